@@ -1,0 +1,242 @@
+//! The incremental compilation database: salsa inputs, the interner and the parse query.
+//!
+//! Everything the compiler knows is derived from [`SourceFile`] inputs through tracked
+//! queries (free functions `fn q(db: &dyn Db, ...)`, `db` first). Higher crates add their
+//! own queries over the same [`Db`] trait; [`RootDatabase`] is the one concrete database the
+//! CLI, the language server and the tests use.
+//!
+//! **Architecture Invariant:** this crate knows nothing of MIR or of the language server.
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+use lasso::{Spur, ThreadedRodeo};
+use ruff_python_ast::ModModule;
+use ruff_python_parser::Parsed;
+
+pub use ruff_text_size::{TextRange, TextSize};
+
+/// An interned identifier or string constant. Cheap to copy and compare; resolve it with
+/// [`Db::interner`]. Equal strings give equal symbols for the lifetime of a database.
+pub type Symbol = Spur;
+
+/// The thread-safe interner shared by all clones (snapshots) of one database.
+pub type Interner = ThreadedRodeo<Spur>;
+
+/// The database trait every query takes as `&dyn Db`.
+#[salsa::db]
+pub trait Db: salsa::Database {
+    /// The database's interner (one per database, shared by its snapshots).
+    fn interner(&self) -> &Interner;
+
+    /// Interns `text`.
+    fn intern(&self, text: &str) -> Symbol {
+        self.interner().get_or_intern(text)
+    }
+
+    /// The text of an interned symbol.
+    fn resolve(&self, symbol: Symbol) -> &str {
+        self.interner().resolve(&symbol)
+    }
+}
+
+pub use inputs::SourceFile;
+
+mod inputs {
+    // Salsa generates undocumented constructors and setters for inputs.
+    #![allow(missing_docs)]
+    use std::path::PathBuf;
+
+/// A Python source file: the input of every query.
+    ///
+    /// `text` is the file's contents as UTF-8. Bytes that are not valid UTF-8 are replaced by
+    /// U+FFFD when the file is loaded, and `encoding_error` records the byte offset of the first
+    /// invalid byte so that diagnostics can report it.
+    #[salsa::input(debug)]
+    pub struct SourceFile {
+        /// Path as given by the user (absolute or relative to the working directory).
+        #[returns(ref)]
+        pub path: PathBuf,
+        /// Contents (UTF-8).
+        #[returns(ref)]
+        pub text: String,
+        /// Offset (bytes) of the first invalid UTF-8 byte in the original contents, if any.
+        pub encoding_error: Option<u32>,
+    }
+}
+
+impl SourceFile {
+    /// Creates a file input from raw bytes, decoding them as UTF-8 (lossily, see
+    /// [`SourceFile`]).
+    pub fn from_bytes(db: &dyn Db, path: impl Into<PathBuf>, bytes: &[u8]) -> SourceFile {
+        let (text, error) = decode(bytes);
+        SourceFile::new(db, path.into(), text, error)
+    }
+}
+
+/// Decodes `bytes` as UTF-8, replacing invalid sequences with U+FFFD. Returns the text and
+/// the offset of the first invalid byte, if any.
+pub fn decode(bytes: &[u8]) -> (String, Option<u32>) {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => (text.to_owned(), None),
+        Err(error) => {
+            (String::from_utf8_lossy(bytes).into_owned(), Some(error.valid_up_to() as u32))
+        }
+    }
+}
+
+/// The result of parsing one file: the syntax tree, the tokens and every syntax error
+/// (ruff's parser recovers, so there may be many). Shared behind an `Arc`; compared by
+/// pointer only, so queries reading it re-run after any edit (as ty's `parsed_module`).
+#[derive(Clone)]
+pub struct ParsedModule {
+    inner: Arc<Parsed<ModModule>>,
+}
+
+impl ParsedModule {
+    /// The parsed module (syntax tree, tokens, errors).
+    pub fn parsed(&self) -> &Parsed<ModModule> {
+        &self.inner
+    }
+}
+
+impl PartialEq for ParsedModule {
+    fn eq(&self, other: &ParsedModule) -> bool {
+        Arc::ptr_eq(&self.inner, &other.inner)
+    }
+}
+impl Eq for ParsedModule {}
+
+impl std::fmt::Debug for ParsedModule {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ParsedModule").field("errors", &self.inner.errors().len()).finish()
+    }
+}
+
+/// Parses `file` with `ruff_python_parser` (Python 3.11 syntax is a subset of what it
+/// accepts; later-version syntax is reported by the semantic layer). Never fails: syntax
+/// errors are inside the result.
+#[salsa::tracked(returns(ref), no_eq)]
+pub fn parse(db: &dyn Db, file: SourceFile) -> ParsedModule {
+    let text = file.text(db);
+    let parsed = ruff_python_parser::parse_module(text).unwrap_or_else(|_| {
+        // `parse_module` only returns Err after recovering; the unchecked parse keeps the tree
+        // together with all its errors.
+        ruff_python_parser::parse_unchecked_source(text, ruff_python_ast::PySourceType::Python)
+    });
+    // Re-parse unchecked when there were errors so every error is kept (the checked variant
+    // reports the first one only).
+    let parsed = if parsed.has_syntax_errors() {
+        ruff_python_parser::parse_unchecked_source(text, ruff_python_ast::PySourceType::Python)
+    } else {
+        parsed
+    };
+    ParsedModule { inner: Arc::new(parsed) }
+}
+
+/// Log of salsa `WillExecute` events, for tests that prove which queries re-ran.
+pub type EventLog = Arc<Mutex<Vec<String>>>;
+
+/// The concrete database: salsa storage, the interner, and an optional event log.
+/// `Clone` gives a snapshot that shares storage and interner (for worker threads).
+#[salsa::db]
+#[derive(Clone)]
+pub struct RootDatabase {
+    storage: salsa::Storage<Self>,
+    interner: Arc<Interner>,
+    log: Option<EventLog>,
+}
+
+impl Default for RootDatabase {
+    fn default() -> RootDatabase {
+        RootDatabase {
+            storage: salsa::Storage::new(None),
+            interner: Arc::new(Interner::new()),
+            log: None,
+        }
+    }
+}
+
+impl RootDatabase {
+    /// A database that records every query execution as `"query_name(Id(..))"` strings in
+    /// the returned log (salsa's `WillExecute` events, as in salsa's `calc` example).
+    pub fn with_event_log() -> (RootDatabase, EventLog) {
+        let log: EventLog = Arc::default();
+        let sink = log.clone();
+        let storage = salsa::Storage::new(Some(Box::new(move |event: salsa::Event| {
+            if let salsa::EventKind::WillExecute { database_key } = event.kind {
+                if let Ok(mut log) = sink.lock() {
+                    log.push(format!("{database_key:?}"));
+                }
+            }
+        })));
+        let db = RootDatabase { storage, interner: Arc::new(Interner::new()), log: Some(log.clone()) };
+        (db, log)
+    }
+
+    /// Takes the recorded events (empty when logging is off).
+    pub fn take_events(&self) -> Vec<String> {
+        match &self.log {
+            Some(log) => log.lock().map(|mut l| std::mem::take(&mut *l)).unwrap_or_default(),
+            None => Vec::new(),
+        }
+    }
+
+    /// Loads `path` from disk into a new [`SourceFile`].
+    ///
+    /// # Errors
+    /// The I/O error of reading the file.
+    pub fn load_file(&self, path: &Path) -> std::io::Result<SourceFile> {
+        let bytes = std::fs::read(path)?;
+        Ok(SourceFile::from_bytes(self, path, &bytes))
+    }
+}
+
+#[salsa::db]
+impl salsa::Database for RootDatabase {}
+
+#[salsa::db]
+impl Db for RootDatabase {
+    fn interner(&self) -> &Interner {
+        &self.interner
+    }
+}
+
+/// Maps byte offsets of one text to 1-based line and column (columns count Unicode scalar
+/// values, as editors show them).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LineIndex {
+    line_starts: Vec<u32>,
+}
+
+impl LineIndex {
+    /// Indexes `text`.
+    pub fn new(text: &str) -> LineIndex {
+        let mut line_starts = vec![0];
+        for (i, b) in text.bytes().enumerate() {
+            if b == b'\n' {
+                line_starts.push(i as u32 + 1);
+            }
+        }
+        LineIndex { line_starts }
+    }
+
+    /// `(line, column)`, both 1-based, of byte `offset` in `text` (clamped to the text).
+    pub fn line_col(&self, text: &str, offset: u32) -> (u32, u32) {
+        let offset = offset.min(text.len() as u32);
+        let line = self.line_starts.partition_point(|&s| s <= offset).saturating_sub(1);
+        let start = self.line_starts[line] as usize;
+        let mut end = offset as usize;
+        while end > start && !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let col = text[start..end].chars().count() as u32 + 1;
+        (line as u32 + 1, col)
+    }
+}
+
+/// Line index of `file`, recomputed on every edit of the file.
+#[salsa::tracked(returns(ref))]
+pub fn line_index(db: &dyn Db, file: SourceFile) -> LineIndex {
+    LineIndex::new(file.text(db))
+}

@@ -1,0 +1,400 @@
+//! The MIR text printer. The format is stable: tests snapshot it and [`crate::parse`] reads
+//! it back (print → parse → print is the identity).
+//!
+//! ```text
+//! function "f"(a, b=, *args, k=, **kw) freevars("x") generator {
+//! block0(v0: dyn, v1: dyn, v2: dyn, v3: dyn, v4: dyn):
+//!     v5: int = const.int 1 @4..5 #0
+//!     brif v6, block1, block2(v5) @0..9 #2
+//! block1 catch block3:
+//!     ...
+//! }
+//! ```
+//! Each instruction line is `[vN: type = ]opcode operands @start..end #site`.
+
+use std::fmt::{self, Write as _};
+
+use crate::{
+    BinaryOp, BlockCall, CallArgs, CmpOp, Constant, Conversion, Function, InstData, InstKind,
+    IntConst, ParamKind, UnaryOp, quote,
+};
+
+impl fmt::Display for Function {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "function {}(", quote(&self.name))?;
+        let mut first = true;
+        let mut sep = |f: &mut fmt::Formatter<'_>| -> fmt::Result {
+            if !std::mem::take(&mut first) {
+                f.write_str(", ")?;
+            }
+            Ok(())
+        };
+        let mut seen_star = false;
+        for (i, p) in self.params.iter().enumerate() {
+            if p.kind == ParamKind::KeywordOnly && !seen_star {
+                sep(f)?;
+                f.write_str("*")?;
+                seen_star = true;
+            }
+            sep(f)?;
+            match p.kind {
+                ParamKind::VarArgs => {
+                    seen_star = true;
+                    write!(f, "*{}", p.name)?
+                }
+                ParamKind::KwArgs => write!(f, "**{}", p.name)?,
+                _ => f.write_str(&p.name)?,
+            }
+            if p.has_default {
+                f.write_str("=")?;
+            }
+            let next_is_posonly =
+                self.params.get(i + 1).is_some_and(|n| n.kind == ParamKind::PositionalOnly);
+            if p.kind == ParamKind::PositionalOnly && !next_is_posonly {
+                sep(f)?;
+                f.write_str("/")?;
+            }
+        }
+        f.write_str(")")?;
+        if !self.freevars.is_empty() {
+            f.write_str(" freevars(")?;
+            for (i, name) in self.freevars.iter().enumerate() {
+                if i > 0 {
+                    f.write_str(", ")?;
+                }
+                f.write_str(&quote(name))?;
+            }
+            f.write_str(")")?;
+        }
+        if self.is_generator {
+            f.write_str(" generator")?;
+        }
+        f.write_str(" {\n")?;
+        for &block in &self.layout {
+            let data = &self.blocks[block.index()];
+            write!(f, "{block}")?;
+            if !data.params.is_empty() {
+                f.write_str("(")?;
+                for (i, p) in data.params.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str(", ")?;
+                    }
+                    write!(f, "{p}: {}", self.ty(*p))?;
+                }
+                f.write_str(")")?;
+            }
+            if let Some(handler) = data.handler {
+                write!(f, " catch {handler}")?;
+            }
+            f.write_str(":\n")?;
+            for inst in &data.insts {
+                let data = &self.insts[inst.index()];
+                writeln!(f, "    {}", self.display_inst(data))?;
+            }
+        }
+        f.write_str("}\n")
+    }
+}
+
+impl Function {
+    /// One instruction line without indentation, e.g. `v3: int = add v1, v2 @4..9 #2`.
+    pub fn display_inst(&self, data: &InstData) -> String {
+        let mut out = String::new();
+        if let Some(result) = data.result {
+            let _ = write!(out, "{result}: {} = ", self.ty(result));
+        }
+        write_kind(&mut out, &data.kind);
+        let _ = write!(out, " @{}..{} {}", data.span.start, data.span.end, data.site);
+        out
+    }
+}
+
+/// The text mnemonic of a unary operator.
+pub fn unary_name(op: UnaryOp) -> &'static str {
+    match op {
+        UnaryOp::Neg => "neg",
+        UnaryOp::Pos => "pos",
+        UnaryOp::Invert => "invert",
+        UnaryOp::Not => "not",
+    }
+}
+
+/// The text mnemonic of a binary operator (without the in-place `i` prefix).
+pub fn binary_name(op: BinaryOp) -> &'static str {
+    match op {
+        BinaryOp::Add => "add",
+        BinaryOp::Sub => "sub",
+        BinaryOp::Mul => "mul",
+        BinaryOp::TrueDiv => "truediv",
+        BinaryOp::FloorDiv => "floordiv",
+        BinaryOp::Mod => "mod",
+        BinaryOp::Pow => "pow",
+        BinaryOp::LShift => "lshift",
+        BinaryOp::RShift => "rshift",
+        BinaryOp::BitAnd => "bitand",
+        BinaryOp::BitOr => "bitor",
+        BinaryOp::BitXor => "bitxor",
+        BinaryOp::MatMul => "matmul",
+    }
+}
+
+/// The text mnemonic of a comparison (`cmp.` + this).
+pub fn cmp_name(op: CmpOp) -> &'static str {
+    match op {
+        CmpOp::Eq => "eq",
+        CmpOp::Ne => "ne",
+        CmpOp::Lt => "lt",
+        CmpOp::Le => "le",
+        CmpOp::Gt => "gt",
+        CmpOp::Ge => "ge",
+        CmpOp::Is => "is",
+        CmpOp::IsNot => "isnot",
+        CmpOp::In => "in",
+        CmpOp::NotIn => "notin",
+    }
+}
+
+/// The text mnemonic of a conversion (`convert.` + this).
+pub fn conversion_name(c: Conversion) -> &'static str {
+    match c {
+        Conversion::Str => "str",
+        Conversion::Repr => "repr",
+        Conversion::Ascii => "ascii",
+    }
+}
+
+fn list(out: &mut String, vs: &[crate::Value]) {
+    out.push('(');
+    for (i, v) in vs.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        let _ = write!(out, "{v}");
+    }
+    out.push(')');
+}
+
+fn call_args(out: &mut String, args: &CallArgs) {
+    out.push('(');
+    let mut first = true;
+    for v in &args.positional {
+        if !std::mem::take(&mut first) {
+            out.push_str(", ");
+        }
+        let _ = write!(out, "{v}");
+    }
+    for (name, v) in &args.keywords {
+        if !std::mem::take(&mut first) {
+            out.push_str(", ");
+        }
+        let _ = write!(out, "{name}={v}");
+    }
+    out.push(')');
+}
+
+fn block_call(out: &mut String, call: &BlockCall) {
+    let _ = write!(out, "{}", call.block);
+    if !call.args.is_empty() {
+        list(out, &call.args);
+    }
+}
+
+/// Formats a float so that Rust's `str::parse::<f64>` reads back the same bits.
+pub fn float_text(x: f64) -> String {
+    format!("{x:?}")
+}
+
+fn write_kind(out: &mut String, kind: &InstKind) {
+    let o = out;
+    match kind {
+        InstKind::Const(c) => match c {
+            Constant::None => o.push_str("const.none"),
+            Constant::Bool(b) => {
+                let _ = write!(o, "const.bool {b}");
+            }
+            Constant::Int(IntConst::Small(i)) => {
+                let _ = write!(o, "const.int {i}");
+            }
+            Constant::Int(IntConst::Big(digits)) => {
+                let _ = write!(o, "const.int {digits}");
+            }
+            Constant::Float(x) => {
+                let _ = write!(o, "const.float {}", float_text(*x));
+            }
+            Constant::Str(s) => {
+                let _ = write!(o, "const.str {}", quote(s));
+            }
+            Constant::Ellipsis => o.push_str("const.ellipsis"),
+            Constant::Unbound => o.push_str("const.unbound"),
+        },
+        InstKind::Unary(op, a) => {
+            let _ = write!(o, "{} {a}", unary_name(*op));
+        }
+        InstKind::Binary { op, inplace, lhs, rhs } => {
+            let prefix = if *inplace { "i" } else { "" };
+            let _ = write!(o, "{prefix}{} {lhs}, {rhs}", binary_name(*op));
+        }
+        InstKind::Compare(op, a, b) => {
+            let _ = write!(o, "cmp.{} {a}, {b}", cmp_name(*op));
+        }
+        InstKind::Truthy(a) => {
+            let _ = write!(o, "truthy {a}");
+        }
+        InstKind::GlobalLoad(n) => {
+            let _ = write!(o, "global.load {}", quote(n));
+        }
+        InstKind::GlobalStore(n, v) => {
+            let _ = write!(o, "global.store {}, {v}", quote(n));
+        }
+        InstKind::GlobalDel(n) => {
+            let _ = write!(o, "global.del {}", quote(n));
+        }
+        InstKind::BuiltinLoad(n) => {
+            let _ = write!(o, "builtin.load {}", quote(n));
+        }
+        InstKind::SlotLoad(n) => {
+            let _ = write!(o, "slot.load {}", quote(n));
+        }
+        InstKind::SlotStore(n, v) => {
+            let _ = write!(o, "slot.store {}, {v}", quote(n));
+        }
+        InstKind::SlotDel(n) => {
+            let _ = write!(o, "slot.del {}", quote(n));
+        }
+        InstKind::CheckBound(v, n) => {
+            let _ = write!(o, "check.bound {v}, {}", quote(n));
+        }
+        InstKind::CellNew(v) => {
+            let _ = write!(o, "cell.new {v}");
+        }
+        InstKind::CellLoad(v, n) => {
+            let _ = write!(o, "cell.load {v}, {}", quote(n));
+        }
+        InstKind::CellStore(c, v) => {
+            let _ = write!(o, "cell.store {c}, {v}");
+        }
+        InstKind::FreeVar(i) => {
+            let _ = write!(o, "freevar {i}");
+        }
+        InstKind::NsLoad(ns, n) => {
+            let _ = write!(o, "ns.load {ns}, {}", quote(n));
+        }
+        InstKind::Call { callee, args } => {
+            let _ = write!(o, "call {callee}");
+            call_args(o, args);
+        }
+        InstKind::CallEx { callee, args, kwargs } => {
+            let _ = write!(o, "call.ex {callee}, {args}, {kwargs}");
+        }
+        InstKind::CallMethod { receiver, name, args } => {
+            let _ = write!(o, "call.method {receiver}, {}", quote(name));
+            call_args(o, args);
+        }
+        InstKind::GetAttr(v, n) => {
+            let _ = write!(o, "getattr {v}, {}", quote(n));
+        }
+        InstKind::SetAttr(v, n, x) => {
+            let _ = write!(o, "setattr {v}, {}, {x}", quote(n));
+        }
+        InstKind::DelAttr(v, n) => {
+            let _ = write!(o, "delattr {v}, {}", quote(n));
+        }
+        InstKind::GetItem(a, b) => {
+            let _ = write!(o, "getitem {a}, {b}");
+        }
+        InstKind::SetItem(a, b, c) => {
+            let _ = write!(o, "setitem {a}, {b}, {c}");
+        }
+        InstKind::DelItem(a, b) => {
+            let _ = write!(o, "delitem {a}, {b}");
+        }
+        InstKind::BuildSlice(a, b, c) => {
+            let _ = write!(o, "build.slice {a}, {b}, {c}");
+        }
+        InstKind::BuildList(vs) => {
+            o.push_str("build.list ");
+            list(o, vs)
+        }
+        InstKind::BuildTuple(vs) => {
+            o.push_str("build.tuple ");
+            list(o, vs)
+        }
+        InstKind::BuildSet(vs) => {
+            o.push_str("build.set ");
+            list(o, vs)
+        }
+        InstKind::BuildDict(vs) => {
+            o.push_str("build.dict ");
+            list(o, vs)
+        }
+        InstKind::BuildString(vs) => {
+            o.push_str("build.string ");
+            list(o, vs)
+        }
+        InstKind::Format(v, spec) => {
+            let _ = write!(o, "format {v}, {spec}");
+        }
+        InstKind::Convert(c, v) => {
+            let _ = write!(o, "convert.{} {v}", conversion_name(*c));
+        }
+        InstKind::GetIter(v) => {
+            let _ = write!(o, "iter {v}");
+        }
+        InstKind::Unpack(v, n) => {
+            let _ = write!(o, "unpack {v}, {n}");
+        }
+        InstKind::UnpackEx(v, a, b) => {
+            let _ = write!(o, "unpack.ex {v}, {a}, {b}");
+        }
+        InstKind::Extract(v, n) => {
+            let _ = write!(o, "extract {v}, {n}");
+        }
+        InstKind::MakeFunction { name, defaults, closure } => {
+            let _ = write!(o, "make.function {}, ", quote(name));
+            list(o, defaults);
+            o.push_str(", ");
+            list(o, closure);
+        }
+        InstKind::MakeClass { name, bases, namespace } => {
+            let _ = write!(o, "make.class {}, {bases}, {namespace}", quote(name));
+        }
+        InstKind::Import(n) => {
+            let _ = write!(o, "import {}", quote(n));
+        }
+        InstKind::ExcMatch(a, b) => {
+            let _ = write!(o, "exc.match {a}, {b}");
+        }
+        InstKind::Assume(v, t) => {
+            let _ = write!(o, "assume {v}, {t}");
+        }
+        InstKind::Yield(v) => {
+            let _ = write!(o, "yield {v}");
+        }
+        InstKind::Jump(call) => {
+            o.push_str("jump ");
+            block_call(o, call);
+        }
+        InstKind::Brif(c, a, b) => {
+            let _ = write!(o, "brif {c}, ");
+            block_call(o, a);
+            o.push_str(", ");
+            block_call(o, b);
+        }
+        InstKind::IterNext(it, a, b) => {
+            let _ = write!(o, "iter.next {it}, ");
+            block_call(o, a);
+            o.push_str(", ");
+            block_call(o, b);
+        }
+        InstKind::Return(v) => {
+            let _ = write!(o, "return {v}");
+        }
+        InstKind::Raise(v, cause) => {
+            let _ = write!(o, "raise {v}");
+            if let Some(c) = cause {
+                let _ = write!(o, " from {c}");
+            }
+        }
+        InstKind::Unreachable => o.push_str("unreachable"),
+    }
+}

@@ -1,0 +1,847 @@
+//! MIR: molt's typed SSA intermediate representation, one [`Function`] per Python function.
+//!
+//! Shape (after Cranelift): a function owns side tables of values, instructions and basic
+//! blocks; entities are `u32` newtypes ([`Value`] `v0`, [`Block`] `block0`, [`Inst`], [`SiteId`]
+//! `#0`) whose `Display` is exactly their text form. Basic blocks take *block parameters*
+//! instead of phi nodes. Every instruction carries a [`Span`] (byte range relative to the
+//! start of the function's source item) and a [`SiteId`] unique within the function.
+//!
+//! **Architecture Invariant:** this crate knows nothing of salsa, of Python syntax trees or
+//! of the language server. It describes Python *values* (the [`Type`] lattice) because that is
+//! what the IR computes with, but it never sees source text.
+//!
+//! Modules: [`types`] (the type lattice and local flow-sensitive inference), [`display`]
+//! (the text printer), [`parse`] (the text reader; print → parse → print round-trips),
+//! [`verify`] (the verifier run after every pass in tests and debug builds), [`dominators`].
+
+pub mod display;
+pub mod dominators;
+pub mod parse;
+pub mod types;
+pub mod verify;
+
+use std::fmt;
+
+pub use types::Type;
+
+macro_rules! entity {
+    ($(#[$meta:meta])* $name:ident, $prefix:literal) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Debug)]
+        pub struct $name(pub u32);
+
+        impl $name {
+            /// The entity's index into its side table.
+            pub fn index(self) -> usize {
+                self.0 as usize
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                write!(f, concat!($prefix, "{}"), self.0)
+            }
+        }
+    };
+}
+
+entity!(
+    /// An SSA value: an instruction result or a block parameter. Text form `v3`.
+    Value,
+    "v"
+);
+entity!(
+    /// A basic block. Text form `block2`; `block0` is the entry block.
+    Block,
+    "block"
+);
+entity!(
+    /// An instruction, index into [`Function::insts`]. Has no text form of its own.
+    Inst,
+    "inst"
+);
+entity!(
+    /// A site: one source operation the runtime can observe (see DESIGN.md). Unique within a
+    /// function and stable for a build. Text form `#4`.
+    SiteId,
+    "#"
+);
+
+/// A byte range `start..end` (bytes, UTF-8), relative to the start of the function's source
+/// item (the `def` line, or the module skeleton for `<module>`). Text form `@12..18`.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, Default)]
+pub struct Span {
+    /// First byte, inclusive.
+    pub start: u32,
+    /// Last byte, exclusive.
+    pub end: u32,
+}
+
+impl Span {
+    /// Builds a span; `start <= end` is the caller's invariant.
+    pub fn new(start: u32, end: u32) -> Span {
+        Span { start, end }
+    }
+}
+
+/// An integer constant: an `i64` when it fits, otherwise its decimal digits (Python ints are
+/// unbounded; the runtime promotes to a bigint).
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+pub enum IntConst {
+    /// Fits in 64 bits.
+    Small(i64),
+    /// Decimal digits, optionally with a leading `-`; never fits in `i64`.
+    Big(Box<str>),
+}
+
+/// A constant operand of `const.*` instructions.
+#[derive(Clone, Debug)]
+pub enum Constant {
+    /// `const.none`
+    None,
+    /// `const.bool true`
+    Bool(bool),
+    /// `const.int 42`
+    Int(IntConst),
+    /// `const.float 1.5` (IEEE double; compared bitwise so that NaN equals itself in the IR).
+    Float(f64),
+    /// `const.str "text"`
+    Str(Box<str>),
+    /// `const.ellipsis` (`...`)
+    Ellipsis,
+    /// `const.unbound`: the value of a local variable on a path where it was never assigned.
+    /// Reading it raises `UnboundLocalError` (see [`InstKind::CheckBound`]).
+    Unbound,
+}
+
+impl PartialEq for Constant {
+    fn eq(&self, other: &Constant) -> bool {
+        match (self, other) {
+            (Constant::Float(a), Constant::Float(b)) => a.to_bits() == b.to_bits(),
+            (Constant::None, Constant::None)
+            | (Constant::Ellipsis, Constant::Ellipsis)
+            | (Constant::Unbound, Constant::Unbound) => true,
+            (Constant::Bool(a), Constant::Bool(b)) => a == b,
+            (Constant::Int(a), Constant::Int(b)) => a == b,
+            (Constant::Str(a), Constant::Str(b)) => a == b,
+            _ => false,
+        }
+    }
+}
+impl Eq for Constant {}
+
+/// Unary operators. Text: `neg`, `pos`, `invert`, `not`.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub enum UnaryOp {
+    /// `-x`
+    Neg,
+    /// `+x`
+    Pos,
+    /// `~x`
+    Invert,
+    /// `not x` (always a bool)
+    Not,
+}
+
+/// Binary arithmetic and bitwise operators. Text: `add`, `sub`, ...; the in-place forms used
+/// by augmented assignment (`x += y`, which calls `__iadd__`) are prefixed `i` (`iadd`).
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub enum BinaryOp {
+    /// `+`
+    Add,
+    /// `-`
+    Sub,
+    /// `*`
+    Mul,
+    /// `/`
+    TrueDiv,
+    /// `//`
+    FloorDiv,
+    /// `%`
+    Mod,
+    /// `**`
+    Pow,
+    /// `<<`
+    LShift,
+    /// `>>`
+    RShift,
+    /// `&`
+    BitAnd,
+    /// `|`
+    BitOr,
+    /// `^`
+    BitXor,
+    /// `@`
+    MatMul,
+}
+
+/// Comparison operators. Text: `cmp.eq`, `cmp.lt`, `cmp.in`, `cmp.is`, ...
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub enum CmpOp {
+    /// `==`
+    Eq,
+    /// `!=`
+    Ne,
+    /// `<`
+    Lt,
+    /// `<=`
+    Le,
+    /// `>`
+    Gt,
+    /// `>=`
+    Ge,
+    /// `is`
+    Is,
+    /// `is not`
+    IsNot,
+    /// `in`
+    In,
+    /// `not in`
+    NotIn,
+}
+
+/// Conversions applied to f-string replacement fields (`!s`, `!r`, `!a`).
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub enum Conversion {
+    /// `str(x)`
+    Str,
+    /// `repr(x)`
+    Repr,
+    /// `ascii(x)`
+    Ascii,
+}
+
+/// A branch target: a block and the arguments bound to its parameters.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct BlockCall {
+    /// The successor.
+    pub block: Block,
+    /// One argument per block parameter (for `iter.next`'s body target: per parameter after
+    /// the first, which receives the item).
+    pub args: Vec<Value>,
+}
+
+/// Arguments of a call: positional values, then keyword values with their names.
+#[derive(Clone, PartialEq, Eq, Debug, Default)]
+pub struct CallArgs {
+    /// Positional arguments, in order.
+    pub positional: Vec<Value>,
+    /// Keyword arguments `(name, value)`, in source order.
+    pub keywords: Vec<(Box<str>, Value)>,
+}
+
+/// What an instruction does. Terminators (`jump`, `brif`, `iter.next`, `return`, `raise`,
+/// `unreachable`) end a block and nothing else does.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub enum InstKind {
+    /// `const.*`: a constant.
+    Const(Constant),
+    /// `neg v1` etc.
+    Unary(UnaryOp, Value),
+    /// `add v1, v2` / `iadd v1, v2` (in-place form when `inplace`).
+    Binary {
+        /// The operator.
+        op: BinaryOp,
+        /// Augmented assignment form (`__iadd__` first).
+        inplace: bool,
+        /// Left operand.
+        lhs: Value,
+        /// Right operand.
+        rhs: Value,
+    },
+    /// `cmp.lt v1, v2`
+    Compare(CmpOp, Value, Value),
+    /// `truthy v1`: `bool(v1)` as a native bool (conditions of `if`, `while`, `and`, `or`).
+    Truthy(Value),
+    /// `global.load "x"`: read a module global, falling back to builtins; raises `NameError`.
+    GlobalLoad(Box<str>),
+    /// `global.store "x", v1`
+    GlobalStore(Box<str>, Value),
+    /// `global.del "x"`
+    GlobalDel(Box<str>),
+    /// `builtin.load "len"`: a builtin the name resolved to (not shadowed by a global).
+    BuiltinLoad(Box<str>),
+    /// `slot.load "x"`: read a local kept in a stack slot (functions with `try`, `del`);
+    /// raises `UnboundLocalError` when unassigned.
+    SlotLoad(Box<str>),
+    /// `slot.store "x", v1`
+    SlotStore(Box<str>, Value),
+    /// `slot.del "x"`
+    SlotDel(Box<str>),
+    /// `check.bound v1, "x"`: `v1` unless it is `const.unbound`, then `UnboundLocalError`.
+    CheckBound(Value, Box<str>),
+    /// `cell.new v1`: a closure cell holding `v1` (which may be `const.unbound`).
+    CellNew(Value),
+    /// `cell.load v1, "x"`: the cell's content; raises `NameError`/`UnboundLocalError` if empty.
+    CellLoad(Value, Box<str>),
+    /// `cell.store v1, v2`
+    CellStore(Value, Value),
+    /// `freevar 0`: the function's n-th closure cell (see [`Function::freevars`]).
+    FreeVar(u32),
+    /// `ns.load v1, "x"`: in a class body, the name from the class namespace `v1`, else global.
+    NsLoad(Value, Box<str>),
+    /// `call v1(v2, k=v3)`
+    Call {
+        /// The callee.
+        callee: Value,
+        /// The arguments.
+        args: CallArgs,
+    },
+    /// `call.ex v1, v2, v3`: `callee(*v2, **v3)` with a tuple and a dict.
+    CallEx {
+        /// The callee.
+        callee: Value,
+        /// Positional arguments as a tuple.
+        args: Value,
+        /// Keyword arguments as a dict.
+        kwargs: Value,
+    },
+    /// `call.method v1, "append"(v2)`: `v1.append(v2)` without materializing a bound method.
+    CallMethod {
+        /// The receiver.
+        receiver: Value,
+        /// The method name.
+        name: Box<str>,
+        /// The arguments (not counting the receiver).
+        args: CallArgs,
+    },
+    /// `getattr v1, "x"`
+    GetAttr(Value, Box<str>),
+    /// `setattr v1, "x", v2`
+    SetAttr(Value, Box<str>, Value),
+    /// `delattr v1, "x"`
+    DelAttr(Value, Box<str>),
+    /// `getitem v1, v2`
+    GetItem(Value, Value),
+    /// `setitem v1, v2, v3`: `v1[v2] = v3`.
+    SetItem(Value, Value, Value),
+    /// `delitem v1, v2`
+    DelItem(Value, Value),
+    /// `build.slice v1, v2, v3`: `slice(lower, upper, step)` (missing parts are `const.none`).
+    BuildSlice(Value, Value, Value),
+    /// `build.list (v1, v2)`
+    BuildList(Vec<Value>),
+    /// `build.tuple (v1, v2)`
+    BuildTuple(Vec<Value>),
+    /// `build.set (v1, v2)`
+    BuildSet(Vec<Value>),
+    /// `build.dict (k1, v1, k2, v2)`: keys and values interleaved.
+    BuildDict(Vec<Value>),
+    /// `build.string (v1, v2)`: concatenation of `str` values (f-strings).
+    BuildString(Vec<Value>),
+    /// `format v1, v2`: `format(v1, v2)` with `v2` a `str` spec (f-string `{x:spec}`).
+    Format(Value, Value),
+    /// `convert.repr v1` etc. (f-string `!r`, `!s`, `!a`).
+    Convert(Conversion, Value),
+    /// `iter v1`: `iter(v1)`.
+    GetIter(Value),
+    /// `unpack v1, 2`: `v1` unpacked into exactly `n` items, as a tuple; `ValueError` otherwise.
+    Unpack(Value, u32),
+    /// `unpack.ex v1, 1, 2`: starred unpacking: `before` items, a list, `after` items, as a tuple.
+    UnpackEx(Value, u32, u32),
+    /// `extract v1, 0`: item `n` of a tuple built by `unpack`/`unpack.ex`.
+    Extract(Value, u32),
+    /// `make.function "f", (v1), (v2)`: a function object for MIR function `name` with
+    /// default values (positional then keyword-only, in parameter order) and closure cells.
+    MakeFunction {
+        /// Qualified name of the MIR function.
+        name: Box<str>,
+        /// Default values.
+        defaults: Vec<Value>,
+        /// Closure cells, one per free variable of the target function.
+        closure: Vec<Value>,
+    },
+    /// `make.class "C", v1, v2`: a class from a tuple of bases and a namespace dict.
+    MakeClass {
+        /// The class name.
+        name: Box<str>,
+        /// Tuple of base classes.
+        bases: Value,
+        /// The namespace dict filled by the class body.
+        namespace: Value,
+    },
+    /// `import "math"`: a module object.
+    Import(Box<str>),
+    /// `exc.match v1, v2`: does exception `v1` match class (or tuple of classes) `v2`?
+    ExcMatch(Value, Value),
+    /// `assume v1, int`: the annotation says `v1` has this type. Result has that type.
+    /// The optimizer turns an assumption into a guard with a generic fallback.
+    Assume(Value, Type),
+    /// `yield v1`: suspend a generator; the result is the value sent in.
+    Yield(Value),
+    /// `jump block1(v1)` (terminator)
+    Jump(BlockCall),
+    /// `brif v1, block1(v2), block2` (terminator): `v1` is a `bool`.
+    Brif(Value, BlockCall, BlockCall),
+    /// `iter.next v1, block1(v2), block2` (terminator): advance iterator `v1`; on an item,
+    /// go to the first target passing the item as its *first* parameter, then the args;
+    /// when exhausted, go to the second.
+    IterNext(Value, BlockCall, BlockCall),
+    /// `return v1` (terminator)
+    Return(Value),
+    /// `raise v1` or `raise v1 from v2` (terminator).
+    Raise(Value, Option<Value>),
+    /// `unreachable` (terminator)
+    Unreachable,
+}
+
+impl InstKind {
+    /// Whether this instruction ends a basic block.
+    pub fn is_terminator(&self) -> bool {
+        matches!(
+            self,
+            InstKind::Jump(_)
+                | InstKind::Brif(..)
+                | InstKind::IterNext(..)
+                | InstKind::Return(_)
+                | InstKind::Raise(..)
+                | InstKind::Unreachable
+        )
+    }
+
+    /// The value operands, in text order (branch arguments included).
+    pub fn operands(&self) -> Vec<Value> {
+        let mut out = Vec::new();
+        self.visit_operands(|v| out.push(*v));
+        out
+    }
+
+    /// Calls `f` on every value operand, in text order.
+    pub fn visit_operands(&self, mut f: impl FnMut(&Value)) {
+        let mut v = |vs: &[Value], f: &mut dyn FnMut(&Value)| vs.iter().for_each(f);
+        match self {
+            InstKind::Const(_)
+            | InstKind::GlobalLoad(_)
+            | InstKind::GlobalDel(_)
+            | InstKind::BuiltinLoad(_)
+            | InstKind::SlotLoad(_)
+            | InstKind::SlotDel(_)
+            | InstKind::FreeVar(_)
+            | InstKind::Import(_)
+            | InstKind::Unreachable => {}
+            InstKind::Unary(_, a)
+            | InstKind::Truthy(a)
+            | InstKind::GlobalStore(_, a)
+            | InstKind::SlotStore(_, a)
+            | InstKind::CheckBound(a, _)
+            | InstKind::CellNew(a)
+            | InstKind::CellLoad(a, _)
+            | InstKind::NsLoad(a, _)
+            | InstKind::GetAttr(a, _)
+            | InstKind::DelAttr(a, _)
+            | InstKind::Convert(_, a)
+            | InstKind::GetIter(a)
+            | InstKind::Unpack(a, _)
+            | InstKind::UnpackEx(a, _, _)
+            | InstKind::Extract(a, _)
+            | InstKind::Assume(a, _)
+            | InstKind::Yield(a)
+            | InstKind::Return(a) => f(a),
+            InstKind::Binary { lhs, rhs, .. } => {
+                f(lhs);
+                f(rhs)
+            }
+            InstKind::Compare(_, a, b)
+            | InstKind::CellStore(a, b)
+            | InstKind::SetAttr(a, _, b)
+            | InstKind::GetItem(a, b)
+            | InstKind::DelItem(a, b)
+            | InstKind::Format(a, b)
+            | InstKind::ExcMatch(a, b) => {
+                f(a);
+                f(b)
+            }
+            InstKind::SetItem(a, b, c) | InstKind::BuildSlice(a, b, c) => {
+                f(a);
+                f(b);
+                f(c)
+            }
+            InstKind::Call { callee, args } => {
+                f(callee);
+                v(&args.positional, &mut f);
+                args.keywords.iter().for_each(|(_, a)| f(a));
+            }
+            InstKind::CallEx { callee, args, kwargs } => {
+                f(callee);
+                f(args);
+                f(kwargs)
+            }
+            InstKind::CallMethod { receiver, args, .. } => {
+                f(receiver);
+                v(&args.positional, &mut f);
+                args.keywords.iter().for_each(|(_, a)| f(a));
+            }
+            InstKind::BuildList(vs)
+            | InstKind::BuildTuple(vs)
+            | InstKind::BuildSet(vs)
+            | InstKind::BuildDict(vs)
+            | InstKind::BuildString(vs) => v(vs, &mut f),
+            InstKind::MakeFunction { defaults, closure, .. } => {
+                v(defaults, &mut f);
+                v(closure, &mut f)
+            }
+            InstKind::MakeClass { bases, namespace, .. } => {
+                f(bases);
+                f(namespace)
+            }
+            InstKind::Jump(call) => v(&call.args, &mut f),
+            InstKind::Brif(c, a, b) | InstKind::IterNext(c, a, b) => {
+                f(c);
+                v(&a.args, &mut f);
+                v(&b.args, &mut f)
+            }
+            InstKind::Raise(a, b) => {
+                f(a);
+                if let Some(b) = b {
+                    f(b)
+                }
+            }
+        }
+    }
+
+    /// Calls `f` on every value operand mutably (used to rewrite uses).
+    pub fn map_operands(&mut self, mut f: impl FnMut(Value) -> Value) {
+        let mut g = |v: &mut Value| *v = f(*v);
+        let gs = |vs: &mut Vec<Value>, g: &mut dyn FnMut(&mut Value)| vs.iter_mut().for_each(g);
+        match self {
+            InstKind::Const(_)
+            | InstKind::GlobalLoad(_)
+            | InstKind::GlobalDel(_)
+            | InstKind::BuiltinLoad(_)
+            | InstKind::SlotLoad(_)
+            | InstKind::SlotDel(_)
+            | InstKind::FreeVar(_)
+            | InstKind::Import(_)
+            | InstKind::Unreachable => {}
+            InstKind::Unary(_, a)
+            | InstKind::Truthy(a)
+            | InstKind::GlobalStore(_, a)
+            | InstKind::SlotStore(_, a)
+            | InstKind::CheckBound(a, _)
+            | InstKind::CellNew(a)
+            | InstKind::CellLoad(a, _)
+            | InstKind::NsLoad(a, _)
+            | InstKind::GetAttr(a, _)
+            | InstKind::DelAttr(a, _)
+            | InstKind::Convert(_, a)
+            | InstKind::GetIter(a)
+            | InstKind::Unpack(a, _)
+            | InstKind::UnpackEx(a, _, _)
+            | InstKind::Extract(a, _)
+            | InstKind::Assume(a, _)
+            | InstKind::Yield(a)
+            | InstKind::Return(a) => g(a),
+            InstKind::Binary { lhs, rhs, .. } => {
+                g(lhs);
+                g(rhs)
+            }
+            InstKind::Compare(_, a, b)
+            | InstKind::CellStore(a, b)
+            | InstKind::SetAttr(a, _, b)
+            | InstKind::GetItem(a, b)
+            | InstKind::DelItem(a, b)
+            | InstKind::Format(a, b)
+            | InstKind::ExcMatch(a, b) => {
+                g(a);
+                g(b)
+            }
+            InstKind::SetItem(a, b, c) | InstKind::BuildSlice(a, b, c) => {
+                g(a);
+                g(b);
+                g(c)
+            }
+            InstKind::Call { callee, args } => {
+                g(callee);
+                gs(&mut args.positional, &mut g);
+                args.keywords.iter_mut().for_each(|(_, a)| g(a));
+            }
+            InstKind::CallEx { callee, args, kwargs } => {
+                g(callee);
+                g(args);
+                g(kwargs)
+            }
+            InstKind::CallMethod { receiver, args, .. } => {
+                g(receiver);
+                gs(&mut args.positional, &mut g);
+                args.keywords.iter_mut().for_each(|(_, a)| g(a));
+            }
+            InstKind::BuildList(vs)
+            | InstKind::BuildTuple(vs)
+            | InstKind::BuildSet(vs)
+            | InstKind::BuildDict(vs)
+            | InstKind::BuildString(vs) => gs(vs, &mut g),
+            InstKind::MakeFunction { defaults, closure, .. } => {
+                gs(defaults, &mut g);
+                gs(closure, &mut g)
+            }
+            InstKind::MakeClass { bases, namespace, .. } => {
+                g(bases);
+                g(namespace)
+            }
+            InstKind::Jump(call) => gs(&mut call.args, &mut g),
+            InstKind::Brif(c, a, b) | InstKind::IterNext(c, a, b) => {
+                g(c);
+                gs(&mut a.args, &mut g);
+                gs(&mut b.args, &mut g)
+            }
+            InstKind::Raise(a, b) => {
+                g(a);
+                if let Some(b) = b {
+                    g(b)
+                }
+            }
+        }
+    }
+
+    /// Branch targets of a terminator (empty for other instructions).
+    pub fn successors(&self) -> Vec<&BlockCall> {
+        match self {
+            InstKind::Jump(a) => vec![a],
+            InstKind::Brif(_, a, b) | InstKind::IterNext(_, a, b) => vec![a, b],
+            _ => Vec::new(),
+        }
+    }
+
+    /// Mutable branch targets of a terminator.
+    pub fn successors_mut(&mut self) -> Vec<&mut BlockCall> {
+        match self {
+            InstKind::Jump(a) => vec![a],
+            InstKind::Brif(_, a, b) | InstKind::IterNext(_, a, b) => vec![a, b],
+            _ => Vec::new(),
+        }
+    }
+
+    /// Whether the instruction produces a value.
+    pub fn has_result(&self) -> bool {
+        !self.is_terminator()
+            && !matches!(
+                self,
+                InstKind::GlobalStore(..)
+                    | InstKind::GlobalDel(_)
+                    | InstKind::SlotStore(..)
+                    | InstKind::SlotDel(_)
+                    | InstKind::CellStore(..)
+                    | InstKind::SetAttr(..)
+                    | InstKind::DelAttr(..)
+                    | InstKind::SetItem(..)
+                    | InstKind::DelItem(..)
+            )
+    }
+}
+
+/// One instruction: what it does, its result (if any), where it came from.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct InstData {
+    /// The operation.
+    pub kind: InstKind,
+    /// The result value, for instructions with [`InstKind::has_result`].
+    pub result: Option<Value>,
+    /// Source range, relative to the function's origin.
+    pub span: Span,
+    /// Site id, unique within the function.
+    pub site: SiteId,
+}
+
+/// Where a value comes from.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum ValueDef {
+    /// The n-th parameter of a block.
+    Param(Block, u32),
+    /// The result of an instruction.
+    Result(Inst),
+}
+
+/// A value's definition and type.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct ValueData {
+    /// Its definition.
+    pub def: ValueDef,
+    /// Its type fact.
+    pub ty: Type,
+}
+
+/// A basic block: parameters, instructions (the last one a terminator), and the handler that
+/// receives exceptions raised by its instructions.
+#[derive(Clone, PartialEq, Eq, Debug, Default)]
+pub struct BlockData {
+    /// Block parameters (SSA values bound by the branches into this block).
+    pub params: Vec<Value>,
+    /// Instructions in order.
+    pub insts: Vec<Inst>,
+    /// Exception handler: an exception raised by any instruction here transfers control to
+    /// this block, passing the exception object as its only parameter. `None`: propagate to
+    /// the caller.
+    pub handler: Option<Block>,
+}
+
+/// How a parameter binds arguments (Python's parameter kinds).
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub enum ParamKind {
+    /// Before `/`.
+    PositionalOnly,
+    /// Ordinary positional-or-keyword.
+    Positional,
+    /// `*args`
+    VarArgs,
+    /// After `*` or `*args`.
+    KeywordOnly,
+    /// `**kwargs`
+    KwArgs,
+}
+
+/// A parameter of the Python function. Parameter `i` is bound to the entry block's
+/// parameter `i`.
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+pub struct Param {
+    /// Its name.
+    pub name: Box<str>,
+    /// Its kind.
+    pub kind: ParamKind,
+    /// Has a default value (supplied by `make.function`).
+    pub has_default: bool,
+}
+
+/// One Python function (or the module's top-level code, named `<module>`) in SSA form.
+#[derive(Clone, PartialEq, Eq, Debug, Default)]
+pub struct Function {
+    /// Qualified name: `f`, `Point.__init__`, `outer.<locals>.inner`, `<module>`.
+    pub name: Box<str>,
+    /// The Python signature; parameter `i` is the entry block's parameter `i`.
+    pub params: Vec<Param>,
+    /// Names of closure variables received from enclosing functions (see [`InstKind::FreeVar`]).
+    pub freevars: Vec<Box<str>>,
+    /// Whether the function is a generator (contains `yield`).
+    pub is_generator: bool,
+    /// Basic blocks; `block0` is the entry. Printed in this order.
+    pub blocks: Vec<BlockData>,
+    /// Instruction table.
+    pub insts: Vec<InstData>,
+    /// Value table.
+    pub values: Vec<ValueData>,
+    /// Block order for printing; a permutation of block indices (the layout).
+    pub layout: Vec<Block>,
+    /// Next site id to hand out.
+    pub next_site: u32,
+}
+
+impl Function {
+    /// An empty function with an entry block.
+    pub fn new(name: impl Into<Box<str>>) -> Function {
+        let mut func = Function { name: name.into(), ..Function::default() };
+        func.create_block();
+        func
+    }
+
+    /// The entry block.
+    pub fn entry(&self) -> Block {
+        Block(0)
+    }
+
+    /// Appends a new, empty block at the end of the layout.
+    pub fn create_block(&mut self) -> Block {
+        let block = Block(self.blocks.len() as u32);
+        self.blocks.push(BlockData::default());
+        self.layout.push(block);
+        block
+    }
+
+    /// Appends a parameter of type `ty` to `block`.
+    pub fn append_block_param(&mut self, block: Block, ty: Type) -> Value {
+        let index = self.blocks[block.index()].params.len() as u32;
+        let value = Value(self.values.len() as u32);
+        self.values.push(ValueData { def: ValueDef::Param(block, index), ty });
+        self.blocks[block.index()].params.push(value);
+        value
+    }
+
+    /// Hands out a fresh site id.
+    pub fn new_site(&mut self) -> SiteId {
+        let site = SiteId(self.next_site);
+        self.next_site += 1;
+        site
+    }
+
+    /// Appends an instruction to `block` and returns its result (if it has one) typed `ty`.
+    pub fn append_inst(
+        &mut self,
+        block: Block,
+        kind: InstKind,
+        ty: Type,
+        span: Span,
+    ) -> Option<Value> {
+        let site = self.new_site();
+        self.append_inst_with_site(block, kind, ty, span, site)
+    }
+
+    /// Like [`Function::append_inst`] with a given site id (used by the text reader).
+    pub fn append_inst_with_site(
+        &mut self,
+        block: Block,
+        kind: InstKind,
+        ty: Type,
+        span: Span,
+        site: SiteId,
+    ) -> Option<Value> {
+        let inst = Inst(self.insts.len() as u32);
+        let result = if kind.has_result() {
+            let value = Value(self.values.len() as u32);
+            self.values.push(ValueData { def: ValueDef::Result(inst), ty });
+            Some(value)
+        } else {
+            None
+        };
+        self.insts.push(InstData { kind, result, span, site });
+        self.blocks[block.index()].insts.push(inst);
+        self.next_site = self.next_site.max(site.0 + 1);
+        result
+    }
+
+    /// The terminator of `block`, if its last instruction is one.
+    pub fn terminator(&self, block: Block) -> Option<&InstData> {
+        let inst = self.blocks[block.index()].insts.last()?;
+        let data = &self.insts[inst.index()];
+        data.kind.is_terminator().then_some(data)
+    }
+
+    /// Whether `block` already ends in a terminator.
+    pub fn is_terminated(&self, block: Block) -> bool {
+        self.terminator(block).is_some()
+    }
+
+    /// Successor blocks of `block`: branch targets, then the exception handler.
+    pub fn successors(&self, block: Block) -> Vec<Block> {
+        let mut out: Vec<Block> = self
+            .terminator(block)
+            .map(|t| t.kind.successors().iter().map(|c| c.block).collect())
+            .unwrap_or_default();
+        if let Some(handler) = self.blocks[block.index()].handler {
+            out.push(handler);
+        }
+        out
+    }
+
+    /// The type of `value`.
+    pub fn ty(&self, value: Value) -> &Type {
+        &self.values[value.index()].ty
+    }
+}
+
+/// Escapes `s` as a double-quoted MIR string literal (`\\`, `\"`, `\n`, `\r`, `\t`, and
+/// `\u{XX}` for other control characters).
+pub fn quote(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '"' => out.push_str("\\\""),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}

@@ -1,0 +1,1 @@
+//! The MIR text reader (inverse of [`crate::display`]).

@@ -1,0 +1,94 @@
+//! Diagnostics: an error or warning with a stable code, a message and a byte range.
+
+use std::fmt;
+
+use ruff_text_size::TextRange;
+
+/// Stable diagnostic codes (kebab-case, as ruff and ty name their rules). The text form is
+/// what `--check` prints in `error[CODE]`.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, PartialOrd, Ord)]
+pub enum DiagnosticCode {
+    /// The file does not parse (one diagnostic per error; the parser recovers).
+    SyntaxError,
+    /// The file is not valid UTF-8.
+    InvalidEncoding,
+    /// A name that is not a local, enclosing, global or builtin name.
+    UndefinedName,
+    /// A call to a known function or class with the wrong number or names of arguments.
+    ArgCount,
+    /// A Python construct outside the supported subset (tiers 1 and 2 of DESIGN.md).
+    UnsupportedSyntax,
+    /// A statement that is valid syntax but invalid in context (`return` outside a function,
+    /// `break` outside a loop, `nonlocal` without a binding).
+    InvalidSyntax,
+}
+
+impl DiagnosticCode {
+    /// The stable text form, e.g. `undefined-name`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DiagnosticCode::SyntaxError => "syntax-error",
+            DiagnosticCode::InvalidEncoding => "invalid-encoding",
+            DiagnosticCode::UndefinedName => "undefined-name",
+            DiagnosticCode::ArgCount => "arg-count",
+            DiagnosticCode::UnsupportedSyntax => "unsupported-syntax",
+            DiagnosticCode::InvalidSyntax => "invalid-syntax",
+        }
+    }
+}
+
+impl fmt::Display for DiagnosticCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// How bad a diagnostic is.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, PartialOrd, Ord)]
+pub enum Severity {
+    /// The program cannot be compiled.
+    Error,
+    /// The program compiles but something is likely wrong.
+    Warning,
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        })
+    }
+}
+
+/// One diagnostic. `range` is in bytes; whether it is absolute in the file or relative to an
+/// item depends on who holds it (queries over items return relative ranges, the per-file
+/// diagnostics query absolute ones).
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+pub struct Diagnostic {
+    /// Byte range.
+    pub range: TextRange,
+    /// Stable code.
+    pub code: DiagnosticCode,
+    /// Severity.
+    pub severity: Severity,
+    /// Human-readable message (one line).
+    pub message: String,
+}
+
+impl Diagnostic {
+    /// An error.
+    pub fn error(code: DiagnosticCode, range: TextRange, message: impl Into<String>) -> Diagnostic {
+        Diagnostic { range, code, severity: Severity::Error, message: message.into() }
+    }
+
+    /// The same diagnostic with its range moved by `delta` bytes.
+    pub fn shifted(&self, delta: u32) -> Diagnostic {
+        let mut d = self.clone();
+        d.range = TextRange::new(
+            d.range.start() + ruff_text_size::TextSize::new(delta),
+            d.range.end() + ruff_text_size::TextSize::new(delta),
+        );
+        d
+    }
+}

@@ -1,0 +1,501 @@
+//! The module index: what a module defines at top level, without positions.
+//!
+//! Functions and their signatures (parameter names, kinds, defaults, annotations), classes
+//! (base, methods, attributes assigned in `__init__`), and every global name. Position-free,
+//! so it compares equal (and is backdated) after edits that do not change a definition.
+
+use molt_db::{Db, SourceFile, Symbol, parse};
+use ruff_python_ast::{self as ast, Expr, Stmt};
+
+use crate::scope::target_names;
+
+/// A type written in an annotation, as far as the compiler understands it.
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+pub enum Annotation {
+    /// `int`
+    Int,
+    /// `float`
+    Float,
+    /// `bool`
+    Bool,
+    /// `str`
+    Str,
+    /// `None`
+    None,
+    /// `list[T]` (or bare `list`: element `Other`)
+    List(Box<Annotation>),
+    /// `tuple[A, B]`
+    Tuple(Vec<Annotation>),
+    /// `dict[K, V]`
+    Dict(Box<Annotation>, Box<Annotation>),
+    /// `set[T]`
+    Set(Box<Annotation>),
+    /// A class defined in this module.
+    Class(Symbol),
+    /// Anything else (`Optional[int]`, `object`, unknown names): no assumption.
+    Other,
+}
+
+impl Annotation {
+    /// Interprets an annotation expression. `classes` are the module's class names.
+    pub fn from_expr(db: &dyn Db, expr: &Expr, classes: &[Symbol]) -> Annotation {
+        match expr {
+            Expr::NoneLiteral(_) => Annotation::None,
+            Expr::Name(n) => match n.id.as_str() {
+                "int" => Annotation::Int,
+                "float" => Annotation::Float,
+                "bool" => Annotation::Bool,
+                "str" => Annotation::Str,
+                "list" => Annotation::List(Box::new(Annotation::Other)),
+                "dict" => Annotation::Dict(Box::new(Annotation::Other), Box::new(Annotation::Other)),
+                "set" => Annotation::Set(Box::new(Annotation::Other)),
+                name => {
+                    let sym = db.intern(name);
+                    if classes.contains(&sym) { Annotation::Class(sym) } else { Annotation::Other }
+                }
+            },
+            Expr::StringLiteral(s) => {
+                // Forward references: `"Point"`.
+                let sym = db.intern(s.value.to_str());
+                if classes.contains(&sym) { Annotation::Class(sym) } else { Annotation::Other }
+            }
+            Expr::Subscript(sub) => {
+                let Expr::Name(base) = &*sub.value else { return Annotation::Other };
+                let args: Vec<&Expr> = match &*sub.slice {
+                    Expr::Tuple(t) => t.elts.iter().collect(),
+                    e => vec![e],
+                };
+                let arg = |i: usize| {
+                    args.get(i).map(|e| Annotation::from_expr(db, e, classes)).unwrap_or(Annotation::Other)
+                };
+                match (base.id.as_str(), args.len()) {
+                    ("list", 1) => Annotation::List(Box::new(arg(0))),
+                    ("set", 1) => Annotation::Set(Box::new(arg(0))),
+                    ("dict", 2) => Annotation::Dict(Box::new(arg(0)), Box::new(arg(1))),
+                    ("tuple", n) if !args.iter().any(|e| matches!(e, Expr::EllipsisLiteral(_))) => {
+                        Annotation::Tuple((0..n).map(arg).collect())
+                    }
+                    _ => Annotation::Other,
+                }
+            }
+            _ => Annotation::Other,
+        }
+    }
+}
+
+/// How a parameter binds arguments.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub enum ParamKind {
+    /// Before `/`.
+    PositionalOnly,
+    /// Positional or keyword.
+    Positional,
+    /// `*args`
+    VarArgs,
+    /// After `*`.
+    KeywordOnly,
+    /// `**kwargs`
+    KwArgs,
+}
+
+/// One parameter of a signature.
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+pub struct ParamSig {
+    /// Its name.
+    pub name: Symbol,
+    /// Its kind.
+    pub kind: ParamKind,
+    /// Whether it has a default.
+    pub has_default: bool,
+    /// Its annotation, if any.
+    pub annotation: Option<Annotation>,
+}
+
+/// The signature of a function or method.
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+pub struct FunctionSig {
+    /// The function's name.
+    pub name: Symbol,
+    /// Its parameters, in order.
+    pub params: Vec<ParamSig>,
+    /// Its return annotation.
+    pub returns: Option<Annotation>,
+    /// Has decorators (then calls are not checked against the signature).
+    pub decorated: bool,
+}
+
+impl FunctionSig {
+    fn from_def(db: &dyn Db, def: &ast::StmtFunctionDef, classes: &[Symbol]) -> FunctionSig {
+        FunctionSig {
+            name: db.intern(def.name.as_str()),
+            params: signature_params(db, &def.parameters, classes),
+            returns: def.returns.as_deref().map(|r| Annotation::from_expr(db, r, classes)),
+            decorated: !def.decorator_list.is_empty(),
+        }
+    }
+
+    /// Checks a call with `positional` positional arguments and the given keyword names
+    /// (no `*args`/`**kwargs` at the call), skipping the first `skip` parameters (`self`).
+    /// Returns a CPython-style message on mismatch.
+    pub fn check_call(&self, db: &dyn Db, skip: usize, positional: usize, keywords: &[&str]) -> Option<String> {
+        let name = db.resolve(self.name);
+        let params = self.params.get(skip..).unwrap_or_default();
+        let has_varargs = params.iter().any(|p| p.kind == ParamKind::VarArgs);
+        let has_kwargs = params.iter().any(|p| p.kind == ParamKind::KwArgs);
+        let positional_params: Vec<&ParamSig> = params
+            .iter()
+            .filter(|p| matches!(p.kind, ParamKind::Positional | ParamKind::PositionalOnly))
+            .collect();
+        if !has_varargs && positional > positional_params.len() {
+            let max = positional_params.len();
+            let min = positional_params.iter().filter(|p| !p.has_default).count();
+            let takes = if min == max { format!("{max}") } else { format!("from {min} to {max}") };
+            let s = if max == 1 && min == max { "" } else { "s" };
+            let were = if positional == 1 { "was" } else { "were" };
+            return Some(format!(
+                "`{name}()` takes {takes} positional argument{s} but {positional} {were} given"
+            ));
+        }
+        for kw in keywords {
+            let known = params.iter().any(|p| {
+                db.resolve(p.name) == *kw
+                    && matches!(p.kind, ParamKind::Positional | ParamKind::KeywordOnly)
+            });
+            if !known && !has_kwargs {
+                return Some(format!("`{name}()` got an unexpected keyword argument '{kw}'"));
+            }
+        }
+        let mut missing = Vec::new();
+        for (i, p) in params.iter().enumerate() {
+            let required = !p.has_default
+                && matches!(p.kind, ParamKind::Positional | ParamKind::PositionalOnly | ParamKind::KeywordOnly);
+            let pos_index = positional_params.iter().position(|q| q.name == p.name);
+            let given_positionally = pos_index.is_some_and(|j| j < positional);
+            let given_by_keyword = keywords.contains(&db.resolve(p.name));
+            let _ = i;
+            if required && !given_positionally && !given_by_keyword {
+                missing.push(format!("'{}'", db.resolve(p.name)));
+            }
+        }
+        if !missing.is_empty() {
+            let n = missing.len();
+            let s = if n == 1 { "" } else { "s" };
+            let list = match missing.as_slice() {
+                [one] => one.clone(),
+                [init @ .., last] => format!("{} and {last}", init.join(", ")),
+                [] => String::new(),
+            };
+            return Some(format!("`{name}()` missing {n} required argument{s}: {list}"));
+        }
+        None
+    }
+}
+
+fn signature_params(db: &dyn Db, params: &ast::Parameters, classes: &[Symbol]) -> Vec<ParamSig> {
+    let mut out = Vec::new();
+    let ann = |p: &ast::Parameter| p.annotation.as_deref().map(|a| Annotation::from_expr(db, a, classes));
+    for p in &params.posonlyargs {
+        out.push(ParamSig {
+            name: db.intern(p.parameter.name.as_str()),
+            kind: ParamKind::PositionalOnly,
+            has_default: p.default.is_some(),
+            annotation: ann(&p.parameter),
+        });
+    }
+    for p in &params.args {
+        out.push(ParamSig {
+            name: db.intern(p.parameter.name.as_str()),
+            kind: ParamKind::Positional,
+            has_default: p.default.is_some(),
+            annotation: ann(&p.parameter),
+        });
+    }
+    if let Some(p) = &params.vararg {
+        out.push(ParamSig {
+            name: db.intern(p.name.as_str()),
+            kind: ParamKind::VarArgs,
+            has_default: false,
+            annotation: None,
+        });
+    }
+    for p in &params.kwonlyargs {
+        out.push(ParamSig {
+            name: db.intern(p.parameter.name.as_str()),
+            kind: ParamKind::KeywordOnly,
+            has_default: p.default.is_some(),
+            annotation: ann(&p.parameter),
+        });
+    }
+    if let Some(p) = &params.kwarg {
+        out.push(ParamSig {
+            name: db.intern(p.name.as_str()),
+            kind: ParamKind::KwArgs,
+            has_default: false,
+            annotation: None,
+        });
+    }
+    out
+}
+
+/// A class defined at module level.
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+pub struct ClassInfo {
+    /// Its name.
+    pub name: Symbol,
+    /// Its base class name, if it has exactly one base that is a plain name.
+    pub base: Option<Symbol>,
+    /// Its methods' signatures.
+    pub methods: Vec<FunctionSig>,
+    /// Attributes assigned as `self.x = ...` in `__init__`, in order of first assignment.
+    pub fields: Vec<Symbol>,
+    /// Has decorators or keyword arguments (then calls are not checked).
+    pub decorated: bool,
+}
+
+impl ClassInfo {
+    /// The method called `name`, if defined in this class body.
+    pub fn method(&self, name: Symbol) -> Option<&FunctionSig> {
+        self.methods.iter().find(|m| m.name == name)
+    }
+}
+
+/// Everything a module defines at top level (see the module docs).
+#[derive(Clone, PartialEq, Eq, Debug, Default)]
+pub struct ModuleIndex {
+    /// Functions defined by top-level `def`.
+    pub functions: Vec<FunctionSig>,
+    /// Classes defined by top-level `class`.
+    pub classes: Vec<ClassInfo>,
+    /// Every name bound at module level or declared `global` in a function, sorted.
+    pub globals: Vec<Symbol>,
+    /// Global names bound more than once (their meaning at a call site is not static).
+    pub rebound: Vec<Symbol>,
+}
+
+impl ModuleIndex {
+    /// Whether `name` is a module global.
+    pub fn is_global(&self, name: Symbol) -> bool {
+        self.globals.contains(&name)
+    }
+
+    /// The function `name`, if it is bound exactly once, by a top-level `def`.
+    pub fn stable_function(&self, name: Symbol) -> Option<&FunctionSig> {
+        if self.rebound.contains(&name) {
+            return None;
+        }
+        self.functions.iter().find(|f| f.name == name)
+    }
+
+    /// The class `name`, if it is bound exactly once, by a top-level `class`.
+    pub fn stable_class(&self, name: Symbol) -> Option<&ClassInfo> {
+        if self.rebound.contains(&name) {
+            return None;
+        }
+        self.classes.iter().find(|c| c.name == name)
+    }
+
+    /// Class names (for annotations).
+    pub fn class_names(&self) -> Vec<Symbol> {
+        self.classes.iter().map(|c| c.name).collect()
+    }
+}
+
+/// Builds the module index of `file`.
+#[salsa::tracked(returns(ref))]
+pub fn module_index(db: &dyn Db, file: SourceFile) -> ModuleIndex {
+    let parsed = parse(db, file);
+    let body = &parsed.parsed().syntax().body;
+    let class_names: Vec<Symbol> = body
+        .iter()
+        .filter_map(|s| match s {
+            Stmt::ClassDef(c) => Some(db.intern(c.name.as_str())),
+            _ => None,
+        })
+        .collect();
+    let mut index = ModuleIndex::default();
+    let mut bindings: Vec<Symbol> = Vec::new();
+    for stmt in body {
+        match stmt {
+            Stmt::FunctionDef(def) => {
+                index.functions.push(FunctionSig::from_def(db, def, &class_names));
+            }
+            Stmt::ClassDef(class) => {
+                let base = match class.arguments.as_deref() {
+                    Some(args) if args.args.len() == 1 && args.keywords.is_empty() => match &args.args[0] {
+                        Expr::Name(n) => Some(db.intern(n.id.as_str())),
+                        _ => None,
+                    },
+                    _ => None,
+                };
+                let mut info = ClassInfo {
+                    name: db.intern(class.name.as_str()),
+                    base,
+                    methods: Vec::new(),
+                    fields: Vec::new(),
+                    decorated: !class.decorator_list.is_empty()
+                        || class.arguments.as_deref().is_some_and(|a| !a.keywords.is_empty()),
+                };
+                for s in &class.body {
+                    if let Stmt::FunctionDef(def) = s {
+                        if def.name.as_str() == "__init__" {
+                            collect_self_fields(db, def, &mut info.fields);
+                        }
+                        info.methods.push(FunctionSig::from_def(db, def, &class_names));
+                    }
+                }
+                index.classes.push(info);
+            }
+            _ => {}
+        }
+        collect_bindings(db, stmt, &mut bindings);
+    }
+    let mut sorted = bindings.clone();
+    sorted.sort_by(|a, b| db.resolve(*a).cmp(db.resolve(*b)));
+    let mut globals = sorted.clone();
+    globals.dedup();
+    let mut rebound: Vec<Symbol> = sorted.windows(2).filter(|w| w[0] == w[1]).map(|w| w[0]).collect();
+    rebound.dedup();
+    index.globals = globals;
+    index.rebound = rebound;
+    index
+}
+
+/// Names bound by a module-level statement, plus names declared `global` and assigned inside
+/// functions (each such function assignment counts as a rebinding).
+fn collect_bindings(db: &dyn Db, stmt: &Stmt, out: &mut Vec<Symbol>) {
+    let mut names = Vec::new();
+    module_level_bindings(stmt, &mut names);
+    out.extend(names.iter().map(|n| db.intern(n)));
+    let mut declared = Vec::new();
+    global_declarations(stmt, &mut declared);
+    out.extend(declared.iter().map(|n| db.intern(n)));
+}
+
+fn module_level_bindings(stmt: &Stmt, out: &mut Vec<String>) {
+    match stmt {
+        Stmt::FunctionDef(def) => out.push(def.name.as_str().to_owned()),
+        Stmt::ClassDef(class) => out.push(class.name.as_str().to_owned()),
+        Stmt::Assign(a) => a.targets.iter().for_each(|t| target_names(t, out)),
+        Stmt::AnnAssign(a) => {
+            if a.value.is_some() || true {
+                target_names(&a.target, out)
+            }
+        }
+        Stmt::AugAssign(a) => target_names(&a.target, out),
+        Stmt::For(f) => {
+            target_names(&f.target, out);
+            f.body.iter().chain(&f.orelse).for_each(|s| module_level_bindings(s, out));
+        }
+        Stmt::While(w) => w.body.iter().chain(&w.orelse).for_each(|s| module_level_bindings(s, out)),
+        Stmt::If(i) => {
+            i.body.iter().for_each(|s| module_level_bindings(s, out));
+            for clause in &i.elif_else_clauses {
+                clause.body.iter().for_each(|s| module_level_bindings(s, out));
+            }
+        }
+        Stmt::With(w) => {
+            for item in &w.items {
+                if let Some(v) = &item.optional_vars {
+                    target_names(v, out);
+                }
+            }
+            w.body.iter().for_each(|s| module_level_bindings(s, out));
+        }
+        Stmt::Try(t) => {
+            t.body.iter().chain(&t.orelse).chain(&t.finalbody).for_each(|s| module_level_bindings(s, out));
+            for h in &t.handlers {
+                let ast::ExceptHandler::ExceptHandler(h) = h;
+                if let Some(n) = &h.name {
+                    out.push(n.as_str().to_owned());
+                }
+                h.body.iter().for_each(|s| module_level_bindings(s, out));
+            }
+        }
+        Stmt::Import(i) => {
+            for alias in &i.names {
+                match &alias.asname {
+                    Some(a) => out.push(a.as_str().to_owned()),
+                    None => out.push(alias.name.as_str().split('.').next().unwrap_or_default().to_owned()),
+                }
+            }
+        }
+        Stmt::ImportFrom(i) => {
+            for alias in &i.names {
+                out.push(alias.asname.as_ref().unwrap_or(&alias.name).as_str().to_owned());
+            }
+        }
+        Stmt::Delete(d) => d.targets.iter().for_each(|t| target_names(t, out)),
+        Stmt::Expr(e) => walrus_targets(&e.value, out),
+        _ => {}
+    }
+}
+
+fn walrus_targets(expr: &Expr, out: &mut Vec<String>) {
+    if let Expr::Named(n) = expr {
+        target_names(&n.target, out);
+    }
+}
+
+/// Names declared `global` inside function bodies in `stmt` (recursively).
+fn global_declarations(stmt: &Stmt, out: &mut Vec<String>) {
+    use ruff_python_ast::statement_visitor::{StatementVisitor, walk_stmt};
+    struct V<'o>(&'o mut Vec<String>, bool);
+    impl<'a> StatementVisitor<'a> for V<'_> {
+        fn visit_stmt(&mut self, stmt: &'a Stmt) {
+            match stmt {
+                Stmt::Global(g) if self.1 => self.0.extend(g.names.iter().map(|n| n.as_str().to_owned())),
+                Stmt::FunctionDef(_) => {
+                    let saved = self.1;
+                    self.1 = true;
+                    walk_stmt(self, stmt);
+                    self.1 = saved;
+                }
+                _ => walk_stmt(self, stmt),
+            }
+        }
+    }
+    V(out, false).visit_stmt(stmt);
+}
+
+fn collect_self_fields(db: &dyn Db, init: &ast::StmtFunctionDef, out: &mut Vec<Symbol>) {
+    use ruff_python_ast::statement_visitor::{StatementVisitor, walk_stmt};
+    let Some(self_name) = init.parameters.args.first().map(|p| p.parameter.name.as_str().to_owned()) else {
+        return;
+    };
+    struct V<'a, 'o> {
+        db: &'a dyn Db,
+        self_name: String,
+        out: &'o mut Vec<Symbol>,
+    }
+    impl V<'_, '_> {
+        fn target(&mut self, t: &Expr) {
+            match t {
+                Expr::Attribute(a) => {
+                    if matches!(&*a.value, Expr::Name(n) if n.id.as_str() == self.self_name) {
+                        let sym = self.db.intern(a.attr.as_str());
+                        if !self.out.contains(&sym) {
+                            self.out.push(sym);
+                        }
+                    }
+                }
+                Expr::Tuple(t) => t.elts.iter().for_each(|e| self.target(e)),
+                Expr::List(t) => t.elts.iter().for_each(|e| self.target(e)),
+                _ => {}
+            }
+        }
+    }
+    impl<'a> StatementVisitor<'a> for V<'_, '_> {
+        fn visit_stmt(&mut self, stmt: &'a Stmt) {
+            match stmt {
+                Stmt::Assign(a) => a.targets.iter().for_each(|t| self.target(t)),
+                Stmt::AnnAssign(a) => self.target(&a.target),
+                Stmt::FunctionDef(_) | Stmt::ClassDef(_) => {}
+                _ => walk_stmt(self, stmt),
+            }
+        }
+    }
+    let mut v = V { db, self_name, out };
+    for s in &init.body {
+        v.visit_stmt(s);
+    }
+}

@@ -1,0 +1,205 @@
+//! Source items: the units of incremental lowering.
+//!
+//! An *item* is a top-level `def` or a method `def` directly inside a top-level `class`. Its
+//! text runs from the start of its first line (decorators and indentation included) to the end
+//! of its body, and is stored **relative**: editing anything outside an item leaves its text,
+//! and so its lowering, untouched; only the item's absolute `offset` changes, and only the
+//! code that maps positions back to the file reads it.
+//!
+//! The *module skeleton* is the module's top-level code with every item body replaced by
+//! `...`, and with the blank lines and comments between top-level statements dropped: it is
+//! what `<module>` lowers from, so editing an item body or a comment between statements does
+//! not re-run the module's lowering either. [`SkeletonMap`] maps skeleton offsets back to the
+//! file.
+
+use molt_db::{Db, SourceFile, parse};
+use ruff_python_ast::{Stmt, StmtFunctionDef};
+use ruff_text_size::{Ranged, TextRange};
+
+mod tracked {
+    // Salsa generates undocumented accessors for tracked structs.
+    #![allow(missing_docs)]
+    use molt_db::SourceFile;
+
+    /// A function item (see the module docs).
+    #[salsa::tracked(debug)]
+    pub struct FunctionItem<'db> {
+        /// The file it lives in.
+        pub file: SourceFile,
+        /// Qualified name: `f` or `Class.method` (identity).
+        #[returns(ref)]
+        pub qualname: String,
+        /// Enclosing class, for methods (identity).
+        #[returns(ref)]
+        pub class_name: Option<String>,
+        /// The item's text, from the start of its first line to the end of its body.
+        #[tracked]
+        #[returns(ref)]
+        pub text: String,
+        /// Absolute byte offset of the text's first byte in the file.
+        #[tracked]
+        pub offset: u32,
+    }
+}
+pub use tracked::FunctionItem;
+
+/// The items of one file, in source order.
+#[derive(Clone, PartialEq, Eq, Debug, salsa::SalsaValue)]
+pub struct ModuleItems<'db> {
+    /// Function and method items.
+    pub functions: Vec<FunctionItem<'db>>,
+}
+
+/// Finds the items of `file` (see the module docs). Re-runs after every edit of the file;
+/// the items it returns keep their identity (file and qualified name), so queries over an
+/// item whose text did not change are not re-run.
+#[salsa::tracked(returns(ref))]
+pub fn module_items(db: &dyn Db, file: SourceFile) -> ModuleItems<'_> {
+    let parsed = parse(db, file);
+    let text = file.text(db);
+    let mut functions = Vec::new();
+    let mut add = |def: &StmtFunctionDef, class: Option<&str>| {
+        let range = item_range(text, def);
+        let qualname = match class {
+            Some(c) => format!("{c}.{}", def.name.as_str()),
+            None => def.name.as_str().to_owned(),
+        };
+        let item_text = text[range.start().to_usize()..range.end().to_usize()].to_owned();
+        functions.push(FunctionItem::new(
+            db,
+            file,
+            qualname,
+            class.map(str::to_owned),
+            item_text,
+            range.start().to_u32(),
+        ));
+    };
+    for stmt in &parsed.parsed().syntax().body {
+        match stmt {
+            Stmt::FunctionDef(def) => add(def, None),
+            Stmt::ClassDef(class) => {
+                for s in &class.body {
+                    if let Stmt::FunctionDef(def) = s {
+                        add(def, Some(class.name.as_str()));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    ModuleItems { functions }
+}
+
+/// The text range of an item: from the start of the line of its first decorator (or `def`)
+/// to the end of the def.
+fn item_range(text: &str, def: &StmtFunctionDef) -> TextRange {
+    let start = def
+        .decorator_list
+        .first()
+        .map(|d| d.range().start())
+        .unwrap_or(def.range().start())
+        .min(def.range().start())
+        .to_usize();
+    let line_start = text[..start].rfind('\n').map(|i| i + 1).unwrap_or(0);
+    TextRange::new((line_start as u32).into(), def.range().end())
+}
+
+/// Bytes that the lowering puts in front of an indented item's text so that it parses as a
+/// standalone module (`if 1:` makes the indented `def` a valid block).
+pub const INDENTED_ITEM_PREFIX: &str = "if 1:\n";
+
+/// The text to parse for an item and the number of prefix bytes to subtract from offsets in
+/// the resulting tree to get item-relative offsets.
+pub fn parseable_item_text(item_text: &str) -> (String, u32) {
+    if item_text.starts_with([' ', '\t']) {
+        (format!("{INDENTED_ITEM_PREFIX}{item_text}"), INDENTED_ITEM_PREFIX.len() as u32)
+    } else {
+        (item_text.to_owned(), 0)
+    }
+}
+
+/// The module skeleton (see the module docs). Position-free: equal after edits that only
+/// touch item bodies or the space between top-level statements.
+#[derive(Clone, PartialEq, Eq, Debug, Default)]
+pub struct ModuleSkeleton {
+    /// Python source of the top-level code with item bodies elided.
+    pub text: String,
+}
+
+/// Piecewise map from skeleton offsets to file offsets.
+#[derive(Clone, PartialEq, Eq, Debug, Default)]
+pub struct SkeletonMap {
+    /// `(skeleton_start, file_start, len)` for every stretch copied verbatim, sorted.
+    pub segments: Vec<(u32, u32, u32)>,
+}
+
+impl SkeletonMap {
+    /// The file offset of skeleton offset `offset` (offsets inside elided text map to the
+    /// end of the preceding segment).
+    pub fn to_file(&self, offset: u32) -> u32 {
+        let i = self.segments.partition_point(|&(s, _, _)| s <= offset);
+        match i.checked_sub(1).and_then(|i| self.segments.get(i)) {
+            Some(&(s, f, len)) => f + (offset - s).min(len),
+            None => offset,
+        }
+    }
+}
+
+/// Builds the skeleton and its map together (no_eq: the pieces are compared by the two
+/// queries that split them).
+#[salsa::tracked(returns(ref), no_eq)]
+pub fn skeleton_parts(db: &dyn Db, file: SourceFile) -> (ModuleSkeleton, SkeletonMap) {
+    let parsed = parse(db, file);
+    let text = file.text(db);
+    let mut skeleton = String::new();
+    let mut map = SkeletonMap::default();
+    let mut copy = |from: usize, to: usize, skeleton: &mut String| {
+        if to > from {
+            map.segments.push((skeleton.len() as u32, from as u32, (to - from) as u32));
+            skeleton.push_str(&text[from..to]);
+        }
+    };
+    for stmt in &parsed.parsed().syntax().body {
+        let range = stmt.range();
+        let (start, end) = (range.start().to_usize(), range.end().to_usize());
+        // Elided ranges: item bodies within this statement, in order.
+        let mut elided: Vec<(usize, usize)> = Vec::new();
+        match stmt {
+            Stmt::FunctionDef(def) => elided.extend(body_range(def)),
+            Stmt::ClassDef(class) => {
+                for s in &class.body {
+                    if let Stmt::FunctionDef(def) = s {
+                        elided.extend(body_range(def));
+                    }
+                }
+            }
+            _ => {}
+        }
+        let mut pos = start;
+        for (from, to) in elided {
+            copy(pos, from, &mut skeleton);
+            skeleton.push_str("...");
+            pos = to;
+        }
+        copy(pos, end, &mut skeleton);
+        skeleton.push('\n');
+    }
+    (ModuleSkeleton { text: skeleton }, map)
+}
+
+fn body_range(def: &StmtFunctionDef) -> Option<(usize, usize)> {
+    let first = def.body.first()?;
+    Some((first.range().start().to_usize(), def.range().end().to_usize()))
+}
+
+/// The module skeleton of `file` (backdated when unchanged).
+#[salsa::tracked(returns(ref))]
+pub fn module_skeleton(db: &dyn Db, file: SourceFile) -> ModuleSkeleton {
+    skeleton_parts(db, file).0.clone()
+}
+
+/// The skeleton-to-file offset map of `file`.
+#[salsa::tracked(returns(ref))]
+pub fn skeleton_map(db: &dyn Db, file: SourceFile) -> SkeletonMap {
+    skeleton_parts(db, file).1.clone()
+}

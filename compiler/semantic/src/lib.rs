@@ -1,0 +1,19 @@
+//! The semantic model of a Python module: source items, the module index (functions,
+//! classes, signatures, annotations, globals), scopes and name resolution, and diagnostics.
+//!
+//! Incrementality hinges on [`items::module_items`]: it splits a file into *items* (each
+//! top-level `def` and each method of a top-level class) whose text is stored relative to the
+//! item's start, plus the *module skeleton* (the top-level code with item bodies elided).
+//! Queries that lower an item read only its text and the position-free [`index::ModuleIndex`],
+//! so edits elsewhere in the file (including whitespace and comments between items) re-run
+//! none of them.
+
+pub mod builtins;
+pub mod diagnostics;
+pub mod index;
+pub mod items;
+pub mod scope;
+
+pub use diagnostics::{Diagnostic, DiagnosticCode, Severity};
+pub use index::{Annotation, ClassInfo, FunctionSig, ModuleIndex, ParamSig, module_index};
+pub use items::{FunctionItem, ModuleItems, ModuleSkeleton, module_items, module_skeleton};
