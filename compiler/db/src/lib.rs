@@ -47,7 +47,7 @@ mod inputs {
     #![allow(missing_docs)]
     use std::path::PathBuf;
 
-/// A Python source file: the input of every query.
+    /// A Python source file: the input of every query.
     ///
     /// `text` is the file's contents as UTF-8. Bytes that are not valid UTF-8 are replaced by
     /// U+FFFD when the file is loaded, and `encoding_error` records the byte offset of the first
@@ -61,6 +61,7 @@ mod inputs {
         #[returns(ref)]
         pub text: String,
         /// Offset (bytes) of the first invalid UTF-8 byte in the original contents, if any.
+        #[returns(copy)]
         pub encoding_error: Option<u32>,
     }
 }
@@ -79,9 +80,10 @@ impl SourceFile {
 pub fn decode(bytes: &[u8]) -> (String, Option<u32>) {
     match std::str::from_utf8(bytes) {
         Ok(text) => (text.to_owned(), None),
-        Err(error) => {
-            (String::from_utf8_lossy(bytes).into_owned(), Some(error.valid_up_to() as u32))
-        }
+        Err(error) => (
+            String::from_utf8_lossy(bytes).into_owned(),
+            Some(error.valid_up_to() as u32),
+        ),
     }
 }
 
@@ -109,7 +111,9 @@ impl Eq for ParsedModule {}
 
 impl std::fmt::Debug for ParsedModule {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ParsedModule").field("errors", &self.inner.errors().len()).finish()
+        f.debug_struct("ParsedModule")
+            .field("errors", &self.inner.errors().len())
+            .finish()
     }
 }
 
@@ -131,7 +135,9 @@ pub fn parse(db: &dyn Db, file: SourceFile) -> ParsedModule {
     } else {
         parsed
     };
-    ParsedModule { inner: Arc::new(parsed) }
+    ParsedModule {
+        inner: Arc::new(parsed),
+    }
 }
 
 /// Log of salsa `WillExecute` events, for tests that prove which queries re-ran.
@@ -170,14 +176,21 @@ impl RootDatabase {
                 }
             }
         })));
-        let db = RootDatabase { storage, interner: Arc::new(Interner::new()), log: Some(log.clone()) };
+        let db = RootDatabase {
+            storage,
+            interner: Arc::new(Interner::new()),
+            log: Some(log.clone()),
+        };
         (db, log)
     }
 
     /// Takes the recorded events (empty when logging is off).
     pub fn take_events(&self) -> Vec<String> {
         match &self.log {
-            Some(log) => log.lock().map(|mut l| std::mem::take(&mut *l)).unwrap_or_default(),
+            Some(log) => log
+                .lock()
+                .map(|mut l| std::mem::take(&mut *l))
+                .unwrap_or_default(),
             None => Vec::new(),
         }
     }
@@ -224,7 +237,10 @@ impl LineIndex {
     /// `(line, column)`, both 1-based, of byte `offset` in `text` (clamped to the text).
     pub fn line_col(&self, text: &str, offset: u32) -> (u32, u32) {
         let offset = offset.min(text.len() as u32);
-        let line = self.line_starts.partition_point(|&s| s <= offset).saturating_sub(1);
+        let line = self
+            .line_starts
+            .partition_point(|&s| s <= offset)
+            .saturating_sub(1);
         let start = self.line_starts[line] as usize;
         let mut end = offset as usize;
         while end > start && !text.is_char_boundary(end) {

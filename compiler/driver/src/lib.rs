@@ -1,1 +1,116 @@
-//! placeholder
+//! The driver: the pipeline entry points shared by the headless CLI and (later) the language
+//! server, so that both run the same queries on the same database.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use molt_db::{Db, RootDatabase, SourceFile, line_index};
+use molt_semantic::Diagnostic;
+
+/// A diagnostic located in a file, with 1-based line and column.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct LocatedDiagnostic {
+    /// The file's path as given.
+    pub path: PathBuf,
+    /// 1-based line.
+    pub line: u32,
+    /// 1-based column (Unicode scalar values).
+    pub column: u32,
+    /// The diagnostic (file offsets).
+    pub diagnostic: Diagnostic,
+}
+
+impl std::fmt::Display for LocatedDiagnostic {
+    /// `file:line:col: error[code]: message`
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{}:{}:{}: {}[{}]: {}",
+            self.path.display(),
+            self.line,
+            self.column,
+            self.diagnostic.severity,
+            self.diagnostic.code,
+            self.diagnostic.message
+        )
+    }
+}
+
+/// Every diagnostic of `file`, located and sorted by position.
+pub fn check_file(db: &dyn Db, file: SourceFile) -> Vec<LocatedDiagnostic> {
+    let index = line_index(db, file);
+    let text = file.text(db);
+    molt_lower::file_diagnostics(db, file)
+        .iter()
+        .map(|d| {
+            let (line, column) = index.line_col(text, d.range.start().to_u32());
+            LocatedDiagnostic {
+                path: file.path(db).clone(),
+                line,
+                column,
+                diagnostic: d.clone(),
+            }
+        })
+        .collect()
+}
+
+/// The optimized MIR of every function of `file`, printed, `<module>` first.
+pub fn emit_mir(db: &dyn Db, file: SourceFile) -> String {
+    let mut out = String::new();
+    for (i, func) in molt_opt::optimized_file(db, file).iter().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        let _ = write!(out, "{func}");
+    }
+    out
+}
+
+/// Expands `paths` into the Python files to check: files as given, directories searched
+/// recursively for `*.py` (skipping hidden folders, `target/` and `__pycache__/`), sorted.
+///
+/// # Errors
+/// A path that does not exist or a directory that cannot be read.
+pub fn collect_python_files(paths: &[PathBuf]) -> std::io::Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            walk(path, &mut out)?;
+        } else if path.exists() {
+            out.push(path.clone());
+        } else {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::NotFound,
+                format!("{}: no such file or directory", path.display()),
+            ));
+        }
+    }
+    Ok(out)
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    let mut entries: Vec<_> = std::fs::read_dir(dir)?.collect::<Result<_, _>>()?;
+    entries.sort_by_key(|e| e.path());
+    for entry in entries {
+        let path = entry.path();
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if path.is_dir() {
+            if name.starts_with('.') || name == "target" || name == "__pycache__" {
+                continue;
+            }
+            walk(&path, out)?;
+        } else if name.ends_with(".py") {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// Loads `path` into `db`.
+///
+/// # Errors
+/// The I/O error reading it.
+pub fn load(db: &RootDatabase, path: &Path) -> std::io::Result<SourceFile> {
+    db.load_file(path)
+}

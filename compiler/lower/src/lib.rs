@@ -1,1 +1,164 @@
-//! placeholder
+//! Lowering of Python to MIR, as salsa queries over source items.
+//!
+//! [`function_mir`] lowers one item (a top-level function or a method) and reads only the
+//! item's text and the position-free module index, so editing another function, or the
+//! whitespace and comments between items, does not re-run it. [`module_mir`] lowers the
+//! module skeleton into `<module>`. Both return item-relative spans and diagnostics; the
+//! per-file [`file_diagnostics`] query maps them to file offsets.
+
+mod builder;
+mod lower;
+
+use std::sync::Arc;
+
+use molt_db::{Db, SourceFile, parse};
+use molt_mir::Function;
+use molt_semantic::items::{self, FunctionItem, parseable_item_text};
+use molt_semantic::{Diagnostic, DiagnosticCode, module_index, module_items};
+use ruff_python_ast::Stmt;
+use ruff_text_size::{TextRange, TextSize};
+
+pub use lower::annotation_type;
+
+/// The MIR of one item: the item's function first, then the functions nested in it
+/// (lambdas, inner `def`s, generator expressions), and the item's diagnostics with
+/// item-relative ranges.
+#[derive(Clone, PartialEq, Eq, Debug, Default)]
+pub struct LoweredItem {
+    /// MIR functions, the item's own first.
+    pub functions: Vec<Arc<Function>>,
+    /// Diagnostics (ranges relative to the item's text).
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Lowers a function item to MIR (see the crate docs).
+#[salsa::tracked(returns(ref))]
+pub fn function_mir<'db>(db: &'db dyn Db, item: FunctionItem<'db>) -> LoweredItem {
+    let file = item.file(db);
+    let index = module_index(db, file);
+    let (text, prefix) = parseable_item_text(item.text(db));
+    let parsed =
+        ruff_python_parser::parse_unchecked_source(&text, ruff_python_ast::PySourceType::Python);
+    let def = parsed.syntax().body.iter().find_map(|s| match s {
+        Stmt::FunctionDef(def) => Some(def),
+        Stmt::If(i) => i.body.iter().find_map(|s| match s {
+            Stmt::FunctionDef(def) => Some(def),
+            _ => None,
+        }),
+        _ => None,
+    });
+    let mut lowerer = lower::Lowerer::new(db, index, &text, prefix);
+    match def {
+        Some(def) => {
+            lowerer.lower_def(
+                def,
+                item.qualname(db).clone(),
+                item.class_name(db).clone(),
+                Vec::new(),
+            );
+        }
+        None => {
+            // The item's text always holds a def (it was cut from one); be defensive anyway.
+            lowerer.diagnostics.push(Diagnostic::error(
+                DiagnosticCode::SyntaxError,
+                TextRange::default(),
+                "internal: item text does not contain a function definition",
+            ));
+        }
+    }
+    LoweredItem {
+        functions: lowerer.functions.into_iter().map(Arc::new).collect(),
+        diagnostics: if parsed.has_syntax_errors() {
+            Vec::new()
+        } else {
+            lowerer.diagnostics
+        },
+    }
+}
+
+/// Lowers the module's top-level code (the skeleton) into `<module>`, with skeleton-relative
+/// spans.
+#[salsa::tracked(returns(ref))]
+pub fn module_mir(db: &dyn Db, file: SourceFile) -> LoweredItem {
+    let index = module_index(db, file);
+    let skeleton = items::module_skeleton(db, file);
+    let parsed = ruff_python_parser::parse_unchecked_source(
+        &skeleton.text,
+        ruff_python_ast::PySourceType::Python,
+    );
+    let mut lowerer = lower::Lowerer::new(db, index, &skeleton.text, 0);
+    lowerer.lower_module(&parsed.syntax().body);
+    LoweredItem {
+        functions: lowerer.functions.into_iter().map(Arc::new).collect(),
+        diagnostics: if parsed.has_syntax_errors() {
+            Vec::new()
+        } else {
+            lowerer.diagnostics
+        },
+    }
+}
+
+/// Every diagnostic of `file` with file offsets, sorted by position: the encoding error,
+/// all syntax errors, then (for a file that parses) the lowering diagnostics of the module
+/// and of every item.
+#[salsa::tracked(returns(ref))]
+pub fn file_diagnostics(db: &dyn Db, file: SourceFile) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    if let Some(offset) = file.encoding_error(db) {
+        out.push(Diagnostic::error(
+            DiagnosticCode::InvalidEncoding,
+            TextRange::empty(TextSize::new(offset)),
+            format!("file is not valid UTF-8 (first invalid byte at offset {offset}); invalid bytes were replaced by U+FFFD"),
+        ));
+    }
+    let parsed = parse(db, file);
+    for error in parsed.parsed().errors() {
+        out.push(Diagnostic::error(
+            DiagnosticCode::SyntaxError,
+            error.location,
+            error.error.to_string(),
+        ));
+    }
+    for error in parsed.parsed().unsupported_syntax_errors() {
+        out.push(Diagnostic::error(
+            DiagnosticCode::UnsupportedSyntax,
+            error.range,
+            error.to_string(),
+        ));
+    }
+    if parsed.parsed().has_syntax_errors() {
+        out.sort_by_key(|d| (d.range.start(), d.range.end()));
+        return out;
+    }
+    let map = items::skeleton_map(db, file);
+    for d in &module_mir(db, file).diagnostics {
+        let mut d = d.clone();
+        let start = map.to_file(d.range.start().to_u32());
+        let end = map.to_file(d.range.end().to_u32()).max(start);
+        d.range = TextRange::new(start.into(), end.into());
+        out.push(d);
+    }
+    for item in &module_items(db, file).functions {
+        let offset = item.offset(db);
+        out.extend(
+            function_mir(db, *item)
+                .diagnostics
+                .iter()
+                .map(|d| d.shifted(offset)),
+        );
+    }
+    out.sort_by_key(|d| (d.range.start(), d.range.end()));
+    out.dedup();
+    out
+}
+
+/// All MIR functions of `file` in source order: `<module>` and its nested functions first,
+/// then each item's functions. `optimized` selects [`molt_mir`] after the optimizer (the
+/// identity for now) — callers pass the query they want.
+pub fn all_functions(db: &dyn Db, file: SourceFile) -> Vec<Arc<Function>> {
+    let mut out: Vec<Arc<Function>> = module_mir(db, file).functions.clone();
+    for item in &module_items(db, file).functions {
+        out.extend(function_mir(db, *item).functions.iter().cloned());
+    }
+    out
+}

@@ -48,8 +48,10 @@ impl fmt::Display for Function {
             if p.has_default {
                 f.write_str("=")?;
             }
-            let next_is_posonly =
-                self.params.get(i + 1).is_some_and(|n| n.kind == ParamKind::PositionalOnly);
+            let next_is_posonly = self
+                .params
+                .get(i + 1)
+                .is_some_and(|n| n.kind == ParamKind::PositionalOnly);
             if p.kind == ParamKind::PositionalOnly && !next_is_posonly {
                 sep(f)?;
                 f.write_str("/")?;
@@ -104,7 +106,11 @@ impl Function {
             let _ = write!(out, "{result}: {} = ", self.ty(result));
         }
         write_kind(&mut out, &data.kind);
-        let _ = write!(out, " @{}..{} {}", data.span.start, data.span.end, data.site);
+        let _ = write!(
+            out,
+            " @{}..{} {}",
+            data.span.start, data.span.end, data.site
+        );
         out
     }
 }
@@ -230,7 +236,12 @@ fn write_kind(out: &mut String, kind: &InstKind) {
         InstKind::Unary(op, a) => {
             let _ = write!(o, "{} {a}", unary_name(*op));
         }
-        InstKind::Binary { op, inplace, lhs, rhs } => {
+        InstKind::Binary {
+            op,
+            inplace,
+            lhs,
+            rhs,
+        } => {
             let prefix = if *inplace { "i" } else { "" };
             let _ = write!(o, "{prefix}{} {lhs}, {rhs}", binary_name(*op));
         }
@@ -283,10 +294,18 @@ fn write_kind(out: &mut String, kind: &InstKind) {
             let _ = write!(o, "call {callee}");
             call_args(o, args);
         }
-        InstKind::CallEx { callee, args, kwargs } => {
+        InstKind::CallEx {
+            callee,
+            args,
+            kwargs,
+        } => {
             let _ = write!(o, "call.ex {callee}, {args}, {kwargs}");
         }
-        InstKind::CallMethod { receiver, name, args } => {
+        InstKind::CallMethod {
+            receiver,
+            name,
+            args,
+        } => {
             let _ = write!(o, "call.method {receiver}, {}", quote(name));
             call_args(o, args);
         }
@@ -349,13 +368,21 @@ fn write_kind(out: &mut String, kind: &InstKind) {
         InstKind::Extract(v, n) => {
             let _ = write!(o, "extract {v}, {n}");
         }
-        InstKind::MakeFunction { name, defaults, closure } => {
+        InstKind::MakeFunction {
+            name,
+            defaults,
+            closure,
+        } => {
             let _ = write!(o, "make.function {}, ", quote(name));
             list(o, defaults);
             o.push_str(", ");
             list(o, closure);
         }
-        InstKind::MakeClass { name, bases, namespace } => {
+        InstKind::MakeClass {
+            name,
+            bases,
+            namespace,
+        } => {
             let _ = write!(o, "make.class {}, {bases}, {namespace}", quote(name));
         }
         InstKind::Import(n) => {

@@ -14,6 +14,7 @@
 //! (the text printer), [`parse`] (the text reader; print → parse → print round-trips),
 //! [`verify`] (the verifier run after every pass in tests and debug builds), [`dominators`].
 
+pub mod compact;
 pub mod display;
 pub mod dominators;
 pub mod parse;
@@ -408,7 +409,7 @@ impl InstKind {
 
     /// Calls `f` on every value operand, in text order.
     pub fn visit_operands(&self, mut f: impl FnMut(&Value)) {
-        let mut v = |vs: &[Value], f: &mut dyn FnMut(&Value)| vs.iter().for_each(f);
+        let v = |vs: &[Value], f: &mut dyn FnMut(&Value)| vs.iter().for_each(f);
         match self {
             InstKind::Const(_)
             | InstKind::GlobalLoad(_)
@@ -461,7 +462,11 @@ impl InstKind {
                 v(&args.positional, &mut f);
                 args.keywords.iter().for_each(|(_, a)| f(a));
             }
-            InstKind::CallEx { callee, args, kwargs } => {
+            InstKind::CallEx {
+                callee,
+                args,
+                kwargs,
+            } => {
                 f(callee);
                 f(args);
                 f(kwargs)
@@ -476,11 +481,15 @@ impl InstKind {
             | InstKind::BuildSet(vs)
             | InstKind::BuildDict(vs)
             | InstKind::BuildString(vs) => v(vs, &mut f),
-            InstKind::MakeFunction { defaults, closure, .. } => {
+            InstKind::MakeFunction {
+                defaults, closure, ..
+            } => {
                 v(defaults, &mut f);
                 v(closure, &mut f)
             }
-            InstKind::MakeClass { bases, namespace, .. } => {
+            InstKind::MakeClass {
+                bases, namespace, ..
+            } => {
                 f(bases);
                 f(namespace)
             }
@@ -555,7 +564,11 @@ impl InstKind {
                 gs(&mut args.positional, &mut g);
                 args.keywords.iter_mut().for_each(|(_, a)| g(a));
             }
-            InstKind::CallEx { callee, args, kwargs } => {
+            InstKind::CallEx {
+                callee,
+                args,
+                kwargs,
+            } => {
                 g(callee);
                 g(args);
                 g(kwargs)
@@ -570,11 +583,15 @@ impl InstKind {
             | InstKind::BuildSet(vs)
             | InstKind::BuildDict(vs)
             | InstKind::BuildString(vs) => gs(vs, &mut g),
-            InstKind::MakeFunction { defaults, closure, .. } => {
+            InstKind::MakeFunction {
+                defaults, closure, ..
+            } => {
                 gs(defaults, &mut g);
                 gs(closure, &mut g)
             }
-            InstKind::MakeClass { bases, namespace, .. } => {
+            InstKind::MakeClass {
+                bases, namespace, ..
+            } => {
                 g(bases);
                 g(namespace)
             }
@@ -727,7 +744,10 @@ pub struct Function {
 impl Function {
     /// An empty function with an entry block.
     pub fn new(name: impl Into<Box<str>>) -> Function {
-        let mut func = Function { name: name.into(), ..Function::default() };
+        let mut func = Function {
+            name: name.into(),
+            ..Function::default()
+        };
         func.create_block();
         func
     }
@@ -749,7 +769,10 @@ impl Function {
     pub fn append_block_param(&mut self, block: Block, ty: Type) -> Value {
         let index = self.blocks[block.index()].params.len() as u32;
         let value = Value(self.values.len() as u32);
-        self.values.push(ValueData { def: ValueDef::Param(block, index), ty });
+        self.values.push(ValueData {
+            def: ValueDef::Param(block, index),
+            ty,
+        });
         self.blocks[block.index()].params.push(value);
         value
     }
@@ -785,14 +808,38 @@ impl Function {
         let inst = Inst(self.insts.len() as u32);
         let result = if kind.has_result() {
             let value = Value(self.values.len() as u32);
-            self.values.push(ValueData { def: ValueDef::Result(inst), ty });
+            self.values.push(ValueData {
+                def: ValueDef::Result(inst),
+                ty,
+            });
             Some(value)
         } else {
             None
         };
-        self.insts.push(InstData { kind, result, span, site });
+        self.insts.push(InstData {
+            kind,
+            result,
+            span,
+            site,
+        });
         self.blocks[block.index()].insts.push(inst);
         self.next_site = self.next_site.max(site.0 + 1);
+        result
+    }
+
+    /// Inserts an instruction at the start of `block` (before its first instruction) and
+    /// returns its result. Used for constants that must dominate every use.
+    pub fn prepend_inst(
+        &mut self,
+        block: Block,
+        kind: InstKind,
+        ty: Type,
+        span: Span,
+    ) -> Option<Value> {
+        let result = self.append_inst(block, kind, ty, span);
+        if let Some(inst) = self.blocks[block.index()].insts.pop() {
+            self.blocks[block.index()].insts.insert(0, inst);
+        }
         result
     }
 

@@ -73,9 +73,12 @@ impl Type {
             (Set(a), Set(b)) => Set(inner(a, b)),
             (Iter(a), Iter(b)) => Iter(inner(a, b)),
             (Dict(ka, va), Dict(kb, vb)) => Dict(inner(ka, kb), inner(va, vb)),
-            (Tuple(a), Tuple(b)) if a.len() == b.len() => {
-                Tuple(a.iter().zip(b).map(|(a, b)| a.join_at(b, depth + 1)).collect())
-            }
+            (Tuple(a), Tuple(b)) if a.len() == b.len() => Tuple(
+                a.iter()
+                    .zip(b)
+                    .map(|(a, b)| a.join_at(b, depth + 1))
+                    .collect(),
+            ),
             (a, b) if a == b => a.clone(),
             _ => Dyn,
         }
@@ -182,7 +185,10 @@ pub fn result_type(kind: &InstKind, ty: &dyn Fn(Value) -> Type) -> Type {
         InstKind::Compare(op, a, b) => {
             let (a, b) = (ty(*a), ty(*b));
             let builtin = |t: &Type| {
-                matches!(t, Int | Bool | Float | Str | None | List(_) | Tuple(_) | Dict(..) | Set(_))
+                matches!(
+                    t,
+                    Int | Bool | Float | Str | None | List(_) | Tuple(_) | Dict(..) | Set(_)
+                )
             };
             match op {
                 CmpOp::Is | CmpOp::IsNot => Bool,
@@ -264,7 +270,9 @@ fn binary_type(op: BinaryOp, a: &Type, b: &Type) -> Type {
                 Int
             }
         }
-        Add | Sub | Mul | FloorDiv | Mod | Pow if num(a) && num(b) && (*a == Float || *b == Float) => {
+        Add | Sub | Mul | FloorDiv | Mod | Pow
+            if num(a) && num(b) && (*a == Float || *b == Float) =>
+        {
             Float
         }
         TrueDiv if num(a) && num(b) => Float,
@@ -325,11 +333,17 @@ pub fn infer(func: &mut Function) -> usize {
                         let mut body_types = vec![func.ty(*it).element_type()];
                         body_types.extend(body.args.iter().map(|v| func.ty(*v).clone()));
                         edges.push((body.block, body_types));
-                        edges.push((exit.block, exit.args.iter().map(|v| func.ty(*v).clone()).collect()));
+                        edges.push((
+                            exit.block,
+                            exit.args.iter().map(|v| func.ty(*v).clone()).collect(),
+                        ));
                     }
                     kind => {
                         for call in kind.successors() {
-                            edges.push((call.block, call.args.iter().map(|v| func.ty(*v).clone()).collect()));
+                            edges.push((
+                                call.block,
+                                call.args.iter().map(|v| func.ty(*v).clone()).collect(),
+                            ));
                         }
                     }
                 }
@@ -365,8 +379,14 @@ mod tests {
         assert_eq!(Int.join(&Int), Int);
         assert_eq!(Int.join(&Never), Int);
         assert_eq!(Int.join(&Float), Dyn);
-        assert_eq!(List(Box::new(Int)).join(&List(Box::new(Never))), List(Box::new(Int)));
-        assert_eq!(List(Box::new(Int)).join(&List(Box::new(Str))), List(Box::new(Dyn)));
+        assert_eq!(
+            List(Box::new(Int)).join(&List(Box::new(Never))),
+            List(Box::new(Int))
+        );
+        assert_eq!(
+            List(Box::new(Int)).join(&List(Box::new(Str))),
+            List(Box::new(Dyn))
+        );
         assert!(Int.is_subtype_of(&Dyn));
         assert!(!Dyn.is_subtype_of(&Int));
     }
@@ -384,7 +404,11 @@ mod tests {
     fn arithmetic_rules() {
         assert_eq!(binary_type(BinaryOp::Add, &Int, &Bool), Int);
         assert_eq!(binary_type(BinaryOp::TrueDiv, &Int, &Int), Float);
-        assert_eq!(binary_type(BinaryOp::Pow, &Int, &Int), Dyn, "int ** int may be a float");
+        assert_eq!(
+            binary_type(BinaryOp::Pow, &Int, &Int),
+            Dyn,
+            "int ** int may be a float"
+        );
         assert_eq!(binary_type(BinaryOp::Mul, &Str, &Int), Str);
         assert_eq!(binary_type(BinaryOp::Add, &Int, &Dyn), Dyn);
     }

@@ -1,1 +1,43 @@
-//! placeholder
+//! The optimizer: per-function optimized MIR.
+//!
+//! For now the identity (the optimizer issue adds passes and remarks). The queries exist so
+//! that every consumer (codegen, `--emit=mir`, the language server) already reads optimized
+//! MIR through the database, one function at a time, and so that an unchanged function's
+//! optimization is never re-run.
+
+use std::sync::Arc;
+
+use molt_db::{Db, SourceFile};
+use molt_lower::{LoweredItem, function_mir, module_mir};
+use molt_mir::Function;
+use molt_semantic::{FunctionItem, module_items};
+
+/// Runs the optimization pipeline on one function. Identity for now.
+pub fn optimize(func: &Arc<Function>) -> Arc<Function> {
+    func.clone()
+}
+
+/// The optimized MIR of one item's functions.
+#[salsa::tracked(returns(ref))]
+pub fn optimized_function_mir<'db>(db: &'db dyn Db, item: FunctionItem<'db>) -> Vec<Arc<Function>> {
+    optimize_all(function_mir(db, item))
+}
+
+/// The optimized MIR of the module's top-level code.
+#[salsa::tracked(returns(ref))]
+pub fn optimized_module_mir(db: &dyn Db, file: SourceFile) -> Vec<Arc<Function>> {
+    optimize_all(module_mir(db, file))
+}
+
+fn optimize_all(lowered: &LoweredItem) -> Vec<Arc<Function>> {
+    lowered.functions.iter().map(optimize).collect()
+}
+
+/// Every optimized function of `file` in source order (`<module>` first).
+pub fn optimized_file(db: &dyn Db, file: SourceFile) -> Vec<Arc<Function>> {
+    let mut out = optimized_module_mir(db, file).clone();
+    for item in &module_items(db, file).functions {
+        out.extend(optimized_function_mir(db, *item).iter().cloned());
+    }
+    out
+}

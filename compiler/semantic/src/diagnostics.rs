@@ -79,7 +79,12 @@ pub struct Diagnostic {
 impl Diagnostic {
     /// An error.
     pub fn error(code: DiagnosticCode, range: TextRange, message: impl Into<String>) -> Diagnostic {
-        Diagnostic { range, code, severity: Severity::Error, message: message.into() }
+        Diagnostic {
+            range,
+            code,
+            severity: Severity::Error,
+            message: message.into(),
+        }
     }
 
     /// The same diagnostic with its range moved by `delta` bytes.

@@ -47,26 +47,40 @@ impl Annotation {
                 "bool" => Annotation::Bool,
                 "str" => Annotation::Str,
                 "list" => Annotation::List(Box::new(Annotation::Other)),
-                "dict" => Annotation::Dict(Box::new(Annotation::Other), Box::new(Annotation::Other)),
+                "dict" => {
+                    Annotation::Dict(Box::new(Annotation::Other), Box::new(Annotation::Other))
+                }
                 "set" => Annotation::Set(Box::new(Annotation::Other)),
                 name => {
                     let sym = db.intern(name);
-                    if classes.contains(&sym) { Annotation::Class(sym) } else { Annotation::Other }
+                    if classes.contains(&sym) {
+                        Annotation::Class(sym)
+                    } else {
+                        Annotation::Other
+                    }
                 }
             },
             Expr::StringLiteral(s) => {
                 // Forward references: `"Point"`.
                 let sym = db.intern(s.value.to_str());
-                if classes.contains(&sym) { Annotation::Class(sym) } else { Annotation::Other }
+                if classes.contains(&sym) {
+                    Annotation::Class(sym)
+                } else {
+                    Annotation::Other
+                }
             }
             Expr::Subscript(sub) => {
-                let Expr::Name(base) = &*sub.value else { return Annotation::Other };
+                let Expr::Name(base) = &*sub.value else {
+                    return Annotation::Other;
+                };
                 let args: Vec<&Expr> = match &*sub.slice {
                     Expr::Tuple(t) => t.elts.iter().collect(),
                     e => vec![e],
                 };
                 let arg = |i: usize| {
-                    args.get(i).map(|e| Annotation::from_expr(db, e, classes)).unwrap_or(Annotation::Other)
+                    args.get(i)
+                        .map(|e| Annotation::from_expr(db, e, classes))
+                        .unwrap_or(Annotation::Other)
                 };
                 match (base.id.as_str(), args.len()) {
                     ("list", 1) => Annotation::List(Box::new(arg(0))),
@@ -129,7 +143,10 @@ impl FunctionSig {
         FunctionSig {
             name: db.intern(def.name.as_str()),
             params: signature_params(db, &def.parameters, classes),
-            returns: def.returns.as_deref().map(|r| Annotation::from_expr(db, r, classes)),
+            returns: def
+                .returns
+                .as_deref()
+                .map(|r| Annotation::from_expr(db, r, classes)),
             decorated: !def.decorator_list.is_empty(),
         }
     }
@@ -137,7 +154,13 @@ impl FunctionSig {
     /// Checks a call with `positional` positional arguments and the given keyword names
     /// (no `*args`/`**kwargs` at the call), skipping the first `skip` parameters (`self`).
     /// Returns a CPython-style message on mismatch.
-    pub fn check_call(&self, db: &dyn Db, skip: usize, positional: usize, keywords: &[&str]) -> Option<String> {
+    pub fn check_call(
+        &self,
+        db: &dyn Db,
+        skip: usize,
+        positional: usize,
+        keywords: &[&str],
+    ) -> Option<String> {
         let name = db.resolve(self.name);
         let params = self.params.get(skip..).unwrap_or_default();
         let has_varargs = params.iter().any(|p| p.kind == ParamKind::VarArgs);
@@ -149,7 +172,11 @@ impl FunctionSig {
         if !has_varargs && positional > positional_params.len() {
             let max = positional_params.len();
             let min = positional_params.iter().filter(|p| !p.has_default).count();
-            let takes = if min == max { format!("{max}") } else { format!("from {min} to {max}") };
+            let takes = if min == max {
+                format!("{max}")
+            } else {
+                format!("from {min} to {max}")
+            };
             let s = if max == 1 && min == max { "" } else { "s" };
             let were = if positional == 1 { "was" } else { "were" };
             return Some(format!(
@@ -162,13 +189,18 @@ impl FunctionSig {
                     && matches!(p.kind, ParamKind::Positional | ParamKind::KeywordOnly)
             });
             if !known && !has_kwargs {
-                return Some(format!("`{name}()` got an unexpected keyword argument '{kw}'"));
+                return Some(format!(
+                    "`{name}()` got an unexpected keyword argument '{kw}'"
+                ));
             }
         }
         let mut missing = Vec::new();
         for (i, p) in params.iter().enumerate() {
             let required = !p.has_default
-                && matches!(p.kind, ParamKind::Positional | ParamKind::PositionalOnly | ParamKind::KeywordOnly);
+                && matches!(
+                    p.kind,
+                    ParamKind::Positional | ParamKind::PositionalOnly | ParamKind::KeywordOnly
+                );
             let pos_index = positional_params.iter().position(|q| q.name == p.name);
             let given_positionally = pos_index.is_some_and(|j| j < positional);
             let given_by_keyword = keywords.contains(&db.resolve(p.name));
@@ -185,7 +217,9 @@ impl FunctionSig {
                 [init @ .., last] => format!("{} and {last}", init.join(", ")),
                 [] => String::new(),
             };
-            return Some(format!("`{name}()` missing {n} required argument{s}: {list}"));
+            return Some(format!(
+                "`{name}()` missing {n} required argument{s}: {list}"
+            ));
         }
         None
     }
@@ -193,7 +227,11 @@ impl FunctionSig {
 
 fn signature_params(db: &dyn Db, params: &ast::Parameters, classes: &[Symbol]) -> Vec<ParamSig> {
     let mut out = Vec::new();
-    let ann = |p: &ast::Parameter| p.annotation.as_deref().map(|a| Annotation::from_expr(db, a, classes));
+    let ann = |p: &ast::Parameter| {
+        p.annotation
+            .as_deref()
+            .map(|a| Annotation::from_expr(db, a, classes))
+    };
     for p in &params.posonlyargs {
         out.push(ParamSig {
             name: db.intern(p.parameter.name.as_str()),
@@ -317,14 +355,18 @@ pub fn module_index(db: &dyn Db, file: SourceFile) -> ModuleIndex {
     for stmt in body {
         match stmt {
             Stmt::FunctionDef(def) => {
-                index.functions.push(FunctionSig::from_def(db, def, &class_names));
+                index
+                    .functions
+                    .push(FunctionSig::from_def(db, def, &class_names));
             }
             Stmt::ClassDef(class) => {
                 let base = match class.arguments.as_deref() {
-                    Some(args) if args.args.len() == 1 && args.keywords.is_empty() => match &args.args[0] {
-                        Expr::Name(n) => Some(db.intern(n.id.as_str())),
-                        _ => None,
-                    },
+                    Some(args) if args.args.len() == 1 && args.keywords.is_empty() => {
+                        match &args.args[0] {
+                            Expr::Name(n) => Some(db.intern(n.id.as_str())),
+                            _ => None,
+                        }
+                    }
                     _ => None,
                 };
                 let mut info = ClassInfo {
@@ -333,14 +375,18 @@ pub fn module_index(db: &dyn Db, file: SourceFile) -> ModuleIndex {
                     methods: Vec::new(),
                     fields: Vec::new(),
                     decorated: !class.decorator_list.is_empty()
-                        || class.arguments.as_deref().is_some_and(|a| !a.keywords.is_empty()),
+                        || class
+                            .arguments
+                            .as_deref()
+                            .is_some_and(|a| !a.keywords.is_empty()),
                 };
                 for s in &class.body {
                     if let Stmt::FunctionDef(def) = s {
                         if def.name.as_str() == "__init__" {
                             collect_self_fields(db, def, &mut info.fields);
                         }
-                        info.methods.push(FunctionSig::from_def(db, def, &class_names));
+                        info.methods
+                            .push(FunctionSig::from_def(db, def, &class_names));
                     }
                 }
                 index.classes.push(info);
@@ -353,7 +399,11 @@ pub fn module_index(db: &dyn Db, file: SourceFile) -> ModuleIndex {
     sorted.sort_by(|a, b| db.resolve(*a).cmp(db.resolve(*b)));
     let mut globals = sorted.clone();
     globals.dedup();
-    let mut rebound: Vec<Symbol> = sorted.windows(2).filter(|w| w[0] == w[1]).map(|w| w[0]).collect();
+    let mut rebound: Vec<Symbol> = sorted
+        .windows(2)
+        .filter(|w| w[0] == w[1])
+        .map(|w| w[0])
+        .collect();
     rebound.dedup();
     index.globals = globals;
     index.rebound = rebound;
@@ -384,13 +434,23 @@ fn module_level_bindings(stmt: &Stmt, out: &mut Vec<String>) {
         Stmt::AugAssign(a) => target_names(&a.target, out),
         Stmt::For(f) => {
             target_names(&f.target, out);
-            f.body.iter().chain(&f.orelse).for_each(|s| module_level_bindings(s, out));
+            f.body
+                .iter()
+                .chain(&f.orelse)
+                .for_each(|s| module_level_bindings(s, out));
         }
-        Stmt::While(w) => w.body.iter().chain(&w.orelse).for_each(|s| module_level_bindings(s, out)),
+        Stmt::While(w) => w
+            .body
+            .iter()
+            .chain(&w.orelse)
+            .for_each(|s| module_level_bindings(s, out)),
         Stmt::If(i) => {
             i.body.iter().for_each(|s| module_level_bindings(s, out));
             for clause in &i.elif_else_clauses {
-                clause.body.iter().for_each(|s| module_level_bindings(s, out));
+                clause
+                    .body
+                    .iter()
+                    .for_each(|s| module_level_bindings(s, out));
             }
         }
         Stmt::With(w) => {
@@ -402,7 +462,11 @@ fn module_level_bindings(stmt: &Stmt, out: &mut Vec<String>) {
             w.body.iter().for_each(|s| module_level_bindings(s, out));
         }
         Stmt::Try(t) => {
-            t.body.iter().chain(&t.orelse).chain(&t.finalbody).for_each(|s| module_level_bindings(s, out));
+            t.body
+                .iter()
+                .chain(&t.orelse)
+                .chain(&t.finalbody)
+                .for_each(|s| module_level_bindings(s, out));
             for h in &t.handlers {
                 let ast::ExceptHandler::ExceptHandler(h) = h;
                 if let Some(n) = &h.name {
@@ -415,13 +479,28 @@ fn module_level_bindings(stmt: &Stmt, out: &mut Vec<String>) {
             for alias in &i.names {
                 match &alias.asname {
                     Some(a) => out.push(a.as_str().to_owned()),
-                    None => out.push(alias.name.as_str().split('.').next().unwrap_or_default().to_owned()),
+                    None => out.push(
+                        alias
+                            .name
+                            .as_str()
+                            .split('.')
+                            .next()
+                            .unwrap_or_default()
+                            .to_owned(),
+                    ),
                 }
             }
         }
         Stmt::ImportFrom(i) => {
             for alias in &i.names {
-                out.push(alias.asname.as_ref().unwrap_or(&alias.name).as_str().to_owned());
+                out.push(
+                    alias
+                        .asname
+                        .as_ref()
+                        .unwrap_or(&alias.name)
+                        .as_str()
+                        .to_owned(),
+                );
             }
         }
         Stmt::Delete(d) => d.targets.iter().for_each(|t| target_names(t, out)),
@@ -443,7 +522,9 @@ fn global_declarations(stmt: &Stmt, out: &mut Vec<String>) {
     impl<'a> StatementVisitor<'a> for V<'_> {
         fn visit_stmt(&mut self, stmt: &'a Stmt) {
             match stmt {
-                Stmt::Global(g) if self.1 => self.0.extend(g.names.iter().map(|n| n.as_str().to_owned())),
+                Stmt::Global(g) if self.1 => {
+                    self.0.extend(g.names.iter().map(|n| n.as_str().to_owned()))
+                }
                 Stmt::FunctionDef(_) => {
                     let saved = self.1;
                     self.1 = true;
@@ -459,7 +540,12 @@ fn global_declarations(stmt: &Stmt, out: &mut Vec<String>) {
 
 fn collect_self_fields(db: &dyn Db, init: &ast::StmtFunctionDef, out: &mut Vec<Symbol>) {
     use ruff_python_ast::statement_visitor::{StatementVisitor, walk_stmt};
-    let Some(self_name) = init.parameters.args.first().map(|p| p.parameter.name.as_str().to_owned()) else {
+    let Some(self_name) = init
+        .parameters
+        .args
+        .first()
+        .map(|p| p.parameter.name.as_str().to_owned())
+    else {
         return;
     };
     struct V<'a, 'o> {

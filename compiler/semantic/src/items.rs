@@ -25,6 +25,7 @@ mod tracked {
     #[salsa::tracked(debug)]
     pub struct FunctionItem<'db> {
         /// The file it lives in.
+        #[returns(copy)]
         pub file: SourceFile,
         /// Qualified name: `f` or `Class.method` (identity).
         #[returns(ref)]
@@ -38,6 +39,7 @@ mod tracked {
         pub text: String,
         /// Absolute byte offset of the text's first byte in the file.
         #[tracked]
+        #[returns(copy)]
         pub offset: u32,
     }
 }
@@ -112,7 +114,10 @@ pub const INDENTED_ITEM_PREFIX: &str = "if 1:\n";
 /// the resulting tree to get item-relative offsets.
 pub fn parseable_item_text(item_text: &str) -> (String, u32) {
     if item_text.starts_with([' ', '\t']) {
-        (format!("{INDENTED_ITEM_PREFIX}{item_text}"), INDENTED_ITEM_PREFIX.len() as u32)
+        (
+            format!("{INDENTED_ITEM_PREFIX}{item_text}"),
+            INDENTED_ITEM_PREFIX.len() as u32,
+        )
     } else {
         (item_text.to_owned(), 0)
     }
@@ -155,7 +160,8 @@ pub fn skeleton_parts(db: &dyn Db, file: SourceFile) -> (ModuleSkeleton, Skeleto
     let mut map = SkeletonMap::default();
     let mut copy = |from: usize, to: usize, skeleton: &mut String| {
         if to > from {
-            map.segments.push((skeleton.len() as u32, from as u32, (to - from) as u32));
+            map.segments
+                .push((skeleton.len() as u32, from as u32, (to - from) as u32));
             skeleton.push_str(&text[from..to]);
         }
     };
@@ -189,7 +195,10 @@ pub fn skeleton_parts(db: &dyn Db, file: SourceFile) -> (ModuleSkeleton, Skeleto
 
 fn body_range(def: &StmtFunctionDef) -> Option<(usize, usize)> {
     let first = def.body.first()?;
-    Some((first.range().start().to_usize(), def.range().end().to_usize()))
+    Some((
+        first.range().start().to_usize(),
+        def.range().end().to_usize(),
+    ))
 }
 
 /// The module skeleton of `file` (backdated when unchanged).

@@ -69,7 +69,8 @@ impl Scope {
                     if i > 0 {
                         collector.visit_expr(&comp.iter);
                     }
-                    collector.visit_target(&comp.target);
+                    // The generator's own loop targets are its locals.
+                    collector.visit_expr(&comp.target);
                     for cond in &comp.ifs {
                         collector.visit_expr(cond);
                     }
@@ -179,7 +180,14 @@ impl Collector {
     }
 
     fn finish(self) -> Scope {
-        let Collector { mut locals, globals, nonlocals, used, nested, .. } = self;
+        let Collector {
+            mut locals,
+            globals,
+            nonlocals,
+            used,
+            nested,
+            ..
+        } = self;
         locals.retain(|l| !globals.contains(l) && !nonlocals.contains(l));
         let mut scope = Scope {
             locals,
@@ -337,8 +345,12 @@ impl<'a> Visitor<'a> for Collector {
                 }
                 self.nested.push(child);
             }
-            Expr::ListComp(ast::ExprListComp { elt, generators, .. })
-            | Expr::SetComp(ast::ExprSetComp { elt, generators, .. }) => {
+            Expr::ListComp(ast::ExprListComp {
+                elt, generators, ..
+            })
+            | Expr::SetComp(ast::ExprSetComp {
+                elt, generators, ..
+            }) => {
                 let saved = self.comprehension_targets.len();
                 self.visit_comprehensions(generators);
                 self.visit_expr(elt);
@@ -395,13 +407,18 @@ mod tests {
         assert!(s.globals.contains("g"));
         assert!(s.cellvars.contains("x"));
         assert!(s.free_candidates.contains(&"z".to_owned()));
-        assert!(!s.free_candidates.contains(&"y".to_owned()), "comprehension target is local to it");
+        assert!(
+            !s.free_candidates.contains(&"y".to_owned()),
+            "comprehension target is local to it"
+        );
         assert!(!s.is_generator);
     }
 
     #[test]
     fn nonlocal_and_generators() {
-        let s = scope_of("def f():\n    n = 0\n    def inc():\n        nonlocal n\n        n += 1\n    yield inc\n");
+        let s = scope_of(
+            "def f():\n    n = 0\n    def inc():\n        nonlocal n\n        n += 1\n    yield inc\n",
+        );
         assert!(s.cellvars.contains("n"));
         assert!(s.is_generator);
         assert_eq!(s.resolve("n", &[]), Resolution::Cell);

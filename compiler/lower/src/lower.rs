@@ -1,0 +1,2419 @@
+//! Lowering of Python statements and expressions to MIR.
+//!
+//! One [`Lowerer`] per item (or module skeleton) produces the item's MIR functions (the item
+//! itself plus nested functions, lambdas and generator expressions) and its diagnostics:
+//! undefined names, wrong argument counts for known callees, and every construct outside the
+//! supported subset, named in the message. Unsupported constructs lower to a `raise` of a
+//! `NotImplementedError` so the IR stays well-formed; the diagnostic makes the build fail.
+//!
+//! Locals live in SSA form (see [`crate::builder`]) unless the function has `try`, `with` or
+//! `del`, in which case they live in named slots (`slot.load`/`slot.store`), so that exception
+//! handlers see the latest values; locals captured by nested functions live in cells.
+
+use molt_db::{Db, Symbol};
+use molt_mir::{
+    BinaryOp, BlockCall, CallArgs, CmpOp, Constant, Conversion, Function, InstKind, IntConst,
+    Param, ParamKind, Span, Type, UnaryOp, Value,
+};
+use molt_semantic::index::Annotation;
+use molt_semantic::scope::{Resolution, Scope, ScopeBody, target_names};
+use molt_semantic::{Diagnostic, DiagnosticCode, ModuleIndex, builtins};
+use ruff_python_ast::{self as ast, Expr, Stmt};
+use ruff_text_size::{Ranged, TextRange};
+use rustc_hash::FxHashMap;
+
+use crate::builder::FnBuilder;
+
+/// Shared state for lowering one item: the outputs and what every function needs to know.
+pub struct Lowerer<'a> {
+    db: &'a dyn Db,
+    index: &'a ModuleIndex,
+    /// The text the tree was parsed from (for `f"{x=}"`).
+    source: &'a str,
+    /// Bytes to subtract from tree offsets to get item-relative offsets.
+    prefix: u32,
+    /// Lowered functions, the item's own first.
+    pub functions: Vec<Function>,
+    /// Diagnostics, with item-relative ranges.
+    pub diagnostics: Vec<Diagnostic>,
+    used_names: FxHashMap<String, u32>,
+}
+
+/// What kind of code a function body is.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// `<module>`: names are globals.
+    Module,
+    /// A function (its locals in SSA, slots or cells).
+    Function,
+}
+
+/// Code to run when control leaves a `try`/`with` early (`return`, `break`, `continue`).
+#[derive(Clone)]
+enum Cleanup<'t> {
+    /// A `finally` body.
+    Finally(&'t [Stmt]),
+    /// `exit(None, None, None)` of a `with`.
+    WithExit(Value),
+}
+
+struct CleanupFrame<'t> {
+    cleanup: Cleanup<'t>,
+    /// The handler in force outside the `try`.
+    outer_handler: Option<molt_mir::Block>,
+    /// Number of enclosing loops when the frame was pushed.
+    loop_depth: usize,
+}
+
+struct LoopFrame {
+    continue_to: molt_mir::Block,
+    break_to: molt_mir::Block,
+    cleanup_depth: usize,
+}
+
+/// State for one function being lowered.
+struct FnState<'t> {
+    b: FnBuilder,
+    kind: Kind,
+    qualname: String,
+    scope: Scope,
+    enclosing: Vec<Scope>,
+    use_slots: bool,
+    cells: FxHashMap<String, Value>,
+    loops: Vec<LoopFrame>,
+    cleanups: Vec<CleanupFrame<'t>>,
+    /// Exceptions being handled (innermost last), for bare `raise`.
+    current_exc: Vec<Value>,
+    /// Comprehension variables in scope: source name → SSA variable name.
+    renames: Vec<(String, String)>,
+    rename_counter: u32,
+    /// Class namespace while lowering a class body.
+    class_ns: Option<Value>,
+    /// `def`s met directly in the statement list being lowered are items (see
+    /// [`molt_semantic::items`]): true for the module body and top-level class bodies.
+    defs_are_items: bool,
+    /// Enclosing class of a method (for zero-argument `super()`).
+    class_name: Option<String>,
+    /// First parameter's value (for `super()`).
+    first_param: Option<Value>,
+}
+
+impl<'a> Lowerer<'a> {
+    /// A lowerer for one item; `prefix` is subtracted from every tree offset.
+    pub fn new(
+        db: &'a dyn Db,
+        index: &'a ModuleIndex,
+        source: &'a str,
+        prefix: u32,
+    ) -> Lowerer<'a> {
+        Lowerer {
+            db,
+            index,
+            source,
+            prefix,
+            functions: Vec::new(),
+            diagnostics: Vec::new(),
+            used_names: FxHashMap::default(),
+        }
+    }
+
+    fn span(&self, range: TextRange) -> Span {
+        Span::new(
+            range.start().to_u32().saturating_sub(self.prefix),
+            range.end().to_u32().saturating_sub(self.prefix),
+        )
+    }
+
+    fn rel(&self, range: TextRange) -> TextRange {
+        let s = self.span(range);
+        TextRange::new(s.start.into(), s.end.into())
+    }
+
+    fn error(&mut self, code: DiagnosticCode, range: TextRange, message: impl Into<String>) {
+        let range = self.rel(range);
+        self.diagnostics
+            .push(Diagnostic::error(code, range, message));
+    }
+
+    fn unsupported(&mut self, range: TextRange, what: &str) {
+        self.error(
+            DiagnosticCode::UnsupportedSyntax,
+            range,
+            format!("{what} is not supported yet"),
+        );
+    }
+
+    fn unique_name(&mut self, name: String) -> String {
+        let n = self.used_names.entry(name.clone()).or_insert(0);
+        *n += 1;
+        if *n == 1 { name } else { format!("{name}#{n}") }
+    }
+
+    /// Lowers the module skeleton's statements into `<module>`.
+    pub fn lower_module(&mut self, body: &[Stmt]) {
+        let name = self.unique_name("<module>".to_owned());
+        let mut st = FnState::new(
+            FnBuilder::new(&name, 0),
+            Kind::Module,
+            name,
+            Scope::default(),
+            Vec::new(),
+        );
+        st.defs_are_items = true;
+        self.stmts(&mut st, body);
+        let none = self.constant(&mut st, Constant::None, Span::default());
+        st.b.terminate(InstKind::Return(none), Span::default());
+        self.finish(st, Vec::new(), Vec::new(), false);
+    }
+
+    /// Lowers a `def` (an item, or a function nested in one). `enclosing` are the scopes of
+    /// enclosing functions (innermost last). Returns the MIR name and its free variables.
+    pub fn lower_def(
+        &mut self,
+        def: &ast::StmtFunctionDef,
+        qualname: String,
+        class_name: Option<String>,
+        enclosing: Vec<Scope>,
+    ) -> (String, Vec<String>) {
+        if def.is_async {
+            self.unsupported(def.range(), "`async def`");
+        }
+        if def.type_params.is_some() {
+            self.unsupported(def.range(), "a generic function (type parameters)");
+        }
+        let scope = Scope::of_function(Some(&def.parameters), ScopeBody::Stmts(&def.body));
+        let name = self.unique_name(qualname);
+        let params = mir_params(&def.parameters);
+        let mut st = FnState::new(
+            FnBuilder::new(&name, params.len()),
+            Kind::Function,
+            name.clone(),
+            scope,
+            enclosing,
+        );
+        st.class_name = class_name;
+        let annotations: Vec<Option<&Expr>> =
+            def.parameters.iter().map(|p| p.annotation()).collect();
+        self.prologue(&mut st, &params, &annotations);
+        self.stmts(&mut st, &def.body);
+        self.implicit_return(&mut st);
+        let freevars = self.freevars_of(&st);
+        let is_gen = st.scope.is_generator;
+        self.finish(st, params, freevars.clone(), is_gen);
+        (name, freevars)
+    }
+
+    fn implicit_return(&mut self, st: &mut FnState<'_>) {
+        if !st.b.is_terminated() {
+            let none = self.constant(st, Constant::None, Span::default());
+            st.b.terminate(InstKind::Return(none), Span::default());
+        }
+    }
+
+    fn freevars_of(&self, st: &FnState<'_>) -> Vec<String> {
+        let refs: Vec<&Scope> = st.enclosing.iter().collect();
+        st.scope
+            .free_candidates
+            .iter()
+            .filter(|n| st.scope.resolve(n, &refs) == Resolution::Free)
+            .cloned()
+            .collect()
+    }
+
+    fn finish(
+        &mut self,
+        st: FnState<'_>,
+        params: Vec<Param>,
+        freevars: Vec<String>,
+        is_generator: bool,
+    ) {
+        let mut func = st.b.finish();
+        func.params = params;
+        func.freevars = freevars.into_iter().map(Into::into).collect();
+        func.is_generator = is_generator;
+        self.functions.push(func);
+    }
+
+    /// Binds parameters: stores them in slots or cells as the scope requires, and turns
+    /// annotations into `assume`s.
+    fn prologue(&mut self, st: &mut FnState<'_>, params: &[Param], annotations: &[Option<&Expr>]) {
+        let entry = st.b.func.entry();
+        let values: Vec<Value> = st.b.func.blocks[entry.index()].params.clone();
+        st.first_param = values.first().copied();
+        // Cells for captured locals, and closure cells for free variables.
+        let freevars = self.freevars_of(st);
+        for (i, name) in freevars.iter().enumerate() {
+            let cell = st.b.ins(InstKind::FreeVar(i as u32), Span::default());
+            st.cells.insert(name.clone(), cell);
+        }
+        let mut cellvars: Vec<String> = st.scope.cellvars.iter().cloned().collect();
+        cellvars.sort();
+        for name in &cellvars {
+            let init = match params.iter().position(|p| *p.name == **name) {
+                Some(i) => values[i],
+                None => st.b.unbound_value(),
+            };
+            let cell = st.b.ins(InstKind::CellNew(init), Span::default());
+            st.cells.insert(name.clone(), cell);
+        }
+        for (i, p) in params.iter().enumerate() {
+            let mut v = values[i];
+            if let Some(Some(ann)) = annotations.get(i) {
+                let ann = Annotation::from_expr(self.db, ann, &self.index.class_names());
+                if let Some(ty) = annotation_type(self.db, &ann) {
+                    v = st.b.ins(
+                        InstKind::Assume(v, ty),
+                        self.span(annotations[i].map(|a| a.range()).unwrap_or_default()),
+                    );
+                }
+            }
+            if st.cells.contains_key(&*p.name) && !st.scope.cellvars.contains(&*p.name) {
+                continue;
+            }
+            if st.scope.cellvars.contains(&*p.name) {
+                if v != values[i] {
+                    let cell = st.cells[&*p.name];
+                    st.b.ins(InstKind::CellStore(cell, v), Span::default());
+                }
+                continue;
+            }
+            self.store_local(st, &p.name, v, Span::default());
+        }
+    }
+
+    // ----- statements -----
+
+    fn stmts<'t>(&mut self, st: &mut FnState<'t>, body: &'t [Stmt]) {
+        for (i, stmt) in body.iter().enumerate() {
+            // Docstrings and bare constants do nothing.
+            if let Stmt::Expr(e) = stmt {
+                if matches!(&*e.value, Expr::StringLiteral(_) | Expr::EllipsisLiteral(_))
+                    && (i == 0 || matches!(&*e.value, Expr::EllipsisLiteral(_)))
+                {
+                    continue;
+                }
+            }
+            if matches!(stmt, Stmt::FunctionDef(_) | Stmt::ClassDef(_)) {
+                self.stmt(st, stmt);
+            } else {
+                let items = std::mem::take(&mut st.defs_are_items);
+                self.stmt(st, stmt);
+                st.defs_are_items = items;
+            }
+        }
+    }
+
+    fn stmt<'t>(&mut self, st: &mut FnState<'t>, stmt: &'t Stmt) {
+        let span = self.span(stmt.range());
+        match stmt {
+            Stmt::Expr(e) => {
+                self.expr(st, &e.value);
+            }
+            Stmt::Pass(_) => {}
+            Stmt::Assign(a) => {
+                let v = self.expr(st, &a.value);
+                for t in &a.targets {
+                    self.assign(st, t, v);
+                }
+            }
+            Stmt::AnnAssign(a) => {
+                if let Some(value) = &a.value {
+                    let mut v = self.expr(st, value);
+                    if st.kind == Kind::Function && matches!(&*a.target, Expr::Name(_)) {
+                        let ann = Annotation::from_expr(
+                            self.db,
+                            &a.annotation,
+                            &self.index.class_names(),
+                        );
+                        if let Some(ty) = annotation_type(self.db, &ann) {
+                            v =
+                                st.b.ins(InstKind::Assume(v, ty), self.span(a.annotation.range()));
+                        }
+                    }
+                    self.assign(st, &a.target, v);
+                }
+            }
+            Stmt::AugAssign(a) => self.aug_assign(st, a),
+            Stmt::Return(r) => {
+                if st.kind == Kind::Module && st.class_ns.is_none() {
+                    self.error(
+                        DiagnosticCode::InvalidSyntax,
+                        stmt.range(),
+                        "`return` outside function",
+                    );
+                }
+                let v = match &r.value {
+                    Some(v) => self.expr(st, v),
+                    None => self.constant(st, Constant::None, span),
+                };
+                self.run_cleanups(st, 0);
+                st.b.terminate(InstKind::Return(v), span);
+            }
+            Stmt::If(s) => self.if_stmt(st, s),
+            Stmt::While(w) => self.while_stmt(st, w),
+            Stmt::For(f) => self.for_stmt(st, f),
+            Stmt::Break(_) | Stmt::Continue(_) => {
+                let is_break = matches!(stmt, Stmt::Break(_));
+                let Some(frame) = st.loops.last() else {
+                    let what = if is_break {
+                        "`break` outside loop"
+                    } else {
+                        "`continue` not properly in loop"
+                    };
+                    self.error(DiagnosticCode::InvalidSyntax, stmt.range(), what);
+                    return;
+                };
+                let (target, depth) = (
+                    if is_break {
+                        frame.break_to
+                    } else {
+                        frame.continue_to
+                    },
+                    frame.cleanup_depth,
+                );
+                self.run_cleanups(st, depth);
+                st.b.jump(target, vec![], span);
+            }
+            Stmt::Raise(r) => {
+                let exc = match &r.exc {
+                    Some(e) => self.expr(st, e),
+                    None => match st.current_exc.last() {
+                        Some(v) => *v,
+                        None => {
+                            let cls = st.b.ins(InstKind::BuiltinLoad("RuntimeError".into()), span);
+                            let msg = self.constant(
+                                st,
+                                Constant::Str("No active exception to reraise".into()),
+                                span,
+                            );
+                            st.b.ins(
+                                InstKind::Call {
+                                    callee: cls,
+                                    args: CallArgs {
+                                        positional: vec![msg],
+                                        keywords: vec![],
+                                    },
+                                },
+                                span,
+                            )
+                        }
+                    },
+                };
+                let cause = r.cause.as_ref().map(|c| self.expr(st, c));
+                st.b.terminate(InstKind::Raise(exc, cause), span);
+            }
+            Stmt::Assert(a) => {
+                let test = self.expr(st, &a.test);
+                let cond = st.b.ins(InstKind::Truthy(test), span);
+                let fail = st.b.new_block();
+                let ok = st.b.new_block();
+                st.b.brif(cond, ok, fail, span);
+                st.b.seal(fail);
+                st.b.switch_to(fail);
+                let cls =
+                    st.b.ins(InstKind::BuiltinLoad("AssertionError".into()), span);
+                let args = match &a.msg {
+                    Some(m) => vec![self.expr(st, m)],
+                    None => vec![],
+                };
+                let exc = st.b.ins(
+                    InstKind::Call {
+                        callee: cls,
+                        args: CallArgs {
+                            positional: args,
+                            keywords: vec![],
+                        },
+                    },
+                    span,
+                );
+                st.b.terminate(InstKind::Raise(exc, None), span);
+                st.b.seal(ok);
+                st.b.switch_to(ok);
+            }
+            Stmt::Delete(d) => {
+                for t in &d.targets {
+                    self.delete(st, t);
+                }
+            }
+            Stmt::Global(_) => {}
+            Stmt::Nonlocal(n) => {
+                if st.kind == Kind::Module {
+                    self.error(
+                        DiagnosticCode::InvalidSyntax,
+                        stmt.range(),
+                        "`nonlocal` declaration not allowed at module level",
+                    );
+                } else {
+                    let refs: Vec<&Scope> = st.enclosing.iter().collect();
+                    for name in &n.names {
+                        let bound = refs
+                            .iter()
+                            .any(|s| s.locals.iter().any(|l| l == name.as_str()));
+                        if !bound {
+                            self.error(
+                                DiagnosticCode::InvalidSyntax,
+                                name.range(),
+                                format!("no binding for nonlocal `{}` found", name.as_str()),
+                            );
+                        }
+                    }
+                }
+            }
+            Stmt::Try(t) => self.try_stmt(st, t),
+            Stmt::With(w) => self.with_stmt(st, w),
+            Stmt::Import(i) => {
+                for alias in &i.names {
+                    let full = alias.name.as_str();
+                    let module =
+                        st.b.ins(InstKind::Import(full.into()), self.span(alias.range()));
+                    match &alias.asname {
+                        Some(asname) => {
+                            // `import a.b as c` binds the submodule.
+                            let mut v = module;
+                            for part in full.split('.').skip(1) {
+                                v = st.b.ins(
+                                    InstKind::GetAttr(v, part.into()),
+                                    self.span(alias.range()),
+                                );
+                            }
+                            self.store_name(st, asname.as_str(), v, self.span(alias.range()));
+                        }
+                        None => {
+                            let first = full.split('.').next().unwrap_or(full);
+                            let top = if first == full {
+                                module
+                            } else {
+                                st.b.ins(InstKind::Import(first.into()), self.span(alias.range()))
+                            };
+                            self.store_name(st, first, top, self.span(alias.range()));
+                        }
+                    }
+                }
+            }
+            Stmt::ImportFrom(i) => {
+                if i.level > 0 {
+                    self.unsupported(stmt.range(), "relative import");
+                }
+                let module_name = i.module.as_ref().map(|m| m.as_str()).unwrap_or("");
+                let module = st.b.ins(InstKind::Import(module_name.into()), span);
+                for alias in &i.names {
+                    if alias.name.as_str() == "*" {
+                        self.unsupported(alias.range(), "`from ... import *`");
+                        continue;
+                    }
+                    let v = st.b.ins(
+                        InstKind::GetAttr(module, alias.name.as_str().into()),
+                        self.span(alias.range()),
+                    );
+                    let bind = alias.asname.as_ref().unwrap_or(&alias.name);
+                    self.store_name(st, bind.as_str(), v, self.span(alias.range()));
+                }
+            }
+            Stmt::FunctionDef(def) => {
+                // Top-level defs and methods of top-level classes are items, lowered by their
+                // own query; here they only become function objects.
+                let is_item = std::mem::take(&mut st.defs_are_items);
+                self.nested_def(st, def, is_item);
+                st.defs_are_items = is_item;
+            }
+            Stmt::ClassDef(class) => {
+                let is_item = std::mem::take(&mut st.defs_are_items);
+                self.class_def(st, class, is_item);
+                st.defs_are_items = is_item;
+            }
+            Stmt::Match(_) => self.unsupported_stmt(st, stmt, "`match` statement"),
+            Stmt::TypeAlias(_) => self.unsupported_stmt(st, stmt, "`type` alias statement"),
+            Stmt::IpyEscapeCommand(_) => self.unsupported_stmt(st, stmt, "IPython escape command"),
+        }
+    }
+
+    /// Reports an unsupported statement and lowers it to `raise NotImplementedError`.
+    fn unsupported_stmt(&mut self, st: &mut FnState<'_>, stmt: &Stmt, what: &str) {
+        self.unsupported(stmt.range(), what);
+        self.raise_not_implemented(st, self.span(stmt.range()));
+    }
+
+    fn raise_not_implemented(&mut self, st: &mut FnState<'_>, span: Span) -> Value {
+        let cls =
+            st.b.ins(InstKind::BuiltinLoad("NotImplementedError".into()), span);
+        let exc = st.b.ins(
+            InstKind::Call {
+                callee: cls,
+                args: CallArgs::default(),
+            },
+            span,
+        );
+        st.b.terminate(InstKind::Raise(exc, None), span);
+        // Code after this is unreachable; give callers a value to keep going.
+        st.b.ins(InstKind::Const(Constant::None), span)
+    }
+
+    /// Emits the cleanups (finally bodies, with-exits) of frames above `depth`, innermost
+    /// first, each under the handler outside its own `try`.
+    fn run_cleanups<'t>(&mut self, st: &mut FnState<'t>, depth: usize) {
+        let saved_handler = st.b.handler;
+        let frames: Vec<(Cleanup<'t>, Option<molt_mir::Block>, usize)> = st.cleanups
+            [depth.min(st.cleanups.len())..]
+            .iter()
+            .rev()
+            .map(|f| (f.cleanup.clone(), f.outer_handler, f.loop_depth))
+            .collect();
+        let saved_frames = st.cleanups.len();
+        for (cleanup, outer, _) in frames {
+            if st.b.is_terminated() {
+                break;
+            }
+            self.enter_handler(st, outer);
+            // A cleanup runs outside its own frame.
+            let saved = st
+                .cleanups
+                .split_off(st.cleanups.len().saturating_sub(1).max(depth));
+            match cleanup {
+                Cleanup::Finally(body) => self.stmts(st, body),
+                Cleanup::WithExit(exit) => {
+                    let none = self.constant(st, Constant::None, Span::default());
+                    st.b.ins(
+                        InstKind::Call {
+                            callee: exit,
+                            args: CallArgs {
+                                positional: vec![none, none, none],
+                                keywords: vec![],
+                            },
+                        },
+                        Span::default(),
+                    );
+                }
+            }
+            st.cleanups.extend(saved);
+        }
+        debug_assert_eq!(st.cleanups.len(), saved_frames);
+        if !st.b.is_terminated() {
+            self.enter_handler(st, saved_handler);
+        } else {
+            st.b.handler = saved_handler;
+        }
+    }
+
+    /// Continues in a new block protected by `handler` (if the current block has another).
+    fn enter_handler(&mut self, st: &mut FnState<'_>, handler: Option<molt_mir::Block>) {
+        st.b.handler = handler;
+        if st.b.is_terminated() {
+            return;
+        }
+        let current = st.b.current;
+        if st.b.func.blocks[current.index()].handler == handler {
+            return;
+        }
+        let next = st.b.new_block();
+        st.b.jump(next, vec![], Span::default());
+        st.b.seal(next);
+        st.b.switch_to(next);
+    }
+
+    fn if_stmt<'t>(&mut self, st: &mut FnState<'t>, s: &'t ast::StmtIf) {
+        let span = self.span(s.range());
+        let join = st.b.new_block();
+        let mut test = Some(&*s.test);
+        let mut body: &'t [Stmt] = &s.body;
+        let mut clauses = s.elif_else_clauses.iter();
+        loop {
+            match test {
+                Some(t) => {
+                    let v = self.expr(st, t);
+                    let c = st.b.ins(InstKind::Truthy(v), self.span(t.range()));
+                    let then = st.b.new_block();
+                    let else_ = st.b.new_block();
+                    st.b.brif(c, then, else_, span);
+                    st.b.seal(then);
+                    st.b.seal(else_);
+                    st.b.switch_to(then);
+                    self.stmts(st, body);
+                    st.b.jump(join, vec![], span);
+                    st.b.switch_to(else_);
+                }
+                None => {
+                    self.stmts(st, body);
+                    st.b.jump(join, vec![], span);
+                    break;
+                }
+            }
+            match clauses.next() {
+                Some(clause) => {
+                    test = clause.test.as_ref();
+                    body = &clause.body;
+                }
+                None => {
+                    st.b.jump(join, vec![], span);
+                    break;
+                }
+            }
+        }
+        st.b.seal(join);
+        st.b.switch_to(join);
+    }
+
+    fn while_stmt<'t>(&mut self, st: &mut FnState<'t>, w: &'t ast::StmtWhile) {
+        let span = self.span(w.range());
+        let header = st.b.new_block();
+        let body = st.b.new_block();
+        let else_ = st.b.new_block();
+        let exit = st.b.new_block();
+        st.b.jump(header, vec![], span);
+        st.b.switch_to(header);
+        let v = self.expr(st, &w.test);
+        let c = st.b.ins(InstKind::Truthy(v), self.span(w.test.range()));
+        st.b.brif(c, body, else_, span);
+        st.b.seal(body);
+        st.b.seal(else_);
+        st.b.switch_to(body);
+        st.loops.push(LoopFrame {
+            continue_to: header,
+            break_to: exit,
+            cleanup_depth: st.cleanups.len(),
+        });
+        self.stmts(st, &w.body);
+        st.loops.pop();
+        st.b.jump(header, vec![], span);
+        st.b.seal(header);
+        st.b.switch_to(else_);
+        self.stmts(st, &w.orelse);
+        st.b.jump(exit, vec![], span);
+        st.b.seal(exit);
+        st.b.switch_to(exit);
+    }
+
+    fn for_stmt<'t>(&mut self, st: &mut FnState<'t>, f: &'t ast::StmtFor) {
+        if f.is_async {
+            self.unsupported(f.range(), "`async for`");
+        }
+        let span = self.span(f.range());
+        let iterable = self.expr(st, &f.iter);
+        let it =
+            st.b.ins(InstKind::GetIter(iterable), self.span(f.iter.range()));
+        let header = st.b.new_block();
+        let (body, item) = st.b.new_block_with_param();
+        let else_ = st.b.new_block();
+        let exit = st.b.new_block();
+        st.b.jump(header, vec![], span);
+        st.b.switch_to(header);
+        st.b.terminate(
+            InstKind::IterNext(
+                it,
+                BlockCall {
+                    block: body,
+                    args: vec![],
+                },
+                BlockCall {
+                    block: else_,
+                    args: vec![],
+                },
+            ),
+            span,
+        );
+        st.b.seal(body);
+        st.b.seal(else_);
+        st.b.switch_to(body);
+        self.assign(st, &f.target, item);
+        st.loops.push(LoopFrame {
+            continue_to: header,
+            break_to: exit,
+            cleanup_depth: st.cleanups.len(),
+        });
+        self.stmts(st, &f.body);
+        st.loops.pop();
+        st.b.jump(header, vec![], span);
+        st.b.seal(header);
+        st.b.switch_to(else_);
+        self.stmts(st, &f.orelse);
+        st.b.jump(exit, vec![], span);
+        st.b.seal(exit);
+        st.b.switch_to(exit);
+    }
+
+    fn try_stmt<'t>(&mut self, st: &mut FnState<'t>, t: &'t ast::StmtTry) {
+        let span = self.span(t.range());
+        if t.is_star {
+            self.unsupported(t.range(), "`except*`");
+        }
+        let outer = st.b.handler;
+        let after = st.b.new_block();
+        // The finally handler: runs the finally body, then re-raises.
+        let finally_handler = if t.finalbody.is_empty() {
+            None
+        } else {
+            st.b.handler = outer;
+            let (h, exc) = st.b.new_block_with_param();
+            Some((h, exc))
+        };
+        let region_handler = finally_handler.map(|(h, _)| h).or(outer);
+        let except_handler = if t.handlers.is_empty() {
+            None
+        } else {
+            st.b.handler = region_handler;
+            Some(st.b.new_block_with_param())
+        };
+        if !t.finalbody.is_empty() {
+            st.cleanups.push(CleanupFrame {
+                cleanup: Cleanup::Finally(&t.finalbody),
+                outer_handler: outer,
+                loop_depth: st.loops.len(),
+            });
+        }
+        // Body.
+        let body_handler = except_handler.map(|(h, _)| h).or(region_handler);
+        self.enter_handler(st, body_handler);
+        self.stmts(st, &t.body);
+        // Else: not protected by this try's except clauses.
+        self.enter_handler(st, region_handler);
+        self.stmts(st, &t.orelse);
+        let normal_exit = st.b.new_block();
+        st.b.jump(normal_exit, vec![], span);
+        // Except clauses.
+        if let Some((h, exc)) = except_handler {
+            st.b.seal(h);
+            st.b.switch_to(h);
+            st.b.handler = region_handler;
+            for handler in &t.handlers {
+                let ast::ExceptHandler::ExceptHandler(clause) = handler;
+                let clause_span = self.span(clause.range());
+                let body_block = st.b.new_block();
+                let next = st.b.new_block();
+                match &clause.type_ {
+                    Some(ty) => {
+                        let cls = self.expr(st, ty);
+                        let m =
+                            st.b.ins(InstKind::ExcMatch(exc, cls), self.span(ty.range()));
+                        st.b.brif(m, body_block, next, clause_span);
+                    }
+                    None => st.b.jump(body_block, vec![], clause_span),
+                }
+                st.b.seal(body_block);
+                st.b.seal(next);
+                st.b.switch_to(body_block);
+                if let Some(name) = &clause.name {
+                    self.store_name(st, name.as_str(), exc, self.span(name.range()));
+                }
+                st.current_exc.push(exc);
+                self.stmts(st, &clause.body);
+                st.current_exc.pop();
+                if let Some(name) = &clause.name {
+                    if !st.b.is_terminated() {
+                        self.delete_name(st, name.as_str(), self.span(name.range()));
+                    }
+                }
+                st.b.jump(normal_exit, vec![], clause_span);
+                st.b.switch_to(next);
+            }
+            // No clause matched: propagate.
+            st.b.terminate(InstKind::Raise(exc, None), span);
+        }
+        if !t.finalbody.is_empty() {
+            st.cleanups.pop();
+        }
+        st.b.seal(normal_exit);
+        st.b.switch_to(normal_exit);
+        self.enter_handler(st, outer);
+        self.stmts(st, &t.finalbody);
+        st.b.jump(after, vec![], span);
+        if let Some((h, exc)) = finally_handler {
+            st.b.seal(h);
+            st.b.switch_to(h);
+            st.b.handler = outer;
+            st.current_exc.push(exc);
+            self.stmts(st, &t.finalbody);
+            st.current_exc.pop();
+            st.b.terminate(InstKind::Raise(exc, None), span);
+        }
+        st.b.handler = outer;
+        st.b.seal(after);
+        st.b.switch_to(after);
+    }
+
+    fn with_stmt<'t>(&mut self, st: &mut FnState<'t>, w: &'t ast::StmtWith) {
+        if w.is_async {
+            self.unsupported(w.range(), "`async with`");
+        }
+        self.with_items(st, &w.items, &w.body, self.span(w.range()));
+    }
+
+    fn with_items<'t>(
+        &mut self,
+        st: &mut FnState<'t>,
+        items: &'t [ast::WithItem],
+        body: &'t [Stmt],
+        span: Span,
+    ) {
+        let Some((item, rest)) = items.split_first() else {
+            self.stmts(st, body);
+            return;
+        };
+        let outer = st.b.handler;
+        let mgr = self.expr(st, &item.context_expr);
+        let exit = st.b.ins(
+            InstKind::GetAttr(mgr, "__exit__".into()),
+            self.span(item.range()),
+        );
+        let entered = st.b.ins(
+            InstKind::CallMethod {
+                receiver: mgr,
+                name: "__enter__".into(),
+                args: CallArgs::default(),
+            },
+            self.span(item.range()),
+        );
+        if let Some(target) = &item.optional_vars {
+            self.assign(st, target, entered);
+        }
+        let after = st.b.new_block();
+        let (handler, exc) = st.b.new_block_with_param();
+        st.cleanups.push(CleanupFrame {
+            cleanup: Cleanup::WithExit(exit),
+            outer_handler: outer,
+            loop_depth: st.loops.len(),
+        });
+        self.enter_handler(st, Some(handler));
+        self.with_items(st, rest, body, span);
+        st.cleanups.pop();
+        self.enter_handler(st, outer);
+        let none = self.constant(st, Constant::None, span);
+        st.b.ins(
+            InstKind::Call {
+                callee: exit,
+                args: CallArgs {
+                    positional: vec![none, none, none],
+                    keywords: vec![],
+                },
+            },
+            span,
+        );
+        st.b.jump(after, vec![], span);
+        // Exceptional exit: exit(type(e), e, None); re-raise unless it returns true.
+        st.b.seal(handler);
+        st.b.switch_to(handler);
+        let type_fn = st.b.ins(InstKind::BuiltinLoad("type".into()), span);
+        let exc_type = st.b.ins(
+            InstKind::Call {
+                callee: type_fn,
+                args: CallArgs {
+                    positional: vec![exc],
+                    keywords: vec![],
+                },
+            },
+            span,
+        );
+        let none = self.constant(st, Constant::None, span);
+        let r = st.b.ins(
+            InstKind::Call {
+                callee: exit,
+                args: CallArgs {
+                    positional: vec![exc_type, exc, none],
+                    keywords: vec![],
+                },
+            },
+            span,
+        );
+        let suppress = st.b.ins(InstKind::Truthy(r), span);
+        let reraise = st.b.new_block();
+        st.b.brif(suppress, after, reraise, span);
+        st.b.seal(reraise);
+        st.b.switch_to(reraise);
+        st.b.terminate(InstKind::Raise(exc, None), span);
+        st.b.seal(after);
+        st.b.switch_to(after);
+    }
+
+    fn nested_def<'t>(
+        &mut self,
+        st: &mut FnState<'t>,
+        def: &'t ast::StmtFunctionDef,
+        is_item: bool,
+    ) {
+        let span = self.span(def.range());
+        let decorators: Vec<Value> = def
+            .decorator_list
+            .iter()
+            .map(|d| self.expr(st, &d.expression))
+            .collect();
+        let defaults = self.defaults(st, &def.parameters);
+        let qualname = match (st.kind, &st.class_ns) {
+            (Kind::Module, None) => def.name.as_str().to_owned(),
+            (Kind::Module, Some(_)) => format!("{}.{}", st.qualname, def.name.as_str()),
+            (Kind::Function, _) => format!("{}.<locals>.{}", st.qualname, def.name.as_str()),
+        };
+        let mut enclosing = st.enclosing.clone();
+        if st.kind == Kind::Function {
+            enclosing.push(st.scope.clone());
+        }
+        let class_name = st.class_ns.map(|_| st.qualname.clone());
+        let (name, freevars) = if is_item {
+            (qualname, Vec::new())
+        } else {
+            self.lower_def(def, qualname, class_name, enclosing)
+        };
+        let closure = self.closure_cells(st, &freevars, span);
+        let mut f = st.b.ins(
+            InstKind::MakeFunction {
+                name: name.into(),
+                defaults,
+                closure,
+            },
+            span,
+        );
+        for d in decorators.into_iter().rev() {
+            f = st.b.ins(
+                InstKind::Call {
+                    callee: d,
+                    args: CallArgs {
+                        positional: vec![f],
+                        keywords: vec![],
+                    },
+                },
+                span,
+            );
+        }
+        self.store_name(st, def.name.as_str(), f, span);
+    }
+
+    fn defaults(&mut self, st: &mut FnState<'_>, params: &ast::Parameters) -> Vec<Value> {
+        let mut out = Vec::new();
+        for p in params
+            .posonlyargs
+            .iter()
+            .chain(&params.args)
+            .chain(&params.kwonlyargs)
+        {
+            if let Some(d) = &p.default {
+                out.push(self.expr(st, d));
+            }
+        }
+        out
+    }
+
+    fn closure_cells(
+        &mut self,
+        st: &mut FnState<'_>,
+        freevars: &[String],
+        span: Span,
+    ) -> Vec<Value> {
+        freevars
+            .iter()
+            .map(|name| match st.cells.get(name) {
+                Some(c) => *c,
+                None => {
+                    // Not a cell here: the scope analysis and resolution disagree; keep the IR
+                    // valid with an empty cell.
+                    let u = st.b.unbound_value();
+                    st.b.ins(InstKind::CellNew(u), span)
+                }
+            })
+            .collect()
+    }
+
+    fn class_def<'t>(
+        &mut self,
+        st: &mut FnState<'t>,
+        class: &'t ast::StmtClassDef,
+        methods_are_items: bool,
+    ) {
+        let span = self.span(class.range());
+        if st.kind == Kind::Function || st.class_ns.is_some() {
+            self.unsupported(class.range(), "a class defined inside a function or class");
+            self.raise_not_implemented(st, span);
+            return;
+        }
+        if class.type_params.is_some() {
+            self.unsupported(class.range(), "a generic class (type parameters)");
+        }
+        let decorators: Vec<Value> = class
+            .decorator_list
+            .iter()
+            .map(|d| self.expr(st, &d.expression))
+            .collect();
+        let mut bases = Vec::new();
+        if let Some(args) = &class.arguments {
+            if args.args.len() > 1 {
+                self.unsupported(args.range(), "multiple inheritance");
+            }
+            if let Some(k) = args.keywords.first() {
+                self.unsupported(k.range(), "class keyword arguments (`metaclass=`)");
+            }
+            for a in &args.args {
+                bases.push(self.expr(st, a));
+            }
+        }
+        let bases = st.b.ins(InstKind::BuildTuple(bases), span);
+        let ns = st.b.ins(InstKind::BuildDict(vec![]), span);
+        let saved_ns = st.class_ns.replace(ns);
+        let saved_name = std::mem::replace(&mut st.qualname, class.name.as_str().to_owned());
+        st.defs_are_items = methods_are_items;
+        self.stmts(st, &class.body);
+        st.defs_are_items = false;
+        st.qualname = saved_name;
+        st.class_ns = saved_ns;
+        let mut cls = st.b.ins(
+            InstKind::MakeClass {
+                name: class.name.as_str().into(),
+                bases,
+                namespace: ns,
+            },
+            span,
+        );
+        for d in decorators.into_iter().rev() {
+            cls = st.b.ins(
+                InstKind::Call {
+                    callee: d,
+                    args: CallArgs {
+                        positional: vec![cls],
+                        keywords: vec![],
+                    },
+                },
+                span,
+            );
+        }
+        self.store_name(st, class.name.as_str(), cls, span);
+    }
+
+    // ----- names -----
+
+    fn renamed<'s>(&self, st: &'s FnState<'_>, name: &str) -> Option<&'s str> {
+        st.renames
+            .iter()
+            .rev()
+            .find(|(from, _)| from == name)
+            .map(|(_, to)| to.as_str())
+    }
+
+    fn resolution(&self, st: &FnState<'_>, name: &str) -> Resolution {
+        if st.kind == Kind::Module {
+            return Resolution::Global;
+        }
+        let refs: Vec<&Scope> = st.enclosing.iter().collect();
+        st.scope.resolve(name, &refs)
+    }
+
+    fn load_name(&mut self, st: &mut FnState<'_>, name: &str, range: TextRange) -> Value {
+        let span = self.span(range);
+        if let Some(var) = self.renamed(st, name).map(str::to_owned) {
+            return st.b.read_var(&var);
+        }
+        if let Some(ns) = st.class_ns {
+            return st.b.ins(InstKind::NsLoad(ns, name.into()), span);
+        }
+        match self.resolution(st, name) {
+            Resolution::Local => {
+                if st.use_slots {
+                    st.b.ins(InstKind::SlotLoad(name.into()), span)
+                } else {
+                    let v = st.b.read_var(name);
+                    if st.b.may_need_bound_check(v) {
+                        st.b.ins(InstKind::CheckBound(v, name.into()), span)
+                    } else {
+                        v
+                    }
+                }
+            }
+            Resolution::Cell | Resolution::Free => match st.cells.get(name).copied() {
+                Some(cell) => st.b.ins(InstKind::CellLoad(cell, name.into()), span),
+                None => st.b.ins(InstKind::GlobalLoad(name.into()), span),
+            },
+            Resolution::Global => {
+                let sym = self.db.intern(name);
+                if self.index.is_global(sym) {
+                    st.b.ins(InstKind::GlobalLoad(name.into()), span)
+                } else if builtins::is_builtin(name) {
+                    st.b.ins(InstKind::BuiltinLoad(name.into()), span)
+                } else {
+                    self.error(
+                        DiagnosticCode::UndefinedName,
+                        range,
+                        format!("name `{name}` is not defined"),
+                    );
+                    st.b.ins(InstKind::GlobalLoad(name.into()), span)
+                }
+            }
+        }
+    }
+
+    fn store_local(&mut self, st: &mut FnState<'_>, name: &str, v: Value, span: Span) {
+        if st.use_slots {
+            st.b.ins(InstKind::SlotStore(name.into(), v), span);
+        } else {
+            st.b.write_var(name, v);
+        }
+    }
+
+    fn store_name(&mut self, st: &mut FnState<'_>, name: &str, v: Value, span: Span) {
+        if let Some(var) = self.renamed(st, name).map(str::to_owned) {
+            st.b.write_var(&var, v);
+            return;
+        }
+        if let Some(ns) = st.class_ns {
+            let key = self.constant(st, Constant::Str(name.into()), span);
+            st.b.ins(InstKind::SetItem(ns, key, v), span);
+            return;
+        }
+        match self.resolution(st, name) {
+            Resolution::Local => self.store_local(st, name, v, span),
+            Resolution::Cell | Resolution::Free => match st.cells.get(name).copied() {
+                Some(cell) => {
+                    st.b.ins(InstKind::CellStore(cell, v), span);
+                }
+                None => {
+                    st.b.ins(InstKind::GlobalStore(name.into(), v), span);
+                }
+            },
+            Resolution::Global => {
+                st.b.ins(InstKind::GlobalStore(name.into(), v), span);
+            }
+        }
+    }
+
+    fn delete_name(&mut self, st: &mut FnState<'_>, name: &str, span: Span) {
+        if let Some(ns) = st.class_ns {
+            let key = self.constant(st, Constant::Str(name.into()), span);
+            st.b.ins(InstKind::DelItem(ns, key), span);
+            return;
+        }
+        match self.resolution(st, name) {
+            Resolution::Local if st.use_slots => {
+                st.b.ins(InstKind::SlotDel(name.into()), span);
+            }
+            Resolution::Local => {
+                let u = st.b.unbound_value();
+                st.b.write_var(name, u);
+            }
+            Resolution::Cell | Resolution::Free => {
+                if let Some(cell) = st.cells.get(name).copied() {
+                    let u = st.b.unbound_value();
+                    st.b.ins(InstKind::CellStore(cell, u), span);
+                }
+            }
+            Resolution::Global => {
+                st.b.ins(InstKind::GlobalDel(name.into()), span);
+            }
+        }
+    }
+
+    fn assign(&mut self, st: &mut FnState<'_>, target: &Expr, v: Value) {
+        let span = self.span(target.range());
+        match target {
+            Expr::Name(n) => self.store_name(st, n.id.as_str(), v, span),
+            Expr::Attribute(a) => {
+                let obj = self.expr(st, &a.value);
+                st.b.ins(InstKind::SetAttr(obj, a.attr.as_str().into(), v), span);
+            }
+            Expr::Subscript(s) => {
+                let obj = self.expr(st, &s.value);
+                let idx = self.expr(st, &s.slice);
+                st.b.ins(InstKind::SetItem(obj, idx, v), span);
+            }
+            Expr::Tuple(ast::ExprTuple { elts, .. }) | Expr::List(ast::ExprList { elts, .. }) => {
+                let star = elts.iter().position(|e| matches!(e, Expr::Starred(_)));
+                let tuple = match star {
+                    Some(i) => st.b.ins(
+                        InstKind::UnpackEx(v, i as u32, (elts.len() - i - 1) as u32),
+                        span,
+                    ),
+                    None => st.b.ins(InstKind::Unpack(v, elts.len() as u32), span),
+                };
+                for (i, e) in elts.iter().enumerate() {
+                    let item =
+                        st.b.ins(InstKind::Extract(tuple, i as u32), self.span(e.range()));
+                    let e = match e {
+                        Expr::Starred(s) => &*s.value,
+                        e => e,
+                    };
+                    self.assign(st, e, item);
+                }
+            }
+            Expr::Starred(s) => self.assign(st, &s.value, v),
+            other => {
+                self.unsupported(other.range(), "this assignment target");
+            }
+        }
+    }
+
+    fn aug_assign(&mut self, st: &mut FnState<'_>, a: &ast::StmtAugAssign) {
+        let span = self.span(a.range());
+        let op = binary_op(a.op);
+        match &*a.target {
+            Expr::Name(n) => {
+                let old = self.load_name(st, n.id.as_str(), n.range());
+                let rhs = self.expr(st, &a.value);
+                let new = st.b.ins(
+                    InstKind::Binary {
+                        op,
+                        inplace: true,
+                        lhs: old,
+                        rhs,
+                    },
+                    span,
+                );
+                self.store_name(st, n.id.as_str(), new, span);
+            }
+            Expr::Attribute(at) => {
+                let obj = self.expr(st, &at.value);
+                let old = st.b.ins(
+                    InstKind::GetAttr(obj, at.attr.as_str().into()),
+                    self.span(at.range()),
+                );
+                let rhs = self.expr(st, &a.value);
+                let new = st.b.ins(
+                    InstKind::Binary {
+                        op,
+                        inplace: true,
+                        lhs: old,
+                        rhs,
+                    },
+                    span,
+                );
+                st.b.ins(InstKind::SetAttr(obj, at.attr.as_str().into(), new), span);
+            }
+            Expr::Subscript(s) => {
+                let obj = self.expr(st, &s.value);
+                let idx = self.expr(st, &s.slice);
+                let old = st.b.ins(InstKind::GetItem(obj, idx), self.span(s.range()));
+                let rhs = self.expr(st, &a.value);
+                let new = st.b.ins(
+                    InstKind::Binary {
+                        op,
+                        inplace: true,
+                        lhs: old,
+                        rhs,
+                    },
+                    span,
+                );
+                st.b.ins(InstKind::SetItem(obj, idx, new), span);
+            }
+            other => self.unsupported(other.range(), "this augmented assignment target"),
+        }
+    }
+
+    fn delete(&mut self, st: &mut FnState<'_>, target: &Expr) {
+        let span = self.span(target.range());
+        match target {
+            Expr::Name(n) => self.delete_name(st, n.id.as_str(), span),
+            Expr::Attribute(a) => {
+                let obj = self.expr(st, &a.value);
+                st.b.ins(InstKind::DelAttr(obj, a.attr.as_str().into()), span);
+            }
+            Expr::Subscript(s) => {
+                let obj = self.expr(st, &s.value);
+                let idx = self.expr(st, &s.slice);
+                st.b.ins(InstKind::DelItem(obj, idx), span);
+            }
+            Expr::Tuple(t) => t.elts.iter().for_each(|e| self.delete(st, e)),
+            Expr::List(t) => t.elts.iter().for_each(|e| self.delete(st, e)),
+            other => self.unsupported(other.range(), "this `del` target"),
+        }
+    }
+
+    // ----- expressions -----
+
+    fn constant(&mut self, st: &mut FnState<'_>, c: Constant, span: Span) -> Value {
+        st.b.ins(InstKind::Const(c), span)
+    }
+
+    fn expr(&mut self, st: &mut FnState<'_>, e: &Expr) -> Value {
+        let span = self.span(e.range());
+        match e {
+            Expr::NumberLiteral(n) => match &n.value {
+                ast::Number::Int(i) => {
+                    let c = match i.as_i64() {
+                        Some(v) => IntConst::Small(v),
+                        None => IntConst::Big(int_digits(&i.to_string()).into()),
+                    };
+                    self.constant(st, Constant::Int(c), span)
+                }
+                ast::Number::Float(f) => self.constant(st, Constant::Float(*f), span),
+                ast::Number::Complex { .. } => {
+                    self.unsupported(e.range(), "complex numbers");
+                    self.raise_not_implemented(st, span)
+                }
+            },
+            Expr::StringLiteral(s) => {
+                self.constant(st, Constant::Str(s.value.to_str().into()), span)
+            }
+            Expr::BytesLiteral(_) => {
+                self.unsupported(e.range(), "`bytes` literals");
+                self.raise_not_implemented(st, span)
+            }
+            Expr::BooleanLiteral(b) => self.constant(st, Constant::Bool(b.value), span),
+            Expr::NoneLiteral(_) => self.constant(st, Constant::None, span),
+            Expr::EllipsisLiteral(_) => self.constant(st, Constant::Ellipsis, span),
+            Expr::Name(n) => self.load_name(st, n.id.as_str(), n.range()),
+            Expr::BoolOp(b) => {
+                let (join, result) = st.b.new_block_with_param();
+                let last = b.values.len().saturating_sub(1);
+                for (i, v) in b.values.iter().enumerate() {
+                    let value = self.expr(st, v);
+                    if i == last {
+                        st.b.jump(join, vec![value], span);
+                        break;
+                    }
+                    let c = st.b.ins(InstKind::Truthy(value), self.span(v.range()));
+                    let next = st.b.new_block();
+                    let (on_true, on_false) = match b.op {
+                        ast::BoolOp::And => (
+                            BlockCall {
+                                block: next,
+                                args: vec![],
+                            },
+                            BlockCall {
+                                block: join,
+                                args: vec![value],
+                            },
+                        ),
+                        ast::BoolOp::Or => (
+                            BlockCall {
+                                block: join,
+                                args: vec![value],
+                            },
+                            BlockCall {
+                                block: next,
+                                args: vec![],
+                            },
+                        ),
+                    };
+                    st.b.terminate(InstKind::Brif(c, on_true, on_false), span);
+                    st.b.seal(next);
+                    st.b.switch_to(next);
+                }
+                st.b.seal(join);
+                st.b.switch_to(join);
+                result
+            }
+            Expr::Named(n) => {
+                let v = self.expr(st, &n.value);
+                if let Expr::Name(name) = &*n.target {
+                    // `:=` in a comprehension binds in the enclosing function, not the comprehension.
+                    let saved = std::mem::take(&mut st.renames);
+                    self.store_name(st, name.id.as_str(), v, span);
+                    st.renames = saved;
+                }
+                v
+            }
+            Expr::BinOp(b) => {
+                let lhs = self.expr(st, &b.left);
+                let rhs = self.expr(st, &b.right);
+                st.b.ins(
+                    InstKind::Binary {
+                        op: binary_op(b.op),
+                        inplace: false,
+                        lhs,
+                        rhs,
+                    },
+                    span,
+                )
+            }
+            Expr::UnaryOp(u) => {
+                let v = self.expr(st, &u.operand);
+                let op = match u.op {
+                    ast::UnaryOp::Not => UnaryOp::Not,
+                    ast::UnaryOp::USub => UnaryOp::Neg,
+                    ast::UnaryOp::UAdd => UnaryOp::Pos,
+                    ast::UnaryOp::Invert => UnaryOp::Invert,
+                };
+                st.b.ins(InstKind::Unary(op, v), span)
+            }
+            Expr::Lambda(l) => {
+                let defaults = match &l.parameters {
+                    Some(p) => self.defaults(st, p),
+                    None => Vec::new(),
+                };
+                let (name, freevars) = self.lower_lambda(st, l);
+                let closure = self.closure_cells(st, &freevars, span);
+                st.b.ins(
+                    InstKind::MakeFunction {
+                        name: name.into(),
+                        defaults,
+                        closure,
+                    },
+                    span,
+                )
+            }
+            Expr::If(i) => {
+                let (join, result) = st.b.new_block_with_param();
+                let test = self.expr(st, &i.test);
+                let c = st.b.ins(InstKind::Truthy(test), self.span(i.test.range()));
+                let then = st.b.new_block();
+                let else_ = st.b.new_block();
+                st.b.brif(c, then, else_, span);
+                st.b.seal(then);
+                st.b.seal(else_);
+                st.b.switch_to(then);
+                let a = self.expr(st, &i.body);
+                st.b.jump(join, vec![a], span);
+                st.b.switch_to(else_);
+                let b = self.expr(st, &i.orelse);
+                st.b.jump(join, vec![b], span);
+                st.b.seal(join);
+                st.b.switch_to(join);
+                result
+            }
+            Expr::Dict(d) => {
+                let mut pairs = Vec::new();
+                let mut pending_spreads: Vec<(usize, &Expr)> = Vec::new();
+                for item in &d.items {
+                    match &item.key {
+                        Some(k) if pending_spreads.is_empty() => {
+                            pairs.push(self.expr(st, k));
+                            pairs.push(self.expr(st, &item.value));
+                        }
+                        _ => pending_spreads.push((0, &item.value)),
+                    }
+                }
+                let dict = st.b.ins(InstKind::BuildDict(pairs), span);
+                // `{**a, k: v}`: update in order after the leading plain items.
+                let mut started = false;
+                for item in &d.items {
+                    if item.key.is_none() {
+                        started = true;
+                    }
+                    if !started {
+                        continue;
+                    }
+                    match &item.key {
+                        None => {
+                            let v = self.expr(st, &item.value);
+                            st.b.ins(
+                                InstKind::CallMethod {
+                                    receiver: dict,
+                                    name: "update".into(),
+                                    args: CallArgs {
+                                        positional: vec![v],
+                                        keywords: vec![],
+                                    },
+                                },
+                                span,
+                            );
+                        }
+                        Some(k) => {
+                            let k = self.expr(st, k);
+                            let v = self.expr(st, &item.value);
+                            st.b.ins(InstKind::SetItem(dict, k, v), span);
+                        }
+                    }
+                }
+                dict
+            }
+            Expr::Set(s) => self.sequence(st, &s.elts, span, SeqKind::Set),
+            Expr::List(l) => self.sequence(st, &l.elts, span, SeqKind::List),
+            Expr::Tuple(t) => self.sequence(st, &t.elts, span, SeqKind::Tuple),
+            Expr::ListComp(c) => self.comprehension(st, Comp::List(&c.elt), &c.generators, span),
+            Expr::SetComp(c) => self.comprehension(st, Comp::Set(&c.elt), &c.generators, span),
+            Expr::DictComp(c) => match &c.key {
+                Some(key) => self.comprehension(st, Comp::Dict(key, &c.value), &c.generators, span),
+                None => {
+                    self.unsupported(e.range(), "dict unpacking in a comprehension");
+                    self.raise_not_implemented(st, span)
+                }
+            },
+            Expr::Generator(g) => self.generator_expr(st, g, span),
+            Expr::Await(_) => {
+                self.unsupported(e.range(), "`await`");
+                self.raise_not_implemented(st, span)
+            }
+            Expr::Yield(y) => {
+                if st.kind == Kind::Module {
+                    self.error(
+                        DiagnosticCode::InvalidSyntax,
+                        e.range(),
+                        "`yield` outside function",
+                    );
+                }
+                let v = match &y.value {
+                    Some(v) => self.expr(st, v),
+                    None => self.constant(st, Constant::None, span),
+                };
+                st.b.ins(InstKind::Yield(v), span)
+            }
+            Expr::YieldFrom(_) => {
+                self.unsupported(e.range(), "`yield from`");
+                self.raise_not_implemented(st, span)
+            }
+            Expr::Compare(c) => self.compare(st, c, span),
+            Expr::Call(c) => self.call(st, c, span),
+            Expr::FString(f) => self.fstring(st, f, span),
+            Expr::TString(_) => {
+                self.unsupported(e.range(), "template strings (t-strings)");
+                self.raise_not_implemented(st, span)
+            }
+            Expr::Attribute(a) => {
+                let obj = self.expr(st, &a.value);
+                st.b.ins(InstKind::GetAttr(obj, a.attr.as_str().into()), span)
+            }
+            Expr::Subscript(s) => {
+                let obj = self.expr(st, &s.value);
+                let idx = self.expr(st, &s.slice);
+                st.b.ins(InstKind::GetItem(obj, idx), span)
+            }
+            Expr::Slice(s) => {
+                let mut part = |st: &mut FnState<'_>, p: &Option<Box<Expr>>| match p {
+                    Some(p) => self.expr(st, p),
+                    None => self.constant(st, Constant::None, span),
+                };
+                let lo = part(st, &s.lower);
+                let hi = part(st, &s.upper);
+                let step = part(st, &s.step);
+                st.b.ins(InstKind::BuildSlice(lo, hi, step), span)
+            }
+            Expr::Starred(_) => {
+                self.error(
+                    DiagnosticCode::InvalidSyntax,
+                    e.range(),
+                    "starred expression is not allowed here",
+                );
+                self.raise_not_implemented(st, span)
+            }
+            Expr::IpyEscapeCommand(_) => {
+                self.unsupported(e.range(), "IPython escape command");
+                self.raise_not_implemented(st, span)
+            }
+        }
+    }
+
+    fn sequence(
+        &mut self,
+        st: &mut FnState<'_>,
+        elts: &[Expr],
+        span: Span,
+        kind: SeqKind,
+    ) -> Value {
+        let star = elts.iter().position(|e| matches!(e, Expr::Starred(_)));
+        let Some(first_star) = star else {
+            let vs: Vec<Value> = elts.iter().map(|e| self.expr(st, e)).collect();
+            return st.b.ins(
+                match kind {
+                    SeqKind::List => InstKind::BuildList(vs),
+                    SeqKind::Tuple => InstKind::BuildTuple(vs),
+                    SeqKind::Set => InstKind::BuildSet(vs),
+                },
+                span,
+            );
+        };
+        let head: Vec<Value> = elts[..first_star]
+            .iter()
+            .map(|e| self.expr(st, e))
+            .collect();
+        let acc = match kind {
+            SeqKind::Set => st.b.ins(InstKind::BuildSet(head), span),
+            _ => st.b.ins(InstKind::BuildList(head), span),
+        };
+        for e in &elts[first_star..] {
+            let (method, v) = match e {
+                Expr::Starred(s) => (
+                    if kind == SeqKind::Set {
+                        "update"
+                    } else {
+                        "extend"
+                    },
+                    self.expr(st, &s.value),
+                ),
+                e => (
+                    if kind == SeqKind::Set {
+                        "add"
+                    } else {
+                        "append"
+                    },
+                    self.expr(st, e),
+                ),
+            };
+            st.b.ins(
+                InstKind::CallMethod {
+                    receiver: acc,
+                    name: method.into(),
+                    args: CallArgs {
+                        positional: vec![v],
+                        keywords: vec![],
+                    },
+                },
+                span,
+            );
+        }
+        if kind == SeqKind::Tuple {
+            let tuple = st.b.ins(InstKind::BuiltinLoad("tuple".into()), span);
+            return st.b.ins(
+                InstKind::Call {
+                    callee: tuple,
+                    args: CallArgs {
+                        positional: vec![acc],
+                        keywords: vec![],
+                    },
+                },
+                span,
+            );
+        }
+        acc
+    }
+
+    fn compare(&mut self, st: &mut FnState<'_>, c: &ast::ExprCompare, span: Span) -> Value {
+        let mut lhs = self.expr(st, &c.left);
+        if c.ops.len() == 1 {
+            let rhs = self.expr(st, &c.comparators[0]);
+            return st
+                .b
+                .ins(InstKind::Compare(cmp_op(c.ops[0]), lhs, rhs), span);
+        }
+        let (join, result) = st.b.new_block_with_param();
+        let last = c.ops.len() - 1;
+        for (i, (op, right)) in c.ops.iter().zip(c.comparators.iter()).enumerate() {
+            let rhs = self.expr(st, right);
+            let r = st.b.ins(InstKind::Compare(cmp_op(*op), lhs, rhs), span);
+            if i == last {
+                st.b.jump(join, vec![r], span);
+                break;
+            }
+            let t = st.b.ins(InstKind::Truthy(r), span);
+            let next = st.b.new_block();
+            st.b.terminate(
+                InstKind::Brif(
+                    t,
+                    BlockCall {
+                        block: next,
+                        args: vec![],
+                    },
+                    BlockCall {
+                        block: join,
+                        args: vec![r],
+                    },
+                ),
+                span,
+            );
+            st.b.seal(next);
+            st.b.switch_to(next);
+            lhs = rhs;
+        }
+        st.b.seal(join);
+        st.b.switch_to(join);
+        result
+    }
+
+    fn call(&mut self, st: &mut FnState<'_>, c: &ast::ExprCall, span: Span) -> Value {
+        let has_star = c
+            .arguments
+            .args
+            .iter()
+            .any(|a| matches!(a, Expr::Starred(_)))
+            || c.arguments.keywords.iter().any(|k| k.arg.is_none());
+        // Signature check for calls to known module-level functions and classes.
+        if !has_star {
+            if let Expr::Name(n) = &*c.func {
+                if self.renamed(st, n.id.as_str()).is_none()
+                    && self.resolution(st, n.id.as_str()) == Resolution::Global
+                    && st.class_ns.is_none()
+                {
+                    let keywords: Vec<&str> = c
+                        .arguments
+                        .keywords
+                        .iter()
+                        .filter_map(|k| k.arg.as_ref().map(|a| a.as_str()))
+                        .collect();
+                    self.check_call(n.id.as_str(), c.arguments.args.len(), &keywords, c.range());
+                }
+            }
+        }
+        // Zero-argument `super()` in a method.
+        if let Expr::Name(n) = &*c.func {
+            if n.id.as_str() == "super"
+                && c.arguments.args.is_empty()
+                && c.arguments.keywords.is_empty()
+            {
+                if let (Some(class), Some(first)) = (st.class_name.clone(), st.first_param) {
+                    if self.resolution(st, "super") == Resolution::Global
+                        && !self.index.is_global(self.db.intern("super"))
+                    {
+                        let sup =
+                            st.b.ins(InstKind::BuiltinLoad("super".into()), self.span(n.range()));
+                        let cls = st.b.ins(InstKind::GlobalLoad(class.into()), span);
+                        // FIXME: uses the class's global name and the first parameter's initial
+                        // value, not CPython's `__class__` cell and current first argument.
+                        return st.b.ins(
+                            InstKind::Call {
+                                callee: sup,
+                                args: CallArgs {
+                                    positional: vec![cls, first],
+                                    keywords: vec![],
+                                },
+                            },
+                            span,
+                        );
+                    }
+                }
+            }
+        }
+        if has_star {
+            let callee = self.expr(st, &c.func);
+            let args = self.sequence(st, &c.arguments.args, span, SeqKind::Tuple);
+            let kwargs = st.b.ins(InstKind::BuildDict(vec![]), span);
+            for k in &c.arguments.keywords {
+                let v = self.expr(st, &k.value);
+                match &k.arg {
+                    Some(name) => {
+                        let key = self.constant(st, Constant::Str(name.as_str().into()), span);
+                        st.b.ins(InstKind::SetItem(kwargs, key, v), span);
+                    }
+                    None => {
+                        st.b.ins(
+                            InstKind::CallMethod {
+                                receiver: kwargs,
+                                name: "update".into(),
+                                args: CallArgs {
+                                    positional: vec![v],
+                                    keywords: vec![],
+                                },
+                            },
+                            span,
+                        );
+                    }
+                }
+            }
+            return st.b.ins(
+                InstKind::CallEx {
+                    callee,
+                    args,
+                    kwargs,
+                },
+                span,
+            );
+        }
+        let method = match &*c.func {
+            Expr::Attribute(a) => Some(a),
+            _ => None,
+        };
+        let receiver = method.map(|a| self.expr(st, &a.value));
+        let callee = if receiver.is_none() {
+            Some(self.expr(st, &c.func))
+        } else {
+            None
+        };
+        let positional: Vec<Value> = c.arguments.args.iter().map(|a| self.expr(st, a)).collect();
+        let keywords: Vec<(Box<str>, Value)> = c
+            .arguments
+            .keywords
+            .iter()
+            .filter_map(|k| k.arg.as_ref().map(|name| (name.as_str().into(), k)))
+            .map(|(name, k)| (name, self.expr(st, &k.value)))
+            .collect();
+        let args = CallArgs {
+            positional,
+            keywords,
+        };
+        match (receiver, method, callee) {
+            (Some(receiver), Some(a), _) => st.b.ins(
+                InstKind::CallMethod {
+                    receiver,
+                    name: a.attr.as_str().into(),
+                    args,
+                },
+                span,
+            ),
+            (_, _, Some(callee)) => st.b.ins(InstKind::Call { callee, args }, span),
+            _ => self.raise_not_implemented(st, span),
+        }
+    }
+
+    fn check_call(&mut self, name: &str, positional: usize, keywords: &[&str], range: TextRange) {
+        let sym: Symbol = self.db.intern(name);
+        if let Some(sig) = self.index.stable_function(sym) {
+            if sig.decorated {
+                return;
+            }
+            if let Some(msg) = sig.check_call(self.db, 0, positional, keywords) {
+                self.error(DiagnosticCode::ArgCount, range, msg);
+            }
+        } else if let Some(class) = self.index.stable_class(sym) {
+            if class.decorated {
+                return;
+            }
+            let init = self.db.intern("__init__");
+            match class.method(init) {
+                Some(sig) if !sig.decorated => {
+                    if let Some(msg) = sig.check_call(self.db, 1, positional, keywords) {
+                        let msg = msg.replacen("`__init__()`", &format!("`{name}()`"), 1);
+                        self.error(DiagnosticCode::ArgCount, range, msg);
+                    }
+                }
+                None if class.base.is_none()
+                    && !class
+                        .methods
+                        .iter()
+                        .any(|m| self.db.resolve(m.name) == "__new__") =>
+                {
+                    if positional > 0 || !keywords.is_empty() {
+                        self.error(
+                            DiagnosticCode::ArgCount,
+                            range,
+                            format!("`{name}()` takes no arguments"),
+                        );
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn fstring(&mut self, st: &mut FnState<'_>, f: &ast::ExprFString, span: Span) -> Value {
+        let mut parts = Vec::new();
+        for part in f.value.iter() {
+            match part {
+                ast::FStringPart::Literal(lit) => {
+                    if !lit.value.is_empty() {
+                        parts.push(self.constant(
+                            st,
+                            Constant::Str(lit.value.as_ref().into()),
+                            self.span(lit.range()),
+                        ));
+                    }
+                }
+                ast::FStringPart::FString(fs) => self.interpolated(st, &fs.elements, &mut parts),
+            }
+        }
+        if parts.len() == 1 && matches!(st.b.func.ty(parts[0]), Type::Str) {
+            return parts[0];
+        }
+        st.b.ins(InstKind::BuildString(parts), span)
+    }
+
+    fn interpolated(
+        &mut self,
+        st: &mut FnState<'_>,
+        elements: &ast::InterpolatedStringElements,
+        parts: &mut Vec<Value>,
+    ) {
+        for element in elements.iter() {
+            match element {
+                ast::InterpolatedStringElement::Literal(lit) => {
+                    parts.push(self.constant(
+                        st,
+                        Constant::Str(lit.value.as_ref().into()),
+                        self.span(lit.range()),
+                    ));
+                }
+                ast::InterpolatedStringElement::Interpolation(i) => {
+                    let span = self.span(i.range());
+                    let mut conversion = i.conversion;
+                    if let Some(debug) = &i.debug_text {
+                        // `f"{x=}"`: the expression's source text and `=`, then its repr unless a
+                        // format spec or conversion says otherwise.
+                        let range = i.expression.range();
+                        let source = self
+                            .source
+                            .get(range.start().to_usize()..range.end().to_usize())
+                            .unwrap_or_default();
+                        let text = format!("{}{source}{}", debug.leading(), debug.trailing());
+                        parts.push(self.constant(st, Constant::Str(text.into()), span));
+                        if conversion == ast::ConversionFlag::None && i.format_spec.is_none() {
+                            conversion = ast::ConversionFlag::Repr;
+                        }
+                    }
+                    let mut v = self.expr(st, &i.expression);
+                    v = match conversion {
+                        ast::ConversionFlag::None => v,
+                        ast::ConversionFlag::Str => {
+                            st.b.ins(InstKind::Convert(Conversion::Str, v), span)
+                        }
+                        ast::ConversionFlag::Repr => {
+                            st.b.ins(InstKind::Convert(Conversion::Repr, v), span)
+                        }
+                        ast::ConversionFlag::Ascii => {
+                            st.b.ins(InstKind::Convert(Conversion::Ascii, v), span)
+                        }
+                    };
+                    let spec = match &i.format_spec {
+                        Some(spec) => {
+                            let mut spec_parts = Vec::new();
+                            self.interpolated(st, &spec.elements, &mut spec_parts);
+                            match spec_parts.as_slice() {
+                                [one] => *one,
+                                [] => self.empty_str(st),
+                                _ => st.b.ins(InstKind::BuildString(spec_parts), span),
+                            }
+                        }
+                        None => self.empty_str(st),
+                    };
+                    parts.push(st.b.ins(InstKind::Format(v, spec), span));
+                }
+            }
+        }
+    }
+
+    fn empty_str(&mut self, st: &mut FnState<'_>) -> Value {
+        self.constant(st, Constant::Str("".into()), Span::default())
+    }
+
+    fn comprehension(
+        &mut self,
+        st: &mut FnState<'_>,
+        comp: Comp<'_>,
+        generators: &[ast::Comprehension],
+        span: Span,
+    ) -> Value {
+        let result = match comp {
+            Comp::List(_) => st.b.ins(InstKind::BuildList(vec![]), span),
+            Comp::Set(_) => st.b.ins(InstKind::BuildSet(vec![]), span),
+            Comp::Dict(..) => st.b.ins(InstKind::BuildDict(vec![]), span),
+        };
+        let saved = st.renames.len();
+        let exit = st.b.new_block();
+        self.comprehension_level(st, comp, generators, result, exit, span);
+        st.renames.truncate(saved);
+        st.b.seal(exit);
+        st.b.switch_to(exit);
+        result
+    }
+
+    /// One `for ... in ... if ...` level; `done` is where the outermost loop exits to.
+    fn comprehension_level(
+        &mut self,
+        st: &mut FnState<'_>,
+        comp: Comp<'_>,
+        generators: &[ast::Comprehension],
+        result: Value,
+        done: molt_mir::Block,
+        span: Span,
+    ) {
+        let Some((g, rest)) = generators.split_first() else {
+            match comp {
+                Comp::List(elt) => {
+                    let v = self.expr(st, elt);
+                    st.b.ins(
+                        InstKind::CallMethod {
+                            receiver: result,
+                            name: "append".into(),
+                            args: CallArgs {
+                                positional: vec![v],
+                                keywords: vec![],
+                            },
+                        },
+                        span,
+                    );
+                }
+                Comp::Set(elt) => {
+                    let v = self.expr(st, elt);
+                    st.b.ins(
+                        InstKind::CallMethod {
+                            receiver: result,
+                            name: "add".into(),
+                            args: CallArgs {
+                                positional: vec![v],
+                                keywords: vec![],
+                            },
+                        },
+                        span,
+                    );
+                }
+                Comp::Dict(k, v) => {
+                    let k = self.expr(st, k);
+                    let v = self.expr(st, v);
+                    st.b.ins(InstKind::SetItem(result, k, v), span);
+                }
+            }
+            return;
+        };
+        if g.is_async {
+            self.unsupported(g.range(), "`async for` in a comprehension");
+        }
+        let iterable = self.expr(st, &g.iter);
+        let it =
+            st.b.ins(InstKind::GetIter(iterable), self.span(g.iter.range()));
+        let header = st.b.new_block();
+        let (body, item) = st.b.new_block_with_param();
+        st.b.jump(header, vec![], span);
+        st.b.switch_to(header);
+        st.b.terminate(
+            InstKind::IterNext(
+                it,
+                BlockCall {
+                    block: body,
+                    args: vec![],
+                },
+                BlockCall {
+                    block: done,
+                    args: vec![],
+                },
+            ),
+            span,
+        );
+        st.b.seal(body);
+        st.b.switch_to(body);
+        // Comprehension targets get fresh SSA variables.
+        let mut names = Vec::new();
+        target_names(&g.target, &mut names);
+        for name in names {
+            st.rename_counter += 1;
+            let internal = format!("{name}.{}", st.rename_counter);
+            st.renames.push((name, internal));
+        }
+        self.assign(st, &g.target, item);
+        for cond in &g.ifs {
+            let v = self.expr(st, cond);
+            let c = st.b.ins(InstKind::Truthy(v), self.span(cond.range()));
+            let pass = st.b.new_block();
+            st.b.brif(c, pass, header, span);
+            st.b.seal(pass);
+            st.b.switch_to(pass);
+        }
+        let inner_done = st.b.new_block();
+        if rest.is_empty() {
+            self.comprehension_level(st, comp, rest, result, inner_done, span);
+            st.b.jump(header, vec![], span);
+            st.b.seal(inner_done);
+            st.b.switch_to(inner_done);
+            st.b.jump(header, vec![], span);
+        } else {
+            self.comprehension_level(st, comp, rest, result, inner_done, span);
+            st.b.seal(inner_done);
+            st.b.switch_to(inner_done);
+            st.b.jump(header, vec![], span);
+        }
+        st.b.seal(header);
+    }
+
+    fn generator_expr(
+        &mut self,
+        st: &mut FnState<'_>,
+        g: &ast::ExprGenerator,
+        span: Span,
+    ) -> Value {
+        let Some(first) = g.generators.first() else {
+            return self.raise_not_implemented(st, span);
+        };
+        let iterable = self.expr(st, &first.iter);
+        let it = st.b.ins(InstKind::GetIter(iterable), span);
+        let scope = Scope::of_function(None, ScopeBody::Generator(g));
+        let mut enclosing = st.enclosing.clone();
+        if st.kind == Kind::Function {
+            enclosing.push(st.scope.clone());
+        }
+        let qualname = self.nested_qualname(st, "<genexpr>");
+        let name = self.unique_name(qualname);
+        let mut inner = FnState::new(
+            FnBuilder::new(&name, 1),
+            Kind::Function,
+            name.clone(),
+            scope,
+            enclosing,
+        );
+        let params = vec![Param {
+            name: ".0".into(),
+            kind: ParamKind::PositionalOnly,
+            has_default: false,
+        }];
+        self.prologue(&mut inner, &params, &[None]);
+        // Body: for target in .0: ...: yield elt
+        let src = inner.b.func.blocks[0].params[0];
+        let done = inner.b.new_block();
+        self.genexpr_level(&mut inner, g, 0, Some(src), done, span);
+        inner.b.seal(done);
+        inner.b.switch_to(done);
+        self.implicit_return(&mut inner);
+        let freevars = self.freevars_of(&inner);
+        self.finish(inner, params, freevars.clone(), true);
+        let closure = self.closure_cells(st, &freevars, span);
+        let f = st.b.ins(
+            InstKind::MakeFunction {
+                name: name.into(),
+                defaults: vec![],
+                closure,
+            },
+            span,
+        );
+        st.b.ins(
+            InstKind::Call {
+                callee: f,
+                args: CallArgs {
+                    positional: vec![it],
+                    keywords: vec![],
+                },
+            },
+            span,
+        )
+    }
+
+    fn genexpr_level(
+        &mut self,
+        st: &mut FnState<'_>,
+        g: &ast::ExprGenerator,
+        level: usize,
+        source: Option<Value>,
+        done: molt_mir::Block,
+        span: Span,
+    ) {
+        let Some(comp) = g.generators.get(level) else {
+            let v = self.expr(st, &g.elt);
+            st.b.ins(InstKind::Yield(v), span);
+            return;
+        };
+        let it = match source {
+            Some(it) => it,
+            None => {
+                let iterable = self.expr(st, &comp.iter);
+                st.b.ins(InstKind::GetIter(iterable), span)
+            }
+        };
+        let header = st.b.new_block();
+        let (body, item) = st.b.new_block_with_param();
+        st.b.jump(header, vec![], span);
+        st.b.switch_to(header);
+        st.b.terminate(
+            InstKind::IterNext(
+                it,
+                BlockCall {
+                    block: body,
+                    args: vec![],
+                },
+                BlockCall {
+                    block: done,
+                    args: vec![],
+                },
+            ),
+            span,
+        );
+        st.b.seal(body);
+        st.b.switch_to(body);
+        self.assign(st, &comp.target, item);
+        for cond in &comp.ifs {
+            let v = self.expr(st, cond);
+            let c = st.b.ins(InstKind::Truthy(v), self.span(cond.range()));
+            let pass = st.b.new_block();
+            st.b.brif(c, pass, header, span);
+            st.b.seal(pass);
+            st.b.switch_to(pass);
+        }
+        let inner_done = st.b.new_block();
+        self.genexpr_level(st, g, level + 1, None, inner_done, span);
+        st.b.jump(header, vec![], span);
+        st.b.seal(inner_done);
+        st.b.switch_to(inner_done);
+        st.b.jump(header, vec![], span);
+        st.b.seal(header);
+    }
+
+    fn nested_qualname(&self, st: &FnState<'_>, leaf: &str) -> String {
+        match st.kind {
+            Kind::Module => leaf.to_owned(),
+            Kind::Function => format!("{}.<locals>.{leaf}", st.qualname),
+        }
+    }
+
+    fn lower_lambda(&mut self, st: &mut FnState<'_>, l: &ast::ExprLambda) -> (String, Vec<String>) {
+        let scope = Scope::of_function(l.parameters.as_deref(), ScopeBody::Expr(&l.body));
+        let mut enclosing = st.enclosing.clone();
+        if st.kind == Kind::Function {
+            enclosing.push(st.scope.clone());
+        }
+        let qualname = self.nested_qualname(st, "<lambda>");
+        let name = self.unique_name(qualname);
+        let params = l.parameters.as_deref().map(mir_params).unwrap_or_default();
+        let mut inner = FnState::new(
+            FnBuilder::new(&name, params.len()),
+            Kind::Function,
+            name.clone(),
+            scope,
+            enclosing,
+        );
+        let annotations = vec![None; params.len()];
+        self.prologue(&mut inner, &params, &annotations);
+        let v = self.expr(&mut inner, &l.body);
+        inner
+            .b
+            .terminate(InstKind::Return(v), self.span(l.body.range()));
+        let freevars = self.freevars_of(&inner);
+        let is_gen = inner.scope.is_generator;
+        self.finish(inner, params, freevars.clone(), is_gen);
+        (name, freevars)
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum SeqKind {
+    List,
+    Tuple,
+    Set,
+}
+
+#[derive(Clone, Copy)]
+enum Comp<'e> {
+    List(&'e Expr),
+    Set(&'e Expr),
+    Dict(&'e Expr, &'e Expr),
+}
+
+impl<'t> FnState<'t> {
+    fn new(
+        b: FnBuilder,
+        kind: Kind,
+        qualname: String,
+        scope: Scope,
+        enclosing: Vec<Scope>,
+    ) -> FnState<'t> {
+        let use_slots = kind == Kind::Function && (scope.has_try || scope.has_del);
+        FnState {
+            b,
+            kind,
+            qualname,
+            scope,
+            enclosing,
+            use_slots,
+            cells: FxHashMap::default(),
+            loops: Vec::new(),
+            cleanups: Vec::new(),
+            current_exc: Vec::new(),
+            renames: Vec::new(),
+            rename_counter: 0,
+            class_ns: None,
+            defs_are_items: false,
+            class_name: None,
+            first_param: None,
+        }
+    }
+}
+
+/// The MIR signature of Python parameters.
+fn mir_params(params: &ast::Parameters) -> Vec<Param> {
+    let mut out = Vec::new();
+    for p in &params.posonlyargs {
+        out.push(Param {
+            name: p.parameter.name.as_str().into(),
+            kind: ParamKind::PositionalOnly,
+            has_default: p.default.is_some(),
+        });
+    }
+    for p in &params.args {
+        out.push(Param {
+            name: p.parameter.name.as_str().into(),
+            kind: ParamKind::Positional,
+            has_default: p.default.is_some(),
+        });
+    }
+    if let Some(p) = &params.vararg {
+        out.push(Param {
+            name: p.name.as_str().into(),
+            kind: ParamKind::VarArgs,
+            has_default: false,
+        });
+    }
+    for p in &params.kwonlyargs {
+        out.push(Param {
+            name: p.parameter.name.as_str().into(),
+            kind: ParamKind::KeywordOnly,
+            has_default: p.default.is_some(),
+        });
+    }
+    if let Some(p) = &params.kwarg {
+        out.push(Param {
+            name: p.name.as_str().into(),
+            kind: ParamKind::KwArgs,
+            has_default: false,
+        });
+    }
+    out
+}
+
+/// The MIR type an annotation asks to assume, if it is one the compiler can use.
+pub fn annotation_type(db: &dyn Db, ann: &Annotation) -> Option<Type> {
+    Some(match ann {
+        Annotation::Int => Type::Int,
+        Annotation::Float => Type::Float,
+        Annotation::Bool => Type::Bool,
+        Annotation::Str => Type::Str,
+        Annotation::None => Type::None,
+        Annotation::List(e) => Type::List(Box::new(annotation_type(db, e).unwrap_or(Type::Dyn))),
+        Annotation::Set(e) => Type::Set(Box::new(annotation_type(db, e).unwrap_or(Type::Dyn))),
+        Annotation::Dict(k, v) => Type::Dict(
+            Box::new(annotation_type(db, k).unwrap_or(Type::Dyn)),
+            Box::new(annotation_type(db, v).unwrap_or(Type::Dyn)),
+        ),
+        Annotation::Tuple(ts) => Type::Tuple(
+            ts.iter()
+                .map(|t| annotation_type(db, t).unwrap_or(Type::Dyn))
+                .collect(),
+        ),
+        Annotation::Class(c) => Type::Instance(db.resolve(*c).into()),
+        Annotation::Other => return None,
+    })
+}
+
+fn binary_op(op: ast::Operator) -> BinaryOp {
+    match op {
+        ast::Operator::Add => BinaryOp::Add,
+        ast::Operator::Sub => BinaryOp::Sub,
+        ast::Operator::Mult => BinaryOp::Mul,
+        ast::Operator::MatMult => BinaryOp::MatMul,
+        ast::Operator::Div => BinaryOp::TrueDiv,
+        ast::Operator::Mod => BinaryOp::Mod,
+        ast::Operator::Pow => BinaryOp::Pow,
+        ast::Operator::LShift => BinaryOp::LShift,
+        ast::Operator::RShift => BinaryOp::RShift,
+        ast::Operator::BitOr => BinaryOp::BitOr,
+        ast::Operator::BitXor => BinaryOp::BitXor,
+        ast::Operator::BitAnd => BinaryOp::BitAnd,
+        ast::Operator::FloorDiv => BinaryOp::FloorDiv,
+    }
+}
+
+fn cmp_op(op: ast::CmpOp) -> CmpOp {
+    match op {
+        ast::CmpOp::Eq => CmpOp::Eq,
+        ast::CmpOp::NotEq => CmpOp::Ne,
+        ast::CmpOp::Lt => CmpOp::Lt,
+        ast::CmpOp::LtE => CmpOp::Le,
+        ast::CmpOp::Gt => CmpOp::Gt,
+        ast::CmpOp::GtE => CmpOp::Ge,
+        ast::CmpOp::Is => CmpOp::Is,
+        ast::CmpOp::IsNot => CmpOp::IsNot,
+        ast::CmpOp::In => CmpOp::In,
+        ast::CmpOp::NotIn => CmpOp::NotIn,
+    }
+}
+
+/// Decimal digits of an integer literal (`0x1F`, `1_000` and friends normalized).
+fn int_digits(literal: &str) -> String {
+    let clean: String = literal.chars().filter(|c| *c != '_').collect();
+    let lower = clean.to_ascii_lowercase();
+    let (radix, digits) = if let Some(d) = lower.strip_prefix("0x") {
+        (16, d.to_owned())
+    } else if let Some(d) = lower.strip_prefix("0o") {
+        (8, d.to_owned())
+    } else if let Some(d) = lower.strip_prefix("0b") {
+        (2, d.to_owned())
+    } else {
+        return clean;
+    };
+    // Schoolbook base conversion on decimal digit vectors (no bigint dependency in the frontend).
+    let mut dec: Vec<u32> = vec![0];
+    for c in digits.chars() {
+        let d = c.to_digit(radix).unwrap_or(0);
+        let mut carry = d;
+        for x in dec.iter_mut() {
+            let v = *x * radix + carry;
+            *x = v % 10;
+            carry = v / 10;
+        }
+        while carry > 0 {
+            dec.push(carry % 10);
+            carry /= 10;
+        }
+    }
+    dec.iter()
+        .rev()
+        .map(|d| char::from_digit(*d, 10).unwrap_or('0'))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn int_digits_normalizes_radix_literals() {
+        assert_eq!(
+            super::int_digits("0xFFFFFFFFFFFFFFFFFF"),
+            "4722366482869645213695"
+        );
+        assert_eq!(
+            super::int_digits("1_000_000_000_000_000_000_000"),
+            "1000000000000000000000000"
+        );
+        assert_eq!(super::int_digits("0b1"), "1");
+    }
+}

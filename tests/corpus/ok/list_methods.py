@@ -1,0 +1,27 @@
+items = [5, 3, 8]
+items.append(1)
+items.extend([9, 2])
+items.insert(0, 7)
+print(items)
+print(items.pop(), items.pop(0), items)
+items.remove(8)
+print(items, items.index(1), items.count(3))
+items.sort()
+print(items)
+items.reverse()
+print(items)
+print(sorted(items, reverse=True), items[::-1], items[1:3])
+copy = items.copy()
+copy.append(100)
+print(len(items), len(copy))
+print([0] * 4, [1, 2] + [3], [[0] * 2 for _ in range(2)])
+nested = [[3, 1], [2, 9], [1, 1]]
+nested.sort()
+print(nested)
+del nested[0]
+print(nested, [1, 2] == [1, 2], [1, 2] < [1, 3])
+lst = list("abc")
+lst[1:2] = ["x", "y", "z"]
+print(lst)
+lst.clear()
+print(lst, len(lst), 5 in items, min(items), max(items), sum(items))

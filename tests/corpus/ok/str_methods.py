@@ -1,0 +1,15 @@
+s = "Hello, World"
+print(s.upper(), s.lower(), s.swapcase(), s.title())
+print(s.startswith("Hell"), s.endswith("ld"), s.find("o"), s.rfind("o"), s.find("zz"))
+print(s.index("W"), s.count("l"), s.replace("l", "L"), s.replace("l", "", 1))
+print("  pad  ".strip() + "|", "xxabcxx".strip("x"), "  a ".lstrip() + "|", " a  ".rstrip() + "|")
+print("abc".isalpha(), "123".isdigit(), "a1".isalnum(), "   ".isspace(), "Abc".islower(), "ABC".isupper())
+print("7".zfill(3), "ab".center(6, "*"), "ab".ljust(4, ".") + "|", "ab".rjust(4) + "|")
+print(s[0], s[-1], s[7:], s[:5], s[::2], s[::-1])
+print(len(s), "World" in s, s * 2, "a" + "b" * 3)
+print(ord("A"), chr(97), [ord(c) for c in "az"], "".join(chr(65 + i) for i in range(5)))
+print("x" < "y", "abc" < "abd", "Z" < "a", "hello"[1:4].upper())
+print("one two".capitalize(), str(12) + str(3.5) + str(True) + str(None))
+for i, ch in enumerate("hey"):
+    print(i, ch)
+print(repr("quote's"), repr('dq"'), repr("tab\tnew\n"))
