@@ -117,26 +117,22 @@ impl std::fmt::Debug for ParsedModule {
     }
 }
 
-/// Parses `file` with `ruff_python_parser` (Python 3.11 syntax is a subset of what it
-/// accepts; later-version syntax is reported by the semantic layer). Never fails: syntax
-/// errors are inside the result.
+/// Parses `file` (see [`parse_python`]). Never fails: syntax errors are inside the result.
 #[salsa::tracked(returns(ref), no_eq)]
 pub fn parse(db: &dyn Db, file: SourceFile) -> ParsedModule {
-    let text = file.text(db);
-    let parsed = ruff_python_parser::parse_module(text).unwrap_or_else(|_| {
-        // `parse_module` only returns Err after recovering; the unchecked parse keeps the tree
-        // together with all its errors.
-        ruff_python_parser::parse_unchecked_source(text, ruff_python_ast::PySourceType::Python)
-    });
-    // Re-parse unchecked when there were errors so every error is kept (the checked variant
-    // reports the first one only).
-    let parsed = if parsed.has_syntax_errors() {
-        ruff_python_parser::parse_unchecked_source(text, ruff_python_ast::PySourceType::Python)
-    } else {
-        parsed
-    };
-    ParsedModule {
-        inner: Arc::new(parsed),
+    ParsedModule { inner: Arc::new(parse_python(file.text(db))) }
+}
+
+/// Parses Python source with `ruff_python_parser`, recovering from errors (all of them are
+/// kept in the result) and reporting syntax newer than Python 3.11, the language version
+/// molt compiles, as unsupported-syntax errors.
+pub fn parse_python(text: &str) -> Parsed<ModModule> {
+    let options = ruff_python_parser::ParseOptions::from(ruff_python_parser::Mode::Module)
+        .with_target_version(ruff_python_ast::PythonVersion::PY311);
+    match ruff_python_parser::parse_unchecked(text, options).try_into_module() {
+        Some(parsed) => parsed,
+        // Unreachable with `Mode::Module`; fall back to the default options.
+        None => ruff_python_parser::parse_unchecked_source(text, ruff_python_ast::PySourceType::Python),
     }
 }
 

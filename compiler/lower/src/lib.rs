@@ -38,7 +38,7 @@ pub fn function_mir<'db>(db: &'db dyn Db, item: FunctionItem<'db>) -> LoweredIte
     let index = module_index(db, file);
     let (text, prefix) = parseable_item_text(item.text(db));
     let parsed =
-        ruff_python_parser::parse_unchecked_source(&text, ruff_python_ast::PySourceType::Python);
+        molt_db::parse_python(&text);
     let def = parsed.syntax().body.iter().find_map(|s| match s {
         Stmt::FunctionDef(def) => Some(def),
         Stmt::If(i) => i.body.iter().find_map(|s| match s {
@@ -68,7 +68,7 @@ pub fn function_mir<'db>(db: &'db dyn Db, item: FunctionItem<'db>) -> LoweredIte
     }
     LoweredItem {
         functions: lowerer.functions.into_iter().map(Arc::new).collect(),
-        diagnostics: if parsed.has_syntax_errors() {
+        diagnostics: if parsed.has_invalid_syntax() {
             Vec::new()
         } else {
             lowerer.diagnostics
@@ -82,15 +82,12 @@ pub fn function_mir<'db>(db: &'db dyn Db, item: FunctionItem<'db>) -> LoweredIte
 pub fn module_mir(db: &dyn Db, file: SourceFile) -> LoweredItem {
     let index = module_index(db, file);
     let skeleton = items::module_skeleton(db, file);
-    let parsed = ruff_python_parser::parse_unchecked_source(
-        &skeleton.text,
-        ruff_python_ast::PySourceType::Python,
-    );
+    let parsed = molt_db::parse_python(&skeleton.text);
     let mut lowerer = lower::Lowerer::new(db, index, &skeleton.text, 0);
     lowerer.lower_module(&parsed.syntax().body);
     LoweredItem {
         functions: lowerer.functions.into_iter().map(Arc::new).collect(),
-        diagnostics: if parsed.has_syntax_errors() {
+        diagnostics: if parsed.has_invalid_syntax() {
             Vec::new()
         } else {
             lowerer.diagnostics
@@ -126,7 +123,7 @@ pub fn file_diagnostics(db: &dyn Db, file: SourceFile) -> Vec<Diagnostic> {
             error.to_string(),
         ));
     }
-    if parsed.parsed().has_syntax_errors() {
+    if parsed.parsed().has_invalid_syntax() {
         out.sort_by_key(|d| (d.range.start(), d.range.end()));
         return out;
     }

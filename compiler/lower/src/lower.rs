@@ -522,7 +522,10 @@ impl<'a> Lowerer<'a> {
                 st.defs_are_items = is_item;
             }
             Stmt::Match(_) => self.unsupported_stmt(st, stmt, "`match` statement"),
-            Stmt::TypeAlias(_) => self.unsupported_stmt(st, stmt, "`type` alias statement"),
+            Stmt::TypeAlias(_) => {
+                // Python 3.12 syntax: the parser already reports it as unsupported syntax.
+                self.raise_not_implemented(st, span);
+            }
             Stmt::IpyEscapeCommand(_) => self.unsupported_stmt(st, stmt, "IPython escape command"),
         }
     }
@@ -733,7 +736,8 @@ impl<'a> Lowerer<'a> {
     fn try_stmt<'t>(&mut self, st: &mut FnState<'t>, t: &'t ast::StmtTry) {
         let span = self.span(t.range());
         if t.is_star {
-            self.unsupported(t.range(), "`except*`");
+            let range = t.handlers.first().map(|h| h.range()).unwrap_or(t.range());
+            self.unsupported(range, "`except*`");
         }
         let outer = st.b.handler;
         let after = st.b.new_block();

@@ -1,8 +1,8 @@
 def check(a: int, b: int) -> None:
     q = a // b
     r = a % b
-    assert q * b + r == a
-    print(f"{a:4d} // {b:3d} = {q:4d}   {a:4d} % {b:3d} = {r:3d}")
+    ok = q * b + r == a
+    print(f"{a:4d} // {b:3d} = {q:4d}   {a:4d} % {b:3d} = {r:3d}  {ok}")
 
 
 for a in [17, -17]:
