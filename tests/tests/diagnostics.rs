@@ -19,7 +19,11 @@ fn markers(text: &str) -> Vec<(u32, DiagnosticCode, String)> {
             };
             out.push((line_no, code, String::new()));
         } else if let Some((_, construct)) = line.rsplit_once("# unsupported: ") {
-            out.push((line_no, DiagnosticCode::UnsupportedSyntax, construct.trim().to_owned()));
+            out.push((
+                line_no,
+                DiagnosticCode::UnsupportedSyntax,
+                construct.trim().to_owned(),
+            ));
         }
     }
     out
@@ -35,7 +39,11 @@ fn check_folder(folder: &str) {
         let expected = markers(&text);
         assert!(!expected.is_empty(), "{} has no markers", path.display());
         let diagnostics = molt_driver::check_file(&db, file);
-        let shown = diagnostics.iter().map(|d| d.to_string()).collect::<Vec<_>>().join("\n");
+        let shown = diagnostics
+            .iter()
+            .map(|d| d.to_string())
+            .collect::<Vec<_>>()
+            .join("\n");
         // Every marker is matched by a diagnostic on its line with its code (and naming the
         // construct, for unsupported syntax).
         for (line, code, construct) in &expected {
@@ -44,19 +52,34 @@ fn check_folder(folder: &str) {
                     && d.diagnostic.code == *code
                     && (construct.is_empty() || d.diagnostic.message.contains(construct.as_str()))
             });
-            assert!(found, "{}:{line}: expected {code} {construct}, got:\n{shown}", path.display());
+            assert!(
+                found,
+                "{}:{line}: expected {code} {construct}, got:\n{shown}",
+                path.display()
+            );
         }
         // Every diagnostic is announced by a marker on its line (a syntax error may be
         // reported more than once on one line: recovery resumes mid-line).
         for d in &diagnostics {
-            let announced = expected.iter().any(|(line, code, _)| *line == d.line && *code == d.diagnostic.code);
-            assert!(announced, "{}: unexpected diagnostic {d}\nall:\n{shown}", path.display());
+            let announced = expected
+                .iter()
+                .any(|(line, code, _)| *line == d.line && *code == d.diagnostic.code);
+            assert!(
+                announced,
+                "{}: unexpected diagnostic {d}\nall:\n{shown}",
+                path.display()
+            );
         }
         // Unsupported constructs: exactly one diagnostic per marked line.
         if folder == "unsupported" {
             for (line, _, _) in &expected {
                 let n = diagnostics.iter().filter(|d| d.line == *line).count();
-                assert_eq!(n, 1, "{}:{line}: expected one diagnostic, got:\n{shown}", path.display());
+                assert_eq!(
+                    n,
+                    1,
+                    "{}:{line}: expected one diagnostic, got:\n{shown}",
+                    path.display()
+                );
             }
         }
     }
@@ -75,14 +98,22 @@ fn unsupported_constructs_are_named() {
 #[test]
 fn every_syntax_error_is_reported_not_only_the_first() {
     let db = RootDatabase::default();
-    let file = molt_db::SourceFile::new(&db, "m.py".into(), "x = (1 +\ny = ]\ndef f(:\n    pass\nz = 2 +\n".into(), None);
+    let file = molt_db::SourceFile::new(
+        &db,
+        "m.py".into(),
+        "x = (1 +\ny = ]\ndef f(:\n    pass\nz = 2 +\n".into(),
+        None,
+    );
     let lines: Vec<u32> = molt_driver::check_file(&db, file)
         .iter()
         .filter(|d| d.diagnostic.code == DiagnosticCode::SyntaxError)
         .map(|d| d.line)
         .collect();
     assert!(lines.len() >= 3, "{lines:?}");
-    assert!(lines.contains(&5), "recovery reaches the last line: {lines:?}");
+    assert!(
+        lines.contains(&5),
+        "recovery reaches the last line: {lines:?}"
+    );
 }
 
 #[test]
@@ -91,6 +122,9 @@ fn non_utf8_bytes_are_an_error_with_a_location() {
     let file = molt_db::SourceFile::from_bytes(&db, "bad.py", b"x = 1\ny = '\xff\xfe'\nprint(x)\n");
     let diagnostics = molt_driver::check_file(&db, file);
     assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
-    assert_eq!(diagnostics[0].diagnostic.code, DiagnosticCode::InvalidEncoding);
+    assert_eq!(
+        diagnostics[0].diagnostic.code,
+        DiagnosticCode::InvalidEncoding
+    );
     assert_eq!((diagnostics[0].line, diagnostics[0].column), (2, 6));
 }

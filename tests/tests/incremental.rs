@@ -11,8 +11,14 @@ const FUNCTIONS: usize = 50;
 fn module(edited: Option<usize>, comment: &str) -> String {
     let mut src = String::from("# generated test module\n");
     for i in 0..FUNCTIONS {
-        let body = if edited == Some(i) { format!("x * {i} + 1") } else { format!("x + {i}") };
-        src.push_str(&format!("def f{i}(x: int) -> int:\n    y = {body}\n    return y\n{comment}\n"));
+        let body = if edited == Some(i) {
+            format!("x * {i} + 1")
+        } else {
+            format!("x + {i}")
+        };
+        src.push_str(&format!(
+            "def f{i}(x: int) -> int:\n    y = {body}\n    return y\n{comment}\n"
+        ));
     }
     src.push_str("print(f0(1))\n");
     src
@@ -26,7 +32,12 @@ fn run_all(db: &RootDatabase, file: SourceFile) -> Vec<String> {
     let names: Vec<(String, String)> = module_items(db, file)
         .functions
         .iter()
-        .map(|item| (format!("{:?})", salsa::plumbing::AsId::as_id(item)), format!("{})", item.qualname(db))))
+        .map(|item| {
+            (
+                format!("{:?})", salsa::plumbing::AsId::as_id(item)),
+                format!("{})", item.qualname(db)),
+            )
+        })
         .collect();
     let mut events: Vec<String> = db
         .take_events()
@@ -47,7 +58,14 @@ fn setup() -> (RootDatabase, SourceFile) {
     let (db, _log) = RootDatabase::with_event_log();
     let file = SourceFile::new(&db, "m.py".into(), module(None, ""), None);
     let first = run_all(&db, file);
-    assert!(first.iter().filter(|e| e.starts_with("function_mir(")).count() == FUNCTIONS, "{first:#?}");
+    assert!(
+        first
+            .iter()
+            .filter(|e| e.starts_with("function_mir("))
+            .count()
+            == FUNCTIONS,
+        "{first:#?}"
+    );
     (db, file)
 }
 
@@ -78,11 +96,15 @@ fn editing_one_body_relowers_only_that_function() {
 #[test]
 fn editing_comments_and_whitespace_between_functions_relowers_nothing() {
     let (mut db, file) = setup();
-    file.set_text(&mut db).to(module(None, "# a comment between functions\n\n"));
+    file.set_text(&mut db)
+        .to(module(None, "# a comment between functions\n\n"));
     let events = run_all(&db, file);
     let expected: Vec<String> = PER_FILE.iter().map(|s| s.to_string()).collect();
     assert_eq!(events, expected);
-    assert!(!events.iter().any(|e| e.contains("mir")), "no lowering may re-run: {events:#?}");
+    assert!(
+        !events.iter().any(|e| e.contains("mir")),
+        "no lowering may re-run: {events:#?}"
+    );
 }
 
 #[test]
@@ -95,7 +117,10 @@ fn positions_follow_the_edit_without_relowering() {
     let _ = run_all(&db, file);
     file.set_text(&mut db).to(format!("\n\n\n{src}"));
     let events = run_all(&db, file);
-    assert!(!events.iter().any(|e| e.starts_with("function_mir(")), "{events:#?}");
+    assert!(
+        !events.iter().any(|e| e.starts_with("function_mir(")),
+        "{events:#?}"
+    );
     let diagnostics = molt_driver::check_file(&db, file);
     assert_eq!(diagnostics.len(), 1);
     assert_eq!(diagnostics[0].line, 3 + 1 + FUNCTIONS as u32 * 4 + 1);
@@ -106,8 +131,15 @@ fn changing_a_signature_relowers_its_callers_too() {
     let (mut db, file) = setup();
     // The module index (signatures) changed: every item reads it, so every item re-runs; a
     // finer-grained index is future work.
-    file.set_text(&mut db).to(module(None, "").replace("def f3(x: int)", "def f3(x: int, z=1)"));
+    file.set_text(&mut db)
+        .to(module(None, "").replace("def f3(x: int)", "def f3(x: int, z=1)"));
     let events = run_all(&db, file);
-    assert_eq!(events.iter().filter(|e| e.starts_with("function_mir(")).count(), FUNCTIONS);
+    assert_eq!(
+        events
+            .iter()
+            .filter(|e| e.starts_with("function_mir("))
+            .count(),
+        FUNCTIONS
+    );
     assert!(events.iter().any(|e| e == "module_mir(Id(0))"));
 }

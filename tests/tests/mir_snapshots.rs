@@ -14,7 +14,11 @@ fn corpus_programs_lower_to_expected_mir() {
             diagnostics.is_empty(),
             "{} should have no diagnostics:\n{}",
             path.display(),
-            diagnostics.iter().map(|d| d.to_string()).collect::<Vec<_>>().join("\n")
+            diagnostics
+                .iter()
+                .map(|d| d.to_string())
+                .collect::<Vec<_>>()
+                .join("\n")
         );
         insta::assert_snapshot!(molt_driver::emit_mir(&db, file));
     });

@@ -120,7 +120,9 @@ impl std::fmt::Debug for ParsedModule {
 /// Parses `file` (see [`parse_python`]). Never fails: syntax errors are inside the result.
 #[salsa::tracked(returns(ref), no_eq)]
 pub fn parse(db: &dyn Db, file: SourceFile) -> ParsedModule {
-    ParsedModule { inner: Arc::new(parse_python(file.text(db))) }
+    ParsedModule {
+        inner: Arc::new(parse_python(file.text(db))),
+    }
 }
 
 /// Parses Python source with `ruff_python_parser`, recovering from errors (all of them are
@@ -132,7 +134,9 @@ pub fn parse_python(text: &str) -> Parsed<ModModule> {
     match ruff_python_parser::parse_unchecked(text, options).try_into_module() {
         Some(parsed) => parsed,
         // Unreachable with `Mode::Module`; fall back to the default options.
-        None => ruff_python_parser::parse_unchecked_source(text, ruff_python_ast::PySourceType::Python),
+        None => {
+            ruff_python_parser::parse_unchecked_source(text, ruff_python_ast::PySourceType::Python)
+        }
     }
 }
 

@@ -37,8 +37,7 @@ pub fn function_mir<'db>(db: &'db dyn Db, item: FunctionItem<'db>) -> LoweredIte
     let file = item.file(db);
     let index = module_index(db, file);
     let (text, prefix) = parseable_item_text(item.text(db));
-    let parsed =
-        molt_db::parse_python(&text);
+    let parsed = molt_db::parse_python(&text);
     let def = parsed.syntax().body.iter().find_map(|s| match s {
         Stmt::FunctionDef(def) => Some(def),
         Stmt::If(i) => i.body.iter().find_map(|s| match s {

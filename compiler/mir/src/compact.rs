@@ -48,8 +48,8 @@ impl Function {
                 }
             }
         }
-        let map_value = |v: Value| value_map[v.index()].unwrap_or(v);
-        let map_block = |b: Block| block_map[b.index()].unwrap_or(b);
+        let map_value = |v: Value| value_map.get(v.index()).copied().flatten().unwrap_or(v);
+        let map_block = |b: Block| block_map.get(b.index()).copied().flatten().unwrap_or(b);
         let mut blocks = Vec::with_capacity(layout.len());
         let mut insts: Vec<InstData> = Vec::new();
         let mut values: Vec<ValueData> = vec![

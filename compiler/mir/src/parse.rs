@@ -139,7 +139,11 @@ struct Pos {
 }
 
 fn error_at<T>(pos: Pos, message: impl Into<String>) -> Result<T> {
-    Err(ParseError { line: pos.line, col: pos.col, message: message.into() })
+    Err(ParseError {
+        line: pos.line,
+        col: pos.col,
+        message: message.into(),
+    })
 }
 
 /// The 1-based column of byte offset `index` in `line`.
@@ -157,7 +161,10 @@ struct Lines<'a> {
 
 impl<'a> Lines<'a> {
     fn new(text: &'a str) -> Lines<'a> {
-        Lines { lines: text.split('\n').enumerate(), last_line: 1 }
+        Lines {
+            lines: text.split('\n').enumerate(),
+            last_line: 1,
+        }
     }
 
     /// The next line that is not blank and not a `;` comment.
@@ -207,7 +214,13 @@ struct Cursor<'a> {
 
 impl<'a> Cursor<'a> {
     fn new(line: u32, text: &'a str) -> Cursor<'a> {
-        Cursor { text, pos: 0, line, value_uses: Vec::new(), block_uses: Vec::new() }
+        Cursor {
+            text,
+            pos: 0,
+            line,
+            value_uses: Vec::new(),
+            block_uses: Vec::new(),
+        }
     }
 
     /// Moves to another line, keeping the references read so far.
@@ -231,7 +244,10 @@ impl<'a> Cursor<'a> {
     }
 
     fn pos(&self) -> Pos {
-        Pos { line: self.line, col: column(self.text, self.pos) }
+        Pos {
+            line: self.line,
+            col: column(self.text, self.pos),
+        }
     }
 
     fn error<T>(&self, message: impl Into<String>) -> Result<T> {
@@ -272,12 +288,20 @@ impl<'a> Cursor<'a> {
     }
 
     fn expect(&mut self, token: &str) -> Result<()> {
-        if self.eat(token) { Ok(()) } else { self.expected(&quote(token)) }
+        if self.eat(token) {
+            Ok(())
+        } else {
+            self.expected(&quote(token))
+        }
     }
 
     fn expect_end(&mut self) -> Result<()> {
         self.skip_blanks();
-        if self.rest().is_empty() { Ok(()) } else { self.expected("end of line") }
+        if self.rest().is_empty() {
+            Ok(())
+        } else {
+            self.expected("end of line")
+        }
     }
 
     /// Skips blanks and consumes the longest run of characters satisfying `accept`.
@@ -354,7 +378,9 @@ impl<'a> Cursor<'a> {
         let (start, pos) = (self.pos, self.pos());
         let negative = self.eat("-");
         let digits = self.rest();
-        let digits = &digits[..digits.find(|c: char| !c.is_ascii_digit()).unwrap_or(digits.len())];
+        let digits = &digits[..digits
+            .find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(digits.len())];
         if digits.is_empty() {
             self.pos = start;
             return self.expected("integer");
@@ -424,9 +450,9 @@ impl<'a> Cursor<'a> {
             't' => Ok('\t'),
             'u' => {
                 let rest = self.rest();
-                let hex = rest.strip_prefix('{').map(|r| {
-                    &r[..r.find(|c: char| !c.is_ascii_hexdigit()).unwrap_or(r.len())]
-                });
+                let hex = rest
+                    .strip_prefix('{')
+                    .map(|r| &r[..r.find(|c: char| !c.is_ascii_hexdigit()).unwrap_or(r.len())]);
                 let Some(hex) = hex.filter(|h| (1..=6).contains(&h.len())) else {
                     return error_at(pos, "expected `\\u{hex}` escape");
                 };
@@ -437,9 +463,15 @@ impl<'a> Cursor<'a> {
                 u32::from_str_radix(hex, 16)
                     .ok()
                     .and_then(char::from_u32)
-                    .map_or_else(|| error_at(pos, format!("invalid character \\u{{{hex}}}")), Ok)
+                    .map_or_else(
+                        || error_at(pos, format!("invalid character \\u{{{hex}}}")),
+                        Ok,
+                    )
             }
-            other => error_at(pos, format!("unknown escape {}", quote(&format!("\\{other}")))),
+            other => error_at(
+                pos,
+                format!("unknown escape {}", quote(&format!("\\{other}"))),
+            ),
         }
     }
 
@@ -564,7 +596,11 @@ impl<'a> Cursor<'a> {
     fn block_call(&mut self) -> Result<BlockCall> {
         let block = self.block()?;
         self.skip_blanks();
-        let args = if self.peek() == Some('(') { self.value_list()? } else { Vec::new() };
+        let args = if self.peek() == Some('(') {
+            self.value_list()?
+        } else {
+            Vec::new()
+        };
         Ok(BlockCall { block, args })
     }
 
@@ -654,15 +690,26 @@ impl<'a> Cursor<'a> {
             }
             "call" => {
                 let callee = self.value()?;
-                InstKind::Call { callee, args: self.call_args()? }
+                InstKind::Call {
+                    callee,
+                    args: self.call_args()?,
+                }
             }
             "call.ex" => {
                 let (callee, args, kwargs) = self.three_values()?;
-                InstKind::CallEx { callee, args, kwargs }
+                InstKind::CallEx {
+                    callee,
+                    args,
+                    kwargs,
+                }
             }
             "call.method" => {
                 let (receiver, name) = self.value_comma_string()?;
-                InstKind::CallMethod { receiver, name, args: self.call_args()? }
+                InstKind::CallMethod {
+                    receiver,
+                    name,
+                    args: self.call_args()?,
+                }
             }
             "getattr" => {
                 let (object, name) = self.value_comma_string()?;
@@ -721,13 +768,21 @@ impl<'a> Cursor<'a> {
                 self.comma()?;
                 let defaults = self.value_list()?;
                 self.comma()?;
-                InstKind::MakeFunction { name, defaults, closure: self.value_list()? }
+                InstKind::MakeFunction {
+                    name,
+                    defaults,
+                    closure: self.value_list()?,
+                }
             }
             "make.class" => {
                 let name = self.string()?;
                 self.comma()?;
                 let (bases, namespace) = self.value_comma_value()?;
-                InstKind::MakeClass { name, bases, namespace }
+                InstKind::MakeClass {
+                    name,
+                    bases,
+                    namespace,
+                }
             }
             "import" => InstKind::Import(self.string()?),
             "exc.match" => {
@@ -758,7 +813,11 @@ impl<'a> Cursor<'a> {
             "return" => InstKind::Return(self.value()?),
             "raise" => {
                 let exception = self.value()?;
-                let cause = if self.eat_keyword("from") { Some(self.value()?) } else { None };
+                let cause = if self.eat_keyword("from") {
+                    Some(self.value()?)
+                } else {
+                    None
+                };
                 InstKind::Raise(exception, cause)
             }
             "unreachable" => InstKind::Unreachable,
@@ -773,7 +832,12 @@ impl<'a> Cursor<'a> {
         if let Some(&op) = UNARY_OPS.iter().find(|&&op| unary_name(op) == opcode) {
             return Ok(InstKind::Unary(op, self.value()?));
         }
-        let binary = |name: &str| BINARY_OPS.iter().copied().find(|&op| binary_name(op) == name);
+        let binary = |name: &str| {
+            BINARY_OPS
+                .iter()
+                .copied()
+                .find(|&op| binary_name(op) == name)
+        };
         let (op, inplace) = match (binary(opcode), opcode.strip_prefix('i').and_then(binary)) {
             (Some(op), _) => (Some(op), false),
             (None, Some(op)) => (Some(op), true),
@@ -781,7 +845,12 @@ impl<'a> Cursor<'a> {
         };
         if let Some(op) = op {
             let (lhs, rhs) = self.value_comma_value()?;
-            return Ok(InstKind::Binary { op, inplace, lhs, rhs });
+            return Ok(InstKind::Binary {
+                op,
+                inplace,
+                lhs,
+                rhs,
+            });
         }
         if let Some(name) = opcode.strip_prefix("cmp.")
             && let Some(&op) = CMP_OPS.iter().find(|&&op| cmp_name(op) == name)
@@ -827,7 +896,10 @@ fn read_function(lines: &mut Lines<'_>) -> Result<Option<Function>> {
     loop {
         let Some((number, text)) = lines.next_significant() else {
             return error_at(
-                Pos { line: lines.last_line, col: 1 },
+                Pos {
+                    line: lines.last_line,
+                    col: 1,
+                },
                 "unexpected end of input: expected \"}\" closing the function",
             );
         };
@@ -903,7 +975,14 @@ impl FunctionReader {
                 cursor.expect(":")?;
                 let ty = cursor.ty(0)?;
                 let index = u32::try_from(data.params.len()).unwrap_or(u32::MAX);
-                self.define_value(value, pos, ValueData { def: ValueDef::Param(block, index), ty })?;
+                self.define_value(
+                    value,
+                    pos,
+                    ValueData {
+                        def: ValueDef::Param(block, index),
+                        ty,
+                    },
+                )?;
                 data.params.push(Value(value));
                 if !cursor.eat(",") {
                     break;
@@ -948,7 +1027,10 @@ impl FunctionReader {
         let kind = cursor.inst_kind(opcode, opcode_pos)?;
         match (&result, kind.has_result()) {
             (None, true) => {
-                return error_at(opcode_pos, format!("`{opcode}` needs a result (`vN: type = `)"));
+                return error_at(
+                    opcode_pos,
+                    format!("`{opcode}` needs a result (`vN: type = `)"),
+                );
             }
             (Some(_), false) => return error_at(line_start, format!("`{opcode}` has no result")),
             _ => {}
@@ -975,12 +1057,24 @@ impl FunctionReader {
         let inst = Inst(index);
         let result = match result {
             Some((number, pos, ty)) => {
-                self.define_value(number, pos, ValueData { def: ValueDef::Result(inst), ty })?;
+                self.define_value(
+                    number,
+                    pos,
+                    ValueData {
+                        def: ValueDef::Result(inst),
+                        ty,
+                    },
+                )?;
                 Some(Value(number))
             }
             None => None,
         };
-        self.insts.push(InstData { kind, result, span: Span::new(start, end), site: SiteId(site) });
+        self.insts.push(InstData {
+            kind,
+            result,
+            span: Span::new(start, end),
+            site: SiteId(site),
+        });
         if let Some((_, block, _)) = self.blocks.last_mut() {
             block.insts.push(inst);
         }
@@ -1001,10 +1095,14 @@ impl FunctionReader {
             }
         }
         let block_count = self.blocks.len();
-        if let Some(&(number, _, pos)) =
-            self.blocks.iter().find(|(number, ..)| *number as usize >= block_count)
+        if let Some(&(number, _, pos)) = self
+            .blocks
+            .iter()
+            .find(|(number, ..)| *number as usize >= block_count)
         {
-            let missing = (0..).find(|n| !self.block_index.contains_key(n)).unwrap_or(number);
+            let missing = (0..)
+                .find(|n| !self.block_index.contains_key(n))
+                .unwrap_or(number);
             return error_at(
                 pos,
                 format!("block numbers must be dense, but block{missing} is not defined"),
@@ -1013,8 +1111,13 @@ impl FunctionReader {
         if let Some((&number, &(_, pos))) = self.values.last_key_value()
             && number as usize >= self.values.len()
         {
-            let missing = (0..).find(|n| !self.values.contains_key(n)).unwrap_or(number);
-            return error_at(pos, format!("value numbers must be dense, but v{missing} is not defined"));
+            let missing = (0..)
+                .find(|n| !self.values.contains_key(n))
+                .unwrap_or(number);
+            return error_at(
+                pos,
+                format!("value numbers must be dense, but v{missing} is not defined"),
+            );
         }
 
         let mut blocks = vec![BlockData::default(); block_count];
@@ -1081,7 +1184,9 @@ fn signature(cursor: &mut Cursor<'_>) -> Result<Vec<Param>> {
                 return error_at(pos, "`/` must follow the positional parameters, once");
             }
             seen_slash = true;
-            params.iter_mut().for_each(|p| p.kind = ParamKind::PositionalOnly);
+            params
+                .iter_mut()
+                .for_each(|p| p.kind = ParamKind::PositionalOnly);
             if !cursor.eat(",") {
                 break;
             }
@@ -1097,13 +1202,20 @@ fn signature(cursor: &mut Cursor<'_>) -> Result<Vec<Param>> {
             return cursor.expected("parameter name");
         }
         let has_default = cursor.eat("=");
-        params.push(Param { name: name.into(), kind, has_default });
+        params.push(Param {
+            name: name.into(),
+            kind,
+            has_default,
+        });
         if !cursor.eat(",") {
             break;
         }
     }
     if let Some(pos) = lone_star {
-        return error_at(pos, "a lone `*` must be followed by a keyword-only parameter");
+        return error_at(
+            pos,
+            "a lone `*` must be followed by a keyword-only parameter",
+        );
     }
     cursor.expect(")")?;
     Ok(params)
@@ -1134,7 +1246,9 @@ mod tests {
 
     #[test]
     fn minimal_function() {
-        let func = roundtrip("function \"f\"() {\nblock0:\n    v0: none = const.none @0..4 #0\n    return v0 @0..11 #1\n}\n");
+        let func = roundtrip(
+            "function \"f\"() {\nblock0:\n    v0: none = const.none @0..4 #0\n    return v0 @0..11 #1\n}\n",
+        );
         assert_eq!(func.next_site, 2);
         assert_eq!(func.layout, vec![Block(0)]);
         assert_eq!(func.values[0].def, ValueDef::Result(Inst(0)));
@@ -1176,7 +1290,10 @@ mod tests {
             let count = if params.is_empty() {
                 0
             } else {
-                params.split(", ").filter(|p| *p != "/" && *p != "*").count()
+                params
+                    .split(", ")
+                    .filter(|p| *p != "/" && *p != "*")
+                    .count()
             };
             let entry: Vec<String> = (0..count).map(|i| format!("v{i}: dyn")).collect();
             let header = if count == 0 {
@@ -1191,7 +1308,8 @@ mod tests {
         let func = parse_function(
             "function \"f\"(a, /, b=, *c, d, **e) {\nblock0(v0: dyn, v1: dyn, v2: dyn, v3: dyn, v4: dyn):\n    unreachable @0..0 #0\n}\n",
         );
-        let kinds: Vec<_> = func.map(|f| f.params.iter().map(|p| (p.kind, p.has_default)).collect());
+        let kinds: Vec<_> =
+            func.map(|f| f.params.iter().map(|p| (p.kind, p.has_default)).collect());
         assert_eq!(
             kinds,
             Ok(vec![
@@ -1234,9 +1352,15 @@ mod tests {
             "class[outer.<locals>.C]",
             "fn[f]",
         ] {
-            assert_eq!(parse_type(text).map(|t| t.to_string()), Ok(text.to_string()));
+            assert_eq!(
+                parse_type(text).map(|t| t.to_string()),
+                Ok(text.to_string())
+            );
         }
-        assert_eq!(parse_type("  list[ int ] "), Ok(Type::List(Box::new(Type::Int))));
+        assert_eq!(
+            parse_type("  list[ int ] "),
+            Ok(Type::List(Box::new(Type::Int)))
+        );
     }
 
     #[test]
@@ -1255,10 +1379,16 @@ mod tests {
     #[test]
     fn type_errors() {
         check_error_type("lst[int]", expect![[r#"1:1: expected type, found "lst""#]]);
-        check_error_type("list[int", expect![[r#"1:9: expected "]", found end of line"#]]);
+        check_error_type(
+            "list[int",
+            expect![[r#"1:9: expected "]", found end of line"#]],
+        );
         check_error_type("dict[int]", expect![[r#"1:9: expected ",", found "]""#]]);
         check_error_type("inst[C", expect![[r#"1:6: expected "]" after the name"#]]);
-        check_error_type("int int", expect![[r#"1:5: expected end of line, found "int""#]]);
+        check_error_type(
+            "int int",
+            expect![[r#"1:5: expected end of line, found "int""#]],
+        );
         check_error_type("", expect![[r#"1:1: expected type, found end of line"#]]);
         check_error_type("int\n", expect![[r#"1:4: expected a type on one line"#]]);
     }
@@ -1326,7 +1456,9 @@ mod tests {
             expect![[r#"3:10: undefined block block7"#]],
         );
         check_error(
-            &body("    v1: dyn = neg v0 @0..1 #0\n    v1: dyn = neg v0 @0..1 #1\n    return v1 @0..1 #2\n"),
+            &body(
+                "    v1: dyn = neg v0 @0..1 #0\n    v1: dyn = neg v0 @0..1 #1\n    return v1 @0..1 #2\n",
+            ),
             expect![[r#"4:5: value v1 defined twice"#]],
         );
         check_error(
@@ -1397,11 +1529,26 @@ mod tests {
             "function \"f\"() {\n    unreachable @0..0 #0\n}\n",
             expect![[r#"2:5: instruction outside of a block"#]],
         );
-        check_error("fn \"f\"() {\n}\n", expect![[r#"1:1: expected `function`, found "fn""#]]);
-        check_error("function \"f\"(*) {\n}\n", expect![[r#"1:14: a lone `*` must be followed by a keyword-only parameter"#]]);
-        check_error("function \"f\"(/) {\n}\n", expect![[r#"1:14: `/` must follow the positional parameters, once"#]]);
-        check_error("function \"f\"(**kw, a) {\n}\n", expect![[r#"1:20: parameter after `**` parameter"#]]);
-        check_error("function \"f\"(*a, *b) {\n}\n", expect![[r#"1:18: second `*` in the signature"#]]);
+        check_error(
+            "fn \"f\"() {\n}\n",
+            expect![[r#"1:1: expected `function`, found "fn""#]],
+        );
+        check_error(
+            "function \"f\"(*) {\n}\n",
+            expect![[r#"1:14: a lone `*` must be followed by a keyword-only parameter"#]],
+        );
+        check_error(
+            "function \"f\"(/) {\n}\n",
+            expect![[r#"1:14: `/` must follow the positional parameters, once"#]],
+        );
+        check_error(
+            "function \"f\"(**kw, a) {\n}\n",
+            expect![[r#"1:20: parameter after `**` parameter"#]],
+        );
+        check_error(
+            "function \"f\"(*a, *b) {\n}\n",
+            expect![[r#"1:18: second `*` in the signature"#]],
+        );
     }
 
     #[test]
