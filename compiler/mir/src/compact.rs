@@ -1,33 +1,44 @@
-//! Compaction: drops blocks unreachable from the entry and renumbers blocks, instructions
-//! and values densely in layout order, so that printed MIR reads `block0, block1, ...` and
+//! Compaction: drops blocks unreachable from the entry, lays blocks out in reverse postorder,
+//! and renumbers blocks, instructions and values densely in that order, so that printed MIR reads `block0, block1, ...` and
 //! `v0, v1, ...` top to bottom. Site ids are kept (they are stable for a build).
 
 use crate::{Block, BlockData, Function, Inst, InstData, Value, ValueData, ValueDef};
 
 impl Function {
-    /// Removes unreachable blocks (following branch and handler edges from `block0`) and
-    /// renumbers every entity in layout order. Values defined only in removed blocks, and
+    /// Blocks reachable from the entry (following branch and handler edges), in reverse
+    /// postorder of a depth-first search, so that a branch's first target tends to follow it.
+    pub fn reverse_postorder(&self) -> Vec<Block> {
+        let mut visited = vec![false; self.blocks.len()];
+        let mut postorder = Vec::with_capacity(self.blocks.len());
+        // Iterative DFS: (block, index of the next successor to visit).
+        let mut stack: Vec<(Block, usize)> = vec![(self.entry(), 0)];
+        visited[0] = true;
+        while let Some((block, next)) = stack.pop() {
+            // Visiting successors last-first makes the first successor follow its branch.
+            let mut succs = self.successors(block);
+            succs.reverse();
+            match succs.get(next) {
+                Some(&s) => {
+                    stack.push((block, next + 1));
+                    if !visited[s.index()] {
+                        visited[s.index()] = true;
+                        stack.push((s, 0));
+                    }
+                }
+                None => postorder.push(block),
+            }
+        }
+        postorder.reverse();
+        postorder
+    }
+
+    /// Removes unreachable blocks (following branch and handler edges from `block0`), lays
+    /// the rest out in reverse postorder and renumbers every entity in that order. Values defined only in removed blocks, and
     /// values no instruction or block defines, disappear.
     pub fn compact(&mut self) {
-        // Reachability.
-        let mut reachable = vec![false; self.blocks.len()];
-        let mut stack = vec![self.entry()];
-        while let Some(b) = stack.pop() {
-            if std::mem::replace(&mut reachable[b.index()], true) {
-                continue;
-            }
-            stack.extend(
-                self.successors(b)
-                    .into_iter()
-                    .filter(|s| !reachable[s.index()]),
-            );
-        }
-        let layout: Vec<Block> = self
-            .layout
-            .iter()
-            .copied()
-            .filter(|b| reachable[b.index()])
-            .collect();
+        // Reverse postorder over branch and handler edges: blocks print in the order control
+        // reaches them, and unreachable blocks drop out.
+        let layout = self.reverse_postorder();
         let mut block_map = vec![None; self.blocks.len()];
         for (i, b) in layout.iter().enumerate() {
             block_map[b.index()] = Some(Block(i as u32));

@@ -3,7 +3,8 @@
 //! Lattice: `never` (no value reaches here yet) ⊑ concrete types ⊑ `dyn` (unknown: any Python
 //! object). Concrete types: `none`, `bool`, `int`, `float`, `str`, `list[T]`, `tuple[T, ...]`,
 //! `dict[K, V]`, `set[T]`, `range`, `iter[T]`, `inst[C]` (instance of a known class `C`),
-//! `class[C]`, `fn[f]`. Joins of different concrete types go to `dyn` (no unions); container
+//! `class[C]`, `fn[f]`. Element types of mutable containers come only from annotations
+//! (assumptions the optimizer must guard); literals give `list[dyn]`. Joins of different concrete types go to `dyn` (no unions); container
 //! element types join pointwise, and nesting deeper than [`MAX_DEPTH`] widens to `dyn` so the
 //! fixpoint terminates.
 //!
@@ -198,14 +199,12 @@ pub fn result_type(kind: &InstKind, ty: &dyn Fn(Value) -> Type) -> Type {
             }
         }
         InstKind::Truthy(_) | InstKind::ExcMatch(..) => Bool,
-        InstKind::BuildList(vs) => List(Box::new(join_all(vs, ty))),
-        InstKind::BuildSet(vs) => Set(Box::new(join_all(vs, ty))),
+        // Lists, sets and dicts are mutable: what a literal held says nothing about what the
+        // container holds later, so their element types are unknown. Tuples are immutable.
+        InstKind::BuildList(_) => List(Box::new(Dyn)),
+        InstKind::BuildSet(_) => Set(Box::new(Dyn)),
+        InstKind::BuildDict(_) => Dict(Box::new(Dyn), Box::new(Dyn)),
         InstKind::BuildTuple(vs) => Tuple(vs.iter().map(|v| ty(*v)).collect()),
-        InstKind::BuildDict(vs) => {
-            let keys: Vec<Value> = vs.iter().step_by(2).copied().collect();
-            let vals: Vec<Value> = vs.iter().skip(1).step_by(2).copied().collect();
-            Dict(Box::new(join_all(&keys, ty)), Box::new(join_all(&vals, ty)))
-        }
         InstKind::BuildString(_) | InstKind::Format(..) | InstKind::Convert(..) => Str,
         InstKind::GetIter(a) => match ty(*a) {
             Never => Never,
@@ -249,10 +248,6 @@ pub fn result_type(kind: &InstKind, ty: &dyn Fn(Value) -> Type) -> Type {
     }
 }
 
-fn join_all(vs: &[Value], ty: &dyn Fn(Value) -> Type) -> Type {
-    vs.iter().fold(Type::Never, |acc, v| acc.join(&ty(*v)))
-}
-
 fn binary_type(op: BinaryOp, a: &Type, b: &Type) -> Type {
     use BinaryOp::*;
     use Type::*;
@@ -280,7 +275,7 @@ fn binary_type(op: BinaryOp, a: &Type, b: &Type) -> Type {
         Mod if *a == Str => Str,
         Mul if (*a == Str && bi) || (ai && *b == Str) => Str,
         Add => match (a, b) {
-            (List(x), List(y)) => List(Box::new(x.join(y))),
+            (List(_), List(_)) => List(Box::new(Dyn)),
             _ => Dyn,
         },
         _ => Dyn,
