@@ -40,7 +40,7 @@ pub struct Scope {
     pub free_candidates: Vec<String>,
     /// Contains `yield` (not counting nested scopes).
     pub is_generator: bool,
-    /// Contains a `try` statement (its locals then live in slots).
+    /// Contains a `try` or `with` statement (its locals then live in slots).
     pub has_try: bool,
     /// Contains `del` of a local name.
     pub has_del: bool,
@@ -265,7 +265,8 @@ impl<'a> Visitor<'a> for Collector {
                     self.nonlocals.insert(n.as_str().to_owned());
                 }
             }
-            Stmt::Try(_) => {
+            // `with` installs an exception handler too (the exit call on the exceptional path).
+            Stmt::Try(_) | Stmt::With(_) => {
                 self.has_try = true;
                 visitor::walk_stmt(self, stmt);
             }
