@@ -11,7 +11,10 @@ fn check(src: &str, name: &str, expect: Expect) {
     let diagnostics = molt_lower::file_diagnostics(&db, file);
     assert!(diagnostics.is_empty(), "{diagnostics:?}");
     let functions = molt_lower::all_functions(&db, file);
-    let func = functions.iter().find(|f| &*f.name == name).expect("function exists");
+    let func = functions
+        .iter()
+        .find(|f| &*f.name == name)
+        .expect("function exists");
     expect.assert_eq(&func.to_string());
 }
 

@@ -823,7 +823,7 @@ impl Function {
             site,
         });
         self.blocks[block.index()].insts.push(inst);
-        self.next_site = self.next_site.max(site.0 + 1);
+        self.next_site = self.next_site.max(site.0.saturating_add(1));
         result
     }
 

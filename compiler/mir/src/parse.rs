@@ -47,54 +47,84 @@ impl fmt::Display for ParseError {
 
 impl std::error::Error for ParseError {}
 
-type Result<T> = std::result::Result<T, ParseError>;
+/// A reader error before its column is known: the column is computed from the text only
+/// when an error escapes, which keeps the per-token cost of positions constant.
+#[derive(Clone, PartialEq, Eq, Debug)]
+struct Failure {
+    pos: Pos,
+    message: String,
+}
+
+impl Failure {
+    fn located(self, text: &str) -> ParseError {
+        let line_index = (self.pos.line as usize).saturating_sub(1);
+        let line = text.split('\n').nth(line_index).unwrap_or("");
+        ParseError {
+            line: self.pos.line,
+            col: column(line, self.pos.byte),
+            message: self.message,
+        }
+    }
+}
+
+type Result<T> = std::result::Result<T, Failure>;
 
 /// Reads zero or more functions, each printed as by `Function`'s `Display`.
 ///
 /// Errors: the first malformed token, an undefined or doubly defined value or block, or
 /// value/block numbers that are not dense.
 pub fn parse_functions(text: &str) -> std::result::Result<Vec<Function>, ParseError> {
-    let mut lines = Lines::new(text);
-    let mut functions = Vec::new();
-    while let Some(function) = read_function(&mut lines)? {
-        functions.push(function);
-    }
-    Ok(functions)
+    let read = || -> Result<Vec<Function>> {
+        let mut lines = Lines::new(text);
+        let mut functions = Vec::new();
+        while let Some(function) = read_function(&mut lines)? {
+            functions.push(function);
+        }
+        Ok(functions)
+    };
+    read().map_err(|failure| failure.located(text))
 }
 
 /// Reads exactly one function (comments and blank lines around it are allowed).
 ///
 /// Errors: as [`parse_functions`], plus no function or more than one.
 pub fn parse_function(text: &str) -> std::result::Result<Function, ParseError> {
-    let mut lines = Lines::new(text);
-    let Some(function) = read_function(&mut lines)? else {
-        return Err(ParseError {
-            line: lines.last_line,
-            col: 1,
-            message: "expected a function, found end of input".to_string(),
-        });
+    let read = || -> Result<Function> {
+        let mut lines = Lines::new(text);
+        let Some(function) = read_function(&mut lines)? else {
+            let end = Pos {
+                line: lines.last_line,
+                byte: 0,
+            };
+            return error_at(end, "expected a function, found end of input");
+        };
+        if let Some((number, line)) = lines.next_significant() {
+            return Cursor::new(number, line).expected("end of input after the function");
+        }
+        Ok(function)
     };
-    if let Some((number, text)) = lines.next_significant() {
-        let cursor = Cursor::new(number, text);
-        return cursor.expected("end of input after the function");
-    }
-    Ok(function)
+    read().map_err(|failure| failure.located(text))
 }
 
 /// Reads a type in its text form (`list[tuple[int, str]]`, `inst[Point]`, ...); surrounding
 /// blanks are allowed.
 pub fn parse_type(text: &str) -> std::result::Result<Type, ParseError> {
-    if let Some(index) = text.find('\n') {
-        return Err(ParseError {
-            line: 1,
-            col: column(text, index),
-            message: "expected a type on one line".to_string(),
-        });
-    }
-    let mut cursor = Cursor::new(1, text);
-    let ty = cursor.ty(0)?;
-    cursor.expect_end()?;
-    Ok(ty)
+    let read = || -> Result<Type> {
+        if let Some(index) = text.find('\n') {
+            return error_at(
+                Pos {
+                    line: 1,
+                    byte: index,
+                },
+                "expected a type on one line",
+            );
+        }
+        let mut cursor = Cursor::new(1, text);
+        let ty = cursor.ty(0)?;
+        cursor.expect_end()?;
+        Ok(ty)
+    };
+    read().map_err(|failure| failure.located(text))
 }
 
 /// Types nested deeper than this are rejected, so that hostile input cannot overflow the
@@ -131,17 +161,16 @@ const CMP_OPS: [CmpOp; 10] = [
 ];
 const CONVERSIONS: [Conversion; 3] = [Conversion::Str, Conversion::Repr, Conversion::Ascii];
 
-/// A position in the input, 1-based.
+/// A position in the input: 1-based line, byte offset within the line.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 struct Pos {
     line: u32,
-    col: u32,
+    byte: usize,
 }
 
 fn error_at<T>(pos: Pos, message: impl Into<String>) -> Result<T> {
-    Err(ParseError {
-        line: pos.line,
-        col: pos.col,
+    Err(Failure {
+        pos,
         message: message.into(),
     })
 }
@@ -183,9 +212,16 @@ impl<'a> Lines<'a> {
     }
 }
 
-/// Characters of identifiers (parameter and keyword names) and of numbered entities.
+/// Characters of numbered entities (`v3`, `block2`) and keywords.
 fn is_ident_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
+}
+
+/// Characters of parameter and keyword-argument names, which the printer writes raw: anything
+/// but blanks and the punctuation around names. Synthetic names such as the `.0` parameter of
+/// a generator expression need more than identifier characters.
+fn is_name_char(c: char) -> bool {
+    !matches!(c, ' ' | '\t' | ',' | '(' | ')' | '=' | '"' | '*' | '/')
 }
 
 /// Characters of opcodes (`const.int`) and of the token quoted in "found ..." messages.
@@ -246,7 +282,7 @@ impl<'a> Cursor<'a> {
     fn pos(&self) -> Pos {
         Pos {
             line: self.line,
-            col: column(self.text, self.pos),
+            byte: self.pos,
         }
     }
 
@@ -574,7 +610,7 @@ impl<'a> Cursor<'a> {
         loop {
             self.skip_blanks();
             let (start, pos) = (self.pos, self.pos());
-            let name = self.take_while(is_ident_char);
+            let name = self.take_while(is_name_char);
             if !name.is_empty() && self.eat("=") {
                 args.keywords.push((name.into(), self.value()?));
             } else {
@@ -898,7 +934,7 @@ fn read_function(lines: &mut Lines<'_>) -> Result<Option<Function>> {
             return error_at(
                 Pos {
                     line: lines.last_line,
-                    col: 1,
+                    byte: 0,
                 },
                 "unexpected end of input: expected \"}\" closing the function",
             );
@@ -1197,7 +1233,7 @@ fn signature(cursor: &mut Cursor<'_>) -> Result<Vec<Param>> {
         } else {
             ParamKind::Positional
         };
-        let name = cursor.take_while(is_ident_char);
+        let name = cursor.take_while(is_name_char);
         if name.is_empty() {
             return cursor.expected("parameter name");
         }
@@ -1264,11 +1300,18 @@ mod tests {
     #[test]
     fn entity_numbers_are_kept() {
         // Values defined out of order and blocks referenced before their definition.
-        let text = "function \"f\"(a) {\nblock0(v0: dyn):\n    jump block2(v0) @0..1 #3\nblock1(v2: dyn):\n    return v2 @0..1 #1\nblock2(v1: dyn):\n    jump block1(v1) @0..1 #7\n}\n";
+        let text = "function \"f\"(a) {\nblock0(v0: dyn):\n    jump block2(v0) @0..1 #3\nblock2(v2: dyn):\n    jump block1(v2) @0..1 #7\nblock1(v1: dyn):\n    return v1 @0..1 #1\n}\n";
         let func = roundtrip(text);
         assert_eq!(func.layout, vec![Block(0), Block(2), Block(1)]);
-        assert_eq!(func.blocks[2].params, vec![Value(1)]);
-        assert_eq!(func.values[2].def, ValueDef::Param(Block(1), 0));
+        assert_eq!(func.blocks[2].params, vec![Value(2)]);
+        assert_eq!(func.values[1].def, ValueDef::Param(Block(1), 0));
+        assert_eq!(
+            func.insts[1].kind,
+            InstKind::Jump(BlockCall {
+                block: Block(1),
+                args: vec![Value(2)]
+            })
+        );
         assert_eq!(func.next_site, 8);
     }
 
@@ -1308,7 +1351,7 @@ mod tests {
         let func = parse_function(
             "function \"f\"(a, /, b=, *c, d, **e) {\nblock0(v0: dyn, v1: dyn, v2: dyn, v3: dyn, v4: dyn):\n    unreachable @0..0 #0\n}\n",
         );
-        let kinds: Vec<_> =
+        let kinds: std::result::Result<Vec<_>, _> =
             func.map(|f| f.params.iter().map(|p| (p.kind, p.has_default)).collect());
         assert_eq!(
             kinds,
@@ -1449,7 +1492,7 @@ mod tests {
     fn errors_point_at_the_token() {
         check_error(
             &body("    v1: dyn = neg blk3 @0..1 #0\n    return v1 @0..1 #1\n"),
-            expect![[r#"3:23: expected value, found "blk3""#]],
+            expect![[r#"3:19: expected value, found "blk3""#]],
         );
         check_error(
             &body("    jump block7 @0..1 #0\n"),
@@ -1491,7 +1534,7 @@ mod tests {
         );
         check_error(
             &body("    return v0 @0..1 #4294967295\n"),
-            expect![[r#"3:20: site id #4294967295 is too large"#]],
+            expect!["3:22: site id #4294967295 is too large"],
         );
         check_error(
             &body("    return v0 @0..1\n"),

@@ -104,7 +104,17 @@ impl Type {
 
     /// Partial order of the lattice: `self ⊑ other`.
     pub fn is_subtype_of(&self, other: &Type) -> bool {
-        &self.join(other) == other
+        use Type::*;
+        match (self, other) {
+            (a, b) if a == b => true,
+            (Never, _) | (_, Dyn) => true,
+            (List(a), List(b)) | (Set(a), Set(b)) | (Iter(a), Iter(b)) => a.is_subtype_of(b),
+            (Dict(ka, va), Dict(kb, vb)) => ka.is_subtype_of(kb) && va.is_subtype_of(vb),
+            (Tuple(a), Tuple(b)) => {
+                a.len() == b.len() && a.iter().zip(b).all(|(a, b)| a.is_subtype_of(b))
+            }
+            _ => false,
+        }
     }
 
     /// Numeric types (`bool` counts: it is a subclass of `int`).
@@ -384,6 +394,13 @@ mod tests {
         );
         assert!(Int.is_subtype_of(&Dyn));
         assert!(!Dyn.is_subtype_of(&Int));
+        let deep = List(Box::new(List(Box::new(List(Box::new(List(Box::new(
+            Int,
+        ))))))));
+        assert!(
+            deep.is_subtype_of(&deep),
+            "structural order, not join-based"
+        );
     }
 
     #[test]

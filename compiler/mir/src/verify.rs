@@ -30,8 +30,8 @@
 //!   anything reached only through it). Unreachable blocks skip this check only;
 //! - branch arity: a target gets one argument per parameter, except the first target of
 //!   `iter.next`, whose first parameter receives the item (so it needs at least one);
-//! - branch types: each argument's type is a subtype ([`Type::is_subtype_of`]) of its
-//!   parameter's; for `iter.next`'s item, the iterator's [`Type::element_type`] is;
+//! - branch types: each argument's type is a subtype ([`Type::is_subtype_of`], or equal) of
+//!   its parameter's; for `iter.next`'s item, the iterator's [`Type::element_type`] is;
 //! - `brif`'s condition is a `bool` (or `never`, which only unreachable blocks may have);
 //!   `assume`'s result type equals its type operand; no value in a reachable block has type
 //!   `never`;
@@ -65,7 +65,10 @@ impl std::error::Error for VerifyError {}
 /// Checks every invariant listed in the module documentation and returns all violations, in
 /// a deterministic order (layout order, then blocks missing from the layout).
 pub fn verify(func: &Function) -> Result<(), Vec<VerifyError>> {
-    let mut errors = Errors { func, list: Vec::new() };
+    let mut errors = Errors {
+        func,
+        list: Vec::new(),
+    };
     check_layout(&mut errors);
     let order = block_order(func);
     let homes = check_membership(&mut errors, &order);
@@ -77,11 +80,20 @@ pub fn verify(func: &Function) -> Result<(), Vec<VerifyError>> {
     let mut sites: HashMap<u32, Inst> = HashMap::new();
     for &block in &order {
         let reachable = dominators.is_reachable(block);
-        let Some(data) = func.blocks.get(block.index()) else { continue };
+        let Some(data) = func.blocks.get(block.index()) else {
+            continue;
+        };
         if reachable {
             for &param in &data.params {
-                if func.values.get(param.index()).is_some_and(|v| v.ty == Type::Never) {
-                    errors.at_block(block, format!("parameter {param} has type never in a reachable block"));
+                if func
+                    .values
+                    .get(param.index())
+                    .is_some_and(|v| v.ty == Type::Never)
+                {
+                    errors.at_block(
+                        block,
+                        format!("parameter {param} has type never in a reachable block"),
+                    );
                 }
             }
         }
@@ -95,11 +107,22 @@ pub fn verify(func: &Function) -> Result<(), Vec<VerifyError>> {
             {
                 errors.at_inst(block, inst, format!("site #{site} is used twice"));
             }
-            let context = UseContext { block, position, reachable, defs: &defs, dominators: &dominators, split: &split };
+            let context = UseContext {
+                block,
+                position,
+                reachable,
+                defs: &defs,
+                dominators: &dominators,
+                split: &split,
+            };
             check_inst(&mut errors, inst, &context);
         }
     }
-    if errors.list.is_empty() { Ok(()) } else { Err(errors.list) }
+    if errors.list.is_empty() {
+        Ok(())
+    } else {
+        Err(errors.list)
+    }
 }
 
 /// The errors found so far, with location helpers.
@@ -196,13 +219,19 @@ fn check_membership(errors: &mut Errors<'_>, order: &[Block]) -> Vec<Option<(Blo
     let func = errors.func;
     let mut homes: Vec<Option<(Block, usize)>> = vec![None; func.insts.len()];
     for &block in order {
-        let Some(data) = func.blocks.get(block.index()) else { continue };
+        let Some(data) = func.blocks.get(block.index()) else {
+            continue;
+        };
         for (position, &inst) in data.insts.iter().enumerate() {
             match homes.get_mut(inst.index()) {
                 None => errors.at_block(block, format!("block lists {inst}, which does not exist")),
                 Some(Some((other, _))) => {
                     let other = *other;
-                    errors.at_inst(block, inst, format!("instruction is also listed in {other}"))
+                    errors.at_inst(
+                        block,
+                        inst,
+                        format!("instruction is also listed in {other}"),
+                    )
                 }
                 Some(home) => *home = Some((block, position)),
             }
@@ -211,7 +240,10 @@ fn check_membership(errors: &mut Errors<'_>, order: &[Block]) -> Vec<Option<(Blo
     for (index, home) in homes.iter().enumerate() {
         if home.is_none() {
             let inst = Inst(u32::try_from(index).unwrap_or(u32::MAX));
-            errors.push(describe_inst(func, inst), "instruction is in no block".to_string());
+            errors.push(
+                describe_inst(func, inst),
+                "instruction is in no block".to_string(),
+            );
         }
     }
     homes
@@ -244,11 +276,16 @@ fn check_definitions(
     let func = errors.func;
     let mut defs: Vec<Option<DefSite>> = vec![None; func.values.len()];
     for &block in order {
-        let Some(data) = func.blocks.get(block.index()) else { continue };
+        let Some(data) = func.blocks.get(block.index()) else {
+            continue;
+        };
         for (index, &param) in data.params.iter().enumerate() {
             let expected = ValueDef::Param(block, u32::try_from(index).unwrap_or(u32::MAX));
             match func.values.get(param.index()) {
-                None => errors.at_block(block, format!("parameter {param} is not in the value table")),
+                None => errors.at_block(
+                    block,
+                    format!("parameter {param} is not in the value table"),
+                ),
                 Some(value) if value.def != expected => errors.at_block(
                     block,
                     format!(
@@ -269,10 +306,16 @@ fn check_definitions(
     }
     for (index, home) in homes.iter().enumerate() {
         let inst = Inst(u32::try_from(index).unwrap_or(u32::MAX));
-        let (Some((block, position)), Some(data)) = (home, func.insts.get(index)) else { continue };
+        let (Some((block, position)), Some(data)) = (home, func.insts.get(index)) else {
+            continue;
+        };
         let Some(result) = data.result else { continue };
         match func.values.get(result.index()) {
-            None => errors.at_inst(*block, inst, format!("result {result} is not in the value table")),
+            None => errors.at_inst(
+                *block,
+                inst,
+                format!("result {result} is not in the value table"),
+            ),
             Some(value) if value.def != ValueDef::Result(inst) => errors.at_inst(
                 *block,
                 inst,
@@ -292,7 +335,9 @@ fn check_definitions(
             let value = Value(u32::try_from(index).unwrap_or(u32::MAX));
             errors.at_function(format!(
                 "{value} ({}) is not defined by any block parameter or instruction in a block",
-                func.values.get(index).map_or(String::new(), |v| describe_def(v.def))
+                func.values
+                    .get(index)
+                    .map_or(String::new(), |v| describe_def(v.def))
             ));
         }
     }
@@ -316,17 +361,34 @@ fn check_blocks(errors: &mut Errors<'_>, order: &[Block]) {
     }
     let mut handlers: Vec<Block> = Vec::new();
     for &block in order {
-        let Some(data) = func.blocks.get(block.index()) else { continue };
+        let Some(data) = func.blocks.get(block.index()) else {
+            continue;
+        };
         let Some((&last, body)) = data.insts.split_last() else {
-            errors.at_block(block, "block is empty: it must end with a terminator".to_string());
+            errors.at_block(
+                block,
+                "block is empty: it must end with a terminator".to_string(),
+            );
             continue;
         };
         for &inst in body {
-            if func.insts.get(inst.index()).is_some_and(|d| d.kind.is_terminator()) {
-                errors.at_inst(block, inst, "terminator before the end of the block".to_string());
+            if func
+                .insts
+                .get(inst.index())
+                .is_some_and(|d| d.kind.is_terminator())
+            {
+                errors.at_inst(
+                    block,
+                    inst,
+                    "terminator before the end of the block".to_string(),
+                );
             }
         }
-        if func.insts.get(last.index()).is_some_and(|d| !d.kind.is_terminator()) {
+        if func
+            .insts
+            .get(last.index())
+            .is_some_and(|d| !d.kind.is_terminator())
+        {
             errors.at_block(block, "block does not end with a terminator".to_string());
         }
         if let Some(handler) = data.handler {
@@ -338,7 +400,10 @@ fn check_blocks(errors: &mut Errors<'_>, order: &[Block]) {
         }
     }
     for handler in handlers {
-        let count = func.blocks.get(handler.index()).map_or(0, |d| d.params.len());
+        let count = func
+            .blocks
+            .get(handler.index())
+            .map_or(0, |d| d.params.len());
         if count != 1 {
             errors.at_block(
                 handler,
@@ -357,7 +422,7 @@ fn split_dominance(func: &Function) -> Dominance {
     for (index, data) in func.blocks.iter().enumerate() {
         let block = Block(u32::try_from(index).unwrap_or(u32::MAX));
         let mut top = vec![2 * index + 1];
-        top.extend(data.handler.map(|h| 2 * h.index()));
+        top.extend(data.handler.map(|h| h.index().saturating_mul(2)));
         successors.push(top);
         let handler = data.handler;
         let mut branches = block_successors(func, block);
@@ -365,9 +430,21 @@ fn split_dominance(func: &Function) -> Dominance {
         if handler.is_some() {
             branches.pop();
         }
-        successors.push(branches.iter().map(|b| 2 * b.index()).collect());
+        successors.push(
+            branches
+                .iter()
+                .map(|b| b.index().saturating_mul(2))
+                .collect(),
+        );
     }
     Dominance::compute(&successors, 2 * func.entry().index())
+}
+
+/// `a ⊑ b`. Equal types always are: [`Type::is_subtype_of`] is defined through `join`, which
+/// widens types nested deeper than [`crate::types::MAX_DEPTH`] to `dyn`, so on its own it
+/// says a deep type is not a subtype of itself.
+fn is_subtype(a: &Type, b: &Type) -> bool {
+    a == b || a.is_subtype_of(b)
 }
 
 /// Where an instruction sits, for the dominance check of its operands.
@@ -383,19 +460,29 @@ struct UseContext<'a> {
 fn check_inst(errors: &mut Errors<'_>, inst: Inst, context: &UseContext<'_>) {
     let func = errors.func;
     let block = context.block;
-    let Some(data) = func.insts.get(inst.index()) else { return };
+    let Some(data) = func.insts.get(inst.index()) else {
+        return;
+    };
     let ty = |value: Value| func.values.get(value.index()).map(|v| &v.ty);
 
     match (data.kind.has_result(), data.result) {
         (true, None) => errors.at_inst(block, inst, "instruction must have a result".to_string()),
-        (false, Some(_)) => errors.at_inst(block, inst, "instruction must not have a result".to_string()),
+        (false, Some(_)) => errors.at_inst(
+            block,
+            inst,
+            "instruction must not have a result".to_string(),
+        ),
         _ => {}
     }
     if context.reachable
         && let Some(result) = data.result
         && ty(result) == Some(&Type::Never)
     {
-        errors.at_inst(block, inst, format!("{result} has type never in a reachable block"));
+        errors.at_inst(
+            block,
+            inst,
+            format!("{result} has type never in a reachable block"),
+        );
     }
 
     for value in data.kind.operands() {
@@ -403,17 +490,22 @@ fn check_inst(errors: &mut Errors<'_>, inst: Inst, context: &UseContext<'_>) {
     }
 
     match &data.kind {
-        InstKind::FreeVar(index) => {
-            if *index as usize >= func.freevars.len() {
-                errors.at_inst(
-                    block,
-                    inst,
-                    format!("freevar {index} does not exist: the function has {} free variables", func.freevars.len()),
-                );
-            }
+        InstKind::FreeVar(index) if *index as usize >= func.freevars.len() => {
+            errors.at_inst(
+                block,
+                inst,
+                format!(
+                    "freevar {index} does not exist: the function has {} free variables",
+                    func.freevars.len()
+                ),
+            );
         }
         InstKind::Yield(_) if !func.is_generator => {
-            errors.at_inst(block, inst, "yield in a function that is not a generator".to_string());
+            errors.at_inst(
+                block,
+                inst,
+                "yield in a function that is not a generator".to_string(),
+            );
         }
         InstKind::Assume(_, assumed) => {
             if let Some(result) = data.result
@@ -423,7 +515,9 @@ fn check_inst(errors: &mut Errors<'_>, inst: Inst, context: &UseContext<'_>) {
                 errors.at_inst(
                     block,
                     inst,
-                    format!("assume's result {result} has type {result_ty}, not the assumed {assumed}"),
+                    format!(
+                        "assume's result {result} has type {result_ty}, not the assumed {assumed}"
+                    ),
                 );
             }
         }
@@ -465,7 +559,11 @@ fn check_use(errors: &mut Errors<'_>, inst: Inst, value: Value, context: &UseCon
         DefSite::Param(_) if def_block == block => {}
         DefSite::Inst(_, position) if def_block == block => {
             if position >= context.position {
-                errors.at_inst(block, inst, format!("{value} is used before its definition"));
+                errors.at_inst(
+                    block,
+                    inst,
+                    format!("{value} is used before its definition"),
+                );
             }
         }
         DefSite::Param(_) => {
@@ -478,7 +576,10 @@ fn check_use(errors: &mut Errors<'_>, inst: Inst, value: Value, context: &UseCon
             }
         }
         DefSite::Inst(..) => {
-            if !context.split.dominates(2 * def_block.index() + 1, 2 * block.index()) {
+            if !context
+                .split
+                .dominates(2 * def_block.index() + 1, 2 * block.index())
+            {
                 let message = if context.dominators.dominates(def_block, block) {
                     format!(
                         "{value}, defined in {def_block}, does not dominate this use: an \
@@ -506,7 +607,11 @@ fn check_branch(
     let func = errors.func;
     let target = call.block;
     let Some(params) = func.blocks.get(target.index()).map(|d| &d.params) else {
-        errors.at_inst(block, inst, format!("branch to {target}, which does not exist"));
+        errors.at_inst(
+            block,
+            inst,
+            format!("branch to {target}, which does not exist"),
+        );
         return;
     };
     let ty = |value: Value| func.values.get(value.index()).map(|v| &v.ty);
@@ -523,7 +628,7 @@ fn check_branch(
         params = rest;
         if let Some((iterator, item_ty)) = item
             && let Some(param_ty) = ty(first)
-            && !item_ty.is_subtype_of(param_ty)
+            && !is_subtype(&item_ty, param_ty)
         {
             errors.at_inst(
                 block,
@@ -539,13 +644,17 @@ fn check_branch(
         errors.at_inst(
             block,
             inst,
-            format!("branch to {target} passes {} arguments, it expects {}", call.args.len(), params.len()),
+            format!(
+                "branch to {target} passes {} arguments, it expects {}",
+                call.args.len(),
+                params.len()
+            ),
         );
         return;
     }
     for (&arg, &param) in call.args.iter().zip(params) {
         if let (Some(arg_ty), Some(param_ty)) = (ty(arg), ty(param))
-            && !arg_ty.is_subtype_of(param_ty)
+            && !is_subtype(arg_ty, param_ty)
         {
             errors.at_inst(
                 block,
@@ -679,8 +788,8 @@ block1(v2: int):
                 block1: parameter v2 is recorded as parameter 3 of block1, not parameter 0 of block1
                 function "f": v0 (the result of inst0) is not defined by any block parameter or instruction in a block
                 function "f": v2 (parameter 3 of block1) is not defined by any block parameter or instruction in a block
-                block1, return v2 @0..1 #3: use of undefined value v2
                 block0, jump block1(v0) @0..1 #2: use of undefined value v0
+                block1, return v2 @0..1 #3: use of undefined value v2
             "#]],
         );
     }
@@ -699,7 +808,7 @@ block0:
         check_func(
             &func,
             expect![[r#"
-                block0, return v0 @0..1 #1: result v0 is recorded as the result of inst0
+                block0, v0 = return v0 @0..1 #1: result v0 is recorded as the result of inst0
                 function "f": v0 (the result of inst0) is not defined by any block parameter or instruction in a block
                 block0, const.int 1 @0..1 #0: instruction must have a result
                 block0, v0 = return v0 @0..1 #1: instruction must not have a result
@@ -860,6 +969,20 @@ block4:
     }
 
     #[test]
+    fn deep_types_are_subtypes_of_themselves() {
+        check(
+            "function \"f\"(x) {
+block0(v0: list[list[list[list[list[int]]]]]):
+    jump block1(v0) @0..1 #0
+block1(v1: list[list[list[list[list[int]]]]]):
+    return v1 @0..1 #1
+}
+",
+            expect![[""]],
+        );
+    }
+
+    #[test]
     fn assume_and_never() {
         check(
             "function \"f\"(x) {
@@ -916,7 +1039,17 @@ block1(v1: dyn):
         if let InstKind::Jump(call) = &mut func.insts[1].kind {
             call.args = vec![Value(99)];
         }
-        func.insts[2].kind = InstKind::Brif(Value(5), BlockCall { block: Block(9), args: vec![] }, BlockCall { block: Block(0), args: vec![] });
+        func.insts[2].kind = InstKind::Brif(
+            Value(5),
+            BlockCall {
+                block: Block(9),
+                args: vec![],
+            },
+            BlockCall {
+                block: Block(0),
+                args: vec![],
+            },
+        );
         check_func(
             &func,
             expect![[r#"

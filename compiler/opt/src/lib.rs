@@ -12,9 +12,21 @@ use molt_lower::{LoweredItem, function_mir, module_mir};
 use molt_mir::Function;
 use molt_semantic::{FunctionItem, module_items};
 
-/// Runs the optimization pipeline on one function. Identity for now.
+/// Runs the optimization pipeline on one function. Identity for now. In debug builds (and so
+/// in every test) the verifier checks the result, and a failure is a compiler bug.
 pub fn optimize(func: &Arc<Function>) -> Arc<Function> {
-    func.clone()
+    let out = func.clone();
+    if cfg!(debug_assertions) {
+        if let Err(errors) = molt_mir::verify::verify(&out) {
+            let errors: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+            panic!(
+                "invalid MIR for {}:\n{}\n{out}",
+                out.name,
+                errors.join("\n")
+            );
+        }
+    }
+    out
 }
 
 /// The optimized MIR of one item's functions.
