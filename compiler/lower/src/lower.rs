@@ -1519,12 +1519,13 @@ impl<'a> Lowerer<'a> {
                 self.raise_not_implemented(st, span)
             }
             Expr::Yield(y) => {
-                if st.kind == Kind::Module {
+                if st.kind == Kind::Module || !st.scope.is_generator {
                     self.error(
                         DiagnosticCode::InvalidSyntax,
                         e.range(),
                         "`yield` outside function",
                     );
+                    return self.raise_not_implemented(st, span);
                 }
                 let v = match &y.value {
                     Some(v) => self.expr(st, v),

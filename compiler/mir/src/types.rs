@@ -129,6 +129,8 @@ impl Type {
             Type::Dict(k, _) => (**k).clone(),
             Type::Str => Type::Str,
             Type::Range => Type::Int,
+            // An empty tuple yields nothing; `dyn` keeps the (dead) loop body well-typed.
+            Type::Tuple(ts) if ts.is_empty() => Type::Dyn,
             Type::Tuple(ts) => ts.iter().fold(Type::Never, |acc, t| acc.join(t)),
             Type::Never => Type::Never,
             _ => Type::Dyn,
