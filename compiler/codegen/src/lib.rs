@@ -1,0 +1,487 @@
+//! Codegen: MIR functions to a native object file with Cranelift.
+//!
+//! [`compile_program`] declares every symbol first ([`symbols`]), then translates and compiles
+//! each MIR function on its own ([`translate`]) — on several threads, since a function's
+//! machine code depends only on its MIR and the symbol table — and finally emits the module
+//! initializer (`__molt_init`: the module object, the constant slots, then `<module>`) and a C
+//! `main` that hands control to the runtime's `molt_main`. The object file is linked with
+//! `molt_runtime` by the driver.
+
+mod liveness;
+mod symbols;
+mod translate;
+
+use std::sync::Arc;
+
+use cranelift_codegen::ir::{self, AbiParam, InstBuilder, StackSlotData, StackSlotKind, types};
+use cranelift_codegen::settings::{self, Configurable};
+use cranelift_codegen::{Context, control::ControlPlane};
+use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
+use cranelift_module::{DataDescription, DataId, FuncId, Linkage, Module, ModuleReloc};
+use cranelift_object::{ObjectBuilder, ObjectModule};
+use molt_mir::{Constant, Function, InstKind, IntConst};
+use rustc_hash::FxHashMap;
+
+pub use symbols::Rt;
+use symbols::Symbols;
+
+/// Failures of code generation, one variant per class.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CodegenError {
+    /// The function uses something codegen does not support yet (a diagnostic for the user).
+    Unsupported {
+        /// MIR function name.
+        function: String,
+        /// What is unsupported, for "`what` is not supported yet".
+        what: String,
+    },
+    /// The host is not a target Cranelift supports.
+    UnsupportedTarget(String),
+    /// Cranelift rejected the generated IR or failed to compile it (a compiler bug).
+    Cranelift {
+        /// MIR function name.
+        function: String,
+        /// Cranelift's message.
+        message: String,
+    },
+    /// Writing the object file failed.
+    Object(String),
+    /// An inconsistency in the MIR given to codegen (a compiler bug).
+    Internal {
+        /// MIR function name.
+        function: String,
+        /// What went wrong.
+        message: String,
+    },
+}
+
+impl std::fmt::Display for CodegenError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            CodegenError::Unsupported { function, what } => {
+                write!(f, "in `{function}`: {what} is not supported yet by the native backend")
+            }
+            CodegenError::UnsupportedTarget(m) => write!(f, "unsupported target: {m}"),
+            CodegenError::Cranelift { function, message } => {
+                write!(f, "internal compiler error compiling `{function}`: {message}")
+            }
+            CodegenError::Object(m) => write!(f, "cannot write the object file: {m}"),
+            CodegenError::Internal { function, message } => {
+                write!(f, "internal compiler error in `{function}`: {message}")
+            }
+        }
+    }
+}
+
+impl std::error::Error for CodegenError {}
+
+/// Codegen settings.
+#[derive(Clone, Debug)]
+pub struct CodegenOptions {
+    /// Cranelift optimization: `false` = `none`, `true` = `speed`.
+    pub optimize: bool,
+    /// Worker threads for compiling functions (at least 1).
+    pub threads: usize,
+}
+
+impl Default for CodegenOptions {
+    fn default() -> CodegenOptions {
+        CodegenOptions {
+            optimize: true,
+            threads: std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1).min(8),
+        }
+    }
+}
+
+/// Compiles a program — its MIR functions, `<module>` among them — to a relocatable object
+/// file (bytes) with a C `main`.
+///
+/// # Errors
+/// [`CodegenError`]: unsupported constructs (generators for now), an unsupported host, or an
+/// internal error.
+pub fn compile_program(functions: &[Arc<Function>], options: &CodegenOptions) -> Result<Vec<u8>, CodegenError> {
+    let mut flags = settings::builder();
+    let set = |flags: &mut settings::Builder, k: &str, v: &str| {
+        flags.set(k, v).map_err(|e| CodegenError::UnsupportedTarget(e.to_string()))
+    };
+    set(&mut flags, "opt_level", if options.optimize { "speed" } else { "none" })?;
+    set(&mut flags, "is_pic", "true")?;
+    let isa_builder = cranelift_native::builder().map_err(|e| CodegenError::UnsupportedTarget(e.to_string()))?;
+    let isa = isa_builder
+        .finish(settings::Flags::new(flags))
+        .map_err(|e| CodegenError::UnsupportedTarget(e.to_string()))?;
+    let call_conv = isa.default_call_conv();
+    let builder = ObjectBuilder::new(isa, "molt_program", cranelift_module::default_libcall_names())
+        .map_err(|e| CodegenError::Object(e.to_string()))?;
+    let mut module = ObjectModule::new(builder);
+    let obj_err = |e: cranelift_module::ModuleError| CodegenError::Object(e.to_string());
+
+    // Runtime imports.
+    let mut runtime = FxHashMap::default();
+    for &f in Rt::ALL {
+        let id = module.declare_function(f.name(), Linkage::Import, &f.signature(call_conv)).map_err(obj_err)?;
+        runtime.insert(f, id);
+    }
+    // Compiled functions and their descriptors.
+    let py_sig = translate::python_signature(call_conv);
+    let mut func_ids: Vec<FuncId> = Vec::new();
+    let mut code: FxHashMap<String, DataId> = FxHashMap::default();
+    for (i, f) in functions.iter().enumerate() {
+        let id = module.declare_function(&format!("__molt_fn_{i}"), Linkage::Local, &py_sig).map_err(obj_err)?;
+        func_ids.push(id);
+        let data = module.declare_data(&format!("__molt_code_{i}"), Linkage::Local, false, false).map_err(obj_err)?;
+        code.insert(f.name.to_string(), data);
+    }
+    // Constants.
+    let constants = collect_constants(functions);
+    let slot = |module: &mut ObjectModule, name: String| -> Result<DataId, CodegenError> {
+        let id = module.declare_data(&name, Linkage::Local, true, false).map_err(obj_err)?;
+        let mut d = DataDescription::new();
+        d.define_zeroinit(8);
+        d.set_align(8);
+        module.define_data(id, &d).map_err(obj_err)?;
+        Ok(id)
+    };
+    let mut strings = FxHashMap::default();
+    for (k, s) in constants.strings.iter().enumerate() {
+        strings.insert(s.clone(), slot(&mut module, format!("__molt_sv_{k}"))?);
+    }
+    let mut bigints = FxHashMap::default();
+    for (k, s) in constants.bigints.iter().enumerate() {
+        bigints.insert(s.clone(), slot(&mut module, format!("__molt_bv_{k}"))?);
+    }
+    let mut kwnames = FxHashMap::default();
+    for (k, names) in constants.kwnames.iter().enumerate() {
+        kwnames.insert(names.clone(), slot(&mut module, format!("__molt_kw_{k}"))?);
+    }
+    let ellipsis = slot(&mut module, "__molt_ellipsis".into())?;
+    let module_slot = slot(&mut module, "__molt_module".into())?;
+    let frontend = module.isa().frontend_config();
+    let symbols = Symbols { call_conv, frontend, runtime, strings, bigints, kwnames, ellipsis, module: module_slot, code };
+
+    // Translate and compile every function, in parallel.
+    let isa = module.isa();
+    let threads = options.threads.max(1);
+    let chunk = functions.len().div_ceil(threads).max(1);
+    let compiled: Vec<Result<(usize, Vec<u8>, u64, Vec<ModuleReloc>), CodegenError>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = functions
+            .chunks(chunk)
+            .enumerate()
+            .map(|(c, funcs)| {
+                let symbols = &symbols;
+                let py_sig = &py_sig;
+                let func_ids = &func_ids;
+                scope.spawn(move || {
+                    funcs
+                        .iter()
+                        .enumerate()
+                        .map(|(j, f)| {
+                            let i = c * chunk + j;
+                            compile_one(f, isa, symbols, py_sig.clone(), func_ids[i]).map(|(b, a, r)| (i, b, a, r))
+                        })
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| {
+                h.join().unwrap_or_else(|_| {
+                    vec![Err(CodegenError::Internal { function: "?".into(), message: "codegen thread panicked".into() })]
+                })
+            })
+            .collect()
+    });
+    for result in compiled {
+        let (i, bytes, align, relocs) = result?;
+        module.define_function_bytes(func_ids[i], align, &bytes, &relocs).map_err(obj_err)?;
+    }
+
+    // Function descriptors.
+    for (i, f) in functions.iter().enumerate() {
+        define_descriptor(&mut module, &symbols, f, i, func_ids[i])?;
+    }
+    // Module initializer and main.
+    let init = define_init(&mut module, &symbols, &constants, functions, &func_ids, &py_sig)?;
+    define_main(&mut module, &symbols, init)?;
+    let product = module.finish();
+    product.emit().map_err(|e| CodegenError::Object(e.to_string()))
+}
+
+fn compile_one(
+    f: &Function,
+    isa: &dyn cranelift_codegen::isa::TargetIsa,
+    symbols: &Symbols,
+    sig: ir::Signature,
+    id: FuncId,
+) -> Result<(Vec<u8>, u64, Vec<ModuleReloc>), CodegenError> {
+    let mut clif = ir::Function::with_name_signature(ir::UserFuncName::user(0, id.as_u32()), sig);
+    translate::translate(f, &mut clif, symbols)?;
+    let mut ctx = Context::for_function(clif);
+    let (bytes, align, relocs) = {
+        let compiled = ctx
+            .compile(isa, &mut ControlPlane::default())
+            .map_err(|e| CodegenError::Cranelift { function: f.name.to_string(), message: format!("{:?}", e.inner) })?;
+        let bytes = compiled.code_buffer().to_vec();
+        let align = compiled.buffer.alignment as u64;
+        let relocs: Vec<_> = compiled.buffer.relocs().to_vec();
+        (bytes, align, relocs)
+    };
+    let relocs = relocs.iter().map(|r| ModuleReloc::from_mach_reloc(r, &ctx.func, id)).collect();
+    Ok((bytes, align.max(1), relocs))
+}
+
+/// Constants the module initializer creates.
+struct Constants {
+    strings: Vec<String>,
+    bigints: Vec<String>,
+    kwnames: Vec<Vec<String>>,
+}
+
+fn collect_constants(functions: &[Arc<Function>]) -> Constants {
+    let mut strings: Vec<String> = vec!["__main__".into()];
+    let mut bigints: Vec<String> = Vec::new();
+    let mut kwnames: Vec<Vec<String>> = Vec::new();
+    let add = |strings: &mut Vec<String>, s: &str| {
+        if !strings.iter().any(|x| x == s) {
+            strings.push(s.to_owned());
+        }
+    };
+    for f in functions {
+        for inst in &f.insts {
+            match &inst.kind {
+                InstKind::Const(Constant::Str(s)) => add(&mut strings, s),
+                InstKind::Const(Constant::Int(i)) => {
+                    let digits = match i {
+                        IntConst::Small(v) if (-(1i64 << 47)..(1i64 << 47)).contains(v) => continue,
+                        IntConst::Small(v) => v.to_string(),
+                        IntConst::Big(d) => d.to_string(),
+                    };
+                    if !bigints.contains(&digits) {
+                        bigints.push(digits);
+                    }
+                }
+                InstKind::GlobalLoad(n)
+                | InstKind::GlobalStore(n, _)
+                | InstKind::GlobalDel(n)
+                | InstKind::BuiltinLoad(n)
+                | InstKind::SlotLoad(n)
+                | InstKind::SlotDel(n)
+                | InstKind::CheckBound(_, n)
+                | InstKind::CellLoad(_, n)
+                | InstKind::NsLoad(_, n)
+                | InstKind::GetAttr(_, n)
+                | InstKind::SetAttr(_, n, _)
+                | InstKind::DelAttr(_, n)
+                | InstKind::Import(n)
+                | InstKind::MakeClass { name: n, .. } => add(&mut strings, n),
+                InstKind::Call { args, .. } | InstKind::CallMethod { args, .. } => {
+                    if let InstKind::CallMethod { name, .. } = &inst.kind {
+                        add(&mut strings, name);
+                    }
+                    if !args.keywords.is_empty() {
+                        let names: Vec<String> = args.keywords.iter().map(|(n, _)| n.to_string()).collect();
+                        for n in &names {
+                            add(&mut strings, n);
+                        }
+                        if !kwnames.contains(&names) {
+                            kwnames.push(names);
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    Constants { strings, bigints, kwnames }
+}
+
+fn define_descriptor(
+    module: &mut ObjectModule,
+    symbols: &Symbols,
+    f: &Function,
+    i: usize,
+    func_id: FuncId,
+) -> Result<(), CodegenError> {
+    let obj_err = |e: cranelift_module::ModuleError| CodegenError::Object(e.to_string());
+    let ptr = 8usize;
+    // Name bytes.
+    let name_id = module.declare_data(&format!("__molt_name_{i}"), Linkage::Local, false, false).map_err(obj_err)?;
+    let mut d = DataDescription::new();
+    d.define(f.name.as_bytes().to_vec().into_boxed_slice());
+    module.define_data(name_id, &d).map_err(obj_err)?;
+    // Parameter descriptors: name ptr, name len, kind u32, has_default u32 (24 bytes each).
+    let params_id = module.declare_data(&format!("__molt_params_{i}"), Linkage::Local, false, false).map_err(obj_err)?;
+    let mut params = DataDescription::new();
+    let mut bytes = vec![0u8; f.params.len().max(1) * 24];
+    let mut pname_ids = Vec::new();
+    for (k, p) in f.params.iter().enumerate() {
+        let pid = module
+            .declare_data(&format!("__molt_pname_{i}_{k}"), Linkage::Local, false, false)
+            .map_err(obj_err)?;
+        let mut pd = DataDescription::new();
+        pd.define(p.name.as_bytes().to_vec().into_boxed_slice());
+        module.define_data(pid, &pd).map_err(obj_err)?;
+        pname_ids.push(pid);
+        let base = k * 24;
+        bytes[base + 8..base + 16].copy_from_slice(&(p.name.len() as u64).to_le_bytes());
+        let kind: u32 = match p.kind {
+            molt_mir::ParamKind::PositionalOnly => 0,
+            molt_mir::ParamKind::Positional => 1,
+            molt_mir::ParamKind::VarArgs => 2,
+            molt_mir::ParamKind::KeywordOnly => 3,
+            molt_mir::ParamKind::KwArgs => 4,
+        };
+        bytes[base + 16..base + 20].copy_from_slice(&kind.to_le_bytes());
+        bytes[base + 20..base + 24].copy_from_slice(&u32::from(p.has_default).to_le_bytes());
+    }
+    params.define(bytes.into_boxed_slice());
+    for (k, pid) in pname_ids.iter().enumerate() {
+        let gv = module.declare_data_in_data(*pid, &mut params);
+        params.write_data_addr((k * 24) as u32, gv, 0);
+    }
+    module.define_data(params_id, &params).map_err(obj_err)?;
+    // The FunctionCode: name ptr, name len, nparams u32, flags u32, params ptr, entry ptr.
+    let code_id = symbols.code[&*f.name];
+    let mut code = DataDescription::new();
+    let mut bytes = vec![0u8; 5 * ptr];
+    bytes[ptr..2 * ptr].copy_from_slice(&(f.name.len() as u64).to_le_bytes());
+    bytes[2 * ptr..2 * ptr + 4].copy_from_slice(&(f.params.len() as u32).to_le_bytes());
+    bytes[2 * ptr + 4..3 * ptr].copy_from_slice(&u32::from(f.is_generator).to_le_bytes());
+    code.define(bytes.into_boxed_slice());
+    code.set_align(8);
+    let gv = module.declare_data_in_data(name_id, &mut code);
+    code.write_data_addr(0, gv, 0);
+    let gv = module.declare_data_in_data(params_id, &mut code);
+    code.write_data_addr((3 * ptr) as u32, gv, 0);
+    let fr = module.declare_func_in_data(func_id, &mut code);
+    code.write_function_addr((4 * ptr) as u32, fr);
+    module.define_data(code_id, &code).map_err(obj_err)?;
+    Ok(())
+}
+
+fn define_init(
+    module: &mut ObjectModule,
+    symbols: &Symbols,
+    constants: &Constants,
+    functions: &[Arc<Function>],
+    func_ids: &[FuncId],
+    py_sig: &ir::Signature,
+) -> Result<FuncId, CodegenError> {
+    let obj_err = |e: cranelift_module::ModuleError| CodegenError::Object(e.to_string());
+    let call_conv = symbols.call_conv;
+    let mut sig = ir::Signature::new(call_conv);
+    sig.returns.push(AbiParam::new(types::I64));
+    let init_id = module.declare_function("__molt_init", Linkage::Local, &sig).map_err(obj_err)?;
+    let mut clif = ir::Function::with_name_signature(ir::UserFuncName::user(0, init_id.as_u32()), sig);
+    let mut fctx = FunctionBuilderContext::new();
+    {
+        let mut b = FunctionBuilder::new(&mut clif, &mut fctx);
+        let entry = b.create_block();
+        b.switch_to_block(entry);
+        let bytes_data = |module: &mut ObjectModule, name: String, content: &[u8]| -> Result<DataId, CodegenError> {
+            let id = module.declare_data(&name, Linkage::Local, false, false).map_err(obj_err)?;
+            let mut d = DataDescription::new();
+            d.define(content.to_vec().into_boxed_slice());
+            module.define_data(id, &d).map_err(obj_err)?;
+            Ok(id)
+        };
+        let store_call = |b: &mut FunctionBuilder<'_>, f: Rt, args: &[ir::Value], slot: DataId| {
+            let fr = symbols.import_runtime(b.func, f);
+            let call = b.ins().call(fr, args);
+            let v = b.inst_results(call)[0];
+            let gv = symbols.import_data(b.func, slot.as_u32());
+            let addr = b.ins().symbol_value(types::I64, gv);
+            b.ins().store(ir::MemFlagsData::trusted(), v, addr, 0);
+            v
+        };
+        // The module object.
+        let name = bytes_data(module, "__molt_modname".into(), b"__main__")?;
+        let gv = symbols.import_data(b.func, name.as_u32());
+        let addr = b.ins().symbol_value(types::I64, gv);
+        let len = b.ins().iconst(types::I64, 8);
+        store_call(&mut b, Rt::ModuleNew, &[addr, len], symbols.module);
+        // Constants.
+        let mut str_values: FxHashMap<&str, ir::Value> = FxHashMap::default();
+        for (k, s) in constants.strings.iter().enumerate() {
+            let data = bytes_data(module, format!("__molt_sb_{k}"), s.as_bytes())?;
+            let gv = symbols.import_data(b.func, data.as_u32());
+            let addr = b.ins().symbol_value(types::I64, gv);
+            let len = b.ins().iconst(types::I64, s.len() as i64);
+            let v = store_call(&mut b, Rt::ConstStr, &[addr, len], symbols.strings[s]);
+            str_values.insert(s, v);
+        }
+        for (k, digits) in constants.bigints.iter().enumerate() {
+            let data = bytes_data(module, format!("__molt_bb_{k}"), digits.as_bytes())?;
+            let gv = symbols.import_data(b.func, data.as_u32());
+            let addr = b.ins().symbol_value(types::I64, gv);
+            let len = b.ins().iconst(types::I64, digits.len() as i64);
+            store_call(&mut b, Rt::ConstBigint, &[addr, len], symbols.bigints[digits]);
+        }
+        store_call(&mut b, Rt::ConstEllipsis, &[], symbols.ellipsis);
+        let max_kw = constants.kwnames.iter().map(Vec::len).max().unwrap_or(0).max(1);
+        let scratch = b.create_sized_stack_slot(StackSlotData::new(StackSlotKind::ExplicitSlot, (max_kw * 8) as u32, 3));
+        for names in &constants.kwnames {
+            for (i, n) in names.iter().enumerate() {
+                let v = str_values[n.as_str()];
+                b.ins().stack_store(types::I64, v, scratch, (i * 8) as i32);
+            }
+            let arr = b.ins().stack_addr(types::I64, scratch, 0);
+            let n = b.ins().iconst(types::I64, names.len() as i64);
+            store_call(&mut b, Rt::BuildTuple, &[arr, n], symbols.kwnames[names]);
+        }
+        // Run `<module>`.
+        let index = functions.iter().position(|f| &*f.name == "<module>");
+        let result = match index {
+            Some(i) => {
+                let fr = symbols.import_local_function(b.func, func_ids[i], py_sig.clone());
+                let none = b.ins().iconst(types::I64, translate::NONE);
+                let null = b.ins().iconst(types::I64, 0);
+                let call = b.ins().call(fr, &[none, null]);
+                b.inst_results(call)[0]
+            }
+            None => b.ins().iconst(types::I64, translate::NONE),
+        };
+        b.ins().return_(&[result]);
+        b.seal_all_blocks();
+        b.finalize(symbols.frontend);
+    }
+    let mut ctx = Context::for_function(clif);
+    module
+        .define_function(init_id, &mut ctx)
+        .map_err(|e| CodegenError::Cranelift { function: "__molt_init".into(), message: e.to_string() })?;
+    Ok(init_id)
+}
+
+fn define_main(module: &mut ObjectModule, symbols: &Symbols, init: FuncId) -> Result<(), CodegenError> {
+    let obj_err = |e: cranelift_module::ModuleError| CodegenError::Object(e.to_string());
+    let mut sig = ir::Signature::new(symbols.call_conv);
+    sig.params.push(AbiParam::new(types::I32));
+    sig.params.push(AbiParam::new(types::I64));
+    sig.returns.push(AbiParam::new(types::I32));
+    let main_id = module.declare_function("main", Linkage::Export, &sig).map_err(obj_err)?;
+    let mut clif = ir::Function::with_name_signature(ir::UserFuncName::user(0, main_id.as_u32()), sig);
+    let mut fctx = FunctionBuilderContext::new();
+    {
+        let mut b = FunctionBuilder::new(&mut clif, &mut fctx);
+        let entry = b.create_block();
+        b.append_block_params_for_function_params(entry);
+        b.switch_to_block(entry);
+        let params = b.block_params(entry).to_vec();
+        let mut init_sig = ir::Signature::new(symbols.call_conv);
+        init_sig.returns.push(AbiParam::new(types::I64));
+        let init_ref = symbols.import_local_function(b.func, init, init_sig);
+        let init_addr = b.ins().func_addr(types::I64, init_ref);
+        let main_ref = symbols.import_runtime(b.func, Rt::Main);
+        let call = b.ins().call(main_ref, &[params[0], params[1], init_addr]);
+        let code = b.inst_results(call)[0];
+        b.ins().return_(&[code]);
+        b.seal_all_blocks();
+        b.finalize(symbols.frontend);
+    }
+    let mut ctx = Context::for_function(clif);
+    module
+        .define_function(main_id, &mut ctx)
+        .map_err(|e| CodegenError::Cranelift { function: "main".into(), message: e.to_string() })?;
+    Ok(())
+}

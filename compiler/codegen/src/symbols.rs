@@ -1,0 +1,281 @@
+//! Symbols of one program object: runtime imports, compiled functions, their descriptors and
+//! the constant slots the module initializer fills. Built before translation and read-only
+//! during it, so functions can be translated and compiled on several threads.
+
+use cranelift_codegen::ir::{self, AbiParam, ExtFuncData, ExternalName, Signature, UserExternalName, types};
+use cranelift_codegen::isa::CallConv;
+use cranelift_module::{DataId, FuncId};
+use rustc_hash::FxHashMap;
+
+/// Runtime functions generated code calls (see `docs/runtime.md`).
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+#[allow(missing_docs)]
+pub enum Rt {
+    Incref,
+    Decref,
+    ConstStr,
+    ConstBigint,
+    ConstEllipsis,
+    Binary,
+    Unary,
+    Compare,
+    IsTrue,
+    ModuleNew,
+    GlobalLoad,
+    GlobalStore,
+    GlobalDel,
+    BuiltinLoad,
+    RaiseUnbound,
+    NsLoad,
+    CellNew,
+    CellGet,
+    CellSet,
+    FunctionClosure,
+    Call,
+    CallMethod,
+    CallEx,
+    GetAttr,
+    SetAttr,
+    DelAttr,
+    GetItem,
+    SetItem,
+    DelItem,
+    BuildList,
+    BuildTuple,
+    BuildSet,
+    BuildDict,
+    BuildSlice,
+    BuildString,
+    Format,
+    Convert,
+    Iter,
+    IterNext,
+    Unpack,
+    UnpackEx,
+    TupleGet,
+    MakeFunction,
+    MakeClass,
+    Import,
+    Raise,
+    ExcFetch,
+    ExcMatch,
+    Yield,
+    Main,
+}
+
+/// Argument and result types of a runtime function: `W` a value word (i64), `I` an i32,
+/// `P` a pointer or size (i64).
+impl Rt {
+    /// Every runtime function.
+    pub const ALL: &'static [Rt] = &[
+        Rt::Incref, Rt::Decref, Rt::ConstStr, Rt::ConstBigint, Rt::ConstEllipsis, Rt::Binary,
+        Rt::Unary, Rt::Compare, Rt::IsTrue, Rt::ModuleNew, Rt::GlobalLoad, Rt::GlobalStore,
+        Rt::GlobalDel, Rt::BuiltinLoad, Rt::RaiseUnbound, Rt::NsLoad, Rt::CellNew, Rt::CellGet,
+        Rt::CellSet, Rt::FunctionClosure, Rt::Call, Rt::CallMethod, Rt::CallEx, Rt::GetAttr,
+        Rt::SetAttr, Rt::DelAttr, Rt::GetItem, Rt::SetItem, Rt::DelItem, Rt::BuildList,
+        Rt::BuildTuple, Rt::BuildSet, Rt::BuildDict, Rt::BuildSlice, Rt::BuildString, Rt::Format,
+        Rt::Convert, Rt::Iter, Rt::IterNext, Rt::Unpack, Rt::UnpackEx, Rt::TupleGet,
+        Rt::MakeFunction, Rt::MakeClass, Rt::Import, Rt::Raise, Rt::ExcFetch, Rt::ExcMatch, Rt::Yield, Rt::Main,
+    ];
+
+    /// The exported symbol name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Rt::Incref => "molt_incref",
+            Rt::Decref => "molt_decref",
+            Rt::ConstStr => "molt_const_str",
+            Rt::ConstBigint => "molt_const_bigint",
+            Rt::ConstEllipsis => "molt_const_ellipsis",
+            Rt::Binary => "molt_binary",
+            Rt::Unary => "molt_unary",
+            Rt::Compare => "molt_compare",
+            Rt::IsTrue => "molt_is_true",
+            Rt::ModuleNew => "molt_module_new",
+            Rt::GlobalLoad => "molt_global_load",
+            Rt::GlobalStore => "molt_global_store",
+            Rt::GlobalDel => "molt_global_del",
+            Rt::BuiltinLoad => "molt_builtin_load",
+            Rt::RaiseUnbound => "molt_raise_unbound",
+            Rt::NsLoad => "molt_ns_load",
+            Rt::CellNew => "molt_cell_new",
+            Rt::CellGet => "molt_cell_get",
+            Rt::CellSet => "molt_cell_set",
+            Rt::FunctionClosure => "molt_function_closure",
+            Rt::Call => "molt_call",
+            Rt::CallMethod => "molt_call_method",
+            Rt::CallEx => "molt_call_ex",
+            Rt::GetAttr => "molt_getattr",
+            Rt::SetAttr => "molt_setattr",
+            Rt::DelAttr => "molt_delattr",
+            Rt::GetItem => "molt_getitem",
+            Rt::SetItem => "molt_setitem",
+            Rt::DelItem => "molt_delitem",
+            Rt::BuildList => "molt_build_list",
+            Rt::BuildTuple => "molt_build_tuple",
+            Rt::BuildSet => "molt_build_set",
+            Rt::BuildDict => "molt_build_dict",
+            Rt::BuildSlice => "molt_build_slice",
+            Rt::BuildString => "molt_build_string",
+            Rt::Format => "molt_format",
+            Rt::Convert => "molt_convert",
+            Rt::Iter => "molt_iter",
+            Rt::IterNext => "molt_iter_next",
+            Rt::Unpack => "molt_unpack",
+            Rt::UnpackEx => "molt_unpack_ex",
+            Rt::TupleGet => "molt_tuple_get",
+            Rt::MakeFunction => "molt_make_function",
+            Rt::MakeClass => "molt_make_class",
+            Rt::Import => "molt_import",
+            Rt::Raise => "molt_raise",
+            Rt::ExcFetch => "molt_exc_fetch",
+            Rt::ExcMatch => "molt_exc_match",
+            Rt::Yield => "molt_yield",
+            Rt::Main => "molt_main",
+        }
+    }
+
+    /// Parameter kinds and result kind (`W` value, `I` i32, `P` pointer/size, `-` none).
+    fn shape(self) -> (&'static str, char) {
+        match self {
+            Rt::Incref => ("W", 'W'),
+            Rt::Decref => ("W", '-'),
+            Rt::ConstStr | Rt::ConstBigint | Rt::ModuleNew => ("PP", 'W'),
+            Rt::ConstEllipsis | Rt::ExcFetch => ("", 'W'),
+            Rt::Binary | Rt::Compare => ("IWW", 'W'),
+            Rt::Unary | Rt::Convert => ("IW", 'W'),
+            Rt::IsTrue => ("W", 'I'),
+            Rt::GlobalLoad => ("WW", 'W'),
+            Rt::GlobalStore => ("WWW", 'I'),
+            Rt::GlobalDel => ("WW", 'I'),
+            Rt::BuiltinLoad
+            | Rt::RaiseUnbound
+            | Rt::CellNew
+            | Rt::Iter
+            | Rt::IterNext
+            | Rt::Import
+            | Rt::Yield => {
+                ("W", 'W')
+            }
+            Rt::NsLoad => ("WWW", 'W'),
+            Rt::CellGet => ("WW", 'W'),
+            Rt::CellSet => ("WW", 'I'),
+            Rt::FunctionClosure => ("WP", 'W'),
+            Rt::Call => ("WPPW", 'W'),
+            Rt::CallMethod => ("WWPPW", 'W'),
+            Rt::CallEx => ("WWW", 'W'),
+            Rt::GetAttr | Rt::GetItem => ("WW", 'W'),
+            Rt::SetAttr | Rt::SetItem => ("WWW", 'I'),
+            Rt::DelAttr | Rt::DelItem => ("WW", 'I'),
+            Rt::BuildList | Rt::BuildTuple | Rt::BuildSet | Rt::BuildDict | Rt::BuildString => ("PP", 'W'),
+            Rt::BuildSlice => ("WWW", 'W'),
+            Rt::Format => ("WW", 'W'),
+            Rt::Unpack | Rt::TupleGet => ("WP", 'W'),
+            Rt::UnpackEx => ("WPP", 'W'),
+            Rt::MakeFunction => ("PPPPPW", 'W'),
+            Rt::MakeClass => ("WWW", 'W'),
+            Rt::Raise => ("WW", 'W'),
+            Rt::ExcMatch => ("WW", 'I'),
+            Rt::Main => ("IPP", 'I'),
+        }
+    }
+
+    /// The Cranelift signature.
+    pub fn signature(self, call_conv: CallConv) -> Signature {
+        let mut sig = Signature::new(call_conv);
+        let (params, ret) = self.shape();
+        let ty = |c: char| if c == 'I' { types::I32 } else { types::I64 };
+        for c in params.chars() {
+            sig.params.push(AbiParam::new(ty(c)));
+        }
+        if ret != '-' {
+            sig.returns.push(AbiParam::new(ty(ret)));
+        }
+        sig
+    }
+}
+
+/// Everything translation needs to reference by symbol.
+pub struct Symbols {
+    /// Calling convention of the target.
+    pub call_conv: CallConv,
+    /// Target facts the function builder needs.
+    pub frontend: cranelift_codegen::isa::TargetFrontendConfig,
+    /// Runtime imports.
+    pub runtime: FxHashMap<Rt, FuncId>,
+    /// Cache slot per string constant.
+    pub strings: FxHashMap<String, DataId>,
+    /// Cache slot per big int constant (decimal digits).
+    pub bigints: FxHashMap<String, DataId>,
+    /// Cache slot per keyword-name tuple.
+    pub kwnames: FxHashMap<Vec<String>, DataId>,
+    /// Slot holding `...`.
+    pub ellipsis: DataId,
+    /// Slot holding the module object.
+    pub module: DataId,
+    /// `FunctionCode` descriptor per MIR function name.
+    pub code: FxHashMap<String, DataId>,
+}
+
+impl Symbols {
+    /// Imports runtime function `f` into `func`.
+    pub fn import_runtime(&self, func: &mut ir::Function, f: Rt) -> ir::FuncRef {
+        let id = self.runtime[&f];
+        let signature = func.import_signature(f.signature(self.call_conv));
+        let name = func.declare_imported_user_function(UserExternalName { namespace: 0, index: id.as_u32() });
+        func.import_function(ExtFuncData {
+            name: ExternalName::user(name),
+            signature,
+            colocated: false,
+            patchable: false,
+        })
+    }
+
+    /// Imports function `id` of this object into `func`.
+    pub fn import_local_function(&self, func: &mut ir::Function, id: FuncId, sig: Signature) -> ir::FuncRef {
+        let signature = func.import_signature(sig);
+        let name = func.declare_imported_user_function(UserExternalName { namespace: 0, index: id.as_u32() });
+        func.import_function(ExtFuncData { name: ExternalName::user(name), signature, colocated: true, patchable: false })
+    }
+
+    /// Imports data object `data` (a `DataId` index) into `func`.
+    pub fn import_data(&self, func: &mut ir::Function, data: u32) -> ir::GlobalValue {
+        let name = func.declare_imported_user_function(UserExternalName { namespace: 1, index: data });
+        func.create_global_value(ir::GlobalValueData::Symbol {
+            name: ExternalName::user(name),
+            offset: ir::immediates::Imm64::new(0),
+            colocated: true,
+            tls: false,
+        })
+    }
+
+    /// The cache slot of string constant `s` (collected before translation).
+    pub fn str_slot(&self, s: &str) -> u32 {
+        self.strings.get(s).map(|d| d.as_u32()).unwrap_or(self.ellipsis.as_u32())
+    }
+
+    /// The cache slot of a big int constant.
+    pub fn bigint_slot(&self, digits: &str) -> u32 {
+        self.bigints.get(digits).map(|d| d.as_u32()).unwrap_or(self.ellipsis.as_u32())
+    }
+
+    /// The cache slot of a keyword-name tuple.
+    pub fn kwnames_slot(&self, names: &[&str]) -> u32 {
+        let key: Vec<String> = names.iter().map(|s| s.to_string()).collect();
+        self.kwnames.get(&key).map(|d| d.as_u32()).unwrap_or(self.ellipsis.as_u32())
+    }
+
+    /// The slot holding `...`.
+    pub fn ellipsis_slot(&self) -> u32 {
+        self.ellipsis.as_u32()
+    }
+
+    /// The slot holding the module object.
+    pub fn module_slot(&self) -> u32 {
+        self.module.as_u32()
+    }
+
+    /// The descriptor of MIR function `name`.
+    pub fn code_data(&self, name: &str) -> Option<u32> {
+        self.code.get(name).map(|d| d.as_u32())
+    }
+}

@@ -1,0 +1,917 @@
+//! Translation of one MIR function to Cranelift IR.
+//!
+//! Every MIR value is a boxed runtime value (an `i64` word, see `docs/runtime.md`); each MIR
+//! instruction becomes a call into the runtime (the optimizer issue adds native lanes).
+//! Reference counting follows ownership: every value is owned by the frame from its
+//! definition to its last use, after which it is released ([`crate::liveness`]); a block
+//! parameter owns its own reference (branches add one per argument); on an exception edge
+//! the values that die on that edge are released before entering the handler (or returning
+//! the error to the caller). Values of type `float`, `bool` and `none` are never heap
+//! objects and skip reference counting; constants are immortal and are not incremented.
+
+use cranelift_codegen::ir::condcodes::IntCC;
+use cranelift_codegen::ir::{
+    self, AbiParam, BlockArg, InstBuilder, Signature, StackSlotData, StackSlotKind, types,
+};
+use cranelift_codegen::isa::CallConv;
+use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
+use molt_mir::{
+    BlockCall, Constant, Function, InstData, InstKind, IntConst, Type, Value,
+};
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use crate::liveness::Liveness;
+use crate::symbols::{Rt, Symbols};
+use crate::CodegenError;
+
+const I64: ir::Type = types::I64;
+const I32: ir::Type = types::I32;
+
+/// Bits of the special words (see `docs/runtime.md`).
+pub const NONE: i64 = (0xFFFBu64 << 48) as i64;
+/// `False`.
+pub const FALSE: i64 = (0xFFFAu64 << 48) as i64;
+/// `True`.
+pub const TRUE: i64 = ((0xFFFAu64 << 48) | 1) as i64;
+/// *unbound*.
+pub const UNBOUND: i64 = (0xFFFCu64 << 48) as i64;
+/// *error*.
+pub const ERROR: i64 = ((0xFFFCu64 << 48) | 1) as i64;
+/// *exhausted*.
+pub const EXHAUSTED: i64 = ((0xFFFCu64 << 48) | 2) as i64;
+
+/// The signature of every compiled Python function: `(func, args) -> value`.
+pub fn python_signature(call_conv: CallConv) -> Signature {
+    let mut sig = Signature::new(call_conv);
+    sig.params.push(AbiParam::new(I64));
+    sig.params.push(AbiParam::new(I64));
+    sig.returns.push(AbiParam::new(I64));
+    sig
+}
+
+/// Translates `func` (MIR) into `clif` (an empty Cranelift function with the Python
+/// signature).
+pub fn translate(
+    func: &Function,
+    clif: &mut ir::Function,
+    symbols: &Symbols,
+) -> Result<(), CodegenError> {
+    let liveness = Liveness::compute(func);
+    let mut fctx = FunctionBuilderContext::new();
+    let mut b = FunctionBuilder::new(clif, &mut fctx);
+    let mut t = Translator {
+        func,
+        symbols,
+        liveness,
+        values: FxHashMap::default(),
+        blocks: Vec::new(),
+        slots: FxHashMap::default(),
+        scratch: None,
+        func_param: None,
+        imported: FxHashMap::default(),
+        imported_data: FxHashMap::default(),
+    };
+    t.run(&mut b)?;
+    b.seal_all_blocks();
+    b.finalize(symbols.frontend);
+    Ok(())
+}
+
+struct Translator<'a> {
+    func: &'a Function,
+    symbols: &'a Symbols,
+    liveness: Liveness,
+    values: FxHashMap<Value, ir::Value>,
+    blocks: Vec<ir::Block>,
+    /// Stack slot of each local kept in a slot (`slot.load`/`slot.store`).
+    slots: FxHashMap<Box<str>, ir::StackSlot>,
+    /// Scratch space for argument arrays (8 bytes per value).
+    scratch: Option<ir::StackSlot>,
+    func_param: Option<ir::Value>,
+    imported: FxHashMap<Rt, ir::FuncRef>,
+    imported_data: FxHashMap<u32, ir::GlobalValue>,
+}
+
+impl Translator<'_> {
+    fn run(&mut self, b: &mut FunctionBuilder<'_>) -> Result<(), CodegenError> {
+        let func = self.func;
+        // Blocks: a Cranelift entry block taking (func, args), then one block per MIR block.
+        let entry = b.create_block();
+        b.append_block_params_for_function_params(entry);
+        for data in &func.blocks {
+            let block = b.create_block();
+            for _ in &data.params {
+                b.append_block_param(block, I64);
+            }
+            self.blocks.push(block);
+        }
+        // Slots and scratch space.
+        let mut slot_names: Vec<Box<str>> = Vec::new();
+        let mut max_array = 3usize;
+        for inst in &func.insts {
+            match &inst.kind {
+                InstKind::SlotLoad(n) | InstKind::SlotStore(n, _) | InstKind::SlotDel(n) => {
+                    if !slot_names.contains(n) {
+                        slot_names.push(n.clone());
+                    }
+                }
+                InstKind::Call { args, .. } | InstKind::CallMethod { args, .. } => {
+                    max_array = max_array.max(args.positional.len() + args.keywords.len());
+                }
+                InstKind::BuildList(vs)
+                | InstKind::BuildTuple(vs)
+                | InstKind::BuildSet(vs)
+                | InstKind::BuildDict(vs)
+                | InstKind::BuildString(vs) => max_array = max_array.max(vs.len()),
+                InstKind::MakeFunction { defaults, closure, .. } => {
+                    max_array = max_array.max(defaults.len() + closure.len())
+                }
+                _ => {}
+            }
+        }
+        for name in slot_names {
+            let slot = b.create_sized_stack_slot(StackSlotData::new(StackSlotKind::ExplicitSlot, 8, 3));
+            self.slots.insert(name, slot);
+        }
+        self.scratch = Some(b.create_sized_stack_slot(StackSlotData::new(
+            StackSlotKind::ExplicitSlot,
+            (max_array * 8) as u32,
+            3,
+        )));
+
+        b.switch_to_block(entry);
+        let params = b.block_params(entry).to_vec();
+        self.func_param = Some(params[0]);
+        let unbound = b.ins().iconst(I64, UNBOUND);
+        let slots: Vec<ir::StackSlot> = self.slots.values().copied().collect();
+        for slot in slots {
+            b.ins().stack_store(I64, unbound, slot, 0);
+        }
+        // Entry MIR block parameters: the bound arguments, borrowed from the caller.
+        let mut args = Vec::new();
+        for (i, p) in func.blocks[0].params.iter().enumerate() {
+            let v = b.ins().load(I64, ir::MemFlagsData::trusted(), params[1], (i * 8) as i32);
+            if self.needs_rc(*p) {
+                self.incref(b, v);
+            }
+            args.push(BlockArg::Value(v));
+        }
+        b.ins().jump(self.blocks[0], &args);
+
+        for &block in &func.layout {
+            let data = &func.blocks[block.index()];
+            let cb = self.blocks[block.index()];
+            b.switch_to_block(cb);
+            let bparams = b.block_params(cb).to_vec();
+            for (p, v) in data.params.iter().zip(bparams) {
+                self.values.insert(*p, v);
+            }
+            // Liveness within the block, backwards: live-after sets per instruction.
+            let mut live = self.liveness.live_out[block.index()].clone();
+            let mut live_after: Vec<FxHashSet<Value>> = Vec::with_capacity(data.insts.len());
+            for inst in data.insts.iter().rev() {
+                live_after.push(live.clone());
+                let d = &func.insts[inst.index()];
+                if let Some(r) = d.result {
+                    live.remove(&r);
+                }
+                d.kind.visit_operands(|v| {
+                    live.insert(*v);
+                });
+            }
+            live_after.reverse();
+            // Parameters nobody uses die on entry.
+            for p in &data.params {
+                if !live_after.first().is_some_and(|l| l.contains(p)) && !self.used_by(data.insts.first(), *p) {
+                    self.release(b, *p);
+                }
+            }
+            for (i, inst) in data.insts.iter().enumerate() {
+                let d = &func.insts[inst.index()];
+                let after = &live_after[i];
+                if d.kind.is_terminator() {
+                    self.terminator(b, block, d, after)?;
+                } else {
+                    self.instruction(b, block, d, after)?;
+                    // Release operands whose last use this was, and an unused result.
+                    let mut dying: Vec<Value> = Vec::new();
+                    d.kind.visit_operands(|v| {
+                        if !after.contains(v) && !dying.contains(v) {
+                            dying.push(*v);
+                        }
+                    });
+                    if let Some(r) = d.result {
+                        if !after.contains(&r) {
+                            dying.push(r);
+                        }
+                    }
+                    for v in dying {
+                        self.release(b, v);
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn used_by(&self, inst: Option<&molt_mir::Inst>, v: Value) -> bool {
+        inst.is_some_and(|i| self.func.insts[i.index()].kind.operands().contains(&v))
+    }
+
+    fn needs_rc(&self, v: Value) -> bool {
+        !matches!(self.func.ty(v), Type::Float | Type::Bool | Type::None | Type::Never)
+    }
+
+    fn val(&self, v: Value) -> Result<ir::Value, CodegenError> {
+        self.values.get(&v).copied().ok_or_else(|| CodegenError::Internal {
+            function: self.func.name.to_string(),
+            message: format!("{v} used before its definition was translated"),
+        })
+    }
+
+    fn rt(&mut self, b: &mut FunctionBuilder<'_>, f: Rt) -> ir::FuncRef {
+        if let Some(r) = self.imported.get(&f) {
+            return *r;
+        }
+        let r = self.symbols.import_runtime(b.func, f);
+        self.imported.insert(f, r);
+        r
+    }
+
+    fn call_rt(&mut self, b: &mut FunctionBuilder<'_>, f: Rt, args: &[ir::Value]) -> ir::Value {
+        let r = self.rt(b, f);
+        let call = b.ins().call(r, args);
+        b.inst_results(call).first().copied().unwrap_or_else(|| b.ins().iconst(I64, 0))
+    }
+
+    fn incref(&mut self, b: &mut FunctionBuilder<'_>, v: ir::Value) {
+        let r = self.rt(b, Rt::Incref);
+        b.ins().call(r, &[v]);
+    }
+
+    fn decref(&mut self, b: &mut FunctionBuilder<'_>, v: ir::Value) {
+        let r = self.rt(b, Rt::Decref);
+        b.ins().call(r, &[v]);
+    }
+
+    /// Releases the frame's reference to MIR value `v` (if it holds one).
+    fn release(&mut self, b: &mut FunctionBuilder<'_>, v: Value) {
+        if !self.needs_rc(v) {
+            return;
+        }
+        if let Some(&cv) = self.values.get(&v) {
+            self.decref(b, cv);
+        }
+    }
+
+    fn data_addr(&mut self, b: &mut FunctionBuilder<'_>, data: u32) -> ir::Value {
+        let gv = match self.imported_data.get(&data) {
+            Some(gv) => *gv,
+            None => {
+                let gv = self.symbols.import_data(b.func, data);
+                self.imported_data.insert(data, gv);
+                gv
+            }
+        };
+        b.ins().symbol_value(I64, gv)
+    }
+
+    /// Loads a constant cached in a data slot by the module initializer.
+    fn cached(&mut self, b: &mut FunctionBuilder<'_>, slot: u32) -> ir::Value {
+        let addr = self.data_addr(b, slot);
+        b.ins().load(I64, ir::MemFlagsData::trusted(), addr, 0)
+    }
+
+    fn str_const(&mut self, b: &mut FunctionBuilder<'_>, s: &str) -> ir::Value {
+        let slot = self.symbols.str_slot(s);
+        self.cached(b, slot)
+    }
+
+    fn module(&mut self, b: &mut FunctionBuilder<'_>) -> ir::Value {
+        let slot = self.symbols.module_slot();
+        self.cached(b, slot)
+    }
+
+    /// Stores values into the scratch array and returns its address.
+    fn array(&mut self, b: &mut FunctionBuilder<'_>, vals: &[ir::Value]) -> ir::Value {
+        let scratch = self.scratch.expect("scratch slot is created before translation");
+        for (i, v) in vals.iter().enumerate() {
+            b.ins().stack_store(I64, *v, scratch, (i * 8) as i32);
+        }
+        b.ins().stack_addr(I64, scratch, 0)
+    }
+
+    /// The owned values at an exception edge leaving instruction `d` in `block`: its operands
+    /// and everything live after it.
+    fn owned_at_raise(&self, d: &InstData, after: &FxHashSet<Value>) -> Vec<Value> {
+        let mut out: Vec<Value> = after.iter().copied().collect();
+        d.kind.visit_operands(|v| {
+            if !out.contains(v) {
+                out.push(*v);
+            }
+        });
+        out.sort();
+        out
+    }
+
+    /// Emits the exceptional exit of `d`: releases the values that die on the edge, then
+    /// enters the handler with the pending exception or returns *error*.
+    fn raise_edge(
+        &mut self,
+        b: &mut FunctionBuilder<'_>,
+        block: molt_mir::Block,
+        owned: &[Value],
+    ) -> Result<(), CodegenError> {
+        match self.func.blocks[block.index()].handler {
+            Some(h) => {
+                let keep = self.liveness.live_in(h).clone();
+                for v in owned {
+                    if !keep.contains(v) {
+                        self.release(b, *v);
+                    }
+                }
+                let exc = self.call_rt(b, Rt::ExcFetch, &[]);
+                b.ins().jump(self.blocks[h.index()], &[BlockArg::Value(exc)]);
+            }
+            None => {
+                for v in owned {
+                    self.release(b, *v);
+                }
+                self.release_slots(b);
+                let err = b.ins().iconst(I64, ERROR);
+                b.ins().return_(&[err]);
+            }
+        }
+        Ok(())
+    }
+
+    fn release_slots(&mut self, b: &mut FunctionBuilder<'_>) {
+        let slots: Vec<ir::StackSlot> = self.slots.values().copied().collect();
+        for slot in slots {
+            let v = b.ins().stack_load(I64, I64, slot, 0);
+            self.decref(b, v);
+        }
+    }
+
+    /// Branches to the exception edge when `result` is the error word (or `-1` for `i32`).
+    fn check(
+        &mut self,
+        b: &mut FunctionBuilder<'_>,
+        block: molt_mir::Block,
+        d: &InstData,
+        after: &FxHashSet<Value>,
+        result: ir::Value,
+        is_i32: bool,
+    ) -> Result<(), CodegenError> {
+        let failed = if is_i32 {
+            b.ins().icmp_imm_s(IntCC::Equal, result, -1)
+        } else {
+            b.ins().icmp_imm_s(IntCC::Equal, result, ERROR)
+        };
+        let error_block = b.create_block();
+        let ok = b.create_block();
+        b.set_cold_block(error_block);
+        b.ins().brif(failed, error_block, &[], ok, &[]);
+        b.switch_to_block(error_block);
+        let owned = self.owned_at_raise(d, after);
+        self.raise_edge(b, block, &owned)?;
+        b.switch_to_block(ok);
+        Ok(())
+    }
+
+    fn define(&mut self, d: &InstData, v: ir::Value) {
+        if let Some(r) = d.result {
+            self.values.insert(r, v);
+        }
+    }
+
+    fn instruction(
+        &mut self,
+        b: &mut FunctionBuilder<'_>,
+        block: molt_mir::Block,
+        d: &InstData,
+        after: &FxHashSet<Value>,
+    ) -> Result<(), CodegenError> {
+        let func = self.func;
+        macro_rules! v {
+            ($x:expr) => {
+                self.val(*$x)?
+            };
+        }
+        match &d.kind {
+            InstKind::Const(c) => {
+                let v = match c {
+                    Constant::None => b.ins().iconst(I64, NONE),
+                    Constant::Bool(x) => b.ins().iconst(I64, if *x { TRUE } else { FALSE }),
+                    Constant::Int(IntConst::Small(i)) if (-(1i64 << 47)..(1i64 << 47)).contains(i) => {
+                        let bits = (0xFFF9u64 << 48) | (*i as u64 & 0x0000_FFFF_FFFF_FFFF);
+                        b.ins().iconst(I64, bits as i64)
+                    }
+                    Constant::Int(i) => {
+                        let digits = match i {
+                            IntConst::Small(i) => i.to_string(),
+                            IntConst::Big(d) => d.to_string(),
+                        };
+                        let slot = self.symbols.bigint_slot(&digits);
+                        self.cached(b, slot)
+                    }
+                    Constant::Float(x) => {
+                        let bits = if x.is_nan() { 0x7FF8_0000_0000_0000u64 } else { x.to_bits() };
+                        b.ins().iconst(I64, bits as i64)
+                    }
+                    Constant::Str(s) => self.str_const(b, s),
+                    Constant::Ellipsis => {
+                        let slot = self.symbols.ellipsis_slot();
+                        self.cached(b, slot)
+                    }
+                    Constant::Unbound => b.ins().iconst(I64, UNBOUND),
+                };
+                self.define(d, v);
+            }
+            InstKind::Unary(op, a) => {
+                let code = b.ins().iconst(I32, *op as i64);
+                let a = v!(a);
+                let r = self.call_rt(b, Rt::Unary, &[code, a]);
+                self.check(b, block, d, after, r, false)?;
+                self.define(d, r);
+            }
+            InstKind::Binary { op, inplace, lhs, rhs } => {
+                let code = b.ins().iconst(I32, *op as i64 + if *inplace { 16 } else { 0 });
+                let (l, r) = (v!(lhs), v!(rhs));
+                let res = self.call_rt(b, Rt::Binary, &[code, l, r]);
+                self.check(b, block, d, after, res, false)?;
+                self.define(d, res);
+            }
+            InstKind::Compare(op, lhs, rhs) => {
+                let code = b.ins().iconst(I32, *op as i64);
+                let (l, r) = (v!(lhs), v!(rhs));
+                let res = self.call_rt(b, Rt::Compare, &[code, l, r]);
+                self.check(b, block, d, after, res, false)?;
+                self.define(d, res);
+            }
+            InstKind::Truthy(a) => {
+                let a = v!(a);
+                let r = self.call_rt(b, Rt::IsTrue, &[a]);
+                self.check(b, block, d, after, r, true)?;
+                let t = b.ins().iconst(I64, TRUE);
+                let f = b.ins().iconst(I64, FALSE);
+                let v = b.ins().select(r, t, f);
+                self.define(d, v);
+            }
+            InstKind::ExcMatch(e, c) => {
+                let (e, c) = (v!(e), v!(c));
+                let r = self.call_rt(b, Rt::ExcMatch, &[e, c]);
+                self.check(b, block, d, after, r, true)?;
+                let t = b.ins().iconst(I64, TRUE);
+                let f = b.ins().iconst(I64, FALSE);
+                let v = b.ins().select(r, t, f);
+                self.define(d, v);
+            }
+            InstKind::GlobalLoad(name) => {
+                let m = self.module(b);
+                let n = self.str_const(b, name);
+                let r = self.call_rt(b, Rt::GlobalLoad, &[m, n]);
+                self.check(b, block, d, after, r, false)?;
+                self.define(d, r);
+            }
+            InstKind::GlobalStore(name, v) => {
+                let m = self.module(b);
+                let n = self.str_const(b, name);
+                let v = v!(v);
+                let r = self.call_rt(b, Rt::GlobalStore, &[m, n, v]);
+                self.check(b, block, d, after, r, true)?;
+            }
+            InstKind::GlobalDel(name) => {
+                let m = self.module(b);
+                let n = self.str_const(b, name);
+                let r = self.call_rt(b, Rt::GlobalDel, &[m, n]);
+                self.check(b, block, d, after, r, true)?;
+            }
+            InstKind::BuiltinLoad(name) => {
+                let n = self.str_const(b, name);
+                let r = self.call_rt(b, Rt::BuiltinLoad, &[n]);
+                self.check(b, block, d, after, r, false)?;
+                self.define(d, r);
+            }
+            InstKind::SlotLoad(name) => {
+                let slot = self.slot(name)?;
+                let v = b.ins().stack_load(I64, I64, slot, 0);
+                let unbound = b.ins().icmp_imm_s(IntCC::Equal, v, UNBOUND);
+                self.raise_if(b, block, d, after, unbound, name)?;
+                if d.result.is_some_and(|r| self.needs_rc(r)) {
+                    self.incref(b, v);
+                }
+                self.define(d, v);
+            }
+            InstKind::SlotStore(name, v) => {
+                let slot = self.slot(name)?;
+                let nv = v!(v);
+                if self.needs_rc(*v) {
+                    self.incref(b, nv);
+                }
+                let old = b.ins().stack_load(I64, I64, slot, 0);
+                b.ins().stack_store(I64, nv, slot, 0);
+                self.decref(b, old);
+            }
+            InstKind::SlotDel(name) => {
+                let slot = self.slot(name)?;
+                let old = b.ins().stack_load(I64, I64, slot, 0);
+                let unbound = b.ins().icmp_imm_s(IntCC::Equal, old, UNBOUND);
+                self.raise_if(b, block, d, after, unbound, name)?;
+                let u = b.ins().iconst(I64, UNBOUND);
+                b.ins().stack_store(I64, u, slot, 0);
+                self.decref(b, old);
+            }
+            InstKind::CheckBound(v, name) => {
+                let x = v!(v);
+                let unbound = b.ins().icmp_imm_s(IntCC::Equal, x, UNBOUND);
+                self.raise_if(b, block, d, after, unbound, name)?;
+                if d.result.is_some_and(|r| self.needs_rc(r)) {
+                    self.incref(b, x);
+                }
+                self.define(d, x);
+            }
+            InstKind::Assume(v, _) => {
+                // An assumption only: the optimizer turns it into a guard. Same value, new owner.
+                let x = v!(v);
+                if d.result.is_some_and(|r| self.needs_rc(r)) {
+                    self.incref(b, x);
+                }
+                self.define(d, x);
+            }
+            InstKind::CellNew(v) => {
+                let x = v!(v);
+                let r = self.call_rt(b, Rt::CellNew, &[x]);
+                self.check(b, block, d, after, r, false)?;
+                self.define(d, r);
+            }
+            InstKind::CellLoad(c, name) => {
+                let c = v!(c);
+                let n = self.str_const(b, name);
+                let r = self.call_rt(b, Rt::CellGet, &[c, n]);
+                self.check(b, block, d, after, r, false)?;
+                self.define(d, r);
+            }
+            InstKind::CellStore(c, v) => {
+                let (c, x) = (v!(c), v!(v));
+                let r = self.call_rt(b, Rt::CellSet, &[c, x]);
+                self.check(b, block, d, after, r, true)?;
+            }
+            InstKind::FreeVar(i) => {
+                let f = self.func_param.unwrap_or_else(|| b.ins().iconst(I64, NONE));
+                let i = b.ins().iconst(I64, *i as i64);
+                let r = self.call_rt(b, Rt::FunctionClosure, &[f, i]);
+                self.check(b, block, d, after, r, false)?;
+                self.define(d, r);
+            }
+            InstKind::NsLoad(ns, name) => {
+                let ns = v!(ns);
+                let m = self.module(b);
+                let n = self.str_const(b, name);
+                let r = self.call_rt(b, Rt::NsLoad, &[ns, m, n]);
+                self.check(b, block, d, after, r, false)?;
+                self.define(d, r);
+            }
+            InstKind::Call { callee, args } => {
+                let callee = v!(callee);
+                let (arr, n, kw) = self.call_args(b, args)?;
+                let r = self.call_rt(b, Rt::Call, &[callee, arr, n, kw]);
+                self.check(b, block, d, after, r, false)?;
+                self.define(d, r);
+            }
+            InstKind::CallMethod { receiver, name, args } => {
+                let recv = v!(receiver);
+                let n = self.str_const(b, name);
+                let (arr, nargs, kw) = self.call_args(b, args)?;
+                let r = self.call_rt(b, Rt::CallMethod, &[recv, n, arr, nargs, kw]);
+                self.check(b, block, d, after, r, false)?;
+                self.define(d, r);
+            }
+            InstKind::CallEx { callee, args, kwargs } => {
+                let (c, a, k) = (v!(callee), v!(args), v!(kwargs));
+                let r = self.call_rt(b, Rt::CallEx, &[c, a, k]);
+                self.check(b, block, d, after, r, false)?;
+                self.define(d, r);
+            }
+            InstKind::GetAttr(o, name) => {
+                let o = v!(o);
+                let n = self.str_const(b, name);
+                let r = self.call_rt(b, Rt::GetAttr, &[o, n]);
+                self.check(b, block, d, after, r, false)?;
+                self.define(d, r);
+            }
+            InstKind::SetAttr(o, name, v) => {
+                let (o, x) = (v!(o), v!(v));
+                let n = self.str_const(b, name);
+                let r = self.call_rt(b, Rt::SetAttr, &[o, n, x]);
+                self.check(b, block, d, after, r, true)?;
+            }
+            InstKind::DelAttr(o, name) => {
+                let o = v!(o);
+                let n = self.str_const(b, name);
+                let r = self.call_rt(b, Rt::DelAttr, &[o, n]);
+                self.check(b, block, d, after, r, true)?;
+            }
+            InstKind::GetItem(o, k) => {
+                let (o, k) = (v!(o), v!(k));
+                let r = self.call_rt(b, Rt::GetItem, &[o, k]);
+                self.check(b, block, d, after, r, false)?;
+                self.define(d, r);
+            }
+            InstKind::SetItem(o, k, v) => {
+                let (o, k, x) = (v!(o), v!(k), v!(v));
+                let r = self.call_rt(b, Rt::SetItem, &[o, k, x]);
+                self.check(b, block, d, after, r, true)?;
+            }
+            InstKind::DelItem(o, k) => {
+                let (o, k) = (v!(o), v!(k));
+                let r = self.call_rt(b, Rt::DelItem, &[o, k]);
+                self.check(b, block, d, after, r, true)?;
+            }
+            InstKind::BuildSlice(x, y, z) => {
+                let (x, y, z) = (v!(x), v!(y), v!(z));
+                let r = self.call_rt(b, Rt::BuildSlice, &[x, y, z]);
+                self.check(b, block, d, after, r, false)?;
+                self.define(d, r);
+            }
+            InstKind::BuildList(vs)
+            | InstKind::BuildTuple(vs)
+            | InstKind::BuildSet(vs)
+            | InstKind::BuildDict(vs)
+            | InstKind::BuildString(vs) => {
+                let vals = vs.iter().map(|v| self.val(*v)).collect::<Result<Vec<_>, _>>()?;
+                let arr = self.array(b, &vals);
+                let (f, n) = match &d.kind {
+                    InstKind::BuildList(_) => (Rt::BuildList, vals.len()),
+                    InstKind::BuildTuple(_) => (Rt::BuildTuple, vals.len()),
+                    InstKind::BuildSet(_) => (Rt::BuildSet, vals.len()),
+                    InstKind::BuildDict(_) => (Rt::BuildDict, vals.len() / 2),
+                    _ => (Rt::BuildString, vals.len()),
+                };
+                let n = b.ins().iconst(I64, n as i64);
+                let r = self.call_rt(b, f, &[arr, n]);
+                self.check(b, block, d, after, r, false)?;
+                self.define(d, r);
+            }
+            InstKind::Format(v, spec) => {
+                let (x, s) = (v!(v), v!(spec));
+                let r = self.call_rt(b, Rt::Format, &[x, s]);
+                self.check(b, block, d, after, r, false)?;
+                self.define(d, r);
+            }
+            InstKind::Convert(kind, v) => {
+                let k = b.ins().iconst(I32, *kind as i64);
+                let x = v!(v);
+                let r = self.call_rt(b, Rt::Convert, &[k, x]);
+                self.check(b, block, d, after, r, false)?;
+                self.define(d, r);
+            }
+            InstKind::GetIter(v) => {
+                let x = v!(v);
+                let r = self.call_rt(b, Rt::Iter, &[x]);
+                self.check(b, block, d, after, r, false)?;
+                self.define(d, r);
+            }
+            InstKind::Unpack(v, n) => {
+                let x = v!(v);
+                let n = b.ins().iconst(I64, *n as i64);
+                let r = self.call_rt(b, Rt::Unpack, &[x, n]);
+                self.check(b, block, d, after, r, false)?;
+                self.define(d, r);
+            }
+            InstKind::UnpackEx(v, before, after_n) => {
+                let x = v!(v);
+                let bn = b.ins().iconst(I64, *before as i64);
+                let an = b.ins().iconst(I64, *after_n as i64);
+                let r = self.call_rt(b, Rt::UnpackEx, &[x, bn, an]);
+                self.check(b, block, d, after, r, false)?;
+                self.define(d, r);
+            }
+            InstKind::Extract(v, n) => {
+                let x = v!(v);
+                let n = b.ins().iconst(I64, *n as i64);
+                let r = self.call_rt(b, Rt::TupleGet, &[x, n]);
+                self.check(b, block, d, after, r, false)?;
+                self.define(d, r);
+            }
+            InstKind::MakeFunction { name, defaults, closure } => {
+                let code = self.symbols.code_data(name).ok_or_else(|| CodegenError::Internal {
+                    function: func.name.to_string(),
+                    message: format!("make.function of unknown function {name:?}"),
+                })?;
+                let code = self.data_addr(b, code);
+                let mut vals = defaults.iter().map(|v| self.val(*v)).collect::<Result<Vec<_>, _>>()?;
+                vals.extend(closure.iter().map(|v| self.val(*v)).collect::<Result<Vec<_>, _>>()?);
+                let arr = self.array(b, &vals);
+                let scratch_off = (defaults.len() * 8) as i64;
+                let closure_arr = b.ins().iadd_imm_s(arr, scratch_off);
+                let nd = b.ins().iconst(I64, defaults.len() as i64);
+                let nc = b.ins().iconst(I64, closure.len() as i64);
+                let m = self.module(b);
+                let r = self.call_rt(b, Rt::MakeFunction, &[code, arr, nd, closure_arr, nc, m]);
+                self.check(b, block, d, after, r, false)?;
+                self.define(d, r);
+            }
+            InstKind::MakeClass { name, bases, namespace } => {
+                let n = self.str_const(b, name);
+                let (bs, ns) = (v!(bases), v!(namespace));
+                let r = self.call_rt(b, Rt::MakeClass, &[n, bs, ns]);
+                self.check(b, block, d, after, r, false)?;
+                self.define(d, r);
+            }
+            InstKind::Import(name) => {
+                let n = self.str_const(b, name);
+                let r = self.call_rt(b, Rt::Import, &[n]);
+                self.check(b, block, d, after, r, false)?;
+                self.define(d, r);
+            }
+            InstKind::Yield(v) => {
+                // Generators run on their own stack (see `docs/runtime.md`): `molt_yield`
+                // suspends this body and returns the value sent in when it is resumed.
+                let x = v!(v);
+                let r = self.call_rt(b, Rt::Yield, &[x]);
+                self.check(b, block, d, after, r, false)?;
+                self.define(d, r);
+            }
+            InstKind::Jump(_)
+            | InstKind::Brif(..)
+            | InstKind::IterNext(..)
+            | InstKind::Return(_)
+            | InstKind::Raise(..)
+            | InstKind::Unreachable => unreachable_terminator(func)?,
+        }
+        Ok(())
+    }
+
+    fn slot(&self, name: &str) -> Result<ir::StackSlot, CodegenError> {
+        self.slots.get(name).copied().ok_or_else(|| CodegenError::Internal {
+            function: self.func.name.to_string(),
+            message: format!("no slot for {name:?}"),
+        })
+    }
+
+    /// Raises `UnboundLocalError` for `name` when `cond` holds.
+    fn raise_if(
+        &mut self,
+        b: &mut FunctionBuilder<'_>,
+        block: molt_mir::Block,
+        d: &InstData,
+        after: &FxHashSet<Value>,
+        cond: ir::Value,
+        name: &str,
+    ) -> Result<(), CodegenError> {
+        let error_block = b.create_block();
+        let ok = b.create_block();
+        b.set_cold_block(error_block);
+        b.ins().brif(cond, error_block, &[], ok, &[]);
+        b.switch_to_block(error_block);
+        let n = self.str_const(b, name);
+        self.call_rt(b, Rt::RaiseUnbound, &[n]);
+        let owned = self.owned_at_raise(d, after);
+        self.raise_edge(b, block, &owned)?;
+        b.switch_to_block(ok);
+        Ok(())
+    }
+
+    /// Argument array, positional count and kwnames tuple for a call.
+    fn call_args(
+        &mut self,
+        b: &mut FunctionBuilder<'_>,
+        args: &molt_mir::CallArgs,
+    ) -> Result<(ir::Value, ir::Value, ir::Value), CodegenError> {
+        let mut vals = args.positional.iter().map(|v| self.val(*v)).collect::<Result<Vec<_>, _>>()?;
+        for (_, v) in &args.keywords {
+            vals.push(self.val(*v)?);
+        }
+        let arr = self.array(b, &vals);
+        let n = b.ins().iconst(I64, args.positional.len() as i64);
+        let kw = if args.keywords.is_empty() {
+            b.ins().iconst(I64, NONE)
+        } else {
+            let names: Vec<&str> = args.keywords.iter().map(|(n, _)| &**n).collect();
+            let slot = self.symbols.kwnames_slot(&names);
+            self.cached(b, slot)
+        };
+        Ok((arr, n, kw))
+    }
+
+    fn terminator(
+        &mut self,
+        b: &mut FunctionBuilder<'_>,
+        block: molt_mir::Block,
+        d: &InstData,
+        after: &FxHashSet<Value>,
+    ) -> Result<(), CodegenError> {
+        // Values owned just before the terminator.
+        let mut owned: Vec<Value> = after.iter().copied().collect();
+        d.kind.visit_operands(|v| {
+            if !owned.contains(v) {
+                owned.push(*v);
+            }
+        });
+        owned.sort();
+        match &d.kind {
+            InstKind::Jump(call) => self.edge(b, &owned, call, None),
+            InstKind::Brif(c, then, else_) => {
+                let cv = self.val(*c)?;
+                let cond = b.ins().icmp_imm_s(IntCC::Equal, cv, TRUE);
+                let tb = b.create_block();
+                let eb = b.create_block();
+                b.ins().brif(cond, tb, &[], eb, &[]);
+                b.switch_to_block(tb);
+                self.edge(b, &owned, then, None)?;
+                b.switch_to_block(eb);
+                self.edge(b, &owned, else_, None)
+            }
+            InstKind::IterNext(it, body, exit) => {
+                let itv = self.val(*it)?;
+                let item = self.call_rt(b, Rt::IterNext, &[itv]);
+                let not_done = b.ins().icmp_imm_s(IntCC::NotEqual, item, EXHAUSTED);
+                let not_error = b.ins().icmp_imm_s(IntCC::NotEqual, item, ERROR);
+                let got = b.ins().band(not_done, not_error);
+                let body_edge = b.create_block();
+                let other = b.create_block();
+                b.ins().brif(got, body_edge, &[], other, &[]);
+                b.switch_to_block(body_edge);
+                self.edge(b, &owned, body, Some(item))?;
+                b.switch_to_block(other);
+                let exit_edge = b.create_block();
+                let error_edge = b.create_block();
+                b.set_cold_block(error_edge);
+                let is_error = b.ins().icmp_imm_s(IntCC::Equal, item, ERROR);
+                b.ins().brif(is_error, error_edge, &[], exit_edge, &[]);
+                b.switch_to_block(exit_edge);
+                self.edge(b, &owned, exit, None)?;
+                b.switch_to_block(error_edge);
+                self.raise_edge(b, block, &owned)
+            }
+            InstKind::Return(v) => {
+                let rv = self.val(*v)?;
+                if self.needs_rc(*v) {
+                    self.incref(b, rv);
+                }
+                for v in &owned {
+                    self.release(b, *v);
+                }
+                self.release_slots(b);
+                b.ins().return_(&[rv]);
+                Ok(())
+            }
+            InstKind::Raise(v, cause) => {
+                let ev = self.val(*v)?;
+                let cv = match cause {
+                    Some(c) => self.val(*c)?,
+                    None => b.ins().iconst(I64, UNBOUND),
+                };
+                self.call_rt(b, Rt::Raise, &[ev, cv]);
+                self.raise_edge(b, block, &owned)
+            }
+            InstKind::Unreachable => {
+                b.ins().trap(ir::TrapCode::unwrap_user(1));
+                Ok(())
+            }
+            _ => unreachable_terminator(self.func),
+        }
+    }
+
+    /// A control-flow edge: pass arguments (each target parameter owns a new reference; the
+    /// iterator item is already owned), release what dies on the edge, jump.
+    fn edge(
+        &mut self,
+        b: &mut FunctionBuilder<'_>,
+        owned: &[Value],
+        call: &BlockCall,
+        item: Option<ir::Value>,
+    ) -> Result<(), CodegenError> {
+        let target = call.block;
+        let params = &self.func.blocks[target.index()].params;
+        let mut args: Vec<BlockArg> = Vec::new();
+        if let Some(item) = item {
+            args.push(BlockArg::Value(item));
+        }
+        let offset = usize::from(item.is_some());
+        for (i, a) in call.args.iter().enumerate() {
+            let av = self.val(*a)?;
+            let param_needs_rc = params.get(i + offset).is_some_and(|p| self.needs_rc(*p));
+            if param_needs_rc && self.needs_rc(*a) {
+                self.incref(b, av);
+            }
+            args.push(BlockArg::Value(av));
+        }
+        let keep = self.liveness.live_in(target).clone();
+        for v in owned {
+            if !keep.contains(v) {
+                self.release(b, *v);
+            }
+        }
+        b.ins().jump(self.blocks[target.index()], &args);
+        Ok(())
+    }
+}
+
+fn unreachable_terminator(func: &Function) -> Result<(), CodegenError> {
+    Err(CodegenError::Internal {
+        function: func.name.to_string(),
+        message: "terminator in the middle of a block".into(),
+    })
+}
