@@ -1,0 +1,12 @@
+xs = [4, -7, 1, 9, -2]
+print(sum(xs), sum(xs, 100), sum([0.1] * 10), sum([]), sum(range(5), -10))
+print(min(xs), max(xs), min(3, 1, 2), max("apple", "pear", "fig"), max([]  or [0]))
+print(min(xs, key=abs), max(xs, key=abs), max(["aa", "b", "cccc", "dd"], key=len))
+print(min([], default="empty"), max([], default=None), max([5], default=0), min((), key=abs, default=-1))
+print(any([]), all([]), any([0, 0, 1]), all([1, 2, 0]), any(x > 8 for x in xs), all(x != 0 for x in xs))
+print(abs(-3), abs(2.5), abs(-0.0), abs(-(10 ** 30)), abs(True))
+print(divmod(17, 5), divmod(-17, 5), divmod(17.5, 5), divmod(0, 3))
+print(pow(2, 10), pow(2, -2), pow(3, 4, 5), pow(-3, 3, 7), pow(7, 0, 1), pow(2.0, 3))
+print(len("hello"), len([1, 2]), len({"a": 1}), len(set()), len(range(0, 100, 7)), len((1,)))
+print(sorted("hello"), sorted({3: "c", 1: "a"}), sorted((2, 1)), sorted(xs, key=lambda v: -v))
+print(max(1, 2.5), min(-1, -1.0), max([1, 2], [1, 3]), min("b", "ab"))

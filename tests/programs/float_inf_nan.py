@@ -1,0 +1,13 @@
+inf = float("inf")
+nan = float("nan")
+print(inf, -inf, nan)
+print(inf + 1, inf * 2, inf - inf, inf * 0, -inf * -1)
+print(inf > 1e308, -inf < -1e308, inf == inf, nan == nan, nan != nan)
+print(nan > 0, nan < 0, nan == 0)
+print(1 / inf, -1 / inf, min(inf, 5.0), max(-inf, -5.0))
+vals = [3.0, inf, -inf, 0.0, -2.5]
+print(sorted(vals), sum([1.0, inf]), max(vals), min(vals))
+print(float("Infinity"), float("-INF"), float("NaN"))
+print(nan in [1.0, 2.0], inf in [1.0, inf])
+print(str(inf), repr(-inf), f"{inf}", f"{nan:.2f}", f"{inf:>6}|")
+print(inf // 1, 5.0 // inf, -5.0 // inf, 5.0 % inf, -5.0 % inf)

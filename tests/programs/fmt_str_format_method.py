@@ -1,0 +1,12 @@
+print("{} {}".format("a", "b"))
+print("{1} {0} {1}".format("x", "y"))
+print("{name} is {age}".format(name="Bo", age=7))
+print("{:>6}|{:<6}|{:^6}|".format("r", "l", "c"))
+print("{:.3f} {:,} {:08.2f} {:+d}".format(2 / 3, 10 ** 7, -3.14159, 5))
+print("{0:x} {0:o} {0:b} {0:#x}".format(200))
+print("{!r} {!s}".format("q", "q"))
+print(format(3.14159, ".2f"), format(42, "05d"), format("s", ">4"), format(1234567, ","))
+print(format(0.5, "%"), format(255, "x"), format(7), format(2.5))
+print(str(1.0), str(-0.5), repr(1e100), str([1.0, 2.5]))
+for i, w in enumerate(["a", "bb", "ccc"]):
+    print("{:2d}. {:>5} {}".format(i + 1, w, len(w)))

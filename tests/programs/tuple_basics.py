@@ -1,0 +1,17 @@
+t = (3, 1, 4, 1, 5, 9, 2, 6)
+print(t, len(t), t[0], t[-1], t[2:5], t[::-2])
+print(t.index(1), t.index(5), t.count(1), t.count(7))
+print(t + (0,), (1,) * 3, () + (), (1, 2) * 0)
+print(1 in t, 7 in t, (1, 2) < (1, 3), (1, 2, 3) > (1, 2), (2,) > (1, 9, 9))
+single = (42,)
+not_tuple = (42)
+print(single, not_tuple, type(single).__name__, type(not_tuple).__name__)
+print(tuple([1, 2]), tuple("hi"), tuple(range(3)), tuple())
+print(max(t), min(t), sum(t), sorted(t))
+nested = ((1, 2), (3, (4, 5)))
+print(nested[1][1][0], len(nested))
+print(hash((1, 2)) == hash((1, 2)), (1, 2) == (1, 2), (1, 2) != (2, 1))
+records = [("x", 3), ("y", 1), ("z", 2)]
+for name, val in records:
+    print(name, val)
+print(sorted(records, key=lambda r: r[1]))
