@@ -13,6 +13,7 @@ use rustc_hash::FxHashMap;
 pub enum Rt {
     Incref,
     Decref,
+    Dealloc,
     ConstStr,
     ConstBigint,
     ConstEllipsis,
@@ -68,7 +69,7 @@ pub enum Rt {
 impl Rt {
     /// Every runtime function.
     pub const ALL: &'static [Rt] = &[
-        Rt::Incref, Rt::Decref, Rt::ConstStr, Rt::ConstBigint, Rt::ConstEllipsis, Rt::Binary,
+        Rt::Incref, Rt::Decref, Rt::Dealloc, Rt::ConstStr, Rt::ConstBigint, Rt::ConstEllipsis, Rt::Binary,
         Rt::Unary, Rt::Compare, Rt::IsTrue, Rt::ModuleNew, Rt::GlobalLoad, Rt::GlobalStore,
         Rt::GlobalDel, Rt::BuiltinLoad, Rt::RaiseUnbound, Rt::NsLoad, Rt::CellNew, Rt::CellGet,
         Rt::CellSet, Rt::FunctionClosure, Rt::Call, Rt::CallMethod, Rt::CallEx, Rt::GetAttr,
@@ -83,6 +84,7 @@ impl Rt {
         match self {
             Rt::Incref => "molt_incref",
             Rt::Decref => "molt_decref",
+            Rt::Dealloc => "molt_dealloc",
             Rt::ConstStr => "molt_const_str",
             Rt::ConstBigint => "molt_const_bigint",
             Rt::ConstEllipsis => "molt_const_ellipsis",
@@ -138,7 +140,7 @@ impl Rt {
     fn shape(self) -> (&'static str, char) {
         match self {
             Rt::Incref => ("W", 'W'),
-            Rt::Decref => ("W", '-'),
+            Rt::Decref | Rt::Dealloc => ("W", '-'),
             Rt::ConstStr | Rt::ConstBigint | Rt::ModuleNew => ("PP", 'W'),
             Rt::ConstEllipsis | Rt::ExcFetch => ("", 'W'),
             Rt::Binary | Rt::Compare => ("IWW", 'W'),

@@ -37,6 +37,8 @@ pub const TRUE: i64 = ((0xFFFAu64 << 48) | 1) as i64;
 pub const UNBOUND: i64 = (0xFFFCu64 << 48) as i64;
 /// *error*.
 pub const ERROR: i64 = ((0xFFFCu64 << 48) | 1) as i64;
+/// Payload mask of tagged words.
+const PAYLOAD_MASK: i64 = 0x0000_FFFF_FFFF_FFFF;
 /// *exhausted*.
 pub const EXHAUSTED: i64 = ((0xFFFCu64 << 48) | 2) as i64;
 
@@ -244,14 +246,43 @@ impl Translator<'_> {
         b.inst_results(call).first().copied().unwrap_or_else(|| b.ins().iconst(I64, 0))
     }
 
+    /// `incref`, inlined: pointer values (tag `0xFFF8`) get their count (offset 0) bumped.
     fn incref(&mut self, b: &mut FunctionBuilder<'_>, v: ir::Value) {
-        let r = self.rt(b, Rt::Incref);
-        b.ins().call(r, &[v]);
+        let tag = b.ins().ushr_imm_u(v, 48);
+        let is_ptr = b.ins().icmp_imm_s(IntCC::Equal, tag, 0xFFF8);
+        let inc = b.create_block();
+        let cont = b.create_block();
+        b.ins().brif(is_ptr, inc, &[], cont, &[]);
+        b.switch_to_block(inc);
+        let p = b.ins().band_imm_u(v, PAYLOAD_MASK);
+        let rc = b.ins().load(I64, ir::MemFlagsData::trusted(), p, 0);
+        let rc1 = b.ins().iadd_imm_s(rc, 1);
+        b.ins().store(ir::MemFlagsData::trusted(), rc1, p, 0);
+        b.ins().jump(cont, &[]);
+        b.switch_to_block(cont);
     }
 
+    /// `decref`, inlined; the object is freed by `molt_dealloc` when its count reaches 0.
     fn decref(&mut self, b: &mut FunctionBuilder<'_>, v: ir::Value) {
-        let r = self.rt(b, Rt::Decref);
+        let tag = b.ins().ushr_imm_u(v, 48);
+        let is_ptr = b.ins().icmp_imm_s(IntCC::Equal, tag, 0xFFF8);
+        let dec = b.create_block();
+        let free = b.create_block();
+        let cont = b.create_block();
+        b.set_cold_block(free);
+        b.ins().brif(is_ptr, dec, &[], cont, &[]);
+        b.switch_to_block(dec);
+        let p = b.ins().band_imm_u(v, PAYLOAD_MASK);
+        let rc = b.ins().load(I64, ir::MemFlagsData::trusted(), p, 0);
+        let rc1 = b.ins().iadd_imm_s(rc, -1);
+        b.ins().store(ir::MemFlagsData::trusted(), rc1, p, 0);
+        let dead = b.ins().icmp_imm_s(IntCC::Equal, rc1, 0);
+        b.ins().brif(dead, free, &[], cont, &[]);
+        b.switch_to_block(free);
+        let r = self.rt(b, Rt::Dealloc);
         b.ins().call(r, &[v]);
+        b.ins().jump(cont, &[]);
+        b.switch_to_block(cont);
     }
 
     /// Releases the frame's reference to MIR value `v` (if it holds one).
