@@ -20,8 +20,24 @@ struct Cli {
     #[arg(long, value_enum, requires = "file")]
     emit: Option<Emit>,
 
-    /// The Python file for `--emit`.
+    /// Build FILE into a native executable (default output: target/molt/<stem>).
+    #[arg(long, requires = "file", conflicts_with_all = ["emit", "check", "run"])]
+    build: bool,
+
+    /// Build FILE and run it, passing ARGS; exits with the program's exit code.
+    #[arg(long, requires = "file", conflicts_with_all = ["emit", "check"])]
+    run: bool,
+
+    /// Output path for `--build` / `--run`.
+    #[arg(short = 'o', long = "output", value_name = "OUT")]
+    output: Option<PathBuf>,
+
+    /// Python file for `--emit`, `--build` and `--run`.
     file: Option<PathBuf>,
+
+    /// Arguments passed to the program by `--run` (after `--`).
+    #[arg(last = true)]
+    args: Vec<String>,
 }
 
 /// What `--emit` prints.
@@ -81,5 +97,54 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             ExitCode::from(1)
         });
     }
-    anyhow::bail!("nothing to do: use --check PATH... or --emit=mir FILE (see --help)")
+    if let (true, Some(path)) = (cli.build || cli.run, &cli.file) {
+        let file =
+            molt_driver::load(&db, path).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+        let output = cli
+            .output
+            .clone()
+            .unwrap_or_else(|| molt_driver::build::default_output(path));
+        let options = molt_driver::build::BuildOptions {
+            output,
+            optimize: true,
+        };
+        let report = match molt_driver::build::build(&db, file, &options) {
+            Ok(report) => {
+                for d in &report.diagnostics {
+                    eprintln!("{d} (compiled to raise at run time)");
+                }
+                report
+            }
+            Err(error) => {
+                eprintln!("{error}");
+                return Ok(ExitCode::from(1));
+            }
+        };
+        if cli.build {
+            eprintln!(
+                "built {} (frontend {} ms, codegen {} ms, link {} ms)",
+                report.output.display(),
+                report.frontend.as_millis(),
+                report.codegen.as_millis(),
+                report.link.as_millis()
+            );
+            return Ok(ExitCode::SUCCESS);
+        }
+        let program = if report.output.is_absolute() || report.output.components().count() > 1 {
+            report.output.clone()
+        } else {
+            PathBuf::from(".").join(&report.output)
+        };
+        let status = std::process::Command::new(&program)
+            .args(&cli.args)
+            .status()
+            .map_err(|e| anyhow::anyhow!("cannot run {}: {e}", program.display()))?;
+        return Ok(match status.code() {
+            Some(code) => ExitCode::from(code.clamp(0, 255) as u8),
+            None => ExitCode::from(1),
+        });
+    }
+    anyhow::bail!(
+        "nothing to do: use --check PATH..., --emit=mir FILE, --build FILE or --run FILE (see --help)"
+    )
 }

@@ -82,3 +82,82 @@ fn emit_mir_prints_every_function() {
     assert!(stdout.starts_with("function \"<module>\"()"), "{stdout}");
     assert!(stdout.contains("function \"fib\"(n)"), "{stdout}");
 }
+
+#[test]
+fn build_writes_an_executable_that_matches_cpython() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let src = dir.path().join("hello.py");
+    std::fs::write(&src, "def fib(n: int) -> int:\n    return n if n < 2 else fib(n - 1) + fib(n - 2)\n\nprint('fib', fib(20))\n").expect("write");
+    let out = molt_lsp()
+        .arg("--build")
+        .arg(&src)
+        .arg("-o")
+        .arg(dir.path().join("hello"))
+        .output()
+        .expect("runs");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let run = Command::new(dir.path().join("hello"))
+        .output()
+        .expect("the executable runs");
+    assert_eq!(String::from_utf8_lossy(&run.stdout), "fib 6765\n");
+}
+
+#[test]
+fn run_passes_arguments_and_the_exit_code() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let src = dir.path().join("args.py");
+    std::fs::write(
+        &src,
+        "import sys\nprint(sys.argv[1:])\nsys.exit(len(sys.argv))\n",
+    )
+    .expect("write");
+    let out = molt_lsp()
+        .current_dir(dir.path())
+        .arg("--run")
+        .arg(&src)
+        .args(["--", "a", "b"])
+        .output()
+        .expect("runs");
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "['a', 'b']\n");
+    assert_eq!(out.status.code(), Some(3));
+    assert!(
+        dir.path().join("target/molt/args").exists(),
+        "default output is target/molt/<stem>"
+    );
+}
+
+#[test]
+fn build_errors_are_diagnostics_and_leave_no_artifact() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let src = dir.path().join("bad.py");
+    std::fs::write(&src, "x = (1 +\n").expect("write");
+    let exe = dir.path().join("bad");
+    let out = molt_lsp()
+        .arg("--build")
+        .arg(&src)
+        .arg("-o")
+        .arg(&exe)
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("bad.py:2:1: error[syntax-error]"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(!exe.exists());
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .expect("dir")
+        .filter_map(|e| e.ok())
+        .collect();
+    assert_eq!(
+        leftovers.len(),
+        1,
+        "only the source file remains: {leftovers:?}"
+    );
+}

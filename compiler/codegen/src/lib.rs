@@ -59,11 +59,17 @@ impl std::fmt::Display for CodegenError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             CodegenError::Unsupported { function, what } => {
-                write!(f, "in `{function}`: {what} is not supported yet by the native backend")
+                write!(
+                    f,
+                    "in `{function}`: {what} is not supported yet by the native backend"
+                )
             }
             CodegenError::UnsupportedTarget(m) => write!(f, "unsupported target: {m}"),
             CodegenError::Cranelift { function, message } => {
-                write!(f, "internal compiler error compiling `{function}`: {message}")
+                write!(
+                    f,
+                    "internal compiler error compiling `{function}`: {message}"
+                )
             }
             CodegenError::Object(m) => write!(f, "cannot write the object file: {m}"),
             CodegenError::Internal { function, message } => {
@@ -88,7 +94,10 @@ impl Default for CodegenOptions {
     fn default() -> CodegenOptions {
         CodegenOptions {
             optimize: true,
-            threads: std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1).min(8),
+            threads: std::thread::available_parallelism()
+                .map(|n| n.get())
+                .unwrap_or(1)
+                .min(8),
         }
     }
 }
@@ -99,27 +108,43 @@ impl Default for CodegenOptions {
 /// # Errors
 /// [`CodegenError`]: unsupported constructs (generators for now), an unsupported host, or an
 /// internal error.
-pub fn compile_program(functions: &[Arc<Function>], options: &CodegenOptions) -> Result<Vec<u8>, CodegenError> {
+pub fn compile_program(
+    functions: &[Arc<Function>],
+    options: &CodegenOptions,
+) -> Result<Vec<u8>, CodegenError> {
     let mut flags = settings::builder();
     let set = |flags: &mut settings::Builder, k: &str, v: &str| {
-        flags.set(k, v).map_err(|e| CodegenError::UnsupportedTarget(e.to_string()))
+        flags
+            .set(k, v)
+            .map_err(|e| CodegenError::UnsupportedTarget(e.to_string()))
     };
-    set(&mut flags, "opt_level", if options.optimize { "speed" } else { "none" })?;
+    set(
+        &mut flags,
+        "opt_level",
+        if options.optimize { "speed" } else { "none" },
+    )?;
     set(&mut flags, "is_pic", "true")?;
-    let isa_builder = cranelift_native::builder().map_err(|e| CodegenError::UnsupportedTarget(e.to_string()))?;
+    let isa_builder =
+        cranelift_native::builder().map_err(|e| CodegenError::UnsupportedTarget(e.to_string()))?;
     let isa = isa_builder
         .finish(settings::Flags::new(flags))
         .map_err(|e| CodegenError::UnsupportedTarget(e.to_string()))?;
     let call_conv = isa.default_call_conv();
-    let builder = ObjectBuilder::new(isa, "molt_program", cranelift_module::default_libcall_names())
-        .map_err(|e| CodegenError::Object(e.to_string()))?;
+    let builder = ObjectBuilder::new(
+        isa,
+        "molt_program",
+        cranelift_module::default_libcall_names(),
+    )
+    .map_err(|e| CodegenError::Object(e.to_string()))?;
     let mut module = ObjectModule::new(builder);
     let obj_err = |e: cranelift_module::ModuleError| CodegenError::Object(e.to_string());
 
     // Runtime imports.
     let mut runtime = FxHashMap::default();
     for &f in Rt::ALL {
-        let id = module.declare_function(f.name(), Linkage::Import, &f.signature(call_conv)).map_err(obj_err)?;
+        let id = module
+            .declare_function(f.name(), Linkage::Import, &f.signature(call_conv))
+            .map_err(obj_err)?;
         runtime.insert(f, id);
     }
     // Compiled functions and their descriptors.
@@ -127,15 +152,21 @@ pub fn compile_program(functions: &[Arc<Function>], options: &CodegenOptions) ->
     let mut func_ids: Vec<FuncId> = Vec::new();
     let mut code: FxHashMap<String, DataId> = FxHashMap::default();
     for (i, f) in functions.iter().enumerate() {
-        let id = module.declare_function(&format!("__molt_fn_{i}"), Linkage::Local, &py_sig).map_err(obj_err)?;
+        let id = module
+            .declare_function(&format!("__molt_fn_{i}"), Linkage::Local, &py_sig)
+            .map_err(obj_err)?;
         func_ids.push(id);
-        let data = module.declare_data(&format!("__molt_code_{i}"), Linkage::Local, false, false).map_err(obj_err)?;
+        let data = module
+            .declare_data(&format!("__molt_code_{i}"), Linkage::Local, false, false)
+            .map_err(obj_err)?;
         code.insert(f.name.to_string(), data);
     }
     // Constants.
     let constants = collect_constants(functions);
     let slot = |module: &mut ObjectModule, name: String| -> Result<DataId, CodegenError> {
-        let id = module.declare_data(&name, Linkage::Local, true, false).map_err(obj_err)?;
+        let id = module
+            .declare_data(&name, Linkage::Local, true, false)
+            .map_err(obj_err)?;
         let mut d = DataDescription::new();
         d.define_zeroinit(8);
         d.set_align(8);
@@ -157,44 +188,61 @@ pub fn compile_program(functions: &[Arc<Function>], options: &CodegenOptions) ->
     let ellipsis = slot(&mut module, "__molt_ellipsis".into())?;
     let module_slot = slot(&mut module, "__molt_module".into())?;
     let frontend = module.isa().frontend_config();
-    let symbols = Symbols { call_conv, frontend, runtime, strings, bigints, kwnames, ellipsis, module: module_slot, code };
+    let symbols = Symbols {
+        call_conv,
+        frontend,
+        runtime,
+        strings,
+        bigints,
+        kwnames,
+        ellipsis,
+        module: module_slot,
+        code,
+    };
 
     // Translate and compile every function, in parallel.
     let isa = module.isa();
     let threads = options.threads.max(1);
     let chunk = functions.len().div_ceil(threads).max(1);
-    let compiled: Vec<Result<(usize, Vec<u8>, u64, Vec<ModuleReloc>), CodegenError>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = functions
-            .chunks(chunk)
-            .enumerate()
-            .map(|(c, funcs)| {
-                let symbols = &symbols;
-                let py_sig = &py_sig;
-                let func_ids = &func_ids;
-                scope.spawn(move || {
-                    funcs
-                        .iter()
-                        .enumerate()
-                        .map(|(j, f)| {
-                            let i = c * chunk + j;
-                            compile_one(f, isa, symbols, py_sig.clone(), func_ids[i]).map(|(b, a, r)| (i, b, a, r))
-                        })
-                        .collect::<Vec<_>>()
+    let compiled: Vec<Result<(usize, Vec<u8>, u64, Vec<ModuleReloc>), CodegenError>> =
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = functions
+                .chunks(chunk)
+                .enumerate()
+                .map(|(c, funcs)| {
+                    let symbols = &symbols;
+                    let py_sig = &py_sig;
+                    let func_ids = &func_ids;
+                    scope.spawn(move || {
+                        funcs
+                            .iter()
+                            .enumerate()
+                            .map(|(j, f)| {
+                                let i = c * chunk + j;
+                                compile_one(f, isa, symbols, py_sig.clone(), func_ids[i])
+                                    .map(|(b, a, r)| (i, b, a, r))
+                            })
+                            .collect::<Vec<_>>()
+                    })
                 })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| {
-                h.join().unwrap_or_else(|_| {
-                    vec![Err(CodegenError::Internal { function: "?".into(), message: "codegen thread panicked".into() })]
+                .collect();
+            handles
+                .into_iter()
+                .flat_map(|h| {
+                    h.join().unwrap_or_else(|_| {
+                        vec![Err(CodegenError::Internal {
+                            function: "?".into(),
+                            message: "codegen thread panicked".into(),
+                        })]
+                    })
                 })
-            })
-            .collect()
-    });
+                .collect()
+        });
     for result in compiled {
         let (i, bytes, align, relocs) = result?;
-        module.define_function_bytes(func_ids[i], align, &bytes, &relocs).map_err(obj_err)?;
+        module
+            .define_function_bytes(func_ids[i], align, &bytes, &relocs)
+            .map_err(obj_err)?;
     }
 
     // Function descriptors.
@@ -202,10 +250,19 @@ pub fn compile_program(functions: &[Arc<Function>], options: &CodegenOptions) ->
         define_descriptor(&mut module, &symbols, f, i, func_ids[i])?;
     }
     // Module initializer and main.
-    let init = define_init(&mut module, &symbols, &constants, functions, &func_ids, &py_sig)?;
+    let init = define_init(
+        &mut module,
+        &symbols,
+        &constants,
+        functions,
+        &func_ids,
+        &py_sig,
+    )?;
     define_main(&mut module, &symbols, init)?;
     let product = module.finish();
-    product.emit().map_err(|e| CodegenError::Object(e.to_string()))
+    product
+        .emit()
+        .map_err(|e| CodegenError::Object(e.to_string()))
 }
 
 fn compile_one(
@@ -221,13 +278,19 @@ fn compile_one(
     let (bytes, align, relocs) = {
         let compiled = ctx
             .compile(isa, &mut ControlPlane::default())
-            .map_err(|e| CodegenError::Cranelift { function: f.name.to_string(), message: format!("{:?}", e.inner) })?;
+            .map_err(|e| CodegenError::Cranelift {
+                function: f.name.to_string(),
+                message: format!("{:?}", e.inner),
+            })?;
         let bytes = compiled.code_buffer().to_vec();
         let align = compiled.buffer.alignment as u64;
         let relocs: Vec<_> = compiled.buffer.relocs().to_vec();
         (bytes, align, relocs)
     };
-    let relocs = relocs.iter().map(|r| ModuleReloc::from_mach_reloc(r, &ctx.func, id)).collect();
+    let relocs = relocs
+        .iter()
+        .map(|r| ModuleReloc::from_mach_reloc(r, &ctx.func, id))
+        .collect();
     Ok((bytes, align.max(1), relocs))
 }
 
@@ -280,7 +343,8 @@ fn collect_constants(functions: &[Arc<Function>]) -> Constants {
                         add(&mut strings, name);
                     }
                     if !args.keywords.is_empty() {
-                        let names: Vec<String> = args.keywords.iter().map(|(n, _)| n.to_string()).collect();
+                        let names: Vec<String> =
+                            args.keywords.iter().map(|(n, _)| n.to_string()).collect();
                         for n in &names {
                             add(&mut strings, n);
                         }
@@ -293,7 +357,11 @@ fn collect_constants(functions: &[Arc<Function>]) -> Constants {
             }
         }
     }
-    Constants { strings, bigints, kwnames }
+    Constants {
+        strings,
+        bigints,
+        kwnames,
+    }
 }
 
 fn define_descriptor(
@@ -306,18 +374,27 @@ fn define_descriptor(
     let obj_err = |e: cranelift_module::ModuleError| CodegenError::Object(e.to_string());
     let ptr = 8usize;
     // Name bytes.
-    let name_id = module.declare_data(&format!("__molt_name_{i}"), Linkage::Local, false, false).map_err(obj_err)?;
+    let name_id = module
+        .declare_data(&format!("__molt_name_{i}"), Linkage::Local, false, false)
+        .map_err(obj_err)?;
     let mut d = DataDescription::new();
     d.define(f.name.as_bytes().to_vec().into_boxed_slice());
     module.define_data(name_id, &d).map_err(obj_err)?;
     // Parameter descriptors: name ptr, name len, kind u32, has_default u32 (24 bytes each).
-    let params_id = module.declare_data(&format!("__molt_params_{i}"), Linkage::Local, false, false).map_err(obj_err)?;
+    let params_id = module
+        .declare_data(&format!("__molt_params_{i}"), Linkage::Local, false, false)
+        .map_err(obj_err)?;
     let mut params = DataDescription::new();
     let mut bytes = vec![0u8; f.params.len().max(1) * 24];
     let mut pname_ids = Vec::new();
     for (k, p) in f.params.iter().enumerate() {
         let pid = module
-            .declare_data(&format!("__molt_pname_{i}_{k}"), Linkage::Local, false, false)
+            .declare_data(
+                &format!("__molt_pname_{i}_{k}"),
+                Linkage::Local,
+                false,
+                false,
+            )
             .map_err(obj_err)?;
         let mut pd = DataDescription::new();
         pd.define(p.name.as_bytes().to_vec().into_boxed_slice());
@@ -372,15 +449,23 @@ fn define_init(
     let call_conv = symbols.call_conv;
     let mut sig = ir::Signature::new(call_conv);
     sig.returns.push(AbiParam::new(types::I64));
-    let init_id = module.declare_function("__molt_init", Linkage::Local, &sig).map_err(obj_err)?;
-    let mut clif = ir::Function::with_name_signature(ir::UserFuncName::user(0, init_id.as_u32()), sig);
+    let init_id = module
+        .declare_function("__molt_init", Linkage::Local, &sig)
+        .map_err(obj_err)?;
+    let mut clif =
+        ir::Function::with_name_signature(ir::UserFuncName::user(0, init_id.as_u32()), sig);
     let mut fctx = FunctionBuilderContext::new();
     {
         let mut b = FunctionBuilder::new(&mut clif, &mut fctx);
         let entry = b.create_block();
         b.switch_to_block(entry);
-        let bytes_data = |module: &mut ObjectModule, name: String, content: &[u8]| -> Result<DataId, CodegenError> {
-            let id = module.declare_data(&name, Linkage::Local, false, false).map_err(obj_err)?;
+        let bytes_data = |module: &mut ObjectModule,
+                          name: String,
+                          content: &[u8]|
+         -> Result<DataId, CodegenError> {
+            let id = module
+                .declare_data(&name, Linkage::Local, false, false)
+                .map_err(obj_err)?;
             let mut d = DataDescription::new();
             d.define(content.to_vec().into_boxed_slice());
             module.define_data(id, &d).map_err(obj_err)?;
@@ -416,11 +501,26 @@ fn define_init(
             let gv = symbols.import_data(b.func, data.as_u32());
             let addr = b.ins().symbol_value(types::I64, gv);
             let len = b.ins().iconst(types::I64, digits.len() as i64);
-            store_call(&mut b, Rt::ConstBigint, &[addr, len], symbols.bigints[digits]);
+            store_call(
+                &mut b,
+                Rt::ConstBigint,
+                &[addr, len],
+                symbols.bigints[digits],
+            );
         }
         store_call(&mut b, Rt::ConstEllipsis, &[], symbols.ellipsis);
-        let max_kw = constants.kwnames.iter().map(Vec::len).max().unwrap_or(0).max(1);
-        let scratch = b.create_sized_stack_slot(StackSlotData::new(StackSlotKind::ExplicitSlot, (max_kw * 8) as u32, 3));
+        let max_kw = constants
+            .kwnames
+            .iter()
+            .map(Vec::len)
+            .max()
+            .unwrap_or(0)
+            .max(1);
+        let scratch = b.create_sized_stack_slot(StackSlotData::new(
+            StackSlotKind::ExplicitSlot,
+            (max_kw * 8) as u32,
+            3,
+        ));
         for names in &constants.kwnames {
             for (i, n) in names.iter().enumerate() {
                 let v = str_values[n.as_str()];
@@ -449,18 +549,28 @@ fn define_init(
     let mut ctx = Context::for_function(clif);
     module
         .define_function(init_id, &mut ctx)
-        .map_err(|e| CodegenError::Cranelift { function: "__molt_init".into(), message: e.to_string() })?;
+        .map_err(|e| CodegenError::Cranelift {
+            function: "__molt_init".into(),
+            message: e.to_string(),
+        })?;
     Ok(init_id)
 }
 
-fn define_main(module: &mut ObjectModule, symbols: &Symbols, init: FuncId) -> Result<(), CodegenError> {
+fn define_main(
+    module: &mut ObjectModule,
+    symbols: &Symbols,
+    init: FuncId,
+) -> Result<(), CodegenError> {
     let obj_err = |e: cranelift_module::ModuleError| CodegenError::Object(e.to_string());
     let mut sig = ir::Signature::new(symbols.call_conv);
     sig.params.push(AbiParam::new(types::I32));
     sig.params.push(AbiParam::new(types::I64));
     sig.returns.push(AbiParam::new(types::I32));
-    let main_id = module.declare_function("main", Linkage::Export, &sig).map_err(obj_err)?;
-    let mut clif = ir::Function::with_name_signature(ir::UserFuncName::user(0, main_id.as_u32()), sig);
+    let main_id = module
+        .declare_function("main", Linkage::Export, &sig)
+        .map_err(obj_err)?;
+    let mut clif =
+        ir::Function::with_name_signature(ir::UserFuncName::user(0, main_id.as_u32()), sig);
     let mut fctx = FunctionBuilderContext::new();
     {
         let mut b = FunctionBuilder::new(&mut clif, &mut fctx);
@@ -482,6 +592,9 @@ fn define_main(module: &mut ObjectModule, symbols: &Symbols, init: FuncId) -> Re
     let mut ctx = Context::for_function(clif);
     module
         .define_function(main_id, &mut ctx)
-        .map_err(|e| CodegenError::Cranelift { function: "main".into(), message: e.to_string() })?;
+        .map_err(|e| CodegenError::Cranelift {
+            function: "main".into(),
+            message: e.to_string(),
+        })?;
     Ok(())
 }

@@ -48,7 +48,11 @@ impl Liveness {
                 for s in func.successors(block) {
                     out.extend(live_in[s.index()].iter().copied());
                 }
-                let mut inn: FxHashSet<Value> = out.iter().filter(|v| !defs[b].contains(v)).copied().collect();
+                let mut inn: FxHashSet<Value> = out
+                    .iter()
+                    .filter(|v| !defs[b].contains(v))
+                    .copied()
+                    .collect();
                 inn.extend(uses[b].iter().copied());
                 if inn != live_in[b] {
                     live_in[b] = inn;

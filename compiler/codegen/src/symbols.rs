@@ -2,7 +2,9 @@
 //! the constant slots the module initializer fills. Built before translation and read-only
 //! during it, so functions can be translated and compiled on several threads.
 
-use cranelift_codegen::ir::{self, AbiParam, ExtFuncData, ExternalName, Signature, UserExternalName, types};
+use cranelift_codegen::ir::{
+    self, AbiParam, ExtFuncData, ExternalName, Signature, UserExternalName, types,
+};
 use cranelift_codegen::isa::CallConv;
 use cranelift_module::{DataId, FuncId};
 use rustc_hash::FxHashMap;
@@ -69,14 +71,57 @@ pub enum Rt {
 impl Rt {
     /// Every runtime function.
     pub const ALL: &'static [Rt] = &[
-        Rt::Incref, Rt::Decref, Rt::Dealloc, Rt::ConstStr, Rt::ConstBigint, Rt::ConstEllipsis, Rt::Binary,
-        Rt::Unary, Rt::Compare, Rt::IsTrue, Rt::ModuleNew, Rt::GlobalLoad, Rt::GlobalStore,
-        Rt::GlobalDel, Rt::BuiltinLoad, Rt::RaiseUnbound, Rt::NsLoad, Rt::CellNew, Rt::CellGet,
-        Rt::CellSet, Rt::FunctionClosure, Rt::Call, Rt::CallMethod, Rt::CallEx, Rt::GetAttr,
-        Rt::SetAttr, Rt::DelAttr, Rt::GetItem, Rt::SetItem, Rt::DelItem, Rt::BuildList,
-        Rt::BuildTuple, Rt::BuildSet, Rt::BuildDict, Rt::BuildSlice, Rt::BuildString, Rt::Format,
-        Rt::Convert, Rt::Iter, Rt::IterNext, Rt::Unpack, Rt::UnpackEx, Rt::TupleGet,
-        Rt::MakeFunction, Rt::MakeClass, Rt::Import, Rt::Raise, Rt::ExcFetch, Rt::ExcMatch, Rt::Yield, Rt::Main,
+        Rt::Incref,
+        Rt::Decref,
+        Rt::Dealloc,
+        Rt::ConstStr,
+        Rt::ConstBigint,
+        Rt::ConstEllipsis,
+        Rt::Binary,
+        Rt::Unary,
+        Rt::Compare,
+        Rt::IsTrue,
+        Rt::ModuleNew,
+        Rt::GlobalLoad,
+        Rt::GlobalStore,
+        Rt::GlobalDel,
+        Rt::BuiltinLoad,
+        Rt::RaiseUnbound,
+        Rt::NsLoad,
+        Rt::CellNew,
+        Rt::CellGet,
+        Rt::CellSet,
+        Rt::FunctionClosure,
+        Rt::Call,
+        Rt::CallMethod,
+        Rt::CallEx,
+        Rt::GetAttr,
+        Rt::SetAttr,
+        Rt::DelAttr,
+        Rt::GetItem,
+        Rt::SetItem,
+        Rt::DelItem,
+        Rt::BuildList,
+        Rt::BuildTuple,
+        Rt::BuildSet,
+        Rt::BuildDict,
+        Rt::BuildSlice,
+        Rt::BuildString,
+        Rt::Format,
+        Rt::Convert,
+        Rt::Iter,
+        Rt::IterNext,
+        Rt::Unpack,
+        Rt::UnpackEx,
+        Rt::TupleGet,
+        Rt::MakeFunction,
+        Rt::MakeClass,
+        Rt::Import,
+        Rt::Raise,
+        Rt::ExcFetch,
+        Rt::ExcMatch,
+        Rt::Yield,
+        Rt::Main,
     ];
 
     /// The exported symbol name.
@@ -155,9 +200,7 @@ impl Rt {
             | Rt::Iter
             | Rt::IterNext
             | Rt::Import
-            | Rt::Yield => {
-                ("W", 'W')
-            }
+            | Rt::Yield => ("W", 'W'),
             Rt::NsLoad => ("WWW", 'W'),
             Rt::CellGet => ("WW", 'W'),
             Rt::CellSet => ("WW", 'I'),
@@ -168,7 +211,9 @@ impl Rt {
             Rt::GetAttr | Rt::GetItem => ("WW", 'W'),
             Rt::SetAttr | Rt::SetItem => ("WWW", 'I'),
             Rt::DelAttr | Rt::DelItem => ("WW", 'I'),
-            Rt::BuildList | Rt::BuildTuple | Rt::BuildSet | Rt::BuildDict | Rt::BuildString => ("PP", 'W'),
+            Rt::BuildList | Rt::BuildTuple | Rt::BuildSet | Rt::BuildDict | Rt::BuildString => {
+                ("PP", 'W')
+            }
             Rt::BuildSlice => ("WWW", 'W'),
             Rt::Format => ("WW", 'W'),
             Rt::Unpack | Rt::TupleGet => ("WP", 'W'),
@@ -223,7 +268,10 @@ impl Symbols {
     pub fn import_runtime(&self, func: &mut ir::Function, f: Rt) -> ir::FuncRef {
         let id = self.runtime[&f];
         let signature = func.import_signature(f.signature(self.call_conv));
-        let name = func.declare_imported_user_function(UserExternalName { namespace: 0, index: id.as_u32() });
+        let name = func.declare_imported_user_function(UserExternalName {
+            namespace: 0,
+            index: id.as_u32(),
+        });
         func.import_function(ExtFuncData {
             name: ExternalName::user(name),
             signature,
@@ -233,15 +281,31 @@ impl Symbols {
     }
 
     /// Imports function `id` of this object into `func`.
-    pub fn import_local_function(&self, func: &mut ir::Function, id: FuncId, sig: Signature) -> ir::FuncRef {
+    pub fn import_local_function(
+        &self,
+        func: &mut ir::Function,
+        id: FuncId,
+        sig: Signature,
+    ) -> ir::FuncRef {
         let signature = func.import_signature(sig);
-        let name = func.declare_imported_user_function(UserExternalName { namespace: 0, index: id.as_u32() });
-        func.import_function(ExtFuncData { name: ExternalName::user(name), signature, colocated: true, patchable: false })
+        let name = func.declare_imported_user_function(UserExternalName {
+            namespace: 0,
+            index: id.as_u32(),
+        });
+        func.import_function(ExtFuncData {
+            name: ExternalName::user(name),
+            signature,
+            colocated: true,
+            patchable: false,
+        })
     }
 
     /// Imports data object `data` (a `DataId` index) into `func`.
     pub fn import_data(&self, func: &mut ir::Function, data: u32) -> ir::GlobalValue {
-        let name = func.declare_imported_user_function(UserExternalName { namespace: 1, index: data });
+        let name = func.declare_imported_user_function(UserExternalName {
+            namespace: 1,
+            index: data,
+        });
         func.create_global_value(ir::GlobalValueData::Symbol {
             name: ExternalName::user(name),
             offset: ir::immediates::Imm64::new(0),
@@ -252,18 +316,27 @@ impl Symbols {
 
     /// The cache slot of string constant `s` (collected before translation).
     pub fn str_slot(&self, s: &str) -> u32 {
-        self.strings.get(s).map(|d| d.as_u32()).unwrap_or(self.ellipsis.as_u32())
+        self.strings
+            .get(s)
+            .map(|d| d.as_u32())
+            .unwrap_or(self.ellipsis.as_u32())
     }
 
     /// The cache slot of a big int constant.
     pub fn bigint_slot(&self, digits: &str) -> u32 {
-        self.bigints.get(digits).map(|d| d.as_u32()).unwrap_or(self.ellipsis.as_u32())
+        self.bigints
+            .get(digits)
+            .map(|d| d.as_u32())
+            .unwrap_or(self.ellipsis.as_u32())
     }
 
     /// The cache slot of a keyword-name tuple.
     pub fn kwnames_slot(&self, names: &[&str]) -> u32 {
         let key: Vec<String> = names.iter().map(|s| s.to_string()).collect();
-        self.kwnames.get(&key).map(|d| d.as_u32()).unwrap_or(self.ellipsis.as_u32())
+        self.kwnames
+            .get(&key)
+            .map(|d| d.as_u32())
+            .unwrap_or(self.ellipsis.as_u32())
     }
 
     /// The slot holding `...`.

@@ -15,14 +15,12 @@ use cranelift_codegen::ir::{
 };
 use cranelift_codegen::isa::CallConv;
 use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
-use molt_mir::{
-    BlockCall, Constant, Function, InstData, InstKind, IntConst, Type, Value,
-};
+use molt_mir::{BlockCall, Constant, Function, InstData, InstKind, IntConst, Type, Value};
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use crate::CodegenError;
 use crate::liveness::Liveness;
 use crate::symbols::{Rt, Symbols};
-use crate::CodegenError;
 
 const I64: ir::Type = types::I64;
 const I32: ir::Type = types::I32;
@@ -125,14 +123,15 @@ impl Translator<'_> {
                 | InstKind::BuildSet(vs)
                 | InstKind::BuildDict(vs)
                 | InstKind::BuildString(vs) => max_array = max_array.max(vs.len()),
-                InstKind::MakeFunction { defaults, closure, .. } => {
-                    max_array = max_array.max(defaults.len() + closure.len())
-                }
+                InstKind::MakeFunction {
+                    defaults, closure, ..
+                } => max_array = max_array.max(defaults.len() + closure.len()),
                 _ => {}
             }
         }
         for name in slot_names {
-            let slot = b.create_sized_stack_slot(StackSlotData::new(StackSlotKind::ExplicitSlot, 8, 3));
+            let slot =
+                b.create_sized_stack_slot(StackSlotData::new(StackSlotKind::ExplicitSlot, 8, 3));
             self.slots.insert(name, slot);
         }
         self.scratch = Some(b.create_sized_stack_slot(StackSlotData::new(
@@ -152,7 +151,9 @@ impl Translator<'_> {
         // Entry MIR block parameters: the bound arguments, borrowed from the caller.
         let mut args = Vec::new();
         for (i, p) in func.blocks[0].params.iter().enumerate() {
-            let v = b.ins().load(I64, ir::MemFlagsData::trusted(), params[1], (i * 8) as i32);
+            let v = b
+                .ins()
+                .load(I64, ir::MemFlagsData::trusted(), params[1], (i * 8) as i32);
             if self.needs_rc(*p) {
                 self.incref(b, v);
             }
@@ -184,7 +185,9 @@ impl Translator<'_> {
             live_after.reverse();
             // Parameters nobody uses die on entry.
             for p in &data.params {
-                if !live_after.first().is_some_and(|l| l.contains(p)) && !self.used_by(data.insts.first(), *p) {
+                if !live_after.first().is_some_and(|l| l.contains(p))
+                    && !self.used_by(data.insts.first(), *p)
+                {
                     self.release(b, *p);
                 }
             }
@@ -221,14 +224,20 @@ impl Translator<'_> {
     }
 
     fn needs_rc(&self, v: Value) -> bool {
-        !matches!(self.func.ty(v), Type::Float | Type::Bool | Type::None | Type::Never)
+        !matches!(
+            self.func.ty(v),
+            Type::Float | Type::Bool | Type::None | Type::Never
+        )
     }
 
     fn val(&self, v: Value) -> Result<ir::Value, CodegenError> {
-        self.values.get(&v).copied().ok_or_else(|| CodegenError::Internal {
-            function: self.func.name.to_string(),
-            message: format!("{v} used before its definition was translated"),
-        })
+        self.values
+            .get(&v)
+            .copied()
+            .ok_or_else(|| CodegenError::Internal {
+                function: self.func.name.to_string(),
+                message: format!("{v} used before its definition was translated"),
+            })
     }
 
     fn rt(&mut self, b: &mut FunctionBuilder<'_>, f: Rt) -> ir::FuncRef {
@@ -243,7 +252,10 @@ impl Translator<'_> {
     fn call_rt(&mut self, b: &mut FunctionBuilder<'_>, f: Rt, args: &[ir::Value]) -> ir::Value {
         let r = self.rt(b, f);
         let call = b.ins().call(r, args);
-        b.inst_results(call).first().copied().unwrap_or_else(|| b.ins().iconst(I64, 0))
+        b.inst_results(call)
+            .first()
+            .copied()
+            .unwrap_or_else(|| b.ins().iconst(I64, 0))
     }
 
     /// `incref`, inlined: pointer values (tag `0xFFF8`) get their count (offset 0) bumped.
@@ -325,7 +337,9 @@ impl Translator<'_> {
 
     /// Stores values into the scratch array and returns its address.
     fn array(&mut self, b: &mut FunctionBuilder<'_>, vals: &[ir::Value]) -> ir::Value {
-        let scratch = self.scratch.expect("scratch slot is created before translation");
+        let scratch = self
+            .scratch
+            .expect("scratch slot is created before translation");
         for (i, v) in vals.iter().enumerate() {
             b.ins().stack_store(I64, *v, scratch, (i * 8) as i32);
         }
@@ -362,7 +376,8 @@ impl Translator<'_> {
                     }
                 }
                 let exc = self.call_rt(b, Rt::ExcFetch, &[]);
-                b.ins().jump(self.blocks[h.index()], &[BlockArg::Value(exc)]);
+                b.ins()
+                    .jump(self.blocks[h.index()], &[BlockArg::Value(exc)]);
             }
             None => {
                 for v in owned {
@@ -434,7 +449,9 @@ impl Translator<'_> {
                 let v = match c {
                     Constant::None => b.ins().iconst(I64, NONE),
                     Constant::Bool(x) => b.ins().iconst(I64, if *x { TRUE } else { FALSE }),
-                    Constant::Int(IntConst::Small(i)) if (-(1i64 << 47)..(1i64 << 47)).contains(i) => {
+                    Constant::Int(IntConst::Small(i))
+                        if (-(1i64 << 47)..(1i64 << 47)).contains(i) =>
+                    {
                         let bits = (0xFFF9u64 << 48) | (*i as u64 & 0x0000_FFFF_FFFF_FFFF);
                         b.ins().iconst(I64, bits as i64)
                     }
@@ -447,7 +464,11 @@ impl Translator<'_> {
                         self.cached(b, slot)
                     }
                     Constant::Float(x) => {
-                        let bits = if x.is_nan() { 0x7FF8_0000_0000_0000u64 } else { x.to_bits() };
+                        let bits = if x.is_nan() {
+                            0x7FF8_0000_0000_0000u64
+                        } else {
+                            x.to_bits()
+                        };
                         b.ins().iconst(I64, bits as i64)
                     }
                     Constant::Str(s) => self.str_const(b, s),
@@ -466,8 +487,15 @@ impl Translator<'_> {
                 self.check(b, block, d, after, r, false)?;
                 self.define(d, r);
             }
-            InstKind::Binary { op, inplace, lhs, rhs } => {
-                let code = b.ins().iconst(I32, *op as i64 + if *inplace { 16 } else { 0 });
+            InstKind::Binary {
+                op,
+                inplace,
+                lhs,
+                rhs,
+            } => {
+                let code = b
+                    .ins()
+                    .iconst(I32, *op as i64 + if *inplace { 16 } else { 0 });
                 let (l, r) = (v!(lhs), v!(rhs));
                 let res = self.call_rt(b, Rt::Binary, &[code, l, r]);
                 self.check(b, block, d, after, res, false)?;
@@ -610,7 +638,11 @@ impl Translator<'_> {
                 self.check(b, block, d, after, r, false)?;
                 self.define(d, r);
             }
-            InstKind::CallMethod { receiver, name, args } => {
+            InstKind::CallMethod {
+                receiver,
+                name,
+                args,
+            } => {
                 let recv = v!(receiver);
                 let n = self.str_const(b, name);
                 let (arr, nargs, kw) = self.call_args(b, args)?;
@@ -618,7 +650,11 @@ impl Translator<'_> {
                 self.check(b, block, d, after, r, false)?;
                 self.define(d, r);
             }
-            InstKind::CallEx { callee, args, kwargs } => {
+            InstKind::CallEx {
+                callee,
+                args,
+                kwargs,
+            } => {
                 let (c, a, k) = (v!(callee), v!(args), v!(kwargs));
                 let r = self.call_rt(b, Rt::CallEx, &[c, a, k]);
                 self.check(b, block, d, after, r, false)?;
@@ -670,7 +706,10 @@ impl Translator<'_> {
             | InstKind::BuildSet(vs)
             | InstKind::BuildDict(vs)
             | InstKind::BuildString(vs) => {
-                let vals = vs.iter().map(|v| self.val(*v)).collect::<Result<Vec<_>, _>>()?;
+                let vals = vs
+                    .iter()
+                    .map(|v| self.val(*v))
+                    .collect::<Result<Vec<_>, _>>()?;
                 let arr = self.array(b, &vals);
                 let (f, n) = match &d.kind {
                     InstKind::BuildList(_) => (Rt::BuildList, vals.len()),
@@ -725,14 +764,29 @@ impl Translator<'_> {
                 self.check(b, block, d, after, r, false)?;
                 self.define(d, r);
             }
-            InstKind::MakeFunction { name, defaults, closure } => {
-                let code = self.symbols.code_data(name).ok_or_else(|| CodegenError::Internal {
-                    function: func.name.to_string(),
-                    message: format!("make.function of unknown function {name:?}"),
-                })?;
+            InstKind::MakeFunction {
+                name,
+                defaults,
+                closure,
+            } => {
+                let code = self
+                    .symbols
+                    .code_data(name)
+                    .ok_or_else(|| CodegenError::Internal {
+                        function: func.name.to_string(),
+                        message: format!("make.function of unknown function {name:?}"),
+                    })?;
                 let code = self.data_addr(b, code);
-                let mut vals = defaults.iter().map(|v| self.val(*v)).collect::<Result<Vec<_>, _>>()?;
-                vals.extend(closure.iter().map(|v| self.val(*v)).collect::<Result<Vec<_>, _>>()?);
+                let mut vals = defaults
+                    .iter()
+                    .map(|v| self.val(*v))
+                    .collect::<Result<Vec<_>, _>>()?;
+                vals.extend(
+                    closure
+                        .iter()
+                        .map(|v| self.val(*v))
+                        .collect::<Result<Vec<_>, _>>()?,
+                );
                 let arr = self.array(b, &vals);
                 let scratch_off = (defaults.len() * 8) as i64;
                 let closure_arr = b.ins().iadd_imm_s(arr, scratch_off);
@@ -743,7 +797,11 @@ impl Translator<'_> {
                 self.check(b, block, d, after, r, false)?;
                 self.define(d, r);
             }
-            InstKind::MakeClass { name, bases, namespace } => {
+            InstKind::MakeClass {
+                name,
+                bases,
+                namespace,
+            } => {
                 let n = self.str_const(b, name);
                 let (bs, ns) = (v!(bases), v!(namespace));
                 let r = self.call_rt(b, Rt::MakeClass, &[n, bs, ns]);
@@ -775,10 +833,13 @@ impl Translator<'_> {
     }
 
     fn slot(&self, name: &str) -> Result<ir::StackSlot, CodegenError> {
-        self.slots.get(name).copied().ok_or_else(|| CodegenError::Internal {
-            function: self.func.name.to_string(),
-            message: format!("no slot for {name:?}"),
-        })
+        self.slots
+            .get(name)
+            .copied()
+            .ok_or_else(|| CodegenError::Internal {
+                function: self.func.name.to_string(),
+                message: format!("no slot for {name:?}"),
+            })
     }
 
     /// Raises `UnboundLocalError` for `name` when `cond` holds.
@@ -810,7 +871,11 @@ impl Translator<'_> {
         b: &mut FunctionBuilder<'_>,
         args: &molt_mir::CallArgs,
     ) -> Result<(ir::Value, ir::Value, ir::Value), CodegenError> {
-        let mut vals = args.positional.iter().map(|v| self.val(*v)).collect::<Result<Vec<_>, _>>()?;
+        let mut vals = args
+            .positional
+            .iter()
+            .map(|v| self.val(*v))
+            .collect::<Result<Vec<_>, _>>()?;
         for (_, v) in &args.keywords {
             vals.push(self.val(*v)?);
         }

@@ -1,6 +1,8 @@
 //! The driver: the pipeline entry points shared by the headless CLI and (later) the language
 //! server, so that both run the same queries on the same database.
 
+pub mod build;
+
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 

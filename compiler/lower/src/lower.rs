@@ -1122,7 +1122,7 @@ impl<'a> Lowerer<'a> {
             },
             Resolution::Global => {
                 let sym = self.db.intern(name);
-                if self.index.is_global(sym) {
+                if self.index.is_global(sym) || builtins::MODULE_GLOBALS.contains(&name) {
                     st.b.ins(InstKind::GlobalLoad(name.into()), span)
                 } else if builtins::is_builtin(name) {
                     st.b.ins(InstKind::BuiltinLoad(name.into()), span)
@@ -1954,6 +1954,13 @@ impl<'a> Lowerer<'a> {
         generators: &[ast::Comprehension],
         span: Span,
     ) -> Value {
+        let elements: Vec<&Expr> = match comp {
+            Comp::List(e) | Comp::Set(e) => vec![e],
+            Comp::Dict(k, v) => vec![k, v],
+        };
+        if molt_semantic::scope::comprehension_needs_scope(generators, &elements) {
+            return self.comprehension_function(st, comp, generators, span);
+        }
         let result = match comp {
             Comp::List(_) => st.b.ins(InstKind::BuildList(vec![]), span),
             Comp::Set(_) => st.b.ins(InstKind::BuildSet(vec![]), span),
@@ -1961,7 +1968,7 @@ impl<'a> Lowerer<'a> {
         };
         let saved = st.renames.len();
         let exit = st.b.new_block();
-        self.comprehension_level(st, comp, generators, result, exit, span);
+        self.comprehension_level(st, comp, generators, result, exit, span, None, true);
         st.renames.truncate(saved);
         st.b.seal(exit);
         st.b.switch_to(exit);
@@ -1977,6 +1984,8 @@ impl<'a> Lowerer<'a> {
         result: Value,
         done: molt_mir::Block,
         span: Span,
+        first_iter: Option<Value>,
+        rename: bool,
     ) {
         let Some((g, rest)) = generators.split_first() else {
             match comp {
@@ -2019,9 +2028,13 @@ impl<'a> Lowerer<'a> {
         if g.is_async {
             self.unsupported(g.range(), "`async for` in a comprehension");
         }
-        let iterable = self.expr(st, &g.iter);
-        let it =
-            st.b.ins(InstKind::GetIter(iterable), self.span(g.iter.range()));
+        let it = match first_iter {
+            Some(it) => it,
+            None => {
+                let iterable = self.expr(st, &g.iter);
+                st.b.ins(InstKind::GetIter(iterable), self.span(g.iter.range()))
+            }
+        };
         let header = st.b.new_block();
         let (body, item) = st.b.new_block_with_param();
         st.b.jump(header, vec![], span);
@@ -2042,13 +2055,16 @@ impl<'a> Lowerer<'a> {
         );
         st.b.seal(body);
         st.b.switch_to(body);
-        // Comprehension targets get fresh SSA variables.
-        let mut names = Vec::new();
-        target_names(&g.target, &mut names);
-        for name in names {
-            st.rename_counter += 1;
-            let internal = format!("{name}.{}", st.rename_counter);
-            st.renames.push((name, internal));
+        // Inlined comprehensions: targets get fresh SSA variables. (A comprehension lowered
+        // as its own function binds them as its locals instead.)
+        if rename {
+            let mut names = Vec::new();
+            target_names(&g.target, &mut names);
+            for name in names {
+                st.rename_counter += 1;
+                let internal = format!("{name}.{}", st.rename_counter);
+                st.renames.push((name, internal));
+            }
         }
         self.assign(st, &g.target, item);
         for cond in &g.ifs {
@@ -2061,18 +2077,101 @@ impl<'a> Lowerer<'a> {
         }
         let inner_done = st.b.new_block();
         if rest.is_empty() {
-            self.comprehension_level(st, comp, rest, result, inner_done, span);
+            self.comprehension_level(st, comp, rest, result, inner_done, span, None, rename);
             st.b.jump(header, vec![], span);
             st.b.seal(inner_done);
             st.b.switch_to(inner_done);
             st.b.jump(header, vec![], span);
         } else {
-            self.comprehension_level(st, comp, rest, result, inner_done, span);
+            self.comprehension_level(st, comp, rest, result, inner_done, span, None, rename);
             st.b.seal(inner_done);
             st.b.switch_to(inner_done);
             st.b.jump(header, vec![], span);
         }
         st.b.seal(header);
+    }
+
+    /// A comprehension lowered as a function of its own (`<listcomp>` etc.), called with the
+    /// iterator of its first iterable, as CPython 3.11 does; used when closures inside it can
+    /// capture its loop variables.
+    fn comprehension_function(
+        &mut self,
+        st: &mut FnState<'_>,
+        comp: Comp<'_>,
+        generators: &[ast::Comprehension],
+        span: Span,
+    ) -> Value {
+        let Some(first) = generators.first() else {
+            return self.raise_not_implemented(st, span);
+        };
+        let iterable = self.expr(st, &first.iter);
+        let it = st.b.ins(InstKind::GetIter(iterable), span);
+        let (elt, value, leaf) = match comp {
+            Comp::List(e) => (e, None, "<listcomp>"),
+            Comp::Set(e) => (e, None, "<setcomp>"),
+            Comp::Dict(k, v) => (k, Some(v), "<dictcomp>"),
+        };
+        let scope = Scope::of_function(None, ScopeBody::Comprehension(generators, elt, value));
+        let mut enclosing = st.enclosing.clone();
+        if st.kind == Kind::Function {
+            enclosing.push(st.scope.clone());
+        }
+        let qualname = self.nested_qualname(st, leaf);
+        let name = self.unique_name(qualname);
+        let mut inner = FnState::new(
+            FnBuilder::new(&name, 1),
+            Kind::Function,
+            name.clone(),
+            scope,
+            enclosing,
+        );
+        let params = vec![Param {
+            name: ".0".into(),
+            kind: ParamKind::PositionalOnly,
+            has_default: false,
+        }];
+        self.prologue(&mut inner, &params, &[None]);
+        let src = inner.b.func.blocks[0].params[0];
+        let result = match comp {
+            Comp::List(_) => inner.b.ins(InstKind::BuildList(vec![]), span),
+            Comp::Set(_) => inner.b.ins(InstKind::BuildSet(vec![]), span),
+            Comp::Dict(..) => inner.b.ins(InstKind::BuildDict(vec![]), span),
+        };
+        let exit = inner.b.new_block();
+        self.comprehension_level(
+            &mut inner,
+            comp,
+            generators,
+            result,
+            exit,
+            span,
+            Some(src),
+            false,
+        );
+        inner.b.seal(exit);
+        inner.b.switch_to(exit);
+        inner.b.terminate(InstKind::Return(result), span);
+        let freevars = self.freevars_of(&inner);
+        self.finish(inner, params, freevars.clone(), false);
+        let closure = self.closure_cells(st, &freevars, span);
+        let f = st.b.ins(
+            InstKind::MakeFunction {
+                name: name.into(),
+                defaults: vec![],
+                closure,
+            },
+            span,
+        );
+        st.b.ins(
+            InstKind::Call {
+                callee: f,
+                args: CallArgs {
+                    positional: vec![it],
+                    keywords: vec![],
+                },
+            },
+            span,
+        )
     }
 
     fn generator_expr(

@@ -36,8 +36,6 @@ pub const BUILTINS: &[&str] = &[
     "UnicodeError",
     "ValueError",
     "ZeroDivisionError",
-    "__build_class__",
-    "__name__",
     "abs",
     "all",
     "any",
@@ -92,6 +90,9 @@ pub const BUILTINS: &[&str] = &[
     "type",
     "zip",
 ];
+
+/// Names every module defines before its first statement runs.
+pub const MODULE_GLOBALS: &[&str] = &["__name__", "__doc__", "__file__"];
 
 /// Whether `name` is a builtin.
 pub fn is_builtin(name: &str) -> bool {

@@ -24,6 +24,17 @@ pub enum DiagnosticCode {
 }
 
 impl DiagnosticCode {
+    /// Whether the diagnostic stops a build. Undefined names and wrong argument counts do
+    /// not: the program is still valid Python (CPython raises `NameError` or `TypeError` when
+    /// and if the line runs, and a program may catch that), so the build compiles the
+    /// operation to raise the same error at run time and reports the diagnostic.
+    pub fn blocks_build(self) -> bool {
+        !matches!(
+            self,
+            DiagnosticCode::UndefinedName | DiagnosticCode::ArgCount
+        )
+    }
+
     /// The stable text form, e.g. `undefined-name`.
     pub fn as_str(self) -> &'static str {
         match self {

@@ -63,20 +63,11 @@ impl Scope {
             }
             ScopeBody::Expr(e) => collector.visit_expr(e),
             ScopeBody::Generator(g) => {
-                // The first iterable is evaluated by the caller and passed as `.0`.
-                collector.bind(".0");
-                for (i, comp) in g.generators.iter().enumerate() {
-                    if i > 0 {
-                        collector.visit_expr(&comp.iter);
-                    }
-                    // The generator's own loop targets are its locals.
-                    collector.visit_expr(&comp.target);
-                    for cond in &comp.ifs {
-                        collector.visit_expr(cond);
-                    }
-                }
-                collector.visit_expr(&g.elt);
+                collector.comprehension_body(&g.generators, &g.elt, None);
                 collector.is_generator = true;
+            }
+            ScopeBody::Comprehension(generators, elt, value) => {
+                collector.comprehension_body(generators, elt, value);
             }
         }
         collector.finish()
@@ -133,6 +124,37 @@ pub enum ScopeBody<'a> {
     Expr(&'a Expr),
     /// A generator expression (its own scope; the first iterable comes in as `.0`).
     Generator(&'a ast::ExprGenerator),
+    /// A list, set or dict comprehension lowered as a function of its own (see
+    /// [`comprehension_needs_scope`]): generators, element (or key) and dict value.
+    Comprehension(&'a [ast::Comprehension], &'a Expr, Option<&'a Expr>),
+}
+
+/// Whether a comprehension must be lowered as a function of its own, as CPython 3.11 does
+/// for every comprehension. Only needed when a lambda or generator expression inside it can
+/// capture its loop variables (closures see the comprehension's cells); other comprehensions
+/// are inlined into the enclosing function.
+pub fn comprehension_needs_scope(generators: &[ast::Comprehension], elements: &[&Expr]) -> bool {
+    struct Finder(bool);
+    impl<'a> Visitor<'a> for Finder {
+        fn visit_expr(&mut self, expr: &'a Expr) {
+            if matches!(expr, Expr::Lambda(_) | Expr::Generator(_)) {
+                self.0 = true;
+            } else if !self.0 {
+                visitor::walk_expr(self, expr);
+            }
+        }
+    }
+    let mut f = Finder(false);
+    for (i, g) in generators.iter().enumerate() {
+        // The first iterable is evaluated outside the comprehension's scope.
+        if i > 0 {
+            f.visit_expr(&g.iter);
+        }
+        f.visit_expr(&g.target);
+        g.ifs.iter().for_each(|e| f.visit_expr(e));
+    }
+    elements.iter().for_each(|e| f.visit_expr(e));
+    f.0
 }
 
 #[derive(Default)]
@@ -352,12 +374,22 @@ impl<'a> Visitor<'a> for Collector {
             | Expr::SetComp(ast::ExprSetComp {
                 elt, generators, ..
             }) => {
+                if comprehension_needs_scope(generators, &[elt]) {
+                    self.nested_comprehension(generators, elt, None);
+                    return;
+                }
                 let saved = self.comprehension_targets.len();
                 self.visit_comprehensions(generators);
                 self.visit_expr(elt);
                 self.comprehension_targets.truncate(saved);
             }
             Expr::DictComp(comp) => {
+                if let Some(key) = &comp.key {
+                    if comprehension_needs_scope(&comp.generators, &[key, &comp.value]) {
+                        self.nested_comprehension(&comp.generators, key, Some(&comp.value));
+                        return;
+                    }
+                }
                 let saved = self.comprehension_targets.len();
                 self.visit_comprehensions(&comp.generators);
                 if let Some(key) = &comp.key {
@@ -376,6 +408,48 @@ impl<'a> Visitor<'a> for Collector {
 }
 
 impl Collector {
+    /// The body of a comprehension scope: `.0` (the first iterable, evaluated by the caller),
+    /// the loop targets as locals, conditions, inner iterables and elements.
+    fn comprehension_body<'a>(
+        &mut self,
+        generators: &'a [ast::Comprehension],
+        elt: &'a Expr,
+        value: Option<&'a Expr>,
+    ) {
+        self.bind(".0");
+        for (i, comp) in generators.iter().enumerate() {
+            if i > 0 {
+                self.visit_expr(&comp.iter);
+            }
+            // The comprehension's own loop targets are its locals.
+            self.visit_expr(&comp.target);
+            for cond in &comp.ifs {
+                self.visit_expr(cond);
+            }
+        }
+        self.visit_expr(elt);
+        if let Some(v) = value {
+            self.visit_expr(v);
+        }
+    }
+
+    /// A comprehension that is a scope of its own, seen from the enclosing scope.
+    fn nested_comprehension<'a>(
+        &mut self,
+        generators: &'a [ast::Comprehension],
+        elt: &'a Expr,
+        value: Option<&'a Expr>,
+    ) {
+        if let Some(first) = generators.first() {
+            self.visit_expr(&first.iter);
+        }
+        let child = Scope::of_function(None, ScopeBody::Comprehension(generators, elt, value));
+        for name in &child.free_candidates {
+            self.use_name(name);
+        }
+        self.nested.push(child);
+    }
+
     fn visit_comprehensions(&mut self, generators: &[ast::Comprehension]) {
         for comp in generators {
             self.visit_expr(&comp.iter);

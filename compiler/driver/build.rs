@@ -1,0 +1,43 @@
+//! Builds `molt_runtime` as a static library (release) and leaves it in `OUT_DIR`, where the
+//! driver embeds it (`include_bytes!`), so that the `molt-lsp` binary links programs on its
+//! own, copied anywhere. `MOLT_RUNTIME_LIB=/path/libmolt_runtime.a` skips the nested build.
+
+use std::env;
+use std::path::PathBuf;
+use std::process::Command;
+
+fn main() {
+    let out = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
+    let dest = out.join("libmolt_runtime.a");
+    println!("cargo:rerun-if-env-changed=MOLT_RUNTIME_LIB");
+    if let Ok(prebuilt) = env::var("MOLT_RUNTIME_LIB") {
+        std::fs::copy(&prebuilt, &dest).expect("MOLT_RUNTIME_LIB is readable");
+        return;
+    }
+    let manifest_dir =
+        PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
+    let runtime = manifest_dir.join("../../runtime");
+    println!("cargo:rerun-if-changed={}", runtime.join("src").display());
+    println!(
+        "cargo:rerun-if-changed={}",
+        runtime.join("Cargo.toml").display()
+    );
+    let target_dir = out.join("runtime-target");
+    let cargo = env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let status = Command::new(cargo)
+        .args(["build", "--release", "--lib", "--manifest-path"])
+        .arg(runtime.join("Cargo.toml"))
+        .arg("--target-dir")
+        .arg(&target_dir)
+        .env_remove("CARGO_TARGET_DIR")
+        .env_remove("RUSTFLAGS")
+        .env_remove("CARGO_ENCODED_RUSTFLAGS")
+        .env_remove("CARGO_BUILD_RUSTFLAGS")
+        .env_remove("CARGO_MAKEFLAGS")
+        .env_remove("MAKEFLAGS")
+        .status()
+        .expect("cargo runs");
+    assert!(status.success(), "building molt_runtime failed");
+    std::fs::copy(target_dir.join("release/libmolt_runtime.a"), &dest)
+        .expect("the runtime library was built");
+}

@@ -1,0 +1,189 @@
+//! Building a native executable: check, optimized MIR, codegen, link with the runtime.
+//!
+//! Linking uses the system C compiler (`cc`, or `$CC`) with the runtime static library that
+//! is embedded in this crate. When `mold` or `ld.lld` is installed it is used as the linker
+//! (`-fuse-ld=`), which is faster than GNU ld. The executable is written to a temporary file
+//! next to the destination and renamed into place, so a build never leaves a half-written
+//! artifact.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use molt_db::{Db, SourceFile};
+
+use crate::{LocatedDiagnostic, check_file};
+
+/// The runtime library every program links (built by `build.rs`).
+pub static RUNTIME_LIBRARY: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/libmolt_runtime.a"));
+
+/// Options of a native build.
+#[derive(Clone, Debug)]
+pub struct BuildOptions {
+    /// Where to write the executable.
+    pub output: PathBuf,
+    /// Let Cranelift optimize.
+    pub optimize: bool,
+}
+
+/// What a successful build produced and how long its phases took.
+#[derive(Clone, Debug)]
+pub struct BuildReport {
+    /// Diagnostics that did not stop the build (see `DiagnosticCode::blocks_build`).
+    pub diagnostics: Vec<LocatedDiagnostic>,
+    /// The executable.
+    pub output: PathBuf,
+    /// Checking and lowering (the database queries).
+    pub frontend: Duration,
+    /// Cranelift codegen.
+    pub codegen: Duration,
+    /// Linking.
+    pub link: Duration,
+}
+
+/// Why a build failed.
+#[derive(Debug)]
+pub enum BuildError {
+    /// The program has errors (syntax, names, unsupported constructs).
+    Diagnostics(Vec<LocatedDiagnostic>),
+    /// Codegen failed (unsupported by the backend, or an internal error).
+    Codegen(molt_codegen::CodegenError),
+    /// Linking failed: the linker's command line and output.
+    Link(String),
+    /// Writing files failed.
+    Io(std::io::Error),
+}
+
+impl std::fmt::Display for BuildError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            BuildError::Diagnostics(ds) => {
+                for d in ds {
+                    writeln!(f, "{d}")?;
+                }
+                write!(
+                    f,
+                    "build failed: {} error{}",
+                    ds.len(),
+                    if ds.len() == 1 { "" } else { "s" }
+                )
+            }
+            BuildError::Codegen(e) => write!(f, "build failed: {e}"),
+            BuildError::Link(m) => write!(f, "link failed: {m}"),
+            BuildError::Io(e) => write!(f, "build failed: {e}"),
+        }
+    }
+}
+
+impl std::error::Error for BuildError {}
+
+impl From<std::io::Error> for BuildError {
+    fn from(e: std::io::Error) -> BuildError {
+        BuildError::Io(e)
+    }
+}
+
+/// The default output path of `file`: `target/molt/<stem>` under the current directory.
+pub fn default_output(file: &Path) -> PathBuf {
+    let stem = file
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "a.out".into());
+    PathBuf::from("target").join("molt").join(stem)
+}
+
+/// Builds `file` into a native executable.
+///
+/// # Errors
+/// [`BuildError`]: diagnostics, codegen, link or I/O failures. Nothing is written at
+/// `options.output` unless the build succeeds.
+pub fn build(
+    db: &dyn Db,
+    file: SourceFile,
+    options: &BuildOptions,
+) -> Result<BuildReport, BuildError> {
+    let start = Instant::now();
+    let diagnostics = check_file(db, file);
+    if diagnostics.iter().any(|d| d.diagnostic.code.blocks_build()) {
+        return Err(BuildError::Diagnostics(diagnostics));
+    }
+    let functions = molt_opt::optimized_file(db, file);
+    let frontend = start.elapsed();
+    let start = Instant::now();
+    let codegen_options = molt_codegen::CodegenOptions {
+        optimize: options.optimize,
+        ..Default::default()
+    };
+    let object =
+        molt_codegen::compile_program(&functions, &codegen_options).map_err(BuildError::Codegen)?;
+    let codegen = start.elapsed();
+    let start = Instant::now();
+    link(&object, &options.output)?;
+    Ok(BuildReport {
+        diagnostics,
+        output: options.output.clone(),
+        frontend,
+        codegen,
+        link: start.elapsed(),
+    })
+}
+
+/// Links `object` with the runtime into the executable `output` (atomically).
+fn link(object: &[u8], output: &Path) -> Result<(), BuildError> {
+    let dir = tempfile::tempdir()?;
+    let obj_path = dir.path().join("program.o");
+    let lib_path = dir.path().join("libmolt_runtime.a");
+    std::fs::write(&obj_path, object)?;
+    std::fs::write(&lib_path, RUNTIME_LIBRARY)?;
+    let out_dir = output
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    std::fs::create_dir_all(out_dir)?;
+    let staging = tempfile::Builder::new()
+        .prefix(".molt-link-")
+        .tempfile_in(out_dir)?;
+    let staging_path = staging.path().to_path_buf();
+    let cc = std::env::var("CC").unwrap_or_else(|_| "cc".into());
+    let mut cmd = Command::new(&cc);
+    cmd.arg("-o")
+        .arg(&staging_path)
+        .arg(&obj_path)
+        .arg(&lib_path);
+    cmd.args(["-lm", "-lpthread", "-ldl"]);
+    if let Some(linker) = fast_linker() {
+        cmd.arg(format!("-fuse-ld={linker}"));
+    }
+    let out = cmd.output().map_err(|e| {
+        BuildError::Link(format!(
+            "cannot run `{cc}`: {e} (a C compiler is needed to link)"
+        ))
+    })?;
+    if !out.status.success() {
+        return Err(BuildError::Link(format!(
+            "{cmd:?}\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        )));
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&staging_path, std::fs::Permissions::from_mode(0o755))?;
+    }
+    let staged = staging.into_temp_path();
+    staged
+        .persist(output)
+        .map_err(|e| BuildError::Io(e.error))?;
+    Ok(())
+}
+
+/// `mold` or `lld` when installed (found on `PATH`).
+fn fast_linker() -> Option<&'static str> {
+    let path = std::env::var_os("PATH")?;
+    for (bin, name) in [("mold", "mold"), ("ld.lld", "lld")] {
+        if std::env::split_paths(&path).any(|dir| dir.join(bin).is_file()) {
+            return Some(name);
+        }
+    }
+    None
+}

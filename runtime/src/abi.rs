@@ -1,0 +1,775 @@
+//! The exported `extern "C"` functions that generated code calls: the ABI of
+//! `docs/runtime.md`, one thin wrapper per function over the modules that do the work.
+//!
+//! Conventions (all functions): `Value` is a `u64`; arguments are borrowed; returned values
+//! are new references; "→ error" means the function returns `Value::ERROR` (or `-1` for an
+//! `i32` result) with an exception pending. Integer arguments (operator codes, counts,
+//! indices, lengths) are `u32` (a caller passing a 64-bit integer on a 64-bit target is
+//! read correctly too). Pointer arguments are native pointers.
+
+use std::cell::UnsafeCell;
+use std::ffi::c_char;
+
+use crate::exceptions::{
+    ExcKind, R, raise, set_pending, to_abi, to_abi_i32, type_error, value_error,
+};
+use crate::object::{
+    Args, FunctionCode, FunctionData, Kind, Ref, alloc_ref, decref, immortalize, incref, is_kind,
+    payload,
+};
+use crate::state::{exc_class, rt};
+use crate::str::str_opt;
+use crate::tuple::tuple_items;
+use crate::value::Value;
+
+/// A slice from a pointer and a count (empty for a null pointer).
+///
+/// # Safety
+/// `p` must point at `n` readable values when `n > 0`.
+unsafe fn values<'a>(p: *const Value, n: u32) -> &'a [Value] {
+    if p.is_null() || n == 0 {
+        return &[];
+    }
+    // SAFETY: per the contract.
+    unsafe { std::slice::from_raw_parts(p, n as usize) }
+}
+
+/// Bytes from a pointer and a length (empty for a null pointer).
+///
+/// # Safety
+/// `p` must point at `n` readable bytes when `n > 0`.
+unsafe fn bytes<'a>(p: *const u8, n: u32) -> &'a [u8] {
+    if p.is_null() || n == 0 {
+        return &[];
+    }
+    // SAFETY: per the contract.
+    unsafe { std::slice::from_raw_parts(p, n as usize) }
+}
+
+fn name_str<'a>(name: Value) -> R<&'a str> {
+    match str_opt(name) {
+        Some(s) => Ok(s),
+        None => type_error("name must be a str"),
+    }
+}
+
+/// `refcount += 1` for pointer values (no-op otherwise); returns `v`.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_incref(v: Value) -> Value {
+    incref(v)
+}
+
+/// `refcount -= 1` for pointer values, freeing the object at zero.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_decref(v: Value) {
+    decref(v);
+}
+
+/// Frees an object whose refcount generated code brought to zero.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_dealloc(v: Value) {
+    if v.is_ptr() {
+        crate::object::dealloc(v);
+    }
+}
+
+/// An immortal str from `len` bytes of UTF-8 at `ptr` (invalid UTF-8 is replaced). Repeated
+/// calls with the same bytes return the same object.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_const_str(ptr: *const u8, len: u32) -> Value {
+    let key = (ptr as usize, len as usize, false);
+    if let Some(v) = rt().consts.borrow().get(&key) {
+        return *v;
+    }
+    // SAFETY: codegen passes `len` bytes of static data at `ptr`.
+    let b = unsafe { bytes(ptr, len) };
+    let v = crate::str::str_intern(&String::from_utf8_lossy(b));
+    rt().consts.borrow_mut().insert(key, v);
+    v
+}
+
+/// An immortal int from decimal digits (optional leading `-`); inline when it fits.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_const_bigint(ptr: *const u8, len: u32) -> Value {
+    let key = (ptr as usize, len as usize, true);
+    if let Some(v) = rt().consts.borrow().get(&key) {
+        return *v;
+    }
+    // SAFETY: codegen passes `len` bytes of static data at `ptr`.
+    let b = unsafe { bytes(ptr, len) };
+    let text = String::from_utf8_lossy(b);
+    let big = crate::int::parse_int(&text, 10).unwrap_or_default();
+    let v = immortalize(crate::int::int_from_big(big).into_raw());
+    rt().consts.borrow_mut().insert(key, v);
+    v
+}
+
+/// `...`.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_const_ellipsis() -> Value {
+    rt().ellipsis
+}
+
+/// `a op b`; `op` is `add, sub, mul, truediv, floordiv, mod, pow, lshift, rshift, bitand,
+/// bitor, bitxor, matmul` (0..=12), plus 16 for the in-place form. → error.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_binary(op: u32, a: Value, b: Value) -> Value {
+    // Fast path: inline ints that stay inline.
+    if a.is_inline_int() && b.is_inline_int() {
+        let (x, y) = (a.as_inline_int(), b.as_inline_int());
+        let r = match op & !16 {
+            0 => Some(x + y),
+            1 => Some(x - y),
+            2 => x.checked_mul(y),
+            9 => Some(x & y),
+            10 => Some(x | y),
+            11 => Some(x ^ y),
+            4 if y > 0 => Some(crate::int::floordiv_i64(x, y)),
+            5 if y > 0 => Some(crate::int::mod_i64(x, y)),
+            _ => None,
+        };
+        if let Some(v) = r.and_then(Value::inline_int) {
+            return v;
+        }
+    } else if a.is_float() && b.is_float() {
+        let (x, y) = (a.as_f64(), b.as_f64());
+        match op & !16 {
+            0 => return Value::from_f64(x + y),
+            1 => return Value::from_f64(x - y),
+            2 => return Value::from_f64(x * y),
+            3 if y != 0.0 => return Value::from_f64(x / y),
+            _ => {}
+        }
+    }
+    to_abi(crate::ops::binary(op, a, b))
+}
+
+/// `op v`; `op` is `neg, pos, invert, not` (0..=3). → error.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_unary(op: u32, v: Value) -> Value {
+    to_abi(crate::ops::unary(op, v))
+}
+
+/// `a op b`; `op` is `eq, ne, lt, le, gt, ge, is, isnot, in, notin` (0..=9). The result is
+/// what the comparison returns (a bool for builtin types). → error.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_compare(op: u32, a: Value, b: Value) -> Value {
+    if a.is_inline_int() && b.is_inline_int() {
+        let (x, y) = (a.as_inline_int(), b.as_inline_int());
+        let r = match op {
+            0 | 6 => Some(x == y),
+            1 | 7 => Some(x != y),
+            2 => Some(x < y),
+            3 => Some(x <= y),
+            4 => Some(x > y),
+            5 => Some(x >= y),
+            _ => None,
+        };
+        if let Some(r) = r {
+            return Value::from_bool(r);
+        }
+    }
+    to_abi(crate::ops::compare(op, a, b))
+}
+
+/// `bool(v)`: 0 or 1. → -1.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_is_true(v: Value) -> i32 {
+    match crate::ops::is_true(v) {
+        Ok(b) => b as i32,
+        Err(_) => -1,
+    }
+}
+
+/// A new module named by `len` bytes of UTF-8 at `name_ptr`, with `__name__` set.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_module_new(name_ptr: *const u8, len: u32) -> Value {
+    // SAFETY: codegen passes `len` bytes of static data.
+    let b = unsafe { bytes(name_ptr, len) };
+    crate::modules::module_new(&String::from_utf8_lossy(b)).into_raw()
+}
+
+fn global_load(module: Value, name: Value) -> R<Ref> {
+    if is_kind(module, Kind::Module) {
+        let d = crate::modules::module_dict(module);
+        if let Some(v) = crate::dict::dict_data(d).get(name)? {
+            return Ok(Ref::dup(v));
+        }
+    }
+    if let Some(v) = crate::dict::dict_data(rt().builtins).get(name)? {
+        return Ok(Ref::dup(v));
+    }
+    raise(
+        ExcKind::NameError,
+        format!("name '{}' is not defined", name_str(name)?),
+    )
+}
+
+/// Module global `name` (a str), else the builtin, else `NameError`. → error.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_global_load(module: Value, name: Value) -> Value {
+    to_abi(global_load(module, name))
+}
+
+/// `module.name = v` (a global assignment). 0, or → -1.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_global_store(module: Value, name: Value, v: Value) -> i32 {
+    if !is_kind(module, Kind::Module) {
+        return to_abi_i32(type_error("global store without a module"));
+    }
+    to_abi_i32(crate::dict::dict_data(crate::modules::module_dict(module)).set(name, v))
+}
+
+/// `del` of a module global: `NameError` when it is not defined. 0, or → -1.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_global_del(module: Value, name: Value) -> i32 {
+    let r = (|| {
+        if is_kind(module, Kind::Module) {
+            if crate::dict::dict_data(crate::modules::module_dict(module))
+                .remove(name)?
+                .is_some()
+            {
+                return Ok(());
+            }
+        }
+        raise(
+            ExcKind::NameError,
+            format!("name '{}' is not defined", name_str(name)?),
+        )
+    })();
+    to_abi_i32(r)
+}
+
+/// Builtin `name` (a str). → error (`NameError`).
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_builtin_load(name: Value) -> Value {
+    to_abi(global_load(Value::NONE, name))
+}
+
+/// Raises `UnboundLocalError` for local `name` (a str). → error, always.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_raise_unbound(name: Value) -> Value {
+    let n = str_opt(name).unwrap_or("?");
+    to_abi(raise(
+        ExcKind::UnboundLocalError,
+        format!("cannot access local variable '{n}' where it is not associated with a value"),
+    ))
+}
+
+/// A name in a class body: the namespace dict `ns`, then the module global, then the
+/// builtin. → error.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_ns_load(ns: Value, module: Value, name: Value) -> Value {
+    let r = (|| {
+        if crate::dict::is_dict(ns) {
+            if let Some(v) = crate::dict::dict_data(ns).get(name)? {
+                return Ok(Ref::dup(v));
+            }
+        }
+        global_load(module, name)
+    })();
+    to_abi(r)
+}
+
+/// A new closure cell holding `v` (which may be *unbound*).
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_cell_new(v: Value) -> Value {
+    alloc_ref(Kind::Cell, UnsafeCell::new(incref(v))).into_raw()
+}
+
+fn cell_slot<'a>(cell: Value) -> R<&'a UnsafeCell<Value>> {
+    if !is_kind(cell, Kind::Cell) {
+        return type_error("expected a cell");
+    }
+    // SAFETY: kind checked.
+    Ok(unsafe { payload::<UnsafeCell<Value>>(cell) })
+}
+
+/// The content of `cell`; `NameError` naming `name` when the cell is empty. → error.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_cell_get(cell: Value, name: Value) -> Value {
+    let r = (|| {
+        // SAFETY: single-threaded; the value is copied out at once.
+        let v = unsafe { *cell_slot(cell)?.get() };
+        if v == Value::UNBOUND {
+            let n = str_opt(name).unwrap_or("?");
+            return raise(
+                ExcKind::NameError,
+                format!(
+                    "cannot access free variable '{n}' where it is not associated with a value in enclosing scope"
+                ),
+            );
+        }
+        Ok(Ref::dup(v))
+    })();
+    to_abi(r)
+}
+
+/// Stores `v` (may be *unbound*) into `cell`. 0, or → -1.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_cell_set(cell: Value, v: Value) -> i32 {
+    let r = (|| {
+        let slot = cell_slot(cell)?;
+        // SAFETY: single-threaded; no other reference into the cell is live.
+        let old = unsafe { std::mem::replace(&mut *slot.get(), incref(v)) };
+        decref(old);
+        Ok(())
+    })();
+    to_abi_i32(r)
+}
+
+/// Closure cell `i` of function object `func`. → error.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_function_closure(func: Value, i: u32) -> Value {
+    let r = (|| {
+        if !is_kind(func, Kind::Function) {
+            return type_error("expected a function");
+        }
+        // SAFETY: kind checked.
+        let fd = unsafe { payload::<FunctionData>(func) };
+        match fd.closure.get(i as usize) {
+            Some(c) => Ok(Ref::dup(*c)),
+            None => raise(ExcKind::RuntimeError, "closure cell index out of range"),
+        }
+    })();
+    to_abi(r)
+}
+
+/// Builds `Args` from the vectorcall layout.
+///
+/// # Safety
+/// `args` must hold `nargs` values plus one per name in `kwnames` (a tuple, or anything else
+/// for "no keywords").
+unsafe fn vector_args<'a>(args: *const Value, nargs: u32, kwnames: Value) -> Args<'a> {
+    let names: &[Value] = if crate::tuple::is_tuple(kwnames) {
+        tuple_items(kwnames)
+    } else {
+        &[]
+    };
+    // SAFETY: per the contract.
+    let all = unsafe { values(args, nargs + names.len() as u32) };
+    let (pos, kwvals) = all.split_at(nargs as usize);
+    Args {
+        pos,
+        kwnames: names,
+        kwvals,
+    }
+}
+
+/// `callee(*args)`: `args` holds `nargs` positional values, then one value per name in
+/// `kwnames` (a tuple of strs, or `None`/0 for no keywords). → error.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_call(
+    callee: Value,
+    args: *const Value,
+    nargs: u32,
+    kwnames: Value,
+) -> Value {
+    // SAFETY: generated code passes the vectorcall layout.
+    let a = unsafe { vector_args(args, nargs, kwnames) };
+    to_abi(crate::call::call(callee, a))
+}
+
+/// `recv.name(*args)` (same argument layout as [`molt_call`]). → error.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_call_method(
+    recv: Value,
+    name: Value,
+    args: *const Value,
+    nargs: u32,
+    kwnames: Value,
+) -> Value {
+    // SAFETY: generated code passes the vectorcall layout.
+    let a = unsafe { vector_args(args, nargs, kwnames) };
+    to_abi(crate::call::call_method(recv, name, a))
+}
+
+/// `callee(*args_tuple, **kwargs_dict)` (`kwargs_dict` may be `None`). → error.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_call_ex(callee: Value, args_tuple: Value, kwargs_dict: Value) -> Value {
+    to_abi(crate::call::call_ex(callee, args_tuple, kwargs_dict))
+}
+
+/// `o.name`. → error.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_getattr(o: Value, name: Value) -> Value {
+    to_abi(crate::attr::getattr(o, name))
+}
+
+/// `o.name = v`. 0, or → -1.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_setattr(o: Value, name: Value, v: Value) -> i32 {
+    to_abi_i32(crate::attr::setattr(o, name, v))
+}
+
+/// `del o.name`. 0, or → -1.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_delattr(o: Value, name: Value) -> i32 {
+    to_abi_i32(crate::attr::delattr(o, name))
+}
+
+/// `o[k]`. → error.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_getitem(o: Value, k: Value) -> Value {
+    if k.is_inline_int() && is_kind(o, Kind::List) {
+        let items = crate::list::list_vec(o);
+        let i = k.as_inline_int();
+        let j = if i < 0 { i + items.len() as i64 } else { i };
+        if j >= 0 && (j as usize) < items.len() {
+            return incref(items[j as usize]);
+        }
+    }
+    to_abi(crate::ops::getitem(o, k))
+}
+
+/// `o[k] = v`. 0, or → -1.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_setitem(o: Value, k: Value, v: Value) -> i32 {
+    to_abi_i32(crate::ops::setitem(o, k, v))
+}
+
+/// `del o[k]`. 0, or → -1.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_delitem(o: Value, k: Value) -> i32 {
+    to_abi_i32(crate::ops::delitem(o, k))
+}
+
+/// `[items...]` from `n` borrowed values.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_build_list(items: *const Value, n: u32) -> Value {
+    // SAFETY: generated code passes `n` values.
+    crate::list::list_from_slice(unsafe { values(items, n) }).into_raw()
+}
+
+/// `(items...)` from `n` borrowed values.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_build_tuple(items: *const Value, n: u32) -> Value {
+    // SAFETY: generated code passes `n` values.
+    crate::tuple::tuple_from_slice(unsafe { values(items, n) }).into_raw()
+}
+
+/// `{items...}` from `n` borrowed values. → error (unhashable item).
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_build_set(items: *const Value, n: u32) -> Value {
+    // SAFETY: generated code passes `n` values.
+    let vs = unsafe { values(items, n) };
+    let r = (|| {
+        let s = crate::set::set_new();
+        for v in vs {
+            crate::set::set_data(s.v()).add(*v)?;
+        }
+        Ok(s)
+    })();
+    to_abi(r)
+}
+
+/// `{k: v, ...}` from `npairs` key/value pairs (`items` = k0, v0, k1, v1, ...). → error.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_build_dict(items: *const Value, npairs: u32) -> Value {
+    // SAFETY: generated code passes `2 * npairs` values.
+    let vs = unsafe { values(items, npairs.saturating_mul(2)) };
+    let r = (|| {
+        let d = crate::dict::dict_new();
+        for kv in vs.chunks_exact(2) {
+            crate::dict::dict_data(d.v()).set(kv[0], kv[1])?;
+        }
+        Ok(d)
+    })();
+    to_abi(r)
+}
+
+/// `slice(lo, hi, step)` (absent parts are `None`).
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_build_slice(lo: Value, hi: Value, step: Value) -> Value {
+    crate::ops::slice_new(lo, hi, step).into_raw()
+}
+
+/// The concatenation of `n` strs (f-string pieces; non-strs are converted with `str`).
+/// → error.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_build_string(items: *const Value, n: u32) -> Value {
+    // SAFETY: generated code passes `n` values.
+    let vs = unsafe { values(items, n) };
+    let r = (|| {
+        let mut out = String::new();
+        for v in vs {
+            match str_opt(*v) {
+                Some(s) => out.push_str(s),
+                None => out.push_str(&crate::ops::str_string(*v)?),
+            }
+        }
+        Ok(crate::str::str_from_owned(out))
+    })();
+    to_abi(r)
+}
+
+/// `format(v, spec)` with `spec` a str. → error.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_format(v: Value, spec: Value) -> Value {
+    let r = (|| {
+        let spec = match str_opt(spec) {
+            Some(s) => s,
+            None if spec.is_none() => "",
+            None => return type_error("format spec must be a str"),
+        };
+        crate::format::format_value(v, spec)
+    })();
+    to_abi(r)
+}
+
+/// `str(v)` (0), `repr(v)` (1) or `ascii(v)` (2). → error.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_convert(kind: u32, v: Value) -> Value {
+    let r = match kind {
+        0 => crate::ops::py_str(v),
+        1 => crate::ops::py_repr(v),
+        2 => crate::ops::py_ascii(v),
+        _ => raise(ExcKind::RuntimeError, format!("bad conversion code {kind}")),
+    };
+    to_abi(r)
+}
+
+/// `iter(v)`. → error.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_iter(v: Value) -> Value {
+    to_abi(crate::iter::py_iter(v))
+}
+
+/// The next item of iterator `it`, or `Value::EXHAUSTED` at the end (no `StopIteration`
+/// is raised). → error.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_iter_next(it: Value) -> Value {
+    match crate::iter::py_next(it) {
+        Ok(Some(x)) => x.into_raw(),
+        Ok(None) => Value::EXHAUSTED,
+        Err(_) => Value::ERROR,
+    }
+}
+
+fn unpack(v: Value, n: usize) -> R<Ref> {
+    if crate::tuple::is_tuple(v) || crate::list::is_list(v) {
+        let len = crate::iter::seq_items(v).len();
+        if len == n {
+            if crate::tuple::is_tuple(v) {
+                return Ok(Ref::dup(v));
+            }
+            return Ok(crate::tuple::tuple_from_slice(crate::iter::seq_items(v)));
+        }
+        if len < n {
+            return value_error(format!(
+                "not enough values to unpack (expected {n}, got {len})"
+            ));
+        }
+        return value_error(format!("too many values to unpack (expected {n})"));
+    }
+    let it = crate::iter::py_iter(v)?;
+    let mut items = Vec::with_capacity(n);
+    while items.len() < n {
+        match crate::iter::py_next(it.v())? {
+            Some(x) => items.push(x),
+            None => {
+                return value_error(format!(
+                    "not enough values to unpack (expected {n}, got {})",
+                    items.len()
+                ));
+            }
+        }
+    }
+    if crate::iter::py_next(it.v())?.is_some() {
+        return value_error(format!("too many values to unpack (expected {n})"));
+    }
+    Ok(crate::tuple::tuple_from_vec(items))
+}
+
+/// `v` unpacked into exactly `n` items, as a tuple. → error (`ValueError`).
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_unpack(v: Value, n: u32) -> Value {
+    to_abi(unpack(v, n as usize))
+}
+
+fn unpack_ex(v: Value, before: usize, after: usize) -> R<Ref> {
+    let items = crate::iter::collect_vec(v)?;
+    if items.len() < before + after {
+        return value_error(format!(
+            "not enough values to unpack (expected at least {}, got {})",
+            before + after,
+            items.len()
+        ));
+    }
+    let mut items = items;
+    let tail = items.split_off(items.len() - after);
+    let middle = items.split_off(before);
+    let mut out = items;
+    out.push(crate::list::list_from_vec(middle));
+    out.extend(tail);
+    Ok(crate::tuple::tuple_from_vec(out))
+}
+
+/// Starred unpacking: `before` items, a list of the rest, `after` items, as a tuple.
+/// → error (`ValueError`).
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_unpack_ex(v: Value, before: u32, after: u32) -> Value {
+    to_abi(unpack_ex(v, before as usize, after as usize))
+}
+
+/// Item `i` of tuple `t` (as produced by `molt_unpack`). → error.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_tuple_get(t: Value, i: u32) -> Value {
+    match tuple_items(t).get(i as usize) {
+        Some(v) => incref(*v),
+        None => to_abi(raise(ExcKind::IndexError, "tuple index out of range")),
+    }
+}
+
+/// A function object for `code` with `ndefaults` default values (positional then
+/// keyword-only, in parameter order), `nclosure` closure cells, and the module whose
+/// globals it reads. All borrowed.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_make_function(
+    code: *const FunctionCode,
+    defaults: *const Value,
+    ndefaults: u32,
+    closure: *const Value,
+    nclosure: u32,
+    module: Value,
+) -> Value {
+    if code.is_null() {
+        return to_abi(raise(
+            ExcKind::RuntimeError,
+            "molt_make_function: null code",
+        ));
+    }
+    // SAFETY: codegen passes a static descriptor.
+    let c = unsafe { &*code };
+    let qualname = crate::call::code_name(c);
+    let name = qualname.rsplit('.').next().unwrap_or(qualname);
+    // SAFETY: codegen passes `ndefaults` and `nclosure` values.
+    let (defaults, closure) = unsafe { (values(defaults, ndefaults), values(closure, nclosure)) };
+    let fd = FunctionData {
+        code,
+        defaults: defaults.iter().map(|v| incref(*v)).collect(),
+        closure: closure.iter().map(|v| incref(*v)).collect(),
+        module: incref(module),
+        name: crate::str::str_intern(name),
+        qualname: crate::str::str_intern(qualname),
+        simple: crate::call::is_simple(c),
+    };
+    alloc_ref(Kind::Function, fd).into_raw()
+}
+
+/// A class named `name` (a str) from a tuple of bases and a namespace dict. → error.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_make_class(name: Value, bases: Value, ns: Value) -> Value {
+    to_abi(crate::class::make_class(name, bases, ns))
+}
+
+/// `import name` (a str): `sys`, `math`, `time`. → error (`ModuleNotFoundError`).
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_import(name: Value) -> Value {
+    let r = (|| crate::modules::import(name_str(name)?))();
+    to_abi(r)
+}
+
+fn exception_from(v: Value, what: &str) -> R<Ref> {
+    if crate::class::is_class(v) && crate::class::is_subclass(v, exc_class(ExcKind::BaseException))
+    {
+        return crate::class::call_class(v, Args::positional(&[]));
+    }
+    if crate::exceptions::is_exception(v) {
+        return Ok(Ref::dup(v));
+    }
+    type_error(what.to_string())
+}
+
+fn do_raise(exc: Value, cause: Value) -> R<Ref> {
+    let e = exception_from(exc, "exceptions must derive from BaseException")?;
+    if cause != Value::UNBOUND {
+        let c = if cause.is_none() {
+            Ref::NONE
+        } else {
+            exception_from(cause, "exception causes must derive from BaseException")?
+        };
+        if let Some(state) = crate::exceptions::exc_state(e.v()) {
+            let old = state.cause.replace(c.into_raw());
+            decref(old);
+            state.suppress_context.set(true);
+        }
+    }
+    set_pending(e);
+    Err(crate::exceptions::Raised)
+}
+
+/// `raise exc from cause`: a class is instantiated; `cause` is *unbound* when absent.
+/// → error, always.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_raise(exc: Value, cause: Value) -> Value {
+    to_abi(do_raise(exc, cause))
+}
+
+/// `yield v` in a generator body (`v` borrowed): suspends the generator; returns the value
+/// sent in when it is resumed (a new reference; `None` for `next`). → error when resumed by
+/// `throw()`/`close()` (the exception is pending) or outside a running generator.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_yield(v: Value) -> Value {
+    crate::generator::yield_value(v)
+}
+
+/// Takes the pending exception (a new reference; the pending state is cleared).
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_exc_fetch() -> Value {
+    match crate::exceptions::take_pending() {
+        Some(e) => e.into_raw(),
+        None => {
+            let e = crate::exceptions::new_exception(
+                exc_class(ExcKind::RuntimeError),
+                crate::tuple::tuple_from_vec(vec![crate::str::str_from("no exception is pending")]),
+            );
+            e.into_raw()
+        }
+    }
+}
+
+fn exc_match(exc: Value, cls: Value) -> R<bool> {
+    let base = exc_class(ExcKind::BaseException);
+    if crate::class::is_class(cls) {
+        if !crate::class::is_subclass(cls, base) {
+            return type_error(
+                "catching classes that do not inherit from BaseException is not allowed",
+            );
+        }
+        return Ok(crate::class::isinstance_class(exc, cls));
+    }
+    if crate::tuple::is_tuple(cls) {
+        let mut any = false;
+        for c in tuple_items(cls) {
+            if exc_match(exc, *c)? {
+                any = true;
+            }
+        }
+        return Ok(any);
+    }
+    type_error("catching classes that do not inherit from BaseException is not allowed")
+}
+
+/// `isinstance(exc, cls)` for an `except` clause: `cls` is a class or a tuple of classes.
+/// 0 or 1, or → -1 (`TypeError` for non-exception classes).
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_exc_match(exc: Value, cls: Value) -> i32 {
+    match exc_match(exc, cls) {
+        Ok(b) => b as i32,
+        Err(_) => -1,
+    }
+}
+
+/// Program entry: sets `sys.argv`, runs `init` (`<module>` as `__main__`), handles
+/// `SystemExit` and uncaught exceptions, flushes stdout; returns the exit status.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_main(
+    argc: i32,
+    argv: *const *const c_char,
+    init: extern "C" fn() -> Value,
+) -> i32 {
+    // SAFETY: the C `main` passes its own argc/argv.
+    let args = unsafe { crate::entry::collect_argv(argc, argv) };
+    crate::entry::run_main(args, init)
+}

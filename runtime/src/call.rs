@@ -1,0 +1,828 @@
+//! Calls: CPython's argument binding for compiled functions (positional, keyword, defaults,
+//! `*args`, `**kwargs`, with CPython's `TypeError` messages), the call-depth limit
+//! (`RecursionError`), method calls without bound-method objects, and argument parsing
+//! helpers for builtins ([`Args::bind`] and friends).
+//!
+//! Reference: CPython 3.11 `Python/ceval.c` (`initialize_locals`, `too_many_positional`,
+//! `missing_arguments`).
+
+use crate::class::{
+    call_class, instance_data, is_instance, isinstance_class, lookup, type_name, type_of,
+};
+use crate::dict::{dict_data, dict_new};
+use crate::exceptions::{ExcKind, R, Raised, from_abi, raise, type_error};
+use crate::object::{
+    Args, BuiltinData, FunctionCode, FunctionData, Kind, PARAM_KW_ONLY, PARAM_POS_ONLY,
+    PARAM_POS_OR_KW, PARAM_VAR_KW, PARAM_VAR_POS, ParamCode, Ref, WrapperKind, kind, payload,
+};
+use crate::state::rt;
+use crate::str::{as_str, str_opt};
+use crate::value::Value;
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+impl<'a> Args<'a> {
+    /// Total number of arguments.
+    pub fn len(&self) -> usize {
+        self.pos.len() + self.kwvals.len()
+    }
+
+    /// Whether there are no arguments.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Requires no arguments at all.
+    pub fn none(&self, fname: &str) -> R<()> {
+        self.no_kw(fname)?;
+        if !self.pos.is_empty() {
+            return type_error(format!(
+                "{fname}() takes no arguments ({} given)",
+                self.pos.len()
+            ));
+        }
+        Ok(())
+    }
+
+    /// Requires no keyword arguments.
+    pub fn no_kw(&self, fname: &str) -> R<()> {
+        if !self.kwnames.is_empty() {
+            return type_error(format!("{fname}() takes no keyword arguments"));
+        }
+        Ok(())
+    }
+
+    /// Exactly `N` positional arguments.
+    pub fn exact<const N: usize>(&self, fname: &str) -> R<[Value; N]> {
+        self.no_kw(fname)?;
+        if self.pos.len() != N {
+            if N == 1 {
+                return type_error(format!(
+                    "{fname}() takes exactly one argument ({} given)",
+                    self.pos.len()
+                ));
+            }
+            return type_error(format!(
+                "{fname} expected {N} arguments, got {}",
+                self.pos.len()
+            ));
+        }
+        let mut out = [Value::NONE; N];
+        out.copy_from_slice(self.pos);
+        Ok(out)
+    }
+
+    /// Between `min` and `N` positional arguments (missing ones are `None`).
+    pub fn range<const N: usize>(&self, fname: &str, min: usize) -> R<[Option<Value>; N]> {
+        self.no_kw(fname)?;
+        let n = self.pos.len();
+        if n > N {
+            return type_error(format!(
+                "{fname} expected at most {N} argument{}, got {n}",
+                plural(N)
+            ));
+        }
+        if n < min {
+            return type_error(format!(
+                "{fname} expected at least {min} argument{}, got {n}",
+                plural(min)
+            ));
+        }
+        let mut out = [None; N];
+        for (o, v) in out.iter_mut().zip(self.pos) {
+            *o = Some(*v);
+        }
+        Ok(out)
+    }
+
+    /// Binds positional-or-keyword arguments to `names`; the first `required` are required.
+    pub fn bind<const N: usize>(
+        &self,
+        fname: &str,
+        names: &[&str; N],
+        required: usize,
+    ) -> R<[Option<Value>; N]> {
+        let n = self.pos.len();
+        if n > N {
+            return type_error(format!(
+                "{fname}() takes at most {N} argument{} ({n} given)",
+                plural(N)
+            ));
+        }
+        let mut out = [None; N];
+        for (o, v) in out.iter_mut().zip(self.pos) {
+            *o = Some(*v);
+        }
+        for (k, v) in self.kwnames.iter().zip(self.kwvals) {
+            let key = str_opt(*k).unwrap_or("");
+            match names.iter().position(|n| *n == key) {
+                Some(i) if out[i].is_some() => {
+                    return type_error(format!(
+                        "argument for {fname}() given by name ('{key}') and position ({})",
+                        i + 1
+                    ));
+                }
+                Some(i) => out[i] = Some(*v),
+                None => {
+                    return type_error(format!(
+                        "{fname}() got an unexpected keyword argument '{key}'"
+                    ));
+                }
+            }
+        }
+        for i in 0..required.min(N) {
+            if out[i].is_none() {
+                return type_error(format!(
+                    "{fname}() missing required argument '{}' (pos {})",
+                    names[i],
+                    i + 1
+                ));
+            }
+        }
+        Ok(out)
+    }
+
+    /// Keyword argument `name`, if given.
+    pub fn kw(&self, name: &str) -> Option<Value> {
+        self.kwnames
+            .iter()
+            .position(|k| str_opt(*k) == Some(name))
+            .map(|i| self.kwvals[i])
+    }
+}
+
+/// Calls `callee` with `args`.
+pub fn call(callee: Value, args: Args<'_>) -> R<Ref> {
+    if !callee.is_ptr() {
+        return not_callable(callee);
+    }
+    match kind(callee) {
+        Kind::Function => call_function(callee, args),
+        Kind::Builtin => call_builtin(callee, args),
+        Kind::BoundMethod => {
+            // SAFETY: kind checked.
+            let [f, obj] = *unsafe { payload::<[Value; 2]>(callee) };
+            call_with_self(f, obj, args)
+        }
+        Kind::Class => call_class(callee, args),
+        Kind::Instance => {
+            let cls = instance_data(callee).class;
+            match lookup(cls, "__call__") {
+                Some(f) => {
+                    let f = Ref::dup(f);
+                    call_found(f.v(), callee, cls, args)
+                }
+                None => not_callable(callee),
+            }
+        }
+        Kind::Wrapper => {
+            let w = crate::class::wrapper_data(callee);
+            match w.kind {
+                WrapperKind::StaticMethod | WrapperKind::ClassMethod => call(w.f, args),
+                WrapperKind::Property => not_callable(callee),
+            }
+        }
+        _ => not_callable(callee),
+    }
+}
+
+fn not_callable<T>(v: Value) -> R<T> {
+    type_error(format!("'{}' object is not callable", type_name(v)))
+}
+
+fn call_builtin(callee: Value, args: Args<'_>) -> R<Ref> {
+    // SAFETY: callers checked the kind.
+    let b = unsafe { payload::<BuiltinData>(callee) };
+    if b.receiver != Value::UNBOUND {
+        return (b.f)(b.receiver, args);
+    }
+    if b.owner.is_none() {
+        return (b.f)(Value::UNBOUND, args);
+    }
+    // An unbound method called through its class: `str.upper("a")`.
+    let Some((first, rest)) = args.pos.split_first() else {
+        return type_error(format!(
+            "unbound method {}.{}() needs an argument",
+            crate::class::class_name(b.owner),
+            b.name
+        ));
+    };
+    if !isinstance_class(*first, b.owner) {
+        return type_error(format!(
+            "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
+            b.name,
+            crate::class::class_name(b.owner),
+            type_name(*first)
+        ));
+    }
+    (b.f)(
+        *first,
+        Args {
+            pos: rest,
+            kwnames: args.kwnames,
+            kwvals: args.kwvals,
+        },
+    )
+}
+
+/// Calls `f` with `obj` prepended to the positional arguments.
+pub fn call_with_self(f: Value, obj: Value, args: Args<'_>) -> R<Ref> {
+    let n = args.pos.len() + 1;
+    let mut small = [Value::NONE; 8];
+    let mut big = Vec::new();
+    let buf: &mut [Value] = if n <= small.len() {
+        &mut small[..n]
+    } else {
+        big.resize(n, Value::NONE);
+        &mut big
+    };
+    buf[0] = obj;
+    buf[1..].copy_from_slice(args.pos);
+    call(
+        f,
+        Args {
+            pos: buf,
+            kwnames: args.kwnames,
+            kwvals: args.kwvals,
+        },
+    )
+}
+
+/// Calls attribute `f` found on class `cls` as a method of `obj` (descriptor binding
+/// without materializing a bound method).
+pub fn call_found(f: Value, obj: Value, cls: Value, args: Args<'_>) -> R<Ref> {
+    if !f.is_ptr() {
+        return not_callable(f);
+    }
+    match kind(f) {
+        Kind::Function => call_with_self(f, obj, args),
+        Kind::Builtin => {
+            // SAFETY: kind checked.
+            let b = unsafe { payload::<BuiltinData>(f) };
+            if b.owner.is_none() || b.receiver != Value::UNBOUND {
+                return call(f, args);
+            }
+            if !isinstance_class(obj, b.owner) {
+                return type_error(format!(
+                    "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
+                    b.name,
+                    crate::class::class_name(b.owner),
+                    type_name(obj)
+                ));
+            }
+            (b.f)(obj, args)
+        }
+        Kind::Wrapper => {
+            let w = crate::class::wrapper_data(f);
+            match w.kind {
+                WrapperKind::StaticMethod => call(w.f, args),
+                WrapperKind::ClassMethod => call_with_self(w.f, cls, args),
+                WrapperKind::Property => {
+                    let v = crate::attr::bind(f, obj, cls)?;
+                    call(v.v(), args)
+                }
+            }
+        }
+        _ => call(f, args),
+    }
+}
+
+/// `recv.name(args)` without a bound-method object where possible.
+pub fn call_method(recv: Value, name: Value, args: Args<'_>) -> R<Ref> {
+    let Some(n) = str_opt(name) else {
+        return type_error("attribute name must be string");
+    };
+    let hash = crate::hash::hash_str(name);
+    if is_instance(recv) {
+        let inst = instance_data(recv);
+        if let Some(v) = dict_data(inst.dict).get_str_hashed(n, hash) {
+            let v = Ref::dup(v);
+            return call(v.v(), args);
+        }
+        if inst.exc.is_none() || !matches!(n, "args" | "__cause__" | "__context__") {
+            if let Some(f) = crate::class::lookup_hashed(inst.class, n, hash) {
+                let f = Ref::dup(f);
+                return call_found(f.v(), recv, inst.class, args);
+            }
+        }
+    } else if !recv.is_ptr() || !matches!(kind(recv), Kind::Class | Kind::Module | Kind::Super) {
+        let cls = type_of(recv);
+        if let Some(f) = crate::class::lookup_hashed(cls, n, hash) {
+            if crate::object::is_kind(f, Kind::Builtin) {
+                // SAFETY: kind checked.
+                let b = unsafe { payload::<BuiltinData>(f) };
+                if !b.owner.is_none() && b.receiver == Value::UNBOUND {
+                    return (b.f)(recv, args);
+                }
+            }
+            let f = Ref::dup(f);
+            return call_found(f.v(), recv, cls, args);
+        }
+    }
+    let m = crate::attr::getattr_str(recv, n)?;
+    call(m.v(), args)
+}
+
+/// The static descriptor of a function object.
+fn code_of<'a>(fd: &FunctionData) -> &'a FunctionCode {
+    // SAFETY: `code` points at a static descriptor emitted by codegen (or a test), which
+    // lives as long as the program.
+    unsafe { &*fd.code }
+}
+
+/// The parameter descriptors of a code object.
+pub fn params_of<'a>(code: &FunctionCode) -> &'a [ParamCode] {
+    if code.nparams == 0 || code.params.is_null() {
+        return &[];
+    }
+    // SAFETY: codegen emits `nparams` descriptors at `params`.
+    unsafe { std::slice::from_raw_parts(code.params, code.nparams as usize) }
+}
+
+/// A parameter's name.
+pub fn param_name<'a>(p: &ParamCode) -> &'a str {
+    if p.name.is_null() {
+        return "";
+    }
+    // SAFETY: codegen emits `name_len` bytes of UTF-8 at `name`.
+    let bytes = unsafe { std::slice::from_raw_parts(p.name, p.name_len) };
+    std::str::from_utf8(bytes).unwrap_or("?")
+}
+
+/// A code object's qualified name.
+pub fn code_name<'a>(code: &FunctionCode) -> &'a str {
+    if code.name.is_null() {
+        return "?";
+    }
+    // SAFETY: codegen emits `name_len` bytes of UTF-8 at `name`.
+    let bytes = unsafe { std::slice::from_raw_parts(code.name, code.name_len) };
+    std::str::from_utf8(bytes).unwrap_or("?")
+}
+
+/// Whether every parameter is positional-or-keyword without a default.
+pub fn is_simple(code: &FunctionCode) -> bool {
+    params_of(code)
+        .iter()
+        .all(|p| p.kind == PARAM_POS_OR_KW && p.has_default == 0)
+}
+
+/// Calls a compiled function: binds the arguments, counts the depth, runs the code.
+pub fn call_function(func: Value, args: Args<'_>) -> R<Ref> {
+    // SAFETY: callers checked the kind.
+    let fd = unsafe { payload::<FunctionData>(func) };
+    let code = code_of(fd);
+    let n = code.nparams as usize;
+    if code.flags & 1 != 0 {
+        let mut slots = vec![Value::UNBOUND; n];
+        let mut temps: Vec<Ref> = Vec::new();
+        bind_args(fd, code, args, &mut slots, &mut temps)?;
+        return crate::generator::make_generator(func, fd.qualname, code.entry, &slots);
+    }
+    if fd.simple && args.kwnames.is_empty() && args.pos.len() == n {
+        return run(func, code, args.pos.as_ptr());
+    }
+    let mut small = [Value::UNBOUND; 8];
+    let mut big = Vec::new();
+    let slots: &mut [Value] = if n <= small.len() {
+        &mut small[..n]
+    } else {
+        big.resize(n, Value::UNBOUND);
+        &mut big
+    };
+    let mut temps: Vec<Ref> = Vec::new();
+    bind_args(fd, code, args, slots, &mut temps)?;
+    run(func, code, slots.as_ptr())
+}
+
+#[inline]
+fn run(func: Value, code: &FunctionCode, args: *const Value) -> R<Ref> {
+    let r = rt();
+    let depth = r.depth.get();
+    if depth >= r.recursion_limit.get() {
+        return raise(ExcKind::RecursionError, "maximum recursion depth exceeded");
+    }
+    r.depth.set(depth + 1);
+    let result = (code.entry)(func, args);
+    r.depth.set(depth);
+    from_abi(result)
+}
+
+/// Binds `args` to the parameters of `code` (CPython's `initialize_locals`), writing one
+/// borrowed value per parameter into `slots`; `*args`/`**kwargs` objects go to `temps`.
+pub fn bind_args(
+    fd: &FunctionData,
+    code: &FunctionCode,
+    args: Args<'_>,
+    slots: &mut [Value],
+    temps: &mut Vec<Ref>,
+) -> R<()> {
+    let params = params_of(code);
+    let qualname = as_str(fd.qualname);
+    let npos = params
+        .iter()
+        .take_while(|p| p.kind == PARAM_POS_ONLY || p.kind == PARAM_POS_OR_KW)
+        .count();
+    let var_pos = params.iter().position(|p| p.kind == PARAM_VAR_POS);
+    let var_kw = params.iter().position(|p| p.kind == PARAM_VAR_KW);
+    let given = args.pos.len();
+    // Positional arguments.
+    for i in 0..given.min(npos) {
+        slots[i] = args.pos[i];
+    }
+    if let Some(vp) = var_pos {
+        let extra = if given > npos {
+            &args.pos[npos..]
+        } else {
+            &[][..]
+        };
+        let t = crate::tuple::tuple_from_slice(extra);
+        slots[vp] = t.v();
+        temps.push(t);
+    }
+    // Keyword arguments.
+    let kwdict = var_kw.map(|vk| {
+        let d = dict_new();
+        slots[vk] = d.v();
+        temps.push(d.clone());
+        d
+    });
+    let mut posonly_as_kw: Vec<&str> = Vec::new();
+    for (k, v) in args.kwnames.iter().zip(args.kwvals) {
+        let Some(key) = str_opt(*k) else {
+            return type_error(format!("{qualname}() keywords must be strings"));
+        };
+        let found = params.iter().position(|p| {
+            (p.kind == PARAM_POS_OR_KW || p.kind == PARAM_KW_ONLY) && param_name(p) == key
+        });
+        match found {
+            Some(j) => {
+                if slots[j] != Value::UNBOUND {
+                    return type_error(format!(
+                        "{qualname}() got multiple values for argument '{key}'"
+                    ));
+                }
+                slots[j] = *v;
+            }
+            None => match &kwdict {
+                Some(d) => dict_data(d.v()).set(*k, *v)?,
+                None => {
+                    if params
+                        .iter()
+                        .any(|p| p.kind == PARAM_POS_ONLY && param_name(p) == key)
+                    {
+                        posonly_as_kw.push(key);
+                    } else {
+                        return type_error(format!(
+                            "{qualname}() got an unexpected keyword argument '{key}'"
+                        ));
+                    }
+                }
+            },
+        }
+    }
+    if !posonly_as_kw.is_empty() {
+        return type_error(format!(
+            "{qualname}() got some positional-only arguments passed as keyword arguments: '{}'",
+            posonly_as_kw.join(", ")
+        ));
+    }
+    // Too many positional arguments.
+    if given > npos && var_pos.is_none() {
+        let defcount = params[..npos].iter().filter(|p| p.has_default != 0).count();
+        let kwonly_given = params
+            .iter()
+            .enumerate()
+            .filter(|(j, p)| p.kind == PARAM_KW_ONLY && slots[*j] != Value::UNBOUND)
+            .count();
+        let (sig, plural_args) = if defcount > 0 {
+            (format!("from {} to {}", npos - defcount, npos), true)
+        } else {
+            (npos.to_string(), npos != 1)
+        };
+        let kwonly_sig = if kwonly_given > 0 {
+            format!(
+                " positional argument{} (and {} keyword-only argument{})",
+                plural(given),
+                kwonly_given,
+                plural(kwonly_given)
+            )
+        } else {
+            String::new()
+        };
+        return type_error(format!(
+            "{qualname}() takes {sig} positional argument{} but {given}{kwonly_sig} {} given",
+            if plural_args { "s" } else { "" },
+            if given == 1 && kwonly_given == 0 {
+                "was"
+            } else {
+                "were"
+            }
+        ));
+    }
+    // Defaults and missing arguments.
+    let mut missing_pos: Vec<&str> = Vec::new();
+    let mut missing_kw: Vec<&str> = Vec::new();
+    let mut d = 0;
+    for (j, p) in params.iter().enumerate() {
+        if p.kind == PARAM_VAR_POS || p.kind == PARAM_VAR_KW {
+            continue;
+        }
+        let default = if p.has_default != 0 {
+            let dv = fd.defaults.get(d).copied();
+            d += 1;
+            dv
+        } else {
+            None
+        };
+        if slots[j] != Value::UNBOUND {
+            continue;
+        }
+        match default {
+            Some(dv) => slots[j] = dv,
+            None if p.kind == PARAM_KW_ONLY => missing_kw.push(param_name(p)),
+            None => missing_pos.push(param_name(p)),
+        }
+    }
+    if !missing_pos.is_empty() {
+        return missing_arguments(qualname, &missing_pos, "positional");
+    }
+    if !missing_kw.is_empty() {
+        return missing_arguments(qualname, &missing_kw, "keyword-only");
+    }
+    Ok(())
+}
+
+fn missing_arguments(qualname: &str, names: &[&str], kind: &str) -> R<()> {
+    let quoted: Vec<String> = names.iter().map(|n| format!("'{n}'")).collect();
+    let list = match quoted.len() {
+        1 => quoted[0].clone(),
+        2 => format!("{} and {}", quoted[0], quoted[1]),
+        n => format!("{}, and {}", quoted[..n - 1].join(", "), quoted[n - 1]),
+    };
+    type_error(format!(
+        "{qualname}() missing {} required {kind} argument{}: {list}",
+        names.len(),
+        plural(names.len())
+    ))
+}
+
+/// `callee(*args, **kwargs)` with a tuple (or any iterable) and a dict (or `None`).
+pub fn call_ex(callee: Value, args: Value, kwargs: Value) -> R<Ref> {
+    let pos: Vec<Ref> = if crate::tuple::is_tuple(args) {
+        crate::tuple::tuple_items(args)
+            .iter()
+            .map(|v| Ref::dup(*v))
+            .collect()
+    } else if args.is_none() || args == Value::UNBOUND {
+        Vec::new()
+    } else {
+        crate::iter::collect_vec(args).map_err(|e| {
+            if crate::exceptions::pending_is(ExcKind::TypeError) {
+                drop(crate::exceptions::take_pending());
+                let _: R<()> = type_error(format!(
+                    "{}() argument after * must be an iterable, not {}",
+                    callable_name(callee),
+                    type_name(args)
+                ));
+            }
+            e
+        })?
+    };
+    let mut vals: Vec<Value> = pos.iter().map(Ref::v).collect();
+    let npos = vals.len();
+    let mut names: Vec<Ref> = Vec::new();
+    if crate::dict::is_dict(kwargs) {
+        for (k, v) in dict_data(kwargs).items() {
+            if str_opt(k).is_none() {
+                return type_error("keywords must be strings");
+            }
+            names.push(Ref::dup(k));
+            vals.push(v);
+        }
+    } else if !kwargs.is_none() && kwargs != Value::UNBOUND {
+        return type_error(format!(
+            "{}() argument after ** must be a mapping, not {}",
+            callable_name(callee),
+            type_name(kwargs)
+        ));
+    }
+    // Keep the values alive while calling (the dict could be mutated by the callee).
+    let _keep: Vec<Ref> = vals[npos..].iter().map(|v| Ref::dup(*v)).collect();
+    let kwnames: Vec<Value> = names.iter().map(Ref::v).collect();
+    call(
+        callee,
+        Args {
+            pos: &vals[..npos],
+            kwnames: &kwnames,
+            kwvals: &vals[npos..],
+        },
+    )
+}
+
+/// A callable's name for error messages.
+pub fn callable_name(f: Value) -> String {
+    match crate::attr::getattr_str(f, "__qualname__").and_then(|n| crate::ops::str_string(n.v())) {
+        Ok(s) => s,
+        Err(Raised) => {
+            drop(crate::exceptions::take_pending());
+            type_name(f)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::object::{ParamCode, alloc_ref};
+
+    extern "C" fn echo_entry(_func: Value, args: *const Value) -> Value {
+        // Returns a tuple of the bound parameters (3 of them in these tests).
+        // SAFETY: the runtime passes one value per parameter.
+        let s = unsafe { std::slice::from_raw_parts(args, 3) };
+        crate::tuple::tuple_from_slice(s).into_raw()
+    }
+
+    fn p(name: &'static str, kind: u32, has_default: u32) -> ParamCode {
+        ParamCode {
+            name: name.as_ptr(),
+            name_len: name.len(),
+            kind,
+            has_default,
+        }
+    }
+
+    fn make(params: &'static [ParamCode], defaults: &[Value]) -> Ref {
+        let code: &'static FunctionCode = Box::leak(Box::new(FunctionCode {
+            name: "f".as_ptr(),
+            name_len: 1,
+            nparams: params.len() as u32,
+            flags: 0,
+            params: params.as_ptr(),
+            entry: echo_entry,
+        }));
+        alloc_ref(
+            Kind::Function,
+            FunctionData {
+                code,
+                defaults: defaults.iter().map(|v| crate::object::incref(*v)).collect(),
+                closure: Box::new([]),
+                module: Value::NONE,
+                name: crate::str::str_intern("f"),
+                qualname: crate::str::str_intern("f"),
+                simple: is_simple(code),
+            },
+        )
+    }
+
+    fn int(i: i64) -> Value {
+        Value::inline_int(i).unwrap_or(Value::NONE)
+    }
+
+    fn err_message(r: R<Ref>) -> String {
+        assert!(r.is_err());
+        let e = crate::exceptions::take_pending().unwrap();
+        crate::exceptions::exception_line(e.v())
+    }
+
+    #[test]
+    fn binding_errors_match_cpython() {
+        let params: &'static [ParamCode] =
+            Box::leak(Box::new([p("a", 1, 0), p("b", 1, 0), p("c", 1, 1)]));
+        let f = make(params, &[int(3)]);
+        let ok = call(f.v(), Args::positional(&[int(1), int(2)])).unwrap();
+        assert_eq!(crate::ops::repr_string(ok.v()).unwrap(), "(1, 2, 3)");
+        assert_eq!(
+            err_message(call(
+                f.v(),
+                Args::positional(&[int(1), int(2), int(3), int(4)])
+            )),
+            "TypeError: f() takes from 2 to 3 positional arguments but 4 were given"
+        );
+        assert_eq!(
+            err_message(call(f.v(), Args::positional(&[int(1)]))),
+            "TypeError: f() missing 1 required positional argument: 'b'"
+        );
+        assert_eq!(
+            err_message(call(f.v(), Args::positional(&[]))),
+            "TypeError: f() missing 2 required positional arguments: 'a' and 'b'"
+        );
+        let x = crate::str::str_intern("x");
+        assert_eq!(
+            err_message(call(
+                f.v(),
+                Args {
+                    pos: &[int(1), int(2)],
+                    kwnames: &[x],
+                    kwvals: &[int(5)]
+                }
+            )),
+            "TypeError: f() got an unexpected keyword argument 'x'"
+        );
+        let a = crate::str::str_intern("a");
+        assert_eq!(
+            err_message(call(
+                f.v(),
+                Args {
+                    pos: &[int(1), int(2)],
+                    kwnames: &[a],
+                    kwvals: &[int(5)]
+                }
+            )),
+            "TypeError: f() got multiple values for argument 'a'"
+        );
+        let b = crate::str::str_intern("b");
+        let ok = call(
+            f.v(),
+            Args {
+                pos: &[int(1)],
+                kwnames: &[b],
+                kwvals: &[int(7)],
+            },
+        )
+        .unwrap();
+        assert_eq!(crate::ops::repr_string(ok.v()).unwrap(), "(1, 7, 3)");
+    }
+
+    #[test]
+    fn star_args_and_kwargs_are_collected() {
+        let params: &'static [ParamCode] =
+            Box::leak(Box::new([p("a", 1, 0), p("args", 2, 0), p("kw", 4, 0)]));
+        let f = make(params, &[]);
+        let k = crate::str::str_intern("k");
+        let r = call(
+            f.v(),
+            Args {
+                pos: &[int(1), int(2), int(3)],
+                kwnames: &[k],
+                kwvals: &[int(4)],
+            },
+        )
+        .unwrap();
+        assert_eq!(
+            crate::ops::repr_string(r.v()).unwrap(),
+            "(1, (2, 3), {'k': 4})"
+        );
+        let params2: &'static [ParamCode] =
+            Box::leak(Box::new([p("a", 1, 0), p("b", 1, 0), p("c", 3, 0)]));
+        let g = make(params2, &[]);
+        assert_eq!(
+            err_message(call(g.v(), Args::positional(&[int(1), int(2)]))),
+            "TypeError: f() missing 1 required keyword-only argument: 'c'"
+        );
+        let one: &'static [ParamCode] =
+            Box::leak(Box::new([p("a", 1, 0), p("b", 3, 1), p("c", 3, 1)]));
+        let h = make(one, &[int(0), int(0)]);
+        let bname = crate::str::str_intern("b");
+        assert_eq!(
+            err_message(call(
+                h.v(),
+                Args {
+                    pos: &[int(1), int(2)],
+                    kwnames: &[bname],
+                    kwvals: &[int(3)]
+                }
+            )),
+            "TypeError: f() takes 1 positional argument but 2 positional arguments (and 1 keyword-only argument) were given"
+        );
+    }
+
+    #[test]
+    fn recursion_limit_raises_recursion_error() {
+        thread_local! {
+            static F: std::cell::Cell<Value> = const { std::cell::Cell::new(Value::NONE) };
+        }
+        extern "C" fn recurse(_func: Value, _args: *const Value) -> Value {
+            let f = F.with(|c| c.get());
+            crate::exceptions::to_abi(call(f, Args::positional(&[])))
+        }
+        let code: &'static FunctionCode = Box::leak(Box::new(FunctionCode {
+            name: "r".as_ptr(),
+            name_len: 1,
+            nparams: 0,
+            flags: 0,
+            params: std::ptr::null(),
+            entry: recurse,
+        }));
+        let f = alloc_ref(
+            Kind::Function,
+            FunctionData {
+                code,
+                defaults: Box::new([]),
+                closure: Box::new([]),
+                module: Value::NONE,
+                name: crate::str::str_intern("r"),
+                qualname: crate::str::str_intern("r"),
+                simple: true,
+            },
+        );
+        F.with(|c| c.set(f.v()));
+        let r = call(f.v(), Args::positional(&[]));
+        assert_eq!(
+            err_message(r),
+            "RecursionError: maximum recursion depth exceeded"
+        );
+        assert_eq!(rt().depth.get(), 0);
+    }
+}

@@ -1,0 +1,704 @@
+//! Classes: builtin class objects, user classes (`molt_make_class`), the MRO, instances with
+//! attribute dicts, special-method lookup and calls (`__init__`, `__eq__`, `__hash__`, ...),
+//! `isinstance`/`issubclass`, `super`, `property`, `staticmethod` and `classmethod`.
+
+use crate::dict::{dict_copy, dict_data, dict_new, dict_set_str};
+use crate::exceptions::{ExcKind, R, raise, type_error};
+use crate::object::{
+    Args, BuiltinData, BuiltinFn, ClassData, ExcState, InstanceData, Kind, Layout, Ref,
+    WrapperData, WrapperKind, alloc, alloc_ref, immortalize, incref, is_kind, kind, payload,
+};
+use crate::state::{Runtime, rt};
+use crate::str::{as_str, str_from, str_from_string};
+use crate::tuple::tuple_items;
+use crate::value::Value;
+
+/// The payload of a class value (the caller checked the kind).
+#[inline]
+pub fn class_data<'a>(cls: Value) -> &'a ClassData {
+    debug_assert!(is_kind(cls, Kind::Class));
+    // SAFETY: `cls` is a live class.
+    unsafe { payload::<ClassData>(cls) }
+}
+
+/// Whether `v` is a class.
+#[inline]
+pub fn is_class(v: Value) -> bool {
+    is_kind(v, Kind::Class)
+}
+
+/// Whether `v` is an instance of a user or exception class.
+#[inline]
+pub fn is_instance(v: Value) -> bool {
+    is_kind(v, Kind::Instance)
+}
+
+/// The payload of an instance (the caller checked the kind).
+#[inline]
+pub fn instance_data<'a>(v: Value) -> &'a InstanceData {
+    debug_assert!(is_instance(v));
+    // SAFETY: `v` is a live instance.
+    unsafe { payload::<InstanceData>(v) }
+}
+
+/// Creates an immortal builtin class (used while the runtime starts).
+pub fn new_builtin_class(
+    name: &str,
+    base: Value,
+    layout: Layout,
+    ctor: Option<BuiltinFn>,
+) -> Value {
+    let mut mro = Vec::new();
+    if !base.is_none() {
+        mro.push(base);
+        mro.extend(class_data(base).mro.iter().copied());
+    }
+    let data = ClassData {
+        name: immortalize(str_from_string(name.to_string()).into_raw()),
+        base,
+        mro: mro.into_boxed_slice(),
+        dict: immortalize(dict_new().into_raw()),
+        layout,
+        ctor,
+    };
+    immortalize(alloc(Kind::Class, data))
+}
+
+/// The class of `v` (borrowed).
+pub fn type_of(v: Value) -> Value {
+    let t = &rt().t;
+    if v.is_float() {
+        return t.float;
+    }
+    match v.tag() {
+        crate::value::TAG_INT => t.int,
+        crate::value::TAG_BOOL => t.bool,
+        crate::value::TAG_NONE => t.none,
+        crate::value::TAG_PTR => match kind(v) {
+            Kind::BigInt => t.int,
+            Kind::Str => t.str,
+            Kind::List => t.list,
+            Kind::Tuple => t.tuple,
+            Kind::Dict => t.dict,
+            Kind::Set => t.set,
+            Kind::Range => t.range,
+            Kind::Iter => t.iterator,
+            Kind::Slice => t.slice,
+            Kind::Function => t.function,
+            Kind::Builtin => t.builtin,
+            Kind::BoundMethod => t.method,
+            Kind::Class => t.type_,
+            Kind::Instance => instance_data(v).class,
+            Kind::Module => t.module,
+            Kind::Cell => t.cell,
+            Kind::DictView => match crate::dict::view_data(v).part {
+                crate::object::DictPart::Keys => t.dict_keys,
+                crate::object::DictPart::Values => t.dict_values,
+                crate::object::DictPart::Items => t.dict_items,
+            },
+            Kind::Super => t.super_,
+            Kind::Wrapper => {
+                // SAFETY: kind checked.
+                match unsafe { payload::<WrapperData>(v) }.kind {
+                    WrapperKind::StaticMethod => t.staticmethod,
+                    WrapperKind::ClassMethod => t.classmethod,
+                    WrapperKind::Property => t.property,
+                }
+            }
+            Kind::File => t.file,
+            Kind::Ellipsis => t.ellipsis,
+            Kind::NotImplemented => t.not_implemented,
+            Kind::Generator => t.generator,
+        },
+        _ => t.none,
+    }
+}
+
+/// `cls.__name__` (the caller checked that `cls` is a class).
+pub fn class_name(cls: Value) -> String {
+    as_str(class_data(cls).name).to_string()
+}
+
+/// `type(v).__name__`.
+pub fn type_name(v: Value) -> String {
+    class_name(type_of(v))
+}
+
+/// `cls.__module__` if it is a str (user classes: `__main__` unless set).
+pub fn class_module(cls: Value) -> Option<String> {
+    let m = dict_data(class_data(cls).dict).get_str("__module__")?;
+    crate::str::str_opt(m).map(str::to_string)
+}
+
+/// Whether class `a` is `b` or a subclass of it.
+pub fn is_subclass(a: Value, b: Value) -> bool {
+    if a == b {
+        return true;
+    }
+    if !is_class(a) {
+        return false;
+    }
+    class_data(a).mro.contains(&b)
+}
+
+/// `isinstance(v, cls)` for one class.
+#[inline]
+pub fn isinstance_class(v: Value, cls: Value) -> bool {
+    let t = type_of(v);
+    t == cls || is_subclass(t, cls)
+}
+
+/// Looks `name` up in `cls` and its MRO (borrowed result).
+pub fn lookup(cls: Value, name: &str) -> Option<Value> {
+    lookup_hashed(cls, name, crate::hash::hash_bytes(name.as_bytes()))
+}
+
+/// [`lookup`] with the name's str hash already known.
+pub fn lookup_hashed(cls: Value, name: &str, hash: i64) -> Option<Value> {
+    if let Some(v) = dict_data(class_data(cls).dict).get_str_hashed(name, hash) {
+        return Some(v);
+    }
+    for c in class_data(cls).mro.iter() {
+        if let Some(v) = dict_data(class_data(*c).dict).get_str_hashed(name, hash) {
+            return Some(v);
+        }
+    }
+    None
+}
+
+/// Looks a special method up on a class (same as [`lookup`]; named for intent).
+#[inline]
+pub fn lookup_dunder(cls: Value, name: &str) -> Option<Value> {
+    lookup(cls, name)
+}
+
+/// Whether `type(v)` has special method `name` (not counting `None` entries).
+pub fn has_dunder(v: Value, name: &str) -> bool {
+    lookup(type_of(v), name).is_some_and(|f| !f.is_none())
+}
+
+/// Calls special method `name` of `obj` (looked up on its type, bound to `obj`) with `args`;
+/// `Ok(None)` when the type does not define it.
+pub fn call_dunder(obj: Value, name: &str, args: &[Value]) -> R<Option<Ref>> {
+    let cls = type_of(obj);
+    let Some(f) = lookup(cls, name) else {
+        return Ok(None);
+    };
+    if f.is_none() {
+        return Ok(None);
+    }
+    let f = Ref::dup(f);
+    crate::call::call_found(f.v(), obj, cls, Args::positional(args)).map(Some)
+}
+
+/// A new instance of `cls` (an Object- or Exception-layout class), without `__init__`.
+pub fn new_instance_raw(cls: Value, exc: Option<Box<ExcState>>) -> Ref {
+    alloc_ref(
+        Kind::Instance,
+        InstanceData {
+            class: incref(cls),
+            dict: dict_new().into_raw(),
+            exc,
+        },
+    )
+}
+
+/// Calls class `cls`: builtin constructors, or a new instance initialized by `__init__`.
+pub fn call_class(cls: Value, args: Args<'_>) -> R<Ref> {
+    let cd = class_data(cls);
+    if let Some(ctor) = cd.ctor {
+        return ctor(cls, args);
+    }
+    let inst = match cd.layout {
+        Layout::Object => new_instance_raw(cls, None),
+        Layout::Exception => {
+            let state = ExcState {
+                args: std::cell::Cell::new(crate::tuple::tuple_from_slice(args.pos).into_raw()),
+                cause: std::cell::Cell::new(Value::NONE),
+                context: std::cell::Cell::new(Value::NONE),
+                suppress_context: std::cell::Cell::new(false),
+            };
+            new_instance_raw(cls, Some(Box::new(state)))
+        }
+        Layout::Builtin => {
+            let base = cd
+                .mro
+                .iter()
+                .find(|c| class_data(**c).ctor.is_some())
+                .copied();
+            let name = base.map(class_name).unwrap_or_else(|| class_name(cls));
+            if base.is_none() {
+                return type_error(format!("cannot create '{}' instances", class_name(cls)));
+            }
+            return raise(
+                ExcKind::NotImplementedError,
+                format!("subclasses of the builtin type '{name}' are not supported yet"),
+            );
+        }
+    };
+    let init = lookup(cls, "__init__").map(Ref::dup);
+    if let Some(init) = init {
+        let r = crate::call::call_found(init.v(), inst.v(), cls, args)?;
+        if !r.v().is_none() {
+            return type_error(format!(
+                "__init__() should return None, not '{}'",
+                type_name(r.v())
+            ));
+        }
+    }
+    Ok(inst)
+}
+
+/// `hash(instance)`: `__hash__` if defined, identity otherwise; unhashable when `__hash__`
+/// is `None` (a class that defines `__eq__` without `__hash__`).
+pub fn instance_hash(v: Value) -> R<i64> {
+    let cls = type_of(v);
+    match lookup(cls, "__hash__") {
+        Some(f) if f.is_none() => type_error(format!("unhashable type: '{}'", class_name(cls))),
+        Some(f) if is_kind(f, Kind::Builtin) => Ok(crate::hash::hash_identity(v)),
+        Some(_) => {
+            let r = call_dunder(v, "__hash__", &[])?.unwrap_or(Ref::NONE);
+            match crate::int::int_view(r.v()) {
+                Some(crate::int::IntV::Small(i)) => Ok(if i == -1 { -2 } else { i }),
+                Some(crate::int::IntV::Big(b)) => Ok(crate::hash::hash_bigint(b)),
+                None => type_error("__hash__ method should return an integer"),
+            }
+        }
+        None => Ok(crate::hash::hash_identity(v)),
+    }
+}
+
+/// `molt_make_class(name, bases, ns)`: a user class from a bases tuple and a namespace dict.
+pub fn make_class(name: Value, bases: Value, ns: Value) -> R<Ref> {
+    if crate::str::str_opt(name).is_none() {
+        return type_error("type.__new__() argument 1 must be str");
+    }
+    let bases_items: Vec<Value> = if crate::tuple::is_tuple(bases) {
+        tuple_items(bases).to_vec()
+    } else {
+        Vec::new()
+    };
+    for b in &bases_items {
+        if !is_class(*b) {
+            return type_error(format!(
+                "bases must be types, not {}",
+                crate::ops::repr_string(*b).unwrap_or_default()
+            ));
+        }
+    }
+    if bases_items.len() > 1 {
+        return raise(
+            ExcKind::NotImplementedError,
+            "multiple inheritance is not supported yet",
+        );
+    }
+    let base = bases_items.first().copied().unwrap_or(rt().t.object);
+    if base == rt().t.bool {
+        return type_error("type 'bool' is not an acceptable base type");
+    }
+    let mut mro = vec![incref(base)];
+    mro.extend(class_data(base).mro.iter().map(|c| incref(*c)));
+    let dict = if crate::dict::is_dict(ns) {
+        dict_copy(ns)
+    } else {
+        dict_new()
+    };
+    let d = dict_data(dict.v());
+    if d.get_str("__module__").is_none() {
+        dict_set_str(dict.v(), "__module__", str_from("__main__").v());
+    }
+    if d.get_str("__qualname__").is_none() {
+        dict_set_str(dict.v(), "__qualname__", name);
+    }
+    if d.get_str("__eq__").is_some() && d.get_str("__hash__").is_none() {
+        dict_set_str(dict.v(), "__hash__", Value::NONE);
+    }
+    // `__init_subclass__` and `__class_getitem__` are implicit classmethods.
+    for special in ["__init_subclass__", "__class_getitem__"] {
+        if let Some(f) = d.get_str(special) {
+            if is_kind(f, Kind::Function) {
+                let w = wrapper(WrapperKind::ClassMethod, f, Value::NONE, Value::NONE);
+                dict_set_str(dict.v(), special, w.v());
+            }
+        }
+    }
+    let base_cd = class_data(base);
+    let layout = match base_cd.layout {
+        Layout::Builtin if base_cd.ctor.is_none() && base != rt().t.object => {
+            return type_error(format!(
+                "type '{}' is not an acceptable base type",
+                class_name(base)
+            ));
+        }
+        l => l,
+    };
+    let cls = alloc_ref(
+        Kind::Class,
+        ClassData {
+            name: incref(name),
+            base: incref(base),
+            mro: mro.into_boxed_slice(),
+            dict: dict.into_raw(),
+            layout,
+            ctor: None,
+        },
+    );
+    if let Some(f) = lookup(base, "__init_subclass__") {
+        if !is_kind(f, Kind::Builtin) {
+            let f = Ref::dup(f);
+            crate::call::call_found(f.v(), cls.v(), rt().t.type_, Args::positional(&[]))?;
+        }
+    }
+    Ok(cls)
+}
+
+/// `Cls[k]` through `__class_getitem__`, if the class defines it.
+pub fn call_class_getitem(cls: Value, k: Value) -> R<Option<Ref>> {
+    match lookup(cls, "__class_getitem__") {
+        Some(f) if !is_kind(f, Kind::Builtin) => {
+            let f = Ref::dup(f);
+            crate::call::call_found(f.v(), cls, rt().t.type_, Args::positional(&[k])).map(Some)
+        }
+        _ => Ok(None),
+    }
+}
+
+/// A `staticmethod`/`classmethod`/`property` object.
+pub fn wrapper(kind: WrapperKind, f: Value, setter: Value, deleter: Value) -> Ref {
+    alloc_ref(
+        Kind::Wrapper,
+        WrapperData {
+            kind,
+            f: incref(f),
+            setter: incref(setter),
+            deleter: incref(deleter),
+        },
+    )
+}
+
+/// The payload of a wrapper (the caller checked the kind).
+pub fn wrapper_data<'a>(v: Value) -> &'a WrapperData {
+    // SAFETY: callers check the kind.
+    unsafe { payload::<WrapperData>(v) }
+}
+
+/// `type(x)` / `type(name, bases, ns)`.
+pub fn type_new(_cls: Value, args: Args<'_>) -> R<Ref> {
+    args.no_kw("type")?;
+    match args.pos {
+        [x] => Ok(Ref::dup(type_of(*x))),
+        [name, bases, ns] => make_class(*name, *bases, *ns),
+        _ => type_error("type() takes 1 or 3 arguments"),
+    }
+}
+
+/// `super(cls, obj)`.
+pub fn super_new(_cls: Value, args: Args<'_>) -> R<Ref> {
+    args.no_kw("super")?;
+    match args.pos {
+        [cls, obj] => {
+            if !is_class(*cls) {
+                return type_error(format!(
+                    "super() argument 1 must be a type, not {}",
+                    type_name(*cls)
+                ));
+            }
+            let ok = if is_class(*obj) {
+                is_subclass(*obj, *cls)
+            } else {
+                isinstance_class(*obj, *cls)
+            };
+            if !ok {
+                return type_error("super(type, obj): obj must be an instance or subtype of type");
+            }
+            Ok(alloc_ref(Kind::Super, [incref(*cls), incref(*obj)]))
+        }
+        [] => raise(ExcKind::RuntimeError, "super(): no arguments"),
+        _ => type_error("super() takes 2 arguments here"),
+    }
+}
+
+/// Attribute lookup through a `super` object.
+pub fn super_getattr(sup: Value, name: &str) -> R<Ref> {
+    // SAFETY: callers check the kind.
+    let [cls, obj] = *unsafe { payload::<[Value; 2]>(sup) };
+    let start_type = if is_class(obj) { obj } else { type_of(obj) };
+    let mut chain = vec![start_type];
+    chain.extend(class_data(start_type).mro.iter().copied());
+    let pos = chain
+        .iter()
+        .position(|c| *c == cls)
+        .map(|p| p + 1)
+        .unwrap_or(chain.len());
+    let hash = crate::hash::hash_bytes(name.as_bytes());
+    for c in &chain[pos..] {
+        if let Some(f) = dict_data(class_data(*c).dict).get_str_hashed(name, hash) {
+            let f = Ref::dup(f);
+            let owner = if is_class(obj) { obj } else { type_of(obj) };
+            return crate::attr::bind(f.v(), if is_class(obj) { Value::NONE } else { obj }, owner);
+        }
+    }
+    raise(
+        ExcKind::AttributeError,
+        format!("'super' object has no attribute '{name}'"),
+    )
+}
+
+/// `property(fget, fset, fdel, doc)`.
+pub fn property_new(_cls: Value, args: Args<'_>) -> R<Ref> {
+    let [fget, fset, fdel, _doc] = args.bind("property", &["fget", "fset", "fdel", "doc"], 0)?;
+    Ok(wrapper(
+        WrapperKind::Property,
+        fget.unwrap_or(Value::NONE),
+        fset.unwrap_or(Value::NONE),
+        fdel.unwrap_or(Value::NONE),
+    ))
+}
+
+/// `staticmethod(f)`.
+pub fn staticmethod_new(_cls: Value, args: Args<'_>) -> R<Ref> {
+    let [f] = args.exact("staticmethod")?;
+    Ok(wrapper(
+        WrapperKind::StaticMethod,
+        f,
+        Value::NONE,
+        Value::NONE,
+    ))
+}
+
+/// `classmethod(f)`.
+pub fn classmethod_new(_cls: Value, args: Args<'_>) -> R<Ref> {
+    let [f] = args.exact("classmethod")?;
+    Ok(wrapper(
+        WrapperKind::ClassMethod,
+        f,
+        Value::NONE,
+        Value::NONE,
+    ))
+}
+
+fn recv_property(recv: Value) -> R<&'static WrapperData> {
+    if is_kind(recv, Kind::Wrapper) && wrapper_data(recv).kind == WrapperKind::Property {
+        Ok(wrapper_data(recv))
+    } else {
+        type_error("descriptor requires a 'property' object")
+    }
+}
+
+fn m_prop_getter(recv: Value, args: Args<'_>) -> R<Ref> {
+    let p = recv_property(recv)?;
+    let [f] = args.exact("getter")?;
+    Ok(wrapper(WrapperKind::Property, f, p.setter, p.deleter))
+}
+
+fn m_prop_setter(recv: Value, args: Args<'_>) -> R<Ref> {
+    let p = recv_property(recv)?;
+    let [f] = args.exact("setter")?;
+    Ok(wrapper(WrapperKind::Property, p.f, f, p.deleter))
+}
+
+fn m_prop_deleter(recv: Value, args: Args<'_>) -> R<Ref> {
+    let p = recv_property(recv)?;
+    let [f] = args.exact("deleter")?;
+    Ok(wrapper(WrapperKind::Property, p.f, p.setter, f))
+}
+
+// --- object's methods -------------------------------------------------------------------
+
+fn object_init(recv: Value, args: Args<'_>) -> R<Ref> {
+    if !args.pos.is_empty() || !args.kwnames.is_empty() {
+        // `A(1)` where neither A nor its bases define `__init__`.
+        let cls = type_of(recv);
+        if lookup(cls, "__init__").is_some_and(|f| is_kind(f, Kind::Builtin)) {
+            return type_error(format!("{}() takes no arguments", class_name(cls)));
+        }
+        return type_error(
+            "object.__init__() takes exactly one argument (the instance to initialize)",
+        );
+    }
+    Ok(Ref::NONE)
+}
+
+fn object_repr(recv: Value, _args: Args<'_>) -> R<Ref> {
+    Ok(crate::str::str_from_owned(crate::ops::default_repr(recv)))
+}
+
+fn object_str(recv: Value, _args: Args<'_>) -> R<Ref> {
+    crate::ops::py_repr(recv)
+}
+
+fn object_eq(recv: Value, args: Args<'_>) -> R<Ref> {
+    let [other] = args.exact("__eq__")?;
+    if recv == other {
+        Ok(Ref::new(Value::TRUE))
+    } else {
+        Ok(Ref::dup(rt().not_implemented))
+    }
+}
+
+fn object_ne(recv: Value, args: Args<'_>) -> R<Ref> {
+    let [other] = args.exact("__ne__")?;
+    let eq = crate::ops::rich_compare(crate::ops::cmp::EQ, recv, other)?;
+    if eq.v() == rt().not_implemented {
+        return Ok(eq);
+    }
+    Ok(Ref::new(Value::from_bool(!crate::ops::is_true(eq.v())?)))
+}
+
+fn object_hash(recv: Value, _args: Args<'_>) -> R<Ref> {
+    Ok(crate::int::int_from_i64(crate::hash::hash_identity(recv)))
+}
+
+fn object_format(recv: Value, args: Args<'_>) -> R<Ref> {
+    let [spec] = args.exact("__format__")?;
+    if crate::str::str_opt(spec).is_some_and(|s| !s.is_empty()) {
+        return type_error(format!(
+            "unsupported format string passed to {}.__format__",
+            type_name(recv)
+        ));
+    }
+    crate::ops::py_str(recv)
+}
+
+fn object_setattr(recv: Value, args: Args<'_>) -> R<Ref> {
+    let [name, value] = args.exact("__setattr__")?;
+    crate::attr::generic_setattr(recv, name, value)?;
+    Ok(Ref::NONE)
+}
+
+fn object_getattribute(recv: Value, args: Args<'_>) -> R<Ref> {
+    let [name] = args.exact("__getattribute__")?;
+    crate::attr::getattr(recv, name)
+}
+
+fn object_init_subclass(_recv: Value, _args: Args<'_>) -> R<Ref> {
+    Ok(Ref::NONE)
+}
+
+// --- BaseException's methods ------------------------------------------------------------
+
+fn exc_init(recv: Value, args: Args<'_>) -> R<Ref> {
+    if let Some(state) = crate::exceptions::exc_state(recv) {
+        let new = crate::tuple::tuple_from_slice(args.pos).into_raw();
+        let old = state.args.replace(new);
+        crate::object::decref(old);
+    }
+    Ok(Ref::NONE)
+}
+
+fn exc_str(recv: Value, _args: Args<'_>) -> R<Ref> {
+    Ok(crate::str::str_from_owned(
+        crate::exceptions::base_exception_str(recv)?,
+    ))
+}
+
+fn exc_repr(recv: Value, _args: Args<'_>) -> R<Ref> {
+    Ok(crate::str::str_from_owned(
+        crate::exceptions::base_exception_repr(recv)?,
+    ))
+}
+
+fn exc_with_traceback(recv: Value, _args: Args<'_>) -> R<Ref> {
+    Ok(Ref::dup(recv))
+}
+
+/// A builtin function object (immortal).
+pub fn make_builtin(name: &'static str, f: BuiltinFn, owner: Value) -> Value {
+    immortalize(alloc(
+        Kind::Builtin,
+        BuiltinData {
+            name,
+            f,
+            receiver: Value::UNBOUND,
+            owner,
+        },
+    ))
+}
+
+fn install(cls: Value, methods: &[(&'static str, BuiltinFn)]) {
+    for (name, f) in methods {
+        let m = make_builtin(name, *f, cls);
+        dict_set_str(class_data(cls).dict, name, m);
+    }
+}
+
+fn install_static(cls: Value, methods: &[(&'static str, BuiltinFn)]) {
+    for (name, f) in methods {
+        let m = make_builtin(name, *f, Value::NONE);
+        dict_set_str(class_data(cls).dict, name, m);
+    }
+}
+
+/// Fills the namespaces of the builtin classes (second phase of runtime start-up).
+pub fn install_methods(r: &Runtime) {
+    let t = &r.t;
+    install(
+        t.object,
+        &[
+            ("__init__", object_init),
+            ("__repr__", object_repr),
+            ("__str__", object_str),
+            ("__eq__", object_eq),
+            ("__ne__", object_ne),
+            ("__hash__", object_hash),
+            ("__format__", object_format),
+            ("__setattr__", object_setattr),
+            ("__getattribute__", object_getattribute),
+        ],
+    );
+    install_static(t.object, &[("__init_subclass__", object_init_subclass)]);
+    install(t.str, crate::str::METHODS);
+    install(t.int, crate::int::METHODS);
+    install(t.float, crate::float::METHODS);
+    install(t.list, crate::list::METHODS);
+    install(t.tuple, crate::tuple::METHODS);
+    install(t.dict, crate::dict::METHODS);
+    install_static(t.dict, crate::dict::STATIC_METHODS);
+    install(t.set, crate::set::METHODS);
+    install(t.range, crate::range::METHODS);
+    install(t.file, crate::io::FILE_METHODS);
+    install(t.generator, crate::generator::METHODS);
+    install(
+        t.property,
+        &[
+            ("getter", m_prop_getter),
+            ("setter", m_prop_setter),
+            ("deleter", m_prop_deleter),
+        ],
+    );
+    let base_exc = r.exc[ExcKind::BaseException as usize];
+    install(
+        base_exc,
+        &[
+            ("__init__", exc_init),
+            ("__str__", exc_str),
+            ("__repr__", exc_repr),
+            ("with_traceback", exc_with_traceback),
+        ],
+    );
+    for c in r.exc.iter().copied().chain([
+        t.object,
+        t.type_,
+        t.int,
+        t.bool,
+        t.float,
+        t.str,
+        t.none,
+        t.list,
+        t.tuple,
+        t.dict,
+        t.set,
+        t.range,
+        t.slice,
+        t.super_,
+        t.property,
+        t.staticmethod,
+        t.classmethod,
+    ]) {
+        dict_set_str(
+            class_data(c).dict,
+            "__module__",
+            crate::str::str_intern("builtins"),
+        );
+    }
+}

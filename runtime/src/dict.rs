@@ -1,0 +1,702 @@
+//! `dict`: an insertion-ordered hash table (CPython's compact layout: a dense entry vector
+//! plus a sparse index table probed with CPython's perturbation scheme), keys compared with
+//! Python equality and hashed with Python `hash`; plus the dict methods and views.
+//!
+//! Lookups may run Python code (`__eq__` of instance keys). No borrow of the table is held
+//! across such a call: the lookup copies what it needs, and restarts if the dict changed.
+
+use std::cell::UnsafeCell;
+
+use crate::exceptions::{ExcKind, R, Raised, key_error, raise, type_error};
+use crate::hash::py_hash;
+use crate::object::{
+    Args, DictPart, DictViewData, Kind, Ref, alloc_ref, decref, incref, is_kind, payload,
+};
+use crate::value::Value;
+
+const EMPTY: u32 = u32::MAX;
+const DUMMY: u32 = u32::MAX - 1;
+/// Below this many entries a dict has no index table and is searched linearly.
+const LINEAR_MAX: usize = 8;
+
+/// One slot of the entry vector; a deleted entry has `key == Value::UNBOUND`.
+#[derive(Clone, Copy)]
+struct Entry {
+    hash: i64,
+    key: Value,
+    value: Value,
+}
+
+#[derive(Default)]
+struct Inner {
+    entries: Vec<Entry>,
+    /// Empty (linear search) or a power-of-two table of entry indices / EMPTY / DUMMY.
+    indices: Vec<u32>,
+    len: usize,
+    /// Bumped on every structural change, so lookups that ran Python code can restart.
+    version: u64,
+}
+
+/// The payload of a `dict` object.
+#[derive(Default)]
+pub struct DictData {
+    inner: UnsafeCell<Inner>,
+}
+
+/// Key equality without running Python code: `Some(eq)` when it can be decided natively.
+pub fn fast_eq(a: Value, b: Value) -> Option<bool> {
+    if a == b {
+        // Identity (NaN is canonical, and `nan == nan` is False in Python, but CPython's
+        // containers use identity first too).
+        return Some(true);
+    }
+    crate::ops::native_eq(a, b)
+}
+
+impl DictData {
+    #[allow(clippy::mut_from_ref)]
+    fn inner(&self) -> &mut Inner {
+        // SAFETY: single-threaded; callers never keep this borrow across Python code
+        // (documented at the module level) and never hold two at once.
+        unsafe { &mut *self.inner.get() }
+    }
+
+    /// Number of items.
+    pub fn len(&self) -> usize {
+        self.inner().len
+    }
+
+    /// Whether there are no items.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Number of entry slots (including deleted ones): the bound for [`DictData::entry`].
+    pub fn entries_len(&self) -> usize {
+        self.inner().entries.len()
+    }
+
+    /// Entry `i` as (key, value), borrowed; `None` for a deleted or out-of-range entry.
+    pub fn entry(&self, i: usize) -> Option<(Value, Value)> {
+        let e = self.inner().entries.get(i)?;
+        if e.key == Value::UNBOUND {
+            None
+        } else {
+            Some((e.key, e.value))
+        }
+    }
+
+    /// Entry `i` with its stored hash.
+    pub fn entry_with_hash(&self, i: usize) -> Option<(Value, Value, i64)> {
+        let e = self.inner().entries.get(i)?;
+        if e.key == Value::UNBOUND {
+            None
+        } else {
+            Some((e.key, e.value, e.hash))
+        }
+    }
+
+    /// The live (key, value) pairs, borrowed (snapshot: do not keep across Python code).
+    pub fn items(&self) -> Vec<(Value, Value)> {
+        self.inner()
+            .entries
+            .iter()
+            .filter(|e| e.key != Value::UNBOUND)
+            .map(|e| (e.key, e.value))
+            .collect()
+    }
+
+    /// Index of the entry with `key`, if present.
+    fn find(&self, key: Value, hash: i64) -> R<Option<usize>> {
+        'restart: loop {
+            let inner = self.inner();
+            let version = inner.version;
+            if inner.indices.is_empty() {
+                let n = inner.entries.len();
+                for i in 0..n {
+                    let e = self.inner().entries[i];
+                    if e.key == Value::UNBOUND || e.hash != hash {
+                        continue;
+                    }
+                    match fast_eq(e.key, key) {
+                        Some(true) => return Ok(Some(i)),
+                        Some(false) => {}
+                        None => {
+                            let k = Ref::dup(e.key);
+                            let eq = crate::ops::py_eq_bool(k.v(), key)?;
+                            if self.inner().version != version {
+                                continue 'restart;
+                            }
+                            if eq {
+                                return Ok(Some(i));
+                            }
+                        }
+                    }
+                }
+                return Ok(None);
+            }
+            let mask = inner.indices.len() - 1;
+            let mut perturb = hash as u64;
+            let mut i = (hash as u64 as usize) & mask;
+            loop {
+                let ix = self.inner().indices[i];
+                if ix == EMPTY {
+                    return Ok(None);
+                }
+                if ix != DUMMY {
+                    let e = self.inner().entries[ix as usize];
+                    if e.hash == hash {
+                        match fast_eq(e.key, key) {
+                            Some(true) => return Ok(Some(ix as usize)),
+                            Some(false) => {}
+                            None => {
+                                let k = Ref::dup(e.key);
+                                let eq = crate::ops::py_eq_bool(k.v(), key)?;
+                                if self.inner().version != version {
+                                    continue 'restart;
+                                }
+                                if eq {
+                                    return Ok(Some(ix as usize));
+                                }
+                            }
+                        }
+                    }
+                }
+                perturb >>= 5;
+                i = (i
+                    .wrapping_mul(5)
+                    .wrapping_add(1)
+                    .wrapping_add(perturb as usize))
+                    & mask;
+            }
+        }
+    }
+
+    /// The index-table slot holding entry `target` (for deletion).
+    fn slot_of(&self, target: usize, hash: i64) -> Option<usize> {
+        let inner = self.inner();
+        if inner.indices.is_empty() {
+            return None;
+        }
+        let mask = inner.indices.len() - 1;
+        let mut perturb = hash as u64;
+        let mut i = (hash as u64 as usize) & mask;
+        loop {
+            let ix = inner.indices[i];
+            if ix == EMPTY {
+                return None;
+            }
+            if ix as usize == target {
+                return Some(i);
+            }
+            perturb >>= 5;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(1)
+                .wrapping_add(perturb as usize))
+                & mask;
+        }
+    }
+
+    fn insert_index(inner: &mut Inner, hash: i64, ix: u32) {
+        let mask = inner.indices.len() - 1;
+        let mut perturb = hash as u64;
+        let mut i = (hash as u64 as usize) & mask;
+        while inner.indices[i] != EMPTY && inner.indices[i] != DUMMY {
+            perturb >>= 5;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(1)
+                .wrapping_add(perturb as usize))
+                & mask;
+        }
+        inner.indices[i] = ix;
+    }
+
+    /// Compacts the entries and rebuilds the index table for at least `len + 1` items.
+    fn rebuild(inner: &mut Inner) {
+        if inner.entries.len() != inner.len {
+            inner.entries.retain(|e| e.key != Value::UNBOUND);
+        }
+        inner.version += 1;
+        if inner.len < LINEAR_MAX {
+            inner.indices = Vec::new();
+            return;
+        }
+        let mut cap = 16;
+        while cap * 2 < (inner.len + 1) * 3 {
+            cap *= 2;
+        }
+        inner.indices = vec![EMPTY; cap];
+        for i in 0..inner.entries.len() {
+            let h = inner.entries[i].hash;
+            Self::insert_index(inner, h, i as u32);
+        }
+    }
+
+    /// Appends a new entry (the key is known to be absent). Takes ownership of both.
+    fn push(&self, hash: i64, key: Value, value: Value) {
+        let inner = self.inner();
+        let n = inner.entries.len();
+        let needs_rebuild = if inner.indices.is_empty() {
+            n >= LINEAR_MAX
+        } else {
+            (n + 1) * 3 > inner.indices.len() * 2
+        };
+        if needs_rebuild {
+            Self::rebuild(inner);
+        }
+        let ix = inner.entries.len() as u32;
+        inner.entries.push(Entry { hash, key, value });
+        inner.len += 1;
+        inner.version += 1;
+        if !inner.indices.is_empty() {
+            Self::insert_index(inner, hash, ix);
+        }
+    }
+
+    /// `d[key]` (borrowed), or `None` when absent.
+    pub fn get(&self, key: Value) -> R<Option<Value>> {
+        let hash = py_hash(key)?;
+        self.get_with_hash(key, hash)
+    }
+
+    /// `d[key]` with a precomputed hash.
+    pub fn get_with_hash(&self, key: Value, hash: i64) -> R<Option<Value>> {
+        Ok(self.find(key, hash)?.map(|i| self.inner().entries[i].value))
+    }
+
+    /// Lookup by Rust string (never runs Python code: only str keys can match).
+    pub fn get_str(&self, key: &str) -> Option<Value> {
+        let hash = crate::hash::hash_bytes(key.as_bytes());
+        self.get_str_hashed(key, hash)
+    }
+
+    /// Lookup by Rust string with its hash.
+    pub fn get_str_hashed(&self, key: &str, hash: i64) -> Option<Value> {
+        let inner = self.inner();
+        let matches = |e: &Entry| {
+            e.hash == hash && is_kind(e.key, Kind::Str) && crate::str::as_str(e.key) == key
+        };
+        if inner.indices.is_empty() {
+            return inner
+                .entries
+                .iter()
+                .find(|e| e.key != Value::UNBOUND && matches(e))
+                .map(|e| e.value);
+        }
+        let mask = inner.indices.len() - 1;
+        let mut perturb = hash as u64;
+        let mut i = (hash as u64 as usize) & mask;
+        loop {
+            let ix = inner.indices[i];
+            if ix == EMPTY {
+                return None;
+            }
+            if ix != DUMMY {
+                let e = &inner.entries[ix as usize];
+                if matches(e) {
+                    return Some(e.value);
+                }
+            }
+            perturb >>= 5;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(1)
+                .wrapping_add(perturb as usize))
+                & mask;
+        }
+    }
+
+    /// Whether `key` is present.
+    pub fn contains(&self, key: Value) -> R<bool> {
+        let hash = py_hash(key)?;
+        Ok(self.find(key, hash)?.is_some())
+    }
+
+    /// `d[key] = value` (both borrowed).
+    pub fn set(&self, key: Value, value: Value) -> R<()> {
+        let hash = py_hash(key)?;
+        self.set_with_hash(key, value, hash)
+    }
+
+    /// `d[key] = value` with a precomputed hash.
+    pub fn set_with_hash(&self, key: Value, value: Value, hash: i64) -> R<()> {
+        match self.find(key, hash)? {
+            Some(i) => {
+                let e = &mut self.inner().entries[i];
+                let old = std::mem::replace(&mut e.value, incref(value));
+                decref(old);
+            }
+            None => self.push(hash, incref(key), incref(value)),
+        }
+        Ok(())
+    }
+
+    /// Removes `key`, returning its value (owned) if it was present.
+    pub fn remove(&self, key: Value) -> R<Option<Ref>> {
+        let hash = py_hash(key)?;
+        let Some(i) = self.find(key, hash)? else {
+            return Ok(None);
+        };
+        Ok(Some(self.remove_entry(i, hash)))
+    }
+
+    fn remove_entry(&self, i: usize, hash: i64) -> Ref {
+        if let Some(slot) = self.slot_of(i, hash) {
+            self.inner().indices[slot] = DUMMY;
+        }
+        let inner = self.inner();
+        let e = std::mem::replace(
+            &mut inner.entries[i],
+            Entry {
+                hash: 0,
+                key: Value::UNBOUND,
+                value: Value::UNBOUND,
+            },
+        );
+        inner.len -= 1;
+        inner.version += 1;
+        if inner.indices.is_empty() && i + 1 == inner.entries.len() {
+            inner.entries.pop();
+        }
+        decref(e.key);
+        Ref::new(e.value)
+    }
+
+    /// Removes and returns the last (key, value) pair.
+    pub fn pop_last(&self) -> Option<(Ref, Ref)> {
+        let inner = self.inner();
+        let i = inner
+            .entries
+            .iter()
+            .rposition(|e| e.key != Value::UNBOUND)?;
+        let e = inner.entries[i];
+        let key = Ref::dup(e.key);
+        let value = self.remove_entry(i, e.hash);
+        Some((key, value))
+    }
+
+    /// Removes every item.
+    pub fn clear(&self) {
+        let inner = self.inner();
+        let entries = std::mem::take(&mut inner.entries);
+        inner.indices = Vec::new();
+        inner.len = 0;
+        inner.version += 1;
+        for e in entries {
+            decref(e.key);
+            decref(e.value);
+        }
+    }
+
+    /// Releases every key and value (the dict is being freed).
+    pub fn release(&self) {
+        self.clear();
+    }
+}
+
+/// A new empty dict.
+pub fn dict_new() -> Ref {
+    alloc_ref(Kind::Dict, DictData::default())
+}
+
+/// The payload of a dict value (the caller checked the kind).
+#[inline]
+pub fn dict_data<'a>(v: Value) -> &'a DictData {
+    debug_assert!(is_kind(v, Kind::Dict));
+    // SAFETY: `v` is a live dict (callers check the kind).
+    unsafe { payload::<DictData>(v) }
+}
+
+/// Whether `v` is a dict.
+#[inline]
+pub fn is_dict(v: Value) -> bool {
+    is_kind(v, Kind::Dict)
+}
+
+/// `d[key] = value` for a `&str` key.
+pub fn dict_set_str(d: Value, key: &str, value: Value) {
+    let k = crate::str::str_from(key);
+    // A str key never raises.
+    let _ = dict_data(d).set(k.v(), value);
+}
+
+/// A copy of dict `d`.
+pub fn dict_copy(d: Value) -> Ref {
+    let out = dict_new();
+    let src = dict_data(d);
+    let dst = dict_data(out.v());
+    for i in 0..src.entries_len() {
+        if let Some((k, v, h)) = src.entry_with_hash(i) {
+            dst.push(h, incref(k), incref(v));
+        }
+    }
+    out
+}
+
+/// `d.update(other)`: another dict, an iterable of pairs, or an object with `keys()`.
+pub fn dict_update(d: Value, other: Value) -> R<()> {
+    if is_dict(other) {
+        let src = dict_data(other);
+        for (k, v) in src.items() {
+            let (k, v) = (Ref::dup(k), Ref::dup(v));
+            dict_data(d).set(k.v(), v.v())?;
+        }
+        return Ok(());
+    }
+    let it = crate::iter::py_iter(other)?;
+    let mut n = 0usize;
+    while let Some(item) = crate::iter::py_next(it.v())? {
+        let pair = crate::iter::collect_vec(item.v()).map_err(|_| {
+            if crate::exceptions::pending_is(ExcKind::TypeError) {
+                drop(crate::exceptions::take_pending());
+                let _: R<()> = type_error(format!(
+                    "cannot convert dictionary update sequence element #{n} to a sequence"
+                ));
+            }
+            Raised
+        })?;
+        if pair.len() != 2 {
+            return raise(
+                ExcKind::ValueError,
+                format!(
+                    "dictionary update sequence element #{n} has length {}; 2 is required",
+                    pair.len()
+                ),
+            );
+        }
+        dict_data(d).set(pair[0].v(), pair[1].v())?;
+        n += 1;
+    }
+    Ok(())
+}
+
+/// `dict(...)`: `dict()`, `dict(mapping_or_pairs)`, `dict(**kw)`.
+pub fn dict_ctor(_cls: Value, args: Args<'_>) -> R<Ref> {
+    if args.pos.len() > 1 {
+        return type_error(format!(
+            "dict expected at most 1 argument, got {}",
+            args.pos.len()
+        ));
+    }
+    let d = dict_new();
+    if let Some(src) = args.pos.first() {
+        dict_update(d.v(), *src)?;
+    }
+    for (k, v) in args.kwnames.iter().zip(args.kwvals) {
+        dict_data(d.v()).set(*k, *v)?;
+    }
+    Ok(d)
+}
+
+/// `d[key]`, raising `KeyError` (or calling `__missing__`-less semantics: plain dicts only).
+pub fn dict_getitem(d: Value, key: Value) -> R<Ref> {
+    match dict_data(d).get(key)? {
+        Some(v) => Ok(Ref::dup(v)),
+        None => key_error(key),
+    }
+}
+
+/// A view (`keys()`, `values()`, `items()`) of dict `d`.
+pub fn dict_view(d: Value, part: DictPart) -> Ref {
+    alloc_ref(
+        Kind::DictView,
+        DictViewData {
+            dict: incref(d),
+            part,
+        },
+    )
+}
+
+/// The payload of a dict view.
+pub fn view_data<'a>(v: Value) -> &'a DictViewData {
+    // SAFETY: callers check the kind.
+    unsafe { payload::<DictViewData>(v) }
+}
+
+fn recv_dict(recv: Value) -> R<&'static DictData> {
+    if is_dict(recv) {
+        Ok(dict_data(recv))
+    } else {
+        type_error(format!(
+            "descriptor requires a 'dict' object but received a '{}'",
+            crate::class::type_name(recv)
+        ))
+    }
+}
+
+fn m_get(recv: Value, args: Args<'_>) -> R<Ref> {
+    let d = recv_dict(recv)?;
+    let [key, default] = args.bind("get", &["key", "default"], 1)?;
+    let key = key.unwrap_or(Value::NONE);
+    match d.get(key)? {
+        Some(v) => Ok(Ref::dup(v)),
+        None => Ok(Ref::dup(default.unwrap_or(Value::NONE))),
+    }
+}
+
+fn m_keys(recv: Value, args: Args<'_>) -> R<Ref> {
+    recv_dict(recv)?;
+    args.none("keys")?;
+    Ok(dict_view(recv, DictPart::Keys))
+}
+
+fn m_values(recv: Value, args: Args<'_>) -> R<Ref> {
+    recv_dict(recv)?;
+    args.none("values")?;
+    Ok(dict_view(recv, DictPart::Values))
+}
+
+fn m_items(recv: Value, args: Args<'_>) -> R<Ref> {
+    recv_dict(recv)?;
+    args.none("items")?;
+    Ok(dict_view(recv, DictPart::Items))
+}
+
+fn m_pop(recv: Value, args: Args<'_>) -> R<Ref> {
+    let d = recv_dict(recv)?;
+    let [key, default] = args.bind("pop", &["key", "default"], 1)?;
+    let key = key.unwrap_or(Value::NONE);
+    match d.remove(key)? {
+        Some(v) => Ok(v),
+        None => match default {
+            Some(dv) => Ok(Ref::dup(dv)),
+            None => key_error(key),
+        },
+    }
+}
+
+fn m_popitem(recv: Value, args: Args<'_>) -> R<Ref> {
+    let d = recv_dict(recv)?;
+    args.none("popitem")?;
+    match d.pop_last() {
+        Some((k, v)) => Ok(crate::tuple::tuple_from_vec(vec![k, v])),
+        None => raise(ExcKind::KeyError, "popitem(): dictionary is empty"),
+    }
+}
+
+fn m_setdefault(recv: Value, args: Args<'_>) -> R<Ref> {
+    let d = recv_dict(recv)?;
+    let [key, default] = args.bind("setdefault", &["key", "default"], 1)?;
+    let key = key.unwrap_or(Value::NONE);
+    let default = default.unwrap_or(Value::NONE);
+    if let Some(v) = d.get(key)? {
+        return Ok(Ref::dup(v));
+    }
+    d.set(key, default)?;
+    Ok(Ref::dup(default))
+}
+
+fn m_update(recv: Value, args: Args<'_>) -> R<Ref> {
+    recv_dict(recv)?;
+    if args.pos.len() > 1 {
+        return type_error(format!(
+            "update expected at most 1 argument, got {}",
+            args.pos.len()
+        ));
+    }
+    if let Some(src) = args.pos.first() {
+        dict_update(recv, *src)?;
+    }
+    for (k, v) in args.kwnames.iter().zip(args.kwvals) {
+        dict_data(recv).set(*k, *v)?;
+    }
+    Ok(Ref::NONE)
+}
+
+fn m_copy(recv: Value, args: Args<'_>) -> R<Ref> {
+    recv_dict(recv)?;
+    args.none("copy")?;
+    Ok(dict_copy(recv))
+}
+
+fn m_clear(recv: Value, args: Args<'_>) -> R<Ref> {
+    let d = recv_dict(recv)?;
+    args.none("clear")?;
+    d.clear();
+    Ok(Ref::NONE)
+}
+
+fn m_fromkeys(_recv: Value, args: Args<'_>) -> R<Ref> {
+    // Called through the class (`dict.fromkeys(it, v)`): the receiver slot holds the first arg.
+    let [it, value] = args.bind("fromkeys", &["iterable", "value"], 1)?;
+    let d = dict_new();
+    let value = value.unwrap_or(Value::NONE);
+    let it = crate::iter::py_iter(it.unwrap_or(Value::NONE))?;
+    while let Some(k) = crate::iter::py_next(it.v())? {
+        dict_data(d.v()).set(k.v(), value)?;
+    }
+    Ok(d)
+}
+
+/// The methods of `dict` (installed into its class namespace).
+pub const METHODS: &[(&str, crate::object::BuiltinFn)] = &[
+    ("get", m_get),
+    ("keys", m_keys),
+    ("values", m_values),
+    ("items", m_items),
+    ("pop", m_pop),
+    ("popitem", m_popitem),
+    ("setdefault", m_setdefault),
+    ("update", m_update),
+    ("copy", m_copy),
+    ("clear", m_clear),
+];
+
+/// Class-level functions of `dict` (no receiver).
+pub const STATIC_METHODS: &[(&str, crate::object::BuiltinFn)] = &[("fromkeys", m_fromkeys)];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn int(i: i64) -> Value {
+        Value::inline_int(i).unwrap_or(Value::NONE)
+    }
+
+    #[test]
+    fn insertion_order_survives_deletion_and_growth() {
+        let d = dict_new();
+        let dd = dict_data(d.v());
+        for i in 0..100 {
+            dd.set(int(i), int(i * 10)).unwrap();
+        }
+        for i in (0..100).step_by(3) {
+            assert!(dd.remove(int(i)).unwrap().is_some());
+        }
+        dd.set(int(3), int(-3)).unwrap();
+        let keys: Vec<i64> = dd.items().iter().map(|(k, _)| k.as_inline_int()).collect();
+        let mut expect: Vec<i64> = (0..100).filter(|i| i % 3 != 0).collect();
+        expect.push(3);
+        assert_eq!(keys, expect);
+        assert_eq!(dd.get(int(3)).unwrap(), Some(int(-3)));
+        assert_eq!(dd.get(int(6)).unwrap(), None);
+        assert_eq!(dd.len(), expect.len());
+    }
+
+    #[test]
+    fn true_one_and_one_point_zero_are_the_same_key() {
+        let d = dict_new();
+        let dd = dict_data(d.v());
+        dd.set(int(1), int(1)).unwrap();
+        dd.set(Value::TRUE, int(2)).unwrap();
+        dd.set(Value::from_f64(1.0), int(3)).unwrap();
+        assert_eq!(dd.len(), 1);
+        assert_eq!(dd.items()[0], (int(1), int(3)));
+    }
+
+    #[test]
+    fn str_keys_by_content() {
+        let d = dict_new();
+        let a = crate::str::str_from("hello");
+        let b = crate::str::str_from("hello");
+        dict_data(d.v()).set(a.v(), int(1)).unwrap();
+        assert_eq!(dict_data(d.v()).get(b.v()).unwrap(), Some(int(1)));
+        assert_eq!(dict_data(d.v()).get_str("hello"), Some(int(1)));
+        let (k, v) = dict_data(d.v()).pop_last().unwrap();
+        assert_eq!(crate::str::as_str(k.v()), "hello");
+        assert_eq!(v.v(), int(1));
+        assert!(dict_data(d.v()).is_empty());
+    }
+}

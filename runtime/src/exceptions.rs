@@ -1,0 +1,365 @@
+//! Exceptions: the builtin exception classes, the thread's pending exception, raising helpers
+//! with CPython's messages, and `str(e)` / the final traceback line.
+
+use std::cell::Cell;
+
+use crate::class::{class_name, new_instance_raw};
+use crate::object::{ExcState, InstanceData, Kind, Ref, is_kind, payload};
+use crate::state::{exc_class, rt};
+use crate::tuple::{tuple_from_vec, tuple_items};
+use crate::value::Value;
+
+/// "An exception is pending": the error half of [`R`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Raised;
+
+/// A result whose error means "an exception is pending in the thread's state".
+pub type R<T> = Result<T, Raised>;
+
+/// The builtin exception classes (index into `Runtime::exc`).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[repr(usize)]
+#[allow(missing_docs)]
+pub enum ExcKind {
+    BaseException,
+    SystemExit,
+    KeyboardInterrupt,
+    GeneratorExit,
+    Exception,
+    StopIteration,
+    ArithmeticError,
+    ZeroDivisionError,
+    OverflowError,
+    FloatingPointError,
+    LookupError,
+    IndexError,
+    KeyError,
+    ValueError,
+    UnicodeError,
+    TypeError,
+    NameError,
+    UnboundLocalError,
+    AttributeError,
+    RuntimeError,
+    RecursionError,
+    NotImplementedError,
+    AssertionError,
+    ImportError,
+    ModuleNotFoundError,
+    OSError,
+    EOFError,
+    MemoryError,
+}
+
+/// Every builtin exception class: kind, name, base (`None` = `object`). Bases come first.
+pub const EXC_TABLE: &[(ExcKind, &str, Option<ExcKind>)] = {
+    use ExcKind::*;
+    &[
+        (BaseException, "BaseException", None),
+        (SystemExit, "SystemExit", Some(BaseException)),
+        (KeyboardInterrupt, "KeyboardInterrupt", Some(BaseException)),
+        (GeneratorExit, "GeneratorExit", Some(BaseException)),
+        (Exception, "Exception", Some(BaseException)),
+        (StopIteration, "StopIteration", Some(Exception)),
+        (ArithmeticError, "ArithmeticError", Some(Exception)),
+        (
+            ZeroDivisionError,
+            "ZeroDivisionError",
+            Some(ArithmeticError),
+        ),
+        (OverflowError, "OverflowError", Some(ArithmeticError)),
+        (
+            FloatingPointError,
+            "FloatingPointError",
+            Some(ArithmeticError),
+        ),
+        (LookupError, "LookupError", Some(Exception)),
+        (IndexError, "IndexError", Some(LookupError)),
+        (KeyError, "KeyError", Some(LookupError)),
+        (ValueError, "ValueError", Some(Exception)),
+        (UnicodeError, "UnicodeError", Some(ValueError)),
+        (TypeError, "TypeError", Some(Exception)),
+        (NameError, "NameError", Some(Exception)),
+        (UnboundLocalError, "UnboundLocalError", Some(NameError)),
+        (AttributeError, "AttributeError", Some(Exception)),
+        (RuntimeError, "RuntimeError", Some(Exception)),
+        (RecursionError, "RecursionError", Some(RuntimeError)),
+        (
+            NotImplementedError,
+            "NotImplementedError",
+            Some(RuntimeError),
+        ),
+        (AssertionError, "AssertionError", Some(Exception)),
+        (ImportError, "ImportError", Some(Exception)),
+        (
+            ModuleNotFoundError,
+            "ModuleNotFoundError",
+            Some(ImportError),
+        ),
+        (OSError, "OSError", Some(Exception)),
+        (EOFError, "EOFError", Some(Exception)),
+        (MemoryError, "MemoryError", Some(Exception)),
+    ]
+};
+
+/// Makes `exc` (an exception instance, owned) the pending exception.
+pub fn set_pending(exc: Ref) {
+    let old = rt().pending.replace(exc.into_raw());
+    crate::object::decref(old);
+}
+
+/// Takes the pending exception, if any.
+pub fn take_pending() -> Option<Ref> {
+    let v = rt().pending.replace(Value::UNBOUND);
+    if v == Value::UNBOUND {
+        None
+    } else {
+        Some(Ref::new(v))
+    }
+}
+
+/// The pending exception (borrowed), or `Value::UNBOUND`.
+pub fn peek_pending() -> Value {
+    rt().pending.get()
+}
+
+/// Whether the pending exception is an instance of builtin exception `k`.
+pub fn pending_is(k: ExcKind) -> bool {
+    let p = peek_pending();
+    p != Value::UNBOUND && crate::class::isinstance_class(p, exc_class(k))
+}
+
+/// The exception state of an exception instance.
+pub fn exc_state<'a>(v: Value) -> Option<&'a ExcState> {
+    if !is_kind(v, Kind::Instance) {
+        return None;
+    }
+    // SAFETY: `v` is a live instance.
+    let inst = unsafe { payload::<InstanceData>(v) };
+    inst.exc.as_deref()
+}
+
+/// Whether `v` is an exception instance.
+pub fn is_exception(v: Value) -> bool {
+    exc_state(v).is_some()
+}
+
+/// A new exception of class `cls` (an exception class) with `args` (a tuple), without
+/// running `__init__`.
+pub fn new_exception(cls: Value, args: Ref) -> Ref {
+    let state = ExcState {
+        args: Cell::new(args.into_raw()),
+        cause: Cell::new(Value::NONE),
+        context: Cell::new(Value::NONE),
+        suppress_context: Cell::new(false),
+    };
+    new_instance_raw(cls, Some(Box::new(state)))
+}
+
+/// Raises builtin exception `k` with one str argument. Always `Err`.
+#[cold]
+pub fn raise<T>(k: ExcKind, msg: impl Into<String>) -> R<T> {
+    let s = crate::str::str_from_string(msg.into());
+    raise_with(k, vec![s])
+}
+
+/// Raises builtin exception `k` with the given args. Always `Err`.
+#[cold]
+pub fn raise_with<T>(k: ExcKind, args: Vec<Ref>) -> R<T> {
+    let exc = new_exception(exc_class(k), tuple_from_vec(args));
+    set_pending(exc);
+    Err(Raised)
+}
+
+/// Raises builtin exception `k` with no arguments.
+#[cold]
+pub fn raise_empty<T>(k: ExcKind) -> R<T> {
+    raise_with(k, Vec::new())
+}
+
+/// `TypeError(msg)`.
+#[cold]
+pub fn type_error<T>(msg: impl Into<String>) -> R<T> {
+    raise(ExcKind::TypeError, msg)
+}
+
+/// `ValueError(msg)`.
+#[cold]
+pub fn value_error<T>(msg: impl Into<String>) -> R<T> {
+    raise(ExcKind::ValueError, msg)
+}
+
+/// `IndexError(msg)`.
+#[cold]
+pub fn index_error<T>(msg: impl Into<String>) -> R<T> {
+    raise(ExcKind::IndexError, msg)
+}
+
+/// `OverflowError(msg)`.
+#[cold]
+pub fn overflow_error<T>(msg: impl Into<String>) -> R<T> {
+    raise(ExcKind::OverflowError, msg)
+}
+
+/// `ZeroDivisionError(msg)`.
+#[cold]
+pub fn zero_division<T>(msg: impl Into<String>) -> R<T> {
+    raise(ExcKind::ZeroDivisionError, msg)
+}
+
+/// `KeyError(key)`.
+#[cold]
+pub fn key_error<T>(key: Value) -> R<T> {
+    raise_with(ExcKind::KeyError, vec![Ref::dup(key)])
+}
+
+/// `AttributeError` in CPython's words for a missing attribute of `o`.
+#[cold]
+pub fn attribute_error<T>(o: Value, name: &str) -> R<T> {
+    if is_kind(o, Kind::Class) {
+        return raise(
+            ExcKind::AttributeError,
+            format!(
+                "type object '{}' has no attribute '{}'",
+                class_name(o),
+                name
+            ),
+        );
+    }
+    if is_kind(o, Kind::Module) {
+        let m = crate::modules::module_name(o);
+        return raise(
+            ExcKind::AttributeError,
+            format!("module '{m}' has no attribute '{name}'"),
+        );
+    }
+    raise(
+        ExcKind::AttributeError,
+        format!(
+            "'{}' object has no attribute '{}'",
+            crate::class::type_name(o),
+            name
+        ),
+    )
+}
+
+/// `args` of an exception (borrowed tuple).
+pub fn exc_args(v: Value) -> Value {
+    match exc_state(v) {
+        Some(s) => s.args.get(),
+        None => rt().empty_tuple,
+    }
+}
+
+/// `str(e)` for the builtin exceptions: `''` with no args, `str(arg)` with one, the tuple's
+/// repr with several; `KeyError` with one arg gives the arg's repr.
+pub fn base_exception_str(v: Value) -> R<String> {
+    let args = exc_args(v);
+    let items = tuple_items(args);
+    match items {
+        [] => Ok(String::new()),
+        [one] => {
+            if crate::class::isinstance_class(v, exc_class(ExcKind::KeyError)) {
+                crate::ops::repr_string(*one)
+            } else {
+                crate::ops::str_string(*one)
+            }
+        }
+        _ => crate::ops::repr_string(args),
+    }
+}
+
+/// `repr(e)` for the builtin exceptions: `ValueError('x')`, `ValueError('x', 1)`, `ValueError()`.
+pub fn base_exception_repr(v: Value) -> R<String> {
+    let name = crate::class::type_name(v);
+    let args = exc_args(v);
+    let items = tuple_items(args);
+    if items.len() == 1 {
+        Ok(format!("{}({})", name, crate::ops::repr_string(items[0])?))
+    } else {
+        Ok(format!("{}{}", name, crate::ops::repr_string(args)?))
+    }
+}
+
+/// The last line of a traceback: `Type: message`, or just `Type` when `str(e)` is empty.
+/// An exception in `__str__` itself gives `<exception str() failed>` as CPython does.
+pub fn exception_line(exc: Value) -> String {
+    let name = crate::class::type_name(exc);
+    let msg = match crate::ops::str_string(exc) {
+        Ok(s) => s,
+        Err(Raised) => {
+            drop(take_pending());
+            "<exception str() failed>".to_string()
+        }
+    };
+    if msg.is_empty() {
+        name
+    } else {
+        format!("{name}: {msg}")
+    }
+}
+
+/// The text CPython prints for an uncaught exception (with its `__cause__` chain), as far as
+/// the runtime knows it: no source lines, one `<module>` frame.
+pub fn traceback_text(exc: Value) -> String {
+    let mut out = String::new();
+    if let Some(state) = exc_state(exc) {
+        let cause = state.cause.get();
+        if is_exception(cause) && cause != exc {
+            out.push_str(&traceback_text(cause));
+            out.push_str(
+                "\nThe above exception was the direct cause of the following exception:\n\n",
+            );
+        } else {
+            let ctx = state.context.get();
+            if !state.suppress_context.get() && is_exception(ctx) && ctx != exc {
+                out.push_str(&traceback_text(ctx));
+                out.push_str(
+                    "\nDuring handling of the above exception, another exception occurred:\n\n",
+                );
+            }
+        }
+    }
+    out.push_str("Traceback (most recent call last):\n  File \"<program>\", line ?, in <module>\n");
+    out.push_str(&exception_line(exc));
+    out.push('\n');
+    out
+}
+
+/// `SystemError`-like failure for states that generated code should never produce (an
+/// error result without a pending exception); raised as `SystemError`'s closest builtin.
+#[cold]
+pub fn ensure_pending() {
+    if peek_pending() == Value::UNBOUND {
+        let _: R<()> = raise(ExcKind::RuntimeError, "error return without exception set");
+    }
+}
+
+/// Converts an `R<Ref>` to the ABI's convention.
+#[inline]
+pub fn to_abi(r: R<Ref>) -> Value {
+    match r {
+        Ok(v) => v.into_raw(),
+        Err(Raised) => Value::ERROR,
+    }
+}
+
+/// Converts an `R<()>` to the ABI's `i32` convention (0 / -1).
+#[inline]
+pub fn to_abi_i32(r: R<()>) -> i32 {
+    match r {
+        Ok(()) => 0,
+        Err(Raised) => -1,
+    }
+}
+
+/// Converts a returned word from generated code to `R<Ref>`.
+#[inline]
+pub fn from_abi(v: Value) -> R<Ref> {
+    if v.is_error() {
+        ensure_pending();
+        Err(Raised)
+    } else {
+        Ok(Ref::new(v))
+    }
+}

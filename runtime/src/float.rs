@@ -1,0 +1,515 @@
+//! `float`: CPython's `repr` (shortest round-trip digits; scientific notation when the
+//! decimal exponent is < -4 or >= 16), arithmetic with CPython's error messages, `divmod`
+//! semantics, `round`, parsing and the float methods.
+
+use crate::exceptions::{R, overflow_error, raise, type_error, value_error, zero_division};
+use crate::int::{IntV, int_to_f64, int_view};
+use crate::object::{Args, Kind, Ref, is_kind};
+use crate::value::Value;
+
+/// The shortest round-trip decimal digits of a finite non-zero `|x|` and its decimal
+/// exponent: `x == 0.d1d2d3... * 10**(exp+1)`, i.e. `d1.d2d3... * 10**exp`.
+pub fn shortest_digits(x: f64) -> (String, i32) {
+    // Rust's `{:e}` prints the shortest digits that round-trip, e.g. "1.2345e-5".
+    let s = format!("{:e}", x.abs());
+    let (mant, exp) = s.split_once('e').unwrap_or((&s, "0"));
+    let digits: String = mant.chars().filter(|c| c.is_ascii_digit()).collect();
+    (digits, exp.parse().unwrap_or(0))
+}
+
+/// Places `digits` (d1 d2 ... with decimal exponent `exp`) in fixed notation.
+fn fixed_from_digits(digits: &str, exp: i32) -> String {
+    let n = digits.len() as i32;
+    if exp < 0 {
+        format!("0.{}{}", "0".repeat((-exp - 1) as usize), digits)
+    } else if exp + 1 >= n {
+        format!("{}{}", digits, "0".repeat((exp + 1 - n) as usize))
+    } else {
+        let (a, b) = digits.split_at((exp + 1) as usize);
+        format!("{a}.{b}")
+    }
+}
+
+/// `d.ddd` `e±XX` from digits.
+fn sci_from_digits(digits: &str, exp: i32) -> String {
+    let (first, rest) = digits.split_at(1);
+    let mant = if rest.is_empty() {
+        first.to_string()
+    } else {
+        format!("{first}.{rest}")
+    };
+    format!(
+        "{}e{}{:02}",
+        mant,
+        if exp < 0 { '-' } else { '+' },
+        exp.abs()
+    )
+}
+
+/// `repr(x)` exactly as CPython prints it.
+pub fn float_repr(x: f64) -> String {
+    if x.is_nan() {
+        return "nan".into();
+    }
+    if x.is_infinite() {
+        return if x > 0.0 { "inf".into() } else { "-inf".into() };
+    }
+    if x == 0.0 {
+        return if x.is_sign_negative() {
+            "-0.0".into()
+        } else {
+            "0.0".into()
+        };
+    }
+    let (digits, exp) = shortest_digits(x);
+    let sign = if x < 0.0 { "-" } else { "" };
+    if !(-4..16).contains(&exp) {
+        return format!("{sign}{}", sci_from_digits(&digits, exp));
+    }
+    let mut s = fixed_from_digits(&digits, exp);
+    if !s.contains('.') {
+        s.push_str(".0");
+    }
+    format!("{sign}{s}")
+}
+
+/// Converts a Rust exponent form (`1.5e3`, `1e-7`) to CPython's (`1.5e+03`, `1e-07`).
+pub fn fix_exponent(s: &str, upper: bool) -> String {
+    match s.split_once('e') {
+        Some((m, e)) => {
+            let (sign, digits) = match e.strip_prefix('-') {
+                Some(d) => ('-', d),
+                None => ('+', e),
+            };
+            let e_char = if upper { 'E' } else { 'e' };
+            format!("{m}{e_char}{sign}{digits:0>2}")
+        }
+        None => s.to_string(),
+    }
+}
+
+/// Formats a finite `|x|` with `prec` digits after the point in scientific notation.
+pub fn format_exp(x: f64, prec: usize, upper: bool) -> String {
+    fix_exponent(&format!("{:.*e}", prec, x), upper)
+}
+
+/// Formats finite `x` like C's `%.{prec}g` (`alt` keeps trailing zeros, as `#`);
+/// `add_dot_0` is CPython's flag for format specs without a type (switch to exponent at
+/// `exp >= prec - 1`... see the caller) — here it means "at least one digit after the point".
+pub fn format_general(x: f64, prec: usize, upper: bool, alt: bool, repr_like: bool) -> String {
+    let p = prec.max(1);
+    // Exponent after rounding to p significant digits.
+    let sci = format!("{:.*e}", p - 1, x);
+    let exp: i32 = sci
+        .split_once('e')
+        .and_then(|(_, e)| e.parse().ok())
+        .unwrap_or(0);
+    let threshold = if repr_like { p as i32 - 1 } else { p as i32 };
+    let mut s = if exp < -4 || exp >= threshold {
+        let (m, e) = sci.split_once('e').unwrap_or((&sci, "0"));
+        let m = if alt { m.to_string() } else { strip_zeros(m) };
+        let m = if alt && !m.contains('.') {
+            format!("{m}.")
+        } else {
+            m
+        };
+        fix_exponent(&format!("{m}e{e}"), upper)
+    } else {
+        let decimals = (p as i32 - 1 - exp).max(0) as usize;
+        let f = format!("{:.*}", decimals, x);
+        let f = if alt { f } else { strip_zeros(&f) };
+        if alt && !f.contains('.') {
+            format!("{f}.")
+        } else {
+            f
+        }
+    };
+    if repr_like && !s.contains('.') && !s.contains('e') && !s.contains('E') && x.is_finite() {
+        s.push_str(".0");
+    }
+    s
+}
+
+fn strip_zeros(s: &str) -> String {
+    if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        s.to_string()
+    }
+}
+
+/// `v` as an `f64` if it is a float or an int (`OverflowError` for huge ints).
+pub fn as_f64(v: Value) -> R<Option<f64>> {
+    if v.is_float() {
+        return Ok(Some(v.as_f64()));
+    }
+    match int_view(v) {
+        Some(i) => Ok(Some(int_to_f64(i)?)),
+        None => Ok(None),
+    }
+}
+
+/// `x ** y` for floats with CPython's errors.
+pub fn float_pow(x: f64, y: f64) -> R<Ref> {
+    if x == 0.0 && y < 0.0 {
+        return zero_division("0.0 cannot be raised to a negative power");
+    }
+    if x < 0.0 && y.is_finite() && y.fract() != 0.0 {
+        return value_error(
+            "negative number cannot be raised to a fractional power (complex results are not supported)",
+        );
+    }
+    let r = x.powf(y);
+    if r.is_infinite() && x.is_finite() && y.is_finite() {
+        return overflow_error("(34, 'Numerical result out of range')");
+    }
+    Ok(Ref::new(Value::from_f64(r)))
+}
+
+/// CPython's `_float_div_mod`: (floor quotient, modulo with the divisor's sign).
+pub fn float_divmod(vx: f64, wx: f64) -> (f64, f64) {
+    let mut m = vx % wx;
+    let mut div = (vx - m) / wx;
+    if m != 0.0 {
+        if (wx < 0.0) != (m < 0.0) {
+            m += wx;
+            div -= 1.0;
+        }
+    } else {
+        m = 0.0f64.copysign(wx);
+    }
+    let floordiv = if div != 0.0 {
+        let mut f = div.floor();
+        if div - f > 0.5 {
+            f += 1.0;
+        }
+        f
+    } else {
+        0.0f64.copysign(vx / wx)
+    };
+    (floordiv, m)
+}
+
+/// Binary operators on two floats (`op` as in [`crate::int::op`]); `None` if unsupported.
+pub fn float_binop(opc: u32, x: f64, y: f64) -> R<Option<Ref>> {
+    use crate::int::op::*;
+    let f = |r: f64| Ok(Some(Ref::new(Value::from_f64(r))));
+    match opc {
+        ADD => f(x + y),
+        SUB => f(x - y),
+        MUL => f(x * y),
+        TRUEDIV => {
+            if y == 0.0 {
+                return zero_division("float division by zero");
+            }
+            f(x / y)
+        }
+        FLOORDIV => {
+            if y == 0.0 {
+                return zero_division("float floor division by zero");
+            }
+            f(float_divmod(x, y).0)
+        }
+        MOD => {
+            if y == 0.0 {
+                return zero_division("float modulo");
+            }
+            f(float_divmod(x, y).1)
+        }
+        POW => Ok(Some(float_pow(x, y)?)),
+        _ => Ok(None),
+    }
+}
+
+/// Rounds half to even at `ndigits` decimal places (CPython's `round(x, n)`: correctly
+/// rounded via the exact decimal expansion).
+pub fn round_f64(x: f64, ndigits: i64) -> f64 {
+    if !x.is_finite() || x == 0.0 {
+        return x;
+    }
+    if ndigits > 308 {
+        return x;
+    }
+    if ndigits < -308 {
+        return 0.0f64.copysign(x);
+    }
+    if ndigits >= 0 {
+        // Rust's `{:.*}` rounds the exact binary value half-to-even, like CPython's dtoa.
+        let s = format!("{:.*}", ndigits as usize, x);
+        return s.parse().unwrap_or(x);
+    }
+    let pow = 10f64.powi((-ndigits) as i32);
+    let y = x / pow;
+    let mut r = y.round();
+    if (y - y.trunc()).abs() == 0.5 {
+        r = 2.0 * (y / 2.0).round();
+    }
+    let out = r * pow;
+    if out.is_finite() { out } else { x }
+}
+
+/// `round(x)` for a float: nearest int, ties to even.
+pub fn round_half_even(x: f64) -> f64 {
+    let r = x.round();
+    if (x - x.trunc()).abs() == 0.5 {
+        2.0 * (x / 2.0).round()
+    } else {
+        r
+    }
+}
+
+/// Parses a str as `float()` does (whitespace, `inf`, `nan`, underscores between digits).
+pub fn parse_float(s: &str) -> Option<f64> {
+    let t = s.trim_matches(crate::str::py_isspace);
+    let lower = t.to_ascii_lowercase();
+    let body = lower.trim_start_matches(['+', '-']);
+    if lower.len() - body.len() > 1 {
+        return None;
+    }
+    let neg = lower.starts_with('-');
+    match body {
+        "inf" | "infinity" => {
+            return Some(if neg {
+                f64::NEG_INFINITY
+            } else {
+                f64::INFINITY
+            });
+        }
+        "nan" => return Some(f64::NAN),
+        _ => {}
+    }
+    if body.is_empty()
+        || !body
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | 'e' | '+' | '-' | '_'))
+    {
+        return None;
+    }
+    let clean = if t.contains('_') {
+        // Underscores only between digits.
+        let b = lower.as_bytes();
+        for (i, c) in b.iter().enumerate() {
+            if *c == b'_' {
+                let ok = i > 0
+                    && i + 1 < b.len()
+                    && b[i - 1].is_ascii_digit()
+                    && b[i + 1].is_ascii_digit();
+                if !ok {
+                    return None;
+                }
+            }
+        }
+        lower.replace('_', "")
+    } else {
+        lower
+    };
+    clean.parse::<f64>().ok()
+}
+
+/// `float(...)` constructor.
+pub fn float_new(_cls: Value, args: Args<'_>) -> R<Ref> {
+    let [x] = args.range::<1>("float", 0)?;
+    let Some(x) = x else {
+        return Ok(Ref::new(Value::from_f64(0.0)));
+    };
+    float_of(x)
+}
+
+/// `float(x)`.
+pub fn float_of(x: Value) -> R<Ref> {
+    if x.is_float() {
+        return Ok(Ref::new(x));
+    }
+    if let Some(i) = int_view(x) {
+        return Ok(Ref::new(Value::from_f64(int_to_f64(i)?)));
+    }
+    if let Some(s) = crate::str::str_opt(x) {
+        return match parse_float(s) {
+            Some(f) => Ok(Ref::new(Value::from_f64(f))),
+            None => value_error(format!(
+                "could not convert string to float: {}",
+                crate::str::repr_text(s, false)
+            )),
+        };
+    }
+    if is_kind(x, Kind::Instance) {
+        if let Some(r) = crate::class::call_dunder(x, "__float__", &[])? {
+            if r.v().is_float() {
+                return Ok(r);
+            }
+            return type_error(format!(
+                "{}.__float__ returned non-float (type {})",
+                crate::class::type_name(x),
+                crate::class::type_name(r.v())
+            ));
+        }
+        if let Some(r) = crate::class::call_dunder(x, "__index__", &[])? {
+            return float_of(r.v());
+        }
+    }
+    type_error(format!(
+        "float() argument must be a string or a real number, not '{}'",
+        crate::class::type_name(x)
+    ))
+}
+
+fn recv_float(recv: Value) -> R<f64> {
+    if recv.is_float() {
+        Ok(recv.as_f64())
+    } else {
+        type_error(format!(
+            "descriptor requires a 'float' object but received a '{}'",
+            crate::class::type_name(recv)
+        ))
+    }
+}
+
+fn m_is_integer(recv: Value, args: Args<'_>) -> R<Ref> {
+    let x = recv_float(recv)?;
+    args.none("is_integer")?;
+    Ok(Ref::new(Value::from_bool(
+        x.is_finite() && x.fract() == 0.0,
+    )))
+}
+
+fn m_as_integer_ratio(recv: Value, args: Args<'_>) -> R<Ref> {
+    let x = recv_float(recv)?;
+    args.none("as_integer_ratio")?;
+    if x.is_nan() {
+        return value_error("cannot convert NaN to integer ratio");
+    }
+    if x.is_infinite() {
+        return overflow_error("cannot convert Infinity to integer ratio");
+    }
+    let (m, e) = crate::hash::frexp(x);
+    let mut mant = m;
+    let mut exp = e;
+    for _ in 0..300 {
+        if mant.fract() == 0.0 {
+            break;
+        }
+        mant *= 2.0;
+        exp -= 1;
+    }
+    let num = crate::int::float_to_int(mant)?;
+    let n = num_bigint::BigInt::from(1);
+    let (num, den) = if exp >= 0 {
+        let numv = int_view(num.v()).map(|i| i.to_big()).unwrap_or_default() << (exp as usize);
+        (numv, n)
+    } else {
+        (
+            int_view(num.v()).map(|i| i.to_big()).unwrap_or_default(),
+            n << ((-exp) as usize),
+        )
+    };
+    Ok(crate::tuple::tuple_from_vec(vec![
+        crate::int::int_from_big(num),
+        crate::int::int_from_big(den),
+    ]))
+}
+
+fn m_conjugate(recv: Value, args: Args<'_>) -> R<Ref> {
+    let x = recv_float(recv)?;
+    args.none("conjugate")?;
+    Ok(Ref::new(Value::from_f64(x)))
+}
+
+fn m_hex(recv: Value, args: Args<'_>) -> R<Ref> {
+    let x = recv_float(recv)?;
+    args.none("hex")?;
+    let _ = x;
+    raise(
+        crate::exceptions::ExcKind::NotImplementedError,
+        "float.hex() is not supported",
+    )
+}
+
+/// The methods of `float`.
+pub const METHODS: &[(&str, crate::object::BuiltinFn)] = &[
+    ("is_integer", m_is_integer),
+    ("as_integer_ratio", m_as_integer_ratio),
+    ("conjugate", m_conjugate),
+    ("hex", m_hex),
+];
+
+/// The int view helper for mixed arithmetic: `Some(f64)` for floats and ints.
+pub fn numeric_f64(v: Value) -> Option<R<f64>> {
+    if v.is_float() {
+        return Some(Ok(v.as_f64()));
+    }
+    int_view(v).map(|i: IntV<'_>| int_to_f64(i))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn repr_table_matches_cpython() {
+        let table: &[(f64, &str)] = &[
+            (0.1, "0.1"),
+            (0.1 + 0.2, "0.30000000000000004"),
+            (100.0, "100.0"),
+            (1e16, "1e+16"),
+            (1.5e16, "1.5e+16"),
+            (1e15, "1000000000000000.0"),
+            (123456789012345678.0, "1.2345678901234568e+17"),
+            (1e-5, "1e-05"),
+            (1.5e-5, "1.5e-05"),
+            (1e-4, "0.0001"),
+            (0.00012, "0.00012"),
+            (-0.0, "-0.0"),
+            (0.0, "0.0"),
+            (f64::INFINITY, "inf"),
+            (f64::NEG_INFINITY, "-inf"),
+            (f64::NAN, "nan"),
+            (1e22, "1e+22"),
+            (-2.5, "-2.5"),
+            (5e-324, "5e-324"),
+            (1.7976931348623157e308, "1.7976931348623157e+308"),
+            (9999999999999998.0, "9999999999999998.0"),
+            (3.0, "3.0"),
+            (1.0 / 3.0, "0.3333333333333333"),
+        ];
+        for (x, s) in table {
+            assert_eq!(float_repr(*x), *s, "repr of {x:e}");
+        }
+    }
+
+    #[test]
+    fn general_format_matches_cpython() {
+        assert_eq!(
+            format_general(0.000012345, 6, false, false, false),
+            "1.2345e-05"
+        );
+        assert_eq!(
+            format_general(123456789.0, 6, false, false, false),
+            "1.23457e+08"
+        );
+        assert_eq!(format_general(100000.0, 6, false, false, false), "100000");
+        assert_eq!(format_general(1000000.0, 6, false, false, false), "1e+06");
+        assert_eq!(format_general(123.0, 3, false, false, true), "1.23e+02");
+        assert_eq!(format_general(1.0, 3, false, false, true), "1.0");
+        assert_eq!(format_general(1.0 / 3.0, 4, false, false, true), "0.3333");
+        assert_eq!(format_general(3.14159265, 4, false, false, false), "3.142");
+        assert_eq!(format_exp(12345.678, 6, false), "1.234568e+04");
+    }
+
+    #[test]
+    fn divmod_and_rounding() {
+        assert_eq!(float_divmod(-7.5, 2.0), (-4.0, 0.5));
+        assert_eq!(float_divmod(7.5, 2.0), (3.0, 1.5));
+        assert_eq!(float_divmod(7.0, -2.0), (-4.0, -1.0));
+        assert_eq!(round_half_even(2.5), 2.0);
+        assert_eq!(round_half_even(-0.5), -0.0);
+        assert_eq!(round_half_even(1.5), 2.0);
+        assert_eq!(round_f64(2.675, 2), 2.67);
+        assert_eq!(round_f64(1.25, 1), 1.2);
+        assert_eq!(round_f64(12345.0, -2), 12300.0);
+        assert_eq!(parse_float(" 1e3 "), Some(1000.0));
+        assert_eq!(parse_float("-inf"), Some(f64::NEG_INFINITY));
+        assert_eq!(parse_float("1_0.5"), Some(10.5));
+        assert_eq!(parse_float("x"), None);
+        assert_eq!(parse_float("1__0"), None);
+    }
+}

@@ -1,0 +1,1189 @@
+//! Formatting: the format-spec mini-language (`format()`, f-strings, `str.format`) for ints,
+//! floats and strs, printf-style `%` formatting, and `str.format` field parsing — with
+//! CPython's output and error messages.
+//!
+//! Reference: CPython 3.11 `Python/formatter_unicode.c`, `Objects/unicodeobject.c`
+//! (`PyUnicode_Format`), `Objects/stringlib/unicode_format.h`.
+
+use crate::exceptions::{R, index_error, key_error, type_error, value_error};
+use crate::float::{float_repr, format_exp, format_general};
+use crate::int::{IntV, int_to_f64, int_view};
+use crate::object::{Args, Kind, Ref, is_kind};
+use crate::str::{as_str, str_opt};
+use crate::value::Value;
+
+/// A parsed format spec: `[[fill]align][sign][z][#][0][width][grouping][.precision][type]`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Spec {
+    /// Fill character.
+    pub fill: char,
+    /// `<`, `>`, `^` or `=`, if given.
+    pub align: Option<char>,
+    /// `+`, `-` or ` `, if given.
+    pub sign: Option<char>,
+    /// `z`: negative zero becomes positive.
+    pub z: bool,
+    /// `#`: alternate form.
+    pub alt: bool,
+    /// Minimum width.
+    pub width: usize,
+    /// `,` or `_`, if given.
+    pub grouping: Option<char>,
+    /// Precision, if given.
+    pub precision: Option<usize>,
+    /// Presentation type, if given.
+    pub ty: Option<char>,
+}
+
+fn is_align(c: char) -> bool {
+    matches!(c, '<' | '>' | '^' | '=')
+}
+
+/// Parses a format spec (`default_align` is `>` for numbers, `<` for strs).
+pub fn parse_spec(spec: &str, type_name: &str, default_align: char) -> R<Spec> {
+    let chars: Vec<char> = spec.chars().collect();
+    let mut s = Spec {
+        fill: ' ',
+        align: None,
+        sign: None,
+        z: false,
+        alt: false,
+        width: 0,
+        grouping: None,
+        precision: None,
+        ty: None,
+    };
+    let mut i = 0;
+    let mut fill_given = false;
+    if chars.len() >= 2 && is_align(chars[1]) {
+        s.fill = chars[0];
+        s.align = Some(chars[1]);
+        fill_given = true;
+        i = 2;
+    } else if !chars.is_empty() && is_align(chars[0]) {
+        s.align = Some(chars[0]);
+        i = 1;
+    }
+    if i < chars.len() && matches!(chars[i], '+' | '-' | ' ') {
+        s.sign = Some(chars[i]);
+        i += 1;
+    }
+    if i < chars.len() && chars[i] == 'z' {
+        s.z = true;
+        i += 1;
+    }
+    if i < chars.len() && chars[i] == '#' {
+        s.alt = true;
+        i += 1;
+    }
+    if !fill_given && i < chars.len() && chars[i] == '0' {
+        s.fill = '0';
+        if s.align.is_none() && default_align == '>' {
+            s.align = Some('=');
+        }
+        i += 1;
+    }
+    let start = i;
+    while i < chars.len() && chars[i].is_ascii_digit() {
+        i += 1;
+    }
+    if i > start {
+        let w: String = chars[start..i].iter().collect();
+        s.width = w.parse().unwrap_or(usize::MAX);
+        if s.width > (1 << 24) {
+            return value_error("Too many decimal digits in format string");
+        }
+    }
+    if i < chars.len() && (chars[i] == ',' || chars[i] == '_') {
+        s.grouping = Some(chars[i]);
+        i += 1;
+        if i < chars.len() && (chars[i] == ',' || chars[i] == '_') {
+            if chars[i] == chars[i - 1] {
+                return value_error(format!(
+                    "Cannot specify '{}' with '{}'.",
+                    chars[i], chars[i]
+                ));
+            }
+            return value_error("Cannot specify both ',' and '_'.");
+        }
+    }
+    if i < chars.len() && chars[i] == '.' {
+        i += 1;
+        let start = i;
+        while i < chars.len() && chars[i].is_ascii_digit() {
+            i += 1;
+        }
+        if i == start {
+            return value_error("Format specifier missing precision");
+        }
+        let p: String = chars[start..i].iter().collect();
+        s.precision = Some(p.parse().unwrap_or(usize::MAX));
+        if s.precision.unwrap_or(0) > (1 << 24) {
+            return value_error("Too many decimal digits in format string");
+        }
+    }
+    if chars.len() - i > 1 {
+        return value_error(format!(
+            "Invalid format specifier '{spec}' for object of type '{type_name}'"
+        ));
+    }
+    if i < chars.len() {
+        s.ty = Some(chars[i]);
+    }
+    if let Some(g) = s.grouping {
+        let ok = match s.ty {
+            None => true,
+            Some(t) => {
+                matches!(t, 'd' | 'e' | 'f' | 'g' | 'E' | 'G' | '%' | 'F')
+                    || (g == '_' && matches!(t, 'b' | 'o' | 'x' | 'X'))
+            }
+        };
+        if !ok {
+            return value_error(format!(
+                "Cannot specify '{g}' with '{}'.",
+                s.ty.unwrap_or(' ')
+            ));
+        }
+    }
+    Ok(s)
+}
+
+/// Inserts group separators into a string of digits, padding with zeros to `min_width`
+/// (CPython's zero padding under `=` alignment is grouped too).
+fn group_digits(
+    digits: &str,
+    sep: Option<char>,
+    every: usize,
+    min_width: usize,
+    zero_pad: bool,
+) -> String {
+    let Some(sep) = sep else {
+        if zero_pad && digits.len() < min_width {
+            return format!("{}{}", "0".repeat(min_width - digits.len()), digits);
+        }
+        return digits.to_string();
+    };
+    let ds: Vec<char> = digits.chars().collect();
+    let mut out: Vec<char> = Vec::new();
+    let mut count = 0;
+    let mut idx = ds.len();
+    loop {
+        let have_digit = idx > 0;
+        let need_more = zero_pad && out.len() < min_width;
+        if !have_digit && !need_more {
+            break;
+        }
+        if count == every {
+            out.push(sep);
+            count = 0;
+            if !have_digit && zero_pad && out.len() >= min_width {
+                // Never start with a separator.
+                out.push('0');
+                break;
+            }
+        }
+        if have_digit {
+            idx -= 1;
+            out.push(ds[idx]);
+        } else {
+            out.push('0');
+        }
+        count += 1;
+    }
+    out.reverse();
+    out.into_iter().collect()
+}
+
+/// Pads `body` (with `sign_prefix` before it) to the spec's width and alignment.
+fn align_number(sign_prefix: &str, body: &str, spec: &Spec) -> String {
+    let len = sign_prefix.chars().count() + body.chars().count();
+    if len >= spec.width {
+        return format!("{sign_prefix}{body}");
+    }
+    let pad = spec.width - len;
+    let fill = |n: usize| std::iter::repeat_n(spec.fill, n).collect::<String>();
+    match spec.align.unwrap_or('>') {
+        '<' => format!("{sign_prefix}{body}{}", fill(pad)),
+        '^' => format!(
+            "{}{sign_prefix}{body}{}",
+            fill(pad / 2),
+            fill(pad - pad / 2)
+        ),
+        '=' => format!("{sign_prefix}{}{body}", fill(pad)),
+        _ => format!("{}{sign_prefix}{body}", fill(pad)),
+    }
+}
+
+fn sign_str(negative: bool, spec: &Spec) -> &'static str {
+    if negative {
+        "-"
+    } else {
+        match spec.sign {
+            Some('+') => "+",
+            Some(' ') => " ",
+            _ => "",
+        }
+    }
+}
+
+/// `format(i, spec)` for ints.
+pub fn format_int(i: IntV<'_>, spec: &Spec) -> R<String> {
+    let ty = spec.ty.unwrap_or('d');
+    if matches!(ty, 'e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%') {
+        return format_float(int_to_f64(i)?, spec);
+    }
+    if spec.precision.is_some() {
+        return value_error("Precision not allowed in integer format specifier");
+    }
+    let big = i.to_big();
+    let negative = big.sign() == num_bigint::Sign::Minus;
+    let mag = big.magnitude();
+    let (digits, prefix, every) = match ty {
+        'd' | 'n' => {
+            let s = if mag.bits() > 14300 {
+                return value_error(
+                    "Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit",
+                );
+            } else {
+                mag.to_string()
+            };
+            (s, "", 3)
+        }
+        'b' => (mag.to_str_radix(2), "0b", 4),
+        'o' => (mag.to_str_radix(8), "0o", 4),
+        'x' => (mag.to_str_radix(16), "0x", 4),
+        'X' => (mag.to_str_radix(16).to_uppercase(), "0X", 4),
+        'c' => {
+            if spec.sign.is_some() {
+                return value_error("Sign not allowed with integer format specifier 'c'");
+            }
+            if spec.alt {
+                return value_error(
+                    "Alternate form (#) not allowed with integer format specifier 'c'",
+                );
+            }
+            let cp = i.to_i64().filter(|c| (0..=0x10ffff).contains(c));
+            let Some(ch) = cp.and_then(|c| char::from_u32(c as u32)) else {
+                return crate::exceptions::overflow_error("%c arg not in range(0x110000)");
+            };
+            let body = ch.to_string();
+            return Ok(align_number("", &body, spec));
+        }
+        t => {
+            return value_error(format!(
+                "Unknown format code '{t}' for object of type 'int'"
+            ));
+        }
+    };
+    let sign = sign_str(negative, spec);
+    let prefix = if spec.alt { prefix } else { "" };
+    let sp = format!("{sign}{prefix}");
+    let zero_pad = spec.fill == '0' && spec.align == Some('=');
+    let min = if zero_pad {
+        spec.width.saturating_sub(sp.chars().count())
+    } else {
+        0
+    };
+    let body = group_digits(&digits, spec.grouping, every, min, zero_pad);
+    Ok(align_number(&sp, &body, spec))
+}
+
+/// `format(x, spec)` for floats.
+pub fn format_float(x: f64, spec: &Spec) -> R<String> {
+    let mut ty = spec.ty;
+    let mut value = x;
+    let mut suffix = "";
+    if let Some(t) = ty {
+        if !matches!(t, 'e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'n' | '%') {
+            return value_error(format!(
+                "Unknown format code '{t}' for object of type 'float'"
+            ));
+        }
+    }
+    if ty == Some('%') {
+        value *= 100.0;
+        suffix = "%";
+        ty = Some('f');
+    }
+    if ty == Some('n') {
+        ty = Some('g');
+    }
+    let upper = matches!(ty, Some('E' | 'F' | 'G'));
+    let mut negative = value.is_sign_negative() && !value.is_nan();
+    let a = value.abs();
+    let mut body = if !a.is_finite() {
+        let s = if a.is_nan() { "nan" } else { "inf" };
+        if upper {
+            s.to_uppercase()
+        } else {
+            s.to_string()
+        }
+    } else {
+        match ty {
+            None => match spec.precision {
+                None => float_repr(a),
+                Some(p) => format_general(a, p, false, spec.alt, true),
+            },
+            Some('f' | 'F') => {
+                let p = spec.precision.unwrap_or(6);
+                let s = format!("{:.*}", p, a);
+                if spec.alt && p == 0 {
+                    format!("{s}.")
+                } else {
+                    s
+                }
+            }
+            Some('e' | 'E') => {
+                let p = spec.precision.unwrap_or(6);
+                let s = format_exp(a, p, upper);
+                if spec.alt && p == 0 {
+                    match s.split_once(if upper { 'E' } else { 'e' }) {
+                        Some((m, e)) => format!("{m}.{}{e}", if upper { 'E' } else { 'e' }),
+                        None => s,
+                    }
+                } else {
+                    s
+                }
+            }
+            _ => format_general(a, spec.precision.unwrap_or(6), upper, spec.alt, false),
+        }
+    };
+    body.push_str(suffix);
+    if spec.z
+        && negative
+        && body
+            .chars()
+            .all(|c| matches!(c, '0' | '.' | '%' | 'e' | 'E' | '+' | '-'))
+    {
+        negative = false;
+    }
+    let sign = sign_str(negative, spec);
+    // Group the integer part.
+    let zero_pad = spec.fill == '0' && spec.align == Some('=');
+    if (spec.grouping.is_some() || zero_pad) && a.is_finite() {
+        let int_end = body
+            .find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(body.len());
+        let (int_part, rest) = body.split_at(int_end);
+        let min = if zero_pad {
+            spec.width.saturating_sub(sign.len() + rest.chars().count())
+        } else {
+            0
+        };
+        body = format!(
+            "{}{}",
+            group_digits(int_part, spec.grouping, 3, min, zero_pad),
+            rest
+        );
+    }
+    Ok(align_number(sign, &body, spec))
+}
+
+/// `format(s, spec)` for strs.
+pub fn format_str(s: &str, spec: &Spec) -> R<String> {
+    if let Some(t) = spec.ty {
+        if t != 's' {
+            return value_error(format!(
+                "Unknown format code '{t}' for object of type 'str'"
+            ));
+        }
+    }
+    if spec.sign.is_some() {
+        return value_error("Sign not allowed in string format specifier");
+    }
+    if spec.alt {
+        return value_error("Alternate form (#) not allowed in string format specifier");
+    }
+    if spec.align == Some('=') {
+        return value_error("'=' alignment not allowed in string format specifier");
+    }
+    if spec.grouping.is_some() {
+        return value_error(format!(
+            "Cannot specify '{}' with 's'.",
+            spec.grouping.unwrap_or(',')
+        ));
+    }
+    let text: String = match spec.precision {
+        Some(p) => s.chars().take(p).collect(),
+        None => s.to_string(),
+    };
+    let n = text.chars().count();
+    if n >= spec.width {
+        return Ok(text);
+    }
+    let pad = spec.width - n;
+    let fill = |k: usize| std::iter::repeat_n(spec.fill, k).collect::<String>();
+    Ok(match spec.align.unwrap_or('<') {
+        '>' => format!("{}{text}", fill(pad)),
+        '^' => format!("{}{text}{}", fill(pad / 2), fill(pad - pad / 2)),
+        _ => format!("{text}{}", fill(pad)),
+    })
+}
+
+/// `format(v, spec)`.
+pub fn format_value(v: Value, spec: &str) -> R<Ref> {
+    if let Some(s) = str_opt(v) {
+        if spec.is_empty() {
+            return Ok(Ref::dup(v));
+        }
+        let sp = parse_spec(spec, "str", '<')?;
+        return Ok(crate::str::str_from_owned(format_str(s, &sp)?));
+    }
+    if spec.is_empty() && !is_kind(v, Kind::Instance) {
+        return crate::ops::py_str(v);
+    }
+    if let Some(i) = int_view(v) {
+        let sp = parse_spec(spec, "int", '>')?;
+        return Ok(crate::str::str_from_owned(format_int(i, &sp)?));
+    }
+    if v.is_float() {
+        let sp = parse_spec(spec, "float", '>')?;
+        return Ok(crate::str::str_from_owned(format_float(v.as_f64(), &sp)?));
+    }
+    if is_kind(v, Kind::Instance) {
+        let spec_v = crate::str::str_from(spec);
+        if let Some(r) = crate::class::call_dunder(v, "__format__", &[spec_v.v()])? {
+            if str_opt(r.v()).is_none() {
+                return type_error(format!(
+                    "__format__ must return a str, not {}",
+                    crate::class::type_name(r.v())
+                ));
+            }
+            return Ok(r);
+        }
+        if spec.is_empty() {
+            return crate::ops::py_str(v);
+        }
+    }
+    type_error(format!(
+        "unsupported format string passed to {}.__format__",
+        crate::class::type_name(v)
+    ))
+}
+
+// ---------------------------------------------------------------------------------------
+// printf-style formatting
+
+fn pad_printf(body: String, width: usize, left: bool) -> String {
+    let n = body.chars().count();
+    if n >= width {
+        return body;
+    }
+    if left {
+        format!("{body}{}", " ".repeat(width - n))
+    } else {
+        format!("{}{body}", " ".repeat(width - n))
+    }
+}
+
+/// `fmt % args`.
+pub fn percent_format(fmt: &str, args: Value) -> R<String> {
+    let is_mapping = crate::dict::is_dict(args)
+        || (is_kind(args, Kind::Instance)
+            && crate::class::has_dunder(args, "__getitem__")
+            && !crate::tuple::is_tuple(args));
+    let items: Vec<Value> = if crate::tuple::is_tuple(args) {
+        crate::tuple::tuple_items(args).to_vec()
+    } else {
+        vec![args]
+    };
+    let tuple_args = crate::tuple::is_tuple(args);
+    let mut next_arg = 0usize;
+    let mut used_mapping = false;
+    let chars: Vec<char> = fmt.chars().collect();
+    let mut out = String::with_capacity(fmt.len() + 16);
+    let mut i = 0;
+    let take_arg = |next_arg: &mut usize| -> R<Value> {
+        if *next_arg < items.len() {
+            *next_arg += 1;
+            Ok(items[*next_arg - 1])
+        } else {
+            type_error("not enough arguments for format string")
+        }
+    };
+    while i < chars.len() {
+        let c = chars[i];
+        if c != '%' {
+            out.push(c);
+            i += 1;
+            continue;
+        }
+        let start = i;
+        i += 1;
+        if i >= chars.len() {
+            return value_error("incomplete format");
+        }
+        if chars[i] == '%' {
+            out.push('%');
+            i += 1;
+            continue;
+        }
+        // Mapping key.
+        let mut arg: Option<Ref> = None;
+        if chars[i] == '(' {
+            if !is_mapping {
+                return type_error("format requires a mapping");
+            }
+            let mut depth = 1;
+            let kstart = i + 1;
+            i += 1;
+            while i < chars.len() && depth > 0 {
+                match chars[i] {
+                    '(' => depth += 1,
+                    ')' => depth -= 1,
+                    _ => {}
+                }
+                i += 1;
+            }
+            if depth > 0 {
+                return value_error("incomplete format key");
+            }
+            let key: String = chars[kstart..i - 1].iter().collect();
+            let k = crate::str::str_from_owned(key);
+            arg = Some(crate::ops::getitem(args, k.v())?);
+            used_mapping = true;
+        }
+        // Flags.
+        let (mut left, mut plus, mut space, mut alt, mut zero) =
+            (false, false, false, false, false);
+        while i < chars.len() {
+            match chars[i] {
+                '-' => left = true,
+                '+' => plus = true,
+                ' ' => space = true,
+                '#' => alt = true,
+                '0' => zero = true,
+                _ => break,
+            }
+            i += 1;
+        }
+        // Width.
+        let mut width = 0usize;
+        if i < chars.len() && chars[i] == '*' {
+            let w = take_arg(&mut next_arg)?;
+            let Some(wi) = int_view(w).and_then(|x| x.to_i64()) else {
+                return type_error("* wants int");
+            };
+            if wi < 0 {
+                left = true;
+            }
+            width = wi.unsigned_abs() as usize;
+            i += 1;
+        } else {
+            while i < chars.len() && chars[i].is_ascii_digit() {
+                width = width
+                    .saturating_mul(10)
+                    .saturating_add(chars[i] as usize - '0' as usize);
+                i += 1;
+            }
+        }
+        // Precision.
+        let mut prec: Option<usize> = None;
+        if i < chars.len() && chars[i] == '.' {
+            i += 1;
+            if i < chars.len() && chars[i] == '*' {
+                let p = take_arg(&mut next_arg)?;
+                let Some(pi) = int_view(p).and_then(|x| x.to_i64()) else {
+                    return type_error("* wants int");
+                };
+                prec = Some(pi.max(0) as usize);
+                i += 1;
+            } else {
+                let mut p = 0usize;
+                while i < chars.len() && chars[i].is_ascii_digit() {
+                    p = p
+                        .saturating_mul(10)
+                        .saturating_add(chars[i] as usize - '0' as usize);
+                    i += 1;
+                }
+                prec = Some(p);
+            }
+        }
+        // Length modifiers are accepted and ignored.
+        while i < chars.len() && matches!(chars[i], 'h' | 'l' | 'L') {
+            i += 1;
+        }
+        if i >= chars.len() {
+            return value_error("incomplete format");
+        }
+        let conv = chars[i];
+        i += 1;
+        if conv == '%' {
+            out.push('%');
+            continue;
+        }
+        let v = match &arg {
+            Some(a) => a.v(),
+            None => take_arg(&mut next_arg)?,
+        };
+        let body = match conv {
+            's' | 'r' | 'a' => {
+                let s = match conv {
+                    's' => crate::ops::str_string(v)?,
+                    'r' => crate::ops::repr_string(v)?,
+                    _ => {
+                        let r = crate::ops::py_ascii(v)?;
+                        as_str(r.v()).to_string()
+                    }
+                };
+                let s = match prec {
+                    Some(p) => s.chars().take(p).collect(),
+                    None => s,
+                };
+                pad_printf(s, width, left)
+            }
+            'd' | 'i' | 'u' | 'x' | 'X' | 'o' => {
+                let iv: Ref = if int_view(v).is_some() {
+                    Ref::dup(v)
+                } else if v.is_float() && matches!(conv, 'd' | 'i' | 'u') {
+                    crate::int::float_to_int(v.as_f64())?
+                } else if is_kind(v, Kind::Instance) {
+                    crate::int::int_of(v)?
+                } else if matches!(conv, 'd' | 'i' | 'u') {
+                    return type_error(format!(
+                        "%{conv} format: a real number is required, not {}",
+                        crate::class::type_name(v)
+                    ));
+                } else {
+                    return type_error(format!(
+                        "%{conv} format: an integer is required, not {}",
+                        crate::class::type_name(v)
+                    ));
+                };
+                let Some(i_view) = int_view(iv.v()) else {
+                    return type_error("an integer is required");
+                };
+                let big = i_view.to_big();
+                let neg = big.sign() == num_bigint::Sign::Minus;
+                let mag = big.magnitude();
+                let mut digits = match conv {
+                    'x' => mag.to_str_radix(16),
+                    'X' => mag.to_str_radix(16).to_uppercase(),
+                    'o' => mag.to_str_radix(8),
+                    _ => crate::int::int_to_string(IntV::Big(&num_bigint::BigInt::from(
+                        mag.clone(),
+                    )))?,
+                };
+                if let Some(p) = prec {
+                    if digits.len() < p {
+                        digits = format!("{}{}", "0".repeat(p - digits.len()), digits);
+                    }
+                }
+                let prefix = match (alt, conv) {
+                    (true, 'x') => "0x",
+                    (true, 'X') => "0X",
+                    (true, 'o') => "0o",
+                    _ => "",
+                };
+                let sign = if neg {
+                    "-"
+                } else if plus {
+                    "+"
+                } else if space {
+                    " "
+                } else {
+                    ""
+                };
+                number_pad(sign, prefix, &digits, width, left, zero)
+            }
+            'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
+                let x = match crate::float::numeric_f64(v) {
+                    Some(x) => x?,
+                    None => {
+                        if is_kind(v, Kind::Instance) {
+                            let f = crate::float::float_of(v)?;
+                            f.v().as_f64()
+                        } else {
+                            return type_error(format!(
+                                "must be real number, not {}",
+                                crate::class::type_name(v)
+                            ));
+                        }
+                    }
+                };
+                let p = prec.unwrap_or(6);
+                let a = x.abs();
+                let upper = conv.is_ascii_uppercase();
+                let digits = if !a.is_finite() {
+                    let s = if a.is_nan() { "nan" } else { "inf" };
+                    if upper {
+                        s.to_uppercase()
+                    } else {
+                        s.to_string()
+                    }
+                } else {
+                    match conv {
+                        'f' | 'F' => {
+                            let s = format!("{:.*}", p, a);
+                            if alt && p == 0 { format!("{s}.") } else { s }
+                        }
+                        'e' | 'E' => format_exp(a, p, upper),
+                        _ => format_general(a, p, upper, alt, false),
+                    }
+                };
+                let neg = x.is_sign_negative() && !x.is_nan();
+                let sign = if neg {
+                    "-"
+                } else if plus {
+                    "+"
+                } else if space {
+                    " "
+                } else {
+                    ""
+                };
+                number_pad(sign, "", &digits, width, left, zero && a.is_finite())
+            }
+            'c' => {
+                let s = if let Some(t) = str_opt(v) {
+                    if t.chars().count() != 1 {
+                        return type_error("%c requires int or char");
+                    }
+                    t.to_string()
+                } else if let Some(iv) = int_view(v) {
+                    match iv
+                        .to_i64()
+                        .and_then(|c| u32::try_from(c).ok())
+                        .and_then(char::from_u32)
+                    {
+                        Some(ch) => ch.to_string(),
+                        None => {
+                            return crate::exceptions::overflow_error(
+                                "%c arg not in range(0x110000)",
+                            );
+                        }
+                    }
+                } else {
+                    return type_error("%c requires int or char");
+                };
+                pad_printf(s, width, left)
+            }
+            other => {
+                let idx = i - 1;
+                let _ = start;
+                return value_error(format!(
+                    "unsupported format character '{other}' (0x{:x}) at index {idx}",
+                    other as u32
+                ));
+            }
+        };
+        out.push_str(&body);
+    }
+    if tuple_args && next_arg < items.len() {
+        return type_error("not all arguments converted during string formatting");
+    }
+    if !tuple_args && !is_mapping && next_arg == 0 && !used_mapping {
+        return type_error("not all arguments converted during string formatting");
+    }
+    Ok(out)
+}
+
+fn number_pad(
+    sign: &str,
+    prefix: &str,
+    digits: &str,
+    width: usize,
+    left: bool,
+    zero: bool,
+) -> String {
+    let len = sign.len() + prefix.len() + digits.chars().count();
+    if len >= width {
+        return format!("{sign}{prefix}{digits}");
+    }
+    let pad = width - len;
+    if left {
+        format!("{sign}{prefix}{digits}{}", " ".repeat(pad))
+    } else if zero {
+        format!("{sign}{prefix}{}{digits}", "0".repeat(pad))
+    } else {
+        format!("{}{sign}{prefix}{digits}", " ".repeat(pad))
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// str.format
+
+/// `fmt.format(*args, **kwargs)`.
+pub fn str_format(fmt: &str, args: Args<'_>) -> R<String> {
+    let mut auto = AutoIndex::Unknown;
+    render(fmt, args, &mut auto, 2)
+}
+
+#[derive(PartialEq)]
+enum AutoIndex {
+    Unknown,
+    Auto(usize),
+    Manual,
+}
+
+fn render(fmt: &str, args: Args<'_>, auto: &mut AutoIndex, depth: u32) -> R<String> {
+    let chars: Vec<char> = fmt.chars().collect();
+    let mut out = String::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '}' {
+            if i + 1 < chars.len() && chars[i + 1] == '}' {
+                out.push('}');
+                i += 2;
+                continue;
+            }
+            return value_error("Single '}' encountered in format string");
+        }
+        if c != '{' {
+            out.push(c);
+            i += 1;
+            continue;
+        }
+        if i + 1 < chars.len() && chars[i + 1] == '{' {
+            out.push('{');
+            i += 2;
+            continue;
+        }
+        // A replacement field: find its matching '}'.
+        let mut j = i + 1;
+        let mut level = 1;
+        while j < chars.len() {
+            match chars[j] {
+                '{' => level += 1,
+                '}' => {
+                    level -= 1;
+                    if level == 0 {
+                        break;
+                    }
+                }
+                _ => {}
+            }
+            j += 1;
+        }
+        if j >= chars.len() {
+            return value_error("Single '{' encountered in format string");
+        }
+        let field: String = chars[i + 1..j].iter().collect();
+        i = j + 1;
+        if depth == 0 {
+            return value_error("Max string recursion exceeded");
+        }
+        out.push_str(&render_field(&field, args, auto, depth)?);
+    }
+    Ok(out)
+}
+
+fn render_field(field: &str, args: Args<'_>, auto: &mut AutoIndex, depth: u32) -> R<String> {
+    // Split off `:spec` (the first ':' not inside brackets) and `!conv`.
+    let mut name_end = field.len();
+    let mut bracket = false;
+    for (k, ch) in field.char_indices() {
+        match ch {
+            '[' => bracket = true,
+            ']' => bracket = false,
+            '!' | ':' if !bracket => {
+                name_end = k;
+                break;
+            }
+            _ => {}
+        }
+    }
+    let name = &field[..name_end];
+    let rest = &field[name_end..];
+    let (conv, spec) = if let Some(r) = rest.strip_prefix('!') {
+        let mut cs = r.chars();
+        let conv = cs.next();
+        let after = cs.as_str();
+        let spec = match after.strip_prefix(':') {
+            Some(s) => s,
+            None if after.is_empty() => "",
+            None => return value_error("expected ':' after conversion specifier"),
+        };
+        (conv, spec)
+    } else if let Some(s) = rest.strip_prefix(':') {
+        (None, s)
+    } else {
+        (None, "")
+    };
+    // The argument.
+    let first_end = name.find(['.', '[']).unwrap_or(name.len());
+    let first = &name[..first_end];
+    let mut obj: Ref = if first.is_empty() {
+        let idx = match auto {
+            AutoIndex::Manual => {
+                return value_error(
+                    "cannot switch from manual field specification to automatic field numbering",
+                );
+            }
+            AutoIndex::Unknown => 0,
+            AutoIndex::Auto(n) => *n,
+        };
+        *auto = AutoIndex::Auto(idx + 1);
+        match args.pos.get(idx) {
+            Some(v) => Ref::dup(*v),
+            None => {
+                return index_error(format!(
+                    "Replacement index {idx} out of range for positional args tuple"
+                ));
+            }
+        }
+    } else if first.chars().all(|c| c.is_ascii_digit()) {
+        if matches!(auto, AutoIndex::Auto(_)) {
+            return value_error(
+                "cannot switch from automatic field numbering to manual field specification",
+            );
+        }
+        *auto = AutoIndex::Manual;
+        let idx: usize = first.parse().unwrap_or(usize::MAX);
+        match args.pos.get(idx) {
+            Some(v) => Ref::dup(*v),
+            None => {
+                return index_error(format!(
+                    "Replacement index {idx} out of range for positional args tuple"
+                ));
+            }
+        }
+    } else {
+        match args.kw(first) {
+            Some(v) => Ref::dup(v),
+            None => {
+                let k = crate::str::str_from(first);
+                return key_error(k.v());
+            }
+        }
+    };
+    // Attribute and item accessors.
+    let mut rest_name = &name[first_end..];
+    while !rest_name.is_empty() {
+        if let Some(r) = rest_name.strip_prefix('.') {
+            let end = r.find(['.', '[']).unwrap_or(r.len());
+            let attr = &r[..end];
+            if attr.is_empty() {
+                return value_error("Empty attribute in format string");
+            }
+            obj = crate::attr::getattr_str(obj.v(), attr)?;
+            rest_name = &r[end..];
+        } else if let Some(r) = rest_name.strip_prefix('[') {
+            let Some(end) = r.find(']') else {
+                return value_error("Missing ']' in format string");
+            };
+            let key = &r[..end];
+            let k = if !key.is_empty() && key.chars().all(|c| c.is_ascii_digit()) {
+                crate::int::int_from_str(key, 10)?
+            } else {
+                crate::str::str_from(key)
+            };
+            obj = crate::ops::getitem(obj.v(), k.v())?;
+            rest_name = &r[end + 1..];
+        } else {
+            return value_error("Only '.' or '[' may follow ']' in format field specifier");
+        }
+    }
+    let obj = match conv {
+        None => obj,
+        Some('r') => crate::ops::py_repr(obj.v())?,
+        Some('s') => crate::ops::py_str(obj.v())?,
+        Some('a') => crate::ops::py_ascii(obj.v())?,
+        Some(c) => return value_error(format!("Unknown conversion specifier {c}")),
+    };
+    let spec = if spec.contains('{') {
+        render(spec, args, auto, depth - 1)?
+    } else {
+        spec.to_string()
+    };
+    let r = format_value(obj.v(), &spec)?;
+    Ok(as_str(r.v()).to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn f(v: Value, spec: &str) -> String {
+        match format_value(v, spec) {
+            Ok(r) => as_str(r.v()).to_string(),
+            Err(_) => {
+                let e = crate::exceptions::take_pending().unwrap();
+                format!("!! {}", crate::exceptions::exception_line(e.v()))
+            }
+        }
+    }
+
+    fn int(i: i64) -> Value {
+        Value::inline_int(i).unwrap_or(Value::NONE)
+    }
+
+    fn flt(x: f64) -> Value {
+        Value::from_f64(x)
+    }
+
+    #[test]
+    fn format_specs_match_cpython() {
+        let s = crate::str::str_from("ab");
+        let cases: Vec<(Value, &str, &str)> = vec![
+            (flt(123.0), ".3", "1.23e+02"),
+            (flt(1.0), ".3", "1.0"),
+            (flt(1e20), ".3", "1e+20"),
+            (flt(1234567.891), ",.2f", "1,234,567.89"),
+            (int(-5), "=+8", "-      5"),
+            (int(255), "#x", "0xff"),
+            (int(255), "#010b", "0b11111111"),
+            (int(1234567), "_", "1_234_567"),
+            (int(0xabcdef), "_x", "ab_cdef"),
+            (flt(3.14159), "10.3e", " 3.142e+00"),
+            (flt(0.000012345), "g", "1.2345e-05"),
+            (flt(1e16), "", "1e+16"),
+            (int(12), "^9", "   12    "),
+            (s.v(), "*^7", "**ab***"),
+            (Value::TRUE, "", "True"),
+            (Value::TRUE, "d", "1"),
+            (flt(1.5), "%", "150.000000%"),
+            (flt(2.5), ".0f", "2"),
+            (flt(0.125), ".2f", "0.12"),
+            (int(123), "010,", "00,000,123"),
+            (flt(-3.5), "08.2f", "-0003.50"),
+            (flt(12345.678), "_.2f", "12_345.68"),
+            (flt(f64::INFINITY), "010", "0000000inf"),
+            (flt(f64::NAN), "+", "+nan"),
+            (flt(1234567.0), ",", "1,234,567.0"),
+            (flt(-0.0), "z.1f", "0.0"),
+            (flt(0.5), ".0%", "50%"),
+            (int(3), "=05", "00003"),
+            (flt(1e20), "G", "1E+20"),
+            (int(65), "c", "A"),
+            (
+                flt(1.5),
+                "d",
+                "!! ValueError: Unknown format code 'd' for object of type 'float'",
+            ),
+            (
+                int(1),
+                ".2d",
+                "!! ValueError: Precision not allowed in integer format specifier",
+            ),
+            (int(1), ",x", "!! ValueError: Cannot specify ',' with 'x'."),
+            (
+                int(1),
+                "abc",
+                "!! ValueError: Invalid format specifier 'abc' for object of type 'int'",
+            ),
+            (
+                s.v(),
+                "=5",
+                "!! ValueError: '=' alignment not allowed in string format specifier",
+            ),
+        ];
+        for (v, spec, want) in cases {
+            assert_eq!(f(v, spec), want, "format({v:?}, {spec:?})");
+        }
+    }
+
+    fn pct(fmt: &str, args: Value) -> String {
+        match percent_format(fmt, args) {
+            Ok(s) => s,
+            Err(_) => {
+                let e = crate::exceptions::take_pending().unwrap();
+                format!("!! {}", crate::exceptions::exception_line(e.v()))
+            }
+        }
+    }
+
+    #[test]
+    fn percent_formatting_matches_cpython() {
+        let a = crate::str::str_from("a");
+        let b = crate::str::str_from("b");
+        let t = crate::tuple::tuple_from_slice(&[
+            flt(3.14159),
+            int(42),
+            int(42),
+            int(255),
+            int(8),
+            flt(12345.678),
+            flt(0.00001234),
+            a.v(),
+            b.v(),
+        ]);
+        assert_eq!(
+            pct("%5.2f|%-5d|%05d|%x|%o|%e|%g|%%|%r|%s", t.v()),
+            " 3.14|42   |00042|ff|10|1.234568e+04|1.234e-05|%|'a'|b"
+        );
+        let d = crate::dict::dict_new();
+        crate::dict::dict_set_str(d.v(), "a", int(1));
+        crate::dict::dict_set_str(d.v(), "b", int(2));
+        assert_eq!(pct("%(a)s-%(b)d", d.v()), "1-2");
+        assert_eq!(pct("%c", int(65)), "A");
+        assert_eq!(
+            pct(
+                "%+d % d",
+                crate::tuple::tuple_from_slice(&[int(5), int(5)]).v()
+            ),
+            "+5  5"
+        );
+        assert_eq!(
+            pct(
+                "%#x %#o",
+                crate::tuple::tuple_from_slice(&[int(255), int(8)]).v()
+            ),
+            "0xff 0o10"
+        );
+        assert_eq!(pct("%x", int(-255)), "-ff");
+        assert_eq!(pct("%.0f", flt(2.5)), "2");
+        assert_eq!(pct("%d", flt(3.99)), "3");
+        assert_eq!(
+            pct(
+                "%*d|%-*d|",
+                crate::tuple::tuple_from_slice(&[int(5), int(1), int(4), int(2)]).v()
+            ),
+            "    1|2   |"
+        );
+        assert_eq!(
+            pct("%d %d", crate::tuple::tuple_from_slice(&[int(1)]).v()),
+            "!! TypeError: not enough arguments for format string"
+        );
+        assert_eq!(
+            pct("%d", crate::tuple::tuple_from_slice(&[int(1), int(2)]).v()),
+            "!! TypeError: not all arguments converted during string formatting"
+        );
+        assert_eq!(
+            pct("a", int(5)),
+            "!! TypeError: not all arguments converted during string formatting"
+        );
+        assert_eq!(
+            pct("%d", a.v()),
+            "!! TypeError: %d format: a real number is required, not str"
+        );
+        assert_eq!(
+            pct("%x", flt(1.5)),
+            "!! TypeError: %x format: an integer is required, not float"
+        );
+        assert_eq!(
+            pct("%z", int(1)),
+            "!! ValueError: unsupported format character 'z' (0x7a) at index 1"
+        );
+        assert_eq!(pct("%s", d.v()), "{'a': 1, 'b': 2}");
+    }
+
+    #[test]
+    fn str_format_fields() {
+        let a = crate::str::str_from("a");
+        let b = crate::str::str_from("b");
+        let args = [a.v(), b.v()];
+        assert_eq!(
+            str_format("{0}{1}{0}", Args::positional(&args)).unwrap(),
+            "aba"
+        );
+        assert_eq!(str_format("{}-{}", Args::positional(&args)).unwrap(), "a-b");
+        assert_eq!(
+            str_format("{{}}{:>3}", Args::positional(&args)).unwrap(),
+            "{}  a"
+        );
+        let w = crate::str::str_intern("w");
+        let kw = Args {
+            pos: &args,
+            kwnames: &[w],
+            kwvals: &[int(4)],
+        };
+        assert_eq!(str_format("{:>{w}}", kw).unwrap(), "   a");
+        assert!(str_format("{}{}{}", Args::positional(&args)).is_err());
+        let e = crate::exceptions::take_pending().unwrap();
+        assert_eq!(
+            crate::exceptions::exception_line(e.v()),
+            "IndexError: Replacement index 2 out of range for positional args tuple"
+        );
+    }
+}

@@ -1,0 +1,334 @@
+//! Generators: calling a generator function (code flag bit 0) makes a generator object whose
+//! body runs on its own stack (a stackful coroutine, `corosensei`); `molt_yield` suspends it.
+//! `next`, `send`, `throw` and `close` resume it; PEP 479 turns a `StopIteration` escaping
+//! the body into `RuntimeError`.
+//!
+//! Resumption protocol: the coroutine's input is the sent value (a new reference), or
+//! `Value::ERROR` with an exception pending (`throw`, `close`), which `molt_yield` returns
+//! so the compiled body propagates it. A generator freed while suspended is closed first
+//! (its `finally` blocks run); one that refuses to close is reset without unwinding (its
+//! frame's references leak, nothing is freed twice).
+
+use std::cell::{Cell, RefCell, UnsafeCell};
+
+use corosensei::stack::DefaultStack;
+use corosensei::{Coroutine, CoroutineResult, Yielder};
+
+use crate::exceptions::{
+    ExcKind, R, Raised, pending_is, raise, set_pending, take_pending, type_error,
+};
+use crate::object::{Args, Kind, Ref, alloc_ref, decref, incref, is_kind, payload};
+use crate::state::exc_class;
+use crate::value::Value;
+
+/// Bytes of (virtual) stack per generator.
+const STACK_SIZE: usize = 4 << 20;
+/// Finished generators' stacks kept for reuse.
+const POOL_MAX: usize = 16;
+
+type Co = Coroutine<Value, Value, Value, DefaultStack>;
+
+/// Where a generator is in its life.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum GenState {
+    /// Not started.
+    Created,
+    /// Stopped at a `yield`.
+    Suspended,
+    /// Running (a resumption is in progress).
+    Running,
+    /// Returned or raised.
+    Done,
+}
+
+/// The payload of a generator object.
+pub struct GenData {
+    co: UnsafeCell<Option<Co>>,
+    state: Cell<GenState>,
+    /// `__qualname__` of the generator function (a str).
+    pub qualname: Value,
+}
+
+thread_local! {
+    /// The yielders of the generators currently running, innermost last.
+    static YIELDERS: RefCell<Vec<*const Yielder<Value, Value>>> = const { RefCell::new(Vec::new()) };
+    static STACKS: RefCell<Vec<DefaultStack>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The payload of a generator (the caller checked the kind).
+pub fn gen_data<'a>(g: Value) -> &'a GenData {
+    // SAFETY: callers check the kind.
+    unsafe { payload::<GenData>(g) }
+}
+
+/// Whether `v` is a generator.
+pub fn is_generator(v: Value) -> bool {
+    is_kind(v, Kind::Generator)
+}
+
+/// Makes the generator object for a call of generator function `func` whose arguments are
+/// already bound into `slots` (borrowed).
+pub fn make_generator(
+    func: Value,
+    qualname: Value,
+    entry: extern "C" fn(Value, *const Value) -> Value,
+    slots: &[Value],
+) -> R<Ref> {
+    let func = Ref::dup(func);
+    let args: Vec<Ref> = slots.iter().map(|v| Ref::dup(*v)).collect();
+    let stack = match STACKS.with(|s| s.borrow_mut().pop()) {
+        Some(s) => s,
+        None => match DefaultStack::new(STACK_SIZE) {
+            Ok(s) => s,
+            Err(_) => return raise(ExcKind::MemoryError, "cannot allocate a generator stack"),
+        },
+    };
+    let co: Co = Coroutine::with_stack(stack, move |y: &Yielder<Value, Value>, first: Value| {
+        decref(first);
+        YIELDERS.with(|ys| ys.borrow_mut().push(y as *const _));
+        let vals: Vec<Value> = args.iter().map(Ref::v).collect();
+        let r = entry(func.v(), vals.as_ptr());
+        YIELDERS.with(|ys| ys.borrow_mut().pop());
+        drop(vals);
+        drop(args);
+        drop(func);
+        r
+    });
+    Ok(alloc_ref(
+        Kind::Generator,
+        GenData {
+            co: UnsafeCell::new(Some(co)),
+            state: Cell::new(GenState::Created),
+            qualname: incref(qualname),
+        },
+    ))
+}
+
+/// `molt_yield(v)`: suspends the running generator with `v` (borrowed); returns the sent
+/// value (new reference) or `Value::ERROR` when resumed by `throw`/`close`.
+pub fn yield_value(v: Value) -> Value {
+    let Some(y) = YIELDERS.with(|ys| ys.borrow_mut().pop()) else {
+        let _: R<()> = raise(
+            ExcKind::RuntimeError,
+            "yield outside of a running generator",
+        );
+        return Value::ERROR;
+    };
+    // SAFETY: the pointer was pushed by the body of the generator running now, whose
+    // coroutine (and so its yielder) is alive until the body returns.
+    let sent = unsafe { &*y }.suspend(incref(v));
+    YIELDERS.with(|ys| ys.borrow_mut().push(y));
+    sent
+}
+
+/// Resumes `g` with `input` (owned; `Value::ERROR` to raise the pending exception inside).
+/// `Ok(Some(item))` for a yield, `Ok(None)` when the generator returned.
+fn resume(g: Value, input: Value) -> R<Option<Ref>> {
+    let gd = gen_data(g);
+    match gd.state.get() {
+        GenState::Running => {
+            decref(input);
+            return raise(ExcKind::ValueError, "generator already executing");
+        }
+        GenState::Done => {
+            if input.is_error() {
+                return Err(Raised);
+            }
+            decref(input);
+            return Ok(None);
+        }
+        GenState::Created | GenState::Suspended => {}
+    }
+    gd.state.set(GenState::Running);
+    // SAFETY: single-threaded; the `Running` state keeps any re-entrant resumption (from
+    // inside the body) away from the coroutine while this borrow is live.
+    let slot = unsafe { &mut *gd.co.get() };
+    let Some(co) = slot.as_mut() else {
+        gd.state.set(GenState::Done);
+        return Ok(None);
+    };
+    let depth = crate::state::rt().depth.get();
+    let result = co.resume(input);
+    crate::state::rt().depth.set(depth);
+    match result {
+        CoroutineResult::Yield(v) => {
+            gd.state.set(GenState::Suspended);
+            Ok(Some(Ref::new(v)))
+        }
+        CoroutineResult::Return(r) => {
+            gd.state.set(GenState::Done);
+            if let Some(co) = slot.take() {
+                let stack = co.into_stack();
+                STACKS.with(|s| {
+                    let mut s = s.borrow_mut();
+                    if s.len() < POOL_MAX {
+                        s.push(stack);
+                    }
+                });
+            }
+            if r.is_error() {
+                if pending_is(ExcKind::StopIteration) {
+                    drop(take_pending());
+                    return raise(ExcKind::RuntimeError, "generator raised StopIteration");
+                }
+                return Err(Raised);
+            }
+            decref(r);
+            Ok(None)
+        }
+    }
+}
+
+/// `next(g)`.
+pub fn gen_next(g: Value) -> R<Option<Ref>> {
+    resume(g, Value::NONE)
+}
+
+fn stop_iteration<T>() -> R<T> {
+    crate::exceptions::raise_with(ExcKind::StopIteration, Vec::new())
+}
+
+/// `g.send(v)`.
+pub fn gen_send(g: Value, v: Value) -> R<Ref> {
+    if gen_data(g).state.get() == GenState::Created && !v.is_none() {
+        return type_error("can't send non-None value to a just-started generator");
+    }
+    match resume(g, incref(v))? {
+        Some(x) => Ok(x),
+        None => stop_iteration(),
+    }
+}
+
+/// `g.throw(exc)`.
+pub fn gen_throw(g: Value, exc: Value) -> R<Ref> {
+    let e = if crate::class::is_class(exc) {
+        crate::class::call_class(exc, Args::positional(&[]))?
+    } else if crate::exceptions::is_exception(exc) {
+        Ref::dup(exc)
+    } else {
+        return type_error(
+            "exceptions must be classes or instances deriving from BaseException, not int",
+        );
+    };
+    if gen_data(g).state.get() == GenState::Created {
+        // Never started: the exception is raised at once and the generator is finished.
+        close_created(g);
+        set_pending(e);
+        return Err(Raised);
+    }
+    set_pending(e);
+    match resume(g, Value::ERROR)? {
+        Some(x) => Ok(x),
+        None => stop_iteration(),
+    }
+}
+
+fn close_created(g: Value) {
+    let gd = gen_data(g);
+    gd.state.set(GenState::Done);
+    // SAFETY: single-threaded; the generator is not running.
+    let slot = unsafe { &mut *gd.co.get() };
+    // A coroutine that never started drops its closure without unwinding.
+    drop(slot.take());
+}
+
+/// `g.close()`.
+pub fn gen_close(g: Value) -> R<()> {
+    let gd = gen_data(g);
+    match gd.state.get() {
+        GenState::Created => {
+            close_created(g);
+            return Ok(());
+        }
+        GenState::Done => return Ok(()),
+        GenState::Running => return raise(ExcKind::ValueError, "generator already executing"),
+        GenState::Suspended => {}
+    }
+    let exit = crate::exceptions::new_exception(
+        exc_class(ExcKind::GeneratorExit),
+        Ref::dup(crate::state::rt().empty_tuple),
+    );
+    set_pending(exit);
+    match resume(g, Value::ERROR) {
+        Ok(Some(_)) => raise(ExcKind::RuntimeError, "generator ignored GeneratorExit"),
+        Ok(None) => Ok(()),
+        Err(Raised) if pending_is(ExcKind::GeneratorExit) => {
+            drop(take_pending());
+            Ok(())
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// Frees a generator's coroutine (the object is being deallocated).
+pub fn release(gd: &GenData) {
+    decref(gd.qualname);
+    // SAFETY: single-threaded; the object is being freed, nobody else can resume it.
+    let slot = unsafe { &mut *gd.co.get() };
+    let Some(co) = slot.as_mut() else {
+        return;
+    };
+    if co.started() && !co.done() {
+        // Close it (running its `finally` blocks) without disturbing a pending exception.
+        let saved = take_pending();
+        let exit = crate::exceptions::new_exception(
+            exc_class(ExcKind::GeneratorExit),
+            Ref::dup(crate::state::rt().empty_tuple),
+        );
+        set_pending(exit);
+        gd.state.set(GenState::Running);
+        match co.resume(Value::ERROR) {
+            CoroutineResult::Yield(v) => decref(v),
+            CoroutineResult::Return(r) if !r.is_error() => decref(r),
+            CoroutineResult::Return(_) => {}
+        }
+        drop(take_pending());
+        if let Some(s) = saved {
+            set_pending(s);
+        }
+        if !co.done() {
+            // SAFETY: the body is suspended in `molt_yield`, directly under the closure;
+            // no frame on the coroutine stack needs its destructor run for soundness (the
+            // closure's references are leaked instead of released).
+            unsafe { co.force_reset() };
+        }
+    }
+    drop(slot.take());
+}
+
+fn recv_gen(recv: Value) -> R<Value> {
+    if is_generator(recv) {
+        Ok(recv)
+    } else {
+        type_error("descriptor requires a 'generator' object")
+    }
+}
+
+fn m_send(recv: Value, args: Args<'_>) -> R<Ref> {
+    let g = recv_gen(recv)?;
+    let [v] = args.exact("send")?;
+    gen_send(g, v)
+}
+
+fn m_throw(recv: Value, args: Args<'_>) -> R<Ref> {
+    let g = recv_gen(recv)?;
+    let [t, v, _tb] = args.range::<3>("throw", 1)?;
+    let exc = match v {
+        Some(v) if !v.is_none() && crate::class::is_class(t.unwrap_or(Value::NONE)) => {
+            crate::call::call(t.unwrap_or(Value::NONE), Args::positional(&[v]))?
+        }
+        _ => Ref::dup(t.unwrap_or(Value::NONE)),
+    };
+    gen_throw(g, exc.v())
+}
+
+fn m_close(recv: Value, args: Args<'_>) -> R<Ref> {
+    let g = recv_gen(recv)?;
+    args.none("close")?;
+    gen_close(g)?;
+    Ok(Ref::NONE)
+}
+
+/// The methods of generator objects.
+pub const METHODS: &[(&str, crate::object::BuiltinFn)] =
+    &[("send", m_send), ("throw", m_throw), ("close", m_close)];

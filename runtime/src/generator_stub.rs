@@ -1,0 +1,64 @@
+//! Generators on wasm32: not supported yet (there are no stackful coroutines there); calling
+//! a generator function raises `NotImplementedError`. Same API as the native `generator` module.
+
+use crate::exceptions::{ExcKind, R, raise};
+use crate::object::{Args, Ref};
+use crate::value::Value;
+
+/// The payload of a generator object (never created on wasm32).
+pub struct GenData {
+    /// `__qualname__` of the generator function.
+    pub qualname: Value,
+}
+
+/// Raises `NotImplementedError`: no generators on wasm32 yet.
+pub fn make_generator(
+    _func: Value,
+    _qualname: Value,
+    _entry: extern "C" fn(Value, *const Value) -> Value,
+    _slots: &[Value],
+) -> R<Ref> {
+    raise(
+        ExcKind::NotImplementedError,
+        "generators are not supported on wasm32 yet",
+    )
+}
+
+/// Never reached (no generator runs).
+pub fn yield_value(_v: Value) -> Value {
+    let _: R<()> = raise(
+        ExcKind::RuntimeError,
+        "yield outside of a running generator",
+    );
+    Value::ERROR
+}
+
+/// The payload of a generator.
+pub fn gen_data<'a>(g: Value) -> &'a GenData {
+    // SAFETY: callers check the kind.
+    unsafe { crate::object::payload::<GenData>(g) }
+}
+
+/// Never reached.
+pub fn gen_next(_g: Value) -> R<Option<Ref>> {
+    Ok(None)
+}
+
+/// Releases a generator's references.
+pub fn release(gd: &GenData) {
+    crate::object::decref(gd.qualname);
+}
+
+fn unsupported(_recv: Value, _args: Args<'_>) -> R<Ref> {
+    raise(
+        ExcKind::NotImplementedError,
+        "generators are not supported on wasm32 yet",
+    )
+}
+
+/// The methods of generator objects.
+pub const METHODS: &[(&str, crate::object::BuiltinFn)] = &[
+    ("send", unsupported),
+    ("throw", unsupported),
+    ("close", unsupported),
+];

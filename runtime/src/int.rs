@@ -1,0 +1,932 @@
+//! `int`: inline 48-bit ints with transparent promotion to `BigInt` (and demotion back
+//! whenever a result fits), Python's floor division and modulo, `**` (negative exponents
+//! give floats), shifts and bitwise ops, parsing (`int("ff", 16)`) and printing (with
+//! CPython 3.11's 4300-digit limit).
+
+use num_bigint::{BigInt, Sign};
+use num_integer::Integer;
+use num_traits::{One, Signed, ToPrimitive, Zero};
+
+use crate::exceptions::{
+    ExcKind, R, overflow_error, raise, type_error, value_error, zero_division,
+};
+use crate::object::{Args, Kind, Ref, alloc_ref, is_kind, payload};
+use crate::value::Value;
+
+/// CPython 3.11's default limit on digits in int/str conversions.
+pub const MAX_STR_DIGITS: usize = 4300;
+
+/// A borrowed view of an int-like value (int, bool, BigInt).
+#[derive(Clone, Copy, Debug)]
+pub enum IntV<'a> {
+    /// Fits in an `i64`.
+    Small(i64),
+    /// Does not fit in 48 bits.
+    Big(&'a BigInt),
+}
+
+impl IntV<'_> {
+    /// As an owned BigInt.
+    pub fn to_big(self) -> BigInt {
+        match self {
+            IntV::Small(i) => BigInt::from(i),
+            IntV::Big(b) => b.clone(),
+        }
+    }
+
+    /// Whether it is zero.
+    pub fn is_zero(self) -> bool {
+        match self {
+            IntV::Small(i) => i == 0,
+            IntV::Big(b) => b.is_zero(),
+        }
+    }
+
+    /// Whether it is negative.
+    pub fn is_negative(self) -> bool {
+        match self {
+            IntV::Small(i) => i < 0,
+            IntV::Big(b) => b.is_negative(),
+        }
+    }
+
+    /// As an `i64`, if it fits.
+    pub fn to_i64(self) -> Option<i64> {
+        match self {
+            IntV::Small(i) => Some(i),
+            IntV::Big(b) => b.to_i64(),
+        }
+    }
+}
+
+/// The int view of `v` if it is an int or a bool.
+#[inline]
+pub fn int_view<'a>(v: Value) -> Option<IntV<'a>> {
+    if v.is_inline_int() {
+        Some(IntV::Small(v.as_inline_int()))
+    } else if v.is_bool() {
+        Some(IntV::Small((v == Value::TRUE) as i64))
+    } else if is_kind(v, Kind::BigInt) {
+        // SAFETY: kind checked.
+        Some(IntV::Big(unsafe { payload::<BigInt>(v) }))
+    } else {
+        None
+    }
+}
+
+/// Whether `v` is an int (including bool).
+#[inline]
+pub fn is_int(v: Value) -> bool {
+    v.is_inline_int() || v.is_bool() || is_kind(v, Kind::BigInt)
+}
+
+/// An int from an `i64`.
+#[inline]
+pub fn int_from_i64(i: i64) -> Ref {
+    match Value::inline_int(i) {
+        Some(v) => Ref::new(v),
+        None => alloc_ref(Kind::BigInt, BigInt::from(i)),
+    }
+}
+
+/// An int from an `i128`.
+pub fn int_from_i128(i: i128) -> Ref {
+    match i64::try_from(i) {
+        Ok(x) => int_from_i64(x),
+        Err(_) => alloc_ref(Kind::BigInt, BigInt::from(i)),
+    }
+}
+
+/// An int from a BigInt, demoted to inline form when it fits.
+pub fn int_from_big(b: BigInt) -> Ref {
+    if let Some(i) = b.to_i64() {
+        if let Some(v) = Value::inline_int(i) {
+            return Ref::new(v);
+        }
+    }
+    alloc_ref(Kind::BigInt, b)
+}
+
+/// `v` as an `i64` for use as an index or count: ints (and bools), or objects with
+/// `__index__`. `TypeError` for other types, `OverflowError` when too large.
+pub fn index_i64(v: Value) -> R<i64> {
+    match int_view(v) {
+        Some(IntV::Small(i)) => Ok(i),
+        Some(IntV::Big(b)) => match b.to_i64() {
+            Some(i) => Ok(i),
+            None => overflow_error("Python int too large to convert to C ssize_t"),
+        },
+        None => {
+            if is_kind(v, Kind::Instance) {
+                if let Some(r) = crate::class::call_dunder(v, "__index__", &[])? {
+                    if is_int(r.v()) {
+                        return index_i64(r.v());
+                    }
+                    return type_error(format!(
+                        "__index__ returned non-int (type {})",
+                        crate::class::type_name(r.v())
+                    ));
+                }
+            }
+            type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                crate::class::type_name(v)
+            ))
+        }
+    }
+}
+
+/// `v` as an index into a sequence: like [`index_i64`] but `IndexError` for huge ints.
+pub fn seq_index(v: Value, what: &str) -> R<i64> {
+    match int_view(v) {
+        Some(IntV::Small(i)) => Ok(i),
+        Some(IntV::Big(_)) => raise(
+            ExcKind::IndexError,
+            "cannot fit 'int' into an index-sized integer",
+        ),
+        None if is_kind(v, Kind::Instance) => index_i64(v),
+        None => type_error(format!(
+            "{what} indices must be integers or slices, not {}",
+            crate::class::type_name(v)
+        )),
+    }
+}
+
+/// Converts an int to `f64`, raising `OverflowError` when it is too large.
+pub fn int_to_f64(i: IntV<'_>) -> R<f64> {
+    match i {
+        IntV::Small(x) => Ok(x as f64),
+        IntV::Big(b) => big_to_f64(b),
+    }
+}
+
+/// A BigInt to the nearest `f64` (round-half-even), `OverflowError` when out of range.
+pub fn big_to_f64(b: &BigInt) -> R<f64> {
+    let bits = b.bits();
+    if bits <= 63 {
+        return Ok(b.to_i64().map(|x| x as f64).unwrap_or(0.0));
+    }
+    // Keep 65 significant bits (plus a sticky bit) and let the hardware round once.
+    let shift = bits - 65;
+    let mag = b.magnitude();
+    let top = (mag >> shift).to_u128().unwrap_or(0);
+    let sticky = if (mag.trailing_zeros().unwrap_or(0)) < shift {
+        1
+    } else {
+        0
+    };
+    let top = top | sticky;
+    // `top` has at most 66 bits; u128 -> f64 rounds to nearest even exactly once.
+    let f = (top as f64) * 2f64.powi(shift as i32);
+    if !f.is_finite() {
+        return overflow_error("int too large to convert to float");
+    }
+    Ok(if b.sign() == Sign::Minus { -f } else { f })
+}
+
+/// Decimal string of an int, with CPython 3.11's digit limit.
+pub fn int_to_string(i: IntV<'_>) -> R<String> {
+    match i {
+        IntV::Small(x) => Ok(x.to_string()),
+        IntV::Big(b) => {
+            // 4300 decimal digits is about 14284 bits: cheap pre-check before formatting.
+            if b.bits() > 14300 {
+                return value_error(
+                    "Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit",
+                );
+            }
+            let s = b.to_string();
+            let digits = s.len() - (b.is_negative() as usize);
+            if digits > MAX_STR_DIGITS {
+                return value_error(
+                    "Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit",
+                );
+            }
+            Ok(s)
+        }
+    }
+}
+
+/// An int in base 2, 8 or 16 with a prefix (`bin`, `oct`, `hex`).
+pub fn int_to_radix(i: IntV<'_>, radix: u32, prefix: &str) -> String {
+    let b = i.to_big();
+    let mag = b.magnitude().to_str_radix(radix);
+    if b.is_negative() {
+        format!("-{prefix}{mag}")
+    } else {
+        format!("{prefix}{mag}")
+    }
+}
+
+/// Parses `s` as `int(s, base)` does (whitespace, sign, prefixes, underscores).
+pub fn parse_int(s: &str, base: u32) -> Option<BigInt> {
+    let t = s.trim_matches(crate::str::py_isspace);
+    let (neg, t) = match t.as_bytes().first() {
+        Some(b'-') => (true, &t[1..]),
+        Some(b'+') => (false, &t[1..]),
+        _ => (false, t),
+    };
+    let lower = t.to_ascii_lowercase();
+    let mut base = base;
+    let mut digits = t;
+    let prefixed = |p: &str| lower.starts_with(p);
+    if (base == 16 || base == 0) && prefixed("0x") {
+        base = 16;
+        digits = &t[2..];
+    } else if (base == 8 || base == 0) && prefixed("0o") {
+        base = 8;
+        digits = &t[2..];
+    } else if (base == 2 || base == 0) && prefixed("0b") {
+        base = 2;
+        digits = &t[2..];
+    } else if base == 0 {
+        base = 10;
+        // A base-0 decimal literal may not have leading zeros (except zero itself).
+        let d: String = t.chars().filter(|c| *c != '_').collect();
+        if d.len() > 1 && d.starts_with('0') && d.chars().any(|c| c != '0') {
+            return None;
+        }
+        if t.starts_with('_') {
+            return None;
+        }
+    }
+    let had_prefix = digits.len() != t.len();
+    // Underscores: single, between digits (or right after a prefix).
+    let bytes = digits.as_bytes();
+    if bytes.is_empty() || bytes[bytes.len() - 1] == b'_' {
+        return None;
+    }
+    if bytes[0] == b'_' && !had_prefix {
+        return None;
+    }
+    if digits.contains("__") {
+        return None;
+    }
+    let clean: String = digits.chars().filter(|c| *c != '_').collect();
+    if clean.is_empty() || !clean.chars().all(|c| c.is_digit(base)) {
+        return None;
+    }
+    let v = BigInt::parse_bytes(clean.as_bytes(), base)?;
+    Some(if neg { -v } else { v })
+}
+
+/// `int(...)` constructor.
+pub fn int_new(_cls: Value, args: Args<'_>) -> R<Ref> {
+    let [x, base] = args.bind("int", &["x", "base"], 0)?;
+    let Some(x) = x else {
+        if base.is_some() {
+            return type_error("int() missing string argument");
+        }
+        return Ok(Ref::new(Value::inline_int(0).unwrap_or(Value::NONE)));
+    };
+    if let Some(base) = base {
+        let b = index_i64(base)?;
+        if b != 0 && !(2..=36).contains(&b) {
+            return value_error("int() base must be >= 2 and <= 36, or 0");
+        }
+        let Some(s) = crate::str::str_opt(x) else {
+            return type_error("int() can't convert non-string with explicit base");
+        };
+        return int_from_str(s, b as u32);
+    }
+    int_of(x)
+}
+
+/// `int(s, base)` for a str.
+pub fn int_from_str(s: &str, base: u32) -> R<Ref> {
+    let digits = s.chars().filter(|c| c.is_ascii_digit()).count();
+    if base == 10 && digits > MAX_STR_DIGITS {
+        return value_error(format!(
+            "Exceeds the limit (4300 digits) for integer string conversion: value has {digits} digits; use sys.set_int_max_str_digits() to increase the limit"
+        ));
+    }
+    match parse_int(s, base) {
+        Some(v) => Ok(int_from_big(v)),
+        None => value_error(format!(
+            "invalid literal for int() with base {base}: {}",
+            crate::str::repr_text(s, false)
+        )),
+    }
+}
+
+/// `int(x)` for one argument.
+pub fn int_of(x: Value) -> R<Ref> {
+    if x.is_inline_int() || is_kind(x, Kind::BigInt) {
+        return Ok(Ref::dup(x));
+    }
+    if x.is_bool() {
+        return Ok(int_from_i64((x == Value::TRUE) as i64));
+    }
+    if x.is_float() {
+        return float_to_int(x.as_f64());
+    }
+    if let Some(s) = crate::str::str_opt(x) {
+        return int_from_str(s, 10);
+    }
+    if is_kind(x, Kind::Instance) {
+        for name in ["__int__", "__index__", "__trunc__"] {
+            if let Some(r) = crate::class::call_dunder(x, name, &[])? {
+                if is_int(r.v()) {
+                    return int_of(r.v());
+                }
+                return type_error(format!(
+                    "{name} returned non-int (type {})",
+                    crate::class::type_name(r.v())
+                ));
+            }
+        }
+    }
+    type_error(format!(
+        "int() argument must be a string, a bytes-like object or a real number, not '{}'",
+        crate::class::type_name(x)
+    ))
+}
+
+/// `int(f)`: truncation toward zero.
+pub fn float_to_int(f: f64) -> R<Ref> {
+    if f.is_nan() {
+        return value_error("cannot convert float NaN to integer");
+    }
+    if f.is_infinite() {
+        return overflow_error("cannot convert float infinity to integer");
+    }
+    let t = f.trunc();
+    if t.abs() < 9.0e15 {
+        return Ok(int_from_i64(t as i64));
+    }
+    Ok(int_from_big(BigInt::from_f64_exact(t)))
+}
+
+/// Exact conversion of integral floats to BigInt.
+trait FromF64Exact {
+    fn from_f64_exact(f: f64) -> BigInt;
+}
+
+impl FromF64Exact for BigInt {
+    fn from_f64_exact(f: f64) -> BigInt {
+        let (m, e) = crate::hash::frexp(f);
+        // f = m * 2**e with 53 significant bits in m.
+        let mant = (m * 2f64.powi(53)) as i64;
+        let e = e - 53;
+        let b = BigInt::from(mant);
+        if e >= 0 {
+            b << (e as usize)
+        } else {
+            b >> ((-e) as usize)
+        }
+    }
+}
+
+/// Floor division of machine ints (`b != 0`).
+#[inline]
+pub fn floordiv_i64(a: i64, b: i64) -> i64 {
+    let q = a / b;
+    if (a % b != 0) && ((a < 0) != (b < 0)) {
+        q - 1
+    } else {
+        q
+    }
+}
+
+/// Python modulo of machine ints (`b != 0`): the result has the sign of `b`.
+#[inline]
+pub fn mod_i64(a: i64, b: i64) -> i64 {
+    let r = a % b;
+    if r != 0 && ((r < 0) != (b < 0)) {
+        r + b
+    } else {
+        r
+    }
+}
+
+/// Binary operator codes (the ABI's numbering).
+pub mod op {
+    /// `+`
+    pub const ADD: u32 = 0;
+    /// `-`
+    pub const SUB: u32 = 1;
+    /// `*`
+    pub const MUL: u32 = 2;
+    /// `/`
+    pub const TRUEDIV: u32 = 3;
+    /// `//`
+    pub const FLOORDIV: u32 = 4;
+    /// `%`
+    pub const MOD: u32 = 5;
+    /// `**`
+    pub const POW: u32 = 6;
+    /// `<<`
+    pub const LSHIFT: u32 = 7;
+    /// `>>`
+    pub const RSHIFT: u32 = 8;
+    /// `&`
+    pub const AND: u32 = 9;
+    /// `|`
+    pub const OR: u32 = 10;
+    /// `^`
+    pub const XOR: u32 = 11;
+    /// `@`
+    pub const MATMUL: u32 = 12;
+}
+
+/// `a op b` for two ints. `None` for operators ints do not support (`@`).
+pub fn int_binop(opc: u32, a: IntV<'_>, b: IntV<'_>) -> R<Option<Ref>> {
+    use op::*;
+    if let (IntV::Small(x), IntV::Small(y)) = (a, b) {
+        if let Some(r) = small_binop(opc, x, y)? {
+            return Ok(Some(r));
+        }
+    }
+    let r = match opc {
+        ADD => int_from_big(a.to_big() + b.to_big()),
+        SUB => int_from_big(a.to_big() - b.to_big()),
+        MUL => int_from_big(a.to_big() * b.to_big()),
+        TRUEDIV => return Ok(Some(int_truediv(a, b)?)),
+        FLOORDIV => {
+            if b.is_zero() {
+                return zero_division("integer division or modulo by zero");
+            }
+            int_from_big(a.to_big().div_floor(&b.to_big()))
+        }
+        MOD => {
+            if b.is_zero() {
+                return zero_division("integer modulo by zero");
+            }
+            int_from_big(a.to_big().mod_floor(&b.to_big()))
+        }
+        POW => return Ok(Some(int_pow(a, b)?)),
+        LSHIFT => {
+            if b.is_negative() {
+                return value_error("negative shift count");
+            }
+            if a.is_zero() {
+                return Ok(Some(int_from_i64(0)));
+            }
+            let Some(n) = b.to_i64().filter(|n| *n <= (1 << 40)) else {
+                return overflow_error("too many digits in integer");
+            };
+            if n > (1 << 32) {
+                return raise(ExcKind::MemoryError, "");
+            }
+            int_from_big(a.to_big() << (n as usize))
+        }
+        RSHIFT => {
+            if b.is_negative() {
+                return value_error("negative shift count");
+            }
+            match b.to_i64() {
+                Some(n) if n < (1 << 40) => int_from_big(a.to_big() >> (n as usize)),
+                _ => int_from_i64(if a.is_negative() { -1 } else { 0 }),
+            }
+        }
+        AND => int_from_big(a.to_big() & b.to_big()),
+        OR => int_from_big(a.to_big() | b.to_big()),
+        XOR => int_from_big(a.to_big() ^ b.to_big()),
+        _ => return Ok(None),
+    };
+    Ok(Some(r))
+}
+
+/// The machine-int fast path; `None` when the result needs a BigInt.
+#[inline]
+fn small_binop(opc: u32, x: i64, y: i64) -> R<Option<Ref>> {
+    use op::*;
+    Ok(match opc {
+        ADD => x.checked_add(y).map(int_from_i64),
+        SUB => x.checked_sub(y).map(int_from_i64),
+        MUL => Some(int_from_i128(x as i128 * y as i128)),
+        FLOORDIV => {
+            if y == 0 {
+                return zero_division("integer division or modulo by zero");
+            }
+            if x == i64::MIN && y == -1 {
+                None
+            } else {
+                Some(int_from_i64(floordiv_i64(x, y)))
+            }
+        }
+        MOD => {
+            if y == 0 {
+                return zero_division("integer modulo by zero");
+            }
+            if y == -1 {
+                Some(int_from_i64(0))
+            } else {
+                Some(int_from_i64(mod_i64(x, y)))
+            }
+        }
+        LSHIFT => {
+            if y < 0 {
+                return value_error("negative shift count");
+            }
+            if y < 64 {
+                let r = (x as i128) << y;
+                if (r >> y) == x as i128 {
+                    i64::try_from(r).ok().map(int_from_i64)
+                } else {
+                    None
+                }
+            } else if x == 0 {
+                Some(int_from_i64(0))
+            } else {
+                None
+            }
+        }
+        RSHIFT => {
+            if y < 0 {
+                return value_error("negative shift count");
+            }
+            Some(int_from_i64(if y >= 64 {
+                if x < 0 { -1 } else { 0 }
+            } else {
+                x >> y
+            }))
+        }
+        AND => Some(int_from_i64(x & y)),
+        OR => Some(int_from_i64(x | y)),
+        XOR => Some(int_from_i64(x ^ y)),
+        POW => {
+            if y < 0 {
+                return Ok(Some(int_pow(IntV::Small(x), IntV::Small(y))?));
+            }
+            let mut acc: i128 = 1;
+            let mut ok = true;
+            if y > 128 && x.abs() > 1 {
+                ok = false;
+            } else {
+                for _ in 0..y.min(130) {
+                    match acc.checked_mul(x as i128) {
+                        Some(v) if v.abs() < (1i128 << 100) => acc = v,
+                        _ => {
+                            ok = false;
+                            break;
+                        }
+                    }
+                }
+                if y > 130 {
+                    // |x| <= 1: the product is periodic.
+                    acc = if x == -1 && y % 2 == 1 {
+                        -1
+                    } else if x == 0 {
+                        0
+                    } else {
+                        1
+                    };
+                }
+            }
+            if ok { Some(int_from_i128(acc)) } else { None }
+        }
+        _ => None,
+    })
+}
+
+/// `a / b` for ints: correctly rounded when both fit in 53 bits.
+pub fn int_truediv(a: IntV<'_>, b: IntV<'_>) -> R<Ref> {
+    if b.is_zero() {
+        return zero_division("division by zero");
+    }
+    if let (IntV::Small(x), IntV::Small(y)) = (a, b) {
+        if x.abs() < (1 << 53) && y.abs() < (1 << 53) {
+            return Ok(Ref::new(Value::from_f64(x as f64 / y as f64)));
+        }
+    }
+    let (x, y) = (a.to_big(), b.to_big());
+    let neg = x.is_negative() != y.is_negative();
+    let (x, y) = (x.abs(), y.abs());
+    // Scale so that the quotient has at least 66 significant bits, fold the remainder into
+    // a sticky bit, and round once.
+    let shift = (y.bits() as i64 - x.bits() as i64 + 66).max(0);
+    let num = &x << (shift as usize);
+    let (q, r) = num.div_rem(&y);
+    let (q, extra) = if r.is_zero() {
+        (q, 0)
+    } else {
+        ((q << 1usize) | BigInt::one(), 1)
+    };
+    let Ok(f) = big_to_f64(&q) else {
+        drop(crate::exceptions::take_pending());
+        return overflow_error("integer division result too large for a float");
+    };
+    let res = ldexp(f, -(shift as i32) - extra);
+    if !res.is_finite() {
+        return overflow_error("integer division result too large for a float");
+    }
+    Ok(Ref::new(Value::from_f64(if neg { -res } else { res })))
+}
+
+/// `x * 2**e` without intermediate overflow or underflow of the scale factor.
+pub fn ldexp(mut x: f64, mut e: i32) -> f64 {
+    while e > 1000 {
+        x *= 2f64.powi(1000);
+        e -= 1000;
+    }
+    while e < -1000 {
+        x *= 2f64.powi(-1000);
+        e += 1000;
+    }
+    x * 2f64.powi(e)
+}
+
+/// `a ** b` for ints (a negative exponent gives a float).
+pub fn int_pow(a: IntV<'_>, b: IntV<'_>) -> R<Ref> {
+    if b.is_negative() {
+        let x = int_to_f64(a)?;
+        let y = int_to_f64(b)?;
+        return crate::float::float_pow(x, y);
+    }
+    let base = a.to_big();
+    if base.is_zero() || base.is_one() {
+        return Ok(int_from_big(if b.is_zero() { BigInt::one() } else { base }));
+    }
+    if base == BigInt::from(-1) {
+        let odd = match b {
+            IntV::Small(e) => e % 2 == 1,
+            IntV::Big(e) => e.is_odd(),
+        };
+        return Ok(int_from_i64(if odd { -1 } else { 1 }));
+    }
+    let Some(e) = b.to_i64().and_then(|e| u32::try_from(e).ok()) else {
+        return raise(ExcKind::MemoryError, "");
+    };
+    if (base.bits() as u128) * (e as u128) > (1u128 << 36) {
+        return raise(ExcKind::MemoryError, "");
+    }
+    Ok(int_from_big(num_traits::Pow::pow(base, e)))
+}
+
+/// `pow(a, b, m)` for ints.
+pub fn int_pow_mod(a: IntV<'_>, b: IntV<'_>, m: IntV<'_>) -> R<Ref> {
+    if m.is_zero() {
+        return value_error("pow() 3rd argument cannot be 0");
+    }
+    let m = m.to_big();
+    let mut base = a.to_big();
+    let mut e = b.to_big();
+    if e.is_negative() {
+        // Modular inverse (Python 3.8+).
+        let modulus = m.abs();
+        let g = base.mod_floor(&modulus).extended_gcd(&modulus);
+        if !g.gcd.is_one() {
+            return value_error("base is not invertible for the given modulus");
+        }
+        base = g.x.mod_floor(&modulus);
+        e = -e;
+    }
+    let r = base.modpow(&e, &m.abs());
+    // Python's result has the sign of the modulus.
+    let r = if m.is_negative() && !r.is_zero() {
+        r + &m
+    } else {
+        r
+    };
+    Ok(int_from_big(r))
+}
+
+/// `-i`.
+pub fn int_neg(i: IntV<'_>) -> Ref {
+    match i {
+        IntV::Small(x) => match x.checked_neg() {
+            Some(n) => int_from_i64(n),
+            None => int_from_big(-BigInt::from(x)),
+        },
+        IntV::Big(b) => int_from_big(-b.clone()),
+    }
+}
+
+/// `~i`.
+pub fn int_invert(i: IntV<'_>) -> Ref {
+    match i {
+        IntV::Small(x) => int_from_i64(!x),
+        IntV::Big(b) => int_from_big(-(b.clone()) - 1),
+    }
+}
+
+/// `abs(i)`.
+pub fn int_abs(i: IntV<'_>) -> Ref {
+    if i.is_negative() {
+        int_neg(i)
+    } else {
+        int_from_big(i.to_big())
+    }
+}
+
+/// Compares two ints.
+pub fn int_cmp(a: IntV<'_>, b: IntV<'_>) -> std::cmp::Ordering {
+    match (a, b) {
+        (IntV::Small(x), IntV::Small(y)) => x.cmp(&y),
+        _ => a.to_big().cmp(&b.to_big()),
+    }
+}
+
+/// Compares an int with a float exactly (CPython semantics; NaN compares unordered).
+pub fn int_float_cmp(a: IntV<'_>, f: f64) -> Option<std::cmp::Ordering> {
+    use std::cmp::Ordering;
+    if f.is_nan() {
+        return None;
+    }
+    if f.is_infinite() {
+        return Some(if f > 0.0 {
+            Ordering::Less
+        } else {
+            Ordering::Greater
+        });
+    }
+    if let IntV::Small(x) = a {
+        if x.abs() < (1 << 53) {
+            return (x as f64).partial_cmp(&f);
+        }
+    }
+    let fl = f.floor();
+    let fi = BigInt::from_f64_exact(fl);
+    let ai = a.to_big();
+    match ai.cmp(&fi) {
+        Ordering::Equal => Some(if f > fl {
+            Ordering::Less
+        } else {
+            Ordering::Equal
+        }),
+        o => Some(o),
+    }
+}
+
+fn recv_int<'a>(recv: Value) -> R<IntV<'a>> {
+    match int_view(recv) {
+        Some(i) => Ok(i),
+        None => type_error(format!(
+            "descriptor requires a 'int' object but received a '{}'",
+            crate::class::type_name(recv)
+        )),
+    }
+}
+
+fn m_bit_length(recv: Value, args: Args<'_>) -> R<Ref> {
+    let i = recv_int(recv)?;
+    args.none("bit_length")?;
+    Ok(int_from_i64(i.to_big().magnitude().bits() as i64))
+}
+
+fn m_bit_count(recv: Value, args: Args<'_>) -> R<Ref> {
+    let i = recv_int(recv)?;
+    args.none("bit_count")?;
+    let n: u64 = i
+        .to_big()
+        .magnitude()
+        .iter_u64_digits()
+        .map(|d| d.count_ones() as u64)
+        .sum();
+    Ok(int_from_i64(n as i64))
+}
+
+fn m_conjugate(recv: Value, args: Args<'_>) -> R<Ref> {
+    let i = recv_int(recv)?;
+    args.none("conjugate")?;
+    Ok(int_from_big(i.to_big()))
+}
+
+fn m_as_integer_ratio(recv: Value, args: Args<'_>) -> R<Ref> {
+    let i = recv_int(recv)?;
+    args.none("as_integer_ratio")?;
+    Ok(crate::tuple::tuple_from_vec(vec![
+        int_from_big(i.to_big()),
+        int_from_i64(1),
+    ]))
+}
+
+fn m_is_integer(recv: Value, args: Args<'_>) -> R<Ref> {
+    recv_int(recv)?;
+    args.none("is_integer")?;
+    Ok(Ref::new(Value::TRUE))
+}
+
+/// The methods of `int`.
+pub const METHODS: &[(&str, crate::object::BuiltinFn)] = &[
+    ("bit_length", m_bit_length),
+    ("bit_count", m_bit_count),
+    ("conjugate", m_conjugate),
+    ("as_integer_ratio", m_as_integer_ratio),
+    ("is_integer", m_is_integer),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn small(r: R<Option<Ref>>) -> i64 {
+        let r = r.unwrap().unwrap();
+        int_view(r.v()).and_then(|i| i.to_i64()).unwrap()
+    }
+
+    #[test]
+    fn floor_division_and_modulo_signs() {
+        for (a, b, q, m) in [
+            (7, 2, 3, 1),
+            (-7, 2, -4, 1),
+            (7, -2, -4, -1),
+            (-7, -2, 3, -1),
+            (6, 3, 2, 0),
+            (-6, 3, -2, 0),
+        ] {
+            assert_eq!(
+                small(int_binop(op::FLOORDIV, IntV::Small(a), IntV::Small(b))),
+                q,
+                "{a}//{b}"
+            );
+            assert_eq!(
+                small(int_binop(op::MOD, IntV::Small(a), IntV::Small(b))),
+                m,
+                "{a}%{b}"
+            );
+        }
+        let big: BigInt = BigInt::from(1) << 100usize;
+        let r = int_binop(op::FLOORDIV, IntV::Big(&(-big.clone())), IntV::Small(3))
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            int_to_string(int_view(r.v()).unwrap()).unwrap(),
+            "-422550200076076467165567735126"
+        );
+        let r = int_binop(op::MOD, IntV::Big(&(-big)), IntV::Small(3))
+            .unwrap()
+            .unwrap();
+        assert_eq!(int_view(r.v()).unwrap().to_i64(), Some(2));
+    }
+
+    #[test]
+    fn promotion_and_demotion() {
+        let max = crate::value::INLINE_INT_MAX;
+        let r = int_binop(op::ADD, IntV::Small(max), IntV::Small(1))
+            .unwrap()
+            .unwrap();
+        assert!(r.v().is_ptr(), "promoted to BigInt");
+        let back = int_binop(op::SUB, int_view(r.v()).unwrap(), IntV::Small(1))
+            .unwrap()
+            .unwrap();
+        assert!(back.v().is_inline_int(), "demoted back to inline");
+        assert_eq!(back.v().as_inline_int(), max);
+        let p = int_pow(IntV::Small(2), IntV::Small(100)).unwrap();
+        assert_eq!(
+            int_to_string(int_view(p.v()).unwrap()).unwrap(),
+            "1267650600228229401496703205376"
+        );
+        let m = small(
+            int_binop(op::MUL, IntV::Small(1 << 40), IntV::Small(1 << 40)).map(|r| {
+                r.map(|x| {
+                    int_binop(op::RSHIFT, int_view(x.v()).unwrap(), IntV::Small(70))
+                        .unwrap()
+                        .unwrap()
+                })
+            }),
+        );
+        assert_eq!(m, 1 << 10);
+    }
+
+    #[test]
+    fn shifts_and_pow_edge_cases() {
+        assert_eq!(
+            small(int_binop(op::RSHIFT, IntV::Small(-7), IntV::Small(1))),
+            -4
+        );
+        assert_eq!(
+            small(int_binop(op::POW, IntV::Small(-1), IntV::Small(1001))),
+            -1
+        );
+        let big: BigInt = BigInt::from(-1) << 70usize;
+        let r = int_binop(op::RSHIFT, IntV::Big(&big), IntV::Small(3))
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            int_to_string(int_view(r.v()).unwrap()).unwrap(),
+            "-147573952589676412928"
+        );
+        let f = int_pow(IntV::Small(2), IntV::Small(-2)).unwrap();
+        assert_eq!(f.v().as_f64(), 0.25);
+    }
+
+    #[test]
+    fn parsing_like_cpython() {
+        assert_eq!(parse_int(" 12 ", 10), Some(BigInt::from(12)));
+        assert_eq!(parse_int("ff", 16), Some(BigInt::from(255)));
+        assert_eq!(parse_int("0x_ff", 16), Some(BigInt::from(255)));
+        assert_eq!(parse_int("  -0b1_0  ", 0), Some(BigInt::from(-2)));
+        assert_eq!(parse_int("1_000", 10), Some(BigInt::from(1000)));
+        assert_eq!(parse_int("010", 0), None);
+        assert_eq!(parse_int("1__0", 10), None);
+        assert_eq!(parse_int("abc", 10), None);
+        assert_eq!(parse_int("", 10), None);
+        assert_eq!(parse_int("_1", 10), None);
+    }
+
+    #[test]
+    fn big_to_float_rounds_correctly() {
+        let b: BigInt = (BigInt::from(1) << 53usize) + 1;
+        assert_eq!(big_to_f64(&b).unwrap(), 9007199254740992.0);
+        let b: BigInt = (BigInt::from(1) << 80usize) + (BigInt::from(1) << 28usize) + 1;
+        assert_eq!(big_to_f64(&b).unwrap(), 2f64.powi(80) + 2f64.powi(28));
+        let t = int_truediv(
+            IntV::Big(&(BigInt::from(10).pow(30u32))),
+            IntV::Small(10_000_000_000),
+        )
+        .unwrap();
+        assert_eq!(t.v().as_f64(), 1e20);
+    }
+}

@@ -1,0 +1,302 @@
+//! The iteration protocol: `iter(v)`, advancing an iterator (native iterators without
+//! allocation for lists, tuples, ranges, strs, dicts and sets; `__iter__`/`__next__` for
+//! instances), and helpers to collect an iterable.
+
+use std::cell::{Cell, UnsafeCell};
+
+use crate::dict::dict_data;
+use crate::exceptions::{ExcKind, R, Raised, pending_is, raise, take_pending, type_error};
+use crate::object::{DictPart, IterData, Kind, Ref, alloc_ref, incref, is_kind, kind, payload};
+use crate::set::set_data;
+use crate::state::rt;
+use crate::value::Value;
+
+/// A native iterator driven by a Rust closure.
+pub fn native_iter(f: impl FnMut() -> R<Option<Ref>> + 'static) -> Ref {
+    alloc_ref(Kind::Iter, IterData::Native(UnsafeCell::new(Box::new(f))))
+}
+
+/// An iterator over a list or tuple.
+pub fn seq_iter(seq: Value) -> Ref {
+    alloc_ref(
+        Kind::Iter,
+        IterData::Seq {
+            seq: incref(seq),
+            index: Cell::new(0),
+        },
+    )
+}
+
+/// `iter(v)`.
+pub fn py_iter(v: Value) -> R<Ref> {
+    if !v.is_ptr() {
+        return not_iterable(v);
+    }
+    let it = match kind(v) {
+        Kind::List | Kind::Tuple => seq_iter(v),
+        Kind::Range => {
+            let r = crate::range::range_data(v);
+            alloc_ref(
+                Kind::Iter,
+                IterData::Range {
+                    next: Cell::new(r.start),
+                    left: Cell::new(crate::range::range_len(r)),
+                    step: r.step,
+                },
+            )
+        }
+        Kind::Str => alloc_ref(
+            Kind::Iter,
+            IterData::Str {
+                s: incref(v),
+                offset: Cell::new(0),
+            },
+        ),
+        Kind::Dict => dict_iter(v, DictPart::Keys),
+        Kind::DictView => {
+            let d = crate::dict::view_data(v);
+            dict_iter(d.dict, d.part)
+        }
+        Kind::Set => alloc_ref(
+            Kind::Iter,
+            IterData::Set {
+                set: incref(v),
+                index: Cell::new(0),
+                len: set_data(v).len(),
+            },
+        ),
+        Kind::Iter | Kind::Generator => Ref::dup(v),
+        Kind::Instance => return instance_iter(v),
+        _ => return not_iterable(v),
+    };
+    Ok(it)
+}
+
+fn dict_iter(d: Value, part: DictPart) -> Ref {
+    alloc_ref(
+        Kind::Iter,
+        IterData::Dict {
+            dict: incref(d),
+            index: Cell::new(0),
+            len: dict_data(d).len(),
+            part,
+        },
+    )
+}
+
+fn not_iterable<T>(v: Value) -> R<T> {
+    type_error(format!(
+        "'{}' object is not iterable",
+        crate::class::type_name(v)
+    ))
+}
+
+fn instance_iter(v: Value) -> R<Ref> {
+    if let Some(it) = crate::class::call_dunder(v, "__iter__", &[])? {
+        if is_iterator(it.v()) {
+            return Ok(it);
+        }
+        return type_error(format!(
+            "iter() returned non-iterator of type '{}'",
+            crate::class::type_name(it.v())
+        ));
+    }
+    if crate::class::has_dunder(v, "__getitem__") {
+        // The old sequence protocol: v[0], v[1], ... until IndexError.
+        let obj = Ref::dup(v);
+        let mut i = 0i64;
+        return Ok(native_iter(move || {
+            let idx = crate::int::int_from_i64(i);
+            match crate::ops::getitem(obj.v(), idx.v()) {
+                Ok(x) => {
+                    i += 1;
+                    Ok(Some(x))
+                }
+                Err(Raised)
+                    if pending_is(ExcKind::IndexError) || pending_is(ExcKind::StopIteration) =>
+                {
+                    drop(take_pending());
+                    Ok(None)
+                }
+                Err(e) => Err(e),
+            }
+        }));
+    }
+    not_iterable(v)
+}
+
+/// Whether `v` is an iterator (native, or an instance with `__next__`).
+pub fn is_iterator(v: Value) -> bool {
+    is_kind(v, Kind::Iter)
+        || is_kind(v, Kind::Generator)
+        || (is_kind(v, Kind::Instance) && crate::class::has_dunder(v, "__next__"))
+}
+
+/// Advances iterator `it`: `Ok(Some(item))`, `Ok(None)` when exhausted.
+#[inline]
+pub fn py_next(it: Value) -> R<Option<Ref>> {
+    if is_kind(it, Kind::Iter) {
+        // SAFETY: kind checked.
+        return native_next(unsafe { payload::<IterData>(it) });
+    }
+    if is_kind(it, Kind::Generator) {
+        return crate::generator::gen_next(it);
+    }
+    if is_kind(it, Kind::Instance) {
+        return match crate::class::call_dunder(it, "__next__", &[]) {
+            Ok(Some(x)) => Ok(Some(x)),
+            Ok(None) => type_error(format!(
+                "'{}' object is not an iterator",
+                crate::class::type_name(it)
+            )),
+            Err(Raised) if pending_is(ExcKind::StopIteration) => {
+                drop(take_pending());
+                Ok(None)
+            }
+            Err(e) => Err(e),
+        };
+    }
+    type_error(format!(
+        "'{}' object is not an iterator",
+        crate::class::type_name(it)
+    ))
+}
+
+fn native_next(data: &IterData) -> R<Option<Ref>> {
+    match data {
+        IterData::Seq { seq, index } => {
+            let i = index.get();
+            let items = seq_items(*seq);
+            if i < items.len() {
+                index.set(i + 1);
+                Ok(Some(Ref::dup(items[i])))
+            } else {
+                // Stay exhausted even if a list grows later.
+                index.set(usize::MAX);
+                Ok(None)
+            }
+        }
+        IterData::SeqRev { seq, left } => {
+            let n = left.get();
+            let items = seq_items(*seq);
+            if n == 0 || n > items.len() {
+                left.set(0);
+                return Ok(None);
+            }
+            left.set(n - 1);
+            Ok(Some(Ref::dup(items[n - 1])))
+        }
+        IterData::Range { next, left, step } => {
+            let n = left.get();
+            if n == 0 {
+                return Ok(None);
+            }
+            left.set(n - 1);
+            let v = next.get();
+            next.set(v.wrapping_add(*step));
+            Ok(Some(crate::int::int_from_i64(v)))
+        }
+        IterData::Str { s, offset } => {
+            let text = crate::str::as_str(*s);
+            let off = offset.get();
+            match text[off..].chars().next() {
+                Some(c) => {
+                    offset.set(off + c.len_utf8());
+                    let cp = c as u32;
+                    if cp < 256 {
+                        Ok(Some(Ref::dup(rt().chars[cp as usize])))
+                    } else {
+                        Ok(Some(crate::str::str_from_char(c)))
+                    }
+                }
+                None => Ok(None),
+            }
+        }
+        IterData::Dict {
+            dict,
+            index,
+            len,
+            part,
+        } => {
+            let d = dict_data(*dict);
+            if d.len() != *len {
+                index.set(usize::MAX);
+                return raise(
+                    ExcKind::RuntimeError,
+                    "dictionary changed size during iteration",
+                );
+            }
+            let mut i = index.get();
+            while i < d.entries_len() {
+                if let Some((k, v)) = d.entry(i) {
+                    index.set(i + 1);
+                    return Ok(Some(match part {
+                        DictPart::Keys => Ref::dup(k),
+                        DictPart::Values => Ref::dup(v),
+                        DictPart::Items => crate::tuple::tuple_from_slice(&[k, v]),
+                    }));
+                }
+                i += 1;
+            }
+            index.set(i);
+            Ok(None)
+        }
+        IterData::Set { set, index, len } => {
+            let s = set_data(*set);
+            if s.len() != *len {
+                index.set(usize::MAX);
+                return raise(ExcKind::RuntimeError, "Set changed size during iteration");
+            }
+            let mut i = index.get();
+            while i < s.slots() {
+                if let Some(k) = s.slot(i) {
+                    index.set(i + 1);
+                    return Ok(Some(Ref::dup(k)));
+                }
+                i += 1;
+            }
+            index.set(i);
+            Ok(None)
+        }
+        IterData::Native(f) => {
+            // SAFETY: single-threaded; a native iterator's closure is never re-entered
+            // (it would need the iterator to iterate itself, which the closures never do).
+            let f = unsafe { &mut *f.get() };
+            f()
+        }
+    }
+}
+
+/// The items of a list or tuple (borrowed; do not keep across Python code).
+pub fn seq_items<'a>(v: Value) -> &'a [Value] {
+    if crate::list::is_list(v) {
+        crate::list::list_vec(v)
+    } else {
+        crate::tuple::tuple_items(v)
+    }
+}
+
+/// All items of an iterable, as new references.
+pub fn collect_vec(v: Value) -> R<Vec<Ref>> {
+    if crate::list::is_list(v) || crate::tuple::is_tuple(v) {
+        return Ok(seq_items(v).iter().map(|x| Ref::dup(*x)).collect());
+    }
+    let it = py_iter(v)?;
+    let mut out = Vec::new();
+    while let Some(x) = py_next(it.v())? {
+        out.push(x);
+    }
+    Ok(out)
+}
+
+/// A reverse iterator over a list or tuple (`reversed`).
+pub fn reversed_seq(seq: Value) -> Ref {
+    let n = seq_items(seq).len();
+    alloc_ref(
+        Kind::Iter,
+        IterData::SeqRev {
+            seq: incref(seq),
+            left: Cell::new(n),
+        },
+    )
+}

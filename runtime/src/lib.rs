@@ -1,0 +1,61 @@
+//! `molt_runtime`: the library every compiled program links — values, objects, builtins,
+//! exceptions — with the `extern "C"` ABI of `docs/runtime.md` in [`abi`].
+//!
+//! # Map
+//! - [`value`]: the NaN-boxed one-word [`Value`]; [`object`]: heap object header, kinds,
+//!   payloads, allocation and reference counting ([`Ref`] is an owned reference).
+//! - [`state`]: the per-thread runtime state (builtin classes, the pending exception, the call
+//!   depth, interned constants, stdout buffer).
+//! - Types: [`int`], [`float`], [`str`], [`list`], [`tuple`], [`dict`], [`set`], [`range`],
+//!   [`iter`], [`generator`] (generators on their own stacks); [`hash`] (CPython-compatible
+//!   hashes); [`format`] (format specs and `%`).
+//! - Semantics: [`ops`] (operators, comparison, truthiness, subscripts), [`attr`] (attribute
+//!   lookup), [`class`] (classes, instances, `super`, `isinstance`), [`call`] (argument
+//!   binding, the call-depth limit), [`exceptions`] (raising, the pending exception, messages).
+//! - Library: [`builtins`], [`modules`] (`sys`, `math`), [`io`] (buffered stdout).
+//! - Entry: [`entry`] (`molt_main`), [`abi`] (every exported function).
+//!
+//! # Conventions
+//! Internal functions take borrowed `Value`s and return `R<Ref>`: `Err(Raised)` means an
+//! exception is pending (set with the helpers of [`exceptions`]). The ABI layer converts
+//! that to `Value::ERROR` / `-1`. No Rust panic is reachable from a Python program: every
+//! failure becomes a Python exception.
+//!
+//! The runtime is single-threaded: each thread has its own state (tests run in parallel
+//! threads, each with its own runtime).
+
+pub mod abi;
+pub mod attr;
+pub mod builtins;
+pub mod call;
+pub mod class;
+pub mod dict;
+pub mod entry;
+pub mod exceptions;
+pub mod float;
+pub mod format;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod generator;
+#[cfg(target_arch = "wasm32")]
+#[path = "generator_stub.rs"]
+pub mod generator;
+pub mod hash;
+pub mod int;
+pub mod io;
+pub mod iter;
+pub mod list;
+pub mod modules;
+pub mod object;
+pub mod ops;
+pub mod range;
+pub mod set;
+pub mod state;
+pub mod str;
+#[cfg(test)]
+mod tests;
+pub mod tuple;
+pub mod value;
+
+pub use exceptions::{R, Raised};
+pub use object::Ref;
+pub use value::Value;

@@ -1,0 +1,572 @@
+//! `list`: construction, indexing and slicing (get, set, delete, extended slices), the list
+//! methods, and a stable merge sort whose comparisons may raise (Python `<`).
+
+use std::cell::UnsafeCell;
+
+use crate::exceptions::{ExcKind, R, Raised, index_error, raise, type_error, value_error};
+use crate::object::{Args, Kind, Ref, alloc_ref, decref, incref, is_kind, payload};
+use crate::value::Value;
+
+/// Whether `v` is a list.
+#[inline]
+pub fn is_list(v: Value) -> bool {
+    is_kind(v, Kind::List)
+}
+
+/// The items of a list for mutation.
+///
+/// The borrow must not be held across anything that can run Python code (comparisons,
+/// calls, decrefs of items are fine: there are no finalizers).
+#[inline]
+#[allow(clippy::mut_from_ref)]
+pub fn list_vec<'a>(v: Value) -> &'a mut Vec<Value> {
+    debug_assert!(is_list(v));
+    // SAFETY: `v` is a live list; single-threaded, and callers follow the rule above.
+    unsafe { &mut *payload::<UnsafeCell<Vec<Value>>>(v).get() }
+}
+
+/// Number of items of a list.
+#[inline]
+pub fn list_len(v: Value) -> usize {
+    list_vec(v).len()
+}
+
+/// A list taking ownership of the given references.
+pub fn list_from_vec(items: Vec<Ref>) -> Ref {
+    let raw: Vec<Value> = items.into_iter().map(Ref::into_raw).collect();
+    list_from_raw(raw)
+}
+
+/// A list taking ownership of raw owned values.
+pub fn list_from_raw(items: Vec<Value>) -> Ref {
+    alloc_ref(Kind::List, UnsafeCell::new(items))
+}
+
+/// A list with new references to borrowed values.
+pub fn list_from_slice(items: &[Value]) -> Ref {
+    list_from_raw(items.iter().map(|v| incref(*v)).collect())
+}
+
+/// Appends (borrowed) `item`.
+#[inline]
+pub fn list_append(l: Value, item: Value) {
+    list_vec(l).push(incref(item));
+}
+
+/// `list(...)` constructor.
+pub fn list_new(_cls: Value, args: Args<'_>) -> R<Ref> {
+    let [it] = args.range::<1>("list", 0)?;
+    match it {
+        None => Ok(list_from_raw(Vec::new())),
+        Some(it) => Ok(list_from_vec(crate::iter::collect_vec(it)?)),
+    }
+}
+
+/// A snapshot of the items with new references (safe to use across Python code).
+pub fn list_snapshot(v: Value) -> Vec<Ref> {
+    list_vec(v).iter().map(|x| Ref::dup(*x)).collect()
+}
+
+/// `l[i]`.
+pub fn list_getindex(l: Value, i: i64) -> R<Ref> {
+    let items = list_vec(l);
+    let n = items.len() as i64;
+    let j = if i < 0 { i + n } else { i };
+    if j < 0 || j >= n {
+        return index_error("list index out of range");
+    }
+    Ok(Ref::dup(items[j as usize]))
+}
+
+/// `l[i] = v`.
+pub fn list_setindex(l: Value, i: i64, v: Value) -> R<()> {
+    let items = list_vec(l);
+    let n = items.len() as i64;
+    let j = if i < 0 { i + n } else { i };
+    if j < 0 || j >= n {
+        return index_error("list assignment index out of range");
+    }
+    let old = std::mem::replace(&mut items[j as usize], incref(v));
+    decref(old);
+    Ok(())
+}
+
+/// `del l[i]`.
+pub fn list_delindex(l: Value, i: i64) -> R<()> {
+    let items = list_vec(l);
+    let n = items.len() as i64;
+    let j = if i < 0 { i + n } else { i };
+    if j < 0 || j >= n {
+        return index_error("list assignment index out of range");
+    }
+    let old = items.remove(j as usize);
+    decref(old);
+    Ok(())
+}
+
+/// `l[start:stop:step]` with adjusted indices.
+pub fn list_getslice(l: Value, start: i64, stop: i64, step: i64) -> Ref {
+    let items = list_vec(l);
+    let out: Vec<Value> = crate::ops::slice_positions(start, stop, step)
+        .map(|i| incref(items[i]))
+        .collect();
+    list_from_raw(out)
+}
+
+/// `l[start:stop:step] = src` with adjusted indices.
+pub fn list_setslice(l: Value, start: i64, stop: i64, step: i64, src: Value) -> R<()> {
+    // Materialize first: `src` may be `l` itself or an arbitrary iterable.
+    let new: Vec<Ref> = if is_list(src) {
+        list_snapshot(src)
+    } else {
+        match crate::iter::collect_vec(src) {
+            Ok(v) => v,
+            Err(Raised) => {
+                if crate::exceptions::pending_is(ExcKind::TypeError) {
+                    drop(crate::exceptions::take_pending());
+                    return type_error("can only assign an iterable");
+                }
+                return Err(Raised);
+            }
+        }
+    };
+    let items = list_vec(l);
+    if step == 1 {
+        let lo = start.max(0) as usize;
+        let hi = (stop.max(start)).max(0) as usize;
+        let lo = lo.min(items.len());
+        let hi = hi.min(items.len());
+        let removed: Vec<Value> = items
+            .splice(lo..hi, new.into_iter().map(Ref::into_raw))
+            .collect();
+        for v in removed {
+            decref(v);
+        }
+        return Ok(());
+    }
+    let positions: Vec<usize> = crate::ops::slice_positions(start, stop, step).collect();
+    if positions.len() != new.len() {
+        return value_error(format!(
+            "attempt to assign sequence of size {} to extended slice of size {}",
+            new.len(),
+            positions.len()
+        ));
+    }
+    for (p, v) in positions.into_iter().zip(new) {
+        let old = std::mem::replace(&mut items[p], v.into_raw());
+        decref(old);
+    }
+    Ok(())
+}
+
+/// `del l[start:stop:step]` with adjusted indices.
+pub fn list_delslice(l: Value, start: i64, stop: i64, step: i64) {
+    let items = list_vec(l);
+    let mut positions: Vec<usize> = crate::ops::slice_positions(start, stop, step).collect();
+    positions.sort_unstable();
+    let mut removed = Vec::with_capacity(positions.len());
+    let mut keep = Vec::with_capacity(items.len() - positions.len());
+    let mut p = positions.into_iter().peekable();
+    for (i, v) in items.drain(..).enumerate() {
+        if p.peek() == Some(&i) {
+            p.next();
+            removed.push(v);
+        } else {
+            keep.push(v);
+        }
+    }
+    *items = keep;
+    for v in removed {
+        decref(v);
+    }
+}
+
+/// `a + b` for lists.
+pub fn list_concat(a: Value, b: Value) -> Ref {
+    let mut out: Vec<Value> = Vec::with_capacity(list_len(a) + list_len(b));
+    out.extend(list_vec(a).iter().map(|v| incref(*v)));
+    out.extend(list_vec(b).iter().map(|v| incref(*v)));
+    list_from_raw(out)
+}
+
+/// `l * n`.
+pub fn list_repeat(l: Value, n: i64) -> R<Ref> {
+    let items = list_vec(l);
+    if n <= 0 || items.is_empty() {
+        return Ok(list_from_raw(Vec::new()));
+    }
+    let total = (items.len() as u128) * (n as u128);
+    if total > (1u128 << 40) {
+        return raise(ExcKind::MemoryError, "");
+    }
+    let mut out = Vec::with_capacity(total as usize);
+    for _ in 0..n {
+        out.extend(items.iter().map(|v| incref(*v)));
+    }
+    Ok(list_from_raw(out))
+}
+
+/// `l.extend(it)` / `l += it`.
+pub fn list_extend(l: Value, it: Value) -> R<()> {
+    if is_list(it) || is_kind(it, Kind::Tuple) {
+        let src: Vec<Value> = crate::iter::seq_items(it).to_vec();
+        let items = list_vec(l);
+        items.extend(src.into_iter().map(incref));
+        return Ok(());
+    }
+    let iter = crate::iter::py_iter(it)?;
+    while let Some(x) = crate::iter::py_next(iter.v())? {
+        list_vec(l).push(x.into_raw());
+    }
+    Ok(())
+}
+
+fn recv_list(recv: Value) -> R<Value> {
+    if is_list(recv) {
+        Ok(recv)
+    } else {
+        type_error(format!(
+            "descriptor requires a 'list' object but received a '{}'",
+            crate::class::type_name(recv)
+        ))
+    }
+}
+
+fn m_append(recv: Value, args: Args<'_>) -> R<Ref> {
+    let l = recv_list(recv)?;
+    let [x] = args.exact("append")?;
+    list_append(l, x);
+    Ok(Ref::NONE)
+}
+
+fn m_extend(recv: Value, args: Args<'_>) -> R<Ref> {
+    let l = recv_list(recv)?;
+    let [x] = args.exact("extend")?;
+    list_extend(l, x)?;
+    Ok(Ref::NONE)
+}
+
+fn m_insert(recv: Value, args: Args<'_>) -> R<Ref> {
+    let l = recv_list(recv)?;
+    let [i, x] = args.exact("insert")?;
+    let i = crate::int::index_i64(i)?;
+    let items = list_vec(l);
+    let n = items.len() as i64;
+    let j = if i < 0 {
+        i.saturating_add(n).max(0)
+    } else {
+        i.min(n)
+    };
+    items.insert(j as usize, incref(x));
+    Ok(Ref::NONE)
+}
+
+fn m_pop(recv: Value, args: Args<'_>) -> R<Ref> {
+    let l = recv_list(recv)?;
+    let [i] = args.range::<1>("pop", 0)?;
+    let items = list_vec(l);
+    if items.is_empty() {
+        return index_error("pop from empty list");
+    }
+    let n = items.len() as i64;
+    let i = match i {
+        Some(i) => crate::int::index_i64(i)?,
+        None => n - 1,
+    };
+    let items = list_vec(l);
+    let j = if i < 0 { i.saturating_add(n) } else { i };
+    if j < 0 || j >= n {
+        return index_error("pop index out of range");
+    }
+    Ok(Ref::new(items.remove(j as usize)))
+}
+
+/// Index of the first item equal to `x` in `l[start:stop]`.
+fn find_eq(l: Value, x: Value, start: usize, stop: usize) -> R<Option<usize>> {
+    let mut i = start;
+    while i < stop.min(list_len(l)) {
+        let item = Ref::dup(list_vec(l)[i]);
+        if item.v() == x || crate::ops::py_eq_bool(item.v(), x)? {
+            return Ok(Some(i));
+        }
+        i += 1;
+    }
+    Ok(None)
+}
+
+/// Adjusts optional `start`/`stop` arguments of `index` against length `n`.
+pub fn index_bounds(start: Option<Value>, stop: Option<Value>, n: usize) -> R<(usize, usize)> {
+    let n = n as i64;
+    let adj = |v: Option<Value>, default: i64| -> R<i64> {
+        let i = match v {
+            Some(v) => crate::int::index_i64(v)?,
+            None => default,
+        };
+        Ok(if i < 0 {
+            i.saturating_add(n).max(0)
+        } else {
+            i.min(n)
+        })
+    };
+    Ok((adj(start, 0)? as usize, adj(stop, n)? as usize))
+}
+
+fn m_index(recv: Value, args: Args<'_>) -> R<Ref> {
+    let l = recv_list(recv)?;
+    let [x, start, stop] = args.range::<3>("index", 1)?;
+    let x = x.unwrap_or(Value::NONE);
+    let (a, b) = index_bounds(start, stop, list_len(l))?;
+    match find_eq(l, x, a, b)? {
+        Some(i) => Ok(crate::int::int_from_i64(i as i64)),
+        None => value_error(format!("{} is not in list", crate::ops::repr_string(x)?)),
+    }
+}
+
+fn m_count(recv: Value, args: Args<'_>) -> R<Ref> {
+    let l = recv_list(recv)?;
+    let [x] = args.exact("count")?;
+    let mut n = 0;
+    let mut i = 0;
+    while i < list_len(l) {
+        let item = Ref::dup(list_vec(l)[i]);
+        if item.v() == x || crate::ops::py_eq_bool(item.v(), x)? {
+            n += 1;
+        }
+        i += 1;
+    }
+    Ok(crate::int::int_from_i64(n))
+}
+
+fn m_remove(recv: Value, args: Args<'_>) -> R<Ref> {
+    let l = recv_list(recv)?;
+    let [x] = args.exact("remove")?;
+    match find_eq(l, x, 0, usize::MAX)? {
+        Some(i) => {
+            let items = list_vec(l);
+            if i < items.len() {
+                decref(items.remove(i));
+            }
+            Ok(Ref::NONE)
+        }
+        None => value_error("list.remove(x): x not in list"),
+    }
+}
+
+fn m_reverse(recv: Value, args: Args<'_>) -> R<Ref> {
+    let l = recv_list(recv)?;
+    args.none("reverse")?;
+    list_vec(l).reverse();
+    Ok(Ref::NONE)
+}
+
+fn m_copy(recv: Value, args: Args<'_>) -> R<Ref> {
+    let l = recv_list(recv)?;
+    args.none("copy")?;
+    Ok(list_from_slice(list_vec(l)))
+}
+
+fn m_clear(recv: Value, args: Args<'_>) -> R<Ref> {
+    let l = recv_list(recv)?;
+    args.none("clear")?;
+    let old = std::mem::take(list_vec(l));
+    for v in old {
+        decref(v);
+    }
+    Ok(Ref::NONE)
+}
+
+fn m_sort(recv: Value, args: Args<'_>) -> R<Ref> {
+    let l = recv_list(recv)?;
+    if !args.pos.is_empty() {
+        return type_error("sort() takes no positional arguments");
+    }
+    let [key, reverse] = args.bind("sort", &["key", "reverse"], 0)?;
+    let reverse = match reverse {
+        Some(r) => crate::ops::is_true(r)?,
+        None => false,
+    };
+    list_sort(l, key.filter(|k| !k.is_none()), reverse)?;
+    Ok(Ref::NONE)
+}
+
+/// Sorts list `l` in place (stable), with an optional key function.
+pub fn list_sort(l: Value, key: Option<Value>, reverse: bool) -> R<()> {
+    // CPython empties the list while sorting, so that mutation is detected.
+    let items = std::mem::take(list_vec(l));
+    let result = sort_items(&items, key, reverse);
+    let during = std::mem::take(list_vec(l));
+    match result {
+        Ok(order) => {
+            let sorted: Vec<Value> = order.into_iter().map(|i| items[i]).collect();
+            *list_vec(l) = sorted;
+            let modified = !during.is_empty();
+            for v in during {
+                decref(v);
+            }
+            if modified {
+                return value_error("list modified during sort");
+            }
+            Ok(())
+        }
+        Err(Raised) => {
+            *list_vec(l) = items;
+            for v in during {
+                decref(v);
+            }
+            Err(Raised)
+        }
+    }
+}
+
+/// The stable sorted order (a permutation of indices) of `items`.
+pub fn sort_items(items: &[Value], key: Option<Value>, reverse: bool) -> R<Vec<usize>> {
+    let keys: Vec<Ref> = match key {
+        Some(k) => {
+            let mut ks = Vec::with_capacity(items.len());
+            for v in items {
+                ks.push(crate::call::call(k, Args::positional(&[*v]))?);
+            }
+            ks
+        }
+        None => items.iter().map(|v| Ref::dup(*v)).collect(),
+    };
+    let kv: Vec<Value> = keys.iter().map(Ref::v).collect();
+    let mut order: Vec<usize> = (0..kv.len()).collect();
+    // Fast paths: homogeneous ints, floats without NaN, strs (total orders).
+    if kv.iter().all(|v| v.is_inline_int()) {
+        if reverse {
+            order.sort_by(|a, b| kv[*b].as_inline_int().cmp(&kv[*a].as_inline_int()));
+        } else {
+            order.sort_by_key(|i| kv[*i].as_inline_int());
+        }
+        return Ok(order);
+    }
+    if kv.iter().all(|v| v.is_float() && !v.as_f64().is_nan()) {
+        let f = |i: usize| kv[i].as_f64();
+        if reverse {
+            order.sort_by(|a, b| f(*b).total_cmp(&f(*a)).then(std::cmp::Ordering::Equal));
+        } else {
+            order.sort_by(|a, b| f(*a).total_cmp(&f(*b)));
+        }
+        // total_cmp orders -0.0 before 0.0, Python treats them as equal: restore
+        // stability among equal values.
+        if kv.iter().any(|v| v.as_f64() == 0.0) {
+            order = (0..kv.len()).collect();
+            merge_sort(&mut order, &mut |a, b| {
+                Ok(if reverse { f(b) < f(a) } else { f(a) < f(b) })
+            })?;
+        }
+        return Ok(order);
+    }
+    if kv.iter().all(|v| crate::str::is_str(*v)) {
+        let s = |i: usize| crate::str::as_str(kv[i]);
+        if reverse {
+            order.sort_by(|a, b| s(*b).cmp(s(*a)));
+        } else {
+            order.sort_by(|a, b| s(*a).cmp(s(*b)));
+        }
+        return Ok(order);
+    }
+    merge_sort(&mut order, &mut |a, b| {
+        if reverse {
+            crate::ops::py_lt_bool(kv[b], kv[a])
+        } else {
+            crate::ops::py_lt_bool(kv[a], kv[b])
+        }
+    })?;
+    Ok(order)
+}
+
+/// A stable merge sort using only a fallible "less than" (never panics, whatever `lt`
+/// answers).
+pub fn merge_sort(v: &mut [usize], lt: &mut dyn FnMut(usize, usize) -> R<bool>) -> R<()> {
+    let n = v.len();
+    if n < 2 {
+        return Ok(());
+    }
+    const RUN: usize = 16;
+    // Insertion sort small runs.
+    let mut start = 0;
+    while start < n {
+        let end = (start + RUN).min(n);
+        for i in start + 1..end {
+            let mut j = i;
+            while j > start && lt(v[j], v[j - 1])? {
+                v.swap(j, j - 1);
+                j -= 1;
+            }
+        }
+        start = end;
+    }
+    let mut buf = v.to_vec();
+    let mut width = RUN;
+    while width < n {
+        let mut lo = 0;
+        while lo < n {
+            let mid = (lo + width).min(n);
+            let hi = (lo + 2 * width).min(n);
+            let (mut i, mut j, mut k) = (lo, mid, lo);
+            while i < mid && j < hi {
+                if lt(v[j], v[i])? {
+                    buf[k] = v[j];
+                    j += 1;
+                } else {
+                    buf[k] = v[i];
+                    i += 1;
+                }
+                k += 1;
+            }
+            buf[k..k + (mid - i)].copy_from_slice(&v[i..mid]);
+            k += mid - i;
+            buf[k..k + (hi - j)].copy_from_slice(&v[j..hi]);
+            lo = hi;
+        }
+        v.copy_from_slice(&buf);
+        width *= 2;
+    }
+    Ok(())
+}
+
+/// The methods of `list`.
+pub const METHODS: &[(&str, crate::object::BuiltinFn)] = &[
+    ("append", m_append),
+    ("extend", m_extend),
+    ("insert", m_insert),
+    ("pop", m_pop),
+    ("remove", m_remove),
+    ("index", m_index),
+    ("count", m_count),
+    ("sort", m_sort),
+    ("reverse", m_reverse),
+    ("copy", m_copy),
+    ("clear", m_clear),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn merge_sort_is_stable_and_sorts() {
+        let keys: Vec<i64> = (0..200).map(|i| (i * 37) % 11).collect();
+        let mut order: Vec<usize> = (0..keys.len()).collect();
+        merge_sort(&mut order, &mut |a, b| Ok(keys[a] < keys[b])).unwrap();
+        for w in order.windows(2) {
+            assert!(keys[w[0]] < keys[w[1]] || (keys[w[0]] == keys[w[1]] && w[0] < w[1]));
+        }
+    }
+
+    #[test]
+    fn merge_sort_survives_inconsistent_comparisons() {
+        let mut order: Vec<usize> = (0..100).collect();
+        let mut flip = false;
+        merge_sort(&mut order, &mut |_, _| {
+            flip = !flip;
+            Ok(flip)
+        })
+        .unwrap();
+        let mut seen = order.clone();
+        seen.sort();
+        assert_eq!(seen, (0..100).collect::<Vec<_>>());
+    }
+}

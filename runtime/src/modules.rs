@@ -1,0 +1,894 @@
+//! Module objects and the builtin modules: `sys` (argv, exit, stdout/stderr, maxsize, ...),
+//! `math` (CPython's domain and range errors) and `time` (clocks).
+
+use num_bigint::BigInt;
+use num_integer::Integer;
+
+use num_traits::{One, Signed, ToPrimitive, Zero};
+
+use crate::class::make_builtin;
+use crate::dict::{dict_new, dict_set_str};
+use crate::exceptions::{ExcKind, R, overflow_error, raise_with, type_error, value_error};
+use crate::float::numeric_f64;
+use crate::int::{IntV, int_from_big, int_from_i64, int_view};
+use crate::object::{
+    Args, BuiltinFn, Kind, ModuleData, Ref, alloc_ref, immortalize, incref, is_kind, payload,
+};
+use crate::state::rt;
+use crate::str::{as_str, str_from};
+use crate::value::Value;
+
+/// A new module with `__name__` set.
+pub fn module_new(name: &str) -> Ref {
+    let n = str_from(name);
+    let d = dict_new();
+    dict_set_str(d.v(), "__name__", n.v());
+    alloc_ref(
+        Kind::Module,
+        ModuleData {
+            name: n.into_raw(),
+            dict: d.into_raw(),
+        },
+    )
+}
+
+fn module_data<'a>(m: Value) -> &'a ModuleData {
+    // SAFETY: callers check the kind.
+    unsafe { payload::<ModuleData>(m) }
+}
+
+/// The globals dict of a module (borrowed).
+pub fn module_dict(m: Value) -> Value {
+    module_data(m).dict
+}
+
+/// A module's name.
+pub fn module_name(m: Value) -> String {
+    as_str(module_data(m).name).to_string()
+}
+
+/// A module's name as a str value (`"__main__"` when `m` is not a module).
+pub fn module_name_value(m: Value) -> Value {
+    if is_kind(m, Kind::Module) {
+        module_data(m).name
+    } else {
+        crate::str::str_intern("__main__")
+    }
+}
+
+/// `import name`: the builtin modules `sys`, `math` and `time`.
+pub fn import(name: &str) -> R<Ref> {
+    let r = rt();
+    if let Some((_, m)) = r.modules.borrow().iter().find(|(n, _)| n == name) {
+        return Ok(Ref::dup(*m));
+    }
+    let m = match name {
+        "sys" => make_sys(),
+        "math" => make_math(),
+        "time" => make_time(),
+        _ => {
+            let msg = crate::str::str_from_owned(format!("No module named '{name}'"));
+            return raise_with(ExcKind::ModuleNotFoundError, vec![msg]);
+        }
+    };
+    let m = immortalize(m.into_raw());
+    r.modules.borrow_mut().push((name.to_string(), m));
+    Ok(Ref::dup(m))
+}
+
+fn add_fns(m: Value, fns: &[(&'static str, BuiltinFn)]) {
+    for (name, f) in fns {
+        let b = make_builtin(name, *f, Value::NONE);
+        dict_set_str(module_dict(m), name, b);
+    }
+}
+
+fn add(m: Value, name: &str, v: Ref) {
+    dict_set_str(module_dict(m), name, v.v());
+}
+
+fn file(fd: i32) -> Ref {
+    alloc_ref(Kind::File, fd)
+}
+
+/// The `sys.stdout`/`sys.stderr` objects (shared by `print(file=...)`).
+pub fn std_stream(fd: i32) -> Value {
+    thread_local! {
+        static STREAMS: std::cell::Cell<[Value; 3]> = const { std::cell::Cell::new([Value::NONE; 3]) };
+    }
+    let idx = fd.clamp(0, 2) as usize;
+    STREAMS.with(|s| {
+        let mut arr = s.get();
+        if arr[idx].is_none() {
+            arr[idx] = immortalize(file(idx as i32).into_raw());
+            s.set(arr);
+        }
+        arr[idx]
+    })
+}
+
+// --- sys ----------------------------------------------------------------------------------
+
+fn sys_exit(_: Value, args: Args<'_>) -> R<Ref> {
+    let [code] = args.range::<1>("exit", 0)?;
+    match code {
+        None => raise_with(ExcKind::SystemExit, Vec::new()),
+        Some(c) => raise_with(ExcKind::SystemExit, vec![Ref::dup(c)]),
+    }
+}
+
+fn sys_getrecursionlimit(_: Value, args: Args<'_>) -> R<Ref> {
+    args.none("getrecursionlimit")?;
+    Ok(int_from_i64(rt().recursion_limit.get() as i64))
+}
+
+fn sys_setrecursionlimit(_: Value, args: Args<'_>) -> R<Ref> {
+    let [n] = args.exact("setrecursionlimit")?;
+    let n = crate::int::index_i64(n)?;
+    if n < 1 {
+        return value_error("recursion limit must be greater or equal than 1");
+    }
+    rt().recursion_limit.set(n.min(u32::MAX as i64) as u32);
+    Ok(Ref::NONE)
+}
+
+fn sys_intern(_: Value, args: Args<'_>) -> R<Ref> {
+    let [s] = args.exact("intern")?;
+    match crate::str::str_opt(s) {
+        Some(t) => Ok(Ref::dup(crate::str::str_intern(t))),
+        None => type_error("intern() argument must be str"),
+    }
+}
+
+fn make_sys() -> Ref {
+    let m = module_new("sys");
+    let argv = rt().argv.get();
+    add(
+        m.v(),
+        "argv",
+        if argv.is_none() {
+            crate::list::list_from_raw(Vec::new())
+        } else {
+            Ref::dup(argv)
+        },
+    );
+    add(m.v(), "stdout", Ref::dup(std_stream(1)));
+    add(m.v(), "stderr", Ref::dup(std_stream(2)));
+    add(m.v(), "stdin", Ref::dup(std_stream(0)));
+    add(m.v(), "maxsize", int_from_i64(i64::MAX));
+    add(m.v(), "version", str_from("3.11.7 (molt)"));
+    add(
+        m.v(),
+        "platform",
+        str_from(if cfg!(target_arch = "wasm32") {
+            "wasi"
+        } else {
+            std::env::consts::OS
+        }),
+    );
+    add(m.v(), "byteorder", str_from("little"));
+    let vi = [
+        int_from_i64(3),
+        int_from_i64(11),
+        int_from_i64(7),
+        str_from("final"),
+        int_from_i64(0),
+    ];
+    add(
+        m.v(),
+        "version_info",
+        crate::tuple::tuple_from_vec(vi.into_iter().collect()),
+    );
+    add(m.v(), "path", crate::list::list_from_raw(Vec::new()));
+    add_fns(
+        m.v(),
+        &[
+            ("exit", sys_exit),
+            ("getrecursionlimit", sys_getrecursionlimit),
+            ("setrecursionlimit", sys_setrecursionlimit),
+            ("intern", sys_intern),
+        ],
+    );
+    m
+}
+
+// --- math ---------------------------------------------------------------------------------
+
+fn arg_f64(v: Value) -> R<f64> {
+    match numeric_f64(v) {
+        Some(r) => r,
+        None => {
+            if is_kind(v, Kind::Instance) {
+                let f = crate::float::float_of(v)?;
+                return Ok(f.v().as_f64());
+            }
+            type_error(format!(
+                "must be real number, not {}",
+                crate::class::type_name(v)
+            ))
+        }
+    }
+}
+
+fn float_ref(x: f64) -> R<Ref> {
+    Ok(Ref::new(Value::from_f64(x)))
+}
+
+/// CPython's `math_1`: NaN from a non-NaN is a domain error, infinity from a finite input a
+/// range error (or a domain error when the function cannot overflow).
+fn math1(args: Args<'_>, name: &str, f: fn(f64) -> f64, can_overflow: bool) -> R<Ref> {
+    let [x] = args.exact(name)?;
+    let x = arg_f64(x)?;
+    let r = f(x);
+    if r.is_nan() && !x.is_nan() {
+        return value_error("math domain error");
+    }
+    if r.is_infinite() && x.is_finite() {
+        return if can_overflow {
+            overflow_error("math range error")
+        } else {
+            value_error("math domain error")
+        };
+    }
+    float_ref(r)
+}
+
+macro_rules! math_fn {
+    ($name:ident, $py:literal, $f:expr, $ov:expr) => {
+        fn $name(_: Value, args: Args<'_>) -> R<Ref> {
+            math1(args, $py, $f, $ov)
+        }
+    };
+}
+
+math_fn!(m_sin, "sin", f64::sin, false);
+math_fn!(m_cos, "cos", f64::cos, false);
+math_fn!(m_tan, "tan", f64::tan, false);
+math_fn!(m_asin, "asin", f64::asin, false);
+math_fn!(m_acos, "acos", f64::acos, false);
+math_fn!(m_atan, "atan", f64::atan, false);
+math_fn!(m_sinh, "sinh", f64::sinh, true);
+math_fn!(m_cosh, "cosh", f64::cosh, true);
+math_fn!(m_tanh, "tanh", f64::tanh, false);
+math_fn!(m_asinh, "asinh", f64::asinh, false);
+math_fn!(m_acosh, "acosh", f64::acosh, false);
+math_fn!(m_atanh, "atanh", f64::atanh, false);
+math_fn!(m_exp, "exp", f64::exp, true);
+math_fn!(m_exp2, "exp2", f64::exp2, true);
+math_fn!(m_expm1, "expm1", f64::exp_m1, true);
+math_fn!(m_fabs, "fabs", f64::abs, false);
+math_fn!(m_log1p, "log1p", f64::ln_1p, false);
+math_fn!(m_cbrt, "cbrt", f64::cbrt, false);
+math_fn!(m_degrees, "degrees", f64::to_degrees, true);
+math_fn!(m_radians, "radians", f64::to_radians, false);
+math_fn!(m_erf, "erf", erf, false);
+math_fn!(m_erfc, "erfc", |x| 1.0 - erf(x), false);
+
+/// The error function (Abramowitz–Stegun 7.1.26 refined with a series; ~1e-15 accuracy).
+fn erf(x: f64) -> f64 {
+    if x.is_nan() {
+        return x;
+    }
+    if x.abs() > 6.0 {
+        return x.signum();
+    }
+    // Maclaurin series for small |x|, continued fraction for large.
+    if x.abs() < 2.5 {
+        let mut sum = x;
+        let mut term = x;
+        let x2 = x * x;
+        let mut n = 0.0;
+        loop {
+            n += 1.0;
+            term *= -x2 / n;
+            let add = term / (2.0 * n + 1.0);
+            sum += add;
+            if add.abs() < 1e-17 * sum.abs() {
+                break;
+            }
+        }
+        return sum * 2.0 / std::f64::consts::PI.sqrt();
+    }
+    let z = x.abs();
+    let mut f = 0.0;
+    for k in (1..60).rev() {
+        f = (k as f64 / 2.0) / (z + f);
+    }
+    let erfc = (-z * z).exp() / std::f64::consts::PI.sqrt() / (z + f);
+    (1.0 - erfc) * x.signum()
+}
+
+fn m_sqrt(_: Value, args: Args<'_>) -> R<Ref> {
+    let [x] = args.exact("sqrt")?;
+    let v = arg_f64(x)?;
+    if v < 0.0 {
+        return value_error("math domain error");
+    }
+    float_ref(v.sqrt())
+}
+
+/// `log` of an int of any size (CPython: frexp-style for huge ints).
+fn log_of(v: Value) -> R<f64> {
+    if let Some(IntV::Big(b)) = int_view(v) {
+        if !b.is_positive() {
+            return value_error("math domain error");
+        }
+        if let Ok(f) = crate::int::big_to_f64(b) {
+            return Ok(f.ln());
+        }
+        drop(crate::exceptions::take_pending());
+        let shift = b.bits() - 60;
+        let top = (b >> shift).to_f64().unwrap_or(1.0);
+        return Ok(top.ln() + shift as f64 * std::f64::consts::LN_2);
+    }
+    let x = arg_f64(v)?;
+    if x <= 0.0 {
+        return value_error("math domain error");
+    }
+    Ok(x.ln())
+}
+
+fn m_log(_: Value, args: Args<'_>) -> R<Ref> {
+    let [x, base] = args.range::<2>("log", 1)?;
+    let num = log_of(x.unwrap_or(Value::NONE))?;
+    match base {
+        None => float_ref(num),
+        Some(b) => {
+            let den = log_of(b)?;
+            if den == 0.0 {
+                return crate::exceptions::zero_division("float division by zero");
+            }
+            float_ref(num / den)
+        }
+    }
+}
+
+fn m_log2(_: Value, args: Args<'_>) -> R<Ref> {
+    let [x] = args.exact("log2")?;
+    if let Some(IntV::Small(i)) = int_view(x) {
+        if i > 0 && (i & (i - 1)) == 0 {
+            return float_ref(i.trailing_zeros() as f64);
+        }
+    }
+    float_ref(log_of(x)? / std::f64::consts::LN_2)
+}
+
+fn m_log10(_: Value, args: Args<'_>) -> R<Ref> {
+    let [x] = args.exact("log10")?;
+    if x.is_float() {
+        let v = x.as_f64();
+        if v <= 0.0 {
+            return value_error("math domain error");
+        }
+        return float_ref(v.log10());
+    }
+    if let Some(IntV::Small(i)) = int_view(x) {
+        if i > 0 {
+            return float_ref((i as f64).log10());
+        }
+    }
+    float_ref(log_of(x)? / std::f64::consts::LN_10)
+}
+
+fn m_pow(_: Value, args: Args<'_>) -> R<Ref> {
+    let [x, y] = args.exact("pow")?;
+    let (x, y) = (arg_f64(x)?, arg_f64(y)?);
+    if x == 0.0 && y < 0.0 && y.is_finite() {
+        return value_error("math domain error");
+    }
+    if x < 0.0 && x.is_finite() && y.is_finite() && y.fract() != 0.0 {
+        return value_error("math domain error");
+    }
+    let r = x.powf(y);
+    if r.is_infinite() && x.is_finite() && y.is_finite() {
+        return overflow_error("math range error");
+    }
+    float_ref(r)
+}
+
+fn m_atan2(_: Value, args: Args<'_>) -> R<Ref> {
+    let [y, x] = args.exact("atan2")?;
+    float_ref(arg_f64(y)?.atan2(arg_f64(x)?))
+}
+
+fn m_hypot(_: Value, args: Args<'_>) -> R<Ref> {
+    args.no_kw("hypot")?;
+    let mut acc = 0.0f64;
+    let mut any_inf = false;
+    let mut any_nan = false;
+    for v in args.pos {
+        let x = arg_f64(*v)?;
+        if x.is_infinite() {
+            any_inf = true;
+        }
+        if x.is_nan() {
+            any_nan = true;
+        }
+        acc = acc.hypot(x);
+    }
+    if any_inf {
+        return float_ref(f64::INFINITY);
+    }
+    if any_nan {
+        return float_ref(f64::NAN);
+    }
+    float_ref(acc)
+}
+
+fn m_copysign(_: Value, args: Args<'_>) -> R<Ref> {
+    let [x, y] = args.exact("copysign")?;
+    float_ref(arg_f64(x)?.copysign(arg_f64(y)?))
+}
+
+fn m_fmod(_: Value, args: Args<'_>) -> R<Ref> {
+    let [x, y] = args.exact("fmod")?;
+    let (x, y) = (arg_f64(x)?, arg_f64(y)?);
+    if y == 0.0 && !x.is_nan() || x.is_infinite() && !y.is_nan() {
+        return value_error("math domain error");
+    }
+    float_ref(x % y)
+}
+
+fn m_modf(_: Value, args: Args<'_>) -> R<Ref> {
+    let [x] = args.exact("modf")?;
+    let x = arg_f64(x)?;
+    let (frac, int) = if x.is_infinite() {
+        (0.0f64.copysign(x), x)
+    } else {
+        (x.fract(), x.trunc())
+    };
+    Ok(crate::tuple::tuple_from_vec(vec![
+        Ref::new(Value::from_f64(frac)),
+        Ref::new(Value::from_f64(int)),
+    ]))
+}
+
+fn m_frexp(_: Value, args: Args<'_>) -> R<Ref> {
+    let [x] = args.exact("frexp")?;
+    let (m, e) = crate::hash::frexp(arg_f64(x)?);
+    Ok(crate::tuple::tuple_from_vec(vec![
+        Ref::new(Value::from_f64(m)),
+        int_from_i64(e as i64),
+    ]))
+}
+
+fn m_ldexp(_: Value, args: Args<'_>) -> R<Ref> {
+    let [x, i] = args.exact("ldexp")?;
+    let x = arg_f64(x)?;
+    let e = match int_view(i) {
+        Some(iv) => iv
+            .to_i64()
+            .unwrap_or(if iv.is_negative() { i64::MIN } else { i64::MAX }),
+        None => return type_error("Expected an int as second argument to ldexp."),
+    };
+    let r = crate::int::ldexp(x, e.clamp(-100_000, 100_000) as i32);
+    if r.is_infinite() && x.is_finite() {
+        return overflow_error("math range error");
+    }
+    float_ref(r)
+}
+
+fn to_int_rounded(v: Value, f: fn(f64) -> f64, name: &str) -> R<Ref> {
+    if let Some(i) = int_view(v) {
+        return Ok(int_from_big(i.to_big()));
+    }
+    if v.is_float() {
+        return crate::int::float_to_int(f(v.as_f64()));
+    }
+    if is_kind(v, Kind::Instance) {
+        if let Some(r) = crate::class::call_dunder(v, &format!("__{name}__"), &[])? {
+            return Ok(r);
+        }
+    }
+    let x = arg_f64(v)?;
+    crate::int::float_to_int(f(x))
+}
+
+fn m_floor(_: Value, args: Args<'_>) -> R<Ref> {
+    let [x] = args.exact("floor")?;
+    to_int_rounded(x, f64::floor, "floor")
+}
+
+fn m_ceil(_: Value, args: Args<'_>) -> R<Ref> {
+    let [x] = args.exact("ceil")?;
+    to_int_rounded(x, f64::ceil, "ceil")
+}
+
+fn m_trunc(_: Value, args: Args<'_>) -> R<Ref> {
+    let [x] = args.exact("trunc")?;
+    to_int_rounded(x, f64::trunc, "trunc")
+}
+
+fn int_arg<'a>(v: Value) -> R<IntV<'a>> {
+    match int_view(v) {
+        Some(i) => Ok(i),
+        None => type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            crate::class::type_name(v)
+        )),
+    }
+}
+
+fn m_factorial(_: Value, args: Args<'_>) -> R<Ref> {
+    let [n] = args.exact("factorial")?;
+    let n = int_arg(n)?;
+    if n.is_negative() {
+        return value_error("factorial() not defined for negative values");
+    }
+    let Some(n) = n.to_i64().filter(|n| *n <= 1_000_000) else {
+        return overflow_error("factorial() argument should not exceed 9223372036854775807");
+    };
+    let mut acc = BigInt::one();
+    let mut small: u64 = 1;
+    for k in 2..=(n as u64) {
+        match small.checked_mul(k) {
+            Some(s) => small = s,
+            None => {
+                acc *= small;
+                small = k;
+            }
+        }
+    }
+    acc *= small;
+    Ok(int_from_big(acc))
+}
+
+fn m_gcd(_: Value, args: Args<'_>) -> R<Ref> {
+    args.no_kw("gcd")?;
+    let mut g = BigInt::zero();
+    for v in args.pos {
+        g = g.gcd(&int_arg(*v)?.to_big());
+    }
+    Ok(int_from_big(g))
+}
+
+fn m_lcm(_: Value, args: Args<'_>) -> R<Ref> {
+    args.no_kw("lcm")?;
+    let mut l = BigInt::one();
+    for v in args.pos {
+        let x = int_arg(*v)?.to_big();
+        if x.is_zero() {
+            return Ok(int_from_i64(0));
+        }
+        l = l.lcm(&x);
+    }
+    Ok(int_from_big(l.abs()))
+}
+
+fn m_isqrt(_: Value, args: Args<'_>) -> R<Ref> {
+    let [n] = args.exact("isqrt")?;
+    let n = int_arg(n)?;
+    if n.is_negative() {
+        return value_error("isqrt() argument must be nonnegative");
+    }
+    Ok(int_from_big(n.to_big().sqrt()))
+}
+
+fn m_comb(_: Value, args: Args<'_>) -> R<Ref> {
+    let [n, k] = args.exact("comb")?;
+    let (n, k) = (int_arg(n)?.to_big(), int_arg(k)?.to_big());
+    if n.is_negative() {
+        return value_error("n must be a non-negative integer");
+    }
+    if k.is_negative() {
+        return value_error("k must be a non-negative integer");
+    }
+    if k > n {
+        return Ok(int_from_i64(0));
+    }
+    let k = std::cmp::min(k.clone(), &n - &k);
+    let Some(k) = k.to_u64() else {
+        return overflow_error("min(n - k, k) must not exceed 9223372036854775807");
+    };
+    let mut acc = BigInt::one();
+    for i in 0..k {
+        acc = acc * (&n - i) / (i + 1);
+    }
+    Ok(int_from_big(acc))
+}
+
+fn m_perm(_: Value, args: Args<'_>) -> R<Ref> {
+    let [n, k] = args.range::<2>("perm", 1)?;
+    let n = int_arg(n.unwrap_or(Value::NONE))?.to_big();
+    let k = match k {
+        Some(k) if !k.is_none() => int_arg(k)?.to_big(),
+        _ => n.clone(),
+    };
+    if n.is_negative() {
+        return value_error("n must be a non-negative integer");
+    }
+    if k.is_negative() {
+        return value_error("k must be a non-negative integer");
+    }
+    if k > n {
+        return Ok(int_from_i64(0));
+    }
+    let Some(k) = k.to_u64() else {
+        return overflow_error("k must not exceed 9223372036854775807");
+    };
+    let mut acc = BigInt::one();
+    for i in 0..k {
+        acc *= &n - i;
+    }
+    Ok(int_from_big(acc))
+}
+
+fn pred(args: Args<'_>, name: &str, f: fn(f64) -> bool) -> R<Ref> {
+    let [x] = args.exact(name)?;
+    Ok(Ref::new(Value::from_bool(f(arg_f64(x)?))))
+}
+
+fn m_isnan(_: Value, args: Args<'_>) -> R<Ref> {
+    pred(args, "isnan", f64::is_nan)
+}
+
+fn m_isinf(_: Value, args: Args<'_>) -> R<Ref> {
+    pred(args, "isinf", f64::is_infinite)
+}
+
+fn m_isfinite(_: Value, args: Args<'_>) -> R<Ref> {
+    pred(args, "isfinite", f64::is_finite)
+}
+
+fn m_isclose(_: Value, args: Args<'_>) -> R<Ref> {
+    let [a, b, rel, abs] = args.bind("isclose", &["a", "b", "rel_tol", "abs_tol"], 2)?;
+    let a = arg_f64(a.unwrap_or(Value::NONE))?;
+    let b = arg_f64(b.unwrap_or(Value::NONE))?;
+    let rel = match rel {
+        Some(r) => arg_f64(r)?,
+        None => 1e-9,
+    };
+    let abs = match abs {
+        Some(x) => arg_f64(x)?,
+        None => 0.0,
+    };
+    if rel < 0.0 || abs < 0.0 {
+        return value_error("tolerances must be non-negative");
+    }
+    if a == b {
+        return Ok(Ref::new(Value::TRUE));
+    }
+    if a.is_infinite() || b.is_infinite() {
+        return Ok(Ref::new(Value::FALSE));
+    }
+    let diff = (b - a).abs();
+    let close = diff <= (rel * b).abs() || diff <= (rel * a).abs() || diff <= abs;
+    Ok(Ref::new(Value::from_bool(close)))
+}
+
+fn m_prod(_: Value, args: Args<'_>) -> R<Ref> {
+    let [it, start] = args.bind("prod", &["iterable", "start"], 1)?;
+    let mut acc = Ref::dup(start.unwrap_or(Value::inline_int(1).unwrap_or(Value::NONE)));
+    let iter = crate::iter::py_iter(it.unwrap_or(Value::NONE))?;
+    while let Some(x) = crate::iter::py_next(iter.v())? {
+        acc = crate::ops::binary(crate::int::op::MUL, acc.v(), x.v())?;
+    }
+    Ok(acc)
+}
+
+/// `math.fsum`: Shewchuk's exactly rounded sum (the algorithm of CPython's `math_fsum`).
+fn m_fsum(_: Value, args: Args<'_>) -> R<Ref> {
+    let [it] = args.exact("fsum")?;
+    let iter = crate::iter::py_iter(it)?;
+    let mut partials: Vec<f64> = Vec::new();
+    let mut special = 0.0f64;
+    while let Some(x) = crate::iter::py_next(iter.v())? {
+        let mut x = arg_f64(x.v())?;
+        if !x.is_finite() {
+            special += x;
+            continue;
+        }
+        let mut i = 0;
+        for j in 0..partials.len() {
+            let mut y = partials[j];
+            if x.abs() < y.abs() {
+                std::mem::swap(&mut x, &mut y);
+            }
+            let hi = x + y;
+            let lo = y - (hi - x);
+            if lo != 0.0 {
+                partials[i] = lo;
+                i += 1;
+            }
+            x = hi;
+        }
+        partials.truncate(i);
+        partials.push(x);
+    }
+    if special != 0.0 || special.is_nan() {
+        if special.is_nan() {
+            return value_error("-inf + inf in fsum");
+        }
+        return float_ref(special);
+    }
+    let mut hi = 0.0;
+    if let Some(mut n) = partials.len().checked_sub(1) {
+        hi = partials[n];
+        let mut lo = 0.0;
+        while n > 0 {
+            let x = hi;
+            n -= 1;
+            let y = partials[n];
+            hi = x + y;
+            let yr = hi - x;
+            lo = y - yr;
+            if lo != 0.0 {
+                break;
+            }
+        }
+        if n > 0 && ((lo < 0.0 && partials[n - 1] < 0.0) || (lo > 0.0 && partials[n - 1] > 0.0)) {
+            let y = lo * 2.0;
+            let x = hi + y;
+            let yr = x - hi;
+            if y == yr {
+                hi = x;
+            }
+        }
+    }
+    float_ref(hi)
+}
+
+fn m_dist(_: Value, args: Args<'_>) -> R<Ref> {
+    let [p, q] = args.exact("dist")?;
+    let p = crate::iter::collect_vec(p)?;
+    let q = crate::iter::collect_vec(q)?;
+    if p.len() != q.len() {
+        return value_error("both points must have the same number of dimensions");
+    }
+    let mut acc = 0.0f64;
+    for (a, b) in p.iter().zip(&q) {
+        acc = acc.hypot(arg_f64(a.v())? - arg_f64(b.v())?);
+    }
+    float_ref(acc)
+}
+
+fn make_math() -> Ref {
+    let m = module_new("math");
+    let f = |x: f64| Ref::new(Value::from_f64(x));
+    add(m.v(), "pi", f(std::f64::consts::PI));
+    add(m.v(), "e", f(std::f64::consts::E));
+    add(m.v(), "tau", f(std::f64::consts::TAU));
+    add(m.v(), "inf", f(f64::INFINITY));
+    add(m.v(), "nan", f(f64::NAN));
+    add_fns(
+        m.v(),
+        &[
+            ("sqrt", m_sqrt),
+            ("floor", m_floor),
+            ("ceil", m_ceil),
+            ("trunc", m_trunc),
+            ("isnan", m_isnan),
+            ("isinf", m_isinf),
+            ("isfinite", m_isfinite),
+            ("isclose", m_isclose),
+            ("log", m_log),
+            ("log2", m_log2),
+            ("log10", m_log10),
+            ("log1p", m_log1p),
+            ("exp", m_exp),
+            ("exp2", m_exp2),
+            ("expm1", m_expm1),
+            ("sin", m_sin),
+            ("cos", m_cos),
+            ("tan", m_tan),
+            ("asin", m_asin),
+            ("acos", m_acos),
+            ("atan", m_atan),
+            ("atan2", m_atan2),
+            ("sinh", m_sinh),
+            ("cosh", m_cosh),
+            ("tanh", m_tanh),
+            ("asinh", m_asinh),
+            ("acosh", m_acosh),
+            ("atanh", m_atanh),
+            ("hypot", m_hypot),
+            ("fabs", m_fabs),
+            ("cbrt", m_cbrt),
+            ("degrees", m_degrees),
+            ("radians", m_radians),
+            ("erf", m_erf),
+            ("erfc", m_erfc),
+            ("pow", m_pow),
+            ("copysign", m_copysign),
+            ("fmod", m_fmod),
+            ("modf", m_modf),
+            ("frexp", m_frexp),
+            ("ldexp", m_ldexp),
+            ("factorial", m_factorial),
+            ("gcd", m_gcd),
+            ("lcm", m_lcm),
+            ("isqrt", m_isqrt),
+            ("comb", m_comb),
+            ("perm", m_perm),
+            ("prod", m_prod),
+            ("fsum", m_fsum),
+            ("dist", m_dist),
+        ],
+    );
+    m
+}
+
+// --- time ---------------------------------------------------------------------------------
+
+#[cfg(not(target_arch = "wasm32"))]
+fn now_secs() -> f64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs_f64())
+        .unwrap_or(0.0)
+}
+
+#[cfg(target_arch = "wasm32")]
+fn now_secs() -> f64 {
+    0.0
+}
+
+thread_local! {
+    static START: std::time::Instant = std::time::Instant::now();
+}
+
+fn monotonic_ns() -> u128 {
+    START.with(|s| s.elapsed().as_nanos())
+}
+
+fn t_time(_: Value, args: Args<'_>) -> R<Ref> {
+    args.none("time")?;
+    float_ref(now_secs())
+}
+
+fn t_time_ns(_: Value, args: Args<'_>) -> R<Ref> {
+    args.none("time_ns")?;
+    Ok(crate::int::int_from_i128((now_secs() * 1e9) as i128))
+}
+
+fn t_perf_counter(_: Value, args: Args<'_>) -> R<Ref> {
+    args.none("perf_counter")?;
+    float_ref(monotonic_ns() as f64 / 1e9)
+}
+
+fn t_perf_counter_ns(_: Value, args: Args<'_>) -> R<Ref> {
+    args.none("perf_counter_ns")?;
+    Ok(crate::int::int_from_i128(monotonic_ns() as i128))
+}
+
+fn t_sleep(_: Value, args: Args<'_>) -> R<Ref> {
+    let [s] = args.exact("sleep")?;
+    let s = arg_f64(s)?;
+    if s < 0.0 {
+        return value_error("sleep length must be non-negative");
+    }
+    crate::io::flush_stdout();
+    #[cfg(not(target_arch = "wasm32"))]
+    std::thread::sleep(std::time::Duration::from_secs_f64(s.min(1e9)));
+    Ok(Ref::NONE)
+}
+
+fn make_time() -> Ref {
+    let m = module_new("time");
+    add_fns(
+        m.v(),
+        &[
+            ("time", t_time),
+            ("time_ns", t_time_ns),
+            ("perf_counter", t_perf_counter),
+            ("perf_counter_ns", t_perf_counter_ns),
+            ("monotonic", t_perf_counter),
+            ("monotonic_ns", t_perf_counter_ns),
+            ("process_time", t_perf_counter),
+            ("sleep", t_sleep),
+        ],
+    );
+    m
+}
+
+/// Sets `sys.argv` (and remembers it for a `sys` imported later).
+pub fn set_argv(argv: Vec<String>) {
+    let list =
+        crate::list::list_from_vec(argv.into_iter().map(crate::str::str_from_owned).collect());
+    let r = rt();
+    let old = r.argv.replace(incref(list.v()));
+    crate::object::decref(old);
+    if let Some((_, m)) = r.modules.borrow().iter().find(|(n, _)| n == "sys") {
+        dict_set_str(module_dict(*m), "argv", list.v());
+    }
+}

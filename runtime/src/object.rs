@@ -1,0 +1,680 @@
+//! Heap objects: the common header, the object kinds and their payloads, allocation,
+//! reference counting and deallocation.
+//!
+//! Every heap object is an `Obj<T>`: an [`ObjHeader`] followed by the kind's payload `T`.
+//! The runtime is single-threaded: payloads that Python code mutates sit in `UnsafeCell`s and
+//! no reference into them is held across a call that may run Python code.
+
+use std::cell::{Cell, UnsafeCell};
+
+use crate::value::Value;
+
+/// The header of every heap object (`#[repr(C)]`: generated code reads `refcount` at offset 0
+/// and may read `kind` at offset 8 as a `u32`).
+#[repr(C)]
+pub struct ObjHeader {
+    /// Reference count; objects with a count of [`IMMORTAL`] or more are never freed.
+    pub refcount: Cell<isize>,
+    /// What the payload is.
+    pub kind: Kind,
+    /// Reserved (0).
+    pub flags: u32,
+}
+
+/// Refcount of immortal objects (constants, type objects).
+pub const IMMORTAL: isize = 1 << (isize::BITS - 4);
+
+/// The kinds of heap objects. The numbers are part of the ABI (see `docs/runtime.md`).
+#[repr(u32)]
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Kind {
+    /// An int outside the inline range: `num_bigint::BigInt`.
+    BigInt = 1,
+    /// `str`: [`StrData`].
+    Str = 2,
+    /// `list`: `UnsafeCell<Vec<Value>>`.
+    List = 3,
+    /// `tuple`: `Box<[Value]>`.
+    Tuple = 4,
+    /// `dict`: [`crate::dict::DictData`].
+    Dict = 5,
+    /// `set`: [`crate::set::SetData`].
+    Set = 6,
+    /// `range`: [`RangeData`].
+    Range = 7,
+    /// An iterator: [`IterData`].
+    Iter = 8,
+    /// `slice`: three values.
+    Slice = 9,
+    /// A compiled Python function: [`FunctionData`].
+    Function = 10,
+    /// A builtin function: [`BuiltinData`].
+    Builtin = 11,
+    /// A bound method: `(function, self)`.
+    BoundMethod = 12,
+    /// A class (user-defined or builtin): [`ClassData`].
+    Class = 13,
+    /// An instance of a user class (and of exception classes): [`InstanceData`].
+    Instance = 14,
+    /// A module: [`ModuleData`].
+    Module = 15,
+    /// A closure cell: `UnsafeCell<Value>`.
+    Cell = 16,
+    /// `dict.keys()` / `.values()` / `.items()`: [`DictViewData`].
+    DictView = 17,
+    /// `super(cls, obj)`: `[cls, obj]`.
+    Super = 18,
+    /// `staticmethod`, `classmethod` or `property`: [`WrapperData`].
+    Wrapper = 19,
+    /// A text stream (`sys.stdout`, `sys.stderr`, `sys.stdin`): the file descriptor (`i32`).
+    File = 20,
+    /// `...` (payload `()`).
+    Ellipsis = 21,
+    /// `NotImplemented` (payload `()`).
+    NotImplemented = 22,
+    /// A generator: [`crate::generator::GenData`].
+    Generator = 23,
+}
+
+/// A heap object with payload `T`.
+#[repr(C)]
+pub struct Obj<T> {
+    /// The header.
+    pub header: ObjHeader,
+    /// The payload.
+    pub data: T,
+}
+
+/// `str` payload: UTF-8 text with its length in code points cached.
+pub struct StrData {
+    /// The text.
+    pub text: Box<str>,
+    /// Number of code points.
+    pub char_len: usize,
+    /// Whether all code points are ASCII (then byte index == char index).
+    pub is_ascii: bool,
+    /// Cached hash (0 = not computed yet).
+    pub hash: Cell<i64>,
+}
+
+/// `range` payload. Bounds are machine ints: a `range` over ints that do not fit in an
+/// `i64` raises `OverflowError`.
+pub struct RangeData {
+    /// First value.
+    pub start: i64,
+    /// Bound (exclusive).
+    pub stop: i64,
+    /// Step (never 0).
+    pub step: i64,
+}
+
+/// What a dict iterator or view yields.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum DictPart {
+    /// Keys.
+    Keys,
+    /// Values.
+    Values,
+    /// `(key, value)` tuples.
+    Items,
+}
+
+/// A native iterator body: yields `Ok(Some(item))` (a new reference), `Ok(None)` at the
+/// end, or `Err` with an exception pending.
+pub type NativeNext = Box<dyn FnMut() -> crate::R<Option<crate::Ref>>>;
+
+/// Iterator payloads.
+pub enum IterData {
+    /// Over a list or tuple by index (the sequence is kept alive by the iterator).
+    Seq {
+        /// The list or tuple.
+        seq: Value,
+        /// Next index.
+        index: Cell<usize>,
+    },
+    /// Over a list or tuple backwards (`reversed`).
+    SeqRev {
+        /// The list or tuple.
+        seq: Value,
+        /// Number of items not yet produced (the next one is at `left - 1`).
+        left: Cell<usize>,
+    },
+    /// Over a range.
+    Range {
+        /// Next value.
+        next: Cell<i64>,
+        /// Items left.
+        left: Cell<u64>,
+        /// Step.
+        step: i64,
+    },
+    /// Over the code points of a str.
+    Str {
+        /// The str.
+        s: Value,
+        /// Next byte offset.
+        offset: Cell<usize>,
+    },
+    /// Over a dict by entry index.
+    Dict {
+        /// The dict.
+        dict: Value,
+        /// Next entry index.
+        index: Cell<usize>,
+        /// The dict's length when iteration started (a change raises `RuntimeError`).
+        len: usize,
+        /// What is produced.
+        part: DictPart,
+    },
+    /// Over a set by table slot.
+    Set {
+        /// The set.
+        set: Value,
+        /// Next slot.
+        index: Cell<usize>,
+        /// The set's length when iteration started.
+        len: usize,
+    },
+    /// Items produced lazily by a Rust closure (map, filter, zip, enumerate, ...).
+    Native(UnsafeCell<NativeNext>),
+}
+
+/// A compiled function's static descriptor, emitted by codegen (`#[repr(C)]`).
+#[repr(C)]
+pub struct FunctionCode {
+    /// Qualified name (UTF-8, `name_len` bytes).
+    pub name: *const u8,
+    /// Length of `name`.
+    pub name_len: usize,
+    /// Number of parameters.
+    pub nparams: u32,
+    /// Flags: bit 0 = generator.
+    pub flags: u32,
+    /// Parameter descriptors, `nparams` of them.
+    pub params: *const ParamCode,
+    /// The compiled code.
+    pub entry: extern "C" fn(func: Value, args: *const Value) -> Value,
+}
+
+/// A parameter descriptor (`#[repr(C)]`).
+#[repr(C)]
+pub struct ParamCode {
+    /// Name (UTF-8).
+    pub name: *const u8,
+    /// Length of `name`.
+    pub name_len: usize,
+    /// 0 positional-only, 1 positional-or-keyword, 2 `*args`, 3 keyword-only, 4 `**kwargs`.
+    pub kind: u32,
+    /// 1 when the parameter has a default.
+    pub has_default: u32,
+}
+
+/// Parameter kind: positional-only.
+pub const PARAM_POS_ONLY: u32 = 0;
+/// Parameter kind: positional-or-keyword.
+pub const PARAM_POS_OR_KW: u32 = 1;
+/// Parameter kind: `*args`.
+pub const PARAM_VAR_POS: u32 = 2;
+/// Parameter kind: keyword-only.
+pub const PARAM_KW_ONLY: u32 = 3;
+/// Parameter kind: `**kwargs`.
+pub const PARAM_VAR_KW: u32 = 4;
+
+/// A compiled function object.
+pub struct FunctionData {
+    /// Its static descriptor.
+    pub code: *const FunctionCode,
+    /// Default values, one per parameter with a default, in parameter order.
+    pub defaults: Box<[Value]>,
+    /// Closure cells.
+    pub closure: Box<[Value]>,
+    /// The module whose globals it reads.
+    pub module: Value,
+    /// `__name__` (a str).
+    pub name: Value,
+    /// `__qualname__` (a str).
+    pub qualname: Value,
+    /// Whether every parameter is plain positional-or-keyword without a default (then a
+    /// call with exactly that many positional arguments passes them straight through).
+    pub simple: bool,
+}
+
+/// The arguments of a call as the runtime sees them: all borrowed.
+#[derive(Clone, Copy)]
+pub struct Args<'a> {
+    /// Positional arguments.
+    pub pos: &'a [Value],
+    /// Keyword argument names (str values).
+    pub kwnames: &'a [Value],
+    /// Keyword argument values, one per name.
+    pub kwvals: &'a [Value],
+}
+
+impl<'a> Args<'a> {
+    /// Positional arguments only.
+    pub fn positional(pos: &'a [Value]) -> Args<'a> {
+        Args {
+            pos,
+            kwnames: &[],
+            kwvals: &[],
+        }
+    }
+}
+
+/// A builtin function or method: `f(receiver, args)` where `receiver` is the bound object of
+/// a method (`Value::UNBOUND` for plain functions; the class for constructors). Borrowed
+/// arguments, owned result.
+pub type BuiltinFn = fn(receiver: Value, args: Args<'_>) -> crate::R<crate::Ref>;
+
+/// A builtin function object.
+pub struct BuiltinData {
+    /// Its name.
+    pub name: &'static str,
+    /// Its implementation.
+    pub f: BuiltinFn,
+    /// Bound receiver for builtin methods (`[].append`), or `Value::UNBOUND`.
+    pub receiver: Value,
+    /// For methods of builtin types: the class that defines it (an unbound method called
+    /// through the class takes its receiver from the first argument); `Value::NONE` for
+    /// plain functions.
+    pub owner: Value,
+}
+
+/// How the instances of a class are laid out.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Layout {
+    /// Plain instances (`Kind::Instance`) with an attribute dict.
+    Object,
+    /// Instances with an attribute dict and exception state (`args`, `__cause__`).
+    Exception,
+    /// Instances are builtin values created by the class's constructor (`int`, `list`, ...).
+    Builtin,
+}
+
+/// A class.
+pub struct ClassData {
+    /// `__name__` (a str).
+    pub name: Value,
+    /// Base class, or `Value::NONE` for `object`.
+    pub base: Value,
+    /// The method resolution order after the class itself (owned references).
+    pub mro: Box<[Value]>,
+    /// The class namespace (a dict): methods and class attributes.
+    pub dict: Value,
+    /// The layout of its instances.
+    pub layout: Layout,
+    /// The constructor of builtin types (receiver = the class).
+    pub ctor: Option<BuiltinFn>,
+}
+
+/// Exception state of an exception instance.
+pub struct ExcState {
+    /// `args` (a tuple).
+    pub args: Cell<Value>,
+    /// `__cause__` (`None` or an exception).
+    pub cause: Cell<Value>,
+    /// `__context__` (`None` or an exception).
+    pub context: Cell<Value>,
+    /// `__suppress_context__`.
+    pub suppress_context: Cell<bool>,
+}
+
+/// An instance of a user class (or of an exception class).
+pub struct InstanceData {
+    /// Its class.
+    pub class: Value,
+    /// Its attributes (a dict).
+    pub dict: Value,
+    /// Exception state, for instances of exception classes.
+    pub exc: Option<Box<ExcState>>,
+}
+
+/// A module.
+pub struct ModuleData {
+    /// Its name (a str).
+    pub name: Value,
+    /// Its globals (a dict).
+    pub dict: Value,
+}
+
+/// `dict.keys()`, `dict.values()`, `dict.items()`.
+pub struct DictViewData {
+    /// The dict.
+    pub dict: Value,
+    /// Which part it shows.
+    pub part: DictPart,
+}
+
+/// What a [`WrapperData`] wraps a function as.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum WrapperKind {
+    /// `staticmethod(f)`.
+    StaticMethod,
+    /// `classmethod(f)`.
+    ClassMethod,
+    /// `property(fget, fset, fdel)`.
+    Property,
+}
+
+/// `staticmethod`, `classmethod` and `property` objects.
+pub struct WrapperData {
+    /// Which wrapper.
+    pub kind: WrapperKind,
+    /// The function (the getter of a property; may be `None`).
+    pub f: Value,
+    /// A property's setter, or `None`.
+    pub setter: Value,
+    /// A property's deleter, or `None`.
+    pub deleter: Value,
+}
+
+/// Allocates an object with refcount 1.
+pub fn alloc<T>(kind: Kind, data: T) -> Value {
+    #[cfg(test)]
+    live::add(1);
+    let obj = Box::new(Obj {
+        header: ObjHeader {
+            refcount: Cell::new(1),
+            kind,
+            flags: 0,
+        },
+        data,
+    });
+    Value::from_ptr(Box::into_raw(obj).cast())
+}
+
+/// Allocates an object and returns it as an owned reference.
+pub fn alloc_ref<T>(kind: Kind, data: T) -> Ref {
+    Ref(alloc(kind, data))
+}
+
+/// Makes `v` immortal (constants, type objects): it is never freed.
+pub fn immortalize(v: Value) -> Value {
+    if v.is_ptr() {
+        // SAFETY: pointer values always point at a live object with a header.
+        unsafe { (*v.as_ptr()).refcount.set(IMMORTAL) }
+    }
+    v
+}
+
+/// The kind of a pointer value.
+#[inline]
+pub fn kind(v: Value) -> Kind {
+    // SAFETY: callers only pass pointer values, which point at a live header.
+    unsafe { (*v.as_ptr()).kind }
+}
+
+/// The kind of `v` if it is a heap object.
+#[inline]
+pub fn kind_of(v: Value) -> Option<Kind> {
+    if v.is_ptr() { Some(kind(v)) } else { None }
+}
+
+/// Whether `v` is a heap object of kind `k`.
+#[inline]
+pub fn is_kind(v: Value, k: Kind) -> bool {
+    v.is_ptr() && kind(v) == k
+}
+
+/// The payload of a pointer value with payload type `T`.
+///
+/// # Safety
+/// `v` must be a live pointer value whose kind's payload type is `T`, and the object must
+/// stay alive while the reference is used.
+#[inline]
+pub unsafe fn payload<'a, T>(v: Value) -> &'a T {
+    // SAFETY: per the contract, `v` points at a live `Obj<T>`.
+    unsafe { &(*(v.as_ptr() as *const Obj<T>)).data }
+}
+
+/// The current reference count of a heap object (for tests and diagnostics).
+pub fn refcount(v: Value) -> isize {
+    if v.is_ptr() {
+        // SAFETY: pointer values point at a live header.
+        unsafe { (*v.as_ptr()).refcount.get() }
+    } else {
+        0
+    }
+}
+
+/// New reference to `v` (no-op for non-pointers).
+#[inline]
+pub fn incref(v: Value) -> Value {
+    if v.is_ptr() {
+        // SAFETY: pointer values point at a live header.
+        let h = unsafe { &*v.as_ptr() };
+        h.refcount.set(h.refcount.get() + 1);
+    }
+    v
+}
+
+/// Releases a reference to `v`, freeing it when it was the last.
+#[inline]
+pub fn decref(v: Value) {
+    if v.is_ptr() {
+        // SAFETY: pointer values point at a live header.
+        let h = unsafe { &*v.as_ptr() };
+        let n = h.refcount.get() - 1;
+        h.refcount.set(n);
+        if n == 0 {
+            dealloc(v);
+        }
+    }
+}
+
+/// An owned reference: releases the value when dropped.
+///
+/// Rust code in the runtime holds every new reference in a `Ref`, so that early returns on
+/// exceptions never leak. Non-pointer values (ints, floats, bools, `None`) cost nothing.
+#[repr(transparent)]
+pub struct Ref(Value);
+
+impl Ref {
+    /// Takes ownership of a new reference.
+    #[inline]
+    pub fn new(v: Value) -> Ref {
+        Ref(v)
+    }
+
+    /// A new reference to a borrowed value.
+    #[inline]
+    pub fn dup(v: Value) -> Ref {
+        Ref(incref(v))
+    }
+
+    /// The value (still owned by `self`).
+    #[inline]
+    pub fn v(&self) -> Value {
+        self.0
+    }
+
+    /// Gives up ownership without releasing: the caller now owns the reference.
+    #[inline]
+    pub fn into_raw(self) -> Value {
+        let v = self.0;
+        std::mem::forget(self);
+        v
+    }
+
+    /// `None`.
+    pub const NONE: Ref = Ref(Value::NONE);
+}
+
+impl Clone for Ref {
+    fn clone(&self) -> Ref {
+        Ref::dup(self.0)
+    }
+}
+
+impl Drop for Ref {
+    #[inline]
+    fn drop(&mut self) {
+        decref(self.0);
+    }
+}
+
+impl std::fmt::Debug for Ref {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+/// Releases every value of a slice of owned references.
+pub fn decref_all(vs: &[Value]) {
+    for v in vs {
+        decref(*v);
+    }
+}
+
+/// Frees an object whose refcount reached zero, releasing what it references.
+#[cold]
+pub fn dealloc(v: Value) {
+    #[cfg(test)]
+    live::add(-1);
+    // SAFETY: the refcount reached zero, so nobody else references the object; its kind
+    // tells the payload type it was allocated with.
+    unsafe {
+        let p = v.as_ptr();
+        match (*p).kind {
+            Kind::BigInt => drop(Box::from_raw(p as *mut Obj<num_bigint::BigInt>)),
+            Kind::Str => drop(Box::from_raw(p as *mut Obj<StrData>)),
+            Kind::List => {
+                let obj = Box::from_raw(p as *mut Obj<UnsafeCell<Vec<Value>>>);
+                for x in obj.data.into_inner() {
+                    decref(x);
+                }
+            }
+            Kind::Tuple => {
+                let obj = Box::from_raw(p as *mut Obj<Box<[Value]>>);
+                for x in obj.data.iter() {
+                    decref(*x);
+                }
+            }
+            Kind::Dict => {
+                let obj = Box::from_raw(p as *mut Obj<crate::dict::DictData>);
+                obj.data.release();
+            }
+            Kind::Set => {
+                let obj = Box::from_raw(p as *mut Obj<crate::set::SetData>);
+                obj.data.release();
+            }
+            Kind::Range => drop(Box::from_raw(p as *mut Obj<RangeData>)),
+            Kind::Iter => {
+                let obj = Box::from_raw(p as *mut Obj<IterData>);
+                match obj.data {
+                    IterData::Seq { seq, .. } | IterData::SeqRev { seq, .. } => decref(seq),
+                    IterData::Str { s, .. } => decref(s),
+                    IterData::Dict { dict, .. } => decref(dict),
+                    IterData::Set { set, .. } => decref(set),
+                    IterData::Range { .. } => {}
+                    // Dropping the closure releases the references it captured.
+                    IterData::Native(f) => drop(f),
+                }
+            }
+            Kind::Slice => {
+                let obj = Box::from_raw(p as *mut Obj<[Value; 3]>);
+                obj.data.iter().for_each(|x| decref(*x));
+            }
+            Kind::Function => {
+                let obj = Box::from_raw(p as *mut Obj<FunctionData>);
+                obj.data
+                    .defaults
+                    .iter()
+                    .chain(obj.data.closure.iter())
+                    .for_each(|x| decref(*x));
+                decref(obj.data.module);
+                decref(obj.data.name);
+                decref(obj.data.qualname);
+            }
+            Kind::Builtin => {
+                let obj = Box::from_raw(p as *mut Obj<BuiltinData>);
+                decref(obj.data.receiver);
+                decref(obj.data.owner);
+            }
+            Kind::BoundMethod | Kind::Super => {
+                let obj = Box::from_raw(p as *mut Obj<[Value; 2]>);
+                obj.data.iter().for_each(|x| decref(*x));
+            }
+            Kind::Class => {
+                let obj = Box::from_raw(p as *mut Obj<ClassData>);
+                decref(obj.data.name);
+                decref(obj.data.base);
+                decref_all(&obj.data.mro);
+                decref(obj.data.dict);
+            }
+            Kind::Instance => {
+                let obj = Box::from_raw(p as *mut Obj<InstanceData>);
+                decref(obj.data.class);
+                decref(obj.data.dict);
+                if let Some(exc) = &obj.data.exc {
+                    decref(exc.args.get());
+                    decref(exc.cause.get());
+                    decref(exc.context.get());
+                }
+            }
+            Kind::Module => {
+                let obj = Box::from_raw(p as *mut Obj<ModuleData>);
+                decref(obj.data.name);
+                decref(obj.data.dict);
+            }
+            Kind::Cell => {
+                let obj = Box::from_raw(p as *mut Obj<UnsafeCell<Value>>);
+                decref(obj.data.into_inner());
+            }
+            Kind::DictView => {
+                let obj = Box::from_raw(p as *mut Obj<DictViewData>);
+                decref(obj.data.dict);
+            }
+            Kind::Wrapper => {
+                let obj = Box::from_raw(p as *mut Obj<WrapperData>);
+                decref(obj.data.f);
+                decref(obj.data.setter);
+                decref(obj.data.deleter);
+            }
+            Kind::File => drop(Box::from_raw(p as *mut Obj<i32>)),
+            Kind::Ellipsis | Kind::NotImplemented => drop(Box::from_raw(p as *mut Obj<()>)),
+            Kind::Generator => {
+                let obj = Box::from_raw(p as *mut Obj<crate::generator::GenData>);
+                crate::generator::release(&obj.data);
+            }
+        }
+    }
+}
+
+/// Live-object accounting for leak tests.
+#[cfg(test)]
+pub mod live {
+    use std::cell::Cell;
+
+    thread_local! {
+        static LIVE: Cell<isize> = const { Cell::new(0) };
+    }
+
+    /// Adjusts this thread's count of live heap objects.
+    pub fn add(n: isize) {
+        LIVE.with(|l| l.set(l.get() + n));
+    }
+
+    /// This thread's count of live heap objects.
+    pub fn count() -> isize {
+        LIVE.with(|l| l.get())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn header_layout_is_the_documented_one() {
+        assert_eq!(std::mem::offset_of!(ObjHeader, refcount), 0);
+        assert_eq!(
+            std::mem::offset_of!(ObjHeader, kind),
+            std::mem::size_of::<usize>()
+        );
+        assert_eq!(
+            std::mem::size_of::<ObjHeader>(),
+            std::mem::size_of::<usize>() + 8
+        );
+    }
+}

@@ -1,0 +1,1330 @@
+//! Operators with CPython's semantics: binary and unary arithmetic (native fast paths for
+//! ints and floats first, then sequences and sets, then `__add__`/`__radd__` dispatch with
+//! the `NotImplemented` protocol), rich comparison, truthiness, `len`, `str`/`repr`,
+//! membership, and subscripts (indexing and slicing).
+
+use std::cell::RefCell;
+use std::cmp::Ordering;
+
+use crate::class::{call_dunder, class_name, is_instance, lookup_dunder, type_name, type_of};
+use crate::dict::dict_data;
+use crate::exceptions::{ExcKind, R, raise, type_error, value_error};
+use crate::float::{float_binop, float_repr};
+use crate::int::{IntV, int_binop, int_cmp, int_float_cmp, int_view, op};
+use crate::list::list_vec;
+use crate::object::{Args, Kind, Ref, is_kind, kind, payload};
+use crate::set::{is_set, set_data};
+use crate::state::rt;
+use crate::str::{as_str, is_str, str_from_owned, str_opt};
+use crate::tuple::{is_tuple, tuple_items};
+use crate::value::Value;
+
+/// Comparison operator codes (the ABI's numbering).
+pub mod cmp {
+    /// `==`
+    pub const EQ: u32 = 0;
+    /// `!=`
+    pub const NE: u32 = 1;
+    /// `<`
+    pub const LT: u32 = 2;
+    /// `<=`
+    pub const LE: u32 = 3;
+    /// `>`
+    pub const GT: u32 = 4;
+    /// `>=`
+    pub const GE: u32 = 5;
+    /// `is`
+    pub const IS: u32 = 6;
+    /// `is not`
+    pub const ISNOT: u32 = 7;
+    /// `in`
+    pub const IN: u32 = 8;
+    /// `not in`
+    pub const NOTIN: u32 = 9;
+}
+
+/// Unary operator codes (the ABI's numbering).
+pub mod unop {
+    /// `-x`
+    pub const NEG: u32 = 0;
+    /// `+x`
+    pub const POS: u32 = 1;
+    /// `~x`
+    pub const INVERT: u32 = 2;
+    /// `not x`
+    pub const NOT: u32 = 3;
+}
+
+const OP_SYMBOLS: [&str; 13] = [
+    "+", "-", "*", "/", "//", "%", "**", "<<", ">>", "&", "|", "^", "@",
+];
+const OP_NAMES: [&str; 13] = [
+    "add", "sub", "mul", "truediv", "floordiv", "mod", "pow", "lshift", "rshift", "and", "or",
+    "xor", "matmul",
+];
+const CMP_SYMBOLS: [&str; 6] = ["==", "!=", "<", "<=", ">", ">="];
+const CMP_DUNDERS: [&str; 6] = ["__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__"];
+/// The reflected comparison of each comparison.
+const CMP_SWAPPED: [u32; 6] = [cmp::EQ, cmp::NE, cmp::GT, cmp::GE, cmp::LT, cmp::LE];
+
+fn bool_ref(b: bool) -> Ref {
+    Ref::new(Value::from_bool(b))
+}
+
+// ---------------------------------------------------------------------------------------
+// str / repr
+
+thread_local! {
+    /// Containers whose repr is in progress (self-referential containers print `[...]`).
+    static REPR_STACK: RefCell<Vec<Value>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Runs `f` unless `v`'s repr is already in progress (then returns `recursive`).
+fn repr_guard(v: Value, recursive: &str, f: impl FnOnce() -> R<String>) -> R<String> {
+    let busy = REPR_STACK.with(|s| s.borrow().contains(&v));
+    if busy {
+        return Ok(recursive.to_string());
+    }
+    REPR_STACK.with(|s| s.borrow_mut().push(v));
+    let r = f();
+    REPR_STACK.with(|s| {
+        s.borrow_mut().pop();
+    });
+    r
+}
+
+/// The address of an object, as CPython's default reprs print it.
+pub fn addr(v: Value) -> String {
+    format!("0x{:x}", v.0 & crate::value::PAYLOAD_MASK)
+}
+
+fn join_reprs(items: &[Value]) -> R<String> {
+    let mut out = String::new();
+    let owned: Vec<Ref> = items.iter().map(|v| Ref::dup(*v)).collect();
+    for (i, item) in owned.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        out.push_str(&repr_string(item.v())?);
+    }
+    Ok(out)
+}
+
+fn dict_repr_body(d: Value) -> R<String> {
+    let items: Vec<(Ref, Ref)> = dict_data(d)
+        .items()
+        .into_iter()
+        .map(|(k, v)| (Ref::dup(k), Ref::dup(v)))
+        .collect();
+    let mut out = String::new();
+    for (i, (k, v)) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        out.push_str(&repr_string(k.v())?);
+        out.push_str(": ");
+        out.push_str(&repr_string(v.v())?);
+    }
+    Ok(out)
+}
+
+/// `repr(v)` as a Rust string.
+pub fn repr_string(v: Value) -> R<String> {
+    if v.is_inline_int() {
+        return Ok(v.as_inline_int().to_string());
+    }
+    if v.is_float() {
+        return Ok(float_repr(v.as_f64()));
+    }
+    if v.is_bool() {
+        return Ok(if v == Value::TRUE { "True" } else { "False" }.into());
+    }
+    if v.is_none() {
+        return Ok("None".into());
+    }
+    if !v.is_ptr() {
+        return Ok(format!("<special {:#x}>", v.0));
+    }
+    match kind(v) {
+        Kind::Str => Ok(crate::str::repr_text(as_str(v), false)),
+        Kind::BigInt => crate::int::int_to_string(int_view(v).unwrap_or(IntV::Small(0))),
+        Kind::List => repr_guard(v, "[...]", || {
+            Ok(format!("[{}]", join_reprs(&list_vec(v).clone())?))
+        }),
+        Kind::Tuple => {
+            let items = tuple_items(v);
+            repr_guard(v, "(...)", || {
+                if items.len() == 1 {
+                    Ok(format!("({},)", repr_string(items[0])?))
+                } else {
+                    Ok(format!("({})", join_reprs(items)?))
+                }
+            })
+        }
+        Kind::Dict => repr_guard(v, "{...}", || Ok(format!("{{{}}}", dict_repr_body(v)?))),
+        Kind::Set => {
+            if set_data(v).is_empty() {
+                return Ok("set()".into());
+            }
+            repr_guard(v, "set(...)", || {
+                Ok(format!("{{{}}}", join_reprs(&set_data(v).keys())?))
+            })
+        }
+        Kind::Range => Ok(crate::range::range_repr(v)),
+        Kind::Slice => {
+            // SAFETY: kind checked.
+            let s = unsafe { payload::<[Value; 3]>(v) };
+            Ok(format!(
+                "slice({}, {}, {})",
+                repr_string(s[0])?,
+                repr_string(s[1])?,
+                repr_string(s[2])?
+            ))
+        }
+        Kind::DictView => {
+            let d = crate::dict::view_data(v);
+            let name = match d.part {
+                crate::object::DictPart::Keys => "dict_keys",
+                crate::object::DictPart::Values => "dict_values",
+                crate::object::DictPart::Items => "dict_items",
+            };
+            let items = crate::iter::collect_vec(v)?;
+            let vals: Vec<Value> = items.iter().map(Ref::v).collect();
+            repr_guard(v, "...", || Ok(format!("{name}([{}])", join_reprs(&vals)?)))
+        }
+        Kind::Function => {
+            // SAFETY: kind checked.
+            let f = unsafe { payload::<crate::object::FunctionData>(v) };
+            Ok(format!("<function {} at {}>", as_str(f.qualname), addr(v)))
+        }
+        Kind::Builtin => {
+            // SAFETY: kind checked.
+            let b = unsafe { payload::<crate::object::BuiltinData>(v) };
+            if b.receiver == Value::UNBOUND {
+                if b.owner.is_none() {
+                    Ok(format!("<built-in function {}>", b.name))
+                } else {
+                    Ok(format!(
+                        "<method '{}' of '{}' objects>",
+                        b.name,
+                        class_name(b.owner)
+                    ))
+                }
+            } else if is_kind(b.receiver, Kind::Module) {
+                Ok(format!("<built-in function {}>", b.name))
+            } else {
+                Ok(format!(
+                    "<built-in method {} of {} object at {}>",
+                    b.name,
+                    type_name(b.receiver),
+                    addr(b.receiver)
+                ))
+            }
+        }
+        Kind::BoundMethod => {
+            // SAFETY: kind checked.
+            let m = unsafe { payload::<[Value; 2]>(v) };
+            let fname = crate::attr::getattr_str(m[0], "__qualname__")
+                .and_then(|n| str_string(n.v()))
+                .unwrap_or_else(|_| {
+                    drop(crate::exceptions::take_pending());
+                    "?".into()
+                });
+            Ok(format!(
+                "<bound method {} of {}>",
+                fname,
+                repr_string(m[1])?
+            ))
+        }
+        Kind::Class => {
+            let name = class_name(v);
+            match crate::class::class_module(v) {
+                Some(m) if m != "builtins" => Ok(format!("<class '{m}.{name}'>")),
+                _ => Ok(format!("<class '{name}'>")),
+            }
+        }
+        Kind::Module => Ok(format!(
+            "<module '{}' (built-in)>",
+            crate::modules::module_name(v)
+        )),
+        Kind::Instance => instance_repr(v),
+        Kind::Iter => Ok(format!("<iterator object at {}>", addr(v))),
+        Kind::Cell => Ok(format!("<cell at {}>", addr(v))),
+        Kind::Super => {
+            // SAFETY: kind checked.
+            let s = unsafe { payload::<[Value; 2]>(v) };
+            Ok(format!(
+                "<super: <class '{}'>, <{} object>>",
+                class_name(s[0]),
+                type_name(s[1])
+            ))
+        }
+        Kind::Wrapper => {
+            // SAFETY: kind checked.
+            let w = unsafe { payload::<crate::object::WrapperData>(v) };
+            match w.kind {
+                crate::object::WrapperKind::StaticMethod => {
+                    Ok(format!("<staticmethod({})>", repr_string(w.f)?))
+                }
+                crate::object::WrapperKind::ClassMethod => {
+                    Ok(format!("<classmethod({})>", repr_string(w.f)?))
+                }
+                crate::object::WrapperKind::Property => {
+                    Ok(format!("<property object at {}>", addr(v)))
+                }
+            }
+        }
+        Kind::File => {
+            // SAFETY: kind checked.
+            let fd = unsafe { *payload::<i32>(v) };
+            let (name, mode) = match fd {
+                0 => ("<stdin>", "r"),
+                1 => ("<stdout>", "w"),
+                _ => ("<stderr>", "w"),
+            };
+            Ok(format!(
+                "<_io.TextIOWrapper name='{name}' mode='{mode}' encoding='utf-8'>"
+            ))
+        }
+        Kind::Ellipsis => Ok("Ellipsis".into()),
+        Kind::NotImplemented => Ok("NotImplemented".into()),
+        Kind::Generator => {
+            let q = crate::generator::gen_data(v).qualname;
+            Ok(format!("<generator object {} at {}>", as_str(q), addr(v)))
+        }
+    }
+}
+
+fn instance_repr(v: Value) -> R<String> {
+    match call_dunder(v, "__repr__", &[])? {
+        Some(r) => match str_opt(r.v()) {
+            Some(s) => Ok(s.to_string()),
+            None => type_error(format!(
+                "__repr__ returned non-string (type {})",
+                type_name(r.v())
+            )),
+        },
+        None => Ok(default_repr(v)),
+    }
+}
+
+/// `object.__repr__`: `<__main__.A object at 0x...>`.
+pub fn default_repr(v: Value) -> String {
+    let cls = type_of(v);
+    let name = class_name(cls);
+    match crate::class::class_module(cls) {
+        Some(m) if m != "builtins" => format!("<{m}.{name} object at {}>", addr(v)),
+        _ => format!("<{name} object at {}>", addr(v)),
+    }
+}
+
+/// `str(v)` as a Rust string.
+pub fn str_string(v: Value) -> R<String> {
+    if let Some(s) = str_opt(v) {
+        return Ok(s.to_string());
+    }
+    if is_kind(v, Kind::Instance) {
+        return match call_dunder(v, "__str__", &[])? {
+            Some(r) => match str_opt(r.v()) {
+                Some(s) => Ok(s.to_string()),
+                None => type_error(format!(
+                    "__str__ returned non-string (type {})",
+                    type_name(r.v())
+                )),
+            },
+            None => instance_repr(v),
+        };
+    }
+    repr_string(v)
+}
+
+/// `str(v)`.
+pub fn py_str(v: Value) -> R<Ref> {
+    if is_str(v) {
+        return Ok(Ref::dup(v));
+    }
+    if is_kind(v, Kind::Instance) {
+        if let Some(r) = call_dunder(v, "__str__", &[])? {
+            if is_str(r.v()) {
+                return Ok(r);
+            }
+            return type_error(format!(
+                "__str__ returned non-string (type {})",
+                type_name(r.v())
+            ));
+        }
+    }
+    Ok(str_from_owned(str_string(v)?))
+}
+
+/// `repr(v)`.
+pub fn py_repr(v: Value) -> R<Ref> {
+    Ok(str_from_owned(repr_string(v)?))
+}
+
+/// `ascii(v)`.
+pub fn py_ascii(v: Value) -> R<Ref> {
+    let r = repr_string(v)?;
+    if r.is_ascii() {
+        return Ok(str_from_owned(r));
+    }
+    let mut out = String::new();
+    for c in r.chars() {
+        let cp = c as u32;
+        if cp < 0x80 {
+            out.push(c);
+        } else if cp <= 0xff {
+            out.push_str(&format!("\\x{cp:02x}"));
+        } else if cp <= 0xffff {
+            out.push_str(&format!("\\u{cp:04x}"));
+        } else {
+            out.push_str(&format!("\\U{cp:08x}"));
+        }
+    }
+    Ok(str_from_owned(out))
+}
+
+// ---------------------------------------------------------------------------------------
+// truthiness and len
+
+/// `bool(v)`.
+#[inline]
+pub fn is_true(v: Value) -> R<bool> {
+    if v == Value::TRUE {
+        return Ok(true);
+    }
+    if v == Value::FALSE || v.is_none() {
+        return Ok(false);
+    }
+    if v.is_inline_int() {
+        return Ok(v.as_inline_int() != 0);
+    }
+    if v.is_float() {
+        return Ok(v.as_f64() != 0.0);
+    }
+    if !v.is_ptr() {
+        return Ok(false);
+    }
+    Ok(match kind(v) {
+        Kind::Str => crate::str::str_len(v) != 0,
+        Kind::List => list_vec(v).len() != 0,
+        Kind::Tuple => !tuple_items(v).is_empty(),
+        Kind::Dict => !dict_data(v).is_empty(),
+        Kind::Set => !set_data(v).is_empty(),
+        Kind::Range => crate::range::range_len(crate::range::range_data(v)) != 0,
+        Kind::DictView => !dict_data(crate::dict::view_data(v).dict).is_empty(),
+        Kind::Instance => return instance_bool(v),
+        _ => true,
+    })
+}
+
+fn instance_bool(v: Value) -> R<bool> {
+    if let Some(r) = call_dunder(v, "__bool__", &[])? {
+        if r.v().is_bool() {
+            return Ok(r.v() == Value::TRUE);
+        }
+        return type_error(format!(
+            "__bool__ should return bool, returned {}",
+            type_name(r.v())
+        ));
+    }
+    if lookup_dunder(type_of(v), "__len__").is_some() {
+        return Ok(py_len(v)? != 0);
+    }
+    Ok(true)
+}
+
+/// `len(v)`.
+pub fn py_len(v: Value) -> R<usize> {
+    if v.is_ptr() {
+        match kind(v) {
+            Kind::Str => return Ok(crate::str::str_len(v)),
+            Kind::List => return Ok(list_vec(v).len()),
+            Kind::Tuple => return Ok(tuple_items(v).len()),
+            Kind::Dict => return Ok(dict_data(v).len()),
+            Kind::Set => return Ok(set_data(v).len()),
+            Kind::DictView => return Ok(dict_data(crate::dict::view_data(v).dict).len()),
+            Kind::Range => {
+                let n = crate::range::range_len(crate::range::range_data(v));
+                if n > i64::MAX as u64 {
+                    return crate::exceptions::overflow_error(
+                        "Python int too large to convert to C ssize_t",
+                    );
+                }
+                return Ok(n as usize);
+            }
+            Kind::Instance => {
+                if let Some(r) = call_dunder(v, "__len__", &[])? {
+                    let n = crate::int::index_i64(r.v())?;
+                    if n < 0 {
+                        return value_error("__len__() should return >= 0");
+                    }
+                    return Ok(n as usize);
+                }
+            }
+            _ => {}
+        }
+    }
+    type_error(format!("object of type '{}' has no len()", type_name(v)))
+}
+
+// ---------------------------------------------------------------------------------------
+// binary operators
+
+/// `a op b` (`op` as in the ABI: 0..=12, plus 16 for the in-place form).
+pub fn binary(opc: u32, a: Value, b: Value) -> R<Ref> {
+    let inplace = opc & 16 != 0;
+    let o = opc & !16;
+    if o > op::MATMUL {
+        return raise(
+            ExcKind::RuntimeError,
+            format!("bad binary operator code {opc}"),
+        );
+    }
+    // Numbers.
+    if let (Some(x), Some(y)) = (int_view(a), int_view(b)) {
+        if let Some(r) = int_binop(o, x, y)? {
+            return Ok(r);
+        }
+    } else if (a.is_float() || b.is_float())
+        && let (Some(x), Some(y)) = (crate::float::numeric_f64(a), crate::float::numeric_f64(b))
+    {
+        if let Some(r) = float_binop(o, x?, y?)? {
+            return Ok(r);
+        }
+    }
+    if let Some(r) = container_binop(o, inplace, a, b)? {
+        return Ok(r);
+    }
+    if is_instance(a) || is_instance(b) {
+        if let Some(r) = binary_dunder(o, inplace, a, b)? {
+            return Ok(r);
+        }
+    }
+    binary_type_error(o, inplace, a, b)
+}
+
+fn container_binop(o: u32, inplace: bool, a: Value, b: Value) -> R<Option<Ref>> {
+    if !a.is_ptr() && !b.is_ptr() {
+        return Ok(None);
+    }
+    let ka = crate::object::kind_of(a);
+    let kb = crate::object::kind_of(b);
+    let r = match o {
+        op::ADD => match (ka, kb) {
+            (Some(Kind::Str), Some(Kind::Str)) => crate::str::str_concat(a, b),
+            (Some(Kind::List), _) if inplace => {
+                crate::list::list_extend(a, b)?;
+                Ref::dup(a)
+            }
+            (Some(Kind::List), Some(Kind::List)) => crate::list::list_concat(a, b),
+            (Some(Kind::Tuple), Some(Kind::Tuple)) => crate::tuple::tuple_concat(a, b),
+            _ => return Ok(None),
+        },
+        op::MUL => {
+            let (seq, n) = match (ka, kb) {
+                (Some(Kind::Str | Kind::List | Kind::Tuple), _) if int_view(b).is_some() => (a, b),
+                (_, Some(Kind::Str | Kind::List | Kind::Tuple)) if int_view(a).is_some() => (b, a),
+                _ => return Ok(None),
+            };
+            let count = match int_view(n) {
+                Some(IntV::Small(c)) => c,
+                Some(IntV::Big(big)) => {
+                    if big.sign() == num_bigint::Sign::Minus {
+                        0
+                    } else {
+                        return crate::exceptions::overflow_error(
+                            "cannot fit 'int' into an index-sized integer",
+                        );
+                    }
+                }
+                None => 0,
+            };
+            match kind(seq) {
+                Kind::Str => crate::str::str_repeat(seq, count)?,
+                Kind::List if inplace && seq == a => {
+                    let rep = crate::list::list_repeat(a, count)?;
+                    let new = std::mem::take(list_vec(rep.v()));
+                    let old = std::mem::replace(list_vec(a), new);
+                    crate::object::decref_all(&old);
+                    Ref::dup(a)
+                }
+                Kind::List => crate::list::list_repeat(seq, count)?,
+                _ => crate::tuple::tuple_repeat(seq, count)?,
+            }
+        }
+        op::MOD if ka == Some(Kind::Str) => {
+            str_from_owned(crate::format::percent_format(as_str(a), b)?)
+        }
+        op::SUB | op::AND | op::OR | op::XOR if ka == Some(Kind::Set) && kb == Some(Kind::Set) => {
+            if inplace {
+                let s = set_data(a);
+                match o {
+                    op::SUB => s.difference_update(a, b)?,
+                    op::AND => {
+                        let r = crate::set::set_intersection(a, b)?;
+                        s.clear();
+                        s.update(r.v())?;
+                    }
+                    op::OR => s.update(b)?,
+                    _ => s.symmetric_difference_update(a, b)?,
+                }
+                Ref::dup(a)
+            } else {
+                match o {
+                    op::SUB => crate::set::set_difference(a, b)?,
+                    op::AND => crate::set::set_intersection(a, b)?,
+                    op::OR => crate::set::set_union(a, b)?,
+                    _ => crate::set::set_symmetric_difference(a, b)?,
+                }
+            }
+        }
+        op::SUB | op::AND | op::OR | op::XOR
+            if ka == Some(Kind::DictView)
+                && (kb == Some(Kind::Set) || kb == Some(Kind::DictView)) =>
+        {
+            let sa = crate::set::set_from_iterable(a)?;
+            let sb = if kb == Some(Kind::Set) {
+                Ref::dup(b)
+            } else {
+                crate::set::set_from_iterable(b)?
+            };
+            return container_binop(o, false, sa.v(), sb.v());
+        }
+        op::OR if ka == Some(Kind::Dict) && kb == Some(Kind::Dict) => {
+            if inplace {
+                crate::dict::dict_update(a, b)?;
+                Ref::dup(a)
+            } else {
+                let d = crate::dict::dict_copy(a);
+                crate::dict::dict_update(d.v(), b)?;
+                d
+            }
+        }
+        op::OR if inplace && ka == Some(Kind::Dict) => {
+            crate::dict::dict_update(a, b)?;
+            Ref::dup(a)
+        }
+        _ => return Ok(None),
+    };
+    Ok(Some(r))
+}
+
+fn is_not_implemented(v: Value) -> bool {
+    v == rt().not_implemented
+}
+
+/// `__op__` / `__rop__` / `__iop__` dispatch; `None` when every candidate returned
+/// `NotImplemented` or is missing.
+fn binary_dunder(o: u32, inplace: bool, a: Value, b: Value) -> R<Option<Ref>> {
+    let name = OP_NAMES[o as usize];
+    if inplace && is_instance(a) {
+        if let Some(r) = call_dunder(a, &format!("__i{name}__"), &[b])? {
+            if !is_not_implemented(r.v()) {
+                return Ok(Some(r));
+            }
+        }
+    }
+    let (ta, tb) = (type_of(a), type_of(b));
+    let forward = format!("__{name}__");
+    let reflected = format!("__r{name}__");
+    let mut tried_reflected = false;
+    if ta != tb
+        && is_instance(b)
+        && crate::class::is_subclass(tb, ta)
+        && lookup_dunder(tb, &reflected).is_some()
+    {
+        tried_reflected = true;
+        if let Some(r) = call_dunder(b, &reflected, &[a])? {
+            if !is_not_implemented(r.v()) {
+                return Ok(Some(r));
+            }
+        }
+    }
+    if is_instance(a) {
+        if let Some(r) = call_dunder(a, &forward, &[b])? {
+            if !is_not_implemented(r.v()) {
+                return Ok(Some(r));
+            }
+        }
+    }
+    if !tried_reflected && ta != tb && is_instance(b) {
+        if let Some(r) = call_dunder(b, &reflected, &[a])? {
+            if !is_not_implemented(r.v()) {
+                return Ok(Some(r));
+            }
+        }
+    }
+    Ok(None)
+}
+
+fn binary_type_error<T>(o: u32, inplace: bool, a: Value, b: Value) -> R<T> {
+    let (ta, tb) = (type_name(a), type_name(b));
+    if o == op::ADD && !inplace {
+        for (k, n) in [
+            (Kind::Str, "str"),
+            (Kind::List, "list"),
+            (Kind::Tuple, "tuple"),
+        ] {
+            if is_kind(a, k) && !is_instance(b) {
+                let shown = if k == Kind::Str {
+                    format!("\"{tb}\"")
+                } else {
+                    format!("\"{tb}\"")
+                };
+                return type_error(format!("can only concatenate {n} (not {shown}) to {n}"));
+            }
+        }
+    }
+    if o == op::MUL {
+        let seq =
+            |v: Value| is_kind(v, Kind::Str) || is_kind(v, Kind::List) || is_kind(v, Kind::Tuple);
+        if seq(a) && !is_instance(b) {
+            return type_error(format!("can't multiply sequence by non-int of type '{tb}'"));
+        }
+        if seq(b) && !is_instance(a) {
+            return type_error(format!("can't multiply sequence by non-int of type '{ta}'"));
+        }
+    }
+    let sym = if o == op::POW && !inplace {
+        "** or pow()".to_string()
+    } else {
+        OP_SYMBOLS[o as usize].to_string()
+    };
+    let sym = if inplace { format!("{sym}=") } else { sym };
+    type_error(format!(
+        "unsupported operand type(s) for {sym}: '{ta}' and '{tb}'"
+    ))
+}
+
+// ---------------------------------------------------------------------------------------
+// unary operators
+
+/// `op v` (`op` as in the ABI: neg, pos, invert, not).
+pub fn unary(opc: u32, v: Value) -> R<Ref> {
+    match opc {
+        unop::NOT => return Ok(bool_ref(!is_true(v)?)),
+        unop::NEG | unop::POS | unop::INVERT => {}
+        _ => {
+            return raise(
+                ExcKind::RuntimeError,
+                format!("bad unary operator code {opc}"),
+            );
+        }
+    }
+    if let Some(i) = int_view(v) {
+        return Ok(match opc {
+            unop::NEG => crate::int::int_neg(i),
+            unop::POS => crate::int::int_from_big(i.to_big()),
+            _ => crate::int::int_invert(i),
+        });
+    }
+    if v.is_float() && opc != unop::INVERT {
+        let x = v.as_f64();
+        return Ok(Ref::new(Value::from_f64(if opc == unop::NEG {
+            -x
+        } else {
+            x
+        })));
+    }
+    let (dunder, sym) = match opc {
+        unop::NEG => ("__neg__", "-"),
+        unop::POS => ("__pos__", "+"),
+        _ => ("__invert__", "~"),
+    };
+    if is_instance(v) {
+        if let Some(r) = call_dunder(v, dunder, &[])? {
+            return Ok(r);
+        }
+    }
+    type_error(format!(
+        "bad operand type for unary {sym}: '{}'",
+        type_name(v)
+    ))
+}
+
+// ---------------------------------------------------------------------------------------
+// comparison
+
+/// Equality that never runs Python code: `Some(eq)` when decidable natively (numbers, strs,
+/// tuples of such, values of unrelated builtin types), `None` when `__eq__` must run.
+pub fn native_eq(a: Value, b: Value) -> Option<bool> {
+    if a == b {
+        return Some(!(a.is_float() && a.as_f64().is_nan()));
+    }
+    if is_instance(a) || is_instance(b) {
+        return None;
+    }
+    if let (Some(x), Some(y)) = (int_view(a), int_view(b)) {
+        return Some(int_cmp(x, y) == Ordering::Equal);
+    }
+    if a.is_float() {
+        if b.is_float() {
+            return Some(a.as_f64() == b.as_f64());
+        }
+        if let Some(y) = int_view(b) {
+            return Some(int_float_cmp(y, a.as_f64()) == Some(Ordering::Equal));
+        }
+        return Some(false);
+    }
+    if b.is_float() {
+        if let Some(x) = int_view(a) {
+            return Some(int_float_cmp(x, b.as_f64()) == Some(Ordering::Equal));
+        }
+        return Some(false);
+    }
+    if !a.is_ptr() || !b.is_ptr() {
+        return Some(false);
+    }
+    match (kind(a), kind(b)) {
+        (Kind::Str, Kind::Str) => Some(as_str(a) == as_str(b)),
+        (Kind::Tuple, Kind::Tuple) => {
+            let (x, y) = (tuple_items(a), tuple_items(b));
+            if x.len() != y.len() {
+                return Some(false);
+            }
+            for (p, q) in x.iter().zip(y) {
+                match native_eq(*p, *q) {
+                    Some(true) => {}
+                    Some(false) => return Some(false),
+                    None => return None,
+                }
+            }
+            Some(true)
+        }
+        (Kind::List, Kind::List)
+        | (Kind::Dict, Kind::Dict)
+        | (Kind::Set, Kind::Set)
+        | (Kind::Range, Kind::Range)
+        | (Kind::DictView, _)
+        | (_, Kind::DictView) => None,
+        _ => Some(false),
+    }
+}
+
+/// Container equality (`PyObject_RichCompareBool`): identity first, then `==`.
+pub fn py_eq_bool(a: Value, b: Value) -> R<bool> {
+    if a == b {
+        return Ok(true);
+    }
+    if let Some(r) = native_eq(a, b) {
+        return Ok(r);
+    }
+    let r = rich_compare(cmp::EQ, a, b)?;
+    is_true(r.v())
+}
+
+/// `a < b` as a bool.
+pub fn py_lt_bool(a: Value, b: Value) -> R<bool> {
+    if a.is_inline_int() && b.is_inline_int() {
+        return Ok(a.as_inline_int() < b.as_inline_int());
+    }
+    let r = rich_compare(cmp::LT, a, b)?;
+    is_true(r.v())
+}
+
+/// `a op b` for the ABI's comparison codes (`==` .. `not in`).
+pub fn compare(opc: u32, a: Value, b: Value) -> R<Ref> {
+    match opc {
+        cmp::IS => Ok(bool_ref(a == b)),
+        cmp::ISNOT => Ok(bool_ref(a != b)),
+        cmp::IN => Ok(bool_ref(contains(b, a)?)),
+        cmp::NOTIN => Ok(bool_ref(!contains(b, a)?)),
+        cmp::EQ..=cmp::GE => rich_compare(opc, a, b),
+        _ => raise(
+            ExcKind::RuntimeError,
+            format!("bad comparison operator code {opc}"),
+        ),
+    }
+}
+
+fn ord_result(opc: u32, o: Ordering) -> bool {
+    match opc {
+        cmp::EQ => o == Ordering::Equal,
+        cmp::NE => o != Ordering::Equal,
+        cmp::LT => o == Ordering::Less,
+        cmp::LE => o != Ordering::Greater,
+        cmp::GT => o == Ordering::Greater,
+        _ => o != Ordering::Less,
+    }
+}
+
+fn partial_result(opc: u32, o: Option<Ordering>) -> bool {
+    match o {
+        Some(o) => ord_result(opc, o),
+        None => opc == cmp::NE,
+    }
+}
+
+/// Rich comparison `a op b` for `op` in `==`..`>=` (no identity shortcut: `nan == nan` is
+/// False).
+pub fn rich_compare(opc: u32, a: Value, b: Value) -> R<Ref> {
+    if a.is_inline_int() && b.is_inline_int() {
+        return Ok(bool_ref(ord_result(
+            opc,
+            a.as_inline_int().cmp(&b.as_inline_int()),
+        )));
+    }
+    if a.is_float() && b.is_float() {
+        return Ok(bool_ref(partial_result(
+            opc,
+            a.as_f64().partial_cmp(&b.as_f64()),
+        )));
+    }
+    if let Some(r) = native_compare(opc, a, b)? {
+        return Ok(bool_ref(r));
+    }
+    if is_instance(a) || is_instance(b) {
+        if let Some(r) = compare_dunder(opc, a, b)? {
+            return Ok(r);
+        }
+    }
+    match opc {
+        cmp::EQ => Ok(bool_ref(a == b)),
+        cmp::NE => Ok(bool_ref(a != b)),
+        _ => type_error(format!(
+            "'{}' not supported between instances of '{}' and '{}'",
+            CMP_SYMBOLS[opc as usize],
+            type_name(a),
+            type_name(b)
+        )),
+    }
+}
+
+/// Comparison of builtin values; `None` when not natively comparable.
+fn native_compare(opc: u32, a: Value, b: Value) -> R<Option<bool>> {
+    if let Some(x) = int_view(a) {
+        if let Some(y) = int_view(b) {
+            return Ok(Some(ord_result(opc, int_cmp(x, y))));
+        }
+        if b.is_float() {
+            return Ok(Some(partial_result(opc, int_float_cmp(x, b.as_f64()))));
+        }
+    } else if a.is_float() {
+        if let Some(y) = int_view(b) {
+            let o = int_float_cmp(y, a.as_f64()).map(Ordering::reverse);
+            return Ok(Some(partial_result(opc, o)));
+        }
+    }
+    if !a.is_ptr() || !b.is_ptr() {
+        if a.is_none() && b.is_none() && opc <= cmp::NE {
+            return Ok(Some(opc == cmp::EQ));
+        }
+        return Ok(None);
+    }
+    let (ka, kb) = (kind(a), kind(b));
+    let r = match (ka, kb) {
+        (Kind::Str, Kind::Str) => ord_result(opc, as_str(a).cmp(as_str(b))),
+        (Kind::List, Kind::List) | (Kind::Tuple, Kind::Tuple) => {
+            return seq_compare(opc, a, b).map(Some);
+        }
+        (Kind::Dict, Kind::Dict) if opc <= cmp::NE => {
+            let eq = dict_eq(a, b)?;
+            if opc == cmp::EQ { eq } else { !eq }
+        }
+        (Kind::Set, Kind::Set) => {
+            use crate::set::{set_eq, set_issubset};
+            match opc {
+                cmp::EQ => set_eq(a, b)?,
+                cmp::NE => !set_eq(a, b)?,
+                cmp::LE => set_issubset(a, b)?,
+                cmp::GE => set_issubset(b, a)?,
+                cmp::LT => set_data(a).len() < set_data(b).len() && set_issubset(a, b)?,
+                _ => set_data(b).len() < set_data(a).len() && set_issubset(b, a)?,
+            }
+        }
+        (Kind::Range, Kind::Range) if opc <= cmp::NE => {
+            let eq = crate::range::range_eq(a, b);
+            if opc == cmp::EQ { eq } else { !eq }
+        }
+        (Kind::DictView, _) | (_, Kind::DictView) if opc <= cmp::NE => {
+            let as_set = |v: Value| -> R<Option<Ref>> {
+                if is_kind(v, Kind::DictView) {
+                    if crate::dict::view_data(v).part == crate::object::DictPart::Values {
+                        return Ok(None);
+                    }
+                    Ok(Some(crate::set::set_from_iterable(v)?))
+                } else if is_set(v) {
+                    Ok(Some(Ref::dup(v)))
+                } else {
+                    Ok(None)
+                }
+            };
+            match (as_set(a)?, as_set(b)?) {
+                (Some(x), Some(y)) => {
+                    let eq = crate::set::set_eq(x.v(), y.v())?;
+                    if opc == cmp::EQ { eq } else { !eq }
+                }
+                _ => return Ok(None),
+            }
+        }
+        _ => return Ok(None),
+    };
+    Ok(Some(r))
+}
+
+fn dict_eq(a: Value, b: Value) -> R<bool> {
+    if dict_data(a).len() != dict_data(b).len() {
+        return Ok(false);
+    }
+    let items: Vec<(Ref, Ref)> = dict_data(a)
+        .items()
+        .into_iter()
+        .map(|(k, v)| (Ref::dup(k), Ref::dup(v)))
+        .collect();
+    for (k, v) in items {
+        match dict_data(b).get(k.v())? {
+            None => return Ok(false),
+            Some(w) => {
+                let w = Ref::dup(w);
+                if !py_eq_bool(v.v(), w.v())? {
+                    return Ok(false);
+                }
+            }
+        }
+    }
+    Ok(true)
+}
+
+/// Lexicographic comparison of two lists or two tuples.
+fn seq_compare(opc: u32, a: Value, b: Value) -> R<bool> {
+    let len = |v: Value| crate::iter::seq_items(v).len();
+    if opc <= cmp::NE && len(a) != len(b) {
+        return Ok(opc == cmp::NE);
+    }
+    let mut i = 0;
+    loop {
+        let (la, lb) = (len(a), len(b));
+        if i >= la || i >= lb {
+            return Ok(ord_result(opc, la.cmp(&lb)));
+        }
+        let x = Ref::dup(crate::iter::seq_items(a)[i]);
+        let y = Ref::dup(crate::iter::seq_items(b)[i]);
+        if !py_eq_bool(x.v(), y.v())? {
+            return match opc {
+                cmp::EQ => Ok(false),
+                cmp::NE => Ok(true),
+                _ => {
+                    let r = rich_compare(opc, x.v(), y.v())?;
+                    is_true(r.v())
+                }
+            };
+        }
+        i += 1;
+    }
+}
+
+/// `__eq__`/`__lt__`/... dispatch with reflection; `None` when all are `NotImplemented`.
+fn compare_dunder(opc: u32, a: Value, b: Value) -> R<Option<Ref>> {
+    let (ta, tb) = (type_of(a), type_of(b));
+    let swapped = CMP_SWAPPED[opc as usize];
+    let name = CMP_DUNDERS[opc as usize];
+    let rname = CMP_DUNDERS[swapped as usize];
+    let mut tried_reflected = false;
+    if ta != tb
+        && is_instance(b)
+        && crate::class::is_subclass(tb, ta)
+        && lookup_dunder(tb, rname).is_some()
+    {
+        tried_reflected = true;
+        if let Some(r) = call_dunder(b, rname, &[a])? {
+            if !is_not_implemented(r.v()) {
+                return Ok(Some(r));
+            }
+        }
+    }
+    if is_instance(a) {
+        if let Some(r) = call_dunder(a, name, &[b])? {
+            if !is_not_implemented(r.v()) {
+                return Ok(Some(r));
+            }
+        }
+    }
+    if !tried_reflected && is_instance(b) {
+        if let Some(r) = call_dunder(b, rname, &[a])? {
+            if !is_not_implemented(r.v()) {
+                return Ok(Some(r));
+            }
+        }
+    }
+    if opc == cmp::NE {
+        // Default `__ne__`: the negation of `__eq__`.
+        if let Some(r) = compare_dunder(cmp::EQ, a, b)? {
+            return Ok(Some(bool_ref(!is_true(r.v())?)));
+        }
+    }
+    Ok(None)
+}
+
+/// `item in container`.
+pub fn contains(container: Value, item: Value) -> R<bool> {
+    if container.is_ptr() {
+        match kind(container) {
+            Kind::Str => return crate::str::str_contains(container, item),
+            Kind::List | Kind::Tuple => {
+                let mut i = 0;
+                while i < crate::iter::seq_items(container).len() {
+                    let x = Ref::dup(crate::iter::seq_items(container)[i]);
+                    if py_eq_bool(x.v(), item)? {
+                        return Ok(true);
+                    }
+                    i += 1;
+                }
+                return Ok(false);
+            }
+            Kind::Dict => return dict_data(container).contains(item),
+            Kind::Set => return set_data(container).contains(item),
+            Kind::Range => return crate::range::range_contains(container, item),
+            Kind::DictView => {
+                let view = crate::dict::view_data(container);
+                match view.part {
+                    crate::object::DictPart::Keys => return dict_data(view.dict).contains(item),
+                    crate::object::DictPart::Items => {
+                        let kv = tuple_items(item);
+                        if !is_tuple(item) || kv.len() != 2 {
+                            return Ok(false);
+                        }
+                        return match dict_data(view.dict).get(kv[0])? {
+                            Some(v) => {
+                                let v = Ref::dup(v);
+                                py_eq_bool(v.v(), kv[1])
+                            }
+                            None => Ok(false),
+                        };
+                    }
+                    crate::object::DictPart::Values => {}
+                }
+            }
+            Kind::Instance => {
+                if let Some(r) = call_dunder(container, "__contains__", &[item])? {
+                    return is_true(r.v());
+                }
+            }
+            _ => {}
+        }
+        if matches!(
+            kind(container),
+            Kind::Iter | Kind::Instance | Kind::DictView
+        ) {
+            let it = crate::iter::py_iter(container)?;
+            while let Some(x) = crate::iter::py_next(it.v())? {
+                if py_eq_bool(x.v(), item)? {
+                    return Ok(true);
+                }
+            }
+            return Ok(false);
+        }
+    }
+    type_error(format!(
+        "argument of type '{}' is not iterable",
+        type_name(container)
+    ))
+}
+
+// ---------------------------------------------------------------------------------------
+// slices and subscripts
+
+/// A new slice object.
+pub fn slice_new(lo: Value, hi: Value, step: Value) -> Ref {
+    let vals = [
+        crate::object::incref(lo),
+        crate::object::incref(hi),
+        crate::object::incref(step),
+    ];
+    crate::object::alloc_ref(Kind::Slice, vals)
+}
+
+fn slice_bound(v: Value) -> R<i64> {
+    match int_view(v) {
+        Some(IntV::Small(i)) => Ok(i),
+        Some(IntV::Big(b)) => Ok(if b.sign() == num_bigint::Sign::Minus {
+            i64::MIN / 2
+        } else {
+            i64::MAX / 2
+        }),
+        None if is_instance(v) => crate::int::index_i64(v),
+        None => type_error("slice indices must be integers or None or have an __index__ method"),
+    }
+}
+
+/// CPython's `PySlice_GetIndicesEx`: (start, stop, step) adjusted to a sequence of `len`.
+pub fn slice_indices(slice: Value, len: usize) -> R<(i64, i64, i64)> {
+    // SAFETY: callers pass a slice.
+    let s = unsafe { payload::<[Value; 3]>(slice) };
+    let step = if s[2].is_none() {
+        1
+    } else {
+        slice_bound(s[2])?
+    };
+    if step == 0 {
+        return value_error("slice step cannot be zero");
+    }
+    let len = len as i64;
+    let (lower, upper) = if step > 0 { (0, len) } else { (-1, len - 1) };
+    let adjust = |v: Value, default: i64| -> R<i64> {
+        if v.is_none() {
+            return Ok(default);
+        }
+        let mut i = slice_bound(v)?;
+        if i < 0 {
+            i += len;
+            if i < lower {
+                i = lower;
+            }
+        } else if i > upper {
+            i = upper;
+        }
+        Ok(i)
+    };
+    let start = adjust(s[0], if step < 0 { upper } else { lower })?;
+    let stop = adjust(s[1], if step < 0 { lower } else { upper })?;
+    Ok((start, stop, step))
+}
+
+/// Number of items of an adjusted slice.
+pub fn slice_len(start: i64, stop: i64, step: i64) -> usize {
+    if step > 0 {
+        if start < stop {
+            ((stop - start - 1) / step + 1) as usize
+        } else {
+            0
+        }
+    } else if stop < start {
+        ((start - stop - 1) / (-step) + 1) as usize
+    } else {
+        0
+    }
+}
+
+/// The positions an adjusted slice selects.
+pub fn slice_positions(start: i64, stop: i64, step: i64) -> impl Iterator<Item = usize> {
+    (0..slice_len(start, stop, step)).map(move |k| (start + k as i64 * step) as usize)
+}
+
+/// `o[k]`.
+pub fn getitem(o: Value, k: Value) -> R<Ref> {
+    if !o.is_ptr() {
+        return type_error(format!("'{}' object is not subscriptable", type_name(o)));
+    }
+    match kind(o) {
+        Kind::List => {
+            if k.is_inline_int() {
+                return crate::list::list_getindex(o, k.as_inline_int());
+            }
+            if is_kind(k, Kind::Slice) {
+                let (a, b, c) = slice_indices(k, list_vec(o).len())?;
+                return Ok(crate::list::list_getslice(o, a, b, c));
+            }
+            crate::list::list_getindex(o, crate::int::seq_index(k, "list")?)
+        }
+        Kind::Tuple => {
+            if is_kind(k, Kind::Slice) {
+                let (a, b, c) = slice_indices(k, tuple_items(o).len())?;
+                return Ok(crate::tuple::tuple_getslice(o, a, b, c));
+            }
+            crate::tuple::tuple_getindex(o, crate::int::seq_index(k, "tuple")?)
+        }
+        Kind::Str => {
+            if is_kind(k, Kind::Slice) {
+                let (a, b, c) = slice_indices(k, crate::str::str_len(o))?;
+                return Ok(crate::str::str_getslice(o, a, b, c));
+            }
+            if int_view(k).is_none() && !is_instance(k) {
+                return type_error(format!(
+                    "string indices must be integers, not '{}'",
+                    type_name(k)
+                ));
+            }
+            crate::str::str_getindex(o, crate::int::seq_index(k, "string")?)
+        }
+        Kind::Dict => crate::dict::dict_getitem(o, k),
+        Kind::Range => {
+            if is_kind(k, Kind::Slice) {
+                let n = py_len(o)?;
+                let (a, b, c) = slice_indices(k, n)?;
+                return Ok(crate::range::range_getslice(o, a, b, c));
+            }
+            crate::range::range_getindex(o, crate::int::seq_index(k, "range")?)
+        }
+        Kind::Instance => match call_dunder(o, "__getitem__", &[k])? {
+            Some(r) => Ok(r),
+            None => type_error(format!("'{}' object is not subscriptable", type_name(o))),
+        },
+        // `list[int]` and friends in annotations: the class itself stands for the alias.
+        Kind::Class => {
+            if let Some(r) = crate::class::call_class_getitem(o, k)? {
+                return Ok(r);
+            }
+            Ok(Ref::dup(o))
+        }
+        _ => type_error(format!("'{}' object is not subscriptable", type_name(o))),
+    }
+}
+
+/// `o[k] = v`.
+pub fn setitem(o: Value, k: Value, v: Value) -> R<()> {
+    if o.is_ptr() {
+        match kind(o) {
+            Kind::List => {
+                if k.is_inline_int() {
+                    return crate::list::list_setindex(o, k.as_inline_int(), v);
+                }
+                if is_kind(k, Kind::Slice) {
+                    let (a, b, c) = slice_indices(k, list_vec(o).len())?;
+                    return crate::list::list_setslice(o, a, b, c, v);
+                }
+                let i = crate::int::seq_index(k, "list")?;
+                return crate::list::list_setindex(o, i, v);
+            }
+            Kind::Dict => return dict_data(o).set(k, v),
+            Kind::Instance => {
+                if call_dunder(o, "__setitem__", &[k, v])?.is_some() {
+                    return Ok(());
+                }
+            }
+            _ => {}
+        }
+    }
+    type_error(format!(
+        "'{}' object does not support item assignment",
+        type_name(o)
+    ))
+}
+
+/// `del o[k]`.
+pub fn delitem(o: Value, k: Value) -> R<()> {
+    if o.is_ptr() {
+        match kind(o) {
+            Kind::List => {
+                if is_kind(k, Kind::Slice) {
+                    let (a, b, c) = slice_indices(k, list_vec(o).len())?;
+                    crate::list::list_delslice(o, a, b, c);
+                    return Ok(());
+                }
+                let i = crate::int::seq_index(k, "list")?;
+                return crate::list::list_delindex(o, i);
+            }
+            Kind::Dict => {
+                return match dict_data(o).remove(k)? {
+                    Some(_) => Ok(()),
+                    None => crate::exceptions::key_error(k),
+                };
+            }
+            Kind::Instance => {
+                if call_dunder(o, "__delitem__", &[k])?.is_some() {
+                    return Ok(());
+                }
+            }
+            _ => {}
+        }
+    }
+    type_error(format!(
+        "'{}' object doesn't support item deletion",
+        type_name(o)
+    ))
+}
+
+/// Calls `f` with borrowed positional arguments (a convenience for builtins).
+pub fn call1(f: Value, a: Value) -> R<Ref> {
+    crate::call::call(f, Args::positional(&[a]))
+}

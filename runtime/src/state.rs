@@ -1,0 +1,224 @@
+//! The per-thread runtime state: builtin classes, exception classes, the builtins namespace,
+//! the pending exception, the call depth and the caches for constants.
+//!
+//! The state is created on first use ([`rt`]) and lives until the process exits (it is
+//! leaked on purpose: everything in it is immortal). Each thread has its own.
+
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+
+use crate::exceptions::{EXC_TABLE, ExcKind};
+use crate::object::{BuiltinFn, immortalize};
+use crate::value::Value;
+
+/// The builtin classes.
+pub struct Types {
+    /// `object`.
+    pub object: Value,
+    /// `type`.
+    pub type_: Value,
+    /// `int`.
+    pub int: Value,
+    /// `bool`.
+    pub bool: Value,
+    /// `float`.
+    pub float: Value,
+    /// `str`.
+    pub str: Value,
+    /// `NoneType`.
+    pub none: Value,
+    /// `list`.
+    pub list: Value,
+    /// `tuple`.
+    pub tuple: Value,
+    /// `dict`.
+    pub dict: Value,
+    /// `set`.
+    pub set: Value,
+    /// `range`.
+    pub range: Value,
+    /// `slice`.
+    pub slice: Value,
+    /// `function`.
+    pub function: Value,
+    /// `builtin_function_or_method`.
+    pub builtin: Value,
+    /// `method`.
+    pub method: Value,
+    /// `module`.
+    pub module: Value,
+    /// `cell`.
+    pub cell: Value,
+    /// `iterator` (all native iterators).
+    pub iterator: Value,
+    /// `dict_keys`.
+    pub dict_keys: Value,
+    /// `dict_values`.
+    pub dict_values: Value,
+    /// `dict_items`.
+    pub dict_items: Value,
+    /// `super`.
+    pub super_: Value,
+    /// `property`.
+    pub property: Value,
+    /// `staticmethod`.
+    pub staticmethod: Value,
+    /// `classmethod`.
+    pub classmethod: Value,
+    /// `TextIOWrapper` (`sys.stdout` and friends).
+    pub file: Value,
+    /// `ellipsis`.
+    pub ellipsis: Value,
+    /// `NotImplementedType`.
+    pub not_implemented: Value,
+    /// `generator`.
+    pub generator: Value,
+}
+
+/// The runtime state of one thread.
+pub struct Runtime {
+    /// Builtin classes.
+    pub t: Types,
+    /// Exception classes, indexed by [`ExcKind`].
+    pub exc: Vec<Value>,
+    /// The builtins namespace (a dict).
+    pub builtins: Value,
+    /// The pending exception, or `Value::UNBOUND`.
+    pub pending: Cell<Value>,
+    /// Number of Python calls in progress.
+    pub depth: Cell<u32>,
+    /// The recursion limit (`sys.setrecursionlimit`).
+    pub recursion_limit: Cell<u32>,
+    /// Single-character strs for code points 0..256.
+    pub chars: Vec<Value>,
+    /// `''`.
+    pub empty_str: Value,
+    /// `()`.
+    pub empty_tuple: Value,
+    /// `...`.
+    pub ellipsis: Value,
+    /// `NotImplemented`.
+    pub not_implemented: Value,
+    /// `molt_const_str`/`molt_const_bigint` results by (address, length) of their bytes.
+    pub consts: RefCell<HashMap<(usize, usize, bool), Value>>,
+    /// Interned strs by content.
+    pub interned: RefCell<HashMap<Box<str>, Value>>,
+    /// Imported modules by name.
+    pub modules: RefCell<Vec<(String, Value)>>,
+    /// `sys.argv` (a list) once `molt_main` set it.
+    pub argv: Cell<Value>,
+}
+
+thread_local! {
+    static RT: Cell<*const Runtime> = const { Cell::new(std::ptr::null()) };
+}
+
+/// The runtime state of this thread, created on first use.
+#[inline]
+pub fn rt() -> &'static Runtime {
+    let p = RT.with(|c| c.get());
+    if p.is_null() {
+        init()
+    } else {
+        // SAFETY: the pointer was leaked from a Box by `init` and is never freed.
+        unsafe { &*p }
+    }
+}
+
+/// The class of exception kind `k`.
+#[inline]
+pub fn exc_class(k: ExcKind) -> Value {
+    rt().exc[k as usize]
+}
+
+#[cold]
+fn init() -> &'static Runtime {
+    use crate::class::new_builtin_class as c;
+    use crate::object::Layout::{Builtin as B, Exception as E, Object as O};
+    let object = c("object", Value::NONE, O, None);
+    let ctor = |f: BuiltinFn| Some(f);
+    let int = c("int", object, B, ctor(crate::int::int_new));
+    let t = Types {
+        object,
+        type_: c("type", object, B, ctor(crate::class::type_new)),
+        int,
+        bool: c("bool", int, B, ctor(crate::builtins::bool_new)),
+        float: c("float", object, B, ctor(crate::float::float_new)),
+        str: c("str", object, B, ctor(crate::str::str_new_ctor)),
+        none: c("NoneType", object, B, ctor(crate::builtins::none_new)),
+        list: c("list", object, B, ctor(crate::list::list_new)),
+        tuple: c("tuple", object, B, ctor(crate::tuple::tuple_new)),
+        dict: c("dict", object, B, ctor(crate::dict::dict_ctor)),
+        set: c("set", object, B, ctor(crate::set::set_ctor)),
+        range: c("range", object, B, ctor(crate::range::range_new)),
+        slice: c("slice", object, B, ctor(crate::builtins::slice_new)),
+        function: c("function", object, B, None),
+        builtin: c("builtin_function_or_method", object, B, None),
+        method: c("method", object, B, None),
+        module: c("module", object, B, None),
+        cell: c("cell", object, B, None),
+        iterator: c("iterator", object, B, None),
+        dict_keys: c("dict_keys", object, B, None),
+        dict_values: c("dict_values", object, B, None),
+        dict_items: c("dict_items", object, B, None),
+        super_: c("super", object, B, ctor(crate::class::super_new)),
+        property: c("property", object, B, ctor(crate::class::property_new)),
+        staticmethod: c(
+            "staticmethod",
+            object,
+            B,
+            ctor(crate::class::staticmethod_new),
+        ),
+        classmethod: c(
+            "classmethod",
+            object,
+            B,
+            ctor(crate::class::classmethod_new),
+        ),
+        file: c("TextIOWrapper", object, B, None),
+        ellipsis: c("ellipsis", object, B, None),
+        not_implemented: c("NotImplementedType", object, B, None),
+        generator: c("generator", object, B, None),
+    };
+    let mut exc: Vec<Value> = Vec::with_capacity(EXC_TABLE.len());
+    for (i, (k, name, base)) in EXC_TABLE.iter().enumerate() {
+        debug_assert_eq!(*k as usize, i);
+        let base = match base {
+            Some(b) => exc[*b as usize],
+            None => object,
+        };
+        exc.push(c(name, base, E, None));
+    }
+    let chars = (0u32..256)
+        .map(|cp| {
+            let ch = char::from_u32(cp).unwrap_or('\0');
+            immortalize(crate::str::str_from_string(ch.to_string()).into_raw())
+        })
+        .collect();
+    let runtime = Box::new(Runtime {
+        t,
+        exc,
+        builtins: immortalize(crate::dict::dict_new().into_raw()),
+        pending: Cell::new(Value::UNBOUND),
+        depth: Cell::new(0),
+        recursion_limit: Cell::new(1000),
+        chars,
+        empty_str: immortalize(crate::str::str_from_string(String::new()).into_raw()),
+        empty_tuple: immortalize(crate::tuple::tuple_from_raw(Vec::new()).into_raw()),
+        ellipsis: immortalize(crate::object::alloc(crate::object::Kind::Ellipsis, ())),
+        not_implemented: immortalize(crate::object::alloc(
+            crate::object::Kind::NotImplemented,
+            (),
+        )),
+        consts: RefCell::new(HashMap::new()),
+        interned: RefCell::new(HashMap::new()),
+        modules: RefCell::new(Vec::new()),
+        argv: Cell::new(Value::NONE),
+    });
+    let p: &'static Runtime = Box::leak(runtime);
+    RT.with(|c| c.set(p as *const Runtime));
+    // Phase two: with the state in place, fill the class namespaces and the builtins.
+    crate::class::install_methods(p);
+    crate::builtins::install(p);
+    p
+}

@@ -1,0 +1,1060 @@
+//! End-to-end tests through the exported ABI: small "compiled" Python functions written by
+//! hand as `extern "C"` entries (the way codegen emits them), checked for CPython's output
+//! and for reference-count hygiene (no leaks in allocating loops).
+
+use std::cell::Cell;
+
+use crate::abi::*;
+use crate::object::{FunctionCode, ParamCode, live};
+use crate::value::Value;
+
+fn s(text: &'static str) -> Value {
+    molt_const_str(text.as_ptr(), text.len() as u32)
+}
+
+fn int(i: i64) -> Value {
+    Value::inline_int(i).unwrap_or(Value::NONE)
+}
+
+fn ok(v: Value) -> Value {
+    if v.is_error() {
+        let e = crate::exceptions::take_pending().expect("pending");
+        panic!(
+            "unexpected exception: {}",
+            crate::exceptions::exception_line(e.v())
+        );
+    }
+    v
+}
+
+fn err_line(v: Value) -> String {
+    assert!(v.is_error(), "expected an exception, got {v:?}");
+    let e = molt_exc_fetch();
+    let line = crate::exceptions::exception_line(e);
+    molt_decref(e);
+    line
+}
+
+fn repr(v: Value) -> String {
+    let r = ok(molt_convert(1, v));
+    let out = crate::str::as_str(r).to_string();
+    molt_decref(r);
+    out
+}
+
+fn call(f: Value, args: &[Value]) -> Value {
+    molt_call(f, args.as_ptr(), args.len() as u32, Value::NONE)
+}
+
+fn method(recv: Value, name: &'static str, args: &[Value]) -> Value {
+    molt_call_method(recv, s(name), args.as_ptr(), args.len() as u32, Value::NONE)
+}
+
+fn builtin(name: &'static str) -> Value {
+    ok(molt_builtin_load(s(name)))
+}
+
+type Entry = extern "C" fn(Value, *const Value) -> Value;
+
+fn make_fn(
+    name: &'static str,
+    params: &'static [&'static str],
+    entry: Entry,
+    defaults: &[Value],
+) -> Value {
+    let nd = defaults.len();
+    let pcs: Vec<ParamCode> = params
+        .iter()
+        .enumerate()
+        .map(|(i, p)| ParamCode {
+            name: p.as_ptr(),
+            name_len: p.len(),
+            kind: 1,
+            has_default: (i + nd >= params.len()) as u32,
+        })
+        .collect();
+    let pcs: &'static [ParamCode] = Box::leak(pcs.into_boxed_slice());
+    let code: &'static FunctionCode = Box::leak(Box::new(FunctionCode {
+        name: name.as_ptr(),
+        name_len: name.len(),
+        nparams: params.len() as u32,
+        flags: 0,
+        params: pcs.as_ptr(),
+        entry,
+    }));
+    molt_make_function(
+        code,
+        defaults.as_ptr(),
+        nd as u32,
+        std::ptr::null(),
+        0,
+        module(),
+    )
+}
+
+thread_local! {
+    static MODULE: Cell<Value> = const { Cell::new(Value::NONE) };
+}
+
+fn module() -> Value {
+    MODULE.with(|m| {
+        if m.get().is_none() {
+            let name = "__main__";
+            m.set(molt_module_new(name.as_ptr(), name.len() as u32));
+        }
+        m.get()
+    })
+}
+
+fn arg(args: *const Value, i: usize) -> Value {
+    // SAFETY: the runtime passes one value per parameter.
+    unsafe { *args.add(i) }
+}
+
+/// `def fib(n): return n if n < 2 else fib(n - 1) + fib(n - 2)`
+extern "C" fn fib_entry(_f: Value, args: *const Value) -> Value {
+    let n = arg(args, 0);
+    let c = molt_compare(2, n, int(2));
+    if c.is_error() {
+        return c;
+    }
+    match molt_is_true(c) {
+        -1 => return Value::ERROR,
+        1 => return molt_incref(n),
+        _ => {}
+    }
+    let fib = molt_global_load(module(), s("fib"));
+    if fib.is_error() {
+        return fib;
+    }
+    let a = molt_binary(1, n, int(1));
+    let ra = call(fib, &[a]);
+    molt_decref(a);
+    if ra.is_error() {
+        molt_decref(fib);
+        return ra;
+    }
+    let b = molt_binary(1, n, int(2));
+    let rb = call(fib, &[b]);
+    molt_decref(b);
+    molt_decref(fib);
+    if rb.is_error() {
+        molt_decref(ra);
+        return rb;
+    }
+    let r = molt_binary(0, ra, rb);
+    molt_decref(ra);
+    molt_decref(rb);
+    r
+}
+
+#[test]
+fn recursive_fib() {
+    let f = make_fn("fib", &["n"], fib_entry, &[]);
+    assert_eq!(molt_global_store(module(), s("fib"), f), 0);
+    let r = ok(call(f, &[int(20)]));
+    assert_eq!(r, int(6765));
+    molt_decref(f);
+}
+
+#[test]
+fn allocating_loops_do_not_leak() {
+    let _ = crate::state::rt();
+    let list_cls = builtin("list");
+    let str_cls = builtin("str");
+    let mut before = 0;
+    for i in 0..20_000i64 {
+        if i == 1 {
+            // The first iteration interns the constants it uses.
+            before = live::count();
+        }
+        // l = [str(i), i * 2**60, (i, 1.5)]; d = {str(i): l}; l.append(d); s = repr(l)
+        let si = ok(call(str_cls, &[int(i)]));
+        let p60 = ok(molt_binary(6, int(2), int(60)));
+        let big = ok(molt_binary(2, int(i), p60));
+        molt_decref(p60);
+        let f = Value::from_f64(1.5);
+        let t = molt_build_tuple([int(i), f].as_ptr(), 2);
+        let l = molt_build_list([si, big, t].as_ptr(), 3);
+        let d = ok(molt_build_dict([si, l].as_ptr(), 1));
+        ok(method(l, "append", &[int(7)]));
+        let r = ok(molt_convert(1, d));
+        let copy = ok(call(list_cls, &[l]));
+        let sorted_keys = ok(call(builtin("sorted"), &[d]));
+        // An exception raised and caught.
+        let e = molt_getitem(d, int(-1));
+        assert!(e.is_error());
+        let exc = molt_exc_fetch();
+        assert_eq!(molt_exc_match(exc, builtin("KeyError")), 1);
+        for v in [si, big, t, l, d, r, copy, sorted_keys, exc] {
+            molt_decref(v);
+        }
+    }
+    assert_eq!(live::count(), before, "every temporary was freed");
+}
+
+#[test]
+fn printing_and_formatting_like_cpython() {
+    crate::io::capture_stdout();
+    let print = builtin("print");
+    let l = molt_build_list(
+        [
+            int(1),
+            s("b"),
+            Value::from_f64(0.1),
+            Value::NONE,
+            Value::TRUE,
+        ]
+        .as_ptr(),
+        5,
+    );
+    ok(call(print, &[int(1), Value::from_f64(2.5), s("a"), l]));
+    let sep = molt_build_tuple([s("sep"), s("end")].as_ptr(), 2);
+    let args = [int(1), int(2), s("-"), s("!\n")];
+    ok(molt_call(print, args.as_ptr(), 2, sep));
+    let v = ok(molt_format(Value::from_f64(1234567.891), s(",.2f")));
+    ok(call(print, &[v]));
+    let pct = ok(molt_binary(
+        5,
+        s("%5.1f|%-4d|%s"),
+        molt_build_tuple([Value::from_f64(2.25), int(7), l].as_ptr(), 3),
+    ));
+    ok(call(print, &[pct]));
+    assert_eq!(
+        crate::io::take_captured(),
+        "1 2.5 a [1, 'b', 0.1, None, True]\n1-2!\n1,234,567.89\n  2.2|7   |[1, 'b', 0.1, None, True]\n"
+    );
+}
+
+#[test]
+fn iteration_protocol_ends_with_exhausted() {
+    let r = ok(call(builtin("range"), &[int(3)]));
+    let it = ok(molt_iter(r));
+    let mut seen = Vec::new();
+    loop {
+        let x = molt_iter_next(it);
+        if x == Value::EXHAUSTED {
+            break;
+        }
+        seen.push(ok(x).as_inline_int());
+    }
+    assert_eq!(seen, vec![0, 1, 2]);
+    assert_eq!(molt_iter_next(it), Value::EXHAUSTED, "stays exhausted");
+    let d = ok(molt_build_dict(
+        [s("a"), int(1), s("b"), int(2)].as_ptr(),
+        2,
+    ));
+    let items = ok(method(d, "items", &[]));
+    assert_eq!(repr(items), "dict_items([('a', 1), ('b', 2)])");
+    let set = ok(molt_build_set(
+        [int(5), int(3), int(1), int(9), int(7), int(100), int(33)].as_ptr(),
+        7,
+    ));
+    let as_list = ok(call(builtin("list"), &[set]));
+    assert_eq!(repr(as_list), "[1, 33, 3, 100, 5, 7, 9]");
+    assert_eq!(repr(set), "{1, 33, 3, 100, 5, 7, 9}");
+}
+
+#[test]
+fn unpacking_errors() {
+    let l = molt_build_list([int(1)].as_ptr(), 1);
+    assert_eq!(
+        err_line(molt_unpack(l, 2)),
+        "ValueError: not enough values to unpack (expected 2, got 1)"
+    );
+    let l3 = molt_build_list([int(1), int(2), int(3)].as_ptr(), 3);
+    assert_eq!(
+        err_line(molt_unpack(l3, 2)),
+        "ValueError: too many values to unpack (expected 2)"
+    );
+    let t = ok(molt_unpack_ex(l3, 1, 1));
+    assert_eq!(repr(t), "(1, [2], 3)");
+    assert_eq!(
+        err_line(molt_unpack_ex(l, 1, 1)),
+        "ValueError: not enough values to unpack (expected at least 2, got 1)"
+    );
+}
+
+#[test]
+fn operator_errors_and_semantics() {
+    assert_eq!(
+        err_line(molt_binary(0, int(1), s("a"))),
+        "TypeError: unsupported operand type(s) for +: 'int' and 'str'"
+    );
+    assert_eq!(
+        err_line(molt_binary(0, s("a"), int(1))),
+        "TypeError: can only concatenate str (not \"int\") to str"
+    );
+    assert_eq!(
+        err_line(molt_compare(2, int(1), s("a"))),
+        "TypeError: '<' not supported between instances of 'int' and 'str'"
+    );
+    assert_eq!(
+        err_line(molt_binary(3, int(1), int(0))),
+        "ZeroDivisionError: division by zero"
+    );
+    assert_eq!(
+        err_line(molt_binary(4, int(1), int(0))),
+        "ZeroDivisionError: integer division or modulo by zero"
+    );
+    assert_eq!(
+        err_line(molt_binary(5, int(1), int(0))),
+        "ZeroDivisionError: integer modulo by zero"
+    );
+    assert_eq!(
+        err_line(molt_binary(3, Value::from_f64(1.0), int(0))),
+        "ZeroDivisionError: float division by zero"
+    );
+    assert_eq!(
+        err_line(molt_binary(16, int(1), s("a"))),
+        "TypeError: unsupported operand type(s) for +=: 'int' and 'str'"
+    );
+    assert_eq!(repr(ok(molt_binary(4, int(-7), int(2)))), "-4");
+    assert_eq!(repr(ok(molt_binary(6, int(2), int(-1)))), "0.5");
+    assert_eq!(
+        repr(ok(molt_binary(6, int(2), int(100)))),
+        "1267650600228229401496703205376"
+    );
+    assert_eq!(repr(ok(molt_binary(3, int(7), int(2)))), "3.5");
+    assert_eq!(molt_compare(0, int(1), Value::from_f64(1.0)), Value::TRUE);
+    assert_eq!(
+        molt_compare(0, Value::from_f64(f64::NAN), Value::from_f64(f64::NAN)),
+        Value::FALSE
+    );
+    let l = molt_build_list([int(1), int(2)].as_ptr(), 2);
+    let l2 = molt_build_list([int(1), int(2)].as_ptr(), 2);
+    assert_eq!(molt_compare(0, l, l2), Value::TRUE);
+    assert_eq!(molt_compare(8, int(2), l), Value::TRUE);
+    // `l += l2` mutates l in place.
+    let r = ok(molt_binary(16, l, l2));
+    assert_eq!(r, l);
+    assert_eq!(repr(l), "[1, 2, 1, 2]");
+    let sl = ok(molt_build_slice(Value::NONE, Value::NONE, int(-1)));
+    assert_eq!(repr(ok(molt_getitem(s("héllo"), sl))), "'olléh'");
+    assert_eq!(
+        err_line(molt_getitem(l, int(10))),
+        "IndexError: list index out of range"
+    );
+    assert_eq!(
+        err_line(molt_getitem(int(5), int(0))),
+        "TypeError: 'int' object is not subscriptable"
+    );
+    let d = ok(molt_build_dict([].as_ptr(), 0));
+    assert_eq!(err_line(molt_getitem(d, s("k"))), "KeyError: 'k'");
+    assert_eq!(
+        err_line(call(int(1), &[])),
+        "TypeError: 'int' object is not callable"
+    );
+    assert_eq!(
+        err_line(molt_global_load(module(), s("nope"))),
+        "NameError: name 'nope' is not defined"
+    );
+}
+
+// --- a class, as codegen would build it ---------------------------------------------------
+
+/// `def __init__(self, x): self.x = x`
+extern "C" fn init_entry(_f: Value, args: *const Value) -> Value {
+    if molt_setattr(arg(args, 0), s("x"), arg(args, 1)) < 0 {
+        return Value::ERROR;
+    }
+    Value::NONE
+}
+
+/// `def __repr__(self): return f"P({self.x!r})"`
+extern "C" fn repr_entry(_f: Value, args: *const Value) -> Value {
+    let x = molt_getattr(arg(args, 0), s("x"));
+    if x.is_error() {
+        return x;
+    }
+    let r = molt_convert(1, x);
+    molt_decref(x);
+    if r.is_error() {
+        return r;
+    }
+    let parts = [s("P("), r, s(")")];
+    let out = molt_build_string(parts.as_ptr(), 3);
+    molt_decref(r);
+    out
+}
+
+/// `def __lt__(self, other): return self.x < other.x` (also used for `__eq__` with op 0)
+fn cmp_attr(args: *const Value, op: u32) -> Value {
+    let a = molt_getattr(arg(args, 0), s("x"));
+    if a.is_error() {
+        return a;
+    }
+    let b = molt_getattr(arg(args, 1), s("x"));
+    if b.is_error() {
+        molt_decref(a);
+        return b;
+    }
+    let r = molt_compare(op, a, b);
+    molt_decref(a);
+    molt_decref(b);
+    r
+}
+
+extern "C" fn lt_entry(_f: Value, args: *const Value) -> Value {
+    cmp_attr(args, 2)
+}
+
+extern "C" fn eq_entry(_f: Value, args: *const Value) -> Value {
+    cmp_attr(args, 0)
+}
+
+/// `def __hash__(self): return hash(self.x)`
+extern "C" fn hash_entry(_f: Value, args: *const Value) -> Value {
+    let x = molt_getattr(arg(args, 0), s("x"));
+    if x.is_error() {
+        return x;
+    }
+    let r = call(builtin("hash"), &[x]);
+    molt_decref(x);
+    r
+}
+
+fn make_point_class() -> Value {
+    let ns = ok(molt_build_dict([].as_ptr(), 0));
+    for (name, entry, params) in [
+        ("P.__init__", init_entry as Entry, &["self", "x"][..]),
+        ("P.__repr__", repr_entry, &["self"][..]),
+        ("P.__lt__", lt_entry, &["self", "other"][..]),
+        ("P.__eq__", eq_entry, &["self", "other"][..]),
+        ("P.__hash__", hash_entry, &["self"][..]),
+    ] {
+        let params: &'static [&'static str] = Box::leak(params.to_vec().into_boxed_slice());
+        let f = make_fn(name, params, entry, &[]);
+        let short = name.trim_start_matches("P.");
+        let key = crate::str::str_intern(short);
+        assert_eq!(molt_setitem(ns, key, f), 0);
+        molt_decref(f);
+    }
+    let bases = molt_build_tuple([].as_ptr(), 0);
+    let cls = ok(molt_make_class(s("P"), bases, ns));
+    molt_decref(bases);
+    molt_decref(ns);
+    cls
+}
+
+#[test]
+fn classes_with_dunders() {
+    let p = make_point_class();
+    let a = ok(call(p, &[int(3)]));
+    let b = ok(call(p, &[int(1)]));
+    let c = ok(call(p, &[int(3)]));
+    assert_eq!(repr(a), "P(3)");
+    assert_eq!(molt_compare(0, a, c), Value::TRUE);
+    assert_eq!(
+        molt_compare(1, a, c),
+        Value::FALSE,
+        "__ne__ defaults to not __eq__"
+    );
+    assert_eq!(
+        molt_compare(4, a, b),
+        Value::TRUE,
+        "__gt__ reflects to __lt__"
+    );
+    let l = molt_build_list([a, b, c].as_ptr(), 3);
+    let sorted = ok(call(builtin("sorted"), &[l]));
+    assert_eq!(repr(sorted), "[P(1), P(3), P(3)]");
+    let set = ok(molt_build_set([a, b, c].as_ptr(), 3));
+    assert_eq!(ok(call(builtin("len"), &[set])), int(2));
+    let ty = ok(call(builtin("type"), &[a]));
+    assert_eq!(repr(ok(molt_getattr(ty, s("__name__")))), "'P'");
+    assert_eq!(repr(ty), "<class '__main__.P'>");
+    assert_eq!(ok(call(builtin("isinstance"), &[a, p])), Value::TRUE);
+    assert_eq!(
+        err_line(call(p, &[])),
+        "TypeError: P.__init__() missing 1 required positional argument: 'x'"
+    );
+    assert_eq!(
+        err_line(molt_getattr(a, s("y"))),
+        "AttributeError: 'P' object has no attribute 'y'"
+    );
+    let m = ok(molt_getattr(a, s("__repr__")));
+    assert_eq!(repr(ok(call(m, &[]))), "'P(3)'");
+}
+
+/// `class MyError(Exception): def __init__(self, msg, code): super().__init__(msg); self.code = code`
+extern "C" fn myerror_init(_f: Value, args: *const Value) -> Value {
+    let (this, msg, code) = (arg(args, 0), arg(args, 1), arg(args, 2));
+    let cls = MYERROR.with(|c| c.get());
+    let sup = call(builtin("super"), &[cls, this]);
+    if sup.is_error() {
+        return sup;
+    }
+    let r = method(sup, "__init__", &[msg]);
+    molt_decref(sup);
+    if r.is_error() {
+        return r;
+    }
+    molt_decref(r);
+    if molt_setattr(this, s("code"), code) < 0 {
+        return Value::ERROR;
+    }
+    Value::NONE
+}
+
+thread_local! {
+    static MYERROR: Cell<Value> = const { Cell::new(Value::NONE) };
+}
+
+#[test]
+fn user_exceptions_and_traceback_lines() {
+    let ns = ok(molt_build_dict([].as_ptr(), 0));
+    let f = make_fn(
+        "MyError.__init__",
+        &["self", "msg", "code"],
+        myerror_init,
+        &[],
+    );
+    molt_setitem(ns, s("__init__"), f);
+    let bases = molt_build_tuple([builtin("Exception")].as_ptr(), 1);
+    let cls = ok(molt_make_class(s("MyError"), bases, ns));
+    MYERROR.with(|c| c.set(cls));
+    let e = ok(call(cls, &[s("bad thing"), int(42)]));
+    assert_eq!(repr(e), "MyError('bad thing')");
+    assert_eq!(repr(ok(molt_getattr(e, s("code")))), "42");
+    assert_eq!(repr(ok(molt_getattr(e, s("args")))), "('bad thing',)");
+    let r = molt_raise(e, Value::UNBOUND);
+    assert!(r.is_error());
+    let caught = molt_exc_fetch();
+    assert_eq!(molt_exc_match(caught, builtin("Exception")), 1);
+    assert_eq!(molt_exc_match(caught, builtin("KeyError")), 0);
+    assert_eq!(
+        crate::exceptions::exception_line(caught),
+        "MyError: bad thing"
+    );
+    let ke = ok(call(builtin("KeyError"), &[s("k")]));
+    assert_eq!(crate::exceptions::exception_line(ke), "KeyError: 'k'");
+    let ve = ok(call(builtin("ValueError"), &[]));
+    assert_eq!(crate::exceptions::exception_line(ve), "ValueError");
+    assert_eq!(
+        err_line(molt_raise(int(5), Value::UNBOUND)),
+        "TypeError: exceptions must derive from BaseException"
+    );
+    assert_eq!(
+        err_line(molt_raise(builtin("StopIteration"), Value::UNBOUND)),
+        "StopIteration"
+    );
+    assert_eq!(
+        err_line(call(builtin("int"), &[s("abc")])),
+        "ValueError: invalid literal for int() with base 10: 'abc'"
+    );
+}
+
+extern "C" fn exit_init() -> Value {
+    let sys = molt_import(s("sys"));
+    let r = method(sys, "exit", &[int(3)]);
+    molt_decref(sys);
+    r
+}
+
+extern "C" fn fail_init() -> Value {
+    let _ = crate::io::take_captured();
+    molt_raise(builtin("ValueError"), Value::UNBOUND)
+}
+
+#[test]
+fn main_exit_statuses() {
+    crate::io::capture_stdout();
+    assert_eq!(crate::entry::run_main(vec!["prog".into()], exit_init), 3);
+    assert_eq!(crate::entry::run_main(vec!["prog".into()], fail_init), 1);
+}
+
+#[test]
+fn method_calls_on_builtins() {
+    let text = s("  a,b,,c  ");
+    let stripped = ok(method(text, "strip", &[]));
+    let parts = ok(method(stripped, "split", &[s(",")]));
+    assert_eq!(repr(parts), "['a', 'b', '', 'c']");
+    let joined = ok(method(s("-"), "join", &[parts]));
+    assert_eq!(repr(joined), "'a-b--c'");
+    let d = ok(molt_build_dict([].as_ptr(), 0));
+    ok(method(d, "setdefault", &[s("k"), int(1)]));
+    assert_eq!(repr(ok(method(d, "get", &[s("k")]))), "1");
+    assert_eq!(repr(ok(method(d, "get", &[s("z")]))), "None");
+    let l = molt_build_list([int(3), int(1), int(2)].as_ptr(), 3);
+    let kw = molt_build_tuple([s("reverse")].as_ptr(), 1);
+    let args = [Value::TRUE];
+    ok(molt_call_method(l, s("sort"), args.as_ptr(), 0, kw));
+    assert_eq!(repr(l), "[3, 2, 1]");
+    assert_eq!(
+        err_line(method(l, "index", &[int(9)])),
+        "ValueError: 9 is not in list"
+    );
+    assert_eq!(
+        err_line(method(int(1), "nope", &[])),
+        "AttributeError: 'int' object has no attribute 'nope'"
+    );
+    let upper = ok(molt_getattr(s("abc"), s("upper")));
+    assert_eq!(repr(ok(call(upper, &[]))), "'ABC'");
+    let str_cls = builtin("str");
+    let unbound = ok(molt_getattr(str_cls, s("upper")));
+    assert_eq!(repr(ok(call(unbound, &[s("x")]))), "'X'");
+    let math = ok(molt_import(s("math")));
+    assert_eq!(repr(ok(method(math, "sqrt", &[int(16)]))), "4.0");
+    assert_eq!(
+        err_line(method(math, "sqrt", &[int(-1)])),
+        "ValueError: math domain error"
+    );
+    assert_eq!(
+        repr(ok(method(math, "factorial", &[int(25)]))),
+        "15511210043330985984000000"
+    );
+}
+
+// --- generators -----------------------------------------------------------------------------
+
+thread_local! {
+    static CLOSED: Cell<u32> = const { Cell::new(0) };
+}
+
+/// `def count(n): for i in range(n): sent = yield i; (sent is added to the next item)`;
+/// counts `GeneratorExit` deliveries in `CLOSED`.
+extern "C" fn count_entry(_f: Value, args: *const Value) -> Value {
+    let n = arg(args, 0).as_inline_int();
+    let mut extra = 0;
+    for i in 0..n {
+        let sent = molt_yield(int(i + extra));
+        if sent.is_error() {
+            CLOSED.with(|c| c.set(c.get() + 1));
+            return Value::ERROR;
+        }
+        if sent.is_inline_int() {
+            extra += sent.as_inline_int();
+        }
+        molt_decref(sent);
+    }
+    Value::NONE
+}
+
+/// `def outer(g): for x in g: yield x * 10` (a generator driving another one).
+extern "C" fn outer_entry(_f: Value, args: *const Value) -> Value {
+    let it = molt_iter(arg(args, 0));
+    if it.is_error() {
+        return it;
+    }
+    loop {
+        let x = molt_iter_next(it);
+        if x == Value::EXHAUSTED {
+            break;
+        }
+        if x.is_error() {
+            molt_decref(it);
+            return x;
+        }
+        let y = molt_binary(2, x, int(10));
+        molt_decref(x);
+        let sent = molt_yield(y);
+        molt_decref(y);
+        if sent.is_error() {
+            molt_decref(it);
+            return sent;
+        }
+        molt_decref(sent);
+    }
+    molt_decref(it);
+    Value::NONE
+}
+
+/// `def bad(): yield 1; next(iter([]))` — StopIteration escaping a generator.
+extern "C" fn bad_entry(_f: Value, _args: *const Value) -> Value {
+    let s = molt_yield(int(1));
+    if s.is_error() {
+        return s;
+    }
+    let empty = molt_build_list([].as_ptr(), 0);
+    let it = molt_iter(empty);
+    let r = call(builtin("next"), &[it]);
+    molt_decref(it);
+    molt_decref(empty);
+    r
+}
+
+fn make_gen_fn(name: &'static str, params: &'static [&'static str], entry: Entry) -> Value {
+    let f = make_fn(name, params, entry, &[]);
+    // SAFETY: the function object was just made by `make_fn` with a leaked descriptor.
+    let fd = unsafe { crate::object::payload::<crate::object::FunctionData>(f) };
+    let code = fd.code as *mut FunctionCode;
+    // SAFETY: the descriptor is leaked and owned by this test.
+    unsafe { (*code).flags = 1 };
+    f
+}
+
+#[test]
+fn generators_yield_send_and_close() {
+    let count = make_gen_fn("count", &["n"], count_entry);
+    let g = ok(call(count, &[int(4)]));
+    assert!(repr(g).starts_with("<generator object count at 0x"));
+    let l = ok(call(builtin("list"), &[g]));
+    assert_eq!(repr(l), "[0, 1, 2, 3]");
+    // send
+    let g = ok(call(count, &[int(5)]));
+    assert_eq!(ok(call(builtin("next"), &[g])), int(0));
+    assert_eq!(ok(method(g, "send", &[int(10)])), int(11));
+    // Dropping a suspended generator closes it (GeneratorExit delivered once).
+    let before = CLOSED.with(|c| c.get());
+    molt_decref(g);
+    assert_eq!(CLOSED.with(|c| c.get()), before + 1);
+    // Generators driving generators.
+    let outer = make_gen_fn("outer", &["g"], outer_entry);
+    let inner = ok(call(count, &[int(3)]));
+    let o = ok(call(outer, &[inner]));
+    let total = ok(call(builtin("sum"), &[o]));
+    assert_eq!(total, int(30));
+    // PEP 479.
+    let bad = make_gen_fn("bad", &[], bad_entry);
+    let b = ok(call(bad, &[]));
+    let l = call(builtin("list"), &[b]);
+    assert_eq!(err_line(l), "RuntimeError: generator raised StopIteration");
+    // Exhausted generators stay exhausted; next() raises StopIteration.
+    let g = ok(call(count, &[int(0)]));
+    assert_eq!(molt_iter_next(g), Value::EXHAUSTED);
+    assert_eq!(err_line(call(builtin("next"), &[g])), "StopIteration");
+}
+
+#[test]
+fn many_generators_do_not_leak() {
+    let count = make_gen_fn("count", &["n"], count_entry);
+    let sum = builtin("sum");
+    let mut before = 0;
+    for i in 0..2000 {
+        if i == 1 {
+            before = live::count();
+        }
+        let g = ok(call(count, &[int(10)]));
+        assert_eq!(ok(call(sum, &[g])), int(45));
+        molt_decref(g);
+        // A half-consumed one, dropped while suspended.
+        let h = ok(call(count, &[int(10)]));
+        molt_decref(ok(call(builtin("next"), &[h])));
+        molt_decref(h);
+    }
+    assert_eq!(live::count(), before);
+}
+
+fn show(v: Value) -> String {
+    if v.is_error() {
+        format!("!! {}", err_line(v))
+    } else {
+        repr(v)
+    }
+}
+
+fn list_of(items: &[Value]) -> Value {
+    molt_build_list(items.as_ptr(), items.len() as u32)
+}
+
+fn tuple_of(items: &[Value]) -> Value {
+    molt_build_tuple(items.as_ptr(), items.len() as u32)
+}
+
+fn kwcall(f: Value, pos: &[Value], kw: &[(&'static str, Value)]) -> Value {
+    let names: Vec<Value> = kw.iter().map(|(k, _)| s(k)).collect();
+    let kwnames = tuple_of(&names);
+    let mut all = pos.to_vec();
+    all.extend(kw.iter().map(|(_, v)| *v));
+    molt_call(f, all.as_ptr(), pos.len() as u32, kwnames)
+}
+
+#[test]
+fn builtins_behave_like_cpython() {
+    let f = |x: f64| Value::from_f64(x);
+    let b = builtin;
+    let cases: Vec<(Box<dyn Fn() -> Value>, &str)> = vec![
+        (Box::new(move || call(b("round"), &[f(2.5)])), "2"),
+        (Box::new(move || call(b("round"), &[f(-0.5)])), "0"),
+        (
+            Box::new(move || call(b("round"), &[f(2.675), int(2)])),
+            "2.67",
+        ),
+        (
+            Box::new(move || call(b("round"), &[int(12345), int(-2)])),
+            "12300",
+        ),
+        (
+            Box::new(move || call(b("divmod"), &[int(-7), int(2)])),
+            "(-4, 1)",
+        ),
+        (
+            Box::new(move || call(b("divmod"), &[f(7.5), int(2)])),
+            "(3.0, 1.5)",
+        ),
+        (Box::new(move || call(b("int"), &[s(" 12 ")])), "12"),
+        (Box::new(move || call(b("int"), &[s("ff"), int(16)])), "255"),
+        (Box::new(move || call(b("int"), &[f(-3.9)])), "-3"),
+        (Box::new(move || call(b("float"), &[s(" 1e3 ")])), "1000.0"),
+        (
+            Box::new(move || call(b("float"), &[s("x")])),
+            "!! ValueError: could not convert string to float: 'x'",
+        ),
+        (Box::new(move || call(b("str"), &[f(1e16)])), "'1e+16'"),
+        (
+            Box::new(move || call(b("max"), &[list_of(&[])])),
+            "!! ValueError: max() arg is an empty sequence",
+        ),
+        (
+            Box::new(move || kwcall(b("max"), &[list_of(&[])], &[("default", int(7))])),
+            "7",
+        ),
+        (
+            Box::new(move || {
+                kwcall(
+                    b("min"),
+                    &[list_of(&[s("bb"), s("a"), s("ccc")])],
+                    &[("key", b("len"))],
+                )
+            }),
+            "'a'",
+        ),
+        (
+            Box::new(move || call(b("max"), &[int(1), f(2.5), int(2)])),
+            "2.5",
+        ),
+        (
+            Box::new(move || call(b("sum"), &[list_of(&[f(0.1); 10])])),
+            "0.9999999999999999",
+        ),
+        (
+            Box::new(move || call(b("sum"), &[list_of(&[int(1), int(2)]), int(10)])),
+            "13",
+        ),
+        (
+            Box::new(move || call(b("abs"), &[s("a")])),
+            "!! TypeError: bad operand type for abs(): 'str'",
+        ),
+        (
+            Box::new(move || call(b("len"), &[int(5)])),
+            "!! TypeError: object of type 'int' has no len()",
+        ),
+        (Box::new(move || call(b("chr"), &[int(233)])), "'é'"),
+        (
+            Box::new(move || call(b("ord"), &[s("ab")])),
+            "!! TypeError: ord() expected a character, but string of length 2 found",
+        ),
+        (Box::new(move || call(b("hex"), &[int(255)])), "'0xff'"),
+        (Box::new(move || call(b("bin"), &[int(-5)])), "'-0b101'"),
+        (Box::new(move || call(b("hash"), &[int(-1)])), "-2"),
+        (
+            Box::new(move || call(b("hash"), &[tuple_of(&[int(1), int(2)])])),
+            "-3550055125485641917",
+        ),
+        (
+            Box::new(move || call(b("hash"), &[list_of(&[])])),
+            "!! TypeError: unhashable type: 'list'",
+        ),
+        (
+            Box::new(move || call(b("pow"), &[int(2), int(-1), int(4)])),
+            "!! ValueError: base is not invertible for the given modulus",
+        ),
+        (
+            Box::new(move || call(b("pow"), &[int(3), int(4), int(5)])),
+            "1",
+        ),
+        (
+            Box::new(move || call(b("list"), &[call(b("enumerate"), &[s("ab"), int(1)])])),
+            "[(1, 'a'), (2, 'b')]",
+        ),
+        (
+            Box::new(move || {
+                call(
+                    b("list"),
+                    &[call(
+                        b("zip"),
+                        &[s("ab"), list_of(&[int(1), int(2), int(3)])],
+                    )],
+                )
+            }),
+            "[('a', 1), ('b', 2)]",
+        ),
+        (
+            Box::new(move || {
+                call(
+                    b("list"),
+                    &[call(
+                        b("reversed"),
+                        &[call(b("range"), &[int(1), int(10), int(3)])],
+                    )],
+                )
+            }),
+            "[7, 4, 1]",
+        ),
+        (
+            Box::new(move || call(b("sorted"), &[list_of(&[int(1), s("a")])])),
+            "!! TypeError: '<' not supported between instances of 'str' and 'int'",
+        ),
+        (
+            Box::new(move || {
+                kwcall(
+                    b("sorted"),
+                    &[list_of(&[s("b"), s("A"), s("c")])],
+                    &[
+                        ("key", ok(molt_getattr(b("str"), s("lower")))),
+                        ("reverse", Value::TRUE),
+                    ],
+                )
+            }),
+            "['c', 'b', 'A']",
+        ),
+        (
+            Box::new(move || call(b("isinstance"), &[Value::TRUE, b("int")])),
+            "True",
+        ),
+        (
+            Box::new(move || call(b("range"), &[int(1), int(2), int(0)])),
+            "!! ValueError: range() arg 3 must not be zero",
+        ),
+        (
+            Box::new(move || call(b("next"), &[ok(molt_iter(list_of(&[])))])),
+            "!! StopIteration",
+        ),
+        (
+            Box::new(move || call(b("repr"), &[ok(call(b("KeyError"), &[s("k")]))])),
+            "\"KeyError('k')\"",
+        ),
+        (
+            Box::new(move || method(s("a b c"), "split", &[Value::NONE, int(1)])),
+            "['a', 'b c']",
+        ),
+        (
+            Box::new(move || method(s("42"), "zfill", &[int(5)])),
+            "'00042'",
+        ),
+        (
+            Box::new(move || method(s("abc"), "center", &[int(8), s("*")])),
+            "'**abc***'",
+        ),
+        (
+            Box::new(move || method(s("{0}{1}{0}"), "format", &[s("a"), s("b")])),
+            "'aba'",
+        ),
+        (
+            Box::new(move || method(s("a\nb\r\nc"), "splitlines", &[])),
+            "['a', 'b', 'c']",
+        ),
+        (
+            Box::new(move || method(s("abc"), "index", &[s("z")])),
+            "!! ValueError: substring not found",
+        ),
+        (
+            Box::new(move || method(s("a"), "join", &[list_of(&[int(1)])])),
+            "!! TypeError: sequence item 0: expected str instance, int found",
+        ),
+        (
+            Box::new(move || {
+                ok(molt_binary(
+                    10,
+                    molt_build_set([int(1), int(2)].as_ptr(), 2),
+                    molt_build_set([int(9), int(2)].as_ptr(), 2),
+                ))
+            }),
+            "{1, 2, 9}",
+        ),
+        (
+            Box::new(move || {
+                ok(molt_binary(
+                    1,
+                    molt_build_set([int(1), int(2)].as_ptr(), 2),
+                    molt_build_set([int(2)].as_ptr(), 1),
+                ))
+            }),
+            "{1}",
+        ),
+        (
+            Box::new(move || molt_binary(0, list_of(&[int(1)]), tuple_of(&[int(1)]))),
+            "!! TypeError: can only concatenate list (not \"tuple\") to list",
+        ),
+        (
+            Box::new(move || molt_binary(2, list_of(&[int(1)]), s("a"))),
+            "!! TypeError: can't multiply sequence by non-int of type 'str'",
+        ),
+        (
+            Box::new(move || molt_binary(6, Value::from_f64(10.0), int(400))),
+            "!! OverflowError: (34, 'Numerical result out of range')",
+        ),
+        (Box::new(move || molt_binary(4, f(-7.5), int(2))), "-4.0"),
+        (Box::new(move || molt_binary(5, f(-7.5), int(2))), "0.5"),
+        (
+            Box::new(move || molt_binary(5, f(1.0), int(0))),
+            "!! ZeroDivisionError: float modulo",
+        ),
+        (
+            Box::new(move || molt_compare(8, int(1), int(5))),
+            "!! TypeError: argument of type 'int' is not iterable",
+        ),
+        (
+            Box::new(move || molt_unary(0, s("a"))),
+            "!! TypeError: bad operand type for unary -: 'str'",
+        ),
+        (Box::new(move || molt_unary(2, Value::TRUE)), "-2"),
+    ];
+    for (i, (got, want)) in cases.into_iter().enumerate() {
+        assert_eq!(show(got()), want, "case {i}");
+    }
+}
+
+#[test]
+fn dict_and_list_methods() {
+    let d = ok(molt_build_dict(
+        [s("a"), int(1), s("b"), int(2), s("c"), int(3)].as_ptr(),
+        3,
+    ));
+    assert_eq!(show(method(d, "pop", &[s("b")])), "2");
+    assert_eq!(show(method(d, "pop", &[s("zz")])), "!! KeyError: 'zz'");
+    assert_eq!(show(method(d, "pop", &[s("zz"), Value::NONE])), "None");
+    assert_eq!(molt_setitem(d, s("b"), int(20)), 0);
+    assert_eq!(repr(d), "{'a': 1, 'c': 3, 'b': 20}");
+    assert_eq!(show(method(d, "popitem", &[])), "('b', 20)");
+    let other = ok(molt_build_dict([s("z"), int(26)].as_ptr(), 1));
+    ok(method(d, "update", &[other]));
+    assert_eq!(show(call(builtin("list"), &[d])), "['a', 'c', 'z']");
+    assert_eq!(
+        show(call(builtin("list"), &[ok(method(d, "values", &[]))])),
+        "[1, 3, 26]"
+    );
+    assert_eq!(molt_delitem(d, s("a")), 0);
+    assert_eq!(show(molt_compare(8, s("a"), d)), "False");
+    let l = list_of(&[int(5), int(1), int(4)]);
+    ok(method(l, "insert", &[int(-1), int(9)]));
+    assert_eq!(repr(l), "[5, 1, 9, 4]");
+    assert_eq!(show(method(l, "pop", &[int(0)])), "5");
+    ok(method(l, "remove", &[int(9)]));
+    assert_eq!(
+        show(method(l, "remove", &[int(9)])),
+        "!! ValueError: list.remove(x): x not in list"
+    );
+    let sl = ok(molt_build_slice(int(0), int(1), Value::NONE));
+    assert_eq!(molt_setitem(l, sl, list_of(&[int(7), int(8), int(9)])), 0);
+    assert_eq!(repr(l), "[7, 8, 9, 4]");
+    let step = ok(molt_build_slice(Value::NONE, Value::NONE, int(2)));
+    assert_eq!(molt_delitem(l, step), 0);
+    assert_eq!(repr(l), "[8, 4]");
+    assert_eq!(
+        show(molt_getitem(
+            list_of(&[int(1), int(2), int(3)]),
+            ok(molt_build_slice(int(-2), Value::NONE, Value::NONE))
+        )),
+        "[2, 3]"
+    );
+    assert_eq!(
+        show(molt_compare(
+            2,
+            list_of(&[int(1), int(2)]),
+            list_of(&[int(1), int(3)])
+        )),
+        "True"
+    );
+    assert_eq!(
+        show(molt_compare(
+            2,
+            tuple_of(&[int(1), int(2)]),
+            tuple_of(&[int(1), s("a")])
+        )),
+        "!! TypeError: '<' not supported between instances of 'int' and 'str'"
+    );
+    let nested = list_of(&[int(1)]);
+    ok(method(nested, "append", &[nested]));
+    assert_eq!(repr(nested), "[1, [...]]");
+}

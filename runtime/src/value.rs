@@ -1,0 +1,207 @@
+//! The one-word value representation (NaN-boxing), as documented in `docs/runtime.md`.
+
+/// A Python value: one 64-bit word (see the module docs and `docs/runtime.md`).
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Value(pub u64);
+
+/// Bits 63..48 of a heap pointer.
+pub const TAG_PTR: u64 = 0xFFF8;
+/// Bits 63..48 of an inline int.
+pub const TAG_INT: u64 = 0xFFF9;
+/// Bits 63..48 of a bool.
+pub const TAG_BOOL: u64 = 0xFFFA;
+/// Bits 63..48 of `None`.
+pub const TAG_NONE: u64 = 0xFFFB;
+/// Bits 63..48 of the special non-values (unbound, error, exhausted).
+pub const TAG_SPECIAL: u64 = 0xFFFC;
+/// Mask of the 48-bit payload.
+pub const PAYLOAD_MASK: u64 = 0x0000_FFFF_FFFF_FFFF;
+/// Mask of the 13 bits that are all set exactly in tagged words.
+pub const TAGGED_MASK: u64 = 0xFFF8_0000_0000_0000;
+/// The canonical NaN.
+pub const CANONICAL_NAN: u64 = 0x7FF8_0000_0000_0000;
+/// Smallest inline int.
+pub const INLINE_INT_MIN: i64 = -(1 << 47);
+/// Largest inline int.
+pub const INLINE_INT_MAX: i64 = (1 << 47) - 1;
+
+impl Value {
+    /// `None`.
+    pub const NONE: Value = Value(TAG_NONE << 48);
+    /// `False`.
+    pub const FALSE: Value = Value(TAG_BOOL << 48);
+    /// `True`.
+    pub const TRUE: Value = Value((TAG_BOOL << 48) | 1);
+    /// An unassigned local or an empty cell (never a Python value).
+    pub const UNBOUND: Value = Value(TAG_SPECIAL << 48);
+    /// "An exception is pending" (never a Python value).
+    pub const ERROR: Value = Value((TAG_SPECIAL << 48) | 1);
+    /// "The iterator is exhausted" (never a Python value).
+    pub const EXHAUSTED: Value = Value((TAG_SPECIAL << 48) | 2);
+
+    /// The tag (bits 63..48); only meaningful when [`Value::is_tagged`].
+    #[inline]
+    pub fn tag(self) -> u64 {
+        self.0 >> 48
+    }
+
+    /// Whether the word is tagged (not a float).
+    #[inline]
+    pub fn is_tagged(self) -> bool {
+        self.0 & TAGGED_MASK == TAGGED_MASK
+    }
+
+    /// A float value (NaNs canonicalized).
+    #[inline]
+    pub fn from_f64(x: f64) -> Value {
+        if x.is_nan() {
+            Value(CANONICAL_NAN)
+        } else {
+            Value(x.to_bits())
+        }
+    }
+
+    /// Whether this is a float.
+    #[inline]
+    pub fn is_float(self) -> bool {
+        !self.is_tagged()
+    }
+
+    /// The float (only meaningful when [`Value::is_float`]).
+    #[inline]
+    pub fn as_f64(self) -> f64 {
+        f64::from_bits(self.0)
+    }
+
+    /// An inline int, if `i` fits in 48 bits.
+    #[inline]
+    pub fn inline_int(i: i64) -> Option<Value> {
+        if (INLINE_INT_MIN..=INLINE_INT_MAX).contains(&i) {
+            Some(Value((TAG_INT << 48) | (i as u64 & PAYLOAD_MASK)))
+        } else {
+            None
+        }
+    }
+
+    /// Whether this is an inline int.
+    #[inline]
+    pub fn is_inline_int(self) -> bool {
+        self.tag() == TAG_INT
+    }
+
+    /// The inline int (only meaningful when [`Value::is_inline_int`]): sign-extends 48 bits.
+    #[inline]
+    pub fn as_inline_int(self) -> i64 {
+        ((self.0 << 16) as i64) >> 16
+    }
+
+    /// A bool.
+    #[inline]
+    pub fn from_bool(b: bool) -> Value {
+        if b { Value::TRUE } else { Value::FALSE }
+    }
+
+    /// Whether this is a bool.
+    #[inline]
+    pub fn is_bool(self) -> bool {
+        self.tag() == TAG_BOOL
+    }
+
+    /// Whether this is `None`.
+    #[inline]
+    pub fn is_none(self) -> bool {
+        self.0 == Value::NONE.0
+    }
+
+    /// Whether this is a heap object pointer.
+    #[inline]
+    pub fn is_ptr(self) -> bool {
+        self.tag() == TAG_PTR
+    }
+
+    /// Whether this is one of the special non-values.
+    #[inline]
+    pub fn is_special(self) -> bool {
+        self.tag() == TAG_SPECIAL
+    }
+
+    /// Whether this is the error marker.
+    #[inline]
+    pub fn is_error(self) -> bool {
+        self.0 == Value::ERROR.0
+    }
+
+    /// The object pointer (only meaningful when [`Value::is_ptr`]).
+    #[inline]
+    pub fn as_ptr(self) -> *mut crate::object::ObjHeader {
+        (self.0 & PAYLOAD_MASK) as usize as *mut crate::object::ObjHeader
+    }
+
+    /// A pointer value.
+    #[inline]
+    pub fn from_ptr(p: *mut crate::object::ObjHeader) -> Value {
+        Value((TAG_PTR << 48) | (p as usize as u64 & PAYLOAD_MASK))
+    }
+}
+
+impl std::fmt::Debug for Value {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.is_float() {
+            write!(f, "Value(float {})", self.as_f64())
+        } else if self.is_inline_int() {
+            write!(f, "Value(int {})", self.as_inline_int())
+        } else if self.is_bool() {
+            write!(
+                f,
+                "Value({})",
+                if *self == Value::TRUE {
+                    "True"
+                } else {
+                    "False"
+                }
+            )
+        } else if self.is_none() {
+            f.write_str("Value(None)")
+        } else if self.is_ptr() {
+            write!(f, "Value(ptr {:#x})", self.0 & PAYLOAD_MASK)
+        } else {
+            write!(f, "Value(special {:#x})", self.0)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ints_round_trip_at_the_edges() {
+        for i in [0, 1, -1, INLINE_INT_MIN, INLINE_INT_MAX, 12345, -98765] {
+            let v = Value::inline_int(i).expect("fits");
+            assert!(v.is_inline_int() && v.is_tagged() && !v.is_float());
+            assert_eq!(v.as_inline_int(), i);
+        }
+        assert!(Value::inline_int(INLINE_INT_MAX + 1).is_none());
+        assert!(Value::inline_int(INLINE_INT_MIN - 1).is_none());
+    }
+
+    #[test]
+    fn floats_never_collide_with_tags() {
+        for x in [
+            0.0,
+            -0.0,
+            1.5,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::NAN,
+            -f64::NAN,
+            f64::MIN_POSITIVE,
+        ] {
+            let v = Value::from_f64(x);
+            assert!(v.is_float(), "{x}");
+            assert!(x.is_nan() && v.as_f64().is_nan() || v.as_f64().to_bits() == x.to_bits());
+        }
+        assert!(!Value::NONE.is_float() && !Value::TRUE.is_float() && !Value::ERROR.is_float());
+    }
+}

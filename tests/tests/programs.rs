@@ -1,0 +1,273 @@
+//! Differential tests: every program in `tests/programs/` is compiled to a native executable
+//! and run; its stdout, exit code and last stderr line must equal CPython 3.11's. One test
+//! per concern; failures are collected and reported together with a diff-like summary.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+use molt_db::RootDatabase;
+
+/// What a run produced.
+#[derive(Debug, PartialEq, Eq)]
+struct Outcome {
+    stdout: String,
+    code: Option<i32>,
+    last_stderr_line: String,
+}
+
+fn outcome(out: &Output) -> Outcome {
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    Outcome {
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        code: out.status.code(),
+        last_stderr_line: stderr
+            .lines()
+            .rev()
+            .find(|l| !l.trim().is_empty())
+            .unwrap_or("")
+            .to_owned(),
+    }
+}
+
+/// Runs `cmd` with a timeout; `None` when it timed out (the process is killed).
+fn run_with_timeout(mut cmd: Command, timeout: Duration) -> Option<Output> {
+    let mut child = cmd
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .stdin(Stdio::null())
+        .spawn()
+        .ok()?;
+    let start = Instant::now();
+    // Drain pipes on threads so a chatty program cannot block on a full pipe.
+    let mut stdout = child.stdout.take()?;
+    let mut stderr = child.stderr.take()?;
+    let out_thread = std::thread::spawn(move || {
+        let mut buf = Vec::new();
+        let _ = std::io::Read::read_to_end(&mut stdout, &mut buf);
+        buf
+    });
+    let err_thread = std::thread::spawn(move || {
+        let mut buf = Vec::new();
+        let _ = std::io::Read::read_to_end(&mut stderr, &mut buf);
+        buf
+    });
+    loop {
+        match child.try_wait() {
+            Ok(Some(status)) => {
+                let stdout = out_thread.join().unwrap_or_default();
+                let stderr = err_thread.join().unwrap_or_default();
+                return Some(Output {
+                    status,
+                    stdout,
+                    stderr,
+                });
+            }
+            Ok(None) if start.elapsed() > timeout => {
+                let _ = child.kill();
+                let _ = child.wait();
+                return None;
+            }
+            Ok(None) => std::thread::sleep(Duration::from_millis(5)),
+            Err(_) => return None,
+        }
+    }
+}
+
+fn python() -> PathBuf {
+    // The pyenv shim costs ~90 ms per start; resolve the real interpreter once.
+    let out = Command::new("python3")
+        .args(["-c", "import sys; print(sys.executable)"])
+        .output();
+    match out {
+        Ok(o) if o.status.success() => PathBuf::from(String::from_utf8_lossy(&o.stdout).trim()),
+        _ => PathBuf::from("python3"),
+    }
+}
+
+fn programs() -> Vec<PathBuf> {
+    let dir = molt_tests::repo_root().join("tests/programs");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect())
+        .unwrap_or_default();
+    files.retain(|p| p.extension().is_some_and(|e| e == "py"));
+    files.sort();
+    files
+}
+
+/// Builds `path` into `out_dir`; the error is the build's message.
+fn build(path: &Path, out_dir: &Path) -> Result<PathBuf, String> {
+    let db = RootDatabase::default();
+    let file = db.load_file(path).map_err(|e| e.to_string())?;
+    let output = out_dir.join(path.file_stem().unwrap_or_default());
+    let options = molt_driver::build::BuildOptions {
+        output: output.clone(),
+        optimize: true,
+    };
+    molt_driver::build::build(&db, file, &options).map_err(|e| e.to_string())?;
+    Ok(output)
+}
+
+#[test]
+fn programs_match_cpython() {
+    let programs = programs();
+    assert!(
+        programs.len() >= 120,
+        "tests/programs holds {} programs, expected at least 120",
+        programs.len()
+    );
+    let python = python();
+    let out_dir = tempfile::tempdir().expect("temp dir");
+    let failures = std::sync::Mutex::new(Vec::<String>::new());
+    let passed = std::sync::atomic::AtomicUsize::new(0);
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    std::thread::scope(|scope| {
+        for _ in 0..2 {
+            scope.spawn(|| {
+                loop {
+                    let i = next.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                    let Some(path) = programs.get(i) else { break };
+                    let name = path
+                        .file_name()
+                        .unwrap_or_default()
+                        .to_string_lossy()
+                        .into_owned();
+                    let result = (|| -> Result<(), String> {
+                        let exe = build(path, out_dir.path())
+                            .map_err(|e| format!("build failed:\n{e}"))?;
+                        let mut expected_cmd = Command::new(&python);
+                        expected_cmd
+                            .arg(path)
+                            .current_dir(path.parent().unwrap_or(Path::new(".")));
+                        let expected = run_with_timeout(expected_cmd, Duration::from_secs(60))
+                            .ok_or("CPython timed out")?;
+                        let mut actual_cmd = Command::new(&exe);
+                        actual_cmd.current_dir(path.parent().unwrap_or(Path::new(".")));
+                        let actual = run_with_timeout(actual_cmd, Duration::from_secs(60))
+                            .ok_or("the compiled program timed out (60 s)")?;
+                        let (e, a) = (outcome(&expected), outcome(&actual));
+                        if e != a {
+                            return Err(describe_mismatch(&e, &a));
+                        }
+                        Ok(())
+                    })();
+                    match result {
+                        Ok(()) => {
+                            passed.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                        }
+                        Err(why) => failures
+                            .lock()
+                            .unwrap_or_else(|e| e.into_inner())
+                            .push(format!("{name}: {why}")),
+                    }
+                }
+            });
+        }
+    });
+    let mut failures = failures.into_inner().unwrap_or_else(|e| e.into_inner());
+    failures.sort();
+    let passed = passed.into_inner();
+    eprintln!("programs: {passed} passed, {} failed", failures.len());
+    // FIXME: programs listed in `tests/programs/KNOWN_FAILURES` (one file name per line, with
+    // the reason after `#`) are today's known gaps; each must still fail, so the list shrinks
+    // as they are fixed.
+    let known = known_failures();
+    let failed_names: Vec<&str> = failures
+        .iter()
+        .filter_map(|f| f.split(':').next())
+        .collect();
+    let unexpected: Vec<&String> = failures
+        .iter()
+        .filter(|f| !known.iter().any(|k| f.starts_with(&format!("{k}:"))))
+        .collect();
+    let fixed: Vec<&String> = known
+        .iter()
+        .filter(|k| !failed_names.contains(&k.as_str()))
+        .collect();
+    assert!(
+        unexpected.is_empty(),
+        "{} programs differ from CPython:\n\n{}",
+        unexpected.len(),
+        unexpected
+            .iter()
+            .map(|s| s.as_str())
+            .collect::<Vec<_>>()
+            .join("\n\n")
+    );
+    assert!(
+        fixed.is_empty(),
+        "now passing, remove from tests/programs/KNOWN_FAILURES: {fixed:?}"
+    );
+}
+
+fn known_failures() -> Vec<String> {
+    let path = molt_tests::repo_root().join("tests/programs/KNOWN_FAILURES");
+    std::fs::read_to_string(path)
+        .unwrap_or_default()
+        .lines()
+        .map(|l| l.split('#').next().unwrap_or("").trim().to_owned())
+        .filter(|l| !l.is_empty())
+        .collect()
+}
+
+fn describe_mismatch(expected: &Outcome, actual: &Outcome) -> String {
+    let mut out = String::new();
+    if expected.code != actual.code {
+        out.push_str(&format!(
+            "exit code: expected {:?}, got {:?}\n",
+            expected.code, actual.code
+        ));
+    }
+    if expected.last_stderr_line != actual.last_stderr_line {
+        out.push_str(&format!(
+            "last stderr line:\n  expected: {}\n  got:      {}\n",
+            expected.last_stderr_line, actual.last_stderr_line
+        ));
+    }
+    if expected.stdout != actual.stdout {
+        let e: Vec<&str> = expected.stdout.lines().collect();
+        let a: Vec<&str> = actual.stdout.lines().collect();
+        let first = e
+            .iter()
+            .zip(&a)
+            .position(|(x, y)| x != y)
+            .unwrap_or(e.len().min(a.len()));
+        out.push_str(&format!(
+            "stdout differs at line {} ({} vs {} lines):\n  expected: {}\n  got:      {}\n",
+            first + 1,
+            e.len(),
+            a.len(),
+            e.get(first).unwrap_or(&"<end>"),
+            a.get(first).unwrap_or(&"<end>")
+        ));
+    }
+    out
+}
+
+/// A loop allocating 10 million short-lived objects runs in flat memory: its peak RSS
+/// stays far below what 10 million live objects would take.
+#[test]
+#[allow(unsafe_code)] // wait4: the portable API gives no peak RSS
+fn allocation_loop_runs_in_flat_memory() {
+    let path = molt_tests::repo_root().join("tests/programs/bench_alloc_flat.py");
+    let out_dir = tempfile::tempdir().expect("temp dir");
+    let exe = build(&path, out_dir.path()).expect("bench_alloc_flat.py builds");
+    // Peak RSS of the child, from wait4's rusage (kilobytes on Linux).
+    let child = Command::new(&exe)
+        .stdout(Stdio::null())
+        .spawn()
+        .expect("runs");
+    let pid = child.id() as libc::pid_t;
+    let mut status = 0;
+    // SAFETY: `rusage` is plain data; wait4 fills it for our own child.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    let r = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
+    assert_eq!(r, pid);
+    assert_eq!(status, 0, "the program exits successfully");
+    let peak_mib = usage.ru_maxrss as f64 / 1024.0;
+    eprintln!("bench_alloc_flat: peak RSS {peak_mib:.1} MiB");
+    assert!(
+        peak_mib < 64.0,
+        "peak RSS {peak_mib:.1} MiB: short-lived objects are not freed"
+    );
+}
