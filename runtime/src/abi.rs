@@ -10,9 +10,7 @@
 use std::cell::UnsafeCell;
 use std::ffi::c_char;
 
-use crate::exceptions::{
-    ExcKind, R, raise, set_pending, to_abi, to_abi_i32, type_error, value_error,
-};
+use crate::exceptions::{ExcKind, R, raise, to_abi, to_abi_i32, type_error, value_error};
 use crate::object::{
     Args, FunctionCode, FunctionData, Kind, Ref, alloc_ref, decref, immortalize, incref, is_kind,
     payload,
@@ -695,7 +693,7 @@ fn do_raise(exc: Value, cause: Value) -> R<Ref> {
             state.suppress_context.set(true);
         }
     }
-    set_pending(e);
+    crate::exceptions::raise_exc(e);
     Err(crate::exceptions::Raised)
 }
 
@@ -727,6 +725,29 @@ pub extern "C" fn molt_exc_fetch() -> Value {
             e.into_raw()
         }
     }
+}
+
+/// Enters an exception handler (an `except` clause, a `finally` block run for an
+/// exception, the `__exit__` call of a `with` block left by an exception): takes the pending
+/// exception (a new reference, as [`molt_exc_fetch`]) and makes it the exception being
+/// handled, after dropping the running frame's handled exceptions beyond the first `level`.
+/// `level` is the number of handlers of this frame in progress around the `try`/`with`
+/// statement (0 when it is not inside any handler). Exceptions raised while it is being
+/// handled get it as `__context__`. Use it instead of `molt_exc_fetch` on the exception
+/// edge into a handler.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_exc_enter(level: u32) -> Value {
+    crate::exceptions::exc_enter(level)
+}
+
+/// Handlers of the running frame ended normally (fell through, or `break`/`continue` left
+/// them): keeps only the first `level` handled exceptions of the frame (`level` = the
+/// handlers still in progress at the target). Returning from the function and exceptional
+/// exits need no call (the runtime trims the frame's entries on return, and the next
+/// `molt_exc_enter` of the frame trims them too).
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_exc_leave(level: u32) {
+    crate::exceptions::exc_leave(level)
 }
 
 fn exc_match(exc: Value, cls: Value) -> R<bool> {
@@ -772,4 +793,30 @@ pub extern "C" fn molt_main(
     // SAFETY: the C `main` passes its own argc/argv.
     let args = unsafe { crate::entry::collect_argv(argc, argv) };
     crate::entry::run_main(args, init)
+}
+
+/// Before a direct call of compiled code (`call.direct`, which skips `molt_call`): counts the
+/// call depth as `molt_call` does and enters a frame. Returns a token for
+/// [`molt_leave_call`], or `-1` with `RecursionError` pending past the recursion limit.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_enter_call() -> i64 {
+    let r = rt();
+    let depth = r.depth.get();
+    if depth >= r.recursion_limit.get() {
+        let _ = crate::exceptions::raise::<()>(
+            crate::exceptions::ExcKind::RecursionError,
+            "maximum recursion depth exceeded",
+        );
+        return -1;
+    }
+    r.depth.set(depth + 1);
+    crate::exceptions::frame_enter() as i64
+}
+
+/// After a direct call entered with [`molt_enter_call`] returned (normally or with an error).
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_leave_call(token: i64) {
+    crate::exceptions::frame_exit(token.max(0) as usize);
+    let r = rt();
+    r.depth.set(r.depth.get().saturating_sub(1));
 }

@@ -141,9 +141,9 @@ fn special_attr(o: Value, name: &str) -> R<Option<Ref>> {
         Kind::Range => {
             let r = crate::range::range_data(o);
             match name {
-                "start" => Some(int_ref(r.start)),
-                "stop" => Some(int_ref(r.stop)),
-                "step" => Some(int_ref(r.step)),
+                "start" => Some(crate::range::range_field(r, 0)),
+                "stop" => Some(crate::range::range_field(r, 1)),
+                "step" => Some(crate::range::range_field(r, 2)),
                 _ => None,
             }
         }
@@ -236,6 +236,11 @@ fn instance_getattr(o: Value, name: &str, hash: i64) -> R<Ref> {
                 return Ok(Ref::new(Value::from_bool(state.suppress_context.get())));
             }
             "__traceback__" => return Ok(Ref::NONE),
+            "value" | "code" => {
+                if let Some(v) = crate::exceptions::exc_derived_attr(o, name) {
+                    return Ok(v);
+                }
+            }
             _ => {}
         }
     }

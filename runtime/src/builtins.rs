@@ -480,11 +480,7 @@ fn b_reversed(_: Value, args: Args<'_>) -> R<Ref> {
         return Ok(crate::iter::reversed_seq(seq));
     }
     if crate::range::is_range(seq) {
-        let r = crate::range::range_data(seq);
-        let n = crate::range::range_len(r) as i64;
-        let last = r.start.wrapping_add((n - 1).wrapping_mul(r.step));
-        let rr = crate::range::range_make(last, r.start.wrapping_sub(r.step), -r.step);
-        return py_iter(rr.v());
+        return crate::range::range_reversed(seq);
     }
     if crate::str::is_str(seq) {
         let chars: Vec<Ref> = crate::str::as_str(seq)
@@ -757,6 +753,10 @@ fn b_next(_: Value, args: Args<'_>) -> R<Ref> {
     let it = it.unwrap_or(Value::NONE);
     if !crate::iter::is_iterator(it) {
         return type_error(format!("'{}' object is not an iterator", type_name(it)));
+    }
+    if default.is_none() && crate::generator::is_generator(it) {
+        // `StopIteration` carries the generator's return value.
+        return crate::generator::gen_next_or_stop(it);
     }
     match py_next(it)? {
         Some(x) => Ok(x),

@@ -404,7 +404,9 @@ fn run(func: Value, code: &FunctionCode, args: *const Value) -> R<Ref> {
         return raise(ExcKind::RecursionError, "maximum recursion depth exceeded");
     }
     r.depth.set(depth + 1);
+    let base = crate::exceptions::frame_enter();
     let result = (code.entry)(func, args);
+    crate::exceptions::frame_exit(base);
     r.depth.set(depth);
     from_abi(result)
 }

@@ -5,8 +5,9 @@
 use std::ffi::{CStr, c_char};
 
 use crate::class::isinstance_class;
-use crate::exceptions::{ExcKind, exc_args, take_pending, traceback_text};
+use crate::exceptions::{ExcKind, take_pending, traceback_text};
 use crate::io::{flush_stdout, write_stderr};
+use crate::object::Ref;
 use crate::object::decref;
 use crate::state::{exc_class, rt};
 use crate::value::Value;
@@ -37,7 +38,9 @@ pub unsafe fn collect_argv(argc: i32, argv: *const *const c_char) -> Vec<String>
 pub fn run_main(argv: Vec<String>, init: extern "C" fn() -> Value) -> i32 {
     let _ = rt();
     crate::modules::set_argv(argv);
+    let base = crate::exceptions::frame_enter();
     let result = init();
+    crate::exceptions::frame_exit(base);
     let status = if result.is_error() {
         exit_status_for_pending()
     } else {
@@ -57,12 +60,15 @@ pub fn exit_status_for_pending() -> i32 {
         return 1;
     };
     if isinstance_class(exc.v(), exc_class(ExcKind::SystemExit)) {
-        let args = crate::tuple::tuple_items(exc_args(exc.v()));
-        let code = match args {
-            [] => return 0,
-            [one] => *one,
-            _ => exc_args(exc.v()),
+        // `e.code` (an assignment to it counts, as in CPython's `handle_system_exit`).
+        let code = match crate::attr::getattr_str(exc.v(), "code") {
+            Ok(c) => c,
+            Err(_) => {
+                drop(take_pending());
+                crate::exceptions::exc_derived_attr(exc.v(), "code").unwrap_or(Ref::NONE)
+            }
         };
+        let code = code.v();
         if code.is_none() {
             return 0;
         }

@@ -108,6 +108,154 @@ pub fn set_pending(exc: Ref) {
     crate::object::decref(old);
 }
 
+/// Raises `exc` (an exception instance, owned): records the exception being handled as its
+/// `__context__` (implicit chaining, CPython's `_PyErr_SetObject`), then makes it pending.
+/// Use [`set_pending`] instead to re-install an exception that was already raised.
+pub fn raise_exc(exc: Ref) {
+    chain_context(exc.v());
+    set_pending(exc);
+}
+
+// --- The exceptions being handled ---------------------------------------------------------
+//
+// CPython keeps a chain of "exceptions being handled" (`sys.exc_info()`): an `except` or
+// `finally` handler (and `__exit__` of a `with`) runs with its exception pushed, and an
+// exception raised meanwhile gets it as `__context__`. The runtime keeps the same chain as a
+// per-thread stack (`Runtime::handled`). Each compiled frame owns the entries above
+// `Runtime::handled_base`: the runtime sets the base when it enters compiled code (a call,
+// a generator resumption, the module initializer) and drops the frame's entries when that
+// code returns, by any path. Inside a frame, generated code says where a handler starts
+// (`molt_exc_enter(level)`, on the exception edge into the handler) and where handlers end
+// normally (`molt_exc_leave(level)`); `level` is the number of handlers of the frame that
+// are in progress at that point (0 outside every handler), so the stack stays right across
+// exceptional exits too (the next `enter`/`leave` of the frame, or its return, trims it).
+
+/// The number of entries in the handled-exception stack.
+#[inline]
+pub fn handled_len() -> usize {
+    rt().handled.borrow().len()
+}
+
+/// Drops the handled-exception entries beyond the first `len`.
+pub fn handled_truncate(len: usize) {
+    let dropped: Vec<Value> = {
+        let mut h = rt().handled.borrow_mut();
+        if h.len() <= len {
+            return;
+        }
+        h.split_off(len)
+    };
+    crate::object::decref_all(&dropped);
+}
+
+/// Pushes `exc` (borrowed) as the innermost exception being handled.
+pub fn handled_push(exc: Value) {
+    rt().handled.borrow_mut().push(crate::object::incref(exc));
+}
+
+/// The innermost exception being handled (borrowed), or `None`.
+pub fn handled_top() -> Value {
+    rt().handled.borrow().last().copied().unwrap_or(Value::NONE)
+}
+
+/// Enters a compiled frame: its handled-exception entries start at the current top. Returns
+/// the caller's base, for [`frame_exit`].
+#[inline]
+pub fn frame_enter() -> usize {
+    let r = rt();
+    let len = r.handled.borrow().len();
+    r.handled_base.replace(len)
+}
+
+/// Leaves a compiled frame (by any path): drops its handled-exception entries and restores
+/// the caller's base.
+#[inline]
+pub fn frame_exit(saved_base: usize) {
+    let r = rt();
+    let base = r.handled_base.replace(saved_base);
+    if r.handled.borrow().len() > base {
+        handled_truncate(base);
+    }
+}
+
+/// Removes the entries of the running frame above its base and returns them (a generator
+/// suspending keeps its handlers' exceptions for its next resumption).
+pub fn handled_split_frame() -> Vec<Value> {
+    let r = rt();
+    let base = r.handled_base.get();
+    let mut h = r.handled.borrow_mut();
+    if h.len() <= base {
+        return Vec::new();
+    }
+    h.split_off(base)
+}
+
+/// `molt_exc_enter(level)`: a handler of the running frame starts handling the pending
+/// exception. The frame's handled stack is trimmed to `level` entries (the handlers in
+/// progress around the `try`), then the exception is pushed. Returns it (a new reference).
+pub fn exc_enter(level: u32) -> Value {
+    let exc = match take_pending() {
+        Some(e) => e,
+        None => new_exception(
+            exc_class(ExcKind::RuntimeError),
+            tuple_from_vec(vec![crate::str::str_from("no exception is pending")]),
+        ),
+    };
+    exc_leave(level);
+    handled_push(exc.v());
+    exc.into_raw()
+}
+
+/// `molt_exc_leave(level)`: handlers of the running frame ended normally; trims the frame's
+/// handled stack to `level` entries.
+pub fn exc_leave(level: u32) {
+    let r = rt();
+    let keep = r.handled_base.get().saturating_add(level as usize);
+    if r.handled.borrow().len() > keep {
+        handled_truncate(keep);
+    }
+}
+
+/// Implicit chaining: `exc.__context__ = ` the exception being handled (unless it is `exc`
+/// itself), breaking any cycle this would create as CPython does.
+pub fn chain_context(exc: Value) {
+    let handled = handled_top();
+    if handled.is_none() || handled == exc || !is_exception(exc) {
+        return;
+    }
+    // Break a cycle: if `exc` is in the context chain of `handled`, cut the chain there.
+    // (Floyd's algorithm guards against a pre-existing cycle.)
+    let mut o = handled;
+    let mut slow = handled;
+    let mut toggle = false;
+    loop {
+        let Some(state) = exc_state(o) else { break };
+        let ctx = state.context.get();
+        if !is_exception(ctx) {
+            break;
+        }
+        if ctx == exc {
+            let old = state.context.replace(Value::NONE);
+            crate::object::decref(old);
+            break;
+        }
+        o = ctx;
+        if o == slow {
+            break;
+        }
+        if toggle {
+            slow = exc_state(slow)
+                .map(|s| s.context.get())
+                .unwrap_or(Value::NONE);
+        }
+        toggle = !toggle;
+    }
+    if let Some(state) = exc_state(exc) {
+        let old = state.context.replace(crate::object::incref(handled));
+        crate::object::decref(old);
+    }
+}
+
 /// Takes the pending exception, if any.
 pub fn take_pending() -> Option<Ref> {
     let v = rt().pending.replace(Value::UNBOUND);
@@ -167,7 +315,7 @@ pub fn raise<T>(k: ExcKind, msg: impl Into<String>) -> R<T> {
 #[cold]
 pub fn raise_with<T>(k: ExcKind, args: Vec<Ref>) -> R<T> {
     let exc = new_exception(exc_class(k), tuple_from_vec(args));
-    set_pending(exc);
+    raise_exc(exc);
     Err(Raised)
 }
 
@@ -249,6 +397,28 @@ pub fn exc_args(v: Value) -> Value {
         Some(s) => s.args.get(),
         None => rt().empty_tuple,
     }
+}
+
+/// The attributes that builtin exception classes derive from `args`: `StopIteration.value`
+/// (the first argument, or `None`) and `SystemExit.code` (`None`, the argument, or the
+/// tuple of several). `None` for other names and classes.
+pub fn exc_derived_attr(v: Value, name: &str) -> Option<Ref> {
+    let k = match name {
+        "value" => ExcKind::StopIteration,
+        "code" => ExcKind::SystemExit,
+        _ => return None,
+    };
+    if !crate::class::isinstance_class(v, exc_class(k)) {
+        return None;
+    }
+    let args = exc_args(v);
+    let items = tuple_items(args);
+    Some(match (k, items) {
+        (_, []) => Ref::NONE,
+        (_, [one, ..]) if k == ExcKind::StopIteration => Ref::dup(*one),
+        (_, [one]) => Ref::dup(*one),
+        _ => Ref::dup(args),
+    })
 }
 
 /// `str(e)` for the builtin exceptions: `''` with no args, `str(arg)` with one, the tuple's

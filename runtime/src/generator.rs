@@ -45,6 +45,9 @@ pub enum GenState {
 pub struct GenData {
     co: UnsafeCell<Option<Co>>,
     state: Cell<GenState>,
+    /// The exceptions its handlers were handling when it suspended (owned), restored on top
+    /// of the resumer's when it resumes (CPython's `gi_exc_state`).
+    handled: RefCell<Vec<Value>>,
     /// `__qualname__` of the generator function (a str).
     pub qualname: Value,
 }
@@ -99,6 +102,7 @@ pub fn make_generator(
         GenData {
             co: UnsafeCell::new(Some(co)),
             state: Cell::new(GenState::Created),
+            handled: RefCell::new(Vec::new()),
             qualname: incref(qualname),
         },
     ))
@@ -121,9 +125,43 @@ pub fn yield_value(v: Value) -> Value {
     sent
 }
 
+/// What a resumption produced.
+pub enum Resumed {
+    /// The generator yielded this item.
+    Yielded(Ref),
+    /// The generator returned this value (finished).
+    Returned(Ref),
+}
+
+/// Runs one step of `co` (the body of `gd`) with `input`, as a frame of its own for the
+/// handled-exception stack: the generator's saved handled exceptions go back on top of the
+/// resumer's while it runs, and are saved again if it suspends (CPython's `gi_exc_state`).
+fn step(gd: &GenData, co: &mut Co, input: Value) -> CoroutineResult<Value, Value> {
+    let r = crate::state::rt();
+    let depth = r.depth.get();
+    let base = crate::exceptions::frame_enter();
+    let saved = std::mem::take(&mut *gd.handled.borrow_mut());
+    let own = !saved.is_empty();
+    r.handled.borrow_mut().extend(saved);
+    if input.is_error() && own {
+        // `throw()`/`close()` into a generator suspended in a handler: the thrown exception
+        // is raised while the handler's exception is being handled.
+        let p = crate::exceptions::peek_pending();
+        if p != Value::UNBOUND {
+            crate::exceptions::chain_context(p);
+        }
+    }
+    let result = co.resume(input);
+    if matches!(result, CoroutineResult::Yield(_)) {
+        *gd.handled.borrow_mut() = crate::exceptions::handled_split_frame();
+    }
+    crate::exceptions::frame_exit(base);
+    r.depth.set(depth);
+    result
+}
+
 /// Resumes `g` with `input` (owned; `Value::ERROR` to raise the pending exception inside).
-/// `Ok(Some(item))` for a yield, `Ok(None)` when the generator returned.
-fn resume(g: Value, input: Value) -> R<Option<Ref>> {
+fn resume(g: Value, input: Value) -> R<Resumed> {
     let gd = gen_data(g);
     match gd.state.get() {
         GenState::Running => {
@@ -135,7 +173,7 @@ fn resume(g: Value, input: Value) -> R<Option<Ref>> {
                 return Err(Raised);
             }
             decref(input);
-            return Ok(None);
+            return Ok(Resumed::Returned(Ref::NONE));
         }
         GenState::Created | GenState::Suspended => {}
     }
@@ -145,15 +183,13 @@ fn resume(g: Value, input: Value) -> R<Option<Ref>> {
     let slot = unsafe { &mut *gd.co.get() };
     let Some(co) = slot.as_mut() else {
         gd.state.set(GenState::Done);
-        return Ok(None);
+        return Ok(Resumed::Returned(Ref::NONE));
     };
-    let depth = crate::state::rt().depth.get();
-    let result = co.resume(input);
-    crate::state::rt().depth.set(depth);
+    let result = step(gd, co, input);
     match result {
         CoroutineResult::Yield(v) => {
             gd.state.set(GenState::Suspended);
-            Ok(Some(Ref::new(v)))
+            Ok(Resumed::Yielded(Ref::new(v)))
         }
         CoroutineResult::Return(r) => {
             gd.state.set(GenState::Done);
@@ -173,19 +209,39 @@ fn resume(g: Value, input: Value) -> R<Option<Ref>> {
                 }
                 return Err(Raised);
             }
-            decref(r);
-            Ok(None)
+            Ok(Resumed::Returned(Ref::new(r)))
         }
     }
 }
 
-/// `next(g)`.
+/// `next(g)` for iteration: `Ok(None)` when the generator returned (its value is dropped).
 pub fn gen_next(g: Value) -> R<Option<Ref>> {
-    resume(g, Value::NONE)
+    match resume(g, Value::NONE)? {
+        Resumed::Yielded(x) => Ok(Some(x)),
+        Resumed::Returned(_) => Ok(None),
+    }
 }
 
-fn stop_iteration<T>() -> R<T> {
-    crate::exceptions::raise_with(ExcKind::StopIteration, Vec::new())
+/// Raises `StopIteration` for a generator that returned `value`: no arguments for `None`
+/// (as CPython's `_PyGen_SetStopIterationValue`), else `StopIteration(value)`.
+fn stop_iteration<T>(value: Ref) -> R<T> {
+    if value.v().is_none() {
+        crate::exceptions::raise_with(ExcKind::StopIteration, Vec::new())
+    } else {
+        crate::exceptions::raise_with(ExcKind::StopIteration, vec![value])
+    }
+}
+
+fn item_or_stop(r: Resumed) -> R<Ref> {
+    match r {
+        Resumed::Yielded(x) => Ok(x),
+        Resumed::Returned(v) => stop_iteration(v),
+    }
+}
+
+/// `next(g)` as the builtin: the item, or `StopIteration` carrying the return value.
+pub fn gen_next_or_stop(g: Value) -> R<Ref> {
+    item_or_stop(resume(g, Value::NONE)?)
 }
 
 /// `g.send(v)`.
@@ -193,10 +249,7 @@ pub fn gen_send(g: Value, v: Value) -> R<Ref> {
     if gen_data(g).state.get() == GenState::Created && !v.is_none() {
         return type_error("can't send non-None value to a just-started generator");
     }
-    match resume(g, incref(v))? {
-        Some(x) => Ok(x),
-        None => stop_iteration(),
-    }
+    item_or_stop(resume(g, incref(v))?)
 }
 
 /// `g.throw(exc)`.
@@ -217,10 +270,7 @@ pub fn gen_throw(g: Value, exc: Value) -> R<Ref> {
         return Err(Raised);
     }
     set_pending(e);
-    match resume(g, Value::ERROR)? {
-        Some(x) => Ok(x),
-        None => stop_iteration(),
-    }
+    item_or_stop(resume(g, Value::ERROR)?)
 }
 
 fn close_created(g: Value) {
@@ -250,8 +300,8 @@ pub fn gen_close(g: Value) -> R<()> {
     );
     set_pending(exit);
     match resume(g, Value::ERROR) {
-        Ok(Some(_)) => raise(ExcKind::RuntimeError, "generator ignored GeneratorExit"),
-        Ok(None) => Ok(()),
+        Ok(Resumed::Yielded(_)) => raise(ExcKind::RuntimeError, "generator ignored GeneratorExit"),
+        Ok(Resumed::Returned(_)) => Ok(()),
         Err(Raised) if pending_is(ExcKind::GeneratorExit) => {
             drop(take_pending());
             Ok(())
@@ -277,7 +327,7 @@ pub fn release(gd: &GenData) {
         );
         set_pending(exit);
         gd.state.set(GenState::Running);
-        match co.resume(Value::ERROR) {
+        match step(gd, co, Value::ERROR) {
             CoroutineResult::Yield(v) => decref(v),
             CoroutineResult::Return(r) if !r.is_error() => decref(r),
             CoroutineResult::Return(_) => {}
@@ -294,6 +344,8 @@ pub fn release(gd: &GenData) {
         }
     }
     drop(slot.take());
+    let left = std::mem::take(&mut *gd.handled.borrow_mut());
+    crate::object::decref_all(&left);
 }
 
 fn recv_gen(recv: Value) -> R<Value> {

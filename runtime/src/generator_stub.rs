@@ -44,6 +44,19 @@ pub fn gen_next(_g: Value) -> R<Option<Ref>> {
     Ok(None)
 }
 
+/// Never reached.
+pub fn gen_next_or_stop(_g: Value) -> R<Ref> {
+    raise(
+        ExcKind::NotImplementedError,
+        "generators are not supported on wasm32 yet",
+    )
+}
+
+/// Whether `v` is a generator.
+pub fn is_generator(v: Value) -> bool {
+    crate::object::is_kind(v, crate::object::Kind::Generator)
+}
+
 /// Releases a generator's references.
 pub fn release(gd: &GenData) {
     crate::object::decref(gd.qualname);

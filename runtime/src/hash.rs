@@ -199,20 +199,21 @@ pub fn py_hash(v: Value) -> R<i64> {
         }
         Kind::Instance => crate::class::instance_hash(v),
         Kind::Range => {
+            // CPython: hash((len, start, step)) with `None` for start (len 0) and step (len < 2).
             let r = crate::range::range_data(v);
-            let len = crate::range::range_len(r);
-            let start = if len == 0 {
-                Value::NONE
+            let len = crate::range::range_len_big(r);
+            let lenv = crate::int::int_from_big(len.clone());
+            let start = if len == num_bigint::BigInt::from(0u32) {
+                crate::object::Ref::NONE
             } else {
-                Value::inline_int(r.start).unwrap_or(Value::NONE)
+                crate::range::range_field(r, 0)
             };
-            let step = if len <= 1 {
-                Value::NONE
+            let step = if len <= num_bigint::BigInt::from(1u32) {
+                crate::object::Ref::NONE
             } else {
-                Value::inline_int(r.step).unwrap_or(Value::NONE)
+                crate::range::range_field(r, 2)
             };
-            let lenv = crate::int::int_from_i128(len as i128);
-            let hs = [py_hash(lenv.v()), py_hash(start), py_hash(step)];
+            let hs = [py_hash(lenv.v()), py_hash(start.v()), py_hash(step.v())];
             hash_tuple_of(hs.into_iter())
         }
         _ => Ok(hash_identity(v)),

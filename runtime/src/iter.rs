@@ -36,6 +36,9 @@ pub fn py_iter(v: Value) -> R<Ref> {
         Kind::List | Kind::Tuple => seq_iter(v),
         Kind::Range => {
             let r = crate::range::range_data(v);
+            if r.big.is_some() {
+                return Ok(crate::range::range_iter_big(r));
+            }
             alloc_ref(
                 Kind::Iter,
                 IterData::Range {

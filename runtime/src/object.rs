@@ -97,15 +97,17 @@ pub struct StrData {
     pub hash: Cell<i64>,
 }
 
-/// `range` payload. Bounds are machine ints: a `range` over ints that do not fit in an
-/// `i64` raises `OverflowError`.
+/// `range` payload. Bounds that fit in an `i64` are stored as machine ints (the fast path);
+/// a range with any bound beyond that keeps all three as `BigInt`s in `big`.
 pub struct RangeData {
-    /// First value.
+    /// First value (0 when `big` is set).
     pub start: i64,
-    /// Bound (exclusive).
+    /// Bound (exclusive; 0 when `big` is set).
     pub stop: i64,
-    /// Step (never 0).
+    /// Step (never 0; 1 when `big` is set).
     pub step: i64,
+    /// `[start, stop, step]` when one of them does not fit in an `i64`.
+    pub big: Option<Box<[num_bigint::BigInt; 3]>>,
 }
 
 /// What a dict iterator or view yields.

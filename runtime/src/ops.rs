@@ -1240,11 +1240,9 @@ pub fn getitem(o: Value, k: Value) -> R<Ref> {
         Kind::Dict => crate::dict::dict_getitem(o, k),
         Kind::Range => {
             if is_kind(k, Kind::Slice) {
-                let n = py_len(o)?;
-                let (a, b, c) = slice_indices(k, n)?;
-                return Ok(crate::range::range_getslice(o, a, b, c));
+                return crate::range::range_slice(o, k);
             }
-            crate::range::range_getindex(o, crate::int::seq_index(k, "range")?)
+            crate::range::range_getitem(o, k)
         }
         Kind::Instance => match call_dunder(o, "__getitem__", &[k])? {
             Some(r) => Ok(r),

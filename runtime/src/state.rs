@@ -85,6 +85,11 @@ pub struct Runtime {
     pub builtins: Value,
     /// The pending exception, or `Value::UNBOUND`.
     pub pending: Cell<Value>,
+    /// The exceptions being handled (CPython's `exc_info` chain), innermost last; owned
+    /// references. See [`crate::exceptions::exc_enter`].
+    pub handled: RefCell<Vec<Value>>,
+    /// Index in `handled` where the entries of the running compiled frame start.
+    pub handled_base: Cell<usize>,
     /// Number of Python calls in progress.
     pub depth: Cell<u32>,
     /// The recursion limit (`sys.setrecursionlimit`).
@@ -200,6 +205,8 @@ fn init() -> &'static Runtime {
         exc,
         builtins: immortalize(crate::dict::dict_new().into_raw()),
         pending: Cell::new(Value::UNBOUND),
+        handled: RefCell::new(Vec::new()),
+        handled_base: Cell::new(0),
         depth: Cell::new(0),
         recursion_limit: Cell::new(1000),
         chars,

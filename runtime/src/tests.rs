@@ -1058,3 +1058,335 @@ fn dict_and_list_methods() {
     ok(method(nested, "append", &[nested]));
     assert_eq!(repr(nested), "[1, [...]]");
 }
+
+// --- Implicit exception chaining (`__context__`) ------------------------------------------
+
+fn raise_new(cls: &'static str, msg: &'static str) -> Value {
+    let e = call(builtin(cls), &[s(msg)]);
+    if e.is_error() {
+        return e;
+    }
+    let r = molt_raise(e, Value::UNBOUND);
+    molt_decref(e);
+    r
+}
+
+/// `try: raise KeyError('inner')` / `except KeyError: raise ValueError('while handling')`.
+extern "C" fn chain_entry(_f: Value, _args: *const Value) -> Value {
+    let r = raise_new("KeyError", "inner");
+    assert!(r.is_error());
+    let exc = molt_exc_enter(0);
+    assert_eq!(molt_exc_match(exc, builtin("KeyError")), 1);
+    molt_decref(exc);
+    raise_new("ValueError", "while handling")
+}
+
+/// `try: raise KeyError('a')` / `except KeyError: pass` / `raise ValueError('after')`.
+extern "C" fn handled_then_raise_entry(_f: Value, _args: *const Value) -> Value {
+    let r = raise_new("KeyError", "a");
+    assert!(r.is_error());
+    let exc = molt_exc_enter(0);
+    molt_decref(exc);
+    molt_exc_leave(0);
+    raise_new("ValueError", "after")
+}
+
+/// `try: raise KeyError('a')` / `except KeyError: return 1` (no `molt_exc_leave` before
+/// the return: the runtime drops the frame's entries).
+extern "C" fn return_from_handler_entry(_f: Value, _args: *const Value) -> Value {
+    let r = raise_new("KeyError", "a");
+    assert!(r.is_error());
+    let exc = molt_exc_enter(0);
+    molt_decref(exc);
+    int(1)
+}
+
+/// ```python
+/// try:
+///     raise KeyError('outer')
+/// except KeyError:
+///     try:
+///         raise IndexError('nested')
+///     except IndexError:
+///         pass
+///     try:
+///         raise TypeError('escapes')   # context: KeyError
+///     except TypeError:
+///         raise ValueError('last')     # context: TypeError (whose context is KeyError)
+/// ```
+extern "C" fn nested_entry(_f: Value, _args: *const Value) -> Value {
+    assert!(raise_new("KeyError", "outer").is_error());
+    molt_decref(molt_exc_enter(0));
+    assert!(raise_new("IndexError", "nested").is_error());
+    molt_decref(molt_exc_enter(1));
+    molt_exc_leave(1);
+    assert!(raise_new("TypeError", "escapes").is_error());
+    molt_decref(molt_exc_enter(1));
+    raise_new("ValueError", "last")
+}
+
+/// ```python
+/// try:
+///     try:
+///         raise KeyError('a')
+///     except KeyError:
+///         raise TypeError('b')         # leaves the handler by an exception
+/// except TypeError:
+///     pass
+/// raise ValueError('c')                # no context
+/// ```
+extern "C" fn exceptional_exit_entry(_f: Value, _args: *const Value) -> Value {
+    assert!(raise_new("KeyError", "a").is_error());
+    molt_decref(molt_exc_enter(0));
+    assert!(raise_new("TypeError", "b").is_error());
+    molt_decref(molt_exc_enter(0));
+    molt_exc_leave(0);
+    raise_new("ValueError", "c")
+}
+
+fn context_chain(e: Value) -> String {
+    let mut out = crate::exceptions::exception_line(e);
+    let mut cur = Ref::dup(e);
+    loop {
+        let ctx = ok(molt_getattr(cur.v(), s("__context__")));
+        if ctx.is_none() {
+            break;
+        }
+        out.push_str(" <- ");
+        out.push_str(&crate::exceptions::exception_line(ctx));
+        cur = Ref::new(ctx);
+    }
+    out
+}
+
+fn run_chain(entry: Entry) -> String {
+    let f = make_fn("f", &[], entry, &[]);
+    let r = call(f, &[]);
+    molt_decref(f);
+    if !r.is_error() {
+        molt_decref(r);
+        return format!(
+            "returned; handled stack {}",
+            crate::exceptions::handled_len()
+        );
+    }
+    let e = molt_exc_fetch();
+    let out = context_chain(e);
+    molt_decref(e);
+    assert_eq!(crate::exceptions::handled_len(), 0);
+    out
+}
+
+use crate::object::Ref;
+
+#[test]
+fn implicit_exception_chaining() {
+    assert_eq!(
+        run_chain(chain_entry),
+        "ValueError: while handling <- KeyError: 'inner'"
+    );
+    assert_eq!(run_chain(handled_then_raise_entry), "ValueError: after");
+    assert_eq!(
+        run_chain(return_from_handler_entry),
+        "returned; handled stack 0"
+    );
+    assert_eq!(
+        run_chain(nested_entry),
+        "ValueError: last <- TypeError: escapes <- KeyError: 'outer'"
+    );
+    assert_eq!(run_chain(exceptional_exit_entry), "ValueError: c");
+    // Runtime errors raised while handling are chained too, and a bare re-raise of the
+    // handled exception does not chain it to itself.
+    let e = ok(call(builtin("KeyError"), &[s("k")]));
+    assert!(molt_raise(e, Value::UNBOUND).is_error());
+    let h = molt_exc_enter(0);
+    let r = call(builtin("int"), &[s("x")]);
+    assert!(r.is_error());
+    let ve = molt_exc_fetch();
+    assert_eq!(
+        context_chain(ve),
+        "ValueError: invalid literal for int() with base 10: 'x' <- KeyError: 'k'"
+    );
+    assert!(molt_raise(h, Value::UNBOUND).is_error());
+    let again = molt_exc_fetch();
+    assert_eq!(again, h);
+    assert_eq!(context_chain(again), "KeyError: 'k'");
+    molt_exc_leave(0);
+    for v in [e, h, ve, again] {
+        molt_decref(v);
+    }
+    // A cycle is broken as in CPython: raising the handled exception's context again.
+    let a = ok(call(builtin("KeyError"), &[s("a")]));
+    let b = ok(call(builtin("TypeError"), &[s("b")]));
+    assert!(molt_raise(a, Value::UNBOUND).is_error());
+    molt_decref(molt_exc_enter(0));
+    assert!(molt_raise(b, Value::UNBOUND).is_error()); // b.__context__ = a
+    molt_decref(molt_exc_enter(1));
+    assert!(molt_raise(a, Value::UNBOUND).is_error()); // a.__context__ = b, b's cut
+    molt_decref(molt_exc_fetch());
+    molt_exc_leave(0);
+    assert_eq!(context_chain(a), "KeyError: 'a' <- TypeError: b");
+    molt_decref(a);
+    molt_decref(b);
+}
+
+/// ```python
+/// def g():
+///     try:
+///         raise KeyError('in gen')
+///     except KeyError:
+///         yield 1
+///         raise ValueError('after yield')   # context: KeyError
+/// ```
+extern "C" fn gen_handler_entry(_f: Value, _args: *const Value) -> Value {
+    assert!(raise_new("KeyError", "in gen").is_error());
+    molt_decref(molt_exc_enter(0));
+    let sent = molt_yield(int(1));
+    if sent.is_error() {
+        return sent;
+    }
+    molt_decref(sent);
+    raise_new("ValueError", "after yield")
+}
+
+#[test]
+fn generators_keep_their_handled_exception() {
+    let gf = make_gen_fn("g", &[], gen_handler_entry);
+    let g = ok(call(gf, &[]));
+    assert_eq!(ok(call(builtin("next"), &[g])), int(1));
+    // Suspended: the caller is not handling the generator's exception.
+    assert_eq!(crate::exceptions::handled_len(), 0);
+    let r = call(builtin("int"), &[s("x")]);
+    let e = molt_exc_fetch();
+    assert!(r.is_error());
+    assert_eq!(
+        context_chain(e),
+        "ValueError: invalid literal for int() with base 10: 'x'"
+    );
+    molt_decref(e);
+    // Resumed: it is again.
+    let r = call(builtin("next"), &[g]);
+    assert!(r.is_error());
+    let e = molt_exc_fetch();
+    assert_eq!(
+        context_chain(e),
+        "ValueError: after yield <- KeyError: 'in gen'"
+    );
+    molt_decref(e);
+    assert_eq!(crate::exceptions::handled_len(), 0);
+    molt_decref(g);
+    // throw() into a generator suspended in a handler chains the thrown exception.
+    let g = ok(call(gf, &[]));
+    assert_eq!(ok(call(builtin("next"), &[g])), int(1));
+    let te = ok(call(builtin("TypeError"), &[s("thrown")]));
+    let r = method(g, "throw", &[te]);
+    assert!(r.is_error());
+    let e = molt_exc_fetch();
+    assert_eq!(context_chain(e), "TypeError: thrown <- KeyError: 'in gen'");
+    molt_decref(e);
+    molt_decref(te);
+    molt_decref(g);
+    molt_decref(gf);
+}
+
+/// `def with_value(): yield 1; return 'result'`
+extern "C" fn with_value_entry(_f: Value, _args: *const Value) -> Value {
+    let sent = molt_yield(int(1));
+    if sent.is_error() {
+        return sent;
+    }
+    molt_decref(sent);
+    s("result")
+}
+
+#[test]
+fn stop_iteration_value_and_system_exit_code() {
+    let gf = make_gen_fn("with_value", &[], with_value_entry);
+    let g = ok(call(gf, &[]));
+    assert_eq!(ok(call(builtin("next"), &[g])), int(1));
+    assert!(call(builtin("next"), &[g]).is_error());
+    let e = molt_exc_fetch();
+    assert_eq!(repr(ok(molt_getattr(e, s("value")))), "'result'");
+    assert_eq!(repr(e), "StopIteration('result')");
+    molt_decref(e);
+    molt_decref(g);
+    let g = ok(call(gf, &[]));
+    let l = ok(call(builtin("list"), &[g]));
+    assert_eq!(repr(l), "[1]");
+    let e = ok(call(builtin("StopIteration"), &[]));
+    assert_eq!(repr(ok(molt_getattr(e, s("value")))), "None");
+    let se = builtin("SystemExit");
+    assert_eq!(repr(ok(molt_getattr(ok(call(se, &[])), s("code")))), "None");
+    assert_eq!(
+        repr(ok(molt_getattr(ok(call(se, &[int(3)])), s("code")))),
+        "3"
+    );
+    assert_eq!(
+        repr(ok(molt_getattr(ok(call(se, &[int(3), s("x")])), s("code")))),
+        "(3, 'x')"
+    );
+    assert_eq!(
+        err_line(molt_getattr(
+            ok(call(builtin("ValueError"), &[])),
+            s("code")
+        )),
+        "AttributeError: 'ValueError' object has no attribute 'code'"
+    );
+}
+
+#[test]
+fn ranges_with_big_bounds() {
+    let big = |t: &'static str| molt_const_bigint(t.as_ptr(), t.len() as u32);
+    let r = ok(call(
+        builtin("range"),
+        &[
+            big("-100000000000000000000"),
+            big("100000000000000000000"),
+            big("10000000000000000000"),
+        ],
+    ));
+    assert_eq!(show(call(builtin("len"), &[r])), "20");
+    assert_eq!(show(molt_getitem(r, int(5))), "-50000000000000000000");
+    assert_eq!(show(molt_getitem(r, int(-1))), "90000000000000000000");
+    assert_eq!(
+        show(molt_compare(8, big("-100000000000000000000"), r)),
+        "True"
+    );
+    assert_eq!(
+        show(molt_compare(8, big("100000000000000000000"), r)),
+        "False"
+    );
+    assert_eq!(
+        repr(r),
+        "range(-100000000000000000000, 100000000000000000000, 10000000000000000000)"
+    );
+    let l = ok(call(builtin("list"), &[r]));
+    assert_eq!(show(call(builtin("len"), &[l])), "20");
+    let huge = ok(call(builtin("range"), &[big("100000000000000000000")]));
+    assert_eq!(
+        show(call(builtin("len"), &[huge])),
+        "!! OverflowError: Python int too large to convert to C ssize_t"
+    );
+    assert_eq!(
+        show(molt_getitem(huge, big("99999999999999999999"))),
+        "99999999999999999999"
+    );
+    let sl = molt_build_slice(Value::NONE, Value::NONE, int(-2));
+    assert_eq!(
+        show(molt_getitem(huge, sl)),
+        "range(99999999999999999999, -1, -2)"
+    );
+    let rev = ok(call(builtin("reversed"), &[r]));
+    assert_eq!(show(call(builtin("next"), &[rev])), "90000000000000000000");
+    // Machine-size bounds whose arithmetic overflows i64.
+    let edge = ok(call(
+        builtin("range"),
+        &[big("9223372036854775806"), big("9223372036854775807")],
+    ));
+    assert_eq!(
+        show(call(builtin("list"), &[edge])),
+        "[9223372036854775806]"
+    );
+    let rev = ok(call(builtin("reversed"), &[edge]));
+    assert_eq!(show(call(builtin("list"), &[rev])), "[9223372036854775806]");
+}

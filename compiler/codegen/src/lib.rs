@@ -185,6 +185,15 @@ pub fn compile_program(
     for (k, names) in constants.kwnames.iter().enumerate() {
         kwnames.insert(names.clone(), slot(&mut module, format!("__molt_kw_{k}"))?);
     }
+    let mut fobj = FxHashMap::default();
+    for (k, name) in constants.direct_targets.iter().enumerate() {
+        fobj.insert(name.clone(), slot(&mut module, format!("__molt_fobj_{k}"))?);
+    }
+    let functions_by_name: FxHashMap<String, FuncId> = functions
+        .iter()
+        .zip(&func_ids)
+        .map(|(f, id)| (f.name.to_string(), *id))
+        .collect();
     let ellipsis = slot(&mut module, "__molt_ellipsis".into())?;
     let module_slot = slot(&mut module, "__molt_module".into())?;
     let frontend = module.isa().frontend_config();
@@ -198,6 +207,8 @@ pub fn compile_program(
         ellipsis,
         module: module_slot,
         code,
+        functions: functions_by_name,
+        fobj,
     };
 
     // Translate and compile every function, in parallel.
@@ -296,6 +307,8 @@ fn compile_one(
 
 /// Constants the module initializer creates.
 struct Constants {
+    /// Functions called with `call.direct`.
+    direct_targets: Vec<String>,
     strings: Vec<String>,
     bigints: Vec<String>,
     kwnames: Vec<Vec<String>>,
@@ -305,6 +318,7 @@ fn collect_constants(functions: &[Arc<Function>]) -> Constants {
     let mut strings: Vec<String> = vec!["__main__".into()];
     let mut bigints: Vec<String> = Vec::new();
     let mut kwnames: Vec<Vec<String>> = Vec::new();
+    let mut direct_targets: Vec<String> = Vec::new();
     let add = |strings: &mut Vec<String>, s: &str| {
         if !strings.iter().any(|x| x == s) {
             strings.push(s.to_owned());
@@ -338,6 +352,12 @@ fn collect_constants(functions: &[Arc<Function>]) -> Constants {
                 | InstKind::DelAttr(_, n)
                 | InstKind::Import(n)
                 | InstKind::MakeClass { name: n, .. } => add(&mut strings, n),
+                InstKind::CallDirect { func, .. } => {
+                    add(&mut strings, func);
+                    if !direct_targets.contains(&func.to_string()) {
+                        direct_targets.push(func.to_string());
+                    }
+                }
                 InstKind::Call { args, .. } | InstKind::CallMethod { args, .. } => {
                     if let InstKind::CallMethod { name, .. } = &inst.kind {
                         add(&mut strings, name);
@@ -358,6 +378,7 @@ fn collect_constants(functions: &[Arc<Function>]) -> Constants {
         }
     }
     Constants {
+        direct_targets,
         strings,
         bigints,
         kwnames,

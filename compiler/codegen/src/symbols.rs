@@ -63,6 +63,8 @@ pub enum Rt {
     ExcFetch,
     ExcMatch,
     Yield,
+    EnterCall,
+    LeaveCall,
     Main,
 }
 
@@ -121,6 +123,8 @@ impl Rt {
         Rt::ExcFetch,
         Rt::ExcMatch,
         Rt::Yield,
+        Rt::EnterCall,
+        Rt::LeaveCall,
         Rt::Main,
     ];
 
@@ -177,6 +181,8 @@ impl Rt {
             Rt::ExcFetch => "molt_exc_fetch",
             Rt::ExcMatch => "molt_exc_match",
             Rt::Yield => "molt_yield",
+            Rt::EnterCall => "molt_enter_call",
+            Rt::LeaveCall => "molt_leave_call",
             Rt::Main => "molt_main",
         }
     }
@@ -188,6 +194,8 @@ impl Rt {
             Rt::Decref | Rt::Dealloc => ("W", '-'),
             Rt::ConstStr | Rt::ConstBigint | Rt::ModuleNew => ("PP", 'W'),
             Rt::ConstEllipsis | Rt::ExcFetch => ("", 'W'),
+            Rt::EnterCall => ("", 'P'),
+            Rt::LeaveCall => ("P", '-'),
             Rt::Binary | Rt::Compare => ("IWW", 'W'),
             Rt::Unary | Rt::Convert => ("IW", 'W'),
             Rt::IsTrue => ("W", 'I'),
@@ -261,6 +269,10 @@ pub struct Symbols {
     pub module: DataId,
     /// `FunctionCode` descriptor per MIR function name.
     pub code: FxHashMap<String, DataId>,
+    /// Compiled function per MIR function name.
+    pub functions: FxHashMap<String, FuncId>,
+    /// Per `call.direct` target: a slot holding its function object once its `def` has run.
+    pub fobj: FxHashMap<String, DataId>,
 }
 
 impl Symbols {

@@ -118,6 +118,7 @@ impl Translator<'_> {
                 InstKind::Call { args, .. } | InstKind::CallMethod { args, .. } => {
                     max_array = max_array.max(args.positional.len() + args.keywords.len());
                 }
+                InstKind::CallDirect { args, .. } => max_array = max_array.max(args.len()),
                 InstKind::BuildList(vs)
                 | InstKind::BuildTuple(vs)
                 | InstKind::BuildSet(vs)
@@ -650,6 +651,66 @@ impl Translator<'_> {
                 self.check(b, block, d, after, r, false)?;
                 self.define(d, r);
             }
+            InstKind::CallDirect { func: target, args } => {
+                let vals = args
+                    .iter()
+                    .map(|v| self.val(*v))
+                    .collect::<Result<Vec<_>, _>>()?;
+                let (Some(slot), Some(&fid)) = (
+                    self.symbols.fobj.get(&**target).map(|d| d.as_u32()),
+                    self.symbols.functions.get(&**target),
+                ) else {
+                    return Err(CodegenError::Internal {
+                        function: func.name.to_string(),
+                        message: format!("call.direct of unknown function {target:?}"),
+                    });
+                };
+                let addr = self.data_addr(b, slot);
+                let fobj = b.ins().load(I64, ir::MemFlagsData::trusted(), addr, 0);
+                let defined = b.ins().icmp_imm_s(IntCC::NotEqual, fobj, 0);
+                let fast = b.create_block();
+                let slow = b.create_block();
+                let join = b.create_block();
+                b.append_block_param(join, I64);
+                b.ins().brif(defined, fast, &[], slow, &[]);
+                // Fast path: count the call depth, call the compiled code with the arguments.
+                b.switch_to_block(fast);
+                let entered = self.call_rt(b, Rt::EnterCall, &[]);
+                let too_deep = b.ins().icmp_imm_s(IntCC::Equal, entered, -1);
+                let call_block = b.create_block();
+                let err = b.ins().iconst(I64, ERROR);
+                b.ins()
+                    .brif(too_deep, join, &[BlockArg::Value(err)], call_block, &[]);
+                b.switch_to_block(call_block);
+                let arr = self.array(b, &vals);
+                let sig = python_signature(self.symbols.call_conv);
+                let callee = self.symbols.import_local_function(b.func, fid, sig);
+                let call = b.ins().call(callee, &[fobj, arr]);
+                let res = b.inst_results(call)[0];
+                let leave = self.rt(b, Rt::LeaveCall);
+                b.ins().call(leave, &[entered]);
+                b.ins().jump(join, &[BlockArg::Value(res)]);
+                // Before the `def` has run: an ordinary call of the global (`NameError`).
+                b.switch_to_block(slow);
+                let m = self.module(b);
+                let n = self.str_const(b, target);
+                let g = self.call_rt(b, Rt::GlobalLoad, &[m, n]);
+                let g_failed = b.ins().icmp_imm_s(IntCC::Equal, g, ERROR);
+                let call_slow = b.create_block();
+                b.ins()
+                    .brif(g_failed, join, &[BlockArg::Value(g)], call_slow, &[]);
+                b.switch_to_block(call_slow);
+                let arr = self.array(b, &vals);
+                let nargs = b.ins().iconst(I64, vals.len() as i64);
+                let none = b.ins().iconst(I64, NONE);
+                let res = self.call_rt(b, Rt::Call, &[g, arr, nargs, none]);
+                self.decref(b, g);
+                b.ins().jump(join, &[BlockArg::Value(res)]);
+                b.switch_to_block(join);
+                let r = b.block_params(join)[0];
+                self.check(b, block, d, after, r, false)?;
+                self.define(d, r);
+            }
             InstKind::CallEx {
                 callee,
                 args,
@@ -795,6 +856,13 @@ impl Translator<'_> {
                 let m = self.module(b);
                 let r = self.call_rt(b, Rt::MakeFunction, &[code, arr, nd, closure_arr, nc, m]);
                 self.check(b, block, d, after, r, false)?;
+                // Targets of `call.direct` remember their function object (one reference,
+                // kept for the program's life): its presence means the `def` has run.
+                if let Some(slot) = self.symbols.fobj.get(&**name).map(|d| d.as_u32()) {
+                    self.incref(b, r);
+                    let addr = self.data_addr(b, slot);
+                    b.ins().store(ir::MemFlagsData::trusted(), r, addr, 0);
+                }
                 self.define(d, r);
             }
             InstKind::MakeClass {

@@ -294,6 +294,10 @@ fn write_kind(out: &mut String, kind: &InstKind) {
             let _ = write!(o, "call {callee}");
             call_args(o, args);
         }
+        InstKind::CallDirect { func, args } => {
+            let _ = write!(o, "call.direct {}", quote(func));
+            list(o, args);
+        }
         InstKind::CallEx {
             callee,
             args,

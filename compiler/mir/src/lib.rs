@@ -288,6 +288,16 @@ pub enum InstKind {
         /// The arguments.
         args: CallArgs,
     },
+    /// `call.direct "f"(v1, v2)`: a call of the program's function `f` bound to the module
+    /// global `f`, with exactly one positional argument per parameter; it calls the compiled
+    /// code directly (no argument binding) once `f`'s `def` has run, and is an ordinary call
+    /// of the global before that.
+    CallDirect {
+        /// MIR name of the callee.
+        func: Box<str>,
+        /// One argument per parameter.
+        args: Vec<Value>,
+    },
     /// `call.ex v1, v2, v3`: `callee(*v2, **v3)` with a tuple and a dict.
     CallEx {
         /// The callee.
@@ -480,7 +490,8 @@ impl InstKind {
             | InstKind::BuildTuple(vs)
             | InstKind::BuildSet(vs)
             | InstKind::BuildDict(vs)
-            | InstKind::BuildString(vs) => v(vs, &mut f),
+            | InstKind::BuildString(vs)
+            | InstKind::CallDirect { args: vs, .. } => v(vs, &mut f),
             InstKind::MakeFunction {
                 defaults, closure, ..
             } => {
@@ -582,7 +593,8 @@ impl InstKind {
             | InstKind::BuildTuple(vs)
             | InstKind::BuildSet(vs)
             | InstKind::BuildDict(vs)
-            | InstKind::BuildString(vs) => gs(vs, &mut g),
+            | InstKind::BuildString(vs)
+            | InstKind::CallDirect { args: vs, .. } => gs(vs, &mut g),
             InstKind::MakeFunction {
                 defaults, closure, ..
             } => {

@@ -731,6 +731,17 @@ impl<'a> Cursor<'a> {
                     args: self.call_args()?,
                 }
             }
+            "call.direct" => {
+                let func = self.string()?;
+                let args = self.call_args()?;
+                if !args.keywords.is_empty() {
+                    return self.error("`call.direct` takes positional arguments only");
+                }
+                InstKind::CallDirect {
+                    func,
+                    args: args.positional,
+                }
+            }
             "call.ex" => {
                 let (callee, args, kwargs) = self.three_values()?;
                 InstKind::CallEx {

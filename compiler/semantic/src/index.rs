@@ -136,6 +136,8 @@ pub struct FunctionSig {
     pub returns: Option<Annotation>,
     /// Has decorators (then calls are not checked against the signature).
     pub decorated: bool,
+    /// Contains `yield`: calling it makes a generator object.
+    pub is_generator: bool,
 }
 
 impl FunctionSig {
@@ -148,6 +150,11 @@ impl FunctionSig {
                 .as_deref()
                 .map(|r| Annotation::from_expr(db, r, classes)),
             decorated: !def.decorator_list.is_empty(),
+            is_generator: crate::scope::Scope::of_function(
+                Some(&def.parameters),
+                crate::scope::ScopeBody::Stmts(&def.body),
+            )
+            .is_generator,
         }
     }
 
