@@ -151,13 +151,18 @@ pub fn compile_program(
     let py_sig = translate::python_signature(call_conv);
     let mut func_ids: Vec<FuncId> = Vec::new();
     let mut code: FxHashMap<String, DataId> = FxHashMap::default();
-    for (i, f) in functions.iter().enumerate() {
+    for f in functions {
         let id = module
-            .declare_function(&format!("__molt_fn_{i}"), Linkage::Local, &py_sig)
+            .declare_function(&symbol_name("__molt_fn_", &f.name), Linkage::Local, &py_sig)
             .map_err(obj_err)?;
         func_ids.push(id);
         let data = module
-            .declare_data(&format!("__molt_code_{i}"), Linkage::Local, false, false)
+            .declare_data(
+                &symbol_name("__molt_code_", &f.name),
+                Linkage::Local,
+                false,
+                false,
+            )
             .map_err(obj_err)?;
         code.insert(f.name.to_string(), data);
     }
@@ -174,20 +179,26 @@ pub fn compile_program(
         Ok(id)
     };
     let mut strings = FxHashMap::default();
-    for (k, s) in constants.strings.iter().enumerate() {
-        strings.insert(s.clone(), slot(&mut module, format!("__molt_sv_{k}"))?);
+    for s in &constants.strings {
+        strings.insert(s.clone(), slot(&mut module, symbol_name("__molt_sv_", s))?);
     }
     let mut bigints = FxHashMap::default();
-    for (k, s) in constants.bigints.iter().enumerate() {
-        bigints.insert(s.clone(), slot(&mut module, format!("__molt_bv_{k}"))?);
+    for s in &constants.bigints {
+        bigints.insert(s.clone(), slot(&mut module, symbol_name("__molt_bv_", s))?);
     }
     let mut kwnames = FxHashMap::default();
-    for (k, names) in constants.kwnames.iter().enumerate() {
-        kwnames.insert(names.clone(), slot(&mut module, format!("__molt_kw_{k}"))?);
+    for names in &constants.kwnames {
+        kwnames.insert(
+            names.clone(),
+            slot(&mut module, symbol_name("__molt_kw_", &names.join("\u{0}")))?,
+        );
     }
     let mut fobj = FxHashMap::default();
-    for (k, name) in constants.direct_targets.iter().enumerate() {
-        fobj.insert(name.clone(), slot(&mut module, format!("__molt_fobj_{k}"))?);
+    for name in &constants.direct_targets {
+        fobj.insert(
+            name.clone(),
+            slot(&mut module, symbol_name("__molt_fobj_", name))?,
+        );
     }
     let functions_by_name: FxHashMap<String, FuncId> = functions
         .iter()
@@ -213,6 +224,8 @@ pub fn compile_program(
 
     // Translate and compile every function, in parallel.
     let isa = module.isa();
+    let declarations = module.declarations();
+    let optimize = options.optimize;
     let threads = options.threads.max(1);
     let chunk = functions.len().div_ceil(threads).max(1);
     let compiled: Vec<Result<(usize, Vec<u8>, u64, Vec<ModuleReloc>), CodegenError>> =
@@ -230,8 +243,16 @@ pub fn compile_program(
                             .enumerate()
                             .map(|(j, f)| {
                                 let i = c * chunk + j;
-                                compile_one(f, isa, symbols, py_sig.clone(), func_ids[i])
-                                    .map(|(b, a, r)| (i, b, a, r))
+                                compile_cached(
+                                    f,
+                                    isa,
+                                    declarations,
+                                    symbols,
+                                    py_sig.clone(),
+                                    func_ids[i],
+                                    optimize,
+                                )
+                                .map(|(b, a, r)| (i, b, a, r))
                             })
                             .collect::<Vec<_>>()
                     })
@@ -274,6 +295,153 @@ pub fn compile_program(
     product
         .emit()
         .map_err(|e| CodegenError::Object(e.to_string()))
+}
+
+/// A symbol name derived from content (`prefix`, a readable part, a 64-bit hash of `key`), so
+/// that a function's compiled code refers to the same symbols in every program that contains
+/// it — which is what makes its machine code cacheable by its MIR ([`CODE_CACHE`]).
+fn symbol_name(prefix: &str, key: &str) -> String {
+    use std::hash::{Hash, Hasher};
+    let mut h = rustc_hash::FxHasher::default();
+    key.hash(&mut h);
+    let readable: String = key
+        .chars()
+        .take(24)
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+        .collect();
+    format!("{prefix}{readable}_{:016x}", h.finish())
+}
+
+/// Compiled functions by content: the hash of the function's MIR text and the codegen
+/// settings → machine code with symbolic relocations. Shared by every build in the process
+/// (the language server rebuilds on save), so an unchanged function is never recompiled.
+static CODE_CACHE: std::sync::LazyLock<std::sync::Mutex<FxHashMap<u64, CachedCode>>> =
+    std::sync::LazyLock::new(Default::default);
+
+/// Machine code of one function with relocations naming their targets.
+#[derive(Clone)]
+struct CachedCode {
+    bytes: Vec<u8>,
+    align: u64,
+    relocs: Vec<(u32, cranelift_codegen::binemit::Reloc, SymbolicTarget, i64)>,
+}
+
+#[derive(Clone)]
+enum SymbolicTarget {
+    /// A function or data object of the module, by name.
+    Named(String),
+    /// The function itself, at an offset.
+    SelfOffset(u32),
+    /// Anything else (libcalls, known symbols), kept as is.
+    Other(cranelift_module::ModuleRelocTarget),
+}
+
+/// Number of functions compiled and served from [`CODE_CACHE`] by this process, for tests
+/// and build reports: `(compiled, cached)`.
+pub fn cache_stats() -> (usize, usize) {
+    (
+        COMPILED.load(std::sync::atomic::Ordering::Relaxed),
+        CACHED.load(std::sync::atomic::Ordering::Relaxed),
+    )
+}
+
+static COMPILED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+static CACHED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+/// Compiles `f` or takes it from [`CODE_CACHE`]; returns code and relocations for `id` in the
+/// current module.
+fn compile_cached(
+    f: &Function,
+    isa: &dyn cranelift_codegen::isa::TargetIsa,
+    declarations: &cranelift_module::ModuleDeclarations,
+    symbols: &Symbols,
+    sig: ir::Signature,
+    id: FuncId,
+    optimize: bool,
+) -> Result<(Vec<u8>, u64, Vec<ModuleReloc>), CodegenError> {
+    use std::hash::{Hash, Hasher};
+    let mut h = rustc_hash::FxHasher::default();
+    f.to_string().hash(&mut h);
+    optimize.hash(&mut h);
+    let key = h.finish();
+    let cached = CODE_CACHE.lock().ok().and_then(|c| c.get(&key).cloned());
+    let code = match cached {
+        Some(code) => {
+            CACHED.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            code
+        }
+        None => {
+            let (bytes, align, relocs) = compile_one(f, isa, symbols, sig, id)?;
+            let relocs = relocs
+                .into_iter()
+                .map(|r| {
+                    let target = match &r.name {
+                        cranelift_module::ModuleRelocTarget::User { namespace, index } => {
+                            let name = if *namespace == 0 {
+                                declarations
+                                    .get_function_decl(FuncId::from_u32(*index))
+                                    .name
+                                    .clone()
+                            } else {
+                                declarations
+                                    .get_data_decl(DataId::from_u32(*index))
+                                    .name
+                                    .clone()
+                            };
+                            SymbolicTarget::Named(name.unwrap_or_default())
+                        }
+                        cranelift_module::ModuleRelocTarget::FunctionOffset(fid, off)
+                            if *fid == id =>
+                        {
+                            SymbolicTarget::SelfOffset(*off)
+                        }
+                        other => SymbolicTarget::Other(other.clone()),
+                    };
+                    (r.offset, r.kind, target, r.addend)
+                })
+                .collect();
+            let code = CachedCode {
+                bytes,
+                align,
+                relocs,
+            };
+            if let Ok(mut c) = CODE_CACHE.lock() {
+                c.insert(key, code.clone());
+            }
+            COMPILED.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            code
+        }
+    };
+    let mut relocs = Vec::with_capacity(code.relocs.len());
+    for (offset, kind, target, addend) in &code.relocs {
+        let name = match target {
+            SymbolicTarget::Named(name) => match declarations.get_name(name) {
+                Some(cranelift_module::FuncOrDataId::Func(fid)) => {
+                    cranelift_module::ModuleRelocTarget::user(0, fid.as_u32())
+                }
+                Some(cranelift_module::FuncOrDataId::Data(did)) => {
+                    cranelift_module::ModuleRelocTarget::user(1, did.as_u32())
+                }
+                None => {
+                    return Err(CodegenError::Internal {
+                        function: f.name.to_string(),
+                        message: format!("cached code refers to unknown symbol {name}"),
+                    });
+                }
+            },
+            SymbolicTarget::SelfOffset(off) => {
+                cranelift_module::ModuleRelocTarget::FunctionOffset(id, *off)
+            }
+            SymbolicTarget::Other(t) => t.clone(),
+        };
+        relocs.push(ModuleReloc {
+            offset: *offset,
+            kind: *kind,
+            name,
+            addend: *addend,
+        });
+    }
+    Ok((code.bytes, code.align, relocs))
 }
 
 fn compile_one(
