@@ -2112,26 +2112,7 @@ impl<'a> Lowerer<'a> {
             Comp::Dict(k, v) => (k, Some(v), "<dictcomp>"),
         };
         let scope = Scope::of_function(None, ScopeBody::Comprehension(generators, elt, value));
-        let mut enclosing = st.enclosing.clone();
-        if st.kind == Kind::Function {
-            enclosing.push(st.scope.clone());
-        }
-        let qualname = self.nested_qualname(st, leaf);
-        let name = self.unique_name(qualname);
-        let mut inner = FnState::new(
-            FnBuilder::new(&name, 1),
-            Kind::Function,
-            name.clone(),
-            scope,
-            enclosing,
-        );
-        let params = vec![Param {
-            name: ".0".into(),
-            kind: ParamKind::PositionalOnly,
-            has_default: false,
-        }];
-        self.prologue(&mut inner, &params, &[None]);
-        let src = inner.b.func.blocks[0].params[0];
+        let (mut inner, src) = self.begin_scope_function(st, scope, leaf);
         let result = match comp {
             Comp::List(_) => inner.b.ins(InstKind::BuildList(vec![]), span),
             Comp::Set(_) => inner.b.ins(InstKind::BuildSet(vec![]), span),
@@ -2151,27 +2132,7 @@ impl<'a> Lowerer<'a> {
         inner.b.seal(exit);
         inner.b.switch_to(exit);
         inner.b.terminate(InstKind::Return(result), span);
-        let freevars = self.freevars_of(&inner);
-        self.finish(inner, params, freevars.clone(), false);
-        let closure = self.closure_cells(st, &freevars, span);
-        let f = st.b.ins(
-            InstKind::MakeFunction {
-                name: name.into(),
-                defaults: vec![],
-                closure,
-            },
-            span,
-        );
-        st.b.ins(
-            InstKind::Call {
-                callee: f,
-                args: CallArgs {
-                    positional: vec![it],
-                    keywords: vec![],
-                },
-            },
-            span,
-        )
+        self.call_scope_function(st, inner, false, it, span)
     }
 
     fn generator_expr(
@@ -2186,34 +2147,60 @@ impl<'a> Lowerer<'a> {
         let iterable = self.expr(st, &first.iter);
         let it = st.b.ins(InstKind::GetIter(iterable), span);
         let scope = Scope::of_function(None, ScopeBody::Generator(g));
-        let mut enclosing = st.enclosing.clone();
-        if st.kind == Kind::Function {
-            enclosing.push(st.scope.clone());
-        }
-        let qualname = self.nested_qualname(st, "<genexpr>");
-        let name = self.unique_name(qualname);
-        let mut inner = FnState::new(
-            FnBuilder::new(&name, 1),
-            Kind::Function,
-            name.clone(),
-            scope,
-            enclosing,
-        );
-        let params = vec![Param {
-            name: ".0".into(),
-            kind: ParamKind::PositionalOnly,
-            has_default: false,
-        }];
-        self.prologue(&mut inner, &params, &[None]);
+        let (mut inner, src) = self.begin_scope_function(st, scope, "<genexpr>");
         // Body: for target in .0: ...: yield elt
-        let src = inner.b.func.blocks[0].params[0];
         let done = inner.b.new_block();
         self.genexpr_level(&mut inner, g, 0, Some(src), done, span);
         inner.b.seal(done);
         inner.b.switch_to(done);
         self.implicit_return(&mut inner);
+        self.call_scope_function(st, inner, true, it, span)
+    }
+
+    /// Starts the function of a comprehension or generator expression nested in `st`: its
+    /// state and the value of its one parameter, `.0` (the first iterable's iterator).
+    fn begin_scope_function<'t>(
+        &mut self,
+        st: &FnState<'_>,
+        scope: Scope,
+        leaf: &str,
+    ) -> (FnState<'t>, Value) {
+        let mut enclosing = st.enclosing.clone();
+        if st.kind == Kind::Function {
+            enclosing.push(st.scope.clone());
+        }
+        let qualname = self.nested_qualname(st, leaf);
+        let name = self.unique_name(qualname);
+        let mut inner = FnState::new(
+            FnBuilder::new(&name, 1),
+            Kind::Function,
+            name,
+            scope,
+            enclosing,
+        );
+        self.prologue(&mut inner, &[dot_zero_param()], &[None]);
+        let src = inner.b.func.blocks[0].params[0];
+        (inner, src)
+    }
+
+    /// Finishes a function started by [`Lowerer::begin_scope_function`] and, in `st`, makes
+    /// it (with its closure) and calls it with the iterator `it`.
+    fn call_scope_function(
+        &mut self,
+        st: &mut FnState<'_>,
+        inner: FnState<'_>,
+        is_generator: bool,
+        it: Value,
+        span: Span,
+    ) -> Value {
+        let name = inner.qualname.clone();
         let freevars = self.freevars_of(&inner);
-        self.finish(inner, params, freevars.clone(), true);
+        self.finish(
+            inner,
+            vec![dot_zero_param()],
+            freevars.clone(),
+            is_generator,
+        );
         let closure = self.closure_cells(st, &freevars, span);
         let f = st.b.ins(
             InstKind::MakeFunction {
@@ -2371,6 +2358,16 @@ impl<'t> FnState<'t> {
             class_name: None,
             first_param: None,
         }
+    }
+}
+
+/// The one parameter of comprehension and generator-expression functions: `.0`, the iterator
+/// of the first iterable (CPython's name for it).
+fn dot_zero_param() -> Param {
+    Param {
+        name: ".0".into(),
+        kind: ParamKind::PositionalOnly,
+        has_default: false,
     }
 }
 
