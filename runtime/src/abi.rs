@@ -173,6 +173,15 @@ pub extern "C" fn molt_compare(op: u32, a: Value, b: Value) -> Value {
 /// `bool(v)`: 0 or 1. → -1.
 #[unsafe(no_mangle)]
 pub extern "C" fn molt_is_true(v: Value) -> i32 {
+    if v == Value::TRUE {
+        return 1;
+    }
+    if v == Value::FALSE || v.is_none() {
+        return 0;
+    }
+    if v.is_inline_int() {
+        return (v.as_inline_int() != 0) as i32;
+    }
     match crate::ops::is_true(v) {
         Ok(b) => b as i32,
         Err(_) => -1,
@@ -203,10 +212,109 @@ fn global_load(module: Value, name: Value) -> R<Ref> {
     )
 }
 
+/// Where a global name was found, remembered per (module dict, name) while the dicts involved
+/// keep their versions (see `DictData::version`): entry indices stay valid until then.
+#[derive(Clone, Copy)]
+struct GlobalCacheEntry {
+    /// The name (an immortal str: the cache is keyed by identity).
+    name: Value,
+    /// The module's dict.
+    dict: Value,
+    /// Its version when the entry was filled.
+    dict_version: u64,
+    /// The entry index in the module dict, or `u32::MAX` when the name is not a global.
+    dict_ix: u32,
+    /// The entry index in the builtins dict (when not a global).
+    builtins_ix: u32,
+    /// The builtins dict's version when the entry was filled.
+    builtins_version: u64,
+}
+
+const GLOBAL_CACHE_SIZE: usize = 256;
+
+thread_local! {
+    static GLOBAL_CACHE: std::cell::UnsafeCell<[GlobalCacheEntry; GLOBAL_CACHE_SIZE]> =
+        const {
+            std::cell::UnsafeCell::new(
+                [GlobalCacheEntry {
+                    name: Value::NONE,
+                    dict: Value::NONE,
+                    dict_version: 0,
+                    dict_ix: 0,
+                    builtins_ix: 0,
+                    builtins_version: 0,
+                }; GLOBAL_CACHE_SIZE],
+            )
+        };
+}
+
+#[inline]
+fn global_cache_slot(dict: Value, name: Value) -> usize {
+    let h = (name.0 >> 4) ^ (dict.0 >> 6);
+    (h as usize) & (GLOBAL_CACHE_SIZE - 1)
+}
+
+/// `global_load` through the cache: a hit is a few compares and one indexed read.
+fn global_load_cached(module: Value, name: Value) -> R<Ref> {
+    if !is_kind(module, Kind::Module) || !crate::str::is_str(name) {
+        return global_load(module, name);
+    }
+    let dict = crate::modules::module_dict(module);
+    let dd = crate::dict::dict_data(dict);
+    let bd = crate::dict::dict_data(rt().builtins);
+    let slot = global_cache_slot(dict, name);
+    let cache = GLOBAL_CACHE.with(|c| c.get());
+    // SAFETY: thread-local; this borrow ends before anything else can touch the cache.
+    let e = unsafe { &(*cache)[slot] };
+    if e.name == name && e.dict == dict && e.dict_version == dd.version() {
+        if e.dict_ix != u32::MAX {
+            return Ok(Ref::dup(dd.value_at(e.dict_ix as usize)));
+        }
+        if e.builtins_version == bd.version() {
+            return Ok(Ref::dup(bd.value_at(e.builtins_ix as usize)));
+        }
+    }
+    // Miss: look the name up, and remember where it was when the name is immortal (a
+    // constant: its identity cannot be reused by another str).
+    let hash = crate::hash::hash_str(name);
+    let immortal = crate::object::is_immortal(name);
+    if let Some(i) = dd.find_name(name, hash) {
+        if immortal {
+            let e = GlobalCacheEntry {
+                name,
+                dict,
+                dict_version: dd.version(),
+                dict_ix: i as u32,
+                builtins_ix: 0,
+                builtins_version: 0,
+            };
+            // SAFETY: thread-local; no other reference into the cache is live.
+            GLOBAL_CACHE.with(|c| unsafe { (*c.get())[slot] = e });
+        }
+        return Ok(Ref::dup(dd.value_at(i)));
+    }
+    if let Some(i) = bd.find_name(name, hash) {
+        if immortal {
+            let e = GlobalCacheEntry {
+                name,
+                dict,
+                dict_version: dd.version(),
+                dict_ix: u32::MAX,
+                builtins_ix: i as u32,
+                builtins_version: bd.version(),
+            };
+            // SAFETY: thread-local; no other reference into the cache is live.
+            GLOBAL_CACHE.with(|c| unsafe { (*c.get())[slot] = e });
+        }
+        return Ok(Ref::dup(bd.value_at(i)));
+    }
+    global_load(module, name)
+}
+
 /// Module global `name` (a str), else the builtin, else `NameError`. → error.
 #[unsafe(no_mangle)]
 pub extern "C" fn molt_global_load(module: Value, name: Value) -> Value {
-    to_abi(global_load(module, name))
+    to_abi(global_load_cached(module, name))
 }
 
 /// `module.name = v` (a global assignment). 0, or → -1.
@@ -241,7 +349,41 @@ pub extern "C" fn molt_global_del(module: Value, name: Value) -> i32 {
 /// Builtin `name` (a str). → error (`NameError`).
 #[unsafe(no_mangle)]
 pub extern "C" fn molt_builtin_load(name: Value) -> Value {
-    to_abi(global_load(Value::NONE, name))
+    to_abi(builtin_load_cached(name))
+}
+
+/// A builtin through the global cache (keyed by the builtins dict itself).
+fn builtin_load_cached(name: Value) -> R<Ref> {
+    if !crate::str::is_str(name) {
+        return global_load(Value::NONE, name);
+    }
+    let dict = rt().builtins;
+    let bd = crate::dict::dict_data(dict);
+    let slot = global_cache_slot(dict, name);
+    let cache = GLOBAL_CACHE.with(|c| c.get());
+    // SAFETY: thread-local; this borrow ends before anything else can touch the cache.
+    let e = unsafe { &(*cache)[slot] };
+    if e.name == name && e.dict == dict && e.dict_version == bd.version() {
+        return Ok(Ref::dup(bd.value_at(e.dict_ix as usize)));
+    }
+    match bd.find_name(name, crate::hash::hash_str(name)) {
+        Some(i) => {
+            if crate::object::is_immortal(name) {
+                let e = GlobalCacheEntry {
+                    name,
+                    dict,
+                    dict_version: bd.version(),
+                    dict_ix: i as u32,
+                    builtins_ix: 0,
+                    builtins_version: 0,
+                };
+                // SAFETY: thread-local; no other reference into the cache is live.
+                unsafe { (*cache)[slot] = e };
+            }
+            Ok(Ref::dup(bd.value_at(i)))
+        }
+        None => global_load(Value::NONE, name),
+    }
 }
 
 /// Raises `UnboundLocalError` for local `name` (a str). → error, always.
@@ -363,6 +505,11 @@ pub extern "C" fn molt_call(
     nargs: u32,
     kwnames: Value,
 ) -> Value {
+    if !crate::tuple::is_tuple(kwnames) {
+        if let Some(r) = crate::call::call_exact(callee, args, nargs) {
+            return to_abi(r);
+        }
+    }
     // SAFETY: generated code passes the vectorcall layout.
     let a = unsafe { vector_args(args, nargs, kwnames) };
     to_abi(crate::call::call(callee, a))
@@ -409,8 +556,12 @@ pub extern "C" fn molt_delattr(o: Value, name: Value) -> i32 {
 /// `o[k]`. → error.
 #[unsafe(no_mangle)]
 pub extern "C" fn molt_getitem(o: Value, k: Value) -> Value {
-    if k.is_inline_int() && is_kind(o, Kind::List) {
-        let items = crate::list::list_vec(o);
+    if k.is_inline_int() && o.is_ptr() {
+        let items: &[Value] = match crate::object::kind(o) {
+            Kind::List => crate::list::list_vec(o),
+            Kind::Tuple => tuple_items(o),
+            _ => &[],
+        };
         let i = k.as_inline_int();
         let j = if i < 0 { i + items.len() as i64 } else { i };
         if j >= 0 && (j as usize) < items.len() {
@@ -423,6 +574,18 @@ pub extern "C" fn molt_getitem(o: Value, k: Value) -> Value {
 /// `o[k] = v`. 0, or → -1.
 #[unsafe(no_mangle)]
 pub extern "C" fn molt_setitem(o: Value, k: Value, v: Value) -> i32 {
+    if k.is_inline_int() && is_kind(o, Kind::List) {
+        // SAFETY: kind checked; single-threaded, and no other borrow of the list's vector
+        // is live (the old item is released after the store).
+        let items = unsafe { &mut *payload::<UnsafeCell<Vec<Value>>>(o).get() };
+        let i = k.as_inline_int();
+        let j = if i < 0 { i + items.len() as i64 } else { i };
+        if j >= 0 && (j as usize) < items.len() {
+            let old = std::mem::replace(&mut items[j as usize], incref(v));
+            decref(old);
+            return 0;
+        }
+    }
     to_abi_i32(crate::ops::setitem(o, k, v))
 }
 
@@ -537,6 +700,39 @@ pub extern "C" fn molt_iter(v: Value) -> Value {
 /// is raised). → error.
 #[unsafe(no_mangle)]
 pub extern "C" fn molt_iter_next(it: Value) -> Value {
+    // Fast paths: ranges and lists/tuples.
+    if is_kind(it, Kind::Iter) {
+        // SAFETY: kind checked.
+        match unsafe { payload::<crate::object::IterData>(it) } {
+            crate::object::IterData::Range { next, left, step } => {
+                let n = left.get();
+                if n == 0 {
+                    return Value::EXHAUSTED;
+                }
+                left.set(n - 1);
+                let v = next.get();
+                next.set(v.wrapping_add(*step));
+                return match Value::inline_int(v) {
+                    Some(x) => x,
+                    None => crate::int::int_from_i64(v).into_raw(),
+                };
+            }
+            crate::object::IterData::Seq { seq, index } => {
+                let i = index.get();
+                let items = crate::iter::seq_items(*seq);
+                if i < items.len() {
+                    index.set(i + 1);
+                    return incref(items[i]);
+                }
+            }
+            _ => {}
+        }
+    }
+    iter_next_slow(it)
+}
+
+#[inline(never)]
+fn iter_next_slow(it: Value) -> Value {
     match crate::iter::py_next(it) {
         Ok(Some(x)) => x.into_raw(),
         Ok(None) => Value::EXHAUSTED,
@@ -727,24 +923,21 @@ pub extern "C" fn molt_exc_fetch() -> Value {
     }
 }
 
-/// Enters an exception handler (an `except` clause, a `finally` block run for an
-/// exception, the `__exit__` call of a `with` block left by an exception): takes the pending
-/// exception (a new reference, as [`molt_exc_fetch`]) and makes it the exception being
-/// handled, after dropping the running frame's handled exceptions beyond the first `level`.
-/// `level` is the number of handlers of this frame in progress around the `try`/`with`
-/// statement (0 when it is not inside any handler). Exceptions raised while it is being
-/// handled get it as `__context__`. Use it instead of `molt_exc_fetch` on the exception
-/// edge into a handler.
+/// MIR `exc.enter exc, level`, the first instruction of an exception handler (`except`
+/// clauses, a `finally` block run for an exception, the `__exit__` call of a `with` left by
+/// an exception): `exc` (borrowed) becomes the exception being handled, after the running
+/// frame's handled exceptions beyond the first `level` are dropped. `level` is the number of
+/// handlers of the frame in progress around the `try`/`with` statement (0 outside every
+/// handler). Exceptions raised while it is handled get it as `__context__`.
 #[unsafe(no_mangle)]
-pub extern "C" fn molt_exc_enter(level: u32) -> Value {
-    crate::exceptions::exc_enter(level)
+pub extern "C" fn molt_exc_enter(exc: Value, level: u32) {
+    crate::exceptions::exc_enter(exc, level)
 }
 
-/// Handlers of the running frame ended normally (fell through, or `break`/`continue` left
-/// them): keeps only the first `level` handled exceptions of the frame (`level` = the
-/// handlers still in progress at the target). Returning from the function and exceptional
-/// exits need no call (the runtime trims the frame's entries on return, and the next
-/// `molt_exc_enter` of the frame trims them too).
+/// MIR `exc.leave level`: handlers of the running frame ended normally (fell through, or
+/// `break`/`continue`/`return` left them); keeps the frame's first `level` handled
+/// exceptions. Exceptional exits need no call (the next `molt_exc_enter` of the frame trims
+/// the stack, and the runtime drops a frame's entries when it returns).
 #[unsafe(no_mangle)]
 pub extern "C" fn molt_exc_leave(level: u32) {
     crate::exceptions::exc_leave(level)

@@ -68,7 +68,13 @@ pub fn bound_method(f: Value, obj: Value) -> Ref {
 pub fn getattr(o: Value, name: Value) -> R<Ref> {
     match str_opt(name) {
         Some(n) if is_kind(o, Kind::Instance) => {
-            instance_getattr(o, n, crate::hash::hash_str(name))
+            let hash = crate::hash::hash_str(name);
+            // The instance dict by name identity first (attribute names are interned).
+            let d = dict_data(instance_data(o).dict);
+            if let Some(i) = d.find_name(name, hash) {
+                return Ok(Ref::dup(d.value_at(i)));
+            }
+            instance_getattr_not_in_dict(o, n, hash)
         }
         Some(n) => getattr_str(o, n),
         None => type_error(format!(
@@ -216,10 +222,16 @@ fn special_attr(o: Value, name: &str) -> R<Option<Ref>> {
 
 fn instance_getattr(o: Value, name: &str, hash: i64) -> R<Ref> {
     let inst = instance_data(o);
-    let cls = inst.class;
     if let Some(v) = dict_data(inst.dict).get_str_hashed(name, hash) {
         return Ok(Ref::dup(v));
     }
+    instance_getattr_not_in_dict(o, name, hash)
+}
+
+/// [`instance_getattr`] after the instance dict was searched.
+fn instance_getattr_not_in_dict(o: Value, name: &str, hash: i64) -> R<Ref> {
+    let inst = instance_data(o);
+    let cls = inst.class;
     if name.starts_with("__") {
         match name {
             "__class__" => return Ok(Ref::dup(cls)),
@@ -370,11 +382,14 @@ fn store_in_dict(o: Value, dict: Value, cls: Value, n: &str, name: Value, v: Val
             return Ok(());
         }
     }
-    dict_data(dict).set(name, v)
+    // Names are interned: the entry is found by identity (no Python code runs).
+    dict_data(dict).set_name(name, crate::hash::hash_str(name), v);
+    Ok(())
 }
 
 fn setattr_other(o: Value, n: &str, name: Value, v: Value) -> R<()> {
     if is_class(o) {
+        crate::class::class_changed();
         return dict_data(class_data(o).dict).set(name, v);
     }
     if is_kind(o, Kind::Module) {
@@ -418,6 +433,7 @@ pub fn delattr(o: Value, name: Value) -> R<()> {
         }
         inst.dict
     } else if is_class(o) {
+        crate::class::class_changed();
         class_data(o).dict
     } else if is_kind(o, Kind::Module) {
         crate::modules::module_dict(o)

@@ -297,8 +297,9 @@ pub fn call_method(recv: Value, name: Value, args: Args<'_>) -> R<Ref> {
     let hash = crate::hash::hash_str(name);
     if is_instance(recv) {
         let inst = instance_data(recv);
-        if let Some(v) = dict_data(inst.dict).get_str_hashed(n, hash) {
-            let v = Ref::dup(v);
+        let d = dict_data(inst.dict);
+        if let Some(i) = d.find_name(name, hash) {
+            let v = Ref::dup(d.value_at(i));
             return call(v.v(), args);
         }
         if inst.exc.is_none() || !matches!(n, "args" | "__cause__" | "__context__") {
@@ -394,6 +395,23 @@ pub fn call_function(func: Value, args: Args<'_>) -> R<Ref> {
     let mut temps: Vec<Ref> = Vec::new();
     bind_args(fd, code, args, slots, &mut temps)?;
     run(func, code, slots.as_ptr())
+}
+
+/// The fast path of `molt_call`: a compiled function (not a generator) whose parameters are
+/// all positional-or-keyword without defaults, called with exactly that many positional
+/// arguments and no keywords, needs no binding. `None` when the call is not of that shape.
+#[inline]
+pub fn call_exact(callee: Value, args: *const Value, nargs: u32) -> Option<R<Ref>> {
+    if !crate::object::is_kind(callee, Kind::Function) {
+        return None;
+    }
+    // SAFETY: kind checked.
+    let fd = unsafe { payload::<FunctionData>(callee) };
+    let code = code_of(fd);
+    if !fd.simple || code.flags & 1 != 0 || code.nparams != nargs {
+        return None;
+    }
+    Some(run(callee, code, args))
 }
 
 #[inline]

@@ -148,13 +148,155 @@ pub fn isinstance_class(v: Value, cls: Value) -> bool {
     t == cls || is_subclass(t, cls)
 }
 
+// --- The method cache ----------------------------------------------------------------------
+//
+// `lookup` results (hits and misses) by (class, name of at most 16 bytes), valid for one
+// *class epoch*: the epoch
+// changes whenever a class namespace may have changed or a class identity may be reused
+// (attribute assignment or deletion on a class, a new class, a freed class, the end of
+// start-up), which empties the cache at once. Class namespaces are not reachable otherwise
+// (`C.__dict__` is a copy), so a hit is always what walking the MRO would find.
+
+const CACHE_SIZE: usize = 512;
+
+/// A name of at most 16 bytes as an exact key: its length and two (overlapping) words.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct NameKey {
+    len: u64,
+    a: u64,
+    b: u64,
+}
+
+#[inline]
+fn name_key(name: &str) -> Option<NameKey> {
+    let b = name.as_bytes();
+    let n = b.len();
+    let word = |i: usize, w: usize| -> u64 {
+        let mut x = 0u64;
+        for (k, byte) in b[i..i + w].iter().enumerate() {
+            x |= (*byte as u64) << (8 * k);
+        }
+        x
+    };
+    let (a, c) = match n {
+        0 => (0, 0),
+        1..=3 => (
+            b[0] as u64 | (b[n / 2] as u64) << 8 | (b[n - 1] as u64) << 16,
+            0,
+        ),
+        4..=7 => (word(0, 4), word(n - 4, 4)),
+        8..=16 => (
+            u64::from_le_bytes(b[..8].try_into().unwrap_or([0; 8])),
+            u64::from_le_bytes(b[n - 8..].try_into().unwrap_or([0; 8])),
+        ),
+        _ => return None,
+    };
+    Some(NameKey {
+        len: n as u64,
+        a,
+        b: c,
+    })
+}
+
+#[derive(Clone, Copy)]
+struct CacheEntry {
+    epoch: u64,
+    cls: Value,
+    key: NameKey,
+    /// The result (`Value::UNBOUND` for "not found").
+    result: Value,
+}
+
+thread_local! {
+    static METHOD_CACHE: std::cell::UnsafeCell<[CacheEntry; CACHE_SIZE]> = const {
+        std::cell::UnsafeCell::new(
+            [CacheEntry {
+                epoch: 0,
+                cls: Value::NONE,
+                key: NameKey { len: 0, a: 0, b: 0 },
+                result: Value::NONE,
+            }; CACHE_SIZE],
+        )
+    };
+    static CLASS_EPOCH: std::cell::Cell<u64> = const { std::cell::Cell::new(1) };
+}
+
+/// Invalidates the method cache: a class namespace changed or a class was made or freed.
+pub fn class_changed() {
+    CLASS_EPOCH.with(|e| e.set(e.get() + 1));
+}
+
+#[inline]
+fn cache_slot(cls: Value, k: NameKey) -> usize {
+    let x = k.a ^ k.b.rotate_left(29) ^ k.len ^ (cls.0 >> 4);
+    (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 55) as usize & (CACHE_SIZE - 1)
+}
+
+#[inline]
+fn cache_get(cls: Value, k: NameKey) -> Option<Option<Value>> {
+    let slot = cache_slot(cls, k);
+    let epoch = CLASS_EPOCH.with(|e| e.get());
+    let cache = METHOD_CACHE.with(|c| c.get());
+    // SAFETY: thread-local; the borrow ends in this function.
+    let e = unsafe { &(*cache)[slot] };
+    if e.epoch == epoch && e.cls == cls && e.key == k {
+        Some(if e.result == Value::UNBOUND {
+            None
+        } else {
+            Some(e.result)
+        })
+    } else {
+        None
+    }
+}
+
+fn cache_put(cls: Value, k: NameKey, result: Option<Value>) {
+    let slot = cache_slot(cls, k);
+    let epoch = CLASS_EPOCH.with(|e| e.get());
+    METHOD_CACHE.with(|c| {
+        // SAFETY: thread-local; the borrow ends with this closure.
+        let e = unsafe { &mut (*c.get())[slot] };
+        *e = CacheEntry {
+            epoch,
+            cls,
+            key: k,
+            result: result.unwrap_or(Value::UNBOUND),
+        };
+    });
+}
+
 /// Looks `name` up in `cls` and its MRO (borrowed result).
+#[inline]
 pub fn lookup(cls: Value, name: &str) -> Option<Value> {
-    lookup_hashed(cls, name, crate::hash::hash_bytes(name.as_bytes()))
+    if let Some(k) = name_key(name) {
+        if let Some(r) = cache_get(cls, k) {
+            return r;
+        }
+    }
+    lookup_miss(cls, name, crate::hash::hash_bytes(name.as_bytes()))
+}
+
+#[inline(never)]
+fn lookup_miss(cls: Value, name: &str, hash: i64) -> Option<Value> {
+    let r = lookup_uncached(cls, name, hash);
+    if let Some(k) = name_key(name) {
+        cache_put(cls, k, r);
+    }
+    r
 }
 
 /// [`lookup`] with the name's str hash already known.
+#[inline]
 pub fn lookup_hashed(cls: Value, name: &str, hash: i64) -> Option<Value> {
+    if let Some(k) = name_key(name) {
+        if let Some(r) = cache_get(cls, k) {
+            return r;
+        }
+    }
+    lookup_miss(cls, name, hash)
+}
+
+fn lookup_uncached(cls: Value, name: &str, hash: i64) -> Option<Value> {
     if let Some(v) = dict_data(class_data(cls).dict).get_str_hashed(name, hash) {
         return Some(v);
     }
@@ -349,6 +491,7 @@ pub fn make_class(name: Value, bases: Value, ns: Value) -> R<Ref> {
             crate::call::call_found(f.v(), cls.v(), rt().t.type_, Args::positional(&[]))?;
         }
     }
+    class_changed();
     Ok(cls)
 }
 

@@ -27,14 +27,41 @@ struct Entry {
     value: Value,
 }
 
-#[derive(Default)]
 struct Inner {
     entries: Vec<Entry>,
     /// Empty (linear search) or a power-of-two table of entry indices / EMPTY / DUMMY.
     indices: Vec<u32>,
     len: usize,
-    /// Bumped on every structural change, so lookups that ran Python code can restart.
+    /// A fresh number from [`next_version`] on creation and on every structural change
+    /// (insertion, removal, rebuild), so lookups that ran Python code can restart, and
+    /// caches can remember where a key's entry is: while the version is unchanged, every
+    /// entry stays at its index (values may be replaced in place). Unique per thread.
     version: u64,
+}
+
+impl Default for Inner {
+    fn default() -> Inner {
+        Inner {
+            entries: Vec::new(),
+            indices: Vec::new(),
+            len: 0,
+            version: next_version(),
+        }
+    }
+}
+
+thread_local! {
+    static VERSION: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// A dict version never handed out before on this thread.
+#[inline]
+fn next_version() -> u64 {
+    VERSION.with(|c| {
+        let v = c.get() + 1;
+        c.set(v);
+        v
+    })
 }
 
 /// The payload of a `dict` object.
@@ -218,7 +245,7 @@ impl DictData {
         if inner.entries.len() != inner.len {
             inner.entries.retain(|e| e.key != Value::UNBOUND);
         }
-        inner.version += 1;
+        inner.version = next_version();
         if inner.len < LINEAR_MAX {
             inner.indices = Vec::new();
             return;
@@ -249,7 +276,7 @@ impl DictData {
         let ix = inner.entries.len() as u32;
         inner.entries.push(Entry { hash, key, value });
         inner.len += 1;
-        inner.version += 1;
+        inner.version = next_version();
         if !inner.indices.is_empty() {
             Self::insert_index(inner, hash, ix);
         }
@@ -264,6 +291,82 @@ impl DictData {
     /// `d[key]` with a precomputed hash.
     pub fn get_with_hash(&self, key: Value, hash: i64) -> R<Option<Value>> {
         Ok(self.find(key, hash)?.map(|i| self.inner().entries[i].value))
+    }
+
+    /// The version (see [`Inner::version`]).
+    #[inline]
+    pub fn version(&self) -> u64 {
+        self.inner().version
+    }
+
+    /// The value of entry `i`, which must be live (found while the version is unchanged).
+    #[inline]
+    pub fn value_at(&self, i: usize) -> Value {
+        self.inner().entries[i].value
+    }
+
+    /// `d[name] = v` for a str `name` with its str hash (both borrowed); never runs Python
+    /// code.
+    pub fn set_name(&self, name: Value, hash: i64, v: Value) {
+        match self.find_name(name, hash) {
+            Some(i) => self.replace_value_at(i, v),
+            None => self.push(hash, incref(name), incref(v)),
+        }
+    }
+
+    /// Replaces the value of live entry `i` with `v` (borrowed).
+    pub fn replace_value_at(&self, i: usize, v: Value) {
+        let old = std::mem::replace(&mut self.inner().entries[i].value, incref(v));
+        decref(old);
+    }
+
+    /// Index of the entry for str `name` (with its str hash), if present. Compares by
+    /// identity first (names are interned), then by content; never runs Python code.
+    #[inline]
+    pub fn find_name(&self, name: Value, hash: i64) -> Option<usize> {
+        let inner = self.inner();
+        if inner.indices.is_empty() {
+            // Small dicts (instance attributes): identity first, then by content.
+            if let Some(i) = inner.entries.iter().position(|e| e.key == name) {
+                return Some(i);
+            }
+            return self.find_name_slow(name, hash);
+        }
+        self.find_name_slow(name, hash)
+    }
+
+    #[inline(never)]
+    fn find_name_slow(&self, name: Value, hash: i64) -> Option<usize> {
+        let inner = self.inner();
+        let key = crate::str::as_str(name);
+        let matches = |e: &Entry| {
+            e.key == name
+                || (e.hash == hash && is_kind(e.key, Kind::Str) && crate::str::as_str(e.key) == key)
+        };
+        if inner.indices.is_empty() {
+            return inner
+                .entries
+                .iter()
+                .position(|e| e.key != Value::UNBOUND && matches(e));
+        }
+        let mask = inner.indices.len() - 1;
+        let mut perturb = hash as u64;
+        let mut i = (hash as u64 as usize) & mask;
+        loop {
+            let ix = inner.indices[i];
+            if ix == EMPTY {
+                return None;
+            }
+            if ix != DUMMY && matches(&inner.entries[ix as usize]) {
+                return Some(ix as usize);
+            }
+            perturb >>= 5;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(1)
+                .wrapping_add(perturb as usize))
+                & mask;
+        }
     }
 
     /// Lookup by Rust string (never runs Python code: only str keys can match).
@@ -356,7 +459,7 @@ impl DictData {
             },
         );
         inner.len -= 1;
-        inner.version += 1;
+        inner.version = next_version();
         if inner.indices.is_empty() && i + 1 == inner.entries.len() {
             inner.entries.pop();
         }
@@ -383,7 +486,7 @@ impl DictData {
         let entries = std::mem::take(&mut inner.entries);
         inner.indices = Vec::new();
         inner.len = 0;
-        inner.version += 1;
+        inner.version = next_version();
         for e in entries {
             decref(e.key);
             decref(e.value);
@@ -417,9 +520,10 @@ pub fn is_dict(v: Value) -> bool {
 
 /// `d[key] = value` for a `&str` key.
 pub fn dict_set_str(d: Value, key: &str, value: Value) {
-    let k = crate::str::str_from(key);
+    // Interned, so that lookups by the (interned) name constants match by identity.
+    let k = crate::str::str_intern(key);
     // A str key never raises.
-    let _ = dict_data(d).set(k.v(), value);
+    let _ = dict_data(d).set(k, value);
 }
 
 /// A copy of dict `d`.

@@ -125,10 +125,11 @@ pub fn raise_exc(exc: Ref) {
 // `Runtime::handled_base`: the runtime sets the base when it enters compiled code (a call,
 // a generator resumption, the module initializer) and drops the frame's entries when that
 // code returns, by any path. Inside a frame, generated code says where a handler starts
-// (`molt_exc_enter(level)`, on the exception edge into the handler) and where handlers end
-// normally (`molt_exc_leave(level)`); `level` is the number of handlers of the frame that
-// are in progress at that point (0 outside every handler), so the stack stays right across
-// exceptional exits too (the next `enter`/`leave` of the frame, or its return, trims it).
+// (`molt_exc_enter(exc, level)`, MIR `exc.enter`, the first instruction of the handler) and
+// where handlers end normally (`molt_exc_leave(level)`, MIR `exc.leave`); `level` is the
+// number of handlers of the frame in progress around the handler's `try` (or still in
+// progress after the exit), so the stack stays right across exceptional exits too: the
+// next `enter`/`leave` of the frame, or its return, trims it.
 
 /// The number of entries in the handled-exception stack.
 #[inline]
@@ -190,20 +191,12 @@ pub fn handled_split_frame() -> Vec<Value> {
     h.split_off(base)
 }
 
-/// `molt_exc_enter(level)`: a handler of the running frame starts handling the pending
-/// exception. The frame's handled stack is trimmed to `level` entries (the handlers in
-/// progress around the `try`), then the exception is pushed. Returns it (a new reference).
-pub fn exc_enter(level: u32) -> Value {
-    let exc = match take_pending() {
-        Some(e) => e,
-        None => new_exception(
-            exc_class(ExcKind::RuntimeError),
-            tuple_from_vec(vec![crate::str::str_from("no exception is pending")]),
-        ),
-    };
+/// `molt_exc_enter(exc, level)`: a handler of the running frame starts handling `exc`
+/// (borrowed). The frame's handled stack is trimmed to `level` entries (the handlers in
+/// progress around the `try`), then `exc` is pushed.
+pub fn exc_enter(exc: Value, level: u32) {
     exc_leave(level);
-    handled_push(exc.v());
-    exc.into_raw()
+    handled_push(exc);
 }
 
 /// `molt_exc_leave(level)`: handlers of the running frame ended normally; trims the frame's

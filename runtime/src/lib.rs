@@ -14,6 +14,7 @@
 //!   binding, the call-depth limit), [`exceptions`] (raising, the pending exception, messages).
 //! - Library: [`builtins`], [`modules`] (`sys`, `math`), [`io`] (buffered stdout).
 //! - Entry: [`entry`] (`molt_main`), [`abi`] (every exported function).
+//! - Memory: [`alloc`] (the global allocator: per-thread free lists for small blocks).
 //!
 //! # Conventions
 //! Internal functions take borrowed `Value`s and return `R<Ref>`: `Err(Raised)` means an
@@ -25,6 +26,7 @@
 //! threads, each with its own runtime).
 
 pub mod abi;
+pub mod alloc;
 pub mod attr;
 pub mod builtins;
 pub mod call;
@@ -55,6 +57,11 @@ pub mod str;
 mod tests;
 pub mod tuple;
 pub mod value;
+
+/// Small blocks come from per-thread free lists ([`alloc`]).
+#[cfg(not(target_arch = "wasm32"))]
+#[global_allocator]
+static GLOBAL: alloc::PoolAlloc = alloc::PoolAlloc;
 
 pub use exceptions::{R, Raised};
 pub use object::Ref;

@@ -390,6 +390,13 @@ pub fn alloc_ref<T>(kind: Kind, data: T) -> Ref {
     Ref(alloc(kind, data))
 }
 
+/// Whether `v` is an immortal object (never freed, so its identity is never reused).
+#[inline]
+pub fn is_immortal(v: Value) -> bool {
+    // SAFETY: pointer values always point at a live object with a header.
+    v.is_ptr() && unsafe { (*v.as_ptr()).refcount.get() } >= IMMORTAL / 2
+}
+
 /// Makes `v` immortal (constants, type objects): it is never freed.
 pub fn immortalize(v: Value) -> Value {
     if v.is_ptr() {
@@ -598,6 +605,7 @@ pub fn dealloc(v: Value) {
                 obj.data.iter().for_each(|x| decref(*x));
             }
             Kind::Class => {
+                crate::class::class_changed();
                 let obj = Box::from_raw(p as *mut Obj<ClassData>);
                 decref(obj.data.name);
                 decref(obj.data.base);

@@ -227,5 +227,6 @@ fn init() -> &'static Runtime {
     // Phase two: with the state in place, fill the class namespaces and the builtins.
     crate::class::install_methods(p);
     crate::builtins::install(p);
+    crate::class::class_changed();
     p
 }

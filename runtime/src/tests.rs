@@ -1061,6 +1061,14 @@ fn dict_and_list_methods() {
 
 // --- Implicit exception chaining (`__context__`) ------------------------------------------
 
+/// What generated code does on the exception edge into a handler at `level`:
+/// `molt_exc_fetch`, then `exc.enter exc, level`.
+fn enter(level: u32) -> Value {
+    let e = molt_exc_fetch();
+    molt_exc_enter(e, level);
+    e
+}
+
 fn raise_new(cls: &'static str, msg: &'static str) -> Value {
     let e = call(builtin(cls), &[s(msg)]);
     if e.is_error() {
@@ -1075,7 +1083,7 @@ fn raise_new(cls: &'static str, msg: &'static str) -> Value {
 extern "C" fn chain_entry(_f: Value, _args: *const Value) -> Value {
     let r = raise_new("KeyError", "inner");
     assert!(r.is_error());
-    let exc = molt_exc_enter(0);
+    let exc = enter(0);
     assert_eq!(molt_exc_match(exc, builtin("KeyError")), 1);
     molt_decref(exc);
     raise_new("ValueError", "while handling")
@@ -1085,7 +1093,7 @@ extern "C" fn chain_entry(_f: Value, _args: *const Value) -> Value {
 extern "C" fn handled_then_raise_entry(_f: Value, _args: *const Value) -> Value {
     let r = raise_new("KeyError", "a");
     assert!(r.is_error());
-    let exc = molt_exc_enter(0);
+    let exc = enter(0);
     molt_decref(exc);
     molt_exc_leave(0);
     raise_new("ValueError", "after")
@@ -1096,7 +1104,7 @@ extern "C" fn handled_then_raise_entry(_f: Value, _args: *const Value) -> Value 
 extern "C" fn return_from_handler_entry(_f: Value, _args: *const Value) -> Value {
     let r = raise_new("KeyError", "a");
     assert!(r.is_error());
-    let exc = molt_exc_enter(0);
+    let exc = enter(0);
     molt_decref(exc);
     int(1)
 }
@@ -1116,12 +1124,12 @@ extern "C" fn return_from_handler_entry(_f: Value, _args: *const Value) -> Value
 /// ```
 extern "C" fn nested_entry(_f: Value, _args: *const Value) -> Value {
     assert!(raise_new("KeyError", "outer").is_error());
-    molt_decref(molt_exc_enter(0));
+    molt_decref(enter(0));
     assert!(raise_new("IndexError", "nested").is_error());
-    molt_decref(molt_exc_enter(1));
+    molt_decref(enter(1));
     molt_exc_leave(1);
     assert!(raise_new("TypeError", "escapes").is_error());
-    molt_decref(molt_exc_enter(1));
+    molt_decref(enter(1));
     raise_new("ValueError", "last")
 }
 
@@ -1137,9 +1145,9 @@ extern "C" fn nested_entry(_f: Value, _args: *const Value) -> Value {
 /// ```
 extern "C" fn exceptional_exit_entry(_f: Value, _args: *const Value) -> Value {
     assert!(raise_new("KeyError", "a").is_error());
-    molt_decref(molt_exc_enter(0));
+    molt_decref(enter(0));
     assert!(raise_new("TypeError", "b").is_error());
-    molt_decref(molt_exc_enter(0));
+    molt_decref(enter(0));
     molt_exc_leave(0);
     raise_new("ValueError", "c")
 }
@@ -1199,7 +1207,7 @@ fn implicit_exception_chaining() {
     // handled exception does not chain it to itself.
     let e = ok(call(builtin("KeyError"), &[s("k")]));
     assert!(molt_raise(e, Value::UNBOUND).is_error());
-    let h = molt_exc_enter(0);
+    let h = enter(0);
     let r = call(builtin("int"), &[s("x")]);
     assert!(r.is_error());
     let ve = molt_exc_fetch();
@@ -1219,9 +1227,9 @@ fn implicit_exception_chaining() {
     let a = ok(call(builtin("KeyError"), &[s("a")]));
     let b = ok(call(builtin("TypeError"), &[s("b")]));
     assert!(molt_raise(a, Value::UNBOUND).is_error());
-    molt_decref(molt_exc_enter(0));
+    molt_decref(enter(0));
     assert!(molt_raise(b, Value::UNBOUND).is_error()); // b.__context__ = a
-    molt_decref(molt_exc_enter(1));
+    molt_decref(enter(1));
     assert!(molt_raise(a, Value::UNBOUND).is_error()); // a.__context__ = b, b's cut
     molt_decref(molt_exc_fetch());
     molt_exc_leave(0);
@@ -1240,7 +1248,7 @@ fn implicit_exception_chaining() {
 /// ```
 extern "C" fn gen_handler_entry(_f: Value, _args: *const Value) -> Value {
     assert!(raise_new("KeyError", "in gen").is_error());
-    molt_decref(molt_exc_enter(0));
+    molt_decref(enter(0));
     let sent = molt_yield(int(1));
     if sent.is_error() {
         return sent;

@@ -253,7 +253,10 @@ fn allocation_loop_runs_in_flat_memory() {
     let path = molt_tests::repo_root().join("tests/programs/bench_alloc_flat.py");
     let out_dir = tempfile::tempdir().expect("temp dir");
     let exe = build(&path, out_dir.path()).expect("bench_alloc_flat.py builds");
-    let mut child = Command::new(&exe).stdout(Stdio::null()).spawn().expect("runs");
+    let mut child = Command::new(&exe)
+        .stdout(Stdio::null())
+        .spawn()
+        .expect("runs");
     let status_path = format!("/proc/{}/status", child.id());
     let mut peak_kib = 0u64;
     let status = loop {
@@ -274,5 +277,8 @@ fn allocation_loop_runs_in_flat_memory() {
     let peak_mib = peak_kib as f64 / 1024.0;
     eprintln!("bench_alloc_flat: peak RSS {peak_mib:.1} MiB");
     assert!(peak_kib > 0, "the peak RSS was sampled");
-    assert!(peak_mib < 32.0, "peak RSS {peak_mib:.1} MiB: short-lived objects are not freed");
+    assert!(
+        peak_mib < 32.0,
+        "peak RSS {peak_mib:.1} MiB: short-lived objects are not freed"
+    );
 }

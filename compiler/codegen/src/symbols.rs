@@ -65,6 +65,8 @@ pub enum Rt {
     Yield,
     EnterCall,
     LeaveCall,
+    ExcEnter,
+    ExcLeave,
     Main,
 }
 
@@ -125,6 +127,8 @@ impl Rt {
         Rt::Yield,
         Rt::EnterCall,
         Rt::LeaveCall,
+        Rt::ExcEnter,
+        Rt::ExcLeave,
         Rt::Main,
     ];
 
@@ -183,6 +187,8 @@ impl Rt {
             Rt::Yield => "molt_yield",
             Rt::EnterCall => "molt_enter_call",
             Rt::LeaveCall => "molt_leave_call",
+            Rt::ExcEnter => "molt_exc_enter",
+            Rt::ExcLeave => "molt_exc_leave",
             Rt::Main => "molt_main",
         }
     }
@@ -196,6 +202,8 @@ impl Rt {
             Rt::ConstEllipsis | Rt::ExcFetch => ("", 'W'),
             Rt::EnterCall => ("", 'P'),
             Rt::LeaveCall => ("P", '-'),
+            Rt::ExcEnter => ("WI", '-'),
+            Rt::ExcLeave => ("I", '-'),
             Rt::Binary | Rt::Compare => ("IWW", 'W'),
             Rt::Unary | Rt::Convert => ("IW", 'W'),
             Rt::IsTrue => ("W", 'I'),

@@ -591,6 +591,17 @@ impl Translator<'_> {
                 }
                 self.define(d, x);
             }
+            InstKind::ExcEnter(e, level) => {
+                let x = v!(e);
+                let l = b.ins().iconst(I32, *level as i64);
+                let r = self.rt(b, Rt::ExcEnter);
+                b.ins().call(r, &[x, l]);
+            }
+            InstKind::ExcLeave(level) => {
+                let l = b.ins().iconst(I32, *level as i64);
+                let r = self.rt(b, Rt::ExcLeave);
+                b.ins().call(r, &[l]);
+            }
             InstKind::Assume(v, _) => {
                 // An assumption only: the optimizer turns it into a guard. Same value, new owner.
                 let x = v!(v);

@@ -69,6 +69,8 @@ struct LoopFrame {
     continue_to: molt_mir::Block,
     break_to: molt_mir::Block,
     cleanup_depth: usize,
+    /// Exception handlers in progress around the loop.
+    handler_level: u32,
 }
 
 /// State for one function being lowered.
@@ -82,6 +84,9 @@ struct FnState<'t> {
     cells: FxHashMap<String, Value>,
     loops: Vec<LoopFrame>,
     cleanups: Vec<CleanupFrame<'t>>,
+    /// Exception handlers in progress (`except` bodies, `finally` blocks and `with` exits run
+    /// for an exception): the level `exc.enter`/`exc.leave` carry.
+    handler_level: u32,
     /// Exceptions being handled (innermost last), for bare `raise`.
     current_exc: Vec<Value>,
     /// Comprehension variables in scope: source name → SSA variable name.
@@ -346,6 +351,9 @@ impl<'a> Lowerer<'a> {
                     Some(v) => self.expr(st, v),
                     None => self.constant(st, Constant::None, span),
                 };
+                if st.handler_level > 0 {
+                    st.b.ins(InstKind::ExcLeave(0), span);
+                }
                 self.run_cleanups(st, 0);
                 st.b.terminate(InstKind::Return(v), span);
             }
@@ -363,14 +371,18 @@ impl<'a> Lowerer<'a> {
                     self.error(DiagnosticCode::InvalidSyntax, stmt.range(), what);
                     return;
                 };
-                let (target, depth) = (
+                let (target, depth, level) = (
                     if is_break {
                         frame.break_to
                     } else {
                         frame.continue_to
                     },
                     frame.cleanup_depth,
+                    frame.handler_level,
                 );
+                if st.handler_level > level {
+                    st.b.ins(InstKind::ExcLeave(level), span);
+                }
                 self.run_cleanups(st, depth);
                 st.b.jump(target, vec![], span);
             }
@@ -673,6 +685,7 @@ impl<'a> Lowerer<'a> {
             continue_to: header,
             break_to: exit,
             cleanup_depth: st.cleanups.len(),
+            handler_level: st.handler_level,
         });
         self.stmts(st, &w.body);
         st.loops.pop();
@@ -721,6 +734,7 @@ impl<'a> Lowerer<'a> {
             continue_to: header,
             break_to: exit,
             cleanup_depth: st.cleanups.len(),
+            handler_level: st.handler_level,
         });
         self.stmts(st, &f.body);
         st.loops.pop();
@@ -777,6 +791,9 @@ impl<'a> Lowerer<'a> {
             st.b.seal(h);
             st.b.switch_to(h);
             st.b.handler = region_handler;
+            let level = st.handler_level;
+            st.b.ins(InstKind::ExcEnter(exc, level), span);
+            st.handler_level = level + 1;
             for handler in &t.handlers {
                 let ast::ExceptHandler::ExceptHandler(clause) = handler;
                 let clause_span = self.span(clause.range());
@@ -805,11 +822,15 @@ impl<'a> Lowerer<'a> {
                         self.delete_name(st, name.as_str(), self.span(name.range()));
                     }
                 }
+                if !st.b.is_terminated() {
+                    st.b.ins(InstKind::ExcLeave(level), clause_span);
+                }
                 st.b.jump(normal_exit, vec![], clause_span);
                 st.b.switch_to(next);
             }
             // No clause matched: propagate.
             st.b.terminate(InstKind::Raise(exc, None), span);
+            st.handler_level = level;
         }
         if !t.finalbody.is_empty() {
             st.cleanups.pop();
@@ -823,10 +844,14 @@ impl<'a> Lowerer<'a> {
             st.b.seal(h);
             st.b.switch_to(h);
             st.b.handler = outer;
+            let level = st.handler_level;
+            st.b.ins(InstKind::ExcEnter(exc, level), span);
+            st.handler_level = level + 1;
             st.current_exc.push(exc);
             self.stmts(st, &t.finalbody);
             st.current_exc.pop();
             st.b.terminate(InstKind::Raise(exc, None), span);
+            st.handler_level = level;
         }
         st.b.handler = outer;
         st.b.seal(after);
@@ -894,6 +919,8 @@ impl<'a> Lowerer<'a> {
         // Exceptional exit: exit(type(e), e, None); re-raise unless it returns true.
         st.b.seal(handler);
         st.b.switch_to(handler);
+        let level = st.handler_level;
+        st.b.ins(InstKind::ExcEnter(exc, level), span);
         let type_fn = st.b.ins(InstKind::BuiltinLoad("type".into()), span);
         let exc_type = st.b.ins(
             InstKind::Call {
@@ -918,7 +945,12 @@ impl<'a> Lowerer<'a> {
         );
         let suppress = st.b.ins(InstKind::Truthy(r), span);
         let reraise = st.b.new_block();
-        st.b.brif(suppress, after, reraise, span);
+        let suppressed = st.b.new_block();
+        st.b.brif(suppress, suppressed, reraise, span);
+        st.b.seal(suppressed);
+        st.b.switch_to(suppressed);
+        st.b.ins(InstKind::ExcLeave(level), span);
+        st.b.jump(after, vec![], span);
         st.b.seal(reraise);
         st.b.switch_to(reraise);
         st.b.terminate(InstKind::Raise(exc, None), span);
@@ -2350,6 +2382,7 @@ impl<'t> FnState<'t> {
             cells: FxHashMap::default(),
             loops: Vec::new(),
             cleanups: Vec::new(),
+            handler_level: 0,
             current_exc: Vec::new(),
             renames: Vec::new(),
             rename_counter: 0,

@@ -395,6 +395,12 @@ fn write_kind(out: &mut String, kind: &InstKind) {
         InstKind::ExcMatch(a, b) => {
             let _ = write!(o, "exc.match {a}, {b}");
         }
+        InstKind::ExcEnter(v, level) => {
+            let _ = write!(o, "exc.enter {v}, {level}");
+        }
+        InstKind::ExcLeave(level) => {
+            let _ = write!(o, "exc.leave {level}");
+        }
         InstKind::Assume(v, t) => {
             let _ = write!(o, "assume {v}, {t}");
         }

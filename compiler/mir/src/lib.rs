@@ -375,6 +375,14 @@ pub enum InstKind {
     Import(Box<str>),
     /// `exc.match v1, v2`: does exception `v1` match class (or tuple of classes) `v2`?
     ExcMatch(Value, Value),
+    /// `exc.enter v1, 0`: the first instruction of an exception handler: `v1` is now being
+    /// handled (it becomes the `__context__` of exceptions raised meanwhile); the function's
+    /// handled exceptions beyond the first `level` are dropped first. `level` is the number of
+    /// handlers in progress around the `try`/`with` statement.
+    ExcEnter(Value, u32),
+    /// `exc.leave 0`: handlers ended normally (fell through, `break`, `continue`, `return`):
+    /// only the function's first `level` handled exceptions stay.
+    ExcLeave(u32),
     /// `assume v1, int`: the annotation says `v1` has this type. Result has that type.
     /// The optimizer turns an assumption into a guard with a generic fallback.
     Assume(Value, Type),
@@ -429,7 +437,9 @@ impl InstKind {
             | InstKind::SlotDel(_)
             | InstKind::FreeVar(_)
             | InstKind::Import(_)
+            | InstKind::ExcLeave(_)
             | InstKind::Unreachable => {}
+            InstKind::ExcEnter(a, _) => f(a),
             InstKind::Unary(_, a)
             | InstKind::Truthy(a)
             | InstKind::GlobalStore(_, a)
@@ -532,7 +542,9 @@ impl InstKind {
             | InstKind::SlotDel(_)
             | InstKind::FreeVar(_)
             | InstKind::Import(_)
+            | InstKind::ExcLeave(_)
             | InstKind::Unreachable => {}
+            InstKind::ExcEnter(a, _) => g(a),
             InstKind::Unary(_, a)
             | InstKind::Truthy(a)
             | InstKind::GlobalStore(_, a)
@@ -654,6 +666,8 @@ impl InstKind {
                     | InstKind::DelAttr(..)
                     | InstKind::SetItem(..)
                     | InstKind::DelItem(..)
+                    | InstKind::ExcEnter(..)
+                    | InstKind::ExcLeave(_)
             )
     }
 }

@@ -832,6 +832,12 @@ impl<'a> Cursor<'a> {
                 }
             }
             "import" => InstKind::Import(self.string()?),
+            "exc.enter" => {
+                let exception = self.value()?;
+                self.comma()?;
+                InstKind::ExcEnter(exception, self.number("handler level")?)
+            }
+            "exc.leave" => InstKind::ExcLeave(self.number("handler level")?),
             "exc.match" => {
                 let (exception, class) = self.value_comma_value()?;
                 InstKind::ExcMatch(exception, class)
