@@ -505,10 +505,10 @@ pub extern "C" fn molt_call(
     nargs: u32,
     kwnames: Value,
 ) -> Value {
-    if !crate::tuple::is_tuple(kwnames) {
-        if let Some(r) = crate::call::call_exact(callee, args, nargs) {
-            return to_abi(r);
-        }
+    if !crate::tuple::is_tuple(kwnames)
+        && let Some(r) = crate::call::call_exact(callee, args, nargs)
+    {
+        return to_abi(r);
     }
     // SAFETY: generated code passes the vectorcall layout.
     let a = unsafe { vector_args(args, nargs, kwnames) };
@@ -568,6 +568,11 @@ pub extern "C" fn molt_getitem(o: Value, k: Value) -> Value {
             return incref(items[j as usize]);
         }
     }
+    getitem_slow(o, k)
+}
+
+#[inline(never)]
+fn getitem_slow(o: Value, k: Value) -> Value {
     to_abi(crate::ops::getitem(o, k))
 }
 

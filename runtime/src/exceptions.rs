@@ -131,32 +131,45 @@ pub fn raise_exc(exc: Ref) {
 // progress after the exit), so the stack stays right across exceptional exits too: the
 // next `enter`/`leave` of the frame, or its return, trims it.
 
+/// The handled-exception stack. Callers must not keep the reference across anything that
+/// can release a value (a release can free a generator, whose closing runs Python code).
+#[inline]
+#[allow(clippy::mut_from_ref)]
+fn handled_vec() -> &'static mut Vec<Value> {
+    // SAFETY: single-threaded per runtime; every use below is short and releases values only
+    // after the reference is gone.
+    unsafe { &mut *rt().handled.get() }
+}
+
 /// The number of entries in the handled-exception stack.
 #[inline]
 pub fn handled_len() -> usize {
-    rt().handled.borrow().len()
+    handled_vec().len()
 }
 
 /// Drops the handled-exception entries beyond the first `len`.
 pub fn handled_truncate(len: usize) {
-    let dropped: Vec<Value> = {
-        let mut h = rt().handled.borrow_mut();
-        if h.len() <= len {
-            return;
-        }
-        h.split_off(len)
-    };
+    let h = handled_vec();
+    if h.len() <= len {
+        return;
+    }
+    let dropped = h.split_off(len);
     crate::object::decref_all(&dropped);
 }
 
 /// Pushes `exc` (borrowed) as the innermost exception being handled.
 pub fn handled_push(exc: Value) {
-    rt().handled.borrow_mut().push(crate::object::incref(exc));
+    handled_vec().push(crate::object::incref(exc));
+}
+
+/// Pushes owned entries (a generator's saved handlers) on top of the stack.
+pub fn handled_extend(entries: Vec<Value>) {
+    handled_vec().extend(entries);
 }
 
 /// The innermost exception being handled (borrowed), or `None`.
 pub fn handled_top() -> Value {
-    rt().handled.borrow().last().copied().unwrap_or(Value::NONE)
+    handled_vec().last().copied().unwrap_or(Value::NONE)
 }
 
 /// Enters a compiled frame: its handled-exception entries start at the current top. Returns
@@ -164,7 +177,8 @@ pub fn handled_top() -> Value {
 #[inline]
 pub fn frame_enter() -> usize {
     let r = rt();
-    let len = r.handled.borrow().len();
+    // SAFETY: see `handled_vec`; only the length is read.
+    let len = unsafe { (*r.handled.get()).len() };
     r.handled_base.replace(len)
 }
 
@@ -174,7 +188,8 @@ pub fn frame_enter() -> usize {
 pub fn frame_exit(saved_base: usize) {
     let r = rt();
     let base = r.handled_base.replace(saved_base);
-    if r.handled.borrow().len() > base {
+    // SAFETY: see `handled_vec`; only the length is read.
+    if unsafe { (*r.handled.get()).len() } > base {
         handled_truncate(base);
     }
 }
@@ -182,9 +197,8 @@ pub fn frame_exit(saved_base: usize) {
 /// Removes the entries of the running frame above its base and returns them (a generator
 /// suspending keeps its handlers' exceptions for its next resumption).
 pub fn handled_split_frame() -> Vec<Value> {
-    let r = rt();
-    let base = r.handled_base.get();
-    let mut h = r.handled.borrow_mut();
+    let base = rt().handled_base.get();
+    let h = handled_vec();
     if h.len() <= base {
         return Vec::new();
     }
@@ -202,9 +216,8 @@ pub fn exc_enter(exc: Value, level: u32) {
 /// `molt_exc_leave(level)`: handlers of the running frame ended normally; trims the frame's
 /// handled stack to `level` entries.
 pub fn exc_leave(level: u32) {
-    let r = rt();
-    let keep = r.handled_base.get().saturating_add(level as usize);
-    if r.handled.borrow().len() > keep {
+    let keep = rt().handled_base.get().saturating_add(level as usize);
+    if handled_len() > keep {
         handled_truncate(keep);
     }
 }
@@ -221,8 +234,7 @@ pub fn chain_context(exc: Value) {
     let mut o = handled;
     let mut slow = handled;
     let mut toggle = false;
-    loop {
-        let Some(state) = exc_state(o) else { break };
+    while let Some(state) = exc_state(o) {
         let ctx = state.context.get();
         if !is_exception(ctx) {
             break;

@@ -142,7 +142,7 @@ fn step(gd: &GenData, co: &mut Co, input: Value) -> CoroutineResult<Value, Value
     let base = crate::exceptions::frame_enter();
     let saved = std::mem::take(&mut *gd.handled.borrow_mut());
     let own = !saved.is_empty();
-    r.handled.borrow_mut().extend(saved);
+    crate::exceptions::handled_extend(saved);
     if input.is_error() && own {
         // `throw()`/`close()` into a generator suspended in a handler: the thrown exception
         // is raised while the handler's exception is being handled.

@@ -142,16 +142,16 @@ fn range_arg(v: Value) -> R<BigInt> {
     if let Some(i) = int_view(v) {
         return Ok(i.to_big());
     }
-    if is_kind(v, Kind::Instance) {
-        if let Some(r) = crate::class::call_dunder(v, "__index__", &[])? {
-            if let Some(i) = int_view(r.v()) {
-                return Ok(i.to_big());
-            }
-            return type_error(format!(
-                "__index__ returned non-int (type {})",
-                crate::class::type_name(r.v())
-            ));
+    if is_kind(v, Kind::Instance)
+        && let Some(r) = crate::class::call_dunder(v, "__index__", &[])?
+    {
+        if let Some(i) = int_view(r.v()) {
+            return Ok(i.to_big());
         }
+        return type_error(format!(
+            "__index__ returned non-int (type {})",
+            crate::class::type_name(r.v())
+        ));
     }
     type_error(format!(
         "'{}' object cannot be interpreted as an integer",

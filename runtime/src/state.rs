@@ -87,7 +87,7 @@ pub struct Runtime {
     pub pending: Cell<Value>,
     /// The exceptions being handled (CPython's `exc_info` chain), innermost last; owned
     /// references. See [`crate::exceptions::exc_enter`].
-    pub handled: RefCell<Vec<Value>>,
+    pub handled: std::cell::UnsafeCell<Vec<Value>>,
     /// Index in `handled` where the entries of the running compiled frame start.
     pub handled_base: Cell<usize>,
     /// Number of Python calls in progress.
@@ -205,7 +205,7 @@ fn init() -> &'static Runtime {
         exc,
         builtins: immortalize(crate::dict::dict_new().into_raw()),
         pending: Cell::new(Value::UNBOUND),
-        handled: RefCell::new(Vec::new()),
+        handled: std::cell::UnsafeCell::new(Vec::new()),
         handled_base: Cell::new(0),
         depth: Cell::new(0),
         recursion_limit: Cell::new(1000),

@@ -29,7 +29,12 @@ pub fn tuple_from_slice(items: &[Value]) -> Ref {
     if items.is_empty() {
         return Ref::dup(rt().empty_tuple);
     }
-    tuple_from_raw(items.iter().map(|v| incref(*v)).collect())
+    let mut b = Box::<[Value]>::new_uninit_slice(items.len());
+    for (slot, v) in b.iter_mut().zip(items) {
+        slot.write(incref(*v));
+    }
+    // SAFETY: every slot was written above.
+    alloc_ref(Kind::Tuple, unsafe { b.assume_init() })
 }
 
 /// The items of a tuple (borrowed; empty for non-tuples).

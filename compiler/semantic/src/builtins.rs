@@ -1,7 +1,7 @@
 //! The builtin names a program may use (tiers 1 and 2 of DESIGN.md, plus the names CPython
 //! defines that such programs commonly reference, such as exception classes).
 
-/// Builtin names, sorted (binary-searched by [`is_builtin`]).
+/// Builtin names (those `molt_runtime` provides).
 pub const BUILTINS: &[&str] = &[
     "ArithmeticError",
     "AssertionError",
@@ -47,9 +47,11 @@ pub const BUILTINS: &[&str] = &[
     "dict",
     "divmod",
     "enumerate",
+    "exit",
     "filter",
     "float",
     "format",
+    "frozenset",
     "getattr",
     "hasattr",
     "hash",
@@ -72,6 +74,7 @@ pub const BUILTINS: &[&str] = &[
     "ord",
     "pow",
     "print",
+    "quit",
     "property",
     "range",
     "repr",
@@ -88,6 +91,7 @@ pub const BUILTINS: &[&str] = &[
     "super",
     "tuple",
     "type",
+    "vars",
     "zip",
 ];
 
