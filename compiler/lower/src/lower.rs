@@ -2067,26 +2067,7 @@ impl<'a> Lowerer<'a> {
                 st.b.ins(InstKind::GetIter(iterable), self.span(g.iter.range()))
             }
         };
-        let header = st.b.new_block();
-        let (body, item) = st.b.new_block_with_param();
-        st.b.jump(header, vec![], span);
-        st.b.switch_to(header);
-        st.b.terminate(
-            InstKind::IterNext(
-                it,
-                BlockCall {
-                    block: body,
-                    args: vec![],
-                },
-                BlockCall {
-                    block: done,
-                    args: vec![],
-                },
-            ),
-            span,
-        );
-        st.b.seal(body);
-        st.b.switch_to(body);
+        let (header, item) = self.begin_iteration(st, it, done, span);
         // Inlined comprehensions: targets get fresh SSA variables. (A comprehension lowered
         // as its own function binds them as its locals instead.)
         if rename {
@@ -2254,6 +2235,39 @@ impl<'a> Lowerer<'a> {
         )
     }
 
+    /// Starts a loop over iterator `it`: a header block (`iter.next`, exiting to `done`) and
+    /// its body, which becomes current. Returns the header (the loop's back-edge target, to
+    /// seal once the body is lowered) and the item.
+    fn begin_iteration(
+        &mut self,
+        st: &mut FnState<'_>,
+        it: Value,
+        done: molt_mir::Block,
+        span: Span,
+    ) -> (molt_mir::Block, Value) {
+        let header = st.b.new_block();
+        let (body, item) = st.b.new_block_with_param();
+        st.b.jump(header, vec![], span);
+        st.b.switch_to(header);
+        st.b.terminate(
+            InstKind::IterNext(
+                it,
+                BlockCall {
+                    block: body,
+                    args: vec![],
+                },
+                BlockCall {
+                    block: done,
+                    args: vec![],
+                },
+            ),
+            span,
+        );
+        st.b.seal(body);
+        st.b.switch_to(body);
+        (header, item)
+    }
+
     fn genexpr_level(
         &mut self,
         st: &mut FnState<'_>,
@@ -2275,26 +2289,7 @@ impl<'a> Lowerer<'a> {
                 st.b.ins(InstKind::GetIter(iterable), span)
             }
         };
-        let header = st.b.new_block();
-        let (body, item) = st.b.new_block_with_param();
-        st.b.jump(header, vec![], span);
-        st.b.switch_to(header);
-        st.b.terminate(
-            InstKind::IterNext(
-                it,
-                BlockCall {
-                    block: body,
-                    args: vec![],
-                },
-                BlockCall {
-                    block: done,
-                    args: vec![],
-                },
-            ),
-            span,
-        );
-        st.b.seal(body);
-        st.b.switch_to(body);
+        let (header, item) = self.begin_iteration(st, it, done, span);
         self.assign(st, &comp.target, item);
         for cond in &comp.ifs {
             let v = self.expr(st, cond);
