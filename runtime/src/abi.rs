@@ -170,6 +170,26 @@ pub extern "C" fn molt_compare(op: u32, a: Value, b: Value) -> Value {
     to_abi(crate::ops::compare(op, a, b))
 }
 
+/// `is.type v, T`: 1 when `v` has exactly type `T`, else 0. `code`: 0 `int` (not `bool`),
+/// 1 `float`, 2 `bool`. Never fails.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_is_type(v: Value, code: u32) -> i32 {
+    let yes = match code {
+        0 => v.is_inline_int() || crate::object::is_kind(v, crate::object::Kind::BigInt),
+        1 => v.is_float(),
+        2 => v.is_bool(),
+        _ => false,
+    };
+    yes as i32
+}
+
+/// `index v`: `operator.index(v)` as `range()` converts its arguments (see
+/// [`crate::range::range_index`]). → error.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_to_index(v: Value) -> Value {
+    to_abi(crate::range::range_index(v))
+}
+
 /// `bool(v)`: 0 or 1. → -1.
 #[unsafe(no_mangle)]
 pub extern "C" fn molt_is_true(v: Value) -> i32 {

@@ -137,6 +137,16 @@ fn range_from_i128(start: i128, stop: i128, step: i128) -> Ref {
     }
 }
 
+/// `operator.index(v)` as `range()` converts its arguments: the int itself (a bool becomes
+/// 0 or 1), `__index__` of an instance, else `TypeError` "'float' object cannot be
+/// interpreted as an integer". The counted loops of the optimizer call it (`index`).
+pub fn range_index(v: Value) -> R<crate::object::Ref> {
+    if v.is_inline_int() {
+        return Ok(crate::int::int_from_i64(v.as_inline_int()));
+    }
+    Ok(crate::int::int_from_big(range_arg(v)?))
+}
+
 /// A range argument: an int (or an object with `__index__`), as a `BigInt`.
 fn range_arg(v: Value) -> R<BigInt> {
     if let Some(i) = int_view(v) {

@@ -13,6 +13,8 @@ use rustc_hash::FxHashMap;
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
 #[allow(missing_docs)]
 pub enum Rt {
+    IsType,
+    ToIndex,
     Incref,
     Decref,
     Dealloc,
@@ -78,6 +80,8 @@ impl Rt {
         Rt::Incref,
         Rt::Decref,
         Rt::Dealloc,
+        Rt::IsType,
+        Rt::ToIndex,
         Rt::ConstStr,
         Rt::ConstBigint,
         Rt::ConstEllipsis,
@@ -190,6 +194,8 @@ impl Rt {
             Rt::ExcEnter => "molt_exc_enter",
             Rt::ExcLeave => "molt_exc_leave",
             Rt::Main => "molt_main",
+            Rt::IsType => "molt_is_type",
+            Rt::ToIndex => "molt_to_index",
         }
     }
 
@@ -207,6 +213,8 @@ impl Rt {
             Rt::Binary | Rt::Compare => ("IWW", 'W'),
             Rt::Unary | Rt::Convert => ("IW", 'W'),
             Rt::IsTrue => ("W", 'I'),
+            Rt::IsType => ("WI", 'I'),
+            Rt::ToIndex => ("W", 'W'),
             Rt::GlobalLoad => ("WW", 'W'),
             Rt::GlobalStore => ("WWW", 'I'),
             Rt::GlobalDel => ("WW", 'I'),

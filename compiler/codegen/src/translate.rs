@@ -9,18 +9,21 @@
 //! the error to the caller). Values of type `float`, `bool` and `none` are never heap
 //! objects and skip reference counting; constants are immortal and are not incremented.
 
-use cranelift_codegen::ir::condcodes::IntCC;
+use cranelift_codegen::ir::condcodes::{FloatCC, IntCC};
 use cranelift_codegen::ir::{
     self, AbiParam, BlockArg, InstBuilder, Signature, StackSlotData, StackSlotKind, types,
 };
 use cranelift_codegen::isa::CallConv;
 use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
-use molt_mir::{BlockCall, Constant, Function, InstData, InstKind, IntConst, Type, Value};
+use molt_mir::{
+    BinaryOp, BlockCall, CmpOp, Constant, Function, InstData, InstKind, IntConst, Type, Value,
+};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::CodegenError;
 use crate::liveness::Liveness;
 use crate::symbols::{Rt, Symbols};
+use molt_mir::lanes::{Strategy, strategy};
 
 const I64: ir::Type = types::I64;
 const I32: ir::Type = types::I32;
@@ -37,6 +40,8 @@ pub const UNBOUND: i64 = (0xFFFCu64 << 48) as i64;
 pub const ERROR: i64 = ((0xFFFCu64 << 48) | 1) as i64;
 /// Payload mask of tagged words.
 const PAYLOAD_MASK: i64 = 0x0000_FFFF_FFFF_FFFF;
+/// Tag bits of an inline int.
+const INT_TAG: i64 = (0xFFF9u64 << 48) as i64;
 /// *exhausted*.
 pub const EXHAUSTED: i64 = ((0xFFFCu64 << 48) | 2) as i64;
 
@@ -498,25 +503,110 @@ impl Translator<'_> {
                     .ins()
                     .iconst(I32, *op as i64 + if *inplace { 16 } else { 0 });
                 let (l, r) = (v!(lhs), v!(rhs));
-                let res = self.call_rt(b, Rt::Binary, &[code, l, r]);
-                self.check(b, block, d, after, res, false)?;
+                let res = match strategy(func, d) {
+                    Strategy::IntArith => self.int_arith(b, block, d, after, *op, code, l, r)?,
+                    Strategy::FloatArith => float_arith(b, *op, l, r),
+                    Strategy::FloatDiv => self.float_div(b, block, d, after, code, l, r)?,
+                    _ => {
+                        let res = self.call_rt(b, Rt::Binary, &[code, l, r]);
+                        self.check(b, block, d, after, res, false)?;
+                        res
+                    }
+                };
                 self.define(d, res);
             }
             InstKind::Compare(op, lhs, rhs) => {
-                let code = b.ins().iconst(I32, *op as i64);
                 let (l, r) = (v!(lhs), v!(rhs));
-                let res = self.call_rt(b, Rt::Compare, &[code, l, r]);
-                self.check(b, block, d, after, res, false)?;
+                let res = match strategy(func, d) {
+                    Strategy::Identity => {
+                        let cc = if *op == molt_mir::CmpOp::Is {
+                            IntCC::Equal
+                        } else {
+                            IntCC::NotEqual
+                        };
+                        let c = b.ins().icmp(cc, l, r);
+                        bool_word(b, c)
+                    }
+                    Strategy::FloatCompare => {
+                        let (x, y) = (as_f64(b, l), as_f64(b, r));
+                        let c = b.ins().fcmp(float_cc(*op), x, y);
+                        bool_word(b, c)
+                    }
+                    Strategy::IntCompare => self.int_compare(b, block, d, after, *op, l, r)?,
+                    _ => {
+                        let code = b.ins().iconst(I32, *op as i64);
+                        let res = self.call_rt(b, Rt::Compare, &[code, l, r]);
+                        self.check(b, block, d, after, res, false)?;
+                        res
+                    }
+                };
                 self.define(d, res);
             }
             InstKind::Truthy(a) => {
                 let a = v!(a);
-                let r = self.call_rt(b, Rt::IsTrue, &[a]);
-                self.check(b, block, d, after, r, true)?;
-                let t = b.ins().iconst(I64, TRUE);
-                let f = b.ins().iconst(I64, FALSE);
-                let v = b.ins().select(r, t, f);
+                let v = match strategy(func, d) {
+                    // A bool is its own truth value.
+                    Strategy::BoolTruthy => a,
+                    Strategy::TruthyInline => self.truthy_inline(b, block, d, after, a)?,
+                    _ => {
+                        let r = self.call_rt(b, Rt::IsTrue, &[a]);
+                        self.check(b, block, d, after, r, true)?;
+                        let t = b.ins().iconst(I64, TRUE);
+                        let f = b.ins().iconst(I64, FALSE);
+                        b.ins().select(r, t, f)
+                    }
+                };
                 self.define(d, v);
+            }
+            InstKind::IsType(v, ty) => {
+                let x = v!(v);
+                let tag = b.ins().ushr_imm_u(x, 48);
+                let res = match ty {
+                    Type::Float => {
+                        let c = b.ins().icmp_imm_u(IntCC::UnsignedLessThan, tag, 0xFFF8);
+                        bool_word(b, c)
+                    }
+                    Type::Bool => {
+                        let c = b.ins().icmp_imm_s(IntCC::Equal, tag, 0xFFFA);
+                        bool_word(b, c)
+                    }
+                    _ => {
+                        // Inline ints answer inline; bigints need the object's kind.
+                        let is_small = b.ins().icmp_imm_s(IntCC::Equal, tag, 0xFFF9);
+                        let slow = b.create_block();
+                        let merge = b.create_block();
+                        b.append_block_param(merge, I64);
+                        let t = b.ins().iconst(I64, TRUE);
+                        b.ins()
+                            .brif(is_small, merge, &[BlockArg::Value(t)], slow, &[]);
+                        b.switch_to_block(slow);
+                        let code = b.ins().iconst(I32, 0);
+                        let r = self.call_rt(b, Rt::IsType, &[x, code]);
+                        let w = bool_word(b, r);
+                        b.ins().jump(merge, &[BlockArg::Value(w)]);
+                        b.switch_to_block(merge);
+                        b.block_params(merge)[0]
+                    }
+                };
+                self.define(d, res);
+            }
+            InstKind::ToIndex(v) => {
+                let x = v!(v);
+                let tag = b.ins().ushr_imm_u(x, 48);
+                let is_small = b.ins().icmp_imm_s(IntCC::Equal, tag, 0xFFF9);
+                let slow = b.create_block();
+                let merge = b.create_block();
+                b.append_block_param(merge, I64);
+                b.set_cold_block(slow);
+                b.ins()
+                    .brif(is_small, merge, &[BlockArg::Value(x)], slow, &[]);
+                b.switch_to_block(slow);
+                let r = self.call_rt(b, Rt::ToIndex, &[x]);
+                self.check(b, block, d, after, r, false)?;
+                b.ins().jump(merge, &[BlockArg::Value(r)]);
+                b.switch_to_block(merge);
+                let res = b.block_params(merge)[0];
+                self.define(d, res);
             }
             InstKind::ExcMatch(e, c) => {
                 let (e, c) = (v!(e), v!(c));
@@ -911,6 +1001,202 @@ impl Translator<'_> {
         Ok(())
     }
 
+    /// Branches to `fast` when both words are inline ints, else to a new cold block that is
+    /// left current... returns (fast, slow) blocks with the builder switched to `fast`.
+    fn both_small(
+        &mut self,
+        b: &mut FunctionBuilder<'_>,
+        l: ir::Value,
+        r: ir::Value,
+    ) -> (ir::Block, ir::Block) {
+        let tl = b.ins().ushr_imm_u(l, 48);
+        let tr = b.ins().ushr_imm_u(r, 48);
+        let cl = b.ins().icmp_imm_s(IntCC::Equal, tl, 0xFFF9);
+        let cr = b.ins().icmp_imm_s(IntCC::Equal, tr, 0xFFF9);
+        let both = b.ins().band(cl, cr);
+        let fast = b.create_block();
+        let slow = b.create_block();
+        b.set_cold_block(slow);
+        b.ins().brif(both, fast, &[], slow, &[]);
+        b.switch_to_block(fast);
+        (fast, slow)
+    }
+
+    /// The generic path of a guarded operation: the runtime call, its error edge, and a jump
+    /// to `merge` with the result.
+    #[allow(clippy::too_many_arguments)]
+    fn generic_binary(
+        &mut self,
+        b: &mut FunctionBuilder<'_>,
+        block: molt_mir::Block,
+        d: &InstData,
+        after: &FxHashSet<Value>,
+        f: Rt,
+        code: ir::Value,
+        l: ir::Value,
+        r: ir::Value,
+        merge: ir::Block,
+    ) -> Result<(), CodegenError> {
+        let res = self.call_rt(b, f, &[code, l, r]);
+        self.check(b, block, d, after, res, false)?;
+        b.ins().jump(merge, &[BlockArg::Value(res)]);
+        Ok(())
+    }
+
+    /// `+ - * & | ^` with the small-int fast path (tag guard, overflow guard).
+    #[allow(clippy::too_many_arguments)]
+    fn int_arith(
+        &mut self,
+        b: &mut FunctionBuilder<'_>,
+        block: molt_mir::Block,
+        d: &InstData,
+        after: &FxHashSet<Value>,
+        op: BinaryOp,
+        code: ir::Value,
+        l: ir::Value,
+        r: ir::Value,
+    ) -> Result<ir::Value, CodegenError> {
+        let merge = b.create_block();
+        b.append_block_param(merge, I64);
+        let (_, slow) = self.both_small(b, l, r);
+        let (x, y) = (small_int(b, l), small_int(b, r));
+        let (res, fits) = match op {
+            BinaryOp::Add => {
+                let s = b.ins().iadd(x, y);
+                (s, Some(fits_small(b, s)))
+            }
+            BinaryOp::Sub => {
+                let s = b.ins().isub(x, y);
+                (s, Some(fits_small(b, s)))
+            }
+            BinaryOp::Mul => {
+                let lo = b.ins().imul(x, y);
+                let hi = b.ins().smulhi(x, y);
+                let sign = b.ins().sshr_imm_u(lo, 63);
+                let no_wrap = b.ins().icmp(IntCC::Equal, hi, sign);
+                let small = fits_small(b, lo);
+                (lo, Some(b.ins().band(no_wrap, small)))
+            }
+            BinaryOp::BitAnd => (b.ins().band(x, y), None),
+            BinaryOp::BitOr => (b.ins().bor(x, y), None),
+            _ => (b.ins().bxor(x, y), None),
+        };
+        let boxed = box_small_int(b, res);
+        match fits {
+            Some(fits) => {
+                b.ins()
+                    .brif(fits, merge, &[BlockArg::Value(boxed)], slow, &[]);
+            }
+            None => {
+                b.ins().jump(merge, &[BlockArg::Value(boxed)]);
+            }
+        }
+        b.switch_to_block(slow);
+        self.generic_binary(b, block, d, after, Rt::Binary, code, l, r, merge)?;
+        b.switch_to_block(merge);
+        Ok(b.block_params(merge)[0])
+    }
+
+    /// Comparisons with the small-int fast path.
+    #[allow(clippy::too_many_arguments)]
+    fn int_compare(
+        &mut self,
+        b: &mut FunctionBuilder<'_>,
+        block: molt_mir::Block,
+        d: &InstData,
+        after: &FxHashSet<Value>,
+        op: CmpOp,
+        l: ir::Value,
+        r: ir::Value,
+    ) -> Result<ir::Value, CodegenError> {
+        let merge = b.create_block();
+        b.append_block_param(merge, I64);
+        let (_, slow) = self.both_small(b, l, r);
+        // Same tag: comparing the words shifted left by 16 orders the payloads.
+        let x = b.ins().ishl_imm_u(l, 16);
+        let y = b.ins().ishl_imm_u(r, 16);
+        let c = b.ins().icmp(int_cc(op), x, y);
+        let w = bool_word(b, c);
+        b.ins().jump(merge, &[BlockArg::Value(w)]);
+        b.switch_to_block(slow);
+        let code = b.ins().iconst(I32, op as i64);
+        self.generic_binary(b, block, d, after, Rt::Compare, code, l, r, merge)?;
+        b.switch_to_block(merge);
+        Ok(b.block_params(merge)[0])
+    }
+
+    /// `/` of two floats: native unless the divisor is zero (the runtime raises).
+    #[allow(clippy::too_many_arguments)]
+    fn float_div(
+        &mut self,
+        b: &mut FunctionBuilder<'_>,
+        block: molt_mir::Block,
+        d: &InstData,
+        after: &FxHashSet<Value>,
+        code: ir::Value,
+        l: ir::Value,
+        r: ir::Value,
+    ) -> Result<ir::Value, CodegenError> {
+        let merge = b.create_block();
+        b.append_block_param(merge, I64);
+        let (x, y) = (as_f64(b, l), as_f64(b, r));
+        let zero = b.ins().f64const(0.0);
+        let is_zero = b.ins().fcmp(FloatCC::Equal, y, zero);
+        let fast = b.create_block();
+        let slow = b.create_block();
+        b.set_cold_block(slow);
+        b.ins().brif(is_zero, slow, &[], fast, &[]);
+        b.switch_to_block(fast);
+        let q = b.ins().fdiv(x, y);
+        let w = float_word(b, q);
+        b.ins().jump(merge, &[BlockArg::Value(w)]);
+        b.switch_to_block(slow);
+        self.generic_binary(b, block, d, after, Rt::Binary, code, l, r, merge)?;
+        b.switch_to_block(merge);
+        Ok(b.block_params(merge)[0])
+    }
+
+    /// `bool(v)` inline for bools, `None` and small ints; the runtime for the rest.
+    fn truthy_inline(
+        &mut self,
+        b: &mut FunctionBuilder<'_>,
+        block: molt_mir::Block,
+        d: &InstData,
+        after: &FxHashSet<Value>,
+        v: ir::Value,
+    ) -> Result<ir::Value, CodegenError> {
+        let merge = b.create_block();
+        b.append_block_param(merge, I64);
+        let tag = b.ins().ushr_imm_u(v, 48);
+        let not_bool = b.create_block();
+        let not_none = b.create_block();
+        let not_int = b.create_block();
+        let is_bool = b.ins().icmp_imm_s(IntCC::Equal, tag, 0xFFFA);
+        b.ins()
+            .brif(is_bool, merge, &[BlockArg::Value(v)], not_bool, &[]);
+        b.switch_to_block(not_bool);
+        let is_none = b.ins().icmp_imm_s(IntCC::Equal, tag, 0xFFFB);
+        let f = b.ins().iconst(I64, FALSE);
+        b.ins()
+            .brif(is_none, merge, &[BlockArg::Value(f)], not_none, &[]);
+        b.switch_to_block(not_none);
+        let is_int = b.ins().icmp_imm_s(IntCC::Equal, tag, 0xFFF9);
+        let int_block = b.create_block();
+        b.ins().brif(is_int, int_block, &[], not_int, &[]);
+        b.switch_to_block(int_block);
+        let payload = b.ins().ishl_imm_u(v, 16);
+        let nz = b.ins().icmp_imm_s(IntCC::NotEqual, payload, 0);
+        let w = bool_word(b, nz);
+        b.ins().jump(merge, &[BlockArg::Value(w)]);
+        b.switch_to_block(not_int);
+        let r = self.call_rt(b, Rt::IsTrue, &[v]);
+        self.check(b, block, d, after, r, true)?;
+        let w = bool_word(b, r);
+        b.ins().jump(merge, &[BlockArg::Value(w)]);
+        b.switch_to_block(merge);
+        Ok(b.block_params(merge)[0])
+    }
+
     fn slot(&self, name: &str) -> Result<ir::StackSlot, CodegenError> {
         self.slots
             .get(name)
@@ -1081,6 +1367,76 @@ impl Translator<'_> {
         }
         b.ins().jump(self.blocks[target.index()], &args);
         Ok(())
+    }
+}
+
+/// `TRUE` or `FALSE` from a Cranelift truth value (an `i8` or `i32`, non-zero is true).
+fn bool_word(b: &mut FunctionBuilder<'_>, c: ir::Value) -> ir::Value {
+    let t = b.ins().iconst(I64, TRUE);
+    let f = b.ins().iconst(I64, FALSE);
+    b.ins().select(c, t, f)
+}
+
+/// The payload of an inline int, sign-extended from 48 bits.
+fn small_int(b: &mut FunctionBuilder<'_>, v: ir::Value) -> ir::Value {
+    let shifted = b.ins().ishl_imm_u(v, 16);
+    b.ins().sshr_imm_u(shifted, 16)
+}
+
+/// An inline int word from a payload that fits in 48 bits.
+fn box_small_int(b: &mut FunctionBuilder<'_>, i: ir::Value) -> ir::Value {
+    let payload = b.ins().band_imm_u(i, PAYLOAD_MASK);
+    b.ins().bor_imm_u(payload, INT_TAG)
+}
+
+/// Whether `i` fits in 48 bits (sign-extending its low 48 bits gives it back).
+fn fits_small(b: &mut FunctionBuilder<'_>, i: ir::Value) -> ir::Value {
+    let back = small_int(b, i);
+    b.ins().icmp(IntCC::Equal, back, i)
+}
+
+fn as_f64(b: &mut FunctionBuilder<'_>, v: ir::Value) -> ir::Value {
+    b.ins().bitcast(types::F64, ir::MemFlagsData::new(), v)
+}
+
+/// A float word from an `f64`, with every NaN canonicalized (see `docs/runtime.md`).
+fn float_word(b: &mut FunctionBuilder<'_>, x: ir::Value) -> ir::Value {
+    let bits = b.ins().bitcast(I64, ir::MemFlagsData::new(), x);
+    let nan = b.ins().fcmp(FloatCC::Unordered, x, x);
+    let canonical = b.ins().iconst(I64, 0x7FF8_0000_0000_0000);
+    b.ins().select(nan, canonical, bits)
+}
+
+/// `+ - *` of two floats, natively.
+fn float_arith(b: &mut FunctionBuilder<'_>, op: BinaryOp, l: ir::Value, r: ir::Value) -> ir::Value {
+    let (x, y) = (as_f64(b, l), as_f64(b, r));
+    let res = match op {
+        BinaryOp::Sub => b.ins().fsub(x, y),
+        BinaryOp::Mul => b.ins().fmul(x, y),
+        _ => b.ins().fadd(x, y),
+    };
+    float_word(b, res)
+}
+
+fn float_cc(op: CmpOp) -> FloatCC {
+    match op {
+        CmpOp::Eq => FloatCC::Equal,
+        CmpOp::Ne => FloatCC::NotEqual,
+        CmpOp::Lt => FloatCC::LessThan,
+        CmpOp::Le => FloatCC::LessThanOrEqual,
+        CmpOp::Gt => FloatCC::GreaterThan,
+        _ => FloatCC::GreaterThanOrEqual,
+    }
+}
+
+fn int_cc(op: CmpOp) -> IntCC {
+    match op {
+        CmpOp::Eq => IntCC::Equal,
+        CmpOp::Ne => IntCC::NotEqual,
+        CmpOp::Lt => IntCC::SignedLessThan,
+        CmpOp::Le => IntCC::SignedLessThanOrEqual,
+        CmpOp::Gt => IntCC::SignedGreaterThan,
+        _ => IntCC::SignedGreaterThanOrEqual,
     }
 }
 

@@ -102,12 +102,26 @@ pub fn build(
     file: SourceFile,
     options: &BuildOptions,
 ) -> Result<BuildReport, BuildError> {
+    build_at(db, file, options, molt_opt::OptLevel::default())
+}
+
+/// [`build`] with the MIR optimizer at `level` (`--opt-level`; [`build`] uses the default,
+/// `O2`, through the cached queries).
+///
+/// # Errors
+/// As [`build`].
+pub fn build_at(
+    db: &dyn Db,
+    file: SourceFile,
+    options: &BuildOptions,
+    level: molt_opt::OptLevel,
+) -> Result<BuildReport, BuildError> {
     let start = Instant::now();
     let diagnostics = check_file(db, file);
     if diagnostics.iter().any(|d| d.diagnostic.code.blocks_build()) {
         return Err(BuildError::Diagnostics(diagnostics));
     }
-    let functions = molt_opt::optimized_file(db, file);
+    let functions = molt_opt::optimize_file_at(db, file, level);
     let frontend = start.elapsed();
     let start = Instant::now();
     let codegen_options = molt_codegen::CodegenOptions {

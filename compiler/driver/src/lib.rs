@@ -56,14 +56,23 @@ pub fn check_file(db: &dyn Db, file: SourceFile) -> Vec<LocatedDiagnostic> {
         .collect()
 }
 
-/// The optimized MIR of every function of `file`, printed, `<module>` first.
+/// The optimized MIR of every function of `file`, printed with each operation's lane as a
+/// trailing comment (`; guarded`), `<module>` first.
 pub fn emit_mir(db: &dyn Db, file: SourceFile) -> String {
+    emit_mir_at(db, file, molt_opt::OptLevel::default())
+}
+
+/// [`emit_mir`] at optimization level `level`.
+pub fn emit_mir_at(db: &dyn Db, file: SourceFile, level: molt_opt::OptLevel) -> String {
     let mut out = String::new();
-    for (i, func) in molt_opt::optimized_file(db, file).iter().enumerate() {
+    for (i, func) in molt_opt::optimize_file_at(db, file, level)
+        .iter()
+        .enumerate()
+    {
         if i > 0 {
             out.push('\n');
         }
-        let _ = write!(out, "{func}");
+        out.push_str(&func.display_with_lanes());
     }
     out
 }

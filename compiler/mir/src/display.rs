@@ -99,6 +99,28 @@ impl fmt::Display for Function {
 }
 
 impl Function {
+    /// The function's text with each counted operation's lane as a trailing comment
+    /// (`v3: int = add v1, v2 @4..9 #2  ; guarded`), as `--emit=mir` prints it. The reader
+    /// accepts the comments, so this text parses back to the same function.
+    pub fn display_with_lanes(&self) -> String {
+        let plain = self.to_string();
+        let mut lanes: std::collections::HashMap<String, &'static str> = Default::default();
+        for data in &self.insts {
+            if let Some((lane, _)) = crate::lanes::lane(self, data) {
+                lanes.insert(self.display_inst(data), lane.name());
+            }
+        }
+        let mut out = String::with_capacity(plain.len() * 5 / 4);
+        for line in plain.lines() {
+            out.push_str(line);
+            if let Some(lane) = line.strip_prefix("    ").and_then(|l| lanes.get(l)) {
+                let _ = write!(out, "  ; {lane}");
+            }
+            out.push('\n');
+        }
+        out
+    }
+
     /// One instruction line without indentation, e.g. `v3: int = add v1, v2 @4..9 #2`.
     pub fn display_inst(&self, data: &InstData) -> String {
         let mut out = String::new();
@@ -208,6 +230,14 @@ fn block_call(out: &mut String, call: &BlockCall) {
 /// Formats a float so that Rust's `str::parse::<f64>` reads back the same bits.
 pub fn float_text(x: f64) -> String {
     format!("{x:?}")
+}
+
+/// The text of an instruction's operation and operands, without result, span or site
+/// (`add v1, v2`): a key for value numbering.
+pub fn kind_text(kind: &InstKind) -> String {
+    let mut out = String::new();
+    write_kind(&mut out, kind);
+    out
 }
 
 fn write_kind(out: &mut String, kind: &InstKind) {
@@ -362,6 +392,12 @@ fn write_kind(out: &mut String, kind: &InstKind) {
         }
         InstKind::GetIter(v) => {
             let _ = write!(o, "iter {v}");
+        }
+        InstKind::IsType(v, t) => {
+            let _ = write!(o, "is.type {v}, {t}");
+        }
+        InstKind::ToIndex(v) => {
+            let _ = write!(o, "index {v}");
         }
         InstKind::Unpack(v, n) => {
             let _ = write!(o, "unpack {v}, {n}");

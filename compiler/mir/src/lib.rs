@@ -17,6 +17,7 @@
 pub mod compact;
 pub mod display;
 pub mod dominators;
+pub mod lanes;
 pub mod parse;
 pub mod types;
 pub mod verify;
@@ -388,6 +389,13 @@ pub enum InstKind {
     Assume(Value, Type),
     /// `yield v1`: suspend a generator; the result is the value sent in.
     Yield(Value),
+    /// `is.type v1, int`: does `v1` have exactly this type (`int`, `float`, `bool`, `str`,
+    /// `none`, or a container kind such as `list[dyn]`)? A native bool; the guard the optimizer
+    /// puts in front of code specialized for that type.
+    IsType(Value, Type),
+    /// `index v1`: `operator.index(v1)`: `v1` as an `int` (via `__index__`), or `TypeError`
+    /// "'float' object cannot be interpreted as an integer" (what `range()` raises).
+    ToIndex(Value),
     /// `jump block1(v1)` (terminator)
     Jump(BlockCall),
     /// `brif v1, block1(v2), block2` (terminator): `v1` is a `bool`.
@@ -457,6 +465,8 @@ impl InstKind {
             | InstKind::Extract(a, _)
             | InstKind::Assume(a, _)
             | InstKind::Yield(a)
+            | InstKind::IsType(a, _)
+            | InstKind::ToIndex(a)
             | InstKind::Return(a) => f(a),
             InstKind::Binary { lhs, rhs, .. } => {
                 f(lhs);
@@ -562,6 +572,8 @@ impl InstKind {
             | InstKind::Extract(a, _)
             | InstKind::Assume(a, _)
             | InstKind::Yield(a)
+            | InstKind::IsType(a, _)
+            | InstKind::ToIndex(a)
             | InstKind::Return(a) => g(a),
             InstKind::Binary { lhs, rhs, .. } => {
                 g(lhs);

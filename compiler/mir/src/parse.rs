@@ -797,6 +797,12 @@ impl<'a> Cursor<'a> {
                 InstKind::Format(value, spec)
             }
             "iter" => InstKind::GetIter(self.value()?),
+            "is.type" => {
+                let value = self.value()?;
+                self.comma()?;
+                InstKind::IsType(value, self.ty(0)?)
+            }
+            "index" => InstKind::ToIndex(self.value()?),
             "unpack" => {
                 let (value, count) = self.value_comma_number()?;
                 InstKind::Unpack(value, count)
@@ -1098,7 +1104,11 @@ impl FunctionReader {
             cursor.pos()
         };
         let site = cursor.number("site id")?;
-        cursor.expect_end()?;
+        // A trailing `; comment` (the lane annotations of `--emit=mir`) is allowed here.
+        cursor.skip_blanks();
+        if !cursor.rest().starts_with(';') {
+            cursor.expect_end()?;
+        }
         let Some(next_site) = site.checked_add(1) else {
             return error_at(site_pos, format!("site id #{site} is too large"));
         };

@@ -4,17 +4,20 @@
 //! called without argument binding or a globals lookup; codegen keeps an ordinary call for the
 //! time before the `def` has run).
 
-use molt_db::Db;
 use molt_mir::{Function, InstKind, Value};
-use molt_semantic::ModuleIndex;
 use molt_semantic::index::ParamKind;
 use rustc_hash::FxHashMap;
 
-/// Rewrites eligible calls in `func`; returns how many were rewritten.
-pub fn run(db: &dyn Db, index: &ModuleIndex, func: &mut Function) -> usize {
+use crate::{PassContext, RemarkKind};
+
+/// Rewrites eligible calls in `func`, with a `call.direct` remark for each and a
+/// `call.direct.missed` remark for calls of program functions that stayed generic.
+pub fn run(func: &mut Function, ctx: &mut PassContext<'_>) {
+    let (db, index) = (ctx.db, ctx.index);
     // Which values are loads of directly callable globals, and how many uses each value has.
     let mut callable: FxHashMap<Value, (Box<str>, usize)> = FxHashMap::default();
     let mut uses: FxHashMap<Value, usize> = FxHashMap::default();
+    let mut missed: FxHashMap<Value, (Box<str>, String)> = FxHashMap::default();
     for inst in &func.insts {
         inst.kind
             .visit_operands(|v| *uses.entry(*v).or_default() += 1);
@@ -22,13 +25,21 @@ pub fn run(db: &dyn Db, index: &ModuleIndex, func: &mut Function) -> usize {
             let Some(sig) = index.stable_function(db.intern(name)) else {
                 continue;
             };
-            if sig.decorated
-                || sig.is_generator
-                || sig
-                    .params
-                    .iter()
-                    .any(|p| !matches!(p.kind, ParamKind::Positional | ParamKind::PositionalOnly))
+            if sig.decorated || sig.is_generator {
+                continue;
+            }
+            if sig
+                .params
+                .iter()
+                .any(|p| !matches!(p.kind, ParamKind::Positional | ParamKind::PositionalOnly))
             {
+                missed.insert(
+                    result,
+                    (
+                        name.clone(),
+                        "it has `*args`, `**kwargs` or keyword-only parameters".to_string(),
+                    ),
+                );
                 continue;
             }
             callable.insert(result, (name.clone(), sig.params.len()));
@@ -40,12 +51,45 @@ pub fn run(db: &dyn Db, index: &ModuleIndex, func: &mut Function) -> usize {
         let InstKind::Call { callee, args } = &inst.kind else {
             continue;
         };
+        if let Some((name, why)) = missed.get(callee) {
+            ctx.remark(
+                "calls",
+                "call.direct.missed",
+                RemarkKind::Missed,
+                inst.span,
+                format!("`{name}(...)` is called through generic dispatch: {why}"),
+            );
+            continue;
+        }
         let Some((name, arity)) = callable.get(callee) else {
             continue;
         };
         if !args.keywords.is_empty() || args.positional.len() != *arity {
+            let why = if args.keywords.is_empty() {
+                format!(
+                    "it takes {arity} arguments and this call passes {}",
+                    args.positional.len()
+                )
+            } else {
+                "the call passes keyword arguments; pass them by position to call it directly"
+                    .to_string()
+            };
+            ctx.remark(
+                "calls",
+                "call.direct.missed",
+                RemarkKind::Missed,
+                inst.span,
+                format!("`{name}(...)` is called through generic dispatch: {why}"),
+            );
             continue;
         }
+        ctx.remark(
+            "calls",
+            "call.direct",
+            RemarkKind::Applied,
+            inst.span,
+            format!("`{name}(...)` calls the compiled function directly (no argument binding or global lookup)"),
+        );
         let callee = *callee;
         inst.kind = InstKind::CallDirect {
             func: name.clone(),
@@ -73,5 +117,5 @@ pub fn run(db: &dyn Db, index: &ModuleIndex, func: &mut Function) -> usize {
         }
         func.compact();
     }
-    rewritten
+    let _ = rewritten;
 }

@@ -1,77 +1,274 @@
-//! The optimizer: per-function optimized MIR.
+//! The optimizer: per-function optimized MIR, and the remarks that explain it.
 //!
-//! For now the identity (the optimizer issue adds passes and remarks). The queries exist so
-//! that every consumer (codegen, `--emit=mir`, the language server) already reads optimized
-//! MIR through the database, one function at a time, and so that an unchanged function's
-//! optimization is never re-run.
+//! Every pass is its own module over MIR: it rewrites a [`Function`] and reports what it did
+//! (and what it could not do, and why) as [`Remark`]s through a [`PassContext`]. In debug
+//! builds (and so in every test) the verifier runs after every pass, and a failure is a
+//! compiler bug that names the pass.
+//!
+//! Pipeline by [`OptLevel`]:
+//! - `O0`: no optimization passes; annotation assumptions are dropped (they are facts only
+//!   once guarded, see [`assumptions`]), which every level needs for correctness.
+//! - `O1`: entry guards for annotations ([`assumptions`]), [`direct_calls`], [`copy_prop`],
+//!   [`sccp`] (constant folding and branch folding), [`dce`].
+//! - `O2` (the default): `O1` plus [`counted_loops`], [`cse`] (with redundant guard
+//!   elimination) and [`licm`], then copy propagation, SCCP and DCE again.
+//!
+//! The queries ([`optimized_function_mir`], [`optimized_module_mir`]) run at the default level
+//! and are what codegen, `--emit=mir` and the language server read; [`optimize_file_at`]
+//! serves other levels (uncached).
 
+pub mod assumptions;
+pub mod copy_prop;
+pub mod counted_loops;
+pub mod cse;
+pub mod dce;
 pub mod direct_calls;
+pub mod licm;
+pub mod sccp;
+pub mod util;
 
 use std::sync::Arc;
 
 use molt_db::{Db, SourceFile};
 use molt_lower::{LoweredItem, function_mir, module_mir};
-use molt_mir::Function;
+use molt_mir::{Function, Span};
 use molt_semantic::{FunctionItem, module_items};
 
-/// Runs the optimization pipeline on one function: for now only [`direct_calls`]. In debug
-/// builds (and so in every test) the verifier checks the result, and a failure is a compiler
-/// bug.
+/// How much to optimize (`--opt-level`).
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, PartialOrd, Ord, Default)]
+pub enum OptLevel {
+    /// No passes (assumptions dropped).
+    O0,
+    /// Cheap local passes.
+    O1,
+    /// Everything (the default for builds).
+    #[default]
+    O2,
+}
+
+impl OptLevel {
+    /// Parses `0`, `1` or `2`.
+    pub fn from_number(n: u8) -> Option<OptLevel> {
+        match n {
+            0 => Some(OptLevel::O0),
+            1 => Some(OptLevel::O1),
+            2 => Some(OptLevel::O2),
+            _ => None,
+        }
+    }
+}
+
+/// Whether a remark reports a transformation, a missed one, or a fact.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub enum RemarkKind {
+    /// The optimization applied.
+    Applied,
+    /// The optimization did not apply; the message says why.
+    Missed,
+    /// A fact about the code (no transformation).
+    Analysis,
+}
+
+/// A suggested source edit attached to a remark: insert `text` after the parameter `param`'s
+/// name in the function's `def` (the driver locates it in the source).
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+pub struct Fix {
+    /// What the edit does, e.g. "annotate `n: int`".
+    pub title: String,
+    /// The parameter to annotate.
+    pub param: Box<str>,
+    /// Text to insert after the parameter name, e.g. `: int`.
+    pub text: String,
+}
+
+/// One optimization remark (after LLVM's optimization records), located by a span relative
+/// to the function's source item (see [`molt_mir::Span`]).
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+pub struct Remark {
+    /// The pass, e.g. `licm`.
+    pub pass: &'static str,
+    /// The stable dotted code, e.g. `licm.hoisted`.
+    pub name: &'static str,
+    /// Applied, missed or analysis.
+    pub kind: RemarkKind,
+    /// The MIR function's qualified name.
+    pub function: Box<str>,
+    /// Where, relative to the function's source item.
+    pub span: Span,
+    /// A sentence for a Python programmer; missed remarks say why and how to fix.
+    pub message: String,
+    /// Ordered key/value details.
+    pub args: Vec<(String, String)>,
+    /// A suggested edit, when the fix is mechanical.
+    pub fix: Option<Fix>,
+}
+
+/// What passes report through.
+pub struct PassContext<'a> {
+    /// The database (for the module index).
+    pub db: &'a dyn Db,
+    /// The module's index (stable functions, classes).
+    pub index: &'a molt_semantic::ModuleIndex,
+    /// The level being run.
+    pub level: OptLevel,
+    remarks: Vec<Remark>,
+    function: Box<str>,
+}
+
+impl PassContext<'_> {
+    /// Records a remark about the current function.
+    pub fn remark(
+        &mut self,
+        pass: &'static str,
+        name: &'static str,
+        kind: RemarkKind,
+        span: Span,
+        message: impl Into<String>,
+    ) -> &mut Remark {
+        self.remarks.push(Remark {
+            pass,
+            name,
+            kind,
+            function: self.function.clone(),
+            span,
+            message: message.into(),
+            args: Vec::new(),
+            fix: None,
+        });
+        let last = self.remarks.len() - 1;
+        &mut self.remarks[last]
+    }
+}
+
+/// One optimized function and its remarks.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct Optimized {
+    /// The optimized MIR (verified in debug builds).
+    pub func: Arc<Function>,
+    /// Remarks of every pass, in pass order.
+    pub remarks: Vec<Remark>,
+}
+
+type Pass = fn(&mut Function, &mut PassContext<'_>);
+
+fn pipeline(level: OptLevel) -> Vec<(&'static str, Pass)> {
+    let mut passes: Vec<(&'static str, Pass)> = vec![("assumptions", assumptions::run)];
+    if level >= OptLevel::O1 {
+        passes.push(("direct_calls", direct_calls::run));
+        passes.push(("copy_prop", copy_prop::run));
+        passes.push(("sccp", sccp::run));
+        passes.push(("dce", dce::run));
+    }
+    if level >= OptLevel::O2 {
+        passes.push(("counted_loops", counted_loops::run));
+        passes.push(("cse", cse::run));
+        passes.push(("licm", licm::run));
+        passes.push(("copy_prop", copy_prop::run));
+        passes.push(("sccp", sccp::run));
+        passes.push(("dce", dce::run));
+    }
+    passes
+}
+
+/// Runs the pipeline of `level` on one function. In debug builds the verifier checks the
+/// result of every pass; a failure panics naming the pass (a compiler bug).
 pub fn optimize(
     db: &dyn Db,
     index: &molt_semantic::ModuleIndex,
     func: &Arc<Function>,
-) -> Arc<Function> {
+    level: OptLevel,
+) -> Optimized {
     let mut f = (**func).clone();
-    let out = if direct_calls::run(db, index, &mut f) > 0 {
-        Arc::new(f)
-    } else {
-        func.clone()
+    let mut ctx = PassContext {
+        db,
+        index,
+        level,
+        remarks: Vec::new(),
+        function: func.name.clone(),
     };
-    if cfg!(debug_assertions) {
-        if let Err(errors) = molt_mir::verify::verify(&out) {
-            let errors: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
-            panic!(
-                "invalid MIR for {}:\n{}\n{out}",
-                out.name,
-                errors.join("\n")
-            );
+    for (name, pass) in pipeline(level) {
+        pass(&mut f, &mut ctx);
+        if cfg!(debug_assertions) {
+            if let Err(errors) = molt_mir::verify::verify(&f) {
+                let errors: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+                panic!(
+                    "invalid MIR after pass {name} in {}:\n{}\n{f}",
+                    f.name,
+                    errors.join("\n")
+                );
+            }
         }
     }
-    out
+    Optimized {
+        func: if f == **func {
+            func.clone()
+        } else {
+            Arc::new(f)
+        },
+        remarks: ctx.remarks,
+    }
 }
 
-/// The optimized MIR of one item's functions.
+/// The optimized MIR of one item's functions (default level).
 #[salsa::tracked(returns(ref))]
-pub fn optimized_function_mir<'db>(db: &'db dyn Db, item: FunctionItem<'db>) -> Vec<Arc<Function>> {
+pub fn optimized_function_mir<'db>(db: &'db dyn Db, item: FunctionItem<'db>) -> Vec<Optimized> {
     let index = molt_semantic::module_index(db, item.file(db));
-    optimize_all(db, index, function_mir(db, item))
+    optimize_all(db, index, function_mir(db, item), OptLevel::default())
 }
 
-/// The optimized MIR of the module's top-level code.
+/// The optimized MIR of the module's top-level code (default level).
 #[salsa::tracked(returns(ref))]
-pub fn optimized_module_mir(db: &dyn Db, file: SourceFile) -> Vec<Arc<Function>> {
+pub fn optimized_module_mir(db: &dyn Db, file: SourceFile) -> Vec<Optimized> {
     let index = molt_semantic::module_index(db, file);
-    optimize_all(db, index, module_mir(db, file))
+    optimize_all(db, index, module_mir(db, file), OptLevel::default())
 }
 
 fn optimize_all(
     db: &dyn Db,
     index: &molt_semantic::ModuleIndex,
     lowered: &LoweredItem,
-) -> Vec<Arc<Function>> {
+    level: OptLevel,
+) -> Vec<Optimized> {
     lowered
         .functions
         .iter()
-        .map(|f| optimize(db, index, f))
+        .map(|f| optimize(db, index, f, level))
         .collect()
 }
 
-/// Every optimized function of `file` in source order (`<module>` first).
+/// Every optimized function of `file` in source order (`<module>` first), default level.
 pub fn optimized_file(db: &dyn Db, file: SourceFile) -> Vec<Arc<Function>> {
-    let mut out = optimized_module_mir(db, file).clone();
+    let mut out: Vec<Arc<Function>> = optimized_module_mir(db, file)
+        .iter()
+        .map(|o| o.func.clone())
+        .collect();
     for item in &module_items(db, file).functions {
-        out.extend(optimized_function_mir(db, *item).iter().cloned());
+        out.extend(
+            optimized_function_mir(db, *item)
+                .iter()
+                .map(|o| o.func.clone()),
+        );
+    }
+    out
+}
+
+/// Every optimized function of `file` at `level`, `<module>` first: the cached queries for the
+/// default level, a fresh (uncached) run for the others.
+pub fn optimize_file_at(db: &dyn Db, file: SourceFile, level: OptLevel) -> Vec<Arc<Function>> {
+    if level == OptLevel::default() {
+        return optimized_file(db, file);
+    }
+    let index = molt_semantic::module_index(db, file);
+    let mut out: Vec<Arc<Function>> = optimize_all(db, index, module_mir(db, file), level)
+        .into_iter()
+        .map(|o| o.func)
+        .collect();
+    for item in &module_items(db, file).functions {
+        out.extend(
+            optimize_all(db, index, function_mir(db, *item), level)
+                .into_iter()
+                .map(|o| o.func),
+        );
     }
     out
 }

@@ -1,0 +1,299 @@
+//! Lanes: how each MIR instruction is lowered to machine code, decided from the instruction
+//! and the type facts of its operands.
+//!
+//! This module is the single source of truth shared by the code generator (which emits the
+//! inline fast path a [`Strategy`] names) and by lowering coverage (which reports the
+//! [`Lane`] of every operation and, for the dynamic ones, why). DESIGN.md defines the lanes:
+//! `native` (inline machine operations on unboxed values), `guarded` (native behind a type or
+//! overflow guard with a generic fallback), `runtime` (a call to a typed runtime helper),
+//! `dynamic` (generic dispatch on boxed values).
+//!
+//! Type facts are proven facts: the optimizer turns annotation assumptions into entry guards
+//! and strips the ones it cannot guard, so a `float` value here is a float. Guarded strategies
+//! check their operands' tags themselves and so are also used for operands of unknown type
+//! (`dyn`): they are correct whatever the value is, which makes them speculation in the style
+//! of CPython 3.11's specializing interpreter (PEP 659), decided at compile time.
+
+use crate::{BinaryOp, CmpOp, Function, InstData, InstKind, Type};
+
+/// How an operation was lowered (see the module documentation).
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, PartialOrd, Ord)]
+pub enum Lane {
+    /// Inline machine operations on unboxed values.
+    Native,
+    /// Native behind a type or overflow guard, with a generic fallback.
+    Guarded,
+    /// A call to a typed runtime helper.
+    Runtime,
+    /// Generic dispatch on boxed values.
+    Dynamic,
+}
+
+impl Lane {
+    /// The lane's name as DESIGN.md spells it (`native`, `guarded`, `runtime`, `dynamic`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Lane::Native => "native",
+            Lane::Guarded => "guarded",
+            Lane::Runtime => "runtime",
+            Lane::Dynamic => "dynamic",
+        }
+    }
+}
+
+impl std::fmt::Display for Lane {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// The code-generation strategy for one instruction.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Strategy {
+    /// `+ - * & | ^` on small ints: inline on the 48-bit payloads behind a tag check of both
+    /// operands and an overflow check of the result; otherwise the generic runtime operation.
+    IntArith,
+    /// `< <= > >= == !=` on small ints: inline behind a tag check; otherwise generic.
+    IntCompare,
+    /// `+ - *` on two proven floats: native `f64` arithmetic (NaN canonicalized).
+    FloatArith,
+    /// `/` on two proven floats: native division behind a zero-divisor check (the fallback
+    /// raises `ZeroDivisionError`).
+    FloatDiv,
+    /// Comparisons of two proven floats: native `fcmp`.
+    FloatCompare,
+    /// `is` / `is not`: a comparison of the two words.
+    Identity,
+    /// `truthy` of a proven bool: a comparison with `True`.
+    BoolTruthy,
+    /// `truthy` of an int or unknown value: inline for bools, `None` and small ints, else the
+    /// runtime's `bool()`.
+    TruthyInline,
+    /// Whatever the instruction's own lowering is (see [`lane`]).
+    Default,
+}
+
+/// The strategy codegen uses for `inst`.
+pub fn strategy(func: &Function, inst: &InstData) -> Strategy {
+    let intish = |v| matches!(func.ty(v), Type::Int | Type::Dyn);
+    let float = |v| matches!(func.ty(v), Type::Float);
+    match &inst.kind {
+        InstKind::Binary { op, lhs, rhs, .. } => {
+            let int_op = matches!(
+                op,
+                BinaryOp::Add
+                    | BinaryOp::Sub
+                    | BinaryOp::Mul
+                    | BinaryOp::BitAnd
+                    | BinaryOp::BitOr
+                    | BinaryOp::BitXor
+            );
+            if float(*lhs) && float(*rhs) {
+                match op {
+                    BinaryOp::Add | BinaryOp::Sub | BinaryOp::Mul => Strategy::FloatArith,
+                    BinaryOp::TrueDiv => Strategy::FloatDiv,
+                    _ => Strategy::Default,
+                }
+            } else if int_op && intish(*lhs) && intish(*rhs) {
+                Strategy::IntArith
+            } else {
+                Strategy::Default
+            }
+        }
+        InstKind::Compare(op, lhs, rhs) => match op {
+            CmpOp::Is | CmpOp::IsNot => Strategy::Identity,
+            CmpOp::In | CmpOp::NotIn => Strategy::Default,
+            _ if float(*lhs) && float(*rhs) => Strategy::FloatCompare,
+            _ if intish(*lhs) && intish(*rhs) => Strategy::IntCompare,
+            _ => Strategy::Default,
+        },
+        InstKind::Truthy(v) => match func.ty(*v) {
+            Type::Bool => Strategy::BoolTruthy,
+            Type::Int | Type::Dyn | Type::None => Strategy::TruthyInline,
+            _ => Strategy::Default,
+        },
+        _ => Strategy::Default,
+    }
+}
+
+/// The lane of `inst` and, for a lane other than native, why it is not native (a phrase a
+/// Python programmer understands). `None` for bookkeeping that is not a source operation
+/// (constants, jumps, assumptions, exception-state markers, tuple field reads).
+pub fn lane(func: &Function, inst: &InstData) -> Option<(Lane, Option<String>)> {
+    use Lane::*;
+    let ty = |v| func.ty(v).clone();
+    let unknown = |v, what: &str| -> Option<String> {
+        (ty(v) == Type::Dyn).then(|| format!("{what} has an unknown type"))
+    };
+    let known_or = |v, what: &str, lane_known: Lane| -> (Lane, Option<String>) {
+        match unknown(v, what) {
+            Some(reason) => (Dynamic, Some(reason)),
+            None => (lane_known, Some("calls a runtime helper".into())),
+        }
+    };
+    let strategy = strategy(func, inst);
+    Some(match (&inst.kind, strategy) {
+        (
+            InstKind::Const(_)
+            | InstKind::Jump(_)
+            | InstKind::Brif(..)
+            | InstKind::Unreachable
+            | InstKind::Return(_)
+            | InstKind::Assume(..)
+            | InstKind::ExcEnter(..)
+            | InstKind::ExcLeave(_)
+            | InstKind::Extract(..)
+            | InstKind::FreeVar(_),
+            _,
+        ) => return None,
+        (_, Strategy::IntArith | Strategy::IntCompare) => (
+            Guarded,
+            Some("checks for small ints (and overflow) at run time".into()),
+        ),
+        (_, Strategy::FloatDiv) => (Guarded, Some("checks for a zero divisor".into())),
+        (
+            _,
+            Strategy::FloatArith
+            | Strategy::FloatCompare
+            | Strategy::Identity
+            | Strategy::BoolTruthy,
+        ) => (Native, None),
+        (InstKind::Truthy(v), Strategy::TruthyInline) => match ty(*v) {
+            Type::Dyn => (
+                Dynamic,
+                Some("the condition has an unknown type: bool() is dispatched at run time".into()),
+            ),
+            _ => (
+                Guarded,
+                Some("tests bools, None and small ints inline".into()),
+            ),
+        },
+        (InstKind::Binary { op, lhs, rhs, .. }, _) => {
+            let why = match (ty(*lhs), ty(*rhs)) {
+                (Type::Dyn, _) => "the left operand has an unknown type".to_string(),
+                (_, Type::Dyn) => "the right operand has an unknown type".to_string(),
+                (a, b) => {
+                    return Some((
+                        Runtime,
+                        Some(format!(
+                            "`{}` on {a} and {b} has no inline fast path",
+                            binary_symbol(*op)
+                        )),
+                    ));
+                }
+            };
+            (Dynamic, Some(why))
+        }
+        (InstKind::Compare(_, lhs, rhs), _) | (InstKind::ExcMatch(lhs, rhs), _) => {
+            match (ty(*lhs), ty(*rhs)) {
+                (Type::Dyn, _) => (Dynamic, Some("the left operand has an unknown type".into())),
+                (_, Type::Dyn) => (
+                    Dynamic,
+                    Some("the right operand has an unknown type".into()),
+                ),
+                _ => (Runtime, Some("calls a runtime helper".into())),
+            }
+        }
+        (InstKind::Unary(_, v), _) => known_or(*v, "the operand", Runtime),
+        (InstKind::Truthy(_), _) => (Runtime, Some("calls the runtime's bool()".into())),
+        (InstKind::CallDirect { .. }, _) => (Native, None),
+        (InstKind::Call { callee, .. }, _) => (
+            Dynamic,
+            Some(match func.ty(*callee) {
+                Type::Class(c) => format!("constructs `{c}` through a generic call"),
+                _ => "calls a value the compiler cannot resolve to a known function".into(),
+            }),
+        ),
+        (InstKind::CallEx { .. }, _) => (
+            Dynamic,
+            Some("a call with `*args`/`**kwargs` binds arguments at run time".into()),
+        ),
+        (InstKind::CallMethod { receiver, name, .. }, _) => match ty(*receiver) {
+            Type::Dyn => (
+                Dynamic,
+                Some(format!(
+                    "`.{name}()` is looked up at run time: the receiver has an unknown type"
+                )),
+            ),
+            t => (
+                Runtime,
+                Some(format!("`.{name}()` on {t} calls a runtime helper")),
+            ),
+        },
+        (InstKind::GetAttr(o, name) | InstKind::SetAttr(o, name, _), _)
+        | (InstKind::DelAttr(o, name), _) => match ty(*o) {
+            Type::Dyn => (
+                Dynamic,
+                Some(format!(
+                    "attribute `.{name}` is looked up at run time: the object has an unknown type"
+                )),
+            ),
+            _ => (
+                Runtime,
+                Some(format!("attribute `.{name}` uses a cached lookup")),
+            ),
+        },
+        (InstKind::GetItem(o, _) | InstKind::SetItem(o, _, _) | InstKind::DelItem(o, _), _) => {
+            known_or(*o, "the container", Runtime)
+        }
+        (InstKind::GetIter(o), _) => known_or(*o, "the iterable", Runtime),
+        (InstKind::IterNext(o, ..), _) => match ty(*o) {
+            Type::Dyn => (
+                Dynamic,
+                Some("iterates over a value of unknown type".into()),
+            ),
+            _ => (
+                Runtime,
+                Some("advances the iterator through the runtime".into()),
+            ),
+        },
+        (InstKind::NsLoad(..), _) => (
+            Dynamic,
+            Some("a class-body name is looked up at run time".into()),
+        ),
+        (InstKind::SlotLoad(_) | InstKind::SlotStore(..) | InstKind::SlotDel(_), _)
+        | (InstKind::CheckBound(..), _)
+        | (InstKind::IsType(..), _) => (Native, None),
+        (InstKind::GlobalLoad(name), _) => (
+            Runtime,
+            Some(format!("global `{name}` is read through a cached lookup")),
+        ),
+        (InstKind::BuiltinLoad(name), _) => (
+            Runtime,
+            Some(format!("builtin `{name}` is read through a cached lookup")),
+        ),
+        _ => (Runtime, Some("calls a runtime helper".into())),
+    })
+}
+
+/// The Python spelling of a binary operator (`+`, `//`, ...).
+pub fn binary_symbol(op: BinaryOp) -> &'static str {
+    match op {
+        BinaryOp::Add => "+",
+        BinaryOp::Sub => "-",
+        BinaryOp::Mul => "*",
+        BinaryOp::TrueDiv => "/",
+        BinaryOp::FloorDiv => "//",
+        BinaryOp::Mod => "%",
+        BinaryOp::Pow => "**",
+        BinaryOp::LShift => "<<",
+        BinaryOp::RShift => ">>",
+        BinaryOp::BitAnd => "&",
+        BinaryOp::BitOr => "|",
+        BinaryOp::BitXor => "^",
+        BinaryOp::MatMul => "@",
+    }
+}
+
+/// Lane counts of `func`'s counted operations, in the order native, guarded, runtime, dynamic.
+pub fn lane_counts(func: &Function) -> [u32; 4] {
+    let mut counts = [0u32; 4];
+    for &block in &func.layout {
+        for inst in &func.blocks[block.index()].insts {
+            if let Some((lane, _)) = lane(func, &func.insts[inst.index()]) {
+                counts[lane as usize] += 1;
+            }
+        }
+    }
+    counts
+}
