@@ -95,8 +95,13 @@ fn programs() -> Vec<PathBuf> {
     files
 }
 
-/// Builds `path` into `out_dir`; the error is the build's message.
+/// Builds `path` into `out_dir` at the default optimization level.
 fn build(path: &Path, out_dir: &Path) -> Result<PathBuf, String> {
+    build_at(path, out_dir, molt_opt::OptLevel::default())
+}
+
+/// Builds `path` into `out_dir` at `level`; the error is the build's message.
+fn build_at(path: &Path, out_dir: &Path, level: molt_opt::OptLevel) -> Result<PathBuf, String> {
     let db = RootDatabase::default();
     let file = db.load_file(path).map_err(|e| e.to_string())?;
     let output = out_dir.join(path.file_stem().unwrap_or_default());
@@ -104,12 +109,29 @@ fn build(path: &Path, out_dir: &Path) -> Result<PathBuf, String> {
         output: output.clone(),
         optimize: true,
     };
-    molt_driver::build::build(&db, file, &options).map_err(|e| e.to_string())?;
+    molt_driver::build::build_at(&db, file, &options, level).map_err(|e| e.to_string())?;
     Ok(output)
 }
 
+/// Every program matches CPython at the default optimization level (2).
 #[test]
 fn programs_match_cpython() {
+    programs_match_cpython_at(molt_opt::OptLevel::O2);
+}
+
+/// Opt-level equivalence: with no MIR passes (`--opt-level 0`), every program still matches.
+#[test]
+fn programs_match_cpython_at_opt_level_0() {
+    programs_match_cpython_at(molt_opt::OptLevel::O0);
+}
+
+/// Opt-level equivalence at `--opt-level 1`.
+#[test]
+fn programs_match_cpython_at_opt_level_1() {
+    programs_match_cpython_at(molt_opt::OptLevel::O1);
+}
+
+fn programs_match_cpython_at(level: molt_opt::OptLevel) {
     let programs = programs();
     assert!(
         programs.len() >= 120,
@@ -133,7 +155,7 @@ fn programs_match_cpython() {
                         .to_string_lossy()
                         .into_owned();
                     let result = (|| -> Result<(), String> {
-                        let exe = build(path, out_dir.path())
+                        let exe = build_at(path, out_dir.path(), level)
                             .map_err(|e| format!("build failed:\n{e}"))?;
                         let mut expected_cmd = Command::new(&python);
                         expected_cmd
@@ -186,7 +208,7 @@ fn programs_match_cpython() {
         .collect();
     assert!(
         unexpected.is_empty(),
-        "{} programs differ from CPython:\n\n{}",
+        "{} programs differ from CPython at {level:?}:\n\n{}",
         unexpected.len(),
         unexpected
             .iter()

@@ -3,7 +3,6 @@
 
 pub mod build;
 
-use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use molt_db::{Db, RootDatabase, SourceFile, line_index};

@@ -115,7 +115,28 @@ pub struct PassContext<'a> {
     function: Box<str>,
 }
 
-impl PassContext<'_> {
+impl<'a> PassContext<'a> {
+    /// A context for optimizing the function named `function` (pass tests build their own).
+    pub fn new(
+        db: &'a dyn Db,
+        index: &'a molt_semantic::ModuleIndex,
+        level: OptLevel,
+        function: &str,
+    ) -> PassContext<'a> {
+        PassContext {
+            db,
+            index,
+            level,
+            remarks: Vec::new(),
+            function: function.into(),
+        }
+    }
+
+    /// The remarks recorded so far.
+    pub fn into_remarks(self) -> Vec<Remark> {
+        self.remarks
+    }
+
     /// Records a remark about the current function.
     pub fn remark(
         &mut self,
@@ -149,7 +170,25 @@ pub struct Optimized {
     pub remarks: Vec<Remark>,
 }
 
-type Pass = fn(&mut Function, &mut PassContext<'_>);
+/// A pass: rewrites the function and reports through the context.
+pub type Pass = fn(&mut Function, &mut PassContext<'_>);
+
+/// Every pass by its name in the pipeline (for pass tests and debugging).
+pub const PASSES: &[(&str, Pass)] = &[
+    ("assumptions", assumptions::run),
+    ("direct_calls", direct_calls::run),
+    ("copy_prop", copy_prop::run),
+    ("sccp", sccp::run),
+    ("dce", dce::run),
+    ("counted_loops", counted_loops::run),
+    ("cse", cse::run),
+    ("licm", licm::run),
+];
+
+/// The pass named `name` (see [`PASSES`]).
+pub fn pass(name: &str) -> Option<Pass> {
+    PASSES.iter().find(|(n, _)| *n == name).map(|(_, p)| *p)
+}
 
 fn pipeline(level: OptLevel) -> Vec<(&'static str, Pass)> {
     let mut passes: Vec<(&'static str, Pass)> = vec![("assumptions", assumptions::run)];
