@@ -1,5 +1,5 @@
-//! The `molt-lsp` binary: the headless command line (`--check`, `--emit=mir`); the language
-//! server and `--build` arrive with their issues.
+//! The `molt-lsp` binary: the headless command line (`--check`, `--emit=mir`, `--build` with
+//! `--remarks`/`--coverage`, `--run`); the language server arrives with its issue.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -28,6 +28,24 @@ struct Cli {
     #[arg(long, requires = "file", conflicts_with_all = ["emit", "check"])]
     run: bool,
 
+    /// MIR optimization level for `--build`, `--run` and `--emit` (0 = no passes).
+    #[arg(long = "opt-level", value_name = "N", default_value_t = 2,
+          value_parser = clap::value_parser!(u8).range(0..=2))]
+    opt_level: u8,
+
+    /// With `--build`: write optimization remarks and lowering coverage in this format.
+    #[arg(long, value_enum, value_name = "FORMAT", requires = "build")]
+    remarks: Option<RemarksFormat>,
+
+    /// Write the remarks to FILE (atomically) instead of standard output.
+    #[arg(long = "remarks-out", value_name = "FILE", requires = "remarks")]
+    remarks_out: Option<PathBuf>,
+
+    /// With `--build`: print lowering coverage (score and lane counts per function and per
+    /// line, and every dynamic operation with the reason).
+    #[arg(long, requires = "build")]
+    coverage: bool,
+
     /// Output path for `--build` / `--run`.
     #[arg(short = 'o', long = "output", value_name = "OUT")]
     output: Option<PathBuf>,
@@ -38,6 +56,17 @@ struct Cli {
     /// Arguments passed to the program by `--run` (after `--`).
     #[arg(last = true)]
     args: Vec<String>,
+}
+
+/// Formats of `--remarks`.
+#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
+enum RemarksFormat {
+    /// The versioned JSON schema of docs/remarks.md (remarks and coverage).
+    Json,
+    /// SARIF 2.1.0 (GitHub code scanning).
+    Sarif,
+    /// `file:line:col: remark[name]: message` lines.
+    Text,
 }
 
 /// What `--emit` prints.
@@ -56,6 +85,26 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+fn opt_level(cli: &Cli) -> molt_opt::OptLevel {
+    molt_opt::OptLevel::from_number(cli.opt_level).unwrap_or_default()
+}
+
+/// Writes `bytes` to `path` through a temporary file in the same directory and a rename, so
+/// readers never see a half-written file.
+fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    std::fs::create_dir_all(&dir)?;
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    std::fs::write(&tmp, bytes)?;
+    std::fs::rename(&tmp, path).inspect_err(|_| {
+        let _ = std::fs::remove_file(&tmp);
+    })
 }
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
@@ -90,7 +139,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         for d in &diagnostics {
             eprintln!("{d}");
         }
-        print!("{}", molt_driver::emit_mir(&db, file));
+        print!("{}", molt_driver::emit_mir_at(&db, file, opt_level(&cli)));
         return Ok(if diagnostics.is_empty() {
             ExitCode::SUCCESS
         } else {
@@ -108,7 +157,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             output,
             optimize: true,
         };
-        let report = match molt_driver::build::build(&db, file, &options) {
+        let report = match molt_driver::build::build_at(&db, file, &options, opt_level(&cli)) {
             Ok(report) => {
                 for d in &report.diagnostics {
                     eprintln!("{d} (compiled to raise at run time)");
@@ -121,6 +170,24 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
         };
         if cli.build {
+            if cli.remarks.is_some() || cli.coverage {
+                let analysis = molt_driver::report::file_report(&db, file);
+                if let Some(format) = cli.remarks {
+                    let text = match format {
+                        RemarksFormat::Json => molt_remarks::to_json(&analysis) + "\n",
+                        RemarksFormat::Sarif => molt_remarks::to_sarif_string(&analysis) + "\n",
+                        RemarksFormat::Text => molt_remarks::to_text(&analysis),
+                    };
+                    match &cli.remarks_out {
+                        Some(out) => write_atomically(out, text.as_bytes())
+                            .map_err(|e| anyhow::anyhow!("{}: {e}", out.display()))?,
+                        None => print!("{text}"),
+                    }
+                }
+                if cli.coverage {
+                    print!("{}", molt_remarks::coverage_text(&analysis));
+                }
+            }
             eprintln!(
                 "built {} (frontend {} ms, codegen {} ms, link {} ms)",
                 report.output.display(),

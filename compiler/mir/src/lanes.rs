@@ -199,8 +199,14 @@ pub fn lane(func: &Function, inst: &InstData) -> Option<(Lane, Option<String>)> 
         (InstKind::CallDirect { .. }, _) => (Native, None),
         (InstKind::Call { callee, .. }, _) => (
             Dynamic,
-            Some(match func.ty(*callee) {
-                Type::Class(c) => format!("constructs `{c}` through a generic call"),
+            Some(match (func.ty(*callee), callee_name(func, *callee)) {
+                (Type::Class(c), _) => format!("constructs `{c}` through a generic call"),
+                (_, Some((true, name))) => {
+                    format!("calls the builtin `{name}` through generic dispatch")
+                }
+                (_, Some((false, name))) => format!(
+                    "calls `{name}`, which the compiler cannot bind at compile time (rebound, decorated, or called with keywords or a different argument count)"
+                ),
                 _ => "calls a value the compiler cannot resolve to a known function".into(),
             }),
         ),
@@ -264,6 +270,18 @@ pub fn lane(func: &Function, inst: &InstData) -> Option<(Lane, Option<String>)> 
         ),
         _ => (Runtime, Some("calls a runtime helper".into())),
     })
+}
+
+/// The name a callee was loaded by: `(true, name)` for a builtin, `(false, name)` for a global.
+fn callee_name(func: &Function, callee: crate::Value) -> Option<(bool, String)> {
+    let crate::ValueDef::Result(inst) = func.values[callee.index()].def else {
+        return None;
+    };
+    match &func.insts[inst.index()].kind {
+        InstKind::BuiltinLoad(n) => Some((true, n.to_string())),
+        InstKind::GlobalLoad(n) => Some((false, n.to_string())),
+        _ => None,
+    }
 }
 
 /// The Python spelling of a binary operator (`+`, `//`, ...).

@@ -1,0 +1,294 @@
+//! Remarks and lowering coverage of a file, located in the file: the one query API behind
+//! `--remarks`, `--coverage` and the language server.
+//!
+//! Remarks come from the optimizer's passes (through the cached per-item queries); coverage
+//! comes from [`molt_mir::lanes`], the same decision codegen uses; every dynamic operation
+//! also gets a `lane.dynamic` remark saying why, and a dynamic arithmetic or comparison on an
+//! unannotated parameter gets an `unbox.missed` remark with a fix (annotate the parameter).
+//!
+//! An operation compiled twice (a function versioned by an entry guard has a specialized and a
+//! generic copy) is reported once, with the lane of its best copy: the generic copy only runs
+//! for arguments that break the annotation.
+
+use molt_db::{Db, SourceFile, line_index};
+use molt_mir::lanes::Lane as MirLane;
+use molt_mir::{Function, InstKind, ValueDef};
+use molt_remarks::{FunctionCoverage, Lane, Location, OpCoverage, Position, Remark, Report};
+use molt_semantic::module_items;
+
+/// Maps spans of one MIR item to file offsets.
+enum Origin {
+    /// The module's top-level code (spans index the module skeleton).
+    Module(molt_semantic::items::SkeletonMap),
+    /// A `def` item starting at this file offset.
+    Item(u32),
+}
+
+impl Origin {
+    fn to_file(&self, offset: u32) -> u32 {
+        match self {
+            Origin::Module(map) => map.to_file(offset),
+            Origin::Item(base) => base + offset,
+        }
+    }
+}
+
+struct Locator<'a> {
+    db: &'a dyn Db,
+    file: SourceFile,
+    path: String,
+}
+
+impl Locator<'_> {
+    fn location(&self, start: u32, end: u32) -> Location {
+        let text = self.file.text(self.db);
+        let index = line_index(self.db, self.file);
+        let len = text.len() as u32;
+        let (start, end) = (start.min(len), end.min(len).max(start.min(len)));
+        let (sl, sc) = index.line_col(text, start);
+        let (el, ec) = index.line_col(text, end);
+        Location {
+            file: self.path.clone(),
+            start,
+            end,
+            start_pos: Position {
+                line: sl,
+                column: sc,
+            },
+            end_pos: Position {
+                line: el,
+                column: ec,
+            },
+        }
+    }
+}
+
+fn lane(l: MirLane) -> Lane {
+    match l {
+        MirLane::Native => Lane::Native,
+        MirLane::Guarded => Lane::Guarded,
+        MirLane::Runtime => Lane::Runtime,
+        MirLane::Dynamic => Lane::Dynamic,
+    }
+}
+
+fn kind(k: molt_opt::RemarkKind) -> molt_remarks::RemarkKind {
+    match k {
+        molt_opt::RemarkKind::Applied => molt_remarks::RemarkKind::Applied,
+        molt_opt::RemarkKind::Missed => molt_remarks::RemarkKind::Missed,
+        molt_opt::RemarkKind::Analysis => molt_remarks::RemarkKind::Analysis,
+    }
+}
+
+/// The remarks and coverage of `file` (default optimization level), sorted by position.
+pub fn file_report(db: &dyn Db, file: SourceFile) -> Report {
+    let loc = Locator {
+        db,
+        file,
+        path: file.path(db).display().to_string(),
+    };
+    let mut remarks = Vec::new();
+    let mut coverage = Vec::new();
+    let module = Origin::Module(molt_semantic::items::skeleton_map(db, file).clone());
+    for o in molt_opt::optimized_module_mir(db, file) {
+        collect(&loc, &module, None, o, &mut remarks, &mut coverage);
+    }
+    for item in &module_items(db, file).functions {
+        let origin = Origin::Item(item.offset(db));
+        let item_text: &str = item.text(db);
+        for o in molt_opt::optimized_function_mir(db, *item) {
+            collect(
+                &loc,
+                &origin,
+                Some(item_text),
+                o,
+                &mut remarks,
+                &mut coverage,
+            );
+        }
+    }
+    let mut report = Report::new(env!("CARGO_PKG_VERSION"), remarks, coverage);
+    report.sort();
+    report.dedup_locations();
+    report
+}
+
+fn collect(
+    loc: &Locator<'_>,
+    origin: &Origin,
+    item_text: Option<&str>,
+    o: &molt_opt::Optimized,
+    remarks: &mut Vec<Remark>,
+    coverage: &mut Vec<FunctionCoverage>,
+) {
+    let func = &o.func;
+    let at = |span: molt_mir::Span| {
+        let start = origin.to_file(span.start);
+        loc.location(start, origin.to_file(span.end).max(start))
+    };
+    for r in &o.remarks {
+        remarks.push(Remark {
+            pass: r.pass.into(),
+            name: r.name.into(),
+            kind: kind(r.kind),
+            function: r.function.to_string(),
+            location: at(r.span),
+            message: r.message.clone(),
+            args: r.args.clone(),
+            hotness: None,
+            fix: None,
+        });
+    }
+    // Coverage: one entry per (span, op), best lane.
+    let mut ops: Vec<(molt_mir::Span, OpCoverage)> = Vec::new();
+    for &block in &func.layout {
+        for &inst in &func.blocks[block.index()].insts {
+            let data = &func.insts[inst.index()];
+            let Some((l, reason)) = molt_mir::lanes::lane(func, data) else {
+                continue;
+            };
+            let text = molt_mir::display::kind_text(&data.kind);
+            let op = text.split_whitespace().next().unwrap_or("").to_string();
+            let entry = OpCoverage {
+                op,
+                lane: lane(l),
+                location: at(data.span),
+                reason: if l == MirLane::Native { None } else { reason },
+            };
+            match ops
+                .iter_mut()
+                .find(|(s, e)| *s == data.span && e.op == entry.op)
+            {
+                Some((_, existing)) if entry.lane < existing.lane => *existing = entry,
+                Some(_) => {}
+                None => ops.push((data.span, entry)),
+            }
+            if l == MirLane::Dynamic {
+                dynamic_remarks(loc, func, data, item_text, &at, remarks);
+            }
+        }
+    }
+    // Dynamic remarks for operations whose best copy is not dynamic are dropped.
+    let best: Vec<(molt_mir::Span, Lane)> = ops.iter().map(|(s, o)| (*s, o.lane)).collect();
+    remarks.retain(|r| {
+        !(r.function == *func.name
+            && matches!(r.name.as_str(), "lane.dynamic" | "unbox.missed")
+            && best.iter().any(|(s, l)| {
+                *l != Lane::Dynamic
+                    && at(*s).start == r.location.start
+                    && at(*s).end == r.location.end
+            }))
+    });
+    let def_location = match origin {
+        Origin::Item(base) => {
+            let name_len = item_text
+                .and_then(|t| t.lines().next())
+                .map(|l| l.trim_end().len() as u32)
+                .unwrap_or(0);
+            loc.location(*base, base + name_len)
+        }
+        Origin::Module(_) => loc.location(0, 0),
+    };
+    coverage.push(FunctionCoverage {
+        function: func.name.to_string(),
+        location: def_location,
+        ops: ops.into_iter().map(|(_, o)| o).collect(),
+    });
+}
+
+/// `lane.dynamic` for a dynamic operation, and `unbox.missed` with a fix when an operand is an
+/// unannotated parameter.
+fn dynamic_remarks(
+    loc: &Locator<'_>,
+    func: &Function,
+    data: &molt_mir::InstData,
+    item_text: Option<&str>,
+    at: &dyn Fn(molt_mir::Span) -> Location,
+    remarks: &mut Vec<Remark>,
+) {
+    let Some((_, reason)) = molt_mir::lanes::lane(func, data) else {
+        return;
+    };
+    let text = molt_mir::display::kind_text(&data.kind);
+    let op = text.split_whitespace().next().unwrap_or("").to_string();
+    let reason = reason.unwrap_or_else(|| "generic dispatch".into());
+    remarks.push(Remark {
+        pass: "coverage".into(),
+        name: "lane.dynamic".into(),
+        kind: molt_remarks::RemarkKind::Missed,
+        function: func.name.to_string(),
+        location: at(data.span),
+        message: format!("`{op}` stays dynamic: {reason}"),
+        args: vec![("op".into(), op.clone())],
+        hotness: None,
+        fix: None,
+    });
+    // An arithmetic or comparison operand that is an unannotated parameter.
+    let operands: Vec<molt_mir::Value> = match &data.kind {
+        InstKind::Binary { lhs, rhs, .. } | InstKind::Compare(_, lhs, rhs) => vec![*lhs, *rhs],
+        InstKind::Unary(_, v) => vec![*v],
+        _ => return,
+    };
+    for v in operands {
+        let ValueDef::Param(block, i) = func.values[v.index()].def else {
+            continue;
+        };
+        if block.0 != 0 {
+            continue;
+        }
+        let Some(param) = func.params.get(i as usize) else {
+            continue;
+        };
+        let name = &param.name;
+        let fix = item_text.and_then(|t| param_fix(loc, t, data, at, name));
+        remarks.push(Remark {
+            pass: "unbox".into(),
+            name: "unbox.missed".into(),
+            kind: molt_remarks::RemarkKind::Missed,
+            function: func.name.to_string(),
+            location: at(data.span),
+            message: format!(
+                "`{name}` has no type annotation, so `{op}` cannot use a native lane; annotate `{name}: int` (or `float`) if that is what it holds"
+            ),
+            args: vec![("param".into(), name.to_string())],
+            hotness: None,
+            fix,
+        });
+        break;
+    }
+}
+
+/// An edit inserting `: int` after parameter `name` in the item's `def` line.
+fn param_fix(
+    loc: &Locator<'_>,
+    item_text: &str,
+    data: &molt_mir::InstData,
+    at: &dyn Fn(molt_mir::Span) -> Location,
+    name: &str,
+) -> Option<molt_remarks::Fix> {
+    let open = item_text.find('(')?;
+    let close = open + item_text[open..].find(')')?;
+    let params = &item_text[open + 1..close];
+    let mut offset = 0;
+    for part in params.split(',') {
+        let trimmed = part.trim_start();
+        let lead = part.len() - trimmed.len();
+        let word: &str = trimmed
+            .split(|c: char| !(c.is_alphanumeric() || c == '_'))
+            .next()
+            .unwrap_or("");
+        if word == name && !trimmed[word.len()..].trim_start().starts_with(':') {
+            // File offset of the end of the name: the item's base is the op's location minus
+            // the op's span start.
+            let base = at(data.span).start - data.span.start;
+            let end = base + (open + 1 + offset + lead + word.len()) as u32;
+            return Some(molt_remarks::Fix {
+                title: format!("annotate `{name}: int`"),
+                location: loc.location(end, end),
+                replacement: ": int".into(),
+            });
+        }
+        offset += part.len() + 1;
+    }
+    None
+}
