@@ -161,3 +161,77 @@ fn build_errors_are_diagnostics_and_leave_no_artifact() {
         "only the source file remains: {leftovers:?}"
     );
 }
+
+#[test]
+fn build_writes_remarks_in_every_format_and_coverage() {
+    let program = molt_tests::repo_root().join("tests/programs/bench_fib_recursive.py");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let exe = dir.path().join("fib");
+    // SARIF to a file.
+    let sarif_path = dir.path().join("out/remarks.sarif");
+    let out = molt_lsp()
+        .args(["--build", "--remarks=sarif", "--remarks-out"])
+        .arg(&sarif_path)
+        .arg(&program)
+        .arg("-o")
+        .arg(&exe)
+        .output()
+        .expect("molt-lsp runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(exe.exists());
+    let sarif = std::fs::read_to_string(&sarif_path).expect("sarif written");
+    assert!(sarif.contains("\"version\": \"2.1.0\""));
+    assert!(sarif.contains("\"ruleId\": \"call.direct\""));
+    // JSON to stdout, with coverage.
+    let out = molt_lsp()
+        .args(["--build", "--remarks=json"])
+        .arg(&program)
+        .arg("-o")
+        .arg(&exe)
+        .output()
+        .expect("molt-lsp runs");
+    let json = String::from_utf8_lossy(&out.stdout);
+    assert!(json.contains("\"schema_version\": 1"), "{json}");
+    assert!(json.contains("\"lane\": \"guarded\""));
+    // Text and coverage.
+    let out = molt_lsp()
+        .args(["--build", "--remarks=text", "--coverage"])
+        .arg(&program)
+        .arg("-o")
+        .arg(&exe)
+        .output()
+        .expect("molt-lsp runs");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.lines()
+            .any(|l| l.ends_with("remark[loop.counted]: this `for` loop over `range()` is a counted loop: no range object or iterator; the counter is compared and incremented inline")),
+        "{text}"
+    );
+    assert!(text.contains(" fib "), "coverage lists fib: {text}");
+}
+
+#[test]
+fn opt_level_selects_the_pipeline() {
+    let program = molt_tests::repo_root().join("tests/programs/bench_int_sum_loop.py");
+    let mir = |level: &str| {
+        let out = molt_lsp()
+            .args(["--emit=mir", "--opt-level", level])
+            .arg(&program)
+            .output()
+            .expect("molt-lsp runs");
+        assert!(out.status.success());
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    assert!(mir("0").contains("iter.next"), "no counted loop at 0");
+    assert!(!mir("2").contains("iter.next"), "a counted loop at 2");
+    let out = molt_lsp()
+        .args(["--emit=mir", "--opt-level", "3"])
+        .arg(&program)
+        .output()
+        .expect("molt-lsp runs");
+    assert_eq!(out.status.code(), Some(2), "levels are 0..=2");
+}

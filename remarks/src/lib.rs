@@ -328,7 +328,8 @@ impl Report {
         self.remarks.retain(|r| passes.contains(&r.pass.as_str()));
     }
 
-    /// One remark per (location, name): the first.
+    /// One remark per (location, name, message): the first (passes that run twice report
+    /// the same fact twice).
     pub fn dedup_locations(&mut self) {
         let mut seen = std::collections::HashSet::new();
         self.remarks.retain(|r| {
@@ -337,6 +338,7 @@ impl Report {
                 r.location.start,
                 r.location.end,
                 r.name.clone(),
+                r.message.clone(),
             ))
         });
     }

@@ -164,17 +164,25 @@ fn collect(
                 None => ops.push((data.span, entry)),
             }
             if l == MirLane::Dynamic {
-                dynamic_remarks(loc, func, data, item_text, &at, remarks);
+                dynamic_remark(func, data, &at, remarks);
+            }
+            if l != MirLane::Native {
+                unbox_remark(loc, func, data, item_text, &at, remarks);
             }
         }
     }
     // Dynamic remarks for operations whose best copy is not dynamic are dropped.
-    let best: Vec<(molt_mir::Span, Lane)> = ops.iter().map(|(s, o)| (*s, o.lane)).collect();
+    let best: Vec<(molt_mir::Span, String, Lane)> = ops
+        .iter()
+        .map(|(s, o)| (*s, o.op.clone(), o.lane))
+        .collect();
     remarks.retain(|r| {
+        let op = r.args.first().map(|(_, v)| v.as_str()).unwrap_or("");
         !(r.function == *func.name
-            && matches!(r.name.as_str(), "lane.dynamic" | "unbox.missed")
-            && best.iter().any(|(s, l)| {
+            && r.name == "lane.dynamic"
+            && best.iter().any(|(s, o, l)| {
                 *l != Lane::Dynamic
+                    && o == op
                     && at(*s).start == r.location.start
                     && at(*s).end == r.location.end
             }))
@@ -196,13 +204,10 @@ fn collect(
     });
 }
 
-/// `lane.dynamic` for a dynamic operation, and `unbox.missed` with a fix when an operand is an
-/// unannotated parameter.
-fn dynamic_remarks(
-    loc: &Locator<'_>,
+/// `lane.dynamic` for a dynamic operation.
+fn dynamic_remark(
     func: &Function,
     data: &molt_mir::InstData,
-    item_text: Option<&str>,
     at: &dyn Fn(molt_mir::Span) -> Location,
     remarks: &mut Vec<Remark>,
 ) {
@@ -219,11 +224,24 @@ fn dynamic_remarks(
         function: func.name.to_string(),
         location: at(data.span),
         message: format!("`{op}` stays dynamic: {reason}"),
-        args: vec![("op".into(), op.clone())],
+        args: vec![("op".into(), op)],
         hotness: None,
         fix: None,
     });
-    // An arithmetic or comparison operand that is an unannotated parameter.
+}
+
+/// `unbox.missed`, with a fix, when an operand of arithmetic or a comparison that is not
+/// native is a parameter without a usable annotation.
+fn unbox_remark(
+    loc: &Locator<'_>,
+    func: &Function,
+    data: &molt_mir::InstData,
+    item_text: Option<&str>,
+    at: &dyn Fn(molt_mir::Span) -> Location,
+    remarks: &mut Vec<Remark>,
+) {
+    let text = molt_mir::display::kind_text(&data.kind);
+    let op = text.split_whitespace().next().unwrap_or("").to_string();
     let operands: Vec<molt_mir::Value> = match &data.kind {
         InstKind::Binary { lhs, rhs, .. } | InstKind::Compare(_, lhs, rhs) => vec![*lhs, *rhs],
         InstKind::Unary(_, v) => vec![*v],
@@ -233,7 +251,7 @@ fn dynamic_remarks(
         let ValueDef::Param(block, i) = func.values[v.index()].def else {
             continue;
         };
-        if block.0 != 0 {
+        if block.0 != 0 || *func.ty(v) != molt_mir::Type::Dyn {
             continue;
         }
         let Some(param) = func.params.get(i as usize) else {
@@ -248,7 +266,7 @@ fn dynamic_remarks(
             function: func.name.to_string(),
             location: at(data.span),
             message: format!(
-                "`{name}` has no type annotation, so `{op}` cannot use a native lane; annotate `{name}: int` (or `float`) if that is what it holds"
+                "`{name}` has no type annotation, so `{op}` checks its type at run time; annotate `{name}: int` (or `float`) if that is what it holds"
             ),
             args: vec![("param".into(), name.to_string())],
             hotness: None,

@@ -1,0 +1,146 @@
+//! Remark and coverage snapshots over `tests/corpus/remarks/` (accept changes with
+//! `INSTA_UPDATE=always cargo test -p molt_tests --test remarks`), and the optimizer's promise
+//! on the benchmark-shaped programs: hot integer operations are native or guarded, and every
+//! dynamic operation has a remark saying why.
+
+use molt_db::RootDatabase;
+use molt_remarks::{Lane, RemarkKind};
+
+#[test]
+fn remark_snapshots() {
+    insta::glob!("../corpus/remarks", "*.py", |path| {
+        let db = RootDatabase::default();
+        let file = db.load_file(path).expect("readable");
+        let mut report = molt_driver::report::file_report(&db, file);
+        // Paths in snapshots are relative to the corpus folder.
+        let prefix = format!("{}/", path.parent().expect("parent").display());
+        for r in &mut report.remarks {
+            r.location.file = r.location.file.replace(&prefix, "");
+        }
+        for f in &mut report.coverage {
+            f.location.file = f.location.file.replace(&prefix, "");
+        }
+        let text = format!(
+            "{}\n{}",
+            molt_remarks::to_text(&report),
+            molt_remarks::coverage_text(&report)
+        );
+        insta::assert_snapshot!(text);
+    });
+}
+
+fn report_of(name: &str) -> molt_remarks::Report {
+    let db = RootDatabase::default();
+    let path = molt_tests::repo_root().join("tests/programs").join(name);
+    let file = db.load_file(&path).expect("readable");
+    molt_driver::report::file_report(&db, file)
+}
+
+#[test]
+fn recursive_fib_is_native_or_guarded() {
+    let report = report_of("bench_fib_recursive.py");
+    let fib = report
+        .coverage
+        .iter()
+        .find(|f| f.function == "fib")
+        .expect("fib");
+    assert!(fib.ops.len() >= 6, "{fib:?}");
+    for op in &fib.ops {
+        assert!(
+            matches!(op.lane, Lane::Native | Lane::Guarded),
+            "fib: {} is {} ({:?})",
+            op.op,
+            op.lane,
+            op.reason
+        );
+    }
+    assert!(
+        report
+            .remarks
+            .iter()
+            .any(|r| r.name == "guard.entry" && r.function == "fib")
+    );
+    assert!(
+        report
+            .remarks
+            .iter()
+            .any(|r| r.name == "call.direct" && r.function == "fib")
+    );
+}
+
+#[test]
+fn integer_loop_is_counted_and_guarded() {
+    let report = report_of("bench_int_sum_loop.py");
+    let main = report
+        .coverage
+        .iter()
+        .find(|f| f.function == "main")
+        .expect("main");
+    for op in &main.ops {
+        if op.op == "call" {
+            continue; // print(...)
+        }
+        assert!(
+            op.lane != Lane::Dynamic,
+            "main: {} at line {} is dynamic: {:?}",
+            op.op,
+            op.location.start_pos.line,
+            op.reason
+        );
+    }
+    assert!(
+        report
+            .remarks
+            .iter()
+            .any(|r| r.name == "loop.counted" && r.function == "main")
+    );
+}
+
+#[test]
+fn every_dynamic_operation_has_a_remark_saying_why() {
+    for name in [
+        "bench_fib_recursive.py",
+        "bench_int_sum_loop.py",
+        "bench_nested_while_lists.py",
+        "bench_dispatch_loop.py",
+    ] {
+        let report = report_of(name);
+        for f in &report.coverage {
+            for op in f.dynamic_ops() {
+                assert!(op.reason.as_deref().is_some_and(|r| !r.is_empty()));
+                assert!(
+                    report.remarks.iter().any(|r| r.name == "lane.dynamic"
+                        && r.kind == RemarkKind::Missed
+                        && r.location.start == op.location.start
+                        && r.message.contains(op.reason.as_deref().unwrap_or(""))),
+                    "{name}: {} `{}` at line {} has no lane.dynamic remark",
+                    f.function,
+                    op.op,
+                    op.location.start_pos.line
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn unannotated_parameter_gets_a_fix() {
+    let db = RootDatabase::default();
+    let path = molt_tests::repo_root().join("tests/corpus/remarks/typed_loop.py");
+    let file = db.load_file(&path).expect("readable");
+    let report = molt_driver::report::file_report(&db, file);
+    let missed = report
+        .remarks
+        .iter()
+        .find(|r| r.name == "unbox.missed" && r.function == "untyped")
+        .expect("unbox.missed on untyped(n)");
+    let fix = missed.fix.as_ref().expect("a fix");
+    let text = file.text(&db);
+    let at = fix.location.start as usize;
+    assert_eq!(
+        &text[at - 1..at],
+        "n",
+        "the fix inserts right after the parameter name"
+    );
+    assert_eq!(fix.replacement, ": int");
+}
