@@ -1,5 +1,8 @@
-//! The `molt-lsp` binary: the headless command line (`--check`, `--emit=mir`, `--build` with
-//! `--remarks`/`--coverage`, `--run`); the language server arrives with its issue.
+//! The `molt-lsp` binary: the language server (no mode flag, or `--stdio`; see `server`) and
+//! the headless command line (`--check`, `--emit=mir`, `--build` with
+//! `--remarks`/`--coverage`, `--run`).
+
+mod server;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -11,6 +14,11 @@ use molt_db::RootDatabase;
 #[derive(Parser, Debug)]
 #[command(name = "molt-lsp", version, about)]
 struct Cli {
+    /// Serve the Language Server Protocol on standard input/output (the default when no
+    /// other mode is given).
+    #[arg(long, conflicts_with_all = ["check", "emit", "build", "run"])]
+    stdio: bool,
+
     /// Check PATHs (files or directories): print every error as `file:line:col: error[CODE]:
     /// message`; exit 1 if there is any.
     #[arg(long, num_args = 1.., value_name = "PATH", conflicts_with = "emit")]
@@ -78,6 +86,10 @@ enum Emit {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let no_mode = cli.check.is_none() && cli.emit.is_none() && !cli.build && !cli.run;
+    if cli.stdio || (no_mode && cli.file.is_none()) {
+        return server::run_stdio();
+    }
     match run(cli) {
         Ok(code) => code,
         Err(error) => {
@@ -212,6 +224,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         });
     }
     anyhow::bail!(
-        "nothing to do: use --check PATH..., --emit=mir FILE, --build FILE or --run FILE (see --help)"
+        "nothing to do: use --check PATH..., --emit=mir FILE, --build FILE or --run FILE, \
+         or no arguments (or --stdio) for the language server (see --help)"
     )
 }

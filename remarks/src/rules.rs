@@ -1,16 +1,24 @@
 //! The catalog of remark names: what each means and how to act on it. SARIF rules, the
-//! language server's `codeDescription` links and `docs/remarks.md` all come from here.
+//! language server's `codeDescription` links and the sections of `docs/remarks.md` (a test
+//! checks that every entry has one) come from here.
+//!
+//! The catalog is data: adding a remark name is adding an entry to `RULES` and a section to
+//! the docs. Names outside the catalog still serialize everywhere (SARIF gives them a generic
+//! description).
 
-/// One remark name.
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
+
+/// One remark name and its documentation.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub struct Rule {
-    /// The stable dotted code, e.g. `licm.hoisted`.
+    /// The stable dotted code, e.g. `licm.hoisted` ([`crate::Remark::name`]).
     pub name: &'static str,
-    /// The pass that emits it.
+    /// The pass that emits it ([`crate::Remark::pass`]), e.g. `licm`.
     pub pass: &'static str,
-    /// One line.
+    /// What the remark means, one sentence (SARIF `shortDescription`).
     pub summary: &'static str,
-    /// What to do about it.
+    /// How to act on it (SARIF `help`): for a missed remark, how to make the optimization
+    /// apply.
     pub help: &'static str,
 }
 
@@ -31,7 +39,7 @@ const RULES: &[Rule] = &[
         name: "dce.removed",
         pass: "dce",
         summary: "An unused computation without side effects was removed.",
-        help: "Remove the unused code from the source.",
+        help: "Remove the unused code from the source, or use the value if it was meant to be used.",
     },
     Rule {
         name: "copyprop.applied",
@@ -60,8 +68,8 @@ const RULES: &[Rule] = &[
     Rule {
         name: "licm.missed",
         pass: "licm",
-        summary: "A loop-invariant value is recomputed every iteration.",
-        help: "Copy the value to a local variable before the loop.",
+        summary: "A value that does not change in the loop is still read on every iteration; the message says why it could not move.",
+        help: "Copy the global to a local variable before the loop (`n = N` above the `for`), and use the local inside it.",
     },
     Rule {
         name: "unbox.applied",
@@ -73,7 +81,7 @@ const RULES: &[Rule] = &[
         name: "unbox.missed",
         pass: "unbox",
         summary: "A value stays boxed; the message says why.",
-        help: "Annotate the variable or parameter with `int`, `float` or `bool`.",
+        help: "Annotate the parameter or variable with `int`, `float` or `bool` (the remark's fix inserts the annotation); values that really change type stay boxed.",
     },
     Rule {
         name: "guard.entry",
@@ -91,7 +99,7 @@ const RULES: &[Rule] = &[
         name: "call.direct.missed",
         pass: "calls",
         summary: "A call of a program function goes through generic dispatch.",
-        help: "Pass arguments by position, and avoid rebinding the function's name.",
+        help: "Call the function by its name with positional arguments matching its parameters; do not rebind or decorate it, and avoid `*args`, `**kwargs` and keyword-only parameters on hot functions.",
     },
     Rule {
         name: "loop.counted",
@@ -103,7 +111,7 @@ const RULES: &[Rule] = &[
         name: "loop.counted.missed",
         pass: "loops",
         summary: "A `for` loop over `range()` iterates through a range object.",
-        help: "Use a constant step, and iterate over `range(...)` directly.",
+        help: "Iterate directly over `range(stop)`, `range(start, stop)` or `range(start, stop, step)` with a non-zero integer constant step.",
     },
     Rule {
         name: "slots.applied",
@@ -115,32 +123,50 @@ const RULES: &[Rule] = &[
         name: "slots.missed",
         pass: "slots",
         summary: "A class keeps a dictionary of attributes.",
-        help: "Assign every attribute in `__init__`.",
+        help: "Assign every attribute in `__init__` (attributes created elsewhere, or through `setattr` or `__dict__`, keep the dictionary).",
     },
     Rule {
         name: "lane.dynamic",
         pass: "coverage",
         summary: "An operation stayed dynamic (generic dispatch); the message says why.",
-        help: "Annotate the values involved so the compiler knows their types.",
+        help: "Annotate the values involved (parameters, variables) so the compiler knows their types, or move the operation out of hot code.",
     },
 ];
 
-/// Every known remark name.
+/// Where the catalog is documented: `docs/remarks.md` on GitHub. [`help_uri`] appends a
+/// heading anchor.
+pub const DOCS_URL: &str = "https://github.com/molt-lsp/molt-lsp/blob/main/docs/remarks.md";
+
+/// Every known remark name, in documentation order.
 pub fn rules() -> &'static [Rule] {
     RULES
 }
 
-/// The rule named `name`.
+/// The rule named `name` (`None` for names outside the catalog).
 pub fn rule(name: &str) -> Option<&'static Rule> {
     RULES.iter().find(|r| r.name == name)
 }
 
-/// A link to `name`'s section of `docs/remarks.md` (GitHub's heading anchors drop the dots
-/// and backquotes of "### `licm.hoisted`").
+/// A link to `name`'s section of `docs/remarks.md`: [`DOCS_URL`]`#<anchor>`, where the anchor
+/// is the one GitHub renders for the heading ``### `name` `` (lowercase; letters, digits, `-`
+/// and `_` kept; spaces become `-`; other punctuation, such as the dots, dropped): e.g.
+/// `licm.hoisted` → `…/docs/remarks.md#licmhoisted`. Works for any name, in the catalog or
+/// not (the link then leads to the page); non-ASCII letters are percent-encoded.
 pub fn help_uri(name: &str) -> String {
-    let anchor: String = name
+    let anchor = name
         .chars()
-        .filter(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
-        .collect();
-    format!("https://github.com/molt-lsp/molt-lsp/blob/main/docs/remarks.md#{anchor}")
+        .flat_map(char::to_lowercase)
+        .filter_map(|c| match c {
+            ' ' => Some('-'),
+            '-' | '_' => Some(c),
+            c if c.is_alphanumeric() => Some(c),
+            _ => None,
+        })
+        .collect::<String>();
+    // Non-ASCII letters stay in GitHub's anchors; a URI carries them percent-encoded.
+    let encoded = utf8_percent_encode(&anchor, FRAGMENT);
+    format!("{DOCS_URL}#{encoded}")
 }
+
+/// Bytes percent-encoded in an anchor: all but ASCII letters, digits, `-` and `_`.
+const FRAGMENT: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'_');

@@ -1,14 +1,28 @@
-//! Text output: one line per remark, as compilers print diagnostics, and a coverage table.
+//! Text output for terminals and logs: one line per remark in the shape compilers print
+//! diagnostics (so editors' problem matchers and `grep` work), and a coverage table.
 
 use std::fmt::Write as _;
 
-use crate::Report;
+use crate::model::{LaneCounts, RemarkKind};
+use crate::report::Report;
 
-/// `file:line:col: remark[name]: message` per remark (the kind follows the message as
-/// ` [missed]` for missed remarks), and `  = help: <fix>` under remarks with a fix.
+/// Minimum width of the function column of [`coverage_text`].
+const FUNCTION_WIDTH: usize = 28;
+
+/// One line per remark, in report order:
+///
+/// ```text
+/// file:line:col: remark[name]: message
+/// ```
+///
+/// The prefix is the same for every kind (`remark[...]`, as the issue fixed it, so one pattern
+/// matches all lines); a missed remark ends in ` [missed]`. A remark with a fix is followed by
+/// `  = help: <fix title>`. `line` and `col` are the 1-based start position (columns in Unicode
+/// scalar values). Every line ends in `\n`.
 pub fn to_text(report: &Report) -> String {
     let mut out = String::new();
     for r in &report.remarks {
+        // Writing to a String cannot fail.
         let _ = write!(
             out,
             "{}:{}:{}: remark[{}]: {}",
@@ -18,7 +32,7 @@ pub fn to_text(report: &Report) -> String {
             r.name,
             r.message
         );
-        if r.kind == crate::RemarkKind::Missed {
+        if r.kind == RemarkKind::Missed {
             out.push_str(" [missed]");
         }
         out.push('\n');
@@ -29,30 +43,45 @@ pub fn to_text(report: &Report) -> String {
     out
 }
 
-/// Per function: score and lane counts; per line: lane counts; then each dynamic operation
-/// with its reason.
+/// The coverage table, per function in report order:
+///
+/// ```text
+/// file:line: function                     score  87.5  native  10  guarded   3  runtime   2  dynamic   1
+///     line   12: score  75.0  native   2  guarded   1  runtime   0  dynamic   0
+///     dynamic getattr at 12:5: <reason>
+/// ```
+///
+/// The function line gives the `def` position, the name (padded to the longest name, at least
+/// 28 columns), the score (one decimal) and the lane counts; then one line per source line
+/// with operations; then every dynamic operation with its line:column and reason. Every line
+/// ends in `\n`.
 pub fn coverage_text(report: &Report) -> String {
+    let width = report
+        .coverage
+        .iter()
+        .map(|f| f.function.chars().count())
+        .max()
+        .unwrap_or(0)
+        .max(FUNCTION_WIDTH);
     let mut out = String::new();
     for f in &report.coverage {
-        let c = f.counts();
+        let counts = f.counts();
         let _ = writeln!(
             out,
-            "{}:{}: {:<28} score {:>5.1}  native {:>3}  guarded {:>3}  runtime {:>3}  dynamic {:>3}",
+            "{}:{}: {:<width$} score {:>5.1}  {}",
             f.location.file,
             f.location.start_pos.line,
             f.function,
-            c.score(),
-            c.native,
-            c.guarded,
-            c.runtime,
-            c.dynamic
+            counts.score(),
+            lane_columns(&counts),
         );
         for line in f.lines() {
-            let c = line.counts;
             let _ = writeln!(
                 out,
-                "    line {:>4}: score {:>5.1}  native {:>3}  guarded {:>3}  runtime {:>3}  dynamic {:>3}",
-                line.line, line.score, c.native, c.guarded, c.runtime, c.dynamic
+                "    line {:>4}: score {:>5.1}  {}",
+                line.line,
+                line.score,
+                lane_columns(&line.counts),
             );
         }
         for op in f.dynamic_ops() {
@@ -67,4 +96,12 @@ pub fn coverage_text(report: &Report) -> String {
         }
     }
     out
+}
+
+/// `native   1  guarded   0  runtime   2  dynamic   0` (counts right-aligned in 3 columns).
+fn lane_columns(counts: &LaneCounts) -> String {
+    format!(
+        "native {:>3}  guarded {:>3}  runtime {:>3}  dynamic {:>3}",
+        counts.native, counts.guarded, counts.runtime, counts.dynamic
+    )
 }

@@ -1,0 +1,321 @@
+//! Building native executables from the editor: on save (`buildOnSave: "native"`) and by the
+//! `molt.build` / `molt.run` commands.
+//!
+//! **Invariant:** a build never blocks typing. It runs on a *private* database loaded with the
+//! saved text, not on a snapshot of the workspace database: codegen and linking take
+//! hundreds of milliseconds without a query, and a snapshot held that long would make the
+//! next edit wait for it (a write waits for every snapshot). It is the same pipeline
+//! (`molt_driver::build::build`); Cranelift's per-function code cache is process-wide, so an
+//! unchanged function is not compiled again.
+//!
+//! Builds run one at a time. Each has a generation per source file: a newer build of the
+//! same file supersedes an older one, whose result is then discarded (not reported). The
+//! output is written atomically by the driver, and because builds are serialized the last
+//! save's artifact is the one left on disk.
+
+use std::collections::HashMap;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant};
+
+use molt_db::{RootDatabase, SourceFile};
+use molt_driver::build::{BuildError, BuildOptions};
+use tower_lsp_server::ls_types::{MessageType, NumberOrString};
+
+use super::Server;
+use super::analysis;
+use super::diagnostics;
+use super::documents::Priority;
+
+/// Why a build runs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Trigger {
+    /// The file was saved with `buildOnSave: "native"`.
+    Save,
+    /// A `molt.build` or `molt.run` command.
+    Command,
+}
+
+/// The result of a build as the server reports it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum BuildOutcome {
+    /// The executable was written.
+    Built {
+        /// Its path.
+        artifact: PathBuf,
+        /// Wall time of the build (waiting for an earlier build not included), ms.
+        duration_ms: u64,
+    },
+    /// The build failed; the message (also published as diagnostics).
+    Failed(String),
+    /// A newer build of the same file started meanwhile.
+    Superseded,
+}
+
+/// Generations and the one-at-a-time slot (see the module docs).
+#[derive(Default)]
+pub struct Builds {
+    generations: Mutex<HashMap<PathBuf, u64>>,
+    next: AtomicU64,
+    slot: tokio::sync::Mutex<()>,
+}
+
+impl Builds {
+    /// Starts a new generation for `source` and returns it.
+    fn start(&self, source: &Path) -> u64 {
+        let generation = self.next.fetch_add(1, Ordering::SeqCst) + 1;
+        if let Ok(mut map) = self.generations.lock() {
+            map.insert(source.to_path_buf(), generation);
+        }
+        generation
+    }
+
+    /// Whether `generation` is still the newest for `source`.
+    fn is_current(&self, source: &Path, generation: u64) -> bool {
+        self.generations
+            .lock()
+            .map(|map| map.get(source) == Some(&generation))
+            .unwrap_or(true)
+    }
+}
+
+/// The output path of `source` in the folder `out_dir`: `<out_dir>/<stem>`.
+pub fn artifact_path(out_dir: &Path, source: &Path) -> PathBuf {
+    out_dir.join(
+        molt_driver::build::default_output(source)
+            .file_name()
+            .unwrap_or_default(),
+    )
+}
+
+/// Builds `text` (the contents of `source`) into `output` on a private database. Blocking.
+fn build_blocking(
+    source: &Path,
+    text: String,
+    encoding_error: Option<u32>,
+    output: PathBuf,
+) -> Result<Result<molt_driver::build::BuildReport, BuildError>, analysis::AnalysisError> {
+    analysis::catch(|| {
+        let db = RootDatabase::default();
+        let file = SourceFile::new(&db, source.to_path_buf(), text, encoding_error);
+        molt_driver::build::build(
+            &db,
+            file,
+            &BuildOptions {
+                output,
+                optimize: true,
+            },
+        )
+    })
+}
+
+impl Server {
+    /// Builds `source` (its current text: the editor's for an open document) into
+    /// `<workspace>/<outDir>/<stem>`, with progress, and reports the outcome: a message on
+    /// success, diagnostics on failure, nothing when superseded.
+    pub async fn build(&self, source: PathBuf, trigger: Trigger) -> BuildOutcome {
+        let Some((text, encoding_error, output, progress_supported)) = ({
+            let state = self.state();
+            state.file(&source).map(|(ws, file)| {
+                let out_dir = ws.out_dir(&state.settings, &source);
+                (
+                    file.text(&ws.db).clone(),
+                    file.encoding_error(&ws.db),
+                    artifact_path(&out_dir, &source),
+                    state.client.work_done_progress,
+                )
+            })
+        }) else {
+            return BuildOutcome::Failed(format!("unknown file {}", source.display()));
+        };
+        let generation = self.shared.builds.start(&source);
+        let name = source
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let progress = if progress_supported {
+            let token = NumberOrString::String(format!("molt-build-{generation}"));
+            match self.client.create_work_done_progress(token.clone()).await {
+                Ok(()) => Some(
+                    self.client
+                        .progress(token, format!("Building {name}"))
+                        .with_message("waiting for the previous build")
+                        .begin()
+                        .await,
+                ),
+                Err(_) => None,
+            }
+        } else {
+            None
+        };
+        let _slot = self.shared.builds.slot.lock().await;
+        if !self.shared.builds.is_current(&source, generation) {
+            if let Some(progress) = progress {
+                progress
+                    .finish_with_message("superseded by a newer save")
+                    .await;
+            }
+            return BuildOutcome::Superseded;
+        }
+        if let Some(progress) = &progress {
+            progress.report("compiling and linking").await;
+        }
+        let start = Instant::now();
+        let task_source = source.clone();
+        let result = tokio::task::spawn_blocking(move || {
+            build_blocking(&task_source, text, encoding_error, output)
+        })
+        .await;
+        let duration_ms = start.elapsed().as_millis() as u64;
+        let superseded = !self.shared.builds.is_current(&source, generation);
+        // Progress ends before the outcome is reported, as editors expect.
+        if let Some(progress) = progress {
+            let message = match (&result, superseded) {
+                (_, true) => "superseded by a newer save".to_owned(),
+                (Ok(Ok(Ok(_))), false) => format!("built in {duration_ms} ms"),
+                (_, false) => "failed".to_owned(),
+            };
+            progress.finish_with_message(message).await;
+        }
+        if superseded {
+            return BuildOutcome::Superseded;
+        }
+        self.report_build(&source, &name, result, duration_ms, trigger)
+            .await
+    }
+
+    async fn report_build(
+        &self,
+        source: &Path,
+        name: &str,
+        result: Result<
+            Result<Result<molt_driver::build::BuildReport, BuildError>, analysis::AnalysisError>,
+            tokio::task::JoinError,
+        >,
+        duration_ms: u64,
+        trigger: Trigger,
+    ) -> BuildOutcome {
+        let error = match result {
+            Ok(Ok(Ok(report))) => {
+                self.state().build_errors.remove(source);
+                self.republish(source).await;
+                let message = format!(
+                    "molt: built {} in {duration_ms} ms",
+                    report.output.display()
+                );
+                // A toast on every save is noise: clients with progress show the result in
+                // the progress report; the others get a message.
+                self.log(MessageType::INFO, &message).await;
+                if trigger == Trigger::Save && !self.state().client.work_done_progress {
+                    self.show(MessageType::INFO, &message).await;
+                }
+                return BuildOutcome::Built {
+                    artifact: report.output,
+                    duration_ms,
+                };
+            }
+            Ok(Ok(Err(BuildError::Diagnostics(ds)))) => {
+                // The program's errors are the file's diagnostics already; make sure they
+                // are published (the file may not be open).
+                self.state().build_errors.remove(source);
+                let revision = self.state().revision(source);
+                self.schedule_diagnostics(source.to_path_buf(), revision, Priority::Edit);
+                let n = ds.len();
+                let s = if n == 1 { "" } else { "s" };
+                let message = format!("molt: build of {name} failed: {n} error{s}");
+                self.show(MessageType::ERROR, &message).await;
+                return BuildOutcome::Failed(message);
+            }
+            Ok(Ok(Err(other))) => other.to_string(),
+            Ok(Err(error)) => error.to_string(),
+            Err(error) => format!("internal error: {error}"),
+        };
+        let message = format!("molt: build of {name} failed: {error}");
+        self.state().build_errors.insert(
+            source.to_path_buf(),
+            vec![diagnostics::build_failure(&message)],
+        );
+        self.republish(source).await;
+        self.show(MessageType::ERROR, &message).await;
+        BuildOutcome::Failed(message)
+    }
+}
+
+/// What running a program produced.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RunOutput {
+    /// The exit code (`None` if killed by a signal or by the timeout).
+    pub exit_code: Option<i32>,
+    /// Standard output (lossily decoded).
+    pub stdout: String,
+    /// Standard error (lossily decoded).
+    pub stderr: String,
+    /// Whether it was killed for running longer than the timeout.
+    pub timed_out: bool,
+    /// Wall time, ms.
+    pub duration_ms: u64,
+}
+
+/// Runs `program` in `dir` with `args`, no standard input, killing it after `timeout`.
+/// Blocking.
+///
+/// # Errors
+/// The program cannot be started.
+pub fn run_program(
+    program: &Path,
+    args: &[String],
+    dir: &Path,
+    timeout: Duration,
+) -> std::io::Result<RunOutput> {
+    let start = Instant::now();
+    let mut child = Command::new(program)
+        .args(args)
+        .current_dir(dir)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()?;
+    let read_all = |pipe: Option<Box<dyn Read + Send>>| {
+        std::thread::spawn(move || {
+            let mut bytes = Vec::new();
+            if let Some(mut pipe) = pipe {
+                let _ = pipe.read_to_end(&mut bytes);
+            }
+            String::from_utf8_lossy(&bytes).into_owned()
+        })
+    };
+    let stdout = read_all(
+        child
+            .stdout
+            .take()
+            .map(|p| Box::new(p) as Box<dyn Read + Send>),
+    );
+    let stderr = read_all(
+        child
+            .stderr
+            .take()
+            .map(|p| Box::new(p) as Box<dyn Read + Send>),
+    );
+    let mut timed_out = false;
+    let status = loop {
+        if let Some(status) = child.try_wait()? {
+            break Some(status);
+        }
+        if start.elapsed() >= timeout {
+            let _ = child.kill();
+            timed_out = true;
+            break child.wait().ok();
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    };
+    Ok(RunOutput {
+        exit_code: status.and_then(|s| s.code()),
+        stdout: stdout.join().unwrap_or_default(),
+        stderr: stderr.join().unwrap_or_default(),
+        timed_out,
+        duration_ms: start.elapsed().as_millis() as u64,
+    })
+}

@@ -1,0 +1,240 @@
+//! Open documents (`didOpen`, `didChange`, `didClose`) and publishing diagnostics.
+//!
+//! Each change applies to the master database under the state lock *before* the handler's
+//! first `.await`, so changes take effect in the order they arrived even though the
+//! transport runs handlers concurrently. Diagnostics are then computed by a task of their own
+//! on a snapshot:
+//!
+//! - **No debounce.** Checking a file is incremental (an edit in one function re-lowers
+//!   that function only) and takes a few milliseconds, so waiting would only add latency to
+//!   the edit → diagnostics path (target: p95 ≤ 50 ms). Bursts are absorbed instead by
+//!   *coalescing*: a task first yields to the scheduler, then gives up if the file already
+//!   has a newer revision (the newer change has its own task), and a running check is
+//!   cancelled by salsa as soon as the next change is written.
+//! - A result is published only if the file is still at the revision it was computed for,
+//!   so diagnostics never go backwards. A check cancelled by a change to *another* file
+//!   of the workspace is retried.
+
+use std::path::{Path, PathBuf};
+
+use tower_lsp_server::ls_types::*;
+
+use super::Server;
+use super::analysis::{self, AnalysisError};
+use super::diagnostics;
+use super::state::{Document, path_of};
+use super::workspace;
+
+/// How urgent a diagnostics computation is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Priority {
+    /// After an edit in the editor: runs at once.
+    Edit,
+    /// A file changed on disk: runs when no other background check runs.
+    Background,
+}
+
+/// Decodes `bytes` for a file whose contents may not be UTF-8 (see `molt_db::decode`).
+pub fn decode(bytes: &[u8]) -> (String, Option<u32>) {
+    molt_db::decode(bytes)
+}
+
+impl Server {
+    /// `textDocument/didOpen`: the editor's text overrides the disk.
+    pub(super) async fn open_document(&self, params: DidOpenTextDocumentParams) {
+        let document = params.text_document;
+        let path = path_of(&document.uri);
+        // The editor shows a file that is not UTF-8 with replacement characters; if its text
+        // is exactly that decoding of the disk contents, keep reporting the bad encoding.
+        let encoding_error = std::fs::read(&path).ok().and_then(|bytes| {
+            let (text, error) = decode(&bytes);
+            error.filter(|_| text == document.text)
+        });
+        let revision = {
+            let mut state = self.state();
+            state.documents.insert(
+                path.clone(),
+                Document {
+                    uri: document.uri,
+                    version: document.version,
+                },
+            );
+            state.set_file(&path, document.text, encoding_error)
+        };
+        self.schedule_diagnostics(path, revision, Priority::Edit);
+    }
+
+    /// `textDocument/didChange`: applies the changes in order (incremental or full).
+    pub(super) async fn change_document(&self, params: DidChangeTextDocumentParams) {
+        let path = path_of(&params.text_document.uri);
+        let revision = {
+            let mut state = self.state();
+            match state.documents.get_mut(&path) {
+                Some(document) => {
+                    document.version = params.text_document.version;
+                    state.edit_file(&path, |text| {
+                        for change in &params.content_changes {
+                            super::text::apply_change(text, change);
+                        }
+                    })
+                }
+                None => None,
+            }
+        };
+        match revision {
+            Some(revision) => self.schedule_diagnostics(path, revision, Priority::Edit),
+            None => {
+                self.log(
+                    MessageType::WARNING,
+                    format!(
+                        "molt: didChange for a document that is not open: {}",
+                        params.text_document.uri.as_str()
+                    ),
+                )
+                .await
+            }
+        }
+    }
+
+    /// `textDocument/didClose`: the disk is the truth again (or the file is forgotten if it
+    /// is not on disk or not in a workspace folder); its diagnostics are cleared.
+    pub(super) async fn close_document(&self, params: DidCloseTextDocumentParams) {
+        let uri = params.text_document.uri;
+        let path = path_of(&uri);
+        let revision = {
+            let mut state = self.state();
+            state.documents.remove(&path);
+            let in_folder = state.workspace_for(&path) != 0;
+            match std::fs::read(&path) {
+                Ok(bytes) if in_folder && workspace::is_python_file(&path) => {
+                    let (text, error) = decode(&bytes);
+                    state.published.remove(&path);
+                    state.build_errors.remove(&path);
+                    state.set_file(&path, text, error)
+                }
+                _ => state.remove_file(&path),
+            }
+        };
+        self.publish(&path, revision, uri, None, Vec::new()).await;
+    }
+
+    /// Computes and publishes the diagnostics of `path` at `revision` in a task of its own
+    /// (see the module docs).
+    pub fn schedule_diagnostics(&self, path: PathBuf, revision: u64, priority: Priority) {
+        let server = self.clone();
+        tokio::spawn(async move {
+            server.diagnostics_task(path, revision, priority).await;
+        });
+    }
+
+    async fn diagnostics_task(&self, path: PathBuf, revision: u64, priority: Priority) {
+        let _permit = match priority {
+            Priority::Background => self.shared.background.acquire().await.ok(),
+            Priority::Edit => None,
+        };
+        loop {
+            tokio::task::yield_now().await;
+            // The snapshot is taken only now: a snapshot waiting in a queue would block the
+            // next edit.
+            let (snapshot, uri, version, settings) = {
+                let state = self.state();
+                if state.revision(&path) != revision {
+                    return;
+                }
+                let Some(snapshot) = state.snapshot(&path) else {
+                    return;
+                };
+                let Some(uri) = state.uri(&path) else {
+                    return;
+                };
+                let version = state.documents.get(&path).map(|d| d.version);
+                (snapshot, uri, version, state.settings.clone())
+            };
+            let file = snapshot.file;
+            let result = analysis::run(snapshot.db, move |db| {
+                diagnostics::file_diagnostics(db, file, &settings)
+            })
+            .await;
+            match result {
+                Ok(diagnostics) => {
+                    self.publish(&path, revision, uri, version, diagnostics)
+                        .await;
+                    return;
+                }
+                // Cancelled by a write: retry if it was not a newer revision of this file.
+                Err(AnalysisError::Cancelled) => continue,
+                Err(error @ AnalysisError::Panicked(_)) => {
+                    self.log(
+                        MessageType::ERROR,
+                        format!("molt: checking {} failed: {error}", path.display()),
+                    )
+                    .await;
+                    return;
+                }
+            }
+        }
+    }
+
+    /// Publishes `diagnostics` (plus the last build failure, if any) for `path` if it is
+    /// still at `revision`.
+    pub async fn publish(
+        &self,
+        path: &Path,
+        revision: u64,
+        uri: Uri,
+        version: Option<i32>,
+        diagnostics: Vec<Diagnostic>,
+    ) {
+        let _serialized = self.shared.publish.lock().await;
+        let all = {
+            let mut state = self.state();
+            if state.revision(path) != revision {
+                return;
+            }
+            let mut all = diagnostics.clone();
+            if let Some(build_errors) = state.build_errors.get(path) {
+                all.extend(build_errors.iter().cloned());
+            }
+            state.published.insert(path.to_path_buf(), diagnostics);
+            all
+        };
+        self.client.publish_diagnostics(uri, all, version).await;
+    }
+
+    /// Publishes the last analysis diagnostics of `path` again, with its current build
+    /// failures (after a build).
+    pub async fn republish(&self, path: &Path) {
+        let (revision, uri, version, diagnostics) = {
+            let state = self.state();
+            let Some(uri) = state.uri(path) else {
+                return;
+            };
+            (
+                state.revision(path),
+                uri,
+                state.documents.get(path).map(|d| d.version),
+                state.published.get(path).cloned().unwrap_or_default(),
+            )
+        };
+        self.publish(path, revision, uri, version, diagnostics)
+            .await;
+    }
+
+    /// Recomputes the diagnostics of every open document (after a settings change).
+    pub fn republish_open_documents(&self) {
+        let open: Vec<(PathBuf, u64)> = {
+            let mut state = self.state();
+            let paths: Vec<PathBuf> = state.documents.keys().cloned().collect();
+            paths
+                .into_iter()
+                .map(|p| {
+                    let revision = state.bump(&p);
+                    (p, revision)
+                })
+                .collect()
+        };
+        for (path, revision) in open {
+            self.schedule_diagnostics(path, revision, Priority::Edit);
+        }
+    }
+}

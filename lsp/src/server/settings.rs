@@ -1,0 +1,186 @@
+//! The server's settings: `initializationOptions`, `workspace/didChangeConfiguration` and the
+//! pulled `workspace/configuration` section `molt`, all with the same keys.
+//!
+//! ```json
+//! {"buildOnSave": "off" | "native", "remarks": "all" | "missed" | "off", "outDir": "target/molt"}
+//! ```
+//!
+//! Settings are read leniently: a missing key keeps its current value, an invalid value falls
+//! back to the default with a warning for the user, an unknown key is reported in the log.
+//! Reading settings never fails.
+
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+/// What saving a Python file builds.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum BuildOnSave {
+    /// Nothing (the default).
+    #[default]
+    Off,
+    /// A native executable at `<workspace>/<outDir>/<stem>`.
+    Native,
+}
+
+/// Which optimization remarks the editor shows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum RemarksLevel {
+    /// Applied and missed remarks, and analyses (the default).
+    #[default]
+    All,
+    /// Only missed optimizations.
+    Missed,
+    /// None.
+    Off,
+}
+
+/// The settings of the server (see the module docs for the JSON form).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Settings {
+    /// `buildOnSave`.
+    pub build_on_save: BuildOnSave,
+    /// `remarks`.
+    pub remarks: RemarksLevel,
+    /// `outDir`: where builds go, relative to the workspace folder (or absolute).
+    pub out_dir: PathBuf,
+}
+
+impl Default for Settings {
+    fn default() -> Settings {
+        Settings {
+            build_on_save: BuildOnSave::Off,
+            remarks: RemarksLevel::All,
+            out_dir: PathBuf::from(DEFAULT_OUT_DIR),
+        }
+    }
+}
+
+/// The default `outDir`.
+pub const DEFAULT_OUT_DIR: &str = "target/molt";
+
+/// Problems found while reading settings. `invalid` are for the user (`window/showMessage`),
+/// `unknown` for the log.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SettingsProblems {
+    /// Invalid values, one message each (the key fell back to its default).
+    pub invalid: Vec<String>,
+    /// Keys this server does not know.
+    pub unknown: Vec<String>,
+}
+
+impl Settings {
+    /// Applies the keys present in `value` over `self`. `value` is either the settings object
+    /// or an object with a `molt` key holding it (what `didChangeConfiguration` sends); `null`
+    /// changes nothing. Unknown keys are only reported for the settings object itself.
+    pub fn update(&mut self, value: &Value) -> SettingsProblems {
+        let mut problems = SettingsProblems::default();
+        let section = match value {
+            Value::Null => return problems,
+            Value::Object(map) => match map.get("molt") {
+                Some(inner @ (Value::Object(_) | Value::Null)) => inner,
+                _ => value,
+            },
+            other => {
+                problems
+                    .invalid
+                    .push(format!("molt settings must be an object, got `{other}`"));
+                return problems;
+            }
+        };
+        let Value::Object(map) = section else {
+            return problems;
+        };
+        for (key, value) in map {
+            match key.as_str() {
+                "buildOnSave" => {
+                    self.build_on_save = match value.as_str() {
+                        Some("off") => BuildOnSave::Off,
+                        Some("native") => BuildOnSave::Native,
+                        _ => {
+                            problems
+                                .invalid
+                                .push(invalid(key, value, "\"off\" or \"native\""));
+                            BuildOnSave::default()
+                        }
+                    }
+                }
+                "remarks" => {
+                    self.remarks = match value.as_str() {
+                        Some("all") => RemarksLevel::All,
+                        Some("missed") => RemarksLevel::Missed,
+                        Some("off") => RemarksLevel::Off,
+                        _ => {
+                            problems.invalid.push(invalid(
+                                key,
+                                value,
+                                "\"all\", \"missed\" or \"off\"",
+                            ));
+                            RemarksLevel::default()
+                        }
+                    }
+                }
+                "outDir" => {
+                    self.out_dir = match value.as_str() {
+                        Some(dir) if !dir.trim().is_empty() => PathBuf::from(dir),
+                        _ => {
+                            problems
+                                .invalid
+                                .push(invalid(key, value, "a non-empty path"));
+                            PathBuf::from(DEFAULT_OUT_DIR)
+                        }
+                    }
+                }
+                _ => problems.unknown.push(key.clone()),
+            }
+        }
+        problems
+    }
+
+    /// The output folder for a workspace rooted at `root` (`outDir` joined to it, unless
+    /// absolute).
+    pub fn out_dir_in(&self, root: &Path) -> PathBuf {
+        root.join(&self.out_dir)
+    }
+}
+
+fn invalid(key: &str, value: &Value, expected: &str) -> String {
+    format!(
+        "molt: invalid value `{value}` for setting `{key}` (expected {expected}); using the default"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn defaults_and_updates() {
+        let mut s = Settings::default();
+        assert_eq!(s.build_on_save, BuildOnSave::Off);
+        assert_eq!(s.remarks, RemarksLevel::All);
+        let p = s.update(&json!({"buildOnSave": "native", "remarks": "missed", "outDir": "out"}));
+        assert_eq!(p, SettingsProblems::default());
+        assert_eq!(s.build_on_save, BuildOnSave::Native);
+        assert_eq!(s.remarks, RemarksLevel::Missed);
+        assert_eq!(s.out_dir, PathBuf::from("out"));
+        // The `molt` section form, and a missing key keeps its value.
+        let p = s.update(&json!({"molt": {"remarks": "off"}, "python": {}}));
+        assert!(p.unknown.is_empty());
+        assert_eq!(s.remarks, RemarksLevel::Off);
+        assert_eq!(s.build_on_save, BuildOnSave::Native);
+        assert_eq!(s.update(&Value::Null), SettingsProblems::default());
+    }
+
+    #[test]
+    fn invalid_values_fall_back_to_defaults() {
+        let mut s = Settings::default();
+        s.update(&json!({"buildOnSave": "native"}));
+        let p = s.update(&json!({"buildOnSave": "wasm", "remarks": 3, "outDir": "", "x": 1}));
+        assert_eq!(p.invalid.len(), 3, "{p:?}");
+        assert_eq!(p.unknown, vec!["x".to_owned()]);
+        assert_eq!(s, Settings::default());
+        assert_eq!(s.update(&json!([1])).invalid.len(), 1);
+    }
+}

@@ -1,0 +1,356 @@
+//! Watching workspace folders for changes made outside the editor (git checkout, generated
+//! files), with `notify` behind `notify-debouncer-mini`.
+//!
+//! Each folder that is not ignored (see `workspace::is_ignored`) gets its own non-recursive
+//! watch, so build output and virtual environments, which can hold thousands of folders,
+//! cost no watches at all; a folder created later is watched when its creation is seen.
+//! Events are debounced ([`DEBOUNCE`]) and sent, as paths, to the server's main loop.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use notify::{RecommendedWatcher, RecursiveMode};
+use notify_debouncer_mini::{DebounceEventResult, Debouncer, new_debouncer};
+use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender};
+use tower_lsp_server::ls_types::{MessageType, WorkspaceFoldersChangeEvent};
+
+use super::Server;
+use super::documents::{Priority, decode};
+use super::state::path_of;
+use super::workspace::{Workspace, is_ignored, is_python_file, scan};
+
+/// How long a path must be quiet before its change is reported (a `git checkout` writes many
+/// files in a burst; editors save through a temporary file and a rename).
+pub const DEBOUNCE: Duration = Duration::from_millis(100);
+
+/// A batch of changed paths reported by a watcher (files or folders; created, changed or
+/// removed: the receiver looks at the disk to see which).
+#[derive(Debug)]
+pub enum WatchEvent {
+    /// Paths that changed.
+    Changed(Vec<PathBuf>),
+    /// The watcher failed (the message, for the log).
+    Error(String),
+}
+
+/// The watcher of one workspace folder. Dropping it stops watching.
+pub struct FolderWatcher {
+    debouncer: Debouncer<RecommendedWatcher>,
+}
+
+impl FolderWatcher {
+    /// Starts a watcher that sends its events to `events`. It watches nothing until
+    /// [`FolderWatcher::watch`] is called.
+    ///
+    /// # Errors
+    /// The watcher could not be created (for example, the inotify limit is reached).
+    pub fn new(events: UnboundedSender<WatchEvent>) -> notify::Result<FolderWatcher> {
+        let debouncer = new_debouncer(DEBOUNCE, move |result: DebounceEventResult| {
+            let event = match result {
+                Ok(events) => WatchEvent::Changed(events.into_iter().map(|e| e.path).collect()),
+                Err(error) => WatchEvent::Error(error.to_string()),
+            };
+            // The receiver is gone only when the server is shutting down.
+            let _ = events.send(event);
+        })?;
+        Ok(FolderWatcher { debouncer })
+    }
+
+    /// Watches the entries of `folder` (not its subfolders).
+    ///
+    /// # Errors
+    /// The folder cannot be watched (removed meanwhile, or the watch limit is reached).
+    pub fn watch(&mut self, folder: &Path) -> notify::Result<()> {
+        self.debouncer
+            .watcher()
+            .watch(folder, RecursiveMode::NonRecursive)
+    }
+}
+
+/// What the disk says about one changed path, read off the main loop.
+enum DiskChange {
+    /// A Python file with these contents.
+    File(PathBuf, Vec<u8>),
+    /// A path that no longer exists: the file, or every file under the folder.
+    Removed(PathBuf),
+    /// A new folder to watch.
+    Folder(PathBuf),
+}
+
+impl Server {
+    /// Loads every Python file of the workspace folder `root` and starts watching it. Files
+    /// already known (open in the editor) keep their text.
+    pub(super) async fn load_workspace(self, root: PathBuf) {
+        let out_dir = self.settings().out_dir_in(&root);
+        let events = self.shared.watch_events.clone();
+        let scan_root = root.clone();
+        let loaded = tokio::task::spawn_blocking(move || {
+            // Watch first, then read: a file written in between is seen twice, not missed.
+            let mut problems = Vec::new();
+            let mut watcher = match FolderWatcher::new(events) {
+                Ok(watcher) => Some(watcher),
+                Err(error) => {
+                    problems.push(format!("cannot watch {}: {error}", scan_root.display()));
+                    None
+                }
+            };
+            let found = scan(&scan_root, &scan_root, &out_dir);
+            if let Some(watcher) = &mut watcher {
+                for folder in &found.folders {
+                    if let Err(error) = watcher.watch(folder) {
+                        problems.push(format!("cannot watch {}: {error}", folder.display()));
+                    }
+                }
+            }
+            let files: Vec<(PathBuf, Vec<u8>)> = found
+                .files
+                .into_iter()
+                .filter_map(|path| std::fs::read(&path).ok().map(|bytes| (path, bytes)))
+                .collect();
+            (watcher, problems, files)
+        })
+        .await;
+        let Ok((watcher, problems, files)) = loaded else {
+            return;
+        };
+        let count = files.len();
+        {
+            let mut state = self.state();
+            let Some(i) = state
+                .workspaces
+                .iter()
+                .position(|ws| ws.root.as_deref() == Some(root.as_path()))
+            else {
+                return; // The folder was removed meanwhile.
+            };
+            if let Some(ws) = state.workspaces.get_mut(i) {
+                ws.watcher = watcher;
+                for (path, bytes) in files {
+                    if !ws.files.contains_key(&path) {
+                        let (text, error) = decode(&bytes);
+                        ws.set_file(&path, text, error);
+                    }
+                }
+            }
+        }
+        for problem in problems.iter().take(5) {
+            self.log(MessageType::WARNING, format!("molt: {problem}"))
+                .await;
+        }
+        self.log(
+            MessageType::INFO,
+            format!("molt: loaded {count} Python files from {}", root.display()),
+        )
+        .await;
+    }
+
+    /// Applies the batches of changed paths reported by the watchers, until the server
+    /// stops.
+    pub(super) async fn process_watch_events(self, mut events: UnboundedReceiver<WatchEvent>) {
+        while let Some(event) = events.recv().await {
+            let mut paths = Vec::new();
+            let handle = |event: WatchEvent, paths: &mut Vec<PathBuf>| match event {
+                WatchEvent::Changed(changed) => paths.extend(changed),
+                WatchEvent::Error(message) => {
+                    let server = self.clone();
+                    tokio::spawn(async move {
+                        server
+                            .log(
+                                MessageType::WARNING,
+                                format!("molt: file watcher: {message}"),
+                            )
+                            .await;
+                    });
+                }
+            };
+            handle(event, &mut paths);
+            while let Ok(event) = events.try_recv() {
+                handle(event, &mut paths);
+            }
+            paths.sort();
+            paths.dedup();
+            self.apply_disk_changes(paths).await;
+        }
+    }
+
+    /// Reloads files changed on disk that are not open in the editor, forgets removed ones,
+    /// watches new folders, and republishes diagnostics of the files that changed.
+    async fn apply_disk_changes(&self, paths: Vec<PathBuf>) {
+        // Which workspace folders (and their output folders) the paths belong to.
+        let roots: Vec<(PathBuf, PathBuf)> = {
+            let state = self.state();
+            state
+                .workspaces
+                .iter()
+                .filter_map(|ws| ws.root.clone())
+                .map(|root| {
+                    let out = state.settings.out_dir_in(&root);
+                    (root, out)
+                })
+                .collect()
+        };
+        let read = tokio::task::spawn_blocking(move || {
+            let mut changes = Vec::new();
+            for path in paths {
+                let Some((root, out)) = roots
+                    .iter()
+                    .filter(|(root, _)| path.starts_with(root))
+                    .max_by_key(|(root, _)| root.components().count())
+                else {
+                    continue;
+                };
+                match std::fs::metadata(&path) {
+                    Ok(meta) if meta.is_dir() => {
+                        if !is_ignored(root, &path, out, true) {
+                            let found = scan(root, &path, out);
+                            changes.extend(found.folders.into_iter().map(DiskChange::Folder));
+                            for file in found.files {
+                                if let Ok(bytes) = std::fs::read(&file) {
+                                    changes.push(DiskChange::File(file, bytes));
+                                }
+                            }
+                        }
+                    }
+                    Ok(_) => {
+                        if is_python_file(&path)
+                            && !is_ignored(root, &path, out, false)
+                            && let Ok(bytes) = std::fs::read(&path)
+                        {
+                            changes.push(DiskChange::File(path, bytes));
+                        }
+                    }
+                    Err(_) => changes.push(DiskChange::Removed(path)),
+                }
+            }
+            changes
+        })
+        .await;
+        let Ok(changes) = read else {
+            return;
+        };
+        let mut changed = Vec::new();
+        let mut removed = Vec::new();
+        {
+            let mut state = self.state();
+            for change in changes {
+                match change {
+                    DiskChange::Folder(folder) => {
+                        let i = state.workspace_for(&folder);
+                        if let Some(watcher) = state
+                            .workspaces
+                            .get_mut(i)
+                            .and_then(|ws| ws.watcher.as_mut())
+                        {
+                            let _ = watcher.watch(&folder);
+                        }
+                    }
+                    DiskChange::File(path, bytes) => {
+                        if state.documents.contains_key(&path) {
+                            continue;
+                        }
+                        let (text, error) = decode(&bytes);
+                        let i = state.workspace_for(&path);
+                        let updated = state
+                            .workspaces
+                            .get_mut(i)
+                            .is_some_and(|ws| ws.set_file(&path, text, error));
+                        if updated {
+                            let revision = state.bump(&path);
+                            changed.push((path, revision));
+                        }
+                    }
+                    DiskChange::Removed(gone) => {
+                        let i = state.workspace_for(&gone);
+                        let known: Vec<PathBuf> = state
+                            .workspaces
+                            .get(i)
+                            .map(|ws| {
+                                ws.files
+                                    .keys()
+                                    .filter(|p| p.starts_with(&gone))
+                                    .cloned()
+                                    .collect()
+                            })
+                            .unwrap_or_default();
+                        for path in known {
+                            if state.documents.contains_key(&path) {
+                                continue;
+                            }
+                            let uri = state.uri(&path);
+                            let revision = state.remove_file(&path);
+                            removed.push((path, revision, uri));
+                        }
+                    }
+                }
+            }
+        }
+        for (path, revision, uri) in removed {
+            if let Some(uri) = uri {
+                self.publish(&path, revision, uri, None, Vec::new()).await;
+            }
+        }
+        for (path, revision) in changed {
+            self.schedule_diagnostics(path, revision, Priority::Background);
+        }
+    }
+
+    /// `workspace/didChangeWorkspaceFolders`: new folders get a database, a scan and a
+    /// watcher; removed folders are dropped (their open documents move to the loose
+    /// workspace).
+    pub(super) async fn change_workspace_folders(&self, event: WorkspaceFoldersChangeEvent) {
+        let mut added = Vec::new();
+        {
+            let mut state = self.state();
+            for folder in &event.removed {
+                let root = path_of(&folder.uri);
+                let Some(i) = state
+                    .workspaces
+                    .iter()
+                    .position(|ws| ws.root.as_deref() == Some(root.as_path()))
+                else {
+                    continue;
+                };
+                let ws = state.workspaces.remove(i);
+                let open: Vec<(PathBuf, String)> = ws
+                    .files
+                    .iter()
+                    .filter(|(path, _)| state.documents.contains_key(*path))
+                    .map(|(path, file)| (path.clone(), file.text(&ws.db).clone()))
+                    .collect();
+                drop(ws);
+                for (path, text) in open {
+                    state.set_file(&path, text, None);
+                }
+            }
+            for folder in &event.added {
+                let root = path_of(&folder.uri);
+                if state
+                    .workspaces
+                    .iter()
+                    .any(|ws| ws.root.as_ref() == Some(&root))
+                {
+                    continue;
+                }
+                // Open documents under the new folder move into it.
+                let moved: Vec<(PathBuf, String)> = state
+                    .documents
+                    .keys()
+                    .filter(|p| p.starts_with(&root))
+                    .filter_map(|p| {
+                        let (ws, file) = state.file(p)?;
+                        Some((p.clone(), file.text(&ws.db).clone()))
+                    })
+                    .collect();
+                state.workspaces.push(Workspace::new(Some(root.clone())));
+                for (path, text) in moved {
+                    state.set_file(&path, text, None);
+                }
+                added.push(root);
+            }
+        }
+        for root in added {
+            tokio::spawn(self.clone().load_workspace(root));
+        }
+        self.republish_open_documents();
+    }
+}
