@@ -72,14 +72,6 @@ fn lane(l: MirLane) -> Lane {
     }
 }
 
-fn kind(k: molt_opt::RemarkKind) -> molt_remarks::RemarkKind {
-    match k {
-        molt_opt::RemarkKind::Applied => molt_remarks::RemarkKind::Applied,
-        molt_opt::RemarkKind::Missed => molt_remarks::RemarkKind::Missed,
-        molt_opt::RemarkKind::Analysis => molt_remarks::RemarkKind::Analysis,
-    }
-}
-
 /// The remarks and coverage of `file` (default optimization level), sorted by position.
 pub fn file_report(db: &dyn Db, file: SourceFile) -> Report {
     let loc = Locator {
@@ -130,7 +122,7 @@ fn collect(
         remarks.push(Remark {
             pass: r.pass.into(),
             name: r.name.into(),
-            kind: kind(r.kind),
+            kind: r.kind,
             function: r.function.to_string(),
             location: at(r.span),
             message: r.message.clone(),
@@ -141,6 +133,7 @@ fn collect(
     }
     // Coverage: one entry per (span, op), best lane.
     let mut ops: Vec<(molt_mir::Span, OpCoverage)> = Vec::new();
+    let mut index: std::collections::HashMap<(molt_mir::Span, String), usize> = Default::default();
     for &block in &func.layout {
         for &inst in &func.blocks[block.index()].insts {
             let data = &func.insts[inst.index()];
@@ -149,42 +142,43 @@ fn collect(
             };
             let text = molt_mir::display::kind_text(&data.kind);
             let op = text.split_whitespace().next().unwrap_or("").to_string();
+            let location = at(data.span);
+            if l == MirLane::Dynamic {
+                dynamic_remark(func, &op, reason.as_deref(), &location, remarks);
+            }
+            if l != MirLane::Native {
+                unbox_remark(loc, func, data, &op, item_text, &location, remarks);
+            }
             let entry = OpCoverage {
                 op,
                 lane: lane(l),
-                location: at(data.span),
+                location,
                 reason: if l == MirLane::Native { None } else { reason },
             };
-            match ops
-                .iter_mut()
-                .find(|(s, e)| *s == data.span && e.op == entry.op)
-            {
-                Some((_, existing)) if entry.lane < existing.lane => *existing = entry,
-                Some(_) => {}
-                None => ops.push((data.span, entry)),
-            }
-            if l == MirLane::Dynamic {
-                dynamic_remark(func, data, &at, remarks);
-            }
-            if l != MirLane::Native {
-                unbox_remark(loc, func, data, item_text, &at, remarks);
+            match index.entry((data.span, entry.op.clone())) {
+                std::collections::hash_map::Entry::Occupied(e) => {
+                    let existing = &mut ops[*e.get()].1;
+                    if entry.lane < existing.lane {
+                        *existing = entry;
+                    }
+                }
+                std::collections::hash_map::Entry::Vacant(e) => {
+                    e.insert(ops.len());
+                    ops.push((data.span, entry));
+                }
             }
         }
     }
     // Dynamic remarks for operations whose best copy is not dynamic are dropped.
-    let best: Vec<(molt_mir::Span, String, Lane)> = ops
-        .iter()
-        .map(|(s, o)| (*s, o.op.clone(), o.lane))
-        .collect();
     remarks.retain(|r| {
         let op = r.args.first().map(|(_, v)| v.as_str()).unwrap_or("");
         !(r.function == *func.name
             && r.name == "lane.dynamic"
-            && best.iter().any(|(s, o, l)| {
-                *l != Lane::Dynamic
-                    && o == op
-                    && at(*s).start == r.location.start
-                    && at(*s).end == r.location.end
+            && ops.iter().any(|(_, o)| {
+                o.lane != Lane::Dynamic
+                    && o.op == op
+                    && o.location.start == r.location.start
+                    && o.location.end == r.location.end
             }))
     });
     let def_location = match origin {
@@ -204,27 +198,23 @@ fn collect(
     });
 }
 
-/// `lane.dynamic` for a dynamic operation.
+/// `lane.dynamic` for a dynamic operation `op` at `location`.
 fn dynamic_remark(
     func: &Function,
-    data: &molt_mir::InstData,
-    at: &dyn Fn(molt_mir::Span) -> Location,
+    op: &str,
+    reason: Option<&str>,
+    location: &Location,
     remarks: &mut Vec<Remark>,
 ) {
-    let Some((_, reason)) = molt_mir::lanes::lane(func, data) else {
-        return;
-    };
-    let text = molt_mir::display::kind_text(&data.kind);
-    let op = text.split_whitespace().next().unwrap_or("").to_string();
-    let reason = reason.unwrap_or_else(|| "generic dispatch".into());
+    let reason = reason.unwrap_or("generic dispatch");
     remarks.push(Remark {
         pass: "coverage".into(),
         name: "lane.dynamic".into(),
         kind: molt_remarks::RemarkKind::Missed,
         function: func.name.to_string(),
-        location: at(data.span),
+        location: location.clone(),
         message: format!("`{op}` stays dynamic: {reason}"),
-        args: vec![("op".into(), op)],
+        args: vec![("op".into(), op.to_string())],
         hotness: None,
         fix: None,
     });
@@ -232,16 +222,16 @@ fn dynamic_remark(
 
 /// `unbox.missed`, with a fix, when an operand of arithmetic or a comparison that is not
 /// native is a parameter without a usable annotation.
+#[allow(clippy::too_many_arguments)]
 fn unbox_remark(
     loc: &Locator<'_>,
     func: &Function,
     data: &molt_mir::InstData,
+    op: &str,
     item_text: Option<&str>,
-    at: &dyn Fn(molt_mir::Span) -> Location,
+    location: &Location,
     remarks: &mut Vec<Remark>,
 ) {
-    let text = molt_mir::display::kind_text(&data.kind);
-    let op = text.split_whitespace().next().unwrap_or("").to_string();
     let operands: Vec<molt_mir::Value> = match &data.kind {
         InstKind::Binary { lhs, rhs, .. } | InstKind::Compare(_, lhs, rhs) => vec![*lhs, *rhs],
         InstKind::Unary(_, v) => vec![*v],
@@ -258,13 +248,13 @@ fn unbox_remark(
             continue;
         };
         let name = &param.name;
-        let fix = item_text.and_then(|t| param_fix(loc, t, data, at, name));
+        let fix = item_text.and_then(|t| param_fix(loc, t, data, location, name));
         remarks.push(Remark {
             pass: "unbox".into(),
             name: "unbox.missed".into(),
             kind: molt_remarks::RemarkKind::Missed,
             function: func.name.to_string(),
-            location: at(data.span),
+            location: location.clone(),
             message: format!(
                 "`{name}` has no type annotation, so `{op}` checks its type at run time; annotate `{name}: int` (or `float`) if that is what it holds"
             ),
@@ -281,7 +271,7 @@ fn param_fix(
     loc: &Locator<'_>,
     item_text: &str,
     data: &molt_mir::InstData,
-    at: &dyn Fn(molt_mir::Span) -> Location,
+    location: &Location,
     name: &str,
 ) -> Option<molt_remarks::Fix> {
     let open = item_text.find('(')?;
@@ -298,7 +288,7 @@ fn param_fix(
         if word == name && !trimmed[word.len()..].trim_start().starts_with(':') {
             // File offset of the end of the name: the item's base is the op's location minus
             // the op's span start.
-            let base = at(data.span).start - data.span.start;
+            let base = location.start - data.span.start;
             let end = base + (open + 1 + offset + lead + word.len()) as u32;
             return Some(molt_remarks::Fix {
                 title: format!("annotate `{name}: int`"),

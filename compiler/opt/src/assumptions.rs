@@ -98,7 +98,6 @@ fn version(func: &mut Function, guards: &[(Value, Type, Span)]) {
     // In the generic copy, assumptions are dropped (done by `strip` for every assume not
     // proven by a guard: the copies are distinct instructions).
     // The entry: a chain of tests.
-    let span = guards[0].2;
     let mut current = entry;
     for (i, (v, t, span)) in guards.iter().enumerate() {
         let ok = func
@@ -127,7 +126,6 @@ fn version(func: &mut Function, guards: &[(Value, Type, Span)]) {
         );
         current = next;
     }
-    let _ = span;
 }
 
 /// Drops every `assume` except those in blocks reached only through the entry guards (the

@@ -45,7 +45,6 @@ pub fn run(func: &mut Function, ctx: &mut PassContext<'_>) {
             callable.insert(result, (name.clone(), sig.params.len()));
         }
     }
-    let mut rewritten = 0;
     let mut dead_loads: Vec<Value> = Vec::new();
     for inst in &mut func.insts {
         let InstKind::Call { callee, args } = &inst.kind else {
@@ -95,7 +94,6 @@ pub fn run(func: &mut Function, ctx: &mut PassContext<'_>) {
             func: name.clone(),
             args: args.positional.clone(),
         };
-        rewritten += 1;
         if let Some(n) = uses.get_mut(&callee) {
             *n -= 1;
             if *n == 0 {
@@ -117,5 +115,4 @@ pub fn run(func: &mut Function, ctx: &mut PassContext<'_>) {
         }
         func.compact();
     }
-    let _ = rewritten;
 }

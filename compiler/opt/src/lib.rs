@@ -58,16 +58,7 @@ impl OptLevel {
     }
 }
 
-/// Whether a remark reports a transformation, a missed one, or a fact.
-#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
-pub enum RemarkKind {
-    /// The optimization applied.
-    Applied,
-    /// The optimization did not apply; the message says why.
-    Missed,
-    /// A fact about the code (no transformation).
-    Analysis,
-}
+pub use molt_remarks::RemarkKind;
 
 /// A suggested source edit attached to a remark: insert `text` after the parameter `param`'s
 /// name in the function's `def` (the driver locates it in the source).

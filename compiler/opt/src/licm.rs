@@ -36,7 +36,7 @@ pub fn run(func: &mut Function, ctx: &mut PassContext<'_>) {
             if back.is_empty() {
                 continue;
             }
-            let body = loop_body(func, &preds, header, &back);
+            let body = loop_body(&preds, header, &back);
             let entries: Vec<Block> = preds[header.index()]
                 .iter()
                 .copied()
@@ -64,12 +64,7 @@ pub fn run(func: &mut Function, ctx: &mut PassContext<'_>) {
     }
 }
 
-fn loop_body(
-    func: &Function,
-    preds: &[Vec<Block>],
-    header: Block,
-    back: &[Block],
-) -> FxHashSet<Block> {
+fn loop_body(preds: &[Vec<Block>], header: Block, back: &[Block]) -> FxHashSet<Block> {
     let mut body: FxHashSet<Block> = FxHashSet::default();
     body.insert(header);
     let mut stack: Vec<Block> = back.to_vec();
@@ -78,9 +73,6 @@ fn loop_body(
             stack.extend(preds[b.index()].iter().copied());
         }
     }
-    // Handlers reached from the loop belong to it only if they lead back; the walk above
-    // already includes exactly the blocks that reach a back edge.
-    let _ = func;
     body
 }
 

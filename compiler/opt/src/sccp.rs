@@ -11,8 +11,7 @@
 //! constant branches become jumps (remarks `fold.constant` and `sccp.branch`).
 
 use molt_mir::{
-    BinaryOp, Block, BlockCall, CmpOp, Constant, Function, Inst, InstKind, IntConst, Type, UnaryOp,
-    Value,
+    BinaryOp, BlockCall, CmpOp, Constant, Function, InstKind, IntConst, Type, UnaryOp, Value,
 };
 use rustc_hash::FxHashMap;
 
@@ -228,7 +227,6 @@ fn rewrite(func: &mut Function, ctx: &mut PassContext<'_>, value: &[Lattice], ex
         molt_mir::types::infer(func);
         func.compact();
     }
-    let _: Option<(Inst, Block)> = None;
 }
 
 fn const_type(c: &Constant) -> Type {

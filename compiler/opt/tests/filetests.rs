@@ -10,7 +10,7 @@
 use std::path::Path;
 
 use molt_db::RootDatabase;
-use molt_opt::{OptLevel, PassContext, RemarkKind};
+use molt_opt::{OptLevel, PassContext};
 
 const SEPARATOR: &str = "; ==== expected ====";
 
@@ -42,11 +42,7 @@ fn run_file(path: &Path) -> Result<(), String> {
     }
     let mut actual = func.to_string();
     for r in ctx.into_remarks() {
-        let kind = match r.kind {
-            RemarkKind::Applied => "applied",
-            RemarkKind::Missed => "missed",
-            RemarkKind::Analysis => "analysis",
-        };
+        let kind = r.kind.name();
         actual.push_str(&format!(
             "; remark {} {kind} @{}..{}: {}\n",
             r.name, r.span.start, r.span.end, r.message
