@@ -561,6 +561,50 @@ pub extern "C" fn molt_getattr(o: Value, name: Value) -> Value {
     to_abi(crate::attr::getattr(o, name))
 }
 
+/// Fills an attribute inline cache (`cell`: the class shape in the low 32 bits, the slot
+/// index in the high 32 bits) when `name` of instance `o` lives in slot of a cacheable class.
+fn fill_attr_cache(o: Value, name: Value, cell: *mut u64) {
+    if cell.is_null() || !crate::object::is_kind(o, crate::object::Kind::Instance) {
+        return;
+    }
+    let Some(n) = crate::str::str_opt(name) else {
+        return;
+    };
+    let inst = crate::class::instance_data(o);
+    let shape = crate::class::class_data(inst.class).shape.get();
+    if shape == crate::object::SHAPE_NONE || crate::object::flags(o) != 0 {
+        return;
+    }
+    if let Some(p) = crate::class::slot_ptr(o, n) {
+        // SAFETY: `p` points into `inst.slots`.
+        let index = unsafe { p.offset_from(inst.slots) } as u64;
+        // SAFETY: generated code passes its own 8-byte cache cell.
+        unsafe { cell.write(u64::from(shape) | (index << 32)) };
+    }
+}
+
+/// `o.name` at a site with an inline cache `cell` (see `fill_attr_cache`): the fallback of
+/// the inline slot read. → error.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_getattr_ic(o: Value, name: Value, cell: *mut u64) -> Value {
+    let r = crate::attr::getattr(o, name);
+    if r.is_ok() {
+        fill_attr_cache(o, name, cell);
+    }
+    to_abi(r)
+}
+
+/// `o.name = v` at a site with an inline cache `cell`: the fallback of the inline slot
+/// write. 0, or → -1.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_setattr_ic(o: Value, name: Value, v: Value, cell: *mut u64) -> i32 {
+    let r = crate::attr::setattr(o, name, v);
+    if r.is_ok() {
+        fill_attr_cache(o, name, cell);
+    }
+    to_abi_i32(r)
+}
+
 /// `o.name = v`. 0, or → -1.
 #[unsafe(no_mangle)]
 pub extern "C" fn molt_setattr(o: Value, name: Value, v: Value) -> i32 {
@@ -878,8 +922,20 @@ pub extern "C" fn molt_make_function(
 
 /// A class named `name` (a str) from a tuple of bases and a namespace dict. → error.
 #[unsafe(no_mangle)]
-pub extern "C" fn molt_make_class(name: Value, bases: Value, ns: Value) -> Value {
-    to_abi(crate::class::make_class(name, bases, ns))
+pub extern "C" fn molt_make_class(
+    name: Value,
+    bases: Value,
+    ns: Value,
+    slots: *const Value,
+    nslots: u32,
+) -> Value {
+    let slots: &[Value] = if slots.is_null() || nslots == 0 {
+        &[]
+    } else {
+        // SAFETY: generated code passes `nslots` str values.
+        unsafe { std::slice::from_raw_parts(slots, nslots as usize) }
+    };
+    to_abi(crate::class::make_class(name, bases, ns, slots))
 }
 
 /// `import name` (a str): `sys`, `math`, `time`. → error (`ModuleNotFoundError`).

@@ -69,6 +69,9 @@ pub fn getattr(o: Value, name: Value) -> R<Ref> {
     match str_opt(name) {
         Some(n) if is_kind(o, Kind::Instance) => {
             let hash = crate::hash::hash_str(name);
+            if let Some(p) = crate::class::slot_ptr(o, n) {
+                return slot_getattr(o, p, n, hash);
+            }
             // The instance dict by name identity first (attribute names are interned).
             let d = dict_data(instance_data(o).dict);
             if let Some(i) = d.find_name(name, hash) {
@@ -220,7 +223,31 @@ fn special_attr(o: Value, name: &str) -> R<Option<Ref>> {
     })
 }
 
+/// Reads attribute `name` kept in slot `p` of instance `o`. A class whose shape is
+/// [`crate::object::SHAPE_NONE`] may have gained a property over the slot name after
+/// instances filled it: the property (a data descriptor) wins, as in CPython.
+fn slot_getattr(o: Value, p: *mut Value, name: &str, hash: i64) -> R<Ref> {
+    let cls = instance_data(o).class;
+    if class_data(cls).shape.get() == crate::object::SHAPE_NONE {
+        if let Some(d) = crate::class::lookup_hashed(cls, name, hash) {
+            if is_kind(d, Kind::Wrapper) && wrapper_data(d).kind == WrapperKind::Property {
+                let d = Ref::dup(d);
+                return bind(d.v(), o, cls);
+            }
+        }
+    }
+    // SAFETY: a live slot of `o`.
+    let v = unsafe { *p };
+    if v != Value::UNBOUND {
+        return Ok(Ref::dup(v));
+    }
+    instance_getattr_not_in_dict(o, name, hash)
+}
+
 fn instance_getattr(o: Value, name: &str, hash: i64) -> R<Ref> {
+    if let Some(p) = crate::class::slot_ptr(o, name) {
+        return slot_getattr(o, p, name, hash);
+    }
     let inst = instance_data(o);
     if let Some(v) = dict_data(inst.dict).get_str_hashed(name, hash) {
         return Ok(Ref::dup(v));
@@ -235,7 +262,10 @@ fn instance_getattr_not_in_dict(o: Value, name: &str, hash: i64) -> R<Ref> {
     if name.starts_with("__") {
         match name {
             "__class__" => return Ok(Ref::dup(cls)),
-            "__dict__" => return Ok(Ref::dup(inst.dict)),
+            "__dict__" => {
+                crate::class::deslot(o);
+                return Ok(Ref::dup(inst.dict));
+            }
             _ => {}
         }
     }
@@ -382,6 +412,17 @@ fn store_in_dict(o: Value, dict: Value, cls: Value, n: &str, name: Value, v: Val
             return Ok(());
         }
     }
+    if is_kind(o, Kind::Instance) {
+        if let Some(p) = crate::class::slot_ptr(o, n) {
+            // SAFETY: a live slot of `o`; the old value is released after the store.
+            let old = unsafe { p.replace(incref(v)) };
+            if old != Value::UNBOUND {
+                crate::object::decref(old);
+            }
+            return Ok(());
+        }
+        crate::object::set_flags(o, crate::object::FLAG_DICT_USED);
+    }
     // Names are interned: the entry is found by identity (no Python code runs).
     dict_data(dict).set_name(name, crate::hash::hash_str(name), v);
     Ok(())
@@ -389,8 +430,9 @@ fn store_in_dict(o: Value, dict: Value, cls: Value, n: &str, name: Value, v: Val
 
 fn setattr_other(o: Value, n: &str, name: Value, v: Value) -> R<()> {
     if is_class(o) {
-        crate::class::class_changed();
-        return dict_data(class_data(o).dict).set(name, v);
+        let r = dict_data(class_data(o).dict).set(name, v);
+        crate::class::class_mutated(o);
+        return r;
     }
     if is_kind(o, Kind::Module) {
         return dict_data(crate::modules::module_dict(o)).set(name, v);
@@ -431,10 +473,23 @@ pub fn delattr(o: Value, name: Value) -> R<()> {
                 return Ok(());
             }
         }
+        if let Some(p) = crate::class::slot_ptr(o, n) {
+            // SAFETY: a live slot of `o`.
+            let old = unsafe { p.replace(Value::UNBOUND) };
+            if old == Value::UNBOUND {
+                return attribute_error(o, n);
+            }
+            crate::object::decref(old);
+            return Ok(());
+        }
         inst.dict
     } else if is_class(o) {
-        crate::class::class_changed();
-        class_data(o).dict
+        let r = dict_data(class_data(o).dict).remove(name);
+        crate::class::class_mutated(o);
+        return match r? {
+            Some(_) => Ok(()),
+            None => attribute_error(o, as_str(name)),
+        };
     } else if is_kind(o, Kind::Module) {
         crate::modules::module_dict(o)
     } else {

@@ -297,6 +297,21 @@ pub fn call_method(recv: Value, name: Value, args: Args<'_>) -> R<Ref> {
     let hash = crate::hash::hash_str(name);
     if is_instance(recv) {
         let inst = instance_data(recv);
+        if let Some(p) = crate::class::slot_ptr(recv, n) {
+            // A class without a shape may have a property over the slot: the generic
+            // lookup below orders that right.
+            if crate::class::class_data(inst.class).shape.get() != crate::object::SHAPE_NONE {
+                // SAFETY: a live slot of `recv`.
+                let v = unsafe { *p };
+                if v != Value::UNBOUND {
+                    let v = Ref::dup(v);
+                    return call(v.v(), args);
+                }
+            } else {
+                let m = crate::attr::getattr_str(recv, n)?;
+                return call(m.v(), args);
+            }
+        }
         let d = dict_data(inst.dict);
         if let Some(i) = d.find_name(name, hash) {
             let v = Ref::dup(d.value_at(i));

@@ -5,7 +5,7 @@
 use crate::dict::{dict_copy, dict_data, dict_new, dict_set_str};
 use crate::exceptions::{ExcKind, R, raise, type_error};
 use crate::object::{
-    Args, BuiltinData, BuiltinFn, ClassData, ExcState, InstanceData, Kind, Layout, Ref,
+    Args, BuiltinData, BuiltinFn, ClassData, ExcState, InstanceData, Kind, Layout, Ref, SHAPE_NONE,
     WrapperData, WrapperKind, alloc, alloc_ref, immortalize, incref, is_kind, kind, payload,
 };
 use crate::state::{Runtime, rt};
@@ -41,6 +41,43 @@ pub fn instance_data<'a>(v: Value) -> &'a InstanceData {
     unsafe { payload::<InstanceData>(v) }
 }
 
+/// The slot holding attribute `name` of instance `o`, if its class keeps `name` in a slot
+/// and the instance still uses its slots (see [`crate::object::FLAG_DESLOTTED`]).
+pub fn slot_ptr(o: Value, name: &str) -> Option<*mut Value> {
+    let inst = instance_data(o);
+    if inst.slots.is_null() || crate::object::flags(o) & crate::object::FLAG_DESLOTTED != 0 {
+        return None;
+    }
+    let i = class_data(inst.class)
+        .slots
+        .iter()
+        .position(|s| as_str(*s) == name)?;
+    // SAFETY: `slots` has one entry per class slot name and lives as long as `o`.
+    Some(unsafe { inst.slots.add(i) })
+}
+
+/// Moves the slot values of instance `o` into its dict for good (before the dict is exposed
+/// through `__dict__`, so reads and writes through it see every attribute).
+pub fn deslot(o: Value) {
+    let inst = instance_data(o);
+    if !inst.slots.is_null() && crate::object::flags(o) & crate::object::FLAG_DESLOTTED == 0 {
+        let names = &class_data(inst.class).slots;
+        for (i, name) in names.iter().enumerate() {
+            // SAFETY: one entry per class slot name, owned by `o`.
+            let p = unsafe { inst.slots.add(i) };
+            let v = unsafe { p.replace(Value::UNBOUND) };
+            if v != Value::UNBOUND {
+                crate::dict::dict_data(inst.dict).set_name(*name, crate::hash::hash_str(*name), v);
+                crate::object::decref(v);
+            }
+        }
+    }
+    crate::object::set_flags(
+        o,
+        crate::object::FLAG_DESLOTTED | crate::object::FLAG_DICT_USED,
+    );
+}
+
 /// Creates an immortal builtin class (used while the runtime starts).
 pub fn new_builtin_class(
     name: &str,
@@ -54,6 +91,8 @@ pub fn new_builtin_class(
         mro.extend(class_data(base).mro.iter().copied());
     }
     let data = ClassData {
+        shape: std::cell::Cell::new(crate::object::SHAPE_NONE),
+        slots: Box::new([]),
         name: immortalize(str_from_string(name.to_string()).into_raw()),
         base,
         mro: mro.into_boxed_slice(),
@@ -335,10 +374,17 @@ pub fn call_dunder(obj: Value, name: &str, args: &[Value]) -> R<Option<Ref>> {
 
 /// A new instance of `cls` (an Object- or Exception-layout class), without `__init__`.
 pub fn new_instance_raw(cls: Value, exc: Option<Box<ExcState>>) -> Ref {
+    let n = class_data(cls).slots.len();
+    let slots = if n == 0 {
+        std::ptr::null_mut()
+    } else {
+        Box::into_raw(vec![Value::UNBOUND; n].into_boxed_slice()).cast::<Value>()
+    };
     alloc_ref(
         Kind::Instance,
         InstanceData {
             class: incref(cls),
+            slots,
             dict: dict_new().into_raw(),
             exc,
         },
@@ -410,8 +456,11 @@ pub fn instance_hash(v: Value) -> R<i64> {
     }
 }
 
-/// `molt_make_class(name, bases, ns)`: a user class from a bases tuple and a namespace dict.
-pub fn make_class(name: Value, bases: Value, ns: Value) -> R<Ref> {
+/// `molt_make_class(name, bases, ns, slots)`: a user class from a bases tuple and a namespace
+/// dict; instances of an ordinary class keep the attributes named in `slot_names` (strs,
+/// borrowed) in fixed slots, after the slots of the base class (exception and builtin
+/// subclasses ignore them).
+pub fn make_class(name: Value, bases: Value, ns: Value, slot_names: &[Value]) -> R<Ref> {
     if crate::str::str_opt(name).is_none() {
         return type_error("type.__new__() argument 1 must be str");
     }
@@ -474,9 +523,24 @@ pub fn make_class(name: Value, bases: Value, ns: Value) -> R<Ref> {
         }
         l => l,
     };
+    let mut slots: Vec<Value> = Vec::new();
+    if layout == Layout::Object {
+        slots.extend(base_cd.slots.iter().map(|v| incref(*v)));
+        for n in slot_names {
+            if crate::str::str_opt(*n).is_some()
+                && !slots
+                    .iter()
+                    .any(|s| crate::str::as_str(*s) == crate::str::as_str(*n))
+            {
+                slots.push(incref(*n));
+            }
+        }
+    }
     let cls = alloc_ref(
         Kind::Class,
         ClassData {
+            shape: std::cell::Cell::new(SHAPE_NONE),
+            slots: slots.into_boxed_slice(),
             name: incref(name),
             base: incref(base),
             mro: mro.into_boxed_slice(),
@@ -492,7 +556,71 @@ pub fn make_class(name: Value, bases: Value, ns: Value) -> R<Ref> {
         }
     }
     class_changed();
+    if !class_data(cls.v()).slots.is_empty() {
+        SHAPED.with(|s| s.borrow_mut().push(cls.v()));
+        reshape(cls.v());
+    }
     Ok(cls)
+}
+
+thread_local! {
+    /// Live classes whose instances have slots (borrowed: a class leaves at deallocation).
+    static SHAPED: std::cell::RefCell<Vec<Value>> = const { std::cell::RefCell::new(Vec::new()) };
+    /// The last shape handed out.
+    static NEXT_SHAPE: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+/// Gives `cls` a fresh shape if attribute access on its instances can be inline-cached
+/// (see [`ClassData::shape`]), [`SHAPE_NONE`] otherwise. A fresh shape invalidates every
+/// inline cache filled for the old one.
+fn reshape(cls: Value) {
+    let cd = class_data(cls);
+    let cacheable = cd.layout == Layout::Object
+        && !cd.slots.is_empty()
+        && ["__setattr__", "__getattribute__", "__delattr__"]
+            .iter()
+            .all(|h| lookup(cls, h).is_none_or(|f| is_kind(f, Kind::Builtin)))
+        && cd.slots.iter().all(|n| {
+            lookup(cls, crate::str::as_str(*n)).is_none_or(|p| {
+                !(is_kind(p, Kind::Wrapper) && wrapper_data(p).kind == WrapperKind::Property)
+            })
+        });
+    // Shapes are never reused: after 2^32 - 2 of them, classes stop being cached.
+    let shape = if cacheable {
+        NEXT_SHAPE.with(|n| {
+            let s = n.get().saturating_add(1);
+            if s != SHAPE_NONE {
+                n.set(s);
+            }
+            s
+        })
+    } else {
+        SHAPE_NONE
+    };
+    cd.shape.set(shape);
+}
+
+/// Called when the namespace of `cls` changed: every class with slots that has `cls` in
+/// its MRO gets a new shape (so inline caches re-check what attribute access now means).
+pub fn class_mutated(cls: Value) {
+    class_changed();
+    let affected: Vec<Value> = SHAPED.with(|s| {
+        s.borrow()
+            .iter()
+            .copied()
+            .filter(|c| *c == cls || class_data(*c).mro.contains(&cls))
+            .collect()
+    });
+    affected.into_iter().for_each(reshape);
+}
+
+/// Drops a class being deallocated from the registry of classes with slots.
+pub fn forget_shaped(cls: Value) {
+    let _ = SHAPED.try_with(|s| {
+        if let Ok(mut s) = s.try_borrow_mut() {
+            s.retain(|c| *c != cls);
+        }
+    });
 }
 
 /// `Cls[k]` through `__class_getitem__`, if the class defines it.
@@ -530,7 +658,7 @@ pub fn type_new(_cls: Value, args: Args<'_>) -> R<Ref> {
     args.no_kw("type")?;
     match args.pos {
         [x] => Ok(Ref::dup(type_of(*x))),
-        [name, bases, ns] => make_class(*name, *bases, *ns),
+        [name, bases, ns] => make_class(*name, *bases, *ns, &[]),
         _ => type_error("type() takes 1 or 3 arguments"),
     }
 }

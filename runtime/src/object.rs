@@ -17,9 +17,32 @@ pub struct ObjHeader {
     pub refcount: Cell<isize>,
     /// What the payload is.
     pub kind: Kind,
-    /// Reserved (0).
-    pub flags: u32,
+    /// Per-kind flags (0 at allocation). Instances: [`FLAG_DICT_USED`], [`FLAG_DESLOTTED`];
+    /// generated code reads `kind` and `flags` together as one `u64` at offset 8.
+    pub flags: Cell<u32>,
 }
+
+/// Instance flag: an attribute was stored in the instance dict (or the dict was exposed
+/// through `__dict__`), so it may shadow a method.
+pub const FLAG_DICT_USED: u32 = 1;
+/// Instance flag: the slot values moved to the instance dict (after `__dict__` was read):
+/// the slots are all unbound and no longer used.
+pub const FLAG_DESLOTTED: u32 = 2;
+
+/// Byte offset of `InstanceData::class` in an instance object (ABI: generated code reads it).
+pub const INSTANCE_CLASS_OFFSET: usize = 16;
+/// Byte offset of `InstanceData::slots` in an instance object.
+pub const INSTANCE_SLOTS_OFFSET: usize = 24;
+/// Byte offset of `ClassData::shape` in a class object.
+pub const CLASS_SHAPE_OFFSET: usize = 16;
+/// The shape of classes whose instances have no inline-cacheable slots.
+pub const SHAPE_NONE: u32 = u32::MAX;
+
+const _: () = {
+    assert!(std::mem::offset_of!(Obj<InstanceData>, data.class) == INSTANCE_CLASS_OFFSET);
+    assert!(std::mem::offset_of!(Obj<InstanceData>, data.slots) == INSTANCE_SLOTS_OFFSET);
+    assert!(std::mem::offset_of!(Obj<ClassData>, data.shape) == CLASS_SHAPE_OFFSET);
+};
 
 /// Refcount of immortal objects (constants, type objects).
 pub const IMMORTAL: isize = 1 << (isize::BITS - 4);
@@ -294,7 +317,15 @@ pub enum Layout {
 }
 
 /// A class.
+#[repr(C)]
 pub struct ClassData {
+    /// Identifies the class's instance layout and attribute semantics for inline caches:
+    /// unique among live classes, replaced when the class changes, [`SHAPE_NONE`] when
+    /// attribute access cannot be cached (no slots, `__setattr__`, a property over a slot).
+    pub shape: Cell<u32>,
+    /// Attribute names kept in fixed slots by instances (interned strs, owned): the base
+    /// class's slots first.
+    pub slots: Box<[Value]>,
     /// `__name__` (a str).
     pub name: Value,
     /// Base class, or `Value::NONE` for `object`.
@@ -322,9 +353,13 @@ pub struct ExcState {
 }
 
 /// An instance of a user class (or of an exception class).
+#[repr(C)]
 pub struct InstanceData {
     /// Its class.
     pub class: Value,
+    /// One value per name in the class's `slots` ([`Value::UNBOUND`] when unset), or null
+    /// when the class has no slots (allocated as a boxed slice of that length).
+    pub slots: *mut Value,
     /// Its attributes (a dict).
     pub dict: Value,
     /// Exception state, for instances of exception classes.
@@ -378,7 +413,7 @@ pub fn alloc<T>(kind: Kind, data: T) -> Value {
         header: ObjHeader {
             refcount: Cell::new(1),
             kind,
-            flags: 0,
+            flags: Cell::new(0),
         },
         data,
     });
@@ -417,6 +452,20 @@ pub fn kind(v: Value) -> Kind {
 #[inline]
 pub fn kind_of(v: Value) -> Option<Kind> {
     if v.is_ptr() { Some(kind(v)) } else { None }
+}
+
+/// The header flags of a pointer value.
+#[inline]
+pub fn flags(v: Value) -> u32 {
+    // SAFETY: callers only pass pointer values, which point at a live header.
+    unsafe { (*v.as_ptr()).flags.get() }
+}
+
+/// Sets `bits` in the header flags of a pointer value.
+#[inline]
+pub fn set_flags(v: Value, bits: u32) {
+    // SAFETY: callers only pass pointer values, which point at a live header.
+    unsafe { (*v.as_ptr()).flags.set((*v.as_ptr()).flags.get() | bits) }
 }
 
 /// Whether `v` is a heap object of kind `k`.
@@ -606,7 +655,9 @@ pub fn dealloc(v: Value) {
             }
             Kind::Class => {
                 crate::class::class_changed();
+                crate::class::forget_shaped(v);
                 let obj = Box::from_raw(p as *mut Obj<ClassData>);
+                decref_all(&obj.data.slots);
                 decref(obj.data.name);
                 decref(obj.data.base);
                 decref_all(&obj.data.mro);
@@ -614,6 +665,15 @@ pub fn dealloc(v: Value) {
             }
             Kind::Instance => {
                 let obj = Box::from_raw(p as *mut Obj<InstanceData>);
+                if !obj.data.slots.is_null() {
+                    let n = payload::<ClassData>(obj.data.class).slots.len();
+                    let slots =
+                        Box::from_raw(std::ptr::slice_from_raw_parts_mut(obj.data.slots, n));
+                    slots
+                        .iter()
+                        .filter(|v| **v != Value::UNBOUND)
+                        .for_each(|v| decref(*v));
+                }
                 decref(obj.data.class);
                 decref(obj.data.dict);
                 if let Some(exc) = &obj.data.exc {

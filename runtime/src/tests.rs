@@ -431,7 +431,7 @@ fn make_point_class() -> Value {
         molt_decref(f);
     }
     let bases = molt_build_tuple([].as_ptr(), 0);
-    let cls = ok(molt_make_class(s("P"), bases, ns));
+    let cls = ok(molt_make_class(s("P"), bases, ns, std::ptr::null(), 0));
     molt_decref(bases);
     molt_decref(ns);
     cls
@@ -511,7 +511,13 @@ fn user_exceptions_and_traceback_lines() {
     );
     molt_setitem(ns, s("__init__"), f);
     let bases = molt_build_tuple([builtin("Exception")].as_ptr(), 1);
-    let cls = ok(molt_make_class(s("MyError"), bases, ns));
+    let cls = ok(molt_make_class(
+        s("MyError"),
+        bases,
+        ns,
+        std::ptr::null(),
+        0,
+    ));
     MYERROR.with(|c| c.set(cls));
     let e = ok(call(cls, &[s("bad thing"), int(42)]));
     assert_eq!(repr(e), "MyError('bad thing')");

@@ -144,3 +144,48 @@ fn unannotated_parameter_gets_a_fix() {
     );
     assert_eq!(fix.replacement, ": int");
 }
+
+#[test]
+fn class_attributes_use_slots() {
+    let db = RootDatabase::default();
+    let path = molt_tests::repo_root().join("tests/corpus/remarks/classes.py");
+    let file = db.load_file(&path).expect("readable");
+    let report = molt_driver::report::file_report(&db, file);
+    let applied: Vec<&str> = report
+        .remarks
+        .iter()
+        .filter(|r| r.name == "slots.applied")
+        .map(|r| r.message.as_str())
+        .collect();
+    assert_eq!(applied.len(), 1, "{applied:?}");
+    assert!(
+        applied[0].contains("`Particle` keep `x`, `v`, `steps`"),
+        "{applied:?}"
+    );
+    let missed: Vec<&str> = report
+        .remarks
+        .iter()
+        .filter(|r| r.name == "slots.missed")
+        .map(|r| r.message.as_str())
+        .collect();
+    assert!(
+        missed.len() == 1 && missed[0].contains("`Config` defines `__slots__`"),
+        "{missed:?}"
+    );
+    // Every attribute access of `step` reads or writes a slot behind the shape guard.
+    let step = report
+        .coverage
+        .iter()
+        .find(|f| f.function == "Particle.step")
+        .expect("Particle.step has coverage");
+    let attrs: Vec<_> = step
+        .ops
+        .iter()
+        .filter(|o| o.op.starts_with("getattr") || o.op.starts_with("setattr"))
+        .collect();
+    assert_eq!(attrs.len(), 4, "{attrs:?}");
+    assert!(
+        attrs.iter().all(|o| o.lane == molt_remarks::Lane::Guarded),
+        "{attrs:?}"
+    );
+}

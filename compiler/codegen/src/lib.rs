@@ -200,6 +200,19 @@ pub fn compile_program(
             slot(&mut module, symbol_name("__molt_fobj_", name))?,
         );
     }
+    let mut ic = FxHashMap::default();
+    for f in functions {
+        for inst in &f.insts {
+            if matches!(
+                inst.kind,
+                InstKind::GetAttrSlot(..) | InstKind::SetAttrSlot(..)
+            ) {
+                let name = symbols::ic_symbol(&f.name, inst.site.index() as u32);
+                let id = slot(&mut module, name.clone())?;
+                ic.insert(name, id);
+            }
+        }
+    }
     let functions_by_name: FxHashMap<String, FuncId> = functions
         .iter()
         .zip(&func_ids)
@@ -220,6 +233,7 @@ pub fn compile_program(
         code,
         functions: functions_by_name,
         fobj,
+        ic,
     };
 
     // Translate and compile every function, in parallel.
@@ -517,9 +531,14 @@ fn collect_constants(functions: &[Arc<Function>]) -> Constants {
                 | InstKind::NsLoad(_, n)
                 | InstKind::GetAttr(_, n)
                 | InstKind::SetAttr(_, n, _)
+                | InstKind::GetAttrSlot(_, n)
+                | InstKind::SetAttrSlot(_, n, _)
                 | InstKind::DelAttr(_, n)
-                | InstKind::Import(n)
-                | InstKind::MakeClass { name: n, .. } => add(&mut strings, n),
+                | InstKind::Import(n) => add(&mut strings, n),
+                InstKind::MakeClass { name, slots, .. } => {
+                    add(&mut strings, name);
+                    slots.iter().for_each(|n| add(&mut strings, n));
+                }
                 InstKind::CallDirect { func, .. } => {
                     add(&mut strings, func);
                     if !direct_targets.contains(&func.to_string()) {

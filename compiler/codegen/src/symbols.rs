@@ -41,6 +41,8 @@ pub enum Rt {
     CallEx,
     GetAttr,
     SetAttr,
+    GetAttrIc,
+    SetAttrIc,
     DelAttr,
     GetItem,
     SetItem,
@@ -105,6 +107,8 @@ impl Rt {
         Rt::CallEx,
         Rt::GetAttr,
         Rt::SetAttr,
+        Rt::GetAttrIc,
+        Rt::SetAttrIc,
         Rt::DelAttr,
         Rt::GetItem,
         Rt::SetItem,
@@ -165,6 +169,8 @@ impl Rt {
             Rt::CallEx => "molt_call_ex",
             Rt::GetAttr => "molt_getattr",
             Rt::SetAttr => "molt_setattr",
+            Rt::GetAttrIc => "molt_getattr_ic",
+            Rt::SetAttrIc => "molt_setattr_ic",
             Rt::DelAttr => "molt_delattr",
             Rt::GetItem => "molt_getitem",
             Rt::SetItem => "molt_setitem",
@@ -235,6 +241,8 @@ impl Rt {
             Rt::GetAttr | Rt::GetItem => ("WW", 'W'),
             Rt::SetAttr | Rt::SetItem => ("WWW", 'I'),
             Rt::DelAttr | Rt::DelItem => ("WW", 'I'),
+            Rt::GetAttrIc => ("WWP", 'W'),
+            Rt::SetAttrIc => ("WWWP", 'I'),
             Rt::BuildList | Rt::BuildTuple | Rt::BuildSet | Rt::BuildDict | Rt::BuildString => {
                 ("PP", 'W')
             }
@@ -243,7 +251,7 @@ impl Rt {
             Rt::Unpack | Rt::TupleGet => ("WP", 'W'),
             Rt::UnpackEx => ("WPP", 'W'),
             Rt::MakeFunction => ("PPPPPW", 'W'),
-            Rt::MakeClass => ("WWW", 'W'),
+            Rt::MakeClass => ("WWWPI", 'W'),
             Rt::Raise => ("WW", 'W'),
             Rt::ExcMatch => ("WW", 'I'),
             Rt::Main => ("IPP", 'I'),
@@ -289,6 +297,14 @@ pub struct Symbols {
     pub functions: FxHashMap<String, FuncId>,
     /// Per `call.direct` target: a slot holding its function object once its `def` has run.
     pub fobj: FxHashMap<String, DataId>,
+    /// Per `getattr.slot`/`setattr.slot` site (keyed by [`ic_symbol`]): its 8-byte inline
+    /// cache cell (class shape in the low 32 bits, slot index in the high 32 bits; 0 = empty).
+    pub ic: FxHashMap<String, DataId>,
+}
+
+/// The symbol of the inline cache cell of site `site` in MIR function `function`.
+pub fn ic_symbol(function: &str, site: u32) -> String {
+    crate::symbol_name("__molt_ic_", &format!("{function}#{site}"))
 }
 
 impl Symbols {

@@ -40,6 +40,15 @@ pub const UNBOUND: i64 = (0xFFFCu64 << 48) as i64;
 pub const ERROR: i64 = ((0xFFFCu64 << 48) | 1) as i64;
 /// Payload mask of tagged words.
 const PAYLOAD_MASK: i64 = 0x0000_FFFF_FFFF_FFFF;
+/// `Kind::Instance` in the object header (runtime ABI, `docs/runtime.md`); as a `u64` read at
+/// offset 8 it also says the header flags are 0.
+const KIND_INSTANCE: i64 = 14;
+/// Byte offset of an instance's class (runtime `INSTANCE_CLASS_OFFSET`).
+const INSTANCE_CLASS_OFFSET: i32 = 16;
+/// Byte offset of an instance's slot array pointer (runtime `INSTANCE_SLOTS_OFFSET`).
+const INSTANCE_SLOTS_OFFSET: i32 = 24;
+/// Byte offset of a class's shape (runtime `CLASS_SHAPE_OFFSET`).
+const CLASS_SHAPE_OFFSET: i32 = 16;
 /// Tag bits of an inline int.
 const INT_TAG: i64 = (0xFFF9u64 << 48) as i64;
 /// *exhausted*.
@@ -124,6 +133,7 @@ impl Translator<'_> {
                     max_array = max_array.max(args.positional.len() + args.keywords.len());
                 }
                 InstKind::CallDirect { args, .. } => max_array = max_array.max(args.len()),
+                InstKind::MakeClass { slots, .. } => max_array = max_array.max(slots.len()),
                 InstKind::BuildList(vs)
                 | InstKind::BuildTuple(vs)
                 | InstKind::BuildSet(vs)
@@ -835,6 +845,15 @@ impl Translator<'_> {
                 let r = self.call_rt(b, Rt::SetAttr, &[o, n, x]);
                 self.check(b, block, d, after, r, true)?;
             }
+            InstKind::GetAttrSlot(o, name) => {
+                let o = v!(o);
+                let r = self.getattr_slot(b, block, d, after, o, name)?;
+                self.define(d, r);
+            }
+            InstKind::SetAttrSlot(o, name, v) => {
+                let (o, x) = (v!(o), v!(v));
+                self.setattr_slot(b, block, d, after, o, name, x)?;
+            }
             InstKind::DelAttr(o, name) => {
                 let o = v!(o);
                 let n = self.str_const(b, name);
@@ -970,10 +989,14 @@ impl Translator<'_> {
                 name,
                 bases,
                 namespace,
+                slots,
             } => {
                 let n = self.str_const(b, name);
                 let (bs, ns) = (v!(bases), v!(namespace));
-                let r = self.call_rt(b, Rt::MakeClass, &[n, bs, ns]);
+                let names: Vec<ir::Value> = slots.iter().map(|s| self.str_const(b, s)).collect();
+                let arr = self.array(b, &names);
+                let count = b.ins().iconst(I32, names.len() as i64);
+                let r = self.call_rt(b, Rt::MakeClass, &[n, bs, ns, arr, count]);
                 self.check(b, block, d, after, r, false)?;
                 self.define(d, r);
             }
@@ -1095,6 +1118,133 @@ impl Translator<'_> {
         self.generic_binary(b, block, d, after, Rt::Binary, code, l, r, merge)?;
         b.switch_to_block(merge);
         Ok(b.block_params(merge)[0])
+    }
+
+    /// The address of the inline cache cell of instruction `d`.
+    fn ic_cell(
+        &mut self,
+        b: &mut FunctionBuilder<'_>,
+        d: &InstData,
+    ) -> Result<ir::Value, CodegenError> {
+        let name = crate::symbols::ic_symbol(&self.func.name, d.site.index() as u32);
+        let Some(id) = self.symbols.ic.get(&name).map(|id| id.as_u32()) else {
+            return Err(CodegenError::Internal {
+                function: self.func.name.to_string(),
+                message: format!("no inline cache cell for site #{}", d.site.index()),
+            });
+        };
+        Ok(self.data_addr(b, id))
+    }
+
+    /// The shape guard of a slot access: branches to `slow` unless `o` is an instance
+    /// (header kind and, when `flags_clear`, flags 0) whose class shape is the one cached in
+    /// `cell`; on success returns the address of the cached slot.
+    fn slot_guard(
+        &mut self,
+        b: &mut FunctionBuilder<'_>,
+        o: ir::Value,
+        cell: ir::Value,
+        flags_clear: bool,
+        slow: ir::Block,
+    ) -> ir::Value {
+        let mem = ir::MemFlagsData::trusted();
+        let tag = b.ins().ushr_imm_u(o, 48);
+        let is_ptr = b.ins().icmp_imm_s(IntCC::Equal, tag, 0xFFF8);
+        let heap = b.create_block();
+        b.ins().brif(is_ptr, heap, &[], slow, &[]);
+        b.switch_to_block(heap);
+        let p = b.ins().band_imm_u(o, PAYLOAD_MASK);
+        let is_instance = if flags_clear {
+            let header = b.ins().load(I64, mem, p, 8);
+            b.ins().icmp_imm_s(IntCC::Equal, header, KIND_INSTANCE)
+        } else {
+            let kind = b.ins().uload32(mem, p, 8);
+            b.ins().icmp_imm_s(IntCC::Equal, kind, KIND_INSTANCE)
+        };
+        let instance = b.create_block();
+        b.ins().brif(is_instance, instance, &[], slow, &[]);
+        b.switch_to_block(instance);
+        let class = b.ins().load(I64, mem, p, INSTANCE_CLASS_OFFSET);
+        let class = b.ins().band_imm_u(class, PAYLOAD_MASK);
+        let shape = b.ins().uload32(mem, class, CLASS_SHAPE_OFFSET);
+        let cached = b.ins().load(I64, mem, cell, 0);
+        let cached_shape = b.ins().band_imm_u(cached, 0xFFFF_FFFF);
+        let hit = b.ins().icmp(IntCC::Equal, shape, cached_shape);
+        let found = b.create_block();
+        b.ins().brif(hit, found, &[], slow, &[]);
+        b.switch_to_block(found);
+        let index = b.ins().ushr_imm_u(cached, 32);
+        let offset = b.ins().ishl_imm_u(index, 3);
+        let slots = b.ins().load(I64, mem, p, INSTANCE_SLOTS_OFFSET);
+        b.ins().iadd(slots, offset)
+    }
+
+    /// `getattr.slot`: the slot read inline behind the shape guard (an unbound slot takes
+    /// the fallback too), else `molt_getattr_ic`, which fills the cache.
+    fn getattr_slot(
+        &mut self,
+        b: &mut FunctionBuilder<'_>,
+        block: molt_mir::Block,
+        d: &InstData,
+        after: &FxHashSet<Value>,
+        o: ir::Value,
+        name: &str,
+    ) -> Result<ir::Value, CodegenError> {
+        let cell = self.ic_cell(b, d)?;
+        let merge = b.create_block();
+        b.append_block_param(merge, I64);
+        let slow = b.create_block();
+        let addr = self.slot_guard(b, o, cell, false, slow);
+        let r = b.ins().load(I64, ir::MemFlagsData::trusted(), addr, 0);
+        let bound = b.ins().icmp_imm_s(IntCC::NotEqual, r, UNBOUND);
+        let hit = b.create_block();
+        b.ins().brif(bound, hit, &[], slow, &[]);
+        b.switch_to_block(hit);
+        self.incref(b, r);
+        b.ins().jump(merge, &[BlockArg::Value(r)]);
+        b.switch_to_block(slow);
+        let n = self.str_const(b, name);
+        let r = self.call_rt(b, Rt::GetAttrIc, &[o, n, cell]);
+        self.check(b, block, d, after, r, false)?;
+        b.ins().jump(merge, &[BlockArg::Value(r)]);
+        b.switch_to_block(merge);
+        Ok(b.block_params(merge)[0])
+    }
+
+    /// `setattr.slot`: the slot written inline behind the shape guard (flags must be clear:
+    /// the instance still uses its slots), else `molt_setattr_ic`, which fills the cache.
+    #[allow(clippy::too_many_arguments)]
+    fn setattr_slot(
+        &mut self,
+        b: &mut FunctionBuilder<'_>,
+        block: molt_mir::Block,
+        d: &InstData,
+        after: &FxHashSet<Value>,
+        o: ir::Value,
+        name: &str,
+        x: ir::Value,
+    ) -> Result<(), CodegenError> {
+        let cell = self.ic_cell(b, d)?;
+        let merge = b.create_block();
+        let slow = b.create_block();
+        let addr = self.slot_guard(b, o, cell, true, slow);
+        let mem = ir::MemFlagsData::trusted();
+        let old = b.ins().load(I64, mem, addr, 0);
+        self.incref(b, x);
+        b.ins().store(mem, x, addr, 0);
+        let was_bound = b.ins().icmp_imm_s(IntCC::NotEqual, old, UNBOUND);
+        let release = b.create_block();
+        b.ins().brif(was_bound, release, &[], merge, &[]);
+        b.switch_to_block(release);
+        self.decref(b, old);
+        b.ins().jump(merge, &[]);
+        b.switch_to_block(slow);
+        let n = self.str_const(b, name);
+        let r = self.call_rt(b, Rt::SetAttrIc, &[o, n, x, cell]);
+        self.check(b, block, d, after, r, true)?;
+        b.ins().jump(merge, &[]);
+        b.switch_to_block(merge);
+        Ok(())
     }
 
     /// Comparisons with the small-int fast path.

@@ -1086,11 +1086,25 @@ impl<'a> Lowerer<'a> {
         st.defs_are_items = false;
         st.qualname = saved_name;
         st.class_ns = saved_ns;
+        // Fixed-layout slots from the module index (a class name defined twice gets none:
+        // the index cannot tell the two bodies apart).
+        let sym = self.db.intern(class.name.as_str());
+        let mut infos = self.index.classes.iter().filter(|c| c.name == sym);
+        let slots = match (infos.next(), infos.next()) {
+            (Some(info), None) => self
+                .index
+                .slot_layout(self.db, info)
+                .into_iter()
+                .map(|a| Box::<str>::from(self.db.resolve(a)))
+                .collect(),
+            _ => Vec::new(),
+        };
         let mut cls = st.b.ins(
             InstKind::MakeClass {
                 name: class.name.as_str().into(),
                 bases,
                 namespace: ns,
+                slots,
             },
             span,
         );

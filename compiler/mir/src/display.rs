@@ -349,6 +349,12 @@ fn write_kind(out: &mut String, kind: &InstKind) {
         InstKind::SetAttr(v, n, x) => {
             let _ = write!(o, "setattr {v}, {}, {x}", quote(n));
         }
+        InstKind::GetAttrSlot(v, n) => {
+            let _ = write!(o, "getattr.slot {v}, {}", quote(n));
+        }
+        InstKind::SetAttrSlot(v, n, x) => {
+            let _ = write!(o, "setattr.slot {v}, {}, {x}", quote(n));
+        }
         InstKind::DelAttr(v, n) => {
             let _ = write!(o, "delattr {v}, {}", quote(n));
         }
@@ -422,8 +428,19 @@ fn write_kind(out: &mut String, kind: &InstKind) {
             name,
             bases,
             namespace,
+            slots,
         } => {
             let _ = write!(o, "make.class {}, {bases}, {namespace}", quote(name));
+            if !slots.is_empty() {
+                o.push_str(" slots (");
+                for (i, s) in slots.iter().enumerate() {
+                    if i > 0 {
+                        o.push_str(", ");
+                    }
+                    o.push_str(&quote(s));
+                }
+                o.push(')');
+            }
         }
         InstKind::Import(n) => {
             let _ = write!(o, "import {}", quote(n));

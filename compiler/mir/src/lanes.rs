@@ -226,6 +226,18 @@ pub fn lane(func: &Function, inst: &InstData) -> Option<(Lane, Option<String>)> 
                 Some(format!("`.{name}()` on {t} calls a runtime helper")),
             ),
         },
+        (InstKind::GetAttrSlot(_, name), _) => (
+            Guarded,
+            Some(format!(
+                "attribute `.{name}` reads a fixed-layout slot behind a class-shape check (inline cache)"
+            )),
+        ),
+        (InstKind::SetAttrSlot(_, name, _), _) => (
+            Guarded,
+            Some(format!(
+                "attribute `.{name}` writes a fixed-layout slot behind a class-shape check (inline cache)"
+            )),
+        ),
         (InstKind::GetAttr(o, name) | InstKind::SetAttr(o, name, _), _)
         | (InstKind::DelAttr(o, name), _) => match ty(*o) {
             Type::Dyn => (

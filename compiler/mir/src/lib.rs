@@ -321,6 +321,12 @@ pub enum InstKind {
     GetAttr(Value, Box<str>),
     /// `setattr v1, "x", v2`
     SetAttr(Value, Box<str>, Value),
+    /// `getattr.slot v1, "x"`: `getattr` of a name that some class of the program keeps in a
+    /// fixed-layout slot; codegen reads the slot behind a class-shape check (an inline cache)
+    /// and falls back to `getattr`.
+    GetAttrSlot(Value, Box<str>),
+    /// `setattr.slot v1, "x", v2`: `setattr` of a slot name, written like [`Self::GetAttrSlot`].
+    SetAttrSlot(Value, Box<str>, Value),
     /// `delattr v1, "x"`
     DelAttr(Value, Box<str>),
     /// `getitem v1, v2`
@@ -363,7 +369,9 @@ pub enum InstKind {
         /// Closure cells, one per free variable of the target function.
         closure: Vec<Value>,
     },
-    /// `make.class "C", v1, v2`: a class from a tuple of bases and a namespace dict.
+    /// `make.class "C", v1, v2 slots ("x", "y")`: a class from a tuple of bases and a
+    /// namespace dict; instances keep the listed attributes in fixed slots (after the slots
+    /// of a base class that has them).
     MakeClass {
         /// The class name.
         name: Box<str>,
@@ -371,6 +379,8 @@ pub enum InstKind {
         bases: Value,
         /// The namespace dict filled by the class body.
         namespace: Value,
+        /// Attribute names with a fixed slot in instances (empty: a plain attribute dict).
+        slots: Vec<Box<str>>,
     },
     /// `import "math"`: a module object.
     Import(Box<str>),
@@ -457,6 +467,7 @@ impl InstKind {
             | InstKind::CellLoad(a, _)
             | InstKind::NsLoad(a, _)
             | InstKind::GetAttr(a, _)
+            | InstKind::GetAttrSlot(a, _)
             | InstKind::DelAttr(a, _)
             | InstKind::Convert(_, a)
             | InstKind::GetIter(a)
@@ -475,6 +486,7 @@ impl InstKind {
             InstKind::Compare(_, a, b)
             | InstKind::CellStore(a, b)
             | InstKind::SetAttr(a, _, b)
+            | InstKind::SetAttrSlot(a, _, b)
             | InstKind::GetItem(a, b)
             | InstKind::DelItem(a, b)
             | InstKind::Format(a, b)
@@ -564,6 +576,7 @@ impl InstKind {
             | InstKind::CellLoad(a, _)
             | InstKind::NsLoad(a, _)
             | InstKind::GetAttr(a, _)
+            | InstKind::GetAttrSlot(a, _)
             | InstKind::DelAttr(a, _)
             | InstKind::Convert(_, a)
             | InstKind::GetIter(a)
@@ -582,6 +595,7 @@ impl InstKind {
             InstKind::Compare(_, a, b)
             | InstKind::CellStore(a, b)
             | InstKind::SetAttr(a, _, b)
+            | InstKind::SetAttrSlot(a, _, b)
             | InstKind::GetItem(a, b)
             | InstKind::DelItem(a, b)
             | InstKind::Format(a, b)
@@ -675,6 +689,7 @@ impl InstKind {
                     | InstKind::SlotDel(_)
                     | InstKind::CellStore(..)
                     | InstKind::SetAttr(..)
+                    | InstKind::SetAttrSlot(..)
                     | InstKind::DelAttr(..)
                     | InstKind::SetItem(..)
                     | InstKind::DelItem(..)

@@ -767,6 +767,15 @@ impl<'a> Cursor<'a> {
                 self.comma()?;
                 InstKind::SetAttr(object, name, self.value()?)
             }
+            "getattr.slot" => {
+                let (object, name) = self.value_comma_string()?;
+                InstKind::GetAttrSlot(object, name)
+            }
+            "setattr.slot" => {
+                let (object, name) = self.value_comma_string()?;
+                self.comma()?;
+                InstKind::SetAttrSlot(object, name, self.value()?)
+            }
             "delattr" => {
                 let (object, name) = self.value_comma_string()?;
                 InstKind::DelAttr(object, name)
@@ -831,10 +840,24 @@ impl<'a> Cursor<'a> {
                 let name = self.string()?;
                 self.comma()?;
                 let (bases, namespace) = self.value_comma_value()?;
+                let mut slots = Vec::new();
+                if self.eat_keyword("slots") {
+                    self.expect("(")?;
+                    if !self.eat(")") {
+                        loop {
+                            slots.push(self.string()?);
+                            if self.eat(")") {
+                                break;
+                            }
+                            self.comma()?;
+                        }
+                    }
+                }
                 InstKind::MakeClass {
                     name,
                     bases,
                     namespace,
+                    slots,
                 }
             }
             "import" => InstKind::Import(self.string()?),

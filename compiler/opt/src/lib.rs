@@ -8,7 +8,8 @@
 //! Pipeline by [`OptLevel`]:
 //! - `O0`: no optimization passes; annotation assumptions are dropped (they are facts only
 //!   once guarded, see [`assumptions`]), which every level needs for correctness.
-//! - `O1`: entry guards for annotations ([`assumptions`]), [`direct_calls`], [`copy_prop`],
+//! - `O1`: entry guards for annotations ([`assumptions`]), [`direct_calls`], inline-cached
+//!   attribute [`slots`], [`copy_prop`],
 //!   [`sccp`] (constant folding and branch folding), [`dce`].
 //! - `O2` (the default): `O1` plus [`counted_loops`], [`cse`] (with redundant guard
 //!   elimination) and [`licm`], then copy propagation, SCCP and DCE again.
@@ -25,6 +26,7 @@ pub mod dce;
 pub mod direct_calls;
 pub mod licm;
 pub mod sccp;
+pub mod slots;
 pub mod util;
 
 use std::sync::Arc;
@@ -174,6 +176,7 @@ pub const PASSES: &[(&str, Pass)] = &[
     ("counted_loops", counted_loops::run),
     ("cse", cse::run),
     ("licm", licm::run),
+    ("slots", slots::run),
 ];
 
 /// The pass named `name` (see [`PASSES`]).
@@ -185,6 +188,7 @@ fn pipeline(level: OptLevel) -> Vec<(&'static str, Pass)> {
     let mut passes: Vec<(&'static str, Pass)> = vec![("assumptions", assumptions::run)];
     if level >= OptLevel::O1 {
         passes.push(("direct_calls", direct_calls::run));
+        passes.push(("slots", slots::run));
         passes.push(("copy_prop", copy_prop::run));
         passes.push(("sccp", sccp::run));
         passes.push(("dce", dce::run));

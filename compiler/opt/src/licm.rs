@@ -110,6 +110,7 @@ fn hoist(
                 | InstKind::SetItem(..)
                 | InstKind::DelItem(..)
                 | InstKind::SetAttr(..)
+                | InstKind::SetAttrSlot(..)
                 | InstKind::DelAttr(..)
                 | InstKind::Yield(_) => mutates = true,
                 _ => {}

@@ -2,7 +2,8 @@
 //! a header naming the passes (`; pass: sccp, dce`), an input function, and after the line
 //! `; ==== expected ====` the function the passes must produce followed by their remarks
 //! (`; remark <name> <kind> @<start>..<end>: <message>`). A file whose expected function
-//! equals its input is a case that must not fire.
+//! equals its input is a case that must not fire. Lines `; py: <python>` give the module
+//! source the passes see through the module index (classes, stable functions).
 //!
 //! Re-bless after an intended change with `MOLT_BLESS=1 cargo test -p molt_opt --test filetests`
 //! and review the diff.
@@ -30,7 +31,13 @@ fn run_file(path: &Path) -> Result<(), String> {
     let mut func = molt_mir::parse::parse_function(input).map_err(|e| format!("input: {e}"))?;
     molt_mir::verify::verify(&func).map_err(|e| format!("input does not verify: {e:?}"))?;
     let db = RootDatabase::default();
-    let file = molt_db::SourceFile::new(&db, "filetest.py".into(), String::new(), None);
+    // `; py: ...` lines are the Python module the pass sees through the module index.
+    let source: String = input
+        .lines()
+        .filter_map(|l| l.strip_prefix("; py:"))
+        .map(|l| format!("{}\n", l.strip_prefix(' ').unwrap_or(l)))
+        .collect();
+    let file = molt_db::SourceFile::new(&db, "filetest.py".into(), source, None);
     let index = molt_semantic::module_index(&db, file);
     let name = func.name.to_string();
     let mut ctx = PassContext::new(&db, index, OptLevel::O2, &name);

@@ -289,15 +289,37 @@ pub struct ClassInfo {
     pub name: Symbol,
     /// Its base class name, if it has exactly one base that is a plain name.
     pub base: Option<Symbol>,
+    /// It has bases that [`Self::base`] does not describe (several, or an expression).
+    pub other_bases: bool,
     /// Its methods' signatures.
     pub methods: Vec<FunctionSig>,
     /// Attributes assigned as `self.x = ...` in `__init__`, in order of first assignment.
     pub fields: Vec<Symbol>,
+    /// Attributes first assigned as `self.x = ...` in a method other than `__init__`:
+    /// `(attribute, method)`, in class-body order.
+    pub fields_elsewhere: Vec<(Symbol, Symbol)>,
+    /// The class body assigns `__slots__`.
+    pub defines_slots: bool,
+    /// The first of `__setattr__`, `__getattribute__`, `__delattr__` the class body defines
+    /// (attribute access then runs Python code, so slots cannot be read inline).
+    pub attribute_hook: Option<Symbol>,
     /// Has decorators or keyword arguments (then calls are not checked).
     pub decorated: bool,
 }
 
 impl ClassInfo {
+    /// The attributes instances keep in fixed-layout slots: those assigned through `self` in
+    /// `__init__`, then those first assigned in other methods; empty when the class defines
+    /// `__slots__` (its own layout) or assigns no attributes.
+    pub fn slot_layout(&self) -> Vec<Symbol> {
+        if self.defines_slots {
+            return Vec::new();
+        }
+        let mut out = self.fields.clone();
+        out.extend(self.fields_elsewhere.iter().map(|(a, _)| *a));
+        out
+    }
+
     /// The method called `name`, if defined in this class body.
     pub fn method(&self, name: Symbol) -> Option<&FunctionSig> {
         self.methods.iter().find(|m| m.name == name)
@@ -339,6 +361,41 @@ impl ModuleIndex {
         self.classes.iter().find(|c| c.name == name)
     }
 
+    /// Why instances of `class` cannot have fixed-layout slots because of its bases: `None`
+    /// when every base up the chain is a class of this module (defined once) or `object`;
+    /// otherwise the first base that is not (a builtin such as `Exception`, an imported class
+    /// or an expression), whose instances the runtime lays out itself.
+    /// (`Err(())` for bases that are not a plain name.)
+    pub fn foreign_base(&self, db: &dyn Db, class: &ClassInfo) -> Option<Result<Symbol, ()>> {
+        let object = db.intern("object");
+        let mut current = class;
+        for _ in 0..=self.classes.len() {
+            if current.other_bases {
+                return Some(Err(()));
+            }
+            let base = current.base?;
+            if base == object {
+                return None;
+            }
+            let mut same = self.classes.iter().filter(|c| c.name == base);
+            match (same.next(), same.next()) {
+                (Some(b), None) => current = b,
+                _ => return Some(Ok(base)),
+            }
+        }
+        // A cycle of base names cannot run; treat it as foreign.
+        Some(Err(()))
+    }
+
+    /// The slot layout of `class` ([`ClassInfo::slot_layout`]) if its bases allow slots
+    /// ([`Self::foreign_base`]), else empty.
+    pub fn slot_layout(&self, db: &dyn Db, class: &ClassInfo) -> Vec<Symbol> {
+        if self.foreign_base(db, class).is_some() {
+            return Vec::new();
+        }
+        class.slot_layout()
+    }
+
     /// Class names (for annotations).
     pub fn class_names(&self) -> Vec<Symbol> {
         self.classes.iter().map(|c| c.name).collect()
@@ -376,11 +433,20 @@ pub fn module_index(db: &dyn Db, file: SourceFile) -> ModuleIndex {
                     }
                     _ => None,
                 };
+                let other_bases = class
+                    .arguments
+                    .as_deref()
+                    .is_some_and(|a| !a.args.is_empty())
+                    && base.is_none();
                 let mut info = ClassInfo {
                     name: db.intern(class.name.as_str()),
                     base,
+                    other_bases,
                     methods: Vec::new(),
                     fields: Vec::new(),
+                    fields_elsewhere: Vec::new(),
+                    defines_slots: false,
+                    attribute_hook: None,
                     decorated: !class.decorator_list.is_empty()
                         || class
                             .arguments
@@ -392,8 +458,46 @@ pub fn module_index(db: &dyn Db, file: SourceFile) -> ModuleIndex {
                         if def.name.as_str() == "__init__" {
                             collect_self_fields(db, def, &mut info.fields);
                         }
+                        if info.attribute_hook.is_none()
+                            && matches!(
+                                def.name.as_str(),
+                                "__setattr__" | "__getattribute__" | "__delattr__"
+                            )
+                        {
+                            info.attribute_hook = Some(db.intern(def.name.as_str()));
+                        }
                         info.methods
                             .push(FunctionSig::from_def(db, def, &class_names));
+                    }
+                    let assigns_slots = match s {
+                        Stmt::Assign(a) => a
+                            .targets
+                            .iter()
+                            .any(|t| matches!(t, Expr::Name(n) if n.id.as_str() == "__slots__")),
+                        Stmt::AnnAssign(a) => {
+                            matches!(&*a.target, Expr::Name(n) if n.id.as_str() == "__slots__")
+                        }
+                        _ => false,
+                    };
+                    info.defines_slots |= assigns_slots;
+                }
+                // Attributes first assigned outside `__init__` (plain methods only: the first
+                // parameter of a static or class method is not the instance).
+                for s in &class.body {
+                    if let Stmt::FunctionDef(def) = s {
+                        if def.name.as_str() == "__init__" || !def.decorator_list.is_empty() {
+                            continue;
+                        }
+                        let mut found = Vec::new();
+                        collect_self_fields(db, def, &mut found);
+                        let method = db.intern(def.name.as_str());
+                        for a in found {
+                            if !info.fields.contains(&a)
+                                && !info.fields_elsewhere.iter().any(|(x, _)| *x == a)
+                            {
+                                info.fields_elsewhere.push((a, method));
+                            }
+                        }
                     }
                 }
                 index.classes.push(info);

@@ -1,0 +1,144 @@
+//! Fixed-layout attribute slots: attribute reads and writes of names that a class of this
+//! module keeps in a slot become `getattr.slot`/`setattr.slot`, which codegen compiles to an
+//! inline cache (a class-shape check, then one load or store; the generic lookup fills the
+//! cache and serves every other case). Lowering gives each class its layout (`make.class ...
+//! slots (...)`): the attributes its methods assign through `self`, `__init__`'s first (see
+//! [`molt_semantic::ClassInfo::slot_layout`]).
+//!
+//! Remarks: `slots.applied` at each class with a layout, `slots.missed` at a class whose
+//! attribute access cannot be cached (it defines `__slots__`, `__setattr__`,
+//! `__getattribute__` or `__delattr__`, or its name is bound by two `class` statements).
+//!
+//! The technique is the hidden classes / maps of Self and V8 (Chambers, Ungar and Lee,
+//! "An Efficient Implementation of SELF", OOPSLA 1989) with monomorphic inline caches
+//! (Deutsch and Schiffman, POPL 1984), simplified: a class's layout is fixed when the class
+//! is created, so the shape is the class's.
+
+use molt_mir::{Function, InstKind};
+use molt_semantic::ClassInfo;
+use rustc_hash::FxHashSet;
+
+use crate::{PassContext, RemarkKind};
+
+/// Rewrites attribute accesses of slot names and reports on each class definition.
+pub fn run(func: &mut Function, ctx: &mut PassContext<'_>) {
+    let (db, index) = (ctx.db, ctx.index);
+    let cacheable = |c: &ClassInfo| c.attribute_hook.is_none() && !c.defines_slots;
+    let mut names: FxHashSet<&str> = FxHashSet::default();
+    for class in index.classes.iter().filter(|c| cacheable(c)) {
+        if index
+            .classes
+            .iter()
+            .filter(|c| c.name == class.name)
+            .count()
+            != 1
+        {
+            continue;
+        }
+        names.extend(
+            index
+                .slot_layout(db, class)
+                .into_iter()
+                .map(|a| db.resolve(a)),
+        );
+    }
+    let mut reports = Vec::new();
+    for inst in &mut func.insts {
+        match &mut inst.kind {
+            InstKind::GetAttr(o, n) if names.contains(&**n) => {
+                inst.kind = InstKind::GetAttrSlot(*o, std::mem::take(n));
+            }
+            InstKind::SetAttr(o, n, v) if names.contains(&**n) => {
+                inst.kind = InstKind::SetAttrSlot(*o, std::mem::take(n), *v);
+            }
+            InstKind::MakeClass { name, slots, .. } => {
+                reports.push((inst.span, name.clone(), slots.clone()));
+            }
+            _ => {}
+        }
+    }
+    for (span, name, slots) in reports {
+        let sym = db.intern(&name);
+        let infos: Vec<&ClassInfo> = index.classes.iter().filter(|c| c.name == sym).collect();
+        let [info] = infos[..] else {
+            if infos.len() > 1 {
+                ctx.remark(
+                    "slots",
+                    "slots.missed",
+                    RemarkKind::Missed,
+                    span,
+                    format!(
+                        "`{name}` is defined by more than one `class` statement in this module, so its instances keep attributes in a dict; give each class its own name"
+                    ),
+                );
+            }
+            continue;
+        };
+        if info.defines_slots {
+            ctx.remark(
+                "slots",
+                "slots.missed",
+                RemarkKind::Missed,
+                span,
+                format!(
+                    "`{name}` defines `__slots__`, which the compiler does not lay out yet: attribute access goes through the generic lookup; removing `__slots__` gives its instances compiler-managed fixed slots"
+                ),
+            );
+            continue;
+        }
+        if let Some(hook) = info.attribute_hook {
+            ctx.remark(
+                "slots",
+                "slots.missed",
+                RemarkKind::Missed,
+                span,
+                format!(
+                    "`{name}` defines `{}`, so every attribute access runs Python code and cannot read a slot inline",
+                    db.resolve(hook)
+                ),
+            );
+            continue;
+        }
+        if slots.is_empty() {
+            if !info.slot_layout().is_empty() {
+                let base = match index.foreign_base(db, info) {
+                    Some(Ok(b)) => format!("`{}`", db.resolve(b)),
+                    _ => "a base class the compiler cannot see".to_string(),
+                };
+                ctx.remark(
+                    "slots",
+                    "slots.missed",
+                    RemarkKind::Missed,
+                    span,
+                    format!(
+                        "instances of `{name}` keep attributes in a dict: it derives from {base}, whose instances the compiler does not lay out (builtin and imported classes, exceptions)"
+                    ),
+                );
+            }
+            continue;
+        }
+        let list = slots
+            .iter()
+            .map(|s| format!("`{s}`"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let elsewhere: Vec<String> = info
+            .fields_elsewhere
+            .iter()
+            .map(|(a, m)| format!("`{}` in `{}`", db.resolve(*a), db.resolve(*m)))
+            .collect();
+        let message = if elsewhere.is_empty() {
+            format!(
+                "instances of `{name}` keep {list} in fixed slots: reading and writing them is an inline-cached load or store"
+            )
+        } else {
+            format!(
+                "instances of `{name}` keep {list} in fixed slots: reading and writing them is an inline-cached load or store (first assigned outside `__init__`: {})",
+                elsewhere.join(", ")
+            )
+        };
+        let r = ctx.remark("slots", "slots.applied", RemarkKind::Applied, span, message);
+        r.args.push(("class".into(), name.to_string()));
+        r.args.push(("slots".into(), slots.join(",")));
+    }
+}
