@@ -549,6 +549,45 @@ pub extern "C" fn molt_call_method(
     to_abi(crate::call::call_method(recv, name, a))
 }
 
+/// `recv.name(*args)` at a `call.method.direct` site whose inline cache is `cell` (two
+/// words: the class shape, then the function object the fast path calls): fills the cache when
+/// `recv` is an instance of a cacheable class, without instance-dict attributes, whose
+/// `name` is a function compiled from `code`; then calls like [`molt_call_method`]. → error.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_call_method_ic(
+    recv: Value,
+    name: Value,
+    args: *const Value,
+    nargs: u32,
+    cell: *mut u64,
+    code: *const crate::object::FunctionCode,
+) -> Value {
+    use crate::object::{FunctionData, Kind, SHAPE_NONE, flags, is_kind, payload};
+    if !cell.is_null() && is_kind(recv, Kind::Instance) && flags(recv) == 0 {
+        let class = crate::class::instance_data(recv).class;
+        let shape = crate::class::class_data(class).shape.get();
+        if shape != SHAPE_NONE {
+            if let Some(n) = crate::str::str_opt(name) {
+                if let Some(f) = crate::class::lookup(class, n) {
+                    // SAFETY: kind checked before reading the payload.
+                    if is_kind(f, Kind::Function)
+                        && std::ptr::eq(unsafe { payload::<FunctionData>(f) }.code, code)
+                    {
+                        // SAFETY: generated code passes its own 16-byte cache cell. The
+                        // function stays alive while the class keeps this shape (its dict
+                        // holds it; any change gives the class a new shape).
+                        unsafe {
+                            cell.write(u64::from(shape));
+                            cell.add(1).write(f.0);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    molt_call_method(recv, name, args, nargs, Value::NONE)
+}
+
 /// `callee(*args_tuple, **kwargs_dict)` (`kwargs_dict` may be `None`). → error.
 #[unsafe(no_mangle)]
 pub extern "C" fn molt_call_ex(callee: Value, args_tuple: Value, kwargs_dict: Value) -> Value {

@@ -556,7 +556,7 @@ pub fn make_class(name: Value, bases: Value, ns: Value, slot_names: &[Value]) ->
         }
     }
     class_changed();
-    if !class_data(cls.v()).slots.is_empty() {
+    if class_data(cls.v()).layout == Layout::Object {
         SHAPED.with(|s| s.borrow_mut().push(cls.v()));
         reshape(cls.v());
     }
@@ -564,7 +564,7 @@ pub fn make_class(name: Value, bases: Value, ns: Value, slot_names: &[Value]) ->
 }
 
 thread_local! {
-    /// Live classes whose instances have slots (borrowed: a class leaves at deallocation).
+    /// Live user classes of the object layout (borrowed: a class leaves at deallocation).
     static SHAPED: std::cell::RefCell<Vec<Value>> = const { std::cell::RefCell::new(Vec::new()) };
     /// The last shape handed out.
     static NEXT_SHAPE: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
@@ -576,7 +576,6 @@ thread_local! {
 fn reshape(cls: Value) {
     let cd = class_data(cls);
     let cacheable = cd.layout == Layout::Object
-        && !cd.slots.is_empty()
         && ["__setattr__", "__getattribute__", "__delattr__"]
             .iter()
             .all(|h| lookup(cls, h).is_none_or(|f| is_kind(f, Kind::Builtin)))
@@ -600,7 +599,7 @@ fn reshape(cls: Value) {
     cd.shape.set(shape);
 }
 
-/// Called when the namespace of `cls` changed: every class with slots that has `cls` in
+/// Called when the namespace of `cls` changed: every user class that has `cls` in
 /// its MRO gets a new shape (so inline caches re-check what attribute access now means).
 pub fn class_mutated(cls: Value) {
     class_changed();

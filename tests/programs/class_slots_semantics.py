@@ -96,3 +96,41 @@ print(t.x, t.y, s.y)
 Point.norm2 = lambda self: -1
 print(t.norm2(), r.norm2())
 print(getattr(r, "z"), getattr(r, "w", "default"), hasattr(t, "label"))
+
+
+# Method calls compiled as direct calls behind an inline cache: overrides, patched
+# classes and instance attributes must still win.
+class Counter:
+    def __init__(self) -> None:
+        self.n = 0
+
+    def bump(self, k: int) -> int:
+        self.n += k
+        return self.n
+
+    def run(self, times: int) -> int:
+        for i in range(times):
+            self.bump(i)
+        return self.n
+
+
+class Doubling(Counter):
+    def bump(self, k: int) -> int:
+        self.n += 2 * k
+        return self.n
+
+
+c = Counter()
+print(c.run(5), Doubling().run(5), c.run(2))
+
+
+def patched(self, k):
+    self.n -= k
+    return self.n
+
+
+Counter.bump = patched
+print(c.run(3))
+c2 = Doubling()
+c2.bump = lambda k: print("instance bump", k)
+print(c2.run(2))

@@ -203,14 +203,20 @@ pub fn compile_program(
     let mut ic = FxHashMap::default();
     for f in functions {
         for inst in &f.insts {
-            if matches!(
-                inst.kind,
-                InstKind::GetAttrSlot(..) | InstKind::SetAttrSlot(..)
-            ) {
-                let name = symbols::ic_symbol(&f.name, inst.site.index() as u32);
-                let id = slot(&mut module, name.clone())?;
-                ic.insert(name, id);
-            }
+            let size = match inst.kind {
+                InstKind::GetAttrSlot(..) | InstKind::SetAttrSlot(..) => 8,
+                InstKind::CallMethodDirect { .. } => 16,
+                _ => continue,
+            };
+            let name = symbols::ic_symbol(&f.name, inst.site.index() as u32);
+            let id = module
+                .declare_data(&name, Linkage::Local, true, false)
+                .map_err(obj_err)?;
+            let mut d = DataDescription::new();
+            d.define_zeroinit(size);
+            d.set_align(8);
+            module.define_data(id, &d).map_err(obj_err)?;
+            ic.insert(name, id);
         }
     }
     let functions_by_name: FxHashMap<String, FuncId> = functions
@@ -538,6 +544,10 @@ fn collect_constants(functions: &[Arc<Function>]) -> Constants {
                 InstKind::MakeClass { name, slots, .. } => {
                     add(&mut strings, name);
                     slots.iter().for_each(|n| add(&mut strings, n));
+                }
+                InstKind::CallMethodDirect { name, func, .. } => {
+                    add(&mut strings, name);
+                    add(&mut strings, func);
                 }
                 InstKind::CallDirect { func, .. } => {
                     add(&mut strings, func);

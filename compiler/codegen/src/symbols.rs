@@ -43,6 +43,7 @@ pub enum Rt {
     SetAttr,
     GetAttrIc,
     SetAttrIc,
+    CallMethodIc,
     DelAttr,
     GetItem,
     SetItem,
@@ -109,6 +110,7 @@ impl Rt {
         Rt::SetAttr,
         Rt::GetAttrIc,
         Rt::SetAttrIc,
+        Rt::CallMethodIc,
         Rt::DelAttr,
         Rt::GetItem,
         Rt::SetItem,
@@ -171,6 +173,7 @@ impl Rt {
             Rt::SetAttr => "molt_setattr",
             Rt::GetAttrIc => "molt_getattr_ic",
             Rt::SetAttrIc => "molt_setattr_ic",
+            Rt::CallMethodIc => "molt_call_method_ic",
             Rt::DelAttr => "molt_delattr",
             Rt::GetItem => "molt_getitem",
             Rt::SetItem => "molt_setitem",
@@ -243,6 +246,7 @@ impl Rt {
             Rt::DelAttr | Rt::DelItem => ("WW", 'I'),
             Rt::GetAttrIc => ("WWP", 'W'),
             Rt::SetAttrIc => ("WWWP", 'I'),
+            Rt::CallMethodIc => ("WWPIPP", 'W'),
             Rt::BuildList | Rt::BuildTuple | Rt::BuildSet | Rt::BuildDict | Rt::BuildString => {
                 ("PP", 'W')
             }
@@ -299,6 +303,7 @@ pub struct Symbols {
     pub fobj: FxHashMap<String, DataId>,
     /// Per `getattr.slot`/`setattr.slot` site (keyed by [`ic_symbol`]): its 8-byte inline
     /// cache cell (class shape in the low 32 bits, slot index in the high 32 bits; 0 = empty).
+    /// Per `call.method.direct` site: 16 bytes (class shape, then the function object).
     pub ic: FxHashMap<String, DataId>,
 }
 

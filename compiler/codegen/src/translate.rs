@@ -133,6 +133,9 @@ impl Translator<'_> {
                     max_array = max_array.max(args.positional.len() + args.keywords.len());
                 }
                 InstKind::CallDirect { args, .. } => max_array = max_array.max(args.len()),
+                InstKind::CallMethodDirect { args, .. } => {
+                    max_array = max_array.max(args.len() + 1)
+                }
                 InstKind::MakeClass { slots, .. } => max_array = max_array.max(slots.len()),
                 InstKind::BuildList(vs)
                 | InstKind::BuildTuple(vs)
@@ -845,6 +848,20 @@ impl Translator<'_> {
                 let r = self.call_rt(b, Rt::SetAttr, &[o, n, x]);
                 self.check(b, block, d, after, r, true)?;
             }
+            InstKind::CallMethodDirect {
+                receiver,
+                name,
+                func: target,
+                args,
+            } => {
+                let recv = v!(receiver);
+                let vals = args
+                    .iter()
+                    .map(|v| self.val(*v))
+                    .collect::<Result<Vec<_>, _>>()?;
+                let r = self.call_method_direct(b, block, d, after, recv, name, target, &vals)?;
+                self.define(d, r);
+            }
             InstKind::GetAttrSlot(o, name) => {
                 let o = v!(o);
                 let r = self.getattr_slot(b, block, d, after, o, name)?;
@@ -1147,6 +1164,26 @@ impl Translator<'_> {
         flags_clear: bool,
         slow: ir::Block,
     ) -> ir::Value {
+        let (p, cached) = self.shape_guard(b, o, cell, flags_clear, slow);
+        let index = b.ins().ushr_imm_u(cached, 32);
+        let offset = b.ins().ishl_imm_u(index, 3);
+        let slots = b
+            .ins()
+            .load(I64, ir::MemFlagsData::trusted(), p, INSTANCE_SLOTS_OFFSET);
+        b.ins().iadd(slots, offset)
+    }
+
+    /// Branches to `slow` unless `o` is an instance (header kind and, when `flags_clear`,
+    /// flags 0) whose class shape is the low 32 bits of the first word of `cell`; returns the
+    /// object's address and that first word.
+    fn shape_guard(
+        &mut self,
+        b: &mut FunctionBuilder<'_>,
+        o: ir::Value,
+        cell: ir::Value,
+        flags_clear: bool,
+        slow: ir::Block,
+    ) -> (ir::Value, ir::Value) {
         let mem = ir::MemFlagsData::trusted();
         let tag = b.ins().ushr_imm_u(o, 48);
         let is_ptr = b.ins().icmp_imm_s(IntCC::Equal, tag, 0xFFF8);
@@ -1173,10 +1210,67 @@ impl Translator<'_> {
         let found = b.create_block();
         b.ins().brif(hit, found, &[], slow, &[]);
         b.switch_to_block(found);
-        let index = b.ins().ushr_imm_u(cached, 32);
-        let offset = b.ins().ishl_imm_u(index, 3);
-        let slots = b.ins().load(I64, mem, p, INSTANCE_SLOTS_OFFSET);
-        b.ins().iadd(slots, offset)
+        (p, cached)
+    }
+
+    /// `call.method.direct`: behind the shape guard (flags clear: no instance attribute can
+    /// shadow the method), the compiled code of `target` is called with the cached function
+    /// object; otherwise `molt_call_method_ic`, which fills the cache.
+    #[allow(clippy::too_many_arguments)]
+    fn call_method_direct(
+        &mut self,
+        b: &mut FunctionBuilder<'_>,
+        block: molt_mir::Block,
+        d: &InstData,
+        after: &FxHashSet<Value>,
+        recv: ir::Value,
+        name: &str,
+        target: &str,
+        args: &[ir::Value],
+    ) -> Result<ir::Value, CodegenError> {
+        let (Some(&fid), Some(code)) = (
+            self.symbols.functions.get(target),
+            self.symbols.code.get(target).map(|d| d.as_u32()),
+        ) else {
+            return Err(CodegenError::Internal {
+                function: self.func.name.to_string(),
+                message: format!("call.method.direct of unknown function {target:?}"),
+            });
+        };
+        let cell = self.ic_cell(b, d)?;
+        let join = b.create_block();
+        b.append_block_param(join, I64);
+        let slow = b.create_block();
+        self.shape_guard(b, recv, cell, true, slow);
+        let fobj = b.ins().load(I64, ir::MemFlagsData::trusted(), cell, 8);
+        let entered = self.call_rt(b, Rt::EnterCall, &[]);
+        let too_deep = b.ins().icmp_imm_s(IntCC::Equal, entered, -1);
+        let call_block = b.create_block();
+        let err = b.ins().iconst(I64, ERROR);
+        b.ins()
+            .brif(too_deep, join, &[BlockArg::Value(err)], call_block, &[]);
+        b.switch_to_block(call_block);
+        let mut vals = vec![recv];
+        vals.extend_from_slice(args);
+        let arr = self.array(b, &vals);
+        let sig = python_signature(self.symbols.call_conv);
+        let callee = self.symbols.import_local_function(b.func, fid, sig);
+        let call = b.ins().call(callee, &[fobj, arr]);
+        let res = b.inst_results(call)[0];
+        let leave = self.rt(b, Rt::LeaveCall);
+        b.ins().call(leave, &[entered]);
+        b.ins().jump(join, &[BlockArg::Value(res)]);
+        b.switch_to_block(slow);
+        let arr = self.array(b, args);
+        let n = self.str_const(b, name);
+        let nargs = b.ins().iconst(I32, args.len() as i64);
+        let code_addr = self.data_addr(b, code);
+        let res = self.call_rt(b, Rt::CallMethodIc, &[recv, n, arr, nargs, cell, code_addr]);
+        b.ins().jump(join, &[BlockArg::Value(res)]);
+        b.switch_to_block(join);
+        let r = b.block_params(join)[0];
+        self.check(b, block, d, after, r, false)?;
+        Ok(r)
     }
 
     /// `getattr.slot`: the slot read inline behind the shape guard (an unbound slot takes

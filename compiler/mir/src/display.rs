@@ -343,6 +343,20 @@ fn write_kind(out: &mut String, kind: &InstKind) {
             let _ = write!(o, "call.method {receiver}, {}", quote(name));
             call_args(o, args);
         }
+        InstKind::CallMethodDirect {
+            receiver,
+            name,
+            func,
+            args,
+        } => {
+            let _ = write!(
+                o,
+                "call.method.direct {receiver}, {}, {}",
+                quote(name),
+                quote(func)
+            );
+            list(o, args);
+        }
         InstKind::GetAttr(v, n) => {
             let _ = write!(o, "getattr {v}, {}", quote(n));
         }

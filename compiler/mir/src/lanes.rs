@@ -226,6 +226,12 @@ pub fn lane(func: &Function, inst: &InstData) -> Option<(Lane, Option<String>)> 
                 Some(format!("`.{name}()` on {t} calls a runtime helper")),
             ),
         },
+        (InstKind::CallMethodDirect { name, func: f, .. }, _) => (
+            Guarded,
+            Some(format!(
+                "`.{name}()` calls `{f}` directly behind a class-shape check (inline cache)"
+            )),
+        ),
         (InstKind::GetAttrSlot(_, name), _) => (
             Guarded,
             Some(format!(

@@ -317,6 +317,20 @@ pub enum InstKind {
         /// The arguments (not counting the receiver).
         args: CallArgs,
     },
+    /// `call.method.direct v1, "m", "C.m"(v2)`: `v1.m(v2)` where the method is expected to
+    /// be MIR function `func` (positional arguments, one per parameter after `self`): codegen
+    /// calls its compiled code directly behind an inline cache (the receiver's class shape,
+    /// and the method found there being `func`'s code) and falls back to `call.method`.
+    CallMethodDirect {
+        /// The receiver.
+        receiver: Value,
+        /// The method name.
+        name: Box<str>,
+        /// MIR name of the expected method.
+        func: Box<str>,
+        /// The arguments after the receiver.
+        args: Vec<Value>,
+    },
     /// `getattr v1, "x"`
     GetAttr(Value, Box<str>),
     /// `setattr v1, "x", v2`
@@ -518,6 +532,10 @@ impl InstKind {
                 v(&args.positional, &mut f);
                 args.keywords.iter().for_each(|(_, a)| f(a));
             }
+            InstKind::CallMethodDirect { receiver, args, .. } => {
+                f(receiver);
+                v(args, &mut f);
+            }
             InstKind::BuildList(vs)
             | InstKind::BuildTuple(vs)
             | InstKind::BuildSet(vs)
@@ -626,6 +644,10 @@ impl InstKind {
                 g(receiver);
                 gs(&mut args.positional, &mut g);
                 args.keywords.iter_mut().for_each(|(_, a)| g(a));
+            }
+            InstKind::CallMethodDirect { receiver, args, .. } => {
+                g(receiver);
+                gs(args, &mut g);
             }
             InstKind::BuildList(vs)
             | InstKind::BuildTuple(vs)

@@ -750,6 +750,21 @@ impl<'a> Cursor<'a> {
                     kwargs,
                 }
             }
+            "call.method.direct" => {
+                let (receiver, name) = self.value_comma_string()?;
+                self.comma()?;
+                let func = self.string()?;
+                let args = self.call_args()?;
+                if !args.keywords.is_empty() {
+                    return self.error("`call.method.direct` takes positional arguments only");
+                }
+                InstKind::CallMethodDirect {
+                    receiver,
+                    name,
+                    func,
+                    args: args.positional,
+                }
+            }
             "call.method" => {
                 let (receiver, name) = self.value_comma_string()?;
                 InstKind::CallMethod {

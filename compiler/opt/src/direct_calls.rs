@@ -3,6 +3,13 @@
 //! makes a generator object), becomes `call.direct` (the compiled code is
 //! called without argument binding or a globals lookup; codegen keeps an ordinary call for the
 //! time before the `def` has run).
+//!
+//! Method calls: `call.method recv, "m"(...)` becomes `call.method.direct` when the method it
+//! will most likely reach is known: `self.m()` in a method of class `C` (the `m` that `C` or
+//! its nearest base class in this module defines), or, for any receiver, the only `m` that a
+//! class of this module defines. Codegen checks that guess at run time with an inline cache
+//! (the receiver's class shape, and the function found there being that method's code), so a
+//! subclass override or a patched class takes the generic path.
 
 use molt_mir::{Function, InstKind, Value};
 use molt_semantic::index::ParamKind;
@@ -101,6 +108,7 @@ pub fn run(func: &mut Function, ctx: &mut PassContext<'_>) {
             }
         }
     }
+    method_calls(func, ctx);
     // Drop loads no instruction uses any more.
     if !dead_loads.is_empty() {
         let dead: Vec<molt_mir::Inst> = func
@@ -114,5 +122,123 @@ pub fn run(func: &mut Function, ctx: &mut PassContext<'_>) {
             block.insts.retain(|i| !dead.contains(i));
         }
         func.compact();
+    }
+}
+
+/// The class (by name) whose method `name` a call on `self` in `func` reaches first, walking
+/// the bases this module defines.
+fn resolve_method<'i>(
+    index: &'i molt_semantic::ModuleIndex,
+    class: molt_db::Symbol,
+    name: molt_db::Symbol,
+) -> Option<(&'i molt_semantic::ClassInfo, &'i molt_semantic::FunctionSig)> {
+    let mut current = class;
+    for _ in 0..=index.classes.len() {
+        let mut same = index.classes.iter().filter(|c| c.name == current);
+        let (Some(info), None) = (same.next(), same.next()) else {
+            return None;
+        };
+        if let Some(sig) = info.method(name) {
+            return Some((info, sig));
+        }
+        current = info.base?;
+    }
+    None
+}
+
+/// Rewrites method calls whose target is known (see the module documentation).
+fn method_calls(func: &mut Function, ctx: &mut PassContext<'_>) {
+    let (db, index) = (ctx.db, ctx.index);
+    // `self`: entry parameter 0 of a plain method of a class of this module.
+    let self_class = func.name.split_once('.').and_then(|(class, method)| {
+        let class = db.intern(class);
+        let info = index.classes.iter().find(|c| c.name == class)?;
+        let sig = info.method(db.intern(method))?;
+        (!sig.decorated && !func.params.is_empty()).then_some(class)
+    });
+    let self_value = func
+        .layout
+        .first()
+        .and_then(|b| func.blocks[b.index()].params.first().copied());
+    let mut rewrites = Vec::new();
+    for (i, inst) in func.insts.iter().enumerate() {
+        let InstKind::CallMethod {
+            receiver,
+            name,
+            args,
+        } = &inst.kind
+        else {
+            continue;
+        };
+        if !args.keywords.is_empty() {
+            continue;
+        }
+        let method = db.intern(name);
+        let class = match (self_class, func.ty(*receiver)) {
+            (Some(c), _) if Some(*receiver) == self_value => Some(c),
+            (_, molt_mir::Type::Instance(c)) => Some(db.intern(c)),
+            _ => None,
+        };
+        let found = match class {
+            Some(c) => resolve_method(index, c, method),
+            None => {
+                let mut defining = index.classes.iter().filter(|c| c.method(method).is_some());
+                match (defining.next(), defining.next()) {
+                    (Some(c), None) => resolve_method(index, c.name, method),
+                    _ => None,
+                }
+            }
+        };
+        let Some((owner, sig)) = found else {
+            continue;
+        };
+        let owner_name = db.resolve(owner.name);
+        if sig.decorated || sig.is_generator {
+            continue;
+        }
+        if sig
+            .params
+            .iter()
+            .any(|p| !matches!(p.kind, ParamKind::Positional | ParamKind::PositionalOnly))
+            || sig.params.len() != args.positional.len() + 1
+        {
+            if class.is_some() {
+                ctx.remark(
+                    "calls",
+                    "call.direct.missed",
+                    RemarkKind::Missed,
+                    inst.span,
+                    format!(
+                        "`.{name}()` is looked up at run time: `{owner_name}.{name}` takes {} arguments after `self`, has defaults, `*args`, `**kwargs` or keyword-only parameters, and this call passes {} by position",
+                        sig.params.len().saturating_sub(1),
+                        args.positional.len()
+                    ),
+                );
+            }
+            continue;
+        }
+        rewrites.push((i, format!("{owner_name}.{name}")));
+    }
+    for (i, target) in rewrites {
+        let inst = &mut func.insts[i];
+        let InstKind::CallMethod {
+            receiver,
+            name,
+            args,
+        } = &mut inst.kind
+        else {
+            continue;
+        };
+        let span = inst.span;
+        let message = format!(
+            "`.{name}()` calls `{target}` directly while the receiver's class is unchanged (inline cache; other receivers take the generic lookup)"
+        );
+        inst.kind = InstKind::CallMethodDirect {
+            receiver: *receiver,
+            name: std::mem::take(name),
+            func: target.into(),
+            args: std::mem::take(&mut args.positional),
+        };
+        ctx.remark("calls", "call.direct", RemarkKind::Applied, span, message);
     }
 }

@@ -107,6 +107,7 @@ fn hoist(
                 InstKind::CallDirect { .. }
                 | InstKind::CallEx { .. }
                 | InstKind::CallMethod { .. }
+                | InstKind::CallMethodDirect { .. }
                 | InstKind::SetItem(..)
                 | InstKind::DelItem(..)
                 | InstKind::SetAttr(..)
