@@ -122,8 +122,8 @@ const RULES: &[Rule] = &[
     Rule {
         name: "slots.missed",
         pass: "slots",
-        summary: "A class keeps a dictionary of attributes.",
-        help: "Assign every attribute in `__init__` (attributes created elsewhere, or through `setattr` or `__dict__`, keep the dictionary).",
+        summary: "A class keeps a dictionary of attributes, or its attribute access runs Python code.",
+        help: "Remove `__slots__` or the attribute hook where you can; derive from a class of the same module (or from nothing); give each class its own name.",
     },
     Rule {
         name: "lane.dynamic",
