@@ -9,28 +9,84 @@
 //! An operation compiled twice (a function versioned by an entry guard has a specialized and a
 //! generic copy) is reported once, with the lane of its best copy: the generic copy only runs
 //! for arguments that break the annotation.
+//!
+//! [`file_report_ref`] is a cached query (the language server asks for the report of the same
+//! file for diagnostics, hints, lenses, hover and tokens); [`file_report`] returns a copy of
+//! it. [`located_functions`] gives the optimized MIR of a file with the map from its spans to
+//! file offsets, for consumers that need more than the report (types of values, MIR text).
 
 use molt_db::{Db, SourceFile, line_index};
 use molt_mir::lanes::Lane as MirLane;
 use molt_mir::{Function, InstKind, ValueDef};
 use molt_remarks::{FunctionCoverage, Lane, Location, OpCoverage, Position, Remark, Report};
+use molt_semantic::items::FunctionItem;
 use molt_semantic::module_items;
 
 /// Maps spans of one MIR item to file offsets.
-enum Origin {
+#[derive(Clone, Copy)]
+enum Origin<'db> {
     /// The module's top-level code (spans index the module skeleton).
-    Module(molt_semantic::items::SkeletonMap),
+    Module(&'db molt_semantic::items::SkeletonMap),
     /// A `def` item starting at this file offset.
     Item(u32),
 }
 
-impl Origin {
+impl Origin<'_> {
     fn to_file(&self, offset: u32) -> u32 {
         match self {
             Origin::Module(map) => map.to_file(offset),
-            Origin::Item(base) => base + offset,
+            Origin::Item(base) => base.saturating_add(offset),
         }
     }
+}
+
+/// One optimized MIR function of a file (default optimization level), with the map from its
+/// spans to file offsets.
+#[derive(Clone, Copy)]
+pub struct LocatedFunction<'db> {
+    /// The optimized MIR and the remarks of the passes (spans relative to the item).
+    pub optimized: &'db molt_opt::Optimized,
+    /// The `def` item it belongs to (its own function or one nested in it); `None` for the
+    /// module's top-level code and what is nested in it (lambdas, comprehensions).
+    pub item: Option<FunctionItem<'db>>,
+    origin: Origin<'db>,
+}
+
+impl LocatedFunction<'_> {
+    /// The file byte range `(start, end)` of a span of this function (`end >= start`; not
+    /// clamped to the file's length).
+    pub fn file_range(&self, span: molt_mir::Span) -> (u32, u32) {
+        let start = self.origin.to_file(span.start);
+        (start, self.origin.to_file(span.end).max(start))
+    }
+}
+
+/// Every optimized MIR function of `file`, `<module>` (and the functions nested in top-level
+/// code) first, then each item's functions (its own first, then nested ones) in source order.
+/// Reads the cached per-item queries, so it is cheap after the first call.
+pub fn located_functions(db: &dyn Db, file: SourceFile) -> Vec<LocatedFunction<'_>> {
+    let module = Origin::Module(molt_semantic::items::skeleton_map(db, file));
+    let mut out: Vec<LocatedFunction<'_>> = molt_opt::optimized_module_mir(db, file)
+        .iter()
+        .map(|optimized| LocatedFunction {
+            optimized,
+            item: None,
+            origin: module,
+        })
+        .collect();
+    for item in &module_items(db, file).functions {
+        let origin = Origin::Item(item.offset(db));
+        out.extend(
+            molt_opt::optimized_function_mir(db, *item)
+                .iter()
+                .map(|optimized| LocatedFunction {
+                    optimized,
+                    item: Some(*item),
+                    origin,
+                }),
+        );
+    }
+    out
 }
 
 struct Locator<'a> {
@@ -72,8 +128,17 @@ fn lane(l: MirLane) -> Lane {
     }
 }
 
-/// The remarks and coverage of `file` (default optimization level), sorted by position.
+/// The remarks and coverage of `file` (default optimization level), sorted by position: a
+/// copy of [`file_report_ref`].
 pub fn file_report(db: &dyn Db, file: SourceFile) -> Report {
+    file_report_ref(db, file).clone()
+}
+
+/// The remarks and coverage of `file` (default optimization level), sorted by position.
+/// Cached: recomputed after a change to the file (the per-item MIR it reads is cached on its
+/// own, so an edit re-optimizes only the edited function).
+#[salsa::tracked(returns(ref))]
+pub fn file_report_ref(db: &dyn Db, file: SourceFile) -> Report {
     let loc = Locator {
         db,
         file,
@@ -81,23 +146,16 @@ pub fn file_report(db: &dyn Db, file: SourceFile) -> Report {
     };
     let mut remarks = Vec::new();
     let mut coverage = Vec::new();
-    let module = Origin::Module(molt_semantic::items::skeleton_map(db, file).clone());
-    for o in molt_opt::optimized_module_mir(db, file) {
-        collect(&loc, &module, None, o, &mut remarks, &mut coverage);
-    }
-    for item in &module_items(db, file).functions {
-        let origin = Origin::Item(item.offset(db));
-        let item_text: &str = item.text(db);
-        for o in molt_opt::optimized_function_mir(db, *item) {
-            collect(
-                &loc,
-                &origin,
-                Some(item_text),
-                o,
-                &mut remarks,
-                &mut coverage,
-            );
-        }
+    for f in located_functions(db, file) {
+        let item_text: Option<&str> = f.item.map(|item| item.text(db).as_str());
+        collect(
+            &loc,
+            &f.origin,
+            item_text,
+            f.optimized,
+            &mut remarks,
+            &mut coverage,
+        );
     }
     let mut report = Report::new(env!("CARGO_PKG_VERSION"), remarks, coverage);
     report.sort();
@@ -107,7 +165,7 @@ pub fn file_report(db: &dyn Db, file: SourceFile) -> Report {
 
 fn collect(
     loc: &Locator<'_>,
-    origin: &Origin,
+    origin: &Origin<'_>,
     item_text: Option<&str>,
     o: &molt_opt::Optimized,
     remarks: &mut Vec<Remark>,
@@ -249,6 +307,11 @@ fn unbox_remark(
         };
         let name = &param.name;
         let fix = item_text.and_then(|t| param_fix(loc, t, data, location, name));
+        if item_text.is_some() && fix.is_none() {
+            // Annotated after all: this is the generic copy of a function versioned on the
+            // annotation, which only runs for arguments that break it.
+            continue;
+        }
         remarks.push(Remark {
             pass: "unbox".into(),
             name: "unbox.missed".into(),
