@@ -29,19 +29,22 @@ pub const FLAG_DICT_USED: u32 = 1;
 /// the slots are all unbound and no longer used.
 pub const FLAG_DESLOTTED: u32 = 2;
 
-/// Byte offset of `InstanceData::class` in an instance object (ABI: generated code reads it).
-pub const INSTANCE_CLASS_OFFSET: usize = 16;
-/// Byte offset of `InstanceData::slots` in an instance object.
-pub const INSTANCE_SLOTS_OFFSET: usize = 24;
-/// Byte offset of `ClassData::shape` in a class object.
-pub const CLASS_SHAPE_OFFSET: usize = 16;
+/// Byte offset of `InstanceData::class` in an instance object (ABI: generated code reads it;
+/// 16 on 64-bit targets).
+pub const INSTANCE_CLASS_OFFSET: usize = std::mem::offset_of!(Obj<InstanceData>, data.class);
+/// Byte offset of `InstanceData::slots` in an instance object (24 on 64-bit targets).
+pub const INSTANCE_SLOTS_OFFSET: usize = std::mem::offset_of!(Obj<InstanceData>, data.slots);
+/// Byte offset of `ClassData::shape` in a class object (16 on 64-bit targets).
+pub const CLASS_SHAPE_OFFSET: usize = std::mem::offset_of!(Obj<ClassData>, data.shape);
 /// The shape of classes whose instances have no inline-cacheable slots.
 pub const SHAPE_NONE: u32 = u32::MAX;
 
+// The native code generator hard-codes the 64-bit offsets (`docs/runtime.md`).
+#[cfg(target_pointer_width = "64")]
 const _: () = {
-    assert!(std::mem::offset_of!(Obj<InstanceData>, data.class) == INSTANCE_CLASS_OFFSET);
-    assert!(std::mem::offset_of!(Obj<InstanceData>, data.slots) == INSTANCE_SLOTS_OFFSET);
-    assert!(std::mem::offset_of!(Obj<ClassData>, data.shape) == CLASS_SHAPE_OFFSET);
+    assert!(INSTANCE_CLASS_OFFSET == 16);
+    assert!(INSTANCE_SLOTS_OFFSET == 24);
+    assert!(CLASS_SHAPE_OFFSET == 16);
 };
 
 /// Refcount of immortal objects (constants, type objects).
