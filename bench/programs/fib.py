@@ -1,0 +1,8 @@
+# Recursion: naive Fibonacci.
+def fib(n: int) -> int:
+    if n < 2:
+        return n
+    return fib(n - 1) + fib(n - 2)
+
+
+print(fib(33))
