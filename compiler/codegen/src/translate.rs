@@ -1132,6 +1132,18 @@ impl Translator<'_> {
             }
         }
         b.switch_to_block(slow);
+        if matches!(op, BinaryOp::Add | BinaryOp::Sub | BinaryOp::Mul) {
+            // Speculation's second guess: two floats (operands of unknown type, such as
+            // attribute values, are often floats) compute natively too.
+            let floats = both_float(b, l, r);
+            let fast = b.create_block();
+            let generic = b.create_block();
+            b.ins().brif(floats, fast, &[], generic, &[]);
+            b.switch_to_block(fast);
+            let res = float_arith(b, op, l, r);
+            b.ins().jump(merge, &[BlockArg::Value(res)]);
+            b.switch_to_block(generic);
+        }
         self.generic_binary(b, block, d, after, Rt::Binary, code, l, r, merge)?;
         b.switch_to_block(merge);
         Ok(b.block_params(merge)[0])
@@ -1363,6 +1375,16 @@ impl Translator<'_> {
         let w = bool_word(b, c);
         b.ins().jump(merge, &[BlockArg::Value(w)]);
         b.switch_to_block(slow);
+        let floats = both_float(b, l, r);
+        let fast = b.create_block();
+        let generic = b.create_block();
+        b.ins().brif(floats, fast, &[], generic, &[]);
+        b.switch_to_block(fast);
+        let (fx, fy) = (as_f64(b, l), as_f64(b, r));
+        let fc = b.ins().fcmp(float_cc(op), fx, fy);
+        let fw = bool_word(b, fc);
+        b.ins().jump(merge, &[BlockArg::Value(fw)]);
+        b.switch_to_block(generic);
         let code = b.ins().iconst(I32, op as i64);
         self.generic_binary(b, block, d, after, Rt::Compare, code, l, r, merge)?;
         b.switch_to_block(merge);
@@ -1641,6 +1663,16 @@ fn fits_small(b: &mut FunctionBuilder<'_>, i: ir::Value) -> ir::Value {
 
 fn as_f64(b: &mut FunctionBuilder<'_>, v: ir::Value) -> ir::Value {
     b.ins().bitcast(types::F64, ir::MemFlagsData::new(), v)
+}
+
+/// Whether both words are floats: a float word never has its top 13 bits all set (tagged
+/// words always do, see `docs/runtime.md`).
+fn both_float(b: &mut FunctionBuilder<'_>, l: ir::Value, r: ir::Value) -> ir::Value {
+    let lt = b.ins().ushr_imm_u(l, 51);
+    let rt = b.ins().ushr_imm_u(r, 51);
+    let lf = b.ins().icmp_imm_s(IntCC::NotEqual, lt, 0x1FFF);
+    let rf = b.ins().icmp_imm_s(IntCC::NotEqual, rt, 0x1FFF);
+    b.ins().band(lf, rf)
 }
 
 /// A float word from an `f64`, with every NaN canonicalized (see `docs/runtime.md`).

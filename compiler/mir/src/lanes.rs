@@ -51,9 +51,11 @@ impl std::fmt::Display for Lane {
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Strategy {
     /// `+ - * & | ^` on small ints: inline on the 48-bit payloads behind a tag check of both
-    /// operands and an overflow check of the result; otherwise the generic runtime operation.
+    /// operands and an overflow check of the result; `+ - *` on two floats inline too;
+    /// otherwise the generic runtime operation.
     IntArith,
-    /// `< <= > >= == !=` on small ints: inline behind a tag check; otherwise generic.
+    /// `< <= > >= == !=` on small ints, or on two floats: inline behind a tag check;
+    /// otherwise generic.
     IntCompare,
     /// `+ - *` on two proven floats: native `f64` arithmetic (NaN canonicalized).
     FloatArith,
