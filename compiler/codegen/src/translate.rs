@@ -1100,7 +1100,33 @@ impl Translator<'_> {
         b.append_block_param(merge, I64);
         let (_, slow) = self.both_small(b, l, r);
         let (x, y) = (small_int(b, l), small_int(b, r));
+        if matches!(op, BinaryOp::FloorDiv | BinaryOp::Mod) {
+            // A zero divisor takes the generic path (which raises ZeroDivisionError); the
+            // 48-bit operands cannot make `sdiv` overflow.
+            let nonzero = b.ins().icmp_imm_s(IntCC::NotEqual, y, 0);
+            let divide = b.create_block();
+            b.ins().brif(nonzero, divide, &[], slow, &[]);
+            b.switch_to_block(divide);
+        }
         let (res, fits) = match op {
+            BinaryOp::FloorDiv | BinaryOp::Mod => {
+                // Python rounds toward negative infinity: adjust C's truncating quotient
+                // when the remainder is non-zero and its sign differs from the divisor's.
+                let q = b.ins().sdiv(x, y);
+                let rem = b.ins().srem(x, y);
+                let rem_nonzero = b.ins().icmp_imm_s(IntCC::NotEqual, rem, 0);
+                let signs = b.ins().bxor(rem, y);
+                let differ = b.ins().icmp_imm_s(IntCC::SignedLessThan, signs, 0);
+                let adjust = b.ins().band(rem_nonzero, differ);
+                let one = b.ins().uextend(I64, adjust);
+                if op == BinaryOp::Mod {
+                    let add = b.ins().imul(one, y);
+                    (b.ins().iadd(rem, add), None)
+                } else {
+                    let fq = b.ins().isub(q, one);
+                    (fq, Some(fits_small(b, fq)))
+                }
+            }
             BinaryOp::Add => {
                 let s = b.ins().iadd(x, y);
                 (s, Some(fits_small(b, s)))

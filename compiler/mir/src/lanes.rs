@@ -50,8 +50,8 @@ impl std::fmt::Display for Lane {
 /// The code-generation strategy for one instruction.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Strategy {
-    /// `+ - * & | ^` on small ints: inline on the 48-bit payloads behind a tag check of both
-    /// operands and an overflow check of the result; `+ - *` on two floats inline too;
+    /// `+ - * & | ^ // %` on small ints: inline on the 48-bit payloads behind a tag check of
+    /// both operands and an overflow check of the result (and a zero check of a divisor); `+ - *` on two floats inline too;
     /// otherwise the generic runtime operation.
     IntArith,
     /// `< <= > >= == !=` on small ints, or on two floats: inline behind a tag check;
@@ -89,6 +89,8 @@ pub fn strategy(func: &Function, inst: &InstData) -> Strategy {
                     | BinaryOp::BitAnd
                     | BinaryOp::BitOr
                     | BinaryOp::BitXor
+                    | BinaryOp::FloorDiv
+                    | BinaryOp::Mod
             );
             if float(*lhs) && float(*rhs) {
                 match op {
