@@ -73,9 +73,11 @@ pub fn getattr(o: Value, name: Value) -> R<Ref> {
                 return slot_getattr(o, p, n, hash);
             }
             // The instance dict by name identity first (attribute names are interned).
-            let d = dict_data(instance_data(o).dict);
-            if let Some(i) = d.find_name(name, hash) {
-                return Ok(Ref::dup(d.value_at(i)));
+            if let Some(d) = instance_data(o).dict_opt() {
+                let d = dict_data(d);
+                if let Some(i) = d.find_name(name, hash) {
+                    return Ok(Ref::dup(d.value_at(i)));
+                }
             }
             instance_getattr_not_in_dict(o, n, hash)
         }
@@ -249,8 +251,10 @@ fn instance_getattr(o: Value, name: &str, hash: i64) -> R<Ref> {
         return slot_getattr(o, p, name, hash);
     }
     let inst = instance_data(o);
-    if let Some(v) = dict_data(inst.dict).get_str_hashed(name, hash) {
-        return Ok(Ref::dup(v));
+    if let Some(d) = inst.dict_opt() {
+        if let Some(v) = dict_data(d).get_str_hashed(name, hash) {
+            return Ok(Ref::dup(v));
+        }
     }
     instance_getattr_not_in_dict(o, name, hash)
 }
@@ -264,7 +268,7 @@ fn instance_getattr_not_in_dict(o: Value, name: &str, hash: i64) -> R<Ref> {
             "__class__" => return Ok(Ref::dup(cls)),
             "__dict__" => {
                 crate::class::deslot(o);
-                return Ok(Ref::dup(inst.dict));
+                return Ok(Ref::dup(inst.dict()));
             }
             _ => {}
         }
@@ -382,7 +386,7 @@ fn instance_setattr(o: Value, n: &str, name: Value, v: Value) -> R<()> {
                 state.suppress_context.set(crate::ops::is_true(v)?);
                 return Ok(());
             }
-            _ => return store_in_dict(o, inst.dict, inst.class, n, name, v),
+            _ => return store_in_dict(o, inst, n, name, v),
         };
         if n == "__cause__" {
             state.suppress_context.set(true);
@@ -391,10 +395,17 @@ fn instance_setattr(o: Value, n: &str, name: Value, v: Value) -> R<()> {
         crate::object::decref(old);
         return Ok(());
     }
-    store_in_dict(o, inst.dict, inst.class, n, name, v)
+    store_in_dict(o, inst, n, name, v)
 }
 
-fn store_in_dict(o: Value, dict: Value, cls: Value, n: &str, name: Value, v: Value) -> R<()> {
+fn store_in_dict(
+    o: Value,
+    inst: &crate::object::InstanceData,
+    n: &str,
+    name: Value,
+    v: Value,
+) -> R<()> {
+    let cls = inst.class;
     if let Some(p) = crate::class::lookup_hashed(cls, n, crate::hash::hash_str(name)) {
         if is_kind(p, Kind::Wrapper) && wrapper_data(p).kind == WrapperKind::Property {
             let w = wrapper_data(p);
@@ -424,7 +435,7 @@ fn store_in_dict(o: Value, dict: Value, cls: Value, n: &str, name: Value, v: Val
         crate::object::set_flags(o, crate::object::FLAG_DICT_USED);
     }
     // Names are interned: the entry is found by identity (no Python code runs).
-    dict_data(dict).set_name(name, crate::hash::hash_str(name), v);
+    dict_data(inst.dict()).set_name(name, crate::hash::hash_str(name), v);
     Ok(())
 }
 
@@ -482,7 +493,10 @@ pub fn delattr(o: Value, name: Value) -> R<()> {
             crate::object::decref(old);
             return Ok(());
         }
-        inst.dict
+        match inst.dict_opt() {
+            Some(d) => d,
+            None => return attribute_error(o, n),
+        }
     } else if is_class(o) {
         let r = dict_data(class_data(o).dict).remove(name);
         crate::class::class_mutated(o);

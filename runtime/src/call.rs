@@ -312,10 +312,12 @@ pub fn call_method(recv: Value, name: Value, args: Args<'_>) -> R<Ref> {
                 return call(m.v(), args);
             }
         }
-        let d = dict_data(inst.dict);
-        if let Some(i) = d.find_name(name, hash) {
-            let v = Ref::dup(d.value_at(i));
-            return call(v.v(), args);
+        if let Some(d) = inst.dict_opt() {
+            let d = dict_data(d);
+            if let Some(i) = d.find_name(name, hash) {
+                let v = Ref::dup(d.value_at(i));
+                return call(v.v(), args);
+            }
         }
         if inst.exc.is_none() || !matches!(n, "args" | "__cause__" | "__context__") {
             if let Some(f) = crate::class::lookup_hashed(inst.class, n, hash) {

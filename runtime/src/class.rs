@@ -67,7 +67,11 @@ pub fn deslot(o: Value) {
             let p = unsafe { inst.slots.add(i) };
             let v = unsafe { p.replace(Value::UNBOUND) };
             if v != Value::UNBOUND {
-                crate::dict::dict_data(inst.dict).set_name(*name, crate::hash::hash_str(*name), v);
+                crate::dict::dict_data(inst.dict()).set_name(
+                    *name,
+                    crate::hash::hash_str(*name),
+                    v,
+                );
                 crate::object::decref(v);
             }
         }
@@ -385,7 +389,7 @@ pub fn new_instance_raw(cls: Value, exc: Option<Box<ExcState>>) -> Ref {
         InstanceData {
             class: incref(cls),
             slots,
-            dict: dict_new().into_raw(),
+            dict: std::cell::Cell::new(Value::NONE),
             exc,
         },
     )

@@ -363,10 +363,31 @@ pub struct InstanceData {
     /// One value per name in the class's `slots` ([`Value::UNBOUND`] when unset), or null
     /// when the class has no slots (allocated as a boxed slice of that length).
     pub slots: *mut Value,
-    /// Its attributes (a dict).
-    pub dict: Value,
+    /// Its attribute dict, created on first use (`None` until then: most instances of a
+    /// class with slots never need one).
+    pub dict: Cell<Value>,
     /// Exception state, for instances of exception classes.
     pub exc: Option<Box<ExcState>>,
+}
+
+impl InstanceData {
+    /// The attribute dict, if it was created.
+    #[inline]
+    pub fn dict_opt(&self) -> Option<Value> {
+        let d = self.dict.get();
+        (!d.is_none()).then_some(d)
+    }
+
+    /// The attribute dict, created now if needed (borrowed).
+    pub fn dict(&self) -> Value {
+        let d = self.dict.get();
+        if !d.is_none() {
+            return d;
+        }
+        let d = crate::dict::dict_new().into_raw();
+        self.dict.set(d);
+        d
+    }
 }
 
 /// A module.
@@ -678,7 +699,7 @@ pub fn dealloc(v: Value) {
                         .for_each(|v| decref(*v));
                 }
                 decref(obj.data.class);
-                decref(obj.data.dict);
+                decref(obj.data.dict.get());
                 if let Some(exc) = &obj.data.exc {
                     decref(exc.args.get());
                     decref(exc.cause.get());
