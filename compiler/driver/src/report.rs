@@ -32,7 +32,7 @@ enum Origin<'db> {
 }
 
 impl Origin<'_> {
-    fn to_file(&self, offset: u32) -> u32 {
+    fn to_file(self, offset: u32) -> u32 {
         match self {
             Origin::Module(map) => map.to_file(offset),
             Origin::Item(base) => base.saturating_add(offset),
@@ -90,15 +90,14 @@ pub fn located_functions(db: &dyn Db, file: SourceFile) -> Vec<LocatedFunction<'
 }
 
 struct Locator<'a> {
-    db: &'a dyn Db,
-    file: SourceFile,
+    text: &'a str,
+    index: &'a molt_db::LineIndex,
     path: String,
 }
 
 impl Locator<'_> {
     fn location(&self, start: u32, end: u32) -> Location {
-        let text = self.file.text(self.db);
-        let index = line_index(self.db, self.file);
+        let (text, index) = (self.text, self.index);
         let len = text.len() as u32;
         let (start, end) = (start.min(len), end.min(len).max(start.min(len)));
         let (sl, sc) = index.line_col(text, start);
@@ -140,19 +139,25 @@ pub fn file_report(db: &dyn Db, file: SourceFile) -> Report {
 #[salsa::tracked(returns(ref))]
 pub fn file_report_ref(db: &dyn Db, file: SourceFile) -> Report {
     let loc = Locator {
-        db,
-        file,
+        text: file.text(db),
+        index: line_index(db, file),
         path: file.path(db).display().to_string(),
     };
     let mut remarks = Vec::new();
     let mut coverage = Vec::new();
-    for f in located_functions(db, file) {
-        let item_text: Option<&str> = f.item.map(|item| item.text(db).as_str());
-        collect(
+    let module = Origin::Module(molt_semantic::items::skeleton_map(db, file));
+    let part = module_report(db, file);
+    place(&loc, module, part, &mut remarks, &mut coverage);
+    for f in &mut coverage {
+        // The module's "definition" is the start of the file, not a mapped span.
+        f.location = loc.location(0, 0);
+    }
+    for item in &module_items(db, file).functions {
+        let origin = Origin::Item(item.offset(db));
+        place(
             &loc,
-            &f.origin,
-            item_text,
-            f.optimized,
+            origin,
+            item_report(db, *item),
             &mut remarks,
             &mut coverage,
         );
@@ -163,19 +168,89 @@ pub fn file_report_ref(db: &dyn Db, file: SourceFile) -> Report {
     report
 }
 
-fn collect(
+/// Remarks and coverage of one item (or of the module's top-level code), with locations
+/// relative to the item (to the module skeleton for top-level code): byte offsets only, no
+/// file and no line/column. Cached per item, so an edit recomputes only the edited item's;
+/// [`file_report_ref`] places them in the file.
+#[derive(Clone, PartialEq, Eq, Debug, Default)]
+struct RelativeReport {
+    remarks: Vec<Remark>,
+    coverage: Vec<FunctionCoverage>,
+}
+
+#[salsa::tracked(returns(ref))]
+fn item_report<'db>(db: &'db dyn Db, item: FunctionItem<'db>) -> RelativeReport {
+    let mut out = RelativeReport::default();
+    let item_text: &str = item.text(db);
+    for o in molt_opt::optimized_function_mir(db, item) {
+        collect(Some(item_text), o, &mut out.remarks, &mut out.coverage);
+    }
+    out
+}
+
+#[salsa::tracked(returns(ref))]
+fn module_report(db: &dyn Db, file: SourceFile) -> RelativeReport {
+    let mut out = RelativeReport::default();
+    for o in molt_opt::optimized_module_mir(db, file) {
+        collect(None, o, &mut out.remarks, &mut out.coverage);
+    }
+    out
+}
+
+/// Appends `part` to `remarks` and `coverage` with its locations mapped through `origin` and
+/// located in the file.
+fn place(
     loc: &Locator<'_>,
-    origin: &Origin<'_>,
+    origin: Origin<'_>,
+    part: &RelativeReport,
+    remarks: &mut Vec<Remark>,
+    coverage: &mut Vec<FunctionCoverage>,
+) {
+    let locate = |l: &mut Location| {
+        let start = origin.to_file(l.start);
+        *l = loc.location(start, origin.to_file(l.end).max(start));
+    };
+    for r in &part.remarks {
+        let mut r = r.clone();
+        locate(&mut r.location);
+        if let Some(fix) = &mut r.fix {
+            locate(&mut fix.location);
+        }
+        remarks.push(r);
+    }
+    for f in &part.coverage {
+        let mut f = f.clone();
+        locate(&mut f.location);
+        for op in &mut f.ops {
+            locate(&mut op.location);
+        }
+        coverage.push(f);
+    }
+}
+
+/// A location relative to an item (see [`RelativeReport`]).
+fn relative(start: u32, end: u32) -> Location {
+    let zero = Position { line: 0, column: 0 };
+    Location {
+        file: String::new(),
+        start,
+        end,
+        start_pos: zero,
+        end_pos: zero,
+    }
+}
+
+fn collect(
     item_text: Option<&str>,
     o: &molt_opt::Optimized,
     remarks: &mut Vec<Remark>,
     coverage: &mut Vec<FunctionCoverage>,
 ) {
     let func = &o.func;
-    let at = |span: molt_mir::Span| {
-        let start = origin.to_file(span.start);
-        loc.location(start, origin.to_file(span.end).max(start))
-    };
+    // This function's remarks are filtered on their own below (filtering the whole list once
+    // per function was quadratic in the file's size: 10 s for 18,000 functions).
+    let first = remarks.len();
+    let at = |span: molt_mir::Span| relative(span.start, span.end);
     for r in &o.remarks {
         remarks.push(Remark {
             pass: r.pass.into(),
@@ -205,7 +280,7 @@ fn collect(
                 dynamic_remark(func, &op, reason.as_deref(), &location, remarks);
             }
             if l != MirLane::Native {
-                unbox_remark(loc, func, data, &op, item_text, &location, remarks);
+                unbox_remark(func, data, &op, item_text, &location, remarks);
             }
             let entry = OpCoverage {
                 op,
@@ -228,7 +303,8 @@ fn collect(
         }
     }
     // Dynamic remarks for operations whose best copy is not dynamic are dropped.
-    remarks.retain(|r| {
+    let mut own = remarks.split_off(first);
+    own.retain(|r| {
         let op = r.args.first().map(|(_, v)| v.as_str()).unwrap_or("");
         !(r.function == *func.name
             && r.name == "lane.dynamic"
@@ -239,16 +315,14 @@ fn collect(
                     && o.location.end == r.location.end
             }))
     });
-    let def_location = match origin {
-        Origin::Item(base) => {
-            let name_len = item_text
-                .and_then(|t| t.lines().next())
-                .map(|l| l.trim_end().len() as u32)
-                .unwrap_or(0);
-            loc.location(*base, base + name_len)
-        }
-        Origin::Module(_) => loc.location(0, 0),
-    };
+    remarks.append(&mut own);
+    // The `def` line of an item's function; for the module, replaced by the start of the
+    // file when placed.
+    let name_len = item_text
+        .and_then(|t| t.lines().next())
+        .map(|l| l.trim_end().len() as u32)
+        .unwrap_or(0);
+    let def_location = relative(0, name_len);
     coverage.push(FunctionCoverage {
         function: func.name.to_string(),
         location: def_location,
@@ -282,7 +356,6 @@ fn dynamic_remark(
 /// native is a parameter without a usable annotation.
 #[allow(clippy::too_many_arguments)]
 fn unbox_remark(
-    loc: &Locator<'_>,
     func: &Function,
     data: &molt_mir::InstData,
     op: &str,
@@ -306,7 +379,7 @@ fn unbox_remark(
             continue;
         };
         let name = &param.name;
-        let fix = item_text.and_then(|t| param_fix(loc, t, data, location, name));
+        let fix = item_text.and_then(|t| param_fix(t, data, location, name));
         if item_text.is_some() && fix.is_none() {
             // Annotated after all: this is the generic copy of a function versioned on the
             // annotation, which only runs for arguments that break it.
@@ -331,7 +404,6 @@ fn unbox_remark(
 
 /// An edit inserting `: int` after parameter `name` in the item's `def` line.
 fn param_fix(
-    loc: &Locator<'_>,
     item_text: &str,
     data: &molt_mir::InstData,
     location: &Location,
@@ -355,7 +427,7 @@ fn param_fix(
             let end = base + (open + 1 + offset + lead + word.len()) as u32;
             return Some(molt_remarks::Fix {
                 title: format!("annotate `{name}: int`"),
-                location: loc.location(end, end),
+                location: relative(end, end),
                 replacement: ": int".into(),
             });
         }
