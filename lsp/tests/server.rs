@@ -273,8 +273,20 @@ fn workspace(files: &[(&str, &str)]) -> tempfile::TempDir {
     dir
 }
 
+/// Whether a published diagnostic is an optimization remark (remark names are dotted,
+/// compiler codes are not).
+fn is_remark(diagnostic: &Value) -> bool {
+    diagnostic["code"].as_str().is_some_and(|c| c.contains('.'))
+}
+
+/// The compiler's diagnostics (errors), without the remarks.
+fn errors(diagnostics: &[Value]) -> Vec<&Value> {
+    diagnostics.iter().filter(|d| !is_remark(d)).collect()
+}
+
+/// The codes of the compiler's diagnostics (remarks left out).
 fn codes(diagnostics: &[Value]) -> Vec<String> {
-    diagnostics
+    errors(diagnostics)
         .iter()
         .map(|d| d["code"].as_str().unwrap_or_default().to_owned())
         .collect()
@@ -286,7 +298,7 @@ fn diagnostics_follow_edits() {
     let path = dir.path().join("main.py");
     let mut client = Client::start(dir.path(), Value::Null);
     client.open(&path, "x = 1\nprint(y)\n");
-    let published = client.diagnostics(&uri(&path), |d| !d.is_empty());
+    let published = client.diagnostics(&uri(&path), |d| !errors(d).is_empty());
     let diagnostics = published["diagnostics"].as_array().expect("an array");
     assert_eq!(codes(diagnostics), vec!["undefined-name"]);
     let d = &diagnostics[0];
@@ -296,12 +308,12 @@ fn diagnostics_follow_edits() {
     assert_eq!(published["version"], json!(1));
 
     client.change(&path, 2, json!([{"range": range(1, 6, 1, 7), "text": "x"}]));
-    let published = client.diagnostics(&uri(&path), |d| d.is_empty());
+    let published = client.diagnostics(&uri(&path), |d| errors(d).is_empty());
     assert_eq!(published["version"], json!(2));
 
     // A full-text change (no range) replaces everything.
     client.change(&path, 3, json!([{"text": "def f(:\n"}]));
-    let published = client.diagnostics(&uri(&path), |d| !d.is_empty());
+    let published = client.diagnostics(&uri(&path), |d| !errors(d).is_empty());
     assert!(
         codes(published["diagnostics"].as_array().expect("array"))
             .contains(&"syntax-error".to_owned())
@@ -332,8 +344,11 @@ fn incremental_changes_count_utf16_code_units() {
     let mut client = Client::start(dir.path(), Value::Null);
     // `q` is at UTF-16 column 17: `s = '` (5) + `é` (1) + `😀` (2, a surrogate pair) + `'; print(` (9).
     client.open(&path, "s = 'é😀'; print(q)\n");
-    let published = client.diagnostics(&uri(&path), |d| !d.is_empty());
-    assert_eq!(published["diagnostics"][0]["range"], range(0, 17, 0, 18));
+    let published = client.diagnostics(&uri(&path), |d| !errors(d).is_empty());
+    assert_eq!(
+        errors(published["diagnostics"].as_array().expect("array"))[0]["range"],
+        range(0, 17, 0, 18)
+    );
     // Replace `q` with `s`, then insert a non-BMP character inside the string and delete it
     // again: only a correct UTF-16 → byte conversion leaves valid, clean code.
     client.change(
@@ -345,7 +360,7 @@ fn incremental_changes_count_utf16_code_units() {
             {"range": range(0, 6, 0, 8), "text": ""},
         ]),
     );
-    let published = client.diagnostics(&uri(&path), |d| d.is_empty());
+    let published = client.diagnostics(&uri(&path), |d| errors(d).is_empty());
     assert_eq!(published["version"], json!(2));
     // The text is now `s = 'é𝔘'; print(s)`: hovering the last `s` finds the global.
     let hover = client
@@ -388,7 +403,7 @@ fn hover_symbols_and_definition() {
     let path = dir.path().join("prog.py");
     let mut client = Client::start(dir.path(), Value::Null);
     client.open(&path, PROGRAM);
-    client.diagnostics(&uri(&path), |d| d.is_empty());
+    client.diagnostics(&uri(&path), |d| errors(d).is_empty());
     let doc = json!({"uri": uri(&path)});
 
     // Hover on `add` in `Point(add(1, 2))`.
@@ -477,31 +492,32 @@ fn hover_symbols_and_definition() {
         .expect("definition");
     assert_eq!(definition, Value::Null);
 
-    // Code lens (Run and Build) and inlay hints (none yet) answer.
+    // Code lens: one coverage lens per function and method, then Run and Build on the first
+    // line (there is no `__main__` guard). Their contents are tested below.
     let lenses = client
         .request("textDocument/codeLens", json!({"textDocument": doc}))
         .expect("code lens");
-    let commands: Vec<_> = lenses
+    let lenses: Vec<_> = lenses
         .as_array()
         .expect("array")
         .iter()
-        .map(|l| l["command"]["command"].clone())
+        .map(|l| {
+            (
+                l["range"]["start"]["line"].clone(),
+                l["command"]["command"].clone(),
+            )
+        })
         .collect();
-    assert_eq!(commands, vec![json!("molt.run"), json!("molt.build")]);
-    let hints = client
-        .request(
-            "textDocument/inlayHint",
-            json!({"textDocument": doc, "range": range(0, 0, 20, 0)}),
-        )
-        .expect("inlay hints");
-    assert_eq!(hints, json!([]));
-    let tokens = client
-        .request(
-            "textDocument/semanticTokens/full",
-            json!({"textDocument": doc}),
-        )
-        .expect("semantic tokens");
-    assert_eq!(tokens["data"], json!([]));
+    assert_eq!(
+        lenses,
+        vec![
+            (json!(0), json!("")),
+            (json!(6), json!("")),
+            (json!(9), json!("")),
+            (json!(0), json!("molt.run")),
+            (json!(0), json!("molt.build")),
+        ]
+    );
     assert_eq!(client.shutdown_and_exit(), Some(0));
 }
 
@@ -511,7 +527,7 @@ fn invalid_positions_and_unknown_files_do_not_crash() {
     let path = dir.path().join("a.py");
     let mut client = Client::start(dir.path(), Value::Null);
     client.open(&path, "x = 1\n");
-    client.diagnostics(&uri(&path), |d| d.is_empty());
+    client.diagnostics(&uri(&path), |d| errors(d).is_empty());
     let doc = json!({"uri": uri(&path)});
     let unknown = json!({"uri": uri(&dir.path().join("nope.py"))});
     for (method, params) in [
@@ -569,8 +585,11 @@ fn invalid_positions_and_unknown_files_do_not_crash() {
         2,
         json!([{"range": range(50, 3, 40, 9), "text": "\nprint(zz)\n"}]),
     );
-    let published = client.diagnostics(&uri(&path), |d| !d.is_empty());
-    assert_eq!(published["diagnostics"][0]["range"], range(2, 6, 2, 8));
+    let published = client.diagnostics(&uri(&path), |d| !errors(d).is_empty());
+    assert_eq!(
+        errors(published["diagnostics"].as_array().expect("array"))[0]["range"],
+        range(2, 6, 2, 8)
+    );
     // Still serving.
     let symbols = client
         .request("textDocument/documentSymbol", json!({"textDocument": doc}))
@@ -588,9 +607,10 @@ fn non_utf8_files_get_an_encoding_diagnostic() {
     let mut client = Client::start(dir.path(), Value::Null);
     // The editor shows the file with a replacement character.
     client.open(&path, &String::from_utf8_lossy(bytes));
-    let published = client.diagnostics(&uri(&path), |d| !d.is_empty());
-    let diagnostics = published["diagnostics"].as_array().expect("array");
-    assert_eq!(codes(diagnostics), vec!["invalid-encoding"]);
+    let published = client.diagnostics(&uri(&path), |d| !errors(d).is_empty());
+    let diagnostics = errors(published["diagnostics"].as_array().expect("array"));
+    assert_eq!(diagnostics.len(), 1, "{published}");
+    assert_eq!(diagnostics[0]["code"], json!("invalid-encoding"));
     assert_eq!(diagnostics[0]["range"]["start"], position(0, 8));
     assert_eq!(client.shutdown_and_exit(), Some(0));
 }
@@ -612,11 +632,14 @@ fn a_one_megabyte_document() {
     let mut client = Client::start(dir.path(), Value::Null);
     let start = Instant::now();
     client.open(&path, &text);
-    let published = client.diagnostics(&uri(&path), |d| !d.is_empty());
+    let published = client.diagnostics(&uri(&path), |d| !errors(d).is_empty());
     let opened = start.elapsed();
     let diagnostics = published["diagnostics"].as_array().expect("array");
     assert_eq!(codes(diagnostics), vec!["undefined-name"]);
     assert_eq!(diagnostics[0]["range"]["start"]["line"], json!(last_line));
+    // Every function has remarks; the server publishes at most 2,000 of them per file.
+    let remarks = diagnostics.iter().filter(|d| is_remark(d)).count();
+    assert_eq!(remarks, 2000, "remark diagnostics are capped");
     // An edit in one function of the big file.
     let start = Instant::now();
     client.change(
@@ -624,7 +647,7 @@ fn a_one_megabyte_document() {
         2,
         json!([{"range": range(last_line, 17, last_line, 37), "text": "0"}]),
     );
-    client.diagnostics(&uri(&path), |d| d.is_empty());
+    client.diagnostics(&uri(&path), |d| errors(d).is_empty());
     let edited = start.elapsed();
     eprintln!(
         "1 MB document ({i} functions): open → diagnostics {opened:?}, edit → diagnostics {edited:?}"
@@ -645,7 +668,7 @@ fn an_edit_storm_ends_with_the_diagnostics_of_the_final_text() {
     let path = dir.path().join("storm.py");
     let mut client = Client::start(dir.path(), Value::Null);
     client.open(&path, "def f(a):\n    return a\n\nprint(name_start)\n");
-    client.diagnostics(&uri(&path), |d| !d.is_empty());
+    client.diagnostics(&uri(&path), |d| !errors(d).is_empty());
     // 200 changes as fast as the pipe takes them; each renames the undefined name and adds a
     // line to `f`.
     let mut previous = "name_start".len() as u32;
@@ -669,8 +692,8 @@ fn an_edit_storm_ends_with_the_diagnostics_of_the_final_text() {
     while last["version"] != json!(final_version) {
         last = client.diagnostics(&uri(&path), |_| true);
     }
-    let diagnostics = last["diagnostics"].as_array().expect("array");
-    assert_eq!(codes(diagnostics), vec!["undefined-name"]);
+    let diagnostics = errors(last["diagnostics"].as_array().expect("array"));
+    assert_eq!(diagnostics.len(), 1, "{last}");
     assert!(
         diagnostics[0]["message"]
             .as_str()
@@ -719,7 +742,7 @@ fn build_on_save_writes_an_executable_that_matches_cpython() {
     let path = dir.path().join("fib.py");
     let mut client = Client::start(dir.path(), json!({"buildOnSave": "native"}));
     client.open(&path, FIB);
-    client.diagnostics(&uri(&path), |d| d.is_empty());
+    client.diagnostics(&uri(&path), |d| errors(d).is_empty());
     client.notify(
         "textDocument/didSave",
         json!({"textDocument": {"uri": uri(&path)}}),
@@ -799,7 +822,7 @@ fn build_errors_come_back_as_diagnostics() {
         json!({"buildOnSave": "native", "outDir": "out"}),
     );
     client.open(&path, "def f(:\n");
-    client.diagnostics(&uri(&path), |d| !d.is_empty());
+    client.diagnostics(&uri(&path), |d| !errors(d).is_empty());
     client.notify(
         "textDocument/didSave",
         json!({"textDocument": {"uri": uri(&path)}}),
@@ -863,19 +886,19 @@ fn files_changed_on_disk_are_reloaded() {
     std::fs::create_dir(&package).expect("mkdir");
     let created = package.join("gen.py");
     std::fs::write(&created, "print(missing)\n").expect("write");
-    let published = client.diagnostics(&uri(&created), |d| !d.is_empty());
+    let published = client.diagnostics(&uri(&created), |d| !errors(d).is_empty());
     assert_eq!(
         codes(published["diagnostics"].as_array().expect("array")),
         vec!["undefined-name"]
     );
     // Fixed on disk, then removed.
     std::fs::write(&created, "print(1)\n").expect("write");
-    client.diagnostics(&uri(&created), |d| d.is_empty());
+    client.diagnostics(&uri(&created), |d| errors(d).is_empty());
     // Files in ignored folders are not loaded.
     std::fs::create_dir_all(dir.path().join("target")).expect("mkdir");
     std::fs::write(dir.path().join("target/junk.py"), "print(nope)\n").expect("write");
     std::fs::write(&created, "print(again_missing)\n").expect("write");
-    client.diagnostics(&uri(&created), |d| !d.is_empty());
+    client.diagnostics(&uri(&created), |d| !errors(d).is_empty());
     std::fs::remove_file(&created).expect("rm");
     client.diagnostics(&uri(&created), |d| d.is_empty());
     let junk = uri(&dir.path().join("target/junk.py"));
@@ -1013,7 +1036,7 @@ fn workspace_folders_can_be_added_and_removed() {
     // The new folder is watched.
     let path = second.path().join("b.py");
     std::fs::write(&path, "print(b_missing)\n").expect("write");
-    let published = client.diagnostics(&uri(&path), |d| !d.is_empty());
+    let published = client.diagnostics(&uri(&path), |d| !errors(d).is_empty());
     assert_eq!(
         codes(published["diagnostics"].as_array().expect("array")),
         vec!["undefined-name"]
@@ -1031,5 +1054,558 @@ fn workspace_folders_can_be_added_and_removed() {
         Ok(Value::Null),
         "files of a removed folder are forgotten"
     );
+    assert_eq!(client.shutdown_and_exit(), Some(0));
+}
+
+/// A program with typed, untyped and dynamic code (lines are 0-based in the tests).
+const TYPED: &str = "\
+def add(a: int, b: int) -> int:
+    total = a + b
+    return total
+
+
+def scale(x, k):
+    y = x * k
+    return y + 1.5
+
+
+def step(x: float, v: float, dt: float) -> float:
+    return x + v * dt
+
+
+class Point:
+    def __init__(self, x):
+        self.x = x
+
+    def norm(self):
+        return self.x
+
+
+def apply(f, x):
+    return f(x)
+
+
+if __name__ == \"__main__\":
+    print(add(1, 2), scale(2, 3), step(1.0, 2.0, 0.5), Point(1).norm(), apply(abs, -1))
+";
+
+/// The diagnostics with `code`.
+fn with_code<'a>(diagnostics: &'a [Value], code: &str) -> Vec<&'a Value> {
+    diagnostics.iter().filter(|d| d["code"] == code).collect()
+}
+
+#[test]
+fn remarks_are_diagnostics_filtered_by_settings() {
+    let dir = workspace(&[]);
+    let path = dir.path().join("typed.py");
+    let mut client = Client::start(dir.path(), Value::Null);
+    client.open(&path, TYPED);
+    let published = client.diagnostics(&uri(&path), |d| d.iter().any(is_remark));
+    let diagnostics = published["diagnostics"].as_array().expect("array");
+    assert!(errors(diagnostics).is_empty(), "{published}");
+    // Applied: the entry guard of `a: int`, as Information, with a link to its docs.
+    let guards = with_code(diagnostics, "guard.entry");
+    let guard = guards
+        .iter()
+        .find(|d| d["range"]["start"] == position(0, 11))
+        .expect("a guard.entry remark on `int` of `a: int`");
+    assert_eq!(guard["severity"], json!(3));
+    assert_eq!(guard["source"], json!("molt"));
+    assert!(
+        guard["codeDescription"]["href"]
+            .as_str()
+            .is_some_and(|h| h.ends_with("docs/remarks.md#guardentry")),
+        "{guard}"
+    );
+    // Missed: `x * k` on the unannotated `x`, a Hint by default; the generic copy of `add`
+    // (annotated) has none.
+    let unboxed = with_code(diagnostics, "unbox.missed");
+    assert_eq!(unboxed.len(), 1, "{unboxed:?}");
+    assert_eq!(unboxed[0]["range"], range(6, 8, 6, 13));
+    assert_eq!(unboxed[0]["severity"], json!(4));
+    // Dynamic operations are Hints too (`y + 1.5`).
+    let dynamic = with_code(diagnostics, "lane.dynamic");
+    assert!(
+        dynamic
+            .iter()
+            .any(|d| d["range"] == range(7, 11, 7, 18) && d["severity"] == json!(4)),
+        "{dynamic:?}"
+    );
+
+    // Only missed optimizations, as warnings (except lane.dynamic, always a hint).
+    client.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": {"molt": {"remarks": "missed", "missedSeverity": "warning"}}}),
+    );
+    let published = client.diagnostics(&uri(&path), |d| with_code(d, "guard.entry").is_empty());
+    let diagnostics = published["diagnostics"].as_array().expect("array");
+    assert!(
+        diagnostics.iter().all(|d| d["code"] != "call.direct"),
+        "applied remarks are gone: {published}"
+    );
+    assert_eq!(
+        with_code(diagnostics, "unbox.missed")[0]["severity"],
+        json!(2)
+    );
+    assert!(
+        with_code(diagnostics, "lane.dynamic")
+            .iter()
+            .all(|d| d["severity"] == json!(4))
+    );
+
+    // Off: only errors remain; an error shows up alone.
+    client.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": {"molt": {"remarks": "off"}}}),
+    );
+    client.diagnostics(&uri(&path), |d| d.is_empty());
+    client.change(
+        &path,
+        2,
+        json!([{"range": range(2, 11, 2, 16), "text": "totl"}]),
+    );
+    let published = client.diagnostics(&uri(&path), |d| !d.is_empty());
+    assert_eq!(
+        codes(published["diagnostics"].as_array().expect("array")),
+        vec!["undefined-name"]
+    );
+    assert_eq!(published["diagnostics"].as_array().map(Vec::len), Some(1));
+    assert_eq!(client.shutdown_and_exit(), Some(0));
+}
+
+#[test]
+fn inlay_hints_show_types_and_lanes() {
+    let dir = workspace(&[]);
+    let path = dir.path().join("typed.py");
+    let mut client = Client::start(dir.path(), Value::Null);
+    client.open(&path, TYPED);
+    client.diagnostics(&uri(&path), |_| true);
+    let doc = json!({"uri": uri(&path)});
+    let hints = client
+        .request(
+            "textDocument/inlayHint",
+            json!({"textDocument": doc, "range": range(0, 0, 30, 0)}),
+        )
+        .expect("inlay hints");
+    let labels: Vec<(Value, Value)> = hints
+        .as_array()
+        .expect("array")
+        .iter()
+        .map(|h| (h["position"].clone(), h["label"].clone()))
+        .collect();
+    let at = |line, character| {
+        labels
+            .iter()
+            .find(|(p, _)| *p == position(line, character))
+            .map(|(_, l)| l.clone())
+    };
+    // `a: int` is checked on entry: only the lane is added after the annotation.
+    assert_eq!(at(0, 14), Some(json!(" · guarded")));
+    // `total = a + b`: an int computed by a guarded small-int add.
+    assert_eq!(at(1, 9), Some(json!(": int · guarded")));
+    // Unannotated parameters have an unknown type.
+    assert_eq!(at(5, 11), Some(json!(": Any · dynamic")));
+    // Float parameters are native inside: the annotation and the lane say it all.
+    assert_eq!(at(10, 17), Some(json!(" · guarded")));
+    // `self` gets no hint; the other parameter does.
+    assert_eq!(at(15, 21), None);
+    assert_eq!(at(15, 24), Some(json!(": Any · dynamic")));
+    let tooltip = hints
+        .as_array()
+        .and_then(|h| h.iter().find(|h| h["position"] == position(5, 11)))
+        .map(|h| h["tooltip"].clone())
+        .expect("a tooltip");
+    assert!(
+        tooltip
+            .as_str()
+            .is_some_and(|t| t.contains("no type annotation")),
+        "{tooltip}"
+    );
+    // Only the requested range.
+    let hints = client
+        .request(
+            "textDocument/inlayHint",
+            json!({"textDocument": doc, "range": range(1, 0, 2, 0)}),
+        )
+        .expect("inlay hints");
+    assert_eq!(
+        hints
+            .as_array()
+            .map(|h| h.iter().map(|h| h["label"].clone()).collect::<Vec<_>>()),
+        Some(vec![json!(": int · guarded")])
+    );
+    assert_eq!(client.shutdown_and_exit(), Some(0));
+}
+
+#[test]
+fn code_lenses_show_coverage_per_function() {
+    let dir = workspace(&[]);
+    let path = dir.path().join("typed.py");
+    let mut client = Client::start(dir.path(), Value::Null);
+    client.open(&path, TYPED);
+    client.diagnostics(&uri(&path), |_| true);
+    let lenses = client
+        .request(
+            "textDocument/codeLens",
+            json!({"textDocument": {"uri": uri(&path)}}),
+        )
+        .expect("code lens");
+    let lenses: Vec<(u64, String, String)> = lenses
+        .as_array()
+        .expect("array")
+        .iter()
+        .map(|l| {
+            (
+                l["range"]["start"]["line"].as_u64().unwrap_or(999),
+                l["command"]["title"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .to_owned(),
+                l["command"]["command"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .to_owned(),
+            )
+        })
+        .collect();
+    let lines: Vec<u64> = lenses.iter().map(|l| l.0).collect();
+    assert_eq!(lines, vec![0, 5, 10, 15, 18, 22, 26, 26], "{lenses:?}");
+    for (_, title, command) in &lenses[..6] {
+        assert!(title.starts_with("coverage "), "{title}");
+        assert!(title.contains('%') && title.contains(" · "), "{title}");
+        assert_eq!(command, "");
+    }
+    // Float arithmetic on checked floats is native: full score. Calling an unknown object is
+    // dynamic: no score, and one remark saying why.
+    assert!(lenses[2].1.starts_with("coverage 100% · "), "{lenses:?}");
+    assert_eq!(lenses[5].1, "coverage 0% · 1 remark", "{lenses:?}");
+    // `scale`: two missed remarks (unbox.missed, lane.dynamic) and nothing applied.
+    assert!(lenses[1].1.ends_with(" · 2 remarks"), "{lenses:?}");
+    assert_eq!(lenses[6].1, "▶ Run");
+    assert_eq!(lenses[6].2, "molt.run");
+    assert_eq!(lenses[7].2, "molt.build");
+    // With `remarks: "missed"`, the count is of missed optimizations.
+    client.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": {"remarks": "missed"}}),
+    );
+    client.diagnostics(&uri(&path), |d| with_code(d, "guard.entry").is_empty());
+    let lenses = client
+        .request(
+            "textDocument/codeLens",
+            json!({"textDocument": {"uri": uri(&path)}}),
+        )
+        .expect("code lens");
+    assert!(
+        lenses[0]["command"]["title"]
+            .as_str()
+            .is_some_and(|t| t.ends_with(" · 0 missed optimizations")),
+        "{lenses}"
+    );
+    assert_eq!(client.shutdown_and_exit(), Some(0));
+}
+
+fn hover_text(client: &mut Client, path: &Path, line: u32, character: u32) -> String {
+    let hover = client
+        .request(
+            "textDocument/hover",
+            json!({"textDocument": {"uri": uri(path)}, "position": position(line, character)}),
+        )
+        .expect("hover answers");
+    assert_eq!(hover["contents"]["kind"], json!("markdown"), "{hover}");
+    hover["contents"]["value"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned()
+}
+
+#[test]
+fn hover_shows_types_lanes_remarks_coverage_and_mir() {
+    let dir = workspace(&[]);
+    let path = dir.path().join("typed.py");
+    let mut client = Client::start(dir.path(), Value::Null);
+    client.open(&path, TYPED);
+    client.diagnostics(&uri(&path), |_| true);
+    // On the operator of `x * k`: the operation, its type and lane, and the remark there.
+    let text = hover_text(&mut client, &path, 6, 10);
+    assert!(text.contains("x * k"), "{text}");
+    assert!(text.contains("- `mul` → `Any` · **guarded**"), "{text}");
+    assert!(
+        text.contains("`unbox.missed` (missed): `x` has no type annotation"),
+        "{text}"
+    );
+    // On `+` of `y + 1.5`: dynamic, with the reason.
+    let text = hover_text(&mut client, &path, 7, 13);
+    assert!(
+        text.contains("- `add` → `Any` · **dynamic**: the left operand has an unknown type"),
+        "{text}"
+    );
+    // On a local: its inferred type and lane.
+    let text = hover_text(&mut client, &path, 2, 12);
+    assert!(text.contains("(local) total"), "{text}");
+    assert!(text.contains("**inferred:** `int` · guarded"), "{text}");
+    // On the name of a `def`: coverage, dynamic operations and optimized MIR.
+    let text = hover_text(&mut client, &path, 5, 5);
+    assert!(text.contains("def scale(x, k)"), "{text}");
+    assert!(text.contains("**coverage "), "{text}");
+    assert!(text.contains("dynamic 1"), "{text}");
+    assert!(text.contains("**dynamic operations**"), "{text}");
+    assert!(
+        text.contains("- line 8: `add`: the left operand has an unknown type"),
+        "{text}"
+    );
+    assert!(
+        text.contains("```text\nfunction \"scale\"(x, k) {"),
+        "{text}"
+    );
+    assert!(text.contains("; dynamic"), "{text}");
+    // On a method's name: its qualified MIR function.
+    let text = hover_text(&mut client, &path, 18, 9);
+    assert!(text.contains("function \"Point.norm\"(self)"), "{text}");
+    // On a call of `add`: the coverage line of `add`, and how the call is made.
+    let text = hover_text(&mut client, &path, 27, 11);
+    assert!(text.contains("def add(a: int, b: int) -> int"), "{text}");
+    assert!(text.contains("**coverage "), "{text}");
+    assert!(!text.contains("optimized MIR"), "{text}");
+    assert!(text.contains("`call.direct`"), "{text}");
+    assert_eq!(client.shutdown_and_exit(), Some(0));
+}
+
+/// Decodes semantic tokens (relative lines and UTF-16 starts) into `(line, start, length,
+/// type)`.
+fn decode_tokens(data: &Value) -> Vec<(u64, u64, u64, u64)> {
+    let data: Vec<u64> = data
+        .as_array()
+        .expect("an array")
+        .iter()
+        .map(|v| v.as_u64().expect("integers"))
+        .collect();
+    assert_eq!(data.len() % 5, 0);
+    let (mut line, mut start) = (0, 0);
+    data.chunks(5)
+        .map(|t| {
+            if t[0] > 0 {
+                start = 0;
+            }
+            line += t[0];
+            start += t[1];
+            (line, start, t[2], t[3])
+        })
+        .collect()
+}
+
+/// The text of `line` from UTF-16 column `start`, `length` units long.
+fn utf16_slice(text: &str, line: u64, start: u64, length: u64) -> String {
+    let line: Vec<u16> = text
+        .lines()
+        .nth(line as usize)
+        .expect("the line")
+        .encode_utf16()
+        .collect();
+    String::from_utf16_lossy(&line[start as usize..(start + length) as usize])
+}
+
+#[test]
+fn semantic_tokens_mark_dynamic_operations() {
+    let text = "\
+def f(p, x, xs):
+    s = 'é😀'; y = x + 1.5
+    z = xs[
+        0]
+    return p.norm(y, z)
+";
+    let dir = workspace(&[]);
+    let path = dir.path().join("dyn.py");
+    let mut client = Client::start(dir.path(), Value::Null);
+    client.open(&path, text);
+    client.diagnostics(&uri(&path), |_| true);
+    let doc = json!({"uri": uri(&path)});
+    let tokens = client
+        .request(
+            "textDocument/semanticTokens/full",
+            json!({"textDocument": doc}),
+        )
+        .expect("semantic tokens");
+    let decoded = decode_tokens(&tokens["data"]);
+    let marked: Vec<(u64, String)> = decoded
+        .iter()
+        .map(|&(line, start, length, kind)| {
+            assert_eq!(kind, 0, "moltDynamic is the legend's first type");
+            (line, utf16_slice(text, line, start, length))
+        })
+        .collect();
+    assert_eq!(
+        marked,
+        vec![
+            // After a non-BMP character: columns count UTF-16 units.
+            (1, "+".to_owned()),
+            // A subscript over two lines: one token per line.
+            (2, "[".to_owned()),
+            (3, "        0]".to_owned()),
+            // The method name, not the whole call.
+            (4, "norm".to_owned()),
+        ]
+    );
+    assert_eq!(decoded[0], (1, 21, 1, 0));
+    // A range request returns the tokens of the range only.
+    let tokens = client
+        .request(
+            "textDocument/semanticTokens/range",
+            json!({"textDocument": doc, "range": range(4, 0, 5, 0)}),
+        )
+        .expect("semantic tokens");
+    assert_eq!(decode_tokens(&tokens["data"]), vec![(4, 13, 4, 0)]);
+    assert_eq!(client.shutdown_and_exit(), Some(0));
+}
+
+#[test]
+fn quick_fix_annotates_a_parameter() {
+    let dir = workspace(&[]);
+    let path = dir.path().join("typed.py");
+    let mut client = Client::start(dir.path(), Value::Null);
+    client.open(&path, TYPED);
+    let published = client.diagnostics(&uri(&path), |d| !with_code(d, "unbox.missed").is_empty());
+    let diagnostic = with_code(
+        published["diagnostics"].as_array().expect("array"),
+        "unbox.missed",
+    )[0]
+    .clone();
+    let doc = json!({"uri": uri(&path)});
+    // At the diagnostic (`x * k`).
+    let actions = client
+        .request(
+            "textDocument/codeAction",
+            json!({"textDocument": doc, "range": range(6, 9, 6, 9),
+                   "context": {"diagnostics": [diagnostic]}}),
+        )
+        .expect("code actions");
+    let actions = actions.as_array().expect("array");
+    assert_eq!(actions.len(), 1, "{actions:?}");
+    let action = &actions[0];
+    assert_eq!(action["kind"], json!("quickfix"));
+    assert_eq!(action["title"], json!("annotate `x: int`"));
+    assert_eq!(action["diagnostics"][0]["code"], json!("unbox.missed"));
+    assert_eq!(action["diagnostics"][0]["range"], diagnostic["range"]);
+    let edits = &action["edit"]["changes"][uri(&path)];
+    assert_eq!(
+        edits,
+        &json!([{"range": range(5, 11, 5, 11), "newText": ": int"}])
+    );
+    // At the parameter itself too; nothing on a line without a fix; nothing when only
+    // refactorings are asked for.
+    let at_param = client
+        .request(
+            "textDocument/codeAction",
+            json!({"textDocument": doc, "range": range(5, 10, 5, 10), "context": {"diagnostics": []}}),
+        )
+        .expect("code actions");
+    assert_eq!(at_param.as_array().map(Vec::len), Some(1));
+    let none = client
+        .request(
+            "textDocument/codeAction",
+            json!({"textDocument": doc, "range": range(1, 0, 1, 0), "context": {"diagnostics": []}}),
+        )
+        .expect("code actions");
+    assert_eq!(none, json!([]));
+    let refactor = client
+        .request(
+            "textDocument/codeAction",
+            json!({"textDocument": doc, "range": range(6, 9, 6, 9),
+                   "context": {"diagnostics": [], "only": ["refactor"]}}),
+        )
+        .expect("code actions");
+    assert_eq!(refactor, Value::Null);
+    // Applying the edit removes the remark about `x` (the one about `k` comes next).
+    client.change(
+        &path,
+        2,
+        json!([{"range": edits[0]["range"], "text": edits[0]["newText"]}]),
+    );
+    let published = client.wait_for("textDocument/publishDiagnostics", |p| {
+        p["uri"] == json!(uri(&path)) && p["version"] == json!(2)
+    });
+    let unboxed = with_code(
+        published["diagnostics"].as_array().expect("array"),
+        "unbox.missed",
+    );
+    assert!(
+        unboxed
+            .iter()
+            .all(|d| d["message"].as_str().is_some_and(|m| m.starts_with("`k`"))),
+        "{unboxed:?}"
+    );
+    let hints = client
+        .request(
+            "textDocument/inlayHint",
+            json!({"textDocument": doc, "range": range(5, 0, 6, 0)}),
+        )
+        .expect("inlay hints");
+    assert!(
+        hints
+            .as_array()
+            .is_some_and(|h| h.iter().any(|h| h["label"] == json!(" · guarded"))),
+        "the annotation is checked on entry now: {hints}"
+    );
+    assert_eq!(client.shutdown_and_exit(), Some(0));
+}
+
+#[test]
+fn every_feature_answers_unknown_files_and_bad_ranges() {
+    let dir = workspace(&[]);
+    let path = dir.path().join("a.py");
+    let mut client = Client::start(dir.path(), Value::Null);
+    client.open(&path, TYPED);
+    client.diagnostics(&uri(&path), |_| true);
+    let doc = json!({"uri": uri(&path)});
+    let unknown = json!({"uri": uri(&dir.path().join("nope.py"))});
+    let far = range(5000, 7, 4000, 4_000_000_000);
+    let context = json!({"diagnostics": []});
+    for (method, params) in [
+        (
+            "textDocument/inlayHint",
+            json!({"textDocument": unknown, "range": far}),
+        ),
+        ("textDocument/codeLens", json!({"textDocument": unknown})),
+        (
+            "textDocument/semanticTokens/full",
+            json!({"textDocument": unknown}),
+        ),
+        (
+            "textDocument/semanticTokens/range",
+            json!({"textDocument": unknown, "range": far}),
+        ),
+        (
+            "textDocument/codeAction",
+            json!({"textDocument": unknown, "range": far, "context": context}),
+        ),
+        (
+            "textDocument/hover",
+            json!({"textDocument": doc, "position": position(3, 0)}),
+        ),
+    ] {
+        let result = client.request(method, params.clone());
+        assert_eq!(result, Ok(Value::Null), "{method} {params}");
+    }
+    // Positions past the end are clamped: empty answers, not errors.
+    for (method, params) in [
+        (
+            "textDocument/inlayHint",
+            json!({"textDocument": doc, "range": range(900, 0, 999, 0)}),
+        ),
+        (
+            "textDocument/codeAction",
+            json!({"textDocument": doc, "range": far, "context": context}),
+        ),
+    ] {
+        let result = client.request(method, params.clone());
+        assert_eq!(result, Ok(json!([])), "{method} {params}");
+    }
+    let tokens = client
+        .request(
+            "textDocument/semanticTokens/range",
+            json!({"textDocument": doc, "range": far}),
+        )
+        .expect("tokens");
+    assert_eq!(tokens["data"], json!([]));
     assert_eq!(client.shutdown_and_exit(), Some(0));
 }

@@ -1,15 +1,21 @@
 //! Code lenses, in compiler terms: a byte range, a title and what clicking does. The server
 //! adds the document's URI to the command and converts positions.
 //!
-//! Today: `▶ Run` and `Build` on the `if __name__ == "__main__":` line (or the first line).
-//! Per-function lenses (lowering score, remark count) are added in [`code_lenses`].
+//! - On every `def` (functions, methods, nested functions): `coverage 92% · 3 remarks`, the
+//!   function's lowering score (`molt_remarks::LaneCounts::score`, lanes weighted by cost)
+//!   and how many of its remarks the `remarks` setting shows. Informational (no command).
+//! - `▶ Run` and `Build` (commands `molt.run` and `molt.build`, which act on the whole file)
+//!   on the `if __name__ == "__main__":` line, or on the first line without one.
 
 use molt_db::{Db, SourceFile, parse};
 use ruff_python_ast::{Expr, Stmt};
 use ruff_text_size::{Ranged, TextRange, TextSize};
 
+use super::settings::{RemarksLevel, Settings};
+use super::{diagnostics, facts};
+
 /// What clicking a lens does.
-#[allow(dead_code)] // `None` and `ShowIr` are for the per-function lenses to come.
+#[allow(dead_code)] // `ShowIr` is not used by a lens yet.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum LensAction {
     /// Nothing (an informational lens).
@@ -45,28 +51,54 @@ pub struct Lens {
     pub action: LensAction,
 }
 
-/// The lenses of `file`. Runs on a snapshot on a worker thread.
-pub fn code_lenses(db: &dyn Db, file: SourceFile) -> Vec<Lens> {
+/// The lenses of `file` (coverage lenses in source order, then Run and Build). Runs on a
+/// snapshot on a worker thread.
+pub fn code_lenses(db: &dyn Db, file: SourceFile, settings: &Settings) -> Vec<Lens> {
     let parsed = parse(db, file);
-    let body = &parsed.parsed().syntax().body;
-    let range = body
+    let module = parsed.parsed().syntax();
+    let report = molt_driver::report::file_report_ref(db, file);
+    let mut lenses = Vec::new();
+    for (qualname, def, _) in facts::defs(module) {
+        let Some(coverage) = report.coverage.iter().find(|c| c.function == qualname) else {
+            continue;
+        };
+        let mut title = format!("coverage {:.0}%", coverage.score().floor());
+        if settings.remarks != RemarksLevel::Off {
+            let count = diagnostics::shown_remarks(&report.remarks, settings.remarks)
+                .filter(|r| r.function == qualname)
+                .count();
+            let what = match (settings.remarks, count) {
+                (RemarksLevel::Missed, 1) => "missed optimization",
+                (RemarksLevel::Missed, _) => "missed optimizations",
+                (_, 1) => "remark",
+                _ => "remarks",
+            };
+            title.push_str(&format!(" · {count} {what}"));
+        }
+        lenses.push(Lens {
+            range: TextRange::empty(def.range().start()),
+            title,
+            action: LensAction::None,
+        });
+    }
+    let range = module
+        .body
         .iter()
         .find(|s| is_main_guard(s))
         .map(Ranged::range)
         .unwrap_or_else(|| TextRange::empty(TextSize::new(0)));
     let at = TextRange::empty(range.start());
-    vec![
-        Lens {
-            range: at,
-            title: "▶ Run".to_owned(),
-            action: LensAction::Run,
-        },
-        Lens {
-            range: at,
-            title: "Build".to_owned(),
-            action: LensAction::Build,
-        },
-    ]
+    lenses.push(Lens {
+        range: at,
+        title: "▶ Run".to_owned(),
+        action: LensAction::Run,
+    });
+    lenses.push(Lens {
+        range: at,
+        title: "Build".to_owned(),
+        action: LensAction::Build,
+    });
+    lenses
 }
 
 /// `if __name__ == "__main__":`

@@ -1,11 +1,21 @@
-//! What `textDocument/publishDiagnostics` carries for one file: the compiler's errors today;
-//! optimization remarks join here (filtered by [`Settings::remarks`]).
+//! What `textDocument/publishDiagnostics` carries for one file: the compiler's errors, then
+//! the optimization remarks of `molt_driver::report` (filtered by [`Settings::remarks`]).
+//!
+//! Severities: errors are Error; applied remarks and analyses are Information; missed
+//! remarks are Hint or Warning ([`Settings::missed_severity`]), except `lane.dynamic`, which
+//! is always a Hint: every generic dispatch (each `print(...)`) has one, semantic tokens
+//! already mark those operations, and as warnings they would drown the others. Each remark
+//! has `code` = its name and `codeDescription` = its section in `docs/remarks.md`.
 
 use molt_db::{Db, SourceFile};
+use molt_remarks::{Remark, RemarkKind};
 use molt_semantic::Severity;
-use tower_lsp_server::ls_types::{Diagnostic, DiagnosticSeverity, NumberOrString, Range};
+use ruff_text_size::TextRange;
+use tower_lsp_server::ls_types::{
+    CodeDescription, Diagnostic, DiagnosticSeverity, NumberOrString, Range, Uri,
+};
 
-use super::settings::Settings;
+use super::settings::{MissedSeverity, RemarksLevel, Settings};
 use super::text::LineIndex;
 
 /// The `source` of every diagnostic the server publishes.
@@ -15,17 +25,20 @@ pub const SOURCE: &str = "molt";
 /// the program come back as their own diagnostics).
 pub const BUILD_FAILED: &str = "build-failed";
 
+/// At most this many remark diagnostics are published per file (errors are never capped):
+/// a generated file can have tens of thousands, and each publication carries them all.
+/// Hover, lenses and semantic tokens still cover the whole file.
+pub const MAX_REMARK_DIAGNOSTICS: usize = 2000;
+
 /// Every diagnostic of `file`, in LSP form: one per compiler diagnostic (`check_file`), with
 /// severity Error (or Warning), `code` the diagnostic code (`undefined-name`, ...) and source
-/// [`SOURCE`].
+/// [`SOURCE`]; then the remarks `settings` ask for (see the module docs), in position order.
 ///
-/// This is the place to add remark diagnostics (`settings.remarks` says which). It runs on a
-/// snapshot on a worker thread and may be cancelled at any query.
+/// It runs on a snapshot on a worker thread and may be cancelled at any query.
 pub fn file_diagnostics(db: &dyn Db, file: SourceFile, settings: &Settings) -> Vec<Diagnostic> {
-    let _ = settings;
     let text = file.text(db);
     let index = LineIndex::new(text);
-    molt_driver::check_file(db, file)
+    let mut out: Vec<Diagnostic> = molt_driver::check_file(db, file)
         .into_iter()
         .map(|d| Diagnostic {
             range: index.range(text, d.diagnostic.range),
@@ -40,7 +53,80 @@ pub fn file_diagnostics(db: &dyn Db, file: SourceFile, settings: &Settings) -> V
             message: d.diagnostic.message,
             ..Default::default()
         })
-        .collect()
+        .collect();
+    if settings.remarks == RemarksLevel::Off {
+        return out;
+    }
+    let report = molt_driver::report::file_report_ref(db, file);
+    out.extend(
+        shown_remarks(&report.remarks, settings.remarks)
+            .take(MAX_REMARK_DIAGNOSTICS)
+            .map(|r| remark_diagnostic(text, &index, r, settings.missed_severity)),
+    );
+    out
+}
+
+/// The remarks shown at `level`, in order.
+pub fn shown_remarks(remarks: &[Remark], level: RemarksLevel) -> impl Iterator<Item = &Remark> {
+    remarks.iter().filter(move |r| {
+        let kind_shown = match level {
+            RemarksLevel::All => true,
+            RemarksLevel::Missed => r.kind == RemarkKind::Missed,
+            RemarksLevel::Off => false,
+        };
+        kind_shown && !is_generic_copy_noise(r, remarks)
+    })
+}
+
+/// An `unbox.missed` for a parameter whose annotation an entry guard checks: it comes from
+/// the generic copy of a versioned function, which runs only for arguments that break the
+/// annotation, and its "has no type annotation" would be wrong. (`molt_driver::report` keeps
+/// it in its output, which its snapshot tests pin; the editor drops it.)
+fn is_generic_copy_noise(remark: &Remark, all: &[Remark]) -> bool {
+    if remark.name != "unbox.missed" {
+        return false;
+    }
+    let param = remark
+        .args
+        .iter()
+        .find(|(k, _)| k == "param")
+        .map(|(_, v)| v);
+    param.is_some_and(|p| {
+        all.iter().any(|g| {
+            g.name == "guard.entry"
+                && g.function == remark.function
+                && g.args.iter().any(|(k, v)| k == "param" && v == p)
+        })
+    })
+}
+
+/// The diagnostic of one remark (see the module docs for severities).
+pub fn remark_diagnostic(
+    text: &str,
+    index: &LineIndex,
+    remark: &Remark,
+    missed: MissedSeverity,
+) -> Diagnostic {
+    let start = remark.location.start;
+    let range = TextRange::new(start.into(), remark.location.end.max(start).into());
+    let severity = match remark.kind {
+        RemarkKind::Applied | RemarkKind::Analysis => DiagnosticSeverity::INFORMATION,
+        RemarkKind::Missed if remark.name == "lane.dynamic" => DiagnosticSeverity::HINT,
+        RemarkKind::Missed => match missed {
+            MissedSeverity::Hint => DiagnosticSeverity::HINT,
+            MissedSeverity::Warning => DiagnosticSeverity::WARNING,
+        },
+    };
+    let href: Option<Uri> = molt_remarks::help_uri(&remark.name).parse().ok();
+    Diagnostic {
+        range: index.range(text, range),
+        severity: Some(severity),
+        code: Some(NumberOrString::String(remark.name.clone())),
+        code_description: href.map(|href| CodeDescription { href }),
+        source: Some(SOURCE.to_owned()),
+        message: remark.message.clone(),
+        ..Default::default()
+    }
 }
 
 /// A diagnostic for a build that failed after the program checked clean (codegen, link or

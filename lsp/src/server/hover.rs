@@ -1,26 +1,84 @@
-//! Hover text (Markdown) for the name at a position: what it is, and for functions and
-//! classes their signature as the compiler understood it (from the module index).
+//! Hover text (Markdown), in sections separated by rules:
 //!
-//! Extend [`hover`] with more sections (inferred type, lane, remarks at the site, a
-//! function's coverage summary and optimized MIR): it gets the database and the byte offset,
-//! and returns the whole Markdown text.
+//! - On a name: what it is, and for functions and classes their signature as the compiler
+//!   understood it (from the module index); for variables and parameters, the inferred type
+//!   and lane (`facts`). On the name of a `def`: the function's lowering coverage (score,
+//!   lane counts, each dynamic operation with the reason, remark counts) and its optimized
+//!   MIR with lanes; on a call of it, the coverage line. On a callee, also the call's lane.
+//! - Elsewhere in an expression (an operator, a call's parentheses, an attribute, a literal,
+//!   `+=`, a `for` header): the innermost expression the compiler has operations for, with
+//!   each operation's result type, lane and reason, and the remarks at exactly that range
+//!   (whatever the `remarks` setting: hover is where to read them without the noise).
 
 use molt_db::{Db, SourceFile, parse};
+use molt_remarks::{Lane, RemarkKind};
 use molt_semantic::index::{Annotation, ClassInfo, FunctionSig, ParamKind, module_index};
-use ruff_python_ast as ast;
+use ruff_python_ast::visitor::{self, Visitor};
+use ruff_python_ast::{self as ast, Expr, ModModule, Stmt};
+use ruff_text_size::{Ranged, TextRange, TextSize};
 
-use super::navigation::{Definition, name_at, resolve};
+use super::facts::{self, FileFacts, VarFact};
+use super::navigation::{Definition, NameAt, Occurrence, name_at, resolve};
+
+/// At most this many lines of optimized MIR are shown in a hover.
+const MAX_MIR_LINES: usize = 120;
 
 /// The hover text at byte `offset` of `file`, or `None` when there is nothing to say (no
-/// name there, or a name that is not defined).
+/// name and no compiled operation there, or a name that is not defined).
 pub fn hover(db: &dyn Db, file: SourceFile, offset: u32) -> Option<String> {
     let parsed = parse(db, file);
     let module = parsed.parsed().syntax();
-    let at = name_at(module, offset)?;
-    let definition = resolve(module, &at)?;
+    let facts = facts::file_facts(db, file);
+    let candidates = candidates(module, file.text(db), offset);
+    let mut sections = Vec::new();
+    if let Some(at) = name_at(module, offset) {
+        if let Some(definition) = resolve(module, &at) {
+            sections.push(name_section(db, file, &at, &definition));
+            match definition {
+                Definition::Variable { range, .. } => {
+                    sections.extend(facts.var_at(range).map(var_section));
+                }
+                Definition::Parameter { parameter, .. } => {
+                    sections.extend(facts.var_at(parameter.name.range).map(var_section));
+                }
+                Definition::Function { def, .. } => {
+                    let own_name = matches!(at.occurrence, Occurrence::FunctionName(_));
+                    sections.extend(function_section(db, file, module, def, own_name));
+                }
+                Definition::Class(_) | Definition::Builtin => {}
+            }
+        }
+        // The name of a callee: also say how the call is made.
+        let name_range = candidates
+            .iter()
+            .find(|c| c.kind == Kind::Name)
+            .map(|c| c.range);
+        if let Some(call) = candidates.iter().find(|c| c.kind != Kind::Name)
+            && name_range.is_some_and(|r| call.kind == Kind::Call(r))
+        {
+            sections.extend(expression_section(db, file, facts, call.range));
+        }
+    } else if let Some(section) = candidates
+        .iter()
+        .filter(|c| c.kind != Kind::Name)
+        .find_map(|c| expression_section(db, file, facts, c.range))
+    {
+        sections.push(section);
+    }
+    (!sections.is_empty()).then(|| sections.join("\n\n---\n\n"))
+}
+
+/// What the name at the cursor is (the signature of functions and classes as the compiler
+/// understood them).
+fn name_section(
+    db: &dyn Db,
+    file: SourceFile,
+    at: &NameAt<'_>,
+    definition: &Definition<'_>,
+) -> String {
     let index = module_index(db, file);
     let code = |s: String| format!("```python\n{s}\n```");
-    Some(match definition {
+    match *definition {
         Definition::Function { def, class, parent } => {
             let name = db.intern(def.name.as_str());
             let (kind, sig) = match (class, parent) {
@@ -107,7 +165,7 @@ pub fn hover(db: &dyn Db, file: SourceFile, offset: u32) -> Option<String> {
             format!("{}\n\n{what}", code(format!("({tag}) {}", at.name)))
         }
         Definition::Builtin => format!("{}\n\nbuiltin", code(format!("(builtin) {}", at.name))),
-    })
+    }
 }
 
 /// `def name(params) -> returns`, with the annotations the compiler understood.
@@ -254,4 +312,218 @@ fn parameter_annotation(
                 .map(str::to_owned)
         }
     }
+}
+
+/// What a candidate range of the hover is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    /// A name expression.
+    Name,
+    /// A call whose callee has this range.
+    Call(TextRange),
+    /// Any other expression, an augmented assignment, or a `for` header.
+    Other,
+}
+
+/// A syntax node around the hover offset.
+#[derive(Clone, Copy, Debug)]
+struct Candidate {
+    range: TextRange,
+    kind: Kind,
+}
+
+/// The expressions (and augmented assignments, and `for` statements whose header the offset
+/// is in) containing `offset`, innermost first.
+fn candidates(module: &ModModule, text: &str, offset: u32) -> Vec<Candidate> {
+    let mut finder = CandidateFinder {
+        offset: TextSize::new(offset.min(text.len() as u32)),
+        found: Vec::new(),
+    };
+    finder.visit_body(&module.body);
+    finder.found.reverse();
+    finder.found
+}
+
+struct CandidateFinder {
+    offset: TextSize,
+    found: Vec<Candidate>,
+}
+
+impl<'a> Visitor<'a> for CandidateFinder {
+    fn visit_stmt(&mut self, stmt: &'a Stmt) {
+        if !stmt.range().contains_inclusive(self.offset) {
+            return;
+        }
+        match stmt {
+            Stmt::AugAssign(s) => self.found.push(Candidate {
+                range: s.range,
+                kind: Kind::Other,
+            }),
+            Stmt::For(s) => {
+                let header_end = s.body.first().map_or(s.range.end(), |b| b.range().start());
+                if self.offset < header_end {
+                    self.found.push(Candidate {
+                        range: s.range,
+                        kind: Kind::Other,
+                    });
+                }
+            }
+            _ => {}
+        }
+        visitor::walk_stmt(self, stmt);
+    }
+
+    fn visit_expr(&mut self, expr: &'a Expr) {
+        if !expr.range().contains_inclusive(self.offset) {
+            return;
+        }
+        let kind = match expr {
+            Expr::Name(_) => Kind::Name,
+            Expr::Call(call) => Kind::Call(call.func.range()),
+            _ => Kind::Other,
+        };
+        self.found.push(Candidate {
+            range: expr.range(),
+            kind,
+        });
+        visitor::walk_expr(self, expr);
+    }
+}
+
+/// The inferred type and lane of a variable or parameter.
+fn var_section(var: &VarFact) -> String {
+    let ty = var.ty.as_ref().and_then(facts::python_type);
+    let head = match (ty, var.lane) {
+        (Some(ty), Some(lane)) => format!("**inferred:** `{ty}` · {lane}\n\n"),
+        (Some(ty), None) => format!("**inferred:** `{ty}`\n\n"),
+        (None, _) => String::new(),
+    };
+    format!("{head}{}", facts::describe(var))
+}
+
+/// The operations the compiler made of the expression at `range`, and the remarks there;
+/// `None` when it has no operation with a lane or a type there.
+fn expression_section(
+    db: &dyn Db,
+    file: SourceFile,
+    facts: &FileFacts,
+    range: TextRange,
+) -> Option<String> {
+    // Operations with a lane: constants and bookkeeping have nothing to say.
+    let ops: Vec<_> = facts.ops_at(range).filter(|o| o.lane.is_some()).collect();
+    if ops.is_empty() {
+        return None;
+    }
+    let text = file.text(db);
+    let snippet = text.get(range.to_std_range()).unwrap_or_default();
+    let first_line = snippet.lines().next().unwrap_or_default();
+    let mut shown: String = first_line.chars().take(60).collect();
+    if shown.len() < snippet.len() {
+        shown.push('…');
+    }
+    let mut out = format!("```python\n{shown}\n```\n");
+    for op in &ops {
+        let ty = op.ty.as_ref().and_then(facts::python_type);
+        let mut line = format!("- `{}`", op.op);
+        if let Some(ty) = ty {
+            line.push_str(&format!(" → `{ty}`"));
+        }
+        if let Some(lane) = op.lane {
+            line.push_str(&format!(" · **{lane}**"));
+        }
+        if let Some(reason) = &op.reason {
+            line.push_str(&format!(": {reason}"));
+        }
+        out.push_str(&line);
+        out.push('\n');
+    }
+    let report = molt_driver::report::file_report_ref(db, file);
+    let mut messages: Vec<String> = Vec::new();
+    for r in &report.remarks {
+        if r.location.start == range.start().to_u32() && r.location.end == range.end().to_u32() {
+            let line = format!("- `{}` ({}): {}", r.name, r.kind, r.message);
+            if !messages.contains(&line) {
+                messages.push(line);
+            }
+        }
+    }
+    if !messages.is_empty() {
+        out.push_str("\n**remarks**\n\n");
+        out.push_str(&messages.join("\n"));
+        out.push('\n');
+    }
+    Some(out.trim_end().to_owned())
+}
+
+/// The lowering coverage of the function `def` (and, on its own name, the dynamic
+/// operations and its optimized MIR); `None` when the compiler has no function for it.
+fn function_section(
+    db: &dyn Db,
+    file: SourceFile,
+    module: &ModModule,
+    def: &ast::StmtFunctionDef,
+    full: bool,
+) -> Option<String> {
+    let qualname = facts::defs(module)
+        .into_iter()
+        .find(|(_, d, _)| std::ptr::eq(*d, def))
+        .map(|(q, _, _)| q)?;
+    let report = molt_driver::report::file_report_ref(db, file);
+    let coverage = report.coverage.iter().find(|c| c.function == qualname)?;
+    let counts = coverage.counts();
+    let lanes = Lane::ALL
+        .iter()
+        .map(|&l| format!("{l} {}", counts.get(l)))
+        .collect::<Vec<_>>()
+        .join(" · ");
+    let remarks: Vec<_> = report
+        .remarks
+        .iter()
+        .filter(|r| r.function == qualname)
+        .collect();
+    let missed = remarks
+        .iter()
+        .filter(|r| r.kind == RemarkKind::Missed)
+        .count();
+    let mut out = format!(
+        "**coverage {:.0}%** ({lanes}) · {} remarks, {missed} missed",
+        coverage.score().floor(),
+        remarks.len()
+    );
+    if !full {
+        return Some(out);
+    }
+    let dynamic: Vec<_> = coverage.dynamic_ops().collect();
+    if !dynamic.is_empty() {
+        out.push_str("\n\n**dynamic operations**\n");
+        for op in dynamic {
+            out.push_str(&format!(
+                "\n- line {}: `{}`: {}",
+                op.location.start_pos.line,
+                op.op,
+                op.reason.as_deref().unwrap_or("generic dispatch")
+            ));
+        }
+    }
+    let mir = molt_driver::report::located_functions(db, file)
+        .into_iter()
+        .find(|f| *f.optimized.func.name == *qualname)
+        .map(|f| f.optimized.func.display_with_lanes());
+    if let Some(mir) = mir {
+        let lines: Vec<&str> = mir.lines().collect();
+        let mut text = lines
+            .iter()
+            .take(MAX_MIR_LINES)
+            .copied()
+            .collect::<Vec<_>>()
+            .join("\n");
+        if lines.len() > MAX_MIR_LINES {
+            text.push_str(&format!(
+                "\n… {} more lines (command molt.showIr shows all)",
+                lines.len() - MAX_MIR_LINES
+            ));
+        }
+        out.push_str(&format!("\n\n**optimized MIR**\n\n```text\n{text}\n```"));
+    }
+    Some(out)
 }

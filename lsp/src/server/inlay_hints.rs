@@ -1,17 +1,23 @@
-//! Inlay hints (end-of-name annotations such as `: int · native`), in compiler terms: a
+//! Inlay hints (end-of-name annotations such as `: int · guarded`), in compiler terms: a
 //! byte offset and a label. The server turns them into LSP positions.
 //!
-//! [`inlay_hints`] returns none yet: inferred types and lanes of parameters and locals come
-//! with the optimizer's lanes.
+//! One hint per parameter and per variable at its first binding (see `facts`): the type the
+//! compiled code relies on and the slowest lane computing the value. Unannotated names get
+//! `: TYPE · LANE` (`Any` is an unknown type); annotated names only get what the annotation
+//! does not say: the lane (` · guarded` for a parameter an entry guard checks), or the type
+//! the compiler actually uses when it ignores the annotation. Names whose type the compiler
+//! could not infer get no hint; `self`/`cls` (unannotated first parameters of methods) get
+//! none either.
 
 use molt_db::{Db, SourceFile};
 use ruff_text_size::TextRange;
 use tower_lsp_server::ls_types::{InlayHint, InlayHintKind, InlayHintLabel, InlayHintTooltip};
 
+use super::facts;
 use super::text::LineIndex;
 
 /// What a hint describes.
-#[allow(dead_code)] // Constructed once types and lanes are shown.
+#[allow(dead_code)] // `Parameter` is for argument-name hints, not shown yet.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum HintKind {
     /// An inferred type (and lane) after a name.
@@ -33,10 +39,26 @@ pub struct Hint {
     pub tooltip: Option<String>,
 }
 
-/// The hints of `file` inside `range` (bytes). Runs on a snapshot on a worker thread.
+/// The hints of `file` inside `range` (bytes; a hint at either end counts), in source
+/// order. Runs on a snapshot on a worker thread.
 pub fn inlay_hints(db: &dyn Db, file: SourceFile, range: TextRange) -> Vec<Hint> {
-    let _ = (db, file, range);
-    Vec::new()
+    facts::file_facts(db, file)
+        .vars
+        .iter()
+        .filter_map(|var| {
+            let offset = var.annotation_end.unwrap_or(var.name_range.end());
+            if !range.contains_inclusive(offset) {
+                return None;
+            }
+            let (label, tooltip) = facts::hint_label(var)?;
+            Some(Hint {
+                offset: offset.to_u32(),
+                label,
+                kind: HintKind::Type,
+                tooltip: Some(tooltip),
+            })
+        })
+        .collect()
 }
 
 /// The LSP form of `hints` over `text`.
@@ -52,7 +74,7 @@ pub fn to_lsp(text: &str, index: &LineIndex, hints: Vec<Hint>) -> Vec<InlayHint>
             }),
             text_edits: None,
             tooltip: h.tooltip.map(InlayHintTooltip::String),
-            padding_left: None,
+            padding_left: Some(false),
             padding_right: None,
             data: None,
         })

@@ -10,7 +10,9 @@
 //! - `builds.rs` / `commands.rs`: build on save, `molt.build`, `molt.run`, `molt.showIr`.
 //! - Analyses over `(db, file)` in compiler terms (byte offsets): `diagnostics.rs`,
 //!   `hover.rs`, `symbols.rs`, `navigation.rs` (definition), `inlay_hints.rs`,
-//!   `code_lens.rs`, `semantic_tokens.rs`. `text.rs` converts offsets to LSP positions.
+//!   `code_lens.rs`, `semantic_tokens.rs`, `code_actions.rs`, over `facts.rs` (types, lanes
+//!   and variables located in the file; a cached query) and `molt_driver::report` (remarks
+//!   and coverage; a cached query). `text.rs` converts offsets to LSP positions.
 //!
 //! **Invariant:** requests and notifications never block the main loop on analysis: queries
 //! run on snapshots on blocking worker threads (`analysis::run`), cancelled by newer edits;
@@ -18,10 +20,12 @@
 
 pub mod analysis;
 pub mod builds;
+pub mod code_actions;
 pub mod code_lens;
 pub mod commands;
 pub mod diagnostics;
 pub mod documents;
+pub mod facts;
 pub mod hover;
 pub mod inlay_hints;
 pub mod navigation;
@@ -302,11 +306,16 @@ impl Server {
                 SemanticTokensOptions {
                     work_done_progress_options: WorkDoneProgressOptions::default(),
                     legend: semantic_tokens::legend(),
-                    range: Some(false),
+                    range: Some(true),
                     full: Some(SemanticTokensFullOptions::Bool(true)),
                 }
                 .into(),
             ),
+            code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
+                code_action_kinds: Some(vec![CodeActionKind::QUICKFIX]),
+                work_done_progress_options: WorkDoneProgressOptions::default(),
+                resolve_provider: Some(false),
+            })),
             execute_command_provider: Some(ExecuteCommandOptions {
                 commands: commands::ALL.iter().map(|c| (*c).to_owned()).collect(),
                 work_done_progress_options: WorkDoneProgressOptions::default(),
@@ -545,10 +554,11 @@ impl LanguageServer for Server {
     async fn code_lens(&self, params: CodeLensParams) -> RpcResult<Option<Vec<CodeLens>>> {
         let uri = params.text_document.uri;
         let argument = Value::String(uri.as_str().to_owned());
+        let settings = self.settings();
         self.on_document(&uri, move |db, file| {
             let text = file.text(db);
             let index = text::LineIndex::new(text);
-            code_lens::code_lenses(db, file)
+            code_lens::code_lenses(db, file, &settings)
                 .into_iter()
                 .map(|lens| CodeLens {
                     range: index.range(text, lens.range),
@@ -580,6 +590,67 @@ impl LanguageServer for Server {
                 result_id: None,
                 data,
             })
+        }))
+    }
+
+    async fn semantic_tokens_range(
+        &self,
+        params: SemanticTokensRangeParams,
+    ) -> RpcResult<Option<SemanticTokensRangeResult>> {
+        let range = params.range;
+        let result = self
+            .on_document(&params.text_document.uri, move |db, file| {
+                let text = file.text(db);
+                let index = text::LineIndex::new(text);
+                let tokens = semantic_tokens::in_range(
+                    semantic_tokens::semantic_tokens(db, file),
+                    index.text_range(text, range),
+                );
+                semantic_tokens::encode(text, &index, tokens)
+            })
+            .await?;
+        Ok(result.map(|data| {
+            SemanticTokensRangeResult::Tokens(SemanticTokens {
+                result_id: None,
+                data,
+            })
+        }))
+    }
+
+    async fn code_action(&self, params: CodeActionParams) -> RpcResult<Option<CodeActionResponse>> {
+        let wants_quickfix = params.context.only.as_ref().is_none_or(|only| {
+            only.iter().any(|k| {
+                k == &CodeActionKind::QUICKFIX
+                    || CodeActionKind::QUICKFIX
+                        .as_str()
+                        .starts_with(&format!("{}.", k.as_str()))
+            })
+        });
+        if !wants_quickfix {
+            return Ok(None);
+        }
+        let uri = params.text_document.uri;
+        let target = uri.clone();
+        let range = params.range;
+        let settings = self.settings();
+        let result = self
+            .on_document(&uri, move |db, file| {
+                let text = file.text(db);
+                let index = text::LineIndex::new(text);
+                code_actions::code_actions(
+                    db,
+                    file,
+                    &target,
+                    index.text_range(text, range),
+                    &settings,
+                )
+            })
+            .await?;
+        Ok(result.map(|actions| {
+            actions
+                .into_iter()
+                .map(CodeActionOrCommand::CodeAction)
+                .collect()
         }))
     }
 

@@ -2,12 +2,24 @@
 //! yellow lines), in compiler terms: byte ranges and a [`TokenKind`]. [`encode`] does the
 //! protocol's relative, UTF-16, one-line-per-token encoding.
 //!
-//! [`semantic_tokens`] returns none yet: dynamic operations come with the optimizer's lanes.
+//! Each operation lowered dynamically (lane `dynamic`, from `facts`) gets one `moltDynamic`
+//! token over the part of the source that is dispatched at run time, not its whole span
+//! (spans nest: `print(p.norm())` is two dynamic calls): the callee of a call (`print`, the
+//! method name of `p.norm()`), the attribute of an attribute access, the operator of a
+//! binary, comparison, unary or augmented operation, the `[...]` of a subscript, the target
+//! of a `for` loop whose iteration is dynamic; anything else, its whole span. A condition's
+//! dynamic truth test is not marked again when the condition itself is a dynamic operation.
 
-use molt_db::{Db, SourceFile};
-use ruff_text_size::{TextRange, TextSize};
+use std::collections::HashMap;
+
+use molt_db::{Db, SourceFile, parse};
+use molt_remarks::Lane;
+use ruff_python_ast::visitor::{self, Visitor};
+use ruff_python_ast::{Expr, Stmt};
+use ruff_text_size::{Ranged, TextRange, TextSize};
 use tower_lsp_server::ls_types::{SemanticToken, SemanticTokenType, SemanticTokensLegend};
 
+use super::facts;
 use super::text::LineIndex;
 
 /// Kinds of token the server reports (the legend's token types, in this order).
@@ -49,10 +61,105 @@ pub fn legend() -> SemanticTokensLegend {
     }
 }
 
-/// The tokens of `file`. Runs on a snapshot on a worker thread.
+/// The tokens of `file` (unsorted; [`encode`] sorts them). Runs on a snapshot on a worker
+/// thread.
 pub fn semantic_tokens(db: &dyn Db, file: SourceFile) -> Vec<Token> {
-    let _ = (db, file);
-    Vec::new()
+    let facts = facts::file_facts(db, file);
+    let parsed = parse(db, file);
+    let text = file.text(db);
+    let mut focus = Focus {
+        text,
+        map: HashMap::new(),
+    };
+    focus.visit_body(&parsed.parsed().syntax().body);
+    let dynamic = |o: &&facts::OpFact| o.lane == Some(Lane::Dynamic);
+    facts
+        .ops
+        .iter()
+        .filter(dynamic)
+        .filter(|o| {
+            &*o.op != "truthy"
+                || !facts
+                    .ops_at(o.range)
+                    .filter(dynamic)
+                    .any(|other| &*other.op != "truthy")
+        })
+        .map(|o| Token {
+            range: focus.map.get(&o.range).copied().unwrap_or(o.range),
+            kind: TokenKind::Dynamic,
+        })
+        .collect()
+}
+
+/// Maps the range of a syntax node to the part of it a token marks (see the module docs).
+struct Focus<'t> {
+    text: &'t str,
+    map: HashMap<TextRange, TextRange>,
+}
+
+impl Focus<'_> {
+    /// The operator between two operands: the text from `from` to `to` without spaces,
+    /// line continuations and parentheses.
+    fn between(&self, from: TextSize, to: TextSize) -> Option<TextRange> {
+        let range = TextRange::new(from, to.max(from));
+        let gap = self.text.get(range.to_std_range())?;
+        let junk = |c: char| c.is_whitespace() || c == '(' || c == ')' || c == '\\';
+        let lead = gap.len() - gap.trim_start_matches(junk).len();
+        let trimmed = gap.trim_matches(junk);
+        if trimmed.is_empty() {
+            return None;
+        }
+        let start = from + TextSize::new(lead as u32);
+        Some(TextRange::at(start, TextSize::new(trimmed.len() as u32)))
+    }
+
+    fn set(&mut self, node: TextRange, focus: Option<TextRange>) {
+        if let Some(focus) = focus.filter(|f| !f.is_empty()) {
+            self.map.insert(node, focus);
+        }
+    }
+}
+
+impl<'a> Visitor<'a> for Focus<'_> {
+    fn visit_stmt(&mut self, stmt: &'a Stmt) {
+        match stmt {
+            Stmt::AugAssign(s) => {
+                let op = self.between(s.target.range().end(), s.value.range().start());
+                self.set(s.range, op);
+            }
+            Stmt::For(s) => self.set(s.range, Some(s.target.range())),
+            _ => {}
+        }
+        visitor::walk_stmt(self, stmt);
+    }
+
+    fn visit_expr(&mut self, expr: &'a Expr) {
+        let focus = match expr {
+            Expr::Call(call) => Some(match &*call.func {
+                Expr::Attribute(a) => a.attr.range,
+                func => func.range(),
+            }),
+            Expr::Attribute(a) => Some(a.attr.range),
+            Expr::BinOp(b) => self.between(b.left.range().end(), b.right.range().start()),
+            Expr::Compare(c) if c.comparators.len() == 1 => c
+                .comparators
+                .first()
+                .and_then(|r| self.between(c.left.range().end(), r.range().start())),
+            Expr::UnaryOp(u) => self.between(u.range.start(), u.operand.range().start()),
+            Expr::Subscript(s) => Some(TextRange::new(s.value.range().end(), s.range.end())),
+            _ => None,
+        };
+        self.set(expr.range(), focus);
+        visitor::walk_expr(self, expr);
+    }
+}
+
+/// The tokens of `tokens` that overlap `range` (for `semanticTokens/range`).
+pub fn in_range(tokens: Vec<Token>, range: TextRange) -> Vec<Token> {
+    tokens
+        .into_iter()
+        .filter(|t| t.range.start() <= range.end() && range.start() <= t.range.end())
+        .collect()
 }
 
 /// Encodes `tokens` for the protocol: sorted, overlaps dropped, multi-line tokens split per
@@ -124,5 +231,31 @@ mod tests {
             .map(|t| (t.delta_line, t.delta_start, t.length))
             .collect();
         assert_eq!(flat, vec![(0, 4, 5), (1, 4, 1), (1, 0, 5)]);
+    }
+}
+
+#[cfg(test)]
+mod focus_tests {
+    use super::*;
+    use molt_db::RootDatabase;
+
+    fn marked(text: &str) -> Vec<String> {
+        let db = RootDatabase::default();
+        let file = SourceFile::new(&db, "t.py".into(), text.to_owned(), None);
+        let mut tokens = semantic_tokens(&db, file);
+        tokens.sort_by_key(|t| t.range.start());
+        tokens
+            .iter()
+            .map(|t| text[t.range.to_std_range()].to_owned())
+            .collect()
+    }
+
+    #[test]
+    fn tokens_mark_what_is_dispatched() {
+        let text = "def f(p, x, xs):\n    y = x + 1.5\n    s = 0\n    for v in xs:\n        s += v\n    print(p.norm(), xs[0], -x)\n    return y\n";
+        assert_eq!(
+            marked(text),
+            vec!["+", "v", "xs", "print", "norm", "[0]", "-"],
+        );
     }
 }

@@ -2,7 +2,8 @@
 //! pulled `workspace/configuration` section `molt`, all with the same keys.
 //!
 //! ```json
-//! {"buildOnSave": "off" | "native", "remarks": "all" | "missed" | "off", "outDir": "target/molt"}
+//! {"buildOnSave": "off" | "native", "remarks": "all" | "missed" | "off",
+//!  "missedSeverity": "hint" | "warning", "outDir": "target/molt"}
 //! ```
 //!
 //! Settings are read leniently: a missing key keeps its current value, an invalid value falls
@@ -35,6 +36,16 @@ pub enum RemarksLevel {
     Off,
 }
 
+/// The severity of diagnostics for missed optimizations.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum MissedSeverity {
+    /// Hint (the default): editors show them faintly and keep them out of problem lists.
+    #[default]
+    Hint,
+    /// Warning: in the problem list, for code that should compile natively.
+    Warning,
+}
+
 /// The settings of the server (see the module docs for the JSON form).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Settings {
@@ -42,6 +53,8 @@ pub struct Settings {
     pub build_on_save: BuildOnSave,
     /// `remarks`.
     pub remarks: RemarksLevel,
+    /// `missedSeverity`.
+    pub missed_severity: MissedSeverity,
     /// `outDir`: where builds go, relative to the workspace folder (or absolute).
     pub out_dir: PathBuf,
 }
@@ -51,6 +64,7 @@ impl Default for Settings {
         Settings {
             build_on_save: BuildOnSave::Off,
             remarks: RemarksLevel::All,
+            missed_severity: MissedSeverity::Hint,
             out_dir: PathBuf::from(DEFAULT_OUT_DIR),
         }
     }
@@ -120,6 +134,18 @@ impl Settings {
                         }
                     }
                 }
+                "missedSeverity" => {
+                    self.missed_severity = match value.as_str() {
+                        Some("hint") => MissedSeverity::Hint,
+                        Some("warning") => MissedSeverity::Warning,
+                        _ => {
+                            problems
+                                .invalid
+                                .push(invalid(key, value, "\"hint\" or \"warning\""));
+                            MissedSeverity::default()
+                        }
+                    }
+                }
                 "outDir" => {
                     self.out_dir = match value.as_str() {
                         Some(dir) if !dir.trim().is_empty() => PathBuf::from(dir),
@@ -160,8 +186,12 @@ mod tests {
         let mut s = Settings::default();
         assert_eq!(s.build_on_save, BuildOnSave::Off);
         assert_eq!(s.remarks, RemarksLevel::All);
-        let p = s.update(&json!({"buildOnSave": "native", "remarks": "missed", "outDir": "out"}));
+        let p = s.update(
+            &json!({"buildOnSave": "native", "remarks": "missed", "outDir": "out",
+                                 "missedSeverity": "warning"}),
+        );
         assert_eq!(p, SettingsProblems::default());
+        assert_eq!(s.missed_severity, MissedSeverity::Warning);
         assert_eq!(s.build_on_save, BuildOnSave::Native);
         assert_eq!(s.remarks, RemarksLevel::Missed);
         assert_eq!(s.out_dir, PathBuf::from("out"));
@@ -177,8 +207,12 @@ mod tests {
     fn invalid_values_fall_back_to_defaults() {
         let mut s = Settings::default();
         s.update(&json!({"buildOnSave": "native"}));
-        let p = s.update(&json!({"buildOnSave": "wasm", "remarks": 3, "outDir": "", "x": 1}));
-        assert_eq!(p.invalid.len(), 3, "{p:?}");
+        s.update(&json!({"missedSeverity": "warning"}));
+        let p = s.update(
+            &json!({"buildOnSave": "wasm", "remarks": 3, "outDir": "", "x": 1,
+                                 "missedSeverity": "error"}),
+        );
+        assert_eq!(p.invalid.len(), 4, "{p:?}");
         assert_eq!(p.unknown, vec!["x".to_owned()]);
         assert_eq!(s, Settings::default());
         assert_eq!(s.update(&json!([1])).invalid.len(), 1);
