@@ -1,6 +1,8 @@
 //! The `molt-lsp` binary: the language server (no mode flag, or `--stdio`; see `server`) and
-//! the headless command line (`--check`, `--emit=mir`, `--build` with
-//! `--remarks`/`--coverage`, `--run`).
+//! the headless command line: `--check PATHS...` and `--build PATHS...` (files or folders,
+//! one database for all of them, one merged `--remarks` report, exit codes for CI: see
+//! `exit` and the `--help` text), `--emit=mir FILE`, `--run FILE -- ARGS`. The server and
+//! the command line run the same `molt_driver` queries.
 
 mod server;
 
@@ -8,58 +10,78 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, ValueEnum};
-use molt_db::RootDatabase;
+use molt_db::{RootDatabase, SourceFile};
 
 /// Compile typed Python to native code and show what the compiler does with each line.
 #[derive(Parser, Debug)]
-#[command(name = "molt-lsp", version, about)]
+#[command(
+    name = "molt-lsp",
+    version,
+    about,
+    after_help = "\
+Exit codes of --check and --build (with several files, the highest that applies):
+  0  no errors
+  1  the program has errors: syntax, undefined names, unsupported constructs
+     (printed as file:line:col: error[CODE]: message)
+  2  usage or I/O error: bad arguments, a missing or unreadable path, an output
+     that cannot be written
+  3  a build failed in code generation or linking (a compiler bug, or no C compiler)
+--run exits with the program's exit code.
+
+With no arguments (or --stdio), molt-lsp serves the Language Server Protocol on
+standard input and output."
+)]
 struct Cli {
     /// Serve the Language Server Protocol on standard input/output (the default when no
     /// other mode is given).
     #[arg(long, conflicts_with_all = ["check", "emit", "build", "run"])]
     stdio: bool,
 
-    /// Check PATHs (files or directories): print every error as `file:line:col: error[CODE]:
-    /// message`; exit 1 if there is any.
-    #[arg(long, num_args = 1.., value_name = "PATH", conflicts_with = "emit")]
+    /// Check PATHs (files, or directories searched for `*.py`): print every error as
+    /// `file:line:col: error[CODE]: message` (on stderr when remarks go to stdout).
+    #[arg(long, num_args = 0.., value_name = "PATH", conflicts_with_all = ["emit", "build", "run"])]
     check: Option<Vec<PathBuf>>,
 
     /// Print an intermediate representation of FILE instead of compiling.
-    #[arg(long, value_enum, requires = "file")]
+    #[arg(long, value_enum, conflicts_with_all = ["build", "run"])]
     emit: Option<Emit>,
 
-    /// Build FILE into a native executable (default output: target/molt/<stem>).
-    #[arg(long, requires = "file", conflicts_with_all = ["emit", "check", "run"])]
+    /// Build each of PATHS (files, or directories searched for `*.py`) into a native
+    /// executable: `target/molt/<stem>`, or `-o OUT` (with several files, `OUT/<stem>`).
+    #[arg(long, conflicts_with = "run")]
     build: bool,
 
     /// Build FILE and run it, passing ARGS; exits with the program's exit code.
-    #[arg(long, requires = "file", conflicts_with_all = ["emit", "check"])]
+    #[arg(long)]
     run: bool,
 
-    /// MIR optimization level for `--build`, `--run` and `--emit` (0 = no passes).
+    /// MIR optimization level for `--build`, `--run` and `--emit` (0 = no passes; remarks
+    /// and coverage always describe the default level, 2).
     #[arg(long = "opt-level", value_name = "N", default_value_t = 2,
           value_parser = clap::value_parser!(u8).range(0..=2))]
     opt_level: u8,
 
-    /// With `--build`: write optimization remarks and lowering coverage in this format.
-    #[arg(long, value_enum, value_name = "FORMAT", requires = "build")]
+    /// With `--check` or `--build`: write optimization remarks and lowering coverage of every
+    /// file, as one report, in this format.
+    #[arg(long, value_enum, value_name = "FORMAT")]
     remarks: Option<RemarksFormat>,
 
     /// Write the remarks to FILE (atomically) instead of standard output.
     #[arg(long = "remarks-out", value_name = "FILE", requires = "remarks")]
     remarks_out: Option<PathBuf>,
 
-    /// With `--build`: print lowering coverage (score and lane counts per function and per
-    /// line, and every dynamic operation with the reason).
-    #[arg(long, requires = "build")]
+    /// With `--check` or `--build`: print lowering coverage (score and lane counts per
+    /// function and per line, and every dynamic operation with the reason).
+    #[arg(long)]
     coverage: bool,
 
-    /// Output path for `--build` / `--run`.
+    /// Output path for `--build` / `--run` (a folder when `--build` builds several files).
     #[arg(short = 'o', long = "output", value_name = "OUT")]
     output: Option<PathBuf>,
 
-    /// Python file for `--emit`, `--build` and `--run`.
-    file: Option<PathBuf>,
+    /// Python files (or, for `--check` and `--build`, directories) to work on.
+    #[arg(value_name = "PATHS")]
+    paths: Vec<PathBuf>,
 
     /// Arguments passed to the program by `--run` (after `--`).
     #[arg(last = true)]
@@ -84,17 +106,29 @@ enum Emit {
     Mir,
 }
 
+/// The exit codes of `--check` and `--build` (see the `--help` text).
+mod exit {
+    /// No errors.
+    pub const OK: u8 = 0;
+    /// The program has errors.
+    pub const PROGRAM_ERRORS: u8 = 1;
+    /// Usage or I/O error.
+    pub const USAGE_OR_IO: u8 = 2;
+    /// Code generation or linking failed.
+    pub const BUILD_FAILED: u8 = 3;
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let no_mode = cli.check.is_none() && cli.emit.is_none() && !cli.build && !cli.run;
-    if cli.stdio || (no_mode && cli.file.is_none()) {
+    if cli.stdio || (no_mode && cli.paths.is_empty()) {
         return server::run_stdio();
     }
     match run(cli) {
         Ok(code) => code,
         Err(error) => {
             eprintln!("molt-lsp: error: {error:#}");
-            ExitCode::from(2)
+            ExitCode::from(exit::USAGE_OR_IO)
         }
     }
 }
@@ -119,32 +153,107 @@ fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()>
     })
 }
 
+/// Loads every file of `paths` (directories searched for `*.py`) into `db`.
+fn load_all(db: &RootDatabase, paths: &[PathBuf]) -> anyhow::Result<Vec<(PathBuf, SourceFile)>> {
+    if paths.is_empty() {
+        anyhow::bail!("no files given (see --help)");
+    }
+    let files = molt_driver::collect_python_files(paths)?;
+    if files.is_empty() {
+        anyhow::bail!("no Python files in {}", display_paths(paths));
+    }
+    files
+        .into_iter()
+        .map(|path| {
+            let file = molt_driver::load(db, &path)
+                .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+            Ok((path, file))
+        })
+        .collect()
+}
+
+fn display_paths(paths: &[PathBuf]) -> String {
+    paths
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Writes the merged remarks and coverage of `files` as `--remarks` and `--coverage` ask.
+fn write_report(
+    cli: &Cli,
+    db: &RootDatabase,
+    files: &[(PathBuf, SourceFile)],
+) -> anyhow::Result<()> {
+    if cli.remarks.is_none() && !cli.coverage {
+        return Ok(());
+    }
+    let mut remarks = Vec::new();
+    let mut coverage = Vec::new();
+    for (_, file) in files {
+        let report = molt_driver::report::file_report_ref(db, *file);
+        remarks.extend(report.remarks.iter().cloned());
+        coverage.extend(report.coverage.iter().cloned());
+    }
+    let mut report = molt_remarks::Report::new(env!("CARGO_PKG_VERSION"), remarks, coverage);
+    report.sort();
+    if let Some(format) = cli.remarks {
+        let text = match format {
+            RemarksFormat::Json => molt_remarks::to_json(&report) + "\n",
+            RemarksFormat::Sarif => molt_remarks::to_sarif_string(&report) + "\n",
+            RemarksFormat::Text => molt_remarks::to_text(&report),
+        };
+        match &cli.remarks_out {
+            Some(out) => write_atomically(out, text.as_bytes())
+                .map_err(|e| anyhow::anyhow!("{}: {e}", out.display()))?,
+            None => print!("{text}"),
+        }
+    }
+    if cli.coverage {
+        print!("{}", molt_remarks::coverage_text(&report));
+    }
+    Ok(())
+}
+
+fn plural(n: usize, word: &str) -> String {
+    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
+}
+
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let db = RootDatabase::default();
-    if let Some(paths) = cli.check {
-        let files = molt_driver::collect_python_files(&paths)?;
+    if let Some(check_paths) = &cli.check {
+        let paths: Vec<PathBuf> = check_paths.iter().chain(&cli.paths).cloned().collect();
+        let files = load_all(&db, &paths)?;
+        // Errors go to stdout, unless the remarks report does.
+        let errors_to_stderr = cli.remarks.is_some() && cli.remarks_out.is_none() || cli.coverage;
         let mut errors = 0usize;
-        for path in &files {
-            let file = molt_driver::load(&db, path)
-                .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
-            for d in molt_driver::check_file(&db, file) {
-                println!("{d}");
+        for (_, file) in &files {
+            for d in molt_driver::check_file(&db, *file) {
+                if errors_to_stderr {
+                    eprintln!("{d}");
+                } else {
+                    println!("{d}");
+                }
                 errors += 1;
             }
         }
-        let s = if files.len() == 1 { "" } else { "s" };
+        write_report(&cli, &db, &files)?;
         if errors > 0 {
             eprintln!(
-                "found {errors} error{} in {} file{s}",
-                if errors == 1 { "" } else { "s" },
-                files.len()
+                "found {} in {}",
+                plural(errors, "error"),
+                plural(files.len(), "file")
             );
-            return Ok(ExitCode::from(1));
+            return Ok(ExitCode::from(exit::PROGRAM_ERRORS));
         }
-        eprintln!("checked {} file{s}: no errors", files.len());
-        return Ok(ExitCode::SUCCESS);
+        eprintln!("checked {}: no errors", plural(files.len(), "file"));
+        return Ok(ExitCode::from(exit::OK));
     }
-    if let (Some(Emit::Mir), Some(path)) = (cli.emit, &cli.file) {
+    if let Some(Emit::Mir) = cli.emit {
+        let [path] = cli.paths.as_slice() else {
+            anyhow::bail!("--emit=mir takes one file");
+        };
         let file =
             molt_driver::load(&db, path).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
         let diagnostics = molt_driver::check_file(&db, file);
@@ -155,10 +264,16 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         return Ok(if diagnostics.is_empty() {
             ExitCode::SUCCESS
         } else {
-            ExitCode::from(1)
+            ExitCode::from(exit::PROGRAM_ERRORS)
         });
     }
-    if let (true, Some(path)) = (cli.build || cli.run, &cli.file) {
+    if cli.build {
+        return build_all(&cli, &db);
+    }
+    if cli.run {
+        let [path] = cli.paths.as_slice() else {
+            anyhow::bail!("--run takes one file (its arguments go after `--`)");
+        };
         let file =
             molt_driver::load(&db, path).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
         let output = cli
@@ -178,37 +293,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
             Err(error) => {
                 eprintln!("{error}");
-                return Ok(ExitCode::from(1));
+                return Ok(ExitCode::from(build_error_code(&error)));
             }
         };
-        if cli.build {
-            if cli.remarks.is_some() || cli.coverage {
-                let analysis = molt_driver::report::file_report(&db, file);
-                if let Some(format) = cli.remarks {
-                    let text = match format {
-                        RemarksFormat::Json => molt_remarks::to_json(&analysis) + "\n",
-                        RemarksFormat::Sarif => molt_remarks::to_sarif_string(&analysis) + "\n",
-                        RemarksFormat::Text => molt_remarks::to_text(&analysis),
-                    };
-                    match &cli.remarks_out {
-                        Some(out) => write_atomically(out, text.as_bytes())
-                            .map_err(|e| anyhow::anyhow!("{}: {e}", out.display()))?,
-                        None => print!("{text}"),
-                    }
-                }
-                if cli.coverage {
-                    print!("{}", molt_remarks::coverage_text(&analysis));
-                }
-            }
-            eprintln!(
-                "built {} (frontend {} ms, codegen {} ms, link {} ms)",
-                report.output.display(),
-                report.frontend.as_millis(),
-                report.codegen.as_millis(),
-                report.link.as_millis()
-            );
-            return Ok(ExitCode::SUCCESS);
-        }
         let program = if report.output.is_absolute() || report.output.components().count() > 1 {
             report.output.clone()
         } else {
@@ -223,8 +310,83 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             None => ExitCode::from(1),
         });
     }
+    if cli.remarks.is_some() || cli.coverage {
+        anyhow::bail!("--remarks and --coverage go with --check or --build");
+    }
     anyhow::bail!(
-        "nothing to do: use --check PATH..., --emit=mir FILE, --build FILE or --run FILE, \
+        "nothing to do: use --check PATH..., --build PATH..., --emit=mir FILE or --run FILE, \
          or no arguments (or --stdio) for the language server (see --help)"
     )
+}
+
+/// The exit code for a failed build.
+fn build_error_code(error: &molt_driver::build::BuildError) -> u8 {
+    use molt_driver::build::BuildError;
+    match error {
+        BuildError::Diagnostics(_) => exit::PROGRAM_ERRORS,
+        BuildError::Codegen(_) | BuildError::Link(_) => exit::BUILD_FAILED,
+        BuildError::Io(_) => exit::USAGE_OR_IO,
+    }
+}
+
+/// `--build PATHS...`: every file with the same database, then one merged report.
+fn build_all(cli: &Cli, db: &RootDatabase) -> anyhow::Result<ExitCode> {
+    let files = load_all(db, &cli.paths)?;
+    // Where each executable goes; two files with one stem would overwrite each other.
+    let outputs: Vec<PathBuf> = match (&cli.output, files.as_slice()) {
+        (Some(out), [_]) => vec![out.clone()],
+        (Some(dir), _) => files
+            .iter()
+            .map(|(p, _)| dir.join(p.file_stem().unwrap_or_default()))
+            .collect(),
+        (None, _) => files
+            .iter()
+            .map(|(p, _)| molt_driver::build::default_output(p))
+            .collect(),
+    };
+    for (i, out) in outputs.iter().enumerate() {
+        if let Some(j) = outputs[..i].iter().position(|o| o == out) {
+            anyhow::bail!(
+                "{} and {} would both be built to {}; build them separately with -o",
+                files[j].0.display(),
+                files[i].0.display(),
+                out.display()
+            );
+        }
+    }
+    let mut code = exit::OK;
+    let mut built = 0usize;
+    for ((path, file), output) in files.iter().zip(outputs) {
+        let options = molt_driver::build::BuildOptions {
+            output,
+            optimize: true,
+        };
+        match molt_driver::build::build_at(db, *file, &options, opt_level(cli)) {
+            Ok(report) => {
+                for d in &report.diagnostics {
+                    eprintln!("{d} (compiled to raise at run time)");
+                }
+                eprintln!(
+                    "built {} (frontend {} ms, codegen {} ms, link {} ms)",
+                    report.output.display(),
+                    report.frontend.as_millis(),
+                    report.codegen.as_millis(),
+                    report.link.as_millis()
+                );
+                built += 1;
+            }
+            Err(error) => {
+                eprintln!("{error}");
+                if !matches!(error, molt_driver::build::BuildError::Diagnostics(_)) {
+                    eprintln!("molt-lsp: building {} failed", path.display());
+                }
+                code = code.max(build_error_code(&error));
+            }
+        }
+    }
+    write_report(cli, db, &files)?;
+    if files.len() > 1 {
+        eprintln!("built {} of {}", built, plural(files.len(), "file"));
+    }
+    Ok(ExitCode::from(code))
 }

@@ -235,3 +235,153 @@ fn opt_level_selects_the_pipeline() {
         .expect("molt-lsp runs");
     assert_eq!(out.status.code(), Some(2), "levels are 0..=2");
 }
+
+/// Writes `files` (relative path, text) under a new temporary folder.
+fn project(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for (name, text) in files {
+        let path = dir.path().join(name);
+        std::fs::create_dir_all(path.parent().expect("a parent")).expect("mkdir");
+        std::fs::write(&path, text).expect("write");
+    }
+    dir
+}
+
+const TYPED: &str = "def twice(n: int) -> int:\n    return n * 2\n\nprint(twice(21))\n";
+const UNTYPED: &str = "def half(x):\n    return x / 2\n\nprint(half(3))\n";
+
+#[test]
+fn build_takes_several_files_and_merges_remarks() {
+    let dir = project(&[("a.py", TYPED), ("pkg/b.py", UNTYPED)]);
+    let out_dir = dir.path().join("bin");
+    let out = molt_lsp()
+        .current_dir(dir.path())
+        .args(["--build", "--remarks=json", "a.py", "pkg", "-o"])
+        .arg(&out_dir)
+        .output()
+        .expect("molt-lsp runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(stderr.contains("built 2 of 2 files"), "{stderr}");
+    for (exe, expected) in [("a", "42\n"), ("b", "1.5\n")] {
+        let run = Command::new(out_dir.join(exe)).output().expect("runs");
+        assert_eq!(String::from_utf8_lossy(&run.stdout), expected);
+    }
+    // One report for both files.
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("one JSON document");
+    let files: std::collections::BTreeSet<String> = report["remarks"]
+        .as_array()
+        .expect("remarks")
+        .iter()
+        .map(|r| {
+            r["location"]["file"]
+                .as_str()
+                .unwrap_or_default()
+                .to_owned()
+        })
+        .collect();
+    assert_eq!(
+        files.into_iter().collect::<Vec<_>>(),
+        vec!["a.py".to_owned(), "pkg/b.py".to_owned()]
+    );
+    let functions: Vec<&str> = report["coverage"]
+        .as_array()
+        .expect("coverage")
+        .iter()
+        .filter_map(|c| c["function"].as_str())
+        .collect();
+    assert!(
+        functions.contains(&"twice") && functions.contains(&"half"),
+        "{functions:?}"
+    );
+}
+
+#[test]
+fn check_writes_one_sarif_report_for_every_file() {
+    let dir = project(&[("a.py", TYPED), ("b.py", UNTYPED)]);
+    let sarif_path = dir.path().join("out/molt.sarif");
+    let out = molt_lsp()
+        .current_dir(dir.path())
+        .args(["--check", "--remarks=sarif", "--remarks-out"])
+        .arg(&sarif_path)
+        .arg(".")
+        .output()
+        .expect("molt-lsp runs");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let sarif: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&sarif_path).expect("written"))
+            .expect("JSON");
+    let uris: std::collections::BTreeSet<&str> = sarif["runs"][0]["results"]
+        .as_array()
+        .expect("results")
+        .iter()
+        .filter_map(|r| r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].as_str())
+        .collect();
+    assert_eq!(uris.len(), 2, "{uris:?}");
+    // No executable was built by a check.
+    assert!(!dir.path().join("target").exists());
+}
+
+#[test]
+fn exit_codes_for_ci() {
+    let dir = project(&[
+        ("good.py", TYPED),
+        ("bad.py", "print(nope)\nx = (\n"),
+        ("other/good.py", UNTYPED),
+    ]);
+    let run = |args: &[&str], env: Option<(&str, &str)>| {
+        let mut command = molt_lsp();
+        command.current_dir(dir.path()).args(args);
+        if let Some((k, v)) = env {
+            command.env(k, v);
+        }
+        let out = command.output().expect("molt-lsp runs");
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    // A file with errors fails the build (1); the other file is still built.
+    let (code, _, stderr) = run(&["--build", "good.py", "bad.py", "-o", "bin"], None);
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(dir.path().join("bin/good").is_file());
+    assert!(!dir.path().join("bin/bad").exists());
+    assert!(
+        stderr.contains("bad.py:3:1: error[syntax-error]"),
+        "{stderr}"
+    );
+    // With remarks on stdout, errors go to stderr and stdout stays one JSON document.
+    let (code, stdout, stderr) = run(&["--check", "--remarks=json", "good.py", "bad.py"], None);
+    assert_eq!(code, Some(1));
+    assert!(
+        stderr.contains("bad.py:3:1: error[syntax-error]"),
+        "{stderr}"
+    );
+    serde_json::from_str::<serde_json::Value>(&stdout).expect("stdout is JSON");
+    // Usage and I/O errors (2): two files with one stem, a missing path, nothing to build.
+    let (code, _, stderr) = run(&["--build", "good.py", "other/good.py"], None);
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(stderr.contains("would both be built to"), "{stderr}");
+    assert_eq!(run(&["--build", "missing.py"], None).0, Some(2));
+    assert_eq!(run(&["--build"], None).0, Some(2));
+    assert_eq!(run(&["--remarks=json", "good.py"], None).0, Some(2));
+    // A failed link (3): no C compiler.
+    let (code, _, stderr) = run(
+        &["--build", "good.py", "-o", "bin/linked"],
+        Some(("CC", "/bin/false")),
+    );
+    assert_eq!(code, Some(3), "{stderr}");
+    // --help documents the codes.
+    let (code, stdout, _) = run(&["--help"], None);
+    assert_eq!(code, Some(0));
+    assert!(
+        stdout.contains("Exit codes of --check and --build"),
+        "{stdout}"
+    );
+}
