@@ -1108,6 +1108,30 @@ pub extern "C" fn molt_main(
     crate::entry::run_main(args, init)
 }
 
+/// [`molt_enter_call`] for a callee without exception handlers: it cannot push handled
+/// exceptions, so only the recursion depth is counted. 0, or -1 with `RecursionError` set.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_depth_enter() -> i64 {
+    let r = rt();
+    let depth = r.depth.get();
+    if depth >= r.recursion_limit.get() {
+        let _ = crate::exceptions::raise::<()>(
+            crate::exceptions::ExcKind::RecursionError,
+            "maximum recursion depth exceeded",
+        );
+        return -1;
+    }
+    r.depth.set(depth + 1);
+    0
+}
+
+/// Leaves a call entered with [`molt_depth_enter`] (`token` is ignored).
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_depth_leave(_token: i64) {
+    let r = rt();
+    r.depth.set(r.depth.get().saturating_sub(1));
+}
+
 /// Before a direct call of compiled code (`call.direct`, which skips `molt_call`): counts the
 /// call depth as `molt_call` does and enters a frame. Returns a token for
 /// [`molt_leave_call`], or `-1` with `RecursionError` pending past the recursion limit.

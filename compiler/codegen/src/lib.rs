@@ -240,6 +240,15 @@ pub fn compile_program(
         functions: functions_by_name,
         fobj,
         ic,
+        handler_free: functions
+            .iter()
+            .filter(|f| {
+                !f.insts
+                    .iter()
+                    .any(|i| matches!(i.kind, InstKind::ExcEnter(..) | InstKind::ExcLeave(_)))
+            })
+            .map(|f| f.name.to_string())
+            .collect(),
     };
 
     // Translate and compile every function, in parallel.
@@ -383,6 +392,14 @@ fn compile_cached(
     let mut h = rustc_hash::FxHasher::default();
     f.to_string().hash(&mut h);
     optimize.hash(&mut h);
+    // How a direct call enters its callee depends on the callee (see `Symbols::call_frame`).
+    for inst in &f.insts {
+        if let InstKind::CallDirect { func, .. } | InstKind::CallMethodDirect { func, .. } =
+            &inst.kind
+        {
+            symbols.handler_free.contains(&**func).hash(&mut h);
+        }
+    }
     let key = h.finish();
     let cached = CODE_CACHE.lock().ok().and_then(|c| c.get(&key).cloned());
     let code = match cached {

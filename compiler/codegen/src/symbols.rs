@@ -70,6 +70,8 @@ pub enum Rt {
     Yield,
     EnterCall,
     LeaveCall,
+    DepthEnter,
+    DepthLeave,
     ExcEnter,
     ExcLeave,
     Main,
@@ -137,6 +139,8 @@ impl Rt {
         Rt::Yield,
         Rt::EnterCall,
         Rt::LeaveCall,
+        Rt::DepthEnter,
+        Rt::DepthLeave,
         Rt::ExcEnter,
         Rt::ExcLeave,
         Rt::Main,
@@ -200,6 +204,8 @@ impl Rt {
             Rt::Yield => "molt_yield",
             Rt::EnterCall => "molt_enter_call",
             Rt::LeaveCall => "molt_leave_call",
+            Rt::DepthEnter => "molt_depth_enter",
+            Rt::DepthLeave => "molt_depth_leave",
             Rt::ExcEnter => "molt_exc_enter",
             Rt::ExcLeave => "molt_exc_leave",
             Rt::Main => "molt_main",
@@ -217,6 +223,8 @@ impl Rt {
             Rt::ConstEllipsis | Rt::ExcFetch => ("", 'W'),
             Rt::EnterCall => ("", 'P'),
             Rt::LeaveCall => ("P", '-'),
+            Rt::DepthEnter => ("", 'P'),
+            Rt::DepthLeave => ("P", '-'),
             Rt::ExcEnter => ("WI", '-'),
             Rt::ExcLeave => ("I", '-'),
             Rt::Binary | Rt::Compare => ("IWW", 'W'),
@@ -305,6 +313,20 @@ pub struct Symbols {
     /// cache cell (class shape in the low 32 bits, slot index in the high 32 bits; 0 = empty).
     /// Per `call.method.direct` site: 16 bytes (class shape, then the function object).
     pub ic: FxHashMap<String, DataId>,
+    /// MIR functions without exception handlers: calls of them count the recursion depth
+    /// only (`molt_depth_enter`/`molt_depth_leave`), no handled-exception frame.
+    pub handler_free: rustc_hash::FxHashSet<String>,
+}
+
+impl Symbols {
+    /// The runtime functions that enter and leave a direct call of MIR function `callee`.
+    pub fn call_frame(&self, callee: &str) -> (Rt, Rt) {
+        if self.handler_free.contains(callee) {
+            (Rt::DepthEnter, Rt::DepthLeave)
+        } else {
+            (Rt::EnterCall, Rt::LeaveCall)
+        }
+    }
 }
 
 /// The symbol of the inline cache cell of site `site` in MIR function `function`.

@@ -789,7 +789,8 @@ impl Translator<'_> {
                 b.ins().brif(defined, fast, &[], slow, &[]);
                 // Fast path: count the call depth, call the compiled code with the arguments.
                 b.switch_to_block(fast);
-                let entered = self.call_rt(b, Rt::EnterCall, &[]);
+                let (enter, leave_rt) = self.symbols.call_frame(target);
+                let entered = self.call_rt(b, enter, &[]);
                 let too_deep = b.ins().icmp_imm_s(IntCC::Equal, entered, -1);
                 let call_block = b.create_block();
                 let err = b.ins().iconst(I64, ERROR);
@@ -801,7 +802,7 @@ impl Translator<'_> {
                 let callee = self.symbols.import_local_function(b.func, fid, sig);
                 let call = b.ins().call(callee, &[fobj, arr]);
                 let res = b.inst_results(call)[0];
-                let leave = self.rt(b, Rt::LeaveCall);
+                let leave = self.rt(b, leave_rt);
                 b.ins().call(leave, &[entered]);
                 b.ins().jump(join, &[BlockArg::Value(res)]);
                 // Before the `def` has run: an ordinary call of the global (`NameError`).
@@ -1281,7 +1282,8 @@ impl Translator<'_> {
         let slow = b.create_block();
         self.shape_guard(b, recv, cell, true, slow);
         let fobj = b.ins().load(I64, ir::MemFlagsData::trusted(), cell, 8);
-        let entered = self.call_rt(b, Rt::EnterCall, &[]);
+        let (enter, leave_rt) = self.symbols.call_frame(target);
+        let entered = self.call_rt(b, enter, &[]);
         let too_deep = b.ins().icmp_imm_s(IntCC::Equal, entered, -1);
         let call_block = b.create_block();
         let err = b.ins().iconst(I64, ERROR);
@@ -1295,7 +1297,7 @@ impl Translator<'_> {
         let callee = self.symbols.import_local_function(b.func, fid, sig);
         let call = b.ins().call(callee, &[fobj, arr]);
         let res = b.inst_results(call)[0];
-        let leave = self.rt(b, Rt::LeaveCall);
+        let leave = self.rt(b, leave_rt);
         b.ins().call(leave, &[entered]);
         b.ins().jump(join, &[BlockArg::Value(res)]);
         b.switch_to_block(slow);
