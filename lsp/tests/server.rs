@@ -604,7 +604,41 @@ fn non_utf8_files_get_an_encoding_diagnostic() {
     let path = dir.path().join("latin1.py");
     let bytes = b"x = 'caf\xe9'\nprint(x)\n";
     std::fs::write(&path, bytes).expect("write");
+    // Another one the editor never opens, with an invalid byte in a function.
+    let closed = dir.path().join("closed.py");
+    std::fs::write(
+        &closed,
+        b"def f(a):\n    return a + '\xff\xfe'\n\nprint(f('x'))\n",
+    )
+    .expect("write");
     let mut client = Client::start(dir.path(), Value::Null);
+    // Loaded from disk (not published: the server publishes for open and changed files).
+    client.wait_for("window/logMessage", |p| {
+        p["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("loaded 2 Python files"))
+    });
+    // Every request on it answers.
+    let doc = json!({"uri": uri(&closed)});
+    for (method, params) in [
+        (
+            "textDocument/hover",
+            json!({"textDocument": doc, "position": position(1, 13)}),
+        ),
+        (
+            "textDocument/inlayHint",
+            json!({"textDocument": doc, "range": range(0, 0, 9, 0)}),
+        ),
+        ("textDocument/codeLens", json!({"textDocument": doc})),
+        (
+            "textDocument/semanticTokens/full",
+            json!({"textDocument": doc}),
+        ),
+        ("textDocument/documentSymbol", json!({"textDocument": doc})),
+    ] {
+        let result = client.request(method, params.clone());
+        assert!(result.is_ok_and(|r| !r.is_null()), "{method} {params}");
+    }
     // The editor shows the file with a replacement character.
     client.open(&path, &String::from_utf8_lossy(bytes));
     let published = client.diagnostics(&uri(&path), |d| !errors(d).is_empty());
@@ -659,6 +693,35 @@ fn a_one_megabyte_document() {
         )
         .expect("symbols");
     assert_eq!(symbols.as_array().map(Vec::len), Some(i));
+    // The other features answer for the whole file too.
+    let doc = json!({"uri": uri(&path)});
+    let start = Instant::now();
+    let lenses = client
+        .request("textDocument/codeLens", json!({"textDocument": doc}))
+        .expect("lenses");
+    assert_eq!(lenses.as_array().map(Vec::len), Some(i + 2));
+    let lensed = start.elapsed();
+    let start = Instant::now();
+    let tokens = client
+        .request(
+            "textDocument/semanticTokens/full",
+            json!({"textDocument": doc}),
+        )
+        .expect("tokens");
+    assert!(tokens["data"].as_array().is_some_and(|d| !d.is_empty()));
+    let tokenized = start.elapsed();
+    let start = Instant::now();
+    let hints = client
+        .request(
+            "textDocument/inlayHint",
+            json!({"textDocument": doc, "range": range(400, 0, 460, 0)}),
+        )
+        .expect("hints");
+    assert!(hints.as_array().is_some_and(|h| !h.is_empty()));
+    eprintln!(
+        "1 MB document: code lens {lensed:?}, semantic tokens {tokenized:?}, inlay hints {:?}",
+        start.elapsed()
+    );
     assert_eq!(client.shutdown_and_exit(), Some(0));
 }
 

@@ -7,6 +7,8 @@
 //! - `▶ Run` and `Build` (commands `molt.run` and `molt.build`, which act on the whole file)
 //!   on the `if __name__ == "__main__":` line, or on the first line without one.
 
+use std::collections::HashMap;
+
 use molt_db::{Db, SourceFile, parse};
 use ruff_python_ast::{Expr, Stmt};
 use ruff_text_size::{Ranged, TextRange, TextSize};
@@ -57,16 +59,22 @@ pub fn code_lenses(db: &dyn Db, file: SourceFile, settings: &Settings) -> Vec<Le
     let parsed = parse(db, file);
     let module = parsed.parsed().syntax();
     let report = molt_driver::report::file_report_ref(db, file);
+    let mut coverage_of: HashMap<&str, &molt_remarks::FunctionCoverage> = HashMap::new();
+    for c in &report.coverage {
+        coverage_of.entry(c.function.as_str()).or_insert(c);
+    }
+    let mut remarks_of: HashMap<&str, usize> = HashMap::new();
+    for r in diagnostics::shown_remarks(&report.remarks, settings.remarks) {
+        *remarks_of.entry(r.function.as_str()).or_default() += 1;
+    }
     let mut lenses = Vec::new();
     for (qualname, def, _) in facts::defs(module) {
-        let Some(coverage) = report.coverage.iter().find(|c| c.function == qualname) else {
+        let Some(coverage) = coverage_of.get(qualname.as_str()) else {
             continue;
         };
         let mut title = format!("coverage {:.0}%", coverage.score().floor());
         if settings.remarks != RemarksLevel::Off {
-            let count = diagnostics::shown_remarks(&report.remarks, settings.remarks)
-                .filter(|r| r.function == qualname)
-                .count();
+            let count = remarks_of.get(qualname.as_str()).copied().unwrap_or(0);
             let what = match (settings.remarks, count) {
                 (RemarksLevel::Missed, 1) => "missed optimization",
                 (RemarksLevel::Missed, _) => "missed optimizations",

@@ -7,6 +7,8 @@
 //! already mark those operations, and as warnings they would drown the others. Each remark
 //! has `code` = its name and `codeDescription` = its section in `docs/remarks.md`.
 
+use std::collections::HashSet;
+
 use molt_db::{Db, SourceFile};
 use molt_remarks::{Remark, RemarkKind};
 use molt_semantic::Severity;
@@ -68,36 +70,35 @@ pub fn file_diagnostics(db: &dyn Db, file: SourceFile, settings: &Settings) -> V
 
 /// The remarks shown at `level`, in order.
 pub fn shown_remarks(remarks: &[Remark], level: RemarksLevel) -> impl Iterator<Item = &Remark> {
+    // Parameters whose annotation an entry guard checks, by function.
+    let guarded: HashSet<(&str, &str)> = remarks
+        .iter()
+        .filter(|g| g.name == "guard.entry")
+        .filter_map(|g| Some((g.function.as_str(), param_of(g)?)))
+        .collect();
     remarks.iter().filter(move |r| {
         let kind_shown = match level {
             RemarksLevel::All => true,
             RemarksLevel::Missed => r.kind == RemarkKind::Missed,
             RemarksLevel::Off => false,
         };
-        kind_shown && !is_generic_copy_noise(r, remarks)
+        // An `unbox.missed` for a parameter whose annotation an entry guard checks comes from
+        // the generic copy of a versioned function, which runs only for arguments that break
+        // the annotation: its "has no type annotation" would be wrong. (`molt_driver::report`
+        // keeps it in its output, which its snapshot tests pin; the editor drops it.)
+        let generic_copy_noise = r.name == "unbox.missed"
+            && param_of(r).is_some_and(|p| guarded.contains(&(r.function.as_str(), p)));
+        kind_shown && !generic_copy_noise
     })
 }
 
-/// An `unbox.missed` for a parameter whose annotation an entry guard checks: it comes from
-/// the generic copy of a versioned function, which runs only for arguments that break the
-/// annotation, and its "has no type annotation" would be wrong. (`molt_driver::report` keeps
-/// it in its output, which its snapshot tests pin; the editor drops it.)
-fn is_generic_copy_noise(remark: &Remark, all: &[Remark]) -> bool {
-    if remark.name != "unbox.missed" {
-        return false;
-    }
-    let param = remark
+/// The `param` argument of a remark.
+fn param_of(remark: &Remark) -> Option<&str> {
+    remark
         .args
         .iter()
         .find(|(k, _)| k == "param")
-        .map(|(_, v)| v);
-    param.is_some_and(|p| {
-        all.iter().any(|g| {
-            g.name == "guard.entry"
-                && g.function == remark.function
-                && g.args.iter().any(|(k, v)| k == "param" && v == p)
-        })
-    })
+        .map(|(_, v)| v.as_str())
 }
 
 /// The diagnostic of one remark (see the module docs for severities).
