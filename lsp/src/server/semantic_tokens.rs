@@ -146,7 +146,10 @@ impl<'a> Visitor<'a> for Focus<'_> {
                 .first()
                 .and_then(|r| self.between(c.left.range().end(), r.range().start())),
             Expr::UnaryOp(u) => self.between(u.range.start(), u.operand.range().start()),
-            Expr::Subscript(s) => Some(TextRange::new(s.value.range().end(), s.range.end())),
+            Expr::Subscript(s) => {
+                let start = s.value.range().end();
+                Some(TextRange::new(start, s.range.end().max(start)))
+            }
             _ => None,
         };
         self.set(expr.range(), focus);
