@@ -7,7 +7,7 @@
 //! already mark those operations, and as warnings they would drown the others. Each remark
 //! has `code` = its name and `codeDescription` = its section in `docs/remarks.md`.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use molt_db::{Db, SourceFile};
 use molt_remarks::{Remark, RemarkKind};
@@ -60,12 +60,24 @@ pub fn file_diagnostics(db: &dyn Db, file: SourceFile, settings: &Settings) -> V
         return out;
     }
     let report = molt_driver::report::file_report_ref(db, file);
-    out.extend(
-        shown_remarks(&report.remarks, settings.remarks)
-            .take(MAX_REMARK_DIAGNOSTICS)
-            .map(|r| remark_diagnostic(text, &index, r, settings.missed_severity)),
-    );
+    // One documentation link per remark name, not one per remark.
+    let mut links: HashMap<&str, Option<CodeDescription>> = HashMap::new();
+    for remark in shown_remarks(&report.remarks, settings.remarks).take(MAX_REMARK_DIAGNOSTICS) {
+        let link = links
+            .entry(remark.name.as_str())
+            .or_insert_with(|| code_description(&remark.name))
+            .clone();
+        let mut diagnostic = remark_diagnostic(text, &index, remark, settings.missed_severity);
+        diagnostic.code_description = link;
+        out.push(diagnostic);
+    }
     out
+}
+
+/// The link to the documentation of remark `name`.
+fn code_description(name: &str) -> Option<CodeDescription> {
+    let href: Uri = molt_remarks::help_uri(name).parse().ok()?;
+    Some(CodeDescription { href })
 }
 
 /// The remarks shown at `level`, in order.
@@ -118,12 +130,11 @@ pub fn remark_diagnostic(
             MissedSeverity::Warning => DiagnosticSeverity::WARNING,
         },
     };
-    let href: Option<Uri> = molt_remarks::help_uri(&remark.name).parse().ok();
     Diagnostic {
         range: index.range(text, range),
         severity: Some(severity),
         code: Some(NumberOrString::String(remark.name.clone())),
-        code_description: href.map(|href| CodeDescription { href }),
+        code_description: code_description(&remark.name),
         source: Some(SOURCE.to_owned()),
         message: remark.message.clone(),
         ..Default::default()
