@@ -1186,12 +1186,12 @@ fn remarks_are_diagnostics_filtered_by_settings() {
     assert_eq!(unboxed.len(), 1, "{unboxed:?}");
     assert_eq!(unboxed[0]["range"], range(6, 8, 6, 13));
     assert_eq!(unboxed[0]["severity"], json!(4));
-    // Dynamic operations are Hints too (`y + 1.5`).
+    // Dynamic operations are Hints too (`f(x)`, a call of an unknown object).
     let dynamic = with_code(diagnostics, "lane.dynamic");
     assert!(
         dynamic
             .iter()
-            .any(|d| d["range"] == range(7, 11, 7, 18) && d["severity"] == json!(4)),
+            .any(|d| d["range"] == range(23, 11, 23, 15) && d["severity"] == json!(4)),
         "{dynamic:?}"
     );
 
@@ -1342,8 +1342,6 @@ fn code_lenses_show_coverage_per_function() {
     // dynamic: no score, and one remark saying why.
     assert!(lenses[2].1.starts_with("coverage 100% · "), "{lenses:?}");
     assert_eq!(lenses[5].1, "coverage 0% · 1 remark", "{lenses:?}");
-    // `scale`: two missed remarks (unbox.missed, lane.dynamic) and nothing applied.
-    assert!(lenses[1].1.ends_with(" · 2 remarks"), "{lenses:?}");
     assert_eq!(lenses[6].1, "▶ Run");
     assert_eq!(lenses[6].2, "molt.run");
     assert_eq!(lenses[7].2, "molt.build");
@@ -1397,28 +1395,36 @@ fn hover_shows_types_lanes_remarks_coverage_and_mir() {
         text.contains("`unbox.missed` (missed): `x` has no type annotation"),
         "{text}"
     );
-    // On `+` of `y + 1.5`: dynamic, with the reason.
-    let text = hover_text(&mut client, &path, 7, 13);
+    // On the callee of `f(x)`: the parameter, then the call (dynamic, why, its remark).
+    let text = hover_text(&mut client, &path, 23, 11);
+    assert!(text.starts_with("```python\n(parameter) f\n```"), "{text}");
     assert!(
-        text.contains("- `add` → `Any` · **dynamic**: the left operand has an unknown type"),
+        text.contains(
+            "- `call` → `Any` · **dynamic**: calls a value the compiler cannot resolve to a known function"
+        ),
         "{text}"
     );
+    assert!(text.contains("`lane.dynamic` (missed)"), "{text}");
     // On a local: its inferred type and lane.
     let text = hover_text(&mut client, &path, 2, 12);
     assert!(text.contains("(local) total"), "{text}");
     assert!(text.contains("**inferred:** `int` · guarded"), "{text}");
     // On the name of a `def`: coverage, dynamic operations and optimized MIR.
-    let text = hover_text(&mut client, &path, 5, 5);
-    assert!(text.contains("def scale(x, k)"), "{text}");
-    assert!(text.contains("**coverage "), "{text}");
-    assert!(text.contains("dynamic 1"), "{text}");
+    let text = hover_text(&mut client, &path, 22, 5);
+    assert!(text.contains("def apply(f, x)"), "{text}");
+    assert!(
+        text.contains(
+            "**coverage 0%** (native 0 · guarded 0 · runtime 0 · dynamic 1) · 1 remark, 1 missed"
+        ),
+        "{text}"
+    );
     assert!(text.contains("**dynamic operations**"), "{text}");
     assert!(
-        text.contains("- line 8: `add`: the left operand has an unknown type"),
+        text.contains("- line 24: `call`: calls a value the compiler cannot resolve"),
         "{text}"
     );
     assert!(
-        text.contains("```text\nfunction \"scale\"(x, k) {"),
+        text.contains("```text\nfunction \"apply\"(f, x) {"),
         "{text}"
     );
     assert!(text.contains("; dynamic"), "{text}");
@@ -1472,7 +1478,7 @@ fn utf16_slice(text: &str, line: u64, start: u64, length: u64) -> String {
 fn semantic_tokens_mark_dynamic_operations() {
     let text = "\
 def f(p, x, xs):
-    s = 'é😀'; y = x + 1.5
+    s = 'é😀'; y = x.attr
     z = xs[
         0]
     return p.norm(y, z)
@@ -1501,7 +1507,7 @@ def f(p, x, xs):
         marked,
         vec![
             // After a non-BMP character: columns count UTF-16 units.
-            (1, "+".to_owned()),
+            (1, "attr".to_owned()),
             // A subscript over two lines: one token per line.
             (2, "[".to_owned()),
             (3, "        0]".to_owned()),
@@ -1509,7 +1515,7 @@ def f(p, x, xs):
             (4, "norm".to_owned()),
         ]
     );
-    assert_eq!(decoded[0], (1, 21, 1, 0));
+    assert_eq!(decoded[0], (1, 21, 4, 0));
     // A range request returns the tokens of the range only.
     let tokens = client
         .request(

@@ -686,7 +686,7 @@ pub fn describe(var: &VarFact) -> String {
                 "The compiler does not check or use the annotation `{a}`: `{name}` has an unknown type, so operations on it dispatch at run time (lane dynamic)."
             ),
             None => format!(
-                "`{name}` has no type annotation: operations on it dispatch on its type at run time (lane dynamic). Annotate it (`{name}: int`, `float`, `bool`) to compile them natively."
+                "`{name}` has no type annotation: operations on it dispatch on its type at run time (lane dynamic). If it holds an int, a float or a bool, annotating it (`{name}: int`) compiles them natively."
             ),
         },
         (_, Some(ty)) => match var.lane {

@@ -486,9 +486,14 @@ fn function_section(
         .filter(|r| r.kind == RemarkKind::Missed)
         .count();
     let mut out = format!(
-        "**coverage {:.0}%** ({lanes}) · {} remarks, {missed} missed",
+        "**coverage {:.0}%** ({lanes}) · {} {}, {missed} missed",
         coverage.score().floor(),
-        remarks.len()
+        remarks.len(),
+        if remarks.len() == 1 {
+            "remark"
+        } else {
+            "remarks"
+        }
     );
     if !full {
         return Some(out);
