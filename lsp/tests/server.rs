@@ -83,7 +83,8 @@ impl Client {
                 "initializationOptions": options,
                 "capabilities": {
                     "window": {"workDoneProgress": true},
-                    "workspace": {"configuration": true, "workspaceFolders": true},
+                    "workspace": {"configuration": true, "workspaceFolders": true,
+                                  "codeLens": {"refreshSupport": true}},
                 },
             }),
         );
@@ -1351,6 +1352,14 @@ fn code_lenses_show_coverage_per_function() {
         json!({"settings": {"remarks": "missed"}}),
     );
     client.diagnostics(&uri(&path), |d| with_code(d, "guard.entry").is_empty());
+    // The client is asked to fetch lenses again (maybe before the diagnostics came).
+    if !client
+        .seen
+        .iter()
+        .any(|m| m["method"] == "workspace/codeLens/refresh")
+    {
+        client.wait_for("workspace/codeLens/refresh", |_| true);
+    }
     let lenses = client
         .request(
             "textDocument/codeLens",

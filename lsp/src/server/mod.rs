@@ -362,6 +362,12 @@ impl LanguageServer for Server {
                 .and_then(|w| w.did_change_configuration.as_ref())
                 .and_then(|d| d.dynamic_registration)
                 .unwrap_or(false),
+            code_lens_refresh: capabilities
+                .workspace
+                .as_ref()
+                .and_then(|w| w.code_lens.as_ref())
+                .and_then(|c| c.refresh_support)
+                .unwrap_or(false),
         };
         {
             let mut state = self.state();
@@ -478,6 +484,14 @@ impl LanguageServer for Server {
         changed |= self.pull_configuration().await;
         if changed {
             self.republish_open_documents();
+            let refresh = self.state().client.code_lens_refresh;
+            if refresh && let Err(error) = self.client.code_lens_refresh().await {
+                self.log(
+                    MessageType::LOG,
+                    format!("molt: workspace/codeLens/refresh failed: {error}"),
+                )
+                .await;
+            }
         }
     }
 

@@ -36,6 +36,9 @@ pub struct ClientSupport {
     pub configuration: bool,
     /// `workspace.didChangeConfiguration.dynamicRegistration`.
     pub did_change_configuration_registration: bool,
+    /// `workspace.codeLens.refreshSupport`: the server can ask for lenses again (their
+    /// titles depend on the `remarks` setting).
+    pub code_lens_refresh: bool,
 }
 
 /// A consistent view for one analysis: a snapshot of the file's database and what to
