@@ -97,7 +97,8 @@ pub fn shown_remarks(remarks: &[Remark], level: RemarksLevel) -> impl Iterator<I
         // An `unbox.missed` for a parameter whose annotation an entry guard checks comes from
         // the generic copy of a versioned function, which runs only for arguments that break
         // the annotation: its "has no type annotation" would be wrong. (`molt_driver::report`
-        // keeps it in its output, which its snapshot tests pin; the editor drops it.)
+        // drops those whose annotation it finds in the `def` line; this also covers the rest,
+        // by the entry guard the optimizer reported.)
         let generic_copy_noise = r.name == "unbox.missed"
             && param_of(r).is_some_and(|p| guarded.contains(&(r.function.as_str(), p)));
         kind_shown && !generic_copy_noise
