@@ -148,6 +148,23 @@ impl<'a> Lowerer<'a> {
         );
     }
 
+    /// Reports an import of a module the runtime does not provide (`runtime/src/modules.rs`):
+    /// CPython would find it (in the standard library or the workspace), so running the
+    /// program would give a different answer (`ModuleNotFoundError`).
+    fn check_importable(&mut self, module: &str, range: TextRange) {
+        const PROVIDED: [&str; 3] = ["sys", "math", "time"];
+        let top = module.split('.').next().unwrap_or(module);
+        if !PROVIDED.contains(&top) {
+            self.error(
+                DiagnosticCode::UnsupportedSyntax,
+                range,
+                format!(
+                    "importing `{module}` is not supported yet: only `sys`, `math` and `time` can be imported (workspace and standard-library modules come later)"
+                ),
+            );
+        }
+    }
+
     fn unique_name(&mut self, name: String) -> String {
         let n = self.used_names.entry(name.clone()).or_insert(0);
         *n += 1;
@@ -476,6 +493,7 @@ impl<'a> Lowerer<'a> {
             Stmt::Import(i) => {
                 for alias in &i.names {
                     let full = alias.name.as_str();
+                    self.check_importable(full, alias.range());
                     let module =
                         st.b.ins(InstKind::Import(full.into()), self.span(alias.range()));
                     match &alias.asname {
@@ -507,6 +525,9 @@ impl<'a> Lowerer<'a> {
                     self.unsupported(stmt.range(), "relative import");
                 }
                 let module_name = i.module.as_ref().map(|m| m.as_str()).unwrap_or("");
+                if i.level == 0 {
+                    self.check_importable(module_name, stmt.range());
+                }
                 let module = st.b.ins(InstKind::Import(module_name.into()), span);
                 for alias in &i.names {
                     if alias.name.as_str() == "*" {
