@@ -1137,16 +1137,9 @@ pub extern "C" fn molt_depth_leave(_token: i64) {
 /// [`molt_leave_call`], or `-1` with `RecursionError` pending past the recursion limit.
 #[unsafe(no_mangle)]
 pub extern "C" fn molt_enter_call() -> i64 {
-    let r = rt();
-    let depth = r.depth.get();
-    if depth >= r.recursion_limit.get() {
-        let _ = crate::exceptions::raise::<()>(
-            crate::exceptions::ExcKind::RecursionError,
-            "maximum recursion depth exceeded",
-        );
+    if molt_depth_enter() < 0 {
         return -1;
     }
-    r.depth.set(depth + 1);
     crate::exceptions::frame_enter() as i64
 }
 
@@ -1154,6 +1147,5 @@ pub extern "C" fn molt_enter_call() -> i64 {
 #[unsafe(no_mangle)]
 pub extern "C" fn molt_leave_call(token: i64) {
     crate::exceptions::frame_exit(token.max(0) as usize);
-    let r = rt();
-    r.depth.set(r.depth.get().saturating_sub(1));
+    molt_depth_leave(token);
 }

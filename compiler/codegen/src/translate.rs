@@ -789,22 +789,7 @@ impl Translator<'_> {
                 b.ins().brif(defined, fast, &[], slow, &[]);
                 // Fast path: count the call depth, call the compiled code with the arguments.
                 b.switch_to_block(fast);
-                let (enter, leave_rt) = self.symbols.call_frame(target);
-                let entered = self.call_rt(b, enter, &[]);
-                let too_deep = b.ins().icmp_imm_s(IntCC::Equal, entered, -1);
-                let call_block = b.create_block();
-                let err = b.ins().iconst(I64, ERROR);
-                b.ins()
-                    .brif(too_deep, join, &[BlockArg::Value(err)], call_block, &[]);
-                b.switch_to_block(call_block);
-                let arr = self.array(b, &vals);
-                let sig = python_signature(self.symbols.call_conv);
-                let callee = self.symbols.import_local_function(b.func, fid, sig);
-                let call = b.ins().call(callee, &[fobj, arr]);
-                let res = b.inst_results(call)[0];
-                let leave = self.rt(b, leave_rt);
-                b.ins().call(leave, &[entered]);
-                b.ins().jump(join, &[BlockArg::Value(res)]);
+                self.compiled_call(b, target, fid, fobj, &vals, join);
                 // Before the `def` has run: an ordinary call of the global (`NameError`).
                 b.switch_to_block(slow);
                 let m = self.module(b);
@@ -1252,6 +1237,36 @@ impl Translator<'_> {
         (p, cached)
     }
 
+    /// Calls compiled MIR function `target` (`fid`) with function object `fobj` and one
+    /// argument per parameter, counting the call depth around it, and jumps to `join` with
+    /// the result (the error word past the recursion limit).
+    fn compiled_call(
+        &mut self,
+        b: &mut FunctionBuilder<'_>,
+        target: &str,
+        fid: cranelift_module::FuncId,
+        fobj: ir::Value,
+        vals: &[ir::Value],
+        join: ir::Block,
+    ) {
+        let (enter, leave_rt) = self.symbols.call_frame(target);
+        let entered = self.call_rt(b, enter, &[]);
+        let too_deep = b.ins().icmp_imm_s(IntCC::Equal, entered, -1);
+        let call_block = b.create_block();
+        let err = b.ins().iconst(I64, ERROR);
+        b.ins()
+            .brif(too_deep, join, &[BlockArg::Value(err)], call_block, &[]);
+        b.switch_to_block(call_block);
+        let arr = self.array(b, vals);
+        let sig = python_signature(self.symbols.call_conv);
+        let callee = self.symbols.import_local_function(b.func, fid, sig);
+        let call = b.ins().call(callee, &[fobj, arr]);
+        let res = b.inst_results(call)[0];
+        let leave = self.rt(b, leave_rt);
+        b.ins().call(leave, &[entered]);
+        b.ins().jump(join, &[BlockArg::Value(res)]);
+    }
+
     /// `call.method.direct`: behind the shape guard (flags clear: no instance attribute can
     /// shadow the method), the compiled code of `target` is called with the cached function
     /// object; otherwise `molt_call_method_ic`, which fills the cache.
@@ -1282,24 +1297,9 @@ impl Translator<'_> {
         let slow = b.create_block();
         self.shape_guard(b, recv, cell, true, slow);
         let fobj = b.ins().load(I64, ir::MemFlagsData::trusted(), cell, 8);
-        let (enter, leave_rt) = self.symbols.call_frame(target);
-        let entered = self.call_rt(b, enter, &[]);
-        let too_deep = b.ins().icmp_imm_s(IntCC::Equal, entered, -1);
-        let call_block = b.create_block();
-        let err = b.ins().iconst(I64, ERROR);
-        b.ins()
-            .brif(too_deep, join, &[BlockArg::Value(err)], call_block, &[]);
-        b.switch_to_block(call_block);
         let mut vals = vec![recv];
         vals.extend_from_slice(args);
-        let arr = self.array(b, &vals);
-        let sig = python_signature(self.symbols.call_conv);
-        let callee = self.symbols.import_local_function(b.func, fid, sig);
-        let call = b.ins().call(callee, &[fobj, arr]);
-        let res = b.inst_results(call)[0];
-        let leave = self.rt(b, leave_rt);
-        b.ins().call(leave, &[entered]);
-        b.ins().jump(join, &[BlockArg::Value(res)]);
+        self.compiled_call(b, target, fid, fobj, &vals, join);
         b.switch_to_block(slow);
         let arr = self.array(b, args);
         let n = self.str_const(b, name);

@@ -60,61 +60,38 @@ pub fn run(func: &mut Function, ctx: &mut PassContext<'_>) {
     for (span, name, slots) in reports {
         let sym = db.intern(&name);
         let infos: Vec<&ClassInfo> = index.classes.iter().filter(|c| c.name == sym).collect();
-        let [info] = infos[..] else {
-            if infos.len() > 1 {
-                ctx.remark(
-                    "slots",
-                    "slots.missed",
-                    RemarkKind::Missed,
-                    span,
-                    format!(
-                        "`{name}` is defined by more than one `class` statement in this module, so its instances keep attributes in a dict; give each class its own name"
-                    ),
-                );
-            }
-            continue;
-        };
-        if info.defines_slots {
-            ctx.remark(
-                "slots",
-                "slots.missed",
-                RemarkKind::Missed,
-                span,
-                format!(
-                    "`{name}` defines `__slots__`, which the compiler does not lay out yet: attribute access goes through the generic lookup; removing `__slots__` gives its instances compiler-managed fixed slots"
-                ),
-            );
-            continue;
-        }
-        if let Some(hook) = info.attribute_hook {
-            ctx.remark(
-                "slots",
-                "slots.missed",
-                RemarkKind::Missed,
-                span,
-                format!(
+        // Why attribute access on this class cannot use slots (`None`: it does).
+        let missed = match infos[..] {
+            [] => continue,
+            [_, _, ..] => Some(format!(
+                "`{name}` is defined by more than one `class` statement in this module, so its instances keep attributes in a dict; give each class its own name"
+            )),
+            [info] if info.defines_slots => Some(format!(
+                "`{name}` defines `__slots__`, which the compiler does not lay out yet: attribute access goes through the generic lookup; removing `__slots__` gives its instances compiler-managed fixed slots"
+            )),
+            [info] => match info.attribute_hook {
+                Some(hook) => Some(format!(
                     "`{name}` defines `{}`, so every attribute access runs Python code and cannot read a slot inline",
                     db.resolve(hook)
-                ),
-            );
+                )),
+                None if slots.is_empty() && !info.slot_layout().is_empty() => {
+                    let base = match index.foreign_base(db, info) {
+                        Some(Ok(b)) => format!("`{}`", db.resolve(b)),
+                        _ => "a base class the compiler cannot see".to_string(),
+                    };
+                    Some(format!(
+                        "instances of `{name}` keep attributes in a dict: it derives from {base}, whose instances the compiler does not lay out (builtin and imported classes, exceptions)"
+                    ))
+                }
+                None => None,
+            },
+        };
+        if let Some(message) = missed {
+            ctx.remark("slots", "slots.missed", RemarkKind::Missed, span, message);
             continue;
         }
+        let [info] = infos[..] else { continue };
         if slots.is_empty() {
-            if !info.slot_layout().is_empty() {
-                let base = match index.foreign_base(db, info) {
-                    Some(Ok(b)) => format!("`{}`", db.resolve(b)),
-                    _ => "a base class the compiler cannot see".to_string(),
-                };
-                ctx.remark(
-                    "slots",
-                    "slots.missed",
-                    RemarkKind::Missed,
-                    span,
-                    format!(
-                        "instances of `{name}` keep attributes in a dict: it derives from {base}, whose instances the compiler does not lay out (builtin and imported classes, exceptions)"
-                    ),
-                );
-            }
             continue;
         }
         let list = slots
