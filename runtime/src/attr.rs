@@ -441,8 +441,14 @@ fn store_in_dict(
 
 fn setattr_other(o: Value, n: &str, name: Value, v: Value) -> R<()> {
     if is_class(o) {
-        let r = dict_data(class_data(o).dict).set(name, v);
-        crate::class::class_mutated(o);
+        let d = dict_data(class_data(o).dict);
+        let reshape = crate::class::attr_change_needs_reshape(n, d.get_str(n), Some(v));
+        let r = d.set(name, v);
+        if reshape {
+            crate::class::class_mutated(o);
+        } else {
+            crate::class::class_changed();
+        }
         return r;
     }
     if is_kind(o, Kind::Module) {
@@ -498,8 +504,14 @@ pub fn delattr(o: Value, name: Value) -> R<()> {
             None => return attribute_error(o, n),
         }
     } else if is_class(o) {
-        let r = dict_data(class_data(o).dict).remove(name);
-        crate::class::class_mutated(o);
+        let d = dict_data(class_data(o).dict);
+        let reshape = crate::class::attr_change_needs_reshape(n, d.get_str(n), None);
+        let r = d.remove(name);
+        if reshape {
+            crate::class::class_mutated(o);
+        } else {
+            crate::class::class_changed();
+        }
         return match r? {
             Some(_) => Ok(()),
             None => attribute_error(o, as_str(name)),

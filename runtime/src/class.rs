@@ -603,6 +603,30 @@ fn reshape(cls: Value) {
     cd.shape.set(shape);
 }
 
+/// Whether changing class attribute `name` from `old` to `new` (`None`: absent) can alter
+/// what an inline cache decided, so the class must get a new shape ([`class_mutated`]):
+/// an attribute hook (a dunder name), or a value that is not plain data (a function,
+/// descriptor, class or instance) on either side. Otherwise [`class_changed`] (the method
+/// cache) is enough: `C.count += 1` keeps every inline cache warm. Call it before the
+/// change, while `old` is alive.
+pub fn attr_change_needs_reshape(name: &str, old: Option<Value>, new: Option<Value>) -> bool {
+    let plain = |v: Option<Value>| {
+        v.is_none_or(|v| {
+            !v.is_ptr()
+                || !matches!(
+                    kind(v),
+                    Kind::Function
+                        | Kind::Builtin
+                        | Kind::BoundMethod
+                        | Kind::Wrapper
+                        | Kind::Class
+                        | Kind::Instance
+                )
+        })
+    };
+    name.starts_with("__") || !plain(old) || !plain(new)
+}
+
 /// Called when the namespace of `cls` changed: every user class that has `cls` in
 /// its MRO gets a new shape (so inline caches re-check what attribute access now means).
 pub fn class_mutated(cls: Value) {
