@@ -234,6 +234,11 @@ impl LineIndex {
         LineIndex { line_starts }
     }
 
+    /// Byte offset of the first byte of each line (`[0] == 0`; lines end at `\n`).
+    pub fn line_starts(&self) -> &[u32] {
+        &self.line_starts
+    }
+
     /// `(line, column)`, both 1-based, of byte `offset` in `text` (clamped to the text).
     pub fn line_col(&self, text: &str, offset: u32) -> (u32, u32) {
         let offset = offset.min(text.len() as u32);

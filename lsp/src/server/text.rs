@@ -15,31 +15,23 @@
 use ruff_text_size::{TextRange, TextSize};
 use tower_lsp_server::ls_types::{Position, Range, TextDocumentContentChangeEvent};
 
-/// Start offsets (bytes) of every line of one text, for conversions in both directions.
+/// Start offsets (bytes) of every line of one text, for conversions in both directions: the
+/// compiler's [`molt_db::LineIndex`] with UTF-16 positions on top.
 ///
 /// Build it once per text version ([`LineIndex::new`] is one pass over the bytes) and pass the
 /// same text to every method.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct LineIndex {
-    /// Byte offset of the first byte of each line; `line_starts[0] == 0`.
-    line_starts: Vec<u32>,
-}
+pub struct LineIndex(molt_db::LineIndex);
 
 impl LineIndex {
     /// Indexes `text`.
     pub fn new(text: &str) -> LineIndex {
-        let mut line_starts = vec![0];
-        for (i, b) in text.bytes().enumerate() {
-            if b == b'\n' {
-                line_starts.push(i as u32 + 1);
-            }
-        }
-        LineIndex { line_starts }
+        LineIndex(molt_db::LineIndex::new(text))
     }
 
     /// The byte offset of `position` in `text`, clamped to the text (see the module docs).
     pub fn offset(&self, text: &str, position: Position) -> u32 {
-        let Some(&start) = self.line_starts.get(position.line as usize) else {
+        let Some(&start) = self.0.line_starts().get(position.line as usize) else {
             return text.len() as u32;
         };
         let line = line_text(text, start as usize);
@@ -63,11 +55,11 @@ impl LineIndex {
         while offset > 0 && !text.is_char_boundary(offset) {
             offset -= 1;
         }
-        let line = self
-            .line_starts
+        let starts = self.0.line_starts();
+        let line = starts
             .partition_point(|&s| s as usize <= offset)
             .saturating_sub(1);
-        let start = self.line_starts.get(line).copied().unwrap_or(0) as usize;
+        let start = starts.get(line).copied().unwrap_or(0) as usize;
         let character = text
             .get(start..offset)
             .map(|s| s.chars().map(|c| c.len_utf16() as u32).sum())
