@@ -90,10 +90,10 @@ pub struct Runtime {
     pub handled: std::cell::UnsafeCell<Vec<Value>>,
     /// Index in `handled` where the entries of the running compiled frame start.
     pub handled_base: Cell<usize>,
-    /// Number of Python calls in progress.
-    pub depth: Cell<u32>,
-    /// The recursion limit (`sys.setrecursionlimit`).
-    pub recursion_limit: Cell<u32>,
+    /// Number of Python calls in progress (a field of [`CallDepth`]).
+    pub depth: &'static Cell<u32>,
+    /// The recursion limit (`sys.setrecursionlimit`; a field of [`CallDepth`]).
+    pub recursion_limit: &'static Cell<u32>,
     /// Single-character strs for code points 0..256.
     pub chars: Vec<Value>,
     /// `''`.
@@ -112,6 +112,57 @@ pub struct Runtime {
     pub modules: RefCell<Vec<(String, Value)>>,
     /// `sys.argv` (a list) once `molt_main` set it.
     pub argv: Cell<Value>,
+}
+
+/// The call-depth counter and recursion limit of one runtime, laid out for compiled code:
+/// the depth (a count of Python calls in progress) at byte offset 0, the limit at offset 4,
+/// both `u32`.
+///
+/// A direct call of a compiled function without exception handlers counts the depth inline
+/// against the exported [`molt_depth`] (see `molt_codegen`): load both fields, call
+/// `molt_depth_enter` (which raises `RecursionError`) when `depth >= limit`, else store
+/// `depth + 1`, call, store `depth`.
+#[repr(C)]
+pub struct CallDepth {
+    /// Python calls in progress.
+    pub depth: Cell<u32>,
+    /// `sys.getrecursionlimit()`.
+    pub limit: Cell<u32>,
+}
+
+/// Python's default recursion limit.
+const DEFAULT_RECURSION_LIMIT: u32 = 1000;
+
+// SAFETY: `molt_depth` is used by one runtime only, the first one created (claimed through
+// `DEPTH_CLAIMED`), and a runtime lives on one thread; compiled executables run on that thread.
+unsafe impl Sync for CallDepth {}
+
+/// The call depth of the first runtime created in the process: compiled executables have one
+/// runtime (on the main thread), and compiled code counts calls inline against this symbol.
+#[unsafe(no_mangle)]
+#[allow(non_upper_case_globals)]
+pub static molt_depth: CallDepth = CallDepth {
+    depth: Cell::new(0),
+    limit: Cell::new(DEFAULT_RECURSION_LIMIT),
+};
+
+static DEPTH_CLAIMED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// [`molt_depth`] for the first runtime of the process, a fresh leaked one for the others
+/// (further threads, as in the runtime's own tests).
+fn claim_call_depth() -> &'static CallDepth {
+    use std::sync::atomic::Ordering;
+    if DEPTH_CLAIMED
+        .compare_exchange(false, true, Ordering::AcqRel, Ordering::Acquire)
+        .is_ok()
+    {
+        &molt_depth
+    } else {
+        Box::leak(Box::new(CallDepth {
+            depth: Cell::new(0),
+            limit: Cell::new(DEFAULT_RECURSION_LIMIT),
+        }))
+    }
 }
 
 thread_local! {
@@ -200,6 +251,7 @@ fn init() -> &'static Runtime {
             immortalize(crate::str::str_from_string(ch.to_string()).into_raw())
         })
         .collect();
+    let call_depth = claim_call_depth();
     let runtime = Box::new(Runtime {
         t,
         exc,
@@ -207,8 +259,8 @@ fn init() -> &'static Runtime {
         pending: Cell::new(Value::UNBOUND),
         handled: std::cell::UnsafeCell::new(Vec::new()),
         handled_base: Cell::new(0),
-        depth: Cell::new(0),
-        recursion_limit: Cell::new(1000),
+        depth: &call_depth.depth,
+        recursion_limit: &call_depth.limit,
         chars,
         empty_str: immortalize(crate::str::str_from_string(String::new()).into_raw()),
         empty_tuple: immortalize(crate::tuple::tuple_from_raw(Vec::new()).into_raw()),

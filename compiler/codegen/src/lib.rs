@@ -224,6 +224,9 @@ pub fn compile_program(
         .zip(&func_ids)
         .map(|(f, id)| (f.name.to_string(), *id))
         .collect();
+    let depth = module
+        .declare_data("molt_depth", Linkage::Import, true, false)
+        .map_err(obj_err)?;
     let ellipsis = slot(&mut module, "__molt_ellipsis".into())?;
     let module_slot = slot(&mut module, "__molt_module".into())?;
     let frontend = module.isa().frontend_config();
@@ -240,6 +243,7 @@ pub fn compile_program(
         functions: functions_by_name,
         fobj,
         ic,
+        depth,
         handler_free: functions
             .iter()
             .filter(|f| {
@@ -710,14 +714,14 @@ fn define_init(
             let fr = symbols.import_runtime(b.func, f);
             let call = b.ins().call(fr, args);
             let v = b.inst_results(call)[0];
-            let gv = symbols.import_data(b.func, slot.as_u32());
+            let gv = symbols.import_data(b.func, slot.as_u32(), true);
             let addr = b.ins().symbol_value(types::I64, gv);
             b.ins().store(ir::MemFlagsData::trusted(), v, addr, 0);
             v
         };
         // The module object.
         let name = bytes_data(module, "__molt_modname".into(), b"__main__")?;
-        let gv = symbols.import_data(b.func, name.as_u32());
+        let gv = symbols.import_data(b.func, name.as_u32(), true);
         let addr = b.ins().symbol_value(types::I64, gv);
         let len = b.ins().iconst(types::I64, 8);
         store_call(&mut b, Rt::ModuleNew, &[addr, len], symbols.module);
@@ -725,7 +729,7 @@ fn define_init(
         let mut str_values: FxHashMap<&str, ir::Value> = FxHashMap::default();
         for (k, s) in constants.strings.iter().enumerate() {
             let data = bytes_data(module, format!("__molt_sb_{k}"), s.as_bytes())?;
-            let gv = symbols.import_data(b.func, data.as_u32());
+            let gv = symbols.import_data(b.func, data.as_u32(), true);
             let addr = b.ins().symbol_value(types::I64, gv);
             let len = b.ins().iconst(types::I64, s.len() as i64);
             let v = store_call(&mut b, Rt::ConstStr, &[addr, len], symbols.strings[s]);
@@ -733,7 +737,7 @@ fn define_init(
         }
         for (k, digits) in constants.bigints.iter().enumerate() {
             let data = bytes_data(module, format!("__molt_bb_{k}"), digits.as_bytes())?;
-            let gv = symbols.import_data(b.func, data.as_u32());
+            let gv = symbols.import_data(b.func, data.as_u32(), true);
             let addr = b.ins().symbol_value(types::I64, gv);
             let len = b.ins().iconst(types::I64, digits.len() as i64);
             store_call(

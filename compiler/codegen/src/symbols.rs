@@ -313,8 +313,11 @@ pub struct Symbols {
     /// cache cell (class shape in the low 32 bits, slot index in the high 32 bits; 0 = empty).
     /// Per `call.method.direct` site: 16 bytes (class shape, then the function object).
     pub ic: FxHashMap<String, DataId>,
+    /// The runtime's `molt_depth` (`molt_runtime::state::CallDepth`: call depth `u32` at
+    /// offset 0, recursion limit `u32` at offset 4), imported.
+    pub depth: DataId,
     /// MIR functions without exception handlers: calls of them count the recursion depth
-    /// only (`molt_depth_enter`/`molt_depth_leave`), no handled-exception frame.
+    /// only (inline against `molt_depth`), no handled-exception frame.
     pub handler_free: rustc_hash::FxHashSet<String>,
 }
 
@@ -371,8 +374,14 @@ impl Symbols {
         })
     }
 
-    /// Imports data object `data` (a `DataId` index) into `func`.
-    pub fn import_data(&self, func: &mut ir::Function, data: u32) -> ir::GlobalValue {
+    /// Imports data object `data` (a `DataId` index) into `func`; `colocated` for data this
+    /// object defines (addressed PC-relative), not for the runtime's (through the GOT).
+    pub fn import_data(
+        &self,
+        func: &mut ir::Function,
+        data: u32,
+        colocated: bool,
+    ) -> ir::GlobalValue {
         let name = func.declare_imported_user_function(UserExternalName {
             namespace: 1,
             index: data,
@@ -380,7 +389,7 @@ impl Symbols {
         func.create_global_value(ir::GlobalValueData::Symbol {
             name: ExternalName::user(name),
             offset: ir::immediates::Imm64::new(0),
-            colocated: true,
+            colocated,
             tls: false,
         })
     }

@@ -330,7 +330,8 @@ impl Translator<'_> {
         let gv = match self.imported_data.get(&data) {
             Some(gv) => *gv,
             None => {
-                let gv = self.symbols.import_data(b.func, data);
+                let colocated = data != self.symbols.depth.as_u32();
+                let gv = self.symbols.import_data(b.func, data, colocated);
                 self.imported_data.insert(data, gv);
                 gv
             }
@@ -1249,6 +1250,33 @@ impl Translator<'_> {
         vals: &[ir::Value],
         join: ir::Block,
     ) {
+        if self.symbols.handler_free.contains(target) {
+            // Depth counting inline: `molt_depth_enter` only to raise RecursionError.
+            let cells = self.data_addr(b, self.symbols.depth.as_u32());
+            let flags = ir::MemFlagsData::trusted();
+            let depth = b.ins().load(I32, flags, cells, 0);
+            let limit = b.ins().load(I32, flags, cells, 4);
+            let too_deep = b.ins().icmp(IntCC::UnsignedGreaterThanOrEqual, depth, limit);
+            let raise = b.create_block();
+            let call_block = b.create_block();
+            b.ins().brif(too_deep, raise, &[], call_block, &[]);
+            b.set_cold_block(raise);
+            b.switch_to_block(raise);
+            self.call_rt(b, Rt::DepthEnter, &[]);
+            let err = b.ins().iconst(I64, ERROR);
+            b.ins().jump(join, &[BlockArg::Value(err)]);
+            b.switch_to_block(call_block);
+            let depth1 = b.ins().iadd_imm_s(depth, 1);
+            b.ins().store(flags, depth1, cells, 0);
+            let arr = self.array(b, vals);
+            let sig = python_signature(self.symbols.call_conv);
+            let callee = self.symbols.import_local_function(b.func, fid, sig);
+            let call = b.ins().call(callee, &[fobj, arr]);
+            let res = b.inst_results(call)[0];
+            b.ins().store(flags, depth, cells, 0);
+            b.ins().jump(join, &[BlockArg::Value(res)]);
+            return;
+        }
         let (enter, leave_rt) = self.symbols.call_frame(target);
         let entered = self.call_rt(b, enter, &[]);
         let too_deep = b.ins().icmp_imm_s(IntCC::Equal, entered, -1);
