@@ -588,6 +588,105 @@ pub extern "C" fn molt_call_method_ic(
     molt_call_method(recv, name, args, nargs, Value::NONE)
 }
 
+/// `recv.name(*args)` (same argument layout as [`molt_call_method`]) at a `call.method` site
+/// whose inline cache is `cell` (two words: a builtin class, then the [`BuiltinFn`] of its
+/// method `name`; zero when empty).
+///
+/// When `recv` is a builtin value (not an instance, class, module or `super`) whose class is
+/// the cached one, the method's implementation is called at once, without the name's hash and
+/// the lookup through the class's MRO. The cache is filled when the method found is a builtin
+/// method of a builtin class: those classes are immutable (`FLAG_IMMUTABLE_TYPE`), so the
+/// entry never goes stale. → error.
+///
+/// [`BuiltinFn`]: crate::object::BuiltinFn
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_call_method_cached(
+    recv: Value,
+    name: Value,
+    args: *const Value,
+    nargs: u32,
+    kwnames: Value,
+    cell: *mut u64,
+) -> Value {
+    use crate::object::{BuiltinData, BuiltinFn, FLAG_IMMUTABLE_TYPE, flags};
+    if cell.is_null()
+        || (recv.is_ptr()
+            && matches!(
+                crate::object::kind(recv),
+                Kind::Instance | Kind::Class | Kind::Module | Kind::Super
+            ))
+    {
+        return molt_call_method(recv, name, args, nargs, kwnames);
+    }
+    let cls = crate::class::type_of(recv);
+    // SAFETY: generated code passes its own 16-byte cache cell.
+    let (cached_cls, cached_f) = unsafe { (cell.read(), cell.add(1).read()) };
+    if cached_cls == cls.0 {
+        // SAFETY: the second word was written below from a `BuiltinFn`.
+        let f: BuiltinFn = unsafe { std::mem::transmute::<u64, BuiltinFn>(cached_f) };
+        // SAFETY: generated code passes the vectorcall layout.
+        let a = unsafe { vector_args(args, nargs, kwnames) };
+        return to_abi(f(recv, a));
+    }
+    if flags(cls) & FLAG_IMMUTABLE_TYPE != 0 {
+        if let Some(f) = str_opt(name).and_then(|n| crate::class::lookup(cls, n)) {
+            if is_kind(f, Kind::Builtin) {
+                // SAFETY: kind checked.
+                let b = unsafe { payload::<BuiltinData>(f) };
+                if !b.owner.is_none() && b.receiver == Value::UNBOUND {
+                    // SAFETY: as above; builtin classes and their methods are immortal.
+                    unsafe {
+                        cell.write(cls.0);
+                        cell.add(1).write(b.f as usize as u64);
+                    }
+                }
+            }
+        }
+    }
+    molt_call_method(recv, name, args, nargs, kwnames)
+}
+
+/// `recv.append(x)` (`name` is `"append"`): pushes onto a list at once, else calls like
+/// [`molt_call_method`]. → error.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_method_append(recv: Value, name: Value, x: Value) -> Value {
+    if crate::list::is_list(recv) {
+        crate::list::list_append(recv, x);
+        return Value::NONE;
+    }
+    molt_call_method(recv, name, &x, 1, Value::NONE)
+}
+
+/// `recv.pop()` (`name` is `"pop"`): pops the last item of a non-empty list at once, else
+/// calls like [`molt_call_method`]. → error.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_method_pop(recv: Value, name: Value) -> Value {
+    if crate::list::is_list(recv) {
+        if let Some(v) = crate::list::list_vec(recv).pop() {
+            return v;
+        }
+    }
+    molt_call_method(recv, name, std::ptr::null(), 0, Value::NONE)
+}
+
+/// `recv.get(key)` or `recv.get(key, default)` (`name` is `"get"`; `default` is
+/// `Value::UNBOUND` when not given): looks a dict up at once, else calls like
+/// [`molt_call_method`]. → error.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_method_get(recv: Value, name: Value, key: Value, default: Value) -> Value {
+    if crate::dict::is_dict(recv) {
+        return match crate::dict::dict_data(recv).get(key) {
+            Ok(Some(v)) => incref(v),
+            Ok(None) if default == Value::UNBOUND => Value::NONE,
+            Ok(None) => incref(default),
+            Err(_) => Value::ERROR,
+        };
+    }
+    let args = [key, default];
+    let nargs = if default == Value::UNBOUND { 1 } else { 2 };
+    molt_call_method(recv, name, args.as_ptr(), nargs, Value::NONE)
+}
+
 /// `callee(*args_tuple, **kwargs_dict)` (`kwargs_dict` may be `None`). → error.
 #[unsafe(no_mangle)]
 pub extern "C" fn molt_call_ex(callee: Value, args_tuple: Value, kwargs_dict: Value) -> Value {

@@ -441,6 +441,7 @@ fn store_in_dict(
 
 fn setattr_other(o: Value, n: &str, name: Value, v: Value) -> R<()> {
     if is_class(o) {
+        crate::class::check_mutable_class(o, n)?;
         let d = dict_data(class_data(o).dict);
         let reshape = crate::class::attr_change_needs_reshape(n, d.get_str(n), Some(v));
         let r = d.set(name, v);
@@ -504,6 +505,7 @@ pub fn delattr(o: Value, name: Value) -> R<()> {
             None => return attribute_error(o, n),
         }
     } else if is_class(o) {
+        crate::class::check_mutable_class(o, n)?;
         let d = dict_data(class_data(o).dict);
         let reshape = crate::class::attr_change_needs_reshape(n, d.get_str(n), None);
         let r = d.remove(name);

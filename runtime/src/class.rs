@@ -104,7 +104,20 @@ pub fn new_builtin_class(
         layout,
         ctor,
     };
-    immortalize(alloc(Kind::Class, data))
+    let cls = immortalize(alloc(Kind::Class, data));
+    crate::object::set_flags(cls, crate::object::FLAG_IMMUTABLE_TYPE);
+    cls
+}
+
+/// `TypeError` when `cls` is a builtin class, whose attributes cannot be set or deleted.
+pub fn check_mutable_class(cls: Value, attr: &str) -> R<()> {
+    if crate::object::flags(cls) & crate::object::FLAG_IMMUTABLE_TYPE != 0 {
+        return crate::exceptions::type_error(format!(
+            "cannot set '{attr}' attribute of immutable type '{}'",
+            as_str(class_data(cls).name)
+        ));
+    }
+    Ok(())
 }
 
 /// The class of `v` (borrowed).

@@ -632,7 +632,8 @@ fn recv_dict(recv: Value) -> R<&'static DictData> {
 
 fn m_get(recv: Value, args: Args<'_>) -> R<Ref> {
     let d = recv_dict(recv)?;
-    let [key, default] = args.bind("get", &["key", "default"], 1)?;
+    // Positional-only in CPython: `get(key, default=None, /)`.
+    let [key, default] = args.range::<2>("get", 1)?;
     let key = key.unwrap_or(Value::NONE);
     match d.get(key)? {
         Some(v) => Ok(Ref::dup(v)),

@@ -234,14 +234,14 @@ fn recv_list(recv: Value) -> R<Value> {
 
 fn m_append(recv: Value, args: Args<'_>) -> R<Ref> {
     let l = recv_list(recv)?;
-    let [x] = args.exact("append")?;
+    let [x] = args.exact("list.append")?;
     list_append(l, x);
     Ok(Ref::NONE)
 }
 
 fn m_extend(recv: Value, args: Args<'_>) -> R<Ref> {
     let l = recv_list(recv)?;
-    let [x] = args.exact("extend")?;
+    let [x] = args.exact("list.extend")?;
     list_extend(l, x)?;
     Ok(Ref::NONE)
 }
@@ -324,7 +324,7 @@ fn m_index(recv: Value, args: Args<'_>) -> R<Ref> {
 
 fn m_count(recv: Value, args: Args<'_>) -> R<Ref> {
     let l = recv_list(recv)?;
-    let [x] = args.exact("count")?;
+    let [x] = args.exact("list.count")?;
     let mut n = 0;
     let mut i = 0;
     while i < list_len(l) {
@@ -339,7 +339,7 @@ fn m_count(recv: Value, args: Args<'_>) -> R<Ref> {
 
 fn m_remove(recv: Value, args: Args<'_>) -> R<Ref> {
     let l = recv_list(recv)?;
-    let [x] = args.exact("remove")?;
+    let [x] = args.exact("list.remove")?;
     match find_eq(l, x, 0, usize::MAX)? {
         Some(i) => {
             let items = list_vec(l);

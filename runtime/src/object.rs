@@ -18,6 +18,7 @@ pub struct ObjHeader {
     /// What the payload is.
     pub kind: Kind,
     /// Per-kind flags (0 at allocation). Instances: [`FLAG_DICT_USED`], [`FLAG_DESLOTTED`];
+    /// classes: [`FLAG_IMMUTABLE_TYPE`];
     /// generated code reads `kind` and `flags` together as one `u64` at offset 8.
     pub flags: Cell<u32>,
 }
@@ -25,6 +26,10 @@ pub struct ObjHeader {
 /// Instance flag: an attribute was stored in the instance dict (or the dict was exposed
 /// through `__dict__`), so it may shadow a method.
 pub const FLAG_DICT_USED: u32 = 1;
+/// Class flag: a builtin class (`int`, `list`, `object`, the exception classes): its
+/// attributes cannot be set or deleted (CPython's immutable types), so the builtin methods
+/// found on it never change.
+pub const FLAG_IMMUTABLE_TYPE: u32 = 4;
 /// Instance flag: the slot values moved to the instance dict (after `__dict__` was read):
 /// the slots are all unbound and no longer used.
 pub const FLAG_DESLOTTED: u32 = 2;

@@ -206,6 +206,9 @@ pub fn compile_program(
             let size = match inst.kind {
                 InstKind::GetAttrSlot(..) | InstKind::SetAttrSlot(..) => 8,
                 InstKind::CallMethodDirect { .. } => 16,
+                InstKind::CallMethod {
+                    ref name, ref args, ..
+                } if symbols::method_entry(name, args).is_none() => 16,
                 _ => continue,
             };
             let name = symbols::ic_symbol(&f.name, inst.site.index() as u32);

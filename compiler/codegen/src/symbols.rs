@@ -44,6 +44,10 @@ pub enum Rt {
     GetAttrIc,
     SetAttrIc,
     CallMethodIc,
+    CallMethodCached,
+    MethodAppend,
+    MethodPop,
+    MethodGet,
     DelAttr,
     GetItem,
     SetItem,
@@ -113,6 +117,10 @@ impl Rt {
         Rt::GetAttrIc,
         Rt::SetAttrIc,
         Rt::CallMethodIc,
+        Rt::CallMethodCached,
+        Rt::MethodAppend,
+        Rt::MethodPop,
+        Rt::MethodGet,
         Rt::DelAttr,
         Rt::GetItem,
         Rt::SetItem,
@@ -178,6 +186,10 @@ impl Rt {
             Rt::GetAttrIc => "molt_getattr_ic",
             Rt::SetAttrIc => "molt_setattr_ic",
             Rt::CallMethodIc => "molt_call_method_ic",
+            Rt::CallMethodCached => "molt_call_method_cached",
+            Rt::MethodAppend => "molt_method_append",
+            Rt::MethodPop => "molt_method_pop",
+            Rt::MethodGet => "molt_method_get",
             Rt::DelAttr => "molt_delattr",
             Rt::GetItem => "molt_getitem",
             Rt::SetItem => "molt_setitem",
@@ -255,6 +267,10 @@ impl Rt {
             Rt::GetAttrIc => ("WWP", 'W'),
             Rt::SetAttrIc => ("WWWP", 'I'),
             Rt::CallMethodIc => ("WWPIPP", 'W'),
+            Rt::CallMethodCached => ("WWPPWP", 'W'),
+            Rt::MethodAppend => ("WWW", 'W'),
+            Rt::MethodPop => ("WW", 'W'),
+            Rt::MethodGet => ("WWWW", 'W'),
             Rt::BuildList | Rt::BuildTuple | Rt::BuildSet | Rt::BuildDict | Rt::BuildString => {
                 ("PP", 'W')
             }
@@ -312,6 +328,8 @@ pub struct Symbols {
     /// Per `getattr.slot`/`setattr.slot` site (keyed by [`ic_symbol`]): its 8-byte inline
     /// cache cell (class shape in the low 32 bits, slot index in the high 32 bits; 0 = empty).
     /// Per `call.method.direct` site: 16 bytes (class shape, then the function object).
+    /// Per `call.method` site without a [`method_entry`]: 16 bytes (builtin class, then the
+    /// builtin method's implementation).
     pub ic: FxHashMap<String, DataId>,
     /// The runtime's `molt_depth` (`molt_runtime::state::CallDepth`: call depth `u32` at
     /// offset 0, recursion limit `u32` at offset 4), imported.
@@ -329,6 +347,22 @@ impl Symbols {
         } else {
             (Rt::EnterCall, Rt::LeaveCall)
         }
+    }
+}
+
+/// How a `call.method` site calls: the runtime entry point specialized for the method
+/// (`molt_method_append`, `_pop`, `_get`: positional arguments in registers, the list or dict
+/// operation inline, any other receiver through the generic path), or `None` for
+/// `molt_call_method_cached` with a 16-byte inline cache cell.
+pub fn method_entry(name: &str, args: &molt_mir::CallArgs) -> Option<Rt> {
+    if !args.keywords.is_empty() {
+        return None;
+    }
+    match (name, args.positional.len()) {
+        ("append", 1) => Some(Rt::MethodAppend),
+        ("pop", 0) => Some(Rt::MethodPop),
+        ("get", 1 | 2) => Some(Rt::MethodGet),
+        _ => None,
     }
 }
 

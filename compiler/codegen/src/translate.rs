@@ -761,8 +761,23 @@ impl Translator<'_> {
             } => {
                 let recv = v!(receiver);
                 let n = self.str_const(b, name);
-                let (arr, nargs, kw) = self.call_args(b, args)?;
-                let r = self.call_rt(b, Rt::CallMethod, &[recv, n, arr, nargs, kw]);
+                let r = match crate::symbols::method_entry(name, args) {
+                    Some(entry) => {
+                        let mut vals = vec![recv, n];
+                        for a in &args.positional {
+                            vals.push(v!(a));
+                        }
+                        if entry == Rt::MethodGet && vals.len() == 3 {
+                            vals.push(b.ins().iconst(I64, UNBOUND));
+                        }
+                        self.call_rt(b, entry, &vals)
+                    }
+                    None => {
+                        let cell = self.ic_cell(b, d)?;
+                        let (arr, nargs, kw) = self.call_args(b, args)?;
+                        self.call_rt(b, Rt::CallMethodCached, &[recv, n, arr, nargs, kw, cell])
+                    }
+                };
                 self.check(b, block, d, after, r, false)?;
                 self.define(d, r);
             }
