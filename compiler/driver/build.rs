@@ -1,6 +1,6 @@
 //! Builds `molt_runtime` as a static library (release) and leaves it in `OUT_DIR`, where the
 //! driver embeds it (`include_bytes!`), so that the `molt-lsp` binary links programs on its
-//! own, copied anywhere. `MOLT_RUNTIME_LIB=/path/libmolt_runtime.a` skips the nested build.
+//! own, copied anywhere, with its hash in `MOLT_RUNTIME_HASH`. `MOLT_RUNTIME_LIB=/path/libmolt_runtime.a` skips the nested build.
 
 use std::env;
 use std::path::PathBuf;
@@ -12,6 +12,7 @@ fn main() {
     println!("cargo:rerun-if-env-changed=MOLT_RUNTIME_LIB");
     if let Ok(prebuilt) = env::var("MOLT_RUNTIME_LIB") {
         std::fs::copy(&prebuilt, &dest).expect("MOLT_RUNTIME_LIB is readable");
+        emit_hash(&dest);
         return;
     }
     let manifest_dir =
@@ -40,4 +41,15 @@ fn main() {
     assert!(status.success(), "building molt_runtime failed");
     std::fs::copy(target_dir.join("release/libmolt_runtime.a"), &dest)
         .expect("the runtime library was built");
+    emit_hash(&dest);
+}
+
+/// Sets `MOLT_RUNTIME_HASH` (16 hex digits) for the driver: the name under which the library
+/// is cached on disk, so that each `molt-lsp` process need not hash 25 MB.
+fn emit_hash(lib: &std::path::Path) {
+    use std::hash::{Hash, Hasher};
+    let bytes = std::fs::read(lib).expect("the runtime library is readable");
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    bytes.hash(&mut h);
+    println!("cargo:rustc-env=MOLT_RUNTIME_HASH={:016x}", h.finish());
 }

@@ -2,7 +2,8 @@
 //!
 //! Linking uses the system C compiler (`cc`, or `$CC`) with the runtime static library that
 //! is embedded in this crate. When `mold` or `ld.lld` is installed it is used as the linker
-//! (`-fuse-ld=`), which is faster than GNU ld. The executable is written to a temporary file
+//! (`-fuse-ld=`), which is faster than GNU ld. The runtime library is written once to the
+//! user's cache directory and reused by later links. The executable is written to a temporary file
 //! next to the destination and renamed into place, so a build never leaves a half-written
 //! artifact.
 
@@ -142,13 +143,52 @@ pub fn build_at(
     })
 }
 
+/// The embedded runtime library as a file the linker can read: written once per user and
+/// runtime version to `$XDG_CACHE_HOME/molt-lsp/` (or `~/.cache/molt-lsp/`), named by a hash
+/// of its contents (computed by `build.rs`) and renamed into place when complete, then reused by every link of every
+/// process (writing its ~25 MB took about half of a link). `None` when no cache directory can
+/// be written; the caller then writes a private copy.
+fn cached_runtime_library() -> Option<&'static Path> {
+    static PATH: std::sync::OnceLock<Option<PathBuf>> = std::sync::OnceLock::new();
+    PATH.get_or_init(|| {
+        let dir = std::env::var_os("XDG_CACHE_HOME")
+            .filter(|d| !d.is_empty())
+            .map(PathBuf::from)
+            .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache")))?
+            .join("molt-lsp");
+        let path = dir.join(format!(
+            "libmolt_runtime-{}.a",
+            env!("MOLT_RUNTIME_HASH")
+        ));
+        let complete = std::fs::metadata(&path)
+            .is_ok_and(|m| m.len() == RUNTIME_LIBRARY.len() as u64);
+        if !complete {
+            std::fs::create_dir_all(&dir).ok()?;
+            let mut staging = tempfile::Builder::new()
+                .prefix(".libmolt_runtime-")
+                .tempfile_in(&dir)
+                .ok()?;
+            std::io::Write::write_all(&mut staging, RUNTIME_LIBRARY).ok()?;
+            staging.persist(&path).ok()?;
+        }
+        Some(path)
+    })
+    .as_deref()
+}
+
 /// Links `object` with the runtime into the executable `output` (atomically).
 fn link(object: &[u8], output: &Path) -> Result<(), BuildError> {
     let dir = tempfile::tempdir()?;
     let obj_path = dir.path().join("program.o");
-    let lib_path = dir.path().join("libmolt_runtime.a");
     std::fs::write(&obj_path, object)?;
-    std::fs::write(&lib_path, RUNTIME_LIBRARY)?;
+    let lib_path = match cached_runtime_library() {
+        Some(p) => p.to_path_buf(),
+        None => {
+            let p = dir.path().join("libmolt_runtime.a");
+            std::fs::write(&p, RUNTIME_LIBRARY)?;
+            p
+        }
+    };
     let out_dir = output
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
