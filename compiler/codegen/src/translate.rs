@@ -519,7 +519,13 @@ impl Translator<'_> {
                 let (l, r) = (v!(lhs), v!(rhs));
                 let res = match strategy(func, d) {
                     Strategy::IntArith => self.int_arith(b, block, d, after, *op, code, l, r)?,
-                    Strategy::FloatArith => float_arith(b, *op, l, r),
+                    Strategy::FloatArith => {
+                        let (x, y) = (as_f64(b, l), as_f64(b, r));
+                        float_arith(b, *op, x, y)
+                    }
+                    Strategy::NumericArith => {
+                        self.numeric_arith(b, block, d, after, *op, code, l, r)?
+                    }
                     Strategy::FloatDiv => self.float_div(b, block, d, after, code, l, r)?,
                     _ => {
                         let res = self.call_rt(b, Rt::Binary, &[code, l, r]);
@@ -546,7 +552,9 @@ impl Translator<'_> {
                         let c = b.ins().fcmp(float_cc(*op), x, y);
                         bool_word(b, c)
                     }
-                    Strategy::IntCompare => self.int_compare(b, block, d, after, *op, l, r)?,
+                    Strategy::IntCompare | Strategy::NumericCompare => {
+                        self.int_compare(b, block, d, after, *op, l, r)?
+                    }
                     _ => {
                         let code = b.ins().iconst(I32, *op as i64);
                         let res = self.call_rt(b, Rt::Compare, &[code, l, r]);
@@ -1161,14 +1169,14 @@ impl Translator<'_> {
         }
         b.switch_to_block(slow);
         if matches!(op, BinaryOp::Add | BinaryOp::Sub | BinaryOp::Mul) {
-            // Speculation's second guess: two floats (operands of unknown type, such as
-            // attribute values, are often floats) compute natively too.
-            let floats = both_float(b, l, r);
+            // Speculation's second guess: floats, or a float and a small int (operands of
+            // unknown type, such as attribute values, are often floats), compute natively.
+            let (ok, x, y) = numeric_pair(b, l, r, true);
             let fast = b.create_block();
             let generic = b.create_block();
-            b.ins().brif(floats, fast, &[], generic, &[]);
+            b.ins().brif(ok, fast, &[], generic, &[]);
             b.switch_to_block(fast);
-            let res = float_arith(b, op, l, r);
+            let res = float_arith(b, op, x, y);
             b.ins().jump(merge, &[BlockArg::Value(res)]);
             b.switch_to_block(generic);
         }
@@ -1446,18 +1454,62 @@ impl Translator<'_> {
         let w = bool_word(b, c);
         b.ins().jump(merge, &[BlockArg::Value(w)]);
         b.switch_to_block(slow);
-        let floats = both_float(b, l, r);
+        // Floats, or a float and a small int (exact as an `f64`: Python compares the values).
+        let (ok, fx, fy) = numeric_pair(b, l, r, false);
         let fast = b.create_block();
         let generic = b.create_block();
-        b.ins().brif(floats, fast, &[], generic, &[]);
+        b.ins().brif(ok, fast, &[], generic, &[]);
         b.switch_to_block(fast);
-        let (fx, fy) = (as_f64(b, l), as_f64(b, r));
         let fc = b.ins().fcmp(float_cc(op), fx, fy);
         let fw = bool_word(b, fc);
         b.ins().jump(merge, &[BlockArg::Value(fw)]);
         b.switch_to_block(generic);
         let code = b.ins().iconst(I32, op as i64);
         self.generic_binary(b, block, d, after, Rt::Compare, code, l, r, merge)?;
+        b.switch_to_block(merge);
+        Ok(b.block_params(merge)[0])
+    }
+
+    /// `+ - * /` on a float and an int or unknown value, or `/` on ints and unknown values:
+    /// native `f64` arithmetic when both words are floats or small ints (converted exactly,
+    /// as CPython does for ints below 2**53) and, for `/`, the divisor is not zero; otherwise
+    /// the runtime (big ints, other types, `ZeroDivisionError`).
+    #[allow(clippy::too_many_arguments)]
+    fn numeric_arith(
+        &mut self,
+        b: &mut FunctionBuilder<'_>,
+        block: molt_mir::Block,
+        d: &InstData,
+        after: &FxHashSet<Value>,
+        op: BinaryOp,
+        code: ir::Value,
+        l: ir::Value,
+        r: ir::Value,
+    ) -> Result<ir::Value, CodegenError> {
+        let merge = b.create_block();
+        b.append_block_param(merge, I64);
+        let divide = op == BinaryOp::TrueDiv;
+        // Two small ints must not meet in `+ - *` here (their sum may need a big int).
+        let (mut ok, x, y) = numeric_pair(b, l, r, !divide);
+        if divide {
+            let zero = b.ins().f64const(0.0);
+            let nonzero = b.ins().fcmp(FloatCC::NotEqual, y, zero);
+            ok = b.ins().band(ok, nonzero);
+        }
+        let fast = b.create_block();
+        let slow = b.create_block();
+        b.set_cold_block(slow);
+        b.ins().brif(ok, fast, &[], slow, &[]);
+        b.switch_to_block(fast);
+        let res = if divide {
+            let q = b.ins().fdiv(x, y);
+            float_word(b, q)
+        } else {
+            float_arith(b, op, x, y)
+        };
+        b.ins().jump(merge, &[BlockArg::Value(res)]);
+        b.switch_to_block(slow);
+        self.generic_binary(b, block, d, after, Rt::Binary, code, l, r, merge)?;
         b.switch_to_block(merge);
         Ok(b.block_params(merge)[0])
     }
@@ -1736,14 +1788,34 @@ fn as_f64(b: &mut FunctionBuilder<'_>, v: ir::Value) -> ir::Value {
     b.ins().bitcast(types::F64, ir::MemFlagsData::new(), v)
 }
 
-/// Whether both words are floats: a float word never has its top 13 bits all set (tagged
-/// words always do, see `docs/runtime.md`).
-fn both_float(b: &mut FunctionBuilder<'_>, l: ir::Value, r: ir::Value) -> ir::Value {
-    let lt = b.ins().ushr_imm_u(l, 51);
-    let rt = b.ins().ushr_imm_u(r, 51);
-    let lf = b.ins().icmp_imm_s(IntCC::NotEqual, lt, 0x1FFF);
-    let rf = b.ins().icmp_imm_s(IntCC::NotEqual, rt, 0x1FFF);
-    b.ins().band(lf, rf)
+/// Whether both words are numbers an `f64` holds exactly — floats (a float word never has its
+/// top 13 bits all set; tagged words always do, see `docs/runtime.md`) or small ints (48-bit
+/// payloads) — with at least one float when `need_float`; and the two as `f64`s.
+fn numeric_pair(
+    b: &mut FunctionBuilder<'_>,
+    l: ir::Value,
+    r: ir::Value,
+    need_float: bool,
+) -> (ir::Value, ir::Value, ir::Value) {
+    let mut operand = |v: ir::Value| {
+        let top = b.ins().ushr_imm_u(v, 51);
+        let is_float = b.ins().icmp_imm_s(IntCC::NotEqual, top, 0x1FFF);
+        let tag = b.ins().ushr_imm_u(v, 48);
+        let is_int = b.ins().icmp_imm_s(IntCC::Equal, tag, 0xFFF9);
+        let as_float = as_f64(b, v);
+        let i = small_int(b, v);
+        let converted = b.ins().fcvt_from_sint(types::F64, i);
+        let x = b.ins().select(is_float, as_float, converted);
+        (is_float, b.ins().bor(is_float, is_int), x)
+    };
+    let (lf, ln, x) = operand(l);
+    let (rf, rn, y) = operand(r);
+    let mut ok = b.ins().band(ln, rn);
+    if need_float {
+        let some_float = b.ins().bor(lf, rf);
+        ok = b.ins().band(ok, some_float);
+    }
+    (ok, x, y)
 }
 
 /// A float word from an `f64`, with every NaN canonicalized (see `docs/runtime.md`).
@@ -1754,9 +1826,8 @@ fn float_word(b: &mut FunctionBuilder<'_>, x: ir::Value) -> ir::Value {
     b.ins().select(nan, canonical, bits)
 }
 
-/// `+ - *` of two floats, natively.
-fn float_arith(b: &mut FunctionBuilder<'_>, op: BinaryOp, l: ir::Value, r: ir::Value) -> ir::Value {
-    let (x, y) = (as_f64(b, l), as_f64(b, r));
+/// `+ - *` of two `f64`s, as a float word.
+fn float_arith(b: &mut FunctionBuilder<'_>, op: BinaryOp, x: ir::Value, y: ir::Value) -> ir::Value {
     let res = match op {
         BinaryOp::Sub => b.ins().fsub(x, y),
         BinaryOp::Mul => b.ins().fmul(x, y),

@@ -64,6 +64,14 @@ pub enum Strategy {
     FloatDiv,
     /// Comparisons of two proven floats: native `fcmp`.
     FloatCompare,
+    /// `+ - *` with one proven float and an int or unknown operand, and `/` on ints, floats
+    /// or unknown values (not two proven floats): native `f64` arithmetic when both words
+    /// are floats or small ints (converted exactly; at least one float for `+ - *`, a non-zero
+    /// divisor for `/`), otherwise generic.
+    NumericArith,
+    /// `< <= > >= == !=` of a proven float with an int or unknown operand: native `fcmp`
+    /// when both words are floats or small ints, otherwise generic.
+    NumericCompare,
     /// `is` / `is not`: a comparison of the two words.
     Identity,
     /// `truthy` of a proven bool: a comparison with `True`.
@@ -92,14 +100,21 @@ pub fn strategy(func: &Function, inst: &InstData) -> Strategy {
                     | BinaryOp::FloorDiv
                     | BinaryOp::Mod
             );
+            let numeric = |v| float(v) || intish(v);
+            let float_op = matches!(op, BinaryOp::Add | BinaryOp::Sub | BinaryOp::Mul);
             if float(*lhs) && float(*rhs) {
                 match op {
-                    BinaryOp::Add | BinaryOp::Sub | BinaryOp::Mul => Strategy::FloatArith,
+                    _ if float_op => Strategy::FloatArith,
                     BinaryOp::TrueDiv => Strategy::FloatDiv,
                     _ => Strategy::Default,
                 }
             } else if int_op && intish(*lhs) && intish(*rhs) {
                 Strategy::IntArith
+            } else if numeric(*lhs)
+                && numeric(*rhs)
+                && ((float_op && (float(*lhs) || float(*rhs))) || *op == BinaryOp::TrueDiv)
+            {
+                Strategy::NumericArith
             } else {
                 Strategy::Default
             }
@@ -109,6 +124,9 @@ pub fn strategy(func: &Function, inst: &InstData) -> Strategy {
             CmpOp::In | CmpOp::NotIn => Strategy::Default,
             _ if float(*lhs) && float(*rhs) => Strategy::FloatCompare,
             _ if intish(*lhs) && intish(*rhs) => Strategy::IntCompare,
+            _ if (float(*lhs) && intish(*rhs)) || (intish(*lhs) && float(*rhs)) => {
+                Strategy::NumericCompare
+            }
             _ => Strategy::Default,
         },
         InstKind::Truthy(v) => match func.ty(*v) {
@@ -155,6 +173,10 @@ pub fn lane(func: &Function, inst: &InstData) -> Option<(Lane, Option<String>)> 
             Some("checks for small ints (and overflow) at run time".into()),
         ),
         (_, Strategy::FloatDiv) => (Guarded, Some("checks for a zero divisor".into())),
+        (_, Strategy::NumericArith | Strategy::NumericCompare) => (
+            Guarded,
+            Some("checks for floats and small ints at run time".into()),
+        ),
         (
             _,
             Strategy::FloatArith

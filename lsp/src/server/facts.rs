@@ -734,8 +734,9 @@ mod tests {
         assert_eq!(hint_label(a).map(|l| l.0), Some(" · guarded".into()));
         let x = var(&facts, "scale", "x");
         assert_eq!(hint_label(x).map(|l| l.0), Some(": Any · dynamic".into()));
+        // `y + 1.5`: native when `y` holds a float or a small int at run time.
         let z = var(&facts, "scale", "z");
-        assert_eq!(hint_label(z).map(|l| l.0), Some(": Any · dynamic".into()));
+        assert_eq!(hint_label(z).map(|l| l.0), Some(": Any · guarded".into()));
         let s = var(&facts, "loop", "s");
         assert_eq!(hint_label(s).map(|l| l.0), Some(": int · guarded".into()));
         let i = var(&facts, "loop", "i");

@@ -255,10 +255,11 @@ mod focus_tests {
 
     #[test]
     fn tokens_mark_what_is_dispatched() {
-        let text = "def f(p, x, xs):\n    y = x + 1.5\n    s = 0\n    for v in xs:\n        s += v\n    print(p.norm(), xs[0], -x)\n    return y\n";
+        // `x + 1.5` has a native path (floats and small ints), `x ** 2` has none.
+        let text = "def f(p, x, xs):\n    y = x ** 2 + (x + 1.5)\n    s = 0\n    for v in xs:\n        s += v\n    print(p.norm(), xs[0], -x)\n    return y\n";
         assert_eq!(
             marked(text),
-            vec!["+", "v", "xs", "print", "norm", "[0]", "-"],
+            vec!["**", "v", "xs", "print", "norm", "[0]", "-"],
         );
     }
 }
