@@ -203,8 +203,11 @@ impl Server {
                 self.state().build_errors.remove(source);
                 self.republish(source).await;
                 let message = format!(
-                    "molt: built {} in {duration_ms} ms",
-                    report.output.display()
+                    "molt: built {} in {duration_ms} ms (frontend {} ms, codegen {} ms, link {} ms)",
+                    report.output.display(),
+                    report.frontend.as_millis(),
+                    report.codegen.as_millis(),
+                    report.link.as_millis(),
                 );
                 // A toast on every save is noise: clients with progress show the result in
                 // the progress report; the others get a message.
