@@ -37,3 +37,16 @@ acc = 0.0
 for k in range(1, 2000):
     acc += k / (k + 1) - 0.5 * k + k * 0.25
 print(round(acc, 6), acc)
+# Powers with a float operand: libm's pow, as CPython; errors and complex results generic.
+for a, b in ((2.0, 0.5), (2, 0.5), (2.5, 2), (1e-3, 1.5), (10.0, 400), (1e300, 2.0),
+             (0.0, 0.5), (-2.0, 2.0), (0.0, -1.0), (inf, 0.5), (nan, 0.0),
+             (2.0, -1075.0), (7, 0.25), (3.0, big)):
+    try:
+        print(a, b, a ** b)
+    except (OverflowError, ZeroDivisionError, ValueError) as e:
+        print(a, b, type(e).__name__, e)
+d2 = 0.0
+for k in range(1, 50):
+    d2 += k * 0.37
+    print(d2 ** 0.5, end=" ")
+print()

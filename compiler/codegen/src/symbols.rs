@@ -48,6 +48,7 @@ pub enum Rt {
     MethodAppend,
     MethodPop,
     MethodGet,
+    Pow,
     DelAttr,
     GetItem,
     SetItem,
@@ -121,6 +122,7 @@ impl Rt {
         Rt::MethodAppend,
         Rt::MethodPop,
         Rt::MethodGet,
+        Rt::Pow,
         Rt::DelAttr,
         Rt::GetItem,
         Rt::SetItem,
@@ -190,6 +192,7 @@ impl Rt {
             Rt::MethodAppend => "molt_method_append",
             Rt::MethodPop => "molt_method_pop",
             Rt::MethodGet => "molt_method_get",
+            Rt::Pow => "pow",
             Rt::DelAttr => "molt_delattr",
             Rt::GetItem => "molt_getitem",
             Rt::SetItem => "molt_setitem",
@@ -226,7 +229,8 @@ impl Rt {
         }
     }
 
-    /// Parameter kinds and result kind (`W` value, `I` i32, `P` pointer/size, `-` none).
+    /// Parameter kinds and result kind (`W` value, `I` i32, `P` pointer/size, `F` f64, `-`
+    /// none).
     fn shape(self) -> (&'static str, char) {
         match self {
             Rt::Incref => ("W", 'W'),
@@ -271,6 +275,7 @@ impl Rt {
             Rt::MethodAppend => ("WWW", 'W'),
             Rt::MethodPop => ("WW", 'W'),
             Rt::MethodGet => ("WWWW", 'W'),
+            Rt::Pow => ("FF", 'F'),
             Rt::BuildList | Rt::BuildTuple | Rt::BuildSet | Rt::BuildDict | Rt::BuildString => {
                 ("PP", 'W')
             }
@@ -290,7 +295,11 @@ impl Rt {
     pub fn signature(self, call_conv: CallConv) -> Signature {
         let mut sig = Signature::new(call_conv);
         let (params, ret) = self.shape();
-        let ty = |c: char| if c == 'I' { types::I32 } else { types::I64 };
+        let ty = |c: char| match c {
+            'I' => types::I32,
+            'F' => types::F64,
+            _ => types::I64,
+        };
         for c in params.chars() {
             sig.params.push(AbiParam::new(ty(c)));
         }

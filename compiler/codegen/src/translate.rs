@@ -1470,10 +1470,12 @@ impl Translator<'_> {
         Ok(b.block_params(merge)[0])
     }
 
-    /// `+ - * /` on a float and an int or unknown value, or `/` on ints and unknown values:
-    /// native `f64` arithmetic when both words are floats or small ints (converted exactly,
-    /// as CPython does for ints below 2**53) and, for `/`, the divisor is not zero; otherwise
-    /// the runtime (big ints, other types, `ZeroDivisionError`).
+    /// `+ - * ** /` on a float and an int or unknown value (`**` also on two floats), or `/`
+    /// on ints and unknown values: native `f64` arithmetic when both words are floats or small
+    /// ints (converted exactly, as CPython does for ints below 2**53) and, for `/`, the
+    /// divisor is not zero; `**` calls libm's `pow` (as CPython does) for a positive finite
+    /// base and a finite exponent and keeps a finite result. Otherwise the runtime (big ints,
+    /// other types, `ZeroDivisionError`, complex results, `OverflowError`).
     #[allow(clippy::too_many_arguments)]
     fn numeric_arith(
         &mut self,
@@ -1489,25 +1491,50 @@ impl Translator<'_> {
         let merge = b.create_block();
         b.append_block_param(merge, I64);
         let divide = op == BinaryOp::TrueDiv;
-        // Two small ints must not meet in `+ - *` here (their sum may need a big int).
+        // Two small ints must not meet in `+ - * **` here (the result may be a big int).
         let (mut ok, x, y) = numeric_pair(b, l, r, !divide);
+        let zero = b.ins().f64const(0.0);
         if divide {
-            let zero = b.ins().f64const(0.0);
             let nonzero = b.ins().fcmp(FloatCC::NotEqual, y, zero);
             ok = b.ins().band(ok, nonzero);
+        }
+        if op == BinaryOp::Pow {
+            // CPython's float_pow calls C's pow() for these operands and raises only when
+            // the result overflows, which the runtime redoes below.
+            let inf = b.ins().f64const(f64::INFINITY);
+            let positive = b.ins().fcmp(FloatCC::GreaterThan, x, zero);
+            let finite_x = b.ins().fcmp(FloatCC::LessThan, x, inf);
+            let ay = b.ins().fabs(y);
+            let finite_y = b.ins().fcmp(FloatCC::LessThan, ay, inf);
+            let base_ok = b.ins().band(positive, finite_x);
+            let operands_ok = b.ins().band(base_ok, finite_y);
+            ok = b.ins().band(ok, operands_ok);
         }
         let fast = b.create_block();
         let slow = b.create_block();
         b.set_cold_block(slow);
         b.ins().brif(ok, fast, &[], slow, &[]);
         b.switch_to_block(fast);
-        let res = if divide {
-            let q = b.ins().fdiv(x, y);
-            float_word(b, q)
-        } else {
-            float_arith(b, op, x, y)
-        };
-        b.ins().jump(merge, &[BlockArg::Value(res)]);
+        match op {
+            BinaryOp::TrueDiv => {
+                let q = b.ins().fdiv(x, y);
+                let res = float_word(b, q);
+                b.ins().jump(merge, &[BlockArg::Value(res)]);
+            }
+            BinaryOp::Pow => {
+                let p = self.call_rt(b, Rt::Pow, &[x, y]);
+                let inf = b.ins().f64const(f64::INFINITY);
+                let ap = b.ins().fabs(p);
+                let finite = b.ins().fcmp(FloatCC::LessThan, ap, inf);
+                let res = float_word(b, p);
+                b.ins()
+                    .brif(finite, merge, &[BlockArg::Value(res)], slow, &[]);
+            }
+            _ => {
+                let res = float_arith(b, op, x, y);
+                b.ins().jump(merge, &[BlockArg::Value(res)]);
+            }
+        }
         b.switch_to_block(slow);
         self.generic_binary(b, block, d, after, Rt::Binary, code, l, r, merge)?;
         b.switch_to_block(merge);

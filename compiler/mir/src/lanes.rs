@@ -64,10 +64,11 @@ pub enum Strategy {
     FloatDiv,
     /// Comparisons of two proven floats: native `fcmp`.
     FloatCompare,
-    /// `+ - *` with one proven float and an int or unknown operand, and `/` on ints, floats
-    /// or unknown values (not two proven floats): native `f64` arithmetic when both words
-    /// are floats or small ints (converted exactly; at least one float for `+ - *`, a non-zero
-    /// divisor for `/`), otherwise generic.
+    /// `+ - * **` with one proven float and an int, float or unknown operand (`**` also on two
+    /// floats), and `/` on ints, floats or unknown values (not two proven floats): native
+    /// `f64` arithmetic when both words are floats or small ints (converted exactly; at least
+    /// one float for `+ - * **`, a non-zero divisor for `/`; `**` calls libm's `pow` for a
+    /// positive finite base and finite exponent, with a finite result), otherwise generic.
     NumericArith,
     /// `< <= > >= == !=` of a proven float with an int or unknown operand: native `fcmp`
     /// when both words are floats or small ints, otherwise generic.
@@ -106,13 +107,15 @@ pub fn strategy(func: &Function, inst: &InstData) -> Strategy {
                 match op {
                     _ if float_op => Strategy::FloatArith,
                     BinaryOp::TrueDiv => Strategy::FloatDiv,
+                    BinaryOp::Pow => Strategy::NumericArith,
                     _ => Strategy::Default,
                 }
             } else if int_op && intish(*lhs) && intish(*rhs) {
                 Strategy::IntArith
             } else if numeric(*lhs)
                 && numeric(*rhs)
-                && ((float_op && (float(*lhs) || float(*rhs))) || *op == BinaryOp::TrueDiv)
+                && (((float_op || *op == BinaryOp::Pow) && (float(*lhs) || float(*rhs)))
+                    || *op == BinaryOp::TrueDiv)
             {
                 Strategy::NumericArith
             } else {
