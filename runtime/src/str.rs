@@ -2,7 +2,7 @@
 //! point (with an ASCII fast path), `repr`, and the str methods.
 
 use crate::exceptions::{ExcKind, R, index_error, raise, type_error, value_error};
-use crate::list::list_from_vec;
+use crate::list::list_from_raw;
 use crate::object::{Args, Kind, Ref, StrData, alloc_ref, is_kind, payload};
 use crate::state::rt;
 use crate::tuple::tuple_from_vec;
@@ -21,6 +21,32 @@ pub fn str_from_string(s: String) -> Ref {
             hash: std::cell::Cell::new(0),
         },
     )
+}
+
+/// A new str object whose code point count and ASCII-ness the caller already knows, so the
+/// text is not scanned again (`text.len() >= 2`; shorter strs come from the cache).
+fn str_from_box(text: Box<str>, char_len: usize, is_ascii: bool) -> Ref {
+    debug_assert_eq!(char_len, text.chars().count());
+    debug_assert_eq!(is_ascii, text.is_ascii());
+    alloc_ref(
+        Kind::Str,
+        StrData {
+            text,
+            char_len,
+            is_ascii,
+            hash: std::cell::Cell::new(0),
+        },
+    )
+}
+
+/// A str that is a slice `sub` of the text of `parent`: a slice of an ASCII str is ASCII, so
+/// its length in code points is its length in bytes and it is not scanned.
+fn substr(parent: &StrData, sub: &str) -> Ref {
+    if parent.is_ascii && sub.len() > 1 {
+        str_from_box(Box::from(sub), sub.len(), true)
+    } else {
+        str_from(sub)
+    }
 }
 
 /// A str with the given text (one-character and empty strs come from a cache).
@@ -211,7 +237,7 @@ pub fn str_getslice(s: Value, start: i64, stop: i64, step: i64) -> Ref {
                 byte_offset(d, stop as usize),
             )
         };
-        return str_from(&d.text[b0..b1]);
+        return substr(d, &d.text[b0..b1]);
     }
     let idx = crate::ops::slice_positions(start, stop, step);
     let mut out = String::new();
@@ -241,7 +267,12 @@ pub fn str_concat(a: Value, b: Value) -> Ref {
     let mut s = String::with_capacity(x.len() + y.len());
     s.push_str(x);
     s.push_str(y);
-    str_from_string(s)
+    let (da, db) = (str_data(a), str_data(b));
+    str_from_box(
+        s.into_boxed_str(),
+        da.char_len + db.char_len,
+        da.is_ascii && db.is_ascii,
+    )
 }
 
 /// `s * n`.
@@ -256,13 +287,22 @@ pub fn str_repeat(s: Value, n: i64) -> R<Ref> {
     if (t.len() as u128) * (n as u128) > (isize::MAX as u128) / 2 {
         return raise(ExcKind::MemoryError, "");
     }
-    Ok(str_from_owned(t.repeat(n as usize)))
+    let d = str_data(s);
+    let text = t.repeat(n as usize);
+    if text.len() <= 1 {
+        return Ok(str_from(&text));
+    }
+    Ok(str_from_box(
+        text.into_boxed_str(),
+        d.char_len * n as usize,
+        d.is_ascii,
+    ))
 }
 
 /// `sub in s`.
 pub fn str_contains(s: Value, sub: Value) -> R<bool> {
     match str_opt(sub) {
-        Some(t) => Ok(as_str(s).contains(t)),
+        Some(t) => Ok(find_bytes(as_str(s).as_bytes(), t.as_bytes()).is_some()),
         None => type_error(format!(
             "'in <string>' requires string as left operand, not {}",
             crate::class::type_name(sub)
@@ -314,8 +354,117 @@ fn int_ref(i: i64) -> R<Ref> {
     Ok(crate::int::int_from_i64(i))
 }
 
-fn strs_to_list(parts: Vec<&str>) -> R<Ref> {
-    Ok(list_from_vec(parts.into_iter().map(str_from).collect()))
+/// A list of slices of the text of `parent` (see [`substr`]).
+fn substrs_to_list(parent: &StrData, parts: Vec<&str>) -> R<Ref> {
+    Ok(list_from_raw(
+        parts
+            .into_iter()
+            .map(|p| substr(parent, p).into_raw())
+            .collect(),
+    ))
+}
+
+/// Haystacks shorter than this (in bytes) are searched without building a substring
+/// searcher: for them, building one costs more than the search.
+const SHORT_HAYSTACK: usize = 64;
+
+/// Byte offset of the first occurrence of `needle` in `hay` (an empty needle is found at 0).
+///
+/// Offsets are byte offsets; when both are UTF-8 text, a match always starts and ends on
+/// char boundaries (UTF-8 is self-synchronizing). A one-byte needle is a `memchr`; in a
+/// short haystack the candidates are the positions whose first and last bytes match (at
+/// most [`SHORT_HAYSTACK`]² byte comparisons); otherwise `memchr::memmem` (Two-Way with a
+/// SIMD prefilter), which is linear in the worst case.
+fn find_bytes(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    match needle {
+        [] => Some(0),
+        [b] => memchr::memchr(*b, hay),
+        _ if needle.len() > hay.len() => None,
+        [first, middle @ .., last] if hay.len() < SHORT_HAYSTACK => {
+            let n = needle.len();
+            (0..=hay.len() - n).find(|&i| {
+                hay[i] == *first && hay[i + n - 1] == *last && &hay[i + 1..i + n - 1] == middle
+            })
+        }
+        _ => memchr::memmem::find(hay, needle),
+    }
+}
+
+/// Byte offset of the last occurrence of `needle` in `hay` (an empty needle is found at the
+/// end); see [`find_bytes`].
+fn rfind_bytes(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    match needle {
+        [] => Some(hay.len()),
+        [b] => memchr::memrchr(*b, hay),
+        _ if needle.len() > hay.len() => None,
+        [first, middle @ .., last] if hay.len() < SHORT_HAYSTACK => {
+            let n = needle.len();
+            (0..=hay.len() - n).rev().find(|&i| {
+                hay[i] == *first && hay[i + n - 1] == *last && &hay[i + 1..i + n - 1] == middle
+            })
+        }
+        _ => memchr::memmem::rfind(hay, needle),
+    }
+}
+
+/// Calls `f` with the byte offset of each non-overlapping occurrence of the non-empty
+/// `needle` in `hay`, left to right, until `f` returns false.
+fn for_each_match(hay: &[u8], needle: &[u8], mut f: impl FnMut(usize) -> bool) {
+    debug_assert!(!needle.is_empty());
+    if let ([b], true) = (needle, hay.len() < SHORT_HAYSTACK) {
+        for (i, c) in hay.iter().enumerate() {
+            if c == b && !f(i) {
+                return;
+            }
+        }
+    } else if let [b] = needle {
+        for i in memchr::memchr_iter(*b, hay) {
+            if !f(i) {
+                return;
+            }
+        }
+    } else if hay.len() < SHORT_HAYSTACK {
+        let mut pos = 0;
+        while let Some(i) = find_bytes(&hay[pos..], needle) {
+            if !f(pos + i) {
+                return;
+            }
+            pos += i + needle.len();
+        }
+    } else {
+        for i in memchr::memmem::find_iter(hay, needle) {
+            if !f(i) {
+                return;
+            }
+        }
+    }
+}
+
+/// Calls `f` with the byte offset of each non-overlapping occurrence of the non-empty
+/// `needle` in `hay`, right to left (as `str.rsplit` matches), until `f` returns false.
+fn for_each_rmatch(hay: &[u8], needle: &[u8], mut f: impl FnMut(usize) -> bool) {
+    debug_assert!(!needle.is_empty());
+    if let [b] = needle {
+        for i in memchr::memrchr_iter(*b, hay) {
+            if !f(i) {
+                return;
+            }
+        }
+    } else if hay.len() < SHORT_HAYSTACK {
+        let mut end = hay.len();
+        while let Some(i) = rfind_bytes(&hay[..end], needle) {
+            if !f(i) {
+                return;
+            }
+            end = i;
+        }
+    } else {
+        for i in memchr::memmem::rfind_iter(hay, needle) {
+            if !f(i) {
+                return;
+            }
+        }
+    }
 }
 
 /// Resolves optional `start`/`end` (code point indices, None allowed) to a byte range.
@@ -354,8 +503,12 @@ fn find_impl(recv: Value, args: Args<'_>, name: &str, rev: bool) -> R<Option<usi
     let Some((b0, b1)) = sub_range(recv, start, end)? else {
         return Ok(None);
     };
-    let hay = &s[b0..b1];
-    let found = if rev { hay.rfind(sub) } else { hay.find(sub) };
+    let hay = &s.as_bytes()[b0..b1];
+    let found = if rev {
+        rfind_bytes(hay, sub.as_bytes())
+    } else {
+        find_bytes(hay, sub.as_bytes())
+    };
     Ok(found.map(|b| char_index(str_data(recv), b0 + b)))
 }
 
@@ -398,9 +551,19 @@ fn m_count(recv: Value, args: Args<'_>) -> R<Ref> {
     };
     let hay = &s[b0..b1];
     if sub.is_empty() {
-        return int_ref(hay.chars().count() as i64 + 1);
+        let chars = if str_data(recv).is_ascii {
+            hay.len()
+        } else {
+            hay.chars().count()
+        };
+        return int_ref(chars as i64 + 1);
     }
-    int_ref(hay.matches(sub).count() as i64)
+    let mut n = 0i64;
+    for_each_match(hay.as_bytes(), sub.as_bytes(), |_| {
+        n += 1;
+        true
+    });
+    int_ref(n)
 }
 
 fn affix_impl(recv: Value, args: Args<'_>, name: &str, suffix: bool) -> R<Ref> {
@@ -501,7 +664,11 @@ fn rsplit_whitespace(s: &str, maxsplit: i64) -> Vec<&str> {
 }
 
 fn split_args(args: Args<'_>, name: &str) -> R<(Option<&'static str>, i64)> {
-    let [sep, maxsplit] = args.bind(name, &["sep", "maxsplit"], 0)?;
+    let [sep, maxsplit] = match args.pos {
+        // The common call, `s.split(sep)`, skips keyword binding.
+        [sep] if args.kwnames.is_empty() => [Some(*sep), None],
+        _ => args.bind(name, &["sep", "maxsplit"], 0)?,
+    };
     let sep = match sep {
         None => None,
         Some(v) if v.is_none() => None,
@@ -517,18 +684,77 @@ fn split_args(args: Args<'_>, name: &str) -> R<(Option<&'static str>, i64)> {
     Ok((sep, maxsplit))
 }
 
+/// How many parts a split makes room for before it finds any (CPython's `MAX_PREALLOC`).
+const SPLIT_PREALLOC: usize = 12;
+
+/// `s.split(sep, maxsplit)` for a non-empty `sep` (`maxsplit < 0`: no limit), as owned values
+/// for a list. A str that is not split is returned itself as the only item, as in CPython.
+fn split_sep(recv: Value, sep: &str, maxsplit: i64) -> Vec<Value> {
+    let d = str_data(recv);
+    let text: &str = &d.text;
+    let limit = usize::try_from(maxsplit).unwrap_or(usize::MAX);
+    let mut out = Vec::with_capacity(limit.saturating_add(1).min(SPLIT_PREALLOC));
+    if let ([b], true) = (sep.as_bytes(), text.len() >= SHORT_HAYSTACK && maxsplit < 0) {
+        // Counting a byte (SIMD) is cheaper than growing the list's vector repeatedly.
+        out.reserve_exact(memchr::memchr_iter(*b, text.as_bytes()).count() + 1);
+    }
+    let mut start = 0;
+    if limit > 0 {
+        for_each_match(text.as_bytes(), sep.as_bytes(), |i| {
+            out.push(substr(d, &text[start..i]).into_raw());
+            start = i + sep.len();
+            out.len() < limit
+        });
+    }
+    if out.is_empty() {
+        out.push(Ref::dup(recv).into_raw());
+    } else {
+        out.push(substr(d, &text[start..]).into_raw());
+    }
+    out
+}
+
+/// `s.rsplit(sep, maxsplit)` for a non-empty `sep`; see [`split_sep`].
+fn rsplit_sep(recv: Value, sep: &str, maxsplit: i64) -> Vec<Value> {
+    let d = str_data(recv);
+    let text: &str = &d.text;
+    let limit = usize::try_from(maxsplit).unwrap_or(usize::MAX);
+    let mut out = Vec::with_capacity(limit.saturating_add(1).min(SPLIT_PREALLOC));
+    let mut end = text.len();
+    if limit > 0 {
+        for_each_rmatch(text.as_bytes(), sep.as_bytes(), |i| {
+            out.push(substr(d, &text[i + sep.len()..end]).into_raw());
+            end = i;
+            out.len() < limit
+        });
+    }
+    if out.is_empty() {
+        out.push(Ref::dup(recv).into_raw());
+    } else {
+        out.push(substr(d, &text[..end]).into_raw());
+        out.reverse();
+    }
+    out
+}
+
+/// A list of the parts of a whitespace split of `recv`; a str that is not split is returned
+/// itself as the only item, as in CPython.
+fn whitespace_parts_to_list(recv: Value, parts: Vec<&str>) -> R<Ref> {
+    let d = str_data(recv);
+    if let [only] = parts.as_slice()
+        && only.len() == d.text.len()
+    {
+        return Ok(list_from_raw(vec![Ref::dup(recv).into_raw()]));
+    }
+    substrs_to_list(d, parts)
+}
+
 fn m_split(recv: Value, args: Args<'_>) -> R<Ref> {
     let s = recv_str(recv)?;
     let (sep, maxsplit) = split_args(args, "split")?;
     match sep {
-        None => strs_to_list(split_whitespace(s, maxsplit)),
-        Some(sep) => {
-            if maxsplit < 0 {
-                strs_to_list(s.split(sep).collect())
-            } else {
-                strs_to_list(s.splitn(maxsplit as usize + 1, sep).collect())
-            }
-        }
+        None => whitespace_parts_to_list(recv, split_whitespace(s, maxsplit)),
+        Some(sep) => Ok(list_from_raw(split_sep(recv, sep, maxsplit))),
     }
 }
 
@@ -536,16 +762,8 @@ fn m_rsplit(recv: Value, args: Args<'_>) -> R<Ref> {
     let s = recv_str(recv)?;
     let (sep, maxsplit) = split_args(args, "rsplit")?;
     match sep {
-        None => strs_to_list(rsplit_whitespace(s, maxsplit)),
-        Some(sep) => {
-            let mut parts: Vec<&str> = if maxsplit < 0 {
-                s.rsplit(sep).collect()
-            } else {
-                s.rsplitn(maxsplit as usize + 1, sep).collect()
-            };
-            parts.reverse();
-            strs_to_list(parts)
-        }
+        None => whitespace_parts_to_list(recv, rsplit_whitespace(s, maxsplit)),
+        Some(sep) => Ok(list_from_raw(rsplit_sep(recv, sep, maxsplit))),
     }
 }
 
@@ -591,27 +809,67 @@ fn m_splitlines(recv: Value, args: Args<'_>) -> R<Ref> {
     if start < s.len() {
         out.push(&s[start..]);
     }
-    strs_to_list(out)
+    substrs_to_list(str_data(recv), out)
 }
 
 fn m_join(recv: Value, args: Args<'_>) -> R<Ref> {
-    let sep = recv_str(recv)?;
+    recv_str(recv)?;
     let [it] = args.exact("join")?;
+    if crate::list::is_list(it) || is_kind(it, Kind::Tuple) {
+        // Joining runs no Python code, so the borrowed items cannot change under us.
+        return join_values(recv, crate::iter::seq_items(it));
+    }
     let items = crate::iter::collect_vec(it)?;
-    let mut out = String::new();
+    let values: Vec<Value> = items.iter().map(Ref::v).collect();
+    join_values(recv, &values)
+}
+
+/// `sep.join(items)`. A first pass checks the items and adds up their lengths in bytes and
+/// code points, so the text is built in a buffer of the exact size and not scanned again.
+/// One item is returned itself, as in CPython.
+fn join_values(sep: Value, items: &[Value]) -> R<Ref> {
+    let sep = str_data(sep);
+    let mut bytes = 0usize;
+    let mut chars = 0usize;
+    let mut is_ascii = sep.is_ascii;
     for (i, item) in items.iter().enumerate() {
-        let Some(t) = str_opt(item.v()) else {
+        if !is_str(*item) {
             return type_error(format!(
                 "sequence item {i}: expected str instance, {} found",
-                crate::class::type_name(item.v())
+                crate::class::type_name(*item)
             ));
-        };
-        if i > 0 {
-            out.push_str(sep);
         }
-        out.push_str(t);
+        let d = str_data(*item);
+        bytes += d.text.len();
+        chars += d.char_len;
+        is_ascii &= d.is_ascii;
     }
-    Ok(str_from_owned(out))
+    let gaps = match items {
+        [] => return Ok(Ref::dup(rt().empty_str)),
+        [only] => return Ok(Ref::dup(*only)),
+        _ => items.len() - 1,
+    };
+    let total = sep
+        .text
+        .len()
+        .checked_mul(gaps)
+        .and_then(|n| n.checked_add(bytes))
+        .filter(|n| *n <= isize::MAX as usize);
+    let Some(bytes) = total else {
+        return raise(ExcKind::MemoryError, "");
+    };
+    chars += sep.char_len * gaps;
+    let mut out = String::with_capacity(bytes);
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(&sep.text);
+        }
+        out.push_str(as_str(*item));
+    }
+    if out.len() <= 1 {
+        return Ok(str_from(&out));
+    }
+    Ok(str_from_box(out.into_boxed_str(), chars, is_ascii))
 }
 
 fn strip_impl(recv: Value, args: Args<'_>, name: &str, left: bool, right: bool) -> R<Ref> {
@@ -845,12 +1103,17 @@ fn partition_impl(recv: Value, args: Args<'_>, name: &str, rev: bool) -> R<Ref> 
     if sep.is_empty() {
         return value_error("empty separator");
     }
-    let found = if rev { s.rfind(sep) } else { s.find(sep) };
+    let found = if rev {
+        rfind_bytes(s.as_bytes(), sep.as_bytes())
+    } else {
+        find_bytes(s.as_bytes(), sep.as_bytes())
+    };
+    let d = str_data(recv);
     let parts = match found {
         Some(i) => vec![
-            str_from(&s[..i]),
+            substr(d, &s[..i]),
             str_from(sep),
-            str_from(&s[i + sep.len()..]),
+            substr(d, &s[i + sep.len()..]),
         ],
         None if rev => vec![str_from(""), str_from(""), Ref::dup(recv)],
         None => vec![Ref::dup(recv), str_from(""), str_from("")],
@@ -1094,6 +1357,222 @@ mod tests {
         drop(crate::exceptions::take_pending());
         let ascii = str_from("abcdef");
         assert_eq!(as_str(str_getslice(ascii.v(), 0, 6, 2).v()), "ace");
+    }
+
+    /// Calls the str method `f` on `recv` with positional `args`, panicking on an exception.
+    fn call(f: crate::object::BuiltinFn, recv: &str, args: &[Value]) -> Ref {
+        let recv = str_from(recv);
+        match f(recv.v(), Args::positional(args)) {
+            Ok(r) => r,
+            Err(_) => {
+                let e = crate::exceptions::take_pending().map(|e| e.v());
+                panic!(
+                    "unexpected exception: {:?}",
+                    e.map(crate::exceptions::exception_line)
+                );
+            }
+        }
+    }
+
+    /// The exception line `f` raises on `recv` with positional `args`.
+    fn call_err(f: crate::object::BuiltinFn, recv: &str, args: &[Value]) -> String {
+        let recv = str_from(recv);
+        assert!(f(recv.v(), Args::positional(args)).is_err());
+        let e = crate::exceptions::take_pending().expect("an exception is pending");
+        crate::exceptions::exception_line(e.v())
+    }
+
+    fn texts(list: &Ref) -> Vec<String> {
+        crate::list::list_vec(list.v())
+            .iter()
+            .map(|v| {
+                let d = str_data(*v);
+                // The cached length and ASCII flag agree with the text.
+                assert_eq!(d.char_len, d.text.chars().count(), "{:?}", &d.text);
+                assert_eq!(d.is_ascii, d.text.is_ascii(), "{:?}", &d.text);
+                d.text.to_string()
+            })
+            .collect()
+    }
+
+    fn int(i: i64) -> Value {
+        Value::inline_int(i).unwrap_or(Value::NONE)
+    }
+
+    fn check_split(f: crate::object::BuiltinFn, recv: &str, sep: &str, max: i64, want: &[&str]) {
+        let sep = str_from(sep);
+        let got = call(f, recv, &[sep.v(), int(max)]);
+        assert_eq!(
+            texts(&got),
+            want,
+            "{recv:?} sep {:?} maxsplit {max}",
+            as_str(sep.v())
+        );
+    }
+
+    #[test]
+    fn split_with_separator_matches_cpython() {
+        check_split(
+            m_split,
+            "alpha beta gamma",
+            " ",
+            -1,
+            &["alpha", "beta", "gamma"],
+        );
+        check_split(m_split, ",a,,b,", ",", -1, &["", "a", "", "b", ""]);
+        check_split(m_split, "a,b,c,d", ",", 2, &["a", "b", "c,d"]);
+        check_split(m_split, "a,b,c", ",", 0, &["a,b,c"]);
+        check_split(m_split, "abc", ",", -1, &["abc"]);
+        check_split(m_split, "", ",", -1, &[""]);
+        check_split(m_split, "aaa", "aa", -1, &["", "a"]);
+        check_split(m_rsplit, "aaa", "aa", -1, &["a", ""]);
+        check_split(m_rsplit, "a,b,c,d", ",", 2, &["a,b", "c", "d"]);
+        check_split(m_rsplit, ",a,,b,", ",", -1, &["", "a", "", "b", ""]);
+        check_split(m_split, "x::y::z", "::", 1, &["x", "y::z"]);
+        check_split(m_rsplit, "x::y::z", "::", 1, &["x::y", "z"]);
+        // Non-ASCII text and separators.
+        check_split(
+            m_split,
+            "h\u{e9}\u{e9}llo \u{e9} w",
+            "\u{e9}",
+            -1,
+            &["h", "", "llo ", " w"],
+        );
+        check_split(
+            m_split,
+            "a\u{2192}b\u{2192}c",
+            "\u{2192}",
+            -1,
+            &["a", "b", "c"],
+        );
+        check_split(
+            m_rsplit,
+            "\u{1f600}x\u{1f600}",
+            "x",
+            -1,
+            &["\u{1f600}", "\u{1f600}"],
+        );
+        // Haystacks past the short-haystack cut use the prebuilt searchers.
+        let long = "ab--".repeat(40);
+        let mut want = vec!["ab"; 40];
+        want.push("");
+        check_split(m_split, &long, "--", -1, &want);
+        check_split(m_rsplit, &long, "--", -1, &want);
+        check_split(m_split, &long, "--", 3, &["ab", "ab", "ab", &long[12..]]);
+        check_split(m_rsplit, &long, "--", 1, &[&long[..long.len() - 2], ""]);
+        assert!(call_err(m_split, "abc", &[str_from("").v()]).contains("empty separator"));
+    }
+
+    #[test]
+    fn unsplit_str_is_returned_itself() {
+        let recv = str_from("no separator here");
+        let sep = str_from(",");
+        let list = m_split(recv.v(), Args::positional(&[sep.v()])).unwrap();
+        assert_eq!(crate::list::list_vec(list.v()), &[recv.v()]);
+        let list = m_split(recv.v(), Args::positional(&[])).unwrap();
+        assert_eq!(texts(&list), ["no", "separator", "here"]);
+        let word = str_from("word");
+        let list = m_rsplit(word.v(), Args::positional(&[])).unwrap();
+        assert_eq!(crate::list::list_vec(list.v()), &[word.v()]);
+    }
+
+    fn find_with(f: crate::object::BuiltinFn, recv: &str, sub: &str, range: &[Value]) -> i64 {
+        let sub = str_from(sub);
+        let mut args = vec![sub.v()];
+        args.extend_from_slice(range);
+        call(f, recv, &args).v().as_inline_int()
+    }
+
+    #[test]
+    fn find_counts_code_points_like_cpython() {
+        assert_eq!(find_with(m_find, "alpha,beta,delta", "delta", &[]), 11);
+        assert_eq!(find_with(m_find, "abcabc", "c", &[]), 2);
+        assert_eq!(find_with(m_find, "abcabc", "c", &[int(3)]), 5);
+        assert_eq!(find_with(m_find, "abcabc", "c", &[int(3), int(5)]), -1);
+        assert_eq!(find_with(m_find, "abcabc", "bc", &[int(-3)]), 4);
+        assert_eq!(find_with(m_find, "abc", "", &[int(3)]), 3);
+        assert_eq!(find_with(m_find, "abc", "", &[int(4)]), -1);
+        assert_eq!(find_with(m_find, "ab", "abc", &[]), -1);
+        assert_eq!(find_with(m_rfind, "abcabc", "bc", &[]), 4);
+        assert_eq!(find_with(m_rfind, "abcabc", "", &[]), 6);
+        assert_eq!(find_with(m_rfind, "abcabc", "a", &[Value::NONE, int(3)]), 0);
+        // Code points, not bytes.
+        let s = "\u{e9}t\u{e9} \u{1f600} caf\u{e9}";
+        assert_eq!(find_with(m_find, s, "caf", &[]), 6);
+        assert_eq!(find_with(m_find, s, "\u{e9}", &[int(1)]), 2);
+        assert_eq!(find_with(m_rfind, s, "\u{e9}", &[]), 9);
+        assert_eq!(find_with(m_rfind, s, "\u{e9}", &[int(0), int(9)]), 2);
+        assert_eq!(find_with(m_index, s, "\u{1f600}", &[]), 4);
+        assert_eq!(find_with(m_rindex, s, "t", &[]), 1);
+        assert!(call_err(m_index, s, &[str_from("zz").v()]).contains("substring not found"));
+        assert_eq!(find_with(m_find, "ayb axb", "axb", &[]), 4);
+        assert_eq!(find_with(m_rfind, "axb ayb", "axb", &[]), 0);
+        assert_eq!(find_with(m_find, "abab", "abab", &[]), 0);
+        assert_eq!(find_with(m_rfind, "xabab", "abab", &[]), 1);
+        let long = format!("{}needle", "x".repeat(100));
+        assert_eq!(find_with(m_find, &long, "needle", &[]), 100);
+        assert_eq!(find_with(m_rfind, &long, "xn", &[]), 99);
+    }
+
+    #[test]
+    fn count_and_contains_match_cpython() {
+        assert_eq!(find_with(m_count, "aaaa", "aa", &[]), 2);
+        assert_eq!(find_with(m_count, "aaaa", "a", &[int(1)]), 3);
+        assert_eq!(find_with(m_count, "abc", "", &[]), 4);
+        assert_eq!(find_with(m_count, "\u{e9}\u{e9}", "", &[]), 3);
+        assert_eq!(find_with(m_count, "abc", "", &[int(4)]), 0);
+        assert_eq!(find_with(m_count, &"ab".repeat(50), "ab", &[]), 50);
+        assert_eq!(find_with(m_count, "\u{e9}a\u{e9}", "\u{e9}", &[int(1)]), 1);
+        let hay = str_from("h\u{e9}llo world");
+        for (sub, want) in [("llo", true), ("\u{e9}", true), ("", true), ("xyz", false)] {
+            assert_eq!(
+                str_contains(hay.v(), str_from(sub).v()).unwrap(),
+                want,
+                "{sub:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn join_sizes_and_flags_its_result() {
+        let items: Vec<Ref> = ["alpha", "b", "", "\u{e9}t\u{e9}"]
+            .into_iter()
+            .map(str_from)
+            .collect();
+        let list = list_from_raw(items.iter().map(|r| Ref::dup(r.v()).into_raw()).collect());
+        let joined = call(m_join, ", ", &[list.v()]);
+        let d = str_data(joined.v());
+        assert_eq!(&*d.text, "alpha, b, , \u{e9}t\u{e9}");
+        assert_eq!(d.char_len, d.text.chars().count());
+        assert!(!d.is_ascii);
+        let ascii = call(
+            m_join,
+            "-",
+            &[crate::list::list_from_raw(vec![
+                str_from("ab").into_raw(),
+                str_from("cd").into_raw(),
+            ])
+            .v()],
+        );
+        assert_eq!(
+            (as_str(ascii.v()), str_data(ascii.v()).is_ascii),
+            ("ab-cd", true)
+        );
+        // One item is returned itself; no items give the empty str.
+        let one = list_from_raw(vec![Ref::dup(items[0].v()).into_raw()]);
+        assert_eq!(call(m_join, ",", &[one.v()]).v(), items[0].v());
+        assert_eq!(
+            as_str(call(m_join, ",", &[list_from_raw(vec![]).v()]).v()),
+            ""
+        );
+        let tuple = tuple_from_vec(vec![str_from("x"), str_from("y")]);
+        assert_eq!(as_str(call(m_join, "", &[tuple.v()]).v()), "xy");
+        let bad = list_from_raw(vec![str_from("a").into_raw(), int(3)]);
+        let err = call_err(m_join, ",", &[bad.v()]);
+        assert!(
+            err.contains("sequence item 1: expected str instance, int found"),
+            "{err}"
+        );
     }
 
     #[test]
