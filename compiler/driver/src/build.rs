@@ -117,27 +117,65 @@ pub fn build_at(
     options: &BuildOptions,
     level: molt_opt::OptLevel,
 ) -> Result<BuildReport, BuildError> {
+    build_backend(build_frontend(db, file, level)?, options)
+}
+
+/// What the database part of a build produced: everything codegen needs, owned, so the
+/// database (or the server's snapshot of it) can be released before codegen and linking.
+#[derive(Clone, Debug)]
+pub struct Frontend {
+    /// Diagnostics that did not stop the build.
+    pub diagnostics: Vec<LocatedDiagnostic>,
+    /// The optimized MIR of every function of the program (`<module>` among them).
+    pub functions: Vec<std::sync::Arc<molt_mir::Function>>,
+    /// How long checking and optimizing took (cached queries make it short after an edit).
+    pub time: Duration,
+}
+
+/// The first half of [`build_at`]: check `file` and read its optimized MIR at `level`,
+/// through the database's cached queries (after a one-function edit only that function is
+/// lowered and optimized again).
+///
+/// # Errors
+/// [`BuildError::Diagnostics`] when an error stops the build.
+pub fn build_frontend(
+    db: &dyn Db,
+    file: SourceFile,
+    level: molt_opt::OptLevel,
+) -> Result<Frontend, BuildError> {
     let start = Instant::now();
     let diagnostics = check_file(db, file);
     if diagnostics.iter().any(|d| d.diagnostic.code.blocks_build()) {
         return Err(BuildError::Diagnostics(diagnostics));
     }
     let functions = molt_opt::optimize_file_at(db, file, level);
-    let frontend = start.elapsed();
+    Ok(Frontend {
+        diagnostics,
+        functions,
+        time: start.elapsed(),
+    })
+}
+
+/// The second half of [`build_at`]: codegen (unchanged functions come from the process-wide
+/// code cache) and link into `options.output`, without the database.
+///
+/// # Errors
+/// [`BuildError::Codegen`], [`BuildError::Link`], [`BuildError::Io`].
+pub fn build_backend(frontend: Frontend, options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let start = Instant::now();
     let codegen_options = molt_codegen::CodegenOptions {
         optimize: options.optimize,
         ..Default::default()
     };
-    let object =
-        molt_codegen::compile_program(&functions, &codegen_options).map_err(BuildError::Codegen)?;
+    let object = molt_codegen::compile_program(&frontend.functions, &codegen_options)
+        .map_err(BuildError::Codegen)?;
     let codegen = start.elapsed();
     let start = Instant::now();
     link(&object, &options.output)?;
     Ok(BuildReport {
-        diagnostics,
+        diagnostics: frontend.diagnostics,
         output: options.output.clone(),
-        frontend,
+        frontend: frontend.time,
         codegen,
         link: start.elapsed(),
     })

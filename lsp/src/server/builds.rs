@@ -1,12 +1,14 @@
 //! Building native executables from the editor: on save (`buildOnSave: "native"`) and by the
 //! `molt.build` / `molt.run` commands.
 //!
-//! **Invariant:** a build never blocks typing. It runs on a *private* database loaded with the
-//! saved text, not on a snapshot of the workspace database: codegen and linking take
-//! hundreds of milliseconds without a query, and a snapshot held that long would make the
-//! next edit wait for it (a write waits for every snapshot). It is the same pipeline
-//! (`molt_driver::build::build`); Cranelift's per-function code cache is process-wide, so an
-//! unchanged function is not compiled again.
+//! **Invariant:** a build never blocks typing. Its frontend (check, optimized MIR) runs on a
+//! snapshot of the workspace database, so after a one-function edit only that function is
+//! lowered and optimized again; the snapshot is dropped before codegen and linking, which
+//! take a hundred milliseconds or more without a query (a snapshot held that long would make
+//! the next edit wait for it: a write waits for every snapshot). When an edit cancels the
+//! frontend, the build falls back to a private database loaded with the same text. It is
+//! the same pipeline as `molt_driver::build::build`; Cranelift's per-function code cache is
+//! process-wide, so an unchanged function is not compiled again either.
 //!
 //! Builds run one at a time. Each has a generation per source file: a newer build of the
 //! same file supersedes an older one, whose result is then discarded (not reported). The
@@ -26,6 +28,7 @@ use molt_driver::build::{BuildError, BuildOptions};
 use tower_lsp_server::ls_types::{MessageType, NumberOrString};
 
 use super::Server;
+use super::state::Snapshot;
 use super::analysis;
 use super::diagnostics;
 use super::documents::Priority;
@@ -93,22 +96,48 @@ pub fn artifact_path(out_dir: &Path, source: &Path) -> PathBuf {
 
 /// Builds `text` (the contents of `source`) into `output` on a private database. Blocking.
 fn build_blocking(
+    snapshot: Option<Snapshot>,
     source: &Path,
     text: String,
     encoding_error: Option<u32>,
     output: PathBuf,
 ) -> Result<Result<molt_driver::build::BuildReport, BuildError>, analysis::AnalysisError> {
+    let level = molt_opt::OptLevel::default();
+    let frontend = match snapshot {
+        Some(snapshot) => {
+            // The snapshot is taken after waiting for the build slot: it is used only if the
+            // file still has the text this build was asked for.
+            let r = analysis::catch(|| {
+                (*snapshot.file.text(&snapshot.db) == text).then(|| {
+                    molt_driver::build::build_frontend(&snapshot.db, snapshot.file, level)
+                })
+            });
+            drop(snapshot);
+            match r {
+                Err(analysis::AnalysisError::Cancelled) => None,
+                r => r?,
+            }
+        }
+        None => None,
+    };
+    let frontend = match frontend {
+        Some(f) => f,
+        None => analysis::catch(|| {
+            let db = RootDatabase::default();
+            let file = SourceFile::new(&db, source.to_path_buf(), text, encoding_error);
+            molt_driver::build::build_frontend(&db, file, level)
+        })?,
+    };
     analysis::catch(|| {
-        let db = RootDatabase::default();
-        let file = SourceFile::new(&db, source.to_path_buf(), text, encoding_error);
-        molt_driver::build::build(
-            &db,
-            file,
-            &BuildOptions {
-                output,
-                optimize: true,
-            },
-        )
+        frontend.and_then(|f| {
+            molt_driver::build::build_backend(
+                f,
+                &BuildOptions {
+                    output,
+                    optimize: true,
+                },
+            )
+        })
     })
 }
 
@@ -165,8 +194,10 @@ impl Server {
         }
         let start = Instant::now();
         let task_source = source.clone();
+        // Taken only now (after waiting for the build slot): a snapshot blocks edits.
+        let snapshot = self.state().snapshot(&source);
         let result = tokio::task::spawn_blocking(move || {
-            build_blocking(&task_source, text, encoding_error, output)
+            build_blocking(snapshot, &task_source, text, encoding_error, output)
         })
         .await;
         let duration_ms = start.elapsed().as_millis() as u64;
