@@ -646,6 +646,17 @@ pub extern "C" fn molt_call_method_cached(
     molt_call_method(recv, name, args, nargs, kwnames)
 }
 
+/// `len(v)` where `len` is the builtin (generated code checked that the name was not
+/// shadowed): the length as an int, without a call through the builtin object. → error
+/// (`TypeError` for a value without a length, errors of `__len__`).
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_len(v: Value) -> Value {
+    match crate::ops::py_len(v) {
+        Ok(n) => crate::int::int_from_i64(n as i64).into_raw(),
+        Err(_) => Value::ERROR,
+    }
+}
+
 /// `recv.append(x)` (`name` is `"append"`): pushes onto a list at once, else calls like
 /// [`molt_call_method`]. → error.
 #[unsafe(no_mangle)]

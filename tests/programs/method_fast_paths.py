@@ -81,3 +81,23 @@ for v in ("Ab", "cD", ["x"], "eF"):
         print(v.lower())
     except AttributeError as e:
         print("AttributeError", e)
+# len() of every kind of value, through the runtime's length operation.
+
+
+class Sized:
+    def __len__(self):
+        return 3
+
+
+class BadLen:
+    def __len__(self):
+        return -1
+
+
+for v in ("héllo", [1, 2], (1,), {"a": 1}, {1, 2, 3}, range(5, 100, 7), {}.keys(), Sized()):
+    print(len(v))
+for v in (5, None, BadLen()):
+    try:
+        print(len(v))
+    except (TypeError, ValueError) as e:
+        print(type(e).__name__, e)

@@ -49,6 +49,7 @@ pub enum Rt {
     MethodPop,
     MethodGet,
     Pow,
+    Len,
     DelAttr,
     GetItem,
     SetItem,
@@ -123,6 +124,7 @@ impl Rt {
         Rt::MethodPop,
         Rt::MethodGet,
         Rt::Pow,
+        Rt::Len,
         Rt::DelAttr,
         Rt::GetItem,
         Rt::SetItem,
@@ -193,6 +195,7 @@ impl Rt {
             Rt::MethodPop => "molt_method_pop",
             Rt::MethodGet => "molt_method_get",
             Rt::Pow => "pow",
+            Rt::Len => "molt_len",
             Rt::DelAttr => "molt_delattr",
             Rt::GetItem => "molt_getitem",
             Rt::SetItem => "molt_setitem",
@@ -276,6 +279,7 @@ impl Rt {
             Rt::MethodPop => ("WW", 'W'),
             Rt::MethodGet => ("WWWW", 'W'),
             Rt::Pow => ("FF", 'F'),
+            Rt::Len => ("W", 'W'),
             Rt::BuildList | Rt::BuildTuple | Rt::BuildSet | Rt::BuildDict | Rt::BuildString => {
                 ("PP", 'W')
             }

@@ -755,6 +755,13 @@ impl Translator<'_> {
                 self.check(b, block, d, after, r, false)?;
                 self.define(d, r);
             }
+            InstKind::Call { callee, args } if strategy(func, d) == Strategy::BuiltinLen => {
+                let _ = v!(callee);
+                let x = v!(&args.positional[0]);
+                let r = self.call_rt(b, Rt::Len, &[x]);
+                self.check(b, block, d, after, r, false)?;
+                self.define(d, r);
+            }
             InstKind::Call { callee, args } => {
                 let callee = v!(callee);
                 let (arr, n, kw) = self.call_args(b, args)?;

@@ -80,6 +80,9 @@ pub enum Strategy {
     /// `truthy` of an int or unknown value: inline for bools, `None` and small ints, else the
     /// runtime's `bool()`.
     TruthyInline,
+    /// `len(x)` with the builtin `len` (one positional argument): the runtime's length
+    /// operation called directly, not through the builtin function object.
+    BuiltinLen,
     /// Whatever the instruction's own lowering is (see [`lane`]).
     Default,
 }
@@ -132,6 +135,13 @@ pub fn strategy(func: &Function, inst: &InstData) -> Strategy {
             }
             _ => Strategy::Default,
         },
+        InstKind::Call { callee, args }
+            if args.positional.len() == 1
+                && args.keywords.is_empty()
+                && callee_name(func, *callee).is_some_and(|(builtin, n)| builtin && n == "len") =>
+        {
+            Strategy::BuiltinLen
+        }
         InstKind::Truthy(v) => match func.ty(*v) {
             Type::Bool => Strategy::BoolTruthy,
             Type::Int | Type::Dyn | Type::None => Strategy::TruthyInline,
@@ -226,6 +236,10 @@ pub fn lane(func: &Function, inst: &InstData) -> Option<(Lane, Option<String>)> 
         (InstKind::Unary(_, v), _) => known_or(*v, "the operand", Runtime),
         (InstKind::Truthy(_), _) => (Runtime, Some("calls the runtime's bool()".into())),
         (InstKind::CallDirect { .. }, _) => (Native, None),
+        (InstKind::Call { .. }, Strategy::BuiltinLen) => (
+            Runtime,
+            Some("`len()` calls the runtime's length operation directly".into()),
+        ),
         (InstKind::Call { callee, .. }, _) => (
             Dynamic,
             Some(match (func.ty(*callee), callee_name(func, *callee)) {
