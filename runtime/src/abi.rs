@@ -623,7 +623,7 @@ pub extern "C" fn molt_call_method_cached(
     let (cached_cls, cached_f) = unsafe { (cell.read(), cell.add(1).read()) };
     if cached_cls == cls.0 {
         // SAFETY: the second word was written below from a `BuiltinFn`.
-        let f: BuiltinFn = unsafe { std::mem::transmute::<u64, BuiltinFn>(cached_f) };
+        let f: BuiltinFn = unsafe { std::mem::transmute::<usize, BuiltinFn>(cached_f as usize) };
         // SAFETY: generated code passes the vectorcall layout.
         let a = unsafe { vector_args(args, nargs, kwnames) };
         return to_abi(f(recv, a));

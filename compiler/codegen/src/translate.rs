@@ -1286,7 +1286,9 @@ impl Translator<'_> {
             let flags = ir::MemFlagsData::trusted();
             let depth = b.ins().load(I32, flags, cells, 0);
             let limit = b.ins().load(I32, flags, cells, 4);
-            let too_deep = b.ins().icmp(IntCC::UnsignedGreaterThanOrEqual, depth, limit);
+            let too_deep = b
+                .ins()
+                .icmp(IntCC::UnsignedGreaterThanOrEqual, depth, limit);
             let raise = b.create_block();
             let call_block = b.create_block();
             b.ins().brif(too_deep, raise, &[], call_block, &[]);

@@ -161,7 +161,10 @@ pub fn build_frontend(
 ///
 /// # Errors
 /// [`BuildError::Codegen`], [`BuildError::Link`], [`BuildError::Io`].
-pub fn build_backend(frontend: Frontend, options: &BuildOptions) -> Result<BuildReport, BuildError> {
+pub fn build_backend(
+    frontend: Frontend,
+    options: &BuildOptions,
+) -> Result<BuildReport, BuildError> {
     let start = Instant::now();
     let codegen_options = molt_codegen::CodegenOptions {
         optimize: options.optimize,
@@ -194,12 +197,9 @@ fn cached_runtime_library() -> Option<&'static Path> {
             .map(PathBuf::from)
             .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache")))?
             .join("molt-lsp");
-        let path = dir.join(format!(
-            "libmolt_runtime-{}.a",
-            env!("MOLT_RUNTIME_HASH")
-        ));
-        let complete = std::fs::metadata(&path)
-            .is_ok_and(|m| m.len() == RUNTIME_LIBRARY.len() as u64);
+        let path = dir.join(format!("libmolt_runtime-{}.a", env!("MOLT_RUNTIME_HASH")));
+        let complete =
+            std::fs::metadata(&path).is_ok_and(|m| m.len() == RUNTIME_LIBRARY.len() as u64);
         if !complete {
             std::fs::create_dir_all(&dir).ok()?;
             let mut staging = tempfile::Builder::new()

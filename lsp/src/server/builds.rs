@@ -28,10 +28,10 @@ use molt_driver::build::{BuildError, BuildOptions};
 use tower_lsp_server::ls_types::{MessageType, NumberOrString};
 
 use super::Server;
-use super::state::Snapshot;
 use super::analysis;
 use super::diagnostics;
 use super::documents::Priority;
+use super::state::Snapshot;
 
 /// Why a build runs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -108,9 +108,8 @@ fn build_blocking(
             // The snapshot is taken after waiting for the build slot: it is used only if the
             // file still has the text this build was asked for.
             let r = analysis::catch(|| {
-                (*snapshot.file.text(&snapshot.db) == text).then(|| {
-                    molt_driver::build::build_frontend(&snapshot.db, snapshot.file, level)
-                })
+                (*snapshot.file.text(&snapshot.db) == text)
+                    .then(|| molt_driver::build::build_frontend(&snapshot.db, snapshot.file, level))
             });
             drop(snapshot);
             match r {
