@@ -399,7 +399,7 @@ fn compile_cached(
     let mut h = rustc_hash::FxHasher::default();
     f.to_string().hash(&mut h);
     optimize.hash(&mut h);
-    // How a direct call enters its callee depends on the callee (see `Symbols::call_frame`).
+    // How a direct call enters its callee depends on the callee (`Symbols::handler_free`).
     for inst in &f.insts {
         if let InstKind::CallDirect { func, .. } | InstKind::CallMethodDirect { func, .. } =
             &inst.kind

@@ -77,7 +77,6 @@ pub enum Rt {
     EnterCall,
     LeaveCall,
     DepthEnter,
-    DepthLeave,
     ExcEnter,
     ExcLeave,
     Main,
@@ -152,7 +151,6 @@ impl Rt {
         Rt::EnterCall,
         Rt::LeaveCall,
         Rt::DepthEnter,
-        Rt::DepthLeave,
         Rt::ExcEnter,
         Rt::ExcLeave,
         Rt::Main,
@@ -223,7 +221,6 @@ impl Rt {
             Rt::EnterCall => "molt_enter_call",
             Rt::LeaveCall => "molt_leave_call",
             Rt::DepthEnter => "molt_depth_enter",
-            Rt::DepthLeave => "molt_depth_leave",
             Rt::ExcEnter => "molt_exc_enter",
             Rt::ExcLeave => "molt_exc_leave",
             Rt::Main => "molt_main",
@@ -243,7 +240,6 @@ impl Rt {
             Rt::EnterCall => ("", 'P'),
             Rt::LeaveCall => ("P", '-'),
             Rt::DepthEnter => ("", 'P'),
-            Rt::DepthLeave => ("P", '-'),
             Rt::ExcEnter => ("WI", '-'),
             Rt::ExcLeave => ("I", '-'),
             Rt::Binary | Rt::Compare => ("IWW", 'W'),
@@ -350,17 +346,6 @@ pub struct Symbols {
     /// MIR functions without exception handlers: calls of them count the recursion depth
     /// only (inline against `molt_depth`), no handled-exception frame.
     pub handler_free: rustc_hash::FxHashSet<String>,
-}
-
-impl Symbols {
-    /// The runtime functions that enter and leave a direct call of MIR function `callee`.
-    pub fn call_frame(&self, callee: &str) -> (Rt, Rt) {
-        if self.handler_free.contains(callee) {
-            (Rt::DepthEnter, Rt::DepthLeave)
-        } else {
-            (Rt::EnterCall, Rt::LeaveCall)
-        }
-    }
 }
 
 /// How a `call.method` site calls: the runtime entry point specialized for the method

@@ -1300,31 +1300,39 @@ impl Translator<'_> {
             b.switch_to_block(call_block);
             let depth1 = b.ins().iadd_imm_s(depth, 1);
             b.ins().store(flags, depth1, cells, 0);
-            let arr = self.array(b, vals);
-            let sig = python_signature(self.symbols.call_conv);
-            let callee = self.symbols.import_local_function(b.func, fid, sig);
-            let call = b.ins().call(callee, &[fobj, arr]);
-            let res = b.inst_results(call)[0];
+            let res = self.call_code(b, fid, fobj, vals);
             b.ins().store(flags, depth, cells, 0);
             b.ins().jump(join, &[BlockArg::Value(res)]);
             return;
         }
-        let (enter, leave_rt) = self.symbols.call_frame(target);
-        let entered = self.call_rt(b, enter, &[]);
+        // A callee with exception handlers also enters a handled-exception frame.
+        let entered = self.call_rt(b, Rt::EnterCall, &[]);
         let too_deep = b.ins().icmp_imm_s(IntCC::Equal, entered, -1);
         let call_block = b.create_block();
         let err = b.ins().iconst(I64, ERROR);
         b.ins()
             .brif(too_deep, join, &[BlockArg::Value(err)], call_block, &[]);
         b.switch_to_block(call_block);
+        let res = self.call_code(b, fid, fobj, vals);
+        let leave = self.rt(b, Rt::LeaveCall);
+        b.ins().call(leave, &[entered]);
+        b.ins().jump(join, &[BlockArg::Value(res)]);
+    }
+
+    /// Calls compiled function `fid` with function object `fobj` and the arguments `vals`
+    /// (passed as an array); returns its result word.
+    fn call_code(
+        &mut self,
+        b: &mut FunctionBuilder<'_>,
+        fid: cranelift_module::FuncId,
+        fobj: ir::Value,
+        vals: &[ir::Value],
+    ) -> ir::Value {
         let arr = self.array(b, vals);
         let sig = python_signature(self.symbols.call_conv);
         let callee = self.symbols.import_local_function(b.func, fid, sig);
         let call = b.ins().call(callee, &[fobj, arr]);
-        let res = b.inst_results(call)[0];
-        let leave = self.rt(b, leave_rt);
-        b.ins().call(leave, &[entered]);
-        b.ins().jump(join, &[BlockArg::Value(res)]);
+        b.inst_results(call)[0]
     }
 
     /// `call.method.direct`: behind the shape guard (flags clear: no instance attribute can
