@@ -318,7 +318,7 @@ fn b_issubclass(_: Value, args: Args<'_>) -> R<Ref> {
     Ok(Ref::new(Value::from_bool(issubclass_any(cls, classinfo)?)))
 }
 
-fn b_enumerate(_: Value, args: Args<'_>) -> R<Ref> {
+pub(crate) fn b_enumerate(_: Value, args: Args<'_>) -> R<Ref> {
     let [it, start] = args.bind("enumerate", &["iterable", "start"], 1)?;
     let iter = py_iter(it.unwrap_or(Value::NONE))?;
     let mut counter: Ref = match start {
@@ -333,7 +333,7 @@ fn b_enumerate(_: Value, args: Args<'_>) -> R<Ref> {
         }
         None => int_from_i64(0),
     };
-    Ok(native_iter(move || {
+    Ok(native_iter(crate::object::IterType::Enumerate, move || {
         let Some(x) = py_next(iter.v())? else {
             return Ok(None);
         };
@@ -350,7 +350,7 @@ fn b_enumerate(_: Value, args: Args<'_>) -> R<Ref> {
     }))
 }
 
-fn b_zip(_: Value, args: Args<'_>) -> R<Ref> {
+pub(crate) fn b_zip(_: Value, args: Args<'_>) -> R<Ref> {
     let mut strict = false;
     for (k, v) in args.kwnames.iter().zip(args.kwvals) {
         match str_opt(*k).unwrap_or("") {
@@ -367,7 +367,7 @@ fn b_zip(_: Value, args: Args<'_>) -> R<Ref> {
         iters.push(py_iter(*a)?);
     }
     let mut done = false;
-    Ok(native_iter(move || {
+    Ok(native_iter(crate::object::IterType::Zip, move || {
         if done || iters.is_empty() {
             return Ok(None);
         }
@@ -403,7 +403,7 @@ fn b_zip(_: Value, args: Args<'_>) -> R<Ref> {
     }))
 }
 
-fn b_map(_: Value, args: Args<'_>) -> R<Ref> {
+pub(crate) fn b_map(_: Value, args: Args<'_>) -> R<Ref> {
     args.no_kw("map")?;
     let Some((f, its)) = args.pos.split_first() else {
         return type_error("map() must have at least two arguments.");
@@ -416,7 +416,7 @@ fn b_map(_: Value, args: Args<'_>) -> R<Ref> {
     for a in its {
         iters.push(py_iter(*a)?);
     }
-    Ok(native_iter(move || {
+    Ok(native_iter(crate::object::IterType::Map, move || {
         let mut items = Vec::with_capacity(iters.len());
         for it in &iters {
             match py_next(it.v())? {
@@ -429,11 +429,11 @@ fn b_map(_: Value, args: Args<'_>) -> R<Ref> {
     }))
 }
 
-fn b_filter(_: Value, args: Args<'_>) -> R<Ref> {
+pub(crate) fn b_filter(_: Value, args: Args<'_>) -> R<Ref> {
     let [f, it] = args.exact("filter")?;
     let f = Ref::dup(f);
     let iter = py_iter(it)?;
-    Ok(native_iter(move || {
+    Ok(native_iter(crate::object::IterType::Filter, move || {
         while let Some(x) = py_next(iter.v())? {
             let keep = if f.v().is_none() {
                 is_true(x.v())?
@@ -474,7 +474,7 @@ fn b_sorted(_: Value, args: Args<'_>) -> R<Ref> {
     Ok(l)
 }
 
-fn b_reversed(_: Value, args: Args<'_>) -> R<Ref> {
+pub(crate) fn b_reversed(_: Value, args: Args<'_>) -> R<Ref> {
     let [seq] = args.exact("reversed")?;
     if crate::list::is_list(seq) || crate::tuple::is_tuple(seq) {
         return Ok(crate::iter::reversed_seq(seq));
@@ -509,7 +509,7 @@ fn b_reversed(_: Value, args: Args<'_>) -> R<Ref> {
         {
             let mut i = crate::ops::py_len(seq)? as i64;
             let obj = Ref::dup(seq);
-            return Ok(native_iter(move || {
+            return Ok(native_iter(crate::object::IterType::Reversed, move || {
                 if i <= 0 {
                     return Ok(None);
                 }
@@ -664,7 +664,7 @@ fn b_chr(_: Value, args: Args<'_>) -> R<Ref> {
         Some(c) => Ok(crate::str::str_from_char(c)),
         None => raise(
             ExcKind::ValueError,
-            "chr() of a surrogate code point is not supported",
+            "molt: chr() of a surrogate code point is not supported yet",
         ),
     }
 }
@@ -733,7 +733,7 @@ fn b_iter(_: Value, args: Args<'_>) -> R<Ref> {
             let f = Ref::dup(x);
             let s = Ref::dup(s);
             let mut done = false;
-            Ok(native_iter(move || {
+            Ok(native_iter(crate::object::IterType::CallableIterator, move || {
                 if done {
                     return Ok(None);
                 }
@@ -881,12 +881,7 @@ const FUNCTIONS: &[(&str, BuiltinFn)] = &[
     ("format", b_format),
     ("isinstance", b_isinstance),
     ("issubclass", b_issubclass),
-    ("enumerate", b_enumerate),
-    ("zip", b_zip),
-    ("map", b_map),
-    ("filter", b_filter),
     ("sorted", b_sorted),
-    ("reversed", b_reversed),
     ("round", b_round),
     ("divmod", b_divmod),
     ("pow", b_pow),
@@ -941,10 +936,19 @@ pub fn install(r: &Runtime) {
         let name = crate::class::class_name(cls);
         dict_set_str(d, &name, cls);
     }
+    for cls in r.iter_types.iter().take(5) {
+        let name = crate::class::class_name(*cls);
+        dict_set_str(d, &name, *cls);
+    }
     for cls in &r.exc {
         let name = crate::class::class_name(*cls);
         dict_set_str(d, &name, *cls);
     }
+    // Aliases CPython keeps for compatibility.
+    let os_error = r.exc[crate::exceptions::ExcKind::OSError as usize];
+    dict_set_str(d, "IOError", os_error);
+    dict_set_str(d, "EnvironmentError", os_error);
+    dict_set_str(d, "__debug__", Value::TRUE);
     dict_set_str(d, "NotImplemented", r.not_implemented);
     dict_set_str(d, "Ellipsis", r.ellipsis);
     dict_set_str(d, "None", Value::NONE);

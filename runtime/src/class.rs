@@ -138,7 +138,7 @@ pub fn type_of(v: Value) -> Value {
             Kind::Dict => t.dict,
             Kind::Set => t.set,
             Kind::Range => t.range,
-            Kind::Iter => t.iterator,
+            Kind::Iter => crate::iter::iter_class(v),
             Kind::Slice => t.slice,
             Kind::Function => t.function,
             Kind::Builtin => t.builtin,
@@ -417,13 +417,23 @@ pub fn call_class(cls: Value, args: Args<'_>) -> R<Ref> {
     let inst = match cd.layout {
         Layout::Object => new_instance_raw(cls, None),
         Layout::Exception => {
+            let os_error = crate::state::exc_class(ExcKind::OSError);
+            if cls == os_error {
+                // `OSError(errno, ...)` makes the subclass of that errno, as in CPython.
+                let sub = crate::exceptions::os_error_subclass(args.pos);
+                if sub != ExcKind::OSError {
+                    return call_class(crate::state::exc_class(sub), args);
+                }
+            }
             let state = ExcState {
                 args: std::cell::Cell::new(crate::tuple::tuple_from_slice(args.pos).into_raw()),
                 cause: std::cell::Cell::new(Value::NONE),
                 context: std::cell::Cell::new(Value::NONE),
                 suppress_context: std::cell::Cell::new(false),
             };
-            new_instance_raw(cls, Some(Box::new(state)))
+            let inst = new_instance_raw(cls, Some(Box::new(state)));
+            crate::exceptions::os_error_init(inst.v());
+            inst
         }
         Layout::Builtin => {
             let base = cd
@@ -437,7 +447,7 @@ pub fn call_class(cls: Value, args: Args<'_>) -> R<Ref> {
             }
             return raise(
                 ExcKind::NotImplementedError,
-                format!("subclasses of the builtin type '{name}' are not supported yet"),
+                format!("molt: subclasses of the builtin type '{name}' are not supported yet"),
             );
         }
     };
@@ -497,7 +507,7 @@ pub fn make_class(name: Value, bases: Value, ns: Value, slot_names: &[Value]) ->
     if bases_items.len() > 1 {
         return raise(
             ExcKind::NotImplementedError,
-            "multiple inheritance is not supported yet",
+            "molt: multiple inheritance is not supported yet",
         );
     }
     let base = bases_items.first().copied().unwrap_or(rt().t.object);
@@ -893,6 +903,7 @@ fn exc_init(recv: Value, args: Args<'_>) -> R<Ref> {
         let new = crate::tuple::tuple_from_slice(args.pos).into_raw();
         let old = state.args.replace(new);
         crate::object::decref(old);
+        crate::exceptions::os_error_init(recv);
     }
     Ok(Ref::NONE)
 }

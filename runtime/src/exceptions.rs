@@ -49,6 +49,37 @@ pub enum ExcKind {
     OSError,
     EOFError,
     MemoryError,
+    BlockingIOError,
+    ChildProcessError,
+    ConnectionError,
+    BrokenPipeError,
+    ConnectionAbortedError,
+    ConnectionRefusedError,
+    ConnectionResetError,
+    FileExistsError,
+    FileNotFoundError,
+    InterruptedError,
+    IsADirectoryError,
+    NotADirectoryError,
+    PermissionError,
+    ProcessLookupError,
+    TimeoutError,
+    BufferError,
+    ReferenceError,
+    SystemError,
+    StopAsyncIteration,
+    Warning,
+    UserWarning,
+    DeprecationWarning,
+    PendingDeprecationWarning,
+    SyntaxWarning,
+    RuntimeWarning,
+    FutureWarning,
+    ImportWarning,
+    UnicodeWarning,
+    BytesWarning,
+    ResourceWarning,
+    EncodingWarning,
 }
 
 /// Every builtin exception class: kind, name, base (`None` = `object`). Bases come first.
@@ -99,6 +130,53 @@ pub const EXC_TABLE: &[(ExcKind, &str, Option<ExcKind>)] = {
         (OSError, "OSError", Some(Exception)),
         (EOFError, "EOFError", Some(Exception)),
         (MemoryError, "MemoryError", Some(Exception)),
+        (BlockingIOError, "BlockingIOError", Some(OSError)),
+        (ChildProcessError, "ChildProcessError", Some(OSError)),
+        (ConnectionError, "ConnectionError", Some(OSError)),
+        (BrokenPipeError, "BrokenPipeError", Some(ConnectionError)),
+        (
+            ConnectionAbortedError,
+            "ConnectionAbortedError",
+            Some(ConnectionError),
+        ),
+        (
+            ConnectionRefusedError,
+            "ConnectionRefusedError",
+            Some(ConnectionError),
+        ),
+        (
+            ConnectionResetError,
+            "ConnectionResetError",
+            Some(ConnectionError),
+        ),
+        (FileExistsError, "FileExistsError", Some(OSError)),
+        (FileNotFoundError, "FileNotFoundError", Some(OSError)),
+        (InterruptedError, "InterruptedError", Some(OSError)),
+        (IsADirectoryError, "IsADirectoryError", Some(OSError)),
+        (NotADirectoryError, "NotADirectoryError", Some(OSError)),
+        (PermissionError, "PermissionError", Some(OSError)),
+        (ProcessLookupError, "ProcessLookupError", Some(OSError)),
+        (TimeoutError, "TimeoutError", Some(OSError)),
+        (BufferError, "BufferError", Some(Exception)),
+        (ReferenceError, "ReferenceError", Some(Exception)),
+        (SystemError, "SystemError", Some(Exception)),
+        (StopAsyncIteration, "StopAsyncIteration", Some(Exception)),
+        (Warning, "Warning", Some(Exception)),
+        (UserWarning, "UserWarning", Some(Warning)),
+        (DeprecationWarning, "DeprecationWarning", Some(Warning)),
+        (
+            PendingDeprecationWarning,
+            "PendingDeprecationWarning",
+            Some(Warning),
+        ),
+        (SyntaxWarning, "SyntaxWarning", Some(Warning)),
+        (RuntimeWarning, "RuntimeWarning", Some(Warning)),
+        (FutureWarning, "FutureWarning", Some(Warning)),
+        (ImportWarning, "ImportWarning", Some(Warning)),
+        (UnicodeWarning, "UnicodeWarning", Some(Warning)),
+        (BytesWarning, "BytesWarning", Some(Warning)),
+        (ResourceWarning, "ResourceWarning", Some(Warning)),
+        (EncodingWarning, "EncodingWarning", Some(Warning)),
     ]
 };
 
@@ -369,6 +447,12 @@ pub fn key_error<T>(key: Value) -> R<T> {
 /// `AttributeError` in CPython's words for a missing attribute of `o`.
 #[cold]
 pub fn attribute_error<T>(o: Value, name: &str) -> R<T> {
+    if let Some(owner) = cpython_attribute_owner(o, name) {
+        return raise(
+            ExcKind::NotImplementedError,
+            format!("molt: the attribute '{name}' of {owner} is not supported yet"),
+        );
+    }
     if is_kind(o, Kind::Class) {
         return raise(
             ExcKind::AttributeError,
@@ -396,6 +480,37 @@ pub fn attribute_error<T>(o: Value, name: &str) -> R<T> {
     )
 }
 
+/// Where CPython 3.11 has attribute `name` of `o` that the runtime lacks: `"'str' objects"`,
+/// `"type object 'int'"`, `"module 'math'"`; `None` when CPython would raise
+/// `AttributeError` too. Builtin types (and modules) are looked up in the tables of
+/// [`crate::cpython_attrs`]; user classes inherit the names of their builtin bases.
+fn cpython_attribute_owner(o: Value, name: &str) -> Option<String> {
+    use crate::cpython_attrs::{MODULE_ATTRS, TYPE_ATTRS};
+    let listed = |table: &[(&str, &[&str])], key: &str| {
+        table
+            .iter()
+            .find(|(k, _)| *k == key)
+            .is_some_and(|(_, names)| names.binary_search(&name).is_ok())
+    };
+    let builtin_in_mro = |cls: Value| {
+        std::iter::once(cls)
+            .chain(crate::class::class_data(cls).mro.iter().copied())
+            .filter(|c| crate::object::is_immortal(*c))
+            .any(|c| listed(TYPE_ATTRS, &class_name(c)))
+    };
+    if is_kind(o, Kind::Module) {
+        let m = crate::modules::module_name(o);
+        return listed(MODULE_ATTRS, &m).then(|| format!("module '{m}'"));
+    }
+    if is_kind(o, Kind::Class) {
+        // Attributes of the metatype (`C.mro`), then those of the class's builtin bases.
+        return (listed(TYPE_ATTRS, "type") || builtin_in_mro(o))
+            .then(|| format!("type object '{}'", class_name(o)));
+    }
+    let cls = crate::class::type_of(o);
+    builtin_in_mro(cls).then(|| format!("'{}' objects", class_name(cls)))
+}
+
 /// `args` of an exception (borrowed tuple).
 pub fn exc_args(v: Value) -> Value {
     match exc_state(v) {
@@ -405,12 +520,28 @@ pub fn exc_args(v: Value) -> Value {
 }
 
 /// The attributes that builtin exception classes derive from `args`: `StopIteration.value`
-/// (the first argument, or `None`) and `SystemExit.code` (`None`, the argument, or the
-/// tuple of several). `None` for other names and classes.
+/// (the first argument, or `None`), `SystemExit.code` (`None`, the argument, or the
+/// tuple of several) and `OSError`'s `errno` and `strerror` (the first two arguments when
+/// there are two to five, else `None`) and `filename`/`filename2` (`None` unless the constructor stored
+/// them in the instance dict, see [`os_error_init`]). `None` for other names and classes.
 pub fn exc_derived_attr(v: Value, name: &str) -> Option<Ref> {
     let k = match name {
         "value" => ExcKind::StopIteration,
         "code" => ExcKind::SystemExit,
+        "errno" | "strerror" | "filename" | "filename2" => {
+            if !crate::class::isinstance_class(v, exc_class(ExcKind::OSError)) {
+                return None;
+            }
+            let items = tuple_items(exc_args(v));
+            if !(2..=5).contains(&items.len()) {
+                return Some(Ref::NONE);
+            }
+            return Some(match name {
+                "errno" => Ref::dup(items[0]),
+                "strerror" => Ref::dup(items[1]),
+                _ => Ref::NONE,
+            });
+        }
         _ => return None,
     };
     if !crate::class::isinstance_class(v, exc_class(k)) {
@@ -426,9 +557,102 @@ pub fn exc_derived_attr(v: Value, name: &str) -> Option<Ref> {
     })
 }
 
+/// The class `OSError(*args)` makes, as CPython on Linux: with two to five arguments whose
+/// first is an int errno of a more specific subclass (2 `ENOENT` gives `FileNotFoundError`),
+/// that subclass; else `OSError`.
+pub fn os_error_subclass(args: &[Value]) -> ExcKind {
+    use ExcKind::*;
+    if !(2..=5).contains(&args.len()) {
+        return OSError;
+    }
+    let Some(errno) = crate::int::int_view(args[0]).and_then(|i| match i {
+        crate::int::IntV::Small(x) => Some(x),
+        crate::int::IntV::Big(_) => None,
+    }) else {
+        return OSError;
+    };
+    // Linux errno values (asm-generic/errno-base.h and errno.h).
+    match errno {
+        11 | 114 | 115 => BlockingIOError,
+        10 => ChildProcessError,
+        32 | 108 => BrokenPipeError,
+        103 => ConnectionAbortedError,
+        111 => ConnectionRefusedError,
+        104 => ConnectionResetError,
+        17 => FileExistsError,
+        2 => FileNotFoundError,
+        21 => IsADirectoryError,
+        20 => NotADirectoryError,
+        4 => InterruptedError,
+        1 | 13 => PermissionError,
+        3 => ProcessLookupError,
+        110 => TimeoutError,
+        _ => OSError,
+    }
+}
+
+/// Splits the constructor arguments of an `OSError` (or subclass) instance `exc` as CPython
+/// does: with three to five arguments and a filename (third) that is not `None`, `args` keeps
+/// only `(errno, strerror)` and the third and fifth become `filename` and `filename2`
+/// (stored in the instance dict, where CPython has member slots: `vars(e)` shows them).
+pub fn os_error_init(exc: Value) {
+    let args = exc_args(exc);
+    let items = tuple_items(args);
+    if !(3..=5).contains(&items.len())
+        || items[2] == Value::NONE
+        || !crate::class::isinstance_class(exc, exc_class(ExcKind::OSError))
+    {
+        return;
+    }
+    let Some(state) = exc_state(exc) else { return };
+    let filename = Ref::dup(items[2]);
+    let filename2 = items.get(4).map(|v| Ref::dup(*v));
+    let kept = tuple_from_vec(vec![Ref::dup(items[0]), Ref::dup(items[1])]);
+    crate::object::decref(state.args.replace(kept.into_raw()));
+    let name = crate::str::str_from("filename");
+    let _ = crate::attr::generic_setattr(exc, name.v(), filename.v());
+    if let Some(f2) = filename2 {
+        let name = crate::str::str_from("filename2");
+        let _ = crate::attr::generic_setattr(exc, name.v(), f2.v());
+    }
+}
+
+/// `str(e)` of an `OSError` with an errno: `[Errno 2] message`, then `: 'filename'` and
+/// ` -> 'filename2'` when set. `None` when `e` has no errno/strerror pair.
+fn os_error_str(v: Value) -> R<Option<String>> {
+    if !crate::class::isinstance_class(v, exc_class(ExcKind::OSError)) {
+        return Ok(None);
+    }
+    let items = tuple_items(exc_args(v));
+    if !(2..=5).contains(&items.len()) {
+        return Ok(None);
+    }
+    let (errno, strerror) = (&items[0], &items[1]);
+    let mut s = format!(
+        "[Errno {}] {}",
+        crate::ops::str_string(*errno)?,
+        crate::ops::str_string(*strerror)?
+    );
+    let filename = crate::attr::getattr_str(v, "filename")?;
+    if filename.v() != Value::NONE {
+        s.push_str(": ");
+        s.push_str(&crate::ops::repr_string(filename.v())?);
+        let filename2 = crate::attr::getattr_str(v, "filename2")?;
+        if filename2.v() != Value::NONE {
+            s.push_str(" -> ");
+            s.push_str(&crate::ops::repr_string(filename2.v())?);
+        }
+    }
+    Ok(Some(s))
+}
+
 /// `str(e)` for the builtin exceptions: `''` with no args, `str(arg)` with one, the tuple's
-/// repr with several; `KeyError` with one arg gives the arg's repr.
+/// repr with several; `KeyError` with one arg gives the arg's repr; `OSError` with an
+/// errno gives `[Errno N] message` (see [`os_error_str`]).
 pub fn base_exception_str(v: Value) -> R<String> {
+    if let Some(s) = os_error_str(v)? {
+        return Ok(s);
+    }
     let args = exc_args(v);
     let items = tuple_items(args);
     match items {

@@ -156,7 +156,7 @@ pub fn float_pow(x: f64, y: f64) -> R<Ref> {
     }
     if x < 0.0 && y.is_finite() && y.fract() != 0.0 {
         return value_error(
-            "negative number cannot be raised to a fractional power (complex results are not supported)",
+            "molt: a negative number raised to a fractional power gives a complex number, and complex numbers are not supported yet",
         );
     }
     let r = x.powf(y);
@@ -420,7 +420,7 @@ fn m_hex(recv: Value, args: Args<'_>) -> R<Ref> {
     let _ = x;
     raise(
         crate::exceptions::ExcKind::NotImplementedError,
-        "float.hex() is not supported",
+        "molt: float.hex() is not supported yet",
     )
 }
 

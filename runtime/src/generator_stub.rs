@@ -20,7 +20,7 @@ pub fn make_generator(
 ) -> R<Ref> {
     raise(
         ExcKind::NotImplementedError,
-        "generators are not supported on wasm32 yet",
+        "molt: generators are not supported on wasm32 yet",
     )
 }
 
@@ -48,7 +48,7 @@ pub fn gen_next(_g: Value) -> R<Option<Ref>> {
 pub fn gen_next_or_stop(_g: Value) -> R<Ref> {
     raise(
         ExcKind::NotImplementedError,
-        "generators are not supported on wasm32 yet",
+        "molt: generators are not supported on wasm32 yet",
     )
 }
 
@@ -65,7 +65,7 @@ pub fn release(gd: &GenData) {
 fn unsupported(_recv: Value, _args: Args<'_>) -> R<Ref> {
     raise(
         ExcKind::NotImplementedError,
-        "generators are not supported on wasm32 yet",
+        "molt: generators are not supported on wasm32 yet",
     )
 }
 

@@ -6,14 +6,44 @@ use std::cell::{Cell, UnsafeCell};
 
 use crate::dict::dict_data;
 use crate::exceptions::{ExcKind, R, Raised, pending_is, raise, take_pending, type_error};
-use crate::object::{DictPart, IterData, Kind, Ref, alloc_ref, incref, is_kind, kind, payload};
+use crate::object::{
+    DictPart, IterData, IterType, Kind, Ref, alloc_ref, incref, is_kind, kind, payload,
+};
 use crate::set::set_data;
 use crate::state::rt;
 use crate::value::Value;
 
-/// A native iterator driven by a Rust closure.
-pub fn native_iter(f: impl FnMut() -> R<Option<Ref>> + 'static) -> Ref {
-    alloc_ref(Kind::Iter, IterData::Native(UnsafeCell::new(Box::new(f))))
+/// A native iterator driven by a Rust closure, of Python type `ty`.
+pub fn native_iter(ty: IterType, f: impl FnMut() -> R<Option<Ref>> + 'static) -> Ref {
+    alloc_ref(Kind::Iter, IterData::Native(UnsafeCell::new(Box::new(f)), ty))
+}
+
+/// The class of iterator `it` (a `Kind::Iter` object), as CPython names it:
+/// `list_iterator`, `tuple_iterator`, `range_iterator`, `str_ascii_iterator`, `map`, ...
+pub fn iter_class(it: Value) -> Value {
+    let r = rt();
+    let named = |name: &str| r.iter_class_by_name(name);
+    // SAFETY: the caller passes a `Kind::Iter` object.
+    match unsafe { payload::<IterData>(it) } {
+        IterData::Seq { seq, .. } if kind(*seq) == Kind::Tuple => named("tuple_iterator"),
+        IterData::Seq { .. } => named("list_iterator"),
+        IterData::SeqRev { seq, .. } if kind(*seq) == Kind::Tuple => {
+            r.iter_types[IterType::Reversed as usize]
+        }
+        IterData::SeqRev { .. } => named("list_reverseiterator"),
+        IterData::Range { .. } => named("range_iterator"),
+        IterData::Str { s, .. } if crate::str::as_str(*s).is_ascii() => {
+            named("str_ascii_iterator")
+        }
+        IterData::Str { .. } => named("str_iterator"),
+        IterData::Dict { part, .. } => named(match part {
+            DictPart::Keys => "dict_keyiterator",
+            DictPart::Values => "dict_valueiterator",
+            DictPart::Items => "dict_itemiterator",
+        }),
+        IterData::Set { .. } => named("set_iterator"),
+        IterData::Native(_, ty) => r.iter_types[*ty as usize],
+    }
 }
 
 /// An iterator over a list or tuple.
@@ -108,7 +138,7 @@ fn instance_iter(v: Value) -> R<Ref> {
         // The old sequence protocol: v[0], v[1], ... until IndexError.
         let obj = Ref::dup(v);
         let mut i = 0i64;
-        return Ok(native_iter(move || {
+        return Ok(native_iter(IterType::Iterator, move || {
             let idx = crate::int::int_from_i64(i);
             match crate::ops::getitem(obj.v(), idx.v()) {
                 Ok(x) => {
@@ -261,7 +291,7 @@ fn native_next(data: &IterData) -> R<Option<Ref>> {
             index.set(i);
             Ok(None)
         }
-        IterData::Native(f) => {
+        IterData::Native(f, _) => {
             // SAFETY: single-threaded; a native iterator's closure is never re-entered
             // (it would need the iterator to iterate itself, which the closures never do).
             let f = unsafe { &mut *f.get() };

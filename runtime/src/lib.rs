@@ -31,6 +31,7 @@ pub mod attr;
 pub mod builtins;
 pub mod call;
 pub mod class;
+pub mod cpython_attrs;
 pub mod dict;
 pub mod entry;
 pub mod exceptions;

@@ -208,9 +208,45 @@ pub enum IterData {
         /// The set's length when iteration started.
         len: usize,
     },
-    /// Items produced lazily by a Rust closure (map, filter, zip, enumerate, ...).
-    Native(UnsafeCell<NativeNext>),
+    /// Items produced lazily by a Rust closure (map, filter, zip, enumerate, ...), and the
+    /// Python type the iterator has.
+    Native(UnsafeCell<NativeNext>, IterType),
 }
+
+/// The Python type of an iterator produced by a Rust closure (index into
+/// `Runtime::iter_types`; see [`ITER_TYPE_NAMES`]).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[repr(usize)]
+pub enum IterType {
+    /// `enumerate(...)`.
+    Enumerate,
+    /// `zip(...)`.
+    Zip,
+    /// `map(...)`.
+    Map,
+    /// `filter(...)`.
+    Filter,
+    /// `reversed(x)` of an object with `__len__` and `__getitem__`.
+    Reversed,
+    /// `iter(callable, sentinel)`.
+    CallableIterator,
+    /// `iter(x)` of an object with only `__getitem__`.
+    Iterator,
+    /// A range too big for machine ints.
+    LongRangeIterator,
+}
+
+/// The class names of [`IterType`], in its order.
+pub const ITER_TYPE_NAMES: [&str; 8] = [
+    "enumerate",
+    "zip",
+    "map",
+    "filter",
+    "reversed",
+    "callable_iterator",
+    "iterator",
+    "longrange_iterator",
+];
 
 /// A compiled function's static descriptor, emitted by codegen (`#[repr(C)]`).
 #[repr(C)]
@@ -655,7 +691,7 @@ pub fn dealloc(v: Value) {
                     IterData::Set { set, .. } => decref(set),
                     IterData::Range { .. } => {}
                     // Dropping the closure releases the references it captured.
-                    IterData::Native(f) => drop(f),
+                    IterData::Native(f, _) => drop(f),
                 }
             }
             Kind::Slice => {

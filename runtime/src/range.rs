@@ -419,7 +419,7 @@ pub fn range_iter_big(r: &RangeData) -> Ref {
     let [start, _, step] = range_bounds(r);
     let mut left = range_len_big(r);
     let mut next = start;
-    crate::iter::native_iter(move || {
+    crate::iter::native_iter(crate::object::IterType::LongRangeIterator, move || {
         if left.is_zero() {
             return Ok(None);
         }

@@ -49,8 +49,6 @@ pub struct Types {
     pub module: Value,
     /// `cell`.
     pub cell: Value,
-    /// `iterator` (all native iterators).
-    pub iterator: Value,
     /// `dict_keys`.
     pub dict_keys: Value,
     /// `dict_values`.
@@ -81,6 +79,11 @@ pub struct Runtime {
     pub t: Types,
     /// Exception classes, indexed by [`ExcKind`].
     pub exc: Vec<Value>,
+    /// Classes of closure-driven iterators, indexed by [`crate::object::IterType`]
+    /// (`enumerate`, `zip`, `map`, `filter` and `reversed` are callable).
+    pub iter_types: Vec<Value>,
+    /// Classes of the other builtin iterators, by name ([`ITER_CLASS_NAMES`]).
+    pub iter_classes: Vec<Value>,
     /// The builtins namespace (a dict).
     pub builtins: Value,
     /// The pending exception, or `Value::UNBOUND`.
@@ -181,6 +184,30 @@ pub fn rt() -> &'static Runtime {
     }
 }
 
+/// Names of the builtin iterator classes of lists, tuples, ranges, strs, dicts and sets.
+pub const ITER_CLASS_NAMES: [&str; 10] = [
+    "list_iterator",
+    "tuple_iterator",
+    "list_reverseiterator",
+    "range_iterator",
+    "str_ascii_iterator",
+    "str_iterator",
+    "dict_keyiterator",
+    "dict_valueiterator",
+    "dict_itemiterator",
+    "set_iterator",
+];
+
+impl Runtime {
+    /// The iterator class named `name`, one of [`ITER_CLASS_NAMES`] (else `object`).
+    pub fn iter_class_by_name(&self, name: &str) -> Value {
+        ITER_CLASS_NAMES
+            .iter()
+            .position(|n| *n == name)
+            .map_or(self.t.object, |i| self.iter_classes[i])
+    }
+}
+
 /// The class of exception kind `k`.
 #[inline]
 pub fn exc_class(k: ExcKind) -> Value {
@@ -213,7 +240,6 @@ fn init() -> &'static Runtime {
         method: c("method", object, B, None),
         module: c("module", object, B, None),
         cell: c("cell", object, B, None),
-        iterator: c("iterator", object, B, None),
         dict_keys: c("dict_keys", object, B, None),
         dict_values: c("dict_values", object, B, None),
         dict_items: c("dict_items", object, B, None),
@@ -252,9 +278,29 @@ fn init() -> &'static Runtime {
         })
         .collect();
     let call_depth = claim_call_depth();
+    let iter_types = crate::object::ITER_TYPE_NAMES
+        .iter()
+        .map(|name| {
+            let ctor: Option<BuiltinFn> = match *name {
+                "enumerate" => Some(crate::builtins::b_enumerate),
+                "zip" => Some(crate::builtins::b_zip),
+                "map" => Some(crate::builtins::b_map),
+                "filter" => Some(crate::builtins::b_filter),
+                "reversed" => Some(crate::builtins::b_reversed),
+                _ => None,
+            };
+            c(name, object, B, ctor)
+        })
+        .collect();
+    let iter_classes = ITER_CLASS_NAMES
+        .iter()
+        .map(|name| c(name, object, B, None))
+        .collect();
     let runtime = Box::new(Runtime {
         t,
         exc,
+        iter_types,
+        iter_classes,
         builtins: immortalize(crate::dict::dict_new().into_raw()),
         pending: Cell::new(Value::UNBOUND),
         handled: std::cell::UnsafeCell::new(Vec::new()),

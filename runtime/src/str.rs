@@ -1277,7 +1277,7 @@ fn m_encode(recv: Value, args: Args<'_>) -> R<Ref> {
     let _ = args;
     raise(
         ExcKind::NotImplementedError,
-        "str.encode() is not supported (there is no bytes type yet)",
+        "molt: str.encode() is not supported yet (there is no bytes type yet)",
     )
 }
 

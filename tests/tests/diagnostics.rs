@@ -15,6 +15,7 @@ fn markers(text: &str) -> Vec<(u32, DiagnosticCode, String)> {
                 "syntax" => DiagnosticCode::SyntaxError,
                 "undefined-name" => DiagnosticCode::UndefinedName,
                 "arg-count" => DiagnosticCode::ArgCount,
+                "unsupported-builtin" => DiagnosticCode::UnsupportedBuiltin,
                 other => panic!("unknown marker kind {other:?}"),
             };
             out.push((line_no, code, String::new()));

@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 use molt_db::RootDatabase;
 
 /// What a run produced.
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 struct Outcome {
     stdout: String,
     code: Option<i32>,
@@ -85,6 +85,33 @@ fn python() -> PathBuf {
     }
 }
 
+/// CPython's outcome for `path`, computed once per test process: the three opt-level tests
+/// run in parallel and share it (CPython's output does not depend on our opt level).
+fn cpython_outcome(python: &Path, path: &Path) -> Result<Outcome, String> {
+    type Cell = std::sync::Arc<std::sync::OnceLock<Result<Outcome, String>>>;
+    static CACHE: std::sync::Mutex<Vec<(PathBuf, Cell)>> = std::sync::Mutex::new(Vec::new());
+    let cell: Cell = {
+        let mut cache = CACHE.lock().unwrap_or_else(|e| e.into_inner());
+        match cache.iter().find(|(p, _)| p == path) {
+            Some((_, cell)) => cell.clone(),
+            None => {
+                let cell = Cell::default();
+                cache.push((path.to_path_buf(), cell.clone()));
+                cell
+            }
+        }
+    };
+    cell.get_or_init(|| {
+        let mut cmd = Command::new(python);
+        cmd.arg(path)
+            .current_dir(path.parent().unwrap_or(Path::new(".")));
+        run_with_timeout(cmd, Duration::from_secs(120))
+            .map(|out| outcome(&out))
+            .ok_or_else(|| "CPython timed out (120 s)".to_owned())
+    })
+    .clone()
+}
+
 fn programs() -> Vec<PathBuf> {
     let dir = molt_tests::repo_root().join("tests/programs");
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
@@ -157,17 +184,12 @@ fn programs_match_cpython_at(level: molt_opt::OptLevel) {
                     let result = (|| -> Result<(), String> {
                         let exe = build_at(path, out_dir.path(), level)
                             .map_err(|e| format!("build failed:\n{e}"))?;
-                        let mut expected_cmd = Command::new(&python);
-                        expected_cmd
-                            .arg(path)
-                            .current_dir(path.parent().unwrap_or(Path::new(".")));
-                        let expected = run_with_timeout(expected_cmd, Duration::from_secs(60))
-                            .ok_or("CPython timed out")?;
+                        let expected = cpython_outcome(&python, path)?;
                         let mut actual_cmd = Command::new(&exe);
                         actual_cmd.current_dir(path.parent().unwrap_or(Path::new(".")));
                         let actual = run_with_timeout(actual_cmd, Duration::from_secs(60))
                             .ok_or("the compiled program timed out (60 s)")?;
-                        let (e, a) = (outcome(&expected), outcome(&actual));
+                        let (e, a) = (expected, outcome(&actual));
                         if e != a {
                             return Err(describe_mismatch(&e, &a));
                         }

@@ -37,6 +37,9 @@ pub struct Lowerer<'a> {
     /// Diagnostics, with item-relative ranges.
     pub diagnostics: Vec<Diagnostic>,
     used_names: FxHashMap<String, u32>,
+    /// Names bound by each class body being lowered (innermost last): a name a class body
+    /// binds is not a builtin there.
+    class_bound: Vec<Vec<String>>,
 }
 
 /// What kind of code a function body is.
@@ -119,6 +122,7 @@ impl<'a> Lowerer<'a> {
             functions: Vec::new(),
             diagnostics: Vec::new(),
             used_names: FxHashMap::default(),
+            class_bound: Vec::new(),
         }
     }
 
@@ -163,6 +167,20 @@ impl<'a> Lowerer<'a> {
                 ),
             );
         }
+    }
+
+    /// Reports `name` if it is a builtin of CPython that the runtime does not provide (see
+    /// [`builtins::UNSUPPORTED_BUILTINS`]); returns whether it did.
+    fn check_supported_builtin(&mut self, name: &str, range: TextRange) -> bool {
+        let Some(what) = builtins::unsupported_builtin(name) else {
+            return false;
+        };
+        self.error(
+            DiagnosticCode::UnsupportedBuiltin,
+            range,
+            format!("the builtin `{name}` ({what}) is not supported yet"),
+        );
+        true
     }
 
     fn unique_name(&mut self, name: String) -> String {
@@ -1103,7 +1121,10 @@ impl<'a> Lowerer<'a> {
         let saved_ns = st.class_ns.replace(ns);
         let saved_name = std::mem::replace(&mut st.qualname, class.name.as_str().to_owned());
         st.defs_are_items = methods_are_items;
+        let bound = Scope::of_function(None, ScopeBody::Stmts(&class.body)).locals;
+        self.class_bound.push(bound);
         self.stmts(st, &class.body);
+        self.class_bound.pop();
         st.defs_are_items = false;
         st.qualname = saved_name;
         st.class_ns = saved_ns;
@@ -1168,6 +1189,13 @@ impl<'a> Lowerer<'a> {
             return st.b.read_var(&var);
         }
         if let Some(ns) = st.class_ns {
+            let bound_in_class = self
+                .class_bound
+                .last()
+                .is_some_and(|names| names.iter().any(|n| n == name));
+            if !bound_in_class && !self.index.is_global(self.db.intern(name)) {
+                self.check_supported_builtin(name, range);
+            }
             return st.b.ins(InstKind::NsLoad(ns, name.into()), span);
         }
         match self.resolution(st, name) {
@@ -1193,6 +1221,8 @@ impl<'a> Lowerer<'a> {
                     st.b.ins(InstKind::GlobalLoad(name.into()), span)
                 } else if builtins::is_builtin(name) {
                     st.b.ins(InstKind::BuiltinLoad(name.into()), span)
+                } else if self.check_supported_builtin(name, range) {
+                    st.b.ins(InstKind::GlobalLoad(name.into()), span)
                 } else {
                     self.error(
                         DiagnosticCode::UndefinedName,
@@ -1783,6 +1813,22 @@ impl<'a> Lowerer<'a> {
                         .collect();
                     self.check_call(n.id.as_str(), c.arguments.args.len(), &keywords, c.range());
                 }
+            }
+        }
+        // `vars()` without an argument is the caller's locals, which the runtime cannot see.
+        if let Expr::Name(n) = &*c.func {
+            if n.id.as_str() == "vars"
+                && c.arguments.args.is_empty()
+                && c.arguments.keywords.is_empty()
+                && self.renamed(st, "vars").is_none()
+                && self.resolution(st, "vars") == Resolution::Global
+                && !self.index.is_global(self.db.intern("vars"))
+            {
+                self.error(
+                    DiagnosticCode::UnsupportedBuiltin,
+                    c.range(),
+                    "`vars()` without an argument (the locals namespace) is not supported yet",
+                );
             }
         }
         // Zero-argument `super()` in a method.

@@ -1,20 +1,41 @@
-//! The builtin names a program may use (tiers 1 and 2 of DESIGN.md, plus the names CPython
-//! defines that such programs commonly reference, such as exception classes).
+//! The builtin names a program may use, and those of CPython 3.11's `builtins` module that the
+//! runtime does not provide yet. Every name of CPython's `builtins` is in exactly one of the two
+//! lists (`tests/tests/builtins_audit.rs` checks it against `python3`, and checks that every
+//! name of [`BUILTINS`] exists at run time with CPython's type).
 
-/// Builtin names (those `molt_runtime` provides).
+/// Builtin names that `molt_runtime` provides (`runtime/src/builtins.rs`, `install`).
 pub const BUILTINS: &[&str] = &[
     "ArithmeticError",
     "AssertionError",
     "AttributeError",
     "BaseException",
+    "BlockingIOError",
+    "BrokenPipeError",
+    "BufferError",
+    "BytesWarning",
+    "ChildProcessError",
+    "ConnectionAbortedError",
+    "ConnectionError",
+    "ConnectionRefusedError",
+    "ConnectionResetError",
+    "DeprecationWarning",
     "EOFError",
+    "EncodingWarning",
+    "EnvironmentError",
     "Ellipsis",
     "Exception",
     "False",
+    "FileExistsError",
+    "FileNotFoundError",
+    "FloatingPointError",
+    "FutureWarning",
     "GeneratorExit",
     "IOError",
     "ImportError",
+    "ImportWarning",
     "IndexError",
+    "InterruptedError",
+    "IsADirectoryError",
     "KeyError",
     "KeyboardInterrupt",
     "LookupError",
@@ -22,20 +43,35 @@ pub const BUILTINS: &[&str] = &[
     "ModuleNotFoundError",
     "NameError",
     "None",
+    "NotADirectoryError",
     "NotImplemented",
     "NotImplementedError",
     "OSError",
     "OverflowError",
+    "PendingDeprecationWarning",
+    "PermissionError",
+    "ProcessLookupError",
     "RecursionError",
+    "ReferenceError",
+    "ResourceWarning",
     "RuntimeError",
+    "RuntimeWarning",
+    "StopAsyncIteration",
     "StopIteration",
+    "SyntaxWarning",
+    "SystemError",
     "SystemExit",
+    "TimeoutError",
     "True",
     "TypeError",
     "UnboundLocalError",
     "UnicodeError",
+    "UnicodeWarning",
+    "UserWarning",
     "ValueError",
+    "Warning",
     "ZeroDivisionError",
+    "__debug__",
     "abs",
     "all",
     "any",
@@ -44,6 +80,7 @@ pub const BUILTINS: &[&str] = &[
     "bool",
     "callable",
     "chr",
+    "delattr",
     "dict",
     "divmod",
     "enumerate",
@@ -70,7 +107,6 @@ pub const BUILTINS: &[&str] = &[
     "next",
     "object",
     "oct",
-    "open",
     "ord",
     "pow",
     "print",
@@ -95,6 +131,51 @@ pub const BUILTINS: &[&str] = &[
     "zip",
 ];
 
+/// Names of CPython 3.11's `builtins` module that the runtime does not provide, with what
+/// they are (for the `unsupported-builtin` diagnostic). A program that uses one would get a
+/// `NameError` at run time where CPython succeeds, so the compiler rejects it instead.
+pub const UNSUPPORTED_BUILTINS: &[(&str, &str)] = &[
+    ("BaseExceptionGroup", "exception groups"),
+    ("ExceptionGroup", "exception groups"),
+    ("IndentationError", "the `SyntaxError` family"),
+    ("SyntaxError", "the `SyntaxError` family"),
+    ("TabError", "the `SyntaxError` family"),
+    ("UnicodeDecodeError", "Unicode codec errors (there is no `bytes` type yet)"),
+    ("UnicodeEncodeError", "Unicode codec errors (there is no `bytes` type yet)"),
+    ("UnicodeTranslateError", "Unicode codec errors (there is no `bytes` type yet)"),
+    ("__build_class__", "the class-building hook"),
+    ("__import__", "dynamic imports"),
+    ("__loader__", "module loader objects"),
+    ("__package__", "packages"),
+    ("__spec__", "module specs"),
+    ("aiter", "asynchronous iteration"),
+    ("anext", "asynchronous iteration"),
+    ("breakpoint", "the debugger hook"),
+    ("bytearray", "the `bytearray` type"),
+    ("bytes", "the `bytes` type"),
+    ("compile", "run-time compilation of source code"),
+    ("complex", "complex numbers"),
+    ("copyright", "the interactive `copyright` helper"),
+    ("credits", "the interactive `credits` helper"),
+    ("dir", "`dir()`"),
+    ("eval", "run-time evaluation of source code"),
+    ("exec", "run-time execution of source code"),
+    ("globals", "the `globals()` namespace dictionary"),
+    ("help", "the interactive help system"),
+    ("license", "the interactive `license` helper"),
+    ("locals", "the `locals()` namespace dictionary"),
+    ("memoryview", "the `memoryview` type"),
+    ("open", "files (`open`)"),
+];
+
+/// What an unsupported builtin is, if `name` is one (see [`UNSUPPORTED_BUILTINS`]).
+pub fn unsupported_builtin(name: &str) -> Option<&'static str> {
+    UNSUPPORTED_BUILTINS
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, what)| *what)
+}
+
 /// Names every module defines before its first statement runs.
 pub const MODULE_GLOBALS: &[&str] = &["__name__", "__doc__", "__file__"];
 
@@ -105,6 +186,13 @@ pub fn is_builtin(name: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn supported_and_unsupported_builtins_are_disjoint() {
+        for (name, _) in super::UNSUPPORTED_BUILTINS {
+            assert!(!super::is_builtin(name), "{name} is in both lists");
+        }
+    }
+
     #[test]
     fn builtins_have_no_duplicates() {
         let mut names = super::BUILTINS.to_vec();

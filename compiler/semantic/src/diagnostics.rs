@@ -18,6 +18,10 @@ pub enum DiagnosticCode {
     ArgCount,
     /// A Python construct outside the supported subset (tiers 1 and 2 of DESIGN.md).
     UnsupportedSyntax,
+    /// A name of CPython's `builtins` module that the runtime does not provide (`eval`,
+    /// `bytes`, `open`, ...): CPython would find it, so the build stops instead of compiling
+    /// a `NameError`.
+    UnsupportedBuiltin,
     /// A statement that is valid syntax but invalid in context (`return` outside a function,
     /// `break` outside a loop, `nonlocal` without a binding).
     InvalidSyntax,
@@ -43,6 +47,7 @@ impl DiagnosticCode {
             DiagnosticCode::UndefinedName => "undefined-name",
             DiagnosticCode::ArgCount => "arg-count",
             DiagnosticCode::UnsupportedSyntax => "unsupported-syntax",
+            DiagnosticCode::UnsupportedBuiltin => "unsupported-builtin",
             DiagnosticCode::InvalidSyntax => "invalid-syntax",
         }
     }

@@ -12,6 +12,7 @@ pub mod builtins;
 pub mod diagnostics;
 pub mod index;
 pub mod items;
+pub mod limits;
 pub mod scope;
 
 pub use diagnostics::{Diagnostic, DiagnosticCode, Severity};

@@ -1,0 +1,357 @@
+//! CPython 3.11's compile-time limits and source rules that its grammar does not express, so
+//! that a file CPython refuses to compile is refused here too (with CPython's message) instead
+//! of being compiled into a program CPython would never run.
+//!
+//! The limits, as CPython 3.11 applies them (checked against `compile()` of generated
+//! sources):
+//! - no NUL byte anywhere in the source (`source code cannot contain null bytes`);
+//! - at most 200 nested brackets `(`, `[`, `{` (the tokenizer's `MAXLEVEL`: `too many nested
+//!   parentheses`);
+//! - fewer than 100 levels of indentation (`MAXINDENT`: an `IndentationError`, `too many
+//!   levels of indentation`);
+//! - at most 20 statically nested blocks per code object (`CO_MAXBLOCKS`: `too many statically
+//!   nested blocks`): a loop body, a `try` body (two with both `except` and `finally`), an
+//!   `except` body (two: the handler and its cleanup), a `finally` body, and each context
+//!   manager of a `with` count one; `if`, `else` of loops and nested `def`/`class`/`lambda`
+//!   bodies (separate code objects) do not;
+//! - decimal int literals of at most 4,300 digits (`sys.int_info.default_max_str_digits`;
+//!   underscores are not digits).
+
+use ruff_python_ast::token::TokenKind;
+use ruff_python_ast::{self as ast, ModModule, Stmt};
+use ruff_python_parser::Parsed;
+use ruff_text_size::{Ranged, TextRange, TextSize};
+
+use crate::{Diagnostic, DiagnosticCode};
+
+/// Most nested brackets CPython's tokenizer accepts.
+pub const MAX_BRACKET_DEPTH: usize = 200;
+/// Indentation levels at which CPython's tokenizer gives up.
+pub const MAX_INDENT: usize = 100;
+/// Most statically nested blocks in one code object.
+pub const MAX_STATIC_BLOCKS: usize = 20;
+/// Most digits of a decimal int literal (and of `int(str)` / `str(int)` at run time).
+pub const MAX_INT_DIGITS: usize = 4300;
+
+/// The limit violations of a module, as `syntax-error` diagnostics with CPython's messages
+/// (file offsets). `text` is the module's source; `parsed` its tree. At most one diagnostic
+/// per kind of limit, at its first violation, as CPython stops at the first error.
+pub fn check_limits(text: &str, parsed: &Parsed<ModModule>) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    if let Some(at) = text.find('\0') {
+        out.push(Diagnostic::error(
+            DiagnosticCode::SyntaxError,
+            TextRange::at(TextSize::new(at as u32), TextSize::new(1)),
+            "source code cannot contain null bytes",
+        ));
+    }
+    let mut brackets = 0usize;
+    let mut indent = 0usize;
+    let mut reported_brackets = false;
+    let mut reported_indent = false;
+    let mut reported_digits = false;
+    for token in parsed.tokens().iter() {
+        match token.kind() {
+            TokenKind::Lpar | TokenKind::Lsqb | TokenKind::Lbrace => {
+                brackets += 1;
+                if brackets > MAX_BRACKET_DEPTH && !reported_brackets {
+                    reported_brackets = true;
+                    out.push(Diagnostic::error(
+                        DiagnosticCode::SyntaxError,
+                        token.range(),
+                        "too many nested parentheses",
+                    ));
+                }
+            }
+            TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace => {
+                brackets = brackets.saturating_sub(1);
+            }
+            TokenKind::Indent => {
+                indent += 1;
+                if indent >= MAX_INDENT && !reported_indent {
+                    reported_indent = true;
+                    out.push(Diagnostic::error(
+                        DiagnosticCode::SyntaxError,
+                        token.range(),
+                        "too many levels of indentation (IndentationError)",
+                    ));
+                }
+            }
+            TokenKind::Dedent => indent = indent.saturating_sub(1),
+            TokenKind::Int if !reported_digits => {
+                let literal = &text[token.range()];
+                if let Some(digits) = decimal_digits(literal) {
+                    if digits > MAX_INT_DIGITS {
+                        reported_digits = true;
+                        out.push(Diagnostic::error(
+                            DiagnosticCode::SyntaxError,
+                            token.range(),
+                            format!(
+                                "Exceeds the limit ({MAX_INT_DIGITS} digits) for integer string conversion: value has {digits} digits; use sys.set_int_max_str_digits() to increase the limit - Consider hexadecimal for huge integer literals to avoid decimal conversion limits."
+                            ),
+                        ));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    // The statement walk below recurses once per nesting level, which the indentation limit
+    // bounds; skip it when that limit is already exceeded.
+    if !reported_indent {
+        let mut blocks = BlockCounter { error: None };
+        blocks.stmts(&parsed.syntax().body, 0);
+        out.extend(blocks.error);
+    }
+    out
+}
+
+/// The number of digits of a decimal int literal; `None` for hex, octal and binary ones.
+fn decimal_digits(literal: &str) -> Option<usize> {
+    let lower = literal.get(..2).map(str::to_ascii_lowercase);
+    if matches!(lower.as_deref(), Some("0x" | "0o" | "0b")) {
+        return None;
+    }
+    Some(literal.bytes().filter(u8::is_ascii_digit).count())
+}
+
+/// Counts CPython's frame blocks (`fblock`s) along statement nesting.
+struct BlockCounter {
+    error: Option<Diagnostic>,
+}
+
+impl BlockCounter {
+    fn stmts(&mut self, body: &[Stmt], depth: usize) {
+        for stmt in body {
+            if self.error.is_some() {
+                return;
+            }
+            self.stmt(stmt, depth);
+        }
+    }
+
+    /// Enters `n` blocks at `stmt`; `None` (and the error recorded) past the limit.
+    fn push(&mut self, stmt: &Stmt, depth: usize, n: usize) -> Option<usize> {
+        if depth + n > MAX_STATIC_BLOCKS {
+            self.error.get_or_insert_with(|| {
+                Diagnostic::error(
+                    DiagnosticCode::SyntaxError,
+                    stmt.range(),
+                    "too many statically nested blocks",
+                )
+            });
+            return None;
+        }
+        Some(depth + n)
+    }
+
+    fn stmt(&mut self, stmt: &Stmt, depth: usize) {
+        match stmt {
+            // A new code object: its blocks count from zero.
+            Stmt::FunctionDef(def) => self.stmts(&def.body, 0),
+            Stmt::ClassDef(class) => self.stmts(&class.body, 0),
+            Stmt::For(ast::StmtFor { body, orelse, .. })
+            | Stmt::While(ast::StmtWhile { body, orelse, .. }) => {
+                if let Some(inner) = self.push(stmt, depth, 1) {
+                    self.stmts(body, inner);
+                }
+                self.stmts(orelse, depth);
+            }
+            Stmt::If(ast::StmtIf {
+                body,
+                elif_else_clauses,
+                ..
+            }) => {
+                self.stmts(body, depth);
+                for clause in elif_else_clauses {
+                    self.stmts(&clause.body, depth);
+                }
+            }
+            Stmt::With(with) => {
+                if let Some(inner) = self.push(stmt, depth, with.items.len()) {
+                    self.stmts(&with.body, inner);
+                }
+            }
+            Stmt::Try(ast::StmtTry {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+                ..
+            }) => {
+                let has_finally = !finalbody.is_empty();
+                let has_handlers = !handlers.is_empty();
+                // `finally` wraps everything else in one block.
+                let outer = if has_finally {
+                    match self.push(stmt, depth, 1) {
+                        Some(d) => d,
+                        None => return,
+                    }
+                } else {
+                    depth
+                };
+                let body_depth = if has_handlers {
+                    self.push(stmt, outer, 1)
+                } else {
+                    Some(outer)
+                };
+                if let Some(d) = body_depth {
+                    self.stmts(body, d);
+                }
+                if has_handlers {
+                    if let Some(d) = self.push(stmt, outer, 2) {
+                        for handler in handlers {
+                            let ast::ExceptHandler::ExceptHandler(h) = handler;
+                            self.stmts(&h.body, d);
+                        }
+                    }
+                }
+                self.stmts(orelse, outer);
+                if has_finally {
+                    // The `finally` body runs in its own block, beside the `try` body's.
+                    if let Some(d) = self.push(stmt, depth, 1) {
+                        self.stmts(finalbody, d);
+                    }
+                }
+            }
+            Stmt::Match(m) => {
+                for case in &m.cases {
+                    self.stmts(&case.body, depth);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn messages(src: &str) -> Vec<String> {
+        let parsed = molt_db::parse_python(src);
+        check_limits(src, &parsed)
+            .into_iter()
+            .map(|d| d.message)
+            .collect()
+    }
+
+    fn nested(head: &str, n: usize) -> String {
+        let mut s = String::new();
+        for i in 0..n {
+            s.push_str(&"  ".repeat(i));
+            s.push_str(head);
+            s.push('\n');
+        }
+        s.push_str(&"  ".repeat(n));
+        s.push_str("pass\n");
+        s
+    }
+
+    #[test]
+    fn brackets_nest_200_deep_not_201() {
+        let src = |n: usize| format!("x = {}1{}\n", "(".repeat(n), ")".repeat(n));
+        assert!(messages(&src(200)).is_empty());
+        assert_eq!(messages(&src(201)), ["too many nested parentheses"]);
+        let lists = |n: usize| format!("x = {}{}\n", "[".repeat(n), "]".repeat(n));
+        assert!(messages(&lists(200)).is_empty());
+        assert_eq!(messages(&lists(201)), ["too many nested parentheses"]);
+    }
+
+    #[test]
+    fn indentation_stops_at_100_levels() {
+        assert!(messages(&nested("if 1:", 99)).is_empty());
+        assert_eq!(
+            messages(&nested("if 1:", 100)),
+            ["too many levels of indentation (IndentationError)"]
+        );
+    }
+
+    #[test]
+    fn static_blocks_count_loops_with_and_try_but_not_if() {
+        for head in ["for i in x:", "while x:", "with x:"] {
+            assert!(messages(&nested(head, 20)).is_empty(), "{head}");
+            assert_eq!(
+                messages(&nested(head, 21)),
+                ["too many statically nested blocks"],
+                "{head}"
+            );
+        }
+        assert!(messages(&nested("if x:", 30)).is_empty());
+        assert_eq!(
+            messages(&nested("with a, b:", 11)),
+            ["too many statically nested blocks"]
+        );
+        assert!(messages(&nested("with a, b:", 10)).is_empty());
+        // A nested function starts again from zero.
+        let mut src = nested("for i in x:", 15);
+        src.push_str(&"  ".repeat(15));
+        src.push_str("def f():\n");
+        for i in 0..15 {
+            src.push_str(&"  ".repeat(16 + i));
+            src.push_str("for j in y:\n");
+        }
+        src.push_str(&"  ".repeat(31));
+        src.push_str("pass\n");
+        assert!(messages(&src).is_empty());
+    }
+
+    /// `try`/`except` nested in `except` bodies: ten levels compile, eleven do not (each
+    /// level is the handler's two blocks); in `try` bodies, nineteen.
+    #[test]
+    fn except_bodies_count_two_blocks() {
+        let in_handlers = |n: usize| {
+            let mut s = String::new();
+            for i in 0..n {
+                s.push_str(&format!("{0}try: pass\n{0}except E:\n", " ".repeat(i)));
+            }
+            s.push_str(&" ".repeat(n));
+            s.push_str("pass\n");
+            s
+        };
+        assert!(messages(&in_handlers(10)).is_empty());
+        assert_eq!(
+            messages(&in_handlers(11)),
+            ["too many statically nested blocks"]
+        );
+        let in_bodies = |n: usize| {
+            let mut s = String::new();
+            for i in 0..n {
+                s.push_str(&format!("{}try:\n", "  ".repeat(i)));
+            }
+            s.push_str(&"  ".repeat(n));
+            s.push_str("pass\n");
+            for i in (0..n).rev() {
+                s.push_str(&format!("{}except E: pass\n", "  ".repeat(i)));
+            }
+            s
+        };
+        assert!(messages(&in_bodies(19)).is_empty());
+        assert_eq!(
+            messages(&in_bodies(20)),
+            ["too many statically nested blocks"]
+        );
+    }
+
+    #[test]
+    fn int_literals_have_at_most_4300_decimal_digits() {
+        assert!(messages(&format!("x = 1{}\n", "0".repeat(4299))).is_empty());
+        let long = messages(&format!("x = 1{}\n", "0".repeat(4300)));
+        assert_eq!(long.len(), 1);
+        assert!(long[0].starts_with("Exceeds the limit (4300 digits) for integer string conversion: value has 4301 digits;"));
+        assert!(messages(&format!("x = 0x{}\n", "1".repeat(5000))).is_empty());
+        assert_eq!(
+            messages(&format!("x = 1_{}\n", "0".repeat(4300))).len(),
+            1
+        );
+    }
+
+    #[test]
+    fn nul_bytes_are_rejected() {
+        assert!(
+            messages("print(1)\0\n")
+                .iter()
+                .any(|m| m == "source code cannot contain null bytes")
+        );
+    }
+}
