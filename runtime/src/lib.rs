@@ -34,6 +34,8 @@ pub mod class;
 pub mod dict;
 pub mod entry;
 pub mod exceptions;
+#[cfg(unix)]
+pub mod fatal;
 pub mod float;
 pub mod format;
 #[cfg(not(target_arch = "wasm32"))]
@@ -50,6 +52,7 @@ pub mod modules;
 pub mod object;
 pub mod ops;
 pub mod range;
+pub mod recursion;
 pub mod set;
 pub mod state;
 pub mod str;
