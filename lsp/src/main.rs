@@ -26,7 +26,9 @@ Exit codes of --check and --build (with several files, the highest that applies)
   2  usage or I/O error: bad arguments, a missing or unreadable path, an output
      that cannot be written
   3  a build failed in code generation or linking (a compiler bug, or no C compiler)
---run exits with the program's exit code.
+--run exits with the program's exit code; a program killed by a signal is
+reported (\"molt-lsp: program killed by signal SIGSEGV (segmentation fault)\")
+and gives 128 + the signal number, as in a shell.
 
 With no arguments (or --stdio), molt-lsp serves the Language Server Protocol on
 standard input and output."
@@ -307,7 +309,14 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             .map_err(|e| anyhow::anyhow!("cannot run {}: {e}", program.display()))?;
         return Ok(match status.code() {
             Some(code) => ExitCode::from(code.clamp(0, 255) as u8),
-            None => ExitCode::from(1),
+            None => match killed_by(&status) {
+                Some(sig) => {
+                    eprintln!("molt-lsp: program killed by signal {}", signal_text(sig));
+                    // What a shell reports for a child killed by a signal.
+                    ExitCode::from((128 + sig).clamp(0, 255) as u8)
+                }
+                None => ExitCode::from(1),
+            },
         });
     }
     if cli.remarks.is_some() || cli.coverage {
@@ -317,6 +326,65 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         "nothing to do: use --check PATH..., --build PATH..., --emit=mir FILE or --run FILE, \
          or no arguments (or --stdio) for the language server (see --help)"
     )
+}
+
+/// The signal that killed a child process, if one did.
+#[cfg(unix)]
+fn killed_by(status: &std::process::ExitStatus) -> Option<i32> {
+    use std::os::unix::process::ExitStatusExt;
+    status.signal()
+}
+
+/// The signal that killed a child process (never one on this platform).
+#[cfg(not(unix))]
+fn killed_by(_status: &std::process::ExitStatus) -> Option<i32> {
+    None
+}
+
+/// The name and meaning of signal number `sig` on this platform, as `--run` reports a program
+/// killed by it: `SIGSEGV (segmentation fault)`; just the number for signals without a name
+/// here.
+fn signal_text(sig: i32) -> String {
+    match signal_name(sig) {
+        Some((name, meaning)) => format!("{name} ({meaning})"),
+        None => format!("{sig}"),
+    }
+}
+
+/// The conventional name and a short description of signal `sig` (the numbers come from the
+/// platform's C headers through `libc`, since they differ between Linux and macOS).
+#[cfg(unix)]
+fn signal_name(sig: i32) -> Option<(&'static str, &'static str)> {
+    let table: &[(i32, &str, &str)] = &[
+        (libc::SIGHUP, "SIGHUP", "hangup"),
+        (libc::SIGINT, "SIGINT", "interrupt"),
+        (libc::SIGQUIT, "SIGQUIT", "quit"),
+        (libc::SIGILL, "SIGILL", "illegal instruction"),
+        (libc::SIGTRAP, "SIGTRAP", "trace trap"),
+        (libc::SIGABRT, "SIGABRT", "aborted"),
+        (libc::SIGBUS, "SIGBUS", "bus error"),
+        (libc::SIGFPE, "SIGFPE", "arithmetic exception"),
+        (libc::SIGKILL, "SIGKILL", "killed"),
+        (libc::SIGUSR1, "SIGUSR1", "user signal 1"),
+        (libc::SIGSEGV, "SIGSEGV", "segmentation fault"),
+        (libc::SIGUSR2, "SIGUSR2", "user signal 2"),
+        (libc::SIGPIPE, "SIGPIPE", "broken pipe"),
+        (libc::SIGALRM, "SIGALRM", "alarm clock"),
+        (libc::SIGTERM, "SIGTERM", "terminated"),
+        (libc::SIGXCPU, "SIGXCPU", "CPU time limit exceeded"),
+        (libc::SIGXFSZ, "SIGXFSZ", "file size limit exceeded"),
+        (libc::SIGSYS, "SIGSYS", "bad system call"),
+    ];
+    table
+        .iter()
+        .find(|(n, _, _)| *n == sig)
+        .map(|(_, name, meaning)| (*name, *meaning))
+}
+
+/// No signal names on this platform.
+#[cfg(not(unix))]
+fn signal_name(_sig: i32) -> Option<(&'static str, &'static str)> {
+    None
 }
 
 /// The exit code for a failed build.
@@ -389,4 +457,23 @@ fn build_all(cli: &Cli, db: &RootDatabase) -> anyhow::Result<ExitCode> {
         eprintln!("built {} of {}", built, plural(files.len(), "file"));
     }
     Ok(ExitCode::from(code))
+}
+
+#[cfg(all(test, unix))]
+mod signal_tests {
+    use super::*;
+
+    #[test]
+    fn signals_are_named_with_their_meaning() {
+        assert_eq!(
+            signal_text(libc::SIGSEGV),
+            "SIGSEGV (segmentation fault)"
+        );
+        assert_eq!(signal_text(libc::SIGBUS), "SIGBUS (bus error)");
+        assert_eq!(signal_text(libc::SIGKILL), "SIGKILL (killed)");
+        assert_eq!(signal_text(libc::SIGABRT), "SIGABRT (aborted)");
+        assert_eq!(signal_text(libc::SIGTERM), "SIGTERM (terminated)");
+        assert_eq!(signal_text(libc::SIGPIPE), "SIGPIPE (broken pipe)");
+        assert_eq!(signal_text(1000), "1000");
+    }
 }

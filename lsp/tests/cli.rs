@@ -385,3 +385,110 @@ fn exit_codes_for_ci() {
         "{stdout}"
     );
 }
+
+/// The children of process `parent`, found through `/proc/*/stat` (Linux).
+#[cfg(target_os = "linux")]
+fn children_of(parent: u32) -> Vec<u32> {
+    let mut out = Vec::new();
+    let Ok(entries) = std::fs::read_dir("/proc") else {
+        return out;
+    };
+    for entry in entries.flatten() {
+        let Ok(pid) = entry.file_name().to_string_lossy().parse::<u32>() else {
+            continue;
+        };
+        let Ok(stat) = std::fs::read_to_string(entry.path().join("stat")) else {
+            continue;
+        };
+        // `pid (comm) state ppid ...`: the command may contain spaces, so split after ')'.
+        let Some(rest) = stat.rfind(')').map(|i| &stat[i + 1..]) else {
+            continue;
+        };
+        let ppid = rest.split_whitespace().nth(1).and_then(|p| p.parse::<u32>().ok());
+        if ppid == Some(parent) {
+            out.push(pid);
+        }
+    }
+    out
+}
+
+#[test]
+#[cfg(target_os = "linux")]
+fn run_names_the_signal_that_killed_the_program() {
+    use std::io::Read;
+    use std::process::Stdio;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let src = dir.path().join("waits.py");
+    std::fs::write(&src, "print('waiting', flush=True)\nline = input()\nprint(line)\n")
+        .expect("write");
+    let mut child = molt_lsp()
+        .current_dir(dir.path())
+        .arg("--run")
+        .arg(&src)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("runs");
+    // Wait for the program (a child of molt-lsp once the build is done) to print, then
+    // kill it with SIGTERM.
+    let mut stdout = child.stdout.take().expect("piped stdout");
+    let mut first = [0u8; 8];
+    stdout.read_exact(&mut first).expect("the program prints");
+    assert_eq!(&first, b"waiting\n");
+    let program = children_of(child.id());
+    assert_eq!(program.len(), 1, "one program process: {program:?}");
+    let killed = Command::new("kill")
+        .args(["-TERM", &program[0].to_string()])
+        .status()
+        .expect("kill runs");
+    assert!(killed.success());
+    let out = child.wait_with_output().expect("molt-lsp ends");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("molt-lsp: program killed by signal SIGTERM (terminated)"),
+        "{stderr}"
+    );
+    assert_eq!(out.status.code(), Some(128 + 15), "{stderr}");
+}
+
+#[test]
+#[cfg(target_os = "linux")]
+fn a_native_stack_overflow_flushes_stdout_and_names_itself() {
+    // Unbounded recursion past a raised recursion limit through direct calls, which count
+    // the depth inline without checking the native stack: the fatal-signal handler is the
+    // last defence. The address-space limit makes the program run on a small (64 MiB) stack.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let src = dir.path().join("overflow.py");
+    std::fs::write(
+        &src,
+        "import sys\nsys.setrecursionlimit(100000000)\n\n\
+         def down(n: int) -> int:\n    return down(n + 1) + 1\n\n\
+         print('before the overflow')\ndown(0)\nprint('not reached')\n",
+    )
+    .expect("write");
+    let exe = dir.path().join("overflow");
+    let built = molt_lsp()
+        .arg("--build")
+        .arg(&src)
+        .arg("-o")
+        .arg(&exe)
+        .output()
+        .expect("builds");
+    assert!(built.status.success(), "{}", String::from_utf8_lossy(&built.stderr));
+    let out = Command::new("sh")
+        .arg("-c")
+        .arg("ulimit -v 150000 && exec \"$0\"")
+        .arg(&exe)
+        .output()
+        .expect("the program runs");
+    use std::os::unix::process::ExitStatusExt;
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "before the overflow\n");
+    assert_eq!(
+        stderr.trim_end().lines().last(),
+        Some("molt: fatal error: native stack overflow"),
+        "{stderr}"
+    );
+    assert_eq!(out.status.signal(), Some(11), "{:?}", out.status);
+}

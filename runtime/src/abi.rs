@@ -1215,7 +1215,7 @@ pub extern "C" fn molt_main(
 ) -> i32 {
     // SAFETY: the C `main` passes its own argc/argv.
     let args = unsafe { crate::entry::collect_argv(argc, argv) };
-    crate::entry::run_main(args, init)
+    crate::entry::run_program(args, init)
 }
 
 /// [`molt_enter_call`] for a callee without exception handlers: it cannot push handled
@@ -1224,7 +1224,7 @@ pub extern "C" fn molt_main(
 pub extern "C" fn molt_depth_enter() -> i64 {
     let r = rt();
     let depth = r.depth.get();
-    if depth >= r.recursion_limit.get() {
+    if depth >= r.recursion_limit.get() || crate::recursion::stack_exhausted() {
         let _ = crate::exceptions::raise::<()>(
             crate::exceptions::ExcKind::RecursionError,
             "maximum recursion depth exceeded",

@@ -88,7 +88,7 @@ fn b_print(_: Value, args: Args<'_>) -> R<Ref> {
     }
     out.push_str(&end);
     if file.is_none() {
-        crate::io::write_stdout(&out);
+        crate::io::write_stdout_counted(&out)?;
         if flush {
             crate::io::flush_stdout();
         }

@@ -195,6 +195,11 @@ fn not_callable<T>(v: Value) -> R<T> {
 fn call_builtin(callee: Value, args: Args<'_>) -> R<Ref> {
     // SAFETY: callers checked the kind.
     let b = unsafe { payload::<BuiltinData>(callee) };
+    let _level = if b.owner.is_none() && counted_builtin(b.name) {
+        Some(crate::recursion::enter(crate::recursion::IN_CALL)?)
+    } else {
+        None
+    };
     if b.receiver != Value::UNBOUND {
         return (b.f)(b.receiver, args);
     }
@@ -224,6 +229,32 @@ fn call_builtin(callee: Value, args: Args<'_>) -> R<Ref> {
             kwnames: args.kwnames,
             kwvals: args.kwvals,
         },
+    )
+}
+
+/// Whether CPython 3.11 counts a call of builtin function `name` as a level of recursion
+/// (`while calling a Python object`): its `METH_O`, `METH_NOARGS` and `METH_VARARGS`
+/// builtins, except `len`, which the interpreter calls without counting.
+fn counted_builtin(name: &str) -> bool {
+    matches!(
+        name,
+        "abs"
+            | "all"
+            | "any"
+            | "ascii"
+            | "bin"
+            | "callable"
+            | "chr"
+            | "hash"
+            | "hex"
+            | "id"
+            | "oct"
+            | "ord"
+            | "repr"
+            | "min"
+            | "max"
+            | "globals"
+            | "locals"
     )
 }
 
@@ -435,7 +466,7 @@ pub fn call_exact(callee: Value, args: *const Value, nargs: u32) -> Option<R<Ref
 fn run(func: Value, code: &FunctionCode, args: *const Value) -> R<Ref> {
     let r = rt();
     let depth = r.depth.get();
-    if depth >= r.recursion_limit.get() {
+    if depth >= r.recursion_limit.get() || crate::recursion::stack_exhausted() {
         return raise(ExcKind::RecursionError, "maximum recursion depth exceeded");
     }
     r.depth.set(depth + 1);

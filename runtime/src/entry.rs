@@ -34,12 +34,61 @@ pub unsafe fn collect_argv(argc: i32, argv: *const *const c_char) -> Vec<String>
     out
 }
 
+/// Bytes of (virtual, lazily committed) stack for the program thread, largest first: deep
+/// recursion with a raised `sys.setrecursionlimit` and deep runtime recursion need far more
+/// than the usual 8 MiB main-thread stack. The native stack checks of [`crate::recursion`]
+/// still apply, so the size only moves the point where `RecursionError` is raised.
+#[cfg(target_pointer_width = "64")]
+const PROGRAM_STACK_SIZES: [usize; 3] = [1 << 30, 256 << 20, 64 << 20];
+#[cfg(not(target_pointer_width = "64"))]
+const PROGRAM_STACK_SIZES: [usize; 3] = [256 << 20, 64 << 20, 16 << 20];
+
+/// The process entry (`molt_main`): runs the program on a thread with a large stack (the
+/// first size of [`PROGRAM_STACK_SIZES`] the system grants; on the calling thread when none
+/// is), with the fatal-signal handlers installed (see [`crate::fatal`]), and ends the process
+/// with the program's exit status. Returns the status only when run on the calling thread.
+pub fn run_program(argv: Vec<String>, init: extern "C" fn() -> Value) -> i32 {
+    #[cfg(not(target_arch = "wasm32"))]
+    for size in PROGRAM_STACK_SIZES {
+        let args = argv.clone();
+        let spawned = std::thread::Builder::new()
+            .name("main".into())
+            .stack_size(size)
+            .spawn(move || {
+                let status = run_program_thread(args, init);
+                // End the whole process from here: the thread's locals are never destroyed
+                // (runtime objects stay valid to the end, as on the main thread).
+                std::process::exit(status)
+            });
+        if let Ok(handle) = spawned {
+            // The thread ends the process; it returns here only if it panicked.
+            let _ = handle.join();
+            flush_stdout();
+            return 101;
+        }
+    }
+    run_program_thread(argv, init)
+}
+
+/// [`run_main`] on the current thread with the signal-safe stdout buffer and the fatal-signal
+/// handlers.
+fn run_program_thread(argv: Vec<String>, init: extern "C" fn() -> Value) -> i32 {
+    crate::io::use_program_stdout();
+    #[cfg(unix)]
+    crate::fatal::install();
+    run_main(argv, init)
+}
+
 /// Runs a program: `init` executes `<module>`. Returns the process exit status.
 pub fn run_main(argv: Vec<String>, init: extern "C" fn() -> Value) -> i32 {
-    let _ = rt();
+    let r = rt();
     crate::modules::set_argv(argv);
     let base = crate::exceptions::frame_enter();
+    // `<module>` is the first frame of the recursion depth, as in CPython.
+    let depth = r.depth.get();
+    r.depth.set(depth + 1);
     let result = init();
+    r.depth.set(depth);
     crate::exceptions::frame_exit(base);
     let status = if result.is_error() {
         exit_status_for_pending()

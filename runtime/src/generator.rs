@@ -11,7 +11,7 @@
 
 use std::cell::{Cell, RefCell, UnsafeCell};
 
-use corosensei::stack::DefaultStack;
+use corosensei::stack::{DefaultStack, Stack};
 use corosensei::{Coroutine, CoroutineResult, Yielder};
 
 use crate::exceptions::{
@@ -50,6 +50,9 @@ pub struct GenData {
     handled: RefCell<Vec<Value>>,
     /// `__qualname__` of the generator function (a str).
     pub qualname: Value,
+    /// The lowest usable address of the body's stack (for the native stack check while the
+    /// body runs, see [`crate::recursion`]).
+    stack_bottom: usize,
 }
 
 thread_local! {
@@ -86,6 +89,7 @@ pub fn make_generator(
             Err(_) => return raise(ExcKind::MemoryError, "cannot allocate a generator stack"),
         },
     };
+    let stack_bottom = stack.limit().get();
     let co: Co = Coroutine::with_stack(stack, move |y: &Yielder<Value, Value>, first: Value| {
         decref(first);
         YIELDERS.with(|ys| ys.borrow_mut().push(y as *const _));
@@ -104,6 +108,7 @@ pub fn make_generator(
             state: Cell::new(GenState::Created),
             handled: RefCell::new(Vec::new()),
             qualname: incref(qualname),
+            stack_bottom,
         },
     ))
 }
@@ -136,9 +141,13 @@ pub enum Resumed {
 /// Runs one step of `co` (the body of `gd`) with `input`, as a frame of its own for the
 /// handled-exception stack: the generator's saved handled exceptions go back on top of the
 /// resumer's while it runs, and are saved again if it suspends (CPython's `gi_exc_state`).
+/// The body counts as one call for the recursion depth (the caller checked the limit), and
+/// the native stack check looks at the body's own stack while it runs.
 fn step(gd: &GenData, co: &mut Co, input: Value) -> CoroutineResult<Value, Value> {
     let r = crate::state::rt();
     let depth = r.depth.get();
+    r.depth.set(depth + 1);
+    let outer_limit = crate::recursion::set_stack_bottom(gd.stack_bottom);
     let base = crate::exceptions::frame_enter();
     let saved = std::mem::take(&mut *gd.handled.borrow_mut());
     let own = !saved.is_empty();
@@ -156,8 +165,38 @@ fn step(gd: &GenData, co: &mut Co, input: Value) -> CoroutineResult<Value, Value
         *gd.handled.borrow_mut() = crate::exceptions::handled_split_frame();
     }
     crate::exceptions::frame_exit(base);
+    crate::recursion::restore_stack_limit(outer_limit);
     r.depth.set(depth);
     result
+}
+
+/// Resuming `g` would pass the recursion limit: like CPython, whose generator frame fails
+/// to start, the generator is finished without running its handlers (a suspended body's
+/// frame is abandoned: its references leak) and `RecursionError` is raised.
+#[cold]
+fn resume_too_deep(g: Value, input: Value) -> R<Resumed> {
+    decref(input);
+    let gd = gen_data(g);
+    match gd.state.get() {
+        GenState::Created => close_created(g),
+        _ => {
+            gd.state.set(GenState::Done);
+            // SAFETY: single-threaded; the generator is not running.
+            let slot = unsafe { &mut *gd.co.get() };
+            if let Some(co) = slot.as_mut() {
+                if co.started() && !co.done() {
+                    // SAFETY: the body is suspended in `molt_yield`, directly under the
+                    // closure; no frame on the coroutine stack needs its destructor run for
+                    // soundness (see `release`).
+                    unsafe { co.force_reset() };
+                }
+            }
+            drop(slot.take());
+            let left = std::mem::take(&mut *gd.handled.borrow_mut());
+            crate::object::decref_all(&left);
+        }
+    }
+    raise(ExcKind::RecursionError, "maximum recursion depth exceeded")
 }
 
 /// Resumes `g` with `input` (owned; `Value::ERROR` to raise the pending exception inside).
@@ -176,6 +215,10 @@ fn resume(g: Value, input: Value) -> R<Resumed> {
             return Ok(Resumed::Returned(Ref::NONE));
         }
         GenState::Created | GenState::Suspended => {}
+    }
+    let r = crate::state::rt();
+    if r.depth.get() >= r.recursion_limit.get() {
+        return resume_too_deep(g, input);
     }
     gd.state.set(GenState::Running);
     // SAFETY: single-threaded; the `Running` state keeps any re-entrant resumption (from

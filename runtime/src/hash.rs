@@ -191,6 +191,9 @@ pub fn py_hash(v: Value) -> R<i64> {
         // SAFETY: kind checked.
         Kind::BigInt => Ok(hash_bigint(unsafe { payload::<BigInt>(v) })),
         Kind::Tuple => {
+            // CPython does not count this recursion (a deep enough tuple crashes it); here
+            // only the native stack bounds it.
+            crate::recursion::check_stack("")?;
             let items = crate::tuple::tuple_items(v);
             hash_tuple_of(items.iter().map(|x| py_hash(*x)))
         }

@@ -2,9 +2,16 @@
 //! terminal, flushed at exit and by `flush=True`), unbuffered stderr, line input from stdin,
 //! and the methods of the `sys.stdout`/`sys.stderr`/`sys.stdin` objects.
 //!
+//! The program thread (the one `molt_main` runs the program on) buffers stdout in a fixed
+//! static array whose filled length is an atomic, written only after the bytes are in place
+//! and never reallocated: a fatal-signal handler ([`crate::fatal`]) can write out exactly the
+//! complete prints with `write(2)` ([`emergency_flush_stdout`]) whatever the program was
+//! doing. Other threads (the runtime's tests) buffer in a per-thread vector.
+//!
 //! On wasm32 output is discarded for now (the WASM target gets its own host bindings later).
 
-use std::cell::RefCell;
+use std::cell::{RefCell, UnsafeCell};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use crate::exceptions::{ExcKind, R, raise, type_error};
 use crate::object::{Args, Kind, Ref, is_kind, payload};
@@ -19,10 +26,100 @@ struct Stdout {
     capture: bool,
     /// `Some(true)` when stdout is a terminal (line buffering); computed once.
     tty: Option<bool>,
+    /// Whether this thread owns [`PROGRAM_STDOUT`] (then `buf` is unused).
+    program: bool,
 }
 
 thread_local! {
-    static STDOUT: RefCell<Stdout> = const { RefCell::new(Stdout { buf: Vec::new(), capture: false, tty: None }) };
+    static STDOUT: RefCell<Stdout> = const { RefCell::new(Stdout { buf: Vec::new(), capture: false, tty: None, program: false }) };
+}
+
+/// The program thread's stdout buffer: `bytes[..len]` are complete, unwritten output.
+struct ProgramStdout {
+    bytes: UnsafeCell<[u8; BUFFER_LIMIT]>,
+    len: AtomicUsize,
+    claimed: AtomicBool,
+}
+
+// SAFETY: only the thread that claimed the buffer (`claimed`) writes `bytes`; a signal
+// handler on that same thread reads `bytes[..len]`, and `len` is stored (release) only after
+// those bytes are written.
+unsafe impl Sync for ProgramStdout {}
+
+static PROGRAM_STDOUT: ProgramStdout = ProgramStdout {
+    bytes: UnsafeCell::new([0; BUFFER_LIMIT]),
+    len: AtomicUsize::new(0),
+    claimed: AtomicBool::new(false),
+};
+
+/// Makes this thread's stdout the signal-readable program buffer (the first thread to ask
+/// gets it; `molt_main` asks on the program thread before anything is printed). Returns
+/// whether this thread owns it.
+pub fn use_program_stdout() -> bool {
+    let won = PROGRAM_STDOUT
+        .claimed
+        .compare_exchange(false, true, Ordering::AcqRel, Ordering::Acquire)
+        .is_ok();
+    if won {
+        STDOUT.with(|o| o.borrow_mut().program = true);
+    }
+    won
+}
+
+/// Appends `bytes` to the program buffer, writing the buffer out first when they do not fit.
+fn program_write(bytes: &[u8]) {
+    let p = &PROGRAM_STDOUT;
+    let mut len = p.len.load(Ordering::Relaxed);
+    if len + bytes.len() > BUFFER_LIMIT {
+        program_flush();
+        len = 0;
+    }
+    if bytes.len() > BUFFER_LIMIT {
+        raw_write(1, bytes);
+        return;
+    }
+    // SAFETY: this thread owns the buffer (see `ProgramStdout`); `len + bytes.len()` fits.
+    unsafe {
+        let base = p.bytes.get().cast::<u8>();
+        std::ptr::copy_nonoverlapping(bytes.as_ptr(), base.add(len), bytes.len());
+    }
+    p.len.store(len + bytes.len(), Ordering::Release);
+}
+
+/// Writes out the program buffer.
+fn program_flush() {
+    let p = &PROGRAM_STDOUT;
+    let len = p.len.load(Ordering::Relaxed);
+    if len == 0 {
+        return;
+    }
+    // SAFETY: this thread owns the buffer; `bytes[..len]` were written by it.
+    let bytes = unsafe { std::slice::from_raw_parts(p.bytes.get().cast::<u8>(), len) };
+    raw_write(1, bytes);
+    p.len.store(0, Ordering::Release);
+}
+
+/// Writes the complete buffered prints of the program thread to file descriptor 1 with
+/// `write(2)` only: async-signal-safe, for the fatal-signal handler and the panic hook (the
+/// buffer is then empty). A print in progress when the signal arrived is not included.
+#[cfg(unix)]
+pub fn emergency_flush_stdout() {
+    let p = &PROGRAM_STDOUT;
+    let len = p.len.load(Ordering::Acquire);
+    let base = p.bytes.get().cast::<u8>().cast_const();
+    let mut done = 0;
+    while done < len {
+        // SAFETY: `base[..len]` is initialized memory of the static buffer.
+        let n = unsafe { libc::write(1, base.add(done).cast(), len - done) };
+        if n > 0 {
+            done += n as usize;
+        } else if n < 0 && std::io::Error::last_os_error().raw_os_error() == Some(libc::EINTR) {
+            continue;
+        } else {
+            break;
+        }
+    }
+    p.len.store(0, Ordering::Release);
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -57,6 +154,13 @@ pub fn write_stdout(s: &str) {
     STDOUT.with(|o| {
         let mut o = o.borrow_mut();
         let tty = *o.tty.get_or_insert_with(stdout_is_tty);
+        if o.program {
+            program_write(s.as_bytes());
+            if tty && s.contains('\n') {
+                program_flush();
+            }
+            return;
+        }
         o.buf.extend_from_slice(s.as_bytes());
         if o.capture {
             return;
@@ -68,9 +172,29 @@ pub fn write_stdout(s: &str) {
     });
 }
 
+/// [`write_stdout`] as a call of the stream's `write` method, which CPython counts as two
+/// levels of recursion (`while calling a Python object`), so that `print` near the recursion
+/// limit raises where CPython's does.
+pub fn write_stdout_counted(s: &str) -> R<()> {
+    let _levels = write_levels()?;
+    write_stdout(s);
+    Ok(())
+}
+
+/// The two recursion levels of a stream `write` call (see [`write_stdout_counted`]).
+fn write_levels() -> R<[crate::recursion::Depth; 2]> {
+    let first = crate::recursion::enter(crate::recursion::IN_CALL)?;
+    let second = crate::recursion::enter(crate::recursion::IN_CALL)?;
+    Ok([first, second])
+}
+
 /// Writes everything buffered for stdout.
 pub fn flush_stdout() {
     STDOUT.with(|o| {
+        if o.borrow().program {
+            program_flush();
+            return;
+        }
         if o.borrow().capture {
             return;
         }
@@ -130,6 +254,7 @@ pub fn file_fd(v: Value) -> i32 {
 /// Writes `s` to `file` (a stream object, or any object with a `write` method).
 pub fn write_to(file: Value, s: &str) -> R<()> {
     if is_kind(file, Kind::File) {
+        let _levels = write_levels()?;
         write_fd(file_fd(file), s);
         return Ok(());
     }
@@ -159,6 +284,7 @@ fn m_write(recv: Value, args: Args<'_>) -> R<Ref> {
     if fd == 0 {
         return raise(ExcKind::OSError, "not writable");
     }
+    let _levels = write_levels()?;
     write_fd(fd, text);
     Ok(crate::int::int_from_i64(text.chars().count() as i64))
 }

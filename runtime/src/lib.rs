@@ -13,7 +13,10 @@
 //!   lookup), [`class`] (classes, instances, `super`, `isinstance`), [`call`] (argument
 //!   binding, the call-depth limit), [`exceptions`] (raising, the pending exception, messages).
 //! - Library: [`builtins`], [`modules`] (`sys`, `math`), [`io`] (buffered stdout).
-//! - Entry: [`entry`] (`molt_main`), [`abi`] (every exported function).
+//! - Entry: [`entry`] (`molt_main`, the big-stack program thread), [`abi`] (every exported
+//!   function), [`fatal`] (the fatal-signal handler on an alternate stack, Unix).
+//! - Limits: [`recursion`] (the recursion depth shared by calls and the runtime's own
+//!   recursion, and the native stack check).
 //! - Memory: [`alloc`] (the global allocator: per-thread free lists for small blocks).
 //!
 //! # Conventions
@@ -35,6 +38,8 @@ pub mod cpython_attrs;
 pub mod dict;
 pub mod entry;
 pub mod exceptions;
+#[cfg(unix)]
+pub mod fatal;
 pub mod float;
 pub mod format;
 #[cfg(not(target_arch = "wasm32"))]
@@ -51,6 +56,7 @@ pub mod modules;
 pub mod object;
 pub mod ops;
 pub mod range;
+pub mod recursion;
 pub mod set;
 pub mod state;
 pub mod str;

@@ -649,9 +649,54 @@ pub fn decref_all(vs: &[Value]) {
     }
 }
 
+/// How deep [`dealloc`] may nest (an object freed while freeing its container) before
+/// further objects are put on the thread's deferred list (CPython's trashcan uses 50 too).
+const DEALLOC_NESTING_MAX: u32 = 50;
+
+thread_local! {
+    /// Number of [`dealloc`] calls in progress on this thread.
+    static DEALLOC_NESTING: Cell<u32> = const { Cell::new(0) };
+    /// Objects whose count reached zero while [`DEALLOC_NESTING_MAX`] deallocations were in
+    /// progress: the outermost [`dealloc`] frees them.
+    static DEALLOC_DEFERRED: UnsafeCell<Vec<Value>> = const { UnsafeCell::new(Vec::new()) };
+}
+
+fn deferred_push(v: Value) {
+    // SAFETY: thread-local; no reference into the vector outlives this call.
+    DEALLOC_DEFERRED.with(|d| unsafe { (*d.get()).push(v) });
+}
+
+fn deferred_pop() -> Option<Value> {
+    // SAFETY: thread-local; no reference into the vector outlives this call.
+    DEALLOC_DEFERRED.with(|d| unsafe { (*d.get()).pop() })
+}
+
 /// Frees an object whose refcount reached zero, releasing what it references.
+///
+/// Freeing uses bounded native stack whatever the shape of the structure (a linked list of
+/// 100,000 instances, a tuple nested 100,000 deep): up to [`DEALLOC_NESTING_MAX`] nested
+/// frees happen at once, in the natural order; an object whose count reaches zero deeper
+/// than that is put on a per-thread worklist, and the outermost `dealloc` frees the worklist
+/// before it returns (CPython's "trashcan" scheme, reimplemented).
 #[cold]
 pub fn dealloc(v: Value) {
+    let nesting = DEALLOC_NESTING.with(Cell::get);
+    if nesting >= DEALLOC_NESTING_MAX {
+        deferred_push(v);
+        return;
+    }
+    DEALLOC_NESTING.with(|n| n.set(nesting + 1));
+    free_object(v);
+    if nesting == 0 {
+        while let Some(x) = deferred_pop() {
+            free_object(x);
+        }
+    }
+    DEALLOC_NESTING.with(|n| n.set(nesting));
+}
+
+/// Frees one object (refcount zero) and releases its references: [`dealloc`]'s work.
+fn free_object(v: Value) {
     #[cfg(test)]
     live::add(-1);
     // SAFETY: the refcount reached zero, so nobody else references the object; its kind

@@ -129,7 +129,21 @@ fn dict_repr_body(d: Value) -> R<String> {
 }
 
 /// `repr(v)` as a Rust string.
+///
+/// Each call is one level of recursion (CPython's `PyObject_Repr`): the repr of a structure
+/// nested deeper than the recursion limit raises `RecursionError: maximum recursion depth
+/// exceeded while getting the repr of an object`.
 pub fn repr_string(v: Value) -> R<String> {
+    if !v.is_ptr() || matches!(kind(v), Kind::Str | Kind::BigInt) {
+        // Numbers, strs, `None`: no recursion (and `print(n)` at the limit fails in the
+        // write, as in CPython).
+        return repr_string_inner(v);
+    }
+    let _level = crate::recursion::enter(crate::recursion::IN_REPR)?;
+    repr_string_inner(v)
+}
+
+fn repr_string_inner(v: Value) -> R<String> {
     if v.is_inline_int() {
         return Ok(v.as_inline_int().to_string());
     }
@@ -318,12 +332,14 @@ pub fn default_repr(v: Value) -> String {
     }
 }
 
-/// `str(v)` as a Rust string.
+/// `str(v)` as a Rust string. `str()` of an instance is one level of recursion (CPython's
+/// `PyObject_Str`); builtin values go straight to their repr, as in CPython.
 pub fn str_string(v: Value) -> R<String> {
     if let Some(s) = str_opt(v) {
         return Ok(s.to_string());
     }
     if is_kind(v, Kind::Instance) {
+        let _level = crate::recursion::enter(crate::recursion::IN_STR)?;
         return match call_dunder(v, "__str__", &[])? {
             Some(r) => match str_opt(r.v()) {
                 Some(s) => Ok(s.to_string()),
@@ -332,7 +348,7 @@ pub fn str_string(v: Value) -> R<String> {
                     type_name(r.v())
                 )),
             },
-            None => instance_repr(v),
+            None => repr_string(v),
         };
     }
     repr_string(v)
@@ -344,6 +360,7 @@ pub fn py_str(v: Value) -> R<Ref> {
         return Ok(Ref::dup(v));
     }
     if is_kind(v, Kind::Instance) {
+        let _level = crate::recursion::enter(crate::recursion::IN_STR)?;
         if let Some(r) = call_dunder(v, "__str__", &[])? {
             if is_str(r.v()) {
                 return Ok(r);
@@ -783,6 +800,9 @@ pub fn native_eq(a: Value, b: Value) -> Option<bool> {
             if x.len() != y.len() {
                 return Some(false);
             }
+            // Nested tuples count as comparison levels; past the limit the caller's
+            // `rich_compare` raises the `RecursionError`.
+            let _level = crate::recursion::try_enter()?;
             for (p, q) in x.iter().zip(y) {
                 match native_eq(*p, *q) {
                     Some(true) => {}
@@ -871,6 +891,10 @@ pub fn rich_compare(opc: u32, a: Value, b: Value) -> R<Ref> {
             a.as_f64().partial_cmp(&b.as_f64()),
         )));
     }
+    // One level of recursion per comparison of other values (CPython's
+    // `PyObject_RichCompare`): nested containers and `__eq__` recursion raise
+    // `RecursionError: maximum recursion depth exceeded in comparison`.
+    let _level = crate::recursion::enter(crate::recursion::IN_COMPARISON)?;
     if let Some(r) = native_compare(opc, a, b)? {
         return Ok(bool_ref(r));
     }

@@ -216,6 +216,7 @@ pub fn exc_class(k: ExcKind) -> Value {
 
 #[cold]
 fn init() -> &'static Runtime {
+    crate::recursion::init_thread_stack();
     use crate::class::new_builtin_class as c;
     use crate::object::Layout::{Builtin as B, Exception as E, Object as O};
     let object = c("object", Value::NONE, O, None);

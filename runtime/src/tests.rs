@@ -1404,3 +1404,84 @@ fn ranges_with_big_bounds() {
     let rev = ok(call(builtin("reversed"), &[edge]));
     assert_eq!(show(call(builtin("list"), &[rev])), "[9223372036854775806]");
 }
+
+#[test]
+fn freeing_deep_structures_uses_bounded_stack() {
+    // Runs on a thread with a small stack: recursive freeing would overflow it.
+    let t = std::thread::Builder::new()
+        .stack_size(1 << 20)
+        .spawn(|| {
+            let _ = crate::state::rt();
+            let key = s("k");
+            let before = live::count();
+            let mut x = crate::tuple::tuple_from_raw(Vec::new()).into_raw();
+            for i in 0..200_000 {
+                let inner = crate::list::list_from_raw(vec![x, int(i)]).into_raw();
+                x = crate::tuple::tuple_from_raw(vec![inner]).into_raw();
+            }
+            let d = ok(molt_build_dict([key, x].as_ptr(), 1));
+            molt_decref(x);
+            molt_decref(d);
+            assert_eq!(live::count(), before, "everything was freed");
+        })
+        .expect("thread");
+    assert!(t.join().is_ok());
+}
+
+#[test]
+fn deep_repr_and_comparison_raise_recursion_error() {
+    let nest = |n: usize| {
+        let mut x = crate::list::list_from_raw(Vec::new()).into_raw();
+        for _ in 0..n {
+            x = crate::list::list_from_raw(vec![x]).into_raw();
+        }
+        x
+    };
+    let (a, b) = (nest(20_000), nest(20_000));
+    assert_eq!(
+        err_line(molt_convert(1, a)),
+        "RecursionError: maximum recursion depth exceeded while getting the repr of an object"
+    );
+    assert_eq!(
+        err_line(molt_compare(0, a, b)),
+        "RecursionError: maximum recursion depth exceeded in comparison"
+    );
+    assert_eq!(crate::state::rt().depth.get(), 0, "every level was left");
+    let small = nest(3);
+    assert_eq!(repr(small), "[[[[]]]]");
+    for v in [a, b, small] {
+        molt_decref(v);
+    }
+}
+
+#[test]
+fn the_native_stack_check_raises_before_overflow() {
+    // A limit far above what a 2 MiB stack can hold: only the stack check stops `repr`.
+    let t = std::thread::Builder::new()
+        .stack_size(2 << 20)
+        .spawn(|| {
+            let r = crate::state::rt();
+            r.recursion_limit.set(10_000_000);
+            let mut x = crate::list::list_from_raw(Vec::new()).into_raw();
+            for _ in 0..1_000_000 {
+                x = crate::list::list_from_raw(vec![x]).into_raw();
+            }
+            assert_eq!(
+                err_line(molt_convert(1, x)),
+                "RecursionError: maximum recursion depth exceeded while getting the repr of an object"
+            );
+            let mut t = crate::tuple::tuple_from_raw(Vec::new()).into_raw();
+            for _ in 0..1_000_000 {
+                t = crate::tuple::tuple_from_raw(vec![t]).into_raw();
+            }
+            assert!(crate::hash::py_hash(t).is_err(), "hash raises");
+            assert_eq!(
+                crate::exceptions::exception_line(molt_exc_fetch()),
+                "RecursionError: maximum recursion depth exceeded"
+            );
+            molt_decref(x);
+            molt_decref(t);
+        })
+        .expect("thread");
+    assert!(t.join().is_ok());
+}
