@@ -136,6 +136,7 @@ pub fn type_of(v: Value) -> Value {
             Kind::List => t.list,
             Kind::Tuple => t.tuple,
             Kind::Dict => t.dict,
+            Kind::Set if crate::set::is_frozen(v) => t.frozenset,
             Kind::Set => t.set,
             Kind::Range => t.range,
             Kind::Iter => t.iterator,
@@ -966,6 +967,9 @@ pub fn install_methods(r: &Runtime) {
     install(t.dict, crate::dict::METHODS);
     install_static(t.dict, crate::dict::STATIC_METHODS);
     install(t.set, crate::set::METHODS);
+    install(t.frozenset, crate::set::FROZEN_METHODS);
+    install(t.dict_keys, crate::dict::VIEW_METHODS);
+    install(t.dict_items, crate::dict::VIEW_METHODS);
     install(t.range, crate::range::METHODS);
     install(t.file, crate::io::FILE_METHODS);
     install(t.generator, crate::generator::METHODS);
@@ -999,6 +1003,7 @@ pub fn install_methods(r: &Runtime) {
         t.tuple,
         t.dict,
         t.set,
+        t.frozenset,
         t.range,
         t.slice,
         t.super_,

@@ -192,10 +192,14 @@ pub enum IterData {
     Dict {
         /// The dict.
         dict: Value,
-        /// Next entry index.
+        /// Next entry index; `usize::MAX` once exhausted (for good), `usize::MAX - 1`
+        /// after the dict changed size (every later step raises again).
         index: Cell<usize>,
         /// The dict's length when iteration started (a change raises `RuntimeError`).
         len: usize,
+        /// Items not produced yet: finding an entry when it is 0 raises `RuntimeError`
+        /// (keys were deleted and others added).
+        left: Cell<usize>,
         /// What is produced.
         part: DictPart,
     },
@@ -203,7 +207,8 @@ pub enum IterData {
     Set {
         /// The set.
         set: Value,
-        /// Next slot.
+        /// Next slot; `usize::MAX` once exhausted, `usize::MAX - 1` after the set changed
+        /// size (every later step raises again).
         index: Cell<usize>,
         /// The set's length when iteration started.
         len: usize,
