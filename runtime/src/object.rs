@@ -18,7 +18,8 @@ pub struct ObjHeader {
     /// What the payload is.
     pub kind: Kind,
     /// Per-kind flags (0 at allocation). Instances: [`FLAG_DICT_USED`], [`FLAG_DESLOTTED`];
-    /// classes: [`FLAG_IMMUTABLE_TYPE`];
+    /// classes: [`FLAG_IMMUTABLE_TYPE`], `crate::class::FLAG_NO_DICT`; sets:
+    /// `crate::set::FLAG_FROZEN`;
     /// generated code reads `kind` and `flags` together as one `u64` at offset 8.
     pub flags: Cell<u32>,
 }
@@ -30,8 +31,9 @@ pub const FLAG_DICT_USED: u32 = 1;
 /// attributes cannot be set or deleted (CPython's immutable types), so the builtin methods
 /// found on it never change.
 pub const FLAG_IMMUTABLE_TYPE: u32 = 4;
-/// Instance flag: the slot values moved to the instance dict (after `__dict__` was read):
-/// the slots are all unbound and no longer used.
+/// Instance flag: the values of the slots that are not members (`__slots__` names) moved to
+/// the instance dict (after `__dict__` was read, or an attribute order that the slots cannot
+/// keep): those slots are all unbound and no longer used.
 pub const FLAG_DESLOTTED: u32 = 2;
 
 /// Byte offset of `InstanceData::class` in an instance object (ABI: generated code reads it;
@@ -351,6 +353,10 @@ pub struct ClassData {
     pub layout: Layout,
     /// The constructor of builtin types (receiver = the class).
     pub ctor: Option<BuiltinFn>,
+    /// How many of the last `slots` are declared in `__slots__` of the class or its bases
+    /// (member slots: never part of the instance `__dict__`); the others are the
+    /// optimizer's storage for dict attributes.
+    pub members: usize,
 }
 
 /// Exception state of an exception instance.

@@ -13,7 +13,7 @@ use crate::float::{float_binop, float_repr};
 use crate::int::{IntV, int_binop, int_cmp, int_float_cmp, int_view, op};
 use crate::list::list_vec;
 use crate::object::{Args, Kind, Ref, is_kind, kind, payload};
-use crate::set::{is_set, set_data};
+use crate::set::set_data;
 use crate::state::rt;
 use crate::str::{as_str, is_str, str_from_owned, str_opt};
 use crate::tuple::{is_tuple, tuple_items};
