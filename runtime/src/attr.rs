@@ -76,6 +76,9 @@ pub fn getattr(o: Value, name: Value) -> R<Ref> {
             if let Some(d) = instance_data(o).dict_opt() {
                 let d = dict_data(d);
                 if let Some(i) = d.find_name(name, hash) {
+                    if let Some(r) = class_property(o, n, hash)? {
+                        return Ok(r);
+                    }
                     return Ok(Ref::dup(d.value_at(i)));
                 }
             }
@@ -253,10 +256,26 @@ fn instance_getattr(o: Value, name: &str, hash: i64) -> R<Ref> {
     let inst = instance_data(o);
     if let Some(d) = inst.dict_opt() {
         if let Some(v) = dict_data(d).get_str_hashed(name, hash) {
+            if let Some(r) = class_property(o, name, hash)? {
+                return Ok(r);
+            }
             return Ok(Ref::dup(v));
         }
     }
     instance_getattr_not_in_dict(o, name, hash)
+}
+
+/// A property `name` of the class of instance `o`, called: a data descriptor wins over
+/// the instance dict, as in CPython. `None` when the class has no such property.
+fn class_property(o: Value, name: &str, hash: i64) -> R<Option<Ref>> {
+    let cls = instance_data(o).class;
+    match crate::class::lookup_hashed(cls, name, hash) {
+        Some(d) if is_kind(d, Kind::Wrapper) && wrapper_data(d).kind == WrapperKind::Property => {
+            let d = Ref::dup(d);
+            bind(d.v(), o, cls).map(Some)
+        }
+        _ => Ok(None),
+    }
 }
 
 /// [`instance_getattr`] after the instance dict was searched.
@@ -266,7 +285,7 @@ fn instance_getattr_not_in_dict(o: Value, name: &str, hash: i64) -> R<Ref> {
     if name.starts_with("__") {
         match name {
             "__class__" => return Ok(Ref::dup(cls)),
-            "__dict__" => {
+            "__dict__" if !crate::class::has_no_dict(cls) => {
                 crate::class::deslot(o);
                 return Ok(Ref::dup(inst.dict()));
             }
@@ -425,12 +444,29 @@ fn store_in_dict(
     }
     if is_kind(o, Kind::Instance) {
         if let Some(p) = crate::class::slot_ptr(o, n) {
-            // SAFETY: a live slot of `o`; the old value is released after the store.
-            let old = unsafe { p.replace(incref(v)) };
-            if old != Value::UNBOUND {
-                crate::object::decref(old);
+            // SAFETY: a live slot of `o`.
+            if unsafe { *p } != Value::UNBOUND || crate::class::slot_bind_keeps_order(o, p) {
+                // SAFETY: as above; the old value is released after the store.
+                let old = unsafe { p.replace(incref(v)) };
+                if old != Value::UNBOUND {
+                    crate::object::decref(old);
+                }
+                return Ok(());
             }
-            return Ok(());
+            // A first assignment out of slot order: keep every attribute in the dict from
+            // now on, so that `__dict__` shows them in assignment order.
+            crate::class::deslot(o);
+        } else if crate::class::has_no_dict(cls) {
+            if crate::class::lookup_hashed(cls, n, crate::hash::hash_str(name)).is_some() {
+                return raise(
+                    ExcKind::AttributeError,
+                    format!(
+                        "'{}' object attribute '{n}' is read-only",
+                        crate::class::type_name(o)
+                    ),
+                );
+            }
+            return attribute_error(o, n);
         }
         crate::object::set_flags(o, crate::object::FLAG_DICT_USED);
     }
@@ -491,14 +527,21 @@ pub fn delattr(o: Value, name: Value) -> R<()> {
                 return Ok(());
             }
         }
-        if let Some(p) = crate::class::slot_ptr(o, n) {
-            // SAFETY: a live slot of `o`.
-            let old = unsafe { p.replace(Value::UNBOUND) };
-            if old == Value::UNBOUND {
-                return attribute_error(o, n);
+        if crate::class::is_member_slot(o, n) {
+            if let Some(p) = crate::class::slot_ptr(o, n) {
+                // SAFETY: a live slot of `o`.
+                let old = unsafe { p.replace(Value::UNBOUND) };
+                if old == Value::UNBOUND {
+                    // CPython's message for an unset member.
+                    return raise(ExcKind::AttributeError, n.to_string());
+                }
+                crate::object::decref(old);
+                return Ok(());
             }
-            crate::object::decref(old);
-            return Ok(());
+        } else if crate::class::slot_ptr(o, n).is_some() {
+            // A dict attribute kept in a slot: a later assignment puts it last in
+            // `__dict__`, which only the dict can keep.
+            crate::class::deslot(o);
         }
         match inst.dict_opt() {
             Some(d) => d,

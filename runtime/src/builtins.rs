@@ -491,15 +491,8 @@ pub(crate) fn b_reversed(_: Value, args: Args<'_>) -> R<Ref> {
         let l = crate::list::list_from_vec(chars);
         return py_iter(l.v());
     }
-    if crate::dict::is_dict(seq) {
-        let keys: Vec<Ref> = crate::dict::dict_data(seq)
-            .items()
-            .into_iter()
-            .rev()
-            .map(|(k, _)| Ref::dup(k))
-            .collect();
-        let l = crate::list::list_from_vec(keys);
-        return py_iter(l.v());
+    if crate::dict::is_dict(seq) || is_kind(seq, Kind::DictView) {
+        return Ok(crate::dict::dict_reversed(seq));
     }
     if is_kind(seq, Kind::Instance) {
         if let Some(r) = crate::class::call_dunder(seq, "__reversed__", &[])? {
@@ -864,11 +857,6 @@ fn b_exit(_: Value, args: Args<'_>) -> R<Ref> {
     }
 }
 
-fn b_frozenset(_: Value, args: Args<'_>) -> R<Ref> {
-    // Approximation: a set (immutability and hashability are not enforced yet).
-    crate::set::set_ctor(Value::NONE, args)
-}
-
 const FUNCTIONS: &[(&str, BuiltinFn)] = &[
     ("print", b_print),
     ("len", b_len),
@@ -905,7 +893,6 @@ const FUNCTIONS: &[(&str, BuiltinFn)] = &[
     ("vars", b_vars),
     ("exit", b_exit),
     ("quit", b_exit),
-    ("frozenset", b_frozenset),
 ];
 
 /// Fills the builtins namespace (second phase of runtime start-up).
@@ -926,6 +913,7 @@ pub fn install(r: &Runtime) {
         t.tuple,
         t.dict,
         t.set,
+        t.frozenset,
         t.range,
         t.slice,
         t.super_,

@@ -41,38 +41,103 @@ pub fn instance_data<'a>(v: Value) -> &'a InstanceData {
     unsafe { payload::<InstanceData>(v) }
 }
 
+/// Class flag: instances have no `__dict__` (the class and all its bases up to `object`
+/// declare `__slots__` without `"__dict__"`): only member slots can be set.
+pub const FLAG_NO_DICT: u32 = 16;
+
+/// Whether instances of `cls` have no `__dict__` ([`FLAG_NO_DICT`]).
+#[inline]
+pub fn has_no_dict(cls: Value) -> bool {
+    crate::object::flags(cls) & FLAG_NO_DICT != 0
+}
+
+/// Index of the first member slot of `cls` (slots before it hold dict attributes).
+#[inline]
+fn first_member(cd: &ClassData) -> usize {
+    cd.slots.len() - cd.members
+}
+
 /// The slot holding attribute `name` of instance `o`, if its class keeps `name` in a slot
-/// and the instance still uses its slots (see [`crate::object::FLAG_DESLOTTED`]).
+/// and the instance still uses that slot (see [`crate::object::FLAG_DESLOTTED`]: member
+/// slots are always used).
 pub fn slot_ptr(o: Value, name: &str) -> Option<*mut Value> {
     let inst = instance_data(o);
-    if inst.slots.is_null() || crate::object::flags(o) & crate::object::FLAG_DESLOTTED != 0 {
+    if inst.slots.is_null() {
         return None;
     }
-    let i = class_data(inst.class)
-        .slots
-        .iter()
-        .position(|s| as_str(*s) == name)?;
+    let cd = class_data(inst.class);
+    let i = cd.slots.iter().position(|s| as_str(*s) == name)?;
+    if i < first_member(cd) && crate::object::flags(o) & crate::object::FLAG_DESLOTTED != 0 {
+        return None;
+    }
     // SAFETY: `slots` has one entry per class slot name and lives as long as `o`.
     Some(unsafe { inst.slots.add(i) })
 }
 
-/// Moves the slot values of instance `o` into its dict for good (before the dict is exposed
-/// through `__dict__`, so reads and writes through it see every attribute).
+/// Whether `name` is a member slot (declared in `__slots__`) of instance `o`'s class.
+pub fn is_member_slot(o: Value, name: &str) -> bool {
+    let cd = class_data(instance_data(o).class);
+    cd.slots[first_member(cd)..]
+        .iter()
+        .any(|s| as_str(*s) == name)
+}
+
+/// Whether storing into the unbound slot at `p` of instance `o` keeps the attribute order
+/// the slots imply. Dict attributes kept in slots are in `__dict__` order only while the
+/// bound ones are a prefix of the class's (non-member) slots and the instance dict is
+/// empty: then binding the first unbound slot keeps that true (generated code checks the
+/// same: the previous slot is bound and the instance has no flags). Member slots and
+/// instances without `__dict__` have no order to keep.
+pub fn slot_bind_keeps_order(o: Value, p: *mut Value) -> bool {
+    let inst = instance_data(o);
+    let cd = class_data(inst.class);
+    // SAFETY: `p` points into `inst.slots`.
+    let i = unsafe { p.offset_from(inst.slots) } as usize;
+    if i >= first_member(cd) || has_no_dict(inst.class) {
+        return true;
+    }
+    if inst.dict_opt().is_some_and(|d| !dict_data(d).is_empty()) {
+        return false;
+    }
+    // SAFETY: indices below the slot count.
+    let bound = |j: usize| (unsafe { *inst.slots.add(j) }) != Value::UNBOUND;
+    (0..i).all(bound) && !(i + 1..first_member(cd)).any(bound)
+}
+
+/// Moves the values of the non-member slots of instance `o` into its dict for good (before
+/// the dict is exposed through `__dict__`, or when an attribute order cannot be kept in
+/// slots), ahead of the attributes already in the dict (which were all set after them).
 pub fn deslot(o: Value) {
     let inst = instance_data(o);
     if !inst.slots.is_null() && crate::object::flags(o) & crate::object::FLAG_DESLOTTED == 0 {
-        let names = &class_data(inst.class).slots;
+        let cd = class_data(inst.class);
+        let names = &cd.slots[..first_member(cd)];
+        let d = dict_data(inst.dict());
+        let later: Vec<(Ref, Ref)> = d
+            .items()
+            .into_iter()
+            .map(|(k, v)| (Ref::dup(k), Ref::dup(v)))
+            .collect();
+        let moved = names.iter().enumerate().any(|(i, _)| {
+            // SAFETY: one entry per class slot name, owned by `o`.
+            (unsafe { *inst.slots.add(i) }) != Value::UNBOUND
+        });
+        if moved && !later.is_empty() {
+            d.clear();
+        }
         for (i, name) in names.iter().enumerate() {
             // SAFETY: one entry per class slot name, owned by `o`.
             let p = unsafe { inst.slots.add(i) };
             let v = unsafe { p.replace(Value::UNBOUND) };
             if v != Value::UNBOUND {
-                crate::dict::dict_data(inst.dict()).set_name(
-                    *name,
-                    crate::hash::hash_str(*name),
-                    v,
-                );
+                d.set_name(*name, crate::hash::hash_str(*name), v);
                 crate::object::decref(v);
+            }
+        }
+        if moved {
+            for (k, v) in later {
+                // Attribute names are strs: no Python code runs.
+                let _ = d.set(k.v(), v.v());
             }
         }
     }
@@ -103,6 +168,7 @@ pub fn new_builtin_class(
         dict: immortalize(dict_new().into_raw()),
         layout,
         ctor,
+        members: 0,
     };
     let cls = immortalize(alloc(Kind::Class, data));
     crate::object::set_flags(cls, crate::object::FLAG_IMMUTABLE_TYPE);
@@ -136,6 +202,7 @@ pub fn type_of(v: Value) -> Value {
             Kind::List => t.list,
             Kind::Tuple => t.tuple,
             Kind::Dict => t.dict,
+            Kind::Set if crate::set::is_frozen(v) => t.frozenset,
             Kind::Set => t.set,
             Kind::Range => t.range,
             Kind::Iter => crate::iter::iter_class(v),
@@ -550,19 +617,47 @@ pub fn make_class(name: Value, bases: Value, ns: Value, slot_names: &[Value]) ->
         }
         l => l,
     };
+    let declared = match d.get_str("__slots__") {
+        Some(decl) => Some(parse_slots(Ref::dup(decl).v(), name, &dict)?),
+        None => None,
+    };
+    // Instances have no `__dict__` when this class and every base up to `object` declare
+    // `__slots__` without "__dict__".
+    let base_has_dict = base != rt().t.object && !has_no_dict(base);
+    let no_dict = layout == Layout::Object
+        && !base_has_dict
+        && declared.as_ref().is_some_and(|(_, wants_dict)| !wants_dict);
+    if base_has_dict && declared.as_ref().is_some_and(|(_, wants_dict)| *wants_dict) {
+        return type_error("__dict__ slot disallowed: we already got one");
+    }
+    // Slot layout: dict attributes first (the base's, then this class's), member slots
+    // last (the base's, then this class's `__slots__`).
     let mut slots: Vec<Value> = Vec::new();
+    let mut members: Vec<Value> = Vec::new();
     if layout == Layout::Object {
-        slots.extend(base_cd.slots.iter().map(|v| incref(*v)));
+        let split = first_member(base_cd);
+        slots.extend(base_cd.slots[..split].iter().map(|v| incref(*v)));
+        members.extend(base_cd.slots[split..].iter().map(|v| incref(*v)));
+        if let Some((names, _)) = &declared {
+            for n in names {
+                if !members.iter().any(|m| as_str(*m) == as_str(n.v())) {
+                    members.push(incref(n.v()));
+                }
+            }
+        }
         for n in slot_names {
             if crate::str::str_opt(*n).is_some()
                 && !slots
                     .iter()
+                    .chain(members.iter())
                     .any(|s| crate::str::as_str(*s) == crate::str::as_str(*n))
             {
                 slots.push(incref(*n));
             }
         }
     }
+    let nmembers = members.len();
+    slots.extend(members);
     let cls = alloc_ref(
         Kind::Class,
         ClassData {
@@ -574,8 +669,12 @@ pub fn make_class(name: Value, bases: Value, ns: Value, slot_names: &[Value]) ->
             dict: dict.into_raw(),
             layout,
             ctor: None,
+            members: nmembers,
         },
     );
+    if no_dict {
+        crate::object::set_flags(cls.v(), FLAG_NO_DICT);
+    }
     if let Some(f) = lookup(base, "__init_subclass__") {
         if !is_kind(f, Kind::Builtin) {
             let f = Ref::dup(f);
@@ -588,6 +687,63 @@ pub fn make_class(name: Value, bases: Value, ns: Value, slot_names: &[Value]) ->
         reshape(cls.v());
     }
     Ok(cls)
+}
+
+/// The names a class body's `__slots__` declares (a str, or an iterable of strs), with
+/// private names mangled, and whether `"__dict__"` is one of them; CPython's `TypeError`s
+/// and `ValueError`s for bad declarations (`ns` is the class namespace).
+fn parse_slots(decl: Value, class_name: Value, ns: &Ref) -> R<(Vec<Ref>, bool)> {
+    let items = if crate::str::is_str(decl) {
+        vec![Ref::dup(decl)]
+    } else {
+        crate::iter::collect_vec(decl)?
+    };
+    let mut names = Vec::new();
+    let mut wants_dict = false;
+    for item in items {
+        let Some(text) = crate::str::str_opt(item.v()) else {
+            return type_error(format!(
+                "__slots__ items must be strings, not '{}'",
+                type_name(item.v())
+            ));
+        };
+        let mut chars = text.chars();
+        let identifier = chars
+            .next()
+            .is_some_and(|c| c == '_' || c.is_alphabetic())
+            && chars.all(|c| c == '_' || c.is_alphanumeric());
+        if !identifier {
+            return type_error("__slots__ must be identifiers");
+        }
+        if text == "__dict__" {
+            if wants_dict {
+                return type_error("__dict__ slot disallowed: we already got one");
+            }
+            wants_dict = true;
+            continue;
+        }
+        if text == "__weakref__" {
+            continue;
+        }
+        let mangled = if text.starts_with("__") && !text.ends_with("__") {
+            let owner = as_str(class_name).trim_start_matches('_');
+            if owner.is_empty() {
+                text.to_string()
+            } else {
+                format!("_{owner}{text}")
+            }
+        } else {
+            text.to_string()
+        };
+        if dict_data(ns.v()).get_str(&mangled).is_some() {
+            return raise(
+                ExcKind::ValueError,
+                format!("'{mangled}' in __slots__ conflicts with class variable"),
+            );
+        }
+        names.push(Ref::dup(crate::str::str_intern(&mangled)));
+    }
+    Ok((names, wants_dict))
 }
 
 thread_local! {
@@ -977,6 +1133,9 @@ pub fn install_methods(r: &Runtime) {
     install(t.dict, crate::dict::METHODS);
     install_static(t.dict, crate::dict::STATIC_METHODS);
     install(t.set, crate::set::METHODS);
+    install(t.frozenset, crate::set::FROZEN_METHODS);
+    install(t.dict_keys, crate::dict::VIEW_METHODS);
+    install(t.dict_items, crate::dict::VIEW_METHODS);
     install(t.range, crate::range::METHODS);
     install(t.file, crate::io::FILE_METHODS);
     install(t.generator, crate::generator::METHODS);
@@ -1010,6 +1169,7 @@ pub fn install_methods(r: &Runtime) {
         t.tuple,
         t.dict,
         t.set,
+        t.frozenset,
         t.range,
         t.slice,
         t.super_,

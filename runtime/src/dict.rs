@@ -16,8 +16,24 @@ use crate::value::Value;
 
 const EMPTY: u32 = u32::MAX;
 const DUMMY: u32 = u32::MAX - 1;
-/// Below this many entries a dict has no index table and is searched linearly.
-const LINEAR_MAX: usize = 8;
+/// log2 of the smallest table (8 slots, 5 usable entries). Tables of this size have no
+/// index vector: their entries are searched linearly.
+const LOG2_MINSIZE: u8 = 3;
+
+/// Entries a table of `1 << log2` slots holds before it is resized (two thirds).
+#[inline]
+fn usable_fraction(log2: u8) -> usize {
+    ((1usize << log2) << 1) / 3
+}
+
+/// log2 of the smallest power-of-two table size (at least 8) with `minsize` slots or more.
+fn log2_for(minsize: usize) -> u8 {
+    let mut log2 = LOG2_MINSIZE;
+    while (1usize << log2) < minsize {
+        log2 += 1;
+    }
+    log2
+}
 
 /// One slot of the entry vector; a deleted entry has `key == Value::UNBOUND`.
 #[derive(Clone, Copy)]
@@ -27,11 +43,22 @@ struct Entry {
     value: Value,
 }
 
+/// The sizing follows CPython 3.11's `dictobject.c` (so that iterating a dict that is
+/// changed meanwhile sees the same entries, compacted at the same moments): a table of
+/// `1 << log2` slots holds up to [`usable_fraction`] entries, deleted ones included (a
+/// deletion leaves a hole: entry indices never move until the next resize); an insertion
+/// with no usable entry left resizes to the smallest table of at least `3 * len` slots,
+/// which compacts the entries. A new or cleared dict has no table (`log2 == 0`).
 struct Inner {
     entries: Vec<Entry>,
-    /// Empty (linear search) or a power-of-two table of entry indices / EMPTY / DUMMY.
+    /// Empty (linear search, tables of 8 slots or none) or the `1 << log2` table of entry
+    /// indices / EMPTY / DUMMY.
     indices: Vec<u32>,
     len: usize,
+    /// log2 of the table size (0: no table yet).
+    log2: u8,
+    /// Entries that can still be appended before a resize (CPython's `dk_usable`).
+    usable: usize,
     /// A fresh number from [`next_version`] on creation and on every structural change
     /// (insertion, removal, rebuild), so lookups that ran Python code can restart, and
     /// caches can remember where a key's entry is: while the version is unchanged, every
@@ -45,6 +72,8 @@ impl Default for Inner {
             entries: Vec::new(),
             indices: Vec::new(),
             len: 0,
+            log2: 0,
+            usable: 0,
             version: next_version(),
         }
     }
@@ -240,21 +269,20 @@ impl DictData {
         inner.indices[i] = ix;
     }
 
-    /// Compacts the entries and rebuilds the index table for at least `len + 1` items.
-    fn rebuild(inner: &mut Inner) {
+    /// Compacts the entries into a table of `1 << log2` slots and rebuilds the index table
+    /// (CPython's `dictresize`).
+    fn resize(inner: &mut Inner, log2: u8) {
         if inner.entries.len() != inner.len {
             inner.entries.retain(|e| e.key != Value::UNBOUND);
         }
         inner.version = next_version();
-        if inner.len < LINEAR_MAX {
+        inner.log2 = log2;
+        inner.usable = usable_fraction(log2).saturating_sub(inner.len);
+        if log2 <= LOG2_MINSIZE {
             inner.indices = Vec::new();
             return;
         }
-        let mut cap = 16;
-        while cap * 2 < (inner.len + 1) * 3 {
-            cap *= 2;
-        }
-        inner.indices = vec![EMPTY; cap];
+        inner.indices = vec![EMPTY; 1usize << log2];
         for i in 0..inner.entries.len() {
             let h = inner.entries[i].hash;
             Self::insert_index(inner, h, i as u32);
@@ -264,18 +292,14 @@ impl DictData {
     /// Appends a new entry (the key is known to be absent). Takes ownership of both.
     fn push(&self, hash: i64, key: Value, value: Value) {
         let inner = self.inner();
-        let n = inner.entries.len();
-        let needs_rebuild = if inner.indices.is_empty() {
-            n >= LINEAR_MAX
-        } else {
-            (n + 1) * 3 > inner.indices.len() * 2
-        };
-        if needs_rebuild {
-            Self::rebuild(inner);
+        if inner.usable == 0 {
+            // CPython's growth rate: three times the number of items.
+            Self::resize(inner, log2_for(inner.len * 3));
         }
         let ix = inner.entries.len() as u32;
         inner.entries.push(Entry { hash, key, value });
         inner.len += 1;
+        inner.usable -= 1;
         inner.version = next_version();
         if !inner.indices.is_empty() {
             Self::insert_index(inner, hash, ix);
@@ -460,9 +484,6 @@ impl DictData {
         );
         inner.len -= 1;
         inner.version = next_version();
-        if inner.indices.is_empty() && i + 1 == inner.entries.len() {
-            inner.entries.pop();
-        }
         decref(e.key);
         Ref::new(e.value)
     }
@@ -477,6 +498,9 @@ impl DictData {
         let e = inner.entries[i];
         let key = Ref::dup(e.key);
         let value = self.remove_entry(i, e.hash);
+        // As CPython's `popitem`: the entries end at the removed one (the next insertion
+        // reuses its index), and the usable count stays as it was.
+        self.inner().entries.truncate(i);
         Some((key, value))
     }
 
@@ -486,6 +510,8 @@ impl DictData {
         let entries = std::mem::take(&mut inner.entries);
         inner.indices = Vec::new();
         inner.len = 0;
+        inner.log2 = 0;
+        inner.usable = 0;
         inner.version = next_version();
         for e in entries {
             decref(e.key);
@@ -526,11 +552,32 @@ pub fn dict_set_str(d: Value, key: &str, value: Value) {
     let _ = dict_data(d).set(k, value);
 }
 
-/// A copy of dict `d`.
+/// A copy of dict `d`. Like CPython's `dict.copy`, a dict with at most a third of its
+/// entries deleted is copied with its layout (holes included), any other one compacted.
 pub fn dict_copy(d: Value) -> Ref {
     let out = dict_new();
     let src = dict_data(d);
     let dst = dict_data(out.v());
+    let si = src.inner();
+    if si.len > 0 && si.len >= si.entries.len() * 2 / 3 {
+        let di = dst.inner();
+        di.entries = si
+            .entries
+            .iter()
+            .map(|e| {
+                if e.key != Value::UNBOUND {
+                    incref(e.key);
+                    incref(e.value);
+                }
+                *e
+            })
+            .collect();
+        di.indices = si.indices.clone();
+        di.len = si.len;
+        di.log2 = si.log2;
+        di.usable = si.usable;
+        return out;
+    }
     for i in 0..src.entries_len() {
         if let Some((k, v, h)) = src.entry_with_hash(i) {
             dst.push(h, incref(k), incref(v));
@@ -618,6 +665,147 @@ pub fn view_data<'a>(v: Value) -> &'a DictViewData {
     // SAFETY: callers check the kind.
     unsafe { payload::<DictViewData>(v) }
 }
+
+/// `reversed(d)` for a dict or a dict view: the entries from the last to the first, lazily.
+/// As CPython's reverse dict iterator: a change of the dict's size raises `RuntimeError` at
+/// the next step (and at every later one); an exhausted iterator stays exhausted.
+pub fn dict_reversed(v: Value) -> Ref {
+    let (d, part) = if is_dict(v) {
+        (v, DictPart::Keys)
+    } else {
+        let view = view_data(v);
+        (view.dict, view.part)
+    };
+    let dict = Ref::dup(d);
+    let len = dict_data(d).len();
+    let mut pos = dict_data(d).entries_len();
+    // `None`: exhausted; `Some(true)`: the size changed.
+    let mut state = Some(false);
+    crate::iter::native_iter(move || {
+        let Some(changed) = state else {
+            return Ok(None);
+        };
+        let dd = dict_data(dict.v());
+        if changed || dd.len() != len {
+            state = Some(true);
+            return raise(
+                ExcKind::RuntimeError,
+                "dictionary changed size during iteration",
+            );
+        }
+        while pos > 0 {
+            pos -= 1;
+            if let Some((k, val)) = dd.entry(pos) {
+                return Ok(Some(match part {
+                    DictPart::Keys => Ref::dup(k),
+                    DictPart::Values => Ref::dup(val),
+                    DictPart::Items => crate::tuple::tuple_from_slice(&[k, val]),
+                }));
+            }
+        }
+        state = None;
+        Ok(None)
+    })
+}
+
+/// Whether `v` is a keys or items view (the views that behave as sets).
+pub fn is_set_view(v: Value) -> bool {
+    is_kind(v, Kind::DictView) && view_data(v).part != DictPart::Values
+}
+
+/// The set operators of keys and items views, `a OP b` where `a` or `b` is such a view and
+/// `op` is one of `-`, `&`, `|`, `^`: always a new `set`. As in CPython, the other operand
+/// may be any iterable: `-`, `|` and `^` start from `set(a)`, and `&` keeps the items of
+/// the non-view operand (or of the smaller view) that are in the view.
+pub fn view_binop(op: char, a: Value, b: Value) -> R<Ref> {
+    use crate::set::{set_data, set_from_iterable, set_new};
+    if op == '&' {
+        let (view, other) = if is_set_view(a) { (a, b) } else { (b, a) };
+        let (view, other) = if is_set_view(other)
+            && crate::ops::py_len(other)? > crate::ops::py_len(view)?
+        {
+            (other, view)
+        } else {
+            (view, other)
+        };
+        let result = set_new();
+        let it = crate::iter::py_iter(other)?;
+        while let Some(x) = crate::iter::py_next(it.v())? {
+            if crate::ops::contains(view, x.v())? {
+                set_data(result.v()).add(x.v())?;
+            }
+        }
+        return Ok(result);
+    }
+    let result = set_from_iterable(a)?;
+    let s = set_data(result.v());
+    match op {
+        '-' => s.difference_update(result.v(), b)?,
+        '|' => s.update(b)?,
+        _ => s.symmetric_difference_update(result.v(), b)?,
+    }
+    Ok(result)
+}
+
+/// `a OP b` for the comparison `op` (`crate::ops::cmp` codes `EQ`..`GE`) where `a` or `b`
+/// is a keys or items view: set comparison by size and containment when the other operand
+/// is a set, frozenset or such a view, `None` (not implemented) otherwise.
+pub fn view_compare(op: u32, a: Value, b: Value) -> R<Option<bool>> {
+    use crate::ops::cmp;
+    let setlike = |v: Value| is_set_view(v) || crate::set::is_set(v);
+    if !setlike(a) || !setlike(b) {
+        return Ok(None);
+    }
+    // Every item of `x` is in `y`.
+    let contained = |x: Value, y: Value| -> R<bool> {
+        let it = crate::iter::py_iter(x)?;
+        while let Some(item) = crate::iter::py_next(it.v())? {
+            if !crate::ops::contains(y, item.v())? {
+                return Ok(false);
+            }
+        }
+        Ok(true)
+    };
+    let (la, lb) = (crate::ops::py_len(a)?, crate::ops::py_len(b)?);
+    Ok(Some(match op {
+        cmp::EQ => la == lb && contained(a, b)?,
+        cmp::NE => !(la == lb && contained(a, b)?),
+        cmp::LT => la < lb && contained(a, b)?,
+        cmp::LE => la <= lb && contained(a, b)?,
+        cmp::GT => la > lb && contained(b, a)?,
+        _ => la >= lb && contained(b, a)?,
+    }))
+}
+
+fn m_view_isdisjoint(recv: Value, args: Args<'_>) -> R<Ref> {
+    if !is_set_view(recv) {
+        return type_error("descriptor 'isdisjoint' requires a dict view");
+    }
+    let [other] = args.exact("isdisjoint")?;
+    if other == recv {
+        return Ok(Ref::new(Value::from_bool(
+            dict_data(view_data(recv).dict).is_empty(),
+        )));
+    }
+    // Iterate over the smaller one when both have a cheap length.
+    let (probe, iterated) = if (is_set_view(other) || crate::set::is_set(other))
+        && crate::ops::py_len(other)? > crate::ops::py_len(recv)?
+    {
+        (other, recv)
+    } else {
+        (recv, other)
+    };
+    let it = crate::iter::py_iter(iterated)?;
+    while let Some(x) = crate::iter::py_next(it.v())? {
+        if crate::ops::contains(probe, x.v())? {
+            return Ok(Ref::new(Value::FALSE));
+        }
+    }
+    Ok(Ref::new(Value::TRUE))
+}
+
+/// The methods of `dict_keys` and `dict_items`.
+pub const VIEW_METHODS: &[(&str, crate::object::BuiltinFn)] = &[("isdisjoint", m_view_isdisjoint)];
 
 fn recv_dict(recv: Value) -> R<&'static DictData> {
     if is_dict(recv) {

@@ -197,6 +197,7 @@ pub fn py_hash(v: Value) -> R<i64> {
             let items = crate::tuple::tuple_items(v);
             hash_tuple_of(items.iter().map(|x| py_hash(*x)))
         }
+        Kind::Set if crate::set::is_frozen(v) => Ok(crate::set::frozenset_hash(v)),
         Kind::List | Kind::Dict | Kind::Set | Kind::Slice | Kind::DictView => {
             type_error(format!("unhashable type: '{}'", crate::class::type_name(v)))
         }

@@ -112,6 +112,7 @@ fn dict_iter(d: Value, part: DictPart) -> Ref {
             dict: incref(d),
             index: Cell::new(0),
             len: dict_data(d).len(),
+            left: Cell::new(dict_data(d).len()),
             part,
         },
     )
@@ -249,19 +250,35 @@ fn native_next(data: &IterData) -> R<Option<Ref>> {
             dict,
             index,
             len,
+            left,
             part,
         } => {
+            // CPython's rules: a size change raises at the next step (and at every later
+            // one); an entry found after `len` items were produced means keys were deleted
+            // and others added; an exhausted iterator stays exhausted.
+            let i0 = index.get();
+            if i0 == usize::MAX {
+                return Ok(None);
+            }
             let d = dict_data(*dict);
-            if d.len() != *len {
-                index.set(usize::MAX);
+            if d.len() != *len || i0 == usize::MAX - 1 {
+                index.set(usize::MAX - 1);
                 return raise(
                     ExcKind::RuntimeError,
                     "dictionary changed size during iteration",
                 );
             }
-            let mut i = index.get();
+            let mut i = i0;
             while i < d.entries_len() {
                 if let Some((k, v)) = d.entry(i) {
+                    if left.get() == 0 {
+                        index.set(usize::MAX);
+                        return raise(
+                            ExcKind::RuntimeError,
+                            "dictionary keys changed during iteration",
+                        );
+                    }
+                    left.set(left.get() - 1);
                     index.set(i + 1);
                     return Ok(Some(match part {
                         DictPart::Keys => Ref::dup(k),
@@ -271,16 +288,22 @@ fn native_next(data: &IterData) -> R<Option<Ref>> {
                 }
                 i += 1;
             }
-            index.set(i);
+            index.set(usize::MAX);
             Ok(None)
         }
         IterData::Set { set, index, len } => {
+            // As for dicts: a size change raises now and at every later step; an exhausted
+            // iterator stays exhausted.
+            let i0 = index.get();
+            if i0 == usize::MAX {
+                return Ok(None);
+            }
             let s = set_data(*set);
-            if s.len() != *len {
-                index.set(usize::MAX);
+            if s.len() != *len || i0 == usize::MAX - 1 {
+                index.set(usize::MAX - 1);
                 return raise(ExcKind::RuntimeError, "Set changed size during iteration");
             }
-            let mut i = index.get();
+            let mut i = i0;
             while i < s.slots() {
                 if let Some(k) = s.slot(i) {
                     index.set(i + 1);
@@ -288,7 +311,7 @@ fn native_next(data: &IterData) -> R<Option<Ref>> {
                 }
                 i += 1;
             }
-            index.set(i);
+            index.set(usize::MAX);
             Ok(None)
         }
         IterData::Native(f, _) => {

@@ -18,7 +18,8 @@ pub struct ObjHeader {
     /// What the payload is.
     pub kind: Kind,
     /// Per-kind flags (0 at allocation). Instances: [`FLAG_DICT_USED`], [`FLAG_DESLOTTED`];
-    /// classes: [`FLAG_IMMUTABLE_TYPE`];
+    /// classes: [`FLAG_IMMUTABLE_TYPE`], `crate::class::FLAG_NO_DICT`; sets:
+    /// `crate::set::FLAG_FROZEN`;
     /// generated code reads `kind` and `flags` together as one `u64` at offset 8.
     pub flags: Cell<u32>,
 }
@@ -30,8 +31,9 @@ pub const FLAG_DICT_USED: u32 = 1;
 /// attributes cannot be set or deleted (CPython's immutable types), so the builtin methods
 /// found on it never change.
 pub const FLAG_IMMUTABLE_TYPE: u32 = 4;
-/// Instance flag: the slot values moved to the instance dict (after `__dict__` was read):
-/// the slots are all unbound and no longer used.
+/// Instance flag: the values of the slots that are not members (`__slots__` names) moved to
+/// the instance dict (after `__dict__` was read, or an attribute order that the slots cannot
+/// keep): those slots are all unbound and no longer used.
 pub const FLAG_DESLOTTED: u32 = 2;
 
 /// Byte offset of `InstanceData::class` in an instance object (ABI: generated code reads it;
@@ -192,10 +194,14 @@ pub enum IterData {
     Dict {
         /// The dict.
         dict: Value,
-        /// Next entry index.
+        /// Next entry index; `usize::MAX` once exhausted (for good), `usize::MAX - 1`
+        /// after the dict changed size (every later step raises again).
         index: Cell<usize>,
         /// The dict's length when iteration started (a change raises `RuntimeError`).
         len: usize,
+        /// Items not produced yet: finding an entry when it is 0 raises `RuntimeError`
+        /// (keys were deleted and others added).
+        left: Cell<usize>,
         /// What is produced.
         part: DictPart,
     },
@@ -203,7 +209,8 @@ pub enum IterData {
     Set {
         /// The set.
         set: Value,
-        /// Next slot.
+        /// Next slot; `usize::MAX` once exhausted, `usize::MAX - 1` after the set changed
+        /// size (every later step raises again).
         index: Cell<usize>,
         /// The set's length when iteration started.
         len: usize,
@@ -382,6 +389,10 @@ pub struct ClassData {
     pub layout: Layout,
     /// The constructor of builtin types (receiver = the class).
     pub ctor: Option<BuiltinFn>,
+    /// How many of the last `slots` are declared in `__slots__` of the class or its bases
+    /// (member slots: never part of the instance `__dict__`); the others are the
+    /// optimizer's storage for dict attributes.
+    pub members: usize,
 }
 
 /// Exception state of an exception instance.

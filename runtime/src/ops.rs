@@ -13,7 +13,7 @@ use crate::float::{float_binop, float_repr};
 use crate::int::{IntV, int_binop, int_cmp, int_float_cmp, int_view, op};
 use crate::list::list_vec;
 use crate::object::{Args, Kind, Ref, is_kind, kind, payload};
-use crate::set::{is_set, set_data};
+use crate::set::set_data;
 use crate::state::rt;
 use crate::str::{as_str, is_str, str_from_owned, str_opt};
 use crate::tuple::{is_tuple, tuple_items};
@@ -176,6 +176,14 @@ fn repr_string_inner(v: Value) -> R<String> {
             })
         }
         Kind::Dict => repr_guard(v, "{...}", || Ok(format!("{{{}}}", dict_repr_body(v)?))),
+        Kind::Set if crate::set::is_frozen(v) => {
+            if set_data(v).is_empty() {
+                return Ok("frozenset()".into());
+            }
+            repr_guard(v, "frozenset(...)", || {
+                Ok(format!("frozenset({{{}}})", join_reprs(&set_data(v).keys())?))
+            })
+        }
         Kind::Set => {
             if set_data(v).is_empty() {
                 return Ok("set()".into());
@@ -574,7 +582,8 @@ fn container_binop(o: u32, inplace: bool, a: Value, b: Value) -> R<Option<Ref>> 
             str_from_owned(crate::format::percent_format(as_str(a), b)?)
         }
         op::SUB | op::AND | op::OR | op::XOR if ka == Some(Kind::Set) && kb == Some(Kind::Set) => {
-            if inplace {
+            // A frozenset has no in-place form: `f |= s` makes a new frozenset.
+            if inplace && !crate::set::is_frozen(a) {
                 let s = set_data(a);
                 match o {
                     op::SUB => s.difference_update(a, b)?,
@@ -588,25 +597,27 @@ fn container_binop(o: u32, inplace: bool, a: Value, b: Value) -> R<Option<Ref>> 
                 }
                 Ref::dup(a)
             } else {
-                match o {
+                let r = match o {
                     op::SUB => crate::set::set_difference(a, b)?,
                     op::AND => crate::set::set_intersection(a, b)?,
                     op::OR => crate::set::set_union(a, b)?,
                     _ => crate::set::set_symmetric_difference(a, b)?,
-                }
+                };
+                crate::set::same_type_as(a, r)
             }
         }
         op::SUB | op::AND | op::OR | op::XOR
-            if ka == Some(Kind::DictView)
-                && (kb == Some(Kind::Set) || kb == Some(Kind::DictView)) =>
+            if (crate::dict::is_set_view(a) || crate::dict::is_set_view(b))
+                && ka != Some(Kind::Instance)
+                && kb != Some(Kind::Instance) =>
         {
-            let sa = crate::set::set_from_iterable(a)?;
-            let sb = if kb == Some(Kind::Set) {
-                Ref::dup(b)
-            } else {
-                crate::set::set_from_iterable(b)?
+            let sym = match o {
+                op::SUB => '-',
+                op::AND => '&',
+                op::OR => '|',
+                _ => '^',
             };
-            return container_binop(o, false, sa.v(), sb.v());
+            crate::dict::view_binop(sym, a, b)?
         }
         op::OR if ka == Some(Kind::Dict) && kb == Some(Kind::Dict) => {
             if inplace {
@@ -961,26 +972,8 @@ fn native_compare(opc: u32, a: Value, b: Value) -> R<Option<bool>> {
             let eq = crate::range::range_eq(a, b);
             if opc == cmp::EQ { eq } else { !eq }
         }
-        (Kind::DictView, _) | (_, Kind::DictView) if opc <= cmp::NE => {
-            let as_set = |v: Value| -> R<Option<Ref>> {
-                if is_kind(v, Kind::DictView) {
-                    if crate::dict::view_data(v).part == crate::object::DictPart::Values {
-                        return Ok(None);
-                    }
-                    Ok(Some(crate::set::set_from_iterable(v)?))
-                } else if is_set(v) {
-                    Ok(Some(Ref::dup(v)))
-                } else {
-                    Ok(None)
-                }
-            };
-            match (as_set(a)?, as_set(b)?) {
-                (Some(x), Some(y)) => {
-                    let eq = crate::set::set_eq(x.v(), y.v())?;
-                    if opc == cmp::EQ { eq } else { !eq }
-                }
-                _ => return Ok(None),
-            }
+        (Kind::DictView, _) | (_, Kind::DictView) => {
+            return crate::dict::view_compare(opc, a, b);
         }
         _ => return Ok(None),
     };
@@ -1097,7 +1090,7 @@ pub fn contains(container: Value, item: Value) -> R<bool> {
                 return Ok(false);
             }
             Kind::Dict => return dict_data(container).contains(item),
-            Kind::Set => return set_data(container).contains(item),
+            Kind::Set => return crate::set::set_contains(container, item),
             Kind::Range => return crate::range::range_contains(container, item),
             Kind::DictView => {
                 let view = crate::dict::view_data(container);

@@ -1,6 +1,12 @@
-//! `set`: CPython's set table (open addressing with linear probes and perturbation, the same
-//! growth policy and the same algorithms for union, intersection and difference), so that
-//! iterating a set of ints gives CPython's order. Plus the set methods and operators.
+//! `set` and `frozenset`: CPython's set table (open addressing with linear probes and
+//! perturbation, the same growth policy and the same algorithms for union, intersection and
+//! difference), so that iterating a set of ints gives CPython's order. Plus the set methods
+//! and operators.
+//!
+//! A `frozenset` is a set object (`Kind::Set`) with [`FLAG_FROZEN`] in its header: every
+//! reading operation is shared, its class (`frozenset`) has only the non-mutating methods,
+//! and it is hashable ([`frozenset_hash`]). Binary operations return the type of their left
+//! operand, as in CPython.
 //!
 //! Reference: CPython 3.11 `Objects/setobject.c`.
 
@@ -498,10 +504,88 @@ impl SetData {
     }
 }
 
-/// Whether `v` is a set.
+/// Header flag of a set object that is a `frozenset` (set once, before the object is shared).
+pub const FLAG_FROZEN: u32 = 8;
+
+/// Whether `v` is a set or a frozenset.
 #[inline]
 pub fn is_set(v: Value) -> bool {
     is_kind(v, Kind::Set)
+}
+
+/// Whether `v` is a frozenset.
+#[inline]
+pub fn is_frozen(v: Value) -> bool {
+    is_set(v) && crate::object::flags(v) & FLAG_FROZEN != 0
+}
+
+/// Makes the new set `s` (not shared yet) a frozenset.
+pub fn freeze(s: Ref) -> Ref {
+    crate::object::set_flags(s.v(), FLAG_FROZEN);
+    s
+}
+
+/// `result` as the type of `like` (a set or frozenset): frozen when `like` is (`result` is a
+/// new set, not shared yet).
+pub fn same_type_as(like: Value, result: Ref) -> Ref {
+    if is_frozen(like) { freeze(result) } else { result }
+}
+
+/// `hash(frozenset)`: independent of the order of the items. The algorithm is CPython's
+/// (`Objects/setobject.c`, `frozenset_hash`): the xor of a bit-shuffled form of every item
+/// hash, mixed with the number of items, then dispersed so that nested frozensets spread
+/// well; the result is never -1.
+pub fn frozenset_hash(v: Value) -> i64 {
+    fn shuffle(h: u64) -> u64 {
+        ((h ^ 89_869_747) ^ (h << 16)).wrapping_mul(3_644_798_167)
+    }
+    let data = set_data(v);
+    let mut h: u64 = 0;
+    for i in 0..data.slots() {
+        if let Some((_, kh)) = data.slot_with_hash(i) {
+            h ^= shuffle(kh as u64);
+        }
+    }
+    h ^= (data.len() as u64 + 1).wrapping_mul(1_927_868_237);
+    h ^= (h >> 11) ^ (h >> 25);
+    h = h.wrapping_mul(69_069).wrapping_add(907_133_923);
+    if h == u64::MAX { 590_923_713 } else { h as i64 }
+}
+
+/// `frozenset(...)` constructor: `frozenset()`, `frozenset(iterable)` (a frozenset argument is
+/// returned as it is).
+pub fn frozenset_ctor(_cls: Value, args: Args<'_>) -> R<Ref> {
+    if !args.kwnames.is_empty() {
+        return type_error("frozenset() takes no keyword arguments");
+    }
+    match args.pos {
+        [] => Ok(freeze(set_new())),
+        [it] if is_frozen(*it) => Ok(Ref::dup(*it)),
+        [it] => Ok(freeze(set_from_iterable(*it)?)),
+        _ => type_error(format!(
+            "frozenset expected at most 1 argument, got {}",
+            args.pos.len()
+        )),
+    }
+}
+
+/// `key` for a lookup in a set: a set key is looked up as the frozenset with its items (as
+/// CPython's `set_contains` does when the set is unhashable).
+fn lookup_key(key: Value) -> R<Ref> {
+    if is_set(key) && !is_frozen(key) {
+        Ok(freeze(set_from_iterable(key)?))
+    } else {
+        Ok(Ref::dup(key))
+    }
+}
+
+/// `key in s` for a set `s` (a set `key` is looked up as a frozenset).
+pub fn set_contains(s: Value, key: Value) -> R<bool> {
+    if is_set(key) {
+        let key = lookup_key(key)?;
+        return set_data(s).contains(key.v());
+    }
+    set_data(s).contains(key)
 }
 
 /// The payload of a set value (the caller checked the kind).
@@ -648,6 +732,18 @@ fn recv_set(recv: Value) -> R<&'static SetData> {
     }
 }
 
+/// The receiver of a mutating method: a set, not a frozenset.
+fn recv_mut(recv: Value, method: &str) -> R<&'static SetData> {
+    if is_set(recv) && !is_frozen(recv) {
+        Ok(set_data(recv))
+    } else {
+        type_error(format!(
+            "descriptor '{method}' for 'set' objects doesn't apply to a '{}' object",
+            crate::class::type_name(recv)
+        ))
+    }
+}
+
 /// Arguments converted to sets (non-set iterables are materialized).
 fn as_set(v: Value) -> R<Ref> {
     if is_set(v) {
@@ -658,30 +754,30 @@ fn as_set(v: Value) -> R<Ref> {
 }
 
 fn m_add(recv: Value, args: Args<'_>) -> R<Ref> {
-    let s = recv_set(recv)?;
+    let s = recv_mut(recv, "add")?;
     let [x] = args.exact("add")?;
     s.add(x)?;
     Ok(Ref::NONE)
 }
 
 fn m_remove(recv: Value, args: Args<'_>) -> R<Ref> {
-    let s = recv_set(recv)?;
+    let s = recv_mut(recv, "remove")?;
     let [x] = args.exact("remove")?;
-    if !s.discard(x)? {
+    if !s.discard(lookup_key(x)?.v())? {
         return key_error(x);
     }
     Ok(Ref::NONE)
 }
 
 fn m_discard(recv: Value, args: Args<'_>) -> R<Ref> {
-    let s = recv_set(recv)?;
+    let s = recv_mut(recv, "discard")?;
     let [x] = args.exact("discard")?;
-    s.discard(x)?;
+    s.discard(lookup_key(x)?.v())?;
     Ok(Ref::NONE)
 }
 
 fn m_pop(recv: Value, args: Args<'_>) -> R<Ref> {
-    let s = recv_set(recv)?;
+    let s = recv_mut(recv, "pop")?;
     args.none("pop")?;
     match s.pop() {
         Some(k) => Ok(k),
@@ -698,7 +794,7 @@ fn m_union(recv: Value, args: Args<'_>) -> R<Ref> {
             set_data(result.v()).update(*o)?;
         }
     }
-    Ok(result)
+    Ok(same_type_as(recv, result))
 }
 
 fn m_intersection(recv: Value, args: Args<'_>) -> R<Ref> {
@@ -708,26 +804,26 @@ fn m_intersection(recv: Value, args: Args<'_>) -> R<Ref> {
     for o in args.pos {
         result = set_intersection(result.v(), *o)?;
     }
-    Ok(result)
+    Ok(same_type_as(recv, result))
 }
 
 fn m_difference(recv: Value, args: Args<'_>) -> R<Ref> {
     recv_set(recv)?;
     args.no_kw("difference")?;
     let Some((first, rest)) = args.pos.split_first() else {
-        return set_copy(recv);
+        return Ok(same_type_as(recv, set_copy(recv)?));
     };
     let result = set_difference(recv, *first)?;
     for o in rest {
         set_data(result.v()).difference_update(result.v(), *o)?;
     }
-    Ok(result)
+    Ok(same_type_as(recv, result))
 }
 
 fn m_symmetric_difference(recv: Value, args: Args<'_>) -> R<Ref> {
     recv_set(recv)?;
     let [o] = args.exact("symmetric_difference")?;
-    set_symmetric_difference(recv, o)
+    Ok(same_type_as(recv, set_symmetric_difference(recv, o)?))
 }
 
 fn m_issubset(recv: Value, args: Args<'_>) -> R<Ref> {
@@ -752,7 +848,7 @@ fn m_isdisjoint(recv: Value, args: Args<'_>) -> R<Ref> {
 }
 
 fn m_update(recv: Value, args: Args<'_>) -> R<Ref> {
-    let s = recv_set(recv)?;
+    let s = recv_mut(recv, "update")?;
     args.no_kw("update")?;
     for o in args.pos {
         s.update(*o)?;
@@ -761,7 +857,7 @@ fn m_update(recv: Value, args: Args<'_>) -> R<Ref> {
 }
 
 fn m_intersection_update(recv: Value, args: Args<'_>) -> R<Ref> {
-    let s = recv_set(recv)?;
+    let s = recv_mut(recv, "intersection_update")?;
     args.no_kw("intersection_update")?;
     let mut result = set_copy(recv)?;
     for o in args.pos {
@@ -773,7 +869,7 @@ fn m_intersection_update(recv: Value, args: Args<'_>) -> R<Ref> {
 }
 
 fn m_difference_update(recv: Value, args: Args<'_>) -> R<Ref> {
-    let s = recv_set(recv)?;
+    let s = recv_mut(recv, "difference_update")?;
     args.no_kw("difference_update")?;
     for o in args.pos {
         s.difference_update(recv, *o)?;
@@ -782,7 +878,7 @@ fn m_difference_update(recv: Value, args: Args<'_>) -> R<Ref> {
 }
 
 fn m_symmetric_difference_update(recv: Value, args: Args<'_>) -> R<Ref> {
-    let s = recv_set(recv)?;
+    let s = recv_mut(recv, "symmetric_difference_update")?;
     let [o] = args.exact("symmetric_difference_update")?;
     s.symmetric_difference_update(recv, o)?;
     Ok(Ref::NONE)
@@ -791,15 +887,30 @@ fn m_symmetric_difference_update(recv: Value, args: Args<'_>) -> R<Ref> {
 fn m_copy(recv: Value, args: Args<'_>) -> R<Ref> {
     recv_set(recv)?;
     args.none("copy")?;
+    if is_frozen(recv) {
+        return Ok(Ref::dup(recv));
+    }
     set_copy(recv)
 }
 
 fn m_clear(recv: Value, args: Args<'_>) -> R<Ref> {
-    let s = recv_set(recv)?;
+    let s = recv_mut(recv, "clear")?;
     args.none("clear")?;
     s.clear();
     Ok(Ref::NONE)
 }
+
+/// The methods of `frozenset` (the non-mutating ones of `set`).
+pub const FROZEN_METHODS: &[(&str, crate::object::BuiltinFn)] = &[
+    ("union", m_union),
+    ("intersection", m_intersection),
+    ("difference", m_difference),
+    ("symmetric_difference", m_symmetric_difference),
+    ("issubset", m_issubset),
+    ("issuperset", m_issuperset),
+    ("isdisjoint", m_isdisjoint),
+    ("copy", m_copy),
+];
 
 /// The methods of `set`.
 pub const METHODS: &[(&str, crate::object::BuiltinFn)] = &[

@@ -35,6 +35,8 @@ pub struct Types {
     pub dict: Value,
     /// `set`.
     pub set: Value,
+    /// `frozenset` (instances are set objects with [`crate::set::FLAG_FROZEN`]).
+    pub frozenset: Value,
     /// `range`.
     pub range: Value,
     /// `slice`.
@@ -234,6 +236,7 @@ fn init() -> &'static Runtime {
         tuple: c("tuple", object, B, ctor(crate::tuple::tuple_new)),
         dict: c("dict", object, B, ctor(crate::dict::dict_ctor)),
         set: c("set", object, B, ctor(crate::set::set_ctor)),
+        frozenset: c("frozenset", object, B, ctor(crate::set::frozenset_ctor)),
         range: c("range", object, B, ctor(crate::range::range_new)),
         slice: c("slice", object, B, ctor(crate::builtins::slice_new)),
         function: c("function", object, B, None),

@@ -1429,9 +1429,29 @@ impl Translator<'_> {
         let cell = self.ic_cell(b, d)?;
         let merge = b.create_block();
         let slow = b.create_block();
-        let addr = self.slot_guard(b, o, cell, true, slow);
+        let (p, cached) = self.shape_guard(b, o, cell, true, slow);
         let mem = ir::MemFlagsData::trusted();
+        let index = b.ins().ushr_imm_u(cached, 32);
+        let offset = b.ins().ishl_imm_u(index, 3);
+        let slots = b.ins().load(I64, mem, p, INSTANCE_SLOTS_OFFSET);
+        let addr = b.ins().iadd(slots, offset);
         let old = b.ins().load(I64, mem, addr, 0);
+        // A first assignment stays inline only when it keeps `__dict__` order: the slot is
+        // the first one or follows a bound slot (the runtime checks the rest, see
+        // `molt_runtime::class::slot_bind_keeps_order`).
+        let store = b.create_block();
+        let first = b.create_block();
+        let check_prev = b.create_block();
+        let unbound = b.ins().icmp_imm_s(IntCC::Equal, old, UNBOUND);
+        b.ins().brif(unbound, first, &[], store, &[]);
+        b.switch_to_block(first);
+        let is_first = b.ins().icmp_imm_s(IntCC::Equal, index, 0);
+        b.ins().brif(is_first, store, &[], check_prev, &[]);
+        b.switch_to_block(check_prev);
+        let prev = b.ins().load(I64, mem, addr, -8);
+        let prev_bound = b.ins().icmp_imm_s(IntCC::NotEqual, prev, UNBOUND);
+        b.ins().brif(prev_bound, store, &[], slow, &[]);
+        b.switch_to_block(store);
         self.incref(b, x);
         b.ins().store(mem, x, addr, 0);
         let was_bound = b.ins().icmp_imm_s(IntCC::NotEqual, old, UNBOUND);

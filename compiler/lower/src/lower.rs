@@ -200,6 +200,7 @@ impl<'a> Lowerer<'a> {
             Vec::new(),
         );
         st.defs_are_items = true;
+        self.setup_annotations(&mut st, body, Span::default());
         self.stmts(&mut st, body);
         let none = self.constant(&mut st, Constant::None, Span::default());
         st.b.terminate(InstKind::Return(none), Span::default());
@@ -371,6 +372,16 @@ impl<'a> Lowerer<'a> {
                         }
                     }
                     self.assign(st, &a.target, v);
+                }
+                // Module and class bodies evaluate annotations (after the assignment), and
+                // record those of simple names in `__annotations__`; functions do neither.
+                if st.kind == Kind::Module || st.class_ns.is_some() {
+                    let ann = self.expr(st, &a.annotation);
+                    if let (Expr::Name(n), true) = (&*a.target, a.simple) {
+                        let dict = self.annotations_dict(st, span);
+                        let key = self.constant(st, Constant::Str(n.id.as_str().into()), span);
+                        st.b.ins(InstKind::SetItem(dict, key, ann), span);
+                    }
                 }
             }
             Stmt::AugAssign(a) => self.aug_assign(st, a),
@@ -1123,6 +1134,7 @@ impl<'a> Lowerer<'a> {
         st.defs_are_items = methods_are_items;
         let bound = Scope::of_function(None, ScopeBody::Stmts(&class.body)).locals;
         self.class_bound.push(bound);
+        self.setup_annotations(st, &class.body, span);
         self.stmts(st, &class.body);
         self.class_bound.pop();
         st.defs_are_items = false;
@@ -1183,6 +1195,45 @@ impl<'a> Lowerer<'a> {
         st.scope.resolve(name, &refs)
     }
 
+    /// CPython's `SETUP_ANNOTATIONS`: a module or class body with annotated assignments
+    /// (searched through compound statements, not nested defs or classes) starts by
+    /// binding `__annotations__` to a new dict.
+    fn setup_annotations(&mut self, st: &mut FnState<'_>, body: &[Stmt], span: Span) {
+        fn has_annotations(body: &[Stmt]) -> bool {
+            body.iter().any(|s| match s {
+                Stmt::AnnAssign(_) => true,
+                Stmt::If(i) => {
+                    has_annotations(&i.body)
+                        || i.elif_else_clauses.iter().any(|c| has_annotations(&c.body))
+                }
+                Stmt::For(f) => has_annotations(&f.body) || has_annotations(&f.orelse),
+                Stmt::While(w) => has_annotations(&w.body) || has_annotations(&w.orelse),
+                Stmt::With(w) => has_annotations(&w.body),
+                Stmt::Try(t) => {
+                    has_annotations(&t.body)
+                        || has_annotations(&t.orelse)
+                        || has_annotations(&t.finalbody)
+                        || t.handlers.iter().any(|h| match h {
+                            ast::ExceptHandler::ExceptHandler(h) => has_annotations(&h.body),
+                        })
+                }
+                _ => false,
+            })
+        }
+        if has_annotations(body) {
+            let dict = st.b.ins(InstKind::BuildDict(vec![]), span);
+            self.store_name(st, "__annotations__", dict, span);
+        }
+    }
+
+    /// The `__annotations__` dict of the module or class body being lowered.
+    fn annotations_dict(&mut self, st: &mut FnState<'_>, span: Span) -> Value {
+        match st.class_ns {
+            Some(ns) => st.b.ins(InstKind::NsLoad(ns, "__annotations__".into()), span),
+            None => st.b.ins(InstKind::GlobalLoad("__annotations__".into()), span),
+        }
+    }
+
     fn load_name(&mut self, st: &mut FnState<'_>, name: &str, range: TextRange) -> Value {
         let span = self.span(range);
         if let Some(var) = self.renamed(st, name).map(str::to_owned) {
@@ -1217,7 +1268,10 @@ impl<'a> Lowerer<'a> {
             },
             Resolution::Global => {
                 let sym = self.db.intern(name);
-                if self.index.is_global(sym) || builtins::MODULE_GLOBALS.contains(&name) {
+                if self.index.is_global(sym)
+                    || builtins::MODULE_GLOBALS.contains(&name)
+                    || name == "__annotations__"
+                {
                     st.b.ins(InstKind::GlobalLoad(name.into()), span)
                 } else if builtins::is_builtin(name) {
                     st.b.ins(InstKind::BuiltinLoad(name.into()), span)
