@@ -221,31 +221,69 @@ pub fn float_binop(opc: u32, x: f64, y: f64) -> R<Option<Ref>> {
     }
 }
 
-/// Rounds half to even at `ndigits` decimal places (CPython's `round(x, n)`: correctly
-/// rounded via the exact decimal expansion).
-pub fn round_f64(x: f64, ndigits: i64) -> f64 {
-    if !x.is_finite() || x == 0.0 {
-        return x;
-    }
-    if ndigits > 308 {
-        return x;
+/// `round(x, ndigits)` for a float, as CPython: the exact binary value of `x` is rounded
+/// half to even at `ndigits` decimal places (negative: to a multiple of `10**-ndigits`) and
+/// the decimal result is converted back to the nearest float, so `round(2.675, 2) == 2.67`.
+/// NaNs and infinities are returned as they are, `ndigits > 323` returns `x`,
+/// `ndigits < -308` a zero (`0.0 * x`). `OverflowError: rounded value too large to
+/// represent` when the rounded value exceeds the float range.
+pub fn round_f64(x: f64, ndigits: i64) -> R<f64> {
+    use num_bigint::BigInt;
+    use num_integer::Integer;
+    use num_traits::{One, Pow};
+    if !x.is_finite() || ndigits > 323 {
+        return Ok(x);
     }
     if ndigits < -308 {
-        return 0.0f64.copysign(x);
+        return Ok(0.0 * x);
+    }
+    let (m, e) = mant_exp(x.abs());
+    if m == 0 || (e >= 0 && ndigits >= 0) {
+        // Zero, or an integer-valued float rounded at or after the point: unchanged.
+        return Ok(x);
+    }
+    // |x| = m * 2**e exactly; n = round_half_even(|x| * 10**ndigits).
+    let p10: BigInt = Pow::pow(BigInt::from(10u32), ndigits.unsigned_abs() as u32);
+    let mut num = BigInt::from(m);
+    let mut den = BigInt::one();
+    if e >= 0 {
+        num <<= e as usize;
+    } else {
+        den <<= (-e) as usize;
     }
     if ndigits >= 0 {
-        // Rust's `{:.*}` rounds the exact binary value half-to-even, like CPython's dtoa.
-        let s = format!("{:.*}", ndigits as usize, x);
-        return s.parse().unwrap_or(x);
+        num *= &p10;
+    } else {
+        den *= &p10;
     }
-    let pow = 10f64.powi((-ndigits) as i32);
-    let y = x / pow;
-    let mut r = y.round();
-    if (y - y.trunc()).abs() == 0.5 {
-        r = 2.0 * (y / 2.0).round();
+    let (mut n, r) = num.div_rem(&den);
+    let twice: BigInt = r << 1usize;
+    match twice.cmp(&den) {
+        std::cmp::Ordering::Greater => n += 1,
+        std::cmp::Ordering::Equal if n.is_odd() => n += 1,
+        _ => {}
     }
-    let out = r * pow;
-    if out.is_finite() { out } else { x }
+    let rounded = if ndigits >= 0 {
+        crate::int::ratio_to_f64(&n, &p10)
+    } else {
+        crate::int::big_to_f64_opt(&(n * p10))
+    };
+    match rounded {
+        Some(r) => Ok(r.copysign(x)),
+        None => overflow_error("rounded value too large to represent"),
+    }
+}
+
+/// A finite `x >= 0` as `(m, e)` with `x == m * 2**e` exactly (`m < 2**53`).
+pub fn mant_exp(x: f64) -> (u64, i64) {
+    let bits = x.to_bits();
+    let exp = ((bits >> 52) & 0x7ff) as i64;
+    let frac = bits & ((1u64 << 52) - 1);
+    if exp == 0 {
+        (frac, -1074)
+    } else {
+        (frac | (1u64 << 52), exp - 1075)
+    }
 }
 
 /// `round(x)` for a float: nearest int, ties to even.
@@ -503,9 +541,16 @@ mod tests {
         assert_eq!(round_half_even(2.5), 2.0);
         assert_eq!(round_half_even(-0.5), -0.0);
         assert_eq!(round_half_even(1.5), 2.0);
-        assert_eq!(round_f64(2.675, 2), 2.67);
-        assert_eq!(round_f64(1.25, 1), 1.2);
-        assert_eq!(round_f64(12345.0, -2), 12300.0);
+        assert_eq!(round_f64(2.675, 2).unwrap(), 2.67);
+        assert_eq!(round_f64(1.25, 1).unwrap(), 1.2);
+        assert_eq!(round_f64(12345.0, -2).unwrap(), 12300.0);
+        assert_eq!(round_f64(12350.0, -2).unwrap(), 12400.0);
+        assert_eq!(round_f64(0.5, 0).unwrap(), 0.0);
+        assert_eq!(round_f64(1e15 + 0.5, 3).unwrap(), 1e15 + 0.5);
+        assert!(round_f64(-0.4, 0).unwrap().is_sign_negative());
+        assert_eq!(round_f64(5e-324, 324).unwrap(), 5e-324);
+        assert_eq!(round_f64(5e-324, 323).unwrap(), 0.0);
+        assert!(round_f64(1.7976931348623157e308, -308).is_err());
         assert_eq!(parse_float(" 1e3 "), Some(1000.0));
         assert_eq!(parse_float("-inf"), Some(f64::NEG_INFINITY));
         assert_eq!(parse_float("1_0.5"), Some(10.5));

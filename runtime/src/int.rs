@@ -160,28 +160,100 @@ pub fn int_to_f64(i: IntV<'_>) -> R<f64> {
     }
 }
 
-/// A BigInt to the nearest `f64` (round-half-even), `OverflowError` when out of range.
+/// A BigInt to the nearest `f64`, ties to even (as CPython's `PyLong_AsDouble`), or
+/// `OverflowError: int too large to convert to float` when the rounded value is not finite.
 pub fn big_to_f64(b: &BigInt) -> R<f64> {
-    let bits = b.bits();
-    if bits <= 63 {
-        return Ok(b.to_i64().map(|x| x as f64).unwrap_or(0.0));
+    match big_to_f64_opt(b) {
+        Some(f) => Ok(f),
+        None => overflow_error("int too large to convert to float"),
     }
-    // Keep 65 significant bits (plus a sticky bit) and let the hardware round once.
-    let shift = bits - 65;
-    let mag = b.magnitude();
-    let top = (mag >> shift).to_u128().unwrap_or(0);
-    let sticky = if (mag.trailing_zeros().unwrap_or(0)) < shift {
-        1
+}
+
+/// `2**e` as an `f64` for `-1074 <= e <= 1023` (exact, subnormal powers included).
+pub fn pow2(e: i64) -> f64 {
+    if e >= -1022 {
+        f64::from_bits(((e + 1023) as u64) << 52)
     } else {
-        0
-    };
-    let top = top | sticky;
-    // `top` has at most 66 bits; u128 -> f64 rounds to nearest even exactly once.
-    let f = (top as f64) * 2f64.powi(shift as i32);
-    if !f.is_finite() {
-        return overflow_error("int too large to convert to float");
+        f64::from_bits(1u64 << (e + 1074))
     }
-    Ok(if b.sign() == Sign::Minus { -f } else { f })
+}
+
+/// A BigInt to the nearest `f64` (ties to even), `None` when that is out of range.
+///
+/// Keeps the top 64 bits of the magnitude, folds every lower bit into bit 0 (a sticky bit:
+/// it lies below the rounding position, so it only breaks ties), and lets the one
+/// `u64 -> f64` conversion round; scaling by a power of two is then exact.
+pub fn big_to_f64_opt(b: &BigInt) -> Option<f64> {
+    let mag = b.magnitude();
+    let bits = mag.bits();
+    let f = if bits <= 64 {
+        mag.to_u64()? as f64
+    } else {
+        if bits > 1025 {
+            return None;
+        }
+        let shift = bits - 64;
+        let mut top = (mag >> shift).to_u64()?;
+        if mag.trailing_zeros().unwrap_or(0) < shift {
+            top |= 1;
+        }
+        (top as f64) * pow2(shift as i64)
+    };
+    if !f.is_finite() {
+        return None;
+    }
+    Some(if b.sign() == Sign::Minus { -f } else { f })
+}
+
+/// `x / y` correctly rounded to an `f64` (ties to even, subnormal results included) for
+/// `x >= 0`, `y > 0`; `None` when the rounded quotient overflows.
+///
+/// Finds the binary exponent `E` with `2**E <= x/y < 2**(E+1)`, picks the unit of the
+/// last place `2**k` (`k = max(E - 52, -1074)`), and rounds `x / (y * 2**k)` to an
+/// integer with exact big-integer arithmetic; the result `q * 2**k` is then exact.
+pub fn ratio_to_f64(x: &BigInt, y: &BigInt) -> Option<f64> {
+    if x.is_zero() {
+        return Some(0.0);
+    }
+    let (xb, yb) = (x.bits() as i64, y.bits() as i64);
+    let mut e = xb - yb;
+    // Is x < y * 2**e ? Then the quotient is below 2**e.
+    let below = if e >= 0 {
+        *x < (y << (e as usize))
+    } else {
+        (x << ((-e) as usize)) < *y
+    };
+    if below {
+        e -= 1;
+    }
+    if e > 1023 {
+        return None;
+    }
+    if e < -1076 {
+        // Below half the smallest subnormal: rounds to zero.
+        return Some(0.0);
+    }
+    let k = (e - 52).max(-1074);
+    let (num, den) = if k <= 0 {
+        (x << ((-k) as usize), y.clone())
+    } else {
+        (x.clone(), y << (k as usize))
+    };
+    let (mut q, r) = num.div_rem(&den);
+    let twice: BigInt = r << 1usize;
+    match twice.cmp(&den) {
+        std::cmp::Ordering::Greater => q += 1,
+        std::cmp::Ordering::Equal if q.is_odd() => q += 1,
+        _ => {}
+    }
+    // q <= 2**53: exact in an f64, and q * 2**k is representable unless it overflows.
+    let f = q.to_u64()? as f64;
+    let res = if k > 971 {
+        f * pow2(971) * pow2(k - 971)
+    } else {
+        f * pow2(k)
+    };
+    if res.is_finite() { Some(res) } else { None }
 }
 
 /// Decimal string of an int, with CPython 3.11's digit limit.
@@ -580,7 +652,9 @@ fn small_binop(opc: u32, x: i64, y: i64) -> R<Option<Ref>> {
     })
 }
 
-/// `a / b` for ints: correctly rounded when both fit in 53 bits.
+/// `a / b` for ints, correctly rounded (ties to even) for operands of any size, as CPython's
+/// `long_true_divide`: `ZeroDivisionError: division by zero`, and
+/// `OverflowError: integer division result too large for a float`.
 pub fn int_truediv(a: IntV<'_>, b: IntV<'_>) -> R<Ref> {
     if b.is_zero() {
         return zero_division("division by zero");
@@ -592,39 +666,33 @@ pub fn int_truediv(a: IntV<'_>, b: IntV<'_>) -> R<Ref> {
     }
     let (x, y) = (a.to_big(), b.to_big());
     let neg = x.is_negative() != y.is_negative();
-    let (x, y) = (x.abs(), y.abs());
-    // Scale so that the quotient has at least 66 significant bits, fold the remainder into
-    // a sticky bit, and round once.
-    let shift = (y.bits() as i64 - x.bits() as i64 + 66).max(0);
-    let num = &x << (shift as usize);
-    let (q, r) = num.div_rem(&y);
-    let (q, extra) = if r.is_zero() {
-        (q, 0)
-    } else {
-        ((q << 1usize) | BigInt::one(), 1)
-    };
-    let Ok(f) = big_to_f64(&q) else {
-        drop(crate::exceptions::take_pending());
+    let Some(res) = ratio_to_f64(&x.abs(), &y.abs()) else {
         return overflow_error("integer division result too large for a float");
     };
-    let res = ldexp(f, -(shift as i32) - extra);
-    if !res.is_finite() {
-        return overflow_error("integer division result too large for a float");
-    }
     Ok(Ref::new(Value::from_f64(if neg { -res } else { res })))
 }
 
-/// `x * 2**e` without intermediate overflow or underflow of the scale factor.
-pub fn ldexp(mut x: f64, mut e: i32) -> f64 {
-    while e > 1000 {
-        x *= 2f64.powi(1000);
-        e -= 1000;
+/// `x * 2**e` rounded once (as C's `ldexp`): infinite past the range, subnormal or a signed
+/// zero below it. Zeros, infinities and NaNs are returned as they are.
+pub fn ldexp(x: f64, e: i64) -> f64 {
+    if x == 0.0 || !x.is_finite() {
+        return x;
     }
-    while e < -1000 {
-        x *= 2f64.powi(-1000);
-        e += 1000;
+    // x = m * 2**ex with 0.5 <= |m| < 1.
+    let (m, ex) = crate::hash::frexp(x);
+    let t = (ex as i64).saturating_add(e);
+    if t > 1024 {
+        return f64::INFINITY.copysign(x);
     }
-    x * 2f64.powi(e)
+    if t >= -1021 {
+        // Normal: exact (2**1024 itself is reached as 2 * 2**1023).
+        return m * 2.0 * pow2(t - 1);
+    }
+    if t < -1080 {
+        return 0.0f64.copysign(x);
+    }
+    // Subnormal: an exact scaling into [2**-7, 1), then the one rounding multiplication.
+    (m * pow2(t + 1074)) * pow2(-1074)
 }
 
 /// `a ** b` for ints (a negative exponent gives a float).
