@@ -557,7 +557,11 @@ fn round_int(i: IntV<'_>, nd: i64) -> Ref {
 
 fn b_round(_: Value, args: Args<'_>) -> R<Ref> {
     let [x, nd] = args.bind("round", &["number", "ndigits"], 1)?;
-    let x = x.unwrap_or(Value::NONE);
+    round_value(x.unwrap_or(Value::NONE), nd)
+}
+
+/// `round(x[, ndigits])` (`ndigits` absent or `None`: round to an int, ties to even).
+pub fn round_value(x: Value, nd: Option<Value>) -> R<Ref> {
     let nd = nd.filter(|v| !v.is_none());
     if let Some(i) = int_view(x) {
         return match nd {

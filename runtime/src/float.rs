@@ -155,8 +155,9 @@ pub fn float_pow(x: f64, y: f64) -> R<Ref> {
         return zero_division("0.0 cannot be raised to a negative power");
     }
     if x < 0.0 && y.is_finite() && y.fract() != 0.0 {
-        return value_error(
-            "negative number cannot be raised to a fractional power (complex results are not supported)",
+        return raise(
+            crate::exceptions::ExcKind::NotImplementedError,
+            "molt: complex numbers are not supported (a negative number raised to a fractional power)",
         );
     }
     let r = x.powf(y);
@@ -452,14 +453,134 @@ fn m_conjugate(recv: Value, args: Args<'_>) -> R<Ref> {
     Ok(Ref::new(Value::from_f64(x)))
 }
 
+/// `float.hex()`: `[-]0x1.<13 hex digits>p<exp>` for normal floats, `0x0.<...>p-1022` for
+/// subnormal ones, `0x0.0p+0` for zeros, `inf`/`nan` otherwise (the format of CPython and
+/// C99's `%a` with all 13 fraction digits).
+pub fn float_hex(x: f64) -> String {
+    if x.is_nan() {
+        return "nan".into();
+    }
+    if x.is_infinite() {
+        return if x > 0.0 { "inf".into() } else { "-inf".into() };
+    }
+    let sign = if x.is_sign_negative() { "-" } else { "" };
+    if x == 0.0 {
+        return format!("{sign}0x0.0p+0");
+    }
+    let bits = x.to_bits();
+    let exp = ((bits >> 52) & 0x7ff) as i64;
+    let frac = bits & ((1u64 << 52) - 1);
+    if exp == 0 {
+        format!("{sign}0x0.{frac:013x}p-1022")
+    } else {
+        format!("{sign}0x1.{frac:013x}p{:+}", exp - 1023)
+    }
+}
+
 fn m_hex(recv: Value, args: Args<'_>) -> R<Ref> {
     let x = recv_float(recv)?;
     args.none("hex")?;
-    let _ = x;
-    raise(
-        crate::exceptions::ExcKind::NotImplementedError,
-        "float.hex() is not supported",
-    )
+    Ok(crate::str::str_from_owned(float_hex(x)))
+}
+
+/// Parses `float.fromhex`'s argument: optional whitespace and sign, `inf`/`infinity`/`nan`,
+/// or `[0x]hhh[.hhh][p[+-]ddd]`; the value is rounded to the nearest float (ties to even).
+/// `Err(true)` when it overflows, `Err(false)` when the text is invalid.
+pub fn parse_hex_float(s: &str) -> Result<f64, bool> {
+    use num_bigint::BigInt;
+    let t = s.trim_matches(crate::str::py_isspace);
+    let (neg, t) = match t.as_bytes().first() {
+        Some(b'-') => (true, &t[1..]),
+        Some(b'+') => (false, &t[1..]),
+        _ => (false, t),
+    };
+    let lower = t.to_ascii_lowercase();
+    let sign = |f: f64| if neg { -f } else { f };
+    match lower.as_str() {
+        "inf" | "infinity" => return Ok(sign(f64::INFINITY)),
+        "nan" => return Ok(sign(f64::NAN)),
+        _ => {}
+    }
+    let body = lower.strip_prefix("0x").unwrap_or(&lower);
+    let (mant, exp) = match body.split_once('p') {
+        Some((m, e)) => (m, Some(e)),
+        None => (body, None),
+    };
+    let (int_part, frac_part) = mant.split_once('.').unwrap_or((mant, ""));
+    let hex = |p: &str| p.bytes().all(|c| c.is_ascii_hexdigit());
+    if int_part.len() + frac_part.len() == 0 || !hex(int_part) || !hex(frac_part) {
+        return Err(false);
+    }
+    let mut e2: i64 = 0;
+    if let Some(e) = exp {
+        let digits = e.strip_prefix(['+', '-']).unwrap_or(e);
+        if digits.is_empty() || !digits.bytes().all(|c| c.is_ascii_digit()) {
+            return Err(false);
+        }
+        // Saturate: any exponent this large overflows or underflows anyway.
+        let v = digits
+            .bytes()
+            .fold(0i64, |a, c| (a * 10 + (c - b'0') as i64).min(1 << 40));
+        e2 = if e.starts_with('-') { -v } else { v };
+    }
+    let all = format!("{int_part}{frac_part}");
+    let m = BigInt::parse_bytes(all.as_bytes(), 16).unwrap_or_default();
+    e2 -= 4 * frac_part.len() as i64;
+    if m.bits() == 0 {
+        return Ok(sign(0.0));
+    }
+    let top = m.bits() as i64 + e2;
+    if top > 1025 {
+        return Err(true);
+    }
+    if top < -1080 {
+        return Ok(sign(0.0));
+    }
+    let f = if e2 >= 0 {
+        crate::int::big_to_f64_opt(&(m << e2 as usize))
+    } else {
+        crate::int::ratio_to_f64(&m, &(BigInt::from(1) << (-e2) as usize))
+    };
+    f.map(sign).ok_or(true)
+}
+
+fn s_fromhex(_: Value, args: Args<'_>) -> R<Ref> {
+    let [s] = args.exact("fromhex")?;
+    let Some(text) = crate::str::str_opt(s) else {
+        return type_error(format!(
+            "bad argument type for built-in operation: '{}'",
+            crate::class::type_name(s)
+        ));
+    };
+    match parse_hex_float(text) {
+        Ok(f) => Ok(Ref::new(Value::from_f64(f))),
+        Err(true) => overflow_error("hexadecimal value too large to represent as a float"),
+        Err(false) => value_error("invalid hexadecimal floating-point string"),
+    }
+}
+
+fn m_round(recv: Value, args: Args<'_>) -> R<Ref> {
+    recv_float(recv)?;
+    let [nd] = args.range::<1>("__round__", 0)?;
+    crate::builtins::round_value(recv, nd)
+}
+
+fn m_trunc(recv: Value, args: Args<'_>) -> R<Ref> {
+    let x = recv_float(recv)?;
+    args.none("__trunc__")?;
+    crate::int::float_to_int(x)
+}
+
+fn m_floor(recv: Value, args: Args<'_>) -> R<Ref> {
+    let x = recv_float(recv)?;
+    args.none("__floor__")?;
+    crate::int::float_to_int(x.floor())
+}
+
+fn m_ceil(recv: Value, args: Args<'_>) -> R<Ref> {
+    let x = recv_float(recv)?;
+    args.none("__ceil__")?;
+    crate::int::float_to_int(x.ceil())
 }
 
 /// The methods of `float`.
@@ -468,7 +589,14 @@ pub const METHODS: &[(&str, crate::object::BuiltinFn)] = &[
     ("as_integer_ratio", m_as_integer_ratio),
     ("conjugate", m_conjugate),
     ("hex", m_hex),
+    ("__round__", m_round),
+    ("__trunc__", m_trunc),
+    ("__floor__", m_floor),
+    ("__ceil__", m_ceil),
 ];
+
+/// The static methods of `float` (`float.fromhex`).
+pub const STATIC_METHODS: &[(&str, crate::object::BuiltinFn)] = &[("fromhex", s_fromhex)];
 
 /// The int view helper for mixed arithmetic: `Some(f64)` for floats and ints.
 pub fn numeric_f64(v: Value) -> Option<R<f64>> {

@@ -866,8 +866,24 @@ fn m_is_integer(recv: Value, args: Args<'_>) -> R<Ref> {
     Ok(Ref::new(Value::TRUE))
 }
 
+fn m_round(recv: Value, args: Args<'_>) -> R<Ref> {
+    recv_int(recv)?;
+    let [nd] = args.range::<1>("__round__", 0)?;
+    crate::builtins::round_value(recv, nd)
+}
+
+fn m_same(recv: Value, args: Args<'_>) -> R<Ref> {
+    let i = recv_int(recv)?;
+    args.none("__trunc__")?;
+    Ok(int_from_big(i.to_big()))
+}
+
 /// The methods of `int`.
 pub const METHODS: &[(&str, crate::object::BuiltinFn)] = &[
+    ("__round__", m_round),
+    ("__trunc__", m_same),
+    ("__floor__", m_same),
+    ("__ceil__", m_same),
     ("bit_length", m_bit_length),
     ("bit_count", m_bit_count),
     ("conjugate", m_conjugate),
