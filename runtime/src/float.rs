@@ -297,9 +297,11 @@ pub fn round_half_even(x: f64) -> f64 {
     }
 }
 
-/// Parses a str as `float()` does (whitespace, `inf`, `nan`, underscores between digits).
+/// Parses a str as `float()` does (whitespace, `inf`, `nan`, underscores between digits;
+/// Unicode digits and whitespace as [`crate::str::ascii_numeric_text`] makes them ASCII).
 pub fn parse_float(s: &str) -> Option<f64> {
-    let t = s.trim_matches(crate::str::py_isspace);
+    let text = crate::str::ascii_numeric_text(s);
+    let t = text.trim_matches(crate::str::is_c_space);
     let lower = t.to_ascii_lowercase();
     let body = lower.trim_start_matches(['+', '-']);
     if lower.len() - body.len() > 1 {

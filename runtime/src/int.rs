@@ -15,6 +15,33 @@ use crate::value::Value;
 
 /// CPython 3.11's default limit on digits in int/str conversions.
 pub const MAX_STR_DIGITS: usize = 4300;
+/// The smallest limit `sys.set_int_max_str_digits` accepts (other than 0) and the size below
+/// which conversions are never checked.
+pub const MAX_STR_DIGITS_THRESHOLD: usize = 640;
+
+thread_local! {
+    static STR_DIGITS_LIMIT: std::cell::Cell<usize> = const { std::cell::Cell::new(MAX_STR_DIGITS) };
+}
+
+/// The current limit on decimal digits in int/str conversions (0: unlimited).
+pub fn max_str_digits() -> usize {
+    STR_DIGITS_LIMIT.with(|c| c.get())
+}
+
+/// Sets the limit (`sys.set_int_max_str_digits`): 0 or at least 640, else `ValueError`.
+pub fn set_max_str_digits(n: i64) -> R<()> {
+    if n != 0 && n < MAX_STR_DIGITS_THRESHOLD as i64 {
+        return value_error("maxdigits must be 0 or larger than 640");
+    }
+    STR_DIGITS_LIMIT.with(|c| c.set(usize::try_from(n).unwrap_or(usize::MAX)));
+    Ok(())
+}
+
+/// Whether `digits` decimal digits exceed the current limit.
+fn over_limit(digits: usize) -> Option<usize> {
+    let limit = max_str_digits();
+    (limit > 0 && digits > MAX_STR_DIGITS_THRESHOLD && digits > limit).then_some(limit)
+}
 
 /// A borrowed view of an int-like value (int, bool, BigInt).
 #[derive(Clone, Copy, Debug)]
@@ -256,23 +283,27 @@ pub fn ratio_to_f64(x: &BigInt, y: &BigInt) -> Option<f64> {
     if res.is_finite() { Some(res) } else { None }
 }
 
-/// Decimal string of an int, with CPython 3.11's digit limit.
+/// Decimal string of an int, with CPython 3.11's digit limit (`ValueError: Exceeds the
+/// limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to
+/// increase the limit`; the sign is not counted).
 pub fn int_to_string(i: IntV<'_>) -> R<String> {
     match i {
         IntV::Small(x) => Ok(x.to_string()),
         IntV::Big(b) => {
-            // 4300 decimal digits is about 14284 bits: cheap pre-check before formatting.
-            if b.bits() > 14300 {
-                return value_error(
-                    "Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit",
-                );
+            let limit_error = |limit: usize| {
+                value_error(format!(
+                    "Exceeds the limit ({limit} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit"
+                ))
+            };
+            // A cheap pre-check: n has at least (bits - 1) * log10(2) digits.
+            let min_digits = ((b.bits().saturating_sub(1)) as f64 * std::f64::consts::LOG10_2) as usize;
+            if let Some(limit) = over_limit(min_digits) {
+                return limit_error(limit);
             }
             let s = b.to_string();
             let digits = s.len() - (b.is_negative() as usize);
-            if digits > MAX_STR_DIGITS {
-                return value_error(
-                    "Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit",
-                );
+            if let Some(limit) = over_limit(digits) {
+                return limit_error(limit);
             }
             Ok(s)
         }
@@ -290,9 +321,26 @@ pub fn int_to_radix(i: IntV<'_>, radix: u32, prefix: &str) -> String {
     }
 }
 
-/// Parses `s` as `int(s, base)` does (whitespace, sign, prefixes, underscores).
-pub fn parse_int(s: &str, base: u32) -> Option<BigInt> {
-    let t = s.trim_matches(crate::str::py_isspace);
+/// Why a string is not an int.
+#[derive(Debug, PartialEq, Eq)]
+pub enum ParseIntError {
+    /// Not a valid literal in the base.
+    Invalid,
+    /// Valid so far, but more decimal digits than `sys.get_int_max_str_digits()` allows
+    /// (the limit and the number of digits).
+    TooManyDigits(usize, usize),
+}
+
+/// Parses `s` as `int(s, base)` does (`base` 0 or 2..=36): Unicode decimal digits and
+/// whitespace first become ASCII (see [`crate::str::ascii_numeric_text`]), then C
+/// whitespace around the number, a sign, a prefix matching the base, and single
+/// underscores between digits (or after a prefix). Bases that are not powers of two are
+/// subject to the digit limit, checked on the digits before the first invalid character
+/// (as CPython does).
+pub fn parse_int(s: &str, base: u32) -> Result<BigInt, ParseIntError> {
+    use ParseIntError::Invalid;
+    let text = crate::str::ascii_numeric_text(s);
+    let t = text.trim_matches(crate::str::is_c_space);
     let (neg, t) = match t.as_bytes().first() {
         Some(b'-') => (true, &t[1..]),
         Some(b'+') => (false, &t[1..]),
@@ -316,30 +364,48 @@ pub fn parse_int(s: &str, base: u32) -> Option<BigInt> {
         // A base-0 decimal literal may not have leading zeros (except zero itself).
         let d: String = t.chars().filter(|c| *c != '_').collect();
         if d.len() > 1 && d.starts_with('0') && d.chars().any(|c| c != '0') {
-            return None;
+            return Err(Invalid);
         }
         if t.starts_with('_') {
-            return None;
+            return Err(Invalid);
         }
     }
     let had_prefix = digits.len() != t.len();
+    if !base.is_power_of_two() {
+        // Digits up to the first character that cannot continue the literal.
+        let mut count = 0;
+        let mut prev_underscore = !had_prefix;
+        for c in digits.chars() {
+            if c == '_' && !prev_underscore {
+                prev_underscore = true;
+            } else if c.is_digit(base) {
+                count += 1;
+                prev_underscore = false;
+            } else {
+                break;
+            }
+        }
+        if let Some(limit) = over_limit(count) {
+            return Err(ParseIntError::TooManyDigits(limit, count));
+        }
+    }
     // Underscores: single, between digits (or right after a prefix).
     let bytes = digits.as_bytes();
     if bytes.is_empty() || bytes[bytes.len() - 1] == b'_' {
-        return None;
+        return Err(Invalid);
     }
     if bytes[0] == b'_' && !had_prefix {
-        return None;
+        return Err(Invalid);
     }
     if digits.contains("__") {
-        return None;
+        return Err(Invalid);
     }
     let clean: String = digits.chars().filter(|c| *c != '_').collect();
     if clean.is_empty() || !clean.chars().all(|c| c.is_digit(base)) {
-        return None;
+        return Err(Invalid);
     }
-    let v = BigInt::parse_bytes(clean.as_bytes(), base)?;
-    Some(if neg { -v } else { v })
+    let v = BigInt::parse_bytes(clean.as_bytes(), base).ok_or(Invalid)?;
+    Ok(if neg { -v } else { v })
 }
 
 /// `int(...)` constructor.
@@ -366,15 +432,12 @@ pub fn int_new(_cls: Value, args: Args<'_>) -> R<Ref> {
 
 /// `int(s, base)` for a str.
 pub fn int_from_str(s: &str, base: u32) -> R<Ref> {
-    let digits = s.chars().filter(|c| c.is_ascii_digit()).count();
-    if base == 10 && digits > MAX_STR_DIGITS {
-        return value_error(format!(
-            "Exceeds the limit (4300 digits) for integer string conversion: value has {digits} digits; use sys.set_int_max_str_digits() to increase the limit"
-        ));
-    }
     match parse_int(s, base) {
-        Some(v) => Ok(int_from_big(v)),
-        None => value_error(format!(
+        Ok(v) => Ok(int_from_big(v)),
+        Err(ParseIntError::TooManyDigits(limit, n)) => value_error(format!(
+            "Exceeds the limit ({limit} digits) for integer string conversion: value has {n} digits; use sys.set_int_max_str_digits() to increase the limit"
+        )),
+        Err(ParseIntError::Invalid) => value_error(format!(
             "invalid literal for int() with base {base}: {}",
             crate::str::repr_text(s, false)
         )),
@@ -988,16 +1051,26 @@ mod tests {
 
     #[test]
     fn parsing_like_cpython() {
-        assert_eq!(parse_int(" 12 ", 10), Some(BigInt::from(12)));
-        assert_eq!(parse_int("ff", 16), Some(BigInt::from(255)));
-        assert_eq!(parse_int("0x_ff", 16), Some(BigInt::from(255)));
-        assert_eq!(parse_int("  -0b1_0  ", 0), Some(BigInt::from(-2)));
-        assert_eq!(parse_int("1_000", 10), Some(BigInt::from(1000)));
-        assert_eq!(parse_int("010", 0), None);
-        assert_eq!(parse_int("1__0", 10), None);
-        assert_eq!(parse_int("abc", 10), None);
-        assert_eq!(parse_int("", 10), None);
-        assert_eq!(parse_int("_1", 10), None);
+        let p = |s: &str, b: u32| parse_int(s, b).ok();
+        assert_eq!(p(" 12 ", 10), Some(BigInt::from(12)));
+        assert_eq!(p("ff", 16), Some(BigInt::from(255)));
+        assert_eq!(p("0x_ff", 16), Some(BigInt::from(255)));
+        assert_eq!(p("  -0b1_0  ", 0), Some(BigInt::from(-2)));
+        assert_eq!(p("1_000", 10), Some(BigInt::from(1000)));
+        assert_eq!(p("010", 0), None);
+        assert_eq!(p("1__0", 10), None);
+        assert_eq!(p("abc", 10), None);
+        assert_eq!(p("", 10), None);
+        assert_eq!(p("_1", 10), None);
+        assert_eq!(p("\u{661}\u{662}", 10), Some(BigInt::from(12)));
+        assert_eq!(p("\u{3000}\u{ff11}\u{ff12} ", 10), Some(BigInt::from(12)));
+        assert_eq!(p("5\x1c", 10), None);
+        assert_eq!(p("\u{ff46}", 16), None);
+        assert_eq!(
+            parse_int(&"1".repeat(4301), 10),
+            Err(ParseIntError::TooManyDigits(4300, 4301))
+        );
+        assert!(parse_int(&"1".repeat(4301), 16).is_ok());
     }
 
     #[test]

@@ -140,6 +140,18 @@ fn sys_intern(_: Value, args: Args<'_>) -> R<Ref> {
     }
 }
 
+fn sys_get_int_max_str_digits(_: Value, args: Args<'_>) -> R<Ref> {
+    args.none("get_int_max_str_digits")?;
+    Ok(int_from_i64(crate::int::max_str_digits() as i64))
+}
+
+fn sys_set_int_max_str_digits(_: Value, args: Args<'_>) -> R<Ref> {
+    let [n] = args.bind("set_int_max_str_digits", &["maxdigits"], 1)?;
+    let n = crate::int::index_i64(n.unwrap_or(Value::NONE))?;
+    crate::int::set_max_str_digits(n)?;
+    Ok(Ref::NONE)
+}
+
 fn make_sys() -> Ref {
     let m = module_new("sys");
     let argv = rt().argv.get();
@@ -187,6 +199,8 @@ fn make_sys() -> Ref {
             ("getrecursionlimit", sys_getrecursionlimit),
             ("setrecursionlimit", sys_setrecursionlimit),
             ("intern", sys_intern),
+            ("get_int_max_str_digits", sys_get_int_max_str_digits),
+            ("set_int_max_str_digits", sys_set_int_max_str_digits),
         ],
     );
     m
