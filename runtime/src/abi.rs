@@ -652,6 +652,13 @@ pub extern "C" fn molt_call_method_cached(
     molt_call_method(recv, name, args, nargs, kwnames)
 }
 
+/// A new NaN float value (a fresh payload, so it is a distinct object): generated code
+/// calls it when native float arithmetic produced a NaN. Never fails.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_float_nan() -> Value {
+    crate::value::fresh_nan()
+}
+
 /// `len(v)` where `len` is the builtin (generated code checked that the name was not
 /// shadowed): the length as an int, without a call through the builtin object. → error
 /// (`TypeError` for a value without a length, errors of `__len__`).

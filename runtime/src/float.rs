@@ -450,9 +450,9 @@ fn m_as_integer_ratio(recv: Value, args: Args<'_>) -> R<Ref> {
 }
 
 fn m_conjugate(recv: Value, args: Args<'_>) -> R<Ref> {
-    let x = recv_float(recv)?;
+    recv_float(recv)?;
     args.none("conjugate")?;
-    Ok(Ref::new(Value::from_f64(x)))
+    Ok(Ref::new(recv))
 }
 
 /// `float.hex()`: `[-]0x1.<13 hex digits>p<exp>` for normal floats, `0x0.<...>p-1022` for
