@@ -96,7 +96,13 @@ pub extern "C" fn molt_const_bigint(ptr: *const u8, len: u32) -> Value {
     // SAFETY: codegen passes `len` bytes of static data at `ptr`.
     let b = unsafe { bytes(ptr, len) };
     let text = String::from_utf8_lossy(b);
-    let big = crate::int::parse_int(&text, 10).unwrap_or_default();
+    // Literals are not subject to the int/str digit limit.
+    let (neg, digits) = match text.strip_prefix('-') {
+        Some(d) => (true, d),
+        None => (false, &*text),
+    };
+    let big = num_bigint::BigInt::parse_bytes(digits.as_bytes(), 10).unwrap_or_default();
+    let big = if neg { -big } else { big };
     let v = immortalize(crate::int::int_from_big(big).into_raw());
     rt().consts.borrow_mut().insert(key, v);
     v
@@ -644,6 +650,13 @@ pub extern "C" fn molt_call_method_cached(
         }
     }
     molt_call_method(recv, name, args, nargs, kwnames)
+}
+
+/// A new NaN float value (a fresh payload, so it is a distinct object): generated code
+/// calls it when native float arithmetic produced a NaN. Never fails.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_float_nan() -> Value {
+    crate::value::fresh_nan()
 }
 
 /// `len(v)` where `len` is the builtin (generated code checked that the name was not

@@ -515,15 +515,28 @@ pub(crate) fn b_reversed(_: Value, args: Args<'_>) -> R<Ref> {
     type_error(format!("'{}' object is not reversible", type_name(seq)))
 }
 
+/// The `ndigits` of `round()`: an index, clipped to the `i64` range as CPython clips it
+/// to `Py_ssize_t`.
+fn ndigits_arg(n: Value) -> R<i64> {
+    match int_view(n) {
+        Some(v @ IntV::Big(_)) => Ok(if v.is_negative() { i64::MIN } else { i64::MAX }),
+        _ => crate::int::index_i64(n),
+    }
+}
+
 fn round_int(i: IntV<'_>, nd: i64) -> Ref {
     if nd >= 0 {
         return crate::int::int_from_big(i.to_big());
+    }
+    if nd < -(1 << 32) || (nd < -1_000_000 && (-nd) as u64 > 4 * i.to_big().bits() + 4) {
+        // 10**-nd is far above |i|: the rounded value is 0 (CPython computes the power).
+        return crate::int::int_from_i64(0);
     }
     use num_integer::Integer;
     let x = i.to_big();
     let p = num_traits::pow::Pow::pow(
         num_bigint::BigInt::from(10),
-        nd.unsigned_abs().min(10_000) as u32,
+        nd.unsigned_abs() as u32,
     );
     let (q, r) = x.div_mod_floor(&p);
     let twice: num_bigint::BigInt = &r * 2;
@@ -537,12 +550,16 @@ fn round_int(i: IntV<'_>, nd: i64) -> Ref {
 
 fn b_round(_: Value, args: Args<'_>) -> R<Ref> {
     let [x, nd] = args.bind("round", &["number", "ndigits"], 1)?;
-    let x = x.unwrap_or(Value::NONE);
+    round_value(x.unwrap_or(Value::NONE), nd)
+}
+
+/// `round(x[, ndigits])` (`ndigits` absent or `None`: round to an int, ties to even).
+pub fn round_value(x: Value, nd: Option<Value>) -> R<Ref> {
     let nd = nd.filter(|v| !v.is_none());
     if let Some(i) = int_view(x) {
         return match nd {
             None => Ok(crate::int::int_from_big(i.to_big())),
-            Some(n) => Ok(round_int(i, crate::int::index_i64(n)?)),
+            Some(n) => Ok(round_int(i, ndigits_arg(n)?)),
         };
     }
     if x.is_float() {
@@ -551,8 +568,8 @@ fn b_round(_: Value, args: Args<'_>) -> R<Ref> {
             None => crate::int::float_to_int(crate::float::round_half_even(f)),
             Some(n) => Ok(Ref::new(Value::from_f64(crate::float::round_f64(
                 f,
-                crate::int::index_i64(n)?,
-            )))),
+                ndigits_arg(n)?,
+            )?))),
         };
     }
     if is_kind(x, Kind::Instance) {

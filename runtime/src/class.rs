@@ -1128,6 +1128,7 @@ pub fn install_methods(r: &Runtime) {
     install(t.str, crate::str::METHODS);
     install(t.int, crate::int::METHODS);
     install(t.float, crate::float::METHODS);
+    install_static(t.float, crate::float::STATIC_METHODS);
     install(t.list, crate::list::METHODS);
     install(t.tuple, crate::tuple::METHODS);
     install(t.dict, crate::dict::METHODS);

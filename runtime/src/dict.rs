@@ -681,7 +681,12 @@ pub fn dict_reversed(v: Value) -> Ref {
     let mut pos = dict_data(d).entries_len();
     // `None`: exhausted; `Some(true)`: the size changed.
     let mut state = Some(false);
-    crate::iter::native_iter(move || {
+    let ty = match part {
+        DictPart::Keys => crate::object::IterType::DictReverseKeyIterator,
+        DictPart::Values => crate::object::IterType::DictReverseValueIterator,
+        DictPart::Items => crate::object::IterType::DictReverseItemIterator,
+    };
+    crate::iter::native_iter(ty, move || {
         let Some(changed) = state else {
             return Ok(None);
         };

@@ -155,8 +155,9 @@ pub fn float_pow(x: f64, y: f64) -> R<Ref> {
         return zero_division("0.0 cannot be raised to a negative power");
     }
     if x < 0.0 && y.is_finite() && y.fract() != 0.0 {
-        return value_error(
-            "molt: a negative number raised to a fractional power gives a complex number, and complex numbers are not supported yet",
+        return raise(
+            crate::exceptions::ExcKind::NotImplementedError,
+            "molt: complex numbers are not supported (a negative number raised to a fractional power)",
         );
     }
     let r = x.powf(y);
@@ -221,31 +222,69 @@ pub fn float_binop(opc: u32, x: f64, y: f64) -> R<Option<Ref>> {
     }
 }
 
-/// Rounds half to even at `ndigits` decimal places (CPython's `round(x, n)`: correctly
-/// rounded via the exact decimal expansion).
-pub fn round_f64(x: f64, ndigits: i64) -> f64 {
-    if !x.is_finite() || x == 0.0 {
-        return x;
-    }
-    if ndigits > 308 {
-        return x;
+/// `round(x, ndigits)` for a float, as CPython: the exact binary value of `x` is rounded
+/// half to even at `ndigits` decimal places (negative: to a multiple of `10**-ndigits`) and
+/// the decimal result is converted back to the nearest float, so `round(2.675, 2) == 2.67`.
+/// NaNs and infinities are returned as they are, `ndigits > 323` returns `x`,
+/// `ndigits < -308` a zero (`0.0 * x`). `OverflowError: rounded value too large to
+/// represent` when the rounded value exceeds the float range.
+pub fn round_f64(x: f64, ndigits: i64) -> R<f64> {
+    use num_bigint::BigInt;
+    use num_integer::Integer;
+    use num_traits::{One, Pow};
+    if !x.is_finite() || ndigits > 323 {
+        return Ok(x);
     }
     if ndigits < -308 {
-        return 0.0f64.copysign(x);
+        return Ok(0.0 * x);
+    }
+    let (m, e) = mant_exp(x.abs());
+    if m == 0 || (e >= 0 && ndigits >= 0) {
+        // Zero, or an integer-valued float rounded at or after the point: unchanged.
+        return Ok(x);
+    }
+    // |x| = m * 2**e exactly; n = round_half_even(|x| * 10**ndigits).
+    let p10: BigInt = Pow::pow(BigInt::from(10u32), ndigits.unsigned_abs() as u32);
+    let mut num = BigInt::from(m);
+    let mut den = BigInt::one();
+    if e >= 0 {
+        num <<= e as usize;
+    } else {
+        den <<= (-e) as usize;
     }
     if ndigits >= 0 {
-        // Rust's `{:.*}` rounds the exact binary value half-to-even, like CPython's dtoa.
-        let s = format!("{:.*}", ndigits as usize, x);
-        return s.parse().unwrap_or(x);
+        num *= &p10;
+    } else {
+        den *= &p10;
     }
-    let pow = 10f64.powi((-ndigits) as i32);
-    let y = x / pow;
-    let mut r = y.round();
-    if (y - y.trunc()).abs() == 0.5 {
-        r = 2.0 * (y / 2.0).round();
+    let (mut n, r) = num.div_rem(&den);
+    let twice: BigInt = r << 1usize;
+    match twice.cmp(&den) {
+        std::cmp::Ordering::Greater => n += 1,
+        std::cmp::Ordering::Equal if n.is_odd() => n += 1,
+        _ => {}
     }
-    let out = r * pow;
-    if out.is_finite() { out } else { x }
+    let rounded = if ndigits >= 0 {
+        crate::int::ratio_to_f64(&n, &p10)
+    } else {
+        crate::int::big_to_f64_opt(&(n * p10))
+    };
+    match rounded {
+        Some(r) => Ok(r.copysign(x)),
+        None => overflow_error("rounded value too large to represent"),
+    }
+}
+
+/// A finite `x >= 0` as `(m, e)` with `x == m * 2**e` exactly (`m < 2**53`).
+pub fn mant_exp(x: f64) -> (u64, i64) {
+    let bits = x.to_bits();
+    let exp = ((bits >> 52) & 0x7ff) as i64;
+    let frac = bits & ((1u64 << 52) - 1);
+    if exp == 0 {
+        (frac, -1074)
+    } else {
+        (frac | (1u64 << 52), exp - 1075)
+    }
 }
 
 /// `round(x)` for a float: nearest int, ties to even.
@@ -258,9 +297,11 @@ pub fn round_half_even(x: f64) -> f64 {
     }
 }
 
-/// Parses a str as `float()` does (whitespace, `inf`, `nan`, underscores between digits).
+/// Parses a str as `float()` does (whitespace, `inf`, `nan`, underscores between digits;
+/// Unicode digits and whitespace as [`crate::str::ascii_numeric_text`] makes them ASCII).
 pub fn parse_float(s: &str) -> Option<f64> {
-    let t = s.trim_matches(crate::str::py_isspace);
+    let text = crate::str::ascii_numeric_text(s);
+    let t = text.trim_matches(crate::str::is_c_space);
     let lower = t.to_ascii_lowercase();
     let body = lower.trim_start_matches(['+', '-']);
     if lower.len() - body.len() > 1 {
@@ -409,19 +450,139 @@ fn m_as_integer_ratio(recv: Value, args: Args<'_>) -> R<Ref> {
 }
 
 fn m_conjugate(recv: Value, args: Args<'_>) -> R<Ref> {
-    let x = recv_float(recv)?;
+    recv_float(recv)?;
     args.none("conjugate")?;
-    Ok(Ref::new(Value::from_f64(x)))
+    Ok(Ref::new(recv))
+}
+
+/// `float.hex()`: `[-]0x1.<13 hex digits>p<exp>` for normal floats, `0x0.<...>p-1022` for
+/// subnormal ones, `0x0.0p+0` for zeros, `inf`/`nan` otherwise (the format of CPython and
+/// C99's `%a` with all 13 fraction digits).
+pub fn float_hex(x: f64) -> String {
+    if x.is_nan() {
+        return "nan".into();
+    }
+    if x.is_infinite() {
+        return if x > 0.0 { "inf".into() } else { "-inf".into() };
+    }
+    let sign = if x.is_sign_negative() { "-" } else { "" };
+    if x == 0.0 {
+        return format!("{sign}0x0.0p+0");
+    }
+    let bits = x.to_bits();
+    let exp = ((bits >> 52) & 0x7ff) as i64;
+    let frac = bits & ((1u64 << 52) - 1);
+    if exp == 0 {
+        format!("{sign}0x0.{frac:013x}p-1022")
+    } else {
+        format!("{sign}0x1.{frac:013x}p{:+}", exp - 1023)
+    }
 }
 
 fn m_hex(recv: Value, args: Args<'_>) -> R<Ref> {
     let x = recv_float(recv)?;
     args.none("hex")?;
-    let _ = x;
-    raise(
-        crate::exceptions::ExcKind::NotImplementedError,
-        "molt: float.hex() is not supported yet",
-    )
+    Ok(crate::str::str_from_owned(float_hex(x)))
+}
+
+/// Parses `float.fromhex`'s argument: optional whitespace and sign, `inf`/`infinity`/`nan`,
+/// or `[0x]hhh[.hhh][p[+-]ddd]`; the value is rounded to the nearest float (ties to even).
+/// `Err(true)` when it overflows, `Err(false)` when the text is invalid.
+pub fn parse_hex_float(s: &str) -> Result<f64, bool> {
+    use num_bigint::BigInt;
+    let t = s.trim_matches(crate::str::py_isspace);
+    let (neg, t) = match t.as_bytes().first() {
+        Some(b'-') => (true, &t[1..]),
+        Some(b'+') => (false, &t[1..]),
+        _ => (false, t),
+    };
+    let lower = t.to_ascii_lowercase();
+    let sign = |f: f64| if neg { -f } else { f };
+    match lower.as_str() {
+        "inf" | "infinity" => return Ok(sign(f64::INFINITY)),
+        "nan" => return Ok(sign(f64::NAN)),
+        _ => {}
+    }
+    let body = lower.strip_prefix("0x").unwrap_or(&lower);
+    let (mant, exp) = match body.split_once('p') {
+        Some((m, e)) => (m, Some(e)),
+        None => (body, None),
+    };
+    let (int_part, frac_part) = mant.split_once('.').unwrap_or((mant, ""));
+    let hex = |p: &str| p.bytes().all(|c| c.is_ascii_hexdigit());
+    if int_part.len() + frac_part.len() == 0 || !hex(int_part) || !hex(frac_part) {
+        return Err(false);
+    }
+    let mut e2: i64 = 0;
+    if let Some(e) = exp {
+        let digits = e.strip_prefix(['+', '-']).unwrap_or(e);
+        if digits.is_empty() || !digits.bytes().all(|c| c.is_ascii_digit()) {
+            return Err(false);
+        }
+        // Saturate: any exponent this large overflows or underflows anyway.
+        let v = digits
+            .bytes()
+            .fold(0i64, |a, c| (a * 10 + (c - b'0') as i64).min(1 << 40));
+        e2 = if e.starts_with('-') { -v } else { v };
+    }
+    let all = format!("{int_part}{frac_part}");
+    let m = BigInt::parse_bytes(all.as_bytes(), 16).unwrap_or_default();
+    e2 -= 4 * frac_part.len() as i64;
+    if m.bits() == 0 {
+        return Ok(sign(0.0));
+    }
+    let top = m.bits() as i64 + e2;
+    if top > 1025 {
+        return Err(true);
+    }
+    if top < -1080 {
+        return Ok(sign(0.0));
+    }
+    let f = if e2 >= 0 {
+        crate::int::big_to_f64_opt(&(m << e2 as usize))
+    } else {
+        crate::int::ratio_to_f64(&m, &(BigInt::from(1) << (-e2) as usize))
+    };
+    f.map(sign).ok_or(true)
+}
+
+fn s_fromhex(_: Value, args: Args<'_>) -> R<Ref> {
+    let [s] = args.exact("fromhex")?;
+    let Some(text) = crate::str::str_opt(s) else {
+        return type_error(format!(
+            "bad argument type for built-in operation: '{}'",
+            crate::class::type_name(s)
+        ));
+    };
+    match parse_hex_float(text) {
+        Ok(f) => Ok(Ref::new(Value::from_f64(f))),
+        Err(true) => overflow_error("hexadecimal value too large to represent as a float"),
+        Err(false) => value_error("invalid hexadecimal floating-point string"),
+    }
+}
+
+fn m_round(recv: Value, args: Args<'_>) -> R<Ref> {
+    recv_float(recv)?;
+    let [nd] = args.range::<1>("__round__", 0)?;
+    crate::builtins::round_value(recv, nd)
+}
+
+fn m_trunc(recv: Value, args: Args<'_>) -> R<Ref> {
+    let x = recv_float(recv)?;
+    args.none("__trunc__")?;
+    crate::int::float_to_int(x)
+}
+
+fn m_floor(recv: Value, args: Args<'_>) -> R<Ref> {
+    let x = recv_float(recv)?;
+    args.none("__floor__")?;
+    crate::int::float_to_int(x.floor())
+}
+
+fn m_ceil(recv: Value, args: Args<'_>) -> R<Ref> {
+    let x = recv_float(recv)?;
+    args.none("__ceil__")?;
+    crate::int::float_to_int(x.ceil())
 }
 
 /// The methods of `float`.
@@ -430,7 +591,14 @@ pub const METHODS: &[(&str, crate::object::BuiltinFn)] = &[
     ("as_integer_ratio", m_as_integer_ratio),
     ("conjugate", m_conjugate),
     ("hex", m_hex),
+    ("__round__", m_round),
+    ("__trunc__", m_trunc),
+    ("__floor__", m_floor),
+    ("__ceil__", m_ceil),
 ];
+
+/// The static methods of `float` (`float.fromhex`).
+pub const STATIC_METHODS: &[(&str, crate::object::BuiltinFn)] = &[("fromhex", s_fromhex)];
 
 /// The int view helper for mixed arithmetic: `Some(f64)` for floats and ints.
 pub fn numeric_f64(v: Value) -> Option<R<f64>> {
@@ -503,9 +671,16 @@ mod tests {
         assert_eq!(round_half_even(2.5), 2.0);
         assert_eq!(round_half_even(-0.5), -0.0);
         assert_eq!(round_half_even(1.5), 2.0);
-        assert_eq!(round_f64(2.675, 2), 2.67);
-        assert_eq!(round_f64(1.25, 1), 1.2);
-        assert_eq!(round_f64(12345.0, -2), 12300.0);
+        assert_eq!(round_f64(2.675, 2).unwrap(), 2.67);
+        assert_eq!(round_f64(1.25, 1).unwrap(), 1.2);
+        assert_eq!(round_f64(12345.0, -2).unwrap(), 12300.0);
+        assert_eq!(round_f64(12350.0, -2).unwrap(), 12400.0);
+        assert_eq!(round_f64(0.5, 0).unwrap(), 0.0);
+        assert_eq!(round_f64(1e15 + 0.5, 3).unwrap(), 1e15 + 0.5);
+        assert!(round_f64(-0.4, 0).unwrap().is_sign_negative());
+        assert_eq!(round_f64(5e-324, 324).unwrap(), 5e-324);
+        assert_eq!(round_f64(5e-324, 323).unwrap(), 0.0);
+        assert!(round_f64(1.7976931348623157e308, -308).is_err());
         assert_eq!(parse_float(" 1e3 "), Some(1000.0));
         assert_eq!(parse_float("-inf"), Some(f64::NEG_INFINITY));
         assert_eq!(parse_float("1_0.5"), Some(10.5));

@@ -240,13 +240,8 @@ pub fn format_int(i: IntV<'_>, spec: &Spec) -> R<String> {
     let mag = big.magnitude();
     let (digits, prefix, every) = match ty {
         'd' | 'n' => {
-            let s = if mag.bits() > 14300 {
-                return value_error(
-                    "Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit",
-                );
-            } else {
-                mag.to_string()
-            };
+            // The decimal digit limit (sys.set_int_max_str_digits) applies.
+            let s = crate::int::int_to_string(IntV::Big(&num_bigint::BigInt::from(mag.clone())))?;
             (s, "", 3)
         }
         'b' => (mag.to_str_radix(2), "0b", 4),

@@ -62,14 +62,14 @@ pub fn frexp(x: f64) -> (f64, i32) {
     (m, exp - 1022)
 }
 
-/// `hash(x)` for a float (CPython's `_Py_HashDouble`; NaN hashes to 0 here, where CPython
-/// uses the object's address).
+/// `hash(x)` for a float (CPython's `_Py_HashDouble`). A NaN hashes by identity, as in
+/// CPython (which uses the object's address): here by its payload, unique per NaN object.
 pub fn hash_f64(v: f64) -> i64 {
     if !v.is_finite() {
         if v.is_infinite() {
             return if v > 0.0 { HASH_INF } else { -HASH_INF };
         }
-        return 0;
+        return (v.to_bits() & ((1 << 51) - 1)) as i64;
     }
     let (mut m, mut e) = frexp(v);
     let mut sign: i64 = 1;

@@ -15,6 +15,33 @@ use crate::value::Value;
 
 /// CPython 3.11's default limit on digits in int/str conversions.
 pub const MAX_STR_DIGITS: usize = 4300;
+/// The smallest limit `sys.set_int_max_str_digits` accepts (other than 0) and the size below
+/// which conversions are never checked.
+pub const MAX_STR_DIGITS_THRESHOLD: usize = 640;
+
+thread_local! {
+    static STR_DIGITS_LIMIT: std::cell::Cell<usize> = const { std::cell::Cell::new(MAX_STR_DIGITS) };
+}
+
+/// The current limit on decimal digits in int/str conversions (0: unlimited).
+pub fn max_str_digits() -> usize {
+    STR_DIGITS_LIMIT.with(|c| c.get())
+}
+
+/// Sets the limit (`sys.set_int_max_str_digits`): 0 or at least 640, else `ValueError`.
+pub fn set_max_str_digits(n: i64) -> R<()> {
+    if n != 0 && n < MAX_STR_DIGITS_THRESHOLD as i64 {
+        return value_error("maxdigits must be 0 or larger than 640");
+    }
+    STR_DIGITS_LIMIT.with(|c| c.set(usize::try_from(n).unwrap_or(usize::MAX)));
+    Ok(())
+}
+
+/// Whether `digits` decimal digits exceed the current limit.
+fn over_limit(digits: usize) -> Option<usize> {
+    let limit = max_str_digits();
+    (limit > 0 && digits > MAX_STR_DIGITS_THRESHOLD && digits > limit).then_some(limit)
+}
 
 /// A borrowed view of an int-like value (int, bool, BigInt).
 #[derive(Clone, Copy, Debug)]
@@ -160,47 +187,123 @@ pub fn int_to_f64(i: IntV<'_>) -> R<f64> {
     }
 }
 
-/// A BigInt to the nearest `f64` (round-half-even), `OverflowError` when out of range.
+/// A BigInt to the nearest `f64`, ties to even (as CPython's `PyLong_AsDouble`), or
+/// `OverflowError: int too large to convert to float` when the rounded value is not finite.
 pub fn big_to_f64(b: &BigInt) -> R<f64> {
-    let bits = b.bits();
-    if bits <= 63 {
-        return Ok(b.to_i64().map(|x| x as f64).unwrap_or(0.0));
+    match big_to_f64_opt(b) {
+        Some(f) => Ok(f),
+        None => overflow_error("int too large to convert to float"),
     }
-    // Keep 65 significant bits (plus a sticky bit) and let the hardware round once.
-    let shift = bits - 65;
-    let mag = b.magnitude();
-    let top = (mag >> shift).to_u128().unwrap_or(0);
-    let sticky = if (mag.trailing_zeros().unwrap_or(0)) < shift {
-        1
-    } else {
-        0
-    };
-    let top = top | sticky;
-    // `top` has at most 66 bits; u128 -> f64 rounds to nearest even exactly once.
-    let f = (top as f64) * 2f64.powi(shift as i32);
-    if !f.is_finite() {
-        return overflow_error("int too large to convert to float");
-    }
-    Ok(if b.sign() == Sign::Minus { -f } else { f })
 }
 
-/// Decimal string of an int, with CPython 3.11's digit limit.
+/// `2**e` as an `f64` for `-1074 <= e <= 1023` (exact, subnormal powers included).
+pub fn pow2(e: i64) -> f64 {
+    if e >= -1022 {
+        f64::from_bits(((e + 1023) as u64) << 52)
+    } else {
+        f64::from_bits(1u64 << (e + 1074))
+    }
+}
+
+/// A BigInt to the nearest `f64` (ties to even), `None` when that is out of range.
+///
+/// Keeps the top 64 bits of the magnitude, folds every lower bit into bit 0 (a sticky bit:
+/// it lies below the rounding position, so it only breaks ties), and lets the one
+/// `u64 -> f64` conversion round; scaling by a power of two is then exact.
+pub fn big_to_f64_opt(b: &BigInt) -> Option<f64> {
+    let mag = b.magnitude();
+    let bits = mag.bits();
+    let f = if bits <= 64 {
+        mag.to_u64()? as f64
+    } else {
+        if bits > 1025 {
+            return None;
+        }
+        let shift = bits - 64;
+        let mut top = (mag >> shift).to_u64()?;
+        if mag.trailing_zeros().unwrap_or(0) < shift {
+            top |= 1;
+        }
+        (top as f64) * pow2(shift as i64)
+    };
+    if !f.is_finite() {
+        return None;
+    }
+    Some(if b.sign() == Sign::Minus { -f } else { f })
+}
+
+/// `x / y` correctly rounded to an `f64` (ties to even, subnormal results included) for
+/// `x >= 0`, `y > 0`; `None` when the rounded quotient overflows.
+///
+/// Finds the binary exponent `E` with `2**E <= x/y < 2**(E+1)`, picks the unit of the
+/// last place `2**k` (`k = max(E - 52, -1074)`), and rounds `x / (y * 2**k)` to an
+/// integer with exact big-integer arithmetic; the result `q * 2**k` is then exact.
+pub fn ratio_to_f64(x: &BigInt, y: &BigInt) -> Option<f64> {
+    if x.is_zero() {
+        return Some(0.0);
+    }
+    let (xb, yb) = (x.bits() as i64, y.bits() as i64);
+    let mut e = xb - yb;
+    // Is x < y * 2**e ? Then the quotient is below 2**e.
+    let below = if e >= 0 {
+        *x < (y << (e as usize))
+    } else {
+        (x << ((-e) as usize)) < *y
+    };
+    if below {
+        e -= 1;
+    }
+    if e > 1023 {
+        return None;
+    }
+    if e < -1076 {
+        // Below half the smallest subnormal: rounds to zero.
+        return Some(0.0);
+    }
+    let k = (e - 52).max(-1074);
+    let (num, den) = if k <= 0 {
+        (x << ((-k) as usize), y.clone())
+    } else {
+        (x.clone(), y << (k as usize))
+    };
+    let (mut q, r) = num.div_rem(&den);
+    let twice: BigInt = r << 1usize;
+    match twice.cmp(&den) {
+        std::cmp::Ordering::Greater => q += 1,
+        std::cmp::Ordering::Equal if q.is_odd() => q += 1,
+        _ => {}
+    }
+    // q <= 2**53: exact in an f64, and q * 2**k is representable unless it overflows.
+    let f = q.to_u64()? as f64;
+    let res = if k > 971 {
+        f * pow2(971) * pow2(k - 971)
+    } else {
+        f * pow2(k)
+    };
+    if res.is_finite() { Some(res) } else { None }
+}
+
+/// Decimal string of an int, with CPython 3.11's digit limit (`ValueError: Exceeds the
+/// limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to
+/// increase the limit`; the sign is not counted).
 pub fn int_to_string(i: IntV<'_>) -> R<String> {
     match i {
         IntV::Small(x) => Ok(x.to_string()),
         IntV::Big(b) => {
-            // 4300 decimal digits is about 14284 bits: cheap pre-check before formatting.
-            if b.bits() > 14300 {
-                return value_error(
-                    "Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit",
-                );
+            let limit_error = |limit: usize| {
+                value_error(format!(
+                    "Exceeds the limit ({limit} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit"
+                ))
+            };
+            // A cheap pre-check: n has at least (bits - 1) * log10(2) digits.
+            let min_digits = ((b.bits().saturating_sub(1)) as f64 * std::f64::consts::LOG10_2) as usize;
+            if let Some(limit) = over_limit(min_digits) {
+                return limit_error(limit);
             }
             let s = b.to_string();
             let digits = s.len() - (b.is_negative() as usize);
-            if digits > MAX_STR_DIGITS {
-                return value_error(
-                    "Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit",
-                );
+            if let Some(limit) = over_limit(digits) {
+                return limit_error(limit);
             }
             Ok(s)
         }
@@ -218,9 +321,26 @@ pub fn int_to_radix(i: IntV<'_>, radix: u32, prefix: &str) -> String {
     }
 }
 
-/// Parses `s` as `int(s, base)` does (whitespace, sign, prefixes, underscores).
-pub fn parse_int(s: &str, base: u32) -> Option<BigInt> {
-    let t = s.trim_matches(crate::str::py_isspace);
+/// Why a string is not an int.
+#[derive(Debug, PartialEq, Eq)]
+pub enum ParseIntError {
+    /// Not a valid literal in the base.
+    Invalid,
+    /// Valid so far, but more decimal digits than `sys.get_int_max_str_digits()` allows
+    /// (the limit and the number of digits).
+    TooManyDigits(usize, usize),
+}
+
+/// Parses `s` as `int(s, base)` does (`base` 0 or 2..=36): Unicode decimal digits and
+/// whitespace first become ASCII (see [`crate::str::ascii_numeric_text`]), then C
+/// whitespace around the number, a sign, a prefix matching the base, and single
+/// underscores between digits (or after a prefix). Bases that are not powers of two are
+/// subject to the digit limit, checked on the digits before the first invalid character
+/// (as CPython does).
+pub fn parse_int(s: &str, base: u32) -> Result<BigInt, ParseIntError> {
+    use ParseIntError::Invalid;
+    let text = crate::str::ascii_numeric_text(s);
+    let t = text.trim_matches(crate::str::is_c_space);
     let (neg, t) = match t.as_bytes().first() {
         Some(b'-') => (true, &t[1..]),
         Some(b'+') => (false, &t[1..]),
@@ -244,30 +364,48 @@ pub fn parse_int(s: &str, base: u32) -> Option<BigInt> {
         // A base-0 decimal literal may not have leading zeros (except zero itself).
         let d: String = t.chars().filter(|c| *c != '_').collect();
         if d.len() > 1 && d.starts_with('0') && d.chars().any(|c| c != '0') {
-            return None;
+            return Err(Invalid);
         }
         if t.starts_with('_') {
-            return None;
+            return Err(Invalid);
         }
     }
     let had_prefix = digits.len() != t.len();
+    if !base.is_power_of_two() {
+        // Digits up to the first character that cannot continue the literal.
+        let mut count = 0;
+        let mut prev_underscore = !had_prefix;
+        for c in digits.chars() {
+            if c == '_' && !prev_underscore {
+                prev_underscore = true;
+            } else if c.is_digit(base) {
+                count += 1;
+                prev_underscore = false;
+            } else {
+                break;
+            }
+        }
+        if let Some(limit) = over_limit(count) {
+            return Err(ParseIntError::TooManyDigits(limit, count));
+        }
+    }
     // Underscores: single, between digits (or right after a prefix).
     let bytes = digits.as_bytes();
     if bytes.is_empty() || bytes[bytes.len() - 1] == b'_' {
-        return None;
+        return Err(Invalid);
     }
     if bytes[0] == b'_' && !had_prefix {
-        return None;
+        return Err(Invalid);
     }
     if digits.contains("__") {
-        return None;
+        return Err(Invalid);
     }
     let clean: String = digits.chars().filter(|c| *c != '_').collect();
     if clean.is_empty() || !clean.chars().all(|c| c.is_digit(base)) {
-        return None;
+        return Err(Invalid);
     }
-    let v = BigInt::parse_bytes(clean.as_bytes(), base)?;
-    Some(if neg { -v } else { v })
+    let v = BigInt::parse_bytes(clean.as_bytes(), base).ok_or(Invalid)?;
+    Ok(if neg { -v } else { v })
 }
 
 /// `int(...)` constructor.
@@ -294,15 +432,12 @@ pub fn int_new(_cls: Value, args: Args<'_>) -> R<Ref> {
 
 /// `int(s, base)` for a str.
 pub fn int_from_str(s: &str, base: u32) -> R<Ref> {
-    let digits = s.chars().filter(|c| c.is_ascii_digit()).count();
-    if base == 10 && digits > MAX_STR_DIGITS {
-        return value_error(format!(
-            "Exceeds the limit (4300 digits) for integer string conversion: value has {digits} digits; use sys.set_int_max_str_digits() to increase the limit"
-        ));
-    }
     match parse_int(s, base) {
-        Some(v) => Ok(int_from_big(v)),
-        None => value_error(format!(
+        Ok(v) => Ok(int_from_big(v)),
+        Err(ParseIntError::TooManyDigits(limit, n)) => value_error(format!(
+            "Exceeds the limit ({limit} digits) for integer string conversion: value has {n} digits; use sys.set_int_max_str_digits() to increase the limit"
+        )),
+        Err(ParseIntError::Invalid) => value_error(format!(
             "invalid literal for int() with base {base}: {}",
             crate::str::repr_text(s, false)
         )),
@@ -580,7 +715,9 @@ fn small_binop(opc: u32, x: i64, y: i64) -> R<Option<Ref>> {
     })
 }
 
-/// `a / b` for ints: correctly rounded when both fit in 53 bits.
+/// `a / b` for ints, correctly rounded (ties to even) for operands of any size, as CPython's
+/// `long_true_divide`: `ZeroDivisionError: division by zero`, and
+/// `OverflowError: integer division result too large for a float`.
 pub fn int_truediv(a: IntV<'_>, b: IntV<'_>) -> R<Ref> {
     if b.is_zero() {
         return zero_division("division by zero");
@@ -592,39 +729,33 @@ pub fn int_truediv(a: IntV<'_>, b: IntV<'_>) -> R<Ref> {
     }
     let (x, y) = (a.to_big(), b.to_big());
     let neg = x.is_negative() != y.is_negative();
-    let (x, y) = (x.abs(), y.abs());
-    // Scale so that the quotient has at least 66 significant bits, fold the remainder into
-    // a sticky bit, and round once.
-    let shift = (y.bits() as i64 - x.bits() as i64 + 66).max(0);
-    let num = &x << (shift as usize);
-    let (q, r) = num.div_rem(&y);
-    let (q, extra) = if r.is_zero() {
-        (q, 0)
-    } else {
-        ((q << 1usize) | BigInt::one(), 1)
-    };
-    let Ok(f) = big_to_f64(&q) else {
-        drop(crate::exceptions::take_pending());
+    let Some(res) = ratio_to_f64(&x.abs(), &y.abs()) else {
         return overflow_error("integer division result too large for a float");
     };
-    let res = ldexp(f, -(shift as i32) - extra);
-    if !res.is_finite() {
-        return overflow_error("integer division result too large for a float");
-    }
     Ok(Ref::new(Value::from_f64(if neg { -res } else { res })))
 }
 
-/// `x * 2**e` without intermediate overflow or underflow of the scale factor.
-pub fn ldexp(mut x: f64, mut e: i32) -> f64 {
-    while e > 1000 {
-        x *= 2f64.powi(1000);
-        e -= 1000;
+/// `x * 2**e` rounded once (as C's `ldexp`): infinite past the range, subnormal or a signed
+/// zero below it. Zeros, infinities and NaNs are returned as they are.
+pub fn ldexp(x: f64, e: i64) -> f64 {
+    if x == 0.0 || !x.is_finite() {
+        return x;
     }
-    while e < -1000 {
-        x *= 2f64.powi(-1000);
-        e += 1000;
+    // x = m * 2**ex with 0.5 <= |m| < 1.
+    let (m, ex) = crate::hash::frexp(x);
+    let t = (ex as i64).saturating_add(e);
+    if t > 1024 {
+        return f64::INFINITY.copysign(x);
     }
-    x * 2f64.powi(e)
+    if t >= -1021 {
+        // Normal: exact (2**1024 itself is reached as 2 * 2**1023).
+        return m * 2.0 * pow2(t - 1);
+    }
+    if t < -1080 {
+        return 0.0f64.copysign(x);
+    }
+    // Subnormal: an exact scaling into [2**-7, 1), then the one rounding multiplication.
+    (m * pow2(t + 1074)) * pow2(-1074)
 }
 
 /// `a ** b` for ints (a negative exponent gives a float).
@@ -798,8 +929,24 @@ fn m_is_integer(recv: Value, args: Args<'_>) -> R<Ref> {
     Ok(Ref::new(Value::TRUE))
 }
 
+fn m_round(recv: Value, args: Args<'_>) -> R<Ref> {
+    recv_int(recv)?;
+    let [nd] = args.range::<1>("__round__", 0)?;
+    crate::builtins::round_value(recv, nd)
+}
+
+fn m_same(recv: Value, args: Args<'_>) -> R<Ref> {
+    let i = recv_int(recv)?;
+    args.none("__trunc__")?;
+    Ok(int_from_big(i.to_big()))
+}
+
 /// The methods of `int`.
 pub const METHODS: &[(&str, crate::object::BuiltinFn)] = &[
+    ("__round__", m_round),
+    ("__trunc__", m_same),
+    ("__floor__", m_same),
+    ("__ceil__", m_same),
     ("bit_length", m_bit_length),
     ("bit_count", m_bit_count),
     ("conjugate", m_conjugate),
@@ -904,16 +1051,26 @@ mod tests {
 
     #[test]
     fn parsing_like_cpython() {
-        assert_eq!(parse_int(" 12 ", 10), Some(BigInt::from(12)));
-        assert_eq!(parse_int("ff", 16), Some(BigInt::from(255)));
-        assert_eq!(parse_int("0x_ff", 16), Some(BigInt::from(255)));
-        assert_eq!(parse_int("  -0b1_0  ", 0), Some(BigInt::from(-2)));
-        assert_eq!(parse_int("1_000", 10), Some(BigInt::from(1000)));
-        assert_eq!(parse_int("010", 0), None);
-        assert_eq!(parse_int("1__0", 10), None);
-        assert_eq!(parse_int("abc", 10), None);
-        assert_eq!(parse_int("", 10), None);
-        assert_eq!(parse_int("_1", 10), None);
+        let p = |s: &str, b: u32| parse_int(s, b).ok();
+        assert_eq!(p(" 12 ", 10), Some(BigInt::from(12)));
+        assert_eq!(p("ff", 16), Some(BigInt::from(255)));
+        assert_eq!(p("0x_ff", 16), Some(BigInt::from(255)));
+        assert_eq!(p("  -0b1_0  ", 0), Some(BigInt::from(-2)));
+        assert_eq!(p("1_000", 10), Some(BigInt::from(1000)));
+        assert_eq!(p("010", 0), None);
+        assert_eq!(p("1__0", 10), None);
+        assert_eq!(p("abc", 10), None);
+        assert_eq!(p("", 10), None);
+        assert_eq!(p("_1", 10), None);
+        assert_eq!(p("\u{661}\u{662}", 10), Some(BigInt::from(12)));
+        assert_eq!(p("\u{3000}\u{ff11}\u{ff12} ", 10), Some(BigInt::from(12)));
+        assert_eq!(p("5\x1c", 10), None);
+        assert_eq!(p("\u{ff46}", 16), None);
+        assert_eq!(
+            parse_int(&"1".repeat(4301), 10),
+            Err(ParseIntError::TooManyDigits(4300, 4301))
+        );
+        assert!(parse_int(&"1".repeat(4301), 16).is_ok());
     }
 
     #[test]

@@ -140,6 +140,18 @@ fn sys_intern(_: Value, args: Args<'_>) -> R<Ref> {
     }
 }
 
+fn sys_get_int_max_str_digits(_: Value, args: Args<'_>) -> R<Ref> {
+    args.none("get_int_max_str_digits")?;
+    Ok(int_from_i64(crate::int::max_str_digits() as i64))
+}
+
+fn sys_set_int_max_str_digits(_: Value, args: Args<'_>) -> R<Ref> {
+    let [n] = args.bind("set_int_max_str_digits", &["maxdigits"], 1)?;
+    let n = crate::int::index_i64(n.unwrap_or(Value::NONE))?;
+    crate::int::set_max_str_digits(n)?;
+    Ok(Ref::NONE)
+}
+
 fn make_sys() -> Ref {
     let m = module_new("sys");
     let argv = rt().argv.get();
@@ -187,6 +199,8 @@ fn make_sys() -> Ref {
             ("getrecursionlimit", sys_getrecursionlimit),
             ("setrecursionlimit", sys_setrecursionlimit),
             ("intern", sys_intern),
+            ("get_int_max_str_digits", sys_get_int_max_str_digits),
+            ("set_int_max_str_digits", sys_set_int_max_str_digits),
         ],
     );
     m
@@ -307,34 +321,57 @@ fn m_sqrt(_: Value, args: Args<'_>) -> R<Ref> {
     float_ref(v.sqrt())
 }
 
-/// `log` of an int of any size (CPython: frexp-style for huge ints).
-fn log_of(v: Value) -> R<f64> {
+/// The logarithm `func` (`ln`, `log2` or `log10`) of a number, as CPython's `loghelper`:
+/// an int is converted to a float when it fits (correctly rounded), else taken as
+/// `m * 2**e` (`0.5 <= m < 1`) and its log is `func(m) + func(2.0) * e`. Non-positive
+/// arguments raise `ValueError: math domain error`; `inf` and `nan` give themselves.
+fn log_of(v: Value, func: fn(f64) -> f64) -> R<f64> {
     if let Some(IntV::Big(b)) = int_view(v) {
         if !b.is_positive() {
             return value_error("math domain error");
         }
-        if let Ok(f) = crate::int::big_to_f64(b) {
-            return Ok(f.ln());
+        if let Some(f) = crate::int::big_to_f64_opt(b) {
+            return Ok(func(f));
         }
-        drop(crate::exceptions::take_pending());
-        let shift = b.bits() - 60;
-        let top = (b >> shift).to_f64().unwrap_or(1.0);
-        return Ok(top.ln() + shift as f64 * std::f64::consts::LN_2);
+        let (m, e) = big_frexp(b);
+        return Ok(func(m) + func(2.0) * e as f64);
     }
     let x = arg_f64(v)?;
+    if x.is_nan() || x == f64::INFINITY {
+        return Ok(x);
+    }
     if x <= 0.0 {
         return value_error("math domain error");
     }
-    Ok(x.ln())
+    Ok(func(x))
+}
+
+/// A positive int as `(m, e)` with `n ~= m * 2**e`, `0.5 <= m < 1`, `m` rounded to 53 bits
+/// (ties to even).
+fn big_frexp(b: &BigInt) -> (f64, i64) {
+    let bits = b.bits();
+    if bits <= 64 {
+        let (m, e) = crate::hash::frexp(b.magnitude().to_u64().unwrap_or(0) as f64);
+        return (m, e as i64);
+    }
+    let shift = bits - 64;
+    let mag = b.magnitude();
+    let mut top = (mag >> shift).to_u64().unwrap_or(0);
+    if mag.trailing_zeros().unwrap_or(0) < shift {
+        top |= 1;
+    }
+    // top in [2**63, 2**64): rounding may reach 2**64, which frexp renormalizes.
+    let (m, e) = crate::hash::frexp(top as f64);
+    (m, e as i64 + shift as i64)
 }
 
 fn m_log(_: Value, args: Args<'_>) -> R<Ref> {
     let [x, base] = args.range::<2>("log", 1)?;
-    let num = log_of(x.unwrap_or(Value::NONE))?;
+    let num = log_of(x.unwrap_or(Value::NONE), f64::ln)?;
     match base {
         None => float_ref(num),
         Some(b) => {
-            let den = log_of(b)?;
+            let den = log_of(b, f64::ln)?;
             if den == 0.0 {
                 return crate::exceptions::zero_division("float division by zero");
             }
@@ -345,29 +382,12 @@ fn m_log(_: Value, args: Args<'_>) -> R<Ref> {
 
 fn m_log2(_: Value, args: Args<'_>) -> R<Ref> {
     let [x] = args.exact("log2")?;
-    if let Some(IntV::Small(i)) = int_view(x) {
-        if i > 0 && (i & (i - 1)) == 0 {
-            return float_ref(i.trailing_zeros() as f64);
-        }
-    }
-    float_ref(log_of(x)? / std::f64::consts::LN_2)
+    float_ref(log_of(x, f64::log2)?)
 }
 
 fn m_log10(_: Value, args: Args<'_>) -> R<Ref> {
     let [x] = args.exact("log10")?;
-    if x.is_float() {
-        let v = x.as_f64();
-        if v <= 0.0 {
-            return value_error("math domain error");
-        }
-        return float_ref(v.log10());
-    }
-    if let Some(IntV::Small(i)) = int_view(x) {
-        if i > 0 {
-            return float_ref((i as f64).log10());
-        }
-    }
-    float_ref(log_of(x)? / std::f64::consts::LN_10)
+    float_ref(log_of(x, f64::log10)?)
 }
 
 fn m_pow(_: Value, args: Args<'_>) -> R<Ref> {
@@ -461,7 +481,7 @@ fn m_ldexp(_: Value, args: Args<'_>) -> R<Ref> {
             .unwrap_or(if iv.is_negative() { i64::MIN } else { i64::MAX }),
         None => return type_error("Expected an int as second argument to ldexp."),
     };
-    let r = crate::int::ldexp(x, e.clamp(-100_000, 100_000) as i32);
+    let r = crate::int::ldexp(x, e);
     if r.is_infinite() && x.is_finite() {
         return overflow_error("math range error");
     }

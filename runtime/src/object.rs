@@ -241,10 +241,16 @@ pub enum IterType {
     Iterator,
     /// A range too big for machine ints.
     LongRangeIterator,
+    /// `reversed(d)` or `reversed(d.keys())`.
+    DictReverseKeyIterator,
+    /// `reversed(d.values())`.
+    DictReverseValueIterator,
+    /// `reversed(d.items())`.
+    DictReverseItemIterator,
 }
 
 /// The class names of [`IterType`], in its order.
-pub const ITER_TYPE_NAMES: [&str; 8] = [
+pub const ITER_TYPE_NAMES: [&str; 11] = [
     "enumerate",
     "zip",
     "map",
@@ -253,6 +259,9 @@ pub const ITER_TYPE_NAMES: [&str; 8] = [
     "callable_iterator",
     "iterator",
     "longrange_iterator",
+    "dict_reversekeyiterator",
+    "dict_reversevalueiterator",
+    "dict_reverseitemiterator",
 ];
 
 /// A compiled function's static descriptor, emitted by codegen (`#[repr(C)]`).

@@ -748,12 +748,12 @@ pub fn unary(opc: u32, v: Value) -> R<Ref> {
         });
     }
     if v.is_float() && opc != unop::INVERT {
-        let x = v.as_f64();
-        return Ok(Ref::new(Value::from_f64(if opc == unop::NEG {
-            -x
+        // `+x` is `x` itself (the same object, as in CPython); `-x` is a new float.
+        return Ok(Ref::new(if opc == unop::NEG {
+            Value::from_f64(-v.as_f64())
         } else {
-            x
-        })));
+            v
+        }));
     }
     let (dunder, sym) = match opc {
         unop::NEG => ("__neg__", "-"),

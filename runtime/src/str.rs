@@ -127,6 +127,69 @@ pub fn py_isspace(c: char) -> bool {
     c.is_whitespace() || ('\x1c'..='\x1f').contains(&c)
 }
 
+/// Starts of the runs of decimal digits (category `Nd`) that Unicode 15 and 16 added:
+/// CPython 3.11 uses Unicode 14.0, where these are not digits.
+const ND_AFTER_UNICODE_14: &[u32] = &[
+    0x10d40, 0x11bf0, 0x116d0, 0x116da, 0x11f50, 0x16130, 0x16d70, 0x1ccf0, 0x1e4f0, 0x1e5f1,
+];
+
+fn is_nd(c: char) -> bool {
+    unicode_general_category::get_general_category(c)
+        == unicode_general_category::GeneralCategory::DecimalNumber
+}
+
+/// The value 0..=9 of a decimal digit: any character of Unicode category `Nd` (as of
+/// Unicode 14.0, CPython 3.11's database), `None` for anything else.
+///
+/// Unicode encodes decimal digits only in contiguous runs of ten, 0 to 9, some runs
+/// directly after others (the mathematical digits), so a digit's value is the number of
+/// `Nd` characters right before it, modulo 10.
+pub fn decimal_value(c: char) -> Option<u32> {
+    if c.is_ascii() {
+        return c.to_digit(10);
+    }
+    if !is_nd(c) {
+        return None;
+    }
+    let cp = c as u32;
+    let mut before = 0;
+    while char::from_u32(cp - before - 1).is_some_and(is_nd) {
+        before += 1;
+    }
+    let value = before % 10;
+    if ND_AFTER_UNICODE_14.contains(&(cp - value)) {
+        return None;
+    }
+    Some(value)
+}
+
+/// The text `int()` and `float()` parse, as CPython transforms it first: ASCII characters
+/// stay, other Unicode whitespace becomes a space, decimal digits become ASCII digits, and
+/// anything else becomes `?` (never valid). Borrowed when `s` is ASCII.
+pub fn ascii_numeric_text(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.is_ascii() {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    s.chars()
+        .map(|c| {
+            if c.is_ascii() {
+                c
+            } else if c.is_whitespace() {
+                ' '
+            } else if let Some(d) = decimal_value(c) {
+                char::from_digit(d, 10).unwrap_or('?')
+            } else {
+                '?'
+            }
+        })
+        .collect()
+}
+
+/// The whitespace `int()` and `float()` strip after [`ascii_numeric_text`] (C's `isspace`).
+pub fn is_c_space(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0b' | '\x0c')
+}
+
 /// Whether `c` is printable in CPython's sense (approximated without the Unicode database
 /// for unassigned code points).
 pub fn is_printable(c: char) -> bool {
@@ -1001,7 +1064,7 @@ fn pred_all(recv: Value, args: Args<'_>, name: &str, f: fn(char) -> bool) -> R<R
 }
 
 fn is_decimal(c: char) -> bool {
-    c.is_ascii_digit() || (!c.is_ascii() && c.is_numeric() && c.to_digit(10).is_some())
+    decimal_value(c).is_some()
 }
 
 fn is_digit(c: char) -> bool {

@@ -1485,3 +1485,33 @@ fn the_native_stack_check_raises_before_overflow() {
         .expect("thread");
     assert!(t.join().is_ok());
 }
+
+#[test]
+fn decimal_digits_are_unicode_14_nd() {
+    // The first digit of every run of decimal digits (category Nd) in Unicode 14.0, the
+    // database of CPython 3.11 (`unicodedata.decimal(c) == 0` for `category(c) == 'Nd'`).
+    const STARTS: &[u32] = &[
+        0x30, 0x660, 0x6f0, 0x7c0, 0x966, 0x9e6, 0xa66, 0xae6, 0xb66, 0xbe6, 0xc66, 0xce6, 0xd66,
+        0xde6, 0xe50, 0xed0, 0xf20, 0x1040, 0x1090, 0x17e0, 0x1810, 0x1946, 0x19d0, 0x1a80,
+        0x1a90, 0x1b50, 0x1bb0, 0x1c40, 0x1c50, 0xa620, 0xa8d0, 0xa900, 0xa9d0, 0xa9f0, 0xaa50,
+        0xabf0, 0xff10, 0x104a0, 0x10d30, 0x11066, 0x110f0, 0x11136, 0x111d0, 0x112f0, 0x11450,
+        0x114d0, 0x11650, 0x116c0, 0x11730, 0x118e0, 0x11950, 0x11c50, 0x11d50, 0x11da0,
+        0x16a60, 0x16ac0, 0x16b50, 0x1d7ce, 0x1d7d8, 0x1d7e2, 0x1d7ec, 0x1d7f6, 0x1e140,
+        0x1e2f0, 0x1e950, 0x1fbf0,
+    ];
+    let mut expected = std::collections::HashMap::new();
+    for s in STARTS {
+        for d in 0..10 {
+            expected.insert(s + d, d);
+        }
+    }
+    for cp in 0..=0x10FFFFu32 {
+        if let Some(c) = char::from_u32(cp) {
+            assert_eq!(
+                crate::str::decimal_value(c),
+                expected.get(&cp).copied(),
+                "U+{cp:04X}"
+            );
+        }
+    }
+}

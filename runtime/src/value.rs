@@ -19,8 +19,28 @@ pub const TAG_SPECIAL: u64 = 0xFFFC;
 pub const PAYLOAD_MASK: u64 = 0x0000_FFFF_FFFF_FFFF;
 /// Mask of the 13 bits that are all set exactly in tagged words.
 pub const TAGGED_MASK: u64 = 0xFFF8_0000_0000_0000;
-/// The canonical NaN.
+/// The canonical NaN (bits 63..51 of every NaN value; see [`Value::from_f64`]).
 pub const CANONICAL_NAN: u64 = 0x7FF8_0000_0000_0000;
+/// NaN values made by the runtime have `CANONICAL_NAN | n` with `1 <= n < NAN_CONST_BIT`;
+/// NaN constants of generated code have this bit set (`0x7FFC_...`) and a per-site number.
+pub const NAN_CONST_BIT: u64 = 1 << 50;
+
+thread_local! {
+    static NAN_SERIAL: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// A NaN value with a payload no other live NaN made by this thread's runtime has: each NaN
+/// created is a distinct object, as in CPython (`a is b` is False for two NaNs, and
+/// containers find a NaN only by identity).
+#[cold]
+pub fn fresh_nan() -> Value {
+    let n = NAN_SERIAL.with(|c| {
+        let n = c.get() % (NAN_CONST_BIT - 1) + 1;
+        c.set(n);
+        n
+    });
+    Value(CANONICAL_NAN | n)
+}
 /// Smallest inline int.
 pub const INLINE_INT_MIN: i64 = -(1 << 47);
 /// Largest inline int.
@@ -52,11 +72,13 @@ impl Value {
         self.0 & TAGGED_MASK == TAGGED_MASK
     }
 
-    /// A float value (NaNs canonicalized).
+    /// A new float value: `x` itself, or a NaN with a fresh positive quiet payload (so
+    /// no NaN collides with the tagged space, and each new NaN is a distinct object; a
+    /// NaN that is merely copied keeps its word). See [`fresh_nan`].
     #[inline]
     pub fn from_f64(x: f64) -> Value {
         if x.is_nan() {
-            Value(CANONICAL_NAN)
+            fresh_nan()
         } else {
             Value(x.to_bits())
         }
@@ -203,5 +225,15 @@ mod tests {
             assert!(x.is_nan() && v.as_f64().is_nan() || v.as_f64().to_bits() == x.to_bits());
         }
         assert!(!Value::NONE.is_float() && !Value::TRUE.is_float() && !Value::ERROR.is_float());
+    }
+
+    #[test]
+    fn each_new_nan_is_distinct() {
+        let (a, b) = (Value::from_f64(f64::NAN), Value::from_f64(-f64::NAN));
+        assert_ne!(a, b);
+        for v in [a, b] {
+            assert!(v.is_float() && v.as_f64().is_nan());
+            assert_eq!(v.0 & !(NAN_CONST_BIT - 1), CANONICAL_NAN);
+        }
     }
 }

@@ -100,11 +100,6 @@ fn every_provided_builtin_exists_with_cpythons_type() {
     let actual = Command::new(&exe).output().expect("the audit program runs");
     let expected = String::from_utf8_lossy(&expected.stdout).into_owned();
     let actual_out = String::from_utf8_lossy(&actual.stdout).into_owned();
-    // FIXME: `frozenset` is a function that makes a set until the runtime has a frozenset
-    // type; remove this allowance when it does.
-    let known = |line: &str| line.starts_with("frozenset ") || line.contains("['frozenset'");
-    let expected: String = expected.lines().filter(|l| !known(l)).map(|l| format!("{l}\n")).collect();
-    let actual_out: String = actual_out.lines().filter(|l| !known(l)).map(|l| format!("{l}\n")).collect();
     let diffs: Vec<String> = expected
         .lines()
         .zip(actual_out.lines().chain(std::iter::repeat("<missing>")))

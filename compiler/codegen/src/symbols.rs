@@ -49,6 +49,8 @@ pub enum Rt {
     MethodPop,
     MethodGet,
     Pow,
+    /// `molt_float_nan`: a fresh NaN value.
+    FloatNan,
     Len,
     DelAttr,
     GetItem,
@@ -123,6 +125,7 @@ impl Rt {
         Rt::MethodPop,
         Rt::MethodGet,
         Rt::Pow,
+        Rt::FloatNan,
         Rt::Len,
         Rt::DelAttr,
         Rt::GetItem,
@@ -193,6 +196,7 @@ impl Rt {
             Rt::MethodPop => "molt_method_pop",
             Rt::MethodGet => "molt_method_get",
             Rt::Pow => "pow",
+            Rt::FloatNan => "molt_float_nan",
             Rt::Len => "molt_len",
             Rt::DelAttr => "molt_delattr",
             Rt::GetItem => "molt_getitem",
@@ -275,6 +279,7 @@ impl Rt {
             Rt::MethodPop => ("WW", 'W'),
             Rt::MethodGet => ("WWWW", 'W'),
             Rt::Pow => ("FF", 'F'),
+            Rt::FloatNan => ("", 'W'),
             Rt::Len => ("W", 'W'),
             Rt::BuildList | Rt::BuildTuple | Rt::BuildSet | Rt::BuildDict | Rt::BuildString => {
                 ("PP", 'W')

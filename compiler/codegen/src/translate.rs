@@ -485,7 +485,12 @@ impl Translator<'_> {
                     }
                     Constant::Float(x) => {
                         let bits = if x.is_nan() {
-                            0x7FF8_0000_0000_0000u64
+                            // One object per constant site, as a code object's constant:
+                            // a NaN word with the constant bit (0x7FFC_...) and a site number.
+                            static SITES: std::sync::atomic::AtomicU64 =
+                                std::sync::atomic::AtomicU64::new(0);
+                            let n = SITES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                            0x7FFC_0000_0000_0000u64 | (n & ((1 << 50) - 1))
                         } else {
                             x.to_bits()
                         };
@@ -521,7 +526,7 @@ impl Translator<'_> {
                     Strategy::IntArith => self.int_arith(b, block, d, after, *op, code, l, r)?,
                     Strategy::FloatArith => {
                         let (x, y) = (as_f64(b, l), as_f64(b, r));
-                        float_arith(b, *op, x, y)
+                        self.float_arith(b, *op, x, y)
                     }
                     Strategy::NumericArith => {
                         self.numeric_arith(b, block, d, after, *op, code, l, r)?
@@ -1183,7 +1188,7 @@ impl Translator<'_> {
             let generic = b.create_block();
             b.ins().brif(ok, fast, &[], generic, &[]);
             b.switch_to_block(fast);
-            let res = float_arith(b, op, x, y);
+            let res = self.float_arith(b, op, x, y);
             b.ins().jump(merge, &[BlockArg::Value(res)]);
             b.switch_to_block(generic);
         }
@@ -1555,7 +1560,7 @@ impl Translator<'_> {
         match op {
             BinaryOp::TrueDiv => {
                 let q = b.ins().fdiv(x, y);
-                let res = float_word(b, q);
+                let res = self.float_word(b, q);
                 b.ins().jump(merge, &[BlockArg::Value(res)]);
             }
             BinaryOp::Pow => {
@@ -1563,12 +1568,12 @@ impl Translator<'_> {
                 let inf = b.ins().f64const(f64::INFINITY);
                 let ap = b.ins().fabs(p);
                 let finite = b.ins().fcmp(FloatCC::LessThan, ap, inf);
-                let res = float_word(b, p);
+                let res = self.float_word(b, p);
                 b.ins()
                     .brif(finite, merge, &[BlockArg::Value(res)], slow, &[]);
             }
             _ => {
-                let res = float_arith(b, op, x, y);
+                let res = self.float_arith(b, op, x, y);
                 b.ins().jump(merge, &[BlockArg::Value(res)]);
             }
         }
@@ -1576,6 +1581,40 @@ impl Translator<'_> {
         self.generic_binary(b, block, d, after, Rt::Binary, code, l, r, merge)?;
         b.switch_to_block(merge);
         Ok(b.block_params(merge)[0])
+    }
+
+    /// A float word from an `f64`: its bits, or for a NaN a fresh NaN value from the runtime
+    /// (`molt_float_nan`, on a cold path), so that every NaN a computation makes is a new
+    /// object and no NaN collides with the tagged space (see `docs/runtime.md`).
+    fn float_word(&mut self, b: &mut FunctionBuilder<'_>, x: ir::Value) -> ir::Value {
+        let bits = b.ins().bitcast(I64, ir::MemFlagsData::new(), x);
+        let nan = b.ins().fcmp(FloatCC::Unordered, x, x);
+        let fresh = b.create_block();
+        let done = b.create_block();
+        b.append_block_param(done, I64);
+        b.set_cold_block(fresh);
+        b.ins().brif(nan, fresh, &[], done, &[BlockArg::Value(bits)]);
+        b.switch_to_block(fresh);
+        let w = self.call_rt(b, Rt::FloatNan, &[]);
+        b.ins().jump(done, &[BlockArg::Value(w)]);
+        b.switch_to_block(done);
+        b.block_params(done)[0]
+    }
+
+    /// `+ - *` of two `f64`s, as a float word.
+    fn float_arith(
+        &mut self,
+        b: &mut FunctionBuilder<'_>,
+        op: BinaryOp,
+        x: ir::Value,
+        y: ir::Value,
+    ) -> ir::Value {
+        let res = match op {
+            BinaryOp::Sub => b.ins().fsub(x, y),
+            BinaryOp::Mul => b.ins().fmul(x, y),
+            _ => b.ins().fadd(x, y),
+        };
+        self.float_word(b, res)
     }
 
     /// `/` of two floats: native unless the divisor is zero (the runtime raises).
@@ -1601,7 +1640,7 @@ impl Translator<'_> {
         b.ins().brif(is_zero, slow, &[], fast, &[]);
         b.switch_to_block(fast);
         let q = b.ins().fdiv(x, y);
-        let w = float_word(b, q);
+        let w = self.float_word(b, q);
         b.ins().jump(merge, &[BlockArg::Value(w)]);
         b.switch_to_block(slow);
         self.generic_binary(b, block, d, after, Rt::Binary, code, l, r, merge)?;
@@ -1882,23 +1921,6 @@ fn numeric_pair(
     (ok, x, y)
 }
 
-/// A float word from an `f64`, with every NaN canonicalized (see `docs/runtime.md`).
-fn float_word(b: &mut FunctionBuilder<'_>, x: ir::Value) -> ir::Value {
-    let bits = b.ins().bitcast(I64, ir::MemFlagsData::new(), x);
-    let nan = b.ins().fcmp(FloatCC::Unordered, x, x);
-    let canonical = b.ins().iconst(I64, 0x7FF8_0000_0000_0000);
-    b.ins().select(nan, canonical, bits)
-}
-
-/// `+ - *` of two `f64`s, as a float word.
-fn float_arith(b: &mut FunctionBuilder<'_>, op: BinaryOp, x: ir::Value, y: ir::Value) -> ir::Value {
-    let res = match op {
-        BinaryOp::Sub => b.ins().fsub(x, y),
-        BinaryOp::Mul => b.ins().fmul(x, y),
-        _ => b.ins().fadd(x, y),
-    };
-    float_word(b, res)
-}
 
 fn float_cc(op: CmpOp) -> FloatCC {
     match op {
