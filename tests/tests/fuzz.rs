@@ -29,8 +29,8 @@ fn generated_programs_match_cpython() {
         snippets: env_num("MOLT_FUZZ_SNIPPETS").map_or(24, |n| n as usize),
         config,
         budget: Budget {
-            checks: if long.is_some() { 250 } else { 80 },
-            time: Duration::from_secs(if long.is_some() { 120 } else { 40 }),
+            checks: if long.is_some() { 100 } else { 40 },
+            time: Duration::from_secs(if long.is_some() { 90 } else { 30 }),
         },
         per_signature: if long.is_some() { 2 } else { 1 },
         findings_dir: Some(molt_tests::repo_root().join("target/fuzz-findings")),

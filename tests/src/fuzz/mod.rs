@@ -51,6 +51,8 @@ pub enum Feature {
     Generators,
     /// Exceptions raised and caught across functions, `finally`, `raise ... from`.
     Exceptions,
+    /// Indexing a list with an object that has no `__index__` (the `TypeError` message).
+    IndexWithObject,
 }
 
 impl Feature {
@@ -70,6 +72,7 @@ impl Feature {
         Feature::Dunders,
         Feature::Generators,
         Feature::Exceptions,
+        Feature::IndexWithObject,
     ];
 
     /// The feature's name as used in `MOLT_FUZZ_FEATURES` (`-name` switches one off).
@@ -89,6 +92,7 @@ impl Feature {
             Feature::Dunders => "dunders",
             Feature::Generators => "generators",
             Feature::Exceptions => "exceptions",
+            Feature::IndexWithObject => "index_with_object",
         }
     }
 
@@ -113,11 +117,23 @@ pub struct KnownDivergence {
 /// Features switched off in the CI slice because the runtime still differs from CPython
 /// there. FIXME: each entry is a bug; remove it once its reproducer matches CPython
 /// (`tests/tools/compare tests/fuzz/known/FILE.py` prints `ok`).
-pub const KNOWN_DIVERGENCES: &[KnownDivergence] = &[KnownDivergence {
-    feature: Feature::BigIntToFloat,
-    fixme: "FIXME: ints >= 2**63 convert to the wrong float (3.5 * 2**63 gives 1.75)",
-    reproducer: "bigint_to_float.py",
-}];
+pub const KNOWN_DIVERGENCES: &[KnownDivergence] = &[
+    KnownDivergence {
+        feature: Feature::BigIntToFloat,
+        fixme: "FIXME: ints >= 2**63 convert to the wrong float (3.5 * 2**63 gives 1.75)",
+        reproducer: "bigint_to_float.py",
+    },
+    KnownDivergence {
+        feature: Feature::UnicodeDigits,
+        fixme: "FIXME: int('\u{663}') (ARABIC-INDIC DIGIT THREE) raises ValueError instead of returning 3",
+        reproducer: "unicode_digits.py",
+    },
+    KnownDivergence {
+        feature: Feature::IndexWithObject,
+        fixme: "FIXME: [1][obj] without __index__ says \"'C' object cannot be interpreted as an integer\" instead of \"list indices must be integers or slices, not C\"",
+        reproducer: "index_with_object.py",
+    },
+];
 
 /// Which features the generator may use.
 #[derive(Clone, Debug)]
