@@ -30,7 +30,7 @@ fn generated_programs_match_cpython() {
         config,
         budget: Budget {
             checks: if long.is_some() { 100 } else { 40 },
-            time: Duration::from_secs(if long.is_some() { 90 } else { 30 }),
+            time: Duration::from_secs(if long.is_some() { 60 } else { 30 }),
         },
         per_signature: if long.is_some() { 2 } else { 1 },
         findings_dir: Some(molt_tests::repo_root().join("target/fuzz-findings")),

@@ -613,6 +613,11 @@ impl<'a> Gen<'a> {
                 let e = self.expr(ty, d);
                 format!("bool({e})")
             }
+            8 if self.on(Feature::NanInContainers) && self.chance(30) => {
+                let f = self.expr(Ty::Float, d);
+                let t = self.pick(&["({f} in [{f}])", "([{f}] == [{f}])", "({f} in ({f}, 1.0))", "({f} in {'k': {f}}.values())"]);
+                format!("(lambda q: {})({f})", t.replace("{f}", "q"))
+            }
             8 => {
                 let f = self.expr(Ty::Float, d);
                 let p = self.pick(&["math.isnan", "math.isinf", "math.isfinite"]);
@@ -1246,7 +1251,10 @@ impl<'a> Gen<'a> {
                     // function specialized on its annotations.
                     if self.chance(8) {
                         match ty {
-                            Ty::Int => self.pick(&["True", "2.5", "-0.0"]).to_owned(),
+                            Ty::Int if self.on(Feature::BoolBitwise) => {
+                                self.pick(&["True", "2.5", "-0.0"]).to_owned()
+                            }
+                            Ty::Int => self.pick(&["2.5", "-0.0"]).to_owned(),
                             Ty::Float => self.pick(&["3", "True", "2**53"]).to_owned(),
                             _ => self.leaf(*ty),
                         }
@@ -1685,11 +1693,56 @@ impl<'a> Gen<'a> {
         body
     }
 
+    /// A loop kernel: int and float accumulators updated from the loop variable and the
+    /// parameters in a counted loop (the optimizer's counted-loop, CSE and LICM paths), so
+    /// values cross the 48-bit inline range and 2**63 inside optimized code.
+    fn loop_snippet(&mut self) -> Vec<Node> {
+        let n = self.pick(&["5", "20", "47", "70"]);
+        let mut body = vec![
+            Node::leaf("acc = p0"),
+            Node::leaf("t = 0.0"),
+            Node::leaf("m = 0"),
+        ];
+        self.vars.push(("acc".to_owned(), Ty::Int));
+        self.vars.push(("i".to_owned(), Ty::Int));
+        let mut inner = Vec::new();
+        let k = 1 + self.below(3);
+        for _ in 0..k {
+            let e = self.expr(Ty::Int, 2);
+            let op = self.pick(&["=", "+=", "-=", "^=", "*="]);
+            inner.push(Node::leaf(format!("acc {op} {e}")));
+        }
+        inner.push(Node::block(
+            format!("if acc > {} or acc < -{}:", self.pick(&["2**100", "2**64", "2**48"]), self.pick(&["2**100", "2**64", "2**47"])),
+            vec![Node::leaf(format!("acc = acc % {}", self.pick(&["1000003", "2**61 - 1", "-97"])))],
+        ));
+        let fe = if self.on(Feature::BigIntToFloat) {
+            self.expr(Ty::Float, 1)
+        } else {
+            "p1".to_owned()
+        };
+        inner.push(Node::leaf(format!("t = t + {fe} * i")));
+        inner.push(Node::leaf("m = max(m, acc)"));
+        if self.chance(30) {
+            let c = self.expr(Ty::Bool, 1);
+            inner.push(Node::block(format!("if {c}:"), vec![Node::leaf(self.pick(&["continue", "break"]))]));
+        }
+        let loop_head = match self.below(3) {
+            0 => format!("for i in range({n}):"),
+            1 => format!("for i in range(p2 % 10, {n}):"),
+            _ => format!("for i in range({n}, -{n}, -3):"),
+        };
+        body.push(Node::block(loop_head, inner));
+        body.push(Node::leaf("print(acc, repr(t), m)"));
+        self.vars.truncate(self.vars.len() - 2);
+        body
+    }
+
     /// One snippet with id `id`.
     pub fn snippet(rng: &mut Rng, cfg: &Config, id: usize) -> Snippet {
         let mut g = Gen::new(rng, cfg, id);
         let typed = g.chance(50);
-        let choice = g.below(14);
+        let choice = g.below(16);
         let (kind, tys): (&'static str, Vec<Ty>) = match choice {
             0 | 1 => ("int_expr", vec![Ty::Int, Ty::Int]),
             2 | 3 => ("float_expr", vec![Ty::Float, Ty::Int]),
@@ -1699,6 +1752,7 @@ impl<'a> Gen<'a> {
             8 => ("mixed_expr", vec![Ty::Int, Ty::Float, Ty::Str]),
             9 | 10 if g.on(Feature::Dunders) => ("class_dunder", vec![Ty::Int]),
             11 | 12 if g.on(Feature::Exceptions) => ("exceptions", vec![Ty::Int]),
+            13 | 14 => ("loop_kernel", vec![Ty::Int, Ty::Float, Ty::Int]),
             _ => ("closure_gen", vec![Ty::Int]),
         };
         let (params, calls) = g.params(&tys, typed);
@@ -1711,6 +1765,7 @@ impl<'a> Gen<'a> {
             "mixed_expr" => (vec![], g.expr_snippet(kind, ALL_TYS).0),
             "class_dunder" => g.class_snippet(),
             "exceptions" => g.exception_snippet(),
+            "loop_kernel" => (vec![], g.loop_snippet()),
             _ => (vec![], g.closure_gen_snippet()),
         };
         Snippet {

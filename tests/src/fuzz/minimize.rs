@@ -422,9 +422,7 @@ pub fn line_candidates(line: &str) -> Vec<String> {
         if in_string(&spans, i) {
             if let Some(&(s, e)) = spans.iter().find(|&&(s, e)| s <= i && i < e) {
                 if b[s] != b'f' && e - s > 3 {
-                    for rep in ["''", "'a'"] {
-                        push(format!("{}{}{}", &line[..s], rep, &line[e..]), &mut out);
-                    }
+                    push(format!("{}''{}", &line[..s], &line[e..]), &mut out);
                 }
                 i = e;
                 continue;
@@ -439,9 +437,9 @@ pub fn line_candidates(line: &str) -> Vec<String> {
             }
             let lit = &line[i..j];
             let reps: &[&str] = if lit.contains('.') || lit.contains('e') {
-                &["1.0", "0.0"]
+                &["1.0"]
             } else {
-                &["0", "1", "2"]
+                &["1"]
             };
             for rep in reps {
                 if *rep != lit {

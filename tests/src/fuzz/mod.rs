@@ -53,6 +53,9 @@ pub enum Feature {
     Exceptions,
     /// Indexing a list with an object that has no `__index__` (the `TypeError` message).
     IndexWithObject,
+    /// Bools where ints are expected (`True` passed to an `int` parameter, then `&`, `|`, `^`
+    /// on it: `True & True` is `True`, a bool).
+    BoolBitwise,
 }
 
 impl Feature {
@@ -73,6 +76,7 @@ impl Feature {
         Feature::Generators,
         Feature::Exceptions,
         Feature::IndexWithObject,
+        Feature::BoolBitwise,
     ];
 
     /// The feature's name as used in `MOLT_FUZZ_FEATURES` (`-name` switches one off).
@@ -93,6 +97,7 @@ impl Feature {
             Feature::Generators => "generators",
             Feature::Exceptions => "exceptions",
             Feature::IndexWithObject => "index_with_object",
+            Feature::BoolBitwise => "bool_bitwise",
         }
     }
 
@@ -132,6 +137,16 @@ pub const KNOWN_DIVERGENCES: &[KnownDivergence] = &[
         feature: Feature::IndexWithObject,
         fixme: "FIXME: [1][obj] without __index__ says \"'C' object cannot be interpreted as an integer\" instead of \"list indices must be integers or slices, not C\"",
         reproducer: "index_with_object.py",
+    },
+    KnownDivergence {
+        feature: Feature::BoolBitwise,
+        fixme: "FIXME: `x &= x` with x = True (an untyped parameter) prints 1 instead of True",
+        reproducer: "bool_bitwise.py",
+    },
+    KnownDivergence {
+        feature: Feature::UnicodeCase,
+        fixme: "FIXME: title()/capitalize()/casefold()/swapcase()/istitle() of special characters ('\u{df}'.title() is 'SS', not 'Ss'; '\u{149}'.casefold() is unchanged)",
+        reproducer: "unicode_case.py",
     },
 ];
 
