@@ -124,6 +124,7 @@ const FLOAT_EDGES: &[&str] = &[
     "float('-inf')",
     "float('nan')",
     "2.0**0.5",
+    "(-8.0)**2",
     "7.0 / 3.0",
 ];
 
@@ -523,6 +524,9 @@ impl<'a> Gen<'a> {
                     "math.sqrt", "math.fabs", "math.exp", "math.log", "math.sin", "math.cos",
                     "math.atan", "math.log10", "math.log2", "abs", "-",
                 ]);
+                if matches!(f, "math.log10" | "math.log2") && !self.on(Feature::MathLog2Log10) {
+                    return format!("math.log({})", self.expr(Ty::Float, d));
+                }
                 let a = self.expr(Ty::Float, d);
                 if f == "-" {
                     format!("(-{a})")
@@ -546,7 +550,11 @@ impl<'a> Gen<'a> {
             }
             13 => {
                 let a = self.expr(Ty::Float, d);
-                let k = self.pick(&["2", "0.5", "-1", "3", "0", "-0.5", "100"]);
+                let k = if self.on(Feature::FractionalPow) {
+                    self.pick(&["2", "0.5", "-1", "3", "0", "-0.5", "100"])
+                } else {
+                    self.pick(&["2", "-1", "3", "0", "100", "-2"])
+                };
                 format!("({a} ** {k})")
             }
             14 if self.on(Feature::RoundDigits) => {
@@ -1254,7 +1262,10 @@ impl<'a> Gen<'a> {
                             Ty::Int if self.on(Feature::BoolBitwise) => {
                                 self.pick(&["True", "2.5", "-0.0"]).to_owned()
                             }
-                            Ty::Int => self.pick(&["2.5", "-0.0"]).to_owned(),
+                            // A float where an int is expected converts big ints to float.
+                            Ty::Int if self.on(Feature::BigIntToFloat) => {
+                                self.pick(&["2.5", "-0.0"]).to_owned()
+                            }
                             Ty::Float => self.pick(&["3", "True", "2**53"]).to_owned(),
                             _ => self.leaf(*ty),
                         }
@@ -1380,7 +1391,11 @@ impl<'a> Gen<'a> {
         let n = 5 + self.below(8);
         for _ in 0..n {
             let p = self.pick(&probes);
-            if p == "[1, 2, 3, 4][a]" && !(self.on(Feature::IndexWithObject) || have.contains(&"__index__")) {
+            if p == "[1, 2, 3, 4][a]" && !self.on(Feature::IndexWithObject) {
+                continue;
+            }
+            let iterable = ["__contains__", "__iter__", "__getitem__"].iter().any(|d| have.contains(d));
+            if p == "3 in a" && !iterable && !self.on(Feature::InWithoutContains) {
                 continue;
             }
             let returns_obj = matches!(p, "a + b" | "a + 1" | "1 + a" | "a - b" | "a - 1" | "a * 3" | "-a" | "max(xs)" | "sum(xs, a)");
@@ -1738,11 +1753,133 @@ impl<'a> Gen<'a> {
         body
     }
 
+    /// Calls, unpacking, context managers, decorators, `global` and builtins with keyword
+    /// arguments: statements whose shape (not only their values) varies.
+    fn misc_snippet(&mut self) -> (Vec<Node>, Vec<Node>) {
+        let id = self.id;
+        let prelude = vec![
+            Node::leaf(format!("G{id} = 0")),
+            Node::block(
+                format!("class Ctx{id}:"),
+                vec![
+                    Node::block("def __init__(self, name, swallow):", vec![
+                        Node::leaf("self.name = name"),
+                        Node::leaf("self.swallow = swallow"),
+                    ]),
+                    Node::block("def __enter__(self):", vec![
+                        Node::leaf("print('enter', self.name)"),
+                        Node::leaf("return self.name.upper()"),
+                    ]),
+                    Node::block("def __exit__(self, et, ev, tb):", vec![
+                        Node::leaf("print('exit', self.name, et.__name__ if et else None, ev)"),
+                        Node::leaf("return self.swallow"),
+                    ]),
+                ],
+            ),
+            Node::block(format!("def deco{id}(f):"), vec![
+                Node::block("def wrapper(*args, **kwargs):", vec![
+                    Node::leaf("print('call', f.__name__, args, sorted(kwargs.items()))"),
+                    Node::leaf("return f(*args, **kwargs)"),
+                ]),
+                Node::leaf("return wrapper"),
+            ]),
+            Node::block(format!("def kw{id}(a, b=2, *rest, c, d=4, **more):"), vec![
+                Node::leaf("return (a, b, rest, c, d, sorted(more.items()))"),
+            ]),
+        ];
+        // `global` must precede every use of the name in the function.
+        let mut body = vec![Node::leaf(format!("global G{id}"))];
+        let n = 3 + self.below(5);
+        for _ in 0..n {
+            let nodes = match self.below(9) {
+                0 => {
+                    let l = self.expr(Ty::ListInt, 1);
+                    vec![
+                        Node::leaf(format!("first, *middle, last = {l} + [8, 9]")),
+                        Node::leaf("print(first, middle, last)"),
+                        Node::leaf(format!("(x, y), z = ({}, {}), {}", self.int_lit(), self.int_lit(), self.str_lit())),
+                        Node::leaf("x, y = y, x"),
+                        Node::leaf("print(x, y, z)"),
+                    ]
+                }
+                1 => {
+                    let swallow = self.pick(&["True", "False"]);
+                    let k = self.pick(&["0", "1", "5"]);
+                    vec![Node::block(
+                        format!("with Ctx{id}({}, {swallow}) as name:", self.str_lit()),
+                        vec![
+                            Node::leaf("print('inside', name)"),
+                            Node::leaf(format!("print(10 // {k})")),
+                        ],
+                    ), Node::leaf("print('after with')")]
+                }
+                2 => {
+                    let a = self.int_lit();
+                    let call = self.pick(&[
+                        "kw{id}(1, c=3)",
+                        "kw{id}(1, 2, 3, 4, c=5, e=6)",
+                        "kw{id}(*[1, 2], c=0, **{'z': 1})",
+                        "kw{id}(a=A, c=A)",
+                        "kw{id}(1, c=2, d=None)",
+                        "kw{id}(1)",
+                        "kw{id}(1, 2, b=3, c=4)",
+                    ]);
+                    vec![Node::leaf(format!("print({})", call.replace("{id}", &id.to_string()).replace('A', &a)))]
+                }
+                3 => vec![
+                    Node::leaf(format!("@deco{id}")),
+                    Node::block("def add(x, y=10):", vec![Node::leaf("return x + y")]),
+                    Node::leaf(format!("print(add({}), add(1, y={}))", self.int_lit(), self.int_lit())),
+                ],
+                4 => vec![
+                    Node::leaf(format!("G{id} += {}", self.int_lit())),
+                    Node::leaf(format!("print(G{id})")),
+                ],
+                5 => {
+                    let l = self.expr(Ty::ListStr, 1);
+                    vec![
+                        Node::leaf(format!("ws = {l}")),
+                        Node::leaf("print(list(enumerate(ws, start=1)), list(zip(ws, range(10), 'xyz')))"),
+                        Node::leaf("print(sorted(ws, key=len, reverse=True), max(ws, key=len, default='-'), min(ws, default=None))"),
+                        Node::leaf("print(*ws, sep='|', end='$\\n')"),
+                        Node::leaf("print(any(ws), all(ws), list(filter(None, ws)), [w.partition('a') for w in ws])"),
+                    ]
+                }
+                6 => {
+                    let a = self.expr(Ty::Int, 1);
+                    let b = self.expr(Ty::Int, 1);
+                    vec![Node::leaf(format!(
+                        "print(divmod({a}, {b}), pow({a}, 2), abs({b}), {a} == {b}, ({a}, {b}) < ({b}, {a}))"
+                    ))]
+                }
+                7 => {
+                    let s = self.expr(Ty::Str, 1);
+                    vec![
+                        Node::leaf(format!("t = {s}")),
+                        Node::leaf("print(t.partition(' '), t.rpartition('a'), t.split(maxsplit=1), t.rsplit(None, 1))"),
+                        Node::leaf("print(t.expandtabs(4), t.count(''), t.encode('utf-8') if False else len(t), t.index(t[:1]) if t else -1)"),
+                    ]
+                }
+                _ => {
+                    let d = self.expr(Ty::DictStrInt, 1);
+                    vec![
+                        Node::leaf(format!("m = {d}")),
+                        Node::leaf("print(sorted(m, key=lambda k: (m[k], k)), {v: k for k, v in m.items()})"),
+                        Node::block("for k, v in m.items():", vec![Node::leaf("print(k, v, end='; ')")]),
+                        Node::leaf("print(len(m), m.get('zz'), 'a' in m, list(reversed(m)))"),
+                    ]
+                }
+            };
+            body.extend(self.guarded(nodes));
+        }
+        (prelude, body)
+    }
+
     /// One snippet with id `id`.
     pub fn snippet(rng: &mut Rng, cfg: &Config, id: usize) -> Snippet {
         let mut g = Gen::new(rng, cfg, id);
         let typed = g.chance(50);
-        let choice = g.below(16);
+        let choice = g.below(18);
         let (kind, tys): (&'static str, Vec<Ty>) = match choice {
             0 | 1 => ("int_expr", vec![Ty::Int, Ty::Int]),
             2 | 3 => ("float_expr", vec![Ty::Float, Ty::Int]),
@@ -1753,6 +1890,7 @@ impl<'a> Gen<'a> {
             9 | 10 if g.on(Feature::Dunders) => ("class_dunder", vec![Ty::Int]),
             11 | 12 if g.on(Feature::Exceptions) => ("exceptions", vec![Ty::Int]),
             13 | 14 => ("loop_kernel", vec![Ty::Int, Ty::Float, Ty::Int]),
+            15 | 16 => ("misc", vec![Ty::Int]),
             _ => ("closure_gen", vec![Ty::Int]),
         };
         let (params, calls) = g.params(&tys, typed);
@@ -1766,6 +1904,7 @@ impl<'a> Gen<'a> {
             "class_dunder" => g.class_snippet(),
             "exceptions" => g.exception_snippet(),
             "loop_kernel" => (vec![], g.loop_snippet()),
+            "misc" => g.misc_snippet(),
             _ => (vec![], g.closure_gen_snippet()),
         };
         Snippet {

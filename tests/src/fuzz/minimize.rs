@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 
 use super::Node;
 use super::Snippet;
-use super::run::{DiffClass, Workspace, check_snippet};
+use super::run::{DiffClass, Workspace, check_snippet, first_difference, normalize_digits};
 
 /// Limits on one minimization.
 #[derive(Clone, Copy, Debug)]
@@ -44,6 +44,8 @@ struct Oracle<'a> {
     level: molt_opt::OptLevel,
     class: DiffClass,
     name_errors: usize,
+    /// The original's first differing lines (digits collapsed): a candidate must keep one.
+    first: (String, String),
     checks: usize,
     budget: Budget,
     start: Instant,
@@ -54,7 +56,22 @@ fn name_errors(text: &str) -> usize {
     text.matches("NameError").count() + text.matches("UnboundLocalError").count()
 }
 
+fn first_lines(expected: &str, actual: &str) -> (String, String) {
+    let (e, a) = first_difference(expected, actual);
+    (normalize_digits(e), normalize_digits(a))
+}
+
 impl Oracle<'_> {
+    /// Whether a candidate's difference starts like the original's (CPython's line or ours
+    /// the same up to digits), so that minimizing does not slide to another bug.
+    fn same_difference(&self, expected: &str, actual: &str) -> bool {
+        if matches!(self.class, DiffClass::CompilerPanic | DiffClass::Backend) {
+            return true;
+        }
+        let (e, a) = first_lines(expected, actual);
+        e == self.first.0 || a == self.first.1
+    }
+
     fn exhausted(&self) -> bool {
         self.checks >= self.budget.checks || self.start.elapsed() > self.budget.time
     }
@@ -65,7 +82,11 @@ impl Oracle<'_> {
         }
         self.checks += 1;
         match check_snippet(self.ws, s, self.level) {
-            Some((class, e, a)) if class == self.class && name_errors(&e) <= self.name_errors => {
+            Some((class, e, a))
+                if class == self.class
+                    && name_errors(&e) <= self.name_errors
+                    && self.same_difference(&e, &a) =>
+            {
                 self.best = (e, a);
                 true
             }
@@ -87,6 +108,7 @@ pub fn minimize(
         level,
         class: class.clone(),
         name_errors: name_errors(&expected),
+        first: first_lines(&expected, &actual),
         checks: 1,
         budget,
         start: Instant::now(),

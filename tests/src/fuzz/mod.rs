@@ -51,11 +51,18 @@ pub enum Feature {
     Generators,
     /// Exceptions raised and caught across functions, `finally`, `raise ... from`.
     Exceptions,
-    /// Indexing a list with an object that has no `__index__` (the `TypeError` message).
+    /// Indexing a list with an instance of a user class (with or without `__index__`).
     IndexWithObject,
     /// Bools where ints are expected (`True` passed to an `int` parameter, then `&`, `|`, `^`
     /// on it: `True & True` is `True`, a bool).
     BoolBitwise,
+    /// `x in obj` where the class has neither `__contains__` nor `__iter__` (the message).
+    InWithoutContains,
+    /// Floats raised to fractional powers (`x ** 0.5`): a negative base gives a complex
+    /// number in CPython.
+    FractionalPow,
+    /// `math.log2` and `math.log10`.
+    MathLog2Log10,
 }
 
 impl Feature {
@@ -77,6 +84,9 @@ impl Feature {
         Feature::Exceptions,
         Feature::IndexWithObject,
         Feature::BoolBitwise,
+        Feature::InWithoutContains,
+        Feature::FractionalPow,
+        Feature::MathLog2Log10,
     ];
 
     /// The feature's name as used in `MOLT_FUZZ_FEATURES` (`-name` switches one off).
@@ -98,6 +108,9 @@ impl Feature {
             Feature::Exceptions => "exceptions",
             Feature::IndexWithObject => "index_with_object",
             Feature::BoolBitwise => "bool_bitwise",
+            Feature::InWithoutContains => "in_without_contains",
+            Feature::FractionalPow => "fractional_pow",
+            Feature::MathLog2Log10 => "math_log2_log10",
         }
     }
 
@@ -135,7 +148,7 @@ pub const KNOWN_DIVERGENCES: &[KnownDivergence] = &[
     },
     KnownDivergence {
         feature: Feature::IndexWithObject,
-        fixme: "FIXME: [1][obj] without __index__ says \"'C' object cannot be interpreted as an integer\" instead of \"list indices must be integers or slices, not C\"",
+        fixme: "FIXME: indexing with objects: [1][obj] without __index__ has another TypeError message, an __index__ too big for an index raises OverflowError instead of IndexError, [0] * obj ignores __index__",
         reproducer: "index_with_object.py",
     },
     KnownDivergence {
@@ -147,6 +160,21 @@ pub const KNOWN_DIVERGENCES: &[KnownDivergence] = &[
         feature: Feature::UnicodeCase,
         fixme: "FIXME: title()/capitalize()/casefold()/swapcase()/istitle() of special characters ('\u{df}'.title() is 'SS', not 'Ss'; '\u{149}'.casefold() is unchanged)",
         reproducer: "unicode_case.py",
+    },
+    KnownDivergence {
+        feature: Feature::InWithoutContains,
+        fixme: "FIXME: `3 in obj` (no __contains__, __iter__ or __getitem__) says \"'C' object is not iterable\" instead of \"argument of type 'C' is not iterable\"",
+        reproducer: "in_without_contains.py",
+    },
+    KnownDivergence {
+        feature: Feature::FractionalPow,
+        fixme: "FIXME: (-8.0) ** 0.5 is a complex number in CPython; molt raises a ValueError whose message does not start with `molt:`",
+        reproducer: "fractional_pow.py",
+    },
+    KnownDivergence {
+        feature: Feature::MathLog2Log10,
+        fixme: "FIXME: math.log2(3.141592653589793) is 1.651496129472319, not 1.6514961294723187; math.log10(10**30) is 29.999999999999996",
+        reproducer: "math_log2_log10.py",
     },
 ];
 

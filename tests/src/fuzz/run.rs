@@ -219,6 +219,8 @@ pub struct Stats {
     pub rejected: usize,
     /// Snippets dropped because CPython itself failed or timed out on them.
     pub skipped: usize,
+    /// Snippets that raised a `molt: ...` exception naming an unsupported feature.
+    pub unsupported: usize,
     /// Differences found (before deduplication).
     pub differences: usize,
     /// Rejection diagnostics by message (paths and positions stripped), with counts.
@@ -438,7 +440,10 @@ pub fn run_program(
                 a_text.push_str(&format!("{m}\n{a}"));
             }
             stats.snippets += 1;
-            if differs {
+            if differs && a_text.contains("molt:") {
+                // A run-time "unsupported" exception (`molt: ...`) is an allowed outcome.
+                stats.unsupported += 1;
+            } else if differs {
                 stats.differences += 1;
                 findings.push(Finding {
                     class: DiffClass::Output,
@@ -608,11 +613,12 @@ impl Report {
     pub fn summary(&self) -> String {
         let s = &self.stats;
         let mut out = format!(
-            "fuzz: {} programs generated, {} run, {} snippets run, {} rejected, {} skipped, {} differences ({} signatures)\n",
+            "fuzz: {} programs generated, {} run, {} snippets run, {} rejected, {} unsupported at run time, {} skipped, {} differences ({} signatures)\n",
             self.generated,
             s.programs,
             s.snippets,
             s.rejected,
+            s.unsupported,
             s.skipped,
             s.differences,
             self.signatures().len()
@@ -655,7 +661,8 @@ impl Report {
     }
 }
 
-fn normalize_digits(s: &str) -> String {
+/// `s` with every run of digits replaced by `#`.
+pub fn normalize_digits(s: &str) -> String {
     let mut out = String::new();
     let mut last_digit = false;
     for c in s.chars() {
