@@ -51,3 +51,6 @@ impl Rng {
         (self.next_u64() % n.max(1) as u64) as usize
     }
 }
+
+pub mod fuzz;
+

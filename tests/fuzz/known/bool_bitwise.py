@@ -1,0 +1,12 @@
+# Known divergence (fuzz feature `bool_bitwise`): &, | and ^ of two bools that are not
+# constants give an int instead of a bool (typed or untyped parameters alike).
+# CPython 3.11: False True True / True
+# molt:         0 1 1 / 1
+def f(p, q):
+    print(p & q, p | q, p ^ q)
+    x = p
+    x &= p
+    print(x)
+
+
+f(True, False)

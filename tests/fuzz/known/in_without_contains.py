@@ -1,0 +1,12 @@
+# Known divergence (fuzz feature `in_without_contains`): `in` on an object that supports
+# no membership protocol.
+# CPython 3.11: TypeError argument of type 'C' is not iterable
+# molt:         TypeError 'C' object is not iterable
+class C:
+    pass
+
+
+try:
+    print(3 in C())
+except TypeError as e:
+    print(type(e).__name__, e)
