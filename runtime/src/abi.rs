@@ -1067,6 +1067,7 @@ pub extern "C" fn molt_make_function(
     // SAFETY: codegen passes a static descriptor.
     let c = unsafe { &*code };
     let qualname = crate::call::code_name(c);
+    let qualname = qualname.as_str();
     let name = qualname.rsplit('.').next().unwrap_or(qualname);
     // SAFETY: codegen passes `ndefaults` and `nclosure` values.
     let (defaults, closure) = unsafe { (values(defaults, ndefaults), values(closure, nclosure)) };

@@ -401,13 +401,31 @@ pub fn param_name<'a>(p: &ParamCode) -> &'a str {
 }
 
 /// A code object's qualified name.
-pub fn code_name<'a>(code: &FunctionCode) -> &'a str {
+pub fn code_name(code: &FunctionCode) -> String {
     if code.name.is_null() {
-        return "?";
+        return "?".to_owned();
     }
     // SAFETY: codegen emits `name_len` bytes of UTF-8 at `name`.
     let bytes = unsafe { std::slice::from_raw_parts(code.name, code.name_len) };
-    std::str::from_utf8(bytes).unwrap_or("?")
+    python_qualname(std::str::from_utf8(bytes).unwrap_or("?"))
+}
+
+/// The Python `__qualname__` of a compiled function's symbol name: the compiler makes the
+/// names of functions defined twice in one scope unique with a `#N` suffix (`add#2`,
+/// `f#2.<locals>.g`), which Python never shows. `#` cannot occur in an identifier.
+pub fn python_qualname(symbol: &str) -> String {
+    let mut out = String::with_capacity(symbol.len());
+    let mut chars = symbol.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '#' && chars.peek().is_some_and(char::is_ascii_digit) {
+            while chars.peek().is_some_and(char::is_ascii_digit) {
+                chars.next();
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Whether every parameter is positional-or-keyword without a default.

@@ -506,6 +506,15 @@ pub fn binary(opc: u32, a: Value, b: Value) -> R<Ref> {
             format!("bad binary operator code {opc}"),
         );
     }
+    // `&`, `|` and `^` of two bools give a bool (`bool.__and__` and friends).
+    if a.is_bool() && b.is_bool() && matches!(o, op::AND | op::OR | op::XOR) {
+        let (x, y) = (a == Value::TRUE, b == Value::TRUE);
+        return Ok(bool_ref(match o {
+            op::AND => x & y,
+            op::OR => x | y,
+            _ => x ^ y,
+        }));
+    }
     // Numbers.
     if let (Some(x), Some(y)) = (int_view(a), int_view(b)) {
         if let Some(r) = int_binop(o, x, y)? {
@@ -1115,6 +1124,16 @@ pub fn contains(container: Value, item: Value) -> R<bool> {
             Kind::Instance => {
                 if let Some(r) = call_dunder(container, "__contains__", &[item])? {
                     return is_true(r.v());
+                }
+                // Without `__contains__`, membership iterates; an object that cannot be
+                // iterated gets CPython's message for `in`, not `iter()`'s.
+                if !crate::class::has_dunder(container, "__iter__")
+                    && !crate::class::has_dunder(container, "__getitem__")
+                {
+                    return type_error(format!(
+                        "argument of type '{}' is not iterable",
+                        type_name(container)
+                    ));
                 }
             }
             _ => {}
