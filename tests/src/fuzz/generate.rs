@@ -1313,7 +1313,7 @@ impl<'a> Gen<'a> {
         )];
         let mut have = Vec::new();
         let dunders: &[(&str, &str, &str)] = &[
-            ("__repr__", "def __repr__(self):", "return f'{NAME}({self.v!r})'"),
+            ("__repr__", "def __repr__(self):", "return f'NAME({self.v!r})'"),
             ("__str__", "def __str__(self):", "return 'str:' + str(self.v)"),
             ("__eq__", "def __eq__(self, other):", "return isinstance(other, NAME) and self.v == other.v"),
             ("__lt__", "def __lt__(self, other):", "return self.v < other.v"),
@@ -1325,15 +1325,22 @@ impl<'a> Gen<'a> {
             ("__mul__", "def __mul__(self, other):", "return NAME(self.v * other)"),
             ("__neg__", "def __neg__(self):", "return NAME(-self.v)"),
             ("__len__", "def __len__(self):", "return self.v % 4 if self.v >= 0 else self.v"),
+            ("__len__", "def __len__(self):", "return abs(self.v) % 4"),
             ("__bool__", "def __bool__(self):", "return self.v > 1"),
             ("__iter__", "def __iter__(self):", "return iter(range(self.v % 5))"),
-            ("__getitem__", "def __getitem__(self, i):", "return self.v * 10 + i"),
+            ("__getitem__", "def __getitem__(self, i):", "return (self.v * 10 + i) if i < 3 else [][i]"),
             ("__contains__", "def __contains__(self, x):", "return x == self.v"),
             ("__call__", "def __call__(self, x):", "return self.v + x"),
             ("__int__", "def __int__(self):", "return self.v * 2"),
             ("__index__", "def __index__(self):", "return self.v"),
         ];
-        for (name, head, ret) in dunders {
+        let negative_len = self.on(Feature::NegativeLen);
+        for (k, (name, head, ret)) in dunders.iter().enumerate() {
+            // Two `__len__` variants: one may return a negative number.
+            if *name == "__len__" && (have.contains(&"__len__") || (ret.contains("else self.v") && !negative_len)) {
+                continue;
+            }
+            let _ = k;
             let p = if *name == "__repr__" { 85 } else { 40 };
             if self.chance(p) {
                 have.push(*name);
@@ -1458,10 +1465,15 @@ impl<'a> Gen<'a> {
         ];
         let r = format!("raiser{}", self.id);
         let mut body = vec![Node::leaf("log = []")];
+        let mut used = std::collections::BTreeSet::new();
         let n = 3 + self.below(5);
         for _ in 0..n {
             let k = self.below(16);
-            let stmt = match self.below(7) {
+            let case = self.below(7);
+            if matches!(case, 3 | 6) && !self.on(Feature::RedefinedNested) && !used.insert(case) {
+                continue;
+            }
+            let stmt = match case {
                 0 => vec![
                     Node::block("try:", vec![Node::leaf(format!("print('ok', {r}({k}))"))]),
                     Node::block(
@@ -1610,10 +1622,15 @@ impl<'a> Gen<'a> {
 
     fn closure_gen_snippet(&mut self) -> Vec<Node> {
         let mut body = Vec::new();
+        let mut used = std::collections::BTreeSet::new();
         let n = 2 + self.below(4);
         for _ in 0..n {
             let k = self.pick(&["0", "1", "3", "5"]);
-            let nodes = match self.below(if self.on(Feature::Generators) { 7 } else { 4 }) {
+            let case = self.below(if self.on(Feature::Generators) { 7 } else { 4 });
+            if !self.on(Feature::RedefinedNested) && !used.insert(case) {
+                continue;
+            }
+            let nodes = match case {
                 0 => vec![
                     Node::block(
                         "def counter(start):",
@@ -1787,11 +1804,16 @@ impl<'a> Gen<'a> {
                 Node::leaf("return (a, b, rest, c, d, sorted(more.items()))"),
             ]),
         ];
+        let mut used = std::collections::BTreeSet::new();
         // `global` must precede every use of the name in the function.
         let mut body = vec![Node::leaf(format!("global G{id}"))];
         let n = 3 + self.below(5);
         for _ in 0..n {
-            let nodes = match self.below(9) {
+            let case = self.below(9);
+            if case == 3 && !self.on(Feature::RedefinedNested) && !used.insert(case) {
+                continue;
+            }
+            let nodes = match case {
                 0 => {
                     let l = self.expr(Ty::ListInt, 1);
                     vec![

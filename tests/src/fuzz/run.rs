@@ -420,13 +420,38 @@ pub fn run_program(
             .iter()
             .all(|s| (0..s.calls.len()).all(|k| as_.contains_key(&s.marker(k))));
         let crashed = !all_markers || !process_matches(&expected, &actual);
-        // After a crash, the snippet whose marker printed last is the culprit; the ones
-        // before it ran completely and are compared.
-        let limit = if crashed {
-            last_marker_snippet(&program, &actual).unwrap_or(0)
-        } else {
-            program.snippets.len()
-        };
+        if crashed {
+            // The compiled program's buffered stdout may be lost: find the culprit by
+            // bisection, report it, and run the others again without it.
+            let tail = |o: &Outcome| {
+                format!(
+                    "exit {:?}{}, last stderr line: {}",
+                    o.code,
+                    if o.timed_out { " (timed out)" } else { "" },
+                    o.last_stderr_line
+                )
+            };
+            let (culprit, alone) = find_crasher(ws, &program.snippets, level);
+            stats.snippets += 1;
+            stats.differences += 1;
+            let mut actual_text = tail(&actual);
+            if !alone {
+                actual_text.push_str(" (only with other snippets)");
+            }
+            findings.push(Finding {
+                class: DiffClass::Crash,
+                snippet: program.snippets[culprit].clone(),
+                expected: tail(&expected),
+                actual: actual_text,
+                level,
+            });
+            if !alone {
+                return findings;
+            }
+            program.snippets.remove(culprit);
+            continue;
+        }
+        let limit = program.snippets.len();
         for s in &program.snippets[..limit] {
             let mut differs = false;
             let mut e_text = String::new();
@@ -454,32 +479,38 @@ pub fn run_program(
                 });
             }
         }
-        if crashed {
-            let tail = |o: &Outcome| {
-                format!(
-                    "exit {:?}{}, last stderr line: {}",
-                    o.code,
-                    if o.timed_out { " (timed out)" } else { "" },
-                    o.last_stderr_line
-                )
-            };
-            let culprit = limit.min(program.snippets.len() - 1);
-            stats.snippets += 1;
-            stats.differences += 1;
-            findings.push(Finding {
-                class: DiffClass::Crash,
-                snippet: program.snippets[culprit].clone(),
-                expected: tail(&expected),
-                actual: tail(&actual),
-                level,
-            });
-            // Only the snippets after the crash still need a run.
-            program.snippets.drain(..=culprit);
-            continue;
-        }
         break;
     }
     findings
+}
+
+/// Whether the program of `snippets` crashes, times out or exits with an error when compiled
+/// (CPython ran the whole program successfully; a build failure counts as no crash).
+fn crashes(ws: &Workspace, snippets: &[Snippet], level: molt_opt::OptLevel) -> bool {
+    let p = Program {
+        snippets: snippets.to_vec(),
+    };
+    match ws.run_molt(&p.render(), level) {
+        Ok(o) => o.timed_out || o.code != Some(0),
+        Err(_) => false,
+    }
+}
+
+/// The index of a snippet that crashes the compiled program on its own, by bisection over
+/// `snippets` (which crash together); `(0, false)` when only a combination crashes.
+fn find_crasher(ws: &Workspace, snippets: &[Snippet], level: molt_opt::OptLevel) -> (usize, bool) {
+    let (mut lo, mut hi) = (0, snippets.len());
+    while hi - lo > 1 {
+        let mid = (lo + hi) / 2;
+        if crashes(ws, &snippets[lo..mid], level) {
+            hi = mid;
+        } else if crashes(ws, &snippets[mid..hi], level) {
+            lo = mid;
+        } else {
+            return (lo, false);
+        }
+    }
+    (lo, hi - lo == 1)
 }
 
 /// The index of the snippet whose marker is the last one in `o`'s stdout.
