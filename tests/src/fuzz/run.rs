@@ -177,7 +177,10 @@ pub fn build(
 /// The line of a rendered diagnostic `path:LINE:COL: ...` (0 when it has none).
 fn diagnostic_line(text: &str) -> usize {
     // The path may contain ':' in theory; ours do not.
-    text.split(':').nth(1).and_then(|s| s.trim().parse().ok()).unwrap_or(0)
+    text.split(':')
+        .nth(1)
+        .and_then(|s| s.trim().parse().ok())
+        .unwrap_or(0)
 }
 
 /// The kind of a difference, used to keep a minimized reproducer faithful to the original.
@@ -273,7 +276,9 @@ impl Workspace {
         let path = self.dir.join(format!("{name}.py"));
         std::fs::write(&path, source)?;
         let mut cmd = Command::new(&self.python);
-        cmd.arg(&path).current_dir(&self.dir).env("PYTHONHASHSEED", "0");
+        cmd.arg(&path)
+            .current_dir(&self.dir)
+            .env("PYTHONHASHSEED", "0");
         let start = Instant::now();
         let out = run_with_timeout(cmd, Duration::from_secs(20));
         self.add_time(0, start);
@@ -515,7 +520,7 @@ fn find_crasher(ws: &Workspace, snippets: &[Snippet], level: molt_opt::OptLevel)
 
 /// The index of the snippet whose marker is the last one in `o`'s stdout.
 fn last_marker_snippet(program: &Program, o: &Outcome) -> Option<usize> {
-    let last = o.stdout.lines().filter(|l| l.starts_with("## s")).last()?;
+    let last = o.stdout.lines().rfind(|l| l.starts_with("## s"))?;
     let id: usize = last.strip_prefix("## s")?.split('.').next()?.parse().ok()?;
     program.snippets.iter().position(|s| s.id == id)
 }
@@ -731,23 +736,33 @@ pub fn first_difference<'a>(expected: &'a str, actual: &'a str) -> (&'a str, &'a
         .zip(&a)
         .position(|(x, y)| x != y)
         .unwrap_or(e.len().min(a.len()));
-    (e.get(i).copied().unwrap_or("<end>"), a.get(i).copied().unwrap_or("<end>"))
+    (
+        e.get(i).copied().unwrap_or("<end>"),
+        a.get(i).copied().unwrap_or("<end>"),
+    )
 }
 
 /// The reproducer file for a minimized finding: a comment header (class, level, seed,
 /// CPython's and our output) and the program.
-pub fn reproducer_text(m: &super::minimize::Minimized, level: molt_opt::OptLevel, origin: &str) -> String {
+pub fn reproducer_text(
+    m: &super::minimize::Minimized,
+    level: molt_opt::OptLevel,
+    origin: &str,
+) -> String {
     let program = Program {
         snippets: vec![m.snippet.clone()],
     };
-    let comment = |s: &str| -> String {
-        s.lines().map(|l| format!("#   {l}\n")).collect::<String>()
-    };
+    let comment =
+        |s: &str| -> String { s.lines().map(|l| format!("#   {l}\n")).collect::<String>() };
     format!(
         "# molt fuzz finding: {:?} at {level:?} ({origin}, {} minimizer checks{})\n# CPython 3.11 prints:\n{}# molt prints:\n{}\n{}",
         m.class,
         m.checks,
-        if m.reproduced { "" } else { ", not reproduced alone" },
+        if m.reproduced {
+            ""
+        } else {
+            ", not reproduced alone"
+        },
         comment(&m.expected),
         comment(&m.actual),
         program.render()
@@ -808,7 +823,11 @@ pub fn campaign(opts: &CampaignOptions) -> std::io::Result<Report> {
                 if let Some(d) = &opts.findings_dir {
                     use std::hash::{Hash, Hasher};
                     let mut h = std::collections::hash_map::DefaultHasher::new();
-                    Program { snippets: vec![m.snippet.clone()] }.render().hash(&mut h);
+                    Program {
+                        snippets: vec![m.snippet.clone()],
+                    }
+                    .render()
+                    .hash(&mut h);
                     let p = d.join(format!("{:016x}.py", h.finish()));
                     std::fs::write(&p, &text)?;
                     path = Some(p);
