@@ -854,7 +854,17 @@ impl<'a> Gen<'a> {
 
     fn format_pair(&mut self, d: usize) -> (String, String) {
         match self.below(3) {
-            0 => (self.expr(Ty::Int, d), self.pick(FMT_INT_SPECS).to_owned()),
+            0 => {
+                let spec = self.pick(FMT_INT_SPECS);
+                // e, f, g and % format an int through float.
+                let through_float = spec.ends_with(['e', 'f', 'g', '%']);
+                let v = if through_float && !self.on(Feature::BigIntToFloat) {
+                    self.small_int()
+                } else {
+                    self.expr(Ty::Int, d)
+                };
+                (v, spec.to_owned())
+            }
             1 => (
                 self.expr(Ty::Float, d),
                 self.pick(FMT_FLOAT_SPECS).to_owned(),
