@@ -445,7 +445,9 @@ fn store_in_dict(
     if is_kind(o, Kind::Instance) {
         if let Some(p) = crate::class::slot_ptr(o, n) {
             // SAFETY: a live slot of `o`.
-            if unsafe { *p } != Value::UNBOUND || crate::class::slot_bind_keeps_order(o, p) {
+            // SAFETY: `p` points into the instance's slots.
+            let index = unsafe { p.offset_from(inst.slots) } as usize;
+            if unsafe { *p } != Value::UNBOUND || crate::class::slot_bind_keeps_order(o, index) {
                 // SAFETY: as above; the old value is released after the store.
                 let old = unsafe { p.replace(incref(v)) };
                 if old != Value::UNBOUND {

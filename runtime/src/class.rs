@@ -82,17 +82,15 @@ pub fn is_member_slot(o: Value, name: &str) -> bool {
         .any(|s| as_str(*s) == name)
 }
 
-/// Whether storing into the unbound slot at `p` of instance `o` keeps the attribute order
+/// Whether storing into the unbound slot `i` of instance `o` keeps the attribute order
 /// the slots imply. Dict attributes kept in slots are in `__dict__` order only while the
 /// bound ones are a prefix of the class's (non-member) slots and the instance dict is
 /// empty: then binding the first unbound slot keeps that true (generated code checks the
 /// same: the previous slot is bound and the instance has no flags). Member slots and
 /// instances without `__dict__` have no order to keep.
-pub fn slot_bind_keeps_order(o: Value, p: *mut Value) -> bool {
+pub fn slot_bind_keeps_order(o: Value, i: usize) -> bool {
     let inst = instance_data(o);
     let cd = class_data(inst.class);
-    // SAFETY: `p` points into `inst.slots`.
-    let i = unsafe { p.offset_from(inst.slots) } as usize;
     if i >= first_member(cd) || has_no_dict(inst.class) {
         return true;
     }

@@ -183,13 +183,14 @@ fn resume_too_deep(g: Value, input: Value) -> R<Resumed> {
             gd.state.set(GenState::Done);
             // SAFETY: single-threaded; the generator is not running.
             let slot = unsafe { &mut *gd.co.get() };
-            if let Some(co) = slot.as_mut() {
-                if co.started() && !co.done() {
-                    // SAFETY: the body is suspended in `molt_yield`, directly under the
-                    // closure; no frame on the coroutine stack needs its destructor run for
-                    // soundness (see `release`).
-                    unsafe { co.force_reset() };
-                }
+            if let Some(co) = slot.as_mut()
+                && co.started()
+                && !co.done()
+            {
+                // SAFETY: the body is suspended in `molt_yield`, directly under the closure;
+                // no frame on the coroutine stack needs its destructor run for soundness
+                // (see `release`).
+                unsafe { co.force_reset() };
             }
             drop(slot.take());
             let left = std::mem::take(&mut *gd.handled.borrow_mut());

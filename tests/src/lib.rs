@@ -53,4 +53,3 @@ impl Rng {
 }
 
 pub mod fuzz;
-

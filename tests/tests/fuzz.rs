@@ -24,7 +24,7 @@ fn generated_programs_match_cpython() {
         seed: env_num("MOLT_FUZZ_SEED").unwrap_or(1),
         max_programs: env_num("MOLT_FUZZ_PROGRAMS")
             .map(|n| n as usize)
-            .unwrap_or(if long.is_some() { usize::MAX } else { 6 }),
+            .unwrap_or(if long.is_some() { usize::MAX } else { 5 }),
         time: Duration::from_secs(long.unwrap_or(100)),
         snippets: env_num("MOLT_FUZZ_SNIPPETS").map_or(24, |n| n as usize),
         config,

@@ -163,8 +163,8 @@ const FMT_INT_SPECS: &[&str] = &[
 
 const FMT_FLOAT_SPECS: &[&str] = &[
     "", "f", ".0f", ".1f", ".3f", ".10f", "e", ".3e", "E", "g", ".3g", ".12g", "G", "%", ".1%",
-    "10.2f", "<10", ">10.3", "^12.4g", "+.2f", " .2f", "010.2f", ",", ",.2f", "_.3f", "#.0f",
-    "#g", "r", "=+10.1f", ".2",
+    "10.2f", "<10", ">10.3", "^12.4g", "+.2f", " .2f", "010.2f", ",", ",.2f", "_.3f", "#.0f", "#g",
+    "r", "=+10.1f", ".2",
 ];
 
 const FMT_STR_SPECS: &[&str] = &["", "s", "10", "<8", ">8", "^9", "*^9", ".2", "10.3", "-<6"];
@@ -381,7 +381,13 @@ impl<'a> Gen<'a> {
                 }
             }
             9 => {
-                let ty = self.pick(&[Ty::Str, Ty::ListInt, Ty::DictStrInt, Ty::SetInt, Ty::TupleInt]);
+                let ty = self.pick(&[
+                    Ty::Str,
+                    Ty::ListInt,
+                    Ty::DictStrInt,
+                    Ty::SetInt,
+                    Ty::TupleInt,
+                ]);
                 let e = self.expr(ty, d);
                 format!("len({e})")
             }
@@ -514,15 +520,32 @@ impl<'a> Gen<'a> {
             }
             9 => {
                 let s = self.pick(&[
-                    "'1e500'", "' -0.0 '", "'nan'", "'-inf'", "'1_000.5'", "'0.1'", "'1e-400'",
-                    "'x'", "'Infinity'", "'  3.25\\n'",
+                    "'1e500'",
+                    "' -0.0 '",
+                    "'nan'",
+                    "'-inf'",
+                    "'1_000.5'",
+                    "'0.1'",
+                    "'1e-400'",
+                    "'x'",
+                    "'Infinity'",
+                    "'  3.25\\n'",
                 ]);
                 format!("float({s})")
             }
             10 | 11 => {
                 let f = self.pick(&[
-                    "math.sqrt", "math.fabs", "math.exp", "math.log", "math.sin", "math.cos",
-                    "math.atan", "math.log10", "math.log2", "abs", "-",
+                    "math.sqrt",
+                    "math.fabs",
+                    "math.exp",
+                    "math.log",
+                    "math.sin",
+                    "math.cos",
+                    "math.atan",
+                    "math.log10",
+                    "math.log2",
+                    "abs",
+                    "-",
                 ]);
                 if matches!(f, "math.log10" | "math.log2") && !self.on(Feature::MathLog2Log10) {
                     return format!("math.log({})", self.expr(Ty::Float, d));
@@ -623,7 +646,12 @@ impl<'a> Gen<'a> {
             }
             8 if self.on(Feature::NanInContainers) && self.chance(30) => {
                 let f = self.expr(Ty::Float, d);
-                let t = self.pick(&["({f} in [{f}])", "([{f}] == [{f}])", "({f} in ({f}, 1.0))", "({f} in {'k': {f}}.values())"]);
+                let t = self.pick(&[
+                    "({f} in [{f}])",
+                    "([{f}] == [{f}])",
+                    "({f} in ({f}, 1.0))",
+                    "({f} in {'k': {f}}.values())",
+                ]);
                 format!("(lambda q: {})({f})", t.replace("{f}", "q"))
             }
             8 => {
@@ -634,8 +662,17 @@ impl<'a> Gen<'a> {
             9 => {
                 let s = self.expr(Ty::Str, d);
                 let m = self.pick(&[
-                    "isdigit", "isalpha", "isupper", "islower", "isspace", "isalnum",
-                    "isidentifier", "istitle", "isdecimal", "isnumeric", "isascii",
+                    "isdigit",
+                    "isalpha",
+                    "isupper",
+                    "islower",
+                    "isspace",
+                    "isalnum",
+                    "isidentifier",
+                    "istitle",
+                    "isdecimal",
+                    "isnumeric",
+                    "isascii",
                 ]);
                 format!("{s}.{m}()")
             }
@@ -655,13 +692,12 @@ impl<'a> Gen<'a> {
     }
 
     fn index_expr(&mut self) -> String {
-        self.pick(&["0", "1", "-1", "2", "-2", "5", "-10"]).to_owned()
+        self.pick(&["0", "1", "-1", "2", "-2", "5", "-10"])
+            .to_owned()
     }
 
     fn slice_expr(&mut self) -> String {
-        let parts = [
-            "", "0", "1", "-1", "2", "-3", "10", "-100",
-        ];
+        let parts = ["", "0", "1", "-1", "2", "-3", "10", "-100"];
         let a = self.pick(&parts);
         let b = self.pick(&parts);
         if self.chance(40) {
@@ -706,8 +742,15 @@ impl<'a> Gen<'a> {
             6 | 7 => {
                 let a = self.expr(Ty::Str, d);
                 let m = self.pick(&[
-                    "upper", "lower", "strip", "lstrip", "rstrip", "title", "capitalize",
-                    "swapcase", "casefold",
+                    "upper",
+                    "lower",
+                    "strip",
+                    "lstrip",
+                    "rstrip",
+                    "title",
+                    "capitalize",
+                    "swapcase",
+                    "casefold",
                 ]);
                 format!("{a}.{m}()")
             }
@@ -811,8 +854,21 @@ impl<'a> Gen<'a> {
 
     fn format_pair(&mut self, d: usize) -> (String, String) {
         match self.below(3) {
-            0 => (self.expr(Ty::Int, d), self.pick(FMT_INT_SPECS).to_owned()),
-            1 => (self.expr(Ty::Float, d), self.pick(FMT_FLOAT_SPECS).to_owned()),
+            0 => {
+                let spec = self.pick(FMT_INT_SPECS);
+                // e, f, g and % format an int through float.
+                let through_float = spec.ends_with(['e', 'f', 'g', '%']);
+                let v = if through_float && !self.on(Feature::BigIntToFloat) {
+                    self.small_int()
+                } else {
+                    self.expr(Ty::Int, d)
+                };
+                (v, spec.to_owned())
+            }
+            1 => (
+                self.expr(Ty::Float, d),
+                self.pick(FMT_FLOAT_SPECS).to_owned(),
+            ),
             _ => (self.expr(Ty::Str, d), self.pick(FMT_STR_SPECS).to_owned()),
         }
     }
@@ -901,7 +957,13 @@ impl<'a> Gen<'a> {
             }
             8 => {
                 let a = self.expr(Ty::ListInt, d);
-                let k = self.pick(&["lambda t: -t", "lambda t: t % 3", "lambda t: (t % 2, t)", "abs", "str"]);
+                let k = self.pick(&[
+                    "lambda t: -t",
+                    "lambda t: t % 3",
+                    "lambda t: (t % 2, t)",
+                    "abs",
+                    "str",
+                ]);
                 format!("sorted({a}, key={k})")
             }
             9 => {
@@ -1100,7 +1162,14 @@ impl<'a> Gen<'a> {
     }
 
     fn mutation(&mut self) -> Vec<Node> {
-        let ty = self.pick(&[Ty::ListInt, Ty::DictStrInt, Ty::SetInt, Ty::Int, Ty::Str, Ty::Float]);
+        let ty = self.pick(&[
+            Ty::ListInt,
+            Ty::DictStrInt,
+            Ty::SetInt,
+            Ty::Int,
+            Ty::Str,
+            Ty::Float,
+        ]);
         let Some(v) = self.var_of(ty) else {
             return self.assign(ty);
         };
@@ -1108,24 +1177,41 @@ impl<'a> Gen<'a> {
             Ty::ListInt => match self.below(12) {
                 0 => format!("{v}.append({})", self.expr(Ty::Int, 2)),
                 1 => format!("{v}.extend({})", self.expr(Ty::ListInt, 2)),
-                2 => format!("{v}.insert({}, {})", self.index_expr(), self.expr(Ty::Int, 1)),
+                2 => format!(
+                    "{v}.insert({}, {})",
+                    self.index_expr(),
+                    self.expr(Ty::Int, 1)
+                ),
                 3 => format!("print({v}.pop())"),
                 4 => format!("print({v}.pop({}))", self.index_expr()),
                 5 => format!("{v}.remove({})", self.expr(Ty::Int, 1)),
                 6 => self
-                    .pick(&["{v}.sort()", "{v}.sort(reverse=True)", "{v}.reverse()", "{v}.sort(key=lambda t: -t)"])
+                    .pick(&[
+                        "{v}.sort()",
+                        "{v}.sort(reverse=True)",
+                        "{v}.reverse()",
+                        "{v}.sort(key=lambda t: -t)",
+                    ])
                     .replace("{v}", &v),
                 7 => format!("{v}[{}] = {}", self.index_expr(), self.expr(Ty::Int, 1)),
                 8 => format!("del {v}[{}]", self.index_expr()),
                 9 => format!("{v}[{}] = {}", self.slice_expr(), self.expr(Ty::ListInt, 1)),
                 10 => format!("del {v}[{}]", self.slice_expr()),
-                _ => format!("print({v}.index({}), {v}.count({}))", self.expr(Ty::Int, 1), self.expr(Ty::Int, 1)),
+                _ => format!(
+                    "print({v}.index({}), {v}.count({}))",
+                    self.expr(Ty::Int, 1),
+                    self.expr(Ty::Int, 1)
+                ),
             },
             Ty::DictStrInt => match self.below(7) {
                 0 => format!("{v}[{}] = {}", self.str_lit(), self.expr(Ty::Int, 1)),
                 1 => format!("print({v}.pop({}, None))", self.str_lit()),
                 2 => format!("del {v}[{}]", self.str_lit()),
-                3 => format!("print({v}.setdefault({}, {}))", self.str_lit(), self.int_lit()),
+                3 => format!(
+                    "print({v}.setdefault({}, {}))",
+                    self.str_lit(),
+                    self.int_lit()
+                ),
                 4 => format!("{v}.update({})", self.expr(Ty::DictStrInt, 1)),
                 5 => format!("print({v}[{}])", self.str_lit()),
                 _ => format!("print(list({v}.items()), list({v}.keys()))"),
@@ -1168,7 +1254,10 @@ impl<'a> Gen<'a> {
                 let mut els = vec![Node::leaf("print('else')")];
                 els.extend(b);
                 // The condition may raise: guard the whole statement.
-                self.guarded(vec![Node::block(format!("if {c}:"), body), Node::block("else:", els)])
+                self.guarded(vec![
+                    Node::block(format!("if {c}:"), body),
+                    Node::block("else:", els),
+                ])
             }
             1 => {
                 let l = self.expr(Ty::ListInt, 2);
@@ -1186,7 +1275,10 @@ impl<'a> Gen<'a> {
                 self.guarded(vec![
                     Node::leaf(format!("{acc} = 0")),
                     Node::block(format!("for {x} in {l}:"), body),
-                    Node::block("else:", vec![Node::leaf(format!("print('no break', {acc})"))]),
+                    Node::block(
+                        "else:",
+                        vec![Node::leaf(format!("print('no break', {acc})"))],
+                    ),
                     Node::leaf(format!("print({acc})")),
                 ])
             }
@@ -1245,7 +1337,10 @@ impl<'a> Gen<'a> {
             } else {
                 None
             };
-            params.push(Param { name: name.clone(), annotation });
+            params.push(Param {
+                name: name.clone(),
+                annotation,
+            });
             self.vars.push((name, *ty));
         }
         let ncalls = 1 + self.below(3);
@@ -1313,31 +1408,95 @@ impl<'a> Gen<'a> {
         )];
         let mut have = Vec::new();
         let dunders: &[(&str, &str, &str)] = &[
-            ("__repr__", "def __repr__(self):", "return f'{NAME}({self.v!r})'"),
-            ("__str__", "def __str__(self):", "return 'str:' + str(self.v)"),
-            ("__eq__", "def __eq__(self, other):", "return isinstance(other, NAME) and self.v == other.v"),
-            ("__lt__", "def __lt__(self, other):", "return self.v < other.v"),
-            ("__le__", "def __le__(self, other):", "return self.v <= other.v"),
+            (
+                "__repr__",
+                "def __repr__(self):",
+                "return f'NAME({self.v!r})'",
+            ),
+            (
+                "__str__",
+                "def __str__(self):",
+                "return 'str:' + str(self.v)",
+            ),
+            (
+                "__eq__",
+                "def __eq__(self, other):",
+                "return isinstance(other, NAME) and self.v == other.v",
+            ),
+            (
+                "__lt__",
+                "def __lt__(self, other):",
+                "return self.v < other.v",
+            ),
+            (
+                "__le__",
+                "def __le__(self, other):",
+                "return self.v <= other.v",
+            ),
             ("__hash__", "def __hash__(self):", "return hash(self.v)"),
-            ("__add__", "def __add__(self, other):", "return NAME(self.v + (other.v if isinstance(other, NAME) else other))"),
-            ("__radd__", "def __radd__(self, other):", "return NAME(other + self.v)"),
-            ("__sub__", "def __sub__(self, other):", "return NotImplemented if not isinstance(other, NAME) else NAME(self.v - other.v)"),
-            ("__mul__", "def __mul__(self, other):", "return NAME(self.v * other)"),
+            (
+                "__add__",
+                "def __add__(self, other):",
+                "return NAME(self.v + (other.v if isinstance(other, NAME) else other))",
+            ),
+            (
+                "__radd__",
+                "def __radd__(self, other):",
+                "return NAME(other + self.v)",
+            ),
+            (
+                "__sub__",
+                "def __sub__(self, other):",
+                "return NotImplemented if not isinstance(other, NAME) else NAME(self.v - other.v)",
+            ),
+            (
+                "__mul__",
+                "def __mul__(self, other):",
+                "return NAME(self.v * other)",
+            ),
             ("__neg__", "def __neg__(self):", "return NAME(-self.v)"),
-            ("__len__", "def __len__(self):", "return self.v % 4 if self.v >= 0 else self.v"),
+            (
+                "__len__",
+                "def __len__(self):",
+                "return self.v % 4 if self.v >= 0 else self.v",
+            ),
+            ("__len__", "def __len__(self):", "return abs(self.v) % 4"),
             ("__bool__", "def __bool__(self):", "return self.v > 1"),
-            ("__iter__", "def __iter__(self):", "return iter(range(self.v % 5))"),
-            ("__getitem__", "def __getitem__(self, i):", "return self.v * 10 + i"),
-            ("__contains__", "def __contains__(self, x):", "return x == self.v"),
+            (
+                "__iter__",
+                "def __iter__(self):",
+                "return iter(range(self.v % 5))",
+            ),
+            (
+                "__getitem__",
+                "def __getitem__(self, i):",
+                "return (self.v * 10 + i) if i < 3 else [][i]",
+            ),
+            (
+                "__contains__",
+                "def __contains__(self, x):",
+                "return x == self.v",
+            ),
             ("__call__", "def __call__(self, x):", "return self.v + x"),
             ("__int__", "def __int__(self):", "return self.v * 2"),
             ("__index__", "def __index__(self):", "return self.v"),
         ];
-        for (name, head, ret) in dunders {
+        let negative_len = self.on(Feature::NegativeLen);
+        for (k, (name, head, ret)) in dunders.iter().enumerate() {
+            // Two `__len__` variants: one may return a negative number.
+            if *name == "__len__"
+                && (have.contains(&"__len__") || (ret.contains("else self.v") && !negative_len))
+            {
+                continue;
+            }
+            let _ = k;
             let p = if *name == "__repr__" { 85 } else { 40 };
             if self.chance(p) {
                 have.push(*name);
-                methods.push(Node::block(*head, vec![Node::leaf(ret.replace("NAME", &c))]));
+                methods.push(Node::block(
+                    *head,
+                    vec![Node::leaf(ret.replace("NAME", &c))],
+                ));
             }
         }
         let mut prelude = vec![Node::block(format!("class {c}:"), methods)];
@@ -1346,12 +1505,17 @@ impl<'a> Gen<'a> {
         if sub {
             let mut m = vec![Node::block(
                 "def __init__(self, v):",
-                vec![Node::leaf("super().__init__(v + 1)"), Node::leaf("self.w = v")],
+                vec![
+                    Node::leaf("super().__init__(v + 1)"),
+                    Node::leaf("self.w = v"),
+                ],
             )];
             if self.chance(50) {
                 m.push(Node::block(
                     "def __repr__(self):",
-                    vec![Node::leaf(format!("return '{d}<' + super().__repr__() + '>'"))],
+                    vec![Node::leaf(format!(
+                        "return '{d}<' + super().__repr__() + '>'"
+                    ))],
                 ));
             }
             prelude.push(Node::block(format!("class {d}({c}):"), m));
@@ -1381,12 +1545,42 @@ impl<'a> Gen<'a> {
             }
         };
         let probes = [
-            "a + b", "a + 1", "1 + a", "a - b", "a - 1", "a * 3", "-a", "a == b", "a != b",
-            "a == a", "a < b", "a > b", "a <= b", "a >= b", "sorted(xs)", "max(xs)", "len(a)",
-            "bool(a)", "list(a)", "3 in a", "a[2]", "a(5)", "str(a)", "repr(a)", "f'{a}|{b!r}'",
-            "hash(a) == hash(b)", "int(a)", "[1, 2, 3, 4][a]", "sum(xs, a)", "a in xs",
-            "xs.index(b)", "xs.count(a)", "isinstance(a, type(b))", "type(a).__name__",
-            "not a", "abs(a)",
+            "a + b",
+            "a + 1",
+            "1 + a",
+            "a - b",
+            "a - 1",
+            "a * 3",
+            "-a",
+            "a == b",
+            "a != b",
+            "a == a",
+            "a < b",
+            "a > b",
+            "a <= b",
+            "a >= b",
+            "sorted(xs)",
+            "max(xs)",
+            "len(a)",
+            "bool(a)",
+            "list(a)",
+            "3 in a",
+            "a[2]",
+            "a(5)",
+            "str(a)",
+            "repr(a)",
+            "f'{a}|{b!r}'",
+            "hash(a) == hash(b)",
+            "int(a)",
+            "[1, 2, 3, 4][a]",
+            "sum(xs, a)",
+            "a in xs",
+            "xs.index(b)",
+            "xs.count(a)",
+            "isinstance(a, type(b))",
+            "type(a).__name__",
+            "not a",
+            "abs(a)",
         ];
         let n = 5 + self.below(8);
         for _ in 0..n {
@@ -1394,11 +1588,24 @@ impl<'a> Gen<'a> {
             if p == "[1, 2, 3, 4][a]" && !self.on(Feature::IndexWithObject) {
                 continue;
             }
-            let iterable = ["__contains__", "__iter__", "__getitem__"].iter().any(|d| have.contains(d));
+            let iterable = ["__contains__", "__iter__", "__getitem__"]
+                .iter()
+                .any(|d| have.contains(d));
             if p == "3 in a" && !iterable && !self.on(Feature::InWithoutContains) {
                 continue;
             }
-            let returns_obj = matches!(p, "a + b" | "a + 1" | "1 + a" | "a - b" | "a - 1" | "a * 3" | "-a" | "max(xs)" | "sum(xs, a)");
+            let returns_obj = matches!(
+                p,
+                "a + b"
+                    | "a + 1"
+                    | "1 + a"
+                    | "a - b"
+                    | "a - 1"
+                    | "a * 3"
+                    | "-a"
+                    | "max(xs)"
+                    | "sum(xs, a)"
+            );
             let stmt = if p == "sorted(xs)" {
                 if have.contains(&"__repr__") {
                     "print(sorted(xs))".to_owned()
@@ -1407,7 +1614,9 @@ impl<'a> Gen<'a> {
                 }
             } else if returns_obj {
                 show(p)
-            } else if matches!(p, "str(a)" | "repr(a)" | "f'{a}|{b!r}'") && !have.contains(&"__repr__") {
+            } else if matches!(p, "str(a)" | "repr(a)" | "f'{a}|{b!r}'")
+                && !have.contains(&"__repr__")
+            {
                 continue;
             } else {
                 format!("print({p})")
@@ -1458,10 +1667,15 @@ impl<'a> Gen<'a> {
         ];
         let r = format!("raiser{}", self.id);
         let mut body = vec![Node::leaf("log = []")];
+        let mut used = std::collections::BTreeSet::new();
         let n = 3 + self.below(5);
         for _ in 0..n {
             let k = self.below(16);
-            let stmt = match self.below(7) {
+            let case = self.below(7);
+            if matches!(case, 3 | 6) && !self.on(Feature::RedefinedNested) && !used.insert(case) {
+                continue;
+            }
+            let stmt = match case {
                 0 => vec![
                     Node::block("try:", vec![Node::leaf(format!("print('ok', {r}({k}))"))]),
                     Node::block(
@@ -1525,20 +1739,16 @@ impl<'a> Gen<'a> {
                     Node::block(
                         "def inner(k):",
                         vec![
-                            Node::block(
-                                "try:",
-                                vec![Node::leaf(format!("return {r}(k)"))],
-                            ),
-                            Node::block(
-                                "finally:",
-                                vec![Node::leaf("log.append('inner')")],
-                            ),
+                            Node::block("try:", vec![Node::leaf(format!("return {r}(k)"))]),
+                            Node::block("finally:", vec![Node::leaf("log.append('inner')")]),
                         ],
                     ),
                     Node::block("try:", vec![Node::leaf(format!("print(inner({k}))"))]),
                     Node::block(
                         "except Exception as x:",
-                        vec![Node::leaf("print('inner raised', type(x).__name__, str(x))")],
+                        vec![Node::leaf(
+                            "print('inner raised', type(x).__name__, str(x))",
+                        )],
                     ),
                 ],
                 4 => vec![
@@ -1554,9 +1764,7 @@ impl<'a> Gen<'a> {
                     ),
                     Node::block(
                         "except Exception as x:",
-                        vec![Node::leaf(
-                            "print(type(x).__name__, x.__context__ is None)",
-                        )],
+                        vec![Node::leaf("print(type(x).__name__, x.__context__ is None)")],
                     ),
                 ],
                 5 => vec![
@@ -1564,10 +1772,7 @@ impl<'a> Gen<'a> {
                     Node::block(
                         "except Exception as x:",
                         vec![
-                            Node::block(
-                                "try:",
-                                vec![Node::leaf(format!("raise {f}(len(log))"))],
-                            ),
+                            Node::block("try:", vec![Node::leaf(format!("raise {f}(len(log))"))]),
                             Node::block(
                                 format!("except {e} as y:"),
                                 vec![Node::leaf(
@@ -1581,14 +1786,8 @@ impl<'a> Gen<'a> {
                     Node::block(
                         "def g(k):",
                         vec![
-                            Node::block(
-                                "try:",
-                                vec![Node::leaf(format!("return {r}(k)"))],
-                            ),
-                            Node::block(
-                                "except Exception:",
-                                vec![Node::leaf("return 'handled'")],
-                            ),
+                            Node::block("try:", vec![Node::leaf(format!("return {r}(k)"))]),
+                            Node::block("except Exception:", vec![Node::leaf("return 'handled'")]),
                             Node::block(
                                 "finally:",
                                 vec![Node::leaf(if self.chance(30) {
@@ -1610,10 +1809,15 @@ impl<'a> Gen<'a> {
 
     fn closure_gen_snippet(&mut self) -> Vec<Node> {
         let mut body = Vec::new();
+        let mut used = std::collections::BTreeSet::new();
         let n = 2 + self.below(4);
         for _ in 0..n {
             let k = self.pick(&["0", "1", "3", "5"]);
-            let nodes = match self.below(if self.on(Feature::Generators) { 7 } else { 4 }) {
+            let case = self.below(if self.on(Feature::Generators) { 7 } else { 4 });
+            if !self.on(Feature::RedefinedNested) && !used.insert(case) {
+                continue;
+            }
+            let nodes = match case {
                 0 => vec![
                     Node::block(
                         "def counter(start):",
@@ -1621,7 +1825,11 @@ impl<'a> Gen<'a> {
                             Node::leaf("n = start"),
                             Node::block(
                                 "def step(d=1):",
-                                vec![Node::leaf("nonlocal n"), Node::leaf("n += d"), Node::leaf("return n")],
+                                vec![
+                                    Node::leaf("nonlocal n"),
+                                    Node::leaf("n += d"),
+                                    Node::leaf("return n"),
+                                ],
                             ),
                             Node::leaf("return step"),
                         ],
@@ -1636,11 +1844,11 @@ impl<'a> Gen<'a> {
                 ],
                 2 => vec![
                     Node::leaf(format!("base = {}", self.expr(Ty::Int, 1))),
-                    Node::block(
-                        "def adder(x):",
-                        vec![Node::leaf("return x + base")],
-                    ),
-                    Node::leaf(format!("print(list(map(adder, {})))", self.expr(Ty::ListInt, 1))),
+                    Node::block("def adder(x):", vec![Node::leaf("return x + base")]),
+                    Node::leaf(format!(
+                        "print(list(map(adder, {})))",
+                        self.expr(Ty::ListInt, 1)
+                    )),
                 ],
                 3 => vec![
                     Node::leaf(format!(
@@ -1684,7 +1892,10 @@ impl<'a> Gen<'a> {
                         ],
                     ),
                     Node::leaf("a = acc()"),
-                    Node::leaf(format!("print(next(a), a.send({}), a.send({k}))", self.int_lit())),
+                    Node::leaf(format!(
+                        "print(next(a), a.send({}), a.send({k}))",
+                        self.int_lit()
+                    )),
                     Node::block("try:", vec![Node::leaf("a.send(None)")]),
                     Node::block(
                         "except StopIteration as s:",
@@ -1696,7 +1907,10 @@ impl<'a> Gen<'a> {
                         "def pairs(xs):",
                         vec![Node::block(
                             "for i, x in enumerate(xs):",
-                            vec![Node::block("if i % 2 == 0:", vec![Node::leaf("yield (i, x)")])],
+                            vec![Node::block(
+                                "if i % 2 == 0:",
+                                vec![Node::leaf("yield (i, x)")],
+                            )],
                         )],
                     ),
                     Node::leaf(format!("print(list(pairs({})))", self.expr(Ty::Str, 1))),
@@ -1728,8 +1942,15 @@ impl<'a> Gen<'a> {
             inner.push(Node::leaf(format!("acc {op} {e}")));
         }
         inner.push(Node::block(
-            format!("if acc > {} or acc < -{}:", self.pick(&["2**100", "2**64", "2**48"]), self.pick(&["2**100", "2**64", "2**47"])),
-            vec![Node::leaf(format!("acc = acc % {}", self.pick(&["1000003", "2**61 - 1", "-97"])))],
+            format!(
+                "if acc > {} or acc < -{}:",
+                self.pick(&["2**100", "2**64", "2**48"]),
+                self.pick(&["2**100", "2**64", "2**47"])
+            ),
+            vec![Node::leaf(format!(
+                "acc = acc % {}",
+                self.pick(&["1000003", "2**61 - 1", "-97"])
+            ))],
         ));
         let fe = if self.on(Feature::BigIntToFloat) {
             self.expr(Ty::Float, 1)
@@ -1740,7 +1961,10 @@ impl<'a> Gen<'a> {
         inner.push(Node::leaf("m = max(m, acc)"));
         if self.chance(30) {
             let c = self.expr(Ty::Bool, 1);
-            inner.push(Node::block(format!("if {c}:"), vec![Node::leaf(self.pick(&["continue", "break"]))]));
+            inner.push(Node::block(
+                format!("if {c}:"),
+                vec![Node::leaf(self.pick(&["continue", "break"]))],
+            ));
         }
         let loop_head = match self.below(3) {
             0 => format!("for i in range({n}):"),
@@ -1762,42 +1986,70 @@ impl<'a> Gen<'a> {
             Node::block(
                 format!("class Ctx{id}:"),
                 vec![
-                    Node::block("def __init__(self, name, swallow):", vec![
-                        Node::leaf("self.name = name"),
-                        Node::leaf("self.swallow = swallow"),
-                    ]),
-                    Node::block("def __enter__(self):", vec![
-                        Node::leaf("print('enter', self.name)"),
-                        Node::leaf("return self.name.upper()"),
-                    ]),
-                    Node::block("def __exit__(self, et, ev, tb):", vec![
-                        Node::leaf("print('exit', self.name, et.__name__ if et else None, ev)"),
-                        Node::leaf("return self.swallow"),
-                    ]),
+                    Node::block(
+                        "def __init__(self, name, swallow):",
+                        vec![
+                            Node::leaf("self.name = name"),
+                            Node::leaf("self.swallow = swallow"),
+                        ],
+                    ),
+                    Node::block(
+                        "def __enter__(self):",
+                        vec![
+                            Node::leaf("print('enter', self.name)"),
+                            Node::leaf("return self.name.upper()"),
+                        ],
+                    ),
+                    Node::block(
+                        "def __exit__(self, et, ev, tb):",
+                        vec![
+                            Node::leaf("print('exit', self.name, et.__name__ if et else None, ev)"),
+                            Node::leaf("return self.swallow"),
+                        ],
+                    ),
                 ],
             ),
-            Node::block(format!("def deco{id}(f):"), vec![
-                Node::block("def wrapper(*args, **kwargs):", vec![
-                    Node::leaf("print('call', f.__name__, args, sorted(kwargs.items()))"),
-                    Node::leaf("return f(*args, **kwargs)"),
-                ]),
-                Node::leaf("return wrapper"),
-            ]),
-            Node::block(format!("def kw{id}(a, b=2, *rest, c, d=4, **more):"), vec![
-                Node::leaf("return (a, b, rest, c, d, sorted(more.items()))"),
-            ]),
+            Node::block(
+                format!("def deco{id}(f):"),
+                vec![
+                    Node::block(
+                        "def wrapper(*args, **kwargs):",
+                        vec![
+                            Node::leaf("print('call', f.__name__, args, sorted(kwargs.items()))"),
+                            Node::leaf("return f(*args, **kwargs)"),
+                        ],
+                    ),
+                    Node::leaf("return wrapper"),
+                ],
+            ),
+            Node::block(
+                format!("def kw{id}(a, b=2, *rest, c, d=4, **more):"),
+                vec![Node::leaf(
+                    "return (a, b, rest, c, d, sorted(more.items()))",
+                )],
+            ),
         ];
+        let mut used = std::collections::BTreeSet::new();
         // `global` must precede every use of the name in the function.
         let mut body = vec![Node::leaf(format!("global G{id}"))];
         let n = 3 + self.below(5);
         for _ in 0..n {
-            let nodes = match self.below(9) {
+            let case = self.below(9);
+            if case == 3 && !self.on(Feature::RedefinedNested) && !used.insert(case) {
+                continue;
+            }
+            let nodes = match case {
                 0 => {
                     let l = self.expr(Ty::ListInt, 1);
                     vec![
                         Node::leaf(format!("first, *middle, last = {l} + [8, 9]")),
                         Node::leaf("print(first, middle, last)"),
-                        Node::leaf(format!("(x, y), z = ({}, {}), {}", self.int_lit(), self.int_lit(), self.str_lit())),
+                        Node::leaf(format!(
+                            "(x, y), z = ({}, {}), {}",
+                            self.int_lit(),
+                            self.int_lit(),
+                            self.str_lit()
+                        )),
                         Node::leaf("x, y = y, x"),
                         Node::leaf("print(x, y, z)"),
                     ]
@@ -1805,13 +2057,16 @@ impl<'a> Gen<'a> {
                 1 => {
                     let swallow = self.pick(&["True", "False"]);
                     let k = self.pick(&["0", "1", "5"]);
-                    vec![Node::block(
-                        format!("with Ctx{id}({}, {swallow}) as name:", self.str_lit()),
-                        vec![
-                            Node::leaf("print('inside', name)"),
-                            Node::leaf(format!("print(10 // {k})")),
-                        ],
-                    ), Node::leaf("print('after with')")]
+                    vec![
+                        Node::block(
+                            format!("with Ctx{id}({}, {swallow}) as name:", self.str_lit()),
+                            vec![
+                                Node::leaf("print('inside', name)"),
+                                Node::leaf(format!("print(10 // {k})")),
+                            ],
+                        ),
+                        Node::leaf("print('after with')"),
+                    ]
                 }
                 2 => {
                     let a = self.int_lit();
@@ -1824,12 +2079,19 @@ impl<'a> Gen<'a> {
                         "kw{id}(1)",
                         "kw{id}(1, 2, b=3, c=4)",
                     ]);
-                    vec![Node::leaf(format!("print({})", call.replace("{id}", &id.to_string()).replace('A', &a)))]
+                    vec![Node::leaf(format!(
+                        "print({})",
+                        call.replace("{id}", &id.to_string()).replace('A', &a)
+                    ))]
                 }
                 3 => vec![
                     Node::leaf(format!("@deco{id}")),
                     Node::block("def add(x, y=10):", vec![Node::leaf("return x + y")]),
-                    Node::leaf(format!("print(add({}), add(1, y={}))", self.int_lit(), self.int_lit())),
+                    Node::leaf(format!(
+                        "print(add({}), add(1, y={}))",
+                        self.int_lit(),
+                        self.int_lit()
+                    )),
                 ],
                 4 => vec![
                     Node::leaf(format!("G{id} += {}", self.int_lit())),
@@ -1839,10 +2101,16 @@ impl<'a> Gen<'a> {
                     let l = self.expr(Ty::ListStr, 1);
                     vec![
                         Node::leaf(format!("ws = {l}")),
-                        Node::leaf("print(list(enumerate(ws, start=1)), list(zip(ws, range(10), 'xyz')))"),
-                        Node::leaf("print(sorted(ws, key=len, reverse=True), max(ws, key=len, default='-'), min(ws, default=None))"),
+                        Node::leaf(
+                            "print(list(enumerate(ws, start=1)), list(zip(ws, range(10), 'xyz')))",
+                        ),
+                        Node::leaf(
+                            "print(sorted(ws, key=len, reverse=True), max(ws, key=len, default='-'), min(ws, default=None))",
+                        ),
                         Node::leaf("print(*ws, sep='|', end='$\\n')"),
-                        Node::leaf("print(any(ws), all(ws), list(filter(None, ws)), [w.partition('a') for w in ws])"),
+                        Node::leaf(
+                            "print(any(ws), all(ws), list(filter(None, ws)), [w.partition('a') for w in ws])",
+                        ),
                     ]
                 }
                 6 => {
@@ -1856,16 +2124,25 @@ impl<'a> Gen<'a> {
                     let s = self.expr(Ty::Str, 1);
                     vec![
                         Node::leaf(format!("t = {s}")),
-                        Node::leaf("print(t.partition(' '), t.rpartition('a'), t.split(maxsplit=1), t.rsplit(None, 1))"),
-                        Node::leaf("print(t.expandtabs(4), t.count(''), t.encode('utf-8') if False else len(t), t.index(t[:1]) if t else -1)"),
+                        Node::leaf(
+                            "print(t.partition(' '), t.rpartition('a'), t.split(maxsplit=1), t.rsplit(None, 1))",
+                        ),
+                        Node::leaf(
+                            "print(t.expandtabs(4), t.count(''), t.encode('utf-8') if False else len(t), t.index(t[:1]) if t else -1)",
+                        ),
                     ]
                 }
                 _ => {
                     let d = self.expr(Ty::DictStrInt, 1);
                     vec![
                         Node::leaf(format!("m = {d}")),
-                        Node::leaf("print(sorted(m, key=lambda k: (m[k], k)), {v: k for k, v in m.items()})"),
-                        Node::block("for k, v in m.items():", vec![Node::leaf("print(k, v, end='; ')")]),
+                        Node::leaf(
+                            "print(sorted(m, key=lambda k: (m[k], k)), {v: k for k, v in m.items()})",
+                        ),
+                        Node::block(
+                            "for k, v in m.items():",
+                            vec![Node::leaf("print(k, v, end='; ')")],
+                        ),
                         Node::leaf("print(len(m), m.get('zz'), 'a' in m, list(reversed(m)))"),
                     ]
                 }
@@ -1895,11 +2172,28 @@ impl<'a> Gen<'a> {
         };
         let (params, calls) = g.params(&tys, typed);
         let (prelude, body) = match kind {
-            "int_expr" => (vec![], g.expr_snippet(kind, &[Ty::Int, Ty::Int, Ty::Bool]).0),
-            "float_expr" => (vec![], g.expr_snippet(kind, &[Ty::Float, Ty::Float, Ty::Int]).0),
-            "str_expr" => (vec![], g.expr_snippet(kind, &[Ty::Str, Ty::Str, Ty::ListStr]).0),
-            "list_expr" => (vec![], g.expr_snippet(kind, &[Ty::ListInt, Ty::TupleInt, Ty::SetInt]).0),
-            "dict_set_expr" => (vec![], g.expr_snippet(kind, &[Ty::DictStrInt, Ty::SetInt, Ty::ListStr]).0),
+            "int_expr" => (
+                vec![],
+                g.expr_snippet(kind, &[Ty::Int, Ty::Int, Ty::Bool]).0,
+            ),
+            "float_expr" => (
+                vec![],
+                g.expr_snippet(kind, &[Ty::Float, Ty::Float, Ty::Int]).0,
+            ),
+            "str_expr" => (
+                vec![],
+                g.expr_snippet(kind, &[Ty::Str, Ty::Str, Ty::ListStr]).0,
+            ),
+            "list_expr" => (
+                vec![],
+                g.expr_snippet(kind, &[Ty::ListInt, Ty::TupleInt, Ty::SetInt])
+                    .0,
+            ),
+            "dict_set_expr" => (
+                vec![],
+                g.expr_snippet(kind, &[Ty::DictStrInt, Ty::SetInt, Ty::ListStr])
+                    .0,
+            ),
             "mixed_expr" => (vec![], g.expr_snippet(kind, ALL_TYS).0),
             "class_dunder" => g.class_snippet(),
             "exceptions" => g.exception_snippet(),

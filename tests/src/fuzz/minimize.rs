@@ -167,7 +167,11 @@ fn all_lists(s: &Snippet) -> Vec<ListRef> {
 }
 
 fn list_mut<'a>(s: &'a mut Snippet, r: &ListRef) -> Option<&'a mut Vec<Node>> {
-    let mut list = if r.0 == 0 { &mut s.prelude } else { &mut s.body };
+    let mut list = if r.0 == 0 {
+        &mut s.prelude
+    } else {
+        &mut s.body
+    };
     for &i in &r.1 {
         list = &mut list.get_mut(i)?.body;
     }
@@ -178,7 +182,9 @@ fn remove_statements(o: &mut Oracle<'_>, cur: &mut Snippet) {
     let mut li = 0;
     loop {
         let lists = all_lists(cur);
-        let Some(r) = lists.get(li).cloned() else { break };
+        let Some(r) = lists.get(li).cloned() else {
+            break;
+        };
         li += 1;
         let len = list_mut(cur, &r).map_or(0, |l| l.len());
         let mut chunk = len.div_ceil(2).max(1);
@@ -216,11 +222,12 @@ fn unwrap_compounds(o: &mut Oracle<'_>, cur: &mut Snippet) {
     let mut li = 0;
     loop {
         let lists = all_lists(cur);
-        let Some(r) = lists.get(li).cloned() else { break };
+        let Some(r) = lists.get(li).cloned() else {
+            break;
+        };
         li += 1;
         let mut i = 0;
-        loop {
-            let Some(list) = list_mut(cur, &r) else { break };
+        while let Some(list) = list_mut(cur, &r) {
             if i >= list.len() || o.exhausted() {
                 break;
             }
@@ -259,11 +266,12 @@ fn simplify_lines(o: &mut Oracle<'_>, cur: &mut Snippet) {
     let mut li = 0;
     loop {
         let lists = all_lists(cur);
-        let Some(r) = lists.get(li).cloned() else { break };
+        let Some(r) = lists.get(li).cloned() else {
+            break;
+        };
         li += 1;
         let mut i = 0;
-        loop {
-            let Some(list) = list_mut(cur, &r) else { break };
+        while let Some(list) = list_mut(cur, &r) {
             if i >= list.len() || o.exhausted() {
                 break;
             }
@@ -429,11 +437,17 @@ pub fn line_candidates(line: &str) -> Vec<String> {
         if is_call {
             let callee = &line[callee_start..open];
             if callee != "print" && !inner.contains(',') && !inner.is_empty() {
-                push(format!("{}{}{}", &line[..callee_start], inner, &line[close + 1..]), &mut out);
+                push(
+                    format!("{}{}{}", &line[..callee_start], inner, &line[close + 1..]),
+                    &mut out,
+                );
             }
         } else if let Some((a, b)) = split_binary(inner, open + 1, &spans) {
             for part in [a, b] {
-                push(format!("{}{}{}", &line[..open], part, &line[close + 1..]), &mut out);
+                push(
+                    format!("{}{}{}", &line[..open], part, &line[close + 1..]),
+                    &mut out,
+                );
             }
         }
     }
@@ -441,17 +455,16 @@ pub fn line_candidates(line: &str) -> Vec<String> {
     let b = line.as_bytes();
     let mut i = 0;
     while i < b.len() {
-        if in_string(&spans, i) {
-            if let Some(&(s, e)) = spans.iter().find(|&&(s, e)| s <= i && i < e) {
-                if b[s] != b'f' && e - s > 3 {
-                    push(format!("{}''{}", &line[..s], &line[e..]), &mut out);
-                }
-                i = e;
-                continue;
+        if let Some(&(s, e)) = spans.iter().find(|&&(s, e)| s <= i && i < e) {
+            if b[s] != b'f' && e - s > 3 {
+                push(format!("{}''{}", &line[..s], &line[e..]), &mut out);
             }
+            i = e;
+            continue;
         }
         let c = b[i];
-        let prev_ok = i == 0 || !(b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'_' || b[i - 1] == b'.');
+        let prev_ok =
+            i == 0 || !(b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'_' || b[i - 1] == b'.');
         if c.is_ascii_digit() && prev_ok {
             let mut j = i;
             while j < b.len() && (b[j].is_ascii_alphanumeric() || b[j] == b'.' || b[j] == b'_') {

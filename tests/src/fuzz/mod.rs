@@ -63,6 +63,11 @@ pub enum Feature {
     FractionalPow,
     /// `math.log2` and `math.log10`.
     MathLog2Log10,
+    /// A class whose `__len__` may return a negative number (`len()` and the length hint of
+    /// `list()` raise `ValueError`).
+    NegativeLen,
+    /// A nested function defined twice under the same name in one function.
+    RedefinedNested,
 }
 
 impl Feature {
@@ -87,6 +92,8 @@ impl Feature {
         Feature::InWithoutContains,
         Feature::FractionalPow,
         Feature::MathLog2Log10,
+        Feature::NegativeLen,
+        Feature::RedefinedNested,
     ];
 
     /// The feature's name as used in `MOLT_FUZZ_FEATURES` (`-name` switches one off).
@@ -111,6 +118,8 @@ impl Feature {
             Feature::InWithoutContains => "in_without_contains",
             Feature::FractionalPow => "fractional_pow",
             Feature::MathLog2Log10 => "math_log2_log10",
+            Feature::NegativeLen => "negative_len",
+            Feature::RedefinedNested => "redefined_nested",
         }
     }
 
@@ -175,6 +184,16 @@ pub const KNOWN_DIVERGENCES: &[KnownDivergence] = &[
         feature: Feature::MathLog2Log10,
         fixme: "FIXME: math.log2(3.141592653589793) is 1.651496129472319, not 1.6514961294723187; math.log10(10**30) is 29.999999999999996",
         reproducer: "math_log2_log10.py",
+    },
+    KnownDivergence {
+        feature: Feature::NegativeLen,
+        fixme: "FIXME: list(obj) of a sequence-protocol object whose __len__ is negative returns a list; CPython raises ValueError: __len__() should return >= 0 (its length hint)",
+        reproducer: "negative_len.py",
+    },
+    KnownDivergence {
+        feature: Feature::RedefinedNested,
+        fixme: "FIXME: the second nested `def add` in a function has __name__ 'add#2' (an internal name), not 'add'",
+        reproducer: "redefined_nested.py",
     },
 ];
 

@@ -177,7 +177,10 @@ pub fn build(
 /// The line of a rendered diagnostic `path:LINE:COL: ...` (0 when it has none).
 fn diagnostic_line(text: &str) -> usize {
     // The path may contain ':' in theory; ours do not.
-    text.split(':').nth(1).and_then(|s| s.trim().parse().ok()).unwrap_or(0)
+    text.split(':')
+        .nth(1)
+        .and_then(|s| s.trim().parse().ok())
+        .unwrap_or(0)
 }
 
 /// The kind of a difference, used to keep a minimized reproducer faithful to the original.
@@ -273,7 +276,9 @@ impl Workspace {
         let path = self.dir.join(format!("{name}.py"));
         std::fs::write(&path, source)?;
         let mut cmd = Command::new(&self.python);
-        cmd.arg(&path).current_dir(&self.dir).env("PYTHONHASHSEED", "0");
+        cmd.arg(&path)
+            .current_dir(&self.dir)
+            .env("PYTHONHASHSEED", "0");
         let start = Instant::now();
         let out = run_with_timeout(cmd, Duration::from_secs(20));
         self.add_time(0, start);
@@ -420,13 +425,38 @@ pub fn run_program(
             .iter()
             .all(|s| (0..s.calls.len()).all(|k| as_.contains_key(&s.marker(k))));
         let crashed = !all_markers || !process_matches(&expected, &actual);
-        // After a crash, the snippet whose marker printed last is the culprit; the ones
-        // before it ran completely and are compared.
-        let limit = if crashed {
-            last_marker_snippet(&program, &actual).unwrap_or(0)
-        } else {
-            program.snippets.len()
-        };
+        if crashed {
+            // The compiled program's buffered stdout may be lost: find the culprit by
+            // bisection, report it, and run the others again without it.
+            let tail = |o: &Outcome| {
+                format!(
+                    "exit {:?}{}, last stderr line: {}",
+                    o.code,
+                    if o.timed_out { " (timed out)" } else { "" },
+                    o.last_stderr_line
+                )
+            };
+            let (culprit, alone) = find_crasher(ws, &program.snippets, level);
+            stats.snippets += 1;
+            stats.differences += 1;
+            let mut actual_text = tail(&actual);
+            if !alone {
+                actual_text.push_str(" (only with other snippets)");
+            }
+            findings.push(Finding {
+                class: DiffClass::Crash,
+                snippet: program.snippets[culprit].clone(),
+                expected: tail(&expected),
+                actual: actual_text,
+                level,
+            });
+            if !alone {
+                return findings;
+            }
+            program.snippets.remove(culprit);
+            continue;
+        }
+        let limit = program.snippets.len();
         for s in &program.snippets[..limit] {
             let mut differs = false;
             let mut e_text = String::new();
@@ -454,37 +484,43 @@ pub fn run_program(
                 });
             }
         }
-        if crashed {
-            let tail = |o: &Outcome| {
-                format!(
-                    "exit {:?}{}, last stderr line: {}",
-                    o.code,
-                    if o.timed_out { " (timed out)" } else { "" },
-                    o.last_stderr_line
-                )
-            };
-            let culprit = limit.min(program.snippets.len() - 1);
-            stats.snippets += 1;
-            stats.differences += 1;
-            findings.push(Finding {
-                class: DiffClass::Crash,
-                snippet: program.snippets[culprit].clone(),
-                expected: tail(&expected),
-                actual: tail(&actual),
-                level,
-            });
-            // Only the snippets after the crash still need a run.
-            program.snippets.drain(..=culprit);
-            continue;
-        }
         break;
     }
     findings
 }
 
+/// Whether the program of `snippets` crashes, times out or exits with an error when compiled
+/// (CPython ran the whole program successfully; a build failure counts as no crash).
+fn crashes(ws: &Workspace, snippets: &[Snippet], level: molt_opt::OptLevel) -> bool {
+    let p = Program {
+        snippets: snippets.to_vec(),
+    };
+    match ws.run_molt(&p.render(), level) {
+        Ok(o) => o.timed_out || o.code != Some(0),
+        Err(_) => false,
+    }
+}
+
+/// The index of a snippet that crashes the compiled program on its own, by bisection over
+/// `snippets` (which crash together); `(0, false)` when only a combination crashes.
+fn find_crasher(ws: &Workspace, snippets: &[Snippet], level: molt_opt::OptLevel) -> (usize, bool) {
+    let (mut lo, mut hi) = (0, snippets.len());
+    while hi - lo > 1 {
+        let mid = (lo + hi) / 2;
+        if crashes(ws, &snippets[lo..mid], level) {
+            hi = mid;
+        } else if crashes(ws, &snippets[mid..hi], level) {
+            lo = mid;
+        } else {
+            return (lo, false);
+        }
+    }
+    (lo, hi - lo == 1)
+}
+
 /// The index of the snippet whose marker is the last one in `o`'s stdout.
 fn last_marker_snippet(program: &Program, o: &Outcome) -> Option<usize> {
-    let last = o.stdout.lines().filter(|l| l.starts_with("## s")).last()?;
+    let last = o.stdout.lines().rfind(|l| l.starts_with("## s"))?;
     let id: usize = last.strip_prefix("## s")?.split('.').next()?.parse().ok()?;
     program.snippets.iter().position(|s| s.id == id)
 }
@@ -700,23 +736,33 @@ pub fn first_difference<'a>(expected: &'a str, actual: &'a str) -> (&'a str, &'a
         .zip(&a)
         .position(|(x, y)| x != y)
         .unwrap_or(e.len().min(a.len()));
-    (e.get(i).copied().unwrap_or("<end>"), a.get(i).copied().unwrap_or("<end>"))
+    (
+        e.get(i).copied().unwrap_or("<end>"),
+        a.get(i).copied().unwrap_or("<end>"),
+    )
 }
 
 /// The reproducer file for a minimized finding: a comment header (class, level, seed,
 /// CPython's and our output) and the program.
-pub fn reproducer_text(m: &super::minimize::Minimized, level: molt_opt::OptLevel, origin: &str) -> String {
+pub fn reproducer_text(
+    m: &super::minimize::Minimized,
+    level: molt_opt::OptLevel,
+    origin: &str,
+) -> String {
     let program = Program {
         snippets: vec![m.snippet.clone()],
     };
-    let comment = |s: &str| -> String {
-        s.lines().map(|l| format!("#   {l}\n")).collect::<String>()
-    };
+    let comment =
+        |s: &str| -> String { s.lines().map(|l| format!("#   {l}\n")).collect::<String>() };
     format!(
         "# molt fuzz finding: {:?} at {level:?} ({origin}, {} minimizer checks{})\n# CPython 3.11 prints:\n{}# molt prints:\n{}\n{}",
         m.class,
         m.checks,
-        if m.reproduced { "" } else { ", not reproduced alone" },
+        if m.reproduced {
+            ""
+        } else {
+            ", not reproduced alone"
+        },
         comment(&m.expected),
         comment(&m.actual),
         program.render()
@@ -777,7 +823,11 @@ pub fn campaign(opts: &CampaignOptions) -> std::io::Result<Report> {
                 if let Some(d) = &opts.findings_dir {
                     use std::hash::{Hash, Hasher};
                     let mut h = std::collections::hash_map::DefaultHasher::new();
-                    Program { snippets: vec![m.snippet.clone()] }.render().hash(&mut h);
+                    Program {
+                        snippets: vec![m.snippet.clone()],
+                    }
+                    .render()
+                    .hash(&mut h);
                     let p = d.join(format!("{:016x}.py", h.finish()));
                     std::fs::write(&p, &text)?;
                     path = Some(p);
