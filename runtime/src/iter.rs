@@ -57,6 +57,24 @@ pub fn seq_iter(seq: Value) -> Ref {
     )
 }
 
+/// The length hint `list(v)` and `tuple(v)` ask for before iterating an instance of a user
+/// class (CPython's `PyObject_LengthHint`): `__len__` is called when defined, and its errors
+/// propagate (a negative length is a `ValueError`) except a `TypeError`, which is ignored.
+/// The value itself is not used: the items are collected by iteration.
+pub fn length_hint_check(v: Value) -> R<()> {
+    if !is_kind(v, Kind::Instance) || !crate::class::has_dunder(v, "__len__") {
+        return Ok(());
+    }
+    match crate::ops::py_len(v) {
+        Ok(_) => Ok(()),
+        Err(_) if pending_is(ExcKind::TypeError) => {
+            drop(take_pending());
+            Ok(())
+        }
+        Err(e) => Err(e),
+    }
+}
+
 /// `iter(v)`.
 pub fn py_iter(v: Value) -> R<Ref> {
     if !v.is_ptr() {

@@ -58,7 +58,10 @@ pub fn list_new(_cls: Value, args: Args<'_>) -> R<Ref> {
     let [it] = args.range::<1>("list", 0)?;
     match it {
         None => Ok(list_from_raw(Vec::new())),
-        Some(it) => Ok(list_from_vec(crate::iter::collect_vec(it)?)),
+        Some(it) => {
+            crate::iter::length_hint_check(it)?;
+            Ok(list_from_vec(crate::iter::collect_vec(it)?))
+        }
     }
 }
 

@@ -106,6 +106,7 @@ pub fn tuple_new(_cls: Value, args: Args<'_>) -> R<Ref> {
         None => Ok(Ref::dup(rt().empty_tuple)),
         Some(v) if is_tuple(v) => Ok(Ref::dup(v)),
         Some(v) => {
+            crate::iter::length_hint_check(v)?;
             let items = crate::iter::collect_vec(v)?;
             if items.is_empty() {
                 return Ok(Ref::dup(rt().empty_tuple));

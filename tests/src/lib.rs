@@ -53,3 +53,6 @@ impl Rng {
 }
 
 pub mod fuzz;
+
+/// The real CPython interpreter behind `python3` (see [`fuzz::run::python`]).
+pub use fuzz::run::python;

@@ -3,26 +3,16 @@
 //! `unsupported-builtin` diagnostic. A program that uses a builtin we lack must never compile
 //! to a run-time `NameError` that CPython would not raise.
 
-use std::path::PathBuf;
 use std::process::Command;
 
 use molt_db::RootDatabase;
 use molt_semantic::builtins::{BUILTINS, MODULE_GLOBALS, UNSUPPORTED_BUILTINS, is_builtin};
 use molt_semantic::{DiagnosticCode, builtins};
 
-fn python() -> PathBuf {
-    let out = Command::new("python3")
-        .args(["-c", "import sys; print(sys.executable)"])
-        .output();
-    match out {
-        Ok(o) if o.status.success() => PathBuf::from(String::from_utf8_lossy(&o.stdout).trim()),
-        _ => PathBuf::from("python3"),
-    }
-}
 
 /// `dir(builtins)` of the reference interpreter.
 fn cpython_builtins() -> Vec<String> {
-    let out = Command::new(python())
+    let out = Command::new(molt_tests::python())
         .args(["-c", "import builtins; print('\\n'.join(dir(builtins)))"])
         .output()
         .expect("python3 runs");
@@ -83,7 +73,7 @@ fn every_provided_builtin_exists_with_cpythons_type() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("audit.py");
     std::fs::write(&path, audit_program()).expect("write program");
-    let expected = Command::new(python())
+    let expected = Command::new(molt_tests::python())
         .arg(&path)
         .output()
         .expect("python3 runs");
@@ -150,7 +140,7 @@ fn a_global_or_class_binding_shadows_an_unsupported_builtin() {
 #[test]
 fn the_cpython_attribute_tables_are_up_to_date() {
     let root = molt_tests::repo_root();
-    let out = Command::new(python())
+    let out = Command::new(molt_tests::python())
         .arg(root.join("runtime/tools/gen_cpython_attrs.py"))
         .output()
         .expect("python3 runs the generator");

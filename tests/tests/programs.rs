@@ -74,16 +74,6 @@ fn run_with_timeout(mut cmd: Command, timeout: Duration) -> Option<Output> {
     }
 }
 
-fn python() -> PathBuf {
-    // The pyenv shim costs ~90 ms per start; resolve the real interpreter once.
-    let out = Command::new("python3")
-        .args(["-c", "import sys; print(sys.executable)"])
-        .output();
-    match out {
-        Ok(o) if o.status.success() => PathBuf::from(String::from_utf8_lossy(&o.stdout).trim()),
-        _ => PathBuf::from("python3"),
-    }
-}
 
 /// CPython's outcome for `path`, computed once per test process: the three opt-level tests
 /// run in parallel and share it (CPython's output does not depend on our opt level).
@@ -165,7 +155,7 @@ fn programs_match_cpython_at(level: molt_opt::OptLevel) {
         "tests/programs holds {} programs, expected at least 120",
         programs.len()
     );
-    let python = python();
+    let python = molt_tests::python();
     let out_dir = tempfile::tempdir().expect("temp dir");
     let failures = std::sync::Mutex::new(Vec::<String>::new());
     let passed = std::sync::atomic::AtomicUsize::new(0);
