@@ -1483,6 +1483,9 @@ impl<'a> Gen<'a> {
         ];
         let negative_len = self.on(Feature::NegativeLen);
         for (k, (name, head, ret)) in dunders.iter().enumerate() {
+            if *name == "__radd__" && !self.on(Feature::SubclassReflected) {
+                continue;
+            }
             // Two `__len__` variants: one may return a negative number.
             if *name == "__len__"
                 && (have.contains(&"__len__") || (ret.contains("else self.v") && !negative_len))
@@ -1585,6 +1588,10 @@ impl<'a> Gen<'a> {
         let n = 5 + self.below(8);
         for _ in 0..n {
             let p = self.pick(&probes);
+            // A failed xs.index(b) shows b's repr in its message.
+            if p == "xs.index(b)" && !have.contains(&"__repr__") {
+                continue;
+            }
             if p == "[1, 2, 3, 4][a]" && !self.on(Feature::IndexWithObject) {
                 continue;
             }

@@ -68,6 +68,8 @@ pub enum Feature {
     NegativeLen,
     /// A nested function defined twice under the same name in one function.
     RedefinedNested,
+    /// `__radd__` in a class with a subclass (`C() + D()` where `D` inherits `__radd__`).
+    SubclassReflected,
 }
 
 impl Feature {
@@ -94,6 +96,7 @@ impl Feature {
         Feature::MathLog2Log10,
         Feature::NegativeLen,
         Feature::RedefinedNested,
+        Feature::SubclassReflected,
     ];
 
     /// The feature's name as used in `MOLT_FUZZ_FEATURES` (`-name` switches one off).
@@ -120,6 +123,7 @@ impl Feature {
             Feature::MathLog2Log10 => "math_log2_log10",
             Feature::NegativeLen => "negative_len",
             Feature::RedefinedNested => "redefined_nested",
+            Feature::SubclassReflected => "subclass_reflected",
         }
     }
 
@@ -194,6 +198,11 @@ pub const KNOWN_DIVERGENCES: &[KnownDivergence] = &[
         feature: Feature::RedefinedNested,
         fixme: "FIXME: the second nested `def add` in a function has __name__ 'add#2' (an internal name), not 'add'",
         reproducer: "redefined_nested.py",
+    },
+    KnownDivergence {
+        feature: Feature::SubclassReflected,
+        fixme: "FIXME: C() + D() with D a subclass of C that does not override __radd__ calls D.__radd__ first; CPython calls C.__add__ (the reflected method goes first only when the subclass overrides it)",
+        reproducer: "subclass_reflected.py",
     },
 ];
 
