@@ -150,54 +150,14 @@ pub struct KnownDivergence {
 /// (`tests/tools/compare tests/fuzz/known/FILE.py` prints `ok`).
 pub const KNOWN_DIVERGENCES: &[KnownDivergence] = &[
     KnownDivergence {
-        feature: Feature::BigIntToFloat,
-        fixme: "FIXME: ints >= 2**63 convert to the wrong float (3.5 * 2**63 gives 1.75)",
-        reproducer: "bigint_to_float.py",
-    },
-    KnownDivergence {
-        feature: Feature::UnicodeDigits,
-        fixme: "FIXME: int('\u{663}') (ARABIC-INDIC DIGIT THREE) raises ValueError instead of returning 3",
-        reproducer: "unicode_digits.py",
-    },
-    KnownDivergence {
         feature: Feature::IndexWithObject,
         fixme: "FIXME: indexing with objects: [1][obj] without __index__ has another TypeError message, an __index__ too big for an index raises OverflowError instead of IndexError, [0] * obj ignores __index__",
         reproducer: "index_with_object.py",
     },
     KnownDivergence {
-        feature: Feature::BoolBitwise,
-        fixme: "FIXME: `x &= x` with x = True (an untyped parameter) prints 1 instead of True",
-        reproducer: "bool_bitwise.py",
-    },
-    KnownDivergence {
         feature: Feature::UnicodeCase,
         fixme: "FIXME: title()/capitalize()/casefold()/swapcase()/istitle() of special characters ('\u{df}'.title() is 'SS', not 'Ss'; '\u{149}'.casefold() is unchanged)",
         reproducer: "unicode_case.py",
-    },
-    KnownDivergence {
-        feature: Feature::InWithoutContains,
-        fixme: "FIXME: `3 in obj` (no __contains__, __iter__ or __getitem__) says \"'C' object is not iterable\" instead of \"argument of type 'C' is not iterable\"",
-        reproducer: "in_without_contains.py",
-    },
-    KnownDivergence {
-        feature: Feature::FractionalPow,
-        fixme: "FIXME: (-8.0) ** 0.5 is a complex number in CPython; molt raises a ValueError whose message does not start with `molt:`",
-        reproducer: "fractional_pow.py",
-    },
-    KnownDivergence {
-        feature: Feature::MathLog2Log10,
-        fixme: "FIXME: math.log2(3.141592653589793) is 1.651496129472319, not 1.6514961294723187; math.log10(10**30) is 29.999999999999996",
-        reproducer: "math_log2_log10.py",
-    },
-    KnownDivergence {
-        feature: Feature::NegativeLen,
-        fixme: "FIXME: list(obj) of a sequence-protocol object whose __len__ is negative returns a list; CPython raises ValueError: __len__() should return >= 0 (its length hint)",
-        reproducer: "negative_len.py",
-    },
-    KnownDivergence {
-        feature: Feature::RedefinedNested,
-        fixme: "FIXME: the second nested `def add` in a function has __name__ 'add#2' (an internal name), not 'add'",
-        reproducer: "redefined_nested.py",
     },
     KnownDivergence {
         feature: Feature::SubclassReflected,

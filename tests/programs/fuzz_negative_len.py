@@ -1,7 +1,7 @@
-# Known divergence (fuzz feature `negative_len`): list() of a sequence-protocol object
+# Found by the differential fuzzer (feature `negative_len`), fixed since: list() of a sequence-protocol object
 # whose __len__ is negative (CPython checks the length hint).
 # CPython 3.11: ValueError __len__() should return >= 0 (twice), then [0, 10, 20] [0, 10, 20]
-# molt:         the second line is [0, 10, 20]
+# molt before the fix:         the second line is [0, 10, 20]
 class S:
     def __init__(self, v):
         self.v = v

@@ -1,7 +1,7 @@
-# Known divergence (fuzz feature `in_without_contains`): `in` on an object that supports
+# Found by the differential fuzzer (feature `in_without_contains`), fixed since: `in` on an object that supports
 # no membership protocol.
 # CPython 3.11: TypeError argument of type 'C' is not iterable
-# molt:         TypeError 'C' object is not iterable
+# molt before the fix:         TypeError 'C' object is not iterable
 class C:
     pass
 
