@@ -9,12 +9,25 @@ use crate::value::Value;
 
 /// The shortest round-trip decimal digits of a finite non-zero `|x|` and its decimal
 /// exponent: `x == 0.d1d2d3... * 10**(exp+1)`, i.e. `d1.d2d3... * 10**exp`.
+///
+/// Like CPython's `repr` (dtoa mode 0): the fewest digits that round-trip and, among those,
+/// the ones nearest `x`, ties to even. Rust's `{:e}` finds the fewest digits but breaks an
+/// exact tie upwards (`613104025806255.25` gives `...255.3`, CPython `...255.2`), so the
+/// digits are then redone with that many significant digits by Rust's exact formatting
+/// (correctly rounded, ties to even), which round-trips whenever some string that short does.
 pub fn shortest_digits(x: f64) -> (String, i32) {
-    // Rust's `{:e}` prints the shortest digits that round-trip, e.g. "1.2345e-5".
-    let s = format!("{:e}", x.abs());
-    let (mant, exp) = s.split_once('e').unwrap_or((&s, "0"));
-    let digits: String = mant.chars().filter(|c| c.is_ascii_digit()).collect();
-    (digits, exp.parse().unwrap_or(0))
+    let split = |s: &str| -> (String, i32) {
+        let (mant, exp) = s.split_once('e').unwrap_or((s, "0"));
+        let digits: String = mant.chars().filter(|c| c.is_ascii_digit()).collect();
+        (digits, exp.parse().unwrap_or(0))
+    };
+    let a = x.abs();
+    let (digits, exp) = split(&format!("{:e}", a));
+    let nearest = format!("{:.*e}", digits.len() - 1, a);
+    if nearest.parse::<f64>() == Ok(a) {
+        return split(&nearest);
+    }
+    (digits, exp)
 }
 
 /// Places `digits` (d1 d2 ... with decimal exponent `exp`) in fixed notation.
@@ -638,6 +651,8 @@ mod tests {
             (9999999999999998.0, "9999999999999998.0"),
             (3.0, "3.0"),
             (1.0 / 3.0, "0.3333333333333333"),
+            (613104025806255.25, "613104025806255.2"),
+            (1125899906842624.5, "1125899906842624.5"),
         ];
         for (x, s) in table {
             assert_eq!(float_repr(*x), *s, "repr of {x:e}");

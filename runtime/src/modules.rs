@@ -276,9 +276,39 @@ math_fn!(m_cbrt, "cbrt", f64::cbrt, false);
 math_fn!(m_degrees, "degrees", f64::to_degrees, true);
 math_fn!(m_radians, "radians", f64::to_radians, false);
 math_fn!(m_erf, "erf", erf, false);
-math_fn!(m_erfc, "erfc", |x| 1.0 - erf(x), false);
+math_fn!(m_erfc, "erfc", erfc, false);
 
-/// The error function (Abramowitz–Stegun 7.1.26 refined with a series; ~1e-15 accuracy).
+#[cfg(not(target_arch = "wasm32"))]
+unsafe extern "C" {
+    // The C library's error functions, which CPython 3.11's math.erf/erfc call.
+    #[link_name = "erf"]
+    fn c_erf(x: f64) -> f64;
+    #[link_name = "erfc"]
+    fn c_erfc(x: f64) -> f64;
+}
+
+/// `math.erf`: the C library's `erf` (as CPython), a series on wasm32.
+#[cfg(not(target_arch = "wasm32"))]
+fn erf(x: f64) -> f64 {
+    // SAFETY: a pure libm function of one double.
+    unsafe { c_erf(x) }
+}
+
+/// `math.erfc`: the C library's `erfc` (as CPython), `1 - erf` on wasm32.
+#[cfg(not(target_arch = "wasm32"))]
+fn erfc(x: f64) -> f64 {
+    // SAFETY: a pure libm function of one double.
+    unsafe { c_erfc(x) }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn erfc(x: f64) -> f64 {
+    1.0 - erf(x)
+}
+
+/// The error function (Abramowitz–Stegun 7.1.26 refined with a series; ~1e-15 accuracy),
+/// for targets without a C library.
+#[cfg(target_arch = "wasm32")]
 fn erf(x: f64) -> f64 {
     if x.is_nan() {
         return x;
@@ -692,9 +722,14 @@ fn m_fsum(_: Value, args: Args<'_>) -> R<Ref> {
     let iter = crate::iter::py_iter(it)?;
     let mut partials: Vec<f64> = Vec::new();
     let mut special = 0.0f64;
+    let mut inf_sum = 0.0f64;
     while let Some(x) = crate::iter::py_next(iter.v())? {
         let mut x = arg_f64(x.v())?;
         if !x.is_finite() {
+            // NaNs and infinities are summed apart (inf - inf is an error, NaN is NaN).
+            if x.is_infinite() {
+                inf_sum += x;
+            }
             special += x;
             continue;
         }
@@ -713,10 +748,16 @@ fn m_fsum(_: Value, args: Args<'_>) -> R<Ref> {
             x = hi;
         }
         partials.truncate(i);
-        partials.push(x);
+        if !x.is_finite() {
+            // The summand was finite: the partial sums overflowed (CPython raises).
+            return overflow_error("intermediate overflow in fsum");
+        }
+        if x != 0.0 {
+            partials.push(x);
+        }
     }
     if special != 0.0 || special.is_nan() {
-        if special.is_nan() {
+        if inf_sum.is_nan() {
             return value_error("-inf + inf in fsum");
         }
         return float_ref(special);
