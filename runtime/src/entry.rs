@@ -41,6 +41,7 @@ pub unsafe fn collect_argv(argc: i32, argv: *const *const c_char) -> Vec<String>
 #[cfg(target_pointer_width = "64")]
 const PROGRAM_STACK_SIZES: [usize; 3] = [1 << 30, 256 << 20, 64 << 20];
 #[cfg(not(target_pointer_width = "64"))]
+#[cfg_attr(target_arch = "wasm32", allow(dead_code))] // wasm32 runs on the calling thread
 const PROGRAM_STACK_SIZES: [usize; 3] = [256 << 20, 64 << 20, 16 << 20];
 
 /// The process entry (`molt_main`): runs the program on a thread with a large stack (the
