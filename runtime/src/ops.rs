@@ -666,10 +666,15 @@ fn binary_dunder(o: u32, inplace: bool, a: Value, b: Value) -> R<Option<Ref>> {
     let forward = format!("__{name}__");
     let reflected = format!("__r{name}__");
     let mut tried_reflected = false;
+    // The right operand's reflected method goes first when its class is a subclass of the
+    // left one's that overrides that method (CPython's `method_is_overloaded`).
+    let overridden = |reflected_b: Option<Value>| {
+        reflected_b.is_some() && reflected_b != lookup_dunder(ta, &reflected)
+    };
     if ta != tb
         && is_instance(b)
         && crate::class::is_subclass(tb, ta)
-        && lookup_dunder(tb, &reflected).is_some()
+        && overridden(lookup_dunder(tb, &reflected))
     {
         tried_reflected = true;
         if let Some(r) = call_dunder(b, &reflected, &[a])? {

@@ -159,11 +159,6 @@ pub const KNOWN_DIVERGENCES: &[KnownDivergence] = &[
         fixme: "FIXME: title()/capitalize()/casefold()/swapcase()/istitle() of special characters ('\u{df}'.title() is 'SS', not 'Ss'; '\u{149}'.casefold() is unchanged)",
         reproducer: "unicode_case.py",
     },
-    KnownDivergence {
-        feature: Feature::SubclassReflected,
-        fixme: "FIXME: C() + D() with D a subclass of C that does not override __radd__ calls D.__radd__ first; CPython calls C.__add__ (the reflected method goes first only when the subclass overrides it)",
-        reproducer: "subclass_reflected.py",
-    },
 ];
 
 /// Which features the generator may use.

@@ -1,7 +1,7 @@
-# Known divergence (fuzz feature `subclass_reflected`): the reflected operand of a subclass
+# Found by the differential fuzzer (feature `subclass_reflected`), fixed since: the reflected operand of a subclass
 # goes first only when the subclass overrides the reflected method.
 # CPython 3.11: add add add
-# molt:         add radd add
+# molt before the fix:         add radd add
 class C:
     def __init__(self, v):
         self.v = v
