@@ -465,10 +465,7 @@ mod signal_tests {
 
     #[test]
     fn signals_are_named_with_their_meaning() {
-        assert_eq!(
-            signal_text(libc::SIGSEGV),
-            "SIGSEGV (segmentation fault)"
-        );
+        assert_eq!(signal_text(libc::SIGSEGV), "SIGSEGV (segmentation fault)");
         assert_eq!(signal_text(libc::SIGBUS), "SIGBUS (bus error)");
         assert_eq!(signal_text(libc::SIGKILL), "SIGKILL (killed)");
         assert_eq!(signal_text(libc::SIGABRT), "SIGABRT (aborted)");

@@ -404,7 +404,10 @@ fn children_of(parent: u32) -> Vec<u32> {
         let Some(rest) = stat.rfind(')').map(|i| &stat[i + 1..]) else {
             continue;
         };
-        let ppid = rest.split_whitespace().nth(1).and_then(|p| p.parse::<u32>().ok());
+        let ppid = rest
+            .split_whitespace()
+            .nth(1)
+            .and_then(|p| p.parse::<u32>().ok());
         if ppid == Some(parent) {
             out.push(pid);
         }
@@ -419,8 +422,11 @@ fn run_names_the_signal_that_killed_the_program() {
     use std::process::Stdio;
     let dir = tempfile::tempdir().expect("temp dir");
     let src = dir.path().join("waits.py");
-    std::fs::write(&src, "print('waiting', flush=True)\nline = input()\nprint(line)\n")
-        .expect("write");
+    std::fs::write(
+        &src,
+        "print('waiting', flush=True)\nline = input()\nprint(line)\n",
+    )
+    .expect("write");
     let mut child = molt_lsp()
         .current_dir(dir.path())
         .arg("--run")
@@ -475,7 +481,11 @@ fn a_native_stack_overflow_flushes_stdout_and_names_itself() {
         .arg(&exe)
         .output()
         .expect("builds");
-    assert!(built.status.success(), "{}", String::from_utf8_lossy(&built.stderr));
+    assert!(
+        built.status.success(),
+        "{}",
+        String::from_utf8_lossy(&built.stderr)
+    );
     let out = Command::new("sh")
         .arg("-c")
         .arg("ulimit -v 150000 && exec \"$0\"")
@@ -484,7 +494,10 @@ fn a_native_stack_overflow_flushes_stdout_and_names_itself() {
         .expect("the program runs");
     use std::os::unix::process::ExitStatusExt;
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(String::from_utf8_lossy(&out.stdout), "before the overflow\n");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "before the overflow\n"
+    );
     assert_eq!(
         stderr.trim_end().lines().last(),
         Some("molt: fatal error: native stack overflow"),

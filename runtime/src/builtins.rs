@@ -534,10 +534,7 @@ fn round_int(i: IntV<'_>, nd: i64) -> Ref {
     }
     use num_integer::Integer;
     let x = i.to_big();
-    let p = num_traits::pow::Pow::pow(
-        num_bigint::BigInt::from(10),
-        nd.unsigned_abs() as u32,
-    );
+    let p = num_traits::pow::Pow::pow(num_bigint::BigInt::from(10), nd.unsigned_abs() as u32);
     let (q, r) = x.div_mod_floor(&p);
     let twice: num_bigint::BigInt = &r * 2;
     let q = match twice.cmp(&p) {
@@ -743,17 +740,20 @@ fn b_iter(_: Value, args: Args<'_>) -> R<Ref> {
             let f = Ref::dup(x);
             let s = Ref::dup(s);
             let mut done = false;
-            Ok(native_iter(crate::object::IterType::CallableIterator, move || {
-                if done {
-                    return Ok(None);
-                }
-                let v = crate::call::call(f.v(), Args::positional(&[]))?;
-                if crate::ops::py_eq_bool(v.v(), s.v())? {
-                    done = true;
-                    return Ok(None);
-                }
-                Ok(Some(v))
-            }))
+            Ok(native_iter(
+                crate::object::IterType::CallableIterator,
+                move || {
+                    if done {
+                        return Ok(None);
+                    }
+                    let v = crate::call::call(f.v(), Args::positional(&[]))?;
+                    if crate::ops::py_eq_bool(v.v(), s.v())? {
+                        done = true;
+                        return Ok(None);
+                    }
+                    Ok(Some(v))
+                },
+            ))
         }
     }
 }

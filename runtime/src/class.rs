@@ -706,9 +706,7 @@ fn parse_slots(decl: Value, class_name: Value, ns: &Ref) -> R<(Vec<Ref>, bool)> 
             ));
         };
         let mut chars = text.chars();
-        let identifier = chars
-            .next()
-            .is_some_and(|c| c == '_' || c.is_alphabetic())
+        let identifier = chars.next().is_some_and(|c| c == '_' || c.is_alphabetic())
             && chars.all(|c| c == '_' || c.is_alphanumeric());
         if !identifier {
             return type_error("__slots__ must be identifiers");

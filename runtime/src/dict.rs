@@ -726,13 +726,12 @@ pub fn view_binop(op: char, a: Value, b: Value) -> R<Ref> {
     use crate::set::{set_data, set_from_iterable, set_new};
     if op == '&' {
         let (view, other) = if is_set_view(a) { (a, b) } else { (b, a) };
-        let (view, other) = if is_set_view(other)
-            && crate::ops::py_len(other)? > crate::ops::py_len(view)?
-        {
-            (other, view)
-        } else {
-            (view, other)
-        };
+        let (view, other) =
+            if is_set_view(other) && crate::ops::py_len(other)? > crate::ops::py_len(view)? {
+                (other, view)
+            } else {
+                (view, other)
+            };
         let result = set_new();
         let it = crate::iter::py_iter(other)?;
         while let Some(x) = crate::iter::py_next(it.v())? {

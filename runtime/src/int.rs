@@ -296,7 +296,8 @@ pub fn int_to_string(i: IntV<'_>) -> R<String> {
                 ))
             };
             // A cheap pre-check: n has at least (bits - 1) * log10(2) digits.
-            let min_digits = ((b.bits().saturating_sub(1)) as f64 * std::f64::consts::LOG10_2) as usize;
+            let min_digits =
+                ((b.bits().saturating_sub(1)) as f64 * std::f64::consts::LOG10_2) as usize;
             if let Some(limit) = over_limit(min_digits) {
                 return limit_error(limit);
             }

@@ -15,7 +15,10 @@ use crate::value::Value;
 
 /// A native iterator driven by a Rust closure, of Python type `ty`.
 pub fn native_iter(ty: IterType, f: impl FnMut() -> R<Option<Ref>> + 'static) -> Ref {
-    alloc_ref(Kind::Iter, IterData::Native(UnsafeCell::new(Box::new(f)), ty))
+    alloc_ref(
+        Kind::Iter,
+        IterData::Native(UnsafeCell::new(Box::new(f)), ty),
+    )
 }
 
 /// The class of iterator `it` (a `Kind::Iter` object), as CPython names it:
@@ -32,9 +35,7 @@ pub fn iter_class(it: Value) -> Value {
         }
         IterData::SeqRev { .. } => named("list_reverseiterator"),
         IterData::Range { .. } => named("range_iterator"),
-        IterData::Str { s, .. } if crate::str::as_str(*s).is_ascii() => {
-            named("str_ascii_iterator")
-        }
+        IterData::Str { s, .. } if crate::str::as_str(*s).is_ascii() => named("str_ascii_iterator"),
         IterData::Str { .. } => named("str_iterator"),
         IterData::Dict { part, .. } => named(match part {
             DictPart::Keys => "dict_keyiterator",

@@ -181,7 +181,10 @@ fn repr_string_inner(v: Value) -> R<String> {
                 return Ok("frozenset()".into());
             }
             repr_guard(v, "frozenset(...)", || {
-                Ok(format!("frozenset({{{}}})", join_reprs(&set_data(v).keys())?))
+                Ok(format!(
+                    "frozenset({{{}}})",
+                    join_reprs(&set_data(v).keys())?
+                ))
             })
         }
         Kind::Set => {

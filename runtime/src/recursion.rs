@@ -107,7 +107,10 @@ fn thread_stack_bottom() -> Option<usize> {
 }
 
 /// Stack bounds are unknown on this target.
-#[cfg(not(any(all(target_os = "linux", not(target_arch = "wasm32")), target_os = "macos")))]
+#[cfg(not(any(
+    all(target_os = "linux", not(target_arch = "wasm32")),
+    target_os = "macos"
+)))]
 fn thread_stack_bottom() -> Option<usize> {
     None
 }

@@ -528,7 +528,11 @@ pub fn freeze(s: Ref) -> Ref {
 /// `result` as the type of `like` (a set or frozenset): frozen when `like` is (`result` is a
 /// new set, not shared yet).
 pub fn same_type_as(like: Value, result: Ref) -> Ref {
-    if is_frozen(like) { freeze(result) } else { result }
+    if is_frozen(like) {
+        freeze(result)
+    } else {
+        result
+    }
 }
 
 /// `hash(frozenset)`: independent of the order of the items. The algorithm is CPython's

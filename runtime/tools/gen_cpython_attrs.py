@@ -5,6 +5,8 @@ an AttributeError CPython would not raise. Run from the repository root:
 
     python3 runtime/tools/gen_cpython_attrs.py > runtime/src/cpython_attrs.rs
 
+The output is laid out as `cargo fmt` formats it, so the two never disagree.
+
 `tests/tests/builtins_audit.rs` fails when the file is out of date.
 """
 import sys
@@ -35,19 +37,25 @@ def gen():
     out.append("pub const TYPE_ATTRS: &[(&str, &[&str])] = &[")
     for cls in classes:
         names = sorted(dir(cls))
-        out.append(f'    ("{cls.__name__}", &[')
+        out.append("    (")
+        out.append(f'        "{cls.__name__}",')
+        out.append("        &[")
         for n in names:
-            out.append(f'        "{n}",')
-        out.append("    ]),")
+            out.append(f'            "{n}",')
+        out.append("        ],")
+        out.append("    ),")
     out.append("];")
     out.append("")
     out.append("/// `(module name, sorted attribute names)` for each module the runtime provides.")
     out.append("pub const MODULE_ATTRS: &[(&str, &[&str])] = &[")
     for m in (sys, math, time):
-        out.append(f'    ("{m.__name__}", &[')
+        out.append("    (")
+        out.append(f'        "{m.__name__}",')
+        out.append("        &[")
         for n in sorted(dir(m)):
-            out.append(f'        "{n}",')
-        out.append("    ]),")
+            out.append(f'            "{n}",')
+        out.append("        ],")
+        out.append("    ),")
     out.append("];")
     return "\n".join(out) + "\n"
 

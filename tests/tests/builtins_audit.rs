@@ -9,7 +9,6 @@ use molt_db::RootDatabase;
 use molt_semantic::builtins::{BUILTINS, MODULE_GLOBALS, UNSUPPORTED_BUILTINS, is_builtin};
 use molt_semantic::{DiagnosticCode, builtins};
 
-
 /// `dir(builtins)` of the reference interpreter.
 fn cpython_builtins() -> Vec<String> {
     let out = Command::new(molt_tests::python())
@@ -77,7 +76,10 @@ fn every_provided_builtin_exists_with_cpythons_type() {
         .arg(&path)
         .output()
         .expect("python3 runs");
-    assert!(expected.status.success(), "CPython fails on the audit program");
+    assert!(
+        expected.status.success(),
+        "CPython fails on the audit program"
+    );
 
     let db = RootDatabase::default();
     let file = db.load_file(&path).expect("load");
@@ -112,14 +114,17 @@ fn every_unsupported_builtin_is_a_compile_time_error() {
     for (name, _) in UNSUPPORTED_BUILTINS {
         // In a function, at module level and in a class body.
         let src = format!("def f():\n    return {name}\nx = {name}\nclass C:\n    y = {name}\n");
-        let file = molt_db::SourceFile::from_bytes(&db, format!("/audit/{name}.py"), src.as_bytes());
+        let file =
+            molt_db::SourceFile::from_bytes(&db, format!("/audit/{name}.py"), src.as_bytes());
         let diagnostics = molt_lower::file_diagnostics(&db, file);
         let found = diagnostics
             .iter()
             .filter(|d| d.code == DiagnosticCode::UnsupportedBuiltin && d.code.blocks_build())
             .count();
         if found != 3 {
-            missing.push(format!("{name}: {found} of 3 uses diagnosed ({diagnostics:?})"));
+            missing.push(format!(
+                "{name}: {found} of 3 uses diagnosed ({diagnostics:?})"
+            ));
         }
     }
     assert!(missing.is_empty(), "{}", missing.join("\n"));
@@ -128,7 +133,8 @@ fn every_unsupported_builtin_is_a_compile_time_error() {
 #[test]
 fn a_global_or_class_binding_shadows_an_unsupported_builtin() {
     let db = RootDatabase::default();
-    let src = "def open(p):\n    return p\nprint(open('x'))\nclass C:\n    bytes = 1\n    y = bytes\n";
+    let src =
+        "def open(p):\n    return p\nprint(open('x'))\nclass C:\n    bytes = 1\n    y = bytes\n";
     let file = molt_db::SourceFile::from_bytes(&db, "/audit/shadow.py", src.as_bytes());
     let diagnostics = molt_lower::file_diagnostics(&db, file);
     assert!(diagnostics.is_empty(), "{diagnostics:?}");

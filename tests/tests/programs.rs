@@ -8,26 +8,10 @@ use std::time::{Duration, Instant};
 
 use molt_db::RootDatabase;
 
-/// What a run produced.
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct Outcome {
-    stdout: String,
-    code: Option<i32>,
-    last_stderr_line: String,
-}
+use molt_tests::fuzz::run::Outcome;
 
 fn outcome(out: &Output) -> Outcome {
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    Outcome {
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        code: out.status.code(),
-        last_stderr_line: stderr
-            .lines()
-            .rev()
-            .find(|l| !l.trim().is_empty())
-            .unwrap_or("")
-            .to_owned(),
-    }
+    Outcome::from_output(out)
 }
 
 /// Runs `cmd` with a timeout; `None` when it timed out (the process is killed).
@@ -73,7 +57,6 @@ fn run_with_timeout(mut cmd: Command, timeout: Duration) -> Option<Output> {
         }
     }
 }
-
 
 /// CPython's outcome for `path`, computed once per test process: the three opt-level tests
 /// run in parallel and share it (CPython's output does not depend on our opt level).

@@ -1593,7 +1593,8 @@ impl Translator<'_> {
         let done = b.create_block();
         b.append_block_param(done, I64);
         b.set_cold_block(fresh);
-        b.ins().brif(nan, fresh, &[], done, &[BlockArg::Value(bits)]);
+        b.ins()
+            .brif(nan, fresh, &[], done, &[BlockArg::Value(bits)]);
         b.switch_to_block(fresh);
         let w = self.call_rt(b, Rt::FloatNan, &[]);
         b.ins().jump(done, &[BlockArg::Value(w)]);
@@ -1920,7 +1921,6 @@ fn numeric_pair(
     }
     (ok, x, y)
 }
-
 
 fn float_cc(op: CmpOp) -> FloatCC {
     match op {

@@ -1229,8 +1229,12 @@ impl<'a> Lowerer<'a> {
     /// The `__annotations__` dict of the module or class body being lowered.
     fn annotations_dict(&mut self, st: &mut FnState<'_>, span: Span) -> Value {
         match st.class_ns {
-            Some(ns) => st.b.ins(InstKind::NsLoad(ns, "__annotations__".into()), span),
-            None => st.b.ins(InstKind::GlobalLoad("__annotations__".into()), span),
+            Some(ns) => {
+                st.b.ins(InstKind::NsLoad(ns, "__annotations__".into()), span)
+            }
+            None => {
+                st.b.ins(InstKind::GlobalLoad("__annotations__".into()), span)
+            }
         }
     }
 

@@ -140,9 +140,18 @@ pub const UNSUPPORTED_BUILTINS: &[(&str, &str)] = &[
     ("IndentationError", "the `SyntaxError` family"),
     ("SyntaxError", "the `SyntaxError` family"),
     ("TabError", "the `SyntaxError` family"),
-    ("UnicodeDecodeError", "Unicode codec errors (there is no `bytes` type yet)"),
-    ("UnicodeEncodeError", "Unicode codec errors (there is no `bytes` type yet)"),
-    ("UnicodeTranslateError", "Unicode codec errors (there is no `bytes` type yet)"),
+    (
+        "UnicodeDecodeError",
+        "Unicode codec errors (there is no `bytes` type yet)",
+    ),
+    (
+        "UnicodeEncodeError",
+        "Unicode codec errors (there is no `bytes` type yet)",
+    ),
+    (
+        "UnicodeTranslateError",
+        "Unicode codec errors (there is no `bytes` type yet)",
+    ),
     ("__build_class__", "the class-building hook"),
     ("__import__", "dynamic imports"),
     ("__loader__", "module loader objects"),

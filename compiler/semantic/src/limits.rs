@@ -338,12 +338,11 @@ mod tests {
         assert!(messages(&format!("x = 1{}\n", "0".repeat(4299))).is_empty());
         let long = messages(&format!("x = 1{}\n", "0".repeat(4300)));
         assert_eq!(long.len(), 1);
-        assert!(long[0].starts_with("Exceeds the limit (4300 digits) for integer string conversion: value has 4301 digits;"));
+        assert!(long[0].starts_with(
+            "Exceeds the limit (4300 digits) for integer string conversion: value has 4301 digits;"
+        ));
         assert!(messages(&format!("x = 0x{}\n", "1".repeat(5000))).is_empty());
-        assert_eq!(
-            messages(&format!("x = 1_{}\n", "0".repeat(4300))).len(),
-            1
-        );
+        assert_eq!(messages(&format!("x = 1_{}\n", "0".repeat(4300))).len(), 1);
     }
 
     #[test]

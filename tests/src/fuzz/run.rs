@@ -26,7 +26,8 @@ pub struct Outcome {
 }
 
 impl Outcome {
-    fn from_output(out: &Output) -> Outcome {
+    /// The outcome of a finished process (stdout, exit code, last non-empty stderr line).
+    pub fn from_output(out: &Output) -> Outcome {
         let stderr = String::from_utf8_lossy(&out.stderr);
         Outcome {
             stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
