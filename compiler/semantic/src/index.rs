@@ -537,11 +537,9 @@ fn module_level_bindings(stmt: &Stmt, out: &mut Vec<String>) {
         Stmt::FunctionDef(def) => out.push(def.name.as_str().to_owned()),
         Stmt::ClassDef(class) => out.push(class.name.as_str().to_owned()),
         Stmt::Assign(a) => a.targets.iter().for_each(|t| target_names(t, out)),
-        Stmt::AnnAssign(a) => {
-            if a.value.is_some() || true {
-                target_names(&a.target, out)
-            }
-        }
+        // A bare annotation (`x: int`) binds nothing at run time, but counting it as a
+        // binding only makes the rebinding analysis more conservative (never wrong).
+        Stmt::AnnAssign(a) => target_names(&a.target, out),
         Stmt::AugAssign(a) => target_names(&a.target, out),
         Stmt::For(f) => {
             target_names(&f.target, out);
