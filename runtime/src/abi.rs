@@ -987,7 +987,7 @@ fn unpack(v: Value, n: usize) -> R<Ref> {
         }
         return value_error(format!("too many values to unpack (expected {n})"));
     }
-    let it = crate::iter::py_iter(v)?;
+    let it = crate::iter::unpack_iter(v)?;
     let mut items = Vec::with_capacity(n);
     while items.len() < n {
         match crate::iter::py_next(it.v())? {
@@ -1013,7 +1013,11 @@ pub extern "C" fn molt_unpack(v: Value, n: u32) -> Value {
 }
 
 fn unpack_ex(v: Value, before: usize, after: usize) -> R<Ref> {
-    let items = crate::iter::collect_vec(v)?;
+    let items = if crate::tuple::is_tuple(v) || crate::list::is_list(v) {
+        crate::iter::collect_vec(v)?
+    } else {
+        crate::iter::collect_vec(crate::iter::unpack_iter(v)?.v())?
+    };
     if items.len() < before + after {
         return value_error(format!(
             "not enough values to unpack (expected at least {}, got {})",

@@ -124,6 +124,37 @@ pub fn py_iter(v: Value) -> R<Ref> {
     Ok(it)
 }
 
+/// `iter(v)` for unpacking (`a, b = v`): as [`py_iter`], but a value whose type has no
+/// iteration protocol at all gets CPython's unpacking message, "cannot unpack
+/// non-iterable int object", instead of "'int' object is not iterable". A `TypeError`
+/// raised by a user `__iter__` is kept as it is.
+pub fn unpack_iter(v: Value) -> R<Ref> {
+    let has_protocol = v.is_ptr()
+        && match kind(v) {
+            Kind::List
+            | Kind::Tuple
+            | Kind::Range
+            | Kind::Str
+            | Kind::Dict
+            | Kind::DictView
+            | Kind::Set
+            | Kind::Iter
+            | Kind::Generator => true,
+            Kind::Instance => {
+                crate::class::has_dunder(v, "__iter__")
+                    || crate::class::has_dunder(v, "__getitem__")
+            }
+            _ => false,
+        };
+    if has_protocol {
+        return py_iter(v);
+    }
+    type_error(format!(
+        "cannot unpack non-iterable {} object",
+        crate::class::type_name(v)
+    ))
+}
+
 fn dict_iter(d: Value, part: DictPart) -> Ref {
     alloc_ref(
         Kind::Iter,
