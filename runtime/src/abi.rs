@@ -711,6 +711,19 @@ pub extern "C" fn molt_method_get(recv: Value, name: Value, key: Value, default:
     molt_call_method(recv, name, args.as_ptr(), nargs, Value::NONE)
 }
 
+/// `list.extend(v)` for a starred item (see [`crate::iter::star_extend`]). 0, or → -1.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_star_extend(list: Value, v: Value) -> i32 {
+    to_abi_i32(crate::iter::star_extend(list, v))
+}
+
+/// Merges mapping `m` into the keyword dict `kw` of a call of `callee` (see
+/// [`crate::call::kwargs_merge`]). 0, or → -1.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_kwargs_merge(callee: Value, kw: Value, m: Value) -> i32 {
+    to_abi_i32(crate::call::kwargs_merge(callee, kw, m))
+}
+
 /// `callee(*args_tuple, **kwargs_dict)` (`kwargs_dict` may be `None`). → error.
 #[unsafe(no_mangle)]
 pub extern "C" fn molt_call_ex(callee: Value, args_tuple: Value, kwargs_dict: Value) -> Value {

@@ -654,27 +654,24 @@ fn missing_arguments(qualname: &str, names: &[&str], kind: &str) -> R<()> {
     ))
 }
 
-/// `callee(*args, **kwargs)` with a tuple (or any iterable) and a dict (or `None`).
+/// `callee(*args, **kwargs)` with a tuple (or any iterable; unbound for none) and a dict (or
+/// `None`).
 pub fn call_ex(callee: Value, args: Value, kwargs: Value) -> R<Ref> {
     let pos: Vec<Ref> = if crate::tuple::is_tuple(args) {
         crate::tuple::tuple_items(args)
             .iter()
             .map(|v| Ref::dup(*v))
             .collect()
-    } else if args.is_none() || args == Value::UNBOUND {
+    } else if args == Value::UNBOUND {
         Vec::new()
+    } else if !crate::iter::has_iter_protocol(args) {
+        return type_error(format!(
+            "{} argument after * must be an iterable, not {}",
+            function_str(callee),
+            type_name(args)
+        ));
     } else {
-        crate::iter::collect_vec(args).map_err(|e| {
-            if crate::exceptions::pending_is(ExcKind::TypeError) {
-                drop(crate::exceptions::take_pending());
-                let _: R<()> = type_error(format!(
-                    "{}() argument after * must be an iterable, not {}",
-                    callable_name(callee),
-                    type_name(args)
-                ));
-            }
-            e
-        })?
+        crate::iter::collect_vec(args)?
     };
     let mut vals: Vec<Value> = pos.iter().map(Ref::v).collect();
     let npos = vals.len();
@@ -689,8 +686,8 @@ pub fn call_ex(callee: Value, args: Value, kwargs: Value) -> R<Ref> {
         }
     } else if !kwargs.is_none() && kwargs != Value::UNBOUND {
         return type_error(format!(
-            "{}() argument after ** must be a mapping, not {}",
-            callable_name(callee),
+            "{} argument after ** must be a mapping, not {}",
+            function_str(callee),
             type_name(kwargs)
         ));
     }
@@ -705,6 +702,75 @@ pub fn call_ex(callee: Value, args: Value, kwargs: Value) -> R<Ref> {
             kwvals: &vals[npos..],
         },
     )
+}
+
+/// Merges the mapping `m` into the keyword-argument dict `kw` of a call of `callee`
+/// (`callee(**m)`, and the keywords written after a `**`), as CPython's `DICT_MERGE`: a
+/// dict is read directly, another object through `keys()` and `m[key]`.
+///
+/// Errors: `TypeError` "keywords must be strings" for a non-str key, "f() got multiple
+/// values for keyword argument 'k'" for a key already present, "f() argument after **
+/// must be a mapping, not T" for an object without `keys`; errors of `keys()`/`m[key]`
+/// propagate.
+pub fn kwargs_merge(callee: Value, kw: Value, m: Value) -> R<()> {
+    let pairs: Vec<(Ref, Ref)> = if crate::dict::is_dict(m) {
+        dict_data(m)
+            .items()
+            .into_iter()
+            .map(|(k, v)| (Ref::dup(k), Ref::dup(v)))
+            .collect()
+    } else {
+        let keys = match crate::attr::getattr_str(m, "keys") {
+            Ok(keys) => keys,
+            Err(Raised) if crate::exceptions::pending_is(ExcKind::AttributeError) => {
+                drop(crate::exceptions::take_pending());
+                return type_error(format!(
+                    "{} argument after ** must be a mapping, not {}",
+                    function_str(callee),
+                    type_name(m)
+                ));
+            }
+            Err(e) => return Err(e),
+        };
+        let keys = call(keys.v(), Args::positional(&[]))?;
+        let mut pairs = Vec::new();
+        for k in crate::iter::collect_vec(keys.v())? {
+            let v = crate::ops::getitem(m, k.v())?;
+            pairs.push((k, v));
+        }
+        pairs
+    };
+    let d = dict_data(kw);
+    for (k, v) in pairs {
+        let Some(name) = str_opt(k.v()) else {
+            return type_error("keywords must be strings");
+        };
+        if d.contains(k.v())? {
+            return type_error(format!(
+                "{} got multiple values for keyword argument '{name}'",
+                function_str(callee)
+            ));
+        }
+        d.set(k.v(), v.v())?;
+    }
+    Ok(())
+}
+
+/// A callable as CPython's error messages about call arguments name it
+/// (`_PyObject_FunctionStr`): `module.qualname()`, or `qualname()` for builtins, e.g.
+/// `__main__.C.m()`, `math.sqrt()`, `print()`.
+pub fn function_str(f: Value) -> String {
+    let qualname = callable_name(f);
+    let module = crate::attr::getattr_str(f, "__module__")
+        .ok()
+        .and_then(|m| str_opt(m.v()).map(str::to_owned));
+    if crate::exceptions::peek_pending() != Value::UNBOUND {
+        drop(crate::exceptions::take_pending());
+    }
+    match module {
+        Some(m) if m != "builtins" => format!("{m}.{qualname}()"),
+        _ => format!("{qualname}()"),
+    }
 }
 
 /// A callable's name for error messages.

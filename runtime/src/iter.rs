@@ -129,7 +129,20 @@ pub fn py_iter(v: Value) -> R<Ref> {
 /// non-iterable int object", instead of "'int' object is not iterable". A `TypeError`
 /// raised by a user `__iter__` is kept as it is.
 pub fn unpack_iter(v: Value) -> R<Ref> {
-    let has_protocol = v.is_ptr()
+    if has_iter_protocol(v) {
+        return py_iter(v);
+    }
+    type_error(format!(
+        "cannot unpack non-iterable {} object",
+        crate::class::type_name(v)
+    ))
+}
+
+/// Whether `v`'s type has an iteration protocol at all (CPython: `tp_iter` or the sequence
+/// protocol), i.e. whether `iter(v)` would try anything. CPython words its "not iterable"
+/// errors per context (unpacking, `*` arguments) only for values where this is false.
+pub fn has_iter_protocol(v: Value) -> bool {
+    v.is_ptr()
         && match kind(v) {
             Kind::List
             | Kind::Tuple
@@ -145,14 +158,19 @@ pub fn unpack_iter(v: Value) -> R<Ref> {
                     || crate::class::has_dunder(v, "__getitem__")
             }
             _ => false,
-        };
-    if has_protocol {
-        return py_iter(v);
+        }
+}
+
+/// `list.extend(v)` for a starred item of a list/tuple display or of call arguments:
+/// CPython's "Value after * must be an iterable, not T" when `v` has no iteration protocol.
+pub fn star_extend(list: Value, v: Value) -> R<()> {
+    if !has_iter_protocol(v) {
+        return type_error(format!(
+            "Value after * must be an iterable, not {}",
+            crate::class::type_name(v)
+        ));
     }
-    type_error(format!(
-        "cannot unpack non-iterable {} object",
-        crate::class::type_name(v)
-    ))
+    crate::list::list_extend(list, v)
 }
 
 fn dict_iter(d: Value, part: DictPart) -> Ref {

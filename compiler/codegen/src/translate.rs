@@ -915,6 +915,16 @@ impl Translator<'_> {
                 let r = self.call_rt(b, Rt::DelItem, &[o, k]);
                 self.check(b, block, d, after, r, true)?;
             }
+            InstKind::StarExtend(l, it) => {
+                let (l, it) = (v!(l), v!(it));
+                let r = self.call_rt(b, Rt::StarExtend, &[l, it]);
+                self.check(b, block, d, after, r, true)?;
+            }
+            InstKind::KwargsMerge(f, kw, m) => {
+                let (f, kw, m) = (v!(f), v!(kw), v!(m));
+                let r = self.call_rt(b, Rt::KwargsMerge, &[f, kw, m]);
+                self.check(b, block, d, after, r, true)?;
+            }
             InstKind::BuildSlice(x, y, z) => {
                 let (x, y, z) = (v!(x), v!(y), v!(z));
                 let r = self.call_rt(b, Rt::BuildSlice, &[x, y, z]);

@@ -1761,6 +1761,11 @@ impl<'a> Lowerer<'a> {
             _ => st.b.ins(InstKind::BuildList(head), span),
         };
         for e in &elts[first_star..] {
+            if let (Expr::Starred(s), SeqKind::List | SeqKind::Tuple) = (e, kind) {
+                let v = self.expr(st, &s.value);
+                st.b.ins(InstKind::StarExtend(acc, v), span);
+                continue;
+            }
             let (method, v) = match e {
                 Expr::Starred(s) => (
                     if kind == SeqKind::Set {
@@ -1920,29 +1925,40 @@ impl<'a> Lowerer<'a> {
         }
         if has_star {
             let callee = self.expr(st, &c.func);
-            let args = self.sequence(st, &c.arguments.args, span, SeqKind::Tuple);
+            // `f(*x)` alone passes `x` itself (CPython's CALL_FUNCTION_EX: the error for a
+            // non-iterable names the callee); otherwise the arguments are collected first.
+            let args = match &c.arguments.args[..] {
+                [Expr::Starred(s)] => self.expr(st, &s.value),
+                elts => self.sequence(st, elts, span, SeqKind::Tuple),
+            };
+            // As CPython: the keywords before the first `**` build the dict; each `**m`, and
+            // each run of keywords after one, is merged in with duplicate-key checks.
             let kwargs = st.b.ins(InstKind::BuildDict(vec![]), span);
+            let mut run: Option<Value> = None;
+            let mut after_star = false;
             for k in &c.arguments.keywords {
                 let v = self.expr(st, &k.value);
                 match &k.arg {
                     Some(name) => {
                         let key = self.constant(st, Constant::Str(name.as_str().into()), span);
-                        st.b.ins(InstKind::SetItem(kwargs, key, v), span);
+                        let target = if after_star {
+                            *run.get_or_insert_with(|| st.b.ins(InstKind::BuildDict(vec![]), span))
+                        } else {
+                            kwargs
+                        };
+                        st.b.ins(InstKind::SetItem(target, key, v), span);
                     }
                     None => {
-                        st.b.ins(
-                            InstKind::CallMethod {
-                                receiver: kwargs,
-                                name: "update".into(),
-                                args: CallArgs {
-                                    positional: vec![v],
-                                    keywords: vec![],
-                                },
-                            },
-                            span,
-                        );
+                        if let Some(r) = run.take() {
+                            st.b.ins(InstKind::KwargsMerge(callee, kwargs, r), span);
+                        }
+                        st.b.ins(InstKind::KwargsMerge(callee, kwargs, v), span);
+                        after_star = true;
                     }
                 }
+            }
+            if let Some(r) = run.take() {
+                st.b.ins(InstKind::KwargsMerge(callee, kwargs, r), span);
             }
             return st.b.ins(
                 InstKind::CallEx {

@@ -381,6 +381,12 @@ fn write_kind(out: &mut String, kind: &InstKind) {
         InstKind::DelItem(a, b) => {
             let _ = write!(o, "delitem {a}, {b}");
         }
+        InstKind::StarExtend(a, b) => {
+            let _ = write!(o, "star.extend {a}, {b}");
+        }
+        InstKind::KwargsMerge(a, b, c) => {
+            let _ = write!(o, "kwargs.merge {a}, {b}, {c}");
+        }
         InstKind::BuildSlice(a, b, c) => {
             let _ = write!(o, "build.slice {a}, {b}, {c}");
         }

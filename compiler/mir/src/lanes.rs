@@ -253,7 +253,7 @@ pub fn lane(func: &Function, inst: &InstData) -> Option<(Lane, Option<String>)> 
                 _ => "calls a value the compiler cannot resolve to a known function".into(),
             }),
         ),
-        (InstKind::CallEx { .. }, _) => (
+        (InstKind::CallEx { .. } | InstKind::KwargsMerge(..) | InstKind::StarExtend(..), _) => (
             Dynamic,
             Some("a call with `*args`/`**kwargs` binds arguments at run time".into()),
         ),

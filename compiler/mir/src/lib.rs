@@ -351,6 +351,14 @@ pub enum InstKind {
     DelItem(Value, Value),
     /// `build.slice v1, v2, v3`: `slice(lower, upper, step)` (missing parts are `const.none`).
     BuildSlice(Value, Value, Value),
+    /// `kwargs.merge v1, v2, v3`: merges the mapping `v3` into the keyword-argument dict `v2`
+    /// of a call of `v1` (`f(**v3)`, and keywords written after a `**`): keys must be strs
+    /// and not already present (CPython's `DICT_MERGE`; `v1` names the callee in errors).
+    KwargsMerge(Value, Value, Value),
+    /// `star.extend v1, v2`: `v1.extend(v2)` for a starred item of a list or tuple display or
+    /// of call arguments (`[*v2]`, `f(a, *v2)`): a `v2` without an iteration protocol raises
+    /// CPython's "Value after * must be an iterable, not T".
+    StarExtend(Value, Value),
     /// `build.list (v1, v2)`
     BuildList(Vec<Value>),
     /// `build.tuple (v1, v2)`
@@ -504,11 +512,14 @@ impl InstKind {
             | InstKind::GetItem(a, b)
             | InstKind::DelItem(a, b)
             | InstKind::Format(a, b)
-            | InstKind::ExcMatch(a, b) => {
+            | InstKind::ExcMatch(a, b)
+            | InstKind::StarExtend(a, b) => {
                 f(a);
                 f(b)
             }
-            InstKind::SetItem(a, b, c) | InstKind::BuildSlice(a, b, c) => {
+            InstKind::SetItem(a, b, c)
+            | InstKind::BuildSlice(a, b, c)
+            | InstKind::KwargsMerge(a, b, c) => {
                 f(a);
                 f(b);
                 f(c)
@@ -617,11 +628,14 @@ impl InstKind {
             | InstKind::GetItem(a, b)
             | InstKind::DelItem(a, b)
             | InstKind::Format(a, b)
-            | InstKind::ExcMatch(a, b) => {
+            | InstKind::ExcMatch(a, b)
+            | InstKind::StarExtend(a, b) => {
                 g(a);
                 g(b)
             }
-            InstKind::SetItem(a, b, c) | InstKind::BuildSlice(a, b, c) => {
+            InstKind::SetItem(a, b, c)
+            | InstKind::BuildSlice(a, b, c)
+            | InstKind::KwargsMerge(a, b, c) => {
                 g(a);
                 g(b);
                 g(c)
@@ -715,6 +729,8 @@ impl InstKind {
                     | InstKind::DelAttr(..)
                     | InstKind::SetItem(..)
                     | InstKind::DelItem(..)
+                    | InstKind::KwargsMerge(..)
+                    | InstKind::StarExtend(..)
                     | InstKind::ExcEnter(..)
                     | InstKind::ExcLeave(_)
             )

@@ -807,6 +807,14 @@ impl<'a> Cursor<'a> {
                 let (object, index) = self.value_comma_value()?;
                 InstKind::DelItem(object, index)
             }
+            "star.extend" => {
+                let (list, iterable) = self.value_comma_value()?;
+                InstKind::StarExtend(list, iterable)
+            }
+            "kwargs.merge" => {
+                let (callee, dict, mapping) = self.three_values()?;
+                InstKind::KwargsMerge(callee, dict, mapping)
+            }
             "build.slice" => {
                 let (lower, upper, step) = self.three_values()?;
                 InstKind::BuildSlice(lower, upper, step)

@@ -106,6 +106,8 @@ fn hoist(
                 }
                 InstKind::CallDirect { .. }
                 | InstKind::CallEx { .. }
+                | InstKind::KwargsMerge(..)
+                | InstKind::StarExtend(..)
                 | InstKind::CallMethod { .. }
                 | InstKind::CallMethodDirect { .. }
                 | InstKind::SetItem(..)
