@@ -711,6 +711,31 @@ pub extern "C" fn molt_method_get(recv: Value, name: Value, key: Value, default:
     molt_call_method(recv, name, args.as_ptr(), nargs, Value::NONE)
 }
 
+/// The bound `__exit__` of context manager `mgr`, both special methods looked up on its
+/// type as CPython's `BEFORE_WITH`. → error (`TypeError` "'T' object does not support the
+/// context manager protocol", with "(missed __exit__ method)" when only `__exit__` lacks).
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_with_exit(mgr: Value) -> Value {
+    let r = (|| {
+        let cls = crate::class::type_of(mgr);
+        let cls = Ref::dup(cls);
+        let unsupported = |suffix: &str| {
+            type_error(format!(
+                "'{}' object does not support the context manager protocol{suffix}",
+                crate::class::type_name(mgr)
+            ))
+        };
+        if crate::class::lookup(cls.v(), "__enter__").is_none() {
+            return unsupported("");
+        }
+        let Some(exit) = crate::class::lookup(cls.v(), "__exit__") else {
+            return unsupported(" (missed __exit__ method)");
+        };
+        crate::attr::bind(exit, mgr, cls.v())
+    })();
+    to_abi(r)
+}
+
 /// `list.extend(v)` for a starred item (see [`crate::iter::star_extend`]). 0, or → -1.
 #[unsafe(no_mangle)]
 pub extern "C" fn molt_star_extend(list: Value, v: Value) -> i32 {

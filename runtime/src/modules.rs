@@ -264,19 +264,109 @@ math_fn!(m_atan, "atan", f64::atan, false);
 math_fn!(m_sinh, "sinh", f64::sinh, true);
 math_fn!(m_cosh, "cosh", f64::cosh, true);
 math_fn!(m_tanh, "tanh", f64::tanh, false);
-math_fn!(m_asinh, "asinh", f64::asinh, false);
-math_fn!(m_acosh, "acosh", f64::acosh, false);
-math_fn!(m_atanh, "atanh", f64::atanh, false);
+math_fn!(m_asinh, "asinh", libc_math::asinh, false);
+math_fn!(m_acosh, "acosh", libc_math::acosh, false);
+math_fn!(m_atanh, "atanh", libc_math::atanh, false);
 math_fn!(m_exp, "exp", f64::exp, true);
 math_fn!(m_exp2, "exp2", f64::exp2, true);
 math_fn!(m_expm1, "expm1", f64::exp_m1, true);
 math_fn!(m_fabs, "fabs", f64::abs, false);
 math_fn!(m_log1p, "log1p", f64::ln_1p, false);
-math_fn!(m_cbrt, "cbrt", f64::cbrt, false);
+math_fn!(m_cbrt, "cbrt", libc_math::cbrt, false);
 math_fn!(m_degrees, "degrees", f64::to_degrees, true);
 math_fn!(m_radians, "radians", f64::to_radians, false);
 math_fn!(m_erf, "erf", erf, false);
 math_fn!(m_erfc, "erfc", erfc, false);
+
+/// The C library's functions that CPython's `math` calls and that Rust computes differently
+/// (Rust's `asinh`/`acosh`/`atanh` are its own formulas; its `cbrt` resolves to the
+/// `compiler_builtins` copy bundled in the runtime archive, which the linker prefers to the
+/// C library's): results must be CPython's to the last bit.
+#[cfg(all(target_os = "linux", not(target_arch = "wasm32")))]
+mod libc_math {
+    use std::sync::OnceLock;
+
+    unsafe extern "C" {
+        #[link_name = "asinh"]
+        fn c_asinh(x: f64) -> f64;
+        #[link_name = "acosh"]
+        fn c_acosh(x: f64) -> f64;
+        #[link_name = "atanh"]
+        fn c_atanh(x: f64) -> f64;
+    }
+
+    /// `asinh` of the C library.
+    pub fn asinh(x: f64) -> f64 {
+        // SAFETY: a pure libm function of one double.
+        unsafe { c_asinh(x) }
+    }
+
+    /// `acosh` of the C library.
+    pub fn acosh(x: f64) -> f64 {
+        // SAFETY: a pure libm function of one double.
+        unsafe { c_acosh(x) }
+    }
+
+    /// `atanh` of the C library.
+    pub fn atanh(x: f64) -> f64 {
+        // SAFETY: a pure libm function of one double.
+        unsafe { c_atanh(x) }
+    }
+
+    /// `cbrt` of the shared C math library (found with `dlsym`, since a plain reference
+    /// binds to the archive's copy); Rust's `cbrt` if the library cannot be found.
+    pub fn cbrt(x: f64) -> f64 {
+        static CBRT: OnceLock<Option<extern "C" fn(f64) -> f64>> = OnceLock::new();
+        let f = CBRT.get_or_init(|| {
+            // SAFETY: dlopen/dlsym with NUL-terminated names; the handle of a library the
+            // program is linked with stays valid; `cbrt` has the C signature double(double).
+            unsafe {
+                let mut h =
+                    libc::dlopen(c"libm.so.6".as_ptr(), libc::RTLD_LAZY | libc::RTLD_NOLOAD);
+                if h.is_null() {
+                    h = libc::dlopen(c"libm.so.6".as_ptr(), libc::RTLD_LAZY);
+                }
+                if h.is_null() {
+                    return None;
+                }
+                let sym = libc::dlsym(h, c"cbrt".as_ptr());
+                if sym.is_null() {
+                    None
+                } else {
+                    Some(std::mem::transmute::<
+                        *mut libc::c_void,
+                        extern "C" fn(f64) -> f64,
+                    >(sym))
+                }
+            }
+        });
+        match f {
+            Some(f) => f(x),
+            None => x.cbrt(),
+        }
+    }
+}
+
+/// Targets without the GNU C library: Rust's functions.
+#[cfg(not(all(target_os = "linux", not(target_arch = "wasm32"))))]
+mod libc_math {
+    /// Rust's `asinh`.
+    pub fn asinh(x: f64) -> f64 {
+        x.asinh()
+    }
+    /// Rust's `acosh`.
+    pub fn acosh(x: f64) -> f64 {
+        x.acosh()
+    }
+    /// Rust's `atanh`.
+    pub fn atanh(x: f64) -> f64 {
+        x.atanh()
+    }
+    /// Rust's `cbrt`.
+    pub fn cbrt(x: f64) -> f64 {
+        x.cbrt()
+    }
+}
 
 #[cfg(not(target_arch = "wasm32"))]
 unsafe extern "C" {
@@ -477,6 +567,39 @@ fn m_fmod(_: Value, args: Args<'_>) -> R<Ref> {
         return value_error("math domain error");
     }
     float_ref(x % y)
+}
+
+/// `math.remainder(x, y)`: the IEEE 754 remainder `x - n*y`, `n` the integer nearest `x/y`
+/// (ties to even); exact. `ValueError` for an infinite `x` or a zero `y`.
+fn m_remainder(_: Value, args: Args<'_>) -> R<Ref> {
+    let [x, y] = args.exact("remainder")?;
+    let (x, y) = (arg_f64(x)?, arg_f64(y)?);
+    let r = libm::remainder(x, y);
+    if r.is_nan() && !x.is_nan() && !y.is_nan() {
+        return value_error("math domain error");
+    }
+    float_ref(r)
+}
+
+/// `math.nextafter(x, y)`: the next float after `x` towards `y`.
+fn m_nextafter(_: Value, args: Args<'_>) -> R<Ref> {
+    let [x, y] = args.exact("nextafter")?;
+    float_ref(libm::nextafter(arg_f64(x)?, arg_f64(y)?))
+}
+
+/// `math.ulp(x)`: the value of the least significant bit of `|x|` (the gap to the next
+/// float away from zero; for the largest finite float, the gap below it).
+fn m_ulp(_: Value, args: Args<'_>) -> R<Ref> {
+    let [x] = args.exact("ulp")?;
+    let x = arg_f64(x)?.abs();
+    if x.is_nan() || x.is_infinite() {
+        return float_ref(x);
+    }
+    let up = libm::nextafter(x, f64::INFINITY);
+    if up.is_infinite() {
+        return float_ref(x - libm::nextafter(x, f64::NEG_INFINITY));
+    }
+    float_ref(up - x)
 }
 
 fn m_modf(_: Value, args: Args<'_>) -> R<Ref> {
@@ -852,6 +975,9 @@ fn make_math() -> Ref {
             ("pow", m_pow),
             ("copysign", m_copysign),
             ("fmod", m_fmod),
+            ("remainder", m_remainder),
+            ("nextafter", m_nextafter),
+            ("ulp", m_ulp),
             ("modf", m_modf),
             ("frexp", m_frexp),
             ("ldexp", m_ldexp),

@@ -63,6 +63,7 @@ pub enum Rt {
     BuildSlice,
     KwargsMerge,
     StarExtend,
+    WithExit,
     BuildString,
     Format,
     Convert,
@@ -140,6 +141,7 @@ impl Rt {
         Rt::BuildSlice,
         Rt::KwargsMerge,
         Rt::StarExtend,
+        Rt::WithExit,
         Rt::BuildString,
         Rt::Format,
         Rt::Convert,
@@ -213,6 +215,7 @@ impl Rt {
             Rt::BuildSlice => "molt_build_slice",
             Rt::KwargsMerge => "molt_kwargs_merge",
             Rt::StarExtend => "molt_star_extend",
+            Rt::WithExit => "molt_with_exit",
             Rt::BuildString => "molt_build_string",
             Rt::Format => "molt_format",
             Rt::Convert => "molt_convert",
@@ -264,6 +267,7 @@ impl Rt {
             | Rt::RaiseUnbound
             | Rt::CellNew
             | Rt::Iter
+            | Rt::WithExit
             | Rt::IterNext
             | Rt::Import
             | Rt::Yield => ("W", 'W'),

@@ -966,6 +966,12 @@ impl Translator<'_> {
                 self.check(b, block, d, after, r, false)?;
                 self.define(d, r);
             }
+            InstKind::WithExit(v) => {
+                let x = v!(v);
+                let r = self.call_rt(b, Rt::WithExit, &[x]);
+                self.check(b, block, d, after, r, false)?;
+                self.define(d, r);
+            }
             InstKind::GetIter(v) => {
                 let x = v!(v);
                 let r = self.call_rt(b, Rt::Iter, &[x]);

@@ -928,10 +928,7 @@ impl<'a> Lowerer<'a> {
         };
         let outer = st.b.handler;
         let mgr = self.expr(st, &item.context_expr);
-        let exit = st.b.ins(
-            InstKind::GetAttr(mgr, "__exit__".into()),
-            self.span(item.range()),
-        );
+        let exit = st.b.ins(InstKind::WithExit(mgr), self.span(item.range()));
         let entered = st.b.ins(
             InstKind::CallMethod {
                 receiver: mgr,

@@ -381,6 +381,9 @@ fn write_kind(out: &mut String, kind: &InstKind) {
         InstKind::DelItem(a, b) => {
             let _ = write!(o, "delitem {a}, {b}");
         }
+        InstKind::WithExit(v) => {
+            let _ = write!(o, "with.exit {v}");
+        }
         InstKind::StarExtend(a, b) => {
             let _ = write!(o, "star.extend {a}, {b}");
         }

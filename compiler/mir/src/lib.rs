@@ -359,6 +359,10 @@ pub enum InstKind {
     /// of call arguments (`[*v2]`, `f(a, *v2)`): a `v2` without an iteration protocol raises
     /// CPython's "Value after * must be an iterable, not T".
     StarExtend(Value, Value),
+    /// `with.exit v1`: the bound `__exit__` of the context manager `v1`, found on its type as
+    /// CPython's `BEFORE_WITH` does (a type without `__enter__` or `__exit__` raises
+    /// "'T' object does not support the context manager protocol").
+    WithExit(Value),
     /// `build.list (v1, v2)`
     BuildList(Vec<Value>),
     /// `build.tuple (v1, v2)`
@@ -493,6 +497,7 @@ impl InstKind {
             | InstKind::DelAttr(a, _)
             | InstKind::Convert(_, a)
             | InstKind::GetIter(a)
+            | InstKind::WithExit(a)
             | InstKind::Unpack(a, _)
             | InstKind::UnpackEx(a, _, _)
             | InstKind::Extract(a, _)
@@ -609,6 +614,7 @@ impl InstKind {
             | InstKind::DelAttr(a, _)
             | InstKind::Convert(_, a)
             | InstKind::GetIter(a)
+            | InstKind::WithExit(a)
             | InstKind::Unpack(a, _)
             | InstKind::UnpackEx(a, _, _)
             | InstKind::Extract(a, _)

@@ -829,6 +829,7 @@ impl<'a> Cursor<'a> {
                 InstKind::Format(value, spec)
             }
             "iter" => InstKind::GetIter(self.value()?),
+            "with.exit" => InstKind::WithExit(self.value()?),
             "is.type" => {
                 let value = self.value()?;
                 self.comma()?;
