@@ -59,8 +59,10 @@ pub fn list_new(_cls: Value, args: Args<'_>) -> R<Ref> {
     match it {
         None => Ok(list_from_raw(Vec::new())),
         Some(it) => {
+            // CPython's order: `iter(it)` first, then the length hint.
+            let iter = crate::iter::py_iter(it)?;
             crate::iter::length_hint_check(it)?;
-            Ok(list_from_vec(crate::iter::collect_vec(it)?))
+            Ok(list_from_vec(crate::iter::collect_vec(iter.v())?))
         }
     }
 }

@@ -106,8 +106,10 @@ pub fn tuple_new(_cls: Value, args: Args<'_>) -> R<Ref> {
         None => Ok(Ref::dup(rt().empty_tuple)),
         Some(v) if is_tuple(v) => Ok(Ref::dup(v)),
         Some(v) => {
+            // CPython's order: `iter(v)` first, then the length hint.
+            let it = crate::iter::py_iter(v)?;
             crate::iter::length_hint_check(v)?;
-            let items = crate::iter::collect_vec(v)?;
+            let items = crate::iter::collect_vec(it.v())?;
             if items.is_empty() {
                 return Ok(Ref::dup(rt().empty_tuple));
             }
