@@ -8,7 +8,8 @@
 //!   depth, interned constants, stdout buffer).
 //! - Types: [`int`], [`float`], [`str`], [`list`], [`tuple`], [`dict`], [`set`], [`range`],
 //!   [`iter`], [`generator`] (generators on their own stacks); [`hash`] (CPython-compatible
-//!   hashes); [`format`] (format specs and `%`).
+//!   hashes); [`format`] (format specs and `%`); [`unicode`] (character properties and case
+//!   mappings from CPython's Unicode 14.0 database, [`unicode_db`]).
 //! - Semantics: [`ops`] (operators, comparison, truthiness, subscripts), [`attr`] (attribute
 //!   lookup), [`class`] (classes, instances, `super`, `isinstance`), [`call`] (argument
 //!   binding, the call-depth limit), [`exceptions`] (raising, the pending exception, messages).
@@ -63,6 +64,8 @@ pub mod str;
 #[cfg(test)]
 mod tests;
 pub mod tuple;
+pub mod unicode;
+pub mod unicode_db;
 pub mod value;
 
 /// Small blocks come from per-thread free lists ([`alloc`]).
