@@ -1263,6 +1263,117 @@ fn m_format(recv: Value, args: Args<'_>) -> R<Ref> {
     Ok(str_from_owned(crate::format::str_format(s, args)?))
 }
 
+fn m_format_map(recv: Value, args: Args<'_>) -> R<Ref> {
+    let s = recv_str(recv)?;
+    let [mapping] = args.exact("str.format_map")?;
+    Ok(str_from_owned(crate::format::str_format_map(s, mapping)?))
+}
+
+/// `str.maketrans(x[, y[, z]])` (a static method): a dict from code points to code points,
+/// strs or `None`.
+fn s_maketrans(_recv: Value, args: Args<'_>) -> R<Ref> {
+    args.no_kw("str.maketrans")?;
+    let [x, y, z] = args.range::<3>("maketrans", 1)?;
+    let table = crate::dict::dict_new();
+    let d = crate::dict::dict_data(table.v());
+    let x = x.unwrap_or(Value::NONE);
+    let Some(y) = y else {
+        if !crate::dict::is_dict(x) {
+            return type_error("if you give only one argument to maketrans it must be a dict");
+        }
+        for (k, v) in crate::dict::dict_data(x).items() {
+            if let Some(ks) = str_opt(k) {
+                let mut chars = ks.chars();
+                match (chars.next(), chars.next()) {
+                    (Some(c), None) => {
+                        let key = crate::int::int_from_i64(c as i64);
+                        d.set(key.v(), v)?;
+                    }
+                    _ => {
+                        return value_error("string keys in translate table must be of length 1");
+                    }
+                }
+            } else if crate::int::int_view(k).is_some() {
+                d.set(k, v)?;
+            } else {
+                return type_error("keys in translate table must be strings or integers");
+            }
+        }
+        return Ok(table);
+    };
+    let Some(from) = str_opt(x) else {
+        return type_error(
+            "first maketrans argument must be a string if there is a second argument",
+        );
+    };
+    let arg_str = |v: Value, n: u32| match str_opt(v) {
+        Some(s) => Ok(s),
+        None => type_error(format!(
+            "maketrans() argument {n} must be str, not {}",
+            crate::class::type_name(v)
+        )),
+    };
+    let to = arg_str(y, 2)?;
+    if from.chars().count() != to.chars().count() {
+        return value_error("the first two maketrans arguments must have equal length");
+    }
+    for (a, b) in from.chars().zip(to.chars()) {
+        let (ka, vb) = (
+            crate::int::int_from_i64(a as i64),
+            crate::int::int_from_i64(b as i64),
+        );
+        d.set(ka.v(), vb.v())?;
+    }
+    if let Some(z) = z {
+        for c in arg_str(z, 3)?.chars() {
+            let k = crate::int::int_from_i64(c as i64);
+            d.set(k.v(), Value::NONE)?;
+        }
+    }
+    Ok(table)
+}
+
+/// `s.translate(table)`: each character is looked up as `table[ord(c)]`; a `LookupError`
+/// keeps it, `None` deletes it, an int or a str replaces it.
+fn m_translate(recv: Value, args: Args<'_>) -> R<Ref> {
+    let s = recv_str(recv)?;
+    let [table] = args.exact("str.translate")?;
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        let key = crate::int::int_from_i64(c as i64);
+        let m = match crate::ops::getitem(table, key.v()) {
+            Ok(m) => m,
+            Err(e) => {
+                if crate::exceptions::pending_is(ExcKind::LookupError) {
+                    drop(crate::exceptions::take_pending());
+                    out.push(c);
+                    continue;
+                }
+                return Err(e);
+            }
+        };
+        let m = m.v();
+        if m.is_none() {
+            continue;
+        }
+        if let Some(t) = str_opt(m) {
+            out.push_str(t);
+        } else if let Some(i) = crate::int::int_view(m) {
+            match i
+                .to_i64()
+                .and_then(|i| u32::try_from(i).ok())
+                .and_then(char::from_u32)
+            {
+                Some(t) => out.push(t),
+                None => return value_error("character mapping must be in range(0x110000)"),
+            }
+        } else {
+            return type_error("character mapping must return integer, None or str");
+        }
+    }
+    Ok(str_from_owned(out))
+}
+
 fn m_encode(recv: Value, args: Args<'_>) -> R<Ref> {
     recv_str(recv)?;
     let _ = args;
@@ -1317,8 +1428,13 @@ pub const METHODS: &[(&str, crate::object::BuiltinFn)] = &[
     ("removeprefix", m_removeprefix),
     ("removesuffix", m_removesuffix),
     ("format", m_format),
+    ("format_map", m_format_map),
+    ("translate", m_translate),
     ("encode", m_encode),
 ];
+
+/// The static methods of `str`.
+pub const STATIC_METHODS: &[(&str, crate::object::BuiltinFn)] = &[("maketrans", s_maketrans)];
 
 #[cfg(test)]
 mod tests {
