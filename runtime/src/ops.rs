@@ -483,7 +483,7 @@ pub fn py_len(v: Value) -> R<usize> {
             }
             Kind::Instance => {
                 if let Some(r) = call_dunder(v, "__len__", &[])? {
-                    let n = crate::int::index_i64(r.v())?;
+                    let n = crate::int::as_ssize(r.v(), Some(ExcKind::OverflowError))?;
                     if n < 0 {
                         return value_error("__len__() should return >= 0");
                     }
@@ -1281,7 +1281,7 @@ pub fn getitem(o: Value, k: Value) -> R<Ref> {
                 let (a, b, c) = slice_indices(k, crate::str::str_len(o))?;
                 return Ok(crate::str::str_getslice(o, a, b, c));
             }
-            if int_view(k).is_none() && !is_instance(k) {
+            if !crate::int::has_index(k) {
                 return type_error(format!(
                     "string indices must be integers, not '{}'",
                     type_name(k)
