@@ -37,6 +37,7 @@ pub fn slice_new(_cls: Value, args: Args<'_>) -> R<Ref> {
         [stop] => Ok(crate::ops::slice_new(Value::NONE, *stop, Value::NONE)),
         [start, stop] => Ok(crate::ops::slice_new(*start, *stop, Value::NONE)),
         [start, stop, step] => Ok(crate::ops::slice_new(*start, *stop, *step)),
+        [] => type_error("slice expected at least 1 argument, got 0"),
         _ => type_error(format!(
             "slice expected at most 3 arguments, got {}",
             args.pos.len()

@@ -618,7 +618,67 @@ const RANGE_SLOTS: Table = &[
     ("__reversed__", reversed_method),
 ];
 
-const SLICE_SLOTS: Table = &[unary!(SLICE, REPR)];
+const SLICE_SLOTS: Table = &[unary!(SLICE, REPR), ("indices", slice_indices_method)];
+
+/// `s.indices(length)`: `(start, stop, step)` adjusted to a sequence of `length` items.
+fn slice_indices_method(recv: Value, args: Args<'_>) -> R<Ref> {
+    let [length] = args.exact("indices")?;
+    let n = crate::int::as_ssize(length, Some(crate::exceptions::ExcKind::OverflowError))?;
+    if n < 0 {
+        return crate::exceptions::value_error("length should not be negative");
+    }
+    let (start, stop, step) = crate::ops::slice_indices(recv, n as usize)?;
+    Ok(crate::tuple::tuple_from_vec(vec![
+        int_from_i64(start),
+        int_from_i64(stop),
+        int_from_i64(step),
+    ]))
+}
+
+/// `C.mro()` (a method of `type`, bound to the class): the class's method resolution order
+/// as a new list.
+pub fn type_mro_method(cls: Value) -> Ref {
+    crate::object::alloc_ref(
+        Kind::Builtin,
+        crate::object::BuiltinData {
+            name: "mro",
+            f: type_mro,
+            receiver: crate::object::incref(cls),
+            owner: crate::object::incref(rt().t.type_),
+        },
+    )
+}
+
+fn type_mro(recv: Value, args: Args<'_>) -> R<Ref> {
+    args.none("mro")?;
+    let mut items = vec![Ref::dup(recv)];
+    items.extend(
+        crate::class::class_data(recv)
+            .mro
+            .iter()
+            .map(|c| Ref::dup(*c)),
+    );
+    Ok(crate::list::list_from_vec(items))
+}
+
+/// `float.__getformat__(typestr)`: how the platform stores C doubles and floats.
+fn float_getformat(_recv: Value, args: Args<'_>) -> R<Ref> {
+    let [typestr] = args.exact("__getformat__")?;
+    match crate::str::str_opt(typestr) {
+        Some("double" | "float") => Ok(crate::str::str_from(if cfg!(target_endian = "little") {
+            "IEEE, little-endian"
+        } else {
+            "IEEE, big-endian"
+        })),
+        Some(_) => {
+            crate::exceptions::value_error("__getformat__() argument 1 must be 'double' or 'float'")
+        }
+        None => type_error(format!(
+            "__getformat__() argument must be str, not {}",
+            crate::class::type_name(typestr)
+        )),
+    }
+}
 
 const NONE_SLOTS: Table = &[unary!(INT, BOOL_), unary!(SLICE, REPR)];
 
@@ -672,6 +732,12 @@ pub fn install(r: &Runtime) {
             }
         }
     }
+    let getformat = crate::class::make_builtin("__getformat__", float_getformat, Value::NONE);
+    crate::dict::dict_set_str(
+        crate::class::class_data(t.float).dict,
+        "__getformat__",
+        getformat,
+    );
     for cls in r.iter_types.iter().chain(&r.iter_classes) {
         let ns = crate::class::class_data(*cls).dict;
         for (name, f) in ITERATOR_SLOTS {
