@@ -348,6 +348,7 @@ fn class_getattr(cls: Value, name: &str) -> R<Ref> {
             return Ok(crate::tuple::tuple_from_slice(&items));
         }
         "__dict__" => return Ok(crate::dict::dict_copy(cd.dict)),
+        "mro" => return Ok(crate::slots::type_mro_method(cls)),
         _ => {}
     }
     attribute_error(cls, name)

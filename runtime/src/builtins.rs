@@ -37,6 +37,7 @@ pub fn slice_new(_cls: Value, args: Args<'_>) -> R<Ref> {
         [stop] => Ok(crate::ops::slice_new(Value::NONE, *stop, Value::NONE)),
         [start, stop] => Ok(crate::ops::slice_new(*start, *stop, Value::NONE)),
         [start, stop, step] => Ok(crate::ops::slice_new(*start, *stop, *step)),
+        [] => type_error("slice expected at least 1 argument, got 0"),
         _ => type_error(format!(
             "slice expected at most 3 arguments, got {}",
             args.pos.len()
@@ -630,9 +631,32 @@ fn b_pow(_: Value, args: Args<'_>) -> R<Ref> {
         None => crate::ops::binary(crate::int::op::POW, base, exp),
         Some(m) => match (int_view(base), int_view(exp), int_view(m)) {
             (Some(b), Some(e), Some(mm)) => crate::int::int_pow_mod(b, e, mm),
-            _ => type_error("pow() 3rd argument not allowed unless all arguments are integers"),
+            _ => ternary_pow(base, exp, m),
         },
     }
+}
+
+/// `pow(base, exp, mod)` when not all three are ints: `base.__pow__(exp, mod)` of an
+/// instance (a three-argument power never calls `__rpow__`), else float's refusal or
+/// CPython's unsupported-operands TypeError.
+fn ternary_pow(base: Value, exp: Value, m: Value) -> R<Ref> {
+    if is_kind(base, Kind::Instance) {
+        if let Some(r) = crate::class::call_dunder(base, "__pow__", &[exp, m])? {
+            if r.v() != rt().not_implemented {
+                return Ok(r);
+            }
+        }
+    }
+    let number = |v: Value| v.is_float() || int_view(v).is_some();
+    if (base.is_float() || exp.is_float() || m.is_float()) && number(base) && number(exp) {
+        return type_error("pow() 3rd argument not allowed unless all arguments are integers");
+    }
+    type_error(format!(
+        "unsupported operand type(s) for ** or pow(): '{}', '{}', '{}'",
+        type_name(base),
+        type_name(exp),
+        type_name(m)
+    ))
 }
 
 fn b_ord(_: Value, args: Args<'_>) -> R<Ref> {
@@ -655,15 +679,13 @@ fn b_ord(_: Value, args: Args<'_>) -> R<Ref> {
 
 fn b_chr(_: Value, args: Args<'_>) -> R<Ref> {
     let [i] = args.exact("chr")?;
-    let n = match int_view(i) {
-        Some(iv) => iv.to_i64().unwrap_or(-1),
-        None => {
-            return type_error(format!(
-                "'{}' object cannot be interpreted as an integer",
-                type_name(i)
-            ));
-        }
-    };
+    let i = crate::int::index_value(i)?;
+    let n = int_view(i.v())
+        .and_then(|iv| iv.to_i64())
+        .unwrap_or(i64::MAX);
+    if i32::try_from(n).is_err() {
+        return crate::exceptions::overflow_error("Python int too large to convert to C int");
+    }
     if !(0..0x110000).contains(&n) {
         return value_error("chr() arg not in range(0x110000)");
     }

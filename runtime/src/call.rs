@@ -207,7 +207,15 @@ fn call_builtin(callee: Value, args: Args<'_>) -> R<Ref> {
         return (b.f)(Value::UNBOUND, args);
     }
     // An unbound method called through its class: `str.upper("a")`.
+    let slot = crate::slots::is_slot_wrapper(b.owner, b.name);
     let Some((first, rest)) = args.pos.split_first() else {
+        if slot {
+            return type_error(format!(
+                "descriptor '{}' of '{}' object needs an argument",
+                b.name,
+                crate::class::class_name(b.owner)
+            ));
+        }
         return type_error(format!(
             "unbound method {}.{}() needs an argument",
             crate::class::class_name(b.owner),
@@ -215,12 +223,7 @@ fn call_builtin(callee: Value, args: Args<'_>) -> R<Ref> {
         ));
     };
     if !isinstance_class(*first, b.owner) {
-        return type_error(format!(
-            "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
-            b.name,
-            crate::class::class_name(b.owner),
-            type_name(*first)
-        ));
+        return descriptor_type_error(b, *first);
     }
     (b.f)(
         *first,
@@ -230,6 +233,24 @@ fn call_builtin(callee: Value, args: Args<'_>) -> R<Ref> {
             kwvals: args.kwvals,
         },
     )
+}
+
+/// The TypeError of a builtin type's method called on an object of another type: a slot
+/// wrapper (`int.__add__('a', 1)`) and a method descriptor (`str.upper(1)`) word it apart.
+fn descriptor_type_error<T>(b: &BuiltinData, obj: Value) -> R<T> {
+    let owner = crate::class::class_name(b.owner);
+    if crate::slots::is_slot_wrapper(b.owner, b.name) {
+        return type_error(format!(
+            "descriptor '{}' requires a '{owner}' object but received a '{}'",
+            b.name,
+            type_name(obj)
+        ));
+    }
+    type_error(format!(
+        "descriptor '{}' for '{owner}' objects doesn't apply to a '{}' object",
+        b.name,
+        type_name(obj)
+    ))
 }
 
 /// Whether CPython 3.11 counts a call of builtin function `name` as a level of recursion
@@ -296,12 +317,7 @@ pub fn call_found(f: Value, obj: Value, cls: Value, args: Args<'_>) -> R<Ref> {
                 return call(f, args);
             }
             if !isinstance_class(obj, b.owner) {
-                return type_error(format!(
-                    "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
-                    b.name,
-                    crate::class::class_name(b.owner),
-                    type_name(obj)
-                ));
+                return descriptor_type_error(b, obj);
             }
             (b.f)(obj, args)
         }

@@ -1122,6 +1122,7 @@ pub fn install_methods(r: &Runtime) {
     );
     install_static(t.object, &[("__init_subclass__", object_init_subclass)]);
     install(t.str, crate::str::METHODS);
+    install_static(t.str, crate::str::STATIC_METHODS);
     install(t.int, crate::int::METHODS);
     install(t.float, crate::float::METHODS);
     install_static(t.float, crate::float::STATIC_METHODS);
@@ -1136,6 +1137,7 @@ pub fn install_methods(r: &Runtime) {
     install(t.range, crate::range::METHODS);
     install(t.file, crate::io::FILE_METHODS);
     install(t.generator, crate::generator::METHODS);
+    crate::slots::install(r);
     install(
         t.property,
         &[

@@ -800,7 +800,53 @@ fn number_pad(
 /// `fmt.format(*args, **kwargs)`.
 pub fn str_format(fmt: &str, args: Args<'_>) -> R<String> {
     let mut auto = AutoIndex::Unknown;
-    render(fmt, args, &mut auto, 2)
+    render(fmt, Fields::Args(args), &mut auto, 2)
+}
+
+/// `fmt.format_map(mapping)`: named fields are looked up with `mapping[name]`; a positional
+/// field is a `ValueError`.
+pub fn str_format_map(fmt: &str, mapping: Value) -> R<String> {
+    let mut auto = AutoIndex::Unknown;
+    render(fmt, Fields::Mapping(mapping), &mut auto, 2)
+}
+
+/// Where the replacement fields of a format string take their values from.
+#[derive(Clone, Copy)]
+enum Fields<'a> {
+    /// `str.format`'s positional and keyword arguments.
+    Args(Args<'a>),
+    /// `str.format_map`'s mapping.
+    Mapping(Value),
+}
+
+impl Fields<'_> {
+    fn positional(&self, idx: usize) -> R<Ref> {
+        match self {
+            Fields::Args(args) => match args.pos.get(idx) {
+                Some(v) => Ok(Ref::dup(*v)),
+                None => index_error(format!(
+                    "Replacement index {idx} out of range for positional args tuple"
+                )),
+            },
+            Fields::Mapping(_) => value_error("Format string contains positional fields"),
+        }
+    }
+
+    fn named(&self, name: &str) -> R<Ref> {
+        match self {
+            Fields::Args(args) => match args.kw(name) {
+                Some(v) => Ok(Ref::dup(v)),
+                None => {
+                    let k = crate::str::str_from(name);
+                    key_error(k.v())
+                }
+            },
+            Fields::Mapping(m) => {
+                let k = crate::str::str_from(name);
+                crate::ops::getitem(*m, k.v())
+            }
+        }
+    }
 }
 
 #[derive(PartialEq)]
@@ -810,7 +856,7 @@ enum AutoIndex {
     Manual,
 }
 
-fn render(fmt: &str, args: Args<'_>, auto: &mut AutoIndex, depth: u32) -> R<String> {
+fn render(fmt: &str, args: Fields<'_>, auto: &mut AutoIndex, depth: u32) -> R<String> {
     let chars: Vec<char> = fmt.chars().collect();
     let mut out = String::new();
     let mut i = 0;
@@ -863,7 +909,7 @@ fn render(fmt: &str, args: Args<'_>, auto: &mut AutoIndex, depth: u32) -> R<Stri
     Ok(out)
 }
 
-fn render_field(field: &str, args: Args<'_>, auto: &mut AutoIndex, depth: u32) -> R<String> {
+fn render_field(field: &str, args: Fields<'_>, auto: &mut AutoIndex, depth: u32) -> R<String> {
     // Split off `:spec` (the first ':' not inside brackets) and `!conv`.
     let mut name_end = field.len();
     let mut bracket = false;
@@ -909,14 +955,7 @@ fn render_field(field: &str, args: Args<'_>, auto: &mut AutoIndex, depth: u32) -
             AutoIndex::Auto(n) => *n,
         };
         *auto = AutoIndex::Auto(idx + 1);
-        match args.pos.get(idx) {
-            Some(v) => Ref::dup(*v),
-            None => {
-                return index_error(format!(
-                    "Replacement index {idx} out of range for positional args tuple"
-                ));
-            }
-        }
+        args.positional(idx)?
     } else if first.chars().all(|c| c.is_ascii_digit()) {
         if matches!(auto, AutoIndex::Auto(_)) {
             return value_error(
@@ -925,22 +964,9 @@ fn render_field(field: &str, args: Args<'_>, auto: &mut AutoIndex, depth: u32) -
         }
         *auto = AutoIndex::Manual;
         let idx: usize = first.parse().unwrap_or(usize::MAX);
-        match args.pos.get(idx) {
-            Some(v) => Ref::dup(*v),
-            None => {
-                return index_error(format!(
-                    "Replacement index {idx} out of range for positional args tuple"
-                ));
-            }
-        }
+        args.positional(idx)?
     } else {
-        match args.kw(first) {
-            Some(v) => Ref::dup(v),
-            None => {
-                let k = crate::str::str_from(first);
-                return key_error(k.v());
-            }
-        }
+        args.named(first)?
     };
     // Attribute and item accessors.
     let mut rest_name = &name[first_end..];

@@ -165,17 +165,73 @@ pub fn index_i64(v: Value) -> R<i64> {
 
 /// `v` as an index into a sequence: like [`index_i64`] but `IndexError` for huge ints.
 pub fn seq_index(v: Value, what: &str) -> R<i64> {
-    match int_view(v) {
-        Some(IntV::Small(i)) => Ok(i),
-        Some(IntV::Big(_)) => raise(
-            ExcKind::IndexError,
-            "cannot fit 'int' into an index-sized integer",
-        ),
-        None if is_kind(v, Kind::Instance) => index_i64(v),
-        None => type_error(format!(
+    if let Some(IntV::Small(i)) = int_view(v) {
+        return Ok(i);
+    }
+    if !has_index(v) {
+        return type_error(format!(
             "{what} indices must be integers or slices, not {}",
             crate::class::type_name(v)
-        )),
+        ));
+    }
+    as_ssize(v, Some(ExcKind::IndexError))
+}
+
+/// Whether `v` supports the index protocol (CPython's `PyIndex_Check`): an int or bool, or an
+/// instance whose class defines `__index__`.
+pub fn has_index(v: Value) -> bool {
+    int_view(v).is_some()
+        || (is_kind(v, Kind::Instance) && crate::class::has_dunder(v, "__index__"))
+}
+
+/// `operator.index(v)` (CPython's `PyNumber_Index`): `v` itself when it is an int (a bool
+/// becomes `0` or `1`), else the result of its `__index__`, which must be an int.
+/// `TypeError: 'T' object cannot be interpreted as an integer` for other values.
+pub fn index_value(v: Value) -> R<Ref> {
+    if v.is_bool() {
+        return Ok(int_from_i64((v == Value::TRUE) as i64));
+    }
+    if int_view(v).is_some() {
+        return Ok(Ref::dup(v));
+    }
+    if is_kind(v, Kind::Instance) {
+        if let Some(r) = crate::class::call_dunder(v, "__index__", &[])? {
+            if is_int(r.v()) {
+                return Ok(r);
+            }
+            return type_error(format!(
+                "__index__ returned non-int (type {})",
+                crate::class::type_name(r.v())
+            ));
+        }
+    }
+    type_error(format!(
+        "'{}' object cannot be interpreted as an integer",
+        crate::class::type_name(v)
+    ))
+}
+
+/// CPython's `PyNumber_AsSsize_t(v, err)`: the index of `v` as a machine-sized int. When it
+/// does not fit, `err` is raised (`cannot fit 'T' into an index-sized integer`, with the type
+/// of `v`), or with `err` `None` the value is clamped to the `i64` range.
+pub fn as_ssize(v: Value, err: Option<ExcKind>) -> R<i64> {
+    let i = index_value(v)?;
+    let Some(iv) = int_view(i.v()) else {
+        return Ok(0);
+    };
+    if let Some(x) = iv.to_i64() {
+        return Ok(x);
+    }
+    match err {
+        Some(k) => raise(
+            k,
+            format!(
+                "cannot fit '{}' into an index-sized integer",
+                crate::class::type_name(v)
+            ),
+        ),
+        None if iv.is_negative() => Ok(i64::MIN),
+        None => Ok(i64::MAX),
     }
 }
 
@@ -460,7 +516,7 @@ pub fn int_of(x: Value) -> R<Ref> {
         return int_from_str(s, 10);
     }
     if is_kind(x, Kind::Instance) {
-        for name in ["__int__", "__index__", "__trunc__"] {
+        for name in ["__int__", "__index__"] {
             if let Some(r) = crate::class::call_dunder(x, name, &[])? {
                 if is_int(r.v()) {
                     return int_of(r.v());
@@ -470,6 +526,20 @@ pub fn int_of(x: Value) -> R<Ref> {
                     crate::class::type_name(r.v())
                 ));
             }
+        }
+        // CPython 3.11 still delegates to `__trunc__` (with a DeprecationWarning), whose
+        // result may be any Integral: an object with `__index__`.
+        if let Some(r) = crate::class::call_dunder(x, "__trunc__", &[])? {
+            if is_int(r.v()) {
+                return int_of(r.v());
+            }
+            if !has_index(r.v()) {
+                return type_error(format!(
+                    "__trunc__ returned non-Integral (type {})",
+                    crate::class::type_name(r.v())
+                ));
+            }
+            return index_value(r.v());
         }
     }
     type_error(format!(

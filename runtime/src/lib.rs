@@ -8,9 +8,10 @@
 //!   depth, interned constants, stdout buffer).
 //! - Types: [`int`], [`float`], [`str`], [`list`], [`tuple`], [`dict`], [`set`], [`range`],
 //!   [`iter`], [`generator`] (generators on their own stacks); [`hash`] (CPython-compatible
-//!   hashes); [`format`] (format specs and `%`).
-//! - Semantics: [`ops`] (operators, comparison, truthiness, subscripts), [`attr`] (attribute
-//!   lookup), [`class`] (classes, instances, `super`, `isinstance`), [`call`] (argument
+//!   hashes); [`format`] (format specs and `%`); [`unicode`] (character properties and case
+//!   mappings from CPython's Unicode 14.0 database, [`unicode_db`]).
+//! - Semantics: [`ops`] (operators, comparison, truthiness, subscripts), [`slots`] (their
+//!   special methods on the builtin types: `int.__add__`), [`attr`] (attribute lookup), [`class`] (classes, instances, `super`, `isinstance`), [`call`] (argument
 //!   binding, the call-depth limit), [`exceptions`] (raising, the pending exception, messages).
 //! - Library: [`builtins`], [`modules`] (`sys`, `math`), [`io`] (buffered stdout).
 //! - Entry: [`entry`] (`molt_main`, the big-stack program thread), [`abi`] (every exported
@@ -58,11 +59,14 @@ pub mod ops;
 pub mod range;
 pub mod recursion;
 pub mod set;
+pub mod slots;
 pub mod state;
 pub mod str;
 #[cfg(test)]
 mod tests;
 pub mod tuple;
+pub mod unicode;
+pub mod unicode_db;
 pub mod value;
 
 /// Small blocks come from per-thread free lists ([`alloc`]).

@@ -212,7 +212,7 @@ fn arg_f64(v: Value) -> R<f64> {
     match numeric_f64(v) {
         Some(r) => r,
         None => {
-            if is_kind(v, Kind::Instance) {
+            if crate::class::has_dunder(v, "__float__") || crate::int::has_index(v) {
                 let f = crate::float::float_of(v)?;
                 return Ok(f.v().as_f64());
             }

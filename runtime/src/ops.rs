@@ -483,7 +483,7 @@ pub fn py_len(v: Value) -> R<usize> {
             }
             Kind::Instance => {
                 if let Some(r) = call_dunder(v, "__len__", &[])? {
-                    let n = crate::int::index_i64(r.v())?;
+                    let n = crate::int::as_ssize(r.v(), Some(ExcKind::OverflowError))?;
                     if n < 0 {
                         return value_error("__len__() should return >= 0");
                     }
@@ -537,6 +537,19 @@ pub fn binary(opc: u32, a: Value, b: Value) -> R<Ref> {
         if let Some(r) = binary_dunder(o, inplace, a, b)? {
             return Ok(r);
         }
+        // A sequence times an object with `__index__` (after its `__mul__`/`__rmul__`).
+        if o == op::MUL {
+            let seq = |v: Value| {
+                is_kind(v, Kind::Str) || is_kind(v, Kind::List) || is_kind(v, Kind::Tuple)
+            };
+            let index = |v: Value| is_instance(v) && crate::int::has_index(v);
+            if (seq(a) && index(b)) || (seq(b) && index(a)) {
+                let (s, n) = if seq(a) { (a, b) } else { (b, a) };
+                let count = crate::int::as_ssize(n, Some(ExcKind::OverflowError))?;
+                let n = crate::int::int_from_i64(count);
+                return binary(opc, s, n.v());
+            }
+        }
     }
     binary_type_error(o, inplace, a, b)
 }
@@ -564,19 +577,7 @@ fn container_binop(o: u32, inplace: bool, a: Value, b: Value) -> R<Option<Ref>> 
                 (_, Some(Kind::Str | Kind::List | Kind::Tuple)) if int_view(a).is_some() => (b, a),
                 _ => return Ok(None),
             };
-            let count = match int_view(n) {
-                Some(IntV::Small(c)) => c,
-                Some(IntV::Big(big)) => {
-                    if big.sign() == num_bigint::Sign::Minus {
-                        0
-                    } else {
-                        return crate::exceptions::overflow_error(
-                            "cannot fit 'int' into an index-sized integer",
-                        );
-                    }
-                }
-                None => 0,
-            };
+            let count = crate::int::as_ssize(n, Some(ExcKind::OverflowError))?;
             match kind(seq) {
                 Kind::Str => crate::str::str_repeat(seq, count)?,
                 Kind::List if inplace && seq == a => {
@@ -711,7 +712,7 @@ fn binary_type_error<T>(o: u32, inplace: bool, a: Value, b: Value) -> R<T> {
             (Kind::List, "list"),
             (Kind::Tuple, "tuple"),
         ] {
-            if is_kind(a, k) && !is_instance(b) {
+            if is_kind(a, k) {
                 let shown = if k == Kind::Str {
                     format!("\"{tb}\"")
                 } else {
@@ -724,10 +725,10 @@ fn binary_type_error<T>(o: u32, inplace: bool, a: Value, b: Value) -> R<T> {
     if o == op::MUL {
         let seq =
             |v: Value| is_kind(v, Kind::Str) || is_kind(v, Kind::List) || is_kind(v, Kind::Tuple);
-        if seq(a) && !is_instance(b) {
+        if seq(a) {
             return type_error(format!("can't multiply sequence by non-int of type '{tb}'"));
         }
-        if seq(b) && !is_instance(a) {
+        if seq(b) {
             return type_error(format!("can't multiply sequence by non-int of type '{ta}'"));
         }
     }
@@ -992,6 +993,11 @@ fn native_compare(opc: u32, a: Value, b: Value) -> R<Option<bool>> {
         (Kind::DictView, _) | (_, Kind::DictView) => {
             return crate::dict::view_compare(opc, a, b);
         }
+        // Slices compare as their `(start, stop, step)` tuples.
+        (Kind::Slice, Kind::Slice) => {
+            let (x, y) = (crate::slots::slice_tuple(a), crate::slots::slice_tuple(b));
+            return seq_compare(opc, x.v(), y.v()).map(Some);
+        }
         _ => return Ok(None),
     };
     Ok(Some(r))
@@ -1178,17 +1184,19 @@ pub fn slice_new(lo: Value, hi: Value, step: Value) -> Ref {
     crate::object::alloc_ref(Kind::Slice, vals)
 }
 
+/// A slice bound as CPython's `_PyEval_SliceIndex` reads it: an int or an object with
+/// `__index__`, clamped to a range where the index arithmetic cannot overflow.
 fn slice_bound(v: Value) -> R<i64> {
-    match int_view(v) {
-        Some(IntV::Small(i)) => Ok(i),
-        Some(IntV::Big(b)) => Ok(if b.sign() == num_bigint::Sign::Minus {
-            i64::MIN / 2
-        } else {
-            i64::MAX / 2
-        }),
-        None if is_instance(v) => crate::int::index_i64(v),
-        None => type_error("slice indices must be integers or None or have an __index__ method"),
-    }
+    let i = match int_view(v) {
+        Some(IntV::Small(i)) => i,
+        _ if crate::int::has_index(v) => crate::int::as_ssize(v, None)?,
+        _ => {
+            return type_error(
+                "slice indices must be integers or None or have an __index__ method",
+            );
+        }
+    };
+    Ok(i.clamp(i64::MIN / 2, i64::MAX / 2))
 }
 
 /// CPython's `PySlice_GetIndicesEx`: (start, stop, step) adjusted to a sequence of `len`.
@@ -1273,7 +1281,7 @@ pub fn getitem(o: Value, k: Value) -> R<Ref> {
                 let (a, b, c) = slice_indices(k, crate::str::str_len(o))?;
                 return Ok(crate::str::str_getslice(o, a, b, c));
             }
-            if int_view(k).is_none() && !is_instance(k) {
+            if !crate::int::has_index(k) {
                 return type_error(format!(
                     "string indices must be integers, not '{}'",
                     type_name(k)

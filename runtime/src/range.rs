@@ -256,7 +256,7 @@ pub fn range_getitem(v: Value, k: Value) -> R<Ref> {
     match int_view(k) {
         Some(crate::int::IntV::Small(i)) => range_getindex(v, i),
         Some(crate::int::IntV::Big(b)) => range_getindex_big(range_data(v), b.clone()),
-        None if is_kind(k, Kind::Instance) => {
+        None if crate::int::has_index(k) => {
             let i = range_arg(k)?;
             range_getindex_big(range_data(v), i)
         }
@@ -272,7 +272,7 @@ fn slice_part(v: Value) -> R<Option<BigInt>> {
     if v.is_none() {
         return Ok(None);
     }
-    if int_view(v).is_none() && !is_kind(v, Kind::Instance) {
+    if !crate::int::has_index(v) {
         return type_error("slice indices must be integers or None or have an __index__ method");
     }
     range_arg(v).map(Some)

@@ -6,6 +6,7 @@ use crate::list::list_from_raw;
 use crate::object::{Args, Kind, Ref, StrData, alloc_ref, is_kind, payload};
 use crate::state::rt;
 use crate::tuple::tuple_from_vec;
+use crate::unicode;
 use crate::value::Value;
 
 /// A new str object (never cached; safe to call while the runtime initializes).
@@ -123,8 +124,9 @@ pub fn str_len(v: Value) -> usize {
 }
 
 /// Python's `str.isspace` for one character.
+#[inline]
 pub fn py_isspace(c: char) -> bool {
-    c.is_whitespace() || ('\x1c'..='\x1f').contains(&c)
+    unicode::has(c, unicode::SPACE)
 }
 
 /// Starts of the runs of decimal digits (category `Nd`) that Unicode 15 and 16 added:
@@ -174,7 +176,7 @@ pub fn ascii_numeric_text(s: &str) -> std::borrow::Cow<'_, str> {
         .map(|c| {
             if c.is_ascii() {
                 c
-            } else if c.is_whitespace() {
+            } else if py_isspace(c) {
                 ' '
             } else if let Some(d) = decimal_value(c) {
                 char::from_digit(d, 10).unwrap_or('?')
@@ -190,21 +192,12 @@ pub fn is_c_space(c: char) -> bool {
     matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0b' | '\x0c')
 }
 
-/// Whether `c` is printable in CPython's sense (approximated without the Unicode database
-/// for unassigned code points).
+/// Whether `c` is printable in CPython's sense (`str.isprintable`, and `repr` keeps it
+/// unescaped): not a control, format, surrogate, private-use, unassigned or separator
+/// character, except the space.
+#[inline]
 pub fn is_printable(c: char) -> bool {
-    let cp = c as u32;
-    if cp < 0x20 || (0x7f..0xa0).contains(&cp) {
-        return false;
-    }
-    if cp < 0x7f {
-        return true;
-    }
-    !matches!(cp,
-        0xa0 | 0xad | 0x600..=0x605 | 0x61c | 0x6dd | 0x70f | 0x8e2 | 0x1680 | 0x180e
-        | 0x2000..=0x200f | 0x2028..=0x202f | 0x205f..=0x2064 | 0x2066..=0x206f | 0x3000
-        | 0xd800..=0xf8ff | 0xfeff | 0xfff9..=0xfffb | 0x110bd | 0x1bca0..=0x1bca3
-        | 0x1d173..=0x1d17a | 0xe0001 | 0xe0020..=0xe007f | 0xf0000..)
+    unicode::has(c, unicode::PRINTABLE)
 }
 
 /// `repr(s)` of a str's text (`ascii_only` for `ascii()`).
@@ -992,109 +985,70 @@ fn m_replace(recv: Value, args: Args<'_>) -> R<Ref> {
 fn m_upper(recv: Value, args: Args<'_>) -> R<Ref> {
     let s = recv_str(recv)?;
     args.none("upper")?;
-    Ok(str_from_owned(s.to_uppercase()))
+    Ok(str_from_owned(unicode::upper(s)))
 }
 
 fn m_lower(recv: Value, args: Args<'_>) -> R<Ref> {
     let s = recv_str(recv)?;
     args.none("lower")?;
-    Ok(str_from_owned(s.to_lowercase()))
+    Ok(str_from_owned(unicode::lower(s)))
 }
 
 fn m_casefold(recv: Value, args: Args<'_>) -> R<Ref> {
     let s = recv_str(recv)?;
     args.none("casefold")?;
-    Ok(str_from_owned(s.to_lowercase().replace('ß', "ss")))
+    Ok(str_from_owned(unicode::casefold(s)))
 }
 
 fn m_swapcase(recv: Value, args: Args<'_>) -> R<Ref> {
     let s = recv_str(recv)?;
     args.none("swapcase")?;
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if c.is_uppercase() {
-            out.extend(c.to_lowercase());
-        } else if c.is_lowercase() {
-            out.extend(c.to_uppercase());
-        } else {
-            out.push(c);
-        }
-    }
-    Ok(str_from_owned(out))
-}
-
-fn is_cased(c: char) -> bool {
-    c.is_uppercase() || c.is_lowercase()
+    Ok(str_from_owned(unicode::swapcase(s)))
 }
 
 fn m_capitalize(recv: Value, args: Args<'_>) -> R<Ref> {
     let s = recv_str(recv)?;
     args.none("capitalize")?;
-    let mut out = String::with_capacity(s.len());
-    let mut chars = s.chars();
-    if let Some(c) = chars.next() {
-        out.extend(c.to_uppercase());
-    }
-    for c in chars {
-        out.extend(c.to_lowercase());
-    }
-    Ok(str_from_owned(out))
+    Ok(str_from_owned(unicode::capitalize(s)))
 }
 
 fn m_title(recv: Value, args: Args<'_>) -> R<Ref> {
     let s = recv_str(recv)?;
     args.none("title")?;
-    let mut out = String::with_capacity(s.len());
-    let mut prev_cased = false;
-    for c in s.chars() {
-        if prev_cased {
-            out.extend(c.to_lowercase());
-        } else {
-            out.extend(c.to_uppercase());
-        }
-        prev_cased = is_cased(c);
-    }
-    Ok(str_from_owned(out))
+    Ok(str_from_owned(unicode::title(s)))
 }
 
-fn pred_all(recv: Value, args: Args<'_>, name: &str, f: fn(char) -> bool) -> R<Ref> {
+/// `s.isX()` for a per-character property: true when `s` is not empty and every character
+/// has one of the `flag` bits.
+fn pred_all(recv: Value, args: Args<'_>, name: &str, flag: u16) -> R<Ref> {
     let s = recv_str(recv)?;
     args.none(name)?;
-    bool_ref(!s.is_empty() && s.chars().all(f))
-}
-
-fn is_decimal(c: char) -> bool {
-    decimal_value(c).is_some()
-}
-
-fn is_digit(c: char) -> bool {
-    c.is_ascii_digit()
-        || matches!(c, '²' | '³' | '¹' | '⁰'..='⁹' | '₀'..='₉')
-        || (!c.is_ascii() && c.is_numeric() && !matches!(c, '¼'..='¾' | '⅐'..='⅟'))
+    bool_ref(!s.is_empty() && s.chars().all(|c| unicode::has_any(c, flag)))
 }
 
 fn m_isdigit(recv: Value, args: Args<'_>) -> R<Ref> {
-    pred_all(recv, args, "isdigit", is_digit)
+    pred_all(recv, args, "isdigit", unicode::DIGIT)
 }
 
 fn m_isdecimal(recv: Value, args: Args<'_>) -> R<Ref> {
-    pred_all(recv, args, "isdecimal", is_decimal)
+    pred_all(recv, args, "isdecimal", unicode::DECIMAL)
 }
 
 fn m_isnumeric(recv: Value, args: Args<'_>) -> R<Ref> {
-    pred_all(recv, args, "isnumeric", |c| c.is_numeric())
+    pred_all(recv, args, "isnumeric", unicode::NUMERIC)
 }
 
 fn m_isalpha(recv: Value, args: Args<'_>) -> R<Ref> {
-    pred_all(recv, args, "isalpha", |c| c.is_alphabetic())
+    pred_all(recv, args, "isalpha", unicode::ALPHA)
 }
 
 fn m_isalnum(recv: Value, args: Args<'_>) -> R<Ref> {
-    pred_all(recv, args, "isalnum", |c| c.is_alphanumeric())
+    use unicode::{ALPHA, DECIMAL, DIGIT, NUMERIC};
+    pred_all(recv, args, "isalnum", ALPHA | DECIMAL | DIGIT | NUMERIC)
 }
 
 fn m_isspace(recv: Value, args: Args<'_>) -> R<Ref> {
-    pred_all(recv, args, "isspace", py_isspace)
+    pred_all(recv, args, "isspace", unicode::SPACE)
 }
 
 fn m_isascii(recv: Value, args: Args<'_>) -> R<Ref> {
@@ -1106,57 +1060,31 @@ fn m_isascii(recv: Value, args: Args<'_>) -> R<Ref> {
 fn m_isupper(recv: Value, args: Args<'_>) -> R<Ref> {
     let s = recv_str(recv)?;
     args.none("isupper")?;
-    bool_ref(s.chars().any(is_cased) && !s.chars().any(|c| c.is_lowercase()))
+    bool_ref(unicode::is_upper(s))
 }
 
 fn m_islower(recv: Value, args: Args<'_>) -> R<Ref> {
     let s = recv_str(recv)?;
     args.none("islower")?;
-    bool_ref(s.chars().any(is_cased) && !s.chars().any(|c| c.is_uppercase()))
+    bool_ref(unicode::is_lower(s))
 }
 
 fn m_istitle(recv: Value, args: Args<'_>) -> R<Ref> {
     let s = recv_str(recv)?;
     args.none("istitle")?;
-    let mut prev_cased = false;
-    let mut any = false;
-    for c in s.chars() {
-        if c.is_uppercase() {
-            if prev_cased {
-                return bool_ref(false);
-            }
-            prev_cased = true;
-            any = true;
-        } else if c.is_lowercase() {
-            if !prev_cased {
-                return bool_ref(false);
-            }
-            prev_cased = true;
-            any = true;
-        } else {
-            prev_cased = false;
-        }
-    }
-    bool_ref(any)
+    bool_ref(unicode::is_title(s))
 }
 
 fn m_isidentifier(recv: Value, args: Args<'_>) -> R<Ref> {
     let s = recv_str(recv)?;
     args.none("isidentifier")?;
-    let mut chars = s.chars();
-    let ok = match chars.next() {
-        Some(c) => {
-            (c == '_' || c.is_alphabetic()) && chars.all(|c| c == '_' || c.is_alphanumeric())
-        }
-        None => false,
-    };
-    bool_ref(ok)
+    bool_ref(unicode::is_identifier(s))
 }
 
 fn m_isprintable(recv: Value, args: Args<'_>) -> R<Ref> {
     let s = recv_str(recv)?;
     args.none("isprintable")?;
-    bool_ref(s.chars().all(|c| c == ' ' || is_printable(c)))
+    bool_ref(s.chars().all(is_printable))
 }
 
 fn partition_impl(recv: Value, args: Args<'_>, name: &str, rev: bool) -> R<Ref> {
@@ -1335,6 +1263,117 @@ fn m_format(recv: Value, args: Args<'_>) -> R<Ref> {
     Ok(str_from_owned(crate::format::str_format(s, args)?))
 }
 
+fn m_format_map(recv: Value, args: Args<'_>) -> R<Ref> {
+    let s = recv_str(recv)?;
+    let [mapping] = args.exact("str.format_map")?;
+    Ok(str_from_owned(crate::format::str_format_map(s, mapping)?))
+}
+
+/// `str.maketrans(x[, y[, z]])` (a static method): a dict from code points to code points,
+/// strs or `None`.
+fn s_maketrans(_recv: Value, args: Args<'_>) -> R<Ref> {
+    args.no_kw("str.maketrans")?;
+    let [x, y, z] = args.range::<3>("maketrans", 1)?;
+    let table = crate::dict::dict_new();
+    let d = crate::dict::dict_data(table.v());
+    let x = x.unwrap_or(Value::NONE);
+    let Some(y) = y else {
+        if !crate::dict::is_dict(x) {
+            return type_error("if you give only one argument to maketrans it must be a dict");
+        }
+        for (k, v) in crate::dict::dict_data(x).items() {
+            if let Some(ks) = str_opt(k) {
+                let mut chars = ks.chars();
+                match (chars.next(), chars.next()) {
+                    (Some(c), None) => {
+                        let key = crate::int::int_from_i64(c as i64);
+                        d.set(key.v(), v)?;
+                    }
+                    _ => {
+                        return value_error("string keys in translate table must be of length 1");
+                    }
+                }
+            } else if crate::int::int_view(k).is_some() {
+                d.set(k, v)?;
+            } else {
+                return type_error("keys in translate table must be strings or integers");
+            }
+        }
+        return Ok(table);
+    };
+    let Some(from) = str_opt(x) else {
+        return type_error(
+            "first maketrans argument must be a string if there is a second argument",
+        );
+    };
+    let arg_str = |v: Value, n: u32| match str_opt(v) {
+        Some(s) => Ok(s),
+        None => type_error(format!(
+            "maketrans() argument {n} must be str, not {}",
+            crate::class::type_name(v)
+        )),
+    };
+    let to = arg_str(y, 2)?;
+    if from.chars().count() != to.chars().count() {
+        return value_error("the first two maketrans arguments must have equal length");
+    }
+    for (a, b) in from.chars().zip(to.chars()) {
+        let (ka, vb) = (
+            crate::int::int_from_i64(a as i64),
+            crate::int::int_from_i64(b as i64),
+        );
+        d.set(ka.v(), vb.v())?;
+    }
+    if let Some(z) = z {
+        for c in arg_str(z, 3)?.chars() {
+            let k = crate::int::int_from_i64(c as i64);
+            d.set(k.v(), Value::NONE)?;
+        }
+    }
+    Ok(table)
+}
+
+/// `s.translate(table)`: each character is looked up as `table[ord(c)]`; a `LookupError`
+/// keeps it, `None` deletes it, an int or a str replaces it.
+fn m_translate(recv: Value, args: Args<'_>) -> R<Ref> {
+    let s = recv_str(recv)?;
+    let [table] = args.exact("str.translate")?;
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        let key = crate::int::int_from_i64(c as i64);
+        let m = match crate::ops::getitem(table, key.v()) {
+            Ok(m) => m,
+            Err(e) => {
+                if crate::exceptions::pending_is(ExcKind::LookupError) {
+                    drop(crate::exceptions::take_pending());
+                    out.push(c);
+                    continue;
+                }
+                return Err(e);
+            }
+        };
+        let m = m.v();
+        if m.is_none() {
+            continue;
+        }
+        if let Some(t) = str_opt(m) {
+            out.push_str(t);
+        } else if let Some(i) = crate::int::int_view(m) {
+            match i
+                .to_i64()
+                .and_then(|i| u32::try_from(i).ok())
+                .and_then(char::from_u32)
+            {
+                Some(t) => out.push(t),
+                None => return value_error("character mapping must be in range(0x110000)"),
+            }
+        } else {
+            return type_error("character mapping must return integer, None or str");
+        }
+    }
+    Ok(str_from_owned(out))
+}
+
 fn m_encode(recv: Value, args: Args<'_>) -> R<Ref> {
     recv_str(recv)?;
     let _ = args;
@@ -1389,8 +1428,13 @@ pub const METHODS: &[(&str, crate::object::BuiltinFn)] = &[
     ("removeprefix", m_removeprefix),
     ("removesuffix", m_removesuffix),
     ("format", m_format),
+    ("format_map", m_format_map),
+    ("translate", m_translate),
     ("encode", m_encode),
 ];
+
+/// The static methods of `str`.
+pub const STATIC_METHODS: &[(&str, crate::object::BuiltinFn)] = &[("maketrans", s_maketrans)];
 
 #[cfg(test)]
 mod tests {

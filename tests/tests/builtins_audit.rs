@@ -158,3 +158,21 @@ fn the_cpython_attribute_tables_are_up_to_date() {
         "runtime/src/cpython_attrs.rs is out of date: run `python3 runtime/tools/gen_cpython_attrs.py > runtime/src/cpython_attrs.rs`"
     );
 }
+
+/// `runtime/src/unicode_db.rs` (the character properties and case mappings of the str
+/// methods) is what its generator writes from the reference interpreter's Unicode database.
+#[test]
+fn the_unicode_tables_are_up_to_date() {
+    let root = molt_tests::repo_root();
+    let out = Command::new(molt_tests::python())
+        .arg(root.join("runtime/tools/gen_unicode_db.py"))
+        .output()
+        .expect("python3 runs the generator");
+    assert!(out.status.success(), "the generator failed");
+    let committed =
+        std::fs::read_to_string(root.join("runtime/src/unicode_db.rs")).expect("read tables");
+    assert!(
+        committed == String::from_utf8_lossy(&out.stdout),
+        "runtime/src/unicode_db.rs is out of date: run `python3 runtime/tools/gen_unicode_db.py > runtime/src/unicode_db.rs`"
+    );
+}

@@ -148,18 +148,7 @@ pub struct KnownDivergence {
 /// Features switched off in the CI slice because the runtime still differs from CPython
 /// there. FIXME: each entry is a bug; remove it once its reproducer matches CPython
 /// (`tests/tools/compare tests/fuzz/known/FILE.py` prints `ok`).
-pub const KNOWN_DIVERGENCES: &[KnownDivergence] = &[
-    KnownDivergence {
-        feature: Feature::IndexWithObject,
-        fixme: "FIXME: indexing with objects: [1][obj] without __index__ has another TypeError message, an __index__ too big for an index raises OverflowError instead of IndexError, [0] * obj ignores __index__",
-        reproducer: "index_with_object.py",
-    },
-    KnownDivergence {
-        feature: Feature::UnicodeCase,
-        fixme: "FIXME: title()/capitalize()/casefold()/swapcase()/istitle() of special characters ('\u{df}'.title() is 'SS', not 'Ss'; '\u{149}'.casefold() is unchanged)",
-        reproducer: "unicode_case.py",
-    },
-];
+pub const KNOWN_DIVERGENCES: &[KnownDivergence] = &[];
 
 /// Which features the generator may use.
 #[derive(Clone, Debug)]

@@ -1,4 +1,4 @@
-# Known divergence (fuzz feature `index_with_object`): indexing with instances of user classes.
+# Was a known divergence (fuzz feature `index_with_object`): indexing with instances of user classes.
 # CPython 3.11:
 #   TypeError list indices must be integers or slices, not C
 #   IndexError cannot fit 'I' into an index-sized integer
