@@ -736,6 +736,33 @@ pub extern "C" fn molt_with_exit(mgr: Value) -> Value {
     to_abi(r)
 }
 
+/// Called by `is`/`is not` when both operands are the same word `v`: 0 when CPython would
+/// also see one object, else (→ -1) `NotImplementedError`. Ints outside CPython's small-int
+/// cache (-5..=256) and floats are unboxed here, so whether two equal ones are one object
+/// in CPython (`y = x`) or two (`int("1000") is int("1000")` is False there) is not known;
+/// raising says so instead of answering differently. NaNs keep per-object payloads, so
+/// their identity is exact.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_identity_check(v: Value) -> i32 {
+    let ambiguous = if v.is_inline_int() {
+        !(-5..=256).contains(&v.as_inline_int())
+    } else if v.is_float() {
+        !v.as_f64().is_nan()
+    } else {
+        is_kind(v, Kind::BigInt)
+    };
+    if !ambiguous {
+        return 0;
+    }
+    let what = if v.is_float() { "float" } else { "int" };
+    to_abi_i32(raise(
+        ExcKind::NotImplementedError,
+        format!(
+            "molt: `is` between two equal {what} values is not supported: CPython's answer depends on its object caching (compare with == instead)"
+        ),
+    ))
+}
+
 /// `list.extend(v)` for a starred item (see [`crate::iter::star_extend`]). 0, or → -1.
 #[unsafe(no_mangle)]
 pub extern "C" fn molt_star_extend(list: Value, v: Value) -> i32 {

@@ -276,6 +276,33 @@ fn unpacking_errors() {
 }
 
 #[test]
+fn identity_of_equal_unboxed_numbers_is_a_molt_error() {
+    // Unambiguous: CPython caches -5..=256, None and bools are singletons, NaNs keep their
+    // own payload.
+    for v in [
+        int(-5),
+        int(0),
+        int(256),
+        Value::NONE,
+        Value::TRUE,
+        crate::value::fresh_nan(),
+    ] {
+        assert_eq!(molt_identity_check(v), 0, "{v:?}");
+    }
+    // Ambiguous: raises NotImplementedError with a `molt:` message.
+    for v in [int(257), int(-6), int(1000), Value::from_f64(1.5)] {
+        assert_eq!(molt_identity_check(v), -1, "{v:?}");
+        let e = molt_exc_fetch();
+        let line = crate::exceptions::exception_line(e);
+        molt_decref(e);
+        assert!(
+            line.starts_with("NotImplementedError: molt: `is` between two equal"),
+            "{line}"
+        );
+    }
+}
+
+#[test]
 fn operator_errors_and_semantics() {
     assert_eq!(
         err_line(molt_binary(0, int(1), s("a"))),

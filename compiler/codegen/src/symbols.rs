@@ -64,6 +64,7 @@ pub enum Rt {
     KwargsMerge,
     StarExtend,
     WithExit,
+    IdentityCheck,
     BuildString,
     Format,
     Convert,
@@ -142,6 +143,7 @@ impl Rt {
         Rt::KwargsMerge,
         Rt::StarExtend,
         Rt::WithExit,
+        Rt::IdentityCheck,
         Rt::BuildString,
         Rt::Format,
         Rt::Convert,
@@ -216,6 +218,7 @@ impl Rt {
             Rt::KwargsMerge => "molt_kwargs_merge",
             Rt::StarExtend => "molt_star_extend",
             Rt::WithExit => "molt_with_exit",
+            Rt::IdentityCheck => "molt_identity_check",
             Rt::BuildString => "molt_build_string",
             Rt::Format => "molt_format",
             Rt::Convert => "molt_convert",
@@ -263,6 +266,7 @@ impl Rt {
             Rt::GlobalLoad => ("WW", 'W'),
             Rt::GlobalStore => ("WWW", 'I'),
             Rt::GlobalDel => ("WW", 'I'),
+            Rt::IdentityCheck => ("W", 'I'),
             Rt::BuiltinLoad
             | Rt::RaiseUnbound
             | Rt::CellNew

@@ -544,12 +544,31 @@ impl Translator<'_> {
                 let (l, r) = (v!(lhs), v!(rhs));
                 let res = match strategy(func, d) {
                     Strategy::Identity => {
-                        let cc = if *op == molt_mir::CmpOp::Is {
-                            IntCC::Equal
-                        } else {
-                            IntCC::NotEqual
+                        let same = b.ins().icmp(IntCC::Equal, l, r);
+                        // One word that may be an unboxed int or float: whether CPython sees
+                        // one object or two is unknown (the runtime raises a `molt:` error).
+                        let maybe_number = |v: Value| {
+                            matches!(
+                                func.ty(v),
+                                molt_mir::Type::Dyn | molt_mir::Type::Int | molt_mir::Type::Float
+                            )
                         };
-                        let c = b.ins().icmp(cc, l, r);
+                        if maybe_number(*lhs) && maybe_number(*rhs) {
+                            let check = b.create_block();
+                            let done = b.create_block();
+                            b.set_cold_block(check);
+                            b.ins().brif(same, check, &[], done, &[]);
+                            b.switch_to_block(check);
+                            let r = self.call_rt(b, Rt::IdentityCheck, &[l]);
+                            self.check(b, block, d, after, r, true)?;
+                            b.ins().jump(done, &[]);
+                            b.switch_to_block(done);
+                        }
+                        let c = if *op == molt_mir::CmpOp::Is {
+                            same
+                        } else {
+                            b.ins().bxor_imm_u(same, 1)
+                        };
                         bool_word(b, c)
                     }
                     Strategy::FloatCompare => {
