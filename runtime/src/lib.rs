@@ -60,8 +60,10 @@ pub mod recursion;
 pub mod set;
 pub mod state;
 pub mod str;
+pub mod suggestions;
 #[cfg(test)]
 mod tests;
+pub mod traceback;
 pub mod tuple;
 pub mod value;
 

@@ -146,6 +146,7 @@ fn inst_kind_name(kind: &InstKind) -> &'static str {
         InstKind::Return(_) => "Return",
         InstKind::Raise(_, None) => "Raise",
         InstKind::Raise(_, Some(_)) => "RaiseFrom",
+        InstKind::Reraise(_) => "Reraise",
         InstKind::Unreachable => "Unreachable",
     }
 }
@@ -210,6 +211,7 @@ const INST_KINDS: &[&str] = &[
     "Return",
     "Raise",
     "RaiseFrom",
+    "Reraise",
     "Unreachable",
 ];
 
