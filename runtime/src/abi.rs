@@ -1006,7 +1006,7 @@ fn unpack(v: Value, n: usize) -> R<Ref> {
         }
         return value_error(format!("too many values to unpack (expected {n})"));
     }
-    let it = crate::iter::py_iter(v)?;
+    let it = unpack_iter(v)?;
     let mut items = Vec::with_capacity(n);
     while items.len() < n {
         match crate::iter::py_next(it.v())? {
@@ -1031,8 +1031,29 @@ pub extern "C" fn molt_unpack(v: Value, n: u32) -> Value {
     to_abi(unpack(v, n as usize))
 }
 
+/// `iter(v)` for unpacking: an object that is neither iterable nor a sequence gives
+/// CPython's `cannot unpack non-iterable X object`.
+fn unpack_iter(v: Value) -> R<Ref> {
+    let r = crate::iter::py_iter(v);
+    if r.is_err() && crate::exceptions::pending_is(ExcKind::TypeError) {
+        let cls = crate::class::type_of(v);
+        let iterable = ["__iter__", "__getitem__"]
+            .iter()
+            .any(|m| crate::class::lookup(cls, m).is_some());
+        if !iterable {
+            drop(crate::exceptions::take_pending());
+            return type_error(format!(
+                "cannot unpack non-iterable {} object",
+                crate::class::type_name(v)
+            ));
+        }
+    }
+    r
+}
+
 fn unpack_ex(v: Value, before: usize, after: usize) -> R<Ref> {
-    let items = crate::iter::collect_vec(v)?;
+    let it = unpack_iter(v)?;
+    let items = crate::iter::collect_vec(it.v())?;
     if items.len() < before + after {
         return value_error(format!(
             "not enough values to unpack (expected at least {}, got {})",
