@@ -386,8 +386,14 @@ fn class_dir(cls: Value, out: &mut Vec<String>) {
             out.extend(attrs.iter().map(|s| (*s).to_owned()));
             continue;
         }
-        let keys = dict_keys(crate::class::class_data(c).dict);
-        if !keys.iter().any(|k| k == "__slots__") {
+        let cd = crate::class::class_data(c);
+        let keys = dict_keys(cd.dict);
+        if keys.iter().any(|k| k == "__slots__") {
+            // No `__dict__`/`__weakref__`; the `__slots__` names are member descriptors.
+            out.extend(["__module__", "__doc__"].map(str::to_owned));
+            let members = &cd.slots[cd.slots.len().saturating_sub(cd.members)..];
+            out.extend(members.iter().filter_map(|v| str_value(*v)));
+        } else {
             out.extend(CLASS_DUNDERS.iter().map(|s| (*s).to_owned()));
         }
         out.extend(keys);
