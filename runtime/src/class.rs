@@ -1067,7 +1067,9 @@ fn exc_repr(recv: Value, _args: Args<'_>) -> R<Ref> {
     ))
 }
 
-fn exc_with_traceback(recv: Value, _args: Args<'_>) -> R<Ref> {
+fn exc_with_traceback(recv: Value, args: Args<'_>) -> R<Ref> {
+    let [tb] = args.exact("with_traceback")?;
+    crate::traceback::set_traceback(recv, tb)?;
     Ok(Ref::dup(recv))
 }
 

@@ -68,6 +68,31 @@ pub fn tb_add(code: *const FunctionCode, site: u32) {
     }
 }
 
+/// `e.__traceback__`: `None` while the exception has not been raised. Traceback objects
+/// themselves are not modelled: reading the attribute of a raised exception raises a `molt:`
+/// `NotImplementedError` rather than answering `None`, which would be false.
+pub fn traceback_attr(exc: Value) -> crate::R<crate::Ref> {
+    match exc_state(exc) {
+        Some(state) if !state.tb.borrow().is_empty() => crate::exceptions::raise(
+            crate::exceptions::ExcKind::NotImplementedError,
+            "molt: traceback objects (__traceback__ of a raised exception) are not supported yet",
+        ),
+        _ => Ok(crate::Ref::NONE),
+    }
+}
+
+/// `e.with_traceback(tb)`: `None` clears the traceback; a traceback object cannot exist
+/// (see [`traceback_attr`]), so anything else is a `TypeError` as in CPython.
+pub fn set_traceback(exc: Value, tb: Value) -> crate::R<()> {
+    if tb != Value::NONE {
+        return crate::exceptions::type_error("__traceback__ must be a traceback or None");
+    }
+    if let Some(state) = exc_state(exc) {
+        state.tb.borrow_mut().clear();
+    }
+    Ok(())
+}
+
 /// A source position (see the module doc).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Pos {
