@@ -219,7 +219,11 @@ pub extern "C" fn molt_is_true(v: Value) -> i32 {
 pub extern "C" fn molt_module_new(name_ptr: *const u8, len: u32) -> Value {
     // SAFETY: codegen passes `len` bytes of static data.
     let b = unsafe { bytes(name_ptr, len) };
-    crate::modules::module_new(&String::from_utf8_lossy(b)).into_raw()
+    let m = crate::modules::module_new(&String::from_utf8_lossy(b)).into_raw();
+    if b == b"__main__" {
+        crate::suggestions::set_main_module(m);
+    }
+    m
 }
 
 fn global_load(module: Value, name: Value) -> R<Ref> {
@@ -232,10 +236,7 @@ fn global_load(module: Value, name: Value) -> R<Ref> {
     if let Some(v) = crate::dict::dict_data(rt().builtins).get(name)? {
         return Ok(Ref::dup(v));
     }
-    raise(
-        ExcKind::NameError,
-        format!("name '{}' is not defined", name_str(name)?),
-    )
+    crate::exceptions::name_error(name, format!("name '{}' is not defined", name_str(name)?))
 }
 
 /// Where a global name was found, remembered per (module dict, name) while the dicts involved
@@ -364,10 +365,7 @@ pub extern "C" fn molt_global_del(module: Value, name: Value) -> i32 {
                 return Ok(());
             }
         }
-        raise(
-            ExcKind::NameError,
-            format!("name '{}' is not defined", name_str(name)?),
-        )
+        crate::exceptions::name_error(name, format!("name '{}' is not defined", name_str(name)?))
     })();
     to_abi_i32(r)
 }
@@ -410,6 +408,13 @@ fn builtin_load_cached(name: Value) -> R<Ref> {
         }
         None => global_load(Value::NONE, name),
     }
+}
+
+/// MIR's error path: records the frame of function `code` at `site` on the pending
+/// exception's traceback (see [`crate::traceback`]). Never fails.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_tb_add(code: *const crate::object::FunctionCode, site: u32) {
+    crate::traceback::tb_add(code, site);
 }
 
 /// Raises `UnboundLocalError` for local `name` (a str). → error, always.
@@ -459,8 +464,8 @@ pub extern "C" fn molt_cell_get(cell: Value, name: Value) -> Value {
         let v = unsafe { *cell_slot(cell)?.get() };
         if v == Value::UNBOUND {
             let n = str_opt(name).unwrap_or("?");
-            return raise(
-                ExcKind::NameError,
+            return crate::exceptions::name_error(
+                name,
                 format!(
                     "cannot access free variable '{n}' where it is not associated with a value in enclosing scope"
                 ),
@@ -785,7 +790,21 @@ pub extern "C" fn molt_call_ex(callee: Value, args_tuple: Value, kwargs_dict: Va
 /// `o.name`. → error.
 #[unsafe(no_mangle)]
 pub extern "C" fn molt_getattr(o: Value, name: Value) -> Value {
-    to_abi(crate::attr::getattr(o, name))
+    to_abi(with_attribute_context(
+        o,
+        name,
+        crate::attr::getattr(o, name),
+    ))
+}
+
+/// Records `name` and `obj` on an `AttributeError` from the lookup of `o.name`.
+fn with_attribute_context(o: Value, name: Value, r: R<Ref>) -> R<Ref> {
+    if r.is_err() {
+        if let Some(n) = str_opt(name) {
+            crate::exceptions::set_attribute_error_context(o, n);
+        }
+    }
+    r
 }
 
 /// Fills an attribute inline cache (`cell`: the class shape in the low 32 bits, the slot
@@ -814,7 +833,7 @@ fn fill_attr_cache(o: Value, name: Value, cell: *mut u64) {
 /// the inline slot read. → error.
 #[unsafe(no_mangle)]
 pub extern "C" fn molt_getattr_ic(o: Value, name: Value, cell: *mut u64) -> Value {
-    let r = crate::attr::getattr(o, name);
+    let r = with_attribute_context(o, name, crate::attr::getattr(o, name));
     if r.is_ok() {
         fill_attr_cache(o, name, cell);
     }

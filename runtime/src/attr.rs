@@ -300,8 +300,8 @@ fn instance_getattr_not_in_dict(o: Value, name: &str, hash: i64) -> R<Ref> {
             "__suppress_context__" => {
                 return Ok(Ref::new(Value::from_bool(state.suppress_context.get())));
             }
-            "__traceback__" => return Ok(Ref::NONE),
-            "value" | "code" | "errno" | "strerror" | "filename" | "filename2" => {
+            "__traceback__" => return crate::traceback::traceback_attr(o),
+            "value" | "code" | "errno" | "strerror" | "filename" | "filename2" | "name" | "obj" => {
                 if let Some(v) = crate::exceptions::exc_derived_attr(o, name) {
                     return Ok(v);
                 }

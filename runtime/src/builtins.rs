@@ -808,7 +808,12 @@ fn b_getattr(_: Value, args: Args<'_>) -> R<Ref> {
             drop(take_pending());
             Ok(Ref::dup(default.unwrap_or(Value::NONE)))
         }
-        Err(e) => Err(e),
+        Err(e) => {
+            if let Some(n) = crate::str::str_opt(name) {
+                crate::exceptions::set_attribute_error_context(o, n);
+            }
+            Err(e)
+        }
     }
 }
 

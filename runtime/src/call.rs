@@ -355,7 +355,7 @@ pub fn call_method(recv: Value, name: Value, args: Args<'_>) -> R<Ref> {
                     return call(v.v(), args);
                 }
             } else {
-                let m = crate::attr::getattr_str(recv, n)?;
+                let m = method_lookup(recv, n)?;
                 return call(m.v(), args);
             }
         }
@@ -386,8 +386,19 @@ pub fn call_method(recv: Value, name: Value, args: Args<'_>) -> R<Ref> {
             return call_found(f.v(), recv, cls, args);
         }
     }
-    let m = crate::attr::getattr_str(recv, n)?;
+    let m = method_lookup(recv, n)?;
     call(m.v(), args)
+}
+
+/// The method lookup of a method call: on failure the traceback shows the lookup's position
+/// and an `AttributeError` records `name` and `obj` (see [`crate::traceback`]).
+fn method_lookup(recv: Value, n: &str) -> R<Ref> {
+    let r = crate::attr::getattr_str(recv, n);
+    if r.is_err() {
+        crate::exceptions::set_attribute_error_context(recv, n);
+        crate::traceback::note_lookup_failed();
+    }
+    r
 }
 
 /// The static descriptor of a function object.
@@ -829,6 +840,8 @@ mod tests {
             flags: 0,
             params: params.as_ptr(),
             entry: echo_entry,
+            debug: std::ptr::null(),
+            debug_len: 0,
         }));
         alloc_ref(
             Kind::Function,
@@ -972,6 +985,8 @@ mod tests {
             flags: 0,
             params: std::ptr::null(),
             entry: recurse,
+            debug: std::ptr::null(),
+            debug_len: 0,
         }));
         let f = alloc_ref(
             Kind::Function,

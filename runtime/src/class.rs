@@ -490,12 +490,7 @@ pub fn call_class(cls: Value, args: Args<'_>) -> R<Ref> {
                     return call_class(crate::state::exc_class(sub), args);
                 }
             }
-            let state = ExcState {
-                args: std::cell::Cell::new(crate::tuple::tuple_from_slice(args.pos).into_raw()),
-                cause: std::cell::Cell::new(Value::NONE),
-                context: std::cell::Cell::new(Value::NONE),
-                suppress_context: std::cell::Cell::new(false),
-            };
+            let state = ExcState::new(crate::tuple::tuple_from_slice(args.pos).into_raw());
             let inst = new_instance_raw(cls, Some(Box::new(state)));
             crate::exceptions::os_error_init(inst.v());
             inst
@@ -1072,7 +1067,9 @@ fn exc_repr(recv: Value, _args: Args<'_>) -> R<Ref> {
     ))
 }
 
-fn exc_with_traceback(recv: Value, _args: Args<'_>) -> R<Ref> {
+fn exc_with_traceback(recv: Value, args: Args<'_>) -> R<Ref> {
+    let [tb] = args.exact("with_traceback")?;
+    crate::traceback::set_traceback(recv, tb)?;
     Ok(Ref::dup(recv))
 }
 

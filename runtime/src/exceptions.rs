@@ -1,8 +1,6 @@
 //! Exceptions: the builtin exception classes, the thread's pending exception, raising helpers
 //! with CPython's messages, and `str(e)` / the final traceback line.
 
-use std::cell::Cell;
-
 use crate::class::{class_name, new_instance_raw};
 use crate::object::{ExcState, InstanceData, Kind, Ref, is_kind, payload};
 use crate::state::{exc_class, rt};
@@ -378,12 +376,7 @@ pub fn is_exception(v: Value) -> bool {
 /// A new exception of class `cls` (an exception class) with `args` (a tuple), without
 /// running `__init__`.
 pub fn new_exception(cls: Value, args: Ref) -> Ref {
-    let state = ExcState {
-        args: Cell::new(args.into_raw()),
-        cause: Cell::new(Value::NONE),
-        context: Cell::new(Value::NONE),
-        suppress_context: Cell::new(false),
-    };
+    let state = ExcState::new(args.into_raw());
     new_instance_raw(cls, Some(Box::new(state)))
 }
 
@@ -444,9 +437,45 @@ pub fn key_error<T>(key: Value) -> R<T> {
     raise_with(ExcKind::KeyError, vec![Ref::dup(key)])
 }
 
+/// Raises `NameError(msg)` with its `name` attribute set to `name` (a str), as CPython does
+/// for the names it fails to find (the traceback then offers a suggestion).
+#[cold]
+pub fn name_error<T>(name: Value, msg: String) -> R<T> {
+    let r: R<T> = raise(ExcKind::NameError, msg);
+    if let Some(state) = exc_state(peek_pending()) {
+        let old = state.name.replace(crate::object::incref(name));
+        crate::object::decref(old);
+    }
+    r
+}
+
+/// Records `name` and `obj` on a pending `AttributeError` raised by an attribute lookup of
+/// `obj`, unless it has them already (CPython's `set_attribute_error_context`): the
+/// traceback then offers a suggestion from `dir(obj)`.
+pub fn set_attribute_error_context(obj: Value, name: &str) {
+    let p = peek_pending();
+    if !crate::class::isinstance_class(p, exc_class(ExcKind::AttributeError)) {
+        return;
+    }
+    let Some(state) = exc_state(p) else { return };
+    if state.name.get() != Value::NONE || state.obj.get() != Value::UNBOUND {
+        return;
+    }
+    let n = crate::str::str_from(name);
+    crate::object::decref(state.name.replace(n.into_raw()));
+    state.obj.set(crate::object::incref(obj));
+}
+
 /// `AttributeError` in CPython's words for a missing attribute of `o`.
 #[cold]
 pub fn attribute_error<T>(o: Value, name: &str) -> R<T> {
+    let r: R<T> = attribute_error_plain(o, name);
+    set_attribute_error_context(o, name);
+    r
+}
+
+#[cold]
+fn attribute_error_plain<T>(o: Value, name: &str) -> R<T> {
     if let Some(owner) = cpython_attribute_owner(o, name) {
         return raise(
             ExcKind::NotImplementedError,
@@ -526,6 +555,26 @@ pub fn exc_args(v: Value) -> Value {
 /// them in the instance dict, see [`os_error_init`]). `None` for other names and classes.
 pub fn exc_derived_attr(v: Value, name: &str) -> Option<Ref> {
     let k = match name {
+        "name" | "obj" => {
+            let state = exc_state(v)?;
+            let is_attr = crate::class::isinstance_class(v, exc_class(ExcKind::AttributeError));
+            let has = is_attr
+                || (name == "name"
+                    && crate::class::isinstance_class(v, exc_class(ExcKind::NameError)));
+            if !has {
+                return None;
+            }
+            let x = if name == "name" {
+                state.name.get()
+            } else {
+                state.obj.get()
+            };
+            return Some(if x == Value::UNBOUND {
+                Ref::NONE
+            } else {
+                Ref::dup(x)
+            });
+        }
         "value" => ExcKind::StopIteration,
         "code" => ExcKind::SystemExit,
         "errno" | "strerror" | "filename" | "filename2" => {
@@ -698,31 +747,9 @@ pub fn exception_line(exc: Value) -> String {
     }
 }
 
-/// The text CPython prints for an uncaught exception (with its `__cause__` chain), as far as
-/// the runtime knows it: no source lines, one `<module>` frame.
+/// The text CPython prints for an uncaught exception (see [`crate::traceback`]).
 pub fn traceback_text(exc: Value) -> String {
-    let mut out = String::new();
-    if let Some(state) = exc_state(exc) {
-        let cause = state.cause.get();
-        if is_exception(cause) && cause != exc {
-            out.push_str(&traceback_text(cause));
-            out.push_str(
-                "\nThe above exception was the direct cause of the following exception:\n\n",
-            );
-        } else {
-            let ctx = state.context.get();
-            if !state.suppress_context.get() && is_exception(ctx) && ctx != exc {
-                out.push_str(&traceback_text(ctx));
-                out.push_str(
-                    "\nDuring handling of the above exception, another exception occurred:\n\n",
-                );
-            }
-        }
-    }
-    out.push_str("Traceback (most recent call last):\n  File \"<program>\", line ?, in <module>\n");
-    out.push_str(&exception_line(exc));
-    out.push('\n');
-    out
+    crate::traceback::traceback_text(exc)
 }
 
 /// `SystemError`-like failure for states that generated code should never produce (an

@@ -62,8 +62,10 @@ pub mod set;
 pub mod slots;
 pub mod state;
 pub mod str;
+pub mod suggestions;
 #[cfg(test)]
 mod tests;
+pub mod traceback;
 pub mod tuple;
 pub mod unicode;
 pub mod unicode_db;

@@ -279,6 +279,11 @@ pub struct FunctionCode {
     pub params: *const ParamCode,
     /// The compiled code.
     pub entry: extern "C" fn(func: Value, args: *const Value) -> Value,
+    /// The function's debug table (`debug_len` bytes, or null): source file, local names and
+    /// the source position of each site, in the format [`crate::traceback`] decodes.
+    pub debug: *const u8,
+    /// Length of `debug` in bytes.
+    pub debug_len: usize,
 }
 
 /// A parameter descriptor (`#[repr(C)]`).
@@ -414,6 +419,28 @@ pub struct ExcState {
     pub context: Cell<Value>,
     /// `__suppress_context__`.
     pub suppress_context: Cell<bool>,
+    /// `name` of a `NameError` / `AttributeError` raised by the runtime (`None` otherwise).
+    pub name: Cell<Value>,
+    /// `obj` of an `AttributeError` raised by an attribute lookup (*unbound* otherwise; read
+    /// as `None`).
+    pub obj: Cell<Value>,
+    /// The frames the exception passed through, innermost first (see [`crate::traceback`]).
+    pub tb: std::cell::RefCell<Vec<crate::traceback::TbEntry>>,
+}
+
+impl ExcState {
+    /// The state of a new exception with `args` (a tuple, owned).
+    pub fn new(args: Value) -> ExcState {
+        ExcState {
+            args: Cell::new(args),
+            cause: Cell::new(Value::NONE),
+            context: Cell::new(Value::NONE),
+            suppress_context: Cell::new(false),
+            name: Cell::new(Value::NONE),
+            obj: Cell::new(Value::UNBOUND),
+            tb: std::cell::RefCell::new(Vec::new()),
+        }
+    }
 }
 
 /// An instance of a user class (or of an exception class).
@@ -810,6 +837,8 @@ fn free_object(v: Value) {
                     decref(exc.args.get());
                     decref(exc.cause.get());
                     decref(exc.context.get());
+                    decref(exc.name.get());
+                    decref(exc.obj.get());
                 }
             }
             Kind::Module => {

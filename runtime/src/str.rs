@@ -728,7 +728,15 @@ fn split_args(args: Args<'_>, name: &str) -> R<(Option<&'static str>, i64)> {
     let sep = match sep {
         None => None,
         Some(v) if v.is_none() => None,
-        Some(v) => Some(must_str(v, name)?),
+        Some(v) => match str_opt(v) {
+            Some(s) => Some(s),
+            None => {
+                return type_error(format!(
+                    "must be str or None, not {}",
+                    crate::class::type_name(v)
+                ));
+            }
+        },
     };
     let maxsplit = match maxsplit {
         None => -1,

@@ -81,6 +81,8 @@ fn make_fn(
         flags: 0,
         params: pcs.as_ptr(),
         entry,
+        debug: std::ptr::null(),
+        debug_len: 0,
     }));
     molt_make_function(
         code,

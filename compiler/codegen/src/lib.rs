@@ -7,6 +7,7 @@
 //! `main` that hands control to the runtime's `molt_main`. The object file is linked with
 //! `molt_runtime` by the driver.
 
+pub mod debug;
 mod liveness;
 mod symbols;
 mod translate;
@@ -110,6 +111,19 @@ impl Default for CodegenOptions {
 /// internal error.
 pub fn compile_program(
     functions: &[Arc<Function>],
+    options: &CodegenOptions,
+) -> Result<Vec<u8>, CodegenError> {
+    compile_program_with_debug(functions, &debug::ProgramDebug::default(), options)
+}
+
+/// [`compile_program`] with the debug tables of the functions (tracebacks print their
+/// source positions; a function without a table prints `line ?`).
+///
+/// # Errors
+/// As [`compile_program`].
+pub fn compile_program_with_debug(
+    functions: &[Arc<Function>],
+    debug: &debug::ProgramDebug,
     options: &CodegenOptions,
 ) -> Result<Vec<u8>, CodegenError> {
     let mut flags = settings::builder();
@@ -315,7 +329,14 @@ pub fn compile_program(
 
     // Function descriptors.
     for (i, f) in functions.iter().enumerate() {
-        define_descriptor(&mut module, &symbols, f, i, func_ids[i])?;
+        define_descriptor(
+            &mut module,
+            &symbols,
+            f,
+            debug.get(&*f.name),
+            i,
+            func_ids[i],
+        )?;
     }
     // Module initializer and main.
     let init = define_init(
@@ -610,11 +631,27 @@ fn define_descriptor(
     module: &mut ObjectModule,
     symbols: &Symbols,
     f: &Function,
+    debug: Option<&debug::FunctionDebug>,
     i: usize,
     func_id: FuncId,
 ) -> Result<(), CodegenError> {
     let obj_err = |e: cranelift_module::ModuleError| CodegenError::Object(e.to_string());
     let ptr = 8usize;
+    // The debug table.
+    let debug_id = match debug {
+        Some(table) => {
+            let bytes = debug::encode(table);
+            let id = module
+                .declare_data(&format!("__molt_debug_{i}"), Linkage::Local, false, false)
+                .map_err(obj_err)?;
+            let mut d = DataDescription::new();
+            d.define(bytes.clone().into_boxed_slice());
+            d.set_align(4);
+            module.define_data(id, &d).map_err(obj_err)?;
+            Some((id, bytes.len()))
+        }
+        None => None,
+    };
     // Name bytes.
     let name_id = module
         .declare_data(&format!("__molt_name_{i}"), Linkage::Local, false, false)
@@ -660,10 +697,14 @@ fn define_descriptor(
         params.write_data_addr((k * 24) as u32, gv, 0);
     }
     module.define_data(params_id, &params).map_err(obj_err)?;
-    // The FunctionCode: name ptr, name len, nparams u32, flags u32, params ptr, entry ptr.
+    // The FunctionCode: name ptr, name len, nparams u32, flags u32, params ptr, entry ptr,
+    // debug table ptr, debug table len.
     let code_id = symbols.code[&*f.name];
     let mut code = DataDescription::new();
-    let mut bytes = vec![0u8; 5 * ptr];
+    let mut bytes = vec![0u8; 7 * ptr];
+    if let Some((_, len)) = debug_id {
+        bytes[6 * ptr..7 * ptr].copy_from_slice(&(len as u64).to_le_bytes());
+    }
     bytes[ptr..2 * ptr].copy_from_slice(&(f.name.len() as u64).to_le_bytes());
     bytes[2 * ptr..2 * ptr + 4].copy_from_slice(&(f.params.len() as u32).to_le_bytes());
     bytes[2 * ptr + 4..3 * ptr].copy_from_slice(&u32::from(f.is_generator).to_le_bytes());
@@ -675,6 +716,10 @@ fn define_descriptor(
     code.write_data_addr((3 * ptr) as u32, gv, 0);
     let fr = module.declare_func_in_data(func_id, &mut code);
     code.write_function_addr((4 * ptr) as u32, fr);
+    if let Some((id, _)) = debug_id {
+        let gv = module.declare_data_in_data(id, &mut code);
+        code.write_data_addr((5 * ptr) as u32, gv, 0);
+    }
     module.define_data(code_id, &code).map_err(obj_err)?;
     Ok(())
 }

@@ -85,6 +85,7 @@ pub enum Rt {
     DepthEnter,
     ExcEnter,
     ExcLeave,
+    TbAdd,
     Main,
 }
 
@@ -164,6 +165,7 @@ impl Rt {
         Rt::DepthEnter,
         Rt::ExcEnter,
         Rt::ExcLeave,
+        Rt::TbAdd,
         Rt::Main,
     ];
 
@@ -239,6 +241,7 @@ impl Rt {
             Rt::DepthEnter => "molt_depth_enter",
             Rt::ExcEnter => "molt_exc_enter",
             Rt::ExcLeave => "molt_exc_leave",
+            Rt::TbAdd => "molt_tb_add",
             Rt::Main => "molt_main",
             Rt::IsType => "molt_is_type",
             Rt::ToIndex => "molt_to_index",
@@ -258,6 +261,7 @@ impl Rt {
             Rt::DepthEnter => ("", 'P'),
             Rt::ExcEnter => ("WI", '-'),
             Rt::ExcLeave => ("I", '-'),
+            Rt::TbAdd => ("PI", '-'),
             Rt::Binary | Rt::Compare => ("IWW", 'W'),
             Rt::Unary | Rt::Convert => ("IW", 'W'),
             Rt::IsTrue => ("W", 'I'),

@@ -379,14 +379,28 @@ impl Translator<'_> {
         out
     }
 
-    /// Emits the exceptional exit of `d`: releases the values that die on the edge, then
-    /// enters the handler with the pending exception or returns *error*.
+    /// Emits the exceptional exit of `d`: records this frame at `site` on the exception's
+    /// traceback (`None` for a re-raise, which adds no entry), releases the values that die
+    /// on the edge, then enters the handler with the pending exception or returns *error*.
     fn raise_edge(
         &mut self,
         b: &mut FunctionBuilder<'_>,
         block: molt_mir::Block,
         owned: &[Value],
+        site: Option<molt_mir::SiteId>,
     ) -> Result<(), CodegenError> {
+        if let Some(site) = site {
+            let code =
+                self.symbols
+                    .code_data(&self.func.name)
+                    .ok_or_else(|| CodegenError::Internal {
+                        function: self.func.name.to_string(),
+                        message: "no descriptor for the function".into(),
+                    })?;
+            let code = self.data_addr(b, code);
+            let site = b.ins().iconst(I32, i64::from(site.index() as u32));
+            self.call_rt(b, Rt::TbAdd, &[code, site]);
+        }
         match self.func.blocks[block.index()].handler {
             Some(h) => {
                 let keep = self.liveness.live_in(h).clone();
@@ -440,7 +454,7 @@ impl Translator<'_> {
         b.ins().brif(failed, error_block, &[], ok, &[]);
         b.switch_to_block(error_block);
         let owned = self.owned_at_raise(d, after);
-        self.raise_edge(b, block, &owned)?;
+        self.raise_edge(b, block, &owned, Some(d.site))?;
         b.switch_to_block(ok);
         Ok(())
     }
@@ -1093,6 +1107,7 @@ impl Translator<'_> {
             | InstKind::IterNext(..)
             | InstKind::Return(_)
             | InstKind::Raise(..)
+            | InstKind::Reraise(_)
             | InstKind::Unreachable => unreachable_terminator(func)?,
         }
         Ok(())
@@ -1753,7 +1768,7 @@ impl Translator<'_> {
         let n = self.str_const(b, name);
         self.call_rt(b, Rt::RaiseUnbound, &[n]);
         let owned = self.owned_at_raise(d, after);
-        self.raise_edge(b, block, &owned)?;
+        self.raise_edge(b, block, &owned, Some(d.site))?;
         b.switch_to_block(ok);
         Ok(())
     }
@@ -1832,7 +1847,7 @@ impl Translator<'_> {
                 b.switch_to_block(exit_edge);
                 self.edge(b, &owned, exit, None)?;
                 b.switch_to_block(error_edge);
-                self.raise_edge(b, block, &owned)
+                self.raise_edge(b, block, &owned, Some(d.site))
             }
             InstKind::Return(v) => {
                 let rv = self.val(*v)?;
@@ -1853,7 +1868,13 @@ impl Translator<'_> {
                     None => b.ins().iconst(I64, UNBOUND),
                 };
                 self.call_rt(b, Rt::Raise, &[ev, cv]);
-                self.raise_edge(b, block, &owned)
+                self.raise_edge(b, block, &owned, Some(d.site))
+            }
+            InstKind::Reraise(v) => {
+                let ev = self.val(*v)?;
+                let cv = b.ins().iconst(I64, UNBOUND);
+                self.call_rt(b, Rt::Raise, &[ev, cv]);
+                self.raise_edge(b, block, &owned, None)
             }
             InstKind::Unreachable => {
                 b.ins().trap(ir::TrapCode::unwrap_user(1));

@@ -128,6 +128,8 @@ pub struct Frontend {
     pub diagnostics: Vec<LocatedDiagnostic>,
     /// The optimized MIR of every function of the program (`<module>` among them).
     pub functions: Vec<std::sync::Arc<molt_mir::Function>>,
+    /// Their debug tables (source positions for tracebacks).
+    pub debug: molt_codegen::debug::ProgramDebug,
     /// How long checking and optimizing took (cached queries make it short after an edit).
     pub time: Duration,
 }
@@ -149,9 +151,11 @@ pub fn build_frontend(
         return Err(BuildError::Diagnostics(diagnostics));
     }
     let functions = molt_opt::optimize_file_at(db, file, level);
+    let debug = crate::debug_info::program_debug(db, file, &functions);
     Ok(Frontend {
         diagnostics,
         functions,
+        debug,
         time: start.elapsed(),
     })
 }
@@ -170,8 +174,12 @@ pub fn build_backend(
         optimize: options.optimize,
         ..Default::default()
     };
-    let object = molt_codegen::compile_program(&frontend.functions, &codegen_options)
-        .map_err(BuildError::Codegen)?;
+    let object = molt_codegen::compile_program_with_debug(
+        &frontend.functions,
+        &frontend.debug,
+        &codegen_options,
+    )
+    .map_err(BuildError::Codegen)?;
     let codegen = start.elapsed();
     let start = Instant::now();
     link(&object, &options.output)?;

@@ -2,6 +2,7 @@
 //! server, so that both run the same queries on the same database.
 
 pub mod build;
+pub mod debug_info;
 pub mod report;
 
 use std::path::{Path, PathBuf};

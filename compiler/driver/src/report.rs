@@ -24,7 +24,7 @@ use molt_semantic::module_items;
 
 /// Maps spans of one MIR item to file offsets.
 #[derive(Clone, Copy)]
-enum Origin<'db> {
+pub(crate) enum Origin<'db> {
     /// The module's top-level code (spans index the module skeleton).
     Module(&'db molt_semantic::items::SkeletonMap),
     /// A `def` item starting at this file offset.
@@ -32,7 +32,7 @@ enum Origin<'db> {
 }
 
 impl Origin<'_> {
-    fn to_file(self, offset: u32) -> u32 {
+    pub(crate) fn to_file(self, offset: u32) -> u32 {
         match self {
             Origin::Module(map) => map.to_file(offset),
             Origin::Item(base) => base.saturating_add(offset),

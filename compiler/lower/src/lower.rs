@@ -104,6 +104,8 @@ struct FnState<'t> {
     class_name: Option<String>,
     /// First parameter's value (for `super()`).
     first_param: Option<Value>,
+    /// Frames CPython has for code inlined here (see [`molt_mir::InlinedFrame`]).
+    inlined_frames: Vec<molt_mir::InlinedFrame>,
 }
 
 impl<'a> Lowerer<'a> {
@@ -269,6 +271,16 @@ impl<'a> Lowerer<'a> {
         is_generator: bool,
     ) {
         let mut func = st.b.finish();
+        // `co_varnames`: parameters (captured or not), then locals not only held in cells.
+        func.varnames = st
+            .scope
+            .locals
+            .iter()
+            .enumerate()
+            .filter(|(i, n)| *i < params.len() || !st.scope.cellvars.contains(*n))
+            .map(|(_, n)| n.as_str().into())
+            .collect();
+        func.inlined_frames = st.inlined_frames;
         func.params = params;
         func.freevars = freevars.into_iter().map(Into::into).collect();
         func.is_generator = is_generator;
@@ -436,6 +448,12 @@ impl<'a> Lowerer<'a> {
                 let exc = match &r.exc {
                     Some(e) => self.expr(st, e),
                     None => match st.current_exc.last() {
+                        Some(v) if r.cause.is_none() => {
+                            // A bare `raise` adds no traceback entry (CPython's RERAISE).
+                            let v = *v;
+                            st.b.terminate(InstKind::Reraise(v), span);
+                            return;
+                        }
                         Some(v) => *v,
                         None => {
                             let cls = st.b.ins(InstKind::BuiltinLoad("RuntimeError".into()), span);
@@ -879,7 +897,7 @@ impl<'a> Lowerer<'a> {
                 st.b.switch_to(next);
             }
             // No clause matched: propagate.
-            st.b.terminate(InstKind::Raise(exc, None), span);
+            st.b.terminate(InstKind::Reraise(exc), span);
             st.handler_level = level;
         }
         if !t.finalbody.is_empty() {
@@ -900,7 +918,7 @@ impl<'a> Lowerer<'a> {
             st.current_exc.push(exc);
             self.stmts(st, &t.finalbody);
             st.current_exc.pop();
-            st.b.terminate(InstKind::Raise(exc, None), span);
+            st.b.terminate(InstKind::Reraise(exc), span);
             st.handler_level = level;
         }
         st.b.handler = outer;
@@ -1000,7 +1018,7 @@ impl<'a> Lowerer<'a> {
         st.b.jump(after, vec![], span);
         st.b.seal(reraise);
         st.b.switch_to(reraise);
-        st.b.terminate(InstKind::Raise(exc, None), span);
+        st.b.terminate(InstKind::Reraise(exc), span);
         st.b.seal(after);
         st.b.switch_to(after);
     }
@@ -1131,6 +1149,16 @@ impl<'a> Lowerer<'a> {
         st.defs_are_items = methods_are_items;
         let bound = Scope::of_function(None, ScopeBody::Stmts(&class.body)).locals;
         self.class_bound.push(bound);
+        // CPython runs the class body in a frame named after the class (for tracebacks).
+        if let (Some(first), Some(last)) = (class.body.first(), class.body.last()) {
+            st.inlined_frames.push(molt_mir::InlinedFrame {
+                name: class.name.as_str().into(),
+                varnames: Vec::new(),
+                span,
+                body: self.span(TextRange::new(first.range().start(), last.range().end())),
+                outside: None,
+            });
+        }
         self.setup_annotations(st, &class.body, span);
         self.stmts(st, &class.body);
         self.class_bound.pop();
@@ -2145,6 +2173,22 @@ impl<'a> Lowerer<'a> {
         if molt_semantic::scope::comprehension_needs_scope(generators, &elements) {
             return self.comprehension_function(st, comp, generators, span);
         }
+        // CPython 3.11 runs the comprehension in a frame of its own (for tracebacks).
+        let (elt, value, leaf) = match comp {
+            Comp::List(e) => (e, None, "<listcomp>"),
+            Comp::Set(e) => (e, None, "<setcomp>"),
+            Comp::Dict(k, v) => (k, Some(v), "<dictcomp>"),
+        };
+        let scope = Scope::of_function(None, ScopeBody::Comprehension(generators, elt, value));
+        st.inlined_frames.push(molt_mir::InlinedFrame {
+            name: leaf.into(),
+            varnames: std::iter::once(".0".into())
+                .chain(scope.locals.iter().map(|n| n.as_str().into()))
+                .collect(),
+            span,
+            body: span,
+            outside: generators.first().map(|g| self.span(g.iter.range())),
+        });
         let result = match comp {
             Comp::List(_) => st.b.ins(InstKind::BuildList(vec![]), span),
             Comp::Set(_) => st.b.ins(InstKind::BuildSet(vec![]), span),
@@ -2537,6 +2581,7 @@ impl<'t> FnState<'t> {
             defs_are_items: false,
             class_name: None,
             first_param: None,
+            inlined_frames: Vec::new(),
         }
     }
 }

@@ -508,6 +508,9 @@ fn write_kind(out: &mut String, kind: &InstKind) {
                 let _ = write!(o, " from {c}");
             }
         }
+        InstKind::Reraise(v) => {
+            let _ = write!(o, "reraise {v}");
+        }
         InstKind::Unreachable => o.push_str("unreachable"),
     }
 }

@@ -444,6 +444,10 @@ pub enum InstKind {
     Return(Value),
     /// `raise v1` or `raise v1 from v2` (terminator).
     Raise(Value, Option<Value>),
+    /// `reraise v1` (terminator): raise `v1` again, the exception being handled, without
+    /// adding a traceback entry for this frame (a bare `raise`, the end of a `finally`, an
+    /// `except` with no matching clause, a `with` whose `__exit__` does not suppress it).
+    Reraise(Value),
     /// `unreachable` (terminator)
     Unreachable,
 }
@@ -458,6 +462,7 @@ impl InstKind {
                 | InstKind::IterNext(..)
                 | InstKind::Return(_)
                 | InstKind::Raise(..)
+                | InstKind::Reraise(_)
                 | InstKind::Unreachable
         )
     }
@@ -582,6 +587,7 @@ impl InstKind {
                     f(b)
                 }
             }
+            InstKind::Reraise(a) => f(a),
         }
     }
 
@@ -699,6 +705,7 @@ impl InstKind {
                     g(b)
                 }
             }
+            InstKind::Reraise(a) => g(a),
         }
     }
 
@@ -836,6 +843,30 @@ pub struct Function {
     pub layout: Vec<Block>,
     /// Next site id to hand out.
     pub next_site: u32,
+    /// CPython's `co_varnames`: the parameters, then the other local variables (not those
+    /// only captured by nested functions). Not printed; read for tracebacks.
+    pub varnames: Vec<Box<str>>,
+    /// Frames CPython has for code that lowering inlined into this function (a class body,
+    /// a comprehension). Not printed; read for tracebacks.
+    pub inlined_frames: Vec<InlinedFrame>,
+}
+
+/// A frame CPython has for code inlined into a MIR function: an instruction whose span lies
+/// in `body` but not in `outside` runs, in CPython, in a frame named `name`, called from the
+/// enclosing frame at `span`.
+#[derive(Clone, PartialEq, Eq, Hash, Debug, Default)]
+pub struct InlinedFrame {
+    /// `co_name`: `<listcomp>`, `<setcomp>`, `<dictcomp>`, or the class name.
+    pub name: Box<str>,
+    /// `co_varnames` of the frame.
+    pub varnames: Vec<Box<str>>,
+    /// The construct: the position of the frame's call in the enclosing frame.
+    pub span: Span,
+    /// The code that runs in the frame.
+    pub body: Span,
+    /// The part of `body` that runs in the enclosing frame (a comprehension's first
+    /// iterable).
+    pub outside: Option<Span>,
 }
 
 impl Function {

@@ -926,6 +926,7 @@ impl<'a> Cursor<'a> {
                 };
                 InstKind::Raise(exception, cause)
             }
+            "reraise" => InstKind::Reraise(self.value()?),
             "unreachable" => InstKind::Unreachable,
             _ => return self.operator(opcode, pos),
         };
@@ -1250,6 +1251,8 @@ impl FunctionReader {
             values: self.values.into_values().map(|(data, _)| data).collect(),
             layout,
             next_site: self.next_site,
+            varnames: Vec::new(),
+            inlined_frames: Vec::new(),
         })
     }
 }

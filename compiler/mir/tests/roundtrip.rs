@@ -149,6 +149,7 @@ fn inst_kind_name(kind: &InstKind) -> &'static str {
         InstKind::Return(_) => "Return",
         InstKind::Raise(_, None) => "Raise",
         InstKind::Raise(_, Some(_)) => "RaiseFrom",
+        InstKind::Reraise(_) => "Reraise",
         InstKind::Unreachable => "Unreachable",
     }
 }
@@ -216,6 +217,7 @@ const INST_KINDS: &[&str] = &[
     "Return",
     "Raise",
     "RaiseFrom",
+    "Reraise",
     "Unreachable",
 ];
 

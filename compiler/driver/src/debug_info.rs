@@ -1,0 +1,261 @@
+//! The debug tables of a build: for every site of every MIR function, where it is in the
+//! source file, in the terms CPython 3.11 prints tracebacks in (line, columns, caret anchors,
+//! the frames CPython has where lowering inlined code, `co_varnames`).
+//!
+//! MIR spans are relative to their item; here they become file positions, so the tables
+//! change when code moves while the machine code does not (it passes only site numbers).
+
+use std::sync::Arc;
+
+use molt_codegen::debug::{FrameInfo, FunctionDebug, ProgramDebug, SiteInfo, SitePos};
+use molt_db::{Db, LineIndex, SourceFile, line_index, parse};
+use molt_mir::{Function, InstKind, Span};
+use molt_semantic::module_items;
+use ruff_python_ast::visitor::{self, Visitor};
+use ruff_python_ast::{self as ast, Expr};
+use ruff_text_size::Ranged;
+use rustc_hash::FxHashMap;
+
+use crate::report::Origin;
+
+/// The path CPython prints for a script run as `python3 PATH`: `PATH` when absolute, else the
+/// current directory joined with it, unnormalized (`/cwd/./a.py`).
+pub fn cpython_script_path(path: &std::path::Path) -> String {
+    if path.is_absolute() {
+        return path.display().to_string();
+    }
+    match std::env::current_dir() {
+        Ok(cwd) => format!("{}/{}", cwd.display(), path.display()),
+        Err(_) => path.display().to_string(),
+    }
+}
+
+/// What the syntax tree says about expressions that sites may cover exactly: the caret
+/// anchors of binary operators and subscripts, and the `obj.name` part of method calls.
+#[derive(Default)]
+struct ExprFacts {
+    /// `(start, end)` file offsets of a binary operation or subscript → its anchors
+    /// (characters from the start).
+    anchors: FxHashMap<(u32, u32), (u32, u32)>,
+    /// `(start, end)` of a call whose callee is an attribute → the attribute's range.
+    method_lookups: FxHashMap<(u32, u32), (u32, u32)>,
+}
+
+struct FactCollector<'a> {
+    text: &'a str,
+    facts: ExprFacts,
+}
+
+fn range_of(node: &impl Ranged) -> (u32, u32) {
+    let r = node.range();
+    (r.start().to_u32(), r.end().to_u32())
+}
+
+impl FactCollector<'_> {
+    /// The characters of `text[start..end]` (empty when out of range).
+    fn chars(&self, start: u32, end: u32) -> Vec<char> {
+        self.text
+            .get(start as usize..end as usize)
+            .map(|s| s.chars().collect())
+            .unwrap_or_default()
+    }
+
+    /// Characters between byte offsets `from` and `to` of the file.
+    fn char_len(&self, from: u32, to: u32) -> u32 {
+        self.text
+            .get(from as usize..to as usize)
+            .map_or(0, |s| s.chars().count() as u32)
+    }
+
+    /// CPython 3.11's anchors of a binary operation: the operator, found after the left
+    /// operand past whitespace and closing parentheses.
+    fn binop_anchors(&self, b: &ast::ExprBinOp) -> Option<(u32, u32)> {
+        let (start, end) = range_of(b);
+        let segment = self.chars(start, end);
+        let left_end = self.char_len(start, b.left.range().end().to_u32()) as usize;
+        let right_start = self.char_len(start, b.right.range().start().to_u32()) as usize;
+        let operator: &[char] = segment.get(left_end..right_start)?;
+        let offset = operator.iter().take_while(|c| c.is_whitespace()).count();
+        let mut left = left_end + offset;
+        let mut right = left + 1;
+        if offset + 1 < operator.len() && !operator[offset + 1].is_whitespace() {
+            right += 1;
+        }
+        while left < segment.len()
+            && (segment[left].is_whitespace() || ")#".contains(segment[left]))
+        {
+            left += 1;
+            right += 1;
+        }
+        Some((left as u32, right as u32))
+    }
+
+    /// CPython 3.11's anchors of a subscript: from its `[` to its `]`.
+    fn subscript_anchors(&self, s: &ast::ExprSubscript) -> Option<(u32, u32)> {
+        let (start, end) = range_of(s);
+        let segment = self.chars(start, end);
+        let mut left = self.char_len(start, s.value.range().end().to_u32()) as usize;
+        let mut right = self.char_len(start, s.slice.range().end().to_u32()) as usize + 1;
+        while left < segment.len() && segment[left] != '[' {
+            left += 1;
+        }
+        while right < segment.len() && segment[right] != ']' {
+            right += 1;
+        }
+        if right < segment.len() {
+            right += 1;
+        }
+        Some((left as u32, right as u32))
+    }
+}
+
+impl<'a> Visitor<'a> for FactCollector<'_> {
+    fn visit_expr(&mut self, expr: &'a Expr) {
+        match expr {
+            Expr::BinOp(b) => {
+                if let Some(a) = self.binop_anchors(b) {
+                    self.facts.anchors.insert(range_of(b), a);
+                }
+            }
+            Expr::Subscript(s) => {
+                if let Some(a) = self.subscript_anchors(s) {
+                    self.facts.anchors.insert(range_of(s), a);
+                }
+            }
+            Expr::Call(c) if matches!(&*c.func, Expr::Attribute(_)) => {
+                self.facts
+                    .method_lookups
+                    .insert(range_of(c), range_of(&*c.func));
+            }
+            _ => {}
+        }
+        visitor::walk_expr(self, expr);
+    }
+}
+
+/// Converts file ranges to [`SitePos`]: 1-based lines, 0-based character columns.
+struct Positions<'a> {
+    text: &'a str,
+    index: &'a LineIndex,
+    facts: ExprFacts,
+}
+
+impl Positions<'_> {
+    fn pos(&self, (start, end): (u32, u32)) -> SitePos {
+        let (line, col) = self.index.line_col(self.text, start);
+        let (end_line, end_col) = self.index.line_col(self.text, end.max(start));
+        SitePos {
+            line,
+            col: col - 1,
+            end_line,
+            end_col: end_col - 1,
+            anchors: self.facts.anchors.get(&(start, end)).copied(),
+        }
+    }
+}
+
+/// Whether file range `inner` lies within `outer`.
+fn within(inner: (u32, u32), outer: (u32, u32)) -> bool {
+    outer.0 <= inner.0 && inner.1 <= outer.1
+}
+
+/// The debug table of `func`, whose spans map to the file through `origin`.
+fn function_debug(
+    func: &Function,
+    origin: Origin<'_>,
+    file: &str,
+    positions: &Positions<'_>,
+) -> FunctionDebug {
+    let to_file = |s: Span| {
+        let start = origin.to_file(s.start);
+        (start, origin.to_file(s.end).max(start))
+    };
+    // Inlined frames, outermost first (a frame contains the frames nested in it).
+    let mut inlined: Vec<(&molt_mir::InlinedFrame, (u32, u32), (u32, u32))> = func
+        .inlined_frames
+        .iter()
+        .map(|f| (f, to_file(f.span), to_file(f.body)))
+        .collect();
+    inlined.sort_by_key(|(_, _, body)| (body.0, std::cmp::Reverse(body.1)));
+    let mut sites: Vec<Option<SiteInfo>> = vec![None; func.next_site as usize];
+    for inst in &func.insts {
+        let Some(slot) = sites.get_mut(inst.site.index()) else {
+            continue;
+        };
+        let range = to_file(inst.span);
+        let mut frames = vec![FrameInfo::default()];
+        for (frame, span, body) in &inlined {
+            let outside = frame.outside.map(to_file);
+            // The construct's own instructions (its span exactly) belong to the caller.
+            if !within(range, *body) || range == *span || outside.is_some_and(|o| within(range, o))
+            {
+                continue;
+            }
+            if let Some(last) = frames.last_mut() {
+                last.pos = positions.pos(*span);
+            }
+            frames.push(FrameInfo {
+                name: frame.name.to_string(),
+                varnames: frame.varnames.iter().map(|n| n.to_string()).collect(),
+                pos: SitePos::default(),
+            });
+        }
+        if let Some(last) = frames.last_mut() {
+            last.pos = positions.pos(range);
+        }
+        let alt = match inst.kind {
+            InstKind::CallMethod { .. } | InstKind::CallMethodDirect { .. } => positions
+                .facts
+                .method_lookups
+                .get(&range)
+                .map(|r| positions.pos(*r)),
+            _ => None,
+        };
+        *slot = Some(SiteInfo { frames, alt });
+    }
+    FunctionDebug {
+        file: file.to_owned(),
+        varnames: func.varnames.iter().map(|n| n.to_string()).collect(),
+        sites,
+    }
+}
+
+/// The debug tables of `functions` (the optimized MIR of `file`, at any level).
+pub fn program_debug(db: &dyn Db, file: SourceFile, functions: &[Arc<Function>]) -> ProgramDebug {
+    let path = cpython_script_path(file.path(db));
+    let text = file.text(db);
+    let mut collector = FactCollector {
+        text,
+        facts: ExprFacts::default(),
+    };
+    for stmt in &parse(db, file).parsed().syntax().body {
+        collector.visit_stmt(stmt);
+    }
+    let positions = Positions {
+        text,
+        index: line_index(db, file),
+        facts: collector.facts,
+    };
+    // Where each MIR function's spans are relative to, by name.
+    let mut origins: FxHashMap<&str, Origin<'_>> = FxHashMap::default();
+    let module = Origin::Module(molt_semantic::items::skeleton_map(db, file));
+    for f in &molt_lower::module_mir(db, file).functions {
+        origins.insert(&f.name, module);
+    }
+    for item in &module_items(db, file).functions {
+        let origin = Origin::Item(item.offset(db));
+        for f in &molt_lower::function_mir(db, *item).functions {
+            origins.insert(&f.name, origin);
+        }
+    }
+    functions
+        .iter()
+        .filter_map(|f| {
+            let origin = *origins.get(&*f.name)?;
+            Some((
+                f.name.to_string(),
+                function_debug(f, origin, &path, &positions),
+            ))
+        })
+        .collect()
+}

@@ -1,0 +1,3 @@
+word = "hello"
+print(word.upper())
+print(word.captialize())

@@ -1,0 +1,3 @@
+line = "a,b,c"
+print(line.split(","))
+print(line.split(1))

@@ -1,0 +1,5 @@
+def pair():
+    return 42
+
+print("calling")
+a, b = pair()

@@ -1,0 +1,4 @@
+point = (1, 2)
+x, y = point
+print(x, y)
+a, b, c = point

@@ -1,0 +1,12 @@
+def first():
+    return {}["missing"]
+
+def second():
+    try:
+        first()
+    except KeyError as e:
+        err = e
+    print("got", repr(err))
+    raise err
+
+second()
