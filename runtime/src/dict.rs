@@ -596,6 +596,17 @@ pub fn dict_update(d: Value, other: Value) -> R<()> {
         }
         return Ok(());
     }
+    // A mapping: anything with `keys()` (CPython's `PyDict_Merge` path).
+    let keys_name = crate::str::str_intern("keys");
+    if crate::attr::hasattr(other, keys_name)? {
+        let keys = crate::call::call_method(other, keys_name, Args::positional(&[]))?;
+        let it = crate::iter::py_iter(keys.v())?;
+        while let Some(k) = crate::iter::py_next(it.v())? {
+            let v = crate::ops::getitem(other, k.v())?;
+            dict_data(d).set(k.v(), v.v())?;
+        }
+        return Ok(());
+    }
     let it = crate::iter::py_iter(other)?;
     let mut n = 0usize;
     while let Some(item) = crate::iter::py_next(it.v())? {
