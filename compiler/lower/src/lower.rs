@@ -247,6 +247,14 @@ impl<'a> Lowerer<'a> {
             Vec::new(),
         );
         st.defs_are_items = true;
+        // The module's `__doc__` (the runtime starts `__main__` with `None`).
+        if let Some(d) = molt_semantic::items::docstring(body) {
+            let doc = self.constant(&mut st, Constant::Str(d.into()), Span::default());
+            st.b.ins(
+                InstKind::GlobalStore("__doc__".into(), doc),
+                Span::default(),
+            );
+        }
         self.setup_annotations(&mut st, body, Span::default());
         self.stmts(&mut st, body);
         let none = self.constant(&mut st, Constant::None, Span::default());
