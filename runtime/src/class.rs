@@ -278,7 +278,8 @@ pub fn isinstance_class(v: Value, cls: Value) -> bool {
 // changes whenever a class namespace may have changed or a class identity may be reused
 // (attribute assignment or deletion on a class, a new class, a freed class, the end of
 // start-up), which empties the cache at once. Class namespaces are not reachable otherwise
-// (`C.__dict__` is a copy), so a hit is always what walking the MRO would find.
+// (`C.__dict__` is a read-only mappingproxy), so a hit is always what walking the MRO
+// would find.
 
 const CACHE_SIZE: usize = 512;
 
