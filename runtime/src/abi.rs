@@ -1166,7 +1166,8 @@ pub extern "C" fn molt_make_function(
         module: incref(module),
         name: crate::str::str_intern(name),
         qualname: crate::str::str_intern(qualname),
-        simple: crate::call::is_simple(c),
+        simple: std::cell::Cell::new(crate::call::is_simple(c)),
+        extra: std::cell::UnsafeCell::new(None),
     };
     alloc_ref(Kind::Function, fd).into_raw()
 }

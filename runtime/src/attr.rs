@@ -15,8 +15,10 @@ use crate::str::{as_str, str_from, str_opt};
 use crate::value::Value;
 
 /// Binds attribute `f` found on class `cls` to `obj` (`Value::NONE` for access through the
-/// class): functions become bound methods, builtin methods get their receiver, and
-/// `staticmethod`/`classmethod`/`property` do what their names say.
+/// class): the descriptor protocol's `__get__`. Functions become bound methods, builtin
+/// methods get their receiver, `staticmethod`/`classmethod`/`property` and the members of
+/// `__slots__` do what their names say, and an instance of a class with `__get__` is called
+/// as `__get__(f, obj, cls)` (`obj` is `None` through the class).
 pub fn bind(f: Value, obj: Value, cls: Value) -> R<Ref> {
     if !f.is_ptr() {
         return Ok(Ref::dup(f));
@@ -49,14 +51,81 @@ pub fn bind(f: Value, obj: Value, cls: Value) -> R<Ref> {
                         return Ok(Ref::dup(f));
                     }
                     if w.f.is_none() {
-                        return raise(ExcKind::AttributeError, "property has no getter");
+                        return property_missing(f, obj, "getter");
                     }
                     crate::ops::call1(w.f, obj)
                 }
+                WrapperKind::Member | WrapperKind::GetSet => {
+                    if obj.is_none() || !is_kind(obj, Kind::Instance) {
+                        return Ok(Ref::dup(f));
+                    }
+                    descriptor_get_builtin(w.kind, as_str(w.f), obj)
+                }
             }
+        }
+        Kind::Instance if crate::class::has_dunder(f, "__get__") => {
+            let owner = if cls.is_none() { type_of(obj) } else { cls };
+            Ok(call_dunder(f, "__get__", &[obj, owner])?.unwrap_or(Ref::NONE))
         }
         _ => Ok(Ref::dup(f)),
     }
+}
+
+/// CPython's `AttributeError` for a property `p` without the function `what` ("getter",
+/// "setter", "deleter"), used on an instance `obj`.
+fn property_missing<T>(p: Value, obj: Value, what: &str) -> R<T> {
+    let name = wrapper_data(p).name.get();
+    let owner = crate::class::type_name(obj);
+    let msg = if name.is_none() {
+        format!("property of '{owner}' object has no {what}")
+    } else {
+        format!(
+            "property {} of '{owner}' object has no {what}",
+            crate::ops::repr_string(name)?
+        )
+    };
+    raise(ExcKind::AttributeError, msg)
+}
+
+/// Reads member slot or `__dict__`/`__weakref__` `name` of instance `obj`.
+fn descriptor_get_builtin(kind: WrapperKind, name: &str, obj: Value) -> R<Ref> {
+    let inst = instance_data(obj);
+    match (kind, name) {
+        (WrapperKind::GetSet, "__dict__") => {
+            crate::class::deslot(obj);
+            Ok(Ref::dup(inst.dict()))
+        }
+        (WrapperKind::GetSet, _) => Ok(Ref::NONE),
+        _ => match crate::class::slot_ptr(obj, name) {
+            // SAFETY: a live slot of `obj`.
+            Some(p) if unsafe { *p } != Value::UNBOUND => Ok(Ref::dup(unsafe { *p })),
+            _ => attribute_error(obj, name),
+        },
+    }
+}
+
+/// Whether class attribute `d` is a data descriptor (its type defines `__set__` or
+/// `__delete__`): it then takes precedence over the instance dict, as in CPython.
+pub fn is_data_descriptor(d: Value) -> bool {
+    if !d.is_ptr() {
+        return false;
+    }
+    match kind(d) {
+        Kind::Wrapper => matches!(
+            wrapper_data(d).kind,
+            WrapperKind::Property | WrapperKind::Member | WrapperKind::GetSet
+        ),
+        Kind::Instance => {
+            crate::class::has_dunder(d, "__set__") || crate::class::has_dunder(d, "__delete__")
+        }
+        _ => false,
+    }
+}
+
+/// The attribute hook `name` (`__getattribute__`, `__setattr__`, `__delattr__`,
+/// `__getattr__`) of class `cls` when a Python class defines it (not `object`'s).
+pub fn user_hook(cls: Value, name: &str) -> Option<Value> {
+    lookup(cls, name).filter(|f| !is_kind(*f, Kind::Builtin))
 }
 
 /// A bound method `(f, obj)`.
@@ -68,21 +137,7 @@ pub fn bound_method(f: Value, obj: Value) -> Ref {
 pub fn getattr(o: Value, name: Value) -> R<Ref> {
     match str_opt(name) {
         Some(n) if is_kind(o, Kind::Instance) => {
-            let hash = crate::hash::hash_str(name);
-            if let Some(p) = crate::class::slot_ptr(o, n) {
-                return slot_getattr(o, p, n, hash);
-            }
-            // The instance dict by name identity first (attribute names are interned).
-            if let Some(d) = instance_data(o).dict_opt() {
-                let d = dict_data(d);
-                if let Some(i) = d.find_name(name, hash) {
-                    if let Some(r) = class_property(o, n, hash)? {
-                        return Ok(r);
-                    }
-                    return Ok(Ref::dup(d.value_at(i)));
-                }
-            }
-            instance_getattr_not_in_dict(o, n, hash)
+            instance_getattr(o, n, crate::hash::hash_str(name))
         }
         Some(n) => getattr_str(o, n),
         None => type_error(format!(
@@ -114,6 +169,11 @@ pub fn getattr_str(o: Value, name: &str) -> R<Ref> {
     if is_class(o) {
         return class_getattr(o, name);
     }
+    if is_kind(o, Kind::Function) {
+        if let Some(r) = function_getattr(o, name)? {
+            return Ok(r);
+        }
+    }
     if let Some(r) = special_attr(o, name)? {
         return Ok(r);
     }
@@ -125,12 +185,196 @@ pub fn getattr_str(o: Value, name: &str) -> R<Ref> {
     attribute_error(o, name)
 }
 
+/// The `__qualname__` of a function (borrowed): the assigned one, else the compiled one.
+pub fn function_qualname(f: &crate::object::FunctionData) -> Value {
+    match f.extra_opt().map(|e| e.qualname.get()) {
+        Some(q) if q != Value::UNBOUND => q,
+        _ => f.qualname,
+    }
+}
+
+/// The number of positional parameters of a function and how many of them have defaults
+/// in its compiled signature.
+fn positional_defaults(f: &crate::object::FunctionData) -> usize {
+    // SAFETY: `code` points at a static descriptor emitted by codegen.
+    let code = unsafe { &*f.code };
+    crate::call::params_of(code)
+        .iter()
+        .filter(|p| {
+            p.has_default != 0
+                && (p.kind == crate::object::PARAM_POS_ONLY
+                    || p.kind == crate::object::PARAM_POS_OR_KW)
+        })
+        .count()
+}
+
+/// Attributes of a function object (`__name__`, `__doc__`, `__defaults__`, its `__dict__`,
+/// ...); `None` for the attributes of `function` itself.
+fn function_getattr(o: Value, name: &str) -> R<Option<Ref>> {
+    // SAFETY: the caller checked the kind.
+    let f = unsafe { payload::<crate::object::FunctionData>(o) };
+    let extra = f.extra_opt();
+    let set =
+        |c: Option<&std::cell::Cell<Value>>| c.map(|c| c.get()).filter(|v| *v != Value::UNBOUND);
+    Ok(Some(match name {
+        "__name__" => Ref::dup(set(extra.map(|e| &e.name)).unwrap_or(f.name)),
+        "__qualname__" => Ref::dup(function_qualname(f)),
+        "__doc__" => Ref::dup(set(extra.map(|e| &e.doc)).unwrap_or(Value::NONE)),
+        "__module__" => Ref::dup(crate::modules::module_name_value(f.module)),
+        "__globals__" => Ref::dup(crate::modules::module_dict(f.module)),
+        "__dict__" => {
+            let e = f.extra();
+            if e.dict.get().is_none() {
+                e.dict.set(crate::dict::dict_new().into_raw());
+            }
+            Ref::dup(e.dict.get())
+        }
+        "__defaults__" => match set(extra.map(|e| &e.defaults)) {
+            Some(d) => Ref::dup(d),
+            None => {
+                let n = positional_defaults(f);
+                if n == 0 {
+                    Ref::NONE
+                } else {
+                    crate::tuple::tuple_from_slice(&f.defaults[..n])
+                }
+            }
+        },
+        "__kwdefaults__" => match set(extra.map(|e| &e.kwdefaults)) {
+            Some(d) => Ref::dup(d),
+            None => {
+                // SAFETY: `code` points at a static descriptor emitted by codegen.
+                let code = unsafe { &*f.code };
+                let mut i = 0;
+                let d = crate::dict::dict_new();
+                for p in crate::call::params_of(code) {
+                    if p.has_default == 0 {
+                        continue;
+                    }
+                    if p.kind == crate::object::PARAM_KW_ONLY {
+                        let k = crate::str::str_from(crate::call::param_name(p));
+                        dict_data(d.v()).set(k.v(), f.defaults[i])?;
+                    }
+                    i += 1;
+                }
+                if dict_data(d.v()).is_empty() {
+                    Ref::NONE
+                } else {
+                    d
+                }
+            }
+        },
+        _ => {
+            if let Some(d) = extra.map(|e| e.dict.get()).filter(|d| !d.is_none()) {
+                if let Some(v) = dict_data(d).get_str(name) {
+                    return Ok(Some(Ref::dup(v)));
+                }
+            }
+            return Ok(None);
+        }
+    }))
+}
+
+/// `f.name = v` (`v` is `None` for `del f.name`) on a function object.
+fn function_setattr(o: Value, n: &str, name: Value, v: Option<Value>) -> R<()> {
+    // SAFETY: the caller checked the kind.
+    let f = unsafe { payload::<crate::object::FunctionData>(o) };
+    let e = f.extra();
+    let replace = |c: &std::cell::Cell<Value>, v: Value| {
+        let old = c.replace(incref(v));
+        if old != Value::UNBOUND {
+            crate::object::decref(old);
+        }
+    };
+    let must_be =
+        |what: &str| -> R<()> { type_error(format!("{n} must be set to a {what} object")) };
+    match (n, v) {
+        ("__name__" | "__qualname__", None) => must_be("string"),
+        ("__name__", Some(v)) if crate::str::is_str(v) => Ok(replace(&e.name, v)),
+        ("__qualname__", Some(v)) if crate::str::is_str(v) => Ok(replace(&e.qualname, v)),
+        ("__name__" | "__qualname__", Some(_)) => must_be("string"),
+        ("__doc__", v) => Ok(replace(&e.doc, v.unwrap_or(Value::NONE))),
+        ("__defaults__", v) => {
+            let v = v.unwrap_or(Value::NONE);
+            if !v.is_none() && !crate::tuple::is_tuple(v) {
+                return must_be("tuple");
+            }
+            f.simple.set(false);
+            Ok(replace(&e.defaults, v))
+        }
+        ("__kwdefaults__", v) => {
+            let v = v.unwrap_or(Value::NONE);
+            if !v.is_none() && !crate::dict::is_dict(v) {
+                return must_be("dict");
+            }
+            f.simple.set(false);
+            Ok(replace(&e.kwdefaults, v))
+        }
+        ("__dict__", Some(v)) => {
+            if !crate::dict::is_dict(v) {
+                return type_error(format!(
+                    "__dict__ must be set to a dictionary, not a '{}'",
+                    crate::class::type_name(v)
+                ));
+            }
+            let old = e.dict.replace(incref(v));
+            crate::object::decref(old);
+            Ok(())
+        }
+        ("__dict__", None) => type_error("cannot delete __dict__"),
+        ("__globals__" | "__closure__" | "__builtins__", _) => {
+            raise(ExcKind::AttributeError, "readonly attribute")
+        }
+        ("__module__" | "__code__" | "__annotations__", _) => raise(
+            ExcKind::NotImplementedError,
+            format!("molt: assigning the attribute '{n}' of functions is not supported yet"),
+        ),
+        (_, Some(v)) => {
+            if e.dict.get().is_none() {
+                e.dict.set(crate::dict::dict_new().into_raw());
+            }
+            dict_data(e.dict.get()).set(name, v)
+        }
+        (_, None) => {
+            let d = e.dict.get();
+            if !d.is_none() && dict_data(d).remove(name)?.is_some() {
+                return Ok(());
+            }
+            attribute_error(o, n)
+        }
+    }
+}
+
+/// The replaced defaults of function `f` (`__defaults__`, `__kwdefaults__`), if the program
+/// assigned either: argument binding then follows them instead of the compiled ones.
+pub fn function_default_overrides(f: &crate::object::FunctionData) -> Option<(Value, Value)> {
+    let e = f.extra_opt()?;
+    let (d, k) = (e.defaults.get(), e.kwdefaults.get());
+    if d == Value::UNBOUND && k == Value::UNBOUND {
+        return None;
+    }
+    Some((d, k))
+}
+
 /// Data attributes of builtin values (`r.start`, `f.__name__`, `x.real`, ...).
 fn special_attr(o: Value, name: &str) -> R<Option<Ref>> {
     if name == "__class__" {
         return Ok(Some(Ref::dup(type_of(o))));
     }
     if name == "__doc__" {
+        if is_kind(o, Kind::BoundMethod) {
+            // SAFETY: kind checked.
+            let m = unsafe { payload::<[Value; 2]>(o) };
+            return getattr_str(m[0], name).map(Some);
+        }
+        if is_kind(o, Kind::Wrapper) {
+            let w = wrapper_data(o);
+            return Ok(Some(match w.kind {
+                WrapperKind::Property => Ref::dup(w.doc.get()),
+                WrapperKind::StaticMethod | WrapperKind::ClassMethod => getattr_str(w.f, name)?,
+                WrapperKind::Member | WrapperKind::GetSet => Ref::NONE,
+            }));
+        }
         return Ok(Some(Ref::NONE));
     }
     if let Some(i) = crate::int::int_view(o) {
@@ -171,24 +415,6 @@ fn special_attr(o: Value, name: &str) -> R<Option<Ref>> {
                 _ => None,
             }
         }
-        Kind::Function => {
-            // SAFETY: kind checked.
-            let f = unsafe { payload::<crate::object::FunctionData>(o) };
-            match name {
-                "__name__" => Some(Ref::dup(f.name)),
-                "__qualname__" => Some(Ref::dup(f.qualname)),
-                "__module__" => Some(Ref::dup(crate::modules::module_name_value(f.module))),
-                "__defaults__" => {
-                    if f.defaults.is_empty() {
-                        Some(Ref::NONE)
-                    } else {
-                        Some(crate::tuple::tuple_from_slice(&f.defaults))
-                    }
-                }
-                "__globals__" => Some(Ref::dup(crate::modules::module_dict(f.module))),
-                _ => None,
-            }
-        }
         Kind::Builtin => {
             // SAFETY: kind checked.
             let b = unsafe { payload::<BuiltinData>(o) };
@@ -217,9 +443,11 @@ fn special_attr(o: Value, name: &str) -> R<Option<Ref>> {
                 (WrapperKind::Property, "fget") => Some(Ref::dup(w.f)),
                 (WrapperKind::Property, "fset") => Some(Ref::dup(w.setter)),
                 (WrapperKind::Property, "fdel") => Some(Ref::dup(w.deleter)),
-                (WrapperKind::StaticMethod | WrapperKind::ClassMethod, "__func__") => {
+                (WrapperKind::StaticMethod | WrapperKind::ClassMethod, "__func__")
+                | (WrapperKind::StaticMethod | WrapperKind::ClassMethod, "__wrapped__") => {
                     Some(Ref::dup(w.f))
                 }
+                (WrapperKind::Member | WrapperKind::GetSet, "__name__") => Some(Ref::dup(w.f)),
                 _ => None,
             }
         }
@@ -228,113 +456,126 @@ fn special_attr(o: Value, name: &str) -> R<Option<Ref>> {
     })
 }
 
-/// Reads attribute `name` kept in slot `p` of instance `o`. A class whose shape is
-/// [`crate::object::SHAPE_NONE`] may have gained a property over the slot name after
-/// instances filled it: the property (a data descriptor) wins, as in CPython.
-fn slot_getattr(o: Value, p: *mut Value, name: &str, hash: i64) -> R<Ref> {
+/// `getattr(o, name)` for an instance: its class's `__getattribute__` (CPython's generic
+/// lookup unless the class overrides it), then `__getattr__` after an `AttributeError`.
+fn instance_getattr(o: Value, name: &str, hash: i64) -> R<Ref> {
     let cls = instance_data(o).class;
-    if class_data(cls).shape.get() == crate::object::SHAPE_NONE {
-        if let Some(d) = crate::class::lookup_hashed(cls, name, hash) {
-            if is_kind(d, Kind::Wrapper) && wrapper_data(d).kind == WrapperKind::Property {
-                let d = Ref::dup(d);
-                return bind(d.v(), o, cls);
+    let r = match user_hook(cls, "__getattribute__") {
+        Some(hook) => {
+            let hook = Ref::dup(hook);
+            let n = str_from(name);
+            crate::call::call_found(hook.v(), o, cls, crate::object::Args::positional(&[n.v()]))
+        }
+        None => generic_getattr(o, name, hash),
+    };
+    match r {
+        Err(e) if crate::exceptions::pending_is(ExcKind::AttributeError) => {
+            match user_hook(cls, "__getattr__") {
+                Some(f) => {
+                    drop(crate::exceptions::take_pending());
+                    let f = Ref::dup(f);
+                    let n = str_from(name);
+                    crate::call::call_found(
+                        f.v(),
+                        o,
+                        cls,
+                        crate::object::Args::positional(&[n.v()]),
+                    )
+                }
+                None => Err(e),
+            }
+        }
+        r => r,
+    }
+}
+
+/// `object.__getattribute__(o, name)` for an instance (CPython's
+/// `PyObject_GenericGetAttr`): a data descriptor of the class, then the instance's own
+/// attribute (slot or dict), then the class attribute (bound through its `__get__`).
+pub fn generic_getattr(o: Value, name: &str, hash: i64) -> R<Ref> {
+    let inst = instance_data(o);
+    let cls = inst.class;
+    let descr = crate::class::lookup_hashed(cls, name, hash).map(Ref::dup);
+    match &descr {
+        // A data descriptor wins over the instance dict when it can get (`__get__`).
+        Some(d)
+            if is_data_descriptor(d.v())
+                && (!is_kind(d.v(), Kind::Instance)
+                    || crate::class::has_dunder(d.v(), "__get__")) =>
+        {
+            return bind(d.v(), o, cls);
+        }
+        Some(_) => {}
+        None => {
+            if let Some(r) = instance_builtin_attr(o, name)? {
+                return Ok(r);
             }
         }
     }
-    // SAFETY: a live slot of `o`.
-    let v = unsafe { *p };
-    if v != Value::UNBOUND {
-        return Ok(Ref::dup(v));
-    }
-    instance_getattr_not_in_dict(o, name, hash)
-}
-
-fn instance_getattr(o: Value, name: &str, hash: i64) -> R<Ref> {
     if let Some(p) = crate::class::slot_ptr(o, name) {
-        return slot_getattr(o, p, name, hash);
-    }
-    let inst = instance_data(o);
-    if let Some(d) = inst.dict_opt() {
+        // SAFETY: a live slot of `o`.
+        let v = unsafe { *p };
+        if v != Value::UNBOUND {
+            return Ok(Ref::dup(v));
+        }
+    } else if let Some(d) = inst.dict_opt() {
         if let Some(v) = dict_data(d).get_str_hashed(name, hash) {
-            if let Some(r) = class_property(o, name, hash)? {
-                return Ok(r);
-            }
             return Ok(Ref::dup(v));
         }
     }
-    instance_getattr_not_in_dict(o, name, hash)
-}
-
-/// A property `name` of the class of instance `o`, called: a data descriptor wins over
-/// the instance dict, as in CPython. `None` when the class has no such property.
-fn class_property(o: Value, name: &str, hash: i64) -> R<Option<Ref>> {
-    let cls = instance_data(o).class;
-    match crate::class::lookup_hashed(cls, name, hash) {
-        Some(d) if is_kind(d, Kind::Wrapper) && wrapper_data(d).kind == WrapperKind::Property => {
-            let d = Ref::dup(d);
-            bind(d.v(), o, cls).map(Some)
-        }
-        _ => Ok(None),
+    match descr {
+        Some(d) => bind(d.v(), o, cls),
+        None => attribute_error(o, name),
     }
 }
 
-/// [`instance_getattr`] after the instance dict was searched.
-fn instance_getattr_not_in_dict(o: Value, name: &str, hash: i64) -> R<Ref> {
+/// The attributes every instance has without a class entry: `__class__`, `__dict__`, and
+/// the state of exceptions (`args`, `__cause__`, ...). `None` for other names.
+fn instance_builtin_attr(o: Value, name: &str) -> R<Option<Ref>> {
     let inst = instance_data(o);
     let cls = inst.class;
-    if name.starts_with("__") {
-        match name {
-            "__class__" => return Ok(Ref::dup(cls)),
-            "__dict__" if !crate::class::has_no_dict(cls) => {
-                crate::class::deslot(o);
-                return Ok(Ref::dup(inst.dict()));
-            }
-            _ => {}
+    match name {
+        "__class__" => return Ok(Some(Ref::dup(cls))),
+        "__dict__" if !crate::class::has_no_dict(cls) => {
+            crate::class::deslot(o);
+            return Ok(Some(Ref::dup(inst.dict())));
         }
+        _ => {}
     }
     if let Some(state) = &inst.exc {
         match name {
-            "args" => return Ok(Ref::dup(state.args.get())),
-            "__cause__" => return Ok(Ref::dup(state.cause.get())),
-            "__context__" => return Ok(Ref::dup(state.context.get())),
+            "args" => return Ok(Some(Ref::dup(state.args.get()))),
+            "__cause__" => return Ok(Some(Ref::dup(state.cause.get()))),
+            "__context__" => return Ok(Some(Ref::dup(state.context.get()))),
             "__suppress_context__" => {
-                return Ok(Ref::new(Value::from_bool(state.suppress_context.get())));
+                return Ok(Some(Ref::new(Value::from_bool(
+                    state.suppress_context.get(),
+                ))));
             }
-            "__traceback__" => return crate::traceback::traceback_attr(o),
+            "__traceback__" => return crate::traceback::traceback_attr(o).map(Some),
             "value" | "code" | "errno" | "strerror" | "filename" | "filename2" | "name" | "obj" => {
-                if let Some(v) = crate::exceptions::exc_derived_attr(o, name) {
-                    return Ok(v);
+                if inst
+                    .dict_opt()
+                    .is_some_and(|d| dict_data(d).get_str(name).is_some())
+                {
+                    return Ok(None);
                 }
+                return Ok(crate::exceptions::exc_derived_attr(o, name));
             }
             _ => {}
         }
     }
-    if let Some(f) = crate::class::lookup_hashed(cls, name, hash) {
-        let f = Ref::dup(f);
-        return bind(f.v(), o, cls);
-    }
-    if let Some(f) = lookup(cls, "__getattr__") {
-        if !is_kind(f, Kind::Builtin) {
-            let n = str_from(name);
-            if let Some(r) = call_dunder(o, "__getattr__", &[n.v()])? {
-                return Ok(r);
-            }
-        }
-    }
-    attribute_error(o, name)
+    Ok(None)
 }
 
+/// `C.name`: the attributes of the class object itself (`__name__`, `__mro__`, `__dict__`,
+/// ...), then the class namespace and its bases', bound as for access through the class.
 fn class_getattr(cls: Value, name: &str) -> R<Ref> {
     let cd = class_data(cls);
-    if let Some(f) = lookup(cls, name) {
-        let f = Ref::dup(f);
-        return bind(f.v(), Value::NONE, cls);
-    }
     match name {
         "__name__" => return Ok(Ref::dup(cd.name)),
         "__qualname__" => return Ok(Ref::dup(cd.name)),
         "__class__" => return Ok(Ref::dup(rt().t.type_)),
-        "__doc__" => return Ok(Ref::NONE),
         "__base__" => return Ok(Ref::dup(cd.base)),
         "__bases__" => {
             if cd.base.is_none() {
@@ -347,9 +588,16 @@ fn class_getattr(cls: Value, name: &str) -> R<Ref> {
             items.extend(cd.mro.iter().copied());
             return Ok(crate::tuple::tuple_from_slice(&items));
         }
-        "__dict__" => return Ok(crate::dict::dict_copy(cd.dict)),
+        "__dict__" => return Ok(crate::class::mappingproxy_new(cd.dict)),
         "mro" => return Ok(crate::slots::type_mro_method(cls)),
         _ => {}
+    }
+    if let Some(f) = lookup(cls, name) {
+        let f = Ref::dup(f);
+        return bind(f.v(), Value::NONE, cls);
+    }
+    if name == "__doc__" {
+        return Ok(Ref::NONE);
     }
     attribute_error(cls, name)
 }
@@ -364,11 +612,10 @@ pub fn setattr(o: Value, name: Value, v: Value) -> R<()> {
     };
     if is_kind(o, Kind::Instance) {
         let cls = instance_data(o).class;
-        if let Some(f) = lookup(cls, "__setattr__") {
-            if !is_kind(f, Kind::Builtin) {
-                call_dunder(o, "__setattr__", &[name, v])?;
-                return Ok(());
-            }
+        if let Some(f) = user_hook(cls, "__setattr__") {
+            let f = Ref::dup(f);
+            crate::call::call_found(f.v(), o, cls, crate::object::Args::positional(&[name, v]))?;
+            return Ok(());
         }
         return instance_setattr(o, n, name, v);
     }
@@ -378,7 +625,10 @@ pub fn setattr(o: Value, name: Value, v: Value) -> R<()> {
 /// `object.__setattr__(o, name, v)`: without user `__setattr__`.
 pub fn generic_setattr(o: Value, name: Value, v: Value) -> R<()> {
     let Some(n) = str_opt(name) else {
-        return type_error("attribute name must be string");
+        return type_error(format!(
+            "attribute name must be string, not '{}'",
+            crate::class::type_name(name)
+        ));
     };
     if is_kind(o, Kind::Instance) {
         return instance_setattr(o, n, name, v);
@@ -386,9 +636,116 @@ pub fn generic_setattr(o: Value, name: Value, v: Value) -> R<()> {
     setattr_other(o, n, name, v)
 }
 
+/// `__set__` (`v` is `Some`) or `__delete__` of data descriptor `d` found on the class of
+/// instance `o` under `n`.
+pub fn descriptor_set(d: Value, o: Value, n: &str, v: Option<Value>) -> R<()> {
+    if is_kind(d, Kind::Instance) {
+        let r = match v {
+            Some(v) => call_dunder(d, "__set__", &[o, v])?,
+            None => call_dunder(d, "__delete__", &[o])?,
+        };
+        return match r {
+            Some(_) => Ok(()),
+            None => raise(
+                ExcKind::AttributeError,
+                if v.is_some() { "__set__" } else { "__delete__" },
+            ),
+        };
+    }
+    let w = wrapper_data(d);
+    if matches!(w.kind, WrapperKind::Member | WrapperKind::GetSet) && !is_kind(o, Kind::Instance) {
+        return type_error(format!(
+            "descriptor '{n}' for '{}' objects doesn't apply to a '{}' object",
+            as_str(w.setter),
+            crate::class::type_name(o)
+        ));
+    }
+    match w.kind {
+        WrapperKind::Property => {
+            let f = if v.is_some() { w.setter } else { w.deleter };
+            if f.is_none() {
+                return property_missing(d, o, if v.is_some() { "setter" } else { "deleter" });
+            }
+            let f = Ref::dup(f);
+            match v {
+                Some(v) => crate::call::call(f.v(), crate::object::Args::positional(&[o, v]))?,
+                None => crate::ops::call1(f.v(), o)?,
+            };
+            Ok(())
+        }
+        WrapperKind::GetSet if n == "__dict__" => set_instance_dict(o, v),
+        WrapperKind::GetSet => raise(
+            ExcKind::AttributeError,
+            format!(
+                "attribute '{n}' of '{}' objects is not writable",
+                crate::class::type_name(o)
+            ),
+        ),
+        WrapperKind::Member => match crate::class::slot_ptr(o, n) {
+            Some(p) => {
+                // SAFETY: a live slot of `o`; the old value is released after the store.
+                let old = unsafe { p.replace(v.map(incref).unwrap_or(Value::UNBOUND)) };
+                if old != Value::UNBOUND {
+                    crate::object::decref(old);
+                } else if v.is_none() {
+                    // CPython's message for deleting an unset member.
+                    return raise(ExcKind::AttributeError, n.to_string());
+                }
+                Ok(())
+            }
+            None => type_error(format!(
+                "descriptor '{n}' for '{}' objects doesn't apply to a '{}' object",
+                as_str(w.setter),
+                crate::class::type_name(o)
+            )),
+        },
+        WrapperKind::StaticMethod | WrapperKind::ClassMethod => attribute_error(o, n),
+    }
+}
+
+/// `o.__dict__ = v` (`None`: `del o.__dict__`) for an instance.
+fn set_instance_dict(o: Value, v: Option<Value>) -> R<()> {
+    let Some(v) = v else {
+        return raise(
+            ExcKind::NotImplementedError,
+            "molt: deleting an instance's __dict__ is not supported yet",
+        );
+    };
+    if !crate::dict::is_dict(v) {
+        return type_error(format!(
+            "__dict__ must be set to a dictionary, not a '{}'",
+            crate::class::type_name(v)
+        ));
+    }
+    crate::class::deslot(o);
+    let inst = instance_data(o);
+    let old = inst.dict.replace(incref(v));
+    crate::object::decref(old);
+    Ok(())
+}
+
 fn instance_setattr(o: Value, n: &str, name: Value, v: Value) -> R<()> {
     let inst = instance_data(o);
-    if let Some(state) = &inst.exc {
+    let cls = inst.class;
+    let hash = crate::hash::hash_str(name);
+    let descr = crate::class::lookup_hashed(cls, n, hash).map(Ref::dup);
+    if let Some(d) = &descr {
+        if is_data_descriptor(d.v()) {
+            return descriptor_set(d.v(), o, n, Some(v));
+        }
+    } else {
+        match n {
+            "__dict__" if !crate::class::has_no_dict(cls) => return set_instance_dict(o, Some(v)),
+            "__class__" => {
+                return raise(
+                    ExcKind::NotImplementedError,
+                    "molt: assigning __class__ is not supported yet",
+                );
+            }
+            _ => {}
+        }
+    }
+    if let (Some(state), None) = (&inst.exc, &descr) {
         let slot = match n {
             "args" => {
                 let t = if crate::tuple::is_tuple(v) {
@@ -406,8 +763,23 @@ fn instance_setattr(o: Value, n: &str, name: Value, v: Value) -> R<()> {
                 state.suppress_context.set(crate::ops::is_true(v)?);
                 return Ok(());
             }
+            "__traceback__" => {
+                if v.is_none() {
+                    return Ok(());
+                }
+                return raise(
+                    ExcKind::NotImplementedError,
+                    "molt: traceback objects are not supported yet",
+                );
+            }
             _ => return store_in_dict(o, inst, n, name, v),
         };
+        if !v.is_none() && !crate::exceptions::is_exception(v) {
+            return type_error(format!(
+                "exception {} must be None or derive from BaseException",
+                if n == "__cause__" { "cause" } else { "context" }
+            ));
+        }
         if n == "__cause__" {
             state.suppress_context.set(true);
         }
@@ -426,53 +798,34 @@ fn store_in_dict(
     v: Value,
 ) -> R<()> {
     let cls = inst.class;
-    if let Some(p) = crate::class::lookup_hashed(cls, n, crate::hash::hash_str(name)) {
-        if is_kind(p, Kind::Wrapper) && wrapper_data(p).kind == WrapperKind::Property {
-            let w = wrapper_data(p);
-            if w.setter.is_none() {
-                return raise(
-                    ExcKind::AttributeError,
-                    format!(
-                        "property '{n}' of '{}' object has no setter",
-                        crate::class::type_name(o)
-                    ),
-                );
+    if let Some(p) = crate::class::slot_ptr(o, n) {
+        // SAFETY: `p` points into the instance's slots.
+        let index = unsafe { p.offset_from(inst.slots) } as usize;
+        // SAFETY: a live slot of `o`.
+        if unsafe { *p } != Value::UNBOUND || crate::class::slot_bind_keeps_order(o, index) {
+            // SAFETY: as above; the old value is released after the store.
+            let old = unsafe { p.replace(incref(v)) };
+            if old != Value::UNBOUND {
+                crate::object::decref(old);
             }
-            let setter = Ref::dup(w.setter);
-            crate::call::call(setter.v(), crate::object::Args::positional(&[o, v]))?;
             return Ok(());
         }
-    }
-    if is_kind(o, Kind::Instance) {
-        if let Some(p) = crate::class::slot_ptr(o, n) {
-            // SAFETY: a live slot of `o`.
-            // SAFETY: `p` points into the instance's slots.
-            let index = unsafe { p.offset_from(inst.slots) } as usize;
-            if unsafe { *p } != Value::UNBOUND || crate::class::slot_bind_keeps_order(o, index) {
-                // SAFETY: as above; the old value is released after the store.
-                let old = unsafe { p.replace(incref(v)) };
-                if old != Value::UNBOUND {
-                    crate::object::decref(old);
-                }
-                return Ok(());
-            }
-            // A first assignment out of slot order: keep every attribute in the dict from
-            // now on, so that `__dict__` shows them in assignment order.
-            crate::class::deslot(o);
-        } else if crate::class::has_no_dict(cls) {
-            if crate::class::lookup_hashed(cls, n, crate::hash::hash_str(name)).is_some() {
-                return raise(
-                    ExcKind::AttributeError,
-                    format!(
-                        "'{}' object attribute '{n}' is read-only",
-                        crate::class::type_name(o)
-                    ),
-                );
-            }
-            return attribute_error(o, n);
+        // A first assignment out of slot order: keep every attribute in the dict from
+        // now on, so that `__dict__` shows them in assignment order.
+        crate::class::deslot(o);
+    } else if crate::class::has_no_dict(cls) {
+        if crate::class::lookup_hashed(cls, n, crate::hash::hash_str(name)).is_some() {
+            return raise(
+                ExcKind::AttributeError,
+                format!(
+                    "'{}' object attribute '{n}' is read-only",
+                    crate::class::type_name(o)
+                ),
+            );
         }
-        crate::object::set_flags(o, crate::object::FLAG_DICT_USED);
+        return attribute_error(o, n);
     }
+    crate::object::set_flags(o, crate::object::FLAG_DICT_USED);
     // Names are interned: the entry is found by identity (no Python code runs).
     dict_data(inst.dict()).set_name(name, crate::hash::hash_str(name), v);
     Ok(())
@@ -481,6 +834,15 @@ fn store_in_dict(
 fn setattr_other(o: Value, n: &str, name: Value, v: Value) -> R<()> {
     if is_class(o) {
         crate::class::check_mutable_class(o, n)?;
+        if matches!(
+            n,
+            "__name__" | "__qualname__" | "__bases__" | "__mro__" | "__class__"
+        ) {
+            return raise(
+                ExcKind::NotImplementedError,
+                format!("molt: assigning the attribute '{n}' of a class is not supported yet"),
+            );
+        }
         let d = dict_data(class_data(o).dict);
         let reshape = crate::class::attr_change_needs_reshape(n, d.get_str(n), Some(v));
         let r = d.set(name, v);
@@ -493,6 +855,9 @@ fn setattr_other(o: Value, n: &str, name: Value, v: Value) -> R<()> {
     }
     if is_kind(o, Kind::Module) {
         return dict_data(crate::modules::module_dict(o)).set(name, v);
+    }
+    if is_kind(o, Kind::Function) {
+        return function_setattr(o, n, name, Some(v));
     }
     if crate::class::lookup(type_of(o), n).is_some() {
         return raise(
@@ -508,40 +873,39 @@ fn setattr_other(o: Value, n: &str, name: Value, v: Value) -> R<()> {
 
 /// `delattr(o, name)`.
 pub fn delattr(o: Value, name: Value) -> R<()> {
+    if str_opt(name).is_none() {
+        return type_error(format!(
+            "attribute name must be string, not '{}'",
+            crate::class::type_name(name)
+        ));
+    }
+    if is_kind(o, Kind::Instance) {
+        let cls = instance_data(o).class;
+        if let Some(f) = user_hook(cls, "__delattr__") {
+            let f = Ref::dup(f);
+            crate::call::call_found(f.v(), o, cls, crate::object::Args::positional(&[name]))?;
+            return Ok(());
+        }
+    }
+    generic_delattr(o, name)
+}
+
+/// `object.__delattr__(o, name)`: without user `__delattr__`.
+pub fn generic_delattr(o: Value, name: Value) -> R<()> {
     let Some(n) = str_opt(name) else {
-        return type_error("attribute name must be string");
+        return type_error(format!(
+            "attribute name must be string, not '{}'",
+            crate::class::type_name(name)
+        ));
     };
     let dict = if is_kind(o, Kind::Instance) {
         let inst = instance_data(o);
-        if let Some(p) = lookup(inst.class, n) {
-            if is_kind(p, Kind::Wrapper) && wrapper_data(p).kind == WrapperKind::Property {
-                let w = wrapper_data(p);
-                if w.deleter.is_none() {
-                    return raise(
-                        ExcKind::AttributeError,
-                        format!(
-                            "property '{n}' of '{}' object has no deleter",
-                            crate::class::type_name(o)
-                        ),
-                    );
-                }
-                let d = Ref::dup(w.deleter);
-                crate::ops::call1(d.v(), o)?;
-                return Ok(());
+        if let Some(d) = lookup(inst.class, n).map(Ref::dup) {
+            if is_data_descriptor(d.v()) {
+                return descriptor_set(d.v(), o, n, None);
             }
         }
-        if crate::class::is_member_slot(o, n) {
-            if let Some(p) = crate::class::slot_ptr(o, n) {
-                // SAFETY: a live slot of `o`.
-                let old = unsafe { p.replace(Value::UNBOUND) };
-                if old == Value::UNBOUND {
-                    // CPython's message for an unset member.
-                    return raise(ExcKind::AttributeError, n.to_string());
-                }
-                crate::object::decref(old);
-                return Ok(());
-            }
-        } else if crate::class::slot_ptr(o, n).is_some() {
+        if crate::class::slot_ptr(o, n).is_some() {
             // A dict attribute kept in a slot: a later assignment puts it last in
             // `__dict__`, which only the dict can keep.
             crate::class::deslot(o);
@@ -566,6 +930,8 @@ pub fn delattr(o: Value, name: Value) -> R<()> {
         };
     } else if is_kind(o, Kind::Module) {
         crate::modules::module_dict(o)
+    } else if is_kind(o, Kind::Function) {
+        return function_setattr(o, n, name, None);
     } else {
         return attribute_error(o, n);
     };

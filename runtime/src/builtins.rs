@@ -886,10 +886,11 @@ fn b_vars(_: Value, args: Args<'_>) -> R<Ref> {
     let [x] = args.exact("vars")?;
     match crate::attr::getattr_str(x, "__dict__") {
         Ok(d) => Ok(d),
-        Err(Raised) => {
+        Err(Raised) if crate::exceptions::pending_is(ExcKind::AttributeError) => {
             drop(take_pending());
             type_error("vars() argument must have __dict__ attribute")
         }
+        Err(Raised) => Err(Raised),
     }
 }
 

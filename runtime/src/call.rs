@@ -181,7 +181,9 @@ pub fn call(callee: Value, args: Args<'_>) -> R<Ref> {
             let w = crate::class::wrapper_data(callee);
             match w.kind {
                 WrapperKind::StaticMethod | WrapperKind::ClassMethod => call(w.f, args),
-                WrapperKind::Property => not_callable(callee),
+                WrapperKind::Property | WrapperKind::Member | WrapperKind::GetSet => {
+                    not_callable(callee)
+                }
             }
         }
         _ => not_callable(callee),
@@ -326,11 +328,15 @@ pub fn call_found(f: Value, obj: Value, cls: Value, args: Args<'_>) -> R<Ref> {
             match w.kind {
                 WrapperKind::StaticMethod => call(w.f, args),
                 WrapperKind::ClassMethod => call_with_self(w.f, cls, args),
-                WrapperKind::Property => {
+                WrapperKind::Property | WrapperKind::Member | WrapperKind::GetSet => {
                     let v = crate::attr::bind(f, obj, cls)?;
                     call(v.v(), args)
                 }
             }
+        }
+        Kind::Instance if crate::class::has_dunder(f, "__get__") => {
+            let v = crate::attr::bind(f, obj, cls)?;
+            call(v.v(), args)
         }
         _ => call(f, args),
     }
@@ -344,32 +350,42 @@ pub fn call_method(recv: Value, name: Value, args: Args<'_>) -> R<Ref> {
     let hash = crate::hash::hash_str(name);
     if is_instance(recv) {
         let inst = instance_data(recv);
-        if let Some(p) = crate::class::slot_ptr(recv, n) {
-            // A class without a shape may have a property over the slot: the generic
-            // lookup below orders that right.
-            if crate::class::class_data(inst.class).shape.get() != crate::object::SHAPE_NONE {
-                // SAFETY: a live slot of `recv`.
-                let v = unsafe { *p };
-                if v != Value::UNBOUND {
-                    let v = Ref::dup(v);
-                    return call(v.v(), args);
+        let cls = inst.class;
+        if crate::attr::user_hook(cls, "__getattribute__").is_none() {
+            // Without a data descriptor or `__get__` of a user class in the way, the
+            // instance's own attribute comes first, then the method found on the class.
+            let descr = crate::class::lookup_hashed(cls, n, hash);
+            let plain = descr.is_none_or(|f| {
+                !f.is_ptr()
+                    || match kind(f) {
+                        Kind::Function | Kind::Builtin => true,
+                        Kind::Wrapper => matches!(
+                            crate::class::wrapper_data(f).kind,
+                            WrapperKind::StaticMethod | WrapperKind::ClassMethod
+                        ),
+                        Kind::Instance => !crate::class::has_dunder(f, "__get__"),
+                        _ => true,
+                    }
+            });
+            if plain {
+                if let Some(p) = crate::class::slot_ptr(recv, n) {
+                    // SAFETY: a live slot of `recv`.
+                    let v = unsafe { *p };
+                    if v != Value::UNBOUND {
+                        let v = Ref::dup(v);
+                        return call(v.v(), args);
+                    }
+                } else if let Some(d) = inst.dict_opt() {
+                    let d = dict_data(d);
+                    if let Some(i) = d.find_name(name, hash) {
+                        let v = Ref::dup(d.value_at(i));
+                        return call(v.v(), args);
+                    }
                 }
-            } else {
-                let m = method_lookup(recv, n)?;
-                return call(m.v(), args);
-            }
-        }
-        if let Some(d) = inst.dict_opt() {
-            let d = dict_data(d);
-            if let Some(i) = d.find_name(name, hash) {
-                let v = Ref::dup(d.value_at(i));
-                return call(v.v(), args);
-            }
-        }
-        if inst.exc.is_none() || !matches!(n, "args" | "__cause__" | "__context__") {
-            if let Some(f) = crate::class::lookup_hashed(inst.class, n, hash) {
-                let f = Ref::dup(f);
-                return call_found(f.v(), recv, inst.class, args);
+                if let Some(f) = descr {
+                    let f = Ref::dup(f);
+                    return call_found(f.v(), recv, cls, args);
+                }
             }
         }
     } else if !recv.is_ptr() || !matches!(kind(recv), Kind::Class | Kind::Module | Kind::Super) {
@@ -474,7 +490,7 @@ pub fn call_function(func: Value, args: Args<'_>) -> R<Ref> {
         bind_args(fd, code, args, &mut slots, &mut temps)?;
         return crate::generator::make_generator(func, fd.qualname, code.entry, &slots);
     }
-    if fd.simple && args.kwnames.is_empty() && args.pos.len() == n {
+    if fd.simple.get() && args.kwnames.is_empty() && args.pos.len() == n {
         return run(func, code, args.pos.as_ptr());
     }
     let mut small = [Value::UNBOUND; 8];
@@ -501,7 +517,7 @@ pub fn call_exact(callee: Value, args: *const Value, nargs: u32) -> Option<R<Ref
     // SAFETY: kind checked.
     let fd = unsafe { payload::<FunctionData>(callee) };
     let code = code_of(fd);
-    if !fd.simple || code.flags & 1 != 0 || code.nparams != nargs {
+    if !fd.simple.get() || code.flags & 1 != 0 || code.nparams != nargs {
         return None;
     }
     Some(run(callee, code, args))
@@ -638,17 +654,38 @@ pub fn bind_args(
     let mut missing_pos: Vec<&str> = Vec::new();
     let mut missing_kw: Vec<&str> = Vec::new();
     let mut d = 0;
+    // Defaults the program assigned (`f.__defaults__ = ...`): the tuple covers the last
+    // positional parameters, the dict the keyword-only ones by name.
+    let overrides = crate::attr::function_default_overrides(fd);
     for (j, p) in params.iter().enumerate() {
         if p.kind == PARAM_VAR_POS || p.kind == PARAM_VAR_KW {
             continue;
         }
-        let default = if p.has_default != 0 {
+        let mut default = if p.has_default != 0 {
             let dv = fd.defaults.get(d).copied();
             d += 1;
             dv
         } else {
             None
         };
+        match overrides {
+            Some((pos, _)) if pos != Value::UNBOUND && j < npos => {
+                default = None;
+                if crate::tuple::is_tuple(pos) {
+                    let items = crate::tuple::tuple_items(pos);
+                    if j + items.len() >= npos {
+                        default = Some(items[j + items.len() - npos]);
+                    }
+                }
+            }
+            Some((_, kw)) if kw != Value::UNBOUND && p.kind == PARAM_KW_ONLY => {
+                default = None;
+                if crate::dict::is_dict(kw) {
+                    default = dict_data(kw).get_str(param_name(p));
+                }
+            }
+            _ => {}
+        }
         if slots[j] != Value::UNBOUND {
             continue;
         }
@@ -852,7 +889,8 @@ mod tests {
                 module: Value::NONE,
                 name: crate::str::str_intern("f"),
                 qualname: crate::str::str_intern("f"),
-                simple: is_simple(code),
+                simple: std::cell::Cell::new(is_simple(code)),
+                extra: std::cell::UnsafeCell::new(None),
             },
         )
     }
@@ -997,7 +1035,8 @@ mod tests {
                 module: Value::NONE,
                 name: crate::str::str_intern("r"),
                 qualname: crate::str::str_intern("r"),
-                simple: true,
+                simple: std::cell::Cell::new(true),
+                extra: std::cell::UnsafeCell::new(None),
             },
         );
         F.with(|c| c.set(f.v()));

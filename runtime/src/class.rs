@@ -2,7 +2,7 @@
 //! attribute dicts, special-method lookup and calls (`__init__`, `__eq__`, `__hash__`, ...),
 //! `isinstance`/`issubclass`, `super`, `property`, `staticmethod` and `classmethod`.
 
-use crate::dict::{dict_copy, dict_data, dict_new, dict_set_str};
+use crate::dict::{dict_data, dict_new, dict_set_str};
 use crate::exceptions::{ExcKind, R, raise, type_error};
 use crate::object::{
     Args, BuiltinData, BuiltinFn, ClassData, ExcState, InstanceData, Kind, Layout, Ref, SHAPE_NONE,
@@ -224,6 +224,8 @@ pub fn type_of(v: Value) -> Value {
                     WrapperKind::StaticMethod => t.staticmethod,
                     WrapperKind::ClassMethod => t.classmethod,
                     WrapperKind::Property => t.property,
+                    WrapperKind::Member => t.member_descriptor,
+                    WrapperKind::GetSet => t.getset_descriptor,
                 }
             }
             Kind::File => t.file,
@@ -276,7 +278,8 @@ pub fn isinstance_class(v: Value, cls: Value) -> bool {
 // changes whenever a class namespace may have changed or a class identity may be reused
 // (attribute assignment or deletion on a class, a new class, a freed class, the end of
 // start-up), which empties the cache at once. Class namespaces are not reachable otherwise
-// (`C.__dict__` is a copy), so a hit is always what walking the MRO would find.
+// (`C.__dict__` is a read-only mappingproxy), so a hit is always what walking the MRO
+// would find.
 
 const CACHE_SIZE: usize = 512;
 
@@ -479,6 +482,18 @@ pub fn call_class(cls: Value, args: Args<'_>) -> R<Ref> {
     if let Some(ctor) = cd.ctor {
         return ctor(cls, args);
     }
+    if cd.layout != Layout::Builtin {
+        if let Some(new) = lookup(cls, "__new__").filter(|f| !is_kind(*f, Kind::Builtin)) {
+            // A user `__new__`: `__init__` runs only when it returns an instance of `cls`.
+            let new = Ref::dup(new);
+            let inst = crate::call::call_found(new.v(), cls, cls, prepend(cls, args).args())?;
+            if !isinstance_class(inst.v(), cls) {
+                return Ok(inst);
+            }
+            run_init(inst.v(), args)?;
+            return Ok(inst);
+        }
+    }
     let inst = match cd.layout {
         Layout::Object => new_instance_raw(cls, None),
         Layout::Exception => {
@@ -511,9 +526,17 @@ pub fn call_class(cls: Value, args: Args<'_>) -> R<Ref> {
             );
         }
     };
+    run_init(inst.v(), args)?;
+    Ok(inst)
+}
+
+/// Calls `__init__` of the class of the new instance `inst` with the arguments of the class
+/// call; CPython's `TypeError` when it returns something other than `None`.
+fn run_init(inst: Value, args: Args<'_>) -> R<()> {
+    let cls = type_of(inst);
     let init = lookup(cls, "__init__").map(Ref::dup);
     if let Some(init) = init {
-        let r = crate::call::call_found(init.v(), inst.v(), cls, args)?;
+        let r = crate::call::call_found(init.v(), inst, cls, args)?;
         if !r.v().is_none() {
             return type_error(format!(
                 "__init__() should return None, not '{}'",
@@ -521,8 +544,218 @@ pub fn call_class(cls: Value, args: Args<'_>) -> R<Ref> {
             ));
         }
     }
-    Ok(inst)
+    Ok(())
 }
+
+/// Positional arguments with one value in front, owning nothing (the values are borrowed).
+struct Prepended<'a> {
+    pos: Vec<Value>,
+    args: Args<'a>,
+}
+
+impl<'a> Prepended<'a> {
+    fn args(&self) -> Args<'_> {
+        Args {
+            pos: &self.pos,
+            kwnames: self.args.kwnames,
+            kwvals: self.args.kwvals,
+        }
+    }
+}
+
+fn prepend(first: Value, args: Args<'_>) -> Prepended<'_> {
+    let mut pos = Vec::with_capacity(args.pos.len() + 1);
+    pos.push(first);
+    pos.extend_from_slice(args.pos);
+    Prepended { pos, args }
+}
+
+/// `object.__new__(cls, *args)`: a new, uninitialized instance of user or exception class
+/// `cls` (an exception's `args` are the extra arguments, as `BaseException.__new__` does).
+fn object_new(_recv: Value, args: Args<'_>) -> R<Ref> {
+    let Some((&cls, rest)) = args.pos.split_first() else {
+        return type_error("object.__new__(): not enough arguments");
+    };
+    if !is_class(cls) {
+        return type_error(format!(
+            "object.__new__(X): X is not a type object ({})",
+            type_name(cls)
+        ));
+    }
+    let cd = class_data(cls);
+    let excess = !rest.is_empty() || !args.kwnames.is_empty();
+    match cd.layout {
+        Layout::Object => {
+            if excess {
+                if lookup(cls, "__new__").is_some_and(|f| !is_kind(f, Kind::Builtin)) {
+                    return type_error(
+                        "object.__new__() takes exactly one argument (the type to instantiate)",
+                    );
+                }
+                if lookup(cls, "__init__").is_none_or(|f| is_kind(f, Kind::Builtin)) {
+                    return type_error(format!("{}() takes no arguments", class_name(cls)));
+                }
+            }
+            Ok(new_instance_raw(cls, None))
+        }
+        Layout::Exception => {
+            let inst = crate::exceptions::new_exception(cls, crate::tuple::tuple_from_slice(rest));
+            crate::exceptions::os_error_init(inst.v());
+            Ok(inst)
+        }
+        Layout::Builtin => {
+            let name = class_name(cls);
+            if cd.ctor.is_some() {
+                return type_error(format!(
+                    "object.__new__({name}) is not safe, use {name}.__new__()"
+                ));
+            }
+            raise(
+                ExcKind::NotImplementedError,
+                format!("molt: subclasses of the builtin type '{name}' are not supported yet"),
+            )
+        }
+    }
+}
+
+// --- mappingproxy ---------------------------------------------------------------------------
+//
+// A class's `__dict__` is a read-only view of its namespace: an instance of the builtin class
+// `mappingproxy`, whose one member slot (under a name no program can spell as an attribute)
+// holds the dict. Its methods are builtins, so the generic instance protocols (`len`, `in`,
+// `[]`, iteration, `repr`, `==`) reach them through the class like a user class's dunders.
+
+const MAPPINGPROXY_SLOT: &str = "\u{0}mapping";
+
+/// Creates the immortal `mappingproxy` class (while the runtime starts).
+pub fn new_mappingproxy_class(object: Value) -> Value {
+    let mut mro = vec![object];
+    mro.extend(class_data(object).mro.iter().copied());
+    let slot = immortalize(crate::str::str_from_string(MAPPINGPROXY_SLOT.to_string()).into_raw());
+    let data = ClassData {
+        shape: std::cell::Cell::new(SHAPE_NONE),
+        slots: Box::new([slot]),
+        name: immortalize(crate::str::str_from_string("mappingproxy".to_string()).into_raw()),
+        base: object,
+        mro: mro.into_boxed_slice(),
+        dict: immortalize(dict_new().into_raw()),
+        layout: Layout::Object,
+        ctor: Some(mappingproxy_ctor),
+        members: 1,
+    };
+    let cls = immortalize(alloc(Kind::Class, data));
+    crate::object::set_flags(cls, crate::object::FLAG_IMMUTABLE_TYPE | FLAG_NO_DICT);
+    cls
+}
+
+/// A read-only view of dict `d`.
+pub fn mappingproxy_new(d: Value) -> Ref {
+    let inst = new_instance_raw(rt().t.mappingproxy, None);
+    // SAFETY: the class has one slot.
+    unsafe { instance_data(inst.v()).slots.write(incref(d)) };
+    inst
+}
+
+fn mappingproxy_ctor(_cls: Value, args: Args<'_>) -> R<Ref> {
+    let [m] = args.exact("mappingproxy")?;
+    if !crate::dict::is_dict(m) {
+        return type_error(format!(
+            "mappingproxy() argument must be a mapping, not {}",
+            type_name(m)
+        ));
+    }
+    Ok(mappingproxy_new(m))
+}
+
+/// The dict behind mappingproxy `recv`.
+fn proxied(recv: Value) -> R<Value> {
+    if is_instance(recv) && instance_data(recv).class == rt().t.mappingproxy {
+        // SAFETY: a mappingproxy has its one slot set at creation.
+        return Ok(unsafe { *instance_data(recv).slots });
+    }
+    type_error(format!(
+        "descriptor requires a 'mappingproxy' object but received a '{}'",
+        type_name(recv)
+    ))
+}
+
+fn mp_call(recv: Value, name: &str, args: Args<'_>) -> R<Ref> {
+    let d = proxied(recv)?;
+    let n = str_from(name);
+    crate::call::call_method(d, n.v(), args)
+}
+
+fn mp_getitem(recv: Value, args: Args<'_>) -> R<Ref> {
+    let [k] = args.exact("__getitem__")?;
+    crate::ops::getitem(proxied(recv)?, k)
+}
+fn mp_contains(recv: Value, args: Args<'_>) -> R<Ref> {
+    let [k] = args.exact("__contains__")?;
+    let d = proxied(recv)?;
+    Ok(Ref::new(Value::from_bool(dict_data(d).get(k)?.is_some())))
+}
+fn mp_len(recv: Value, _args: Args<'_>) -> R<Ref> {
+    Ok(crate::int::int_from_i64(
+        dict_data(proxied(recv)?).len() as i64
+    ))
+}
+fn mp_iter(recv: Value, _args: Args<'_>) -> R<Ref> {
+    crate::iter::py_iter(proxied(recv)?)
+}
+fn mp_repr(recv: Value, _args: Args<'_>) -> R<Ref> {
+    let inner = crate::ops::repr_string(proxied(recv)?)?;
+    Ok(crate::str::str_from_string(format!(
+        "mappingproxy({inner})"
+    )))
+}
+fn mp_eq(recv: Value, args: Args<'_>) -> R<Ref> {
+    let [other] = args.exact("__eq__")?;
+    crate::ops::rich_compare(crate::ops::cmp::EQ, proxied(recv)?, other)
+}
+fn mp_setitem(_recv: Value, _args: Args<'_>) -> R<Ref> {
+    type_error("'mappingproxy' object does not support item assignment")
+}
+fn mp_delitem(_recv: Value, _args: Args<'_>) -> R<Ref> {
+    type_error("'mappingproxy' object does not support item deletion")
+}
+fn mp_keys(recv: Value, args: Args<'_>) -> R<Ref> {
+    mp_call(recv, "keys", args)
+}
+fn mp_values(recv: Value, args: Args<'_>) -> R<Ref> {
+    mp_call(recv, "values", args)
+}
+fn mp_items(recv: Value, args: Args<'_>) -> R<Ref> {
+    mp_call(recv, "items", args)
+}
+fn mp_get(recv: Value, args: Args<'_>) -> R<Ref> {
+    mp_call(recv, "get", args)
+}
+fn mp_copy(recv: Value, args: Args<'_>) -> R<Ref> {
+    mp_call(recv, "copy", args)
+}
+fn mp_reversed(recv: Value, _args: Args<'_>) -> R<Ref> {
+    let d = proxied(recv)?;
+    let f = crate::state::rt().iter_types[crate::object::IterType::Reversed as usize];
+    crate::call::call(f, Args::positional(&[d]))
+}
+
+/// The builtin methods of `mappingproxy`.
+const MAPPINGPROXY_METHODS: &[(&str, BuiltinFn)] = &[
+    ("__getitem__", mp_getitem),
+    ("__setitem__", mp_setitem),
+    ("__delitem__", mp_delitem),
+    ("__contains__", mp_contains),
+    ("__len__", mp_len),
+    ("__iter__", mp_iter),
+    ("__repr__", mp_repr),
+    ("__eq__", mp_eq),
+    ("__reversed__", mp_reversed),
+    ("keys", mp_keys),
+    ("values", mp_values),
+    ("items", mp_items),
+    ("get", mp_get),
+    ("copy", mp_copy),
+];
 
 /// `hash(instance)`: `__hash__` if defined, identity otherwise; unhashable when `__hash__`
 /// is `None` (a class that defines `__eq__` without `__hash__`).
@@ -533,9 +766,14 @@ pub fn instance_hash(v: Value) -> R<i64> {
         Some(f) if is_kind(f, Kind::Builtin) => Ok(crate::hash::hash_identity(v)),
         Some(_) => {
             let r = call_dunder(v, "__hash__", &[])?.unwrap_or(Ref::NONE);
+            // CPython keeps a result that fits in a machine word and hashes a bigger int.
             match crate::int::int_view(r.v()) {
                 Some(crate::int::IntV::Small(i)) => Ok(if i == -1 { -2 } else { i }),
-                Some(crate::int::IntV::Big(b)) => Ok(crate::hash::hash_bigint(b)),
+                Some(crate::int::IntV::Big(b)) => Ok(match i64::try_from(b) {
+                    Ok(-1) => -2,
+                    Ok(i) => i,
+                    Err(_) => crate::hash::hash_bigint(b),
+                }),
                 None => type_error("__hash__ method should return an integer"),
             }
         }
@@ -576,28 +814,35 @@ pub fn make_class(name: Value, bases: Value, ns: Value, slot_names: &[Value]) ->
     }
     let mut mro = vec![incref(base)];
     mro.extend(class_data(base).mro.iter().map(|c| incref(*c)));
-    let dict = if crate::dict::is_dict(ns) {
-        dict_copy(ns)
-    } else {
-        dict_new()
-    };
+    // The namespace in CPython's order: `__module__` first, the body's names (without
+    // `__qualname__`), then what `type.__new__` adds (see below).
+    let dict = dict_new();
     let d = dict_data(dict.v());
-    if d.get_str("__module__").is_none() {
-        dict_set_str(dict.v(), "__module__", str_from("__main__").v());
-    }
-    if d.get_str("__qualname__").is_none() {
-        dict_set_str(dict.v(), "__qualname__", name);
-    }
-    if d.get_str("__eq__").is_some() && d.get_str("__hash__").is_none() {
-        dict_set_str(dict.v(), "__hash__", Value::NONE);
-    }
-    // `__init_subclass__` and `__class_getitem__` are implicit classmethods.
-    for special in ["__init_subclass__", "__class_getitem__"] {
-        if let Some(f) = d.get_str(special) {
-            if is_kind(f, Kind::Function) {
-                let w = wrapper(WrapperKind::ClassMethod, f, Value::NONE, Value::NONE);
-                dict_set_str(dict.v(), special, w.v());
+    let body = if crate::dict::is_dict(ns) {
+        dict_data(ns).items()
+    } else {
+        Vec::new()
+    };
+    let module = body
+        .iter()
+        .find(|(k, _)| crate::str::str_opt(*k) == Some("__module__"))
+        .map(|(_, v)| Ref::dup(*v))
+        .unwrap_or_else(|| str_from("__main__"));
+    dict_set_str(dict.v(), "__module__", module.v());
+    for (k, v) in &body {
+        match crate::str::str_opt(*k) {
+            Some("__qualname__" | "__module__") => {}
+            // `__new__` is an implicit staticmethod, `__init_subclass__` and
+            // `__class_getitem__` implicit classmethods.
+            Some("__new__") if is_kind(*v, Kind::Function) => {
+                let w = wrapper(WrapperKind::StaticMethod, *v, Value::NONE, Value::NONE);
+                d.set(*k, w.v())?;
             }
+            Some("__init_subclass__" | "__class_getitem__") if is_kind(*v, Kind::Function) => {
+                let w = wrapper(WrapperKind::ClassMethod, *v, Value::NONE, Value::NONE);
+                d.set(*k, w.v())?;
+            }
+            _ => d.set(*k, *v)?,
         }
     }
     let base_cd = class_data(base);
@@ -619,8 +864,14 @@ pub fn make_class(name: Value, bases: Value, ns: Value, slot_names: &[Value]) ->
     let base_has_dict = base != rt().t.object && !has_no_dict(base);
     let no_dict = layout == Layout::Object
         && !base_has_dict
-        && declared.as_ref().is_some_and(|(_, wants_dict)| !wants_dict);
-    if base_has_dict && declared.as_ref().is_some_and(|(_, wants_dict)| *wants_dict) {
+        && declared
+            .as_ref()
+            .is_some_and(|(_, wants_dict, _)| !wants_dict);
+    if base_has_dict
+        && declared
+            .as_ref()
+            .is_some_and(|(_, wants_dict, _)| *wants_dict)
+    {
         return type_error("__dict__ slot disallowed: we already got one");
     }
     // Slot layout: dict attributes first (the base's, then this class's), member slots
@@ -631,7 +882,7 @@ pub fn make_class(name: Value, bases: Value, ns: Value, slot_names: &[Value]) ->
         let split = first_member(base_cd);
         slots.extend(base_cd.slots[..split].iter().map(|v| incref(*v)));
         members.extend(base_cd.slots[split..].iter().map(|v| incref(*v)));
-        if let Some((names, _)) = &declared {
+        if let Some((names, _, _)) = &declared {
             for n in names {
                 if !members.iter().any(|m| as_str(*m) == as_str(n.v())) {
                     members.push(incref(n.v()));
@@ -648,6 +899,41 @@ pub fn make_class(name: Value, bases: Value, ns: Value, slot_names: &[Value]) ->
                 slots.push(incref(*n));
             }
         }
+    }
+    // What `type.__new__` adds to the namespace: a member descriptor per `__slots__` name,
+    // `__dict__` and `__weakref__` where this class introduces them, `__doc__`, and
+    // `__hash__ = None` for a class that defines `__eq__` only.
+    let owner_name = name;
+    if let Some((names, _, _)) = &declared {
+        for n in names {
+            let m = wrapper(WrapperKind::Member, n.v(), owner_name, Value::NONE);
+            d.set(n.v(), m.v())?;
+        }
+    }
+    let (adds_dict, adds_weakref) = match (layout, &declared) {
+        (Layout::Object, None) => (!base_has_dict, base == rt().t.object || has_no_dict(base)),
+        (Layout::Object, Some((_, wants_dict, wants_weakref))) => {
+            (*wants_dict && !base_has_dict, *wants_weakref)
+        }
+        (Layout::Exception, None) => (false, base_cd.ctor.is_none() && is_builtin_exception(base)),
+        _ => (false, false),
+    };
+    for (flag, attr) in [(adds_dict, "__dict__"), (adds_weakref, "__weakref__")] {
+        if flag && d.get_str(attr).is_none() {
+            let g = wrapper(
+                WrapperKind::GetSet,
+                crate::str::str_intern(attr),
+                owner_name,
+                Value::NONE,
+            );
+            dict_set_str(dict.v(), attr, g.v());
+        }
+    }
+    if d.get_str("__doc__").is_none() {
+        dict_set_str(dict.v(), "__doc__", Value::NONE);
+    }
+    if d.get_str("__eq__").is_some() && d.get_str("__hash__").is_none() {
+        dict_set_str(dict.v(), "__hash__", Value::NONE);
     }
     let nmembers = members.len();
     slots.extend(members);
@@ -668,10 +954,11 @@ pub fn make_class(name: Value, bases: Value, ns: Value, slot_names: &[Value]) ->
     if no_dict {
         crate::object::set_flags(cls.v(), FLAG_NO_DICT);
     }
+    set_names(cls.v())?;
     if let Some(f) = lookup(base, "__init_subclass__") {
         if !is_kind(f, Kind::Builtin) {
             let f = Ref::dup(f);
-            crate::call::call_found(f.v(), cls.v(), rt().t.type_, Args::positional(&[]))?;
+            crate::call::call_found(f.v(), cls.v(), cls.v(), Args::positional(&[]))?;
         }
     }
     class_changed();
@@ -682,10 +969,48 @@ pub fn make_class(name: Value, bases: Value, ns: Value, slot_names: &[Value]) ->
     Ok(cls)
 }
 
+/// Whether `cls` is one of the builtin exception classes.
+fn is_builtin_exception(cls: Value) -> bool {
+    rt().exc.contains(&cls)
+}
+
+/// CPython's `__set_name__` step of class creation: every attribute of the new class whose
+/// type defines `__set_name__` gets `__set_name__(cls, name)`, in namespace order; properties
+/// learn their name. A failure becomes CPython 3.11's `RuntimeError` with the error as cause.
+fn set_names(cls: Value) -> R<()> {
+    let items: Vec<(Ref, Ref)> = dict_data(class_data(cls).dict)
+        .items()
+        .into_iter()
+        .map(|(k, v)| (Ref::dup(k), Ref::dup(v)))
+        .collect();
+    for (k, v) in items {
+        if is_kind(v.v(), Kind::Wrapper) && wrapper_data(v.v()).kind == WrapperKind::Property {
+            let w = wrapper_data(v.v());
+            let old = w.name.replace(incref(k.v()));
+            crate::object::decref(old);
+            continue;
+        }
+        if !is_instance(v.v()) || !has_dunder(v.v(), "__set_name__") {
+            continue;
+        }
+        if call_dunder(v.v(), "__set_name__", &[cls, k.v()]).is_err() {
+            let cause = crate::exceptions::take_pending();
+            let msg = format!(
+                "Error calling __set_name__ on '{}' instance {} in '{}'",
+                type_name(v.v()),
+                crate::ops::repr_string(k.v())?,
+                class_name(cls)
+            );
+            return crate::exceptions::raise_with_cause(ExcKind::RuntimeError, msg, cause);
+        }
+    }
+    Ok(())
+}
+
 /// The names a class body's `__slots__` declares (a str, or an iterable of strs), with
 /// private names mangled, and whether `"__dict__"` is one of them; CPython's `TypeError`s
 /// and `ValueError`s for bad declarations (`ns` is the class namespace).
-fn parse_slots(decl: Value, class_name: Value, ns: &Ref) -> R<(Vec<Ref>, bool)> {
+fn parse_slots(decl: Value, class_name: Value, ns: &Ref) -> R<(Vec<Ref>, bool, bool)> {
     let items = if crate::str::is_str(decl) {
         vec![Ref::dup(decl)]
     } else {
@@ -693,6 +1018,7 @@ fn parse_slots(decl: Value, class_name: Value, ns: &Ref) -> R<(Vec<Ref>, bool)> 
     };
     let mut names = Vec::new();
     let mut wants_dict = false;
+    let mut wants_weakref = false;
     for item in items {
         let Some(text) = crate::str::str_opt(item.v()) else {
             return type_error(format!(
@@ -714,6 +1040,7 @@ fn parse_slots(decl: Value, class_name: Value, ns: &Ref) -> R<(Vec<Ref>, bool)> 
             continue;
         }
         if text == "__weakref__" {
+            wants_weakref = true;
             continue;
         }
         let mangled = if text.starts_with("__") && !text.ends_with("__") {
@@ -734,7 +1061,7 @@ fn parse_slots(decl: Value, class_name: Value, ns: &Ref) -> R<(Vec<Ref>, bool)> 
         }
         names.push(Ref::dup(crate::str::str_intern(&mangled)));
     }
-    Ok((names, wants_dict))
+    Ok((names, wants_dict, wants_weakref))
 }
 
 thread_local! {
@@ -755,7 +1082,8 @@ fn reshape(cls: Value) {
             .all(|h| lookup(cls, h).is_none_or(|f| is_kind(f, Kind::Builtin)))
         && cd.slots.iter().all(|n| {
             lookup(cls, crate::str::as_str(*n)).is_none_or(|p| {
-                !(is_kind(p, Kind::Wrapper) && wrapper_data(p).kind == WrapperKind::Property)
+                !crate::attr::is_data_descriptor(p)
+                    || (is_kind(p, Kind::Wrapper) && wrapper_data(p).kind == WrapperKind::Member)
             })
         });
     // Shapes are never reused: after 2^32 - 2 of them, classes stop being cached.
@@ -825,7 +1153,7 @@ pub fn call_class_getitem(cls: Value, k: Value) -> R<Option<Ref>> {
     match lookup(cls, "__class_getitem__") {
         Some(f) if !is_kind(f, Kind::Builtin) => {
             let f = Ref::dup(f);
-            crate::call::call_found(f.v(), cls, rt().t.type_, Args::positional(&[k])).map(Some)
+            crate::call::call_found(f.v(), cls, cls, Args::positional(&[k])).map(Some)
         }
         _ => Ok(None),
     }
@@ -840,8 +1168,31 @@ pub fn wrapper(kind: WrapperKind, f: Value, setter: Value, deleter: Value) -> Re
             f: incref(f),
             setter: incref(setter),
             deleter: incref(deleter),
+            doc: std::cell::Cell::new(Value::NONE),
+            name: std::cell::Cell::new(Value::NONE),
         },
     )
+}
+
+/// A property from its three functions and `__doc__` (`doc` `None`: the getter's), named
+/// `name` (`None` until `__set_name__`).
+pub fn property_with(fget: Value, fset: Value, fdel: Value, doc: Value, name: Value) -> R<Ref> {
+    let p = wrapper(WrapperKind::Property, fget, fset, fdel);
+    let doc = if doc.is_none() && !fget.is_none() {
+        match crate::attr::getattr_str(fget, "__doc__") {
+            Ok(d) => d,
+            Err(_) => {
+                drop(crate::exceptions::take_pending());
+                Ref::NONE
+            }
+        }
+    } else {
+        Ref::dup(doc)
+    };
+    let w = wrapper_data(p.v());
+    w.doc.set(doc.into_raw());
+    w.name.set(incref(name));
+    Ok(p)
 }
 
 /// The payload of a wrapper (the caller checked the kind).
@@ -914,13 +1265,14 @@ pub fn super_getattr(sup: Value, name: &str) -> R<Ref> {
 
 /// `property(fget, fset, fdel, doc)`.
 pub fn property_new(_cls: Value, args: Args<'_>) -> R<Ref> {
-    let [fget, fset, fdel, _doc] = args.bind("property", &["fget", "fset", "fdel", "doc"], 0)?;
-    Ok(wrapper(
-        WrapperKind::Property,
+    let [fget, fset, fdel, doc] = args.bind("property", &["fget", "fset", "fdel", "doc"], 0)?;
+    property_with(
         fget.unwrap_or(Value::NONE),
         fset.unwrap_or(Value::NONE),
         fdel.unwrap_or(Value::NONE),
-    ))
+        doc.unwrap_or(Value::NONE),
+        Value::NONE,
+    )
 }
 
 /// `staticmethod(f)`.
@@ -953,22 +1305,72 @@ fn recv_property(recv: Value) -> R<&'static WrapperData> {
     }
 }
 
+/// A copy of property `p` with other functions (`@x.setter` and friends): the name is
+/// kept, and the doc unless it came from the old getter and the getter changes.
+fn property_copy(p: &WrapperData, fget: Value, fset: Value, fdel: Value) -> R<Ref> {
+    let doc = if fget != p.f {
+        Value::NONE
+    } else {
+        p.doc.get()
+    };
+    property_with(fget, fset, fdel, doc, p.name.get())
+}
+
 fn m_prop_getter(recv: Value, args: Args<'_>) -> R<Ref> {
     let p = recv_property(recv)?;
     let [f] = args.exact("getter")?;
-    Ok(wrapper(WrapperKind::Property, f, p.setter, p.deleter))
+    property_copy(p, f, p.setter, p.deleter)
 }
 
 fn m_prop_setter(recv: Value, args: Args<'_>) -> R<Ref> {
     let p = recv_property(recv)?;
     let [f] = args.exact("setter")?;
-    Ok(wrapper(WrapperKind::Property, p.f, f, p.deleter))
+    property_copy(p, p.f, f, p.deleter)
 }
 
 fn m_prop_deleter(recv: Value, args: Args<'_>) -> R<Ref> {
     let p = recv_property(recv)?;
     let [f] = args.exact("deleter")?;
-    Ok(wrapper(WrapperKind::Property, p.f, p.setter, f))
+    property_copy(p, p.f, p.setter, f)
+}
+
+/// `descr.__get__(obj, owner=None)` of the builtin descriptors.
+fn m_descr_get(recv: Value, args: Args<'_>) -> R<Ref> {
+    let [obj, owner] = args.range::<2>("__get__", 1)?;
+    let obj = obj.unwrap_or(Value::NONE);
+    let owner = match owner {
+        Some(o) if !o.is_none() => o,
+        _ if obj.is_none() => {
+            return type_error("__get__(None, None) is invalid");
+        }
+        _ => type_of(obj),
+    };
+    crate::attr::bind(recv, obj, owner)
+}
+
+/// `descr.__set__(obj, value)` of the builtin data descriptors.
+fn m_descr_set(recv: Value, args: Args<'_>) -> R<Ref> {
+    let [obj, value] = args.exact("__set__")?;
+    crate::attr::descriptor_set(recv, obj, &descriptor_name(recv), Some(value))?;
+    Ok(Ref::NONE)
+}
+
+/// `descr.__delete__(obj)` of the builtin data descriptors.
+fn m_descr_delete(recv: Value, args: Args<'_>) -> R<Ref> {
+    let [obj] = args.exact("__delete__")?;
+    crate::attr::descriptor_set(recv, obj, &descriptor_name(recv), None)?;
+    Ok(Ref::NONE)
+}
+
+/// The attribute name a builtin descriptor stands for (members and getsets know it; a
+/// property knows the name `__set_name__` gave it).
+fn descriptor_name(d: Value) -> String {
+    let w = wrapper_data(d);
+    let n = match w.kind {
+        WrapperKind::Member | WrapperKind::GetSet => w.f,
+        _ => w.name.get(),
+    };
+    crate::str::str_opt(n).unwrap_or("?").to_string()
 }
 
 // --- object's methods -------------------------------------------------------------------
@@ -977,12 +1379,14 @@ fn object_init(recv: Value, args: Args<'_>) -> R<Ref> {
     if !args.pos.is_empty() || !args.kwnames.is_empty() {
         // `A(1)` where neither A nor its bases define `__init__`.
         let cls = type_of(recv);
-        if lookup(cls, "__init__").is_some_and(|f| is_kind(f, Kind::Builtin)) {
+        if lookup(cls, "__init__").is_some_and(|f| !is_kind(f, Kind::Builtin)) {
+            return type_error(
+                "object.__init__() takes exactly one argument (the instance to initialize)",
+            );
+        }
+        if lookup(cls, "__new__").is_none_or(|f| is_kind(f, Kind::Builtin)) {
             return type_error(format!("{}() takes no arguments", class_name(cls)));
         }
-        return type_error(
-            "object.__init__() takes exactly one argument (the instance to initialize)",
-        );
     }
     Ok(Ref::NONE)
 }
@@ -1036,7 +1440,22 @@ fn object_setattr(recv: Value, args: Args<'_>) -> R<Ref> {
 
 fn object_getattribute(recv: Value, args: Args<'_>) -> R<Ref> {
     let [name] = args.exact("__getattribute__")?;
+    let Some(n) = crate::str::str_opt(name) else {
+        return type_error(format!(
+            "attribute name must be string, not '{}'",
+            type_name(name)
+        ));
+    };
+    if is_instance(recv) {
+        return crate::attr::generic_getattr(recv, n, crate::hash::hash_str(name));
+    }
     crate::attr::getattr(recv, name)
+}
+
+fn object_delattr(recv: Value, args: Args<'_>) -> R<Ref> {
+    let [name] = args.exact("__delattr__")?;
+    crate::attr::generic_delattr(recv, name)?;
+    Ok(Ref::NONE)
 }
 
 fn object_init_subclass(_recv: Value, _args: Args<'_>) -> R<Ref> {
@@ -1071,6 +1490,33 @@ fn exc_with_traceback(recv: Value, args: Args<'_>) -> R<Ref> {
     let [tb] = args.exact("with_traceback")?;
     crate::traceback::set_traceback(recv, tb)?;
     Ok(Ref::dup(recv))
+}
+
+/// `e.add_note(note)`: appends to the list `e.__notes__` (an instance attribute, created
+/// on first use), as CPython 3.11 does.
+fn exc_add_note(recv: Value, args: Args<'_>) -> R<Ref> {
+    let [note] = args.exact("add_note")?;
+    if !crate::str::is_str(note) {
+        return type_error(format!("note must be a str, not '{}'", type_name(note)));
+    }
+    let key = crate::str::str_intern("__notes__");
+    let notes = match crate::attr::getattr(recv, key) {
+        Ok(n) => n,
+        Err(e) => {
+            if !crate::exceptions::pending_is(ExcKind::AttributeError) {
+                return Err(e);
+            }
+            drop(crate::exceptions::take_pending());
+            let l = crate::list::list_from_vec(Vec::new());
+            crate::attr::setattr(recv, key, l.v())?;
+            l
+        }
+    };
+    if !crate::list::is_list(notes.v()) {
+        return type_error("Cannot add note: __notes__ is not a list");
+    }
+    crate::list::list_append(notes.v(), note);
+    Ok(Ref::NONE)
 }
 
 /// A builtin function object (immortal).
@@ -1114,10 +1560,19 @@ pub fn install_methods(r: &Runtime) {
             ("__hash__", object_hash),
             ("__format__", object_format),
             ("__setattr__", object_setattr),
+            ("__delattr__", object_delattr),
             ("__getattribute__", object_getattribute),
         ],
     );
-    install_static(t.object, &[("__init_subclass__", object_init_subclass)]);
+    install_static(
+        t.object,
+        &[
+            ("__init_subclass__", object_init_subclass),
+            ("__new__", object_new),
+        ],
+    );
+    install(t.mappingproxy, MAPPINGPROXY_METHODS);
+    dict_set_str(class_data(t.mappingproxy).dict, "__hash__", Value::NONE);
     install(t.str, crate::str::METHODS);
     install_static(t.str, crate::str::STATIC_METHODS);
     install(t.int, crate::int::METHODS);
@@ -1141,8 +1596,24 @@ pub fn install_methods(r: &Runtime) {
             ("getter", m_prop_getter),
             ("setter", m_prop_setter),
             ("deleter", m_prop_deleter),
+            ("__get__", m_descr_get),
+            ("__set__", m_descr_set),
+            ("__delete__", m_descr_delete),
         ],
     );
+    for c in [t.member_descriptor, t.getset_descriptor] {
+        install(
+            c,
+            &[
+                ("__get__", m_descr_get),
+                ("__set__", m_descr_set),
+                ("__delete__", m_descr_delete),
+            ],
+        );
+    }
+    for c in [t.staticmethod, t.classmethod] {
+        install(c, &[("__get__", m_descr_get)]);
+    }
     let base_exc = r.exc[ExcKind::BaseException as usize];
     install(
         base_exc,
@@ -1151,6 +1622,7 @@ pub fn install_methods(r: &Runtime) {
             ("__str__", exc_str),
             ("__repr__", exc_repr),
             ("with_traceback", exc_with_traceback),
+            ("add_note", exc_add_note),
         ],
     );
     for c in r.exc.iter().copied().chain([
@@ -1172,6 +1644,9 @@ pub fn install_methods(r: &Runtime) {
         t.property,
         t.staticmethod,
         t.classmethod,
+        t.mappingproxy,
+        t.member_descriptor,
+        t.getset_descriptor,
     ]) {
         dict_set_str(
             class_data(c).dict,

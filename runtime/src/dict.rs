@@ -596,22 +596,16 @@ pub fn dict_update(d: Value, other: Value) -> R<()> {
         }
         return Ok(());
     }
-    // A mapping (anything with `keys`): `d[k] = other[k]` for `k` in `other.keys()`.
-    if !crate::list::is_list(other) && !crate::tuple::is_tuple(other) {
-        match crate::attr::getattr_str(other, "keys") {
-            Ok(keys) => {
-                let keys = crate::call::call(keys.v(), Args::positional(&[]))?;
-                for k in crate::iter::collect_vec(keys.v())? {
-                    let v = crate::ops::getitem(other, k.v())?;
-                    dict_data(d).set(k.v(), v.v())?;
-                }
-                return Ok(());
-            }
-            Err(Raised) if crate::exceptions::pending_is(ExcKind::AttributeError) => {
-                drop(crate::exceptions::take_pending());
-            }
-            Err(e) => return Err(e),
+    // A mapping: anything with `keys()` (CPython's `PyDict_Merge` path).
+    let keys_name = crate::str::str_intern("keys");
+    if crate::attr::hasattr(other, keys_name)? {
+        let keys = crate::call::call_method(other, keys_name, Args::positional(&[]))?;
+        let it = crate::iter::py_iter(keys.v())?;
+        while let Some(k) = crate::iter::py_next(it.v())? {
+            let v = crate::ops::getitem(other, k.v())?;
+            dict_data(d).set(k.v(), v.v())?;
         }
+        return Ok(());
     }
     let it = crate::iter::py_iter(other)?;
     let mut n = 0usize;

@@ -395,6 +395,21 @@ pub fn raise_with<T>(k: ExcKind, args: Vec<Ref>) -> R<T> {
     Err(Raised)
 }
 
+/// Raises builtin exception `k` with one str argument and `cause` as its `__cause__` and
+/// `__context__` (CPython's `_PyErr_FormatFromCause`). Always `Err`.
+#[cold]
+pub fn raise_with_cause<T>(k: ExcKind, msg: impl Into<String>, cause: Option<Ref>) -> R<T> {
+    let s = crate::str::str_from_string(msg.into());
+    let exc = new_exception(exc_class(k), tuple_from_vec(vec![s]));
+    if let (Some(state), Some(cause)) = (exc_state(exc.v()), cause) {
+        state.context.set(crate::object::incref(cause.v()));
+        state.suppress_context.set(true);
+        state.cause.set(cause.into_raw());
+    }
+    raise_exc(exc);
+    Err(Raised)
+}
+
 /// Raises builtin exception `k` with no arguments.
 #[cold]
 pub fn raise_empty<T>(k: ExcKind) -> R<T> {
@@ -750,6 +765,43 @@ pub fn exception_line(exc: Value) -> String {
 /// The text CPython prints for an uncaught exception (see [`crate::traceback`]).
 pub fn traceback_text(exc: Value) -> String {
     crate::traceback::traceback_text(exc)
+}
+
+/// The notes CPython 3.11 prints after an uncaught exception's last line: each str in
+/// `__notes__` on its own line (other values by `str`, or their `repr` when `__notes__` is
+/// not a list or tuple).
+pub(crate) fn notes_text(exc: Value) -> String {
+    let Some(notes) = crate::class::is_instance(exc)
+        .then(|| crate::class::instance_data(exc).dict_opt())
+        .flatten()
+        .and_then(|d| crate::dict::dict_data(d).get_str("__notes__"))
+    else {
+        return String::new();
+    };
+    let as_text = |v: Value, f: fn(Value) -> R<String>| {
+        f(v).unwrap_or_else(|_| {
+            drop(take_pending());
+            "<note str() failed>".to_string()
+        })
+    };
+    let mut out = String::new();
+    let items: Vec<Ref> = if crate::list::is_list(notes) {
+        crate::list::list_vec(notes)
+            .iter()
+            .map(|v| Ref::dup(*v))
+            .collect()
+    } else if crate::tuple::is_tuple(notes) {
+        tuple_items(notes).iter().map(|v| Ref::dup(*v)).collect()
+    } else {
+        out.push_str(&as_text(notes, crate::ops::repr_string));
+        out.push('\n');
+        return out;
+    };
+    for note in items {
+        out.push_str(&as_text(note.v(), crate::ops::str_string));
+        out.push('\n');
+    }
+    out
 }
 
 /// `SystemError`-like failure for states that generated code should never produce (an

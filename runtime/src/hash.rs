@@ -202,6 +202,13 @@ pub fn py_hash(v: Value) -> R<i64> {
             type_error(format!("unhashable type: '{}'", crate::class::type_name(v)))
         }
         Kind::Instance => crate::class::instance_hash(v),
+        Kind::BoundMethod => {
+            // CPython: the identity hash of `__self__` mixed with the function's hash.
+            // SAFETY: kind checked.
+            let m = unsafe { payload::<[Value; 2]>(v) };
+            let h = hash_identity(m[1]) ^ py_hash(m[0])?;
+            Ok(if h == -1 { -2 } else { h })
+        }
         Kind::Range => {
             // CPython: hash((len, start, step)) with `None` for start (len 0) and step (len < 2).
             let r = crate::range::range_data(v);

@@ -194,6 +194,10 @@ fn not_iterable<T>(v: Value) -> R<T> {
 }
 
 fn instance_iter(v: Value) -> R<Ref> {
+    // `__iter__ = None` in a class body blocks iteration (also the `__getitem__` fallback).
+    if crate::class::lookup(crate::class::type_of(v), "__iter__").is_some_and(|f| f.is_none()) {
+        return not_iterable(v);
+    }
     if let Some(it) = crate::class::call_dunder(v, "__iter__", &[])? {
         if is_iterator(it.v()) {
             return Ok(it);

@@ -23,6 +23,10 @@ pub fn module_new(name: &str) -> Ref {
     let n = str_from(name);
     let d = dict_new();
     dict_set_str(d.v(), "__name__", n.v());
+    if name == "__main__" {
+        // The program's docstring, if it has one, replaces it when the module starts.
+        dict_set_str(d.v(), "__doc__", Value::NONE);
+    }
     alloc_ref(
         Kind::Module,
         ModuleData {

@@ -326,7 +326,87 @@ pub struct FunctionData {
     pub qualname: Value,
     /// Whether every parameter is plain positional-or-keyword without a default (then a
     /// call with exactly that many positional arguments passes them straight through).
-    pub simple: bool,
+    /// Cleared when the program replaces `__defaults__` or `__kwdefaults__`.
+    pub simple: Cell<bool>,
+    /// What the program set on the function object (`f.__doc__`, `f.calls = 0`, a new
+    /// `__defaults__`, ...): `None` until the first such assignment.
+    pub extra: UnsafeCell<Option<Box<FunctionExtra>>>,
+}
+
+/// The writable attributes of a function object, all owned ([`Value::UNBOUND`] when not
+/// set: the compiled value applies).
+pub struct FunctionExtra {
+    /// `__dict__` (a dict, or `None` until an attribute is set).
+    pub dict: Cell<Value>,
+    /// `__doc__`.
+    pub doc: Cell<Value>,
+    /// `__name__` after an assignment.
+    pub name: Cell<Value>,
+    /// `__qualname__` after an assignment.
+    pub qualname: Cell<Value>,
+    /// `__defaults__` after an assignment (a tuple or `None`).
+    pub defaults: Cell<Value>,
+    /// `__kwdefaults__` after an assignment (a dict or `None`).
+    pub kwdefaults: Cell<Value>,
+}
+
+impl FunctionExtra {
+    /// Every field unset.
+    pub fn new() -> FunctionExtra {
+        FunctionExtra {
+            dict: Cell::new(Value::NONE),
+            doc: Cell::new(Value::UNBOUND),
+            name: Cell::new(Value::UNBOUND),
+            qualname: Cell::new(Value::UNBOUND),
+            defaults: Cell::new(Value::UNBOUND),
+            kwdefaults: Cell::new(Value::UNBOUND),
+        }
+    }
+
+    /// Releases the owned values.
+    pub fn release(&self) {
+        for c in [
+            &self.dict,
+            &self.doc,
+            &self.name,
+            &self.qualname,
+            &self.defaults,
+            &self.kwdefaults,
+        ] {
+            let v = c.replace(Value::UNBOUND);
+            if v != Value::UNBOUND {
+                decref(v);
+            }
+        }
+    }
+}
+
+impl Default for FunctionExtra {
+    fn default() -> FunctionExtra {
+        FunctionExtra::new()
+    }
+}
+
+impl FunctionData {
+    /// The writable attributes, if any was set.
+    pub fn extra_opt(&self) -> Option<&FunctionExtra> {
+        // SAFETY: single-threaded; the box is only replaced by `extra` (None -> Some), so a
+        // shared reference into it stays valid while the function lives.
+        unsafe { (*self.extra.get()).as_deref() }
+    }
+
+    /// The writable attributes, created now if needed.
+    pub fn extra(&self) -> &FunctionExtra {
+        // SAFETY: as in `extra_opt`; no reference into the `Option` itself is alive here.
+        unsafe {
+            let slot = &mut *self.extra.get();
+            if slot.is_none() {
+                *slot = Some(Box::new(FunctionExtra::new()));
+            }
+            slot.as_deref()
+                .unwrap_or_else(|| std::hint::unreachable_unchecked())
+        }
+    }
 }
 
 /// The arguments of a call as the runtime sees them: all borrowed.
@@ -503,6 +583,12 @@ pub enum WrapperKind {
     ClassMethod,
     /// `property(fget, fset, fdel)`.
     Property,
+    /// A member of `__slots__` (`member_descriptor`): `f` is the attribute name, `setter`
+    /// the name of the class that declared it (strs).
+    Member,
+    /// The `__dict__` or `__weakref__` entry of a class namespace (`getset_descriptor`):
+    /// `f` is the attribute name, `setter` the name of the class (strs).
+    GetSet,
 }
 
 /// `staticmethod`, `classmethod` and `property` objects.
@@ -515,6 +601,11 @@ pub struct WrapperData {
     pub setter: Value,
     /// A property's deleter, or `None`.
     pub deleter: Value,
+    /// A property's `__doc__` (owned; `None` when it has none).
+    pub doc: Cell<Value>,
+    /// The name a property was given by `__set_name__` in a class body (owned; `None`
+    /// before), for CPython's error messages.
+    pub name: Cell<Value>,
 }
 
 /// Allocates an object with refcount 1.
@@ -800,6 +891,9 @@ fn free_object(v: Value) {
                 decref(obj.data.module);
                 decref(obj.data.name);
                 decref(obj.data.qualname);
+                if let Some(extra) = obj.data.extra_opt() {
+                    extra.release();
+                }
             }
             Kind::Builtin => {
                 let obj = Box::from_raw(p as *mut Obj<BuiltinData>);
@@ -859,6 +953,8 @@ fn free_object(v: Value) {
                 decref(obj.data.f);
                 decref(obj.data.setter);
                 decref(obj.data.deleter);
+                decref(obj.data.doc.get());
+                decref(obj.data.name.get());
             }
             Kind::File => drop(Box::from_raw(p as *mut Obj<i32>)),
             Kind::Ellipsis | Kind::NotImplemented => drop(Box::from_raw(p as *mut Obj<()>)),

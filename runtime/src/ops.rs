@@ -220,7 +220,8 @@ fn repr_string_inner(v: Value) -> R<String> {
         Kind::Function => {
             // SAFETY: kind checked.
             let f = unsafe { payload::<crate::object::FunctionData>(v) };
-            Ok(format!("<function {} at {}>", as_str(f.qualname), addr(v)))
+            let qualname = crate::attr::function_qualname(f);
+            Ok(format!("<function {} at {}>", as_str(qualname), addr(v)))
         }
         Kind::Builtin => {
             // SAFETY: kind checked.
@@ -297,6 +298,16 @@ fn repr_string_inner(v: Value) -> R<String> {
                 crate::object::WrapperKind::Property => {
                     Ok(format!("<property object at {}>", addr(v)))
                 }
+                crate::object::WrapperKind::Member => Ok(format!(
+                    "<member '{}' of '{}' objects>",
+                    as_str(w.f),
+                    as_str(w.setter)
+                )),
+                crate::object::WrapperKind::GetSet => Ok(format!(
+                    "<attribute '{}' of '{}' objects>",
+                    as_str(w.f),
+                    as_str(w.setter)
+                )),
             }
         }
         Kind::File => {
@@ -846,7 +857,10 @@ pub fn native_eq(a: Value, b: Value) -> Option<bool> {
         | (Kind::Set, Kind::Set)
         | (Kind::Range, Kind::Range)
         | (Kind::DictView, _)
-        | (_, Kind::DictView) => None,
+        | (_, Kind::DictView)
+        | (Kind::BoundMethod, Kind::BoundMethod)
+        | (Kind::Instance, _)
+        | (_, Kind::Instance) => None,
         _ => Some(false),
     }
 }
@@ -998,6 +1012,13 @@ fn native_compare(opc: u32, a: Value, b: Value) -> R<Option<bool>> {
             let (x, y) = (crate::slots::slice_tuple(a), crate::slots::slice_tuple(b));
             return seq_compare(opc, x.v(), y.v()).map(Some);
         }
+        (Kind::BoundMethod, Kind::BoundMethod) if opc <= cmp::NE => {
+            // Equal when bound to the same object (identity) with equal functions.
+            // SAFETY: kinds checked.
+            let (x, y) = unsafe { (payload::<[Value; 2]>(a), payload::<[Value; 2]>(b)) };
+            let eq = x[1] == y[1] && is_true(rich_compare(cmp::EQ, x[0], y[0])?.v())?;
+            if opc == cmp::EQ { eq } else { !eq }
+        }
         _ => return Ok(None),
     };
     Ok(Some(r))
@@ -1141,8 +1162,11 @@ pub fn contains(container: Value, item: Value) -> R<bool> {
                 }
                 // Without `__contains__`, membership iterates; an object that cannot be
                 // iterated gets CPython's message for `in`, not `iter()`'s.
-                if !crate::class::has_dunder(container, "__iter__")
-                    && !crate::class::has_dunder(container, "__getitem__")
+                let iter_blocked = crate::class::lookup(type_of(container), "__iter__")
+                    .is_some_and(|f| f.is_none());
+                if iter_blocked
+                    || (!crate::class::has_dunder(container, "__iter__")
+                        && !crate::class::has_dunder(container, "__getitem__"))
                 {
                     return type_error(format!(
                         "argument of type '{}' is not iterable",

@@ -73,6 +73,13 @@ pub struct Types {
     pub not_implemented: Value,
     /// `generator`.
     pub generator: Value,
+    /// `mappingproxy` (a class's `__dict__`): instances are [`crate::object::Kind::Instance`]
+    /// values with one member slot holding the dict.
+    pub mappingproxy: Value,
+    /// `member_descriptor` (a `__slots__` member in a class namespace).
+    pub member_descriptor: Value,
+    /// `getset_descriptor` (`__dict__` and `__weakref__` in a class namespace).
+    pub getset_descriptor: Value,
 }
 
 /// The runtime state of one thread.
@@ -265,6 +272,9 @@ fn init() -> &'static Runtime {
         ellipsis: c("ellipsis", object, B, None),
         not_implemented: c("NotImplementedType", object, B, None),
         generator: c("generator", object, B, None),
+        mappingproxy: crate::class::new_mappingproxy_class(object),
+        member_descriptor: c("member_descriptor", object, B, None),
+        getset_descriptor: c("getset_descriptor", object, B, None),
     };
     let mut exc: Vec<Value> = Vec::with_capacity(EXC_TABLE.len());
     for (i, (k, name, base)) in EXC_TABLE.iter().enumerate() {

@@ -424,6 +424,7 @@ fn chain_text(exc: Value, cache: &mut SourceCache, seen: &mut Vec<Value>, out: &
         out.push_str("'?");
     }
     out.push('\n');
+    out.push_str(&crate::exceptions::notes_text(exc));
 }
 
 #[cfg(test)]

@@ -40,6 +40,11 @@ pub struct Lowerer<'a> {
     /// Names bound by each class body being lowered (innermost last): a name a class body
     /// binds is not a builtin there.
     class_bound: Vec<Vec<String>>,
+    /// The innermost enclosing class, whose name private names are mangled with.
+    mangle_class: Option<String>,
+    /// Names of the item functions `<module>` creates, given in the order of
+    /// [`molt_semantic::items::module_items`].
+    item_names: molt_semantic::items::ItemNames,
 }
 
 /// What kind of code a function body is.
@@ -125,6 +130,27 @@ impl<'a> Lowerer<'a> {
             diagnostics: Vec::new(),
             used_names: FxHashMap::default(),
             class_bound: Vec::new(),
+            mangle_class: None,
+            item_names: Default::default(),
+        }
+    }
+
+    /// CPython's private name mangling: inside a class `C`, an identifier `__x` (two leading
+    /// underscores, not two trailing ones) means `_C__x` (leading underscores of the class
+    /// name dropped; a class named only with underscores mangles nothing).
+    fn mangle<'n>(&self, name: &'n str) -> std::borrow::Cow<'n, str> {
+        match &self.mangle_class {
+            Some(class)
+                if name.starts_with("__") && !name.ends_with("__") && !name.contains('.') =>
+            {
+                let owner = class.trim_start_matches('_');
+                if owner.is_empty() {
+                    name.into()
+                } else {
+                    format!("_{owner}{name}").into()
+                }
+            }
+            _ => name.into(),
         }
     }
 
@@ -193,6 +219,27 @@ impl<'a> Lowerer<'a> {
 
     /// Lowers the module skeleton's statements into `<module>`.
     pub fn lower_module(&mut self, body: &[Stmt]) {
+        // Functions nested in module code (a `def` under `if`) must not take the names of
+        // items: count the items first.
+        let mut items = molt_semantic::items::ItemNames::default();
+        for stmt in body {
+            match stmt {
+                Stmt::FunctionDef(def) => {
+                    items.next(None, def.name.as_str());
+                }
+                Stmt::ClassDef(class) => {
+                    for s in &class.body {
+                        if let Stmt::FunctionDef(def) = s {
+                            items.next(Some(class.name.as_str()), def.name.as_str());
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        for (name, n) in items.counts() {
+            self.used_names.insert(name.to_owned(), n);
+        }
         let name = self.unique_name("<module>".to_owned());
         let mut st = FnState::new(
             FnBuilder::new(&name, 0),
@@ -202,6 +249,14 @@ impl<'a> Lowerer<'a> {
             Vec::new(),
         );
         st.defs_are_items = true;
+        // The module's `__doc__` (the runtime starts `__main__` with `None`).
+        if let Some(d) = molt_semantic::items::docstring(body) {
+            let doc = self.constant(&mut st, Constant::Str(d.into()), Span::default());
+            st.b.ins(
+                InstKind::GlobalStore("__doc__".into(), doc),
+                Span::default(),
+            );
+        }
         self.setup_annotations(&mut st, body, Span::default());
         self.stmts(&mut st, body);
         let none = self.constant(&mut st, Constant::None, Span::default());
@@ -226,6 +281,10 @@ impl<'a> Lowerer<'a> {
         }
         let scope = Scope::of_function(Some(&def.parameters), ScopeBody::Stmts(&def.body));
         let name = self.unique_name(qualname);
+        let saved_mangle = self.mangle_class.clone();
+        if class_name.is_some() {
+            self.mangle_class = class_name.clone();
+        }
         let params = mir_params(&def.parameters);
         let mut st = FnState::new(
             FnBuilder::new(&name, params.len()),
@@ -243,6 +302,7 @@ impl<'a> Lowerer<'a> {
         let freevars = self.freevars_of(&st);
         let is_gen = st.scope.is_generator;
         self.finish(st, params, freevars.clone(), is_gen);
+        self.mangle_class = saved_mangle;
         (name, freevars)
     }
 
@@ -391,7 +451,8 @@ impl<'a> Lowerer<'a> {
                     let ann = self.expr(st, &a.annotation);
                     if let (Expr::Name(n), true) = (&*a.target, a.simple) {
                         let dict = self.annotations_dict(st, span);
-                        let key = self.constant(st, Constant::Str(n.id.as_str().into()), span);
+                        let name = self.mangle(n.id.as_str()).into_owned();
+                        let key = self.constant(st, Constant::Str(name.into()), span);
                         st.b.ins(InstKind::SetItem(dict, key, ann), span);
                     }
                 }
@@ -1047,7 +1108,10 @@ impl<'a> Lowerer<'a> {
         }
         let class_name = st.class_ns.map(|_| st.qualname.clone());
         let (name, freevars) = if is_item {
-            (qualname, Vec::new())
+            let item = self
+                .item_names
+                .next(class_name.as_deref(), def.name.as_str());
+            (item, Vec::new())
         } else {
             self.lower_def(def, qualname, class_name, enclosing)
         };
@@ -1060,6 +1124,10 @@ impl<'a> Lowerer<'a> {
             },
             span,
         );
+        if let Some(doc) = molt_semantic::items::docstring(&def.body) {
+            let doc = self.constant(st, Constant::Str(doc.into()), span);
+            st.b.ins(InstKind::SetAttr(f, "__doc__".into(), doc), span);
+        }
         for d in decorators.into_iter().rev() {
             f = st.b.ins(
                 InstKind::Call {
@@ -1159,8 +1227,15 @@ impl<'a> Lowerer<'a> {
                 outside: None,
             });
         }
+        let saved_mangle = self.mangle_class.replace(class.name.as_str().to_owned());
+        if let Some(doc) = molt_semantic::items::docstring(&class.body) {
+            let key = self.constant(st, Constant::Str("__doc__".into()), span);
+            let doc = self.constant(st, Constant::Str(doc.into()), span);
+            st.b.ins(InstKind::SetItem(ns, key, doc), span);
+        }
         self.setup_annotations(st, &class.body, span);
         self.stmts(st, &class.body);
+        self.mangle_class = saved_mangle;
         self.class_bound.pop();
         st.defs_are_items = false;
         st.qualname = saved_name;
@@ -1276,6 +1351,7 @@ impl<'a> Lowerer<'a> {
             if !bound_in_class && !self.index.is_global(self.db.intern(name)) {
                 self.check_supported_builtin(name, range);
             }
+            let name = self.mangle(name).into_owned();
             return st.b.ins(InstKind::NsLoad(ns, name.into()), span);
         }
         match self.resolution(st, name) {
@@ -1332,6 +1408,7 @@ impl<'a> Lowerer<'a> {
             return;
         }
         if let Some(ns) = st.class_ns {
+            let name = self.mangle(name).into_owned();
             let key = self.constant(st, Constant::Str(name.into()), span);
             st.b.ins(InstKind::SetItem(ns, key, v), span);
             return;
@@ -1354,6 +1431,7 @@ impl<'a> Lowerer<'a> {
 
     fn delete_name(&mut self, st: &mut FnState<'_>, name: &str, span: Span) {
         if let Some(ns) = st.class_ns {
+            let name = self.mangle(name).into_owned();
             let key = self.constant(st, Constant::Str(name.into()), span);
             st.b.ins(InstKind::DelItem(ns, key), span);
             return;
@@ -1383,8 +1461,12 @@ impl<'a> Lowerer<'a> {
         match target {
             Expr::Name(n) => self.store_name(st, n.id.as_str(), v, span),
             Expr::Attribute(a) => {
+                if a.attr.as_str() == "__class__" {
+                    self.unsupported(a.range(), "assignment to `__class__`");
+                }
                 let obj = self.expr(st, &a.value);
-                st.b.ins(InstKind::SetAttr(obj, a.attr.as_str().into(), v), span);
+                let attr = self.mangle(a.attr.as_str()).into_owned();
+                st.b.ins(InstKind::SetAttr(obj, attr.into(), v), span);
             }
             Expr::Subscript(s) => {
                 let obj = self.expr(st, &s.value);
@@ -1437,8 +1519,9 @@ impl<'a> Lowerer<'a> {
             }
             Expr::Attribute(at) => {
                 let obj = self.expr(st, &at.value);
+                let attr = self.mangle(at.attr.as_str()).into_owned();
                 let old = st.b.ins(
-                    InstKind::GetAttr(obj, at.attr.as_str().into()),
+                    InstKind::GetAttr(obj, attr.as_str().into()),
                     self.span(at.range()),
                 );
                 let rhs = self.expr(st, &a.value);
@@ -1451,7 +1534,7 @@ impl<'a> Lowerer<'a> {
                     },
                     span,
                 );
-                st.b.ins(InstKind::SetAttr(obj, at.attr.as_str().into(), new), span);
+                st.b.ins(InstKind::SetAttr(obj, attr.into(), new), span);
             }
             Expr::Subscript(s) => {
                 let obj = self.expr(st, &s.value);
@@ -1479,7 +1562,8 @@ impl<'a> Lowerer<'a> {
             Expr::Name(n) => self.delete_name(st, n.id.as_str(), span),
             Expr::Attribute(a) => {
                 let obj = self.expr(st, &a.value);
-                st.b.ins(InstKind::DelAttr(obj, a.attr.as_str().into()), span);
+                let attr = self.mangle(a.attr.as_str()).into_owned();
+                st.b.ins(InstKind::DelAttr(obj, attr.into()), span);
             }
             Expr::Subscript(s) => {
                 let obj = self.expr(st, &s.value);
@@ -1726,7 +1810,8 @@ impl<'a> Lowerer<'a> {
             }
             Expr::Attribute(a) => {
                 let obj = self.expr(st, &a.value);
-                st.b.ins(InstKind::GetAttr(obj, a.attr.as_str().into()), span)
+                let attr = self.mangle(a.attr.as_str()).into_owned();
+                st.b.ins(InstKind::GetAttr(obj, attr.into()), span)
             }
             Expr::Subscript(s) => {
                 let obj = self.expr(st, &s.value);
@@ -2020,7 +2105,7 @@ impl<'a> Lowerer<'a> {
             (Some(receiver), Some(a), _) => st.b.ins(
                 InstKind::CallMethod {
                     receiver,
-                    name: a.attr.as_str().into(),
+                    name: self.mangle(a.attr.as_str()).into_owned().into(),
                     args,
                 },
                 span,

@@ -456,7 +456,7 @@ pub fn module_index(db: &dyn Db, file: SourceFile) -> ModuleIndex {
                 for s in &class.body {
                     if let Stmt::FunctionDef(def) = s {
                         if def.name.as_str() == "__init__" {
-                            collect_self_fields(db, def, &mut info.fields);
+                            collect_self_fields(db, def, class.name.as_str(), &mut info.fields);
                         }
                         if info.attribute_hook.is_none()
                             && matches!(
@@ -489,7 +489,7 @@ pub fn module_index(db: &dyn Db, file: SourceFile) -> ModuleIndex {
                             continue;
                         }
                         let mut found = Vec::new();
-                        collect_self_fields(db, def, &mut found);
+                        collect_self_fields(db, def, class.name.as_str(), &mut found);
                         let method = db.intern(def.name.as_str());
                         for a in found {
                             if !info.fields.contains(&a)
@@ -647,7 +647,12 @@ fn global_declarations(stmt: &Stmt, out: &mut Vec<String>) {
     V(out, false).visit_stmt(stmt);
 }
 
-fn collect_self_fields(db: &dyn Db, init: &ast::StmtFunctionDef, out: &mut Vec<Symbol>) {
+fn collect_self_fields(
+    db: &dyn Db,
+    init: &ast::StmtFunctionDef,
+    class_name: &str,
+    out: &mut Vec<Symbol>,
+) {
     use ruff_python_ast::statement_visitor::{StatementVisitor, walk_stmt};
     let Some(self_name) = init
         .parameters
@@ -660,6 +665,7 @@ fn collect_self_fields(db: &dyn Db, init: &ast::StmtFunctionDef, out: &mut Vec<S
     struct V<'a, 'o> {
         db: &'a dyn Db,
         self_name: String,
+        class_name: &'a str,
         out: &'o mut Vec<Symbol>,
     }
     impl V<'_, '_> {
@@ -667,7 +673,16 @@ fn collect_self_fields(db: &dyn Db, init: &ast::StmtFunctionDef, out: &mut Vec<S
             match t {
                 Expr::Attribute(a) => {
                     if matches!(&*a.value, Expr::Name(n) if n.id.as_str() == self.self_name) {
-                        let sym = self.db.intern(a.attr.as_str());
+                        // Private names are stored mangled (`self.__x` is `_C__x`).
+                        let attr = a.attr.as_str();
+                        let owner = self.class_name.trim_start_matches('_');
+                        let sym =
+                            if attr.starts_with("__") && !attr.ends_with("__") && !owner.is_empty()
+                            {
+                                self.db.intern(&format!("_{owner}{attr}"))
+                            } else {
+                                self.db.intern(attr)
+                            };
                         if !self.out.contains(&sym) {
                             self.out.push(sym);
                         }
@@ -689,7 +704,12 @@ fn collect_self_fields(db: &dyn Db, init: &ast::StmtFunctionDef, out: &mut Vec<S
             }
         }
     }
-    let mut v = V { db, self_name, out };
+    let mut v = V {
+        db,
+        self_name,
+        class_name,
+        out,
+    };
     for s in &init.body {
         v.visit_stmt(s);
     }

@@ -60,12 +60,10 @@ pub fn module_items(db: &dyn Db, file: SourceFile) -> ModuleItems<'_> {
     let parsed = parse(db, file);
     let text = file.text(db);
     let mut functions = Vec::new();
+    let mut names = ItemNames::default();
     let mut add = |def: &StmtFunctionDef, class: Option<&str>| {
         let range = item_range(text, def);
-        let qualname = match class {
-            Some(c) => format!("{c}.{}", def.name.as_str()),
-            None => def.name.as_str().to_owned(),
-        };
+        let qualname = names.next(class, def.name.as_str());
         let item_text = text[range.start().to_usize()..range.end().to_usize()].to_owned();
         functions.push(FunctionItem::new(
             db,
@@ -90,6 +88,40 @@ pub fn module_items(db: &dyn Db, file: SourceFile) -> ModuleItems<'_> {
         }
     }
     ModuleItems { functions }
+}
+
+/// Gives items their identity: the qualified name (`f`, `C.m`), with a `#N` suffix for the
+/// N-th item of the same name in the file (`C.x#2` for a property's setter, a function
+/// defined twice), which `#` keeps apart from any Python name. The lowering of `<module>`
+/// names the function objects it creates for items the same way, in the same order.
+#[derive(Default)]
+pub struct ItemNames(std::collections::HashMap<String, u32>);
+
+impl ItemNames {
+    /// The name of the next item `def name` (in `class`, for a method).
+    pub fn next(&mut self, class: Option<&str>, name: &str) -> String {
+        let qualname = match class {
+            Some(c) => format!("{c}.{name}"),
+            None => name.to_owned(),
+        };
+        let n = self.0.entry(qualname.clone()).or_insert(0);
+        *n += 1;
+        if *n == 1 {
+            qualname
+        } else {
+            format!("{qualname}#{n}")
+        }
+    }
+
+    /// How many items are named `qualname` (without suffix).
+    pub fn count(&self, qualname: &str) -> u32 {
+        self.0.get(qualname).copied().unwrap_or(0)
+    }
+
+    /// The item names and their counts.
+    pub fn counts(&self) -> impl Iterator<Item = (&str, u32)> {
+        self.0.iter().map(|(k, v)| (k.as_str(), *v))
+    }
 }
 
 /// The text range of an item: from the start of the line of its first decorator (or `def`)
@@ -193,12 +225,27 @@ pub fn skeleton_parts(db: &dyn Db, file: SourceFile) -> (ModuleSkeleton, Skeleto
     (ModuleSkeleton { text: skeleton }, map)
 }
 
+/// The elided part of an item's body: all of it but a docstring, which `<module>` needs
+/// for the function's `__doc__`.
 fn body_range(def: &StmtFunctionDef) -> Option<(usize, usize)> {
-    let first = def.body.first()?;
+    let skip = usize::from(docstring(&def.body).is_some());
+    let first = def.body.get(skip)?;
     Some((
         first.range().start().to_usize(),
         def.range().end().to_usize(),
     ))
+}
+
+/// The docstring of a function, class or module body: its first statement when that is a
+/// string literal (CPython 3.11 keeps it verbatim).
+pub fn docstring(body: &[Stmt]) -> Option<&str> {
+    match body.first()? {
+        Stmt::Expr(e) => match &*e.value {
+            ruff_python_ast::Expr::StringLiteral(lit) => Some(lit.value.to_str()),
+            _ => None,
+        },
+        _ => None,
+    }
 }
 
 /// The module skeleton of `file` (backdated when unchanged).

@@ -1502,6 +1502,20 @@ impl<'a> Gen<'a> {
                 ));
             }
         }
+        // A property with a setter (`@pv.setter` redefines `pv` in the class body).
+        let has_prop = self.chance(35);
+        if has_prop {
+            methods.push(Node::leaf("@property"));
+            methods.push(Node::block(
+                "def pv(self):",
+                vec![Node::leaf("return self.v * 2")],
+            ));
+            methods.push(Node::leaf("@pv.setter"));
+            methods.push(Node::block(
+                "def pv(self, x):",
+                vec![Node::leaf("self.v = x // 2")],
+            ));
+        }
         let mut prelude = vec![Node::block(format!("class {c}:"), methods)];
         let sub = self.chance(40);
         let d = format!("D{}", self.id);
@@ -1629,6 +1643,16 @@ impl<'a> Gen<'a> {
                 format!("print({p})")
             };
             let nodes: Vec<Node> = stmt.lines().map(Node::leaf).collect();
+            let g = self.guarded(nodes);
+            body.extend(g);
+        }
+        if has_prop {
+            let x = self.pick(&["7", "-3", "2**63", "0"]);
+            let nodes = vec![
+                Node::leaf("print(a.pv, b.pv)"),
+                Node::leaf(format!("a.pv = {x}")),
+                Node::leaf("print(a.v, a.pv, 'pv' in vars(a), type(type(a).pv).__name__)"),
+            ];
             let g = self.guarded(nodes);
             body.extend(g);
         }
