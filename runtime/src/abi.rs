@@ -741,6 +741,20 @@ pub extern "C" fn molt_with_exit(mgr: Value) -> Value {
     to_abi(r)
 }
 
+/// The innermost exception being handled (CPython's `sys.exception()`), for a bare
+/// `raise` outside an `except` block. → error (`RuntimeError` "No active exception to
+/// reraise") when none is.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_exc_handled() -> Value {
+    match crate::exceptions::handled_top() {
+        e if crate::exceptions::is_exception(e) => crate::object::incref(e),
+        _ => to_abi(raise(
+            ExcKind::RuntimeError,
+            "No active exception to reraise",
+        )),
+    }
+}
+
 /// Called by `is`/`is not` when both operands are the same word `v`: 0 when CPython would
 /// also see one object, else (→ -1) `NotImplementedError`. Ints outside CPython's small-int
 /// cache (-5..=256) and floats are unboxed here, so whether two equal ones are one object

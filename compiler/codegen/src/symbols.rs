@@ -65,6 +65,7 @@ pub enum Rt {
     StarExtend,
     WithExit,
     IdentityCheck,
+    HandledExc,
     BuildString,
     Format,
     Convert,
@@ -145,6 +146,7 @@ impl Rt {
         Rt::StarExtend,
         Rt::WithExit,
         Rt::IdentityCheck,
+        Rt::HandledExc,
         Rt::BuildString,
         Rt::Format,
         Rt::Convert,
@@ -221,6 +223,7 @@ impl Rt {
             Rt::StarExtend => "molt_star_extend",
             Rt::WithExit => "molt_with_exit",
             Rt::IdentityCheck => "molt_identity_check",
+            Rt::HandledExc => "molt_exc_handled",
             Rt::BuildString => "molt_build_string",
             Rt::Format => "molt_format",
             Rt::Convert => "molt_convert",
@@ -271,6 +274,7 @@ impl Rt {
             Rt::GlobalStore => ("WWW", 'I'),
             Rt::GlobalDel => ("WW", 'I'),
             Rt::IdentityCheck => ("W", 'I'),
+            Rt::HandledExc => ("", 'W'),
             Rt::BuiltinLoad
             | Rt::RaiseUnbound
             | Rt::CellNew

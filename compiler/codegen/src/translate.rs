@@ -999,6 +999,11 @@ impl Translator<'_> {
                 self.check(b, block, d, after, r, false)?;
                 self.define(d, r);
             }
+            InstKind::HandledExc => {
+                let r = self.call_rt(b, Rt::HandledExc, &[]);
+                self.check(b, block, d, after, r, false)?;
+                self.define(d, r);
+            }
             InstKind::WithExit(v) => {
                 let x = v!(v);
                 let r = self.call_rt(b, Rt::WithExit, &[x]);

@@ -517,22 +517,11 @@ impl<'a> Lowerer<'a> {
                         }
                         Some(v) => *v,
                         None => {
-                            let cls = st.b.ins(InstKind::BuiltinLoad("RuntimeError".into()), span);
-                            let msg = self.constant(
-                                st,
-                                Constant::Str("No active exception to reraise".into()),
-                                span,
-                            );
-                            st.b.ins(
-                                InstKind::Call {
-                                    callee: cls,
-                                    args: CallArgs {
-                                        positional: vec![msg],
-                                        keywords: vec![],
-                                    },
-                                },
-                                span,
-                            )
+                            // Not inside an `except` of this function: the exception being
+                            // handled by a caller, if any (a helper called from a handler).
+                            let v = st.b.ins(InstKind::HandledExc, span);
+                            st.b.terminate(InstKind::Reraise(v), span);
+                            return;
                         }
                     },
                 };

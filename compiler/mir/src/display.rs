@@ -381,6 +381,9 @@ fn write_kind(out: &mut String, kind: &InstKind) {
         InstKind::DelItem(a, b) => {
             let _ = write!(o, "delitem {a}, {b}");
         }
+        InstKind::HandledExc => {
+            let _ = write!(o, "exc.handled");
+        }
         InstKind::WithExit(v) => {
             let _ = write!(o, "with.exit {v}");
         }

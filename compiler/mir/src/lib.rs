@@ -363,6 +363,10 @@ pub enum InstKind {
     /// CPython's `BEFORE_WITH` does (a type without `__enter__` or `__exit__` raises
     /// "'T' object does not support the context manager protocol").
     WithExit(Value),
+    /// `exc.handled`: the innermost exception being handled by this frame or a caller
+    /// (CPython's `sys.exception()`), for a bare `raise` outside an `except` block; raises
+    /// `RuntimeError("No active exception to reraise")` when there is none.
+    HandledExc,
     /// `build.list (v1, v2)`
     BuildList(Vec<Value>),
     /// `build.tuple (v1, v2)`
@@ -482,6 +486,7 @@ impl InstKind {
             | InstKind::GlobalLoad(_)
             | InstKind::GlobalDel(_)
             | InstKind::BuiltinLoad(_)
+            | InstKind::HandledExc
             | InstKind::SlotLoad(_)
             | InstKind::SlotDel(_)
             | InstKind::FreeVar(_)
@@ -600,6 +605,7 @@ impl InstKind {
             | InstKind::GlobalLoad(_)
             | InstKind::GlobalDel(_)
             | InstKind::BuiltinLoad(_)
+            | InstKind::HandledExc
             | InstKind::SlotLoad(_)
             | InstKind::SlotDel(_)
             | InstKind::FreeVar(_)

@@ -830,6 +830,7 @@ impl<'a> Cursor<'a> {
             }
             "iter" => InstKind::GetIter(self.value()?),
             "with.exit" => InstKind::WithExit(self.value()?),
+            "exc.handled" => InstKind::HandledExc,
             "is.type" => {
                 let value = self.value()?;
                 self.comma()?;
