@@ -1410,7 +1410,11 @@ fn object_eq(recv: Value, args: Args<'_>) -> R<Ref> {
 
 fn object_ne(recv: Value, args: Args<'_>) -> R<Ref> {
     let [other] = args.exact("__ne__")?;
-    let eq = crate::ops::rich_compare(crate::ops::cmp::EQ, recv, other)?;
+    // The type's own `__eq__` only, without the reflected fallbacks of `==`
+    // (`None.__ne__(0)` is `NotImplemented`).
+    let Some(eq) = call_dunder(recv, "__eq__", &[other])? else {
+        return Ok(Ref::dup(rt().not_implemented));
+    };
     if eq.v() == rt().not_implemented {
         return Ok(eq);
     }

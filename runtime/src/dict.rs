@@ -928,7 +928,8 @@ fn m_clear(recv: Value, args: Args<'_>) -> R<Ref> {
 
 fn m_fromkeys(_recv: Value, args: Args<'_>) -> R<Ref> {
     // Called through the class (`dict.fromkeys(it, v)`): the receiver slot holds the first arg.
-    let [it, value] = args.bind("fromkeys", &["iterable", "value"], 1)?;
+    args.no_kw("dict.fromkeys")?;
+    let [it, value] = args.range::<2>("fromkeys", 1)?;
     let d = dict_new();
     let value = value.unwrap_or(Value::NONE);
     let it = crate::iter::py_iter(it.unwrap_or(Value::NONE))?;

@@ -897,7 +897,7 @@ fn render(fmt: &str, args: Fields<'_>, auto: &mut AutoIndex, depth: u32) -> R<St
             j += 1;
         }
         if j >= chars.len() {
-            return value_error("Single '{' encountered in format string");
+            return value_error(unclosed_field_message(&chars[i + 1..]));
         }
         let field: String = chars[i + 1..j].iter().collect();
         i = j + 1;
@@ -907,6 +907,36 @@ fn render(fmt: &str, args: Fields<'_>, auto: &mut AutoIndex, depth: u32) -> R<St
         out.push_str(&render_field(&field, args, auto, depth)?);
     }
     Ok(out)
+}
+
+/// CPython's message for a replacement field that starts at `{` (the text after it is
+/// `rest`) and has no closing `}`.
+fn unclosed_field_message(rest: &[char]) -> &'static str {
+    let mut k = 0;
+    while k < rest.len() {
+        match rest[k] {
+            '{' => return "unexpected '{' in field name",
+            '[' => {
+                while k < rest.len() && rest[k] != ']' {
+                    k += 1;
+                }
+            }
+            '!' if k + 1 == rest.len() => {
+                return "end of string while looking for conversion specifier";
+            }
+            '!' if k + 2 < rest.len() && rest[k + 2] != ':' => {
+                return "expected ':' after conversion specifier";
+            }
+            '!' | ':' => return "unmatched '{' in format spec",
+            _ => {}
+        }
+        k += 1;
+    }
+    if rest.is_empty() {
+        "Single '{' encountered in format string"
+    } else {
+        "expected '}' before end of string"
+    }
 }
 
 fn render_field(field: &str, args: Fields<'_>, auto: &mut AutoIndex, depth: u32) -> R<String> {
@@ -925,6 +955,9 @@ fn render_field(field: &str, args: Fields<'_>, auto: &mut AutoIndex, depth: u32)
         }
     }
     let name = &field[..name_end];
+    if name.contains('{') {
+        return value_error("unexpected '{' in field name");
+    }
     let rest = &field[name_end..];
     let (conv, spec) = if let Some(r) = rest.strip_prefix('!') {
         let mut cs = r.chars();

@@ -994,12 +994,6 @@ fn m_as_integer_ratio(recv: Value, args: Args<'_>) -> R<Ref> {
     ]))
 }
 
-fn m_is_integer(recv: Value, args: Args<'_>) -> R<Ref> {
-    recv_int(recv)?;
-    args.none("is_integer")?;
-    Ok(Ref::new(Value::TRUE))
-}
-
 fn m_round(recv: Value, args: Args<'_>) -> R<Ref> {
     recv_int(recv)?;
     let [nd] = args.range::<1>("__round__", 0)?;
@@ -1022,7 +1016,6 @@ pub const METHODS: &[(&str, crate::object::BuiltinFn)] = &[
     ("bit_count", m_bit_count),
     ("conjugate", m_conjugate),
     ("as_integer_ratio", m_as_integer_ratio),
-    ("is_integer", m_is_integer),
 ];
 
 #[cfg(test)]

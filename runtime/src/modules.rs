@@ -657,6 +657,13 @@ fn to_int_rounded(v: Value, f: fn(f64) -> f64, name: &str) -> R<Ref> {
             return Ok(r);
         }
     }
+    // `math.trunc` has no fallback through `__float__`, unlike `floor` and `ceil`.
+    if name == "trunc" {
+        return type_error(format!(
+            "type {} doesn't define __trunc__ method",
+            crate::class::type_name(v)
+        ));
+    }
     let x = arg_f64(v)?;
     crate::int::float_to_int(f(x))
 }

@@ -630,6 +630,11 @@ fn container_binop(o: u32, inplace: bool, a: Value, b: Value) -> R<Option<Ref>> 
                 crate::set::same_type_as(a, r)
             }
         }
+        // `d |= other` updates the dict in place, whatever `other` is (an items view too).
+        op::OR if inplace && ka == Some(Kind::Dict) => {
+            crate::dict::dict_update(a, b)?;
+            Ref::dup(a)
+        }
         op::SUB | op::AND | op::OR | op::XOR
             if (crate::dict::is_set_view(a) || crate::dict::is_set_view(b))
                 && ka != Some(Kind::Instance)
@@ -652,10 +657,6 @@ fn container_binop(o: u32, inplace: bool, a: Value, b: Value) -> R<Option<Ref>> 
                 crate::dict::dict_update(d.v(), b)?;
                 d
             }
-        }
-        op::OR if inplace && ka == Some(Kind::Dict) => {
-            crate::dict::dict_update(a, b)?;
-            Ref::dup(a)
         }
         _ => return Ok(None),
     };

@@ -402,6 +402,70 @@ fn must_str<'a>(v: Value, fname: &str) -> R<&'a str> {
     }
 }
 
+/// A str argument of the methods that CPython converts without naming them (`find`,
+/// `count`, `partition`): `TypeError: must be str, not int`.
+fn plain_str<'a>(v: Value, or_none: bool) -> R<&'a str> {
+    match str_opt(v) {
+        Some(s) => Ok(s),
+        None => type_error(format!(
+            "must be str{}, not {}",
+            if or_none { " or None" } else { "" },
+            crate::class::type_name(v)
+        )),
+    }
+}
+
+/// Between `min` and `N` positional arguments, with the messages of CPython's
+/// `PyArg_ParseTuple` (`find() takes at least 1 argument (0 given)`).
+fn tuple_args<const N: usize>(args: Args<'_>, fname: &str, min: usize) -> R<[Option<Value>; N]> {
+    // Called as a method (`s.find(x=1)`), CPython names the method with its class.
+    args.no_kw(&format!("str.{fname}"))?;
+    let n = args.pos.len();
+    let plural = |k: usize| if k == 1 { "" } else { "s" };
+    if n < min {
+        return type_error(format!(
+            "{fname}() takes at least {min} argument{} ({n} given)",
+            plural(min)
+        ));
+    }
+    if n > N {
+        return type_error(format!(
+            "{fname}() takes at most {N} argument{} ({n} given)",
+            plural(N)
+        ));
+    }
+    let mut out = [None; N];
+    for (o, v) in out.iter_mut().zip(args.pos) {
+        *o = Some(*v);
+    }
+    Ok(out)
+}
+
+/// Keyword arguments must be among `names` (Argument Clinic's message otherwise:
+/// `'x' is an invalid keyword argument for split()`).
+fn known_keywords(args: Args<'_>, fname: &str, names: &[&str]) -> R<()> {
+    for k in args.kwnames {
+        let key = str_opt(*k).unwrap_or("");
+        if !names.contains(&key) {
+            return type_error(format!(
+                "'{key}' is an invalid keyword argument for {fname}()"
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Positional argument `n` of `fname` must be a str (`replace() argument 2 must be str`).
+fn must_str_n<'a>(v: Value, fname: &str, n: u32) -> R<&'a str> {
+    match str_opt(v) {
+        Some(s) => Ok(s),
+        None => type_error(format!(
+            "{fname}() argument {n} must be str, not {}",
+            crate::class::type_name(v)
+        )),
+    }
+}
+
 fn bool_ref(b: bool) -> R<Ref> {
     Ok(Ref::new(Value::from_bool(b)))
 }
@@ -531,7 +595,10 @@ fn sub_range(s: Value, start: Option<Value>, end: Option<Value>) -> R<Option<(us
         match v {
             None => Ok(default),
             Some(x) if x.is_none() => Ok(default),
-            Some(x) => crate::int::index_i64(x),
+            Some(x) if crate::int::has_index(x) => crate::int::as_ssize(x, None),
+            Some(_) => {
+                type_error("slice indices must be integers or None or have an __index__ method")
+            }
         }
     };
     let mut a = get(start, 0)?;
@@ -554,8 +621,8 @@ fn sub_range(s: Value, start: Option<Value>, end: Option<Value>) -> R<Option<(us
 
 fn find_impl(recv: Value, args: Args<'_>, name: &str, rev: bool) -> R<Option<usize>> {
     let s = recv_str(recv)?;
-    let [sub, start, end] = args.range::<3>(name, 1)?;
-    let sub = must_str(sub.unwrap_or(Value::NONE), name)?;
+    let [sub, start, end] = tuple_args::<3>(args, name, 1)?;
+    let sub = plain_str(sub.unwrap_or(Value::NONE), false)?;
     let Some((b0, b1)) = sub_range(recv, start, end)? else {
         return Ok(None);
     };
@@ -600,8 +667,8 @@ fn m_rindex(recv: Value, args: Args<'_>) -> R<Ref> {
 
 fn m_count(recv: Value, args: Args<'_>) -> R<Ref> {
     let s = recv_str(recv)?;
-    let [sub, start, end] = args.range::<3>("count", 1)?;
-    let sub = must_str(sub.unwrap_or(Value::NONE), "count")?;
+    let [sub, start, end] = tuple_args::<3>(args, "count", 1)?;
+    let sub = plain_str(sub.unwrap_or(Value::NONE), false)?;
     let Some((b0, b1)) = sub_range(recv, start, end)? else {
         return int_ref(0);
     };
@@ -624,7 +691,7 @@ fn m_count(recv: Value, args: Args<'_>) -> R<Ref> {
 
 fn affix_impl(recv: Value, args: Args<'_>, name: &str, suffix: bool) -> R<Ref> {
     let s = recv_str(recv)?;
-    let [pat, start, end] = args.range::<3>(name, 1)?;
+    let [pat, start, end] = tuple_args::<3>(args, name, 1)?;
     let pat = pat.unwrap_or(Value::NONE);
     let Some((b0, b1)) = sub_range(recv, start, end)? else {
         return bool_ref(false);
@@ -723,20 +790,15 @@ fn split_args(args: Args<'_>, name: &str) -> R<(Option<&'static str>, i64)> {
     let [sep, maxsplit] = match args.pos {
         // The common call, `s.split(sep)`, skips keyword binding.
         [sep] if args.kwnames.is_empty() => [Some(*sep), None],
-        _ => args.bind(name, &["sep", "maxsplit"], 0)?,
+        _ => {
+            known_keywords(args, name, &["sep", "maxsplit"])?;
+            args.bind(name, &["sep", "maxsplit"], 0)?
+        }
     };
     let sep = match sep {
         None => None,
         Some(v) if v.is_none() => None,
-        Some(v) => match str_opt(v) {
-            Some(s) => Some(s),
-            None => {
-                return type_error(format!(
-                    "must be str or None, not {}",
-                    crate::class::type_name(v)
-                ));
-            }
-        },
+        Some(v) => Some(plain_str(v, true)?),
     };
     let maxsplit = match maxsplit {
         None => -1,
@@ -849,9 +911,10 @@ fn is_line_break(c: char) -> bool {
 
 fn m_splitlines(recv: Value, args: Args<'_>) -> R<Ref> {
     let s = recv_str(recv)?;
+    known_keywords(args, "splitlines", &["keepends"])?;
     let [keepends] = args.bind("splitlines", &["keepends"], 0)?;
     let keep = match keepends {
-        Some(v) => crate::ops::is_true(v)?,
+        Some(v) => crate::int::index_i64(v)? != 0,
         None => false,
     };
     let mut out = Vec::new();
@@ -878,12 +941,22 @@ fn m_splitlines(recv: Value, args: Args<'_>) -> R<Ref> {
 
 fn m_join(recv: Value, args: Args<'_>) -> R<Ref> {
     recv_str(recv)?;
-    let [it] = args.exact("join")?;
+    let [it] = args.exact("str.join")?;
     if crate::list::is_list(it) || is_kind(it, Kind::Tuple) {
         // Joining runs no Python code, so the borrowed items cannot change under us.
         return join_values(recv, crate::iter::seq_items(it));
     }
-    let items = crate::iter::collect_vec(it)?;
+    let iter = match crate::iter::py_iter(it) {
+        Ok(i) => i,
+        Err(e) => {
+            if crate::exceptions::pending_is(ExcKind::TypeError) {
+                drop(crate::exceptions::take_pending());
+                return type_error("can only join an iterable");
+            }
+            return Err(e);
+        }
+    };
+    let items = crate::iter::collect_vec(iter.v())?;
     let values: Vec<Value> = items.iter().map(Ref::v).collect();
     join_values(recv, &values)
 }
@@ -938,6 +1011,7 @@ fn join_values(sep: Value, items: &[Value]) -> R<Ref> {
 
 fn strip_impl(recv: Value, args: Args<'_>, name: &str, left: bool, right: bool) -> R<Ref> {
     let s = recv_str(recv)?;
+    args.no_kw(&format!("str.{name}"))?;
     let [chars] = args.range::<1>(name, 0)?;
     let out = match chars {
         Some(c) if !c.is_none() => {
@@ -976,9 +1050,10 @@ fn m_rstrip(recv: Value, args: Args<'_>) -> R<Ref> {
 
 fn m_replace(recv: Value, args: Args<'_>) -> R<Ref> {
     let s = recv_str(recv)?;
+    args.no_kw("str.replace")?;
     let [old, new, count] = args.range::<3>("replace", 2)?;
-    let old = must_str(old.unwrap_or(Value::NONE), "replace")?;
-    let new = must_str(new.unwrap_or(Value::NONE), "replace")?;
+    let old = must_str_n(old.unwrap_or(Value::NONE), "replace", 1)?;
+    let new = must_str_n(new.unwrap_or(Value::NONE), "replace", 2)?;
     let count = match count {
         Some(c) => crate::int::index_i64(c)?,
         None => -1,
@@ -992,37 +1067,37 @@ fn m_replace(recv: Value, args: Args<'_>) -> R<Ref> {
 
 fn m_upper(recv: Value, args: Args<'_>) -> R<Ref> {
     let s = recv_str(recv)?;
-    args.none("upper")?;
+    args.none("str.upper")?;
     Ok(str_from_owned(unicode::upper(s)))
 }
 
 fn m_lower(recv: Value, args: Args<'_>) -> R<Ref> {
     let s = recv_str(recv)?;
-    args.none("lower")?;
+    args.none("str.lower")?;
     Ok(str_from_owned(unicode::lower(s)))
 }
 
 fn m_casefold(recv: Value, args: Args<'_>) -> R<Ref> {
     let s = recv_str(recv)?;
-    args.none("casefold")?;
+    args.none("str.casefold")?;
     Ok(str_from_owned(unicode::casefold(s)))
 }
 
 fn m_swapcase(recv: Value, args: Args<'_>) -> R<Ref> {
     let s = recv_str(recv)?;
-    args.none("swapcase")?;
+    args.none("str.swapcase")?;
     Ok(str_from_owned(unicode::swapcase(s)))
 }
 
 fn m_capitalize(recv: Value, args: Args<'_>) -> R<Ref> {
     let s = recv_str(recv)?;
-    args.none("capitalize")?;
+    args.none("str.capitalize")?;
     Ok(str_from_owned(unicode::capitalize(s)))
 }
 
 fn m_title(recv: Value, args: Args<'_>) -> R<Ref> {
     let s = recv_str(recv)?;
-    args.none("title")?;
+    args.none("str.title")?;
     Ok(str_from_owned(unicode::title(s)))
 }
 
@@ -1030,7 +1105,7 @@ fn m_title(recv: Value, args: Args<'_>) -> R<Ref> {
 /// has one of the `flag` bits.
 fn pred_all(recv: Value, args: Args<'_>, name: &str, flag: u16) -> R<Ref> {
     let s = recv_str(recv)?;
-    args.none(name)?;
+    args.none(&format!("str.{name}"))?;
     bool_ref(!s.is_empty() && s.chars().all(|c| unicode::has_any(c, flag)))
 }
 
@@ -1061,44 +1136,44 @@ fn m_isspace(recv: Value, args: Args<'_>) -> R<Ref> {
 
 fn m_isascii(recv: Value, args: Args<'_>) -> R<Ref> {
     let s = recv_str(recv)?;
-    args.none("isascii")?;
+    args.none("str.isascii")?;
     bool_ref(s.is_ascii())
 }
 
 fn m_isupper(recv: Value, args: Args<'_>) -> R<Ref> {
     let s = recv_str(recv)?;
-    args.none("isupper")?;
+    args.none("str.isupper")?;
     bool_ref(unicode::is_upper(s))
 }
 
 fn m_islower(recv: Value, args: Args<'_>) -> R<Ref> {
     let s = recv_str(recv)?;
-    args.none("islower")?;
+    args.none("str.islower")?;
     bool_ref(unicode::is_lower(s))
 }
 
 fn m_istitle(recv: Value, args: Args<'_>) -> R<Ref> {
     let s = recv_str(recv)?;
-    args.none("istitle")?;
+    args.none("str.istitle")?;
     bool_ref(unicode::is_title(s))
 }
 
 fn m_isidentifier(recv: Value, args: Args<'_>) -> R<Ref> {
     let s = recv_str(recv)?;
-    args.none("isidentifier")?;
+    args.none("str.isidentifier")?;
     bool_ref(unicode::is_identifier(s))
 }
 
 fn m_isprintable(recv: Value, args: Args<'_>) -> R<Ref> {
     let s = recv_str(recv)?;
-    args.none("isprintable")?;
+    args.none("str.isprintable")?;
     bool_ref(s.chars().all(is_printable))
 }
 
 fn partition_impl(recv: Value, args: Args<'_>, name: &str, rev: bool) -> R<Ref> {
     let s = recv_str(recv)?;
-    let [sep] = args.exact(name)?;
-    let sep = must_str(sep, name)?;
+    let [sep] = args.exact(&format!("str.{name}"))?;
+    let sep = plain_str(sep, false)?;
     if sep.is_empty() {
         return value_error("empty separator");
     }
@@ -1130,7 +1205,7 @@ fn m_rpartition(recv: Value, args: Args<'_>) -> R<Ref> {
 
 fn m_zfill(recv: Value, args: Args<'_>) -> R<Ref> {
     let s = recv_str(recv)?;
-    let [w] = args.exact("zfill")?;
+    let [w] = args.exact("str.zfill")?;
     let width = crate::int::index_i64(w)?;
     let n = str_len(recv) as i64;
     if width <= n {
@@ -1145,6 +1220,7 @@ fn m_zfill(recv: Value, args: Args<'_>) -> R<Ref> {
 }
 
 fn pad_args(recv: Value, args: Args<'_>, name: &str) -> R<(i64, char)> {
+    args.no_kw(&format!("str.{name}"))?;
     let [w, fill] = args.range::<2>(name, 1)?;
     let width = crate::int::index_i64(w.unwrap_or(Value::NONE))?;
     let fill = match fill {
@@ -1154,7 +1230,7 @@ fn pad_args(recv: Value, args: Args<'_>, name: &str) -> R<(i64, char)> {
                 Some(t) => t,
                 None => {
                     return type_error(format!(
-                        "{name}() argument 2 must be str, not {}",
+                        "The fill character must be a unicode character, not {}",
                         crate::class::type_name(f)
                     ));
                 }
@@ -1217,6 +1293,7 @@ fn m_rjust(recv: Value, args: Args<'_>) -> R<Ref> {
 
 fn m_expandtabs(recv: Value, args: Args<'_>) -> R<Ref> {
     let s = recv_str(recv)?;
+    known_keywords(args, "expandtabs", &["tabsize"])?;
     let [ts] = args.bind("expandtabs", &["tabsize"], 0)?;
     let ts = match ts {
         Some(v) => crate::int::index_i64(v)?,
@@ -1248,7 +1325,7 @@ fn m_expandtabs(recv: Value, args: Args<'_>) -> R<Ref> {
 
 fn m_removeprefix(recv: Value, args: Args<'_>) -> R<Ref> {
     let s = recv_str(recv)?;
-    let [p] = args.exact("removeprefix")?;
+    let [p] = args.exact("str.removeprefix")?;
     let p = must_str(p, "removeprefix")?;
     match s.strip_prefix(p) {
         Some(rest) if !p.is_empty() => Ok(str_from(rest)),
@@ -1258,7 +1335,7 @@ fn m_removeprefix(recv: Value, args: Args<'_>) -> R<Ref> {
 
 fn m_removesuffix(recv: Value, args: Args<'_>) -> R<Ref> {
     let s = recv_str(recv)?;
-    let [p] = args.exact("removesuffix")?;
+    let [p] = args.exact("str.removesuffix")?;
     let p = must_str(p, "removesuffix")?;
     match s.strip_suffix(p) {
         Some(rest) if !p.is_empty() => Ok(str_from(rest)),
