@@ -1152,6 +1152,21 @@ pub extern "C" fn molt_yield(v: Value) -> Value {
     crate::generator::yield_value(v)
 }
 
+/// Gives `v` (owned) to the pending exception: a value the names of a frame held when the
+/// exception left that frame. CPython's traceback keeps the frame, and so `v`, alive until
+/// the exception is freed. Non-pointer values (and the exception itself) are just dropped.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_exc_hold(v: Value) {
+    if !v.is_ptr() {
+        return;
+    }
+    let exc = crate::exceptions::peek_pending();
+    match crate::exceptions::exc_state(exc) {
+        Some(state) if exc != v => state.held.borrow_mut().push(v),
+        _ => crate::object::decref(v),
+    }
+}
+
 /// Takes the pending exception (a new reference; the pending state is cleared).
 #[unsafe(no_mangle)]
 pub extern "C" fn molt_exc_fetch() -> Value {

@@ -462,7 +462,7 @@ pub fn new_instance_raw(cls: Value, exc: Option<Box<ExcState>>) -> Ref {
     } else {
         Box::into_raw(vec![Value::UNBOUND; n].into_boxed_slice()).cast::<Value>()
     };
-    alloc_ref(
+    let inst = alloc_ref(
         Kind::Instance,
         InstanceData {
             class: incref(cls),
@@ -470,7 +470,9 @@ pub fn new_instance_raw(cls: Value, exc: Option<Box<ExcState>>) -> Ref {
             dict: std::cell::Cell::new(Value::NONE),
             exc,
         },
-    )
+    );
+    crate::finalize::on_new_instance(cls, inst.v());
+    inst
 }
 
 /// Calls class `cls`: builtin constructors, or a new instance initialized by `__init__`.
@@ -495,6 +497,7 @@ pub fn call_class(cls: Value, args: Args<'_>) -> R<Ref> {
                 cause: std::cell::Cell::new(Value::NONE),
                 context: std::cell::Cell::new(Value::NONE),
                 suppress_context: std::cell::Cell::new(false),
+                held: std::cell::RefCell::new(Vec::new()),
             };
             let inst = new_instance_raw(cls, Some(Box::new(state)));
             crate::exceptions::os_error_init(inst.v());

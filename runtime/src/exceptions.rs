@@ -383,6 +383,7 @@ pub fn new_exception(cls: Value, args: Ref) -> Ref {
         cause: Cell::new(Value::NONE),
         context: Cell::new(Value::NONE),
         suppress_context: Cell::new(false),
+        held: std::cell::RefCell::new(Vec::new()),
     };
     new_instance_raw(cls, Some(Box::new(state)))
 }

@@ -414,6 +414,10 @@ pub struct ExcState {
     pub context: Cell<Value>,
     /// `__suppress_context__`.
     pub suppress_context: Cell<bool>,
+    /// What the frames the exception left hold (owned): CPython's traceback keeps those
+    /// frames, and so their locals, alive until the exception is freed. Appended by
+    /// generated code as the exception leaves each function (`molt_exc_hold`).
+    pub held: std::cell::RefCell<Vec<Value>>,
 }
 
 /// An instance of a user class (or of an exception class).
@@ -794,6 +798,14 @@ fn free_object(v: Value) {
                 decref(obj.data.dict);
             }
             Kind::Instance => {
+                if (*p).flags.get() & crate::finalize::FLAG_HAS_FINALIZER != 0
+                    && crate::finalize::instance_dying(v)
+                {
+                    // Resurrected by `__del__`: someone holds it again.
+                    #[cfg(test)]
+                    live::add(1);
+                    return;
+                }
                 let obj = Box::from_raw(p as *mut Obj<InstanceData>);
                 if !obj.data.slots.is_null() {
                     let n = payload::<ClassData>(obj.data.class).slots.len();
@@ -808,6 +820,10 @@ fn free_object(v: Value) {
                 decref(obj.data.dict.get());
                 if let Some(exc) = &obj.data.exc {
                     decref(exc.args.get());
+                    // The frames its traceback kept alive, innermost first.
+                    for x in exc.held.take() {
+                        decref(x);
+                    }
                     decref(exc.cause.get());
                     decref(exc.context.get());
                 }
@@ -835,7 +851,7 @@ fn free_object(v: Value) {
             Kind::Ellipsis | Kind::NotImplemented => drop(Box::from_raw(p as *mut Obj<()>)),
             Kind::Generator => {
                 let obj = Box::from_raw(p as *mut Obj<crate::generator::GenData>);
-                crate::generator::release(&obj.data);
+                crate::generator::release(v, &obj.data);
             }
         }
     }
