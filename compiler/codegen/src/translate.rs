@@ -1918,18 +1918,25 @@ impl Translator<'_> {
             args.push(BlockArg::Value(item));
         }
         let offset = usize::from(item.is_some());
+        let keep = self.liveness.live_in(target).clone();
+        // An argument that dies on this edge hands its reference to the parameter (once):
+        // no increment here, no release below.
+        let mut moved: Vec<Value> = Vec::new();
         for (i, a) in call.args.iter().enumerate() {
             let av = self.val(*a)?;
             let param_needs_rc = params.get(i + offset).is_some_and(|p| self.needs_rc(*p));
             if param_needs_rc && self.needs_rc(*a) {
-                self.incref(b, av);
+                if !keep.contains(a) && owned.contains(a) && !moved.contains(a) {
+                    moved.push(*a);
+                } else {
+                    self.incref(b, av);
+                }
             }
             args.push(BlockArg::Value(av));
         }
         // What dies on the edge (loop iterators, mostly) is released innermost first.
-        let keep = self.liveness.live_in(target).clone();
         for v in owned.iter().rev() {
-            if !keep.contains(v) {
+            if !keep.contains(v) && !moved.contains(v) {
                 self.release(b, *v);
             }
         }
