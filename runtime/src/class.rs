@@ -158,6 +158,7 @@ pub fn new_builtin_class(
         mro.extend(class_data(base).mro.iter().copied());
     }
     let data = ClassData {
+        has_del: std::cell::Cell::new(0),
         shape: std::cell::Cell::new(crate::object::SHAPE_NONE),
         slots: Box::new([]),
         name: immortalize(str_from_string(name.to_string()).into_raw()),
@@ -340,6 +341,13 @@ thread_local! {
         )
     };
     static CLASS_EPOCH: std::cell::Cell<u64> = const { std::cell::Cell::new(1) };
+}
+
+/// The current class epoch: it changes whenever a class namespace changes or a class is made
+/// or freed (what [`lookup`] found may have changed).
+#[inline]
+pub fn class_epoch() -> u64 {
+    CLASS_EPOCH.with(|e| e.get())
 }
 
 /// Invalidates the method cache: a class namespace changed or a class was made or freed.
@@ -662,6 +670,7 @@ pub fn make_class(name: Value, bases: Value, ns: Value, slot_names: &[Value]) ->
     let cls = alloc_ref(
         Kind::Class,
         ClassData {
+            has_del: std::cell::Cell::new(0),
             shape: std::cell::Cell::new(SHAPE_NONE),
             slots: slots.into_boxed_slice(),
             name: incref(name),

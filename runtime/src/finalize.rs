@@ -48,8 +48,19 @@ pub fn unregister(v: Value) {
 }
 
 /// Marks a new instance of `cls` for finalization when its class defines `__del__`.
+#[inline]
 pub fn on_new_instance(cls: Value, inst: Value) {
-    if crate::class::lookup(cls, "__del__").is_some_and(|f| !f.is_none()) {
+    let cd = crate::class::class_data(cls);
+    let epoch = crate::class::class_epoch();
+    let cached = cd.has_del.get();
+    let has_del = if cached >> 1 == epoch {
+        cached & 1 == 1
+    } else {
+        let has = crate::class::lookup(cls, "__del__").is_some_and(|f| !f.is_none());
+        cd.has_del.set(epoch << 1 | u64::from(has));
+        has
+    };
+    if has_del {
         set_flags(inst, FLAG_HAS_FINALIZER);
         register(inst);
     }

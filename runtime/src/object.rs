@@ -398,6 +398,9 @@ pub struct ClassData {
     pub layout: Layout,
     /// The constructor of builtin types (receiver = the class).
     pub ctor: Option<BuiltinFn>,
+    /// Whether the class has `__del__`, as of a class epoch: `epoch << 1 | has_del`, or 0 when
+    /// not known yet (see `crate::finalize::on_new_instance`).
+    pub has_del: Cell<u64>,
     /// How many of the last `slots` are declared in `__slots__` of the class or its bases
     /// (member slots: never part of the instance `__dict__`); the others are the
     /// optimizer's storage for dict attributes.
@@ -732,13 +735,15 @@ fn free_object(v: Value) {
             Kind::Str => drop(Box::from_raw(p as *mut Obj<StrData>)),
             Kind::List => {
                 let obj = Box::from_raw(p as *mut Obj<UnsafeCell<Vec<Value>>>);
-                for x in obj.data.into_inner() {
+                // Last item first, as CPython frees a list (observable through `__del__`).
+                for x in obj.data.into_inner().into_iter().rev() {
                     decref(x);
                 }
             }
             Kind::Tuple => {
                 let obj = Box::from_raw(p as *mut Obj<Box<[Value]>>);
-                for x in obj.data.iter() {
+                // Last item first, as CPython frees a tuple.
+                for x in obj.data.iter().rev() {
                     decref(*x);
                 }
             }
