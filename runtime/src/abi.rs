@@ -219,7 +219,9 @@ pub extern "C" fn molt_is_true(v: Value) -> i32 {
 pub extern "C" fn molt_module_new(name_ptr: *const u8, len: u32) -> Value {
     // SAFETY: codegen passes `len` bytes of static data.
     let b = unsafe { bytes(name_ptr, len) };
-    crate::modules::module_new(&String::from_utf8_lossy(b)).into_raw()
+    let m = crate::modules::module_new(&String::from_utf8_lossy(b));
+    crate::finalize::set_main_module(m.v());
+    m.into_raw()
 }
 
 fn global_load(module: Value, name: Value) -> R<Ref> {
@@ -830,7 +832,11 @@ pub extern "C" fn molt_delitem(o: Value, k: Value) -> i32 {
 #[unsafe(no_mangle)]
 pub extern "C" fn molt_build_list(items: *const Value, n: u32) -> Value {
     // SAFETY: generated code passes `n` values.
-    crate::list::list_from_slice(unsafe { values(items, n) }).into_raw()
+    let l = crate::list::list_from_slice(unsafe { values(items, n) });
+    if n > 0 {
+        crate::object::set_flags(l.v(), crate::finalize::FLAG_ITEMS_OLDER);
+    }
+    l.into_raw()
 }
 
 /// `(items...)` from `n` borrowed values.
@@ -850,6 +856,9 @@ pub extern "C" fn molt_build_set(items: *const Value, n: u32) -> Value {
         for v in vs {
             crate::set::set_data(s.v()).add(*v)?;
         }
+        if !vs.is_empty() {
+            crate::object::set_flags(s.v(), crate::finalize::FLAG_ITEMS_OLDER);
+        }
         Ok(s)
     })();
     to_abi(r)
@@ -864,6 +873,9 @@ pub extern "C" fn molt_build_dict(items: *const Value, npairs: u32) -> Value {
         let d = crate::dict::dict_new();
         for kv in vs.chunks_exact(2) {
             crate::dict::dict_data(d.v()).set(kv[0], kv[1])?;
+        }
+        if !vs.is_empty() {
+            crate::object::set_flags(d.v(), crate::finalize::FLAG_ITEMS_OLDER);
         }
         Ok(d)
     })();

@@ -134,14 +134,127 @@ pub fn instance_dying(v: Value) -> bool {
     n > 0
 }
 
+/// Container flag (lists, dicts, sets): made by a display with items (`[a, b]`), so its
+/// first items are older than it. CPython's collector finds such items after the objects
+/// their container was made after (see [`finalize_at_exit`]).
+pub const FLAG_ITEMS_OLDER: u32 = 32;
+
+thread_local! {
+    /// The program's module (`__main__`), borrowed: the module initializer keeps it alive.
+    static MAIN_MODULE: Cell<Value> = const { Cell::new(Value::NONE) };
+}
+
+/// Records the program's module, whose globals [`finalize_at_exit`] starts from.
+pub fn set_main_module(m: Value) {
+    MAIN_MODULE.with(|c| {
+        if c.get().is_none() {
+            c.set(m);
+        }
+    });
+}
+
+/// The objects `v` references, in the order CPython's `tp_traverse` visits them (lists and
+/// tuples last item first, dicts and instance attributes in insertion order).
+fn referents(v: Value, out: &mut Vec<Value>) {
+    use crate::object::payload;
+    match kind(v) {
+        Kind::List => out.extend(crate::list::list_vec(v).iter().rev()),
+        Kind::Tuple => out.extend(crate::tuple::tuple_items(v).iter().rev()),
+        Kind::Dict => out.extend(
+            crate::dict::dict_data(v)
+                .items()
+                .into_iter()
+                .map(|(_, x)| x),
+        ),
+        Kind::Set => out.extend(crate::set::set_data(v).keys()),
+        Kind::Module => out.push(crate::modules::module_dict(v)),
+        Kind::Cell => {
+            // SAFETY: kind checked; a cell's payload is its content.
+            out.push(unsafe { *payload::<std::cell::UnsafeCell<Value>>(v).get() })
+        }
+        Kind::Function => {
+            // SAFETY: kind checked.
+            let f = unsafe { payload::<crate::object::FunctionData>(v) };
+            out.extend(f.defaults.iter().chain(f.closure.iter()));
+        }
+        Kind::BoundMethod => {
+            // SAFETY: kind checked: a bound method is (function, self).
+            out.extend(unsafe { payload::<[Value; 2]>(v) }.iter());
+        }
+        Kind::Class => out.push(crate::class::class_data(v).dict),
+        Kind::Instance => {
+            let inst = crate::class::instance_data(v);
+            out.push(inst.class);
+            if !inst.slots.is_null() {
+                let n = crate::class::class_data(inst.class).slots.len();
+                // SAFETY: an instance's slot array has one word per slot name of its class.
+                let slots = unsafe { std::slice::from_raw_parts(inst.slots, n) };
+                out.extend(slots.iter().filter(|x| **x != Value::UNBOUND));
+            }
+            if let Some(d) = inst.dict_opt() {
+                out.push(d);
+            }
+            if let Some(e) = &inst.exc {
+                out.push(e.args.get());
+                out.extend(e.held.borrow().iter());
+            }
+        }
+        _ => {}
+    }
+}
+
 /// Finalizes the objects still alive at exit (after the uncaught exception, if any, was
-/// reported and dropped): `__del__` of instances and `close()` of suspended generators, in
-/// creation order. Objects finalized meanwhile (freed by an earlier finalizer) are skipped.
+/// reported and dropped): `__del__` of instances and `close()` of suspended generators.
+///
+/// The order is CPython's: its shutdown frees the module's objects with the cycle collector,
+/// whose list is in creation order, except that one pass first moves the objects that were
+/// made *before* the container referencing them (the items of a tuple or of a display like
+/// `[C(1), C(2)]`) to the end, in the order the collector's traversal finds them. So: the
+/// objects found through other references (globals, attributes, appended items) in creation
+/// order, then those found in such containers, breadth first from the module's globals.
+/// Objects freed meanwhile (by an earlier finalizer) are skipped.
 pub fn finalize_at_exit() {
-    let mut pending: Vec<(u64, u64)> =
-        REGISTRY.with(|r| r.borrow().iter().map(|(a, n)| (*n, *a)).collect());
-    pending.sort_unstable();
-    for (_, addr) in pending {
+    let registered: FxHashMap<u64, u64> = REGISTRY.with(|r| r.borrow().clone());
+    if registered.is_empty() {
+        return;
+    }
+    let mut moved: Vec<u64> = Vec::new();
+    let main = MAIN_MODULE.with(Cell::get);
+    if main.is_ptr() {
+        let mut seen: rustc_hash::FxHashSet<u64> = rustc_hash::FxHashSet::default();
+        let mut queue = std::collections::VecDeque::from([main]);
+        seen.insert(main.0);
+        let mut children = Vec::new();
+        while let Some(c) = queue.pop_front() {
+            children.clear();
+            referents(c, &mut children);
+            let items_older = match kind(c) {
+                Kind::Tuple => true,
+                Kind::List | Kind::Dict | Kind::Set => flags(c) & FLAG_ITEMS_OLDER != 0,
+                _ => false,
+            };
+            for &x in &children {
+                if !x.is_ptr() || crate::object::refcount(x) >= crate::object::IMMORTAL {
+                    continue;
+                }
+                if !seen.insert(x.0) {
+                    continue;
+                }
+                if items_older && registered.contains_key(&x.0) {
+                    moved.push(x.0);
+                }
+                queue.push_back(x);
+            }
+        }
+    }
+    let mut order: Vec<(u64, u64)> = registered
+        .iter()
+        .filter(|(a, _)| !moved.contains(a))
+        .map(|(a, n)| (*n, *a))
+        .collect();
+    order.sort_unstable();
+    let order = order.into_iter().map(|(_, a)| a).chain(moved);
+    for addr in order {
         // Still registered means still alive and not finalized.
         if !REGISTRY.with(|r| r.borrow().contains_key(&addr)) {
             continue;
