@@ -219,11 +219,12 @@ pub extern "C" fn molt_is_true(v: Value) -> i32 {
 pub extern "C" fn molt_module_new(name_ptr: *const u8, len: u32) -> Value {
     // SAFETY: codegen passes `len` bytes of static data.
     let b = unsafe { bytes(name_ptr, len) };
-    let m = crate::modules::module_new(&String::from_utf8_lossy(b)).into_raw();
+    let m = crate::modules::module_new(&String::from_utf8_lossy(b));
     if b == b"__main__" {
-        crate::suggestions::set_main_module(m);
+        crate::suggestions::set_main_module(m.v());
     }
-    m
+    crate::finalize::set_main_module(m.v());
+    m.into_raw()
 }
 
 fn global_load(module: Value, name: Value) -> R<Ref> {
@@ -928,7 +929,11 @@ pub extern "C" fn molt_delitem(o: Value, k: Value) -> i32 {
 #[unsafe(no_mangle)]
 pub extern "C" fn molt_build_list(items: *const Value, n: u32) -> Value {
     // SAFETY: generated code passes `n` values.
-    crate::list::list_from_slice(unsafe { values(items, n) }).into_raw()
+    let l = crate::list::list_from_slice(unsafe { values(items, n) });
+    if n > 0 {
+        crate::object::set_flags(l.v(), crate::finalize::FLAG_ITEMS_OLDER);
+    }
+    l.into_raw()
 }
 
 /// `(items...)` from `n` borrowed values.
@@ -948,6 +953,9 @@ pub extern "C" fn molt_build_set(items: *const Value, n: u32) -> Value {
         for v in vs {
             crate::set::set_data(s.v()).add(*v)?;
         }
+        if !vs.is_empty() {
+            crate::object::set_flags(s.v(), crate::finalize::FLAG_ITEMS_OLDER);
+        }
         Ok(s)
     })();
     to_abi(r)
@@ -962,6 +970,9 @@ pub extern "C" fn molt_build_dict(items: *const Value, npairs: u32) -> Value {
         let d = crate::dict::dict_new();
         for kv in vs.chunks_exact(2) {
             crate::dict::dict_data(d.v()).set(kv[0], kv[1])?;
+        }
+        if !vs.is_empty() {
+            crate::object::set_flags(d.v(), crate::finalize::FLAG_ITEMS_OLDER);
         }
         Ok(d)
     })();
@@ -1253,6 +1264,21 @@ pub extern "C" fn molt_raise(exc: Value, cause: Value) -> Value {
 #[unsafe(no_mangle)]
 pub extern "C" fn molt_yield(v: Value) -> Value {
     crate::generator::yield_value(v)
+}
+
+/// Gives `v` (owned) to the pending exception: a value the names of a frame held when the
+/// exception left that frame. CPython's traceback keeps the frame, and so `v`, alive until
+/// the exception is freed. Non-pointer values (and the exception itself) are just dropped.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_exc_hold(v: Value) {
+    if !v.is_ptr() {
+        return;
+    }
+    let exc = crate::exceptions::peek_pending();
+    match crate::exceptions::exc_state(exc) {
+        Some(state) if exc != v => state.held.borrow_mut().push(v),
+        _ => crate::object::decref(v),
+    }
 }
 
 /// Takes the pending exception (a new reference; the pending state is cleared).

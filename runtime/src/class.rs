@@ -158,6 +158,7 @@ pub fn new_builtin_class(
         mro.extend(class_data(base).mro.iter().copied());
     }
     let data = ClassData {
+        has_del: std::cell::Cell::new(0),
         shape: std::cell::Cell::new(crate::object::SHAPE_NONE),
         slots: Box::new([]),
         name: immortalize(str_from_string(name.to_string()).into_raw()),
@@ -345,6 +346,13 @@ thread_local! {
     static CLASS_EPOCH: std::cell::Cell<u64> = const { std::cell::Cell::new(1) };
 }
 
+/// The current class epoch: it changes whenever a class namespace changes or a class is made
+/// or freed (what [`lookup`] found may have changed).
+#[inline]
+pub fn class_epoch() -> u64 {
+    CLASS_EPOCH.with(|e| e.get())
+}
+
 /// Invalidates the method cache: a class namespace changed or a class was made or freed.
 pub fn class_changed() {
     CLASS_EPOCH.with(|e| e.set(e.get() + 1));
@@ -465,7 +473,7 @@ pub fn new_instance_raw(cls: Value, exc: Option<Box<ExcState>>) -> Ref {
     } else {
         Box::into_raw(vec![Value::UNBOUND; n].into_boxed_slice()).cast::<Value>()
     };
-    alloc_ref(
+    let inst = alloc_ref(
         Kind::Instance,
         InstanceData {
             class: incref(cls),
@@ -473,7 +481,9 @@ pub fn new_instance_raw(cls: Value, exc: Option<Box<ExcState>>) -> Ref {
             dict: std::cell::Cell::new(Value::NONE),
             exc,
         },
-    )
+    );
+    crate::finalize::on_new_instance(cls, inst.v());
+    inst
 }
 
 /// Calls class `cls`: builtin constructors, or a new instance initialized by `__init__`.
@@ -642,6 +652,7 @@ pub fn new_mappingproxy_class(object: Value) -> Value {
         layout: Layout::Object,
         ctor: Some(mappingproxy_ctor),
         members: 1,
+        has_del: std::cell::Cell::new(0),
     };
     let cls = immortalize(alloc(Kind::Class, data));
     crate::object::set_flags(cls, crate::object::FLAG_IMMUTABLE_TYPE | FLAG_NO_DICT);
@@ -940,6 +951,7 @@ pub fn make_class(name: Value, bases: Value, ns: Value, slot_names: &[Value]) ->
     let cls = alloc_ref(
         Kind::Class,
         ClassData {
+            has_del: std::cell::Cell::new(0),
             shape: std::cell::Cell::new(SHAPE_NONE),
             slots: slots.into_boxed_slice(),
             name: incref(name),

@@ -97,6 +97,9 @@ pub fn run_main(argv: Vec<String>, init: extern "C" fn() -> Value) -> i32 {
         decref(result);
         0
     };
+    // The uncaught exception (and the frames its traceback held) is gone; what the module's
+    // globals and cycles still hold is finalized now, as CPython's shutdown does.
+    crate::finalize::finalize_at_exit();
     flush_stdout();
     status
 }

@@ -101,7 +101,7 @@ pub fn make_generator(
         drop(func);
         r
     });
-    Ok(alloc_ref(
+    let g = alloc_ref(
         Kind::Generator,
         GenData {
             co: UnsafeCell::new(Some(co)),
@@ -110,7 +110,9 @@ pub fn make_generator(
             qualname: incref(qualname),
             stack_bottom,
         },
-    ))
+    );
+    crate::finalize::register(g.v());
+    Ok(g)
 }
 
 /// `molt_yield(v)`: suspends the running generator with `v` (borrowed); returns the sent
@@ -354,16 +356,34 @@ pub fn gen_close(g: Value) -> R<()> {
     }
 }
 
-/// Frees a generator's coroutine (the object is being deallocated).
-pub fn release(gd: &GenData) {
-    decref(gd.qualname);
+/// Closes a generator that is still alive at exit (see [`crate::finalize`]): a suspended
+/// one gets `GeneratorExit` (its `finally` blocks run); an exception escaping is reported
+/// as CPython's finalizer does ("Exception ignored in: <generator object ...>").
+pub fn close_for_finalizer(g: Value) {
+    if gen_data(g).state.get() != GenState::Suspended {
+        return;
+    }
+    let saved = take_pending();
+    if gen_close(g).is_err() {
+        crate::finalize::write_unraisable(g);
+    }
+    if let Some(s) = saved {
+        set_pending(s);
+    }
+}
+
+/// Frees a generator's coroutine (the object `g` is being deallocated: its count is zero).
+/// A suspended generator is closed first (its `finally` blocks run), without disturbing a
+/// pending exception; an exception escaping is reported on stderr, as CPython's finalizer
+/// does.
+pub fn release(g: Value, gd: &GenData) {
+    crate::finalize::unregister(g);
     // SAFETY: single-threaded; the object is being freed, nobody else can resume it.
     let slot = unsafe { &mut *gd.co.get() };
-    let Some(co) = slot.as_mut() else {
-        return;
-    };
-    if co.started() && !co.done() {
-        // Close it (running its `finally` blocks) without disturbing a pending exception.
+    if let Some(co) = slot.as_mut()
+        && co.started()
+        && !co.done()
+    {
         let saved = take_pending();
         let exit = crate::exceptions::new_exception(
             exc_class(ExcKind::GeneratorExit),
@@ -371,10 +391,28 @@ pub fn release(gd: &GenData) {
         );
         set_pending(exit);
         gd.state.set(GenState::Running);
-        match step(gd, co, Value::ERROR) {
-            CoroutineResult::Yield(v) => decref(v),
-            CoroutineResult::Return(r) if !r.is_error() => decref(r),
-            CoroutineResult::Return(_) => {}
+        let escaped = match step(gd, co, Value::ERROR) {
+            CoroutineResult::Yield(v) => {
+                decref(v);
+                drop(take_pending());
+                let _: R<()> = raise(ExcKind::RuntimeError, "generator ignored GeneratorExit");
+                true
+            }
+            CoroutineResult::Return(r) if !r.is_error() => {
+                decref(r);
+                false
+            }
+            CoroutineResult::Return(_) => !pending_is(ExcKind::GeneratorExit),
+        };
+        gd.state.set(GenState::Done);
+        if escaped {
+            // The object cannot be handed to `repr` (its count is zero): its repr by hand.
+            let what = format!(
+                "<generator object {} at {}>",
+                crate::str::as_str(gd.qualname),
+                crate::ops::addr(g)
+            );
+            crate::finalize::write_unraisable_text(&what);
         }
         drop(take_pending());
         if let Some(s) = saved {
@@ -388,6 +426,7 @@ pub fn release(gd: &GenData) {
         }
     }
     drop(slot.take());
+    decref(gd.qualname);
     let left = std::mem::take(&mut *gd.handled.borrow_mut());
     crate::object::decref_all(&left);
 }

@@ -58,9 +58,12 @@ pub fn is_generator(v: Value) -> bool {
 }
 
 /// Releases a generator's references.
-pub fn release(gd: &GenData) {
+pub fn release(_g: Value, gd: &GenData) {
     crate::object::decref(gd.qualname);
 }
+
+/// Closes a generator alive at exit (nothing to do: no generator ever runs here).
+pub fn close_for_finalizer(_g: Value) {}
 
 fn unsupported(_recv: Value, _args: Args<'_>) -> R<Ref> {
     raise(

@@ -14,6 +14,7 @@
 //!   special methods on the builtin types: `int.__add__`), [`attr`] (attribute lookup), [`class`] (classes, instances, `super`, `isinstance`), [`call`] (argument
 //!   binding, the call-depth limit), [`exceptions`] (raising, the pending exception, messages).
 //! - Library: [`builtins`], [`modules`] (`sys`, `math`), [`io`] (buffered stdout).
+//! - Lifetimes: [`finalize`] (`__del__`, generators closed when freed, finalization at exit).
 //! - Entry: [`entry`] (`molt_main`, the big-stack program thread), [`abi`] (every exported
 //!   function), [`fatal`] (the fatal-signal handler on an alternate stack, Unix).
 //! - Limits: [`recursion`] (the recursion depth shared by calls and the runtime's own
@@ -41,6 +42,7 @@ pub mod entry;
 pub mod exceptions;
 #[cfg(unix)]
 pub mod fatal;
+pub mod finalize;
 pub mod float;
 pub mod format;
 #[cfg(not(target_arch = "wasm32"))]

@@ -144,7 +144,8 @@ pub fn list_setslice(l: Value, start: i64, stop: i64, step: i64, src: Value) -> 
         let removed: Vec<Value> = items
             .splice(lo..hi, new.into_iter().map(Ref::into_raw))
             .collect();
-        for v in removed {
+        // Last first, as CPython's `list_ass_slice` releases them.
+        for v in removed.into_iter().rev() {
             decref(v);
         }
         return Ok(());
@@ -181,6 +182,10 @@ pub fn list_delslice(l: Value, start: i64, stop: i64, step: i64) {
         }
     }
     *items = keep;
+    // CPython releases a contiguous slice last item first, an extended one in index order.
+    if step == 1 {
+        removed.reverse();
+    }
     for v in removed {
         decref(v);
     }
@@ -374,7 +379,8 @@ fn m_clear(recv: Value, args: Args<'_>) -> R<Ref> {
     let l = recv_list(recv)?;
     args.none("clear")?;
     let old = std::mem::take(list_vec(l));
-    for v in old {
+    // Last item first, as CPython's `list.clear` releases them.
+    for v in old.into_iter().rev() {
         decref(v);
     }
     Ok(Ref::NONE)

@@ -483,6 +483,9 @@ pub struct ClassData {
     pub layout: Layout,
     /// The constructor of builtin types (receiver = the class).
     pub ctor: Option<BuiltinFn>,
+    /// Whether the class has `__del__`, as of a class epoch: `epoch << 1 | has_del`, or 0 when
+    /// not known yet (see `crate::finalize::on_new_instance`).
+    pub has_del: Cell<u64>,
     /// How many of the last `slots` are declared in `__slots__` of the class or its bases
     /// (member slots: never part of the instance `__dict__`); the others are the
     /// optimizer's storage for dict attributes.
@@ -506,6 +509,10 @@ pub struct ExcState {
     pub obj: Cell<Value>,
     /// The frames the exception passed through, innermost first (see [`crate::traceback`]).
     pub tb: std::cell::RefCell<Vec<crate::traceback::TbEntry>>,
+    /// What the frames the exception left hold (owned): CPython's traceback keeps those
+    /// frames, and so their locals, alive until the exception is freed. Appended by
+    /// generated code as the exception leaves each function (`molt_exc_hold`).
+    pub held: std::cell::RefCell<Vec<Value>>,
 }
 
 impl ExcState {
@@ -519,6 +526,7 @@ impl ExcState {
             name: Cell::new(Value::NONE),
             obj: Cell::new(Value::UNBOUND),
             tb: std::cell::RefCell::new(Vec::new()),
+            held: std::cell::RefCell::new(Vec::new()),
         }
     }
 }
@@ -846,13 +854,15 @@ fn free_object(v: Value) {
             Kind::Str => drop(Box::from_raw(p as *mut Obj<StrData>)),
             Kind::List => {
                 let obj = Box::from_raw(p as *mut Obj<UnsafeCell<Vec<Value>>>);
-                for x in obj.data.into_inner() {
+                // Last item first, as CPython frees a list (observable through `__del__`).
+                for x in obj.data.into_inner().into_iter().rev() {
                     decref(x);
                 }
             }
             Kind::Tuple => {
                 let obj = Box::from_raw(p as *mut Obj<Box<[Value]>>);
-                for x in obj.data.iter() {
+                // Last item first, as CPython frees a tuple.
+                for x in obj.data.iter().rev() {
                     decref(*x);
                 }
             }
@@ -915,6 +925,14 @@ fn free_object(v: Value) {
                 decref(obj.data.dict);
             }
             Kind::Instance => {
+                if (*p).flags.get() & crate::finalize::FLAG_HAS_FINALIZER != 0
+                    && crate::finalize::instance_dying(v)
+                {
+                    // Resurrected by `__del__`: someone holds it again.
+                    #[cfg(test)]
+                    live::add(1);
+                    return;
+                }
                 let obj = Box::from_raw(p as *mut Obj<InstanceData>);
                 if !obj.data.slots.is_null() {
                     let n = payload::<ClassData>(obj.data.class).slots.len();
@@ -929,6 +947,10 @@ fn free_object(v: Value) {
                 decref(obj.data.dict.get());
                 if let Some(exc) = &obj.data.exc {
                     decref(exc.args.get());
+                    // The frames its traceback kept alive, innermost first.
+                    for x in exc.held.take() {
+                        decref(x);
+                    }
                     decref(exc.cause.get());
                     decref(exc.context.get());
                     decref(exc.name.get());
@@ -960,7 +982,7 @@ fn free_object(v: Value) {
             Kind::Ellipsis | Kind::NotImplemented => drop(Box::from_raw(p as *mut Obj<()>)),
             Kind::Generator => {
                 let obj = Box::from_raw(p as *mut Obj<crate::generator::GenData>);
-                crate::generator::release(&obj.data);
+                crate::generator::release(v, &obj.data);
             }
         }
     }

@@ -6,7 +6,7 @@
 //! any instruction of the block, so what it needs is live throughout the block. Block
 //! parameters are defined by their block; branch arguments are uses of the branching block.
 
-use molt_mir::{Block, Function, Value};
+use molt_mir::{Block, Function, InstKind, Value};
 use rustc_hash::FxHashSet;
 
 /// Live-in sets per block (indexed by block number).
@@ -72,5 +72,100 @@ impl Liveness {
     /// Values live on entry to `block`.
     pub fn live_in(&self, block: Block) -> &FxHashSet<Value> {
         &self.live_in[block.index()]
+    }
+}
+
+/// Values held by Python names, per block: the values some later `keepalive` still needs
+/// (the same backward dataflow as [`Liveness`], where only `keepalive` operands, and branch
+/// arguments bound to a held block parameter, count as uses).
+///
+/// Lowering lists a name's value in a `keepalive` where the name is rebound and at every
+/// frame exit (and on the back edges of loops that only an exception can leave), so a value
+/// a name holds at some point is held there. When an exception leaves the function, codegen
+/// hands the held values to the exception (CPython's traceback keeps the frame and its
+/// locals alive until the exception dies) and releases the others (CPython's value stack is
+/// unwound).
+pub struct Held {
+    /// Values held at the start of each block, its own parameters included.
+    top: Vec<FxHashSet<Value>>,
+    /// Values held at the end of each block (before its terminator's branch arguments).
+    out: Vec<FxHashSet<Value>>,
+}
+
+impl Held {
+    /// Computes the held sets of `func` to a fixpoint.
+    pub fn compute(func: &Function) -> Held {
+        let n = func.blocks.len();
+        let mut held = Held {
+            top: vec![FxHashSet::default(); n],
+            out: vec![FxHashSet::default(); n],
+        };
+        let order = func.reverse_postorder();
+        loop {
+            let mut changed = false;
+            for &block in order.iter().rev() {
+                let b = block.index();
+                let mut out = FxHashSet::default();
+                for s in func.successors(block) {
+                    let params = &func.blocks[s.index()].params;
+                    out.extend(
+                        held.top[s.index()]
+                            .iter()
+                            .filter(|v| !params.contains(v))
+                            .copied(),
+                    );
+                }
+                let mut set = out.clone();
+                for inst in func.blocks[b].insts.iter().rev() {
+                    held.step_back(func, &func.insts[inst.index()], &mut set);
+                }
+                if set != held.top[b] {
+                    held.top[b] = set;
+                    changed = true;
+                }
+                if out != held.out[b] {
+                    held.out[b] = out;
+                    changed = true;
+                }
+            }
+            if !changed {
+                return held;
+            }
+        }
+    }
+
+    /// Values held at the end of `block`.
+    pub fn out(&self, block: Block) -> &FxHashSet<Value> {
+        &self.out[block.index()]
+    }
+
+    /// Moves `set` from after `inst` to before it.
+    pub fn step_back(
+        &self,
+        func: &Function,
+        inst: &molt_mir::InstData,
+        set: &mut FxHashSet<Value>,
+    ) {
+        if let Some(r) = inst.result {
+            set.remove(&r);
+        }
+        match &inst.kind {
+            InstKind::KeepAlive(vs) => set.extend(vs.iter().copied()),
+            kind => {
+                let is_iter_next = matches!(kind, InstKind::IterNext(..));
+                for (n, call) in kind.successors().into_iter().enumerate() {
+                    let params = &func.blocks[call.block.index()].params;
+                    let offset = usize::from(is_iter_next && n == 0);
+                    for (i, a) in call.args.iter().enumerate() {
+                        if params
+                            .get(i + offset)
+                            .is_some_and(|p| self.top[call.block.index()].contains(p))
+                        {
+                            set.insert(*a);
+                        }
+                    }
+                }
+            }
+        }
     }
 }

@@ -21,7 +21,7 @@ use molt_mir::{
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::CodegenError;
-use crate::liveness::Liveness;
+use crate::liveness::{Held, Liveness};
 use crate::symbols::{Rt, Symbols};
 use molt_mir::lanes::{Strategy, strategy};
 
@@ -71,15 +71,21 @@ pub fn translate(
     symbols: &Symbols,
 ) -> Result<(), CodegenError> {
     let liveness = Liveness::compute(func);
+    let held = Held::compute(func);
     let mut fctx = FunctionBuilderContext::new();
     let mut b = FunctionBuilder::new(clif, &mut fctx);
     let mut t = Translator {
         func,
         symbols,
         liveness,
+        held,
+        held_after: FxHashSet::default(),
+        exit_keep: Vec::new(),
+        slots_released: false,
         values: FxHashMap::default(),
         blocks: Vec::new(),
         slots: FxHashMap::default(),
+        slot_order: Vec::new(),
         scratch: None,
         func_param: None,
         imported: FxHashMap::default(),
@@ -95,10 +101,23 @@ struct Translator<'a> {
     func: &'a Function,
     symbols: &'a Symbols,
     liveness: Liveness,
+    /// Values held by Python names (see [`Held`]).
+    held: Held,
+    /// The held values after the instruction being translated: what an exception leaving
+    /// the function there hands to the exception.
+    held_after: FxHashSet<Value>,
+    /// Values of the frame-exit `keepalive` directly before a `raise` leaving the function:
+    /// the exception takes them.
+    exit_keep: Vec<Value>,
+    /// The slots were released by the frame-exit `keepalive` before a `return`.
+    slots_released: bool,
     values: FxHashMap<Value, ir::Value>,
     blocks: Vec<ir::Block>,
     /// Stack slot of each local kept in a slot (`slot.load`/`slot.store`).
     slots: FxHashMap<Box<str>, ir::StackSlot>,
+    /// The slots in CPython's frame order (first appearance in the MIR, parameters first):
+    /// the order a frame exit releases them in.
+    slot_order: Vec<ir::StackSlot>,
     /// Scratch space for argument arrays (8 bytes per value).
     scratch: Option<ir::StackSlot>,
     func_param: Option<ir::Value>,
@@ -152,6 +171,7 @@ impl Translator<'_> {
             let slot =
                 b.create_sized_stack_slot(StackSlotData::new(StackSlotKind::ExplicitSlot, 8, 3));
             self.slots.insert(name, slot);
+            self.slot_order.push(slot);
         }
         self.scratch = Some(b.create_sized_stack_slot(StackSlotData::new(
             StackSlotKind::ExplicitSlot,
@@ -163,8 +183,7 @@ impl Translator<'_> {
         let params = b.block_params(entry).to_vec();
         self.func_param = Some(params[0]);
         let unbound = b.ins().iconst(I64, UNBOUND);
-        let slots: Vec<ir::StackSlot> = self.slots.values().copied().collect();
-        for slot in slots {
+        for slot in self.slot_order.clone() {
             b.ins().stack_store(I64, unbound, slot, 0);
         }
         // Entry MIR block parameters: the bound arguments, borrowed from the caller.
@@ -202,6 +221,17 @@ impl Translator<'_> {
                 });
             }
             live_after.reverse();
+            // Held values after each instruction, the same way.
+            let mut held = self.held.out(block).clone();
+            let mut held_after: Vec<FxHashSet<Value>> = Vec::with_capacity(data.insts.len());
+            for inst in data.insts.iter().rev() {
+                held_after.push(held.clone());
+                self.held
+                    .step_back(func, &func.insts[inst.index()], &mut held);
+            }
+            held_after.reverse();
+            self.exit_keep.clear();
+            self.slots_released = false;
             // Parameters nobody uses die on entry.
             for p in &data.params {
                 if !live_after.first().is_some_and(|l| l.contains(p))
@@ -213,10 +243,23 @@ impl Translator<'_> {
             for (i, inst) in data.insts.iter().enumerate() {
                 let d = &func.insts[inst.index()];
                 let after = &live_after[i];
+                self.held_after = std::mem::take(&mut held_after[i]);
                 if d.kind.is_terminator() {
                     self.terminator(b, block, d, after)?;
                 } else {
                     self.instruction(b, block, d, after)?;
+                    // A frame-exit `keepalive`: before a `return`, the slots go first (CPython
+                    // releases `co_varnames` before the cells); before a `raise` leaving the
+                    // function, what dies here goes to the exception.
+                    let next = data.insts.get(i + 1).map(|n| &func.insts[n.index()].kind);
+                    let is_keepalive = matches!(d.kind, InstKind::KeepAlive(_));
+                    let exits_by_raise = is_keepalive
+                        && matches!(next, Some(InstKind::Raise(..)))
+                        && data.handler.is_none();
+                    if is_keepalive && matches!(next, Some(InstKind::Return(_))) {
+                        self.release_slots(b);
+                        self.slots_released = true;
+                    }
                     // Release operands whose last use this was, and an unused result.
                     let mut dying: Vec<Value> = Vec::new();
                     d.kind.visit_operands(|v| {
@@ -230,7 +273,13 @@ impl Translator<'_> {
                         }
                     }
                     for v in dying {
-                        self.release(b, v);
+                        if exits_by_raise {
+                            if self.needs_rc(v) {
+                                self.exit_keep.push(v);
+                            }
+                        } else {
+                            self.release(b, v);
+                        }
                     }
                 }
             }
@@ -403,8 +452,10 @@ impl Translator<'_> {
         }
         match self.func.blocks[block.index()].handler {
             Some(h) => {
+                // Temporaries are released innermost (latest defined) first, as CPython
+                // unwinds its value stack.
                 let keep = self.liveness.live_in(h).clone();
-                for v in owned {
+                for v in owned.iter().rev() {
                     if !keep.contains(v) {
                         self.release(b, *v);
                     }
@@ -414,10 +465,30 @@ impl Translator<'_> {
                     .jump(self.blocks[h.index()], &[BlockArg::Value(exc)]);
             }
             None => {
-                for v in owned {
-                    self.release(b, *v);
+                // The function is left with an exception: temporaries are released, and
+                // what the frame's names hold goes to the exception (its traceback keeps the
+                // frame alive in CPython): the slots, the locals of a frame-exit
+                // `keepalive`, then the other held values.
+                let mut held: Vec<Value> = Vec::new();
+                for v in owned.iter().rev() {
+                    if self.held_after.contains(v) && self.needs_rc(*v) {
+                        held.push(*v);
+                    } else {
+                        self.release(b, *v);
+                    }
                 }
-                self.release_slots(b);
+                held.reverse();
+                for slot in self.slot_order.clone() {
+                    let v = b.ins().stack_load(I64, I64, slot, 0);
+                    self.call_rt(b, Rt::ExcHold, &[v]);
+                }
+                let keep: Vec<Value> = self.exit_keep.iter().chain(&held).copied().collect();
+                for v in keep {
+                    // (The failing instruction's own result is not defined: skipped.)
+                    if let Some(&cv) = self.values.get(&v) {
+                        self.call_rt(b, Rt::ExcHold, &[cv]);
+                    }
+                }
                 let err = b.ins().iconst(I64, ERROR);
                 b.ins().return_(&[err]);
             }
@@ -426,8 +497,7 @@ impl Translator<'_> {
     }
 
     fn release_slots(&mut self, b: &mut FunctionBuilder<'_>) {
-        let slots: Vec<ir::StackSlot> = self.slots.values().copied().collect();
-        for slot in slots {
+        for slot in self.slot_order.clone() {
             let v = b.ins().stack_load(I64, I64, slot, 0);
             self.decref(b, v);
         }
@@ -752,6 +822,8 @@ impl Translator<'_> {
                 let r = self.rt(b, Rt::ExcLeave);
                 b.ins().call(r, &[l]);
             }
+            // Only extends lifetimes: the operands that die here are released by the caller.
+            InstKind::KeepAlive(_) => {}
             InstKind::Assume(v, _) => {
                 // An assumption only: the optimizer turns it into a guard. Same value, new owner.
                 let x = v!(v);
@@ -1859,10 +1931,12 @@ impl Translator<'_> {
                 if self.needs_rc(*v) {
                     self.incref(b, rv);
                 }
-                for v in &owned {
+                for v in owned.iter().rev() {
                     self.release(b, *v);
                 }
-                self.release_slots(b);
+                if !self.slots_released {
+                    self.release_slots(b);
+                }
                 b.ins().return_(&[rv]);
                 Ok(())
             }
@@ -1905,17 +1979,25 @@ impl Translator<'_> {
             args.push(BlockArg::Value(item));
         }
         let offset = usize::from(item.is_some());
+        let keep = self.liveness.live_in(target).clone();
+        // An argument that dies on this edge hands its reference to the parameter (once):
+        // no increment here, no release below.
+        let mut moved: Vec<Value> = Vec::new();
         for (i, a) in call.args.iter().enumerate() {
             let av = self.val(*a)?;
             let param_needs_rc = params.get(i + offset).is_some_and(|p| self.needs_rc(*p));
             if param_needs_rc && self.needs_rc(*a) {
-                self.incref(b, av);
+                if !keep.contains(a) && owned.contains(a) && !moved.contains(a) {
+                    moved.push(*a);
+                } else {
+                    self.incref(b, av);
+                }
             }
             args.push(BlockArg::Value(av));
         }
-        let keep = self.liveness.live_in(target).clone();
-        for v in owned {
-            if !keep.contains(v) {
+        // What dies on the edge (loop iterators, mostly) is released innermost first.
+        for v in owned.iter().rev() {
+            if !keep.contains(v) && !moved.contains(v) {
                 self.release(b, *v);
             }
         }

@@ -227,6 +227,11 @@ impl FnBuilder {
         v
     }
 
+    /// Whether `value` is the function's `const.unbound` (a variable never assigned).
+    pub fn is_unbound(&self, value: Value) -> bool {
+        Some(value) == self.unbound
+    }
+
     /// Whether `value` may be `const.unbound` or a block parameter (the cases where a read
     /// needs a `check.bound`; [`FnBuilder::finish`] drops the checks it proves redundant).
     pub fn may_need_bound_check(&self, value: Value) -> bool {

@@ -74,6 +74,13 @@ struct CleanupFrame<'t> {
 }
 
 struct LoopFrame {
+    /// The `for` loop's iterator: a temporary that `break` and `return` drop (CPython pops
+    /// it from the value stack there).
+    iterator: Option<Value>,
+    /// A `while` loop with a constant true test: it is left only by `break`, `return` or an
+    /// exception, so its back edges keep the frame's locals alive (see
+    /// [`Lowerer::frame_locals`]).
+    endless: bool,
     continue_to: molt_mir::Block,
     break_to: molt_mir::Block,
     cleanup_depth: usize,
@@ -99,6 +106,10 @@ struct FnState<'t> {
     current_exc: Vec<Value>,
     /// Comprehension variables in scope: source name → SSA variable name.
     renames: Vec<(String, String)>,
+    /// The function's local names (SSA variables or slots) in CPython's frame order: the
+    /// parameters, then each other local where lowering first meets it (CPython's
+    /// `co_varnames`, which the frame releases in this order when it exits).
+    local_order: Vec<String>,
     rename_counter: u32,
     /// Class namespace while lowering a class body.
     class_ns: Option<Value>,
@@ -309,7 +320,93 @@ impl<'a> Lowerer<'a> {
     fn implicit_return(&mut self, st: &mut FnState<'_>) {
         if !st.b.is_terminated() {
             let none = self.constant(st, Constant::None, Span::default());
-            st.b.terminate(InstKind::Return(none), Span::default());
+            self.return_(st, none, Span::default());
+        }
+    }
+
+    /// `return v`: the frame's locals are released after the return value is computed,
+    /// the iterators of enclosing `for` loops first (innermost first).
+    fn return_(&mut self, st: &mut FnState<'_>, v: Value, span: Span) {
+        if st.b.is_terminated() {
+            return;
+        }
+        let iterators: Vec<Value> = st.loops.iter().rev().filter_map(|l| l.iterator).collect();
+        if !iterators.is_empty() {
+            st.b.ins(InstKind::KeepAlive(iterators), span);
+        }
+        self.frame_exit(st, span);
+        st.b.terminate(InstKind::Return(v), span);
+    }
+
+    /// `raise exc [from cause]`. When it leaves the function, the frame's locals are listed
+    /// first: the exception keeps them (CPython's traceback holds the frame).
+    fn raise_(&mut self, st: &mut FnState<'_>, exc: Value, cause: Option<Value>, span: Span) {
+        if st.b.is_terminated() {
+            return;
+        }
+        let current = st.b.current;
+        if st.b.func.blocks[current.index()].handler.is_none() {
+            self.frame_exit(st, span);
+        }
+        st.b.terminate(InstKind::Raise(exc, cause), span);
+    }
+
+    /// Re-raises `exc` (a bare `raise`, the end of a `finally`, an unmatched `except`): as
+    /// [`Self::raise_`], but the frame adds no traceback entry (CPython's `RERAISE`).
+    fn reraise_(&mut self, st: &mut FnState<'_>, exc: Value, span: Span) {
+        if st.b.is_terminated() {
+            return;
+        }
+        let current = st.b.current;
+        if st.b.func.blocks[current.index()].handler.is_none() {
+            self.frame_exit(st, span);
+        }
+        st.b.terminate(InstKind::Reraise(exc), span);
+    }
+
+    /// A `keepalive` of the frame's locals (see [`Lowerer::frame_locals`]), if any.
+    fn frame_exit(&mut self, st: &mut FnState<'_>, span: Span) {
+        let values = self.frame_locals(st);
+        if !values.is_empty() {
+            st.b.ins(InstKind::KeepAlive(values), span);
+        }
+    }
+
+    /// The values the frame's names hold here, in the order CPython's frame releases them:
+    /// locals in SSA form (in [`FnState::local_order`]; slots are codegen's), then the
+    /// function's own cells (sorted by name, as CPython orders `co_cellvars`). A value held
+    /// by several names is listed at its last one, where CPython releases it for good.
+    fn frame_locals(&mut self, st: &mut FnState<'_>) -> Vec<Value> {
+        let mut values: Vec<Value> = Vec::new();
+        if st.kind != Kind::Function {
+            return values;
+        }
+        let push = |values: &mut Vec<Value>, v: Value| {
+            values.retain(|x| *x != v);
+            values.push(v);
+        };
+        if !st.use_slots {
+            for name in st.local_order.clone() {
+                let v = st.b.read_var(&name);
+                if !st.b.is_unbound(v) {
+                    push(&mut values, v);
+                }
+            }
+        }
+        let mut cellvars: Vec<&String> = st.scope.cellvars.iter().collect();
+        cellvars.sort();
+        for name in cellvars {
+            if let Some(&cell) = st.cells.get(name) {
+                push(&mut values, cell);
+            }
+        }
+        values
+    }
+
+    /// Records `name` as a local of the function (see [`FnState::local_order`]).
+    fn note_local(st: &mut FnState<'_>, name: &str) {
+        if !st.local_order.iter().any(|n| n == name) {
+            st.local_order.push(name.to_owned());
         }
     }
 
@@ -474,7 +571,7 @@ impl<'a> Lowerer<'a> {
                     st.b.ins(InstKind::ExcLeave(0), span);
                 }
                 self.run_cleanups(st, 0);
-                st.b.terminate(InstKind::Return(v), span);
+                self.return_(st, v, span);
             }
             Stmt::If(s) => self.if_stmt(st, s),
             Stmt::While(w) => self.while_stmt(st, w),
@@ -490,7 +587,7 @@ impl<'a> Lowerer<'a> {
                     self.error(DiagnosticCode::InvalidSyntax, stmt.range(), what);
                     return;
                 };
-                let (target, depth, level) = (
+                let (target, depth, level, iterator, endless) = (
                     if is_break {
                         frame.break_to
                     } else {
@@ -498,11 +595,22 @@ impl<'a> Lowerer<'a> {
                     },
                     frame.cleanup_depth,
                     frame.handler_level,
+                    frame.iterator,
+                    frame.endless,
                 );
                 if st.handler_level > level {
                     st.b.ins(InstKind::ExcLeave(level), span);
                 }
                 self.run_cleanups(st, depth);
+                match iterator {
+                    Some(it) if is_break && !st.b.is_terminated() => {
+                        st.b.ins(InstKind::KeepAlive(vec![it]), span);
+                    }
+                    _ => {}
+                }
+                if endless && !is_break && !st.b.is_terminated() {
+                    self.frame_exit(st, span);
+                }
                 st.b.jump(target, vec![], span);
             }
             Stmt::Raise(r) => {
@@ -512,7 +620,7 @@ impl<'a> Lowerer<'a> {
                         Some(v) if r.cause.is_none() => {
                             // A bare `raise` adds no traceback entry (CPython's RERAISE).
                             let v = *v;
-                            st.b.terminate(InstKind::Reraise(v), span);
+                            self.reraise_(st, v, span);
                             return;
                         }
                         Some(v) => *v,
@@ -520,13 +628,13 @@ impl<'a> Lowerer<'a> {
                             // Not inside an `except` of this function: the exception being
                             // handled by a caller, if any (a helper called from a handler).
                             let v = st.b.ins(InstKind::HandledExc, span);
-                            st.b.terminate(InstKind::Reraise(v), span);
+                            self.reraise_(st, v, span);
                             return;
                         }
                     },
                 };
                 let cause = r.cause.as_ref().map(|c| self.expr(st, c));
-                st.b.terminate(InstKind::Raise(exc, cause), span);
+                self.raise_(st, exc, cause, span);
             }
             Stmt::Assert(a) => {
                 let test = self.expr(st, &a.test);
@@ -552,7 +660,7 @@ impl<'a> Lowerer<'a> {
                     },
                     span,
                 );
-                st.b.terminate(InstKind::Raise(exc, None), span);
+                self.raise_(st, exc, None, span);
                 st.b.seal(ok);
                 st.b.switch_to(ok);
             }
@@ -676,7 +784,7 @@ impl<'a> Lowerer<'a> {
             },
             span,
         );
-        st.b.terminate(InstKind::Raise(exc, None), span);
+        self.raise_(st, exc, None, span);
         // Code after this is unreachable; give callers a value to keep going.
         st.b.ins(InstKind::Const(Constant::None), span)
     }
@@ -799,7 +907,10 @@ impl<'a> Lowerer<'a> {
         st.b.seal(body);
         st.b.seal(else_);
         st.b.switch_to(body);
+        let endless = is_constant_true(&w.test);
         st.loops.push(LoopFrame {
+            iterator: None,
+            endless,
             continue_to: header,
             break_to: exit,
             cleanup_depth: st.cleanups.len(),
@@ -807,6 +918,9 @@ impl<'a> Lowerer<'a> {
         });
         self.stmts(st, &w.body);
         st.loops.pop();
+        if endless && !st.b.is_terminated() {
+            self.frame_exit(st, span);
+        }
         st.b.jump(header, vec![], span);
         st.b.seal(header);
         st.b.switch_to(else_);
@@ -849,6 +963,8 @@ impl<'a> Lowerer<'a> {
         st.b.switch_to(body);
         self.assign(st, &f.target, item);
         st.loops.push(LoopFrame {
+            iterator: Some(it),
+            endless: false,
             continue_to: header,
             break_to: exit,
             cleanup_depth: st.cleanups.len(),
@@ -947,7 +1063,7 @@ impl<'a> Lowerer<'a> {
                 st.b.switch_to(next);
             }
             // No clause matched: propagate.
-            st.b.terminate(InstKind::Reraise(exc), span);
+            self.reraise_(st, exc, span);
             st.handler_level = level;
         }
         if !t.finalbody.is_empty() {
@@ -968,7 +1084,7 @@ impl<'a> Lowerer<'a> {
             st.current_exc.push(exc);
             self.stmts(st, &t.finalbody);
             st.current_exc.pop();
-            st.b.terminate(InstKind::Reraise(exc), span);
+            self.reraise_(st, exc, span);
             st.handler_level = level;
         }
         st.b.handler = outer;
@@ -1068,7 +1184,7 @@ impl<'a> Lowerer<'a> {
         st.b.jump(after, vec![], span);
         st.b.seal(reraise);
         st.b.switch_to(reraise);
-        st.b.terminate(InstKind::Reraise(exc), span);
+        self.reraise_(st, exc, span);
         st.b.seal(after);
         st.b.switch_to(after);
     }
@@ -1345,6 +1461,7 @@ impl<'a> Lowerer<'a> {
         }
         match self.resolution(st, name) {
             Resolution::Local => {
+                Self::note_local(st, name);
                 if st.use_slots {
                     st.b.ins(InstKind::SlotLoad(name.into()), span)
                 } else {
@@ -1384,16 +1501,27 @@ impl<'a> Lowerer<'a> {
     }
 
     fn store_local(&mut self, st: &mut FnState<'_>, name: &str, v: Value, span: Span) {
+        Self::note_local(st, name);
         if st.use_slots {
             st.b.ins(InstKind::SlotStore(name.into(), v), span);
         } else {
-            st.b.write_var(name, v);
+            Self::rebind(st, name, v, span);
+        }
+    }
+
+    /// Binds SSA variable `var` to `v`; the value it held before is released here (after
+    /// the new one is bound, as CPython's `STORE_FAST` does), not at its last use.
+    fn rebind(st: &mut FnState<'_>, var: &str, v: Value, span: Span) {
+        let old = st.b.read_var(var);
+        st.b.write_var(var, v);
+        if !st.b.is_unbound(old) && old != v {
+            st.b.ins(InstKind::KeepAlive(vec![old]), span);
         }
     }
 
     fn store_name(&mut self, st: &mut FnState<'_>, name: &str, v: Value, span: Span) {
         if let Some(var) = self.renamed(st, name).map(str::to_owned) {
-            st.b.write_var(&var, v);
+            Self::rebind(st, &var, v, span);
             return;
         }
         if let Some(ns) = st.class_ns {
@@ -1425,13 +1553,16 @@ impl<'a> Lowerer<'a> {
             st.b.ins(InstKind::DelItem(ns, key), span);
             return;
         }
+        if self.resolution(st, name) == Resolution::Local {
+            Self::note_local(st, name);
+        }
         match self.resolution(st, name) {
             Resolution::Local if st.use_slots => {
                 st.b.ins(InstKind::SlotDel(name.into()), span);
             }
             Resolution::Local => {
                 let u = st.b.unbound_value();
-                st.b.write_var(name, u);
+                Self::rebind(st, name, u, span);
             }
             Resolution::Cell | Resolution::Free => {
                 if let Some(cell) = st.cells.get(name).copied() {
@@ -2271,9 +2402,21 @@ impl<'a> Lowerer<'a> {
         let saved = st.renames.len();
         let exit = st.b.new_block();
         self.comprehension_level(st, comp, generators, result, exit, span, None, true);
-        st.renames.truncate(saved);
         st.b.seal(exit);
         st.b.switch_to(exit);
+        // The comprehension's frame (inlined here) exits: its variables are released.
+        let internals: Vec<String> = st.renames[saved..].iter().map(|(_, i)| i.clone()).collect();
+        st.renames.truncate(saved);
+        let mut values: Vec<Value> = Vec::new();
+        for internal in internals {
+            let v = st.b.read_var(&internal);
+            if !st.b.is_unbound(v) && !values.contains(&v) {
+                values.push(v);
+            }
+        }
+        if !values.is_empty() {
+            st.b.ins(InstKind::KeepAlive(values), span);
+        }
         result
     }
 
@@ -2414,7 +2557,7 @@ impl<'a> Lowerer<'a> {
         );
         inner.b.seal(exit);
         inner.b.switch_to(exit);
-        inner.b.terminate(InstKind::Return(result), span);
+        self.return_(&mut inner, result, span);
         self.call_scope_function(st, inner, false, it, span)
     }
 
@@ -2604,9 +2747,8 @@ impl<'a> Lowerer<'a> {
         let annotations = vec![None; params.len()];
         self.prologue(&mut inner, &params, &annotations);
         let v = self.expr(&mut inner, &l.body);
-        inner
-            .b
-            .terminate(InstKind::Return(v), self.span(l.body.range()));
+        let span = self.span(l.body.range());
+        self.return_(&mut inner, v, span);
         let freevars = self.freevars_of(&inner);
         let is_gen = inner.scope.is_generator;
         self.finish(inner, params, freevars.clone(), is_gen);
@@ -2650,6 +2792,7 @@ impl<'t> FnState<'t> {
             handler_level: 0,
             current_exc: Vec::new(),
             renames: Vec::new(),
+            local_order: Vec::new(),
             rename_counter: 0,
             class_ns: None,
             defs_are_items: false,
@@ -2815,5 +2958,19 @@ mod tests {
             "1000000000000000000000"
         );
         assert_eq!(super::int_digits("0b1"), "1");
+    }
+}
+
+/// Whether a loop test is a literal that is always true (`while True:`, `while 1:`).
+fn is_constant_true(test: &Expr) -> bool {
+    match test {
+        Expr::BooleanLiteral(b) => b.value,
+        Expr::NumberLiteral(n) => match &n.value {
+            ast::Number::Int(i) => i.as_u64() != Some(0),
+            ast::Number::Float(f) => *f != 0.0,
+            ast::Number::Complex { .. } => false,
+        },
+        Expr::StringLiteral(s) => !s.value.is_empty(),
+        _ => false,
     }
 }

@@ -480,6 +480,10 @@ fn write_kind(out: &mut String, kind: &InstKind) {
         InstKind::ExcLeave(level) => {
             let _ = write!(o, "exc.leave {level}");
         }
+        InstKind::KeepAlive(vs) => {
+            o.push_str("keepalive ");
+            list(o, vs)
+        }
         InstKind::Assume(v, t) => {
             let _ = write!(o, "assume {v}, {t}");
         }

@@ -177,6 +177,7 @@ pub fn lane(func: &Function, inst: &InstData) -> Option<(Lane, Option<String>)> 
             | InstKind::Assume(..)
             | InstKind::ExcEnter(..)
             | InstKind::ExcLeave(_)
+            | InstKind::KeepAlive(_)
             | InstKind::Extract(..)
             | InstKind::FreeVar(_),
             _,

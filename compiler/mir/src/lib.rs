@@ -424,6 +424,18 @@ pub enum InstKind {
     /// `exc.leave 0`: handlers ended normally (fell through, `break`, `continue`, `return`):
     /// only the function's first `level` handled exceptions stay.
     ExcLeave(u32),
+    /// `keepalive (v1, v2)`: Python names hold these values up to here, so each stays alive
+    /// at least until this point (CPython's reference semantics: a local keeps its object
+    /// until it is rebound, deleted, or the frame exits). Lowering puts one where a name is
+    /// rebound (the old value), where a `for` loop's iterator is dropped by `break` or
+    /// `return`, at the end of an inlined comprehension, and before every frame exit
+    /// (`return`, and a `raise` that leaves the function) listing the frame's locals in
+    /// CPython's frame order. No effect of its own: codegen releases the operands that die
+    /// here in operand order. Directly before a `raise` that leaves the function, the
+    /// operands that die are handed to the exception instead (its traceback keeps the frame
+    /// alive, as in CPython). Operands that cannot have a finalizer (ints, strs, ...) may be
+    /// dropped by the optimizer.
+    KeepAlive(Vec<Value>),
     /// `assume v1, int`: the annotation says `v1` has this type. Result has that type.
     /// The optimizer turns an assumption into a guard with a generic fallback.
     Assume(Value, Type),
@@ -567,6 +579,7 @@ impl InstKind {
             | InstKind::BuildSet(vs)
             | InstKind::BuildDict(vs)
             | InstKind::BuildString(vs)
+            | InstKind::KeepAlive(vs)
             | InstKind::CallDirect { args: vs, .. } => v(vs, &mut f),
             InstKind::MakeFunction {
                 defaults, closure, ..
@@ -686,6 +699,7 @@ impl InstKind {
             | InstKind::BuildSet(vs)
             | InstKind::BuildDict(vs)
             | InstKind::BuildString(vs)
+            | InstKind::KeepAlive(vs)
             | InstKind::CallDirect { args: vs, .. } => gs(vs, &mut g),
             InstKind::MakeFunction {
                 defaults, closure, ..
@@ -752,6 +766,7 @@ impl InstKind {
                     | InstKind::StarExtend(..)
                     | InstKind::ExcEnter(..)
                     | InstKind::ExcLeave(_)
+                    | InstKind::KeepAlive(_)
             )
     }
 }

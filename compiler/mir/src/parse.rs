@@ -892,6 +892,7 @@ impl<'a> Cursor<'a> {
                 InstKind::ExcEnter(exception, self.number("handler level")?)
             }
             "exc.leave" => InstKind::ExcLeave(self.number("handler level")?),
+            "keepalive" => InstKind::KeepAlive(self.value_list()?),
             "exc.match" => {
                 let (exception, class) = self.value_comma_value()?;
                 InstKind::ExcMatch(exception, class)

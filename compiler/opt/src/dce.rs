@@ -3,8 +3,13 @@
 //! parameters of ordinary blocks are dropped with their arguments. Unreachable blocks were
 //! already dropped by compaction. A remark (`dce.removed`) names removed computations a
 //! programmer wrote (arithmetic, comparisons, tuples), not compiler temporaries.
+//!
+//! First, `keepalive` operands whose lifetime nobody can observe are dropped: values that
+//! are ints, floats, bools, `None`, strs or tuples of those (no finalizer can run when they
+//! are freed), `const.unbound`, and block parameters that only ever receive such values. So
+//! a loop counter bound to a name stays an unboxed int, and its old values need no phi.
 
-use molt_mir::{Function, InstKind};
+use molt_mir::{Constant, Function, InstKind, Type, Value, ValueDef};
 use rustc_hash::FxHashSet;
 
 use crate::util::{is_handler, is_pure, remove_block_param, remove_insts, use_counts};
@@ -12,7 +17,7 @@ use crate::{PassContext, RemarkKind};
 
 /// Removes dead pure instructions and unused block parameters.
 pub fn run(func: &mut Function, ctx: &mut PassContext<'_>) {
-    let mut any = false;
+    let mut any = strip_keepalives(func);
     loop {
         let uses = use_counts(func);
         let mut dead: FxHashSet<molt_mir::Inst> = FxHashSet::default();
@@ -76,4 +81,96 @@ fn is_iter_item(func: &Function, block: molt_mir::Block, index: usize) -> bool {
                 matches!(&func.insts[t.index()].kind, InstKind::IterNext(_, body, _) if body.block == block)
             })
         })
+}
+
+/// Whether freeing a value of type `ty` can never run Python code (no `__del__`, no
+/// generator to close, nothing inside that could have one).
+fn type_is_inert(ty: &Type) -> bool {
+    match ty {
+        Type::Never | Type::None | Type::Bool | Type::Int | Type::Float | Type::Str => true,
+        Type::Tuple(ts) => ts.iter().all(type_is_inert),
+        _ => false,
+    }
+}
+
+/// Drops the `keepalive` operands whose release nobody can observe (see the module doc) and
+/// the `keepalive`s left empty. Returns whether anything changed.
+fn strip_keepalives(func: &mut Function) -> bool {
+    if !func
+        .insts
+        .iter()
+        .any(|i| matches!(i.kind, InstKind::KeepAlive(_)))
+    {
+        return false;
+    }
+    // Optimistic fixpoint: every value is inert until a reason says otherwise.
+    let mut inert: Vec<bool> = vec![true; func.values.len()];
+    for (i, data) in func.values.iter().enumerate() {
+        let by_def = match data.def {
+            ValueDef::Result(inst) => {
+                matches!(
+                    func.insts[inst.index()].kind,
+                    InstKind::Const(Constant::Unbound)
+                )
+            }
+            ValueDef::Param(..) => false,
+        };
+        if !by_def && !type_is_inert(&data.ty) && !matches!(data.def, ValueDef::Param(..)) {
+            inert[i] = false;
+        }
+    }
+    // Block parameters: inert when every incoming value is (an iterator's item and the
+    // entry's parameters have no incoming argument: their type decides).
+    let mut incoming: Vec<Vec<Value>> = vec![Vec::new(); func.values.len()];
+    let mut has_source: Vec<bool> = vec![false; func.values.len()];
+    for &block in &func.layout {
+        let Some(&term) = func.blocks[block.index()].insts.last() else {
+            continue;
+        };
+        let kind = &func.insts[term.index()].kind;
+        let is_iter_next = matches!(kind, InstKind::IterNext(..));
+        for (n, call) in kind.successors().into_iter().enumerate() {
+            let params = &func.blocks[call.block.index()].params;
+            let offset = usize::from(is_iter_next && n == 0);
+            for (i, a) in call.args.iter().enumerate() {
+                if let Some(p) = params.get(i + offset) {
+                    incoming[p.index()].push(*a);
+                    has_source[p.index()] = true;
+                }
+            }
+        }
+    }
+    for (i, data) in func.values.iter().enumerate() {
+        if matches!(data.def, ValueDef::Param(..)) && !has_source[i] && !type_is_inert(&data.ty) {
+            inert[i] = false;
+        }
+    }
+    loop {
+        let mut changed = false;
+        for i in 0..func.values.len() {
+            if inert[i] && incoming[i].iter().any(|a| !inert[a.index()]) {
+                inert[i] = false;
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    let mut changed = false;
+    let mut empty: FxHashSet<molt_mir::Inst> = FxHashSet::default();
+    for &block in &func.layout {
+        for &inst in &func.blocks[block.index()].insts {
+            if let InstKind::KeepAlive(vs) = &mut func.insts[inst.index()].kind {
+                let before = vs.len();
+                vs.retain(|v| !inert[v.index()]);
+                changed |= vs.len() != before;
+                if vs.is_empty() {
+                    empty.insert(inst);
+                }
+            }
+        }
+    }
+    remove_insts(func, &empty);
+    changed
 }

@@ -2010,6 +2010,65 @@ impl<'a> Gen<'a> {
 
     /// Calls, unpacking, context managers, decorators, `global` and builtins with keyword
     /// arguments: statements whose shape (not only their values) varies.
+    /// Object lifetimes: a class whose `__del__` prints and a generator whose `finally`
+    /// prints, with objects bound to locals, rebound, deleted, shared, kept in lists and
+    /// dropped, so the order of the finalizers' output checks CPython's reference semantics.
+    fn lifetimes_snippet(&mut self) -> (Vec<Node>, Vec<Node>) {
+        let id = self.id;
+        let prelude = vec![
+            Node::block(
+                format!("class Fin{id}:"),
+                vec![
+                    Node::block(
+                        "def __init__(self, name):",
+                        vec![Node::leaf("self.name = name")],
+                    ),
+                    Node::block(
+                        "def __del__(self):",
+                        vec![Node::leaf("print('del', self.name)")],
+                    ),
+                ],
+            ),
+            Node::block(
+                format!("def fgen{id}(name):"),
+                vec![
+                    Node::block(
+                        "try:",
+                        vec![Node::leaf("yield name"), Node::leaf("yield name + '!'")],
+                    ),
+                    Node::block("finally:", vec![Node::leaf("print('finally', name)")]),
+                ],
+            ),
+        ];
+        let mut body = vec![Node::leaf("a = b = c = None")];
+        let n = 3 + self.below(6);
+        for i in 0..n {
+            let var = self.pick(&["a", "b", "c"]);
+            let other = self.pick(&["a", "b", "c"]);
+            let stmt = match self.below(9) {
+                0 | 1 => vec![Node::leaf(format!("{var} = Fin{id}('{var}{i}')"))],
+                2 => vec![Node::leaf(format!("{var} = None"))],
+                3 => vec![
+                    Node::leaf(format!("{var} = fgen{id}('{var}{i}')")),
+                    Node::leaf(format!("print('next', next({var}))")),
+                ],
+                4 => vec![Node::leaf(format!(
+                    "print('temp', next(fgen{id}('t{i}')), Fin{id}('t{i}').name)"
+                ))],
+                5 => vec![Node::leaf(format!("{var} = {other}"))],
+                6 => vec![
+                    Node::leaf(format!("{var} = [Fin{id}('l{i}'), Fin{id}('m{i}')]")),
+                    Node::leaf(format!("{var}.clear()")),
+                ],
+                7 => vec![Node::leaf(format!("{var} = [Fin{id}('p{i}')] * 2"))],
+                _ => vec![Node::leaf(format!("print('step', {i})"))],
+            };
+            body.extend(stmt);
+        }
+        body.push(Node::leaf("print('leaving')"));
+        (prelude, body)
+    }
+
     fn misc_snippet(&mut self) -> (Vec<Node>, Vec<Node>) {
         let id = self.id;
         let prelude = vec![
@@ -2187,7 +2246,7 @@ impl<'a> Gen<'a> {
     pub fn snippet(rng: &mut Rng, cfg: &Config, id: usize) -> Snippet {
         let mut g = Gen::new(rng, cfg, id);
         let typed = g.chance(50);
-        let choice = g.below(18);
+        let choice = g.below(19);
         let (kind, tys): (&'static str, Vec<Ty>) = match choice {
             0 | 1 => ("int_expr", vec![Ty::Int, Ty::Int]),
             2 | 3 => ("float_expr", vec![Ty::Float, Ty::Int]),
@@ -2199,6 +2258,7 @@ impl<'a> Gen<'a> {
             11 | 12 if g.on(Feature::Exceptions) => ("exceptions", vec![Ty::Int]),
             13 | 14 => ("loop_kernel", vec![Ty::Int, Ty::Float, Ty::Int]),
             15 | 16 => ("misc", vec![Ty::Int]),
+            18 if g.on(Feature::Lifetimes) => ("lifetimes", vec![Ty::Int]),
             _ => ("closure_gen", vec![Ty::Int]),
         };
         let (params, calls) = g.params(&tys, typed);
@@ -2230,6 +2290,7 @@ impl<'a> Gen<'a> {
             "exceptions" => g.exception_snippet(),
             "loop_kernel" => (vec![], g.loop_snippet()),
             "misc" => g.misc_snippet(),
+            "lifetimes" => g.lifetimes_snippet(),
             _ => (vec![], g.closure_gen_snippet()),
         };
         Snippet {

@@ -70,6 +70,9 @@ pub enum Feature {
     RedefinedNested,
     /// `__radd__` in a class with a subclass (`C() + D()` where `D` inherits `__radd__`).
     SubclassReflected,
+    /// Object lifetimes: instances with a printing `__del__` and generators with a printing
+    /// `finally`, bound to locals, rebound, deleted, stored in lists and released.
+    Lifetimes,
 }
 
 impl Feature {
@@ -97,6 +100,7 @@ impl Feature {
         Feature::NegativeLen,
         Feature::RedefinedNested,
         Feature::SubclassReflected,
+        Feature::Lifetimes,
     ];
 
     /// The feature's name as used in `MOLT_FUZZ_FEATURES` (`-name` switches one off).
@@ -124,6 +128,7 @@ impl Feature {
             Feature::NegativeLen => "negative_len",
             Feature::RedefinedNested => "redefined_nested",
             Feature::SubclassReflected => "subclass_reflected",
+            Feature::Lifetimes => "lifetimes",
         }
     }
 

@@ -1,0 +1,274 @@
+//! Finalizers: `__del__` of instances and the closing of suspended generators, run when the
+//! object is freed and, for the objects still alive when the program ends, at exit — with
+//! CPython's rules (PEP 442): a finalizer runs at most once, may resurrect its object, never
+//! disturbs a pending exception, and an exception escaping it is reported on stderr
+//! ("Exception ignored in: ...") and dropped.
+//!
+//! Objects with a finalizer (instances of a class that has `__del__` when they are made, and
+//! generators) are registered with a creation number while they live. At exit
+//! ([`finalize_at_exit`]) the registered objects are finalized in creation order: CPython
+//! frees the `__main__` module's objects with its cycle collector, whose object list is in
+//! creation order (see `docs/semantics.md` for where CPython's order differs).
+
+use std::cell::{Cell, RefCell};
+
+use rustc_hash::FxHashMap;
+
+use crate::exceptions::{set_pending, take_pending, traceback_text};
+use crate::io::{flush_stdout, write_stderr};
+use crate::object::{Kind, Ref, decref, flags, incref, kind, set_flags};
+use crate::value::Value;
+
+/// Instance flag: the instance's class had `__del__` when it was made; the finalizer has not
+/// run yet (the instance is in the registry).
+pub const FLAG_HAS_FINALIZER: u32 = 32;
+/// Instance flag: `__del__` ran (PEP 442: never again, even after a resurrection).
+pub const FLAG_FINALIZED: u32 = 64;
+
+thread_local! {
+    /// Live objects with a finalizer that has not run: address → creation number.
+    static REGISTRY: RefCell<FxHashMap<u64, u64>> = RefCell::new(FxHashMap::default());
+    /// The next creation number.
+    static NEXT: Cell<u64> = const { Cell::new(0) };
+}
+
+/// Records `v` (an instance with a `__del__`, or a generator) as an object to finalize.
+pub fn register(v: Value) {
+    let n = NEXT.with(|c| {
+        let n = c.get();
+        c.set(n + 1);
+        n
+    });
+    REGISTRY.with(|r| r.borrow_mut().insert(v.0, n));
+}
+
+/// Forgets `v` (finalized, or freed).
+pub fn unregister(v: Value) {
+    REGISTRY.with(|r| r.borrow_mut().remove(&v.0));
+}
+
+/// Marks a new instance of `cls` for finalization when its class defines `__del__`.
+#[inline]
+pub fn on_new_instance(cls: Value, inst: Value) {
+    let cd = crate::class::class_data(cls);
+    let epoch = crate::class::class_epoch();
+    let cached = cd.has_del.get();
+    let has_del = if cached >> 1 == epoch {
+        cached & 1 == 1
+    } else {
+        let has = crate::class::lookup(cls, "__del__").is_some_and(|f| !f.is_none());
+        cd.has_del.set(epoch << 1 | u64::from(has));
+        has
+    };
+    if has_del {
+        set_flags(inst, FLAG_HAS_FINALIZER);
+        register(inst);
+    }
+}
+
+/// Prints CPython's report of an exception that cannot propagate (`PyErr_WriteUnraisable`):
+/// `Exception ignored in: <repr of where>` and the traceback, on stderr. Consumes the
+/// pending exception.
+pub fn write_unraisable(where_: Value) {
+    if crate::exceptions::peek_pending() == Value::UNBOUND {
+        return;
+    }
+    let exc = take_pending();
+    let what = crate::ops::repr_string(where_).unwrap_or_else(|_| {
+        drop(take_pending());
+        "<object repr() failed>".to_owned()
+    });
+    if let Some(e) = exc {
+        set_pending(e);
+    }
+    write_unraisable_text(&what);
+}
+
+/// [`write_unraisable`] with the text of the object already made.
+pub fn write_unraisable_text(what: &str) {
+    let Some(exc) = take_pending() else {
+        return;
+    };
+    flush_stdout();
+    write_stderr(&format!("Exception ignored in: {what}\n"));
+    write_stderr(&traceback_text(exc.v()));
+}
+
+/// Runs `__del__` of instance `v` (alive: the caller holds a reference), once.
+fn call_del(v: Value) {
+    let f = flags(v);
+    if f & FLAG_FINALIZED != 0 {
+        return;
+    }
+    unregister(v);
+    // SAFETY: `v` is a live pointer value (an instance).
+    unsafe {
+        (*v.as_ptr())
+            .flags
+            .set((f & !FLAG_HAS_FINALIZER) | FLAG_FINALIZED)
+    };
+    let cls = crate::class::type_of(v);
+    let Some(del) = crate::class::lookup(cls, "__del__").filter(|d| !d.is_none()) else {
+        return;
+    };
+    let del = Ref::dup(del);
+    let saved = take_pending();
+    if crate::call::call_found(del.v(), v, cls, crate::object::Args::positional(&[])).is_err() {
+        write_unraisable(del.v());
+    }
+    if let Some(s) = saved {
+        set_pending(s);
+    }
+}
+
+/// Called by `dealloc` for an instance whose count reached zero and that has a finalizer:
+/// runs `__del__` with the object alive again for the call. Returns `true` when `__del__`
+/// resurrected it (stored a new reference somewhere): the object must not be freed.
+pub fn instance_dying(v: Value) -> bool {
+    // SAFETY: `v` is a pointer value whose count just reached zero: it is still allocated.
+    let header = unsafe { &*v.as_ptr() };
+    header.refcount.set(1);
+    call_del(v);
+    let n = header.refcount.get() - 1;
+    header.refcount.set(n);
+    n > 0
+}
+
+/// Container flag (lists, dicts, sets): made by a display with items (`[a, b]`), so its
+/// first items are older than it. CPython's collector finds such items after the objects
+/// their container was made after (see [`finalize_at_exit`]).
+pub const FLAG_ITEMS_OLDER: u32 = 32;
+
+thread_local! {
+    /// The program's module (`__main__`), borrowed: the module initializer keeps it alive.
+    static MAIN_MODULE: Cell<Value> = const { Cell::new(Value::NONE) };
+}
+
+/// Records the program's module, whose globals [`finalize_at_exit`] starts from.
+pub fn set_main_module(m: Value) {
+    MAIN_MODULE.with(|c| {
+        if c.get().is_none() {
+            c.set(m);
+        }
+    });
+}
+
+/// The objects `v` references, in the order CPython's `tp_traverse` visits them (lists and
+/// tuples last item first, dicts and instance attributes in insertion order).
+fn referents(v: Value, out: &mut Vec<Value>) {
+    use crate::object::payload;
+    match kind(v) {
+        Kind::List => out.extend(crate::list::list_vec(v).iter().rev()),
+        Kind::Tuple => out.extend(crate::tuple::tuple_items(v).iter().rev()),
+        Kind::Dict => out.extend(
+            crate::dict::dict_data(v)
+                .items()
+                .into_iter()
+                .map(|(_, x)| x),
+        ),
+        Kind::Set => out.extend(crate::set::set_data(v).keys()),
+        Kind::Module => out.push(crate::modules::module_dict(v)),
+        Kind::Cell => {
+            // SAFETY: kind checked; a cell's payload is its content.
+            out.push(unsafe { *payload::<std::cell::UnsafeCell<Value>>(v).get() })
+        }
+        Kind::Function => {
+            // SAFETY: kind checked.
+            let f = unsafe { payload::<crate::object::FunctionData>(v) };
+            out.extend(f.defaults.iter().chain(f.closure.iter()));
+        }
+        Kind::BoundMethod => {
+            // SAFETY: kind checked: a bound method is (function, self).
+            out.extend(unsafe { payload::<[Value; 2]>(v) }.iter());
+        }
+        Kind::Class => out.push(crate::class::class_data(v).dict),
+        Kind::Instance => {
+            let inst = crate::class::instance_data(v);
+            out.push(inst.class);
+            if !inst.slots.is_null() {
+                let n = crate::class::class_data(inst.class).slots.len();
+                // SAFETY: an instance's slot array has one word per slot name of its class.
+                let slots = unsafe { std::slice::from_raw_parts(inst.slots, n) };
+                out.extend(slots.iter().filter(|x| **x != Value::UNBOUND));
+            }
+            if let Some(d) = inst.dict_opt() {
+                out.push(d);
+            }
+            if let Some(e) = &inst.exc {
+                out.push(e.args.get());
+                out.extend(e.held.borrow().iter());
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Finalizes the objects still alive at exit (after the uncaught exception, if any, was
+/// reported and dropped): `__del__` of instances and `close()` of suspended generators.
+///
+/// The order is CPython's: its shutdown frees the module's objects with the cycle collector,
+/// whose list is in creation order, except that one pass first moves the objects that were
+/// made *before* the container referencing them (the items of a tuple or of a display like
+/// `[C(1), C(2)]`) to the end, in the order the collector's traversal finds them. So: the
+/// objects found through other references (globals, attributes, appended items) in creation
+/// order, then those found in such containers, breadth first from the module's globals.
+/// Objects freed meanwhile (by an earlier finalizer) are skipped.
+pub fn finalize_at_exit() {
+    let registered: FxHashMap<u64, u64> = REGISTRY.with(|r| r.borrow().clone());
+    if registered.is_empty() {
+        return;
+    }
+    let mut moved: Vec<u64> = Vec::new();
+    let main = MAIN_MODULE.with(Cell::get);
+    if main.is_ptr() {
+        let mut seen: rustc_hash::FxHashSet<u64> = rustc_hash::FxHashSet::default();
+        let mut queue = std::collections::VecDeque::from([main]);
+        seen.insert(main.0);
+        let mut children = Vec::new();
+        while let Some(c) = queue.pop_front() {
+            children.clear();
+            referents(c, &mut children);
+            let items_older = match kind(c) {
+                Kind::Tuple => true,
+                Kind::List | Kind::Dict | Kind::Set => flags(c) & FLAG_ITEMS_OLDER != 0,
+                _ => false,
+            };
+            for &x in &children {
+                if !x.is_ptr() || crate::object::refcount(x) >= crate::object::IMMORTAL {
+                    continue;
+                }
+                if !seen.insert(x.0) {
+                    continue;
+                }
+                if items_older && registered.contains_key(&x.0) {
+                    moved.push(x.0);
+                }
+                queue.push_back(x);
+            }
+        }
+    }
+    let mut order: Vec<(u64, u64)> = registered
+        .iter()
+        .filter(|(a, _)| !moved.contains(a))
+        .map(|(a, n)| (*n, *a))
+        .collect();
+    order.sort_unstable();
+    let order = order.into_iter().map(|(_, a)| a).chain(moved);
+    for addr in order {
+        // Still registered means still alive and not finalized.
+        if !REGISTRY.with(|r| r.borrow().contains_key(&addr)) {
+            continue;
+        }
+        let v = incref(Value(addr));
+        match kind(v) {
+            Kind::Instance => call_del(v),
+            Kind::Generator => {
+                unregister(v);
+                crate::generator::close_for_finalizer(v);
+            }
+            _ => unregister(v),
+        }
+        decref(v);
+    }
+    flush_stdout();
+}
