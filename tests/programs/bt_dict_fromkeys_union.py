@@ -29,7 +29,7 @@ t(lambda: {1: 2}.__ior__([(9, 9)]))
 e = {}
 e |= {}
 print(e)
-t(lambda: {'a': 1} | {'b': 2}.keys())
+t(lambda: sorted({'a': 1} | {'b': 2}.keys()))
 original = {'k': [1, 2]}
 c = original.copy()
 c['k'].append(3)
