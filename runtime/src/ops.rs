@@ -1109,12 +1109,8 @@ fn compare_dunder(opc: u32, a: Value, b: Value) -> R<Option<Ref>> {
             }
         }
     }
-    if opc == cmp::NE {
-        // Default `__ne__`: the negation of `__eq__`.
-        if let Some(r) = compare_dunder(cmp::EQ, a, b)? {
-            return Ok(Some(bool_ref(!is_true(r.v())?)));
-        }
-    }
+    // No fallback for `!=` here: `object.__ne__` (found by the lookups above like any
+    // inherited method) already negates `__eq__`, as in CPython.
     Ok(None)
 }
 
