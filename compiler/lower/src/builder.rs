@@ -268,10 +268,46 @@ impl FnBuilder {
         for inst in &mut self.func.insts {
             inst.kind.map_operands(|v| resolve(&alias, v));
         }
+        self.drop_unbound_keepalives();
         // Drop a `const.unbound` nobody uses.
         self.func.compact();
         molt_mir::types::infer(&mut self.func);
         self.func
+    }
+
+    /// Removes `const.unbound` from `keepalive`s (a variable never assigned holds nothing),
+    /// the `keepalive`s left empty, and then the `const.unbound` itself when unused.
+    fn drop_unbound_keepalives(&mut self) {
+        let Some(unbound) = self.unbound else {
+            return;
+        };
+        let mut used = false;
+        for block in 0..self.func.blocks.len() {
+            let insts = std::mem::take(&mut self.func.blocks[block].insts);
+            let mut keep = Vec::with_capacity(insts.len());
+            for inst in insts {
+                let kind = &mut self.func.insts[inst.index()].kind;
+                if let InstKind::KeepAlive(vs) = kind {
+                    vs.retain(|v| *v != unbound);
+                    if vs.is_empty() {
+                        continue;
+                    }
+                }
+                kind.visit_operands(|v| used |= *v == unbound);
+                keep.push(inst);
+            }
+            self.func.blocks[block].insts = keep;
+        }
+        if !used {
+            for data in &mut self.func.blocks {
+                data.insts.retain(|i| {
+                    !matches!(
+                        self.func.insts[i.index()].kind,
+                        InstKind::Const(Constant::Unbound)
+                    )
+                });
+            }
+        }
     }
 
     /// Incoming values of parameter `index` of `block`, from every branch to it.
