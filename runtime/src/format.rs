@@ -257,7 +257,13 @@ pub fn format_int(i: IntV<'_>, spec: &Spec) -> R<String> {
                     "Alternate form (#) not allowed with integer format specifier 'c'",
                 );
             }
-            let cp = i.to_i64().filter(|c| (0..=0x10ffff).contains(c));
+            // CPython converts to a C long first: outside it, its own OverflowError.
+            let Some(c) = i.to_i64() else {
+                return crate::exceptions::overflow_error(
+                    "Python int too large to convert to C long",
+                );
+            };
+            let cp = Some(c).filter(|c| (0..=0x10ffff).contains(c));
             let Some(ch) = cp.and_then(|c| char::from_u32(c as u32)) else {
                 return crate::exceptions::overflow_error("%c arg not in range(0x110000)");
             };
