@@ -784,25 +784,16 @@ pub fn kwargs_merge(callee: Value, kw: Value, m: Value) -> R<()> {
             .map(|(k, v)| (Ref::dup(k), Ref::dup(v)))
             .collect()
     } else {
-        let keys = match crate::attr::getattr_str(m, "keys") {
-            Ok(keys) => keys,
-            Err(Raised) if crate::exceptions::pending_is(ExcKind::AttributeError) => {
-                drop(crate::exceptions::take_pending());
+        match crate::dict::mapping_items(m)? {
+            Some(pairs) => pairs,
+            None => {
                 return type_error(format!(
                     "{} argument after ** must be a mapping, not {}",
                     function_str(callee),
                     type_name(m)
                 ));
             }
-            Err(e) => return Err(e),
-        };
-        let keys = call(keys.v(), Args::positional(&[]))?;
-        let mut pairs = Vec::new();
-        for k in crate::iter::collect_vec(keys.v())? {
-            let v = crate::ops::getitem(m, k.v())?;
-            pairs.push((k, v));
         }
-        pairs
     };
     let d = dict_data(kw);
     for (k, v) in pairs {

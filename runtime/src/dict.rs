@@ -586,6 +586,28 @@ pub fn dict_copy(d: Value) -> Ref {
     out
 }
 
+/// The `(key, m[key])` pairs of a mapping object read as CPython's `PyDict_Merge` reads a
+/// non-dict: `m.keys()`, then `m[key]` for each key in order. `None` when `m` has no `keys`
+/// attribute (only an `AttributeError` counts as absent; other errors propagate).
+pub fn mapping_items(m: Value) -> R<Option<Vec<(Ref, Ref)>>> {
+    let keys = match crate::attr::getattr_str(m, "keys") {
+        Ok(keys) => keys,
+        Err(Raised) if crate::exceptions::pending_is(ExcKind::AttributeError) => {
+            drop(crate::exceptions::take_pending());
+            return Ok(None);
+        }
+        Err(e) => return Err(e),
+    };
+    let keys = crate::call::call(keys.v(), Args::positional(&[]))?;
+    let it = crate::iter::py_iter(keys.v())?;
+    let mut pairs = Vec::new();
+    while let Some(k) = crate::iter::py_next(it.v())? {
+        let v = crate::ops::getitem(m, k.v())?;
+        pairs.push((k, v));
+    }
+    Ok(Some(pairs))
+}
+
 /// `d.update(other)`: another dict, an iterable of pairs, or an object with `keys()`.
 pub fn dict_update(d: Value, other: Value) -> R<()> {
     if is_dict(other) {
@@ -597,12 +619,8 @@ pub fn dict_update(d: Value, other: Value) -> R<()> {
         return Ok(());
     }
     // A mapping: anything with `keys()` (CPython's `PyDict_Merge` path).
-    let keys_name = crate::str::str_intern("keys");
-    if crate::attr::hasattr(other, keys_name)? {
-        let keys = crate::call::call_method(other, keys_name, Args::positional(&[]))?;
-        let it = crate::iter::py_iter(keys.v())?;
-        while let Some(k) = crate::iter::py_next(it.v())? {
-            let v = crate::ops::getitem(other, k.v())?;
+    if let Some(pairs) = mapping_items(other)? {
+        for (k, v) in pairs {
             dict_data(d).set(k.v(), v.v())?;
         }
         return Ok(());
