@@ -132,6 +132,56 @@ pub struct Frontend {
     pub debug: molt_codegen::debug::ProgramDebug,
     /// How long checking and optimizing took (cached queries make it short after an edit).
     pub time: Duration,
+    /// What names this build for profiles and site maps (`docs/profiles.md`).
+    pub identity: BuildIdentity,
+}
+
+/// The identity of a build: its source files with their content hashes, the optimization
+/// level, and the build id derived from them. A profile or site map whose build id differs
+/// from the current one is stale (`docs/profiles.md`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BuildIdentity {
+    /// 16 lowercase hex digits: the first 8 bytes of the SHA-256 of the compiler version,
+    /// the opt level and every file's path and content hash, in this order.
+    pub build_id: String,
+    /// The program's source files (absolute paths, the entry file first) with the lowercase
+    /// hex SHA-256 of their UTF-8 text (64 digits).
+    pub files: Vec<(PathBuf, String)>,
+    /// The MIR optimization level (0, 1 or 2).
+    pub opt_level: u8,
+}
+
+impl BuildIdentity {
+    /// The identity of a build of `files` (path and text, the entry file first) at
+    /// `opt_level`.
+    pub fn new(files: &[(&Path, &str)], opt_level: u8) -> BuildIdentity {
+        use sha2::{Digest, Sha256};
+        let files: Vec<(PathBuf, String)> = files
+            .iter()
+            .map(|(p, text)| {
+                let p = std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+                (p, hex(&Sha256::digest(text.as_bytes())))
+            })
+            .collect();
+        let mut h = Sha256::new();
+        h.update(concat!("molt-lsp ", env!("CARGO_PKG_VERSION"), "\0").as_bytes());
+        h.update([opt_level]);
+        for (p, sha) in &files {
+            h.update(p.to_string_lossy().as_bytes());
+            h.update([0]);
+            h.update(sha.as_bytes());
+        }
+        BuildIdentity {
+            build_id: hex(&h.finalize()[..8]),
+            files,
+            opt_level,
+        }
+    }
+}
+
+/// Lowercase hex of `bytes`.
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// The first half of [`build_at`]: check `file` and read its optimized MIR at `level`,
@@ -152,11 +202,14 @@ pub fn build_frontend(
     }
     let functions = molt_opt::optimize_file_at(db, file, level);
     let debug = crate::debug_info::program_debug(db, file, &functions);
+    let path = file.path(db);
+    let identity = BuildIdentity::new(&[(path.as_path(), file.text(db).as_str())], level as u8);
     Ok(Frontend {
         diagnostics,
         functions,
         debug,
         time: start.elapsed(),
+        identity,
     })
 }
 
