@@ -1222,6 +1222,30 @@ pub extern "C" fn molt_import(name: Value) -> Value {
     to_abi(r)
 }
 
+/// `from m import name` (CPython's `IMPORT_FROM`): attribute `name` of `module`. → error:
+/// `ImportError` "cannot import name 'name' from 'm' (unknown location)" (with `name` = the
+/// module's name) when the module has no such attribute; other errors pass through.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_import_from(module: Value, name: Value) -> Value {
+    let r = crate::attr::getattr(module, name).or_else(|e| {
+        let p = crate::exceptions::peek_pending();
+        let attribute_error = crate::state::exc_class(ExcKind::AttributeError);
+        if p == Value::UNBOUND || crate::class::type_of(p) != attribute_error {
+            return Err(e);
+        }
+        drop(crate::exceptions::take_pending());
+        let m = crate::modules::module_name(module);
+        crate::exceptions::import_error(
+            format!(
+                "cannot import name '{}' from '{m}' (unknown location)",
+                name_str(name)?
+            ),
+            &m,
+        )
+    });
+    to_abi(r)
+}
+
 fn exception_from(v: Value, what: &str) -> R<Ref> {
     if crate::class::is_class(v) && crate::class::is_subclass(v, exc_class(ExcKind::BaseException))
     {

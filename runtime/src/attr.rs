@@ -553,7 +553,8 @@ fn instance_builtin_attr(o: Value, name: &str) -> R<Option<Ref>> {
                 ))));
             }
             "__traceback__" => return crate::traceback::traceback_attr(o).map(Some),
-            "value" | "code" | "errno" | "strerror" | "filename" | "filename2" | "name" | "obj" => {
+            "value" | "code" | "errno" | "strerror" | "filename" | "filename2" | "name" | "obj"
+            | "path" | "msg" => {
                 if inst
                     .dict_opt()
                     .is_some_and(|d| dict_data(d).get_str(name).is_some())

@@ -1481,6 +1481,7 @@ fn object_init_subclass(_recv: Value, _args: Args<'_>) -> R<Ref> {
 // --- BaseException's methods ------------------------------------------------------------
 
 fn exc_init(recv: Value, args: Args<'_>) -> R<Ref> {
+    crate::exceptions::init_keywords(recv, args.kwnames, args.kwvals)?;
     if let Some(state) = crate::exceptions::exc_state(recv) {
         let new = crate::tuple::tuple_from_slice(args.pos).into_raw();
         let old = state.args.replace(new);

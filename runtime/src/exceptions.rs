@@ -410,6 +410,51 @@ pub fn raise_with_cause<T>(k: ExcKind, msg: impl Into<String>, cause: Option<Ref
     Err(Raised)
 }
 
+/// Raises `ImportError(msg)` with `name` = `module` (and `path` = `None`). Always `Err`.
+#[cold]
+pub fn import_error<T>(msg: String, module: &str) -> R<T> {
+    let s = crate::str::str_from_string(msg);
+    let exc = new_exception(exc_class(ExcKind::ImportError), tuple_from_vec(vec![s]));
+    if let Some(state) = exc_state(exc.v()) {
+        let n = crate::str::str_from(module);
+        crate::object::decref(state.name.replace(n.into_raw()));
+    }
+    raise_exc(exc);
+    Err(Raised)
+}
+
+/// `BaseException.__init__` and `ImportError.__init__` keyword arguments: `ImportError` (and
+/// its subclasses) take `name` and `path`, kept in the exception state; every other exception
+/// takes none ("ValueError() takes no keyword arguments").
+pub fn init_keywords(exc: Value, kwnames: &[Value], kwvals: &[Value]) -> R<()> {
+    if kwnames.is_empty() {
+        return Ok(());
+    }
+    let Some(state) = exc_state(exc) else {
+        return Ok(());
+    };
+    if !crate::class::isinstance_class(exc, exc_class(ExcKind::ImportError)) {
+        return type_error(format!(
+            "{}() takes no keyword arguments",
+            crate::class::type_name(exc)
+        ));
+    }
+    for (k, v) in kwnames.iter().zip(kwvals) {
+        let key = crate::str::as_str(*k);
+        let cell = match key {
+            "name" => &state.name,
+            "path" => &state.obj,
+            _ => {
+                return type_error(format!(
+                    "'{key}' is an invalid keyword argument for ImportError()"
+                ));
+            }
+        };
+        crate::object::decref(cell.replace(crate::object::incref(*v)));
+    }
+    Ok(())
+}
+
 /// Raises builtin exception `k` with no arguments.
 #[cold]
 pub fn raise_empty<T>(k: ExcKind) -> R<T> {
@@ -570,6 +615,26 @@ pub fn exc_args(v: Value) -> Value {
 /// them in the instance dict, see [`os_error_init`]). `None` for other names and classes.
 pub fn exc_derived_attr(v: Value, name: &str) -> Option<Ref> {
     let k = match name {
+        "name" | "path" | "msg"
+            if crate::class::isinstance_class(v, exc_class(ExcKind::ImportError)) =>
+        {
+            // `ImportError` keeps `name` and `path` in the state (`path` in the `obj` cell)
+            // and derives `msg` from a single argument, as CPython's initializer sets it.
+            let state = exc_state(v)?;
+            let x = match name {
+                "name" => state.name.get(),
+                "path" => state.obj.get(),
+                _ => match tuple_items(exc_args(v)) {
+                    [one] => *one,
+                    _ => Value::NONE,
+                },
+            };
+            return Some(if x == Value::UNBOUND {
+                Ref::NONE
+            } else {
+                Ref::dup(x)
+            });
+        }
         "name" | "obj" => {
             let state = exc_state(v)?;
             let is_attr = crate::class::isinstance_class(v, exc_class(ExcKind::AttributeError));
@@ -716,6 +781,13 @@ fn os_error_str(v: Value) -> R<Option<String>> {
 pub fn base_exception_str(v: Value) -> R<String> {
     if let Some(s) = os_error_str(v)? {
         return Ok(s);
+    }
+    if crate::class::isinstance_class(v, exc_class(ExcKind::ImportError)) {
+        // `str()` of an `ImportError` is its `msg` when that is a str.
+        let msg = crate::attr::getattr_str(v, "msg")?;
+        if crate::str::is_str(msg.v()) {
+            return Ok(crate::str::as_str(msg.v()).to_string());
+        }
     }
     let args = exc_args(v);
     let items = tuple_items(args);

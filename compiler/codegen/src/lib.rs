@@ -581,6 +581,7 @@ fn collect_constants(functions: &[Arc<Function>]) -> Constants {
                 | InstKind::CellLoad(_, n)
                 | InstKind::NsLoad(_, n)
                 | InstKind::GetAttr(_, n)
+                | InstKind::ImportFrom(_, n)
                 | InstKind::SetAttr(_, n, _)
                 | InstKind::GetAttrSlot(_, n)
                 | InstKind::SetAttrSlot(_, n, _)

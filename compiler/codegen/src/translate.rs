@@ -1171,6 +1171,13 @@ impl Translator<'_> {
                 self.check(b, block, d, after, r, false)?;
                 self.define(d, r);
             }
+            InstKind::ImportFrom(m, name) => {
+                let m = v!(m);
+                let n = self.str_const(b, name);
+                let r = self.call_rt(b, Rt::ImportFrom, &[m, n]);
+                self.check(b, block, d, after, r, false)?;
+                self.define(d, r);
+            }
             InstKind::Yield(v) => {
                 // Generators run on their own stack (see `docs/runtime.md`): `molt_yield`
                 // suspends this body and returns the value sent in when it is resumed.

@@ -739,9 +739,10 @@ impl<'a> Lowerer<'a> {
                         self.unsupported(alias.range(), "`from ... import *`");
                         continue;
                     }
+                    // CPython places `IMPORT_FROM` on the whole statement.
                     let v = st.b.ins(
-                        InstKind::GetAttr(module, alias.name.as_str().into()),
-                        self.span(alias.range()),
+                        InstKind::ImportFrom(module, alias.name.as_str().into()),
+                        span,
                     );
                     let bind = alias.asname.as_ref().unwrap_or(&alias.name);
                     self.store_name(st, bind.as_str(), v, self.span(alias.range()));

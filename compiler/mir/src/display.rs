@@ -471,6 +471,9 @@ fn write_kind(out: &mut String, kind: &InstKind) {
         InstKind::Import(n) => {
             let _ = write!(o, "import {}", quote(n));
         }
+        InstKind::ImportFrom(v, n) => {
+            let _ = write!(o, "import.from {v}, {}", quote(n));
+        }
         InstKind::ExcMatch(a, b) => {
             let _ = write!(o, "exc.match {a}, {b}");
         }

@@ -414,6 +414,10 @@ pub enum InstKind {
     },
     /// `import "math"`: a module object.
     Import(Box<str>),
+    /// `import.from v1, "name"`: attribute `name` of module `v1` for `from m import name`
+    /// (CPython's `IMPORT_FROM`): a missing attribute raises `ImportError` "cannot import
+    /// name 'name' from 'm' (...)" instead of `AttributeError`.
+    ImportFrom(Value, Box<str>),
     /// `exc.match v1, v2`: does exception `v1` match class (or tuple of classes) `v2`?
     ExcMatch(Value, Value),
     /// `exc.enter v1, 0`: the first instruction of an exception handler: `v1` is now being
@@ -515,6 +519,7 @@ impl InstKind {
             | InstKind::CellLoad(a, _)
             | InstKind::NsLoad(a, _)
             | InstKind::GetAttr(a, _)
+            | InstKind::ImportFrom(a, _)
             | InstKind::GetAttrSlot(a, _)
             | InstKind::DelAttr(a, _)
             | InstKind::Convert(_, a)
@@ -635,6 +640,7 @@ impl InstKind {
             | InstKind::CellLoad(a, _)
             | InstKind::NsLoad(a, _)
             | InstKind::GetAttr(a, _)
+            | InstKind::ImportFrom(a, _)
             | InstKind::GetAttrSlot(a, _)
             | InstKind::DelAttr(a, _)
             | InstKind::Convert(_, a)

@@ -886,6 +886,10 @@ impl<'a> Cursor<'a> {
                 }
             }
             "import" => InstKind::Import(self.string()?),
+            "import.from" => {
+                let (module, name) = self.value_comma_string()?;
+                InstKind::ImportFrom(module, name)
+            }
             "exc.enter" => {
                 let exception = self.value()?;
                 self.comma()?;
