@@ -11,6 +11,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, ValueEnum};
 use molt_db::{RootDatabase, SourceFile};
+use molt_semantic::DiagnosticCode;
 
 /// Compile typed Python to native code and show what the compiler does with each line.
 #[derive(Parser, Debug)]
@@ -288,7 +289,12 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         };
         let report = match molt_driver::build::build_at(&db, file, &options, opt_level(&cli)) {
             Ok(report) => {
-                for d in &report.diagnostics {
+                // The program prints CPython's compile-time warnings itself, as CPython does.
+                for d in report
+                    .diagnostics
+                    .iter()
+                    .filter(|d| d.diagnostic.code != DiagnosticCode::SyntaxWarning)
+                {
                     eprintln!("{d} (compiled to raise at run time)");
                 }
                 report
@@ -432,7 +438,11 @@ fn build_all(cli: &Cli, db: &RootDatabase) -> anyhow::Result<ExitCode> {
         match molt_driver::build::build_at(db, *file, &options, opt_level(cli)) {
             Ok(report) => {
                 for d in &report.diagnostics {
-                    eprintln!("{d} (compiled to raise at run time)");
+                    if d.diagnostic.code == DiagnosticCode::SyntaxWarning {
+                        eprintln!("{d} (the program prints it at start-up, as CPython does)");
+                    } else {
+                        eprintln!("{d} (compiled to raise at run time)");
+                    }
                 }
                 eprintln!(
                     "built {} (frontend {} ms, codegen {} ms, link {} ms)",

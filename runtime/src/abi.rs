@@ -1222,6 +1222,15 @@ pub extern "C" fn molt_import(name: Value) -> Value {
     to_abi(r)
 }
 
+/// Writes `len` bytes of UTF-8 text at `ptr` to stderr (the program's compile-time warnings,
+/// before its module code runs).
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_write_stderr(ptr: *const u8, len: usize) {
+    // SAFETY: codegen passes a data object of `len` bytes of UTF-8.
+    let bytes = unsafe { std::slice::from_raw_parts(ptr, len) };
+    crate::io::write_stderr(&String::from_utf8_lossy(bytes));
+}
+
 /// `from m import name` (CPython's `IMPORT_FROM`): attribute `name` of `module`. → error:
 /// `ImportError` "cannot import name 'name' from 'm' (unknown location)" (with `name` = the
 /// module's name) when the module has no such attribute; other errors pass through.

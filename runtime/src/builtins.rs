@@ -26,7 +26,9 @@ pub fn bool_new(_cls: Value, args: Args<'_>) -> R<Ref> {
 
 /// `NoneType()`.
 pub fn none_new(_cls: Value, args: Args<'_>) -> R<Ref> {
-    args.none("NoneType")?;
+    if !args.is_empty() {
+        return type_error("NoneType takes no arguments");
+    }
     Ok(Ref::NONE)
 }
 

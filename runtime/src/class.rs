@@ -805,6 +805,38 @@ pub fn make_class(name: Value, bases: Value, ns: Value, slot_names: &[Value]) ->
     } else {
         Vec::new()
     };
+    // CPython's metaclass: the type of the first base, then the most derived of the types
+    // of all bases. A base that is not a class makes its type the metaclass, which the class
+    // statement then calls with `(name, bases, namespace)`.
+    if let Some(&first) = bases_items.first() {
+        let mut winner = type_of(first);
+        for b in &bases_items {
+            let t = type_of(*b);
+            if is_subclass(winner, t) {
+                continue;
+            }
+            if is_subclass(t, winner) {
+                winner = t;
+                continue;
+            }
+            return type_error(
+                "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases",
+            );
+        }
+        if winner != rt().t.type_ {
+            if crate::object::is_immortal(winner) {
+                let made = call_class(winner, Args::positional(&[name, bases, ns]))?;
+                drop(made);
+            }
+            return raise(
+                ExcKind::NotImplementedError,
+                format!(
+                    "molt: a class whose base is not a class (metaclass '{}') is not supported yet",
+                    class_name(winner)
+                ),
+            );
+        }
+    }
     for b in &bases_items {
         if !is_class(*b) {
             return type_error(format!(

@@ -368,10 +368,50 @@ pub fn str_contains(s: Value, sub: Value) -> R<bool> {
 
 /// `str(...)` constructor: `str()`, `str(x)`.
 pub fn str_new_ctor(_cls: Value, args: Args<'_>) -> R<Ref> {
-    let [x] = args.range::<1>("str", 0)?;
-    match x {
-        None => Ok(Ref::dup(rt().empty_str)),
-        Some(v) => crate::ops::py_str(v),
+    if args.len() > 3 {
+        return type_error(format!(
+            "str() takes at most 3 arguments ({} given)",
+            args.len()
+        ));
+    }
+    // `str(object='', encoding=..., errors=...)`.
+    let mut slots: [Option<Value>; 3] = [None; 3];
+    for (slot, v) in slots.iter_mut().zip(args.pos) {
+        *slot = Some(*v);
+    }
+    const NAMES: [&str; 3] = ["object", "encoding", "errors"];
+    for (k, v) in args.kwnames.iter().zip(args.kwvals) {
+        let key = as_str(*k);
+        let Some(i) = NAMES.iter().position(|n| *n == key) else {
+            return type_error(format!("'{key}' is an invalid keyword argument for str()"));
+        };
+        if slots[i].is_some() {
+            return type_error(format!(
+                "argument for str() given by name ('{key}') and position ({})",
+                i + 1
+            ));
+        }
+        slots[i] = Some(*v);
+    }
+    for i in 1..3 {
+        if let Some(v) = slots[i]
+            && str_opt(v).is_none()
+        {
+            return type_error(format!(
+                "str() argument '{}' must be str, not {}",
+                NAMES[i],
+                crate::class::type_name(v)
+            ));
+        }
+    }
+    match slots {
+        [None, _, _] => Ok(Ref::dup(rt().empty_str)),
+        [Some(v), None, None] => crate::ops::py_str(v),
+        // Decoding needs a bytes-like object, and the runtime has none.
+        [Some(v), _, _] => type_error(format!(
+            "decoding to str: need a bytes-like object, {} found",
+            crate::class::type_name(v)
+        )),
     }
 }
 

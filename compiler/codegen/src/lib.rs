@@ -89,6 +89,9 @@ pub struct CodegenOptions {
     pub optimize: bool,
     /// Worker threads for compiling functions (at least 1).
     pub threads: usize,
+    /// Text the program writes to stderr before its module code runs: CPython's
+    /// compile-time warnings, which CPython prints when it compiles the file (empty: none).
+    pub startup_stderr: String,
 }
 
 impl Default for CodegenOptions {
@@ -99,6 +102,7 @@ impl Default for CodegenOptions {
                 .map(|n| n.get())
                 .unwrap_or(1)
                 .min(8),
+            startup_stderr: String::new(),
         }
     }
 }
@@ -346,6 +350,7 @@ pub fn compile_program_with_debug(
         functions,
         &func_ids,
         &py_sig,
+        &options.startup_stderr,
     )?;
     define_main(&mut module, &symbols, init)?;
     let product = module.finish();
@@ -732,6 +737,7 @@ fn define_init(
     functions: &[Arc<Function>],
     func_ids: &[FuncId],
     py_sig: &ir::Signature,
+    startup_stderr: &str,
 ) -> Result<FuncId, CodegenError> {
     let obj_err = |e: cranelift_module::ModuleError| CodegenError::Object(e.to_string());
     let call_conv = symbols.call_conv;
@@ -768,6 +774,18 @@ fn define_init(
             b.ins().store(ir::MemFlagsData::trusted(), v, addr, 0);
             v
         };
+        if !startup_stderr.is_empty() {
+            let text = bytes_data(
+                module,
+                "__molt_startup_stderr".into(),
+                startup_stderr.as_bytes(),
+            )?;
+            let gv = symbols.import_data(b.func, text.as_u32(), true);
+            let addr = b.ins().symbol_value(types::I64, gv);
+            let len = b.ins().iconst(types::I64, startup_stderr.len() as i64);
+            let fr = symbols.import_runtime(b.func, Rt::WriteStderr);
+            b.ins().call(fr, &[addr, len]);
+        }
         // The module object.
         let name = bytes_data(module, "__molt_modname".into(), b"__main__")?;
         let gv = symbols.import_data(b.func, name.as_u32(), true);

@@ -62,11 +62,15 @@ impl std::fmt::Display for BuildError {
                 for d in ds {
                     writeln!(f, "{d}")?;
                 }
+                let errors = ds
+                    .iter()
+                    .filter(|d| d.diagnostic.severity == molt_semantic::Severity::Error)
+                    .count();
                 write!(
                     f,
                     "build failed: {} error{}",
-                    ds.len(),
-                    if ds.len() == 1 { "" } else { "s" }
+                    errors,
+                    if errors == 1 { "" } else { "s" }
                 )
             }
             BuildError::Codegen(e) => write!(f, "build failed: {e}"),
@@ -134,6 +138,9 @@ pub struct Frontend {
     pub time: Duration,
     /// What names this build for profiles and site maps (`docs/profiles.md`).
     pub identity: BuildIdentity,
+    /// What the program prints on stderr before it runs: CPython's compile-time
+    /// `SyntaxWarning`s, as CPython prints them when it compiles the file.
+    pub startup_stderr: String,
 }
 
 /// The identity of a build: its source files with their content hashes, the optimization
@@ -204,13 +211,41 @@ pub fn build_frontend(
     let debug = crate::debug_info::program_debug(db, file, &functions);
     let path = file.path(db);
     let identity = BuildIdentity::new(&[(path.as_path(), file.text(db).as_str())], level as u8);
+    let startup_stderr = startup_warnings(db, file);
     Ok(Frontend {
         diagnostics,
         functions,
         debug,
         time: start.elapsed(),
         identity,
+        startup_stderr,
     })
+}
+
+/// CPython's compile-time warnings for `file` as its `warnings` module prints them:
+/// `PATH:LINE: SyntaxWarning: MESSAGE`, then the stripped source line indented by two
+/// spaces, in compilation order (`molt_semantic::warnings`).
+fn startup_warnings(db: &dyn Db, file: SourceFile) -> String {
+    let parsed = molt_db::parse(db, file);
+    let warnings = molt_semantic::warnings::syntax_warnings(parsed.parsed().syntax());
+    if warnings.is_empty() {
+        return String::new();
+    }
+    let path = crate::debug_info::cpython_script_path(file.path(db));
+    let text = file.text(db);
+    let lines = molt_db::line_index(db, file);
+    let mut out = String::new();
+    for w in warnings {
+        let line = lines.line_col(text, w.range.start().to_u32()).0;
+        out.push_str(&format!("{path}:{line}: SyntaxWarning: {}\n", w.message));
+        if let Some(source) = text.lines().nth(line as usize - 1) {
+            let source = source.trim();
+            if !source.is_empty() {
+                out.push_str(&format!("  {source}\n"));
+            }
+        }
+    }
+    out
 }
 
 /// The second half of [`build_at`]: codegen (unchanged functions come from the process-wide
@@ -225,6 +260,7 @@ pub fn build_backend(
     let start = Instant::now();
     let codegen_options = molt_codegen::CodegenOptions {
         optimize: options.optimize,
+        startup_stderr: frontend.startup_stderr.clone(),
         ..Default::default()
     };
     let object = molt_codegen::compile_program_with_debug(

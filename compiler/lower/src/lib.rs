@@ -129,6 +129,9 @@ pub fn file_diagnostics(db: &dyn Db, file: SourceFile) -> Vec<Diagnostic> {
         out.sort_by_key(|d| (d.range.start(), d.range.end()));
         return out;
     }
+    out.extend(molt_semantic::warnings::syntax_warnings(
+        parsed.parsed().syntax(),
+    ));
     let map = items::skeleton_map(db, file);
     for d in &module_mir(db, file).diagnostics {
         let mut d = d.clone();

@@ -2402,7 +2402,7 @@ impl<'a> Lowerer<'a> {
         };
         let saved = st.renames.len();
         let exit = st.b.new_block();
-        self.comprehension_level(st, comp, generators, result, exit, span, None, true);
+        self.comprehension_level(st, comp, generators, result, exit, span, None, true, true);
         st.b.seal(exit);
         st.b.switch_to(exit);
         // The comprehension's frame (inlined here) exits: its variables are released.
@@ -2432,6 +2432,7 @@ impl<'a> Lowerer<'a> {
         span: Span,
         first_iter: Option<Value>,
         rename: bool,
+        outermost: bool,
     ) {
         let Some((g, rest)) = generators.split_first() else {
             match comp {
@@ -2477,8 +2478,16 @@ impl<'a> Lowerer<'a> {
         let it = match first_iter {
             Some(it) => it,
             None => {
+                // CPython places the outermost `GET_ITER` (in the enclosing frame) on the
+                // whole comprehension; an inner one stays on its iterable here, which is
+                // what places it in the comprehension's frame.
                 let iterable = self.expr(st, &g.iter);
-                st.b.ins(InstKind::GetIter(iterable), self.span(g.iter.range()))
+                let at = if outermost {
+                    span
+                } else {
+                    self.span(g.iter.range())
+                };
+                st.b.ins(InstKind::GetIter(iterable), at)
             }
         };
         let (header, item) = self.begin_iteration(st, it, done, span);
@@ -2504,13 +2513,17 @@ impl<'a> Lowerer<'a> {
         }
         let inner_done = st.b.new_block();
         if rest.is_empty() {
-            self.comprehension_level(st, comp, rest, result, inner_done, span, None, rename);
+            self.comprehension_level(
+                st, comp, rest, result, inner_done, span, None, rename, false,
+            );
             st.b.jump(header, vec![], span);
             st.b.seal(inner_done);
             st.b.switch_to(inner_done);
             st.b.jump(header, vec![], span);
         } else {
-            self.comprehension_level(st, comp, rest, result, inner_done, span, None, rename);
+            self.comprehension_level(
+                st, comp, rest, result, inner_done, span, None, rename, false,
+            );
             st.b.seal(inner_done);
             st.b.switch_to(inner_done);
             st.b.jump(header, vec![], span);
@@ -2554,6 +2567,7 @@ impl<'a> Lowerer<'a> {
             exit,
             span,
             Some(src),
+            false,
             false,
         );
         inner.b.seal(exit);

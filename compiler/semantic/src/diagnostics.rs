@@ -25,6 +25,10 @@ pub enum DiagnosticCode {
     /// A statement that is valid syntax but invalid in context (`return` outside a function,
     /// `break` outside a loop, `nonlocal` without a binding).
     InvalidSyntax,
+    /// One of CPython's compile-time `SyntaxWarning`s (`x is 1`, `assert (x, "msg")`, a call
+    /// of a literal): valid code that is almost certainly a mistake. A warning: the program
+    /// compiles, and prints the warning at start-up as CPython does when it compiles the file.
+    SyntaxWarning,
 }
 
 impl DiagnosticCode {
@@ -35,7 +39,9 @@ impl DiagnosticCode {
     pub fn blocks_build(self) -> bool {
         !matches!(
             self,
-            DiagnosticCode::UndefinedName | DiagnosticCode::ArgCount
+            DiagnosticCode::UndefinedName
+                | DiagnosticCode::ArgCount
+                | DiagnosticCode::SyntaxWarning
         )
     }
 
@@ -49,6 +55,7 @@ impl DiagnosticCode {
             DiagnosticCode::UnsupportedSyntax => "unsupported-syntax",
             DiagnosticCode::UnsupportedBuiltin => "unsupported-builtin",
             DiagnosticCode::InvalidSyntax => "invalid-syntax",
+            DiagnosticCode::SyntaxWarning => "syntax-warning",
         }
     }
 }

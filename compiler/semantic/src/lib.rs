@@ -14,6 +14,7 @@ pub mod index;
 pub mod items;
 pub mod limits;
 pub mod scope;
+pub mod warnings;
 
 pub use diagnostics::{Diagnostic, DiagnosticCode, Severity};
 pub use index::{Annotation, ClassInfo, FunctionSig, ModuleIndex, ParamSig, module_index};
