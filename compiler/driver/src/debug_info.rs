@@ -184,6 +184,7 @@ fn function_debug(
         };
         let range = to_file(inst.span);
         let mut frames = vec![FrameInfo::default()];
+        let mut innermost_comprehension = None;
         for (frame, span, body) in &inlined {
             let outside = frame.outside.map(to_file);
             // The construct's own instructions (its span exactly) belong to the caller.
@@ -194,14 +195,27 @@ fn function_debug(
             if let Some(last) = frames.last_mut() {
                 last.pos = positions.pos(*span);
             }
+            innermost_comprehension = frame.name.starts_with('<').then_some(*span);
             frames.push(FrameInfo {
                 name: frame.name.to_string(),
                 varnames: frame.varnames.iter().map(|n| n.to_string()).collect(),
                 pos: SitePos::default(),
             });
         }
+        // `iter()` of an inlined comprehension's iterables: CPython places it on the whole
+        // comprehension (the first one in the enclosing frame, the others in the
+        // comprehension's frame, where no other `iter()` happens).
+        let at = match inst.kind {
+            InstKind::GetIter(_) => inlined
+                .iter()
+                .find(|(frame, _, _)| frame.outside.map(to_file) == Some(range))
+                .map(|(_, span, _)| *span)
+                .or(innermost_comprehension)
+                .unwrap_or(range),
+            _ => range,
+        };
         if let Some(last) = frames.last_mut() {
-            last.pos = positions.pos(range);
+            last.pos = positions.pos(at);
         }
         let alt = match inst.kind {
             InstKind::CallMethod { .. } | InstKind::CallMethodDirect { .. } => positions

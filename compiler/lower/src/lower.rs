@@ -2402,7 +2402,7 @@ impl<'a> Lowerer<'a> {
         };
         let saved = st.renames.len();
         let exit = st.b.new_block();
-        self.comprehension_level(st, comp, generators, result, exit, span, None, true, true);
+        self.comprehension_level(st, comp, generators, result, exit, span, None, true);
         st.b.seal(exit);
         st.b.switch_to(exit);
         // The comprehension's frame (inlined here) exits: its variables are released.
@@ -2432,7 +2432,6 @@ impl<'a> Lowerer<'a> {
         span: Span,
         first_iter: Option<Value>,
         rename: bool,
-        outermost: bool,
     ) {
         let Some((g, rest)) = generators.split_first() else {
             match comp {
@@ -2478,16 +2477,11 @@ impl<'a> Lowerer<'a> {
         let it = match first_iter {
             Some(it) => it,
             None => {
-                // CPython places the outermost `GET_ITER` (in the enclosing frame) on the
-                // whole comprehension; an inner one stays on its iterable here, which is
-                // what places it in the comprehension's frame.
+                // The iterable's span: a traceback shows the whole comprehension (CPython's
+                // position of the outermost `GET_ITER`) through the inlined frame's
+                // `outside` span (`molt_driver::debug_info`).
                 let iterable = self.expr(st, &g.iter);
-                let at = if outermost {
-                    span
-                } else {
-                    self.span(g.iter.range())
-                };
-                st.b.ins(InstKind::GetIter(iterable), at)
+                st.b.ins(InstKind::GetIter(iterable), self.span(g.iter.range()))
             }
         };
         let (header, item) = self.begin_iteration(st, it, done, span);
@@ -2513,17 +2507,13 @@ impl<'a> Lowerer<'a> {
         }
         let inner_done = st.b.new_block();
         if rest.is_empty() {
-            self.comprehension_level(
-                st, comp, rest, result, inner_done, span, None, rename, false,
-            );
+            self.comprehension_level(st, comp, rest, result, inner_done, span, None, rename);
             st.b.jump(header, vec![], span);
             st.b.seal(inner_done);
             st.b.switch_to(inner_done);
             st.b.jump(header, vec![], span);
         } else {
-            self.comprehension_level(
-                st, comp, rest, result, inner_done, span, None, rename, false,
-            );
+            self.comprehension_level(st, comp, rest, result, inner_done, span, None, rename);
             st.b.seal(inner_done);
             st.b.switch_to(inner_done);
             st.b.jump(header, vec![], span);
@@ -2567,7 +2557,6 @@ impl<'a> Lowerer<'a> {
             exit,
             span,
             Some(src),
-            false,
             false,
         );
         inner.b.seal(exit);
