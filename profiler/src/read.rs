@@ -97,12 +97,10 @@ impl fmt::Display for Error {
 }
 
 impl std::error::Error for Error {
+    /// `None`: the message already includes the underlying I/O or JSON error, and error
+    /// chains (`anyhow`'s `{:#}`) would print it twice.
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match &self.kind {
-            ErrorKind::Io(e) => Some(e),
-            ErrorKind::Json(e) => Some(e),
-            _ => None,
-        }
+        None
     }
 }
 

@@ -448,6 +448,11 @@ fn remarks_sort_by_hotness_hottest_first() {
     report.sort_by_hotness();
     let order: Vec<&str> = report.remarks.iter().map(|r| r.message.as_str()).collect();
     assert_eq!(order, ["hot", "cold", "none 2", "none 8"]);
+    let text = to_text(&report);
+    assert!(
+        text.starts_with("pkg/app.py:9:1: remark[a.b]: hot [missed] [hot 60.0%]\n"),
+        "{text}"
+    );
     assert_eq!(Hotness(0.42).percent(), 42.0);
     assert_eq!(Hotness(f64::NAN).share(), 0.0);
     assert_eq!(Hotness(1.5).share(), 1.0);
