@@ -125,11 +125,12 @@ pub fn summary(analysis: &Analysis, profile: &Path) -> String {
         };
         let _ = writeln!(
             out,
-            "    {:>2}. {:<24} {:>6}  {:>10} calls  {}",
+            "    {:>2}. {:<24} {:>6}  {:>10} call{}  {}",
             f.rank,
             f.name,
             percent(f.share),
             f.calls,
+            if f.calls == 1 { " " } else { "s" },
             at
         );
     }
