@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use molt_db::RootDatabase;
 use molt_profiler::overlay::{explaining_remark, percent, reason_advice};
-use molt_profiler::{Analysis, SiteFigures, read_profile, read_site_map, site_map_path_for};
+use molt_profiler::{Analysis, SiteFigures};
 use molt_remarks::Remark;
 use serde_json::{Value, json};
 
@@ -29,17 +29,7 @@ fn disk_text(path: &str) -> Option<String> {
 /// # Errors
 /// The profile or site map cannot be read or is invalid (the message names the file).
 pub fn load(path: &Path) -> anyhow::Result<Analysis> {
-    let profile = read_profile(path)?;
-    let sites_path = site_map_path_for(path).ok_or_else(|| {
-        anyhow::anyhow!(
-            "{}: a profile is named <stem>.profile.json, beside the build's <stem>.sites.json",
-            path.display()
-        )
-    })?;
-    let map = read_site_map(&sites_path).map_err(|e| {
-        anyhow::anyhow!("{e} (the site map is written by `molt-lsp --build` or `--run`)")
-    })?;
-    Ok(Analysis::new(&profile, &map, &disk_text))
+    Ok(molt_profiler::load_analysis(path, &disk_text)?)
 }
 
 /// `path` relative to the current directory when it is inside it.

@@ -518,7 +518,20 @@ fn end_to_end_run_profile_and_report() {
     assert_eq!(r["stale"], false);
     assert_eq!(r["functions"][0]["name"], "hot", "the hot loop ranks first");
     assert!(r["functions"][0]["share"].as_f64().expect("share") >= 0.8);
-    assert_eq!(r["lines"][0]["line"], 4, "its body is the hottest line");
+    // The loop's lines (its header, line 3, holds the counter's sites) get >= 80% of the
+    // samples, and one of them is the hottest line.
+    let lines = r["lines"].as_array().expect("lines");
+    assert!(
+        [json!(3), json!(4)].contains(&lines[0]["line"]),
+        "{}",
+        lines[0]
+    );
+    let loop_share: f64 = lines
+        .iter()
+        .filter(|l| l["line"] == 3 || l["line"] == 4)
+        .filter_map(|l| l["share"].as_f64())
+        .sum();
+    assert!(loop_share >= 0.8, "the loop's lines: {loop_share}");
     let add = r["sites"]
         .as_array()
         .expect("sites")

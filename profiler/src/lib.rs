@@ -36,7 +36,7 @@ pub use model::{
 };
 pub use overlay::{FileOverlay, FunctionOverlay, SiteOverlay, file_overlay};
 pub use read::{
-    Error, ErrorKind, parse_profile, parse_site_map, profile_to_json, read_profile, read_site_map,
-    site_map_path_for, site_map_to_json,
+    Error, ErrorKind, load_analysis, parse_profile, parse_site_map, profile_to_json, read_profile,
+    read_site_map, site_map_path_for, site_map_to_json,
 };
 pub use stale::{StaleReason, sha256_hex, staleness};

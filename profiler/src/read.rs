@@ -351,6 +351,28 @@ pub fn site_map_path_for(profile: &Path) -> Option<PathBuf> {
     Some(profile.with_file_name(format!("{stem}.sites.json")))
 }
 
+/// Reads the profile at `path` and the site map beside it ([`site_map_path_for`]), and joins
+/// them ([`crate::Analysis::new`]) against the sources `current_text` gives.
+///
+/// # Errors
+/// As [`read_profile`] and [`read_site_map`] (naming the file at fault), or
+/// [`ErrorKind::Invalid`] when `path` is not named `<stem>.profile.json`.
+pub fn load_analysis(
+    path: &Path,
+    current_text: &dyn Fn(&str) -> Option<String>,
+) -> Result<crate::Analysis, Error> {
+    let profile = read_profile(path)?;
+    let sites = site_map_path_for(path).ok_or_else(|| {
+        Error::invalid(
+            "file name",
+            "a profile is named <stem>.profile.json, beside the build's <stem>.sites.json",
+        )
+        .in_file(path)
+    })?;
+    let map = read_site_map(&sites)?;
+    Ok(crate::Analysis::new(&profile, &map, current_text))
+}
+
 /// The profile as JSON text (compact, one line; fields in schema order).
 pub fn profile_to_json(profile: &Profile) -> String {
     // Serialization cannot fail: map keys are strings or reasons (strings), no floats.
@@ -489,6 +511,24 @@ mod tests {
         let e = read_site_map(&dir.join("missing.sites.json")).expect_err("error");
         assert!(matches!(e.kind, ErrorKind::Io(_)));
         assert!(message(e).contains("missing.sites.json: cannot read"));
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn load_analysis_reads_both_documents() {
+        let dir = std::env::temp_dir().join(format!("molt-profiler-load-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("dir");
+        let profile = dir.join("main.profile.json");
+        std::fs::write(&profile, PROFILE).expect("write");
+        let e = load_analysis(&profile, &|_| None).expect_err("no site map");
+        assert!(message(e).contains("main.sites.json: cannot read"));
+        std::fs::write(dir.join("main.sites.json"), SITES).expect("write");
+        let a = load_analysis(&profile, &|_| None).expect("analysis");
+        assert_eq!(a.functions[0].name, "f");
+        assert!(a.is_stale(), "the source cannot be read");
+        let other = dir.join("main.json");
+        std::fs::write(&other, PROFILE).expect("write");
+        assert!(message(load_analysis(&other, &|_| None).expect_err("name")).contains("file name"));
         let _ = std::fs::remove_dir_all(&dir);
     }
 

@@ -398,7 +398,7 @@ fn reports_name_the_tool_and_the_schema_version() {
 #[test]
 fn text_has_one_line_per_remark_and_a_help_line_per_fix() {
     expect![[r#"
-        pkg/app.py:4:14: remark[licm.hoisted]: `len()` of a container the loop does not change is computed once before the loop
+        pkg/app.py:4:14: remark[licm.hoisted]: `len()` of a container the loop does not change is computed once before the loop [hot 42.0%]
         pkg/app.py:7:12: remark[unbox.missed]: `v` has no type annotation, so `mul` checks its type at run time; annotate `v: int` (or `float`) if that is what it holds [missed]
           = help: annotate `v: int`
         pkg/app.py:2:5: remark[dce.removed]: this value is never used; its computation was removed
