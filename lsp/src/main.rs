@@ -1,9 +1,11 @@
 //! The `molt-lsp` binary: the language server (no mode flag, or `--stdio`; see `server`) and
 //! the headless command line: `--check PATHS...` and `--build PATHS...` (files or folders,
 //! one database for all of them, one merged `--remarks` report, exit codes for CI: see
-//! `exit` and the `--help` text), `--emit=mir FILE`, `--run FILE -- ARGS`. The server and
-//! the command line run the same `molt_driver` queries.
+//! `exit` and the `--help` text), `--emit=mir FILE`, `--run FILE [--profile] -- ARGS`,
+//! `--profile-report PROFILE` (see `profile`). The server and the command line run the same
+//! `molt_driver` queries.
 
+mod profile;
 mod server;
 
 use std::path::PathBuf;
@@ -27,7 +29,7 @@ Exit codes of --check and --build (with several files, the highest that applies)
   2  usage or I/O error: bad arguments, a missing or unreadable path, an output
      that cannot be written
   3  a build failed in code generation or linking (a compiler bug, or no C compiler)
---run exits with the program's exit code; a program killed by a signal is
+--run exits with the program's exit code (also with --profile); a program killed by a signal is
 reported (\"molt-lsp: program killed by signal SIGSEGV (segmentation fault)\")
 and gives 128 + the signal number, as in a shell.
 
@@ -37,7 +39,7 @@ standard input and output."
 struct Cli {
     /// Serve the Language Server Protocol on standard input/output (the default when no
     /// other mode is given).
-    #[arg(long, conflicts_with_all = ["check", "emit", "build", "run"])]
+    #[arg(long, conflicts_with_all = ["check", "emit", "build", "run", "profile_report"])]
     stdio: bool,
 
     /// Check PATHs (files, or directories searched for `*.py`): print every error as
@@ -78,6 +80,23 @@ struct Cli {
     #[arg(long)]
     coverage: bool,
 
+    /// With `--run`: run with profiling, write the profile beside the executable
+    /// (`target/molt/<stem>.profile.json`) and print a summary on stderr. With `--check` or
+    /// `--build` and `--remarks`: give remarks the hotness of PROFILE and order them by it.
+    #[arg(long, value_name = "PROFILE", num_args = 0..=1)]
+    profile: Option<Option<PathBuf>>,
+
+    /// Report what the profile PROFILE (`<stem>.profile.json`, with the build's
+    /// `<stem>.sites.json` beside it) says: hottest functions and lines, deopt sites with the
+    /// remark that explains each.
+    #[arg(long = "profile-report", value_name = "PROFILE",
+          conflicts_with_all = ["check", "emit", "build", "run"])]
+    profile_report: Option<PathBuf>,
+
+    /// Format of `--profile-report`.
+    #[arg(long, value_enum, value_name = "FORMAT", default_value = "text")]
+    format: ReportFormat,
+
     /// Output path for `--build` / `--run` (a folder when `--build` builds several files).
     #[arg(short = 'o', long = "output", value_name = "OUT")]
     output: Option<PathBuf>,
@@ -102,6 +121,15 @@ enum RemarksFormat {
     Text,
 }
 
+/// Formats of `--profile-report`.
+#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
+enum ReportFormat {
+    /// Sections for people.
+    Text,
+    /// One JSON object (`docs/profiles.md`, "Reading a report").
+    Json,
+}
+
 /// What `--emit` prints.
 #[derive(Clone, Copy, Debug, ValueEnum)]
 enum Emit {
@@ -123,7 +151,11 @@ mod exit {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let no_mode = cli.check.is_none() && cli.emit.is_none() && !cli.build && !cli.run;
+    let no_mode = cli.check.is_none()
+        && cli.emit.is_none()
+        && !cli.build
+        && !cli.run
+        && cli.profile_report.is_none();
     if cli.stdio || (no_mode && cli.paths.is_empty()) {
         return server::run_stdio();
     }
@@ -188,6 +220,7 @@ fn write_report(
     cli: &Cli,
     db: &RootDatabase,
     files: &[(PathBuf, SourceFile)],
+    profile: Option<&molt_profiler::Analysis>,
 ) -> anyhow::Result<()> {
     if cli.remarks.is_none() && !cli.coverage {
         return Ok(());
@@ -201,6 +234,9 @@ fn write_report(
     }
     let mut report = molt_remarks::Report::new(env!("CARGO_PKG_VERSION"), remarks, coverage);
     report.sort();
+    if let Some(analysis) = profile {
+        profile::annotate(analysis, &mut report);
+    }
     if let Some(format) = cli.remarks {
         let text = match format {
             RemarksFormat::Json => molt_remarks::to_json(&report) + "\n",
@@ -223,9 +259,38 @@ fn plural(n: usize, word: &str) -> String {
     format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }
 
+/// The profile of `--check`/`--build ... --remarks --profile PROFILE`, read (with its site
+/// map) before anything is built, since a build rewrites the site map.
+fn remarks_profile(cli: &Cli) -> anyhow::Result<Option<molt_profiler::Analysis>> {
+    match &cli.profile {
+        None => Ok(None),
+        Some(None) => anyhow::bail!(
+            "--profile takes a PROFILE with --check and --build (`--remarks=json --profile target/molt/<stem>.profile.json`)"
+        ),
+        Some(Some(path)) => {
+            if cli.remarks.is_none() {
+                anyhow::bail!("--profile PROFILE with --check or --build goes with --remarks");
+            }
+            Ok(Some(profile::load(path)?))
+        }
+    }
+}
+
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let db = RootDatabase::default();
+    if let Some(path) = &cli.profile_report {
+        let analysis = profile::load(path)?;
+        match cli.format {
+            ReportFormat::Text => print!("{}", profile::report_text(&analysis, path)),
+            ReportFormat::Json => println!(
+                "{}",
+                serde_json::to_string_pretty(&profile::report_json(&analysis))?
+            ),
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
     if let Some(check_paths) = &cli.check {
+        let analysis = remarks_profile(&cli)?;
         let paths: Vec<PathBuf> = check_paths.iter().chain(&cli.paths).cloned().collect();
         let files = load_all(&db, &paths)?;
         // Errors go to stdout, unless the remarks report does.
@@ -241,7 +306,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 errors += 1;
             }
         }
-        write_report(&cli, &db, &files)?;
+        write_report(&cli, &db, &files, analysis.as_ref())?;
         if errors > 0 {
             eprintln!(
                 "found {} in {}",
@@ -274,7 +339,17 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         return build_all(&cli, &db);
     }
     if cli.run {
-        let [path] = cli.paths.as_slice() else {
+        // `--run --profile FILE` reads FILE as the profile's value: it is the program.
+        let (paths, profiling) = match &cli.profile {
+            None => (cli.paths.clone(), false),
+            Some(None) => (cli.paths.clone(), true),
+            Some(Some(p)) if cli.paths.is_empty() => (vec![p.clone()], true),
+            Some(Some(p)) => anyhow::bail!(
+                "with --run, --profile takes no value (got {}): the profile goes beside the executable",
+                p.display()
+            ),
+        };
+        let [path] = paths.as_slice() else {
             anyhow::bail!("--run takes one file (its arguments go after `--`)");
         };
         let file =
@@ -309,10 +384,28 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         } else {
             PathBuf::from(".").join(&report.output)
         };
-        let status = std::process::Command::new(&program)
-            .args(&cli.args)
-            .status()
-            .map_err(|e| anyhow::anyhow!("cannot run {}: {e}", program.display()))?;
+        let profile_path = molt_driver::build::profile_path(&report.output);
+        let status = if profiling {
+            profile::run_profiled(&program, &cli.args, &profile_path)?
+        } else {
+            std::process::Command::new(&program)
+                .args(&cli.args)
+                .status()
+                .map_err(|e| anyhow::anyhow!("cannot run {}: {e}", program.display()))?
+        };
+        if profiling {
+            if profile_path.exists() {
+                match profile::load(&profile_path) {
+                    Ok(analysis) => eprint!("{}", profile::summary(&analysis, &profile_path)),
+                    Err(e) => eprintln!("molt-lsp: error: {e:#}"),
+                }
+            } else {
+                eprintln!(
+                    "molt-lsp: the program wrote no profile to {} (a runtime without profiling support?)",
+                    profile_path.display()
+                );
+            }
+        }
         return Ok(match status.code() {
             Some(code) => ExitCode::from(code.clamp(0, 255) as u8),
             None => match killed_by(&status) {
@@ -328,9 +421,12 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     if cli.remarks.is_some() || cli.coverage {
         anyhow::bail!("--remarks and --coverage go with --check or --build");
     }
+    if cli.profile.is_some() {
+        anyhow::bail!("--profile goes with --run, or with --check/--build and --remarks");
+    }
     anyhow::bail!(
-        "nothing to do: use --check PATH..., --build PATH..., --emit=mir FILE or --run FILE, \
-         or no arguments (or --stdio) for the language server (see --help)"
+        "nothing to do: use --check PATH..., --build PATH..., --emit=mir FILE, --run FILE, \
+         --profile-report PROFILE, or no arguments (or --stdio) for the language server (see --help)"
     )
 }
 
@@ -405,6 +501,7 @@ fn build_error_code(error: &molt_driver::build::BuildError) -> u8 {
 
 /// `--build PATHS...`: every file with the same database, then one merged report.
 fn build_all(cli: &Cli, db: &RootDatabase) -> anyhow::Result<ExitCode> {
+    let analysis = remarks_profile(cli)?;
     let files = load_all(db, &cli.paths)?;
     // Where each executable goes; two files with one stem would overwrite each other.
     let outputs: Vec<PathBuf> = match (&cli.output, files.as_slice()) {
@@ -462,7 +559,7 @@ fn build_all(cli: &Cli, db: &RootDatabase) -> anyhow::Result<ExitCode> {
             }
         }
     }
-    write_report(cli, db, &files)?;
+    write_report(cli, db, &files, analysis.as_ref())?;
     if files.len() > 1 {
         eprintln!("built {} of {}", built, plural(files.len(), "file"));
     }

@@ -8,7 +8,7 @@
 //!
 //! The remark model follows LLVM's optimization records (`-fsave-optimization-record`): pass,
 //! name (a stable dotted code such as `licm.hoisted`), kind, function, location, message, and
-//! ordered key/value arguments, plus optional hotness from a profile. Coverage gives every
+//! ordered key/value arguments, plus optional hotness (a sample share) from a profile. Coverage gives every
 //! counted operation a [`Lane`]; scores weight lanes by cost ([`LaneCounts::score`]).
 //!
 //! Code map: [`model`] (remarks, locations, lanes, coverage), [`report`] (the [`Report`] and its
@@ -24,8 +24,8 @@ pub mod text;
 
 pub use json::{Error, SCHEMA_VERSION, from_json, to_json};
 pub use model::{
-    Fix, FunctionCoverage, Lane, LaneCounts, LineCoverage, Location, OpCoverage, Position, Remark,
-    RemarkKind,
+    Fix, FunctionCoverage, Hotness, Lane, LaneCounts, LineCoverage, Location, OpCoverage, Position,
+    Remark, RemarkKind,
 };
 pub use report::{Report, ToolInfo};
 pub use rules::{Rule, help_uri, rule, rules};

@@ -115,6 +115,45 @@ pub struct Location {
     pub end_pos: Position,
 }
 
+/// A sample share from a profile: the fraction of a run's samples (CPU time) spent in some
+/// code, in `0.0..=1.0` (`docs/profiles.md`). JSON: a plain number.
+///
+/// Equality and hashing compare the bits of the number, so that remarks stay `Eq` and
+/// `Hash` (shares are finite: a profile never produces NaN).
+#[derive(Clone, Copy, Debug, PartialOrd, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Hotness(pub f64);
+
+impl Hotness {
+    /// The share, clamped to `0.0..=1.0` (NaN becomes 0.0).
+    pub fn share(self) -> f64 {
+        if self.0.is_nan() {
+            0.0
+        } else {
+            self.0.clamp(0.0, 1.0)
+        }
+    }
+
+    /// The share as a percentage, `0.0..=100.0`: the SARIF `rank` of a result.
+    pub fn percent(self) -> f64 {
+        self.share() * 100.0
+    }
+}
+
+impl PartialEq for Hotness {
+    fn eq(&self, other: &Hotness) -> bool {
+        self.0.to_bits() == other.0.to_bits()
+    }
+}
+
+impl Eq for Hotness {}
+
+impl std::hash::Hash for Hotness {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.0.to_bits().hash(state);
+    }
+}
+
 /// A suggested edit: replace the text at `location` with `replacement` (an insertion when
 /// `location.start == location.end`).
 #[derive(Clone, PartialEq, Eq, Hash, Debug, Serialize, Deserialize)]
@@ -146,9 +185,11 @@ pub struct Remark {
     /// Ordered key/value details. JSON: an array of `[key, value]` string pairs, in order
     /// (keys may repeat).
     pub args: Vec<(String, String)>,
-    /// Execution count from a profile, when known. JSON: absent when unknown.
+    /// How hot the remark's code was on a profiled run: the share of the run's samples spent
+    /// at its site (else in its function), in `0.0..=1.0`. Set from a profile
+    /// (`--profile`); JSON: a number, absent without a profile.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub hotness: Option<u64>,
+    pub hotness: Option<Hotness>,
     /// A mechanical fix, when there is one. JSON: absent when there is none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fix: Option<Fix>,

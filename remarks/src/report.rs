@@ -68,6 +68,22 @@ impl Report {
         });
     }
 
+    /// Sorts remarks by hotness, hottest first (remarks without hotness last), and by
+    /// [`Report::sort`]'s order among equals (stable). The order of `--remarks --profile`.
+    pub fn sort_by_hotness(&mut self) {
+        self.sort();
+        self.remarks.sort_by(|a, b| {
+            let key = |r: &Remark| r.hotness.map(|h| h.share());
+            // `None` (no profile figure) sorts after every share.
+            match (key(a), key(b)) {
+                (Some(x), Some(y)) => y.total_cmp(&x),
+                (Some(_), None) => std::cmp::Ordering::Less,
+                (None, Some(_)) => std::cmp::Ordering::Greater,
+                (None, None) => std::cmp::Ordering::Equal,
+            }
+        });
+    }
+
     /// Keeps only remarks whose kind is in `kinds` (e.g. `&[RemarkKind::Missed]` for a
     /// missed-only view). Coverage is untouched.
     pub fn filter_kinds(&mut self, kinds: &[RemarkKind]) {

@@ -68,7 +68,9 @@ const RELATIVE_PATH: &AsciiSet = &PATH.add(b':');
 ///   (`note` for applied and analysis remarks, `warning` for missed ones), `message.text`,
 ///   one `physicalLocation` (see below), `partialFingerprints[FINGERPRINT_KEY]` (SHA-256, hex,
 ///   of name, function and message: stable when code moves), `fixes` when the remark has a
-///   fix, and `properties` `{pass, kind, function, args: [[key, value], ...], hotness?}`.
+///   fix, `rank` (`0.0..=100.0`: the hotness as a percentage of the profile's samples) when
+///   the remark has a hotness, and `properties`
+///   `{pass, kind, function, args: [[key, value], ...], hotness?}`.
 /// - Locations: relative paths become relative URIs (forward slashes, percent-encoded) with
 ///   `uriBaseId` [`SRCROOT`]; absolute paths become `file://` URIs. Regions are 1-based
 ///   `startLine`/`startColumn`/`endLine`/`endColumn` with the end exclusive, and the run's
@@ -154,7 +156,7 @@ fn result(remark: &Remark, rule_index: Option<usize>) -> Value {
         "args": remark.args,
     });
     if let Some(hotness) = remark.hotness {
-        properties["hotness"] = json!(hotness);
+        properties["hotness"] = json!(hotness.share());
     }
     let mut result = json!({
         "ruleId": remark.name,
@@ -172,6 +174,9 @@ fn result(remark: &Remark, rule_index: Option<usize>) -> Value {
     // Every name used has an index; should one not, the result stays valid without it.
     if let Some(i) = rule_index {
         result["ruleIndex"] = json!(i);
+    }
+    if let Some(hotness) = remark.hotness {
+        result["rank"] = json!(hotness.percent());
     }
     if let Some(fix) = &remark.fix {
         result["fixes"] = json!([{

@@ -16,7 +16,8 @@ const FUNCTION_WIDTH: usize = 28;
 /// ```
 ///
 /// The prefix is the same for every kind (`remark[...]`, as the issue fixed it, so one pattern
-/// matches all lines); a missed remark ends in ` [missed]`. A remark with a fix is followed by
+/// matches all lines); a missed remark ends in ` [missed]`, and a remark with a hotness
+/// (`--profile`) in ` [hot 41.0%]` (its share of the run's samples). A remark with a fix is followed by
 /// `  = help: <fix title>`. `line` and `col` are the 1-based start position (columns in Unicode
 /// scalar values). Every line ends in `\n`.
 pub fn to_text(report: &Report) -> String {
@@ -34,6 +35,9 @@ pub fn to_text(report: &Report) -> String {
         );
         if r.kind == RemarkKind::Missed {
             out.push_str(" [missed]");
+        }
+        if let Some(h) = r.hotness {
+            let _ = write!(out, " [hot {:.1}%]", h.percent());
         }
         out.push('\n');
         if let Some(fix) = &r.fix {

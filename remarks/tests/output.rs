@@ -39,7 +39,7 @@ fn json_shape_matches_the_documented_schema() {
         serde_json::json!([["op", "call"], ["callee", "len"]]),
         "args are ordered [key, value] pairs"
     );
-    assert_eq!(hoisted["hotness"], 42);
+    assert_eq!(hoisted["hotness"], 0.42);
     assert!(
         hoisted.get("fix").is_none(),
         "absent optional fields are omitted"
@@ -398,7 +398,7 @@ fn reports_name_the_tool_and_the_schema_version() {
 #[test]
 fn text_has_one_line_per_remark_and_a_help_line_per_fix() {
     expect![[r#"
-        pkg/app.py:4:14: remark[licm.hoisted]: `len()` of a container the loop does not change is computed once before the loop
+        pkg/app.py:4:14: remark[licm.hoisted]: `len()` of a container the loop does not change is computed once before the loop [hot 42.0%]
         pkg/app.py:7:12: remark[unbox.missed]: `v` has no type annotation, so `mul` checks its type at run time; annotate `v: int` (or `float`) if that is what it holds [missed]
           = help: annotate `v: int`
         pkg/app.py:2:5: remark[dce.removed]: this value is never used; its computation was removed
@@ -433,4 +433,27 @@ fn coverage_columns_stay_aligned_for_long_names() {
         .collect();
     assert_eq!(columns.len(), 2);
     assert_eq!(columns[0], columns[1], "{text}");
+}
+
+#[test]
+fn remarks_sort_by_hotness_hottest_first() {
+    let mut cold = remark("p", "a.b", RemarkKind::Missed, "f", loc(1, 1, 1), "cold");
+    cold.hotness = Some(Hotness(0.05));
+    let mut hot = remark("p", "a.b", RemarkKind::Missed, "g", loc(9, 1, 1), "hot");
+    hot.hotness = Some(Hotness(0.6));
+    let unknown_late = remark("p", "a.b", RemarkKind::Missed, "h", loc(8, 1, 1), "none 8");
+    let unknown_early = remark("p", "a.b", RemarkKind::Missed, "h", loc(2, 1, 1), "none 2");
+    let mut report =
+        Report::with_crate_version(vec![unknown_late, cold, unknown_early, hot], vec![]);
+    report.sort_by_hotness();
+    let order: Vec<&str> = report.remarks.iter().map(|r| r.message.as_str()).collect();
+    assert_eq!(order, ["hot", "cold", "none 2", "none 8"]);
+    let text = to_text(&report);
+    assert!(
+        text.starts_with("pkg/app.py:9:1: remark[a.b]: hot [missed] [hot 60.0%]\n"),
+        "{text}"
+    );
+    assert_eq!(Hotness(0.42).percent(), 42.0);
+    assert_eq!(Hotness(f64::NAN).share(), 0.0);
+    assert_eq!(Hotness(1.5).share(), 1.0);
 }

@@ -224,8 +224,13 @@ fn sarif_meets_github_code_scanning_requirements() {
             assert_eq!(properties["function"], remark.function.as_str());
             assert_eq!(properties["args"], json!(remark.args));
             assert_eq!(
-                properties.get("hotness").and_then(Value::as_u64),
-                remark.hotness
+                properties.get("hotness").and_then(Value::as_f64),
+                remark.hotness.map(|h| h.share())
+            );
+            assert_eq!(
+                result.get("rank").and_then(Value::as_f64),
+                remark.hotness.map(|h| h.percent()),
+                "rank is the hotness in percent"
             );
         }
         used.sort_unstable();
@@ -282,7 +287,8 @@ fn sarif_maps_the_sample_exactly() {
         missed["properties"],
         json!({ "pass": "unbox", "kind": "missed", "function": "scale", "args": [["param", "v"]] })
     );
-    assert_eq!(run["results"][0]["properties"]["hotness"], 42);
+    assert_eq!(run["results"][0]["properties"]["hotness"], 0.42);
+    assert_eq!(run["results"][0]["rank"], 42.0);
     assert!(run["results"][0].get("fixes").is_none());
     // Only properties SARIF 2.1.0 defines for a result appear.
     let allowed = [
@@ -292,6 +298,7 @@ fn sarif_maps_the_sample_exactly() {
         "message",
         "locations",
         "partialFingerprints",
+        "rank",
         "fixes",
         "properties",
     ];

@@ -5,7 +5,8 @@
 //! (`-fuse-ld=`), which is faster than GNU ld. The runtime library is written once to the
 //! user's cache directory and reused by later links. The executable is written to a temporary file
 //! next to the destination and renamed into place, so a build never leaves a half-written
-//! artifact.
+//! artifact. Beside the executable, the build writes its site map (`<artifact>.sites.json`,
+//! `docs/profiles.md`), atomically too, after the executable.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -34,6 +35,8 @@ pub struct BuildReport {
     pub diagnostics: Vec<LocatedDiagnostic>,
     /// The executable.
     pub output: PathBuf,
+    /// Its site map ([`sites_path`]).
+    pub sites: PathBuf,
     /// Checking and lowering (the database queries).
     pub frontend: Duration,
     /// Cranelift codegen.
@@ -97,6 +100,24 @@ pub fn default_output(file: &Path) -> PathBuf {
     PathBuf::from("target").join("molt").join(stem)
 }
 
+/// Where the build of `output` writes its site map: `<output>.sites.json`.
+pub fn sites_path(output: &Path) -> PathBuf {
+    with_suffix(output, ".sites.json")
+}
+
+/// Where `--run --profile` has the program write its profile: `<output>.profile.json`, beside
+/// the site map (`molt_profiler::site_map_path_for` finds one from the other).
+pub fn profile_path(output: &Path) -> PathBuf {
+    with_suffix(output, ".profile.json")
+}
+
+/// `path` with `suffix` appended to its file name.
+fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(suffix);
+    path.with_file_name(name)
+}
+
 /// Builds `file` into a native executable.
 ///
 /// # Errors
@@ -141,6 +162,8 @@ pub struct Frontend {
     /// What the program prints on stderr before it runs: CPython's compile-time
     /// `SyntaxWarning`s, as CPython prints them when it compiles the file.
     pub startup_stderr: String,
+    /// The site map of the build (`crate::sites`), written beside the executable.
+    pub sites: molt_profiler::SiteMap,
 }
 
 /// The identity of a build: its source files with their content hashes, the optimization
@@ -212,6 +235,7 @@ pub fn build_frontend(
     let path = file.path(db);
     let identity = BuildIdentity::new(&[(path.as_path(), file.text(db).as_str())], level as u8);
     let startup_stderr = startup_warnings(db, file);
+    let sites = crate::sites::site_map(db, file, &functions, &identity);
     Ok(Frontend {
         diagnostics,
         functions,
@@ -219,6 +243,7 @@ pub fn build_frontend(
         time: start.elapsed(),
         identity,
         startup_stderr,
+        sites,
     })
 }
 
@@ -272,9 +297,15 @@ pub fn build_backend(
     let codegen = start.elapsed();
     let start = Instant::now();
     link(&object, &options.output)?;
+    let sites = sites_path(&options.output);
+    write_atomically(
+        &sites,
+        molt_profiler::site_map_to_json(&frontend.sites).as_bytes(),
+    )?;
     Ok(BuildReport {
         diagnostics: frontend.diagnostics,
         output: options.output.clone(),
+        sites,
         frontend: frontend.time,
         codegen,
         link: start.elapsed(),
@@ -309,6 +340,22 @@ fn cached_runtime_library() -> Option<&'static Path> {
         Some(path)
     })
     .as_deref()
+}
+
+/// Writes `bytes` to `path` through a temporary file in the same directory renamed into
+/// place, so readers never see a half-written file.
+fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir)?;
+    let mut staging = tempfile::Builder::new()
+        .prefix(".molt-sites-")
+        .tempfile_in(dir)?;
+    std::io::Write::write_all(&mut staging, bytes)?;
+    staging.persist(path).map_err(|e| e.error)?;
+    Ok(())
 }
 
 /// Links `object` with the runtime into the executable `output` (atomically).

@@ -4,6 +4,7 @@
 pub mod build;
 pub mod debug_info;
 pub mod report;
+pub mod sites;
 
 use std::path::{Path, PathBuf};
 

@@ -82,7 +82,7 @@ pub fn sample() -> Report {
         ("op".into(), "call".into()),
         ("callee".into(), "len".into()),
     ];
-    hoisted.hotness = Some(42);
+    hoisted.hotness = Some(Hotness(0.42));
     let mut unboxed = remark(
         "unbox",
         "unbox.missed",
