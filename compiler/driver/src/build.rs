@@ -225,6 +225,15 @@ pub fn build_backend(
     let start = Instant::now();
     let codegen_options = molt_codegen::CodegenOptions {
         optimize: options.optimize,
+        build: molt_codegen::BuildInfo {
+            build_id: frontend.identity.build_id.clone(),
+            files: frontend
+                .identity
+                .files
+                .iter()
+                .map(|(path, sha)| (path.to_string_lossy().into_owned(), sha.clone()))
+                .collect(),
+        },
         ..Default::default()
     };
     let object = molt_codegen::compile_program_with_debug(
