@@ -368,6 +368,7 @@ pub fn finish(exit: Exit) {
 
 /// Writes `text` to `path` through a temporary file in the same directory, renamed into
 /// place, so a reader never sees a partial profile.
+#[cfg(not(target_arch = "wasm32"))]
 fn write_atomically(path: &str, text: &str) -> std::io::Result<()> {
     let target = std::path::Path::new(path);
     let name = target
@@ -379,6 +380,12 @@ fn write_atomically(path: &str, text: &str) -> std::io::Result<()> {
     std::fs::rename(&tmp, target).inspect_err(|_| {
         let _ = std::fs::remove_file(&tmp);
     })
+}
+
+/// No file system on wasm32.
+#[cfg(target_arch = "wasm32")]
+fn write_atomically(_path: &str, _text: &str) -> std::io::Result<()> {
+    Err(std::io::ErrorKind::Unsupported.into())
 }
 
 /// Little-endian reader of the `files` blob.
@@ -483,10 +490,7 @@ fn profile_json(table: &ProfileTable, exit: Exit, wall_ns: u64, sampling: bool) 
         };
         let _ = write!(body, "{{\"function\":{index},\"name\":");
         json_str(&mut body, &name);
-        let _ = write!(
-            body,
-            ",\"calls\":{calls},\"samples\":{samples},\"sites\":["
-        );
+        let _ = write!(body, ",\"calls\":{calls},\"samples\":{samples},\"sites\":[");
         for (k, (site, r)) in sites.iter().enumerate() {
             if k > 0 {
                 body.push(',');
@@ -594,10 +598,7 @@ fn function_sites(
     // SAFETY: codegen emits the points and one counter slot per entry of their layouts, plus
     // the entry count.
     let points = unsafe { slice(f.points, f.npoints as usize) };
-    let nslots = 1 + points
-        .iter()
-        .map(|p| layout(p.kind).0.len())
-        .sum::<usize>();
+    let nslots = 1 + points.iter().map(|p| layout(p.kind).0.len()).sum::<usize>();
     let counters = unsafe { slice(f.counters.cast_const(), nslots) };
     let calls = counters.first().copied().unwrap_or(0);
     let mut records: std::collections::BTreeMap<u32, SiteRecord> = Default::default();
@@ -867,7 +868,11 @@ mod sampler {
         true
     }
 
-    extern "C" fn on_sigprof(_sig: libc::c_int, _info: *mut libc::siginfo_t, ctx: *mut libc::c_void) {
+    extern "C" fn on_sigprof(
+        _sig: libc::c_int,
+        _info: *mut libc::siginfo_t,
+        ctx: *mut libc::c_void,
+    ) {
         let Some(s) = get() else {
             return;
         };

@@ -309,48 +309,47 @@ pub fn compile_program_with_debug(
     let optimize = options.optimize;
     let threads = options.threads.max(1);
     let chunk = functions.len().div_ceil(threads).max(1);
-    let compiled: Vec<Result<(usize, Compiled), CodegenError>> =
-        std::thread::scope(|scope| {
-            let handles: Vec<_> = functions
-                .chunks(chunk)
-                .enumerate()
-                .map(|(c, funcs)| {
-                    let symbols = &symbols;
-                    let py_sig = &py_sig;
-                    let func_ids = &func_ids;
-                    scope.spawn(move || {
-                        funcs
-                            .iter()
-                            .enumerate()
-                            .map(|(j, f)| {
-                                let i = c * chunk + j;
-                                compile_cached(
-                                    f,
-                                    isa,
-                                    declarations,
-                                    symbols,
-                                    py_sig.clone(),
-                                    func_ids[i],
-                                    optimize,
-                                )
-                                .map(|c| (i, c))
-                            })
-                            .collect::<Vec<_>>()
-                    })
+    let compiled: Vec<Result<(usize, Compiled), CodegenError>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = functions
+            .chunks(chunk)
+            .enumerate()
+            .map(|(c, funcs)| {
+                let symbols = &symbols;
+                let py_sig = &py_sig;
+                let func_ids = &func_ids;
+                scope.spawn(move || {
+                    funcs
+                        .iter()
+                        .enumerate()
+                        .map(|(j, f)| {
+                            let i = c * chunk + j;
+                            compile_cached(
+                                f,
+                                isa,
+                                declarations,
+                                symbols,
+                                py_sig.clone(),
+                                func_ids[i],
+                                optimize,
+                            )
+                            .map(|c| (i, c))
+                        })
+                        .collect::<Vec<_>>()
                 })
-                .collect();
-            handles
-                .into_iter()
-                .flat_map(|h| {
-                    h.join().unwrap_or_else(|_| {
-                        vec![Err(CodegenError::Internal {
-                            function: "?".into(),
-                            message: "codegen thread panicked".into(),
-                        })]
-                    })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| {
+                h.join().unwrap_or_else(|_| {
+                    vec![Err(CodegenError::Internal {
+                        function: "?".into(),
+                        message: "codegen thread panicked".into(),
+                    })]
                 })
-                .collect()
-        });
+            })
+            .collect()
+    });
     let mut pcmaps: Vec<Vec<(u32, u32, u32)>> = vec![Vec::new(); functions.len()];
     let mut code_sizes: Vec<u32> = vec![0; functions.len()];
     for result in compiled {
@@ -849,7 +848,12 @@ fn define_profile_table(
                 }
             }
             let id = module
-                .declare_data(&format!("__molt_prof_points_{i}"), Linkage::Local, false, false)
+                .declare_data(
+                    &format!("__molt_prof_points_{i}"),
+                    Linkage::Local,
+                    false,
+                    false,
+                )
                 .map_err(obj_err)?;
             let mut d = DataDescription::new();
             d.define(pbytes.into_boxed_slice());

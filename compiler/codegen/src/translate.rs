@@ -219,7 +219,11 @@ impl Translator<'_> {
             let data = &func.blocks[block.index()];
             let cb = self.blocks[block.index()];
             b.switch_to_block(cb);
-            b.set_srcloc(ir::SourceLoc::default());
+            // The block's own code (releases of unused parameters) belongs to its first site.
+            let first_site = data.insts.first().map(|i| func.insts[i.index()].site);
+            b.set_srcloc(first_site.map_or(ir::SourceLoc::default(), |s| {
+                ir::SourceLoc::new(s.index() as u32)
+            }));
             let bparams = b.block_params(cb).to_vec();
             for (p, v) in data.params.iter().zip(bparams) {
                 self.values.insert(*p, v);
@@ -1401,7 +1405,8 @@ impl Translator<'_> {
             let not_int = b.ins().bxor_imm_u(both, 1);
             let not_zero = b.ins().bxor_imm_u(zero, 1);
             let overflow = b.ins().band(both, not_zero);
-            let [not_int, overflow, zero] = [not_int, overflow, zero].map(|c| b.ins().uextend(I64, c));
+            let [not_int, overflow, zero] =
+                [not_int, overflow, zero].map(|c| b.ins().uextend(I64, c));
             self.bump_many(
                 b,
                 &[
