@@ -4,13 +4,17 @@
 //! Three sources feed a profile:
 //!
 //! - **Per-site counters** live in generated code's data: one `u64` array per compiled
-//!   function (entry count at index 0, then the slots of each *profile point*, a guarded,
-//!   cached or dynamic operation, in the order of [`ProfilePoint`]s). Generated code loads
-//!   [`molt_profile_on`] once per function entry and updates a counter only behind a branch
-//!   on it, in a cold block; guard failures are counted on the slow paths, already cold.
-//!   The module initializer hands this module the per-build [`ProfileTable`] that lists every
-//!   function with its counters, points and code-offset → site map
-//!   ([`molt_profile_init`]).
+//!   function: the entry count at index 0 (used when it cannot be derived), the deopt
+//!   counters of each *profile point* (a
+//!   guarded, cached or dynamic operation, [`ProfilePoint`]) and the counters of the
+//!   control-flow edges that cannot be derived from the others ([`ProfileEdge`]). A point's
+//!   executions are its block's count minus the exceptions that left the block before it;
+//!   block counts are sums of edge counts, solved at exit by flow conservation
+//!   ([`solve_edges`]). Generated code loads [`molt_profile_on`] once per function entry and
+//!   updates a counter only behind a branch on it, in a cold block; guard failures are
+//!   counted on the slow paths, already cold. The module initializer hands this module the
+//!   per-build [`ProfileTable`] that lists every function with its counters, points, edges
+//!   and code-offset → site map ([`molt_profile_init`]).
 //! - **Global counters** the runtime keeps where the work happens ([`Counter`]: allocations
 //!   by kind, generic and builtin calls, generic attribute lookups); the other global figures
 //!   are sums of per-site counters, computed at exit.
@@ -34,14 +38,15 @@
 #![allow(non_upper_case_globals)]
 
 use std::sync::Mutex;
-use std::sync::atomic::{AtomicU8, AtomicU64, Ordering::Relaxed};
+use std::sync::atomic::{AtomicU64, Ordering::Relaxed};
 
 use crate::object::{FunctionCode, Kind};
 
-/// The profiling switch: 1 while a profile is recorded. Generated code reads it once per
-/// function entry (an `u8` at this symbol) and updates counters only when it is set.
+/// The profiling switch: all ones while a profile is recorded, else 0. Generated code reads
+/// it once per function entry (an `u64` at this symbol), masks the address of its counters
+/// with it, and updates counters only when the result is not null.
 #[unsafe(no_mangle)]
-pub static molt_profile_on: AtomicU8 = AtomicU8::new(0);
+pub static molt_profile_on: AtomicU64 = AtomicU64::new(0);
 
 /// Whether profiling is on.
 #[inline(always)]
@@ -150,7 +155,7 @@ pub struct ProfileTable {
 pub struct ProfileFunction {
     /// Its descriptor (name; `entry` is the start of its machine code).
     pub code: *const FunctionCode,
-    /// Its counters: the entry count, then the slots of each point in order.
+    /// Its counters: the slots its points and edges name.
     pub counters: *mut u64,
     /// Its profile points.
     pub points: *const ProfilePoint,
@@ -165,7 +170,32 @@ pub struct ProfileFunction {
     pub npcmap: u32,
     /// One more than the largest site of `pcmap` (0 when it is empty).
     pub nsites: u32,
+    /// The control-flow edges, `nedges` of them.
+    pub edges: *const ProfileEdge,
+    /// Number of `edges`.
+    pub nedges: u32,
+    /// Number of MIR blocks: block nodes are `0..nblocks`, and `nblocks` is the exit node.
+    pub nblocks: u32,
 }
+
+/// One edge of a function's control-flow graph (see `molt_codegen::profile::Edge`): `exit →
+/// entry` (the first edge; slot 0 when counted, in generators), a branch, a `return` (to the exit node), or an exception
+/// raised at position `pos` of a block (to its handler or the exit node).
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct ProfileEdge {
+    /// Source node.
+    pub from: u32,
+    /// Target node.
+    pub to: u32,
+    /// Its counter slot, or [`NO_SLOT`] when the count is derived.
+    pub slot: u32,
+    /// The position of the raising instruction for an exception edge, else [`NO_SLOT`].
+    pub pos: u32,
+}
+
+/// `ProfileEdge::slot` of a derived edge, `ProfileEdge::pos` of a normal edge.
+pub const NO_SLOT: u32 = u32::MAX;
 
 /// One profile point: an operation whose executions, guard failures or cache hits are
 /// counted.
@@ -175,6 +205,14 @@ pub struct ProfilePoint {
     pub site: u32,
     /// What is counted: one of [`kinds`], possibly with [`kinds::DYNAMIC_LANE`].
     pub kind: u32,
+    /// Its block (a node of the edges).
+    pub block: u32,
+    /// Its position in the block.
+    pub pos: u32,
+    /// Its first counter slot: one per deopt reason of its kind, in order.
+    pub slot: u32,
+    /// Padding (0).
+    pub pad: u32,
     /// For [`kinds::METHOD_CACHED`]: the site's inline cache cell, whose words 2 and 3 the
     /// runtime uses as hit and miss counters; null otherwise.
     pub cell: *mut u64,
@@ -211,45 +249,93 @@ pub mod kinds {
     pub const DYNAMIC_LANE: u32 = 0x100;
 }
 
-/// What one counter slot of a point holds.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-enum Slot {
-    /// Executions (checks, lookups).
-    Count,
-    /// Failures with this deopt reason.
-    Deopt(&'static str),
+/// The deopt reasons of a point kind (one counter slot each, in order), and whether the
+/// point is a guard and an inline cache.
+fn layout(kind: u32) -> (&'static [&'static str], bool, bool) {
+    match kind & 0xFF {
+        kinds::GUARD_INT => (&["not-int"], true, false),
+        kinds::GUARD_FLOAT => (&["not-float"], true, false),
+        kinds::GUARD_BOOL => (&["not-bool"], true, false),
+        kinds::INT_ARITH => (&["not-int", "overflow", "zero-divisor"], true, false),
+        kinds::INT_COMPARE => (&["not-int"], true, false),
+        kinds::NUMERIC => (&["not-number", "zero-divisor"], true, false),
+        kinds::FLOAT_DIV => (&["zero-divisor"], true, false),
+        kinds::DIRECT_CALL => (&["not-bound-yet"], true, false),
+        kinds::METHOD_DIRECT => (&["class-changed"], true, true),
+        kinds::SLOT => (&["shape-changed"], true, true),
+        kinds::METHOD_CACHED => (&[], true, true),
+        _ => (&[], false, false),
+    }
 }
 
-/// The slots of a point kind, and whether the point is a guard and an inline cache.
-fn layout(kind: u32) -> (&'static [Slot], bool, bool) {
-    use Slot::*;
-    match kind & 0xFF {
-        kinds::GUARD_INT => (&[Count, Deopt("not-int")], true, false),
-        kinds::GUARD_FLOAT => (&[Count, Deopt("not-float")], true, false),
-        kinds::GUARD_BOOL => (&[Count, Deopt("not-bool")], true, false),
-        kinds::INT_ARITH => (
-            &[
-                Count,
-                Deopt("not-int"),
-                Deopt("overflow"),
-                Deopt("zero-divisor"),
-            ],
-            true,
-            false,
-        ),
-        kinds::INT_COMPARE => (&[Count, Deopt("not-int")], true, false),
-        kinds::NUMERIC => (
-            &[Count, Deopt("not-number"), Deopt("zero-divisor")],
-            true,
-            false,
-        ),
-        kinds::FLOAT_DIV => (&[Count, Deopt("zero-divisor")], true, false),
-        kinds::DIRECT_CALL => (&[Count, Deopt("not-bound-yet")], true, false),
-        kinds::METHOD_DIRECT => (&[Count, Deopt("class-changed")], true, true),
-        kinds::SLOT => (&[Count, Deopt("shape-changed")], true, true),
-        kinds::METHOD_CACHED => (&[Count], true, true),
-        _ => (&[Count], false, false),
+/// The count of every edge: counted edges read their slot, the others are solved by flow
+/// conservation (into a node as much as out of it), node by node, starting from nodes with
+/// one unknown edge. Codegen leaves a forest of edges uncounted, so every one is solved.
+/// `count(slot)` reads a counter.
+pub fn solve_edges(edges: &[ProfileEdge], nodes: usize, count: impl Fn(u32) -> u64) -> Vec<u64> {
+    let mut value: Vec<Option<u64>> = edges
+        .iter()
+        .map(|e| (e.slot != NO_SLOT).then(|| count(e.slot)))
+        .collect();
+    let mut incident: Vec<Vec<usize>> = vec![Vec::new(); nodes];
+    for (i, e) in edges.iter().enumerate() {
+        if value[i].is_none() {
+            for n in [e.from, e.to] {
+                if let Some(list) = incident.get_mut(n as usize) {
+                    list.push(i);
+                }
+            }
+        }
     }
+    let mut unknown: Vec<usize> = incident.iter().map(Vec::len).collect();
+    let mut all: Vec<Vec<usize>> = vec![Vec::new(); nodes];
+    for (i, e) in edges.iter().enumerate() {
+        for n in [e.from, e.to] {
+            if let Some(list) = all.get_mut(n as usize)
+                && !list.contains(&i)
+            {
+                list.push(i);
+            }
+        }
+    }
+    let mut work: Vec<usize> = (0..nodes).filter(|&n| unknown[n] == 1).collect();
+    while let Some(node) = work.pop() {
+        if unknown[node] != 1 {
+            continue;
+        }
+        let Some(&missing) = incident[node].iter().find(|&&i| value[i].is_none()) else {
+            continue;
+        };
+        // Into `node` minus out of it, over the known edges.
+        let mut balance: i128 = 0;
+        for &i in &all[node] {
+            let (e, Some(v)) = (edges[i], value[i]) else {
+                continue;
+            };
+            if e.to as usize == node {
+                balance += i128::from(v);
+            }
+            if e.from as usize == node {
+                balance -= i128::from(v);
+            }
+        }
+        let e = edges[missing];
+        let solved = if e.to as usize == node {
+            -balance
+        } else {
+            balance
+        };
+        value[missing] = Some(solved.clamp(0, i128::from(u64::MAX)) as u64);
+        for n in [e.from as usize, e.to as usize] {
+            if let Some(u) = unknown.get_mut(n) {
+                *u = u.saturating_sub(1);
+                if *u == 1 {
+                    work.push(n);
+                }
+            }
+        }
+    }
+    value.into_iter().map(|v| v.unwrap_or(0)).collect()
 }
 
 /// Where the profile goes at exit.
@@ -337,7 +423,7 @@ pub fn start(table: &'static ProfileTable, output: Output) {
             sampling,
         });
     }
-    molt_profile_on.store(1, Relaxed);
+    molt_profile_on.store(u64::MAX, Relaxed);
 }
 
 /// Ends the recording (if one is in progress) and writes the profile where the environment
@@ -595,24 +681,65 @@ fn function_sites(
     index: usize,
     totals: &mut Totals,
 ) -> (u64, Vec<(u32, SiteRecord)>) {
-    // SAFETY: codegen emits the points and one counter slot per entry of their layouts, plus
-    // the entry count.
+    // SAFETY: codegen emits the points and edges, and a counter array with every slot they
+    // name.
     let points = unsafe { slice(f.points, f.npoints as usize) };
-    let nslots = 1 + points.iter().map(|p| layout(p.kind).0.len()).sum::<usize>();
+    let edges = unsafe { slice(f.edges, f.nedges as usize) };
+    let nslots = points
+        .iter()
+        .map(|p| p.slot as usize + layout(p.kind).0.len())
+        .chain(
+            edges
+                .iter()
+                .filter(|e| e.slot != NO_SLOT)
+                .map(|e| e.slot as usize + 1),
+        )
+        .chain([1])
+        .max()
+        .unwrap_or(1);
     let counters = unsafe { slice(f.counters.cast_const(), nslots) };
-    let calls = counters.first().copied().unwrap_or(0);
+    let count = |slot: u32| counters.get(slot as usize).copied().unwrap_or(0);
+    // Executions per block (what flows in), and the exceptions leaving each block by position.
+    let nodes = f.nblocks as usize + 1;
+    let flow = solve_edges(edges, nodes, count);
+    // The first edge enters the function (counted, or derived from its ways out).
+    let calls = flow.first().copied().unwrap_or(0);
+    let mut entered = vec![0u64; nodes];
+    let mut raised: Vec<Vec<(u32, u64)>> = vec![Vec::new(); nodes];
+    for (e, n) in edges.iter().zip(&flow) {
+        if let Some(c) = entered.get_mut(e.to as usize) {
+            *c = c.saturating_add(*n);
+        }
+        if e.pos != NO_SLOT
+            && *n > 0
+            && let Some(r) = raised.get_mut(e.from as usize)
+        {
+            r.push((e.pos, *n));
+        }
+    }
     let mut records: std::collections::BTreeMap<u32, SiteRecord> = Default::default();
-    let mut at = 1;
     for p in points {
-        let (slots, is_guard, is_cache) = layout(p.kind);
-        let mut r = SiteRecord::default();
-        for slot in slots {
-            let n = counters.get(at).copied().unwrap_or(0);
-            at += 1;
-            match slot {
-                Slot::Count => r.count = n,
-                Slot::Deopt(reason) => r.deopts.push((reason, n)),
-            }
+        let (reasons, is_guard, is_cache) = layout(p.kind);
+        let block = p.block as usize;
+        let left_before: u64 = raised
+            .get(block)
+            .map(|r| {
+                r.iter()
+                    .filter(|(pos, _)| *pos < p.pos)
+                    .map(|(_, n)| n)
+                    .sum()
+            })
+            .unwrap_or(0);
+        let mut r = SiteRecord {
+            count: entered
+                .get(block)
+                .copied()
+                .unwrap_or(0)
+                .saturating_sub(left_before),
+            ..SiteRecord::default()
+        };
+        for (k, reason) in reasons.iter().enumerate() {
+            r.deopts.push((reason, count(p.slot + k as u32)));
         }
         let failures: u64 = r.deopts.iter().map(|(_, n)| n).sum();
         if p.kind & 0xFF == kinds::METHOD_CACHED && !p.cell.is_null() {
@@ -979,33 +1106,50 @@ mod tests {
         assert_eq!(s, "\"a\\\"b\\\\c\\nd\\u0001é\"");
     }
 
+    fn point(site: u32, kind: u32, block: u32, pos: u32, slot: u32) -> ProfilePoint {
+        ProfilePoint {
+            site,
+            kind,
+            block,
+            pos,
+            slot,
+            pad: 0,
+            cell: std::ptr::null_mut(),
+        }
+    }
+
+    fn edge(from: u32, to: u32, slot: u32, pos: u32) -> ProfileEdge {
+        ProfileEdge {
+            from,
+            to,
+            slot,
+            pos,
+        }
+    }
+
+    /// A loop: block 0 → 1 (header) ⇄ 2 (body, which may raise at position 1), 1 → 3
+    /// (return); the exit node is 4. Five calls, ten iterations, one exception.
     #[test]
-    fn sites_report_counts_deopts_and_cache_figures() {
-        // Entry count 5; an int guard (10 checks, 3 failures); a slot cache (7 lookups, 2
-        // misses); a dynamic op that never ran; a dynamic op (4).
+    fn executions_come_from_solved_edge_counts() {
         let points = [
-            ProfilePoint {
-                site: 2,
-                kind: kinds::GUARD_INT,
-                cell: std::ptr::null_mut(),
-            },
-            ProfilePoint {
-                site: 9,
-                kind: kinds::SLOT,
-                cell: std::ptr::null_mut(),
-            },
-            ProfilePoint {
-                site: 11,
-                kind: kinds::DYNAMIC,
-                cell: std::ptr::null_mut(),
-            },
-            ProfilePoint {
-                site: 4,
-                kind: kinds::DYNAMIC,
-                cell: std::ptr::null_mut(),
-            },
+            point(2, kinds::GUARD_INT, 0, 0, 1),
+            point(9, kinds::SLOT, 2, 0, 2),
+            point(11, kinds::DYNAMIC, 3, 0, 3),
+            point(4, kinds::DYNAMIC | kinds::DYNAMIC_LANE, 2, 2, 3),
         ];
-        let mut counters = [5u64, 10, 3, 7, 2, 0, 4];
+        let edges = [
+            edge(4, 0, 0, NO_SLOT),
+            edge(0, 1, NO_SLOT, NO_SLOT),
+            edge(1, 2, NO_SLOT, NO_SLOT),
+            edge(2, 1, 5, NO_SLOT),
+            edge(1, 3, NO_SLOT, NO_SLOT),
+            edge(3, 4, NO_SLOT, NO_SLOT),
+            edge(2, 4, 6, 1),
+        ];
+        // Entries, guard failures, slot misses, (unused), back edges, exceptions.
+        let mut counters = [5u64, 2, 3, 0, 0, 10, 1];
+        let flow = solve_edges(&edges, 5, |s| counters[s as usize]);
+        assert_eq!(flow, [5, 5, 11, 10, 4, 4, 1]);
         let f = ProfileFunction {
             code: std::ptr::null(),
             counters: counters.as_mut_ptr(),
@@ -1015,18 +1159,22 @@ mod tests {
             pcmap: std::ptr::null(),
             npcmap: 0,
             nsites: 0,
+            edges: edges.as_ptr(),
+            nedges: edges.len() as u32,
+            nblocks: 4,
         };
         let mut totals = Totals::default();
         let (calls, sites) = function_sites(&f, usize::MAX, &mut totals);
         assert_eq!(calls, 5);
-        let ids: Vec<u32> = sites.iter().map(|(s, _)| *s).collect();
-        assert_eq!(ids, [2, 4, 9], "sorted, the site that never ran omitted");
-        assert_eq!(sites[0].1.deopts, [("not-int", 3)]);
-        assert_eq!(sites[2].1.cache, Some((5, 2)));
-        assert_eq!(totals.guard_checks, 17);
+        let got: Vec<(u32, u64)> = sites.iter().map(|(s, r)| (*s, r.count)).collect();
+        // The dynamic op after the raising instruction ran once less than its block.
+        assert_eq!(got, [(2, 5), (4, 10), (9, 11), (11, 4)]);
+        assert_eq!(sites[0].1.deopts, [("not-int", 2)]);
+        assert_eq!(sites[2].1.cache, Some((8, 3)));
+        assert_eq!(totals.guard_checks, 16);
         assert_eq!(totals.guard_failures, 5);
-        assert_eq!((totals.ic_hits, totals.ic_misses), (5, 2));
-        assert_eq!(totals.slot_lookups, 5);
-        assert_eq!(totals.dynamic_ops, 4);
+        assert_eq!((totals.ic_hits, totals.ic_misses), (8, 3));
+        assert_eq!(totals.slot_lookups, 8);
+        assert_eq!(totals.dynamic_ops, 14);
     }
 }

@@ -363,3 +363,42 @@ fn samples_land_on_the_hot_loop() {
         "{on_loop} of {total} samples on the hot loop:\n{profile:#}"
     );
 }
+
+/// Executions come from edge counts (most edges are not counted but derived): an operation
+/// after one that raised is not counted for that execution, in loops, handlers and
+/// generators alike.
+#[test]
+fn executions_are_exact_across_exceptions_loops_and_generators() {
+    let built = build(
+        "def risky(d, k):\n    return d[k] + 1\n\n\
+         def gen(n):\n    for i in range(n):\n        yield i * 3\n\n\
+         def main():\n    d = {i: i for i in range(10)}\n    t = 0\n    for k in range(30):\n        try:\n            t = t + risky(d, k)\n        except KeyError:\n            t = t - 1\n    g = gen(100)\n    first = [next(g) for _ in range(40)]\n    print(t, sum(first), sum(gen(7)))\n\n\
+         main()\n",
+    );
+    let (out, profile) = profiled(&built);
+    assert_eq!(stdout(&out), "35 2340 63\n");
+    let read = site(&built, "risky", |_, d| {
+        matches!(d.kind, InstKind::GetItem(..))
+    });
+    assert_eq!(site_record(&profile, read)["count"], 30);
+    let add = site(&built, "risky", |_, d| {
+        matches!(d.kind, InstKind::Binary { .. })
+    });
+    assert_eq!(
+        site_record(&profile, add)["count"],
+        10,
+        "only where d[k] did not raise"
+    );
+    assert_eq!(function(&profile, read.0)["calls"], 30);
+    // The generator body ran 40 + 7 steps of its loop.
+    let mul = site(&built, "gen", |_, d| {
+        matches!(
+            d.kind,
+            InstKind::Binary {
+                op: molt_mir::BinaryOp::Mul,
+                ..
+            }
+        )
+    });
+    assert_eq!(site_record(&profile, mul)["count"], 47);
+}

@@ -824,8 +824,10 @@ fn define_profile_table(
         Ok(id)
     };
     // ProfileFunction: code, counters, points ptr, npoints u32, code_size u32, pcmap ptr,
-    // npcmap u32, nsites u32 (48 bytes).
-    const ENTRY: usize = 48;
+    // npcmap u32, nsites u32, edges ptr, nedges u32, nblocks u32 (64 bytes).
+    const ENTRY: usize = 64;
+    // ProfilePoint: site, kind, block, pos, slot, padding (u32 each), cell ptr (32 bytes).
+    const POINT: usize = 32;
     let mut entries = DataDescription::new();
     let mut bytes = vec![0u8; functions.len().max(1) * ENTRY];
     let mut relocs: Vec<(u32, DataId)> = Vec::new();
@@ -835,16 +837,25 @@ fn define_profile_table(
         relocs.push(((base + 8) as u32, symbols.counters[&*f.name]));
         let p = &points[i];
         if !p.points.is_empty() {
-            // ProfilePoint: site u32, kind u32, cell ptr (16 bytes).
-            let mut pbytes = vec![0u8; p.points.len() * 16];
+            let mut pbytes = vec![0u8; p.points.len() * POINT];
             let mut cells = Vec::new();
             for (k, point) in p.points.iter().enumerate() {
-                pbytes[k * 16..k * 16 + 4].copy_from_slice(&point.site.to_le_bytes());
-                pbytes[k * 16 + 4..k * 16 + 8].copy_from_slice(&point.kind.to_le_bytes());
+                let fields = [
+                    point.site,
+                    point.kind,
+                    point.block,
+                    point.pos,
+                    point.slot,
+                    0,
+                ];
+                for (j, x) in fields.iter().enumerate() {
+                    pbytes[k * POINT + 4 * j..k * POINT + 4 * j + 4]
+                        .copy_from_slice(&x.to_le_bytes());
+                }
                 if point.kind & 0xFF == profile::METHOD_CACHED
                     && let Some(cell) = symbols.ic.get(&symbols::ic_symbol(&f.name, point.site))
                 {
-                    cells.push(((k * 16 + 8) as u32, *cell));
+                    cells.push(((k * POINT + 24) as u32, *cell));
                 }
             }
             let id = module
@@ -881,6 +892,17 @@ fn define_profile_table(
         let nsites = pcmap.iter().map(|&(_, _, s)| s + 1).max().unwrap_or(0);
         bytes[base + 40..base + 44].copy_from_slice(&(pcmap.len() as u32).to_le_bytes());
         bytes[base + 44..base + 48].copy_from_slice(&nsites.to_le_bytes());
+        // Edges: from, to, slot, pos (u32 each).
+        let mut e = Vec::with_capacity(p.edges.len() * 16);
+        for edge in &p.edges {
+            for x in [edge.from, edge.to, edge.slot, edge.pos] {
+                e.extend_from_slice(&x.to_le_bytes());
+            }
+        }
+        let id = bytes_data(module, format!("__molt_prof_edges_{i}"), e, 4)?;
+        relocs.push(((base + 48) as u32, id));
+        bytes[base + 56..base + 60].copy_from_slice(&(p.edges.len() as u32).to_le_bytes());
+        bytes[base + 60..base + 64].copy_from_slice(&p.nblocks.to_le_bytes());
     }
     entries.define(bytes.into_boxed_slice());
     entries.set_align(8);

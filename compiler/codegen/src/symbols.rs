@@ -378,7 +378,8 @@ pub struct Symbols {
     /// The runtime's `molt_depth` (`molt_runtime::state::CallDepth`: call depth `u32` at
     /// offset 0, recursion limit `u32` at offset 4), imported.
     pub depth: DataId,
-    /// The runtime's `molt_profile_on` (an `u8`: 1 while profiling), imported.
+    /// The runtime's `molt_profile_on` (an `u64`: all ones while profiling, else 0),
+    /// imported.
     pub profile_on: DataId,
     /// Per MIR function name: its profile counter array
     /// ([`crate::profile::counters_symbol`]).

@@ -94,7 +94,8 @@ pub fn translate(
         imported: FxHashMap::default(),
         imported_data: FxHashMap::default(),
         points: Points::of(func),
-        profile_flag: None,
+        profile_counters: None,
+        position: (0, 0),
         counters: symbols.counters.get(&*func.name).map(|d| d.as_u32()),
     };
     t.run(&mut b)?;
@@ -131,8 +132,11 @@ struct Translator<'a> {
     imported_data: FxHashMap<u32, ir::GlobalValue>,
     /// The profile points of the function ([`crate::profile`]).
     points: Points,
-    /// `molt_profile_on`, loaded once on entry: counters are updated only when it is set.
-    profile_flag: Option<ir::Value>,
+    /// The address of the function's counters when profiling is on, else 0: computed once
+    /// on entry from `molt_profile_on`; every counter update branches on it.
+    profile_counters: Option<ir::Value>,
+    /// The MIR block and instruction index being translated (for exception-edge counters).
+    position: (u32, u32),
     /// The function's counter array (a data object).
     counters: Option<u32>,
 }
@@ -195,9 +199,17 @@ impl Translator<'_> {
         let params = b.block_params(entry).to_vec();
         self.func_param = Some(params[0]);
         // Profiling: the switch is read once; the entry count is slot 0.
-        let on = self.data_addr(b, self.symbols.profile_on.as_u32());
-        self.profile_flag = Some(b.ins().uload8(I32, ir::MemFlagsData::trusted(), on, 0));
-        self.bump(b, 0);
+        if let Some(counters) = self.counters {
+            // `molt_profile_on` is all ones while profiling, else 0.
+            let on = self.data_addr(b, self.symbols.profile_on.as_u32());
+            let mask = b.ins().load(I64, ir::MemFlagsData::trusted(), on, 0);
+            let addr = self.data_addr(b, counters);
+            let null = b.ins().iconst(I64, 0);
+            self.profile_counters = Some(b.ins().select(mask, addr, null));
+            if self.points.counts_entries() {
+                self.bump(b, 0);
+            }
+        }
         let unbound = b.ins().iconst(I64, UNBOUND);
         for slot in self.slot_order.clone() {
             b.ins().stack_store(I64, unbound, slot, 0);
@@ -266,16 +278,7 @@ impl Translator<'_> {
                 let after = &live_after[i];
                 self.held_after = std::mem::take(&mut held_after[i]);
                 b.set_srcloc(ir::SourceLoc::new(d.site.index() as u32));
-                // Executions are counted on entry to the operation (a guard of `is.type`
-                // counts its checks and failures together, after the test).
-                if let Some(p) = self.point(d)
-                    && !matches!(
-                        p.kind,
-                        profile::GUARD_INT | profile::GUARD_FLOAT | profile::GUARD_BOOL
-                    )
-                {
-                    self.bump(b, p.slot);
-                }
+                self.position = (block.index() as u32, i as u32);
                 if d.kind.is_terminator() {
                     self.terminator(b, block, d, after)?;
                 } else {
@@ -420,15 +423,14 @@ impl Translator<'_> {
     /// Adds to counters when profiling is on: one, or the `i64` amount given, per slot. The
     /// update is a cold block behind a branch on the switch loaded on entry.
     fn bump_many(&mut self, b: &mut FunctionBuilder<'_>, adds: &[(u32, Option<ir::Value>)]) {
-        let (Some(flag), Some(counters)) = (self.profile_flag, self.counters) else {
+        let Some(base) = self.profile_counters else {
             return;
         };
         let inc = b.create_block();
         let cont = b.create_block();
         b.set_cold_block(inc);
-        b.ins().brif(flag, inc, &[], cont, &[]);
+        b.ins().brif(base, inc, &[], cont, &[]);
         b.switch_to_block(inc);
-        let base = self.data_addr(b, counters);
         let mem = ir::MemFlagsData::trusted();
         for &(slot, amount) in adds {
             let offset = (slot * 8) as i32;
@@ -443,10 +445,17 @@ impl Translator<'_> {
         b.switch_to_block(cont);
     }
 
-    /// Counts a guard failure of `d` (its point's slot `1 + which`), on a slow path.
+    /// Counts a guard failure of `d` (its point's slot `which`), on a slow path.
     fn count_failure(&mut self, b: &mut FunctionBuilder<'_>, d: &InstData, which: u32) {
         if let Some(p) = self.point(d) {
-            self.bump(b, p.slot + 1 + which);
+            self.bump(b, p.slot + which);
+        }
+    }
+
+    /// Counts the normal edge `succ` of the current block, when it has a counter.
+    fn count_edge(&mut self, b: &mut FunctionBuilder<'_>, succ: u32) {
+        if let Some(slot) = self.points.normal_edge(self.position.0, succ) {
+            self.bump(b, slot);
         }
     }
 
@@ -513,6 +522,9 @@ impl Translator<'_> {
         owned: &[Value],
         site: Option<molt_mir::SiteId>,
     ) -> Result<(), CodegenError> {
+        if let Some(slot) = self.points.raise_edge(self.position.0, self.position.1) {
+            self.bump(b, slot);
+        }
         if let Some(site) = site {
             let code =
                 self.symbols
@@ -793,11 +805,14 @@ impl Translator<'_> {
                         b.block_params(merge)[0]
                     }
                 };
-                // An entry guard: one check, and a failure when the test is false.
-                if let Some(p) = self.point(d) {
+                // An entry guard: a failure when the test is false (unless the `brif` on
+                // the result counts its else edge).
+                if let Some(p) = self.point(d)
+                    && !p.via_edge
+                {
                     let failed = b.ins().icmp_imm_s(IntCC::NotEqual, res, TRUE);
                     let failed = b.ins().uextend(I64, failed);
-                    self.bump_many(b, &[(p.slot, None), (p.slot + 1, Some(failed))]);
+                    self.bump_many(b, &[(p.slot, Some(failed))]);
                 }
                 self.define(d, res);
             }
@@ -1410,9 +1425,9 @@ impl Translator<'_> {
             self.bump_many(
                 b,
                 &[
-                    (p.slot + 1, Some(not_int)),
-                    (p.slot + 2, Some(overflow)),
-                    (p.slot + 3, Some(zero)),
+                    (p.slot, Some(not_int)),
+                    (p.slot + 1, Some(overflow)),
+                    (p.slot + 2, Some(zero)),
                 ],
             );
         }
@@ -1835,10 +1850,7 @@ impl Translator<'_> {
             };
             let not_number = b.ins().bxor_imm_u(zero, 1);
             let [not_number, zero] = [not_number, zero].map(|c| b.ins().uextend(I64, c));
-            self.bump_many(
-                b,
-                &[(p.slot + 1, Some(not_number)), (p.slot + 2, Some(zero))],
-            );
+            self.bump_many(b, &[(p.slot, Some(not_number)), (p.slot + 1, Some(zero))]);
         }
         self.generic_binary(b, block, d, after, Rt::Binary, code, l, r, merge)?;
         b.switch_to_block(merge);
@@ -2028,7 +2040,10 @@ impl Translator<'_> {
         });
         owned.sort();
         match &d.kind {
-            InstKind::Jump(call) => self.edge(b, &owned, call, None),
+            InstKind::Jump(call) => {
+                self.count_edge(b, 0);
+                self.edge(b, &owned, call, None)
+            }
             InstKind::Brif(c, then, else_) => {
                 let cv = self.val(*c)?;
                 let cond = b.ins().icmp_imm_s(IntCC::Equal, cv, TRUE);
@@ -2036,8 +2051,10 @@ impl Translator<'_> {
                 let eb = b.create_block();
                 b.ins().brif(cond, tb, &[], eb, &[]);
                 b.switch_to_block(tb);
+                self.count_edge(b, 0);
                 self.edge(b, &owned, then, None)?;
                 b.switch_to_block(eb);
+                self.count_edge(b, 1);
                 self.edge(b, &owned, else_, None)
             }
             InstKind::IterNext(it, body, exit) => {
@@ -2050,6 +2067,7 @@ impl Translator<'_> {
                 let other = b.create_block();
                 b.ins().brif(got, body_edge, &[], other, &[]);
                 b.switch_to_block(body_edge);
+                self.count_edge(b, 0);
                 self.edge(b, &owned, body, Some(item))?;
                 b.switch_to_block(other);
                 let exit_edge = b.create_block();
@@ -2058,11 +2076,13 @@ impl Translator<'_> {
                 let is_error = b.ins().icmp_imm_s(IntCC::Equal, item, ERROR);
                 b.ins().brif(is_error, error_edge, &[], exit_edge, &[]);
                 b.switch_to_block(exit_edge);
+                self.count_edge(b, 1);
                 self.edge(b, &owned, exit, None)?;
                 b.switch_to_block(error_edge);
                 self.raise_edge(b, block, &owned, Some(d.site))
             }
             InstKind::Return(v) => {
+                self.count_edge(b, 0);
                 let rv = self.val(*v)?;
                 if self.needs_rc(*v) {
                     self.incref(b, rv);
