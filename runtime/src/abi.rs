@@ -537,6 +537,13 @@ pub extern "C" fn molt_call(
     nargs: u32,
     kwnames: Value,
 ) -> Value {
+    if crate::profile::on() {
+        crate::profile::count(if crate::object::is_kind(callee, Kind::Builtin) {
+            crate::profile::Counter::CallBuiltin
+        } else {
+            crate::profile::Counter::CallGeneric
+        });
+    }
     if !crate::tuple::is_tuple(kwnames)
         && let Some(r) = crate::call::call_exact(callee, args, nargs)
     {
@@ -556,6 +563,7 @@ pub extern "C" fn molt_call_method(
     nargs: u32,
     kwnames: Value,
 ) -> Value {
+    crate::profile::count(crate::profile::Counter::CallGeneric);
     // SAFETY: generated code passes the vectorcall layout.
     let a = unsafe { vector_args(args, nargs, kwnames) };
     to_abi(crate::call::call_method(recv, name, a))
@@ -575,6 +583,7 @@ pub extern "C" fn molt_call_method_ic(
     code: *const crate::object::FunctionCode,
 ) -> Value {
     use crate::object::{FunctionData, Kind, SHAPE_NONE, flags, is_kind, payload};
+    crate::profile::count(crate::profile::Counter::CallGeneric);
     if !cell.is_null() && is_kind(recv, Kind::Instance) && flags(recv) == 0 {
         let class = crate::class::instance_data(recv).class;
         let shape = crate::class::class_data(class).shape.get();
@@ -621,6 +630,9 @@ pub extern "C" fn molt_call_method_cached(
     cell: *mut u64,
 ) -> Value {
     use crate::object::{BuiltinData, BuiltinFn, FLAG_IMMUTABLE_TYPE, flags};
+    if crate::profile::on() {
+        count_cached_call(recv, cell);
+    }
     if cell.is_null()
         || (recv.is_ptr()
             && matches!(
@@ -658,6 +670,27 @@ pub extern "C" fn molt_call_method_cached(
     molt_call_method(recv, name, args, nargs, kwnames)
 }
 
+/// Counts a hit or a miss of the inline cache of a `call.method` site in words 2 and 3 of
+/// its cell (see `crate::profile::ProfilePoint::cell`): the same test as the lookup below.
+#[cold]
+fn count_cached_call(recv: Value, cell: *mut u64) {
+    if cell.is_null() {
+        return;
+    }
+    let hit = !(recv.is_ptr()
+        && matches!(
+            crate::object::kind(recv),
+            Kind::Instance | Kind::Class | Kind::Module | Kind::Super
+        ))
+        // SAFETY: generated code passes its own cache cell (32 bytes when profiled).
+        && unsafe { cell.read() } == crate::class::type_of(recv).0;
+    // SAFETY: as above.
+    unsafe {
+        let c = cell.add(if hit { 2 } else { 3 });
+        c.write(c.read().wrapping_add(1));
+    }
+}
+
 /// A new NaN float value (a fresh payload, so it is a distinct object): generated code
 /// calls it when native float arithmetic produced a NaN. Never fails.
 #[unsafe(no_mangle)]
@@ -670,6 +703,7 @@ pub extern "C" fn molt_float_nan() -> Value {
 /// (`TypeError` for a value without a length, errors of `__len__`).
 #[unsafe(no_mangle)]
 pub extern "C" fn molt_len(v: Value) -> Value {
+    crate::profile::count(crate::profile::Counter::CallBuiltin);
     match crate::ops::py_len(v) {
         Ok(n) => crate::int::int_from_i64(n as i64).into_raw(),
         Err(_) => Value::ERROR,
@@ -681,6 +715,7 @@ pub extern "C" fn molt_len(v: Value) -> Value {
 #[unsafe(no_mangle)]
 pub extern "C" fn molt_method_append(recv: Value, name: Value, x: Value) -> Value {
     if crate::list::is_list(recv) {
+        crate::profile::count(crate::profile::Counter::CallBuiltin);
         crate::list::list_append(recv, x);
         return Value::NONE;
     }
@@ -693,6 +728,7 @@ pub extern "C" fn molt_method_append(recv: Value, name: Value, x: Value) -> Valu
 pub extern "C" fn molt_method_pop(recv: Value, name: Value) -> Value {
     if crate::list::is_list(recv) {
         if let Some(v) = crate::list::list_vec(recv).pop() {
+            crate::profile::count(crate::profile::Counter::CallBuiltin);
             return v;
         }
     }
@@ -705,6 +741,7 @@ pub extern "C" fn molt_method_pop(recv: Value, name: Value) -> Value {
 #[unsafe(no_mangle)]
 pub extern "C" fn molt_method_get(recv: Value, name: Value, key: Value, default: Value) -> Value {
     if crate::dict::is_dict(recv) {
+        crate::profile::count(crate::profile::Counter::CallBuiltin);
         return match crate::dict::dict_data(recv).get(key) {
             Ok(Some(v)) => incref(v),
             Ok(None) if default == Value::UNBOUND => Value::NONE,
@@ -799,12 +836,14 @@ pub extern "C" fn molt_kwargs_merge(callee: Value, kw: Value, m: Value) -> i32 {
 /// `callee(*args_tuple, **kwargs_dict)` (`kwargs_dict` may be `None`). → error.
 #[unsafe(no_mangle)]
 pub extern "C" fn molt_call_ex(callee: Value, args_tuple: Value, kwargs_dict: Value) -> Value {
+    crate::profile::count(crate::profile::Counter::CallGeneric);
     to_abi(crate::call::call_ex(callee, args_tuple, kwargs_dict))
 }
 
 /// `o.name`. → error.
 #[unsafe(no_mangle)]
 pub extern "C" fn molt_getattr(o: Value, name: Value) -> Value {
+    crate::profile::count(crate::profile::Counter::AttrGeneric);
     to_abi(with_attribute_context(
         o,
         name,
@@ -848,6 +887,7 @@ fn fill_attr_cache(o: Value, name: Value, cell: *mut u64) {
 /// the inline slot read. → error.
 #[unsafe(no_mangle)]
 pub extern "C" fn molt_getattr_ic(o: Value, name: Value, cell: *mut u64) -> Value {
+    crate::profile::count(crate::profile::Counter::AttrGeneric);
     let r = with_attribute_context(o, name, crate::attr::getattr(o, name));
     if r.is_ok() {
         fill_attr_cache(o, name, cell);
@@ -859,6 +899,7 @@ pub extern "C" fn molt_getattr_ic(o: Value, name: Value, cell: *mut u64) -> Valu
 /// write. 0, or → -1.
 #[unsafe(no_mangle)]
 pub extern "C" fn molt_setattr_ic(o: Value, name: Value, v: Value, cell: *mut u64) -> i32 {
+    crate::profile::count(crate::profile::Counter::AttrGeneric);
     let r = crate::attr::setattr(o, name, v);
     if r.is_ok() {
         fill_attr_cache(o, name, cell);
@@ -869,12 +910,14 @@ pub extern "C" fn molt_setattr_ic(o: Value, name: Value, v: Value, cell: *mut u6
 /// `o.name = v`. 0, or → -1.
 #[unsafe(no_mangle)]
 pub extern "C" fn molt_setattr(o: Value, name: Value, v: Value) -> i32 {
+    crate::profile::count(crate::profile::Counter::AttrGeneric);
     to_abi_i32(crate::attr::setattr(o, name, v))
 }
 
 /// `del o.name`. 0, or → -1.
 #[unsafe(no_mangle)]
 pub extern "C" fn molt_delattr(o: Value, name: Value) -> i32 {
+    crate::profile::count(crate::profile::Counter::AttrGeneric);
     to_abi_i32(crate::attr::delattr(o, name))
 }
 

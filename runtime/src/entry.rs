@@ -62,6 +62,8 @@ pub fn run_program(argv: Vec<String>, init: extern "C" fn() -> Value) -> i32 {
                 std::process::exit(status)
             });
         if let Ok(handle) = spawned {
+            // The profiling timer's signal must interrupt the program, not this thread.
+            crate::profile::block_sampling_signal();
             // The thread ends the process; it returns here only if it panicked.
             let _ = handle.join();
             flush_stdout();
@@ -91,16 +93,22 @@ pub fn run_main(argv: Vec<String>, init: extern "C" fn() -> Value) -> i32 {
     let result = init();
     r.depth.set(depth);
     crate::exceptions::frame_exit(base);
-    let status = if result.is_error() {
-        exit_status_for_pending()
+    let (kind, status) = if result.is_error() {
+        let kind = if crate::exceptions::pending_is(ExcKind::SystemExit) {
+            "sys.exit"
+        } else {
+            "exception"
+        };
+        (kind, exit_status_for_pending())
     } else {
         decref(result);
-        0
+        ("normal", 0)
     };
     // The uncaught exception (and the frames its traceback held) is gone; what the module's
     // globals and cycles still hold is finalized now, as CPython's shutdown does.
     crate::finalize::finalize_at_exit();
     flush_stdout();
+    crate::profile::finish(crate::profile::Exit { kind, code: status });
     status
 }
 

@@ -17,6 +17,8 @@
 //! - Lifetimes: [`finalize`] (`__del__`, generators closed when freed, finalization at exit).
 //! - Entry: [`entry`] (`molt_main`, the big-stack program thread), [`abi`] (every exported
 //!   function), [`fatal`] (the fatal-signal handler on an alternate stack, Unix).
+//! - Profiling: [`profile`] (per-site counters, global counters, the `SIGPROF` sampler,
+//!   the profile JSON written at exit).
 //! - Limits: [`recursion`] (the recursion depth shared by calls and the runtime's own
 //!   recursion, and the native stack check).
 //! - Memory: [`alloc`] (the global allocator: per-thread free lists for small blocks).
@@ -58,6 +60,7 @@ pub mod list;
 pub mod modules;
 pub mod object;
 pub mod ops;
+pub mod profile;
 pub mod range;
 pub mod recursion;
 pub mod set;

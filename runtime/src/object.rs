@@ -620,6 +620,7 @@ pub struct WrapperData {
 pub fn alloc<T>(kind: Kind, data: T) -> Value {
     #[cfg(test)]
     live::add(1);
+    crate::profile::count_alloc(kind);
     let obj = Box::new(Obj {
         header: ObjHeader {
             refcount: Cell::new(1),

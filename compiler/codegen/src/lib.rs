@@ -9,6 +9,7 @@
 
 pub mod debug;
 mod liveness;
+pub mod profile;
 mod symbols;
 mod translate;
 
@@ -23,6 +24,7 @@ use cranelift_object::{ObjectBuilder, ObjectModule};
 use molt_mir::{Constant, Function, InstKind, IntConst};
 use rustc_hash::FxHashMap;
 
+pub use profile::BuildInfo;
 pub use symbols::Rt;
 use symbols::Symbols;
 
@@ -92,6 +94,8 @@ pub struct CodegenOptions {
     /// Text the program writes to stderr before its module code runs: CPython's
     /// compile-time warnings, which CPython prints when it compiles the file (empty: none).
     pub startup_stderr: String,
+    /// The build id and source files written into the program for its profiles.
+    pub build: BuildInfo,
 }
 
 impl Default for CodegenOptions {
@@ -103,6 +107,7 @@ impl Default for CodegenOptions {
                 .unwrap_or(1)
                 .min(8),
             startup_stderr: String::new(),
+            build: BuildInfo::default(),
         }
     }
 }
@@ -142,6 +147,9 @@ pub fn compile_program_with_debug(
         if options.optimize { "speed" } else { "none" },
     )?;
     set(&mut flags, "is_pic", "true")?;
+    // Frame pointers everywhere: the sampling profiler walks them from a runtime helper to
+    // the compiled code that called it.
+    set(&mut flags, "preserve_frame_pointers", "true")?;
     let isa_builder =
         cranelift_native::builder().map_err(|e| CodegenError::UnsupportedTarget(e.to_string()))?;
     let isa = isa_builder
@@ -226,7 +234,7 @@ pub fn compile_program_with_debug(
                 InstKind::CallMethodDirect { .. } => 16,
                 InstKind::CallMethod {
                     ref name, ref args, ..
-                } if symbols::method_entry(name, args).is_none() => 16,
+                } if symbols::method_entry(name, args).is_none() => 32,
                 _ => continue,
             };
             let name = symbols::ic_symbol(&f.name, inst.site.index() as u32);
@@ -248,6 +256,27 @@ pub fn compile_program_with_debug(
     let depth = module
         .declare_data("molt_depth", Linkage::Import, true, false)
         .map_err(obj_err)?;
+    let profile_on = module
+        .declare_data("molt_profile_on", Linkage::Import, true, false)
+        .map_err(obj_err)?;
+    // Profile counters: per function, the entry count and the slots of its points.
+    let points: Vec<profile::Points> = functions.iter().map(|f| profile::Points::of(f)).collect();
+    let mut counters = FxHashMap::default();
+    for (f, p) in functions.iter().zip(&points) {
+        let id = module
+            .declare_data(
+                &profile::counters_symbol(&f.name),
+                Linkage::Local,
+                true,
+                false,
+            )
+            .map_err(obj_err)?;
+        let mut d = DataDescription::new();
+        d.define_zeroinit(8 * p.slots as usize);
+        d.set_align(8);
+        module.define_data(id, &d).map_err(obj_err)?;
+        counters.insert(f.name.to_string(), id);
+    }
     let ellipsis = slot(&mut module, "__molt_ellipsis".into())?;
     let module_slot = slot(&mut module, "__molt_module".into())?;
     let frontend = module.isa().frontend_config();
@@ -265,6 +294,8 @@ pub fn compile_program_with_debug(
         fobj,
         ic,
         depth,
+        profile_on,
+        counters,
         handler_free: functions
             .iter()
             .filter(|f| {
@@ -282,53 +313,56 @@ pub fn compile_program_with_debug(
     let optimize = options.optimize;
     let threads = options.threads.max(1);
     let chunk = functions.len().div_ceil(threads).max(1);
-    let compiled: Vec<Result<(usize, Vec<u8>, u64, Vec<ModuleReloc>), CodegenError>> =
-        std::thread::scope(|scope| {
-            let handles: Vec<_> = functions
-                .chunks(chunk)
-                .enumerate()
-                .map(|(c, funcs)| {
-                    let symbols = &symbols;
-                    let py_sig = &py_sig;
-                    let func_ids = &func_ids;
-                    scope.spawn(move || {
-                        funcs
-                            .iter()
-                            .enumerate()
-                            .map(|(j, f)| {
-                                let i = c * chunk + j;
-                                compile_cached(
-                                    f,
-                                    isa,
-                                    declarations,
-                                    symbols,
-                                    py_sig.clone(),
-                                    func_ids[i],
-                                    optimize,
-                                )
-                                .map(|(b, a, r)| (i, b, a, r))
-                            })
-                            .collect::<Vec<_>>()
-                    })
+    let compiled: Vec<Result<(usize, Compiled), CodegenError>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = functions
+            .chunks(chunk)
+            .enumerate()
+            .map(|(c, funcs)| {
+                let symbols = &symbols;
+                let py_sig = &py_sig;
+                let func_ids = &func_ids;
+                scope.spawn(move || {
+                    funcs
+                        .iter()
+                        .enumerate()
+                        .map(|(j, f)| {
+                            let i = c * chunk + j;
+                            compile_cached(
+                                f,
+                                isa,
+                                declarations,
+                                symbols,
+                                py_sig.clone(),
+                                func_ids[i],
+                                optimize,
+                            )
+                            .map(|c| (i, c))
+                        })
+                        .collect::<Vec<_>>()
                 })
-                .collect();
-            handles
-                .into_iter()
-                .flat_map(|h| {
-                    h.join().unwrap_or_else(|_| {
-                        vec![Err(CodegenError::Internal {
-                            function: "?".into(),
-                            message: "codegen thread panicked".into(),
-                        })]
-                    })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| {
+                h.join().unwrap_or_else(|_| {
+                    vec![Err(CodegenError::Internal {
+                        function: "?".into(),
+                        message: "codegen thread panicked".into(),
+                    })]
                 })
-                .collect()
-        });
+            })
+            .collect()
+    });
+    let mut pcmaps: Vec<Vec<(u32, u32, u32)>> = vec![Vec::new(); functions.len()];
+    let mut code_sizes: Vec<u32> = vec![0; functions.len()];
     for result in compiled {
-        let (i, bytes, align, relocs) = result?;
+        let (i, c) = result?;
         module
-            .define_function_bytes(func_ids[i], align, &bytes, &relocs)
+            .define_function_bytes(func_ids[i], c.align, &c.bytes, &c.relocs)
             .map_err(obj_err)?;
+        code_sizes[i] = c.bytes.len() as u32;
+        pcmaps[i] = c.pcmap;
     }
 
     // Function descriptors.
@@ -342,6 +376,15 @@ pub fn compile_program_with_debug(
             func_ids[i],
         )?;
     }
+    let table = define_profile_table(
+        &mut module,
+        &symbols,
+        functions,
+        &points,
+        &pcmaps,
+        &code_sizes,
+        &options.build,
+    )?;
     // Module initializer and main.
     let init = define_init(
         &mut module,
@@ -351,6 +394,7 @@ pub fn compile_program_with_debug(
         &func_ids,
         &py_sig,
         &options.startup_stderr,
+        table,
     )?;
     define_main(&mut module, &symbols, init)?;
     let product = module.finish();
@@ -386,6 +430,17 @@ struct CachedCode {
     bytes: Vec<u8>,
     align: u64,
     relocs: Vec<(u32, cranelift_codegen::binemit::Reloc, SymbolicTarget, i64)>,
+    /// Code offset → MIR site: `(start, end, site)`, sorted by start.
+    pcmap: Vec<(u32, u32, u32)>,
+}
+
+/// One compiled function, ready for the object file.
+struct Compiled {
+    bytes: Vec<u8>,
+    align: u64,
+    relocs: Vec<ModuleReloc>,
+    /// Code offset → MIR site: `(start, end, site)`, sorted by start.
+    pcmap: Vec<(u32, u32, u32)>,
 }
 
 #[derive(Clone)]
@@ -420,7 +475,7 @@ fn compile_cached(
     sig: ir::Signature,
     id: FuncId,
     optimize: bool,
-) -> Result<(Vec<u8>, u64, Vec<ModuleReloc>), CodegenError> {
+) -> Result<Compiled, CodegenError> {
     use std::hash::{Hash, Hasher};
     let mut h = rustc_hash::FxHasher::default();
     f.to_string().hash(&mut h);
@@ -441,7 +496,7 @@ fn compile_cached(
             code
         }
         None => {
-            let (bytes, align, relocs) = compile_one(f, isa, symbols, sig, id)?;
+            let (bytes, align, relocs, pcmap) = compile_one(f, isa, symbols, sig, id)?;
             let relocs = relocs
                 .into_iter()
                 .map(|r| {
@@ -474,6 +529,7 @@ fn compile_cached(
                 bytes,
                 align,
                 relocs,
+                pcmap,
             };
             if let Ok(mut c) = CODE_CACHE.lock() {
                 c.insert(key, code.clone());
@@ -511,7 +567,12 @@ fn compile_cached(
             addend: *addend,
         });
     }
-    Ok((code.bytes, code.align, relocs))
+    Ok(Compiled {
+        bytes: code.bytes,
+        align: code.align,
+        relocs,
+        pcmap: code.pcmap,
+    })
 }
 
 fn compile_one(
@@ -520,11 +581,11 @@ fn compile_one(
     symbols: &Symbols,
     sig: ir::Signature,
     id: FuncId,
-) -> Result<(Vec<u8>, u64, Vec<ModuleReloc>), CodegenError> {
+) -> Result<(Vec<u8>, u64, Vec<ModuleReloc>, Vec<(u32, u32, u32)>), CodegenError> {
     let mut clif = ir::Function::with_name_signature(ir::UserFuncName::user(0, id.as_u32()), sig);
     translate::translate(f, &mut clif, symbols)?;
     let mut ctx = Context::for_function(clif);
-    let (bytes, align, relocs) = {
+    let (bytes, align, relocs, pcmap) = {
         let compiled = ctx
             .compile(isa, &mut ControlPlane::default())
             .map_err(|e| CodegenError::Cranelift {
@@ -534,13 +595,24 @@ fn compile_one(
         let bytes = compiled.code_buffer().to_vec();
         let align = compiled.buffer.alignment as u64;
         let relocs: Vec<_> = compiled.buffer.relocs().to_vec();
-        (bytes, align, relocs)
+        // The MIR site of each range of machine code (translation sets the site as the
+        // source location).
+        let pcmap: Vec<(u32, u32, u32)> = compiled
+            .buffer
+            .get_srclocs_sorted()
+            .iter()
+            .filter_map(|l| {
+                let loc = l.loc;
+                (!loc.is_default() && l.start < l.end).then(|| (l.start, l.end, loc.bits()))
+            })
+            .collect();
+        (bytes, align, relocs, pcmap)
     };
     let relocs = relocs
         .iter()
         .map(|r| ModuleReloc::from_mach_reloc(r, &ctx.func, id))
         .collect();
-    Ok((bytes, align.max(1), relocs))
+    Ok((bytes, align.max(1), relocs, pcmap))
 }
 
 /// Constants the module initializer creates.
@@ -730,6 +802,154 @@ fn define_descriptor(
     Ok(())
 }
 
+/// The per-build profile table the runtime reads (`molt_runtime::profile::ProfileTable`, a
+/// `#[repr(C)]` layout mirrored here): one entry per function, in build order, with its
+/// descriptor, counters, points and code-offset → site map, plus the build id and files.
+fn define_profile_table(
+    module: &mut ObjectModule,
+    symbols: &Symbols,
+    functions: &[Arc<Function>],
+    points: &[profile::Points],
+    pcmaps: &[Vec<(u32, u32, u32)>],
+    code_sizes: &[u32],
+    build: &BuildInfo,
+) -> Result<DataId, CodegenError> {
+    let obj_err = |e: cranelift_module::ModuleError| CodegenError::Object(e.to_string());
+    let bytes_data = |module: &mut ObjectModule,
+                      name: String,
+                      content: Vec<u8>,
+                      align: u64|
+     -> Result<DataId, CodegenError> {
+        let id = module
+            .declare_data(&name, Linkage::Local, false, false)
+            .map_err(obj_err)?;
+        let mut d = DataDescription::new();
+        d.define(content.into_boxed_slice());
+        d.set_align(align);
+        module.define_data(id, &d).map_err(obj_err)?;
+        Ok(id)
+    };
+    // ProfileFunction: code, counters, points ptr, npoints u32, code_size u32, pcmap ptr,
+    // npcmap u32, nsites u32, edges ptr, nedges u32, nblocks u32 (64 bytes).
+    const ENTRY: usize = 64;
+    // ProfilePoint: site, kind, block, pos, slot, padding (u32 each), cell ptr (32 bytes).
+    const POINT: usize = 32;
+    let mut entries = DataDescription::new();
+    let mut bytes = vec![0u8; functions.len().max(1) * ENTRY];
+    let mut relocs: Vec<(u32, DataId)> = Vec::new();
+    for (i, f) in functions.iter().enumerate() {
+        let base = i * ENTRY;
+        relocs.push((base as u32, symbols.code[&*f.name]));
+        relocs.push(((base + 8) as u32, symbols.counters[&*f.name]));
+        let p = &points[i];
+        if !p.points.is_empty() {
+            let mut pbytes = vec![0u8; p.points.len() * POINT];
+            let mut cells = Vec::new();
+            for (k, point) in p.points.iter().enumerate() {
+                let fields = [
+                    point.site,
+                    point.kind,
+                    point.block,
+                    point.pos,
+                    point.slot,
+                    0,
+                ];
+                for (j, x) in fields.iter().enumerate() {
+                    pbytes[k * POINT + 4 * j..k * POINT + 4 * j + 4]
+                        .copy_from_slice(&x.to_le_bytes());
+                }
+                if point.kind & 0xFF == profile::METHOD_CACHED
+                    && let Some(cell) = symbols.ic.get(&symbols::ic_symbol(&f.name, point.site))
+                {
+                    cells.push(((k * POINT + 24) as u32, *cell));
+                }
+            }
+            let id = module
+                .declare_data(
+                    &format!("__molt_prof_points_{i}"),
+                    Linkage::Local,
+                    false,
+                    false,
+                )
+                .map_err(obj_err)?;
+            let mut d = DataDescription::new();
+            d.define(pbytes.into_boxed_slice());
+            d.set_align(8);
+            for (offset, cell) in cells {
+                let gv = module.declare_data_in_data(cell, &mut d);
+                d.write_data_addr(offset, gv, 0);
+            }
+            module.define_data(id, &d).map_err(obj_err)?;
+            relocs.push(((base + 16) as u32, id));
+        }
+        bytes[base + 24..base + 28].copy_from_slice(&(p.points.len() as u32).to_le_bytes());
+        bytes[base + 28..base + 32].copy_from_slice(&code_sizes[i].to_le_bytes());
+        let pcmap = &pcmaps[i];
+        if !pcmap.is_empty() {
+            let mut m = Vec::with_capacity(pcmap.len() * 12);
+            for &(start, end, site) in pcmap {
+                for x in [start, end, site] {
+                    m.extend_from_slice(&x.to_le_bytes());
+                }
+            }
+            let id = bytes_data(module, format!("__molt_prof_pcmap_{i}"), m, 4)?;
+            relocs.push(((base + 32) as u32, id));
+        }
+        let nsites = pcmap.iter().map(|&(_, _, s)| s + 1).max().unwrap_or(0);
+        bytes[base + 40..base + 44].copy_from_slice(&(pcmap.len() as u32).to_le_bytes());
+        bytes[base + 44..base + 48].copy_from_slice(&nsites.to_le_bytes());
+        // Edges: from, to, slot, pos (u32 each).
+        let mut e = Vec::with_capacity(p.edges.len() * 16);
+        for edge in &p.edges {
+            for x in [edge.from, edge.to, edge.slot, edge.pos] {
+                e.extend_from_slice(&x.to_le_bytes());
+            }
+        }
+        let id = bytes_data(module, format!("__molt_prof_edges_{i}"), e, 4)?;
+        relocs.push(((base + 48) as u32, id));
+        bytes[base + 56..base + 60].copy_from_slice(&(p.edges.len() as u32).to_le_bytes());
+        bytes[base + 60..base + 64].copy_from_slice(&p.nblocks.to_le_bytes());
+    }
+    entries.define(bytes.into_boxed_slice());
+    entries.set_align(8);
+    for (offset, id) in relocs {
+        let gv = module.declare_data_in_data(id, &mut entries);
+        entries.write_data_addr(offset, gv, 0);
+    }
+    let entries_id = module
+        .declare_data("__molt_prof_functions", Linkage::Local, false, false)
+        .map_err(obj_err)?;
+    module.define_data(entries_id, &entries).map_err(obj_err)?;
+    let build_id = bytes_data(
+        module,
+        "__molt_prof_build_id".into(),
+        build.build_id.as_bytes().to_vec(),
+        1,
+    )?;
+    let files_blob = build.encode_files();
+    let files_len = files_blob.len();
+    let files = bytes_data(module, "__molt_prof_files".into(), files_blob, 4)?;
+    // ProfileTable: version u32, nfunctions u32, functions ptr, build_id ptr, len, files ptr,
+    // len (48 bytes).
+    let mut table = DataDescription::new();
+    let mut bytes = vec![0u8; 48];
+    bytes[0..4].copy_from_slice(&1u32.to_le_bytes());
+    bytes[4..8].copy_from_slice(&(functions.len() as u32).to_le_bytes());
+    bytes[24..32].copy_from_slice(&(build.build_id.len() as u64).to_le_bytes());
+    bytes[40..48].copy_from_slice(&(files_len as u64).to_le_bytes());
+    table.define(bytes.into_boxed_slice());
+    table.set_align(8);
+    for (offset, id) in [(8u32, entries_id), (16, build_id), (32, files)] {
+        let gv = module.declare_data_in_data(id, &mut table);
+        table.write_data_addr(offset, gv, 0);
+    }
+    let table_id = module
+        .declare_data("__molt_prof_table", Linkage::Local, false, false)
+        .map_err(obj_err)?;
+    module.define_data(table_id, &table).map_err(obj_err)?;
+    Ok(table_id)
+}
+
 fn define_init(
     module: &mut ObjectModule,
     symbols: &Symbols,
@@ -738,6 +958,7 @@ fn define_init(
     func_ids: &[FuncId],
     py_sig: &ir::Signature,
     startup_stderr: &str,
+    profile_table: DataId,
 ) -> Result<FuncId, CodegenError> {
     let obj_err = |e: cranelift_module::ModuleError| CodegenError::Object(e.to_string());
     let call_conv = symbols.call_conv;
@@ -753,6 +974,11 @@ fn define_init(
         let mut b = FunctionBuilder::new(&mut clif, &mut fctx);
         let entry = b.create_block();
         b.switch_to_block(entry);
+        // Profiling starts (when the environment asks for it) before any compiled code runs.
+        let gv = symbols.import_data(b.func, profile_table.as_u32(), true);
+        let table_addr = b.ins().symbol_value(types::I64, gv);
+        let fr = symbols.import_runtime(b.func, Rt::ProfileInit);
+        b.ins().call(fr, &[table_addr]);
         let bytes_data = |module: &mut ObjectModule,
                           name: String,
                           content: &[u8]|

@@ -90,6 +90,8 @@ pub enum Rt {
     ExcEnter,
     ExcLeave,
     TbAdd,
+    /// `molt_profile_init`: hands the runtime the build's profile table.
+    ProfileInit,
     Main,
 }
 
@@ -174,6 +176,7 @@ impl Rt {
         Rt::ExcEnter,
         Rt::ExcLeave,
         Rt::TbAdd,
+        Rt::ProfileInit,
         Rt::Main,
     ];
 
@@ -254,6 +257,7 @@ impl Rt {
             Rt::ExcEnter => "molt_exc_enter",
             Rt::ExcLeave => "molt_exc_leave",
             Rt::TbAdd => "molt_tb_add",
+            Rt::ProfileInit => "molt_profile_init",
             Rt::Main => "molt_main",
             Rt::IsType => "molt_is_type",
             Rt::ToIndex => "molt_to_index",
@@ -270,7 +274,7 @@ impl Rt {
             Rt::ConstStr | Rt::ConstBigint | Rt::ModuleNew => ("PP", 'W'),
             Rt::ConstEllipsis | Rt::ExcFetch => ("", 'W'),
             Rt::EnterCall => ("", 'P'),
-            Rt::LeaveCall => ("P", '-'),
+            Rt::LeaveCall | Rt::ProfileInit => ("P", '-'),
             Rt::DepthEnter => ("", 'P'),
             Rt::ExcEnter => ("WI", '-'),
             Rt::ExcLeave => ("I", '-'),
@@ -375,12 +379,18 @@ pub struct Symbols {
     /// Per `getattr.slot`/`setattr.slot` site (keyed by [`ic_symbol`]): its 8-byte inline
     /// cache cell (class shape in the low 32 bits, slot index in the high 32 bits; 0 = empty).
     /// Per `call.method.direct` site: 16 bytes (class shape, then the function object).
-    /// Per `call.method` site without a [`method_entry`]: 16 bytes (builtin class, then the
-    /// builtin method's implementation).
+    /// Per `call.method` site without a [`method_entry`]: 32 bytes (builtin class, the
+    /// builtin method's implementation, then the hit and miss counters of profiling).
     pub ic: FxHashMap<String, DataId>,
     /// The runtime's `molt_depth` (`molt_runtime::state::CallDepth`: call depth `u32` at
     /// offset 0, recursion limit `u32` at offset 4), imported.
     pub depth: DataId,
+    /// The runtime's `molt_profile_on` (an `u64`: all ones while profiling, else 0),
+    /// imported.
+    pub profile_on: DataId,
+    /// Per MIR function name: its profile counter array
+    /// ([`crate::profile::counters_symbol`]).
+    pub counters: FxHashMap<String, DataId>,
     /// MIR functions without exception handlers: calls of them count the recursion depth
     /// only (inline against `molt_depth`), no handled-exception frame.
     pub handler_free: rustc_hash::FxHashSet<String>,
@@ -497,6 +507,11 @@ impl Symbols {
     /// The slot holding the module object.
     pub fn module_slot(&self) -> u32 {
         self.module.as_u32()
+    }
+
+    /// Whether `data` is the runtime's (imported: addressed through the GOT).
+    pub fn is_imported_data(&self, data: u32) -> bool {
+        data == self.depth.as_u32() || data == self.profile_on.as_u32()
     }
 
     /// The descriptor of MIR function `name`.

@@ -22,6 +22,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::CodegenError;
 use crate::liveness::{Held, Liveness};
+use crate::profile::{self, Points};
 use crate::symbols::{Rt, Symbols};
 use molt_mir::lanes::{Strategy, strategy};
 
@@ -73,6 +74,8 @@ pub fn translate(
     let liveness = Liveness::compute(func);
     let held = Held::compute(func);
     let mut fctx = FunctionBuilderContext::new();
+    // Source locations are MIR sites (absolute: base 0), for the sampler's code-offset map.
+    clif.params.ensure_base_srcloc(ir::SourceLoc::new(0));
     let mut b = FunctionBuilder::new(clif, &mut fctx);
     let mut t = Translator {
         func,
@@ -90,6 +93,10 @@ pub fn translate(
         func_param: None,
         imported: FxHashMap::default(),
         imported_data: FxHashMap::default(),
+        points: Points::of(func),
+        profile_counters: None,
+        position: (0, 0),
+        counters: symbols.counters.get(&*func.name).map(|d| d.as_u32()),
     };
     t.run(&mut b)?;
     b.seal_all_blocks();
@@ -123,6 +130,15 @@ struct Translator<'a> {
     func_param: Option<ir::Value>,
     imported: FxHashMap<Rt, ir::FuncRef>,
     imported_data: FxHashMap<u32, ir::GlobalValue>,
+    /// The profile points of the function ([`crate::profile`]).
+    points: Points,
+    /// The address of the function's counters when profiling is on, else 0: computed once
+    /// on entry from `molt_profile_on`; every counter update branches on it.
+    profile_counters: Option<ir::Value>,
+    /// The MIR block and instruction index being translated (for exception-edge counters).
+    position: (u32, u32),
+    /// The function's counter array (a data object).
+    counters: Option<u32>,
 }
 
 impl Translator<'_> {
@@ -182,6 +198,18 @@ impl Translator<'_> {
         b.switch_to_block(entry);
         let params = b.block_params(entry).to_vec();
         self.func_param = Some(params[0]);
+        // Profiling: the switch is read once; the entry count is slot 0.
+        if let Some(counters) = self.counters {
+            // `molt_profile_on` is all ones while profiling, else 0.
+            let on = self.data_addr(b, self.symbols.profile_on.as_u32());
+            let mask = b.ins().load(I64, ir::MemFlagsData::trusted(), on, 0);
+            let addr = self.data_addr(b, counters);
+            let null = b.ins().iconst(I64, 0);
+            self.profile_counters = Some(b.ins().select(mask, addr, null));
+            if self.points.counts_entries() {
+                self.bump(b, 0);
+            }
+        }
         let unbound = b.ins().iconst(I64, UNBOUND);
         for slot in self.slot_order.clone() {
             b.ins().stack_store(I64, unbound, slot, 0);
@@ -203,6 +231,11 @@ impl Translator<'_> {
             let data = &func.blocks[block.index()];
             let cb = self.blocks[block.index()];
             b.switch_to_block(cb);
+            // The block's own code (releases of unused parameters) belongs to its first site.
+            let first_site = data.insts.first().map(|i| func.insts[i.index()].site);
+            b.set_srcloc(first_site.map_or(ir::SourceLoc::default(), |s| {
+                ir::SourceLoc::new(s.index() as u32)
+            }));
             let bparams = b.block_params(cb).to_vec();
             for (p, v) in data.params.iter().zip(bparams) {
                 self.values.insert(*p, v);
@@ -244,6 +277,8 @@ impl Translator<'_> {
                 let d = &func.insts[inst.index()];
                 let after = &live_after[i];
                 self.held_after = std::mem::take(&mut held_after[i]);
+                b.set_srcloc(ir::SourceLoc::new(d.site.index() as u32));
+                self.position = (block.index() as u32, i as u32);
                 if d.kind.is_terminator() {
                     self.terminator(b, block, d, after)?;
                 } else {
@@ -375,11 +410,60 @@ impl Translator<'_> {
         }
     }
 
+    /// The profile point of `d`, if it is counted.
+    fn point(&self, d: &InstData) -> Option<profile::Point> {
+        self.points.at(d.site.index() as u32)
+    }
+
+    /// Adds one to counter `slot` when profiling is on.
+    fn bump(&mut self, b: &mut FunctionBuilder<'_>, slot: u32) {
+        self.bump_many(b, &[(slot, None)]);
+    }
+
+    /// Adds to counters when profiling is on: one, or the `i64` amount given, per slot. The
+    /// update is a cold block behind a branch on the switch loaded on entry.
+    fn bump_many(&mut self, b: &mut FunctionBuilder<'_>, adds: &[(u32, Option<ir::Value>)]) {
+        let Some(base) = self.profile_counters else {
+            return;
+        };
+        let inc = b.create_block();
+        let cont = b.create_block();
+        b.set_cold_block(inc);
+        b.ins().brif(base, inc, &[], cont, &[]);
+        b.switch_to_block(inc);
+        let mem = ir::MemFlagsData::trusted();
+        for &(slot, amount) in adds {
+            let offset = (slot * 8) as i32;
+            let old = b.ins().load(I64, mem, base, offset);
+            let new = match amount {
+                Some(a) => b.ins().iadd(old, a),
+                None => b.ins().iadd_imm_s(old, 1),
+            };
+            b.ins().store(mem, new, base, offset);
+        }
+        b.ins().jump(cont, &[]);
+        b.switch_to_block(cont);
+    }
+
+    /// Counts a guard failure of `d` (its point's slot `which`), on a slow path.
+    fn count_failure(&mut self, b: &mut FunctionBuilder<'_>, d: &InstData, which: u32) {
+        if let Some(p) = self.point(d) {
+            self.bump(b, p.slot + which);
+        }
+    }
+
+    /// Counts the normal edge `succ` of the current block, when it has a counter.
+    fn count_edge(&mut self, b: &mut FunctionBuilder<'_>, succ: u32) {
+        if let Some(slot) = self.points.normal_edge(self.position.0, succ) {
+            self.bump(b, slot);
+        }
+    }
+
     fn data_addr(&mut self, b: &mut FunctionBuilder<'_>, data: u32) -> ir::Value {
         let gv = match self.imported_data.get(&data) {
             Some(gv) => *gv,
             None => {
-                let colocated = data != self.symbols.depth.as_u32();
+                let colocated = !self.symbols.is_imported_data(data);
                 let gv = self.symbols.import_data(b.func, data, colocated);
                 self.imported_data.insert(data, gv);
                 gv
@@ -438,6 +522,9 @@ impl Translator<'_> {
         owned: &[Value],
         site: Option<molt_mir::SiteId>,
     ) -> Result<(), CodegenError> {
+        if let Some(slot) = self.points.raise_edge(self.position.0, self.position.1) {
+            self.bump(b, slot);
+        }
         if let Some(site) = site {
             let code =
                 self.symbols
@@ -718,6 +805,15 @@ impl Translator<'_> {
                         b.block_params(merge)[0]
                     }
                 };
+                // An entry guard: a failure when the test is false (unless the `brif` on
+                // the result counts its else edge).
+                if let Some(p) = self.point(d)
+                    && !p.via_edge
+                {
+                    let failed = b.ins().icmp_imm_s(IntCC::NotEqual, res, TRUE);
+                    let failed = b.ins().uextend(I64, failed);
+                    self.bump_many(b, &[(p.slot, Some(failed))]);
+                }
                 self.define(d, res);
             }
             InstKind::ToIndex(v) => {
@@ -933,6 +1029,7 @@ impl Translator<'_> {
                 self.compiled_call(b, target, fid, fobj, &vals, join);
                 // Before the `def` has run: an ordinary call of the global (`NameError`).
                 b.switch_to_block(slow);
+                self.count_failure(b, d, 0);
                 let m = self.module(b);
                 let n = self.str_const(b, target);
                 let g = self.call_rt(b, Rt::GlobalLoad, &[m, n]);
@@ -1314,6 +1411,33 @@ impl Translator<'_> {
             }
         }
         b.switch_to_block(slow);
+        if let Some(p) = self.point(d) {
+            // Which guard failed: the tags, a zero divisor, or the overflow check.
+            let (tl, tr) = (b.ins().ushr_imm_u(l, 48), b.ins().ushr_imm_u(r, 48));
+            let cl = b.ins().icmp_imm_s(IntCC::Equal, tl, 0xFFF9);
+            let cr = b.ins().icmp_imm_s(IntCC::Equal, tr, 0xFFF9);
+            let both = b.ins().band(cl, cr);
+            let zero = if matches!(op, BinaryOp::FloorDiv | BinaryOp::Mod) {
+                let y = small_int(b, r);
+                let is_zero = b.ins().icmp_imm_s(IntCC::Equal, y, 0);
+                b.ins().band(both, is_zero)
+            } else {
+                b.ins().iconst(types::I8, 0)
+            };
+            let not_int = b.ins().bxor_imm_u(both, 1);
+            let not_zero = b.ins().bxor_imm_u(zero, 1);
+            let overflow = b.ins().band(both, not_zero);
+            let [not_int, overflow, zero] =
+                [not_int, overflow, zero].map(|c| b.ins().uextend(I64, c));
+            self.bump_many(
+                b,
+                &[
+                    (p.slot, Some(not_int)),
+                    (p.slot + 1, Some(overflow)),
+                    (p.slot + 2, Some(zero)),
+                ],
+            );
+        }
         if matches!(op, BinaryOp::Add | BinaryOp::Sub | BinaryOp::Mul) {
             // Speculation's second guess: floats, or a float and a small int (operands of
             // unknown type, such as attribute values, are often floats), compute natively.
@@ -1508,6 +1632,7 @@ impl Translator<'_> {
         vals.extend_from_slice(args);
         self.compiled_call(b, target, fid, fobj, &vals, join);
         b.switch_to_block(slow);
+        self.count_failure(b, d, 0);
         let arr = self.array(b, args);
         let n = self.str_const(b, name);
         let nargs = b.ins().iconst(I32, args.len() as i64);
@@ -1544,6 +1669,7 @@ impl Translator<'_> {
         self.incref(b, r);
         b.ins().jump(merge, &[BlockArg::Value(r)]);
         b.switch_to_block(slow);
+        self.count_failure(b, d, 0);
         let n = self.str_const(b, name);
         let r = self.call_rt(b, Rt::GetAttrIc, &[o, n, cell]);
         self.check(b, block, d, after, r, false)?;
@@ -1600,6 +1726,7 @@ impl Translator<'_> {
         self.decref(b, old);
         b.ins().jump(merge, &[]);
         b.switch_to_block(slow);
+        self.count_failure(b, d, 0);
         let n = self.str_const(b, name);
         let r = self.call_rt(b, Rt::SetAttrIc, &[o, n, x, cell]);
         self.check(b, block, d, after, r, true)?;
@@ -1630,6 +1757,10 @@ impl Translator<'_> {
         let w = bool_word(b, c);
         b.ins().jump(merge, &[BlockArg::Value(w)]);
         b.switch_to_block(slow);
+        let kind = self.point(d).map(|p| p.kind);
+        if kind == Some(profile::INT_COMPARE) {
+            self.count_failure(b, d, 0);
+        }
         // Floats, or a float and a small int (exact as an `f64`: Python compares the values).
         let (ok, fx, fy) = numeric_pair(b, l, r, false);
         let fast = b.create_block();
@@ -1640,6 +1771,9 @@ impl Translator<'_> {
         let fw = bool_word(b, fc);
         b.ins().jump(merge, &[BlockArg::Value(fw)]);
         b.switch_to_block(generic);
+        if kind == Some(profile::NUMERIC) {
+            self.count_failure(b, d, 0);
+        }
         let code = b.ins().iconst(I32, op as i64);
         self.generic_binary(b, block, d, after, Rt::Compare, code, l, r, merge)?;
         b.switch_to_block(merge);
@@ -1669,6 +1803,7 @@ impl Translator<'_> {
         let divide = op == BinaryOp::TrueDiv;
         // Two small ints must not meet in `+ - * **` here (the result may be a big int).
         let (mut ok, x, y) = numeric_pair(b, l, r, !divide);
+        let numeric_ok = ok;
         let zero = b.ins().f64const(0.0);
         if divide {
             let nonzero = b.ins().fcmp(FloatCC::NotEqual, y, zero);
@@ -1712,6 +1847,18 @@ impl Translator<'_> {
             }
         }
         b.switch_to_block(slow);
+        if let Some(p) = self.point(d) {
+            // A zero divisor between numbers, or operands off the fast path (for `**`, also
+            // a base, exponent or result outside its domain).
+            let zero = if divide {
+                numeric_ok
+            } else {
+                b.ins().iconst(types::I8, 0)
+            };
+            let not_number = b.ins().bxor_imm_u(zero, 1);
+            let [not_number, zero] = [not_number, zero].map(|c| b.ins().uextend(I64, c));
+            self.bump_many(b, &[(p.slot, Some(not_number)), (p.slot + 1, Some(zero))]);
+        }
         self.generic_binary(b, block, d, after, Rt::Binary, code, l, r, merge)?;
         b.switch_to_block(merge);
         Ok(b.block_params(merge)[0])
@@ -1778,6 +1925,7 @@ impl Translator<'_> {
         let w = self.float_word(b, q);
         b.ins().jump(merge, &[BlockArg::Value(w)]);
         b.switch_to_block(slow);
+        self.count_failure(b, d, 0);
         self.generic_binary(b, block, d, after, Rt::Binary, code, l, r, merge)?;
         b.switch_to_block(merge);
         Ok(b.block_params(merge)[0])
@@ -1899,7 +2047,10 @@ impl Translator<'_> {
         });
         owned.sort();
         match &d.kind {
-            InstKind::Jump(call) => self.edge(b, &owned, call, None),
+            InstKind::Jump(call) => {
+                self.count_edge(b, 0);
+                self.edge(b, &owned, call, None)
+            }
             InstKind::Brif(c, then, else_) => {
                 let cv = self.val(*c)?;
                 let cond = b.ins().icmp_imm_s(IntCC::Equal, cv, TRUE);
@@ -1907,8 +2058,10 @@ impl Translator<'_> {
                 let eb = b.create_block();
                 b.ins().brif(cond, tb, &[], eb, &[]);
                 b.switch_to_block(tb);
+                self.count_edge(b, 0);
                 self.edge(b, &owned, then, None)?;
                 b.switch_to_block(eb);
+                self.count_edge(b, 1);
                 self.edge(b, &owned, else_, None)
             }
             InstKind::IterNext(it, body, exit) => {
@@ -1921,6 +2074,7 @@ impl Translator<'_> {
                 let other = b.create_block();
                 b.ins().brif(got, body_edge, &[], other, &[]);
                 b.switch_to_block(body_edge);
+                self.count_edge(b, 0);
                 self.edge(b, &owned, body, Some(item))?;
                 b.switch_to_block(other);
                 let exit_edge = b.create_block();
@@ -1929,11 +2083,13 @@ impl Translator<'_> {
                 let is_error = b.ins().icmp_imm_s(IntCC::Equal, item, ERROR);
                 b.ins().brif(is_error, error_edge, &[], exit_edge, &[]);
                 b.switch_to_block(exit_edge);
+                self.count_edge(b, 1);
                 self.edge(b, &owned, exit, None)?;
                 b.switch_to_block(error_edge);
                 self.raise_edge(b, block, &owned, Some(d.site))
             }
             InstKind::Return(v) => {
+                self.count_edge(b, 0);
                 let rv = self.val(*v)?;
                 if self.needs_rc(*v) {
                     self.incref(b, rv);

@@ -13,6 +13,7 @@ fn unchanged_functions_are_served_from_the_cache() {
     let options = molt_codegen::CodegenOptions {
         optimize: true,
         threads: 1,
+        ..Default::default()
     };
     let first = molt_codegen::compile_program(&functions, &options).expect("compiles");
     let (compiled_before, cached_before) = molt_codegen::cache_stats();

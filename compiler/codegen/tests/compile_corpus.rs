@@ -24,6 +24,7 @@ fn corpus_programs_compile_to_objects() {
         let options = molt_codegen::CodegenOptions {
             optimize: true,
             threads: 2,
+            ..Default::default()
         };
         match molt_codegen::compile_program(&functions, &options) {
             Ok(object) => {

@@ -286,6 +286,15 @@ pub fn build_backend(
     let codegen_options = molt_codegen::CodegenOptions {
         optimize: options.optimize,
         startup_stderr: frontend.startup_stderr.clone(),
+        build: molt_codegen::BuildInfo {
+            build_id: frontend.identity.build_id.clone(),
+            files: frontend
+                .identity
+                .files
+                .iter()
+                .map(|(path, sha)| (path.to_string_lossy().into_owned(), sha.clone()))
+                .collect(),
+        },
         ..Default::default()
     };
     let object = molt_codegen::compile_program_with_debug(

@@ -1,0 +1,1180 @@
+//! Profiling: what a compiled program did on one run, written as the profile JSON of
+//! `docs/profiles.md` (schema `docs/schemas/profile-v1.schema.json`).
+//!
+//! Three sources feed a profile:
+//!
+//! - **Per-site counters** live in generated code's data: one `u64` array per compiled
+//!   function: the entry count at index 0 (used when it cannot be derived), the deopt
+//!   counters of each *profile point* (a
+//!   guarded, cached or dynamic operation, [`ProfilePoint`]) and the counters of the
+//!   control-flow edges that cannot be derived from the others ([`ProfileEdge`]). A point's
+//!   executions are its block's count minus the exceptions that left the block before it;
+//!   block counts are sums of edge counts, solved at exit by flow conservation
+//!   ([`solve_edges`]). Generated code loads [`molt_profile_on`] once per function entry and
+//!   updates a counter only behind a branch on it, in a cold block; guard failures are
+//!   counted on the slow paths, already cold. The module initializer hands this module the
+//!   per-build [`ProfileTable`] that lists every function with its counters, points, edges
+//!   and code-offset → site map ([`molt_profile_init`]).
+//! - **Global counters** the runtime keeps where the work happens ([`Counter`]: allocations
+//!   by kind, generic and builtin calls, generic attribute lookups); the other global figures
+//!   are sums of per-site counters, computed at exit.
+//! - **Samples** (native Linux only): `setitimer(ITIMER_PROF)` at 1 kHz of CPU time and a
+//!   `SIGPROF` handler that maps the interrupted PC — or, inside a runtime helper, the
+//!   innermost return address in compiled code found by walking frame pointers — to a
+//!   function and a site. The handler only reads data built before the timer started and
+//!   updates atomics.
+//!
+//! Profiling is off unless `MOLT_PROFILE=1` or `MOLT_PROFILE_JSON` is set when the program
+//! starts. [`finish`] (called by [`crate::entry::run_main`] on every exit: normal end,
+//! `sys.exit`, uncaught exception after its traceback) writes the profile:
+//! `MOLT_PROFILE_JSON=1` prints `molt_profile_json {...}` on stderr, `MOLT_PROFILE_JSON=<path>`
+//! writes the object to `<path>` atomically (a temporary file in the same directory, renamed).
+//!
+//! # Table layout (`#[repr(C)]`, written by `molt_codegen::profile`)
+//! The kinds of points and their counter slots are [`kinds`]; they are defined a second time
+//! in codegen with the same numbers (the two crates share no code); the end-to-end tests of
+//! `tests/tests/profile_runtime.rs` check exact counts of every kind through real programs.
+
+#![allow(non_upper_case_globals)]
+
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicU64, Ordering::Relaxed};
+
+use crate::object::{FunctionCode, Kind};
+
+/// The profiling switch: all ones while a profile is recorded, else 0. Generated code reads
+/// it once per function entry (an `u64` at this symbol), masks the address of its counters
+/// with it, and updates counters only when the result is not null.
+#[unsafe(no_mangle)]
+pub static molt_profile_on: AtomicU64 = AtomicU64::new(0);
+
+/// Whether profiling is on.
+#[inline(always)]
+pub fn on() -> bool {
+    molt_profile_on.load(Relaxed) != 0
+}
+
+/// Counters the runtime keeps itself (the others are sums of per-site counters).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(usize)]
+pub enum Counter {
+    /// Heap ints (outside the inline 48-bit range).
+    AllocInt,
+    /// Heap floats (none today: every float is an inline word).
+    AllocFloat,
+    /// `str` objects.
+    AllocStr,
+    /// `list` objects.
+    AllocList,
+    /// `tuple` objects.
+    AllocTuple,
+    /// `dict` objects.
+    AllocDict,
+    /// `set` and `frozenset` objects.
+    AllocSet,
+    /// Instances of classes (exceptions included).
+    AllocInstance,
+    /// Function objects.
+    AllocFunction,
+    /// Every other object (iterators, bound methods, cells, ranges, ...).
+    AllocOther,
+    /// Calls from compiled code dispatched by the runtime's generic call path.
+    CallGeneric,
+    /// Calls from compiled code that reached a builtin function or method directly.
+    CallBuiltin,
+    /// Attribute reads, writes and deletions from compiled code done by the generic lookup.
+    AttrGeneric,
+}
+
+const NCOUNTERS: usize = Counter::AttrGeneric as usize + 1;
+
+#[allow(clippy::declare_interior_mutable_const)]
+const ZERO: AtomicU64 = AtomicU64::new(0);
+static COUNTERS: [AtomicU64; NCOUNTERS] = [ZERO; NCOUNTERS];
+
+/// Adds one to `c` (a plain load and store: the runtime is single-threaded, and an atomic
+/// read-modify-write would cost a locked instruction on every allocation).
+#[inline(always)]
+fn bump(c: &AtomicU64) {
+    c.store(c.load(Relaxed).wrapping_add(1), Relaxed);
+}
+
+/// Counts one event of `c` when profiling is on.
+#[inline(always)]
+pub fn count(c: Counter) {
+    if on() {
+        bump(&COUNTERS[c as usize]);
+    }
+}
+
+/// Counts one allocation of an object of `kind` when profiling is on.
+#[inline(always)]
+pub fn count_alloc(kind: Kind) {
+    if on() {
+        bump(&COUNTERS[alloc_counter(kind) as usize]);
+    }
+}
+
+fn alloc_counter(kind: Kind) -> Counter {
+    match kind {
+        Kind::BigInt => Counter::AllocInt,
+        Kind::Str => Counter::AllocStr,
+        Kind::List => Counter::AllocList,
+        Kind::Tuple => Counter::AllocTuple,
+        Kind::Dict => Counter::AllocDict,
+        Kind::Set => Counter::AllocSet,
+        Kind::Instance => Counter::AllocInstance,
+        Kind::Function => Counter::AllocFunction,
+        _ => Counter::AllocOther,
+    }
+}
+
+/// The per-build table generated code hands to [`molt_profile_init`].
+#[repr(C)]
+pub struct ProfileTable {
+    /// Layout version (1).
+    pub version: u32,
+    /// Number of entries of `functions`.
+    pub nfunctions: u32,
+    /// One entry per compiled function, in the order of the build (the `function` index of
+    /// the profile and the site map).
+    pub functions: *const ProfileFunction,
+    /// The build id (ASCII hex).
+    pub build_id: *const u8,
+    /// Length of `build_id`.
+    pub build_id_len: usize,
+    /// The source files: `count:u32 (path:str sha256:str)*`, a `str` being a `u32` byte
+    /// length and UTF-8 bytes (little-endian).
+    pub files: *const u8,
+    /// Length of `files` in bytes.
+    pub files_len: usize,
+}
+
+/// One compiled function of a [`ProfileTable`].
+#[repr(C)]
+pub struct ProfileFunction {
+    /// Its descriptor (name; `entry` is the start of its machine code).
+    pub code: *const FunctionCode,
+    /// Its counters: the slots its points and edges name.
+    pub counters: *mut u64,
+    /// Its profile points.
+    pub points: *const ProfilePoint,
+    /// Number of `points`.
+    pub npoints: u32,
+    /// Bytes of machine code from `code.entry`.
+    pub code_size: u32,
+    /// Code offset → site: `npcmap` triples `(start, end, site)` of `u32`, sorted by `start`
+    /// (offsets from `code.entry`, `end` exclusive).
+    pub pcmap: *const u32,
+    /// Number of triples of `pcmap`.
+    pub npcmap: u32,
+    /// One more than the largest site of `pcmap` (0 when it is empty).
+    pub nsites: u32,
+    /// The control-flow edges, `nedges` of them.
+    pub edges: *const ProfileEdge,
+    /// Number of `edges`.
+    pub nedges: u32,
+    /// Number of MIR blocks: block nodes are `0..nblocks`, and `nblocks` is the exit node.
+    pub nblocks: u32,
+}
+
+/// One edge of a function's control-flow graph (see `molt_codegen::profile::Edge`): `exit →
+/// entry` (the first edge; slot 0 when counted, in generators), a branch, a `return` (to the exit node), or an exception
+/// raised at position `pos` of a block (to its handler or the exit node).
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct ProfileEdge {
+    /// Source node.
+    pub from: u32,
+    /// Target node.
+    pub to: u32,
+    /// Its counter slot, or [`NO_SLOT`] when the count is derived.
+    pub slot: u32,
+    /// The position of the raising instruction for an exception edge, else [`NO_SLOT`].
+    pub pos: u32,
+}
+
+/// `ProfileEdge::slot` of a derived edge, `ProfileEdge::pos` of a normal edge.
+pub const NO_SLOT: u32 = u32::MAX;
+
+/// One profile point: an operation whose executions, guard failures or cache hits are
+/// counted.
+#[repr(C)]
+pub struct ProfilePoint {
+    /// The MIR site.
+    pub site: u32,
+    /// What is counted: one of [`kinds`], possibly with [`kinds::DYNAMIC_LANE`].
+    pub kind: u32,
+    /// Its block (a node of the edges).
+    pub block: u32,
+    /// Its position in the block.
+    pub pos: u32,
+    /// Its first counter slot: one per deopt reason of its kind, in order.
+    pub slot: u32,
+    /// Padding (0).
+    pub pad: u32,
+    /// For [`kinds::METHOD_CACHED`]: the site's inline cache cell, whose words 2 and 3 the
+    /// runtime uses as hit and miss counters; null otherwise.
+    pub cell: *mut u64,
+}
+
+/// Kinds of profile points and their counter slots. The numbers are shared with codegen.
+pub mod kinds {
+    /// `is.type v, int` (an entry guard): checks, failures (`not-int`).
+    pub const GUARD_INT: u32 = 1;
+    /// `is.type v, float`: checks, failures (`not-float`).
+    pub const GUARD_FLOAT: u32 = 2;
+    /// `is.type v, bool`: checks, failures (`not-bool`).
+    pub const GUARD_BOOL: u32 = 3;
+    /// Small-int arithmetic: checks, `not-int`, `overflow`, `zero-divisor`.
+    pub const INT_ARITH: u32 = 4;
+    /// Small-int comparison: checks, `not-int`.
+    pub const INT_COMPARE: u32 = 5;
+    /// Mixed int/float arithmetic or comparison: checks, `not-number`, `zero-divisor`.
+    pub const NUMERIC: u32 = 6;
+    /// Float division: checks, `zero-divisor`.
+    pub const FLOAT_DIV: u32 = 7;
+    /// `call.direct`: checks, `not-bound-yet`.
+    pub const DIRECT_CALL: u32 = 8;
+    /// `call.method.direct` (inline cache): lookups, misses (`class-changed`).
+    pub const METHOD_DIRECT: u32 = 9;
+    /// `getattr.slot`/`setattr.slot` (inline cache): lookups, misses (`shape-changed`).
+    pub const SLOT: u32 = 10;
+    /// `call.method` through the runtime's inline cache: executions (hits and misses are
+    /// in the cell, see [`super::ProfilePoint::cell`]).
+    pub const METHOD_CACHED: u32 = 11;
+    /// Any other dynamic operation: executions.
+    pub const DYNAMIC: u32 = 12;
+    /// Flag: the operation is in the `dynamic` lane (its executions are dynamic ops).
+    pub const DYNAMIC_LANE: u32 = 0x100;
+}
+
+/// The deopt reasons of a point kind (one counter slot each, in order), and whether the
+/// point is a guard and an inline cache.
+fn layout(kind: u32) -> (&'static [&'static str], bool, bool) {
+    match kind & 0xFF {
+        kinds::GUARD_INT => (&["not-int"], true, false),
+        kinds::GUARD_FLOAT => (&["not-float"], true, false),
+        kinds::GUARD_BOOL => (&["not-bool"], true, false),
+        kinds::INT_ARITH => (&["not-int", "overflow", "zero-divisor"], true, false),
+        kinds::INT_COMPARE => (&["not-int"], true, false),
+        kinds::NUMERIC => (&["not-number", "zero-divisor"], true, false),
+        kinds::FLOAT_DIV => (&["zero-divisor"], true, false),
+        kinds::DIRECT_CALL => (&["not-bound-yet"], true, false),
+        kinds::METHOD_DIRECT => (&["class-changed"], true, true),
+        kinds::SLOT => (&["shape-changed"], true, true),
+        kinds::METHOD_CACHED => (&[], true, true),
+        _ => (&[], false, false),
+    }
+}
+
+/// The count of every edge: counted edges read their slot, the others are solved by flow
+/// conservation (into a node as much as out of it), node by node, starting from nodes with
+/// one unknown edge. Codegen leaves a forest of edges uncounted, so every one is solved.
+/// `count(slot)` reads a counter.
+pub fn solve_edges(edges: &[ProfileEdge], nodes: usize, count: impl Fn(u32) -> u64) -> Vec<u64> {
+    let mut value: Vec<Option<u64>> = edges
+        .iter()
+        .map(|e| (e.slot != NO_SLOT).then(|| count(e.slot)))
+        .collect();
+    let mut incident: Vec<Vec<usize>> = vec![Vec::new(); nodes];
+    for (i, e) in edges.iter().enumerate() {
+        if value[i].is_none() {
+            for n in [e.from, e.to] {
+                if let Some(list) = incident.get_mut(n as usize) {
+                    list.push(i);
+                }
+            }
+        }
+    }
+    let mut unknown: Vec<usize> = incident.iter().map(Vec::len).collect();
+    let mut all: Vec<Vec<usize>> = vec![Vec::new(); nodes];
+    for (i, e) in edges.iter().enumerate() {
+        for n in [e.from, e.to] {
+            if let Some(list) = all.get_mut(n as usize)
+                && !list.contains(&i)
+            {
+                list.push(i);
+            }
+        }
+    }
+    let mut work: Vec<usize> = (0..nodes).filter(|&n| unknown[n] == 1).collect();
+    while let Some(node) = work.pop() {
+        if unknown[node] != 1 {
+            continue;
+        }
+        let Some(&missing) = incident[node].iter().find(|&&i| value[i].is_none()) else {
+            continue;
+        };
+        // Into `node` minus out of it, over the known edges.
+        let mut balance: i128 = 0;
+        for &i in &all[node] {
+            let (e, Some(v)) = (edges[i], value[i]) else {
+                continue;
+            };
+            if e.to as usize == node {
+                balance += i128::from(v);
+            }
+            if e.from as usize == node {
+                balance -= i128::from(v);
+            }
+        }
+        let e = edges[missing];
+        let solved = if e.to as usize == node {
+            -balance
+        } else {
+            balance
+        };
+        value[missing] = Some(solved.clamp(0, i128::from(u64::MAX)) as u64);
+        for n in [e.from as usize, e.to as usize] {
+            if let Some(u) = unknown.get_mut(n) {
+                *u = u.saturating_sub(1);
+                if *u == 1 {
+                    work.push(n);
+                }
+            }
+        }
+    }
+    value.into_iter().map(|v| v.unwrap_or(0)).collect()
+}
+
+/// Where the profile goes at exit.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Output {
+    /// Counted, not written (`MOLT_PROFILE=1`).
+    None,
+    /// One line `molt_profile_json {...}` on stderr (`MOLT_PROFILE_JSON=1`).
+    Stderr,
+    /// The object written to this file atomically (`MOLT_PROFILE_JSON=<path>`).
+    File(String),
+}
+
+/// What the environment asks for: `None` when profiling is off. `MOLT_PROFILE_JSON` wins
+/// over `MOLT_PROFILE`; an empty value or `0` is off.
+pub fn output_from(profile: Option<&str>, profile_json: Option<&str>) -> Option<Output> {
+    fn set(v: Option<&str>) -> Option<&str> {
+        v.filter(|v| !v.is_empty() && *v != "0")
+    }
+    match (set(profile), set(profile_json)) {
+        (_, Some("1")) => Some(Output::Stderr),
+        (_, Some(path)) => Some(Output::File(path.to_owned())),
+        (Some(_), None) => Some(Output::None),
+        (None, None) => None,
+    }
+}
+
+/// How the program ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Exit {
+    /// `normal`, `sys.exit` or `exception`.
+    pub kind: &'static str,
+    /// The process exit status.
+    pub code: i32,
+}
+
+/// One recording in progress.
+struct Session {
+    table: &'static ProfileTable,
+    output: Output,
+    #[cfg(not(target_arch = "wasm32"))]
+    start: std::time::Instant,
+    sampling: bool,
+}
+
+// SAFETY: the table is static data of the program, never written through these pointers
+// except by the program thread (counters); the session is only read at exit.
+unsafe impl Send for Session {}
+
+static SESSION: Mutex<Option<Session>> = Mutex::new(None);
+
+/// Called first thing by the module initializer with the build's table: reads
+/// `MOLT_PROFILE`/`MOLT_PROFILE_JSON` and, when profiling is asked for, switches the
+/// counters on and starts the sampler.
+///
+/// # Safety
+/// `table` is null or points at a [`ProfileTable`] (and everything it points at) valid for
+/// the rest of the process.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn molt_profile_init(table: *const ProfileTable) {
+    if table.is_null() {
+        return;
+    }
+    let var = |name: &str| std::env::var(name).ok();
+    let Some(output) = output_from(
+        var("MOLT_PROFILE").as_deref(),
+        var("MOLT_PROFILE_JSON").as_deref(),
+    ) else {
+        return;
+    };
+    // SAFETY: per the contract.
+    let table = unsafe { &*table };
+    start(table, output);
+}
+
+/// Starts recording into `table`'s counters (see [`molt_profile_init`]).
+pub fn start(table: &'static ProfileTable, output: Output) {
+    let sampling = sampler::start(table);
+    if let Ok(mut s) = SESSION.lock() {
+        *s = Some(Session {
+            table,
+            output,
+            #[cfg(not(target_arch = "wasm32"))]
+            start: std::time::Instant::now(),
+            sampling,
+        });
+    }
+    molt_profile_on.store(u64::MAX, Relaxed);
+}
+
+/// Ends the recording (if one is in progress) and writes the profile where the environment
+/// said. Called on every exit of the program, after its output and any traceback.
+pub fn finish(exit: Exit) {
+    let Some(session) = SESSION.lock().ok().and_then(|mut s| s.take()) else {
+        return;
+    };
+    molt_profile_on.store(0, Relaxed);
+    sampler::stop();
+    #[cfg(not(target_arch = "wasm32"))]
+    let wall_ns = session.start.elapsed().as_nanos() as u64;
+    #[cfg(target_arch = "wasm32")]
+    let wall_ns = 0u64;
+    let json = profile_json(session.table, exit, wall_ns, session.sampling);
+    match &session.output {
+        Output::None => {}
+        Output::Stderr => crate::io::write_stderr(&format!("molt_profile_json {json}\n")),
+        Output::File(path) => {
+            if let Err(e) = write_atomically(path, &json) {
+                crate::io::write_stderr(&format!(
+                    "molt: cannot write the profile to {path}: {e}\n"
+                ));
+            }
+        }
+    }
+}
+
+/// Writes `text` to `path` through a temporary file in the same directory, renamed into
+/// place, so a reader never sees a partial profile.
+#[cfg(not(target_arch = "wasm32"))]
+fn write_atomically(path: &str, text: &str) -> std::io::Result<()> {
+    let target = std::path::Path::new(path);
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "profile".into());
+    let tmp = target.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
+    std::fs::write(&tmp, text)?;
+    std::fs::rename(&tmp, target).inspect_err(|_| {
+        let _ = std::fs::remove_file(&tmp);
+    })
+}
+
+/// No file system on wasm32.
+#[cfg(target_arch = "wasm32")]
+fn write_atomically(_path: &str, _text: &str) -> std::io::Result<()> {
+    Err(std::io::ErrorKind::Unsupported.into())
+}
+
+/// Little-endian reader of the `files` blob.
+struct Blob<'a>(&'a [u8]);
+
+impl<'a> Blob<'a> {
+    fn u32(&mut self) -> Option<u32> {
+        let (head, rest) = self.0.split_at_checked(4)?;
+        self.0 = rest;
+        Some(u32::from_le_bytes([head[0], head[1], head[2], head[3]]))
+    }
+
+    fn str(&mut self) -> Option<&'a str> {
+        let n = self.u32()? as usize;
+        let (head, rest) = self.0.split_at_checked(n)?;
+        self.0 = rest;
+        std::str::from_utf8(head).ok()
+    }
+}
+
+/// A `&[T]` from a pointer and a length (empty for null).
+///
+/// # Safety
+/// A non-null `p` points at `n` valid `T`s for `'static`.
+unsafe fn slice<T>(p: *const T, n: usize) -> &'static [T] {
+    if p.is_null() || n == 0 {
+        &[]
+    } else {
+        // SAFETY: per the contract.
+        unsafe { std::slice::from_raw_parts(p, n) }
+    }
+}
+
+/// Appends `s` as a JSON string.
+fn json_str(out: &mut String, s: &str) {
+    use std::fmt::Write;
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x20 => {
+                let _ = write!(out, "\\u{:04x}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+/// One site's record in the profile.
+#[derive(Default)]
+struct SiteRecord {
+    count: u64,
+    deopts: Vec<(&'static str, u64)>,
+    cache: Option<(u64, u64)>,
+    samples: u64,
+}
+
+/// Global figures summed over the sites.
+#[derive(Default)]
+struct Totals {
+    guard_checks: u64,
+    guard_failures: u64,
+    ic_hits: u64,
+    ic_misses: u64,
+    dynamic_ops: u64,
+    direct: u64,
+    method_direct: u64,
+    method_cached: u64,
+    slot_lookups: u64,
+}
+
+/// The profile object (one line of JSON) for `table`'s counters and the samples so far.
+fn profile_json(table: &ProfileTable, exit: Exit, wall_ns: u64, sampling: bool) -> String {
+    use std::fmt::Write;
+    // SAFETY: codegen emits `nfunctions` entries and the byte strings with their lengths.
+    let functions = unsafe { slice(table.functions, table.nfunctions as usize) };
+    let build_id = unsafe { slice(table.build_id, table.build_id_len) };
+    let files = unsafe { slice(table.files, table.files_len) };
+    let mut totals = Totals::default();
+    let mut body = String::new();
+    let mut first_function = true;
+    for (index, f) in functions.iter().enumerate() {
+        let samples = sampler::function_samples(index);
+        let (calls, sites) = function_sites(f, index, &mut totals);
+        if calls == 0 && samples == 0 {
+            continue;
+        }
+        if !first_function {
+            body.push(',');
+        }
+        first_function = false;
+        let name = if f.code.is_null() {
+            "?".to_owned()
+        } else {
+            // SAFETY: codegen points at the function's descriptor.
+            crate::call::code_name(unsafe { &*f.code })
+        };
+        let _ = write!(body, "{{\"function\":{index},\"name\":");
+        json_str(&mut body, &name);
+        let _ = write!(body, ",\"calls\":{calls},\"samples\":{samples},\"sites\":[");
+        for (k, (site, r)) in sites.iter().enumerate() {
+            if k > 0 {
+                body.push(',');
+            }
+            let _ = write!(body, "{{\"site\":{site},\"count\":{}", r.count);
+            if r.deopts.iter().any(|(_, n)| *n > 0) {
+                body.push_str(",\"deopts\":{");
+                let mut first = true;
+                for (reason, n) in r.deopts.iter().filter(|(_, n)| *n > 0) {
+                    if !first {
+                        body.push(',');
+                    }
+                    first = false;
+                    let _ = write!(body, "\"{reason}\":{n}");
+                }
+                body.push('}');
+            }
+            if let Some((hits, misses)) = r.cache {
+                let _ = write!(body, ",\"hits\":{hits},\"misses\":{misses}");
+            }
+            if r.samples > 0 {
+                let _ = write!(body, ",\"samples\":{}", r.samples);
+            }
+            body.push('}');
+        }
+        body.push_str("]}");
+    }
+
+    let mut out = String::with_capacity(body.len() + 1024);
+    out.push_str("{\"schema_version\":1,\"kind\":\"molt-profile\",\"build_id\":");
+    json_str(&mut out, std::str::from_utf8(build_id).unwrap_or(""));
+    out.push_str(",\"files\":[");
+    let mut blob = Blob(files);
+    let nfiles = blob.u32().unwrap_or(0);
+    for i in 0..nfiles {
+        let (Some(path), Some(sha)) = (blob.str(), blob.str()) else {
+            break;
+        };
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str("{\"path\":");
+        json_str(&mut out, path);
+        out.push_str(",\"sha256\":");
+        json_str(&mut out, sha);
+        out.push('}');
+    }
+    out.push_str("],\"exit\":{\"kind\":");
+    json_str(&mut out, exit.kind);
+    let (ticks, unattributed) = sampler::totals();
+    let _ = write!(
+        out,
+        ",\"code\":{}}},\"wall_ns\":{wall_ns},\"sampling\":{{\"enabled\":{sampling},\"interval_ns\":{},\"samples\":{ticks},\"unattributed\":{unattributed}}}",
+        exit.code,
+        sampler::INTERVAL_NS,
+    );
+    let c = |k: Counter| COUNTERS[k as usize].load(Relaxed);
+    let _ = write!(
+        out,
+        ",\"counters\":{{\"allocations\":{{\"int\":{},\"float\":{},\"str\":{},\"list\":{},\"tuple\":{},\"dict\":{},\"set\":{},\"instance\":{},\"function\":{},\"other\":{}}}",
+        c(Counter::AllocInt),
+        c(Counter::AllocFloat),
+        c(Counter::AllocStr),
+        c(Counter::AllocList),
+        c(Counter::AllocTuple),
+        c(Counter::AllocDict),
+        c(Counter::AllocSet),
+        c(Counter::AllocInstance),
+        c(Counter::AllocFunction),
+        c(Counter::AllocOther),
+    );
+    let _ = write!(
+        out,
+        ",\"calls\":{{\"direct\":{},\"method_direct\":{},\"method_cached\":{},\"generic\":{},\"builtin\":{}}}",
+        totals.direct,
+        totals.method_direct,
+        totals.method_cached,
+        c(Counter::CallGeneric),
+        c(Counter::CallBuiltin),
+    );
+    let _ = write!(
+        out,
+        ",\"attribute_lookups\":{{\"slot\":{},\"generic\":{}}},\"inline_cache\":{{\"hits\":{},\"misses\":{}}},\"guards\":{{\"checks\":{},\"failures\":{}}},\"dynamic_ops\":{}}}",
+        totals.slot_lookups,
+        c(Counter::AttrGeneric),
+        totals.ic_hits,
+        totals.ic_misses,
+        totals.guard_checks,
+        totals.guard_failures,
+        totals.dynamic_ops,
+    );
+    out.push_str(",\"functions\":[");
+    out.push_str(&body);
+    out.push_str("]}");
+    out
+}
+
+/// The entry count of function `index` and its site records (sorted by site, only sites
+/// that ran or were sampled), adding its figures to `totals`.
+fn function_sites(
+    f: &ProfileFunction,
+    index: usize,
+    totals: &mut Totals,
+) -> (u64, Vec<(u32, SiteRecord)>) {
+    // SAFETY: codegen emits the points and edges, and a counter array with every slot they
+    // name.
+    let points = unsafe { slice(f.points, f.npoints as usize) };
+    let edges = unsafe { slice(f.edges, f.nedges as usize) };
+    let nslots = points
+        .iter()
+        .map(|p| p.slot as usize + layout(p.kind).0.len())
+        .chain(
+            edges
+                .iter()
+                .filter(|e| e.slot != NO_SLOT)
+                .map(|e| e.slot as usize + 1),
+        )
+        .chain([1])
+        .max()
+        .unwrap_or(1);
+    let counters = unsafe { slice(f.counters.cast_const(), nslots) };
+    let count = |slot: u32| counters.get(slot as usize).copied().unwrap_or(0);
+    // Executions per block (what flows in), and the exceptions leaving each block by position.
+    let nodes = f.nblocks as usize + 1;
+    let flow = solve_edges(edges, nodes, count);
+    // The first edge enters the function (counted, or derived from its ways out).
+    let calls = flow.first().copied().unwrap_or(0);
+    let mut entered = vec![0u64; nodes];
+    let mut raised: Vec<Vec<(u32, u64)>> = vec![Vec::new(); nodes];
+    for (e, n) in edges.iter().zip(&flow) {
+        if let Some(c) = entered.get_mut(e.to as usize) {
+            *c = c.saturating_add(*n);
+        }
+        if e.pos != NO_SLOT
+            && *n > 0
+            && let Some(r) = raised.get_mut(e.from as usize)
+        {
+            r.push((e.pos, *n));
+        }
+    }
+    let mut records: std::collections::BTreeMap<u32, SiteRecord> = Default::default();
+    for p in points {
+        let (reasons, is_guard, is_cache) = layout(p.kind);
+        let block = p.block as usize;
+        let left_before: u64 = raised
+            .get(block)
+            .map(|r| {
+                r.iter()
+                    .filter(|(pos, _)| *pos < p.pos)
+                    .map(|(_, n)| n)
+                    .sum()
+            })
+            .unwrap_or(0);
+        let mut r = SiteRecord {
+            count: entered
+                .get(block)
+                .copied()
+                .unwrap_or(0)
+                .saturating_sub(left_before),
+            ..SiteRecord::default()
+        };
+        for (k, reason) in reasons.iter().enumerate() {
+            r.deopts.push((reason, count(p.slot + k as u32)));
+        }
+        let failures: u64 = r.deopts.iter().map(|(_, n)| n).sum();
+        if p.kind & 0xFF == kinds::METHOD_CACHED && !p.cell.is_null() {
+            // SAFETY: codegen passes the site's 32-byte cache cell.
+            let (hits, misses) = unsafe { (p.cell.add(2).read(), p.cell.add(3).read()) };
+            r.cache = Some((hits, misses));
+            if misses > 0 {
+                r.deopts.push(("class-changed", misses));
+            }
+            totals.method_cached += hits;
+            totals.guard_checks += hits + misses;
+            totals.guard_failures += misses;
+            totals.ic_hits += hits;
+            totals.ic_misses += misses;
+        } else {
+            if is_guard {
+                totals.guard_checks += r.count;
+                totals.guard_failures += failures;
+            }
+            if is_cache {
+                let hits = r.count.saturating_sub(failures);
+                r.cache = Some((hits, failures));
+                totals.ic_hits += hits;
+                totals.ic_misses += failures;
+            }
+        }
+        match p.kind & 0xFF {
+            kinds::DIRECT_CALL => totals.direct += r.count.saturating_sub(failures),
+            kinds::METHOD_DIRECT => totals.method_direct += r.count.saturating_sub(failures),
+            kinds::SLOT => totals.slot_lookups += r.count.saturating_sub(failures),
+            _ => {}
+        }
+        if p.kind & kinds::DYNAMIC_LANE != 0 || p.kind & 0xFF == kinds::DYNAMIC {
+            totals.dynamic_ops += r.count;
+        }
+        if r.count > 0 {
+            records.insert(p.site, r);
+        }
+    }
+    for (site, n) in sampler::site_samples(index) {
+        records.entry(site).or_default().samples = n;
+    }
+    (calls, records.into_iter().collect())
+}
+
+/// The sampling profiler (`SIGPROF` at 1 kHz of CPU time), native Linux on x86-64 and
+/// AArch64; elsewhere sampling is reported as disabled.
+#[cfg(all(
+    target_os = "linux",
+    any(target_arch = "x86_64", target_arch = "aarch64")
+))]
+mod sampler {
+    use std::sync::atomic::{AtomicPtr, AtomicU64, Ordering::*};
+
+    use super::{ProfileTable, slice};
+
+    /// The sampling interval.
+    pub const INTERVAL_NS: u64 = 1_000_000;
+
+    /// Frames walked at most from a runtime helper to compiled code.
+    const MAX_FRAMES: usize = 512;
+
+    /// What the signal handler reads: built before the timer starts, never freed.
+    struct Sampler {
+        /// `(start, end, function index)` of every function's code, sorted by start.
+        ranges: Vec<(usize, usize, usize)>,
+        functions: Vec<FunctionSamples>,
+        /// Bounds of the program thread's stack (frame pointers are followed only inside).
+        stack_low: usize,
+        stack_high: usize,
+    }
+
+    struct FunctionSamples {
+        pcmap: &'static [u32],
+        samples: AtomicU64,
+        sites: Vec<AtomicU64>,
+    }
+
+    static SAMPLER: AtomicPtr<Sampler> = AtomicPtr::new(std::ptr::null_mut());
+    static TICKS: AtomicU64 = AtomicU64::new(0);
+    static UNATTRIBUTED: AtomicU64 = AtomicU64::new(0);
+
+    /// Installs the handler and starts the timer; false when either failed.
+    pub fn start(table: &'static ProfileTable) -> bool {
+        // SAFETY: per `ProfileTable`'s contract.
+        let functions = unsafe { slice(table.functions, table.nfunctions as usize) };
+        let mut ranges = Vec::with_capacity(functions.len());
+        let mut samples = Vec::with_capacity(functions.len());
+        for (i, f) in functions.iter().enumerate() {
+            if !f.code.is_null() {
+                // SAFETY: codegen points at the descriptor, whose `entry` is the code.
+                let start = unsafe { (*f.code).entry } as usize;
+                ranges.push((start, start + f.code_size as usize, i));
+            }
+            samples.push(FunctionSamples {
+                // SAFETY: `npcmap` triples.
+                pcmap: unsafe { slice(f.pcmap, 3 * f.npcmap as usize) },
+                samples: AtomicU64::new(0),
+                sites: (0..f.nsites).map(|_| AtomicU64::new(0)).collect(),
+            });
+        }
+        ranges.sort_unstable();
+        let Some((stack_low, stack_high)) = stack_bounds() else {
+            return false;
+        };
+        let sampler = Box::leak(Box::new(Sampler {
+            ranges,
+            functions: samples,
+            stack_low,
+            stack_high,
+        }));
+        SAMPLER.store(sampler, Release);
+        // SAFETY: a fully initialized `sigaction` whose handler only reads the sampler and
+        // updates atomics; `setitimer` with a valid interval.
+        unsafe {
+            let mut sa: libc::sigaction = std::mem::zeroed();
+            sa.sa_sigaction = on_sigprof as *const () as usize;
+            sa.sa_flags = libc::SA_SIGINFO | libc::SA_RESTART | libc::SA_ONSTACK;
+            libc::sigemptyset(&mut sa.sa_mask);
+            if libc::sigaction(libc::SIGPROF, &sa, std::ptr::null_mut()) != 0 {
+                return false;
+            }
+            let interval = libc::timeval {
+                tv_sec: 0,
+                tv_usec: (INTERVAL_NS / 1000) as libc::suseconds_t,
+            };
+            let timer = libc::itimerval {
+                it_interval: interval,
+                it_value: interval,
+            };
+            libc::setitimer(libc::ITIMER_PROF, &timer, std::ptr::null_mut()) == 0
+        }
+    }
+
+    /// Stops the timer. The handler stays installed (a signal may still be pending, and
+    /// `SIGPROF`'s default action ends the process); it keeps counting into the sampler.
+    pub fn stop() {
+        // SAFETY: a zero `itimerval` disarms the timer.
+        unsafe {
+            let zero: libc::itimerval = std::mem::zeroed();
+            libc::setitimer(libc::ITIMER_PROF, &zero, std::ptr::null_mut());
+        }
+    }
+
+    fn get() -> Option<&'static Sampler> {
+        // SAFETY: set once to a leaked `Sampler`, never freed.
+        unsafe { SAMPLER.load(Acquire).as_ref() }
+    }
+
+    /// `(ticks, unattributed)`.
+    pub fn totals() -> (u64, u64) {
+        (TICKS.load(Relaxed), UNATTRIBUTED.load(Relaxed))
+    }
+
+    /// Samples of function `index`.
+    pub fn function_samples(index: usize) -> u64 {
+        get()
+            .and_then(|s| s.functions.get(index))
+            .map_or(0, |f| f.samples.load(Relaxed))
+    }
+
+    /// Samples per site of function `index` (sites with samples only).
+    pub fn site_samples(index: usize) -> Vec<(u32, u64)> {
+        let Some(f) = get().and_then(|s| s.functions.get(index)) else {
+            return Vec::new();
+        };
+        f.sites
+            .iter()
+            .enumerate()
+            .map(|(site, n)| (site as u32, n.load(Relaxed)))
+            .filter(|(_, n)| *n > 0)
+            .collect()
+    }
+
+    /// Bounds `(low, high)` of the calling thread's stack.
+    fn stack_bounds() -> Option<(usize, usize)> {
+        // SAFETY: `pthread_getattr_np` fills `attr` for the calling thread; it is destroyed
+        // after use.
+        unsafe {
+            let mut attr: libc::pthread_attr_t = std::mem::zeroed();
+            if libc::pthread_getattr_np(libc::pthread_self(), &mut attr) != 0 {
+                return None;
+            }
+            let mut addr: *mut libc::c_void = std::ptr::null_mut();
+            let mut size: libc::size_t = 0;
+            let ok = libc::pthread_attr_getstack(&attr, &mut addr, &mut size) == 0;
+            libc::pthread_attr_destroy(&mut attr);
+            (ok && !addr.is_null()).then(|| (addr as usize, addr as usize + size))
+        }
+    }
+
+    /// The interrupted `(pc, frame pointer, stack pointer)`.
+    ///
+    /// # Safety
+    /// `ctx` is the `ucontext_t` the kernel passed to an `SA_SIGINFO` handler.
+    #[cfg(target_arch = "x86_64")]
+    unsafe fn registers(ctx: *const libc::c_void) -> (usize, usize, usize) {
+        // SAFETY: per the contract.
+        let uc = unsafe { &*ctx.cast::<libc::ucontext_t>() };
+        let g = &uc.uc_mcontext.gregs;
+        (
+            g[libc::REG_RIP as usize] as usize,
+            g[libc::REG_RBP as usize] as usize,
+            g[libc::REG_RSP as usize] as usize,
+        )
+    }
+
+    /// The interrupted `(pc, frame pointer, stack pointer)`.
+    ///
+    /// # Safety
+    /// `ctx` is the `ucontext_t` the kernel passed to an `SA_SIGINFO` handler.
+    #[cfg(target_arch = "aarch64")]
+    unsafe fn registers(ctx: *const libc::c_void) -> (usize, usize, usize) {
+        // SAFETY: per the contract.
+        let uc = unsafe { &*ctx.cast::<libc::ucontext_t>() };
+        let m = &uc.uc_mcontext;
+        (m.pc as usize, m.regs[29] as usize, m.sp as usize)
+    }
+
+    /// Records a sample at `pc` if it is in compiled code.
+    fn attribute(s: &Sampler, pc: usize) -> bool {
+        let i = s.ranges.partition_point(|r| r.0 <= pc);
+        let Some(&(start, end, index)) = i.checked_sub(1).and_then(|i| s.ranges.get(i)) else {
+            return false;
+        };
+        if pc >= end {
+            return false;
+        }
+        let Some(f) = s.functions.get(index) else {
+            return false;
+        };
+        f.samples.fetch_add(1, Relaxed);
+        let offset = (pc - start) as u32;
+        let n = f.pcmap.len() / 3;
+        // The last triple starting at or before `offset`.
+        let (mut lo, mut hi) = (0usize, n);
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            if f.pcmap[3 * mid] <= offset {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        if lo > 0 {
+            let k = lo - 1;
+            if offset < f.pcmap[3 * k + 1]
+                && let Some(c) = f.sites.get(f.pcmap[3 * k + 2] as usize)
+            {
+                c.fetch_add(1, Relaxed);
+            }
+        }
+        true
+    }
+
+    extern "C" fn on_sigprof(
+        _sig: libc::c_int,
+        _info: *mut libc::siginfo_t,
+        ctx: *mut libc::c_void,
+    ) {
+        let Some(s) = get() else {
+            return;
+        };
+        if ctx.is_null() {
+            return;
+        }
+        TICKS.fetch_add(1, Relaxed);
+        // SAFETY: the kernel passes the interrupted context.
+        let (pc, mut fp, sp) = unsafe { registers(ctx) };
+        if attribute(s, pc) {
+            return;
+        }
+        // Inside the runtime (or libc): follow the frame-pointer chain to the innermost
+        // return address in compiled code. Only words inside the live part of the program
+        // thread's stack are read, and each frame must be above the previous one.
+        let mut low = sp.max(s.stack_low);
+        for _ in 0..MAX_FRAMES {
+            if fp < low || fp % 8 != 0 || fp.saturating_add(16) > s.stack_high {
+                break;
+            }
+            // SAFETY: `fp..fp + 16` is inside the mapped, live part of this thread's stack
+            // (between the interrupted stack pointer and the stack's top).
+            let (next, ret) = unsafe { (*(fp as *const usize), *((fp + 8) as *const usize)) };
+            if ret > 0 && attribute(s, ret - 1) {
+                return;
+            }
+            if next <= fp {
+                break;
+            }
+            low = fp + 16;
+            fp = next;
+        }
+        UNATTRIBUTED.fetch_add(1, Relaxed);
+    }
+}
+
+/// No sampling on this target.
+#[cfg(not(all(
+    target_os = "linux",
+    any(target_arch = "x86_64", target_arch = "aarch64")
+)))]
+mod sampler {
+    use super::ProfileTable;
+
+    /// The sampling interval (none here).
+    pub const INTERVAL_NS: u64 = 0;
+
+    pub fn start(_table: &'static ProfileTable) -> bool {
+        false
+    }
+
+    pub fn stop() {}
+
+    pub fn totals() -> (u64, u64) {
+        (0, 0)
+    }
+
+    pub fn function_samples(_index: usize) -> u64 {
+        0
+    }
+
+    pub fn site_samples(_index: usize) -> Vec<(u32, u64)> {
+        Vec::new()
+    }
+}
+
+/// Blocks `SIGPROF` in the calling thread (the process's first thread, which only waits for
+/// the program thread): the profiling timer's signal then always interrupts the program.
+pub fn block_sampling_signal() {
+    #[cfg(all(
+        target_os = "linux",
+        any(target_arch = "x86_64", target_arch = "aarch64")
+    ))]
+    // SAFETY: a valid signal set; only the calling thread's mask changes.
+    unsafe {
+        let mut set: libc::sigset_t = std::mem::zeroed();
+        libc::sigemptyset(&mut set);
+        libc::sigaddset(&mut set, libc::SIGPROF);
+        libc::pthread_sigmask(libc::SIG_BLOCK, &set, std::ptr::null_mut());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_environment_selects_the_output() {
+        assert_eq!(output_from(None, None), None);
+        assert_eq!(output_from(Some("0"), Some("")), None);
+        assert_eq!(output_from(Some("1"), None), Some(Output::None));
+        assert_eq!(output_from(None, Some("1")), Some(Output::Stderr));
+        assert_eq!(output_from(Some("1"), Some("1")), Some(Output::Stderr));
+        assert_eq!(
+            output_from(None, Some("/tmp/p.json")),
+            Some(Output::File("/tmp/p.json".into()))
+        );
+    }
+
+    #[test]
+    fn json_strings_are_escaped() {
+        let mut s = String::new();
+        json_str(&mut s, "a\"b\\c\nd\u{1}é");
+        assert_eq!(s, "\"a\\\"b\\\\c\\nd\\u0001é\"");
+    }
+
+    fn point(site: u32, kind: u32, block: u32, pos: u32, slot: u32) -> ProfilePoint {
+        ProfilePoint {
+            site,
+            kind,
+            block,
+            pos,
+            slot,
+            pad: 0,
+            cell: std::ptr::null_mut(),
+        }
+    }
+
+    fn edge(from: u32, to: u32, slot: u32, pos: u32) -> ProfileEdge {
+        ProfileEdge {
+            from,
+            to,
+            slot,
+            pos,
+        }
+    }
+
+    /// A loop: block 0 → 1 (header) ⇄ 2 (body, which may raise at position 1), 1 → 3
+    /// (return); the exit node is 4. Five calls, ten iterations, one exception.
+    #[test]
+    fn executions_come_from_solved_edge_counts() {
+        let points = [
+            point(2, kinds::GUARD_INT, 0, 0, 1),
+            point(9, kinds::SLOT, 2, 0, 2),
+            point(11, kinds::DYNAMIC, 3, 0, 3),
+            point(4, kinds::DYNAMIC | kinds::DYNAMIC_LANE, 2, 2, 3),
+        ];
+        let edges = [
+            edge(4, 0, 0, NO_SLOT),
+            edge(0, 1, NO_SLOT, NO_SLOT),
+            edge(1, 2, NO_SLOT, NO_SLOT),
+            edge(2, 1, 5, NO_SLOT),
+            edge(1, 3, NO_SLOT, NO_SLOT),
+            edge(3, 4, NO_SLOT, NO_SLOT),
+            edge(2, 4, 6, 1),
+        ];
+        // Entries, guard failures, slot misses, (unused), back edges, exceptions.
+        let mut counters = [5u64, 2, 3, 0, 0, 10, 1];
+        let flow = solve_edges(&edges, 5, |s| counters[s as usize]);
+        assert_eq!(flow, [5, 5, 11, 10, 4, 4, 1]);
+        let f = ProfileFunction {
+            code: std::ptr::null(),
+            counters: counters.as_mut_ptr(),
+            points: points.as_ptr(),
+            npoints: points.len() as u32,
+            code_size: 0,
+            pcmap: std::ptr::null(),
+            npcmap: 0,
+            nsites: 0,
+            edges: edges.as_ptr(),
+            nedges: edges.len() as u32,
+            nblocks: 4,
+        };
+        let mut totals = Totals::default();
+        let (calls, sites) = function_sites(&f, usize::MAX, &mut totals);
+        assert_eq!(calls, 5);
+        let got: Vec<(u32, u64)> = sites.iter().map(|(s, r)| (*s, r.count)).collect();
+        // The dynamic op after the raising instruction ran once less than its block.
+        assert_eq!(got, [(2, 5), (4, 10), (9, 11), (11, 4)]);
+        assert_eq!(sites[0].1.deopts, [("not-int", 2)]);
+        assert_eq!(sites[2].1.cache, Some((8, 3)));
+        assert_eq!(totals.guard_checks, 16);
+        assert_eq!(totals.guard_failures, 5);
+        assert_eq!((totals.ic_hits, totals.ic_misses), (8, 3));
+        assert_eq!(totals.slot_lookups, 8);
+        assert_eq!(totals.dynamic_ops, 14);
+    }
+}

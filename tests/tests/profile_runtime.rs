@@ -1,0 +1,404 @@
+//! The profile a compiled program writes (`docs/profiles.md`): small programs are built with
+//! the real pipeline and run with `MOLT_PROFILE_JSON`; every profile must validate against
+//! `docs/schemas/profile-v1.schema.json`, and the counters of the sites under test must be
+//! exact. Sites are found in the build's own MIR (function index = position in the build,
+//! site = the instruction's `SiteId`), lines through its debug tables.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::sync::Arc;
+
+use molt_db::RootDatabase;
+use molt_mir::{Function, InstData, InstKind};
+use serde_json::Value;
+
+/// A program built into a temporary directory, with the MIR and debug tables of its build.
+struct Built {
+    exe: PathBuf,
+    functions: Vec<Arc<Function>>,
+    debug: molt_codegen::debug::ProgramDebug,
+    dir: tempfile::TempDir,
+}
+
+fn build(src: &str) -> Built {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let path = dir.path().join("prog.py");
+    std::fs::write(&path, src).expect("write the program");
+    let db = RootDatabase::default();
+    let file = db.load_file(&path).expect("load the program");
+    let frontend = molt_driver::build::build_frontend(&db, file, molt_opt::OptLevel::O2)
+        .unwrap_or_else(|e| panic!("the program has errors: {e}"));
+    let functions = frontend.functions.clone();
+    let debug = frontend.debug.clone();
+    let exe = dir.path().join("prog");
+    let options = molt_driver::build::BuildOptions {
+        output: exe.clone(),
+        optimize: true,
+    };
+    molt_driver::build::build_backend(frontend, &options)
+        .unwrap_or_else(|e| panic!("the build failed: {e}"));
+    Built {
+        exe,
+        functions,
+        debug,
+        dir,
+    }
+}
+
+/// Runs the program with `env` set (and the profiling variables of the test's own
+/// environment removed).
+fn run(built: &Built, env: &[(&str, &str)]) -> Output {
+    let mut cmd = Command::new(&built.exe);
+    cmd.env_remove("MOLT_PROFILE")
+        .env_remove("MOLT_PROFILE_JSON")
+        .stdin(Stdio::null());
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    cmd.output().expect("the program runs")
+}
+
+fn validator() -> jsonschema::Validator {
+    let path = molt_tests::repo_root().join("docs/schemas/profile-v1.schema.json");
+    let text = std::fs::read_to_string(path).expect("the profile schema");
+    let schema: Value = serde_json::from_str(&text).expect("the schema is JSON");
+    jsonschema::validator_for(&schema).expect("the schema compiles")
+}
+
+/// `profile`, checked against the schema.
+fn valid(profile: Value) -> Value {
+    let errors: Vec<String> = validator()
+        .iter_errors(&profile)
+        .map(|e| format!("{}: {e}", e.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "schema errors: {errors:#?}\n{profile:#}");
+    profile
+}
+
+/// Runs with `MOLT_PROFILE_JSON=<file>`; the output and the (valid) profile.
+fn profiled(built: &Built) -> (Output, Value) {
+    let path = built.dir.path().join("profile.json");
+    let _ = std::fs::remove_file(&path);
+    let out = run(
+        built,
+        &[("MOLT_PROFILE_JSON", path.to_str().unwrap_or_default())],
+    );
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        panic!(
+            "no profile at {}: {e}; stderr: {}",
+            path.display(),
+            String::from_utf8_lossy(&out.stderr)
+        )
+    });
+    (
+        out,
+        valid(serde_json::from_str(&text).expect("the profile is JSON")),
+    )
+}
+
+/// The index of function `name` in the build and the site of its only instruction that
+/// `pick` selects.
+fn site(built: &Built, name: &str, pick: impl Fn(&Function, &InstData) -> bool) -> (usize, u64) {
+    let index = built
+        .functions
+        .iter()
+        .position(|f| &*f.name == name)
+        .unwrap_or_else(|| panic!("no function {name}"));
+    let f = &built.functions[index];
+    let sites: Vec<u64> = f
+        .layout
+        .iter()
+        .flat_map(|b| &f.blocks[b.index()].insts)
+        .map(|i| &f.insts[i.index()])
+        .filter(|d| pick(f, d))
+        .map(|d| d.site.index() as u64)
+        .collect();
+    assert_eq!(
+        sites.len(),
+        1,
+        "instructions picked in {name}: {sites:?}\n{f}"
+    );
+    (index, sites[0])
+}
+
+fn function(profile: &Value, index: usize) -> &Value {
+    profile["functions"]
+        .as_array()
+        .and_then(|fs| fs.iter().find(|f| f["function"] == index as u64))
+        .unwrap_or_else(|| panic!("function {index} is not in the profile:\n{profile:#}"))
+}
+
+fn site_record(profile: &Value, (index, site): (usize, u64)) -> &Value {
+    function(profile, index)["sites"]
+        .as_array()
+        .and_then(|ss| ss.iter().find(|s| s["site"] == site))
+        .unwrap_or_else(|| panic!("site {index}#{site} is not in the profile:\n{profile:#}"))
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+#[test]
+fn an_entry_guard_counts_its_checks_and_not_int_deopts() {
+    let built = build(
+        "def f(n: int) -> int:\n    return n + 1\n\n\
+         s = 0\nfor i in range(1000):\n    s = s + f(i)\n\
+         for i in range(100):\n    s = s + f(i + 0.5)\nprint(s)\n",
+    );
+    let (out, profile) = profiled(&built);
+    assert_eq!(stdout(&out), "505600.0\n");
+    let guard = site(&built, "f", |_, d| matches!(d.kind, InstKind::IsType(..)));
+    let record = site_record(&profile, guard);
+    assert_eq!(record["count"], 1100, "{record}");
+    assert_eq!(record["deopts"], serde_json::json!({"not-int": 100}));
+    assert_eq!(function(&profile, guard.0)["calls"], 1100);
+    assert_eq!(function(&profile, guard.0)["name"], "f");
+    assert_eq!(
+        profile["exit"],
+        serde_json::json!({"kind": "normal", "code": 0})
+    );
+    assert!(profile["counters"]["guards"]["failures"].as_u64() >= Some(100));
+    // Every call of `f` is a direct call whose callee was bound.
+    assert_eq!(profile["counters"]["calls"]["direct"], 1100);
+    // The identity of the build is in the profile.
+    let build_id = profile["build_id"].as_str().unwrap_or_default();
+    assert_eq!(build_id.len(), 16);
+    let files = profile["files"].as_array().expect("files");
+    assert_eq!(files.len(), 1);
+    assert!(
+        files[0]["path"]
+            .as_str()
+            .is_some_and(|p| p.ends_with("prog.py") && Path::new(p).is_absolute())
+    );
+}
+
+#[test]
+fn an_int_add_counts_exactly_its_overflows() {
+    let built = build(
+        "def add(a: int, b: int) -> int:\n    return a + b\n\n\
+         big = 2 ** 46\nt = 0\nfor i in range(100):\n    if i < 7:\n        t = t + add(big, big)\n    else:\n        t = t + add(i, 1)\nprint(t)\n",
+    );
+    let (out, profile) = profiled(&built);
+    assert_eq!(
+        stdout(&out),
+        format!(
+            "{}\n",
+            7 * (1u64 << 47) + (7..100).map(|i| i + 1).sum::<u64>()
+        )
+    );
+    // The add of the specialized body (both operands proven ints).
+    let add = site(
+        &built,
+        "add",
+        |f, d| matches!(&d.kind, InstKind::Binary { lhs, .. } if *f.ty(*lhs) == molt_mir::Type::Int),
+    );
+    let record = site_record(&profile, add);
+    assert_eq!(record["count"], 100, "{record}");
+    assert_eq!(record["deopts"], serde_json::json!({"overflow": 7}));
+}
+
+#[test]
+fn a_dynamic_operation_counts_its_executions() {
+    let built = build(
+        "def apply(fn, x):\n    return fn(x)\n\n\
+         def double(x):\n    return x * 2\n\n\
+         t = 0\nfor i in range(500):\n    t = t + apply(double, i)\nprint(t)\n",
+    );
+    let (out, profile) = profiled(&built);
+    assert_eq!(stdout(&out), "249500\n");
+    let call = site(&built, "apply", |_, d| {
+        matches!(d.kind, InstKind::Call { .. })
+    });
+    let record = site_record(&profile, call);
+    assert_eq!(record["count"], 500, "{record}");
+    assert!(record.get("deopts").is_none());
+    assert!(profile["counters"]["dynamic_ops"].as_u64() >= Some(500));
+    assert!(profile["counters"]["calls"]["generic"].as_u64() >= Some(500));
+}
+
+#[test]
+fn inline_caches_count_hits_and_misses() {
+    let built = build(
+        "class P:\n    def __init__(self, x):\n        self.x = x\n\n    def get(self):\n        return self.x\n\n\
+         def total(ps):\n    t = 0\n    for p in ps:\n        t = t + p.get()\n    return t\n\n\
+         print(total([P(i) for i in range(50)]))\n",
+    );
+    let (out, profile) = profiled(&built);
+    assert_eq!(stdout(&out), "1225\n");
+    // `p.get()`: a direct method call behind the class-shape cache, cold on the first call.
+    let call = site(&built, "total", |_, d| {
+        matches!(d.kind, InstKind::CallMethodDirect { .. })
+    });
+    let record = site_record(&profile, call);
+    assert_eq!(record["count"], 50, "{record}");
+    assert_eq!(
+        (&record["hits"], &record["misses"]),
+        (&49.into(), &1.into())
+    );
+    assert_eq!(record["deopts"], serde_json::json!({"class-changed": 1}));
+    // `self.x` in `get`: a slot read, cold once.
+    let read = site(&built, "P.get", |_, d| {
+        matches!(d.kind, InstKind::GetAttrSlot(..))
+    });
+    let record = site_record(&profile, read);
+    assert_eq!(record["count"], 50, "{record}");
+    assert_eq!(
+        (&record["hits"], &record["misses"]),
+        (&49.into(), &1.into())
+    );
+    assert_eq!(record["deopts"], serde_json::json!({"shape-changed": 1}));
+    assert_eq!(profile["counters"]["allocations"]["instance"], 50);
+}
+
+#[test]
+fn the_stderr_form_is_one_line_after_the_program_output() {
+    let built = build("print('hello')\n");
+    let out = run(&built, &[("MOLT_PROFILE_JSON", "1")]);
+    assert_eq!(stdout(&out), "hello\n");
+    let err = stderr(&out);
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 1, "{err}");
+    let json = lines[0]
+        .strip_prefix("molt_profile_json ")
+        .unwrap_or_else(|| panic!("not a profile line: {err}"));
+    let profile = valid(serde_json::from_str(json).expect("JSON"));
+    assert_eq!(profile["kind"], "molt-profile");
+    assert_eq!(function(&profile, 0)["name"], "<module>");
+}
+
+#[test]
+fn a_profile_is_written_after_sys_exit() {
+    let built = build("import sys\nprint('bye')\nsys.exit(3)\n");
+    let (out, profile) = profiled(&built);
+    assert_eq!(out.status.code(), Some(3));
+    assert_eq!(stdout(&out), "bye\n");
+    assert_eq!(
+        profile["exit"],
+        serde_json::json!({"kind": "sys.exit", "code": 3})
+    );
+}
+
+#[test]
+fn a_profile_is_written_after_an_uncaught_exception_and_its_traceback() {
+    let built = build("def f(x):\n    return 1 // x\n\nprint(f(1))\nf(0)\n");
+    let (out, profile) = profiled(&built);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).ends_with("ZeroDivisionError: integer division or modulo by zero\n"));
+    assert_eq!(
+        profile["exit"],
+        serde_json::json!({"kind": "exception", "code": 1})
+    );
+    // On stderr, the profile line comes after the traceback.
+    let out = run(&built, &[("MOLT_PROFILE_JSON", "1")]);
+    let err = stderr(&out);
+    let last = err.lines().last().unwrap_or_default();
+    assert!(last.starts_with("molt_profile_json {"), "{err}");
+    assert!(err.contains("ZeroDivisionError"), "{err}");
+}
+
+#[test]
+fn nothing_is_written_when_profiling_is_off() {
+    let built = build("print(sum(range(10)))\n");
+    let path = built.dir.path().join("profile.json");
+    for env in [
+        &[][..],
+        &[("MOLT_PROFILE", "0")][..],
+        &[("MOLT_PROFILE", "1")][..],
+        &[("MOLT_PROFILE_JSON", "0")][..],
+    ] {
+        let out = run(&built, env);
+        assert_eq!(stdout(&out), "45\n");
+        assert_eq!(stderr(&out), "", "with {env:?}");
+    }
+    assert!(!path.exists());
+}
+
+/// The sampler: a program that spends nearly all its time in one loop (mostly inside
+/// runtime helpers: dict and str operations) gets at least 80% of its samples on that loop's
+/// lines.
+#[test]
+fn samples_land_on_the_hot_loop() {
+    let built = build(
+        "def setup(n):\n    data = []\n    for i in range(n):\n        data.append(str(i))\n    return data\n\n\
+         def hot(data, rounds):\n    counts = {}\n    for r in range(rounds):\n        for s in data:\n            counts[s] = counts.get(s, 0) + len(s)\n    return len(counts)\n\n\
+         print(hot(setup(20000), 150))\n",
+    );
+    let (out, profile) = profiled(&built);
+    assert_eq!(stdout(&out), "20000\n");
+    assert_eq!(profile["sampling"]["enabled"], true);
+    let total = profile["sampling"]["samples"].as_u64().unwrap_or(0);
+    assert!(total >= 50, "too few samples to judge: {total}");
+    // Samples per line of the `hot` function's loop (lines 9 to 11).
+    let index = built
+        .functions
+        .iter()
+        .position(|f| &*f.name == "hot")
+        .expect("hot");
+    let table = built.debug.get("hot").expect("debug table of hot");
+    let mut on_loop = 0;
+    for s in function(&profile, index)["sites"]
+        .as_array()
+        .into_iter()
+        .flatten()
+    {
+        let n = s["samples"].as_u64().unwrap_or(0);
+        let site = s["site"].as_u64().unwrap_or(u64::MAX) as usize;
+        let line = table
+            .sites
+            .get(site)
+            .and_then(|info| info.as_ref())
+            .and_then(|info| info.frames.last())
+            .map(|f| f.pos.line);
+        if matches!(line, Some(9..=11)) {
+            on_loop += n;
+        }
+    }
+    assert!(
+        on_loop * 100 >= total * 80,
+        "{on_loop} of {total} samples on the hot loop:\n{profile:#}"
+    );
+}
+
+/// Executions come from edge counts (most edges are not counted but derived): an operation
+/// after one that raised is not counted for that execution, in loops, handlers and
+/// generators alike.
+#[test]
+fn executions_are_exact_across_exceptions_loops_and_generators() {
+    let built = build(
+        "def risky(d, k):\n    return d[k] + 1\n\n\
+         def gen(n):\n    for i in range(n):\n        yield i * 3\n\n\
+         def main():\n    d = {i: i for i in range(10)}\n    t = 0\n    for k in range(30):\n        try:\n            t = t + risky(d, k)\n        except KeyError:\n            t = t - 1\n    g = gen(100)\n    first = [next(g) for _ in range(40)]\n    print(t, sum(first), sum(gen(7)))\n\n\
+         main()\n",
+    );
+    let (out, profile) = profiled(&built);
+    assert_eq!(stdout(&out), "35 2340 63\n");
+    let read = site(&built, "risky", |_, d| {
+        matches!(d.kind, InstKind::GetItem(..))
+    });
+    assert_eq!(site_record(&profile, read)["count"], 30);
+    let add = site(&built, "risky", |_, d| {
+        matches!(d.kind, InstKind::Binary { .. })
+    });
+    assert_eq!(
+        site_record(&profile, add)["count"],
+        10,
+        "only where d[k] did not raise"
+    );
+    assert_eq!(function(&profile, read.0)["calls"], 30);
+    // The generator body ran 40 + 7 steps of its loop.
+    let mul = site(&built, "gen", |_, d| {
+        matches!(
+            d.kind,
+            InstKind::Binary {
+                op: molt_mir::BinaryOp::Mul,
+                ..
+            }
+        )
+    });
+    assert_eq!(site_record(&profile, mul)["count"], 47);
+}
