@@ -438,21 +438,19 @@ pub fn view(db: &dyn Db, file: SourceFile, input: &ProfileInput) -> ProfileView 
         if !here {
             continue;
         }
-        let by_line = figures
-            .line
-            .and_then(|l| (l as usize).checked_sub(1))
-            .and_then(|l| mapping.line(l))
-            .and_then(def_on_line);
-        let by_name = || {
-            if figures.name == "<module>" {
-                Some(0)
-            } else {
-                def_named(&defs, &figures.name)
-            }
+        // The module's figures are the file's: on its first line.
+        let by_line = if figures.name == "<module>" {
+            Some(0)
+        } else {
+            figures
+                .line
+                .and_then(|l| (l as usize).checked_sub(1))
+                .and_then(|l| mapping.line(l))
+                .and_then(def_on_line)
         };
         let offset = match by_line {
             Some(offset) => Some(offset),
-            None if is_stale => by_name(),
+            None if is_stale => def_named(&defs, &figures.name),
             None => None,
         };
         if let Some(offset) = offset {
