@@ -150,7 +150,7 @@ fn profiles_in(dir: &Path) -> Vec<PathBuf> {
 /// What reading one profile gave.
 enum Loaded {
     /// The profile and its site map.
-    Profile(LoadedProfile),
+    Profile(Box<LoadedProfile>),
     /// There is no profile at the path (any more).
     Absent,
     /// It cannot be read: why.
@@ -215,7 +215,7 @@ fn load(
         }
     }
     let analysis = Analysis::join(&profile, &map, Vec::new());
-    Loaded::Profile(LoadedProfile {
+    Loaded::Profile(Box::new(LoadedProfile {
         path: path.to_path_buf(),
         modified: std::fs::metadata(path).and_then(|m| m.modified()).ok(),
         profile,
@@ -223,7 +223,7 @@ fn load(
         disk_build_id,
         analysis,
         bases,
-    })
+    }))
 }
 
 impl State {
@@ -326,7 +326,7 @@ impl Server {
                                 loaded.profile.functions.len()
                             ),
                         ));
-                        store.profiles.insert(path, Arc::new(loaded));
+                        store.profiles.insert(path, Arc::from(loaded));
                         changed = true;
                     }
                     Loaded::Absent => {
