@@ -62,9 +62,9 @@ pub struct Lens {
     pub action: LensAction,
 }
 
-/// The lenses of `file` in source order (on one line: coverage, profile, then Run, Run with
-/// profile and Build), with the figures of `profile` when the file has one. Runs on a
-/// snapshot on a worker thread.
+/// The lenses of `file`: coverage lenses in source order, the lenses of `profile` (when the
+/// file has one) in source order, then Run, Run with profile and Build. Runs on a snapshot
+/// on a worker thread.
 pub fn code_lenses(
     db: &dyn Db,
     file: SourceFile,
@@ -144,8 +144,6 @@ pub fn code_lenses(
         title: "Build".to_owned(),
         action: LensAction::Build,
     });
-    // Stable: lenses on one line keep the order above.
-    lenses.sort_by_key(|l| l.range.start());
     lenses
 }
 
