@@ -1966,6 +1966,26 @@ fn a_profile_shows_lenses_hints_hover_and_deopt_warnings() {
         "{message}"
     );
     assert!(message.contains("annotate `a: int`"), "{message}");
+    // The remark's quick fix also fixes the deopt warning (and links it as published).
+    let actions = client
+        .request(
+            "textDocument/codeAction",
+            json!({"textDocument": {"uri": uri(&path)}, "range": range(8, 11, 8, 16),
+                   "context": {"diagnostics": []}}),
+        )
+        .expect("code actions");
+    let fix = actions
+        .as_array()
+        .and_then(|a| a.iter().find(|a| a["title"] == "annotate `a: int`"))
+        .unwrap_or_else(|| panic!("the fix: {actions}"));
+    let linked = fix["diagnostics"].as_array().expect("diagnostics");
+    assert!(linked.contains(deopt[0]), "{fix}");
+    let remark: Vec<&Value> = linked
+        .iter()
+        .filter(|d| d["code"] == "unbox.missed")
+        .collect();
+    assert!(!remark.is_empty(), "{fix}");
+    assert!(remark.iter().all(|d| diagnostics.contains(d)), "{fix}");
     // Missed remarks by hotness: `untyped`'s (10% of samples at its `mul`) become warnings
     // and come first, with their hotness.
     let missed: Vec<&Value> = diagnostics

@@ -27,7 +27,9 @@ use tower_lsp_server::ls_types::{
     CodeDescription, Diagnostic, DiagnosticSeverity, NumberOrString, Range, Uri,
 };
 
-use super::profile_view::{self, DEOPT_CODE, HOT_REMARK_SHARE, ProfileView, STALE, deopt_message};
+use super::profile_view::{
+    self, DEOPT_CODE, HOT_REMARK_SHARE, PlacedSite, ProfileView, STALE, deopt_message,
+};
 use super::settings::{MissedSeverity, RemarksLevel, Settings};
 use super::text::LineIndex;
 
@@ -110,6 +112,21 @@ pub fn file_diagnostics(
     out
 }
 
+/// The diagnostic of `remark` as [`file_diagnostics`] publishes it with `profile`.
+pub fn remark_diagnostic_in(
+    text: &str,
+    index: &LineIndex,
+    remark: &Remark,
+    missed: MissedSeverity,
+    profile: Option<&ProfileView>,
+) -> Diagnostic {
+    let mut diagnostic = remark_diagnostic(text, index, remark, missed);
+    if let Some(view) = profile.filter(|view| !view.is_stale()) {
+        by_hotness(&mut diagnostic, remark, view.remark_hotness(remark));
+    }
+    diagnostic
+}
+
 /// Raises or lowers the severity of the diagnostic of a missed `remark` by its `hotness` from
 /// a fresh profile, and gives the hotness in the message (see the module docs).
 fn by_hotness(diagnostic: &mut Diagnostic, remark: &Remark, hotness: Option<Hotness>) {
@@ -135,29 +152,37 @@ pub fn deopt_diagnostics(text: &str, index: &LineIndex, view: &ProfileView) -> V
     view.sites
         .iter()
         .filter(|s| profile_view::is_high_deopt(&s.site))
-        .map(|s| {
-            let (severity, message) = if view.is_stale() {
-                (
-                    DiagnosticSeverity::HINT,
-                    format!(
-                        "{STALE} ({}): {}",
-                        view.stale_detail(),
-                        deopt_message(&s.site)
-                    ),
-                )
-            } else {
-                (DiagnosticSeverity::WARNING, deopt_message(&s.site))
-            };
-            Diagnostic {
-                range: index.range(text, s.range),
-                severity: Some(severity),
-                code: Some(NumberOrString::String(DEOPT_CODE.to_owned())),
-                source: Some(SOURCE.to_owned()),
-                message,
-                ..Default::default()
-            }
-        })
+        .map(|s| deopt_diagnostic(text, index, view, s))
         .collect()
+}
+
+/// The diagnostic of one operation of `view` that deopts often.
+pub fn deopt_diagnostic(
+    text: &str,
+    index: &LineIndex,
+    view: &ProfileView,
+    placed: &PlacedSite,
+) -> Diagnostic {
+    let (severity, message) = if view.is_stale() {
+        (
+            DiagnosticSeverity::HINT,
+            format!(
+                "{STALE} ({}): {}",
+                view.stale_detail(),
+                deopt_message(&placed.site)
+            ),
+        )
+    } else {
+        (DiagnosticSeverity::WARNING, deopt_message(&placed.site))
+    };
+    Diagnostic {
+        range: index.range(text, placed.range),
+        severity: Some(severity),
+        code: Some(NumberOrString::String(DEOPT_CODE.to_owned())),
+        source: Some(SOURCE.to_owned()),
+        message,
+        ..Default::default()
+    }
 }
 
 /// The link to the documentation of remark `name`.

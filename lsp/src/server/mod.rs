@@ -664,17 +664,22 @@ impl LanguageServer for Server {
         let uri = params.text_document.uri;
         let target = uri.clone();
         let range = params.range;
-        let settings = self.settings();
+        let (settings, profile) = {
+            let state = self.state();
+            (state.settings.clone(), state.profile_input(&path_of(&uri)))
+        };
         let result = self
             .on_document(&uri, move |db, file| {
                 let text = file.text(db);
                 let index = text::LineIndex::new(text);
+                let view = profile.map(|p| profile_view::view(db, file, &p));
                 code_actions::code_actions(
                     db,
                     file,
                     &target,
                     index.text_range(text, range),
                     &settings,
+                    view.as_ref(),
                 )
             })
             .await?;
