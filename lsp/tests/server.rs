@@ -1863,7 +1863,7 @@ fn lenses(client: &mut Client, path: &Path) -> Vec<(u64, String, String)> {
 fn hot_lenses(client: &mut Client, path: &Path) -> Vec<(u64, String, String)> {
     lenses(client, path)
         .into_iter()
-        .filter(|l| l.1.starts_with("hot #"))
+        .filter(|l| l.1.contains("hot #"))
         .collect()
 }
 
@@ -1905,7 +1905,11 @@ fn a_profile_shows_lenses_hints_hover_and_deopt_warnings() {
     assert_eq!(
         hot,
         vec![
-            (0, "hot #3 · 5% · 1 call".to_owned(), String::new()),
+            (
+                0,
+                "module code: hot #3 · 5% · 1 call".to_owned(),
+                String::new()
+            ),
             (0, "hot #1 · 80% · 1 call".to_owned(), String::new()),
             (
                 7,
@@ -1918,7 +1922,7 @@ fn a_profile_shows_lenses_hints_hover_and_deopt_warnings() {
     let all = lenses(&mut client, &path);
     let titles: Vec<&str> = all
         .iter()
-        .filter(|l| l.0 == 0 && !l.1.starts_with("coverage") && !l.1.starts_with("hot"))
+        .filter(|l| l.0 == 0 && !l.1.starts_with("coverage") && !l.1.contains("hot #"))
         .map(|l| l.1.as_str())
         .collect();
     assert_eq!(titles, ["▶ Run", "▶ Run with profile", "Build"]);
@@ -2175,7 +2179,7 @@ fn a_profile_of_another_build_is_stale_and_placed_by_name_only() {
         [
             (
                 0,
-                "hot #3 · 5% · 1 call · stale profile — re-run with profile"
+                "module code: hot #3 · 5% · 1 call · stale profile — re-run with profile"
             ),
             (
                 0,
@@ -2220,7 +2224,7 @@ fn the_profile_setting_off_hides_the_overlays() {
     let all = lenses(&mut client, &path);
     assert!(
         all.iter()
-            .all(|l| !l.1.starts_with("hot #") && l.2 != "molt.runProfiled"),
+            .all(|l| !l.1.contains("hot #") && l.2 != "molt.runProfiled"),
         "{all:?}"
     );
     assert!(deopt_hints(&mut client, &path).is_empty());

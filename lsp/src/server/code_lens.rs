@@ -6,7 +6,7 @@
 //!   and how many of its remarks the `remarks` setting shows. Informational (no command).
 //! - With a profile (`profile_view`), on every function that ran: `hot #1 · 41% · 12.3k calls ·
 //!   2 deopt sites` (its rank by samples, its sample share, its calls, how many of its sites
-//!   deopted). A stale profile's lens ends in ` · stale profile — re-run with profile` and
+//!   deopted); the module's own code gets `module code: hot #3 · ...` on the first line. A stale profile's lens ends in ` · stale profile — re-run with profile` and
 //!   runs `molt.runProfiled` when clicked; a fresh one is informational.
 //! - `▶ Run`, `▶ Run with profile` and `Build` (commands `molt.run`, `molt.runProfiled` and
 //!   `molt.build`, which act on the whole file) on the `if __name__ == "__main__":` line, or
@@ -107,6 +107,10 @@ pub fn code_lenses(
     if let Some(view) = profile {
         for placed in &view.functions {
             let mut title = placed.function.lens_text();
+            if placed.function.figures.name == "<module>" {
+                // On the first line, which is often a `def` with a lens of its own.
+                title = format!("module code: {title}");
+            }
             let action = if view.is_stale() {
                 title.push_str(&format!(" · {STALE}"));
                 LensAction::RunProfiled
