@@ -516,6 +516,7 @@ fn hover_symbols_and_definition() {
             (json!(6), json!("")),
             (json!(9), json!("")),
             (json!(0), json!("molt.run")),
+            (json!(0), json!("molt.runProfiled")),
             (json!(0), json!("molt.build")),
         ]
     );
@@ -700,7 +701,7 @@ fn a_one_megabyte_document() {
     let lenses = client
         .request("textDocument/codeLens", json!({"textDocument": doc}))
         .expect("lenses");
-    assert_eq!(lenses.as_array().map(Vec::len), Some(i + 2));
+    assert_eq!(lenses.as_array().map(Vec::len), Some(i + 3));
     let lensed = start.elapsed();
     let start = Instant::now();
     let tokens = client
@@ -1333,7 +1334,7 @@ fn code_lenses_show_coverage_per_function() {
         })
         .collect();
     let lines: Vec<u64> = lenses.iter().map(|l| l.0).collect();
-    assert_eq!(lines, vec![0, 5, 10, 15, 18, 22, 26, 26], "{lenses:?}");
+    assert_eq!(lines, vec![0, 5, 10, 15, 18, 22, 26, 26, 26], "{lenses:?}");
     for (_, title, command) in &lenses[..6] {
         assert!(title.starts_with("coverage "), "{title}");
         assert!(title.contains('%') && title.contains(" · "), "{title}");
@@ -1345,7 +1346,9 @@ fn code_lenses_show_coverage_per_function() {
     assert_eq!(lenses[5].1, "coverage 0% · 1 remark", "{lenses:?}");
     assert_eq!(lenses[6].1, "▶ Run");
     assert_eq!(lenses[6].2, "molt.run");
-    assert_eq!(lenses[7].2, "molt.build");
+    assert_eq!(lenses[7].1, "▶ Run with profile");
+    assert_eq!(lenses[7].2, "molt.runProfiled");
+    assert_eq!(lenses[8].2, "molt.build");
     // With `remarks: "missed"`, the count is of missed optimizations.
     client.notify(
         "workspace/didChangeConfiguration",
@@ -1685,5 +1688,709 @@ fn every_feature_answers_unknown_files_and_bad_ranges() {
         )
         .expect("tokens");
     assert_eq!(tokens["data"], json!([]));
+    assert_eq!(client.shutdown_and_exit(), Some(0));
+}
+
+// ---------------------------------------------------------------------------------------
+// Profiles (`docs/editors.md`, "Profiles"): hand-written profiles and site maps of PROFILED,
+// valid against the schemas, in the workspace's `target/molt/`.
+
+/// A program with a hot loop (`total`) and an unannotated multiplication that deopts
+/// (`untyped`).
+const PROFILED: &str = "\
+def total(n: int) -> int:
+    s = 0
+    for i in range(n):
+        s += i * 2
+    return s
+
+
+def untyped(a, b):
+    return a * b
+
+
+print(total(10), untyped(3, 4))
+";
+
+/// The build id the fixtures share (any 16 hex digits: the server compares the profile's
+/// with the site map's).
+const BUILD_ID: &str = "0123456789abcdef";
+
+fn schema_errors(name: &str, value: &Value) -> Vec<String> {
+    let path = format!("{}/../docs/schemas/{name}", env!("CARGO_MANIFEST_DIR"));
+    let schema: Value =
+        serde_json::from_str(&std::fs::read_to_string(path).expect("schema")).expect("JSON");
+    let validator = jsonschema::draft202012::options()
+        .build(&schema)
+        .expect("schema compiles");
+    validator
+        .iter_errors(value)
+        .map(|e| format!("{}: {e}", e.instance_path()))
+        .collect()
+}
+
+/// The site map of a build of `source` (with PROFILED's text `text`): `<module>`'s call of
+/// `print`, `total`'s `i * 2` (line 4) and `untyped`'s `a * b` (line 9).
+fn sites_for(source: &Path, text: &str, build_id: &str) -> Value {
+    let map = json!({
+        "schema_version": 1, "kind": "molt-sites", "build_id": build_id, "opt_level": 2,
+        "files": [{ "path": source.display().to_string(), "sha256": molt_profiler::sha256_hex(text) }],
+        "functions": [
+            { "function": 0, "name": "<module>", "file": 0, "line": 1, "end_line": 12,
+              "sites": [{ "site": 1, "line": 12, "column": 1, "end_line": 12, "end_column": 32,
+                          "op": "call", "lane": "dynamic" }] },
+            { "function": 1, "name": "total", "file": 0, "line": 1, "end_line": 5,
+              "sites": [{ "site": 3, "line": 4, "column": 14, "end_line": 4, "end_column": 19,
+                          "op": "mul", "lane": "guarded", "guard": "overflow" }] },
+            { "function": 2, "name": "untyped", "file": 0, "line": 8, "end_line": 9,
+              "sites": [{ "site": 1, "line": 9, "column": 12, "end_line": 9, "end_column": 17,
+                          "op": "mul", "lane": "guarded", "guard": "int-tag" }] }
+        ]
+    });
+    assert_eq!(
+        schema_errors("sites-v1.schema.json", &map),
+        Vec::<String>::new()
+    );
+    map
+}
+
+/// A profile of that build: 1000 samples; `total` 800 (700 at its `mul`), `untyped` called
+/// 100 times, 150 samples, its `mul` with `deopts` in 100 executions.
+fn profile_for(source: &Path, text: &str, build_id: &str, deopts: Value) -> Value {
+    let profile = json!({
+        "schema_version": 1, "kind": "molt-profile", "build_id": build_id,
+        "files": [{ "path": source.display().to_string(), "sha256": molt_profiler::sha256_hex(text) }],
+        "exit": { "kind": "normal", "code": 0 }, "wall_ns": 1_000_000_000u64,
+        "sampling": { "enabled": true, "interval_ns": 1_000_000, "samples": 1000, "unattributed": 0 },
+        "counters": {
+            "allocations": { "int": 0, "float": 0, "str": 0, "list": 0, "tuple": 0, "dict": 0,
+                             "set": 0, "instance": 0, "function": 0, "other": 0 },
+            "calls": { "direct": 101, "method_direct": 0, "method_cached": 0, "generic": 1, "builtin": 2 },
+            "attribute_lookups": { "slot": 0, "generic": 0 },
+            "inline_cache": { "hits": 0, "misses": 0 },
+            "guards": { "checks": 1_000_100, "failures": 62 },
+            "dynamic_ops": 1
+        },
+        "functions": [
+            { "function": 1, "name": "total", "calls": 1, "samples": 800,
+              "sites": [{ "site": 3, "count": 1_000_000, "samples": 700 }] },
+            { "function": 2, "name": "untyped", "calls": 100, "samples": 150,
+              "sites": [{ "site": 1, "count": 100, "deopts": deopts, "samples": 100 }] },
+            { "function": 0, "name": "<module>", "calls": 1, "samples": 50,
+              "sites": [{ "site": 1, "count": 1, "samples": 5 }] }
+        ]
+    });
+    assert_eq!(
+        schema_errors("profile-v1.schema.json", &profile),
+        Vec::<String>::new()
+    );
+    profile
+}
+
+/// Writes `value` to `path` atomically (as the runtime does: a temporary file renamed).
+fn write_json(path: &Path, value: &Value) {
+    let tmp = path.with_extension("tmp");
+    std::fs::write(&tmp, value.to_string()).expect("write");
+    std::fs::rename(&tmp, path).expect("rename");
+}
+
+/// A workspace with PROFILED as `p.py`, its site map and a profile (deopts of `untyped`:
+/// `not-int` 60, `overflow` 2) in `target/molt/`. Returns the folder and the source path.
+fn profiled_workspace() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = workspace(&[("p.py", PROFILED)]);
+    let source = dir.path().join("p.py");
+    let out = dir.path().join("target/molt");
+    std::fs::create_dir_all(&out).expect("mkdir");
+    write_json(
+        &out.join("p.sites.json"),
+        &sites_for(&source, PROFILED, BUILD_ID),
+    );
+    write_json(
+        &out.join("p.profile.json"),
+        &profile_for(
+            &source,
+            PROFILED,
+            BUILD_ID,
+            json!({"not-int": 60, "overflow": 2}),
+        ),
+    );
+    (dir, source)
+}
+
+/// Asks again until `f` gives a value (profiles load in the background), or fails.
+fn poll<T>(client: &mut Client, what: &str, mut f: impl FnMut(&mut Client) -> Option<T>) -> T {
+    let deadline = Instant::now() + TIMEOUT;
+    loop {
+        if let Some(value) = f(client) {
+            return value;
+        }
+        assert!(Instant::now() < deadline, "timed out waiting for {what}");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+/// The code lenses of `path`: (0-based line, title, command).
+fn lenses(client: &mut Client, path: &Path) -> Vec<(u64, String, String)> {
+    let lenses = client
+        .request(
+            "textDocument/codeLens",
+            json!({"textDocument": {"uri": uri(path)}}),
+        )
+        .expect("code lens");
+    lenses
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .map(|l| {
+                    (
+                        l["range"]["start"]["line"].as_u64().unwrap_or(999),
+                        l["command"]["title"]
+                            .as_str()
+                            .unwrap_or_default()
+                            .to_owned(),
+                        l["command"]["command"]
+                            .as_str()
+                            .unwrap_or_default()
+                            .to_owned(),
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// The lenses from the profile (`hot #...`).
+fn hot_lenses(client: &mut Client, path: &Path) -> Vec<(u64, String, String)> {
+    lenses(client, path)
+        .into_iter()
+        .filter(|l| l.1.contains("hot #"))
+        .collect()
+}
+
+/// The deopt hints of `path`: (position, label, tooltip).
+fn deopt_hints(client: &mut Client, path: &Path) -> Vec<(Value, String, String)> {
+    let hints = client
+        .request(
+            "textDocument/inlayHint",
+            json!({"textDocument": {"uri": uri(path)}, "range": range(0, 0, 100, 0)}),
+        )
+        .expect("inlay hints");
+    hints
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter(|h| h["label"].as_str().is_some_and(|l| l.starts_with('⚠')))
+                .map(|h| {
+                    (
+                        h["position"].clone(),
+                        h["label"].as_str().unwrap_or_default().to_owned(),
+                        h["tooltip"].as_str().unwrap_or_default().to_owned(),
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[test]
+fn a_profile_shows_lenses_hints_hover_and_deopt_warnings() {
+    let (dir, path) = profiled_workspace();
+    let mut client = Client::start(dir.path(), Value::Null);
+    client.open(&path, PROFILED);
+    // A lens per function that ran, on its `def` (the module's on the first line).
+    let hot = poll(&mut client, "the profile's lenses", |c| {
+        let hot = hot_lenses(c, &path);
+        (hot.len() == 3).then_some(hot)
+    });
+    assert_eq!(
+        hot,
+        vec![
+            (
+                0,
+                "module code: hot #3 · 5% · 1 call".to_owned(),
+                String::new()
+            ),
+            (0, "hot #1 · 80% · 1 call".to_owned(), String::new()),
+            (
+                7,
+                "hot #2 · 15% · 100 calls · 1 deopt site".to_owned(),
+                String::new()
+            ),
+        ]
+    );
+    // `▶ Run with profile` beside `▶ Run` (no main guard: the first line).
+    let all = lenses(&mut client, &path);
+    let titles: Vec<&str> = all
+        .iter()
+        .filter(|l| l.0 == 0 && !l.1.starts_with("coverage") && !l.1.contains("hot #"))
+        .map(|l| l.1.as_str())
+        .collect();
+    assert_eq!(titles, ["▶ Run", "▶ Run with profile", "Build"]);
+    assert!(
+        all.iter()
+            .any(|l| l.1 == "▶ Run with profile" && l.2 == "molt.runProfiled")
+    );
+    // A hint after `a * b`, with every counter and the explanation in its tooltip.
+    let hints = deopt_hints(&mut client, &path);
+    assert_eq!(hints.len(), 1, "{hints:?}");
+    assert_eq!(hints[0].0, position(8, 16));
+    assert_eq!(hints[0].1, "⚠ 62 deopts (not-int, overflow)");
+    assert!(hints[0].2.contains("100 executions"), "{}", hints[0].2);
+    assert!(hints[0].2.contains("annotate `a: int`"), "{}", hints[0].2);
+    // Hover on `*`: every counter of the site, added to the usual hover.
+    let text = hover_text(&mut client, &path, 8, 13);
+    assert!(text.contains("**Profile**"), "{text}");
+    assert!(
+        text.contains("`mul` (guarded) in `untyped`: 100 executions"),
+        "{text}"
+    );
+    assert!(
+        text.contains("deopts: 62 (not-int 60, overflow 2), 62% of executions"),
+        "{text}"
+    );
+    assert!(text.contains("samples: 100 (10%)"), "{text}");
+    assert!(!text.contains("stale"), "{text}");
+    // The hot loop's multiplication never deopted: counters, no deopt line.
+    let text = hover_text(&mut client, &path, 3, 16);
+    assert!(text.contains("1000000 executions"), "{text}");
+    assert!(text.contains("samples: 700 (70%)"), "{text}");
+    assert!(!text.contains("deopts:"), "{text}");
+    // A Warning at `a * b` (62% of executions deopted), with the remark's fix.
+    let published = client.diagnostics(&uri(&path), |d| !with_code(d, "profile.deopt").is_empty());
+    let diagnostics = published["diagnostics"].as_array().expect("array");
+    let deopt = with_code(diagnostics, "profile.deopt");
+    assert_eq!(deopt.len(), 1, "{deopt:?}");
+    assert_eq!(deopt[0]["severity"], json!(2), "a warning");
+    assert_eq!(deopt[0]["range"], range(8, 11, 8, 16));
+    let message = deopt[0]["message"].as_str().unwrap_or_default();
+    assert!(
+        message.starts_with(
+            "`mul` deopted 62 times in 100 executions (62%): not-int 60, overflow 2; "
+        ),
+        "{message}"
+    );
+    assert!(message.contains("annotate `a: int`"), "{message}");
+    // The remark's quick fix also fixes the deopt warning (and links it as published).
+    let actions = client
+        .request(
+            "textDocument/codeAction",
+            json!({"textDocument": {"uri": uri(&path)}, "range": range(8, 11, 8, 16),
+                   "context": {"diagnostics": []}}),
+        )
+        .expect("code actions");
+    let fix = actions
+        .as_array()
+        .and_then(|a| a.iter().find(|a| a["title"] == "annotate `a: int`"))
+        .unwrap_or_else(|| panic!("the fix: {actions}"));
+    let linked = fix["diagnostics"].as_array().expect("diagnostics");
+    assert!(linked.contains(deopt[0]), "{fix}");
+    let remark: Vec<&Value> = linked
+        .iter()
+        .filter(|d| d["code"] == "unbox.missed")
+        .collect();
+    assert!(!remark.is_empty(), "{fix}");
+    assert!(remark.iter().all(|d| diagnostics.contains(d)), "{fix}");
+    // Missed remarks by hotness: `untyped`'s (10% of samples at its `mul`) become warnings
+    // and come first, with their hotness.
+    let missed: Vec<&Value> = diagnostics
+        .iter()
+        .filter(|d| d["code"] == "unbox.missed")
+        .collect();
+    assert!(!missed.is_empty(), "{diagnostics:?}");
+    for d in &missed {
+        assert_eq!(d["severity"], json!(2), "{d}");
+        assert!(
+            d["message"].as_str().is_some_and(|m| m.contains(" [hot ")),
+            "{d}"
+        );
+    }
+    let first_remark = diagnostics
+        .iter()
+        .position(|d| is_remark(d) && d["code"] != "profile.deopt")
+        .expect("remarks");
+    assert!(
+        diagnostics[first_remark]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("[hot ")),
+        "the hottest remark first: {diagnostics:?}"
+    );
+
+    // A new run writes a new profile: it is read again and shown.
+    let source = dir.path().join("p.py");
+    write_json(
+        &dir.path().join("target/molt/p.profile.json"),
+        &profile_for(&source, PROFILED, BUILD_ID, json!({"not-int": 12_345})),
+    );
+    let hints = poll(&mut client, "the new profile's hint", |c| {
+        let hints = deopt_hints(c, &path);
+        hints
+            .first()
+            .is_some_and(|h| h.1 != "⚠ 62 deopts (not-int, overflow)")
+            .then_some(hints)
+    });
+    assert_eq!(hints[0].1, "⚠ 12.3k deopts (not-int)");
+
+    // A malformed profile is a log message; its overlays are gone; the server goes on.
+    std::fs::write(
+        dir.path().join("target/molt/p.profile.json"),
+        "{\"schema_version\": 1,",
+    )
+    .expect("write");
+    client.wait_for("window/logMessage", |p| {
+        p["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("cannot use profile") && m.contains("p.profile.json"))
+    });
+    poll(&mut client, "the overlays to go", |c| {
+        hot_lenses(c, &path).is_empty().then_some(())
+    });
+    assert!(deopt_hints(&mut client, &path).is_empty());
+    let text = hover_text(&mut client, &path, 8, 13);
+    assert!(!text.contains("**Profile**"), "{text}");
+    assert_eq!(client.shutdown_and_exit(), Some(0));
+}
+
+#[test]
+fn an_edit_makes_the_profile_stale() {
+    let (dir, path) = profiled_workspace();
+    let mut client = Client::start(dir.path(), Value::Null);
+    client.open(&path, PROFILED);
+    poll(&mut client, "the profile's lenses", |c| {
+        (hot_lenses(c, &path).len() == 3).then_some(())
+    });
+    client.diagnostics(&uri(&path), |d| !with_code(d, "profile.deopt").is_empty());
+    // A line inserted at the top: every figure is marked stale; unchanged lines keep theirs,
+    // one line lower.
+    client.change(
+        &path,
+        2,
+        json!([{"range": range(0, 0, 0, 0), "text": "# edited\n"}]),
+    );
+    let published = client.diagnostics(&uri(&path), |d| {
+        with_code(d, "profile.deopt").first().is_some_and(|d| {
+            d["message"]
+                .as_str()
+                .is_some_and(|m| m.starts_with("stale"))
+        })
+    });
+    let deopt = with_code(
+        published["diagnostics"].as_array().expect("array"),
+        "profile.deopt",
+    )[0]
+    .clone();
+    assert_eq!(deopt["severity"], json!(4), "a hint once stale: {deopt}");
+    assert_eq!(deopt["range"], range(9, 11, 9, 16));
+    assert!(
+        deopt["message"]
+            .as_str()
+            .is_some_and(|m| m
+                .starts_with("stale profile — re-run with profile (p.py changed since the run): ")),
+        "{deopt}"
+    );
+    // Missed remarks are no longer ranked by the old figures.
+    assert!(
+        published["diagnostics"]
+            .as_array()
+            .expect("array")
+            .iter()
+            .all(|d| !d["message"].as_str().unwrap_or_default().contains("[hot ")),
+        "{published}"
+    );
+    let hot = hot_lenses(&mut client, &path);
+    let lines: Vec<u64> = hot.iter().map(|l| l.0).collect();
+    assert_eq!(lines, [0, 1, 8], "{hot:?}");
+    for (_, title, command) in &hot {
+        assert!(
+            title.ends_with(" · stale profile — re-run with profile"),
+            "{title}"
+        );
+        assert_eq!(command, "molt.runProfiled");
+    }
+    let hints = deopt_hints(&mut client, &path);
+    assert_eq!(hints.len(), 1, "{hints:?}");
+    assert_eq!(hints[0].0, position(9, 16));
+    assert_eq!(hints[0].1, "⚠ 62 deopts (not-int, overflow) · stale");
+    assert!(
+        hints[0]
+            .2
+            .starts_with("stale profile — re-run with profile")
+    );
+    let text = hover_text(&mut client, &path, 9, 13);
+    assert!(
+        text.contains("**stale profile — re-run with profile** (p.py changed since the run)"),
+        "{text}"
+    );
+    assert!(text.contains("deopts: 62"), "{text}");
+    // The deopting line itself changes: its figures are not shown on it any more.
+    client.change(
+        &path,
+        3,
+        json!([{"range": range(9, 11, 9, 16), "text": "b * a"}]),
+    );
+    client.diagnostics(&uri(&path), |d| with_code(d, "profile.deopt").is_empty());
+    assert!(deopt_hints(&mut client, &path).is_empty());
+    let text = hover_text(&mut client, &path, 9, 13);
+    assert!(!text.contains("deopts: 62"), "{text}");
+    // The function keeps its (stale) lens: its `def` line did not change.
+    let hot = hot_lenses(&mut client, &path);
+    assert!(
+        hot.iter().any(|l| l.0 == 8
+            && l.1.starts_with("hot #2 · 15% · 100 calls")
+            && l.1.ends_with("re-run with profile")),
+        "{hot:?}"
+    );
+    // Undone: the text is the one that ran again, and the figures are fresh.
+    client.change(&path, 4, json!([{"text": PROFILED}]));
+    client.diagnostics(&uri(&path), |d| {
+        with_code(d, "profile.deopt")
+            .first()
+            .is_some_and(|d| d["severity"] == json!(2))
+    });
+    assert_eq!(
+        deopt_hints(&mut client, &path)
+            .iter()
+            .map(|h| h.1.as_str())
+            .collect::<Vec<_>>(),
+        ["⚠ 62 deopts (not-int, overflow)"]
+    );
+    assert_eq!(client.shutdown_and_exit(), Some(0));
+}
+
+#[test]
+fn a_profile_of_another_build_is_stale_and_placed_by_name_only() {
+    let (dir, path) = profiled_workspace();
+    // The program was built again (another build id) and the text that ran is unknown: the
+    // site map describes other code.
+    let edited = PROFILED.replace("s = 0", "s = 1");
+    std::fs::write(&path, &edited).expect("write");
+    write_json(
+        &dir.path().join("target/molt/p.sites.json"),
+        &sites_for(&path, &edited, "fedcba9876543210"),
+    );
+    let mut client = Client::start(dir.path(), Value::Null);
+    client.open(&path, &edited);
+    let hot = poll(&mut client, "the stale lenses", |c| {
+        let hot = hot_lenses(c, &path);
+        (hot.len() == 3).then_some(hot)
+    });
+    let placed: Vec<(u64, &str)> = hot.iter().map(|l| (l.0, l.1.as_str())).collect();
+    assert_eq!(
+        placed,
+        [
+            (
+                0,
+                "module code: hot #3 · 5% · 1 call · stale profile — re-run with profile"
+            ),
+            (
+                0,
+                "hot #1 · 80% · 1 call · stale profile — re-run with profile"
+            ),
+            (
+                7,
+                "hot #2 · 15% · 100 calls · 1 deopt site · stale profile — re-run with profile"
+            ),
+        ]
+    );
+    assert!(deopt_hints(&mut client, &path).is_empty(), "no positions");
+    let published = client.diagnostics(&uri(&path), |_| true);
+    assert!(
+        with_code(
+            published["diagnostics"].as_array().expect("array"),
+            "profile.deopt"
+        )
+        .is_empty()
+    );
+    assert_eq!(client.shutdown_and_exit(), Some(0));
+}
+
+#[test]
+fn the_profile_setting_off_hides_the_overlays() {
+    let (dir, path) = profiled_workspace();
+    let mut client = Client::start(dir.path(), json!({"profile": "off"}));
+    client.open(&path, PROFILED);
+    client.wait_for("window/logMessage", |p| {
+        p["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("loaded profile"))
+    });
+    let published = client.diagnostics(&uri(&path), |_| true);
+    let diagnostics = published["diagnostics"].as_array().expect("array");
+    assert!(with_code(diagnostics, "profile.deopt").is_empty());
+    assert!(
+        diagnostics
+            .iter()
+            .all(|d| !d["message"].as_str().unwrap_or_default().contains("[hot ")),
+    );
+    let all = lenses(&mut client, &path);
+    assert!(
+        all.iter()
+            .all(|l| !l.1.contains("hot #") && l.2 != "molt.runProfiled"),
+        "{all:?}"
+    );
+    assert!(deopt_hints(&mut client, &path).is_empty());
+    assert!(!hover_text(&mut client, &path, 8, 13).contains("**Profile**"));
+    // On again: they show.
+    client.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": {"profile": "on"}}),
+    );
+    client.diagnostics(&uri(&path), |d| !with_code(d, "profile.deopt").is_empty());
+    assert_eq!(hot_lenses(&mut client, &path).len(), 3);
+    assert_eq!(deopt_hints(&mut client, &path).len(), 1);
+    assert_eq!(client.shutdown_and_exit(), Some(0));
+}
+
+#[test]
+fn a_profile_written_into_a_new_output_folder_is_seen() {
+    let dir = workspace(&[("p.py", PROFILED)]);
+    let path = dir.path().join("p.py");
+    let mut client = Client::start(dir.path(), Value::Null);
+    client.open(&path, PROFILED);
+    client.wait_for("window/logMessage", |p| {
+        p["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("loaded 1 Python files"))
+    });
+    assert!(hot_lenses(&mut client, &path).is_empty());
+    // `target/` then `target/molt/` are created, as a first build does.
+    std::fs::create_dir(dir.path().join("target")).expect("mkdir");
+    std::thread::sleep(Duration::from_millis(400));
+    let out = dir.path().join("target/molt");
+    std::fs::create_dir(&out).expect("mkdir");
+    std::thread::sleep(Duration::from_millis(400));
+    write_json(
+        &out.join("p.sites.json"),
+        &sites_for(&path, PROFILED, BUILD_ID),
+    );
+    write_json(
+        &out.join("p.profile.json"),
+        &profile_for(&path, PROFILED, BUILD_ID, json!({"not-int": 62})),
+    );
+    poll(&mut client, "the profile's lenses", |c| {
+        (hot_lenses(c, &path).len() == 3).then_some(())
+    });
+    assert_eq!(client.shutdown_and_exit(), Some(0));
+}
+
+/// A program whose `add` meets floats in 100 of its 1100 calls.
+const DEOPTING: &str = "\
+def add(a, b):
+    return a + b
+
+
+s = 0
+for i in range(1000):
+    s = add(s, i)
+x = 0.0
+for i in range(100):
+    x = add(x, 1)
+print(s, x)
+";
+
+#[test]
+fn run_profiled_builds_and_runs_with_a_profile_path() {
+    let dir = workspace(&[("d.py", DEOPTING)]);
+    let path = dir.path().join("d.py");
+    let mut client = Client::start(dir.path(), Value::Null);
+    client.open(&path, DEOPTING);
+    let run = client
+        .request(
+            "workspace/executeCommand",
+            json!({"command": "molt.runProfiled", "arguments": [uri(&path), {"timeoutMs": 60000}]}),
+        )
+        .expect("runProfiled");
+    assert_eq!(run["exitCode"], json!(0), "{run}");
+    assert_eq!(run["stdout"], json!(python3(&path)));
+    // The profile goes beside the executable and its site map (when the runtime writes one).
+    let expected = dir.path().join("target/molt/d.profile.json");
+    assert!(dir.path().join("target/molt/d.sites.json").is_file());
+    match &run["profile"] {
+        Value::Null => assert!(!expected.exists()),
+        Value::String(p) => assert_eq!(Path::new(p), expected),
+        other => panic!("profile: {other}"),
+    }
+    assert_eq!(client.shutdown_and_exit(), Some(0));
+}
+
+#[test]
+#[ignore = "needs h/prof-rt"]
+fn run_profiled_shows_the_profile_of_the_run() {
+    let dir = workspace(&[("d.py", DEOPTING)]);
+    let path = dir.path().join("d.py");
+    let mut client = Client::start(dir.path(), Value::Null);
+    client.open(&path, DEOPTING);
+    let run = client
+        .request(
+            "workspace/executeCommand",
+            json!({"command": "molt.runProfiled", "arguments": [uri(&path), {"timeoutMs": 60000}]}),
+        )
+        .expect("runProfiled");
+    assert_eq!(run["exitCode"], json!(0), "{run}");
+    let profile = run["profile"].as_str().expect("a profile was written");
+    let written: Value =
+        serde_json::from_str(&std::fs::read_to_string(profile).expect("read")).expect("JSON");
+    assert_eq!(
+        schema_errors("profile-v1.schema.json", &written),
+        Vec::<String>::new()
+    );
+    // Shown at once: `add` ran 1100 times, its `a + b` deopted on the 100 floats.
+    let hot = hot_lenses(&mut client, &path);
+    assert!(
+        hot.iter()
+            .any(|l| l.0 == 0 && l.1.contains(" · 1.1k calls · 1 deopt site")),
+        "{hot:?}"
+    );
+    let hints = deopt_hints(&mut client, &path);
+    assert_eq!(hints.len(), 1, "{hints:?}");
+    assert_eq!(hints[0].0, position(1, 16));
+    assert!(hints[0].1.starts_with("⚠ 100 deopts"), "{hints:?}");
+    let text = hover_text(&mut client, &path, 1, 13);
+    assert!(text.contains("1100 executions"), "{text}");
+    // An edit makes it stale.
+    client.change(
+        &path,
+        2,
+        json!([{"range": range(0, 0, 0, 0), "text": "# edited\n"}]),
+    );
+    client.diagnostics(&uri(&path), |_| true);
+    let hints = deopt_hints(&mut client, &path);
+    assert!(hints.iter().all(|h| h.1.ends_with(" · stale")), "{hints:?}");
+    assert_eq!(client.shutdown_and_exit(), Some(0));
+}
+
+#[test]
+fn a_missed_optimization_in_code_that_never_ran_stays_quiet() {
+    let (dir, path) = profiled_workspace();
+    // `untyped` never ran in this profile.
+    let mut profile = profile_for(&path, PROFILED, BUILD_ID, json!({"not-int": 1}));
+    if let Some(functions) = profile["functions"].as_array_mut() {
+        functions.retain(|f| f["name"] != "untyped");
+    }
+    write_json(&dir.path().join("target/molt/p.profile.json"), &profile);
+    let mut client = Client::start(dir.path(), json!({"missedSeverity": "warning"}));
+    client.open(&path, PROFILED);
+    let missed = |d: &[Value]| -> Vec<Value> {
+        d.iter()
+            .filter(|d| d["code"] == "unbox.missed")
+            .cloned()
+            .collect()
+    };
+    // Once the profile is read, the missed optimizations of `untyped` are hints.
+    let published = client.diagnostics(&uri(&path), |d| {
+        let m = missed(d);
+        !m.is_empty() && m.iter().all(|d| d["severity"] == json!(4))
+    });
+    assert!(
+        missed(published["diagnostics"].as_array().expect("array"))
+            .iter()
+            .all(|d| !d["message"].as_str().unwrap_or_default().contains("[hot ")),
+        "{published}"
+    );
+    // Without the profile they are warnings again, as the setting says.
+    std::fs::remove_file(dir.path().join("target/molt/p.profile.json")).expect("rm");
+    client.diagnostics(&uri(&path), |d| {
+        let m = missed(d);
+        !m.is_empty() && m.iter().all(|d| d["severity"] == json!(2))
+    });
     assert_eq!(client.shutdown_and_exit(), Some(0));
 }

@@ -1,5 +1,5 @@
 //! Building native executables from the editor: on save (`buildOnSave: "native"`) and by the
-//! `molt.build` / `molt.run` commands.
+//! `molt.build` / `molt.run` / `molt.runProfiled` commands.
 //!
 //! **Invariant:** a build never blocks typing. Its frontend (check, optimized MIR) runs on a
 //! snapshot of the workspace database, so after a one-function edit only that function is
@@ -292,8 +292,8 @@ pub struct RunOutput {
     pub duration_ms: u64,
 }
 
-/// Runs `program` in `dir` with `args`, no standard input, killing it after `timeout`.
-/// Blocking.
+/// Runs `program` in `dir` with `args` and the environment variables `env` added, no
+/// standard input, killing it after `timeout`. Blocking.
 ///
 /// # Errors
 /// The program cannot be started.
@@ -302,10 +302,12 @@ pub fn run_program(
     args: &[String],
     dir: &Path,
     timeout: Duration,
+    env: &[(&str, &std::ffi::OsStr)],
 ) -> std::io::Result<RunOutput> {
     let start = Instant::now();
     let mut child = Command::new(program)
         .args(args)
+        .envs(env.iter().copied())
         .current_dir(dir)
         .stdin(Stdio::null())
         .stdout(Stdio::piped())

@@ -5,7 +5,7 @@
 //! could not be compiled natively) or the fix's own range (the parameter to annotate), so
 //! the action is there both where the diagnostic is and where the edit goes. Remarks with
 //! the same edit (one parameter used in several operations) give one action, linked to all
-//! their diagnostics.
+//! their diagnostics, and to the deopt warnings of a fresh profile that the remark explains.
 
 use std::collections::HashMap;
 
@@ -16,18 +16,20 @@ use tower_lsp_server::ls_types::{
 };
 
 use super::diagnostics;
+use super::profile_view::{ProfileView, is_high_deopt};
 use super::settings::{RemarksLevel, Settings};
 use super::text::LineIndex;
 
 /// The quick fixes of `file` (at `uri`) for the byte range `range`, in position order.
-/// Each links the diagnostics (as published under `settings`) it fixes. Runs on a snapshot
-/// on a worker thread.
+/// Each links the diagnostics (as published under `settings`, with `profile`) it fixes.
+/// Runs on a snapshot on a worker thread.
 pub fn code_actions(
     db: &dyn Db,
     file: SourceFile,
     uri: &Uri,
     range: TextRange,
     settings: &Settings,
+    profile: Option<&ProfileView>,
 ) -> Vec<CodeAction> {
     let text = file.text(db);
     let index = LineIndex::new(text);
@@ -57,13 +59,32 @@ pub fn code_actions(
         if !touches(remark.location.start, remark.location.end) && !near_fix {
             continue;
         }
-        let diagnostic: Option<Diagnostic> = (settings.remarks != RemarksLevel::Off
+        let mut fixed: Vec<Diagnostic> = (settings.remarks != RemarksLevel::Off
             && shown.iter().any(|r| std::ptr::eq(*r, remark)))
-        .then(|| diagnostics::remark_diagnostic(text, &index, remark, settings.missed_severity));
+        .then(|| {
+            diagnostics::remark_diagnostic_in(
+                text,
+                &index,
+                remark,
+                settings.missed_severity,
+                profile,
+            )
+        })
+        .into_iter()
+        .collect();
+        // The deopt warnings this remark explains.
+        if let Some(view) = profile.filter(|v| !v.is_stale()) {
+            fixed.extend(
+                view.sites
+                    .iter()
+                    .filter(|s| is_high_deopt(&s.site) && s.site.remark.as_ref() == Some(remark))
+                    .map(|s| diagnostics::deopt_diagnostic(text, &index, view, s)),
+            );
+        }
         let key = (at.start, at.end, fix.replacement.clone());
         if let Some(&i) = seen.get(&key) {
-            if let (Some(d), Some(list)) = (diagnostic, actions[i].1.diagnostics.as_mut()) {
-                list.push(d);
+            if let Some(list) = actions[i].1.diagnostics.as_mut() {
+                list.extend(fixed);
             }
             continue;
         }
@@ -78,7 +99,7 @@ pub fn code_actions(
             CodeAction {
                 title: fix.title.clone(),
                 kind: Some(CodeActionKind::QUICKFIX),
-                diagnostics: Some(diagnostic.into_iter().collect()),
+                diagnostics: Some(fixed),
                 edit: Some(WorkspaceEdit {
                     changes: Some(HashMap::from([(uri.clone(), vec![edit])])),
                     ..WorkspaceEdit::default()

@@ -4,8 +4,13 @@
 //! - On every `def` (functions, methods, nested functions): `coverage 92% · 3 remarks`, the
 //!   function's lowering score (`molt_remarks::LaneCounts::score`, lanes weighted by cost)
 //!   and how many of its remarks the `remarks` setting shows. Informational (no command).
-//! - `▶ Run` and `Build` (commands `molt.run` and `molt.build`, which act on the whole file)
-//!   on the `if __name__ == "__main__":` line, or on the first line without one.
+//! - With a profile (`profile_view`), on every function that ran: `hot #1 · 41% · 12.3k calls ·
+//!   2 deopt sites` (its rank by samples, its sample share, its calls, how many of its sites
+//!   deopted); the module's own code gets `module code: hot #3 · ...` on the first line. A stale profile's lens ends in ` · stale profile — re-run with profile` and
+//!   runs `molt.runProfiled` when clicked; a fresh one is informational.
+//! - `▶ Run`, `▶ Run with profile` and `Build` (commands `molt.run`, `molt.runProfiled` and
+//!   `molt.build`, which act on the whole file) on the `if __name__ == "__main__":` line, or
+//!   on the first line without one. `▶ Run with profile` is hidden by `profile: "off"`.
 
 use std::collections::HashMap;
 
@@ -13,7 +18,8 @@ use molt_db::{Db, SourceFile, parse};
 use ruff_python_ast::{Expr, Stmt};
 use ruff_text_size::{Ranged, TextRange, TextSize};
 
-use super::settings::{RemarksLevel, Settings};
+use super::profile_view::{ProfileView, STALE};
+use super::settings::{ProfileSetting, RemarksLevel, Settings};
 use super::{diagnostics, facts};
 
 /// What clicking a lens does.
@@ -26,6 +32,8 @@ pub enum LensAction {
     Build,
     /// `molt.run` on the document.
     Run,
+    /// `molt.runProfiled` on the document.
+    RunProfiled,
     /// `molt.showIr` on the document.
     ShowIr,
 }
@@ -37,6 +45,7 @@ impl LensAction {
             LensAction::None => None,
             LensAction::Build => Some(super::commands::BUILD),
             LensAction::Run => Some(super::commands::RUN),
+            LensAction::RunProfiled => Some(super::commands::RUN_PROFILED),
             LensAction::ShowIr => Some(super::commands::SHOW_IR),
         }
     }
@@ -53,9 +62,15 @@ pub struct Lens {
     pub action: LensAction,
 }
 
-/// The lenses of `file` (coverage lenses in source order, then Run and Build). Runs on a
-/// snapshot on a worker thread.
-pub fn code_lenses(db: &dyn Db, file: SourceFile, settings: &Settings) -> Vec<Lens> {
+/// The lenses of `file`: coverage lenses in source order, the lenses of `profile` (when the
+/// file has one) in source order, then Run, Run with profile and Build. Runs on a snapshot
+/// on a worker thread.
+pub fn code_lenses(
+    db: &dyn Db,
+    file: SourceFile,
+    settings: &Settings,
+    profile: Option<&ProfileView>,
+) -> Vec<Lens> {
     let parsed = parse(db, file);
     let module = parsed.parsed().syntax();
     let report = molt_driver::report::file_report_ref(db, file);
@@ -89,6 +104,26 @@ pub fn code_lenses(db: &dyn Db, file: SourceFile, settings: &Settings) -> Vec<Le
             action: LensAction::None,
         });
     }
+    if let Some(view) = profile {
+        for placed in &view.functions {
+            let mut title = placed.function.lens_text();
+            if placed.function.figures.name == "<module>" {
+                // On the first line, which is often a `def` with a lens of its own.
+                title = format!("module code: {title}");
+            }
+            let action = if view.is_stale() {
+                title.push_str(&format!(" · {STALE}"));
+                LensAction::RunProfiled
+            } else {
+                LensAction::None
+            };
+            lenses.push(Lens {
+                range: TextRange::empty(TextSize::new(placed.offset)),
+                title,
+                action,
+            });
+        }
+    }
     let range = module
         .body
         .iter()
@@ -101,6 +136,13 @@ pub fn code_lenses(db: &dyn Db, file: SourceFile, settings: &Settings) -> Vec<Le
         title: "▶ Run".to_owned(),
         action: LensAction::Run,
     });
+    if settings.profile == ProfileSetting::On {
+        lenses.push(Lens {
+            range: at,
+            title: "▶ Run with profile".to_owned(),
+            action: LensAction::RunProfiled,
+        });
+    }
     lenses.push(Lens {
         range: at,
         title: "Build".to_owned(),

@@ -1,13 +1,19 @@
-//! `workspace/executeCommand`: `molt.build`, `molt.run` and `molt.showIr`.
+//! `workspace/executeCommand`: `molt.build`, `molt.run`, `molt.runProfiled` and
+//! `molt.showIr`.
 //!
 //! Every command takes the document's URI as its first argument (a string, or an object with
-//! a `uri` key). `molt.run` takes an optional second argument
+//! a `uri` key). `molt.run` and `molt.runProfiled` take an optional second argument
 //! `{"args": [..], "timeoutMs": n}`.
 //!
 //! Results (JSON):
 //! - `molt.build`: `{"artifact": path, "durationMs": n}`;
 //! - `molt.run`: `{"artifact", "exitCode" (null if killed), "stdout", "stderr", "timedOut",
 //!   "durationMs"}`; the output is also written to the client's log (`window/logMessage`);
+//! - `molt.runProfiled`: as `molt.run`, with profiling on: the old profile is removed, the
+//!   program runs with `MOLT_PROFILE_JSON=<artifact>.profile.json` (absolute; the path
+//!   `molt-lsp --run FILE --profile` uses, beside the build's site map), and the new profile is
+//!   read at once and shown (lenses, hints, diagnostics). The result also has `"profile"`:
+//!   its path, or `null` when the program wrote none (a message says so);
 //! - `molt.showIr`: the optimized MIR of every function of the file, as text (lanes as
 //!   trailing `; lane` comments, as `--emit=mir` prints it).
 //!
@@ -28,10 +34,12 @@ use super::state::path_of;
 pub const BUILD: &str = "molt.build";
 /// Builds the document, then runs it.
 pub const RUN: &str = "molt.run";
+/// Builds the document, then runs it with profiling and shows the profile.
+pub const RUN_PROFILED: &str = "molt.runProfiled";
 /// Returns the optimized MIR of the document.
 pub const SHOW_IR: &str = "molt.showIr";
 /// Every command, as announced in the capabilities.
-pub const ALL: [&str; 3] = [BUILD, RUN, SHOW_IR];
+pub const ALL: [&str; 4] = [BUILD, RUN, RUN_PROFILED, SHOW_IR];
 
 /// How long `molt.run` lets a program run by default.
 pub const DEFAULT_RUN_TIMEOUT: Duration = Duration::from_secs(30);
@@ -96,7 +104,7 @@ impl Server {
                 BuildOutcome::Failed(message) => Err(failed(message)),
                 BuildOutcome::Superseded => Err(failed("superseded by a newer build")),
             },
-            RUN => {
+            command @ (RUN | RUN_PROFILED) => {
                 let options = params.arguments.get(1);
                 let args: Vec<String> = options
                     .and_then(|o| o.get("args"))
@@ -112,7 +120,9 @@ impl Server {
                     .and_then(Value::as_u64)
                     .map(Duration::from_millis)
                     .unwrap_or(DEFAULT_RUN_TIMEOUT);
-                self.run(path, args, timeout).await.map(Some)
+                self.run(path, args, timeout, command == RUN_PROFILED)
+                    .await
+                    .map(Some)
             }
             SHOW_IR => {
                 let ir = self
@@ -124,7 +134,13 @@ impl Server {
         }
     }
 
-    async fn run(&self, path: PathBuf, args: Vec<String>, timeout: Duration) -> RpcResult<Value> {
+    async fn run(
+        &self,
+        path: PathBuf,
+        args: Vec<String>,
+        timeout: Duration,
+        profiled: bool,
+    ) -> RpcResult<Value> {
         let artifact = match self.build(path.clone(), Trigger::Command).await {
             BuildOutcome::Built { artifact, .. } => artifact,
             BuildOutcome::Failed(message) => return Err(failed(message)),
@@ -138,11 +154,33 @@ impl Server {
                 .unwrap_or_else(|| PathBuf::from("."))
         };
         let program = artifact.clone();
-        let output =
-            tokio::task::spawn_blocking(move || run_program(&program, &args, &dir, timeout))
-                .await
-                .map_err(|e| failed(format!("internal error: {e}")))?
-                .map_err(|e| failed(format!("cannot run {}: {e}", artifact.display())))?;
+        let profile = profiled.then(|| {
+            let path = molt_driver::build::profile_path(&artifact);
+            std::path::absolute(&path).unwrap_or(path)
+        });
+        if let Some(profile) = &profile {
+            match std::fs::remove_file(profile) {
+                Ok(()) => {}
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                Err(e) => {
+                    return Err(failed(format!(
+                        "cannot remove the old profile {}: {e}",
+                        profile.display()
+                    )));
+                }
+            }
+        }
+        let env_profile = profile.clone();
+        let output = tokio::task::spawn_blocking(move || {
+            let env: Vec<(&str, &std::ffi::OsStr)> = env_profile
+                .iter()
+                .map(|p| ("MOLT_PROFILE_JSON", p.as_os_str()))
+                .collect();
+            run_program(&program, &args, &dir, timeout, &env)
+        })
+        .await
+        .map_err(|e| failed(format!("internal error: {e}")))?
+        .map_err(|e| failed(format!("cannot run {}: {e}", artifact.display())))?;
         let name = artifact.display();
         let status = match (output.timed_out, output.exit_code) {
             (true, _) => format!("killed after {} ms (timeout)", output.duration_ms),
@@ -158,13 +196,32 @@ impl Server {
             self.log(MessageType::WARNING, truncated(&output.stderr))
                 .await;
         }
-        Ok(json!({
+        let mut result = json!({
             "artifact": artifact,
             "exitCode": output.exit_code,
             "stdout": output.stdout,
             "stderr": output.stderr,
             "timedOut": output.timed_out,
             "durationMs": output.duration_ms,
-        }))
+        });
+        if let Some(profile) = profile {
+            let written = profile.is_file();
+            if written {
+                // Shown now, without waiting for the file watcher (which may not watch the
+                // output folder: a file outside every workspace folder).
+                self.reload_profiles(vec![profile.clone()]).await;
+            } else {
+                self.show(
+                    MessageType::WARNING,
+                    format!(
+                        "molt: the program wrote no profile to {} (killed, or a runtime without profiling support)",
+                        profile.display()
+                    ),
+                )
+                .await;
+            }
+            result["profile"] = if written { json!(profile) } else { Value::Null };
+        }
+        Ok(result)
     }
 }

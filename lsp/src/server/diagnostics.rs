@@ -6,17 +6,30 @@
 //! is always a Hint: every generic dispatch (each `print(...)`) has one, semantic tokens
 //! already mark those operations, and as warnings they would drown the others. Each remark
 //! has `code` = its name and `codeDescription` = its section in `docs/remarks.md`.
+//!
+//! With a fresh profile (`profile_view`), remarks are ordered by hotness (the sample share of
+//! their code, hottest first; those whose code never ran last), missed ones in code that
+//! never ran are Hints whatever the setting, and missed ones whose hotness reaches
+//! [`HOT_REMARK_SHARE`] are Warnings (including `lane.dynamic`); a remark whose code was
+//! sampled ends in ` [hot 41%]`. Operations that deopt often ([`profile_view::is_high_deopt`])
+//! get a Warning with code [`DEOPT_CODE`], the counts, and the remark that explains them (or
+//! advice about the reason); with a stale profile these are Hints marked stale, and remarks
+//! keep their usual order and severity.
 
 use std::collections::{HashMap, HashSet};
 
 use molt_db::{Db, SourceFile};
-use molt_remarks::{Remark, RemarkKind};
+use molt_profiler::overlay::percent;
+use molt_remarks::{Hotness, Remark, RemarkKind};
 use molt_semantic::Severity;
 use ruff_text_size::TextRange;
 use tower_lsp_server::ls_types::{
     CodeDescription, Diagnostic, DiagnosticSeverity, NumberOrString, Range, Uri,
 };
 
+use super::profile_view::{
+    self, DEOPT_CODE, HOT_REMARK_SHARE, PlacedSite, ProfileView, STALE, deopt_message,
+};
 use super::settings::{MissedSeverity, RemarksLevel, Settings};
 use super::text::LineIndex;
 
@@ -34,10 +47,17 @@ pub const MAX_REMARK_DIAGNOSTICS: usize = 2000;
 
 /// Every diagnostic of `file`, in LSP form: one per compiler diagnostic (`check_file`), with
 /// severity Error (or Warning), `code` the diagnostic code (`undefined-name`, ...) and source
-/// [`SOURCE`]; then the remarks `settings` ask for (see the module docs), in position order.
+/// [`SOURCE`]; then the operations of `profile` that deopt often; then the remarks
+/// `settings` ask for (see the module docs), in position order (by hotness with a fresh
+/// profile).
 ///
 /// It runs on a snapshot on a worker thread and may be cancelled at any query.
-pub fn file_diagnostics(db: &dyn Db, file: SourceFile, settings: &Settings) -> Vec<Diagnostic> {
+pub fn file_diagnostics(
+    db: &dyn Db,
+    file: SourceFile,
+    settings: &Settings,
+    profile: Option<&ProfileView>,
+) -> Vec<Diagnostic> {
     let text = file.text(db);
     let index = LineIndex::new(text);
     let mut out: Vec<Diagnostic> = molt_driver::check_file(db, file)
@@ -56,22 +76,113 @@ pub fn file_diagnostics(db: &dyn Db, file: SourceFile, settings: &Settings) -> V
             ..Default::default()
         })
         .collect();
+    if let Some(view) = profile {
+        out.extend(deopt_diagnostics(text, &index, view));
+    }
     if settings.remarks == RemarksLevel::Off {
         return out;
     }
     let report = molt_driver::report::file_report_ref(db, file);
+    let fresh = profile.filter(|view| !view.is_stale());
+    let mut shown: Vec<(&Remark, Option<Hotness>)> =
+        shown_remarks(&report.remarks, settings.remarks)
+            .map(|r| (r, fresh.and_then(|view| view.remark_hotness(r))))
+            .collect();
+    if fresh.is_some() {
+        // Hottest first (stable: position order among equals), never-ran code last.
+        shown.sort_by(|a, b| {
+            let share = |h: Option<Hotness>| h.map_or(-1.0, |h| h.share());
+            share(b.1).total_cmp(&share(a.1))
+        });
+    }
     // One documentation link per remark name, not one per remark.
     let mut links: HashMap<&str, Option<CodeDescription>> = HashMap::new();
-    for remark in shown_remarks(&report.remarks, settings.remarks).take(MAX_REMARK_DIAGNOSTICS) {
+    for (remark, hotness) in shown.into_iter().take(MAX_REMARK_DIAGNOSTICS) {
         let link = links
             .entry(remark.name.as_str())
             .or_insert_with(|| code_description(&remark.name))
             .clone();
         let mut diagnostic = remark_diagnostic(text, &index, remark, settings.missed_severity);
         diagnostic.code_description = link;
+        if fresh.is_some() {
+            by_hotness(&mut diagnostic, remark, hotness);
+        }
         out.push(diagnostic);
     }
     out
+}
+
+/// The diagnostic of `remark` as [`file_diagnostics`] publishes it with `profile`.
+pub fn remark_diagnostic_in(
+    text: &str,
+    index: &LineIndex,
+    remark: &Remark,
+    missed: MissedSeverity,
+    profile: Option<&ProfileView>,
+) -> Diagnostic {
+    let mut diagnostic = remark_diagnostic(text, index, remark, missed);
+    if let Some(view) = profile.filter(|view| !view.is_stale()) {
+        by_hotness(&mut diagnostic, remark, view.remark_hotness(remark));
+    }
+    diagnostic
+}
+
+/// Raises or lowers the severity of the diagnostic of a missed `remark` by its `hotness` from
+/// a fresh profile, and gives the hotness in the message (see the module docs).
+fn by_hotness(diagnostic: &mut Diagnostic, remark: &Remark, hotness: Option<Hotness>) {
+    if remark.kind == RemarkKind::Missed {
+        match hotness {
+            None => diagnostic.severity = Some(DiagnosticSeverity::HINT),
+            Some(h) if h.share() >= HOT_REMARK_SHARE => {
+                diagnostic.severity = Some(DiagnosticSeverity::WARNING);
+            }
+            Some(_) => {}
+        }
+    }
+    if let Some(h) = hotness.filter(|h| h.share() > 0.0) {
+        diagnostic
+            .message
+            .push_str(&format!(" [hot {}]", percent(h.share())));
+    }
+}
+
+/// The diagnostics of the operations of `view` that deopt often: Warnings, or Hints marked
+/// stale.
+pub fn deopt_diagnostics(text: &str, index: &LineIndex, view: &ProfileView) -> Vec<Diagnostic> {
+    view.sites
+        .iter()
+        .filter(|s| profile_view::is_high_deopt(&s.site))
+        .map(|s| deopt_diagnostic(text, index, view, s))
+        .collect()
+}
+
+/// The diagnostic of one operation of `view` that deopts often.
+pub fn deopt_diagnostic(
+    text: &str,
+    index: &LineIndex,
+    view: &ProfileView,
+    placed: &PlacedSite,
+) -> Diagnostic {
+    let (severity, message) = if view.is_stale() {
+        (
+            DiagnosticSeverity::HINT,
+            format!(
+                "{STALE} ({}): {}",
+                view.stale_detail(),
+                deopt_message(&placed.site)
+            ),
+        )
+    } else {
+        (DiagnosticSeverity::WARNING, deopt_message(&placed.site))
+    };
+    Diagnostic {
+        range: index.range(text, placed.range),
+        severity: Some(severity),
+        code: Some(NumberOrString::String(DEOPT_CODE.to_owned())),
+        source: Some(SOURCE.to_owned()),
+        message,
+        ..Default::default()
+    }
 }
 
 /// The link to the documentation of remark `name`.

@@ -22,6 +22,7 @@ use tower_lsp_server::ls_types::*;
 use super::Server;
 use super::analysis::{self, AnalysisError};
 use super::diagnostics;
+use super::profile_view;
 use super::state::{Document, path_of};
 use super::workspace;
 
@@ -50,7 +51,7 @@ impl Server {
             let (text, error) = decode(&bytes);
             error.filter(|_| text == document.text)
         });
-        let revision = {
+        let (revision, out_dir) = {
             let mut state = self.state();
             state.documents.insert(
                 path.clone(),
@@ -59,9 +60,20 @@ impl Server {
                     version: document.version,
                 },
             );
-            state.set_file(&path, document.text, encoding_error)
+            let revision = state.set_file(&path, document.text, encoding_error);
+            let out_dir = state
+                .workspaces
+                .get(state.workspace_for(&path))
+                .map(|ws| ws.out_dir(&state.settings, &path));
+            (revision, out_dir)
         };
         self.schedule_diagnostics(path, revision, Priority::Edit);
+        // The profiles of the file's output folder (read once; a workspace folder's are
+        // read when it is loaded, and watched).
+        if let Some(out_dir) = out_dir {
+            let server = self.clone();
+            tokio::spawn(async move { server.scan_profiles(out_dir, false).await });
+        }
     }
 
     /// `textDocument/didChange`: applies the changes in order (incremental or full).
@@ -136,7 +148,7 @@ impl Server {
             tokio::task::yield_now().await;
             // The snapshot is taken only now: a snapshot waiting in a queue would block the
             // next edit.
-            let (snapshot, uri, version, settings) = {
+            let (snapshot, uri, version, settings, profile) = {
                 let state = self.state();
                 if state.revision(&path) != revision {
                     return;
@@ -148,11 +160,15 @@ impl Server {
                     return;
                 };
                 let version = state.documents.get(&path).map(|d| d.version);
-                (snapshot, uri, version, state.settings.clone())
+                // Profiles are shown on open documents only (a file changed on disk gets
+                // its compiler diagnostics).
+                let profile = version.and_then(|_| state.profile_input(&path));
+                (snapshot, uri, version, state.settings.clone(), profile)
             };
             let file = snapshot.file;
             let result = analysis::run(snapshot.db, move |db| {
-                diagnostics::file_diagnostics(db, file, &settings)
+                let view = profile.map(|p| profile_view::view(db, file, &p));
+                diagnostics::file_diagnostics(db, file, &settings, view.as_ref())
             })
             .await;
             match result {

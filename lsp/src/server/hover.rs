@@ -9,6 +9,10 @@
 //!   `+=`, a `for` header): the innermost expression the compiler has operations for, with
 //!   each operation's result type, lane and reason, and the remarks at exactly that range
 //!   (whatever the `remarks` setting: hover is where to read them without the noise).
+//! - With a profile, on an operation it has figures for (the narrowest one at the cursor):
+//!   a last section with every counter (executions, deopts by reason and rate, inline-cache
+//!   hits and misses, samples and share) and why it deopted; marked stale when the profile
+//!   is (`profile_view::hover_section`).
 
 use molt_db::{Db, SourceFile, parse};
 use molt_remarks::{Lane, RemarkKind};
@@ -19,13 +23,20 @@ use ruff_text_size::{Ranged, TextRange, TextSize};
 
 use super::facts::{self, FileFacts, VarFact};
 use super::navigation::{Definition, NameAt, Occurrence, name_at, resolve};
+use super::profile_view::{self, ProfileView};
 
 /// At most this many lines of optimized MIR are shown in a hover.
 const MAX_MIR_LINES: usize = 120;
 
 /// The hover text at byte `offset` of `file`, or `None` when there is nothing to say (no
-/// name and no compiled operation there, or a name that is not defined).
-pub fn hover(db: &dyn Db, file: SourceFile, offset: u32) -> Option<String> {
+/// name, no compiled operation and no profiled operation there, or a name that is not
+/// defined).
+pub fn hover(
+    db: &dyn Db,
+    file: SourceFile,
+    offset: u32,
+    profile: Option<&ProfileView>,
+) -> Option<String> {
     let parsed = parse(db, file);
     let module = parsed.parsed().syntax();
     let facts = facts::file_facts(db, file);
@@ -64,6 +75,9 @@ pub fn hover(db: &dyn Db, file: SourceFile, offset: u32) -> Option<String> {
         .find_map(|c| expression_section(db, file, facts, c.range))
     {
         sections.push(section);
+    }
+    if let Some(view) = profile {
+        sections.extend(profile_view::hover_section(view, offset));
     }
     (!sections.is_empty()).then(|| sections.join("\n\n---\n\n"))
 }

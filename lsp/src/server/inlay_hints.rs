@@ -8,12 +8,18 @@
 //! the compiler actually uses when it ignores the annotation. Names whose type the compiler
 //! could not infer get no hint; `self`/`cls` (unannotated first parameters of methods) get
 //! none either.
+//!
+//! With a profile (`profile_view`), every operation that deopted gets a hint after it:
+//! `⚠ 12k deopts (not-int)` (the two most frequent reasons), with every counter and the
+//! explanation in its tooltip; a stale profile's hints end in ` · stale` (and are only on
+//! lines that did not change since the run).
 
 use molt_db::{Db, SourceFile};
 use ruff_text_size::TextRange;
 use tower_lsp_server::ls_types::{InlayHint, InlayHintKind, InlayHintLabel, InlayHintTooltip};
 
 use super::facts;
+use super::profile_view::{self, ProfileView, STALE};
 use super::text::LineIndex;
 
 /// What a hint describes.
@@ -24,6 +30,8 @@ pub enum HintKind {
     Type,
     /// A parameter name before an argument.
     Parameter,
+    /// Deopts of an operation, from a profile.
+    Profile,
 }
 
 /// One hint: `label` is shown at byte `offset` of the file.
@@ -40,9 +48,14 @@ pub struct Hint {
 }
 
 /// The hints of `file` inside `range` (bytes; a hint at either end counts), in source
-/// order. Runs on a snapshot on a worker thread.
-pub fn inlay_hints(db: &dyn Db, file: SourceFile, range: TextRange) -> Vec<Hint> {
-    facts::file_facts(db, file)
+/// order, with the deopts of `profile`. Runs on a snapshot on a worker thread.
+pub fn inlay_hints(
+    db: &dyn Db,
+    file: SourceFile,
+    range: TextRange,
+    profile: Option<&ProfileView>,
+) -> Vec<Hint> {
+    let mut hints: Vec<Hint> = facts::file_facts(db, file)
         .vars
         .iter()
         .filter_map(|var| {
@@ -58,6 +71,37 @@ pub fn inlay_hints(db: &dyn Db, file: SourceFile, range: TextRange) -> Vec<Hint>
                 tooltip: Some(tooltip),
             })
         })
+        .collect();
+    if let Some(view) = profile {
+        hints.extend(profile_hints(view, range));
+        hints.sort_by_key(|h| h.offset);
+    }
+    hints
+}
+
+/// The deopt hints of `view` inside `range`, at the end of each operation that deopted.
+pub fn profile_hints(view: &ProfileView, range: TextRange) -> Vec<Hint> {
+    view.sites
+        .iter()
+        .filter(|s| range.contains_inclusive(s.range.end()))
+        .filter_map(|placed| {
+            let mut label = placed.site.hint_text()?;
+            let mut tooltip = placed.site.counters_text();
+            tooltip.push_str(&format!(
+                "\nwhy: {}",
+                profile_view::explanation(&placed.site)
+            ));
+            if view.is_stale() {
+                label.push_str(" · stale");
+                tooltip = format!("{STALE} ({})\n{tooltip}", view.stale_detail());
+            }
+            Some(Hint {
+                offset: placed.range.end().to_u32(),
+                label,
+                kind: HintKind::Profile,
+                tooltip: Some(tooltip),
+            })
+        })
         .collect()
 }
 
@@ -68,13 +112,14 @@ pub fn to_lsp(text: &str, index: &LineIndex, hints: Vec<Hint>) -> Vec<InlayHint>
         .map(|h| InlayHint {
             position: index.position(text, h.offset),
             label: InlayHintLabel::String(h.label),
-            kind: Some(match h.kind {
-                HintKind::Type => InlayHintKind::TYPE,
-                HintKind::Parameter => InlayHintKind::PARAMETER,
-            }),
+            kind: match h.kind {
+                HintKind::Type => Some(InlayHintKind::TYPE),
+                HintKind::Parameter => Some(InlayHintKind::PARAMETER),
+                HintKind::Profile => None,
+            },
             text_edits: None,
             tooltip: h.tooltip.map(InlayHintTooltip::String),
-            padding_left: Some(false),
+            padding_left: Some(h.kind == HintKind::Profile),
             padding_right: None,
             data: None,
         })

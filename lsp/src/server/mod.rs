@@ -7,12 +7,17 @@
 //! - `state.rs`: settings, workspaces, open documents, file revisions, behind one lock.
 //! - `documents.rs`: didOpen/didChange/didClose and publishing diagnostics.
 //! - `watch.rs`: scanning folders and applying changes made outside the editor.
-//! - `builds.rs` / `commands.rs`: build on save, `molt.build`, `molt.run`, `molt.showIr`.
+//! - `builds.rs` / `commands.rs`: build on save, `molt.build`, `molt.run`,
+//!   `molt.runProfiled`, `molt.showIr`.
+//! - `profiles.rs`: profiles (`<outDir>/*.profile.json` and their site maps) read through
+//!   `molt_profiler`, reloaded when a run writes them; `profile_view.rs` places one in a
+//!   file's current text (or marks it stale) for the features below.
 //! - Analyses over `(db, file)` in compiler terms (byte offsets): `diagnostics.rs`,
 //!   `hover.rs`, `symbols.rs`, `navigation.rs` (definition), `inlay_hints.rs`,
 //!   `code_lens.rs`, `semantic_tokens.rs`, `code_actions.rs`, over `facts.rs` (types, lanes
 //!   and variables located in the file; a cached query) and `molt_driver::report` (remarks
-//!   and coverage; a cached query). `text.rs` converts offsets to LSP positions.
+//!   and coverage; a cached query), and over the file's `profile_view::ProfileView` when it
+//!   has a profile. `text.rs` converts offsets to LSP positions.
 //!
 //! **Invariant:** requests and notifications never block the main loop on analysis: queries
 //! run on snapshots on blocking worker threads (`analysis::run`), cancelled by newer edits;
@@ -29,6 +34,8 @@ pub mod facts;
 pub mod hover;
 pub mod inlay_hints;
 pub mod navigation;
+pub mod profile_view;
+pub mod profiles;
 pub mod semantic_tokens;
 pub mod settings;
 pub mod state;
@@ -368,6 +375,12 @@ impl LanguageServer for Server {
                 .and_then(|w| w.code_lens.as_ref())
                 .and_then(|c| c.refresh_support)
                 .unwrap_or(false),
+            inlay_hint_refresh: capabilities
+                .workspace
+                .as_ref()
+                .and_then(|w| w.inlay_hint.as_ref())
+                .and_then(|c| c.refresh_support)
+                .unwrap_or(false),
         };
         {
             let mut state = self.state();
@@ -483,15 +496,9 @@ impl LanguageServer for Server {
         let mut changed = self.apply_settings(&params.settings).await;
         changed |= self.pull_configuration().await;
         if changed {
-            self.republish_open_documents();
-            let refresh = self.state().client.code_lens_refresh;
-            if refresh && let Err(error) = self.client.code_lens_refresh().await {
-                self.log(
-                    MessageType::LOG,
-                    format!("molt: workspace/codeLens/refresh failed: {error}"),
-                )
-                .await;
-            }
+            // `outDir` may have changed: its profiles are read and watched.
+            self.watch_output_folders().await;
+            self.refresh_overlays().await;
         }
     }
 
@@ -502,11 +509,13 @@ impl LanguageServer for Server {
     async fn hover(&self, params: HoverParams) -> RpcResult<Option<Hover>> {
         let position = params.text_document_position_params.position;
         let uri = params.text_document_position_params.text_document.uri;
+        let profile = self.state().profile_input(&path_of(&uri));
         let result = self
             .on_document(&uri, move |db, file| {
                 let text = file.text(db);
                 let offset = text::LineIndex::new(text).offset(text, position);
-                hover::hover(db, file, offset)
+                let view = profile.map(|p| profile_view::view(db, file, &p));
+                hover::hover(db, file, offset, view.as_ref())
             })
             .await?;
         Ok(result.flatten().map(|markdown| Hover {
@@ -556,10 +565,15 @@ impl LanguageServer for Server {
 
     async fn inlay_hint(&self, params: InlayHintParams) -> RpcResult<Option<Vec<InlayHint>>> {
         let range = params.range;
+        let profile = self
+            .state()
+            .profile_input(&path_of(&params.text_document.uri));
         self.on_document(&params.text_document.uri, move |db, file| {
             let text = file.text(db);
             let index = text::LineIndex::new(text);
-            let hints = inlay_hints::inlay_hints(db, file, index.text_range(text, range));
+            let view = profile.map(|p| profile_view::view(db, file, &p));
+            let hints =
+                inlay_hints::inlay_hints(db, file, index.text_range(text, range), view.as_ref());
             inlay_hints::to_lsp(text, &index, hints)
         })
         .await
@@ -568,11 +582,15 @@ impl LanguageServer for Server {
     async fn code_lens(&self, params: CodeLensParams) -> RpcResult<Option<Vec<CodeLens>>> {
         let uri = params.text_document.uri;
         let argument = Value::String(uri.as_str().to_owned());
-        let settings = self.settings();
+        let (settings, profile) = {
+            let state = self.state();
+            (state.settings.clone(), state.profile_input(&path_of(&uri)))
+        };
         self.on_document(&uri, move |db, file| {
             let text = file.text(db);
             let index = text::LineIndex::new(text);
-            code_lens::code_lenses(db, file, &settings)
+            let view = profile.map(|p| profile_view::view(db, file, &p));
+            code_lens::code_lenses(db, file, &settings, view.as_ref())
                 .into_iter()
                 .map(|lens| CodeLens {
                     range: index.range(text, lens.range),
@@ -646,17 +664,22 @@ impl LanguageServer for Server {
         let uri = params.text_document.uri;
         let target = uri.clone();
         let range = params.range;
-        let settings = self.settings();
+        let (settings, profile) = {
+            let state = self.state();
+            (state.settings.clone(), state.profile_input(&path_of(&uri)))
+        };
         let result = self
             .on_document(&uri, move |db, file| {
                 let text = file.text(db);
                 let index = text::LineIndex::new(text);
+                let view = profile.map(|p| profile_view::view(db, file, &p));
                 code_actions::code_actions(
                     db,
                     file,
                     &target,
                     index.text_range(text, range),
                     &settings,
+                    view.as_ref(),
                 )
             })
             .await?;

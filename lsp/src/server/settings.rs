@@ -3,7 +3,7 @@
 //!
 //! ```json
 //! {"buildOnSave": "off" | "native", "remarks": "all" | "missed" | "off",
-//!  "missedSeverity": "hint" | "warning", "outDir": "target/molt"}
+//!  "missedSeverity": "hint" | "warning", "outDir": "target/molt", "profile": "on" | "off"}
 //! ```
 //!
 //! Settings are read leniently: a missing key keeps its current value, an invalid value falls
@@ -46,6 +46,17 @@ pub enum MissedSeverity {
     Warning,
 }
 
+/// Whether the editor shows profiles (`<outDir>/*.profile.json`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ProfileSetting {
+    /// Lenses, hints, diagnostics and hovers from the profile, and the `▶ Run with profile`
+    /// lens (the default).
+    #[default]
+    On,
+    /// None of them (the `molt.runProfiled` command still works).
+    Off,
+}
+
 /// The settings of the server (see the module docs for the JSON form).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Settings {
@@ -57,6 +68,8 @@ pub struct Settings {
     pub missed_severity: MissedSeverity,
     /// `outDir`: where builds go, relative to the workspace folder (or absolute).
     pub out_dir: PathBuf,
+    /// `profile`.
+    pub profile: ProfileSetting,
 }
 
 impl Default for Settings {
@@ -66,6 +79,7 @@ impl Default for Settings {
             remarks: RemarksLevel::All,
             missed_severity: MissedSeverity::Hint,
             out_dir: PathBuf::from(DEFAULT_OUT_DIR),
+            profile: ProfileSetting::On,
         }
     }
 }
@@ -157,6 +171,18 @@ impl Settings {
                         }
                     }
                 }
+                "profile" => {
+                    self.profile = match value.as_str() {
+                        Some("on") => ProfileSetting::On,
+                        Some("off") => ProfileSetting::Off,
+                        _ => {
+                            problems
+                                .invalid
+                                .push(invalid(key, value, "\"on\" or \"off\""));
+                            ProfileSetting::default()
+                        }
+                    }
+                }
                 _ => problems.unknown.push(key.clone()),
             }
         }
@@ -188,9 +214,10 @@ mod tests {
         assert_eq!(s.remarks, RemarksLevel::All);
         let p = s.update(
             &json!({"buildOnSave": "native", "remarks": "missed", "outDir": "out",
-                                 "missedSeverity": "warning"}),
+                                 "missedSeverity": "warning", "profile": "off"}),
         );
         assert_eq!(p, SettingsProblems::default());
+        assert_eq!(s.profile, ProfileSetting::Off);
         assert_eq!(s.missed_severity, MissedSeverity::Warning);
         assert_eq!(s.build_on_save, BuildOnSave::Native);
         assert_eq!(s.remarks, RemarksLevel::Missed);
@@ -208,11 +235,12 @@ mod tests {
         let mut s = Settings::default();
         s.update(&json!({"buildOnSave": "native"}));
         s.update(&json!({"missedSeverity": "warning"}));
+        s.update(&json!({"profile": "off"}));
         let p = s.update(
             &json!({"buildOnSave": "wasm", "remarks": 3, "outDir": "", "x": 1,
-                                 "missedSeverity": "error"}),
+                                 "missedSeverity": "error", "profile": true}),
         );
-        assert_eq!(p.invalid.len(), 4, "{p:?}");
+        assert_eq!(p.invalid.len(), 5, "{p:?}");
         assert_eq!(p.unknown, vec!["x".to_owned()]);
         assert_eq!(s, Settings::default());
         assert_eq!(s.update(&json!([1])).invalid.len(), 1);

@@ -1,5 +1,5 @@
 //! The server's mutable state, behind one lock: settings, workspaces (each with its
-//! database), open documents and the revision of every file.
+//! database), open documents, the revision of every file, and the profiles read from disk.
 //!
 //! **Invariant:** the lock is never held across an `.await`, and never taken by a thread that
 //! holds a database snapshot (see `analysis`): setting an input under the lock waits for
@@ -15,6 +15,7 @@ use std::path::{Path, PathBuf};
 use molt_db::{RootDatabase, SourceFile};
 use tower_lsp_server::ls_types::{Diagnostic, MessageType, Uri};
 
+use super::profiles::ProfileStore;
 use super::settings::Settings;
 use super::workspace::Workspace;
 
@@ -39,6 +40,9 @@ pub struct ClientSupport {
     /// `workspace.codeLens.refreshSupport`: the server can ask for lenses again (their
     /// titles depend on the `remarks` setting).
     pub code_lens_refresh: bool,
+    /// `workspace.inlayHint.refreshSupport`: the server can ask for inlay hints again (a
+    /// new profile changes them).
+    pub inlay_hint_refresh: bool,
 }
 
 /// A consistent view for one analysis: a snapshot of the file's database and what to
@@ -67,6 +71,8 @@ pub struct State {
     pub build_errors: HashMap<PathBuf, Vec<Diagnostic>>,
     /// Messages for the user produced before the client can receive them.
     pub pending_messages: Vec<(MessageType, String)>,
+    /// Profiles read from the workspaces' output folders.
+    pub profiles: ProfileStore,
     revisions: HashMap<PathBuf, u64>,
     next_revision: u64,
 }
@@ -81,6 +87,7 @@ impl Default for State {
             published: HashMap::new(),
             build_errors: HashMap::new(),
             pending_messages: Vec::new(),
+            profiles: ProfileStore::default(),
             revisions: HashMap::new(),
             next_revision: 1,
         }

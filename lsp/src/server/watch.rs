@@ -5,6 +5,10 @@
 //! watch, so build output and virtual environments, which can hold thousands of folders,
 //! cost no watches at all; a folder created later is watched when its creation is seen.
 //! Events are debounced ([`DEBOUNCE`]) and sent, as paths, to the server's main loop.
+//!
+//! The output folder (`outDir`) is the exception: it is watched by itself (with the folders
+//! between it and the workspace folder, to see it created), for the profiles and site maps
+//! runs and builds write there (`profiles`).
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -16,6 +20,7 @@ use tower_lsp_server::ls_types::{MessageType, WorkspaceFoldersChangeEvent};
 
 use super::Server;
 use super::documents::{Priority, decode};
+use super::profiles::is_profile_file;
 use super::state::path_of;
 use super::workspace::{Workspace, is_ignored, is_python_file, scan};
 
@@ -67,6 +72,36 @@ impl FolderWatcher {
     }
 }
 
+/// Watches the output folder `out_dir` of the workspace folder `root` and the folders between
+/// them that exist (the workspace folder itself is watched already), so that its creation and
+/// the files written in it are seen. Returns the problems.
+pub fn watch_output_folder(
+    watcher: &mut FolderWatcher,
+    root: &Path,
+    out_dir: &Path,
+) -> Vec<String> {
+    let mut folders = Vec::new();
+    if out_dir.starts_with(root) {
+        let mut dir = out_dir;
+        while dir != root {
+            folders.push(dir.to_path_buf());
+            match dir.parent() {
+                Some(parent) => dir = parent,
+                None => break,
+            }
+        }
+    } else {
+        folders.push(out_dir.to_path_buf());
+    }
+    let mut problems = Vec::new();
+    for folder in folders.iter().rev().filter(|f| f.is_dir()) {
+        if let Err(error) = watcher.watch(folder) {
+            problems.push(format!("cannot watch {}: {error}", folder.display()));
+        }
+    }
+    problems
+}
+
 /// What the disk says about one changed path, read off the main loop.
 enum DiskChange {
     /// A Python file with these contents.
@@ -84,6 +119,7 @@ impl Server {
         let out_dir = self.settings().out_dir_in(&root);
         let events = self.shared.watch_events.clone();
         let scan_root = root.clone();
+        let profiles_dir = out_dir.clone();
         let loaded = tokio::task::spawn_blocking(move || {
             // Watch first, then read: a file written in between is seen twice, not missed.
             let mut problems = Vec::new();
@@ -101,6 +137,7 @@ impl Server {
                         problems.push(format!("cannot watch {}: {error}", folder.display()));
                     }
                 }
+                problems.extend(watch_output_folder(watcher, &scan_root, &out_dir));
             }
             let files: Vec<(PathBuf, Vec<u8>)> = found
                 .files
@@ -142,6 +179,35 @@ impl Server {
             format!("molt: loaded {count} Python files from {}", root.display()),
         )
         .await;
+        self.scan_profiles(profiles_dir, false).await;
+    }
+
+    /// Watches the output folder of every workspace folder and reads its profiles (after
+    /// `outDir` changed).
+    pub(super) async fn watch_output_folders(&self) {
+        let mut problems = Vec::new();
+        let mut out_dirs = Vec::new();
+        {
+            let mut state = self.state();
+            let settings = state.settings.clone();
+            for ws in &mut state.workspaces {
+                let Some(root) = ws.root.clone() else {
+                    continue;
+                };
+                let out_dir = settings.out_dir_in(&root);
+                if let Some(watcher) = ws.watcher.as_mut() {
+                    problems.extend(watch_output_folder(watcher, &root, &out_dir));
+                }
+                out_dirs.push(out_dir);
+            }
+        }
+        for problem in problems.iter().take(5) {
+            self.log(MessageType::WARNING, format!("molt: {problem}"))
+                .await;
+        }
+        for out_dir in out_dirs {
+            self.scan_profiles(out_dir, false).await;
+        }
     }
 
     /// Applies the batches of changed paths reported by the watchers, until the server
@@ -191,14 +257,30 @@ impl Server {
         };
         let read = tokio::task::spawn_blocking(move || {
             let mut changes = Vec::new();
+            let mut profiles = Vec::new();
+            let mut output_folders = Vec::new();
             for path in paths {
                 let Some((root, out)) = roots
                     .iter()
-                    .filter(|(root, _)| path.starts_with(root))
+                    .filter(|(root, out)| {
+                        path.starts_with(root) || path.parent() == Some(out.as_path())
+                    })
                     .max_by_key(|(root, _)| root.components().count())
                 else {
                     continue;
                 };
+                // Profiles and site maps written by runs and builds.
+                if path.parent() == Some(out.as_path()) && is_profile_file(&path) {
+                    profiles.push(path);
+                    continue;
+                }
+                // The output folder, or a folder on the way to it, appeared.
+                if path != *root && out.starts_with(&path) && path.is_dir() {
+                    output_folders.push((root.clone(), out.clone()));
+                }
+                if !path.starts_with(root) {
+                    continue;
+                }
                 match std::fs::metadata(&path) {
                     Ok(meta) if meta.is_dir() => {
                         if !is_ignored(root, &path, out, true) {
@@ -222,12 +304,35 @@ impl Server {
                     Err(_) => changes.push(DiskChange::Removed(path)),
                 }
             }
-            changes
+            (changes, profiles, output_folders)
         })
         .await;
-        let Ok(changes) = read else {
+        let Ok((changes, profiles, mut output_folders)) = read else {
             return;
         };
+        if !profiles.is_empty() {
+            let server = self.clone();
+            tokio::spawn(async move { server.reload_profiles(profiles).await });
+        }
+        output_folders.dedup();
+        for (root, out) in output_folders {
+            let problems = {
+                let mut state = self.state();
+                let i = state.workspace_for(&root);
+                state
+                    .workspaces
+                    .get_mut(i)
+                    .and_then(|ws| ws.watcher.as_mut())
+                    .map(|watcher| watch_output_folder(watcher, &root, &out))
+                    .unwrap_or_default()
+            };
+            for problem in problems.iter().take(5) {
+                self.log(MessageType::WARNING, format!("molt: {problem}"))
+                    .await;
+            }
+            let server = self.clone();
+            tokio::spawn(async move { server.scan_profiles(out, true).await });
+        }
         let mut changed = Vec::new();
         let mut removed = Vec::new();
         {
