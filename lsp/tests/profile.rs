@@ -502,7 +502,6 @@ main()
 ";
 
 #[test]
-#[ignore = "needs the runtime half (h/prof-rt)"]
 fn end_to_end_run_profile_and_report() {
     let dir = tempfile::tempdir().expect("tempdir");
     std::fs::write(dir.path().join("p.py"), HOT).expect("write");

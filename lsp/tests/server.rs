@@ -2313,7 +2313,6 @@ fn run_profiled_builds_and_runs_with_a_profile_path() {
 }
 
 #[test]
-#[ignore = "needs h/prof-rt"]
 fn run_profiled_shows_the_profile_of_the_run() {
     let dir = workspace(&[("d.py", DEOPTING)]);
     let path = dir.path().join("d.py");

@@ -326,7 +326,7 @@ fn samples_land_on_the_hot_loop() {
     let built = build(
         "def setup(n):\n    data = []\n    for i in range(n):\n        data.append(str(i))\n    return data\n\n\
          def hot(data, rounds):\n    counts = {}\n    for r in range(rounds):\n        for s in data:\n            counts[s] = counts.get(s, 0) + len(s)\n    return len(counts)\n\n\
-         print(hot(setup(20000), 150))\n",
+         print(hot(setup(20000), 400))\n",
     );
     let (out, profile) = profiled(&built);
     assert_eq!(stdout(&out), "20000\n");

@@ -597,7 +597,7 @@ fn compile_one(
         let relocs: Vec<_> = compiled.buffer.relocs().to_vec();
         // The MIR site of each range of machine code (translation sets the site as the
         // source location).
-        let pcmap: Vec<(u32, u32, u32)> = compiled
+        let mut pcmap: Vec<(u32, u32, u32)> = compiled
             .buffer
             .get_srclocs_sorted()
             .iter()
@@ -606,6 +606,17 @@ fn compile_one(
                 (!loc.is_default() && l.start < l.end).then(|| (l.start, l.end, loc.bits()))
             })
             .collect();
+        // Code without a location (the prologue, register moves and spills between
+        // instructions, counter updates on edges) belongs to the site before it (the prologue
+        // to the first site), so every sampled PC of the function has a site.
+        let code_len = bytes.len() as u32;
+        for k in 0..pcmap.len() {
+            let next = pcmap.get(k + 1).map_or(code_len, |r| r.0);
+            pcmap[k].1 = pcmap[k].1.max(next);
+        }
+        if let Some(first) = pcmap.first_mut() {
+            first.0 = 0;
+        }
         (bytes, align, relocs, pcmap)
     };
     let relocs = relocs

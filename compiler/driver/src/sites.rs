@@ -144,9 +144,9 @@ pub fn site_map(
         for &block in &func.layout {
             for &inst in &func.blocks[block.index()].insts {
                 let data = &func.insts[inst.index()];
-                let Some((l, _)) = lane(func, data) else {
-                    continue;
-                };
+                // Control flow (`jump`, `brif`, ...) has no lane of its own: it is native
+                // code, and samples land on it.
+                let l = lane(func, data).map_or(MirLane::Native, |(l, _)| l);
                 let (start, end) = to_file(data.span);
                 let (line, column) = pos(start);
                 let (end_line, end_column) = pos(end);
