@@ -56,3 +56,35 @@ pub mod fuzz;
 
 /// The real CPython interpreter behind `python3` (see [`fuzz::run::python`]).
 pub use fuzz::run::python;
+
+/// Spawns `cmd`, retrying for up to 2 s while the executable is busy (`ETXTBSY`): a test that
+/// builds an executable while other test threads fork can find the new file still open for
+/// writing in a child that has not yet reached `exec` (a race of `fork` with any file
+/// written by the process, not a bug of the build).
+///
+/// # Errors
+/// The spawn error once retrying stops, or any other spawn error at once.
+pub fn spawn_retrying(cmd: &mut std::process::Command) -> std::io::Result<std::process::Child> {
+    const ETXTBSY: i32 = 26;
+    let mut attempts = 0;
+    loop {
+        match cmd.spawn() {
+            Err(e) if e.raw_os_error() == Some(ETXTBSY) && attempts < 100 => {
+                attempts += 1;
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+            r => return r,
+        }
+    }
+}
+
+/// [`spawn_retrying`], then waits for the output (as `Command::output`, with stdout and
+/// stderr captured).
+///
+/// # Errors
+/// As [`spawn_retrying`], or a wait error.
+pub fn output_retrying(cmd: &mut std::process::Command) -> std::io::Result<std::process::Output> {
+    cmd.stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped());
+    spawn_retrying(cmd)?.wait_with_output()
+}

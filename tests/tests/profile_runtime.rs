@@ -55,7 +55,7 @@ fn run(built: &Built, env: &[(&str, &str)]) -> Output {
     for (k, v) in env {
         cmd.env(k, v);
     }
-    cmd.output().expect("the program runs")
+    molt_tests::output_retrying(&mut cmd).expect("the program runs")
 }
 
 fn validator() -> jsonschema::Validator {

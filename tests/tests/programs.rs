@@ -16,12 +16,12 @@ fn outcome(out: &Output) -> Outcome {
 
 /// Runs `cmd` with a timeout; `None` when it timed out (the process is killed).
 fn run_with_timeout(mut cmd: Command, timeout: Duration) -> Option<Output> {
-    let mut child = cmd
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .stdin(Stdio::null())
-        .spawn()
-        .ok()?;
+    let mut child = molt_tests::spawn_retrying(
+        cmd.stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .stdin(Stdio::null()),
+    )
+    .ok()?;
     let start = Instant::now();
     // Drain pipes on threads so a chatty program cannot block on a full pipe.
     let mut stdout = child.stdout.take()?;

@@ -29,9 +29,7 @@ fn programs() -> Vec<PathBuf> {
 
 /// The standard error of `cmd` (stdin closed).
 fn stderr_of(mut cmd: Command) -> Result<String, String> {
-    let out = cmd
-        .stdin(Stdio::null())
-        .output()
+    let out = molt_tests::output_retrying(cmd.stdin(Stdio::null()))
         .map_err(|e| format!("cannot run {cmd:?}: {e}"))?;
     Ok(String::from_utf8_lossy(&out.stderr).into_owned())
 }
