@@ -2393,3 +2393,65 @@ fn a_missed_optimization_in_code_that_never_ran_stays_quiet() {
     });
     assert_eq!(client.shutdown_and_exit(), Some(0));
 }
+
+/// JSON-RPC 2.0: a well-framed message that is not valid JSON, not an object, or not a
+/// request gets an error response (-32700 or -32600) and the session goes on.
+#[test]
+fn malformed_messages_are_answered_and_the_session_goes_on() {
+    let dir = workspace(&[]);
+    let mut client = Client::start(dir.path(), Value::Null);
+    let bodies = [
+        ("{not json", -32700),
+        ("[1, 2]", -32600),
+        ("42", -32600),
+        (
+            r#"{"jsonrpc":"2.0","id":{"a":1},"method":"shutdown"}"#,
+            -32600,
+        ),
+        (r#"{"jsonrpc":"1.0","id":99,"method":"shutdown"}"#, -32600),
+    ];
+    for (body, code) in bodies {
+        let stdin = client.stdin.as_mut().expect("stdin is open");
+        write!(stdin, "Content-Length: {}\r\n\r\n{body}", body.len()).expect("write to server");
+        stdin.flush().expect("flush");
+        let deadline = Instant::now() + Duration::from_secs(20);
+        // The first message that is not a server request or notification.
+        let reply = loop {
+            let m = client.receive(deadline, body);
+            if m.get("method").is_none() {
+                break m;
+            }
+        };
+        assert_eq!(reply["error"]["code"], json!(code), "{body}: {reply}");
+    }
+    // Still serving: a request gets its answer, and the session ends normally.
+    let result = client
+        .request(
+            "textDocument/hover",
+            json!({"textDocument": {"uri": uri(&dir.path().join("none.py"))}, "position": position(0, 0)}),
+        )
+        .expect("hover answers");
+    assert_eq!(result, Value::Null);
+    assert_eq!(client.shutdown_and_exit(), Some(0));
+}
+
+/// A header that cannot be parsed ends the session (nothing after it can be delimited), with
+/// a message on stderr rather than silently.
+#[test]
+fn an_unparseable_header_ends_the_session() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_molt-lsp"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("molt-lsp starts");
+    let mut stdin = child.stdin.take().expect("stdin");
+    stdin
+        .write_all(b"Content-Length: lots\r\n\r\n{}")
+        .expect("write");
+    drop(stdin);
+    let out = child.wait_with_output().expect("molt-lsp ends");
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("invalid Content-Length"), "{stderr}");
+}

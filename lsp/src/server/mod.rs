@@ -41,6 +41,7 @@ pub mod settings;
 pub mod state;
 pub mod symbols;
 pub mod text;
+pub mod transport;
 pub mod watch;
 pub mod workspace;
 
@@ -93,15 +94,28 @@ pub fn run_stdio() -> ExitCode {
             inner: service,
             exit: exit.clone(),
         };
-        let serve = tower_lsp_server::Server::new(tokio::io::stdin(), tokio::io::stdout(), socket)
+        // The service talks to in-process pipes; `transport::relay` validates what the
+        // client sends (one malformed message is answered, not fatal) and writes stdout.
+        let (service_input, to_service, from_service, service_output) = transport::pipes();
+        let relay = tokio::spawn(transport::relay(
+            tokio::io::stdin(),
+            tokio::io::stdout(),
+            to_service,
+            from_service,
+        ));
+        let serve = tower_lsp_server::Server::new(service_input, service_output, socket)
             .concurrency_level(CONCURRENCY)
             .serve(service);
         // `serve` returns after `exit` only once every handler has finished, and a handler
         // may be waiting for the client (which stops reading after `exit`) or for a running
         // program: the process must end at `exit` whatever is in flight.
-        tokio::select! {
-            () = serve => {}
-            () = exit.notified() => {}
+        let input_ended = tokio::select! {
+            () = serve => true,
+            () = exit.notified() => false,
+        };
+        if input_ended {
+            // The client closed the stream: let the relay write what the service answered.
+            let _ = tokio::time::timeout(std::time::Duration::from_millis(500), relay).await;
         }
     });
     // Builds or programs still running must not keep the process alive after `exit`.
