@@ -505,3 +505,46 @@ fn a_native_stack_overflow_flushes_stdout_and_names_itself() {
     );
     assert_eq!(out.status.signal(), Some(11), "{:?}", out.status);
 }
+
+/// Deep nesting (issue "robustness"): what CPython compiles, molt compiles and runs (a
+/// 2,999-term sum, 2,998 nested minuses); past CPython's limit of 3,000 levels, a
+/// `syntax-error` with CPython's reason, never a stack overflow.
+#[test]
+fn deep_nesting_compiles_up_to_cpythons_limit_and_is_diagnosed_past_it() {
+    let sum = |n: usize| format!("x = {}\nprint(x)\n", vec!["1"; n].join("+"));
+    let neg = |n: usize| format!("x = {}1\nprint(x)\n", "-".repeat(n));
+    let dir = project(&[
+        ("sum_ok.py", &sum(2999)),
+        ("neg_ok.py", &neg(2998)),
+        ("sum_deep.py", &sum(30000)),
+        ("lambdas.py", &format!("f = {}1\n", "lambda: ".repeat(4000))),
+    ]);
+    for (file, printed) in [("sum_ok.py", "2999\n"), ("neg_ok.py", "1\n")] {
+        let out = molt_lsp()
+            .current_dir(dir.path())
+            .args(["--run", file])
+            .output()
+            .expect("runs");
+        assert_eq!(String::from_utf8_lossy(&out.stdout), printed, "{file}");
+        assert_eq!(out.status.code(), Some(0), "{file}");
+    }
+    for file in ["sum_deep.py", "lambdas.py"] {
+        let out = molt_lsp()
+            .current_dir(dir.path())
+            .args(["--check", file])
+            .output()
+            .expect("runs");
+        assert_eq!(
+            out.status.code(),
+            Some(1),
+            "{file}: a diagnostic, not a crash"
+        );
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            stdout.contains(
+                "error[syntax-error]: maximum recursion depth exceeded during compilation"
+            ),
+            "{file}: {stdout}"
+        );
+    }
+}

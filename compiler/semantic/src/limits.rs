@@ -14,10 +14,13 @@
 //!   `except` body (two: the handler and its cleanup), a `finally` body, and each context
 //!   manager of a `with` count one; `if`, `else` of loops and nested `def`/`class`/`lambda`
 //!   bodies (separate code objects) do not;
+//! - statements and expressions nested at most 3,000 deep ([`MAX_AST_DEPTH`]: CPython raises
+//!   `RecursionError: maximum recursion depth exceeded during compilation`);
 //! - decimal int literals of at most 4,300 digits (`sys.int_info.default_max_str_digits`;
 //!   underscores are not digits).
 
 use ruff_python_ast::token::TokenKind;
+use ruff_python_ast::visitor::Visitor;
 use ruff_python_ast::{self as ast, ModModule, Stmt};
 use ruff_python_parser::Parsed;
 use ruff_text_size::{Ranged, TextRange, TextSize};
@@ -103,7 +106,67 @@ pub fn check_limits(text: &str, parsed: &Parsed<ModModule>) -> Vec<Diagnostic> {
         blocks.stmts(&parsed.syntax().body, 0);
         out.extend(blocks.error);
     }
+    // CPython stops at its first error: the depth only matters for a file within the
+    // tokenizer's limits.
+    if out.is_empty() {
+        let mut depth = DepthCheck {
+            depth: 0,
+            error: None,
+        };
+        for s in &parsed.syntax().body {
+            depth.visit_stmt(s);
+        }
+        out.extend(depth.error);
+    }
     out
+}
+
+/// Deepest nesting of statements and expressions CPython 3.11 compiles: its AST optimizer
+/// and symbol table count one level per statement and per expression (`x = -1` is three
+/// levels deep) against three times the recursion limit (1,000), and raise `RecursionError:
+/// maximum recursion depth exceeded during compilation` past it (measured: `x = ` followed by
+/// 2,998 unary minuses compiles, 2,999 do not).
+pub const MAX_AST_DEPTH: usize = 3000;
+
+/// Finds the first statement or expression nested deeper than [`MAX_AST_DEPTH`]; recursion
+/// stops there, so the walk itself is bounded.
+struct DepthCheck {
+    depth: usize,
+    error: Option<Diagnostic>,
+}
+
+impl DepthCheck {
+    fn enter(&mut self, range: TextRange) -> bool {
+        if self.error.is_some() {
+            return false;
+        }
+        if self.depth >= MAX_AST_DEPTH {
+            self.error = Some(Diagnostic::error(
+                DiagnosticCode::SyntaxError,
+                range,
+                "maximum recursion depth exceeded during compilation (CPython raises RecursionError compiling this file)",
+            ));
+            return false;
+        }
+        self.depth += 1;
+        true
+    }
+}
+
+impl<'a> Visitor<'a> for DepthCheck {
+    fn visit_stmt(&mut self, s: &'a Stmt) {
+        if self.enter(s.range()) {
+            ruff_python_ast::visitor::walk_stmt(self, s);
+            self.depth -= 1;
+        }
+    }
+
+    fn visit_expr(&mut self, e: &'a ast::Expr) {
+        if self.enter(e.range()) {
+            ruff_python_ast::visitor::walk_expr(self, e);
+            self.depth -= 1;
+        }
+    }
 }
 
 /// The number of digits of a decimal int literal; `None` for hex, octal and binary ones.
@@ -265,6 +328,34 @@ mod tests {
             messages(&nested("if 1:", 100)),
             ["too many levels of indentation (IndentationError)"]
         );
+    }
+
+    #[test]
+    fn statements_and_expressions_nest_at_most_3000_deep() {
+        // Deep trees need the large stack analysis threads have (the CLI and the server run
+        // analyses on 512 MiB stacks).
+        std::thread::Builder::new()
+            .stack_size(512 << 20)
+            .spawn(nesting_limits)
+            .expect("thread")
+            .join()
+            .expect("no panic");
+    }
+
+    fn nesting_limits() {
+        // As measured with CPython 3.11: a module-level `x = -...-1` compiles with 2,998
+        // minuses (the constant is 3,000 deep) and not with 2,999; a sum of 2,999 terms
+        // compiles, of 3,000 does not; in a function body, one level less.
+        let depth = "maximum recursion depth exceeded during compilation (CPython raises RecursionError compiling this file)";
+        let neg = |n: usize| format!("x = {}1\n", "-".repeat(n));
+        assert_eq!(messages(&neg(2998)), Vec::<String>::new());
+        assert_eq!(messages(&neg(2999)), [depth]);
+        let sum = |n: usize| format!("x = {}\n", vec!["1"; n].join("+"));
+        assert_eq!(messages(&sum(2999)), Vec::<String>::new());
+        assert_eq!(messages(&sum(3000)), [depth]);
+        let in_def = |n: usize| format!("def f():\n    return {}1\n", "-".repeat(n));
+        assert_eq!(messages(&in_def(2997)), Vec::<String>::new());
+        assert_eq!(messages(&in_def(2998)), [depth]);
     }
 
     #[test]

@@ -69,6 +69,10 @@ use self::workspace::Workspace;
 /// do not hold up edits.
 const CONCURRENCY: usize = 32;
 
+/// Stack of the server's threads (bytes), as the CLI's (`main.rs`): deep but valid nesting
+/// must not overflow an analysis.
+const ANALYSIS_STACK: usize = 512 << 20;
+
 /// Serves the Language Server Protocol on stdin/stdout until `exit`. The exit code is 0
 /// after `shutdown` then `exit`, 1 when the client exits (or closes the stream) without
 /// `shutdown`, 2 when the runtime cannot start.
@@ -76,6 +80,8 @@ pub fn run_stdio() -> ExitCode {
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .thread_name("molt-lsp")
+        // Analyses run on these threads (blocking tasks too): see `ANALYSIS_STACK`.
+        .thread_stack_size(ANALYSIS_STACK)
         .enable_all()
         .build()
     {
