@@ -2455,3 +2455,38 @@ fn an_unparseable_header_ends_the_session() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("invalid Content-Length"), "{stderr}");
 }
+
+/// Deep nesting, opened in the editor or reloaded from disk by the watcher, gets a
+/// diagnostic (past CPython's 3,000 levels) or is analysed (up to them); the server lives on.
+#[test]
+fn deeply_nested_files_do_not_crash_the_server() {
+    let sum = |n: usize| format!("x = {}\nprint(x)\n", vec!["1"; n].join("+"));
+    let dir = workspace(&[("ok.py", "x = 1\n")]);
+    let mut client = Client::start(dir.path(), Value::Null);
+    client.wait_for("window/logMessage", |p| {
+        p["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("loaded 1 Python files"))
+    });
+    let deep = dir.path().join("deep.py");
+    client.open(&deep, &sum(30000));
+    let published = client.diagnostics(&uri(&deep), |d| !errors(d).is_empty());
+    assert_eq!(
+        codes(published["diagnostics"].as_array().expect("array")),
+        vec!["syntax-error"]
+    );
+    // Within the limit: analysed (hover works on it).
+    let fine = dir.path().join("fine.py");
+    client.open(&fine, &sum(2999));
+    client.diagnostics(&uri(&fine), |d| errors(d).is_empty());
+    // A file that is not open, written on disk: the watcher reloads it.
+    let lambdas = dir.path().join("lambdas.py");
+    std::fs::write(&lambdas, format!("f = {}1\n", "lambda: ".repeat(4000))).expect("write");
+    client.diagnostics(&uri(&lambdas), |d| !errors(d).is_empty());
+    let hover = client.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": uri(&fine)}, "position": position(0, 0)}),
+    );
+    assert!(hover.is_ok(), "{hover:?}");
+    assert_eq!(client.shutdown_and_exit(), Some(0));
+}
