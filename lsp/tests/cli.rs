@@ -548,3 +548,40 @@ fn deep_nesting_compiles_up_to_cpythons_limit_and_is_diagnosed_past_it() {
         );
     }
 }
+
+/// The runtime library cached in `$XDG_CACHE_HOME/molt-lsp/` is used only when its contents
+/// are right: a corrupted copy (same length) is rewritten by the next build.
+#[test]
+fn a_corrupted_cached_runtime_library_is_rewritten() {
+    let dir = project(&[("p.py", "print(6 * 7)\n")]);
+    let cache = dir.path().join("cache");
+    let build = || {
+        molt_lsp()
+            .current_dir(dir.path())
+            .env("XDG_CACHE_HOME", &cache)
+            .args(["--run", "p.py"])
+            .output()
+            .expect("runs")
+    };
+    let out = build();
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "42\n");
+    let lib = std::fs::read_dir(cache.join("molt-lsp"))
+        .expect("cache folder")
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.extension().is_some_and(|e| e == "a"))
+        .expect("the cached library");
+    let good = std::fs::read(&lib).expect("read");
+    let mut bad = good.clone();
+    let middle = bad.len() / 2;
+    bad[middle..middle + 4096].fill(0);
+    std::fs::write(&lib, &bad).expect("corrupt");
+    let out = build();
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "42\n",
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(std::fs::read(&lib).expect("read") == good, "rewritten");
+}

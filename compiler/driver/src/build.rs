@@ -335,8 +335,11 @@ fn cached_runtime_library() -> Option<&'static Path> {
             .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache")))?
             .join("molt-lsp");
         let path = dir.join(format!("libmolt_runtime-{}.a", env!("MOLT_RUNTIME_HASH")));
-        let complete =
-            std::fs::metadata(&path).is_ok_and(|m| m.len() == RUNTIME_LIBRARY.len() as u64);
+        // Trusted only if its contents are the embedded library's (a truncated or altered
+        // file is rewritten); reading it back costs a few ms once per process.
+        let complete = std::fs::metadata(&path)
+            .is_ok_and(|m| m.len() == RUNTIME_LIBRARY.len() as u64)
+            && std::fs::read(&path).is_ok_and(|bytes| bytes == RUNTIME_LIBRARY);
         if !complete {
             std::fs::create_dir_all(&dir).ok()?;
             let mut staging = tempfile::Builder::new()
@@ -367,9 +370,44 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     Ok(())
 }
 
+/// How old a staging file or folder of a build must be before a later build removes it
+/// (one that is younger may belong to a build still running).
+const STALE_STAGING: Duration = Duration::from_secs(15 * 60);
+
+/// Removes what builds killed before they finished left in `dir`: entries whose name starts
+/// with one of `prefixes` and that were last modified more than [`STALE_STAGING`] ago. Errors
+/// are ignored (another process may remove them first).
+fn remove_stale_staging(dir: &Path, prefixes: &[&str]) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if !prefixes.iter().any(|p| name.starts_with(p)) {
+            continue;
+        }
+        let old = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age > STALE_STAGING);
+        if old {
+            let path = entry.path();
+            let _ = if path.is_dir() {
+                std::fs::remove_dir_all(&path)
+            } else {
+                std::fs::remove_file(&path)
+            };
+        }
+    }
+}
+
 /// Links `object` with the runtime into the executable `output` (atomically).
 fn link(object: &[u8], output: &Path) -> Result<(), BuildError> {
-    let dir = tempfile::tempdir()?;
+    remove_stale_staging(&std::env::temp_dir(), &[".molt-build-"]);
+    let dir = tempfile::Builder::new().prefix(".molt-build-").tempdir()?;
     let obj_path = dir.path().join("program.o");
     std::fs::write(&obj_path, object)?;
     let lib_path = match cached_runtime_library() {
@@ -385,6 +423,7 @@ fn link(object: &[u8], output: &Path) -> Result<(), BuildError> {
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     std::fs::create_dir_all(out_dir)?;
+    remove_stale_staging(out_dir, &[".molt-link-", ".molt-sites-"]);
     let staging = tempfile::Builder::new()
         .prefix(".molt-link-")
         .tempfile_in(out_dir)?;
@@ -431,4 +470,35 @@ fn fast_linker() -> Option<&'static str> {
         }
     }
     None
+}
+
+#[cfg(test)]
+mod staging_tests {
+    use super::*;
+
+    #[test]
+    fn stale_staging_files_are_removed_and_recent_ones_kept() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let old = dir.path().join(".molt-link-old");
+        let recent = dir.path().join(".molt-link-new");
+        let other = dir.path().join("program");
+        for p in [&old, &recent, &other] {
+            std::fs::write(p, b"x").expect("write");
+        }
+        let long_ago = std::time::SystemTime::now() - Duration::from_secs(3600);
+        std::fs::File::options()
+            .write(true)
+            .open(&old)
+            .and_then(|f| f.set_modified(long_ago))
+            .expect("set mtime");
+        std::fs::File::options()
+            .write(true)
+            .open(&other)
+            .and_then(|f| f.set_modified(long_ago))
+            .expect("set mtime");
+        remove_stale_staging(dir.path(), &[".molt-link-"]);
+        assert!(!old.exists(), "a killed build's staging file is removed");
+        assert!(recent.exists(), "a running build's staging file is kept");
+        assert!(other.exists(), "other files are never touched");
+    }
 }
