@@ -10,10 +10,10 @@
 //!   control-flow edges that cannot be derived from the others ([`ProfileEdge`]). A point's
 //!   executions are its block's count minus the exceptions that left the block before it;
 //!   block counts are sums of edge counts, solved at exit by flow conservation
-//!   ([`solve_edges`]). Generated code updates its counters whether profiling is on or not
-//!   (one memory add per counted edge, without a test of [`molt_profile_on`]: cheaper than
-//!   the test, and no register is held for it); [`start`] zeroes them. Guard failures are
-//!   counted on the slow paths, already cold. The module initializer hands this module the
+//!   ([`solve_edges`]). Generated code updates its edge counters whether profiling is on or
+//!   not (one memory add per counted edge, without a test of [`molt_profile_on`]: cheaper
+//!   than the test, and no register is held for it); [`start`] zeroes them. Guard failures
+//!   are counted on the slow paths, behind a test of the switch. The module initializer hands this module the
 //!   per-build [`ProfileTable`] that lists every function with its counters, points, edges
 //!   and code-offset → site map ([`molt_profile_init`]).
 //! - **Global counters** the runtime keeps where the work happens ([`Counter`]: allocations
@@ -44,8 +44,8 @@ use std::sync::atomic::{AtomicU64, Ordering::Relaxed};
 use crate::object::{FunctionCode, Kind};
 
 /// The profiling switch: all ones while a profile is recorded, else 0. The runtime's own
-/// counters and the inline caches' hit counts test it; generated code does not (its
-/// counters always count, and [`start`] zeroes them).
+/// counters, the inline caches' hit counts and generated code's deopt counters test it;
+/// generated code's edge counters do not (they always count, and [`start`] zeroes them).
 #[unsafe(no_mangle)]
 pub static molt_profile_on: AtomicU64 = AtomicU64::new(0);
 

@@ -256,6 +256,9 @@ pub fn compile_program_with_debug(
     let depth = module
         .declare_data("molt_depth", Linkage::Import, true, false)
         .map_err(obj_err)?;
+    let profile_on = module
+        .declare_data("molt_profile_on", Linkage::Import, true, false)
+        .map_err(obj_err)?;
     // Profile counters: per function, the entry count and the slots of its points.
     let points: Vec<profile::Points> = functions.iter().map(|f| profile::Points::of(f)).collect();
     let mut counters = FxHashMap::default();
@@ -291,6 +294,7 @@ pub fn compile_program_with_debug(
         fobj,
         ic,
         depth,
+        profile_on,
         counters,
         handler_free: functions
             .iter()

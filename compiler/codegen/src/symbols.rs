@@ -385,6 +385,9 @@ pub struct Symbols {
     /// The runtime's `molt_depth` (`molt_runtime::state::CallDepth`: call depth `u32` at
     /// offset 0, recursion limit `u32` at offset 4), imported.
     pub depth: DataId,
+    /// The runtime's `molt_profile_on` (an `u64`: all ones while profiling, else 0),
+    /// imported: deopt counters are updated only when it is set.
+    pub profile_on: DataId,
     /// Per MIR function name: its profile counter array
     /// ([`crate::profile::counters_symbol`]).
     pub counters: FxHashMap<String, DataId>,
@@ -508,7 +511,7 @@ impl Symbols {
 
     /// Whether `data` is the runtime's (imported: addressed through the GOT).
     pub fn is_imported_data(&self, data: u32) -> bool {
-        data == self.depth.as_u32()
+        data == self.depth.as_u32() || data == self.profile_on.as_u32()
     }
 
     /// The descriptor of MIR function `name`.

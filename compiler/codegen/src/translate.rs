@@ -97,6 +97,7 @@ pub fn translate(
         position: (0, 0),
         counters: symbols.counters.get(&*func.name).map(|d| d.as_u32()),
         counters_slot: None,
+        profile_on_slot: None,
     };
     t.run(&mut b)?;
     b.seal_all_blocks();
@@ -138,6 +139,9 @@ struct Translator<'a> {
     counters: Option<u32>,
     /// In a function with loops, the stack slot that holds the address of the counters.
     counters_slot: Option<ir::StackSlot>,
+    /// In a function with loops, the stack slot that holds `molt_profile_on` as read on
+    /// entry.
+    profile_on_slot: Option<ir::StackSlot>,
 }
 
 impl Translator<'_> {
@@ -207,6 +211,12 @@ impl Translator<'_> {
             let addr = self.data_addr(b, counters);
             b.ins().stack_store(I64, addr, slot, 0);
             self.counters_slot = Some(slot);
+            let slot =
+                b.create_sized_stack_slot(StackSlotData::new(StackSlotKind::ExplicitSlot, 8, 3));
+            let on = self.data_addr(b, self.symbols.profile_on.as_u32());
+            let on = b.ins().load(I64, ir::MemFlagsData::trusted(), on, 0);
+            b.ins().stack_store(I64, on, slot, 0);
+            self.profile_on_slot = Some(slot);
         }
         if self.points.counts_entries() {
             self.bump(b, 0);
@@ -455,10 +465,43 @@ impl Translator<'_> {
         }
     }
 
+    /// Runs `count` (which updates deopt counters) only while profiling. Deopts are counted
+    /// on slow paths, but a slow path can be the common one (floats through an int
+    /// operation's guard), so its counters test the switch first: a load and a branch
+    /// when profiling is off. The switch comes from the stack slot of a function with loops
+    /// (see `bump_many`), else from an unshared global value.
+    fn when_profiling(
+        &mut self,
+        b: &mut FunctionBuilder<'_>,
+        count: impl FnOnce(&mut Self, &mut FunctionBuilder<'_>),
+    ) {
+        if self.counters.is_none() {
+            return;
+        }
+        let on = match self.profile_on_slot {
+            Some(slot) => b.ins().stack_load(I64, I64, slot, 0),
+            None => {
+                let gv = self
+                    .symbols
+                    .import_data(b.func, self.symbols.profile_on.as_u32(), false);
+                let addr = b.ins().symbol_value(I64, gv);
+                b.ins().load(I64, ir::MemFlagsData::trusted(), addr, 0)
+            }
+        };
+        let inc = b.create_block();
+        let cont = b.create_block();
+        b.set_cold_block(inc);
+        b.ins().brif(on, inc, &[], cont, &[]);
+        b.switch_to_block(inc);
+        count(self, b);
+        b.ins().jump(cont, &[]);
+        b.switch_to_block(cont);
+    }
+
     /// Counts a guard failure of `d` (its point's slot `which`), on a slow path.
     fn count_failure(&mut self, b: &mut FunctionBuilder<'_>, d: &InstData, which: u32) {
         if let Some(p) = self.point(d) {
-            self.bump(b, p.slot + which);
+            self.when_profiling(b, |t, b| t.bump(b, p.slot + which));
         }
     }
 
@@ -826,7 +869,7 @@ impl Translator<'_> {
                     b.set_cold_block(count);
                     b.ins().brif(failed, count, &[], cont, &[]);
                     b.switch_to_block(count);
-                    self.bump(b, p.slot);
+                    self.when_profiling(b, |t, b| t.bump(b, p.slot));
                     b.ins().jump(cont, &[]);
                     b.switch_to_block(cont);
                 }
@@ -1428,35 +1471,37 @@ impl Translator<'_> {
         }
         b.switch_to_block(slow);
         if let Some(p) = self.point(d) {
-            // Which guard failed: the tags, a zero divisor, or the overflow check. Computed
-            // from the operands with other instructions than the fast path's tests (an
-            // arithmetic shift; the boxed zero), so that the optimizer cannot share them
-            // with it: shared, they would be kept as values on the fast path for this one.
-            let (tl, tr) = (b.ins().sshr_imm_u(l, 48), b.ins().sshr_imm_u(r, 48));
-            let int_tag = INT_TAG >> 48;
-            let cl = b.ins().icmp_imm_s(IntCC::Equal, tl, int_tag);
-            let cr = b.ins().icmp_imm_s(IntCC::Equal, tr, int_tag);
-            let both = b.ins().band(cl, cr);
-            let zero = if matches!(op, BinaryOp::FloorDiv | BinaryOp::Mod) {
-                // Given two ints, a zero divisor is the boxed zero.
-                let is_zero = b.ins().icmp_imm_s(IntCC::Equal, r, INT_TAG);
-                b.ins().band(both, is_zero)
-            } else {
-                b.ins().iconst(types::I8, 0)
-            };
-            let not_int = b.ins().bxor_imm_u(both, 1);
-            let not_zero = b.ins().bxor_imm_u(zero, 1);
-            let overflow = b.ins().band(both, not_zero);
-            let [not_int, overflow, zero] =
-                [not_int, overflow, zero].map(|c| b.ins().uextend(I64, c));
-            self.bump_many(
-                b,
-                &[
-                    (p.slot, Some(not_int)),
-                    (p.slot + 1, Some(overflow)),
-                    (p.slot + 2, Some(zero)),
-                ],
-            );
+            self.when_profiling(b, |t, b| {
+                // Which guard failed: the tags, a zero divisor, or the overflow check. Computed
+                // from the operands with other instructions than the fast path's tests (an
+                // arithmetic shift; the boxed zero), so that the optimizer cannot share them
+                // with it: shared, they would be kept as values on the fast path for this one.
+                let (tl, tr) = (b.ins().sshr_imm_u(l, 48), b.ins().sshr_imm_u(r, 48));
+                let int_tag = INT_TAG >> 48;
+                let cl = b.ins().icmp_imm_s(IntCC::Equal, tl, int_tag);
+                let cr = b.ins().icmp_imm_s(IntCC::Equal, tr, int_tag);
+                let both = b.ins().band(cl, cr);
+                let zero = if matches!(op, BinaryOp::FloorDiv | BinaryOp::Mod) {
+                    // Given two ints, a zero divisor is the boxed zero.
+                    let is_zero = b.ins().icmp_imm_s(IntCC::Equal, r, INT_TAG);
+                    b.ins().band(both, is_zero)
+                } else {
+                    b.ins().iconst(types::I8, 0)
+                };
+                let not_int = b.ins().bxor_imm_u(both, 1);
+                let not_zero = b.ins().bxor_imm_u(zero, 1);
+                let overflow = b.ins().band(both, not_zero);
+                let [not_int, overflow, zero] =
+                    [not_int, overflow, zero].map(|c| b.ins().uextend(I64, c));
+                t.bump_many(
+                    b,
+                    &[
+                        (p.slot, Some(not_int)),
+                        (p.slot + 1, Some(overflow)),
+                        (p.slot + 2, Some(zero)),
+                    ],
+                );
+            });
         }
         if matches!(op, BinaryOp::Add | BinaryOp::Sub | BinaryOp::Mul) {
             // Speculation's second guess: floats, or a float and a small int (operands of
@@ -1875,9 +1920,11 @@ impl Translator<'_> {
             } else {
                 b.ins().iconst(types::I8, 0)
             };
-            let not_number = b.ins().bxor_imm_u(zero, 1);
-            let [not_number, zero] = [not_number, zero].map(|c| b.ins().uextend(I64, c));
-            self.bump_many(b, &[(p.slot, Some(not_number)), (p.slot + 1, Some(zero))]);
+            self.when_profiling(b, |t, b| {
+                let not_number = b.ins().bxor_imm_u(zero, 1);
+                let [not_number, zero] = [not_number, zero].map(|c| b.ins().uextend(I64, c));
+                t.bump_many(b, &[(p.slot, Some(not_number)), (p.slot + 1, Some(zero))]);
+            });
         }
         self.generic_binary(b, block, d, after, Rt::Binary, code, l, r, merge)?;
         b.switch_to_block(merge);
