@@ -10,9 +10,10 @@
 //!   control-flow edges that cannot be derived from the others ([`ProfileEdge`]). A point's
 //!   executions are its block's count minus the exceptions that left the block before it;
 //!   block counts are sums of edge counts, solved at exit by flow conservation
-//!   ([`solve_edges`]). Generated code loads [`molt_profile_on`] once per function entry and
-//!   updates a counter only behind a branch on it, in a cold block; guard failures are
-//!   counted on the slow paths, already cold. The module initializer hands this module the
+//!   ([`solve_edges`]). Generated code updates its edge counters whether profiling is on or
+//!   not (one memory add per counted edge, without a test of [`molt_profile_on`]: cheaper
+//!   than the test, and no register is held for it); [`start`] zeroes them. Guard failures
+//!   are counted on the slow paths, behind a test of the switch. The module initializer hands this module the
 //!   per-build [`ProfileTable`] that lists every function with its counters, points, edges
 //!   and code-offset → site map ([`molt_profile_init`]).
 //! - **Global counters** the runtime keeps where the work happens ([`Counter`]: allocations
@@ -42,9 +43,9 @@ use std::sync::atomic::{AtomicU64, Ordering::Relaxed};
 
 use crate::object::{FunctionCode, Kind};
 
-/// The profiling switch: all ones while a profile is recorded, else 0. Generated code reads
-/// it once per function entry (an `u64` at this symbol), masks the address of its counters
-/// with it, and updates counters only when the result is not null.
+/// The profiling switch: all ones while a profile is recorded, else 0. The runtime's own
+/// counters, the inline caches' hit counts and generated code's deopt counters test it;
+/// generated code's edge counters do not (they always count, and [`start`] zeroes them).
 #[unsafe(no_mangle)]
 pub static molt_profile_on: AtomicU64 = AtomicU64::new(0);
 
@@ -411,8 +412,10 @@ pub unsafe extern "C" fn molt_profile_init(table: *const ProfileTable) {
     start(table, output);
 }
 
-/// Starts recording into `table`'s counters (see [`molt_profile_init`]).
+/// Starts recording into `table`'s counters (see [`molt_profile_init`]): they count from
+/// zero from here on.
 pub fn start(table: &'static ProfileTable, output: Output) {
+    reset_counters(table);
     let sampling = sampler::start(table);
     if let Ok(mut s) = SESSION.lock() {
         *s = Some(Session {
@@ -424,6 +427,42 @@ pub fn start(table: &'static ProfileTable, output: Output) {
         });
     }
     molt_profile_on.store(u64::MAX, Relaxed);
+}
+
+/// Zeroes the counters of every function of `table` (generated code counts whether
+/// profiling is on or not).
+fn reset_counters(table: &ProfileTable) {
+    if table.functions.is_null() {
+        return;
+    }
+    // SAFETY: per `molt_profile_init`'s contract, `functions` has `nfunctions` entries and
+    // each `counters` array has every slot its points and edges name.
+    let functions = unsafe { slice(table.functions, table.nfunctions as usize) };
+    for f in functions {
+        if !f.counters.is_null() {
+            unsafe { std::ptr::write_bytes(f.counters, 0, counter_slots(f)) };
+        }
+    }
+}
+
+/// The length of `f`'s counter array: one more than the largest slot its points and edges
+/// name, at least 1 (the entry count).
+fn counter_slots(f: &ProfileFunction) -> usize {
+    // SAFETY: codegen emits `npoints` points and `nedges` edges.
+    let points = unsafe { slice(f.points, f.npoints as usize) };
+    let edges = unsafe { slice(f.edges, f.nedges as usize) };
+    points
+        .iter()
+        .map(|p| p.slot as usize + layout(p.kind).0.len())
+        .chain(
+            edges
+                .iter()
+                .filter(|e| e.slot != NO_SLOT)
+                .map(|e| e.slot as usize + 1),
+        )
+        .chain([1])
+        .max()
+        .unwrap_or(1)
 }
 
 /// Ends the recording (if one is in progress) and writes the profile where the environment
@@ -685,18 +724,7 @@ fn function_sites(
     // name.
     let points = unsafe { slice(f.points, f.npoints as usize) };
     let edges = unsafe { slice(f.edges, f.nedges as usize) };
-    let nslots = points
-        .iter()
-        .map(|p| p.slot as usize + layout(p.kind).0.len())
-        .chain(
-            edges
-                .iter()
-                .filter(|e| e.slot != NO_SLOT)
-                .map(|e| e.slot as usize + 1),
-        )
-        .chain([1])
-        .max()
-        .unwrap_or(1);
+    let nslots = counter_slots(f);
     let counters = unsafe { slice(f.counters.cast_const(), nslots) };
     let count = |slot: u32| counters.get(slot as usize).copied().unwrap_or(0);
     // Executions per block (what flows in), and the exceptions leaving each block by position.
@@ -1125,6 +1153,41 @@ mod tests {
             slot,
             pos,
         }
+    }
+
+    /// Generated code counts with profiling off too: starting a recording zeroes every
+    /// slot its points and edges name.
+    #[test]
+    fn starting_a_recording_zeroes_the_counters() {
+        let points = [point(2, kinds::INT_ARITH, 0, 0, 1)];
+        let edges = [edge(2, 0, 0, NO_SLOT), edge(0, 1, 4, NO_SLOT)];
+        let mut counters = [7u64, 1, 2, 3, 9, 42];
+        let f = ProfileFunction {
+            code: std::ptr::null(),
+            counters: counters.as_mut_ptr(),
+            points: points.as_ptr(),
+            npoints: points.len() as u32,
+            code_size: 0,
+            pcmap: std::ptr::null(),
+            npcmap: 0,
+            nsites: 0,
+            edges: edges.as_ptr(),
+            nedges: edges.len() as u32,
+            nblocks: 1,
+        };
+        let table = ProfileTable {
+            version: 1,
+            nfunctions: 1,
+            functions: &f,
+            build_id: std::ptr::null(),
+            build_id_len: 0,
+            files: std::ptr::null(),
+            files_len: 0,
+        };
+        reset_counters(&table);
+        // Slots 0..=4 are named (the int op's three reasons from 1, the edge's 4); the
+        // word after the array is not touched.
+        assert_eq!(counters, [0, 0, 0, 0, 0, 42]);
     }
 
     /// A loop: block 0 → 1 (header) ⇄ 2 (body, which may raise at position 1), 1 → 3

@@ -203,6 +203,28 @@ fn an_int_add_counts_exactly_its_overflows() {
 }
 
 #[test]
+fn an_int_modulo_counts_exactly_its_zero_divisors() {
+    let built = build(
+        "def rem(a: int, b: int) -> int:\n    return a % b\n\n\
+         t = 0\nfor i in range(50):\n    try:\n        t = t + rem(i, i % 13)\n    except ZeroDivisionError:\n        t = t + 1000\nprint(t)\n",
+    );
+    let (out, profile) = profiled(&built);
+    let expected: i64 = (0..50i64)
+        .map(|i| if i % 13 == 0 { 1000 } else { i % (i % 13) })
+        .sum();
+    assert_eq!(stdout(&out), format!("{expected}\n"));
+    let rem = site(
+        &built,
+        "rem",
+        |f, d| matches!(&d.kind, InstKind::Binary { lhs, .. } if *f.ty(*lhs) == molt_mir::Type::Int),
+    );
+    let record = site_record(&profile, rem);
+    // i = 0, 13, 26, 39: the raising executions count too.
+    assert_eq!(record["count"], 50, "{record}");
+    assert_eq!(record["deopts"], serde_json::json!({"zero-divisor": 4}));
+}
+
+#[test]
 fn a_dynamic_operation_counts_its_executions() {
     let built = build(
         "def apply(fn, x):\n    return fn(x)\n\n\

@@ -124,6 +124,10 @@ pub struct Points {
     pub nblocks: u32,
     /// Slots of the counter array.
     pub slots: u32,
+    /// The function has a loop (or is a generator): its code keeps the address of its
+    /// counters in a stack slot, since a constant address in a loop would be hoisted out of
+    /// it and hold a register across the loop.
+    pub has_loops: bool,
 }
 
 impl Points {
@@ -139,6 +143,7 @@ impl Points {
         // Normal edges with their weights (loop depth; the entry edge first, weighted to
         // stay uncounted: entries equal returns plus exceptions leaving), exception edges.
         let depth = loop_depths(func);
+        out.has_loops = func.is_generator || depth.iter().any(|&d| d > 0);
         // (from, to, successor index, weight, forced to have a counter)
         let mut normal: Vec<(u32, u32, u32, u32, bool)> =
             vec![(exit, func.entry().index() as u32, 0, u32::MAX, false)];

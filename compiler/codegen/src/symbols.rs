@@ -386,7 +386,7 @@ pub struct Symbols {
     /// offset 0, recursion limit `u32` at offset 4), imported.
     pub depth: DataId,
     /// The runtime's `molt_profile_on` (an `u64`: all ones while profiling, else 0),
-    /// imported.
+    /// imported: deopt counters are updated only when it is set.
     pub profile_on: DataId,
     /// Per MIR function name: its profile counter array
     /// ([`crate::profile::counters_symbol`]).

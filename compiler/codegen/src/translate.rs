@@ -94,9 +94,10 @@ pub fn translate(
         imported: FxHashMap::default(),
         imported_data: FxHashMap::default(),
         points: Points::of(func),
-        profile_counters: None,
         position: (0, 0),
         counters: symbols.counters.get(&*func.name).map(|d| d.as_u32()),
+        counters_slot: None,
+        profile_on_slot: None,
     };
     t.run(&mut b)?;
     b.seal_all_blocks();
@@ -132,13 +133,15 @@ struct Translator<'a> {
     imported_data: FxHashMap<u32, ir::GlobalValue>,
     /// The profile points of the function ([`crate::profile`]).
     points: Points,
-    /// The address of the function's counters when profiling is on, else 0: computed once
-    /// on entry from `molt_profile_on`; every counter update branches on it.
-    profile_counters: Option<ir::Value>,
     /// The MIR block and instruction index being translated (for exception-edge counters).
     position: (u32, u32),
     /// The function's counter array (a data object).
     counters: Option<u32>,
+    /// In a function with loops, the stack slot that holds the address of the counters.
+    counters_slot: Option<ir::StackSlot>,
+    /// In a function with loops, the stack slot that holds `molt_profile_on` as read on
+    /// entry.
+    profile_on_slot: Option<ir::StackSlot>,
 }
 
 impl Translator<'_> {
@@ -198,17 +201,25 @@ impl Translator<'_> {
         b.switch_to_block(entry);
         let params = b.block_params(entry).to_vec();
         self.func_param = Some(params[0]);
-        // Profiling: the switch is read once; the entry count is slot 0.
-        if let Some(counters) = self.counters {
-            // `molt_profile_on` is all ones while profiling, else 0.
-            let on = self.data_addr(b, self.symbols.profile_on.as_u32());
-            let mask = b.ins().load(I64, ir::MemFlagsData::trusted(), on, 0);
+        // Profiling: in a function with loops, the address of the counters goes to a stack
+        // slot (see `bump_many`); the entry count is slot 0, when it cannot be derived.
+        if let Some(counters) = self.counters
+            && self.points.has_loops
+        {
+            let slot =
+                b.create_sized_stack_slot(StackSlotData::new(StackSlotKind::ExplicitSlot, 8, 3));
             let addr = self.data_addr(b, counters);
-            let null = b.ins().iconst(I64, 0);
-            self.profile_counters = Some(b.ins().select(mask, addr, null));
-            if self.points.counts_entries() {
-                self.bump(b, 0);
-            }
+            b.ins().stack_store(I64, addr, slot, 0);
+            self.counters_slot = Some(slot);
+            let slot =
+                b.create_sized_stack_slot(StackSlotData::new(StackSlotKind::ExplicitSlot, 8, 3));
+            let on = self.data_addr(b, self.symbols.profile_on.as_u32());
+            let on = b.ins().load(I64, ir::MemFlagsData::trusted(), on, 0);
+            b.ins().stack_store(I64, on, slot, 0);
+            self.profile_on_slot = Some(slot);
+        }
+        if self.points.counts_entries() {
+            self.bump(b, 0);
         }
         let unbound = b.ins().iconst(I64, UNBOUND);
         for slot in self.slot_order.clone() {
@@ -420,17 +431,28 @@ impl Translator<'_> {
         self.bump_many(b, &[(slot, None)]);
     }
 
-    /// Adds to counters when profiling is on: one, or the `i64` amount given, per slot. The
-    /// update is a cold block behind a branch on the switch loaded on entry.
+    /// Adds to counters: one, or the `i64` amount given, per slot. Counters count whether
+    /// profiling is on or not (a memory add each, with no test of the switch: cheaper than
+    /// a test, and nothing stays live across the function); the runtime reads them only
+    /// when a profile is recorded, and zeroes them when the recording starts.
     fn bump_many(&mut self, b: &mut FunctionBuilder<'_>, adds: &[(u32, Option<ir::Value>)]) {
-        let Some(base) = self.profile_counters else {
+        let Some(counters) = self.counters else {
             return;
         };
-        let inc = b.create_block();
-        let cont = b.create_block();
-        b.set_cold_block(inc);
-        b.ins().brif(base, inc, &[], cont, &[]);
-        b.switch_to_block(inc);
+        // The address is a constant (a GOT load), which Cranelift treats as pure: it would
+        // hoist it out of loops, and reuse it from one update to the next ones it dominates,
+        // keeping it in a register through the loop or the rest of the function (and the
+        // values it displaces on the stack). So a function with loops loads it from its
+        // stack slot (a load stays where it is), and the others use a global value of their
+        // own per update, which nothing shares.
+        let base = match self.counters_slot {
+            Some(slot) => b.ins().stack_load(I64, I64, slot, 0),
+            None => {
+                let colocated = !self.symbols.is_imported_data(counters);
+                let gv = self.symbols.import_data(b.func, counters, colocated);
+                b.ins().symbol_value(I64, gv)
+            }
+        };
         let mem = ir::MemFlagsData::trusted();
         for &(slot, amount) in adds {
             let offset = (slot * 8) as i32;
@@ -441,6 +463,37 @@ impl Translator<'_> {
             };
             b.ins().store(mem, new, base, offset);
         }
+    }
+
+    /// Runs `count` (which updates deopt counters) only while profiling. Deopts are counted
+    /// on slow paths, but a slow path can be the common one (floats through an int
+    /// operation's guard), so its counters test the switch first: a load and a branch
+    /// when profiling is off. The switch comes from the stack slot of a function with loops
+    /// (see `bump_many`), else from an unshared global value.
+    fn when_profiling(
+        &mut self,
+        b: &mut FunctionBuilder<'_>,
+        count: impl FnOnce(&mut Self, &mut FunctionBuilder<'_>),
+    ) {
+        if self.counters.is_none() {
+            return;
+        }
+        let on = match self.profile_on_slot {
+            Some(slot) => b.ins().stack_load(I64, I64, slot, 0),
+            None => {
+                let gv = self
+                    .symbols
+                    .import_data(b.func, self.symbols.profile_on.as_u32(), false);
+                let addr = b.ins().symbol_value(I64, gv);
+                b.ins().load(I64, ir::MemFlagsData::trusted(), addr, 0)
+            }
+        };
+        let inc = b.create_block();
+        let cont = b.create_block();
+        b.set_cold_block(inc);
+        b.ins().brif(on, inc, &[], cont, &[]);
+        b.switch_to_block(inc);
+        count(self, b);
         b.ins().jump(cont, &[]);
         b.switch_to_block(cont);
     }
@@ -448,7 +501,7 @@ impl Translator<'_> {
     /// Counts a guard failure of `d` (its point's slot `which`), on a slow path.
     fn count_failure(&mut self, b: &mut FunctionBuilder<'_>, d: &InstData, which: u32) {
         if let Some(p) = self.point(d) {
-            self.bump(b, p.slot + which);
+            self.when_profiling(b, |t, b| t.bump(b, p.slot + which));
         }
     }
 
@@ -811,8 +864,14 @@ impl Translator<'_> {
                     && !p.via_edge
                 {
                     let failed = b.ins().icmp_imm_s(IntCC::NotEqual, res, TRUE);
-                    let failed = b.ins().uextend(I64, failed);
-                    self.bump_many(b, &[(p.slot, Some(failed))]);
+                    let count = b.create_block();
+                    let cont = b.create_block();
+                    b.set_cold_block(count);
+                    b.ins().brif(failed, count, &[], cont, &[]);
+                    b.switch_to_block(count);
+                    self.when_profiling(b, |t, b| t.bump(b, p.slot));
+                    b.ins().jump(cont, &[]);
+                    b.switch_to_block(cont);
                 }
                 self.define(d, res);
             }
@@ -1412,31 +1471,37 @@ impl Translator<'_> {
         }
         b.switch_to_block(slow);
         if let Some(p) = self.point(d) {
-            // Which guard failed: the tags, a zero divisor, or the overflow check.
-            let (tl, tr) = (b.ins().ushr_imm_u(l, 48), b.ins().ushr_imm_u(r, 48));
-            let cl = b.ins().icmp_imm_s(IntCC::Equal, tl, 0xFFF9);
-            let cr = b.ins().icmp_imm_s(IntCC::Equal, tr, 0xFFF9);
-            let both = b.ins().band(cl, cr);
-            let zero = if matches!(op, BinaryOp::FloorDiv | BinaryOp::Mod) {
-                let y = small_int(b, r);
-                let is_zero = b.ins().icmp_imm_s(IntCC::Equal, y, 0);
-                b.ins().band(both, is_zero)
-            } else {
-                b.ins().iconst(types::I8, 0)
-            };
-            let not_int = b.ins().bxor_imm_u(both, 1);
-            let not_zero = b.ins().bxor_imm_u(zero, 1);
-            let overflow = b.ins().band(both, not_zero);
-            let [not_int, overflow, zero] =
-                [not_int, overflow, zero].map(|c| b.ins().uextend(I64, c));
-            self.bump_many(
-                b,
-                &[
-                    (p.slot, Some(not_int)),
-                    (p.slot + 1, Some(overflow)),
-                    (p.slot + 2, Some(zero)),
-                ],
-            );
+            self.when_profiling(b, |t, b| {
+                // Which guard failed: the tags, a zero divisor, or the overflow check. Computed
+                // from the operands with other instructions than the fast path's tests (an
+                // arithmetic shift; the boxed zero), so that the optimizer cannot share them
+                // with it: shared, they would be kept as values on the fast path for this one.
+                let (tl, tr) = (b.ins().sshr_imm_u(l, 48), b.ins().sshr_imm_u(r, 48));
+                let int_tag = INT_TAG >> 48;
+                let cl = b.ins().icmp_imm_s(IntCC::Equal, tl, int_tag);
+                let cr = b.ins().icmp_imm_s(IntCC::Equal, tr, int_tag);
+                let both = b.ins().band(cl, cr);
+                let zero = if matches!(op, BinaryOp::FloorDiv | BinaryOp::Mod) {
+                    // Given two ints, a zero divisor is the boxed zero.
+                    let is_zero = b.ins().icmp_imm_s(IntCC::Equal, r, INT_TAG);
+                    b.ins().band(both, is_zero)
+                } else {
+                    b.ins().iconst(types::I8, 0)
+                };
+                let not_int = b.ins().bxor_imm_u(both, 1);
+                let not_zero = b.ins().bxor_imm_u(zero, 1);
+                let overflow = b.ins().band(both, not_zero);
+                let [not_int, overflow, zero] =
+                    [not_int, overflow, zero].map(|c| b.ins().uextend(I64, c));
+                t.bump_many(
+                    b,
+                    &[
+                        (p.slot, Some(not_int)),
+                        (p.slot + 1, Some(overflow)),
+                        (p.slot + 2, Some(zero)),
+                    ],
+                );
+            });
         }
         if matches!(op, BinaryOp::Add | BinaryOp::Sub | BinaryOp::Mul) {
             // Speculation's second guess: floats, or a float and a small int (operands of
@@ -1855,9 +1920,11 @@ impl Translator<'_> {
             } else {
                 b.ins().iconst(types::I8, 0)
             };
-            let not_number = b.ins().bxor_imm_u(zero, 1);
-            let [not_number, zero] = [not_number, zero].map(|c| b.ins().uextend(I64, c));
-            self.bump_many(b, &[(p.slot, Some(not_number)), (p.slot + 1, Some(zero))]);
+            self.when_profiling(b, |t, b| {
+                let not_number = b.ins().bxor_imm_u(zero, 1);
+                let [not_number, zero] = [not_number, zero].map(|c| b.ins().uextend(I64, c));
+                t.bump_many(b, &[(p.slot, Some(not_number)), (p.slot + 1, Some(zero))]);
+            });
         }
         self.generic_binary(b, block, d, after, Rt::Binary, code, l, r, merge)?;
         b.switch_to_block(merge);
