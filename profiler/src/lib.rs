@@ -31,8 +31,8 @@ pub use hotness::{annotate_remarks, remark_hotness, same_file};
 pub use merge::{MergeError, merge};
 pub use model::{
     CacheCounters, Counters, DeoptReason, Deopts, Exit, ExitKind, FileHash, FunctionRecord,
-    FunctionSites, GuardCounters, GuardKind, Lane, Profile, SCHEMA_VERSION, Sampling, SiteMap,
-    SiteRecord, SiteSpan,
+    FunctionSites, GuardCounters, GuardKind, Lane, Profile, SCHEMA_VERSION, Sampling,
+    SamplingClock, SiteMap, SiteRecord, SiteSpan,
 };
 pub use overlay::{FileOverlay, FunctionOverlay, SiteOverlay, file_overlay};
 pub use read::{

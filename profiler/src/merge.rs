@@ -81,6 +81,7 @@ pub fn merge(runs: &[Profile]) -> Result<Profile, MergeError> {
         if p.sampling.enabled && !out.sampling.enabled {
             out.sampling.enabled = true;
             out.sampling.interval_ns = p.sampling.interval_ns;
+            out.sampling.clock = p.sampling.clock;
         }
         out.sampling.samples = out.sampling.samples.saturating_add(p.sampling.samples);
         out.sampling.unattributed = out

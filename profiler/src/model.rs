@@ -61,10 +61,31 @@ pub struct Sampling {
     pub enabled: bool,
     /// The sampling interval, in nanoseconds of CPU time.
     pub interval_ns: u64,
+    /// The clock that timed the samples (absent in profiles of older runtimes: `none`).
+    #[serde(default)]
+    pub clock: SamplingClock,
     /// Every sample (tick) taken.
     pub samples: u64,
     /// Samples whose stack held no compiled frame (counted in `samples`).
     pub unattributed: u64,
+}
+
+/// `sampling.clock`: what drove the sampler.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SamplingClock {
+    /// A perf `task-clock` event of the program thread: its CPU time (user and kernel),
+    /// at the requested rate whatever the kernel's tick rate.
+    TaskClock,
+    /// The same event restricted to user-mode time (`perf_event_paranoid` 2 allows only
+    /// that): time inside system calls is not sampled.
+    TaskClockUser,
+    /// `setitimer(ITIMER_PROF)`: the process's CPU time, delivered at the kernel's tick
+    /// rate (often 250 Hz), so fewer samples than CPU time / interval.
+    ItimerProf,
+    /// No sampler ran.
+    #[default]
+    None,
 }
 
 /// `inline_cache`: inline-cache lookups of the whole run.
@@ -392,6 +413,7 @@ impl Profile {
             sampling: Sampling {
                 enabled: false,
                 interval_ns: 0,
+                clock: SamplingClock::None,
                 samples: 0,
                 unattributed: 0,
             },

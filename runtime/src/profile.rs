@@ -19,7 +19,8 @@
 //! - **Global counters** the runtime keeps where the work happens ([`Counter`]: allocations
 //!   by kind, generic and builtin calls, generic attribute lookups); the other global figures
 //!   are sums of per-site counters, computed at exit.
-//! - **Samples** (native Linux only): `setitimer(ITIMER_PROF)` at 1 kHz of CPU time and a
+//! - **Samples** (native Linux only): a perf `task-clock` event (or, where perf events are
+//!   refused, `setitimer(ITIMER_PROF)`) every 1 ms of CPU time, and a
 //!   `SIGPROF` handler that maps the interrupted PC — or, inside a runtime helper, the
 //!   innermost return address in compiled code found by walking frame pointers — to a
 //!   function and a site. The handler only reads data built before the timer started and
@@ -668,9 +669,10 @@ fn profile_json(table: &ProfileTable, exit: Exit, wall_ns: u64, sampling: bool) 
     let (ticks, unattributed) = sampler::totals();
     let _ = write!(
         out,
-        ",\"code\":{}}},\"wall_ns\":{wall_ns},\"sampling\":{{\"enabled\":{sampling},\"interval_ns\":{},\"samples\":{ticks},\"unattributed\":{unattributed}}}",
+        ",\"code\":{}}},\"wall_ns\":{wall_ns},\"sampling\":{{\"enabled\":{sampling},\"interval_ns\":{},\"clock\":\"{}\",\"samples\":{ticks},\"unattributed\":{unattributed}}}",
         exit.code,
         sampler::INTERVAL_NS,
+        sampler::clock(),
     );
     let c = |k: Counter| COUNTERS[k as usize].load(Relaxed);
     let _ = write!(
@@ -820,7 +822,7 @@ fn function_sites(
     any(target_arch = "x86_64", target_arch = "aarch64")
 ))]
 mod sampler {
-    use std::sync::atomic::{AtomicPtr, AtomicU64, Ordering::*};
+    use std::sync::atomic::{AtomicI32, AtomicPtr, AtomicU8, AtomicU64, Ordering::*};
 
     use super::{ProfileTable, slice};
 
@@ -849,6 +851,10 @@ mod sampler {
     static SAMPLER: AtomicPtr<Sampler> = AtomicPtr::new(std::ptr::null_mut());
     static TICKS: AtomicU64 = AtomicU64::new(0);
     static UNATTRIBUTED: AtomicU64 = AtomicU64::new(0);
+    /// The perf event driving the samples, or -1.
+    static PERF_FD: AtomicI32 = AtomicI32::new(-1);
+    /// Which clock drives the samples (see [`clock`]); 0 before [`start`].
+    static CLOCK: AtomicU8 = AtomicU8::new(0);
 
     /// Installs the handler and starts the timer; false when either failed.
     pub fn start(table: &'static ProfileTable) -> bool {
@@ -881,7 +887,7 @@ mod sampler {
         }));
         SAMPLER.store(sampler, Release);
         // SAFETY: a fully initialized `sigaction` whose handler only reads the sampler and
-        // updates atomics; `setitimer` with a valid interval.
+        // updates atomics.
         unsafe {
             let mut sa: libc::sigaction = std::mem::zeroed();
             sa.sa_sigaction = on_sigprof as *const () as usize;
@@ -890,25 +896,118 @@ mod sampler {
             if libc::sigaction(libc::SIGPROF, &sa, std::ptr::null_mut()) != 0 {
                 return false;
             }
-            let interval = libc::timeval {
-                tv_sec: 0,
-                tv_usec: (INTERVAL_NS / 1000) as libc::suseconds_t,
+        }
+        for exclude_kernel in [false, true] {
+            if let Some(fd) = open_task_clock(exclude_kernel) {
+                PERF_FD.store(fd, Relaxed);
+                CLOCK.store(if exclude_kernel { 2 } else { 1 }, Relaxed);
+                return true;
+            }
+        }
+        let interval = libc::timeval {
+            tv_sec: 0,
+            tv_usec: (INTERVAL_NS / 1000) as libc::suseconds_t,
+        };
+        let timer = libc::itimerval {
+            it_interval: interval,
+            it_value: interval,
+        };
+        // SAFETY: `setitimer` with a valid interval.
+        let armed =
+            unsafe { libc::setitimer(libc::ITIMER_PROF, &timer, std::ptr::null_mut()) } == 0;
+        if armed {
+            CLOCK.store(3, Relaxed);
+        }
+        armed
+    }
+
+    /// `fcntl` commands and the owner record the `libc` crate does not define (the same
+    /// numbers on every Linux architecture, `asm-generic/fcntl.h`).
+    const F_SETSIG: libc::c_int = 10;
+    const F_SETOWN_EX: libc::c_int = 15;
+    const F_OWNER_TID: libc::c_int = 0;
+
+    /// `struct f_owner_ex`: which thread receives the event's signal.
+    #[repr(C)]
+    struct FOwnerEx {
+        kind: libc::c_int,
+        pid: libc::pid_t,
+    }
+
+    /// Opens and enables a `task-clock` perf event of the calling thread that sends
+    /// `SIGPROF` to it every [`INTERVAL_NS`] of its CPU time (user and kernel time, or user
+    /// time only with `exclude_kernel`, which `perf_event_paranoid` 2 still allows). The
+    /// event is driven by a high-resolution timer, so the rate does not depend on the
+    /// kernel's tick rate as `ITIMER_PROF`'s does. `None` when the kernel refuses (no perf
+    /// events in a container, a stricter `perf_event_paranoid`).
+    fn open_task_clock(exclude_kernel: bool) -> Option<libc::c_int> {
+        use perf_event_open_sys as perf;
+        let mut attr = perf::bindings::perf_event_attr {
+            type_: perf::bindings::PERF_TYPE_SOFTWARE,
+            size: std::mem::size_of::<perf::bindings::perf_event_attr>() as u32,
+            config: perf::bindings::PERF_COUNT_SW_TASK_CLOCK as u64,
+            ..Default::default()
+        };
+        attr.__bindgen_anon_1.sample_period = INTERVAL_NS;
+        attr.__bindgen_anon_2.wakeup_events = 1;
+        attr.set_disabled(1);
+        attr.set_exclude_kernel(exclude_kernel as u64);
+        attr.set_exclude_hv(1);
+        // SAFETY: `attr` is a valid attribute block of its own size; pid 0 / cpu -1 is the
+        // calling thread on any CPU; the fd is closed on every failure path; the fcntl and
+        // ioctl calls only configure that fd (signal delivery to this thread).
+        unsafe {
+            let fd = perf::perf_event_open(
+                &mut attr,
+                0,
+                -1,
+                -1,
+                perf::bindings::PERF_FLAG_FD_CLOEXEC as _,
+            );
+            if fd < 0 {
+                return None;
+            }
+            let owner = FOwnerEx {
+                kind: F_OWNER_TID,
+                pid: libc::gettid(),
             };
-            let timer = libc::itimerval {
-                it_interval: interval,
-                it_value: interval,
-            };
-            libc::setitimer(libc::ITIMER_PROF, &timer, std::ptr::null_mut()) == 0
+            let ok = libc::fcntl(fd, libc::F_SETFL, libc::O_ASYNC) == 0
+                && libc::fcntl(fd, F_SETSIG, libc::SIGPROF) == 0
+                && libc::fcntl(fd, F_SETOWN_EX, &owner as *const FOwnerEx) == 0
+                && perf::ioctls::ENABLE(fd, 0) == 0;
+            if !ok {
+                libc::close(fd);
+                return None;
+            }
+            Some(fd)
         }
     }
 
     /// Stops the timer. The handler stays installed (a signal may still be pending, and
     /// `SIGPROF`'s default action ends the process); it keeps counting into the sampler.
     pub fn stop() {
-        // SAFETY: a zero `itimerval` disarms the timer.
+        let fd = PERF_FD.swap(-1, Relaxed);
+        // SAFETY: `fd` is the perf event this module opened (closed once: swapped out);
+        // a zero `itimerval` disarms the timer.
         unsafe {
+            if fd >= 0 {
+                perf_event_open_sys::ioctls::DISABLE(fd, 0);
+                libc::close(fd);
+            }
             let zero: libc::itimerval = std::mem::zeroed();
             libc::setitimer(libc::ITIMER_PROF, &zero, std::ptr::null_mut());
+        }
+    }
+
+    /// The clock the samples were taken with (`sampling.clock`): `task-clock` (the thread's
+    /// CPU time through a perf event), `task-clock-user` (its user-mode time only),
+    /// `itimer-prof` (the process's CPU time at the kernel's tick rate), or `none`.
+    pub fn clock() -> &'static str {
+        match CLOCK.load(Relaxed) {
+            1 => "task-clock",
+            2 => "task-clock-user",
+            3 => "itimer-prof",
+            _ => "none",
         }
     }
 
@@ -1080,6 +1179,10 @@ mod sampler {
     }
 
     pub fn stop() {}
+
+    pub fn clock() -> &'static str {
+        "none"
+    }
 
     pub fn totals() -> (u64, u64) {
         (0, 0)

@@ -353,6 +353,11 @@ fn samples_land_on_the_hot_loop() {
     let (out, profile) = profiled(&built);
     assert_eq!(stdout(&out), "20000\n");
     assert_eq!(profile["sampling"]["enabled"], true);
+    let clock = profile["sampling"]["clock"].as_str().unwrap_or("");
+    assert!(
+        ["task-clock", "task-clock-user", "itimer-prof"].contains(&clock),
+        "the sampler ran but names no clock: {clock:?}"
+    );
     let total = profile["sampling"]["samples"].as_u64().unwrap_or(0);
     assert!(total >= 50, "too few samples to judge: {total}");
     // Samples per line of the `hot` function's loop (lines 9 to 11).
