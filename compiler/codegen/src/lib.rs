@@ -150,6 +150,18 @@ pub fn compile_program_with_debug(
     // Frame pointers everywhere: the sampling profiler walks them from a runtime helper to
     // the compiled code that called it.
     set(&mut flags, "preserve_frame_pointers", "true")?;
+    // Cranelift's IR verifier checks every function before compiling it (5% of codegen
+    // time): on in debug builds, where the tests run, off in release builds, as wasmtime
+    // ships it.
+    set(
+        &mut flags,
+        "enable_verifier",
+        if cfg!(debug_assertions) {
+            "true"
+        } else {
+            "false"
+        },
+    )?;
     let isa_builder =
         cranelift_native::builder().map_err(|e| CodegenError::UnsupportedTarget(e.to_string()))?;
     let isa = isa_builder

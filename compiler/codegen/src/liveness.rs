@@ -146,11 +146,27 @@ impl Held {
         inst: &molt_mir::InstData,
         set: &mut FxHashSet<Value>,
     ) {
-        if let Some(r) = inst.result {
-            set.remove(&r);
-        }
+        self.step_back_delta(func, inst, set, &mut Vec::new());
+    }
+
+    /// [`Held::step_back`] that also says what changed: pushes to `inserted` the values held
+    /// before `inst` and not after it, and returns `inst`'s result when it was held after.
+    pub fn step_back_delta(
+        &self,
+        func: &Function,
+        inst: &molt_mir::InstData,
+        set: &mut FxHashSet<Value>,
+        inserted: &mut Vec<Value>,
+    ) -> Option<Value> {
+        let removed = inst.result.filter(|r| set.remove(r));
         match &inst.kind {
-            InstKind::KeepAlive(vs) => set.extend(vs.iter().copied()),
+            InstKind::KeepAlive(vs) => {
+                for v in vs {
+                    if set.insert(*v) {
+                        inserted.push(*v);
+                    }
+                }
+            }
             kind => {
                 let is_iter_next = matches!(kind, InstKind::IterNext(..));
                 for (n, call) in kind.successors().into_iter().enumerate() {
@@ -160,12 +176,14 @@ impl Held {
                         if params
                             .get(i + offset)
                             .is_some_and(|p| self.top[call.block.index()].contains(p))
+                            && set.insert(*a)
                         {
-                            set.insert(*a);
+                            inserted.push(*a);
                         }
                     }
                 }
             }
         }
+        removed
     }
 }

@@ -55,6 +55,17 @@ const INT_TAG: i64 = (0xFFF9u64 << 48) as i64;
 /// *exhausted*.
 pub const EXHAUSTED: i64 = ((0xFFFCu64 << 48) | 2) as i64;
 
+/// What changes across one instruction, for the forward walk over a block: the operands
+/// whose last use it is (no longer live after it), whether its result is live after it, the
+/// values held before it but not after it, and its result when held after it.
+#[derive(Default)]
+struct BlockStep {
+    dying: Vec<Value>,
+    result_live: bool,
+    held: Vec<Value>,
+    held_result: Option<Value>,
+}
+
 /// The signature of every compiled Python function: `(func, args) -> value`.
 pub fn python_signature(call_conv: CallConv) -> Signature {
     let mut sig = Signature::new(call_conv);
@@ -251,43 +262,59 @@ impl Translator<'_> {
             for (p, v) in data.params.iter().zip(bparams) {
                 self.values.insert(*p, v);
             }
-            // Liveness within the block, backwards: live-after sets per instruction.
+            // Liveness and held values within the block. A backward walk records, per
+            // instruction, what changes across it (the operands whose last use it is,
+            // whether its result is used later, the values it makes held); the forward walk
+            // below replays those changes on one set each, so the cost is linear in the
+            // block's size instead of one set copy per instruction.
             let mut live = self.liveness.live_out[block.index()].clone();
-            let mut live_after: Vec<FxHashSet<Value>> = Vec::with_capacity(data.insts.len());
+            let mut held = self.held.out(block).clone();
+            let mut steps: Vec<BlockStep> = Vec::with_capacity(data.insts.len());
             for inst in data.insts.iter().rev() {
-                live_after.push(live.clone());
                 let d = &func.insts[inst.index()];
+                let mut step = BlockStep {
+                    result_live: d.result.is_some_and(|r| live.contains(&r)),
+                    ..BlockStep::default()
+                };
                 if let Some(r) = d.result {
                     live.remove(&r);
                 }
                 d.kind.visit_operands(|v| {
-                    live.insert(*v);
+                    if live.insert(*v) {
+                        step.dying.push(*v);
+                    }
                 });
+                step.held_result = self
+                    .held
+                    .step_back_delta(func, d, &mut held, &mut step.held);
+                steps.push(step);
             }
-            live_after.reverse();
-            // Held values after each instruction, the same way.
-            let mut held = self.held.out(block).clone();
-            let mut held_after: Vec<FxHashSet<Value>> = Vec::with_capacity(data.insts.len());
-            for inst in data.insts.iter().rev() {
-                held_after.push(held.clone());
-                self.held
-                    .step_back(func, &func.insts[inst.index()], &mut held);
-            }
-            held_after.reverse();
+            steps.reverse();
+            self.held_after = held;
             self.exit_keep.clear();
             self.slots_released = false;
-            // Parameters nobody uses die on entry.
-            for p in &data.params {
-                if !live_after.first().is_some_and(|l| l.contains(p))
-                    && !self.used_by(data.insts.first(), *p)
-                {
-                    self.release(b, *p);
-                }
-            }
             for (i, inst) in data.insts.iter().enumerate() {
                 let d = &func.insts[inst.index()];
-                let after = &live_after[i];
-                self.held_after = std::mem::take(&mut held_after[i]);
+                let step = &steps[i];
+                for v in &step.dying {
+                    live.remove(v);
+                }
+                if step.result_live {
+                    live.extend(d.result);
+                }
+                for v in &step.held {
+                    self.held_after.remove(v);
+                }
+                self.held_after.extend(step.held_result);
+                let after = &live;
+                if i == 0 {
+                    // Parameters nobody uses die on entry.
+                    for p in &data.params {
+                        if !after.contains(p) && !self.used_by(data.insts.first(), *p) {
+                            self.release(b, *p);
+                        }
+                    }
+                }
                 b.set_srcloc(ir::SourceLoc::new(d.site.index() as u32));
                 self.position = (block.index() as u32, i as u32);
                 if d.kind.is_terminator() {

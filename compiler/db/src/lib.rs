@@ -216,10 +216,15 @@ impl Db for RootDatabase {
 }
 
 /// Maps byte offsets of one text to 1-based line and column (columns count Unicode scalar
-/// values, as editors show them).
+/// values, as editors show them). Both lookups are binary searches, O(log n) whatever the
+/// length of the line (rust-analyzer's `LineIndex` keeps its multi-byte characters the same
+/// way).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LineIndex {
     line_starts: Vec<u32>,
+    /// Every character of more than one byte: `(byte offset, extra bytes of it and of every
+    /// earlier one)`, by offset. Empty for ASCII text.
+    wide: Vec<(u32, u32)>,
 }
 
 impl LineIndex {
@@ -231,7 +236,17 @@ impl LineIndex {
                 line_starts.push(i as u32 + 1);
             }
         }
-        LineIndex { line_starts }
+        let mut wide = Vec::new();
+        if !text.is_ascii() {
+            let mut extra = 0;
+            for (i, c) in text.char_indices() {
+                if c.len_utf8() > 1 {
+                    extra += c.len_utf8() as u32 - 1;
+                    wide.push((i as u32, extra));
+                }
+            }
+        }
+        LineIndex { line_starts, wide }
     }
 
     /// Byte offset of the first byte of each line (`[0] == 0`; lines end at `\n`).
@@ -239,19 +254,30 @@ impl LineIndex {
         &self.line_starts
     }
 
-    /// `(line, column)`, both 1-based, of byte `offset` in `text` (clamped to the text).
+    /// Extra bytes (beyond one per character) of the characters that start before `offset`.
+    fn extra_before(&self, offset: u32) -> u32 {
+        match self.wide.partition_point(|&(at, _)| at < offset) {
+            0 => 0,
+            n => self.wide[n - 1].1,
+        }
+    }
+
+    /// `(line, column)`, both 1-based, of byte `offset` in `text` (clamped to the text; an
+    /// offset inside a character counts as that character's start). `text` is the text the
+    /// index was built from.
     pub fn line_col(&self, text: &str, offset: u32) -> (u32, u32) {
         let offset = offset.min(text.len() as u32);
         let line = self
             .line_starts
             .partition_point(|&s| s <= offset)
             .saturating_sub(1);
-        let start = self.line_starts[line] as usize;
+        let start = self.line_starts[line];
         let mut end = offset as usize;
-        while end > start && !text.is_char_boundary(end) {
+        while end > start as usize && !text.is_char_boundary(end) {
             end -= 1;
         }
-        let col = text[start..end].chars().count() as u32 + 1;
+        let end = end as u32;
+        let col = (end - start) - (self.extra_before(end) - self.extra_before(start)) + 1;
         (line as u32 + 1, col)
     }
 }
@@ -260,4 +286,31 @@ impl LineIndex {
 #[salsa::tracked(returns(ref))]
 pub fn line_index(db: &dyn Db, file: SourceFile) -> LineIndex {
     LineIndex::new(file.text(db))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::LineIndex;
+
+    /// Columns count characters: checked at every byte offset of a text mixing ASCII, two-,
+    /// three- and four-byte characters against a direct count.
+    #[test]
+    fn line_col_counts_characters_at_every_offset() {
+        let text = "ab\né x = 'ü€'\n\n𝕏 = 1  # ñ\nlast";
+        let index = LineIndex::new(text);
+        for offset in 0..=text.len() as u32 + 2 {
+            let clamped = (offset as usize).min(text.len());
+            let mut end = clamped;
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            let line_start = text[..end].rfind('\n').map_or(0, |i| i + 1);
+            let want = (
+                text[..end].matches('\n').count() as u32 + 1,
+                text[line_start..end].chars().count() as u32 + 1,
+            );
+            assert_eq!(index.line_col(text, offset), want, "offset {offset}");
+        }
+        assert_eq!(LineIndex::new("").line_col("", 0), (1, 1));
+    }
 }
