@@ -872,9 +872,21 @@ pub fn make_class(name: Value, bases: Value, ns: Value, slot_names: &[Value]) ->
         .map(|(_, v)| Ref::dup(*v))
         .unwrap_or_else(|| str_from("__main__"));
     dict_set_str(dict.v(), "__module__", module.v());
+    // The implicit `__class__` cell of the class's functions: filled with the new class
+    // before `__set_name__` and `__init_subclass__` run, and not kept in the class dict.
+    let mut class_cell = None;
     for (k, v) in &body {
         match crate::str::str_opt(*k) {
             Some("__qualname__" | "__module__") => {}
+            Some("__classcell__") => {
+                if !is_kind(*v, Kind::Cell) {
+                    return type_error(format!(
+                        "__classcell__ must be a nonlocal cell, not {}",
+                        crate::ops::repr_string(type_of(*v)).unwrap_or_default()
+                    ));
+                }
+                class_cell = Some(*v);
+            }
             // `__new__` is an implicit staticmethod, `__init_subclass__` and
             // `__class_getitem__` implicit classmethods.
             Some("__new__") if is_kind(*v, Kind::Function) => {
@@ -997,6 +1009,9 @@ pub fn make_class(name: Value, bases: Value, ns: Value, slot_names: &[Value]) ->
     );
     if no_dict {
         crate::object::set_flags(cls.v(), FLAG_NO_DICT);
+    }
+    if let Some(cell) = class_cell {
+        crate::abi::cell_set(cell, cls.v())?;
     }
     set_names(cls.v())?;
     if let Some(f) = lookup(base, "__init_subclass__") {
