@@ -661,7 +661,11 @@ pub extern "C" fn molt_call_method_cached(
         let f: BuiltinFn = unsafe { std::mem::transmute::<usize, BuiltinFn>(cached_f as usize) };
         // SAFETY: generated code passes the vectorcall layout.
         let a = unsafe { vector_args(args, nargs, kwnames) };
-        return to_abi(f(recv, a));
+        let r = f(recv, a);
+        if r.is_err() {
+            return to_abi(qualify_cached_error(r, recv, name));
+        }
+        return to_abi(r);
     }
     if flags(cls) & FLAG_IMMUTABLE_TYPE != 0 {
         if let Some(f) = str_opt(name).and_then(|n| crate::class::lookup(cls, n)) {
@@ -679,6 +683,21 @@ pub extern "C" fn molt_call_method_cached(
         }
     }
     molt_call_method(recv, name, args, nargs, kwnames)
+}
+
+/// [`crate::call::qualify_method_error`] for a method called through a `call.method` inline
+/// cache (which keeps only the implementation).
+#[cold]
+fn qualify_cached_error(r: R<Ref>, recv: Value, name: Value) -> R<Ref> {
+    let cls = crate::class::type_of(recv);
+    match str_opt(name).and_then(|n| crate::class::lookup(cls, n)) {
+        Some(f) if is_kind(f, Kind::Builtin) => {
+            // SAFETY: kind checked; builtin methods are immortal.
+            let b = unsafe { payload::<crate::object::BuiltinData>(f) };
+            crate::call::qualify_method_error(r, b, recv, false)
+        }
+        _ => r,
+    }
 }
 
 /// Counts a hit or a miss of the inline cache of a `call.method` site in words 2 and 3 of
