@@ -464,15 +464,23 @@ impl<'a> Lowerer<'a> {
         is_generator: bool,
     ) {
         let mut func = st.b.finish();
-        // `co_varnames`: parameters (captured or not), then locals not only held in cells.
-        func.varnames = st
-            .scope
-            .locals
+        // `co_varnames`: parameters (captured or not), then the locals not only held in
+        // cells in the order CPython's compiler first emits a load or store of each (the
+        // order lowering met them; locals it never met last, in binding order). A
+        // `NameError` suggestion searches them in this order.
+        let params_n = params.len().min(st.scope.locals.len());
+        let mut varnames: Vec<&String> = st.scope.locals[..params_n].iter().collect();
+        let later = st
+            .local_order
             .iter()
-            .enumerate()
-            .filter(|(i, n)| *i < params.len() || !st.scope.cellvars.contains(*n))
-            .map(|(_, n)| n.as_str().into())
-            .collect();
+            .chain(&st.scope.locals[params_n..])
+            .filter(|n| st.scope.locals.contains(*n) && !st.scope.cellvars.contains(*n));
+        for name in later {
+            if !varnames.contains(&name) {
+                varnames.push(name);
+            }
+        }
+        func.varnames = varnames.into_iter().map(|n| n.as_str().into()).collect();
         func.inlined_frames = st.inlined_frames;
         func.params = params;
         func.freevars = freevars.into_iter().map(Into::into).collect();
