@@ -418,10 +418,15 @@ pub extern "C" fn molt_tb_add(code: *const crate::object::FunctionCode, site: u3
     crate::traceback::tb_add(code, site);
 }
 
-/// Raises `UnboundLocalError` for local `name` (a str). → error, always.
+/// Raises `UnboundLocalError` for local `name` (a str); a name `"var message"` (with a
+/// space, as zero-argument `super()` reads its first argument) raises
+/// `RuntimeError(message)` instead. → error, always.
 #[unsafe(no_mangle)]
 pub extern "C" fn molt_raise_unbound(name: Value) -> Value {
     let n = str_opt(name).unwrap_or("?");
+    if let Some((_, message)) = n.split_once(' ') {
+        return to_abi(raise(ExcKind::RuntimeError, message));
+    }
     to_abi(raise(
         ExcKind::UnboundLocalError,
         format!("cannot access local variable '{n}' where it is not associated with a value"),
@@ -457,7 +462,8 @@ fn cell_slot<'a>(cell: Value) -> R<&'a UnsafeCell<Value>> {
     Ok(unsafe { payload::<UnsafeCell<Value>>(cell) })
 }
 
-/// The content of `cell`; `NameError` naming `name` when the cell is empty. → error.
+/// The content of `cell`; `NameError` naming `name` when the cell is empty (for a name
+/// `"var message"`, `RuntimeError(message)`, as for `molt_raise_unbound`). → error.
 #[unsafe(no_mangle)]
 pub extern "C" fn molt_cell_get(cell: Value, name: Value) -> Value {
     let r = (|| {
@@ -465,6 +471,9 @@ pub extern "C" fn molt_cell_get(cell: Value, name: Value) -> Value {
         let v = unsafe { *cell_slot(cell)?.get() };
         if v == Value::UNBOUND {
             let n = str_opt(name).unwrap_or("?");
+            if let Some((_, message)) = n.split_once(' ') {
+                return raise(ExcKind::RuntimeError, message);
+            }
             return crate::exceptions::name_error(
                 name,
                 format!(
@@ -480,14 +489,16 @@ pub extern "C" fn molt_cell_get(cell: Value, name: Value) -> Value {
 /// Stores `v` (may be *unbound*) into `cell`. 0, or → -1.
 #[unsafe(no_mangle)]
 pub extern "C" fn molt_cell_set(cell: Value, v: Value) -> i32 {
-    let r = (|| {
-        let slot = cell_slot(cell)?;
-        // SAFETY: single-threaded; no other reference into the cell is live.
-        let old = unsafe { std::mem::replace(&mut *slot.get(), incref(v)) };
-        decref(old);
-        Ok(())
-    })();
-    to_abi_i32(r)
+    to_abi_i32(cell_set(cell, v))
+}
+
+/// Stores `v` (may be *unbound*) into `cell`, releasing what it held.
+pub(crate) fn cell_set(cell: Value, v: Value) -> R<()> {
+    let slot = cell_slot(cell)?;
+    // SAFETY: single-threaded; no other reference into the cell is live.
+    let old = unsafe { std::mem::replace(&mut *slot.get(), incref(v)) };
+    decref(old);
+    Ok(())
 }
 
 /// Closure cell `i` of function object `func`. → error.
@@ -650,7 +661,11 @@ pub extern "C" fn molt_call_method_cached(
         let f: BuiltinFn = unsafe { std::mem::transmute::<usize, BuiltinFn>(cached_f as usize) };
         // SAFETY: generated code passes the vectorcall layout.
         let a = unsafe { vector_args(args, nargs, kwnames) };
-        return to_abi(f(recv, a));
+        let r = f(recv, a);
+        if r.is_err() {
+            return to_abi(qualify_cached_error(r, recv, name));
+        }
+        return to_abi(r);
     }
     if flags(cls) & FLAG_IMMUTABLE_TYPE != 0 {
         if let Some(f) = str_opt(name).and_then(|n| crate::class::lookup(cls, n)) {
@@ -668,6 +683,21 @@ pub extern "C" fn molt_call_method_cached(
         }
     }
     molt_call_method(recv, name, args, nargs, kwnames)
+}
+
+/// [`crate::call::qualify_method_error`] for a method called through a `call.method` inline
+/// cache (which keeps only the implementation).
+#[cold]
+fn qualify_cached_error(r: R<Ref>, recv: Value, name: Value) -> R<Ref> {
+    let cls = crate::class::type_of(recv);
+    match str_opt(name).and_then(|n| crate::class::lookup(cls, n)) {
+        Some(f) if is_kind(f, Kind::Builtin) => {
+            // SAFETY: kind checked; builtin methods are immortal.
+            let b = unsafe { payload::<crate::object::BuiltinData>(f) };
+            crate::call::qualify_method_error(r, b, recv, false)
+        }
+        _ => r,
+    }
 }
 
 /// Counts a hit or a miss of the inline cache of a `call.method` site in words 2 and 3 of

@@ -844,9 +844,13 @@ fn setattr_other(o: Value, n: &str, name: Value, v: Value) -> R<()> {
                 format!("molt: assigning the attribute '{n}' of a class is not supported yet"),
             );
         }
+        let reshape_all = crate::class::before_protocol_change(o, n, Some(v))?;
         let d = dict_data(class_data(o).dict);
         let reshape = crate::class::attr_change_needs_reshape(n, d.get_str(n), Some(v));
         let r = d.set(name, v);
+        if reshape_all {
+            crate::class::reshape_all();
+        }
         if reshape {
             crate::class::class_mutated(o);
         } else {
@@ -917,9 +921,13 @@ pub fn generic_delattr(o: Value, name: Value) -> R<()> {
         }
     } else if is_class(o) {
         crate::class::check_mutable_class(o, n)?;
+        let reshape_all = crate::class::before_protocol_change(o, n, None)?;
         let d = dict_data(class_data(o).dict);
         let reshape = crate::class::attr_change_needs_reshape(n, d.get_str(n), None);
         let r = d.remove(name);
+        if reshape_all {
+            crate::class::reshape_all();
+        }
         if reshape {
             crate::class::class_mutated(o);
         } else {

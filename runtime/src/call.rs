@@ -194,6 +194,85 @@ fn not_callable<T>(v: Value) -> R<T> {
     type_error(format!("'{}' object is not callable", type_name(v)))
 }
 
+/// The methods CPython 3.11 defines with `METH_VARARGS`: called through a bound method
+/// object (`m = s.find; m(x=1)`), their keyword check names them without their class.
+const VARARGS_METHODS: &[(&str, &[&str])] = &[
+    (
+        "str",
+        &[
+            "count",
+            "endswith",
+            "find",
+            "index",
+            "rfind",
+            "rindex",
+            "startswith",
+        ],
+    ),
+    (
+        "set",
+        &[
+            "difference",
+            "difference_update",
+            "intersection",
+            "intersection_update",
+            "union",
+            "update",
+        ],
+    ),
+    ("frozenset", &["difference", "intersection", "union"]),
+];
+
+/// The error of a builtin type's method `b` that just failed: CPython's generic argument
+/// checks (`takes no keyword arguments`, `takes no arguments (N given)`, `takes exactly one
+/// argument (N given)`) name the method with its class (`list.append()`), the class that
+/// defines it for a direct call (`True.bit_length(1)`: `int.bit_length()`) and the receiver's
+/// class through a bound method object (`bool.bit_length()`), where the keyword check of a
+/// `METH_VARARGS` method names it alone (`find()`). The implementations raise these with the
+/// bare name; this adds the class. Only on the error path.
+#[cold]
+pub fn qualify_method_error<T>(r: R<T>, b: &BuiltinData, recv: Value, bound_object: bool) -> R<T> {
+    if r.is_ok() || b.owner.is_none() {
+        return r;
+    }
+    let pending = crate::exceptions::peek_pending();
+    if pending == Value::UNBOUND || type_of(pending) != crate::state::exc_class(ExcKind::TypeError)
+    {
+        return r;
+    }
+    let line = crate::exceptions::exception_line(pending);
+    let Some(message) = line.strip_prefix("TypeError: ") else {
+        return r;
+    };
+    let bare = format!("{}() takes ", b.name);
+    let Some(rest) = message.strip_prefix(&bare) else {
+        return r;
+    };
+    let owner = crate::class::class_name(b.owner);
+    let keywords = rest == "no keyword arguments";
+    if !(keywords
+        || rest.starts_with("no arguments (")
+        || rest.starts_with("exactly one argument ("))
+    {
+        return r;
+    }
+    if keywords
+        && bound_object
+        && VARARGS_METHODS
+            .iter()
+            .any(|(t, names)| *t == owner && names.contains(&b.name))
+    {
+        return r;
+    }
+    let class = if bound_object {
+        type_name(recv).to_owned()
+    } else {
+        owner.to_owned()
+    };
+    drop(crate::exceptions::take_pending());
+    type_error(format!("{class}.{message}"))
+}
+
 fn call_builtin(callee: Value, args: Args<'_>) -> R<Ref> {
     // SAFETY: callers checked the kind.
     let b = unsafe { payload::<BuiltinData>(callee) };
@@ -203,7 +282,11 @@ fn call_builtin(callee: Value, args: Args<'_>) -> R<Ref> {
         None
     };
     if b.receiver != Value::UNBOUND {
-        return (b.f)(b.receiver, args);
+        let r = (b.f)(b.receiver, args);
+        if r.is_err() {
+            return qualify_method_error(r, b, b.receiver, true);
+        }
+        return r;
     }
     if b.owner.is_none() {
         return (b.f)(Value::UNBOUND, args);
@@ -227,14 +310,18 @@ fn call_builtin(callee: Value, args: Args<'_>) -> R<Ref> {
     if !isinstance_class(*first, b.owner) {
         return descriptor_type_error(b, *first);
     }
-    (b.f)(
+    let r = (b.f)(
         *first,
         Args {
             pos: rest,
             kwnames: args.kwnames,
             kwvals: args.kwvals,
         },
-    )
+    );
+    if r.is_err() {
+        return qualify_method_error(r, b, *first, false);
+    }
+    r
 }
 
 /// The TypeError of a builtin type's method called on an object of another type: a slot
@@ -321,7 +408,11 @@ pub fn call_found(f: Value, obj: Value, cls: Value, args: Args<'_>) -> R<Ref> {
             if !isinstance_class(obj, b.owner) {
                 return descriptor_type_error(b, obj);
             }
-            (b.f)(obj, args)
+            let r = (b.f)(obj, args);
+            if r.is_err() {
+                return qualify_method_error(r, b, obj, false);
+            }
+            r
         }
         Kind::Wrapper => {
             let w = crate::class::wrapper_data(f);
@@ -395,7 +486,11 @@ pub fn call_method(recv: Value, name: Value, args: Args<'_>) -> R<Ref> {
                 // SAFETY: kind checked.
                 let b = unsafe { payload::<BuiltinData>(f) };
                 if !b.owner.is_none() && b.receiver == Value::UNBOUND {
-                    return (b.f)(recv, args);
+                    let r = (b.f)(recv, args);
+                    if r.is_err() {
+                        return qualify_method_error(r, b, recv, false);
+                    }
+                    return r;
                 }
             }
             let f = Ref::dup(f);

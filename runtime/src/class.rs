@@ -159,6 +159,7 @@ pub fn new_builtin_class(
     }
     let data = ClassData {
         has_del: std::cell::Cell::new(0),
+        without_del: std::cell::Cell::new(0),
         shape: std::cell::Cell::new(crate::object::SHAPE_NONE),
         slots: Box::new([]),
         name: immortalize(str_from_string(name.to_string()).into_raw()),
@@ -653,6 +654,7 @@ pub fn new_mappingproxy_class(object: Value) -> Value {
         ctor: Some(mappingproxy_ctor),
         members: 1,
         has_del: std::cell::Cell::new(0),
+        without_del: std::cell::Cell::new(0),
     };
     let cls = immortalize(alloc(Kind::Class, data));
     crate::object::set_flags(cls, crate::object::FLAG_IMMUTABLE_TYPE | FLAG_NO_DICT);
@@ -872,9 +874,21 @@ pub fn make_class(name: Value, bases: Value, ns: Value, slot_names: &[Value]) ->
         .map(|(_, v)| Ref::dup(*v))
         .unwrap_or_else(|| str_from("__main__"));
     dict_set_str(dict.v(), "__module__", module.v());
+    // The implicit `__class__` cell of the class's functions: filled with the new class
+    // before `__set_name__` and `__init_subclass__` run, and not kept in the class dict.
+    let mut class_cell = None;
     for (k, v) in &body {
         match crate::str::str_opt(*k) {
             Some("__qualname__" | "__module__") => {}
+            Some("__classcell__") => {
+                if !is_kind(*v, Kind::Cell) {
+                    return type_error(format!(
+                        "__classcell__ must be a nonlocal cell, not {}",
+                        crate::ops::repr_string(type_of(*v)).unwrap_or_default()
+                    ));
+                }
+                class_cell = Some(*v);
+            }
             // `__new__` is an implicit staticmethod, `__init_subclass__` and
             // `__class_getitem__` implicit classmethods.
             Some("__new__") if is_kind(*v, Kind::Function) => {
@@ -984,6 +998,7 @@ pub fn make_class(name: Value, bases: Value, ns: Value, slot_names: &[Value]) ->
         Kind::Class,
         ClassData {
             has_del: std::cell::Cell::new(0),
+            without_del: std::cell::Cell::new(0),
             shape: std::cell::Cell::new(SHAPE_NONE),
             slots: slots.into_boxed_slice(),
             name: incref(name),
@@ -998,6 +1013,9 @@ pub fn make_class(name: Value, bases: Value, ns: Value, slot_names: &[Value]) ->
     if no_dict {
         crate::object::set_flags(cls.v(), FLAG_NO_DICT);
     }
+    if let Some(cell) = class_cell {
+        crate::abi::cell_set(cell, cls.v())?;
+    }
     set_names(cls.v())?;
     if let Some(f) = lookup(base, "__init_subclass__") {
         if !is_kind(f, Kind::Builtin) {
@@ -1010,6 +1028,7 @@ pub fn make_class(name: Value, bases: Value, ns: Value, slot_names: &[Value]) ->
         SHAPED.with(|s| s.borrow_mut().push(cls.v()));
         reshape(cls.v());
     }
+    USER_CLASSES.with(|s| s.borrow_mut().push(cls.v()));
     Ok(cls)
 }
 
@@ -1111,6 +1130,9 @@ fn parse_slots(decl: Value, class_name: Value, ns: &Ref) -> R<(Vec<Ref>, bool, b
 thread_local! {
     /// Live user classes of the object layout (borrowed: a class leaves at deallocation).
     static SHAPED: std::cell::RefCell<Vec<Value>> = const { std::cell::RefCell::new(Vec::new()) };
+    /// Every live class made by a class statement or `type(name, bases, ns)` (borrowed, as
+    /// `SHAPED`).
+    static USER_CLASSES: std::cell::RefCell<Vec<Value>> = const { std::cell::RefCell::new(Vec::new()) };
     /// The last shape handed out.
     static NEXT_SHAPE: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
 }
@@ -1190,6 +1212,54 @@ pub fn forget_shaped(cls: Value) {
             s.retain(|c| *c != cls);
         }
     });
+    let _ = USER_CLASSES.try_with(|s| {
+        if let Ok(mut s) = s.try_borrow_mut() {
+            s.retain(|c| *c != cls);
+        }
+    });
+}
+
+/// Called before class attribute `name` of `cls` is set to `new` (`None`: deleted), for the
+/// dunders whose meaning reaches beyond the class's own namespace. Returns whether
+/// [`reshape_all`] must run after the change:
+/// - `__set__`/`__delete__` make the class's instances data descriptors (or stop them being
+///   ones) wherever they are stored: any shaped class may hold such an instance over an
+///   attribute its instances keep in a slot;
+/// - `__del__` finalizes instances made from now on (`crate::finalize::on_new_instance`);
+///   instances made before are not tracked, so when some of this class or a subclass are
+///   alive this raises a `molt:` `NotImplementedError` rather than never finalizing them.
+pub fn before_protocol_change(cls: Value, name: &str, new: Option<Value>) -> R<bool> {
+    match name {
+        "__set__" | "__delete__" => return Ok(true),
+        "__del__" if new.is_some_and(|f| !f.is_none()) => {
+            let alive: usize = USER_CLASSES.with(|s| {
+                s.borrow()
+                    .iter()
+                    .filter(|c| **c == cls || class_data(**c).mro.contains(&cls))
+                    .map(|c| class_data(*c).without_del.get())
+                    .sum()
+            });
+            if alive > 0 {
+                return raise(
+                    ExcKind::NotImplementedError,
+                    format!(
+                        "molt: adding __del__ to class '{}' while instances made without it are alive is not supported yet",
+                        class_name(cls)
+                    ),
+                );
+            }
+        }
+        _ => {}
+    }
+    Ok(false)
+}
+
+/// Gives every shaped class a new shape: the inline caches of every class re-check what
+/// attribute access means (after a change of the descriptor protocol of some class).
+pub fn reshape_all() {
+    class_changed();
+    let all: Vec<Value> = SHAPED.with(|s| s.borrow().clone());
+    all.into_iter().for_each(reshape);
 }
 
 /// `Cls[k]` through `__class_getitem__`, if the class defines it.

@@ -882,7 +882,8 @@ fn m_items(recv: Value, args: Args<'_>) -> R<Ref> {
 
 fn m_pop(recv: Value, args: Args<'_>) -> R<Ref> {
     let d = recv_dict(recv)?;
-    let [key, default] = args.bind("pop", &["key", "default"], 1)?;
+    // Positional-only in CPython (Argument Clinic's count messages).
+    let [key, default] = args.range::<2>("pop", 1)?;
     let key = key.unwrap_or(Value::NONE);
     match d.remove(key)? {
         Some(v) => Ok(v),
@@ -904,7 +905,7 @@ fn m_popitem(recv: Value, args: Args<'_>) -> R<Ref> {
 
 fn m_setdefault(recv: Value, args: Args<'_>) -> R<Ref> {
     let d = recv_dict(recv)?;
-    let [key, default] = args.bind("setdefault", &["key", "default"], 1)?;
+    let [key, default] = args.range::<2>("setdefault", 1)?;
     let key = key.unwrap_or(Value::NONE);
     let default = default.unwrap_or(Value::NONE);
     if let Some(v) = d.get(key)? {

@@ -25,6 +25,14 @@ pub const FLAG_HAS_FINALIZER: u32 = 32;
 /// Instance flag: `__del__` ran (PEP 442: never again, even after a resurrection).
 pub const FLAG_FINALIZED: u32 = 64;
 
+/// Whether an instance with header flags `flags` was made while its class had no `__del__`
+/// (neither finalizer flag): such instances are counted in `ClassData::without_del` while
+/// they live. (No flag of its own: inline caches want the flags of plain instances zero.)
+#[inline]
+pub fn made_without_del(flags: u32) -> bool {
+    flags & (FLAG_HAS_FINALIZER | FLAG_FINALIZED) == 0
+}
+
 thread_local! {
     /// Live objects with a finalizer that has not run: address → creation number.
     static REGISTRY: RefCell<FxHashMap<u64, u64>> = RefCell::new(FxHashMap::default());
@@ -63,6 +71,8 @@ pub fn on_new_instance(cls: Value, inst: Value) {
     if has_del {
         set_flags(inst, FLAG_HAS_FINALIZER);
         register(inst);
+    } else {
+        cd.without_del.set(cd.without_del.get() + 1);
     }
 }
 

@@ -397,8 +397,9 @@ pub fn float_of(x: Value) -> R<Ref> {
                 crate::class::type_name(r.v())
             ));
         }
-        if let Some(r) = crate::class::call_dunder(x, "__index__", &[])? {
-            return float_of(r.v());
+        if crate::int::has_index(x) {
+            let i = crate::int::index_value(x)?;
+            return float_of(i.v());
         }
     }
     type_error(format!(

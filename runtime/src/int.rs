@@ -147,6 +147,7 @@ pub fn index_i64(v: Value) -> R<i64> {
             if is_kind(v, Kind::Instance) {
                 if let Some(r) = crate::class::call_dunder(v, "__index__", &[])? {
                     if is_int(r.v()) {
+                        warn_if_bool("__index__", r.v());
                         return index_i64(r.v());
                     }
                     return type_error(format!(
@@ -160,6 +161,14 @@ pub fn index_i64(v: Value) -> R<i64> {
                 crate::class::type_name(v)
             ))
         }
+    }
+}
+
+/// CPython's `DeprecationWarning` when `__index__`/`__int__` (`dunder`) returned `r`, an int,
+/// that is a strict subclass of int (a bool).
+fn warn_if_bool(dunder: &str, r: Value) {
+    if r.is_bool() {
+        crate::warnings::int_subclass_returned(dunder, "bool");
     }
 }
 
@@ -197,6 +206,10 @@ pub fn index_value(v: Value) -> R<Ref> {
     if is_kind(v, Kind::Instance) {
         if let Some(r) = crate::class::call_dunder(v, "__index__", &[])? {
             if is_int(r.v()) {
+                warn_if_bool("__index__", r.v());
+                if r.v().is_bool() {
+                    return Ok(int_from_i64((r.v() == Value::TRUE) as i64));
+                }
                 return Ok(r);
             }
             return type_error(format!(
@@ -519,6 +532,7 @@ pub fn int_of(x: Value) -> R<Ref> {
         for name in ["__int__", "__index__"] {
             if let Some(r) = crate::class::call_dunder(x, name, &[])? {
                 if is_int(r.v()) {
+                    warn_if_bool(name, r.v());
                     return int_of(r.v());
                 }
                 return type_error(format!(
@@ -527,8 +541,12 @@ pub fn int_of(x: Value) -> R<Ref> {
                 ));
             }
         }
-        // CPython 3.11 still delegates to `__trunc__` (with a DeprecationWarning), whose
-        // result may be any Integral: an object with `__index__`.
+        // CPython 3.11 still delegates to `__trunc__` (with a DeprecationWarning, before the
+        // call), whose result may be any Integral: an object with `__index__`.
+        if crate::class::lookup(crate::class::type_of(x), "__trunc__").is_some_and(|f| !f.is_none())
+        {
+            crate::warnings::deprecation("The delegation of int() to __trunc__ is deprecated.");
+        }
         if let Some(r) = crate::class::call_dunder(x, "__trunc__", &[])? {
             if is_int(r.v()) {
                 return int_of(r.v());

@@ -75,6 +75,7 @@ pub mod tuple;
 pub mod unicode;
 pub mod unicode_db;
 pub mod value;
+pub mod warnings;
 
 /// Small blocks come from per-thread free lists ([`alloc`]).
 #[cfg(not(target_arch = "wasm32"))]

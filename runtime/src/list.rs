@@ -388,8 +388,24 @@ fn m_clear(recv: Value, args: Args<'_>) -> R<Ref> {
 
 fn m_sort(recv: Value, args: Args<'_>) -> R<Ref> {
     let l = recv_list(recv)?;
+    // Argument Clinic's checks for `sort(*, key=None, reverse=False)`, in its order.
+    let given = args.pos.len() + args.kwnames.len();
+    if given > 2 {
+        let keyword = if args.pos.is_empty() { "keyword " } else { "" };
+        return type_error(format!(
+            "sort() takes at most 2 {keyword}arguments ({given} given)"
+        ));
+    }
     if !args.pos.is_empty() {
         return type_error("sort() takes no positional arguments");
+    }
+    if let Some(bad) = args
+        .kwnames
+        .iter()
+        .map(|k| crate::str::str_opt(*k).unwrap_or(""))
+        .find(|k| !matches!(*k, "key" | "reverse"))
+    {
+        return type_error(format!("'{bad}' is an invalid keyword argument for sort()"));
     }
     let [key, reverse] = args.bind("sort", &["key", "reverse"], 0)?;
     let reverse = match reverse {

@@ -486,6 +486,9 @@ pub struct ClassData {
     /// Whether the class has `__del__`, as of a class epoch: `epoch << 1 | has_del`, or 0 when
     /// not known yet (see `crate::finalize::on_new_instance`).
     pub has_del: Cell<u64>,
+    /// Live instances made while the class had no `__del__` (see
+    /// `crate::finalize::made_without_del`): adding `__del__` cannot reach them.
+    pub without_del: Cell<usize>,
     /// How many of the last `slots` are declared in `__slots__` of the class or its bases
     /// (member slots: never part of the instance `__dict__`); the others are the
     /// optimizer's storage for dict attributes.
@@ -935,6 +938,10 @@ fn free_object(v: Value) {
                     return;
                 }
                 let obj = Box::from_raw(p as *mut Obj<InstanceData>);
+                if crate::finalize::made_without_del((*p).flags.get()) {
+                    let count = &payload::<ClassData>(obj.data.class).without_del;
+                    count.set(count.get().saturating_sub(1));
+                }
                 if !obj.data.slots.is_null() {
                     let n = payload::<ClassData>(obj.data.class).slots.len();
                     let slots =

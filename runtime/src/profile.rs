@@ -401,6 +401,7 @@ pub unsafe extern "C" fn molt_profile_init(table: *const ProfileTable) {
     if table.is_null() {
         return;
     }
+    TABLE.store(table.cast_mut(), std::sync::atomic::Ordering::Release);
     let var = |name: &str| std::env::var(name).ok();
     let Some(output) = output_from(
         var("MOLT_PROFILE").as_deref(),
@@ -411,6 +412,92 @@ pub unsafe extern "C" fn molt_profile_init(table: *const ProfileTable) {
     // SAFETY: per the contract.
     let table = unsafe { &*table };
     start(table, output);
+}
+
+/// The build's table, kept whether or not a profile is recorded: [`caller_site`] maps
+/// return addresses with it.
+static TABLE: std::sync::atomic::AtomicPtr<ProfileTable> =
+    std::sync::atomic::AtomicPtr::new(std::ptr::null_mut());
+
+/// Where compiled code is now: the function and MIR site of the innermost compiled frame on
+/// the stack (the call into the runtime that is running), found by following frame pointers
+/// from the caller's frame (the runtime is built with frame pointers, compiled code keeps
+/// them) and mapping the first return address inside compiled code through the build's
+/// code-offset → site maps. `None` without a table, on targets without the walk, or when no
+/// compiled frame is found within a few dozen frames.
+#[inline(never)]
+pub fn caller_site() -> Option<(*const FunctionCode, u32)> {
+    // SAFETY: set once by `molt_profile_init` to the static table generated code emits.
+    let table = unsafe { TABLE.load(std::sync::atomic::Ordering::Acquire).as_ref() }?;
+    // SAFETY: per `ProfileTable`'s contract.
+    let functions = unsafe { slice(table.functions, table.nfunctions as usize) };
+    walk_frames(|ret| {
+        let pc = ret.checked_sub(1)?;
+        functions.iter().find_map(|f| {
+            if f.code.is_null() {
+                return None;
+            }
+            // SAFETY: codegen points at the descriptor, whose `entry` is the code.
+            let start = unsafe { (*f.code).entry } as usize;
+            if pc < start || pc >= start + f.code_size as usize {
+                return None;
+            }
+            let offset = (pc - start) as u32;
+            // SAFETY: `npcmap` triples.
+            let pcmap = unsafe { slice(f.pcmap, 3 * f.npcmap as usize) };
+            let site = pcmap
+                .chunks_exact(3)
+                .find(|t| t[0] <= offset && offset < t[1])
+                .map_or(u32::MAX, |t| t[2]);
+            Some((f.code, site))
+        })
+    })
+}
+
+/// Calls `found` with the return address of each frame, innermost first, until it answers.
+#[cfg(all(
+    not(target_arch = "wasm32"),
+    any(target_arch = "x86_64", target_arch = "aarch64")
+))]
+#[inline(always)]
+fn walk_frames<T>(mut found: impl FnMut(usize) -> Option<T>) -> Option<T> {
+    /// Frames followed at most, and the largest frame accepted (a frame pointer further up
+    /// ends the walk: it is not a frame of this chain).
+    const MAX_FRAMES: usize = 64;
+    const MAX_FRAME_BYTES: usize = 1 << 20;
+    let mut fp: usize;
+    // SAFETY: reads the frame-pointer register only.
+    unsafe {
+        #[cfg(target_arch = "x86_64")]
+        std::arch::asm!("mov {}, rbp", out(reg) fp, options(nomem, nostack, preserves_flags));
+        #[cfg(target_arch = "aarch64")]
+        std::arch::asm!("mov {}, x29", out(reg) fp, options(nomem, nostack, preserves_flags));
+    }
+    let mut low = crate::recursion::stack_pointer();
+    for _ in 0..MAX_FRAMES {
+        if fp < low || fp % 8 != 0 || fp - low > MAX_FRAME_BYTES {
+            return None;
+        }
+        // SAFETY: `fp` is a frame pointer of this thread's chain: every function between
+        // here and compiled code keeps one, each frame lies above the one before it, and the
+        // saved frame pointer and return address are its first two words.
+        let (next, ret) = unsafe { (*(fp as *const usize), *((fp + 8) as *const usize)) };
+        if let Some(t) = found(ret) {
+            return Some(t);
+        }
+        low = fp + 16;
+        fp = next;
+    }
+    None
+}
+
+/// No frame walk on this target.
+#[cfg(not(all(
+    not(target_arch = "wasm32"),
+    any(target_arch = "x86_64", target_arch = "aarch64")
+)))]
+fn walk_frames<T>(_found: impl FnMut(usize) -> Option<T>) -> Option<T> {
+    None
 }
 
 /// Starts recording into `table`'s counters (see [`molt_profile_init`]): they count from

@@ -156,6 +156,9 @@ fn range_arg(v: Value) -> R<BigInt> {
         && let Some(r) = crate::class::call_dunder(v, "__index__", &[])?
     {
         if let Some(i) = int_view(r.v()) {
+            if r.v().is_bool() {
+                crate::warnings::int_subclass_returned("__index__", "bool");
+            }
             return Ok(i.to_big());
         }
         return type_error(format!(

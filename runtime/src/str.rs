@@ -458,8 +458,9 @@ fn plain_str<'a>(v: Value, or_none: bool) -> R<&'a str> {
 /// Between `min` and `N` positional arguments, with the messages of CPython's
 /// `PyArg_ParseTuple` (`find() takes at least 1 argument (0 given)`).
 fn tuple_args<const N: usize>(args: Args<'_>, fname: &str, min: usize) -> R<[Option<Value>; N]> {
-    // Called as a method (`s.find(x=1)`), CPython names the method with its class.
-    args.no_kw(&format!("str.{fname}"))?;
+    // The class is added by the caller where CPython names it (see
+    // `crate::call::qualify_method_error`).
+    args.no_kw(fname)?;
     let n = args.pos.len();
     let plural = |k: usize| if k == 1 { "" } else { "s" };
     if n < min {

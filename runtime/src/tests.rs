@@ -1543,3 +1543,38 @@ fn decimal_digits_are_unicode_14_nd() {
         }
     }
 }
+
+/// `def __del__(self): pass`
+extern "C" fn del_entry(_f: Value, _args: *const Value) -> Value {
+    Value::NONE
+}
+
+#[test]
+fn adding_del_while_instances_made_without_it_live_is_a_molt_error() {
+    let make = |name: &'static str| {
+        let ns = ok(molt_build_dict([].as_ptr(), 0));
+        let bases = molt_build_tuple([].as_ptr(), 0);
+        let cls = ok(molt_make_class(s(name), bases, ns, std::ptr::null(), 0));
+        molt_decref(bases);
+        molt_decref(ns);
+        cls
+    };
+    let cls = make("Late");
+    let del = make_fn("Late.__del__", &["self"], del_entry, &[]);
+    // No instance alive: adding `__del__` is exact.
+    let first = ok(call(cls, &[]));
+    molt_decref(first);
+    assert_eq!(molt_setattr(cls, s("__del__"), del), 0);
+    assert_eq!(molt_delattr(cls, s("__del__")), 0);
+    // An instance made without `__del__` is alive: its finalizer could never run.
+    let alive = ok(call(cls, &[]));
+    assert_eq!(molt_setattr(cls, s("__del__"), del), -1);
+    assert_eq!(
+        err_line(Value::ERROR),
+        "NotImplementedError: molt: adding __del__ to class 'Late' while instances made without it are alive is not supported yet"
+    );
+    molt_decref(alive);
+    assert_eq!(molt_setattr(cls, s("__del__"), del), 0);
+    molt_decref(del);
+    molt_decref(cls);
+}

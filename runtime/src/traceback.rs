@@ -275,6 +275,11 @@ fn source_line(cache: &mut SourceCache, file: &str, line: u32) -> Option<String>
     lines.as_ref()?.get(i).cloned()
 }
 
+/// Line `line` of source file `file`, read afresh (for a warning's source line).
+pub fn source_line_text(file: &str, line: u32) -> Option<String> {
+    source_line(&mut SourceCache::new(), file, line)
+}
+
 /// Whitespace CPython strips around a source line.
 fn is_ws(c: char) -> bool {
     matches!(c, ' ' | '\t' | '\x0c')

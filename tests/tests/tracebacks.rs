@@ -1,5 +1,6 @@
 //! Full tracebacks: for the `tb_*` programs of `tests/programs/` (and a few `err_*` ones with
-//! suggestions, and the `warn_*` ones with CPython's compile-time warnings), the whole standard error of the compiled program must equal CPython 3.11's
+//! suggestions, and the `warn_*` ones with CPython's warnings; also `<prefix>_tb_*` and
+//! `<prefix>_warn_*`), the whole standard error of the compiled program must equal CPython 3.11's
 //! — every `File "...", line N, in name` line, source line, caret line, folded repetition
 //! and chained exception — not only the last line that `programs.rs` compares. Both run the
 //! same absolute path, so the file names match.
@@ -21,7 +22,10 @@ fn programs() -> Vec<PathBuf> {
             && (name.starts_with("tb_")
                 || name.starts_with("err_name_suggest")
                 || name.starts_with("err_attr_suggest")
-                || name.starts_with("warn_"))
+                || name.starts_with("warn_")
+                // An engineer's prefix before the kind (`misc12_tb_...`).
+                || name.contains("_tb_")
+                || name.contains("_warn_"))
     });
     files.sort();
     files

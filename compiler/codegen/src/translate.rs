@@ -174,8 +174,9 @@ impl Translator<'_> {
         for inst in &func.insts {
             match &inst.kind {
                 InstKind::SlotLoad(n) | InstKind::SlotStore(n, _) | InstKind::SlotDel(n) => {
-                    if !slot_names.contains(n) {
-                        slot_names.push(n.clone());
+                    let n: Box<str> = slot_of(n).into();
+                    if !slot_names.contains(&n) {
+                        slot_names.push(n);
                     }
                 }
                 InstKind::Call { args, .. } | InstKind::CallMethod { args, .. } => {
@@ -2068,7 +2069,7 @@ impl Translator<'_> {
 
     fn slot(&self, name: &str) -> Result<ir::StackSlot, CodegenError> {
         self.slots
-            .get(name)
+            .get(slot_of(name))
             .copied()
             .ok_or_else(|| CodegenError::Internal {
                 function: self.func.name.to_string(),
@@ -2349,4 +2350,10 @@ fn unreachable_terminator(func: &Function) -> Result<(), CodegenError> {
         function: func.name.to_string(),
         message: "terminator in the middle of a block".into(),
     })
+}
+
+/// The slot a `slot.load` name refers to: a name may carry, after a space, the message of
+/// the `RuntimeError` an unbound read raises (zero-argument `super()`'s first argument).
+fn slot_of(name: &str) -> &str {
+    name.split(' ').next().unwrap_or(name)
 }

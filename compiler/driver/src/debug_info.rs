@@ -67,24 +67,30 @@ impl FactCollector<'_> {
             .map_or(0, |s| s.chars().count() as u32)
     }
 
-    /// CPython 3.11's anchors of a binary operation: the operator, found after the left
-    /// operand past whitespace and closing parentheses.
+    /// CPython 3.11's anchors of a binary operation: the operator token after the left
+    /// operand (past whitespace, the closing parentheses of a parenthesized left operand,
+    /// comments and line continuations), two characters wide when the next character, still
+    /// before the right operand, is not whitespace (`//`, `**`, `<<`).
     fn binop_anchors(&self, b: &ast::ExprBinOp) -> Option<(u32, u32)> {
         let (start, end) = range_of(b);
         let segment = self.chars(start, end);
         let left_end = self.char_len(start, b.left.range().end().to_u32()) as usize;
         let right_start = self.char_len(start, b.right.range().start().to_u32()) as usize;
-        let operator: &[char] = segment.get(left_end..right_start)?;
-        let offset = operator.iter().take_while(|c| c.is_whitespace()).count();
-        let mut left = left_end + offset;
-        let mut right = left + 1;
-        if offset + 1 < operator.len() && !operator[offset + 1].is_whitespace() {
-            right += 1;
+        let right_start = right_start.min(segment.len());
+        let mut left = left_end;
+        while left < right_start {
+            match segment[left] {
+                '#' => {
+                    while left < right_start && segment[left] != '\n' {
+                        left += 1;
+                    }
+                }
+                c if c.is_whitespace() || c == ')' || c == '\\' => left += 1,
+                _ => break,
+            }
         }
-        while left < segment.len()
-            && (segment[left].is_whitespace() || ")#".contains(segment[left]))
-        {
-            left += 1;
+        let mut right = left + 1;
+        if right < right_start && !segment[right].is_whitespace() {
             right += 1;
         }
         Some((left as u32, right as u32))

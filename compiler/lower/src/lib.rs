@@ -75,6 +75,19 @@ pub fn function_mir<'db>(db: &'db dyn Db, item: FunctionItem<'db>) -> LoweredIte
     }
 }
 
+/// The free variables of an item's function: for a method that uses zero-argument
+/// `super()` or `__class__`, the class's implicit `__class__` cell, which `<module>` passes
+/// when it makes the function. A separate query so that `<module>` re-lowers only when
+/// this changes, not after every edit of a method body.
+#[salsa::tracked(returns(ref))]
+pub fn item_freevars<'db>(db: &'db dyn Db, item: FunctionItem<'db>) -> Vec<String> {
+    function_mir(db, item)
+        .functions
+        .first()
+        .map(|f| f.freevars.iter().map(|v| v.to_string()).collect())
+        .unwrap_or_default()
+}
+
 /// Lowers the module's top-level code (the skeleton) into `<module>`, with skeleton-relative
 /// spans.
 #[salsa::tracked(returns(ref))]
@@ -83,6 +96,16 @@ pub fn module_mir(db: &dyn Db, file: SourceFile) -> LoweredItem {
     let skeleton = items::module_skeleton(db, file);
     let parsed = molt_db::parse_python(&skeleton.text);
     let mut lowerer = lower::Lowerer::new(db, index, &skeleton.text, 0);
+    let mut method_freevars = rustc_hash::FxHashMap::default();
+    for item in &module_items(db, file).functions {
+        if item.class_name(db).is_some() {
+            let freevars = item_freevars(db, *item);
+            if !freevars.is_empty() {
+                method_freevars.insert(item.qualname(db).clone(), freevars.clone());
+            }
+        }
+    }
+    lowerer.set_method_freevars(method_freevars);
     lowerer.lower_module(&parsed.syntax().body);
     LoweredItem {
         functions: lowerer.functions.into_iter().map(Arc::new).collect(),

@@ -45,6 +45,30 @@ pub struct Lowerer<'a> {
     /// Names of the item functions `<module>` creates, given in the order of
     /// [`molt_semantic::items::module_items`].
     item_names: molt_semantic::items::ItemNames,
+    /// The free variables of the method items that have some (only `__class__`, the
+    /// implicit cell of zero-argument `super()`), by item name; `<module>` passes them
+    /// the class's cell when it makes the function.
+    method_freevars: FxHashMap<String, Vec<String>>,
+}
+
+/// The runtime reads a bound-check or cell name with a space as `"name message"`: an empty
+/// variable then raises `RuntimeError(message)` instead of the `UnboundLocalError` or
+/// `NameError` naming the variable (see `molt_raise_unbound`, `molt_cell_get`).
+fn name_with_runtime_error(name: &str, message: &str) -> Box<str> {
+    format!("{name} {message}").into()
+}
+
+/// CPython's implicit `__class__` cell: a function defined directly in a class body that
+/// uses `__class__` (or reads `super`) without binding it gets it from the class.
+fn with_class_cell(mut scope: Scope) -> Scope {
+    const CLASS: &str = "__class__";
+    if scope.free_candidates.iter().any(|n| n == CLASS)
+        && !scope.locals.iter().any(|n| n == CLASS)
+        && !scope.globals.contains(CLASS)
+    {
+        scope.nonlocals.insert(CLASS.to_owned());
+    }
+    scope
 }
 
 /// What kind of code a function body is.
@@ -116,10 +140,13 @@ struct FnState<'t> {
     /// `def`s met directly in the statement list being lowered are items (see
     /// [`molt_semantic::items`]): true for the module body and top-level class bodies.
     defs_are_items: bool,
-    /// Enclosing class of a method (for zero-argument `super()`).
-    class_name: Option<String>,
-    /// First parameter's value (for `super()`).
-    first_param: Option<Value>,
+    /// The name of the first positional parameter, the object zero-argument `super()`
+    /// uses (CPython reads its current value, `co_argcount == 0` means none).
+    first_arg: Option<String>,
+    /// Iterators of the first iterables of the comprehensions inlined here (innermost
+    /// last): CPython runs a comprehension as a function whose first argument is that
+    /// iterator, so zero-argument `super()` inside one uses it.
+    comp_iters: Vec<Value>,
     /// Frames CPython has for code inlined here (see [`molt_mir::InlinedFrame`]).
     inlined_frames: Vec<molt_mir::InlinedFrame>,
 }
@@ -143,7 +170,14 @@ impl<'a> Lowerer<'a> {
             class_bound: Vec::new(),
             mangle_class: None,
             item_names: Default::default(),
+            method_freevars: FxHashMap::default(),
         }
+    }
+
+    /// Gives the free variables of method items (see [`Lowerer::method_freevars`]) before
+    /// [`Lowerer::lower_module`].
+    pub fn set_method_freevars(&mut self, freevars: FxHashMap<String, Vec<String>>) {
+        self.method_freevars = freevars;
     }
 
     /// CPython's private name mangling: inside a class `C`, an identifier `__x` (two leading
@@ -290,7 +324,10 @@ impl<'a> Lowerer<'a> {
         if def.type_params.is_some() {
             self.unsupported(def.range(), "a generic function (type parameters)");
         }
-        let scope = Scope::of_function(Some(&def.parameters), ScopeBody::Stmts(&def.body));
+        let mut scope = Scope::of_function(Some(&def.parameters), ScopeBody::Stmts(&def.body));
+        if class_name.is_some() {
+            scope = with_class_cell(scope);
+        }
         let name = self.unique_name(qualname);
         let saved_mangle = self.mangle_class.clone();
         if class_name.is_some() {
@@ -304,7 +341,6 @@ impl<'a> Lowerer<'a> {
             scope,
             enclosing,
         );
-        st.class_name = class_name;
         let annotations: Vec<Option<&Expr>> =
             def.parameters.iter().map(|p| p.annotation()).collect();
         self.prologue(&mut st, &params, &annotations);
@@ -428,15 +464,23 @@ impl<'a> Lowerer<'a> {
         is_generator: bool,
     ) {
         let mut func = st.b.finish();
-        // `co_varnames`: parameters (captured or not), then locals not only held in cells.
-        func.varnames = st
-            .scope
-            .locals
+        // `co_varnames`: parameters (captured or not), then the locals not only held in
+        // cells in the order CPython's compiler first emits a load or store of each (the
+        // order lowering met them; locals it never met last, in binding order). A
+        // `NameError` suggestion searches them in this order.
+        let params_n = params.len().min(st.scope.locals.len());
+        let mut varnames: Vec<&String> = st.scope.locals[..params_n].iter().collect();
+        let later = st
+            .local_order
             .iter()
-            .enumerate()
-            .filter(|(i, n)| *i < params.len() || !st.scope.cellvars.contains(*n))
-            .map(|(_, n)| n.as_str().into())
-            .collect();
+            .chain(&st.scope.locals[params_n..])
+            .filter(|n| st.scope.locals.contains(*n) && !st.scope.cellvars.contains(*n));
+        for name in later {
+            if !varnames.contains(&name) {
+                varnames.push(name);
+            }
+        }
+        func.varnames = varnames.into_iter().map(|n| n.as_str().into()).collect();
         func.inlined_frames = st.inlined_frames;
         func.params = params;
         func.freevars = freevars.into_iter().map(Into::into).collect();
@@ -449,7 +493,10 @@ impl<'a> Lowerer<'a> {
     fn prologue(&mut self, st: &mut FnState<'_>, params: &[Param], annotations: &[Option<&Expr>]) {
         let entry = st.b.func.entry();
         let values: Vec<Value> = st.b.func.blocks[entry.index()].params.clone();
-        st.first_param = values.first().copied();
+        st.first_arg = params
+            .first()
+            .filter(|p| matches!(p.kind, ParamKind::Positional | ParamKind::PositionalOnly))
+            .map(|p| p.name.to_string());
         // Cells for captured locals, and closure cells for free variables.
         let freevars = self.freevars_of(st);
         for (i, name) in freevars.iter().enumerate() {
@@ -1217,7 +1264,8 @@ impl<'a> Lowerer<'a> {
             let item = self
                 .item_names
                 .next(class_name.as_deref(), def.name.as_str());
-            (item, Vec::new())
+            let freevars = self.method_freevars.get(&item).cloned().unwrap_or_default();
+            (item, freevars)
         } else {
             self.lower_def(def, qualname, class_name, enclosing)
         };
@@ -1247,6 +1295,108 @@ impl<'a> Lowerer<'a> {
             );
         }
         self.store_name(st, def.name.as_str(), f, span);
+    }
+
+    /// Whether `name` read here is the builtin (not rebound anywhere the lookup could find).
+    fn is_builtin_here(&self, st: &FnState<'_>, name: &str) -> bool {
+        self.renamed(st, name).is_none()
+            && self.resolution(st, name) == Resolution::Global
+            && !self.index.is_global(self.db.intern(name))
+            && !(st.class_ns.is_some()
+                && self
+                    .class_bound
+                    .last()
+                    .is_some_and(|names| names.iter().any(|n| n == name)))
+    }
+
+    /// `super()` without arguments, as CPython 3.11's `super_init_without_args`: the current
+    /// value of the first positional argument (of the comprehension's iterator inside one),
+    /// and the class from the implicit `__class__` cell, with CPython's `RuntimeError`s when
+    /// there is no argument, it was deleted, there is no cell or it is still empty.
+    fn zero_arg_super(&mut self, st: &mut FnState<'_>, name: TextRange, span: Span) -> Value {
+        let sup =
+            st.b.ins(InstKind::BuiltinLoad("super".into()), self.span(name));
+        let obj = match (st.comp_iters.last(), st.first_arg.clone()) {
+            (Some(it), _) => Some(*it),
+            (None, Some(arg)) => Some(self.super_first_arg(st, &arg, span)),
+            (None, None) => None,
+        };
+        let Some(obj) = obj else {
+            // `super(): no arguments`, from the builtin itself.
+            return st.b.ins(
+                InstKind::Call {
+                    callee: sup,
+                    args: CallArgs::default(),
+                },
+                span,
+            );
+        };
+        const CLASS: &str = "__class__";
+        let has_cell = st.class_ns.is_some()
+            || matches!(
+                self.resolution(st, CLASS),
+                Resolution::Cell | Resolution::Free
+            );
+        let cls = match st.cells.get(CLASS).copied() {
+            Some(cell) if has_cell && self.renamed(st, CLASS).is_none() => st.b.ins(
+                InstKind::CellLoad(
+                    cell,
+                    name_with_runtime_error(CLASS, "super(): empty __class__ cell"),
+                ),
+                span,
+            ),
+            _ => return self.raise_runtime_error(st, "super(): __class__ cell not found", span),
+        };
+        st.b.ins(
+            InstKind::Call {
+                callee: sup,
+                args: CallArgs {
+                    positional: vec![cls, obj],
+                    keywords: vec![],
+                },
+            },
+            span,
+        )
+    }
+
+    /// The current value of parameter `arg` for `super()`: `RuntimeError: super(): arg[0]
+    /// deleted` when it is unbound.
+    fn super_first_arg(&mut self, st: &mut FnState<'_>, arg: &str, span: Span) -> Value {
+        let checked = name_with_runtime_error(arg, "super(): arg[0] deleted");
+        match self.resolution(st, arg) {
+            Resolution::Local if st.use_slots => st.b.ins(InstKind::SlotLoad(checked), span),
+            Resolution::Local => {
+                let v = st.b.read_var(arg);
+                if st.b.may_need_bound_check(v) {
+                    st.b.ins(InstKind::CheckBound(v, checked), span)
+                } else {
+                    v
+                }
+            }
+            Resolution::Cell | Resolution::Free => match st.cells.get(arg).copied() {
+                Some(cell) => st.b.ins(InstKind::CellLoad(cell, checked), span),
+                None => st.b.ins(InstKind::GlobalLoad(arg.into()), span),
+            },
+            Resolution::Global => st.b.ins(InstKind::GlobalLoad(arg.into()), span),
+        }
+    }
+
+    /// Raises `RuntimeError(message)` (of the builtin class) here.
+    fn raise_runtime_error(&mut self, st: &mut FnState<'_>, message: &str, span: Span) -> Value {
+        let cls = st.b.ins(InstKind::BuiltinLoad("RuntimeError".into()), span);
+        let text = self.constant(st, Constant::Str(message.into()), span);
+        let exc = st.b.ins(
+            InstKind::Call {
+                callee: cls,
+                args: CallArgs {
+                    positional: vec![text],
+                    keywords: vec![],
+                },
+            },
+            span,
+        );
+        self.raise_(st, exc, None, span);
+        st.b.ins(InstKind::Const(Constant::None), span)
     }
 
     fn defaults(&mut self, st: &mut FnState<'_>, params: &ast::Parameters) -> Vec<Value> {
@@ -1318,6 +1468,18 @@ impl<'a> Lowerer<'a> {
         }
         let bases = st.b.ins(InstKind::BuildTuple(bases), span);
         let ns = st.b.ins(InstKind::BuildDict(vec![]), span);
+        // The implicit `__class__` cell of the class's functions, handed to the class as
+        // `__classcell__` (CPython's `type.__new__` fills it with the new class).
+        let class_cell = if self.class_needs_cell(class) {
+            let u = st.b.unbound_value();
+            Some(st.b.ins(InstKind::CellNew(u), span))
+        } else {
+            None
+        };
+        let saved_cell = match class_cell {
+            Some(cell) => st.cells.insert("__class__".to_owned(), cell),
+            None => st.cells.remove("__class__"),
+        };
         let saved_ns = st.class_ns.replace(ns);
         let saved_name = std::mem::replace(&mut st.qualname, class.name.as_str().to_owned());
         st.defs_are_items = methods_are_items;
@@ -1346,6 +1508,14 @@ impl<'a> Lowerer<'a> {
         st.defs_are_items = false;
         st.qualname = saved_name;
         st.class_ns = saved_ns;
+        match saved_cell {
+            Some(cell) => st.cells.insert("__class__".to_owned(), cell),
+            None => st.cells.remove("__class__"),
+        };
+        if let Some(cell) = class_cell {
+            let key = self.constant(st, Constant::Str("__classcell__".into()), span);
+            st.b.ins(InstKind::SetItem(ns, key, cell), span);
+        }
         // Fixed-layout slots from the module index (a class name defined twice gets none:
         // the index cannot tell the two bodies apart).
         let sym = self.db.intern(class.name.as_str());
@@ -1381,6 +1551,36 @@ impl<'a> Lowerer<'a> {
             );
         }
         self.store_name(st, class.name.as_str(), cls, span);
+    }
+
+    /// Whether a function of `class` may use the implicit `__class__` cell: a method item
+    /// has it as a free variable, or the class body (with item bodies elided) names
+    /// `super` or `__class__` anywhere.
+    fn class_needs_cell(&self, class: &ast::StmtClassDef) -> bool {
+        use ruff_python_ast::visitor::{self, Visitor};
+        struct Finder(bool);
+        impl<'a> Visitor<'a> for Finder {
+            fn visit_expr(&mut self, expr: &'a Expr) {
+                if let Expr::Name(n) = expr {
+                    if matches!(n.id.as_str(), "super" | "__class__") {
+                        self.0 = true;
+                    }
+                }
+                visitor::walk_expr(self, expr);
+            }
+        }
+        let name = class.name.as_str();
+        let from_items = self.method_freevars.iter().any(|(item, freevars)| {
+            item.split('.').next() == Some(name) && freevars.iter().any(|f| f == "__class__")
+        });
+        if from_items {
+            return true;
+        }
+        let mut finder = Finder(false);
+        for s in &class.body {
+            finder.visit_stmt(s);
+        }
+        finder.0
     }
 
     // ----- names -----
@@ -2125,33 +2325,14 @@ impl<'a> Lowerer<'a> {
                 );
             }
         }
-        // Zero-argument `super()` in a method.
+        // Zero-argument `super()` of the builtin.
         if let Expr::Name(n) = &*c.func {
             if n.id.as_str() == "super"
                 && c.arguments.args.is_empty()
                 && c.arguments.keywords.is_empty()
+                && self.is_builtin_here(st, "super")
             {
-                if let (Some(class), Some(first)) = (st.class_name.clone(), st.first_param) {
-                    if self.resolution(st, "super") == Resolution::Global
-                        && !self.index.is_global(self.db.intern("super"))
-                    {
-                        let sup =
-                            st.b.ins(InstKind::BuiltinLoad("super".into()), self.span(n.range()));
-                        let cls = st.b.ins(InstKind::GlobalLoad(class.into()), span);
-                        // FIXME: uses the class's global name and the first parameter's initial
-                        // value, not CPython's `__class__` cell and current first argument.
-                        return st.b.ins(
-                            InstKind::Call {
-                                callee: sup,
-                                args: CallArgs {
-                                    positional: vec![cls, first],
-                                    keywords: vec![],
-                                },
-                            },
-                            span,
-                        );
-                    }
-                }
+                return self.zero_arg_super(st, n.range(), span);
             }
         }
         if has_star {
@@ -2402,7 +2583,18 @@ impl<'a> Lowerer<'a> {
         };
         let saved = st.renames.len();
         let exit = st.b.new_block();
-        self.comprehension_level(st, comp, generators, result, exit, span, None, true);
+        // The first iterable, evaluated outside the comprehension's frame. Its span: a
+        // traceback shows the whole comprehension (CPython's position of the outermost
+        // `GET_ITER`) through the inlined frame's `outside` span (`molt_driver::debug_info`).
+        let first_iter = generators.first().map(|g| {
+            let iterable = self.expr(st, &g.iter);
+            st.b.ins(InstKind::GetIter(iterable), self.span(g.iter.range()))
+        });
+        st.comp_iters.extend(first_iter);
+        self.comprehension_level(st, comp, generators, result, exit, span, first_iter, true);
+        if first_iter.is_some() {
+            st.comp_iters.pop();
+        }
         st.b.seal(exit);
         st.b.switch_to(exit);
         // The comprehension's frame (inlined here) exits: its variables are released.
@@ -2599,6 +2791,11 @@ impl<'a> Lowerer<'a> {
         if st.kind == Kind::Function {
             enclosing.push(st.scope.clone());
         }
+        let scope = if st.class_ns.is_some() {
+            with_class_cell(scope)
+        } else {
+            scope
+        };
         let qualname = self.nested_qualname(st, leaf);
         let name = self.unique_name(qualname);
         let mut inner = FnState::new(
@@ -2733,7 +2930,10 @@ impl<'a> Lowerer<'a> {
     }
 
     fn lower_lambda(&mut self, st: &mut FnState<'_>, l: &ast::ExprLambda) -> (String, Vec<String>) {
-        let scope = Scope::of_function(l.parameters.as_deref(), ScopeBody::Expr(&l.body));
+        let mut scope = Scope::of_function(l.parameters.as_deref(), ScopeBody::Expr(&l.body));
+        if st.class_ns.is_some() {
+            scope = with_class_cell(scope);
+        }
         let mut enclosing = st.enclosing.clone();
         if st.kind == Kind::Function {
             enclosing.push(st.scope.clone());
@@ -2800,8 +3000,8 @@ impl<'t> FnState<'t> {
             rename_counter: 0,
             class_ns: None,
             defs_are_items: false,
-            class_name: None,
-            first_param: None,
+            first_arg: None,
+            comp_iters: Vec::new(),
             inlined_frames: Vec::new(),
         }
     }

@@ -264,7 +264,9 @@ pub enum InstKind {
     /// `builtin.load "len"`: a builtin the name resolved to (not shadowed by a global).
     BuiltinLoad(Box<str>),
     /// `slot.load "x"`: read a local kept in a stack slot (functions with `try`, `del`);
-    /// raises `UnboundLocalError` when unassigned.
+    /// raises `UnboundLocalError` when unassigned. The name of this instruction, of
+    /// `check.bound` and of `cell.load` may carry a message after a space (`"self super():
+    /// arg[0] deleted"`): an unbound read then raises `RuntimeError` with that message.
     SlotLoad(Box<str>),
     /// `slot.store "x", v1`
     SlotStore(Box<str>, Value),

@@ -332,7 +332,14 @@ impl<'a> Visitor<'a> for Collector {
                 ExprContext::Store | ExprContext::Del => {
                     self.bind(name.id.as_str());
                 }
-                _ => self.use_name(name.id.as_str()),
+                _ => {
+                    self.use_name(name.id.as_str());
+                    // As CPython's symtable: a function that reads `super` uses the implicit
+                    // `__class__` cell of its class (for zero-argument `super()`).
+                    if name.id.as_str() == "super" {
+                        self.use_name("__class__");
+                    }
+                }
             },
             Expr::Named(named) => {
                 self.visit_expr(&named.value);
