@@ -104,6 +104,9 @@ pub struct PassContext<'a> {
     pub index: &'a molt_semantic::ModuleIndex,
     /// The level being run.
     pub level: OptLevel,
+    /// The attribute names some class of the module keeps in a fixed slot
+    /// ([`slot_attribute_names`]); `None` in pass tests, which compute them per function.
+    pub slot_names: Option<&'a std::collections::BTreeSet<Box<str>>>,
     remarks: Vec<Remark>,
     function: Box<str>,
 }
@@ -120,6 +123,7 @@ impl<'a> PassContext<'a> {
             db,
             index,
             level,
+            slot_names: None,
             remarks: Vec::new(),
             function: function.into(),
         }
@@ -209,6 +213,7 @@ fn pipeline(level: OptLevel) -> Vec<(&'static str, Pass)> {
 pub fn optimize(
     db: &dyn Db,
     index: &molt_semantic::ModuleIndex,
+    slot_names: Option<&std::collections::BTreeSet<Box<str>>>,
     func: &Arc<Function>,
     level: OptLevel,
 ) -> Optimized {
@@ -217,6 +222,7 @@ pub fn optimize(
         db,
         index,
         level,
+        slot_names,
         remarks: Vec::new(),
         function: func.name.clone(),
     };
@@ -246,27 +252,39 @@ pub fn optimize(
 /// The optimized MIR of one item's functions (default level).
 #[salsa::tracked(returns(ref))]
 pub fn optimized_function_mir<'db>(db: &'db dyn Db, item: FunctionItem<'db>) -> Vec<Optimized> {
-    let index = molt_semantic::module_index(db, item.file(db));
-    optimize_all(db, index, function_mir(db, item), OptLevel::default())
+    let file = item.file(db);
+    let index = molt_semantic::module_index(db, file);
+    optimize_all(db, index, file, function_mir(db, item), OptLevel::default())
 }
 
 /// The optimized MIR of the module's top-level code (default level).
 #[salsa::tracked(returns(ref))]
 pub fn optimized_module_mir(db: &dyn Db, file: SourceFile) -> Vec<Optimized> {
     let index = molt_semantic::module_index(db, file);
-    optimize_all(db, index, module_mir(db, file), OptLevel::default())
+    optimize_all(db, index, file, module_mir(db, file), OptLevel::default())
+}
+
+/// The attribute names that some class of `file` keeps in a fixed slot (the classes whose
+/// attribute access can be cached: bound by one `class` statement, no `__slots__`, no
+/// attribute hook), computed once per revision for every function of the module
+/// ([`crate::slots`]).
+#[salsa::tracked(returns(ref))]
+pub fn slot_attribute_names(db: &dyn Db, file: SourceFile) -> std::collections::BTreeSet<Box<str>> {
+    slots::slot_names(db, molt_semantic::module_index(db, file))
 }
 
 fn optimize_all(
     db: &dyn Db,
     index: &molt_semantic::ModuleIndex,
+    file: SourceFile,
     lowered: &LoweredItem,
     level: OptLevel,
 ) -> Vec<Optimized> {
+    let slot_names = slot_attribute_names(db, file);
     lowered
         .functions
         .iter()
-        .map(|f| optimize(db, index, f, level))
+        .map(|f| optimize(db, index, Some(slot_names), f, level))
         .collect()
 }
 
@@ -293,13 +311,13 @@ pub fn optimize_file_at(db: &dyn Db, file: SourceFile, level: OptLevel) -> Vec<A
         return optimized_file(db, file);
     }
     let index = molt_semantic::module_index(db, file);
-    let mut out: Vec<Arc<Function>> = optimize_all(db, index, module_mir(db, file), level)
+    let mut out: Vec<Arc<Function>> = optimize_all(db, index, file, module_mir(db, file), level)
         .into_iter()
         .map(|o| o.func)
         .collect();
     for item in &module_items(db, file).functions {
         out.extend(
-            optimize_all(db, index, function_mir(db, *item), level)
+            optimize_all(db, index, file, function_mir(db, *item), level)
                 .into_iter()
                 .map(|o| o.func),
         );

@@ -16,32 +16,20 @@
 
 use molt_mir::{Function, InstKind};
 use molt_semantic::ClassInfo;
-use rustc_hash::FxHashSet;
 
 use crate::{PassContext, RemarkKind};
 
 /// Rewrites attribute accesses of slot names and reports on each class definition.
 pub fn run(func: &mut Function, ctx: &mut PassContext<'_>) {
     let (db, index) = (ctx.db, ctx.index);
-    let cacheable = |c: &ClassInfo| c.attribute_hook.is_none() && !c.defines_slots;
-    let mut names: FxHashSet<&str> = FxHashSet::default();
-    for class in index.classes.iter().filter(|c| cacheable(c)) {
-        if index
-            .classes
-            .iter()
-            .filter(|c| c.name == class.name)
-            .count()
-            != 1
-        {
-            continue;
+    let local;
+    let names = match ctx.slot_names {
+        Some(names) => names,
+        None => {
+            local = slot_names(db, index);
+            &local
         }
-        names.extend(
-            index
-                .slot_layout(db, class)
-                .into_iter()
-                .map(|a| db.resolve(a)),
-        );
-    }
+    };
     let mut reports = Vec::new();
     for inst in &mut func.insts {
         match &mut inst.kind {
@@ -118,4 +106,31 @@ pub fn run(func: &mut Function, ctx: &mut PassContext<'_>) {
         r.args.push(("class".into(), name.to_string()));
         r.args.push(("slots".into(), slots.join(",")));
     }
+}
+
+/// The attribute names some cacheable class of the module keeps in a slot: classes bound by
+/// one `class` statement, without `__slots__` or an attribute hook. Linear in the number of
+/// classes and their layouts.
+pub fn slot_names(
+    db: &dyn molt_db::Db,
+    index: &molt_semantic::ModuleIndex,
+) -> std::collections::BTreeSet<Box<str>> {
+    let mut statements: rustc_hash::FxHashMap<_, usize> = rustc_hash::FxHashMap::default();
+    for class in &index.classes {
+        *statements.entry(class.name).or_default() += 1;
+    }
+    let cacheable = |c: &ClassInfo| c.attribute_hook.is_none() && !c.defines_slots;
+    let mut names = std::collections::BTreeSet::new();
+    for class in index.classes.iter().filter(|c| cacheable(c)) {
+        if statements.get(&class.name) != Some(&1) {
+            continue;
+        }
+        names.extend(
+            index
+                .slot_layout(db, class)
+                .into_iter()
+                .map(|a| Box::<str>::from(db.resolve(a))),
+        );
+    }
+    names
 }
