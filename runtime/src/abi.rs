@@ -540,13 +540,17 @@ unsafe fn vector_args<'a>(args: *const Value, nargs: u32, kwnames: Value) -> Arg
 }
 
 /// `callee(*args)`: `args` holds `nargs` positional values, then one value per name in
-/// `kwnames` (a tuple of strs, or `None`/0 for no keywords). → error.
+/// `kwnames` (a tuple of strs, or `None`/0 for no keywords). Bit `i` of `moved` set: the
+/// caller moved its reference to value `i` into the call, which releases it (a compiled
+/// callee owns it as a parameter; see [`crate::call::Moved`]); the other values are
+/// borrowed. → error.
 #[unsafe(no_mangle)]
 pub extern "C" fn molt_call(
     callee: Value,
     args: *const Value,
     nargs: u32,
     kwnames: Value,
+    moved: u64,
 ) -> Value {
     if crate::profile::on() {
         crate::profile::count(if crate::object::is_kind(callee, Kind::Builtin) {
@@ -555,17 +559,19 @@ pub extern "C" fn molt_call(
             crate::profile::Counter::CallGeneric
         });
     }
+    let moved = crate::call::Moved(moved);
     if !crate::tuple::is_tuple(kwnames)
-        && let Some(r) = crate::call::call_exact(callee, args, nargs)
+        && let Some(r) = crate::call::call_exact(callee, args, nargs, moved)
     {
         return to_abi(r);
     }
     // SAFETY: generated code passes the vectorcall layout.
     let a = unsafe { vector_args(args, nargs, kwnames) };
-    to_abi(crate::call::call(callee, a))
+    to_abi(crate::call::call_moved(callee, a, moved))
 }
 
-/// `recv.name(*args)` (same argument layout as [`molt_call`]). → error.
+/// `recv.name(*args)` (same argument layout as [`molt_call`]; bit 0 of `moved` is the
+/// receiver, bit `i + 1` value `i`). → error.
 #[unsafe(no_mangle)]
 pub extern "C" fn molt_call_method(
     recv: Value,
@@ -573,17 +579,24 @@ pub extern "C" fn molt_call_method(
     args: *const Value,
     nargs: u32,
     kwnames: Value,
+    moved: u64,
 ) -> Value {
     crate::profile::count(crate::profile::Counter::CallGeneric);
     // SAFETY: generated code passes the vectorcall layout.
     let a = unsafe { vector_args(args, nargs, kwnames) };
-    to_abi(crate::call::call_method(recv, name, a))
+    to_abi(crate::call::call_method_moved(
+        recv,
+        name,
+        a,
+        crate::call::Moved(moved),
+    ))
 }
 
 /// `recv.name(*args)` at a `call.method.direct` site whose inline cache is `cell` (two
 /// words: the class shape, then the function object the fast path calls): fills the cache when
 /// `recv` is an instance of a cacheable class, without instance-dict attributes, whose
-/// `name` is a function compiled from `code`; then calls like [`molt_call_method`]. → error.
+/// `name` is a function compiled from `code`; then calls like [`molt_call_method`] (with the
+/// same `moved` mask). → error.
 #[unsafe(no_mangle)]
 pub extern "C" fn molt_call_method_ic(
     recv: Value,
@@ -592,6 +605,7 @@ pub extern "C" fn molt_call_method_ic(
     nargs: u32,
     cell: *mut u64,
     code: *const crate::object::FunctionCode,
+    moved: u64,
 ) -> Value {
     use crate::object::{FunctionData, Kind, SHAPE_NONE, flags, is_kind, payload};
     crate::profile::count(crate::profile::Counter::CallGeneric);
@@ -617,7 +631,7 @@ pub extern "C" fn molt_call_method_ic(
             }
         }
     }
-    molt_call_method(recv, name, args, nargs, Value::NONE)
+    molt_call_method(recv, name, args, nargs, Value::NONE, moved)
 }
 
 /// `recv.name(*args)` (same argument layout as [`molt_call_method`]) at a `call.method` site
@@ -639,6 +653,7 @@ pub extern "C" fn molt_call_method_cached(
     nargs: u32,
     kwnames: Value,
     cell: *mut u64,
+    moved: u64,
 ) -> Value {
     use crate::object::{BuiltinData, BuiltinFn, FLAG_IMMUTABLE_TYPE, flags};
     if crate::profile::on() {
@@ -651,7 +666,7 @@ pub extern "C" fn molt_call_method_cached(
                 Kind::Instance | Kind::Class | Kind::Module | Kind::Super
             ))
     {
-        return molt_call_method(recv, name, args, nargs, kwnames);
+        return call_method_cold(recv, name, args, nargs, kwnames, moved);
     }
     let cls = crate::class::type_of(recv);
     // SAFETY: generated code passes its own 16-byte cache cell.
@@ -662,9 +677,12 @@ pub extern "C" fn molt_call_method_cached(
         // SAFETY: generated code passes the vectorcall layout.
         let a = unsafe { vector_args(args, nargs, kwnames) };
         let r = f(recv, a);
-        if r.is_err() {
-            return to_abi(qualify_cached_error(r, recv, name));
-        }
+        let r = if r.is_err() {
+            qualify_cached_error(r, recv, name)
+        } else {
+            r
+        };
+        release_moved_method(recv, a, moved);
         return to_abi(r);
     }
     if flags(cls) & FLAG_IMMUTABLE_TYPE != 0 {
@@ -682,7 +700,42 @@ pub extern "C" fn molt_call_method_cached(
             }
         }
     }
-    molt_call_method(recv, name, args, nargs, kwnames)
+    call_method_cold(recv, name, args, nargs, kwnames, moved)
+}
+
+/// [`molt_call_method`], out of line: the other paths of [`molt_call_method_cached`] (whose
+/// fast path then needs no stack frame for it).
+#[inline(never)]
+fn call_method_cold(
+    recv: Value,
+    name: Value,
+    args: *const Value,
+    nargs: u32,
+    kwnames: Value,
+    moved: u64,
+) -> Value {
+    molt_call_method(recv, name, args, nargs, kwnames, moved)
+}
+
+/// Releases what the caller moved into a method call (bit 0 of `moved` the receiver, bit
+/// `i + 1` value `i` of `args`) after a builtin method borrowed it.
+#[inline(always)]
+fn release_moved_method(recv: Value, args: Args<'_>, moved: u64) {
+    if moved == 0 {
+        return;
+    }
+    if moved & 1 != 0 {
+        decref(recv);
+    }
+    crate::call::Moved(moved).rest().release(args);
+}
+
+/// Releases `v` if bit `bit` of `moved` says the caller moved it.
+#[inline(always)]
+fn release_if_moved(v: Value, moved: u64, bit: u32) {
+    if moved & (1 << bit) != 0 {
+        decref(v);
+    }
 }
 
 /// [`crate::call::qualify_method_error`] for a method called through a `call.method` inline
@@ -741,47 +794,80 @@ pub extern "C" fn molt_len(v: Value) -> Value {
 }
 
 /// `recv.append(x)` (`name` is `"append"`): pushes onto a list at once, else calls like
-/// [`molt_call_method`]. → error.
+/// [`molt_call_method`] (`moved` as there: bit 0 `recv`, bit 1 `x`). → error.
 #[unsafe(no_mangle)]
-pub extern "C" fn molt_method_append(recv: Value, name: Value, x: Value) -> Value {
+pub extern "C" fn molt_method_append(recv: Value, name: Value, x: Value, moved: u64) -> Value {
     if crate::list::is_list(recv) {
         crate::profile::count(crate::profile::Counter::CallBuiltin);
-        crate::list::list_append(recv, x);
+        // A moved item's reference goes to the list.
+        let item = if moved & 2 != 0 { x } else { incref(x) };
+        crate::list::list_vec(recv).push(item);
+        release_if_moved(recv, moved, 0);
         return Value::NONE;
     }
-    molt_call_method(recv, name, &x, 1, Value::NONE)
+    method_call_slow(recv, name, &[x], moved)
+}
+
+/// The generic path of the specialized method entry points, kept out of their fast paths
+/// (which then need no stack frame for it).
+#[cold]
+#[inline(never)]
+fn method_call_slow(recv: Value, name: Value, args: &[Value], moved: u64) -> Value {
+    molt_call_method(
+        recv,
+        name,
+        args.as_ptr(),
+        args.len() as u32,
+        Value::NONE,
+        moved,
+    )
 }
 
 /// `recv.pop()` (`name` is `"pop"`): pops the last item of a non-empty list at once, else
-/// calls like [`molt_call_method`]. → error.
+/// calls like [`molt_call_method`] (`moved` as there: bit 0 `recv`). → error.
 #[unsafe(no_mangle)]
-pub extern "C" fn molt_method_pop(recv: Value, name: Value) -> Value {
+pub extern "C" fn molt_method_pop(recv: Value, name: Value, moved: u64) -> Value {
     if crate::list::is_list(recv) {
         if let Some(v) = crate::list::list_vec(recv).pop() {
             crate::profile::count(crate::profile::Counter::CallBuiltin);
+            release_if_moved(recv, moved, 0);
             return v;
         }
     }
-    molt_call_method(recv, name, std::ptr::null(), 0, Value::NONE)
+    method_call_slow(recv, name, &[], moved)
 }
 
 /// `recv.get(key)` or `recv.get(key, default)` (`name` is `"get"`; `default` is
 /// `Value::UNBOUND` when not given): looks a dict up at once, else calls like
-/// [`molt_call_method`]. → error.
+/// [`molt_call_method`] (`moved` as there: bit 0 `recv`, then `key` and `default`). → error.
 #[unsafe(no_mangle)]
-pub extern "C" fn molt_method_get(recv: Value, name: Value, key: Value, default: Value) -> Value {
+pub extern "C" fn molt_method_get(
+    recv: Value,
+    name: Value,
+    key: Value,
+    default: Value,
+    moved: u64,
+) -> Value {
     if crate::dict::is_dict(recv) {
         crate::profile::count(crate::profile::Counter::CallBuiltin);
-        return match crate::dict::dict_data(recv).get(key) {
+        let r = match crate::dict::dict_data(recv).get(key) {
             Ok(Some(v)) => incref(v),
             Ok(None) if default == Value::UNBOUND => Value::NONE,
             Ok(None) => incref(default),
             Err(_) => Value::ERROR,
         };
+        if moved != 0 {
+            release_if_moved(recv, moved, 0);
+            release_if_moved(key, moved, 1);
+            release_if_moved(default, moved, 2);
+        }
+        return r;
     }
-    let args = [key, default];
-    let nargs = if default == Value::UNBOUND { 1 } else { 2 };
-    molt_call_method(recv, name, args.as_ptr(), nargs, Value::NONE)
+    if default == Value::UNBOUND {
+        method_call_slow(recv, name, &[key], moved)
+    } else {
+        method_call_slow(recv, name, &[key, default], moved)
+    }
 }
 
 /// The bound `__exit__` of context manager `mgr`, both special methods looked up on its

@@ -144,6 +144,15 @@ impl<'a> Args<'a> {
         Ok(out)
     }
 
+    /// Value `i` of the argument vector: the positional values, then the keyword values.
+    #[inline]
+    pub fn value(&self, i: usize) -> Value {
+        match self.pos.get(i) {
+            Some(v) => *v,
+            None => self.kwvals[i - self.pos.len()],
+        }
+    }
+
     /// Keyword argument `name`, if given.
     pub fn kw(&self, name: &str) -> Option<Value> {
         self.kwnames
@@ -153,7 +162,112 @@ impl<'a> Args<'a> {
     }
 }
 
-/// Calls `callee` with `args`.
+/// Which values of a call's argument vector (positional values, then keyword values; for a
+/// method call the receiver first) the caller *moved* into the call: bit `i` set means the
+/// caller gave up its reference to value `i`, and the call releases it (a compiled callee
+/// owns it as a parameter, anything else releases it when it returns). Values from the 63rd
+/// on are never moved; bit 63 ([`Moved::CALLEE`]) is the callee of `molt_call`. This is the
+/// argument protocol of generated code's generic calls (`molt_call` and the method-call
+/// entry points): CPython 3.11 moves the arguments on its value stack into a Python
+/// callee's frame, so an argument passed as a temporary dies with the callee's parameters,
+/// first among its locals.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
+pub struct Moved(pub u64);
+
+impl Moved {
+    /// Nothing moved: every value is borrowed.
+    pub const NONE: Moved = Moved(0);
+
+    /// The bit of `molt_call`'s callee.
+    pub const CALLEE: u64 = 1 << 63;
+
+    /// Whether value `i` was moved.
+    #[inline]
+    pub fn has(self, i: usize) -> bool {
+        i < 63 && (self.0 >> i) & 1 != 0
+    }
+
+    /// Whether the callee was moved.
+    #[inline]
+    pub fn callee(self) -> bool {
+        self.0 & Moved::CALLEE != 0
+    }
+
+    /// The mask of the values after the first (a method call's arguments after its receiver).
+    #[inline]
+    pub fn rest(self) -> Moved {
+        Moved((self.0 & !Moved::CALLEE) >> 1)
+    }
+
+    /// The same values, the callee not moved.
+    #[inline]
+    pub fn args_only(self) -> Moved {
+        Moved(self.0 & !Moved::CALLEE)
+    }
+
+    /// The bits of the argument values (without the callee's).
+    const VALUES: u64 = !Moved::CALLEE;
+
+    /// The bits of `n` values from bit `first` on (`n` of them at most, below bit 63).
+    #[inline]
+    fn span(first: usize, n: usize) -> u64 {
+        if first >= 63 {
+            return 0;
+        }
+        let n = n.min(63 - first);
+        (((1u64 << n) - 1) << first) & Moved::VALUES
+    }
+
+    /// Takes a reference to every value that was not moved, so that the call owns one
+    /// reference to each value of `args` (to hand them to a compiled callee).
+    #[inline]
+    pub fn own(self, args: Args<'_>) {
+        let np = args.pos.len();
+        if self.0 & Moved::VALUES == 0 {
+            args.pos.iter().for_each(|v| {
+                crate::object::incref(*v);
+            });
+            args.kwvals.iter().for_each(|v| {
+                crate::object::incref(*v);
+            });
+            return;
+        }
+        for (i, v) in args.pos.iter().enumerate() {
+            if !self.has(i) {
+                crate::object::incref(*v);
+            }
+        }
+        for (i, v) in args.kwvals.iter().enumerate() {
+            if !self.has(np + i) {
+                crate::object::incref(*v);
+            }
+        }
+    }
+
+    /// Releases the moved values, first to last (after a callee that only borrowed them
+    /// returned, as CPython's `CALL` clears its stack).
+    #[inline]
+    pub fn release(self, args: Args<'_>) {
+        let np = args.pos.len();
+        let mut bits = self.0 & Moved::span(0, np);
+        while bits != 0 {
+            if let Some(v) = args.pos.get(bits.trailing_zeros() as usize) {
+                crate::object::decref(*v);
+            }
+            bits &= bits - 1;
+        }
+        let mut bits = self.0 & Moved::span(np, args.kwvals.len());
+        while bits != 0 {
+            if let Some(v) = args.kwvals.get(bits.trailing_zeros() as usize - np) {
+                crate::object::decref(*v);
+            }
+            bits &= bits - 1;
+        }
+    }
+}
+
+/// Calls `callee` with `args` (borrowed: a compiled callee gets new references, as a
+/// runtime-internal call through CPython's vectorcall does).
 pub fn call(callee: Value, args: Args<'_>) -> R<Ref> {
     if !callee.is_ptr() {
         return not_callable(callee);
@@ -188,6 +302,83 @@ pub fn call(callee: Value, args: Args<'_>) -> R<Ref> {
         }
         _ => not_callable(callee),
     }
+}
+
+/// Calls `callee` with `args`, of which the caller moved those `moved` marks (see
+/// [`Moved`]; the callee too when [`Moved::callee`]); every moved value is released on
+/// every path, errors included. A compiled function, directly or as a bound method's
+/// function, owns its arguments as parameters (the others get a new reference); any other
+/// callee borrows them, and after it returns the callee then the moved arguments are
+/// released, as CPython's `CALL` clears its stack.
+#[inline(always)]
+pub fn call_moved(callee: Value, args: Args<'_>, moved: Moved) -> R<Ref> {
+    if callee.is_ptr() {
+        match kind(callee) {
+            Kind::Function => {
+                moved.own(args);
+                let r = call_function_owned(callee, args);
+                release_callee(callee, moved);
+                return r;
+            }
+            Kind::BoundMethod => {
+                // SAFETY: kind checked.
+                let [f, obj] = *unsafe { payload::<[Value; 2]>(callee) };
+                if crate::object::is_kind(f, Kind::Function) {
+                    // CPython 3.11's `CALL` unpacks a bound method: `self` and the arguments
+                    // move into the function's frame, and the method object is released
+                    // first.
+                    moved.own(args);
+                    let f = Ref::dup(f);
+                    crate::object::incref(obj);
+                    release_callee(callee, moved);
+                    return with_first(obj, args, |a| call_function_owned(f.v(), a));
+                }
+            }
+            // The common borrowing callees, without another dispatch in `call`.
+            Kind::Class => return borrowed(callee, args, moved, call_class(callee, args)),
+            Kind::Builtin => return borrowed(callee, args, moved, call_builtin(callee, args)),
+            _ => {}
+        }
+    }
+    borrowed(callee, args, moved, call(callee, args))
+}
+
+/// The end of a call whose callee borrowed its arguments: the callee, then the moved
+/// arguments, are released (CPython's `CALL` after a vectorcall).
+#[inline(always)]
+fn borrowed(callee: Value, args: Args<'_>, moved: Moved, r: R<Ref>) -> R<Ref> {
+    release_callee(callee, moved);
+    moved.release(args);
+    r
+}
+
+/// Releases `molt_call`'s callee if the caller moved it.
+#[inline]
+fn release_callee(callee: Value, moved: Moved) {
+    if moved.callee() {
+        crate::object::decref(callee);
+    }
+}
+
+/// Runs `k` with `first` prepended to the positional arguments of `args` (no reference is
+/// taken).
+fn with_first<T>(first: Value, args: Args<'_>, k: impl FnOnce(Args<'_>) -> T) -> T {
+    let n = args.pos.len() + 1;
+    let mut small = [Value::NONE; 8];
+    let mut big = Vec::new();
+    let buf: &mut [Value] = if n <= small.len() {
+        &mut small[..n]
+    } else {
+        big.resize(n, Value::NONE);
+        &mut big
+    };
+    buf[0] = first;
+    buf[1..].copy_from_slice(args.pos);
+    k(Args {
+        pos: buf,
+        kwnames: args.kwnames,
+        kwvals: args.kwvals,
+    })
 }
 
 fn not_callable<T>(v: Value) -> R<T> {
@@ -368,73 +559,145 @@ fn counted_builtin(name: &str) -> bool {
     )
 }
 
-/// Calls `f` with `obj` prepended to the positional arguments.
+/// Calls `f` with `obj` prepended to the positional arguments (borrowed).
 pub fn call_with_self(f: Value, obj: Value, args: Args<'_>) -> R<Ref> {
-    let n = args.pos.len() + 1;
-    let mut small = [Value::NONE; 8];
-    let mut big = Vec::new();
-    let buf: &mut [Value] = if n <= small.len() {
-        &mut small[..n]
-    } else {
-        big.resize(n, Value::NONE);
-        &mut big
-    };
-    buf[0] = obj;
-    buf[1..].copy_from_slice(args.pos);
-    call(
-        f,
-        Args {
-            pos: buf,
-            kwnames: args.kwnames,
-            kwvals: args.kwvals,
-        },
-    )
+    with_first(obj, args, |a| call(f, a))
+}
+
+/// What a method call calls, once the method is looked up.
+enum Target {
+    /// A compiled function found on the class: `f(recv, *args)`.
+    WithSelf(Ref),
+    /// A classmethod: `f(cls, *args)`; the receiver is not passed.
+    WithClass(Ref, Ref),
+    /// `f(*args)`: the receiver is not passed (an instance attribute, a staticmethod, a
+    /// bound method made by a descriptor, ...).
+    Plain(Ref),
+    /// A builtin type's method (immortal), its implementation called with the receiver.
+    Native(&'static BuiltinData),
 }
 
 /// Calls attribute `f` found on class `cls` as a method of `obj` (descriptor binding
 /// without materializing a bound method).
 pub fn call_found(f: Value, obj: Value, cls: Value, args: Args<'_>) -> R<Ref> {
-    if !f.is_ptr() {
-        return not_callable(f);
+    if crate::object::is_kind(f, Kind::Function) {
+        return call_with_self(f, obj, args);
     }
-    match kind(f) {
-        Kind::Function => call_with_self(f, obj, args),
+    match resolve_found(Ref::dup(f), obj, cls)? {
+        Target::WithSelf(f) => call_with_self(f.v(), obj, args),
+        Target::WithClass(f, cls) => call_with_self(f.v(), cls.v(), args),
+        Target::Plain(f) => call(f.v(), args),
+        Target::Native(b) => call_native(b, obj, args),
+    }
+}
+
+/// How attribute `f` found on class `cls` is called as a method of `obj`.
+fn resolve_found(f: Ref, obj: Value, cls: Value) -> R<Target> {
+    let fv = f.v();
+    if !fv.is_ptr() {
+        return Ok(Target::Plain(f));
+    }
+    Ok(match kind(fv) {
+        Kind::Function => Target::WithSelf(f),
         Kind::Builtin => {
             // SAFETY: kind checked.
-            let b = unsafe { payload::<BuiltinData>(f) };
+            let b = unsafe { payload::<BuiltinData>(fv) };
             if b.owner.is_none() || b.receiver != Value::UNBOUND {
-                return call(f, args);
+                return Ok(Target::Plain(f));
             }
             if !isinstance_class(obj, b.owner) {
                 return descriptor_type_error(b, obj);
             }
-            let r = (b.f)(obj, args);
-            if r.is_err() {
-                return qualify_method_error(r, b, obj, false);
-            }
-            r
+            // SAFETY: builtin methods are immortal.
+            Target::Native(unsafe { payload::<BuiltinData>(fv) })
         }
         Kind::Wrapper => {
-            let w = crate::class::wrapper_data(f);
+            let w = crate::class::wrapper_data(fv);
             match w.kind {
-                WrapperKind::StaticMethod => call(w.f, args),
-                WrapperKind::ClassMethod => call_with_self(w.f, cls, args),
+                WrapperKind::StaticMethod => Target::Plain(Ref::dup(w.f)),
+                WrapperKind::ClassMethod => Target::WithClass(Ref::dup(w.f), Ref::dup(cls)),
                 WrapperKind::Property | WrapperKind::Member | WrapperKind::GetSet => {
-                    let v = crate::attr::bind(f, obj, cls)?;
-                    call(v.v(), args)
+                    Target::Plain(crate::attr::bind(fv, obj, cls)?)
                 }
             }
         }
-        Kind::Instance if crate::class::has_dunder(f, "__get__") => {
-            let v = crate::attr::bind(f, obj, cls)?;
-            call(v.v(), args)
+        Kind::Instance if crate::class::has_dunder(fv, "__get__") => {
+            Target::Plain(crate::attr::bind(fv, obj, cls)?)
         }
-        _ => call(f, args),
-    }
+        _ => Target::Plain(f),
+    })
 }
 
 /// `recv.name(args)` without a bound-method object where possible.
 pub fn call_method(recv: Value, name: Value, args: Args<'_>) -> R<Ref> {
+    match resolve_method(recv, name)? {
+        Target::WithSelf(f) => call_with_self(f.v(), recv, args),
+        Target::WithClass(f, cls) => call_with_self(f.v(), cls.v(), args),
+        Target::Plain(f) => call(f.v(), args),
+        Target::Native(b) => call_native(b, recv, args),
+    }
+}
+
+/// `recv.name(args)` where the caller moved the values `moved` marks (bit 0 the receiver,
+/// bit `i + 1` value `i` of `args`; see [`Moved`]), released on every path. As CPython
+/// 3.11's `LOAD_METHOD`/`CALL`: a compiled method owns the receiver and the arguments as
+/// parameters; when the method is not called with the receiver (an instance attribute, a
+/// staticmethod or classmethod, a descriptor's result), the receiver is released before
+/// the call; a builtin method borrows them all, released after it returns.
+pub fn call_method_moved(recv: Value, name: Value, args: Args<'_>, moved: Moved) -> R<Ref> {
+    let target = match resolve_method(recv, name) {
+        Ok(t) => t,
+        Err(e) => {
+            release_receiver(recv, moved);
+            moved.rest().release(args);
+            return Err(e);
+        }
+    };
+    match target {
+        Target::WithSelf(f) => with_first(recv, args, |a| {
+            moved.own(a);
+            call_function_owned(f.v(), a)
+        }),
+        Target::WithClass(f, cls) => {
+            release_receiver(recv, moved);
+            with_first(cls.v(), args, |a| {
+                call_moved(f.v(), a, Moved(moved.args_only().0 & !1))
+            })
+        }
+        Target::Plain(f) => {
+            release_receiver(recv, moved);
+            call_moved(f.v(), args, moved.rest())
+        }
+        Target::Native(b) => {
+            let r = call_native(b, recv, args);
+            release_receiver(recv, moved);
+            moved.rest().release(args);
+            r
+        }
+    }
+}
+
+/// Calls builtin method `b` with receiver `recv`; an argument error names the method as
+/// CPython does ([`qualify_method_error`]).
+#[inline]
+fn call_native(b: &BuiltinData, recv: Value, args: Args<'_>) -> R<Ref> {
+    let r = (b.f)(recv, args);
+    if r.is_err() {
+        return qualify_method_error(r, b, recv, false);
+    }
+    r
+}
+
+/// Releases a method call's receiver if the caller moved it.
+#[inline]
+fn release_receiver(recv: Value, moved: Moved) {
+    if moved.has(0) {
+        crate::object::decref(recv);
+    }
+}
+
+/// The method `recv.name` of a method call.
+fn resolve_method(recv: Value, name: Value) -> R<Target> {
     let Some(n) = str_opt(name) else {
         return type_error("attribute name must be string");
     };
@@ -463,19 +726,16 @@ pub fn call_method(recv: Value, name: Value, args: Args<'_>) -> R<Ref> {
                     // SAFETY: a live slot of `recv`.
                     let v = unsafe { *p };
                     if v != Value::UNBOUND {
-                        let v = Ref::dup(v);
-                        return call(v.v(), args);
+                        return Ok(Target::Plain(Ref::dup(v)));
                     }
                 } else if let Some(d) = inst.dict_opt() {
                     let d = dict_data(d);
                     if let Some(i) = d.find_name(name, hash) {
-                        let v = Ref::dup(d.value_at(i));
-                        return call(v.v(), args);
+                        return Ok(Target::Plain(Ref::dup(d.value_at(i))));
                     }
                 }
                 if let Some(f) = descr {
-                    let f = Ref::dup(f);
-                    return call_found(f.v(), recv, cls, args);
+                    return resolve_found(Ref::dup(f), recv, cls);
                 }
             }
         }
@@ -486,19 +746,13 @@ pub fn call_method(recv: Value, name: Value, args: Args<'_>) -> R<Ref> {
                 // SAFETY: kind checked.
                 let b = unsafe { payload::<BuiltinData>(f) };
                 if !b.owner.is_none() && b.receiver == Value::UNBOUND {
-                    let r = (b.f)(recv, args);
-                    if r.is_err() {
-                        return qualify_method_error(r, b, recv, false);
-                    }
-                    return r;
+                    return Ok(Target::Native(b));
                 }
             }
-            let f = Ref::dup(f);
-            return call_found(f.v(), recv, cls, args);
+            return resolve_found(Ref::dup(f), recv, cls);
         }
     }
-    let m = method_lookup(recv, n)?;
-    call(m.v(), args)
+    Ok(Target::Plain(method_lookup(recv, n)?))
 }
 
 /// The method lookup of a method call: on failure the traceback shows the lookup's position
@@ -573,20 +827,32 @@ pub fn is_simple(code: &FunctionCode) -> bool {
         .all(|p| p.kind == PARAM_POS_OR_KW && p.has_default == 0)
 }
 
-/// Calls a compiled function: binds the arguments, counts the depth, runs the code.
+/// Calls a compiled function with borrowed `args`: the callee gets a new reference to each
+/// (CPython's `_PyEval_Vector`), the way the runtime's own calls (special methods, `__init__`,
+/// key functions, ...) reach compiled code.
 pub fn call_function(func: Value, args: Args<'_>) -> R<Ref> {
+    Moved::NONE.own(args);
+    call_function_owned(func, args)
+}
+
+/// Calls compiled function `func` with owned `args`: the call takes over one reference to
+/// each positional and keyword value and releases every one of them on every path. Binds
+/// the arguments (the parameters own them: compiled code releases them with its other
+/// locals), counts the depth and runs the code; for a generator function the generator
+/// owns them.
+pub fn call_function_owned(func: Value, args: Args<'_>) -> R<Ref> {
     // SAFETY: callers checked the kind.
     let fd = unsafe { payload::<FunctionData>(func) };
     let code = code_of(fd);
     let n = code.nparams as usize;
     if code.flags & 1 != 0 {
         let mut slots = vec![Value::UNBOUND; n];
-        let mut temps: Vec<Ref> = Vec::new();
-        bind_args(fd, code, args, &mut slots, &mut temps)?;
-        return crate::generator::make_generator(func, fd.qualname, code.entry, &slots);
+        bind_args(fd, code, args, &mut slots)?;
+        let slots: Vec<Ref> = slots.into_iter().map(Ref::new).collect();
+        return crate::generator::make_generator(func, fd.qualname, code.entry, slots);
     }
     if fd.simple.get() && args.kwnames.is_empty() && args.pos.len() == n {
-        return run(func, code, args.pos.as_ptr());
+        return run(func, code, args.pos);
     }
     let mut small = [Value::UNBOUND; 8];
     let mut big = Vec::new();
@@ -596,16 +862,17 @@ pub fn call_function(func: Value, args: Args<'_>) -> R<Ref> {
         big.resize(n, Value::UNBOUND);
         &mut big
     };
-    let mut temps: Vec<Ref> = Vec::new();
-    bind_args(fd, code, args, slots, &mut temps)?;
-    run(func, code, slots.as_ptr())
+    bind_args(fd, code, args, slots)?;
+    run(func, code, slots)
 }
 
 /// The fast path of `molt_call`: a compiled function (not a generator) whose parameters are
 /// all positional-or-keyword without defaults, called with exactly that many positional
-/// arguments and no keywords, needs no binding. `None` when the call is not of that shape.
+/// arguments and no keywords, needs no binding; the arguments `moved` marks are moved into
+/// its frame, the others get a new reference. `None` (nothing taken) when the call is not
+/// of that shape.
 #[inline]
-pub fn call_exact(callee: Value, args: *const Value, nargs: u32) -> Option<R<Ref>> {
+pub fn call_exact(callee: Value, args: *const Value, nargs: u32, moved: Moved) -> Option<R<Ref>> {
     if !crate::object::is_kind(callee, Kind::Function) {
         return None;
     }
@@ -615,32 +882,71 @@ pub fn call_exact(callee: Value, args: *const Value, nargs: u32) -> Option<R<Ref
     if !fd.simple.get() || code.flags & 1 != 0 || code.nparams != nargs {
         return None;
     }
-    Some(run(callee, code, args))
+    let args: &[Value] = if nargs == 0 {
+        &[]
+    } else {
+        // SAFETY: generated code passes `nargs` values at `args`.
+        unsafe { std::slice::from_raw_parts(args, nargs as usize) }
+    };
+    moved.own(Args::positional(args));
+    let r = run(callee, code, args);
+    release_callee(callee, moved);
+    Some(r)
 }
 
+/// Runs compiled code with one owned argument per parameter (the entry takes them over). Past
+/// the recursion limit the arguments are released, in order, as CPython clears a frame
+/// that fails to start.
 #[inline]
-fn run(func: Value, code: &FunctionCode, args: *const Value) -> R<Ref> {
+fn run(func: Value, code: &FunctionCode, args: &[Value]) -> R<Ref> {
     let r = rt();
     let depth = r.depth.get();
     if depth >= r.recursion_limit.get() || crate::recursion::stack_exhausted() {
-        return raise(ExcKind::RecursionError, "maximum recursion depth exceeded");
+        let e = raise(ExcKind::RecursionError, "maximum recursion depth exceeded");
+        crate::object::decref_all(args);
+        return e;
     }
     r.depth.set(depth + 1);
     let base = crate::exceptions::frame_enter();
-    let result = (code.entry)(func, args);
+    let result = (code.entry)(func, args.as_ptr());
     crate::exceptions::frame_exit(base);
     r.depth.set(depth);
     from_abi(result)
 }
 
-/// Binds `args` to the parameters of `code` (CPython's `initialize_locals`), writing one
-/// borrowed value per parameter into `slots`; `*args`/`**kwargs` objects go to `temps`.
+/// Releases the values bound to `slots` in CPython's frame order (`co_varnames`: the named
+/// parameters, then `*args`, then `**kwargs`), after a binding error.
+fn clear_slots(params: &[ParamCode], slots: &mut [Value]) {
+    let named = params
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.kind != PARAM_VAR_POS && p.kind != PARAM_VAR_KW);
+    let var_pos = params
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.kind == PARAM_VAR_POS);
+    let var_kw = params
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.kind == PARAM_VAR_KW);
+    for (j, _) in named.chain(var_pos).chain(var_kw) {
+        let v = std::mem::replace(&mut slots[j], Value::UNBOUND);
+        if v != Value::UNBOUND {
+            crate::object::decref(v);
+        }
+    }
+}
+
+/// Binds `args` to the parameters of `code` (CPython's `initialize_locals`), taking over the
+/// reference to each argument: on success every slot of `slots` holds one owned value
+/// (`*args` a new tuple, `**kwargs` a new dict, defaults a new reference); on an error
+/// every reference is released as CPython does (extra positional arguments at once, the
+/// keyword values from the failing one on, then the slots bound so far).
 pub fn bind_args(
     fd: &FunctionData,
     code: &FunctionCode,
     args: Args<'_>,
     slots: &mut [Value],
-    temps: &mut Vec<Ref>,
 ) -> R<()> {
     let params = params_of(code);
     let qualname = as_str(fd.qualname);
@@ -652,68 +958,102 @@ pub fn bind_args(
     let var_kw = params.iter().position(|p| p.kind == PARAM_VAR_KW);
     let given = args.pos.len();
     // Positional arguments.
-    for i in 0..given.min(npos) {
-        slots[i] = args.pos[i];
-    }
+    slots[..given.min(npos)].copy_from_slice(&args.pos[..given.min(npos)]);
+    let extra = if given > npos {
+        &args.pos[npos..]
+    } else {
+        &[][..]
+    };
     if let Some(vp) = var_pos {
-        let extra = if given > npos {
-            &args.pos[npos..]
-        } else {
-            &[][..]
-        };
         let t = crate::tuple::tuple_from_slice(extra);
-        slots[vp] = t.v();
-        temps.push(t);
+        crate::object::decref_all(extra);
+        slots[vp] = t.into_raw();
+    } else {
+        // Too many: released now, reported below.
+        crate::object::decref_all(extra);
     }
     // Keyword arguments.
-    let kwdict = var_kw.map(|vk| {
-        let d = dict_new();
-        slots[vk] = d.v();
-        temps.push(d.clone());
-        d
-    });
-    let mut posonly_as_kw: Vec<&str> = Vec::new();
-    for (k, v) in args.kwnames.iter().zip(args.kwvals) {
-        let Some(key) = str_opt(*k) else {
-            return type_error(format!("{qualname}() keywords must be strings"));
-        };
-        let found = params.iter().position(|p| {
-            (p.kind == PARAM_POS_OR_KW || p.kind == PARAM_KW_ONLY) && param_name(p) == key
-        });
-        match found {
-            Some(j) => {
-                if slots[j] != Value::UNBOUND {
-                    return type_error(format!(
-                        "{qualname}() got multiple values for argument '{key}'"
-                    ));
-                }
-                slots[j] = *v;
-            }
-            None => match &kwdict {
-                Some(d) => dict_data(d.v()).set(*k, *v)?,
-                None => {
-                    if params
-                        .iter()
-                        .any(|p| p.kind == PARAM_POS_ONLY && param_name(p) == key)
-                    {
-                        posonly_as_kw.push(key);
-                    } else {
-                        return type_error(format!(
-                            "{qualname}() got an unexpected keyword argument '{key}'"
-                        ));
-                    }
-                }
-            },
+    if let Some(vk) = var_kw {
+        slots[vk] = dict_new().into_raw();
+    }
+    for (i, (k, v)) in args.kwnames.iter().zip(args.kwvals).enumerate() {
+        if let Err(e) = bind_keyword(params, qualname, args.kwnames, var_kw, slots, *k, *v) {
+            crate::object::decref_all(&args.kwvals[i..]);
+            clear_slots(params, slots);
+            return Err(e);
         }
     }
+    let r = check_and_default(fd, params, qualname, npos, given, var_pos.is_some(), slots);
+    if r.is_err() {
+        clear_slots(params, slots);
+    }
+    r
+}
+
+/// Binds keyword argument `k` = `v` (owned; taken over only on success).
+fn bind_keyword(
+    params: &[ParamCode],
+    qualname: &str,
+    kwnames: &[Value],
+    var_kw: Option<usize>,
+    slots: &mut [Value],
+    k: Value,
+    v: Value,
+) -> R<()> {
+    let Some(key) = str_opt(k) else {
+        return type_error(format!("{qualname}() keywords must be strings"));
+    };
+    let found = params.iter().position(|p| {
+        (p.kind == PARAM_POS_OR_KW || p.kind == PARAM_KW_ONLY) && param_name(p) == key
+    });
+    if let Some(j) = found {
+        if slots[j] != Value::UNBOUND {
+            return type_error(format!(
+                "{qualname}() got multiple values for argument '{key}'"
+            ));
+        }
+        slots[j] = v;
+        return Ok(());
+    }
+    if let Some(vk) = var_kw {
+        dict_data(slots[vk]).set(k, v)?;
+        crate::object::decref(v);
+        return Ok(());
+    }
+    // CPython reports every keyword that names a positional-only parameter, else this one.
+    let posonly_as_kw: Vec<&str> = kwnames
+        .iter()
+        .filter_map(|k| str_opt(*k))
+        .filter(|k| {
+            params
+                .iter()
+                .any(|p| p.kind == PARAM_POS_ONLY && param_name(p) == *k)
+        })
+        .collect();
     if !posonly_as_kw.is_empty() {
         return type_error(format!(
             "{qualname}() got some positional-only arguments passed as keyword arguments: '{}'",
             posonly_as_kw.join(", ")
         ));
     }
+    type_error(format!(
+        "{qualname}() got an unexpected keyword argument '{key}'"
+    ))
+}
+
+/// The checks after the arguments are placed: too many positional arguments, then defaults
+/// for the unbound parameters (new references) and the missing ones.
+fn check_and_default(
+    fd: &FunctionData,
+    params: &[ParamCode],
+    qualname: &str,
+    npos: usize,
+    given: usize,
+    has_var_pos: bool,
+    slots: &mut [Value],
+) -> R<()> {
     // Too many positional arguments.
-    if given > npos && var_pos.is_none() {
+    if given > npos && !has_var_pos {
         let defcount = params[..npos].iter().filter(|p| p.has_default != 0).count();
         let kwonly_given = params
             .iter()
@@ -785,7 +1125,7 @@ pub fn bind_args(
             continue;
         }
         match default {
-            Some(dv) => slots[j] = dv,
+            Some(dv) => slots[j] = crate::object::incref(dv),
             None if p.kind == PARAM_KW_ONLY => missing_kw.push(param_name(p)),
             None => missing_pos.push(param_name(p)),
         }
@@ -940,10 +1280,13 @@ mod tests {
     use crate::object::{ParamCode, alloc_ref};
 
     extern "C" fn echo_entry(_func: Value, args: *const Value) -> Value {
-        // Returns a tuple of the bound parameters (3 of them in these tests).
+        // Returns a tuple of the bound parameters (3 of them in these tests), which it owns.
         // SAFETY: the runtime passes one value per parameter.
         let s = unsafe { std::slice::from_raw_parts(args, 3) };
-        crate::tuple::tuple_from_slice(s).into_raw()
+        let t = crate::tuple::tuple_from_slice(s).into_raw();
+        // Compiled code owns its parameters.
+        crate::object::decref_all(s);
+        t
     }
 
     fn p(name: &'static str, kind: u32, has_default: u32) -> ParamCode {

@@ -73,15 +73,17 @@ pub fn is_generator(v: Value) -> bool {
 }
 
 /// Makes the generator object for a call of generator function `func` whose arguments are
-/// already bound into `slots` (borrowed).
+/// already bound into `args` (one owned value per parameter): the generator's frame owns
+/// them, as CPython moves a call's arguments into the generator. A generator that never
+/// starts releases them when it is freed; a started one hands them to the body, which
+/// releases them with its other locals.
 pub fn make_generator(
     func: Value,
     qualname: Value,
     entry: extern "C" fn(Value, *const Value) -> Value,
-    slots: &[Value],
+    args: Vec<Ref>,
 ) -> R<Ref> {
     let func = Ref::dup(func);
-    let args: Vec<Ref> = slots.iter().map(|v| Ref::dup(*v)).collect();
     let stack = match STACKS.with(|s| s.borrow_mut().pop()) {
         Some(s) => s,
         None => match DefaultStack::new(STACK_SIZE) {
@@ -93,11 +95,10 @@ pub fn make_generator(
     let co: Co = Coroutine::with_stack(stack, move |y: &Yielder<Value, Value>, first: Value| {
         decref(first);
         YIELDERS.with(|ys| ys.borrow_mut().push(y as *const _));
-        let vals: Vec<Value> = args.iter().map(Ref::v).collect();
+        let vals: Vec<Value> = args.into_iter().map(Ref::into_raw).collect();
         let r = entry(func.v(), vals.as_ptr());
         YIELDERS.with(|ys| ys.borrow_mut().pop());
         drop(vals);
-        drop(args);
         drop(func);
         r
     });

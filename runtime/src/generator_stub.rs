@@ -16,7 +16,7 @@ pub fn make_generator(
     _func: Value,
     _qualname: Value,
     _entry: extern "C" fn(Value, *const Value) -> Value,
-    _slots: &[Value],
+    _args: Vec<Ref>,
 ) -> R<Ref> {
     raise(
         ExcKind::NotImplementedError,

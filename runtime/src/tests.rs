@@ -43,11 +43,18 @@ fn repr(v: Value) -> String {
 }
 
 fn call(f: Value, args: &[Value]) -> Value {
-    molt_call(f, args.as_ptr(), args.len() as u32, Value::NONE)
+    molt_call(f, args.as_ptr(), args.len() as u32, Value::NONE, 0)
 }
 
 fn method(recv: Value, name: &'static str, args: &[Value]) -> Value {
-    molt_call_method(recv, s(name), args.as_ptr(), args.len() as u32, Value::NONE)
+    molt_call_method(
+        recv,
+        s(name),
+        args.as_ptr(),
+        args.len() as u32,
+        Value::NONE,
+        0,
+    )
 }
 
 fn builtin(name: &'static str) -> Value {
@@ -113,8 +120,22 @@ fn arg(args: *const Value, i: usize) -> Value {
     unsafe { *args.add(i) }
 }
 
+/// Runs the body of a hand-written entry, then releases its `n` arguments: compiled code
+/// owns its parameters.
+fn owned(args: *const Value, n: usize, body: fn(*const Value) -> Value) -> Value {
+    let r = body(args);
+    for i in 0..n {
+        molt_decref(arg(args, i));
+    }
+    r
+}
+
 /// `def fib(n): return n if n < 2 else fib(n - 1) + fib(n - 2)`
 extern "C" fn fib_entry(_f: Value, args: *const Value) -> Value {
+    owned(args, 1, fib_entry_body)
+}
+
+fn fib_entry_body(args: *const Value) -> Value {
     let n = arg(args, 0);
     let c = molt_compare(2, n, int(2));
     if c.is_error() {
@@ -213,7 +234,7 @@ fn printing_and_formatting_like_cpython() {
     ok(call(print, &[int(1), Value::from_f64(2.5), s("a"), l]));
     let sep = molt_build_tuple([s("sep"), s("end")].as_ptr(), 2);
     let args = [int(1), int(2), s("-"), s("!\n")];
-    ok(molt_call(print, args.as_ptr(), 2, sep));
+    ok(molt_call(print, args.as_ptr(), 2, sep, 0));
     let v = ok(molt_format(Value::from_f64(1234567.891), s(",.2f")));
     ok(call(print, &[v]));
     let pct = ok(molt_binary(
@@ -384,6 +405,10 @@ fn operator_errors_and_semantics() {
 
 /// `def __init__(self, x): self.x = x`
 extern "C" fn init_entry(_f: Value, args: *const Value) -> Value {
+    owned(args, 2, init_entry_body)
+}
+
+fn init_entry_body(args: *const Value) -> Value {
     if molt_setattr(arg(args, 0), s("x"), arg(args, 1)) < 0 {
         return Value::ERROR;
     }
@@ -392,6 +417,10 @@ extern "C" fn init_entry(_f: Value, args: *const Value) -> Value {
 
 /// `def __repr__(self): return f"P({self.x!r})"`
 extern "C" fn repr_entry(_f: Value, args: *const Value) -> Value {
+    owned(args, 1, repr_entry_body)
+}
+
+fn repr_entry_body(args: *const Value) -> Value {
     let x = molt_getattr(arg(args, 0), s("x"));
     if x.is_error() {
         return x;
@@ -425,15 +454,27 @@ fn cmp_attr(args: *const Value, op: u32) -> Value {
 }
 
 extern "C" fn lt_entry(_f: Value, args: *const Value) -> Value {
+    owned(args, 2, lt_entry_body)
+}
+
+fn lt_entry_body(args: *const Value) -> Value {
     cmp_attr(args, 2)
 }
 
 extern "C" fn eq_entry(_f: Value, args: *const Value) -> Value {
+    owned(args, 2, eq_entry_body)
+}
+
+fn eq_entry_body(args: *const Value) -> Value {
     cmp_attr(args, 0)
 }
 
 /// `def __hash__(self): return hash(self.x)`
 extern "C" fn hash_entry(_f: Value, args: *const Value) -> Value {
+    owned(args, 1, hash_entry_body)
+}
+
+fn hash_entry_body(args: *const Value) -> Value {
     let x = molt_getattr(arg(args, 0), s("x"));
     if x.is_error() {
         return x;
@@ -507,6 +548,10 @@ fn classes_with_dunders() {
 
 /// `class MyError(Exception): def __init__(self, msg, code): super().__init__(msg); self.code = code`
 extern "C" fn myerror_init(_f: Value, args: *const Value) -> Value {
+    owned(args, 3, myerror_init_body)
+}
+
+fn myerror_init_body(args: *const Value) -> Value {
     let (this, msg, code) = (arg(args, 0), arg(args, 1), arg(args, 2));
     let cls = MYERROR.with(|c| c.get());
     let sup = call(builtin("super"), &[cls, this]);
@@ -613,7 +658,7 @@ fn method_calls_on_builtins() {
     let l = molt_build_list([int(3), int(1), int(2)].as_ptr(), 3);
     let kw = molt_build_tuple([s("reverse")].as_ptr(), 1);
     let args = [Value::TRUE];
-    ok(molt_call_method(l, s("sort"), args.as_ptr(), 0, kw));
+    ok(molt_call_method(l, s("sort"), args.as_ptr(), 0, kw, 0));
     assert_eq!(repr(l), "[3, 2, 1]");
     assert_eq!(
         err_line(method(l, "index", &[int(9)])),
@@ -649,6 +694,10 @@ thread_local! {
 /// `def count(n): for i in range(n): sent = yield i; (sent is added to the next item)`;
 /// counts `GeneratorExit` deliveries in `CLOSED`.
 extern "C" fn count_entry(_f: Value, args: *const Value) -> Value {
+    owned(args, 1, count_entry_body)
+}
+
+fn count_entry_body(args: *const Value) -> Value {
     let n = arg(args, 0).as_inline_int();
     let mut extra = 0;
     for i in 0..n {
@@ -667,6 +716,10 @@ extern "C" fn count_entry(_f: Value, args: *const Value) -> Value {
 
 /// `def outer(g): for x in g: yield x * 10` (a generator driving another one).
 extern "C" fn outer_entry(_f: Value, args: *const Value) -> Value {
+    owned(args, 1, outer_entry_body)
+}
+
+fn outer_entry_body(args: *const Value) -> Value {
     let it = molt_iter(arg(args, 0));
     if it.is_error() {
         return it;
@@ -791,7 +844,7 @@ fn kwcall(f: Value, pos: &[Value], kw: &[(&'static str, Value)]) -> Value {
     let kwnames = tuple_of(&names);
     let mut all = pos.to_vec();
     all.extend(kw.iter().map(|(_, v)| *v));
-    molt_call(f, all.as_ptr(), pos.len() as u32, kwnames)
+    molt_call(f, all.as_ptr(), pos.len() as u32, kwnames, 0)
 }
 
 #[test]
@@ -1577,4 +1630,230 @@ fn adding_del_while_instances_made_without_it_live_is_a_molt_error() {
     assert_eq!(molt_setattr(cls, s("__del__"), del), 0);
     molt_decref(del);
     molt_decref(cls);
+}
+
+// --- the moved-argument protocol --------------------------------------------------------------
+
+thread_local! {
+    /// The reference count of the first argument as `rc_entry` saw it.
+    static SEEN_RC: Cell<isize> = const { Cell::new(0) };
+}
+
+/// `def f(a, b): pass`, recording `a`'s reference count on entry.
+extern "C" fn rc_entry(_f: Value, args: *const Value) -> Value {
+    SEEN_RC.with(|c| c.set(crate::object::refcount(arg(args, 0))));
+    owned(args, 2, |_| Value::NONE)
+}
+
+fn fresh_list() -> Value {
+    molt_build_list([int(1)].as_ptr(), 1)
+}
+
+fn seen_rc() -> isize {
+    SEEN_RC.with(|c| c.get())
+}
+
+#[test]
+fn moved_arguments_belong_to_the_callee() {
+    let f = make_fn("f", &["a", "b"], rc_entry, &[]);
+    let kw = tuple_of(&[s("b")]);
+    let base = live::count();
+    // Both moved: the callee holds the only references, and frees them.
+    let (a, b) = (fresh_list(), fresh_list());
+    assert_eq!(
+        ok(molt_call(f, [a, b].as_ptr(), 2, Value::NONE, 0b11)),
+        Value::NONE
+    );
+    assert_eq!(seen_rc(), 1);
+    assert_eq!(live::count(), base, "moved arguments die with the callee");
+    // Borrowed: the callee gets new references; the caller's stay.
+    let (a, b) = (fresh_list(), fresh_list());
+    ok(molt_call(f, [a, b].as_ptr(), 2, Value::NONE, 0));
+    assert_eq!(seen_rc(), 2);
+    assert_eq!(crate::object::refcount(a), 1);
+    molt_decref(a);
+    molt_decref(b);
+    assert_eq!(live::count(), base);
+    // One object passed twice, one of the references moved.
+    let a = fresh_list();
+    ok(molt_call(f, [a, a].as_ptr(), 2, Value::NONE, 0b10));
+    assert_eq!(seen_rc(), 2);
+    assert_eq!(live::count(), base);
+    // Through keywords and the generic binding.
+    let (a, b) = (fresh_list(), fresh_list());
+    ok(molt_call(f, [a, b].as_ptr(), 1, kw, 0b11));
+    assert_eq!(seen_rc(), 1);
+    assert_eq!(live::count(), base);
+    // A builtin borrows them; the moved ones are released after it returns.
+    let a = fresh_list();
+    assert_eq!(
+        ok(molt_call(builtin("len"), [a].as_ptr(), 1, Value::NONE, 1)),
+        int(1)
+    );
+    assert_eq!(live::count(), base);
+    molt_decref(kw);
+    molt_decref(f);
+}
+
+#[test]
+fn binding_errors_release_moved_arguments() {
+    let f = make_fn("f", &["a", "b"], rc_entry, &[]);
+    let base = live::count();
+    let cases: [(&[&'static str], usize, &str); 4] = [
+        (
+            &[],
+            3,
+            "TypeError: f() takes 2 positional arguments but 3 were given",
+        ),
+        (
+            &[],
+            1,
+            "TypeError: f() missing 1 required positional argument: 'b'",
+        ),
+        (
+            &["b", "c"],
+            1,
+            "TypeError: f() got an unexpected keyword argument 'c'",
+        ),
+        (
+            &["b"],
+            2,
+            "TypeError: f() got multiple values for argument 'b'",
+        ),
+    ];
+    for (names, npos, message) in cases {
+        let names: Vec<Value> = names.iter().map(|n| s(n)).collect();
+        let kw = tuple_of(&names);
+        // The first round may intern or cache what the error needs; the second must leave
+        // nothing behind.
+        for round in 0..2 {
+            let before = live::count();
+            let vals: Vec<Value> = (0..npos + names.len()).map(|_| fresh_list()).collect();
+            let r = molt_call(
+                f,
+                vals.as_ptr(),
+                npos as u32,
+                kw,
+                !crate::call::Moved::CALLEE,
+            );
+            assert_eq!(err_line(r), message);
+            if round == 1 {
+                assert_eq!(live::count(), before, "{message}: moved arguments released");
+            }
+        }
+        molt_decref(kw);
+    }
+    let base = live::count();
+    // Past the recursion limit the arguments of the call that cannot start are released.
+    let depth = crate::state::rt().depth.get();
+    crate::state::rt()
+        .depth
+        .set(crate::state::rt().recursion_limit.get());
+    let (a, b) = (fresh_list(), fresh_list());
+    let r = molt_call(f, [a, b].as_ptr(), 2, Value::NONE, 0b11);
+    crate::state::rt().depth.set(depth);
+    assert_eq!(
+        err_line(r),
+        "RecursionError: maximum recursion depth exceeded"
+    );
+    assert_eq!(live::count(), base);
+    molt_decref(f);
+}
+
+#[test]
+fn methods_own_their_receiver_and_arguments() {
+    let ns = ok(molt_build_dict([].as_ptr(), 0));
+    let m = make_fn("K.m", &["self", "x"], rc_entry, &[]);
+    assert_eq!(molt_setitem(ns, s("m"), m), 0);
+    molt_decref(m);
+    let bases = molt_build_tuple([].as_ptr(), 0);
+    let cls = ok(molt_make_class(s("K"), bases, ns, std::ptr::null(), 0));
+    molt_decref(bases);
+    molt_decref(ns);
+    let (m, nope, append, clear) = (s("m"), s("nope"), s("append"), s("clear"));
+    let base = live::count();
+    // A temporary receiver and argument, both moved into the method's frame.
+    let obj = ok(call(cls, &[]));
+    let x = fresh_list();
+    ok(molt_call_method(
+        obj,
+        s("m"),
+        [x].as_ptr(),
+        1,
+        Value::NONE,
+        0b11,
+    ));
+    assert_eq!(seen_rc(), 1, "the receiver moved into `self`");
+    assert_eq!(live::count(), base);
+    // A bound method object: `self` gets a new reference, the argument moves.
+    let obj = ok(call(cls, &[]));
+    let bm = ok(molt_getattr(obj, m));
+    let x = fresh_list();
+    ok(molt_call(bm, [x].as_ptr(), 1, Value::NONE, 1));
+    assert_eq!(seen_rc(), 3, "the instance, the bound method and `self`");
+    molt_decref(bm);
+    molt_decref(obj);
+    assert_eq!(live::count(), base);
+    // A moved bound method is released before the call: `self` is then the frame's.
+    let obj = ok(call(cls, &[]));
+    let bm = ok(molt_getattr(obj, m));
+    molt_decref(obj);
+    let x = fresh_list();
+    let moved = crate::call::Moved::CALLEE | 1;
+    ok(molt_call(bm, [x].as_ptr(), 1, Value::NONE, moved));
+    assert_eq!(seen_rc(), 1, "only the frame holds the instance");
+    assert_eq!(live::count(), base);
+    // A failed lookup releases what was moved.
+    let obj = ok(call(cls, &[]));
+    let x = fresh_list();
+    let r = molt_call_method(obj, nope, [x].as_ptr(), 1, Value::NONE, 0b11);
+    assert_eq!(
+        err_line(r),
+        "AttributeError: 'K' object has no attribute 'nope'"
+    );
+    assert_eq!(live::count(), base);
+    // Builtin methods borrow, and the moved values are released after the call.
+    let l = fresh_list();
+    let x = fresh_list();
+    ok(molt_method_append(l, append, x, 0b10));
+    assert_eq!(
+        crate::object::refcount(x),
+        1,
+        "the list holds the only reference"
+    );
+    ok(molt_call_method(
+        l,
+        s("clear"),
+        [].as_ptr(),
+        0,
+        Value::NONE,
+        0b1,
+    ));
+    assert_eq!(live::count(), base);
+    molt_decref(cls);
+}
+
+#[test]
+fn generators_own_their_arguments() {
+    let outer = make_gen_fn("outer", &["g"], outer_entry);
+    let count = make_gen_fn("count", &["n"], count_entry);
+    let base = live::count();
+    // Never started: the arguments are released with the generator.
+    let inner = ok(call(count, &[int(3)]));
+    let o = ok(molt_call(outer, [inner].as_ptr(), 1, Value::NONE, 1));
+    assert_eq!(
+        crate::object::refcount(inner),
+        1,
+        "the generator holds the argument"
+    );
+    molt_decref(o);
+    assert_eq!(live::count(), base);
+    // Run to the end: the body releases them.
+    let inner = ok(call(count, &[int(3)]));
+    let o = ok(molt_call(outer, [inner].as_ptr(), 1, Value::NONE, 1));
+    assert_eq!(ok(call(builtin("sum"), &[o])), int(30));
+    molt_decref(o);
+    assert_eq!(live::count(), base);
+    molt_decref(outer);
+    molt_decref(count);
 }

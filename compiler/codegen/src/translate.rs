@@ -8,6 +8,14 @@
 //! the values that die on that edge are released before entering the handler (or returning
 //! the error to the caller). Values of type `float`, `bool` and `none` are never heap
 //! objects and skip reference counting; constants are immortal and are not incremented.
+//!
+//! Calls move their arguments, as CPython 3.11 moves a call's arguments into the callee's
+//! frame: a compiled function's entry owns one reference per parameter (no `incref` on
+//! entry; they are released with its other locals). At a call site an argument whose last
+//! use is the call is moved (the caller neither increments nor releases it); one that stays
+//! alive in the caller is shared (incremented for a compiled callee). Generic calls pass the
+//! runtime a mask of the moved arguments (`molt_runtime::call::Moved`), which releases them
+//! after a callee that only borrows them (builtins, classes).
 
 use cranelift_codegen::ir::condcodes::{FloatCC, IntCC};
 use cranelift_codegen::ir::{
@@ -96,6 +104,7 @@ pub fn translate(
         held_after: FxHashSet::default(),
         exit_keep: Vec::new(),
         slots_released: false,
+        moved: Vec::new(),
         values: FxHashMap::default(),
         blocks: Vec::new(),
         slots: FxHashMap::default(),
@@ -116,6 +125,18 @@ pub fn translate(
     Ok(())
 }
 
+/// How a call site passes one argument.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Pass {
+    /// The call is the argument's last use: the caller's reference goes to the call.
+    Move,
+    /// The argument stays alive in the caller: a compiled callee gets a new reference.
+    Share,
+    /// Not reference counted (a float, bool or `None`) or a constant (immortal): passed as
+    /// it is, borrowed for the runtime, neither incremented nor released.
+    Plain,
+}
+
 struct Translator<'a> {
     func: &'a Function,
     symbols: &'a Symbols,
@@ -130,6 +151,9 @@ struct Translator<'a> {
     exit_keep: Vec<Value>,
     /// The slots were released by the frame-exit `keepalive` before a `return`.
     slots_released: bool,
+    /// The values whose reference the instruction being translated (a call) took over:
+    /// they are not released after it, nor on its exception edge.
+    moved: Vec<Value>,
     values: FxHashMap<Value, ir::Value>,
     blocks: Vec<ir::Block>,
     /// Stack slot of each local kept in a slot (`slot.load`/`slot.store`).
@@ -237,15 +261,13 @@ impl Translator<'_> {
         for slot in self.slot_order.clone() {
             b.ins().stack_store(I64, unbound, slot, 0);
         }
-        // Entry MIR block parameters: the bound arguments, borrowed from the caller.
+        // Entry MIR block parameters: the bound arguments, owned (the caller moved one
+        // reference per argument into the call).
         let mut args = Vec::new();
-        for (i, p) in func.blocks[0].params.iter().enumerate() {
+        for i in 0..func.blocks[0].params.len() {
             let v = b
                 .ins()
                 .load(I64, ir::MemFlagsData::trusted(), params[1], (i * 8) as i32);
-            if self.needs_rc(*p) {
-                self.incref(b, v);
-            }
             args.push(BlockArg::Value(v));
         }
         b.ins().jump(self.blocks[0], &args);
@@ -318,6 +340,7 @@ impl Translator<'_> {
                 }
                 b.set_srcloc(ir::SourceLoc::new(d.site.index() as u32));
                 self.position = (block.index() as u32, i as u32);
+                self.moved.clear();
                 if d.kind.is_terminator() {
                     self.terminator(b, block, d, after)?;
                 } else {
@@ -337,7 +360,7 @@ impl Translator<'_> {
                     // Release operands whose last use this was, and an unused result.
                     let mut dying: Vec<Value> = Vec::new();
                     d.kind.visit_operands(|v| {
-                        if !after.contains(v) && !dying.contains(v) {
+                        if !after.contains(v) && !dying.contains(v) && !self.moved.contains(v) {
                             dying.push(*v);
                         }
                     });
@@ -581,11 +604,11 @@ impl Translator<'_> {
     }
 
     /// The owned values at an exception edge leaving instruction `d` in `block`: its operands
-    /// and everything live after it.
+    /// (except those a call took over) and everything live after it.
     fn owned_at_raise(&self, d: &InstData, after: &FxHashSet<Value>) -> Vec<Value> {
         let mut out: Vec<Value> = after.iter().copied().collect();
         d.kind.visit_operands(|v| {
-            if !out.contains(v) {
+            if !out.contains(v) && !self.moved.contains(v) {
                 out.push(*v);
             }
         });
@@ -1056,9 +1079,23 @@ impl Translator<'_> {
                 self.define(d, r);
             }
             InstKind::Call { callee, args } => {
+                let stack: Vec<Value> = args
+                    .positional
+                    .iter()
+                    .chain(args.keywords.iter().map(|(_, v)| v))
+                    .copied()
+                    .collect();
+                let (_, mut mask) = self.passing(&stack, &[*callee], after);
+                // The callee moves too when this is its last use (the runtime releases it
+                // after the call, before the arguments, as CPython's `CALL` does).
+                if self.needs_rc(*callee) && !after.contains(callee) && !stack.contains(callee) {
+                    self.moved.push(*callee);
+                    mask |= 1 << 63;
+                }
                 let callee = v!(callee);
                 let (arr, n, kw) = self.call_args(b, args)?;
-                let r = self.call_rt(b, Rt::Call, &[callee, arr, n, kw]);
+                let mask = b.ins().iconst(I64, mask as i64);
+                let r = self.call_rt(b, Rt::Call, &[callee, arr, n, kw, mask]);
                 self.check(b, block, d, after, r, false)?;
                 self.define(d, r);
             }
@@ -1067,6 +1104,12 @@ impl Translator<'_> {
                 name,
                 args,
             } => {
+                let stack: Vec<Value> = std::iter::once(receiver)
+                    .chain(&args.positional)
+                    .chain(args.keywords.iter().map(|(_, v)| v))
+                    .copied()
+                    .collect();
+                let (_, mask) = self.passing(&stack, &[], after);
                 let recv = v!(receiver);
                 let n = self.str_const(b, name);
                 let r = match crate::symbols::method_entry(name, args) {
@@ -1078,18 +1121,25 @@ impl Translator<'_> {
                         if entry == Rt::MethodGet && vals.len() == 3 {
                             vals.push(b.ins().iconst(I64, UNBOUND));
                         }
+                        vals.push(b.ins().iconst(I64, mask as i64));
                         self.call_rt(b, entry, &vals)
                     }
                     None => {
                         let cell = self.ic_cell(b, d)?;
                         let (arr, nargs, kw) = self.call_args(b, args)?;
-                        self.call_rt(b, Rt::CallMethodCached, &[recv, n, arr, nargs, kw, cell])
+                        let mask = b.ins().iconst(I64, mask as i64);
+                        self.call_rt(
+                            b,
+                            Rt::CallMethodCached,
+                            &[recv, n, arr, nargs, kw, cell, mask],
+                        )
                     }
                 };
                 self.check(b, block, d, after, r, false)?;
                 self.define(d, r);
             }
             InstKind::CallDirect { func: target, args } => {
+                let (pass, mask) = self.passing(args, &[], after);
                 let vals = args
                     .iter()
                     .map(|v| self.val(*v))
@@ -1113,7 +1163,7 @@ impl Translator<'_> {
                 b.ins().brif(defined, fast, &[], slow, &[]);
                 // Fast path: count the call depth, call the compiled code with the arguments.
                 b.switch_to_block(fast);
-                self.compiled_call(b, target, fid, fobj, &vals, join);
+                self.compiled_call(b, target, fid, fobj, &vals, &pass, join);
                 // Before the `def` has run: an ordinary call of the global (`NameError`).
                 b.switch_to_block(slow);
                 self.count_failure(b, d, 0);
@@ -1122,13 +1172,18 @@ impl Translator<'_> {
                 let g = self.call_rt(b, Rt::GlobalLoad, &[m, n]);
                 let g_failed = b.ins().icmp_imm_s(IntCC::Equal, g, ERROR);
                 let call_slow = b.create_block();
-                b.ins()
-                    .brif(g_failed, join, &[BlockArg::Value(g)], call_slow, &[]);
+                let no_call = b.create_block();
+                b.ins().brif(g_failed, no_call, &[], call_slow, &[]);
+                // No call took the moved arguments: they are released here.
+                b.switch_to_block(no_call);
+                self.release_moved(b, &vals, &pass);
+                b.ins().jump(join, &[BlockArg::Value(g)]);
                 b.switch_to_block(call_slow);
                 let arr = self.array(b, &vals);
                 let nargs = b.ins().iconst(I64, vals.len() as i64);
                 let none = b.ins().iconst(I64, NONE);
-                let res = self.call_rt(b, Rt::Call, &[g, arr, nargs, none]);
+                let mask = b.ins().iconst(I64, mask as i64);
+                let res = self.call_rt(b, Rt::Call, &[g, arr, nargs, none, mask]);
                 self.decref(b, g);
                 b.ins().jump(join, &[BlockArg::Value(res)]);
                 b.switch_to_block(join);
@@ -1165,12 +1220,15 @@ impl Translator<'_> {
                 func: target,
                 args,
             } => {
+                let stack: Vec<Value> = std::iter::once(receiver).chain(args).copied().collect();
+                let passing = self.passing(&stack, &[], after);
                 let recv = v!(receiver);
                 let vals = args
                     .iter()
                     .map(|v| self.val(*v))
                     .collect::<Result<Vec<_>, _>>()?;
-                let r = self.call_method_direct(b, block, d, after, recv, name, target, &vals)?;
+                let r = self
+                    .call_method_direct(b, block, d, after, recv, name, target, &vals, passing)?;
                 self.define(d, r);
             }
             InstKind::GetAttrSlot(o, name) => {
@@ -1625,8 +1683,11 @@ impl Translator<'_> {
     }
 
     /// Calls compiled MIR function `target` (`fid`) with function object `fobj` and one
-    /// argument per parameter, counting the call depth around it, and jumps to `join` with
-    /// the result (the error word past the recursion limit).
+    /// argument per parameter (passed as `pass` says: shared ones are incremented for the
+    /// callee, which owns its arguments), counting the call depth around it, and jumps to
+    /// `join` with the result (the error word past the recursion limit, after releasing
+    /// the moved arguments, as CPython clears a frame that fails to start).
+    #[allow(clippy::too_many_arguments)]
     fn compiled_call(
         &mut self,
         b: &mut FunctionBuilder<'_>,
@@ -1634,6 +1695,7 @@ impl Translator<'_> {
         fid: cranelift_module::FuncId,
         fobj: ir::Value,
         vals: &[ir::Value],
+        pass: &[Pass],
         join: ir::Block,
     ) {
         if self.symbols.handler_free.contains(target) {
@@ -1651,9 +1713,11 @@ impl Translator<'_> {
             b.set_cold_block(raise);
             b.switch_to_block(raise);
             self.call_rt(b, Rt::DepthEnter, &[]);
+            self.release_moved(b, vals, pass);
             let err = b.ins().iconst(I64, ERROR);
             b.ins().jump(join, &[BlockArg::Value(err)]);
             b.switch_to_block(call_block);
+            self.share(b, vals, pass);
             let depth1 = b.ins().iadd_imm_s(depth, 1);
             b.ins().store(flags, depth1, cells, 0);
             let res = self.call_code(b, fid, fobj, vals);
@@ -1665,10 +1729,15 @@ impl Translator<'_> {
         let entered = self.call_rt(b, Rt::EnterCall, &[]);
         let too_deep = b.ins().icmp_imm_s(IntCC::Equal, entered, -1);
         let call_block = b.create_block();
+        let raise = b.create_block();
+        b.ins().brif(too_deep, raise, &[], call_block, &[]);
+        b.set_cold_block(raise);
+        b.switch_to_block(raise);
+        self.release_moved(b, vals, pass);
         let err = b.ins().iconst(I64, ERROR);
-        b.ins()
-            .brif(too_deep, join, &[BlockArg::Value(err)], call_block, &[]);
+        b.ins().jump(join, &[BlockArg::Value(err)]);
         b.switch_to_block(call_block);
+        self.share(b, vals, pass);
         let res = self.call_code(b, fid, fobj, vals);
         let leave = self.rt(b, Rt::LeaveCall);
         b.ins().call(leave, &[entered]);
@@ -1705,6 +1774,7 @@ impl Translator<'_> {
         name: &str,
         target: &str,
         args: &[ir::Value],
+        (pass, mask): (Vec<Pass>, u64),
     ) -> Result<ir::Value, CodegenError> {
         let (Some(&fid), Some(code)) = (
             self.symbols.functions.get(target),
@@ -1723,14 +1793,19 @@ impl Translator<'_> {
         let fobj = b.ins().load(I64, ir::MemFlagsData::trusted(), cell, 8);
         let mut vals = vec![recv];
         vals.extend_from_slice(args);
-        self.compiled_call(b, target, fid, fobj, &vals, join);
+        self.compiled_call(b, target, fid, fobj, &vals, &pass, join);
         b.switch_to_block(slow);
         self.count_failure(b, d, 0);
         let arr = self.array(b, args);
         let n = self.str_const(b, name);
         let nargs = b.ins().iconst(I32, args.len() as i64);
         let code_addr = self.data_addr(b, code);
-        let res = self.call_rt(b, Rt::CallMethodIc, &[recv, n, arr, nargs, cell, code_addr]);
+        let mask = b.ins().iconst(I64, mask as i64);
+        let res = self.call_rt(
+            b,
+            Rt::CallMethodIc,
+            &[recv, n, arr, nargs, cell, code_addr, mask],
+        );
         b.ins().jump(join, &[BlockArg::Value(res)]);
         b.switch_to_block(join);
         let r = b.block_params(join)[0];
@@ -2101,6 +2176,71 @@ impl Translator<'_> {
     }
 
     /// Argument array, positional count and kwnames tuple for a call.
+    /// How each value of a call's argument vector `stack` (a method call's receiver first,
+    /// then the positional and keyword arguments) is passed, and the mask of the moved ones
+    /// for the runtime (`molt_runtime::call::Moved`: bit `i` for value `i`, values from the
+    /// 63rd on never moved). A value is moved at its last position when the call is its last
+    /// use (it is not live after `d` and not one of `others`, such as the callee); the values
+    /// moved go to `self.moved`, so they are released neither after the call nor on its
+    /// exception edge.
+    fn passing(
+        &mut self,
+        stack: &[Value],
+        others: &[Value],
+        after: &FxHashSet<Value>,
+    ) -> (Vec<Pass>, u64) {
+        let mut pass = Vec::with_capacity(stack.len());
+        let mut mask = 0u64;
+        for (i, v) in stack.iter().enumerate() {
+            let p = if !self.needs_rc(*v) || self.is_constant(*v) {
+                Pass::Plain
+            } else if i < 63
+                && !after.contains(v)
+                && !others.contains(v)
+                && !stack[i + 1..].contains(v)
+            {
+                self.moved.push(*v);
+                Pass::Move
+            } else {
+                Pass::Share
+            };
+            if p == Pass::Move {
+                mask |= 1 << i;
+            }
+            pass.push(p);
+        }
+        (pass, mask)
+    }
+
+    /// Whether `v` is a constant: immortal or not a heap object, so its reference count
+    /// does not matter.
+    fn is_constant(&self, v: Value) -> bool {
+        match self.func.values[v.index()].def {
+            molt_mir::ValueDef::Result(inst) => {
+                matches!(self.func.insts[inst.index()].kind, InstKind::Const(_))
+            }
+            molt_mir::ValueDef::Param(..) => false,
+        }
+    }
+
+    /// Increments the shared arguments of a compiled callee (which owns its arguments).
+    fn share(&mut self, b: &mut FunctionBuilder<'_>, vals: &[ir::Value], pass: &[Pass]) {
+        for (v, p) in vals.iter().zip(pass) {
+            if *p == Pass::Share {
+                self.incref(b, *v);
+            }
+        }
+    }
+
+    /// Releases the moved arguments of a call that did not happen, in order.
+    fn release_moved(&mut self, b: &mut FunctionBuilder<'_>, vals: &[ir::Value], pass: &[Pass]) {
+        for (v, p) in vals.iter().zip(pass) {
+            if *p == Pass::Move {
+                self.decref(b, *v);
+            }
+        }
+    }
+
     fn call_args(
         &mut self,
         b: &mut FunctionBuilder<'_>,

@@ -513,7 +513,15 @@ impl<'a> Lowerer<'a> {
             let cell = st.b.ins(InstKind::CellNew(init), Span::default());
             st.cells.insert(name.clone(), cell);
         }
-        for (i, p) in params.iter().enumerate() {
+        // In CPython's frame order (`co_varnames`: the named parameters, then `*args`, then
+        // `**kwargs`), the order the frame releases them in.
+        let named = (0..params.len())
+            .filter(|&i| !matches!(params[i].kind, ParamKind::VarArgs | ParamKind::KwArgs));
+        let var_args = (0..params.len()).filter(|&i| params[i].kind == ParamKind::VarArgs);
+        let var_kw = (0..params.len()).filter(|&i| params[i].kind == ParamKind::KwArgs);
+        let order: Vec<usize> = named.chain(var_args).chain(var_kw).collect();
+        for i in order {
+            let p = &params[i];
             let mut v = values[i];
             if let Some(Some(ann)) = annotations.get(i) {
                 let ann = Annotation::from_expr(self.db, ann, &self.index.class_names());
