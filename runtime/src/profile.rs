@@ -1336,6 +1336,28 @@ mod tests {
         }
     }
 
+    /// A function descriptor without code over the given tables (`nblocks` MIR blocks).
+    fn function(
+        points: &[ProfilePoint],
+        edges: &[ProfileEdge],
+        counters: &mut [u64],
+        nblocks: u32,
+    ) -> ProfileFunction {
+        ProfileFunction {
+            code: std::ptr::null(),
+            counters: counters.as_mut_ptr(),
+            points: points.as_ptr(),
+            npoints: points.len() as u32,
+            code_size: 0,
+            pcmap: std::ptr::null(),
+            npcmap: 0,
+            nsites: 0,
+            edges: edges.as_ptr(),
+            nedges: edges.len() as u32,
+            nblocks,
+        }
+    }
+
     fn edge(from: u32, to: u32, slot: u32, pos: u32) -> ProfileEdge {
         ProfileEdge {
             from,
@@ -1352,19 +1374,7 @@ mod tests {
         let points = [point(2, kinds::INT_ARITH, 0, 0, 1)];
         let edges = [edge(2, 0, 0, NO_SLOT), edge(0, 1, 4, NO_SLOT)];
         let mut counters = [7u64, 1, 2, 3, 9, 42];
-        let f = ProfileFunction {
-            code: std::ptr::null(),
-            counters: counters.as_mut_ptr(),
-            points: points.as_ptr(),
-            npoints: points.len() as u32,
-            code_size: 0,
-            pcmap: std::ptr::null(),
-            npcmap: 0,
-            nsites: 0,
-            edges: edges.as_ptr(),
-            nedges: edges.len() as u32,
-            nblocks: 1,
-        };
+        let f = function(&points, &edges, &mut counters, 1);
         let table = ProfileTable {
             version: 1,
             nfunctions: 1,
@@ -1403,19 +1413,7 @@ mod tests {
         let mut counters = [5u64, 2, 3, 0, 0, 10, 1];
         let flow = solve_edges(&edges, 5, |s| counters[s as usize]);
         assert_eq!(flow, [5, 5, 11, 10, 4, 4, 1]);
-        let f = ProfileFunction {
-            code: std::ptr::null(),
-            counters: counters.as_mut_ptr(),
-            points: points.as_ptr(),
-            npoints: points.len() as u32,
-            code_size: 0,
-            pcmap: std::ptr::null(),
-            npcmap: 0,
-            nsites: 0,
-            edges: edges.as_ptr(),
-            nedges: edges.len() as u32,
-            nblocks: 4,
-        };
+        let f = function(&points, &edges, &mut counters, 4);
         let mut totals = Totals::default();
         let (calls, sites) = function_sites(&f, usize::MAX, &mut totals);
         assert_eq!(calls, 5);
