@@ -147,6 +147,27 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_server_that_never_answers_costs_one_timeout() {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+        let port = listener.local_addr().expect("addr").port();
+        // Accepts connections (the backlog does) and never answers.
+        let store = RemoteStore::new(
+            &format!("http://127.0.0.1:{port}/"),
+            Duration::from_millis(300),
+        );
+        assert_eq!(store.url(), format!("http://127.0.0.1:{port}"));
+        let start = std::time::Instant::now();
+        let error = store.get(&Key([0; 32])).expect_err("times out");
+        assert!(error.contains("timed out"), "{error}");
+        assert!(
+            start.elapsed() < Duration::from_secs(3),
+            "{:?}",
+            start.elapsed()
+        );
+        drop(listener);
+    }
+
+    #[test]
     fn a_malformed_url_is_a_failure_not_a_panic() {
         let store = RemoteStore::new("not a url", Duration::from_millis(100));
         assert!(store.get(&Key([0; 32])).is_err());
