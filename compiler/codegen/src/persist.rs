@@ -11,8 +11,9 @@
 //!
 //! The payload is [`StoredCode`] in postcard: code bytes, alignment, relocations with
 //! their targets by name, and the PC map. Relocation kinds, libcalls and known symbols are
-//! stored by their Cranelift names; code whose relocations cannot be named that way (a call
-//! to another function by id) is kept in memory only.
+//! stored by their Cranelift names, each name once in a table the relocations index; code
+//! whose relocations cannot be named that way (a call to another function by id) is kept in
+//! memory only.
 
 use cranelift_codegen::binemit::Reloc;
 use cranelift_codegen::isa::TargetIsa;
@@ -72,6 +73,9 @@ fn field(h: &mut Sha256, bytes: &[u8]) {
 struct StoredCode {
     bytes: Vec<u8>,
     align: u64,
+    /// Every name the relocations use (kinds and targets), each once: a function has
+    /// hundreds of relocations to a few dozen symbols.
+    names: Vec<String>,
     relocs: Vec<StoredReloc>,
     /// Code offset → MIR site: `(start, end, site)`, sorted by start.
     pcmap: Vec<(u32, u32, u32)>,
@@ -80,44 +84,53 @@ struct StoredCode {
 #[derive(Serialize, Deserialize, Debug, PartialEq)]
 struct StoredReloc {
     offset: u32,
-    /// The `Debug` name of the Cranelift `Reloc` (`X86CallPLTRel4`).
-    kind: String,
+    /// The `Debug` name of the Cranelift `Reloc` (`X86CallPLTRel4`), in `names`.
+    kind: u32,
     target: StoredTarget,
     addend: i64,
 }
 
+/// A relocation target; names are indexes into `StoredCode::names`.
 #[derive(Serialize, Deserialize, Debug, PartialEq)]
 enum StoredTarget {
     /// A function or data object of the module, by symbol name.
-    Named(String),
+    Named(u32),
     /// The function itself, at an offset.
     SelfOffset(u32),
     /// A Cranelift libcall by name (`FloorF64`).
-    LibCall(String),
+    LibCall(u32),
     /// A well-known linker symbol by name (`ElfGlobalOffsetTable`).
-    KnownSymbol(String),
+    KnownSymbol(u32),
 }
 
 /// The payload of `code`, or `None` when a relocation cannot be stored by name.
 pub(crate) fn encode(code: &CachedCode) -> Option<Vec<u8>> {
+    let mut names: Vec<String> = Vec::new();
+    let mut index: rustc_hash::FxHashMap<String, u32> = Default::default();
+    let mut intern = |name: String| -> u32 {
+        *index.entry(name).or_insert_with_key(|name| {
+            names.push(name.clone());
+            names.len() as u32 - 1
+        })
+    };
     let relocs = code
         .relocs
         .iter()
         .map(|(offset, kind, target, addend)| {
             let target = match target {
-                SymbolicTarget::Named(name) => StoredTarget::Named(name.clone()),
+                SymbolicTarget::Named(name) => StoredTarget::Named(intern(name.clone())),
                 SymbolicTarget::SelfOffset(off) => StoredTarget::SelfOffset(*off),
                 SymbolicTarget::Other(ModuleRelocTarget::LibCall(l)) => {
-                    StoredTarget::LibCall(l.to_string())
+                    StoredTarget::LibCall(intern(l.to_string()))
                 }
                 SymbolicTarget::Other(ModuleRelocTarget::KnownSymbol(k)) => {
-                    StoredTarget::KnownSymbol(k.to_string())
+                    StoredTarget::KnownSymbol(intern(k.to_string()))
                 }
                 SymbolicTarget::Other(_) => return None,
             };
             Some(StoredReloc {
                 offset: *offset,
-                kind: format!("{kind:?}"),
+                kind: intern(format!("{kind:?}")),
                 target,
                 addend: *addend,
             })
@@ -126,6 +139,7 @@ pub(crate) fn encode(code: &CachedCode) -> Option<Vec<u8>> {
     let stored = StoredCode {
         bytes: code.bytes.clone(),
         align: code.align,
+        names,
         relocs,
         pcmap: code.pcmap.clone(),
     };
@@ -140,21 +154,32 @@ pub(crate) fn decode(payload: &[u8]) -> Option<CachedCode> {
     if !rest.is_empty() || stored.align == 0 {
         return None;
     }
+    let name = |i: u32| stored.names.get(i as usize);
+    // Each kind is looked up once, not once per relocation.
+    let mut kinds: Vec<Option<Reloc>> = vec![None; stored.names.len()];
     let relocs = stored
         .relocs
-        .into_iter()
+        .iter()
         .map(|r| {
             let target = match r.target {
-                StoredTarget::Named(name) => SymbolicTarget::Named(name),
+                StoredTarget::Named(i) => SymbolicTarget::Named(name(i)?.clone()),
                 StoredTarget::SelfOffset(off) => SymbolicTarget::SelfOffset(off),
-                StoredTarget::LibCall(name) => {
-                    SymbolicTarget::Other(ModuleRelocTarget::LibCall(name.parse().ok()?))
+                StoredTarget::LibCall(i) => {
+                    SymbolicTarget::Other(ModuleRelocTarget::LibCall(name(i)?.parse().ok()?))
                 }
-                StoredTarget::KnownSymbol(name) => {
-                    SymbolicTarget::Other(ModuleRelocTarget::KnownSymbol(name.parse().ok()?))
+                StoredTarget::KnownSymbol(i) => {
+                    SymbolicTarget::Other(ModuleRelocTarget::KnownSymbol(name(i)?.parse().ok()?))
                 }
             };
-            Some((r.offset, reloc_kind(&r.kind)?, target, r.addend))
+            let kind = match kinds.get(r.kind as usize)? {
+                Some(kind) => *kind,
+                None => {
+                    let kind = reloc_kind(name(r.kind)?)?;
+                    kinds[r.kind as usize] = Some(kind);
+                    kind
+                }
+            };
+            Some((r.offset, kind, target, r.addend))
         })
         .collect::<Option<Vec<_>>>()?;
     Some(CachedCode {
