@@ -388,3 +388,140 @@ fn builds_from_two_cache_folders_share_work_through_a_remote_cache() {
     let ran = Command::new(dir.path().join("f")).output().expect("runs");
     assert_eq!(String::from_utf8_lossy(&ran.stdout), OUTPUT);
 }
+
+/// Writes one Content-Length framed JSON-RPC message.
+fn send(stdin: &mut impl std::io::Write, message: &serde_json::Value) {
+    let body = message.to_string();
+    write!(stdin, "Content-Length: {}\r\n\r\n{body}", body.len()).expect("write");
+    stdin.flush().expect("flush");
+}
+
+/// Reads one Content-Length framed JSON-RPC message (`None` at the end of the stream).
+fn receive(reader: &mut impl std::io::BufRead) -> Option<serde_json::Value> {
+    let mut length = None;
+    loop {
+        let mut line = String::new();
+        if reader.read_line(&mut line).ok()? == 0 {
+            return None;
+        }
+        let line = line.trim_end();
+        if line.is_empty() {
+            break;
+        }
+        if let Some(n) = line.strip_prefix("Content-Length: ") {
+            length = n.trim().parse::<usize>().ok();
+        }
+    }
+    let mut body = vec![0; length?];
+    reader.read_exact(&mut body).ok()?;
+    serde_json::from_slice(&body).ok()
+}
+
+/// The language server's `remoteCache` setting reaches its builds on save: with the remote
+/// cache down, the build succeeds and the log says why the cache was skipped, once.
+#[test]
+fn the_servers_remote_cache_setting_reaches_builds_on_save() {
+    use serde_json::json;
+    use std::io::BufReader;
+    // A port nothing listens on.
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .expect("a free port")
+        .port();
+    let url = format!("http://127.0.0.1:{port}/molt");
+    let dir = project();
+    let path = dir.path().join("program.py");
+    let mut child = molt_lsp(&dir.path().join("cache"))
+        .arg("--stdio")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("molt-lsp starts");
+    let mut stdin = child.stdin.take().expect("stdin");
+    let mut stdout = BufReader::new(child.stdout.take().expect("stdout"));
+    // Messages are read on a thread so that a silent server fails the test instead of
+    // hanging it.
+    let (tx, rx) = std::sync::mpsc::channel::<serde_json::Value>();
+    std::thread::spawn(move || {
+        while let Some(message) = receive(&mut stdout) {
+            if tx.send(message).is_err() {
+                return;
+            }
+        }
+    });
+    let deadline = Instant::now() + Duration::from_secs(120);
+    let root = format!("file://{}", dir.path().display());
+    let file = format!("file://{}", path.display());
+    send(
+        &mut stdin,
+        &json!({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {
+            "processId": null, "rootUri": root,
+            "workspaceFolders": [{"uri": root, "name": "root"}],
+            "initializationOptions": {"buildOnSave": "native", "remoteCache": url},
+            "capabilities": {}}}),
+    );
+    // The server takes notifications once it has answered `initialize`.
+    while rx
+        .recv_timeout(deadline.saturating_duration_since(Instant::now()))
+        .expect("the server answers initialize")
+        .get("id")
+        != Some(&json!(1))
+    {}
+    send(
+        &mut stdin,
+        &json!({"jsonrpc": "2.0", "method": "initialized", "params": {}}),
+    );
+    send(
+        &mut stdin,
+        &json!({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument":
+            {"uri": file, "languageId": "python", "version": 1, "text": PROGRAM}}}),
+    );
+    send(
+        &mut stdin,
+        &json!({"jsonrpc": "2.0", "method": "textDocument/didSave",
+                "params": {"textDocument": {"uri": file}}}),
+    );
+    let mut logs = Vec::new();
+    let built = loop {
+        let left = deadline.saturating_duration_since(Instant::now());
+        let message = rx.recv_timeout(left).expect("the server reports the build");
+        if let (Some(_), Some(id)) = (message.get("method"), message.get("id")) {
+            send(
+                &mut stdin,
+                &json!({"jsonrpc": "2.0", "id": id, "result": null}),
+            );
+        }
+        if message["method"] == "window/logMessage" {
+            let text = message["params"]["message"]
+                .as_str()
+                .unwrap_or_default()
+                .to_owned();
+            if text.starts_with("molt: built ") {
+                break text;
+            }
+            logs.push(text);
+        }
+    };
+    let warnings: Vec<&String> = logs.iter().filter(|l| l.contains("warning")).collect();
+    assert_eq!(warnings.len(), 1, "{logs:?}");
+    assert!(
+        warnings[0].starts_with(&format!("molt: warning: remote code cache {url}: ")),
+        "{warnings:?}"
+    );
+    assert!(built.contains("functions: "), "{built}");
+    let ran = Command::new(dir.path().join("target/molt/program"))
+        .output()
+        .expect("the artifact runs");
+    assert_eq!(String::from_utf8_lossy(&ran.stdout), OUTPUT);
+    send(
+        &mut stdin,
+        &json!({"jsonrpc": "2.0", "id": 2, "method": "shutdown", "params": null}),
+    );
+    send(
+        &mut stdin,
+        &json!({"jsonrpc": "2.0", "method": "exit", "params": null}),
+    );
+    drop(stdin);
+    let _ = child.wait();
+}
