@@ -176,6 +176,35 @@ fn a_fresh_process_builds_an_unchanged_program_from_the_disk_cache() {
     assert_eq!(warm.disk, n, "the damaged entries were rewritten");
 }
 
+/// Several processes building at once share one cache folder: each build succeeds, and the
+/// entries they leave are whole (a later build takes every function from them).
+#[test]
+fn concurrent_builds_share_one_cache_folder() {
+    let dir = project();
+    let builds: Vec<Child> = (0..3)
+        .map(|i| {
+            molt_lsp(&dir.path().join("cache"))
+                .current_dir(dir.path())
+                .args(["--build", "program.py", "-o", &format!("p{i}")])
+                .stdout(Stdio::null())
+                .stderr(Stdio::piped())
+                .spawn()
+                .expect("molt-lsp starts")
+        })
+        .collect();
+    for (i, child) in builds.into_iter().enumerate() {
+        let out = child.wait_with_output().expect("waits");
+        assert!(out.status.success(), "{}", output_text(&out));
+        let ran = Command::new(dir.path().join(format!("p{i}")))
+            .output()
+            .expect("runs");
+        assert_eq!(String::from_utf8_lossy(&ran.stdout), OUTPUT);
+    }
+    let (warm, stderr) = build(dir.path(), "cache", "q", &[]);
+    assert_eq!(warm.compiled, 0, "{stderr}");
+    assert!(warm.disk > 0, "{stderr}");
+}
+
 /// Debian's nginx serving a WebDAV folder on 127.0.0.1, in the foreground; stopped on drop.
 struct Nginx {
     child: Option<Child>,
