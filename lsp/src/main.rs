@@ -97,6 +97,17 @@ struct Cli {
     #[arg(long, value_enum, value_name = "FORMAT", default_value = "text")]
     format: ReportFormat,
 
+    /// With `--build` or `--run`: also read and write compiled functions in the Bazel HTTP
+    /// remote cache at URL (`GET`/`PUT` of `URL/ac/<key>` and `URL/cas/<sha256>`; default:
+    /// `$MOLT_REMOTE_CACHE`). A cache that fails is skipped for the rest of the build.
+    #[arg(long = "remote-cache", value_name = "URL")]
+    remote_cache: Option<String>,
+
+    /// With `--build` or `--run`: do not use the disk code cache (`~/.cache/molt-lsp/code/`,
+    /// or `$MOLT_CODE_CACHE_DIR`; also `MOLT_NO_CODE_CACHE=1`).
+    #[arg(long = "no-code-cache")]
+    no_code_cache: bool,
+
     /// Output path for `--build` / `--run` (a folder when `--build` builds several files).
     #[arg(short = 'o', long = "output", value_name = "OUT")]
     output: Option<PathBuf>,
@@ -381,6 +392,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         let options = molt_driver::build::BuildOptions {
             output,
             optimize: true,
+            code_cache: code_cache_config(&cli),
         };
         let report = match molt_driver::build::build_at(&db, file, &options, opt_level(&cli)) {
             Ok(report) => {
@@ -391,6 +403,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     .filter(|d| d.diagnostic.code != DiagnosticCode::SyntaxWarning)
                 {
                     eprintln!("{d} (compiled to raise at run time)");
+                }
+                for warning in &report.warnings {
+                    eprintln!("molt-lsp: warning: {warning}");
                 }
                 report
             }
@@ -448,6 +463,19 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         "nothing to do: use --check PATH..., --build PATH..., --emit=mir FILE, --run FILE, \
          --profile-report PROFILE, or no arguments (or --stdio) for the language server (see --help)"
     )
+}
+
+/// The code caches of `--build` and `--run`: the environment's (`CacheConfig::from_env`), with
+/// `--remote-cache` and `--no-code-cache` over it.
+fn code_cache_config(cli: &Cli) -> molt_codecache::CacheConfig {
+    let mut config = molt_codecache::CacheConfig::from_env();
+    if let Some(url) = &cli.remote_cache {
+        config.remote = (!url.is_empty()).then(|| url.clone());
+    }
+    if cli.no_code_cache {
+        config.dir = None;
+    }
+    config
 }
 
 /// The signal that killed a child process, if one did.
@@ -551,6 +579,7 @@ fn build_all(cli: &Cli, db: &RootDatabase) -> anyhow::Result<ExitCode> {
         let options = molt_driver::build::BuildOptions {
             output,
             optimize: true,
+            code_cache: code_cache_config(cli),
         };
         match molt_driver::build::build_at(db, *file, &options, opt_level(cli)) {
             Ok(report) => {
@@ -561,12 +590,16 @@ fn build_all(cli: &Cli, db: &RootDatabase) -> anyhow::Result<ExitCode> {
                         eprintln!("{d} (compiled to raise at run time)");
                     }
                 }
+                for warning in &report.warnings {
+                    eprintln!("molt-lsp: warning: {warning}");
+                }
                 eprintln!(
-                    "built {} (frontend {} ms, codegen {} ms, link {} ms)",
+                    "built {} (frontend {} ms, codegen {} ms, link {} ms; functions: {})",
                     report.output.display(),
                     report.frontend.as_millis(),
                     report.codegen.as_millis(),
-                    report.link.as_millis()
+                    report.link.as_millis(),
+                    report.code_cache
                 );
                 built += 1;
             }

@@ -87,6 +87,7 @@ fn every_provided_builtin_exists_with_cpythons_type() {
     let options = molt_driver::build::BuildOptions {
         output: exe.clone(),
         optimize: true,
+        code_cache: Default::default(),
     };
     molt_driver::build::build(&db, file, &options).expect("the audit program builds");
     let actual = Command::new(&exe).output().expect("the audit program runs");

@@ -34,6 +34,7 @@ fn build(src: &str) -> Built {
     let options = molt_driver::build::BuildOptions {
         output: exe.clone(),
         optimize: true,
+        code_cache: Default::default(),
     };
     molt_driver::build::build_backend(frontend, &options)
         .unwrap_or_else(|e| panic!("the build failed: {e}"));

@@ -108,6 +108,7 @@ fn build_at(path: &Path, out_dir: &Path, level: molt_opt::OptLevel) -> Result<Pa
     let options = molt_driver::build::BuildOptions {
         output: output.clone(),
         optimize: true,
+        code_cache: Default::default(),
     };
     molt_driver::build::build_at(&db, file, &options, level).map_err(|e| e.to_string())?;
     Ok(output)

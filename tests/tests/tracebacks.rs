@@ -45,6 +45,7 @@ fn compiled_stderr(path: &Path, out_dir: &Path) -> Result<String, String> {
     let options = molt_driver::build::BuildOptions {
         output: output.clone(),
         optimize: true,
+        code_cache: Default::default(),
     };
     molt_driver::build::build(&db, file, &options).map_err(|e| e.to_string())?;
     stderr_of(Command::new(&output))

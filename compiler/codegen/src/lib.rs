@@ -9,6 +9,7 @@
 
 pub mod debug;
 mod liveness;
+mod persist;
 pub mod profile;
 mod symbols;
 mod translate;
@@ -96,6 +97,9 @@ pub struct CodegenOptions {
     pub startup_stderr: String,
     /// The build id and source files written into the program for its profiles.
     pub build: BuildInfo,
+    /// The disk and remote code caches to read and write, and the build's counts of where
+    /// each function came from (`None`: the in-memory cache only).
+    pub code_cache: Option<Arc<molt_codecache::CodeCache>>,
 }
 
 impl Default for CodegenOptions {
@@ -108,6 +112,7 @@ impl Default for CodegenOptions {
                 .min(8),
             startup_stderr: String::new(),
             build: BuildInfo::default(),
+            code_cache: None,
         }
     }
 }
@@ -322,7 +327,8 @@ pub fn compile_program_with_debug(
     // Translate and compile every function, in parallel.
     let isa = module.isa();
     let declarations = module.declarations();
-    let optimize = options.optimize;
+    let key_prefix = persist::key_prefix(isa, options.optimize);
+    let cache = options.code_cache.as_deref();
     let threads = options.threads.max(1);
     let chunk = functions.len().div_ceil(threads).max(1);
     let compiled: Vec<Result<(usize, Compiled), CodegenError>> = std::thread::scope(|scope| {
@@ -333,6 +339,7 @@ pub fn compile_program_with_debug(
                 let symbols = &symbols;
                 let py_sig = &py_sig;
                 let func_ids = &func_ids;
+                let key_prefix = &key_prefix;
                 scope.spawn(move || {
                     funcs
                         .iter()
@@ -346,7 +353,8 @@ pub fn compile_program_with_debug(
                                 symbols,
                                 py_sig.clone(),
                                 func_ids[i],
-                                optimize,
+                                key_prefix,
+                                cache,
                             )
                             .map(|c| (i, c))
                         })
@@ -430,9 +438,11 @@ fn symbol_name(prefix: &str, key: &str) -> String {
     format!("{prefix}{readable}_{:016x}", h.finish())
 }
 
-/// Compiled functions by content: the hash of the function's MIR text and the codegen
-/// settings → machine code with symbolic relocations. Shared by every build in the process
-/// (the language server rebuilds on save), so an unchanged function is never recompiled.
+/// Compiled functions by content: the first 8 bytes of their persistent key
+/// (`persist::key`: the function's MIR text, the codegen settings, the compiler and the
+/// target) → machine code with symbolic relocations. Shared by every build in the process
+/// (the language server rebuilds on save), so an unchanged function is never recompiled;
+/// below it, `CodegenOptions::code_cache` reaches the disk and remote caches.
 static CODE_CACHE: std::sync::LazyLock<std::sync::Mutex<FxHashMap<u64, CachedCode>>> =
     std::sync::LazyLock::new(Default::default);
 
@@ -465,8 +475,9 @@ enum SymbolicTarget {
     Other(cranelift_module::ModuleRelocTarget),
 }
 
-/// Number of functions compiled and served from [`CODE_CACHE`] by this process, for tests
-/// and build reports: `(compiled, cached)`.
+/// Number of functions compiled and served from a cache (memory, disk or remote) by this
+/// process, for tests: `(compiled, cached)`. A build's own counts are in its
+/// `CodegenOptions::code_cache`.
 pub fn cache_stats() -> (usize, usize) {
     (
         COMPILED.load(std::sync::atomic::Ordering::Relaxed),
@@ -474,11 +485,22 @@ pub fn cache_stats() -> (usize, usize) {
     )
 }
 
+/// Empties this process's in-memory code cache (the disk and remote caches keep their
+/// entries): what a fresh process sees, for tests.
+pub fn clear_memory_cache() {
+    if let Ok(mut c) = CODE_CACHE.lock() {
+        c.clear();
+    }
+}
+
 static COMPILED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
 static CACHED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
 
-/// Compiles `f` or takes it from [`CODE_CACHE`]; returns code and relocations for `id` in the
-/// current module.
+/// Compiles `f` or takes it from [`CODE_CACHE`], else from `cache` (disk, then remote);
+/// returns code and relocations for `id` in the current module. Code it compiles goes to
+/// every cache. A persisted entry that does not decode or names a symbol the module lacks
+/// is a miss (and is forgotten), never an error.
+#[allow(clippy::too_many_arguments)]
 fn compile_cached(
     f: &Function,
     isa: &dyn cranelift_codegen::isa::TargetIsa,
@@ -486,70 +508,120 @@ fn compile_cached(
     symbols: &Symbols,
     sig: ir::Signature,
     id: FuncId,
-    optimize: bool,
+    key_prefix: &sha2::Sha256,
+    cache: Option<&molt_codecache::CodeCache>,
 ) -> Result<Compiled, CodegenError> {
-    use std::hash::{Hash, Hasher};
-    let mut h = rustc_hash::FxHasher::default();
-    f.to_string().hash(&mut h);
-    optimize.hash(&mut h);
-    // How a direct call enters its callee depends on the callee (`Symbols::handler_free`).
-    for inst in &f.insts {
-        if let InstKind::CallDirect { func, .. } | InstKind::CallMethodDirect { func, .. } =
-            &inst.kind
-        {
-            symbols.handler_free.contains(&**func).hash(&mut h);
-        }
-    }
-    let key = h.finish();
-    let cached = CODE_CACHE.lock().ok().and_then(|c| c.get(&key).cloned());
-    let code = match cached {
-        Some(code) => {
-            CACHED.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-            code
-        }
-        None => {
-            let (bytes, align, relocs, pcmap) = compile_one(f, isa, symbols, sig, id)?;
-            let relocs = relocs
-                .into_iter()
-                .map(|r| {
-                    let target = match &r.name {
-                        cranelift_module::ModuleRelocTarget::User { namespace, index } => {
-                            let name = if *namespace == 0 {
-                                declarations
-                                    .get_function_decl(FuncId::from_u32(*index))
-                                    .name
-                                    .clone()
-                            } else {
-                                declarations
-                                    .get_data_decl(DataId::from_u32(*index))
-                                    .name
-                                    .clone()
-                            };
-                            SymbolicTarget::Named(name.unwrap_or_default())
-                        }
-                        cranelift_module::ModuleRelocTarget::FunctionOffset(fid, off)
-                            if *fid == id =>
-                        {
-                            SymbolicTarget::SelfOffset(*off)
-                        }
-                        other => SymbolicTarget::Other(other.clone()),
-                    };
-                    (r.offset, r.kind, target, r.addend)
-                })
-                .collect();
-            let code = CachedCode {
-                bytes,
-                align,
-                relocs,
-                pcmap,
-            };
-            if let Ok(mut c) = CODE_CACHE.lock() {
-                c.insert(key, code.clone());
-            }
-            COMPILED.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-            code
+    use molt_codecache::Source;
+    let key = persist::key(key_prefix, f, symbols);
+    let memory_key = u64::from_le_bytes(key.0[..8].try_into().unwrap_or_default());
+    let record = |source: Source| {
+        let counter = if source == Source::Compiled {
+            &COMPILED
+        } else {
+            &CACHED
+        };
+        counter.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        if let Some(cache) = cache {
+            cache.record(source);
         }
     };
+    let in_memory = CODE_CACHE
+        .lock()
+        .ok()
+        .and_then(|c| c.get(&memory_key).cloned());
+    if let Some(code) = in_memory {
+        record(Source::Memory);
+        let relocs =
+            resolve_relocs(&code, declarations, id).map_err(|message| CodegenError::Internal {
+                function: f.name.to_string(),
+                message,
+            })?;
+        return Ok(Compiled {
+            bytes: code.bytes,
+            align: code.align,
+            relocs,
+            pcmap: code.pcmap,
+        });
+    }
+    if let Some(cache) = cache
+        && let Some((payload, source)) = cache.get(&key)
+    {
+        let usable = persist::decode(&payload)
+            .and_then(|code| Some((resolve_relocs(&code, declarations, id).ok()?, code)));
+        match usable {
+            Some((relocs, code)) => {
+                record(source);
+                if let Ok(mut c) = CODE_CACHE.lock() {
+                    c.insert(memory_key, code.clone());
+                }
+                return Ok(Compiled {
+                    bytes: code.bytes,
+                    align: code.align,
+                    relocs,
+                    pcmap: code.pcmap,
+                });
+            }
+            None => cache.forget(&key),
+        }
+    }
+    let (bytes, align, relocs, pcmap) = compile_one(f, isa, symbols, sig, id)?;
+    let symbolic = relocs
+        .iter()
+        .map(|r| {
+            let target = match &r.name {
+                cranelift_module::ModuleRelocTarget::User { namespace, index } => {
+                    let name = if *namespace == 0 {
+                        declarations
+                            .get_function_decl(FuncId::from_u32(*index))
+                            .name
+                            .clone()
+                    } else {
+                        declarations
+                            .get_data_decl(DataId::from_u32(*index))
+                            .name
+                            .clone()
+                    };
+                    SymbolicTarget::Named(name.unwrap_or_default())
+                }
+                cranelift_module::ModuleRelocTarget::FunctionOffset(fid, off) if *fid == id => {
+                    SymbolicTarget::SelfOffset(*off)
+                }
+                other => SymbolicTarget::Other(other.clone()),
+            };
+            (r.offset, r.kind, target, r.addend)
+        })
+        .collect();
+    let code = CachedCode {
+        bytes,
+        align,
+        relocs: symbolic,
+        pcmap,
+    };
+    if let Some(cache) = cache
+        && let Some(payload) = persist::encode(&code)
+    {
+        cache.put(&key, &payload);
+    }
+    record(Source::Compiled);
+    let compiled = Compiled {
+        bytes: code.bytes.clone(),
+        align: code.align,
+        relocs,
+        pcmap: code.pcmap.clone(),
+    };
+    if let Ok(mut c) = CODE_CACHE.lock() {
+        c.insert(memory_key, code);
+    }
+    Ok(compiled)
+}
+
+/// The relocations of cached `code` for the function `id` of the current module, or why a
+/// symbol it names is not in the module.
+fn resolve_relocs(
+    code: &CachedCode,
+    declarations: &cranelift_module::ModuleDeclarations,
+    id: FuncId,
+) -> Result<Vec<ModuleReloc>, String> {
     let mut relocs = Vec::with_capacity(code.relocs.len());
     for (offset, kind, target, addend) in &code.relocs {
         let name = match target {
@@ -560,12 +632,7 @@ fn compile_cached(
                 Some(cranelift_module::FuncOrDataId::Data(did)) => {
                     cranelift_module::ModuleRelocTarget::user(1, did.as_u32())
                 }
-                None => {
-                    return Err(CodegenError::Internal {
-                        function: f.name.to_string(),
-                        message: format!("cached code refers to unknown symbol {name}"),
-                    });
-                }
+                None => return Err(format!("cached code refers to unknown symbol {name}")),
             },
             SymbolicTarget::SelfOffset(off) => {
                 cranelift_module::ModuleRelocTarget::FunctionOffset(id, *off)
@@ -579,12 +646,7 @@ fn compile_cached(
             addend: *addend,
         });
     }
-    Ok(Compiled {
-        bytes: code.bytes,
-        align: code.align,
-        relocs,
-        pcmap: code.pcmap,
-    })
+    Ok(relocs)
 }
 
 fn compile_one(

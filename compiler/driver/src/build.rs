@@ -26,6 +26,9 @@ pub struct BuildOptions {
     pub output: PathBuf,
     /// Let Cranelift optimize.
     pub optimize: bool,
+    /// The disk and remote code caches (`CacheConfig::from_env()` for what the user asked;
+    /// the default: neither, only the process's in-memory cache).
+    pub code_cache: molt_codecache::CacheConfig,
 }
 
 /// What a successful build produced and how long its phases took.
@@ -43,6 +46,11 @@ pub struct BuildReport {
     pub codegen: Duration,
     /// Linking.
     pub link: Duration,
+    /// Where the functions' machine code came from: compiled, or which code cache.
+    pub code_cache: molt_codecache::CacheStats,
+    /// Code cache failures that did not stop the build (one line per cache that failed:
+    /// an unreachable remote cache, an unwritable cache folder).
+    pub warnings: Vec<String>,
 }
 
 /// Why a build failed.
@@ -274,7 +282,7 @@ fn startup_warnings(db: &dyn Db, file: SourceFile) -> String {
 }
 
 /// The second half of [`build_at`]: codegen (unchanged functions come from the process-wide
-/// code cache) and link into `options.output`, without the database.
+/// code cache, else from the disk and remote caches of `options.code_cache`) and link into `options.output`, without the database.
 ///
 /// # Errors
 /// [`BuildError::Codegen`], [`BuildError::Link`], [`BuildError::Io`].
@@ -283,6 +291,7 @@ pub fn build_backend(
     options: &BuildOptions,
 ) -> Result<BuildReport, BuildError> {
     let start = Instant::now();
+    let code_cache = std::sync::Arc::new(molt_codecache::CodeCache::new(&options.code_cache));
     let codegen_options = molt_codegen::CodegenOptions {
         optimize: options.optimize,
         startup_stderr: frontend.startup_stderr.clone(),
@@ -295,6 +304,7 @@ pub fn build_backend(
                 .map(|(path, sha)| (path.to_string_lossy().into_owned(), sha.clone()))
                 .collect(),
         },
+        code_cache: Some(code_cache.clone()),
         ..Default::default()
     };
     let object = molt_codegen::compile_program_with_debug(
@@ -318,6 +328,8 @@ pub fn build_backend(
         frontend: frontend.time,
         codegen,
         link: start.elapsed(),
+        code_cache: code_cache.stats(),
+        warnings: code_cache.warnings(),
     })
 }
 

@@ -101,6 +101,7 @@ fn build_blocking(
     text: String,
     encoding_error: Option<u32>,
     output: PathBuf,
+    code_cache: molt_codecache::CacheConfig,
 ) -> Result<Result<molt_driver::build::BuildReport, BuildError>, analysis::AnalysisError> {
     let level = molt_opt::OptLevel::default();
     let frontend = match snapshot {
@@ -134,6 +135,7 @@ fn build_blocking(
                 &BuildOptions {
                     output,
                     optimize: true,
+                    code_cache,
                 },
             )
         })
@@ -145,7 +147,7 @@ impl Server {
     /// `<workspace>/<outDir>/<stem>`, with progress, and reports the outcome: a message on
     /// success, diagnostics on failure, nothing when superseded.
     pub async fn build(&self, source: PathBuf, trigger: Trigger) -> BuildOutcome {
-        let Some((text, encoding_error, output, progress_supported)) = ({
+        let Some((text, encoding_error, output, progress_supported, code_cache)) = ({
             let state = self.state();
             state.file(&source).map(|(ws, file)| {
                 let out_dir = ws.out_dir(&state.settings, &source);
@@ -154,6 +156,7 @@ impl Server {
                     file.encoding_error(&ws.db),
                     artifact_path(&out_dir, &source),
                     state.client.work_done_progress,
+                    state.settings.code_cache(),
                 )
             })
         }) else {
@@ -196,7 +199,14 @@ impl Server {
         // Taken only now (after waiting for the build slot): a snapshot blocks edits.
         let snapshot = self.state().snapshot(&source);
         let result = tokio::task::spawn_blocking(move || {
-            build_blocking(snapshot, &task_source, text, encoding_error, output)
+            build_blocking(
+                snapshot,
+                &task_source,
+                text,
+                encoding_error,
+                output,
+                code_cache,
+            )
         })
         .await;
         let duration_ms = start.elapsed().as_millis() as u64;
@@ -233,12 +243,17 @@ impl Server {
                 self.state().build_errors.remove(source);
                 self.republish(source).await;
                 let message = format!(
-                    "molt: built {} in {duration_ms} ms (frontend {} ms, codegen {} ms, link {} ms)",
+                    "molt: built {} in {duration_ms} ms (frontend {} ms, codegen {} ms, link {} ms; functions: {})",
                     report.output.display(),
                     report.frontend.as_millis(),
                     report.codegen.as_millis(),
                     report.link.as_millis(),
+                    report.code_cache,
                 );
+                for warning in &report.warnings {
+                    self.log(MessageType::WARNING, &format!("molt: warning: {warning}"))
+                        .await;
+                }
                 // A toast on every save is noise: clients with progress show the result in
                 // the progress report; the others get a message.
                 self.log(MessageType::INFO, &message).await;

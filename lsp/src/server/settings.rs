@@ -3,7 +3,8 @@
 //!
 //! ```json
 //! {"buildOnSave": "off" | "native", "remarks": "all" | "missed" | "off",
-//!  "missedSeverity": "hint" | "warning", "outDir": "target/molt", "profile": "on" | "off"}
+//!  "missedSeverity": "hint" | "warning", "outDir": "target/molt", "profile": "on" | "off",
+//!  "remoteCache": "http://host:port/prefix" | ""}
 //! ```
 //!
 //! Settings are read leniently: a missing key keeps its current value, an invalid value falls
@@ -70,6 +71,9 @@ pub struct Settings {
     pub out_dir: PathBuf,
     /// `profile`.
     pub profile: ProfileSetting,
+    /// `remoteCache`: the base URL of a Bazel HTTP remote cache for compiled code; `""` for
+    /// none; `None` (not set, or `null`): what `MOLT_REMOTE_CACHE` says.
+    pub remote_cache: Option<String>,
 }
 
 impl Default for Settings {
@@ -80,6 +84,7 @@ impl Default for Settings {
             missed_severity: MissedSeverity::Hint,
             out_dir: PathBuf::from(DEFAULT_OUT_DIR),
             profile: ProfileSetting::On,
+            remote_cache: None,
         }
     }
 }
@@ -183,10 +188,40 @@ impl Settings {
                         }
                     }
                 }
+                "remoteCache" => {
+                    self.remote_cache = match value {
+                        Value::Null => None,
+                        Value::String(url)
+                            if url.is_empty()
+                                || url.starts_with("http://")
+                                || url.starts_with("https://") =>
+                        {
+                            Some(url.clone())
+                        }
+                        _ => {
+                            problems.invalid.push(invalid(
+                                key,
+                                value,
+                                "an http:// or https:// URL, or \"\"",
+                            ));
+                            None
+                        }
+                    }
+                }
                 _ => problems.unknown.push(key.clone()),
             }
         }
         problems
+    }
+
+    /// The code caches builds use: the environment's (`CacheConfig::from_env`), with the
+    /// remote cache of `remoteCache` when it is set.
+    pub fn code_cache(&self) -> molt_codecache::CacheConfig {
+        let mut config = molt_codecache::CacheConfig::from_env();
+        if let Some(url) = &self.remote_cache {
+            config.remote = (!url.is_empty()).then(|| url.clone());
+        }
+        config
     }
 
     /// The output folder for a workspace rooted at `root` (`outDir` joined to it, unless
@@ -214,9 +249,26 @@ mod tests {
         assert_eq!(s.remarks, RemarksLevel::All);
         let p = s.update(
             &json!({"buildOnSave": "native", "remarks": "missed", "outDir": "out",
-                                 "missedSeverity": "warning", "profile": "off"}),
+                                 "missedSeverity": "warning", "profile": "off",
+                                 "remoteCache": "http://127.0.0.1:9090/molt"}),
         );
         assert_eq!(p, SettingsProblems::default());
+        assert_eq!(
+            s.remote_cache.as_deref(),
+            Some("http://127.0.0.1:9090/molt")
+        );
+        assert_eq!(
+            s.code_cache().remote.as_deref(),
+            Some("http://127.0.0.1:9090/molt")
+        );
+        s.update(&json!({"remoteCache": ""}));
+        assert_eq!(
+            s.code_cache().remote,
+            None,
+            "\"\" turns the remote cache off"
+        );
+        s.update(&json!({"remoteCache": null}));
+        assert_eq!(s.remote_cache, None);
         assert_eq!(s.profile, ProfileSetting::Off);
         assert_eq!(s.missed_severity, MissedSeverity::Warning);
         assert_eq!(s.build_on_save, BuildOnSave::Native);
@@ -238,9 +290,10 @@ mod tests {
         s.update(&json!({"profile": "off"}));
         let p = s.update(
             &json!({"buildOnSave": "wasm", "remarks": 3, "outDir": "", "x": 1,
-                                 "missedSeverity": "error", "profile": true}),
+                                 "missedSeverity": "error", "profile": true,
+                                 "remoteCache": "ftp://x"}),
         );
-        assert_eq!(p.invalid.len(), 5, "{p:?}");
+        assert_eq!(p.invalid.len(), 6, "{p:?}");
         assert_eq!(p.unknown, vec!["x".to_owned()]);
         assert_eq!(s, Settings::default());
         assert_eq!(s.update(&json!([1])).invalid.len(), 1);

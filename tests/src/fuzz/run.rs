@@ -149,6 +149,7 @@ pub fn build(
         let options = molt_driver::build::BuildOptions {
             output: output.clone(),
             optimize: true,
+            code_cache: Default::default(),
         };
         match molt_driver::build::build_at(&db, file, &options, level) {
             Ok(_) => Ok(()),
