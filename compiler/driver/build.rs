@@ -11,7 +11,7 @@ fn main() {
     let dest = out.join("libmolt_runtime.a");
     println!("cargo:rerun-if-env-changed=MOLT_RUNTIME_LIB");
     if let Ok(prebuilt) = env::var("MOLT_RUNTIME_LIB") {
-        std::fs::copy(&prebuilt, &dest).expect("MOLT_RUNTIME_LIB is readable");
+        install(std::path::Path::new(&prebuilt), &dest);
         emit_hash(&dest);
         return;
     }
@@ -41,9 +41,17 @@ fn main() {
         .status()
         .expect("cargo runs");
     assert!(status.success(), "building molt_runtime failed");
-    std::fs::copy(target_dir.join("release/libmolt_runtime.a"), &dest)
-        .expect("the runtime library was built");
+    install(&target_dir.join("release/libmolt_runtime.a"), &dest);
     emit_hash(&dest);
+}
+
+/// Copies `src` to `dest` through a new file renamed into place, so that a `dest` that is a
+/// hard link (a target folder seeded with `cp -al`) is replaced, not written through.
+fn install(src: &std::path::Path, dest: &std::path::Path) {
+    let tmp = dest.with_extension("a.tmp");
+    let _ = std::fs::remove_file(&tmp);
+    std::fs::copy(src, &tmp).expect("the runtime library is readable");
+    std::fs::rename(&tmp, dest).expect("OUT_DIR is writable");
 }
 
 /// Sets `MOLT_RUNTIME_HASH` (16 hex digits) for the driver: the name under which the library

@@ -314,19 +314,24 @@ fn caret_line(line: &str, pos: &Pos) -> Option<String> {
     if end - start >= stripped_len && !secondary {
         return None;
     }
+    // CPython lays the carets out in display columns: a wide character takes two.
+    let width_of = |from: usize, to: usize| crate::unicode::display_width(&chars[from..to]);
     let mut out = String::from("    ");
-    out.extend(std::iter::repeat_n(' ', start.saturating_sub(indent)));
+    out.extend(std::iter::repeat_n(' ', width_of(indent.min(start), start)));
     let width = end - start;
     match anchors {
         Some((left, right)) => {
             let (left, right) = (left as usize, (right as usize).max(left as usize));
             let right = right.min(width);
             let left = left.min(right);
-            out.extend(std::iter::repeat_n('~', left));
-            out.extend(std::iter::repeat_n('^', right - left));
-            out.extend(std::iter::repeat_n('~', width - right));
+            out.extend(std::iter::repeat_n('~', width_of(start, start + left)));
+            out.extend(std::iter::repeat_n(
+                '^',
+                width_of(start + left, start + right),
+            ));
+            out.extend(std::iter::repeat_n('~', width_of(start + right, end)));
         }
-        None => out.extend(std::iter::repeat_n('^', width)),
+        None => out.extend(std::iter::repeat_n('^', width_of(start, end))),
     }
     Some(out)
 }
@@ -464,6 +469,15 @@ mod tests {
         assert_eq!(
             caret_line("d['k']", &pos(0, 6, Some((1, 6)))).as_deref(),
             Some("    ~^^^^^")
+        );
+        // Wide and fullwidth characters take two columns, before and under the carets.
+        assert_eq!(
+            caret_line("v = d['日本'] + x['Ａé']", &pos(14, 21, None)).as_deref(),
+            Some("                    ^^^^^^^^")
+        );
+        assert_eq!(
+            caret_line("s = '한' + 1", &pos(4, 11, Some((4, 5)))).as_deref(),
+            Some("        ~~~~~^~~")
         );
     }
 }

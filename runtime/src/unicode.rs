@@ -8,7 +8,7 @@
 use crate::unicode_db as db;
 pub use crate::unicode_db::{
     ALPHA, CASE_IGNORABLE, CASED, DECIMAL, DIGIT, LOWER, NUMERIC, PRINTABLE, SPACE, TITLE, UPPER,
-    XID_CONTINUE, XID_START,
+    WIDE, XID_CONTINUE, XID_START,
 };
 
 /// The flags of `c` by binary search over the runs.
@@ -47,6 +47,16 @@ pub fn flags(c: char) -> u16 {
 #[inline]
 pub fn has(c: char, flag: u16) -> bool {
     flags(c) & flag == flag
+}
+
+/// The display width of `chars` in columns, as CPython 3.11's traceback lays out a caret
+/// line: two columns for an East Asian wide or fullwidth character ([`WIDE`]), one for
+/// every other character (combining marks included).
+pub fn display_width(chars: &[char]) -> usize {
+    chars
+        .iter()
+        .map(|&c| if has(c, WIDE) { 2 } else { 1 })
+        .sum()
 }
 
 /// Whether `c` has any flag of `flag`.

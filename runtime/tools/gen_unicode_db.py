@@ -28,6 +28,7 @@ FLAG_NAMES = [
     ("CASE_IGNORABLE", "The Case_Ignorable property (for the final sigma rule)"),
     ("XID_START", "XID_Start, or `_` (`isidentifier` of a first character)"),
     ("XID_CONTINUE", "XID_Continue (`isidentifier` of a later character)"),
+    ("WIDE", "East Asian Width W or F: two display columns (a traceback's caret line)"),
 ]
 
 
@@ -46,6 +47,7 @@ def flags(cp):
         c.isalpha(), c.isdecimal(), c.isdigit(), c.isnumeric(), c.isspace(), c.isprintable(),
         c.islower(), c.isupper(), unicodedata.category(c) == "Lt", cased, ignorable,
         c.isidentifier(), ("a" + c).isidentifier(),
+        unicodedata.east_asian_width(c) in ("W", "F"),
     ]
     return sum(1 << i for i, v in enumerate(values) if v)
 
