@@ -164,32 +164,48 @@ impl FnBuilder {
     }
 
     fn read_var_in(&mut self, var: &str, block: Block) -> Value {
-        if let Some(v) = self.defs.get(&(block, var.to_owned())) {
-            return *v;
-        }
-        let value = if !self.sealed.contains(&block) {
-            let param = self.func.append_block_param(block, Type::Never);
-            self.incomplete
-                .entry(block)
-                .or_default()
-                .push((var.to_owned(), param));
-            param
-        } else {
+        // Chains of single predecessors are walked in a loop, not by recursion: in
+        // unreachable code they can be cycles (a loop after `return`, entered only by its
+        // own back edge), which have no definition to find. Any value does there; the
+        // function's `const.unbound` is used.
+        let mut chain: Vec<Block> = Vec::new();
+        let mut on_chain: FxHashSet<Block> = FxHashSet::default();
+        let mut block = block;
+        let value = loop {
+            if let Some(v) = self.defs.get(&(block, var.to_owned())) {
+                break *v;
+            }
+            if !self.sealed.contains(&block) {
+                let param = self.func.append_block_param(block, Type::Never);
+                self.incomplete
+                    .entry(block)
+                    .or_default()
+                    .push((var.to_owned(), param));
+                break param;
+            }
             match self.preds[block.index()].as_slice() {
-                [] => self.unbound_value(),
+                [] => break self.unbound_value(),
                 [single] => {
                     let single = *single;
-                    self.read_var_in(var, single)
+                    chain.push(block);
+                    on_chain.insert(block);
+                    if on_chain.contains(&single) {
+                        break self.unbound_value();
+                    }
+                    block = single;
                 }
                 _ => {
                     let param = self.func.append_block_param(block, Type::Never);
                     self.defs.insert((block, var.to_owned()), param);
                     self.add_param_operands(var, block, param);
-                    param
+                    break param;
                 }
             }
         };
         self.defs.insert((block, var.to_owned()), value);
+        for b in chain {
+            self.defs.insert((b, var.to_owned()), value);
+        }
         value
     }
 
