@@ -51,8 +51,12 @@ fn read_messages(reader: impl Read + Send + 'static) -> Receiver<Result<Value, S
             if reader.read_exact(&mut body).is_err() {
                 return;
             }
-            let message = serde_json::from_slice::<Value>(&body)
-                .map_err(|e| format!("invalid JSON from the server ({e}): {}", String::from_utf8_lossy(&body)));
+            let message = serde_json::from_slice::<Value>(&body).map_err(|e| {
+                format!(
+                    "invalid JSON from the server ({e}): {}",
+                    String::from_utf8_lossy(&body)
+                )
+            });
             if tx.send(message).is_err() {
                 return;
             }
@@ -140,7 +144,12 @@ impl Player {
     fn write(&mut self, body: &[u8]) -> Result<(), Finding> {
         let mut framed = format!("Content-Length: {}\r\n\r\n", body.len()).into_bytes();
         framed.extend_from_slice(body);
-        if self.stdin.write_all(&framed).and_then(|()| self.stdin.flush()).is_err() {
+        if self
+            .stdin
+            .write_all(&framed)
+            .and_then(|()| self.stdin.flush())
+            .is_err()
+        {
             return Err(self.died("writing a message"));
         }
         Ok(())
@@ -172,14 +181,23 @@ impl Player {
         match message.get("id") {
             Some(Value::Number(n)) => {
                 let Some(id) = n.as_i64() else {
-                    return Err(Finding::new("a response with a bad id", message.to_string()));
+                    return Err(Finding::new(
+                        "a response with a bad id",
+                        message.to_string(),
+                    ));
                 };
                 *self.answered.entry(id).or_default() += 1;
                 if self.answered[&id] > 1 {
-                    return Err(Finding::new("a request answered twice", message.to_string()));
+                    return Err(Finding::new(
+                        "a request answered twice",
+                        message.to_string(),
+                    ));
                 }
                 if self.outstanding.remove(&id).is_none() {
-                    return Err(Finding::new("a response to no request", message.to_string()));
+                    return Err(Finding::new(
+                        "a response to no request",
+                        message.to_string(),
+                    ));
                 }
                 if message["error"]["code"] == json!(-32603) {
                     return Err(Finding::new(
@@ -193,7 +211,10 @@ impl Player {
                 self.null_id_errors += 1;
                 Ok(())
             }
-            _ => Err(Finding::new("a message of no known shape", message.to_string())),
+            _ => Err(Finding::new(
+                "a message of no known shape",
+                message.to_string(),
+            )),
         }
     }
 
@@ -293,7 +314,8 @@ fn first_line(text: &str) -> &str {
 
 /// Target (c)'s property: plays `session` against a fresh server.
 fn session_holds(session: &Session) -> Verdict {
-    let folder = tempfile::tempdir().map_err(|e| Finding::new("no temporary folder", e.to_string()))?;
+    let folder =
+        tempfile::tempdir().map_err(|e| Finding::new("no temporary folder", e.to_string()))?;
     let root = folder.path();
     let _ = std::fs::create_dir(root.join("sub"));
     let _ = std::fs::write(root.join("doc1.py"), "x = 1\nprint(x)\n");
@@ -317,7 +339,11 @@ fn session_holds(session: &Session) -> Verdict {
     player.wait_until(ANSWER_TIMEOUT, "initializing", |p| {
         !p.outstanding.contains_key(&initialize)
     })?;
-    player.write(json!({"jsonrpc": "2.0", "method": "initialized", "params": {}}).to_string().as_bytes())?;
+    player.write(
+        json!({"jsonrpc": "2.0", "method": "initialized", "params": {}})
+            .to_string()
+            .as_bytes(),
+    )?;
     for step in &session.0 {
         player.play(root, step)?;
     }
@@ -325,19 +351,31 @@ fn session_holds(session: &Session) -> Verdict {
     player.wait_until(ANSWER_TIMEOUT, "shutting down", |p| {
         p.outstanding.is_empty() && p.answered.contains_key(&shutdown)
     })?;
-    player.write(json!({"jsonrpc": "2.0", "method": "exit"}).to_string().as_bytes())?;
+    player.write(
+        json!({"jsonrpc": "2.0", "method": "exit"})
+            .to_string()
+            .as_bytes(),
+    )?;
     let deadline = Instant::now() + Duration::from_secs(20);
     let status = loop {
         match player.child.try_wait() {
             Ok(Some(status)) => break status,
             Ok(None) if Instant::now() < deadline => std::thread::sleep(Duration::from_millis(20)),
-            _ => return Err(Finding::new("the server did not exit after exit", player.stderr_tail())),
+            _ => {
+                return Err(Finding::new(
+                    "the server did not exit after exit",
+                    player.stderr_tail(),
+                ));
+            }
         }
     };
     let stderr = player.stderr.lock().map(|t| t.clone()).unwrap_or_default();
     if let Some(line) = stderr.lines().find(|l| l.contains("panicked at")) {
         let location = line.split("panicked at").nth(1).unwrap_or(line).trim();
-        return Err(Finding::new(&format!("the server panicked at {location}"), player.stderr_tail()));
+        return Err(Finding::new(
+            &format!("the server panicked at {location}"),
+            player.stderr_tail(),
+        ));
     }
     if status.code() != Some(0) {
         return Err(Finding::new(
@@ -345,14 +383,22 @@ fn session_holds(session: &Session) -> Verdict {
             player.stderr_tail(),
         ));
     }
-    let malformed = session.0.iter().filter(|s| matches!(s, Step::Malformed(_))).count();
+    let malformed = session
+        .0
+        .iter()
+        .filter(|s| matches!(s, Step::Malformed(_)))
+        .count();
     if player.null_id_errors > malformed {
         return Err(Finding::new(
             "more error responses with a null id than malformed messages",
             format!("{} for {malformed}", player.null_id_errors),
         ));
     }
-    Ok(if malformed > 0 { "with malformed messages" } else { "well-formed" })
+    Ok(if malformed > 0 {
+        "with malformed messages"
+    } else {
+        "well-formed"
+    })
 }
 
 fn server_target() -> Target<Session> {
@@ -392,7 +438,10 @@ fn hostile_positions_edits_and_bodies() {
         params: json!({"textDocument": {"uri": "$URI"}, "position": {"line": line, "character": character}}),
     };
     assert_session_holds(vec![
-        Step::Open { doc: 0, text: "s = '😀'\nprint(s)\n".into() },
+        Step::Open {
+            doc: 0,
+            text: "s = '😀'\nprint(s)\n".into(),
+        },
         hover(0, 6),
         hover(0, 7),
         hover(99, 0),
@@ -402,13 +451,24 @@ fn hostile_positions_edits_and_bodies() {
             doc: 0,
             version: 1,
             edits: vec![
-                Edit { range: Some((Pos(1, 3), Pos(0, 1))), text: "x".into() },
-                Edit { range: Some((Pos(0, 6), Pos(0, 7))), text: "𝔘".into() },
-                Edit { range: Some((Pos(40, 0), Pos(50, 9))), text: "\r\n".into() },
+                Edit {
+                    range: Some((Pos(1, 3), Pos(0, 1))),
+                    text: "x".into(),
+                },
+                Edit {
+                    range: Some((Pos(0, 6), Pos(0, 7))),
+                    text: "𝔘".into(),
+                },
+                Edit {
+                    range: Some((Pos(40, 0), Pos(50, 9))),
+                    text: "\r\n".into(),
+                },
             ],
         },
         Step::Malformed(b"{not json".to_vec()),
-        Step::Malformed(br#"{"jsonrpc":"2.0","id":{"a":1},"method":"textDocument/hover"}"#.to_vec()),
+        Step::Malformed(
+            br#"{"jsonrpc":"2.0","id":{"a":1},"method":"textDocument/hover"}"#.to_vec(),
+        ),
         Step::Request {
             method: "textDocument/semanticTokens/full",
             doc: 0,

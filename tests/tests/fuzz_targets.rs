@@ -52,6 +52,24 @@ fn a_read_after_an_unreachable_loop() {
     );
 }
 
+/// A `continue` in a `finally` body whose `try` is left by `return` from inside a `with`:
+/// lowering emitted the finally body with its own frame still active, so the `continue`
+/// emitted the body again, and a `with` in the body made that recurse until the stack
+/// overflowed (found by a long run of `fuzz_check`, 7 KB generated program). In programs
+/// without the inner `with` the body ran twice: `tests/programs/fuzz_finally_jump_after_with.py`.
+#[test]
+fn a_jump_in_a_finally_body_left_through_a_with() {
+    assert_holds(
+        "for n in range(3):\n    try:\n        with n[7] as c:\n            return h\n    finally:\n        \
+         with (-1, C, E,) as n:\n            try:\n                    del x\n            except IndexError:\n                \
+         continue\n",
+    );
+    assert_holds(
+        "def f():\n    for i in range(2):\n        try:\n            with g():\n                return i\n        \
+         finally:\n            with g():\n                continue\n",
+    );
+}
+
 /// Prints the inputs of the bounded run's cases `MOLT_FUZZ_CASE` (default 0..5) of target
 /// (a), to read what the generator makes:
 /// `MOLT_FUZZ_CASE=40 cargo test -p molt_tests --test fuzz_targets -- --ignored --nocapture print_inputs`.

@@ -849,22 +849,24 @@ impl<'a> Lowerer<'a> {
     /// first, each under the handler outside its own `try`.
     fn run_cleanups<'t>(&mut self, st: &mut FnState<'t>, depth: usize) {
         let saved_handler = st.b.handler;
-        let frames: Vec<(Cleanup<'t>, Option<molt_mir::Block>, usize)> = st.cleanups
-            [depth.min(st.cleanups.len())..]
-            .iter()
-            .rev()
-            .map(|f| (f.cleanup.clone(), f.outer_handler, f.loop_depth))
-            .collect();
+        let frames: Vec<(usize, Cleanup<'t>, Option<molt_mir::Block>)> =
+            (depth.min(st.cleanups.len())..st.cleanups.len())
+                .rev()
+                .map(|i| {
+                    let f = &st.cleanups[i];
+                    (i, f.cleanup.clone(), f.outer_handler)
+                })
+                .collect();
         let saved_frames = st.cleanups.len();
-        for (cleanup, outer, _) in frames {
+        for (index, cleanup, outer) in frames {
             if st.b.is_terminated() {
                 break;
             }
             self.enter_handler(st, outer);
-            // A cleanup runs outside its own frame.
-            let saved = st
-                .cleanups
-                .split_off(st.cleanups.len().saturating_sub(1).max(depth));
+            // A cleanup runs outside its own frame and the frames inside it, which have
+            // already been left: a `break`, `continue` or `return` in a `finally` body must
+            // not run that body, or an inner `with`'s exit, again.
+            let saved = st.cleanups.split_off(index);
             match cleanup {
                 Cleanup::Finally(body) => self.stmts(st, body),
                 Cleanup::WithExit(exit) => {

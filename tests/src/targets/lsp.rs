@@ -108,7 +108,9 @@ fn substitute(value: &Value, uri: &str, root: &Path) -> Value {
         Value::String(s) if s.starts_with("$ROOT") => {
             Value::String(format!("file://{}{}", root.display(), &s["$ROOT".len()..]))
         }
-        Value::Array(items) => Value::Array(items.iter().map(|v| substitute(v, uri, root)).collect()),
+        Value::Array(items) => {
+            Value::Array(items.iter().map(|v| substitute(v, uri, root)).collect())
+        }
         Value::Object(map) => Value::Object(
             map.iter()
                 .map(|(k, v)| (k.clone(), substitute(v, uri, root)))
@@ -136,7 +138,11 @@ impl Step {
                 json!({"textDocument": {"uri": document_uri(root, *doc), "languageId": "python",
                                         "version": 0, "text": text}}),
             ),
-            Step::Change { doc, version, edits } => {
+            Step::Change {
+                doc,
+                version,
+                edits,
+            } => {
                 let changes: Vec<Value> = edits
                     .iter()
                     .map(|e| match e.range {
@@ -201,13 +207,11 @@ impl Input for Session {
     }
 
     fn smaller(&self) -> Box<dyn Iterator<Item = Session> + '_> {
-        Box::new(
-            super::chunk_removals(self.0.len()).map(move |(from, to)| {
-                let mut steps = self.0[..from].to_vec();
-                steps.extend_from_slice(&self.0[to..]);
-                Session(steps)
-            }),
-        )
+        Box::new(super::chunk_removals(self.0.len()).map(move |(from, to)| {
+            let mut steps = self.0[..from].to_vec();
+            steps.extend_from_slice(&self.0[to..]);
+            Session(steps)
+        }))
     }
 
     fn extension() -> &'static str {
@@ -217,10 +221,41 @@ impl Input for Session {
 
 /// Texts inserted by edits: pieces of Python, and what breaks offset arithmetic.
 const INSERTS: &[&str] = &[
-    "", "x", "\n", "\r\n", "\r", "\t", "    ", "😀", "𝔘𝔫𝔦", "é", "日本", "\u{200b}", "\0",
-    "def ", "(", ")", "[", "]", ":", "\"", "'''", "#", "\\", "print(x)\n", "return 1\n",
-    "    pass\n", "class K:\n", "x = 1 + 2\n", "for i in range(3):\n    ", "if x:\n",
-    "lambda: ", "yield ", "f'{x}'", "\u{FEFF}", "\u{10FFFF}",
+    "",
+    "x",
+    "\n",
+    "\r\n",
+    "\r",
+    "\t",
+    "    ",
+    "😀",
+    "𝔘𝔫𝔦",
+    "é",
+    "日本",
+    "\u{200b}",
+    "\0",
+    "def ",
+    "(",
+    ")",
+    "[",
+    "]",
+    ":",
+    "\"",
+    "'''",
+    "#",
+    "\\",
+    "print(x)\n",
+    "return 1\n",
+    "    pass\n",
+    "class K:\n",
+    "x = 1 + 2\n",
+    "for i in range(3):\n    ",
+    "if x:\n",
+    "lambda: ",
+    "yield ",
+    "f'{x}'",
+    "\u{FEFF}",
+    "\u{10FFFF}",
 ];
 
 fn pos(u: &mut Unstructured<'_>) -> Result<Pos> {
@@ -351,7 +386,10 @@ fn notification(u: &mut Unstructured<'_>) -> Result<(&'static str, Value)> {
                 "remoteCache": value(u, &[json!(""), json!("http://127.0.0.1:9/cache"), json!("not a url")])?,
                 "unknownKey": 1,
             }});
-            ("workspace/didChangeConfiguration", json!({"settings": settings}))
+            (
+                "workspace/didChangeConfiguration",
+                json!({"settings": settings}),
+            )
         }
         1 => ("$/cancelRequest", json!({"id": u.int_in_range(0..=40i64)?})),
         2 => (
@@ -379,7 +417,9 @@ fn malformed(u: &mut Unstructured<'_>) -> Result<Vec<u8>> {
             let n = u.int_in_range(0..=24usize)?.min(u.len());
             u.bytes(n)?.to_vec()
         }
-        _ => "{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"\u{1F600}\"".as_bytes().to_vec(),
+        _ => "{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"\u{1F600}\""
+            .as_bytes()
+            .to_vec(),
     })
 }
 

@@ -14,7 +14,7 @@
 //!
 //! [`fuzz`] runs a [`Target`]: a bounded, seeded run by default (the one `cargo test` runs),
 //! a long run with random seeds when `MOLT_FUZZ_TARGET_SECONDS` is set, or one case when
-//! `ARBTEST_SEED` is. Each case runs on its own thread with the stack the product gives its
+//! `ARBTEST_SEED` is (a long run goes on after a finding and reports each kind once). Each case runs on its own thread with the stack the product gives its
 //! analysis threads ([`ANALYSIS_STACK`]), so a stack overflow here is one the CLI and the
 //! server would hit too; a panic is caught, the input is minimized while it fails the same
 //! way, and the test fails with the minimized input.
@@ -384,6 +384,9 @@ pub fn fuzz<I: Input>(target: &Target<I>) {
     let mode = Mode::from_env();
     let start = Instant::now();
     let mut categories: BTreeMap<&'static str, u64> = BTreeMap::new();
+    // Long runs go on after a finding (one minimized report per signature) and fail at the
+    // end; the other modes fail at the first.
+    let mut findings: BTreeMap<String, String> = BTreeMap::new();
     let last_input = last_input_path(target.name, I::extension());
     let mut property = |u: &mut Unstructured<'_>| -> arbitrary::Result<()> {
         let input = (target.generate)(u)?;
@@ -391,6 +394,16 @@ pub fn fuzz<I: Input>(target: &Target<I>) {
         match run_case(target.check, input.clone(), target.case_timeout) {
             Ok(category) => {
                 *categories.entry(category).or_default() += 1;
+                Ok(())
+            }
+            Err(finding) if matches!(mode, Mode::Long(_)) => {
+                *categories.entry("finding").or_default() += 1;
+                if !findings.contains_key(&finding.signature) {
+                    let signature = finding.signature.clone();
+                    let report = report(target, input, finding);
+                    eprintln!("{report}");
+                    findings.insert(signature, report);
+                }
                 Ok(())
             }
             Err(finding) => panic!("{}", report(target, input, finding)),
@@ -433,6 +446,15 @@ pub fn fuzz<I: Input>(target: &Target<I>) {
     }
     summary.pop();
     eprintln!("{summary}");
+    if !findings.is_empty() {
+        let signatures: Vec<&str> = findings.keys().map(String::as_str).collect();
+        panic!(
+            "fuzz target {} found {} kinds of failure (reports above): {}",
+            target.name,
+            findings.len(),
+            signatures.join("; ")
+        );
+    }
 }
 
 /// Minimizes a finding, saves the minimized input and returns the failure report.
