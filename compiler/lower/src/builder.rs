@@ -327,10 +327,34 @@ impl FnBuilder {
     }
 
     /// Incoming values of parameter `index` of `block`, from every branch to it.
-    fn incoming(&self, block: Block, index: usize) -> Vec<Value> {
-        let mut out = Vec::new();
-        for data in &self.func.blocks {
+    /// For each block, the blocks whose terminator branches to it (each once), read from
+    /// the terminators. Removing parameters changes branch arguments, never edges, so one
+    /// table serves a whole fixpoint: [`FnBuilder::incoming`] and
+    /// [`FnBuilder::remove_param`] then visit a block's predecessors, not every block
+    /// (which made lowering quadratic in the number of blocks).
+    fn predecessor_table(&self) -> Vec<Vec<Block>> {
+        let mut table: Vec<Vec<Block>> = vec![Vec::new(); self.func.blocks.len()];
+        for (bi, data) in self.func.blocks.iter().enumerate() {
             let Some(&term) = data.insts.last() else {
+                continue;
+            };
+            let from = Block(bi as u32);
+            for call in self.func.insts[term.index()].kind.successors() {
+                // A block's edges are visited together: a repeated target is the last one.
+                if let Some(preds) = table.get_mut(call.block.index())
+                    && preds.last() != Some(&from)
+                {
+                    preds.push(from);
+                }
+            }
+        }
+        table
+    }
+
+    fn incoming(&self, preds: &[Vec<Block>], block: Block, index: usize) -> Vec<Value> {
+        let mut out = Vec::new();
+        for pred in preds.get(block.index()).map_or(&[][..], Vec::as_slice) {
+            let Some(&term) = self.func.blocks[pred.index()].insts.last() else {
                 continue;
             };
             let kind = &self.func.insts[term.index()].kind;
@@ -367,6 +391,7 @@ impl FnBuilder {
             }
             v
         };
+        let preds = self.predecessor_table();
         loop {
             let mut changed = false;
             for bi in 0..self.func.blocks.len() {
@@ -377,7 +402,7 @@ impl FnBuilder {
                         continue;
                     }
                     let incoming: Vec<Value> = self
-                        .incoming(block, index)
+                        .incoming(&preds, block, index)
                         .into_iter()
                         .map(|v| resolve(alias, v))
                         .filter(|v| *v != param)
@@ -387,7 +412,7 @@ impl FnBuilder {
                     };
                     if incoming.iter().all(|v| *v == first) {
                         alias.insert(param, first);
-                        self.remove_param(block, index);
+                        self.remove_param(&preds, block, index);
                         changed = true;
                     }
                 }
@@ -398,7 +423,7 @@ impl FnBuilder {
         }
     }
 
-    fn remove_param(&mut self, block: Block, index: usize) {
+    fn remove_param(&mut self, preds: &[Vec<Block>], block: Block, index: usize) {
         self.func.blocks[block.index()].params.remove(index);
         for (i, p) in self.func.blocks[block.index()]
             .params
@@ -408,8 +433,8 @@ impl FnBuilder {
         {
             self.func.values[p.index()].def = ValueDef::Param(block, i as u32);
         }
-        for bi in 0..self.func.blocks.len() {
-            let Some(&term) = self.func.blocks[bi].insts.last() else {
+        for pred in preds.get(block.index()).map_or(&[][..], Vec::as_slice) {
+            let Some(&term) = self.func.blocks[pred.index()].insts.last() else {
                 continue;
             };
             let kind = &mut self.func.insts[term.index()].kind;
@@ -441,6 +466,7 @@ impl FnBuilder {
         if let Some(u) = self.unbound {
             maybe.insert(u);
         }
+        let preds = self.predecessor_table();
         loop {
             let mut changed = false;
             for bi in 0..self.func.blocks.len() {
@@ -451,7 +477,7 @@ impl FnBuilder {
                         continue;
                     }
                     if self
-                        .incoming(block, index)
+                        .incoming(&preds, block, index)
                         .into_iter()
                         .any(|v| maybe.contains(&resolve(alias, v)))
                     {

@@ -93,8 +93,6 @@ struct CleanupFrame<'t> {
     cleanup: Cleanup<'t>,
     /// The handler in force outside the `try`.
     outer_handler: Option<molt_mir::Block>,
-    /// Number of enclosing loops when the frame was pushed.
-    loop_depth: usize,
 }
 
 struct LoopFrame {
@@ -1066,7 +1064,6 @@ impl<'a> Lowerer<'a> {
             st.cleanups.push(CleanupFrame {
                 cleanup: Cleanup::Finally(&t.finalbody),
                 outer_handler: outer,
-                loop_depth: st.loops.len(),
             });
         }
         // Body.
@@ -1187,7 +1184,6 @@ impl<'a> Lowerer<'a> {
         st.cleanups.push(CleanupFrame {
             cleanup: Cleanup::WithExit(exit),
             outer_handler: outer,
-            loop_depth: st.loops.len(),
         });
         self.enter_handler(st, Some(handler));
         self.with_items(st, rest, body, span);
