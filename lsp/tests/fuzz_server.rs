@@ -75,7 +75,7 @@ struct Player {
     outstanding: BTreeMap<i64, &'static str>,
     /// Every id answered so far.
     answered: BTreeMap<i64, usize>,
-    /// Error responses with a `null` id (answers to malformed bodies).
+    /// Error responses to malformed bodies (`null` or `malformed-N` ids).
     null_id_errors: usize,
     next_id: i64,
 }
@@ -207,7 +207,14 @@ impl Player {
                 }
                 Ok(())
             }
+            // Answers to malformed bodies: a `null` id, or the `malformed-N` id they carry.
             Some(Value::Null) if message.get("error").is_some() => {
+                self.null_id_errors += 1;
+                Ok(())
+            }
+            Some(Value::String(id))
+                if id.starts_with("malformed") && message.get("error").is_some() =>
+            {
                 self.null_id_errors += 1;
                 Ok(())
             }
@@ -390,7 +397,7 @@ fn session_holds(session: &Session) -> Verdict {
         .count();
     if player.null_id_errors > malformed {
         return Err(Finding::new(
-            "more error responses with a null id than malformed messages",
+            "more answers to malformed messages than malformed messages",
             format!("{} for {malformed}", player.null_id_errors),
         ));
     }

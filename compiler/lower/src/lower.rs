@@ -147,6 +147,10 @@ struct FnState<'t> {
     comp_iters: Vec<Value>,
     /// Frames CPython has for code inlined here (see [`molt_mir::InlinedFrame`]).
     inlined_frames: Vec<molt_mir::InlinedFrame>,
+    /// The innermost comprehension (`"list comprehension"`, ..., `"generator expression"`)
+    /// whose own scope the code being lowered is in: `yield` there is CPython's
+    /// `SyntaxError: 'yield' inside list comprehension`.
+    comprehension: Option<&'static str>,
 }
 
 impl<'a> Lowerer<'a> {
@@ -2109,6 +2113,15 @@ impl<'a> Lowerer<'a> {
                 self.unsupported(e.range(), "`await`");
                 self.raise_not_implemented(st, span)
             }
+            Expr::Yield(_) | Expr::YieldFrom(_) if st.comprehension.is_some() => {
+                let kind = st.comprehension.unwrap_or_default();
+                self.error(
+                    DiagnosticCode::InvalidSyntax,
+                    e.range(),
+                    format!("'yield' inside {kind}"),
+                );
+                self.raise_not_implemented(st, span)
+            }
             Expr::Yield(y) => {
                 if st.kind == Kind::Module || !st.scope.is_generator {
                     self.error(
@@ -2597,7 +2610,9 @@ impl<'a> Lowerer<'a> {
             st.b.ins(InstKind::GetIter(iterable), self.span(g.iter.range()))
         });
         st.comp_iters.extend(first_iter);
+        let outer = st.comprehension.replace(comp.description());
         self.comprehension_level(st, comp, generators, result, exit, span, first_iter, true);
+        st.comprehension = outer;
         if first_iter.is_some() {
             st.comp_iters.pop();
         }
@@ -2741,6 +2756,7 @@ impl<'a> Lowerer<'a> {
         };
         let scope = Scope::of_function(None, ScopeBody::Comprehension(generators, elt, value));
         let (mut inner, src) = self.begin_scope_function(st, scope, leaf);
+        inner.comprehension = Some(comp.description());
         let result = match comp {
             Comp::List(_) => inner.b.ins(InstKind::BuildList(vec![]), span),
             Comp::Set(_) => inner.b.ins(InstKind::BuildSet(vec![]), span),
@@ -2776,6 +2792,7 @@ impl<'a> Lowerer<'a> {
         let it = st.b.ins(InstKind::GetIter(iterable), span);
         let scope = Scope::of_function(None, ScopeBody::Generator(g));
         let (mut inner, src) = self.begin_scope_function(st, scope, "<genexpr>");
+        inner.comprehension = Some("generator expression");
         // Body: for target in .0: ...: yield elt
         let done = inner.b.new_block();
         self.genexpr_level(&mut inner, g, 0, Some(src), done, span);
@@ -3009,6 +3026,18 @@ impl<'t> FnState<'t> {
             first_arg: None,
             comp_iters: Vec::new(),
             inlined_frames: Vec::new(),
+            comprehension: None,
+        }
+    }
+}
+
+impl Comp<'_> {
+    /// CPython's name for the kind, as its `SyntaxError`s say it.
+    fn description(self) -> &'static str {
+        match self {
+            Comp::List(_) => "list comprehension",
+            Comp::Set(_) => "set comprehension",
+            Comp::Dict(..) => "dict comprehension",
         }
     }
 }

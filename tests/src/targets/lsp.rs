@@ -197,9 +197,12 @@ impl Input for Session {
         let root = Path::new("/WORKSPACE");
         let mut out = String::new();
         for (i, step) in self.0.iter().enumerate() {
-            match step.message(root, i as i64 + 1) {
-                Some(message) => out.push_str(&message.to_string()),
-                None => out.push_str(&format!("{step:?}")),
+            match (step.message(root, i as i64 + 1), step) {
+                (Some(message), _) => out.push_str(&message.to_string()),
+                (None, Step::Malformed(body)) => {
+                    out.push_str(&format!("Malformed({:?})", String::from_utf8_lossy(body)));
+                }
+                (None, _) => out.push_str(&format!("{step:?}")),
             }
             out.push('\n');
         }
@@ -411,13 +414,15 @@ fn malformed(u: &mut Unstructured<'_>) -> Result<Vec<u8>> {
         1 => b"[1, 2]".to_vec(),
         2 => b"42".to_vec(),
         3 => br#"{"jsonrpc":"2.0","id":{"a":1},"method":"textDocument/hover"}"#.to_vec(),
-        4 => br#"{"jsonrpc":"1.0","id":7,"method":"shutdown"}"#.to_vec(),
+        // Ids of malformed messages are strings starting with `malformed`, so that their
+        // answers are told apart from the answers to the session's numbered requests.
+        4 => br#"{"jsonrpc":"1.0","id":"malformed-1","method":"shutdown"}"#.to_vec(),
         5 => br#"{"jsonrpc":"2.0","method":"textDocument/didOpen","params":17}"#.to_vec(),
         6 => {
             let n = u.int_in_range(0..=24usize)?.min(u.len());
             u.bytes(n)?.to_vec()
         }
-        _ => "{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"\u{1F600}\""
+        _ => "{\"jsonrpc\":\"2.0\",\"id\":\"malformed-2\",\"method\":\"\u{1F600}\""
             .as_bytes()
             .to_vec(),
     })
