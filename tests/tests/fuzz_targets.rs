@@ -74,7 +74,8 @@ fn a_jump_in_a_finally_body_left_through_a_with() {
 /// `yield` in a comprehension's own scope is CPython's `SyntaxError: 'yield' inside list
 /// comprehension`; it was accepted, and lowered to a `yield` in a function that is not a
 /// generator, which the MIR verifier rejects (a panic of the optimizer in debug builds:
-/// found by a long run of `fuzz_server` as an internal error of the server's analysis).
+/// found by long runs of `fuzz_server`, as an internal error of the server's analysis, and
+/// of `fuzz_pipeline`).
 #[test]
 fn yield_inside_a_comprehension_is_a_syntax_error() {
     let cases = [
@@ -97,6 +98,12 @@ fn yield_inside_a_comprehension_is_a_syntax_error() {
             "def f(y):\n    return ((yield) for x in y)\n",
             "'yield' inside generator expression",
             14,
+        ),
+        // Found by a long run of `fuzz_pipeline`, minimized by it to these 36 bytes.
+        (
+            "[(((yield(9for i in C))))for i in()]\n",
+            "'yield' inside list comprehension",
+            5,
         ),
         // A nested comprehension's first iterable is in the outer comprehension's scope.
         (
