@@ -53,6 +53,7 @@ impl Rng {
 }
 
 pub mod fuzz;
+pub mod targets;
 
 /// The real CPython interpreter behind `python3` (see [`fuzz::run::python`]).
 pub use fuzz::run::python;

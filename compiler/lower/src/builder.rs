@@ -164,32 +164,48 @@ impl FnBuilder {
     }
 
     fn read_var_in(&mut self, var: &str, block: Block) -> Value {
-        if let Some(v) = self.defs.get(&(block, var.to_owned())) {
-            return *v;
-        }
-        let value = if !self.sealed.contains(&block) {
-            let param = self.func.append_block_param(block, Type::Never);
-            self.incomplete
-                .entry(block)
-                .or_default()
-                .push((var.to_owned(), param));
-            param
-        } else {
+        // Chains of single predecessors are walked in a loop, not by recursion: in
+        // unreachable code they can be cycles (a loop after `return`, entered only by its
+        // own back edge), which have no definition to find. Any value does there; the
+        // function's `const.unbound` is used.
+        let mut chain: Vec<Block> = Vec::new();
+        let mut on_chain: FxHashSet<Block> = FxHashSet::default();
+        let mut block = block;
+        let value = loop {
+            if let Some(v) = self.defs.get(&(block, var.to_owned())) {
+                break *v;
+            }
+            if !self.sealed.contains(&block) {
+                let param = self.func.append_block_param(block, Type::Never);
+                self.incomplete
+                    .entry(block)
+                    .or_default()
+                    .push((var.to_owned(), param));
+                break param;
+            }
             match self.preds[block.index()].as_slice() {
-                [] => self.unbound_value(),
+                [] => break self.unbound_value(),
                 [single] => {
                     let single = *single;
-                    self.read_var_in(var, single)
+                    chain.push(block);
+                    on_chain.insert(block);
+                    if on_chain.contains(&single) {
+                        break self.unbound_value();
+                    }
+                    block = single;
                 }
                 _ => {
                     let param = self.func.append_block_param(block, Type::Never);
                     self.defs.insert((block, var.to_owned()), param);
                     self.add_param_operands(var, block, param);
-                    param
+                    break param;
                 }
             }
         };
         self.defs.insert((block, var.to_owned()), value);
+        for b in chain {
+            self.defs.insert((b, var.to_owned()), value);
+        }
         value
     }
 
@@ -311,10 +327,34 @@ impl FnBuilder {
     }
 
     /// Incoming values of parameter `index` of `block`, from every branch to it.
-    fn incoming(&self, block: Block, index: usize) -> Vec<Value> {
-        let mut out = Vec::new();
-        for data in &self.func.blocks {
+    /// For each block, the blocks whose terminator branches to it (each once), read from
+    /// the terminators. Removing parameters changes branch arguments, never edges, so one
+    /// table serves a whole fixpoint: [`FnBuilder::incoming`] and
+    /// [`FnBuilder::remove_param`] then visit a block's predecessors, not every block
+    /// (which made lowering quadratic in the number of blocks).
+    fn predecessor_table(&self) -> Vec<Vec<Block>> {
+        let mut table: Vec<Vec<Block>> = vec![Vec::new(); self.func.blocks.len()];
+        for (bi, data) in self.func.blocks.iter().enumerate() {
             let Some(&term) = data.insts.last() else {
+                continue;
+            };
+            let from = Block(bi as u32);
+            for call in self.func.insts[term.index()].kind.successors() {
+                // A block's edges are visited together: a repeated target is the last one.
+                if let Some(preds) = table.get_mut(call.block.index())
+                    && preds.last() != Some(&from)
+                {
+                    preds.push(from);
+                }
+            }
+        }
+        table
+    }
+
+    fn incoming(&self, preds: &[Vec<Block>], block: Block, index: usize) -> Vec<Value> {
+        let mut out = Vec::new();
+        for pred in preds.get(block.index()).map_or(&[][..], Vec::as_slice) {
+            let Some(&term) = self.func.blocks[pred.index()].insts.last() else {
                 continue;
             };
             let kind = &self.func.insts[term.index()].kind;
@@ -351,6 +391,7 @@ impl FnBuilder {
             }
             v
         };
+        let preds = self.predecessor_table();
         loop {
             let mut changed = false;
             for bi in 0..self.func.blocks.len() {
@@ -361,7 +402,7 @@ impl FnBuilder {
                         continue;
                     }
                     let incoming: Vec<Value> = self
-                        .incoming(block, index)
+                        .incoming(&preds, block, index)
                         .into_iter()
                         .map(|v| resolve(alias, v))
                         .filter(|v| *v != param)
@@ -371,7 +412,7 @@ impl FnBuilder {
                     };
                     if incoming.iter().all(|v| *v == first) {
                         alias.insert(param, first);
-                        self.remove_param(block, index);
+                        self.remove_param(&preds, block, index);
                         changed = true;
                     }
                 }
@@ -382,7 +423,7 @@ impl FnBuilder {
         }
     }
 
-    fn remove_param(&mut self, block: Block, index: usize) {
+    fn remove_param(&mut self, preds: &[Vec<Block>], block: Block, index: usize) {
         self.func.blocks[block.index()].params.remove(index);
         for (i, p) in self.func.blocks[block.index()]
             .params
@@ -392,8 +433,8 @@ impl FnBuilder {
         {
             self.func.values[p.index()].def = ValueDef::Param(block, i as u32);
         }
-        for bi in 0..self.func.blocks.len() {
-            let Some(&term) = self.func.blocks[bi].insts.last() else {
+        for pred in preds.get(block.index()).map_or(&[][..], Vec::as_slice) {
+            let Some(&term) = self.func.blocks[pred.index()].insts.last() else {
                 continue;
             };
             let kind = &mut self.func.insts[term.index()].kind;
@@ -425,6 +466,7 @@ impl FnBuilder {
         if let Some(u) = self.unbound {
             maybe.insert(u);
         }
+        let preds = self.predecessor_table();
         loop {
             let mut changed = false;
             for bi in 0..self.func.blocks.len() {
@@ -435,7 +477,7 @@ impl FnBuilder {
                         continue;
                     }
                     if self
-                        .incoming(block, index)
+                        .incoming(&preds, block, index)
                         .into_iter()
                         .any(|v| maybe.contains(&resolve(alias, v)))
                     {

@@ -93,8 +93,6 @@ struct CleanupFrame<'t> {
     cleanup: Cleanup<'t>,
     /// The handler in force outside the `try`.
     outer_handler: Option<molt_mir::Block>,
-    /// Number of enclosing loops when the frame was pushed.
-    loop_depth: usize,
 }
 
 struct LoopFrame {
@@ -149,6 +147,10 @@ struct FnState<'t> {
     comp_iters: Vec<Value>,
     /// Frames CPython has for code inlined here (see [`molt_mir::InlinedFrame`]).
     inlined_frames: Vec<molt_mir::InlinedFrame>,
+    /// The innermost comprehension (`"list comprehension"`, ..., `"generator expression"`)
+    /// whose own scope the code being lowered is in: `yield` there is CPython's
+    /// `SyntaxError: 'yield' inside list comprehension`.
+    comprehension: Option<&'static str>,
 }
 
 impl<'a> Lowerer<'a> {
@@ -849,22 +851,24 @@ impl<'a> Lowerer<'a> {
     /// first, each under the handler outside its own `try`.
     fn run_cleanups<'t>(&mut self, st: &mut FnState<'t>, depth: usize) {
         let saved_handler = st.b.handler;
-        let frames: Vec<(Cleanup<'t>, Option<molt_mir::Block>, usize)> = st.cleanups
-            [depth.min(st.cleanups.len())..]
-            .iter()
-            .rev()
-            .map(|f| (f.cleanup.clone(), f.outer_handler, f.loop_depth))
-            .collect();
+        let frames: Vec<(usize, Cleanup<'t>, Option<molt_mir::Block>)> =
+            (depth.min(st.cleanups.len())..st.cleanups.len())
+                .rev()
+                .map(|i| {
+                    let f = &st.cleanups[i];
+                    (i, f.cleanup.clone(), f.outer_handler)
+                })
+                .collect();
         let saved_frames = st.cleanups.len();
-        for (cleanup, outer, _) in frames {
+        for (index, cleanup, outer) in frames {
             if st.b.is_terminated() {
                 break;
             }
             self.enter_handler(st, outer);
-            // A cleanup runs outside its own frame.
-            let saved = st
-                .cleanups
-                .split_off(st.cleanups.len().saturating_sub(1).max(depth));
+            // A cleanup runs outside its own frame and the frames inside it, which have
+            // already been left: a `break`, `continue` or `return` in a `finally` body must
+            // not run that body, or an inner `with`'s exit, again.
+            let saved = st.cleanups.split_off(index);
             match cleanup {
                 Cleanup::Finally(body) => self.stmts(st, body),
                 Cleanup::WithExit(exit) => {
@@ -1064,7 +1068,6 @@ impl<'a> Lowerer<'a> {
             st.cleanups.push(CleanupFrame {
                 cleanup: Cleanup::Finally(&t.finalbody),
                 outer_handler: outer,
-                loop_depth: st.loops.len(),
             });
         }
         // Body.
@@ -1185,7 +1188,6 @@ impl<'a> Lowerer<'a> {
         st.cleanups.push(CleanupFrame {
             cleanup: Cleanup::WithExit(exit),
             outer_handler: outer,
-            loop_depth: st.loops.len(),
         });
         self.enter_handler(st, Some(handler));
         self.with_items(st, rest, body, span);
@@ -2111,6 +2113,15 @@ impl<'a> Lowerer<'a> {
                 self.unsupported(e.range(), "`await`");
                 self.raise_not_implemented(st, span)
             }
+            Expr::Yield(_) | Expr::YieldFrom(_) if st.comprehension.is_some() => {
+                let kind = st.comprehension.unwrap_or_default();
+                self.error(
+                    DiagnosticCode::InvalidSyntax,
+                    e.range(),
+                    format!("'yield' inside {kind}"),
+                );
+                self.raise_not_implemented(st, span)
+            }
             Expr::Yield(y) => {
                 if st.kind == Kind::Module || !st.scope.is_generator {
                     self.error(
@@ -2599,7 +2610,9 @@ impl<'a> Lowerer<'a> {
             st.b.ins(InstKind::GetIter(iterable), self.span(g.iter.range()))
         });
         st.comp_iters.extend(first_iter);
+        let outer = st.comprehension.replace(comp.description());
         self.comprehension_level(st, comp, generators, result, exit, span, first_iter, true);
+        st.comprehension = outer;
         if first_iter.is_some() {
             st.comp_iters.pop();
         }
@@ -2743,6 +2756,7 @@ impl<'a> Lowerer<'a> {
         };
         let scope = Scope::of_function(None, ScopeBody::Comprehension(generators, elt, value));
         let (mut inner, src) = self.begin_scope_function(st, scope, leaf);
+        inner.comprehension = Some(comp.description());
         let result = match comp {
             Comp::List(_) => inner.b.ins(InstKind::BuildList(vec![]), span),
             Comp::Set(_) => inner.b.ins(InstKind::BuildSet(vec![]), span),
@@ -2778,6 +2792,7 @@ impl<'a> Lowerer<'a> {
         let it = st.b.ins(InstKind::GetIter(iterable), span);
         let scope = Scope::of_function(None, ScopeBody::Generator(g));
         let (mut inner, src) = self.begin_scope_function(st, scope, "<genexpr>");
+        inner.comprehension = Some("generator expression");
         // Body: for target in .0: ...: yield elt
         let done = inner.b.new_block();
         self.genexpr_level(&mut inner, g, 0, Some(src), done, span);
@@ -3011,6 +3026,18 @@ impl<'t> FnState<'t> {
             first_arg: None,
             comp_iters: Vec::new(),
             inlined_frames: Vec::new(),
+            comprehension: None,
+        }
+    }
+}
+
+impl Comp<'_> {
+    /// CPython's name for the kind, as its `SyntaxError`s say it.
+    fn description(self) -> &'static str {
+        match self {
+            Comp::List(_) => "list comprehension",
+            Comp::Set(_) => "set comprehension",
+            Comp::Dict(..) => "dict comprehension",
         }
     }
 }
