@@ -186,7 +186,7 @@ pub fn unsupported_builtin(name: &str) -> Option<&'static str> {
 }
 
 /// Names every module defines before its first statement runs.
-pub const MODULE_GLOBALS: &[&str] = &["__name__", "__doc__", "__file__"];
+pub const MODULE_GLOBALS: &[&str] = &["__name__", "__doc__", "__file__", "__package__"];
 
 /// Whether `name` is a builtin.
 pub fn is_builtin(name: &str) -> bool {

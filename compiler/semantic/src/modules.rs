@@ -303,7 +303,9 @@ pub struct ImportRequest {
 }
 
 /// Every import of `file`, wherever it is (module level, functions, classes, any block), in
-/// source order.
+/// source order; none for a file with syntax errors (it cannot be built, and its tree may
+/// be partial). Compared by value, so an edit that changes no import leaves the module
+/// graph as it was.
 #[salsa::tracked(returns(ref))]
 pub fn file_imports(db: &dyn Db, file: SourceFile) -> Vec<ImportRequest> {
     struct Collector(Vec<ImportRequest>);
@@ -339,6 +341,9 @@ pub fn file_imports(db: &dyn Db, file: SourceFile) -> Vec<ImportRequest> {
         }
     }
     let parsed = parse(db, file);
+    if parsed.parsed().has_invalid_syntax() {
+        return Vec::new();
+    }
     let mut collector = Collector(Vec::new());
     collector.visit_body(&parsed.parsed().syntax().body);
     collector.0
@@ -450,9 +455,6 @@ pub fn module_graph<'db>(db: &'db dyn Db, program: Program<'db>) -> ModuleGraph 
         let module = graph.modules[next].clone();
         next += 1;
         let Some(file) = module.file() else { continue };
-        if parse(db, file).parsed().has_invalid_syntax() {
-            continue;
-        }
         let package = module_package(&module.name, module.source.is_package());
         for request in file_imports(db, file) {
             let Some(name) =
