@@ -153,9 +153,7 @@ pub unsafe fn init_program_modules(table: *const ModuleEntry, len: usize) -> Val
         dict_set_str(d, "__file__", file.v());
     }
     let m = main.into_raw();
-    rt().modules
-        .borrow_mut()
-        .push(("__main__".to_string(), incref(m)));
+    dict_set_str(sys_modules(), "__main__", m);
     if let Some(e) = entry
         && !e.slot.is_null()
     {
@@ -167,26 +165,27 @@ pub unsafe fn init_program_modules(table: *const ModuleEntry, len: usize) -> Val
     m
 }
 
-/// The module named `name` in `sys.modules`, if it was imported.
+/// `sys.modules`, the dict of imported modules by name (made on first use; it lives for
+/// the program).
+pub fn sys_modules() -> Value {
+    let r = rt();
+    let d = r.modules.get();
+    if d != Value::NONE {
+        return d;
+    }
+    let d = immortalize(dict_new().into_raw());
+    r.modules.set(d);
+    d
+}
+
+/// The module named `name` in `sys.modules` (borrowed), if it was imported.
 fn loaded(name: &str) -> Option<Value> {
-    rt().modules
-        .borrow()
-        .iter()
-        .find(|(n, _)| n == name)
-        .map(|(_, m)| *m)
+    crate::dict::dict_data(sys_modules()).get_str(name)
 }
 
 fn forget_loaded(name: &str) {
-    let removed = {
-        let mut modules = rt().modules.borrow_mut();
-        modules
-            .iter()
-            .position(|(n, _)| n == name)
-            .map(|i| modules.remove(i).1)
-    };
-    if let Some(m) = removed {
-        decref(m);
-    }
+    let key = str_from(name);
+    drop(crate::dict::dict_data(sys_modules()).remove(key.v()));
 }
 
 /// A str attribute of module `m` from its dict (`None` when absent or not a str).
@@ -326,7 +325,7 @@ fn import_absolute(name: &str) -> R<Ref> {
                 _ => return not_found(format!("No module named '{name}'"), name),
             };
             let m = immortalize(m.into_raw());
-            rt().modules.borrow_mut().push((name.to_string(), m));
+            dict_set_str(sys_modules(), name, m);
             return Ok(Ref::dup(m));
         }
         return not_found(format!("No module named '{name}'"), name);
@@ -369,9 +368,7 @@ fn import_absolute(name: &str) -> R<Ref> {
             }
         }
     }
-    rt().modules
-        .borrow_mut()
-        .push((name.to_string(), incref(m.v())));
+    dict_set_str(sys_modules(), name, m.v());
     if !entry.code.is_null() {
         INITIALIZING.with(|i| i.borrow_mut().push(name.to_string()));
         // SAFETY: codegen's descriptor of the module's `<module>` function.
@@ -582,6 +579,7 @@ fn make_sys() -> Ref {
         crate::tuple::tuple_from_vec(vi.into_iter().collect()),
     );
     add(m.v(), "path", crate::list::list_from_raw(Vec::new()));
+    add(m.v(), "modules", Ref::dup(sys_modules()));
     add_fns(
         m.v(),
         &[
@@ -1472,7 +1470,7 @@ pub fn set_argv(argv: Vec<String>) {
     let r = rt();
     let old = r.argv.replace(incref(list.v()));
     crate::object::decref(old);
-    if let Some((_, m)) = r.modules.borrow().iter().find(|(n, _)| n == "sys") {
-        dict_set_str(module_dict(*m), "argv", list.v());
+    if let Some(m) = loaded("sys") {
+        dict_set_str(module_dict(m), "argv", list.v());
     }
 }

@@ -633,7 +633,7 @@ fn user_exceptions_and_traceback_lines() {
 }
 
 extern "C" fn exit_init() -> Value {
-    let sys = molt_import(s("sys"));
+    let sys = molt_import(s("sys"), 0, Value::NONE, Value::NONE);
     let r = method(sys, "exit", &[int(3)]);
     molt_decref(sys);
     r
@@ -681,7 +681,7 @@ fn method_calls_on_builtins() {
     let str_cls = builtin("str");
     let unbound = ok(molt_getattr(str_cls, s("upper")));
     assert_eq!(repr(ok(call(unbound, &[s("x")]))), "'X'");
-    let math = ok(molt_import(s("math")));
+    let math = ok(molt_import(s("math"), 0, Value::NONE, Value::NONE));
     assert_eq!(repr(ok(method(math, "sqrt", &[int(16)]))), "4.0");
     assert_eq!(
         err_line(method(math, "sqrt", &[int(-1)])),

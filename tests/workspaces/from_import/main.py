@@ -6,7 +6,11 @@ from shapes import make
 
 s = Square(3)
 print(square_area(s), SIDES, make(2).side)
-print("shapes" in sys.modules, "shapes" in globals())
+print("shapes" in sys.modules)
+try:
+    shapes
+except NameError as e:
+    print("NameError:", e)
 import shapes
 shapes.SIDES = 5
 print(SIDES, shapes.SIDES, shapes.sides())
