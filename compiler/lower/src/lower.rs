@@ -736,7 +736,7 @@ impl<'a> Lowerer<'a> {
             Stmt::Import(i) => {
                 for alias in &i.names {
                     let full = alias.name.as_str();
-                    let span = self.span(alias.range());
+                    // CPython places the import's instructions on the whole statement.
                     let import = |name: &str| InstKind::Import {
                         name: name.into(),
                         level: 0,
