@@ -210,8 +210,9 @@ impl RootDatabase {
     }
 
     /// Loads `path` from disk into a [`SourceFile`] registered in [`Db::files`] (the file
-    /// an import of it resolves to). A file the registry already knows keeps its input and
-    /// gets the disk's contents; its `path` stays as first given.
+    /// an import of it resolves to). A file the registry already knows is returned as it is
+    /// (inputs change only through `&mut self`: [`RootDatabase::sync_path`] re-reads it);
+    /// its `path` stays as first given.
     ///
     /// # Errors
     /// The I/O error of reading the file.

@@ -155,7 +155,6 @@ pub const UNSUPPORTED_BUILTINS: &[(&str, &str)] = &[
     ("__build_class__", "the class-building hook"),
     ("__import__", "dynamic imports"),
     ("__loader__", "module loader objects"),
-    ("__package__", "packages"),
     ("__spec__", "module specs"),
     ("aiter", "asynchronous iteration"),
     ("anext", "asynchronous iteration"),
