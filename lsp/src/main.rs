@@ -238,6 +238,16 @@ fn load_all(db: &RootDatabase, paths: &[PathBuf]) -> anyhow::Result<Vec<(PathBuf
         .collect()
 }
 
+/// The folders among `paths`: workspace roots, searched for imports after each entry's own
+/// folder.
+fn workspace_roots(paths: &[PathBuf]) -> Vec<PathBuf> {
+    paths
+        .iter()
+        .filter(|p| p.is_dir())
+        .map(|p| molt_db::normalize_path(p))
+        .collect()
+}
+
 fn display_paths(paths: &[PathBuf]) -> String {
     paths
         .iter()
@@ -324,11 +334,25 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         let analysis = remarks_profile(&cli)?;
         let paths: Vec<PathBuf> = check_paths.iter().chain(&cli.paths).cloned().collect();
         let files = load_all(&db, &paths)?;
+        let roots = workspace_roots(&paths);
         // Errors go to stdout, unless the remarks report does.
         let errors_to_stderr = cli.remarks.is_some() && cli.remarks_out.is_none() || cli.coverage;
         let mut errors = 0usize;
+        // Each file is checked as the entry of a program with the modules it imports; a
+        // module reached from several entries is reported once.
+        let mut checked: Vec<SourceFile> = Vec::new();
+        let mut shown: std::collections::HashSet<String> = Default::default();
         for (_, file) in &files {
-            for d in molt_driver::check_file(&db, *file) {
+            let program = molt_driver::program(&db, *file, &roots);
+            for module in molt_semantic::modules::module_graph(&db, program).files() {
+                if !checked.contains(&module) {
+                    checked.push(module);
+                }
+            }
+            for d in molt_driver::check_program(&db, program) {
+                if !shown.insert(d.to_string()) {
+                    continue;
+                }
                 if errors_to_stderr {
                     eprintln!("{d}");
                 } else {
@@ -342,11 +366,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             eprintln!(
                 "found {} in {}",
                 plural(errors, "error"),
-                plural(files.len(), "file")
+                plural(checked.len(), "file")
             );
             return Ok(ExitCode::from(exit::PROGRAM_ERRORS));
         }
-        eprintln!("checked {}: no errors", plural(files.len(), "file"));
+        eprintln!("checked {}: no errors", plural(checked.len(), "file"));
         return Ok(ExitCode::from(exit::OK));
     }
     if let Some(Emit::Mir) = cli.emit {
@@ -573,6 +597,7 @@ fn build_all(cli: &Cli, db: &RootDatabase) -> anyhow::Result<ExitCode> {
             );
         }
     }
+    let roots = workspace_roots(&cli.paths);
     let mut code = exit::OK;
     let mut built = 0usize;
     for ((path, file), output) in files.iter().zip(outputs) {
@@ -581,7 +606,8 @@ fn build_all(cli: &Cli, db: &RootDatabase) -> anyhow::Result<ExitCode> {
             optimize: true,
             code_cache: code_cache_config(cli),
         };
-        match molt_driver::build::build_at(db, *file, &options, opt_level(cli)) {
+        let program = molt_driver::program(db, *file, &roots);
+        match molt_driver::build::build_program_at(db, program, &options, opt_level(cli)) {
             Ok(report) => {
                 for d in &report.diagnostics {
                     if d.diagnostic.code == DiagnosticCode::SyntaxWarning {

@@ -585,3 +585,84 @@ fn a_corrupted_cached_runtime_library_is_rewritten() {
     );
     assert!(std::fs::read(&lib).expect("read") == good, "rewritten");
 }
+
+/// A program of several modules: `--check FILE` checks the modules its imports reach and
+/// reports an import that finds nothing with the folders searched; `--build FILE` links
+/// every module into one executable; `--run` runs it.
+#[test]
+fn programs_of_several_modules_check_build_and_run() {
+    let dir = project(&[
+        (
+            "app/main.py",
+            "import helper\nfrom pkg import sub\nprint(helper.twice(sub.N))\n",
+        ),
+        (
+            "app/helper.py",
+            "def twice(n: int) -> int:\n    return 2 * n\n",
+        ),
+        ("app/pkg/__init__.py", ""),
+        ("app/pkg/sub.py", "N = 21\nprint(undefined_in_sub)\n"),
+        ("broken/main.py", "import helper\nimport missing_module\n"),
+        ("broken/helper.py", "x = 1\n"),
+    ]);
+    let app = dir.path().join("app");
+    // The error of an imported module is reported from the entry's check.
+    let out = molt_lsp()
+        .current_dir(&app)
+        .args(["--check", "main.py"])
+        .output()
+        .expect("molt-lsp runs");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    assert!(
+        stdout.contains(
+            "pkg/sub.py:2:7: error[undefined-name]: name `undefined_in_sub` is not defined"
+        ),
+        "{stdout}"
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("found 1 error in 4 files"), "{stderr}");
+    // A missing module: located at the import, naming the folder searched.
+    let broken = dir.path().join("broken");
+    let out = molt_lsp()
+        .current_dir(&broken)
+        .args(["--check", "main.py"])
+        .output()
+        .expect("molt-lsp runs");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    let searched = std::fs::canonicalize(&broken).expect("canonical");
+    assert_eq!(
+        stdout.trim(),
+        format!(
+            "main.py:2:8: error[unresolved-import]: no module named `missing_module` (searched {})",
+            searched.display()
+        )
+    );
+    // Built and run: the undefined name raises in `pkg.sub` as CPython would; a fixed one
+    // prints the product of two modules.
+    std::fs::write(app.join("pkg/sub.py"), "N = 21\n").expect("write");
+    let exe = dir.path().join("bin/app");
+    let out = molt_lsp()
+        .current_dir(&app)
+        .args(["--build", "main.py", "-o"])
+        .arg(&exe)
+        .output()
+        .expect("molt-lsp runs");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let run = Command::new(&exe).output().expect("runs");
+    assert_eq!(String::from_utf8_lossy(&run.stdout), "42\n");
+    let out = molt_lsp()
+        .current_dir(&app)
+        .args(["--run", "main.py", "-o"])
+        .arg(dir.path().join("bin/app2"))
+        .output()
+        .expect("molt-lsp runs");
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "42\n");
+    assert_eq!(out.status.code(), Some(0));
+}

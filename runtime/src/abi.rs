@@ -1364,6 +1364,7 @@ pub extern "C" fn molt_make_class(
     ns: Value,
     slots: *const Value,
     nslots: u32,
+    module: Value,
 ) -> Value {
     let slots: &[Value] = if slots.is_null() || nslots == 0 {
         &[]
@@ -1371,14 +1372,42 @@ pub extern "C" fn molt_make_class(
         // SAFETY: generated code passes `nslots` str values.
         unsafe { std::slice::from_raw_parts(slots, nslots as usize) }
     };
-    to_abi(crate::class::make_class(name, bases, ns, slots))
+    // The class body's implicit `__module__ = __name__` reads the module's global.
+    let r = (|| {
+        let module_name = if is_kind(module, Kind::Module) {
+            let d = crate::modules::module_dict(module);
+            Some(match crate::dict::dict_data(d).get_str("__name__") {
+                Some(n) => Ref::dup(n),
+                None => crate::str::str_from("builtins"),
+            })
+        } else {
+            None
+        };
+        crate::class::make_class_in(name, bases, ns, slots, module_name.as_ref().map(Ref::v))
+    })();
+    to_abi(r)
 }
 
-/// `import name` (a str): `sys`, `math`, `time`. → error (`ModuleNotFoundError`).
+/// `import` (CPython's `IMPORT_NAME`, `crate::modules::import`): module `name` (a str)
+/// with `level` leading dots relative to module `importer`, and the `fromlist` of a `from`
+/// import (a tuple of str, or `None`). → error (`ImportError`, `ModuleNotFoundError`, or
+/// what the module's code raised).
 #[unsafe(no_mangle)]
-pub extern "C" fn molt_import(name: Value) -> Value {
-    let r = (|| crate::modules::import(name_str(name)?))();
+pub extern "C" fn molt_import(name: Value, level: i32, fromlist: Value, importer: Value) -> Value {
+    let r = (|| crate::modules::import(name_str(name)?, level.max(0) as u32, fromlist, importer))();
     to_abi(r)
+}
+
+/// Hands the runtime the program's module table (`len` entries, `__main__` first; see
+/// `crate::modules::ModuleEntry`) and creates `__main__`. Returns it (borrowed: its slot
+/// keeps it).
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_modules_init(
+    table: *const crate::modules::ModuleEntry,
+    len: usize,
+) -> Value {
+    // SAFETY: codegen passes its static table of `len` entries.
+    unsafe { crate::modules::init_program_modules(table, len) }
 }
 
 /// Writes `len` bytes of UTF-8 text at `ptr` to stderr (the program's compile-time warnings,
@@ -1390,28 +1419,11 @@ pub extern "C" fn molt_write_stderr(ptr: *const u8, len: usize) {
     crate::io::write_stderr(&String::from_utf8_lossy(bytes));
 }
 
-/// `from m import name` (CPython's `IMPORT_FROM`): attribute `name` of `module`. → error:
-/// `ImportError` "cannot import name 'name' from 'm' (unknown location)" (with `name` = the
-/// module's name) when the module has no such attribute; other errors pass through.
+/// `from m import name` (CPython's `IMPORT_FROM`, `crate::modules::import_from`). → error
+/// (`ImportError` with CPython 3.11's message).
 #[unsafe(no_mangle)]
 pub extern "C" fn molt_import_from(module: Value, name: Value) -> Value {
-    let r = crate::attr::getattr(module, name).or_else(|e| {
-        let p = crate::exceptions::peek_pending();
-        let attribute_error = crate::state::exc_class(ExcKind::AttributeError);
-        if p == Value::UNBOUND || crate::class::type_of(p) != attribute_error {
-            return Err(e);
-        }
-        drop(crate::exceptions::take_pending());
-        let m = crate::modules::module_name(module);
-        crate::exceptions::import_error(
-            format!(
-                "cannot import name '{}' from '{m}' (unknown location)",
-                name_str(name)?
-            ),
-            &m,
-        )
-    });
-    to_abi(r)
+    to_abi(crate::modules::import_from(module, name))
 }
 
 fn exception_from(v: Value, what: &str) -> R<Ref> {

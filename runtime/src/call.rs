@@ -914,6 +914,12 @@ fn run(func: Value, code: &FunctionCode, args: &[Value]) -> R<Ref> {
     from_abi(result)
 }
 
+/// Runs a module's `<module>` code (no function object, no arguments) as a frame of the
+/// recursion depth; its result (`None`) is dropped.
+pub fn run_module_code(code: &FunctionCode) -> R<()> {
+    run(Value::NONE, code, &[]).map(drop)
+}
+
 /// Releases the values bound to `slots` in CPython's frame order (`co_varnames`: the named
 /// parameters, then `*args`, then `**kwargs`), after a binding error.
 fn clear_slots(params: &[ParamCode], slots: &mut [Value]) {

@@ -799,6 +799,18 @@ pub fn instance_hash(v: Value) -> R<i64> {
 /// borrowed) in fixed slots, after the slots of the base class (exception and builtin
 /// subclasses ignore them).
 pub fn make_class(name: Value, bases: Value, ns: Value, slot_names: &[Value]) -> R<Ref> {
+    make_class_in(name, bases, ns, slot_names, None)
+}
+
+/// [`make_class`] for a class statement of the module named `module_name` (its
+/// `__module__` unless the namespace sets one; `__main__` when `None`).
+pub fn make_class_in(
+    name: Value,
+    bases: Value,
+    ns: Value,
+    slot_names: &[Value],
+    module_name: Option<Value>,
+) -> R<Ref> {
     if crate::str::str_opt(name).is_none() {
         return type_error("type.__new__() argument 1 must be str");
     }
@@ -872,6 +884,7 @@ pub fn make_class(name: Value, bases: Value, ns: Value, slot_names: &[Value]) ->
         .iter()
         .find(|(k, _)| crate::str::str_opt(*k) == Some("__module__"))
         .map(|(_, v)| Ref::dup(*v))
+        .or_else(|| module_name.map(Ref::dup))
         .unwrap_or_else(|| str_from("__main__"));
     dict_set_str(dict.v(), "__module__", module.v());
     // The implicit `__class__` cell of the class's functions: filled with the new class

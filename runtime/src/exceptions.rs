@@ -413,11 +413,28 @@ pub fn raise_with_cause<T>(k: ExcKind, msg: impl Into<String>, cause: Option<Ref
 /// Raises `ImportError(msg)` with `name` = `module` (and `path` = `None`). Always `Err`.
 #[cold]
 pub fn import_error<T>(msg: String, module: &str) -> R<T> {
+    import_error_at(ExcKind::ImportError, msg, Some(module), None)
+}
+
+/// Raises `kind` (`ImportError` or `ModuleNotFoundError`) with message `msg` and its `name`
+/// and `path` attributes (`None` when not given), as CPython's `PyErr_SetImportError`.
+pub fn import_error_at<T>(
+    kind: ExcKind,
+    msg: String,
+    name: Option<&str>,
+    path: Option<&str>,
+) -> R<T> {
     let s = crate::str::str_from_string(msg);
-    let exc = new_exception(exc_class(ExcKind::ImportError), tuple_from_vec(vec![s]));
+    let exc = new_exception(exc_class(kind), tuple_from_vec(vec![s]));
     if let Some(state) = exc_state(exc.v()) {
-        let n = crate::str::str_from(module);
-        crate::object::decref(state.name.replace(n.into_raw()));
+        if let Some(name) = name {
+            let n = crate::str::str_from(name);
+            crate::object::decref(state.name.replace(n.into_raw()));
+        }
+        if let Some(path) = path {
+            let p = crate::str::str_from(path);
+            crate::object::decref(state.obj.replace(p.into_raw()));
+        }
     }
     raise_exc(exc);
     Err(Raised)

@@ -1,5 +1,12 @@
-//! Module objects and the builtin modules: `sys` (argv, exit, stdout/stderr, maxsize, ...),
-//! `math` (CPython's domain and range errors) and `time` (clocks).
+//! Module objects, the import system, and the builtin modules: `sys` (argv, exit,
+//! stdout/stderr, maxsize, ...), `math` (CPython's domain and range errors) and `time`
+//! (clocks).
+//!
+//! A program's own modules are listed in the module table codegen writes
+//! ([`ModuleEntry`], handed over by `molt_modules_init`): each is created, registered in
+//! `sys.modules` and its `<module>` code run when it is first imported, as CPython's import
+//! system does (parents first, the submodule then bound on its parent, a module whose code
+//! fails removed again, a circular import seeing the partially initialized module).
 
 use num_bigint::BigInt;
 use num_integer::Integer;
@@ -12,7 +19,8 @@ use crate::exceptions::{ExcKind, R, overflow_error, raise_with, type_error, valu
 use crate::float::numeric_f64;
 use crate::int::{IntV, int_from_big, int_from_i64, int_view};
 use crate::object::{
-    Args, BuiltinFn, Kind, ModuleData, Ref, alloc_ref, immortalize, incref, is_kind, payload,
+    Args, BuiltinFn, Kind, ModuleData, Ref, alloc_ref, decref, immortalize, incref, is_kind,
+    payload,
 };
 use crate::state::rt;
 use crate::str::{as_str, str_from};
@@ -51,6 +59,19 @@ pub fn module_name(m: Value) -> String {
     as_str(module_data(m).name).to_string()
 }
 
+/// `repr()` of module `m`: CPython's `<module 'helper' from '/path/helper.py'>` for a module
+/// with a `__file__`, `(namespace)` for a namespace package, `(built-in)` for the runtime's
+/// own modules.
+pub fn module_repr(m: Value) -> String {
+    let name = module_name(m);
+    let d = crate::dict::dict_data(module_dict(m));
+    match d.get_str("__file__") {
+        Some(f) if crate::str::is_str(f) => format!("<module '{name}' from '{}'>", as_str(f)),
+        Some(_) if d.get_str("__path__").is_some() => format!("<module '{name}' (namespace)>"),
+        _ => format!("<module '{name}' (built-in)>"),
+    }
+}
+
 /// A module's name as a str value (`"__main__"` when `m` is not a module).
 pub fn module_name_value(m: Value) -> Value {
     if is_kind(m, Kind::Module) {
@@ -60,24 +81,386 @@ pub fn module_name_value(m: Value) -> Value {
     }
 }
 
-/// `import name`: the builtin modules `sys`, `math` and `time`.
-pub fn import(name: &str) -> R<Ref> {
-    let r = rt();
-    if let Some((_, m)) = r.modules.borrow().iter().find(|(n, _)| n == name) {
-        return Ok(Ref::dup(*m));
+/// One module of the program (`#[repr(C)]`; codegen's `define_module_table` writes the
+/// table): texts are UTF-8 pointer and length pairs (length 0: none).
+#[repr(C)]
+pub struct ModuleEntry {
+    /// `__name__`.
+    pub name: *const u8,
+    /// Length of `name`.
+    pub name_len: usize,
+    /// `__file__`.
+    pub file: *const u8,
+    /// Length of `file`.
+    pub file_len: usize,
+    /// `__path__` of a package: folders separated by NUL bytes.
+    pub path: *const u8,
+    /// Length of `path`.
+    pub path_len: usize,
+    /// The descriptor of the module's `<module>` code (null for a namespace package).
+    pub code: *const crate::object::FunctionCode,
+    /// Where compiled code reads the module object.
+    pub slot: *mut Value,
+    /// Bit 0: a package; bit 1: `__file__` is set.
+    pub flags: u64,
+}
+
+thread_local! {
+    /// The program's module table.
+    static TABLE: std::cell::Cell<(*const ModuleEntry, usize)> =
+        const { std::cell::Cell::new((std::ptr::null(), 0)) };
+    /// Modules whose code is running (CPython's `__spec__._initializing`).
+    static INITIALIZING: std::cell::RefCell<Vec<String>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+fn entries() -> &'static [ModuleEntry] {
+    let (ptr, len) = TABLE.with(std::cell::Cell::get);
+    if ptr.is_null() {
+        return &[];
     }
-    let m = match name {
-        "sys" => make_sys(),
-        "math" => make_math(),
-        "time" => make_time(),
-        _ => {
-            let msg = crate::str::str_from_owned(format!("No module named '{name}'"));
-            return raise_with(ExcKind::ModuleNotFoundError, vec![msg]);
+    // SAFETY: `molt_modules_init` stored codegen's static table of `len` entries.
+    unsafe { std::slice::from_raw_parts(ptr, len) }
+}
+
+fn text(ptr: *const u8, len: usize) -> &'static str {
+    if ptr.is_null() || len == 0 {
+        return "";
+    }
+    // SAFETY: codegen writes `len` bytes of UTF-8 static data.
+    std::str::from_utf8(unsafe { std::slice::from_raw_parts(ptr, len) }).unwrap_or("")
+}
+
+/// Records the program's module table and creates `__main__` (its entry 0) with its
+/// `__file__`, stored in its slot and in `sys.modules`. Returns the module (borrowed).
+///
+/// # Safety
+/// `table` points at `len` entries that live as long as the program.
+pub unsafe fn init_program_modules(table: *const ModuleEntry, len: usize) -> Value {
+    TABLE.with(|t| t.set((table, len)));
+    let main = module_new("__main__");
+    crate::suggestions::set_main_module(main.v());
+    crate::finalize::set_main_module(main.v());
+    let d = module_dict(main.v());
+    dict_set_str(d, "__package__", Value::NONE);
+    let entry = entries()
+        .iter()
+        .find(|e| text(e.name, e.name_len) == "__main__");
+    if let Some(e) = entry
+        && e.flags & 2 != 0
+    {
+        let file = str_from(text(e.file, e.file_len));
+        dict_set_str(d, "__file__", file.v());
+    }
+    let m = main.into_raw();
+    dict_set_str(sys_modules(), "__main__", m);
+    if let Some(e) = entry
+        && !e.slot.is_null()
+    {
+        // SAFETY: the slot is a static word of the program; it keeps the reference.
+        unsafe { *e.slot = m };
+        return m;
+    }
+    // No slot to keep it: it lives for the program (`sys.modules` holds it too).
+    m
+}
+
+/// `sys.modules`, the dict of imported modules by name (made on first use; it lives for
+/// the program).
+pub fn sys_modules() -> Value {
+    let r = rt();
+    let d = r.modules.get();
+    if d != Value::NONE {
+        return d;
+    }
+    let d = immortalize(dict_new().into_raw());
+    r.modules.set(d);
+    d
+}
+
+/// The module named `name` in `sys.modules` (borrowed), if it was imported.
+fn loaded(name: &str) -> Option<Value> {
+    crate::dict::dict_data(sys_modules()).get_str(name)
+}
+
+fn forget_loaded(name: &str) {
+    let key = str_from(name);
+    drop(crate::dict::dict_data(sys_modules()).remove(key.v()));
+}
+
+/// A str attribute of module `m` from its dict (`None` when absent or not a str).
+fn module_str(m: Value, key: &str) -> Option<String> {
+    if !is_kind(m, Kind::Module) {
+        return None;
+    }
+    let v = crate::dict::dict_data(module_dict(m)).get_str(key)?;
+    crate::str::is_str(v).then(|| as_str(v).to_string())
+}
+
+fn is_package(m: Value) -> bool {
+    is_kind(m, Kind::Module)
+        && crate::dict::dict_data(module_dict(m))
+            .get_str("__path__")
+            .is_some()
+}
+
+/// CPython's `IMPORT_NAME`: the module `name` (with `level` leading dots, relative to the
+/// `__package__` of `importer`), imported if it is not yet; with a `fromlist` (a tuple of
+/// str, or `None`), the names of it that a package lacks are imported as its submodules.
+/// Returns the module named, not its top-level package.
+pub fn import(name: &str, level: u32, fromlist: Value, importer: Value) -> R<Ref> {
+    let absolute = if level > 0 {
+        resolve_relative(name, level, importer)?
+    } else if name.is_empty() {
+        return value_error("Empty module name".to_string());
+    } else {
+        name.to_string()
+    };
+    let m = import_absolute(&absolute)?;
+    if crate::tuple::is_tuple(fromlist) && is_package(m.v()) {
+        for item in crate::tuple::tuple_items(fromlist) {
+            let item = as_str(*item);
+            if item == "*"
+                || crate::dict::dict_data(module_dict(m.v()))
+                    .get_str(item)
+                    .is_some()
+            {
+                continue;
+            }
+            let sub = format!("{absolute}.{item}");
+            // A name that is no submodule either is left to `IMPORT_FROM`'s error.
+            if loaded(&sub).is_none() && find_entry(&sub).is_some() {
+                drop(import_absolute(&sub)?);
+            }
+        }
+    }
+    Ok(m)
+}
+
+/// CPython's `_calc___package__` and `_resolve_name` for a relative import from `importer`.
+fn resolve_relative(name: &str, level: u32, importer: Value) -> R<String> {
+    let package = match module_str(importer, "__package__") {
+        Some(p) => p,
+        None => {
+            // No `__package__` (a script): the parent of `__name__`, or the module itself
+            // for a package.
+            let own = module_str(importer, "__name__").unwrap_or_default();
+            if is_package(importer) {
+                own
+            } else {
+                own.rsplit_once('.')
+                    .map(|(p, _)| p.to_string())
+                    .unwrap_or_default()
+            }
         }
     };
-    let m = immortalize(m.into_raw());
-    r.modules.borrow_mut().push((name.to_string(), m));
-    Ok(Ref::dup(m))
+    if package.is_empty() {
+        return crate::exceptions::import_error_at(
+            ExcKind::ImportError,
+            "attempted relative import with no known parent package".into(),
+            None,
+            None,
+        );
+    }
+    let parts: Vec<&str> = package.split('.').collect();
+    let keep = parts
+        .len()
+        .checked_sub(level as usize - 1)
+        .filter(|k| *k > 0);
+    let Some(keep) = keep else {
+        return crate::exceptions::import_error_at(
+            ExcKind::ImportError,
+            "attempted relative import beyond top-level package".into(),
+            None,
+            None,
+        );
+    };
+    let base = parts[..keep].join(".");
+    Ok(if name.is_empty() {
+        base
+    } else {
+        format!("{base}.{name}")
+    })
+}
+
+fn find_entry(name: &str) -> Option<&'static ModuleEntry> {
+    entries()
+        .iter()
+        .find(|e| text(e.name, e.name_len) == name && name != "__main__")
+}
+
+fn not_found<T>(message: String, name: &str) -> R<T> {
+    crate::exceptions::import_error_at(ExcKind::ModuleNotFoundError, message, Some(name), None)
+}
+
+/// Imports the absolute module `name`: from `sys.modules`, else its parent first, then the
+/// program's module table or the runtime's own modules (`sys`, `time`, `math`).
+fn import_absolute(name: &str) -> R<Ref> {
+    if let Some(m) = loaded(name) {
+        return Ok(Ref::dup(m));
+    }
+    let parent = match name.rsplit_once('.') {
+        Some((parent, child)) => {
+            let p = import_absolute(parent)?;
+            // The parent's code may have imported it.
+            if let Some(m) = loaded(name) {
+                return Ok(Ref::dup(m));
+            }
+            if !is_package(p.v()) {
+                return not_found(
+                    format!("No module named '{name}'; '{parent}' is not a package"),
+                    name,
+                );
+            }
+            Some((p, child))
+        }
+        None => None,
+    };
+    let Some(entry) = find_entry(name) else {
+        if parent.is_none() {
+            let m = match name {
+                "sys" => make_sys(),
+                "math" => make_math(),
+                "time" => make_time(),
+                _ => return not_found(format!("No module named '{name}'"), name),
+            };
+            let m = immortalize(m.into_raw());
+            dict_set_str(sys_modules(), name, m);
+            return Ok(Ref::dup(m));
+        }
+        return not_found(format!("No module named '{name}'"), name);
+    };
+    let m = module_new(name);
+    let d = module_dict(m.v());
+    dict_set_str(d, "__doc__", Value::NONE);
+    let package_dirs = text(entry.path, entry.path_len);
+    let package = if entry.flags & 1 != 0 {
+        let dirs: Vec<Value> = if package_dirs.is_empty() {
+            Vec::new()
+        } else {
+            package_dirs
+                .split('\0')
+                .map(|d| str_from(d).into_raw())
+                .collect()
+        };
+        dict_set_str(d, "__path__", crate::list::list_from_raw(dirs).v());
+        name.to_string()
+    } else {
+        name.rsplit_once('.').map_or("", |(p, _)| p).to_string()
+    };
+    dict_set_str(d, "__package__", str_from(&package).v());
+    if entry.flags & 2 != 0 {
+        dict_set_str(
+            d,
+            "__file__",
+            str_from(text(entry.file, entry.file_len)).v(),
+        );
+    } else {
+        dict_set_str(d, "__file__", Value::NONE);
+    }
+    if !entry.slot.is_null() {
+        // SAFETY: the slot is a static word of the program; it holds one reference (a
+        // module imported again after its code failed replaces the old one).
+        unsafe {
+            let old = std::mem::replace(&mut *entry.slot, incref(m.v()));
+            if old.is_ptr() {
+                decref(old);
+            }
+        }
+    }
+    dict_set_str(sys_modules(), name, m.v());
+    if !entry.code.is_null() {
+        INITIALIZING.with(|i| i.borrow_mut().push(name.to_string()));
+        // SAFETY: codegen's descriptor of the module's `<module>` function.
+        let code = unsafe { &*entry.code };
+        let result = crate::call::run_module_code(code);
+        INITIALIZING.with(|i| {
+            let mut i = i.borrow_mut();
+            if let Some(k) = i.iter().rposition(|n| n == name) {
+                i.remove(k);
+            }
+        });
+        if let Err(e) = result {
+            forget_loaded(name);
+            return Err(e);
+        }
+    }
+    // `sys.modules` may hold another object now; that is what the import gives.
+    let m = loaded(name).map(Ref::dup).unwrap_or(m);
+    if let Some((p, child)) = parent {
+        crate::attr::setattr(p.v(), str_from(child).v(), m.v())?;
+    }
+    Ok(m)
+}
+
+/// CPython's `IMPORT_FROM`: attribute `name` of `module`, else the submodule
+/// `module.name` from `sys.modules`, else `ImportError` with CPython 3.11's message (naming a
+/// partially initialized module when its code is still running: a circular import).
+pub fn import_from(module: Value, name: Value) -> R<Ref> {
+    let e = match crate::attr::getattr(module, name) {
+        Ok(v) => return Ok(v),
+        Err(e) => e,
+    };
+    let p = crate::exceptions::peek_pending();
+    let attribute_error = crate::state::exc_class(ExcKind::AttributeError);
+    if p == Value::UNBOUND || !crate::class::isinstance_class(p, attribute_error) {
+        return Err(e);
+    }
+    drop(crate::exceptions::take_pending());
+    let name = as_str(name).to_string();
+    let pkgname = if is_kind(module, Kind::Module) {
+        module_str(module, "__name__")
+    } else {
+        crate::attr::getattr_str(module, "__name__")
+            .ok()
+            .filter(|n| crate::str::is_str(n.v()))
+            .map(|n| as_str(n.v()).to_string())
+            .or_else(|| {
+                drop(crate::exceptions::take_pending());
+                None
+            })
+    };
+    if let Some(pkg) = &pkgname
+        && let Some(m) = loaded(&format!("{pkg}.{name}"))
+    {
+        return Ok(Ref::dup(m));
+    }
+    let shown = pkgname
+        .clone()
+        .unwrap_or_else(|| "<unknown module name>".into());
+    let path = module_str(module, "__file__");
+    let quoted = |s: &str| crate::ops::repr_string(str_from(s).v()).unwrap_or_default();
+    let message = match &path {
+        None => format!(
+            "cannot import name {} from {} (unknown location)",
+            quoted(&name),
+            quoted(&shown)
+        ),
+        Some(path) => {
+            let initializing = pkgname
+                .as_ref()
+                .is_some_and(|p| INITIALIZING.with(|i| i.borrow().iter().any(|n| n == p)));
+            if initializing {
+                format!(
+                    "cannot import name {} from partially initialized module {} (most likely due to a circular import) ({path})",
+                    quoted(&name),
+                    quoted(&shown)
+                )
+            } else {
+                format!(
+                    "cannot import name {} from {} ({path})",
+                    quoted(&name),
+                    quoted(&shown)
+                )
+            }
+        }
+    };
+    crate::exceptions::import_error_at(
+        ExcKind::ImportError,
+        message,
+        pkgname.as_deref(),
+        path.as_deref(),
+    )
 }
 
 fn add_fns(m: Value, fns: &[(&'static str, BuiltinFn)]) {
@@ -196,6 +579,7 @@ fn make_sys() -> Ref {
         crate::tuple::tuple_from_vec(vi.into_iter().collect()),
     );
     add(m.v(), "path", crate::list::list_from_raw(Vec::new()));
+    add(m.v(), "modules", Ref::dup(sys_modules()));
     add_fns(
         m.v(),
         &[
@@ -1086,7 +1470,7 @@ pub fn set_argv(argv: Vec<String>) {
     let r = rt();
     let old = r.argv.replace(incref(list.v()));
     crate::object::decref(old);
-    if let Some((_, m)) = r.modules.borrow().iter().find(|(n, _)| n == "sys") {
-        dict_set_str(module_dict(*m), "argv", list.v());
+    if let Some(m) = loaded("sys") {
+        dict_set_str(module_dict(m), "argv", list.v());
     }
 }

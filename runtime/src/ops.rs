@@ -269,10 +269,7 @@ fn repr_string_inner(v: Value) -> R<String> {
                 _ => Ok(format!("<class '{name}'>")),
             }
         }
-        Kind::Module => Ok(format!(
-            "<module '{}' (built-in)>",
-            crate::modules::module_name(v)
-        )),
+        Kind::Module => Ok(crate::modules::module_repr(v)),
         Kind::Instance => instance_repr(v),
         Kind::Iter => Ok(format!("<iterator object at {}>", addr(v))),
         Kind::Cell => Ok(format!("<cell at {}>", addr(v))),

@@ -120,8 +120,8 @@ pub struct Runtime {
     pub consts: RefCell<HashMap<(usize, usize, bool), Value>>,
     /// Interned strs by content.
     pub interned: RefCell<HashMap<Box<str>, Value>>,
-    /// Imported modules by name.
-    pub modules: RefCell<Vec<(String, Value)>>,
+    /// `sys.modules`: imported modules by name (a dict, made on first use; `None` before).
+    pub modules: Cell<Value>,
     /// `sys.argv` (a list) once `molt_main` set it.
     pub argv: Cell<Value>,
 }
@@ -331,7 +331,7 @@ fn init() -> &'static Runtime {
         )),
         consts: RefCell::new(HashMap::new()),
         interned: RefCell::new(HashMap::new()),
-        modules: RefCell::new(Vec::new()),
+        modules: Cell::new(Value::NONE),
         argv: Cell::new(Value::NONE),
     });
     let p: &'static Runtime = Box::leak(runtime);

@@ -501,7 +501,14 @@ fn make_point_class() -> Value {
         molt_decref(f);
     }
     let bases = molt_build_tuple([].as_ptr(), 0);
-    let cls = ok(molt_make_class(s("P"), bases, ns, std::ptr::null(), 0));
+    let cls = ok(molt_make_class(
+        s("P"),
+        bases,
+        ns,
+        std::ptr::null(),
+        0,
+        Value::NONE,
+    ));
     molt_decref(bases);
     molt_decref(ns);
     cls
@@ -591,6 +598,7 @@ fn user_exceptions_and_traceback_lines() {
         ns,
         std::ptr::null(),
         0,
+        Value::NONE,
     ));
     MYERROR.with(|c| c.set(cls));
     let e = ok(call(cls, &[s("bad thing"), int(42)]));
@@ -625,7 +633,7 @@ fn user_exceptions_and_traceback_lines() {
 }
 
 extern "C" fn exit_init() -> Value {
-    let sys = molt_import(s("sys"));
+    let sys = molt_import(s("sys"), 0, Value::NONE, Value::NONE);
     let r = method(sys, "exit", &[int(3)]);
     molt_decref(sys);
     r
@@ -673,7 +681,7 @@ fn method_calls_on_builtins() {
     let str_cls = builtin("str");
     let unbound = ok(molt_getattr(str_cls, s("upper")));
     assert_eq!(repr(ok(call(unbound, &[s("x")]))), "'X'");
-    let math = ok(molt_import(s("math")));
+    let math = ok(molt_import(s("math"), 0, Value::NONE, Value::NONE));
     assert_eq!(repr(ok(method(math, "sqrt", &[int(16)]))), "4.0");
     assert_eq!(
         err_line(method(math, "sqrt", &[int(-1)])),
@@ -1607,7 +1615,14 @@ fn adding_del_while_instances_made_without_it_live_is_a_molt_error() {
     let make = |name: &'static str| {
         let ns = ok(molt_build_dict([].as_ptr(), 0));
         let bases = molt_build_tuple([].as_ptr(), 0);
-        let cls = ok(molt_make_class(s(name), bases, ns, std::ptr::null(), 0));
+        let cls = ok(molt_make_class(
+            s(name),
+            bases,
+            ns,
+            std::ptr::null(),
+            0,
+            Value::NONE,
+        ));
         molt_decref(bases);
         molt_decref(ns);
         cls
@@ -1767,7 +1782,14 @@ fn methods_own_their_receiver_and_arguments() {
     assert_eq!(molt_setitem(ns, s("m"), m), 0);
     molt_decref(m);
     let bases = molt_build_tuple([].as_ptr(), 0);
-    let cls = ok(molt_make_class(s("K"), bases, ns, std::ptr::null(), 0));
+    let cls = ok(molt_make_class(
+        s("K"),
+        bases,
+        ns,
+        std::ptr::null(),
+        0,
+        Value::NONE,
+    ));
     molt_decref(bases);
     molt_decref(ns);
     let (m, nope, append, clear) = (s("m"), s("nope"), s("append"), s("clear"));

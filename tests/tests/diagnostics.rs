@@ -16,6 +16,7 @@ fn markers(text: &str) -> Vec<(u32, DiagnosticCode, String)> {
                 "undefined-name" => DiagnosticCode::UndefinedName,
                 "arg-count" => DiagnosticCode::ArgCount,
                 "unsupported-builtin" => DiagnosticCode::UnsupportedBuiltin,
+                "unresolved-import" => DiagnosticCode::UnresolvedImport,
                 other => panic!("unknown marker kind {other:?}"),
             };
             out.push((line_no, code, String::new()));

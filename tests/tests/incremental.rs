@@ -72,6 +72,7 @@ fn setup() -> (RootDatabase, SourceFile) {
 /// Queries that read the whole file re-run after any edit; they are cheap and position-aware.
 const PER_FILE: &[&str] = &[
     "file_diagnostics(Id(0))",
+    "file_imports(Id(0))",
     "line_index(Id(0))",
     "module_index(Id(0))",
     "module_items(Id(0))",
@@ -142,4 +143,72 @@ fn changing_a_signature_relowers_its_callers_too() {
         FUNCTIONS
     );
     assert!(events.iter().any(|e| e == "module_mir(Id(0))"));
+}
+
+/// Two modules: `main.py` imports `helper.py`. Editing a function body in `helper` re-lowers
+/// only that function; nothing of `main` is lowered again, and the module graph (which reads
+/// each file's imports, compared by value) is not recomputed.
+#[test]
+fn editing_a_body_in_an_imported_module_relowers_nothing_of_its_importer() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let helper_src = |body: &str| {
+        format!(
+            "def double(x: int) -> int:\n    return {body}\n\n\ndef triple(x):\n    return 3 * x\n"
+        )
+    };
+    std::fs::write(
+        dir.path().join("main.py"),
+        "import helper\n\n\ndef use(n: int) -> int:\n    return helper.double(n) + 1\n\n\nprint(use(2), helper.triple(1))\n",
+    )
+    .expect("write");
+    std::fs::write(dir.path().join("helper.py"), helper_src("2 * x")).expect("write");
+    let (mut db, _log) = RootDatabase::with_event_log();
+    let main = db.load_file(&dir.path().join("main.py")).expect("load");
+    let program = molt_driver::program(&db, main, &[]);
+    let graph = molt_semantic::modules::module_graph(&db, program);
+    assert_eq!(graph.modules.len(), 2);
+    let helper = graph.modules[1].file().expect("helper is a file");
+    let run = |db: &RootDatabase| {
+        let program = molt_driver::program(db, main, &[]);
+        let diagnostics = molt_driver::check_program(db, program);
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        for file in [main, helper] {
+            let _ = molt_driver::emit_mir(db, file);
+        }
+        let mut names: Vec<(String, String)> = Vec::new();
+        for file in [main, helper] {
+            for item in &module_items(db, file).functions {
+                names.push((
+                    format!("{:?})", salsa::plumbing::AsId::as_id(item)),
+                    format!("{})", item.qualname(db)),
+                ));
+            }
+        }
+        let mut events: Vec<String> = db
+            .take_events()
+            .into_iter()
+            .map(|mut e| {
+                for (id, name) in &names {
+                    e = e.replace(id.as_str(), name.as_str());
+                }
+                e
+            })
+            .collect();
+        events.sort();
+        events
+    };
+    let first = run(&db);
+    assert!(first.iter().any(|e| e == "function_mir(use)"), "{first:#?}");
+    helper.set_text(&mut db).to(helper_src("x + x"));
+    let events = run(&db);
+    let lowered: Vec<&String> = events.iter().filter(|e| e.contains("mir(")).collect();
+    assert_eq!(
+        lowered,
+        ["function_mir(double)", "optimized_function_mir(double)"],
+        "{events:#?}"
+    );
+    assert!(
+        !events.iter().any(|e| e.starts_with("module_graph(")),
+        "{events:#?}"
+    );
 }

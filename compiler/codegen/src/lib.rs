@@ -100,6 +100,25 @@ pub struct CodegenOptions {
     /// The disk and remote code caches to read and write, and the build's counts of where
     /// each function came from (`None`: the in-memory cache only).
     pub code_cache: Option<Arc<molt_codecache::CodeCache>>,
+    /// The program's modules, `__main__` first, for the runtime's module table (empty: one
+    /// `__main__` module without `__file__`). The functions of a module other than
+    /// `__main__` are named with its prefix (`molt_mir::Function::in_module`).
+    pub modules: Vec<ProgramModule>,
+}
+
+/// A module of the program, as the runtime's module table describes it
+/// (`molt_runtime::modules::ModuleEntry`): it is created and its `<module>` code run when it
+/// is first imported (`__main__` at start-up).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ProgramModule {
+    /// `__name__` (`__main__`, `helper`, `pkg.sub`).
+    pub name: String,
+    /// `__file__` (`None` for a namespace package).
+    pub file: Option<String>,
+    /// `__path__` of a package: its folders (empty for a plain module).
+    pub path: Vec<String>,
+    /// Whether it is a package (a namespace package has folders and no file).
+    pub is_package: bool,
 }
 
 impl Default for CodegenOptions {
@@ -113,6 +132,7 @@ impl Default for CodegenOptions {
             startup_stderr: String::new(),
             build: BuildInfo::default(),
             code_cache: None,
+            modules: Vec::new(),
         }
     }
 }
@@ -295,7 +315,18 @@ pub fn compile_program_with_debug(
         counters.insert(f.name.to_string(), id);
     }
     let ellipsis = slot(&mut module, "__molt_ellipsis".into())?;
-    let module_slot = slot(&mut module, "__molt_module".into())?;
+    // One slot per module: `__main__`, the modules of `options.modules` and any module a
+    // function's name is prefixed with.
+    let mut modules = FxHashMap::default();
+    let module_names = std::iter::once("__main__")
+        .chain(options.modules.iter().map(|m| m.name.as_str()))
+        .chain(functions.iter().map(|f| molt_mir::split_module(&f.name).0));
+    for name in module_names {
+        if !modules.contains_key(name) {
+            let id = slot(&mut module, symbols::module_slot_symbol(name))?;
+            modules.insert(name.to_string(), id);
+        }
+    }
     let frontend = module.isa().frontend_config();
     let symbols = Symbols {
         call_conv,
@@ -305,7 +336,7 @@ pub fn compile_program_with_debug(
         bigints,
         kwnames,
         ellipsis,
-        module: module_slot,
+        modules,
         code,
         functions: functions_by_name,
         fobj,
@@ -415,6 +446,7 @@ pub fn compile_program_with_debug(
         &py_sig,
         &options.startup_stderr,
         table,
+        &options.modules,
     )?;
     define_main(&mut module, &symbols, init)?;
     let product = module.finish();
@@ -747,8 +779,19 @@ fn collect_constants(functions: &[Arc<Function>]) -> Constants {
                 | InstKind::SetAttr(_, n, _)
                 | InstKind::GetAttrSlot(_, n)
                 | InstKind::SetAttrSlot(_, n, _)
-                | InstKind::DelAttr(_, n)
-                | InstKind::Import(n) => add(&mut strings, n),
+                | InstKind::DelAttr(_, n) => add(&mut strings, n),
+                InstKind::Import { name, fromlist, .. } => {
+                    add(&mut strings, name);
+                    if !fromlist.is_empty() {
+                        let names: Vec<String> = fromlist.iter().map(|n| n.to_string()).collect();
+                        for n in &names {
+                            add(&mut strings, n);
+                        }
+                        if !kwnames.contains(&names) {
+                            kwnames.push(names);
+                        }
+                    }
+                }
                 InstKind::MakeClass { name, slots, .. } => {
                     add(&mut strings, name);
                     slots.iter().for_each(|n| add(&mut strings, n));
@@ -758,7 +801,8 @@ fn collect_constants(functions: &[Arc<Function>]) -> Constants {
                     add(&mut strings, func);
                 }
                 InstKind::CallDirect { func, .. } => {
-                    add(&mut strings, func);
+                    // The slow path loads the callee's global by its Python name.
+                    add(&mut strings, molt_mir::split_module(func).1);
                     if !direct_targets.contains(&func.to_string()) {
                         direct_targets.push(func.to_string());
                     }
@@ -819,8 +863,10 @@ fn define_descriptor(
     let name_id = module
         .declare_data(&format!("__molt_name_{i}"), Linkage::Local, false, false)
         .map_err(obj_err)?;
+    // The runtime sees the Python qualified name, without the module prefix.
+    let python_name = molt_mir::split_module(&f.name).1;
     let mut d = DataDescription::new();
-    d.define(f.name.as_bytes().to_vec().into_boxed_slice());
+    d.define(python_name.as_bytes().to_vec().into_boxed_slice());
     module.define_data(name_id, &d).map_err(obj_err)?;
     // Parameter descriptors: name ptr, name len, kind u32, has_default u32 (24 bytes each).
     let params_id = module
@@ -868,7 +914,7 @@ fn define_descriptor(
     if let Some((_, len)) = debug_id {
         bytes[6 * ptr..7 * ptr].copy_from_slice(&(len as u64).to_le_bytes());
     }
-    bytes[ptr..2 * ptr].copy_from_slice(&(f.name.len() as u64).to_le_bytes());
+    bytes[ptr..2 * ptr].copy_from_slice(&(python_name.len() as u64).to_le_bytes());
     bytes[2 * ptr..2 * ptr + 4].copy_from_slice(&(f.params.len() as u32).to_le_bytes());
     bytes[2 * ptr + 4..3 * ptr].copy_from_slice(&u32::from(f.is_generator).to_le_bytes());
     code.define(bytes.into_boxed_slice());
@@ -1044,6 +1090,7 @@ fn define_init(
     py_sig: &ir::Signature,
     startup_stderr: &str,
     profile_table: DataId,
+    modules: &[ProgramModule],
 ) -> Result<FuncId, CodegenError> {
     let obj_err = |e: cranelift_module::ModuleError| CodegenError::Object(e.to_string());
     let call_conv = symbols.call_conv;
@@ -1097,12 +1144,13 @@ fn define_init(
             let fr = symbols.import_runtime(b.func, Rt::WriteStderr);
             b.ins().call(fr, &[addr, len]);
         }
-        // The module object.
-        let name = bytes_data(module, "__molt_modname".into(), b"__main__")?;
-        let gv = symbols.import_data(b.func, name.as_u32(), true);
+        // The module table; the runtime creates `__main__` now, the others when imported.
+        let (table, count) = define_module_table(module, symbols, functions, modules)?;
+        let gv = symbols.import_data(b.func, table.as_u32(), true);
         let addr = b.ins().symbol_value(types::I64, gv);
-        let len = b.ins().iconst(types::I64, 8);
-        store_call(&mut b, Rt::ModuleNew, &[addr, len], symbols.module);
+        let count = b.ins().iconst(types::I64, count as i64);
+        let fr = symbols.import_runtime(b.func, Rt::ModulesInit);
+        b.ins().call(fr, &[addr, count]);
         // Constants.
         let mut str_values: FxHashMap<&str, ir::Value> = FxHashMap::default();
         for (k, s) in constants.strings.iter().enumerate() {
@@ -1171,6 +1219,83 @@ fn define_init(
             message: e.to_string(),
         })?;
     Ok(init_id)
+}
+
+/// The program's module table (`molt_runtime::modules::ModuleEntry`, `#[repr(C)]`, mirrored
+/// here): per module its name, `__file__`, `__path__` (folders separated by NUL bytes), the
+/// descriptor of its `<module>` code, the slot compiled code reads it from, and flags (bit 0:
+/// a package, bit 1: it has a `__file__`). `__main__` first. Returns the table and its length.
+fn define_module_table(
+    module: &mut ObjectModule,
+    symbols: &Symbols,
+    functions: &[Arc<Function>],
+    modules: &[ProgramModule],
+) -> Result<(DataId, usize), CodegenError> {
+    let obj_err = |e: cranelift_module::ModuleError| CodegenError::Object(e.to_string());
+    const ENTRY: usize = 72;
+    let main = ProgramModule {
+        name: "__main__".into(),
+        ..ProgramModule::default()
+    };
+    let mut list: Vec<&ProgramModule> = modules.iter().collect();
+    if !list.iter().any(|m| m.name == "__main__") {
+        list.insert(0, &main);
+    }
+    let mut bytes = vec![0u8; list.len().max(1) * ENTRY];
+    let mut data_relocs: Vec<(u32, DataId)> = Vec::new();
+    for (i, m) in list.iter().enumerate() {
+        let base = i * ENTRY;
+        let mut text = |k: usize, what: &str, content: &[u8]| -> Result<(), CodegenError> {
+            bytes[base + k * 16 + 8..base + k * 16 + 16]
+                .copy_from_slice(&(content.len() as u64).to_le_bytes());
+            if content.is_empty() {
+                return Ok(());
+            }
+            let id = module
+                .declare_data(
+                    &format!("__molt_mod_{what}_{i}"),
+                    Linkage::Local,
+                    false,
+                    false,
+                )
+                .map_err(obj_err)?;
+            let mut d = DataDescription::new();
+            d.define(content.to_vec().into_boxed_slice());
+            module.define_data(id, &d).map_err(obj_err)?;
+            data_relocs.push(((base + k * 16) as u32, id));
+            Ok(())
+        };
+        text(0, "name", m.name.as_bytes())?;
+        text(1, "file", m.file.as_deref().unwrap_or("").as_bytes())?;
+        text(2, "path", m.path.join("\0").as_bytes())?;
+        let init = if m.name == "__main__" {
+            "<module>".to_string()
+        } else {
+            format!("{}:<module>", m.name)
+        };
+        if functions.iter().any(|f| *f.name == *init)
+            && let Some(code) = symbols.code.get(&init)
+        {
+            data_relocs.push(((base + 48) as u32, *code));
+        }
+        if let Some(slot) = symbols.modules.get(&m.name) {
+            data_relocs.push(((base + 56) as u32, *slot));
+        }
+        let flags = u64::from(m.is_package) | (u64::from(m.file.is_some()) << 1);
+        bytes[base + 64..base + 72].copy_from_slice(&flags.to_le_bytes());
+    }
+    let mut d = DataDescription::new();
+    d.define(bytes.into_boxed_slice());
+    d.set_align(8);
+    for (offset, id) in data_relocs {
+        let gv = module.declare_data_in_data(id, &mut d);
+        d.write_data_addr(offset, gv, 0);
+    }
+    let id = module
+        .declare_data("__molt_modules", Linkage::Local, false, false)
+        .map_err(obj_err)?;
+    module.define_data(id, &d).map_err(obj_err)?;
+    Ok((id, list.len()))
 }
 
 fn define_main(

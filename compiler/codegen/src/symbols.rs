@@ -26,7 +26,8 @@ pub enum Rt {
     Unary,
     Compare,
     IsTrue,
-    ModuleNew,
+    /// `molt_modules_init`: hands the runtime the program's module table.
+    ModulesInit,
     GlobalLoad,
     GlobalStore,
     GlobalDel,
@@ -113,7 +114,7 @@ impl Rt {
         Rt::Unary,
         Rt::Compare,
         Rt::IsTrue,
-        Rt::ModuleNew,
+        Rt::ModulesInit,
         Rt::GlobalLoad,
         Rt::GlobalStore,
         Rt::GlobalDel,
@@ -194,7 +195,7 @@ impl Rt {
             Rt::Unary => "molt_unary",
             Rt::Compare => "molt_compare",
             Rt::IsTrue => "molt_is_true",
-            Rt::ModuleNew => "molt_module_new",
+            Rt::ModulesInit => "molt_modules_init",
             Rt::GlobalLoad => "molt_global_load",
             Rt::GlobalStore => "molt_global_store",
             Rt::GlobalDel => "molt_global_del",
@@ -271,7 +272,7 @@ impl Rt {
             Rt::Incref => ("W", 'W'),
             Rt::Decref | Rt::Dealloc => ("W", '-'),
             Rt::WriteStderr => ("PP", '-'),
-            Rt::ConstStr | Rt::ConstBigint | Rt::ModuleNew => ("PP", 'W'),
+            Rt::ConstStr | Rt::ConstBigint | Rt::ModulesInit => ("PP", 'W'),
             Rt::ConstEllipsis | Rt::ExcFetch => ("", 'W'),
             Rt::EnterCall => ("", 'P'),
             Rt::LeaveCall | Rt::ProfileInit => ("P", '-'),
@@ -296,8 +297,8 @@ impl Rt {
             | Rt::Iter
             | Rt::WithExit
             | Rt::IterNext
-            | Rt::Import
             | Rt::Yield => ("W", 'W'),
+            Rt::Import => ("WIWW", 'W'),
             Rt::NsLoad => ("WWW", 'W'),
             Rt::CellGet => ("WW", 'W'),
             Rt::CellSet => ("WW", 'I'),
@@ -326,7 +327,7 @@ impl Rt {
             Rt::Unpack | Rt::TupleGet => ("WP", 'W'),
             Rt::UnpackEx => ("WPP", 'W'),
             Rt::MakeFunction => ("PPPPPW", 'W'),
-            Rt::MakeClass => ("WWWPI", 'W'),
+            Rt::MakeClass => ("WWWPIW", 'W'),
             Rt::Raise => ("WW", 'W'),
             Rt::ExcMatch => ("WW", 'I'),
             Rt::Main => ("IPP", 'I'),
@@ -368,8 +369,9 @@ pub struct Symbols {
     pub kwnames: FxHashMap<Vec<String>, DataId>,
     /// Slot holding `...`.
     pub ellipsis: DataId,
-    /// Slot holding the module object.
-    pub module: DataId,
+    /// Per module name: the slot holding its module object (`__molt_module` for
+    /// `__main__`, [`module_slot_symbol`]).
+    pub modules: FxHashMap<String, DataId>,
     /// `FunctionCode` descriptor per MIR function name.
     pub code: FxHashMap<String, DataId>,
     /// Compiled function per MIR function name.
@@ -409,6 +411,16 @@ pub fn method_entry(name: &str, args: &molt_mir::CallArgs) -> Option<Rt> {
         ("pop", 0) => Some(Rt::MethodPop),
         ("get", 1 | 2) => Some(Rt::MethodGet),
         _ => None,
+    }
+}
+
+/// The symbol of the slot holding module `module`'s object: `__molt_module` for
+/// `__main__` (the only module of a one-file program), else derived from the name.
+pub fn module_slot_symbol(module: &str) -> String {
+    if module == "__main__" {
+        "__molt_module".into()
+    } else {
+        crate::symbol_name("__molt_module_", module)
     }
 }
 
@@ -504,9 +516,11 @@ impl Symbols {
         self.ellipsis.as_u32()
     }
 
-    /// The slot holding the module object.
-    pub fn module_slot(&self) -> u32 {
-        self.module.as_u32()
+    /// The slot holding the module object of MIR function `function` (its module is the
+    /// prefix of its name: `molt_mir::split_module`).
+    pub fn module_slot(&self, function: &str) -> Option<u32> {
+        let (module, _) = molt_mir::split_module(function);
+        self.modules.get(module).map(|d| d.as_u32())
     }
 
     /// Whether `data` is the runtime's (imported: addressed through the GOT).

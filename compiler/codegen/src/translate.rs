@@ -588,7 +588,11 @@ impl Translator<'_> {
     }
 
     fn module(&mut self, b: &mut FunctionBuilder<'_>) -> ir::Value {
-        let slot = self.symbols.module_slot();
+        // Every function's module has a slot (`compile_program` declares one per prefix).
+        let slot = self
+            .symbols
+            .module_slot(&self.func.name)
+            .unwrap_or(self.symbols.ellipsis_slot());
         self.cached(b, slot)
     }
 
@@ -1168,7 +1172,7 @@ impl Translator<'_> {
                 b.switch_to_block(slow);
                 self.count_failure(b, d, 0);
                 let m = self.module(b);
-                let n = self.str_const(b, target);
+                let n = self.str_const(b, molt_mir::split_module(target).1);
                 let g = self.call_rt(b, Rt::GlobalLoad, &[m, n]);
                 let g_failed = b.ins().icmp_imm_s(IntCC::Equal, g, ERROR);
                 let call_slow = b.create_block();
@@ -1403,13 +1407,27 @@ impl Translator<'_> {
                 let names: Vec<ir::Value> = slots.iter().map(|s| self.str_const(b, s)).collect();
                 let arr = self.array(b, &names);
                 let count = b.ins().iconst(I32, names.len() as i64);
-                let r = self.call_rt(b, Rt::MakeClass, &[n, bs, ns, arr, count]);
+                let m = self.module(b);
+                let r = self.call_rt(b, Rt::MakeClass, &[n, bs, ns, arr, count, m]);
                 self.check(b, block, d, after, r, false)?;
                 self.define(d, r);
             }
-            InstKind::Import(name) => {
+            InstKind::Import {
+                name,
+                level,
+                fromlist,
+            } => {
                 let n = self.str_const(b, name);
-                let r = self.call_rt(b, Rt::Import, &[n]);
+                let level = b.ins().iconst(I32, i64::from(*level));
+                let fromlist = if fromlist.is_empty() {
+                    b.ins().iconst(I64, NONE)
+                } else {
+                    let names: Vec<&str> = fromlist.iter().map(|s| &**s).collect();
+                    let slot = self.symbols.kwnames_slot(&names);
+                    self.cached(b, slot)
+                };
+                let m = self.module(b);
+                let r = self.call_rt(b, Rt::Import, &[n, level, fromlist, m]);
                 self.check(b, block, d, after, r, false)?;
                 self.define(d, r);
             }

@@ -38,8 +38,12 @@ pub trait Db: salsa::Database {
     fn resolve(&self, symbol: Symbol) -> &str {
         self.interner().resolve(&symbol)
     }
+
+    /// The registry of files by path (see [`Files`]).
+    fn files(&self) -> &Files;
 }
 
+pub use files::{FileStatus, Files, normalize_path, system_path_to_file};
 pub use inputs::SourceFile;
 
 mod inputs {
@@ -63,8 +67,15 @@ mod inputs {
         /// Offset (bytes) of the first invalid UTF-8 byte in the original contents, if any.
         #[returns(copy)]
         pub encoding_error: Option<u32>,
+        /// Whether the path exists, as a file or a folder ([`crate::FileStatus`]); a file made
+        /// with `new` exists. Module resolution reads it, so setting it re-runs resolution.
+        #[default]
+        #[returns(copy)]
+        pub status: crate::FileStatus,
     }
 }
+
+mod files;
 
 impl SourceFile {
     /// Creates a file input from raw bytes, decoding them as UTF-8 (lossily, see
@@ -150,6 +161,7 @@ pub type EventLog = Arc<Mutex<Vec<String>>>;
 pub struct RootDatabase {
     storage: salsa::Storage<Self>,
     interner: Arc<Interner>,
+    files: Files,
     log: Option<EventLog>,
 }
 
@@ -158,6 +170,7 @@ impl Default for RootDatabase {
         RootDatabase {
             storage: salsa::Storage::new(None),
             interner: Arc::new(Interner::new()),
+            files: Files::default(),
             log: None,
         }
     }
@@ -179,6 +192,7 @@ impl RootDatabase {
         let db = RootDatabase {
             storage,
             interner: Arc::new(Interner::new()),
+            files: Files::default(),
             log: Some(log.clone()),
         };
         (db, log)
@@ -195,13 +209,90 @@ impl RootDatabase {
         }
     }
 
-    /// Loads `path` from disk into a new [`SourceFile`].
+    /// Loads `path` from disk into a [`SourceFile`] registered in [`Db::files`] (the file
+    /// an import of it resolves to). A file the registry already knows is returned as it is
+    /// (inputs change only through `&mut self`: [`RootDatabase::sync_path`] re-reads it);
+    /// its `path` stays as first given.
     ///
     /// # Errors
     /// The I/O error of reading the file.
     pub fn load_file(&self, path: &Path) -> std::io::Result<SourceFile> {
         let bytes = std::fs::read(path)?;
-        Ok(SourceFile::from_bytes(self, path, &bytes))
+        let (text, error) = decode(&bytes);
+        Ok(self.files.insert_or_get(self, path, text, error))
+    }
+
+    /// Sets the contents of `path` (an editor's buffer, or the disk after a change): the
+    /// registered file gets `text` and the status [`FileStatus::File`], or a new file is
+    /// registered. Returns the file and whether anything changed.
+    pub fn set_file_text(
+        &mut self,
+        path: &Path,
+        text: String,
+        encoding_error: Option<u32>,
+    ) -> (SourceFile, bool) {
+        use salsa::Setter;
+        let key = normalize_path(path);
+        let Some(file) = self.files.get_normalized(&key) else {
+            let file = self.files.insert_or_get(self, path, text, encoding_error);
+            return (file, true);
+        };
+        let mut changed = false;
+        if file.text(self) != &text {
+            file.set_text(self).to(text);
+            changed = true;
+        }
+        if file.encoding_error(self) != encoding_error {
+            file.set_encoding_error(self).to(encoding_error);
+            changed = true;
+        }
+        if file.status(self) != FileStatus::File {
+            file.set_status(self).to(FileStatus::File);
+            changed = true;
+        }
+        (file, changed)
+    }
+
+    /// Re-reads what is at `path` on disk (after a watcher saw it created, changed or
+    /// removed) into its registered file, if the registry knows it: the status, and the text
+    /// of a file. Returns whether anything changed.
+    pub fn sync_path(&mut self, path: &Path) -> bool {
+        use salsa::Setter;
+        let key = normalize_path(path);
+        let Some(file) = self.files.get_normalized(&key) else {
+            return false;
+        };
+        let (status, text, error) = files::read_disk(&key);
+        let mut changed = false;
+        if file.status(self) != status {
+            file.set_status(self).to(status);
+            changed = true;
+        }
+        if file.text(self) != &text {
+            file.set_text(self).to(text);
+            changed = true;
+        }
+        if file.encoding_error(self) != error {
+            file.set_encoding_error(self).to(error);
+            changed = true;
+        }
+        changed
+    }
+
+    /// Marks `path` as gone (a file closed and deleted, a folder removed): its text is
+    /// emptied and its status becomes [`FileStatus::Missing`]. Returns whether it was known.
+    pub fn remove_path(&mut self, path: &Path) -> bool {
+        use salsa::Setter;
+        let Some(file) = self.files.get_normalized(&normalize_path(path)) else {
+            return false;
+        };
+        if !file.text(self).is_empty() {
+            file.set_text(self).to(String::new());
+        }
+        if file.status(self) != FileStatus::Missing {
+            file.set_status(self).to(FileStatus::Missing);
+        }
+        true
     }
 }
 
@@ -212,6 +303,10 @@ impl salsa::Database for RootDatabase {}
 impl Db for RootDatabase {
     fn interner(&self) -> &Interner {
         &self.interner
+    }
+
+    fn files(&self) -> &Files {
+        &self.files
     }
 }
 

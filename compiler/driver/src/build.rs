@@ -12,9 +12,12 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use molt_db::{Db, SourceFile};
+use std::sync::Arc;
 
-use crate::{LocatedDiagnostic, check_file};
+use molt_db::{Db, SourceFile};
+use molt_semantic::modules::{ModuleSource, Program, module_graph};
+
+use crate::LocatedDiagnostic;
 
 /// The runtime library every program links (built by `build.rs`).
 pub static RUNTIME_LIBRARY: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/libmolt_runtime.a"));
@@ -153,6 +156,19 @@ pub fn build_at(
     build_backend(build_frontend(db, file, level)?, options)
 }
 
+/// [`build_at`] of a program of several modules ([`build_program_frontend`]).
+///
+/// # Errors
+/// As [`build`].
+pub fn build_program_at(
+    db: &dyn Db,
+    program: Program<'_>,
+    options: &BuildOptions,
+    level: molt_opt::OptLevel,
+) -> Result<BuildReport, BuildError> {
+    build_backend(build_program_frontend(db, program, level)?, options)
+}
+
 /// What the database part of a build produced: everything codegen needs, owned, so the
 /// database (or the server's snapshot of it) can be released before codegen and linking.
 #[derive(Clone, Debug)]
@@ -172,6 +188,8 @@ pub struct Frontend {
     pub startup_stderr: String,
     /// The site map of the build (`crate::sites`), written beside the executable.
     pub sites: molt_profiler::SiteMap,
+    /// The program's modules (`__main__` first) for the runtime's module table.
+    pub modules: Vec<molt_codegen::ProgramModule>,
 }
 
 /// The identity of a build: its source files with their content hashes, the optimization
@@ -233,17 +251,99 @@ pub fn build_frontend(
     file: SourceFile,
     level: molt_opt::OptLevel,
 ) -> Result<Frontend, BuildError> {
+    build_program_frontend(db, crate::program(db, file, &[]), level)
+}
+
+/// [`build_frontend`] of a program: its entry with every module its imports reach
+/// (`molt_semantic::modules::module_graph`), each compiled once per name it is imported
+/// under. The functions of a module other than `__main__` carry its name as a prefix
+/// (`molt_mir::Function::in_module`); the debug tables name each module's file as its
+/// `__file__`.
+///
+/// # Errors
+/// [`BuildError::Diagnostics`] when an error in any module stops the build.
+pub fn build_program_frontend(
+    db: &dyn Db,
+    program: Program<'_>,
+    level: molt_opt::OptLevel,
+) -> Result<Frontend, BuildError> {
     let start = Instant::now();
-    let diagnostics = check_file(db, file);
+    let diagnostics = crate::check_program(db, program);
     if diagnostics.iter().any(|d| d.diagnostic.code.blocks_build()) {
         return Err(BuildError::Diagnostics(diagnostics));
     }
-    let functions = molt_opt::optimize_file_at(db, file, level);
-    let debug = crate::debug_info::program_debug(db, file, &functions);
-    let path = file.path(db);
-    let identity = BuildIdentity::new(&[(path.as_path(), file.text(db).as_str())], level as u8);
-    let startup_stderr = startup_warnings(db, file);
-    let sites = crate::sites::site_map(db, file, &functions, &identity);
+    let entry = program.entry(db);
+    let graph = module_graph(db, program);
+    let files = graph.files();
+    let sources: Vec<(&Path, &str)> = files
+        .iter()
+        .map(|f| (f.path(db).as_path(), f.text(db).as_str()))
+        .collect();
+    let identity = BuildIdentity::new(&sources, level as u8);
+    let mut functions = Vec::new();
+    let mut debug = molt_codegen::debug::ProgramDebug::default();
+    let mut sites = molt_profiler::SiteMap::new(
+        identity.build_id.clone(),
+        identity.opt_level,
+        identity
+            .files
+            .iter()
+            .map(|(path, sha256)| molt_profiler::FileHash {
+                path: path.display().to_string(),
+                sha256: sha256.clone(),
+            })
+            .collect(),
+    );
+    let mut modules = Vec::new();
+    for module in &graph.modules {
+        let (file_path, package_dirs) = match &module.source {
+            ModuleSource::File {
+                origin,
+                package_dir,
+                ..
+            } => (
+                Some(if module.name == "__main__" {
+                    crate::debug_info::cpython_script_path(origin)
+                } else {
+                    origin.display().to_string()
+                }),
+                package_dir
+                    .iter()
+                    .map(|d| d.display().to_string())
+                    .collect(),
+            ),
+            ModuleSource::Namespace { dirs } => {
+                (None, dirs.iter().map(|d| d.display().to_string()).collect())
+            }
+            ModuleSource::Runtime => continue,
+        };
+        modules.push(molt_codegen::ProgramModule {
+            name: module.name.clone(),
+            file: file_path.clone(),
+            path: package_dirs,
+            is_package: module.source.is_package(),
+        });
+        let (Some(file), Some(path)) = (module.file(), file_path) else {
+            continue;
+        };
+        let own = molt_opt::optimize_file_at(db, file, level);
+        let own_debug = crate::debug_info::module_debug(db, file, &path, &own);
+        let file_index = files.iter().position(|f| *f == file).unwrap_or(0) as u32;
+        let base = functions.len() as u32;
+        for mut entry in crate::sites::site_map(db, file, &own, &identity).functions {
+            entry.function += base;
+            entry.file = file_index;
+            sites.functions.push(entry);
+        }
+        for f in own {
+            let qualified = Arc::new(f.in_module(&module.name));
+            if let Some(table) = own_debug.get(&*f.name) {
+                debug.insert(qualified.name.to_string(), table.clone());
+            }
+            functions.push(qualified);
+        }
+    }
+    let startup_stderr = startup_warnings(db, entry);
     Ok(Frontend {
         diagnostics,
         functions,
@@ -252,6 +352,7 @@ pub fn build_frontend(
         identity,
         startup_stderr,
         sites,
+        modules,
     })
 }
 
@@ -305,6 +406,7 @@ pub fn build_backend(
                 .collect(),
         },
         code_cache: Some(code_cache.clone()),
+        modules: frontend.modules.clone(),
         ..Default::default()
     };
     let object = molt_codegen::compile_program_with_debug(

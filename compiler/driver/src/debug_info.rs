@@ -242,7 +242,17 @@ fn function_debug(
 
 /// The debug tables of `functions` (the optimized MIR of `file`, at any level).
 pub fn program_debug(db: &dyn Db, file: SourceFile, functions: &[Arc<Function>]) -> ProgramDebug {
-    let path = cpython_script_path(file.path(db));
+    module_debug(db, file, &cpython_script_path(file.path(db)), functions)
+}
+
+/// [`program_debug`] for the functions of one module of a program, whose file CPython
+/// names `path` in tracebacks (its `__file__`).
+pub fn module_debug(
+    db: &dyn Db,
+    file: SourceFile,
+    path: &str,
+    functions: &[Arc<Function>],
+) -> ProgramDebug {
     let text = file.text(db);
     let mut collector = FactCollector {
         text,
@@ -274,7 +284,7 @@ pub fn program_debug(db: &dyn Db, file: SourceFile, functions: &[Arc<Function>])
             let origin = *origins.get(&*f.name)?;
             Some((
                 f.name.to_string(),
-                function_debug(f, origin, &path, &positions),
+                function_debug(f, origin, path, &positions),
             ))
         })
         .collect()

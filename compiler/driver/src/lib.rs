@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 
 use molt_db::{Db, RootDatabase, SourceFile, line_index};
 use molt_semantic::Diagnostic;
+use molt_semantic::modules::{Program, module_graph};
 
 /// A diagnostic located in a file, with 1-based line and column.
 #[derive(Clone, PartialEq, Eq, Debug)]
@@ -40,11 +41,51 @@ impl std::fmt::Display for LocatedDiagnostic {
     }
 }
 
-/// Every diagnostic of `file`, located and sorted by position.
+/// The program whose entry script is `file`, with workspace `roots` searched after the
+/// entry's folder (`molt_semantic::modules`).
+pub fn program<'db>(db: &'db dyn Db, file: SourceFile, roots: &[PathBuf]) -> Program<'db> {
+    Program::new(db, file, roots.to_vec(), Vec::new())
+}
+
+/// Every diagnostic of `file`, located and sorted by position: its own, and those of its
+/// imports as the entry script of a program (`python3 FILE`).
 pub fn check_file(db: &dyn Db, file: SourceFile) -> Vec<LocatedDiagnostic> {
+    module_diagnostics(db, program(db, file, &[]), file)
+}
+
+/// Every diagnostic of every module of `program` (its entry first, then the modules its
+/// imports reach, each file once), located and sorted by position within each file.
+pub fn check_program(db: &dyn Db, program: Program<'_>) -> Vec<LocatedDiagnostic> {
+    module_graph(db, program)
+        .files()
+        .into_iter()
+        .flat_map(|file| module_diagnostics(db, program, file))
+        .collect()
+}
+
+/// The diagnostics of `file` as a module of `program`: its own and its imports'.
+fn module_diagnostics(
+    db: &dyn Db,
+    program: Program<'_>,
+    file: SourceFile,
+) -> Vec<LocatedDiagnostic> {
+    let mut diagnostics = molt_lower::file_diagnostics(db, file).clone();
+    diagnostics.extend(
+        module_graph(db, program)
+            .diagnostics
+            .iter()
+            .filter(|(f, _)| *f == file)
+            .map(|(_, d)| d.clone()),
+    );
+    diagnostics.sort_by_key(|d| (d.range.start(), d.range.end()));
+    diagnostics.dedup();
+    located(db, file, &diagnostics)
+}
+
+fn located(db: &dyn Db, file: SourceFile, diagnostics: &[Diagnostic]) -> Vec<LocatedDiagnostic> {
     let index = line_index(db, file);
     let text = file.text(db);
-    molt_lower::file_diagnostics(db, file)
+    diagnostics
         .iter()
         .map(|d| {
             let (line, column) = index.line_col(text, d.range.start().to_u32());

@@ -227,23 +227,6 @@ impl<'a> Lowerer<'a> {
         );
     }
 
-    /// Reports an import of a module the runtime does not provide (`runtime/src/modules.rs`):
-    /// CPython would find it (in the standard library or the workspace), so running the
-    /// program would give a different answer (`ModuleNotFoundError`).
-    fn check_importable(&mut self, module: &str, range: TextRange) {
-        const PROVIDED: [&str; 3] = ["sys", "math", "time"];
-        let top = module.split('.').next().unwrap_or(module);
-        if !PROVIDED.contains(&top) {
-            self.error(
-                DiagnosticCode::UnsupportedSyntax,
-                range,
-                format!(
-                    "importing `{module}` is not supported yet: only `sys`, `math` and `time` can be imported (workspace and standard-library modules come later)"
-                ),
-            );
-        }
-    }
-
     /// Reports `name` if it is a builtin of CPython that the runtime does not provide (see
     /// [`builtins::UNSUPPORTED_BUILTINS`]); returns whether it did.
     fn check_supported_builtin(&mut self, name: &str, range: TextRange) -> bool {
@@ -755,42 +738,49 @@ impl<'a> Lowerer<'a> {
             Stmt::Import(i) => {
                 for alias in &i.names {
                     let full = alias.name.as_str();
-                    self.check_importable(full, alias.range());
-                    let module =
-                        st.b.ins(InstKind::Import(full.into()), self.span(alias.range()));
+                    // CPython places the import's instructions on the whole statement.
+                    let import = |name: &str| InstKind::Import {
+                        name: name.into(),
+                        level: 0,
+                        fromlist: Vec::new(),
+                    };
+                    let module = st.b.ins(import(full), span);
+                    let first = full.split('.').next().unwrap_or(full);
                     match &alias.asname {
                         Some(asname) => {
-                            // `import a.b as c` binds the submodule.
+                            // `import a.b as c` binds the submodule as CPython 3.11 reaches
+                            // it: the top-level package, then one `IMPORT_FROM` per part.
                             let mut v = module;
-                            for part in full.split('.').skip(1) {
-                                v = st.b.ins(
-                                    InstKind::GetAttr(v, part.into()),
-                                    self.span(alias.range()),
-                                );
+                            if first != full {
+                                v = st.b.ins(import(first), span);
+                                for part in full.split('.').skip(1) {
+                                    v = st.b.ins(InstKind::ImportFrom(v, part.into()), span);
+                                }
                             }
-                            self.store_name(st, asname.as_str(), v, self.span(alias.range()));
+                            self.store_name(st, asname.as_str(), v, span);
                         }
                         None => {
-                            let first = full.split('.').next().unwrap_or(full);
+                            // `import a.b` binds the top-level package `a`.
                             let top = if first == full {
                                 module
                             } else {
-                                st.b.ins(InstKind::Import(first.into()), self.span(alias.range()))
+                                st.b.ins(import(first), span)
                             };
-                            self.store_name(st, first, top, self.span(alias.range()));
+                            self.store_name(st, first, top, span);
                         }
                     }
                 }
             }
             Stmt::ImportFrom(i) => {
-                if i.level > 0 {
-                    self.unsupported(stmt.range(), "relative import");
-                }
                 let module_name = i.module.as_ref().map(|m| m.as_str()).unwrap_or("");
-                if i.level == 0 {
-                    self.check_importable(module_name, stmt.range());
-                }
-                let module = st.b.ins(InstKind::Import(module_name.into()), span);
+                let module = st.b.ins(
+                    InstKind::Import {
+                        name: module_name.into(),
+                        level: i.level,
+                        fromlist: i.names.iter().map(|a| a.name.as_str().into()).collect(),
+                    },
+                    span,
+                );
                 for alias in &i.names {
                     if alias.name.as_str() == "*" {
                         self.unsupported(alias.range(), "`from ... import *`");

@@ -468,8 +468,25 @@ fn write_kind(out: &mut String, kind: &InstKind) {
                 o.push(')');
             }
         }
-        InstKind::Import(n) => {
-            let _ = write!(o, "import {}", quote(n));
+        InstKind::Import {
+            name,
+            level,
+            fromlist,
+        } => {
+            let _ = write!(o, "import {}", quote(name));
+            if *level > 0 {
+                let _ = write!(o, " level {level}");
+            }
+            if !fromlist.is_empty() {
+                o.push_str(" from (");
+                for (i, n) in fromlist.iter().enumerate() {
+                    if i > 0 {
+                        o.push_str(", ");
+                    }
+                    o.push_str(&quote(n));
+                }
+                o.push(')');
+            }
         }
         InstKind::ImportFrom(v, n) => {
             let _ = write!(o, "import.from {v}, {}", quote(n));

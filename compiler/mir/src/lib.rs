@@ -414,8 +414,19 @@ pub enum InstKind {
         /// Attribute names with a fixed slot in instances (empty: a plain attribute dict).
         slots: Vec<Box<str>>,
     },
-    /// `import "math"`: a module object.
-    Import(Box<str>),
+    /// `import "pkg.sub"`, `import "x" level 2`, `import "pkg" from ("a", "b")`: the module
+    /// named (not its top-level package), imported first if it is not yet (CPython's
+    /// `IMPORT_NAME`). `level` counts the leading dots of a relative import, resolved
+    /// against the importing module's `__package__`; `fromlist` holds the names of a
+    /// `from` import, which are imported as submodules of a package that lacks them.
+    Import {
+        /// The module name after the dots (`""` in `from . import x`).
+        name: Box<str>,
+        /// Leading dots (0: absolute).
+        level: u32,
+        /// The names of a `from` import (empty for `import m`).
+        fromlist: Vec<Box<str>>,
+    },
     /// `import.from v1, "name"`: attribute `name` of module `v1` for `from m import name`
     /// (CPython's `IMPORT_FROM`): a missing attribute raises `ImportError` "cannot import
     /// name 'name' from 'm' (...)" instead of `AttributeError`.
@@ -508,7 +519,7 @@ impl InstKind {
             | InstKind::SlotLoad(_)
             | InstKind::SlotDel(_)
             | InstKind::FreeVar(_)
-            | InstKind::Import(_)
+            | InstKind::Import { .. }
             | InstKind::ExcLeave(_)
             | InstKind::Unreachable => {}
             InstKind::ExcEnter(a, _) => f(a),
@@ -629,7 +640,7 @@ impl InstKind {
             | InstKind::SlotLoad(_)
             | InstKind::SlotDel(_)
             | InstKind::FreeVar(_)
-            | InstKind::Import(_)
+            | InstKind::Import { .. }
             | InstKind::ExcLeave(_)
             | InstKind::Unreachable => {}
             InstKind::ExcEnter(a, _) => g(a),
@@ -880,6 +891,13 @@ pub struct Function {
     pub inlined_frames: Vec<InlinedFrame>,
 }
 
+/// The module and the Python qualified name of a MIR function name: `("helper", "C.m")` for
+/// `helper:C.m` ([`Function::in_module`]), `("__main__", "f")` for `f`. A `:` cannot occur
+/// in a Python qualified name.
+pub fn split_module(name: &str) -> (&str, &str) {
+    name.split_once(':').unwrap_or(("__main__", name))
+}
+
 /// A frame CPython has for code inlined into a MIR function: an instruction whose span lies
 /// in `body` but not in `outside` runs, in CPython, in a frame named `name`, called from the
 /// enclosing frame at `span`.
@@ -907,6 +925,30 @@ impl Function {
         };
         func.create_block();
         func
+    }
+
+    /// This function as compiled into module `module` of a program of several modules: its
+    /// name and the function names it refers to (`make.function`, `call.direct`,
+    /// `call.method.direct`) get the prefix `module:` (see [`split_module`]), so that the
+    /// symbols of equal names in two modules differ. Functions of `__main__` keep their
+    /// names.
+    pub fn in_module(&self, module: &str) -> Function {
+        let mut out = self.clone();
+        if module == "__main__" {
+            return out;
+        }
+        let qualify = |name: &mut Box<str>| *name = format!("{module}:{name}").into();
+        qualify(&mut out.name);
+        for inst in &mut out.insts {
+            match &mut inst.kind {
+                InstKind::MakeFunction { name, .. } => qualify(name),
+                InstKind::CallDirect { func, .. } | InstKind::CallMethodDirect { func, .. } => {
+                    qualify(func)
+                }
+                _ => {}
+            }
+        }
+        out
     }
 
     /// The entry block.

@@ -885,7 +885,32 @@ impl<'a> Cursor<'a> {
                     slots,
                 }
             }
-            "import" => InstKind::Import(self.string()?),
+            "import" => {
+                let name = self.string()?;
+                let level = if self.eat_keyword("level") {
+                    self.number("import level")?
+                } else {
+                    0
+                };
+                let mut fromlist = Vec::new();
+                if self.eat_keyword("from") {
+                    self.expect("(")?;
+                    if !self.eat(")") {
+                        loop {
+                            fromlist.push(self.string()?);
+                            if self.eat(")") {
+                                break;
+                            }
+                            self.comma()?;
+                        }
+                    }
+                }
+                InstKind::Import {
+                    name,
+                    level,
+                    fromlist,
+                }
+            }
             "import.from" => {
                 let (module, name) = self.value_comma_string()?;
                 InstKind::ImportFrom(module, name)

@@ -141,7 +141,7 @@ fn inst_kind_name(kind: &InstKind) -> &'static str {
         InstKind::Extract(..) => "Extract",
         InstKind::MakeFunction { .. } => "MakeFunction",
         InstKind::MakeClass { .. } => "MakeClass",
-        InstKind::Import(_) => "Import",
+        InstKind::Import { .. } => "Import",
         InstKind::ImportFrom(..) => "ImportFrom",
         InstKind::ExcMatch(..) => "ExcMatch",
         InstKind::Assume(..) => "Assume",

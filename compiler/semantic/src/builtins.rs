@@ -155,7 +155,6 @@ pub const UNSUPPORTED_BUILTINS: &[(&str, &str)] = &[
     ("__build_class__", "the class-building hook"),
     ("__import__", "dynamic imports"),
     ("__loader__", "module loader objects"),
-    ("__package__", "packages"),
     ("__spec__", "module specs"),
     ("aiter", "asynchronous iteration"),
     ("anext", "asynchronous iteration"),
@@ -186,7 +185,7 @@ pub fn unsupported_builtin(name: &str) -> Option<&'static str> {
 }
 
 /// Names every module defines before its first statement runs.
-pub const MODULE_GLOBALS: &[&str] = &["__name__", "__doc__", "__file__"];
+pub const MODULE_GLOBALS: &[&str] = &["__name__", "__doc__", "__file__", "__package__"];
 
 /// Whether `name` is a builtin.
 pub fn is_builtin(name: &str) -> bool {

@@ -29,6 +29,10 @@ pub enum DiagnosticCode {
     /// of a literal): valid code that is almost certainly a mistake. A warning: the program
     /// compiles, and prints the warning at start-up as CPython does when it compiles the file.
     SyntaxWarning,
+    /// An import that finds no module on the search path (`modules.rs`): CPython raises
+    /// `ModuleNotFoundError` when it runs, and so does the compiled program, so it does not
+    /// stop a build.
+    UnresolvedImport,
 }
 
 impl DiagnosticCode {
@@ -42,6 +46,7 @@ impl DiagnosticCode {
             DiagnosticCode::UndefinedName
                 | DiagnosticCode::ArgCount
                 | DiagnosticCode::SyntaxWarning
+                | DiagnosticCode::UnresolvedImport
         )
     }
 
@@ -56,6 +61,7 @@ impl DiagnosticCode {
             DiagnosticCode::UnsupportedBuiltin => "unsupported-builtin",
             DiagnosticCode::InvalidSyntax => "invalid-syntax",
             DiagnosticCode::SyntaxWarning => "syntax-warning",
+            DiagnosticCode::UnresolvedImport => "unresolved-import",
         }
     }
 }

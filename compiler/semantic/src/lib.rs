@@ -13,7 +13,9 @@ pub mod diagnostics;
 pub mod index;
 pub mod items;
 pub mod limits;
+pub mod modules;
 pub mod scope;
+pub mod stdlib_names;
 pub mod warnings;
 
 pub use diagnostics::{Diagnostic, DiagnosticCode, Severity};

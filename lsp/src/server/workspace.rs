@@ -10,7 +10,6 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use molt_db::{RootDatabase, SourceFile};
-use salsa::Setter;
 
 use super::watch::FolderWatcher;
 
@@ -111,36 +110,22 @@ impl Workspace {
 
     /// Sets the contents of `path` (creating the file if it is new). Returns whether anything
     /// changed. Setting an input waits until every snapshot of this database is dropped.
+    /// The file is the database's input for that path (`molt_db::Files`), the one module
+    /// resolution finds, so importers see the editor's text and its existence.
     pub fn set_file(&mut self, path: &Path, text: String, encoding_error: Option<u32>) -> bool {
-        match self.files.get(path) {
-            Some(&file) => {
-                let mut changed = false;
-                if file.text(&self.db) != &text {
-                    file.set_text(&mut self.db).to(text);
-                    changed = true;
-                }
-                if file.encoding_error(&self.db) != encoding_error {
-                    file.set_encoding_error(&mut self.db).to(encoding_error);
-                    changed = true;
-                }
-                changed
-            }
-            None => {
-                let file = SourceFile::new(&self.db, path.to_path_buf(), text, encoding_error);
-                self.files.insert(path.to_path_buf(), file);
-                true
-            }
-        }
+        let known = self.files.contains_key(path);
+        let (file, changed) = self.db.set_file_text(path, text, encoding_error);
+        self.files.insert(path.to_path_buf(), file);
+        changed || !known
     }
 
-    /// Forgets `path`. Salsa inputs cannot be deleted, so its text is emptied to free it.
-    /// Returns whether the file was known.
+    /// Forgets `path`. Salsa inputs cannot be deleted, so its text is emptied to free it and
+    /// its status becomes missing (imports of it no longer resolve). Returns whether the
+    /// file was known.
     pub fn remove_file(&mut self, path: &Path) -> bool {
         match self.files.remove(path) {
-            Some(file) => {
-                if !file.text(&self.db).is_empty() {
-                    file.set_text(&mut self.db).to(String::new());
-                }
+            Some(_) => {
+                self.db.remove_path(path);
                 true
             }
             None => false,

@@ -1,0 +1,122 @@
+//! Differential tests of programs of several modules: every folder of `tests/workspaces/`
+//! holds a `main.py` and the modules and packages it imports. The program is built from
+//! `main.py` (with every module its imports reach) and run in that folder, and its stdout,
+//! exit code and last stderr line must equal those of `python3 main.py` run there; for the
+//! `err_` folders (an uncaught exception) the whole stderr, whose traceback names the file
+//! of each frame, must be equal too.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use molt_db::RootDatabase;
+use molt_tests::fuzz::run::Outcome;
+
+fn workspaces() -> Vec<PathBuf> {
+    let dir = molt_tests::repo_root().join("tests/workspaces");
+    let mut out: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect())
+        .unwrap_or_default();
+    out.retain(|p| p.join("main.py").is_file());
+    out.sort();
+    out
+}
+
+/// Builds `dir/main.py` as a program at `level` into `out`.
+fn build(dir: &Path, out: &Path, level: molt_opt::OptLevel) -> Result<PathBuf, String> {
+    let db = RootDatabase::default();
+    let entry = db
+        .load_file(&dir.join("main.py"))
+        .map_err(|e| e.to_string())?;
+    let output = out.join(dir.file_name().unwrap_or_default());
+    let options = molt_driver::build::BuildOptions {
+        output: output.clone(),
+        optimize: true,
+        code_cache: Default::default(),
+    };
+    let program = molt_driver::program(&db, entry, &[]);
+    molt_driver::build::build_program_at(&db, program, &options, level)
+        .map_err(|e| e.to_string())?;
+    Ok(output)
+}
+
+fn run(mut cmd: Command, dir: &Path) -> Result<std::process::Output, String> {
+    cmd.current_dir(dir).env("PYTHONDONTWRITEBYTECODE", "1");
+    molt_tests::output_retrying(&mut cmd).map_err(|e| e.to_string())
+}
+
+fn check(dir: &Path, out: &Path, level: molt_opt::OptLevel) -> Result<(), String> {
+    let exe = build(dir, out, level).map_err(|e| format!("build failed:\n{e}"))?;
+    let mut python = Command::new(molt_tests::python());
+    python.arg("main.py");
+    let expected = run(python, dir)?;
+    let actual = run(Command::new(&exe), dir)?;
+    let (e, a) = (
+        Outcome::from_output(&expected),
+        Outcome::from_output(&actual),
+    );
+    let mut why = String::new();
+    if e.stdout != a.stdout {
+        why.push_str(&format!(
+            "stdout:\n--- python3\n{}--- molt\n{}",
+            e.stdout, a.stdout
+        ));
+    }
+    if e.code != a.code {
+        why.push_str(&format!("exit code: {:?} vs {:?}\n", e.code, a.code));
+    }
+    if e.last_stderr_line != a.last_stderr_line {
+        why.push_str(&format!(
+            "last stderr line:\n  python3: {}\n  molt:    {}\n",
+            e.last_stderr_line, a.last_stderr_line
+        ));
+    }
+    let name = dir.file_name().unwrap_or_default().to_string_lossy();
+    if name.starts_with("err_") && expected.stderr != actual.stderr {
+        why.push_str(&format!(
+            "stderr:\n--- python3\n{}--- molt\n{}",
+            String::from_utf8_lossy(&expected.stderr),
+            String::from_utf8_lossy(&actual.stderr)
+        ));
+    }
+    if why.is_empty() { Ok(()) } else { Err(why) }
+}
+
+fn all_match_cpython(level: molt_opt::OptLevel) {
+    let dirs = workspaces();
+    assert!(
+        dirs.len() >= 10,
+        "tests/workspaces holds {} programs",
+        dirs.len()
+    );
+    let out = tempfile::tempdir().expect("temp dir");
+    let failures: Vec<String> = dirs
+        .iter()
+        .filter_map(|dir| {
+            check(dir, out.path(), level).err().map(|why| {
+                format!(
+                    "{}: {why}",
+                    dir.file_name().unwrap_or_default().to_string_lossy()
+                )
+            })
+        })
+        .collect();
+    assert!(
+        failures.is_empty(),
+        "{} of {} workspaces differ from CPython at {level:?}:\n\n{}",
+        failures.len(),
+        dirs.len(),
+        failures.join("\n\n")
+    );
+}
+
+/// Every workspace program matches CPython at the default optimization level.
+#[test]
+fn workspaces_match_cpython() {
+    all_match_cpython(molt_opt::OptLevel::O2);
+}
+
+/// And without MIR passes.
+#[test]
+fn workspaces_match_cpython_at_opt_level_0() {
+    all_match_cpython(molt_opt::OptLevel::O0);
+}

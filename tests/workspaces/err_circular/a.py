@@ -1,0 +1,3 @@
+x = 1
+from b import z
+y = 2

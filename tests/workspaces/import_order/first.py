@@ -1,0 +1,4 @@
+print("first starts")
+import third
+COUNT = 1
+print("first ends")

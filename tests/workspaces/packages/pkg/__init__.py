@@ -1,0 +1,2 @@
+print("pkg/__init__ runs:", __name__, __package__)
+INIT_VALUE = 7

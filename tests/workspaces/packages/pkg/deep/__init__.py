@@ -1,0 +1,1 @@
+print("pkg.deep runs")

@@ -1,0 +1,2 @@
+print("pkg.deep.leaf runs")
+VALUE = 42

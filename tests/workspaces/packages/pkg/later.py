@@ -1,0 +1,2 @@
+print("pkg.later runs")
+NAME = "later"

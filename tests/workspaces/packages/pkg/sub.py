@@ -1,0 +1,5 @@
+print("pkg.sub runs")
+
+
+def f():
+    return "f of " + __name__

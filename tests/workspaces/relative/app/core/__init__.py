@@ -1,0 +1,2 @@
+from .. import VERSION
+print("app.core sees version", VERSION)
