@@ -65,13 +65,14 @@ pub const EXHAUSTED: i64 = ((0xFFFCu64 << 48) | 2) as i64;
 
 /// What changes across one instruction, for the forward walk over a block: the operands
 /// whose last use it is (no longer live after it), whether its result is live after it, the
-/// values held before it but not after it, and its result when held after it.
+/// values held before it but not after it, and those held after it but not before (its
+/// result, a `bind`'s operands).
 #[derive(Default)]
 struct BlockStep {
     dying: Vec<Value>,
     result_live: bool,
     held: Vec<Value>,
-    held_result: Option<Value>,
+    newly_held: Vec<Value>,
 }
 
 /// The signature of every compiled Python function: `(func, args) -> value`.
@@ -307,9 +308,8 @@ impl Translator<'_> {
                         step.dying.push(*v);
                     }
                 });
-                step.held_result = self
-                    .held
-                    .step_back_delta(func, d, &mut held, &mut step.held);
+                self.held
+                    .step_back_delta(func, d, &mut held, &mut step.held, &mut step.newly_held);
                 steps.push(step);
             }
             steps.reverse();
@@ -328,7 +328,7 @@ impl Translator<'_> {
                 for v in &step.held {
                     self.held_after.remove(v);
                 }
-                self.held_after.extend(step.held_result);
+                self.held_after.extend(step.newly_held.iter().copied());
                 let after = &live;
                 if i == 0 {
                     // Parameters nobody uses die on entry.
@@ -1029,7 +1029,7 @@ impl Translator<'_> {
                 b.ins().call(r, &[l]);
             }
             // Only extends lifetimes: the operands that die here are released by the caller.
-            InstKind::KeepAlive(_) => {}
+            InstKind::KeepAlive(_) | InstKind::Bind(_) => {}
             InstKind::Assume(v, _) => {
                 // An assumption only: the optimizer turns it into a guard. Same value, new owner.
                 let x = v!(v);
