@@ -84,6 +84,7 @@ pub enum Rt {
     ExcHold,
     ExcMatch,
     Yield,
+    YieldOwned,
     EnterCall,
     LeaveCall,
     DepthEnter,
@@ -170,6 +171,7 @@ impl Rt {
         Rt::ExcHold,
         Rt::ExcMatch,
         Rt::Yield,
+        Rt::YieldOwned,
         Rt::EnterCall,
         Rt::LeaveCall,
         Rt::DepthEnter,
@@ -251,6 +253,7 @@ impl Rt {
             Rt::ExcHold => "molt_exc_hold",
             Rt::ExcMatch => "molt_exc_match",
             Rt::Yield => "molt_yield",
+            Rt::YieldOwned => "molt_yield_owned",
             Rt::EnterCall => "molt_enter_call",
             Rt::LeaveCall => "molt_leave_call",
             Rt::DepthEnter => "molt_depth_enter",
@@ -297,7 +300,8 @@ impl Rt {
             | Rt::WithExit
             | Rt::IterNext
             | Rt::Import
-            | Rt::Yield => ("W", 'W'),
+            | Rt::Yield
+            | Rt::YieldOwned => ("W", 'W'),
             Rt::NsLoad => ("WWW", 'W'),
             Rt::CellGet => ("WW", 'W'),
             Rt::CellSet => ("WW", 'I'),

@@ -1422,9 +1422,17 @@ impl Translator<'_> {
             }
             InstKind::Yield(v) => {
                 // Generators run on their own stack (see `docs/runtime.md`): `molt_yield`
-                // suspends this body and returns the value sent in when it is resumed.
+                // suspends this body and returns the value sent in when it is resumed. A
+                // value whose last use this is goes to the resumer (CPython's `YIELD_VALUE`
+                // pops it): the suspended body keeps no reference.
                 let x = v!(v);
-                let r = self.call_rt(b, Rt::Yield, &[x]);
+                let f = if !after.contains(v) && self.needs_rc(*v) {
+                    self.moved.push(*v);
+                    Rt::YieldOwned
+                } else {
+                    Rt::Yield
+                };
+                let r = self.call_rt(b, f, &[x]);
                 self.check(b, block, d, after, r, false)?;
                 self.define(d, r);
             }

@@ -2584,11 +2584,6 @@ impl<'a> Lowerer<'a> {
             body: span,
             outside: generators.first().map(|g| self.span(g.iter.range())),
         });
-        let result = match comp {
-            Comp::List(_) => st.b.ins(InstKind::BuildList(vec![]), span),
-            Comp::Set(_) => st.b.ins(InstKind::BuildSet(vec![]), span),
-            Comp::Dict(..) => st.b.ins(InstKind::BuildDict(vec![]), span),
-        };
         let saved = st.renames.len();
         let exit = st.b.new_block();
         // The first iterable, evaluated outside the comprehension's frame. Its span: a
@@ -2598,6 +2593,13 @@ impl<'a> Lowerer<'a> {
             let iterable = self.expr(st, &g.iter);
             st.b.ins(InstKind::GetIter(iterable), self.span(g.iter.range()))
         });
+        // The result is made in the comprehension's frame, after the first iterable (its
+        // items may be older than it: the finalization order at exit sees the difference).
+        let result = match comp {
+            Comp::List(_) => st.b.ins(InstKind::BuildList(vec![]), span),
+            Comp::Set(_) => st.b.ins(InstKind::BuildSet(vec![]), span),
+            Comp::Dict(..) => st.b.ins(InstKind::BuildDict(vec![]), span),
+        };
         st.comp_iters.extend(first_iter);
         self.comprehension_level(st, comp, generators, result, exit, span, first_iter, true);
         if first_iter.is_some() {
