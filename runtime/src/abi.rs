@@ -1469,6 +1469,16 @@ pub extern "C" fn molt_exc_hold(v: Value) {
     }
 }
 
+/// Gives a new reference to function `f` (borrowed: the running function's object) to the
+/// pending exception, after the frame's locals ([`molt_exc_hold`]): CPython's frame keeps
+/// its function alive, and with it the defaults and closure cells.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_exc_hold_func(f: Value) {
+    if crate::object::is_kind(f, Kind::Function) {
+        molt_exc_hold(crate::object::incref(f));
+    }
+}
+
 /// Takes the pending exception (a new reference; the pending state is cleared).
 #[unsafe(no_mangle)]
 pub extern "C" fn molt_exc_fetch() -> Value {

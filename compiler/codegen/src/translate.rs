@@ -680,6 +680,14 @@ impl Translator<'_> {
                         self.call_rt(b, Rt::ExcHold, &[cv]);
                     }
                 }
+                // The frame also keeps its function (CPython's `f_func`), and so the
+                // function's defaults and closure cells, released after the locals.
+                if !self.func.is_generator
+                    && &*self.func.name != "<module>"
+                    && let Some(f) = self.func_param
+                {
+                    self.call_rt(b, Rt::ExcHoldFunc, &[f]);
+                }
                 let err = b.ins().iconst(I64, ERROR);
                 b.ins().return_(&[err]);
             }
