@@ -1066,7 +1066,7 @@ pub extern "C" fn molt_setitem(o: Value, k: Value, v: Value) -> i32 {
     if k.is_inline_int() && is_kind(o, Kind::List) {
         // SAFETY: kind checked; single-threaded, and no other borrow of the list's vector
         // is live (the old item is released after the store).
-        let items = unsafe { &mut *payload::<UnsafeCell<Vec<Value>>>(o).get() };
+        let items = unsafe { &mut *payload::<crate::list::ListData>(o).items.get() };
         let i = k.as_inline_int();
         let j = if i < 0 { i + items.len() as i64 } else { i };
         if j >= 0 && (j as usize) < items.len() {
@@ -1088,11 +1088,7 @@ pub extern "C" fn molt_delitem(o: Value, k: Value) -> i32 {
 #[unsafe(no_mangle)]
 pub extern "C" fn molt_build_list(items: *const Value, n: u32) -> Value {
     // SAFETY: generated code passes `n` values.
-    let l = crate::list::list_from_slice(unsafe { values(items, n) });
-    if n > 0 {
-        crate::object::set_flags(l.v(), crate::finalize::FLAG_ITEMS_OLDER);
-    }
-    l.into_raw()
+    crate::list::list_from_slice(unsafe { values(items, n) }).into_raw()
 }
 
 /// `(items...)` from `n` borrowed values.
@@ -1112,9 +1108,6 @@ pub extern "C" fn molt_build_set(items: *const Value, n: u32) -> Value {
         for v in vs {
             crate::set::set_data(s.v()).add(*v)?;
         }
-        if !vs.is_empty() {
-            crate::object::set_flags(s.v(), crate::finalize::FLAG_ITEMS_OLDER);
-        }
         Ok(s)
     })();
     to_abi(r)
@@ -1129,9 +1122,6 @@ pub extern "C" fn molt_build_dict(items: *const Value, npairs: u32) -> Value {
         let d = crate::dict::dict_new();
         for kv in vs.chunks_exact(2) {
             crate::dict::dict_data(d.v()).set(kv[0], kv[1])?;
-        }
-        if !vs.is_empty() {
-            crate::object::set_flags(d.v(), crate::finalize::FLAG_ITEMS_OLDER);
         }
         Ok(d)
     })();
@@ -1470,6 +1460,12 @@ pub extern "C" fn molt_yield(v: Value) -> Value {
     crate::generator::yield_value(v)
 }
 
+/// [`molt_yield`] of an owned `v`: the reference goes to the resumer.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_yield_owned(v: Value) -> Value {
+    crate::generator::yield_owned(v)
+}
+
 /// Gives `v` (owned) to the pending exception: a value the names of a frame held when the
 /// exception left that frame. CPython's traceback keeps the frame, and so `v`, alive until
 /// the exception is freed. Non-pointer values (and the exception itself) are just dropped.
@@ -1482,6 +1478,16 @@ pub extern "C" fn molt_exc_hold(v: Value) {
     match crate::exceptions::exc_state(exc) {
         Some(state) if exc != v => state.held.borrow_mut().push(v),
         _ => crate::object::decref(v),
+    }
+}
+
+/// Gives a new reference to function `f` (borrowed: the running function's object) to the
+/// pending exception, after the frame's locals ([`molt_exc_hold`]): CPython's frame keeps
+/// its function alive, and with it the defaults and closure cells.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_exc_hold_func(f: Value) {
+    if crate::object::is_kind(f, Kind::Function) {
+        molt_exc_hold(crate::object::incref(f));
     }
 }
 

@@ -472,7 +472,8 @@ fn b_sorted(_: Value, args: Args<'_>) -> R<Ref> {
         Some(r) => is_true(r)?,
         None => false,
     };
-    let l = crate::list::list_from_vec(crate::iter::collect_vec(*it)?);
+    let stamp = crate::finalize::stamp();
+    let l = crate::list::list_made_at(crate::iter::collect_vec(*it)?, stamp);
     crate::list::list_sort(l.v(), key.filter(|k| !k.is_none()), reverse)?;
     Ok(l)
 }

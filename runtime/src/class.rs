@@ -479,7 +479,7 @@ pub fn new_instance_raw(cls: Value, exc: Option<Box<ExcState>>) -> Ref {
         InstanceData {
             class: incref(cls),
             slots,
-            dict: std::cell::Cell::new(Value::NONE),
+            dict: std::cell::Cell::new(crate::finalize::stamp_value()),
             exc,
         },
     );

@@ -15,6 +15,8 @@ use crate::object::{
 use crate::value::Value;
 
 const EMPTY: u32 = u32::MAX;
+/// [`Inner::tracked`] of a dict that never held a container or an instance.
+pub const NOT_TRACKED: u64 = u64::MAX;
 const DUMMY: u32 = u32::MAX - 1;
 /// log2 of the smallest table (8 slots, 5 usable entries). Tables of this size have no
 /// index vector: their entries are searched linearly.
@@ -57,8 +59,14 @@ struct Inner {
     len: usize,
     /// log2 of the table size (0: no table yet).
     log2: u8,
-    /// Entries that can still be appended before a resize (CPython's `dk_usable`).
-    usable: usize,
+    /// Entries that can still be appended before a resize (CPython's `dk_usable`; a `u32`
+    /// so that [`Inner::tracked`] fits in the dict's allocation size class).
+    usable: u32,
+    /// When CPython's collector would start tracking the dict, in
+    /// [`crate::finalize::stamp`] units ([`NOT_TRACKED`] until then): at the first key or
+    /// value stored that is a container or an instance (CPython's `MAINTAIN_TRACKING`). The
+    /// finalizable objects made before are older than it (it orders finalization at exit).
+    tracked: u64,
     /// A fresh number from [`next_version`] on creation and on every structural change
     /// (insertion, removal, rebuild), so lookups that ran Python code can restart, and
     /// caches can remember where a key's entry is: while the version is unchanged, every
@@ -74,6 +82,7 @@ impl Default for Inner {
             len: 0,
             log2: 0,
             usable: 0,
+            tracked: NOT_TRACKED,
             version: next_version(),
         }
     }
@@ -277,7 +286,7 @@ impl DictData {
         }
         inner.version = next_version();
         inner.log2 = log2;
-        inner.usable = usable_fraction(log2).saturating_sub(inner.len);
+        inner.usable = usable_fraction(log2).saturating_sub(inner.len) as u32;
         if log2 <= LOG2_MINSIZE {
             inner.indices = Vec::new();
             return;
@@ -297,6 +306,9 @@ impl DictData {
             Self::resize(inner, log2_for(inner.len * 3));
         }
         let ix = inner.entries.len() as u32;
+        if inner.tracked == NOT_TRACKED && (may_track(key) || may_track(value)) {
+            inner.tracked = crate::finalize::stamp();
+        }
         inner.entries.push(Entry { hash, key, value });
         inner.len += 1;
         inner.usable -= 1;
@@ -451,7 +463,11 @@ impl DictData {
     pub fn set_with_hash(&self, key: Value, value: Value, hash: i64) -> R<()> {
         match self.find(key, hash)? {
             Some(i) => {
-                let e = &mut self.inner().entries[i];
+                let inner = self.inner();
+                if inner.tracked == NOT_TRACKED && may_track(value) {
+                    inner.tracked = crate::finalize::stamp();
+                }
+                let e = &mut inner.entries[i];
                 let old = std::mem::replace(&mut e.value, incref(value));
                 decref(old);
             }
@@ -525,6 +541,26 @@ impl DictData {
     }
 }
 
+/// Whether CPython's collector tracks `v` (or may: a container or an instance, not a str or
+/// an int), so that storing it makes a dict tracked.
+#[inline]
+fn may_track(v: Value) -> bool {
+    v.is_ptr() && !matches!(crate::object::kind(v), Kind::Str | Kind::BigInt)
+}
+
+impl DictData {
+    /// [`Inner::tracked`]: when the dict started holding containers or instances.
+    pub fn tracked(&self) -> u64 {
+        self.inner().tracked
+    }
+
+    /// Sets [`Inner::tracked`] (a dict that stands for another object: an instance's
+    /// attributes, a module's globals).
+    pub fn set_tracked(&self, stamp: u64) {
+        self.inner().tracked = stamp;
+    }
+}
+
 /// A new empty dict.
 pub fn dict_new() -> Ref {
     alloc_ref(Kind::Dict, DictData::default())
@@ -576,6 +612,9 @@ pub fn dict_copy(d: Value) -> Ref {
         di.len = si.len;
         di.log2 = si.log2;
         di.usable = si.usable;
+        if si.tracked != NOT_TRACKED {
+            di.tracked = crate::finalize::stamp();
+        }
         return out;
     }
     for i in 0..src.entries_len() {

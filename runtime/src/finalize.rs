@@ -50,6 +50,23 @@ pub fn register(v: Value) {
     REGISTRY.with(|r| r.borrow_mut().insert(v.0, n));
 }
 
+/// The creation stamp of an object made now: the number of finalizable objects made so far.
+/// An object registered with a number below a container's stamp was made before the
+/// container (the order CPython's collector keeps its objects in).
+#[inline]
+pub fn stamp() -> u64 {
+    NEXT.with(Cell::get)
+}
+
+/// [`stamp`] as an inline int (`None` past the inline range, which counts as stamp 0).
+#[inline]
+pub fn stamp_value() -> Value {
+    i64::try_from(stamp())
+        .ok()
+        .and_then(Value::inline_int)
+        .unwrap_or(Value::NONE)
+}
+
 /// Forgets `v` (finalized, or freed).
 pub fn unregister(v: Value) {
     REGISTRY.with(|r| r.borrow_mut().remove(&v.0));
@@ -144,21 +161,18 @@ pub fn instance_dying(v: Value) -> bool {
     n > 0
 }
 
-/// Container flag (lists, dicts, sets): made by a display with items (`[a, b]`), so its
-/// first items are older than it. CPython's collector finds such items after the objects
-/// their container was made after (see [`finalize_at_exit`]).
-pub const FLAG_ITEMS_OLDER: u32 = 32;
-
 thread_local! {
     /// The program's module (`__main__`), borrowed: the module initializer keeps it alive.
     static MAIN_MODULE: Cell<Value> = const { Cell::new(Value::NONE) };
 }
 
-/// Records the program's module, whose globals [`finalize_at_exit`] starts from.
+/// Records the program's module, whose globals [`finalize_at_exit`] starts from (CPython
+/// tracks a module's dict from the start: older than every object of the program).
 pub fn set_main_module(m: Value) {
     MAIN_MODULE.with(|c| {
         if c.get().is_none() {
             c.set(m);
+            crate::dict::dict_data(crate::modules::module_dict(m)).set_tracked(0);
         }
     });
 }
@@ -201,8 +215,14 @@ fn referents(v: Value, out: &mut Vec<Value>) {
                 let slots = unsafe { std::slice::from_raw_parts(inst.slots, n) };
                 out.extend(slots.iter().filter(|x| **x != Value::UNBOUND));
             }
+            // CPython keeps the attributes in the instance itself.
             if let Some(d) = inst.dict_opt() {
-                out.push(d);
+                out.extend(
+                    crate::dict::dict_data(d)
+                        .items()
+                        .into_iter()
+                        .map(|(_, x)| x),
+                );
             }
             if let Some(e) = &inst.exc {
                 out.push(e.args.get());
@@ -213,15 +233,32 @@ fn referents(v: Value, out: &mut Vec<Value>) {
     }
 }
 
+/// The stamp below which the objects `c` references were made before it, when CPython's
+/// collector scans `c` in place ([`finalize_at_exit`]): `u64::MAX` when all of them are
+/// (a tuple, a function's defaults and closure, a bound method's function and object, a
+/// class's namespace, which `type()` copies), 0 when none is (a module's globals).
+fn older_than(c: Value) -> u64 {
+    match kind(c) {
+        Kind::List => crate::list::list_stamp(c),
+        Kind::Set => crate::set::set_data(c).stamp,
+        Kind::Dict => crate::dict::dict_data(c).tracked(),
+        Kind::Instance => crate::class::instance_data(c).stamp(),
+        Kind::Module => 0,
+        _ => u64::MAX,
+    }
+}
+
 /// Finalizes the objects still alive at exit (after the uncaught exception, if any, was
 /// reported and dropped): `__del__` of instances and `close()` of suspended generators.
 ///
 /// The order is CPython's: its shutdown frees the module's objects with the cycle collector,
-/// whose list is in creation order, except that one pass first moves the objects that were
-/// made *before* the container referencing them (the items of a tuple or of a display like
-/// `[C(1), C(2)]`) to the end, in the order the collector's traversal finds them. So: the
-/// objects found through other references (globals, attributes, appended items) in creation
-/// order, then those found in such containers, breadth first from the module's globals.
+/// whose list is in the order the objects were made (tracked, for a dict: when it first
+/// held a container or an instance). Its scan from the module's globals keeps an object it
+/// reaches from a container made *before* the object in place, and moves the object to the
+/// end when it was made before the container (the items of a tuple, of a display like
+/// `[C(1), C(2)]`, of `list(t)`, `x * 3`, an instance's arguments `D(C())`), or when the
+/// container itself was moved. So: the objects found in place in creation order, then the
+/// moved ones in the order the scan finds them, breadth first from the module's globals.
 /// Objects freed meanwhile (by an earlier finalizer) are skipped.
 pub fn finalize_at_exit() {
     let registered: FxHashMap<u64, u64> = REGISTRY.with(|r| r.borrow().clone());
@@ -232,17 +269,23 @@ pub fn finalize_at_exit() {
     let main = MAIN_MODULE.with(Cell::get);
     if main.is_ptr() {
         let mut seen: rustc_hash::FxHashSet<u64> = rustc_hash::FxHashSet::default();
-        let mut queue = std::collections::VecDeque::from([main]);
+        // (container, whether the scan moved it to the end)
+        // (container, whether the scan moved it to the end, whether it stands for the
+        // tuples of a function's defaults and closure, made before the function: CPython
+        // moves them when it scans the function and reaches their items later)
+        let mut queue = std::collections::VecDeque::from([(main, false, false)]);
         seen.insert(main.0);
         let mut children = Vec::new();
-        while let Some(c) = queue.pop_front() {
+        while let Some((c, c_moved, tuples)) = queue.pop_front() {
             children.clear();
+            if kind(c) == Kind::Function && !tuples {
+                queue.push_back((c, true, true));
+                continue;
+            }
             referents(c, &mut children);
-            let items_older = match kind(c) {
-                Kind::Tuple => true,
-                Kind::List | Kind::Dict | Kind::Set => flags(c) & FLAG_ITEMS_OLDER != 0,
-                _ => false,
-            };
+            // A moved container is scanned after every other object: all it references
+            // is behind it.
+            let older = if c_moved { u64::MAX } else { older_than(c) };
             for &x in &children {
                 if !x.is_ptr() || crate::object::refcount(x) >= crate::object::IMMORTAL {
                     continue;
@@ -250,10 +293,19 @@ pub fn finalize_at_exit() {
                 if !seen.insert(x.0) {
                     continue;
                 }
-                if items_older && registered.contains_key(&x.0) {
+                let made = match registered.get(&x.0) {
+                    Some(n) => *n,
+                    None => match kind(x) {
+                        Kind::List | Kind::Set | Kind::Instance => older_than(x),
+                        Kind::Dict => crate::dict::dict_data(x).tracked(),
+                        _ => u64::MAX,
+                    },
+                };
+                let x_moved = made < older;
+                if x_moved && registered.contains_key(&x.0) {
                     moved.push(x.0);
                 }
-                queue.push_back(x);
+                queue.push_back((x, x_moved, false));
             }
         }
     }

@@ -119,7 +119,14 @@ pub fn make_generator(
 /// `molt_yield(v)`: suspends the running generator with `v` (borrowed); returns the sent
 /// value (new reference) or `Value::ERROR` when resumed by `throw`/`close`.
 pub fn yield_value(v: Value) -> Value {
+    yield_owned(incref(v))
+}
+
+/// [`yield_value`] of an owned `v`: the reference goes to the resumer, so the suspended
+/// body keeps none (CPython's `YIELD_VALUE` pops the value off the frame's stack).
+pub fn yield_owned(v: Value) -> Value {
     let Some(y) = YIELDERS.with(|ys| ys.borrow_mut().pop()) else {
+        crate::object::decref(v);
         let _: R<()> = raise(
             ExcKind::RuntimeError,
             "yield outside of a running generator",
@@ -128,7 +135,7 @@ pub fn yield_value(v: Value) -> Value {
     };
     // SAFETY: the pointer was pushed by the body of the generator running now, whose
     // coroutine (and so its yielder) is alive until the body returns.
-    let sent = unsafe { &*y }.suspend(incref(v));
+    let sent = unsafe { &*y }.suspend(v);
     YIELDERS.with(|ys| ys.borrow_mut().push(y));
     sent
 }

@@ -33,6 +33,12 @@ pub fn yield_value(_v: Value) -> Value {
     Value::ERROR
 }
 
+/// Never reached (no generator runs); releases the owned `v`.
+pub fn yield_owned(v: Value) -> Value {
+    crate::object::decref(v);
+    yield_value(v)
+}
+
 /// The payload of a generator.
 pub fn gen_data<'a>(g: Value) -> &'a GenData {
     // SAFETY: callers check the kind.

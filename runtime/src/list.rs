@@ -7,6 +7,17 @@ use crate::exceptions::{ExcKind, R, Raised, index_error, raise, type_error, valu
 use crate::object::{Args, Kind, Ref, alloc_ref, decref, incref, is_kind, payload};
 use crate::value::Value;
 
+/// The payload of a list object (`#[repr(C)]`: the items come first, so code that only
+/// needs them may read the payload as `UnsafeCell<Vec<Value>>`).
+#[repr(C)]
+pub struct ListData {
+    /// The items.
+    pub items: UnsafeCell<Vec<Value>>,
+    /// When the list was made, in [`crate::finalize::stamp`] units: the finalizable objects
+    /// made before it are older (it orders finalization at exit).
+    pub stamp: u64,
+}
+
 /// Whether `v` is a list.
 #[inline]
 pub fn is_list(v: Value) -> bool {
@@ -22,7 +33,15 @@ pub fn is_list(v: Value) -> bool {
 pub fn list_vec<'a>(v: Value) -> &'a mut Vec<Value> {
     debug_assert!(is_list(v));
     // SAFETY: `v` is a live list; single-threaded, and callers follow the rule above.
-    unsafe { &mut *payload::<UnsafeCell<Vec<Value>>>(v).get() }
+    unsafe { &mut *payload::<ListData>(v).items.get() }
+}
+
+/// When list `v` was made ([`ListData::stamp`]).
+#[inline]
+pub fn list_stamp(v: Value) -> u64 {
+    debug_assert!(is_list(v));
+    // SAFETY: `v` is a live list.
+    unsafe { payload::<ListData>(v) }.stamp
 }
 
 /// Number of items of a list.
@@ -39,7 +58,26 @@ pub fn list_from_vec(items: Vec<Ref>) -> Ref {
 
 /// A list taking ownership of raw owned values.
 pub fn list_from_raw(items: Vec<Value>) -> Ref {
-    alloc_ref(Kind::List, UnsafeCell::new(items))
+    alloc_ref(
+        Kind::List,
+        ListData {
+            items: UnsafeCell::new(items),
+            stamp: crate::finalize::stamp(),
+        },
+    )
+}
+
+/// A list taking ownership of the given references, made (in CPython) at `stamp`, before
+/// its items were collected: `list(iterable)` and `sorted()` make the list first and then
+/// extend it, so the items an iterator creates are newer than the list.
+pub fn list_made_at(items: Vec<Ref>, stamp: u64) -> Ref {
+    alloc_ref(
+        Kind::List,
+        ListData {
+            items: UnsafeCell::new(items.into_iter().map(Ref::into_raw).collect()),
+            stamp,
+        },
+    )
 }
 
 /// A list with new references to borrowed values.
@@ -59,10 +97,11 @@ pub fn list_new(_cls: Value, args: Args<'_>) -> R<Ref> {
     match it {
         None => Ok(list_from_raw(Vec::new())),
         Some(it) => {
+            let stamp = crate::finalize::stamp();
             // CPython's order: `iter(it)` first, then the length hint.
             let iter = crate::iter::py_iter(it)?;
             crate::iter::length_hint_check(it)?;
-            Ok(list_from_vec(crate::iter::collect_vec(iter.v())?))
+            Ok(list_made_at(crate::iter::collect_vec(iter.v())?, stamp))
         }
     }
 }

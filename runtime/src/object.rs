@@ -65,7 +65,7 @@ pub enum Kind {
     BigInt = 1,
     /// `str`: [`StrData`].
     Str = 2,
-    /// `list`: `UnsafeCell<Vec<Value>>`.
+    /// `list`: [`crate::list::ListData`].
     List = 3,
     /// `tuple`: `Box<[Value]>`.
     Tuple = 4,
@@ -542,8 +542,10 @@ pub struct InstanceData {
     /// One value per name in the class's `slots` ([`Value::UNBOUND`] when unset), or null
     /// when the class has no slots (allocated as a boxed slice of that length).
     pub slots: *mut Value,
-    /// Its attribute dict, created on first use (`None` until then: most instances of a
-    /// class with slots never need one).
+    /// Its attribute dict, created on first use. Until then (most instances of a class with
+    /// slots never need one) an inline int: the instance's creation stamp
+    /// ([`crate::finalize::stamp`]), which the dict inherits as its tracking stamp (CPython
+    /// keeps the attributes in the instance itself).
     pub dict: Cell<Value>,
     /// Exception state, for instances of exception classes.
     pub exc: Option<Box<ExcState>>,
@@ -554,18 +556,33 @@ impl InstanceData {
     #[inline]
     pub fn dict_opt(&self) -> Option<Value> {
         let d = self.dict.get();
-        (!d.is_none()).then_some(d)
+        d.is_ptr().then_some(d)
     }
 
     /// The attribute dict, created now if needed (borrowed).
     pub fn dict(&self) -> Value {
         let d = self.dict.get();
-        if !d.is_none() {
+        if d.is_ptr() {
             return d;
         }
+        let stamp = self.stamp();
         let d = crate::dict::dict_new().into_raw();
+        crate::dict::dict_data(d).set_tracked(stamp);
         self.dict.set(d);
         d
+    }
+
+    /// When the instance was made ([`crate::finalize::stamp`] units), for the finalization
+    /// order at exit: its attribute dict's tracking stamp once the dict exists.
+    pub fn stamp(&self) -> u64 {
+        let d = self.dict.get();
+        if d.is_ptr() {
+            crate::dict::dict_data(d).tracked()
+        } else if d.is_inline_int() {
+            d.as_inline_int() as u64
+        } else {
+            0
+        }
     }
 }
 
@@ -857,9 +874,9 @@ fn free_object(v: Value) {
             Kind::BigInt => drop(Box::from_raw(p as *mut Obj<num_bigint::BigInt>)),
             Kind::Str => drop(Box::from_raw(p as *mut Obj<StrData>)),
             Kind::List => {
-                let obj = Box::from_raw(p as *mut Obj<UnsafeCell<Vec<Value>>>);
+                let obj = Box::from_raw(p as *mut Obj<crate::list::ListData>);
                 // Last item first, as CPython frees a list (observable through `__del__`).
-                for x in obj.data.into_inner().into_iter().rev() {
+                for x in obj.data.items.into_inner().into_iter().rev() {
                     decref(x);
                 }
             }

@@ -53,9 +53,11 @@ impl Default for Inner {
 }
 
 /// The payload of a `set` object.
-#[derive(Default)]
 pub struct SetData {
     inner: UnsafeCell<Inner>,
+    /// When the set was made, in [`crate::finalize::stamp`] units: the finalizable objects
+    /// made before it are older (it orders finalization at exit).
+    pub stamp: u64,
 }
 
 enum Found {
@@ -602,7 +604,13 @@ pub fn set_data<'a>(v: Value) -> &'a SetData {
 
 /// A new empty set.
 pub fn set_new() -> Ref {
-    alloc_ref(Kind::Set, SetData::default())
+    alloc_ref(
+        Kind::Set,
+        SetData {
+            inner: UnsafeCell::new(Inner::default()),
+            stamp: crate::finalize::stamp(),
+        },
+    )
 }
 
 /// `set(iterable)`.

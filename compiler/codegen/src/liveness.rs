@@ -77,7 +77,8 @@ impl Liveness {
 
 /// Values held by Python names, per block: the values some later `keepalive` still needs
 /// (the same backward dataflow as [`Liveness`], where only `keepalive` operands, and branch
-/// arguments bound to a held block parameter, count as uses).
+/// arguments bound to a held block parameter, count as uses), except before a `bind` of
+/// them (a temporary that a name holds only from the `bind` on).
 ///
 /// Lowering lists a name's value in a `keepalive` where the name is rebound and at every
 /// frame exit (and on the back edges of loops that only an exception can leave), so a value
@@ -146,24 +147,36 @@ impl Held {
         inst: &molt_mir::InstData,
         set: &mut FxHashSet<Value>,
     ) {
-        self.step_back_delta(func, inst, set, &mut Vec::new());
+        self.step_back_delta(func, inst, set, &mut Vec::new(), &mut Vec::new());
     }
 
     /// [`Held::step_back`] that also says what changed: pushes to `inserted` the values held
-    /// before `inst` and not after it, and returns `inst`'s result when it was held after.
+    /// before `inst` and not after it, and to `removed` those held after it and not before
+    /// (its result, the operands of a `bind`).
     pub fn step_back_delta(
         &self,
         func: &Function,
         inst: &molt_mir::InstData,
         set: &mut FxHashSet<Value>,
         inserted: &mut Vec<Value>,
-    ) -> Option<Value> {
-        let removed = inst.result.filter(|r| set.remove(r));
+        removed: &mut Vec<Value>,
+    ) {
+        if let Some(r) = inst.result.filter(|r| set.remove(r)) {
+            removed.push(r);
+        }
         match &inst.kind {
             InstKind::KeepAlive(vs) => {
                 for v in vs {
                     if set.insert(*v) {
                         inserted.push(*v);
+                    }
+                }
+            }
+            // Before a `bind`, its operands are temporaries: no name holds them yet.
+            InstKind::Bind(vs) => {
+                for v in vs {
+                    if set.remove(v) {
+                        removed.push(*v);
                     }
                 }
             }
@@ -184,6 +197,5 @@ impl Held {
                 }
             }
         }
-        removed
     }
 }

@@ -65,13 +65,14 @@ pub const EXHAUSTED: i64 = ((0xFFFCu64 << 48) | 2) as i64;
 
 /// What changes across one instruction, for the forward walk over a block: the operands
 /// whose last use it is (no longer live after it), whether its result is live after it, the
-/// values held before it but not after it, and its result when held after it.
+/// values held before it but not after it, and those held after it but not before (its
+/// result, a `bind`'s operands).
 #[derive(Default)]
 struct BlockStep {
     dying: Vec<Value>,
     result_live: bool,
     held: Vec<Value>,
-    held_result: Option<Value>,
+    newly_held: Vec<Value>,
 }
 
 /// The signature of every compiled Python function: `(func, args) -> value`.
@@ -307,9 +308,8 @@ impl Translator<'_> {
                         step.dying.push(*v);
                     }
                 });
-                step.held_result = self
-                    .held
-                    .step_back_delta(func, d, &mut held, &mut step.held);
+                self.held
+                    .step_back_delta(func, d, &mut held, &mut step.held, &mut step.newly_held);
                 steps.push(step);
             }
             steps.reverse();
@@ -328,7 +328,7 @@ impl Translator<'_> {
                 for v in &step.held {
                     self.held_after.remove(v);
                 }
-                self.held_after.extend(step.held_result);
+                self.held_after.extend(step.newly_held.iter().copied());
                 let after = &live;
                 if i == 0 {
                     // Parameters nobody uses die on entry.
@@ -684,6 +684,14 @@ impl Translator<'_> {
                         self.call_rt(b, Rt::ExcHold, &[cv]);
                     }
                 }
+                // The frame also keeps its function (CPython's `f_func`), and so the
+                // function's defaults and closure cells, released after the locals.
+                if !self.func.is_generator
+                    && &*self.func.name != "<module>"
+                    && let Some(f) = self.func_param
+                {
+                    self.call_rt(b, Rt::ExcHoldFunc, &[f]);
+                }
                 let err = b.ins().iconst(I64, ERROR);
                 b.ins().return_(&[err]);
             }
@@ -1033,7 +1041,7 @@ impl Translator<'_> {
                 b.ins().call(r, &[l]);
             }
             // Only extends lifetimes: the operands that die here are released by the caller.
-            InstKind::KeepAlive(_) => {}
+            InstKind::KeepAlive(_) | InstKind::Bind(_) => {}
             InstKind::Assume(v, _) => {
                 // An assumption only: the optimizer turns it into a guard. Same value, new owner.
                 let x = v!(v);
@@ -1440,9 +1448,17 @@ impl Translator<'_> {
             }
             InstKind::Yield(v) => {
                 // Generators run on their own stack (see `docs/runtime.md`): `molt_yield`
-                // suspends this body and returns the value sent in when it is resumed.
+                // suspends this body and returns the value sent in when it is resumed. A
+                // value whose last use this is goes to the resumer (CPython's `YIELD_VALUE`
+                // pops it): the suspended body keeps no reference.
                 let x = v!(v);
-                let r = self.call_rt(b, Rt::Yield, &[x]);
+                let f = if !after.contains(v) && self.needs_rc(*v) {
+                    self.moved.push(*v);
+                    Rt::YieldOwned
+                } else {
+                    Rt::Yield
+                };
+                let r = self.call_rt(b, f, &[x]);
                 self.check(b, block, d, after, r, false)?;
                 self.define(d, r);
             }

@@ -2585,11 +2585,6 @@ impl<'a> Lowerer<'a> {
             body: span,
             outside: generators.first().map(|g| self.span(g.iter.range())),
         });
-        let result = match comp {
-            Comp::List(_) => st.b.ins(InstKind::BuildList(vec![]), span),
-            Comp::Set(_) => st.b.ins(InstKind::BuildSet(vec![]), span),
-            Comp::Dict(..) => st.b.ins(InstKind::BuildDict(vec![]), span),
-        };
         let saved = st.renames.len();
         let exit = st.b.new_block();
         // The first iterable, evaluated outside the comprehension's frame. Its span: a
@@ -2599,6 +2594,13 @@ impl<'a> Lowerer<'a> {
             let iterable = self.expr(st, &g.iter);
             st.b.ins(InstKind::GetIter(iterable), self.span(g.iter.range()))
         });
+        // The result is made in the comprehension's frame, after the first iterable (its
+        // items may be older than it: the finalization order at exit sees the difference).
+        let result = match comp {
+            Comp::List(_) => st.b.ins(InstKind::BuildList(vec![]), span),
+            Comp::Set(_) => st.b.ins(InstKind::BuildSet(vec![]), span),
+            Comp::Dict(..) => st.b.ins(InstKind::BuildDict(vec![]), span),
+        };
         st.comp_iters.extend(first_iter);
         let outer = st.comprehension.replace(comp.description());
         self.comprehension_level(st, comp, generators, result, exit, span, first_iter, true);

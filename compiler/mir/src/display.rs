@@ -504,6 +504,10 @@ fn write_kind(out: &mut String, kind: &InstKind) {
             o.push_str("keepalive ");
             list(o, vs)
         }
+        InstKind::Bind(vs) => {
+            o.push_str("bind ");
+            list(o, vs)
+        }
         InstKind::Assume(v, t) => {
             let _ = write!(o, "assume {v}, {t}");
         }

@@ -178,6 +178,7 @@ pub fn lane(func: &Function, inst: &InstData) -> Option<(Lane, Option<String>)> 
             | InstKind::ExcEnter(..)
             | InstKind::ExcLeave(_)
             | InstKind::KeepAlive(_)
+            | InstKind::Bind(_)
             | InstKind::Extract(..)
             | InstKind::FreeVar(_),
             _,

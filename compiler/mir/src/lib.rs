@@ -453,6 +453,15 @@ pub enum InstKind {
     /// alive, as in CPython). Operands that cannot have a finalizer (ints, strs, ...) may be
     /// dropped by the optimizer.
     KeepAlive(Vec<Value>),
+    /// `bind (v1, v2)`: Python names hold these values from here on; before this point they
+    /// were temporaries of the statement being evaluated. Copy propagation puts one where a
+    /// tuple assignment's item would have been extracted (`a, b = f(), g()` then builds no
+    /// tuple, and the item's binding would be invisible): an exception raised between an
+    /// item's computation and its binding releases the item (CPython unwinds its value
+    /// stack) instead of handing it to the exception with the frame's locals. No effect of
+    /// its own; an operand nothing else uses is dropped by the optimizer, and so is one that
+    /// cannot have a finalizer.
+    Bind(Vec<Value>),
     /// `assume v1, int`: the annotation says `v1` has this type. Result has that type.
     /// The optimizer turns an assumption into a guard with a generic fallback.
     Assume(Value, Type),
@@ -598,6 +607,7 @@ impl InstKind {
             | InstKind::BuildDict(vs)
             | InstKind::BuildString(vs)
             | InstKind::KeepAlive(vs)
+            | InstKind::Bind(vs)
             | InstKind::CallDirect { args: vs, .. } => v(vs, &mut f),
             InstKind::MakeFunction {
                 defaults, closure, ..
@@ -719,6 +729,7 @@ impl InstKind {
             | InstKind::BuildDict(vs)
             | InstKind::BuildString(vs)
             | InstKind::KeepAlive(vs)
+            | InstKind::Bind(vs)
             | InstKind::CallDirect { args: vs, .. } => gs(vs, &mut g),
             InstKind::MakeFunction {
                 defaults, closure, ..
@@ -786,6 +797,7 @@ impl InstKind {
                     | InstKind::ExcEnter(..)
                     | InstKind::ExcLeave(_)
                     | InstKind::KeepAlive(_)
+                    | InstKind::Bind(_)
             )
     }
 }

@@ -922,6 +922,7 @@ impl<'a> Cursor<'a> {
             }
             "exc.leave" => InstKind::ExcLeave(self.number("handler level")?),
             "keepalive" => InstKind::KeepAlive(self.value_list()?),
+            "bind" => InstKind::Bind(self.value_list()?),
             "exc.match" => {
                 let (exception, class) = self.value_comma_value()?;
                 InstKind::ExcMatch(exception, class)

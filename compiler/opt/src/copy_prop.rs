@@ -5,12 +5,15 @@
 //!   itself, around a loop) is that value (the trivial-φ rule of Braun et al., "Simple and
 //!   Efficient Construction of Static Single Assignment Form", CC 2013).
 //! - `extract (unpack t, n), i` where `t` is `build.tuple (v0, .., vn-1)` is `vi`: tuple
-//!   assignment `a, b = b, a + b` then builds no tuple (DCE removes the dead build).
+//!   assignment `a, b = b, a + b` then builds no tuple (DCE removes the dead build). An
+//!   item the tuple was the only user of (a temporary such as `f()` in `a, b = f(), g()`)
+//!   becomes a name's value only where it was extracted: a `bind` takes the extract's place,
+//!   so that an exception raised before (by `g()`) releases it as a temporary.
 
 use molt_mir::{Function, InstKind, Value, ValueDef};
 use rustc_hash::FxHashMap;
 
-use crate::util::{is_handler, remove_block_param, replace_uses};
+use crate::util::{is_handler, remove_block_param, replace_uses, use_counts};
 use crate::{PassContext, RemarkKind};
 
 /// Runs copy propagation to a fixpoint.
@@ -104,7 +107,9 @@ fn tuple_forwarding(func: &mut Function, ctx: &mut PassContext<'_>) -> bool {
         ValueDef::Result(i) => Some(func.insts[i.index()].kind.clone()),
         ValueDef::Param(..) => None,
     };
+    let uses = use_counts(func);
     let mut map: FxHashMap<Value, Value> = FxHashMap::default();
+    let mut binds: Vec<(molt_mir::Inst, Value)> = Vec::new();
     let mut reported = Vec::new();
     for &block in &func.layout {
         for &inst in &func.blocks[block.index()].insts {
@@ -124,6 +129,9 @@ fn tuple_forwarding(func: &mut Function, ctx: &mut PassContext<'_>) -> bool {
                 && let Some(&v) = vs.get(*i as usize)
             {
                 map.insert(r, v);
+                if uses[v.index()] == 1 {
+                    binds.push((inst, v));
+                }
                 if !reported.contains(&tuple) {
                     reported.push(tuple);
                     if let ValueDef::Result(ti) = func.values[tuple.index()].def {
@@ -143,8 +151,13 @@ fn tuple_forwarding(func: &mut Function, ctx: &mut PassContext<'_>) -> bool {
     if map.is_empty() {
         return false;
     }
+    for (inst, v) in binds {
+        let data = &mut func.insts[inst.index()];
+        data.kind = InstKind::Bind(vec![v]);
+        data.result = None;
+    }
     replace_uses(func, &map);
-    // The extracts are now unused; DCE removes them (and the dead tuple).
+    // The other extracts are now unused; they go here (and the dead tuple in DCE).
     let dead: rustc_hash::FxHashSet<molt_mir::Inst> = func
         .insts
         .iter()

@@ -8,6 +8,9 @@
 //! are ints, floats, bools, `None`, strs or tuples of those (no finalizer can run when they
 //! are freed), `const.unbound`, and block parameters that only ever receive such values. So
 //! a loop counter bound to a name stays an unboxed int, and its old values need no phi.
+//! The same goes for `bind` operands, which also lose the values nothing else uses (a
+//! `bind` only marks where a name starts holding a value that some later instruction
+//! needs; it keeps nothing alive).
 
 use molt_mir::{Constant, Function, InstKind, Type, Value, ValueDef};
 use rustc_hash::FxHashSet;
@@ -19,6 +22,7 @@ use crate::{PassContext, RemarkKind};
 pub fn run(func: &mut Function, ctx: &mut PassContext<'_>) {
     let mut any = strip_keepalives(func);
     loop {
+        any |= strip_unused_binds(func);
         let uses = use_counts(func);
         let mut dead: FxHashSet<molt_mir::Inst> = FxHashSet::default();
         for &block in &func.layout {
@@ -93,13 +97,50 @@ fn type_is_inert(ty: &Type) -> bool {
     }
 }
 
-/// Drops the `keepalive` operands whose release nobody can observe (see the module doc) and
-/// the `keepalive`s left empty. Returns whether anything changed.
+/// Drops the `bind` operands that no other instruction uses, and the `bind`s left empty.
+/// Returns whether anything changed.
+fn strip_unused_binds(func: &mut Function) -> bool {
+    if !func
+        .insts
+        .iter()
+        .any(|i| matches!(i.kind, InstKind::Bind(_)))
+    {
+        return false;
+    }
+    let uses = use_counts(func);
+    let mut bind_uses = vec![0u32; func.values.len()];
+    for &block in &func.layout {
+        for &inst in &func.blocks[block.index()].insts {
+            if let InstKind::Bind(vs) = &func.insts[inst.index()].kind {
+                vs.iter().for_each(|v| bind_uses[v.index()] += 1);
+            }
+        }
+    }
+    let mut changed = false;
+    let mut empty: FxHashSet<molt_mir::Inst> = FxHashSet::default();
+    for &block in &func.layout {
+        for &inst in &func.blocks[block.index()].insts {
+            if let InstKind::Bind(vs) = &mut func.insts[inst.index()].kind {
+                let before = vs.len();
+                vs.retain(|v| uses[v.index()] > bind_uses[v.index()]);
+                changed |= vs.len() != before;
+                if vs.is_empty() {
+                    empty.insert(inst);
+                }
+            }
+        }
+    }
+    remove_insts(func, &empty);
+    changed
+}
+
+/// Drops the `keepalive` and `bind` operands whose release nobody can observe (see the
+/// module doc) and the instructions left empty. Returns whether anything changed.
 fn strip_keepalives(func: &mut Function) -> bool {
     if !func
         .insts
         .iter()
-        .any(|i| matches!(i.kind, InstKind::KeepAlive(_)))
+        .any(|i| matches!(i.kind, InstKind::KeepAlive(_) | InstKind::Bind(_)))
     {
         return false;
     }
@@ -161,7 +202,8 @@ fn strip_keepalives(func: &mut Function) -> bool {
     let mut empty: FxHashSet<molt_mir::Inst> = FxHashSet::default();
     for &block in &func.layout {
         for &inst in &func.blocks[block.index()].insts {
-            if let InstKind::KeepAlive(vs) = &mut func.insts[inst.index()].kind {
+            if let InstKind::KeepAlive(vs) | InstKind::Bind(vs) = &mut func.insts[inst.index()].kind
+            {
                 let before = vs.len();
                 vs.retain(|v| !inert[v.index()]);
                 changed |= vs.len() != before;
