@@ -191,12 +191,12 @@ pub(crate) fn plan(func: &Function) -> Option<Plan> {
             live_count[at] = live.len();
         }
         let mut chosen: Vec<usize> = Vec::new();
-        for at in 1..k {
+        for (at, &live_here) in live_count.iter().enumerate().skip(1) {
             let remaining = total[b.index()] - at;
             let before = &func.insts[data.insts[at - 1].index()].kind;
-            if last_remaining - remaining >= PART_INSTS
+            if last_remaining.saturating_sub(remaining) >= PART_INSTS
                 && remaining >= PART_INSTS / 2
-                && live_count[at] <= MAX_LIVE
+                && live_here <= MAX_LIVE
                 && !matches!(before, InstKind::KeepAlive(_))
             {
                 chosen.push(at);
