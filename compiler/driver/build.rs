@@ -1,6 +1,7 @@
 //! Builds `molt_runtime` as a static library (release) and leaves it in `OUT_DIR`, where the
 //! driver embeds it (`include_bytes!`), so that the `molt-lsp` binary links programs on its
-//! own, copied anywhere, with its hash in `MOLT_RUNTIME_HASH`. `MOLT_RUNTIME_LIB=/path/libmolt_runtime.a` skips the nested build.
+//! own, copied anywhere, with its SHA-256 in `MOLT_RUNTIME_SHA256`.
+//! `MOLT_RUNTIME_LIB=/path/libmolt_runtime.a` skips the nested build.
 
 use std::env;
 use std::path::PathBuf;
@@ -54,12 +55,16 @@ fn install(src: &std::path::Path, dest: &std::path::Path) {
     std::fs::rename(&tmp, dest).expect("OUT_DIR is writable");
 }
 
-/// Sets `MOLT_RUNTIME_HASH` (16 hex digits) for the driver: the name under which the library
-/// is cached on disk, so that each `molt-lsp` process need not hash 25 MB.
+/// Sets `MOLT_RUNTIME_SHA256` (64 hex digits) and `MOLT_RUNTIME_HASH` (its first 16) for the
+/// driver: the name under which the library is cached on disk, and what a cached copy must
+/// hash to, so that a process checks the copy without reading the embedded bytes.
 fn emit_hash(lib: &std::path::Path) {
-    use std::hash::{Hash, Hasher};
+    use sha2::{Digest, Sha256};
     let bytes = std::fs::read(lib).expect("the runtime library is readable");
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    bytes.hash(&mut h);
-    println!("cargo:rustc-env=MOLT_RUNTIME_HASH={:016x}", h.finish());
+    let hex: String = Sha256::digest(&bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    println!("cargo:rustc-env=MOLT_RUNTIME_SHA256={hex}");
+    println!("cargo:rustc-env=MOLT_RUNTIME_HASH={}", &hex[..16]);
 }

@@ -5,6 +5,7 @@
 //! `--profile-report PROFILE` (see `profile`). The server and the command line run the same
 //! `molt_driver` queries.
 
+mod allocator;
 mod profile;
 mod server;
 
@@ -167,6 +168,7 @@ mod exit {
 pub const ANALYSIS_STACK: usize = 512 << 20;
 
 fn main() -> ExitCode {
+    allocator::configure();
     match std::thread::Builder::new()
         .name("molt-lsp".into())
         .stack_size(ANALYSIS_STACK)

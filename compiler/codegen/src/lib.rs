@@ -9,8 +9,10 @@
 
 pub mod debug;
 mod liveness;
+mod memory_cache;
 mod persist;
 pub mod profile;
+mod split;
 mod symbols;
 mod translate;
 
@@ -25,6 +27,7 @@ use cranelift_object::{ObjectBuilder, ObjectModule};
 use molt_mir::{Constant, Function, InstKind, IntConst};
 use rustc_hash::FxHashMap;
 
+use memory_cache::CODE_CACHE;
 pub use profile::BuildInfo;
 pub use symbols::Rt;
 use symbols::Symbols;
@@ -214,11 +217,23 @@ pub fn compile_program_with_debug(
     let py_sig = translate::python_signature(call_conv);
     let mut func_ids: Vec<FuncId> = Vec::new();
     let mut code: FxHashMap<String, DataId> = FxHashMap::default();
-    for f in functions {
+    // Huge functions are compiled in parts (`split`): part `k > 0` is a function of its own.
+    let plans: Vec<Option<split::Plan>> = functions.iter().map(|f| split::plan(f)).collect();
+    let mut part_ids: Vec<Vec<FuncId>> = Vec::new();
+    for (f, plan) in functions.iter().zip(&plans) {
         let id = module
             .declare_function(&symbol_name("__molt_fn_", &f.name), Linkage::Local, &py_sig)
             .map_err(obj_err)?;
         func_ids.push(id);
+        let mut ids = vec![id];
+        for k in 1..plan.as_ref().map_or(1, split::Plan::len) {
+            let name = symbol_name("__molt_fn_", &format!("{}#part{k}", f.name));
+            let part = module
+                .declare_function(&name, Linkage::Local, &py_sig)
+                .map_err(obj_err)?;
+            ids.push(part);
+        }
+        part_ids.push(ids);
         let data = module
             .declare_data(
                 &symbol_name("__molt_code_", &f.name),
@@ -355,41 +370,79 @@ pub fn compile_program_with_debug(
             .collect(),
     };
 
-    // Translate and compile every function, in parallel.
+    // Translate and compile every function (every part of a split one), in parallel: each
+    // worker takes the next unit until none is left, so one big function does not hold up
+    // the others' share.
     let isa = module.isa();
     let declarations = module.declarations();
     let key_prefix = persist::key_prefix(isa, options.optimize);
     let cache = options.code_cache.as_deref();
-    let threads = options.threads.max(1);
-    let chunk = functions.len().div_ceil(threads).max(1);
+    let units: Vec<(usize, usize)> = part_ids
+        .iter()
+        .enumerate()
+        .flat_map(|(i, ids)| (0..ids.len()).map(move |k| (i, k)))
+        .collect();
+    // The key of a split function, hashed once for all its parts.
+    let split_keys: Vec<Option<molt_codecache::Key>> = functions
+        .iter()
+        .zip(&plans)
+        .map(|(f, plan)| {
+            plan.as_ref()
+                .map(|_| persist::key(&key_prefix, f, &symbols))
+        })
+        .collect();
+    if let Ok(mut c) = CODE_CACHE.lock() {
+        c.begin_build();
+    }
+    let threads = options.threads.max(1).min(units.len().max(1));
+    let next_unit = std::sync::atomic::AtomicUsize::new(0);
     let compiled: Vec<Result<(usize, Compiled), CodegenError>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = functions
-            .chunks(chunk)
-            .enumerate()
-            .map(|(c, funcs)| {
+        let handles: Vec<_> = (0..threads)
+            .map(|_| {
                 let symbols = &symbols;
                 let py_sig = &py_sig;
-                let func_ids = &func_ids;
+                let part_ids = &part_ids;
                 let key_prefix = &key_prefix;
+                let units = &units;
+                let next_unit = &next_unit;
+                let plans = &plans;
+                let points = &points;
+                let split_keys = &split_keys;
                 scope.spawn(move || {
-                    funcs
-                        .iter()
-                        .enumerate()
-                        .map(|(j, f)| {
-                            let i = c * chunk + j;
-                            compile_cached(
-                                f,
-                                isa,
-                                declarations,
-                                symbols,
-                                py_sig.clone(),
-                                func_ids[i],
-                                key_prefix,
-                                cache,
-                            )
-                            .map(|c| (i, c))
-                        })
-                        .collect::<Vec<_>>()
+                    let mut out = Vec::new();
+                    loop {
+                        let u = next_unit.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(&(i, k)) = units.get(u) else {
+                            break;
+                        };
+                        let f = &functions[i];
+                        let unit = Unit {
+                            function: f,
+                            points: &points[i],
+                            part: plans[i].as_ref().map(|plan| UnitPart {
+                                plan,
+                                index: k,
+                                next: part_ids[i].get(k + 1).copied(),
+                            }),
+                            id: part_ids[i][k],
+                            key: split_keys[i].as_ref().map(|key| persist::part_key(key, k)),
+                        };
+                        let result = compile_cached(
+                            &unit,
+                            isa,
+                            declarations,
+                            symbols,
+                            py_sig.clone(),
+                            key_prefix,
+                            cache,
+                        );
+                        let failed = result.is_err();
+                        out.push(result.map(|c| (u, c)));
+                        if failed {
+                            break;
+                        }
+                    }
+                    out
                 })
             })
             .collect();
@@ -407,13 +460,22 @@ pub fn compile_program_with_debug(
     });
     let mut pcmaps: Vec<Vec<(u32, u32, u32)>> = vec![Vec::new(); functions.len()];
     let mut code_sizes: Vec<u32> = vec![0; functions.len()];
-    for result in compiled {
-        let (i, c) = result?;
+    if let Ok(mut c) = CODE_CACHE.lock() {
+        c.trim();
+    }
+    let mut compiled = compiled.into_iter().collect::<Result<Vec<_>, _>>()?;
+    compiled.sort_by_key(|(u, _)| *u);
+    for (u, c) in compiled {
+        let (i, k) = units[u];
         module
-            .define_function_bytes(func_ids[i], c.align, &c.bytes, &c.relocs)
+            .define_function_bytes(part_ids[i][k], c.align, &c.bytes, &c.relocs)
             .map_err(obj_err)?;
-        code_sizes[i] = c.bytes.len() as u32;
-        pcmaps[i] = c.pcmap;
+        // The profile table knows each function by its first part (samples in a later
+        // part are not attributed).
+        if k == 0 {
+            code_sizes[i] = c.bytes.len() as u32;
+            pcmaps[i] = c.pcmap;
+        }
     }
 
     // Function descriptors.
@@ -470,14 +532,6 @@ fn symbol_name(prefix: &str, key: &str) -> String {
     format!("{prefix}{readable}_{:016x}", h.finish())
 }
 
-/// Compiled functions by content: the first 8 bytes of their persistent key
-/// (`persist::key`: the function's MIR text, the codegen settings, the compiler and the
-/// target) → machine code with symbolic relocations. Shared by every build in the process
-/// (the language server rebuilds on save), so an unchanged function is never recompiled;
-/// below it, `CodegenOptions::code_cache` reaches the disk and remote caches.
-static CODE_CACHE: std::sync::LazyLock<std::sync::Mutex<FxHashMap<u64, CachedCode>>> =
-    std::sync::LazyLock::new(Default::default);
-
 /// Machine code of one function with relocations naming their targets.
 #[derive(Clone)]
 struct CachedCode {
@@ -525,26 +579,54 @@ pub fn clear_memory_cache() {
     }
 }
 
+/// This process's in-memory code cache: `(entries, estimated bytes)` (bounded: see
+/// `memory_cache`).
+pub fn memory_cache_size() -> (usize, usize) {
+    CODE_CACHE.lock().map_or((0, 0), |c| c.len_and_bytes())
+}
+
 static COMPILED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
 static CACHED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
 
-/// Compiles `f` or takes it from [`CODE_CACHE`], else from `cache` (disk, then remote);
-/// returns code and relocations for `id` in the current module. Code it compiles goes to
-/// every cache. A persisted entry that does not decode or names a symbol the module lacks
-/// is a miss (and is forgotten), never an error.
-#[allow(clippy::too_many_arguments)]
+/// One thing to compile: a function, or one part of a function compiled in parts.
+struct Unit<'a> {
+    function: &'a Function,
+    /// The function's profile points.
+    points: &'a profile::Points,
+    part: Option<UnitPart<'a>>,
+    /// Its function in the object.
+    id: FuncId,
+    /// Its persistent key when known beforehand (the parts of a split function).
+    key: Option<molt_codecache::Key>,
+}
+
+/// Part `index` of a function compiled in parts, and the function of the next part.
+struct UnitPart<'a> {
+    plan: &'a split::Plan,
+    index: usize,
+    next: Option<FuncId>,
+}
+
+/// Compiles `unit` or takes it from [`CODE_CACHE`], else from `cache` (disk, then remote);
+/// returns code and relocations for its function in the current module. Code it compiles
+/// goes to every cache. A persisted entry that does not decode or names a symbol the module
+/// lacks is a miss (and is forgotten), never an error.
 fn compile_cached(
-    f: &Function,
+    unit: &Unit<'_>,
     isa: &dyn cranelift_codegen::isa::TargetIsa,
     declarations: &cranelift_module::ModuleDeclarations,
     symbols: &Symbols,
     sig: ir::Signature,
-    id: FuncId,
     key_prefix: &sha2::Sha256,
     cache: Option<&molt_codecache::CodeCache>,
 ) -> Result<Compiled, CodegenError> {
     use molt_codecache::Source;
-    let key = persist::key(key_prefix, f, symbols);
+    let f = unit.function;
+    let id = unit.id;
+    let key = match &unit.key {
+        Some(key) => *key,
+        None => persist::key(key_prefix, f, symbols),
+    };
     let memory_key = u64::from_le_bytes(key.0[..8].try_into().unwrap_or_default());
     let record = |source: Source| {
         let counter = if source == Source::Compiled {
@@ -557,10 +639,7 @@ fn compile_cached(
             cache.record(source);
         }
     };
-    let in_memory = CODE_CACHE
-        .lock()
-        .ok()
-        .and_then(|c| c.get(&memory_key).cloned());
+    let in_memory = CODE_CACHE.lock().ok().and_then(|mut c| c.get(memory_key));
     if let Some(code) = in_memory {
         record(Source::Memory);
         let relocs =
@@ -596,7 +675,7 @@ fn compile_cached(
             None => cache.forget(&key),
         }
     }
-    let (bytes, align, relocs, pcmap) = compile_one(f, isa, symbols, sig, id)?;
+    let (bytes, align, relocs, pcmap) = compile_one(unit, isa, symbols, sig)?;
     let symbolic = relocs
         .iter()
         .map(|r| {
@@ -682,14 +761,26 @@ fn resolve_relocs(
 }
 
 fn compile_one(
-    f: &Function,
+    unit: &Unit<'_>,
     isa: &dyn cranelift_codegen::isa::TargetIsa,
     symbols: &Symbols,
     sig: ir::Signature,
-    id: FuncId,
 ) -> Result<(Vec<u8>, u64, Vec<ModuleReloc>, Vec<(u32, u32, u32)>), CodegenError> {
+    let f = unit.function;
+    let id = unit.id;
     let mut clif = ir::Function::with_name_signature(ir::UserFuncName::user(0, id.as_u32()), sig);
-    translate::translate(f, &mut clif, symbols)?;
+    match &unit.part {
+        None => translate::translate(f, &mut clif, symbols, unit.points)?,
+        Some(part) => translate::translate_part(
+            f,
+            &mut clif,
+            symbols,
+            unit.points,
+            part.plan,
+            part.index,
+            part.next,
+        )?,
+    }
     let mut ctx = Context::for_function(clif);
     let (bytes, align, relocs, pcmap) = {
         let compiled = ctx
@@ -742,12 +833,19 @@ struct Constants {
 }
 
 fn collect_constants(functions: &[Arc<Function>]) -> Constants {
+    // Each list in first-use order, with a set beside it: a module of 100,000 lines has
+    // tens of thousands of names.
     let mut strings: Vec<String> = vec!["__main__".into()];
     let mut bigints: Vec<String> = Vec::new();
     let mut kwnames: Vec<Vec<String>> = Vec::new();
     let mut direct_targets: Vec<String> = Vec::new();
-    let add = |strings: &mut Vec<String>, s: &str| {
-        if !strings.iter().any(|x| x == s) {
+    let mut seen_strings: rustc_hash::FxHashSet<String> = strings.iter().cloned().collect();
+    let mut seen_bigints: rustc_hash::FxHashSet<String> = Default::default();
+    let mut seen_kwnames: rustc_hash::FxHashSet<Vec<String>> = Default::default();
+    let mut seen_targets: rustc_hash::FxHashSet<String> = Default::default();
+    let mut add = |strings: &mut Vec<String>, s: &str| {
+        if !seen_strings.contains(s) {
+            seen_strings.insert(s.to_owned());
             strings.push(s.to_owned());
         }
     };
@@ -761,7 +859,7 @@ fn collect_constants(functions: &[Arc<Function>]) -> Constants {
                         IntConst::Small(v) => v.to_string(),
                         IntConst::Big(d) => d.to_string(),
                     };
-                    if !bigints.contains(&digits) {
+                    if seen_bigints.insert(digits.clone()) {
                         bigints.push(digits);
                     }
                 }
@@ -787,7 +885,7 @@ fn collect_constants(functions: &[Arc<Function>]) -> Constants {
                         for n in &names {
                             add(&mut strings, n);
                         }
-                        if !kwnames.contains(&names) {
+                        if seen_kwnames.insert(names.clone()) {
                             kwnames.push(names);
                         }
                     }
@@ -803,7 +901,7 @@ fn collect_constants(functions: &[Arc<Function>]) -> Constants {
                 InstKind::CallDirect { func, .. } => {
                     // The slow path loads the callee's global by its Python name.
                     add(&mut strings, molt_mir::split_module(func).1);
-                    if !direct_targets.contains(&func.to_string()) {
+                    if seen_targets.insert(func.to_string()) {
                         direct_targets.push(func.to_string());
                     }
                 }
@@ -817,7 +915,7 @@ fn collect_constants(functions: &[Arc<Function>]) -> Constants {
                         for n in &names {
                             add(&mut strings, n);
                         }
-                        if !kwnames.contains(&names) {
+                        if seen_kwnames.insert(names.clone()) {
                             kwnames.push(names);
                         }
                     }

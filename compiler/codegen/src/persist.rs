@@ -62,6 +62,16 @@ pub(crate) fn key(prefix: &Sha256, f: &Function, symbols: &Symbols) -> Key {
     Key(h.finalize().into())
 }
 
+/// The key of part `index` of a function compiled in parts (`crate::split`), from the key
+/// of the function.
+pub(crate) fn part_key(function: &Key, index: usize) -> Key {
+    let mut h = Sha256::new();
+    field(&mut h, &function.0);
+    field(&mut h, b"part");
+    field(&mut h, &(index as u64).to_le_bytes());
+    Key(h.finalize().into())
+}
+
 /// A length-prefixed field, so that no two sequences of fields hash alike.
 fn field(h: &mut Sha256, bytes: &[u8]) {
     h.update((bytes.len() as u64).to_le_bytes());

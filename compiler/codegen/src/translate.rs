@@ -17,6 +17,7 @@
 //! runtime a mask of the moved arguments (`molt_runtime::call::Moved`), which releases them
 //! after a callee that only borrows them (builtins, classes).
 
+use cranelift_codegen::entity::packed_option::ReservedValue;
 use cranelift_codegen::ir::condcodes::{FloatCC, IntCC};
 use cranelift_codegen::ir::{
     self, AbiParam, BlockArg, InstBuilder, Signature, StackSlotData, StackSlotKind, types,
@@ -31,7 +32,9 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use crate::CodegenError;
 use crate::liveness::{Held, Liveness};
 use crate::profile::{self, Points};
+use crate::split::{Cut, Plan, Range};
 use crate::symbols::{Rt, Symbols};
+use cranelift_module::FuncId;
 use molt_mir::lanes::{Strategy, strategy};
 
 const I64: ir::Type = types::I64;
@@ -85,14 +88,87 @@ pub fn python_signature(call_conv: CallConv) -> Signature {
 }
 
 /// Translates `func` (MIR) into `clif` (an empty Cranelift function with the Python
-/// signature).
+/// signature); `points` are its profile points ([`Points::of`]).
 pub fn translate(
     func: &Function,
     clif: &mut ir::Function,
     symbols: &Symbols,
+    points: &Points,
 ) -> Result<(), CodegenError> {
     let liveness = Liveness::compute(func);
     let held = Held::compute(func);
+    let ranges: Vec<Range> = func
+        .layout
+        .iter()
+        .map(|&block| Range {
+            block,
+            start: 0,
+            end: func.blocks[block.index()].insts.len(),
+            end_cut: None,
+        })
+        .collect();
+    let part = Part {
+        ranges: &ranges,
+        cuts: &[],
+        entry: None,
+        next: None,
+        whole: true,
+    };
+    translate_with(func, clif, symbols, points, &liveness, &held, &part)
+}
+
+/// Translates part `index` of `func` as `plan` cuts it ([`crate::split`]) into `clif`; `next`
+/// is the function of part `index + 1` (none for the last part).
+pub(crate) fn translate_part(
+    func: &Function,
+    clif: &mut ir::Function,
+    symbols: &Symbols,
+    points: &Points,
+    plan: &Plan,
+    index: usize,
+    next: Option<FuncId>,
+) -> Result<(), CodegenError> {
+    let part = Part {
+        ranges: &plan.parts[index],
+        cuts: &plan.cuts,
+        entry: index.checked_sub(1).map(|c| &plan.cuts[c]),
+        next,
+        whole: false,
+    };
+    translate_with(
+        func,
+        clif,
+        symbols,
+        points,
+        &plan.liveness,
+        &plan.held,
+        &part,
+    )
+}
+
+/// What one Cranelift function translates of a MIR function: all of it, or one part.
+struct Part<'a> {
+    /// Slices of blocks, in layout order.
+    ranges: &'a [Range],
+    /// The plan's cuts ([`Range::end_cut`] indexes them).
+    cuts: &'a [Cut],
+    /// The cut this part starts at, whose live values arrive in the argument array.
+    entry: Option<&'a Cut>,
+    /// The function of the next part.
+    next: Option<FuncId>,
+    /// The whole function (no plan).
+    whole: bool,
+}
+
+fn translate_with(
+    func: &Function,
+    clif: &mut ir::Function,
+    symbols: &Symbols,
+    points: &Points,
+    liveness: &Liveness,
+    held: &Held,
+    part: &Part<'_>,
+) -> Result<(), CodegenError> {
     let mut fctx = FunctionBuilderContext::new();
     // Source locations are MIR sites (absolute: base 0), for the sampler's code-offset map.
     clif.params.ensure_base_srcloc(ir::SourceLoc::new(0));
@@ -114,13 +190,13 @@ pub fn translate(
         func_param: None,
         imported: FxHashMap::default(),
         imported_data: FxHashMap::default(),
-        points: Points::of(func),
+        points,
         position: (0, 0),
         counters: symbols.counters.get(&*func.name).map(|d| d.as_u32()),
         counters_slot: None,
         profile_on_slot: None,
     };
-    t.run(&mut b)?;
+    t.run(&mut b, part)?;
     b.seal_all_blocks();
     b.finalize(symbols.frontend);
     Ok(())
@@ -141,9 +217,9 @@ enum Pass {
 struct Translator<'a> {
     func: &'a Function,
     symbols: &'a Symbols,
-    liveness: Liveness,
+    liveness: &'a Liveness,
     /// Values held by Python names (see [`Held`]).
-    held: Held,
+    held: &'a Held,
     /// The held values after the instruction being translated: what an exception leaving
     /// the function there hands to the exception.
     held_after: FxHashSet<Value>,
@@ -168,7 +244,7 @@ struct Translator<'a> {
     imported: FxHashMap<Rt, ir::FuncRef>,
     imported_data: FxHashMap<u32, ir::GlobalValue>,
     /// The profile points of the function ([`crate::profile`]).
-    points: Points,
+    points: &'a Points,
     /// The MIR block and instruction index being translated (for exception-edge counters).
     position: (u32, u32),
     /// The function's counter array (a data object).
@@ -181,22 +257,44 @@ struct Translator<'a> {
 }
 
 impl Translator<'_> {
-    fn run(&mut self, b: &mut FunctionBuilder<'_>) -> Result<(), CodegenError> {
+    fn run(&mut self, b: &mut FunctionBuilder<'_>, part: &Part<'_>) -> Result<(), CodegenError> {
         let func = self.func;
         // Blocks: a Cranelift entry block taking (func, args), then one block per MIR block.
         let entry = b.create_block();
         b.append_block_params_for_function_params(entry);
-        for data in &func.blocks {
+        // (A part creates the blocks whose start it translates; the others are never named.)
+        let mut starts_here = vec![part.whole; func.blocks.len()];
+        for r in part.ranges.iter().filter(|r| r.start == 0) {
+            starts_here[r.block.index()] = true;
+        }
+        for (data, &here) in func.blocks.iter().zip(&starts_here) {
+            if !here {
+                self.blocks.push(ir::Block::reserved_value());
+                continue;
+            }
             let block = b.create_block();
             for _ in &data.params {
                 b.append_block_param(block, I64);
             }
             self.blocks.push(block);
         }
-        // Slots and scratch space.
+        // Slots and scratch space (a part has no slots: `split::plan`).
         let mut slot_names: Vec<Box<str>> = Vec::new();
         let mut max_array = 3usize;
-        for inst in &func.insts {
+        if let Some(cut) = part.ranges.iter().find_map(|r| r.end_cut) {
+            max_array = max_array.max(part.cuts[cut].live.len());
+        }
+        let part_insts = part.ranges.iter().flat_map(|r| {
+            func.blocks[r.block.index()].insts[r.start..r.end]
+                .iter()
+                .map(|i| &func.insts[i.index()])
+        });
+        let insts: Box<dyn Iterator<Item = &InstData>> = if part.whole {
+            Box::new(func.insts.iter())
+        } else {
+            Box::new(part_insts)
+        };
+        for inst in insts {
             match &inst.kind {
                 InstKind::SlotLoad(n) | InstKind::SlotStore(n, _) | InstKind::SlotDel(n) => {
                     let n: Box<str> = slot_of(n).into();
@@ -255,7 +353,7 @@ impl Translator<'_> {
             b.ins().stack_store(I64, on, slot, 0);
             self.profile_on_slot = Some(slot);
         }
-        if self.points.counts_entries() {
+        if part.entry.is_none() && self.points.counts_entries() {
             self.bump(b, 0);
         }
         let unbound = b.ins().iconst(I64, UNBOUND);
@@ -263,38 +361,77 @@ impl Translator<'_> {
             b.ins().stack_store(I64, unbound, slot, 0);
         }
         // Entry MIR block parameters: the bound arguments, owned (the caller moved one
-        // reference per argument into the call).
+        // reference per argument into the call). A later part gets the values live at its
+        // cut instead, owned the same way.
         let mut args = Vec::new();
-        for i in 0..func.blocks[0].params.len() {
+        let entry_values = part.entry.map_or(&[][..], |cut| &cut.live[..]);
+        let count = match part.entry {
+            Some(cut) => cut.live.len(),
+            None => func.blocks[0].params.len(),
+        };
+        for i in 0..count {
             let v = b
                 .ins()
                 .load(I64, ir::MemFlagsData::trusted(), params[1], (i * 8) as i32);
             args.push(BlockArg::Value(v));
         }
-        b.ins().jump(self.blocks[0], &args);
+        let continuation = match part.entry {
+            None => {
+                b.ins().jump(self.blocks[0], &args);
+                None
+            }
+            Some(_) => {
+                for (v, arg) in entry_values.iter().zip(&args) {
+                    if let BlockArg::Value(x) = arg {
+                        self.values.insert(*v, *x);
+                    }
+                }
+                let block = b.create_block();
+                b.ins().jump(block, &[]);
+                Some(block)
+            }
+        };
 
-        for &block in &func.layout {
+        for range in part.ranges {
+            let block = range.block;
             let data = &func.blocks[block.index()];
-            let cb = self.blocks[block.index()];
+            let cb = match continuation {
+                Some(c) if range.start > 0 => c,
+                _ => self.blocks[block.index()],
+            };
             b.switch_to_block(cb);
             // The block's own code (releases of unused parameters) belongs to its first site.
-            let first_site = data.insts.first().map(|i| func.insts[i.index()].site);
+            let first_site = data
+                .insts
+                .get(range.start)
+                .map(|i| func.insts[i.index()].site);
             b.set_srcloc(first_site.map_or(ir::SourceLoc::default(), |s| {
                 ir::SourceLoc::new(s.index() as u32)
             }));
-            let bparams = b.block_params(cb).to_vec();
-            for (p, v) in data.params.iter().zip(bparams) {
-                self.values.insert(*p, v);
+            if range.start == 0 {
+                let bparams = b.block_params(cb).to_vec();
+                for (p, v) in data.params.iter().zip(bparams) {
+                    self.values.insert(*p, v);
+                }
             }
+            let slice = &data.insts[range.start..range.end];
             // Liveness and held values within the block. A backward walk records, per
             // instruction, what changes across it (the operands whose last use it is,
             // whether its result is used later, the values it makes held); the forward walk
             // below replays those changes on one set each, so the cost is linear in the
             // block's size instead of one set copy per instruction.
-            let mut live = self.liveness.live_out[block.index()].clone();
-            let mut held = self.held.out(block).clone();
-            let mut steps: Vec<BlockStep> = Vec::with_capacity(data.insts.len());
-            for inst in data.insts.iter().rev() {
+            // A range that stops at a cut starts from the state there.
+            let end_cut = range.end_cut.map(|c| &part.cuts[c]);
+            let mut live = match end_cut {
+                Some(cut) => cut.live_set.clone(),
+                None => self.liveness.live_out[block.index()].clone(),
+            };
+            let mut held = match end_cut {
+                Some(cut) => cut.held.clone(),
+                None => self.held.out(block).clone(),
+            };
+            let mut steps: Vec<BlockStep> = Vec::with_capacity(slice.len());
+            for inst in slice.iter().rev() {
                 let d = &func.insts[inst.index()];
                 let mut step = BlockStep {
                     result_live: d.result.is_some_and(|r| live.contains(&r)),
@@ -316,9 +453,10 @@ impl Translator<'_> {
             self.held_after = held;
             self.exit_keep.clear();
             self.slots_released = false;
-            for (i, inst) in data.insts.iter().enumerate() {
+            for (k, inst) in slice.iter().enumerate() {
+                let i = range.start + k;
                 let d = &func.insts[inst.index()];
-                let step = &steps[i];
+                let step = &steps[k];
                 for v in &step.dying {
                     live.remove(v);
                 }
@@ -380,7 +518,47 @@ impl Translator<'_> {
                     }
                 }
             }
+            if let Some(cut) = end_cut {
+                self.call_next_part(b, part, cut, &live)?;
+            }
         }
+        Ok(())
+    }
+
+    /// Ends a part at `cut`: calls the next part with the values live there (their
+    /// references move to it) and returns what it returns, the function's result or *error*
+    /// (the traceback entry is the next part's, under this function's descriptor).
+    fn call_next_part(
+        &mut self,
+        b: &mut FunctionBuilder<'_>,
+        part: &Part<'_>,
+        cut: &Cut,
+        live: &FxHashSet<Value>,
+    ) -> Result<(), CodegenError> {
+        let internal = |message: &str| CodegenError::Internal {
+            function: self.func.name.to_string(),
+            message: message.into(),
+        };
+        let next = part
+            .next
+            .ok_or_else(|| internal("a cut without a next part"))?;
+        if *live != cut.live_set {
+            return Err(internal("the live values at a cut differ from its plan"));
+        }
+        let vals = cut
+            .live
+            .iter()
+            .map(|v| self.val(*v))
+            .collect::<Result<Vec<_>, _>>()?;
+        let arr = self.array(b, &vals);
+        let func_param = self
+            .func_param
+            .ok_or_else(|| internal("no function parameter"))?;
+        let sig = python_signature(self.symbols.call_conv);
+        let callee = self.symbols.import_local_function(b.func, next, sig);
+        let call = b.ins().call(callee, &[func_param, arr]);
+        let result = b.inst_results(call)[0];
+        b.ins().return_(&[result]);
         Ok(())
     }
 

@@ -209,6 +209,8 @@ impl Server {
             )
         })
         .await;
+        // A build frees most of what it allocated: give it back (see `allocator`).
+        crate::allocator::release_free_memory();
         let duration_ms = start.elapsed().as_millis() as u64;
         let superseded = !self.shared.builds.is_current(&source, generation);
         // Progress ends before the outcome is reported, as editors expect.
