@@ -70,6 +70,19 @@ pub const EXHAUSTED: i64 = ((0xFFFCu64 << 48) | 2) as i64;
 /// whose last use it is (no longer live after it), whether its result is live after it, the
 /// values held before it but not after it, and those held after it but not before (its
 /// result, a `bind`'s operands).
+/// One step of the shared tail of exception edges ([`Translator::raise_edge`]).
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+enum TailStep {
+    /// Releases the frame's reference to the value.
+    Release(Value),
+    /// Hands the values of the frame's slots to the pending exception (`molt_exc_hold`).
+    HoldSlots,
+    /// Hands the frame's reference to the value to the pending exception.
+    Hold(Value),
+    /// Hands the frame's function to the pending exception (`molt_exc_hold_func`).
+    HoldFunc,
+}
+
 #[derive(Default)]
 struct BlockStep {
     dying: Vec<Value>,
@@ -195,6 +208,8 @@ fn translate_with(
         counters: symbols.counters.get(&*func.name).map(|d| d.as_u32()),
         counters_slot: None,
         profile_on_slot: None,
+        tails: FxHashMap::default(),
+        tail_ends: FxHashMap::default(),
     };
     t.run(&mut b, part)?;
     b.seal_all_blocks();
@@ -254,6 +269,12 @@ struct Translator<'a> {
     /// In a function with loops, the stack slot that holds `molt_profile_on` as read on
     /// entry.
     profile_on_slot: Option<ir::StackSlot>,
+    /// The shared tails of exception edges: a step and the block after it → the block that
+    /// does the step and jumps there ([`Translator::raise_edge`]).
+    tails: FxHashMap<(TailStep, ir::Block), ir::Block>,
+    /// The last block of the exception edges into each handler (entering it with the
+    /// pending exception; `None`: returning *error*).
+    tail_ends: FxHashMap<Option<molt_mir::Block>, ir::Block>,
 }
 
 impl Translator<'_> {
@@ -801,6 +822,14 @@ impl Translator<'_> {
     /// Emits the exceptional exit of `d`: records this frame at `site` on the exception's
     /// traceback (`None` for a re-raise, which adds no entry), releases the values that die
     /// on the edge, then enters the handler with the pending exception or returns *error*.
+    ///
+    /// Only the first two steps are the edge's own code; the rest is a chain of
+    /// [`TailStep`] blocks shared with every other edge whose remaining steps are the same
+    /// (hash-consed in `tails`, so two edges share the longest common suffix of their
+    /// steps). Releases go innermost (latest defined) first, so the values of enclosing
+    /// loops, which every edge inside them releases, come last and are emitted once per
+    /// loop instead of once per edge: code grows linearly with the nesting depth, not with
+    /// its square.
     fn raise_edge(
         &mut self,
         b: &mut FunctionBuilder<'_>,
@@ -823,19 +852,23 @@ impl Translator<'_> {
             let site = b.ins().iconst(I32, i64::from(site.index() as u32));
             self.call_rt(b, Rt::TbAdd, &[code, site]);
         }
-        match self.func.blocks[block.index()].handler {
+        // (A value without a translation is the failing instruction's own result, never
+        // defined on this edge: skipped.)
+        let defined = |t: &Self, v: &Value| t.needs_rc(*v) && t.values.contains_key(v);
+        let handler = self.func.blocks[block.index()].handler;
+        let mut steps: Vec<TailStep> = Vec::new();
+        match handler {
             Some(h) => {
                 // Temporaries are released innermost (latest defined) first, as CPython
                 // unwinds its value stack.
-                let keep = self.liveness.live_in(h).clone();
-                for v in owned.iter().rev() {
-                    if !keep.contains(v) {
-                        self.release(b, *v);
-                    }
-                }
-                let exc = self.call_rt(b, Rt::ExcFetch, &[]);
-                b.ins()
-                    .jump(self.blocks[h.index()], &[BlockArg::Value(exc)]);
+                let keep = self.liveness.live_in(h);
+                steps.extend(
+                    owned
+                        .iter()
+                        .rev()
+                        .filter(|v| !keep.contains(v) && defined(self, v))
+                        .map(|v| TailStep::Release(*v)),
+                );
             }
             None => {
                 // The function is left with an exception: temporaries are released, and
@@ -846,33 +879,90 @@ impl Translator<'_> {
                 for v in owned.iter().rev() {
                     if self.held_after.contains(v) && self.needs_rc(*v) {
                         held.push(*v);
-                    } else {
-                        self.release(b, *v);
+                    } else if defined(self, v) {
+                        steps.push(TailStep::Release(*v));
                     }
                 }
                 held.reverse();
-                for slot in self.slot_order.clone() {
-                    let v = b.ins().stack_load(I64, I64, slot, 0);
-                    self.call_rt(b, Rt::ExcHold, &[v]);
+                if !self.slot_order.is_empty() {
+                    steps.push(TailStep::HoldSlots);
                 }
-                let keep: Vec<Value> = self.exit_keep.iter().chain(&held).copied().collect();
-                for v in keep {
-                    // (The failing instruction's own result is not defined: skipped.)
-                    if let Some(&cv) = self.values.get(&v) {
-                        self.call_rt(b, Rt::ExcHold, &[cv]);
-                    }
-                }
+                let keep = self.exit_keep.iter().chain(&held);
+                steps.extend(
+                    keep.filter(|v| self.values.contains_key(v))
+                        .map(|v| TailStep::Hold(*v)),
+                );
                 // The frame also keeps its function (CPython's `f_func`), and so the
                 // function's defaults and closure cells, released after the locals.
                 if !self.func.is_generator
                     && &*self.func.name != "<module>"
-                    && let Some(f) = self.func_param
+                    && self.func_param.is_some()
                 {
-                    self.call_rt(b, Rt::ExcHoldFunc, &[f]);
+                    steps.push(TailStep::HoldFunc);
                 }
-                let err = b.ins().iconst(I64, ERROR);
-                b.ins().return_(&[err]);
             }
+        }
+        // The chain, from its end: existing blocks are reused, new ones filled below (after
+        // this block's jump, as the builder fills one block at a time).
+        let mut fresh: Vec<(ir::Block, Option<(TailStep, ir::Block)>)> = Vec::new();
+        let mut next = match self.tail_ends.get(&handler) {
+            Some(&end) => end,
+            None => {
+                let end = b.create_block();
+                b.set_cold_block(end);
+                self.tail_ends.insert(handler, end);
+                fresh.push((end, None));
+                end
+            }
+        };
+        for step in steps.into_iter().rev() {
+            next = match self.tails.get(&(step, next)) {
+                Some(&shared) => shared,
+                None => {
+                    let new = b.create_block();
+                    b.set_cold_block(new);
+                    self.tails.insert((step, next), new);
+                    fresh.push((new, Some((step, next))));
+                    new
+                }
+            };
+        }
+        b.ins().jump(next, &[]);
+        for (new, step) in fresh {
+            b.switch_to_block(new);
+            let Some((step, next)) = step else {
+                match handler {
+                    Some(h) => {
+                        let exc = self.call_rt(b, Rt::ExcFetch, &[]);
+                        b.ins()
+                            .jump(self.blocks[h.index()], &[BlockArg::Value(exc)]);
+                    }
+                    None => {
+                        let err = b.ins().iconst(I64, ERROR);
+                        b.ins().return_(&[err]);
+                    }
+                }
+                continue;
+            };
+            match step {
+                TailStep::Release(v) => self.release(b, v),
+                TailStep::HoldSlots => {
+                    for slot in self.slot_order.clone() {
+                        let v = b.ins().stack_load(I64, I64, slot, 0);
+                        self.call_rt(b, Rt::ExcHold, &[v]);
+                    }
+                }
+                TailStep::Hold(v) => {
+                    let cv = self.val(v)?;
+                    self.call_rt(b, Rt::ExcHold, &[cv]);
+                }
+                TailStep::HoldFunc => {
+                    if let Some(f) = self.func_param {
+                        self.call_rt(b, Rt::ExcHoldFunc, &[f]);
+                    }
+                }
+            }
+            b.ins().jump(next, &[]);
         }
         Ok(())
     }

@@ -2613,12 +2613,19 @@ impl<'a> Lowerer<'a> {
         // The comprehension's frame (inlined here) exits: its variables are released.
         let internals: Vec<String> = st.renames[saved..].iter().map(|(_, i)| i.clone()).collect();
         st.renames.truncate(saved);
+        // The variables are unbound again afterwards: each run of the comprehension is a
+        // new frame, so a value must not outlive this run in its variable (it would be
+        // released only where the next run rebinds it, and every enclosing loop would carry
+        // the variables of all the comprehensions nested in it: block parameters growing with
+        // the square of the nesting depth).
         let mut values: Vec<Value> = Vec::new();
+        let unbound = st.b.unbound_value();
         for internal in internals {
             let v = st.b.read_var(&internal);
             if !st.b.is_unbound(v) && !values.contains(&v) {
                 values.push(v);
             }
+            st.b.write_var(&internal, unbound);
         }
         if !values.is_empty() {
             st.b.ins(InstKind::KeepAlive(values), span);
@@ -2689,18 +2696,21 @@ impl<'a> Lowerer<'a> {
                 st.b.ins(InstKind::GetIter(iterable), self.span(g.iter.range()))
             }
         };
-        let (header, item) = self.begin_iteration(st, it, done, span);
-        // Inlined comprehensions: targets get fresh SSA variables. (A comprehension lowered
-        // as its own function binds them as its locals instead.)
+        // Inlined comprehensions: targets get fresh SSA variables, unbound before the loop
+        // (so that no enclosing loop carries them). A comprehension lowered as its own
+        // function binds them as its locals instead.
         if rename {
             let mut names = Vec::new();
             target_names(&g.target, &mut names);
+            let unbound = st.b.unbound_value();
             for name in names {
                 st.rename_counter += 1;
                 let internal = format!("{name}.{}", st.rename_counter);
+                st.b.write_var(&internal, unbound);
                 st.renames.push((name, internal));
             }
         }
+        let (header, item) = self.begin_iteration(st, it, done, span);
         self.assign(st, &g.target, item);
         for cond in &g.ifs {
             let v = self.expr(st, cond);

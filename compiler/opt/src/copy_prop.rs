@@ -57,31 +57,51 @@ fn trivial_params(func: &mut Function) -> bool {
             }
         }
     }
+    // To a fixpoint within one run: a parameter found trivial makes the parameters that
+    // received it trivial in turn (nested loops carry a value through one parameter per
+    // loop header), so a web of any depth goes at once.
     let mut map: FxHashMap<Value, Value> = FxHashMap::default();
-    for (&p, args) in &incoming {
-        let ValueDef::Param(block, _) = func.values[p.index()].def else {
-            continue;
-        };
-        if block.0 == 0 || is_handler(func, block) {
-            continue;
+    let resolve = |map: &FxHashMap<Value, Value>, mut v: Value| {
+        while let Some(&next) = map.get(&v) {
+            v = next;
         }
-        let mut same: Option<Value> = None;
-        let mut trivial = true;
-        for a in args {
-            match a {
-                None => trivial = false,
-                Some(a) if *a == p => {}
-                Some(a) => match same {
-                    None => same = Some(*a),
-                    Some(s) if s == *a => {}
-                    Some(_) => trivial = false,
-                },
+        v
+    };
+    loop {
+        let mut changed = false;
+        for (&p, args) in &incoming {
+            if map.contains_key(&p) {
+                continue;
+            }
+            let ValueDef::Param(block, _) = func.values[p.index()].def else {
+                continue;
+            };
+            if block.0 == 0 || is_handler(func, block) {
+                continue;
+            }
+            let mut same: Option<Value> = None;
+            let mut trivial = true;
+            for a in args {
+                match a.map(|a| resolve(&map, a)) {
+                    None => trivial = false,
+                    Some(a) if a == p => {}
+                    Some(a) => match same {
+                        None => same = Some(a),
+                        Some(s) if s == a => {}
+                        Some(_) => trivial = false,
+                    },
+                }
+            }
+            if let (true, Some(s)) = (trivial, same) {
+                map.insert(p, s);
+                changed = true;
             }
         }
-        if let (true, Some(s)) = (trivial, same) {
-            map.insert(p, s);
+        if !changed {
+            break;
         }
     }
+    let map: FxHashMap<Value, Value> = map.keys().map(|&p| (p, resolve(&map, p))).collect();
     if map.is_empty() {
         return false;
     }
