@@ -261,7 +261,7 @@ class CacheInfo:
         return self._fields_tuple()[i]
 
     def __eq__(self, other):
-        if isinstance(other, CacheInfo):
+        if isinstance(other, type(self)):
             other = other._fields_tuple()
         return self._fields_tuple() == other
 

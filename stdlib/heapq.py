@@ -33,19 +33,21 @@ def _siftup(heap, pos):
     _siftdown(heap, start, pos)
 
 
-def _check(heap):
+def _check(heap, function, argument="argument 1"):
     if not isinstance(heap, list):
-        raise TypeError("heap argument must be a list")
+        raise TypeError(
+            "%s() %s must be list, not %s" % (function, argument, type(heap).__name__)
+        )
 
 
 def heappush(heap, item):
-    _check(heap)
+    _check(heap, "heappush")
     heap.append(item)
     _siftdown(heap, 0, len(heap) - 1)
 
 
 def heappop(heap):
-    _check(heap)
+    _check(heap, "heappop", "argument")
     if not heap:
         raise IndexError("index out of range")
     last = heap.pop()
@@ -58,7 +60,7 @@ def heappop(heap):
 
 
 def heapreplace(heap, item):
-    _check(heap)
+    _check(heap, "heapreplace")
     if not heap:
         raise IndexError("index out of range")
     top = heap[0]
@@ -68,7 +70,7 @@ def heapreplace(heap, item):
 
 
 def heappushpop(heap, item):
-    _check(heap)
+    _check(heap, "heappushpop")
     if heap and heap[0] < item:
         top = heap[0]
         heap[0] = item
@@ -78,7 +80,7 @@ def heappushpop(heap, item):
 
 
 def heapify(x):
-    _check(x)
+    _check(x, "heapify", "argument")
     i = len(x) // 2 - 1
     while i >= 0:
         _siftup(x, i)
