@@ -220,7 +220,10 @@ fn function_getattr(o: Value, name: &str) -> R<Option<Ref>> {
         "__name__" => Ref::dup(set(extra.map(|e| &e.name)).unwrap_or(f.name)),
         "__qualname__" => Ref::dup(function_qualname(f)),
         "__doc__" => Ref::dup(set(extra.map(|e| &e.doc)).unwrap_or(Value::NONE)),
-        "__module__" => Ref::dup(crate::modules::module_name_value(f.module)),
+        "__module__" => Ref::dup(
+            set(extra.map(|e| &e.module))
+                .unwrap_or_else(|| crate::modules::module_name_value(f.module)),
+        ),
         "__globals__" => Ref::dup(crate::modules::module_dict(f.module)),
         "__dict__" => {
             let e = f.extra();
@@ -325,7 +328,12 @@ fn function_setattr(o: Value, n: &str, name: Value, v: Option<Value>) -> R<()> {
         ("__globals__" | "__closure__" | "__builtins__", _) => {
             raise(ExcKind::AttributeError, "readonly attribute")
         }
-        ("__module__" | "__code__" | "__annotations__", _) => raise(
+        ("__module__", Some(v)) => Ok(replace(&e.module, v)),
+        ("__module__", None) => {
+            // CPython's `__module__` is an ordinary member: deleting it leaves `None`.
+            Ok(replace(&e.module, Value::NONE))
+        }
+        ("__code__" | "__annotations__", _) => raise(
             ExcKind::NotImplementedError,
             format!("molt: assigning the attribute '{n}' of functions is not supported yet"),
         ),

@@ -290,6 +290,11 @@ pub fn isinstance_any(obj: Value, classinfo: Value) -> R<bool> {
         }
         return Ok(false);
     }
+    // CPython's `PyObject_IsInstance`: any other object decides through the
+    // `__instancecheck__` of its type (`typing.List`).
+    if let Some(r) = crate::class::call_dunder(classinfo, "__instancecheck__", &[obj])? {
+        return crate::ops::is_true(r.v());
+    }
     type_error("isinstance() arg 2 must be a type, a tuple of types, or a union")
 }
 
@@ -309,6 +314,9 @@ fn issubclass_any(cls: Value, classinfo: Value) -> R<bool> {
             }
         }
         return Ok(false);
+    }
+    if let Some(r) = crate::class::call_dunder(classinfo, "__subclasscheck__", &[cls])? {
+        return crate::ops::is_true(r.v());
     }
     type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union")
 }

@@ -802,6 +802,46 @@ pub fn make_class(name: Value, bases: Value, ns: Value, slot_names: &[Value]) ->
     make_class_in(name, bases, ns, slot_names, None)
 }
 
+/// CPython's `update_bases` (PEP 560): each base that is not a class but whose type defines
+/// `__mro_entries__` (`typing.Generic[T]`) is replaced by the classes that method returns
+/// (given the original bases). `Ok(None)` when no base changed; otherwise the new bases, with
+/// the original ones stored as `__orig_bases__` in the namespace `ns`.
+fn resolve_mro_entries(bases: Value, ns: Value) -> R<Option<Ref>> {
+    if !crate::tuple::is_tuple(bases) {
+        return Ok(None);
+    }
+    let items = tuple_items(bases);
+    if items.iter().all(|b| is_class(*b)) {
+        return Ok(None);
+    }
+    let mut out: Vec<Ref> = Vec::new();
+    let mut changed = false;
+    for &b in items {
+        if is_class(b) {
+            out.push(Ref::dup(b));
+            continue;
+        }
+        match call_dunder(b, "__mro_entries__", &[bases])? {
+            Some(entries) => {
+                if !crate::tuple::is_tuple(entries.v()) {
+                    return type_error("__mro_entries__ must return a tuple");
+                }
+                out.extend(tuple_items(entries.v()).iter().map(|e| Ref::dup(*e)));
+                changed = true;
+            }
+            None => out.push(Ref::dup(b)),
+        }
+    }
+    if !changed {
+        return Ok(None);
+    }
+    if crate::dict::is_dict(ns) {
+        dict_set_str(ns, "__orig_bases__", bases);
+    }
+    let values: Vec<Value> = out.iter().map(Ref::v).collect();
+    Ok(Some(crate::tuple::tuple_from_slice(&values)))
+}
+
 /// [`make_class`] for a class statement of the module named `module_name` (its
 /// `__module__` unless the namespace sets one; `__main__` when `None`).
 pub fn make_class_in(
@@ -814,6 +854,8 @@ pub fn make_class_in(
     if crate::str::str_opt(name).is_none() {
         return type_error("type.__new__() argument 1 must be str");
     }
+    let resolved = resolve_mro_entries(bases, ns)?;
+    let bases = resolved.as_ref().map_or(bases, Ref::v);
     let bases_items: Vec<Value> = if crate::tuple::is_tuple(bases) {
         tuple_items(bases).to_vec()
     } else {

@@ -833,10 +833,21 @@ pub fn base_exception_repr(v: Value) -> R<String> {
     }
 }
 
-/// The last line of a traceback: `Type: message`, or just `Type` when `str(e)` is empty.
+/// The last line of a traceback: `Type: message` (`module.Type` for a class of a module
+/// other than `__main__`), or just `Type` when `str(e)` is empty.
 /// An exception in `__str__` itself gives `<exception str() failed>` as CPython does.
 pub fn exception_line(exc: Value) -> String {
-    let name = crate::class::type_name(exc);
+    // CPython qualifies the type with its module unless that is `__main__` or `builtins`
+    // (`copy.Error: ...`).
+    let mut name = crate::class::type_name(exc);
+    let cls = crate::class::type_of(exc);
+    if crate::class::is_class(cls)
+        && let Some(module) = crate::class::class_module(cls)
+        && module != "__main__"
+        && module != "builtins"
+    {
+        name = format!("{module}.{name}");
+    }
     let msg = match crate::ops::str_string(exc) {
         Ok(s) => s,
         Err(Raised) => {

@@ -348,6 +348,8 @@ pub struct FunctionExtra {
     pub defaults: Cell<Value>,
     /// `__kwdefaults__` after an assignment (a dict or `None`).
     pub kwdefaults: Cell<Value>,
+    /// `__module__` after an assignment (any object; `functools.wraps` copies it).
+    pub module: Cell<Value>,
 }
 
 impl FunctionExtra {
@@ -360,6 +362,7 @@ impl FunctionExtra {
             qualname: Cell::new(Value::UNBOUND),
             defaults: Cell::new(Value::UNBOUND),
             kwdefaults: Cell::new(Value::UNBOUND),
+            module: Cell::new(Value::UNBOUND),
         }
     }
 
@@ -372,6 +375,7 @@ impl FunctionExtra {
             &self.qualname,
             &self.defaults,
             &self.kwdefaults,
+            &self.module,
         ] {
             let v = c.replace(Value::UNBOUND);
             if v != Value::UNBOUND {

@@ -80,6 +80,7 @@ const PER_FILE: &[&str] = &[
     "parse(Id(0))",
     "skeleton_map(Id(0))",
     "skeleton_parts(Id(0))",
+    "stdlib_name_uses(Id(0))",
 ];
 
 #[test]
@@ -209,6 +210,75 @@ fn editing_a_body_in_an_imported_module_relowers_nothing_of_its_importer() {
     );
     assert!(
         !events.iter().any(|e| e.starts_with("module_graph(")),
+        "{events:#?}"
+    );
+}
+
+/// The standard modules molt ships in Python (`stdlib/`) are inputs of high durability that
+/// never change: after an edit of the program, no query over them runs again (not even the
+/// cheap per-file ones that re-run for every edited file), and only the edited function is
+/// lowered again.
+#[test]
+fn editing_a_program_rechecks_nothing_of_the_standard_modules_it_imports() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let main_src = |body: &str| {
+        format!(
+            "import functools\nfrom itertools import chain\n\n\ndef use(n: int) -> int:\n    return {body}\n\n\nprint(use(2), list(chain([1], [2])))\n"
+        )
+    };
+    std::fs::write(
+        dir.path().join("main.py"),
+        main_src("functools.reduce(max, [n, 1])"),
+    )
+    .expect("write");
+    let (mut db, _log) = RootDatabase::with_event_log();
+    let main = db.load_file(&dir.path().join("main.py")).expect("load");
+    let build = |db: &RootDatabase| {
+        let program = molt_driver::program(db, main, &[]);
+        molt_driver::build::build_program_frontend(db, program, molt_opt::OptLevel::default())
+            .expect("the program builds");
+        let mut events = db.take_events();
+        events.sort();
+        events
+    };
+    let first = build(&db);
+    let stdlib: Vec<String> = ["functools", "itertools"]
+        .into_iter()
+        .map(|name| {
+            let source = molt_semantic::stdlib::embedded_module(&db, name).expect("embedded");
+            let molt_semantic::modules::ModuleSource::File { file, .. } = source else {
+                panic!("an embedded module is a file");
+            };
+            format!("({:?})", salsa::plumbing::AsId::as_id(&file))
+        })
+        .collect();
+    for id in &stdlib {
+        assert!(
+            first.iter().any(|e| e.contains(id.as_str())),
+            "the first build reads {id}: {first:#?}"
+        );
+    }
+    main.set_text(&mut db)
+        .to(main_src("functools.reduce(min, [n, 1])"));
+    let events = build(&db);
+    for id in &stdlib {
+        assert!(
+            !events.iter().any(|e| e.contains(id.as_str())),
+            "{id} re-checked: {events:#?}"
+        );
+    }
+    let use_item = module_items(&db, main)
+        .functions
+        .iter()
+        .find(|item| item.qualname(&db) == "use")
+        .map(|item| format!("({:?})", salsa::plumbing::AsId::as_id(item)))
+        .expect("use is an item");
+    let lowered: Vec<&String> = events
+        .iter()
+        .filter(|e| e.contains("function_mir("))
+        .collect();
+    assert!(
+        !lowered.is_empty() && lowered.iter().all(|e| e.contains(use_item.as_str())),
         "{events:#?}"
     );
 }

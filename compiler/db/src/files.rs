@@ -83,6 +83,23 @@ pub fn system_path_to_file(db: &dyn Db, path: &Path) -> SourceFile {
     file
 }
 
+/// The file input of a file embedded in the compiler (a standard-library module) at the
+/// virtual absolute `path`, registered on first use with `text` and
+/// [`salsa::Durability::HIGH`]: its text never changes, so queries that read only such
+/// inputs are not re-validated after an edit of the workspace's (low-durability) files.
+/// `path` must not name a file of the disk (the standard library's root has a name no
+/// folder of a real disk takes: `molt_semantic::stdlib::STDLIB_ROOT`).
+pub fn embedded_file(db: &dyn Db, path: &Path, text: &'static str) -> SourceFile {
+    let key = normalize_path(path);
+    let files = db.files();
+    let mut map = files.map.lock().unwrap_or_else(|e| e.into_inner());
+    *map.entry(key.clone()).or_insert_with(|| {
+        SourceFile::builder(key, text.to_string(), None)
+            .durability(salsa::Durability::HIGH)
+            .new(db)
+    })
+}
+
 /// What is at `path` on disk: its status, and the text of a file.
 pub(crate) fn read_disk(path: &Path) -> (FileStatus, String, Option<u32>) {
     match std::fs::metadata(path) {

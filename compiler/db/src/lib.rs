@@ -43,7 +43,7 @@ pub trait Db: salsa::Database {
     fn files(&self) -> &Files;
 }
 
-pub use files::{FileStatus, Files, normalize_path, system_path_to_file};
+pub use files::{FileStatus, Files, embedded_file, normalize_path, system_path_to_file};
 pub use inputs::SourceFile;
 
 mod inputs {

@@ -63,7 +63,8 @@ pub fn check_program(db: &dyn Db, program: Program<'_>) -> Vec<LocatedDiagnostic
         .collect()
 }
 
-/// The diagnostics of `file` as a module of `program`: its own and its imports'.
+/// The diagnostics of `file` as a module of `program`: its own, its imports', and its uses
+/// of standard-library names molt does not provide.
 fn module_diagnostics(
     db: &dyn Db,
     program: Program<'_>,
@@ -76,6 +77,11 @@ fn module_diagnostics(
             .iter()
             .filter(|(f, _)| *f == file)
             .map(|(_, d)| d.clone()),
+    );
+    diagnostics.extend(
+        molt_semantic::stdlib::stdlib_name_diagnostics(db, program, file)
+            .iter()
+            .cloned(),
     );
     diagnostics.sort_by_key(|d| (d.range.start(), d.range.end()));
     diagnostics.dedup();

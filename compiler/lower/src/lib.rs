@@ -6,6 +6,7 @@
 //! module skeleton into `<module>`. Both return item-relative spans and diagnostics; the
 //! per-file [`file_diagnostics`] query maps them to file offsets.
 
+mod annotations;
 mod builder;
 mod lower;
 

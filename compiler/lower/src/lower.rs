@@ -49,6 +49,9 @@ pub struct Lowerer<'a> {
     /// implicit cell of zero-argument `super()`), by item name; `<module>` passes them
     /// the class's cell when it makes the function.
     method_freevars: FxHashMap<String, Vec<String>>,
+    /// `from __future__ import annotations`: module and class annotations are stored as
+    /// strings (`crate::annotations`), never evaluated.
+    future_annotations: bool,
 }
 
 /// The runtime reads a bound-check or cell name with a space as `"name message"`: an empty
@@ -173,6 +176,7 @@ impl<'a> Lowerer<'a> {
             mangle_class: None,
             item_names: Default::default(),
             method_freevars: FxHashMap::default(),
+            future_annotations: false,
         }
     }
 
@@ -279,6 +283,7 @@ impl<'a> Lowerer<'a> {
             Vec::new(),
         );
         st.defs_are_items = true;
+        self.future_annotations = crate::annotations::has_future_annotations(body);
         // The module's `__doc__` (the runtime starts `__main__` with `None`).
         if let Some(d) = molt_semantic::items::docstring(body) {
             let doc = self.constant(&mut st, Constant::Str(d.into()), Span::default());
@@ -584,7 +589,24 @@ impl<'a> Lowerer<'a> {
                 }
                 // Module and class bodies evaluate annotations (after the assignment), and
                 // record those of simple names in `__annotations__`; functions do neither.
-                if st.kind == Kind::Module || st.class_ns.is_some() {
+                if self.future_annotations && (st.kind == Kind::Module || st.class_ns.is_some()) {
+                    if let (Expr::Name(n), true) = (&*a.target, a.simple) {
+                        let text = crate::annotations::unparse_annotation(&a.annotation)
+                            .unwrap_or_else(|| {
+                                self.error(
+                                    DiagnosticCode::UnsupportedSyntax,
+                                    a.annotation.range(),
+                                    "this annotation form under `from __future__ import annotations` (its string)",
+                                );
+                                String::new()
+                            });
+                        let ann = self.constant(st, Constant::Str(text.into()), span);
+                        let dict = self.annotations_dict(st, span);
+                        let name = self.mangle(n.id.as_str()).into_owned();
+                        let key = self.constant(st, Constant::Str(name.into()), span);
+                        st.b.ins(InstKind::SetItem(dict, key, ann), span);
+                    }
+                } else if st.kind == Kind::Module || st.class_ns.is_some() {
                     let ann = self.expr(st, &a.annotation);
                     if let (Expr::Name(n), true) = (&*a.target, a.simple) {
                         let dict = self.annotations_dict(st, span);

@@ -15,6 +15,8 @@ pub mod items;
 pub mod limits;
 pub mod modules;
 pub mod scope;
+pub mod stdlib;
+pub mod stdlib_attrs;
 pub mod stdlib_names;
 pub mod warnings;
 

@@ -10,7 +10,10 @@
 //! folder a package (`name/__init__.py`) before a module (`name.py`), and a folder without
 //! `__init__.py` as a portion of a namespace package, used only when no folder has a module
 //! or regular package of that name. `math` is on CPython's path after the workspace: it is
-//! the runtime's when no workspace file takes its name.
+//! the runtime's when no workspace file takes its name. The standard modules molt writes in
+//! Python ([`crate::stdlib`]) are found where CPython finds its own: a built-in one
+//! (`itertools`) before any folder, the others after the workspace's folders (a workspace
+//! file of that name is [`Resolution::ShadowsStdlib`]).
 //!
 //! Every existence check reads a file input's `status`, so resolutions re-run when a file or
 //! folder appears or disappears (whoever watches the disk updates the input).
@@ -23,7 +26,7 @@ use ruff_python_ast::{self as ast, Stmt};
 use ruff_text_size::{Ranged, TextRange};
 
 use crate::diagnostics::{Diagnostic, DiagnosticCode};
-use crate::stdlib_names;
+use crate::{stdlib, stdlib_names};
 
 /// The modules the runtime provides itself (`runtime/src/modules.rs`).
 pub const RUNTIME_MODULES: &[&str] = &["sys", "time", "math"];
@@ -228,6 +231,9 @@ fn resolve_top_level(db: &dyn Db, program: Program<'_>, name: &str) -> Resolutio
     if stdlib_names::is_fixed_stdlib(name) {
         return if RUNTIME_MODULES.contains(&name) {
             Resolution::Found(ModuleSource::Runtime)
+        } else if let Some(source) = stdlib::embedded_module(db, name) {
+            // Built into CPython (`itertools`): found before any folder.
+            Resolution::Found(source)
         } else {
             Resolution::Unsupported
         };
@@ -244,10 +250,14 @@ fn resolve_top_level(db: &dyn Db, program: Program<'_>, name: &str) -> Resolutio
         }
         Some(found) => found,
         None if RUNTIME_MODULES.contains(&name) => Resolution::Found(ModuleSource::Runtime),
-        None if stdlib_names::is_stdlib(name) => Resolution::Unsupported,
-        None => Resolution::NotFound {
-            searched: dirs.clone(),
-            not_a_package: None,
+        // The standard library's folder comes after the script's folder and the workspace.
+        None => match stdlib::embedded_module(db, name) {
+            Some(source) => Resolution::Found(source),
+            None if stdlib_names::is_stdlib(name) => Resolution::Unsupported,
+            None => Resolution::NotFound {
+                searched: dirs.clone(),
+                not_a_package: None,
+            },
         },
     }
 }
@@ -515,7 +525,8 @@ fn require(
                     DiagnosticCode::UnsupportedSyntax,
                     range,
                     format!(
-                        "importing `{name}` is not supported yet: of the standard library only `sys`, `math` and `time` can be imported"
+                        "importing `{name}` is not supported yet: of the standard library molt provides {}",
+                        supported_stdlib_list()
                     ),
                 );
                 graph.diagnostics.push((file, diagnostic));
@@ -561,6 +572,21 @@ fn require(
         return None;
     }
     found
+}
+
+/// The standard modules molt provides, for messages: "`__future__`, `bisect`, ... and `typing`".
+fn supported_stdlib_list() -> String {
+    let mut names: Vec<&str> = RUNTIME_MODULES
+        .iter()
+        .copied()
+        .chain(stdlib::embedded_names())
+        .collect();
+    names.sort_unstable();
+    let quoted: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
+    match quoted.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        _ => quoted.join(""),
+    }
 }
 
 fn add_module(graph: &mut ModuleGraph, name: &str, source: ModuleSource) {
