@@ -298,6 +298,15 @@ fn write_report(
     Ok(())
 }
 
+/// `" and 2 warnings"`, or `""` for none.
+fn warnings_suffix(warnings: usize) -> String {
+    if warnings == 0 {
+        String::new()
+    } else {
+        format!(" and {}", plural(warnings, "warning"))
+    }
+}
+
 fn plural(n: usize, word: &str) -> String {
     format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }
@@ -340,6 +349,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         // Errors go to stdout, unless the remarks report does.
         let errors_to_stderr = cli.remarks.is_some() && cli.remarks_out.is_none() || cli.coverage;
         let mut errors = 0usize;
+        let mut warnings = 0usize;
         // Each file is checked as the entry of a program with the modules it imports; a
         // module reached from several entries is reported once.
         let mut checked: Vec<SourceFile> = Vec::new();
@@ -360,19 +370,31 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 } else {
                     println!("{d}");
                 }
-                errors += 1;
+                if d.diagnostic.severity == molt_semantic::Severity::Error {
+                    errors += 1;
+                } else {
+                    warnings += 1;
+                }
             }
         }
         write_report(&cli, &db, &files, analysis.as_ref())?;
         if errors > 0 {
             eprintln!(
                 "found {} in {}",
-                plural(errors, "error"),
+                plural(errors, "error") + &warnings_suffix(warnings),
                 plural(checked.len(), "file")
             );
             return Ok(ExitCode::from(exit::PROGRAM_ERRORS));
         }
-        eprintln!("checked {}: no errors", plural(checked.len(), "file"));
+        if warnings > 0 {
+            eprintln!(
+                "checked {}: no errors, {}",
+                plural(checked.len(), "file"),
+                plural(warnings, "warning")
+            );
+        } else {
+            eprintln!("checked {}: no errors", plural(checked.len(), "file"));
+        }
         return Ok(ExitCode::from(exit::OK));
     }
     if let Some(Emit::Mir) = cli.emit {
