@@ -596,9 +596,50 @@ fn build_error_code(error: &molt_driver::build::BuildError) -> u8 {
 }
 
 /// `--build PATHS...`: every file with the same database, then one merged report.
+/// Of `files` (each with the path given on the command line it came from), those that
+/// `--build` makes executables of: every file named itself, and of the files found in a
+/// folder, the entry points (`molt_semantic::entry_points`) and the files no other file
+/// imports (the others are built into the programs that import them).
+fn build_targets(
+    db: &RootDatabase,
+    files: Vec<(PathBuf, SourceFile)>,
+    given: &[PathBuf],
+    roots: &[PathBuf],
+) -> Vec<(PathBuf, SourceFile)> {
+    let named: Vec<PathBuf> = given
+        .iter()
+        .filter(|p| !p.is_dir())
+        .map(|p| molt_db::normalize_path(p))
+        .collect();
+    let imported: std::collections::HashSet<SourceFile> = files
+        .iter()
+        .flat_map(|(_, file)| {
+            let program = molt_driver::program(db, *file, roots);
+            molt_semantic::modules::module_graph(db, program)
+                .files()
+                .into_iter()
+                .filter(move |f| f != file)
+        })
+        .collect();
+    files
+        .into_iter()
+        .filter(|(path, file)| {
+            named.contains(&molt_db::normalize_path(path))
+                || molt_semantic::entry_points::is_entry_point(db, *file)
+                || !imported.contains(file)
+        })
+        .collect()
+}
+
 fn build_all(cli: &Cli, db: &RootDatabase) -> anyhow::Result<ExitCode> {
     let analysis = remarks_profile(cli)?;
-    let files = load_all(db, &cli.paths)?;
+    let all_files = load_all(db, &cli.paths)?;
+    let files = build_targets(
+        db,
+        all_files.clone(),
+        &cli.paths,
+        &workspace_roots(&cli.paths),
+    );
     // Where each executable goes; two files with one stem would overwrite each other.
     let outputs: Vec<PathBuf> = match (&cli.output, files.as_slice()) {
         (Some(out), [_]) => vec![out.clone()],
@@ -662,7 +703,7 @@ fn build_all(cli: &Cli, db: &RootDatabase) -> anyhow::Result<ExitCode> {
             }
         }
     }
-    write_report(cli, db, &files, analysis.as_ref())?;
+    write_report(cli, db, &all_files, analysis.as_ref())?;
     if files.len() > 1 {
         eprintln!("built {} of {}", built, plural(files.len(), "file"));
     }

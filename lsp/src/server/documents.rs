@@ -147,30 +147,34 @@ impl Server {
     /// imports that found nothing or something else may now find them.
     pub fn schedule_dependents(&self, changed: Vec<PathBuf>, structural: bool) {
         let Some(first) = changed.first() else { return };
-        let job = {
-            let state = self.state();
-            let ws = &state.workspaces[state.workspace_for(first)];
-            let others: Vec<(PathBuf, molt_db::SourceFile)> = ws
-                .files
-                .iter()
-                .filter(|(p, _)| !changed.contains(p))
-                .map(|(p, f)| (p.clone(), *f))
-                .collect();
-            if others.is_empty() {
-                return;
-            }
-            let one = match changed.as_slice() {
-                [path] if !structural => ws.files.get(path).copied(),
-                _ => None,
-            };
-            (ws.db.clone(), others, one, ws.import_paths(&state.settings))
-        };
+        let first = first.clone();
         let server = self.clone();
         tokio::spawn(async move {
+            // The snapshot is taken only now, in the running task: a snapshot held by a task
+            // waiting to be polled would block the next write, and the writer (holding the
+            // state lock) can keep every worker from polling it.
+            let job = {
+                let state = server.state();
+                let ws = &state.workspaces[state.workspace_for(&first)];
+                let others: Vec<(PathBuf, molt_db::SourceFile)> = ws
+                    .files
+                    .iter()
+                    .filter(|(p, _)| !changed.contains(p))
+                    .map(|(p, f)| (p.clone(), *f))
+                    .collect();
+                if others.is_empty() {
+                    return;
+                }
+                let one = match changed.as_slice() {
+                    [path] if !structural => ws.files.get(path).copied(),
+                    _ => None,
+                };
+                let db = one.map(|_| ws.db.clone());
+                (db, others, one, ws.import_paths(&state.settings))
+            };
             let (db, others, changed, paths) = job;
-            let dependents = match changed {
-                None => Ok(others.into_iter().map(|(p, _)| p).collect()),
-                Some(file) => {
+            let dependents = match (changed, db) {
+                (Some(file), Some(db)) => {
                     analysis::run(db, move |db| {
                         others
                             .into_iter()
@@ -184,6 +188,7 @@ impl Server {
                     })
                     .await
                 }
+                _ => Ok(others.into_iter().map(|(p, _)| p).collect()),
             };
             // Cancelled by a newer write: that write schedules its own dependents.
             let Ok(dependents) = dependents else { return };
