@@ -298,6 +298,15 @@ fn write_report(
     Ok(())
 }
 
+/// `" and 2 warnings"`, or `""` for none.
+fn warnings_suffix(warnings: usize) -> String {
+    if warnings == 0 {
+        String::new()
+    } else {
+        format!(" and {}", plural(warnings, "warning"))
+    }
+}
+
 fn plural(n: usize, word: &str) -> String {
     format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }
@@ -340,6 +349,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         // Errors go to stdout, unless the remarks report does.
         let errors_to_stderr = cli.remarks.is_some() && cli.remarks_out.is_none() || cli.coverage;
         let mut errors = 0usize;
+        let mut warnings = 0usize;
         // Each file is checked as the entry of a program with the modules it imports; a
         // module reached from several entries is reported once.
         let mut checked: Vec<SourceFile> = Vec::new();
@@ -360,19 +370,31 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 } else {
                     println!("{d}");
                 }
-                errors += 1;
+                if d.diagnostic.severity == molt_semantic::Severity::Error {
+                    errors += 1;
+                } else {
+                    warnings += 1;
+                }
             }
         }
         write_report(&cli, &db, &files, analysis.as_ref())?;
         if errors > 0 {
             eprintln!(
                 "found {} in {}",
-                plural(errors, "error"),
+                plural(errors, "error") + &warnings_suffix(warnings),
                 plural(checked.len(), "file")
             );
             return Ok(ExitCode::from(exit::PROGRAM_ERRORS));
         }
-        eprintln!("checked {}: no errors", plural(checked.len(), "file"));
+        if warnings > 0 {
+            eprintln!(
+                "checked {}: no errors, {}",
+                plural(checked.len(), "file"),
+                plural(warnings, "warning")
+            );
+        } else {
+            eprintln!("checked {}: no errors", plural(checked.len(), "file"));
+        }
         return Ok(ExitCode::from(exit::OK));
     }
     if let Some(Emit::Mir) = cli.emit {
@@ -574,9 +596,50 @@ fn build_error_code(error: &molt_driver::build::BuildError) -> u8 {
 }
 
 /// `--build PATHS...`: every file with the same database, then one merged report.
+/// Of `files` (each with the path given on the command line it came from), those that
+/// `--build` makes executables of: every file named itself, and of the files found in a
+/// folder, the entry points (`molt_semantic::entry_points`) and the files no other file
+/// imports (the others are built into the programs that import them).
+fn build_targets(
+    db: &RootDatabase,
+    files: Vec<(PathBuf, SourceFile)>,
+    given: &[PathBuf],
+    roots: &[PathBuf],
+) -> Vec<(PathBuf, SourceFile)> {
+    let named: Vec<PathBuf> = given
+        .iter()
+        .filter(|p| !p.is_dir())
+        .map(|p| molt_db::normalize_path(p))
+        .collect();
+    let imported: std::collections::HashSet<SourceFile> = files
+        .iter()
+        .flat_map(|(_, file)| {
+            let program = molt_driver::program(db, *file, roots);
+            molt_semantic::modules::module_graph(db, program)
+                .files()
+                .into_iter()
+                .filter(move |f| f != file)
+        })
+        .collect();
+    files
+        .into_iter()
+        .filter(|(path, file)| {
+            named.contains(&molt_db::normalize_path(path))
+                || molt_semantic::entry_points::is_entry_point(db, *file)
+                || !imported.contains(file)
+        })
+        .collect()
+}
+
 fn build_all(cli: &Cli, db: &RootDatabase) -> anyhow::Result<ExitCode> {
     let analysis = remarks_profile(cli)?;
-    let files = load_all(db, &cli.paths)?;
+    let all_files = load_all(db, &cli.paths)?;
+    let files = build_targets(
+        db,
+        all_files.clone(),
+        &cli.paths,
+        &workspace_roots(&cli.paths),
+    );
     // Where each executable goes; two files with one stem would overwrite each other.
     let outputs: Vec<PathBuf> = match (&cli.output, files.as_slice()) {
         (Some(out), [_]) => vec![out.clone()],
@@ -640,7 +703,7 @@ fn build_all(cli: &Cli, db: &RootDatabase) -> anyhow::Result<ExitCode> {
             }
         }
     }
-    write_report(cli, db, &files, analysis.as_ref())?;
+    write_report(cli, db, &all_files, analysis.as_ref())?;
     if files.len() > 1 {
         eprintln!("built {} of {}", built, plural(files.len(), "file"));
     }

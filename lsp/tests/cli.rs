@@ -666,3 +666,45 @@ fn programs_of_several_modules_check_build_and_run() {
     assert_eq!(String::from_utf8_lossy(&out.stdout), "42\n");
     assert_eq!(out.status.code(), Some(0));
 }
+
+#[test]
+fn build_of_a_folder_builds_its_entry_points_with_what_they_import() {
+    let dir = project(&[
+        (
+            "main.py",
+            "import helper\n\nif __name__ == \"__main__\":\n    print(helper.twice(21))\n",
+        ),
+        (
+            "helper.py",
+            "from pkg import util\n\ndef twice(n):\n    return util.mul(n, 2)\n",
+        ),
+        ("pkg/__init__.py", ""),
+        ("pkg/util.py", "def mul(a, b):\n    return a * b\n"),
+        (
+            "tool.py",
+            "if __name__ == \"__main__\":\n    print('tool')\n",
+        ),
+        ("script.py", "print('script')\n"),
+    ]);
+    let out_dir = dir.path().join("bin");
+    let out = molt_lsp()
+        .current_dir(dir.path())
+        .args(["--build", ".", "-o"])
+        .arg(&out_dir)
+        .output()
+        .expect("molt-lsp runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    // Entry points and files nothing imports; not the modules `main` imports.
+    assert!(stderr.contains("built 3 of 3 files"), "{stderr}");
+    for (exe, expected) in [("main", "42\n"), ("tool", "tool\n"), ("script", "script\n")] {
+        let run = Command::new(out_dir.join(exe)).output().expect("runs");
+        assert_eq!(String::from_utf8_lossy(&run.stdout), expected, "{exe}");
+    }
+    for module in ["helper", "util", "__init__"] {
+        assert!(
+            !out_dir.join(module).exists(),
+            "{module} was built on its own"
+        );
+    }
+}

@@ -2490,3 +2490,164 @@ fn deeply_nested_files_do_not_crash_the_server() {
     assert!(hover.is_ok(), "{hover:?}");
     assert_eq!(client.shutdown_and_exit(), Some(0));
 }
+
+fn workspace_tree(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for (name, text) in files {
+        let path = dir.path().join(name);
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        std::fs::write(path, text).expect("write");
+    }
+    dir
+}
+
+#[test]
+fn importers_are_checked_again_when_a_module_they_import_changes() {
+    let main_text = "from helper import f\nprint(f())\n";
+    let helper_text = "def f():\n    return 1\n";
+    let dir = workspace_tree(&[("main.py", main_text), ("helper.py", helper_text)]);
+    let main = dir.path().join("main.py");
+    let helper = dir.path().join("helper.py");
+    let mut client = Client::start(dir.path(), Value::Null);
+    client.open(&main, main_text);
+    client.diagnostics(&uri(&main), |d| errors(d).is_empty());
+    // Renaming the function in the imported module: the importer gets a warning at `f`.
+    client.open(&helper, helper_text);
+    client.change(&helper, 2, json!([{"text": "def g():\n    return 1\n"}]));
+    let published = client.diagnostics(&uri(&main), |d| !errors(d).is_empty());
+    let found = published["diagnostics"].as_array().expect("array");
+    let warning = errors(found)[0];
+    assert_eq!(warning["code"], json!("unresolved-import"), "{warning}");
+    assert_eq!(warning["severity"], json!(2), "a warning: {warning}");
+    assert_eq!(warning["range"], range(0, 19, 0, 20), "{warning}");
+    assert!(
+        warning["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("defines no `f`")),
+        "{warning}"
+    );
+    // And back.
+    client.change(&helper, 3, json!([{"text": helper_text}]));
+    client.diagnostics(&uri(&main), |d| errors(d).is_empty());
+    // A module that disappears: the import no longer resolves.
+    client.notify(
+        "textDocument/didClose",
+        json!({"textDocument": {"uri": uri(&helper)}}),
+    );
+    std::fs::remove_file(&helper).expect("rm");
+    let published = client.diagnostics(&uri(&main), |d| !errors(d).is_empty());
+    assert_eq!(
+        codes(published["diagnostics"].as_array().expect("array")),
+        vec!["unresolved-import"]
+    );
+    assert_eq!(client.shutdown_and_exit(), Some(0));
+}
+
+#[test]
+fn extra_paths_are_searched_for_imports() {
+    let main_text = "import extra_mod\nprint(extra_mod.X)\n";
+    let dir = workspace_tree(&[("main.py", main_text), ("lib/extra_mod.py", "X = 5\n")]);
+    let main = dir.path().join("main.py");
+    let mut client = Client::start(dir.path(), Value::Null);
+    client.open(&main, main_text);
+    let published = client.diagnostics(&uri(&main), |d| !errors(d).is_empty());
+    assert_eq!(
+        codes(published["diagnostics"].as_array().expect("array")),
+        vec!["unresolved-import"]
+    );
+    client.configuration = json!({"extraPaths": ["lib"]});
+    client.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": {"molt": {"extraPaths": ["lib"]}}}),
+    );
+    client.diagnostics(&uri(&main), |d| errors(d).is_empty());
+    assert_eq!(client.shutdown_and_exit(), Some(0));
+}
+
+#[test]
+fn definition_follows_imports_into_other_modules() {
+    let main_text = "import helper\nfrom pkg.sub import g\nhelper.f()\ng()\n";
+    let dir = workspace_tree(&[
+        ("main.py", main_text),
+        ("helper.py", "x = 1\n\ndef f():\n    pass\n"),
+        ("pkg/__init__.py", ""),
+        ("pkg/sub.py", "def g():\n    pass\n"),
+    ]);
+    let main = dir.path().join("main.py");
+    let mut client = Client::start(dir.path(), Value::Null);
+    client.open(&main, main_text);
+    client.diagnostics(&uri(&main), |d| errors(d).is_empty());
+    let mut definition = |line: u32, character: u32| {
+        client
+            .request(
+                "textDocument/definition",
+                json!({"textDocument": {"uri": uri(&main)}, "position": position(line, character)}),
+            )
+            .expect("definition answers")
+    };
+    let helper = dir.path().join("helper.py");
+    let sub = dir.path().join("pkg/sub.py");
+    assert_eq!(
+        definition(2, 8),
+        json!({"uri": uri(&helper), "range": range(2, 4, 2, 5)}),
+        "helper.f"
+    );
+    assert_eq!(
+        definition(3, 0),
+        json!({"uri": uri(&sub), "range": range(0, 4, 0, 5)}),
+        "g from pkg.sub"
+    );
+    assert_eq!(
+        definition(2, 2),
+        json!({"uri": uri(&helper), "range": range(0, 0, 0, 0)}),
+        "the module itself"
+    );
+    assert_eq!(client.shutdown_and_exit(), Some(0));
+}
+
+#[test]
+fn saving_a_module_builds_the_entry_points_that_import_it() {
+    let helper_text = "def f():\n    return 41\n";
+    let dir = workspace_tree(&[
+        (
+            "app.py",
+            "import helper\n\nif __name__ == \"__main__\":\n    print(helper.f())\n",
+        ),
+        ("helper.py", helper_text),
+        (
+            "other.py",
+            "if __name__ == \"__main__\":\n    print('other')\n",
+        ),
+    ]);
+    let helper = dir.path().join("helper.py");
+    let mut client = Client::start(dir.path(), json!({"buildOnSave": "native"}));
+    client.open(&helper, helper_text);
+    client.diagnostics(&uri(&helper), |d| errors(d).is_empty());
+    client.change(&helper, 2, json!([{"text": "def f():\n    return 42\n"}]));
+    client.notify(
+        "textDocument/didSave",
+        json!({"textDocument": {"uri": uri(&helper)}}),
+    );
+    let artifact = dir.path().join("target/molt/app");
+    client.wait_for("window/logMessage", |p| {
+        p["message"]
+            .as_str()
+            .is_some_and(|m| m.contains(&format!("built {}", artifact.display())))
+    });
+    let out = Command::new(&artifact).output().expect("the artifact runs");
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "42\n");
+    // Only the entry point that imports the module was built.
+    client.drain_for(Duration::from_millis(1500));
+    let built: Vec<String> = client
+        .seen
+        .iter()
+        .filter(|m| m["method"] == "window/logMessage")
+        .filter_map(|m| m["params"]["message"].as_str())
+        .filter(|m| m.contains("molt: built "))
+        .map(str::to_owned)
+        .collect();
+    assert_eq!(built.len(), 1, "{built:?}");
+    assert!(!dir.path().join("target/molt/helper").exists());
+    assert!(!dir.path().join("target/molt/other").exists());
+    assert_eq!(client.shutdown_and_exit(), Some(0));
+}

@@ -53,6 +53,12 @@ pub fn check_file(db: &dyn Db, file: SourceFile) -> Vec<LocatedDiagnostic> {
     module_diagnostics(db, program(db, file, &[]), file)
 }
 
+/// Every diagnostic of the entry file of `program`, located and sorted by position: its own,
+/// and those of its imports (what an editor shows for the file).
+pub fn check_entry(db: &dyn Db, program: Program<'_>) -> Vec<LocatedDiagnostic> {
+    module_diagnostics(db, program, program.entry(db))
+}
+
 /// Every diagnostic of every module of `program` (its entry first, then the modules its
 /// imports reach, each file once), located and sorted by position within each file.
 pub fn check_program(db: &dyn Db, program: Program<'_>) -> Vec<LocatedDiagnostic> {
@@ -80,6 +86,11 @@ fn module_diagnostics(
     );
     diagnostics.extend(
         molt_semantic::stdlib::stdlib_name_diagnostics(db, program, file)
+            .iter()
+            .cloned(),
+    );
+    diagnostics.extend(
+        molt_semantic::import_names::missing_import_names(db, program, file)
             .iter()
             .cloned(),
     );

@@ -10,6 +10,8 @@
 
 pub mod builtins;
 pub mod diagnostics;
+pub mod entry_points;
+pub mod import_names;
 pub mod index;
 pub mod items;
 pub mod limits;

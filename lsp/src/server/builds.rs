@@ -32,6 +32,7 @@ use super::analysis;
 use super::diagnostics;
 use super::documents::Priority;
 use super::state::Snapshot;
+use super::workspace::ImportPaths;
 
 /// Why a build runs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -102,6 +103,7 @@ fn build_blocking(
     encoding_error: Option<u32>,
     output: PathBuf,
     code_cache: molt_codecache::CacheConfig,
+    paths: ImportPaths,
 ) -> Result<Result<molt_driver::build::BuildReport, BuildError>, analysis::AnalysisError> {
     let level = molt_opt::OptLevel::default();
     let frontend = match snapshot {
@@ -109,8 +111,10 @@ fn build_blocking(
             // The snapshot is taken after waiting for the build slot: it is used only if the
             // file still has the text this build was asked for.
             let r = analysis::catch(|| {
-                (*snapshot.file.text(&snapshot.db) == text)
-                    .then(|| molt_driver::build::build_frontend(&snapshot.db, snapshot.file, level))
+                (*snapshot.file.text(&snapshot.db) == text).then(|| {
+                    let program = snapshot.paths.program(&snapshot.db, snapshot.file);
+                    molt_driver::build::build_program_frontend(&snapshot.db, program, level)
+                })
             });
             drop(snapshot);
             match r {
@@ -125,7 +129,7 @@ fn build_blocking(
         None => analysis::catch(|| {
             let db = RootDatabase::default();
             let file = SourceFile::new(&db, source.to_path_buf(), text, encoding_error);
-            molt_driver::build::build_frontend(&db, file, level)
+            molt_driver::build::build_program_frontend(&db, paths.program(&db, file), level)
         })?,
     };
     analysis::catch(|| {
@@ -142,12 +146,69 @@ fn build_blocking(
     })
 }
 
+/// What saving `saved` builds (in this order): `saved` itself when it is an entry point
+/// (`molt_semantic::entry_points`) or when no entry point imports it, then every other entry
+/// point among `files` whose import graph (searching `paths`) contains it. Blocking; runs on
+/// a snapshot.
+pub fn save_targets(
+    db: &dyn molt_db::Db,
+    saved: SourceFile,
+    files: &[(PathBuf, SourceFile)],
+    paths: &ImportPaths,
+) -> Vec<PathBuf> {
+    use molt_semantic::entry_points::is_entry_point;
+    use molt_semantic::modules::module_graph;
+    let mut importers: Vec<PathBuf> = files
+        .iter()
+        .filter(|(_, file)| *file != saved && is_entry_point(db, *file))
+        .filter(|(_, file)| {
+            module_graph(db, paths.program(db, *file))
+                .files()
+                .contains(&saved)
+        })
+        .map(|(path, _)| path.clone())
+        .collect();
+    importers.sort();
+    if is_entry_point(db, saved) || importers.is_empty() {
+        importers.insert(0, saved.path(db).clone());
+    }
+    importers
+}
+
 impl Server {
+    /// Builds what saving `path` builds ([`save_targets`]), one build after the other (the
+    /// build slot serializes them); the saved file is built on its own when it cannot be
+    /// analysed (cancelled by an edit, or unknown).
+    pub async fn build_on_save(&self, path: PathBuf) {
+        let job = {
+            let state = self.state();
+            state.file(&path).map(|(ws, file)| {
+                let files: Vec<(PathBuf, SourceFile)> =
+                    ws.files.iter().map(|(p, f)| (p.clone(), *f)).collect();
+                (ws.db.clone(), file, files, ws.import_paths(&state.settings))
+            })
+        };
+        let targets = match job {
+            Some((db, file, files, paths)) => {
+                analysis::run(db, move |db| save_targets(db, file, &files, &paths))
+                    .await
+                    .unwrap_or_else(|_| vec![path.clone()])
+            }
+            None => vec![path.clone()],
+        };
+        for target in targets {
+            let server = self.clone();
+            tokio::spawn(async move {
+                let _ = server.build(target, Trigger::Save).await;
+            });
+        }
+    }
+
     /// Builds `source` (its current text: the editor's for an open document) into
     /// `<workspace>/<outDir>/<stem>`, with progress, and reports the outcome: a message on
     /// success, diagnostics on failure, nothing when superseded.
     pub async fn build(&self, source: PathBuf, trigger: Trigger) -> BuildOutcome {
-        let Some((text, encoding_error, output, progress_supported, code_cache)) = ({
+        let Some((text, encoding_error, output, progress_supported, code_cache, paths)) = ({
             let state = self.state();
             state.file(&source).map(|(ws, file)| {
                 let out_dir = ws.out_dir(&state.settings, &source);
@@ -157,6 +218,7 @@ impl Server {
                     artifact_path(&out_dir, &source),
                     state.client.work_done_progress,
                     state.settings.code_cache(),
+                    ws.import_paths(&state.settings),
                 )
             })
         }) else {
@@ -206,6 +268,7 @@ impl Server {
                 encoding_error,
                 output,
                 code_cache,
+                paths,
             )
         })
         .await;

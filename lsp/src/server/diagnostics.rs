@@ -32,6 +32,7 @@ use super::profile_view::{
 };
 use super::settings::{MissedSeverity, RemarksLevel, Settings};
 use super::text::LineIndex;
+use super::workspace::ImportPaths;
 
 /// The `source` of every diagnostic the server publishes.
 pub const SOURCE: &str = "molt";
@@ -45,7 +46,8 @@ pub const BUILD_FAILED: &str = "build-failed";
 /// Hover, lenses and semantic tokens still cover the whole file.
 pub const MAX_REMARK_DIAGNOSTICS: usize = 2000;
 
-/// Every diagnostic of `file`, in LSP form: one per compiler diagnostic (`check_file`), with
+/// Every diagnostic of `file`, in LSP form: one per compiler diagnostic of the file as the
+/// entry of a program whose imports search `paths` (`check_entry`), with
 /// severity Error (or Warning), `code` the diagnostic code (`undefined-name`, ...) and source
 /// [`SOURCE`]; then the operations of `profile` that deopt often; then the remarks
 /// `settings` ask for (see the module docs), in position order (by hotness with a fresh
@@ -55,12 +57,13 @@ pub const MAX_REMARK_DIAGNOSTICS: usize = 2000;
 pub fn file_diagnostics(
     db: &dyn Db,
     file: SourceFile,
+    paths: &ImportPaths,
     settings: &Settings,
     profile: Option<&ProfileView>,
 ) -> Vec<Diagnostic> {
     let text = file.text(db);
     let index = LineIndex::new(text);
-    let mut out: Vec<Diagnostic> = molt_driver::check_file(db, file)
+    let mut out: Vec<Diagnostic> = molt_driver::check_entry(db, paths.program(db, file))
         .into_iter()
         .map(|d| Diagnostic {
             range: index.range(text, d.diagnostic.range),

@@ -33,6 +33,9 @@ pub enum Priority {
     Edit,
     /// A file changed on disk: runs when no other background check runs.
     Background,
+    /// A module the file imports changed: as `Background`, and published only when the
+    /// diagnostics differ from those last published.
+    Dependent,
 }
 
 /// Decodes `bytes` for a file whose contents may not be UTF-8 (see `molt_db::decode`).
@@ -51,8 +54,9 @@ impl Server {
             let (text, error) = decode(&bytes);
             error.filter(|_| text == document.text)
         });
-        let (revision, out_dir) = {
+        let (revision, out_dir, created) = {
             let mut state = self.state();
+            let created = state.file(&path).is_none();
             state.documents.insert(
                 path.clone(),
                 Document {
@@ -65,9 +69,10 @@ impl Server {
                 .workspaces
                 .get(state.workspace_for(&path))
                 .map(|ws| ws.out_dir(&state.settings, &path));
-            (revision, out_dir)
+            (revision, out_dir, created)
         };
-        self.schedule_diagnostics(path, revision, Priority::Edit);
+        self.schedule_diagnostics(path.clone(), revision, Priority::Edit);
+        self.schedule_dependents(vec![path], created);
         // The profiles of the file's output folder (read once; a workspace folder's are
         // read when it is loaded, and watched).
         if let Some(out_dir) = out_dir {
@@ -94,7 +99,10 @@ impl Server {
             }
         };
         match revision {
-            Some(revision) => self.schedule_diagnostics(path, revision, Priority::Edit),
+            Some(revision) => {
+                self.schedule_dependents(vec![path.clone()], false);
+                self.schedule_diagnostics(path, revision, Priority::Edit)
+            }
             None => {
                 self.log(
                     MessageType::WARNING,
@@ -113,7 +121,7 @@ impl Server {
     pub(super) async fn close_document(&self, params: DidCloseTextDocumentParams) {
         let uri = params.text_document.uri;
         let path = path_of(&uri);
-        let revision = {
+        let (revision, forgotten) = {
             let mut state = self.state();
             state.documents.remove(&path);
             let in_folder = state.workspace_for(&path) != 0;
@@ -122,12 +130,82 @@ impl Server {
                     let (text, error) = decode(&bytes);
                     state.published.remove(&path);
                     state.build_errors.remove(&path);
-                    state.set_file(&path, text, error)
+                    (state.set_file(&path, text, error), false)
                 }
-                _ => state.remove_file(&path),
+                _ => (state.remove_file(&path), true),
             }
         };
         self.publish(&path, revision, uri, None, Vec::new()).await;
+        self.schedule_dependents(vec![path], forgotten);
+    }
+
+    /// Checks again, in the background, the other files of the workspace of `changed` whose
+    /// diagnostics can depend on them, and publishes those that changed
+    /// ([`Priority::Dependent`]): for one file whose text changed, the files whose program
+    /// (the file as entry, with the modules its imports reach) contains it; every other file
+    /// when files appeared or disappeared (`structural`) or several changed at once, since
+    /// imports that found nothing or something else may now find them.
+    pub fn schedule_dependents(&self, changed: Vec<PathBuf>, structural: bool) {
+        let Some(first) = changed.first() else { return };
+        let first = first.clone();
+        let server = self.clone();
+        tokio::spawn(async move {
+            // The snapshot is taken only now, in the running task: a snapshot held by a task
+            // waiting to be polled would block the next write, and the writer (holding the
+            // state lock) can keep every worker from polling it.
+            let job = {
+                let state = server.state();
+                let ws = &state.workspaces[state.workspace_for(&first)];
+                let others: Vec<(PathBuf, molt_db::SourceFile)> = ws
+                    .files
+                    .iter()
+                    .filter(|(p, _)| !changed.contains(p))
+                    .map(|(p, f)| (p.clone(), *f))
+                    .collect();
+                if others.is_empty() {
+                    return;
+                }
+                let one = match changed.as_slice() {
+                    [path] if !structural => ws.files.get(path).copied(),
+                    _ => None,
+                };
+                let db = one.map(|_| ws.db.clone());
+                (db, others, one, ws.import_paths(&state.settings))
+            };
+            let (db, others, changed, paths) = job;
+            let dependents = match (changed, db) {
+                (Some(file), Some(db)) => {
+                    analysis::run(db, move |db| {
+                        others
+                            .into_iter()
+                            .filter(|(_, other)| {
+                                molt_semantic::modules::module_graph(db, paths.program(db, *other))
+                                    .files()
+                                    .contains(&file)
+                            })
+                            .map(|(p, _)| p)
+                            .collect::<Vec<PathBuf>>()
+                    })
+                    .await
+                }
+                _ => Ok(others.into_iter().map(|(p, _)| p).collect()),
+            };
+            // Cancelled by a newer write: that write schedules its own dependents.
+            let Ok(dependents) = dependents else { return };
+            let scheduled: Vec<(PathBuf, u64)> = {
+                let mut state = server.state();
+                dependents
+                    .into_iter()
+                    .map(|p| {
+                        let revision = state.bump(&p);
+                        (p, revision)
+                    })
+                    .collect()
+            };
+            for (p, revision) in scheduled {
+                server.schedule_diagnostics(p, revision, Priority::Dependent);
+            }
+        });
     }
 
     /// Computes and publishes the diagnostics of `path` at `revision` in a task of its own
@@ -141,7 +219,9 @@ impl Server {
 
     async fn diagnostics_task(&self, path: PathBuf, revision: u64, priority: Priority) {
         let _permit = match priority {
-            Priority::Background => self.shared.background.acquire().await.ok(),
+            Priority::Background | Priority::Dependent => {
+                self.shared.background.acquire().await.ok()
+            }
             Priority::Edit => None,
         };
         loop {
@@ -166,15 +246,20 @@ impl Server {
                 (snapshot, uri, version, state.settings.clone(), profile)
             };
             let file = snapshot.file;
+            let paths = snapshot.paths;
             let result = analysis::run(snapshot.db, move |db| {
                 let view = profile.map(|p| profile_view::view(db, file, &p));
-                diagnostics::file_diagnostics(db, file, &settings, view.as_ref())
+                diagnostics::file_diagnostics(db, file, &paths, &settings, view.as_ref())
             })
             .await;
             match result {
                 Ok(diagnostics) => {
-                    self.publish(&path, revision, uri, version, diagnostics)
-                        .await;
+                    let unchanged = priority == Priority::Dependent
+                        && self.state().published.get(&path) == Some(&diagnostics);
+                    if !unchanged {
+                        self.publish(&path, revision, uri, version, diagnostics)
+                            .await;
+                    }
                     return;
                 }
                 // Cancelled by a write: retry if it was not a newer revision of this file.

@@ -28,6 +28,7 @@ pub mod builds;
 pub mod code_actions;
 pub mod code_lens;
 pub mod commands;
+pub mod cross_module;
 pub mod diagnostics;
 pub mod documents;
 pub mod facts;
@@ -501,9 +502,7 @@ impl LanguageServer for Server {
             let path = path_of(&params.text_document.uri);
             if workspace::is_python_file(&path) {
                 let server = self.clone();
-                tokio::spawn(async move {
-                    let _ = server.build(path, builds::Trigger::Save).await;
-                });
+                tokio::spawn(async move { server.build_on_save(path).await });
             }
         }
     }
@@ -554,21 +553,27 @@ impl LanguageServer for Server {
         let position = params.text_document_position_params.position;
         let uri = params.text_document_position_params.text_document.uri;
         let target = uri.clone();
+        let paths = self.state().import_paths(&path_of(&uri));
         let result = self
             .on_document(&uri, move |db, file| {
                 let text = file.text(db);
                 let index = text::LineIndex::new(text);
                 let offset = index.offset(text, position);
+                // Through imports into another module first.
+                if let Some((other, range)) = cross_module::definition(db, file, offset, &paths) {
+                    let other_text = other.text(db);
+                    let other_index = text::LineIndex::new(other_text);
+                    let uri = Uri::from_file_path(other.path(db))?;
+                    return Some(Location::new(uri, other_index.range(other_text, range)));
+                }
                 let parsed = molt_db::parse(db, file);
                 let module = parsed.parsed().syntax();
                 let at = navigation::name_at(module, offset)?;
                 let range = navigation::resolve(module, &at)?.name_range()?;
-                Some(index.range(text, range))
+                Some(Location::new(target, index.range(text, range)))
             })
             .await?;
-        Ok(result
-            .flatten()
-            .map(|range| GotoDefinitionResponse::Scalar(Location::new(target, range))))
+        Ok(result.flatten().map(GotoDefinitionResponse::Scalar))
     }
 
     async fn document_symbol(

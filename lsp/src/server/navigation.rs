@@ -271,6 +271,12 @@ pub fn resolve<'a>(module: &'a ModModule, at: &NameAt<'a>) -> Option<Definition<
     molt_semantic::builtins::is_builtin(name).then_some(Definition::Builtin)
 }
 
+/// The first module-level binding of `name` in `module` (a `def`, `class`, assignment,
+/// import, ...; not looking into functions and classes).
+pub fn module_binding<'a>(module: &'a ModModule, name: &str) -> Option<Definition<'a>> {
+    first_binding(&module.body, name, None, None)
+}
+
 /// The first binding of `name` in `function`: a parameter, else the first binding in its
 /// body.
 fn function_binding<'a>(function: &'a ast::StmtFunctionDef, name: &str) -> Option<Definition<'a>> {

@@ -4,7 +4,7 @@
 //! ```json
 //! {"buildOnSave": "off" | "native", "remarks": "all" | "missed" | "off",
 //!  "missedSeverity": "hint" | "warning", "outDir": "target/molt", "profile": "on" | "off",
-//!  "remoteCache": "http://host:port/prefix" | ""}
+//!  "remoteCache": "http://host:port/prefix" | "", "extraPaths": ["lib", "/abs/src"]}
 //! ```
 //!
 //! Settings are read leniently: a missing key keeps its current value, an invalid value falls
@@ -74,6 +74,10 @@ pub struct Settings {
     /// `remoteCache`: the base URL of a Bazel HTTP remote cache for compiled code; `""` for
     /// none; `None` (not set, or `null`): what `MOLT_REMOTE_CACHE` says.
     pub remote_cache: Option<String>,
+    /// `extraPaths`: folders searched for imports after the entry's folder and the workspace
+    /// folder (relative ones to the workspace folder), before `[tool.molt] extra-paths` of
+    /// `pyproject.toml`.
+    pub extra_paths: Vec<PathBuf>,
 }
 
 impl Default for Settings {
@@ -85,6 +89,7 @@ impl Default for Settings {
             out_dir: PathBuf::from(DEFAULT_OUT_DIR),
             profile: ProfileSetting::On,
             remote_cache: None,
+            extra_paths: Vec::new(),
         }
     }
 }
@@ -208,6 +213,25 @@ impl Settings {
                         }
                     }
                 }
+                "extraPaths" => {
+                    let paths: Option<Vec<PathBuf>> = match value {
+                        Value::Null => Some(Vec::new()),
+                        Value::Array(items) => items
+                            .iter()
+                            .map(|item| match item.as_str() {
+                                Some(p) if !p.trim().is_empty() => Some(PathBuf::from(p)),
+                                _ => None,
+                            })
+                            .collect(),
+                        _ => None,
+                    };
+                    self.extra_paths = paths.unwrap_or_else(|| {
+                        problems
+                            .invalid
+                            .push(invalid(key, value, "an array of non-empty paths"));
+                        Vec::new()
+                    });
+                }
                 _ => problems.unknown.push(key.clone()),
             }
         }
@@ -222,6 +246,19 @@ impl Settings {
             config.remote = (!url.is_empty()).then(|| url.clone());
         }
         config
+    }
+
+    /// The extra import folders (`extraPaths`) for a workspace rooted at `root` (relative
+    /// ones joined to it; `None` for the loose workspace: only absolute ones).
+    pub fn extra_paths_in(&self, root: Option<&Path>) -> Vec<PathBuf> {
+        self.extra_paths
+            .iter()
+            .filter_map(|p| match root {
+                _ if p.is_absolute() => Some(p.clone()),
+                Some(root) => Some(root.join(p)),
+                None => None,
+            })
+            .collect()
     }
 
     /// The output folder for a workspace rooted at `root` (`outDir` joined to it, unless
@@ -250,7 +287,8 @@ mod tests {
         let p = s.update(
             &json!({"buildOnSave": "native", "remarks": "missed", "outDir": "out",
                                  "missedSeverity": "warning", "profile": "off",
-                                 "remoteCache": "http://127.0.0.1:9090/molt"}),
+                                 "remoteCache": "http://127.0.0.1:9090/molt",
+                                 "extraPaths": ["lib", "/opt/src"]}),
         );
         assert_eq!(p, SettingsProblems::default());
         assert_eq!(
@@ -261,6 +299,11 @@ mod tests {
             s.code_cache().remote.as_deref(),
             Some("http://127.0.0.1:9090/molt")
         );
+        assert_eq!(
+            s.extra_paths_in(Some(Path::new("/ws"))),
+            vec![PathBuf::from("/ws/lib"), PathBuf::from("/opt/src")]
+        );
+        assert_eq!(s.extra_paths_in(None), vec![PathBuf::from("/opt/src")]);
         s.update(&json!({"remoteCache": ""}));
         assert_eq!(
             s.code_cache().remote,
@@ -291,9 +334,9 @@ mod tests {
         let p = s.update(
             &json!({"buildOnSave": "wasm", "remarks": 3, "outDir": "", "x": 1,
                                  "missedSeverity": "error", "profile": true,
-                                 "remoteCache": "ftp://x"}),
+                                 "remoteCache": "ftp://x", "extraPaths": ["ok", 3]}),
         );
-        assert_eq!(p.invalid.len(), 6, "{p:?}");
+        assert_eq!(p.invalid.len(), 7, "{p:?}");
         assert_eq!(p.unknown, vec!["x".to_owned()]);
         assert_eq!(s, Settings::default());
         assert_eq!(s.update(&json!([1])).invalid.len(), 1);

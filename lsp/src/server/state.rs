@@ -17,7 +17,7 @@ use tower_lsp_server::ls_types::{Diagnostic, MessageType, Uri};
 
 use super::profiles::ProfileStore;
 use super::settings::Settings;
-use super::workspace::Workspace;
+use super::workspace::{ImportPaths, Workspace};
 
 /// A document open in the editor (its text is in the workspace's database).
 #[derive(Clone, Debug)]
@@ -52,6 +52,8 @@ pub struct Snapshot {
     pub db: RootDatabase,
     /// The file.
     pub file: SourceFile,
+    /// Where the imports of the file's program are searched.
+    pub paths: ImportPaths,
 }
 
 /// See the module docs.
@@ -164,12 +166,21 @@ impl State {
         Some((ws, file))
     }
 
+    /// Where the imports of `path`'s program are searched (its workspace's paths).
+    pub fn import_paths(&self, path: &Path) -> ImportPaths {
+        self.workspaces
+            .get(self.workspace_for(path))
+            .map(|ws| ws.import_paths(&self.settings))
+            .unwrap_or_default()
+    }
+
     /// A snapshot for analysing `path`, if the file is known.
     pub fn snapshot(&self, path: &Path) -> Option<Snapshot> {
         let (ws, file) = self.file(path)?;
         Some(Snapshot {
             db: ws.db.clone(),
             file,
+            paths: ws.import_paths(&self.settings),
         })
     }
 

@@ -355,13 +355,17 @@ impl Server {
                         }
                         let (text, error) = decode(&bytes);
                         let i = state.workspace_for(&path);
+                        let created = state
+                            .workspaces
+                            .get(i)
+                            .is_some_and(|ws| !ws.files.contains_key(&path));
                         let updated = state
                             .workspaces
                             .get_mut(i)
                             .is_some_and(|ws| ws.set_file(&path, text, error));
                         if updated {
                             let revision = state.bump(&path);
-                            changed.push((path, revision));
+                            changed.push((path, revision, created));
                         }
                     }
                     DiskChange::Removed(gone) => {
@@ -389,13 +393,31 @@ impl Server {
                 }
             }
         }
+        let structural = !removed.is_empty() || changed.iter().any(|(_, _, created)| *created);
+        let mut touched: Vec<PathBuf> = Vec::new();
         for (path, revision, uri) in removed {
             if let Some(uri) = uri {
                 self.publish(&path, revision, uri, None, Vec::new()).await;
             }
+            touched.push(path);
         }
-        for (path, revision) in changed {
-            self.schedule_diagnostics(path, revision, Priority::Background);
+        for (path, revision, _) in changed {
+            self.schedule_diagnostics(path.clone(), revision, Priority::Background);
+            touched.push(path);
+        }
+        // By workspace: each gets one round of dependents.
+        let mut by_workspace: std::collections::BTreeMap<usize, Vec<PathBuf>> = Default::default();
+        {
+            let state = self.state();
+            for path in touched {
+                by_workspace
+                    .entry(state.workspace_for(&path))
+                    .or_default()
+                    .push(path);
+            }
+        }
+        for (_, paths) in by_workspace {
+            self.schedule_dependents(paths, structural);
         }
     }
 

@@ -9,7 +9,10 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use molt_db::{RootDatabase, SourceFile};
+use molt_db::{Db, RootDatabase, SourceFile};
+use molt_semantic::modules::Program;
+
+use super::settings::Settings;
 
 use super::watch::FolderWatcher;
 
@@ -85,6 +88,23 @@ pub fn is_python_file(path: &Path) -> bool {
     path.extension().is_some_and(|e| e == "py")
 }
 
+/// Where the imports of a workspace's programs are searched after the entry's own folder
+/// (`molt_semantic::modules::search_paths`): the workspace folder, then `extraPaths`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ImportPaths {
+    /// The workspace folder (none for the loose workspace).
+    pub roots: Vec<PathBuf>,
+    /// The `extraPaths` setting, absolute.
+    pub extra: Vec<PathBuf>,
+}
+
+impl ImportPaths {
+    /// The program whose entry script is `file`, searching these paths.
+    pub fn program<'db>(&self, db: &'db dyn Db, file: SourceFile) -> Program<'db> {
+        Program::new(db, file, self.roots.clone(), self.extra.clone())
+    }
+}
+
 /// One workspace: its folder, its database and its files.
 pub struct Workspace {
     /// The folder; `None` for the loose workspace.
@@ -105,6 +125,14 @@ impl Workspace {
             db: RootDatabase::default(),
             files: HashMap::new(),
             watcher: None,
+        }
+    }
+
+    /// Where imports of this workspace's programs are searched under `settings`.
+    pub fn import_paths(&self, settings: &Settings) -> ImportPaths {
+        ImportPaths {
+            roots: self.root.iter().cloned().collect(),
+            extra: settings.extra_paths_in(self.root.as_deref()),
         }
     }
 
