@@ -13,13 +13,13 @@
 use molt_db::{Db, SourceFile, parse};
 use ruff_python_ast::visitor::source_order::{SourceOrderVisitor, TraversalSignal};
 use ruff_python_ast::{self as ast, AnyNodeRef, Expr, Stmt};
-use ruff_text_size::Ranged;
+use ruff_text_size::{Ranged, TextRange};
 
 use crate::diagnostics::{Diagnostic, DiagnosticCode, Severity};
 use crate::index::module_index;
 use crate::modules::{
-    ModuleName, ModuleSource, Program, Resolution, absolute_import_name, module_graph,
-    module_package, resolve_module,
+    ModuleName, ModuleSource, Program, Resolution, absolute_import_name, file_imports,
+    module_graph, module_package, resolve_module,
 };
 
 /// Names every module has without binding them (`__name__`, `__file__`, ...).
@@ -37,15 +37,27 @@ const MODULE_ATTRIBUTES: &[&str] = &[
     "__annotations__",
 ];
 
-/// Warnings for the `from M import name` statements of `file` (a module of `program`) whose
-/// workspace module `M` binds no `name` (see the module docs), at the imported name, in
-/// source order.
+/// A name a `from` import asks of a workspace module that does not define it.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct MissingName {
+    /// The `from ... import` statement, in file offsets.
+    pub statement: TextRange,
+    /// The name imported.
+    pub name: String,
+    /// The warning's text.
+    pub message: String,
+}
+
+/// The names of `from M import name` statements of `file` (a module of `program`) whose
+/// workspace module `M` binds no `name` (see the module docs), in source order. Reads the
+/// file's imports (`file_imports`), not its text: an edit that changes no import does not
+/// run it again.
 #[salsa::tracked(returns(ref))]
-pub fn missing_import_names<'db>(
+pub fn missing_names<'db>(
     db: &'db dyn Db,
     program: Program<'db>,
     file: SourceFile,
-) -> Vec<Diagnostic> {
+) -> Vec<MissingName> {
     let graph = module_graph(db, program);
     // The package relative imports start from: that of the first module of the graph
     // with this file (as `__main__` when it is the entry).
@@ -54,16 +66,10 @@ pub fn missing_import_names<'db>(
         .iter()
         .find(|m| m.file() == Some(file))
         .and_then(|m| module_package(&m.name, m.source.is_package()));
-    let parsed = parse(db, file);
-    if parsed.parsed().has_invalid_syntax() {
-        return Vec::new();
-    }
-    let mut imports = Vec::new();
-    collect_from_imports(&parsed.parsed().syntax().body, &mut imports);
     let mut out = Vec::new();
-    for import in imports {
-        let module = import.module.as_ref().map(|m| m.as_str()).unwrap_or("");
-        let Some(name) = absolute_import_name(module, import.level, package.as_deref()) else {
+    for import in file_imports(db, file).iter().filter(|i| i.is_from) {
+        let Some(name) = absolute_import_name(&import.module, import.level, package.as_deref())
+        else {
             continue;
         };
         // Standard modules: names ours lacks are errors of their own (`crate::stdlib`).
@@ -79,9 +85,11 @@ pub fn missing_import_names<'db>(
             continue;
         }
         let index = module_index(db, *target);
-        for alias in &import.names {
-            let item = alias.name.as_str();
-            if item == "*" || MODULE_ATTRIBUTES.contains(&item) || index.is_global(db.intern(item))
+        for item in &import.names {
+            let item = item.as_str();
+            if item == "*"
+                || MODULE_ATTRIBUTES.contains(&item)
+                || index.is_global(db.intern(item))
             {
                 continue;
             }
@@ -89,10 +97,9 @@ pub fn missing_import_names<'db>(
             if matches!(resolve_module(db, program, sub), Resolution::Found(_)) {
                 continue;
             }
-            out.push(Diagnostic {
-                range: alias.name.range(),
-                code: DiagnosticCode::UnresolvedImport,
-                severity: Severity::Warning,
+            out.push(MissingName {
+                statement: import.range,
+                name: item.to_owned(),
                 message: format!(
                     "module `{name}` ({}) defines no `{item}`: this import raises ImportError when it runs",
                     target.path(db).display()
@@ -101,6 +108,38 @@ pub fn missing_import_names<'db>(
         }
     }
     out
+}
+
+/// The warnings of [`missing_names`], each at the imported name in its statement (code
+/// `unresolved-import`, severity warning).
+pub fn missing_import_names(
+    db: &dyn Db,
+    program: Program<'_>,
+    file: SourceFile,
+) -> Vec<Diagnostic> {
+    let missing = missing_names(db, program, file);
+    if missing.is_empty() {
+        return Vec::new();
+    }
+    let parsed = parse(db, file);
+    let mut imports = Vec::new();
+    collect_from_imports(&parsed.parsed().syntax().body, &mut imports);
+    missing
+        .iter()
+        .map(|m| {
+            let range = imports
+                .iter()
+                .find(|i| i.range == m.statement)
+                .and_then(|i| i.names.iter().find(|a| a.name.as_str() == m.name))
+                .map_or(m.statement, |a| a.name.range());
+            Diagnostic {
+                range,
+                code: DiagnosticCode::UnresolvedImport,
+                severity: Severity::Warning,
+                message: m.message.clone(),
+            }
+        })
+        .collect()
 }
 
 /// Every `from ... import` statement in `body`, nested blocks and functions included.
@@ -177,7 +216,6 @@ fn globals_are_static(db: &dyn Db, file: SourceFile) -> bool {
 mod tests {
     use super::*;
     use molt_db::{RootDatabase, system_path_to_file};
-    use ruff_text_size::TextRange;
 
     fn text_at(text: &str, range: TextRange) -> &str {
         &text[range.start().to_usize()..range.end().to_usize()]
