@@ -489,3 +489,64 @@ fn hostile_positions_edits_and_bodies() {
         Step::Wait,
     ]);
 }
+
+/// Found by `fuzz_server`: a second file opened, then edits at once. Opening a new file
+/// re-checks the files that may import it; that task once held a database snapshot before it
+/// ran, and the next edit (waiting for every snapshot under the state lock) then blocked the
+/// workers that would have run it: no request was ever answered again.
+#[test]
+fn edits_while_importers_are_checked_again() {
+    use molt_tests::targets::lsp::{Edit, Pos};
+    let program = |name: &str| {
+        std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("../tests/programs/{name}")),
+        )
+        .expect("a test program")
+    };
+    let edit = |line: i64, text: &str| Edit {
+        range: Some((Pos(line, 3), Pos(1, 3))),
+        text: text.into(),
+    };
+    assert_session_holds(vec![
+        Step::Open {
+            doc: 0,
+            text: program("life_method_self.py"),
+        },
+        Step::Open {
+            doc: 1,
+            text: program("float_round_exact.py"),
+        },
+        Step::Change {
+            doc: 1,
+            version: 1,
+            edits: vec![edit(62, "\r"), edit(1, "\0")],
+        },
+        Step::Open {
+            doc: 1,
+            text: program("lib_itertools.py"),
+        },
+        Step::Wait,
+        Step::Request {
+            method: "workspace/executeCommand",
+            doc: 0,
+            params: json!({"command": "molt.showIr", "arguments": ["$URI", {"timeoutMs": 3000}]}),
+        },
+        Step::Request {
+            method: "textDocument/documentSymbol",
+            doc: 1,
+            params: json!({"textDocument": {"uri": "$URI"}}),
+        },
+        Step::Change {
+            doc: 1,
+            version: 2,
+            edits: vec![edit(23, "\"")],
+        },
+        Step::Wait,
+        Step::Request {
+            method: "textDocument/documentSymbol",
+            doc: 0,
+            params: json!({"textDocument": {"uri": "$URI"}}),
+        },
+        Step::Wait,
+    ]);
+}
