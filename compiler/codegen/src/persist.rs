@@ -5,8 +5,9 @@
 //! version and [`COMPILER_VERSION`]'s hash of the codegen, MIR and runtime sources and of
 //! Cranelift's versions), the target (triple, Cranelift's shared and ISA flags, which
 //! include the host CPU features `cranelift_native` detected), the optimization setting, the
-//! function's optimized MIR text, and for each direct call whether its callee is
-//! handler-free (`Symbols::handler_free`). Symbol names are derived from content
+//! function's optimized MIR text, for each direct call whether its callee is
+//! handler-free (`Symbols::handler_free`), and for each `def` whether its function object
+//! is kept for direct calls (`Symbols::fobj`, which depends on the rest of the program). Symbol names are derived from content
 //! (`symbol_name`), so equal keys mean equal code in any program.
 //!
 //! The payload is [`StoredCode`] in postcard: code bytes, alignment, relocations with
@@ -51,12 +52,18 @@ pub(crate) fn key_prefix(isa: &dyn TargetIsa, optimize: bool) -> Sha256 {
 pub(crate) fn key(prefix: &Sha256, f: &Function, symbols: &Symbols) -> Key {
     let mut h = prefix.clone();
     field(&mut h, f.to_string().as_bytes());
-    // How a direct call enters its callee depends on the callee (`Symbols::handler_free`).
+    // How a direct call enters its callee depends on the callee (`Symbols::handler_free`),
+    // and whether a `def` keeps its function object for direct calls on whether any function
+    // of the program calls it directly (`Symbols::fobj`): neither is in the MIR text.
     for inst in &f.insts {
-        if let InstKind::CallDirect { func, .. } | InstKind::CallMethodDirect { func, .. } =
-            &inst.kind
-        {
-            h.update([u8::from(symbols.handler_free.contains(&**func))]);
+        match &inst.kind {
+            InstKind::CallDirect { func, .. } | InstKind::CallMethodDirect { func, .. } => {
+                h.update([u8::from(symbols.handler_free.contains(&**func))]);
+            }
+            InstKind::MakeFunction { name, .. } => {
+                h.update([2 + u8::from(symbols.fobj.contains_key(&**name))]);
+            }
+            _ => {}
         }
     }
     Key(h.finalize().into())
