@@ -10,6 +10,7 @@
 
 pub mod builtins;
 pub mod diagnostics;
+pub mod exit_order;
 pub mod index;
 pub mod items;
 pub mod limits;
