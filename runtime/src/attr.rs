@@ -462,6 +462,11 @@ fn special_attr(o: Value, name: &str) -> R<Option<Ref>> {
                     Some(Ref::dup(w.f))
                 }
                 (WrapperKind::Member | WrapperKind::GetSet, "__name__") => Some(Ref::dup(w.f)),
+                // CPython copies these from the wrapped callable (`functools.wraps`-like).
+                (
+                    WrapperKind::StaticMethod | WrapperKind::ClassMethod,
+                    "__name__" | "__qualname__" | "__module__" | "__annotations__",
+                ) => Some(getattr_str(w.f, name)?),
                 _ => None,
             }
         }

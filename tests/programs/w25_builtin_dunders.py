@@ -50,3 +50,12 @@ print(k.__eq__({"a", "b", "c"}), k.__eq__(["a", "b", "c"]), k.__lt__({"a", "b", 
 print(it.__eq__({("a", 1), ("b", 2), ("c", 3)}), it.__ge__(set()), k.__ne__(frozenset("abc")))
 print(hasattr(vs, "__contains__"), hasattr(vs, "__or__"), hasattr(k, "__or__"))
 print(k.mapping["b"], dict(it.mapping), type(vs.mapping).__name__)
+
+
+def helper(x):
+    return x
+
+
+sm, cm = staticmethod(helper), classmethod(helper)
+print(sm.__name__, sm.__qualname__, sm.__module__, cm.__name__, cm.__qualname__, cm.__module__)
+print(hasattr(sm, "__name__"), getattr(cm, "__qualname__", "none"))

@@ -7,15 +7,21 @@
 //! containers each hold objects made before them (`docs/semantics.md`, "Known differences").
 //! The language reference does not define this order, and the program cannot ask for it, so
 //! the build goes on; but the difference must not be silent: every `def __del__` in a class
-//! body is reported, since any instance of the class may still be alive at exit.
+//! body is reported, since any instance of the class may still be alive at exit, and so is
+//! every generator function with a `finally`, an `except` or a `with` (code that runs when a
+//! generator suspended inside it is closed at exit).
 
-use ruff_python_ast::{self as ast, Stmt};
+use ruff_python_ast::visitor::{self, Visitor};
+use ruff_python_ast::{self as ast, Expr, Stmt};
 use ruff_text_size::Ranged;
 
 use crate::{Diagnostic, DiagnosticCode, Severity};
 
 /// The message of every `exit-finalization-order` warning.
 pub const MESSAGE: &str = "`__del__` of instances still alive when the program ends may run in another order than under CPython: molt finalizes them in its approximation of the order CPython's cycle collector finds them at exit (the language does not define it); release such objects before the end (`del`, `with`, an explicit `close()`) where the order matters";
+
+/// The message of the warning at a generator function.
+pub const GENERATOR_MESSAGE: &str = "a generator of this function still suspended when the program ends is closed (its `finally`/`except`/`with` code runs) in an order that may differ from CPython's: molt closes them in its approximation of the order CPython's cycle collector finds them at exit (the language does not define it); close such generators before the end where the order matters";
 
 /// One `exit-finalization-order` warning (severity `Warning`, never blocking) at the name of
 /// each `def __del__` of a class body of `module`, classes nested in statements included,
@@ -36,6 +42,14 @@ fn walk(body: &[Stmt], in_class: bool, out: &mut Vec<Diagnostic>) {
                         code: DiagnosticCode::ExitFinalizationOrder,
                         severity: Severity::Warning,
                         message: MESSAGE.to_owned(),
+                    });
+                }
+                if is_generator_with_cleanup(&f.body) {
+                    out.push(Diagnostic {
+                        range: f.name.range(),
+                        code: DiagnosticCode::ExitFinalizationOrder,
+                        severity: Severity::Warning,
+                        message: GENERATOR_MESSAGE.to_owned(),
                     });
                 }
                 walk(&f.body, false, out);
@@ -70,6 +84,48 @@ fn walk(body: &[Stmt], in_class: bool, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// Whether a function body yields and has code that closing it runs (`try` with handlers
+/// or `finally`, `with`), not counting nested functions, lambdas and classes.
+fn is_generator_with_cleanup(body: &[Stmt]) -> bool {
+    let mut f = Finder::default();
+    f.visit_body(body);
+    f.yields && f.cleanup
+}
+
+#[derive(Default)]
+struct Finder {
+    yields: bool,
+    cleanup: bool,
+}
+
+impl<'a> Visitor<'a> for Finder {
+    fn visit_stmt(&mut self, s: &'a Stmt) {
+        match s {
+            Stmt::FunctionDef(_) | Stmt::ClassDef(_) => {}
+            Stmt::With(_) => {
+                self.cleanup = true;
+                visitor::walk_stmt(self, s);
+            }
+            Stmt::Try(t) => {
+                self.cleanup |= !t.handlers.is_empty() || !t.finalbody.is_empty();
+                visitor::walk_stmt(self, s);
+            }
+            _ => visitor::walk_stmt(self, s),
+        }
+    }
+
+    fn visit_expr(&mut self, e: &'a Expr) {
+        match e {
+            Expr::Lambda(_) => {}
+            Expr::Yield(_) | Expr::YieldFrom(_) => {
+                self.yields = true;
+                visitor::walk_expr(self, e);
+            }
+            _ => visitor::walk_expr(self, e),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -86,6 +142,12 @@ mod tests {
     fn warns_at_each_del_of_a_class_body() {
         let src = "class A:\n    def __del__(self): pass\nclass B:\n    if 1:\n        def __del__(self): pass\n    def f(self):\n        def __del__(): pass\ndef __del__(x): pass\n";
         assert_eq!(lines(src), vec![2, 5]);
+    }
+
+    #[test]
+    fn warns_at_generators_with_cleanup_code() {
+        let src = "def a():\n    try:\n        yield 1\n    finally:\n        pass\ndef b():\n    yield 1\ndef c():\n    with x:\n        pass\n    def inner():\n        yield 2\ndef d():\n    try:\n        pass\n    except E:\n        pass\n    return (yield)\n";
+        assert_eq!(lines(src), vec![1, 13]);
     }
 
     #[test]

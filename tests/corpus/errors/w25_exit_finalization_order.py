@@ -19,3 +19,16 @@ def __del__(x):
 
 
 keep = [Resource("a"), Resource("b")]
+
+
+def lines(items):  # error: exit-finalization-order
+    try:
+        for x in items:
+            yield x
+    finally:
+        print("closed")
+
+
+def plain(items):
+    for x in items:
+        yield x
