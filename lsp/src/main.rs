@@ -444,11 +444,13 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         };
         let report = match molt_driver::build::build_at(&db, file, &options, opt_level(&cli)) {
             Ok(report) => {
-                // The program prints CPython's compile-time warnings itself, as CPython does.
+                // The program prints CPython's compile-time warnings itself, as CPython does;
+                // molt's own warnings are for `--check`, `--build` and the editor, not in
+                // the program's standard error.
                 for d in report
                     .diagnostics
                     .iter()
-                    .filter(|d| d.diagnostic.code != DiagnosticCode::SyntaxWarning)
+                    .filter(|d| d.diagnostic.severity == molt_semantic::Severity::Error)
                 {
                     eprintln!("{d} (compiled to raise at run time)");
                 }
@@ -677,6 +679,8 @@ fn build_all(cli: &Cli, db: &RootDatabase) -> anyhow::Result<ExitCode> {
                 for d in &report.diagnostics {
                     if d.diagnostic.code == DiagnosticCode::SyntaxWarning {
                         eprintln!("{d} (the program prints it at start-up, as CPython does)");
+                    } else if d.diagnostic.severity == molt_semantic::Severity::Warning {
+                        eprintln!("{d}");
                     } else {
                         eprintln!("{d} (compiled to raise at run time)");
                     }

@@ -185,6 +185,14 @@ pub fn getattr_str(o: Value, name: &str) -> R<Ref> {
     attribute_error(o, name)
 }
 
+/// The `__name__` of a function (borrowed): the assigned one, else the compiled one.
+pub fn function_name(f: &crate::object::FunctionData) -> Value {
+    match f.extra_opt().map(|e| e.name.get()) {
+        Some(n) if n != Value::UNBOUND => n,
+        _ => f.name,
+    }
+}
+
 /// The `__qualname__` of a function (borrowed): the assigned one, else the compiled one.
 pub fn function_qualname(f: &crate::object::FunctionData) -> Value {
     match f.extra_opt().map(|e| e.qualname.get()) {
@@ -428,6 +436,12 @@ fn special_attr(o: Value, name: &str) -> R<Option<Ref>> {
             let b = unsafe { payload::<BuiltinData>(o) };
             match name {
                 "__name__" | "__qualname__" => Some(str_from(b.name)),
+                // `builtins` for the module's functions, `None` for methods.
+                "__module__" => Some(if b.receiver == Value::UNBOUND && b.owner.is_none() {
+                    crate::str::str_from("builtins")
+                } else {
+                    Ref::NONE
+                }),
                 "__self__" => Some(if b.receiver == Value::UNBOUND {
                     Ref::NONE
                 } else {
@@ -456,10 +470,19 @@ fn special_attr(o: Value, name: &str) -> R<Option<Ref>> {
                     Some(Ref::dup(w.f))
                 }
                 (WrapperKind::Member | WrapperKind::GetSet, "__name__") => Some(Ref::dup(w.f)),
+                // CPython copies these from the wrapped callable (`functools.wraps`-like).
+                (
+                    WrapperKind::StaticMethod | WrapperKind::ClassMethod,
+                    "__name__" | "__qualname__" | "__module__" | "__annotations__",
+                ) => Some(getattr_str(w.f, name)?),
                 _ => None,
             }
         }
         Kind::Super => Some(crate::class::super_getattr(o, name)?),
+        Kind::Generator => crate::generator::gen_getattr(o, name),
+        Kind::DictView if name == "mapping" => Some(crate::class::mappingproxy_new(
+            crate::dict::view_data(o).dict,
+        )),
         _ => None,
     })
 }
@@ -544,7 +567,7 @@ fn instance_builtin_attr(o: Value, name: &str) -> R<Option<Ref>> {
     let cls = inst.class;
     match name {
         "__class__" => return Ok(Some(Ref::dup(cls))),
-        "__dict__" if !crate::class::has_no_dict(cls) => {
+        "__dict__" if !crate::class::has_no_dict(cls) && cls != rt().t.object => {
             crate::class::deslot(o);
             return Ok(Some(Ref::dup(inst.dict())));
         }
@@ -599,6 +622,16 @@ fn class_getattr(cls: Value, name: &str) -> R<Ref> {
         }
         "__dict__" => return Ok(crate::class::mappingproxy_new(cd.dict)),
         "mro" => return Ok(crate::slots::type_mro_method(cls)),
+        // CPython's `type.__module__` getter: a user class's own `__module__` entry (its
+        // namespace always has one), `builtins` for the builtin types.
+        "__module__" => {
+            if let Some(m) = dict_data(cd.dict).get_str("__module__") {
+                return Ok(Ref::dup(m));
+            }
+            if crate::object::is_immortal(cls) {
+                return Ok(crate::str::str_from("builtins"));
+            }
+        }
         _ => {}
     }
     if let Some(f) = lookup(cls, name) {
@@ -872,6 +905,11 @@ fn setattr_other(o: Value, n: &str, name: Value, v: Value) -> R<()> {
     if is_kind(o, Kind::Function) {
         return function_setattr(o, n, name, Some(v));
     }
+    if is_kind(o, Kind::Generator) {
+        if let Some(r) = crate::generator::gen_setattr(o, n, Some(v)) {
+            return r;
+        }
+    }
     if crate::class::lookup(type_of(o), n).is_some() {
         return raise(
             ExcKind::AttributeError,
@@ -950,6 +988,11 @@ pub fn generic_delattr(o: Value, name: Value) -> R<()> {
     } else if is_kind(o, Kind::Function) {
         return function_setattr(o, n, name, None);
     } else {
+        if is_kind(o, Kind::Generator) {
+            if let Some(r) = crate::generator::gen_setattr(o, n, None) {
+                return r;
+            }
+        }
         return attribute_error(o, n);
     };
     match dict_data(dict).remove(name)? {

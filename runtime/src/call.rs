@@ -849,7 +849,13 @@ pub fn call_function_owned(func: Value, args: Args<'_>) -> R<Ref> {
         let mut slots = vec![Value::UNBOUND; n];
         bind_args(fd, code, args, &mut slots)?;
         let slots: Vec<Ref> = slots.into_iter().map(Ref::new).collect();
-        return crate::generator::make_generator(func, fd.qualname, code.entry, slots);
+        return crate::generator::make_generator(
+            func,
+            crate::attr::function_name(fd),
+            crate::attr::function_qualname(fd),
+            code.entry,
+            slots,
+        );
     }
     if fd.simple.get() && args.kwnames.is_empty() && args.pos.len() == n {
         return run(func, code, args.pos);

@@ -1274,6 +1274,11 @@ pub fn forget_shaped(cls: Value) {
     });
 }
 
+/// The user classes alive (borrowed values: a class leaves the list when it is freed).
+pub fn user_classes() -> Vec<Value> {
+    USER_CLASSES.with(|s| s.borrow().clone())
+}
+
 /// Called before class attribute `name` of `cls` is set to `new` (`None`: deleted), for the
 /// dunders whose meaning reaches beyond the class's own namespace. Returns whether
 /// [`reshape_all`] must run after the change:
@@ -1281,8 +1286,8 @@ pub fn forget_shaped(cls: Value) {
 ///   ones) wherever they are stored: any shaped class may hold such an instance over an
 ///   attribute its instances keep in a slot;
 /// - `__del__` finalizes instances made from now on (`crate::finalize::on_new_instance`);
-///   instances made before are not tracked, so when some of this class or a subclass are
-///   alive this raises a `molt:` `NotImplementedError` rather than never finalizing them.
+///   when instances made before (of this class or a subclass) are alive, they are
+///   finalized when they die or at exit (`crate::finalize::note_late_del`).
 pub fn before_protocol_change(cls: Value, name: &str, new: Option<Value>) -> R<bool> {
     match name {
         "__set__" | "__delete__" => return Ok(true),
@@ -1295,13 +1300,7 @@ pub fn before_protocol_change(cls: Value, name: &str, new: Option<Value>) -> R<b
                     .sum()
             });
             if alive > 0 {
-                return raise(
-                    ExcKind::NotImplementedError,
-                    format!(
-                        "molt: adding __del__ to class '{}' while instances made without it are alive is not supported yet",
-                        class_name(cls)
-                    ),
-                );
+                crate::finalize::note_late_del();
             }
         }
         _ => {}
@@ -1577,6 +1576,19 @@ fn object_eq(recv: Value, args: Args<'_>) -> R<Ref> {
     }
 }
 
+/// `object.__lt__` (`OP` 0), `__le__`, `__gt__`, `__ge__` (3): `NotImplemented`, so that
+/// the reflected method of the other operand, or the `TypeError` of the operator, decides.
+fn object_order<const OP: usize>(_recv: Value, args: Args<'_>) -> R<Ref> {
+    const NAMES: [&str; 4] = ["__lt__", "__le__", "__gt__", "__ge__"];
+    crate::slots::wrapper_args::<1>(NAMES[OP], args)?;
+    Ok(Ref::dup(rt().not_implemented))
+}
+
+/// `object.__subclasshook__(...)`: `NotImplemented` (the ABC machinery's default).
+fn object_subclasshook(_recv: Value, _args: Args<'_>) -> R<Ref> {
+    Ok(Ref::dup(rt().not_implemented))
+}
+
 fn object_ne(recv: Value, args: Args<'_>) -> R<Ref> {
     let [other] = args.exact("__ne__")?;
     // The type's own `__eq__` only, without the reflected fallbacks of `==`
@@ -1736,6 +1748,10 @@ pub fn install_methods(r: &Runtime) {
             ("__setattr__", object_setattr),
             ("__delattr__", object_delattr),
             ("__getattribute__", object_getattribute),
+            ("__lt__", object_order::<0>),
+            ("__le__", object_order::<1>),
+            ("__gt__", object_order::<2>),
+            ("__ge__", object_order::<3>),
         ],
     );
     install_static(
@@ -1743,6 +1759,7 @@ pub fn install_methods(r: &Runtime) {
         &[
             ("__init_subclass__", object_init_subclass),
             ("__new__", object_new),
+            ("__subclasshook__", object_subclasshook),
         ],
     );
     install(t.mappingproxy, MAPPINGPROXY_METHODS);
@@ -1799,33 +1816,4 @@ pub fn install_methods(r: &Runtime) {
             ("add_note", exc_add_note),
         ],
     );
-    for c in r.exc.iter().copied().chain([
-        t.object,
-        t.type_,
-        t.int,
-        t.bool,
-        t.float,
-        t.str,
-        t.none,
-        t.list,
-        t.tuple,
-        t.dict,
-        t.set,
-        t.frozenset,
-        t.range,
-        t.slice,
-        t.super_,
-        t.property,
-        t.staticmethod,
-        t.classmethod,
-        t.mappingproxy,
-        t.member_descriptor,
-        t.getset_descriptor,
-    ]) {
-        dict_set_str(
-            class_data(c).dict,
-            "__module__",
-            crate::str::str_intern("builtins"),
-        );
-    }
 }

@@ -48,8 +48,11 @@ pub struct GenData {
     /// The exceptions its handlers were handling when it suspended (owned), restored on top
     /// of the resumer's when it resumes (CPython's `gi_exc_state`).
     handled: RefCell<Vec<Value>>,
-    /// `__qualname__` of the generator function (a str).
-    pub qualname: Value,
+    /// `__qualname__` (a str, owned): the generator function's when it was called, then
+    /// whatever the program assigns.
+    pub qualname: Cell<Value>,
+    /// `__name__` (a str, owned), like `qualname`.
+    pub name: Cell<Value>,
     /// The lowest usable address of the body's stack (for the native stack check while the
     /// body runs, see [`crate::recursion`]).
     stack_bottom: usize,
@@ -79,6 +82,7 @@ pub fn is_generator(v: Value) -> bool {
 /// releases them with its other locals.
 pub fn make_generator(
     func: Value,
+    name: Value,
     qualname: Value,
     entry: extern "C" fn(Value, *const Value) -> Value,
     args: Vec<Ref>,
@@ -108,7 +112,8 @@ pub fn make_generator(
             co: UnsafeCell::new(Some(co)),
             state: Cell::new(GenState::Created),
             handled: RefCell::new(Vec::new()),
-            qualname: incref(qualname),
+            qualname: Cell::new(incref(qualname)),
+            name: Cell::new(incref(name)),
             stack_bottom,
         },
     );
@@ -313,9 +318,10 @@ pub fn gen_throw(g: Value, exc: Value) -> R<Ref> {
     } else if crate::exceptions::is_exception(exc) {
         Ref::dup(exc)
     } else {
-        return type_error(
-            "exceptions must be classes or instances deriving from BaseException, not int",
-        );
+        return type_error(format!(
+            "exceptions must be classes or instances deriving from BaseException, not {}",
+            crate::class::type_name(exc)
+        ));
     };
     if gen_data(g).state.get() == GenState::Created {
         // Never started: the exception is raised at once and the generator is finished.
@@ -417,7 +423,7 @@ pub fn release(g: Value, gd: &GenData) {
             // The object cannot be handed to `repr` (its count is zero): its repr by hand.
             let what = format!(
                 "<generator object {} at {}>",
-                crate::str::as_str(gd.qualname),
+                crate::str::as_str(gd.qualname.get()),
                 crate::ops::addr(g)
             );
             crate::finalize::write_unraisable_text(&what);
@@ -434,9 +440,41 @@ pub fn release(g: Value, gd: &GenData) {
         }
     }
     drop(slot.take());
-    decref(gd.qualname);
+    decref(gd.qualname.get());
+    decref(gd.name.get());
     let left = std::mem::take(&mut *gd.handled.borrow_mut());
     crate::object::decref_all(&left);
+}
+
+/// The data attributes of generator `g` (`__name__`, `__qualname__`, `gi_running`,
+/// `gi_suspended`); `None` for other names.
+pub fn gen_getattr(g: Value, name: &str) -> Option<Ref> {
+    let gd = gen_data(g);
+    Some(match name {
+        "__name__" => Ref::dup(gd.name.get()),
+        "__qualname__" => Ref::dup(gd.qualname.get()),
+        "gi_running" => Ref::new(Value::from_bool(gd.state.get() == GenState::Running)),
+        "gi_suspended" => Ref::new(Value::from_bool(gd.state.get() == GenState::Suspended)),
+        _ => return None,
+    })
+}
+
+/// `g.name = v` (`v` is `None` for `del g.name`) for the writable attributes of generator
+/// `g` (`__name__`, `__qualname__`: strs, as in CPython); `None` for other names.
+pub fn gen_setattr(g: Value, name: &str, v: Option<Value>) -> Option<R<()>> {
+    let gd = gen_data(g);
+    let cell = match name {
+        "__name__" => &gd.name,
+        "__qualname__" => &gd.qualname,
+        _ => return None,
+    };
+    Some(match v {
+        Some(v) if crate::str::is_str(v) => {
+            decref(cell.replace(incref(v)));
+            Ok(())
+        }
+        _ => type_error(format!("{name} must be set to a string object")),
+    })
 }
 
 fn recv_gen(recv: Value) -> R<Value> {
@@ -465,6 +503,29 @@ fn m_throw(recv: Value, args: Args<'_>) -> R<Ref> {
     gen_throw(g, exc.v())
 }
 
+fn m_iter(recv: Value, args: Args<'_>) -> R<Ref> {
+    let g = recv_gen(recv)?;
+    crate::slots::wrapper_args::<0>("__iter__", args)?;
+    Ok(Ref::dup(g))
+}
+
+fn m_next(recv: Value, args: Args<'_>) -> R<Ref> {
+    let g = recv_gen(recv)?;
+    crate::slots::wrapper_args::<0>("__next__", args)?;
+    gen_next_or_stop(g)
+}
+
+/// `g.__del__()`: CPython's finalizer of generators, called directly: closes a suspended
+/// generator, reporting an exception from its `finally` as unraisable.
+fn m_del(recv: Value, args: Args<'_>) -> R<Ref> {
+    let g = recv_gen(recv)?;
+    crate::slots::wrapper_args::<0>("__del__", args)?;
+    if gen_close(g).is_err() {
+        crate::finalize::write_unraisable(g);
+    }
+    Ok(Ref::NONE)
+}
+
 fn m_close(recv: Value, args: Args<'_>) -> R<Ref> {
     let g = recv_gen(recv)?;
     args.none("close")?;
@@ -473,5 +534,11 @@ fn m_close(recv: Value, args: Args<'_>) -> R<Ref> {
 }
 
 /// The methods of generator objects.
-pub const METHODS: &[(&str, crate::object::BuiltinFn)] =
-    &[("send", m_send), ("throw", m_throw), ("close", m_close)];
+pub const METHODS: &[(&str, crate::object::BuiltinFn)] = &[
+    ("send", m_send),
+    ("throw", m_throw),
+    ("close", m_close),
+    ("__iter__", m_iter),
+    ("__next__", m_next),
+    ("__del__", m_del),
+];

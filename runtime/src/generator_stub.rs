@@ -8,12 +8,15 @@ use crate::value::Value;
 /// The payload of a generator object (never created on wasm32).
 pub struct GenData {
     /// `__qualname__` of the generator function.
-    pub qualname: Value,
+    pub qualname: std::cell::Cell<Value>,
+    /// `__name__` of the generator function.
+    pub name: std::cell::Cell<Value>,
 }
 
 /// Raises `NotImplementedError`: no generators on wasm32 yet.
 pub fn make_generator(
     _func: Value,
+    _name: Value,
     _qualname: Value,
     _entry: extern "C" fn(Value, *const Value) -> Value,
     _args: Vec<Ref>,
@@ -65,7 +68,18 @@ pub fn is_generator(v: Value) -> bool {
 
 /// Releases a generator's references.
 pub fn release(_g: Value, gd: &GenData) {
-    crate::object::decref(gd.qualname);
+    crate::object::decref(gd.qualname.get());
+    crate::object::decref(gd.name.get());
+}
+
+/// Never reached (no generator is ever made here).
+pub fn gen_getattr(_g: Value, _name: &str) -> Option<Ref> {
+    None
+}
+
+/// Never reached (no generator is ever made here).
+pub fn gen_setattr(_g: Value, _name: &str, _v: Option<Value>) -> Option<R<()>> {
+    None
 }
 
 /// Closes a generator alive at exit (nothing to do: no generator ever runs here).
@@ -83,4 +97,7 @@ pub const METHODS: &[(&str, crate::object::BuiltinFn)] = &[
     ("send", unsupported),
     ("throw", unsupported),
     ("close", unsupported),
+    ("__iter__", unsupported),
+    ("__next__", unsupported),
+    ("__del__", unsupported),
 ];

@@ -950,7 +950,8 @@ fn free_object(v: Value) {
                 decref(obj.data.dict);
             }
             Kind::Instance => {
-                if (*p).flags.get() & crate::finalize::FLAG_HAS_FINALIZER != 0
+                if ((*p).flags.get() & crate::finalize::FLAG_HAS_FINALIZER != 0
+                    || crate::finalize::adopt_late(v))
                     && crate::finalize::instance_dying(v)
                 {
                     // Resurrected by `__del__`: someone holds it again.

@@ -322,7 +322,7 @@ fn repr_string_inner(v: Value) -> R<String> {
         Kind::Ellipsis => Ok("Ellipsis".into()),
         Kind::NotImplemented => Ok("NotImplemented".into()),
         Kind::Generator => {
-            let q = crate::generator::gen_data(v).qualname;
+            let q = crate::generator::gen_data(v).qualname.get();
             Ok(format!("<generator object {} at {}>", as_str(q), addr(v)))
         }
     }

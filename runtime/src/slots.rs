@@ -25,6 +25,8 @@ const DICT: u8 = 6;
 const SET: u8 = 7;
 const RANGE: u8 = 8;
 const SLICE: u8 = 9;
+/// `dict_keys` and `dict_items` (set-like dict views).
+const VIEW: u8 = 10;
 
 // Operations beyond the ABI's operator codes (unary slots).
 const NEG: u8 = 0;
@@ -89,7 +91,7 @@ fn plural(n: usize) -> &'static str {
 }
 
 /// Exactly `N` positional arguments, as CPython's wrappers check them.
-fn wrapper_args<const N: usize>(name: &str, args: Args<'_>) -> R<[Value; N]> {
+pub(crate) fn wrapper_args<const N: usize>(name: &str, args: Args<'_>) -> R<[Value; N]> {
     if !args.kwnames.is_empty() {
         return type_error(format!("wrapper {name}() takes no keyword arguments"));
     }
@@ -327,6 +329,7 @@ fn compare_slot<const T: u8, const OP: u32>(recv: Value, args: Args<'_>) -> R<Re
         SET => is_set_like(other),
         RANGE => !ordering && is_kind(other, Kind::Range),
         SLICE => is_kind(other, Kind::Slice),
+        VIEW => is_set_like(other) || crate::dict::is_set_view(other),
         _ => false,
     };
     if !ok {
@@ -682,6 +685,46 @@ fn float_getformat(_recv: Value, args: Args<'_>) -> R<Ref> {
 
 const NONE_SLOTS: Table = &[unary!(INT, BOOL_), unary!(SLICE, REPR)];
 
+/// The slots all three dict views have.
+const VIEW_COMMON: Table = &[
+    ("__len__", view_len),
+    ("__iter__", view_iter),
+    ("__reversed__", reversed_method),
+];
+
+/// The slots of the set-like views (`dict_keys`, `dict_items`): membership, set
+/// operators with any iterable, comparisons with sets and set-like views.
+const VIEW_SETLIKE: Table = &[
+    ("__contains__", view_contains),
+    ("__and__", binary_slot::<VIEW, { op::AND }, false, false>),
+    ("__rand__", binary_slot::<VIEW, { op::AND }, true, false>),
+    ("__or__", binary_slot::<VIEW, { op::OR }, false, false>),
+    ("__ror__", binary_slot::<VIEW, { op::OR }, true, false>),
+    ("__sub__", binary_slot::<VIEW, { op::SUB }, false, false>),
+    ("__rsub__", binary_slot::<VIEW, { op::SUB }, true, false>),
+    ("__xor__", binary_slot::<VIEW, { op::XOR }, false, false>),
+    ("__rxor__", binary_slot::<VIEW, { op::XOR }, true, false>),
+];
+
+/// `view.__len__()`.
+fn view_len(recv: Value, args: Args<'_>) -> R<Ref> {
+    wrapper_args::<0>("__len__", args)?;
+    let n = crate::ops::py_len(recv)?;
+    Ok(int_from_i64(i64::try_from(n).unwrap_or(i64::MAX)))
+}
+
+/// `view.__iter__()`.
+fn view_iter(recv: Value, args: Args<'_>) -> R<Ref> {
+    wrapper_args::<0>("__iter__", args)?;
+    crate::iter::py_iter(recv)
+}
+
+/// `view.__contains__(x)`.
+fn view_contains(recv: Value, args: Args<'_>) -> R<Ref> {
+    let [x] = wrapper_args::<1>("__contains__", args)?;
+    Ok(Ref::new(Value::from_bool(crate::ops::contains(recv, x)?)))
+}
+
 const ITERATOR_SLOTS: Table = &[("__iter__", iterator_iter), ("__next__", iterator_next)];
 
 /// `it.__iter__()` of a builtin iterator: the iterator itself.
@@ -722,6 +765,15 @@ pub fn install(r: &Runtime) {
         (t.range, &[RANGE_SLOTS, comparisons!(RANGE)]),
         (t.slice, &[SLICE_SLOTS, comparisons!(SLICE)]),
         (t.none, &[NONE_SLOTS]),
+        (
+            t.dict_keys,
+            &[VIEW_COMMON, VIEW_SETLIKE, comparisons!(VIEW)],
+        ),
+        (
+            t.dict_items,
+            &[VIEW_COMMON, VIEW_SETLIKE, comparisons!(VIEW)],
+        ),
+        (t.dict_values, &[VIEW_COMMON]),
     ];
     for (cls, parts) in tables {
         let ns = crate::class::class_data(*cls).dict;

@@ -1,6 +1,6 @@
 # __del__ added to a class: instances made from then on are finalized (on release and
-# at exit); adding it while instances made without it are alive raises a molt: error
-# (this program only adds it when none are alive, where CPython agrees).
+# at exit); this program adds it when none made without it are alive (w25_late_del.py
+# adds it while some are).
 
 
 class A:

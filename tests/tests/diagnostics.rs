@@ -17,6 +17,7 @@ fn markers(text: &str) -> Vec<(u32, DiagnosticCode, String)> {
                 "arg-count" => DiagnosticCode::ArgCount,
                 "unsupported-builtin" => DiagnosticCode::UnsupportedBuiltin,
                 "unresolved-import" => DiagnosticCode::UnresolvedImport,
+                "exit-finalization-order" => DiagnosticCode::ExitFinalizationOrder,
                 other => panic!("unknown marker kind {other:?}"),
             };
             out.push((line_no, code, String::new()));

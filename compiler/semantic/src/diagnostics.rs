@@ -33,6 +33,10 @@ pub enum DiagnosticCode {
     /// `ModuleNotFoundError` when it runs, and so does the compiled program, so it does not
     /// stop a build.
     UnresolvedImport,
+    /// A `def __del__` in a class body: its instances may be finalized at program exit in
+    /// another order than CPython's (`exit_order.rs`). A warning: the language does not
+    /// define that order.
+    ExitFinalizationOrder,
 }
 
 impl DiagnosticCode {
@@ -47,6 +51,7 @@ impl DiagnosticCode {
                 | DiagnosticCode::ArgCount
                 | DiagnosticCode::SyntaxWarning
                 | DiagnosticCode::UnresolvedImport
+                | DiagnosticCode::ExitFinalizationOrder
         )
     }
 
@@ -62,6 +67,7 @@ impl DiagnosticCode {
             DiagnosticCode::InvalidSyntax => "invalid-syntax",
             DiagnosticCode::SyntaxWarning => "syntax-warning",
             DiagnosticCode::UnresolvedImport => "unresolved-import",
+            DiagnosticCode::ExitFinalizationOrder => "exit-finalization-order",
         }
     }
 }

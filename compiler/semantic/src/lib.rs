@@ -11,6 +11,7 @@
 pub mod builtins;
 pub mod diagnostics;
 pub mod entry_points;
+pub mod exit_order;
 pub mod import_names;
 pub mod index;
 pub mod items;
