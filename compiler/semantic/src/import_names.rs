@@ -87,9 +87,7 @@ pub fn missing_names<'db>(
         let index = module_index(db, *target);
         for item in &import.names {
             let item = item.as_str();
-            if item == "*"
-                || MODULE_ATTRIBUTES.contains(&item)
-                || index.is_global(db.intern(item))
+            if item == "*" || MODULE_ATTRIBUTES.contains(&item) || index.is_global(db.intern(item))
             {
                 continue;
             }
