@@ -25,7 +25,7 @@ fn check_prints_located_errors_and_exits_1() {
     let expected_suffix =
         "misspelled_builtin.py:8:1: error[undefined-name]: name `prnt` is not defined";
     assert!(line.ends_with(expected_suffix), "{line}");
-    // Every line has the `file:line:col: error[CODE]: message` shape.
+    // Every line has the `file:line:col: error[CODE]: message` shape (or `warning[CODE]`).
     for l in stdout.lines() {
         let parts: Vec<&str> = l.splitn(4, ':').collect();
         assert_eq!(parts.len(), 4, "{l}");
@@ -33,8 +33,15 @@ fn check_prints_located_errors_and_exits_1() {
             parts[1].parse::<u32>().is_ok() && parts[2].parse::<u32>().is_ok(),
             "{l}"
         );
-        assert!(parts[3].starts_with(" error["), "{l}");
+        assert!(
+            parts[3].starts_with(" error[") || parts[3].starts_with(" warning["),
+            "{l}"
+        );
     }
+    assert!(
+        stdout.contains(": warning[exit-finalization-order]: "),
+        "warnings are listed too: {stdout}"
+    );
 }
 
 #[test]
