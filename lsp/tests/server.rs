@@ -2602,6 +2602,19 @@ fn definition_follows_imports_into_other_modules() {
         json!({"uri": uri(&helper), "range": range(0, 0, 0, 0)}),
         "the module itself"
     );
+    // Hover says what the name is in its own module.
+    let on_f = hover_text(&mut client, &main, 2, 8);
+    assert!(
+        on_f.contains("def f()") && on_f.contains(&format!("in `{}`", helper.display())),
+        "{on_f}"
+    );
+    let on_g = hover_text(&mut client, &main, 3, 0);
+    assert!(
+        on_g.contains("def g()") && on_g.contains("sub.py"),
+        "{on_g}"
+    );
+    let on_module = hover_text(&mut client, &main, 2, 2);
+    assert!(on_module.contains("(module) helper"), "{on_module}");
     assert_eq!(client.shutdown_and_exit(), Some(0));
 }
 
@@ -2621,6 +2634,12 @@ fn saving_a_module_builds_the_entry_points_that_import_it() {
     ]);
     let helper = dir.path().join("helper.py");
     let mut client = Client::start(dir.path(), json!({"buildOnSave": "native"}));
+    // What a save builds depends on the other files: wait until the folder is read.
+    client.wait_for("window/logMessage", |p| {
+        p["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("loaded 3 Python files"))
+    });
     client.open(&helper, helper_text);
     client.diagnostics(&uri(&helper), |d| errors(d).is_empty());
     client.change(&helper, 2, json!([{"text": "def f():\n    return 42\n"}]));

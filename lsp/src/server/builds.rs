@@ -180,22 +180,30 @@ impl Server {
     /// build slot serializes them); the saved file is built on its own when it cannot be
     /// analysed (cancelled by an edit, or unknown).
     pub async fn build_on_save(&self, path: PathBuf) {
-        let job = {
-            let state = self.state();
-            state.file(&path).map(|(ws, file)| {
-                let files: Vec<(PathBuf, SourceFile)> =
-                    ws.files.iter().map(|(p, f)| (p.clone(), *f)).collect();
-                (ws.db.clone(), file, files, ws.import_paths(&state.settings))
-            })
-        };
-        let targets = match job {
-            Some((db, file, files, paths)) => {
-                analysis::run(db, move |db| save_targets(db, file, &files, &paths))
-                    .await
-                    .unwrap_or_else(|_| vec![path.clone()])
+        // An analysis cancelled by a write (the workspace still loading, another edit) is
+        // tried again on a newer snapshot; a panic builds the saved file alone.
+        let mut targets = vec![path.clone()];
+        for _ in 0..8 {
+            let job = {
+                let state = self.state();
+                state.file(&path).map(|(ws, file)| {
+                    let files: Vec<(PathBuf, SourceFile)> =
+                        ws.files.iter().map(|(p, f)| (p.clone(), *f)).collect();
+                    (ws.db.clone(), file, files, ws.import_paths(&state.settings))
+                })
+            };
+            let Some((db, file, files, paths)) = job else {
+                break;
+            };
+            match analysis::run(db, move |db| save_targets(db, file, &files, &paths)).await {
+                Ok(found) => {
+                    targets = found;
+                    break;
+                }
+                Err(analysis::AnalysisError::Cancelled) => continue,
+                Err(analysis::AnalysisError::Panicked(_)) => break,
             }
-            None => vec![path.clone()],
-        };
+        }
         for target in targets {
             let server = self.clone();
             tokio::spawn(async move {

@@ -1,5 +1,7 @@
 //! Hover text (Markdown), in sections separated by rules:
 //!
+//! - On a name imported from another workspace module (`from m import f`, `m.f`): what it
+//!   is in that module, as below, and its file (`cross_module`).
 //! - On a name: what it is, and for functions and classes their signature as the compiler
 //!   understood it (from the module index); for variables and parameters, the inferred type
 //!   and lane (`facts`). On the name of a `def`: the function's lowering coverage (score,
@@ -21,9 +23,11 @@ use ruff_python_ast::visitor::{self, Visitor};
 use ruff_python_ast::{self as ast, Expr, ModModule, Stmt};
 use ruff_text_size::{Ranged, TextRange, TextSize};
 
+use super::cross_module;
 use super::facts::{self, FileFacts, VarFact};
 use super::navigation::{Definition, NameAt, Occurrence, name_at, resolve};
 use super::profile_view::{self, ProfileView};
+use super::workspace::ImportPaths;
 
 /// At most this many lines of optimized MIR are shown in a hover.
 const MAX_MIR_LINES: usize = 120;
@@ -35,6 +39,7 @@ pub fn hover(
     db: &dyn Db,
     file: SourceFile,
     offset: u32,
+    paths: &ImportPaths,
     profile: Option<&ProfileView>,
 ) -> Option<String> {
     let parsed = parse(db, file);
@@ -42,8 +47,13 @@ pub fn hover(
     let facts = facts::file_facts(db, file);
     let candidates = candidates(module, file.text(db), offset);
     let mut sections = Vec::new();
+    // A name imported from another module (or a module's attribute): what it is there.
+    let imported = cross_module::definition(db, file, offset, paths)
+        .and_then(|(target, range)| imported_section(db, target, range));
+    let imported_found = imported.is_some();
+    sections.extend(imported);
     if let Some(at) = name_at(module, offset) {
-        if let Some(definition) = resolve(module, &at) {
+        if let Some(definition) = resolve(module, &at).filter(|_| !imported_found) {
             sections.push(name_section(db, file, &at, &definition));
             match definition {
                 Definition::Variable { range, .. } => {
@@ -80,6 +90,42 @@ pub fn hover(
         sections.extend(profile_view::hover_section(view, offset));
     }
     (!sections.is_empty()).then(|| sections.join("\n\n---\n\n"))
+}
+
+/// What the definition at `range` of `target` (another module's file) is: its signature as
+/// for a name of that file, and where it is; for a module (an empty range at 0), its file.
+fn imported_section(db: &dyn Db, target: SourceFile, range: TextRange) -> Option<String> {
+    let path = target.path(db).display().to_string();
+    if range.is_empty() && range.start() == TextSize::new(0) {
+        let name = target
+            .path(db)
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        return Some(format!(
+            "```python
+(module) {name}
+```
+
+module `{path}`"
+        ));
+    }
+    let text = target.text(db);
+    let name = text.get(range.start().to_usize()..range.end().to_usize())?;
+    let parsed = parse(db, target);
+    let module = parsed.parsed().syntax();
+    let definition = super::navigation::module_binding(module, name)?;
+    let at = NameAt {
+        name,
+        occurrence: Occurrence::Name,
+        enclosing: Vec::new(),
+    };
+    Some(format!(
+        "{}
+
+in `{path}`",
+        name_section(db, target, &at, &definition)
+    ))
 }
 
 /// What the name at the cursor is (the signature of functions and classes as the compiler

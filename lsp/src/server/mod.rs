@@ -528,13 +528,17 @@ impl LanguageServer for Server {
     async fn hover(&self, params: HoverParams) -> RpcResult<Option<Hover>> {
         let position = params.text_document_position_params.position;
         let uri = params.text_document_position_params.text_document.uri;
-        let profile = self.state().profile_input(&path_of(&uri));
+        let (profile, paths) = {
+            let state = self.state();
+            let path = path_of(&uri);
+            (state.profile_input(&path), state.import_paths(&path))
+        };
         let result = self
             .on_document(&uri, move |db, file| {
                 let text = file.text(db);
                 let offset = text::LineIndex::new(text).offset(text, position);
                 let view = profile.map(|p| profile_view::view(db, file, &p));
-                hover::hover(db, file, offset, view.as_ref())
+                hover::hover(db, file, offset, &paths, view.as_ref())
             })
             .await?;
         Ok(result.flatten().map(|markdown| Hover {
