@@ -208,6 +208,15 @@ pub fn resolve_module<'db>(
         Some((parent, tail)) => {
             let parent_name = ModuleName::new(db, parent.to_string());
             match resolve_module(db, program, parent_name) {
+                Resolution::Found(source @ ModuleSource::File { origin, .. })
+                    if source.is_package() && stdlib::is_embedded_path(origin) =>
+                {
+                    // A package of molt's standard library: its submodules are embedded too.
+                    match stdlib::embedded_module(db, text) {
+                        Some(found) => Resolution::Found(found),
+                        None => Resolution::Unsupported,
+                    }
+                }
                 Resolution::Found(source) if source.is_package() => {
                     let dirs = source.submodule_dirs();
                     find_in(db, &dirs, tail).unwrap_or(Resolution::NotFound {
