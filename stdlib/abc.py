@@ -1,8 +1,8 @@
 # molt's `abc`, written for molt. molt has no metaclasses, so `ABC` computes a class's
 # `__abstractmethods__` when the class is created (`__init_subclass__`) and refuses to
-# instantiate a class that has some (`__new__`), with CPython's messages. The `ABCMeta`
-# class below is the type of `collections.abc`'s classes (`_AbstractClass`); it is not
-# exported: `class C(metaclass=ABCMeta)` cannot be compiled.
+# instantiate a class that has some (`__new__`), with CPython's messages. `ABCMeta` is
+# not provided (`class C(metaclass=ABCMeta)` cannot be compiled); `_AbstractClass` stands
+# in for it as the type of `collections.abc`'s classes.
 
 
 def abstractmethod(funcobj):
@@ -70,7 +70,7 @@ class ABC:
 ABC.__abstractmethods__ = frozenset()
 
 
-class ABCMeta:
+class _AbstractClass:
     # The type of `collections.abc`'s classes: a stand-in for an abstract class `cls` that
     # answers `isinstance` and `issubclass` as CPython's ABCMeta does (own subclasses,
     # registered classes, the subclass hook, and the same for every abstract subclass),
@@ -146,6 +146,3 @@ def _check_methods(cls, methods):
             return NotImplemented
     return True
 
-
-_AbstractClass = ABCMeta
-del ABCMeta

@@ -537,13 +537,13 @@ class Sequence(Collection):
 
     def __iter__(self):
         i = 0
-        try:
-            while True:
+        while True:
+            try:
                 v = self[i]
-                yield v
-                i += 1
-        except IndexError:
-            return
+            except IndexError:
+                return
+            yield v
+            i += 1
 
     def __contains__(self, value):
         for v in self:
