@@ -208,6 +208,15 @@ pub fn resolve_module<'db>(
         Some((parent, tail)) => {
             let parent_name = ModuleName::new(db, parent.to_string());
             match resolve_module(db, program, parent_name) {
+                Resolution::Found(source @ ModuleSource::File { origin, .. })
+                    if source.is_package() && stdlib::is_embedded_path(origin) =>
+                {
+                    // A package of molt's standard library: its submodules are embedded too.
+                    match stdlib::embedded_module(db, text) {
+                        Some(found) => Resolution::Found(found),
+                        None => Resolution::Unsupported,
+                    }
+                }
                 Resolution::Found(source) if source.is_package() => {
                     let dirs = source.submodule_dirs();
                     find_in(db, &dirs, tail).unwrap_or(Resolution::NotFound {
@@ -640,7 +649,7 @@ mod tests {
             &[
                 (
                     "main.py",
-                    "import helper\nimport pkg.sub as s\nfrom ns import mod\nimport nope\nimport collections\nimport sys, math\n",
+                    "import helper\nimport pkg.sub as s\nfrom ns import mod\nimport nope\nimport fractions\nimport sys, math\n",
                 ),
                 ("helper.py", "def f(): import pkg\n"),
                 ("pkg/__init__.py", "from . import other\n"),
@@ -680,7 +689,54 @@ mod tests {
             .collect();
         assert_eq!(messages.len(), 2, "{messages:?}");
         assert!(messages[0].starts_with("unresolved-import: no module named `nope` (searched "));
-        assert!(messages[1].starts_with("unsupported-syntax: importing `collections`"));
+        assert!(messages[1].starts_with("unsupported-syntax: importing `fractions`"));
+    }
+
+    #[test]
+    fn embedded_standard_packages_have_embedded_submodules() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let root = std::fs::canonicalize(dir.path()).expect("canonical");
+        write(
+            &root,
+            &[(
+                "main.py",
+                "import collections.abc\nfrom collections import nope\nimport collections.missing\n",
+            )],
+        );
+        let db = molt_db::RootDatabase::default();
+        let entry = db.load_file(&root.join("main.py")).expect("load");
+        let program = Program::new(&db, entry, Vec::new(), Vec::new());
+        let graph = module_graph(&db, program);
+        let found: Vec<(&str, String)> = graph
+            .modules
+            .iter()
+            .filter_map(|m| match &m.source {
+                ModuleSource::File { origin, .. } => {
+                    Some((m.name.as_str(), origin.display().to_string()))
+                }
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            found[1..3],
+            [
+                (
+                    "collections",
+                    "/<molt>/stdlib/collections/__init__.py".to_string()
+                ),
+                (
+                    "collections.abc",
+                    "/<molt>/stdlib/collections/abc.py".to_string()
+                ),
+            ]
+        );
+        let messages: Vec<String> = graph
+            .diagnostics
+            .iter()
+            .map(|(_, d)| d.message.clone())
+            .collect();
+        assert_eq!(messages.len(), 1, "{messages:?}");
+        assert!(messages[0].starts_with("importing `collections.missing` is not supported yet"));
     }
 
     #[test]

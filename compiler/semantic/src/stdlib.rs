@@ -30,11 +30,21 @@ use crate::stdlib_attrs::CPYTHON_MODULE_NAMES;
 /// source line to print there (as CPython prints none for a file it cannot read).
 pub const STDLIB_ROOT: &str = "/<molt>/stdlib";
 
-/// The embedded modules: `(name, source)`, sorted by name. Keep in step with `stdlib/`
-/// (a test checks both ways).
+/// The embedded modules: `(dotted name, source)`, sorted by name. Keep in step with
+/// `stdlib/` (a test checks both ways): `NAME.py` for a module, `NAME/__init__.py` for a
+/// package (listed in [`EMBEDDED_PACKAGES`]) and `NAME/SUB.py` for its submodule `NAME.SUB`.
 pub const EMBEDDED: &[(&str, &str)] = &[
     ("__future__", include_str!("../../../stdlib/__future__.py")),
+    ("abc", include_str!("../../../stdlib/abc.py")),
     ("bisect", include_str!("../../../stdlib/bisect.py")),
+    (
+        "collections",
+        include_str!("../../../stdlib/collections/__init__.py"),
+    ),
+    (
+        "collections.abc",
+        include_str!("../../../stdlib/collections/abc.py"),
+    ),
     ("contextlib", include_str!("../../../stdlib/contextlib.py")),
     ("copy", include_str!("../../../stdlib/copy.py")),
     ("functools", include_str!("../../../stdlib/functools.py")),
@@ -45,7 +55,10 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     ("typing", include_str!("../../../stdlib/typing.py")),
 ];
 
-/// The source of the embedded module `name` (top-level), if molt ships one.
+/// The embedded modules that are packages (`stdlib/NAME/__init__.py`), sorted.
+pub const EMBEDDED_PACKAGES: &[&str] = &["collections"];
+
+/// The source of the embedded module `name` (dotted), if molt ships one.
 pub fn embedded_source(name: &str) -> Option<&'static str> {
     EMBEDDED
         .binary_search_by_key(&name, |(n, _)| n)
@@ -58,9 +71,22 @@ pub fn embedded_names() -> impl Iterator<Item = &'static str> {
     EMBEDDED.iter().map(|(n, _)| *n)
 }
 
-/// The virtual path of the embedded module `name`: `STDLIB_ROOT/name.py`.
+/// The virtual path of the embedded module `name` (dotted): `STDLIB_ROOT/name.py`, or
+/// `STDLIB_ROOT/name/__init__.py` for a package; `a.b` is `STDLIB_ROOT/a/b.py`.
 pub fn embedded_path(name: &str) -> PathBuf {
-    Path::new(STDLIB_ROOT).join(format!("{name}.py"))
+    let folder = embedded_package_dir(name);
+    if EMBEDDED_PACKAGES.binary_search(&name).is_ok() {
+        folder.join("__init__.py")
+    } else {
+        folder.with_extension("py")
+    }
+}
+
+/// `STDLIB_ROOT/a/b` for the dotted name `a.b`: the folder of a package (its `__path__`).
+fn embedded_package_dir(name: &str) -> PathBuf {
+    let mut path = PathBuf::from(STDLIB_ROOT);
+    path.extend(name.split('.'));
+    path
 }
 
 /// Whether `path` is the virtual path of an embedded module.
@@ -72,10 +98,14 @@ pub fn is_embedded_path(path: &Path) -> bool {
 pub fn embedded_module(db: &dyn Db, name: &str) -> Option<ModuleSource> {
     let text = embedded_source(name)?;
     let path = embedded_path(name);
+    let package_dir = EMBEDDED_PACKAGES
+        .binary_search(&name)
+        .is_ok()
+        .then(|| embedded_package_dir(name));
     Some(ModuleSource::File {
         file: embedded_file(db, &path, text),
         origin: path,
-        package_dir: None,
+        package_dir,
     })
 }
 
@@ -129,13 +159,18 @@ fn embedded_target(db: &dyn Db, program: Program<'_>, name: &str) -> Option<Sour
 /// Compile-time errors for names of embedded standard modules that `file` uses and molt's
 /// module does not provide (see the module docs): in `from m import a` and in `x.a` where
 /// `x` is bound by `import m` / `import m as x` anywhere in the file. `unsupported-syntax`
-/// errors, so they stop a build. None for a file with syntax errors.
+/// errors, so they stop a build. None for a file with syntax errors, or for an embedded
+/// module itself (they may use each other's helpers).
 #[salsa::tracked(returns(ref))]
 pub fn stdlib_name_diagnostics<'db>(
     db: &'db dyn Db,
     program: Program<'db>,
     file: SourceFile,
 ) -> Vec<Diagnostic> {
+    if is_embedded_path(file.path(db)) {
+        // molt's modules may use each other's helpers (`collections.abc` those of `abc`).
+        return Vec::new();
+    }
     let uses = stdlib_name_uses(db, file);
     let mut out = Vec::new();
     for use_ in uses {
@@ -185,8 +220,17 @@ pub fn stdlib_name_uses(db: &dyn Db, file: SourceFile) -> Vec<ModuleNameUse> {
                         if embedded_source(name).is_none() {
                             continue;
                         }
-                        let bound = alias.asname.as_ref().map_or(name, |a| a.as_str());
-                        self.aliases.insert(bound.to_string(), name.to_string());
+                        // `import a.b` binds `a`; `import a.b as c` binds `c` to `a.b`.
+                        let (bound, module) = match &alias.asname {
+                            Some(asname) => (asname.as_str(), name),
+                            None => {
+                                let top = name.split('.').next().unwrap_or(name);
+                                (top, top)
+                            }
+                        };
+                        if embedded_source(module).is_some() {
+                            self.aliases.insert(bound.to_string(), module.to_string());
+                        }
                     }
                 }
                 Stmt::ImportFrom(ast::StmtImportFrom {
@@ -253,12 +297,31 @@ mod tests {
     fn embedded_table_matches_the_stdlib_folder() {
         assert!(EMBEDDED.windows(2).all(|w| w[0].0 < w[1].0));
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../stdlib");
-        let mut on_disk: Vec<String> = std::fs::read_dir(&dir)
-            .expect("stdlib folder")
-            .filter_map(|e| e.ok())
-            .map(|e| e.file_name().to_string_lossy().into_owned())
-            .filter_map(|n| n.strip_suffix(".py").map(str::to_string))
-            .collect();
+        let mut on_disk: Vec<String> = Vec::new();
+        for entry in std::fs::read_dir(&dir).expect("stdlib folder") {
+            let name = entry
+                .expect("entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned();
+            if let Some(module) = name.strip_suffix(".py") {
+                on_disk.push(module.to_string());
+            } else if dir.join(&name).is_dir() {
+                assert!(EMBEDDED_PACKAGES.contains(&name.as_str()), "{name}");
+                for sub in std::fs::read_dir(dir.join(&name)).expect("package folder") {
+                    let sub = sub
+                        .expect("entry")
+                        .file_name()
+                        .to_string_lossy()
+                        .into_owned();
+                    match sub.strip_suffix(".py") {
+                        Some("__init__") => on_disk.push(name.clone()),
+                        Some(module) => on_disk.push(format!("{name}.{module}")),
+                        None => {}
+                    }
+                }
+            }
+        }
         on_disk.sort();
         let embedded: Vec<&str> = embedded_names().collect();
         assert_eq!(on_disk, embedded);
@@ -267,7 +330,8 @@ mod tests {
                 cpython_names(name).is_some(),
                 "{name}: regenerate stdlib_attrs.rs"
             );
-            assert!(crate::stdlib_names::is_stdlib(name), "{name}");
+            let top = name.split('.').next().unwrap_or(name);
+            assert!(crate::stdlib_names::is_stdlib(top), "{name}");
         }
     }
 }

@@ -4,7 +4,12 @@ import functools
 import itertools as its
 from functools import reduce, singledispatch  # unsupported: `functools.singledispatch` is not supported yet
 from string import Template  # unsupported: `string.Template` is not supported yet
+from collections import deque, namedtuple  # unsupported: `collections.namedtuple` is not supported yet
+from collections.abc import Awaitable  # unsupported: `collections.abc.Awaitable` is not supported yet
+import abc
+import collections.abc as cabc
 
 print(reduce, functools.partialmethod)  # unsupported: `functools.partialmethod` is not supported yet
-print(its.pairwise, its.chain, functools.nope)
+print(its.pairwise, its.chain, functools.nope, deque, abc.ABC)
+print(abc.ABCMeta, cabc.Mapping)  # unsupported: `abc.ABCMeta` is not supported yet
 print(its._grouper, functools._kwd_mark)  # unsupported: `functools` has no attribute `_kwd_mark` in CPython

@@ -1,0 +1,877 @@
+# molt's `collections`, written for molt: `deque`, `defaultdict`, `Counter`, `OrderedDict`
+# and `ChainMap`. molt cannot instantiate subclasses of `dict` yet, so the mapping classes
+# keep their items in a plain dict (`_data`) and forward to it; their reprs, messages and
+# iteration orders are CPython's (docs/stdlib.md lists what still differs).
+
+from . import abc
+
+
+def _name(obj):
+    return type(obj).__name__
+
+
+class deque:
+    # The items in a list, oldest first. `_state` counts mutations so that an iterator can
+    # tell that the deque changed under it.
+
+    def __hash__(self):
+        raise TypeError("unhashable type: 'collections.deque'")
+
+    def __init__(self, iterable=(), maxlen=None):
+        if maxlen is not None:
+            if not isinstance(maxlen, int):
+                raise TypeError(
+                    "'%s' object cannot be interpreted as an integer" % _name(maxlen)
+                )
+            if maxlen < 0:
+                raise ValueError("maxlen must be non-negative")
+        self._items = []
+        self._maxlen = maxlen
+        self._state = 0
+        self.extend(iterable)
+
+    @property
+    def maxlen(self):
+        return self._maxlen
+
+    def _trim_left(self):
+        if self._maxlen is not None and len(self._items) > self._maxlen:
+            del self._items[: len(self._items) - self._maxlen]
+
+    def _trim_right(self):
+        if self._maxlen is not None and len(self._items) > self._maxlen:
+            del self._items[self._maxlen :]
+
+    def append(self, x):
+        self._state += 1
+        if self._maxlen == 0:
+            return
+        self._items.append(x)
+        self._trim_left()
+
+    def appendleft(self, x):
+        self._state += 1
+        if self._maxlen == 0:
+            return
+        self._items.insert(0, x)
+        self._trim_right()
+
+    def extend(self, iterable):
+        if iterable is self:
+            iterable = list(iterable)
+        for x in iterable:
+            self.append(x)
+
+    def extendleft(self, iterable):
+        if iterable is self:
+            iterable = list(iterable)
+        for x in iterable:
+            self.appendleft(x)
+
+    def pop(self):
+        if not self._items:
+            raise IndexError("pop from an empty deque")
+        self._state += 1
+        return self._items.pop()
+
+    def popleft(self):
+        if not self._items:
+            raise IndexError("pop from an empty deque")
+        self._state += 1
+        return self._items.pop(0)
+
+    def clear(self):
+        self._state += 1
+        self._items.clear()
+
+    def copy(self):
+        return self.__class__(self, self._maxlen)
+
+    __copy__ = copy
+
+    def count(self, x):
+        state = self._state
+        n = 0
+        for item in self._items:
+            if item is x or item == x:
+                n += 1
+            if state != self._state:
+                raise RuntimeError("deque mutated during iteration")
+        return n
+
+    def index(self, x, start=0, stop=None):
+        n = len(self._items)
+        if stop is None or stop > n:
+            stop = n
+        if start < 0:
+            start = max(start + n, 0)
+        if stop < 0:
+            stop = max(stop + n, 0)
+        state = self._state
+        for i in range(start, stop):
+            item = self._items[i]
+            if item is x or item == x:
+                return i
+            if state != self._state:
+                raise RuntimeError("deque mutated during iteration")
+        raise ValueError("%r is not in deque" % (x,))
+
+    def insert(self, i, x):
+        if self._maxlen is not None and len(self._items) >= self._maxlen:
+            raise IndexError("deque already at its maximum size")
+        self._state += 1
+        self._items.insert(i, x)
+
+    def remove(self, value):
+        for i in range(len(self._items)):
+            item = self._items[i]
+            if item is value or item == value:
+                self._state += 1
+                del self._items[i]
+                return
+        raise ValueError("%r is not in deque" % (value,))
+
+    def reverse(self):
+        self._state += 1
+        self._items.reverse()
+
+    def rotate(self, n=1):
+        length = len(self._items)
+        if length <= 1:
+            return
+        n %= length
+        if n:
+            self._state += 1
+            self._items[:] = self._items[-n:] + self._items[:-n]
+
+    def __len__(self):
+        return len(self._items)
+
+    def __bool__(self):
+        return bool(self._items)
+
+    def _index(self, i):
+        if not isinstance(i, int):
+            raise TypeError(
+                "sequence index must be integer, not '%s'" % _name(i)
+            )
+        n = len(self._items)
+        if i < 0:
+            i += n
+        if i < 0 or i >= n:
+            raise IndexError("deque index out of range")
+        return i
+
+    def __getitem__(self, i):
+        return self._items[self._index(i)]
+
+    def __setitem__(self, i, x):
+        self._items[self._index(i)] = x
+
+    def __delitem__(self, i):
+        i = self._index(i)
+        self._state += 1
+        del self._items[i]
+
+    def __contains__(self, x):
+        state = self._state
+        for item in self._items:
+            if item is x or item == x:
+                return True
+            if state != self._state:
+                raise RuntimeError("deque mutated during iteration")
+        return False
+
+    def __iter__(self):
+        state = self._state
+        items = self._items
+        i = 0
+        while i < len(items):
+            if state != self._state:
+                raise RuntimeError("deque mutated during iteration")
+            yield items[i]
+            i += 1
+        if state != self._state:
+            raise RuntimeError("deque mutated during iteration")
+
+    def __reversed__(self):
+        state = self._state
+        items = self._items
+        i = len(items) - 1
+        while i >= 0:
+            if state != self._state:
+                raise RuntimeError("deque mutated during iteration")
+            yield items[i]
+            i -= 1
+
+    def __repr__(self):
+        if _repr_running(self):
+            return "[...]"
+        _repr_enter(self)
+        try:
+            body = repr(self._items)
+        finally:
+            _repr_leave(self)
+        if self._maxlen is None:
+            return "%s(%s)" % (_name(self), body)
+        return "%s(%s, maxlen=%d)" % (_name(self), body, self._maxlen)
+
+    def __eq__(self, other):
+        if not isinstance(other, deque):
+            return NotImplemented
+        return self._items == other._items
+
+    def __ne__(self, other):
+        if not isinstance(other, deque):
+            return NotImplemented
+        return self._items != other._items
+
+    def __lt__(self, other):
+        if not isinstance(other, deque):
+            return NotImplemented
+        return self._items < other._items
+
+    def __le__(self, other):
+        if not isinstance(other, deque):
+            return NotImplemented
+        return self._items <= other._items
+
+    def __gt__(self, other):
+        if not isinstance(other, deque):
+            return NotImplemented
+        return self._items > other._items
+
+    def __ge__(self, other):
+        if not isinstance(other, deque):
+            return NotImplemented
+        return self._items >= other._items
+
+    def __add__(self, other):
+        if not isinstance(other, deque):
+            raise TypeError(
+                'can only concatenate deque (not "%s") to deque' % _name(other)
+            )
+        result = self.copy()
+        result.extend(other)
+        return result
+
+    def __iadd__(self, other):
+        self.extend(other)
+        return self
+
+    def __mul__(self, n):
+        if not isinstance(n, int):
+            return NotImplemented
+        result = self.__class__((), self._maxlen)
+        for _ in range(n):
+            result.extend(self._items)
+        return result
+
+    __rmul__ = __mul__
+
+    def __imul__(self, n):
+        if not isinstance(n, int):
+            return NotImplemented
+        items = list(self._items)
+        self.clear()
+        for _ in range(n):
+            self.extend(items)
+        return self
+
+
+_repr_active = []
+
+
+def _repr_running(obj):
+    for other in _repr_active:
+        if other is obj:
+            return True
+    return False
+
+
+def _repr_enter(obj):
+    _repr_active.append(obj)
+
+
+def _repr_leave(obj):
+    for i in range(len(_repr_active) - 1, -1, -1):
+        if _repr_active[i] is obj:
+            del _repr_active[i]
+            return
+
+
+_MISSING = object()
+
+
+class _DictBase:
+    # The mapping methods every dict-like class here forwards to `_data`.
+
+    __hash__ = None
+
+    def __len__(self):
+        return len(self._data)
+
+    def __iter__(self):
+        return iter(self._data)
+
+    def __reversed__(self):
+        return reversed(self._data)
+
+    def __contains__(self, key):
+        return key in self._data
+
+    def __getitem__(self, key):
+        try:
+            return self._data[key]
+        except KeyError:
+            return self.__missing__(key)
+
+    def __missing__(self, key):
+        raise KeyError(key)
+
+    def __setitem__(self, key, value):
+        self._data[key] = value
+
+    def __delitem__(self, key):
+        del self._data[key]
+
+    def keys(self):
+        return self._data.keys()
+
+    def values(self):
+        return self._data.values()
+
+    def items(self):
+        return self._data.items()
+
+    def get(self, key, default=None):
+        return self._data.get(key, default)
+
+    def setdefault(self, key, default=None):
+        return self._data.setdefault(key, default)
+
+    def pop(self, key, default=_MISSING):
+        if default is _MISSING:
+            return self._data.pop(key)
+        return self._data.pop(key, default)
+
+    def popitem(self):
+        return self._data.popitem()
+
+    def clear(self):
+        self._data.clear()
+
+    def update(self, other=(), **kwargs):
+        if isinstance(other, _DictBase):
+            other = other._data
+        self._data.update(other, **kwargs)
+
+    def __eq__(self, other):
+        if isinstance(other, _DictBase):
+            return self._data == other._data
+        if isinstance(other, dict):
+            return self._data == other
+        return NotImplemented
+
+    def __ne__(self, other):
+        result = self.__eq__(other)
+        if result is NotImplemented:
+            return result
+        return not result
+
+    def __or__(self, other):
+        if not isinstance(other, (dict, _DictBase)):
+            return NotImplemented
+        result = self.copy()
+        result.update(other)
+        return result
+
+    def __ror__(self, other):
+        if not isinstance(other, (dict, _DictBase)):
+            return NotImplemented
+        result = self.copy()
+        result._data = dict(other)
+        result.update(self)
+        return result
+
+    def __ior__(self, other):
+        self.update(other)
+        return self
+
+    def _dict_repr(self):
+        if _repr_running(self):
+            return "{...}"
+        _repr_enter(self)
+        try:
+            return repr(self._data)
+        finally:
+            _repr_leave(self)
+
+
+class defaultdict(_DictBase):
+    def __hash__(self):
+        raise TypeError("unhashable type: 'collections.defaultdict'")
+
+    def __init__(self, default_factory=None, *args, **kwargs):
+        if default_factory is not None and not callable(default_factory):
+            raise TypeError("first argument must be callable or None")
+        self.default_factory = default_factory
+        self._data = dict(*args, **kwargs)
+
+    def __missing__(self, key):
+        if self.default_factory is None:
+            raise KeyError(key)
+        value = self.default_factory()
+        self._data[key] = value
+        return value
+
+    def copy(self):
+        return self.__class__(self.default_factory, self._data)
+
+    __copy__ = copy
+
+    def __repr__(self):
+        if self.default_factory is None:
+            factory = "None"
+        elif _repr_running(self.default_factory):
+            factory = "..."
+        else:
+            factory = repr(self.default_factory)
+        return "%s(%s, %s)" % (_name(self), factory, self._dict_repr())
+
+
+class Counter(_DictBase):
+    def __init__(self, iterable=None, **kwds):
+        self._data = {}
+        self.update(iterable, **kwds)
+
+    def __missing__(self, key):
+        return 0
+
+    def __delitem__(self, key):
+        if key in self._data:
+            del self._data[key]
+
+    def total(self):
+        return sum(self._data.values())
+
+    def most_common(self, n=None):
+        ordered = sorted(self._data.items(), key=_count_of, reverse=True)
+        if n is None:
+            return ordered
+        return ordered[: max(n, 0)]
+
+    def elements(self):
+        for elem, count in self._data.items():
+            for _ in range(count):
+                yield elem
+
+    @classmethod
+    def fromkeys(cls, iterable, v=None):
+        raise NotImplementedError(
+            "Counter.fromkeys() is undefined.  Use Counter(iterable) instead."
+        )
+
+    def update(self, iterable=None, **kwds):
+        if iterable is not None:
+            if isinstance(iterable, (dict, _DictBase)):
+                for elem, count in iterable.items():
+                    self._data[elem] = self._data.get(elem, 0) + count
+            else:
+                for elem in iterable:
+                    self._data[elem] = self._data.get(elem, 0) + 1
+        if kwds:
+            self.update(kwds)
+
+    def subtract(self, iterable=None, **kwds):
+        if iterable is not None:
+            if isinstance(iterable, (dict, _DictBase)):
+                for elem, count in iterable.items():
+                    self._data[elem] = self._data.get(elem, 0) - count
+            else:
+                for elem in iterable:
+                    self._data[elem] = self._data.get(elem, 0) - 1
+        if kwds:
+            self.subtract(kwds)
+
+    def copy(self):
+        return self.__class__(self)
+
+    __copy__ = copy
+
+    def __repr__(self):
+        if not self._data:
+            return "%s()" % _name(self)
+        try:
+            shown = dict(self.most_common())
+        except TypeError:
+            shown = dict(self._data)
+        if _repr_running(self):
+            return "%s({...})" % _name(self)
+        _repr_enter(self)
+        try:
+            return "%s(%r)" % (_name(self), shown)
+        finally:
+            _repr_leave(self)
+
+    def __eq__(self, other):
+        if not isinstance(other, Counter):
+            return _DictBase.__eq__(self, other)
+        return all(self[e] == other[e] for c in (self, other) for e in c)
+
+    def __ne__(self, other):
+        result = self.__eq__(other)
+        if result is NotImplemented:
+            return result
+        return not result
+
+    def __le__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        return all(self[e] <= other[e] for c in (self, other) for e in c)
+
+    def __lt__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        return self <= other and self != other
+
+    def __ge__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        return all(self[e] >= other[e] for c in (self, other) for e in c)
+
+    def __gt__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        return self >= other and self != other
+
+    def __add__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        result = Counter()
+        for elem, count in self._data.items():
+            total = count + other[elem]
+            if total > 0:
+                result._data[elem] = total
+        for elem, count in other._data.items():
+            if elem not in self._data and count > 0:
+                result._data[elem] = count
+        return result
+
+    def __sub__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        result = Counter()
+        for elem, count in self._data.items():
+            diff = count - other[elem]
+            if diff > 0:
+                result._data[elem] = diff
+        for elem, count in other._data.items():
+            if elem not in self._data and count < 0:
+                result._data[elem] = 0 - count
+        return result
+
+    def __or__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        result = Counter()
+        for elem, count in self._data.items():
+            other_count = other[elem]
+            best = other_count if count < other_count else count
+            if best > 0:
+                result._data[elem] = best
+        for elem, count in other._data.items():
+            if elem not in self._data and count > 0:
+                result._data[elem] = count
+        return result
+
+    def __and__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        result = Counter()
+        for elem, count in self._data.items():
+            other_count = other[elem]
+            least = count if count < other_count else other_count
+            if least > 0:
+                result._data[elem] = least
+        return result
+
+    def __pos__(self):
+        result = Counter()
+        for elem, count in self._data.items():
+            if count > 0:
+                result._data[elem] = count
+        return result
+
+    def __neg__(self):
+        result = Counter()
+        for elem, count in self._data.items():
+            if count < 0:
+                result._data[elem] = 0 - count
+        return result
+
+    def _keep_positive(self):
+        for elem in [e for e, c in self._data.items() if not c > 0]:
+            del self._data[elem]
+        return self
+
+    def __iadd__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        for elem, count in other._data.items():
+            self._data[elem] = self._data.get(elem, 0) + count
+        return self._keep_positive()
+
+    def __isub__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        for elem, count in other._data.items():
+            self._data[elem] = self._data.get(elem, 0) - count
+        return self._keep_positive()
+
+    def __ior__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        for elem, other_count in other._data.items():
+            count = self._data.get(elem, 0)
+            if other_count > count:
+                self._data[elem] = other_count
+        return self._keep_positive()
+
+    def __iand__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        for elem, count in self._data.items():
+            other_count = other[elem]
+            if other_count < count:
+                self._data[elem] = other_count
+        return self._keep_positive()
+
+
+def _count_of(item):
+    return item[1]
+
+
+class OrderedDict(_DictBase):
+    def __hash__(self):
+        raise TypeError("unhashable type: 'collections.OrderedDict'")
+
+    def __init__(self, other=(), **kwargs):
+        self._data = {}
+        self.update(other, **kwargs)
+
+    def popitem(self, last=True):
+        if not self._data:
+            raise KeyError("dictionary is empty")
+        if last:
+            return self._data.popitem()
+        key = next(iter(self._data))
+        return (key, self._data.pop(key))
+
+    def move_to_end(self, key, last=True):
+        value = self._data.pop(key)
+        if last:
+            self._data[key] = value
+            return
+        rest = list(self._data.items())
+        self._data.clear()
+        self._data[key] = value
+        for k, v in rest:
+            self._data[k] = v
+
+    def keys(self):
+        return odict_keys(self)
+
+    def values(self):
+        return odict_values(self)
+
+    def items(self):
+        return odict_items(self)
+
+    def copy(self):
+        return self.__class__(self)
+
+    __copy__ = copy
+
+    @classmethod
+    def fromkeys(cls, iterable, value=None):
+        result = cls()
+        for key in iterable:
+            result[key] = value
+        return result
+
+    def __eq__(self, other):
+        if isinstance(other, OrderedDict):
+            return self._data == other._data and list(self._data) == list(other._data)
+        return _DictBase.__eq__(self, other)
+
+    def __ne__(self, other):
+        result = self.__eq__(other)
+        if result is NotImplemented:
+            return result
+        return not result
+
+    def __repr__(self):
+        if not self._data:
+            return "%s()" % _name(self)
+        if _repr_running(self):
+            return "..."
+        _repr_enter(self)
+        try:
+            return "%s(%r)" % (_name(self), list(self._data.items()))
+        finally:
+            _repr_leave(self)
+
+
+class _OrderedView:
+    def __init__(self, mapping):
+        self._mapping = mapping
+
+    def __len__(self):
+        return len(self._mapping._data)
+
+    def __repr__(self):
+        return "%s(%r)" % (_name(self), list(self))
+
+
+class odict_keys(_OrderedView):
+    def __iter__(self):
+        return iter(self._mapping._data.keys())
+
+    def __reversed__(self):
+        return reversed(self._mapping._data.keys())
+
+    def __contains__(self, key):
+        return key in self._mapping._data
+
+
+class odict_values(_OrderedView):
+    def __iter__(self):
+        return iter(self._mapping._data.values())
+
+    def __reversed__(self):
+        return reversed(self._mapping._data.values())
+
+
+class odict_items(_OrderedView):
+    def __iter__(self):
+        return iter(self._mapping._data.items())
+
+    def __reversed__(self):
+        return reversed(self._mapping._data.items())
+
+    def __contains__(self, item):
+        return item in self._mapping._data.items()
+
+
+class ChainMap(abc.MutableMapping):
+    def __init__(self, *maps):
+        self.maps = list(maps) or [{}]
+
+    def __missing__(self, key):
+        raise KeyError(key)
+
+    def __getitem__(self, key):
+        for mapping in self.maps:
+            if key in mapping:
+                return mapping[key]
+        return self.__missing__(key)
+
+    def get(self, key, default=None):
+        return self[key] if key in self else default
+
+    def __len__(self):
+        return len(set().union(*self.maps))
+
+    def __iter__(self):
+        seen = {}
+        for mapping in reversed(self.maps):
+            for key in mapping:
+                seen[key] = None
+        return iter(seen)
+
+    def __contains__(self, key):
+        return any(key in m for m in self.maps)
+
+    def __bool__(self):
+        return any(self.maps)
+
+    def __repr__(self):
+        if _repr_running(self):
+            return "..."
+        _repr_enter(self)
+        try:
+            return "%s(%s)" % (_name(self), ", ".join(map(repr, self.maps)))
+        finally:
+            _repr_leave(self)
+
+    @classmethod
+    def fromkeys(cls, iterable, *args):
+        return cls(dict.fromkeys(iterable, *args))
+
+    def copy(self):
+        return self.__class__(self.maps[0].copy(), *self.maps[1:])
+
+    __copy__ = copy
+
+    def new_child(self, m=None, **kwargs):
+        if m is None:
+            m = kwargs
+        elif kwargs:
+            m.update(kwargs)
+        return self.__class__(m, *self.maps)
+
+    @property
+    def parents(self):
+        return self.__class__(*self.maps[1:])
+
+    def __setitem__(self, key, value):
+        self.maps[0][key] = value
+
+    def __delitem__(self, key):
+        try:
+            del self.maps[0][key]
+        except KeyError:
+            raise KeyError("Key not found in the first mapping: %r" % (key,))
+
+    def popitem(self):
+        try:
+            return self.maps[0].popitem()
+        except KeyError:
+            raise KeyError("No keys found in the first mapping.")
+
+    def pop(self, key, *args):
+        try:
+            return self.maps[0].pop(key, *args)
+        except KeyError:
+            raise KeyError("Key not found in the first mapping: %r" % (key,))
+
+    def clear(self):
+        self.maps[0].clear()
+
+    def __or__(self, other):
+        if not isinstance(other, abc.Mapping):
+            return NotImplemented
+        result = self.copy()
+        result.maps[0].update(other)
+        return result
+
+    def __ror__(self, other):
+        if not isinstance(other, abc.Mapping):
+            return NotImplemented
+        merged = dict(other)
+        for child in reversed(self.maps):
+            merged.update(child)
+        return self.__class__(merged)
+
+    def __ior__(self, other):
+        self.maps[0].update(other)
+        return self
+
+
+abc.MutableSequence.register(deque)
+abc.MutableMapping.register(_DictBase)
+abc.Hashable._hook_exclude = abc.Hashable._hook_exclude + (deque, defaultdict, OrderedDict)
+abc.KeysView.register(odict_keys)
+abc.ValuesView.register(odict_values)
+abc.ItemsView.register(odict_items)
