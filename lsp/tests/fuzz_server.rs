@@ -7,10 +7,10 @@
 //! has the long run.
 
 use std::collections::BTreeMap;
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{Read, Write};
 use std::path::Path;
 use std::process::{Child, ChildStdin, Command, Stdio};
-use std::sync::mpsc::{Receiver, RecvTimeoutError, TryRecvError, channel};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, TryRecvError};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -18,52 +18,12 @@ use molt_tests::targets::lsp::{Session, Step};
 use molt_tests::targets::{Finding, Target, Verdict, fuzz, run_case};
 use serde_json::{Value, json};
 
+mod common;
+use common::read_messages;
+
 /// How long the server may take to answer every outstanding request (debug builds of a
 /// program, a `molt.run` with its 3 s time-out).
 const ANSWER_TIMEOUT: Duration = Duration::from_secs(90);
-
-/// Reads `Content-Length`-framed messages; the channel closes when stdout does.
-fn read_messages(reader: impl Read + Send + 'static) -> Receiver<Result<Value, String>> {
-    let (tx, rx) = channel();
-    std::thread::spawn(move || {
-        let mut reader = BufReader::new(reader);
-        loop {
-            let mut length = None;
-            loop {
-                let mut line = String::new();
-                match reader.read_line(&mut line) {
-                    Ok(0) | Err(_) => return,
-                    Ok(_) => {}
-                }
-                let line = line.trim_end();
-                if line.is_empty() {
-                    break;
-                }
-                if let Some(value) = line.strip_prefix("Content-Length: ") {
-                    length = value.trim().parse::<usize>().ok();
-                }
-            }
-            let Some(length) = length else {
-                let _ = tx.send(Err("a message without Content-Length".into()));
-                return;
-            };
-            let mut body = vec![0; length];
-            if reader.read_exact(&mut body).is_err() {
-                return;
-            }
-            let message = serde_json::from_slice::<Value>(&body).map_err(|e| {
-                format!(
-                    "invalid JSON from the server ({e}): {}",
-                    String::from_utf8_lossy(&body)
-                )
-            });
-            if tx.send(message).is_err() {
-                return;
-            }
-        }
-    });
-    rx
-}
 
 /// A running server and the bookkeeping of one session.
 struct Player {

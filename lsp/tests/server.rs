@@ -2,13 +2,16 @@
 //! JSON-RPC, as an editor would (initialize, documents, requests, build on save, commands,
 //! shutdown and exit codes).
 
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::Write;
 use std::path::Path;
 use std::process::{Child, ChildStdin, Command, Stdio};
-use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
+use std::sync::mpsc::{Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
+
+mod common;
+use common::read_messages;
 
 /// How long any single wait may take before the test fails (builds in debug mode are the
 /// slowest step).
@@ -18,7 +21,7 @@ const TIMEOUT: Duration = Duration::from_secs(120);
 struct Client {
     child: Child,
     stdin: Option<ChildStdin>,
-    messages: Receiver<Value>,
+    messages: Receiver<Result<Value, String>>,
     /// Notifications and server requests received but not consumed yet, in arrival order.
     inbox: Vec<Value>,
     /// Every notification seen (for assertions on logs and progress).
@@ -26,43 +29,6 @@ struct Client {
     next_id: i64,
     /// The answer to `workspace/configuration` requests.
     configuration: Value,
-}
-
-/// Reads Content-Length framed messages from `reader` and sends them to the channel.
-fn read_messages(reader: impl Read + Send + 'static) -> Receiver<Value> {
-    let (tx, rx) = channel();
-    std::thread::spawn(move || {
-        let mut reader = BufReader::new(reader);
-        loop {
-            let mut length = None;
-            loop {
-                let mut line = String::new();
-                match reader.read_line(&mut line) {
-                    Ok(0) | Err(_) => return,
-                    Ok(_) => {}
-                }
-                let line = line.trim_end();
-                if line.is_empty() {
-                    break;
-                }
-                if let Some(value) = line.strip_prefix("Content-Length: ") {
-                    length = value.trim().parse::<usize>().ok();
-                }
-            }
-            let Some(length) = length else { return };
-            let mut body = vec![0; length];
-            if reader.read_exact(&mut body).is_err() {
-                return;
-            }
-            let Ok(message) = serde_json::from_slice::<Value>(&body) else {
-                return;
-            };
-            if tx.send(message).is_err() {
-                return;
-            }
-        }
-    });
-    rx
 }
 
 fn uri(path: &Path) -> String {
@@ -134,7 +100,8 @@ impl Client {
     fn receive(&mut self, deadline: Instant, what: &str) -> Value {
         let left = deadline.saturating_duration_since(Instant::now());
         let message = match self.messages.recv_timeout(left) {
-            Ok(message) => message,
+            Ok(Ok(message)) => message,
+            Ok(Err(problem)) => panic!("{problem} while waiting for {what}"),
             Err(RecvTimeoutError::Timeout) => panic!("timed out waiting for {what}"),
             Err(RecvTimeoutError::Disconnected) => panic!("server closed while waiting for {what}"),
         };
@@ -201,6 +168,7 @@ impl Client {
             .messages
             .recv_timeout(deadline.saturating_duration_since(Instant::now()))
         {
+            let message = message.unwrap_or_else(|problem| panic!("{problem}"));
             if message.get("method").is_some() {
                 self.seen.push(message.clone());
                 out.push(message);
