@@ -1,9 +1,8 @@
 # An inlined comprehension's variables die with its frame: a nested comprehension's loop
 # variable is released when that comprehension ends, not when the enclosing one runs it
 # again; an exception raised deep inside nested comprehensions releases the temporaries
-# of every level in CPython's order (FIXME: the variables of an enclosing inlined
-# comprehension frame are released before the handler runs; CPython keeps them in the
-# traceback until the exception is dropped: not covered here).
+# of every level in CPython's order, and the variables of every comprehension frame it
+# leaves stay alive until the exception is dropped (CPython's traceback keeps the frames).
 
 
 class Tracked:
@@ -39,6 +38,14 @@ def raise_deep(depth: int) -> None:
         print("caught", e)
 
 
+def outer_variable_kept() -> None:
+    try:
+        [[1 // 0 for k in [1]] for j in [Tracked("oj")]]
+    except ZeroDivisionError as e:
+        print("caught", e)
+    print("after outer_variable_kept")
+
+
 def raise_uncaught_in_comprehension() -> None:
     return [[[1 // (k - 1) for k in range(3)] for j in [8]] for i in [Tracked("ui")]]
 
@@ -47,6 +54,7 @@ inner_variable_dies_at_exit()
 print(nested_variables_in_a_function(2))
 raise_deep(1)
 raise_deep(5)
+outer_variable_kept()
 try:
     raise_uncaught_in_comprehension()
 except ZeroDivisionError as e:

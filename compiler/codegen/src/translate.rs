@@ -191,6 +191,7 @@ fn translate_with(
         symbols,
         liveness,
         held,
+        frame_held: crate::liveness::FrameHeld::compute(func),
         held_after: FxHashSet::default(),
         exit_keep: Vec::new(),
         slots_released: false,
@@ -235,6 +236,9 @@ struct Translator<'a> {
     liveness: &'a Liveness,
     /// Values held by Python names (see [`Held`]).
     held: &'a Held,
+    /// Values held by the frames of inlined comprehensions (see
+    /// [`crate::liveness::FrameHeld`]).
+    frame_held: crate::liveness::FrameHeld,
     /// The held values after the instruction being translated: what an exception leaving
     /// the function there hands to the exception.
     held_after: FxHashSet<Value>,
@@ -857,6 +861,24 @@ impl Translator<'_> {
         let defined = |t: &Self, v: &Value| t.needs_rc(*v) && t.values.contains_key(v);
         let handler = self.func.blocks[block.index()].handler;
         let mut steps: Vec<TailStep> = Vec::new();
+        // The exception leaves the inlined comprehensions it was raised in: their frames'
+        // values (`.0`, the variables) go to it, innermost frame first, whatever handler
+        // catches it (CPython's traceback keeps those frames).
+        let keep = handler.map(|h| self.liveness.live_in(h));
+        let frame_kept: Vec<Value> = self
+            .frame_held
+            .after(self.func, block, self.position.1 as usize)
+            .into_iter()
+            .filter(|v| owned.contains(v) && defined(self, v))
+            .filter(|v| !keep.is_some_and(|k| k.contains(v)))
+            .collect();
+        let owned: Vec<Value> = owned
+            .iter()
+            .filter(|v| !frame_kept.contains(v))
+            .copied()
+            .collect();
+        let owned = &owned[..];
+        let frame_steps = frame_kept.iter().map(|v| TailStep::Hold(*v));
         match handler {
             Some(h) => {
                 // Temporaries are released innermost (latest defined) first, as CPython
@@ -869,6 +891,7 @@ impl Translator<'_> {
                         .filter(|v| !keep.contains(v) && defined(self, v))
                         .map(|v| TailStep::Release(*v)),
                 );
+                steps.extend(frame_steps);
             }
             None => {
                 // The function is left with an exception: temporaries are released, and
@@ -884,6 +907,7 @@ impl Translator<'_> {
                     }
                 }
                 held.reverse();
+                steps.extend(frame_steps);
                 if !self.slot_order.is_empty() {
                     steps.push(TailStep::HoldSlots);
                 }

@@ -2640,7 +2640,10 @@ impl<'a> Lowerer<'a> {
         // released only where the next run rebinds it, and every enclosing loop would carry
         // the variables of all the comprehensions nested in it: block parameters growing with
         // the square of the nesting depth).
-        let mut values: Vec<Value> = Vec::new();
+        // The frame's `.0` (the first iterable's iterator) goes first, as CPython's frame
+        // releases it; this `keepalive` (with the comprehension's span) also tells codegen
+        // what an exception leaving the frame keeps (`molt_codegen::liveness::FrameHeld`).
+        let mut values: Vec<Value> = first_iter.into_iter().collect();
         let unbound = st.b.unbound_value();
         for internal in internals {
             let v = st.b.read_var(&internal);

@@ -45,6 +45,19 @@ fn def(func: &Function, v: Value) -> Option<Inst> {
     }
 }
 
+/// How many times `v` is an operand of a `keepalive`.
+fn keepalive_uses(func: &Function, v: Value) -> u32 {
+    let mut n = 0;
+    for &block in &func.layout {
+        for inst in &func.blocks[block.index()].insts {
+            if let InstKind::KeepAlive(vs) = &func.insts[inst.index()].kind {
+                n += vs.iter().filter(|x| **x == v).count() as u32;
+            }
+        }
+    }
+    n
+}
+
 fn small_const(func: &Function, v: Value) -> Option<i64> {
     match &func.insts[def(func, v)?.index()].kind {
         InstKind::Const(Constant::Int(IntConst::Small(i))) => Some(*i),
@@ -86,7 +99,10 @@ fn find_and_rewrite(func: &mut Function, ctx: &mut PassContext<'_>) -> Option<bo
             continue;
         }
         let mut missed = |_: &mut PassContext<'_>, why: &'static str| misses.push((span, why));
-        if uses[it.index()] != 1 || uses[range_value.index()] != 1 {
+        // A comprehension's exit `keepalive` lists its first iterator (`.0`): a range
+        // iterator holds only ints, so those uses go with it.
+        let kept = keepalive_uses(func, it);
+        if uses[it.index()] - kept != 1 || uses[range_value.index()] != 1 {
             // Already reported once; not rewritable.
             continue;
         }
@@ -171,7 +187,19 @@ fn find_and_rewrite(func: &mut Function, ctx: &mut PassContext<'_>) -> Option<bo
             block_insts.insert(position + k, *i);
         }
         // Drop the call and the iterator.
-        let dead: FxHashSet<Inst> = [call_inst, iter_inst].into_iter().collect();
+        let mut dead: FxHashSet<Inst> = [call_inst, iter_inst].into_iter().collect();
+        if kept > 0 {
+            for &block in &func.layout {
+                for &inst in &func.blocks[block.index()].insts {
+                    if let InstKind::KeepAlive(vs) = &mut func.insts[inst.index()].kind {
+                        vs.retain(|v| *v != it);
+                        if vs.is_empty() {
+                            dead.insert(inst);
+                        }
+                    }
+                }
+            }
+        }
         remove_insts(func, &dead);
         // The counter: a new header parameter.
         let counter = func.append_block_param(header, Type::Int);
