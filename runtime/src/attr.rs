@@ -38,6 +38,7 @@ pub fn bind(f: Value, obj: Value, cls: Value) -> R<Ref> {
                     f: b.f,
                     receiver: incref(obj),
                     owner: incref(b.owner),
+                    home: Value::NONE,
                 },
             ))
         }
@@ -434,21 +435,7 @@ fn special_attr(o: Value, name: &str) -> R<Option<Ref>> {
         Kind::Builtin => {
             // SAFETY: kind checked.
             let b = unsafe { payload::<BuiltinData>(o) };
-            match name {
-                "__name__" | "__qualname__" => Some(str_from(b.name)),
-                // `builtins` for the module's functions, `None` for methods.
-                "__module__" => Some(if b.receiver == Value::UNBOUND && b.owner.is_none() {
-                    crate::str::str_from("builtins")
-                } else {
-                    Ref::NONE
-                }),
-                "__self__" => Some(if b.receiver == Value::UNBOUND {
-                    Ref::NONE
-                } else {
-                    Ref::dup(b.receiver)
-                }),
-                _ => None,
-            }
+            builtin_getattr(b, name)?
         }
         Kind::BoundMethod => {
             // SAFETY: kind checked.
@@ -483,6 +470,48 @@ fn special_attr(o: Value, name: &str) -> R<Option<Ref>> {
         Kind::DictView if name == "mapping" => Some(crate::class::mappingproxy_new(
             crate::dict::view_data(o).dict,
         )),
+        _ => None,
+    })
+}
+
+/// The attributes CPython gives a builtin callable of each flavor (see
+/// [`crate::object::BuiltinFlavor`]): `__qualname__` names the class (`str.upper`),
+/// `__module__` is `builtins` or the module for functions and `None` for methods (descriptors
+/// have none), `__self__` is the bound object, the class of a class method, `None` for a
+/// static method; descriptors and method-wrappers have `__objclass__`.
+fn builtin_getattr(b: &BuiltinData, name: &str) -> R<Option<Ref>> {
+    use crate::object::BuiltinFlavor as F;
+    let flavor = b.flavor();
+    let class_of = || match flavor {
+        F::Static | F::Class => b.home,
+        _ => b.owner,
+    };
+    let module = is_kind(b.receiver, Kind::Module);
+    Ok(match (name, flavor) {
+        ("__name__", _) => Some(str_from(b.name)),
+        ("__qualname__", F::Function) => Some(str_from(b.name)),
+        ("__qualname__", _) => Some(crate::str::str_from_string(format!(
+            "{}.{}",
+            crate::class::class_name(class_of()),
+            b.name
+        ))),
+        ("__module__", F::Function) if module => Some(crate::str::str_from_string(
+            crate::modules::module_name(b.receiver),
+        )),
+        ("__module__", F::Function) => Some(str_from("builtins")),
+        ("__module__", F::Bound { slot: false } | F::Static | F::Class) => Some(Ref::NONE),
+        ("__self__", F::Function) if module => Some(Ref::dup(b.receiver)),
+        ("__self__", F::Function) => {
+            return crate::exceptions::raise(
+                crate::exceptions::ExcKind::NotImplementedError,
+                "molt: the builtins module as `__self__` of a builtin function is not supported yet",
+            );
+        }
+        ("__self__", F::Bound { .. } | F::Class) => Some(Ref::dup(b.receiver)),
+        ("__self__", F::Static) => Some(Ref::NONE),
+        ("__objclass__", F::Descriptor { .. } | F::Bound { slot: true }) => {
+            Some(Ref::dup(b.owner))
+        }
         _ => None,
     })
 }

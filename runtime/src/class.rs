@@ -208,7 +208,16 @@ pub fn type_of(v: Value) -> Value {
             Kind::Iter => crate::iter::iter_class(v),
             Kind::Slice => t.slice,
             Kind::Function => t.function,
-            Kind::Builtin => t.builtin,
+            Kind::Builtin => {
+                use crate::object::BuiltinFlavor as F;
+                // SAFETY: kind checked.
+                match unsafe { payload::<BuiltinData>(v) }.flavor() {
+                    F::Descriptor { slot: false } => t.method_descriptor,
+                    F::Descriptor { slot: true } => t.wrapper_descriptor,
+                    F::Bound { slot: true } => t.method_wrapper,
+                    F::Function | F::Bound { slot: false } | F::Static | F::Class => t.builtin,
+                }
+            }
             Kind::BoundMethod => t.method,
             Kind::Class => t.type_,
             Kind::Instance => instance_data(v).class,
@@ -1714,6 +1723,41 @@ pub fn make_builtin(name: &'static str, f: BuiltinFn, owner: Value) -> Value {
             f,
             receiver: Value::UNBOUND,
             owner,
+            home: Value::NONE,
+        },
+    ))
+}
+
+/// How a method of a builtin type that takes no instance binds: CPython's `METH_STATIC`
+/// (`str.maketrans`: `__self__` is `None`) or `METH_CLASS` (`dict.fromkeys`: `__self__` is
+/// the class).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum StaticBinding {
+    /// A static method.
+    Static,
+    /// A class method, bound to the class that defines it.
+    Class,
+}
+
+/// A static or class method of the builtin class `cls` (immortal): called without a
+/// receiver, it shows `cls` in its `__qualname__` and `repr`.
+pub fn make_static_builtin(
+    name: &'static str,
+    f: BuiltinFn,
+    cls: Value,
+    binding: StaticBinding,
+) -> Value {
+    immortalize(alloc(
+        Kind::Builtin,
+        BuiltinData {
+            name,
+            f,
+            receiver: match binding {
+                StaticBinding::Static => Value::UNBOUND,
+                StaticBinding::Class => cls,
+            },
+            owner: Value::NONE,
+            home: cls,
         },
     ))
 }
@@ -1725,9 +1769,9 @@ fn install(cls: Value, methods: &[(&'static str, BuiltinFn)]) {
     }
 }
 
-fn install_static(cls: Value, methods: &[(&'static str, BuiltinFn)]) {
+fn install_static(cls: Value, methods: &[(&'static str, BuiltinFn)], binding: StaticBinding) {
     for (name, f) in methods {
-        let m = make_builtin(name, *f, Value::NONE);
+        let m = make_static_builtin(name, *f, cls, binding);
         dict_set_str(class_data(cls).dict, name, m);
     }
 }
@@ -1754,6 +1798,7 @@ pub fn install_methods(r: &Runtime) {
             ("__ge__", object_order::<3>),
         ],
     );
+    // CPython's `object.__new__` is a builtin bound to `object`, as its class methods are.
     install_static(
         t.object,
         &[
@@ -1761,18 +1806,19 @@ pub fn install_methods(r: &Runtime) {
             ("__new__", object_new),
             ("__subclasshook__", object_subclasshook),
         ],
+        StaticBinding::Class,
     );
     install(t.mappingproxy, MAPPINGPROXY_METHODS);
     dict_set_str(class_data(t.mappingproxy).dict, "__hash__", Value::NONE);
     install(t.str, crate::str::METHODS);
-    install_static(t.str, crate::str::STATIC_METHODS);
+    install_static(t.str, crate::str::STATIC_METHODS, StaticBinding::Static);
     install(t.int, crate::int::METHODS);
     install(t.float, crate::float::METHODS);
-    install_static(t.float, crate::float::STATIC_METHODS);
+    install_static(t.float, crate::float::CLASS_METHODS, StaticBinding::Class);
     install(t.list, crate::list::METHODS);
     install(t.tuple, crate::tuple::METHODS);
     install(t.dict, crate::dict::METHODS);
-    install_static(t.dict, crate::dict::STATIC_METHODS);
+    install_static(t.dict, crate::dict::CLASS_METHODS, StaticBinding::Class);
     install(t.set, crate::set::METHODS);
     install(t.frozenset, crate::set::FROZEN_METHODS);
     install(t.dict_keys, crate::dict::VIEW_METHODS);

@@ -1011,8 +1011,8 @@ pub const METHODS: &[(&str, crate::object::BuiltinFn)] = &[
     ("clear", m_clear),
 ];
 
-/// Class-level functions of `dict` (no receiver).
-pub const STATIC_METHODS: &[(&str, crate::object::BuiltinFn)] = &[("fromkeys", m_fromkeys)];
+/// The class methods of `dict` (`dict.fromkeys`; the receiver is `dict`, unused).
+pub const CLASS_METHODS: &[(&str, crate::object::BuiltinFn)] = &[("fromkeys", m_fromkeys)];
 
 #[cfg(test)]
 mod tests {

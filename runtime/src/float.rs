@@ -611,8 +611,8 @@ pub const METHODS: &[(&str, crate::object::BuiltinFn)] = &[
     ("__ceil__", m_ceil),
 ];
 
-/// The static methods of `float` (`float.fromhex`).
-pub const STATIC_METHODS: &[(&str, crate::object::BuiltinFn)] = &[("fromhex", s_fromhex)];
+/// The class methods of `float` (`float.fromhex`; the receiver is `float`, unused).
+pub const CLASS_METHODS: &[(&str, crate::object::BuiltinFn)] = &[("fromhex", s_fromhex)];
 
 /// The int view helper for mixed arithmetic: `Some(f64)` for floats and ints.
 pub fn numeric_f64(v: Value) -> Option<R<f64>> {

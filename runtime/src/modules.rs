@@ -13,7 +13,6 @@ use num_integer::Integer;
 
 use num_traits::{One, Signed, ToPrimitive, Zero};
 
-use crate::class::make_builtin;
 use crate::dict::{dict_new, dict_set_str};
 use crate::exceptions::{ExcKind, R, overflow_error, raise_with, type_error, value_error};
 use crate::float::numeric_f64;
@@ -463,9 +462,21 @@ pub fn import_from(module: Value, name: Value) -> R<Ref> {
     )
 }
 
+/// Adds the functions `fns` to module `m`, bound to it as CPython's module functions are
+/// (`__self__` is the module, `__module__` its name).
 fn add_fns(m: Value, fns: &[(&'static str, BuiltinFn)]) {
     for (name, f) in fns {
-        let b = make_builtin(name, *f, Value::NONE);
+        // The receiver of a module function is passed to `f`, which ignores it.
+        let b = crate::object::immortalize(crate::object::alloc(
+            crate::object::Kind::Builtin,
+            crate::object::BuiltinData {
+                name,
+                f: *f,
+                receiver: crate::object::incref(m),
+                owner: Value::NONE,
+                home: Value::NONE,
+            },
+        ));
         dict_set_str(module_dict(m), name, b);
     }
 }

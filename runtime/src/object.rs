@@ -452,6 +452,57 @@ pub struct BuiltinData {
     /// through the class takes its receiver from the first argument); `Value::NONE` for
     /// plain functions.
     pub owner: Value,
+    /// For static and class methods of builtin types (`str.maketrans`, `dict.fromkeys`): the
+    /// class they belong to, shown by `__qualname__` and `repr` (a class method also has it as
+    /// `receiver`); `Value::NONE` otherwise. Borrowed: builtin classes are immortal.
+    pub home: Value,
+}
+
+/// What a builtin callable is, as CPython's types tell them apart (each has its own type,
+/// `repr` and attributes).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum BuiltinFlavor {
+    /// A function of `builtins` or of a runtime module (`len`, `math.sqrt`):
+    /// `builtin_function_or_method`.
+    Function,
+    /// A method of a builtin type taken from the class (`str.upper`): `method_descriptor`,
+    /// or `wrapper_descriptor` for a special method CPython implements as a slot (`str.__add__`).
+    Descriptor {
+        /// A slot wrapper.
+        slot: bool,
+    },
+    /// A method of a builtin type bound to an object (`"a".upper`): `builtin_function_or_method`,
+    /// or `method-wrapper` for a slot (`"a".__add__`).
+    Bound {
+        /// A bound slot wrapper.
+        slot: bool,
+    },
+    /// A static method of a builtin type (`str.maketrans`).
+    Static,
+    /// A class method of a builtin type, bound to the class (`dict.fromkeys`).
+    Class,
+}
+
+impl BuiltinData {
+    /// What this builtin is (see [`BuiltinFlavor`]).
+    pub fn flavor(&self) -> BuiltinFlavor {
+        if !self.home.is_none() {
+            return if self.receiver == Value::UNBOUND {
+                BuiltinFlavor::Static
+            } else {
+                BuiltinFlavor::Class
+            };
+        }
+        if self.owner.is_none() {
+            return BuiltinFlavor::Function;
+        }
+        let slot = crate::slots::is_slot_wrapper(self.owner, self.name);
+        if self.receiver == Value::UNBOUND {
+            BuiltinFlavor::Descriptor { slot }
+        } else {
+            BuiltinFlavor::Bound { slot }
+        }
+    }
 }
 
 /// How the instances of a class are laid out.

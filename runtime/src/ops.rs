@@ -224,28 +224,40 @@ fn repr_string_inner(v: Value) -> R<String> {
             Ok(format!("<function {} at {}>", as_str(qualname), addr(v)))
         }
         Kind::Builtin => {
+            use crate::object::BuiltinFlavor as F;
             // SAFETY: kind checked.
             let b = unsafe { payload::<crate::object::BuiltinData>(v) };
-            if b.receiver == Value::UNBOUND {
-                if b.owner.is_none() {
-                    Ok(format!("<built-in function {}>", b.name))
-                } else {
-                    Ok(format!(
-                        "<method '{}' of '{}' objects>",
-                        b.name,
-                        class_name(b.owner)
-                    ))
+            Ok(match b.flavor() {
+                F::Function => format!("<built-in function {}>", b.name),
+                F::Descriptor { slot: false } => {
+                    format!("<method '{}' of '{}' objects>", b.name, class_name(b.owner))
                 }
-            } else if is_kind(b.receiver, Kind::Module) {
-                Ok(format!("<built-in function {}>", b.name))
-            } else {
-                Ok(format!(
-                    "<built-in method {} of {} object at {}>",
+                F::Descriptor { slot: true } => format!(
+                    "<slot wrapper '{}' of '{}' objects>",
                     b.name,
+                    class_name(b.owner)
+                ),
+                F::Bound { slot } => format!(
+                    "<{} {} of {} object at {}>",
+                    if slot {
+                        "method-wrapper"
+                    } else {
+                        "built-in method"
+                    },
+                    if slot {
+                        format!("'{}'", b.name)
+                    } else {
+                        b.name.to_owned()
+                    },
                     type_name(b.receiver),
                     addr(b.receiver)
-                ))
-            }
+                ),
+                F::Static | F::Class => format!(
+                    "<built-in method {} of type object at {}>",
+                    b.name,
+                    addr(b.home)
+                ),
+            })
         }
         Kind::BoundMethod => {
             // SAFETY: kind checked.

@@ -648,6 +648,7 @@ pub fn type_mro_method(cls: Value) -> Ref {
             f: type_mro,
             receiver: crate::object::incref(cls),
             owner: crate::object::incref(rt().t.type_),
+            home: Value::NONE,
         },
     )
 }
@@ -784,7 +785,12 @@ pub fn install(r: &Runtime) {
             }
         }
     }
-    let getformat = crate::class::make_builtin("__getformat__", float_getformat, Value::NONE);
+    let getformat = crate::class::make_static_builtin(
+        "__getformat__",
+        float_getformat,
+        t.float,
+        crate::class::StaticBinding::Class,
+    );
     crate::dict::dict_set_str(
         crate::class::class_data(t.float).dict,
         "__getformat__",

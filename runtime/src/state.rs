@@ -45,6 +45,12 @@ pub struct Types {
     pub function: Value,
     /// `builtin_function_or_method`.
     pub builtin: Value,
+    /// `method_descriptor` (`str.upper`).
+    pub method_descriptor: Value,
+    /// `wrapper_descriptor` (`str.__add__`).
+    pub wrapper_descriptor: Value,
+    /// `method-wrapper` (`"a".__add__`).
+    pub method_wrapper: Value,
     /// `method`.
     pub method: Value,
     /// `module`.
@@ -248,6 +254,9 @@ fn init() -> &'static Runtime {
         slice: c("slice", object, B, ctor(crate::builtins::slice_new)),
         function: c("function", object, B, None),
         builtin: c("builtin_function_or_method", object, B, None),
+        method_descriptor: c("method_descriptor", object, B, None),
+        wrapper_descriptor: c("wrapper_descriptor", object, B, None),
+        method_wrapper: c("method-wrapper", object, B, None),
         method: c("method", object, B, None),
         module: c("module", object, B, None),
         cell: c("cell", object, B, None),

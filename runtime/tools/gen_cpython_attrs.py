@@ -19,7 +19,9 @@ def gen():
         yield 1
     classes = [
         object, type, int, bool, float, str, type(None), list, tuple, dict, set, frozenset,
-        range, slice, types.FunctionType, types.BuiltinFunctionType, types.MethodType,
+        range, slice, types.FunctionType, types.BuiltinFunctionType,
+        types.MethodDescriptorType, types.WrapperDescriptorType, types.MethodWrapperType,
+        types.MethodType,
         types.ModuleType, type({}.keys()), type({}.values()), type({}.items()), super,
         property, staticmethod, classmethod, type(...), type(NotImplemented),
         types.GeneratorType, BaseException, enumerate, zip, map, filter, reversed,
