@@ -2470,6 +2470,7 @@ impl<'a> Lowerer<'a> {
                     }
                 }
                 None if class.base.is_none()
+                    && !class.other_bases
                     && !class
                         .methods
                         .iter()

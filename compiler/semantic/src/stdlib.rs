@@ -50,13 +50,16 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     ("functools", include_str!("../../../stdlib/functools.py")),
     ("heapq", include_str!("../../../stdlib/heapq.py")),
     ("itertools", include_str!("../../../stdlib/itertools.py")),
+    ("json", include_str!("../../../stdlib/json/__init__.py")),
+    ("json.decoder", include_str!("../../../stdlib/json/decoder.py")),
+    ("json.encoder", include_str!("../../../stdlib/json/encoder.py")),
     ("operator", include_str!("../../../stdlib/operator.py")),
     ("string", include_str!("../../../stdlib/string.py")),
     ("typing", include_str!("../../../stdlib/typing.py")),
 ];
 
 /// The embedded modules that are packages (`stdlib/NAME/__init__.py`), sorted.
-pub const EMBEDDED_PACKAGES: &[&str] = &["collections"];
+pub const EMBEDDED_PACKAGES: &[&str] = &["collections", "json"];
 
 /// The source of the embedded module `name` (dotted), if molt ships one.
 pub fn embedded_source(name: &str) -> Option<&'static str> {
@@ -130,10 +133,13 @@ fn name_problem(db: &dyn Db, module: &str, ours: SourceFile, name: &str) -> Opti
     let cpython = cpython_names(module)?;
     let in_cpython = cpython.binary_search(&name).is_ok();
     let index = crate::index::module_index(db, ours);
+    // A submodule of an embedded package is an attribute of it once imported, as our
+    // packages' `__init__` import theirs (`json.decoder`).
     let in_ours = db
         .interner()
         .get(name)
-        .is_some_and(|symbol| index.is_global(symbol));
+        .is_some_and(|symbol| index.is_global(symbol))
+        || embedded_source(&format!("{module}.{name}")).is_some();
     match (in_ours, in_cpython) {
         (false, true) => Some(format!(
             "`{module}.{name}` is not supported yet: molt's `{module}` module does not provide `{name}`"
