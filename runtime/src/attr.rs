@@ -509,9 +509,7 @@ fn builtin_getattr(b: &BuiltinData, name: &str) -> R<Option<Ref>> {
         }
         ("__self__", F::Bound { .. } | F::Class) => Some(Ref::dup(b.receiver)),
         ("__self__", F::Static) => Some(Ref::NONE),
-        ("__objclass__", F::Descriptor { .. } | F::Bound { slot: true }) => {
-            Some(Ref::dup(b.owner))
-        }
+        ("__objclass__", F::Descriptor { .. } | F::Bound { slot: true }) => Some(Ref::dup(b.owner)),
         _ => None,
     })
 }

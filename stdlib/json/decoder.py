@@ -40,6 +40,7 @@ class _NoValue(Exception):
 
 
 def _skip(s, i, n):
+    # The index of the first non-whitespace character at or after i.
     while i < n and s[i] in _WHITESPACE:
         i += 1
     return i
@@ -143,7 +144,20 @@ def _number(s, i, n):
     return i, is_float
 
 
+_RECURSION = "maximum recursion depth exceeded"
+
+
+def _deeper(err, kind):
+    # CPython counts each nested array or object as one level of recursion and names it.
+    if err.args and str(err.args[0]).startswith(_RECURSION) and "JSON" not in str(err.args[0]):
+        return RecursionError(_RECURSION + " while decoding a JSON " + kind + " from a unicode string")
+    return err
+
+
 class _Scanner:
+    # One Python frame per nested array or object, as CPython's C scanner takes one level
+    # of the recursion limit for each.
+
     def __init__(self, decoder):
         self.strict = decoder.strict
         self.object_hook = decoder.object_hook
@@ -153,16 +167,18 @@ class _Scanner:
         self.parse_constant = decoder.parse_constant
 
     def value(self, s, i):
+        # The value at s[i] and the index after it; `_NoValue(i)` when none starts there.
         n = len(s)
         if i >= n:
             raise _NoValue(i)
         c = s[i]
         if c == '"':
             return scanstring(s, i + 1, self.strict)
-        if c == "{":
-            return self.object(s, i + 1)
-        if c == "[":
-            return self.array(s, i + 1)
+        if c == "{" or c == "[":
+            try:
+                return self.container(s, i + 1, c == "{")
+            except RecursionError as err:
+                raise _deeper(err, "object" if c == "{" else "array") from None
         if c == "n" and s[i : i + 4] == "null":
             return None, i + 4
         if c == "t" and s[i : i + 4] == "true":
@@ -183,49 +199,53 @@ class _Scanner:
             return self.parse_float(text), end
         return self.parse_int(text), end
 
-    def object(self, s, i):
+    def container(self, s, i, is_object):
+        # The array or object whose opening bracket is at s[i - 1]. Nested containers recurse
+        # here directly; scalars go through `value`.
         n = len(s)
-        pairs = []
-        i = _skip(s, i, n)
-        if i >= n or s[i] != "}":
+        items = []
+        while i < n and s[i] in _WHITESPACE:
+            i += 1
+        close = "}" if is_object else "]"
+        if i >= n or s[i] != close:
             while True:
-                if i >= n or s[i] != '"':
-                    raise JSONDecodeError("Expecting property name enclosed in double quotes", s, i)
-                key, i = scanstring(s, i + 1, self.strict)
-                i = _skip(s, i, n)
-                if i >= n or s[i] != ":":
-                    raise JSONDecodeError("Expecting ':' delimiter", s, i)
-                i = _skip(s, i + 1, n)
-                value, i = self.value(s, i)
-                pairs.append((key, value))
-                i = _skip(s, i, n)
-                if i < n and s[i] == "}":
+                if is_object:
+                    if i >= n or s[i] != '"':
+                        raise JSONDecodeError("Expecting property name enclosed in double quotes", s, i)
+                    key, i = scanstring(s, i + 1, self.strict)
+                    while i < n and s[i] in _WHITESPACE:
+                        i += 1
+                    if i >= n or s[i] != ":":
+                        raise JSONDecodeError("Expecting ':' delimiter", s, i)
+                    i += 1
+                    while i < n and s[i] in _WHITESPACE:
+                        i += 1
+                if i < n and (s[i] == "[" or s[i] == "{"):
+                    nested = s[i] == "{"
+                    try:
+                        value, i = self.container(s, i + 1, nested)
+                    except RecursionError as err:
+                        raise _deeper(err, "object" if nested else "array") from None
+                else:
+                    value, i = self.value(s, i)
+                items.append((key, value) if is_object else value)
+                while i < n and s[i] in _WHITESPACE:
+                    i += 1
+                if i < n and s[i] == close:
                     break
                 if i >= n or s[i] != ",":
                     raise JSONDecodeError("Expecting ',' delimiter", s, i)
-                i = _skip(s, i + 1, n)
+                i += 1
+                while i < n and s[i] in _WHITESPACE:
+                    i += 1
+        if not is_object:
+            return items, i + 1
         if self.object_pairs_hook is not None:
-            return self.object_pairs_hook(pairs), i + 1
-        obj = dict(pairs)
+            return self.object_pairs_hook(items), i + 1
+        obj = dict(items)
         if self.object_hook is not None:
             return self.object_hook(obj), i + 1
         return obj, i + 1
-
-    def array(self, s, i):
-        n = len(s)
-        items = []
-        i = _skip(s, i, n)
-        if i >= n or s[i] != "]":
-            while True:
-                value, i = self.value(s, i)
-                items.append(value)
-                i = _skip(s, i, n)
-                if i < n and s[i] == "]":
-                    break
-                if i >= n or s[i] != ",":
-                    raise JSONDecodeError("Expecting ',' delimiter", s, i)
-                i = _skip(s, i + 1, n)
-        return items, i + 1
 
 
 class JSONDecoder:
@@ -263,7 +283,14 @@ class JSONDecoder:
 
     def raw_decode(self, s, idx=0):
         """Decodes the JSON value starting at `s[idx]`; returns it and the index after it."""
+        scanner = _Scanner(self)
         try:
-            return _Scanner(self).value(s, idx)
+            if idx < len(s) and (s[idx] == "[" or s[idx] == "{"):
+                nested = s[idx] == "{"
+                try:
+                    return scanner.container(s, idx + 1, nested)
+                except RecursionError as err:
+                    raise _deeper(err, "object" if nested else "array") from None
+            return scanner.value(s, idx)
         except _NoValue as err:
             raise JSONDecodeError("Expecting value", s, err.pos) from None

@@ -5,6 +5,8 @@ __all__ = ["JSONEncoder"]
 
 INFINITY = float("inf")
 
+_RECURSION = "maximum recursion depth exceeded"
+
 _SHORT_ESCAPES = {'"': '\\"', "\\": "\\\\", "\b": "\\b", "\f": "\\f", "\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
@@ -151,6 +153,8 @@ class _Writer:
             del self.markers[id(o)]
 
     def value(self, o, level):
+        # Appends the text of `o`. One Python frame per nested list, dict or `default`
+        # result, as CPython's encoder takes one level of the recursion limit for each.
         out = self.out
         if isinstance(o, str):
             out.append(self.string(o))
@@ -164,80 +168,106 @@ class _Writer:
             out.append(int.__repr__(o))
         elif isinstance(o, float):
             out.append(self.float_text(o))
-        elif isinstance(o, (list, tuple)):
-            self.array(o, level)
-        elif isinstance(o, dict):
-            self.object(o, level)
+        elif isinstance(o, (list, tuple, dict)):
+            is_dict = isinstance(o, dict)
+            if not o:
+                out.append("{}" if is_dict else "[]")
+                return
+            self.enter(o)
+            out.append("{" if is_dict else "[")
+            separator = self.item_separator
+            if self.indent is not None:
+                level += 1
+                newline = "\n" + self.indent * level
+                separator = separator + newline
+                out.append(newline)
+            if not is_dict:
+                items = o
+            elif self.encoder.sort_keys:
+                items = sorted(o.items())
+            else:
+                items = o.items()
+            first = True
+            for item in items:
+                if is_dict:
+                    key, item = item
+                    if isinstance(key, str):
+                        pass
+                    elif isinstance(key, float):
+                        key = self.float_text(key)
+                    elif key is True:
+                        key = "true"
+                    elif key is False:
+                        key = "false"
+                    elif key is None:
+                        key = "null"
+                    elif isinstance(key, int):
+                        key = int.__repr__(key)
+                    elif self.encoder.skipkeys:
+                        continue
+                    else:
+                        raise TypeError(
+                            f"keys must be str, int, float, bool or None, not {key.__class__.__name__}"
+                        )
+                if not first:
+                    out.append(separator)
+                first = False
+                if is_dict:
+                    out.append(self.string(key))
+                    out.append(self.key_separator)
+                if isinstance(item, str):
+                    out.append(self.string(item))
+                elif item is None:
+                    out.append("null")
+                elif item is True:
+                    out.append("true")
+                elif item is False:
+                    out.append("false")
+                elif isinstance(item, int):
+                    out.append(int.__repr__(item))
+                elif isinstance(item, float):
+                    out.append(self.float_text(item))
+                else:
+                    try:
+                        self.value(item, level)
+                    except RecursionError as err:
+                        if self.indent is None and _plain_recursion(err):
+                            raise RecursionError(_RECURSION + " while encoding a JSON object") from None
+                        raise
+            if self.indent is not None:
+                out.append("\n" + self.indent * (level - 1))
+            out.append("}" if is_dict else "]")
+            self.leave(o)
         else:
             self.enter(o)
-            self.value(self.encoder.default(o), level)
+            self.member(self.encoder.default(o), level)
             self.leave(o)
 
-    def array(self, items, level):
+    def member(self, o, level):
+        # A member (or `default`'s result): a scalar is appended here, a container goes
+        # through `value` (written out below so that each nesting level costs one frame).
         out = self.out
-        if not items:
-            out.append("[]")
-            return
-        self.enter(items)
-        out.append("[")
-        separator = self.item_separator
-        if self.indent is not None:
-            level += 1
-            newline = "\n" + self.indent * level
-            separator = separator + newline
-            out.append(newline)
-        first = True
-        for item in items:
-            if not first:
-                out.append(separator)
-            first = False
-            self.value(item, level)
-        if self.indent is not None:
-            out.append("\n" + self.indent * (level - 1))
-        out.append("]")
-        self.leave(items)
+        if isinstance(o, str):
+            out.append(self.string(o))
+        elif o is None:
+            out.append("null")
+        elif o is True:
+            out.append("true")
+        elif o is False:
+            out.append("false")
+        elif isinstance(o, int):
+            out.append(int.__repr__(o))
+        elif isinstance(o, float):
+            out.append(self.float_text(o))
+        else:
+            try:
+                self.value(o, level)
+            except RecursionError as err:
+                if self.indent is None and _plain_recursion(err):
+                    raise RecursionError(_RECURSION + " while encoding a JSON object") from None
+                raise
 
-    def object(self, d, level):
-        out = self.out
-        if not d:
-            out.append("{}")
-            return
-        self.enter(d)
-        out.append("{")
-        separator = self.item_separator
-        if self.indent is not None:
-            level += 1
-            newline = "\n" + self.indent * level
-            separator = separator + newline
-            out.append(newline)
-        items = sorted(d.items()) if self.encoder.sort_keys else d.items()
-        first = True
-        for key, value in items:
-            if isinstance(key, str):
-                pass
-            elif isinstance(key, float):
-                key = self.float_text(key)
-            elif key is True:
-                key = "true"
-            elif key is False:
-                key = "false"
-            elif key is None:
-                key = "null"
-            elif isinstance(key, int):
-                key = int.__repr__(key)
-            elif self.encoder.skipkeys:
-                continue
-            else:
-                raise TypeError(
-                    f"keys must be str, int, float, bool or None, not {key.__class__.__name__}"
-                )
-            if not first:
-                out.append(separator)
-            first = False
-            out.append(self.string(key))
-            out.append(self.key_separator)
-            self.value(value, level)
-        if self.indent is not None:
-            out.append("\n" + self.indent * (level - 1))
-        out.append("}")
-        self.leave(d)
+
+def _plain_recursion(err):
+    # A RecursionError not yet named after what JSON was doing.
+    return bool(err.args) and str(err.args[0]).startswith(_RECURSION) and "JSON" not in str(err.args[0])

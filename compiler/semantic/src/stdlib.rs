@@ -51,8 +51,14 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     ("heapq", include_str!("../../../stdlib/heapq.py")),
     ("itertools", include_str!("../../../stdlib/itertools.py")),
     ("json", include_str!("../../../stdlib/json/__init__.py")),
-    ("json.decoder", include_str!("../../../stdlib/json/decoder.py")),
-    ("json.encoder", include_str!("../../../stdlib/json/encoder.py")),
+    (
+        "json.decoder",
+        include_str!("../../../stdlib/json/decoder.py"),
+    ),
+    (
+        "json.encoder",
+        include_str!("../../../stdlib/json/encoder.py"),
+    ),
     ("operator", include_str!("../../../stdlib/operator.py")),
     ("string", include_str!("../../../stdlib/string.py")),
     ("typing", include_str!("../../../stdlib/typing.py")),
