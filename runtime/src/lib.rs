@@ -60,6 +60,7 @@ pub mod list;
 pub mod modules;
 pub mod object;
 pub mod ops;
+pub mod posix;
 pub mod profile;
 pub mod range;
 pub mod recursion;

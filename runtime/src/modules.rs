@@ -321,6 +321,7 @@ fn import_absolute(name: &str) -> R<Ref> {
                 "sys" => make_sys(),
                 "math" => make_math(),
                 "time" => make_time(),
+                "posix" => crate::posix::make_posix(),
                 _ => return not_found(format!("No module named '{name}'"), name),
             };
             let m = immortalize(m.into_raw());
@@ -464,7 +465,7 @@ pub fn import_from(module: Value, name: Value) -> R<Ref> {
 
 /// Adds the functions `fns` to module `m`, bound to it as CPython's module functions are
 /// (`__self__` is the module, `__module__` its name).
-fn add_fns(m: Value, fns: &[(&'static str, BuiltinFn)]) {
+pub(crate) fn add_fns(m: Value, fns: &[(&'static str, BuiltinFn)]) {
     for (name, f) in fns {
         // The receiver of a module function is passed to `f`, which ignores it.
         let b = crate::object::immortalize(crate::object::alloc(

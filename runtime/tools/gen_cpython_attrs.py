@@ -13,6 +13,7 @@ import sys
 import types
 import math
 import time
+import posix
 
 def gen():
     def g():
@@ -50,7 +51,7 @@ def gen():
     out.append("")
     out.append("/// `(module name, sorted attribute names)` for each module the runtime provides.")
     out.append("pub const MODULE_ATTRS: &[(&str, &[&str])] = &[")
-    for m in (sys, math, time):
+    for m in (sys, math, time, posix):
         out.append("    (")
         out.append(f'        "{m.__name__}",')
         out.append("        &[")

@@ -156,9 +156,12 @@ pub fn file_diagnostics(db: &dyn Db, file: SourceFile) -> Vec<Diagnostic> {
     out.extend(molt_semantic::warnings::syntax_warnings(
         parsed.parsed().syntax(),
     ));
-    out.extend(molt_semantic::exit_order::exit_order_warnings(
-        parsed.parsed().syntax(),
-    ));
+    // molt's own standard modules are not the user's to change: no warning points there.
+    if !molt_semantic::stdlib::is_embedded_path(file.path(db)) {
+        out.extend(molt_semantic::exit_order::exit_order_warnings(
+            parsed.parsed().syntax(),
+        ));
+    }
     let map = items::skeleton_map(db, file);
     for d in &module_mir(db, file).diagnostics {
         let mut d = d.clone();

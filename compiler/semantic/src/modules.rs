@@ -29,7 +29,7 @@ use crate::diagnostics::{Diagnostic, DiagnosticCode};
 use crate::{stdlib, stdlib_names};
 
 /// The modules the runtime provides itself (`runtime/src/modules.rs`).
-pub const RUNTIME_MODULES: &[&str] = &["sys", "time", "math"];
+pub const RUNTIME_MODULES: &[&str] = &["sys", "time", "math", "posix"];
 
 pub use ids::{ModuleName, Program};
 

@@ -60,12 +60,14 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../../../stdlib/json/encoder.py"),
     ),
     ("operator", include_str!("../../../stdlib/operator.py")),
+    ("os", include_str!("../../../stdlib/os/__init__.py")),
+    ("os.path", include_str!("../../../stdlib/os/path.py")),
     ("string", include_str!("../../../stdlib/string.py")),
     ("typing", include_str!("../../../stdlib/typing.py")),
 ];
 
 /// The embedded modules that are packages (`stdlib/NAME/__init__.py`), sorted.
-pub const EMBEDDED_PACKAGES: &[&str] = &["collections", "json"];
+pub const EMBEDDED_PACKAGES: &[&str] = &["collections", "json", "os"];
 
 /// The source of the embedded module `name` (dotted), if molt ships one.
 pub fn embedded_source(name: &str) -> Option<&'static str> {
