@@ -231,7 +231,7 @@ fn function_getattr(o: Value, name: &str) -> R<Option<Ref>> {
         "__doc__" => Ref::dup(set(extra.map(|e| &e.doc)).unwrap_or(Value::NONE)),
         "__module__" => Ref::dup(
             set(extra.map(|e| &e.module))
-                .unwrap_or_else(|| crate::modules::module_name_value(f.module)),
+                .unwrap_or_else(|| crate::modules::module_global_name(f.module)),
         ),
         "__globals__" => Ref::dup(crate::modules::module_dict(f.module)),
         "__dict__" => {

@@ -80,6 +80,21 @@ pub fn module_name_value(m: Value) -> Value {
     }
 }
 
+/// The `__name__` global of module `m` (borrowed), which a function defined there reports as
+/// its `__module__` (CPython copies it when the `def` runs; a module that rebinds `__name__`
+/// before its functions are defined is the case that matters); the module's own name when
+/// the global is gone or not a str.
+pub fn module_global_name(m: Value) -> Value {
+    if is_kind(m, Kind::Module) {
+        if let Some(n) = crate::dict::dict_data(module_dict(m)).get_str("__name__") {
+            if crate::str::str_opt(n).is_some() {
+                return n;
+            }
+        }
+    }
+    module_name_value(m)
+}
+
 /// One module of the program (`#[repr(C)]`; codegen's `define_module_table` writes the
 /// table): texts are UTF-8 pointer and length pairs (length 0: none).
 #[repr(C)]

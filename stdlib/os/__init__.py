@@ -230,3 +230,9 @@ def putenv(key, value):
 def unsetenv(key):
     """Removes `key` from the process environment (not from `os.environ`)."""
     _posix.unsetenv(key)
+
+
+# CPython's versions of these are the `posix` module's builtins.
+for _f in (fspath, chdir, listdir, mkdir, rmdir, remove, rename, putenv, unsetenv):
+    _f.__module__ = "posix"
+del _f

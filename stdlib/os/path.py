@@ -4,6 +4,10 @@
 
 import posix as _posix
 
+# CPython's `os.path` is its `posixpath` module: the name it reports, and its functions'
+# `__module__`.
+__name__ = "posixpath"
+
 __all__ = [
     "abspath", "basename", "commonpath", "commonprefix", "dirname", "exists", "expanduser",
     "expandvars", "getatime", "getctime", "getmtime", "getsize", "isabs", "isdir", "isfile",

@@ -17,7 +17,7 @@ print(p.relpath("/a/b/c", "/a/d"), p.relpath("/a", "/a"), p.relpath("/x/y", "/")
 print(p.splitdrive("/a"), p.normcase("AbC"), p.sep, p.curdir, p.pardir, p.extsep, p.altsep, p.pathsep)
 print(p.expandvars("plain"), p.expandvars("$NO_SUCH_VAR_X/${NO_SUCH_VAR_Y}z$"), p.expandvars("a$"))
 print(p.expanduser("nothing/~"), p.abspath("/a/./b/../c"), p.isabs(p.abspath("rel")))
-print(os.path.join is p.join, p.__name__ in ("posixpath", "os.path"))
+print(os.path.join is p.join, p.__name__, p.join.__module__, os.listdir.__module__, os.__name__)
 
 
 def err(f, *args) -> None:
