@@ -357,6 +357,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         for (_, file) in &files {
             let program = molt_driver::program(&db, *file, &roots);
             for module in molt_semantic::modules::module_graph(&db, program).files() {
+                // molt's own standard modules are checked too, but are not the user's files.
+                if molt_semantic::stdlib::is_embedded_path(module.path(&db)) {
+                    continue;
+                }
                 if !checked.contains(&module) {
                     checked.push(module);
                 }

@@ -715,3 +715,23 @@ fn build_of_a_folder_builds_its_entry_points_with_what_they_import() {
         );
     }
 }
+
+#[test]
+fn check_counts_only_the_users_files() {
+    // The standard modules a program imports are checked with it but are not counted.
+    let dir = project(&[
+        (
+            "main.py",
+            "import json\nimport helper\nprint(json.dumps(helper.VALUE))\n",
+        ),
+        ("helper.py", "VALUE = [1, 2]\n"),
+    ]);
+    let out = molt_lsp()
+        .current_dir(dir.path())
+        .args(["--check", "main.py"])
+        .output()
+        .expect("molt-lsp runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert_eq!(stderr.trim(), "checked 2 files: no errors");
+}
