@@ -774,11 +774,12 @@ fn count_cached_call(recv: Value, cell: *mut u64) {
     }
 }
 
-/// A new NaN float value (a fresh payload, so it is a distinct object): generated code
-/// calls it when native float arithmetic produced a NaN. Never fails.
+/// A new NaN float value with the sign of `bits` (the NaN native float arithmetic produced,
+/// as raw `f64` bits) and a fresh payload, so it is a distinct object: generated code calls
+/// it for every NaN result. Never fails.
 #[unsafe(no_mangle)]
-pub extern "C" fn molt_float_nan() -> Value {
-    crate::value::fresh_nan()
+pub extern "C" fn molt_float_nan(bits: u64) -> Value {
+    crate::value::fresh_nan_signed(bits >> 63 != 0)
 }
 
 /// `len(v)` where `len` is the builtin (generated code checked that the name was not

@@ -24,6 +24,10 @@ pub const CANONICAL_NAN: u64 = 0x7FF8_0000_0000_0000;
 /// NaN values made by the runtime have `CANONICAL_NAN | n` with `1 <= n < NAN_CONST_BIT`;
 /// NaN constants of generated code have this bit set (`0x7FFC_...`) and a per-site number.
 pub const NAN_CONST_BIT: u64 = 1 << 50;
+/// Bits 63..51 of a NaN value whose sign is negative (`inf - inf` on x86-64,
+/// `-float("nan")`): sign and exponent set, quiet bit clear, so that it stays outside the
+/// tagged space (which a negative *quiet* NaN would enter). `n` as for [`CANONICAL_NAN`].
+pub const NEGATIVE_NAN: u64 = 0xFFF0_0000_0000_0000;
 
 thread_local! {
     static NAN_SERIAL: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
@@ -34,12 +38,19 @@ thread_local! {
 /// containers find a NaN only by identity).
 #[cold]
 pub fn fresh_nan() -> Value {
+    fresh_nan_signed(false)
+}
+
+/// [`fresh_nan`] with a sign: a negative one is `NEGATIVE_NAN | n`, whose sign
+/// `math.copysign` and `repr` of arithmetic results see as CPython's do.
+#[cold]
+pub fn fresh_nan_signed(negative: bool) -> Value {
     let n = NAN_SERIAL.with(|c| {
         let n = c.get() % (NAN_CONST_BIT - 1) + 1;
         c.set(n);
         n
     });
-    Value(CANONICAL_NAN | n)
+    Value(if negative { NEGATIVE_NAN } else { CANONICAL_NAN } | n)
 }
 /// Smallest inline int.
 pub const INLINE_INT_MIN: i64 = -(1 << 47);
@@ -78,7 +89,7 @@ impl Value {
     #[inline]
     pub fn from_f64(x: f64) -> Value {
         if x.is_nan() {
-            fresh_nan()
+            fresh_nan_signed(x.is_sign_negative())
         } else {
             Value(x.to_bits())
         }
@@ -233,7 +244,14 @@ mod tests {
         assert_ne!(a, b);
         for v in [a, b] {
             assert!(v.is_float() && v.as_f64().is_nan());
-            assert_eq!(v.0 & !(NAN_CONST_BIT - 1), CANONICAL_NAN);
         }
+        assert_eq!(a.0 & !(NAN_CONST_BIT - 1), CANONICAL_NAN);
+        assert_eq!(b.0 & !(NAN_CONST_BIT - 1), NEGATIVE_NAN);
+        assert!(a.as_f64().is_sign_positive() && b.as_f64().is_sign_negative());
+        // A NaN made by the hardware with its sign set keeps it, outside the tagged space.
+        let inf = f64::INFINITY;
+        let c = Value::from_f64(std::hint::black_box(inf) - std::hint::black_box(inf));
+        assert!(c.is_float() && c.as_f64().is_nan());
+        assert_eq!(c.as_f64().is_sign_negative(), (inf - inf).is_sign_negative());
     }
 }

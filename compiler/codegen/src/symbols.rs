@@ -324,7 +324,7 @@ impl Rt {
             Rt::MethodPop => ("WWP", 'W'),
             Rt::MethodGet => ("WWWWP", 'W'),
             Rt::Pow => ("FF", 'F'),
-            Rt::FloatNan => ("", 'W'),
+            Rt::FloatNan => ("W", 'W'),
             Rt::Len => ("W", 'W'),
             Rt::BuildList | Rt::BuildTuple | Rt::BuildSet | Rt::BuildDict | Rt::BuildString => {
                 ("PP", 'W')

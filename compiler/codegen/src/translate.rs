@@ -1065,11 +1065,17 @@ impl Translator<'_> {
                     Constant::Float(x) => {
                         let bits = if x.is_nan() {
                             // One object per constant site, as a code object's constant:
-                            // a NaN word with the constant bit (0x7FFC_...) and a site number.
+                            // a NaN word with the constant bit (0x7FFC_... or, negative,
+                            // 0xFFF4_..., outside the tagged space) and a site number.
                             static SITES: std::sync::atomic::AtomicU64 =
                                 std::sync::atomic::AtomicU64::new(0);
                             let n = SITES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                            0x7FFC_0000_0000_0000u64 | (n & ((1 << 50) - 1))
+                            let base = if x.is_sign_negative() {
+                                0xFFF4_0000_0000_0000u64
+                            } else {
+                                0x7FFC_0000_0000_0000u64
+                            };
+                            base | (n & ((1 << 50) - 1))
                         } else {
                             x.to_bits()
                         };
@@ -2361,8 +2367,9 @@ impl Translator<'_> {
     }
 
     /// A float word from an `f64`: its bits, or for a NaN a fresh NaN value from the runtime
-    /// (`molt_float_nan`, on a cold path), so that every NaN a computation makes is a new
-    /// object and no NaN collides with the tagged space (see `docs/runtime.md`).
+    /// (`molt_float_nan`, on a cold path, given the bits for the sign), so that every NaN a
+    /// computation makes is a new object and no NaN collides with the tagged space (see
+    /// `docs/runtime.md`).
     fn float_word(&mut self, b: &mut FunctionBuilder<'_>, x: ir::Value) -> ir::Value {
         let bits = b.ins().bitcast(I64, ir::MemFlagsData::new(), x);
         let nan = b.ins().fcmp(FloatCC::Unordered, x, x);
@@ -2373,7 +2380,7 @@ impl Translator<'_> {
         b.ins()
             .brif(nan, fresh, &[], done, &[BlockArg::Value(bits)]);
         b.switch_to_block(fresh);
-        let w = self.call_rt(b, Rt::FloatNan, &[]);
+        let w = self.call_rt(b, Rt::FloatNan, &[bits]);
         b.ins().jump(done, &[BlockArg::Value(w)]);
         b.switch_to_block(done);
         b.block_params(done)[0]

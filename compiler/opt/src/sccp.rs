@@ -331,6 +331,8 @@ fn fold_unary(op: UnaryOp, a: &Constant) -> Option<Constant> {
     match op {
         UnaryOp::Not => truthy(a).map(|t| Constant::Bool(!t)),
         UnaryOp::Neg => match a {
+            // A NaN's sign is visible (`math.copysign`) and constants do not keep it.
+            Constant::Float(x) if x.is_nan() => None,
             Constant::Float(x) => Some(Constant::Float(-x)),
             _ => as_int(a)?.checked_neg().map(int),
         },
@@ -351,13 +353,17 @@ fn fold_binary(op: BinaryOp, a: &Constant, b: &Constant) -> Option<Constant> {
     let floats = matches!(a, Constant::Float(_)) || matches!(b, Constant::Float(_));
     if floats {
         let (x, y) = (as_float(a)?, as_float(b)?);
-        return match op {
-            Add => Some(Constant::Float(x + y)),
-            Sub => Some(Constant::Float(x - y)),
-            Mul => Some(Constant::Float(x * y)),
-            TrueDiv if y != 0.0 => Some(Constant::Float(x / y)),
-            _ => None,
+        let r = match op {
+            Add => x + y,
+            Sub => x - y,
+            Mul => x * y,
+            TrueDiv if y != 0.0 => x / y,
+            _ => return None,
         };
+        // A NaN made at run time has the sign the hardware gives it (`inf / inf` is a
+        // negative NaN on x86-64, `math.copysign` shows it); a constant NaN does not keep
+        // its sign, so such operations stay for run time.
+        return (!r.is_nan()).then_some(Constant::Float(r));
     }
     let (x, y) = (as_int(a)?, as_int(b)?);
     if matches!(op, BitAnd | BitOr | BitXor)
@@ -454,6 +460,19 @@ mod tests {
         assert_eq!(f(BinaryOp::Pow, 2, -1), None, "a float");
         assert_eq!(f(BinaryOp::Mul, i64::MAX, 2), None, "beyond 64 bits");
         assert_eq!(f(BinaryOp::Pow, 2, 10), Some(int(1024)));
+    }
+
+    #[test]
+    fn operations_making_a_nan_are_left_for_run_time() {
+        let inf = Constant::Float(f64::INFINITY);
+        assert_eq!(fold_binary(BinaryOp::TrueDiv, &inf, &inf), None);
+        assert_eq!(fold_binary(BinaryOp::Sub, &inf, &inf), None);
+        assert_eq!(fold_binary(BinaryOp::Mul, &inf, &Constant::Float(0.0)), None);
+        assert_eq!(fold_unary(UnaryOp::Neg, &Constant::Float(f64::NAN)), None);
+        assert_eq!(
+            fold_binary(BinaryOp::Add, &inf, &Constant::Float(1.0)),
+            Some(Constant::Float(f64::INFINITY))
+        );
     }
 
     #[test]
