@@ -250,8 +250,11 @@ mod tests {
         assert!(a.as_f64().is_sign_positive() && b.as_f64().is_sign_negative());
         // A NaN made by the hardware with its sign set keeps it, outside the tagged space.
         let inf = f64::INFINITY;
-        let c = Value::from_f64(std::hint::black_box(inf) - std::hint::black_box(inf));
+        let hardware = std::hint::black_box(inf) - std::hint::black_box(inf);
+        let c = Value::from_f64(hardware);
         assert!(c.is_float() && c.as_f64().is_nan());
-        assert_eq!(c.as_f64().is_sign_negative(), (inf - inf).is_sign_negative());
+        assert_eq!(c.as_f64().is_sign_negative(), hardware.is_sign_negative());
+        #[cfg(target_arch = "x86_64")]
+        assert!(c.as_f64().is_sign_negative(), "x86-64's default NaN is negative");
     }
 }
