@@ -518,6 +518,9 @@ fn builtin_getattr(b: &BuiltinData, name: &str) -> R<Option<Ref>> {
 /// lookup unless the class overrides it), then `__getattr__` after an `AttributeError`.
 fn instance_getattr(o: Value, name: &str, hash: i64) -> R<Ref> {
     let cls = instance_data(o).class;
+    if cls == crate::state::rt().t.generic_alias || cls == crate::state::rt().t.union_type {
+        return crate::generic_alias::alias_getattr(o, name, hash);
+    }
     let r = match user_hook(cls, "__getattribute__") {
         Some(hook) => {
             let hook = Ref::dup(hook);

@@ -783,6 +783,9 @@ const MAPPINGPROXY_METHODS: &[(&str, BuiltinFn)] = &[
 /// is `None` (a class that defines `__eq__` without `__hash__`).
 pub fn instance_hash(v: Value) -> R<i64> {
     let cls = type_of(v);
+    if cls == rt().t.generic_alias || cls == rt().t.union_type {
+        return crate::generic_alias::alias_hash(v);
+    }
     match lookup(cls, "__hash__") {
         Some(f) if f.is_none() => type_error(format!("unhashable type: '{}'", class_name(cls))),
         Some(f) if is_kind(f, Kind::Builtin) => Ok(crate::hash::hash_identity(v)),
@@ -1328,7 +1331,11 @@ pub fn reshape_all() {
 /// `Cls[k]` through `__class_getitem__`, if the class defines it.
 pub fn call_class_getitem(cls: Value, k: Value) -> R<Option<Ref>> {
     match lookup(cls, "__class_getitem__") {
-        Some(f) if !is_kind(f, Kind::Builtin) => {
+        // The builtin generic classes' own (`list[int]`, also through a subclass).
+        Some(f) if is_kind(f, Kind::Builtin) => {
+            Ok(Some(crate::generic_alias::generic_alias(cls, k)))
+        }
+        Some(f) => {
             let f = Ref::dup(f);
             crate::call::call_found(f.v(), cls, cls, Args::positional(&[k])).map(Some)
         }
@@ -1827,6 +1834,7 @@ pub fn install_methods(r: &Runtime) {
     install(t.file, crate::io::FILE_METHODS);
     install(t.generator, crate::generator::METHODS);
     crate::slots::install(r);
+    crate::generic_alias::install(r);
     install(
         t.property,
         &[

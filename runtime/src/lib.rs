@@ -52,6 +52,7 @@ pub mod generator;
 #[cfg(target_arch = "wasm32")]
 #[path = "generator_stub.rs"]
 pub mod generator;
+pub mod generic_alias;
 pub mod hash;
 pub mod int;
 pub mod io;

@@ -571,6 +571,12 @@ pub fn binary(opc: u32, a: Value, b: Value) -> R<Ref> {
             }
         }
     }
+    // `int | None`, `list[int] | str`: `type.__or__` and `__ror__`.
+    if o == op::OR
+        && let Some(r) = crate::generic_alias::type_or(a, b)?
+    {
+        return Ok(r);
+    }
     binary_type_error(o, inplace, a, b)
 }
 
@@ -1330,11 +1336,17 @@ pub fn getitem(o: Value, k: Value) -> R<Ref> {
             Some(r) => Ok(r),
             None => type_error(format!("'{}' object is not subscriptable", type_name(o))),
         },
-        // `list[int]` and friends in annotations: the class itself stands for the alias.
         Kind::Class => {
             if let Some(r) = crate::class::call_class_getitem(o, k)? {
                 return Ok(r);
             }
+            if crate::object::is_immortal(o) {
+                return type_error(format!("type '{}' is not subscriptable", class_name(o)));
+            }
+            // FIXME: a Python class without `__class_getitem__` should raise CPython's
+            // `TypeError: type 'C' is not subscriptable`; molt's own standard classes that
+            // CPython makes generic (`deque[int]`) do not define it yet, so the class itself
+            // stands for the alias.
             Ok(Ref::dup(o))
         }
         _ => type_error(format!("'{}' object is not subscriptable", type_name(o))),

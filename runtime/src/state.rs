@@ -51,6 +51,10 @@ pub struct Types {
     pub wrapper_descriptor: Value,
     /// `method-wrapper` (`"a".__add__`).
     pub method_wrapper: Value,
+    /// `types.GenericAlias` (`list[int]`).
+    pub generic_alias: Value,
+    /// `types.UnionType` (`int | None`).
+    pub union_type: Value,
     /// `method`.
     pub method: Value,
     /// `module`.
@@ -237,6 +241,7 @@ fn init() -> &'static Runtime {
     let object = c("object", Value::NONE, O, None);
     let ctor = |f: BuiltinFn| Some(f);
     let int = c("int", object, B, ctor(crate::int::int_new));
+    let aliases = crate::generic_alias::new_classes(object);
     let t = Types {
         object,
         type_: c("type", object, B, ctor(crate::class::type_new)),
@@ -282,6 +287,8 @@ fn init() -> &'static Runtime {
         not_implemented: c("NotImplementedType", object, B, None),
         generator: c("generator", object, B, None),
         mappingproxy: crate::class::new_mappingproxy_class(object),
+        generic_alias: aliases.0,
+        union_type: aliases.1,
         member_descriptor: c("member_descriptor", object, B, None),
         getset_descriptor: c("getset_descriptor", object, B, None),
     };

@@ -50,7 +50,13 @@ pub fn fresh_nan_signed(negative: bool) -> Value {
         c.set(n);
         n
     });
-    Value(if negative { NEGATIVE_NAN } else { CANONICAL_NAN } | n)
+    Value(
+        if negative {
+            NEGATIVE_NAN
+        } else {
+            CANONICAL_NAN
+        } | n,
+    )
 }
 /// Smallest inline int.
 pub const INLINE_INT_MIN: i64 = -(1 << 47);
@@ -255,6 +261,9 @@ mod tests {
         assert!(c.is_float() && c.as_f64().is_nan());
         assert_eq!(c.as_f64().is_sign_negative(), hardware.is_sign_negative());
         #[cfg(target_arch = "x86_64")]
-        assert!(c.as_f64().is_sign_negative(), "x86-64's default NaN is negative");
+        assert!(
+            c.as_f64().is_sign_negative(),
+            "x86-64's default NaN is negative"
+        );
     }
 }

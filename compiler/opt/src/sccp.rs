@@ -467,7 +467,10 @@ mod tests {
         let inf = Constant::Float(f64::INFINITY);
         assert_eq!(fold_binary(BinaryOp::TrueDiv, &inf, &inf), None);
         assert_eq!(fold_binary(BinaryOp::Sub, &inf, &inf), None);
-        assert_eq!(fold_binary(BinaryOp::Mul, &inf, &Constant::Float(0.0)), None);
+        assert_eq!(
+            fold_binary(BinaryOp::Mul, &inf, &Constant::Float(0.0)),
+            None
+        );
         assert_eq!(fold_unary(UnaryOp::Neg, &Constant::Float(f64::NAN)), None);
         assert_eq!(
             fold_binary(BinaryOp::Add, &inf, &Constant::Float(1.0)),
