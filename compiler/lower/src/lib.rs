@@ -82,9 +82,14 @@ pub fn function_mir<'db>(db: &'db dyn Db, item: FunctionItem<'db>) -> LoweredIte
 /// this changes, not after every edit of a method body.
 #[salsa::tracked(returns(ref))]
 pub fn item_freevars<'db>(db: &'db dyn Db, item: FunctionItem<'db>) -> Vec<String> {
-    function_mir(db, item)
-        .functions
-        .first()
+    // The item's own function, not a nested one (a generator expression in the method is
+    // lowered, and listed, before it).
+    let qualname = item.qualname(db);
+    let functions = &function_mir(db, item).functions;
+    functions
+        .iter()
+        .find(|f| *f.name == **qualname)
+        .or_else(|| functions.last())
         .map(|f| f.freevars.iter().map(|v| v.to_string()).collect())
         .unwrap_or_default()
 }
