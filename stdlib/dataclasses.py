@@ -350,105 +350,135 @@ def _init_fn(all_fields, std_fields, kw_fields, frozen, has_post_init, self_name
 
     positional = [self_name] + [f.name for f in std_fields]
     npos = len(positional)
-    defaults = {}
+    kw_names = [f.name for f in kw_fields]
+    params = positional + kw_names
+    index = {}
+    for i, name in enumerate(params):
+        index[name] = i
+    # A parameter's default: the field's default, or the marker that calls its factory.
+    defaults = [MISSING]
     for f in std_fields + kw_fields:
         if f.default is not MISSING:
-            defaults[f.name] = f.default
+            defaults.append(f.default)
         elif f.default_factory is not MISSING:
-            defaults[f.name] = _HAS_DEFAULT_FACTORY
+            defaults.append(_HAS_DEFAULT_FACTORY)
+        else:
+            defaults.append(MISSING)
     ndefaults = 0
-    for f in std_fields:
-        if f.name in defaults:
+    for d in defaults[1:npos]:
+        if d is not MISSING:
             ndefaults += 1
-    kw_names = [f.name for f in kw_fields]
-    known = set(positional)
-    for n in kw_names:
-        known.add(n)
-    initvars = [f.name for f in all_fields if f._field_type is _FIELD_INITVAR]
+    min_pos = npos - ndefaults
+    pos_defaults = tuple(defaults[min_pos:npos])
+    kw_defaults = tuple(defaults[npos:])
+    required_kw = MISSING in kw_defaults
+    # What the body does for each field, in order: (name, parameter index, action, value);
+    # actions: 0 the argument, 1 the argument or the factory's result, 2 the factory's
+    # result, 3 the default (a field with init=False in a class with __slots__).
+    plan = []
+    for f in all_fields:
+        if f.default_factory is not MISSING:
+            if f.init:
+                step = (f.name, index[f.name], 1, f.default_factory)
+            else:
+                step = (f.name, -1, 2, f.default_factory)
+        elif f.init:
+            step = (f.name, index[f.name], 0, None)
+        elif slots and f.default is not MISSING:
+            step = (f.name, -1, 3, f.default)
+        else:
+            continue
+        if f._field_type is not _FIELD_INITVAR:
+            plan.append(step)
+    initvars = [(f.name, index.get(f.name, -1)) for f in all_fields if f._field_type is _FIELD_INITVAR]
+
+    nparams = len(params)
+    unbound = [MISSING] * nparams
+
+    def too_many(qualname, given, bound):
+        kwonly_given = 0
+        for v in bound[npos:]:
+            if v is not MISSING:
+                kwonly_given += 1
+        if ndefaults:
+            sig = "from %d to %d" % (min_pos, npos)
+            plural = True
+        else:
+            sig = "%d" % npos
+            plural = npos != 1
+        if kwonly_given:
+            extra = " positional argument%s (and %d keyword-only argument%s)" % (
+                "s" if given != 1 else "",
+                kwonly_given,
+                "s" if kwonly_given != 1 else "",
+            )
+        else:
+            extra = ""
+        return TypeError(
+            "%s() takes %s positional argument%s but %d%s %s given"
+            % (qualname, sig, "s" if plural else "", given, extra, "was" if given == 1 and not kwonly_given else "were")
+        )
+
+    def bind(args, kwargs):
+        # CPython's argument binding, in its order of checks and with its errors: the
+        # arguments by parameter index, defaults filled in.
+        given = len(args)
+        if given > npos:
+            bound = list(args[:npos]) + unbound[npos:]
+        else:
+            bound = list(args) + unbound[given:]
+        for key in kwargs:
+            i = index.get(key, -1)
+            if i < 0:
+                raise TypeError("%s() got an unexpected keyword argument '%s'" % (__init__.__qualname__, key))
+            if bound[i] is not MISSING:
+                raise TypeError("%s() got multiple values for argument '%s'" % (__init__.__qualname__, key))
+            bound[i] = kwargs[key]
+        if given > npos:
+            raise too_many(__init__.__qualname__, given, bound)
+        for i in range(given, nparams):
+            if bound[i] is MISSING:
+                value = defaults[i]
+                if value is MISSING:
+                    if i < npos:
+                        missing = [params[j] for j in range(given, min_pos) if bound[j] is MISSING]
+                        raise _missing_error(__init__.__qualname__, missing, "positional")
+                    missing = [
+                        params[j] for j in range(npos, nparams) if bound[j] is MISSING and defaults[j] is MISSING
+                    ]
+                    raise _missing_error(__init__.__qualname__, missing, "keyword-only")
+                bound[i] = value
+        return bound
 
     def __init__(*args, **kwargs):
-        qualname = __init__.__qualname__
         given = len(args)
-        values = {}
-        for i in range(min(given, npos)):
-            values[positional[i]] = args[i]
-        for key in kwargs:
-            if key not in known:
-                raise TypeError("%s() got an unexpected keyword argument '%s'" % (qualname, key))
-            if key in values:
-                raise TypeError("%s() got multiple values for argument '%s'" % (qualname, key))
-            values[key] = kwargs[key]
-        if given > npos:
-            kwonly_given = 0
-            for n in kw_names:
-                if n in values:
-                    kwonly_given += 1
-            if ndefaults:
-                sig = "from %d to %d" % (npos - ndefaults, npos)
-                plural = True
+        if not kwargs and not required_kw and min_pos <= given <= npos:
+            bound = args + pos_defaults[given - min_pos :] + kw_defaults
+        else:
+            bound = bind(args, kwargs)
+        self = bound[0]
+        for name, i, action, extra in plan:
+            if action == 0:
+                value = bound[i]
+            elif action == 1:
+                value = bound[i]
+                if value is _HAS_DEFAULT_FACTORY:
+                    value = extra()
+            elif action == 2:
+                value = extra()
             else:
-                sig = "%d" % npos
-                plural = npos != 1
-            if kwonly_given:
-                extra = " positional argument%s (and %d keyword-only argument%s)" % (
-                    "s" if given != 1 else "",
-                    kwonly_given,
-                    "s" if kwonly_given != 1 else "",
-                )
-            else:
-                extra = ""
-            raise TypeError(
-                "%s() takes %s positional argument%s but %d%s %s given"
-                % (
-                    qualname,
-                    sig,
-                    "s" if plural else "",
-                    given,
-                    extra,
-                    "was" if given == 1 and not kwonly_given else "were",
-                )
-            )
-        missing = [n for n in positional[given : npos - ndefaults] if n not in values]
-        if missing:
-            raise _missing_error(qualname, missing, "positional")
-        missing = [n for n in kw_names if n not in values and n not in defaults]
-        if missing:
-            raise _missing_error(qualname, missing, "keyword-only")
-        self = values[self_name]
-        for f in all_fields:
-            name = f.name
-            if f.default_factory is not MISSING:
-                if f.init and name in values:
-                    value = values[name]
-                    if value is _HAS_DEFAULT_FACTORY:
-                        value = f.default_factory()
-                else:
-                    value = f.default_factory()
-            elif f.init:
-                if name in values:
-                    value = values[name]
-                else:
-                    value = defaults[name]
-            elif slots and f.default is not MISSING:
-                value = f.default
-            else:
-                continue
-            if f._field_type is _FIELD_INITVAR:
-                continue
+                value = extra
             if frozen:
                 object.__setattr__(self, name, value)
             else:
                 setattr(self, name, value)
         if has_post_init:
-            args = []
-            for name in initvars:
-                if name in values:
-                    args.append(values[name])
-                elif name in defaults:
-                    args.append(defaults[name])
-                else:
+            values = []
+            for name, i in initvars:
+                if i < 0:
                     raise NameError("name '%s' is not defined" % (name,))
-            self.__post_init__(*args)
+                values.append(bound[i])
+            self.__post_init__(*values)
 
     return __init__
 
@@ -474,52 +504,62 @@ def _repr_fn(flds):
     return __repr__
 
 
-def _values(obj, names):
-    return tuple([getattr(obj, n) for n in names])
+def _getter(names):
+    # The tuple of the fields `names` of an object, read in order.
+    if len(names) == 1:
+        a = names[0]
+        return lambda obj: (getattr(obj, a),)
+    if len(names) == 2:
+        a, b = names
+        return lambda obj: (getattr(obj, a), getattr(obj, b))
+    if len(names) == 3:
+        a, b, c = names
+        return lambda obj: (getattr(obj, a), getattr(obj, b), getattr(obj, c))
+    return lambda obj: tuple([getattr(obj, n) for n in names])
 
 
 def _eq_fn(flds):
-    names = [f.name for f in flds]
+    values = _getter([f.name for f in flds])
 
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return _values(self, names) == _values(other, names)
+            return values(self) == values(other)
         return NotImplemented
 
     return __eq__
 
 
 def _order_fns(flds):
-    names = [f.name for f in flds]
+    values = _getter([f.name for f in flds])
 
     def __lt__(self, other):
         if other.__class__ is self.__class__:
-            return _values(self, names) < _values(other, names)
+            return values(self) < values(other)
         return NotImplemented
 
     def __le__(self, other):
         if other.__class__ is self.__class__:
-            return _values(self, names) <= _values(other, names)
+            return values(self) <= values(other)
         return NotImplemented
 
     def __gt__(self, other):
         if other.__class__ is self.__class__:
-            return _values(self, names) > _values(other, names)
+            return values(self) > values(other)
         return NotImplemented
 
     def __ge__(self, other):
         if other.__class__ is self.__class__:
-            return _values(self, names) >= _values(other, names)
+            return values(self) >= values(other)
         return NotImplemented
 
     return [__lt__, __le__, __gt__, __ge__]
 
 
 def _hash_fn(flds):
-    names = [f.name for f in flds]
+    values = _getter([f.name for f in flds])
 
     def __hash__(self):
-        return hash(_values(self, names))
+        return hash(values(self))
 
     return __hash__
 

@@ -51,5 +51,19 @@ class Pair:
 
 attempt(Pair, 1, 2, 3)
 attempt(Pair.__init__)
+
+
+@dataclass(kw_only=True)
+class Keys:
+    a: int
+    b: int = 1
+    c: int
+
+
+attempt(Keys)
+attempt(Keys, c=1)
+attempt(Keys, 1, c=1)
+attempt(Keys, 1, 2, a=1)
+print(Keys(c=3, a=1))
 print(Three(1, 2), Three(c=0, b=1, a=2))
 Three(1, 2, 3, 4)
