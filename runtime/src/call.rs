@@ -961,7 +961,9 @@ pub fn bind_args(
     slots: &mut [Value],
 ) -> R<()> {
     let params = params_of(code);
-    let qualname = as_str(fd.qualname);
+    // The current `__qualname__` (CPython's `func_qualname`): an assigned one names the
+    // function in its argument errors, as `functools.wraps` and `dataclasses` rely on.
+    let qualname = as_str(crate::attr::function_qualname(fd));
     let npos = params
         .iter()
         .take_while(|p| p.kind == PARAM_POS_ONLY || p.kind == PARAM_POS_OR_KW)

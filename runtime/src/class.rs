@@ -730,6 +730,10 @@ fn mp_repr(recv: Value, _args: Args<'_>) -> R<Ref> {
         "mappingproxy({inner})"
     )))
 }
+/// `str(proxy)` is `str()` of the mapping (CPython's `mappingproxy_str`).
+fn mp_str(recv: Value, _args: Args<'_>) -> R<Ref> {
+    crate::ops::py_str(proxied(recv)?)
+}
 fn mp_eq(recv: Value, args: Args<'_>) -> R<Ref> {
     let [other] = args.exact("__eq__")?;
     crate::ops::rich_compare(crate::ops::cmp::EQ, proxied(recv)?, other)
@@ -770,6 +774,7 @@ const MAPPINGPROXY_METHODS: &[(&str, BuiltinFn)] = &[
     ("__len__", mp_len),
     ("__iter__", mp_iter),
     ("__repr__", mp_repr),
+    ("__str__", mp_str),
     ("__eq__", mp_eq),
     ("__reversed__", mp_reversed),
     ("keys", mp_keys),
