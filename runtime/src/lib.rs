@@ -61,6 +61,7 @@ pub mod modules;
 pub mod object;
 pub mod ops;
 pub mod profile;
+pub mod random;
 pub mod range;
 pub mod recursion;
 pub mod set;

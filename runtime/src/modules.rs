@@ -322,6 +322,7 @@ fn import_absolute(name: &str) -> R<Ref> {
                 "sys" => make_sys(),
                 "math" => make_math(),
                 "time" => make_time(),
+                "_random" => crate::random::make_random_core(),
                 _ => return not_found(format!("No module named '{name}'"), name),
             };
             let m = immortalize(m.into_raw());
@@ -463,7 +464,8 @@ pub fn import_from(module: Value, name: Value) -> R<Ref> {
     )
 }
 
-fn add_fns(m: Value, fns: &[(&'static str, BuiltinFn)]) {
+/// Adds builtin functions to module `m` under their names.
+pub(crate) fn add_fns(m: Value, fns: &[(&'static str, BuiltinFn)]) {
     for (name, f) in fns {
         let b = make_builtin(name, *f, Value::NONE);
         dict_set_str(module_dict(m), name, b);

@@ -31,6 +31,15 @@ use crate::{stdlib, stdlib_names};
 /// The modules the runtime provides itself (`runtime/src/modules.rs`).
 pub const RUNTIME_MODULES: &[&str] = &["sys", "time", "math"];
 
+/// Modules the runtime provides for molt's own standard modules only (`_random`, the
+/// core of `random`): they resolve like [`RUNTIME_MODULES`], but an import of one outside
+/// `stdlib/` is an `unsupported-syntax` error (CPython's modules of these names differ).
+pub const PRIVATE_RUNTIME_MODULES: &[&str] = &["_random"];
+
+fn is_runtime_module(name: &str) -> bool {
+    RUNTIME_MODULES.contains(&name) || PRIVATE_RUNTIME_MODULES.contains(&name)
+}
+
 pub use ids::{ModuleName, Program};
 
 mod ids {
@@ -238,7 +247,7 @@ pub fn resolve_module<'db>(
 
 fn resolve_top_level(db: &dyn Db, program: Program<'_>, name: &str) -> Resolution {
     if stdlib_names::is_fixed_stdlib(name) {
-        return if RUNTIME_MODULES.contains(&name) {
+        return if is_runtime_module(name) {
             Resolution::Found(ModuleSource::Runtime)
         } else if let Some(source) = stdlib::embedded_module(db, name) {
             // Built into CPython (`itertools`): found before any folder.
@@ -258,7 +267,7 @@ fn resolve_top_level(db: &dyn Db, program: Program<'_>, name: &str) -> Resolutio
             Resolution::ShadowsStdlib(path)
         }
         Some(found) => found,
-        None if RUNTIME_MODULES.contains(&name) => Resolution::Found(ModuleSource::Runtime),
+        None if is_runtime_module(name) => Resolution::Found(ModuleSource::Runtime),
         // The standard library's folder comes after the script's folder and the workspace.
         None => match stdlib::embedded_module(db, name) {
             Some(source) => Resolution::Found(source),
@@ -522,7 +531,14 @@ fn require(
     for (i, part) in parts.iter().enumerate() {
         end += part.len() + usize::from(i > 0);
         let prefix = &name[..end];
-        let resolution = resolve_module(db, program, ModuleName::new(db, prefix.to_string()));
+        let private = i == 0
+            && PRIVATE_RUNTIME_MODULES.contains(part)
+            && !stdlib::is_embedded_path(file.path(db));
+        let resolution = if private {
+            &Resolution::Unsupported
+        } else {
+            resolve_module(db, program, ModuleName::new(db, prefix.to_string()))
+        };
         let message = match resolution {
             Resolution::Found(source) => {
                 add_module(graph, prefix, source.clone());

@@ -51,6 +51,7 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     ("heapq", include_str!("../../../stdlib/heapq.py")),
     ("itertools", include_str!("../../../stdlib/itertools.py")),
     ("operator", include_str!("../../../stdlib/operator.py")),
+    ("random", include_str!("../../../stdlib/random.py")),
     ("string", include_str!("../../../stdlib/string.py")),
     ("typing", include_str!("../../../stdlib/typing.py")),
 ];
