@@ -56,7 +56,7 @@ for bad in [(0,), (5, 5), (5, 2), (0, 10, 0), (10, 0, 2)]:
     except ValueError as e:
         print("ValueError:", e)
 try:
-    random.randrange("7")
+    random.randrange([7])
 except TypeError as e:
     print("TypeError:", e)
 try:
