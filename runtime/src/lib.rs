@@ -47,6 +47,7 @@ pub mod fatal;
 pub mod finalize;
 pub mod float;
 pub mod format;
+pub mod gamma;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod generator;
 #[cfg(target_arch = "wasm32")]
