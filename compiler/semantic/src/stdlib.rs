@@ -47,11 +47,13 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     ),
     ("contextlib", include_str!("../../../stdlib/contextlib.py")),
     ("copy", include_str!("../../../stdlib/copy.py")),
+    ("fractions", include_str!("../../../stdlib/fractions.py")),
     ("functools", include_str!("../../../stdlib/functools.py")),
     ("heapq", include_str!("../../../stdlib/heapq.py")),
     ("itertools", include_str!("../../../stdlib/itertools.py")),
     ("operator", include_str!("../../../stdlib/operator.py")),
     ("random", include_str!("../../../stdlib/random.py")),
+    ("statistics", include_str!("../../../stdlib/statistics.py")),
     ("string", include_str!("../../../stdlib/string.py")),
     ("typing", include_str!("../../../stdlib/typing.py")),
 ];
