@@ -665,7 +665,7 @@ mod tests {
             &[
                 (
                     "main.py",
-                    "import helper\nimport pkg.sub as s\nfrom ns import mod\nimport nope\nimport fractions\nimport sys, math\n",
+                    "import helper\nimport pkg.sub as s\nfrom ns import mod\nimport nope\nimport decimal\nimport sys, math\n",
                 ),
                 ("helper.py", "def f(): import pkg\n"),
                 ("pkg/__init__.py", "from . import other\n"),
@@ -705,7 +705,28 @@ mod tests {
             .collect();
         assert_eq!(messages.len(), 2, "{messages:?}");
         assert!(messages[0].starts_with("unresolved-import: no module named `nope` (searched "));
-        assert!(messages[1].starts_with("unsupported-syntax: importing `fractions`"));
+        assert!(messages[1].starts_with("unsupported-syntax: importing `decimal`"));
+    }
+
+    #[test]
+    fn private_runtime_modules_are_for_the_standard_library_only() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let root = std::fs::canonicalize(dir.path()).expect("canonical");
+        write(&root, &[("main.py", "import random\nimport _random\n")]);
+        let db = molt_db::RootDatabase::default();
+        let entry = db.load_file(&root.join("main.py")).expect("load");
+        let program = Program::new(&db, entry, Vec::new(), Vec::new());
+        let graph = module_graph(&db, program);
+        // `stdlib/random.py` imports `_random` (no error there); the program's own import
+        // is refused.
+        assert!(graph.modules.iter().any(|m| m.name == "random"));
+        let messages: Vec<String> = graph
+            .diagnostics
+            .iter()
+            .map(|(_, d)| d.message.clone())
+            .collect();
+        assert_eq!(messages.len(), 1, "{messages:?}");
+        assert!(messages[0].starts_with("importing `_random` is not supported yet"));
     }
 
     #[test]
