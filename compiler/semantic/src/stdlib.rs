@@ -47,6 +47,7 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     ),
     ("contextlib", include_str!("../../../stdlib/contextlib.py")),
     ("copy", include_str!("../../../stdlib/copy.py")),
+    ("enum", include_str!("../../../stdlib/enum.py")),
     ("functools", include_str!("../../../stdlib/functools.py")),
     ("heapq", include_str!("../../../stdlib/heapq.py")),
     ("itertools", include_str!("../../../stdlib/itertools.py")),
