@@ -2041,7 +2041,15 @@ fn object_delattr(recv: Value, args: Args<'_>) -> R<Ref> {
     Ok(Ref::NONE)
 }
 
-fn object_init_subclass(_recv: Value, _args: Args<'_>) -> R<Ref> {
+fn object_init_subclass(_recv: Value, args: Args<'_>) -> R<Ref> {
+    // CPython's `TypeError` names the class, which this static builtin does not receive
+    // (class creation itself reports it: see `type_new_core`).
+    if !args.kwnames.is_empty() {
+        return raise(
+            ExcKind::NotImplementedError,
+            "molt: keyword arguments passed on to object.__init_subclass__ (CPython: 'C.__init_subclass__() takes no keyword arguments') are not supported yet",
+        );
+    }
     Ok(Ref::NONE)
 }
 
