@@ -280,7 +280,7 @@ pub fn call(callee: Value, args: Args<'_>) -> R<Ref> {
             let [f, obj] = *unsafe { payload::<[Value; 2]>(callee) };
             call_with_self(f, obj, args)
         }
-        Kind::Class => call_class(callee, args),
+        Kind::Class => crate::class::call_class_object(callee, args),
         Kind::Instance => {
             let cls = instance_data(callee).class;
             match lookup(cls, "__call__") {
@@ -335,7 +335,10 @@ pub fn call_moved(callee: Value, args: Args<'_>, moved: Moved) -> R<Ref> {
                 }
             }
             // The common borrowing callees, without another dispatch in `call`.
-            Kind::Class => return borrowed(callee, args, moved, call_class(callee, args)),
+            Kind::Class => {
+                let r = crate::class::call_class_object(callee, args);
+                return borrowed(callee, args, moved, r);
+            }
             Kind::Builtin => return borrowed(callee, args, moved, call_builtin(callee, args)),
             _ => {}
         }

@@ -51,6 +51,7 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         "dataclasses",
         include_str!("../../../stdlib/dataclasses.py"),
     ),
+    ("enum", include_str!("../../../stdlib/enum.py")),
     ("fractions", include_str!("../../../stdlib/fractions.py")),
     ("functools", include_str!("../../../stdlib/functools.py")),
     ("heapq", include_str!("../../../stdlib/heapq.py")),
