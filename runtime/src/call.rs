@@ -6,9 +6,7 @@
 //! Reference: CPython 3.11 `Python/ceval.c` (`initialize_locals`, `too_many_positional`,
 //! `missing_arguments`).
 
-use crate::class::{
-    call_class, instance_data, is_instance, isinstance_class, lookup, type_name, type_of,
-};
+use crate::class::{instance_data, is_instance, isinstance_class, lookup, type_name, type_of};
 use crate::dict::{dict_data, dict_new};
 use crate::exceptions::{ExcKind, R, Raised, from_abi, raise, type_error};
 use crate::object::{

@@ -2228,12 +2228,14 @@ pub fn install_methods(r: &Runtime) {
             ("__call__", type_dunder_call),
         ],
     );
+    // Both are bound to `type` in CPython (`type.__new__.__self__ is type`).
     install_static(
         t.type_,
         &[
             ("__new__", type_dunder_new),
             ("__prepare__", type_dunder_prepare),
         ],
+        StaticBinding::Class,
     );
     install(t.mappingproxy, MAPPINGPROXY_METHODS);
     dict_set_str(class_data(t.mappingproxy).dict, "__hash__", Value::NONE);
