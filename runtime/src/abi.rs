@@ -442,6 +442,18 @@ pub extern "C" fn molt_ns_load(ns: Value, module: Value, name: Value) -> Value {
             if let Some(v) = crate::dict::dict_data(ns).get(name)? {
                 return Ok(Ref::dup(v));
             }
+        } else {
+            // A mapping from a metaclass's `__prepare__`: its `__getitem__`, then the
+            // globals when it raises `KeyError` (CPython's `LOAD_NAME`).
+            match crate::ops::getitem(ns, name) {
+                Ok(v) => return Ok(v),
+                Err(e) => {
+                    if !crate::exceptions::pending_is(ExcKind::KeyError) {
+                        return Err(e);
+                    }
+                    drop(crate::exceptions::take_pending());
+                }
+            }
         }
         global_load(module, name)
     })();
@@ -1374,7 +1386,16 @@ pub extern "C" fn molt_make_class(
         } else {
             None
         };
-        crate::class::make_class_in(name, bases, ns, slots, module_name.as_ref().map(Ref::v))
+        let module_name = module_name.as_ref().map(Ref::v);
+        // A class statement with bases or keywords hands over the state of its
+        // `class_prepare`, whose first item is the namespace its body filled.
+        if crate::tuple::is_tuple(bases)
+            && crate::tuple::tuple_items(bases).len() == 5
+            && crate::tuple::tuple_items(bases)[0] == ns
+        {
+            return crate::class::class_finish(name, bases, ns, slots, module_name);
+        }
+        crate::class::make_class_in(name, bases, ns, slots, module_name)
     })();
     to_abi(r)
 }
@@ -1420,7 +1441,7 @@ pub extern "C" fn molt_import_from(module: Value, name: Value) -> Value {
 fn exception_from(v: Value, what: &str) -> R<Ref> {
     if crate::class::is_class(v) && crate::class::is_subclass(v, exc_class(ExcKind::BaseException))
     {
-        return crate::class::call_class(v, Args::positional(&[]));
+        return crate::class::call_class_object(v, Args::positional(&[]));
     }
     if crate::exceptions::is_exception(v) {
         return Ok(Ref::dup(v));

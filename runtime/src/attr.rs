@@ -637,7 +637,7 @@ fn class_getattr(cls: Value, name: &str) -> R<Ref> {
     match name {
         "__name__" => return Ok(Ref::dup(cd.name)),
         "__qualname__" => return Ok(Ref::dup(cd.name)),
-        "__class__" => return Ok(Ref::dup(rt().t.type_)),
+        "__class__" => return Ok(Ref::dup(type_of(cls))),
         "__base__" => return Ok(Ref::dup(cd.base)),
         "__bases__" => {
             if cd.base.is_none() {
@@ -664,12 +664,50 @@ fn class_getattr(cls: Value, name: &str) -> R<Ref> {
         }
         _ => {}
     }
+    let Some(meta) = crate::class::user_meta(cls) else {
+        if let Some(f) = lookup(cls, name) {
+            let f = Ref::dup(f);
+            return bind(f.v(), Value::NONE, cls);
+        }
+        if name == "__doc__" {
+            return Ok(Ref::NONE);
+        }
+        // The methods of `type` itself (`C.__call__`, `C.__prepare__`).
+        let type_ = rt().t.type_;
+        if let Some(f) = lookup(type_, name).filter(|f| is_kind(*f, Kind::Builtin)) {
+            let f = Ref::dup(f);
+            return bind(f.v(), cls, type_);
+        }
+        return attribute_error(cls, name);
+    };
+    // CPython's `type_getattro` for a class whose metaclass is a Python class: a data
+    // descriptor of the metaclass, then the class's own MRO, then the metaclass's
+    // attribute (functions bind to the class), then the metaclass's `__getattr__`.
+    let meta_attr = lookup(meta, name).map(Ref::dup);
+    if let Some(d) = &meta_attr {
+        if is_data_descriptor(d.v()) {
+            return bind(d.v(), cls, meta);
+        }
+    }
     if let Some(f) = lookup(cls, name) {
         let f = Ref::dup(f);
         return bind(f.v(), Value::NONE, cls);
     }
+    if let Some(d) = meta_attr {
+        return bind(d.v(), cls, meta);
+    }
     if name == "__doc__" {
         return Ok(Ref::NONE);
+    }
+    if let Some(f) = user_hook(meta, "__getattr__") {
+        let f = Ref::dup(f);
+        let n = crate::str::str_from(name);
+        return crate::call::call_found(
+            f.v(),
+            cls,
+            meta,
+            crate::object::Args::positional(&[n.v()]),
+        );
     }
     attribute_error(cls, name)
 }
@@ -690,6 +728,18 @@ pub fn setattr(o: Value, name: Value, v: Value) -> R<()> {
             return Ok(());
         }
         return instance_setattr(o, n, name, v);
+    }
+    if let Some(meta) = crate::class::user_meta(o) {
+        if let Some(f) = user_hook(meta, "__setattr__") {
+            let f = Ref::dup(f);
+            crate::call::call_found(f.v(), o, meta, crate::object::Args::positional(&[name, v]))?;
+            return Ok(());
+        }
+        if let Some(d) = lookup(meta, n).map(Ref::dup) {
+            if is_data_descriptor(d.v()) {
+                return descriptor_set(d.v(), o, n, Some(v));
+            }
+        }
     }
     setattr_other(o, n, name, v)
 }
@@ -965,6 +1015,13 @@ pub fn delattr(o: Value, name: Value) -> R<()> {
         if let Some(f) = user_hook(cls, "__delattr__") {
             let f = Ref::dup(f);
             crate::call::call_found(f.v(), o, cls, crate::object::Args::positional(&[name]))?;
+            return Ok(());
+        }
+    }
+    if let Some(meta) = crate::class::user_meta(o) {
+        if let Some(f) = user_hook(meta, "__delattr__") {
+            let f = Ref::dup(f);
+            crate::call::call_found(f.v(), o, meta, crate::object::Args::positional(&[name]))?;
             return Ok(());
         }
     }

@@ -506,7 +506,7 @@ pub(crate) fn b_reversed(_: Value, args: Args<'_>) -> R<Ref> {
     if crate::dict::is_dict(seq) || is_kind(seq, Kind::DictView) {
         return Ok(crate::dict::dict_reversed(seq));
     }
-    if is_kind(seq, Kind::Instance) {
+    if is_kind(seq, Kind::Instance) || crate::class::meta_hook(seq, "__reversed__").is_some() {
         if let Some(r) = crate::class::call_dunder(seq, "__reversed__", &[])? {
             return Ok(r);
         }
@@ -957,6 +957,15 @@ pub fn install(r: &Runtime) {
     for (name, f) in FUNCTIONS {
         dict_set_str(d, name, make_builtin(name, *f, Value::NONE));
     }
+    dict_set_str(
+        d,
+        crate::class::CLASS_PREPARE,
+        make_builtin(
+            crate::class::CLASS_PREPARE,
+            crate::class::class_prepare,
+            Value::NONE,
+        ),
+    );
     let t = &r.t;
     for cls in [
         t.object,

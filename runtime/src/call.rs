@@ -6,9 +6,7 @@
 //! Reference: CPython 3.11 `Python/ceval.c` (`initialize_locals`, `too_many_positional`,
 //! `missing_arguments`).
 
-use crate::class::{
-    call_class, instance_data, is_instance, isinstance_class, lookup, type_name, type_of,
-};
+use crate::class::{instance_data, is_instance, isinstance_class, lookup, type_name, type_of};
 use crate::dict::{dict_data, dict_new};
 use crate::exceptions::{ExcKind, R, Raised, from_abi, raise, type_error};
 use crate::object::{
@@ -280,7 +278,7 @@ pub fn call(callee: Value, args: Args<'_>) -> R<Ref> {
             let [f, obj] = *unsafe { payload::<[Value; 2]>(callee) };
             call_with_self(f, obj, args)
         }
-        Kind::Class => call_class(callee, args),
+        Kind::Class => crate::class::call_class_object(callee, args),
         Kind::Instance => {
             let cls = instance_data(callee).class;
             match lookup(cls, "__call__") {
@@ -335,7 +333,10 @@ pub fn call_moved(callee: Value, args: Args<'_>, moved: Moved) -> R<Ref> {
                 }
             }
             // The common borrowing callees, without another dispatch in `call`.
-            Kind::Class => return borrowed(callee, args, moved, call_class(callee, args)),
+            Kind::Class => {
+                let r = crate::class::call_class_object(callee, args);
+                return borrowed(callee, args, moved, r);
+            }
             Kind::Builtin => return borrowed(callee, args, moved, call_builtin(callee, args)),
             _ => {}
         }
@@ -961,7 +962,9 @@ pub fn bind_args(
     slots: &mut [Value],
 ) -> R<()> {
     let params = params_of(code);
-    let qualname = as_str(fd.qualname);
+    // The current `__qualname__` (CPython's `func_qualname`): an assigned one names the
+    // function in its argument errors, as `functools.wraps` and `dataclasses` rely on.
+    let qualname = as_str(crate::attr::function_qualname(fd));
     let npos = params
         .iter()
         .take_while(|p| p.kind == PARAM_POS_ONLY || p.kind == PARAM_POS_OR_KW)

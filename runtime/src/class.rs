@@ -163,6 +163,7 @@ pub fn new_builtin_class(
         shape: std::cell::Cell::new(crate::object::SHAPE_NONE),
         slots: Box::new([]),
         name: immortalize(str_from_string(name.to_string()).into_raw()),
+        meta: Value::NONE,
         base,
         mro: mro.into_boxed_slice(),
         dict: immortalize(dict_new().into_raw()),
@@ -219,7 +220,10 @@ pub fn type_of(v: Value) -> Value {
                 }
             }
             Kind::BoundMethod => t.method,
-            Kind::Class => t.type_,
+            Kind::Class => match class_data(v).meta {
+                m if m.is_none() => t.type_,
+                m => m,
+            },
             Kind::Instance => instance_data(v).class,
             Kind::Module => t.module,
             Kind::Cell => t.cell,
@@ -496,11 +500,24 @@ pub fn new_instance_raw(cls: Value, exc: Option<Box<ExcState>>) -> Ref {
     inst
 }
 
+/// Calls class `cls` as `cls(*args)` does: the `__call__` of its metaclass when a Python
+/// metaclass defines one, else [`call_class`] (`type.__call__`).
+pub fn call_class_object(cls: Value, args: Args<'_>) -> R<Ref> {
+    if let Some(f) = meta_hook(cls, "__call__") {
+        let f = Ref::dup(f);
+        return crate::call::call_found(f.v(), cls, type_of(cls), args);
+    }
+    call_class(cls, args)
+}
+
 /// Calls class `cls`: builtin constructors, or a new instance initialized by `__init__`.
 pub fn call_class(cls: Value, args: Args<'_>) -> R<Ref> {
     let cd = class_data(cls);
     if let Some(ctor) = cd.ctor {
         return ctor(cls, args);
+    }
+    if is_metaclass(cls) {
+        return metaclass_call(cls, args);
     }
     if cd.layout != Layout::Builtin {
         if let Some(new) = lookup(cls, "__new__").filter(|f| !is_kind(*f, Kind::Builtin)) {
@@ -548,6 +565,229 @@ pub fn call_class(cls: Value, args: Args<'_>) -> R<Ref> {
     };
     run_init(inst.v(), args)?;
     Ok(inst)
+}
+
+/// `M(name, bases, ns, **kw)` for a metaclass `M` (a subclass of `type`): `M.__new__`
+/// (`type.__new__` unless a Python class overrides it), then `__init__` of the result's
+/// metaclass when the result is an instance of `M`, as `type.__call__` does.
+fn metaclass_call(cls: Value, args: Args<'_>) -> R<Ref> {
+    let new = lookup(cls, "__new__").map(Ref::dup);
+    let made = match new {
+        Some(f) if !is_kind(f.v(), Kind::Builtin) => {
+            crate::call::call_found(f.v(), cls, cls, prepend(cls, args).args())?
+        }
+        _ => type_dunder_new(Value::NONE, prepend(cls, args).args())?,
+    };
+    if !isinstance_class(made.v(), cls) {
+        return Ok(made);
+    }
+    run_init(made.v(), args)?;
+    Ok(made)
+}
+
+/// `type.__new__(meta, name, bases, ns, **kw)` (and `type.__new__(type, x)`: `type(x)`).
+fn type_dunder_new(_recv: Value, args: Args<'_>) -> R<Ref> {
+    let Some((&meta, rest)) = args.pos.split_first() else {
+        return type_error("type.__new__(): not enough arguments");
+    };
+    if !is_class(meta) {
+        return type_error(format!(
+            "type.__new__(X): X is not a type object ({})",
+            type_name(meta)
+        ));
+    }
+    if !is_metaclass(meta) {
+        return type_error(format!(
+            "type.__new__({}): {} is not a subtype of type",
+            class_name(meta),
+            class_name(meta)
+        ));
+    }
+    match rest {
+        [x] if meta == rt().t.type_ && args.kwnames.is_empty() => Ok(Ref::dup(type_of(*x))),
+        [name, bases, ns] => {
+            let kw = Args {
+                pos: &[],
+                kwnames: args.kwnames,
+                kwvals: args.kwvals,
+            };
+            type_new_core(meta, *name, *bases, *ns, &[], None, kw)
+        }
+        _ => type_error(format!(
+            "type.__new__() takes exactly 3 arguments ({} given)",
+            rest.len()
+        )),
+    }
+}
+
+/// `type.__init__(cls, *args, **kw)`: checks the argument count only.
+fn type_dunder_init(_recv: Value, args: Args<'_>) -> R<Ref> {
+    if args.pos.len() == 1 && !args.kwnames.is_empty() {
+        return type_error("type.__init__() takes no keyword arguments");
+    }
+    if args.pos.len() != 1 && args.pos.len() != 3 {
+        return type_error("type.__init__() takes 1 or 3 arguments");
+    }
+    Ok(Ref::NONE)
+}
+
+/// `type.__call__(cls, *args, **kw)`: what calling a class does without a metaclass
+/// `__call__` (`__new__`, then `__init__`).
+fn type_dunder_call(recv: Value, args: Args<'_>) -> R<Ref> {
+    if !is_class(recv) {
+        return type_error(format!(
+            "descriptor '__call__' requires a 'type' object but received a '{}'",
+            type_name(recv)
+        ));
+    }
+    call_class(recv, args)
+}
+
+/// `type.__prepare__(name, bases, **kw)`: a new empty dict.
+fn type_dunder_prepare(_recv: Value, _args: Args<'_>) -> R<Ref> {
+    Ok(dict_new())
+}
+
+/// The first step of a class statement with bases or keywords (CPython's `__build_class__`
+/// up to the body), as the hidden builtin [`CLASS_PREPARE`] called with `(name, bases,
+/// **keywords)`: resolves `__mro_entries__`, finds the metaclass (the `metaclass` keyword,
+/// else the type of the first base, then the most derived of the bases' metaclasses) and
+/// calls its `__prepare__`. Returns the state `(ns, meta, bases, orig_bases, kwargs)` that
+/// `make.class` finishes with ([`class_finish`]); `ns` is what the body writes to.
+pub fn class_prepare(_recv: Value, args: Args<'_>) -> R<Ref> {
+    let [name, orig_bases] = args.pos else {
+        return type_error("molt: bad class preparation");
+    };
+    let (name, orig_bases) = (*name, *orig_bases);
+    let resolved = resolve_mro_entries(orig_bases, Value::NONE)?;
+    let bases = resolved.as_ref().map_or(orig_bases, Ref::v);
+    let bases_items: Vec<Value> = tuple_items(bases).to_vec();
+    let kwargs = dict_new();
+    let mut meta = None;
+    for (k, v) in args.kwnames.iter().zip(args.kwvals) {
+        if crate::str::str_opt(*k) == Some("metaclass") {
+            meta = Some(*v);
+        } else {
+            dict_data(kwargs.v()).set(*k, *v)?;
+        }
+    }
+    let mut meta = match meta {
+        Some(m) => m,
+        None => bases_items.first().map_or(rt().t.type_, |b| type_of(*b)),
+    };
+    if is_class(meta) {
+        meta = calculate_meta(meta, &bases_items)?;
+    }
+    let (kwnames, kwvals): (Vec<Value>, Vec<Value>) =
+        dict_data(kwargs.v()).items().into_iter().unzip();
+    let ns = match crate::attr::getattr_str(meta, "__prepare__") {
+        Ok(prepare) => crate::call::call(
+            prepare.v(),
+            Args {
+                pos: &[name, bases],
+                kwnames: &kwnames,
+                kwvals: &kwvals,
+            },
+        )?,
+        Err(e) => {
+            if !crate::exceptions::pending_is(ExcKind::AttributeError) {
+                return Err(e);
+            }
+            drop(crate::exceptions::take_pending());
+            dict_new()
+        }
+    };
+    if !crate::dict::is_dict(ns.v()) && !has_dunder(ns.v(), "__getitem__") {
+        let who = if is_class(meta) {
+            class_name(meta)
+        } else {
+            "<metaclass>".to_string()
+        };
+        return type_error(format!(
+            "{who}.__prepare__() must return a mapping, not {}",
+            type_name(ns.v())
+        ));
+    }
+    Ok(crate::tuple::tuple_from_slice(&[
+        ns.v(),
+        meta,
+        bases,
+        orig_bases,
+        kwargs.v(),
+    ]))
+}
+
+/// The name of the hidden builtin [`class_prepare`] (not a Python identifier, so no
+/// program can name or shadow it).
+pub const CLASS_PREPARE: &str = "<class prepare>";
+
+/// The end of a class statement prepared by [`class_prepare`] (`state`), once its body
+/// filled `ns`: records `__orig_bases__`, calls the metaclass with `(name, bases, ns,
+/// **kwargs)` (`type`'s own creation directly, keeping the compiler's `slot_names`), and
+/// checks that the class received its `__class__` cell, as CPython's `__build_class__`.
+pub fn class_finish(
+    name: Value,
+    state: Value,
+    ns: Value,
+    slot_names: &[Value],
+    module_name: Option<Value>,
+) -> R<Ref> {
+    let items = tuple_items(state);
+    let [_, meta, bases, orig_bases, kwargs] = items else {
+        return type_error("molt: bad class state");
+    };
+    let (meta, bases, orig_bases, kwargs) = (*meta, *bases, *orig_bases, *kwargs);
+    if bases != orig_bases {
+        let key = crate::str::str_intern("__orig_bases__");
+        crate::ops::setitem(ns, key, orig_bases)?;
+    }
+    let cell = if crate::dict::is_dict(ns) {
+        dict_data(ns).get_str("__classcell__").map(Ref::dup)
+    } else {
+        None
+    };
+    let (kwnames, kwvals): (Vec<Value>, Vec<Value>) = dict_data(kwargs).items().into_iter().unzip();
+    let kw = Args {
+        pos: &[],
+        kwnames: &kwnames,
+        kwvals: &kwvals,
+    };
+    let cls = if meta == rt().t.type_ {
+        type_new_core(meta, name, bases, ns, slot_names, module_name, kw)?
+    } else {
+        let pos = [name, bases, ns];
+        crate::call::call(
+            meta,
+            Args {
+                pos: &pos,
+                kwnames: &kwnames,
+                kwvals: &kwvals,
+            },
+        )?
+    };
+    if let Some(cell) = cell {
+        if is_class(cls.v()) && is_kind(cell.v(), Kind::Cell) {
+            // SAFETY: kind checked; the value is copied out at once.
+            let held = unsafe { *payload::<std::cell::UnsafeCell<Value>>(cell.v()).get() };
+            if held != cls.v() {
+                let what = crate::ops::repr_string(cls.v())?;
+                let msg = if held == Value::UNBOUND {
+                    format!(
+                        "__class__ not set defining {} as {what}. Was __classcell__ propagated to type.__new__?",
+                        crate::ops::repr_string(name)?
+                    )
+                } else {
+                    format!(
+                        "__class__ set to {} defining {} as {what}",
+                        crate::ops::repr_string(held)?,
+                        crate::ops::repr_string(name)?
+                    )
+                };
+                return raise(ExcKind::RuntimeError, msg);
+            }
+        }
+    }
+    Ok(cls)
 }
 
 /// Calls `__init__` of the class of the new instance `inst` with the arguments of the class
@@ -656,6 +896,7 @@ pub fn new_mappingproxy_class(object: Value) -> Value {
         shape: std::cell::Cell::new(SHAPE_NONE),
         slots: Box::new([slot]),
         name: immortalize(crate::str::str_from_string("mappingproxy".to_string()).into_raw()),
+        meta: Value::NONE,
         base: object,
         mro: mro.into_boxed_slice(),
         dict: immortalize(dict_new().into_raw()),
@@ -724,11 +965,16 @@ fn mp_len(recv: Value, _args: Args<'_>) -> R<Ref> {
 fn mp_iter(recv: Value, _args: Args<'_>) -> R<Ref> {
     crate::iter::py_iter(proxied(recv)?)
 }
+
 fn mp_repr(recv: Value, _args: Args<'_>) -> R<Ref> {
     let inner = crate::ops::repr_string(proxied(recv)?)?;
     Ok(crate::str::str_from_string(format!(
         "mappingproxy({inner})"
     )))
+}
+/// `str(proxy)` is `str()` of the mapping (CPython's `mappingproxy_str`).
+fn mp_str(recv: Value, _args: Args<'_>) -> R<Ref> {
+    crate::ops::py_str(proxied(recv)?)
 }
 fn mp_eq(recv: Value, args: Args<'_>) -> R<Ref> {
     let [other] = args.exact("__eq__")?;
@@ -770,6 +1016,7 @@ const MAPPINGPROXY_METHODS: &[(&str, BuiltinFn)] = &[
     ("__len__", mp_len),
     ("__iter__", mp_iter),
     ("__repr__", mp_repr),
+    ("__str__", mp_str),
     ("__eq__", mp_eq),
     ("__reversed__", mp_reversed),
     ("keys", mp_keys),
@@ -863,48 +1110,175 @@ pub fn make_class_in(
     slot_names: &[Value],
     module_name: Option<Value>,
 ) -> R<Ref> {
-    if crate::str::str_opt(name).is_none() {
-        return type_error("type.__new__() argument 1 must be str");
-    }
     let resolved = resolve_mro_entries(bases, ns)?;
     let bases = resolved.as_ref().map_or(bases, Ref::v);
-    let bases_items: Vec<Value> = if crate::tuple::is_tuple(bases) {
-        tuple_items(bases).to_vec()
-    } else {
-        Vec::new()
-    };
-    // CPython's metaclass: the type of the first base, then the most derived of the types
-    // of all bases. A base that is not a class makes its type the metaclass, which the class
-    // statement then calls with `(name, bases, namespace)`.
-    if let Some(&first) = bases_items.first() {
-        let mut winner = type_of(first);
-        for b in &bases_items {
-            let t = type_of(*b);
-            if is_subclass(winner, t) {
-                continue;
-            }
-            if is_subclass(t, winner) {
-                winner = t;
-                continue;
-            }
-            return type_error(
-                "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases",
-            );
+    type_new_core(
+        rt().t.type_,
+        name,
+        bases,
+        ns,
+        slot_names,
+        module_name,
+        Args::positional(&[]),
+    )
+}
+
+/// The metaclass of class `v` when it is not `type` (`None` for `type` and for non-classes).
+#[inline]
+pub fn user_meta(v: Value) -> Option<Value> {
+    if !is_class(v) {
+        return None;
+    }
+    let m = class_data(v).meta;
+    (!m.is_none()).then_some(m)
+}
+
+/// The special method `name` of class `v`'s metaclass when a Python class defines it (not
+/// `type`'s or `object`'s builtins): such a class then behaves as an instance of its
+/// metaclass for that operation (`iter(Color)`, `len(Color)`, `Color[k]`, ...).
+#[inline]
+pub fn meta_hook(v: Value, name: &str) -> Option<Value> {
+    let m = user_meta(v)?;
+    lookup(m, name).filter(|f| !is_kind(*f, Kind::Builtin))
+}
+
+/// Whether `cls` is `type` or a subclass of it (a metaclass).
+pub fn is_metaclass(cls: Value) -> bool {
+    is_class(cls) && is_subclass(cls, rt().t.type_)
+}
+
+/// CPython's `_PyType_CalculateMetaclass`: the most derived of `meta` and the types of
+/// `bases`; CPython's "metaclass conflict" `TypeError` when they are unrelated.
+pub fn calculate_meta(meta: Value, bases: &[Value]) -> R<Value> {
+    let mut winner = meta;
+    for b in bases {
+        let t = type_of(*b);
+        if is_subclass(winner, t) {
+            continue;
         }
-        if winner != rt().t.type_ {
-            if crate::object::is_immortal(winner) {
-                let made = call_class(winner, Args::positional(&[name, bases, ns]))?;
-                drop(made);
-            }
+        if is_subclass(t, winner) {
+            winner = t;
+            continue;
+        }
+        return type_error(
+            "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases",
+        );
+    }
+    Ok(winner)
+}
+
+/// The special methods a metaclass may define: the runtime honours them on its classes.
+/// Any other special method (a function) in a metaclass body is a `molt:` error when the metaclass is
+/// created (its classes would silently ignore it).
+const META_METHODS: &[&str] = &[
+    "__new__",
+    "__init__",
+    "__call__",
+    "__prepare__",
+    "__iter__",
+    "__reversed__",
+    "__getitem__",
+    "__len__",
+    "__contains__",
+    "__repr__",
+    "__str__",
+    "__bool__",
+    "__getattr__",
+    "__setattr__",
+    "__delattr__",
+    "__init_subclass__",
+    "__set_name__",
+    "__class_getitem__",
+    "__module__",
+    "__qualname__",
+    "__doc__",
+    "__classcell__",
+    "__dict__",
+    "__weakref__",
+    "__annotations__",
+    "__orig_bases__",
+    "__slots__",
+];
+
+/// `molt:` error for a special method of metaclass namespace `ns` that its classes would
+/// not honour (see [`META_METHODS`]).
+fn check_meta_methods(name: Value, ns: Value) -> R<()> {
+    for (k, v) in dict_data(ns).items() {
+        let Some(k) = crate::str::str_opt(k) else {
+            continue;
+        };
+        // Methods only: a property such as `__members__` is an ordinary attribute.
+        let method = is_kind(v, Kind::Function)
+            || (is_kind(v, Kind::Wrapper)
+                && matches!(
+                    wrapper_data(v).kind,
+                    WrapperKind::StaticMethod | WrapperKind::ClassMethod
+                ));
+        if method
+            && k.len() > 4
+            && k.starts_with("__")
+            && k.ends_with("__")
+            && !META_METHODS.contains(&k)
+        {
             return raise(
                 ExcKind::NotImplementedError,
                 format!(
-                    "molt: a class whose base is not a class (metaclass '{}') is not supported yet",
-                    class_name(winner)
+                    "molt: the metaclass method '{}.{k}' is not supported yet",
+                    as_str(name)
                 ),
             );
         }
     }
+    Ok(())
+}
+
+/// CPython's `type.__new__(meta, name, bases, ns, **kw)` with the bases already resolved:
+/// a class of metaclass `meta` (or the most derived metaclass of the bases); `kw` goes to
+/// `__init_subclass__`.
+#[allow(clippy::too_many_arguments)]
+pub fn type_new_core(
+    meta: Value,
+    name: Value,
+    bases: Value,
+    ns: Value,
+    slot_names: &[Value],
+    module_name: Option<Value>,
+    kw: Args<'_>,
+) -> R<Ref> {
+    if crate::str::str_opt(name).is_none() {
+        return type_error(format!(
+            "type.__new__() argument 1 must be str, not {}",
+            type_name(name)
+        ));
+    }
+    if !crate::tuple::is_tuple(bases) {
+        return type_error(format!(
+            "type.__new__() argument 2 must be tuple, not {}",
+            type_name(bases)
+        ));
+    }
+    if !crate::dict::is_dict(ns) {
+        return type_error(format!(
+            "type.__new__() argument 3 must be dict, not {}",
+            type_name(ns)
+        ));
+    }
+    let bases_items: Vec<Value> = tuple_items(bases).to_vec();
+    let winner = calculate_meta(meta, &bases_items)?;
+    if winner != meta {
+        // CPython calls the winner's own `__new__` when it is not `type.__new__`.
+        if let Some(new) = lookup(winner, "__new__").filter(|f| !is_kind(*f, Kind::Builtin)) {
+            let new = Ref::dup(new);
+            let pos = [winner, name, bases, ns];
+            let args = Args {
+                pos: &pos,
+                kwnames: kw.kwnames,
+                kwvals: kw.kwvals,
+            };
+            return crate::call::call_found(new.v(), winner, winner, args);
+        }
+    }
+    let meta = winner;
     for b in &bases_items {
         if !is_class(*b) {
             return type_error(format!(
@@ -971,7 +1345,9 @@ pub fn make_class_in(
     }
     let base_cd = class_data(base);
     let layout = match base_cd.layout {
-        Layout::Builtin if base_cd.ctor.is_none() && base != rt().t.object => {
+        Layout::Builtin
+            if base_cd.ctor.is_none() && base != rt().t.object && !is_metaclass(base) =>
+        {
             return type_error(format!(
                 "type '{}' is not an acceptable base type",
                 class_name(base)
@@ -1059,6 +1435,9 @@ pub fn make_class_in(
     if d.get_str("__eq__").is_some() && d.get_str("__hash__").is_none() {
         dict_set_str(dict.v(), "__hash__", Value::NONE);
     }
+    if is_metaclass(base) {
+        check_meta_methods(name, dict.v())?;
+    }
     let nmembers = members.len();
     slots.extend(members);
     let cls = alloc_ref(
@@ -1069,6 +1448,11 @@ pub fn make_class_in(
             shape: std::cell::Cell::new(SHAPE_NONE),
             slots: slots.into_boxed_slice(),
             name: incref(name),
+            meta: if meta == rt().t.type_ {
+                Value::NONE
+            } else {
+                incref(meta)
+            },
             base: incref(base),
             mro: mro.into_boxed_slice(),
             dict: dict.into_raw(),
@@ -1084,11 +1468,18 @@ pub fn make_class_in(
         crate::abi::cell_set(cell, cls.v())?;
     }
     set_names(cls.v())?;
-    if let Some(f) = lookup(base, "__init_subclass__") {
-        if !is_kind(f, Kind::Builtin) {
+    match lookup(base, "__init_subclass__") {
+        Some(f) if !is_kind(f, Kind::Builtin) => {
             let f = Ref::dup(f);
-            crate::call::call_found(f.v(), cls.v(), cls.v(), Args::positional(&[]))?;
+            crate::call::call_found(f.v(), cls.v(), cls.v(), kw)?;
         }
+        _ if !kw.kwnames.is_empty() => {
+            return type_error(format!(
+                "{}.__init_subclass__() takes no keyword arguments",
+                class_name(cls.v())
+            ));
+        }
+        _ => {}
     }
     class_changed();
     if class_data(cls.v()).layout == Layout::Object {
@@ -1387,10 +1778,16 @@ pub fn wrapper_data<'a>(v: Value) -> &'a WrapperData {
 
 /// `type(x)` / `type(name, bases, ns)`.
 pub fn type_new(_cls: Value, args: Args<'_>) -> R<Ref> {
-    args.no_kw("type")?;
     match args.pos {
-        [x] => Ok(Ref::dup(type_of(*x))),
-        [name, bases, ns] => make_class(*name, *bases, *ns, &[]),
+        [x] if args.kwnames.is_empty() => Ok(Ref::dup(type_of(*x))),
+        [name, bases, ns] => {
+            let kw = Args {
+                pos: &[],
+                kwnames: args.kwnames,
+                kwvals: args.kwvals,
+            };
+            type_new_core(rt().t.type_, *name, *bases, *ns, &[], None, kw)
+        }
         _ => type_error("type() takes 1 or 3 arguments"),
     }
 }
@@ -1406,11 +1803,9 @@ pub fn super_new(_cls: Value, args: Args<'_>) -> R<Ref> {
                     type_name(*cls)
                 ));
             }
-            let ok = if is_class(*obj) {
-                is_subclass(*obj, *cls)
-            } else {
-                isinstance_class(*obj, *cls)
-            };
+            // A class that is not a subclass of `cls` is an instance of its metaclass
+            // (`super()` in a metaclass method).
+            let ok = (is_class(*obj) && is_subclass(*obj, *cls)) || isinstance_class(*obj, *cls);
             if !ok {
                 return type_error("super(type, obj): obj must be an instance or subtype of type");
             }
@@ -1425,7 +1820,10 @@ pub fn super_new(_cls: Value, args: Args<'_>) -> R<Ref> {
 pub fn super_getattr(sup: Value, name: &str) -> R<Ref> {
     // SAFETY: callers check the kind.
     let [cls, obj] = *unsafe { payload::<[Value; 2]>(sup) };
-    let start_type = if is_class(obj) { obj } else { type_of(obj) };
+    // `super(C, D)` with `D` a subclass of `C` binds as a class; otherwise the object is an
+    // instance of its type (a class in a metaclass method included).
+    let class_mode = is_class(obj) && is_subclass(obj, cls);
+    let start_type = if class_mode { obj } else { type_of(obj) };
     let mut chain = vec![start_type];
     chain.extend(class_data(start_type).mro.iter().copied());
     let pos = chain
@@ -1437,8 +1835,8 @@ pub fn super_getattr(sup: Value, name: &str) -> R<Ref> {
     for c in &chain[pos..] {
         if let Some(f) = dict_data(class_data(*c).dict).get_str_hashed(name, hash) {
             let f = Ref::dup(f);
-            let owner = if is_class(obj) { obj } else { type_of(obj) };
-            return crate::attr::bind(f.v(), if is_class(obj) { Value::NONE } else { obj }, owner);
+            let owner = if class_mode { obj } else { type_of(obj) };
+            return crate::attr::bind(f.v(), if class_mode { Value::NONE } else { obj }, owner);
         }
     }
     raise(
@@ -1659,7 +2057,15 @@ fn object_delattr(recv: Value, args: Args<'_>) -> R<Ref> {
     Ok(Ref::NONE)
 }
 
-fn object_init_subclass(_recv: Value, _args: Args<'_>) -> R<Ref> {
+fn object_init_subclass(_recv: Value, args: Args<'_>) -> R<Ref> {
+    // CPython's `TypeError` names the class, which this static builtin does not receive
+    // (class creation itself reports it: see `type_new_core`).
+    if !args.kwnames.is_empty() {
+        return raise(
+            ExcKind::NotImplementedError,
+            "molt: keyword arguments passed on to object.__init_subclass__ (CPython: 'C.__init_subclass__() takes no keyword arguments') are not supported yet",
+        );
+    }
     Ok(Ref::NONE)
 }
 
@@ -1812,6 +2218,22 @@ pub fn install_methods(r: &Runtime) {
             ("__init_subclass__", object_init_subclass),
             ("__new__", object_new),
             ("__subclasshook__", object_subclasshook),
+        ],
+        StaticBinding::Class,
+    );
+    install(
+        t.type_,
+        &[
+            ("__init__", type_dunder_init),
+            ("__call__", type_dunder_call),
+        ],
+    );
+    // Both are bound to `type` in CPython (`type.__new__.__self__ is type`).
+    install_static(
+        t.type_,
+        &[
+            ("__new__", type_dunder_new),
+            ("__prepare__", type_dunder_prepare),
         ],
         StaticBinding::Class,
     );

@@ -257,7 +257,13 @@ fn referents(v: Value, out: &mut Vec<Value>) {
             // SAFETY: kind checked: a bound method is (function, self).
             out.extend(unsafe { payload::<[Value; 2]>(v) }.iter());
         }
-        Kind::Class => out.push(crate::class::class_data(v).dict),
+        Kind::Class => {
+            let cd = crate::class::class_data(v);
+            out.push(cd.dict);
+            if !cd.meta.is_none() {
+                out.push(cd.meta);
+            }
+        }
         Kind::Instance => {
             let inst = crate::class::instance_data(v);
             out.push(inst.class);

@@ -314,7 +314,7 @@ pub fn gen_send(g: Value, v: Value) -> R<Ref> {
 /// `g.throw(exc)`.
 pub fn gen_throw(g: Value, exc: Value) -> R<Ref> {
     let e = if crate::class::is_class(exc) {
-        crate::class::call_class(exc, Args::positional(&[]))?
+        crate::class::call_class_object(exc, Args::positional(&[]))?
     } else if crate::exceptions::is_exception(exc) {
         Ref::dup(exc)
     } else {

@@ -56,6 +56,7 @@ fn new_class(object: Value, name: &str, slots: &[&str], ctor: Option<BuiltinFn>)
         members,
         has_del: std::cell::Cell::new(0),
         without_del: std::cell::Cell::new(0),
+        meta: Value::NONE,
     };
     let cls = immortalize(alloc(Kind::Class, data));
     crate::object::set_flags(

@@ -119,6 +119,12 @@ pub fn py_iter(v: Value) -> R<Ref> {
         ),
         Kind::Iter | Kind::Generator => Ref::dup(v),
         Kind::Instance => return instance_iter(v),
+        Kind::Class
+            if crate::class::meta_hook(v, "__iter__").is_some()
+                || crate::class::meta_hook(v, "__getitem__").is_some() =>
+        {
+            return instance_iter(v);
+        }
         _ => return not_iterable(v),
     };
     Ok(it)

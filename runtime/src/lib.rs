@@ -47,6 +47,7 @@ pub mod fatal;
 pub mod finalize;
 pub mod float;
 pub mod format;
+pub mod gamma;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod generator;
 #[cfg(target_arch = "wasm32")]
@@ -63,6 +64,7 @@ pub mod object;
 pub mod ops;
 pub mod posix;
 pub mod profile;
+pub mod random;
 pub mod range;
 pub mod recursion;
 pub mod set;

@@ -337,6 +337,7 @@ fn import_absolute(name: &str) -> R<Ref> {
                 "math" => make_math(),
                 "time" => make_time(),
                 "posix" => crate::posix::make_posix(),
+                "_random" => crate::random::make_random_core(),
                 _ => return not_found(format!("No module named '{name}'"), name),
             };
             let m = immortalize(m.into_raw());
@@ -1348,6 +1349,28 @@ fn m_dist(_: Value, args: Args<'_>) -> R<Ref> {
     float_ref(acc)
 }
 
+/// `math.gamma`/`math.lgamma`: CPython's algorithm (`crate::gamma`), its errors.
+fn gamma_fn(
+    args: Args<'_>,
+    name: &str,
+    f: fn(f64) -> Result<f64, crate::gamma::GammaError>,
+) -> R<Ref> {
+    let [x] = args.exact(name)?;
+    match f(arg_f64(x)?) {
+        Ok(r) => float_ref(r),
+        Err(crate::gamma::GammaError::Domain) => value_error("math domain error"),
+        Err(crate::gamma::GammaError::Range) => overflow_error("math range error"),
+    }
+}
+
+fn m_gamma(_: Value, args: Args<'_>) -> R<Ref> {
+    gamma_fn(args, "gamma", crate::gamma::gamma)
+}
+
+fn m_lgamma(_: Value, args: Args<'_>) -> R<Ref> {
+    gamma_fn(args, "lgamma", crate::gamma::lgamma)
+}
+
 fn make_math() -> Ref {
     let m = module_new("math");
     let f = |x: f64| Ref::new(Value::from_f64(x));
@@ -1394,6 +1417,8 @@ fn make_math() -> Ref {
             ("radians", m_radians),
             ("erf", m_erf),
             ("erfc", m_erfc),
+            ("gamma", m_gamma),
+            ("lgamma", m_lgamma),
             ("pow", m_pow),
             ("copysign", m_copysign),
             ("fmod", m_fmod),

@@ -528,6 +528,9 @@ pub struct ClassData {
     pub slots: Box<[Value]>,
     /// `__name__` (a str).
     pub name: Value,
+    /// The metaclass (`type(cls)`, owned): `Value::NONE` stands for `type` itself, the
+    /// metaclass of every builtin class and of user classes made without another one.
+    pub meta: Value,
     /// Base class, or `Value::NONE` for `object`.
     pub base: Value,
     /// The method resolution order after the class itself (owned references).
@@ -996,6 +999,7 @@ fn free_object(v: Value) {
                 let obj = Box::from_raw(p as *mut Obj<ClassData>);
                 decref_all(&obj.data.slots);
                 decref(obj.data.name);
+                decref(obj.data.meta);
                 decref(obj.data.base);
                 decref_all(&obj.data.mro);
                 decref(obj.data.dict);

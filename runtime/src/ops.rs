@@ -274,6 +274,7 @@ fn repr_string_inner(v: Value) -> R<String> {
                 repr_string(m[1])?
             ))
         }
+        Kind::Class if crate::class::meta_hook(v, "__repr__").is_some() => instance_repr(v),
         Kind::Class => {
             let name = class_name(v);
             match crate::class::class_module(v) {
@@ -369,7 +370,7 @@ pub fn str_string(v: Value) -> R<String> {
     if let Some(s) = str_opt(v) {
         return Ok(s.to_string());
     }
-    if is_kind(v, Kind::Instance) {
+    if is_kind(v, Kind::Instance) || crate::class::meta_hook(v, "__str__").is_some() {
         let _level = crate::recursion::enter(crate::recursion::IN_STR)?;
         return match call_dunder(v, "__str__", &[])? {
             Some(r) => match str_opt(r.v()) {
@@ -390,7 +391,7 @@ pub fn py_str(v: Value) -> R<Ref> {
     if is_str(v) {
         return Ok(Ref::dup(v));
     }
-    if is_kind(v, Kind::Instance) {
+    if is_kind(v, Kind::Instance) || crate::class::meta_hook(v, "__str__").is_some() {
         let _level = crate::recursion::enter(crate::recursion::IN_STR)?;
         if let Some(r) = call_dunder(v, "__str__", &[])? {
             if is_str(r.v()) {
@@ -462,6 +463,12 @@ pub fn is_true(v: Value) -> R<bool> {
         Kind::Range => crate::range::range_len(crate::range::range_data(v)) != 0,
         Kind::DictView => !dict_data(crate::dict::view_data(v).dict).is_empty(),
         Kind::Instance => return instance_bool(v),
+        Kind::Class
+            if crate::class::meta_hook(v, "__bool__").is_some()
+                || crate::class::meta_hook(v, "__len__").is_some() =>
+        {
+            return instance_bool(v);
+        }
         _ => true,
     })
 }
@@ -501,7 +508,7 @@ pub fn py_len(v: Value) -> R<usize> {
                 }
                 return Ok(n as usize);
             }
-            Kind::Instance => {
+            Kind::Instance | Kind::Class => {
                 if let Some(r) = call_dunder(v, "__len__", &[])? {
                     let n = crate::int::as_ssize(r.v(), Some(ExcKind::OverflowError))?;
                     if n < 0 {
@@ -1168,6 +1175,27 @@ pub fn contains(container: Value, item: Value) -> R<bool> {
                     crate::object::DictPart::Values => {}
                 }
             }
+            Kind::Class if crate::class::user_meta(container).is_some() => {
+                if let Some(f) = crate::class::meta_hook(container, "__contains__") {
+                    let f = Ref::dup(f);
+                    let r = crate::call::call_found(
+                        f.v(),
+                        container,
+                        type_of(container),
+                        Args::positional(&[item]),
+                    )?;
+                    return is_true(r.v());
+                }
+                if crate::class::meta_hook(container, "__iter__").is_some() {
+                    let it = crate::iter::py_iter(container)?;
+                    while let Some(x) = crate::iter::py_next(it.v())? {
+                        if py_eq_bool(x.v(), item)? {
+                            return Ok(true);
+                        }
+                    }
+                    return Ok(false);
+                }
+            }
             Kind::Instance => {
                 if let Some(r) = call_dunder(container, "__contains__", &[item])? {
                     return is_true(r.v());
@@ -1336,6 +1364,14 @@ pub fn getitem(o: Value, k: Value) -> R<Ref> {
             Some(r) => Ok(r),
             None => type_error(format!("'{}' object is not subscriptable", type_name(o))),
         },
+        // A metaclass's `__getitem__` (`Color["RED"]` of an enum) comes before
+        // `__class_getitem__`, as in CPython.
+        Kind::Class if crate::class::meta_hook(o, "__getitem__").is_some() => {
+            match call_dunder(o, "__getitem__", &[k])? {
+                Some(r) => Ok(r),
+                None => type_error(format!("'{}' object is not subscriptable", type_name(o))),
+            }
+        }
         Kind::Class => {
             if let Some(r) = crate::class::call_class_getitem(o, k)? {
                 return Ok(r);

@@ -24,6 +24,11 @@ use rustc_hash::FxHashMap;
 
 use crate::builder::FnBuilder;
 
+/// The runtime's hidden builtin that starts a class statement with bases or keywords
+/// (`molt_runtime::class::CLASS_PREPARE`): not a Python identifier, so no program can name
+/// or shadow it.
+const CLASS_PREPARE: &str = "<class prepare>";
+
 /// Shared state for lowering one item: the outputs and what every function needs to know.
 pub struct Lowerer<'a> {
     db: &'a dyn Db,
@@ -1477,19 +1482,56 @@ impl<'a> Lowerer<'a> {
             .map(|d| self.expr(st, &d.expression))
             .collect();
         let mut bases = Vec::new();
+        let mut keywords = Vec::new();
         if let Some(args) = &class.arguments {
             if args.args.len() > 1 {
                 self.unsupported(args.range(), "multiple inheritance");
             }
-            if let Some(k) = args.keywords.first() {
-                self.unsupported(k.range(), "class keyword arguments (`metaclass=`)");
-            }
             for a in &args.args {
                 bases.push(self.expr(st, a));
             }
+            for k in &args.keywords {
+                match &k.arg {
+                    Some(name) => {
+                        let v = self.expr(st, &k.value);
+                        keywords.push((Box::<str>::from(name.as_str()), v));
+                    }
+                    None => self.unsupported(k.range(), "`**` in the keywords of a class"),
+                }
+            }
         }
+        // A class with bases or keywords may have a metaclass other than `type`: the
+        // runtime's hidden builtin `<class prepare>` (CPython's `__build_class__` up to the
+        // body) finds it and calls its `__prepare__`, and returns the state that
+        // `make.class` gets in place of the bases; its item 0 is the namespace.
+        let prepared = !bases.is_empty() || !keywords.is_empty();
         let bases = st.b.ins(InstKind::BuildTuple(bases), span);
-        let ns = st.b.ins(InstKind::BuildDict(vec![]), span);
+        let (bases, ns) = if prepared {
+            let prepare = st.b.ins(InstKind::BuiltinLoad(CLASS_PREPARE.into()), span);
+            let name = self.constant(st, Constant::Str(class.name.as_str().into()), span);
+            let state = st.b.ins(
+                InstKind::Call {
+                    callee: prepare,
+                    args: CallArgs {
+                        positional: vec![name, bases],
+                        keywords,
+                    },
+                },
+                span,
+            );
+            let zero = self.constant(st, Constant::Int(IntConst::Small(0)), span);
+            let ns = st.b.ins(InstKind::GetItem(state, zero), span);
+            // CPython's class body starts with `__module__ = __name__` and
+            // `__qualname__ = 'C'`, which a `__prepare__` mapping sees.
+            let module = st.b.ins(InstKind::GlobalLoad("__name__".into()), span);
+            let key = self.constant(st, Constant::Str("__module__".into()), span);
+            st.b.ins(InstKind::SetItem(ns, key, module), span);
+            let key = self.constant(st, Constant::Str("__qualname__".into()), span);
+            st.b.ins(InstKind::SetItem(ns, key, name), span);
+            (state, ns)
+        } else {
+            (bases, st.b.ins(InstKind::BuildDict(vec![]), span))
+        };
         // The implicit `__class__` cell of the class's functions, handed to the class as
         // `__classcell__` (CPython's `type.__new__` fills it with the new class).
         let class_cell = if self.class_needs_cell(class) {

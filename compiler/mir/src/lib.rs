@@ -403,13 +403,16 @@ pub enum InstKind {
     },
     /// `make.class "C", v1, v2 slots ("x", "y")`: a class from a tuple of bases and a
     /// namespace dict; instances keep the listed attributes in fixed slots (after the slots
-    /// of a base class that has them).
+    /// of a base class that has them). A class statement with bases or keywords passes,
+    /// instead of the bases, the state its call of the runtime's hidden builtin
+    /// `<class prepare>` returned (whose item 0 is the namespace `v2`): the class is then
+    /// made by its metaclass (CPython's `__build_class__`).
     MakeClass {
         /// The class name.
         name: Box<str>,
-        /// Tuple of base classes.
+        /// Tuple of base classes (empty), or the `<class prepare>` state.
         bases: Value,
-        /// The namespace dict filled by the class body.
+        /// The namespace filled by the class body (a dict, or a metaclass's mapping).
         namespace: Value,
         /// Attribute names with a fixed slot in instances (empty: a plain attribute dict).
         slots: Vec<Box<str>>,

@@ -31,6 +31,15 @@ use crate::{stdlib, stdlib_names};
 /// The modules the runtime provides itself (`runtime/src/modules.rs`).
 pub const RUNTIME_MODULES: &[&str] = &["sys", "time", "math", "posix"];
 
+/// Modules the runtime provides for molt's own standard modules only (`_random`, the
+/// core of `random`): they resolve like [`RUNTIME_MODULES`], but an import of one outside
+/// `stdlib/` is an `unsupported-syntax` error (CPython's modules of these names differ).
+pub const PRIVATE_RUNTIME_MODULES: &[&str] = &["_random"];
+
+fn is_runtime_module(name: &str) -> bool {
+    RUNTIME_MODULES.contains(&name) || PRIVATE_RUNTIME_MODULES.contains(&name)
+}
+
 pub use ids::{ModuleName, Program};
 
 mod ids {
@@ -238,7 +247,7 @@ pub fn resolve_module<'db>(
 
 fn resolve_top_level(db: &dyn Db, program: Program<'_>, name: &str) -> Resolution {
     if stdlib_names::is_fixed_stdlib(name) {
-        return if RUNTIME_MODULES.contains(&name) {
+        return if is_runtime_module(name) {
             Resolution::Found(ModuleSource::Runtime)
         } else if let Some(source) = stdlib::embedded_module(db, name) {
             // Built into CPython (`itertools`): found before any folder.
@@ -258,7 +267,7 @@ fn resolve_top_level(db: &dyn Db, program: Program<'_>, name: &str) -> Resolutio
             Resolution::ShadowsStdlib(path)
         }
         Some(found) => found,
-        None if RUNTIME_MODULES.contains(&name) => Resolution::Found(ModuleSource::Runtime),
+        None if is_runtime_module(name) => Resolution::Found(ModuleSource::Runtime),
         // The standard library's folder comes after the script's folder and the workspace.
         None => match stdlib::embedded_module(db, name) {
             Some(source) => Resolution::Found(source),
@@ -522,7 +531,14 @@ fn require(
     for (i, part) in parts.iter().enumerate() {
         end += part.len() + usize::from(i > 0);
         let prefix = &name[..end];
-        let resolution = resolve_module(db, program, ModuleName::new(db, prefix.to_string()));
+        let private = i == 0
+            && PRIVATE_RUNTIME_MODULES.contains(part)
+            && !stdlib::is_embedded_path(file.path(db));
+        let resolution = if private {
+            &Resolution::Unsupported
+        } else {
+            resolve_module(db, program, ModuleName::new(db, prefix.to_string()))
+        };
         let message = match resolution {
             Resolution::Found(source) => {
                 add_module(graph, prefix, source.clone());
@@ -649,7 +665,7 @@ mod tests {
             &[
                 (
                     "main.py",
-                    "import helper\nimport pkg.sub as s\nfrom ns import mod\nimport nope\nimport fractions\nimport sys, math\n",
+                    "import helper\nimport pkg.sub as s\nfrom ns import mod\nimport nope\nimport decimal\nimport sys, math\n",
                 ),
                 ("helper.py", "def f(): import pkg\n"),
                 ("pkg/__init__.py", "from . import other\n"),
@@ -689,7 +705,28 @@ mod tests {
             .collect();
         assert_eq!(messages.len(), 2, "{messages:?}");
         assert!(messages[0].starts_with("unresolved-import: no module named `nope` (searched "));
-        assert!(messages[1].starts_with("unsupported-syntax: importing `fractions`"));
+        assert!(messages[1].starts_with("unsupported-syntax: importing `decimal`"));
+    }
+
+    #[test]
+    fn private_runtime_modules_are_for_the_standard_library_only() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let root = std::fs::canonicalize(dir.path()).expect("canonical");
+        write(&root, &[("main.py", "import random\nimport _random\n")]);
+        let db = molt_db::RootDatabase::default();
+        let entry = db.load_file(&root.join("main.py")).expect("load");
+        let program = Program::new(&db, entry, Vec::new(), Vec::new());
+        let graph = module_graph(&db, program);
+        // `stdlib/random.py` imports `_random` (no error there); the program's own import
+        // is refused.
+        assert!(graph.modules.iter().any(|m| m.name == "random"));
+        let messages: Vec<String> = graph
+            .diagnostics
+            .iter()
+            .map(|(_, d)| d.message.clone())
+            .collect();
+        assert_eq!(messages.len(), 1, "{messages:?}");
+        assert!(messages[0].starts_with("importing `_random` is not supported yet"));
     }
 
     #[test]

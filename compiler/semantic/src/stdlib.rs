@@ -47,6 +47,12 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     ),
     ("contextlib", include_str!("../../../stdlib/contextlib.py")),
     ("copy", include_str!("../../../stdlib/copy.py")),
+    (
+        "dataclasses",
+        include_str!("../../../stdlib/dataclasses.py"),
+    ),
+    ("enum", include_str!("../../../stdlib/enum.py")),
+    ("fractions", include_str!("../../../stdlib/fractions.py")),
     ("functools", include_str!("../../../stdlib/functools.py")),
     ("heapq", include_str!("../../../stdlib/heapq.py")),
     ("itertools", include_str!("../../../stdlib/itertools.py")),
@@ -62,6 +68,8 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     ("operator", include_str!("../../../stdlib/operator.py")),
     ("os", include_str!("../../../stdlib/os/__init__.py")),
     ("os.path", include_str!("../../../stdlib/os/path.py")),
+    ("random", include_str!("../../../stdlib/random.py")),
+    ("statistics", include_str!("../../../stdlib/statistics.py")),
     ("string", include_str!("../../../stdlib/string.py")),
     ("typing", include_str!("../../../stdlib/typing.py")),
 ];

@@ -13,3 +13,4 @@ print(reduce, functools.partialmethod)  # unsupported: `functools.partialmethod`
 print(its.pairwise, its.chain, functools.nope, deque, abc.ABC)
 print(abc.ABCMeta, cabc.Mapping)  # unsupported: `abc.ABCMeta` is not supported yet
 print(its._grouper, functools._kwd_mark)  # unsupported: `functools` has no attribute `_kwd_mark` in CPython
+from enum import Enum, IntEnum  # unsupported: `enum.IntEnum` is not supported yet
