@@ -1,6 +1,6 @@
 # A standard module the runtime does not provide: CPython would find it, so a compiled
 # program raising ModuleNotFoundError would give a different answer.
-from fractions import Fraction  # unsupported: importing `fractions`
-import os.path  # unsupported: importing `os.path`
+from decimal import Decimal  # unsupported: importing `decimal`
+import xml.dom  # unsupported: importing `xml.dom`
 
-print(Fraction, os.path)
+print(Decimal, xml.dom)
