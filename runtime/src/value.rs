@@ -107,9 +107,15 @@ impl Value {
         !self.is_tagged()
     }
 
-    /// The float (only meaningful when [`Value::is_float`]).
+    /// The float (only meaningful when [`Value::is_float`]). A negative NaN, stored with its
+    /// quiet bit clear ([`NEGATIVE_NAN`]), comes out quiet: the C library treats a signaling
+    /// NaN apart (`pow(x, 0)` is 1 for a quiet NaN only).
     #[inline]
     pub fn as_f64(self) -> f64 {
+        // `NEGATIVE_NAN` itself (no payload) is `-inf`.
+        if self.0 & 0xFFF8_0000_0000_0000 == NEGATIVE_NAN && self.0 != NEGATIVE_NAN {
+            return f64::from_bits(self.0 | (1 << 51));
+        }
         f64::from_bits(self.0)
     }
 
@@ -254,6 +260,13 @@ mod tests {
         assert_eq!(a.0 & !(NAN_CONST_BIT - 1), CANONICAL_NAN);
         assert_eq!(b.0 & !(NAN_CONST_BIT - 1), NEGATIVE_NAN);
         assert!(a.as_f64().is_sign_positive() && b.as_f64().is_sign_negative());
+        // What the runtime computes with is a quiet NaN, whose sign is kept.
+        assert_eq!(b.as_f64().powf(0.0), 1.0);
+        assert_ne!(b.as_f64().to_bits() & (1 << 51), 0);
+        assert_eq!(
+            Value::from_f64(f64::NEG_INFINITY).as_f64(),
+            f64::NEG_INFINITY
+        );
         // A NaN made by the hardware with its sign set keeps it, outside the tagged space.
         let inf = f64::INFINITY;
         let hardware = std::hint::black_box(inf) - std::hint::black_box(inf);
