@@ -100,10 +100,10 @@ class _AbstractClass:
         return repr(self._cls)
 
     def __getitem__(self, params):
-        raise NotImplementedError(
-            "molt: subscripting %s.%s is not supported yet"
-            % (self._cls.__module__, self._cls.__name__)
-        )
+        getitem = getattr(self._cls, "__class_getitem__", None)
+        if getitem is None:
+            raise TypeError("type '%s' is not subscriptable" % self._cls.__name__)
+        return getitem(params)
 
     def register(self, subclass):
         if not isinstance(subclass, type):

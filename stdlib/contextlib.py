@@ -4,7 +4,12 @@
 from functools import wraps
 
 
+# `C[int]` of the classes CPython makes generic: a `types.GenericAlias`.
+_GenericAlias = type(list[int])
+
+
 class _GeneratorContextManager:
+    __class_getitem__ = classmethod(_GenericAlias)
     def __init__(self, func, args, kwds):
         self.gen = func(*args, **kwds)
         self.func = func
@@ -65,6 +70,7 @@ def contextmanager(func):
 
 
 class suppress:
+    __class_getitem__ = classmethod(_GenericAlias)
     def __init__(self, *exceptions):
         self._exceptions = exceptions
 
@@ -76,6 +82,7 @@ class suppress:
 
 
 class nullcontext:
+    __class_getitem__ = classmethod(_GenericAlias)
     def __init__(self, enter_result=None):
         self.enter_result = enter_result
 
@@ -87,6 +94,7 @@ class nullcontext:
 
 
 class closing:
+    __class_getitem__ = classmethod(_GenericAlias)
     def __init__(self, thing):
         self.thing = thing
 

@@ -25,6 +25,10 @@ __all__ = [
 ]
 
 
+# `C[int]` of the classes CPython makes generic: a `types.GenericAlias`.
+_GenericAlias = type(list[int])
+
+
 class FrozenInstanceError(AttributeError):
     pass
 
@@ -107,6 +111,7 @@ class InitVar:
 
 
 class Field:
+    __class_getitem__ = classmethod(_GenericAlias)
     __slots__ = (
         "name",
         "type",

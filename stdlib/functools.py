@@ -8,6 +8,10 @@ _initial_missing = object()
 _NOT_FOUND = object()
 
 
+# `C[int]` of the classes CPython makes generic: a `types.GenericAlias`.
+_GenericAlias = type(list[int])
+
+
 def update_wrapper(wrapper, wrapped, assigned=WRAPPER_ASSIGNMENTS, updated=WRAPPER_UPDATES):
     for attr in assigned:
         if attr == "__annotations__":
@@ -48,6 +52,7 @@ def reduce(function, sequence, initial=_initial_missing, /):
 
 
 class partial:
+    __class_getitem__ = classmethod(_GenericAlias)
     def __new__(cls, *args, **keywords):
         if not args:
             raise TypeError("type 'partial' takes at least one argument")
@@ -382,6 +387,7 @@ def cache(user_function, /):
 
 
 class cached_property:
+    __class_getitem__ = classmethod(_GenericAlias)
     def __init__(self, func):
         self.func = func
         self.attrname = None

@@ -5,6 +5,10 @@
 _MISSING = object()
 
 
+# `C[int]` of the classes CPython makes generic: a `types.GenericAlias`.
+_GenericAlias = type(list[int])
+
+
 def _is_number(x):
     return isinstance(x, (int, float)) or hasattr(type(x), "__index__") or hasattr(
         type(x), "__float__"
@@ -116,6 +120,7 @@ class accumulate:
 
 
 class chain:
+    __class_getitem__ = classmethod(_GenericAlias)
     def __init__(self, *iterables):
         self._sources = iter(iterables)
         self._active = None

@@ -1721,6 +1721,9 @@ pub fn reshape_all() {
 
 /// `Cls[k]` through `__class_getitem__`, if the class defines it.
 pub fn call_class_getitem(cls: Value, k: Value) -> R<Option<Ref>> {
+    if cls == rt().t.type_ {
+        return Ok(Some(crate::generic_alias::generic_alias(cls, k)));
+    }
     match lookup(cls, "__class_getitem__") {
         // The builtin generic classes' own (`list[int]`, also through a subclass).
         Some(f) if is_kind(f, Kind::Builtin) => {

@@ -116,7 +116,8 @@ pub fn install(r: &crate::state::Runtime) {
             ("__ror__", union_ror),
         ],
     );
-    for cls in [t.list, t.dict, t.tuple, t.set, t.frozenset, t.type_] {
+    // `type[int]` works without one: CPython's `PyObject_GetItem` special-cases `type`.
+    for cls in [t.list, t.dict, t.tuple, t.set, t.frozenset] {
         let m = crate::class::make_static_builtin(
             "__class_getitem__",
             class_getitem,
@@ -169,7 +170,7 @@ fn ga_ctor(_cls: Value, args: Args<'_>) -> R<Ref> {
 }
 
 /// `cls[item]` for the builtin generic classes (`list`, `dict`, `tuple`, `set`,
-/// `frozenset`, `type`): a `GenericAlias`.
+/// `frozenset`): a `GenericAlias`.
 fn class_getitem(cls: Value, args: Args<'_>) -> R<Ref> {
     let [item] = args.exact("__class_getitem__")?;
     Ok(generic_alias(cls, item))

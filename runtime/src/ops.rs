@@ -1376,14 +1376,7 @@ pub fn getitem(o: Value, k: Value) -> R<Ref> {
             if let Some(r) = crate::class::call_class_getitem(o, k)? {
                 return Ok(r);
             }
-            if crate::object::is_immortal(o) {
-                return type_error(format!("type '{}' is not subscriptable", class_name(o)));
-            }
-            // FIXME: a Python class without `__class_getitem__` should raise CPython's
-            // `TypeError: type 'C' is not subscriptable`; molt's own standard classes that
-            // CPython makes generic (`deque[int]`) do not define it yet, so the class itself
-            // stands for the alias.
-            Ok(Ref::dup(o))
+            type_error(format!("type '{}' is not subscriptable", class_name(o)))
         }
         _ => type_error(format!("'{}' object is not subscriptable", type_name(o))),
     }

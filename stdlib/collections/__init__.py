@@ -6,6 +6,10 @@
 from . import abc
 
 
+# `C[int]` of the classes CPython makes generic: a `types.GenericAlias`.
+_GenericAlias = type(list[int])
+
+
 def _name(obj):
     return type(obj).__name__
 
@@ -14,6 +18,7 @@ class deque:
     # The items in a list, oldest first. `_state` counts mutations so that an iterator can
     # tell that the deque changed under it.
 
+    __class_getitem__ = classmethod(_GenericAlias)
     def __hash__(self):
         raise TypeError("unhashable type: 'collections.deque'")
 
@@ -409,6 +414,7 @@ class _DictBase:
 
 
 class defaultdict(_DictBase):
+    __class_getitem__ = classmethod(_GenericAlias)
     def __hash__(self):
         raise TypeError("unhashable type: 'collections.defaultdict'")
 
@@ -441,6 +447,7 @@ class defaultdict(_DictBase):
 
 
 class Counter(_DictBase):
+    __class_getitem__ = classmethod(_GenericAlias)
     def __init__(self, iterable=None, **kwds):
         self._data = {}
         self.update(iterable, **kwds)
@@ -653,6 +660,7 @@ def _count_of(item):
 
 
 class OrderedDict(_DictBase):
+    __class_getitem__ = classmethod(_GenericAlias)
     def __hash__(self):
         raise TypeError("unhashable type: 'collections.OrderedDict'")
 
@@ -765,6 +773,7 @@ class odict_items(_OrderedView):
 
 
 class ChainMap(abc.MutableMapping):
+    __class_getitem__ = classmethod(_GenericAlias)
     def __init__(self, *maps):
         self.maps = list(maps) or [{}]
 

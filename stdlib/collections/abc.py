@@ -8,6 +8,10 @@ import abc as _abc
 from abc import abstractmethod
 
 
+# `C[int]` of the classes CPython makes generic: a `types.GenericAlias`.
+_GenericAlias = type(list[int])
+
+
 class Hashable:
     __slots__ = ()
 
@@ -24,6 +28,7 @@ class Hashable:
 
 
 class Iterable:
+    __class_getitem__ = classmethod(_GenericAlias)
     __slots__ = ()
 
     def __init_subclass__(cls, **kwargs):
@@ -55,6 +60,7 @@ class Sized:
 
 
 class Container:
+    __class_getitem__ = classmethod(_GenericAlias)
     __slots__ = ()
 
     def __init_subclass__(cls, **kwargs):
@@ -71,6 +77,20 @@ class Container:
 
 class Callable:
     __slots__ = ()
+
+    @classmethod
+    def __class_getitem__(cls, params):
+        # `Callable[[arg, ...], result]` or `Callable[..., result]`.
+        if not (isinstance(params, tuple) and len(params) == 2):
+            raise TypeError("Callable must be used as Callable[[arg, ...], result].")
+        args, result = params
+        if not (isinstance(args, (list, tuple)) or args is ...):
+            raise TypeError(
+                f"Expected a list of types, an ellipsis, ParamSpec, or Concatenate. Got {args}"
+            )
+        if isinstance(args, tuple):
+            args = list(args)
+        return _GenericAlias(cls, (args, result))
 
     def __init_subclass__(cls, **kwargs):
         _abc._compute_abstracts(cls)
@@ -95,6 +115,7 @@ Callable = _abc._AbstractClass(Callable, ("__call__",))
 
 
 class Iterator(Iterable):
+    __class_getitem__ = classmethod(_GenericAlias)
     __slots__ = ()
 
     @abstractmethod
@@ -109,6 +130,7 @@ Iterator = _abc._AbstractClass(Iterator, ("__iter__", "__next__"), (Iterable,))
 
 
 class Reversible(Iterable):
+    __class_getitem__ = classmethod(_GenericAlias)
     __slots__ = ()
 
     @abstractmethod
@@ -121,6 +143,7 @@ Reversible = _abc._AbstractClass(Reversible, ("__reversed__", "__iter__"), (Iter
 
 
 class Generator(Iterator):
+    __class_getitem__ = classmethod(_GenericAlias)
     __slots__ = ()
 
     def __next__(self):
@@ -155,6 +178,7 @@ Generator = _abc._AbstractClass(
 class Collection:
     # CPython's `Collection(Sized, Iterable, Container)`: molt classes have one base, so
     # this one declares the three methods itself.
+    __class_getitem__ = classmethod(_GenericAlias)
     __slots__ = ()
 
     def __init_subclass__(cls, **kwargs):
@@ -185,6 +209,7 @@ Collection = _abc._AbstractClass(
 
 
 class Set(Collection):
+    __class_getitem__ = classmethod(_GenericAlias)
     __slots__ = ()
 
     def __le__(self, other):
@@ -275,6 +300,7 @@ Set = _abc._AbstractClass(Set, None, (Collection,))
 
 
 class MutableSet(Set):
+    __class_getitem__ = classmethod(_GenericAlias)
     __slots__ = ()
 
     @abstractmethod
@@ -342,6 +368,7 @@ MutableSet = _abc._AbstractClass(MutableSet, None, (Set,))
 
 
 class Mapping(Collection):
+    __class_getitem__ = classmethod(_GenericAlias)
     __slots__ = ()
 
     @abstractmethod
@@ -384,6 +411,7 @@ Mapping = _abc._AbstractClass(Mapping, None, (Collection,))
 
 class MappingView(Sized):
 
+    __class_getitem__ = classmethod(_GenericAlias)
     def __init__(self, mapping):
         self._mapping = mapping
 
@@ -399,6 +427,7 @@ MappingView = _abc._AbstractClass(MappingView, None, (Sized,))
 
 class KeysView(Set):
     # CPython's `KeysView(MappingView, Set)`: one base here, MappingView's methods copied.
+    __class_getitem__ = classmethod(_GenericAlias)
     __init__ = MappingView._cls.__init__
     __len__ = MappingView._cls.__len__
     __repr__ = MappingView._cls.__repr__
@@ -420,6 +449,7 @@ KeysView = _abc._AbstractClass(KeysView, None, (MappingView, Set))
 
 class ItemsView(Set):
     # CPython's `ItemsView(MappingView, Set)`.
+    __class_getitem__ = classmethod(_GenericAlias)
     __init__ = MappingView._cls.__init__
     __len__ = MappingView._cls.__len__
     __repr__ = MappingView._cls.__repr__
@@ -448,6 +478,7 @@ ItemsView = _abc._AbstractClass(ItemsView, None, (MappingView, Set))
 class ValuesView(MappingView):
     # CPython's `ValuesView(MappingView, Collection)`.
 
+    __class_getitem__ = classmethod(_GenericAlias)
     def __contains__(self, value):
         for key in self._mapping:
             v = self._mapping[key]
@@ -466,6 +497,7 @@ _MARKER = object()
 
 
 class MutableMapping(Mapping):
+    __class_getitem__ = classmethod(_GenericAlias)
     __slots__ = ()
 
     @abstractmethod
@@ -529,6 +561,7 @@ MutableMapping = _abc._AbstractClass(MutableMapping, None, (Mapping,))
 
 class Sequence(Collection):
     # CPython's `Sequence(Reversible, Collection)`.
+    __class_getitem__ = classmethod(_GenericAlias)
     __slots__ = ()
 
     @abstractmethod
@@ -579,6 +612,7 @@ Sequence = _abc._AbstractClass(Sequence, None, (Reversible, Collection))
 
 
 class MutableSequence(Sequence):
+    __class_getitem__ = classmethod(_GenericAlias)
     __slots__ = ()
 
     @abstractmethod
