@@ -259,7 +259,12 @@ pub fn class_name(cls: Value) -> String {
 
 /// `type(v).__name__`.
 pub fn type_name(v: Value) -> String {
-    class_name(type_of(v))
+    let cls = type_of(v);
+    // CPython's `tp_name` of these two carries their module.
+    if cls == rt().t.generic_alias || cls == rt().t.union_type {
+        return format!("types.{}", class_name(cls));
+    }
+    class_name(cls)
 }
 
 /// `cls.__module__` if it is a str (user classes: `__main__` unless set).

@@ -22,7 +22,7 @@ def gen():
         object, type, int, bool, float, str, type(None), list, tuple, dict, set, frozenset,
         range, slice, types.FunctionType, types.BuiltinFunctionType,
         types.MethodDescriptorType, types.WrapperDescriptorType, types.MethodWrapperType,
-        types.MethodType,
+        types.MethodType, types.GenericAlias, types.UnionType,
         types.ModuleType, type({}.keys()), type({}.values()), type({}.items()), super,
         property, staticmethod, classmethod, type(...), type(NotImplemented),
         types.GeneratorType, BaseException, enumerate, zip, map, filter, reversed,

@@ -28,3 +28,12 @@ print(y, __annotations__)
 class C:
     a: dict[str, int] | None = None
 print(C.__annotations__)
+try:
+    print((int | str).__origin__)
+except AttributeError as e:
+    print("AttributeError:", e)
+for bad in (lambda: list[int] + 1, lambda: (int | str) + 1, lambda: len(list[int])):
+    try:
+        bad()
+    except TypeError as e:
+        print("TypeError:", e)
