@@ -22,15 +22,9 @@ fn os_error<T>(e: &std::io::Error, file: Option<Value>, file2: Option<Value>) ->
     let Some(errno) = e.raw_os_error() else {
         return raise(ExcKind::OSError, e.to_string());
     };
-    let text = e.to_string();
-    // Rust appends " (os error N)" to the C library's `strerror` text.
-    let message = match text.rfind(" (os error ") {
-        Some(at) => text[..at].to_owned(),
-        None => text,
-    };
     let mut args = vec![
         crate::int::int_from_i64(i64::from(errno)),
-        str_from_string(message),
+        str_from_string(strerror_text(errno)),
     ];
     if let Some(f) = file {
         args.push(Ref::dup(f));
@@ -156,11 +150,16 @@ fn p_strerror(_: Value, args: Args<'_>) -> R<Ref> {
     let Ok(code) = i32::try_from(code) else {
         return crate::exceptions::overflow_error("signed integer is greater than maximum");
     };
-    let text = std::io::Error::from_raw_os_error(code).to_string();
-    Ok(str_from_string(match text.rfind(" (os error ") {
+    Ok(str_from_string(strerror_text(code)))
+}
+
+/// The C library's `strerror` text of `errno` (Rust appends " (os error N)"; dropped).
+fn strerror_text(errno: i32) -> String {
+    let text = std::io::Error::from_raw_os_error(errno).to_string();
+    match text.rfind(" (os error ") {
         Some(at) => text[..at].to_owned(),
         None => text,
-    }))
+    }
 }
 
 /// `_molt_environ()`: the process environment as a list of `(name, value)` str pairs, in
