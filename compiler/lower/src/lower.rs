@@ -519,7 +519,7 @@ impl<'a> Lowerer<'a> {
             let p = &params[i];
             let mut v = values[i];
             if let Some(Some(ann)) = annotations.get(i) {
-                let ann = Annotation::from_expr(self.db, ann, &self.index.class_names());
+                let ann = Annotation::from_expr(self.db, ann, self.index.class_names());
                 if let Some(ty) = annotation_type(self.db, &ann) {
                     v = st.b.ins(
                         InstKind::Assume(v, ty),
@@ -580,11 +580,8 @@ impl<'a> Lowerer<'a> {
                 if let Some(value) = &a.value {
                     let mut v = self.expr(st, value);
                     if st.kind == Kind::Function && matches!(&*a.target, Expr::Name(_)) {
-                        let ann = Annotation::from_expr(
-                            self.db,
-                            &a.annotation,
-                            &self.index.class_names(),
-                        );
+                        let ann =
+                            Annotation::from_expr(self.db, &a.annotation, self.index.class_names());
                         if let Some(ty) = annotation_type(self.db, &ann) {
                             v =
                                 st.b.ins(InstKind::Assume(v, ty), self.span(a.annotation.range()));
@@ -1583,15 +1580,14 @@ impl<'a> Lowerer<'a> {
         // Fixed-layout slots from the module index (a class name defined twice gets none:
         // the index cannot tell the two bodies apart).
         let sym = self.db.intern(class.name.as_str());
-        let mut infos = self.index.classes.iter().filter(|c| c.name == sym);
-        let slots = match (infos.next(), infos.next()) {
-            (Some(info), None) => self
+        let slots = match self.index.only_class(sym) {
+            Some(info) => self
                 .index
                 .slot_layout(self.db, info)
                 .into_iter()
                 .map(|a| Box::<str>::from(self.db.resolve(a)))
                 .collect(),
-            _ => Vec::new(),
+            None => Vec::new(),
         };
         let mut cls = st.b.ins(
             InstKind::MakeClass {

@@ -134,10 +134,7 @@ fn resolve_method<'i>(
 ) -> Option<(&'i molt_semantic::ClassInfo, &'i molt_semantic::FunctionSig)> {
     let mut current = class;
     for _ in 0..=index.classes.len() {
-        let mut same = index.classes.iter().filter(|c| c.name == current);
-        let (Some(info), None) = (same.next(), same.next()) else {
-            return None;
-        };
+        let info = index.only_class(current)?;
         if let Some(sig) = info.method(name) {
             return Some((info, sig));
         }
@@ -152,7 +149,7 @@ fn method_calls(func: &mut Function, ctx: &mut PassContext<'_>) {
     // `self`: entry parameter 0 of a plain method of a class of this module.
     let self_class = func.name.split_once('.').and_then(|(class, method)| {
         let class = db.intern(class);
-        let info = index.classes.iter().find(|c| c.name == class)?;
+        let info = index.first_class(class)?;
         let sig = info.method(db.intern(method))?;
         (!sig.decorated && !func.params.is_empty()).then_some(class)
     });
@@ -181,13 +178,9 @@ fn method_calls(func: &mut Function, ctx: &mut PassContext<'_>) {
         };
         let found = match class {
             Some(c) => resolve_method(index, c, method),
-            None => {
-                let mut defining = index.classes.iter().filter(|c| c.method(method).is_some());
-                match (defining.next(), defining.next()) {
-                    (Some(c), None) => resolve_method(index, c.name, method),
-                    _ => None,
-                }
-            }
+            None => index
+                .only_class_defining(method)
+                .and_then(|c| resolve_method(index, c.name, method)),
         };
         let Some((owner, sig)) = found else {
             continue;

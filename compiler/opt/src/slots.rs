@@ -47,17 +47,18 @@ pub fn run(func: &mut Function, ctx: &mut PassContext<'_>) {
     }
     for (span, name, slots) in reports {
         let sym = db.intern(&name);
-        let infos: Vec<&ClassInfo> = index.classes.iter().filter(|c| c.name == sym).collect();
+        // The class, when one `class` statement defines the name.
+        let only = index.only_class(sym);
         // Why attribute access on this class cannot use slots (`None`: it does).
-        let missed = match infos[..] {
-            [] => continue,
-            [_, _, ..] => Some(format!(
+        let missed = match (index.class_definitions(sym), only) {
+            (0, _) => continue,
+            (_, None) => Some(format!(
                 "`{name}` is defined by more than one `class` statement in this module, so its instances keep attributes in a dict; give each class its own name"
             )),
-            [info] if info.defines_slots => Some(format!(
+            (_, Some(info)) if info.defines_slots => Some(format!(
                 "`{name}` defines `__slots__`, which the compiler does not lay out yet: attribute access goes through the generic lookup; removing `__slots__` gives its instances compiler-managed fixed slots"
             )),
-            [info] => match info.attribute_hook {
+            (_, Some(info)) => match info.attribute_hook {
                 Some(hook) => Some(format!(
                     "`{name}` defines `{}`, so every attribute access runs Python code and cannot read a slot inline",
                     db.resolve(hook)
@@ -78,7 +79,7 @@ pub fn run(func: &mut Function, ctx: &mut PassContext<'_>) {
             ctx.remark("slots", "slots.missed", RemarkKind::Missed, span, message);
             continue;
         }
-        let [info] = infos[..] else { continue };
+        let Some(info) = only else { continue };
         if slots.is_empty() {
             continue;
         }
