@@ -7,4 +7,4 @@ from statistics import *
 print(sqrt(4.0), list(repeat(1, 2)), mean([1, 2]))
 print(no_such_name)  # error: undefined-name
 print(open)  # error: unsupported-builtin
-print(NormalDist)  # error: unsupported-syntax
+print(NormalDist)  # unsupported: `statistics.NormalDist` (bound by `from statistics import *`)
