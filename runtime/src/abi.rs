@@ -1438,6 +1438,15 @@ pub extern "C" fn molt_import_from(module: Value, name: Value) -> Value {
     to_abi(crate::modules::import_from(module, name))
 }
 
+/// `from m import *` at module level (CPython's `IMPORT_STAR`,
+/// `crate::modules::import_star`): binds `module`'s public names in the globals of `into`
+/// (the importing module); `only` is `None`, or a tuple of str: then just those of the
+/// names the module has. 0, or → -1 (`TypeError`, `AttributeError`).
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_import_star(module: Value, into: Value, only: Value) -> i32 {
+    to_abi_i32(crate::modules::import_star(module, into, only))
+}
+
 fn exception_from(v: Value, what: &str) -> R<Ref> {
     if crate::class::is_class(v) && crate::class::is_subclass(v, exc_class(ExcKind::BaseException))
     {

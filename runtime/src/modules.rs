@@ -234,21 +234,105 @@ pub fn import(name: &str, level: u32, fromlist: Value, importer: Value) -> R<Ref
     if crate::tuple::is_tuple(fromlist) && is_package(m.v()) {
         for item in crate::tuple::tuple_items(fromlist) {
             let item = as_str(*item);
-            if item == "*"
-                || crate::dict::dict_data(module_dict(m.v()))
-                    .get_str(item)
-                    .is_some()
-            {
+            if item == "*" {
+                // `from pkg import *`: the submodules the package's `__all__` names are
+                // imported first (CPython's `_handle_fromlist`, recursively on `__all__`).
+                if let Some(all) = module_all(m.v()) {
+                    for name in crate::iter::collect_vec(all.v())? {
+                        if !crate::str::is_str(name.v()) {
+                            return type_error(format!(
+                                "Item in {}.__all__ must be str, not {}",
+                                module_name(m.v()),
+                                crate::class::type_name(name.v())
+                            ));
+                        }
+                        import_submodule_named(m.v(), &absolute, as_str(name.v()))?;
+                    }
+                }
                 continue;
             }
-            let sub = format!("{absolute}.{item}");
-            // A name that is no submodule either is left to `IMPORT_FROM`'s error.
-            if loaded(&sub).is_none() && find_entry(&sub).is_some() {
-                drop(import_absolute(&sub)?);
-            }
+            import_submodule_named(m.v(), &absolute, item)?;
         }
     }
     Ok(m)
+}
+
+/// For `from package import name`: imports the submodule `package.name` when the package
+/// has no attribute `name` and the program has such a module (a name that is no submodule
+/// either is left to `IMPORT_FROM`'s error).
+fn import_submodule_named(package: Value, absolute: &str, name: &str) -> R<()> {
+    if crate::dict::dict_data(module_dict(package))
+        .get_str(name)
+        .is_some()
+    {
+        return Ok(());
+    }
+    let sub = format!("{absolute}.{name}");
+    if loaded(&sub).is_none() && find_entry(&sub).is_some() {
+        drop(import_absolute(&sub)?);
+    }
+    Ok(())
+}
+
+/// The `__all__` of module `m`, if it defines one.
+fn module_all(m: Value) -> Option<Ref> {
+    crate::dict::dict_data(module_dict(m))
+        .get_str("__all__")
+        .map(Ref::dup)
+}
+
+/// CPython's `IMPORT_STAR` (`import_all_from`): binds in the globals of module `into` each
+/// name of `module.__all__` (a `TypeError` for an item that is not a str, the
+/// `AttributeError` of a name the module lacks), or, when it has no `__all__`, each of its
+/// globals whose name does not start with `_`. With `only` a tuple of str (a standard
+/// module: the names CPython's binds, which the compiler knows), just those of them the
+/// module has.
+pub fn import_star(module: Value, into: Value, only: Value) -> R<()> {
+    if !is_kind(module, Kind::Module) || !is_kind(into, Kind::Module) {
+        return type_error("molt: `from ... import *` of an object that is not a module");
+    }
+    let target = crate::dict::dict_data(module_dict(into));
+    if crate::tuple::is_tuple(only) {
+        let source = crate::dict::dict_data(module_dict(module));
+        for name in crate::tuple::tuple_items(only) {
+            if let Some(v) = source.get(*name)? {
+                target.set(*name, v)?;
+            }
+        }
+        return Ok(());
+    }
+    let (names, from_all): (Vec<Ref>, bool) = match module_all(module) {
+        Some(all) => (crate::iter::collect_vec(all.v())?, true),
+        None => (
+            crate::dict::dict_data(module_dict(module))
+                .items()
+                .into_iter()
+                .map(|(k, _)| Ref::dup(k))
+                .collect(),
+            false,
+        ),
+    };
+    for name in names {
+        let name = name.v();
+        if !crate::str::is_str(name) {
+            let what = if from_all {
+                "Item in {}.__all__"
+            } else {
+                "Key in {}.__dict__"
+            };
+            return type_error(format!(
+                "{} must be str, not {}",
+                what.replace("{}", &module_name(module)),
+                crate::class::type_name(name)
+            ));
+        }
+        if !from_all && as_str(name).starts_with('_') {
+            continue;
+        }
+        let value = crate::attr::getattr(module, name)?;
+        target.set(name, value.v())?;
+    }
+    Ok(())
 }
 
 /// CPython's `_calc___package__` and `_resolve_name` for a relative import from `importer`.

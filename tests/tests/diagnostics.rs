@@ -17,6 +17,7 @@ fn markers(text: &str) -> Vec<(u32, DiagnosticCode, String)> {
                 "arg-count" => DiagnosticCode::ArgCount,
                 "unsupported-builtin" => DiagnosticCode::UnsupportedBuiltin,
                 "unresolved-import" => DiagnosticCode::UnresolvedImport,
+                "invalid-syntax" => DiagnosticCode::InvalidSyntax,
                 "exit-finalization-order" => DiagnosticCode::ExitFinalizationOrder,
                 other => panic!("unknown marker kind {other:?}"),
             };

@@ -214,6 +214,99 @@ fn editing_a_body_in_an_imported_module_relowers_nothing_of_its_importer() {
     );
 }
 
+/// `from helper import *`: the importer's name checks read `helper`'s exports (its
+/// position-free index), so editing a function body of `helper` re-lowers only that function
+/// and re-checks nothing of `main` (neither its star-import names nor their diagnostics),
+/// while adding a function to `helper` does re-check them.
+#[test]
+fn editing_a_body_in_a_star_imported_module_rechecks_nothing_of_its_importer() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let helper_src = |body: &str, extra: &str| {
+        format!(
+            "def double(x: int) -> int:\n    return {body}\n\n\ndef triple(x):\n    return 3 * x\n{extra}"
+        )
+    };
+    std::fs::write(
+        dir.path().join("main.py"),
+        "from helper import *\n\n\ndef use(n: int) -> int:\n    return double(n) + 1\n\n\nprint(use(2), triple(1))\n",
+    )
+    .expect("write");
+    std::fs::write(dir.path().join("helper.py"), helper_src("2 * x", "")).expect("write");
+    let (mut db, _log) = RootDatabase::with_event_log();
+    let main = db.load_file(&dir.path().join("main.py")).expect("load");
+    let program = molt_driver::program(&db, main, &[]);
+    let graph = molt_semantic::modules::module_graph(&db, program);
+    let helper = graph.modules[1].file().expect("helper is a file");
+    let run = |db: &RootDatabase| {
+        let program = molt_driver::program(db, main, &[]);
+        let diagnostics = molt_driver::check_program(db, program);
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        for file in [main, helper] {
+            let _ = molt_driver::emit_mir(db, file);
+        }
+        let mut names: Vec<(String, String)> = Vec::new();
+        for file in [main, helper] {
+            for item in &module_items(db, file).functions {
+                names.push((
+                    format!("{:?})", salsa::plumbing::AsId::as_id(item)),
+                    format!("{})", item.qualname(db)),
+                ));
+            }
+        }
+        let mut events: Vec<String> = db
+            .take_events()
+            .into_iter()
+            .map(|mut e| {
+                for (id, name) in &names {
+                    e = e.replace(id.as_str(), name.as_str());
+                }
+                e
+            })
+            .collect();
+        events.sort();
+        events
+    };
+    let first = run(&db);
+    for query in [
+        "star_names(",
+        "star_import_diagnostics(",
+        "function_mir(use)",
+    ] {
+        assert!(
+            first.iter().any(|e| e.starts_with(query)),
+            "{query}: {first:#?}"
+        );
+    }
+    helper.set_text(&mut db).to(helper_src("x + x", ""));
+    let events = run(&db);
+    let lowered: Vec<&String> = events.iter().filter(|e| e.contains("mir(")).collect();
+    assert_eq!(
+        lowered,
+        ["function_mir(double)", "optimized_function_mir(double)"],
+        "{events:#?}"
+    );
+    for query in [
+        "star_names(",
+        "star_import_diagnostics(",
+        "star_conditions(",
+    ] {
+        assert!(
+            !events.iter().any(|e| e.starts_with(query)),
+            "{query}: {events:#?}"
+        );
+    }
+    // A new export is seen by the importer's checks.
+    helper.set_text(&mut db).to(helper_src(
+        "x + x",
+        "\n\ndef quadruple(x):\n    return 4 * x\n",
+    ));
+    let events = run(&db);
+    assert!(
+        events.iter().any(|e| e.starts_with("star_names(")),
+        "{events:#?}"
+    );
+}
+
 /// The standard modules molt ships in Python (`stdlib/`) are inputs of high durability that
 /// never change: after an edit of the program, no query over them runs again (not even the
 /// cheap per-file ones that re-run for every edited file), and only the edited function is

@@ -890,6 +890,15 @@ fn collect_constants(functions: &[Arc<Function>]) -> Constants {
                         }
                     }
                 }
+                InstKind::ImportStar { only, .. } if !only.is_empty() => {
+                    let names: Vec<String> = only.iter().map(|n| n.to_string()).collect();
+                    for n in &names {
+                        add(&mut strings, n);
+                    }
+                    if seen_kwnames.insert(names.clone()) {
+                        kwnames.push(names);
+                    }
+                }
                 InstKind::MakeClass { name, slots, .. } => {
                     add(&mut strings, name);
                     slots.iter().for_each(|n| add(&mut strings, n));

@@ -1744,6 +1744,19 @@ impl Translator<'_> {
                 self.check(b, block, d, after, r, false)?;
                 self.define(d, r);
             }
+            InstKind::ImportStar { module, only } => {
+                let from = v!(module);
+                let into = self.module(b);
+                let only = if only.is_empty() {
+                    b.ins().iconst(I64, NONE)
+                } else {
+                    let names: Vec<&str> = only.iter().map(|s| &**s).collect();
+                    let slot = self.symbols.kwnames_slot(&names);
+                    self.cached(b, slot)
+                };
+                let r = self.call_rt(b, Rt::ImportStar, &[from, into, only]);
+                self.check(b, block, d, after, r, true)?;
+            }
             InstKind::Yield(v) => {
                 // Generators run on their own stack (see `docs/runtime.md`): `molt_yield`
                 // suspends this body and returns the value sent in when it is resumed. A

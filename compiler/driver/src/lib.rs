@@ -69,8 +69,9 @@ pub fn check_program(db: &dyn Db, program: Program<'_>) -> Vec<LocatedDiagnostic
         .collect()
 }
 
-/// The diagnostics of `file` as a module of `program`: its own, its imports', and its uses
-/// of standard-library names molt does not provide.
+/// The diagnostics of `file` as a module of `program`: its own, its imports', its uses
+/// of standard-library names molt does not provide, and those that depend on what its star
+/// imports bind.
 fn module_diagnostics(
     db: &dyn Db,
     program: Program<'_>,
@@ -91,6 +92,11 @@ fn module_diagnostics(
     );
     diagnostics.extend(
         molt_semantic::import_names::missing_import_names(db, program, file)
+            .iter()
+            .cloned(),
+    );
+    diagnostics.extend(
+        molt_lower::star_import_diagnostics(db, program, file)
             .iter()
             .cloned(),
     );

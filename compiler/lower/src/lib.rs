@@ -30,6 +30,23 @@ pub struct LoweredItem {
     pub functions: Vec<Arc<Function>>,
     /// Diagnostics (ranges relative to the item's text).
     pub diagnostics: Vec<Diagnostic>,
+    /// Diagnostics that depend on what the module's star imports bind (ranges relative to
+    /// the item's text); empty in a module without `from m import *`.
+    pub star_conditions: Vec<StarCondition>,
+}
+
+/// A diagnostic of a module with `from m import *` that depends on whether a star import
+/// binds `name`, which only the program knows ([`star_import_diagnostics`]).
+#[derive(Clone, PartialEq, Eq, Debug, Hash)]
+pub struct StarCondition {
+    /// The name.
+    pub name: Box<str>,
+    /// `false`: the diagnostic holds unless a star import binds the name (an undefined
+    /// name, an unsupported builtin); `true`: it holds if one may bind it (a builtin the
+    /// lowering relied on, as `super`).
+    pub when_bound: bool,
+    /// The diagnostic.
+    pub diagnostic: Diagnostic,
 }
 
 /// Lowers a function item to MIR (see the crate docs).
@@ -66,12 +83,18 @@ pub fn function_mir<'db>(db: &'db dyn Db, item: FunctionItem<'db>) -> LoweredIte
             ));
         }
     }
+    let invalid = parsed.has_invalid_syntax();
     LoweredItem {
         functions: lowerer.functions.into_iter().map(Arc::new).collect(),
-        diagnostics: if parsed.has_invalid_syntax() {
+        diagnostics: if invalid {
             Vec::new()
         } else {
             lowerer.diagnostics
+        },
+        star_conditions: if invalid {
+            Vec::new()
+        } else {
+            lowerer.star_conditions
         },
     }
 }
@@ -113,14 +136,96 @@ pub fn module_mir(db: &dyn Db, file: SourceFile) -> LoweredItem {
     }
     lowerer.set_method_freevars(method_freevars);
     lowerer.lower_module(&parsed.syntax().body);
+    let invalid = parsed.has_invalid_syntax();
     LoweredItem {
         functions: lowerer.functions.into_iter().map(Arc::new).collect(),
-        diagnostics: if parsed.has_invalid_syntax() {
+        diagnostics: if invalid {
             Vec::new()
         } else {
             lowerer.diagnostics
         },
+        star_conditions: if invalid {
+            Vec::new()
+        } else {
+            lowerer.star_conditions
+        },
     }
+}
+
+/// The [`StarCondition`]s of `file` with file offsets (the module's, then each item's);
+/// empty for a file without a star import or one with syntax errors.
+#[salsa::tracked(returns(ref))]
+pub fn star_conditions(db: &dyn Db, file: SourceFile) -> Vec<StarCondition> {
+    if !module_index(db, file).star_import {
+        return Vec::new();
+    }
+    let parsed = parse(db, file);
+    if parsed.parsed().has_invalid_syntax() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let map = items::skeleton_map(db, file);
+    for c in &module_mir(db, file).star_conditions {
+        let mut c = c.clone();
+        let d = &mut c.diagnostic;
+        let start = map.to_file(d.range.start().to_u32());
+        let end = map.to_file(d.range.end().to_u32()).max(start);
+        d.range = TextRange::new(start.into(), end.into());
+        out.push(c);
+    }
+    for item in &module_items(db, file).functions {
+        let offset = item.offset(db);
+        out.extend(function_mir(db, *item).star_conditions.iter().map(|c| {
+            let mut c = c.clone();
+            c.diagnostic = c.diagnostic.shifted(offset);
+            c
+        }));
+    }
+    out
+}
+
+/// The diagnostics of `file`'s [`StarCondition`]s in `program` (file offsets): an undefined
+/// name or unsupported builtin that no star import binds, a name CPython's standard module
+/// binds and molt's lacks (`unsupported-syntax`), and a builtin the lowering relied on
+/// that a star import may bind. Reads the imported modules' exports only
+/// (`molt_semantic::star_imports`), so an edit of a function body there does not run it
+/// again.
+#[salsa::tracked(returns(ref))]
+pub fn star_import_diagnostics<'db>(
+    db: &'db dyn Db,
+    program: molt_semantic::modules::Program<'db>,
+    file: SourceFile,
+) -> Vec<Diagnostic> {
+    let conditions = star_conditions(db, file);
+    if conditions.is_empty() {
+        return Vec::new();
+    }
+    let names = molt_semantic::star_imports::star_names(db, program, file);
+    let mut out = Vec::new();
+    for c in conditions {
+        let bound = names.may_bind(db, program, &c.name);
+        if c.when_bound {
+            if bound {
+                out.push(c.diagnostic.clone());
+            }
+            continue;
+        }
+        if bound {
+            continue;
+        }
+        match names.unsupported_from(&c.name) {
+            Some(module) => out.push(Diagnostic::error(
+                DiagnosticCode::UnsupportedSyntax,
+                c.diagnostic.range,
+                format!(
+                    "`{module}.{}` (bound by `from {module} import *`) is not supported yet: molt's `{module}` module does not provide `{}`",
+                    c.name, c.name
+                ),
+            )),
+            None => out.push(c.diagnostic.clone()),
+        }
+    }
+    out
 }
 
 /// Every diagnostic of `file` with file offsets, sorted by position: the encoding error,

@@ -57,6 +57,9 @@ pub struct Lowerer<'a> {
     /// `from __future__ import annotations`: module and class annotations are stored as
     /// strings (`crate::annotations`), never evaluated.
     future_annotations: bool,
+    /// Diagnostics that depend on the names a `from m import *` of this module binds
+    /// (item-relative ranges), decided per program by `crate::star_import_diagnostics`.
+    pub star_conditions: Vec<crate::StarCondition>,
 }
 
 /// The runtime reads a bound-check or cell name with a space as `"name message"`: an empty
@@ -182,6 +185,7 @@ impl<'a> Lowerer<'a> {
             item_names: Default::default(),
             method_freevars: FxHashMap::default(),
             future_annotations: false,
+            star_conditions: Vec::new(),
         }
     }
 
@@ -226,6 +230,43 @@ impl<'a> Lowerer<'a> {
         let range = self.rel(range);
         self.diagnostics
             .push(Diagnostic::error(code, range, message));
+    }
+
+    /// In a module with `from m import *`: reports the error unless (`when_bound` false) or
+    /// only if (`when_bound` true) a star import binds `name`, which the program decides.
+    fn star_condition(
+        &mut self,
+        name: &str,
+        when_bound: bool,
+        code: DiagnosticCode,
+        range: TextRange,
+        message: impl Into<String>,
+    ) {
+        let range = self.rel(range);
+        self.star_conditions.push(crate::StarCondition {
+            name: name.into(),
+            when_bound,
+            diagnostic: Diagnostic::error(code, range, message),
+        });
+    }
+
+    /// [`Self::check_supported_builtin`] for a name no global of this module binds: in a
+    /// module with a star import, only if no star import binds it.
+    fn check_builtin_unless_star(&mut self, name: &str, range: TextRange) -> bool {
+        if !self.index.star_import {
+            return self.check_supported_builtin(name, range);
+        }
+        let Some(what) = builtins::unsupported_builtin(name) else {
+            return false;
+        };
+        self.star_condition(
+            name,
+            false,
+            DiagnosticCode::UnsupportedBuiltin,
+            range,
+            format!("the builtin `{name}` ({what}) is not supported yet"),
+        );
+        true
     }
 
     fn unsupported(&mut self, range: TextRange, what: &str) {
@@ -807,7 +848,25 @@ impl<'a> Lowerer<'a> {
                 );
                 for alias in &i.names {
                     if alias.name.as_str() == "*" {
-                        self.unsupported(alias.range(), "`from ... import *`");
+                        if st.kind != Kind::Module || st.class_ns.is_some() {
+                            self.error(
+                                DiagnosticCode::InvalidSyntax,
+                                alias.range(),
+                                "import * only allowed at module level",
+                            );
+                            continue;
+                        }
+                        // A standard module: bind the names CPython's binds (ours may
+                        // have helpers of its own, and lacks some names, which
+                        // `star_import_diagnostics` reports where they are used).
+                        let only = if i.level == 0 {
+                            molt_semantic::stdlib::cpython_star_names(module_name)
+                                .map(|names| names.iter().map(|n| (*n).into()).collect())
+                                .unwrap_or_default()
+                        } else {
+                            Vec::new()
+                        };
+                        st.b.ins(InstKind::ImportStar { module, only }, span);
                         continue;
                     }
                     // CPython places `IMPORT_FROM` on the whole statement.
@@ -1715,7 +1774,7 @@ impl<'a> Lowerer<'a> {
                 .last()
                 .is_some_and(|names| names.iter().any(|n| n == name));
             if !bound_in_class && !self.index.is_global(self.db.intern(name)) {
-                self.check_supported_builtin(name, range);
+                self.check_builtin_unless_star(name, range);
             }
             let name = self.mangle(name).into_owned();
             return st.b.ins(InstKind::NsLoad(ns, name.into()), span);
@@ -1744,6 +1803,18 @@ impl<'a> Lowerer<'a> {
                     || builtins::MODULE_GLOBALS.contains(&name)
                     || name == "__annotations__"
                 {
+                    st.b.ins(InstKind::GlobalLoad(name.into()), span)
+                } else if self.index.star_import {
+                    // A star import may bind it: read the globals, then the builtins.
+                    if !builtins::is_builtin(name) && !self.check_builtin_unless_star(name, range) {
+                        self.star_condition(
+                            name,
+                            false,
+                            DiagnosticCode::UndefinedName,
+                            range,
+                            format!("name `{name}` is not defined"),
+                        );
+                    }
                     st.b.ins(InstKind::GlobalLoad(name.into()), span)
                 } else if builtins::is_builtin(name) {
                     st.b.ins(InstKind::BuiltinLoad(name.into()), span)
@@ -2387,11 +2458,19 @@ impl<'a> Lowerer<'a> {
                 && self.resolution(st, "vars") == Resolution::Global
                 && !self.index.is_global(self.db.intern("vars"))
             {
-                self.error(
-                    DiagnosticCode::UnsupportedBuiltin,
-                    c.range(),
-                    "`vars()` without an argument (the locals namespace) is not supported yet",
-                );
+                let message =
+                    "`vars()` without an argument (the locals namespace) is not supported yet";
+                if self.index.star_import {
+                    self.star_condition(
+                        "vars",
+                        false,
+                        DiagnosticCode::UnsupportedBuiltin,
+                        c.range(),
+                        message,
+                    );
+                } else {
+                    self.error(DiagnosticCode::UnsupportedBuiltin, c.range(), message);
+                }
             }
         }
         // Zero-argument `super()` of the builtin.
@@ -2401,6 +2480,15 @@ impl<'a> Lowerer<'a> {
                 && c.arguments.keywords.is_empty()
                 && self.is_builtin_here(st, "super")
             {
+                if self.index.star_import {
+                    self.star_condition(
+                        "super",
+                        true,
+                        DiagnosticCode::UnsupportedSyntax,
+                        n.range(),
+                        "a star import that binds `super` in a module calling `super()` is not supported yet",
+                    );
+                }
                 return self.zero_arg_super(st, n.range(), span);
             }
         }
@@ -2495,7 +2583,7 @@ impl<'a> Lowerer<'a> {
             if let Some(msg) = sig.check_call(self.db, 0, positional, keywords) {
                 self.error(DiagnosticCode::ArgCount, range, msg);
             }
-        } else if let Some(class) = self.index.stable_class(sym) {
+        } else if let Some(class) = self.index.frozen_class(sym) {
             if class.decorated {
                 return;
             }

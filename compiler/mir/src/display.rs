@@ -491,6 +491,19 @@ fn write_kind(out: &mut String, kind: &InstKind) {
         InstKind::ImportFrom(v, n) => {
             let _ = write!(o, "import.from {v}, {}", quote(n));
         }
+        InstKind::ImportStar { module, only } => {
+            let _ = write!(o, "import.star {module}");
+            if !only.is_empty() {
+                o.push_str(" only (");
+                for (i, n) in only.iter().enumerate() {
+                    if i > 0 {
+                        o.push_str(", ");
+                    }
+                    o.push_str(&quote(n));
+                }
+                o.push(')');
+            }
+        }
         InstKind::ExcMatch(a, b) => {
             let _ = write!(o, "exc.match {a}, {b}");
         }

@@ -434,6 +434,18 @@ pub enum InstKind {
     /// (CPython's `IMPORT_FROM`): a missing attribute raises `ImportError` "cannot import
     /// name 'name' from 'm' (...)" instead of `AttributeError`.
     ImportFrom(Value, Box<str>),
+    /// `import.star v1`: `from m import *` (CPython's `IMPORT_STAR`) at module level: binds
+    /// in the current module's globals the names of module `v1`'s `__all__` (each must be a
+    /// str and an attribute of it), or, without `__all__`, each of its globals whose name does
+    /// not start with `_`. `import.star v1 only ("a", "b")` (a standard module, whose names
+    /// CPython's `from m import *` binds are known) binds just those of the listed names
+    /// the module has.
+    ImportStar {
+        /// The module imported from.
+        module: Value,
+        /// The names to bind; empty: what the module exports.
+        only: Vec<Box<str>>,
+    },
     /// `exc.match v1, v2`: does exception `v1` match class (or tuple of classes) `v2`?
     ExcMatch(Value, Value),
     /// `exc.enter v1, 0`: the first instruction of an exception handler: `v1` is now being
@@ -545,6 +557,7 @@ impl InstKind {
             | InstKind::NsLoad(a, _)
             | InstKind::GetAttr(a, _)
             | InstKind::ImportFrom(a, _)
+            | InstKind::ImportStar { module: a, .. }
             | InstKind::GetAttrSlot(a, _)
             | InstKind::DelAttr(a, _)
             | InstKind::Convert(_, a)
@@ -667,6 +680,7 @@ impl InstKind {
             | InstKind::NsLoad(a, _)
             | InstKind::GetAttr(a, _)
             | InstKind::ImportFrom(a, _)
+            | InstKind::ImportStar { module: a, .. }
             | InstKind::GetAttrSlot(a, _)
             | InstKind::DelAttr(a, _)
             | InstKind::Convert(_, a)
@@ -787,6 +801,7 @@ impl InstKind {
                 self,
                 InstKind::GlobalStore(..)
                     | InstKind::GlobalDel(_)
+                    | InstKind::ImportStar { .. }
                     | InstKind::SlotStore(..)
                     | InstKind::SlotDel(_)
                     | InstKind::CellStore(..)

@@ -915,6 +915,23 @@ impl<'a> Cursor<'a> {
                 let (module, name) = self.value_comma_string()?;
                 InstKind::ImportFrom(module, name)
             }
+            "import.star" => {
+                let module = self.value()?;
+                let mut only = Vec::new();
+                if self.eat_keyword("only") {
+                    self.expect("(")?;
+                    if !self.eat(")") {
+                        loop {
+                            only.push(self.string()?);
+                            if self.eat(")") {
+                                break;
+                            }
+                            self.comma()?;
+                        }
+                    }
+                }
+                InstKind::ImportStar { module, only }
+            }
             "exc.enter" => {
                 let exception = self.value()?;
                 self.comma()?;

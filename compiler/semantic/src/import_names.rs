@@ -81,7 +81,7 @@ pub fn missing_names<'db>(
         else {
             continue;
         };
-        if !globals_are_static(db, *target) {
+        if !globals_are_static(db, *target, true) {
             continue;
         }
         let index = module_index(db, *target);
@@ -163,17 +163,20 @@ fn collect_from_imports<'a>(body: &'a [Stmt], out: &mut Vec<&'a ast::StmtImportF
     }
 }
 
-/// Whether the globals of `file` are all visible as bindings (see the module docs).
-fn globals_are_static(db: &dyn Db, file: SourceFile) -> bool {
+/// Whether the globals of `file` are all visible as bindings (see the module docs); a star
+/// import makes them dynamic when `star_is_dynamic`.
+pub(crate) fn globals_are_static(db: &dyn Db, file: SourceFile, star_is_dynamic: bool) -> bool {
     let parsed = parse(db, file);
     if parsed.parsed().has_invalid_syntax() {
         return false;
     }
-    struct Dynamic(bool);
+    struct Dynamic(bool, bool);
     impl<'a> SourceOrderVisitor<'a> for Dynamic {
         fn enter_node(&mut self, node: AnyNodeRef<'a>) -> TraversalSignal {
             match node {
-                AnyNodeRef::StmtImportFrom(i) if i.names.iter().any(|a| &a.name == "*") => {
+                AnyNodeRef::StmtImportFrom(i)
+                    if self.1 && i.names.iter().any(|a| &a.name == "*") =>
+                {
                     self.0 = true;
                 }
                 AnyNodeRef::ExprName(n)
@@ -200,7 +203,7 @@ fn globals_are_static(db: &dyn Db, file: SourceFile) -> bool {
     let module_getattr = body
         .iter()
         .any(|s| matches!(s, Stmt::FunctionDef(d) if d.name.as_str() == "__getattr__"));
-    let mut dynamic = Dynamic(module_getattr);
+    let mut dynamic = Dynamic(module_getattr, star_is_dynamic);
     for stmt in body {
         if dynamic.0 {
             break;

@@ -314,6 +314,8 @@ pub struct ClassInfo {
     pub attribute_hook: Option<Symbol>,
     /// Has decorators or keyword arguments (then calls are not checked).
     pub decorated: bool,
+    /// The class body binds `__init__` or `__new__` other than by `def` (`__init__ = f`).
+    pub constructor_bound: bool,
 }
 
 impl ClassInfo {
@@ -344,8 +346,19 @@ pub struct ModuleIndex {
     pub classes: Vec<ClassInfo>,
     /// Every name bound at module level or declared `global` in a function, sorted.
     pub globals: Vec<Symbol>,
-    /// Global names bound more than once (their meaning at a call site is not static).
+    /// Global names bound more than once (their meaning at a call site is not static). A
+    /// module-level `from m import *` may bind any name, so every name bound before it (or
+    /// in the same top-level statement) counts as rebound.
     pub rebound: Vec<Symbol>,
+    /// The module's code has a `from m import *` (module level: elsewhere it is a syntax
+    /// error). Its globals are then not all known from this file: a name it does not bind
+    /// is read from the globals at run time (falling back to the builtins), and only the
+    /// program knows whether an import binds it (`molt_lower::star_import_diagnostics`).
+    pub star_import: bool,
+    /// Names whose attributes the module assigns or deletes anywhere (`Q.__init__ = f`,
+    /// `del Q.x`, `setattr(Q, ...)`, `delattr(Q, ...)`), sorted: a class of such a name
+    /// may change after its `class` statement, so no call of it is checked statically.
+    pub patched: Vec<Symbol>,
     /// The lists above by name, so that every question below costs O(1) whatever the
     /// module's size (a 1M-line module has ~100,000 functions and ~50,000 classes, and
     /// lowering asks once per call site and class statement). Built by [`Self::build_tables`].
@@ -365,6 +378,7 @@ struct Tables {
     method_owner: FxHashMap<Symbol, (u32, u32)>,
     globals: FxHashSet<Symbol>,
     rebound: FxHashSet<Symbol>,
+    patched: FxHashSet<Symbol>,
 }
 
 impl ModuleIndex {
@@ -389,6 +403,17 @@ impl ModuleIndex {
         }
         let (at, _) = *self.tables.class_at.get(&name)?;
         self.classes.get(at as usize)
+    }
+
+    /// The class `name` if it is bound once ([`Self::stable_class`]) and this module never
+    /// changes its attributes after the `class` statement ([`Self::patched`]), nor binds
+    /// `__init__`/`__new__` in its body other than by `def`: its constructor's signature
+    /// is the one its body defines (as far as this module can see).
+    pub fn frozen_class(&self, name: Symbol) -> Option<&ClassInfo> {
+        if self.tables.patched.contains(&name) {
+            return None;
+        }
+        self.stable_class(name).filter(|c| !c.constructor_bound)
     }
 
     /// Why instances of `class` cannot have fixed-layout slots because of its bases: `None`
@@ -480,6 +505,7 @@ impl ModuleIndex {
         }
         t.globals = self.globals.iter().copied().collect();
         t.rebound = self.rebound.iter().copied().collect();
+        t.patched = self.patched.iter().copied().collect();
         self.tables = t;
     }
 }
@@ -498,6 +524,7 @@ pub fn module_index(db: &dyn Db, file: SourceFile) -> ModuleIndex {
         .collect();
     let mut index = ModuleIndex::default();
     let mut bindings: Vec<Symbol> = Vec::new();
+    let mut star_rebound: Vec<Symbol> = Vec::new();
     for stmt in body {
         match stmt {
             Stmt::FunctionDef(def) => {
@@ -529,6 +556,7 @@ pub fn module_index(db: &dyn Db, file: SourceFile) -> ModuleIndex {
                     fields_elsewhere: Vec::new(),
                     defines_slots: false,
                     attribute_hook: None,
+                    constructor_bound: false,
                     decorated: !class.decorator_list.is_empty()
                         || class
                             .arguments
@@ -562,6 +590,12 @@ pub fn module_index(db: &dyn Db, file: SourceFile) -> ModuleIndex {
                         _ => false,
                     };
                     info.defines_slots |= assigns_slots;
+                    if !matches!(s, Stmt::FunctionDef(_)) {
+                        let mut bound = Vec::new();
+                        module_level_bindings(s, &mut bound);
+                        info.constructor_bound |=
+                            bound.iter().any(|n| n == "__init__" || n == "__new__");
+                    }
                 }
                 // Attributes first assigned outside `__init__` (plain methods only: the first
                 // parameter of a static or class method is not the instance).
@@ -586,8 +620,17 @@ pub fn module_index(db: &dyn Db, file: SourceFile) -> ModuleIndex {
             }
             _ => {}
         }
+        let before = bindings.len();
         collect_bindings(db, stmt, &mut bindings);
+        let star = db.intern("*");
+        if bindings[before..].contains(&star) {
+            bindings.retain(|b| *b != star);
+            index.star_import = true;
+            // The star import may rebind everything bound so far.
+            star_rebound.extend(bindings.iter().copied());
+        }
     }
+    bindings.extend(star_rebound);
     let mut sorted = bindings.clone();
     sorted.sort_by(|a, b| db.resolve(*a).cmp(db.resolve(*b)));
     let mut globals = sorted.clone();
@@ -600,8 +643,46 @@ pub fn module_index(db: &dyn Db, file: SourceFile) -> ModuleIndex {
     rebound.dedup();
     index.globals = globals;
     index.rebound = rebound;
+    let mut patched: Vec<Symbol> = patched_names(body).iter().map(|n| db.intern(n)).collect();
+    patched.sort_by(|a, b| db.resolve(*a).cmp(db.resolve(*b)));
+    patched.dedup();
+    index.patched = patched;
     index.build_tables();
     index
+}
+
+/// The names `N` of `N.attr = ...`, `N.attr += ...`, `del N.attr`, `setattr(N, ...)` and
+/// `delattr(N, ...)` anywhere in `body` (functions and classes included).
+fn patched_names(body: &[Stmt]) -> Vec<String> {
+    use ruff_python_ast::visitor::source_order::{SourceOrderVisitor, TraversalSignal};
+    use ruff_python_ast::{AnyNodeRef, ExprContext};
+    struct V(Vec<String>);
+    impl<'a> SourceOrderVisitor<'a> for V {
+        fn enter_node(&mut self, node: AnyNodeRef<'a>) -> TraversalSignal {
+            match node {
+                AnyNodeRef::ExprAttribute(a) if !matches!(a.ctx, ExprContext::Load) => {
+                    if let Expr::Name(n) = &*a.value {
+                        self.0.push(n.id.as_str().to_owned());
+                    }
+                }
+                AnyNodeRef::ExprCall(c) => {
+                    if let (Expr::Name(f), Some(Expr::Name(target))) =
+                        (&*c.func, c.arguments.args.first())
+                        && matches!(f.id.as_str(), "setattr" | "delattr")
+                    {
+                        self.0.push(target.id.as_str().to_owned());
+                    }
+                }
+                _ => {}
+            }
+            TraversalSignal::Traverse
+        }
+    }
+    let mut v = V(Vec::new());
+    for s in body {
+        v.visit_stmt(s);
+    }
+    v.0
 }
 
 /// Names bound by a module-level statement, plus names declared `global` and assigned inside

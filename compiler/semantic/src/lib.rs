@@ -18,6 +18,7 @@ pub mod items;
 pub mod limits;
 pub mod modules;
 pub mod scope;
+pub mod star_imports;
 pub mod stdlib;
 pub mod stdlib_attrs;
 pub mod stdlib_names;

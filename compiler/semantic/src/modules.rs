@@ -495,7 +495,17 @@ pub fn module_graph<'db>(db: &'db dyn Db, program: Program<'db>) -> ModuleGraph 
                 continue;
             };
             if request.is_from && found.is_package() {
-                for item in &request.names {
+                let mut items: Vec<String> = request.names.clone();
+                if items.iter().any(|i| i == "*") {
+                    // `from pkg import *` imports the submodules its `__all__` names.
+                    if let ModuleSource::File { file: init, .. } = &found
+                        && let crate::star_imports::Exports::All(all) =
+                            crate::star_imports::module_exports(db, *init)
+                    {
+                        items.extend(all.iter().cloned());
+                    }
+                }
+                for item in &items {
                     if item == "*" {
                         continue;
                     }

@@ -23,7 +23,7 @@ use ruff_text_size::{Ranged, TextRange};
 
 use crate::diagnostics::{Diagnostic, DiagnosticCode};
 use crate::modules::{ModuleName, ModuleSource, Program, Resolution, resolve_module};
-use crate::stdlib_attrs::CPYTHON_MODULE_NAMES;
+use crate::stdlib_attrs::{CPYTHON_MODULE_NAMES, CPYTHON_STAR_NAMES};
 
 /// The virtual folder of the embedded modules: `__file__` of `functools` is
 /// `/<molt>/stdlib/functools.py`. No real folder has this name, so a traceback finds no
@@ -134,6 +134,16 @@ pub fn cpython_names(name: &str) -> Option<&'static [&'static str]> {
         .binary_search_by_key(&name, |(n, _)| n)
         .ok()
         .map(|i| CPYTHON_MODULE_NAMES[i].1)
+}
+
+/// The names `from name import *` binds in CPython 3.11 (its `__all__`, else its public
+/// names), if `name` is a standard module molt ships or one of the runtime's own (`math`,
+/// `sys`, `time`).
+pub fn cpython_star_names(name: &str) -> Option<&'static [&'static str]> {
+    CPYTHON_STAR_NAMES
+        .binary_search_by_key(&name, |(n, _)| n)
+        .ok()
+        .map(|i| CPYTHON_STAR_NAMES[i].1)
 }
 
 /// Module attributes every module object has in both implementations.

@@ -1,6 +1,7 @@
 """Writes compiler/semantic/src/stdlib_attrs.rs: the names CPython 3.11's standard modules
-define (`dir(module)`), for the modules molt ships in `stdlib/`. Run with python3 3.11
-from the repository root:
+define (`dir(module)`), for the modules molt ships in `stdlib/`, and the names `from m import *`
+binds for those and the runtime's own modules (`__all__`, else the public names). Run with
+python3 3.11 from the repository root:
 
     python3 compiler/semantic/tools/gen_stdlib_attrs.py
 """
@@ -11,6 +12,10 @@ import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
 OUT = os.path.join(ROOT, "compiler", "semantic", "src", "stdlib_attrs.rs")
+
+
+# The modules the runtime provides itself (`RUNTIME_MODULES` of `modules.rs`, less `posix`).
+RUNTIME_MODULES = ["math", "sys", "time"]
 
 
 def main():
@@ -42,6 +47,20 @@ def main():
         module = importlib.import_module(name)
         out.append(f"    (\n        {name!r},\n        &[".replace("'", '"'))
         for attr in sorted(dir(module)):
+            out.append(f'            "{attr}",')
+        out.append("        ],\n    ),")
+    out.append("];")
+    out.append("")
+    out.append("/// `(module, the names `from module import *` binds in CPython)`, sorted by module: its")
+    out.append("/// `__all__` in order, or its `dir()` names without a leading underscore.")
+    out.append("pub const CPYTHON_STAR_NAMES: &[(&str, &[&str])] = &[")
+    for name in sorted(names + RUNTIME_MODULES):
+        module = importlib.import_module(name)
+        star = getattr(module, "__all__", None)
+        if star is None:
+            star = [n for n in sorted(dir(module)) if not n.startswith("_")]
+        out.append(f"    (\n        {name!r},\n        &[".replace("'", '"'))
+        for attr in star:
             out.append(f'            "{attr}",')
         out.append("        ],\n    ),")
     out.append("];")

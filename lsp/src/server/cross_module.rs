@@ -51,7 +51,14 @@ pub fn definition(
         return resolver.follow(&binding, package.as_deref(), &names, 0);
     }
     let at = navigation::name_at(module, offset)?;
-    let Definition::Variable { range, .. } = navigation::resolve(module, &at)? else {
+    let Some(definition) = navigation::resolve(module, &at) else {
+        // A name the file does not bind: one of its star imports may.
+        if !matches!(at.occurrence, navigation::Occurrence::Name) {
+            return None;
+        }
+        return resolver.through_star_imports(module, package.as_deref(), at.name, 0);
+    };
+    let Definition::Variable { range, .. } = definition else {
         return None;
     };
     let binding = import_binding(module, range)?;
@@ -285,7 +292,15 @@ impl Resolver<'_> {
         };
         let parsed = parse(self.db, file);
         let syntax = parsed.parsed().syntax();
-        match navigation::module_binding(syntax, first)? {
+        let Some(binding) = navigation::module_binding(syntax, first) else {
+            // Not bound in the module itself: through its star imports.
+            if !rest.is_empty() {
+                return None;
+            }
+            let package = package_of(file.path(self.db));
+            return self.through_star_imports(syntax, package.as_deref(), first, hops + 1);
+        };
+        match binding {
             Definition::Variable { range, .. } => {
                 // A re-export: follow the import that binds it.
                 match import_binding(syntax, range) {
@@ -302,6 +317,33 @@ impl Resolver<'_> {
             definition if rest.is_empty() => Some((file, definition.name_range()?)),
             _ => None,
         }
+    }
+
+    /// The definition of `name` that a module-level `from m import *` of `module` (in
+    /// package `package`) binds: the last such import whose module binds it.
+    fn through_star_imports(
+        &self,
+        module: &ast::ModModule,
+        package: Option<&str>,
+        name: &str,
+        hops: usize,
+    ) -> Option<(SourceFile, TextRange)> {
+        if hops > MAX_HOPS {
+            return None;
+        }
+        let mut stars = Vec::new();
+        for stmt in &module.body {
+            if let ast::Stmt::ImportFrom(i) = stmt
+                && i.names.iter().any(|a| &a.name == "*")
+            {
+                stars.push(i);
+            }
+        }
+        stars.iter().rev().find_map(|i| {
+            let from = i.module.as_ref().map(|m| m.to_string()).unwrap_or_default();
+            let base = absolute_import_name(&from, i.level, package)?;
+            self.attribute(&base, &[name], hops + 1)
+        })
     }
 }
 
@@ -336,6 +378,25 @@ mod tests {
             name,
             body[range.start().to_usize()..range.end().to_usize()].to_owned(),
         ))
+    }
+
+    #[test]
+    fn star_imported_names_lead_to_their_modules() {
+        let files = [
+            ("helper.py", "def f():\n    pass\nx = 1\n"),
+            ("other.py", "__all__ = ['g']\ndef g():\n    pass\n"),
+            ("pkg/__init__.py", "from .sub import *\n"),
+            ("pkg/sub.py", "class K:\n    pass\n"),
+        ];
+        let found = |main: &str| jump(&files, main);
+        let at = |file: &str, text: &str| Some((file.to_owned(), text.to_owned()));
+        let head = "from helper import *\nfrom other import *\nfrom pkg import *\n";
+        assert_eq!(found(&format!("{head}f|()\n")), at("helper.py", "f"));
+        assert_eq!(found(&format!("{head}print(x|)\n")), at("helper.py", "x"));
+        assert_eq!(found(&format!("{head}g|()\n")), at("other.py", "g"));
+        // Through the star import of a package's `__init__`.
+        assert_eq!(found(&format!("{head}K|()\n")), at("pkg/sub.py", "K"));
+        assert_eq!(found(&format!("{head}nope|()\n")), None);
     }
 
     #[test]

@@ -1,0 +1,3 @@
+print("start")
+from bad import *
+print("not reached")

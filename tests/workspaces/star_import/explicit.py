@@ -1,0 +1,11 @@
+__all__ = ["listed", "pow"]
+
+from math import pow
+
+
+def listed():
+    return "listed"
+
+
+def unlisted():
+    return "unlisted"

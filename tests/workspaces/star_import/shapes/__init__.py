@@ -1,0 +1,4 @@
+from .base import *
+from .circle import Circle
+
+__all__ = ["Square", "Circle"]

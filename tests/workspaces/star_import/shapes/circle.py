@@ -1,0 +1,5 @@
+class Circle:
+    kind = "circle"
+
+    def __init__(self, r):
+        self.r = r

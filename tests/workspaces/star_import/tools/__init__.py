@@ -1,0 +1,2 @@
+__all__ = ["sub", "tools_name"]
+tools_name = "tools"
