@@ -33,48 +33,7 @@ fn truncated_programs_do_not_panic() {
 
 #[test]
 fn mutated_programs_do_not_panic() {
-    const TOKENS: &[&[u8]] = &[
-        b"(",
-        b")",
-        b"[",
-        b"]",
-        b":",
-        b"\n",
-        b"    ",
-        b"def ",
-        b"class ",
-        b"return ",
-        b"yield ",
-        b"lambda: ",
-        b"try:\n",
-        b"except ",
-        b"finally:\n",
-        b"*",
-        b"**",
-        b"=",
-        b",",
-        b"\"",
-        b"f\"{",
-        b"}",
-        b"nonlocal x\n",
-        b"global y\n",
-        b"del ",
-        b"async ",
-        b"await ",
-        b"with ",
-        b"for ",
-        b"in ",
-        b"if ",
-        b"else:",
-        b"break\n",
-        b"continue\n",
-        b":=",
-        b"...",
-        b"@",
-        b"\\",
-        b"#",
-        b"\t",
-    ];
+    use molt_tests::targets::mutate::TOKENS;
     let mut rng = Rng::new(0x5eed);
     for program in corpus() {
         for _ in 0..40 {

@@ -9,8 +9,9 @@ use arbitrary::{Result, Unstructured};
 
 use crate::repo_root;
 
-/// Tokens inserted by [`mutate`]: the ones that change the structure of a program.
-const TOKENS: &[&[u8]] = &[
+/// Tokens inserted by [`mutate`] (and by `tests/no_panic.rs`): the ones that change the
+/// structure of a program.
+pub const TOKENS: &[&[u8]] = &[
     b"(",
     b")",
     b"[",
