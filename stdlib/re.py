@@ -226,6 +226,10 @@ VERBOSE = X = RegexFlag(64)
 TEMPLATE = T = RegexFlag(1)
 DEBUG = RegexFlag(128)
 NOFLAG = RegexFlag(0)
+for _name, _value in _FLAG_ORDER:
+    setattr(RegexFlag, _name, RegexFlag(_value))
+RegexFlag.NOFLAG = NOFLAG
+del _name, _value
 
 
 class error(Exception):

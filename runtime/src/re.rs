@@ -798,9 +798,9 @@ impl Parser {
                             _ => format!("(?:{body})"),
                         }
                     } else {
-                        if w.0 == 0 && max > 1 && self.groups > ibefore {
-                            // sre keeps the captures of a final empty iteration; the engine
-                            // does not run one.
+                        if w.0 == 0 && max > min && max > 1 && self.groups > ibefore {
+                            // sre keeps the captures of a final empty iteration beyond the
+                            // minimum; the engine does not run one.
                             return Err(Fail::Unsupported(
                                 "molt: a repeated group that can match the empty string and contains a capture group is not supported yet".into(),
                             ));
@@ -1577,6 +1577,9 @@ fn build(source: &str, not_empty: bool) -> Result<fancy_regex::Regex, String> {
         .delegate_size_limit(1 << 28)
         .delegate_dfa_size_limit(1 << 26)
         .find_not_empty(not_empty)
+        // The rewrites of nested repeats change which iteration a group captures
+        // (`(a+?)*+` matched `a` where sre matches `aa`): run the pattern as written.
+        .optimize(false)
         .build()
         .map_err(|e| e.to_string())
 }

@@ -38,4 +38,4 @@ for pat, s in cases:
     print(repr(pat), repr(s), r)
 print(re.match(r"(a+)+b", "a" * 18 + "b").span())
 print(re.fullmatch(r"(?:a|ab)(?:c|bcd)", "abcd"), re.fullmatch(r"a*?", "aaa"), re.fullmatch(r"a|b|ab", "ab"))
-print(re.search(r"(?<=a)b", "xab", 2), re.match(r"\b", "a b", 1), re.match(r"\b", "a b", 2))
+print(re.compile(r"(?<=a)b").search("xab", 2), re.compile(r"\b").match("a b", 1), re.compile(r"\b").match("a b", 2))
