@@ -520,11 +520,6 @@ struct Parser {
     grouprefpos: Vec<(usize, usize)>,
     /// An error CPython's compiler (after parsing) reports.
     deferred: Option<Fail>,
-    /// Translating for subjects known to be ASCII: `\b` and `\B` become the engine's
-    /// fast ASCII boundaries (the same answers there).
-    ascii_subject: bool,
-    /// Whether the pattern has `\b` or `\B`.
-    has_boundary: bool,
     /// The capture groups open at this point, innermost last.
     open: Vec<usize>,
     /// The capture group enclosing each group (0: none), index 0 unused.
@@ -1227,17 +1222,7 @@ impl Parser {
         match t.c {
             'A' => return at(self, "\\A".into()),
             'Z' => return at(self, "\\z".into()),
-            'b' | 'B' if self.ascii_subject => {
-                self.has_boundary = true;
-                let text = if t.c == 'b' {
-                    "(?-u:\\b)"
-                } else {
-                    "(?!\\A\\z)(?-u:\\B)"
-                };
-                return at(self, text.into());
-            }
             'b' | 'B' => {
-                self.has_boundary = true;
                 let w = Self::word_class(flags);
                 let text = if t.c == 'b' {
                     format!("(?:(?<={w})(?!{w})|(?<!{w})(?={w}))")
@@ -1520,15 +1505,9 @@ struct Translation {
     names: Vec<(String, usize)>,
     parents: Vec<usize>,
     flags: u32,
-    has_boundary: bool,
 }
 
 fn translate(pattern: &str, flags: u32) -> PR<Translation> {
-    translate_for(pattern, flags, false)
-}
-
-/// [`translate`], for ASCII subjects only when `ascii_subject`.
-fn translate_for(pattern: &str, flags: u32, ascii_subject: bool) -> PR<Translation> {
     let chars: Vec<char> = pattern.chars().collect();
     let all = leading_flags(&chars, flags);
     let mut p = Parser {
@@ -1540,8 +1519,6 @@ fn translate_for(pattern: &str, flags: u32, ascii_subject: bool) -> PR<Translati
         lookbehind_groups: None,
         grouprefpos: Vec::new(),
         deferred: None,
-        ascii_subject,
-        has_boundary: false,
         open: Vec::new(),
         parents: vec![0],
         out: String::new(),
@@ -1579,7 +1556,6 @@ fn translate_for(pattern: &str, flags: u32, ascii_subject: bool) -> PR<Translati
         names: p.names,
         parents: p.parents,
         flags: final_flags,
-        has_boundary: p.has_boundary,
     })
 }
 
@@ -1590,8 +1566,6 @@ fn translate_for(pattern: &str, flags: u32, ascii_subject: bool) -> PR<Translati
 /// and matching at a position without an empty match (after an empty match of `findall`).
 struct Compiled {
     search: fancy_regex::Regex,
-    /// `search` for ASCII subjects, when the pattern has word boundaries.
-    search_ascii: Option<fancy_regex::Regex>,
     full: RefCell<Option<Rc<fancy_regex::Regex>>>,
     nonempty: RefCell<Option<Option<Rc<fancy_regex::Regex>>>>,
     source: String,
@@ -1661,18 +1635,8 @@ fn r_compile(_: Value, args: Args<'_>) -> R<Ref> {
                     ));
                 }
             };
-            // Word boundaries run much faster as the engine's own ASCII `\b`, which
-            // answers as CPython's for an ASCII subject.
-            let search_ascii = if t.has_boundary {
-                translate_for(text, flags, true)
-                    .ok()
-                    .and_then(|a| build(&a.source, false).ok())
-            } else {
-                None
-            };
             let compiled = Compiled {
                 search,
-                search_ascii,
                 full: RefCell::new(None),
                 nonempty: RefCell::new(None),
                 source: t.source.clone(),
@@ -1724,14 +1688,6 @@ fn compiled(id: Value) -> R<Rc<Compiled>> {
 }
 
 impl Compiled {
-    /// The search program for a subject (`ascii`: all its characters are ASCII).
-    fn searcher(&self, ascii: bool) -> &fancy_regex::Regex {
-        match (&self.search_ascii, ascii) {
-            (Some(r), true) => r,
-            _ => &self.search,
-        }
-    }
-
     fn full(&self) -> R<Rc<fancy_regex::Regex>> {
         if let Some(r) = self.full.borrow().clone() {
             return Ok(r);
@@ -1879,8 +1835,8 @@ fn r_search(_: Value, args: Args<'_>) -> R<Ref> {
     let end = off.byte(index_arg(endpos, "endpos")?);
     let hay = &off.text[..end];
     let found = match index_arg(mode, "mode")? {
-        0 => run(c.searcher(off.ascii), hay, pos, false)?,
-        1 => run(c.searcher(off.ascii), hay, pos, true)?,
+        0 => run(&c.search, hay, pos, false)?,
+        1 => run(&c.search, hay, pos, true)?,
         _ => run(&*c.full()?, hay, pos, true)?,
     };
     Ok(match found {
@@ -1917,11 +1873,11 @@ fn r_scan(_: Value, args: Args<'_>) -> R<Ref> {
                 None if pos >= end => None,
                 None => {
                     let next = pos + hay[pos..].chars().next().map_or(1, char::len_utf8);
-                    run(c.searcher(off.ascii), hay, next, false)?
+                    run(&c.search, hay, next, false)?
                 }
             }
         } else {
-            run(c.searcher(off.ascii), hay, pos, false)?
+            run(&c.search, hay, pos, false)?
         };
         let Some(spans) = found else { break };
         must_advance = spans[0] == spans[1];
@@ -2006,13 +1962,6 @@ mod tests {
                 "{p}"
             );
         }
-    }
-
-    #[test]
-    fn ascii_boundaries_compile() {
-        let t = translate_for("\\bab\\B", 0, true).ok().map(|t| t.source);
-        let t = t.unwrap_or_default();
-        assert!(build(&t, false).is_ok(), "{t}");
     }
 
     #[test]
