@@ -66,6 +66,7 @@ pub mod posix;
 pub mod profile;
 pub mod random;
 pub mod range;
+pub mod re;
 pub mod recursion;
 pub mod set;
 pub mod slots;

@@ -422,6 +422,7 @@ fn import_absolute(name: &str) -> R<Ref> {
                 "time" => make_time(),
                 "posix" => crate::posix::make_posix(),
                 "_random" => crate::random::make_random_core(),
+                "_molt_re" => crate::re::make_re_core(),
                 _ => return not_found(format!("No module named '{name}'"), name),
             };
             let m = immortalize(m.into_raw());

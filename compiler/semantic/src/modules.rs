@@ -34,7 +34,7 @@ pub const RUNTIME_MODULES: &[&str] = &["sys", "time", "math", "posix"];
 /// Modules the runtime provides for molt's own standard modules only (`_random`, the
 /// core of `random`): they resolve like [`RUNTIME_MODULES`], but an import of one outside
 /// `stdlib/` is an `unsupported-syntax` error (CPython's modules of these names differ).
-pub const PRIVATE_RUNTIME_MODULES: &[&str] = &["_random"];
+pub const PRIVATE_RUNTIME_MODULES: &[&str] = &["_random", "_molt_re"];
 
 fn is_runtime_module(name: &str) -> bool {
     RUNTIME_MODULES.contains(&name) || PRIVATE_RUNTIME_MODULES.contains(&name)

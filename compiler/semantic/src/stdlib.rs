@@ -69,6 +69,7 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     ("os", include_str!("../../../stdlib/os/__init__.py")),
     ("os.path", include_str!("../../../stdlib/os/path.py")),
     ("random", include_str!("../../../stdlib/random.py")),
+    ("re", include_str!("../../../stdlib/re.py")),
     ("statistics", include_str!("../../../stdlib/statistics.py")),
     ("string", include_str!("../../../stdlib/string.py")),
     ("typing", include_str!("../../../stdlib/typing.py")),
