@@ -1,7 +1,8 @@
 # molt's `collections`, written for molt: `deque`, `defaultdict`, `Counter`, `OrderedDict`,
-# `ChainMap` and `namedtuple`. molt cannot instantiate subclasses of `dict` yet, so the mapping classes
-# keep their items in a plain dict (`_data`) and forward to it; their reprs, messages and
-# iteration orders are CPython's (docs/stdlib.md lists what still differs).
+# `ChainMap` and `namedtuple`. The mapping classes were written before molt could
+# instantiate subclasses of `dict`: they keep their items in a plain dict (`_data`) and
+# forward to it; their reprs, messages and iteration orders are CPython's (docs/stdlib.md
+# lists what still differs).
 
 from . import abc
 
