@@ -2,8 +2,9 @@
 # and the metaclass `EnumType` (also `EnumMeta`). An enum class body runs in an
 # `_EnumDict` (from `EnumType.__prepare__`), which records the members in definition order
 # and refuses to redefine a name; `EnumType.__new__` then creates the class and its members.
-# `IntEnum`, `StrEnum` and `IntFlag` need members that are ints or strs, and molt cannot
-# instantiate subclasses of `int` or `str` yet: they are not provided (compile-time errors).
+# `IntEnum`, `StrEnum` and `IntFlag` are classes with two bases (`int` or `str`, and the
+# enum base), and molt has no multiple inheritance yet: they are not provided
+# (compile-time errors).
 
 
 def _is_dunder(name):

@@ -386,3 +386,81 @@ def no_type_check(arg):
 
 def runtime_checkable(cls):
     return cls
+
+
+# --- NamedTuple ----------------------------------------------------------------------------
+#
+# `class P(NamedTuple)` resolves the base through `NamedTuple.__mro_entries__` to
+# `_NamedTuple`, whose metaclass turns the class body into a `collections.namedtuple`
+# class: the annotated names are its fields (those with a value have defaults), the other
+# names of the body (methods, class attributes) are set on it.
+
+_NAMEDTUPLE_PROHIBITED = frozenset(
+    [
+        "__new__", "__init__", "__slots__", "__getnewargs__", "_fields", "_field_defaults",
+        "_make", "_replace", "_asdict", "_source",
+    ]
+)
+_NAMEDTUPLE_SPECIAL = frozenset(["__module__", "__name__", "__annotations__"])
+
+
+def _make_namedtuple(name, types, module, defaults=()):
+    import collections
+
+    annotations = {}
+    for field, tp in types:
+        annotations[field] = _convert(tp)
+    cls = collections.namedtuple(name, list(annotations), defaults=defaults, module=module)
+    cls.__annotations__ = annotations
+    return cls
+
+
+class NamedTupleMeta(type):
+    def __new__(cls, typename, bases, ns):
+        for base in bases:
+            if base is not _NamedTuple and base is not Generic:
+                raise TypeError("can only inherit from a NamedTuple type and Generic")
+        types = ns.get("__annotations__", {})
+        with_defaults = []
+        for field in types:
+            if field in ns:
+                with_defaults.append(field)
+            elif with_defaults:
+                raise TypeError(
+                    "Non-default namedtuple field %s cannot follow default field%s %s"
+                    % (field, "s" if len(with_defaults) > 1 else "", ", ".join(with_defaults))
+                )
+        made = _make_namedtuple(
+            typename,
+            list(types.items()),
+            ns.get("__module__", "__main__"),
+            [ns[n] for n in with_defaults],
+        )
+        for key in ns:
+            if key in _NAMEDTUPLE_PROHIBITED:
+                raise AttributeError("Cannot overwrite NamedTuple attribute " + key)
+            # molt cannot assign a class's `__qualname__`: the class keeps its name as
+            # qualified name (CPython's differs only for a class nested in another).
+            if key not in _NAMEDTUPLE_SPECIAL and key != "__qualname__" and key not in made._fields:
+                setattr(made, key, ns[key])
+        return made
+
+
+def NamedTuple(typename, fields=None, /, **kwargs):
+    if fields is None:
+        fields = list(kwargs.items())
+    elif kwargs:
+        raise TypeError(
+            "Either list of fields or keywords can be provided to NamedTuple, not both"
+        )
+    return _make_namedtuple(typename, list(fields), None)
+
+
+_NamedTuple = type.__new__(NamedTupleMeta, "NamedTuple", (), {})
+
+
+def _namedtuple_mro_entries(bases):
+    return (_NamedTuple,)
+
+
+NamedTuple.__mro_entries__ = _namedtuple_mro_entries

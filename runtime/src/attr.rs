@@ -586,7 +586,18 @@ pub fn generic_getattr(o: Value, name: &str, hash: i64) -> R<Ref> {
     }
     match descr {
         Some(d) => bind(d.v(), o, cls),
-        None => attribute_error(o, name),
+        None => match crate::class::builtin_value(o) {
+            // The data attributes of the builtin type (`real`, `imag`, `numerator`, ...),
+            // which molt keeps out of the class namespace.
+            Some(value) => match getattr_str(value, name) {
+                Err(_) if crate::exceptions::pending_is(ExcKind::AttributeError) => {
+                    drop(crate::exceptions::take_pending());
+                    attribute_error(o, name)
+                }
+                r => r,
+            },
+            None => attribute_error(o, name),
+        },
     }
 }
 

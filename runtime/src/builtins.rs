@@ -83,8 +83,8 @@ fn b_print(_: Value, args: Args<'_>) -> R<Ref> {
         if i > 0 {
             out.push_str(&sep);
         }
-        if let Some(s) = str_opt(*v) {
-            out.push_str(s);
+        if crate::str::is_str(*v) {
+            out.push_str(crate::str::as_str(*v));
         } else {
             out.push_str(&crate::ops::str_string(*v)?);
         }

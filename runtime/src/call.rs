@@ -474,7 +474,7 @@ fn call_builtin(callee: Value, args: Args<'_>) -> R<Ref> {
         None
     };
     if b.receiver != Value::UNBOUND {
-        let r = (b.f)(b.receiver, args);
+        let r = invoke_method(b, b.receiver, args);
         if r.is_err() {
             return qualify_method_error(r, b, b.receiver, true);
         }
@@ -502,7 +502,8 @@ fn call_builtin(callee: Value, args: Args<'_>) -> R<Ref> {
     if !isinstance_class(*first, b.owner) {
         return descriptor_type_error(b, *first);
     }
-    let r = (b.f)(
+    let r = invoke_method(
+        b,
         *first,
         Args {
             pos: rest,
@@ -514,6 +515,57 @@ fn call_builtin(callee: Value, args: Args<'_>) -> R<Ref> {
         return qualify_method_error(r, b, *first, false);
     }
     r
+}
+
+/// Runs builtin `b` with receiver `recv`. A method of a builtin value type (`int`, `str`,
+/// `tuple`, `list`, ...) called on an instance of a subclass operates on the builtin value
+/// the instance carries, as CPython's methods operate on the base part of such an object.
+#[inline]
+fn invoke_method(b: &BuiltinData, recv: Value, args: Args<'_>) -> R<Ref> {
+    if crate::object::is_kind(recv, Kind::Instance)
+        && !b.owner.is_none()
+        && let Some(value) = crate::class::builtin_value(recv)
+        && crate::class::is_value_type(b.owner)
+    {
+        return invoke_on_value(b, recv, value, args);
+    }
+    (b.f)(recv, args)
+}
+
+/// [`invoke_method`] for an instance `recv` of a subclass carrying the builtin `value`.
+#[cold]
+fn invoke_on_value(b: &BuiltinData, recv: Value, value: Value, args: Args<'_>) -> R<Ref> {
+    // `format(x, "")` is `str(x)` for every builtin type: the subclass's `__str__` (or
+    // `__repr__`) decides, as in CPython.
+    if b.name == "__format__"
+        && let [spec] = args.pos
+        && str_opt(*spec) == Some("")
+    {
+        return crate::ops::py_str(recv);
+    }
+    let r = match (b.f)(value, args) {
+        // `d[k]` of a dict subclass with `__missing__` calls it for a missing key.
+        Err(e)
+            if b.name == "__getitem__"
+                && crate::dict::is_dict(value)
+                && crate::exceptions::pending_is(ExcKind::KeyError) =>
+        {
+            let Some(missing) = crate::class::lookup(type_of(recv), "__missing__").map(Ref::dup)
+            else {
+                return Err(e);
+            };
+            drop(crate::exceptions::take_pending());
+            return crate::call::call_found(missing.v(), recv, type_of(recv), args);
+        }
+        r => r?,
+    };
+    // A method of a mutable type that returns its receiver (`__iadd__`, `__ior__`) gives
+    // the subclass instance back; the immutable types return an exact copy in CPython.
+    let t = &rt().t;
+    if r.v() == value && [t.list, t.dict, t.set].contains(&type_of(value)) {
+        return Ok(Ref::dup(recv));
+    }
+    Ok(r)
 }
 
 /// The TypeError of a builtin type's method called on an object of another type: a slot
@@ -682,7 +734,7 @@ pub fn call_method_moved(recv: Value, name: Value, args: Args<'_>, moved: Moved)
 /// CPython does ([`qualify_method_error`]).
 #[inline]
 fn call_native(b: &BuiltinData, recv: Value, args: Args<'_>) -> R<Ref> {
-    let r = (b.f)(recv, args);
+    let r = invoke_method(b, recv, args);
     if r.is_err() {
         return qualify_method_error(r, b, recv, false);
     }

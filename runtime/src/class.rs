@@ -51,6 +51,77 @@ pub fn has_no_dict(cls: Value) -> bool {
     crate::object::flags(cls) & FLAG_NO_DICT != 0
 }
 
+/// The name of the hidden member slot holding the builtin value of an instance of a
+/// [`Layout::Value`] class (no program can spell it as an attribute).
+pub const VALUE_SLOT: &str = "\u{0}value";
+
+/// Whether `cls` is one of the builtin types whose user subclasses have [`Layout::Value`]
+/// instances: `int`, `float`, `str`, `tuple`, `list`, `dict`, `set`, `frozenset`.
+pub fn is_value_type(cls: Value) -> bool {
+    let t = &rt().t;
+    [
+        t.int,
+        t.float,
+        t.str,
+        t.tuple,
+        t.list,
+        t.dict,
+        t.set,
+        t.frozenset,
+    ]
+    .contains(&cls)
+}
+
+/// The builtin value type a [`Layout::Value`] class derives from (`int` for
+/// `class I(int)` and its subclasses).
+pub fn value_type(cls: Value) -> Value {
+    if is_value_type(cls) {
+        return cls;
+    }
+    class_data(cls)
+        .mro
+        .iter()
+        .copied()
+        .find(|c| is_value_type(*c))
+        .unwrap_or(rt().t.object)
+}
+
+/// The builtin value that instance `v` of a subclass of a builtin value type carries
+/// (borrowed; an exact `int`, `str`, `tuple`, ...), or `None` for any other value.
+#[inline]
+pub fn builtin_value(v: Value) -> Option<Value> {
+    if !is_instance(v) {
+        return None;
+    }
+    let inst = instance_data(v);
+    let cd = class_data(inst.class);
+    if cd.layout != Layout::Value || inst.slots.is_null() {
+        return None;
+    }
+    // SAFETY: a Value-layout class has the value slot as its first member slot, so
+    // `slots` has at least `first_member + 1` entries.
+    let b = unsafe { *inst.slots.add(first_member(cd)) };
+    (b != Value::UNBOUND).then_some(b)
+}
+
+/// `v` itself, or the builtin value it carries when it is an instance of a subclass of a
+/// builtin value type (borrowed): what the builtin operations of that type operate on.
+#[inline]
+pub fn unwrap_value(v: Value) -> Value {
+    builtin_value(v).unwrap_or(v)
+}
+
+/// A new instance of the [`Layout::Value`] class `cls` carrying `value` (stolen: an exact
+/// value of the class's builtin type), without `__init__`.
+pub fn new_value_instance(cls: Value, value: Ref) -> Ref {
+    let inst = new_instance_raw(cls, None);
+    let data = instance_data(inst.v());
+    let cd = class_data(cls);
+    // SAFETY: as in `builtin_value`: the first member slot is the value slot.
+    unsafe { *data.slots.add(first_member(cd)) = value.into_raw() };
+    inst
+}
+
 /// Index of the first member slot of `cls` (slots before it hold dict attributes).
 #[inline]
 fn first_member(cd: &ClassData) -> usize {
@@ -538,6 +609,7 @@ pub fn call_class(cls: Value, args: Args<'_>) -> R<Ref> {
     }
     let inst = match cd.layout {
         Layout::Object => new_instance_raw(cls, None),
+        Layout::Value => value_new(cls, value_type(cls), args)?,
         Layout::Exception => {
             let os_error = crate::state::exc_class(ExcKind::OSError);
             if cls == os_error {
@@ -570,6 +642,80 @@ pub fn call_class(cls: Value, args: Args<'_>) -> R<Ref> {
     };
     run_init(inst.v(), args)?;
     Ok(inst)
+}
+
+/// A new instance of the [`Layout::Value`] class `cls` whose builtin type is `owner`, as
+/// `owner.__new__(cls, *args)` makes it: the value is what `owner(*args)` gives, except for
+/// `list`, `dict` and `set`, whose `__new__` ignores the arguments (their `__init__` fills
+/// the value).
+fn value_new(cls: Value, owner: Value, args: Args<'_>) -> R<Ref> {
+    let t = &rt().t;
+    let Some(ctor) = class_data(owner).ctor else {
+        return type_error(format!("cannot create '{}' instances", class_name(cls)));
+    };
+    let value = if [t.list, t.dict, t.set].contains(&owner) {
+        ctor(owner, Args::positional(&[]))?
+    } else {
+        ctor(owner, args)?
+    };
+    Ok(new_value_instance(cls, value))
+}
+
+/// `int.__new__(cls, *args)` (and that of `float`, `str`, `tuple`, `list`, `dict`, `set`,
+/// `frozenset`; `owner` is the type it is bound to): an exact value when `cls` is the
+/// builtin type itself, an instance of the subclass `cls` carrying the value otherwise.
+fn value_dunder_new(owner: Value, args: Args<'_>) -> R<Ref> {
+    let oname = class_name(owner);
+    let Some((&cls, rest)) = args.pos.split_first() else {
+        return type_error(format!("{oname}.__new__(): not enough arguments"));
+    };
+    if !is_class(cls) {
+        return type_error(format!(
+            "{oname}.__new__(X): X is not a type object ({})",
+            type_name(cls)
+        ));
+    }
+    if !is_subclass(cls, owner) {
+        let c = class_name(cls);
+        return type_error(format!(
+            "{oname}.__new__({c}): {c} is not a subtype of {oname}"
+        ));
+    }
+    let rest = Args {
+        pos: rest,
+        kwnames: args.kwnames,
+        kwvals: args.kwvals,
+    };
+    let cd = class_data(cls);
+    match (cd.layout, cd.ctor) {
+        (Layout::Builtin, Some(ctor)) => ctor(cls, rest),
+        (Layout::Value, _) => value_new(cls, owner, rest),
+        _ => type_error(format!("cannot create '{}' instances", class_name(cls))),
+    }
+}
+
+/// `list.__init__(self, iterable=(), /)`, `set.__init__` and `dict.__init__(self, ...)`:
+/// refill the (unwrapped) receiver as the constructor would (a dict is updated, not
+/// cleared, as in CPython).
+fn container_init(recv: Value, args: Args<'_>) -> R<Ref> {
+    let t = &rt().t;
+    let cls = type_of(recv);
+    let Some(ctor) = class_data(cls).ctor else {
+        return type_error("descriptor '__init__' requires a builtin container");
+    };
+    let made = ctor(cls, args)?;
+    if cls == t.list {
+        let new = std::mem::take(crate::list::list_vec(made.v()));
+        let old = std::mem::replace(crate::list::list_vec(recv), new);
+        crate::object::decref_all(&old);
+    } else if cls == t.dict {
+        crate::dict::dict_update(recv, made.v())?;
+    } else {
+        let s = crate::set::set_data(recv);
+        s.clear();
+        s.update(made.v())?;
+    }
+    Ok(Ref::NONE)
 }
 
 /// `M(name, bases, ns, **kw)` for a metaclass `M` (a subclass of `type`): `M.__new__`
@@ -868,6 +1014,13 @@ fn object_new(_recv: Value, args: Args<'_>) -> R<Ref> {
             crate::exceptions::os_error_init(inst.v());
             Ok(inst)
         }
+        Layout::Value => {
+            let name = class_name(cls);
+            type_error(format!(
+                "object.__new__({name}) is not safe, use {}.__new__()",
+                class_name(value_type(cls))
+            ))
+        }
         Layout::Builtin => {
             let name = class_name(cls);
             if cd.ctor.is_some() {
@@ -1040,7 +1193,11 @@ pub fn instance_hash(v: Value) -> R<i64> {
     }
     match lookup(cls, "__hash__") {
         Some(f) if f.is_none() => type_error(format!("unhashable type: '{}'", class_name(cls))),
-        Some(f) if is_kind(f, Kind::Builtin) => Ok(crate::hash::hash_identity(v)),
+        Some(f) if is_kind(f, Kind::Builtin) => match builtin_value(v) {
+            // `int.__hash__`, `str.__hash__`, ... of a subclass instance: the value's hash.
+            Some(value) => crate::hash::py_hash(value),
+            None => Ok(crate::hash::hash_identity(v)),
+        },
         Some(_) => {
             let r = call_dunder(v, "__hash__", &[])?.unwrap_or(Ref::NONE);
             // CPython keeps a result that fits in a machine word and hashes a bigger int.
@@ -1085,7 +1242,25 @@ fn resolve_mro_entries(bases: Value, ns: Value) -> R<Option<Ref>> {
             out.push(Ref::dup(b));
             continue;
         }
-        match call_dunder(b, "__mro_entries__", &[bases])? {
+        // A function's own attribute counts (`typing.NamedTuple.__mro_entries__`), as
+        // CPython looks the method up on the object.
+        let own = if is_kind(b, Kind::Function) {
+            match crate::attr::getattr_str(b, "__mro_entries__") {
+                Ok(f) => Some(f),
+                Err(_) if crate::exceptions::pending_is(ExcKind::AttributeError) => {
+                    drop(crate::exceptions::take_pending());
+                    None
+                }
+                Err(e) => return Err(e),
+            }
+        } else {
+            None
+        };
+        let found = match own {
+            Some(f) => Some(crate::call::call(f.v(), Args::positional(&[bases]))?),
+            None => call_dunder(b, "__mro_entries__", &[bases])?,
+        };
+        match found {
             Some(entries) => {
                 if !crate::tuple::is_tuple(entries.v()) {
                     return type_error("__mro_entries__ must return a tuple");
@@ -1350,6 +1525,7 @@ pub fn type_new_core(
     }
     let base_cd = class_data(base);
     let layout = match base_cd.layout {
+        Layout::Builtin if is_value_type(base) => Layout::Value,
         Layout::Builtin
             if base_cd.ctor.is_none() && base != rt().t.object && !is_metaclass(base) =>
         {
@@ -1366,8 +1542,20 @@ pub fn type_new_core(
     };
     // Instances have no `__dict__` when this class and every base up to `object` declare
     // `__slots__` without "__dict__".
-    let base_has_dict = base != rt().t.object && !has_no_dict(base);
-    let no_dict = layout == Layout::Object
+    let base_has_dict = base != rt().t.object && !is_value_type(base) && !has_no_dict(base);
+    if layout == Layout::Value
+        && let Some((names, _, _)) = &declared
+        && !names.is_empty()
+    {
+        let vt = value_type(base);
+        if vt == rt().t.int || vt == rt().t.tuple {
+            return type_error(format!(
+                "nonempty __slots__ not supported for subtype of '{}'",
+                class_name(vt)
+            ));
+        }
+    }
+    let no_dict = matches!(layout, Layout::Object | Layout::Value)
         && !base_has_dict
         && declared
             .as_ref()
@@ -1383,9 +1571,13 @@ pub fn type_new_core(
     // last (the base's, then this class's `__slots__`).
     let mut slots: Vec<Value> = Vec::new();
     let mut members: Vec<Value> = Vec::new();
-    if layout == Layout::Object {
+    if matches!(layout, Layout::Object | Layout::Value) {
         let split = first_member(base_cd);
         slots.extend(base_cd.slots[..split].iter().map(|v| incref(*v)));
+        if layout == Layout::Value && base_cd.layout == Layout::Builtin {
+            // The builtin value: the first member slot of every Value-layout class.
+            members.push(incref(crate::str::str_intern(VALUE_SLOT)));
+        }
         members.extend(base_cd.slots[split..].iter().map(|v| incref(*v)));
         if let Some((names, _, _)) = &declared {
             for n in names {
@@ -1421,6 +1613,18 @@ pub fn type_new_core(
             (*wants_dict && !base_has_dict, *wants_weakref)
         }
         (Layout::Exception, None) => (false, base_cd.ctor.is_none() && is_builtin_exception(base)),
+        // CPython's `float`, `str`, `list` and `dict` subclasses get `__weakref__`, those of
+        // `int` and `tuple` (variable-size objects) and of the sets (which have their own) not.
+        (Layout::Value, None) => {
+            let t = &rt().t;
+            (
+                !base_has_dict,
+                [t.float, t.str, t.list, t.dict].contains(&base),
+            )
+        }
+        (Layout::Value, Some((_, wants_dict, wants_weakref))) => {
+            (*wants_dict && !base_has_dict, *wants_weakref)
+        }
         _ => (false, false),
     };
     for (flag, attr) in [(adds_dict, "__dict__"), (adds_weakref, "__weakref__")] {
@@ -1974,7 +2178,9 @@ fn object_init(recv: Value, args: Args<'_>) -> R<Ref> {
                 "object.__init__() takes exactly one argument (the instance to initialize)",
             );
         }
-        if lookup(cls, "__new__").is_none_or(|f| is_kind(f, Kind::Builtin)) {
+        if class_data(cls).layout != Layout::Value
+            && lookup(cls, "__new__").is_none_or(|f| is_kind(f, Kind::Builtin))
+        {
             return type_error(format!("{}() takes no arguments", class_name(cls)));
         }
     }
@@ -2245,6 +2451,21 @@ pub fn install_methods(r: &Runtime) {
         ],
         StaticBinding::Class,
     );
+    for c in [
+        t.int,
+        t.float,
+        t.str,
+        t.tuple,
+        t.list,
+        t.dict,
+        t.set,
+        t.frozenset,
+    ] {
+        install_static(c, &[("__new__", value_dunder_new)], StaticBinding::Class);
+    }
+    for c in [t.list, t.dict, t.set] {
+        install(c, &[("__init__", container_init)]);
+    }
     install(t.mappingproxy, MAPPINGPROXY_METHODS);
     dict_set_str(class_data(t.mappingproxy).dict, "__hash__", Value::NONE);
     install(t.str, crate::str::METHODS);

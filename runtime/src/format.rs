@@ -423,7 +423,8 @@ pub fn format_str(s: &str, spec: &Spec) -> R<String> {
 
 /// `format(v, spec)`.
 pub fn format_value(v: Value, spec: &str) -> R<Ref> {
-    if let Some(s) = str_opt(v) {
+    if crate::str::is_str(v) {
+        let s = crate::str::as_str(v);
         if spec.is_empty() {
             return Ok(Ref::dup(v));
         }
@@ -479,16 +480,19 @@ fn pad_printf(body: String, width: usize, left: bool) -> String {
 
 /// `fmt % args`.
 pub fn percent_format(fmt: &str, args: Value) -> R<String> {
+    // A tuple subclass's instance (a namedtuple) supplies its items as a tuple does.
+    let tuple_value = crate::class::unwrap_value(args);
+    let tuple_args = crate::tuple::is_tuple(tuple_value);
     let is_mapping = crate::dict::is_dict(args)
         || (is_kind(args, Kind::Instance)
             && crate::class::has_dunder(args, "__getitem__")
-            && !crate::tuple::is_tuple(args));
-    let items: Vec<Value> = if crate::tuple::is_tuple(args) {
-        crate::tuple::tuple_items(args).to_vec()
+            && !tuple_args
+            && !crate::str::is_str(crate::class::unwrap_value(args)));
+    let items: Vec<Value> = if tuple_args {
+        crate::tuple::tuple_items(tuple_value).to_vec()
     } else {
         vec![args]
     };
-    let tuple_args = crate::tuple::is_tuple(args);
     let mut next_arg = 0usize;
     let mut used_mapping = false;
     let chars: Vec<char> = fmt.chars().collect();

@@ -367,8 +367,8 @@ pub fn default_repr(v: Value) -> String {
 /// `str(v)` as a Rust string. `str()` of an instance is one level of recursion (CPython's
 /// `PyObject_Str`); builtin values go straight to their repr, as in CPython.
 pub fn str_string(v: Value) -> R<String> {
-    if let Some(s) = str_opt(v) {
-        return Ok(s.to_string());
+    if is_str(v) {
+        return Ok(as_str(v).to_string());
     }
     if is_kind(v, Kind::Instance) || crate::class::meta_hook(v, "__str__").is_some() {
         let _level = crate::recursion::enter(crate::recursion::IN_STR)?;
@@ -578,6 +578,19 @@ pub fn binary(opc: u32, a: Value, b: Value) -> R<Ref> {
             }
         }
     }
+    // A builtin operand's own operation accepts an instance of a subclass of a builtin
+    // value type (`"a" + S("b")`, `I(1) + 1.5`): CPython's slot of the builtin side computes
+    // with the value the instance carries; its TypeError names the operands' own types.
+    let (ua, ub) = (crate::class::unwrap_value(a), crate::class::unwrap_value(b));
+    if (ua != a && !is_instance(b)) || (ub != b && !is_instance(a)) {
+        return match binary(opc, ua, ub) {
+            Err(_) if crate::exceptions::pending_is(ExcKind::TypeError) => {
+                drop(crate::exceptions::take_pending());
+                binary_type_error(o, inplace, a, b)
+            }
+            r => r,
+        };
+    }
     // `int | None`, `list[int] | str`: `type.__or__` and `__ror__`.
     if o == op::OR
         && let Some(r) = crate::generic_alias::type_or(a, b)?
@@ -746,7 +759,7 @@ fn binary_type_error<T>(o: u32, inplace: bool, a: Value, b: Value) -> R<T> {
             (Kind::List, "list"),
             (Kind::Tuple, "tuple"),
         ] {
-            if is_kind(a, k) {
+            if is_kind(crate::class::unwrap_value(a), k) {
                 let shown = if k == Kind::Str {
                     format!("\"{tb}\"")
                 } else {

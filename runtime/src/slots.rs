@@ -152,6 +152,8 @@ fn binary_slot<const T: u8, const OP: u32, const REFLECTED: bool, const INPLACE:
     };
     let name = format!("__{prefix}{}__", BINARY_NAMES[OP as usize]);
     let [other] = wrapper_args::<1>(&name, args)?;
+    // CPython's slots accept instances of subclasses of the builtin types as operands.
+    let other = crate::class::unwrap_value(other);
     binary_op(T, OP, REFLECTED, INPLACE, recv, other)
 }
 
@@ -268,6 +270,10 @@ fn pow_slot<const T: u8, const REFLECTED: bool>(recv: Value, args: Args<'_>) -> 
             return type_error(format!(" expected at most 2 arguments, got {}", more.len()));
         }
     };
+    let (other, m) = (
+        crate::class::unwrap_value(other),
+        crate::class::unwrap_value(m),
+    );
     if m.is_none() {
         return binary_op(T, op::POW, REFLECTED, false, recv, other);
     }
@@ -296,6 +302,7 @@ fn divmod_slot<const T: u8, const REFLECTED: bool>(recv: Value, args: Args<'_>) 
         "__divmod__"
     };
     let [other] = wrapper_args::<1>(name, args)?;
+    let other = crate::class::unwrap_value(other);
     if !accepts(T, op::FLOORDIV, other) {
         return not_implemented();
     }
@@ -318,6 +325,7 @@ fn call_builtin(name: &str, args: &[Value]) -> R<Ref> {
 fn compare_slot<const T: u8, const OP: u32>(recv: Value, args: Args<'_>) -> R<Ref> {
     const NAMES: [&str; 6] = ["__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__"];
     let [other] = wrapper_args::<1>(NAMES[OP as usize], args)?;
+    let other = crate::class::unwrap_value(other);
     let ordering = !matches!(OP, cmp::EQ | cmp::NE);
     let ok = match T {
         INT | BOOL => is_int(other),

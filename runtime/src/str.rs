@@ -113,8 +113,23 @@ pub fn as_str<'a>(v: Value) -> &'a str {
 
 /// The text of `v` if it is a str.
 #[inline]
+///
+/// An instance of a subclass of `str` gives the text it carries, as CPython's functions
+/// accept str subclasses wherever they take a str; code that must honour such a subclass's
+/// overrides (`str()`, `print`, `format`) tests [`is_str`] (an exact str) first.
 pub fn str_opt<'a>(v: Value) -> Option<&'a str> {
-    if is_str(v) { Some(as_str(v)) } else { None }
+    if is_str(v) {
+        Some(as_str(v))
+    } else {
+        str_subclass_opt(v)
+    }
+}
+
+/// The text carried by an instance of a subclass of `str`.
+#[cold]
+fn str_subclass_opt<'a>(v: Value) -> Option<&'a str> {
+    let b = crate::class::builtin_value(v)?;
+    if is_str(b) { Some(as_str(b)) } else { None }
 }
 
 /// Length in code points.
@@ -1006,6 +1021,17 @@ fn m_join(recv: Value, args: Args<'_>) -> R<Ref> {
 /// code points, so the text is built in a buffer of the exact size and not scanned again.
 /// One item is returned itself, as in CPython.
 fn join_values(sep: Value, items: &[Value]) -> R<Ref> {
+    // Instances of str subclasses join as the text they carry.
+    let unwrapped: Vec<Value>;
+    let items = if items.iter().any(|v| is_kind(*v, Kind::Instance)) {
+        unwrapped = items
+            .iter()
+            .map(|v| crate::class::unwrap_value(*v))
+            .collect();
+        &unwrapped[..]
+    } else {
+        items
+    };
     let sep = str_data(sep);
     let mut bytes = 0usize;
     let mut chars = 0usize;

@@ -1,7 +1,8 @@
-# molt's `collections`, written for molt: `deque`, `defaultdict`, `Counter`, `OrderedDict`
-# and `ChainMap`. molt cannot instantiate subclasses of `dict` yet, so the mapping classes
-# keep their items in a plain dict (`_data`) and forward to it; their reprs, messages and
-# iteration orders are CPython's (docs/stdlib.md lists what still differs).
+# molt's `collections`, written for molt: `deque`, `defaultdict`, `Counter`, `OrderedDict`,
+# `ChainMap` and `namedtuple`. The mapping classes were written before molt could
+# instantiate subclasses of `dict`: they keep their items in a plain dict (`_data`) and
+# forward to it; their reprs, messages and iteration orders are CPython's (docs/stdlib.md
+# lists what still differs).
 
 from . import abc
 
@@ -884,3 +885,211 @@ abc.Hashable._hook_exclude = abc.Hashable._hook_exclude + (deque, defaultdict, O
 abc.KeysView.register(odict_keys)
 abc.ValuesView.register(odict_values)
 abc.ItemsView.register(odict_items)
+
+
+# --- namedtuple ----------------------------------------------------------------------------
+#
+# molt has no `exec`, so the class is assembled from closures: `__new__` binds its
+# arguments itself, with the messages CPython's generated signature
+# `__new__(_cls, <fields>)` would give.
+
+# `keyword.kwlist` of CPython 3.11: names a namedtuple refuses.
+_KEYWORDS = frozenset(
+    [
+        "False", "None", "True", "and", "as", "assert", "async", "await", "break",
+        "class", "continue", "def", "del", "elif", "else", "except", "finally", "for",
+        "from", "global", "if", "import", "in", "is", "lambda", "nonlocal", "not", "or",
+        "pass", "raise", "return", "try", "while", "with", "yield",
+    ]
+)
+
+
+class _tuplegetter:
+    # The field descriptor: item `index` of the tuple, read-only.
+
+    def __init__(self, index, doc):
+        self._index = index
+        self.__doc__ = doc
+
+    def __get__(self, obj, owner=None):
+        if obj is None:
+            return self
+        return obj[self._index]
+
+    def __set__(self, obj, value):
+        raise AttributeError("can't set attribute")
+
+    def __delete__(self, obj):
+        raise AttributeError("can't delete attribute")
+
+    def __repr__(self):
+        return "_tuplegetter(%d, %r)" % (self._index, self.__doc__)
+
+
+_tuplegetter.__module__ = "_collections"
+
+
+def _quoted_list(names):
+    # 'a'; 'a' and 'b'; 'a', 'b', and 'c' (CPython's wording for missing arguments).
+    quoted = ["'%s'" % n for n in names]
+    if len(quoted) == 1:
+        return quoted[0]
+    if len(quoted) == 2:
+        return quoted[0] + " and " + quoted[1]
+    return ", ".join(quoted[:-1]) + ", and " + quoted[-1]
+
+
+def _check_names(typename, field_names, rename):
+    if rename:
+        taken = set()
+        for i, name in enumerate(field_names):
+            bad = (
+                not name.isidentifier()
+                or name in _KEYWORDS
+                or name.startswith("_")
+                or name in taken
+            )
+            if bad:
+                field_names[i] = "_%d" % i
+            taken.add(name)
+    for name in [typename] + field_names:
+        if type(name) is not str:
+            raise TypeError("Type names and field names must be strings")
+        if not name.isidentifier():
+            raise ValueError("Type names and field names must be valid identifiers: %r" % (name,))
+        if name in _KEYWORDS:
+            raise ValueError("Type names and field names cannot be a keyword: %r" % (name,))
+    taken = set()
+    for name in field_names:
+        if name.startswith("_") and not rename:
+            raise ValueError("Field names cannot start with an underscore: %r" % (name,))
+        if name in taken:
+            raise ValueError("Encountered duplicate field name: %r" % (name,))
+        taken.add(name)
+
+
+def namedtuple(typename, field_names, *, rename=False, defaults=None, module=None):
+    if isinstance(field_names, str):
+        field_names = field_names.replace(",", " ").split()
+    field_names = [str(n) for n in field_names]
+    typename = str(typename)
+    _check_names(typename, field_names, rename)
+    fields = tuple(field_names)
+    nfields = len(fields)
+    field_defaults = {}
+    default_values = ()
+    if defaults is not None:
+        default_values = tuple(defaults)
+        if len(default_values) > nfields:
+            raise TypeError("Got more default values than field names")
+        first = nfields - len(default_values)
+        for i in range(len(default_values)):
+            field_defaults[fields[first + i]] = default_values[i]
+    ndefaults = len(default_values)
+    tuple_new = tuple.__new__
+    new_name = typename + ".__new__"
+
+    def __new__(_cls, *args, **kwargs):
+        values = list(args[:nfields])
+        for i in range(len(values), nfields):
+            values.append(_MISSING)
+        for key in kwargs:
+            if key not in fields:
+                raise TypeError("%s() got an unexpected keyword argument '%s'" % (new_name, key))
+            i = fields.index(key)
+            if values[i] is not _MISSING:
+                raise TypeError("%s() got multiple values for argument '%s'" % (new_name, key))
+            values[i] = kwargs[key]
+        if len(args) > nfields:
+            low = nfields + 1 - ndefaults
+            if ndefaults:
+                takes = "from %d to %d positional arguments" % (low, nfields + 1)
+            else:
+                takes = "%d positional argument%s" % (nfields + 1, "" if nfields == 0 else "s")
+            raise TypeError(
+                "%s() takes %s but %d %s given"
+                % (new_name, takes, len(args) + 1, "was" if len(args) == 0 else "were")
+            )
+        missing = []
+        for i in range(nfields):
+            if values[i] is _MISSING:
+                if i >= nfields - ndefaults:
+                    values[i] = default_values[i - (nfields - ndefaults)]
+                else:
+                    missing.append(fields[i])
+        if missing:
+            raise TypeError(
+                "%s() missing %d required positional argument%s: %s"
+                % (new_name, len(missing), "" if len(missing) == 1 else "s", _quoted_list(missing))
+            )
+        return tuple_new(_cls, values)
+
+    def _make(cls, iterable):
+        result = tuple_new(cls, iterable)
+        if len(result) != nfields:
+            raise TypeError("Expected %d arguments, got %d" % (nfields, len(result)))
+        return result
+
+    def _replace(self, /, **kwds):
+        values = []
+        for i in range(nfields):
+            values.append(kwds.pop(fields[i], self[i]))
+        if kwds:
+            raise ValueError("Got unexpected field names: %r" % (list(kwds),))
+        return self._make(values)
+
+    def __repr__(self):
+        parts = []
+        for i in range(nfields):
+            parts.append("%s=%r" % (fields[i], self[i]))
+        return self.__class__.__name__ + "(" + ", ".join(parts) + ")"
+
+    def _asdict(self):
+        return dict(zip(self._fields, self))
+
+    def __getnewargs__(self):
+        return tuple(self)
+
+    for f, name in [
+        (__new__, "__new__"),
+        (_make, "_make"),
+        (_replace, "_replace"),
+        (__repr__, "__repr__"),
+        (_asdict, "_asdict"),
+        (__getnewargs__, "__getnewargs__"),
+    ]:
+        f.__qualname__ = typename + "." + name
+    __new__.__doc__ = "Create new instance of %s(%s)" % (typename, ", ".join(fields))
+    _make.__doc__ = "Make a new %s object from a sequence or iterable" % (typename,)
+    _replace.__doc__ = "Return a new %s object replacing specified fields with new values" % (
+        typename,
+    )
+    __repr__.__doc__ = "Return a nicely formatted representation string"
+    _asdict.__doc__ = "Return a new dict which maps field names to their values."
+    __getnewargs__.__doc__ = "Return self as a plain tuple.  Used by copy and pickle."
+    namespace = {
+        "__doc__": "%s(%s)" % (typename, ", ".join(fields)),
+        "__slots__": (),
+        "_fields": fields,
+        "_field_defaults": field_defaults,
+        "__new__": __new__,
+        "_make": classmethod(_make),
+        "_replace": _replace,
+        "__repr__": __repr__,
+        "_asdict": _asdict,
+        "__getnewargs__": __getnewargs__,
+        "__match_args__": fields,
+    }
+    for i in range(nfields):
+        namespace[fields[i]] = _tuplegetter(i, "Alias for field number %d" % i)
+    if module is not None:
+        namespace["__module__"] = module
+    namespace["__qualname__"] = typename
+    return type(typename, (tuple,), namespace)
+
+
+class _Missing:
+    pass
+
+
+_MISSING = _Missing()
