@@ -1279,8 +1279,8 @@ pub fn call_ex(callee: Value, args: Value, kwargs: Value) -> R<Ref> {
 /// must be a mapping, not T" for an object without `keys`; errors of `keys()`/`m[key]`
 /// propagate.
 pub fn kwargs_merge(callee: Value, kw: Value, m: Value) -> R<()> {
-    let pairs: Vec<(Ref, Ref)> = if crate::dict::is_dict(m) {
-        dict_data(m)
+    let pairs: Vec<(Ref, Ref)> = if let Some(src) = crate::dict::merge_source(m) {
+        dict_data(src)
             .items()
             .into_iter()
             .map(|(k, v)| (Ref::dup(k), Ref::dup(v)))

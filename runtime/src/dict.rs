@@ -625,6 +625,21 @@ pub fn dict_copy(d: Value) -> Ref {
     out
 }
 
+/// The dict whose entries CPython's `PyDict_Merge` reads directly when merging `m` (into
+/// `dict.update`, `dict(m)`, `{**m}`, `f(**m)`): `m` itself when it is a dict, the dict it
+/// carries when it is an instance of a dict subclass that keeps dict's `__iter__` (CPython
+/// then ignores overrides of `keys` and `__getitem__`), else `None` (read through
+/// [`mapping_items`]).
+pub fn merge_source(m: Value) -> Option<Value> {
+    if is_dict(m) {
+        return Some(m);
+    }
+    let carried = crate::class::builtin_value(m).filter(|v| is_dict(*v))?;
+    let own = crate::class::lookup(crate::class::type_of(m), "__iter__");
+    let dicts = crate::class::lookup(crate::class::type_of(carried), "__iter__");
+    (own == dicts).then_some(carried)
+}
+
 /// The `(key, m[key])` pairs of a mapping object read as CPython's `PyDict_Merge` reads a
 /// non-dict: `m.keys()`, then `m[key]` for each key in order. `None` when `m` has no `keys`
 /// attribute (only an `AttributeError` counts as absent; other errors propagate).
@@ -649,7 +664,7 @@ pub fn mapping_items(m: Value) -> R<Option<Vec<(Ref, Ref)>>> {
 
 /// `d.update(other)`: another dict, an iterable of pairs, or an object with `keys()`.
 pub fn dict_update(d: Value, other: Value) -> R<()> {
-    if is_dict(other) {
+    if let Some(other) = merge_source(other) {
         let src = dict_data(other);
         for (k, v) in src.items() {
             let (k, v) = (Ref::dup(k), Ref::dup(v));
