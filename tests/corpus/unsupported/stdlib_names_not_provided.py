@@ -4,7 +4,7 @@ import functools
 import itertools as its
 from functools import reduce, singledispatch  # unsupported: `functools.singledispatch` is not supported yet
 from string import Template  # unsupported: `string.Template` is not supported yet
-from collections import deque, namedtuple  # unsupported: `collections.namedtuple` is not supported yet
+from collections import deque, UserDict  # unsupported: `collections.UserDict` is not supported yet
 from collections.abc import Awaitable  # unsupported: `collections.abc.Awaitable` is not supported yet
 import abc
 import collections.abc as cabc
