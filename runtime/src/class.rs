@@ -58,6 +58,11 @@ pub const VALUE_SLOT: &str = "\u{0}value";
 /// Whether `cls` is one of the builtin types whose user subclasses have [`Layout::Value`]
 /// instances: `int`, `float`, `str`, `tuple`, `list`, `dict`, `set`, `frozenset`.
 pub fn is_value_type(cls: Value) -> bool {
+    value_types().contains(&cls)
+}
+
+/// The builtin types whose user subclasses have [`Layout::Value`] instances.
+fn value_types() -> [Value; 8] {
     let t = &rt().t;
     [
         t.int,
@@ -69,7 +74,6 @@ pub fn is_value_type(cls: Value) -> bool {
         t.set,
         t.frozenset,
     ]
-    .contains(&cls)
 }
 
 /// The builtin value type a [`Layout::Value`] class derives from (`int` for
@@ -2451,16 +2455,7 @@ pub fn install_methods(r: &Runtime) {
         ],
         StaticBinding::Class,
     );
-    for c in [
-        t.int,
-        t.float,
-        t.str,
-        t.tuple,
-        t.list,
-        t.dict,
-        t.set,
-        t.frozenset,
-    ] {
+    for c in value_types() {
         install_static(c, &[("__new__", value_dunder_new)], StaticBinding::Class);
     }
     for c in [t.list, t.dict, t.set] {
