@@ -3,7 +3,7 @@
 import functools
 import itertools as its
 from functools import reduce, singledispatch  # unsupported: `functools.singledispatch` is not supported yet
-from string import Template  # unsupported: `string.Template` is not supported yet
+from string import Formatter  # unsupported: `string.Formatter` is not supported yet
 from collections import deque, UserDict  # unsupported: `collections.UserDict` is not supported yet
 from collections.abc import Awaitable  # unsupported: `collections.abc.Awaitable` is not supported yet
 import abc
