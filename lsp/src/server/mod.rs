@@ -7,6 +7,8 @@
 //! - `state.rs`: settings, workspaces, open documents, file revisions, behind one lock.
 //! - `documents.rs`: didOpen/didChange/didClose and publishing diagnostics.
 //! - `watch.rs`: scanning folders and applying changes made outside the editor.
+//! - `editor_api.rs`: custom requests for editor extensions (`molt/fileCoverage`,
+//!   `molt/profileHeat`).
 //! - `builds.rs` / `commands.rs`: build on save, `molt.build`, `molt.run`,
 //!   `molt.runProfiled`, `molt.showIr`.
 //! - `profiles.rs`: profiles (`<outDir>/*.profile.json` and their site maps) read through
@@ -31,6 +33,7 @@ pub mod commands;
 pub mod cross_module;
 pub mod diagnostics;
 pub mod documents;
+pub mod editor_api;
 pub mod facts;
 pub mod hover;
 pub mod inlay_hints;
@@ -95,7 +98,10 @@ pub fn run_stdio() -> ExitCode {
     let shutdown_requested = Arc::new(AtomicBool::new(false));
     let flag = shutdown_requested.clone();
     runtime.block_on(async move {
-        let (service, socket) = LspService::new(move |client| Server::new(client, flag));
+        let (service, socket) = LspService::build(move |client| Server::new(client, flag))
+            .custom_method(editor_api::FILE_COVERAGE, Server::file_coverage_request)
+            .custom_method(editor_api::PROFILE_HEAT, Server::profile_heat_request)
+            .finish();
         let exit = Arc::new(tokio::sync::Notify::new());
         let service = ExitSignal {
             inner: service,
