@@ -71,6 +71,7 @@ class MoltExtension implements vscode.Disposable {
   private readonly irChanged = new vscode.EventEmitter<vscode.Uri>();
   private readonly reports = new Map<string, string>();
   private refreshTimer: NodeJS.Timeout | undefined;
+  private stateListener: vscode.Disposable | undefined;
 
   constructor(private readonly context: vscode.ExtensionContext) {
     this.status = vscode.window.createStatusBarItem("molt.status", vscode.StatusBarAlignment.Left, 10);
@@ -148,6 +149,8 @@ class MoltExtension implements vscode.Disposable {
     });
     if (!isFound(found)) {
       this.setServerState("missing");
+      // Clears the heat of a server that ran before.
+      this.scheduleRefresh(0);
       this.registerFallbackCommands(found.message);
       this.log.appendLine(found.message);
       const open = "Open settings";
@@ -189,17 +192,16 @@ class MoltExtension implements vscode.Disposable {
     };
     const client = new LanguageClient("molt", "molt", serverOptions, clientOptions);
     this.client = client;
-    this.disposables.push(
-      client.onDidChangeState((e) => {
-        if (e.newState === State.Running) {
-          this.setServerState("running");
-        } else if (e.newState === State.Starting) {
-          this.setServerState("starting");
-        } else {
-          this.setServerState("stopped");
-        }
-      }),
-    );
+    this.stateListener?.dispose();
+    this.stateListener = client.onDidChangeState((e) => {
+      if (e.newState === State.Running) {
+        this.setServerState("running");
+      } else if (e.newState === State.Starting) {
+        this.setServerState("starting");
+      } else {
+        this.setServerState("stopped");
+      }
+    });
     this.setServerState("starting");
     try {
       await client.start();
@@ -525,6 +527,7 @@ class MoltExtension implements vscode.Disposable {
       clearTimeout(this.refreshTimer);
     }
     this.disposeFallbackCommands();
+    this.stateListener?.dispose();
     this.disposables.forEach((d) => d.dispose());
   }
 }

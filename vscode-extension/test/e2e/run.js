@@ -6,7 +6,10 @@
 //   3. clicking the `▶ Run` code lens runs the program through the extension's wrapper (the
 //      output appears in the "Molt Run" output channel);
 //   4. `Molt: Show optimized IR` opens the function's MIR in a read-only molt-ir document;
-//   5. coverage heat (on in this test's settings) shades the dynamic lines.
+//   5. coverage heat (on in this test's settings) shades the dynamic lines, and `▶ Run with
+//      profile` adds profile heat;
+//   6. a `molt.server.path` naming no file gives an error with a button, and fixing it (or
+//      `Molt: Restart server`) brings the server back; no command is registered twice.
 // It saves screenshots in the output folder.
 //
 // Usage: node test/e2e/run.js  (environment below; ci.sh sets it)
@@ -368,6 +371,56 @@ async function main() {
       const tab = page.locator(".tabs-container .tab", { hasText: "app.py:total.mir" });
       await tab.first().waitFor({ timeout: 10000 });
       await page.screenshot({ path: path.join(env.out, "ir.png") });
+    });
+
+    await check("a molt.server.path that names no file: an error with an Open settings button; fixing it restarts", async () => {
+      // Workspace settings (the workspace folder is watched; they override the user's).
+      const settingsPath = path.join(workspace, ".vscode", "settings.json");
+      fs.mkdirSync(path.dirname(settingsPath), { recursive: true });
+      fs.writeFileSync(settingsPath, JSON.stringify({ "molt.server.path": "/nonexistent/molt-lsp" }, null, 2));
+      const toast = page.locator(".notification-toast", { hasText: "/nonexistent/molt-lsp is not an executable file" });
+      await toast.first().waitFor({ timeout: 30000 });
+      await toast.locator(".monaco-button", { hasText: "Open settings" }).first().waitFor({ timeout: 5000 });
+      const item = page.locator(".statusbar-item", { hasText: /molt/ }).first();
+      await item.filter({ hasText: "no server" }).waitFor({ timeout: 10000 });
+      // The heat of the server that ran is gone.
+      let heat = -1;
+      for (let i = 0; i < 20 && heat !== 0; i++) {
+        await page.waitForTimeout(250);
+        heat = await page.evaluate(() => {
+          let n = 0;
+          for (const el of document.querySelectorAll(".monaco-editor .view-overlays div > div")) {
+            if (/rgba\((230, 60, 30|230, 180, 0)/.test(getComputedStyle(el).backgroundColor)) n++;
+          }
+          return n;
+        });
+      }
+      if (heat !== 0) {
+        throw new Error(`${heat} lines keep their heat without a server`);
+      }
+      await page.screenshot({ path: path.join(env.out, "missing-server.png") });
+      fs.writeFileSync(settingsPath, "{}\n");
+      let text = "";
+      for (let i = 0; i < 120 && !/^\S* ?molt( ·|$)/.test(text.trim()); i++) {
+        await page.waitForTimeout(250);
+        text = (await item.innerText()).replace(/\u00a0/g, " ").trim();
+      }
+      log(`status after the fix: ${text}`);
+      if (/no server|stopped|starting/.test(text) || !/molt/.test(text)) {
+        throw new Error(`the server did not come back: ${JSON.stringify(text)}`);
+      }
+    });
+
+    await check("Molt: Restart server restarts it, and the diagnostics come back", async () => {
+      await page.keyboard.press("Escape");
+      await runCommand(page, "Molt: Restart server");
+      await page.waitForTimeout(1000);
+      await squiggles.first().waitFor({ state: "attached", timeout: 60000 });
+      const item = page.locator(".statusbar-item", { hasText: /molt/ }).first();
+      const text = (await item.innerText()).replace(/\u00a0/g, " ");
+      if (/no server|stopped/.test(text)) {
+        throw new Error(`status after restart: ${JSON.stringify(text)}`);
+      }
     });
   } catch (e) {
     failed++;
