@@ -121,6 +121,11 @@ class MoltExtension implements vscode.Disposable {
         provideTextDocumentContent: (uri) => this.reports.get(uri.toString()) ?? "",
       }),
       vscode.workspace.onDidChangeConfiguration((e) => this.configurationChanged(e)),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => {
+        if (this.serverState === "missing") {
+          void this.restart();
+        }
+      }),
       vscode.window.onDidChangeVisibleTextEditors(() => this.scheduleRefresh(0)),
       vscode.window.onDidChangeTextEditorSelection((e) => this.updateStatus(e.textEditor)),
       vscode.workspace.onDidChangeTextDocument((e) => {
@@ -140,7 +145,10 @@ class MoltExtension implements vscode.Disposable {
   // ----- the server -----
 
   async start(): Promise<void> {
-    const folders = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.fsPath);
+    // An untrusted workspace's own binaries (target/release/molt-lsp) are not run.
+    const folders = vscode.workspace.isTrusted
+      ? (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.fsPath)
+      : [];
     const found = findServer({
       configured: vscode.workspace.getConfiguration("molt").get<string>("server.path"),
       pathEnv: process.env.PATH,
