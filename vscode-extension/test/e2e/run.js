@@ -7,7 +7,7 @@
 //      output appears in the "Molt Run" output channel);
 //   4. `Molt: Show optimized IR` opens the function's MIR in a read-only molt-ir document;
 //   5. coverage heat (on in this test's settings) shades the dynamic lines, and `▶ Run with
-//      profile` adds profile heat;
+//      profile` adds profile heat, grey once an edit makes the profile stale;
 //   6. a `molt.server.path` naming no file gives an error with a button, and fixing it (or
 //      `Molt: Restart server`) brings the server back; no command is registered twice.
 // It saves screenshots in the output folder.
@@ -375,6 +375,42 @@ async function main() {
       const tab = page.locator(".tabs-container .tab", { hasText: "app.py:total.mir" });
       await tab.first().waitFor({ timeout: 10000 });
       await page.screenshot({ path: path.join(env.out, "ir.png") });
+    });
+
+    await check("after an edit the profile is stale: its heat turns grey", async () => {
+      await page.locator(".editor-instance .monaco-editor").first().click({ position: { x: 200, y: 10 } });
+      await page.keyboard.press("Control+Home");
+      await page.keyboard.type("# edited\n");
+      let grey = 0;
+      for (let i = 0; i < 60 && grey === 0; i++) {
+        await page.waitForTimeout(250);
+        grey = await page.evaluate(() => {
+          let n = 0;
+          for (const el of document.querySelectorAll(".monaco-editor .view-overlays div > div")) {
+            if (/rgba\(128, 128, 128/.test(getComputedStyle(el).backgroundColor)) n++;
+          }
+          return n;
+        });
+      }
+      log(`${grey} grey lines`);
+      if (grey < 1) {
+        throw new Error("no line has the stale profile's grey background");
+      }
+      const label = await page.evaluate(() =>
+        [...document.styleSheets]
+          .flatMap((sheet) => {
+            try {
+              return [...sheet.cssRules].map((r) => r.cssText);
+            } catch {
+              return [];
+            }
+          })
+          .some((t) => t.includes("stale profile — re-run with profile")),
+      );
+      if (!label) {
+        throw new Error("no decoration carries the stale label");
+      }
+      await page.screenshot({ path: path.join(env.out, "stale.png") });
     });
 
     await check("a molt.server.path that names no file: an error with an Open settings button; fixing it restarts", async () => {
