@@ -57,6 +57,10 @@ def scale(a, b):
     return a * b
 
 
+def label(item):
+    return item.name
+
+
 if __name__ == "__main__":
     print("total", total(20_000_000))
     print("scaled", scale(3, 4))
@@ -250,6 +254,9 @@ async function main() {
     });
 
     await check("hovering the squiggle shows the server's text", async () => {
+      // For the screenshot: the code lenses and inlay hints are there too.
+      await page.locator(".contentWidgets .codelens-decoration").first().waitFor({ timeout: 30000 });
+      await page.waitForTimeout(500);
       // The `unbox.missed` remark is on `a` of `a * b` (line 18), a warning.
       const warning = page.locator(".monaco-editor .squiggly-warning");
       await warning.first().waitFor({ state: "attached", timeout: 30000 });
@@ -297,8 +304,8 @@ async function main() {
     });
 
     await check("coverage heat shades the lines with dynamic operations", async () => {
-      // The decorations of the heat have an rgba background; a line with `print(...)` has
-      // dynamic operations.
+      // The decorations of the heat have an rgba background; `item.name` (line 22) is a
+      // dynamic attribute lookup.
       const shaded = await page.evaluate(() => {
         let n = 0;
         for (const el of document.querySelectorAll(".monaco-editor .view-overlays div > div")) {
@@ -334,7 +341,7 @@ async function main() {
       await page.locator(".editor-instance .monaco-editor").first().click({ position: { x: 200, y: 10 } });
       await page.keyboard.press("Control+G");
       await quick.waitFor({ state: "visible", timeout: 10000 });
-      await quick.fill(":21");
+      await quick.fill(":25");
       await page.keyboard.press("Enter");
       const lens = page.locator(".contentWidgets .codelens-decoration a", { hasText: "▶ Run with profile" }).first();
       await lens.waitFor({ timeout: 30000 });
