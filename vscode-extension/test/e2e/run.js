@@ -279,6 +279,7 @@ async function main() {
       if (!/molt/.test(text) || !/unbox\.missed/.test(text) || !/`a` has no type annotation/.test(text)) {
         throw new Error(`the hover does not show a molt remark: ${JSON.stringify(text)}`);
       }
+      await page.waitForTimeout(600); // the hover's fade-in
       await page.screenshot({ path: path.join(env.out, "hover.png") });
     });
 
@@ -363,6 +364,12 @@ async function main() {
       if (hot < 1) {
         throw new Error("no line has the profile heat background");
       }
+      // Show the hot loop (line 13) in the screenshot.
+      await page.keyboard.press("Control+G");
+      await quick.waitFor({ state: "visible", timeout: 10000 });
+      await quick.fill(":9");
+      await page.keyboard.press("Enter");
+      await page.waitForTimeout(500);
       await page.screenshot({ path: path.join(env.out, "profile.png") });
     });
 
