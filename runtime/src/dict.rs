@@ -59,6 +59,10 @@ struct Inner {
     len: usize,
     /// log2 of the table size (0: no table yet).
     log2: u8,
+    /// Whether compiled code watches some of this dict's keys ([`crate::watch`]): a module's
+    /// globals with direct-call slots or builtins it relies on. Every change of a watched
+    /// dict is reported to [`crate::watch::on_change`].
+    watched: bool,
     /// Entries that can still be appended before a resize (CPython's `dk_usable`; a `u32`
     /// so that [`Inner::tracked`] fits in the dict's allocation size class).
     usable: u32,
@@ -81,6 +85,7 @@ impl Default for Inner {
             indices: Vec::new(),
             len: 0,
             log2: 0,
+            watched: false,
             usable: 0,
             tracked: NOT_TRACKED,
             version: next_version(),
@@ -329,6 +334,11 @@ impl DictData {
         Ok(self.find(key, hash)?.map(|i| self.inner().entries[i].value))
     }
 
+    /// Marks the dict as watched (see [`Inner::watched`]).
+    pub fn set_watched(&self) {
+        self.inner().watched = true;
+    }
+
     /// The version (see [`Inner::version`]).
     #[inline]
     pub fn version(&self) -> u64 {
@@ -344,6 +354,10 @@ impl DictData {
     /// `d[name] = v` for a str `name` with its str hash (both borrowed); never runs Python
     /// code.
     pub fn set_name(&self, name: Value, hash: i64, v: Value) {
+        if self.inner().watched {
+            // Only direct-call slots are cleared here: this path cannot raise.
+            crate::watch::on_change_infallible(self, name, hash, Some(v));
+        }
         match self.find_name(name, hash) {
             Some(i) => self.replace_value_at(i, v),
             None => self.push(hash, incref(name), incref(v)),
@@ -461,6 +475,9 @@ impl DictData {
 
     /// `d[key] = value` with a precomputed hash.
     pub fn set_with_hash(&self, key: Value, value: Value, hash: i64) -> R<()> {
+        if self.inner().watched {
+            crate::watch::on_change(self, key, hash, Some(value))?;
+        }
         match self.find(key, hash)? {
             Some(i) => {
                 let inner = self.inner();
@@ -482,6 +499,9 @@ impl DictData {
         let Some(i) = self.find(key, hash)? else {
             return Ok(None);
         };
+        if self.inner().watched {
+            crate::watch::on_change(self, key, hash, None)?;
+        }
         Ok(Some(self.remove_entry(i, hash)))
     }
 
@@ -512,6 +532,9 @@ impl DictData {
             .iter()
             .rposition(|e| e.key != Value::UNBOUND)?;
         let e = inner.entries[i];
+        if inner.watched {
+            crate::watch::on_change_infallible(self, e.key, e.hash, None);
+        }
         let key = Ref::dup(e.key);
         let value = self.remove_entry(i, e.hash);
         // As CPython's `popitem`: the entries end at the removed one (the next insertion
@@ -522,6 +545,13 @@ impl DictData {
 
     /// Removes every item.
     pub fn clear(&self) {
+        if self.inner().watched {
+            crate::watch::on_clear(self);
+        }
+        self.clear_entries();
+    }
+
+    fn clear_entries(&self) {
         let inner = self.inner();
         let entries = std::mem::take(&mut inner.entries);
         inner.indices = Vec::new();
@@ -537,7 +567,10 @@ impl DictData {
 
     /// Releases every key and value (the dict is being freed).
     pub fn release(&self) {
-        self.clear();
+        if self.inner().watched {
+            crate::watch::forget(self);
+        }
+        self.clear_entries();
     }
 }
 
