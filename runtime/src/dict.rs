@@ -61,7 +61,7 @@ struct Inner {
     log2: u8,
     /// Whether compiled code watches some of this dict's keys ([`crate::watch`]): a module's
     /// globals with direct-call slots or builtins it relies on. Every change of a watched
-    /// dict is reported to [`crate::watch::on_change`].
+    /// dict that can matter is reported to [`crate::watch`].
     watched: bool,
     /// Entries that can still be appended before a resize (CPython's `dk_usable`; a `u32`
     /// so that [`Inner::tracked`] fits in the dict's allocation size class).
@@ -354,13 +354,26 @@ impl DictData {
     /// `d[name] = v` for a str `name` with its str hash (both borrowed); never runs Python
     /// code.
     pub fn set_name(&self, name: Value, hash: i64, v: Value) {
-        if self.inner().watched {
-            // Only direct-call slots are cleared here: this path cannot raise.
-            crate::watch::on_change_infallible(self, name, hash, Some(v));
-        }
         match self.find_name(name, hash) {
-            Some(i) => self.replace_value_at(i, v),
+            Some(i) => {
+                self.before_replace(i, hash, Some(v));
+                self.replace_value_at(i, v)
+            }
             None => self.push(hash, incref(name), incref(v)),
+        }
+    }
+
+    /// Tells [`crate::watch`] that entry `i` (with str hash `hash`) of a watched dict is
+    /// about to hold `value` (`None`: be removed), when its value is a function: only a
+    /// function can be what a direct-call slot watches. One test for other dicts.
+    #[inline]
+    fn before_replace(&self, i: usize, hash: i64, value: Option<Value>) {
+        let inner = self.inner();
+        if inner.watched {
+            let e = inner.entries[i];
+            if is_kind(e.value, Kind::Function) {
+                crate::watch::on_replace(self, e.key, hash, value);
+            }
         }
     }
 
@@ -475,11 +488,9 @@ impl DictData {
 
     /// `d[key] = value` with a precomputed hash.
     pub fn set_with_hash(&self, key: Value, value: Value, hash: i64) -> R<()> {
-        if self.inner().watched {
-            crate::watch::on_change(self, key, hash, Some(value))?;
-        }
         match self.find(key, hash)? {
             Some(i) => {
+                self.before_replace(i, hash, Some(value));
                 let inner = self.inner();
                 if inner.tracked == NOT_TRACKED && may_track(value) {
                     inner.tracked = crate::finalize::stamp();
@@ -488,7 +499,12 @@ impl DictData {
                 let old = std::mem::replace(&mut e.value, incref(value));
                 decref(old);
             }
-            None => self.push(hash, incref(key), incref(value)),
+            None => {
+                if self.inner().watched {
+                    crate::watch::before_insert(self, key, hash)?;
+                }
+                self.push(hash, incref(key), incref(value))
+            }
         }
         Ok(())
     }
@@ -499,9 +515,7 @@ impl DictData {
         let Some(i) = self.find(key, hash)? else {
             return Ok(None);
         };
-        if self.inner().watched {
-            crate::watch::on_change(self, key, hash, None)?;
-        }
+        self.before_replace(i, hash, None);
         Ok(Some(self.remove_entry(i, hash)))
     }
 
@@ -532,9 +546,7 @@ impl DictData {
             .iter()
             .rposition(|e| e.key != Value::UNBOUND)?;
         let e = inner.entries[i];
-        if inner.watched {
-            crate::watch::on_change_infallible(self, e.key, e.hash, None);
-        }
+        self.before_replace(i, e.hash, None);
         let key = Ref::dup(e.key);
         let value = self.remove_entry(i, e.hash);
         // As CPython's `popitem`: the entries end at the removed one (the next insertion

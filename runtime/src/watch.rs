@@ -91,47 +91,41 @@ pub fn watch_builtin(module: Value, name: Value) {
     add(module, name, Assumption::NotShadowed);
 }
 
-/// Called by a watched dict before `key` (with str hash `hash`) is set to `value` (or
-/// removed: `None`), see the module docs: clears the direct-call slots whose function the
-/// change replaces, and refuses (`NotImplementedError`, the dict left unchanged) to add a
-/// global that shadows a builtin the module's compiled code uses.
-pub fn on_change(dict: &DictData, key: Value, hash: i64, value: Option<Value>) -> R<()> {
+/// Called by a watched dict before it gains the key `key` (with str hash `hash`): refuses
+/// (`NotImplementedError`, the dict left unchanged) a global that shadows a builtin the
+/// module's compiled code uses (see the module docs).
+pub fn before_insert(dict: &DictData, key: Value, hash: i64) -> R<()> {
     if !crate::str::is_str(key) {
         return Ok(());
     }
+    let name = crate::str::as_str(key);
     let shadowed = WATCHES.with(|w| {
-        let mut table = w.borrow_mut();
-        let watches = table.get_mut(&(key_of(dict), hash))?;
-        let name = crate::str::as_str(key);
-        if value.is_some()
-            && let Some(w) = watches.iter().find(|w| {
+        let table = w.borrow();
+        let watches = table.get(&(key_of(dict), hash))?;
+        watches
+            .iter()
+            .find(|w| {
                 matches!(w.assumption, Assumption::NotShadowed)
                     && crate::str::as_str(w.name) == name
             })
-        {
-            return Some(w.module);
-        }
-        watches.retain(|w| !(crate::str::as_str(w.name) == name && invalidated(w, value)));
-        None
+            .map(|w| w.module)
     });
     match shadowed {
-        Some(module) => {
-            let name = crate::str::as_str(key);
-            raise(
-                ExcKind::NotImplementedError,
-                format!(
-                    "molt: adding the global '{name}' to module '{}' from outside it is not supported: the module's compiled code uses the builtin '{name}'",
-                    crate::modules::module_name(module)
-                ),
-            )
-        }
+        Some(module) => raise(
+            ExcKind::NotImplementedError,
+            format!(
+                "molt: adding the global '{name}' to module '{}' from outside it is not supported: the module's compiled code uses the builtin '{name}'",
+                crate::modules::module_name(module)
+            ),
+        ),
         None => Ok(()),
     }
 }
 
-/// [`on_change`] for the paths that cannot raise (`set_name`, `popitem`): only clears
-/// direct-call slots.
-pub fn on_change_infallible(dict: &DictData, key: Value, hash: i64, value: Option<Value>) {
+/// Called by a watched dict before the function that key `key` (with str hash `hash`)
+/// holds is replaced by `value` (`None`: removed): clears the direct-call slot watching it,
+/// unless `value` is the slot's own function.
+pub fn on_replace(dict: &DictData, key: Value, hash: i64, value: Option<Value>) {
     if !crate::str::is_str(key) {
         return;
     }
