@@ -354,6 +354,15 @@ pub extern "C" fn molt_global_store(module: Value, name: Value, v: Value) -> i32
     to_abi_i32(crate::dict::dict_data(crate::modules::module_dict(module)).set(name, v))
 }
 
+/// Watches the `call.direct` slot `slot` (the address of a static word holding the function
+/// object that the `def` of global `name` just stored) of `module`: when the global is
+/// rebound to another object or deleted, the slot is cleared and callers take the generic
+/// path (see [`crate::watch`]).
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_watch_function(module: Value, name: Value, slot: *mut Value) {
+    crate::watch::watch_function(module, name, slot);
+}
+
 /// `del` of a module global: `NameError` when it is not defined. 0, or → -1.
 #[unsafe(no_mangle)]
 pub extern "C" fn molt_global_del(module: Value, name: Value) -> i32 {

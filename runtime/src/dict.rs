@@ -59,6 +59,10 @@ struct Inner {
     len: usize,
     /// log2 of the table size (0: no table yet).
     log2: u8,
+    /// Whether compiled code watches some of this dict's keys ([`crate::watch`]): a module's
+    /// globals with direct-call slots or builtins it relies on. Every change of a watched
+    /// dict that can matter is reported to [`crate::watch`].
+    watched: bool,
     /// Entries that can still be appended before a resize (CPython's `dk_usable`; a `u32`
     /// so that [`Inner::tracked`] fits in the dict's allocation size class).
     usable: u32,
@@ -81,6 +85,7 @@ impl Default for Inner {
             indices: Vec::new(),
             len: 0,
             log2: 0,
+            watched: false,
             usable: 0,
             tracked: NOT_TRACKED,
             version: next_version(),
@@ -329,6 +334,11 @@ impl DictData {
         Ok(self.find(key, hash)?.map(|i| self.inner().entries[i].value))
     }
 
+    /// Marks the dict as watched (see [`Inner::watched`]).
+    pub fn set_watched(&self) {
+        self.inner().watched = true;
+    }
+
     /// The version (see [`Inner::version`]).
     #[inline]
     pub fn version(&self) -> u64 {
@@ -345,8 +355,25 @@ impl DictData {
     /// code.
     pub fn set_name(&self, name: Value, hash: i64, v: Value) {
         match self.find_name(name, hash) {
-            Some(i) => self.replace_value_at(i, v),
+            Some(i) => {
+                self.before_replace(i, hash, Some(v));
+                self.replace_value_at(i, v)
+            }
             None => self.push(hash, incref(name), incref(v)),
+        }
+    }
+
+    /// Tells [`crate::watch`] that entry `i` (with str hash `hash`) of a watched dict is
+    /// about to hold `value` (`None`: be removed), when its value is a function: only a
+    /// function can be what a direct-call slot watches. One test for other dicts.
+    #[inline]
+    fn before_replace(&self, i: usize, hash: i64, value: Option<Value>) {
+        let inner = self.inner();
+        if inner.watched {
+            let e = inner.entries[i];
+            if is_kind(e.value, Kind::Function) {
+                crate::watch::on_replace(self, e.key, hash, value);
+            }
         }
     }
 
@@ -463,6 +490,7 @@ impl DictData {
     pub fn set_with_hash(&self, key: Value, value: Value, hash: i64) -> R<()> {
         match self.find(key, hash)? {
             Some(i) => {
+                self.before_replace(i, hash, Some(value));
                 let inner = self.inner();
                 if inner.tracked == NOT_TRACKED && may_track(value) {
                     inner.tracked = crate::finalize::stamp();
@@ -471,7 +499,12 @@ impl DictData {
                 let old = std::mem::replace(&mut e.value, incref(value));
                 decref(old);
             }
-            None => self.push(hash, incref(key), incref(value)),
+            None => {
+                if self.inner().watched {
+                    crate::watch::before_insert(self, key, hash)?;
+                }
+                self.push(hash, incref(key), incref(value))
+            }
         }
         Ok(())
     }
@@ -482,6 +515,7 @@ impl DictData {
         let Some(i) = self.find(key, hash)? else {
             return Ok(None);
         };
+        self.before_replace(i, hash, None);
         Ok(Some(self.remove_entry(i, hash)))
     }
 
@@ -512,6 +546,7 @@ impl DictData {
             .iter()
             .rposition(|e| e.key != Value::UNBOUND)?;
         let e = inner.entries[i];
+        self.before_replace(i, e.hash, None);
         let key = Ref::dup(e.key);
         let value = self.remove_entry(i, e.hash);
         // As CPython's `popitem`: the entries end at the removed one (the next insertion
@@ -522,6 +557,13 @@ impl DictData {
 
     /// Removes every item.
     pub fn clear(&self) {
+        if self.inner().watched {
+            crate::watch::on_clear(self);
+        }
+        self.clear_entries();
+    }
+
+    fn clear_entries(&self) {
         let inner = self.inner();
         let entries = std::mem::take(&mut inner.entries);
         inner.indices = Vec::new();
@@ -537,7 +579,10 @@ impl DictData {
 
     /// Releases every key and value (the dict is being freed).
     pub fn release(&self) {
-        self.clear();
+        if self.inner().watched {
+            crate::watch::forget(self);
+        }
+        self.clear_entries();
     }
 }
 

@@ -21,6 +21,8 @@
 //!   the profile JSON written at exit).
 //! - Limits: [`recursion`] (the recursion depth shared by calls and the runtime's own
 //!   recursion, and the native stack check).
+//! - Assumptions: [`watch`] (module globals that compiled code relies on, checked on every
+//!   write to a module's namespace).
 //! - Memory: [`alloc`] (the global allocator: per-thread free lists for small blocks).
 //!
 //! # Conventions
@@ -81,6 +83,7 @@ pub mod unicode;
 pub mod unicode_db;
 pub mod value;
 pub mod warnings;
+pub mod watch;
 
 /// Small blocks come from per-thread free lists ([`alloc`]).
 #[cfg(not(target_arch = "wasm32"))]

@@ -117,6 +117,23 @@ pub struct ModuleEntry {
     pub slot: *mut Value,
     /// Bit 0: a package; bit 1: `__file__` is set.
     pub flags: u64,
+    /// The builtins the module's compiled code relies on (names separated by NUL bytes; see
+    /// [`crate::watch`]).
+    pub builtins: *const u8,
+    /// Length of `builtins`.
+    pub builtins_len: usize,
+}
+
+/// Registers the builtins `entry`'s compiled code relies on as watched globals of `m`.
+fn watch_builtins(m: Value, entry: &ModuleEntry) {
+    let names = text(entry.builtins, entry.builtins_len);
+    if names.is_empty() {
+        return;
+    }
+    for name in names.split('\0') {
+        let n = immortalize(str_from(name).into_raw());
+        crate::watch::watch_builtin(m, n);
+    }
 }
 
 thread_local! {
@@ -168,6 +185,9 @@ pub unsafe fn init_program_modules(table: *const ModuleEntry, len: usize) -> Val
     }
     let m = main.into_raw();
     dict_set_str(sys_modules(), "__main__", m);
+    if let Some(e) = entry {
+        watch_builtins(m, e);
+    }
     if let Some(e) = entry
         && !e.slot.is_null()
     {
@@ -470,6 +490,7 @@ fn import_absolute(name: &str) -> R<Ref> {
         }
     }
     dict_set_str(sys_modules(), name, m.v());
+    watch_builtins(m.v(), entry);
     if !entry.code.is_null() {
         INITIALIZING.with(|i| i.borrow_mut().push(name.to_string()));
         // SAFETY: codegen's descriptor of the module's `<module>` function.

@@ -49,10 +49,11 @@ fn corpus_mir_verifies_and_round_trips() {
                 func.name
             );
             // `next_site` is a counter with no text form (sites of removed instructions stay used);
-            // the traceback facts have no text form either.
+            // the traceback facts and the optimizer's notes have no text form either.
             reread.next_site = func.next_site;
             reread.varnames = func.varnames.clone();
             reread.inlined_frames = func.inlined_frames.clone();
+            reread.assumed_builtins = func.assumed_builtins.clone();
             assert_eq!(
                 &reread,
                 &*func,

@@ -120,3 +120,45 @@ fn workspaces_match_cpython() {
 fn workspaces_match_cpython_at_opt_level_0() {
     all_match_cpython(molt_opt::OptLevel::O0);
 }
+
+/// A module whose compiled code uses a builtin (`len`, and `range` through a counted loop)
+/// cannot get a global of that name from another module: under CPython it would shadow the
+/// builtin, so the store raises a `molt:` `NotImplementedError` at the statement instead of
+/// the program running on with the builtin. Names the module does not use stay free.
+#[test]
+fn shadowing_a_used_builtin_from_outside_is_a_clear_error() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(
+        dir.path().join("helper.py"),
+        "def loop(n):\n    t = 0\n    for i in range(n):\n        t += i\n    return t\n\n\ndef size(xs):\n    return len(xs)\n",
+    )
+    .expect("write helper.py");
+    let out = tempfile::tempdir().expect("temp dir");
+    for (statement, name) in [
+        ("helper.range = lambda n: [7]", "range"),
+        ("setattr(helper, 'len', abs)", "len"),
+        ("vars(helper)['len'] = abs", "len"),
+    ] {
+        std::fs::write(
+            dir.path().join("main.py"),
+            format!("import helper\nhelper.print = None\nprint(helper.loop(4), helper.size([1]))\n{statement}\nprint('not reached')\n"),
+        )
+        .expect("write main.py");
+        for level in [molt_opt::OptLevel::O2, molt_opt::OptLevel::O0] {
+            let exe = build(dir.path(), out.path(), level).expect("builds");
+            let output = run(Command::new(&exe), dir.path()).expect("runs");
+            let stdout = String::from_utf8_lossy(&output.stdout);
+            let stderr = String::from_utf8_lossy(&output.stderr);
+            assert_eq!(stdout, "6 1\n", "{statement} at {level:?}");
+            let last = stderr.lines().last().unwrap_or_default();
+            assert_eq!(
+                last,
+                format!(
+                    "NotImplementedError: molt: adding the global '{name}' to module 'helper' from outside it is not supported: the module's compiled code uses the builtin '{name}'"
+                ),
+                "{statement} at {level:?}: {stderr}"
+            );
+            assert_eq!(output.status.code(), Some(1));
+        }
+    }
+}

@@ -1330,8 +1330,10 @@ fn define_init(
 
 /// The program's module table (`molt_runtime::modules::ModuleEntry`, `#[repr(C)]`, mirrored
 /// here): per module its name, `__file__`, `__path__` (folders separated by NUL bytes), the
-/// descriptor of its `<module>` code, the slot compiled code reads it from, and flags (bit 0:
-/// a package, bit 1: it has a `__file__`). `__main__` first. Returns the table and its length.
+/// descriptor of its `<module>` code, the slot compiled code reads it from, flags (bit 0:
+/// a package, bit 1: it has a `__file__`) and the builtins its compiled code loads (names
+/// separated by NUL bytes: the runtime refuses to let code outside the module shadow them,
+/// `molt_runtime::watch`). `__main__` first. Returns the table and its length.
 fn define_module_table(
     module: &mut ObjectModule,
     symbols: &Symbols,
@@ -1339,7 +1341,19 @@ fn define_module_table(
     modules: &[ProgramModule],
 ) -> Result<(DataId, usize), CodegenError> {
     let obj_err = |e: cranelift_module::ModuleError| CodegenError::Object(e.to_string());
-    const ENTRY: usize = 72;
+    const ENTRY: usize = 88;
+    // The builtins each module's code loads, by module name.
+    let mut builtins: FxHashMap<&str, std::collections::BTreeSet<&str>> = FxHashMap::default();
+    for f in functions {
+        let module_name = molt_mir::split_module(&f.name).0;
+        let names = builtins.entry(module_name).or_default();
+        for inst in &f.insts {
+            if let InstKind::BuiltinLoad(n) = &inst.kind {
+                names.insert(n);
+            }
+        }
+        names.extend(f.assumed_builtins.iter().map(|n| &**n));
+    }
     let main = ProgramModule {
         name: "__main__".into(),
         ..ProgramModule::default()
@@ -1352,8 +1366,9 @@ fn define_module_table(
     let mut data_relocs: Vec<(u32, DataId)> = Vec::new();
     for (i, m) in list.iter().enumerate() {
         let base = i * ENTRY;
-        let mut text = |k: usize, what: &str, content: &[u8]| -> Result<(), CodegenError> {
-            bytes[base + k * 16 + 8..base + k * 16 + 16]
+        // A text at byte `at` of the entry: pointer, then length.
+        let mut text = |at: usize, what: &str, content: &[u8]| -> Result<(), CodegenError> {
+            bytes[base + at + 8..base + at + 16]
                 .copy_from_slice(&(content.len() as u64).to_le_bytes());
             if content.is_empty() {
                 return Ok(());
@@ -1369,12 +1384,17 @@ fn define_module_table(
             let mut d = DataDescription::new();
             d.define(content.to_vec().into_boxed_slice());
             module.define_data(id, &d).map_err(obj_err)?;
-            data_relocs.push(((base + k * 16) as u32, id));
+            data_relocs.push(((base + at) as u32, id));
             Ok(())
         };
         text(0, "name", m.name.as_bytes())?;
-        text(1, "file", m.file.as_deref().unwrap_or("").as_bytes())?;
-        text(2, "path", m.path.join("\0").as_bytes())?;
+        text(16, "file", m.file.as_deref().unwrap_or("").as_bytes())?;
+        text(32, "path", m.path.join("\0").as_bytes())?;
+        let loaded: Vec<&str> = builtins
+            .get(m.name.as_str())
+            .map(|b| b.iter().copied().collect())
+            .unwrap_or_default();
+        text(72, "builtins", loaded.join("\0").as_bytes())?;
         let init = if m.name == "__main__" {
             "<module>".to_string()
         } else {

@@ -1694,11 +1694,16 @@ impl Translator<'_> {
                 let r = self.call_rt(b, Rt::MakeFunction, &[code, arr, nd, closure_arr, nc, m]);
                 self.check(b, block, d, after, r, false)?;
                 // Targets of `call.direct` remember their function object (one reference,
-                // kept for the program's life): its presence means the `def` has run.
+                // kept for the program's life): its presence means the `def` has run. The
+                // runtime clears the slot when the global is rebound or deleted, from this
+                // module or any other (`molt_runtime::watch`).
                 if let Some(slot) = self.symbols.fobj.get(&**name).map(|d| d.as_u32()) {
                     self.incref(b, r);
                     let addr = self.data_addr(b, slot);
                     b.ins().store(ir::MemFlagsData::trusted(), r, addr, 0);
+                    let m = self.module(b);
+                    let n = self.str_const(b, molt_mir::split_module(name).1);
+                    self.call_rt(b, Rt::WatchFunction, &[m, n, addr]);
                 }
                 self.define(d, r);
             }

@@ -919,6 +919,10 @@ pub struct Function {
     /// Frames CPython has for code that lowering inlined into this function (a class body,
     /// a comprehension). Not printed; read for tracebacks.
     pub inlined_frames: Vec<InlinedFrame>,
+    /// Builtins the optimizer relied on that no longer appear as `builtin.load` (`range`
+    /// after a `for` loop over it became a counted loop). With the names of every
+    /// `builtin.load`, the builtins a module's code needs unshadowed. Not printed.
+    pub assumed_builtins: Vec<Box<str>>,
 }
 
 /// The module and the Python qualified name of a MIR function name: `("helper", "C.m")` for

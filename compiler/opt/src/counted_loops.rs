@@ -269,6 +269,11 @@ fn find_and_rewrite(func: &mut Function, ctx: &mut PassContext<'_>) -> Option<bo
         )
         .args
         .push(("step".into(), step.to_string()));
+        // The `builtin.load "range"` goes with the call; the module's code still needs
+        // `range` to be the builtin (`molt_runtime::watch`).
+        if !func.assumed_builtins.iter().any(|b| &**b == "range") {
+            func.assumed_builtins.push("range".into());
+        }
         return Some(true);
     }
     for (span, why) in misses {
