@@ -141,6 +141,12 @@ fn neovim_shows_diagnostics_hover_lenses_run_output_and_builds_on_save() {
     assert_eq!(values(&results, "error"), Vec::<&str>::new(), "{report}");
     assert_eq!(values(&results, "done"), vec!["ok"], "{report}");
     println!("tested with Neovim {}", values(&results, "nvim").join(""));
+    // No popup: no invalid setting, no build failure.
+    assert_eq!(
+        values(&results, "show_message"),
+        Vec::<&str>::new(),
+        "{report}"
+    );
 
     // Attached to the Python buffer, with the project root found from a subfolder.
     assert_eq!(values(&results, "filetype"), vec!["python"], "{report}");

@@ -117,9 +117,13 @@ impl Settings {
     pub fn update(&mut self, value: &Value) -> SettingsProblems {
         let mut problems = SettingsProblems::default();
         let section = match value {
+            // An empty array is an empty object from a client in Lua (Neovim), where both
+            // are the same empty table.
             Value::Null => return problems,
+            Value::Array(items) if items.is_empty() => return problems,
             Value::Object(map) => match map.get("molt") {
                 Some(inner @ (Value::Object(_) | Value::Null)) => inner,
+                Some(Value::Array(items)) if items.is_empty() => return problems,
                 _ => value,
             },
             other => {
@@ -326,6 +330,11 @@ mod tests {
         assert_eq!(s.remarks, RemarksLevel::Off);
         assert_eq!(s.build_on_save, BuildOnSave::Native);
         assert_eq!(s.update(&Value::Null), SettingsProblems::default());
+        // Neovim encodes an empty Lua table as `[]`.
+        let before = s.clone();
+        assert_eq!(s.update(&json!([])), SettingsProblems::default());
+        assert_eq!(s.update(&json!({"molt": []})), SettingsProblems::default());
+        assert_eq!(s, before);
     }
 
     #[test]

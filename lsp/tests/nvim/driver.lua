@@ -24,6 +24,12 @@ end
 
 local function run()
   emit("nvim", tostring(vim.version().major) .. "." .. vim.version().minor .. "." .. vim.version().patch)
+  -- Every message the server shows (`window/showMessage`) is recorded: there should be none.
+  local show = vim.lsp.handlers["window/showMessage"]
+  vim.lsp.handlers["window/showMessage"] = function(err, result, ctx, config)
+    emit("show_message", result and result.message or "?")
+    return show(err, result, ctx, config)
+  end
   vim.cmd("filetype on")
   vim.cmd("syntax on")
   local molt = require("molt")

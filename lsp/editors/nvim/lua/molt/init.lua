@@ -72,7 +72,7 @@ function M.find_root(path, markers)
   local dir = start
   while dir and dir ~= "" do
     for _, marker in ipairs(markers) do
-      if vim.loop.fs_stat(dir .. "/" .. marker) then
+      if (vim.uv or vim.loop).fs_stat(dir .. "/" .. marker) then
         return dir
       end
     end
@@ -103,15 +103,15 @@ local function scratch(name, lines, filetype, vertical)
   if buf == -1 or not vim.api.nvim_buf_is_valid(buf) then
     buf = vim.api.nvim_create_buf(false, true)
     vim.api.nvim_buf_set_name(buf, name)
-    vim.api.nvim_buf_set_option(buf, "bufhidden", "hide")
-    vim.api.nvim_buf_set_option(buf, "swapfile", false)
+    vim.bo[buf].bufhidden = "hide"
+    vim.bo[buf].swapfile = false
   end
-  vim.api.nvim_buf_set_option(buf, "modifiable", true)
+  vim.bo[buf].modifiable = true
   vim.api.nvim_buf_set_lines(buf, 0, -1, false, lines)
-  vim.api.nvim_buf_set_option(buf, "modifiable", false)
-  vim.api.nvim_buf_set_option(buf, "modified", false)
+  vim.bo[buf].modifiable = false
+  vim.bo[buf].modified = false
   if filetype then
-    vim.api.nvim_buf_set_option(buf, "filetype", filetype)
+    vim.bo[buf].filetype = filetype
   end
   if vim.fn.bufwinid(buf) == -1 then
     local current = vim.api.nvim_get_current_win()
@@ -273,13 +273,15 @@ end
 -- The client configuration shared by every way of starting the server.
 local function client_config(root)
   local c = M.config
+  -- An empty Lua table is encoded as a JSON array: send an object.
+  local settings = next(c.settings) == nil and vim.empty_dict() or c.settings
   return {
     name = M.name,
     cmd = c.cmd,
     root_dir = root,
     workspace_folders = root and { { uri = vim.uri_from_fname(root), name = root } } or nil,
-    init_options = c.settings,
-    settings = { molt = c.settings },
+    init_options = settings,
+    settings = { molt = settings },
     capabilities = c.capabilities or vim.lsp.protocol.make_client_capabilities(),
     handlers = { ["$/progress"] = progress_handler },
     on_attach = on_attach,
