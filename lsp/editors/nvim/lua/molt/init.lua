@@ -162,14 +162,16 @@ function M.show_run(result)
   return scratch(M.run_buffer, lines, "moltrun", false)
 end
 
--- Runs a server command on the document `bufnr` with `client`; shows its result.
-local function execute(client, command, bufnr, extra)
+-- Runs a server command on the document `bufnr` with `client`; shows its result. `announce`:
+-- say on the message line that a run started (not after a lens menu, where any message
+-- asks to press Enter).
+local function execute(client, command, bufnr, extra, announce)
   local uri = vim.uri_from_bufnr(bufnr)
   local arguments = { uri }
   if extra then
     table.insert(arguments, extra)
   end
-  if command == M.commands.run or command == M.commands.run_profiled then
+  if announce and (command == M.commands.run or command == M.commands.run_profiled) then
     notify((command == M.commands.run and "running " or "running with profile ")
       .. vim.fn.fnamemodify(vim.uri_to_fname(uri), ":t") .. "...")
   end
@@ -204,7 +206,7 @@ function M.run_command(command)
   if (command == M.commands.run or command == M.commands.run_profiled) and M.config.run_timeout_ms then
     extra = { timeoutMs = M.config.run_timeout_ms }
   end
-  execute(client, command, bufnr, extra)
+  execute(client, command, bufnr, extra, true)
 end
 
 function M.refresh_lenses(bufnr)
