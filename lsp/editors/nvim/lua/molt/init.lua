@@ -41,6 +41,9 @@ local defaults = {
   build_messages = true,
   -- Timeout of :MoltRun and the Run lens, in ms (the server's default is 30 s).
   run_timeout_ms = nil,
+  -- Start the server for Python buffers. false: only add the commands and the lens
+  -- handlers, for a server started another way (nvim-lspconfig) under the name "molt".
+  autostart = true,
   -- Called as on_attach(client, bufnr) when the server attaches to a buffer.
   on_attach = nil,
   -- Client capabilities (default: vim.lsp.protocol.make_client_capabilities()).
@@ -303,7 +306,8 @@ function M.attach(bufnr)
   local root = M.find_root(file)
   local id = started[root]
   local client = id and vim.lsp.get_client_by_id(id)
-  if not client or client.is_stopped() then
+  -- `is_stopped` is a function of the client on 0.7 and a method later: both take this call.
+  if not client or client.is_stopped(client) then
     id = vim.lsp.start_client(client_config(root))
     if not id then
       notify("cannot start " .. table.concat(M.config.cmd, " "), vim.log.levels.ERROR)
@@ -340,6 +344,9 @@ function M.setup(opts)
     vim.lsp.codelens.run()
   end, { desc = "molt-lsp: run the code lens of the cursor's line" })
 
+  if not M.config.autostart then
+    return
+  end
   if has_011 and vim.lsp.config and vim.lsp.enable then
     local config = client_config(nil)
     config.root_dir = nil
