@@ -982,10 +982,23 @@ fn a_build_that_cannot_write_its_output_is_a_diagnostic_on_the_file() {
 
 #[test]
 fn a_build_waiting_for_another_says_so() {
-    let dir = workspace(&[("a.py", FIB), ("b.py", FIB)]);
+    // `a.py` takes a while to build: many functions, none in the code cache (a constant that
+    // differs in every run), so that `b.py`'s build starts while it runs.
+    let nonce = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_nanos())
+        .unwrap_or_default();
+    let mut slow = String::new();
+    for i in 0..60 {
+        slow.push_str(&format!(
+            "def f{i}(n: int) -> int:\n    t = {nonce}\n    for k in range(n):\n        t += k * {i}\n    return t\n\n\n"
+        ));
+    }
+    slow.push_str("print(f1(3))\n");
+    let dir = workspace(&[("a.py", &slow), ("b.py", FIB)]);
     let (a, b) = (dir.path().join("a.py"), dir.path().join("b.py"));
     let mut client = Client::start(dir.path(), json!({"buildOnSave": "native"}));
-    client.open(&a, FIB);
+    client.open(&a, &slow);
     client.open(&b, FIB);
     client.diagnostics(&uri(&b), |d| errors(d).is_empty());
     for path in [&a, &b] {
