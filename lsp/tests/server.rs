@@ -982,40 +982,54 @@ fn a_build_that_cannot_write_its_output_is_a_diagnostic_on_the_file() {
 
 #[test]
 fn a_build_waiting_for_another_says_so() {
-    // `a.py` takes a while to build: many functions, none in the code cache (a constant that
-    // differs in every run), so that `b.py`'s build starts while it runs.
+    // Both files take a while to build: many functions, none in the code cache (a constant
+    // that differs in every run), so that whichever build starts second starts while the
+    // first runs.
     let nonce = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_nanos())
         .unwrap_or_default();
-    let mut slow = String::new();
-    for i in 0..60 {
-        slow.push_str(&format!(
-            "def f{i}(n: int) -> int:\n    t = {nonce}\n    for k in range(n):\n        t += k * {i}\n    return t\n\n\n"
-        ));
-    }
-    slow.push_str("print(f1(3))\n");
-    let dir = workspace(&[("a.py", &slow), ("b.py", FIB)]);
+    let slow = |salt: u128| {
+        let mut text = String::new();
+        for i in 0..60 {
+            text.push_str(&format!(
+                "def f{i}(n: int) -> int:\n    t = {}\n    for k in range(n):\n        t += k * {i}\n    return t\n\n\n",
+                nonce + salt
+            ));
+        }
+        text + "print(f1(3))\n"
+    };
+    let (a_text, b_text) = (slow(0), slow(1));
+    let dir = workspace(&[("a.py", &a_text), ("b.py", &b_text)]);
     let (a, b) = (dir.path().join("a.py"), dir.path().join("b.py"));
     let mut client = Client::start(dir.path(), json!({"buildOnSave": "native"}));
-    client.open(&a, &slow);
-    client.open(&b, FIB);
-    client.diagnostics(&uri(&b), |d| errors(d).is_empty());
+    client.open(&a, &a_text);
+    client.open(&b, &b_text);
+    client.diagnostics(&uri(&a), |d| errors(d).is_empty());
     for path in [&a, &b] {
         client.notify(
             "textDocument/didSave",
             json!({"textDocument": {"uri": uri(path)}}),
         );
     }
-    for path in [&a, &b] {
-        let artifact = path
-            .with_file_name("target/molt")
-            .join(path.file_stem().expect("stem"));
-        client.wait_for("window/logMessage", |p| {
+    // Both built, in either order.
+    let mut built = Vec::new();
+    while built.len() < 2 {
+        let message = client.wait_for("window/logMessage", |p| {
             p["message"]
                 .as_str()
-                .is_some_and(|m| m.contains(&format!("built {}", artifact.display())))
+                .is_some_and(|m| m.starts_with("molt: built "))
         });
+        built.push(message["message"].as_str().unwrap_or_default().to_owned());
+    }
+    for name in ["a", "b"] {
+        let artifact = dir.path().join("target/molt").join(name);
+        assert!(
+            built
+                .iter()
+                .any(|m| m.starts_with(&format!("molt: built {} ", artifact.display()))),
+            "{built:?}"
+        );
     }
     // One of the two builds began waiting for the other, then compiled; the other began
     // compiling and never said it waited.
@@ -2878,22 +2892,34 @@ fn files_with_one_name_in_two_folders_get_their_own_executables_and_profiles() {
             .as_str()
             .is_some_and(|m| m.contains("loaded 2 Python files"))
     });
-    for (path, text) in [(&a, a_text), (&b, DEOPTING)] {
-        client.open(path, text);
-        client.diagnostics(&uri(path), |d| errors(d).is_empty());
+    client.open(&a, a_text);
+    client.open(&b, DEOPTING);
+    client.diagnostics(&uri(&b), |d| errors(d).is_empty());
+    for path in [&a, &b] {
         client.notify(
             "textDocument/didSave",
             json!({"textDocument": {"uri": uri(path)}}),
         );
     }
-    // Each under its folder's path in `target/molt/`, neither overwriting the other.
-    for (folder, source) in [("a", &a), ("b", &b)] {
-        let artifact = dir.path().join("target/molt").join(folder).join("app");
-        client.wait_for("window/logMessage", |p| {
+    // Each under its folder's path in `target/molt/`, neither overwriting the other (the
+    // two builds end in either order).
+    let mut built = Vec::new();
+    while built.len() < 2 {
+        let message = client.wait_for("window/logMessage", |p| {
             p["message"]
                 .as_str()
-                .is_some_and(|m| m.contains(&format!("built {} ", artifact.display())))
+                .is_some_and(|m| m.starts_with("molt: built "))
         });
+        built.push(message["message"].as_str().unwrap_or_default().to_owned());
+    }
+    for (folder, source) in [("a", &a), ("b", &b)] {
+        let artifact = dir.path().join("target/molt").join(folder).join("app");
+        assert!(
+            built
+                .iter()
+                .any(|m| m.starts_with(&format!("molt: built {} ", artifact.display()))),
+            "{built:?}"
+        );
         let out = Command::new(&artifact).output().expect("the artifact runs");
         assert_eq!(String::from_utf8_lossy(&out.stdout), python3(source));
     }
