@@ -801,6 +801,18 @@ fn build_on_save_writes_an_executable_that_matches_cpython() {
         .collect();
     assert_eq!(kinds.first(), Some(&json!("begin")), "{kinds:?}");
     assert_eq!(kinds.last(), Some(&json!("end")), "{kinds:?}");
+    // With no build before it, the build does not say it waits for one.
+    let messages: Vec<_> = client
+        .seen
+        .iter()
+        .filter(|m| m["method"] == "$/progress")
+        .map(|m| m["params"]["value"]["message"].clone())
+        .collect();
+    assert_eq!(messages[0], json!("compiling and linking"), "{messages:?}");
+    assert!(
+        !messages.contains(&json!("waiting for the previous build")),
+        "{messages:?}"
+    );
     let end = client
         .seen
         .iter()
@@ -846,6 +858,17 @@ fn build_on_save_writes_an_executable_that_matches_cpython() {
     assert_eq!(client.shutdown_and_exit(), Some(0));
 }
 
+/// The `$/progress` end messages seen so far.
+fn progress_ends(client: &Client) -> Vec<String> {
+    client
+        .seen
+        .iter()
+        .filter(|m| m["method"] == "$/progress" && m["params"]["value"]["kind"] == "end")
+        .filter_map(|m| m["params"]["value"]["message"].as_str())
+        .map(str::to_owned)
+        .collect()
+}
+
 #[test]
 fn build_errors_come_back_as_diagnostics() {
     let dir = workspace(&[]);
@@ -856,19 +879,200 @@ fn build_errors_come_back_as_diagnostics() {
     );
     client.open(&path, "def f(:\n");
     client.diagnostics(&uri(&path), |d| !errors(d).is_empty());
+    // Saving twice: each failure is in the log and at the end of the progress report, and
+    // the errors stay the file's diagnostics; no popup (`window/showMessage`).
+    for _ in 0..2 {
+        client.notify(
+            "textDocument/didSave",
+            json!({"textDocument": {"uri": uri(&path)}}),
+        );
+        client.wait_for("window/logMessage", |p| {
+            p["type"] == json!(1)
+                && p["message"]
+                    .as_str()
+                    .is_some_and(|m| m.contains("build of bad.py failed: 2 errors"))
+        });
+    }
+    client.drain_for(Duration::from_millis(500));
+    assert_eq!(
+        progress_ends(&client),
+        vec!["build of bad.py failed: 2 errors"; 2]
+    );
+    assert!(
+        client
+            .seen
+            .iter()
+            .all(|m| m["method"] != "window/showMessage"),
+        "a failed build on save raised a popup: {:?}",
+        client.seen
+    );
+    assert!(!dir.path().join("out/bad").exists());
+    // An explicit build answers with an error.
+    let error = client
+        .request(
+            "workspace/executeCommand",
+            json!({"command": "molt.build", "arguments": [uri(&path)]}),
+        )
+        .expect_err("the build fails");
+    assert!(
+        error["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("build of bad.py failed: 2 errors")),
+        "{error}"
+    );
+    assert_eq!(client.shutdown_and_exit(), Some(0));
+}
+
+#[test]
+fn a_build_that_cannot_write_its_output_is_a_diagnostic_on_the_file() {
+    // `outDir` under a regular file: the program checks clean, writing the executable fails.
+    let dir = workspace(&[("blocker", "not a folder\n")]);
+    let path = dir.path().join("ok.py");
+    let mut client = Client::start(
+        dir.path(),
+        json!({"buildOnSave": "native", "outDir": "blocker/out"}),
+    );
+    client.open(&path, "print(1)\n");
+    client.diagnostics(&uri(&path), |d| errors(d).is_empty());
     client.notify(
         "textDocument/didSave",
         json!({"textDocument": {"uri": uri(&path)}}),
     );
-    let message = client.wait_for("window/showMessage", |p| p["type"] == json!(1));
-    assert!(
-        message["message"]
-            .as_str()
-            .unwrap_or_default()
-            .contains("build of bad.py failed"),
-        "{message}"
+    let published = client.diagnostics(&uri(&path), |d| !with_code(d, "build-failed").is_empty());
+    let failed = with_code(
+        published["diagnostics"].as_array().expect("array"),
+        "build-failed",
     );
-    assert!(!dir.path().join("out/bad").exists());
+    assert_eq!(failed[0]["severity"], json!(1), "{published}");
+    assert_eq!(failed[0]["range"], range(0, 0, 0, 0), "{published}");
+    assert!(
+        failed[0]["message"]
+            .as_str()
+            .is_some_and(|m| m.starts_with("molt: build of ok.py failed: ")),
+        "{published}"
+    );
+    client.drain_for(Duration::from_millis(500));
+    let ends = progress_ends(&client);
+    assert!(
+        ends.last()
+            .is_some_and(|m| m.starts_with("build of ok.py failed: ")),
+        "{ends:?}"
+    );
+    assert!(
+        client
+            .seen
+            .iter()
+            .all(|m| m["method"] != "window/showMessage"),
+        "{:?}",
+        client.seen
+    );
+    // Once the output folder can be written, the next save's success clears it.
+    client.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": {"molt": {"outDir": "out"}}}),
+    );
+    client.notify(
+        "textDocument/didSave",
+        json!({"textDocument": {"uri": uri(&path)}}),
+    );
+    client.diagnostics(&uri(&path), |d| with_code(d, "build-failed").is_empty());
+    assert!(dir.path().join("out/ok").is_file());
+    assert_eq!(client.shutdown_and_exit(), Some(0));
+}
+
+#[test]
+fn a_build_waiting_for_another_says_so() {
+    // Both files take a while to build: many functions, none in the code cache (a constant
+    // that differs in every run), so that whichever build starts second starts while the
+    // first runs.
+    let nonce = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_nanos())
+        .unwrap_or_default();
+    let slow = |salt: u128| {
+        let mut text = String::new();
+        for i in 0..60 {
+            text.push_str(&format!(
+                "def f{i}(n: int) -> int:\n    t = {}\n    for k in range(n):\n        t += k * {i}\n    return t\n\n\n",
+                nonce + salt
+            ));
+        }
+        text + "print(f1(3))\n"
+    };
+    let (a_text, b_text) = (slow(0), slow(1));
+    let dir = workspace(&[("a.py", &a_text), ("b.py", &b_text)]);
+    let (a, b) = (dir.path().join("a.py"), dir.path().join("b.py"));
+    let mut client = Client::start(dir.path(), json!({"buildOnSave": "native"}));
+    client.open(&a, &a_text);
+    client.open(&b, &b_text);
+    client.diagnostics(&uri(&a), |d| errors(d).is_empty());
+    for path in [&a, &b] {
+        client.notify(
+            "textDocument/didSave",
+            json!({"textDocument": {"uri": uri(path)}}),
+        );
+    }
+    // Both built, in either order.
+    let mut built = Vec::new();
+    while built.len() < 2 {
+        let message = client.wait_for("window/logMessage", |p| {
+            p["message"]
+                .as_str()
+                .is_some_and(|m| m.starts_with("molt: built "))
+        });
+        built.push(message["message"].as_str().unwrap_or_default().to_owned());
+    }
+    for name in ["a", "b"] {
+        let artifact = dir.path().join("target/molt").join(name);
+        assert!(
+            built
+                .iter()
+                .any(|m| m.starts_with(&format!("molt: built {} ", artifact.display()))),
+            "{built:?}"
+        );
+    }
+    // One of the two builds began waiting for the other, then compiled; the other began
+    // compiling and never said it waited.
+    let messages: Vec<(String, String, String)> = client
+        .seen
+        .iter()
+        .filter(|m| m["method"] == "$/progress")
+        .map(|m| {
+            let field = |v: &Value| v.as_str().unwrap_or_default().to_owned();
+            (
+                field(&m["params"]["token"]),
+                field(&m["params"]["value"]["kind"]),
+                field(&m["params"]["value"]["message"]),
+            )
+        })
+        .collect();
+    let begins: Vec<&(String, String, String)> =
+        messages.iter().filter(|m| m.1 == "begin").collect();
+    assert_eq!(begins.len(), 2, "{messages:?}");
+    let (waited, first): (
+        Vec<&(String, String, String)>,
+        Vec<&(String, String, String)>,
+    ) = begins
+        .iter()
+        .copied()
+        .partition(|m| m.2 == "waiting for the previous build");
+    assert_eq!((waited.len(), first.len()), (1, 1), "{messages:?}");
+    assert_eq!(first[0].2, "compiling and linking", "{messages:?}");
+    let of = |token: &str| -> Vec<&str> {
+        messages
+            .iter()
+            .filter(|m| m.0 == token)
+            .map(|m| m.2.as_str())
+            .collect()
+    };
+    assert!(
+        !of(&first[0].0).contains(&"waiting for the previous build"),
+        "{messages:?}"
+    );
+    assert!(
+        of(&waited[0].0).contains(&"compiling and linking"),
+        "{messages:?}"
+    );
     assert_eq!(client.shutdown_and_exit(), Some(0));
 }
 
@@ -1128,10 +1332,48 @@ fn with_code<'a>(diagnostics: &'a [Value], code: &str) -> Vec<&'a Value> {
 }
 
 #[test]
-fn remarks_are_diagnostics_filtered_by_settings() {
+fn by_default_only_missed_optimizations_are_diagnostics() {
     let dir = workspace(&[]);
     let path = dir.path().join("typed.py");
     let mut client = Client::start(dir.path(), Value::Null);
+    client.open(&path, TYPED);
+    let published = client.diagnostics(&uri(&path), |d| d.iter().any(is_remark));
+    let diagnostics = published["diagnostics"].as_array().expect("array");
+    // The missed optimization of `x * k`, a Hint; no applied remark (Information).
+    let unboxed = with_code(diagnostics, "unbox.missed");
+    assert_eq!(unboxed.len(), 1, "{published}");
+    assert_eq!(unboxed[0]["severity"], json!(4));
+    assert!(
+        diagnostics
+            .iter()
+            .filter(|d| is_remark(d))
+            .all(|d| d["severity"] != json!(3)),
+        "{published}"
+    );
+    assert!(
+        with_code(diagnostics, "guard.entry").is_empty(),
+        "{published}"
+    );
+    assert!(
+        with_code(diagnostics, "call.direct").is_empty(),
+        "{published}"
+    );
+    // The applied ones are still in hover (on the call of `add`) and in the coverage lens.
+    let text = hover_text(&mut client, &path, 27, 11);
+    assert!(text.contains("`call.direct`"), "{text}");
+    let lenses = lenses(&mut client, &path);
+    assert_eq!(
+        lenses[0].1, "coverage 91% · 0 missed optimizations",
+        "{lenses:?}"
+    );
+    assert_eq!(client.shutdown_and_exit(), Some(0));
+}
+
+#[test]
+fn remarks_are_diagnostics_filtered_by_settings() {
+    let dir = workspace(&[]);
+    let path = dir.path().join("typed.py");
+    let mut client = Client::start(dir.path(), json!({"remarks": "all"}));
     client.open(&path, TYPED);
     let published = client.diagnostics(&uri(&path), |d| d.iter().any(is_remark));
     let diagnostics = published["diagnostics"].as_array().expect("array");
@@ -1274,7 +1516,7 @@ fn inlay_hints_show_types_and_lanes() {
 fn code_lenses_show_coverage_per_function() {
     let dir = workspace(&[]);
     let path = dir.path().join("typed.py");
-    let mut client = Client::start(dir.path(), Value::Null);
+    let mut client = Client::start(dir.path(), json!({"remarks": "all"}));
     client.open(&path, TYPED);
     client.diagnostics(&uri(&path), |_| true);
     let lenses = client
@@ -2636,5 +2878,83 @@ fn saving_a_module_builds_the_entry_points_that_import_it() {
     assert_eq!(built.len(), 1, "{built:?}");
     assert!(!dir.path().join("target/molt/helper").exists());
     assert!(!dir.path().join("target/molt/other").exists());
+    assert_eq!(client.shutdown_and_exit(), Some(0));
+}
+
+#[test]
+fn files_with_one_name_in_two_folders_get_their_own_executables_and_profiles() {
+    let a_text = "if __name__ == \"__main__\":\n    print('a')\n";
+    let dir = workspace_tree(&[("a/app.py", a_text), ("b/app.py", DEOPTING)]);
+    let (a, b) = (dir.path().join("a/app.py"), dir.path().join("b/app.py"));
+    let mut client = Client::start(dir.path(), json!({"buildOnSave": "native"}));
+    client.wait_for("window/logMessage", |p| {
+        p["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("loaded 2 Python files"))
+    });
+    client.open(&a, a_text);
+    client.open(&b, DEOPTING);
+    client.diagnostics(&uri(&b), |d| errors(d).is_empty());
+    for path in [&a, &b] {
+        client.notify(
+            "textDocument/didSave",
+            json!({"textDocument": {"uri": uri(path)}}),
+        );
+    }
+    // Each under its folder's path in `target/molt/`, neither overwriting the other (the
+    // two builds end in either order).
+    let mut built = Vec::new();
+    while built.len() < 2 {
+        let message = client.wait_for("window/logMessage", |p| {
+            p["message"]
+                .as_str()
+                .is_some_and(|m| m.starts_with("molt: built "))
+        });
+        built.push(message["message"].as_str().unwrap_or_default().to_owned());
+    }
+    for (folder, source) in [("a", &a), ("b", &b)] {
+        let artifact = dir.path().join("target/molt").join(folder).join("app");
+        assert!(
+            built
+                .iter()
+                .any(|m| m.starts_with(&format!("molt: built {} ", artifact.display()))),
+            "{built:?}"
+        );
+        let out = Command::new(&artifact).output().expect("the artifact runs");
+        assert_eq!(String::from_utf8_lossy(&out.stdout), python3(source));
+    }
+    assert!(!dir.path().join("target/molt/app").exists());
+    // A profiled run writes its profile beside its executable.
+    let run = client
+        .request(
+            "workspace/executeCommand",
+            json!({"command": "molt.runProfiled", "arguments": [uri(&b), {"timeoutMs": 60000}]}),
+        )
+        .expect("runProfiled");
+    let expected = dir.path().join("target/molt/b/app.profile.json");
+    assert_eq!(run["profile"], json!(expected), "{run}");
+    assert!(dir.path().join("target/molt/b/app.sites.json").is_file());
+    assert!(!hot_lenses(&mut client, &b).is_empty());
+    assert_eq!(client.shutdown_and_exit(), Some(0));
+    // A new session finds it in the subfolder of the output folder.
+    let mut client = Client::start(dir.path(), Value::Null);
+    client.open(&b, DEOPTING);
+    let hot = poll(&mut client, "the profile in target/molt/b/", |client| {
+        Some(hot_lenses(client, &b)).filter(|l| !l.is_empty())
+    });
+    assert!(hot.iter().any(|l| l.1.contains("1.1k calls")), "{hot:?}");
+    assert!(hot_lenses(&mut client, &a).is_empty());
+    // A profile written there later (a run from a terminal, say) is seen too.
+    let bytes = std::fs::read(&expected).expect("read");
+    std::fs::remove_file(&expected).expect("rm");
+    poll(
+        &mut client,
+        "the removed profile to be forgotten",
+        |client| Some(()).filter(|_| hot_lenses(client, &b).is_empty()),
+    );
+    std::fs::write(&expected, bytes).expect("write");
+    poll(&mut client, "the profile written again", |client| {
+        Some(()).filter(|_| !hot_lenses(client, &b).is_empty())
+    });
     assert_eq!(client.shutdown_and_exit(), Some(0));
 }

@@ -26,6 +26,7 @@ use std::time::{Duration, Instant};
 use molt_db::{RootDatabase, SourceFile};
 use molt_driver::build::{BuildError, BuildOptions};
 use tower_lsp_server::ls_types::{MessageType, NumberOrString};
+use tower_lsp_server::{NotCancellable, OngoingProgress, Unbounded};
 
 use super::Server;
 use super::analysis;
@@ -33,6 +34,15 @@ use super::diagnostics;
 use super::documents::Priority;
 use super::state::Snapshot;
 use super::workspace::ImportPaths;
+
+/// The progress message of a build that waits for another to finish.
+pub const WAITING: &str = "waiting for the previous build";
+
+/// The progress message of a build that compiles.
+pub const COMPILING: &str = "compiling and linking";
+
+/// How long a build waits for the client to accept its progress token.
+const PROGRESS_CREATE_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// Why a build runs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -86,13 +96,27 @@ impl Builds {
     }
 }
 
-/// The output path of `source` in the folder `out_dir`: `<out_dir>/<stem>`.
-pub fn artifact_path(out_dir: &Path, source: &Path) -> PathBuf {
-    out_dir.join(
-        molt_driver::build::default_output(source)
-            .file_name()
-            .unwrap_or_default(),
-    )
+/// The output path of `source` in the folder `out_dir`: the source's path relative to the
+/// workspace folder `root`, without its `.py`, under `out_dir` (`<root>/pkg/app.py` gives
+/// `<out_dir>/pkg/app`), so that two files with one name in different folders get different
+/// executables. A file outside `root` (or with no `root`: a loose file, whose `out_dir` is
+/// under its own folder) gives `<out_dir>/<stem>`.
+pub fn artifact_path(out_dir: &Path, root: Option<&Path>, source: &Path) -> PathBuf {
+    let stem = molt_driver::build::default_output(source)
+        .file_name()
+        .unwrap_or_default()
+        .to_owned();
+    let folder = root
+        .and_then(|root| source.parent()?.strip_prefix(root).ok())
+        // Only plain folder names: never `..` or a root that would leave `out_dir`.
+        .filter(|rel| {
+            rel.components()
+                .all(|c| matches!(c, std::path::Component::Normal(_)))
+        });
+    match folder {
+        Some(rel) => out_dir.join(rel).join(stem),
+        None => out_dir.join(stem),
+    }
 }
 
 /// Builds `text` (the contents of `source`) into `output` on a private database. Blocking.
@@ -213,8 +237,10 @@ impl Server {
     }
 
     /// Builds `source` (its current text: the editor's for an open document) into
-    /// `<workspace>/<outDir>/<stem>`, with progress, and reports the outcome: a message on
-    /// success, diagnostics on failure, nothing when superseded.
+    /// [`artifact_path`] under `<workspace>/<outDir>`, with progress, and reports the outcome:
+    /// a log message on success; on failure diagnostics, a log message, the end of the
+    /// progress report, and a `window/showMessage` only for a command; nothing when
+    /// superseded.
     pub async fn build(&self, source: PathBuf, trigger: Trigger) -> BuildOutcome {
         let Some((text, encoding_error, output, progress_supported, code_cache, paths)) = ({
             let state = self.state();
@@ -223,7 +249,7 @@ impl Server {
                 (
                     file.text(&ws.db).clone(),
                     file.encoding_error(&ws.db),
-                    artifact_path(&out_dir, &source),
+                    artifact_path(&out_dir, ws.root.as_deref(), &source),
                     state.client.work_done_progress,
                     state.settings.code_cache(),
                     ws.import_paths(&state.settings),
@@ -237,22 +263,36 @@ impl Server {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
+        // The slot is taken now if it is free, so that the progress report says whether this
+        // build waits for another (and says it only then).
+        let early = self.shared.builds.slot.try_lock().ok();
+        let waits = early.is_none();
         let progress = if progress_supported {
             let token = NumberOrString::String(format!("molt-build-{generation}"));
-            match self.client.create_work_done_progress(token.clone()).await {
-                Ok(()) => Some(
+            // Bounded: the slot may be held meanwhile, and a client that never answers must
+            // not stop every build.
+            let created = tokio::time::timeout(
+                PROGRESS_CREATE_TIMEOUT,
+                self.client.create_work_done_progress(token.clone()),
+            )
+            .await;
+            match created {
+                Ok(Ok(())) => Some(
                     self.client
                         .progress(token, format!("Building {name}"))
-                        .with_message("waiting for the previous build")
+                        .with_message(if waits { WAITING } else { COMPILING })
                         .begin()
                         .await,
                 ),
-                Err(_) => None,
+                _ => None,
             }
         } else {
             None
         };
-        let _slot = self.shared.builds.slot.lock().await;
+        let _slot = match early {
+            Some(slot) => slot,
+            None => self.shared.builds.slot.lock().await,
+        };
         if !self.shared.builds.is_current(&source, generation) {
             if let Some(progress) = progress {
                 progress
@@ -261,8 +301,8 @@ impl Server {
             }
             return BuildOutcome::Superseded;
         }
-        if let Some(progress) = &progress {
-            progress.report("compiling and linking").await;
+        if let (Some(progress), true) = (&progress, waits) {
+            progress.report(COMPILING).await;
         }
         let start = Instant::now();
         let task_source = source.clone();
@@ -284,19 +324,15 @@ impl Server {
         crate::allocator::release_free_memory();
         let duration_ms = start.elapsed().as_millis() as u64;
         let superseded = !self.shared.builds.is_current(&source, generation);
-        // Progress ends before the outcome is reported, as editors expect.
-        if let Some(progress) = progress {
-            let message = match (&result, superseded) {
-                (_, true) => "superseded by a newer save".to_owned(),
-                (Ok(Ok(Ok(_))), false) => format!("built in {duration_ms} ms"),
-                (_, false) => "failed".to_owned(),
-            };
-            progress.finish_with_message(message).await;
-        }
         if superseded {
+            if let Some(progress) = progress {
+                progress
+                    .finish_with_message("superseded by a newer save")
+                    .await;
+            }
             return BuildOutcome::Superseded;
         }
-        self.report_build(&source, &name, result, duration_ms, trigger)
+        self.report_build(&source, &name, result, duration_ms, trigger, progress)
             .await
     }
 
@@ -310,9 +346,18 @@ impl Server {
         >,
         duration_ms: u64,
         trigger: Trigger,
+        progress: Option<OngoingProgress<Unbounded, NotCancellable>>,
     ) -> BuildOutcome {
+        // The progress report ends first (as editors expect), with the outcome: the reason of
+        // a failure included, since that is where a save's result shows, not in a popup.
+        let end = |message: String| async move {
+            if let Some(progress) = progress {
+                progress.finish_with_message(message).await;
+            }
+        };
         let error = match result {
             Ok(Ok(Ok(report))) => {
+                end(format!("built in {duration_ms} ms")).await;
                 self.state().build_errors.remove(source);
                 self.republish(source).await;
                 let message = format!(
@@ -346,22 +391,37 @@ impl Server {
                 self.schedule_diagnostics(source.to_path_buf(), revision, Priority::Edit);
                 let n = ds.len();
                 let s = if n == 1 { "" } else { "s" };
-                let message = format!("molt: build of {name} failed: {n} error{s}");
-                self.show(MessageType::ERROR, &message).await;
+                let message = format!("build of {name} failed: {n} error{s}");
+                end(message.clone()).await;
+                let message = format!("molt: {message}");
+                self.report_failure(&message, trigger).await;
                 return BuildOutcome::Failed(message);
             }
             Ok(Ok(Err(other))) => other.to_string(),
             Ok(Err(error)) => error.to_string(),
             Err(error) => format!("internal error: {error}"),
         };
-        let message = format!("molt: build of {name} failed: {error}");
+        let message = format!("build of {name} failed: {error}");
+        end(message.clone()).await;
+        let message = format!("molt: {message}");
         self.state().build_errors.insert(
             source.to_path_buf(),
             vec![diagnostics::build_failure(&message)],
         );
         self.republish(source).await;
-        self.show(MessageType::ERROR, &message).await;
+        self.report_failure(&message, trigger).await;
         BuildOutcome::Failed(message)
+    }
+
+    /// Reports a failed build beyond its diagnostics: always in the log; as a message
+    /// (`window/showMessage`) only for an explicit command. A build on save shows its failure
+    /// in the file's diagnostics and in the end of its progress report, like a compiler
+    /// run by rust-analyzer: a popup on every save is noise.
+    async fn report_failure(&self, message: &str, trigger: Trigger) {
+        self.log(MessageType::ERROR, message).await;
+        if trigger == Trigger::Command {
+            self.show(MessageType::ERROR, message).await;
+        }
     }
 }
 

@@ -30,7 +30,7 @@ use super::Server;
 use super::builds::{BuildOutcome, Trigger, run_program};
 use super::state::path_of;
 
-/// Builds the document into `<workspace>/<outDir>/<stem>`.
+/// Builds the document into `<workspace>/<outDir>/<folder>/<stem>` (`builds::artifact_path`).
 pub const BUILD: &str = "molt.build";
 /// Builds the document, then runs it.
 pub const RUN: &str = "molt.run";

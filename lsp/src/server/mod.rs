@@ -11,7 +11,7 @@
 //!   `molt/profileHeat`).
 //! - `builds.rs` / `commands.rs`: build on save, `molt.build`, `molt.run`,
 //!   `molt.runProfiled`, `molt.showIr`.
-//! - `profiles.rs`: profiles (`<outDir>/*.profile.json` and their site maps) read through
+//! - `profiles.rs`: profiles (`<outDir>/**/*.profile.json` and their site maps) read through
 //!   `molt_profiler`, reloaded when a run writes them; `profile_view.rs` places one in a
 //!   file's current text (or marks it stale) for the features below.
 //! - Analyses over `(db, file)` in compiler terms (byte offsets): `diagnostics.rs`,

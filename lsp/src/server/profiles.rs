@@ -1,5 +1,5 @@
-//! Profiles from disk: `<outDir>/*.profile.json` with the site map beside each
-//! (`<stem>.sites.json`), read through `molt_profiler`, kept per workspace output folder,
+//! Profiles from disk: `<outDir>/**/*.profile.json` (builds mirror the workspace's folders
+//! under `outDir`) with the site map beside each (`<stem>.sites.json`), read through `molt_profiler`, kept per workspace output folder,
 //! reloaded when a run writes them (the output folder is watched: `watch`), and the refresh
 //! of what shows them (lenses, hints, diagnostics). `profile_view` places them in a file.
 //!
@@ -127,22 +127,37 @@ fn profile_of(path: &Path) -> Option<PathBuf> {
     Some(path.with_file_name(format!("{stem}{PROFILE_SUFFIX}")))
 }
 
-/// The profiles in `dir` (not recursive), sorted.
+/// How deep [`profiles_in`] looks under the output folder (builds mirror the workspace's
+/// folders there: `<outDir>/pkg/app.profile.json`).
+const MAX_PROFILE_DEPTH: usize = 32;
+
+/// The profiles in `dir` and its subfolders (symbolic links to folders not followed), sorted.
 fn profiles_in(dir: &Path) -> Vec<PathBuf> {
-    let mut out: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map(|entries| {
-            entries
-                .filter_map(Result::ok)
-                .map(|e| e.path())
-                .filter(|p| {
-                    p.file_name()
-                        .and_then(|n| n.to_str())
-                        .is_some_and(|n| n.ends_with(PROFILE_SUFFIX))
-                        && p.is_file()
-                })
-                .collect()
-        })
-        .unwrap_or_default();
+    let mut out = Vec::new();
+    let mut pending = vec![(dir.to_path_buf(), 0)];
+    while let Some((folder, depth)) = pending.pop() {
+        let Ok(entries) = std::fs::read_dir(&folder) else {
+            continue;
+        };
+        for entry in entries.filter_map(Result::ok) {
+            let path = entry.path();
+            let Ok(kind) = entry.file_type() else {
+                continue;
+            };
+            if kind.is_dir() {
+                if depth < MAX_PROFILE_DEPTH {
+                    pending.push((path, depth + 1));
+                }
+            } else if path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.ends_with(PROFILE_SUFFIX))
+                && path.is_file()
+            {
+                out.push(path);
+            }
+        }
+    }
     out.sort();
     out
 }
@@ -409,6 +424,12 @@ mod tests {
             Loaded::Failed(message) => assert!(message.contains("invalid JSON"), "{message}"),
             _ => panic!("a bad profile loads"),
         }
-        assert_eq!(profiles_in(dir.path()), vec![path]);
+        assert_eq!(profiles_in(dir.path()), vec![path.clone()]);
+        // Profiles in subfolders (a build of `pkg/app.py`) are found too.
+        let nested = dir.path().join("pkg/app.profile.json");
+        std::fs::create_dir_all(dir.path().join("pkg")).expect("mkdir");
+        std::fs::write(&nested, "{}").expect("write");
+        std::fs::write(dir.path().join("pkg/app"), "").expect("write");
+        assert_eq!(profiles_in(dir.path()), vec![nested, path]);
     }
 }

@@ -21,17 +21,20 @@ pub enum BuildOnSave {
     /// Nothing (the default).
     #[default]
     Off,
-    /// A native executable at `<workspace>/<outDir>/<stem>`.
+    /// A native executable at `<workspace>/<outDir>/<folder>/<stem>` (the source's folder
+    /// relative to the workspace folder, mirrored).
     Native,
 }
 
-/// Which optimization remarks the editor shows.
+/// Which optimization remarks the editor shows as diagnostics (hover and code lenses show
+/// every remark whatever this says).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum RemarksLevel {
-    /// Applied and missed remarks, and analyses (the default).
-    #[default]
+    /// Applied and missed remarks, and analyses.
     All,
-    /// Only missed optimizations.
+    /// Only missed optimizations (the default: what a user can act on; applied remarks, which
+    /// are the great majority, stay in hover and in the coverage lens).
+    #[default]
     Missed,
     /// None.
     Off,
@@ -84,7 +87,7 @@ impl Default for Settings {
     fn default() -> Settings {
         Settings {
             build_on_save: BuildOnSave::Off,
-            remarks: RemarksLevel::All,
+            remarks: RemarksLevel::Missed,
             missed_severity: MissedSeverity::Hint,
             out_dir: PathBuf::from(DEFAULT_OUT_DIR),
             profile: ProfileSetting::On,
@@ -114,9 +117,13 @@ impl Settings {
     pub fn update(&mut self, value: &Value) -> SettingsProblems {
         let mut problems = SettingsProblems::default();
         let section = match value {
+            // An empty array is an empty object from a client in Lua (Neovim), where both
+            // are the same empty table.
             Value::Null => return problems,
+            Value::Array(items) if items.is_empty() => return problems,
             Value::Object(map) => match map.get("molt") {
                 Some(inner @ (Value::Object(_) | Value::Null)) => inner,
+                Some(Value::Array(items)) if items.is_empty() => return problems,
                 _ => value,
             },
             other => {
@@ -283,9 +290,9 @@ mod tests {
     fn defaults_and_updates() {
         let mut s = Settings::default();
         assert_eq!(s.build_on_save, BuildOnSave::Off);
-        assert_eq!(s.remarks, RemarksLevel::All);
+        assert_eq!(s.remarks, RemarksLevel::Missed);
         let p = s.update(
-            &json!({"buildOnSave": "native", "remarks": "missed", "outDir": "out",
+            &json!({"buildOnSave": "native", "remarks": "all", "outDir": "out",
                                  "missedSeverity": "warning", "profile": "off",
                                  "remoteCache": "http://127.0.0.1:9090/molt",
                                  "extraPaths": ["lib", "/opt/src"]}),
@@ -315,7 +322,7 @@ mod tests {
         assert_eq!(s.profile, ProfileSetting::Off);
         assert_eq!(s.missed_severity, MissedSeverity::Warning);
         assert_eq!(s.build_on_save, BuildOnSave::Native);
-        assert_eq!(s.remarks, RemarksLevel::Missed);
+        assert_eq!(s.remarks, RemarksLevel::All);
         assert_eq!(s.out_dir, PathBuf::from("out"));
         // The `molt` section form, and a missing key keeps its value.
         let p = s.update(&json!({"molt": {"remarks": "off"}, "python": {}}));
@@ -323,6 +330,11 @@ mod tests {
         assert_eq!(s.remarks, RemarksLevel::Off);
         assert_eq!(s.build_on_save, BuildOnSave::Native);
         assert_eq!(s.update(&Value::Null), SettingsProblems::default());
+        // Neovim encodes an empty Lua table as `[]`.
+        let before = s.clone();
+        assert_eq!(s.update(&json!([])), SettingsProblems::default());
+        assert_eq!(s.update(&json!({"molt": []})), SettingsProblems::default());
+        assert_eq!(s, before);
     }
 
     #[test]

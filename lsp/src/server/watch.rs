@@ -6,9 +6,10 @@
 //! cost no watches at all; a folder created later is watched when its creation is seen.
 //! Events are debounced ([`DEBOUNCE`]) and sent, as paths, to the server's main loop.
 //!
-//! The output folder (`outDir`) is the exception: it is watched by itself (with the folders
-//! between it and the workspace folder, to see it created), for the profiles and site maps
-//! runs and builds write there (`profiles`).
+//! The output folder (`outDir`) is the exception: it is watched by itself, with its
+//! subfolders (builds mirror the workspace's folders there), and with the folders between it
+//! and the workspace folder, to see it created, for the profiles and site maps runs and
+//! builds write there (`profiles`).
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -70,6 +71,16 @@ impl FolderWatcher {
             .watcher()
             .watch(folder, RecursiveMode::NonRecursive)
     }
+
+    /// Watches `folder` and every folder under it, including those created later.
+    ///
+    /// # Errors
+    /// The folder cannot be watched (removed meanwhile, or the watch limit is reached).
+    pub fn watch_tree(&mut self, folder: &Path) -> notify::Result<()> {
+        self.debouncer
+            .watcher()
+            .watch(folder, RecursiveMode::Recursive)
+    }
 }
 
 /// Watches the output folder `out_dir` of the workspace folder `root` and the folders between
@@ -95,7 +106,13 @@ pub fn watch_output_folder(
     }
     let mut problems = Vec::new();
     for folder in folders.iter().rev().filter(|f| f.is_dir()) {
-        if let Err(error) = watcher.watch(folder) {
+        // The output folder with its subfolders; the folders on the way to it by themselves.
+        let watched = if folder == out_dir {
+            watcher.watch_tree(folder)
+        } else {
+            watcher.watch(folder)
+        };
+        if let Err(error) = watched {
             problems.push(format!("cannot watch {}: {error}", folder.display()));
         }
     }
@@ -262,15 +279,14 @@ impl Server {
             for path in paths {
                 let Some((root, out)) = roots
                     .iter()
-                    .filter(|(root, out)| {
-                        path.starts_with(root) || path.parent() == Some(out.as_path())
-                    })
+                    .filter(|(root, out)| path.starts_with(root) || path.starts_with(out))
                     .max_by_key(|(root, _)| root.components().count())
                 else {
                     continue;
                 };
-                // Profiles and site maps written by runs and builds.
-                if path.parent() == Some(out.as_path()) && is_profile_file(&path) {
+                // Profiles and site maps written by runs and builds (in the output folder
+                // or, for files in subfolders of the workspace, in its subfolders).
+                if path.starts_with(out) && is_profile_file(&path) {
                     profiles.push(path);
                     continue;
                 }
