@@ -1302,6 +1302,7 @@ impl FunctionReader {
             next_site: self.next_site,
             varnames: Vec::new(),
             inlined_frames: Vec::new(),
+            callee_notes: Vec::new(),
         })
     }
 }
