@@ -242,19 +242,25 @@ pub fn lane(func: &Function, inst: &InstData) -> Option<(Lane, Option<String>)> 
             Runtime,
             Some("`len()` calls the runtime's length operation directly".into()),
         ),
-        (InstKind::Call { callee, .. }, _) => (
-            Dynamic,
-            Some(match (func.ty(*callee), callee_name(func, *callee)) {
-                (Type::Class(c), _) => format!("constructs `{c}` through a generic call"),
-                (_, Some((true, name))) => {
-                    format!("calls the builtin `{name}` through generic dispatch")
-                }
-                (_, Some((false, name))) => format!(
-                    "calls `{name}`, which the compiler cannot bind at compile time (rebound, decorated, or called with keywords or a different argument count)"
+        (InstKind::Call { callee, args }, _) => {
+            match (func.ty(*callee), callee_name(func, *callee)) {
+                (Type::Class(c), _) => (
+                    Dynamic,
+                    Some(format!("constructs `{c}` through a generic call")),
                 ),
-                _ => "calls a value the compiler cannot resolve to a known function".into(),
-            }),
-        ),
+                (_, Some((true, name))) => (
+                    Runtime,
+                    Some(format!(
+                        "calls the builtin `{name}`, a runtime function, with its arguments passed the generic way"
+                    )),
+                ),
+                (_, Some((false, name))) => (Dynamic, Some(global_call_reason(func, &name, args))),
+                _ => (
+                    Dynamic,
+                    Some("calls a value the compiler cannot resolve to a known function".into()),
+                ),
+            }
+        }
         (InstKind::CallEx { .. } | InstKind::KwargsMerge(..) | InstKind::StarExtend(..), _) => (
             Dynamic,
             Some("a call with `*args`/`**kwargs` binds arguments at run time".into()),
@@ -333,6 +339,38 @@ pub fn lane(func: &Function, inst: &InstData) -> Option<(Lane, Option<String>)> 
         ),
         _ => (Runtime, Some("calls a runtime helper".into())),
     })
+}
+
+/// Why a call of module global `name` with `args` stays generic, from what the optimizer
+/// noted about `name` ([`crate::CalleeNote`]).
+fn global_call_reason(func: &Function, name: &str, args: &crate::CallArgs) -> String {
+    match func.callee_note(name) {
+        Some(crate::CalleeNote::Class) => format!(
+            "constructs a `{name}` through a generic call: the class is called like any object (allocation, then `__init__` with its arguments bound at run time)"
+        ),
+        Some(crate::CalleeNote::Function {
+            never: Some(why), ..
+        }) => format!("calls `{name}` through generic dispatch: {why}"),
+        Some(crate::CalleeNote::Function {
+            params,
+            never: None,
+        }) => {
+            if !args.keywords.is_empty() {
+                format!(
+                    "calls `{name}` through generic dispatch: the call passes keyword arguments (pass them by position to call it directly)"
+                )
+            } else {
+                format!(
+                    "calls `{name}` through generic dispatch: it takes {params} arguments and this call passes {}",
+                    args.positional.len()
+                )
+            }
+        }
+        Some(crate::CalleeNote::Other(why)) => format!("calls `{name}`, which {why}"),
+        None => format!(
+            "calls the global `{name}`, whose value the compiler cannot know at compile time"
+        ),
+    }
 }
 
 /// The name a callee was loaded by: `(true, name)` for a builtin, `(false, name)` for a global.

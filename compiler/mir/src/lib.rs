@@ -923,6 +923,38 @@ pub struct Function {
     /// after a `for` loop over it became a counted loop). With the names of every
     /// `builtin.load`, the builtins a module's code needs unshadowed. Not printed.
     pub assumed_builtins: Vec<Box<str>>,
+    /// What the optimizer knew about the module globals this function calls generically
+    /// (by name), so that lanes and remarks can say why a call stays generic
+    /// ([`lanes::lane`]). Not printed.
+    pub callee_notes: Vec<(Box<str>, CalleeNote)>,
+}
+
+/// What a module global called by a generic `call` is, as the optimizer saw it.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub enum CalleeNote {
+    /// A class bound once by a `class` statement: calling it constructs an instance.
+    Class,
+    /// A function bound once by a top-level `def` with `params` parameters; `never` says
+    /// why no call of it is direct (decorated, a generator, `*args`...), `None` when a call
+    /// with one positional argument per parameter would be.
+    Function {
+        /// Its parameter count.
+        params: u32,
+        /// Why no call of it can be direct.
+        never: Option<Box<str>>,
+    },
+    /// Anything else, with the reason as a phrase (`bound more than once in this module`).
+    Other(Box<str>),
+}
+
+impl Function {
+    /// The [`CalleeNote`] of global `name`, if the optimizer left one.
+    pub fn callee_note(&self, name: &str) -> Option<&CalleeNote> {
+        self.callee_notes
+            .iter()
+            .find(|(n, _)| &**n == name)
+            .map(|(_, note)| note)
+    }
 }
 
 /// The module and the Python qualified name of a MIR function name: `("helper", "C.m")` for

@@ -1303,6 +1303,7 @@ impl FunctionReader {
             varnames: Vec::new(),
             inlined_frames: Vec::new(),
             assumed_builtins: Vec::new(),
+            callee_notes: Vec::new(),
         })
     }
 }

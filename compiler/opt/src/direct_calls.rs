@@ -11,7 +11,7 @@
 //! (the receiver's class shape, and the function found there being that method's code), so a
 //! subclass override or a patched class takes the generic path.
 
-use molt_mir::{Function, InstKind, Value};
+use molt_mir::{CalleeNote, Function, InstKind, Value};
 use molt_semantic::index::ParamKind;
 use rustc_hash::FxHashMap;
 
@@ -25,10 +25,13 @@ pub fn run(func: &mut Function, ctx: &mut PassContext<'_>) {
     let mut callable: FxHashMap<Value, (Box<str>, usize)> = FxHashMap::default();
     let mut uses: FxHashMap<Value, usize> = FxHashMap::default();
     let mut missed: FxHashMap<Value, (Box<str>, String)> = FxHashMap::default();
+    // Every load of a global, for the notes on calls that stay generic.
+    let mut globals: FxHashMap<Value, Box<str>> = FxHashMap::default();
     for inst in &func.insts {
         inst.kind
             .visit_operands(|v| *uses.entry(*v).or_default() += 1);
         if let (InstKind::GlobalLoad(name), Some(result)) = (&inst.kind, inst.result) {
+            globals.insert(result, name.clone());
             let Some(sig) = index.stable_function(db.intern(name)) else {
                 continue;
             };
@@ -108,6 +111,7 @@ pub fn run(func: &mut Function, ctx: &mut PassContext<'_>) {
             }
         }
     }
+    note_generic_callees(func, ctx, &globals);
     method_calls(func, ctx);
     // Drop loads no instruction uses any more.
     if !dead_loads.is_empty() {
@@ -123,6 +127,62 @@ pub fn run(func: &mut Function, ctx: &mut PassContext<'_>) {
         }
         func.compact();
     }
+}
+
+/// Notes, for each global that a call still calls generically, what the module binds it to
+/// ([`molt_mir::CalleeNote`]), so the call's lane can say why it is not direct.
+fn note_generic_callees(
+    func: &mut Function,
+    ctx: &PassContext<'_>,
+    globals: &FxHashMap<Value, Box<str>>,
+) {
+    let (db, index) = (ctx.db, ctx.index);
+    let mut notes: Vec<(Box<str>, CalleeNote)> = Vec::new();
+    for inst in &func.insts {
+        let InstKind::Call { callee, .. } = &inst.kind else {
+            continue;
+        };
+        let Some(name) = globals.get(callee) else {
+            continue;
+        };
+        if notes.iter().any(|(n, _)| n == name) {
+            continue;
+        }
+        let sym = db.intern(name);
+        let note = if index.stable_class(sym).is_some() {
+            CalleeNote::Class
+        } else if let Some(sig) = index.stable_function(sym) {
+            let never = if sig.decorated {
+                Some("it is decorated, so the name holds what the decorator returned")
+            } else if sig.is_generator {
+                Some("it is a generator function (calling it makes a generator object)")
+            } else if sig
+                .params
+                .iter()
+                .any(|p| !matches!(p.kind, ParamKind::Positional | ParamKind::PositionalOnly))
+            {
+                Some("it has `*args`, `**kwargs` or keyword-only parameters")
+            } else {
+                None
+            };
+            CalleeNote::Function {
+                params: sig.params.len() as u32,
+                never: never.map(Into::into),
+            }
+        } else if index.is_rebound(sym) {
+            CalleeNote::Other(
+                "is bound more than once in this module (or through `global`), so the compiler cannot tell which function it holds".into(),
+            )
+        } else if index.is_global(sym) {
+            CalleeNote::Other(
+                "is bound by an assignment or an import rather than a `def` of this module, so its value is only known at run time".into(),
+            )
+        } else {
+            continue;
+        };
+        notes.push((name.clone(), note));
+    }
+    func.callee_notes = notes;
 }
 
 /// The class (by name) whose method `name` a call on `self` in `func` reaches first, walking

@@ -387,6 +387,11 @@ impl ModuleIndex {
         self.tables.globals.contains(&name)
     }
 
+    /// Whether `name` is bound more than once in the module (or assigned through `global`).
+    pub fn is_rebound(&self, name: Symbol) -> bool {
+        self.tables.rebound.contains(&name)
+    }
+
     /// The function `name`, if it is bound exactly once, by a top-level `def`.
     pub fn stable_function(&self, name: Symbol) -> Option<&FunctionSig> {
         if self.tables.rebound.contains(&name) {
