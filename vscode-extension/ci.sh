@@ -17,6 +17,10 @@ set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
 molt_lsp=${1:-${MOLT_LSP:-}}
+# A relative path is relative to where ci.sh was started from.
+if [ -n "$molt_lsp" ] && [ -e "$molt_lsp" ]; then
+  molt_lsp=$(realpath "$molt_lsp")
+fi
 cache=${MOLT_E2E_CACHE:-/var/cache/molt-e2e}
 node_version=24.22.3
 code_server_version=4.139.1
