@@ -96,6 +96,16 @@ impl LineInfo {
     }
 }
 
+/// `path` relative to the current folder when it is inside it, else as it is.
+fn display_path(path: &Path) -> String {
+    std::env::current_dir()
+        .ok()
+        .and_then(|cwd| path.strip_prefix(cwd).ok().map(Path::to_path_buf))
+        .unwrap_or_else(|| path.to_path_buf())
+        .display()
+        .to_string()
+}
+
 /// The page name of a source path: the path relative to the current folder when it is
 /// inside it, `..` written `up`, a root dropped; `.html` appended.
 fn page_name(path: &str) -> String {
@@ -148,7 +158,7 @@ fn module(
     diagnostics: &[molt_remarks::CompileDiagnostic],
     profiles: &[Analysis],
 ) -> Module {
-    let path = file.path(db).display().to_string();
+    let path = display_path(file.path(db));
     let text = file.text(db);
     let index = molt_db::line_index(db, file);
     let lines: Vec<String> = text
