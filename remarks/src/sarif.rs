@@ -65,7 +65,8 @@ const RELATIVE_PATH: &AsciiSet = &PATH.add(b':');
 
 /// The report as a SARIF 2.1.0 log (a JSON object valid against the official schema).
 ///
-/// - `runs[0].tool.driver.rules`: one rule per remark name used, sorted by name, with `id`,
+/// - `runs[0].tool.driver.rules`: one rule per remark name (and diagnostic code) used, sorted
+///   by id, with `id`,
 ///   `name`, `shortDescription`, `fullDescription`, `help`, `helpUri` (see [`help_uri`]) and
 ///   `defaultConfiguration.level` (`warning` when any remark of that name is missed, else
 ///   `note`); names outside the catalog get a generic description.
@@ -78,8 +79,8 @@ const RELATIVE_PATH: &AsciiSet = &PATH.add(b':');
 ///   `{pass, kind, function, args: [[key, value], ...], hotness?}`.
 /// - Compile diagnostics ([`Report::diagnostics`]) come first among the results: `ruleId` is
 ///   the diagnostic code (`undefined-name`), `level` is `error` or `warning`, with a rule per
-///   code used (`defaultConfiguration.level` the worst of its results, `helpUri`
-///   [`DIAGNOSTICS_URL`]), a fingerprint of code and message, and `properties.kind`
+///   code used (among the remarks' rules, sorted by id; `defaultConfiguration.level` the
+///   worst of its results, `helpUri` [`DIAGNOSTICS_URL`]), a fingerprint of code and message, and `properties.kind`
 ///   `"diagnostic"`.
 /// - Locations: relative paths become relative URIs (forward slashes, percent-encoded) with
 ///   `uriBaseId` [`SRCROOT`]; absolute paths become `file://` URIs. Regions are 1-based
@@ -91,27 +92,35 @@ pub fn to_sarif(report: &Report) -> Value {
     for remark in &report.remarks {
         *used.entry(remark.name.as_str()).or_default() |= remark.kind == RemarkKind::Missed;
     }
-    // Diagnostic codes, and whether any diagnostic of the code is an error. Their rules come
-    // after the remarks' (a code never contains a dot, a remark name always does).
+    // Diagnostic codes, and whether any diagnostic of the code is an error.
     let mut codes: BTreeMap<&str, bool> = BTreeMap::new();
     for d in &report.diagnostics {
         *codes.entry(d.code.as_str()).or_default() |= d.severity == DiagnosticSeverity::Error;
     }
-    let index: BTreeMap<&str, usize> = used.keys().enumerate().map(|(i, &n)| (n, i)).collect();
-    let code_index: BTreeMap<&str, usize> = codes
+    // One rule list for both, sorted by id (a code never contains a dot, a remark name
+    // always does, so they cannot collide; if one did, the remark's rule serves both).
+    let mut descriptors: BTreeMap<&str, Value> = codes
+        .iter()
+        .map(|(&code, &error)| {
+            (
+                code,
+                diagnostic_rule(code, if error { "error" } else { "warning" }),
+            )
+        })
+        .collect();
+    for (&name, &missed) in &used {
+        descriptors.insert(
+            name,
+            rule_descriptor(name, if missed { "warning" } else { "note" }),
+        );
+    }
+    let index: BTreeMap<&str, usize> = descriptors
         .keys()
         .enumerate()
-        .map(|(i, &n)| (n, used.len() + i))
+        .map(|(i, &n)| (n, i))
         .collect();
-    let mut rules: Vec<Value> = used
-        .iter()
-        .map(|(&name, &missed)| rule_descriptor(name, if missed { "warning" } else { "note" }))
-        .collect();
-    rules.extend(
-        codes
-            .iter()
-            .map(|(&code, &error)| diagnostic_rule(code, if error { "error" } else { "warning" })),
-    );
+    let code_index = &index;
+    let rules: Vec<Value> = descriptors.into_values().collect();
     let mut results: Vec<Value> = report
         .diagnostics
         .iter()
