@@ -2,8 +2,9 @@
 //! the headless command line: `--check PATHS...` and `--build PATHS...` (files or folders,
 //! one database for all of them, one merged `--remarks` report, exit codes for CI: see
 //! `exit` and the `--help` text), `--emit=mir FILE`, `--run FILE [--profile] -- ARGS`,
-//! `--profile-report PROFILE` (see `profile`). The server and the command line run the same
-//! `molt_driver` queries.
+//! `--profile-report PROFILE` (see `profile`), `--report html PATHS... [-o DIR]` (see
+//! `report`), and `--fail-on` gates on the report of `--check`/`--build`/`--report` (see
+//! `gates`). The server and the command line run the same `molt_driver` queries.
 
 mod allocator;
 mod gates;
@@ -40,7 +41,7 @@ when its line runs); it exits with the program's exit code (also with --profile)
 program killed by a signal is reported (\"molt-lsp: program killed by signal SIGSEGV
 (segmentation fault)\") and gives 128 + the signal number, as in a shell.
 
---fail-on CONDITION (repeatable, or a comma list) makes --check and --build exit 1 when
+--fail-on CONDITION (repeatable, or a comma list) makes --check, --build and --report exit 1 when
 the files given (and the modules they import, for diagnostics) meet CONDITION, with a
 line naming what failed:
   error          any error (always on)
@@ -364,6 +365,8 @@ struct Checked {
     diagnostics: Vec<molt_driver::LocatedDiagnostic>,
     /// The user's files checked: the files given and the workspace modules they import.
     files: Vec<SourceFile>,
+    /// The text of every diagnostic in `diagnostics`, to add each once.
+    seen: std::collections::HashSet<String>,
 }
 
 impl Checked {
@@ -371,6 +374,7 @@ impl Checked {
         Checked {
             diagnostics: Vec::new(),
             files: Vec::new(),
+            seen: Default::default(),
         }
     }
 
@@ -390,7 +394,7 @@ impl Checked {
     /// Adds `d` unless an equal diagnostic was added before (a module reached from several
     /// entries is reported once); whether it was new.
     fn add(&mut self, d: &molt_driver::LocatedDiagnostic) -> bool {
-        if self.diagnostics.iter().any(|e| e == d) {
+        if !self.seen.insert(d.to_string()) {
             return false;
         }
         self.diagnostics.push(d.clone());

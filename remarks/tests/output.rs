@@ -30,7 +30,13 @@ fn json_shape_matches_the_documented_schema() {
     top.sort_unstable();
     assert_eq!(
         top,
-        ["coverage", "diagnostics", "remarks", "schema_version", "tool"]
+        [
+            "coverage",
+            "diagnostics",
+            "remarks",
+            "schema_version",
+            "tool"
+        ]
     );
     assert_eq!(value["schema_version"], 1);
     assert_eq!(value["tool"]["name"], "molt-lsp");
