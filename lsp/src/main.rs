@@ -2,11 +2,14 @@
 //! the headless command line: `--check PATHS...` and `--build PATHS...` (files or folders,
 //! one database for all of them, one merged `--remarks` report, exit codes for CI: see
 //! `exit` and the `--help` text), `--emit=mir FILE`, `--run FILE [--profile] -- ARGS`,
-//! `--profile-report PROFILE` (see `profile`). The server and the command line run the same
-//! `molt_driver` queries.
+//! `--profile-report PROFILE` (see `profile`), `--report html PATHS... [-o DIR]` (see
+//! `report`), and `--fail-on` gates on the report of `--check`/`--build`/`--report` (see
+//! `gates`). The server and the command line run the same `molt_driver` queries.
 
 mod allocator;
+mod gates;
 mod profile;
+mod report;
 mod server;
 
 use std::path::PathBuf;
@@ -23,16 +26,31 @@ use molt_semantic::DiagnosticCode;
     version,
     about,
     after_help = "\
-Exit codes of --check and --build (with several files, the highest that applies):
-  0  no errors
-  1  the program has errors: syntax, undefined names, unsupported constructs
-     (printed as file:line:col: error[CODE]: message)
+Exit codes of --check, --build and --report (with several files, the highest that applies):
+  0  no errors (warnings are printed and counted, but pass)
+  1  the program has errors: syntax, undefined names, wrong argument counts,
+     unsupported constructs (printed as file:line:col: error[CODE]: message), or a
+     --fail-on condition holds. --build still writes the executable when every error
+     is one that CPython raises at run time (undefined-name, arg-count): the program
+     raises there, as CPython would
   2  usage or I/O error: bad arguments, a missing or unreadable path, an output
      that cannot be written
   3  a build failed in code generation or linking (a compiler bug, or no C compiler)
---run exits with the program's exit code (also with --profile); a program killed by a signal is
-reported (\"molt-lsp: program killed by signal SIGSEGV (segmentation fault)\")
-and gives 128 + the signal number, as in a shell.
+--run prints the errors and runs the program anyway (as python3 would, the error raises
+when its line runs); it exits with the program's exit code (also with --profile); a
+program killed by a signal is reported (\"molt-lsp: program killed by signal SIGSEGV
+(segmentation fault)\") and gives 128 + the signal number, as in a shell.
+
+--fail-on CONDITION (repeatable, or a comma list) makes --check, --build and --report exit 1 when
+the files given (and the modules they import, for diagnostics) meet CONDITION, with a
+line naming what failed:
+  error          any error (always on)
+  warning        any warning
+  missed         any missed optimization remark
+  dynamic        any operation compiled to dynamic dispatch
+  coverage<N     the lowering score of all functions together is below N (0-100)
+  NAME           any remark of that name, e.g. unbox.missed or lane.dynamic
+Example: molt-lsp --check src/ --fail-on missed,coverage<90
 
 With no arguments (or --stdio), molt-lsp serves the Language Server Protocol on
 standard input and output."
@@ -40,7 +58,7 @@ standard input and output."
 struct Cli {
     /// Serve the Language Server Protocol on standard input/output (the default when no
     /// other mode is given).
-    #[arg(long, conflicts_with_all = ["check", "emit", "build", "run", "profile_report"])]
+    #[arg(long, conflicts_with_all = ["check", "emit", "build", "run", "profile_report", "report"])]
     stdio: bool,
 
     /// Check PATHs (files, or directories searched for `*.py`): print every error as
@@ -94,6 +112,22 @@ struct Cli {
           conflicts_with_all = ["check", "emit", "build", "run"])]
     profile_report: Option<PathBuf>,
 
+    /// Write an annotated report of PATHS (files, or directories searched for `*.py`) and
+    /// the modules they import: `html` writes a page per module and an index into `-o DIR`
+    /// (default `target/molt/report`), each line shaded by how far it is from native code
+    /// (and by profile heat when `target/molt/<stem>.profile.json` exists); click a line for
+    /// its operations, remarks and MIR.
+    #[arg(long, value_enum, value_name = "FORMAT",
+          conflicts_with_all = ["check", "emit", "build", "run", "profile_report"])]
+    report: Option<ReportKind>,
+
+    /// With `--check`, `--build` or `--report`: exit with 1 when CONDITION holds (repeatable,
+    /// or a comma list): `error` (always on), `warning`, `missed`, `dynamic`, `coverage<N`
+    /// (N in 0..=100), or a remark name such as `unbox.missed`. See the list below.
+    #[arg(long = "fail-on", value_name = "CONDITION", value_delimiter = ',',
+          value_parser = parse_fail_on)]
+    fail_on: Vec<FailOn>,
+
     /// Format of `--profile-report`.
     #[arg(long, value_enum, value_name = "FORMAT", default_value = "text")]
     format: ReportFormat,
@@ -142,6 +176,71 @@ enum ReportFormat {
     Json,
 }
 
+/// Formats of `--report`.
+#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
+enum ReportKind {
+    /// A static HTML page per module and an index (self-contained: no network).
+    Html,
+}
+
+/// A condition of `--fail-on`.
+#[derive(Clone, Debug, PartialEq)]
+enum FailOn {
+    /// Any error (the default; accepted so CI scripts can say it).
+    Error,
+    /// Any warning.
+    Warning,
+    /// Any missed-optimization remark.
+    Missed,
+    /// Any operation compiled to the dynamic lane.
+    Dynamic,
+    /// The lowering score of all functions together below this (`0.0..=100.0`).
+    CoverageBelow(f64),
+    /// Any remark with this name (a name of the remark catalog).
+    Remark(String),
+}
+
+impl std::fmt::Display for FailOn {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            FailOn::Error => f.write_str("error"),
+            FailOn::Warning => f.write_str("warning"),
+            FailOn::Missed => f.write_str("missed"),
+            FailOn::Dynamic => f.write_str("dynamic"),
+            FailOn::CoverageBelow(n) => write!(f, "coverage<{n}"),
+            FailOn::Remark(name) => f.write_str(name),
+        }
+    }
+}
+
+/// Parses one `--fail-on` condition (see [`FailOn`]); the error says what is accepted.
+fn parse_fail_on(text: &str) -> Result<FailOn, String> {
+    let text = text.trim();
+    let accepted = "expected error, warning, missed, dynamic, coverage<N (N from 0 to 100) or a remark name such as unbox.missed";
+    Ok(match text {
+        "error" | "errors" => FailOn::Error,
+        "warning" | "warnings" => FailOn::Warning,
+        "missed" => FailOn::Missed,
+        "dynamic" => FailOn::Dynamic,
+        _ => {
+            if let Some(n) = text.strip_prefix("coverage<") {
+                let n: f64 = n
+                    .trim()
+                    .parse()
+                    .map_err(|_| format!("`{text}`: `{n}` is not a number; {accepted}"))?;
+                if !(0.0..=100.0).contains(&n) {
+                    return Err(format!("`{text}`: coverage goes from 0 to 100"));
+                }
+                FailOn::CoverageBelow(n)
+            } else if molt_remarks::rule(text).is_some() {
+                FailOn::Remark(text.to_string())
+            } else {
+                return Err(format!("unknown condition `{text}`; {accepted}"));
+            }
+        }
+    })
+}
+
 /// What `--emit` prints.
 #[derive(Clone, Copy, Debug, ValueEnum)]
 enum Emit {
@@ -188,6 +287,7 @@ fn main_on_big_stack() -> ExitCode {
         && cli.emit.is_none()
         && !cli.build
         && !cli.run
+        && cli.report.is_none()
         && cli.profile_report.is_none();
     if cli.stdio || (no_mode && cli.paths.is_empty()) {
         return server::run_stdio();
@@ -258,16 +358,129 @@ fn display_paths(paths: &[PathBuf]) -> String {
         .join(", ")
 }
 
-/// Writes the merged remarks and coverage of `files` as `--remarks` and `--coverage` ask.
-fn write_report(
-    cli: &Cli,
+/// The diagnostics of the programs whose entries are `files` (each module once, molt's own
+/// standard modules left out), deduplicated, and the user's files they checked.
+struct Checked {
+    /// Every diagnostic, in the order `--check` prints them.
+    diagnostics: Vec<molt_driver::LocatedDiagnostic>,
+    /// The user's files checked: the files given and the workspace modules they import.
+    files: Vec<SourceFile>,
+    /// The text of every diagnostic in `diagnostics`, to add each once.
+    seen: std::collections::HashSet<String>,
+}
+
+impl Checked {
+    fn new() -> Checked {
+        Checked {
+            diagnostics: Vec::new(),
+            files: Vec::new(),
+            seen: Default::default(),
+        }
+    }
+
+    /// Adds the modules of `program` to the files checked.
+    fn add_modules(&mut self, db: &RootDatabase, program: molt_semantic::modules::Program<'_>) {
+        for module in molt_semantic::modules::module_graph(db, program).files() {
+            // molt's own standard modules are checked too, but are not the user's files.
+            if molt_semantic::stdlib::is_embedded_path(module.path(db)) {
+                continue;
+            }
+            if !self.files.contains(&module) {
+                self.files.push(module);
+            }
+        }
+    }
+
+    /// Adds `d` unless an equal diagnostic was added before (a module reached from several
+    /// entries is reported once); whether it was new.
+    fn add(&mut self, d: &molt_driver::LocatedDiagnostic) -> bool {
+        if !self.seen.insert(d.to_string()) {
+            return false;
+        }
+        self.diagnostics.push(d.clone());
+        true
+    }
+
+    fn count(&self, severity: molt_semantic::Severity) -> usize {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.diagnostic.severity == severity)
+            .count()
+    }
+
+    /// `found 2 errors and 1 warning in 1 file (4 files checked)`, or `checked 4 files: no
+    /// errors[, 1 warning]`: the summary line of `--check` and `--build`.
+    fn summary(&self) -> String {
+        let errors = self.count(molt_semantic::Severity::Error);
+        let warnings = self.count(molt_semantic::Severity::Warning);
+        let checked = plural(self.files.len(), "file");
+        if errors == 0 {
+            return if warnings > 0 {
+                format!(
+                    "checked {checked}: no errors, {}",
+                    plural(warnings, "warning")
+                )
+            } else {
+                format!("checked {checked}: no errors")
+            };
+        }
+        let mut with: Vec<&std::path::Path> =
+            self.diagnostics.iter().map(|d| d.path.as_path()).collect();
+        with.sort_unstable();
+        with.dedup();
+        format!(
+            "found {} in {} ({checked} checked)",
+            plural(errors, "error") + &warnings_suffix(warnings),
+            plural(with.len(), "file"),
+        )
+    }
+}
+
+/// `d` as a report entry, located with its end position (read from `db`'s copy of the file).
+fn compile_diagnostic(
+    db: &RootDatabase,
+    d: &molt_driver::LocatedDiagnostic,
+) -> molt_remarks::CompileDiagnostic {
+    let start_pos = molt_remarks::Position {
+        line: d.line,
+        column: d.column,
+    };
+    let (start, end) = (
+        d.diagnostic.range.start().to_u32(),
+        d.diagnostic.range.end().to_u32(),
+    );
+    let end_pos = molt_driver::load(db, &d.path)
+        .ok()
+        .map(|file| {
+            let (line, column) = molt_db::line_index(db, file).line_col(file.text(db), end);
+            molt_remarks::Position { line, column }
+        })
+        .unwrap_or(start_pos);
+    molt_remarks::CompileDiagnostic {
+        code: d.diagnostic.code.to_string(),
+        severity: match d.diagnostic.severity {
+            molt_semantic::Severity::Error => molt_remarks::DiagnosticSeverity::Error,
+            molt_semantic::Severity::Warning => molt_remarks::DiagnosticSeverity::Warning,
+        },
+        location: molt_remarks::Location {
+            file: d.path.display().to_string(),
+            start,
+            end: end.max(start),
+            start_pos,
+            end_pos: end_pos.max(start_pos),
+        },
+        message: d.diagnostic.message.clone(),
+    }
+}
+
+/// The merged remarks and coverage of `files` with the diagnostics of `checked`, sorted (by
+/// hotness with a profile).
+fn full_report(
     db: &RootDatabase,
     files: &[(PathBuf, SourceFile)],
+    checked: &Checked,
     profile: Option<&molt_profiler::Analysis>,
-) -> anyhow::Result<()> {
-    if cli.remarks.is_none() && !cli.coverage {
-        return Ok(());
-    }
+) -> molt_remarks::Report {
     let mut remarks = Vec::new();
     let mut coverage = Vec::new();
     for (_, file) in files {
@@ -276,10 +489,41 @@ fn write_report(
         coverage.extend(report.coverage.iter().cloned());
     }
     let mut report = molt_remarks::Report::new(env!("CARGO_PKG_VERSION"), remarks, coverage);
+    report.diagnostics = checked
+        .diagnostics
+        .iter()
+        .map(|d| compile_diagnostic(db, d))
+        .collect();
     report.sort();
     if let Some(analysis) = profile {
         profile::annotate(analysis, &mut report);
     }
+    report
+}
+
+/// The text of line `line` (1-based) of the file the report names `file`, from `db`.
+fn source_line(db: &RootDatabase, file: &str, line: u32) -> Option<String> {
+    let file = molt_driver::load(db, std::path::Path::new(file)).ok()?;
+    file.text(db)
+        .lines()
+        .nth(line.checked_sub(1)? as usize)
+        .map(str::to_string)
+}
+
+/// Writes the report of `files` as `--remarks` and `--coverage` ask, and checks the
+/// `--fail-on` conditions against it: whether one holds (each that does is printed, naming
+/// what failed).
+fn write_report(
+    cli: &Cli,
+    db: &RootDatabase,
+    files: &[(PathBuf, SourceFile)],
+    checked: &Checked,
+    profile: Option<&molt_profiler::Analysis>,
+) -> anyhow::Result<bool> {
+    if cli.remarks.is_none() && !cli.coverage && cli.fail_on.is_empty() {
+        return Ok(false);
+    }
+    let report = full_report(db, files, checked, profile);
     if let Some(format) = cli.remarks {
         let text = match format {
             RemarksFormat::Json => molt_remarks::to_json(&report) + "\n",
@@ -293,9 +537,14 @@ fn write_report(
         }
     }
     if cli.coverage {
-        print!("{}", molt_remarks::coverage_text(&report));
+        print!(
+            "{}",
+            molt_remarks::coverage_text_with_source(&report, &|file, line| source_line(
+                db, file, line
+            ))
+        );
     }
-    Ok(())
+    Ok(gates::check(&cli.fail_on, &report))
 }
 
 /// `" and 2 warnings"`, or `""` for none.
@@ -341,6 +590,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         return Ok(ExitCode::SUCCESS);
     }
+    if !cli.fail_on.is_empty() && (cli.run || cli.emit.is_some()) {
+        anyhow::bail!("--fail-on goes with --check, --build or --report");
+    }
     if let Some(check_paths) = &cli.check {
         let analysis = remarks_profile(&cli)?;
         let paths: Vec<PathBuf> = check_paths.iter().chain(&cli.paths).cloned().collect();
@@ -348,25 +600,17 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         let roots = workspace_roots(&paths);
         // Errors go to stdout, unless the remarks report does.
         let errors_to_stderr = cli.remarks.is_some() && cli.remarks_out.is_none() || cli.coverage;
-        let mut errors = 0usize;
-        let mut warnings = 0usize;
+        // A text report on stdout lists the errors itself.
+        let errors_in_report =
+            cli.remarks == Some(RemarksFormat::Text) && cli.remarks_out.is_none();
         // Each file is checked as the entry of a program with the modules it imports; a
         // module reached from several entries is reported once.
-        let mut checked: Vec<SourceFile> = Vec::new();
-        let mut shown: std::collections::HashSet<String> = Default::default();
+        let mut checked = Checked::new();
         for (_, file) in &files {
             let program = molt_driver::program(&db, *file, &roots);
-            for module in molt_semantic::modules::module_graph(&db, program).files() {
-                // molt's own standard modules are checked too, but are not the user's files.
-                if molt_semantic::stdlib::is_embedded_path(module.path(&db)) {
-                    continue;
-                }
-                if !checked.contains(&module) {
-                    checked.push(module);
-                }
-            }
+            checked.add_modules(&db, program);
             for d in molt_driver::check_program(&db, program) {
-                if !shown.insert(d.to_string()) {
+                if !checked.add(&d) || errors_in_report {
                     continue;
                 }
                 if errors_to_stderr {
@@ -374,32 +618,16 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 } else {
                     println!("{d}");
                 }
-                if d.diagnostic.severity == molt_semantic::Severity::Error {
-                    errors += 1;
-                } else {
-                    warnings += 1;
-                }
             }
         }
-        write_report(&cli, &db, &files, analysis.as_ref())?;
-        if errors > 0 {
-            eprintln!(
-                "found {} in {}",
-                plural(errors, "error") + &warnings_suffix(warnings),
-                plural(checked.len(), "file")
-            );
-            return Ok(ExitCode::from(exit::PROGRAM_ERRORS));
-        }
-        if warnings > 0 {
-            eprintln!(
-                "checked {}: no errors, {}",
-                plural(checked.len(), "file"),
-                plural(warnings, "warning")
-            );
+        let gate_failed = write_report(&cli, &db, &files, &checked, analysis.as_ref())?;
+        eprintln!("{}", checked.summary());
+        let errors = checked.count(molt_semantic::Severity::Error);
+        return Ok(ExitCode::from(if errors > 0 || gate_failed {
+            exit::PROGRAM_ERRORS
         } else {
-            eprintln!("checked {}: no errors", plural(checked.len(), "file"));
-        }
-        return Ok(ExitCode::from(exit::OK));
+            exit::OK
+        }));
     }
     if let Some(Emit::Mir) = cli.emit {
         let [path] = cli.paths.as_slice() else {
@@ -417,6 +645,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         } else {
             ExitCode::from(exit::PROGRAM_ERRORS)
         });
+    }
+    if let Some(ReportKind::Html) = cli.report {
+        return report_html(&cli, &db);
     }
     if cli.build {
         return build_all(&cli, &db);
@@ -510,6 +741,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     if cli.remarks.is_some() || cli.coverage {
         anyhow::bail!("--remarks and --coverage go with --check or --build");
     }
+    if !cli.fail_on.is_empty() {
+        anyhow::bail!("--fail-on goes with --check, --build or --report");
+    }
     if cli.profile.is_some() {
         anyhow::bail!("--profile goes with --run, or with --check/--build and --remarks");
     }
@@ -517,6 +751,55 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         "nothing to do: use --check PATH..., --build PATH..., --emit=mir FILE, --run FILE, \
          --profile-report PROFILE, or no arguments (or --stdio) for the language server (see --help)"
     )
+}
+
+/// `--report html PATHS... [-o DIR]`: the annotated report of the files given and the modules
+/// they import (`report`), then the summary line and the `--fail-on` conditions.
+fn report_html(cli: &Cli, db: &RootDatabase) -> anyhow::Result<ExitCode> {
+    let explicit = match &cli.profile {
+        None => None,
+        Some(Some(path)) => Some(path.as_path()),
+        Some(None) => anyhow::bail!(
+            "--profile takes a PROFILE with --report (by default the report reads target/molt/<stem>.profile.json)"
+        ),
+    };
+    let files = load_all(db, &cli.paths)?;
+    let roots = workspace_roots(&cli.paths);
+    let profiles = report::profiles(
+        explicit,
+        &files.iter().map(|(p, _)| p.clone()).collect::<Vec<_>>(),
+    )?;
+    let mut checked = Checked::new();
+    for (_, file) in &files {
+        let program = molt_driver::program(db, *file, &roots);
+        checked.add_modules(db, program);
+        for d in molt_driver::check_program(db, program) {
+            checked.add(&d);
+        }
+    }
+    let diagnostics: Vec<_> = checked
+        .diagnostics
+        .iter()
+        .map(|d| compile_diagnostic(db, d))
+        .collect();
+    let out = cli
+        .output
+        .clone()
+        .unwrap_or_else(|| PathBuf::from("target/molt/report"));
+    let pages = report::write_html(db, &checked.files, &diagnostics, &profiles, &out)?;
+    eprintln!(
+        "wrote {} ({} and an index)",
+        out.join("index.html").display(),
+        plural(pages, "module page")
+    );
+    eprintln!("{}", checked.summary());
+    let gate_failed = write_report(cli, db, &files, &checked, None)?;
+    let errors = checked.count(molt_semantic::Severity::Error);
+    Ok(ExitCode::from(if errors > 0 || gate_failed {
+        exit::PROGRAM_ERRORS
+    } else {
+        exit::OK
+    }))
 }
 
 /// The code caches of `--build` and `--run`: the environment's (`CacheConfig::from_env`), with
@@ -671,6 +954,7 @@ fn build_all(cli: &Cli, db: &RootDatabase) -> anyhow::Result<ExitCode> {
     let roots = workspace_roots(&cli.paths);
     let mut code = exit::OK;
     let mut built = 0usize;
+    let mut checked = Checked::new();
     for ((path, file), output) in files.iter().zip(outputs) {
         let options = molt_driver::build::BuildOptions {
             output,
@@ -678,9 +962,13 @@ fn build_all(cli: &Cli, db: &RootDatabase) -> anyhow::Result<ExitCode> {
             code_cache: code_cache_config(cli),
         };
         let program = molt_driver::program(db, *file, &roots);
+        checked.add_modules(db, program);
         match molt_driver::build::build_program_at(db, program, &options, opt_level(cli)) {
             Ok(report) => {
                 for d in &report.diagnostics {
+                    if !checked.add(d) {
+                        continue;
+                    }
                     if d.diagnostic.code == DiagnosticCode::SyntaxWarning {
                         eprintln!("{d} (the program prints it at start-up, as CPython does)");
                     } else if d.diagnostic.severity == molt_semantic::Severity::Warning {
@@ -702,16 +990,33 @@ fn build_all(cli: &Cli, db: &RootDatabase) -> anyhow::Result<ExitCode> {
                 );
                 built += 1;
             }
+            Err(molt_driver::build::BuildError::Diagnostics(ds)) => {
+                for d in &ds {
+                    if checked.add(d) {
+                        eprintln!("{d}");
+                    }
+                }
+                eprintln!("molt-lsp: {} not built: it has errors", path.display());
+                code = code.max(exit::PROGRAM_ERRORS);
+            }
             Err(error) => {
                 eprintln!("{error}");
-                if !matches!(error, molt_driver::build::BuildError::Diagnostics(_)) {
-                    eprintln!("molt-lsp: building {} failed", path.display());
-                }
+                eprintln!("molt-lsp: building {} failed", path.display());
                 code = code.max(build_error_code(&error));
             }
         }
     }
-    write_report(cli, db, &all_files, analysis.as_ref())?;
+    if write_report(cli, db, &all_files, &checked, analysis.as_ref())? {
+        code = code.max(exit::PROGRAM_ERRORS);
+    }
+    // Errors fail the build even when the executable was written (an undefined name is
+    // compiled to raise `NameError` where CPython would).
+    if checked.count(molt_semantic::Severity::Error) > 0 {
+        code = code.max(exit::PROGRAM_ERRORS);
+        eprintln!("{}", checked.summary());
+    } else if checked.count(molt_semantic::Severity::Warning) > 0 {
+        eprintln!("{}", checked.summary());
+    }
     if files.len() > 1 {
         eprintln!("built {} of {}", built, plural(files.len(), "file"));
     }

@@ -388,7 +388,7 @@ fn exit_codes_for_ci() {
     let (code, stdout, _) = run(&["--help"], None);
     assert_eq!(code, Some(0));
     assert!(
-        stdout.contains("Exit codes of --check and --build"),
+        stdout.contains("Exit codes of --check, --build and --report"),
         "{stdout}"
     );
 }
@@ -628,7 +628,11 @@ fn programs_of_several_modules_check_build_and_run() {
         "{stdout}"
     );
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("found 1 error in 4 files"), "{stderr}");
+    // One file has the error; four were checked.
+    assert!(
+        stderr.contains("found 1 error in 1 file (4 files checked)"),
+        "{stderr}"
+    );
     // A missing module: located at the import, naming the folder searched.
     let broken = dir.path().join("broken");
     let out = molt_lsp()
@@ -734,4 +738,437 @@ fn check_counts_only_the_users_files() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(0), "{stderr}");
     assert_eq!(stderr.trim(), "checked 2 files: no errors");
+}
+
+/// Issue 16, item 5: errors fail every mode that checks, whether or not the executable could
+/// be written; the summary counts the files with errors; `--run` runs the program as
+/// `python3` would and exits with its code.
+#[test]
+fn errors_exit_1_in_check_and_build_and_run_exits_with_the_program() {
+    let dir = project(&[
+        (
+            "late.py",
+            "def never():\n    return missing_name + other_missing\n\nprint('ran')\n",
+        ),
+        ("helper.py", "X = 1\n"),
+        ("main.py", "import helper\nprint(nope)\nprint(helper.X)\n"),
+    ]);
+    let run = |args: &[&str]| {
+        let out = molt_lsp()
+            .current_dir(dir.path())
+            .args(args)
+            .output()
+            .expect("molt-lsp runs");
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    // Two errors in one file: exit 1, the executable is still written (it raises NameError
+    // where CPython would), and the summary names one file.
+    let (code, _, stderr) = run(&["--build", "late.py", "-o", "late"]);
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(dir.path().join("late").is_file(), "{stderr}");
+    assert!(
+        stderr.contains("late.py:2:12: error[undefined-name]: name `missing_name` is not defined (compiled to raise at run time)"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("found 2 errors in 1 file (1 file checked)"),
+        "{stderr}"
+    );
+    let (code, stdout, stderr) = run(&["--check", "late.py"]);
+    assert_eq!(code, Some(1), "{stderr}");
+    assert_eq!(stdout.lines().count(), 2, "{stdout}");
+    assert!(
+        stderr.contains("found 2 errors in 1 file (1 file checked)"),
+        "{stderr}"
+    );
+    // --run: the function with the errors never runs, so the program succeeds, as under
+    // python3; the errors are still printed.
+    let (code, stdout, stderr) = run(&["--run", "late.py"]);
+    assert_eq!(stdout, "ran\n");
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(stderr.contains("error[undefined-name]"), "{stderr}");
+    // An error in the entry of a program of two modules: one file with errors, two checked.
+    let (code, _, stderr) = run(&["--build", "main.py", "-o", "main"]);
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(
+        stderr.contains("found 1 error in 1 file (2 files checked)"),
+        "{stderr}"
+    );
+    let (code, _, stderr) = run(&["--run", "main.py"]);
+    assert_eq!(code, Some(1), "NameError at run time: {stderr}");
+    assert!(stderr.contains("NameError"), "{stderr}");
+    // Clean: exit 0.
+    let (code, _, stderr) = run(&["--build", "helper.py", "-o", "helper"]);
+    assert_eq!(code, Some(0), "{stderr}");
+}
+
+/// Issue 16, item 5: JSON, SARIF and text reports list compile errors with the remarks.
+#[test]
+fn reports_include_compile_errors() {
+    let dir = project(&[("bad.py", "def f(x):\n    return x + 1\n\nprint(nope)\n")]);
+    let out = molt_lsp()
+        .current_dir(dir.path())
+        .args(["--check", "--remarks=json", "bad.py"])
+        .output()
+        .expect("molt-lsp runs");
+    assert_eq!(out.status.code(), Some(1));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let diagnostics = report["diagnostics"].as_array().expect("diagnostics");
+    assert_eq!(diagnostics.len(), 1, "{report}");
+    let d = &diagnostics[0];
+    assert_eq!(d["code"], "undefined-name");
+    assert_eq!(d["severity"], "error");
+    assert_eq!(d["location"]["file"], "bad.py");
+    assert_eq!(d["location"]["start_pos"]["line"], 4);
+    assert_eq!(d["location"]["start_pos"]["column"], 7);
+    assert_eq!(d["location"]["end_pos"]["column"], 11);
+    assert!(!report["remarks"].as_array().expect("remarks").is_empty());
+    // SARIF: an error-level result with the code as its rule, before the remarks.
+    let out = molt_lsp()
+        .current_dir(dir.path())
+        .args(["--build", "--remarks=sarif", "bad.py", "-o", "bad"])
+        .output()
+        .expect("molt-lsp runs");
+    assert_eq!(out.status.code(), Some(1));
+    let sarif: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let run = &sarif["runs"][0];
+    let first = &run["results"][0];
+    assert_eq!(first["ruleId"], "undefined-name", "{first}");
+    assert_eq!(first["level"], "error");
+    assert_eq!(first["message"]["text"], "name `nope` is not defined");
+    let index = first["ruleIndex"].as_u64().expect("ruleIndex") as usize;
+    assert_eq!(
+        run["tool"]["driver"]["rules"][index]["id"],
+        "undefined-name"
+    );
+    assert!(
+        run["results"]
+            .as_array()
+            .expect("results")
+            .iter()
+            .any(|r| r["ruleId"] == "unbox.missed")
+    );
+    // Text: the error line first, in --check's shape.
+    let out = molt_lsp()
+        .current_dir(dir.path())
+        .args(["--check", "--remarks=text", "bad.py"])
+        .output()
+        .expect("molt-lsp runs");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        text.lines().next(),
+        Some("bad.py:4:7: error[undefined-name]: name `nope` is not defined"),
+        "{text}"
+    );
+    assert_eq!(
+        text.matches("error[undefined-name]").count(),
+        1,
+        "printed once: {text}"
+    );
+}
+
+/// Issue 16, item 5: `--fail-on` gates CI on remarks and coverage, naming what failed.
+#[test]
+fn fail_on_gates_on_remarks_and_coverage() {
+    let dir = project(&[
+        ("typed.py", "def twice(n: int) -> int:\n    return n * 2\n"),
+        ("untyped.py", UNTYPED),
+    ]);
+    let run = |args: &[&str]| {
+        let out = molt_lsp()
+            .current_dir(dir.path())
+            .args(args)
+            .output()
+            .expect("molt-lsp runs");
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    // No missed remark in the typed file: passes, and says so.
+    let (code, stderr) = run(&["--check", "typed.py", "--fail-on", "missed,dynamic"]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(
+        stderr.contains("--fail-on missed: passed (no missed optimizations)")
+            && stderr.contains("--fail-on dynamic: passed (no dynamic operations)"),
+        "{stderr}"
+    );
+    // The untyped file has one: exit 1, with the first one named.
+    let (code, stderr) = run(&["--check", "untyped.py", "--fail-on", "missed"]);
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(
+        stderr.contains("--fail-on missed: ")
+            && stderr.contains(
+                "(first: untyped.py:2:12: remark[unbox.missed]: `x` has no type annotation"
+            ),
+        "{stderr}"
+    );
+    // A comma list and a repeated flag; a remark name; dynamic operations (`print`).
+    let (code, stderr) = run(&[
+        "--build",
+        "untyped.py",
+        "-o",
+        "u",
+        "--fail-on",
+        "unbox.missed,coverage<0",
+        "--fail-on=dynamic",
+    ]);
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(
+        stderr.contains("--fail-on unbox.missed: 1 remark (first: untyped.py:2:12"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("--fail-on coverage<0: passed (coverage "),
+        "{stderr}"
+    );
+    assert!(stderr.contains("--fail-on dynamic: "), "{stderr}");
+    assert!(stderr.contains("dynamic operation"), "{stderr}");
+    assert!(
+        dir.path().join("u").is_file(),
+        "a gate does not stop the build"
+    );
+    // Coverage below the threshold: the score and the function with most to gain.
+    let (code, stderr) = run(&["--check", ".", "--fail-on", "coverage<99.5"]);
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(
+        stderr.contains("--fail-on coverage<99.5: coverage is ")
+            && stderr.contains(", below 99.5 (")
+            && stderr.contains("; most to gain: `"),
+        "{stderr}"
+    );
+    // Warnings: only with `--fail-on warning`.
+    let warn = project(&[("w.py", "class C:\n    def __del__(self):\n        pass\n")]);
+    let out = molt_lsp()
+        .current_dir(warn.path())
+        .args(["--check", "w.py"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0));
+    let out = molt_lsp()
+        .current_dir(warn.path())
+        .args(["--check", "w.py", "--fail-on", "warning"])
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("--fail-on warning: 1 warning (first: w.py:2:"),
+        "{stderr}"
+    );
+    // A condition that does not exist, or a threshold out of range: a usage error.
+    let (code, stderr) = run(&["--check", "typed.py", "--fail-on", "missd"]);
+    assert_eq!(code, Some(2));
+    assert!(stderr.contains("unknown condition `missd`"), "{stderr}");
+    let (code, _) = run(&["--check", "typed.py", "--fail-on", "coverage<101"]);
+    assert_eq!(code, Some(2));
+    let (code, stderr) = run(&["--run", "typed.py", "--fail-on", "missed"]);
+    assert_eq!(code, Some(2), "{stderr}");
+    // --help documents it.
+    let out = molt_lsp().arg("--help").output().expect("runs");
+    let help = String::from_utf8_lossy(&out.stdout);
+    assert!(help.contains("--fail-on CONDITION"), "{help}");
+    assert!(help.contains("coverage<N"), "{help}");
+}
+
+/// Issue 16, item 8: `--coverage` shows the source line beside each entry, and
+/// `--emit=mir` gives spans as file positions.
+#[test]
+fn coverage_shows_source_and_mir_spans_are_positions() {
+    let dir = project(&[("untyped.py", UNTYPED)]);
+    let out = molt_lsp()
+        .current_dir(dir.path())
+        .args(["--check", "--coverage", "untyped.py"])
+        .output()
+        .expect("molt-lsp runs");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with("untyped.py:1: half ") && l.ends_with("  | def half(x):")),
+        "{text}"
+    );
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with("    line    2: score ") && l.ends_with("  | return x / 2")),
+        "{text}"
+    );
+    assert!(
+        text.lines().any(
+            |l| l.starts_with("    dynamic call at 4:1: ") && l.ends_with("  | print(half(3))")
+        ),
+        "{text}"
+    );
+    let out = molt_lsp()
+        .current_dir(dir.path())
+        .args(["--emit=mir", "untyped.py"])
+        .output()
+        .expect("molt-lsp runs");
+    let mir = String::from_utf8_lossy(&out.stdout);
+    // `x / 2` is line 2, columns 12 to 17 of the file (not bytes from the `def`).
+    assert!(
+        mir.lines()
+            .any(|l| l.contains(" = truediv ") && l.contains(" @2:12-17 #")),
+        "{mir}"
+    );
+}
+
+/// The headless Chromium of Debian's `chromium-headless-shell`, if installed.
+fn headless_chromium() -> Option<std::path::PathBuf> {
+    [
+        "/usr/lib/chromium/chromium-headless-shell",
+        "/usr/bin/chromium-headless-shell",
+    ]
+    .iter()
+    .map(std::path::PathBuf::from)
+    .find(|p| p.is_file())
+}
+
+/// Issue 16, item 9: `--report html` writes a self-contained page per module and an index,
+/// escaped, replaced atomically, that renders in headless Chromium.
+#[test]
+fn report_html_writes_escaped_self_contained_pages_that_render() {
+    let dir = project(&[
+        (
+            "app.py",
+            "import util\n\n\ndef f(x):\n    return x + 1\n\n\nlabel = \"<b>&'x'</b>\"\n\
+             print(f(2), util.g(3), label)\n",
+        ),
+        ("util.py", "def g(n: int) -> int:\n    return n * 2\n"),
+    ]);
+    let report = |extra: &[&str]| {
+        let out = molt_lsp()
+            .current_dir(dir.path())
+            .args(["--report", "html", "app.py", "-o", "out"])
+            .args(extra)
+            .output()
+            .expect("molt-lsp runs");
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    // A profile beside the artifact: the report shades lines by it.
+    let out = molt_lsp()
+        .current_dir(dir.path())
+        .args(["--run", "app.py", "--profile"])
+        .output()
+        .expect("runs");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let (code, stderr) = report(&[]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(
+        stderr.contains("wrote out/index.html (2 module pages and an index)"),
+        "{stderr}"
+    );
+    let out = dir.path().join("out");
+    let index = std::fs::read_to_string(out.join("index.html")).expect("index");
+    assert!(index.starts_with("<!DOCTYPE html>"), "{index}");
+    assert!(
+        index.contains("<a href=\"app.py.html\">app.py</a>"),
+        "{index}"
+    );
+    assert!(
+        index.contains("<a href=\"util.py.html\">util.py</a>"),
+        "{index}"
+    );
+    let page = std::fs::read_to_string(out.join("app.py.html")).expect("page");
+    // Escaped source, never raw markup from the program.
+    assert!(
+        page.contains("label = &quot;&lt;b&gt;&amp;&#39;x&#39;&lt;/b&gt;&quot;"),
+        "{page}"
+    );
+    assert!(!page.contains("<b>&'x'</b>"));
+    // Self-contained: no stylesheet, script or image loaded from anywhere.
+    for tag in ["<link", " src=", "@import", "url("] {
+        assert!(!page.contains(tag) && !index.contains(tag), "{tag}");
+    }
+    // Every source line is there, and a line with operations expands to its remarks and MIR.
+    for n in 1..=9 {
+        assert!(page.contains(&format!("id=\"L{n}\"")), "line {n}");
+    }
+    let line5 = page
+        .split("<details class=\"line\" id=\"L5\"")
+        .nth(1)
+        .and_then(|rest| rest.split("</details>").next())
+        .expect("line 5 expands");
+    assert!(line5.contains("unbox.missed"), "{line5}");
+    assert!(line5.contains("<h3>MIR</h3>"), "{line5}");
+    assert!(
+        line5.contains(" = add ") && line5.contains("@5:12-17"),
+        "{line5}"
+    );
+    assert!(line5.contains("lane-guarded"), "{line5}");
+    // Shaded: the `print` line is partly dynamic; the profile note is in the header.
+    let line9 = page.split("id=\"L9\" style=\"").nth(1).expect("line 9");
+    assert!(!line9.starts_with("--cost:0.000"), "{line9}");
+    assert!(page.contains("profile: "), "the profile is read: {page}");
+    // Written again over the earlier report, atomically: nothing left beside it.
+    std::fs::write(dir.path().join("util.py"), "def g(n):\n    return n * 2\n").expect("write");
+    let (code, stderr) = report(&[]);
+    assert_eq!(code, Some(0), "{stderr}");
+    let page = std::fs::read_to_string(out.join("util.py.html")).expect("page");
+    assert!(page.contains("def g(n):"), "{page}");
+    let leftovers: Vec<String> = std::fs::read_dir(dir.path())
+        .expect("dir")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with('.'))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+    // A folder that is not a report is not overwritten.
+    std::fs::create_dir_all(dir.path().join("mine")).expect("mkdir");
+    std::fs::write(dir.path().join("mine/notes.txt"), "keep").expect("write");
+    let out2 = molt_lsp()
+        .current_dir(dir.path())
+        .args(["--report", "html", "app.py", "-o", "mine"])
+        .output()
+        .expect("runs");
+    assert_eq!(out2.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out2.stderr).contains("is not a molt-lsp report"));
+    assert!(dir.path().join("mine/notes.txt").is_file());
+    // Rendered by headless Chromium: a screenshot of the page with line 5 expanded.
+    let Some(chromium) = headless_chromium() else {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI needs Debian's chromium-headless-shell for the report's rendering test"
+        );
+        eprintln!(
+            "skipped: the rendering check needs chromium-headless-shell (apt-get install chromium-headless-shell)"
+        );
+        return;
+    };
+    let shot = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("report-app.png");
+    let _ = std::fs::remove_file(&shot);
+    let url = format!("file://{}#L5", out.join("app.py.html").display());
+    let rendered = Command::new(&chromium)
+        .args([
+            "--no-sandbox",
+            "--headless",
+            "--hide-scrollbars",
+            "--disable-gpu",
+        ])
+        .arg(format!("--screenshot={}", shot.display()))
+        .args(["--window-size=1200,900", &url])
+        .output()
+        .expect("chromium runs");
+    assert!(
+        rendered.status.success(),
+        "{}",
+        String::from_utf8_lossy(&rendered.stderr)
+    );
+    let png = std::fs::read(&shot).expect("a screenshot");
+    assert!(png.starts_with(b"\x89PNG\r\n\x1a\n"), "a PNG");
+    // A blank page of that size is a few kilobytes; text, shading and the expanded line
+    // make it several times larger.
+    assert!(png.len() > 20_000, "{} bytes", png.len());
+    eprintln!("screenshot: {}", shot.display());
 }

@@ -1631,7 +1631,7 @@ fn hover_shows_types_lanes_remarks_coverage_and_mir() {
     let text = hover_text(&mut client, &path, 2, 12);
     assert!(text.contains("(local) total"), "{text}");
     assert!(text.contains("**inferred:** `int` · guarded"), "{text}");
-    // On the name of a `def`: coverage, dynamic operations and optimized MIR.
+    // On the name of a `def`: coverage, dynamic operations, remark counts and a link to the IR.
     let text = hover_text(&mut client, &path, 22, 5);
     assert!(text.contains("def apply(f, x)"), "{text}");
     assert!(
@@ -1645,14 +1645,26 @@ fn hover_shows_types_lanes_remarks_coverage_and_mir() {
         text.contains("- line 24: `call`: calls a value the compiler cannot resolve"),
         "{text}"
     );
+    // A summary, not the MIR: remark counts and a command link to the full IR.
+    assert!(text.contains("**remarks:** 1 missed"), "{text}");
     assert!(
-        text.contains("```text\nfunction \"apply\"(f, x) {"),
-        "{text}"
+        !text.contains("function \"apply\""),
+        "no inline MIR: {text}"
     );
-    assert!(text.contains("; dynamic"), "{text}");
-    // On a method's name: its qualified MIR function.
+    let link = format!(
+        "[Show optimized IR](command:molt.showIr?%5B%22{}%22%5D)",
+        uri(&path)
+            .replace(':', "%3A")
+            .replace('/', "%2F")
+            .replace('.', "%2E")
+            .replace('-', "%2D")
+            .replace('_', "%5F")
+    );
+    assert!(text.contains(&link), "{link}\n{text}");
+    // On a method's name: its coverage and the same link.
     let text = hover_text(&mut client, &path, 18, 9);
-    assert!(text.contains("function \"Point.norm\"(self)"), "{text}");
+    assert!(text.contains("**coverage "), "{text}");
+    assert!(text.contains("(command:molt.showIr?"), "{text}");
     // On a call of `add`: the coverage line of `add`, and how the call is made.
     let text = hover_text(&mut client, &path, 27, 11);
     assert!(text.contains("def add(a: int, b: int) -> int"), "{text}");

@@ -24,10 +24,10 @@ pub mod text;
 
 pub use json::{Error, SCHEMA_VERSION, from_json, to_json};
 pub use model::{
-    Fix, FunctionCoverage, Hotness, Lane, LaneCounts, LineCoverage, Location, OpCoverage, Position,
-    Remark, RemarkKind,
+    CompileDiagnostic, DiagnosticSeverity, Fix, FunctionCoverage, Hotness, Lane, LaneCounts,
+    LineCoverage, Location, OpCoverage, Position, Remark, RemarkKind,
 };
 pub use report::{Report, ToolInfo};
 pub use rules::{Rule, help_uri, rule, rules};
 pub use sarif::{to_sarif, to_sarif_string};
-pub use text::{coverage_text, to_text};
+pub use text::{coverage_text, coverage_text_with_source, to_text};

@@ -342,3 +342,46 @@ impl FunctionCoverage {
         self.ops.iter().filter(|op| op.lane == Lane::Dynamic)
     }
 }
+
+/// How bad a compile diagnostic is. JSON: `"error"` or `"warning"`.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DiagnosticSeverity {
+    /// The program has an error: a syntax error, an undefined name, an unsupported
+    /// construct (`--check` and `--build` exit with 1).
+    Error,
+    /// Valid code that is likely wrong; does not change the exit code (unless
+    /// `--fail-on warning`).
+    Warning,
+}
+
+impl DiagnosticSeverity {
+    /// `error` or `warning`: the JSON spelling.
+    pub fn name(self) -> &'static str {
+        match self {
+            DiagnosticSeverity::Error => "error",
+            DiagnosticSeverity::Warning => "warning",
+        }
+    }
+}
+
+impl fmt::Display for DiagnosticSeverity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// A compile diagnostic (what `--check` prints as `file:line:col: error[code]: message`),
+/// carried in a [`crate::Report`] so that JSON and SARIF reports list compile errors next to
+/// the remarks.
+#[derive(Clone, PartialEq, Eq, Hash, Debug, Serialize, Deserialize)]
+pub struct CompileDiagnostic {
+    /// The stable diagnostic code, e.g. `undefined-name` or `syntax-error`.
+    pub code: String,
+    /// Error or warning.
+    pub severity: DiagnosticSeverity,
+    /// Where.
+    pub location: Location,
+    /// The message, one line.
+    pub message: String,
+}

@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use serde::{Deserialize, Serialize};
 
 use crate::json::SCHEMA_VERSION;
-use crate::model::{FunctionCoverage, Remark, RemarkKind};
+use crate::model::{CompileDiagnostic, DiagnosticSeverity, FunctionCoverage, Remark, RemarkKind};
 
 /// The producing tool.
 #[derive(Clone, PartialEq, Eq, Hash, Debug, Serialize, Deserialize)]
@@ -29,6 +29,11 @@ pub struct Report {
     pub remarks: Vec<Remark>,
     /// Coverage per function.
     pub coverage: Vec<FunctionCoverage>,
+    /// The compile diagnostics (errors and warnings) of the files, in the order `--check`
+    /// prints them. Added to schema version 1 (an additive field): absent in older reports,
+    /// read as empty.
+    #[serde(default)]
+    pub diagnostics: Vec<CompileDiagnostic>,
 }
 
 impl Report {
@@ -47,7 +52,16 @@ impl Report {
             },
             remarks,
             coverage,
+            diagnostics: Vec::new(),
         }
+    }
+
+    /// The number of [`Report::diagnostics`] of `severity`.
+    pub fn diagnostic_count(&self, severity: DiagnosticSeverity) -> usize {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == severity)
+            .count()
     }
 
     /// [`Report::new`] with this crate's version (the workspace version, shared by

@@ -15,7 +15,7 @@ use percent_encoding::{AsciiSet, CONTROLS, utf8_percent_encode};
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 
-use crate::model::{Location, Remark, RemarkKind};
+use crate::model::{CompileDiagnostic, DiagnosticSeverity, Location, Remark, RemarkKind};
 use crate::report::Report;
 use crate::rules::{help_uri, rule};
 
@@ -31,6 +31,11 @@ pub const INFORMATION_URI: &str = "https://github.com/molt-lsp/molt-lsp";
 /// The key of the stable fingerprint in each result's `partialFingerprints` (versioned so that
 /// a change of what is hashed does not collide with old alerts).
 pub const FINGERPRINT_KEY: &str = "moltRemark/v1";
+
+/// Where the diagnostic codes are documented (the table "Diagnostics" of
+/// `docs/ARCHITECTURE.md`): the `helpUri` of their rules.
+pub const DIAGNOSTICS_URL: &str =
+    "https://github.com/molt-lsp/molt-lsp/blob/main/docs/ARCHITECTURE.md#diagnostics";
 
 /// The `uriBaseId` of relative paths (GitHub resolves it to the checkout's root).
 pub const SRCROOT: &str = "%SRCROOT%";
@@ -60,7 +65,8 @@ const RELATIVE_PATH: &AsciiSet = &PATH.add(b':');
 
 /// The report as a SARIF 2.1.0 log (a JSON object valid against the official schema).
 ///
-/// - `runs[0].tool.driver.rules`: one rule per remark name used, sorted by name, with `id`,
+/// - `runs[0].tool.driver.rules`: one rule per remark name (and diagnostic code) used, sorted
+///   by id, with `id`,
 ///   `name`, `shortDescription`, `fullDescription`, `help`, `helpUri` (see [`help_uri`]) and
 ///   `defaultConfiguration.level` (`warning` when any remark of that name is missed, else
 ///   `note`); names outside the catalog get a generic description.
@@ -71,6 +77,11 @@ const RELATIVE_PATH: &AsciiSet = &PATH.add(b':');
 ///   fix, `rank` (`0.0..=100.0`: the hotness as a percentage of the profile's samples) when
 ///   the remark has a hotness, and `properties`
 ///   `{pass, kind, function, args: [[key, value], ...], hotness?}`.
+/// - Compile diagnostics ([`Report::diagnostics`]) come first among the results: `ruleId` is
+///   the diagnostic code (`undefined-name`), `level` is `error` or `warning`, with a rule per
+///   code used (among the remarks' rules, sorted by id; `defaultConfiguration.level` the
+///   worst of its results, `helpUri` [`DIAGNOSTICS_URL`]), a fingerprint of code and message, and `properties.kind`
+///   `"diagnostic"`.
 /// - Locations: relative paths become relative URIs (forward slashes, percent-encoded) with
 ///   `uriBaseId` [`SRCROOT`]; absolute paths become `file://` URIs. Regions are 1-based
 ///   `startLine`/`startColumn`/`endLine`/`endColumn` with the end exclusive, and the run's
@@ -81,16 +92,46 @@ pub fn to_sarif(report: &Report) -> Value {
     for remark in &report.remarks {
         *used.entry(remark.name.as_str()).or_default() |= remark.kind == RemarkKind::Missed;
     }
-    let index: BTreeMap<&str, usize> = used.keys().enumerate().map(|(i, &n)| (n, i)).collect();
-    let rules: Vec<Value> = used
+    // Diagnostic codes, and whether any diagnostic of the code is an error.
+    let mut codes: BTreeMap<&str, bool> = BTreeMap::new();
+    for d in &report.diagnostics {
+        *codes.entry(d.code.as_str()).or_default() |= d.severity == DiagnosticSeverity::Error;
+    }
+    // One rule list for both, sorted by id (a code never contains a dot, a remark name
+    // always does, so they cannot collide; if one did, the remark's rule serves both).
+    let mut descriptors: BTreeMap<&str, Value> = codes
         .iter()
-        .map(|(&name, &missed)| rule_descriptor(name, if missed { "warning" } else { "note" }))
+        .map(|(&code, &error)| {
+            (
+                code,
+                diagnostic_rule(code, if error { "error" } else { "warning" }),
+            )
+        })
         .collect();
-    let results: Vec<Value> = report
-        .remarks
+    for (&name, &missed) in &used {
+        descriptors.insert(
+            name,
+            rule_descriptor(name, if missed { "warning" } else { "note" }),
+        );
+    }
+    let index: BTreeMap<&str, usize> = descriptors
+        .keys()
+        .enumerate()
+        .map(|(i, &n)| (n, i))
+        .collect();
+    let code_index = &index;
+    let rules: Vec<Value> = descriptors.into_values().collect();
+    let mut results: Vec<Value> = report
+        .diagnostics
         .iter()
-        .map(|remark| result(remark, index.get(remark.name.as_str()).copied()))
+        .map(|d| diagnostic_result(d, code_index.get(d.code.as_str()).copied()))
         .collect();
+    results.extend(
+        report
+            .remarks
+            .iter()
+            .map(|remark| result(remark, index.get(remark.name.as_str()).copied())),
+    );
     json!({
         "$schema": SARIF_SCHEMA,
         "version": SARIF_VERSION,
@@ -141,6 +182,54 @@ fn rule_descriptor(name: &str, level: &str) -> Value {
         "helpUri": uri,
         "defaultConfiguration": { "level": level },
     })
+}
+
+/// The `reportingDescriptor` of diagnostic code `code`.
+fn diagnostic_rule(code: &str, level: &str) -> Value {
+    let summary = format!("molt-lsp compile diagnostic `{code}`.");
+    json!({
+        "id": code,
+        "name": code,
+        "shortDescription": { "text": summary },
+        "fullDescription": { "text": format!("{summary} Errors are what CPython would reject, or what molt cannot compile yet; see the message.") },
+        "help": {
+            "text": "See the message; the table of diagnostic codes is in docs/ARCHITECTURE.md.",
+            "markdown": format!("See the message.\n\n[Diagnostic codes]({DIAGNOSTICS_URL})"),
+        },
+        "helpUri": DIAGNOSTICS_URL,
+        "defaultConfiguration": { "level": level },
+    })
+}
+
+/// The `result` of one compile diagnostic; `rule_index` is its code's index in the rules.
+fn diagnostic_result(d: &CompileDiagnostic, rule_index: Option<usize>) -> Value {
+    let mut hasher = Sha256::new();
+    for part in [d.code.as_str(), d.message.as_str()] {
+        hasher.update(part.as_bytes());
+        hasher.update([0]);
+    }
+    let fingerprint: String = hasher
+        .finalize()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    let mut result = json!({
+        "ruleId": d.code,
+        "level": d.severity.name(),
+        "message": { "text": d.message },
+        "locations": [{
+            "physicalLocation": {
+                "artifactLocation": artifact_location(&d.location.file),
+                "region": region(&d.location),
+            }
+        }],
+        "partialFingerprints": { FINGERPRINT_KEY: fingerprint },
+        "properties": { "kind": "diagnostic" },
+    });
+    if let Some(i) = rule_index {
+        result["ruleIndex"] = json!(i);
+    }
+    result
 }
 
 /// The `result` of one remark; `rule_index` is its name's index in the driver's rules.

@@ -255,5 +255,35 @@ fn the_text_examples_are_the_output_for_the_json_example() {
     let (json, text, coverage) = examples();
     let report = from_json(&json).expect("parses");
     assert_eq!(to_text(&report), text);
-    assert_eq!(coverage_text(&report), coverage);
+    // The documented coverage shows source lines after `  | `: without them it is
+    // `coverage_text`; with the documented lines as the source, `coverage_text_with_source`.
+    let without: String = coverage
+        .lines()
+        .map(|l| l.split("  | ").next().unwrap_or(l).to_string() + "\n")
+        .collect();
+    assert_eq!(coverage_text(&report), without);
+    let mut source: std::collections::HashMap<(String, u32), String> = Default::default();
+    let mut file = String::new();
+    for l in coverage.lines() {
+        if !l.starts_with(' ') {
+            file = l.split(':').next().unwrap_or_default().to_string();
+        }
+        let Some((entry, excerpt)) = l.split_once("  | ") else {
+            continue;
+        };
+        let line = if let Some(rest) = entry.strip_prefix("    line ") {
+            rest.trim_start().split(':').next()
+        } else if let Some(rest) = entry.strip_prefix("    dynamic ") {
+            rest.split(" at ").nth(1).and_then(|p| p.split(':').next())
+        } else {
+            entry.split(':').nth(1)
+        };
+        let line: u32 = line.and_then(|n| n.parse().ok()).expect("a line number");
+        source.insert((file.clone(), line), excerpt.to_string());
+    }
+    assert!(!source.is_empty(), "the example shows source lines");
+    let with = coverage_text_with_source(&report, &|f, line| {
+        source.get(&(f.to_string(), line)).cloned()
+    });
+    assert_eq!(with, coverage);
 }

@@ -28,7 +28,16 @@ fn json_shape_matches_the_documented_schema() {
         .collect();
     // A parsed Value may reorder keys; the order is checked on the text below.
     top.sort_unstable();
-    assert_eq!(top, ["coverage", "remarks", "schema_version", "tool"]);
+    assert_eq!(
+        top,
+        [
+            "coverage",
+            "diagnostics",
+            "remarks",
+            "schema_version",
+            "tool"
+        ]
+    );
     assert_eq!(value["schema_version"], 1);
     assert_eq!(value["tool"]["name"], "molt-lsp");
     assert_eq!(value["tool"]["version"], "0.1.0");

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{loc_in, remark, sample};
+use common::{loc, loc_in, remark, sample};
 use molt_remarks::*;
 use serde_json::{Value, json};
 
@@ -93,10 +93,82 @@ fn reports() -> Vec<Report> {
     vec![sample(), Report::new("0.1.0", vec![], vec![]), odd]
 }
 
+/// An error and a warning, as `--check` reports them.
+fn diagnostics() -> Vec<CompileDiagnostic> {
+    vec![
+        CompileDiagnostic {
+            code: "undefined-name".into(),
+            severity: DiagnosticSeverity::Error,
+            location: loc(4, 7, 4),
+            message: "name `nope` is not defined".into(),
+        },
+        CompileDiagnostic {
+            code: "exit-finalization-order".into(),
+            severity: DiagnosticSeverity::Warning,
+            location: loc(9, 5, 7),
+            message: "instances of `C` may be finalized at exit in another order".into(),
+        },
+    ]
+}
+
+#[test]
+fn compile_diagnostics_are_results_with_their_own_rules() {
+    let mut report = sample();
+    report.diagnostics = diagnostics();
+    let log = to_sarif(&report);
+    let run = &log["runs"][0];
+    let rules = run["tool"]["driver"]["rules"].as_array().expect("rules");
+    let results = run["results"].as_array().expect("results");
+    assert_eq!(results.len(), report.remarks.len() + 2);
+    let (error, warning) = (&results[0], &results[1]);
+    assert_eq!(error["ruleId"], "undefined-name");
+    assert_eq!(error["level"], "error");
+    assert_eq!(error["message"]["text"], "name `nope` is not defined");
+    assert_eq!(error["properties"]["kind"], "diagnostic");
+    assert_eq!(
+        error["locations"][0]["physicalLocation"]["region"],
+        json!({"startLine": 4, "startColumn": 7, "endLine": 4, "endColumn": 11})
+    );
+    assert_eq!(warning["level"], "warning");
+    for result in [error, warning] {
+        let rule = &rules[result["ruleIndex"].as_u64().expect("index") as usize];
+        assert_eq!(rule["id"], result["ruleId"]);
+        assert_eq!(rule["defaultConfiguration"]["level"], result["level"]);
+        assert_eq!(rule["helpUri"], molt_remarks::sarif::DIAGNOSTICS_URL);
+    }
+    // The remarks keep their own rules and indices.
+    for result in &results[2..] {
+        let rule = &rules[result["ruleIndex"].as_u64().expect("index") as usize];
+        assert_eq!(rule["id"], result["ruleId"]);
+    }
+    // Text: the diagnostics first, in `--check`'s shape.
+    let text = to_text(&report);
+    let mut lines = text.lines();
+    assert_eq!(
+        lines.next(),
+        Some("pkg/app.py:4:7: error[undefined-name]: name `nope` is not defined")
+    );
+    assert!(
+        lines
+            .next()
+            .is_some_and(|l| l.starts_with("pkg/app.py:9:5: warning[exit-finalization-order]: "))
+    );
+    // JSON: round-trips, and a report without the field (older writers) reads as none.
+    let json = to_json(&report);
+    assert_eq!(from_json(&json).expect("reads back"), report);
+    let mut value: Value = serde_json::from_str(&json).expect("JSON");
+    value.as_object_mut().expect("object").remove("diagnostics");
+    let older = from_json(&value.to_string()).expect("reads an older report");
+    assert!(older.diagnostics.is_empty());
+    assert_eq!(report.diagnostic_count(DiagnosticSeverity::Error), 1);
+}
+
 #[test]
 fn sarif_is_valid_against_the_official_schema() {
     let validator = validator();
-    for report in reports() {
+    let mut errors = sample();
+    errors.diagnostics = diagnostics();
+    for report in reports().into_iter().chain([errors]) {
         let log = to_sarif(&report);
         let errors = schema_errors(&validator, &log);
         assert!(errors.is_empty(), "{}\n{log:#}", errors.join("\n"));

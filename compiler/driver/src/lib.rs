@@ -123,24 +123,45 @@ fn located(db: &dyn Db, file: SourceFile, diagnostics: &[Diagnostic]) -> Vec<Loc
 }
 
 /// The optimized MIR of every function of `file`, printed with each operation's lane as a
-/// trailing comment (`; guarded`), `<module>` first.
+/// trailing comment (`; guarded`) and its span as file positions (`@4:12-17`: line 4,
+/// columns 12 to 17; `@4:12-6:3` across lines), `<module>` first.
 pub fn emit_mir(db: &dyn Db, file: SourceFile) -> String {
     emit_mir_at(db, file, molt_opt::OptLevel::default())
 }
 
 /// [`emit_mir`] at optimization level `level`.
 pub fn emit_mir_at(db: &dyn Db, file: SourceFile, level: molt_opt::OptLevel) -> String {
+    let functions = molt_opt::optimize_file_at(db, file, level);
+    // Every level optimizes the same functions in the same order (module code first, then
+    // each item's), so the default level's origins place the spans of any level.
+    let located = report::located_functions(db, file);
     let mut out = String::new();
-    for (i, func) in molt_opt::optimize_file_at(db, file, level)
-        .iter()
-        .enumerate()
-    {
+    for (i, func) in functions.iter().enumerate() {
         if i > 0 {
             out.push('\n');
         }
-        out.push_str(&func.display_with_lanes());
+        match located.get(i).filter(|_| located.len() == functions.len()) {
+            Some(place) => {
+                let span = |span: molt_mir::Span| span_text(db, file, place.file_range(span));
+                out.push_str(&func.display_with(&span, true));
+            }
+            None => out.push_str(&func.display_with_lanes()),
+        }
     }
     out
+}
+
+/// A file byte range as `line:col-col` (one line) or `line:col-line:col`, 1-based, the end
+/// exclusive.
+pub fn span_text(db: &dyn Db, file: SourceFile, (start, end): (u32, u32)) -> String {
+    let (text, index) = (file.text(db), line_index(db, file));
+    let (sl, sc) = index.line_col(text, start);
+    let (el, ec) = index.line_col(text, end);
+    if sl == el {
+        format!("{sl}:{sc}-{ec}")
+    } else {
+        format!("{sl}:{sc}-{el}:{ec}")
+    }
 }
 
 /// Expands `paths` into the Python files to check: files as given, directories searched

@@ -16,16 +16,80 @@ use std::fmt::{self, Write as _};
 
 use crate::{
     BinaryOp, BlockCall, CallArgs, CmpOp, Constant, Conversion, Function, InstData, InstKind,
-    IntConst, ParamKind, UnaryOp, quote,
+    IntConst, ParamKind, Span, UnaryOp, quote,
 };
 
 impl fmt::Display for Function {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text(None, false))
+    }
+}
+
+/// How [`Function::display_with`] writes a span (after the `@`), e.g. `12:5-12:9`.
+pub type SpanText<'a> = &'a dyn Fn(Span) -> String;
+
+impl Function {
+    /// The function's text with each counted operation's lane as a trailing comment
+    /// (`v3: int = add v1, v2 @4..9 #2  ; guarded`). The reader accepts the comments, so this
+    /// text parses back to the same function.
+    pub fn display_with_lanes(&self) -> String {
+        self.text(None, true)
+    }
+
+    /// The function's text for people: each span written by `span` (after the `@`; for
+    /// example as file positions, `@12:5-12:9`, which `--emit=mir` prints) and, when `lanes`,
+    /// each counted operation's lane as a trailing comment. The reader only reads the
+    /// canonical form ([`fmt::Display`], byte offsets), so this text is not meant to be
+    /// parsed back.
+    pub fn display_with(&self, span: SpanText<'_>, lanes: bool) -> String {
+        self.text(Some(span), lanes)
+    }
+
+    /// The text of the function; spans as byte offsets unless `span` says otherwise.
+    fn text(&self, span: Option<SpanText<'_>>, lanes: bool) -> String {
+        let mut out = String::new();
+        let _ = self.write_header(&mut out);
+        for &block in &self.layout {
+            let data = &self.blocks[block.index()];
+            let _ = write!(out, "{block}");
+            if !data.params.is_empty() {
+                out.push('(');
+                for (i, p) in data.params.iter().enumerate() {
+                    if i > 0 {
+                        out.push_str(", ");
+                    }
+                    let _ = write!(out, "{p}: {}", self.ty(*p));
+                }
+                out.push(')');
+            }
+            if let Some(handler) = data.handler {
+                let _ = write!(out, " catch {handler}");
+            }
+            out.push_str(":\n");
+            for inst in &data.insts {
+                let data = &self.insts[inst.index()];
+                out.push_str("    ");
+                out.push_str(&match span {
+                    Some(span) => self.display_inst_with(data, span),
+                    None => self.display_inst(data),
+                });
+                if lanes && let Some((lane, _)) = crate::lanes::lane(self, data) {
+                    let _ = write!(out, "  ; {}", lane.name());
+                }
+                out.push('\n');
+            }
+        }
+        out.push_str("}\n");
+        out
+    }
+
+    /// `function "f"(a, b=, *args) freevars("x") generator {` and a newline.
+    fn write_header(&self, f: &mut String) -> fmt::Result {
         write!(f, "function {}(", quote(&self.name))?;
         let mut first = true;
-        let mut sep = |f: &mut fmt::Formatter<'_>| -> fmt::Result {
+        let mut sep = |f: &mut String| -> fmt::Result {
             if !std::mem::take(&mut first) {
-                f.write_str(", ")?;
+                f.push_str(", ");
             }
             Ok(())
         };
@@ -33,7 +97,7 @@ impl fmt::Display for Function {
         for (i, p) in self.params.iter().enumerate() {
             if p.kind == ParamKind::KeywordOnly && !seen_star {
                 sep(f)?;
-                f.write_str("*")?;
+                f.push('*');
                 seen_star = true;
             }
             sep(f)?;
@@ -43,10 +107,10 @@ impl fmt::Display for Function {
                     write!(f, "*{}", p.name)?
                 }
                 ParamKind::KwArgs => write!(f, "**{}", p.name)?,
-                _ => f.write_str(&p.name)?,
+                _ => f.push_str(&p.name),
             }
             if p.has_default {
-                f.write_str("=")?;
+                f.push('=');
             }
             let next_is_posonly = self
                 .params
@@ -54,85 +118,47 @@ impl fmt::Display for Function {
                 .is_some_and(|n| n.kind == ParamKind::PositionalOnly);
             if p.kind == ParamKind::PositionalOnly && !next_is_posonly {
                 sep(f)?;
-                f.write_str("/")?;
+                f.push('/');
             }
         }
-        f.write_str(")")?;
+        f.push(')');
         if !self.freevars.is_empty() {
-            f.write_str(" freevars(")?;
+            f.push_str(" freevars(");
             for (i, name) in self.freevars.iter().enumerate() {
                 if i > 0 {
-                    f.write_str(", ")?;
+                    f.push_str(", ");
                 }
-                f.write_str(&quote(name))?;
+                f.push_str(&quote(name));
             }
-            f.write_str(")")?;
+            f.push(')');
         }
         if self.is_generator {
-            f.write_str(" generator")?;
+            f.push_str(" generator");
         }
-        f.write_str(" {\n")?;
-        for &block in &self.layout {
-            let data = &self.blocks[block.index()];
-            write!(f, "{block}")?;
-            if !data.params.is_empty() {
-                f.write_str("(")?;
-                for (i, p) in data.params.iter().enumerate() {
-                    if i > 0 {
-                        f.write_str(", ")?;
-                    }
-                    write!(f, "{p}: {}", self.ty(*p))?;
-                }
-                f.write_str(")")?;
-            }
-            if let Some(handler) = data.handler {
-                write!(f, " catch {handler}")?;
-            }
-            f.write_str(":\n")?;
-            for inst in &data.insts {
-                let data = &self.insts[inst.index()];
-                writeln!(f, "    {}", self.display_inst(data))?;
-            }
-        }
-        f.write_str("}\n")
-    }
-}
-
-impl Function {
-    /// The function's text with each counted operation's lane as a trailing comment
-    /// (`v3: int = add v1, v2 @4..9 #2  ; guarded`), as `--emit=mir` prints it. The reader
-    /// accepts the comments, so this text parses back to the same function.
-    pub fn display_with_lanes(&self) -> String {
-        let plain = self.to_string();
-        let mut lanes: std::collections::HashMap<String, &'static str> = Default::default();
-        for data in &self.insts {
-            if let Some((lane, _)) = crate::lanes::lane(self, data) {
-                lanes.insert(self.display_inst(data), lane.name());
-            }
-        }
-        let mut out = String::with_capacity(plain.len() * 5 / 4);
-        for line in plain.lines() {
-            out.push_str(line);
-            if let Some(lane) = line.strip_prefix("    ").and_then(|l| lanes.get(l)) {
-                let _ = write!(out, "  ; {lane}");
-            }
-            out.push('\n');
-        }
-        out
+        f.push_str(" {\n");
+        Ok(())
     }
 
     /// One instruction line without indentation, e.g. `v3: int = add v1, v2 @4..9 #2`.
     pub fn display_inst(&self, data: &InstData) -> String {
+        self.display_inst_with(data, &|span| format!("{}..{}", span.start, span.end))
+    }
+
+    /// [`Function::display_inst`] with the span written by `span` (after the `@`).
+    pub fn display_inst_with(&self, data: &InstData, span: SpanText<'_>) -> String {
         let mut out = String::new();
         if let Some(result) = data.result {
             let _ = write!(out, "{result}: {} = ", self.ty(result));
         }
         write_kind(&mut out, &data.kind);
-        let _ = write!(
-            out,
-            " @{}..{} {}",
-            data.span.start, data.span.end, data.site
-        );
+        let _ = write!(out, " @{} {}", span(data.span), data.site);
+        out
+    }
+
+    /// The text of an instruction's operation and operands alone, e.g. `add v1, v2`.
+    pub fn display_op(&self, data: &InstData) -> String {
+        let mut out = String::new();
+        write_kind(&mut out, &data.kind);
         out
     }
 }

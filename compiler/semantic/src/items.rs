@@ -190,7 +190,7 @@ pub fn skeleton_parts(db: &dyn Db, file: SourceFile) -> (ModuleSkeleton, Skeleto
     let text = file.text(db);
     let mut skeleton = String::new();
     let mut map = SkeletonMap::default();
-    let mut copy = |from: usize, to: usize, skeleton: &mut String| {
+    let copy = |from: usize, to: usize, skeleton: &mut String, map: &mut SkeletonMap| {
         if to > from {
             map.segments
                 .push((skeleton.len() as u32, from as u32, (to - from) as u32));
@@ -215,11 +215,14 @@ pub fn skeleton_parts(db: &dyn Db, file: SourceFile) -> (ModuleSkeleton, Skeleto
         }
         let mut pos = start;
         for (from, to) in elided {
-            copy(pos, from, &mut skeleton);
+            copy(pos, from, &mut skeleton, &mut map);
             skeleton.push_str("...");
+            // An empty segment after the `...`: a span that ends there (a `def` or `class`
+            // statement) ends where the elided body ends in the file.
+            map.segments.push((skeleton.len() as u32, to as u32, 0));
             pos = to;
         }
-        copy(pos, end, &mut skeleton);
+        copy(pos, end, &mut skeleton, &mut map);
         skeleton.push('\n');
     }
     (ModuleSkeleton { text: skeleton }, map)

@@ -5,8 +5,9 @@
 //! - On a name: what it is, and for functions and classes their signature as the compiler
 //!   understood it (from the module index); for variables and parameters, the inferred type
 //!   and lane (`facts`). On the name of a `def`: the function's lowering coverage (score,
-//!   lane counts, each dynamic operation with the reason, remark counts) and its optimized
-//!   MIR with lanes; on a call of it, the coverage line. On a callee, also the call's lane.
+//!   lane counts, its dynamic operations with the reason, remark counts by kind) and a
+//!   `command:` link that shows its optimized MIR (`molt.showIr`) instead of the MIR
+//!   itself; on a call of it, the coverage line. On a callee, also the call's lane.
 //! - Elsewhere in an expression (an operator, a call's parentheses, an attribute, a literal,
 //!   `+=`, a `for` header): the innermost expression the compiler has operations for, with
 //!   each operation's result type, lane and reason, and the remarks at exactly that range
@@ -29,8 +30,23 @@ use super::navigation::{Definition, NameAt, Occurrence, name_at, resolve};
 use super::profile_view::{self, ProfileView};
 use super::workspace::ImportPaths;
 
-/// At most this many lines of optimized MIR are shown in a hover.
-const MAX_MIR_LINES: usize = 120;
+/// At most this many dynamic operations are listed in a `def`'s hover.
+const MAX_DYNAMIC_OPS: usize = 10;
+
+/// A `command:` link that runs `molt.showIr` on the file at `path` (its argument, the
+/// document URI, as a percent-encoded JSON array: how VS Code reads command links in a
+/// trusted hover; other clients show the command's name next to it).
+fn show_ir_link(path: &std::path::Path) -> String {
+    let uri = tower_lsp_server::ls_types::Uri::from_file_path(path)
+        .map(|u| u.as_str().to_string())
+        .unwrap_or_else(|| path.display().to_string());
+    let args = serde_json::json!([uri]).to_string();
+    format!(
+        "command:{}?{}",
+        super::commands::SHOW_IR,
+        percent_encoding::utf8_percent_encode(&args, percent_encoding::NON_ALPHANUMERIC)
+    )
+}
 
 /// The hover text at byte `offset` of `file`, or `None` when there is nothing to say (no
 /// name, no compiled operation and no profiled operation there, or a name that is not
@@ -516,7 +532,7 @@ fn expression_section(
 }
 
 /// The lowering coverage of the function `def` (and, on its own name, the dynamic
-/// operations and its optimized MIR); `None` when the compiler has no function for it.
+/// operations, remark counts and a link to its optimized MIR); `None` when the compiler has no function for it.
 fn function_section(
     db: &dyn Db,
     file: SourceFile,
@@ -561,7 +577,7 @@ fn function_section(
     let dynamic: Vec<_> = coverage.dynamic_ops().collect();
     if !dynamic.is_empty() {
         out.push_str("\n\n**dynamic operations**\n");
-        for op in dynamic {
+        for op in dynamic.iter().take(MAX_DYNAMIC_OPS) {
             out.push_str(&format!(
                 "\n- line {}: `{}`: {}",
                 op.location.start_pos.line,
@@ -569,26 +585,37 @@ fn function_section(
                 op.reason.as_deref().unwrap_or("generic dispatch")
             ));
         }
-    }
-    let mir = molt_driver::report::located_functions(db, file)
-        .into_iter()
-        .find(|f| *f.optimized.func.name == *qualname)
-        .map(|f| f.optimized.func.display_with_lanes());
-    if let Some(mir) = mir {
-        let lines: Vec<&str> = mir.lines().collect();
-        let mut text = lines
-            .iter()
-            .take(MAX_MIR_LINES)
-            .copied()
-            .collect::<Vec<_>>()
-            .join("\n");
-        if lines.len() > MAX_MIR_LINES {
-            text.push_str(&format!(
-                "\n… {} more lines (command molt.showIr shows all)",
-                lines.len() - MAX_MIR_LINES
+        if dynamic.len() > MAX_DYNAMIC_OPS {
+            out.push_str(&format!(
+                "\n- … {} more (the full IR lists every operation)",
+                dynamic.len() - MAX_DYNAMIC_OPS
             ));
         }
-        out.push_str(&format!("\n\n**optimized MIR**\n\n```text\n{text}\n```"));
+    }
+    let kinds: Vec<String> = [
+        RemarkKind::Missed,
+        RemarkKind::Applied,
+        RemarkKind::Analysis,
+    ]
+    .into_iter()
+    .filter_map(|kind| {
+        let n = remarks.iter().filter(|r| r.kind == kind).count();
+        (n > 0).then(|| format!("{n} {kind}"))
+    })
+    .collect();
+    if !kinds.is_empty() {
+        out.push_str(&format!("\n\n**remarks:** {}", kinds.join(" · ")));
+    }
+    let instructions = molt_driver::report::located_functions(db, file)
+        .into_iter()
+        .find(|f| *f.optimized.func.name == *qualname)
+        .map(|f| f.optimized.func.insts.len());
+    if let Some(n) = instructions {
+        out.push_str(&format!(
+            "\n\n[Show optimized IR]({}) ({n} instructions; command `{}`)",
+            show_ir_link(file.path(db)),
+            super::commands::SHOW_IR
+        ));
     }
     Some(out)
 }
