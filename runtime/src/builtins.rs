@@ -1002,6 +1002,9 @@ pub fn install(r: &Runtime) {
     dict_set_str(d, "IOError", os_error);
     dict_set_str(d, "EnvironmentError", os_error);
     dict_set_str(d, "__debug__", Value::TRUE);
+    // A module whose `__name__` was deleted reads the builtins module's.
+    let name = crate::str::str_from("builtins");
+    dict_set_str(d, "__name__", name.v());
     dict_set_str(d, "NotImplemented", r.not_implemented);
     dict_set_str(d, "Ellipsis", r.ellipsis);
     dict_set_str(d, "None", Value::NONE);

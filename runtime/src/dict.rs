@@ -488,6 +488,9 @@ impl DictData {
 
     /// `d[key] = value` with a precomputed hash.
     pub fn set_with_hash(&self, key: Value, value: Value, hash: i64) -> R<()> {
+        if self.inner().watched {
+            crate::watch::check_store(key, value)?;
+        }
         match self.find(key, hash)? {
             Some(i) => {
                 self.before_replace(i, hash, Some(value));

@@ -124,8 +124,11 @@ pub struct ModuleEntry {
     pub builtins_len: usize,
 }
 
-/// Registers the builtins `entry`'s compiled code relies on as watched globals of `m`.
+/// Watches the dict of `m`, a compiled module: its `__name__` stays a str, and the builtins
+/// `entry`'s compiled code relies on are not shadowed from outside.
 fn watch_builtins(m: Value, entry: &ModuleEntry) {
+    // Compiled code takes the module's `__name__` to be a str (`molt_runtime::watch`).
+    crate::dict::dict_data(module_dict(m)).set_watched();
     let names = text(entry.builtins, entry.builtins_len);
     if names.is_empty() {
         return;

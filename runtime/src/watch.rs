@@ -18,6 +18,10 @@
 //!   the write raises `NotImplementedError` (a `molt:` message) and leaves the module as it
 //!   was, instead of running on with the builtin.
 //!
+//! - **`__name__` is a str.** Compiled code treats a module's `__name__` as a str (so
+//!   `if __name__ == "__main__":` compares two strs). Storing anything else in it raises
+//!   `NotImplementedError` with a `molt:` message.
+//!
 //! Watches live in a per-thread table keyed by the address of the dict's payload; a dict
 //! with watches has its `watched` flag set, so writes to every other dict cost one test.
 //! CPython 3.12 has the same mechanism for its own specializations (`PyDict_AddWatcher`).
@@ -89,6 +93,24 @@ pub fn watch_function(module: Value, name: Value, slot: *mut Value) {
 /// docs).
 pub fn watch_builtin(module: Value, name: Value) {
     add(module, name, Assumption::NotShadowed);
+}
+
+/// Called by a watched dict (a compiled module's globals) before `key` is set to `value`:
+/// `__name__` only takes a str (see the module docs).
+pub fn check_store(key: Value, value: Value) -> R<()> {
+    if crate::str::is_str(key)
+        && !crate::str::is_str(value)
+        && crate::str::as_str(key) == "__name__"
+    {
+        return raise(
+            ExcKind::NotImplementedError,
+            format!(
+                "molt: assigning a value of type '{}' to a module's __name__ is not supported (compiled code takes it to be a str)",
+                crate::class::type_name(value)
+            ),
+        );
+    }
+    Ok(())
 }
 
 /// Called by a watched dict before it gains the key `key` (with str hash `hash`): refuses

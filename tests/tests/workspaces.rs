@@ -162,3 +162,40 @@ fn shadowing_a_used_builtin_from_outside_is_a_clear_error() {
         }
     }
 }
+
+/// Compiled code takes a module's `__name__` to be a str (so `__name__ == "__main__"`
+/// compares two strs): storing anything else in it is a `molt:` error at the store, from
+/// inside the module or outside.
+#[test]
+fn a_non_str_module_name_is_a_clear_error() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(
+        dir.path().join("helper.py"),
+        "def name():\n    return __name__\n",
+    )
+    .expect("write helper.py");
+    let out = tempfile::tempdir().expect("temp dir");
+    for statement in ["helper.__name__ = 5", "__name__ = None"] {
+        std::fs::write(
+            dir.path().join("main.py"),
+            format!("import helper\nhelper.__name__ = 'h'\nprint(helper.name(), __name__)\n{statement}\nprint('not reached')\n"),
+        )
+        .expect("write main.py");
+        let exe = build(dir.path(), out.path(), molt_opt::OptLevel::O2).expect("builds");
+        let output = run(Command::new(&exe), dir.path()).expect("runs");
+        assert_eq!(
+            String::from_utf8_lossy(&output.stdout),
+            "h __main__\n",
+            "{statement}"
+        );
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(
+            stderr.lines().last().is_some_and(|l| l
+                .starts_with("NotImplementedError: molt: assigning a value of type '")
+                && l.ends_with(
+                    "' to a module's __name__ is not supported (compiled code takes it to be a str)"
+                )),
+            "{statement}: {stderr}"
+        );
+    }
+}

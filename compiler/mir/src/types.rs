@@ -254,6 +254,9 @@ pub fn result_type(kind: &InstKind, ty: &dyn Fn(Value) -> Type) -> Type {
             _ => Dyn,
         },
         InstKind::Assume(_, t) => t.clone(),
+        // The runtime keeps a compiled module's `__name__` a str (`molt_runtime::watch`);
+        // deleted, the name falls back to the builtins module's, a str too.
+        InstKind::GlobalLoad(name) if &**name == "__name__" => Str,
         InstKind::CheckBound(a, _) => ty(*a),
         InstKind::MakeFunction { name, .. } => Function(name.clone()),
         InstKind::MakeClass { name, .. } => Class(name.clone()),

@@ -28,3 +28,7 @@ def welcome(name):
 
 def count():
     return len([1, 2, 3])
+
+
+def module_name():
+    return __name__

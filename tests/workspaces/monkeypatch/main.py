@@ -87,3 +87,12 @@ show("after patch")
 helper.extra = 5
 helper.print = None
 print(helper.extra, helper.count())
+
+# A module's __name__ can be given another str, or deleted (then the builtins module's is read).
+print(helper.module_name())
+helper.__name__ = "renamed"
+print(helper.module_name(), helper.__name__ == "renamed")
+del helper.__name__
+print(helper.module_name())
+helper.__name__ = "helper"
+print(helper.module_name(), __name__ == "__main__")
