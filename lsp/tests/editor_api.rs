@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 use serde_json::{Value, json};
 
 mod common;
-use common::read_messages;
+use common::{read_messages, schema_errors, sites_for};
 
 const TIMEOUT: Duration = Duration::from_secs(120);
 
@@ -292,43 +292,12 @@ fn unknown_documents_and_bad_params() {
 
 const BUILD_ID: &str = "0123456789abcdef";
 
-fn schema_errors(name: &str, value: &Value) -> Vec<String> {
-    let path = format!("{}/../docs/schemas/{name}", env!("CARGO_MANIFEST_DIR"));
-    let schema: Value =
-        serde_json::from_str(&std::fs::read_to_string(path).expect("schema")).expect("JSON");
-    let validator = jsonschema::draft202012::options()
-        .build(&schema)
-        .expect("schema compiles");
-    validator
-        .iter_errors(value)
-        .map(|e| format!("{}: {e}", e.instance_path()))
-        .collect()
-}
-
 /// Sites: `<module>`'s call of `print` (line 12), `total`'s `i * 2` (line 4), `untyped`'s
 /// `a * b` (line 9). Profile: 1000 samples; 700 at `i * 2` (1,000,000 executions), 100 at
 /// `a * b` (100 executions, 62 deopts), 5 at the `print` call.
 fn write_profile(dir: &Path, source: &Path) {
     let file = json!([{ "path": source.display().to_string(), "sha256": molt_profiler::sha256_hex(PROGRAM) }]);
-    let map = json!({
-        "schema_version": 1, "kind": "molt-sites", "build_id": BUILD_ID, "opt_level": 2,
-        "files": file,
-        "functions": [
-            { "function": 0, "name": "<module>", "file": 0, "line": 1, "end_line": 12,
-              "sites": [{ "site": 1, "line": 12, "column": 1, "end_line": 12, "end_column": 32,
-                          "op": "call", "lane": "dynamic" }] },
-            { "function": 1, "name": "total", "file": 0, "line": 1, "end_line": 5,
-              "sites": [{ "site": 3, "line": 4, "column": 14, "end_line": 4, "end_column": 19,
-                          "op": "mul", "lane": "guarded", "guard": "overflow" }] },
-            { "function": 2, "name": "untyped", "file": 0, "line": 8, "end_line": 9,
-              "sites": [{ "site": 1, "line": 9, "column": 12, "end_line": 9, "end_column": 17,
-                          "op": "mul", "lane": "guarded", "guard": "int-tag" }] }
-        ]
-    });
-    assert_eq!(
-        schema_errors("sites-v1.schema.json", &map),
-        Vec::<String>::new()
-    );
+    let map = sites_for(source, PROGRAM, BUILD_ID);
     let profile = json!({
         "schema_version": 1, "kind": "molt-profile", "build_id": BUILD_ID,
         "files": file,

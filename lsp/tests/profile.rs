@@ -7,6 +7,9 @@ use std::process::{Command, Output};
 
 use serde_json::{Value, json};
 
+mod common;
+use common::schema_errors;
+
 fn molt_lsp(dir: &Path) -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_molt-lsp"));
     c.current_dir(dir);
@@ -50,22 +53,6 @@ def untyped(a, b):
 v = Vec(1)
 print(total(10), v.add(Vec(2)), untyped(3, 4))
 ";
-
-fn schema(name: &str) -> jsonschema::Validator {
-    let path = format!("{}/../docs/schemas/{name}", env!("CARGO_MANIFEST_DIR"));
-    let schema: Value =
-        serde_json::from_str(&std::fs::read_to_string(path).expect("schema")).expect("JSON");
-    jsonschema::draft202012::options()
-        .build(&schema)
-        .expect("schema compiles")
-}
-
-fn schema_errors(name: &str, value: &Value) -> Vec<String> {
-    schema(name)
-        .iter_errors(value)
-        .map(|e| format!("{}: {e}", e.instance_path()))
-        .collect()
-}
 
 /// A temporary directory with `p.py` built into `target/molt/p` (and its site map).
 fn built(source: &str) -> (tempfile::TempDir, Value) {
