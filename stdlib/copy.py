@@ -23,7 +23,7 @@ class _Probe:
 
 # Objects copy() and deepcopy() return unchanged.
 _ATOMIC = (
-    type(None), int, float, bool, str, type, range, type(_function), type(len),
+    type(None), int, float, bool, str, bytes, type, range, type(_function), type(len),
     type(Ellipsis), type(NotImplemented), property,
 )
 _SHALLOW_IMMUTABLE = _ATOMIC + (tuple, frozenset, slice)
@@ -53,7 +53,7 @@ def copy(x):
         return x.copy()
     if cls is dict:
         return x.copy()
-    if cls is set:
+    if cls is set or cls is bytearray:
         return x.copy()
     copier = getattr(cls, "__copy__", None)
     if copier is not None:
@@ -95,6 +95,8 @@ def deepcopy(x, memo=None, _nil=[]):
     elif cls is set or cls is frozenset:
         items = deepcopy(list(x), memo)
         y = cls(items)
+    elif cls is bytearray:
+        y = bytearray(x)
     elif cls is type(_Probe().method):
         y = cls(x.__func__, deepcopy(x.__self__, memo))
     else:

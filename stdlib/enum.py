@@ -2,9 +2,10 @@
 # and the metaclass `EnumType` (also `EnumMeta`). An enum class body runs in an
 # `_EnumDict` (from `EnumType.__prepare__`), which records the members in definition order
 # and refuses to redefine a name; `EnumType.__new__` then creates the class and its members.
-# `IntEnum`, `StrEnum` and `IntFlag` are classes with two bases (`int` or `str`, and the
-# enum base), and molt has no multiple inheritance yet: they are not provided
-# (compile-time errors).
+# `ReprEnum` and its data-type enums `IntEnum`, `StrEnum` and `IntFlag` derive from a builtin
+# type and an enum base: their members are ints or strs (`int.__new__(cls, value)`), their
+# `str()` and `format()` are the data type's, and `IntFlag` keeps unknown bits (CPython's
+# KEEP boundary).
 
 
 def _is_dunder(name):
@@ -127,11 +128,61 @@ class _EnumDict:
 
 
 def _find_enum_base(bases):
-    # The enum class the new class derives from, if any (molt classes have one base).
-    for base in bases:
+    # The enum class the new class derives from, if any: the last base, as in CPython
+    # (`class Num(int, Enum)`).
+    for base in reversed(bases):
         if isinstance(base, EnumType):
             return base
     return None
+
+
+def _find_data_type(cls_name, bases):
+    # The builtin or user type the members are instances of besides the enum (`int` for
+    # `IntEnum`), or `object`: the first class of each base's MRO, outside the enums, that
+    # defines `__new__` or `__init__` or is a builtin type (a plain mixin before it counts
+    # in its place, as in CPython).
+    data_types = []
+    for chain in bases:
+        candidate = None
+        for base in chain.__mro__:
+            if base is object:
+                continue
+            if isinstance(base, EnumType):
+                if base._member_type_ is not object:
+                    if base._member_type_ not in data_types:
+                        data_types.append(base._member_type_)
+                    break
+                continue
+            if "__new__" in base.__dict__ or "__init__" in base.__dict__ or base.__module__ == "builtins":
+                found = candidate or base
+                if found not in data_types:
+                    data_types.append(found)
+                break
+            candidate = candidate or base
+    if len(data_types) > 1:
+        raise TypeError("too many data types for %r: %r" % (cls_name, set(data_types)))
+    if data_types:
+        return data_types[0]
+    return object
+
+
+def _new_plain_member(enum_class, *args):
+    # A member object without the enum's own `__new__`: an instance of the data type.
+    member_type = enum_class._member_type_
+    if member_type is object:
+        return object.__new__(enum_class)
+    return member_type.__new__(enum_class, *args)
+
+
+def _call_init(member, args):
+    # `member.__init__(*args)`, unless the first `__init__` along the MRO is a builtin
+    # type's (which takes the constructor's arguments and does nothing).
+    for klass in type(member).__mro__:
+        init = klass.__dict__.get("__init__")
+        if init is not None:
+            if klass.__module__ != "builtins":
+                init(member, *args)
+            return
 
 
 def _check_no_members(cls_name, bases):
@@ -145,7 +196,7 @@ class EnumType(type):
     """The metaclass of enumerations."""
 
     @classmethod
-    def __prepare__(metacls, cls, bases, **kwds):
+    def __prepare__(metacls, cls, bases, boundary=None, **kwds):
         _check_no_members(cls, bases)
         first_enum = _find_enum_base(bases)
         generate = None
@@ -153,11 +204,17 @@ class EnumType(type):
             generate = first_enum._generate_next_value_
         return _EnumDict(cls, generate)
 
-    def __new__(metacls, cls, bases, classdict, **kwds):
+    def __new__(metacls, cls, bases, classdict, boundary=None, **kwds):
         if not isinstance(classdict, _EnumDict):
             raise NotImplementedError(
                 "molt: creating an enum class without its class statement is not supported yet"
             )
+        if bases and not isinstance(bases[-1], EnumType):
+            raise TypeError(
+                "new enumerations should be created as "
+                "`EnumName([mixin_type, ...] [data_type,] enum_type)`"
+            )
+        member_type = _find_data_type(cls, bases)
         member_names = classdict._member_names
         body = {}
         for key, value in classdict.items():
@@ -171,7 +228,44 @@ class EnumType(type):
         body["_value2member_map_"] = {}
         body["_unhashable_values_"] = []
         body["_new_member_"] = new_member
+        body["_member_type_"] = member_type
+        if boundary is not None:
+            body["_boundary_"] = boundary
         enum_class = super().__new__(metacls, cls, bases, body, **kwds)
+        # The data type's `str()` and `format()` for a direct subclass of `ReprEnum`; then
+        # the enum's `repr`/`str`/`format` wherever the data type's or `object`'s would be
+        # found first (`class Num(int, Enum)`), unless the body defines them.
+        if ReprEnum is not None and ReprEnum in bases:
+            if member_type is object:
+                raise TypeError(
+                    "ReprEnum subclasses must be mixed with a data type "
+                    "(i.e. int, str, float, etc.)"
+                )
+            if "__format__" not in body:
+                type.__setattr__(enum_class, "__format__", member_type.__format__)
+                body["__format__"] = member_type.__format__
+            if "__str__" not in body:
+                method = member_type.__str__
+                for klass in member_type.__mro__:
+                    if "__str__" in klass.__dict__:
+                        if klass is object:
+                            # `object.__str__` would call the enum's `__repr__`.
+                            method = member_type.__repr__
+                        break
+                type.__setattr__(enum_class, "__str__", method)
+                body["__str__"] = method
+        first_enum = bases[-1] if bases else None
+        if first_enum is not None:
+            for name in ("__repr__", "__str__", "__format__"):
+                if name not in body:
+                    found = getattr(enum_class, name)
+                    if found == getattr(member_type, name) or found == getattr(object, name):
+                        type.__setattr__(enum_class, name, getattr(first_enum, name))
+        if Flag is not None and issubclass(enum_class, Flag):
+            # The flag operators come before the data type's (`int.__or__`).
+            for op in ("__or__", "__and__", "__xor__", "__ror__", "__rand__", "__rxor__", "__invert__"):
+                if op not in body:
+                    type.__setattr__(enum_class, op, Flag.__dict__[op])
         if new_member is None:
             for klass in enum_class.__mro__[1:]:
                 inherited = klass.__dict__.get("_new_member_")
@@ -184,13 +278,16 @@ class EnumType(type):
             value = classdict[name]
             args = value if isinstance(value, tuple) else (value,)
             if new_member is None:
-                member = object.__new__(enum_class)
+                member = _new_plain_member(enum_class, *args)
             else:
                 member = new_member(enum_class, *args)
             if "_value_" not in member.__dict__:
-                member._value_ = value
+                if member_type is object or new_member is not None:
+                    member._value_ = value
+                else:
+                    member._value_ = member_type(*args)
             member._name_ = name
-            member.__init__(*args)
+            _call_init(member, args)
             canonical = None
             for existing_name in enum_class._member_names_:
                 existing = enum_class._member_map_[existing_name]
@@ -224,7 +321,7 @@ class EnumType(type):
             raise NotImplementedError(
                 "molt: the functional API of enum (creating an enum by a call) is not supported yet"
             )
-        return cls.__new__(cls, value)
+        return Enum.__new__(cls, value)
 
     def __contains__(cls, member):
         if not isinstance(member, Enum):
@@ -278,7 +375,12 @@ class EnumType(type):
 EnumMeta = EnumType
 
 Enum = None
+ReprEnum = None
 Flag = None
+
+# `IntFlag`'s boundary: values with bits outside the members are kept (CPython's
+# `FlagBoundary.KEEP`; the other boundaries are not provided, `Flag` is always STRICT).
+_KEEP = "keep"
 
 
 class _MemberProperty:
@@ -396,9 +498,14 @@ class Flag(Enum):
         if not isinstance(value, int):
             raise ValueError("%r is not a valid %s" % (value, cls.__qualname__))
         flag_mask = cls._flag_mask_
+        keep = getattr(cls, "_boundary_", None) is _KEEP
         if value < 0:
-            value = cls._all_bits_ + 1 + value
-        if value < 0 or value & ~flag_mask:
+            if keep:
+                value = max(cls._all_bits_ + 1, 2 ** value.bit_length()) + value
+            else:
+                value = cls._all_bits_ + 1 + value
+        unknown = value & ~flag_mask
+        if value < 0 or (unknown and not keep):
             width = max(value.bit_length(), flag_mask.bit_length())
             raise ValueError(
                 "%r invalid value %r\n    given %s\n  allowed %s"
@@ -407,13 +514,15 @@ class Flag(Enum):
         pseudo = cls._value2member_map_.get(value)
         if pseudo is not None:
             return pseudo
-        pseudo = object.__new__(cls)
+        pseudo = _new_plain_member(cls, value)
         pseudo._value_ = value
-        if value:
+        if value & flag_mask:
             names = [
                 name for name in cls._member_names_
                 if cls._member_map_[name]._value_ & value
             ]
+            if unknown:
+                names.append(repr(unknown))
             pseudo._name_ = "|".join(names)
         else:
             pseudo._name_ = None
@@ -452,27 +561,80 @@ class Flag(Enum):
             return "%s(%r)" % (cls_name, self._value_)
         return "%s.%s" % (cls_name, self._name_)
 
+    def _operand(self, other):
+        # The value of `other` for a flag operator: a member of the same flag, or an
+        # instance of its data type (`Perm.R | 8` for an `IntFlag`); `None` otherwise.
+        if isinstance(other, self.__class__):
+            return other._value_
+        member_type = self._member_type_
+        if member_type is not object and isinstance(other, member_type):
+            return other
+        return None
+
     def __or__(self, other):
-        if not isinstance(other, self.__class__):
+        value = self._operand(other)
+        if value is None:
             return NotImplemented
-        return self.__class__(self._value_ | other._value_)
+        return self.__class__(self._value_ | value)
 
     def __and__(self, other):
-        if not isinstance(other, self.__class__):
+        value = self._operand(other)
+        if value is None:
             return NotImplemented
-        return self.__class__(self._value_ & other._value_)
+        return self.__class__(self._value_ & value)
 
     def __xor__(self, other):
-        if not isinstance(other, self.__class__):
+        value = self._operand(other)
+        if value is None:
             return NotImplemented
-        return self.__class__(self._value_ ^ other._value_)
+        return self.__class__(self._value_ ^ value)
 
     __ror__ = __or__
     __rand__ = __and__
     __rxor__ = __xor__
 
     def __invert__(self):
-        return self.__class__(self.__class__._flag_mask_ ^ self._value_)
+        cls = self.__class__
+        if getattr(cls, "_boundary_", None) is _KEEP:
+            return cls(~self._value_)
+        return cls(cls._flag_mask_ ^ self._value_)
+
+
+class ReprEnum(Enum):
+    """An enum whose members' `str()` and `format()` are those of their data type (only
+    `repr()` is the enum's)."""
+
+
+class IntEnum(int, ReprEnum):
+    """An enum whose members are ints (and compare, hash and compute as ints)."""
+
+
+class StrEnum(str, ReprEnum):
+    """An enum whose members are strs; `auto()` gives the lower-cased member name."""
+
+    def __new__(cls, *values):
+        if len(values) > 3:
+            raise TypeError("too many arguments for str(): %r" % (values,))
+        if len(values) == 1:
+            if not isinstance(values[0], str):
+                raise TypeError("%r is not a string" % (values[0],))
+        if len(values) >= 2:
+            if not isinstance(values[1], str):
+                raise TypeError("encoding must be a string, not %r" % (values[1],))
+        if len(values) == 3:
+            if not isinstance(values[2], str):
+                raise TypeError("errors must be a string, not %r" % (values[2],))
+        value = str(*values)
+        member = str.__new__(cls, value)
+        member._value_ = value
+        return member
+
+    def _generate_next_value_(name, start, count, last_values):
+        return name.lower()
+
+
+class IntFlag(int, ReprEnum, Flag, boundary=_KEEP):
+    """A flag whose members are ints; values with other bits are kept (`<Perm.R|8: 12>`)."""
 
 
 def unique(enumeration):

@@ -73,6 +73,8 @@ def _seed_int(a, version):
     # The non-negative int CPython's generator is seeded from, or None for OS entropy.
     if a is None:
         return None
+    if isinstance(a, (bytes, bytearray)):
+        raise NotImplementedError("molt: seeding from bytes is not supported yet")
     if isinstance(a, str):
         if version == 1:
             x = ord(a[0]) << 7 if a else 0

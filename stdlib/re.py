@@ -254,6 +254,8 @@ class error(Exception):
 
 
 def _check_string(string):
+    if isinstance(string, (bytes, bytearray)):
+        raise NotImplementedError("molt: matching bytes is not supported yet")
     if not isinstance(string, str):
         raise TypeError(
             "expected string or bytes-like object, got '%s'" % type(string).__name__
@@ -408,6 +410,8 @@ class Pattern:
         if callable(repl):
             template = None
         else:
+            if isinstance(repl, (bytes, bytearray)):
+                raise NotImplementedError("molt: bytes replacements are not supported yet")
             if not isinstance(repl, str):
                 raise TypeError(
                     "decoding to str: need a bytes-like object, %s found"
@@ -711,6 +715,8 @@ def _compile(pattern, flags):
         if flags:
             raise ValueError("cannot process flags argument with a compiled pattern")
         return pattern
+    if isinstance(pattern, (bytes, bytearray)):
+        raise NotImplementedError("molt: bytes patterns are not supported yet")
     if not isinstance(pattern, str):
         raise TypeError("first argument must be string or compiled pattern")
     key = (pattern, flags)

@@ -2,6 +2,8 @@
 # objects print, compare and answer isinstance() as CPython 3.11's do; molt does not check
 # types with them (annotations of builtin types guide its optimizer on their own).
 
+import _molt
+
 TYPE_CHECKING = False
 
 _NoneType = type(None)
@@ -320,6 +322,9 @@ class TypeVar(_Final):
         self.__bound__ = None if bound is None else _convert(bound)
         self.__covariant__ = bool(covariant)
         self.__contravariant__ = bool(contravariant)
+        module = _molt.caller_module(1)
+        if module != "typing":
+            self.__module__ = module
 
     def __repr__(self):
         if self.__covariant__:
@@ -453,7 +458,7 @@ def NamedTuple(typename, fields=None, /, **kwargs):
         raise TypeError(
             "Either list of fields or keywords can be provided to NamedTuple, not both"
         )
-    return _make_namedtuple(typename, list(fields), None)
+    return _make_namedtuple(typename, list(fields), _molt.caller_module(1))
 
 
 _NamedTuple = type.__new__(NamedTupleMeta, "NamedTuple", (), {})

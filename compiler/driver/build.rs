@@ -26,11 +26,33 @@ fn main() {
     );
     let target_dir = out.join("runtime-target");
     let cargo = env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-    let status = Command::new(cargo)
+    // One retry: a nested build that fails for a reason outside the sources (a killed job,
+    // a full pipe) should not fail the whole workspace build; a real error fails twice.
+    let ok = (0..2).any(|attempt| {
+        if attempt > 0 {
+            println!("cargo:warning=building molt_runtime failed; retrying once");
+        }
+        build_runtime(&cargo, &runtime, &target_dir)
+    });
+    assert!(
+        ok,
+        "building molt_runtime failed (cargo build --release --lib --manifest-path {}); \
+         the errors are above",
+        runtime.join("Cargo.toml").display()
+    );
+    install(&target_dir.join("release/libmolt_runtime.a"), &dest);
+    emit_hash(&dest);
+}
+
+/// Runs the nested `cargo build` of the runtime (release, static library) into `target_dir`;
+/// returns whether it succeeded. Its stdin is closed: nothing in a build reads it, and an
+/// inherited stdin (a CI runner's pipe) must not reach a `rustc -` below.
+fn build_runtime(cargo: &str, runtime: &std::path::Path, target_dir: &std::path::Path) -> bool {
+    Command::new(cargo)
         .args(["build", "--release", "--lib", "--manifest-path"])
         .arg(runtime.join("Cargo.toml"))
         .arg("--target-dir")
-        .arg(&target_dir)
+        .arg(target_dir)
         .env_remove("CARGO_TARGET_DIR")
         .env_remove("RUSTFLAGS")
         // Frame pointers: the sampling profiler walks from a runtime helper to the compiled
@@ -39,11 +61,9 @@ fn main() {
         .env_remove("CARGO_BUILD_RUSTFLAGS")
         .env_remove("CARGO_MAKEFLAGS")
         .env_remove("MAKEFLAGS")
+        .stdin(std::process::Stdio::null())
         .status()
-        .expect("cargo runs");
-    assert!(status.success(), "building molt_runtime failed");
-    install(&target_dir.join("release/libmolt_runtime.a"), &dest);
-    emit_hash(&dest);
+        .is_ok_and(|status| status.success())
 }
 
 /// Copies `src` to `dest` through a new file renamed into place, so that a `dest` that is a

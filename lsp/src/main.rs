@@ -475,16 +475,20 @@ fn compile_diagnostic(
 
 /// The merged remarks and coverage of `files` with the diagnostics of `checked`, sorted (by
 /// hotness with a profile).
+/// Each file is reported as the entry of a program with the workspace `roots` (as it is
+/// checked and built), so its calls of functions of the modules it imports are direct.
 fn full_report(
     db: &RootDatabase,
     files: &[(PathBuf, SourceFile)],
+    roots: &[PathBuf],
     checked: &Checked,
     profile: Option<&molt_profiler::Analysis>,
 ) -> molt_remarks::Report {
     let mut remarks = Vec::new();
     let mut coverage = Vec::new();
     for (_, file) in files {
-        let report = molt_driver::report::file_report_ref(db, *file);
+        let program = molt_driver::program(db, *file, roots);
+        let report = molt_driver::report::program_file_report(db, program, *file);
         remarks.extend(report.remarks.iter().cloned());
         coverage.extend(report.coverage.iter().cloned());
     }
@@ -517,13 +521,14 @@ fn write_report(
     cli: &Cli,
     db: &RootDatabase,
     files: &[(PathBuf, SourceFile)],
+    roots: &[PathBuf],
     checked: &Checked,
     profile: Option<&molt_profiler::Analysis>,
 ) -> anyhow::Result<bool> {
     if cli.remarks.is_none() && !cli.coverage && cli.fail_on.is_empty() {
         return Ok(false);
     }
-    let report = full_report(db, files, checked, profile);
+    let report = full_report(db, files, roots, checked, profile);
     if let Some(format) = cli.remarks {
         let text = match format {
             RemarksFormat::Json => molt_remarks::to_json(&report) + "\n",
@@ -620,7 +625,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 }
             }
         }
-        let gate_failed = write_report(&cli, &db, &files, &checked, analysis.as_ref())?;
+        let gate_failed = write_report(&cli, &db, &files, &roots, &checked, analysis.as_ref())?;
         eprintln!("{}", checked.summary());
         let errors = checked.count(molt_semantic::Severity::Error);
         return Ok(ExitCode::from(if errors > 0 || gate_failed {
@@ -639,7 +644,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         for d in &diagnostics {
             eprintln!("{d}");
         }
-        print!("{}", molt_driver::emit_mir_at(&db, file, opt_level(&cli)));
+        let program = molt_driver::program(&db, file, &[]);
+        print!(
+            "{}",
+            molt_driver::emit_entry_mir_at(&db, program, opt_level(&cli))
+        );
         return Ok(if diagnostics.is_empty() {
             ExitCode::SUCCESS
         } else {
@@ -793,7 +802,7 @@ fn report_html(cli: &Cli, db: &RootDatabase) -> anyhow::Result<ExitCode> {
         plural(pages, "module page")
     );
     eprintln!("{}", checked.summary());
-    let gate_failed = write_report(cli, db, &files, &checked, None)?;
+    let gate_failed = write_report(cli, db, &files, &roots, &checked, None)?;
     let errors = checked.count(molt_semantic::Severity::Error);
     Ok(ExitCode::from(if errors > 0 || gate_failed {
         exit::PROGRAM_ERRORS
@@ -1006,7 +1015,7 @@ fn build_all(cli: &Cli, db: &RootDatabase) -> anyhow::Result<ExitCode> {
             }
         }
     }
-    if write_report(cli, db, &all_files, &checked, analysis.as_ref())? {
+    if write_report(cli, db, &all_files, &roots, &checked, analysis.as_ref())? {
         code = code.max(exit::PROGRAM_ERRORS);
     }
     // Errors fail the build even when the executable was written (an undefined name is

@@ -1589,6 +1589,16 @@ fn code_lenses_show_coverage_per_function() {
     assert_eq!(client.shutdown_and_exit(), Some(0));
 }
 
+/// The answer to `textDocument/definition` at `line:character` of `path`.
+fn definition_at(client: &mut Client, path: &Path, line: u32, character: u32) -> Value {
+    client
+        .request(
+            "textDocument/definition",
+            json!({"textDocument": {"uri": uri(path)}, "position": position(line, character)}),
+        )
+        .expect("definition answers")
+}
+
 fn hover_text(client: &mut Client, path: &Path, line: u32, character: u32) -> String {
     let hover = client
         .request(
@@ -2388,6 +2398,30 @@ fn a_profile_of_another_build_is_stale_and_placed_by_name_only() {
     assert_eq!(client.shutdown_and_exit(), Some(0));
 }
 
+/// Reading a profile is itself a watcher event (the watcher reports opens): the server
+/// must not reload an unchanged profile for it, again and again.
+#[test]
+fn an_unchanged_profile_is_loaded_once() {
+    let (dir, path) = profiled_workspace();
+    let mut client = Client::start(dir.path(), Value::Null);
+    client.open(&path, PROFILED);
+    client.wait_for("window/logMessage", |p| {
+        p["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("loaded profile"))
+    });
+    client.drain_for(Duration::from_millis(2500));
+    let loads = client
+        .seen
+        .iter()
+        .filter(|m| m["method"] == "window/logMessage")
+        .filter_map(|m| m["params"]["message"].as_str())
+        .filter(|m| m.contains("loaded profile"))
+        .count();
+    assert_eq!(loads, 1, "the profile was loaded {loads} times");
+    assert_eq!(client.shutdown_and_exit(), Some(0));
+}
+
 #[test]
 fn the_profile_setting_off_hides_the_overlays() {
     let (dir, path) = profiled_workspace();
@@ -2762,14 +2796,8 @@ fn definition_follows_imports_into_other_modules() {
     let mut client = Client::start(dir.path(), Value::Null);
     client.open(&main, main_text);
     client.diagnostics(&uri(&main), |d| errors(d).is_empty());
-    let mut definition = |line: u32, character: u32| {
-        client
-            .request(
-                "textDocument/definition",
-                json!({"textDocument": {"uri": uri(&main)}, "position": position(line, character)}),
-            )
-            .expect("definition answers")
-    };
+    let mut definition =
+        |line: u32, character: u32| definition_at(&mut client, &main, line, character);
     let helper = dir.path().join("helper.py");
     let sub = dir.path().join("pkg/sub.py");
     assert_eq!(
@@ -2800,6 +2828,40 @@ fn definition_follows_imports_into_other_modules() {
     );
     let on_module = hover_text(&mut client, &main, 2, 2);
     assert!(on_module.contains("(module) helper"), "{on_module}");
+    assert_eq!(client.shutdown_and_exit(), Some(0));
+}
+
+#[test]
+fn definition_and_hover_of_attributes_across_modules() {
+    let main_text = "from geometry import Vec\n\n\nclass Vec3(Vec):\n    def z(self) -> float:\n        return self.x\n\n\nv = Vec(1.0, 2.0)\nprint(v.dot(v))\n";
+    let geometry = "class Vec:\n    def __init__(self, x: float, y: float) -> None:\n        self.x = x\n        self.y = y\n\n    def dot(self, o: \"Vec\") -> float:\n        return self.x * o.x + self.y * o.y\n";
+    let dir = workspace_tree(&[("main.py", main_text), ("geometry.py", geometry)]);
+    let main = dir.path().join("main.py");
+    let geometry_path = dir.path().join("geometry.py");
+    let mut client = Client::start(dir.path(), Value::Null);
+    client.open(&main, main_text);
+    client.diagnostics(&uri(&main), |d| errors(d).is_empty());
+    let mut definition =
+        |line: u32, character: u32| definition_at(&mut client, &main, line, character);
+    // `self.x` in a subclass: the base's `__init__` in the other module.
+    assert_eq!(
+        definition(5, 20),
+        json!({"uri": uri(&geometry_path), "range": range(2, 13, 2, 14)}),
+        "self.x"
+    );
+    // `v.dot` with `v = Vec(...)`: the method.
+    assert_eq!(
+        definition(9, 8),
+        json!({"uri": uri(&geometry_path), "range": range(5, 8, 5, 11)}),
+        "v.dot"
+    );
+    let on_x = hover_text(&mut client, &main, 5, 20);
+    assert!(
+        on_x.contains("(instance attribute) Vec.x")
+            && on_x.contains("assigned in `Vec.__init__`")
+            && on_x.contains("geometry.py`, line 3"),
+        "{on_x}"
+    );
     assert_eq!(client.shutdown_and_exit(), Some(0));
 }
 

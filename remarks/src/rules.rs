@@ -90,6 +90,12 @@ const RULES: &[Rule] = &[
         help: "Nothing to do; calls with other types still work, on the generic copy.",
     },
     Rule {
+        name: "guard.slot",
+        pass: "unbox",
+        summary: "An attribute every assignment of which in its class stores a float is checked at each load: the float arithmetic on it is native, with a generic copy for other values.",
+        help: "Nothing to do; an attribute that holds another value (an int passed to a `float` parameter, a later store) takes the generic copy and behaves as in CPython.",
+    },
+    Rule {
         name: "call.direct",
         pass: "calls",
         summary: "A call was bound to a known function at compile time.",

@@ -432,14 +432,19 @@ pub extern "C" fn molt_tb_add(code: *const crate::object::FunctionCode, site: u3
 /// `RuntimeError(message)` instead. → error, always.
 #[unsafe(no_mangle)]
 pub extern "C" fn molt_raise_unbound(name: Value) -> Value {
+    to_abi(unbound_local(name))
+}
+
+/// The error of reading local `name` while it is unbound (see [`molt_raise_unbound`]).
+fn unbound_local(name: Value) -> R<Ref> {
     let n = str_opt(name).unwrap_or("?");
     if let Some((_, message)) = n.split_once(' ') {
-        return to_abi(raise(ExcKind::RuntimeError, message));
+        return raise(ExcKind::RuntimeError, message);
     }
-    to_abi(raise(
+    raise(
         ExcKind::UnboundLocalError,
         format!("cannot access local variable '{n}' where it is not associated with a value"),
-    ))
+    )
 }
 
 /// A name in a class body: the namespace dict `ns`, then the module global, then the
@@ -501,6 +506,23 @@ pub extern "C" fn molt_cell_get(cell: Value, name: Value) -> Value {
                     "cannot access free variable '{n}' where it is not associated with a value in enclosing scope"
                 ),
             );
+        }
+        Ok(Ref::dup(v))
+    })();
+    to_abi(r)
+}
+
+/// The content of `cell`, a cell holding a local of the running function (captured by a
+/// nested scope); `UnboundLocalError` naming `name` when it is empty, as CPython's
+/// `LOAD_DEREF` of a cell variable (a `"var message"` name as for [`molt_cell_get`]).
+/// → error.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_cell_get_local(cell: Value, name: Value) -> Value {
+    let r = (|| {
+        // SAFETY: single-threaded; the value is copied out at once.
+        let v = unsafe { *cell_slot(cell)?.get() };
+        if v == Value::UNBOUND {
+            return unbound_local(name);
         }
         Ok(Ref::dup(v))
     })();

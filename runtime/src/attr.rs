@@ -413,6 +413,7 @@ fn special_attr(o: Value, name: &str) -> R<Option<Ref>> {
         return Ok(None);
     }
     Ok(match kind(o) {
+        Kind::Complex => crate::complex::complex_getattr(o, name),
         Kind::Range => {
             let r = crate::range::range_data(o);
             match name {
@@ -654,7 +655,9 @@ fn class_getattr(cls: Value, name: &str) -> R<Ref> {
             if cd.base.is_none() {
                 return Ok(Ref::dup(rt().empty_tuple));
             }
-            return Ok(crate::tuple::tuple_from_slice(&[cd.base]));
+            return Ok(crate::tuple::tuple_from_slice(&crate::class::class_bases(
+                cls,
+            )));
         }
         "__mro__" => {
             let mut items = vec![cls];

@@ -124,6 +124,9 @@ fn b_abs(_: Value, args: Args<'_>) -> R<Ref> {
     if x.is_float() {
         return Ok(Ref::new(Value::from_f64(x.as_f64().abs())));
     }
+    if crate::complex::is_complex(x) {
+        return crate::complex::complex_abs(x);
+    }
     if let Some(r) = crate::class::call_dunder(x, "__abs__", &[])? {
         return Ok(r);
     }
@@ -506,6 +509,20 @@ pub(crate) fn b_reversed(_: Value, args: Args<'_>) -> R<Ref> {
     if crate::dict::is_dict(seq) || is_kind(seq, Kind::DictView) {
         return Ok(crate::dict::dict_reversed(seq));
     }
+    if crate::bytes::bytes_like(seq).is_some() {
+        // A `reversed` object over the sequence protocol, as CPython's for bytes.
+        let mut i = crate::bytes::bytes_data(seq).len();
+        let obj = Ref::dup(seq);
+        return Ok(native_iter(crate::object::IterType::Reversed, move || {
+            let d = crate::bytes::bytes_data(obj.v());
+            if i == 0 || i > d.len() {
+                i = 0;
+                return Ok(None);
+            }
+            i -= 1;
+            Ok(Some(int_from_i64(d[i] as i64)))
+        }));
+    }
     if is_kind(seq, Kind::Instance) || crate::class::meta_hook(seq, "__reversed__").is_some() {
         if let Some(r) = crate::class::call_dunder(seq, "__reversed__", &[])? {
             return Ok(r);
@@ -659,6 +676,12 @@ fn ternary_pow(base: Value, exp: Value, m: Value) -> R<Ref> {
         }
     }
     let number = |v: Value| v.is_float() || int_view(v).is_some();
+    let complex = crate::complex::is_complex;
+    if (complex(base) || complex(exp) || complex(m))
+        && [base, exp, m].iter().all(|v| number(*v) || complex(*v))
+    {
+        return crate::exceptions::value_error("complex modulo");
+    }
     if (base.is_float() || exp.is_float() || m.is_float()) && number(base) && number(exp) {
         return type_error("pow() 3rd argument not allowed unless all arguments are integers");
     }
@@ -974,12 +997,15 @@ pub fn install(r: &Runtime) {
         t.bool,
         t.float,
         t.str,
+        t.bytes,
+        t.bytearray,
         t.list,
         t.tuple,
         t.dict,
         t.set,
         t.frozenset,
         t.range,
+        t.complex,
         t.slice,
         t.super_,
         t.property,

@@ -240,6 +240,7 @@ pub fn new_builtin_class(
         name: immortalize(str_from_string(name.to_string()).into_raw()),
         meta: Value::NONE,
         base,
+        bases: Box::new([]),
         mro: mro.into_boxed_slice(),
         dict: immortalize(dict_new().into_raw()),
         layout,
@@ -281,6 +282,7 @@ pub fn type_of(v: Value) -> Value {
             Kind::Set if crate::set::is_frozen(v) => t.frozenset,
             Kind::Set => t.set,
             Kind::Range => t.range,
+            Kind::Complex => t.complex,
             Kind::Iter => crate::iter::iter_class(v),
             Kind::Slice => t.slice,
             Kind::Function => t.function,
@@ -322,6 +324,8 @@ pub fn type_of(v: Value) -> Value {
             Kind::Ellipsis => t.ellipsis,
             Kind::NotImplemented => t.not_implemented,
             Kind::Generator => t.generator,
+            Kind::Bytes => t.bytes,
+            Kind::ByteArray => t.bytearray,
         },
         _ => t.none,
     }
@@ -766,7 +770,15 @@ fn type_dunder_new(_recv: Value, args: Args<'_>) -> R<Ref> {
                 kwnames: args.kwnames,
                 kwvals: args.kwvals,
             };
-            type_new_core(meta, *name, *bases, *ns, &[], None, kw)
+            type_new_core(
+                meta,
+                *name,
+                *bases,
+                *ns,
+                &[],
+                crate::modules::caller_module_name(0),
+                kw,
+            )
         }
         _ => type_error(format!(
             "type.__new__() takes exactly 3 arguments ({} given)",
@@ -1060,6 +1072,7 @@ pub fn new_mappingproxy_class(object: Value) -> Value {
         name: immortalize(crate::str::str_from_string("mappingproxy".to_string()).into_raw()),
         meta: Value::NONE,
         base: object,
+        bases: Box::new([]),
         mro: mro.into_boxed_slice(),
         dict: immortalize(dict_new().into_raw()),
         layout: Layout::Object,
@@ -1471,18 +1484,14 @@ pub fn type_new_core(
             ));
         }
     }
-    if bases_items.len() > 1 {
-        return raise(
-            ExcKind::NotImplementedError,
-            "molt: multiple inheritance is not supported yet",
-        );
-    }
-    let base = bases_items.first().copied().unwrap_or(rt().t.object);
-    if base == rt().t.bool {
-        return type_error("type 'bool' is not an acceptable base type");
-    }
-    let mut mro = vec![incref(base)];
-    mro.extend(class_data(base).mro.iter().map(|c| incref(*c)));
+    let base = match bases_items.as_slice() {
+        [] => rt().t.object,
+        [b] => {
+            check_acceptable_base(*b)?;
+            *b
+        }
+        _ => best_base(&bases_items)?,
+    };
     // The namespace in CPython's order: `__module__` first, the body's names (without
     // `__qualname__`), then what `type.__new__` adds (see below).
     let dict = dict_new();
@@ -1540,13 +1549,23 @@ pub fn type_new_core(
         }
         l => l,
     };
-    let declared = match d.get_str("__slots__") {
+    let mut declared = match d.get_str("__slots__") {
         Some(decl) => Some(parse_slots(Ref::dup(decl).v(), name, &dict)?),
         None => None,
     };
     // Instances have no `__dict__` when this class and every base up to `object` declare
     // `__slots__` without "__dict__".
-    let base_has_dict = base != rt().t.object && !is_value_type(base) && !has_no_dict(base);
+    let has_dict = |c: Value| c != rt().t.object && !is_value_type(c) && !has_no_dict(c);
+    let base_has_dict = has_dict(base);
+    // As in CPython, a class with `__slots__` gets `__dict__` (and `__weakref__`) from a
+    // secondary base whose instances have them when its primary base's do not.
+    if let Some((_, wants_dict, wants_weakref)) = &mut declared {
+        for b in bases_items.iter().filter(|b| **b != base) {
+            *wants_dict |= !base_has_dict && has_dict(*b);
+            *wants_weakref |=
+                lookup(base, "__weakref__").is_none() && lookup(*b, "__weakref__").is_some();
+        }
+    }
     if layout == Layout::Value
         && let Some((names, _, _)) = &declared
         && !names.is_empty()
@@ -1571,6 +1590,15 @@ pub fn type_new_core(
     {
         return type_error("__dict__ slot disallowed: we already got one");
     }
+    // The MRO after the class itself: the base's, or the C3 merge of the bases'
+    // (computed before any reference is taken below).
+    let mro: Vec<Value> = if bases_items.len() <= 1 {
+        std::iter::once(base)
+            .chain(class_data(base).mro.iter().copied())
+            .collect()
+    } else {
+        c3_merge(&bases_items)?
+    };
     // Slot layout: dict attributes first (the base's, then this class's), member slots
     // last (the base's, then this class's `__slots__`).
     let mut slots: Vec<Value> = Vec::new();
@@ -1653,6 +1681,12 @@ pub fn type_new_core(
     }
     let nmembers = members.len();
     slots.extend(members);
+    let mro: Vec<Value> = mro.into_iter().map(incref).collect();
+    let all_bases: Vec<Value> = if bases_items.len() > 1 {
+        bases_items.iter().map(|b| incref(*b)).collect()
+    } else {
+        Vec::new()
+    };
     let cls = alloc_ref(
         Kind::Class,
         ClassData {
@@ -1667,6 +1701,7 @@ pub fn type_new_core(
                 incref(meta)
             },
             base: incref(base),
+            bases: all_bases.into_boxed_slice(),
             mro: mro.into_boxed_slice(),
             dict: dict.into_raw(),
             layout,
@@ -1681,7 +1716,12 @@ pub fn type_new_core(
         crate::abi::cell_set(cell, cls.v())?;
     }
     set_names(cls.v())?;
-    match lookup(base, "__init_subclass__") {
+    // `super().__init_subclass__(**kw)`: the first along the new class's MRO after itself.
+    let init_subclass = class_data(cls.v())
+        .mro
+        .iter()
+        .find_map(|c| dict_data(class_data(*c).dict).get_str("__init_subclass__"));
+    match init_subclass {
         Some(f) if !is_kind(f, Kind::Builtin) => {
             let f = Ref::dup(f);
             crate::call::call_found(f.v(), cls.v(), cls.v(), kw)?;
@@ -1701,6 +1741,179 @@ pub fn type_new_core(
     }
     USER_CLASSES.with(|s| s.borrow_mut().push(cls.v()));
     Ok(cls)
+}
+
+/// CPython's `TypeError` for a base class that cannot be subclassed (`bool`, and builtin
+/// types without a constructor other than `object` and the metaclasses).
+fn check_acceptable_base(b: Value) -> R<()> {
+    let cd = class_data(b);
+    let refused = b == rt().t.bool
+        || (cd.layout == Layout::Builtin
+            && !is_value_type(b)
+            && cd.ctor.is_none()
+            && b != rt().t.object
+            && !is_metaclass(b));
+    if refused {
+        return type_error(format!(
+            "type '{}' is not an acceptable base type",
+            class_name(b)
+        ));
+    }
+    Ok(())
+}
+
+/// The builtin exception classes whose instances CPython 3.11 lays out with fields of their
+/// own (a `tp_basicsize` larger than their base's): two of them cannot both be bases.
+const LAYOUT_EXCEPTIONS: &[&str] = &[
+    "BaseException",
+    "BaseExceptionGroup",
+    "ExceptionGroup",
+    "StopIteration",
+    "SystemExit",
+    "ImportError",
+    "OSError",
+    "NameError",
+    "AttributeError",
+    "SyntaxError",
+    "UnicodeEncodeError",
+    "UnicodeDecodeError",
+    "UnicodeTranslateError",
+];
+
+/// CPython's `solid_base`: the nearest class on the `__base__` chain of `cls` (itself
+/// included) whose instances have fields its base's lack: `object`, a builtin type with a
+/// layout of its own (`int`, `str`, `list`, ..., the exceptions of [`LAYOUT_EXCEPTIONS`]),
+/// or a user class declaring a non-empty `__slots__`. A `__dict__` or `__weakref__` does not
+/// count.
+fn solid_base(cls: Value) -> Value {
+    let mut c = cls;
+    loop {
+        let cd = class_data(c);
+        if cd.base.is_none() {
+            return c;
+        }
+        let base_cd = class_data(cd.base);
+        let solid = if crate::object::flags(c) & crate::object::FLAG_IMMUTABLE_TYPE != 0 {
+            // A builtin class: the exceptions share `BaseException`'s layout unless listed;
+            // every other builtin type has its own.
+            !is_subclass(c, crate::state::exc_class(ExcKind::BaseException))
+                || LAYOUT_EXCEPTIONS.contains(&as_str(cd.name))
+        } else {
+            // A user class adds member slots of its own (the hidden slot of a builtin
+            // value is the builtin's layout, not the class's).
+            let value_slot =
+                usize::from(cd.layout == Layout::Value && base_cd.layout == Layout::Builtin);
+            cd.members > base_cd.members + value_slot
+        };
+        if solid {
+            return c;
+        }
+        c = cd.base;
+    }
+}
+
+/// CPython's `best_base`: of several bases (classes), the one whose solid base
+/// ([`solid_base`]) is a subclass of every other's, which becomes `__base__` and gives the
+/// new class its instance layout; the first such base when several qualify. Raises
+/// CPython's `TypeError`s for a base that cannot be subclassed and for solid bases on
+/// different branches ("multiple bases have instance lay-out conflict": `class C(int,
+/// str)`).
+fn best_base(bases: &[Value]) -> R<Value> {
+    // The best base so far and its solid base.
+    let mut best: Option<(Value, Value)> = None;
+    for b in bases {
+        check_acceptable_base(*b)?;
+        let candidate = solid_base(*b);
+        match best {
+            None => best = Some((*b, candidate)),
+            Some((_, winner)) if is_subclass(winner, candidate) => {}
+            Some((_, winner)) if is_subclass(candidate, winner) => best = Some((*b, candidate)),
+            Some(_) => return type_error("multiple bases have instance lay-out conflict"),
+        }
+    }
+    Ok(best.map_or(rt().t.object, |(b, _)| b))
+}
+
+/// The method resolution order of a class with `bases` (two or more classes), after the
+/// class itself: the C3 linearization of Barrett, Cassels, Haahr, Moon, Playford and
+/// Withington, "A Monotonic Superclass Linearization for Dylan" (OOPSLA 1996), as CPython
+/// computes it: merge the MROs of the bases and the list of bases, each step taking the
+/// first head (in that order) that is in no list's tail. Raises CPython's `TypeError`s for
+/// a base listed twice (`duplicate base class A`) and for bases whose orders contradict
+/// each other ("Cannot create a consistent method resolution\norder (MRO) for bases A, B",
+/// naming the heads left, in list order, once each).
+fn c3_merge(bases: &[Value]) -> R<Vec<Value>> {
+    for (i, b) in bases.iter().enumerate() {
+        if bases[..i].contains(b) {
+            return type_error(format!("duplicate base class {}", class_name(*b)));
+        }
+    }
+    let mut lists: Vec<Vec<Value>> = bases
+        .iter()
+        .map(|b| {
+            std::iter::once(*b)
+                .chain(class_data(*b).mro.iter().copied())
+                .collect()
+        })
+        .collect();
+    lists.push(bases.to_vec());
+    let mut next = vec![0usize; lists.len()];
+    let mut out = Vec::new();
+    loop {
+        let mut all_done = true;
+        let mut chosen = None;
+        for (i, l) in lists.iter().enumerate() {
+            let Some(&candidate) = l.get(next[i]) else {
+                continue;
+            };
+            all_done = false;
+            let in_tail = lists
+                .iter()
+                .enumerate()
+                .any(|(j, m)| m.get(next[j] + 1..).is_some_and(|t| t.contains(&candidate)));
+            if !in_tail {
+                chosen = Some(candidate);
+                break;
+            }
+        }
+        if all_done {
+            return Ok(out);
+        }
+        let Some(c) = chosen else {
+            let mut heads: Vec<Value> = Vec::new();
+            for (i, l) in lists.iter().enumerate() {
+                if let Some(h) = l.get(next[i])
+                    && !heads.contains(h)
+                {
+                    heads.push(*h);
+                }
+            }
+            let names: Vec<String> = heads.iter().map(|h| class_name(*h)).collect();
+            return type_error(format!(
+                "Cannot create a consistent method resolution\norder (MRO) for bases {}",
+                names.join(", ")
+            ));
+        };
+        out.push(c);
+        for (i, l) in lists.iter().enumerate() {
+            if l.get(next[i]) == Some(&c) {
+                next[i] += 1;
+            }
+        }
+    }
+}
+
+/// `__bases__` of `cls` (borrowed): every base for a class with several, else `(base,)`,
+/// or `()` for `object`.
+pub fn class_bases(cls: Value) -> Vec<Value> {
+    let cd = class_data(cls);
+    if !cd.bases.is_empty() {
+        cd.bases.to_vec()
+    } else if cd.base.is_none() {
+        Vec::new()
+    } else {
+        vec![cd.base]
+    }
 }
 
 /// Whether `cls` is one of the builtin exception classes.
@@ -2002,7 +2215,9 @@ pub fn type_new(_cls: Value, args: Args<'_>) -> R<Ref> {
                 kwnames: args.kwnames,
                 kwvals: args.kwvals,
             };
-            type_new_core(rt().t.type_, *name, *bases, *ns, &[], None, kw)
+            // CPython: the `__name__` of the calling code's globals, unless `ns` sets one.
+            let module = crate::modules::caller_module_name(0);
+            type_new_core(rt().t.type_, *name, *bases, *ns, &[], module, kw)
         }
         _ => type_error("type() takes 1 or 3 arguments"),
     }
@@ -2289,7 +2504,8 @@ fn object_init_subclass(_recv: Value, args: Args<'_>) -> R<Ref> {
 
 // --- BaseException's methods ------------------------------------------------------------
 
-fn exc_init(recv: Value, args: Args<'_>) -> R<Ref> {
+/// `BaseException.__init__`: keeps the positional arguments as `args`.
+pub fn exc_init(recv: Value, args: Args<'_>) -> R<Ref> {
     crate::exceptions::init_keywords(recv, args.kwnames, args.kwvals)?;
     if let Some(state) = crate::exceptions::exc_state(recv) {
         let new = crate::tuple::tuple_from_slice(args.pos).into_raw();
@@ -2466,9 +2682,27 @@ pub fn install_methods(r: &Runtime) {
     install(t.str, crate::str::METHODS);
     install_static(t.str, crate::str::STATIC_METHODS, StaticBinding::Static);
     install(t.int, crate::int::METHODS);
+    install(t.int, crate::bytes::INT_METHODS);
+    install_static(t.int, crate::bytes::INT_CLASS_METHODS, StaticBinding::Class);
     install(t.float, crate::float::METHODS);
     install_static(t.float, crate::float::CLASS_METHODS, StaticBinding::Class);
     install(t.list, crate::list::METHODS);
+    install(t.bytes, &crate::bytes::bytes_methods());
+    install(t.bytearray, &crate::bytes::bytearray_methods());
+    for c in [t.bytes, t.bytearray] {
+        install_static(c, crate::bytes::CLASS_METHODS, StaticBinding::Class);
+        install_static(c, crate::bytes::STATIC_METHODS, StaticBinding::Static);
+    }
+    dict_set_str(class_data(t.bytearray).dict, "__hash__", Value::NONE);
+    for k in [
+        crate::exceptions::ExcKind::UnicodeEncodeError,
+        crate::exceptions::ExcKind::UnicodeDecodeError,
+    ] {
+        install(
+            r.exc[k as usize],
+            &[("__init__", crate::codecs::unicode_error_init)],
+        );
+    }
     install(t.tuple, crate::tuple::METHODS);
     install(t.dict, crate::dict::METHODS);
     install_static(t.dict, crate::dict::CLASS_METHODS, StaticBinding::Class);
@@ -2477,6 +2711,7 @@ pub fn install_methods(r: &Runtime) {
     install(t.dict_keys, crate::dict::VIEW_METHODS);
     install(t.dict_items, crate::dict::VIEW_METHODS);
     install(t.range, crate::range::METHODS);
+    install(t.complex, crate::complex::METHODS);
     install(t.file, crate::io::FILE_METHODS);
     install(t.generator, crate::generator::METHODS);
     crate::slots::install(r);

@@ -78,6 +78,8 @@ pub enum ExcKind {
     BytesWarning,
     ResourceWarning,
     EncodingWarning,
+    UnicodeEncodeError,
+    UnicodeDecodeError,
 }
 
 /// Every builtin exception class: kind, name, base (`None` = `object`). Bases come first.
@@ -175,6 +177,8 @@ pub const EXC_TABLE: &[(ExcKind, &str, Option<ExcKind>)] = {
         (BytesWarning, "BytesWarning", Some(Warning)),
         (ResourceWarning, "ResourceWarning", Some(Warning)),
         (EncodingWarning, "EncodingWarning", Some(Warning)),
+        (UnicodeEncodeError, "UnicodeEncodeError", Some(UnicodeError)),
+        (UnicodeDecodeError, "UnicodeDecodeError", Some(UnicodeError)),
     ]
 };
 
@@ -797,6 +801,9 @@ fn os_error_str(v: Value) -> R<Option<String>> {
 /// errno gives `[Errno N] message` (see [`os_error_str`]).
 pub fn base_exception_str(v: Value) -> R<String> {
     if let Some(s) = os_error_str(v)? {
+        return Ok(s);
+    }
+    if let Some(s) = crate::codecs::unicode_error_str(v)? {
         return Ok(s);
     }
     if crate::class::isinstance_class(v, exc_class(ExcKind::ImportError)) {

@@ -2,7 +2,7 @@
 //! decimal exponent is < -4 or >= 16), arithmetic with CPython's error messages, `divmod`
 //! semantics, `round`, parsing and the float methods.
 
-use crate::exceptions::{R, overflow_error, raise, type_error, value_error, zero_division};
+use crate::exceptions::{R, overflow_error, type_error, value_error, zero_division};
 use crate::int::{IntV, int_to_f64, int_view};
 use crate::object::{Args, Kind, Ref, is_kind};
 use crate::value::Value;
@@ -167,11 +167,11 @@ pub fn float_pow(x: f64, y: f64) -> R<Ref> {
     if x == 0.0 && y < 0.0 {
         return zero_division("0.0 cannot be raised to a negative power");
     }
-    if x < 0.0 && y.is_finite() && y.fract() != 0.0 {
-        return raise(
-            crate::exceptions::ExcKind::NotImplementedError,
-            "molt: complex numbers are not supported (a negative number raised to a fractional power)",
-        );
+    if x < 0.0 && x.is_finite() && y.is_finite() && y.fract() != 0.0 {
+        // CPython hands these operands to complex's power (an infinite base is one of its
+        // special cases before that: `-inf ** 0.5` is `inf`, `-inf ** -0.5` is `0.0`).
+        let c = |re| crate::complex::Complex { re, im: 0.0 };
+        return crate::complex::complex_pow(c(x), c(y));
     }
     let r = x.powf(y);
     if r.is_infinite() && x.is_finite() && y.is_finite() {

@@ -442,6 +442,11 @@ pub fn format_value(v: Value, spec: &str) -> R<Ref> {
         let sp = parse_spec(spec, "float", '>')?;
         return Ok(crate::str::str_from_owned(format_float(v.as_f64(), &sp)?));
     }
+    if crate::complex::is_complex(v) {
+        return Ok(crate::str::str_from_owned(crate::complex::complex_format(
+            v, spec,
+        )?));
+    }
     if is_kind(v, Kind::Instance) {
         let spec_v = crate::str::str_from(spec);
         if let Some(r) = crate::class::call_dunder(v, "__format__", &[spec_v.v()])? {
@@ -480,6 +485,36 @@ fn pad_printf(body: String, width: usize, left: bool) -> String {
 
 /// `fmt % args`.
 pub fn percent_format(fmt: &str, args: Value) -> R<String> {
+    percent_format_impl(fmt, args, false)
+}
+
+/// `data % args` for a bytes-like `data`: as [`percent_format`] over the bytes taken as
+/// Latin-1 text, with `%s`/`%b` taking bytes-like objects (or `__bytes__`), `%r`/`%a`
+/// giving `ascii()`, `%c` an int below 256 or a single byte, and mapping keys as bytes.
+pub fn bytes_percent_format(data: &[u8], args: Value) -> R<Vec<u8>> {
+    let fmt: String = data.iter().map(|b| *b as char).collect();
+    let out = percent_format_impl(&fmt, args, true)?;
+    Ok(out.chars().map(|c| c as u32 as u8).collect())
+}
+
+/// The Latin-1 text of the bytes `%s`/`%b` insert for `v` in bytes formatting.
+fn bytes_arg_text(v: Value) -> R<String> {
+    if let Some(d) = crate::bytes::bytes_like(v) {
+        return Ok(d.iter().map(|b| *b as char).collect());
+    }
+    if is_kind(v, Kind::Instance)
+        && let Some(r) = crate::class::call_dunder(v, "__bytes__", &[])?
+        && let Some(d) = crate::bytes::bytes_like(r.v())
+    {
+        return Ok(d.iter().map(|b| *b as char).collect());
+    }
+    type_error(format!(
+        "%b requires a bytes-like object, or an object that implements __bytes__, not '{}'",
+        crate::class::type_name(v)
+    ))
+}
+
+fn percent_format_impl(fmt: &str, args: Value, bytes: bool) -> R<String> {
     // A tuple subclass's instance (a namedtuple) supplies its items as a tuple does.
     let tuple_value = crate::class::unwrap_value(args);
     let tuple_args = crate::tuple::is_tuple(tuple_value);
@@ -544,7 +579,11 @@ pub fn percent_format(fmt: &str, args: Value) -> R<String> {
                 return value_error("incomplete format key");
             }
             let key: String = chars[kstart..i - 1].iter().collect();
-            let k = crate::str::str_from_owned(key);
+            let k = if bytes {
+                crate::bytes::bytes_from_vec(key.chars().map(|c| c as u32 as u8).collect())
+            } else {
+                crate::str::str_from_owned(key)
+            };
             arg = Some(crate::ops::getitem(args, k.v())?);
             used_mapping = true;
         }
@@ -622,6 +661,38 @@ pub fn percent_format(fmt: &str, args: Value) -> R<String> {
             None => take_arg(&mut next_arg)?,
         };
         let body = match conv {
+            's' | 'r' | 'a' | 'b' if bytes => {
+                let s = match conv {
+                    's' | 'b' => bytes_arg_text(v)?,
+                    _ => {
+                        let r = crate::ops::py_ascii(v)?;
+                        as_str(r.v()).to_string()
+                    }
+                };
+                let s = match prec {
+                    Some(p) => s.chars().take(p).collect(),
+                    None => s,
+                };
+                pad_printf(s, width, left)
+            }
+            'c' if bytes => {
+                let s = if let Some(d) = crate::bytes::bytes_like(v) {
+                    if d.len() != 1 {
+                        return type_error("%c requires an integer in range(256) or a single byte");
+                    }
+                    (d[0] as char).to_string()
+                } else if let Some(iv) = int_view(v) {
+                    match iv.to_i64().filter(|c| (0..256).contains(c)) {
+                        Some(c) => (c as u8 as char).to_string(),
+                        None => {
+                            return crate::exceptions::overflow_error("%c arg not in range(256)");
+                        }
+                    }
+                } else {
+                    return type_error("%c requires an integer in range(256) or a single byte");
+                };
+                pad_printf(s, width, left)
+            }
             's' | 'r' | 'a' => {
                 let s = match conv {
                     's' => crate::ops::str_string(v)?,
@@ -773,11 +844,16 @@ pub fn percent_format(fmt: &str, args: Value) -> R<String> {
         };
         out.push_str(&body);
     }
+    let what = if bytes { "bytes" } else { "string" };
     if tuple_args && next_arg < items.len() {
-        return type_error("not all arguments converted during string formatting");
+        return type_error(format!(
+            "not all arguments converted during {what} formatting"
+        ));
     }
     if !tuple_args && !is_mapping && next_arg == 0 && !used_mapping {
-        return type_error("not all arguments converted during string formatting");
+        return type_error(format!(
+            "not all arguments converted during {what} formatting"
+        ));
     }
     Ok(out)
 }

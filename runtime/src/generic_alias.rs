@@ -49,6 +49,7 @@ fn new_class(object: Value, name: &str, slots: &[&str], ctor: Option<BuiltinFn>)
         slots: slots.into_boxed_slice(),
         name: immortalize(crate::str::str_from_string(name.to_string()).into_raw()),
         base: object,
+        bases: Box::new([]),
         mro: mro.into_boxed_slice(),
         dict,
         layout: Layout::Object,

@@ -198,7 +198,8 @@ pub fn py_hash(v: Value) -> R<i64> {
             hash_tuple_of(items.iter().map(|x| py_hash(*x)))
         }
         Kind::Set if crate::set::is_frozen(v) => Ok(crate::set::frozenset_hash(v)),
-        Kind::List | Kind::Dict | Kind::Set | Kind::Slice | Kind::DictView => {
+        Kind::Bytes => Ok(crate::bytes::bytes_hash(v)),
+        Kind::List | Kind::Dict | Kind::Set | Kind::Slice | Kind::DictView | Kind::ByteArray => {
             type_error(format!("unhashable type: '{}'", crate::class::type_name(v)))
         }
         Kind::Instance => crate::class::instance_hash(v),
@@ -209,6 +210,7 @@ pub fn py_hash(v: Value) -> R<i64> {
             let h = hash_identity(m[1]) ^ py_hash(m[0])?;
             Ok(if h == -1 { -2 } else { h })
         }
+        Kind::Complex => Ok(crate::complex::complex_hash(v)),
         Kind::Range => {
             // CPython: hash((len, start, step)) with `None` for start (len 0) and step (len < 2).
             let r = crate::range::range_data(v);

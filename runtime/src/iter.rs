@@ -104,6 +104,7 @@ pub fn py_iter(v: Value) -> R<Ref> {
                 offset: Cell::new(0),
             },
         ),
+        Kind::Bytes | Kind::ByteArray => crate::bytes::bytes_iter(v),
         Kind::Dict => dict_iter(v, DictPart::Keys),
         Kind::DictView => {
             let d = crate::dict::view_data(v);
@@ -154,6 +155,8 @@ pub fn has_iter_protocol(v: Value) -> bool {
             | Kind::Tuple
             | Kind::Range
             | Kind::Str
+            | Kind::Bytes
+            | Kind::ByteArray
             | Kind::Dict
             | Kind::DictView
             | Kind::Set

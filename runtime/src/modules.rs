@@ -95,6 +95,26 @@ pub fn module_global_name(m: Value) -> Value {
     module_name_value(m)
 }
 
+/// The `__name__` global (borrowed) of the module whose compiled code runs `skip` compiled
+/// frames out from this runtime call (0: the code that called into the runtime): CPython's
+/// `sys._getframe(skip).f_globals["__name__"]`, which `type(name, bases, ns)` and the class
+/// factories of the standard library (`namedtuple`, the functional `Enum`, ...) use as the new
+/// class's `__module__`. The frame's function is found by a frame-pointer walk
+/// ([`crate::profile::compiled_frame`]) and its module by its source file in the program's
+/// module table. `None` when the walk finds no such frame (a generator's body, a target
+/// without the walk) or its module is not initialised.
+pub fn caller_module_name(skip: usize) -> Option<Value> {
+    let (code, _) = crate::profile::compiled_frame(skip)?;
+    // SAFETY: the frame walk returns static descriptors emitted by codegen.
+    let file = crate::traceback::code_file(unsafe { &*code })?;
+    let entry = entries()
+        .iter()
+        .find(|e| !e.slot.is_null() && text(e.file, e.file_len) == file)?;
+    // SAFETY: the slot is a static word of the program.
+    let m = unsafe { *entry.slot };
+    is_kind(m, Kind::Module).then(|| module_global_name(m))
+}
+
 /// One module of the program (`#[repr(C)]`; codegen's `define_module_table` writes the
 /// table): texts are UTF-8 pointer and length pairs (length 0: none).
 #[repr(C)]
@@ -446,6 +466,7 @@ fn import_absolute(name: &str) -> R<Ref> {
                 "posix" => crate::posix::make_posix(),
                 "_random" => crate::random::make_random_core(),
                 "_molt_re" => crate::re::make_re_core(),
+                "_molt" => make_molt(),
                 _ => return not_found(format!("No module named '{name}'"), name),
             };
             let m = immortalize(m.into_raw());
@@ -632,6 +653,27 @@ pub fn std_stream(fd: i32) -> Value {
 }
 
 // --- sys ----------------------------------------------------------------------------------
+
+/// `_molt`, the runtime's services for molt's own standard modules (importable only from
+/// `stdlib/`): `caller_module(skip)`.
+fn make_molt() -> Ref {
+    let m = module_new("_molt");
+    add_fns(m.v(), &[("caller_module", molt_caller_module)]);
+    m
+}
+
+/// `_molt.caller_module(skip)`: the `__name__` of the module whose code runs `skip` compiled
+/// frames out from the caller of `caller_module` (0: that caller itself), or `"__main__"`
+/// when it cannot be found ([`caller_module_name`]). `namedtuple` and the other class
+/// factories call it with 1, as CPython's call `sys._getframe(1)`.
+fn molt_caller_module(_: Value, args: Args<'_>) -> R<Ref> {
+    let [skip] = args.exact("caller_module")?;
+    let skip = crate::int::index_i64(skip)?;
+    let found = usize::try_from(skip).ok().and_then(caller_module_name);
+    Ok(Ref::dup(
+        found.unwrap_or_else(|| crate::str::str_intern("__main__")),
+    ))
+}
 
 fn sys_exit(_: Value, args: Args<'_>) -> R<Ref> {
     let [code] = args.range::<1>("exit", 0)?;
@@ -1058,26 +1100,94 @@ fn m_atan2(_: Value, args: Args<'_>) -> R<Ref> {
 
 fn m_hypot(_: Value, args: Args<'_>) -> R<Ref> {
     args.no_kw("hypot")?;
-    let mut acc = 0.0f64;
-    let mut any_inf = false;
-    let mut any_nan = false;
+    let mut coordinates = Vec::with_capacity(args.pos.len());
     for v in args.pos {
-        let x = arg_f64(*v)?;
-        if x.is_infinite() {
-            any_inf = true;
+        coordinates.push(arg_f64(*v)?.abs());
+    }
+    float_ref(vector_norm(&mut coordinates))
+}
+
+/// The Euclidean norm of `v` (absolute values, at least one per dimension), as CPython 3.11
+/// computes `math.hypot` and `math.dist`, so that the last bit agrees: an infinity wins over
+/// a NaN; otherwise every value is scaled by the power of two that brings the largest into
+/// [0.5, 1) (exact), the squares are summed in double length (each square split into its
+/// rounded value and exact error with a fused multiply-add, the running sum kept beside its
+/// rounding errors, after a start of 1.0 that keeps the additions ordered), the square root
+/// of that sum gets one Newton correction computed the same way, and the result is scaled
+/// back. Algorithm: R. Hettinger's `vector_norm` for CPython 3.10+ (after Borges, "An
+/// Improved Algorithm for hypot(a,b)", 2019, and Dekker's exact products).
+fn vector_norm(v: &mut [f64]) -> f64 {
+    let max = v
+        .iter()
+        .copied()
+        .fold(0.0f64, |m, x| if x > m { x } else { m });
+    if max.is_infinite() {
+        return max;
+    }
+    if v.iter().any(|x| x.is_nan()) {
+        return f64::NAN;
+    }
+    if max == 0.0 || v.len() <= 1 {
+        return max;
+    }
+    let max_e = frexp_exponent(max);
+    if max_e < -1023 {
+        // The scale 2**-max_e would overflow: make the subnormals normal first.
+        for x in v.iter_mut() {
+            *x /= f64::MIN_POSITIVE;
         }
-        if x.is_nan() {
-            any_nan = true;
-        }
-        acc = acc.hypot(x);
+        return f64::MIN_POSITIVE * vector_norm(v);
     }
-    if any_inf {
-        return float_ref(f64::INFINITY);
+    let scale = power_of_two(-max_e);
+    // (x*x exactly as hi + lo) and (a + b exactly as hi + lo, for |a| >= |b|).
+    let square = |x: f64| {
+        let hi = x * x;
+        (hi, x.mul_add(x, -hi))
+    };
+    let fast_sum = |a: f64, b: f64| {
+        let hi = a + b;
+        (hi, (a - hi) + b)
+    };
+    let (mut sum, mut frac1, mut frac2) = (1.0f64, 0.0f64, 0.0f64);
+    for &x in v.iter() {
+        let (hi, lo) = square(x * scale);
+        let (s, s_lo) = fast_sum(sum, hi);
+        sum = s;
+        frac1 += lo;
+        frac2 += s_lo;
     }
-    if any_nan {
-        return float_ref(f64::NAN);
+    let mut h = (sum - 1.0 + (frac1 + frac2)).sqrt();
+    // One correction: the residual sum - h*h, in double length again.
+    let (hi, lo) = (-h * h, (-h).mul_add(h, h * h));
+    let (s, s_lo) = fast_sum(sum, hi);
+    sum = s;
+    frac1 += lo;
+    frac2 += s_lo;
+    let residual = sum - 1.0 + (frac1 + frac2);
+    h += residual / (2.0 * h);
+    h / scale
+}
+
+/// The exponent `e` of `x = m * 2**e` with `m` in [0.5, 1) (C's `frexp`), for a finite
+/// `x > 0`.
+fn frexp_exponent(x: f64) -> i32 {
+    let bits = x.to_bits();
+    let biased = ((bits >> 52) & 0x7ff) as i32;
+    if biased == 0 {
+        let mantissa = bits & ((1u64 << 52) - 1);
+        (64 - mantissa.leading_zeros() as i32) - 1074
+    } else {
+        biased - 1022
     }
-    float_ref(acc)
+}
+
+/// `2**k` exactly, for `k` in -1074..=1023.
+fn power_of_two(k: i32) -> f64 {
+    if k >= -1022 {
+        f64::from_bits(((k + 1023) as u64) << 52)
+    } else {
+        f64::from_bits(1u64 << (k + 1074))
+    }
 }
 
 fn m_copysign(_: Value, args: Args<'_>) -> R<Ref> {
@@ -1451,11 +1561,11 @@ fn m_dist(_: Value, args: Args<'_>) -> R<Ref> {
     if p.len() != q.len() {
         return value_error("both points must have the same number of dimensions");
     }
-    let mut acc = 0.0f64;
+    let mut diffs = Vec::with_capacity(p.len());
     for (a, b) in p.iter().zip(&q) {
-        acc = acc.hypot(arg_f64(a.v())? - arg_f64(b.v())?);
+        diffs.push((arg_f64(a.v())? - arg_f64(b.v())?).abs());
     }
-    float_ref(acc)
+    float_ref(vector_norm(&mut diffs))
 }
 
 /// `math.gamma`/`math.lgamma`: CPython's algorithm (`crate::gamma`), its errors.

@@ -107,6 +107,12 @@ pub enum Kind {
     NotImplemented = 22,
     /// A generator: [`crate::generator::GenData`].
     Generator = 23,
+    /// `bytes`: [`crate::bytes::BytesData`] (never changes).
+    Bytes = 24,
+    /// `bytearray`: [`crate::bytes::BytesData`].
+    ByteArray = 25,
+    /// `complex`: [`crate::complex::Complex`].
+    Complex = 26,
 }
 
 /// A heap object with payload `T`.
@@ -247,10 +253,14 @@ pub enum IterType {
     DictReverseValueIterator,
     /// `reversed(d.items())`.
     DictReverseItemIterator,
+    /// `iter(b)` of a `bytes`.
+    BytesIterator,
+    /// `iter(b)` of a `bytearray`.
+    ByteArrayIterator,
 }
 
 /// The class names of [`IterType`], in its order.
-pub const ITER_TYPE_NAMES: [&str; 11] = [
+pub const ITER_TYPE_NAMES: [&str; 13] = [
     "enumerate",
     "zip",
     "map",
@@ -262,6 +272,8 @@ pub const ITER_TYPE_NAMES: [&str; 11] = [
     "dict_reversekeyiterator",
     "dict_reversevalueiterator",
     "dict_reverseitemiterator",
+    "bytes_iterator",
+    "bytearray_iterator",
 ];
 
 /// A compiled function's static descriptor, emitted by codegen (`#[repr(C)]`).
@@ -536,8 +548,13 @@ pub struct ClassData {
     /// The metaclass (`type(cls)`, owned): `Value::NONE` stands for `type` itself, the
     /// metaclass of every builtin class and of user classes made without another one.
     pub meta: Value,
-    /// Base class, or `Value::NONE` for `object`.
+    /// `__base__`: the base class whose instance layout this class extends (CPython's
+    /// "best base": with several bases, the one whose solid base is the most derived), or
+    /// `Value::NONE` for `object`. Owned.
     pub base: Value,
+    /// `__bases__` when the class has more than one base (owned references, in the order
+    /// of the class statement); empty when `__bases__` is `(base,)` or `()`.
+    pub bases: Box<[Value]>,
     /// The method resolution order after the class itself (owned references).
     pub mro: Box<[Value]>,
     /// The class namespace (a dict): methods and class attributes.
@@ -959,6 +976,10 @@ fn free_object(v: Value) {
                 obj.data.release();
             }
             Kind::Range => drop(Box::from_raw(p as *mut Obj<RangeData>)),
+            Kind::Bytes | Kind::ByteArray => {
+                drop(Box::from_raw(p as *mut Obj<crate::bytes::BytesData>))
+            }
+            Kind::Complex => drop(Box::from_raw(p as *mut Obj<crate::complex::Complex>)),
             Kind::Iter => {
                 let obj = Box::from_raw(p as *mut Obj<IterData>);
                 match obj.data {
@@ -1006,6 +1027,7 @@ fn free_object(v: Value) {
                 decref(obj.data.name);
                 decref(obj.data.meta);
                 decref(obj.data.base);
+                decref_all(&obj.data.bases);
                 decref_all(&obj.data.mro);
                 decref(obj.data.dict);
             }

@@ -196,6 +196,8 @@ fn repr_string_inner(v: Value) -> R<String> {
             })
         }
         Kind::Range => Ok(crate::range::range_repr(v)),
+        Kind::Bytes | Kind::ByteArray => Ok(crate::bytes::bytes_repr(v)),
+        Kind::Complex => Ok(crate::complex::complex_repr(v)),
         Kind::Slice => {
             // SAFETY: kind checked.
             let s = unsafe { payload::<[Value; 3]>(v) };
@@ -456,11 +458,16 @@ pub fn is_true(v: Value) -> R<bool> {
     }
     Ok(match kind(v) {
         Kind::Str => crate::str::str_len(v) != 0,
+        Kind::Bytes | Kind::ByteArray => !crate::bytes::bytes_data(v).is_empty(),
         Kind::List => list_vec(v).len() != 0,
         Kind::Tuple => !tuple_items(v).is_empty(),
         Kind::Dict => !dict_data(v).is_empty(),
         Kind::Set => !set_data(v).is_empty(),
         Kind::Range => crate::range::range_len(crate::range::range_data(v)) != 0,
+        Kind::Complex => {
+            let z = crate::complex::parts(v);
+            z.re != 0.0 || z.im != 0.0
+        }
         Kind::DictView => !dict_data(crate::dict::view_data(v).dict).is_empty(),
         Kind::Instance => return instance_bool(v),
         Kind::Class
@@ -494,6 +501,7 @@ pub fn py_len(v: Value) -> R<usize> {
     if v.is_ptr() {
         match kind(v) {
             Kind::Str => return Ok(crate::str::str_len(v)),
+            Kind::Bytes | Kind::ByteArray => return Ok(crate::bytes::bytes_data(v).len()),
             Kind::List => return Ok(list_vec(v).len()),
             Kind::Tuple => return Ok(tuple_items(v).len()),
             Kind::Dict => return Ok(dict_data(v).len()),
@@ -556,6 +564,8 @@ pub fn binary(opc: u32, a: Value, b: Value) -> R<Ref> {
         if let Some(r) = float_binop(o, x?, y?)? {
             return Ok(r);
         }
+    } else if let Some(r) = crate::complex::complex_binop(o, a, b)? {
+        return Ok(r);
     }
     if let Some(r) = container_binop(o, inplace, a, b)? {
         return Ok(r);
@@ -607,6 +617,30 @@ fn container_binop(o: u32, inplace: bool, a: Value, b: Value) -> R<Option<Ref>> 
     let ka = crate::object::kind_of(a);
     let kb = crate::object::kind_of(b);
     let r = match o {
+        op::ADD if matches!(ka, Some(Kind::Bytes | Kind::ByteArray)) => {
+            return crate::bytes::bytes_concat(a, b, inplace);
+        }
+        op::MUL
+            if matches!(ka, Some(Kind::Bytes | Kind::ByteArray)) && int_view(b).is_some()
+                || matches!(kb, Some(Kind::Bytes | Kind::ByteArray)) && int_view(a).is_some() =>
+        {
+            let (seq, n) = if int_view(b).is_some() {
+                (a, b)
+            } else {
+                (b, a)
+            };
+            let count = crate::int::as_ssize(n, Some(ExcKind::OverflowError))?;
+            crate::bytes::bytes_repeat(seq, count, inplace && seq == a)?
+        }
+        op::MOD if matches!(ka, Some(Kind::Bytes | Kind::ByteArray)) => {
+            let data = crate::bytes::bytes_data(a).to_vec();
+            let out = crate::format::bytes_percent_format(&data, b)?;
+            if ka == Some(Kind::ByteArray) {
+                crate::bytes::bytearray_from_vec(out)
+            } else {
+                crate::bytes::bytes_from_vec(out)
+            }
+        }
         op::ADD => match (ka, kb) {
             (Some(Kind::Str), Some(Kind::Str)) => crate::str::str_concat(a, b),
             (Some(Kind::List), _) if inplace => {
@@ -770,8 +804,13 @@ fn binary_type_error<T>(o: u32, inplace: bool, a: Value, b: Value) -> R<T> {
         }
     }
     if o == op::MUL {
-        let seq =
-            |v: Value| is_kind(v, Kind::Str) || is_kind(v, Kind::List) || is_kind(v, Kind::Tuple);
+        let seq = |v: Value| {
+            is_kind(v, Kind::Str)
+                || is_kind(v, Kind::List)
+                || is_kind(v, Kind::Tuple)
+                || is_kind(v, Kind::Bytes)
+                || is_kind(v, Kind::ByteArray)
+        };
         if seq(a) {
             return type_error(format!("can't multiply sequence by non-int of type '{tb}'"));
         }
@@ -820,6 +859,13 @@ pub fn unary(opc: u32, v: Value) -> R<Ref> {
             v
         }));
     }
+    if crate::complex::is_complex(v) && opc != unop::INVERT {
+        return Ok(if opc == unop::NEG {
+            crate::complex::complex_neg(v)
+        } else {
+            Ref::dup(v)
+        });
+    }
     let (dunder, sym) = match opc {
         unop::NEG => ("__neg__", "-"),
         unop::POS => ("__pos__", "+"),
@@ -842,11 +888,17 @@ pub fn unary(opc: u32, v: Value) -> R<Ref> {
 /// Equality that never runs Python code: `Some(eq)` when decidable natively (numbers, strs,
 /// tuples of such, values of unrelated builtin types), `None` when `__eq__` must run.
 pub fn native_eq(a: Value, b: Value) -> Option<bool> {
-    if a == b {
+    if a == b && !crate::complex::is_complex(a) {
         return Some(!(a.is_float() && a.as_f64().is_nan()));
     }
     if is_instance(a) || is_instance(b) {
         return None;
+    }
+    if crate::complex::is_complex(a) {
+        return Some(crate::complex::complex_eq(a, b).unwrap_or(false));
+    }
+    if crate::complex::is_complex(b) {
+        return Some(crate::complex::complex_eq(b, a).unwrap_or(false));
     }
     if let (Some(x), Some(y)) = (int_view(a), int_view(b)) {
         return Some(int_cmp(x, y) == Ordering::Equal);
@@ -871,6 +923,9 @@ pub fn native_eq(a: Value, b: Value) -> Option<bool> {
     }
     match (kind(a), kind(b)) {
         (Kind::Str, Kind::Str) => Some(as_str(a) == as_str(b)),
+        (Kind::Bytes | Kind::ByteArray, Kind::Bytes | Kind::ByteArray) => {
+            Some(crate::bytes::bytes_data(a) == crate::bytes::bytes_data(b))
+        }
         (Kind::Tuple, Kind::Tuple) => {
             let (x, y) = (tuple_items(a), tuple_items(b));
             if x.len() != y.len() {
@@ -996,6 +1051,16 @@ pub fn rich_compare(opc: u32, a: Value, b: Value) -> R<Ref> {
 
 /// Comparison of builtin values; `None` when not natively comparable.
 fn native_compare(opc: u32, a: Value, b: Value) -> R<Option<bool>> {
+    if opc <= cmp::NE && (crate::complex::is_complex(a) || crate::complex::is_complex(b)) {
+        let eq = if crate::complex::is_complex(a) {
+            crate::complex::complex_eq(a, b)
+        } else {
+            crate::complex::complex_eq(b, a)
+        };
+        if let Some(eq) = eq {
+            return Ok(Some(if opc == cmp::EQ { eq } else { !eq }));
+        }
+    }
     if let Some(x) = int_view(a) {
         if let Some(y) = int_view(b) {
             return Ok(Some(ord_result(opc, int_cmp(x, y))));
@@ -1018,6 +1083,10 @@ fn native_compare(opc: u32, a: Value, b: Value) -> R<Option<bool>> {
     let (ka, kb) = (kind(a), kind(b));
     let r = match (ka, kb) {
         (Kind::Str, Kind::Str) => ord_result(opc, as_str(a).cmp(as_str(b))),
+        (Kind::Bytes | Kind::ByteArray, Kind::Bytes | Kind::ByteArray) => ord_result(
+            opc,
+            crate::bytes::bytes_data(a).cmp(crate::bytes::bytes_data(b)),
+        ),
         (Kind::List, Kind::List) | (Kind::Tuple, Kind::Tuple) => {
             return seq_compare(opc, a, b).map(Some);
         }
@@ -1154,6 +1223,9 @@ pub fn contains(container: Value, item: Value) -> R<bool> {
     if container.is_ptr() {
         match kind(container) {
             Kind::Str => return crate::str::str_contains(container, item),
+            Kind::Bytes | Kind::ByteArray => {
+                return crate::bytes::bytes_contains(container, item);
+            }
             Kind::List | Kind::Tuple => {
                 let mut i = 0;
                 while i < crate::iter::seq_items(container).len() {
@@ -1367,6 +1439,7 @@ pub fn getitem(o: Value, k: Value) -> R<Ref> {
             crate::str::str_getindex(o, crate::int::seq_index(k, "string")?)
         }
         Kind::Dict => crate::dict::dict_getitem(o, k),
+        Kind::Bytes | Kind::ByteArray => crate::bytes::bytes_getitem(o, k),
         Kind::Range => {
             if is_kind(k, Kind::Slice) {
                 return crate::range::range_slice(o, k);
@@ -1411,6 +1484,7 @@ pub fn setitem(o: Value, k: Value, v: Value) -> R<()> {
                 return crate::list::list_setindex(o, i, v);
             }
             Kind::Dict => return dict_data(o).set(k, v),
+            Kind::ByteArray => return crate::bytes::bytearray_setitem(o, k, v),
             Kind::Instance => {
                 if call_dunder(o, "__setitem__", &[k, v])?.is_some() {
                     return Ok(());
@@ -1438,6 +1512,7 @@ pub fn delitem(o: Value, k: Value) -> R<()> {
                 let i = crate::int::seq_index(k, "list")?;
                 return crate::list::list_delindex(o, i);
             }
+            Kind::ByteArray => return crate::bytes::bytearray_delitem(o, k),
             Kind::Dict => {
                 return match dict_data(o).remove(k)? {
                     Some(_) => Ok(()),

@@ -427,30 +427,51 @@ static TABLE: std::sync::atomic::AtomicPtr<ProfileTable> =
 /// compiled frame is found within a few dozen frames.
 #[inline(never)]
 pub fn caller_site() -> Option<(*const FunctionCode, u32)> {
+    compiled_frame(0)
+}
+
+/// [`caller_site`] of the compiled frame `skip` compiled frames further out (0: the innermost
+/// one; runtime frames in between are not counted), as CPython's `sys._getframe(skip)` but
+/// for compiled code only. `None` as for `caller_site`, and when the walk leaves the stack it
+/// started on (a generator's body runs on a stack of its own).
+#[inline(never)]
+pub fn compiled_frame(skip: usize) -> Option<(*const FunctionCode, u32)> {
     // SAFETY: set once by `molt_profile_init` to the static table generated code emits.
     let table = unsafe { TABLE.load(std::sync::atomic::Ordering::Acquire).as_ref() }?;
     // SAFETY: per `ProfileTable`'s contract.
     let functions = unsafe { slice(table.functions, table.nfunctions as usize) };
+    let mut left = skip;
     walk_frames(|ret| {
-        let pc = ret.checked_sub(1)?;
-        functions.iter().find_map(|f| {
-            if f.code.is_null() {
-                return None;
-            }
-            // SAFETY: codegen points at the descriptor, whose `entry` is the code.
-            let start = unsafe { (*f.code).entry } as usize;
-            if pc < start || pc >= start + f.code_size as usize {
-                return None;
-            }
-            let offset = (pc - start) as u32;
-            // SAFETY: `npcmap` triples.
-            let pcmap = unsafe { slice(f.pcmap, 3 * f.npcmap as usize) };
-            let site = pcmap
-                .chunks_exact(3)
-                .find(|t| t[0] <= offset && offset < t[1])
-                .map_or(u32::MAX, |t| t[2]);
-            Some((f.code, site))
-        })
+        let found = code_at(functions, ret.checked_sub(1)?)?;
+        if left == 0 {
+            Some(found)
+        } else {
+            left -= 1;
+            None
+        }
+    })
+}
+
+/// The compiled function whose code holds `pc`, and the MIR site there (`u32::MAX` when the
+/// offset maps to none).
+fn code_at(functions: &[ProfileFunction], pc: usize) -> Option<(*const FunctionCode, u32)> {
+    functions.iter().find_map(|f| {
+        if f.code.is_null() {
+            return None;
+        }
+        // SAFETY: codegen points at the descriptor, whose `entry` is the code.
+        let start = unsafe { (*f.code).entry } as usize;
+        if pc < start || pc >= start + f.code_size as usize {
+            return None;
+        }
+        let offset = (pc - start) as u32;
+        // SAFETY: `npcmap` triples.
+        let pcmap = unsafe { slice(f.pcmap, 3 * f.npcmap as usize) };
+        let site = pcmap
+            .chunks_exact(3)
+            .find(|t| t[0] <= offset && offset < t[1])
+            .map_or(u32::MAX, |t| t[2]);
+        Some((f.code, site))
     })
 }
 

@@ -662,7 +662,19 @@ pub fn type_mro_method(cls: Value) -> Ref {
 }
 
 fn type_mro(recv: Value, args: Args<'_>) -> R<Ref> {
-    args.none("mro")?;
+    // `type.mro(C)`: on a metaclass (`type` included) the method is unbound.
+    let recv = match args.pos {
+        [c] if args.kwnames.is_empty()
+            && crate::class::is_metaclass(recv)
+            && crate::class::is_class(*c) =>
+        {
+            *c
+        }
+        _ => {
+            args.none("mro")?;
+            recv
+        }
+    };
     let mut items = vec![Ref::dup(recv)];
     items.extend(
         crate::class::class_data(recv)

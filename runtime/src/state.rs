@@ -25,6 +25,10 @@ pub struct Types {
     pub float: Value,
     /// `str`.
     pub str: Value,
+    /// `bytes`.
+    pub bytes: Value,
+    /// `bytearray`.
+    pub bytearray: Value,
     /// `NoneType`.
     pub none: Value,
     /// `list`.
@@ -39,6 +43,8 @@ pub struct Types {
     pub frozenset: Value,
     /// `range`.
     pub range: Value,
+    /// `complex`.
+    pub complex: Value,
     /// `slice`.
     pub slice: Value,
     /// `function`.
@@ -249,6 +255,8 @@ fn init() -> &'static Runtime {
         bool: c("bool", int, B, ctor(crate::builtins::bool_new)),
         float: c("float", object, B, ctor(crate::float::float_new)),
         str: c("str", object, B, ctor(crate::str::str_new_ctor)),
+        bytes: c("bytes", object, B, ctor(crate::bytes::bytes_new)),
+        bytearray: c("bytearray", object, B, ctor(crate::bytes::bytearray_new)),
         none: c("NoneType", object, B, ctor(crate::builtins::none_new)),
         list: c("list", object, B, ctor(crate::list::list_new)),
         tuple: c("tuple", object, B, ctor(crate::tuple::tuple_new)),
@@ -256,6 +264,7 @@ fn init() -> &'static Runtime {
         set: c("set", object, B, ctor(crate::set::set_ctor)),
         frozenset: c("frozenset", object, B, ctor(crate::set::frozenset_ctor)),
         range: c("range", object, B, ctor(crate::range::range_new)),
+        complex: c("complex", object, B, ctor(crate::complex::complex_new)),
         slice: c("slice", object, B, ctor(crate::builtins::slice_new)),
         function: c("function", object, B, None),
         builtin: c("builtin_function_or_method", object, B, None),

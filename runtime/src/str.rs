@@ -422,7 +422,13 @@ pub fn str_new_ctor(_cls: Value, args: Args<'_>) -> R<Ref> {
     match slots {
         [None, _, _] => Ok(Ref::dup(rt().empty_str)),
         [Some(v), None, None] => crate::ops::py_str(v),
-        // Decoding needs a bytes-like object, and the runtime has none.
+        [Some(v), enc, err] if crate::bytes::bytes_like(v).is_some() => {
+            let enc = enc.map_or("utf-8", as_str);
+            let err = err.map_or("strict", as_str);
+            let data = crate::bytes::bytes_data(v).to_vec();
+            crate::codecs::decode_value(v, &data, enc, err)
+        }
+        [Some(v), _, _] if is_str(v) => type_error("decoding str is not supported"),
         [Some(v), _, _] => type_error(format!(
             "decoding to str: need a bytes-like object, {} found",
             crate::class::type_name(v)
@@ -1527,12 +1533,24 @@ fn m_translate(recv: Value, args: Args<'_>) -> R<Ref> {
 }
 
 fn m_encode(recv: Value, args: Args<'_>) -> R<Ref> {
-    recv_str(recv)?;
-    let _ = args;
-    raise(
-        ExcKind::NotImplementedError,
-        "molt: str.encode() is not supported yet (there is no bytes type yet)",
-    )
+    let s = recv_str(recv)?;
+    let [encoding, errors] = args.bind("encode", &["encoding", "errors"], 0)?;
+    let arg = |v: Option<Value>, what: &str, default: &'static str| -> R<&'static str> {
+        match v {
+            None => Ok(default),
+            Some(v) => match str_opt(v) {
+                Some(t) => Ok(t),
+                None => type_error(format!(
+                    "encode() argument '{what}' must be str, not {}",
+                    crate::class::type_name(v)
+                )),
+            },
+        }
+    };
+    let enc = arg(encoding, "encoding", "utf-8")?;
+    let err = arg(errors, "errors", "strict")?;
+    let data = crate::codecs::encode(s, enc, err)?;
+    Ok(crate::bytes::bytes_from_vec(data))
 }
 
 /// The methods of `str`.

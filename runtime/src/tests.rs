@@ -1723,7 +1723,6 @@ fn moved_arguments_belong_to_the_callee() {
 #[test]
 fn binding_errors_release_moved_arguments() {
     let f = make_fn("f", &["a", "b"], rc_entry, &[]);
-    let base = live::count();
     let cases: [(&[&'static str], usize, &str); 4] = [
         (
             &[],
@@ -1853,14 +1852,7 @@ fn methods_own_their_receiver_and_arguments() {
         1,
         "the list holds the only reference"
     );
-    ok(molt_call_method(
-        l,
-        s("clear"),
-        [].as_ptr(),
-        0,
-        Value::NONE,
-        0b1,
-    ));
+    ok(molt_call_method(l, clear, [].as_ptr(), 0, Value::NONE, 0b1));
     assert_eq!(live::count(), base);
     molt_decref(cls);
 }

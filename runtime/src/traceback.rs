@@ -169,6 +169,17 @@ fn co_name(code: &FunctionCode) -> String {
     }
 }
 
+/// The source file of compiled function `code`: the first field of its debug table (`None`
+/// without one).
+pub fn code_file(code: &FunctionCode) -> Option<&'static str> {
+    if code.debug.is_null() || code.debug_len == 0 {
+        return None;
+    }
+    // SAFETY: codegen emits `debug_len` bytes of static data at `debug`.
+    let bytes: &'static [u8] = unsafe { std::slice::from_raw_parts(code.debug, code.debug_len) };
+    Reader { bytes, at: 0 }.str()
+}
+
 /// The frames of one traceback entry, outermost first (several when the compiler inlined a
 /// class body or a comprehension). Without a debug table: one frame without a position.
 pub fn entry_frames(entry: &TbEntry) -> Vec<Frame> {

@@ -10,7 +10,10 @@
 //!   the `def` runs) instead of looking the global up. The slot is watched: when the
 //!   module's global of that name is rebound to another object or deleted, the slot is
 //!   cleared, and the call site takes its generic path (a global lookup and an ordinary
-//!   call) from then on, as CPython would call whatever the global holds.
+//!   call) from then on, as CPython would call whatever the global holds. Direct calls
+//!   from another module go through a global of the importer (`from m import f` binds `f`,
+//!   `import m` binds `m`): it has a slot of its own, filled when the import stores the
+//!   function (or the module) in it, and watched the same way.
 //! - **Builtins.** A name the module never binds resolves to the builtin at compile time
 //!   (`builtin.load`), and the optimizer relies on it (`range` loops become counted loops,
 //!   `len` of an unchanged container is computed once). A global of such a name added from
@@ -37,8 +40,8 @@ use crate::value::Value;
 /// What compiled code assumes about one global.
 #[derive(Clone, Copy)]
 enum Assumption {
-    /// The global still holds the function object stored in `slot` (the `call.direct`
-    /// slot of a top-level `def`; the slot owns one reference).
+    /// The global still holds the object stored in `slot` (the `call.direct` slot of a
+    /// top-level `def`, or of an imported function or module; the slot owns one reference).
     Function { slot: *mut Value },
     /// The module has no global of this name: it is the builtin.
     NotShadowed,
@@ -82,8 +85,9 @@ fn add(module: Value, name: Value, assumption: Assumption) {
     });
 }
 
-/// Watches the `call.direct` slot `slot` of function `name` (a str constant) of `module`:
-/// see the module docs. Called right after the `def` stored the function in the slot.
+/// Watches the `call.direct` slot `slot` of the global `name` (a str constant) of `module`:
+/// see the module docs. Called right after the `def` (or the import) stored the global's
+/// object in the slot.
 pub fn watch_function(module: Value, name: Value, slot: *mut Value) {
     add(module, name, Assumption::Function { slot });
 }

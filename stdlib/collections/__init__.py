@@ -5,6 +5,7 @@
 # lists what still differs).
 
 from . import abc
+import _molt
 
 
 # `C[int]` of the classes CPython makes generic: a `types.GenericAlias`.
@@ -1082,8 +1083,10 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
     }
     for i in range(nfields):
         namespace[fields[i]] = _tuplegetter(i, "Alias for field number %d" % i)
-    if module is not None:
-        namespace["__module__"] = module
+    if module is None:
+        # CPython: the module of the code that called namedtuple().
+        module = _molt.caller_module(1)
+    namespace["__module__"] = module
     namespace["__qualname__"] = typename
     return type(typename, (tuple,), namespace)
 

@@ -104,6 +104,15 @@ def loads(
 ):
     """The value of the JSON document `s` (a str). Raises `JSONDecodeError` (a
     `ValueError`) with the position of the first error, `TypeError` for a non-str."""
+    if isinstance(s, (bytes, bytearray)):
+        # CPython detects UTF-8, UTF-16 and UTF-32; only UTF-8 (with or without its BOM)
+        # is decoded here.
+        b = bytes(s)
+        if b.startswith(b"\xef\xbb\xbf"):
+            b = b[3:]
+        elif b.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in b[:4]:
+            raise NotImplementedError("molt: json.loads of UTF-16 or UTF-32 bytes is not supported yet")
+        s = b.decode("utf-8")
     if not isinstance(s, str):
         raise TypeError(
             f"the JSON object must be str, bytes or bytearray, not {s.__class__.__name__}"

@@ -35,6 +35,8 @@ def fspath(path):
     """`path` as a str: a str itself, else what its `__fspath__` returns."""
     if isinstance(path, str):
         return path
+    if isinstance(path, (bytes, bytearray)):
+        raise NotImplementedError("molt: bytes paths are not supported yet")
     fs = getattr(type(path), "__fspath__", None)
     if fs is None:
         raise TypeError(f"expected str, bytes or os.PathLike object, not {type(path).__name__}")

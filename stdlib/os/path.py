@@ -29,6 +29,8 @@ supports_unicode_filenames = False
 def _fspath(path):
     if isinstance(path, str):
         return path
+    if isinstance(path, (bytes, bytearray)):
+        raise NotImplementedError("molt: bytes paths are not supported yet")
     fspath = getattr(type(path), "__fspath__", None)
     if fspath is None:
         raise TypeError(f"expected str, bytes or os.PathLike object, not {type(path).__name__}")
@@ -42,6 +44,8 @@ def _fspath(path):
 
 def _str_args(function, args):
     for arg in args:
+        if isinstance(arg, (bytes, bytearray)):
+            raise NotImplementedError("molt: bytes paths are not supported yet")
         if not isinstance(arg, str):
             raise TypeError(
                 f"{function}() argument must be str, bytes, or os.PathLike object, not {arg.__class__.__name__!r}"

@@ -132,3 +132,25 @@ fn non_utf8_bytes_are_an_error_with_a_location() {
     );
     assert_eq!((diagnostics[0].line, diagnostics[0].column), (2, 6));
 }
+
+/// `:=` in comprehensions, inlined or compiled as functions of their own (a lambda inside,
+/// or a nest eight levels deep), binds where CPython binds it: these programs check without
+/// a diagnostic (before, a name bound that way at module level, or from a comprehension
+/// compiled as a function, was a false `undefined-name` error).
+#[test]
+fn walrus_in_comprehensions_binds_in_the_enclosing_scope() {
+    for name in [
+        "comp_walrus_scopes.py",
+        "comp_walrus_closures.py",
+        "comp_nested_deep.py",
+    ] {
+        let path = molt_tests::repo_root().join("tests/programs").join(name);
+        let db = RootDatabase::default();
+        let file = db.load_file(&path).expect("program is readable");
+        let shown: Vec<String> = molt_driver::check_file(&db, file)
+            .iter()
+            .map(|d| d.to_string())
+            .collect();
+        assert!(shown.is_empty(), "{name}: {shown:#?}");
+    }
+}

@@ -375,3 +375,153 @@ fn editing_a_program_rechecks_nothing_of_the_standard_modules_it_imports() {
         "{events:#?}"
     );
 }
+
+/// `from helper import double`: the importer's direct calls of `double` read only
+/// `helper`'s exported signatures (`exported_functions`, compared by value). Editing the body
+/// of `double` re-lowers only `double`, and nothing of `main` runs again (not even the
+/// step that adds its cross-module direct calls); changing the signature of `double`
+/// re-runs that step for `main`'s items (its own lowering stays), and the call is no longer
+/// direct when its arguments stop matching.
+#[test]
+fn cross_module_direct_calls_rerun_only_when_imported_signatures_change() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let helper_src = |params: &str, body: &str| {
+        format!(
+            "def double({params}) -> int:\n    return {body}\n\n\ndef triple(x):\n    return 3 * x\n"
+        )
+    };
+    std::fs::write(
+        dir.path().join("main.py"),
+        "from helper import double\n\n\ndef use(n: int) -> int:\n    return double(n) + 1\n\n\ndef other(n):\n    return n\n\n\nprint(use(2), other(1))\n",
+    )
+    .expect("write");
+    std::fs::write(dir.path().join("helper.py"), helper_src("x: int", "2 * x")).expect("write");
+    let (mut db, _log) = RootDatabase::with_event_log();
+    let main = db.load_file(&dir.path().join("main.py")).expect("load");
+    let program = molt_driver::program(&db, main, &[]);
+    let graph = molt_semantic::modules::module_graph(&db, program);
+    let helper = graph.modules[1].file().expect("helper is a file");
+    // Runs the program's queries item by item, naming the executed queries by their item
+    // (a query of the program and an item is keyed by both, so its id is neither's).
+    let run = |db: &RootDatabase| -> (Vec<String>, String) {
+        let program = molt_driver::program(db, main, &[]);
+        let diagnostics = molt_driver::check_program(db, program);
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        let mut events: Vec<String> = Vec::new();
+        let mut label = |db: &RootDatabase, name: &str, events: &mut Vec<String>| {
+            for e in db.take_events() {
+                let e = match e.split_once("(Id(") {
+                    Some((query, _)) if query.starts_with("linked_") => {
+                        format!("{query}({name})")
+                    }
+                    _ => e,
+                };
+                events.push(e);
+            }
+        };
+        label(db, "", &mut events);
+        let mut mir = String::new();
+        for (file, module) in [(main, "main"), (helper, "helper")] {
+            for o in molt_opt::linked_module_mir(db, program, file) {
+                mir.push_str(&o.func.to_string());
+            }
+            label(db, &format!("{module}:<module>"), &mut events);
+            for item in &module_items(db, file).functions {
+                for o in molt_opt::linked_item_mir(db, program, *item) {
+                    mir.push_str(&o.func.to_string());
+                }
+                let name = format!("{module}:{}", item.qualname(db));
+                label(db, &name, &mut events);
+            }
+        }
+        let names: Vec<(String, String)> = [main, helper]
+            .iter()
+            .flat_map(|file| module_items(db, *file).functions.iter())
+            .map(|item| {
+                (
+                    format!("{:?})", salsa::plumbing::AsId::as_id(item)),
+                    format!("{})", item.qualname(db)),
+                )
+            })
+            .collect();
+        let mut events: Vec<String> = events
+            .into_iter()
+            .map(|mut e| {
+                for (id, name) in &names {
+                    e = e.replace(id.as_str(), name.as_str());
+                }
+                e
+            })
+            .collect();
+        events.sort();
+        (events, mir)
+    };
+    let (first, mir) = run(&db);
+    for query in [
+        "function_mir(use)",
+        "linked_item_mir(main:use)",
+        "imported_functions(",
+        "exported_functions(",
+    ] {
+        assert!(
+            first.iter().any(|e| e.starts_with(query)),
+            "{query}: {first:#?}"
+        );
+    }
+    assert!(
+        mir.contains("call.direct \"helper:double\"(v0) via \"double\""),
+        "{mir}"
+    );
+    // A body edit: only `double` is lowered again.
+    helper.set_text(&mut db).to(helper_src("x: int", "x + x"));
+    let (events, _) = run(&db);
+    let lowered: Vec<&String> = events.iter().filter(|e| e.contains("mir(")).collect();
+    assert_eq!(
+        lowered,
+        [
+            "function_mir(double)",
+            "linked_item_mir(helper:double)",
+            "optimized_function_mir(double)"
+        ],
+        "{events:#?}"
+    );
+    for query in ["imported_functions(", "exported_functions("] {
+        assert!(
+            !events.iter().any(|e| e.starts_with(query)),
+            "{query}: {events:#?}"
+        );
+    }
+    // A signature edit: `main`'s items get their direct calls again (without being lowered
+    // or optimized again); the call passes one argument to a function of two, so it stays
+    // generic.
+    helper
+        .set_text(&mut db)
+        .to(helper_src("x: int, y: int", "x + y"));
+    let (events, mir) = run(&db);
+    for query in [
+        "exported_functions(",
+        "imported_functions(",
+        "linked_item_mir(main:use)",
+        "linked_item_mir(main:other)",
+        "linked_module_mir(main:<module>)",
+    ] {
+        assert!(
+            events.iter().any(|e| e.starts_with(query)),
+            "{query}: {events:#?}"
+        );
+    }
+    let main_id = format!("({:?})", salsa::plumbing::AsId::as_id(&main));
+    for query in [
+        "function_mir(use)".to_string(),
+        "optimized_function_mir(use)".to_string(),
+        "function_mir(other)".to_string(),
+        format!("module_mir{main_id}"),
+        format!("optimized_module_mir{main_id}"),
+    ] {
+        assert!(
+            !events.iter().any(|e| e.starts_with(&query)),
+            "{query}: {events:#?}"
+        );
+    }
+    assert!(!mir.contains("via \"double\""), "{mir}");
+}

@@ -189,3 +189,110 @@ fn class_attributes_use_slots() {
         "{attrs:?}"
     );
 }
+
+#[test]
+fn float_attributes_are_checked_and_their_arithmetic_is_native() {
+    let db = RootDatabase::default();
+    let path = molt_tests::repo_root().join("tests/corpus/remarks/slot_floats.py");
+    let file = db.load_file(&path).expect("readable");
+    let report = molt_driver::report::file_report(&db, file);
+    let guards: Vec<(&str, &str)> = report
+        .remarks
+        .iter()
+        .filter(|r| r.name == "guard.slot")
+        .map(|r| (r.function.as_str(), r.message.as_str()))
+        .collect();
+    // One remark per attribute and function, where it is first loaded: `x` and `y` in
+    // `Point.norm2`, `size` in `Label.grow` (assigned `self.size * k`, a float when `size`
+    // and `k` are). `text` (an unannotated parameter) is not checked.
+    assert_eq!(guards.len(), 3, "{guards:?}");
+    assert!(
+        guards.iter().any(|(f, m)| *f == "Point.norm2"
+            && m.starts_with("`self.x` is expected to be a float")
+            && m.contains("`Point.__init__`")),
+        "{guards:?}"
+    );
+    assert!(
+        guards
+            .iter()
+            .any(|(f, m)| *f == "Label.grow" && m.contains("`Label.__init__`, `Label.grow`")),
+        "{guards:?}"
+    );
+    assert!(
+        !guards.iter().any(|(_, m)| m.contains("text")),
+        "{guards:?}"
+    );
+    // The arithmetic of `norm2` is native (its best copy: the checked one); the loads stay
+    // guarded (the shape check of the slot's inline cache).
+    let norm2 = report
+        .coverage
+        .iter()
+        .find(|f| f.function == "Point.norm2")
+        .expect("Point.norm2 has coverage");
+    let arith: Vec<_> = norm2
+        .ops
+        .iter()
+        .filter(|o| o.op == "mul" || o.op == "add")
+        .collect();
+    assert_eq!(arith.len(), 3, "{arith:?}");
+    assert!(arith.iter().all(|o| o.lane == Lane::Native), "{arith:?}");
+    // `text + "!"` is not float arithmetic: not native.
+    let shout = report
+        .coverage
+        .iter()
+        .find(|f| f.function == "Label.shout")
+        .expect("Label.shout has coverage");
+    assert!(
+        shout
+            .ops
+            .iter()
+            .filter(|o| o.op == "add")
+            .all(|o| o.lane != Lane::Native),
+        "{shout:?}"
+    );
+}
+
+/// In a program of two modules, the importer's calls of `from ops import inc` and of
+/// `ops.scale(...)` (`import ops`) are direct, with their remarks and native lanes, as the
+/// program is built (`program_file_report`); a call with a keyword argument stays generic
+/// and says why. The module on its own (`file_report`, no program: which file `ops` is
+/// depends on the search path) keeps the generic calls.
+#[test]
+fn calls_of_imported_functions_are_direct_in_the_importer() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(
+        dir.path().join("ops.py"),
+        "def inc(x: int) -> int:\n    return x + 1\n\n\ndef scale(x, k):\n    return x * k\n",
+    )
+    .expect("write");
+    std::fs::write(
+        dir.path().join("main.py"),
+        "import ops\nfrom ops import inc\n\n\ndef run(n: int) -> int:\n    return inc(n) + ops.scale(n, 2) + ops.scale(n, k=3)\n\n\nprint(run(4))\n",
+    )
+    .expect("write");
+    let db = RootDatabase::default();
+    let main = db.load_file(&dir.path().join("main.py")).expect("load");
+    let program = molt_driver::program(&db, main, &[]);
+    let report = molt_driver::report::program_file_report(&db, program, main);
+    let text = molt_remarks::to_text(report);
+    for expected in [
+        "main.py:6:12: remark[call.direct]: `inc(...)` (`ops.inc`) calls the compiled function of the imported module directly (no argument binding or lookup)",
+        "main.py:6:21: remark[call.direct]: `ops.scale(...)` calls the compiled function of the imported module directly (no argument binding or lookup)",
+        "main.py:6:39: remark[call.direct.missed]: `ops.scale(...)` is called through generic dispatch: the call passes keyword arguments; pass them by position to call it directly [missed]",
+    ] {
+        assert!(text.contains(expected), "{expected}\n{text}");
+    }
+    let run = report
+        .coverage
+        .iter()
+        .find(|f| f.function == "run")
+        .expect("run");
+    let direct: Vec<&molt_remarks::OpCoverage> =
+        run.ops.iter().filter(|op| op.op == "call.direct").collect();
+    assert!(
+        direct.len() >= 2 && direct.iter().all(|op| op.lane == Lane::Native),
+        "{run:?}"
+    );
+    let alone = molt_remarks::to_text(&molt_driver::report::file_report(&db, main));
+    assert!(!alone.contains("ops.inc"), "{alone}");
+}

@@ -123,8 +123,51 @@ fn workspaces_match_cpython_at_opt_level_0() {
 
 /// A module whose compiled code uses a builtin (`len`, and `range` through a counted loop)
 /// cannot get a global of that name from another module: under CPython it would shadow the
-/// builtin, so the store raises a `molt:` `NotImplementedError` at the statement instead of
-/// the program running on with the builtin. Names the module does not use stay free.
+/// builtin. A write the source shows (`helper.range = ...`, `setattr(helper, "len", ...)`)
+/// is a compile-time `unsupported-syntax` error at the name; names the module does not use
+/// stay free.
+#[test]
+fn shadowing_a_used_builtin_from_outside_is_a_compile_time_error() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(
+        dir.path().join("helper.py"),
+        "def loop(n):\n    t = 0\n    for i in range(n):\n        t += i\n    return t\n\n\ndef size(xs):\n    return len(xs)\n",
+    )
+    .expect("write helper.py");
+    let out = tempfile::tempdir().expect("temp dir");
+    for (statement, name, column) in [
+        ("helper.range = lambda n: [7]", "range", 8),
+        ("setattr(helper, 'len', abs)", "len", 17),
+        ("h, helper.len = 1, abs", "len", 11),
+    ] {
+        std::fs::write(
+            dir.path().join("main.py"),
+            format!("import helper\nhelper.print = None\nhelper.abs = abs\n{statement}\n"),
+        )
+        .expect("write main.py");
+        let db = RootDatabase::default();
+        let entry = db.load_file(&dir.path().join("main.py")).expect("loads");
+        let program = molt_driver::program(&db, entry, &[]);
+        let shown: Vec<String> = molt_driver::check_program(&db, program)
+            .iter()
+            .map(|d| d.to_string())
+            .collect();
+        let expected = format!(
+            "main.py:4:{column}: error[unsupported-syntax]: adding the global `{name}` to module `helper` from outside it is not supported: `helper`'s compiled code uses the builtin `{name}` (CPython would let this global shadow it there)"
+        );
+        assert!(
+            shown.len() == 1 && shown[0].ends_with(&expected),
+            "{statement}: {shown:#?}"
+        );
+        let error = build(dir.path(), out.path(), molt_opt::OptLevel::O2)
+            .expect_err("the build stops at the error");
+        assert!(error.contains("error"), "{statement}: {error}");
+    }
+}
+
+/// A write the source does not show (through `vars(helper)`, or `setattr` with a computed
+/// name) raises a `molt:` `NotImplementedError` at the statement instead of the program
+/// running on with the builtin.
 #[test]
 fn shadowing_a_used_builtin_from_outside_is_a_clear_error() {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -135,8 +178,10 @@ fn shadowing_a_used_builtin_from_outside_is_a_clear_error() {
     .expect("write helper.py");
     let out = tempfile::tempdir().expect("temp dir");
     for (statement, name) in [
-        ("helper.range = lambda n: [7]", "range"),
-        ("setattr(helper, 'len', abs)", "len"),
+        (
+            "n = 'ran' + 'ge'\nsetattr(helper, n, lambda n: [7])",
+            "range",
+        ),
         ("vars(helper)['len'] = abs", "len"),
     ] {
         std::fs::write(

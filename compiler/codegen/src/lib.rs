@@ -278,6 +278,16 @@ pub fn compile_program_with_debug(
             slot(&mut module, symbol_name("__molt_fobj_", name))?,
         );
     }
+    let mut alias = FxHashMap::default();
+    for (key, target) in &constants.aliases {
+        alias.insert(
+            key.clone(),
+            (
+                slot(&mut module, symbol_name("__molt_alias_", key))?,
+                target.clone(),
+            ),
+        );
+    }
     let mut ic = FxHashMap::default();
     for f in functions {
         for inst in &f.insts {
@@ -355,6 +365,7 @@ pub fn compile_program_with_debug(
         code,
         functions: functions_by_name,
         fobj,
+        alias,
         ic,
         depth,
         profile_on,
@@ -827,6 +838,9 @@ fn compile_one(
 struct Constants {
     /// Functions called with `call.direct`.
     direct_targets: Vec<String>,
+    /// Globals that `call.direct ... via` calls through ([`symbols::alias_key`]), with the
+    /// function they are called as.
+    aliases: Vec<(String, symbols::AliasOf)>,
     strings: Vec<String>,
     bigints: Vec<String>,
     kwnames: Vec<Vec<String>>,
@@ -843,6 +857,8 @@ fn collect_constants(functions: &[Arc<Function>]) -> Constants {
     let mut seen_bigints: rustc_hash::FxHashSet<String> = Default::default();
     let mut seen_kwnames: rustc_hash::FxHashSet<Vec<String>> = Default::default();
     let mut seen_targets: rustc_hash::FxHashSet<String> = Default::default();
+    let mut aliases: Vec<(String, symbols::AliasOf)> = Vec::new();
+    let mut seen_aliases: rustc_hash::FxHashSet<String> = Default::default();
     let mut add = |strings: &mut Vec<String>, s: &str| {
         if !seen_strings.contains(s) {
             seen_strings.insert(s.to_owned());
@@ -907,9 +923,28 @@ fn collect_constants(functions: &[Arc<Function>]) -> Constants {
                     add(&mut strings, name);
                     add(&mut strings, func);
                 }
-                InstKind::CallDirect { func, .. } => {
-                    // The slow path loads the callee's global by its Python name.
-                    add(&mut strings, molt_mir::split_module(func).1);
+                InstKind::CallDirect { func, via, .. } => {
+                    // The slow path loads the callee's global by its Python name (for a
+                    // function of another module, the global it is called through).
+                    match via {
+                        Some(via) => {
+                            // `via "m.f"`: the attribute `f` of the module bound to `m`.
+                            let (global, of) = match via.split_once('.') {
+                                Some((global, attr)) => {
+                                    add(&mut strings, attr);
+                                    let module = molt_mir::split_module(func).0;
+                                    (global, symbols::AliasOf::Module(module.to_string()))
+                                }
+                                None => (&**via, symbols::AliasOf::Function(func.to_string())),
+                            };
+                            add(&mut strings, global);
+                            let key = symbols::alias_key(&f.name, global);
+                            if seen_aliases.insert(key.clone()) {
+                                aliases.push((key, of));
+                            }
+                        }
+                        None => add(&mut strings, molt_mir::split_module(func).1),
+                    }
                     if seen_targets.insert(func.to_string()) {
                         direct_targets.push(func.to_string());
                     }
@@ -935,6 +970,7 @@ fn collect_constants(functions: &[Arc<Function>]) -> Constants {
     }
     Constants {
         direct_targets,
+        aliases,
         strings,
         bigints,
         kwnames,

@@ -63,6 +63,19 @@ pub(crate) fn key(prefix: &Sha256, f: &Function, symbols: &Symbols) -> Key {
             InstKind::MakeFunction { name, .. } => {
                 h.update([2 + u8::from(symbols.fobj.contains_key(&**name))]);
             }
+            // A store of a global that direct calls of another module's function go
+            // through binds its slot (`Symbols::alias`).
+            InstKind::GlobalStore(name, _) => match symbols.alias_slot(&f.name, name) {
+                Some((_, crate::symbols::AliasOf::Function(target))) => {
+                    h.update([4]);
+                    field(&mut h, target.as_bytes());
+                }
+                Some((_, crate::symbols::AliasOf::Module(module))) => {
+                    h.update([5]);
+                    field(&mut h, module.as_bytes());
+                }
+                None => {}
+            },
             _ => {}
         }
     }

@@ -38,6 +38,8 @@ pub enum Rt {
     NsLoad,
     CellNew,
     CellGet,
+    /// `molt_cell_get_local`: a cell of the function's own local.
+    CellGetLocal,
     CellSet,
     FunctionClosure,
     Call,
@@ -129,6 +131,7 @@ impl Rt {
         Rt::NsLoad,
         Rt::CellNew,
         Rt::CellGet,
+        Rt::CellGetLocal,
         Rt::CellSet,
         Rt::FunctionClosure,
         Rt::Call,
@@ -214,6 +217,7 @@ impl Rt {
             Rt::NsLoad => "molt_ns_load",
             Rt::CellNew => "molt_cell_new",
             Rt::CellGet => "molt_cell_get",
+            Rt::CellGetLocal => "molt_cell_get_local",
             Rt::CellSet => "molt_cell_set",
             Rt::FunctionClosure => "molt_function_closure",
             Rt::Call => "molt_call",
@@ -317,6 +321,7 @@ impl Rt {
             Rt::Import => ("WIWW", 'W'),
             Rt::NsLoad => ("WWW", 'W'),
             Rt::CellGet => ("WW", 'W'),
+            Rt::CellGetLocal => ("WW", 'W'),
             Rt::CellSet => ("WW", 'I'),
             Rt::FunctionClosure => ("WP", 'W'),
             Rt::Call => ("WPPWP", 'W'),
@@ -394,6 +399,11 @@ pub struct Symbols {
     pub functions: FxHashMap<String, FuncId>,
     /// Per `call.direct` target: a slot holding its function object once its `def` has run.
     pub fobj: FxHashMap<String, DataId>,
+    /// Per global that `call.direct ... via` calls a function of another module through
+    /// (keyed by [`alias_key`]): a slot holding the object the direct call needs while the
+    /// global holds it (set when the global is stored, cleared by the runtime's watch), and
+    /// what that object is.
+    pub alias: FxHashMap<String, (DataId, AliasOf)>,
     /// Per `getattr.slot`/`setattr.slot` site (keyed by [`ic_symbol`]): its 8-byte inline
     /// cache cell (class shape in the low 32 bits, slot index in the high 32 bits; 0 = empty).
     /// Per `call.method.direct` site: 16 bytes (class shape, then the function object).
@@ -532,6 +542,14 @@ impl Symbols {
         self.ellipsis.as_u32()
     }
 
+    /// The slot and the function of the global `name` of the module of MIR function
+    /// `function`, if a direct call goes through it ([`Self::alias`]).
+    pub fn alias_slot(&self, function: &str, name: &str) -> Option<(u32, &AliasOf)> {
+        self.alias
+            .get(&alias_key(function, name))
+            .map(|(d, target)| (d.as_u32(), target))
+    }
+
     /// The slot holding the module object of MIR function `function` (its module is the
     /// prefix of its name: `molt_mir::split_module`).
     pub fn module_slot(&self, function: &str) -> Option<u32> {
@@ -548,4 +566,20 @@ impl Symbols {
     pub fn code_data(&self, name: &str) -> Option<u32> {
         self.code.get(name).map(|d| d.as_u32())
     }
+}
+
+/// What the slot of a global in [`Symbols::alias`] holds (the global's value, while it is
+/// that object).
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+pub enum AliasOf {
+    /// The function object of the `def` of this MIR function (`from m import f`).
+    Function(String),
+    /// The module object of this module (`import m`).
+    Module(String),
+}
+
+/// The key of [`Symbols::alias`] for the global `name` of the module of MIR function
+/// `function` (module name, a NUL, the global's name).
+pub fn alias_key(function: &str, name: &str) -> String {
+    format!("{}\u{0}{name}", molt_mir::split_module(function).0)
 }

@@ -1276,6 +1276,10 @@ impl Translator<'_> {
                 let v = v!(v);
                 let r = self.call_rt(b, Rt::GlobalStore, &[m, n, v]);
                 self.check(b, block, d, after, r, true)?;
+                if let Some((alias, of)) = self.symbols.alias_slot(&self.func.name, name) {
+                    let of = of.clone();
+                    self.bind_alias(b, alias, &of, name, v);
+                }
             }
             InstKind::GlobalDel(name) => {
                 let m = self.module(b);
@@ -1355,9 +1359,19 @@ impl Translator<'_> {
                 self.define(d, r);
             }
             InstKind::CellLoad(c, name) => {
+                // A cell this function made holds one of its own locals (an empty one is
+                // CPython's `UnboundLocalError`); otherwise it came through the closure
+                // (`NameError` for a free variable).
+                let own = match self.func.values[c.index()].def {
+                    molt_mir::ValueDef::Result(i) => {
+                        matches!(self.func.insts[i.index()].kind, InstKind::CellNew(..))
+                    }
+                    molt_mir::ValueDef::Param(..) => false,
+                };
                 let c = v!(c);
                 let n = self.str_const(b, name);
-                let r = self.call_rt(b, Rt::CellGet, &[c, n]);
+                let rt = if own { Rt::CellGetLocal } else { Rt::CellGet };
+                let r = self.call_rt(b, rt, &[c, n]);
                 self.check(b, block, d, after, r, false)?;
                 self.define(d, r);
             }
@@ -1448,24 +1462,75 @@ impl Translator<'_> {
                 self.check(b, block, d, after, r, false)?;
                 self.define(d, r);
             }
-            InstKind::CallDirect { func: target, args } => {
+            InstKind::CallDirect {
+                func: target,
+                args,
+                via,
+            } => {
                 let (pass, mask) = self.passing(args, &[], after);
                 let vals = args
                     .iter()
                     .map(|v| self.val(*v))
                     .collect::<Result<Vec<_>, _>>()?;
-                let (Some(slot), Some(&fid)) = (
-                    self.symbols.fobj.get(&**target).map(|d| d.as_u32()),
-                    self.symbols.functions.get(&**target),
-                ) else {
+                // A function of another module is called through this module's global
+                // `via`, whose own slot holds the function while the global does; through
+                // `m.f`, while the global `m` holds the module (its slot) and the module's
+                // `f` the function of its `def` (the function's own slot).
+                let (global, attr) = match via {
+                    Some(via) => match via.split_once('.') {
+                        Some((global, attr)) => (global, Some(attr)),
+                        None => (&**via, None),
+                    },
+                    None => (molt_mir::split_module(target).1, None),
+                };
+                let (slot, module_slot) = match (via, attr) {
+                    (Some(_), None) => (
+                        self.symbols
+                            .alias_slot(&self.func.name, global)
+                            .map(|(slot, _)| slot),
+                        None,
+                    ),
+                    (Some(_), Some(_)) => (
+                        self.symbols.fobj.get(&**target).map(|d| d.as_u32()),
+                        self.symbols
+                            .alias_slot(&self.func.name, global)
+                            .map(|(slot, _)| slot),
+                    ),
+                    (None, _) => (self.symbols.fobj.get(&**target).map(|d| d.as_u32()), None),
+                };
+                let (Some(slot), Some(&fid)) = (slot, self.symbols.functions.get(&**target)) else {
                     return Err(CodegenError::Internal {
                         function: func.name.to_string(),
                         message: format!("call.direct of unknown function {target:?}"),
                     });
                 };
+                if attr.is_some() && module_slot.is_none() {
+                    return Err(CodegenError::Internal {
+                        function: func.name.to_string(),
+                        message: format!("call.direct through unknown module global {global:?}"),
+                    });
+                }
                 let addr = self.data_addr(b, slot);
                 let fobj = b.ins().load(I64, ir::MemFlagsData::trusted(), addr, 0);
-                let defined = b.ins().icmp_imm_s(IntCC::NotEqual, fobj, 0);
+                let mut defined = b.ins().icmp_imm_s(IntCC::NotEqual, fobj, 0);
+                if let Some(module_slot) = module_slot {
+                    // The global holds the module, and that module is the current one of
+                    // its name (a module imported again after `del sys.modules[...]` is
+                    // another module, whose `def` fills the function's slot again).
+                    let maddr = self.data_addr(b, module_slot);
+                    let held = b.ins().load(I64, ir::MemFlagsData::trusted(), maddr, 0);
+                    let bound = b.ins().icmp_imm_s(IntCC::NotEqual, held, 0);
+                    let current = match self.symbols.modules.get(molt_mir::split_module(target).0) {
+                        Some(slot) => {
+                            let slot = slot.as_u32();
+                            self.cached(b, slot)
+                        }
+                        None => b.ins().iconst(I64, 0),
+                    };
+                    let same = b.ins().icmp(IntCC::Equal, held, current);
+                    defined = b.ins().band(defined, bound);
+                    defined = b.ins().band(defined, same);
+                }
                 let fast = b.create_block();
                 let slow = b.create_block();
                 let join = b.create_block();
@@ -1478,8 +1543,24 @@ impl Translator<'_> {
                 b.switch_to_block(slow);
                 self.count_failure(b, d, 0);
                 let m = self.module(b);
-                let n = self.str_const(b, molt_mir::split_module(target).1);
-                let g = self.call_rt(b, Rt::GlobalLoad, &[m, n]);
+                let n = self.str_const(b, global);
+                let mut g = self.call_rt(b, Rt::GlobalLoad, &[m, n]);
+                if let Some(attr) = attr {
+                    // `m.f`: the attribute of the global (`AttributeError` and all).
+                    let loaded = b.create_block();
+                    let got = b.create_block();
+                    b.append_block_param(got, I64);
+                    let failed = b.ins().icmp_imm_s(IntCC::Equal, g, ERROR);
+                    b.ins()
+                        .brif(failed, got, &[BlockArg::Value(g)], loaded, &[]);
+                    b.switch_to_block(loaded);
+                    let a = self.str_const(b, attr);
+                    let f = self.call_rt(b, Rt::GetAttr, &[g, a]);
+                    self.decref(b, g);
+                    b.ins().jump(got, &[BlockArg::Value(f)]);
+                    b.switch_to_block(got);
+                    g = b.block_params(got)[0];
+                }
                 let g_failed = b.ins().icmp_imm_s(IntCC::Equal, g, ERROR);
                 let call_slow = b.create_block();
                 let no_call = b.create_block();
@@ -2030,6 +2111,48 @@ impl Translator<'_> {
         b.ins().brif(hit, found, &[], slow, &[]);
         b.switch_to_block(found);
         (p, cached)
+    }
+
+    /// After `global.store "name", v` of a global that direct calls of functions of
+    /// another module go through (slot `alias`, see `Symbols::alias`): when `v` is the object
+    /// the calls need (`of`: the function object of a `def`, whose `call.direct` slot holds
+    /// it while its module's global does; or the module object of a module), `v` goes in the
+    /// slot (one reference, kept for the program's life) and the runtime watches the global,
+    /// clearing the slot when it is rebound or deleted, from this module or any other.
+    fn bind_alias(
+        &mut self,
+        b: &mut FunctionBuilder<'_>,
+        alias: u32,
+        of: &crate::symbols::AliasOf,
+        name: &str,
+        v: ir::Value,
+    ) {
+        let def_slot = match of {
+            crate::symbols::AliasOf::Function(target) => {
+                self.symbols.fobj.get(target).map(|d| d.as_u32())
+            }
+            crate::symbols::AliasOf::Module(module) => {
+                self.symbols.modules.get(module).map(|d| d.as_u32())
+            }
+        };
+        let Some(def_slot) = def_slot else {
+            return;
+        };
+        let def_addr = self.data_addr(b, def_slot);
+        let def = b.ins().load(I64, ir::MemFlagsData::trusted(), def_addr, 0);
+        let same = b.ins().icmp(IntCC::Equal, def, v);
+        let set = b.create_block();
+        let done = b.create_block();
+        b.ins().brif(same, set, &[], done, &[]);
+        b.switch_to_block(set);
+        self.incref(b, v);
+        let addr = self.data_addr(b, alias);
+        b.ins().store(ir::MemFlagsData::trusted(), v, addr, 0);
+        let m = self.module(b);
+        let n = self.str_const(b, name);
+        self.call_rt(b, Rt::WatchFunction, &[m, n, addr]);
+        b.ins().jump(done, &[]);
+        b.switch_to_block(done);
     }
 
     /// Calls compiled MIR function `target` (`fid`) with function object `fobj` and one

@@ -326,7 +326,7 @@ pub fn build_program_frontend(
         let (Some(file), Some(path)) = (module.file(), file_path) else {
             continue;
         };
-        let own = molt_opt::optimize_file_at(db, file, level);
+        let own = molt_opt::link_file_at(db, program, file, level);
         let own_debug = crate::debug_info::module_debug(db, file, &path, &own);
         let file_index = files.iter().position(|f| *f == file).unwrap_or(0) as u32;
         let base = functions.len() as u32;

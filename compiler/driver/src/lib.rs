@@ -3,6 +3,7 @@
 
 pub mod build;
 pub mod debug_info;
+pub mod outside_writes;
 pub mod report;
 pub mod sites;
 
@@ -100,6 +101,7 @@ fn module_diagnostics(
             .iter()
             .cloned(),
     );
+    diagnostics.extend(outside_writes::outside_shadowing(db, program, file));
     diagnostics.sort_by_key(|d| (d.range.start(), d.range.end()));
     diagnostics.dedup();
     located(db, file, &diagnostics)
@@ -131,7 +133,23 @@ pub fn emit_mir(db: &dyn Db, file: SourceFile) -> String {
 
 /// [`emit_mir`] at optimization level `level`.
 pub fn emit_mir_at(db: &dyn Db, file: SourceFile, level: molt_opt::OptLevel) -> String {
-    let functions = molt_opt::optimize_file_at(db, file, level);
+    located_mir(db, file, &molt_opt::optimize_file_at(db, file, level))
+}
+
+/// [`emit_mir_at`] of the entry file of `program` as the program builds it: with direct
+/// calls of the functions it imports from other modules (`molt_opt::link_file_at`).
+pub fn emit_entry_mir_at(db: &dyn Db, program: Program<'_>, level: molt_opt::OptLevel) -> String {
+    let file = program.entry(db);
+    located_mir(db, file, &molt_opt::link_file_at(db, program, file, level))
+}
+
+/// `functions` (the optimized functions of `file`, at any level) printed with their lanes
+/// and file positions.
+fn located_mir(
+    db: &dyn Db,
+    file: SourceFile,
+    functions: &[std::sync::Arc<molt_mir::Function>],
+) -> String {
     // Every level optimizes the same functions in the same order (module code first, then
     // each item's), so the default level's origins place the spans of any level.
     let located = report::located_functions(db, file);

@@ -138,6 +138,39 @@ pub fn file_report(db: &dyn Db, file: SourceFile) -> Report {
 /// own, so an edit re-optimizes only the edited function).
 #[salsa::tracked(returns(ref))]
 pub fn file_report_ref(db: &dyn Db, file: SourceFile) -> Report {
+    let items: Vec<&RelativeReport> = module_items(db, file)
+        .functions
+        .iter()
+        .map(|item| item_report(db, *item))
+        .collect();
+    assemble(db, file, module_report(db, file), &items)
+}
+
+/// [`file_report_ref`] of `file` as a module of `program`, as the program is built: with
+/// the direct calls of functions of other modules (`molt_opt::linked_item_mir`), their
+/// `call.direct` remarks and their lanes.
+#[salsa::tracked(returns(ref))]
+pub fn program_file_report<'db>(
+    db: &'db dyn Db,
+    program: molt_semantic::modules::Program<'db>,
+    file: SourceFile,
+) -> Report {
+    let items: Vec<&RelativeReport> = module_items(db, file)
+        .functions
+        .iter()
+        .map(|item| linked_item_report(db, program, *item))
+        .collect();
+    assemble(db, file, linked_module_report(db, program, file), &items)
+}
+
+/// The report of `file` from the relative reports of its top-level code and of its items
+/// (in [`module_items`] order), located in the file and sorted.
+fn assemble(
+    db: &dyn Db,
+    file: SourceFile,
+    module_part: &RelativeReport,
+    items: &[&RelativeReport],
+) -> Report {
     let loc = Locator {
         text: file.text(db),
         index: line_index(db, file),
@@ -146,21 +179,14 @@ pub fn file_report_ref(db: &dyn Db, file: SourceFile) -> Report {
     let mut remarks = Vec::new();
     let mut coverage = Vec::new();
     let module = Origin::Module(molt_semantic::items::skeleton_map(db, file));
-    let part = module_report(db, file);
-    place(&loc, module, part, &mut remarks, &mut coverage);
+    place(&loc, module, module_part, &mut remarks, &mut coverage);
     for f in &mut coverage {
         // The module's "definition" is the start of the file, not a mapped span.
         f.location = loc.location(0, 0);
     }
-    for item in &module_items(db, file).functions {
+    for (item, part) in module_items(db, file).functions.iter().zip(items) {
         let origin = Origin::Item(item.offset(db));
-        place(
-            &loc,
-            origin,
-            item_report(db, *item),
-            &mut remarks,
-            &mut coverage,
-        );
+        place(&loc, origin, part, &mut remarks, &mut coverage);
     }
     let mut report = Report::new(env!("CARGO_PKG_VERSION"), remarks, coverage);
     report.sort();
@@ -184,6 +210,35 @@ fn item_report<'db>(db: &'db dyn Db, item: FunctionItem<'db>) -> RelativeReport 
     let item_text: &str = item.text(db);
     for o in molt_opt::optimized_function_mir(db, item) {
         collect(Some(item_text), o, &mut out.remarks, &mut out.coverage);
+    }
+    out
+}
+
+/// [`item_report`] of `item` as a module of `program` (see [`program_file_report`]).
+#[salsa::tracked(returns(ref))]
+fn linked_item_report<'db>(
+    db: &'db dyn Db,
+    program: molt_semantic::modules::Program<'db>,
+    item: FunctionItem<'db>,
+) -> RelativeReport {
+    let mut out = RelativeReport::default();
+    let item_text: &str = item.text(db);
+    for o in molt_opt::linked_item_mir(db, program, item) {
+        collect(Some(item_text), o, &mut out.remarks, &mut out.coverage);
+    }
+    out
+}
+
+/// [`module_report`] of `file` as a module of `program` (see [`program_file_report`]).
+#[salsa::tracked(returns(ref))]
+fn linked_module_report<'db>(
+    db: &'db dyn Db,
+    program: molt_semantic::modules::Program<'db>,
+    file: SourceFile,
+) -> RelativeReport {
+    let mut out = RelativeReport::default();
+    for o in molt_opt::linked_module_mir(db, program, file) {
+        collect(None, o, &mut out.remarks, &mut out.coverage);
     }
     out
 }

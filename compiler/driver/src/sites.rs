@@ -24,7 +24,8 @@ use crate::report::Origin;
 
 /// The guard an instruction checks at run time, if any:
 ///
-/// - `is.type` (only emitted by function versioning): [`GuardKind::Entry`];
+/// - `is.type` of a parameter (function versioning): [`GuardKind::Entry`]; of a loaded
+///   attribute (slot speculation): [`GuardKind::FloatTag`];
 /// - `call.direct`: [`GuardKind::DirectCall`] (the callee's `def` must be bound);
 /// - `call.method.direct`: [`GuardKind::InlineCache`];
 /// - `getattr.slot` / `setattr.slot`: [`GuardKind::Shape`];
@@ -36,7 +37,14 @@ use crate::report::Origin;
 /// - anything else: none.
 pub fn guard_kind(func: &Function, inst: &InstData) -> Option<GuardKind> {
     match &inst.kind {
-        InstKind::IsType(..) => return Some(GuardKind::Entry),
+        // An entry guard tests a parameter; slot speculation (`molt_opt::slot_types`) tests
+        // a loaded attribute's float tag.
+        InstKind::IsType(v, _) => {
+            return Some(match func.values[v.index()].def {
+                molt_mir::ValueDef::Param(b, _) if b == func.entry() => GuardKind::Entry,
+                _ => GuardKind::FloatTag,
+            });
+        }
         InstKind::CallDirect { .. } => return Some(GuardKind::DirectCall),
         InstKind::CallMethodDirect { .. } => return Some(GuardKind::InlineCache),
         InstKind::GetAttrSlot(..) | InstKind::SetAttrSlot(..) => return Some(GuardKind::Shape),

@@ -1540,9 +1540,6 @@ impl<'a> Lowerer<'a> {
         let mut bases = Vec::new();
         let mut keywords = Vec::new();
         if let Some(args) = &class.arguments {
-            if args.args.len() > 1 {
-                self.unsupported(args.range(), "multiple inheritance");
-            }
             for a in &args.args {
                 bases.push(self.expr(st, a));
             }
@@ -2046,17 +2043,44 @@ impl<'a> Lowerer<'a> {
                     self.constant(st, Constant::Int(c), span)
                 }
                 ast::Number::Float(f) => self.constant(st, Constant::Float(*f), span),
-                ast::Number::Complex { .. } => {
-                    self.unsupported(e.range(), "complex numbers");
-                    self.raise_not_implemented(st, span)
+                ast::Number::Complex { real, imag } => {
+                    // `complex(real, imag)` of the builtin (a literal has no real part,
+                    // but the parser keeps the field).
+                    let callee = st.b.ins(InstKind::BuiltinLoad("complex".into()), span);
+                    let re = self.constant(st, Constant::Float(*real), span);
+                    let im = self.constant(st, Constant::Float(*imag), span);
+                    st.b.ins(
+                        InstKind::Call {
+                            callee,
+                            args: CallArgs {
+                                positional: vec![re, im],
+                                ..CallArgs::default()
+                            },
+                        },
+                        span,
+                    )
                 }
             },
             Expr::StringLiteral(s) => {
                 self.constant(st, Constant::Str(s.value.to_str().into()), span)
             }
-            Expr::BytesLiteral(_) => {
-                self.unsupported(e.range(), "`bytes` literals");
-                self.raise_not_implemented(st, span)
+            Expr::BytesLiteral(b) => {
+                // `bytes("<the bytes as Latin-1 text>", "latin-1")`: a runtime call.
+                let data: Vec<u8> = b.value.bytes().collect();
+                let text: String = data.iter().map(|c| *c as char).collect();
+                let callee = st.b.ins(InstKind::BuiltinLoad("bytes".into()), span);
+                let text = self.constant(st, Constant::Str(text.into()), span);
+                let codec = self.constant(st, Constant::Str("latin-1".into()), span);
+                st.b.ins(
+                    InstKind::Call {
+                        callee,
+                        args: CallArgs {
+                            positional: vec![text, codec],
+                            keywords: vec![],
+                        },
+                    },
+                    span,
+                )
             }
             Expr::BooleanLiteral(b) => self.constant(st, Constant::Bool(b.value), span),
             Expr::NoneLiteral(_) => self.constant(st, Constant::None, span),
@@ -2584,7 +2608,7 @@ impl<'a> Lowerer<'a> {
                 self.error(DiagnosticCode::ArgCount, range, msg);
             }
         } else if let Some(class) = self.index.frozen_class(sym) {
-            if class.decorated {
+            if !self.index.metaclass_is_type(class) {
                 return;
             }
             let init = self.db.intern("__init__");

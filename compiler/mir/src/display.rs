@@ -350,9 +350,12 @@ fn write_kind(out: &mut String, kind: &InstKind) {
             let _ = write!(o, "call {callee}");
             call_args(o, args);
         }
-        InstKind::CallDirect { func, args } => {
+        InstKind::CallDirect { func, args, via } => {
             let _ = write!(o, "call.direct {}", quote(func));
             list(o, args);
+            if let Some(via) = via {
+                let _ = write!(o, " via {}", quote(via));
+            }
         }
         InstKind::CallEx {
             callee,

@@ -295,11 +295,20 @@ pub enum InstKind {
     /// global `f`, with exactly one positional argument per parameter; it calls the compiled
     /// code directly (no argument binding) once `f`'s `def` has run, and is an ordinary call
     /// of the global before that.
+    ///
+    /// `call.direct "m:f"(v1) via "g"`: a call of the function `f` of another module `m`
+    /// through this module's global `g`, bound once by `from m import f as g`. It calls the
+    /// compiled code directly while `g` holds the function object that `m`'s `def f` made
+    /// (checked when `g` is stored, and watched after that), and is an ordinary call of the
+    /// global `g` otherwise.
     CallDirect {
         /// MIR name of the callee.
         func: Box<str>,
         /// One argument per parameter.
         args: Vec<Value>,
+        /// For a function of another module: the global of this module it is called
+        /// through (see above); `None` for a function of this module.
+        via: Option<Box<str>>,
     },
     /// `call.ex v1, v2, v3`: `callee(*v2, **v3)` with a tuple and a dict.
     CallEx {
@@ -1008,9 +1017,11 @@ impl Function {
         for inst in &mut out.insts {
             match &mut inst.kind {
                 InstKind::MakeFunction { name, .. } => qualify(name),
-                InstKind::CallDirect { func, .. } | InstKind::CallMethodDirect { func, .. } => {
-                    qualify(func)
+                // A function of another module is already qualified by its own module.
+                InstKind::CallDirect {
+                    func, via: None, ..
                 }
+                | InstKind::CallMethodDirect { func, .. } => qualify(func),
                 _ => {}
             }
         }

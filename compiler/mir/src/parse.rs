@@ -737,9 +737,15 @@ impl<'a> Cursor<'a> {
                 if !args.keywords.is_empty() {
                     return self.error("`call.direct` takes positional arguments only");
                 }
+                let via = if self.eat_keyword("via") {
+                    Some(self.string()?)
+                } else {
+                    None
+                };
                 InstKind::CallDirect {
                     func,
                     args: args.positional,
+                    via,
                 }
             }
             "call.ex" => {

@@ -281,11 +281,12 @@ fn binary_type(op: BinaryOp, a: &Type, b: &Type) -> Type {
                 Int
             }
         }
-        Add | Sub | Mul | FloorDiv | Mod | Pow
-            if num(a) && num(b) && (*a == Float || *b == Float) =>
-        {
+        Add | Sub | Mul | FloorDiv | Mod if num(a) && num(b) && (*a == Float || *b == Float) => {
             Float
         }
+        // A float to an int power is a float; a negative number to a fractional float power
+        // is a complex (`(-1.0) ** 0.5`), so a float exponent leaves the type open.
+        Pow if *a == Float && bi => Float,
         TrueDiv if num(a) && num(b) => Float,
         Add if *a == Str && *b == Str => Str,
         Mod if *a == Str => Str,
@@ -427,6 +428,13 @@ mod tests {
             Dyn,
             "int ** int may be a float"
         );
+        assert_eq!(binary_type(BinaryOp::Pow, &Float, &Int), Float);
+        assert_eq!(
+            binary_type(BinaryOp::Pow, &Float, &Float),
+            Dyn,
+            "(-1.0) ** 0.5 is a complex"
+        );
+        assert_eq!(binary_type(BinaryOp::Pow, &Int, &Float), Dyn);
         assert_eq!(binary_type(BinaryOp::Mul, &Str, &Int), Str);
         assert_eq!(binary_type(BinaryOp::Add, &Int, &Dyn), Dyn);
     }

@@ -103,6 +103,7 @@ pub fn run(func: &mut Function, ctx: &mut PassContext<'_>) {
         inst.kind = InstKind::CallDirect {
             func: name.clone(),
             args: args.positional.clone(),
+            via: None,
         };
         if let Some(n) = uses.get_mut(&callee) {
             *n -= 1;
@@ -114,18 +115,42 @@ pub fn run(func: &mut Function, ctx: &mut PassContext<'_>) {
     note_generic_callees(func, ctx, &globals);
     method_calls(func, ctx);
     // Drop loads no instruction uses any more.
-    if !dead_loads.is_empty() {
-        let dead: Vec<molt_mir::Inst> = func
-            .insts
-            .iter()
-            .enumerate()
-            .filter(|(_, d)| d.result.is_some_and(|r| dead_loads.contains(&r)))
-            .map(|(i, _)| molt_mir::Inst(i as u32))
-            .collect();
-        for block in &mut func.blocks {
-            block.insts.retain(|i| !dead.contains(i));
-        }
-        func.compact();
+    remove_dead_loads(func, &dead_loads);
+}
+
+/// Removes the instructions defining `dead` (callee loads no instruction uses any more) and
+/// compacts `func`; nothing when `dead` is empty.
+pub(crate) fn remove_dead_loads(func: &mut Function, dead: &[Value]) {
+    if dead.is_empty() {
+        return;
+    }
+    let insts: Vec<molt_mir::Inst> = func
+        .insts
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| d.result.is_some_and(|r| dead.contains(&r)))
+        .map(|(i, _)| molt_mir::Inst(i as u32))
+        .collect();
+    for block in &mut func.blocks {
+        block.insts.retain(|i| !insts.contains(i));
+    }
+    func.compact();
+}
+
+/// Why calls of `sig` can never be direct (same module or across modules), if they cannot.
+pub(crate) fn never_direct(sig: &molt_semantic::FunctionSig) -> Option<&'static str> {
+    if sig.decorated {
+        Some("it is decorated, so the name holds what the decorator returned")
+    } else if sig.is_generator {
+        Some("it is a generator function (calling it makes a generator object)")
+    } else if sig
+        .params
+        .iter()
+        .any(|p| !matches!(p.kind, ParamKind::Positional | ParamKind::PositionalOnly))
+    {
+        Some("it has `*args`, `**kwargs` or keyword-only parameters")
+    } else {
+        None
     }
 }
 
@@ -152,19 +177,7 @@ fn note_generic_callees(
         let note = if index.stable_class(sym).is_some() {
             CalleeNote::Class
         } else if let Some(sig) = index.stable_function(sym) {
-            let never = if sig.decorated {
-                Some("it is decorated, so the name holds what the decorator returned")
-            } else if sig.is_generator {
-                Some("it is a generator function (calling it makes a generator object)")
-            } else if sig
-                .params
-                .iter()
-                .any(|p| !matches!(p.kind, ParamKind::Positional | ParamKind::PositionalOnly))
-            {
-                Some("it has `*args`, `**kwargs` or keyword-only parameters")
-            } else {
-                None
-            };
+            let never = never_direct(sig);
             CalleeNote::Function {
                 params: sig.params.len() as u32,
                 never: never.map(Into::into),

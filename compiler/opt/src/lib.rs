@@ -9,7 +9,7 @@
 //! - `O0`: no optimization passes; annotation assumptions are dropped (they are facts only
 //!   once guarded, see [`assumptions`]), which every level needs for correctness.
 //! - `O1`: entry guards for annotations ([`assumptions`]), [`direct_calls`], inline-cached
-//!   attribute [`slots`], [`copy_prop`],
+//!   attribute [`slots`], float speculation on slot loads ([`slot_types`]), [`copy_prop`],
 //!   [`sccp`] (constant folding and branch folding), [`dce`].
 //! - `O2` (the default): `O1` plus [`counted_loops`], [`cse`] (with redundant guard
 //!   elimination) and [`licm`], then copy propagation, SCCP and DCE again.
@@ -17,15 +17,23 @@
 //! The queries ([`optimized_function_mir`], [`optimized_module_mir`]) run at the default level
 //! and are what codegen, `--emit=mir` and the language server read; [`optimize_file_at`]
 //! serves other levels (uncached).
+//!
+//! A build knows its program, and so which file each import names: its queries
+//! ([`linked_item_mir`], [`linked_module_mir`], [`link_file_at`]) add the direct calls
+//! of functions of other modules ([`cross_module`]) to the per-module result. They read only
+//! the signatures of the imported modules, so editing a function body of one module
+//! re-optimizes nothing of its importers.
 
 pub mod assumptions;
 pub mod copy_prop;
 pub mod counted_loops;
+pub mod cross_module;
 pub mod cse;
 pub mod dce;
 pub mod direct_calls;
 pub mod licm;
 pub mod sccp;
+pub mod slot_types;
 pub mod slots;
 pub mod util;
 
@@ -34,6 +42,8 @@ use std::sync::Arc;
 use molt_db::{Db, SourceFile};
 use molt_lower::{LoweredItem, function_mir, module_mir};
 use molt_mir::{Function, Span};
+use molt_semantic::imported_calls::imported_functions;
+use molt_semantic::modules::Program;
 use molt_semantic::{FunctionItem, module_items};
 
 /// How much to optimize (`--opt-level`).
@@ -107,6 +117,9 @@ pub struct PassContext<'a> {
     /// The attribute names some class of the module keeps in a fixed slot
     /// ([`slot_attribute_names`]); `None` in pass tests, which compute them per function.
     pub slot_names: Option<&'a std::collections::BTreeSet<Box<str>>>,
+    /// The attribute names expected to hold floats ([`slot_float_hints`]); `None` in pass
+    /// tests, which compute them per function.
+    pub float_hints: Option<&'a std::collections::BTreeMap<Box<str>, slot_types::FloatHint>>,
     remarks: Vec<Remark>,
     function: Box<str>,
 }
@@ -124,6 +137,7 @@ impl<'a> PassContext<'a> {
             index,
             level,
             slot_names: None,
+            float_hints: None,
             remarks: Vec::new(),
             function: function.into(),
         }
@@ -181,6 +195,7 @@ pub const PASSES: &[(&str, Pass)] = &[
     ("cse", cse::run),
     ("licm", licm::run),
     ("slots", slots::run),
+    ("slot_types", slot_types::run),
 ];
 
 /// The pass named `name` (see [`PASSES`]).
@@ -193,6 +208,7 @@ fn pipeline(level: OptLevel) -> Vec<(&'static str, Pass)> {
     if level >= OptLevel::O1 {
         passes.push(("direct_calls", direct_calls::run));
         passes.push(("slots", slots::run));
+        passes.push(("slot_types", slot_types::run));
         passes.push(("copy_prop", copy_prop::run));
         passes.push(("sccp", sccp::run));
         passes.push(("dce", dce::run));
@@ -217,12 +233,26 @@ pub fn optimize(
     func: &Arc<Function>,
     level: OptLevel,
 ) -> Optimized {
+    optimize_with(db, index, slot_names, None, func, level)
+}
+
+/// [`optimize`] with the module's float hints for slot speculation ([`slot_float_hints`];
+/// `None`: computed per function).
+pub fn optimize_with(
+    db: &dyn Db,
+    index: &molt_semantic::ModuleIndex,
+    slot_names: Option<&std::collections::BTreeSet<Box<str>>>,
+    float_hints: Option<&std::collections::BTreeMap<Box<str>, slot_types::FloatHint>>,
+    func: &Arc<Function>,
+    level: OptLevel,
+) -> Optimized {
     let mut f = (**func).clone();
     let mut ctx = PassContext {
         db,
         index,
         level,
         slot_names,
+        float_hints,
         remarks: Vec::new(),
         function: func.name.clone(),
     };
@@ -273,6 +303,17 @@ pub fn slot_attribute_names(db: &dyn Db, file: SourceFile) -> std::collections::
     slots::slot_names(db, molt_semantic::module_index(db, file))
 }
 
+/// The attribute names that the classes of `file` are expected to keep floats in, with
+/// where the expectation comes from ([`slot_types::float_hints`]), computed once per
+/// revision for every function of the module.
+#[salsa::tracked(returns(ref))]
+pub fn slot_float_hints(
+    db: &dyn Db,
+    file: SourceFile,
+) -> std::collections::BTreeMap<Box<str>, slot_types::FloatHint> {
+    slot_types::float_hints(db, molt_semantic::module_index(db, file))
+}
+
 fn optimize_all(
     db: &dyn Db,
     index: &molt_semantic::ModuleIndex,
@@ -281,10 +322,11 @@ fn optimize_all(
     level: OptLevel,
 ) -> Vec<Optimized> {
     let slot_names = slot_attribute_names(db, file);
+    let float_hints = slot_float_hints(db, file);
     lowered
         .functions
         .iter()
-        .map(|f| optimize(db, index, Some(slot_names), f, level))
+        .map(|f| optimize_with(db, index, Some(slot_names), Some(float_hints), f, level))
         .collect()
 }
 
@@ -320,6 +362,136 @@ pub fn optimize_file_at(db: &dyn Db, file: SourceFile, level: OptLevel) -> Vec<A
             optimize_all(db, index, file, function_mir(db, *item), level)
                 .into_iter()
                 .map(|o| o.func),
+        );
+    }
+    out
+}
+
+/// Adds the direct calls of functions of other modules of `program` ([`cross_module`]) to
+/// the optimized functions of one item (or the top-level code) of `file`, at `level`.
+fn link(
+    db: &dyn Db,
+    program: Program<'_>,
+    file: SourceFile,
+    optimized: &[Optimized],
+    level: OptLevel,
+) -> Vec<Optimized> {
+    let imported = imported_functions(db, program, file);
+    if imported.is_empty() || level < OptLevel::O1 {
+        return optimized.to_vec();
+    }
+    let index = molt_semantic::module_index(db, file);
+    optimized
+        .iter()
+        .map(|o| {
+            let mut f = (*o.func).clone();
+            let mut ctx = PassContext::new(db, index, level, &f.name);
+            cross_module::run(&mut f, &mut ctx, imported);
+            if cfg!(debug_assertions)
+                && let Err(errors) = molt_mir::verify::verify(&f)
+            {
+                let errors: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+                panic!(
+                    "invalid MIR after pass cross_module in {}:\n{}\n{f}",
+                    f.name,
+                    errors.join("\n")
+                );
+            }
+            let mut remarks = o.remarks.clone();
+            remarks.extend(ctx.into_remarks());
+            Optimized {
+                func: if f == *o.func {
+                    o.func.clone()
+                } else {
+                    Arc::new(f)
+                },
+                remarks,
+            }
+        })
+        .collect()
+}
+
+/// [`optimized_function_mir`] of `item` as a module of `program`: with direct calls of the
+/// functions it imports from other modules ([`cross_module`]). Re-runs only when the item's
+/// optimized MIR or the signatures it imports change.
+#[salsa::tracked(returns(ref))]
+pub fn linked_item_mir<'db>(
+    db: &'db dyn Db,
+    program: Program<'db>,
+    item: FunctionItem<'db>,
+) -> Vec<Optimized> {
+    let file = item.file(db);
+    link(
+        db,
+        program,
+        file,
+        optimized_function_mir(db, item),
+        OptLevel::default(),
+    )
+}
+
+/// [`optimized_module_mir`] of `file` as a module of `program` (see
+/// [`linked_item_mir`]).
+#[salsa::tracked(returns(ref))]
+pub fn linked_module_mir<'db>(
+    db: &'db dyn Db,
+    program: Program<'db>,
+    file: SourceFile,
+) -> Vec<Optimized> {
+    link(
+        db,
+        program,
+        file,
+        optimized_module_mir(db, file),
+        OptLevel::default(),
+    )
+}
+
+/// Every optimized function of `file` as a module of `program` at `level`, `<module>` first
+/// ([`optimize_file_at`] with the direct calls of [`cross_module`]): the cached queries for
+/// the default level, a fresh (uncached) run for the others.
+pub fn link_file_at(
+    db: &dyn Db,
+    program: Program<'_>,
+    file: SourceFile,
+    level: OptLevel,
+) -> Vec<Arc<Function>> {
+    if level == OptLevel::default() {
+        let mut out: Vec<Arc<Function>> = linked_module_mir(db, program, file)
+            .iter()
+            .map(|o| o.func.clone())
+            .collect();
+        for item in &module_items(db, file).functions {
+            out.extend(
+                linked_item_mir(db, program, *item)
+                    .iter()
+                    .map(|o| o.func.clone()),
+            );
+        }
+        return out;
+    }
+    let index = molt_semantic::module_index(db, file);
+    let mut out: Vec<Arc<Function>> = link(
+        db,
+        program,
+        file,
+        &optimize_all(db, index, file, module_mir(db, file), level),
+        level,
+    )
+    .into_iter()
+    .map(|o| o.func)
+    .collect();
+    for item in &module_items(db, file).functions {
+        out.extend(
+            link(
+                db,
+                program,
+                file,
+                &optimize_all(db, index, file, function_mir(db, *item), level),
+                level,
+            )
+            .into_iter()
+            .map(|o| o.func),
         );
     }
     out

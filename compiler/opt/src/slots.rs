@@ -64,13 +64,15 @@ pub fn run(func: &mut Function, ctx: &mut PassContext<'_>) {
                     db.resolve(hook)
                 )),
                 None if slots.is_empty() && !info.slot_layout().is_empty() => {
-                    let base = match index.foreign_base(db, info) {
-                        Some(Ok(b)) => format!("`{}`", db.resolve(b)),
-                        _ => "a base class the compiler cannot see".to_string(),
-                    };
-                    Some(format!(
-                        "instances of `{name}` keep attributes in a dict: it derives from {base}, whose instances the compiler does not lay out (builtin and imported classes, exceptions)"
-                    ))
+                    Some(match index.foreign_base(db, info) {
+                        Some(Ok(b)) => format!(
+                            "instances of `{name}` keep attributes in a dict: it derives from `{}`, whose instances the compiler does not lay out (builtin and imported classes, exceptions)",
+                            db.resolve(b)
+                        ),
+                        _ => format!(
+                            "instances of `{name}` keep attributes in a dict: it or a class it derives from has several bases or a base that is not a plain name, whose layout only the runtime knows"
+                        ),
+                    })
                 }
                 None => None,
             },

@@ -307,6 +307,13 @@ pub struct ClassInfo {
     /// Attributes first assigned as `self.x = ...` in a method other than `__init__`:
     /// `(attribute, method)`, in class-body order.
     pub fields_elsewhere: Vec<(Symbol, Symbol)>,
+    /// Attributes that every `self.a = value` assignment in the class's plain methods gives
+    /// a float (a float literal, a parameter of that method annotated `float` that the
+    /// method never rebinds, or arithmetic on those and on other such attributes; see
+    /// `float_fields`), with the methods that assign them, in class-body order. A hint for speculation, not a fact: annotations are not enforced and
+    /// code elsewhere may store anything (`docs/semantics.md`, "Attribute types").
+    /// Augmented assignments (`self.a += d`) neither make nor break the hint.
+    pub float_fields: Vec<(Symbol, Vec<Symbol>)>,
     /// The class body assigns `__slots__`.
     pub defines_slots: bool,
     /// The first of `__setattr__`, `__getattribute__`, `__delattr__` the class body defines
@@ -446,6 +453,30 @@ impl ModuleIndex {
         Some(Err(()))
     }
 
+    /// Whether the metaclass of `class` is known to be `type`, so that calling the class
+    /// runs `type.__call__` (its `__new__` and `__init__`): every base up the chain is a
+    /// class of this module (defined once, without decorators or class keywords) or a
+    /// name the module does not bind (a builtin class). An imported base may bring its own
+    /// metaclass, whose `__call__` takes other arguments (`class Planet(Enum)` with an
+    /// `__init__` of its members), and so may several bases or a base expression.
+    pub fn metaclass_is_type(&self, class: &ClassInfo) -> bool {
+        let mut current = class;
+        for _ in 0..=self.classes.len() {
+            if current.other_bases || current.decorated {
+                return false;
+            }
+            let Some(base) = current.base else {
+                return true;
+            };
+            match self.only_class(base) {
+                Some(b) => current = b,
+                None => return !self.is_global(base),
+            }
+        }
+        // A cycle of base names cannot run.
+        false
+    }
+
     /// The slot layout of `class` ([`ClassInfo::slot_layout`]) if its bases allow slots
     /// ([`Self::foreign_base`]), else empty.
     pub fn slot_layout(&self, db: &dyn Db, class: &ClassInfo) -> Vec<Symbol> {
@@ -559,6 +590,7 @@ pub fn module_index(db: &dyn Db, file: SourceFile) -> ModuleIndex {
                     methods: Vec::new(),
                     fields: Vec::new(),
                     fields_elsewhere: Vec::new(),
+                    float_fields: Vec::new(),
                     defines_slots: false,
                     attribute_hook: None,
                     constructor_bound: false,
@@ -621,6 +653,7 @@ pub fn module_index(db: &dyn Db, file: SourceFile) -> ModuleIndex {
                         }
                     }
                 }
+                info.float_fields = float_fields(db, class);
                 index.classes.push(info);
             }
             _ => {}
@@ -695,6 +728,7 @@ fn patched_names(body: &[Stmt]) -> Vec<String> {
 fn collect_bindings(db: &dyn Db, stmt: &Stmt, out: &mut Vec<Symbol>) {
     let mut names = Vec::new();
     module_level_bindings(stmt, &mut names);
+    walrus_bindings(stmt, &mut names);
     out.extend(names.iter().map(|n| db.intern(n)));
     let mut declared = Vec::new();
     global_declarations(stmt, &mut declared);
@@ -782,15 +816,37 @@ fn module_level_bindings(stmt: &Stmt, out: &mut Vec<String>) {
             }
         }
         Stmt::Delete(d) => d.targets.iter().for_each(|t| target_names(t, out)),
-        Stmt::Expr(e) => walrus_targets(&e.value, out),
         _ => {}
     }
 }
 
-fn walrus_targets(expr: &Expr, out: &mut Vec<String>) {
-    if let Expr::Named(n) = expr {
-        target_names(&n.target, out);
+/// Names that `:=` binds in the scope of `stmt` (a module-level statement): in its
+/// expressions at any depth, comprehensions and generator expressions included (their `:=`
+/// binds in the enclosing scope, PEP 572), but not in the bodies of functions, lambdas and
+/// classes, which are scopes of their own.
+fn walrus_bindings(stmt: &Stmt, out: &mut Vec<String>) {
+    use ruff_python_ast::visitor::{Visitor, walk_expr, walk_stmt};
+    struct V<'o>(&'o mut Vec<String>);
+    impl<'a> Visitor<'a> for V<'_> {
+        fn visit_stmt(&mut self, stmt: &'a Stmt) {
+            match stmt {
+                Stmt::FunctionDef(def) => crate::scope::walk_def_header(self, def),
+                Stmt::ClassDef(class) => crate::scope::walk_class_header(self, class),
+                _ => walk_stmt(self, stmt),
+            }
+        }
+        fn visit_expr(&mut self, expr: &'a Expr) {
+            match expr {
+                Expr::Named(n) => {
+                    target_names(&n.target, self.0);
+                    self.visit_expr(&n.value);
+                }
+                Expr::Lambda(l) => crate::scope::walk_lambda_defaults(self, l),
+                _ => walk_expr(self, expr),
+            }
+        }
     }
+    V(out).visit_stmt(stmt);
 }
 
 /// Names declared `global` inside function bodies in `stmt` (recursively).
@@ -814,6 +870,271 @@ fn global_declarations(stmt: &Stmt, out: &mut Vec<String>) {
         }
     }
     V(out, false).visit_stmt(stmt);
+}
+
+/// The attribute `attr` of `self` in class `class_name` as stored: private names are
+/// mangled (`self.__x` is `_C__x`).
+fn mangled(db: &dyn Db, class_name: &str, attr: &str) -> Symbol {
+    let owner = class_name.trim_start_matches('_');
+    if attr.starts_with("__") && !attr.ends_with("__") && !owner.is_empty() {
+        db.intern(&format!("_{owner}{attr}"))
+    } else {
+        db.intern(attr)
+    }
+}
+
+/// [`ClassInfo::float_fields`] of `class`: walks the plain methods (not decorated, with a
+/// first parameter) and keeps the attributes of which every `self.a = value` assignment
+/// stores a float: a float literal, a `float`-annotated parameter the method never rebinds,
+/// another such attribute of `self`, or `+ - * /` and unary `-`/`+` of those (and int
+/// literals, with at least one float operand). Attributes that read each other are decided
+/// together (a greatest fixpoint: `self.x = self.x + self.v * dt` keeps `x` a float when
+/// `x` and `v` are). Any other assignment to `self.a` (another value, a `for`/`with` target,
+/// an unpacking from a non-tuple) rules the attribute out.
+fn float_fields(db: &dyn Db, class: &ast::StmtClassDef) -> Vec<(Symbol, Vec<Symbol>)> {
+    use ruff_python_ast::statement_visitor::{StatementVisitor, walk_stmt};
+    /// The assignments to attributes of `self` in one method.
+    struct Method<'a> {
+        name: Symbol,
+        self_name: &'a str,
+        float_params: FxHashSet<&'a str>,
+        /// `(attribute, value)`; `None`: a value the walk cannot see (a loop target).
+        stores: Vec<(Symbol, Option<&'a Expr>)>,
+    }
+    struct V<'a, 'm> {
+        db: &'a dyn Db,
+        class_name: &'a str,
+        method: &'m mut Method<'a>,
+    }
+    impl<'a> V<'a, '_> {
+        /// An assignment of `value` (`None`: unknown) to `target`.
+        fn assign(&mut self, target: &'a Expr, value: Option<&'a Expr>) {
+            match target {
+                Expr::Attribute(a) => {
+                    if matches!(&*a.value, Expr::Name(n) if n.id.as_str() == self.method.self_name)
+                    {
+                        let attr = mangled(self.db, self.class_name, a.attr.as_str());
+                        self.method.stores.push((attr, value));
+                    }
+                }
+                Expr::Tuple(ast::ExprTuple { elts, .. })
+                | Expr::List(ast::ExprList { elts, .. }) => {
+                    let values: Option<&'a [Expr]> = match value {
+                        Some(Expr::Tuple(t)) if t.elts.len() == elts.len() => Some(&t.elts),
+                        _ => None,
+                    };
+                    for (i, e) in elts.iter().enumerate() {
+                        self.assign(e, values.map(|v| &v[i]));
+                    }
+                }
+                Expr::Starred(s) => self.assign(&s.value, None),
+                _ => {}
+            }
+        }
+    }
+    impl<'a> StatementVisitor<'a> for V<'a, '_> {
+        fn visit_stmt(&mut self, stmt: &'a Stmt) {
+            match stmt {
+                // `a = b = v` stores `v` in each target.
+                Stmt::Assign(a) => a
+                    .targets
+                    .iter()
+                    .for_each(|t| self.assign(t, Some(&a.value))),
+                Stmt::AnnAssign(a) => self.assign(&a.target, a.value.as_deref()),
+                Stmt::For(f) => {
+                    self.assign(&f.target, None);
+                    walk_stmt(self, stmt);
+                }
+                Stmt::With(w) => {
+                    for item in &w.items {
+                        if let Some(v) = &item.optional_vars {
+                            self.assign(v, None);
+                        }
+                    }
+                    walk_stmt(self, stmt);
+                }
+                Stmt::FunctionDef(_) | Stmt::ClassDef(_) => {}
+                _ => walk_stmt(self, stmt),
+            }
+        }
+    }
+    let class_name = class.name.as_str();
+    let mut methods: Vec<Method<'_>> = Vec::new();
+    for s in &class.body {
+        let Stmt::FunctionDef(def) = s else { continue };
+        if !def.decorator_list.is_empty() {
+            continue;
+        }
+        let params = &def.parameters;
+        let Some(first) = params.posonlyargs.iter().chain(&params.args).next() else {
+            continue;
+        };
+        let self_name = first.parameter.name.as_str();
+        // Parameters annotated `float` that no statement of the method rebinds.
+        let mut rebound = Vec::new();
+        for st in &def.body {
+            function_bindings(st, &mut rebound);
+        }
+        let float_params: FxHashSet<&str> = params
+            .posonlyargs
+            .iter()
+            .chain(&params.args)
+            .chain(&params.kwonlyargs)
+            .map(|p| &p.parameter)
+            .filter(|p| {
+                matches!(p.annotation.as_deref(), Some(Expr::Name(n)) if n.id.as_str() == "float")
+                    && p.name.as_str() != self_name
+                    && !rebound.iter().any(|r| r == p.name.as_str())
+            })
+            .map(|p| p.name.as_str())
+            .collect();
+        let mut method = Method {
+            name: db.intern(def.name.as_str()),
+            self_name,
+            float_params,
+            stores: Vec::new(),
+        };
+        let mut v = V {
+            db,
+            class_name,
+            method: &mut method,
+        };
+        for st in &def.body {
+            v.visit_stmt(st);
+        }
+        methods.push(method);
+    }
+    // Whether `e` is a float when the attributes in `floats` are.
+    fn floaty(
+        db: &dyn Db,
+        class_name: &str,
+        m: &Method<'_>,
+        floats: &FxHashSet<Symbol>,
+        e: &Expr,
+    ) -> bool {
+        let is_int = |e: &Expr| matches!(e, Expr::NumberLiteral(n) if matches!(n.value, ast::Number::Int(_)));
+        match e {
+            Expr::NumberLiteral(n) => matches!(n.value, ast::Number::Float(_)),
+            Expr::Name(n) => m.float_params.contains(n.id.as_str()),
+            Expr::Attribute(a) => {
+                matches!(&*a.value, Expr::Name(n) if n.id.as_str() == m.self_name)
+                    && floats.contains(&mangled(db, class_name, a.attr.as_str()))
+            }
+            Expr::UnaryOp(u) => {
+                matches!(u.op, ast::UnaryOp::USub | ast::UnaryOp::UAdd)
+                    && floaty(db, class_name, m, floats, &u.operand)
+            }
+            Expr::BinOp(b) => {
+                let (l, r) = (
+                    floaty(db, class_name, m, floats, &b.left),
+                    floaty(db, class_name, m, floats, &b.right),
+                );
+                matches!(
+                    b.op,
+                    ast::Operator::Add
+                        | ast::Operator::Sub
+                        | ast::Operator::Mult
+                        | ast::Operator::Div
+                ) && (l || r)
+                    && (l || is_int(&b.left))
+                    && (r || is_int(&b.right))
+            }
+            _ => false,
+        }
+    }
+    let mut floats: FxHashSet<Symbol> = methods
+        .iter()
+        .flat_map(|m| m.stores.iter().map(|(a, _)| *a))
+        .collect();
+    loop {
+        let mut out: Vec<Symbol> = Vec::new();
+        for m in &methods {
+            for (attr, value) in &m.stores {
+                if floats.contains(attr)
+                    && !value.is_some_and(|v| floaty(db, class_name, m, &floats, v))
+                {
+                    out.push(*attr);
+                }
+            }
+        }
+        if out.is_empty() {
+            break;
+        }
+        for a in out {
+            floats.remove(&a);
+        }
+    }
+    let mut result: Vec<(Symbol, Vec<Symbol>)> = Vec::new();
+    for m in &methods {
+        for (attr, _) in &m.stores {
+            if !floats.contains(attr) {
+                continue;
+            }
+            match result.iter_mut().find(|(a, _)| a == attr) {
+                Some((_, ms)) if ms.contains(&m.name) => {}
+                Some((_, ms)) => ms.push(m.name),
+                None => result.push((*attr, vec![m.name])),
+            }
+        }
+    }
+    result
+}
+
+/// Names a function body's statements bind (assignment, `for`, `with`, `import`, `except
+/// ... as`, nested `def`/`class`, walrus not included), outside nested scopes.
+fn function_bindings(stmt: &Stmt, out: &mut Vec<String>) {
+    use ruff_python_ast::statement_visitor::{StatementVisitor, walk_stmt};
+    struct V<'o>(&'o mut Vec<String>);
+    impl<'a> StatementVisitor<'a> for V<'_> {
+        fn visit_stmt(&mut self, stmt: &'a Stmt) {
+            match stmt {
+                Stmt::Assign(a) => a.targets.iter().for_each(|t| target_names(t, self.0)),
+                Stmt::AnnAssign(a) => target_names(&a.target, self.0),
+                Stmt::AugAssign(a) => target_names(&a.target, self.0),
+                Stmt::For(f) => {
+                    target_names(&f.target, self.0);
+                    walk_stmt(self, stmt);
+                }
+                Stmt::With(w) => {
+                    for item in &w.items {
+                        if let Some(v) = &item.optional_vars {
+                            target_names(v, self.0);
+                        }
+                    }
+                    walk_stmt(self, stmt);
+                }
+                Stmt::FunctionDef(d) => self.0.push(d.name.as_str().to_owned()),
+                Stmt::ClassDef(c) => self.0.push(c.name.as_str().to_owned()),
+                Stmt::Delete(d) => d.targets.iter().for_each(|t| target_names(t, self.0)),
+                Stmt::Global(g) => self.0.extend(g.names.iter().map(|n| n.as_str().to_owned())),
+                Stmt::Nonlocal(g) => self.0.extend(g.names.iter().map(|n| n.as_str().to_owned())),
+                Stmt::Import(i) => {
+                    for alias in &i.names {
+                        let name = alias.asname.as_ref().unwrap_or(&alias.name);
+                        self.0
+                            .push(name.as_str().split('.').next().unwrap_or("").to_owned());
+                    }
+                }
+                Stmt::ImportFrom(i) => {
+                    for alias in &i.names {
+                        let name = alias.asname.as_ref().unwrap_or(&alias.name);
+                        self.0.push(name.as_str().to_owned());
+                    }
+                }
+                Stmt::Try(t) => {
+                    for h in &t.handlers {
+                        let ast::ExceptHandler::ExceptHandler(h) = h;
+                        if let Some(n) = &h.name {
+                            self.0.push(n.as_str().to_owned());
+                        }
+                    }
+                    walk_stmt(self, stmt);
+                }
+                _ => walk_stmt(self, stmt),
+            }
+        }
+    }
+    V(out).visit_stmt(stmt);
 }
 
 fn collect_self_fields(

@@ -13,6 +13,7 @@ pub mod diagnostics;
 pub mod entry_points;
 pub mod exit_order;
 pub mod import_names;
+pub mod imported_calls;
 pub mod index;
 pub mod items;
 pub mod limits;

@@ -17,11 +17,14 @@
 //! - statements and expressions nested at most 3,000 deep ([`MAX_AST_DEPTH`]: CPython raises
 //!   `RecursionError: maximum recursion depth exceeded during compilation`);
 //! - decimal int literals of at most 4,300 digits (`sys.int_info.default_max_str_digits`;
-//!   underscores are not digits).
+//!   underscores are not digits);
+//! - the symbol table's rules for `:=` in comprehensions (PEP 572): not in an iterable of a
+//!   comprehension, not rebinding an iteration variable, not in a comprehension in a class
+//!   body.
 
 use ruff_python_ast::token::TokenKind;
 use ruff_python_ast::visitor::Visitor;
-use ruff_python_ast::{self as ast, ModModule, Stmt};
+use ruff_python_ast::{self as ast, Expr, ModModule, Stmt};
 use ruff_python_parser::Parsed;
 use ruff_text_size::{Ranged, TextRange, TextSize};
 
@@ -118,7 +121,202 @@ pub fn check_limits(text: &str, parsed: &Parsed<ModModule>) -> Vec<Diagnostic> {
         }
         out.extend(depth.error);
     }
+    // The walk below recurses once per level too: only within the depth limit.
+    if out.is_empty() {
+        out.extend(NamedExprCheck::run(parsed.syntax()));
+    }
     out
+}
+
+/// The kind of scope a [`NamedExprCheck`] frame stands for.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum ScopeKind {
+    Module,
+    Class,
+    Function,
+    Comprehension,
+}
+
+/// One scope of CPython's symbol table, as far as `:=` needs it.
+struct ScopeFrame {
+    kind: ScopeKind,
+    /// Inside an iterable of a comprehension (CPython's `ste_comp_iter_expr`).
+    iter_expr: usize,
+    /// A comprehension's iteration variables (CPython's `DEF_COMP_ITER`).
+    iter_vars: Vec<String>,
+}
+
+/// CPython 3.11's symbol-table rules for assignment expressions in comprehensions (PEP 572;
+/// `symtable_handle_namedexpr` and `symtable_extend_namedexpr_scope` in `symtable.c`),
+/// which its grammar does not express: `:=` is refused in any iterable of a comprehension,
+/// when it would rebind an iteration variable of the comprehension (or of one enclosing it),
+/// and in a comprehension directly in a class body. The first violation, in CPython's
+/// visiting order, with CPython's message.
+struct NamedExprCheck {
+    frames: Vec<ScopeFrame>,
+    error: Option<Diagnostic>,
+}
+
+impl NamedExprCheck {
+    fn run(module: &ModModule) -> Option<Diagnostic> {
+        let mut check = NamedExprCheck {
+            frames: vec![ScopeFrame {
+                kind: ScopeKind::Module,
+                iter_expr: 0,
+                iter_vars: Vec::new(),
+            }],
+            error: None,
+        };
+        for s in &module.body {
+            check.visit_stmt(s);
+        }
+        check.error
+    }
+
+    /// Enters a scope; one entered inside a comprehension's iterable (a lambda, a nested
+    /// comprehension) counts as inside it too, as CPython's `symtable_enter_block` copies
+    /// the counter.
+    fn push(&mut self, kind: ScopeKind) {
+        let iter_expr = self.frames.last().map_or(0, |f| f.iter_expr);
+        self.frames.push(ScopeFrame {
+            kind,
+            iter_expr,
+            iter_vars: Vec::new(),
+        });
+    }
+
+    fn top(&mut self) -> &mut ScopeFrame {
+        self.frames
+            .last_mut()
+            .expect("the module frame is never popped")
+    }
+
+    /// The message of CPython's `SyntaxError` for `name := ...` here, if it is one.
+    fn named_expr_error(&self, name: &str) -> Option<String> {
+        let top = self.frames.last()?;
+        if top.iter_expr > 0 {
+            return Some(
+                "assignment expression cannot be used in a comprehension iterable expression"
+                    .into(),
+            );
+        }
+        if top.kind != ScopeKind::Comprehension {
+            return None;
+        }
+        for frame in self.frames.iter().rev() {
+            match frame.kind {
+                ScopeKind::Comprehension => {
+                    if frame.iter_vars.iter().any(|v| v == name) {
+                        return Some(format!(
+                            "assignment expression cannot rebind comprehension iteration variable '{name}'"
+                        ));
+                    }
+                }
+                ScopeKind::Function | ScopeKind::Module => return None,
+                ScopeKind::Class => {
+                    return Some(
+                        "assignment expression within a comprehension cannot be used in a class body"
+                            .into(),
+                    );
+                }
+            }
+        }
+        None
+    }
+
+    /// A comprehension's iterable, visited in the current frame as an iterable expression.
+    fn iterable(&mut self, iter: &Expr) {
+        self.top().iter_expr += 1;
+        self.visit_expr(iter);
+        self.top().iter_expr -= 1;
+    }
+
+    /// A comprehension's iteration target: its names become iteration variables.
+    fn iteration_target(&mut self, target: &Expr) {
+        let mut names = Vec::new();
+        crate::scope::target_names(target, &mut names);
+        self.top().iter_vars.extend(names);
+        self.visit_expr(target);
+    }
+
+    /// A comprehension, in CPython's order: the first iterable in the enclosing scope, then
+    /// in its own scope the first target and conditions, the other generators (target,
+    /// iterable, conditions), the dict value, the element (or key).
+    fn comprehension(&mut self, generators: &[ast::Comprehension], elements: &[&Expr]) {
+        let Some((first, rest)) = generators.split_first() else {
+            return;
+        };
+        self.iterable(&first.iter);
+        self.push(ScopeKind::Comprehension);
+        self.iteration_target(&first.target);
+        first.ifs.iter().for_each(|e| self.visit_expr(e));
+        for g in rest {
+            self.iteration_target(&g.target);
+            self.iterable(&g.iter);
+            g.ifs.iter().for_each(|e| self.visit_expr(e));
+        }
+        elements.iter().rev().for_each(|e| self.visit_expr(e));
+        self.frames.pop();
+    }
+}
+
+impl<'a> Visitor<'a> for NamedExprCheck {
+    fn visit_stmt(&mut self, s: &'a Stmt) {
+        if self.error.is_some() {
+            return;
+        }
+        match s {
+            Stmt::FunctionDef(def) => {
+                crate::scope::walk_def_header(self, def);
+                self.push(ScopeKind::Function);
+                def.body.iter().for_each(|s| self.visit_stmt(s));
+                self.frames.pop();
+            }
+            Stmt::ClassDef(class) => {
+                crate::scope::walk_class_header(self, class);
+                self.push(ScopeKind::Class);
+                class.body.iter().for_each(|s| self.visit_stmt(s));
+                self.frames.pop();
+            }
+            _ => ruff_python_ast::visitor::walk_stmt(self, s),
+        }
+    }
+
+    fn visit_expr(&mut self, e: &'a ast::Expr) {
+        if self.error.is_some() {
+            return;
+        }
+        match e {
+            Expr::Named(n) => {
+                if let Expr::Name(name) = &*n.target {
+                    if let Some(message) = self.named_expr_error(name.id.as_str()) {
+                        self.error = Some(Diagnostic::error(
+                            DiagnosticCode::SyntaxError,
+                            n.range(),
+                            message,
+                        ));
+                        return;
+                    }
+                }
+                self.visit_expr(&n.value);
+            }
+            Expr::Lambda(l) => {
+                crate::scope::walk_lambda_defaults(self, l);
+                self.push(ScopeKind::Function);
+                self.visit_expr(&l.body);
+                self.frames.pop();
+            }
+            Expr::ListComp(c) => self.comprehension(&c.generators, &[&c.elt]),
+            Expr::SetComp(c) => self.comprehension(&c.generators, &[&c.elt]),
+            Expr::Generator(c) => self.comprehension(&c.generators, &[&c.elt]),
+            Expr::DictComp(c) => {
+                let elements: Vec<&Expr> =
+                    c.key.as_deref().into_iter().chain([&*c.value]).collect();
+                self.comprehension(&c.generators, &elements);
+            }
+            _ => ruff_python_ast::visitor::walk_expr(self, e),
+        }
+    }
 }
 
 /// Deepest nesting of statements and expressions CPython 3.11 compiles: its AST optimizer

@@ -44,12 +44,21 @@ pub struct Scope {
     pub has_try: bool,
     /// Contains `del` of a local name.
     pub has_del: bool,
+    /// The scope of a comprehension or generator expression lowered as a function.
+    pub is_comprehension: bool,
+    /// Names that `:=` binds from inside this comprehension scope (or one nested in it), in
+    /// the nearest enclosing scope that is not a comprehension (PEP 572): resolved there,
+    /// never local here.
+    pub walrus_targets: Vec<String>,
 }
 
 impl Scope {
     /// Analyses a `def` (or lambda) given its parameters and body.
     pub fn of_function(parameters: Option<&ast::Parameters>, body: ScopeBody<'_>) -> Scope {
-        let mut collector = Collector::default();
+        let mut collector = Collector {
+            comprehension: matches!(body, ScopeBody::Generator(_) | ScopeBody::Comprehension(..)),
+            ..Collector::default()
+        };
         if let Some(params) = parameters {
             for p in params.iter() {
                 collector.bind(p.name().as_str());
@@ -78,6 +87,16 @@ impl Scope {
     pub fn resolve(&self, name: &str, enclosing: &[&Scope]) -> Resolution {
         if self.globals.contains(name) {
             return Resolution::Global;
+        }
+        if self.walrus_targets.iter().any(|t| t == name) {
+            // Bound by `:=` in the nearest enclosing scope that is not a comprehension: a
+            // function (through the closure), else the module (a class body is a
+            // compile-time error).
+            return match enclosing.iter().rev().find(|s| !s.is_comprehension) {
+                Some(s) if s.globals.contains(name) => Resolution::Global,
+                Some(_) => Resolution::Free,
+                None => Resolution::Global,
+            };
         }
         if self.nonlocals.contains(name) {
             return Resolution::Free;
@@ -129,22 +148,52 @@ pub enum ScopeBody<'a> {
     Comprehension(&'a [ast::Comprehension], &'a Expr, Option<&'a Expr>),
 }
 
+/// Comprehensions nested this many levels deep (counting the comprehension itself) are
+/// lowered as functions of their own even without a closure inside: an inlined nest is one
+/// machine function whose exception edges and live values grow with the square of its
+/// depth (Cranelift's register allocation dominates past about 40 levels), while a nest of
+/// functions costs the same per level at any depth. Comprehensions of 1 to
+/// `INLINE_COMPREHENSION_DEPTH - 1` levels, all but machine-generated code, stay inlined.
+pub const INLINE_COMPREHENSION_DEPTH: usize = 8;
+
 /// Whether a comprehension must be lowered as a function of its own, as CPython 3.11 does
-/// for every comprehension. Only needed when a lambda or generator expression inside it can
-/// capture its loop variables (closures see the comprehension's cells); other comprehensions
-/// are inlined into the enclosing function.
+/// for every comprehension. Needed when a lambda or generator expression inside it can
+/// capture its loop variables (closures see the comprehension's cells), and used when it
+/// holds comprehensions [`INLINE_COMPREHENSION_DEPTH`] levels deep (see there); other
+/// comprehensions are inlined into the enclosing function.
+///
+/// The answer is monotone: when a comprehension needs a scope, so does every comprehension
+/// that has it in its own scope (anywhere but in the first iterable), so a comprehension
+/// lowered as a function never reads the variables of an inlined one.
 pub fn comprehension_needs_scope(generators: &[ast::Comprehension], elements: &[&Expr]) -> bool {
-    struct Finder(bool);
+    /// Finds a closure, and measures how deep comprehensions nest (1 = none inside).
+    struct Finder {
+        closure: bool,
+        depth: usize,
+        max_depth: usize,
+    }
     impl<'a> Visitor<'a> for Finder {
         fn visit_expr(&mut self, expr: &'a Expr) {
-            if matches!(expr, Expr::Lambda(_) | Expr::Generator(_)) {
-                self.0 = true;
-            } else if !self.0 {
-                visitor::walk_expr(self, expr);
+            if self.closure || self.max_depth >= INLINE_COMPREHENSION_DEPTH {
+                return;
+            }
+            match expr {
+                Expr::Lambda(_) | Expr::Generator(_) => self.closure = true,
+                Expr::ListComp(_) | Expr::SetComp(_) | Expr::DictComp(_) => {
+                    self.depth += 1;
+                    self.max_depth = self.max_depth.max(self.depth);
+                    visitor::walk_expr(self, expr);
+                    self.depth -= 1;
+                }
+                _ => visitor::walk_expr(self, expr),
             }
         }
     }
-    let mut f = Finder(false);
+    let mut f = Finder {
+        closure: false,
+        depth: 1,
+        max_depth: 1,
+    };
     for (i, g) in generators.iter().enumerate() {
         // The first iterable is evaluated outside the comprehension's scope.
         if i > 0 {
@@ -154,7 +203,7 @@ pub fn comprehension_needs_scope(generators: &[ast::Comprehension], elements: &[
         g.ifs.iter().for_each(|e| f.visit_expr(e));
     }
     elements.iter().for_each(|e| f.visit_expr(e));
-    f.0
+    f.closure || f.max_depth >= INLINE_COMPREHENSION_DEPTH
 }
 
 #[derive(Default)]
@@ -168,6 +217,11 @@ struct Collector {
     nested: Vec<Scope>,
     /// Comprehension targets currently in scope (shadow outer names).
     comprehension_targets: Vec<String>,
+    /// This is the body of a comprehension or generator expression lowered as a function.
+    comprehension: bool,
+    /// Names bound by `:=` in this comprehension scope or nested ones (see
+    /// [`Scope::walrus_targets`]).
+    walrus_targets: Vec<String>,
     is_generator: bool,
     has_try: bool,
     has_del: bool,
@@ -180,6 +234,21 @@ impl Collector {
         }
         if self.local_set.insert(name.to_owned()) {
             self.locals.push(name.to_owned());
+        }
+    }
+
+    /// `name := ...` seen in this scope or in a comprehension scope nested in it: binds
+    /// `name` here, or in a comprehension scope passes it outwards (PEP 572).
+    fn bind_walrus(&mut self, name: &str) {
+        if self.comprehension {
+            if !self.walrus_targets.iter().any(|t| t == name) {
+                self.walrus_targets.push(name.to_owned());
+            }
+            self.use_name(name);
+        } else {
+            let saved = std::mem::take(&mut self.comprehension_targets);
+            self.bind(name);
+            self.comprehension_targets = saved;
         }
     }
 
@@ -208,9 +277,12 @@ impl Collector {
             nonlocals,
             used,
             nested,
+            walrus_targets,
             ..
         } = self;
-        locals.retain(|l| !globals.contains(l) && !nonlocals.contains(l));
+        locals.retain(|l| {
+            !globals.contains(l) && !nonlocals.contains(l) && !walrus_targets.contains(l)
+        });
         let mut scope = Scope {
             locals,
             globals,
@@ -220,6 +292,8 @@ impl Collector {
             is_generator: self.is_generator,
             has_try: self.has_try,
             has_del: self.has_del,
+            is_comprehension: self.comprehension,
+            walrus_targets,
         };
         for name in used {
             if !scope.locals.contains(&name) && !scope.globals.contains(&name) {
@@ -250,18 +324,47 @@ pub fn target_names(target: &Expr, out: &mut Vec<String>) {
     }
 }
 
+/// Visits what a `def` statement evaluates in the enclosing scope when it runs: its
+/// decorators, then its parameter defaults (annotations are not visited).
+pub fn walk_def_header<'a, V: Visitor<'a> + ?Sized>(v: &mut V, def: &'a ast::StmtFunctionDef) {
+    for d in &def.decorator_list {
+        v.visit_expr(&d.expression);
+    }
+    for p in def.parameters.iter() {
+        if let Some(default) = p.default() {
+            v.visit_expr(default);
+        }
+    }
+}
+
+/// Visits the parameter defaults of a lambda (evaluated in the enclosing scope).
+pub fn walk_lambda_defaults<'a, V: Visitor<'a> + ?Sized>(v: &mut V, lambda: &'a ast::ExprLambda) {
+    if let Some(params) = &lambda.parameters {
+        for p in params.iter() {
+            if let Some(default) = p.default() {
+                v.visit_expr(default);
+            }
+        }
+    }
+}
+
+/// Visits what a `class` statement evaluates in the enclosing scope: its decorators, its
+/// bases and keyword arguments.
+pub fn walk_class_header<'a, V: Visitor<'a> + ?Sized>(v: &mut V, class: &'a ast::StmtClassDef) {
+    for d in &class.decorator_list {
+        v.visit_expr(&d.expression);
+    }
+    if let Some(args) = &class.arguments {
+        args.args.iter().for_each(|a| v.visit_expr(a));
+        args.keywords.iter().for_each(|k| v.visit_expr(&k.value));
+    }
+}
+
 impl<'a> Visitor<'a> for Collector {
     fn visit_stmt(&mut self, stmt: &'a Stmt) {
         match stmt {
             Stmt::FunctionDef(def) => {
-                for d in &def.decorator_list {
-                    self.visit_expr(&d.expression);
-                }
-                for p in def.parameters.iter() {
-                    if let Some(default) = p.default() {
-                        self.visit_expr(default);
-                    }
-                }
+                walk_def_header(self, def);
                 self.bind(def.name.as_str());
                 let child = Scope::of_function(Some(&def.parameters), ScopeBody::Stmts(&def.body));
                 for name in &child.free_candidates {
@@ -345,19 +448,11 @@ impl<'a> Visitor<'a> for Collector {
                 self.visit_expr(&named.value);
                 // `:=` inside a comprehension binds in the enclosing function.
                 if let Expr::Name(n) = &*named.target {
-                    let saved = std::mem::take(&mut self.comprehension_targets);
-                    self.bind(n.id.as_str());
-                    self.comprehension_targets = saved;
+                    self.bind_walrus(n.id.as_str());
                 }
             }
             Expr::Lambda(lambda) => {
-                if let Some(params) = &lambda.parameters {
-                    for p in params.iter() {
-                        if let Some(default) = p.default() {
-                            self.visit_expr(default);
-                        }
-                    }
-                }
+                walk_lambda_defaults(self, lambda);
                 let child =
                     Scope::of_function(lambda.parameters.as_deref(), ScopeBody::Expr(&lambda.body));
                 for name in &child.free_candidates {
@@ -372,6 +467,9 @@ impl<'a> Visitor<'a> for Collector {
                 let child = Scope::of_function(None, ScopeBody::Generator(generator));
                 for name in &child.free_candidates {
                     self.use_name(name);
+                }
+                for name in &child.walrus_targets {
+                    self.bind_walrus(name);
                 }
                 self.nested.push(child);
             }
@@ -454,6 +552,9 @@ impl Collector {
         for name in &child.free_candidates {
             self.use_name(name);
         }
+        for name in &child.walrus_targets {
+            self.bind_walrus(name);
+        }
         self.nested.push(child);
     }
 
@@ -505,5 +606,62 @@ mod tests {
         assert!(s.is_generator);
         assert_eq!(s.resolve("n", &[]), Resolution::Cell);
         assert_eq!(s.resolve("print", &[]), Resolution::Global);
+    }
+
+    #[test]
+    fn walrus_in_a_comprehension_scope_binds_in_the_enclosing_function() {
+        // The lambda makes both comprehensions scopes of their own; `t` binds in `f`.
+        let s = scope_of(
+            "def f():\n    d = [[(t := a + b) for b in r] for a in r if (lambda: a)()]\n    return t\n",
+        );
+        assert!(s.locals.contains(&"t".to_owned()));
+        assert!(
+            s.cellvars.contains("t"),
+            "the comprehension writes it through a cell"
+        );
+        let outer =
+            comprehension_scope("d = [[(t := a + b) for b in r] for a in r if (lambda: a)()]\n");
+        assert!(outer.is_comprehension);
+        assert_eq!(outer.walrus_targets, vec!["t"]);
+        assert!(!outer.locals.contains(&"t".to_owned()));
+        assert_eq!(outer.resolve("t", &[&s]), Resolution::Free);
+        // At module level (no enclosing function) it is a global.
+        assert_eq!(outer.resolve("t", &[]), Resolution::Global);
+    }
+
+    /// The scope of the list comprehension assigned by `src` (`name = [...]`).
+    fn comprehension_scope(src: &str) -> Scope {
+        let parsed = ruff_python_parser::parse_module(src).expect("valid test source");
+        let Stmt::Assign(assign) = &parsed.syntax().body[0] else {
+            panic!("an assignment")
+        };
+        let Expr::ListComp(comp) = &*assign.value else {
+            panic!("a list comprehension")
+        };
+        assert!(comprehension_needs_scope(&comp.generators, &[&comp.elt]));
+        Scope::of_function(
+            None,
+            ScopeBody::Comprehension(&comp.generators, &comp.elt, None),
+        )
+    }
+
+    #[test]
+    fn deep_comprehension_nests_become_scopes_from_the_top() {
+        let mut e = "i0".to_owned();
+        let mut needs = Vec::new();
+        for k in 0..10 {
+            e = format!("[{e} for i{k} in r]");
+            let parsed = ruff_python_parser::parse_module(&format!("x = {e}\n")).unwrap();
+            let Stmt::Assign(assign) = &parsed.syntax().body[0] else {
+                panic!("an assignment")
+            };
+            let Expr::ListComp(comp) = &*assign.value else {
+                panic!("a list comprehension")
+            };
+            needs.push(comprehension_needs_scope(&comp.generators, &[&comp.elt]));
+        }
+        // A nest of 1 to 7 levels stays inline; 8 levels and more are functions.
+        let expected: Vec<bool> = (1..=10).map(|d| d >= INLINE_COMPREHENSION_DEPTH).collect();
+        assert_eq!(needs, expected);
     }
 }

@@ -68,6 +68,13 @@ pub fn hover(
         .and_then(|(target, range)| imported_section(db, target, range));
     let imported_found = imported.is_some();
     sections.extend(imported);
+    // An attribute of a class known from its receiver: where the class defines it.
+    if !imported_found {
+        sections.extend(
+            super::attributes::definition(db, file, offset, paths)
+                .map(|found| attribute_section(db, file, &found)),
+        );
+    }
     if let Some(at) = name_at(module, offset) {
         if let Some(definition) = resolve(module, &at).filter(|_| !imported_found) {
             sections.push(name_section(db, file, &at, &definition));
@@ -106,6 +113,34 @@ pub fn hover(
         sections.extend(profile_view::hover_section(view, offset));
     }
     (!sections.is_empty()).then(|| sections.join("\n\n---\n\n"))
+}
+
+/// What an attribute is and where its class defines it: `(instance attribute) Vec.x`, the
+/// method that assigns it, the file (when not `file`) and line.
+fn attribute_section(
+    db: &dyn Db,
+    file: SourceFile,
+    found: &super::attributes::AttributeDefinition,
+) -> String {
+    let text = found.file.text(db);
+    let start = found.range.start().to_usize().min(text.len());
+    let line = text[..start].matches('\n').count() + 1;
+    let name = text
+        .get(found.range.start().to_usize()..found.range.end().to_usize())
+        .unwrap_or("?");
+    let place = if found.file == file {
+        format!("line {line}")
+    } else {
+        format!("`{}`, line {line}", found.file.path(db).display())
+    };
+    let how = match &found.method {
+        Some(method) => format!("assigned in `{}.{method}`", found.class),
+        None => format!("defined in the body of class `{}`", found.class),
+    };
+    format!(
+        "```python\n({}) {}.{name}\n```\n\n{how} ({place})",
+        found.kind, found.class
+    )
 }
 
 /// What the definition at `range` of `target` (another module's file) is: its signature as

@@ -26,6 +26,7 @@
 //! a panic in one analysis becomes an error response (and a log message), never an exit.
 
 pub mod analysis;
+pub mod attributes;
 pub mod builds;
 pub mod code_actions;
 pub mod code_lens;
@@ -575,6 +576,16 @@ impl LanguageServer for Server {
                     let other_index = text::LineIndex::new(other_text);
                     let uri = Uri::from_file_path(other.path(db))?;
                     return Some(Location::new(uri, other_index.range(other_text, range)));
+                }
+                // An attribute of a class known from its receiver (`self.x`, `v.method`).
+                if let Some(found) = attributes::definition(db, file, offset, &paths) {
+                    let found_text = found.file.text(db);
+                    let found_index = text::LineIndex::new(found_text);
+                    let uri = Uri::from_file_path(found.file.path(db))?;
+                    return Some(Location::new(
+                        uri,
+                        found_index.range(found_text, found.range),
+                    ));
                 }
                 let parsed = molt_db::parse(db, file);
                 let module = parsed.parsed().syntax();

@@ -52,6 +52,35 @@ pub struct LoadedProfile {
     pub bases: HashMap<String, Arc<str>>,
     /// When the profile file was last modified.
     pub modified: Option<SystemTime>,
+    /// The profile file and the site map on disk as read (see [`FileStamps`]).
+    pub stamps: FileStamps,
+}
+
+/// The modification time and length of the profile file and of the site map beside it:
+/// when neither changed, a watcher event for them (reading them is one: the watcher reports
+/// opens) needs no reload.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FileStamps {
+    /// The profile: modified, length in bytes.
+    pub profile: Option<(Option<SystemTime>, u64)>,
+    /// The site map: modified, length in bytes.
+    pub site_map: Option<(Option<SystemTime>, u64)>,
+}
+
+impl FileStamps {
+    /// The stamps of the profile at `path` and of its site map, from their metadata (no file
+    /// is opened).
+    fn of(path: &Path) -> FileStamps {
+        let stamp = |p: &Path| {
+            std::fs::metadata(p)
+                .ok()
+                .map(|m| (m.modified().ok(), m.len()))
+        };
+        FileStamps {
+            profile: stamp(path),
+            site_map: site_map_path_for(path).and_then(|p| stamp(&p)),
+        }
+    }
 }
 
 impl LoadedProfile {
@@ -170,6 +199,8 @@ enum Loaded {
     Absent,
     /// It cannot be read: why.
     Failed(String),
+    /// Neither it nor its site map changed on disk since `previous` was loaded.
+    Unchanged,
 }
 
 /// Reads the profile at `path` and the site map beside it (blocking). `previous` is the
@@ -182,6 +213,10 @@ fn load(
 ) -> Loaded {
     if !path.is_file() {
         return Loaded::Absent;
+    }
+    let stamps = FileStamps::of(path);
+    if previous.is_some_and(|p| p.stamps == stamps) {
+        return Loaded::Unchanged;
     }
     let profile = match read_profile(path) {
         Ok(profile) => profile,
@@ -232,7 +267,8 @@ fn load(
     let analysis = Analysis::join(&profile, &map, Vec::new());
     Loaded::Profile(Box::new(LoadedProfile {
         path: path.to_path_buf(),
-        modified: std::fs::metadata(path).and_then(|m| m.modified()).ok(),
+        modified: stamps.profile.and_then(|(modified, _)| modified),
+        stamps,
         profile,
         map,
         disk_build_id,
@@ -344,6 +380,7 @@ impl Server {
                         store.profiles.insert(path, Arc::from(loaded));
                         changed = true;
                     }
+                    Loaded::Unchanged => {}
                     Loaded::Absent => {
                         store.errors.remove(&path);
                         changed |= store.profiles.remove(&path).is_some();

@@ -3,7 +3,7 @@
 import functools
 import itertools as its
 from functools import reduce, singledispatch  # unsupported: `functools.singledispatch` is not supported yet
-from string import Formatter  # unsupported: `string.Formatter` is not supported yet
+from re import Scanner  # unsupported: `re.Scanner` is not supported yet
 from collections import deque, UserDict  # unsupported: `collections.UserDict` is not supported yet
 from collections.abc import Awaitable  # unsupported: `collections.abc.Awaitable` is not supported yet
 import abc
@@ -13,4 +13,4 @@ print(reduce, functools.partialmethod)  # unsupported: `functools.partialmethod`
 print(its.pairwise, its.chain, functools.nope, deque, abc.ABC)
 print(abc.ABCMeta, cabc.Mapping)  # unsupported: `abc.ABCMeta` is not supported yet
 print(its._grouper, functools._kwd_mark)  # unsupported: `functools` has no attribute `_kwd_mark` in CPython
-from enum import Enum, IntEnum  # unsupported: `enum.IntEnum` is not supported yet
+from enum import Enum, FlagBoundary  # unsupported: `enum.FlagBoundary` is not supported yet

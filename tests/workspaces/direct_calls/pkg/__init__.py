@@ -1,0 +1,1 @@
+"""A package whose submodule is imported with `as`."""

@@ -1,0 +1,2 @@
+def square(x: int) -> int:
+    return x * x

@@ -1,0 +1,5 @@
+def k(x):
+    return x
+
+
+from c import j
