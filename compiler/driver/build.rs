@@ -22,6 +22,14 @@ fn main() {
     println!("cargo:rerun-if-changed={}", runtime.join("src").display());
     println!(
         "cargo:rerun-if-changed={}",
+        runtime.join("abi/src").display()
+    );
+    println!(
+        "cargo:rerun-if-changed={}",
+        runtime.join("abi/Cargo.toml").display()
+    );
+    println!(
+        "cargo:rerun-if-changed={}",
         runtime.join("Cargo.toml").display()
     );
     let target_dir = out.join("runtime-target");

@@ -180,10 +180,11 @@ pub extern "C" fn molt_compare(op: u32, a: Value, b: Value) -> Value {
 /// 1 `float`, 2 `bool`. Never fails.
 #[unsafe(no_mangle)]
 pub extern "C" fn molt_is_type(v: Value, code: u32) -> i32 {
+    use molt_abi::type_code::{BOOL, FLOAT, INT};
     let yes = match code {
-        0 => v.is_inline_int() || crate::object::is_kind(v, crate::object::Kind::BigInt),
-        1 => v.is_float(),
-        2 => v.is_bool(),
+        INT => v.is_inline_int() || crate::object::is_kind(v, crate::object::Kind::BigInt),
+        FLOAT => v.is_float(),
+        BOOL => v.is_bool(),
         _ => false,
     };
     yes as i32
@@ -1214,10 +1215,11 @@ pub extern "C" fn molt_format(v: Value, spec: Value) -> Value {
 /// `str(v)` (0), `repr(v)` (1) or `ascii(v)` (2). → error.
 #[unsafe(no_mangle)]
 pub extern "C" fn molt_convert(kind: u32, v: Value) -> Value {
+    use molt_abi::conversion::{ASCII, REPR, STR};
     let r = match kind {
-        0 => crate::ops::py_str(v),
-        1 => crate::ops::py_repr(v),
-        2 => crate::ops::py_ascii(v),
+        STR => crate::ops::py_str(v),
+        REPR => crate::ops::py_repr(v),
+        ASCII => crate::ops::py_ascii(v),
         _ => raise(ExcKind::RuntimeError, format!("bad conversion code {kind}")),
     };
     to_abi(r)

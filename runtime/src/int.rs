@@ -623,35 +623,8 @@ pub fn mod_i64(a: i64, b: i64) -> i64 {
     }
 }
 
-/// Binary operator codes (the ABI's numbering).
-pub mod op {
-    /// `+`
-    pub const ADD: u32 = 0;
-    /// `-`
-    pub const SUB: u32 = 1;
-    /// `*`
-    pub const MUL: u32 = 2;
-    /// `/`
-    pub const TRUEDIV: u32 = 3;
-    /// `//`
-    pub const FLOORDIV: u32 = 4;
-    /// `%`
-    pub const MOD: u32 = 5;
-    /// `**`
-    pub const POW: u32 = 6;
-    /// `<<`
-    pub const LSHIFT: u32 = 7;
-    /// `>>`
-    pub const RSHIFT: u32 = 8;
-    /// `&`
-    pub const AND: u32 = 9;
-    /// `|`
-    pub const OR: u32 = 10;
-    /// `^`
-    pub const XOR: u32 = 11;
-    /// `@`
-    pub const MATMUL: u32 = 12;
-}
+/// Binary operator codes (the ABI's numbering, `molt_abi::binary_op`).
+pub use molt_abi::binary_op as op;
 
 /// `a op b` for two ints. `None` for operators ints do not support (`@`).
 pub fn int_binop(opc: u32, a: IntV<'_>, b: IntV<'_>) -> R<Option<Ref>> {

@@ -35,6 +35,7 @@
 //! threads, each with its own runtime).
 
 pub mod abi;
+mod abi_check;
 pub mod alloc;
 pub mod attr;
 pub mod builtins;

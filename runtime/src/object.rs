@@ -46,12 +46,15 @@ pub const CLASS_SHAPE_OFFSET: usize = std::mem::offset_of!(Obj<ClassData>, data.
 /// The shape of classes whose instances have no inline-cacheable slots.
 pub const SHAPE_NONE: u32 = u32::MAX;
 
-// The native code generator hard-codes the 64-bit offsets (`docs/runtime.md`).
+// Generated code reads these fields at the offsets of `molt_abi::layout` (64-bit targets).
 #[cfg(target_pointer_width = "64")]
 const _: () = {
-    assert!(INSTANCE_CLASS_OFFSET == 16);
-    assert!(INSTANCE_SLOTS_OFFSET == 24);
-    assert!(CLASS_SHAPE_OFFSET == 16);
+    use molt_abi::layout;
+    assert!(INSTANCE_CLASS_OFFSET == layout::INSTANCE_CLASS_OFFSET as usize);
+    assert!(INSTANCE_SLOTS_OFFSET == layout::INSTANCE_SLOTS_OFFSET as usize);
+    assert!(CLASS_SHAPE_OFFSET == layout::CLASS_SHAPE_OFFSET as usize);
+    assert!(Kind::Instance as u32 == layout::KIND_INSTANCE);
+    assert!(std::mem::offset_of!(ObjHeader, kind) == layout::HEADER_KIND_OFFSET as usize);
 };
 
 /// Refcount of immortal objects (constants, type objects).

@@ -19,41 +19,11 @@ use crate::str::{as_str, is_str, str_from_owned, str_opt};
 use crate::tuple::{is_tuple, tuple_items};
 use crate::value::Value;
 
-/// Comparison operator codes (the ABI's numbering).
-pub mod cmp {
-    /// `==`
-    pub const EQ: u32 = 0;
-    /// `!=`
-    pub const NE: u32 = 1;
-    /// `<`
-    pub const LT: u32 = 2;
-    /// `<=`
-    pub const LE: u32 = 3;
-    /// `>`
-    pub const GT: u32 = 4;
-    /// `>=`
-    pub const GE: u32 = 5;
-    /// `is`
-    pub const IS: u32 = 6;
-    /// `is not`
-    pub const ISNOT: u32 = 7;
-    /// `in`
-    pub const IN: u32 = 8;
-    /// `not in`
-    pub const NOTIN: u32 = 9;
-}
+/// Comparison operator codes (the ABI's numbering, `molt_abi::compare_op`).
+pub use molt_abi::compare_op as cmp;
 
-/// Unary operator codes (the ABI's numbering).
-pub mod unop {
-    /// `-x`
-    pub const NEG: u32 = 0;
-    /// `+x`
-    pub const POS: u32 = 1;
-    /// `~x`
-    pub const INVERT: u32 = 2;
-    /// `not x`
-    pub const NOT: u32 = 3;
-}
+/// Unary operator codes (the ABI's numbering, `molt_abi::unary_op`).
+pub use molt_abi::unary_op as unop;
 
 const OP_SYMBOLS: [&str; 13] = [
     "+", "-", "*", "/", "//", "%", "**", "<<", ">>", "&", "|", "^", "@",

@@ -220,36 +220,9 @@ pub struct ProfilePoint {
     pub cell: *mut u64,
 }
 
-/// Kinds of profile points and their counter slots. The numbers are shared with codegen.
-pub mod kinds {
-    /// `is.type v, int` (an entry guard): checks, failures (`not-int`).
-    pub const GUARD_INT: u32 = 1;
-    /// `is.type v, float`: checks, failures (`not-float`).
-    pub const GUARD_FLOAT: u32 = 2;
-    /// `is.type v, bool`: checks, failures (`not-bool`).
-    pub const GUARD_BOOL: u32 = 3;
-    /// Small-int arithmetic: checks, `not-int`, `overflow`, `zero-divisor`.
-    pub const INT_ARITH: u32 = 4;
-    /// Small-int comparison: checks, `not-int`.
-    pub const INT_COMPARE: u32 = 5;
-    /// Mixed int/float arithmetic or comparison: checks, `not-number`, `zero-divisor`.
-    pub const NUMERIC: u32 = 6;
-    /// Float division: checks, `zero-divisor`.
-    pub const FLOAT_DIV: u32 = 7;
-    /// `call.direct`: checks, `not-bound-yet`.
-    pub const DIRECT_CALL: u32 = 8;
-    /// `call.method.direct` (inline cache): lookups, misses (`class-changed`).
-    pub const METHOD_DIRECT: u32 = 9;
-    /// `getattr.slot`/`setattr.slot` (inline cache): lookups, misses (`shape-changed`).
-    pub const SLOT: u32 = 10;
-    /// `call.method` through the runtime's inline cache: executions (hits and misses are
-    /// in the cell, see [`super::ProfilePoint::cell`]).
-    pub const METHOD_CACHED: u32 = 11;
-    /// Any other dynamic operation: executions.
-    pub const DYNAMIC: u32 = 12;
-    /// Flag: the operation is in the `dynamic` lane (its executions are dynamic ops).
-    pub const DYNAMIC_LANE: u32 = 0x100;
-}
+/// Kinds of profile points and their counter slots (`molt_abi::profile_kind`, shared with
+/// codegen).
+pub use molt_abi::profile_kind as kinds;
 
 /// The deopt reasons of a point kind (one counter slot each, in order), and whether the
 /// point is a guard and an inline cache.

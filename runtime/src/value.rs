@@ -5,18 +5,8 @@
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Value(pub u64);
 
-/// Bits 63..48 of a heap pointer.
-pub const TAG_PTR: u64 = 0xFFF8;
-/// Bits 63..48 of an inline int.
-pub const TAG_INT: u64 = 0xFFF9;
-/// Bits 63..48 of a bool.
-pub const TAG_BOOL: u64 = 0xFFFA;
-/// Bits 63..48 of `None`.
-pub const TAG_NONE: u64 = 0xFFFB;
-/// Bits 63..48 of the special non-values (unbound, error, exhausted).
-pub const TAG_SPECIAL: u64 = 0xFFFC;
-/// Mask of the 48-bit payload.
-pub const PAYLOAD_MASK: u64 = 0x0000_FFFF_FFFF_FFFF;
+// The tags and the payload mask are the ABI's (`molt_abi::value`): generated code tests them.
+pub use molt_abi::value::{PAYLOAD_MASK, TAG_BOOL, TAG_INT, TAG_NONE, TAG_PTR, TAG_SPECIAL};
 /// Mask of the 13 bits that are all set exactly in tagged words.
 pub const TAGGED_MASK: u64 = 0xFFF8_0000_0000_0000;
 /// The canonical NaN (bits 63..51 of every NaN value; see [`Value::from_f64`]).

@@ -1268,7 +1268,8 @@ fn define_init(
         };
         let store_call = |b: &mut FunctionBuilder<'_>, f: Rt, args: &[ir::Value], slot: DataId| {
             let fr = symbols.import_runtime(b.func, f);
-            let call = b.ins().call(fr, args);
+            let args = crate::symbols::fit_args(b, f, args);
+            let call = b.ins().call(fr, &args);
             let v = b.inst_results(call)[0];
             let gv = symbols.import_data(b.func, slot.as_u32(), true);
             let addr = b.ins().symbol_value(types::I64, gv);

@@ -8,41 +8,17 @@
 //! [`molt_mir::lanes`]), so the machine code that updates them stays cacheable by MIR. The
 //! per-build table that tells the runtime what the slots mean (points, edges, function names,
 //! code-offset → site maps) is emitted by `lib.rs`; the runtime reads it at exit
-//! (`molt_runtime::profile`, which defines the same kind numbers).
+//! (`molt_runtime::profile`; both take the kind numbers from `molt_abi::profile_kind`).
 
 use molt_mir::lanes::{Lane, Strategy, lane, strategy};
 use molt_mir::{Function, InstData, InstKind, Type};
 use rustc_hash::FxHashMap;
 
-/// `is.type v, int` (an entry guard): checks, failures (`not-int`).
-pub const GUARD_INT: u32 = 1;
-/// `is.type v, float`: checks, failures (`not-float`).
-pub const GUARD_FLOAT: u32 = 2;
-/// `is.type v, bool`: checks, failures (`not-bool`).
-pub const GUARD_BOOL: u32 = 3;
-/// Small-int arithmetic ([`Strategy::IntArith`]): checks, `not-int`, `overflow`,
-/// `zero-divisor`.
-pub const INT_ARITH: u32 = 4;
-/// Small-int comparison ([`Strategy::IntCompare`]): checks, `not-int`.
-pub const INT_COMPARE: u32 = 5;
-/// [`Strategy::NumericArith`] and [`Strategy::NumericCompare`]: checks, `not-number`,
-/// `zero-divisor`.
-pub const NUMERIC: u32 = 6;
-/// [`Strategy::FloatDiv`]: checks, `zero-divisor`.
-pub const FLOAT_DIV: u32 = 7;
-/// `call.direct`: checks, `not-bound-yet`.
-pub const DIRECT_CALL: u32 = 8;
-/// `call.method.direct` (inline cache): lookups, misses (`class-changed`).
-pub const METHOD_DIRECT: u32 = 9;
-/// `getattr.slot`/`setattr.slot` (inline cache): lookups, misses (`shape-changed`).
-pub const SLOT: u32 = 10;
-/// `call.method` through the runtime's inline cache: executions; the runtime counts hits
-/// and misses in words 2 and 3 of the site's (32-byte) cache cell.
-pub const METHOD_CACHED: u32 = 11;
-/// Any other operation of the `dynamic` lane: executions.
-pub const DYNAMIC: u32 = 12;
-/// Flag on a kind: the operation is in the `dynamic` lane.
-pub const DYNAMIC_LANE: u32 = 0x100;
+// The kinds of points, shared with the runtime's reader of the counters.
+pub use molt_abi::profile_kind::{
+    DIRECT_CALL, DYNAMIC, DYNAMIC_LANE, FLOAT_DIV, GUARD_BOOL, GUARD_FLOAT, GUARD_INT, INT_ARITH,
+    INT_COMPARE, METHOD_CACHED, METHOD_DIRECT, NUMERIC, SLOT,
+};
 
 /// Counter slots of a point of `kind` (its deopt counters; executions come from the edge
 /// counts, see [`Points`]).

@@ -7,370 +7,137 @@ use cranelift_codegen::ir::{
 };
 use cranelift_codegen::isa::CallConv;
 use cranelift_module::{DataId, FuncId};
+use molt_abi::{AbiType, Repr};
 use rustc_hash::FxHashMap;
 
-/// Runtime functions generated code calls (see `docs/runtime.md`).
-#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
-#[allow(missing_docs)]
-pub enum Rt {
-    IsType,
-    ToIndex,
-    Incref,
-    Decref,
-    Dealloc,
-    ConstStr,
-    ConstBigint,
-    ConstEllipsis,
-    WriteStderr,
-    Binary,
-    Unary,
-    Compare,
-    IsTrue,
-    /// `molt_modules_init`: hands the runtime the program's module table.
-    ModulesInit,
-    GlobalLoad,
-    GlobalStore,
-    GlobalDel,
-    /// `molt_watch_function`: a `call.direct` slot cleared when its global is rebound.
-    WatchFunction,
-    BuiltinLoad,
-    RaiseUnbound,
-    NsLoad,
-    CellNew,
-    CellGet,
-    /// `molt_cell_get_local`: a cell of the function's own local.
-    CellGetLocal,
-    CellSet,
-    FunctionClosure,
-    Call,
-    CallMethod,
-    CallEx,
-    GetAttr,
-    SetAttr,
-    GetAttrIc,
-    SetAttrIc,
-    CallMethodIc,
-    CallMethodCached,
-    MethodAppend,
-    MethodPop,
-    MethodGet,
-    Pow,
-    /// `molt_float_nan`: a fresh NaN value.
-    FloatNan,
-    Len,
-    DelAttr,
-    GetItem,
-    SetItem,
-    DelItem,
-    BuildList,
-    BuildTuple,
-    BuildSet,
-    BuildDict,
-    BuildSlice,
-    KwargsMerge,
-    StarExtend,
-    WithExit,
-    IdentityCheck,
-    HandledExc,
-    BuildString,
-    Format,
-    Convert,
-    Iter,
-    IterNext,
-    Unpack,
-    UnpackEx,
-    TupleGet,
-    MakeFunction,
-    MakeClass,
-    Import,
-    ImportFrom,
-    ImportStar,
-    Raise,
-    ExcFetch,
-    ExcHold,
-    ExcHoldFunc,
-    ExcMatch,
-    Yield,
-    YieldOwned,
-    EnterCall,
-    LeaveCall,
-    DepthEnter,
-    ExcEnter,
-    ExcLeave,
-    TbAdd,
-    /// `molt_profile_init`: hands the runtime the build's profile table.
-    ProfileInit,
-    Main,
+/// Names the ABI's signature types resolve to in codegen: `Value` is a value word, the
+/// descriptor types are opaque (only their pointers appear).
+mod abi_types {
+    pub use core::ffi::c_char;
+    pub use molt_abi::Word as Value;
+    /// `molt_runtime::object::FunctionCode`.
+    pub enum FunctionCode {}
+    /// `molt_runtime::modules::ModuleEntry`.
+    pub enum ModuleEntry {}
+    /// `molt_runtime::profile::ProfileTable`.
+    pub enum ProfileTable {}
 }
 
-/// Argument and result types of a runtime function: `W` a value word (i64), `I` an i32,
-/// `P` a pointer or size (i64).
-impl Rt {
-    /// Every runtime function.
-    pub const ALL: &'static [Rt] = &[
-        Rt::Incref,
-        Rt::Decref,
-        Rt::Dealloc,
-        Rt::IsType,
-        Rt::ToIndex,
-        Rt::ConstStr,
-        Rt::ConstBigint,
-        Rt::ConstEllipsis,
-        Rt::WriteStderr,
-        Rt::Binary,
-        Rt::Unary,
-        Rt::Compare,
-        Rt::IsTrue,
-        Rt::ModulesInit,
-        Rt::GlobalLoad,
-        Rt::GlobalStore,
-        Rt::GlobalDel,
-        Rt::WatchFunction,
-        Rt::BuiltinLoad,
-        Rt::RaiseUnbound,
-        Rt::NsLoad,
-        Rt::CellNew,
-        Rt::CellGet,
-        Rt::CellGetLocal,
-        Rt::CellSet,
-        Rt::FunctionClosure,
-        Rt::Call,
-        Rt::CallMethod,
-        Rt::CallEx,
-        Rt::GetAttr,
-        Rt::SetAttr,
-        Rt::GetAttrIc,
-        Rt::SetAttrIc,
-        Rt::CallMethodIc,
-        Rt::CallMethodCached,
-        Rt::MethodAppend,
-        Rt::MethodPop,
-        Rt::MethodGet,
-        Rt::Pow,
-        Rt::FloatNan,
-        Rt::Len,
-        Rt::DelAttr,
-        Rt::GetItem,
-        Rt::SetItem,
-        Rt::DelItem,
-        Rt::BuildList,
-        Rt::BuildTuple,
-        Rt::BuildSet,
-        Rt::BuildDict,
-        Rt::BuildSlice,
-        Rt::KwargsMerge,
-        Rt::StarExtend,
-        Rt::WithExit,
-        Rt::IdentityCheck,
-        Rt::HandledExc,
-        Rt::BuildString,
-        Rt::Format,
-        Rt::Convert,
-        Rt::Iter,
-        Rt::IterNext,
-        Rt::Unpack,
-        Rt::UnpackEx,
-        Rt::TupleGet,
-        Rt::MakeFunction,
-        Rt::MakeClass,
-        Rt::Import,
-        Rt::ImportFrom,
-        Rt::ImportStar,
-        Rt::Raise,
-        Rt::ExcFetch,
-        Rt::ExcHold,
-        Rt::ExcHoldFunc,
-        Rt::ExcMatch,
-        Rt::Yield,
-        Rt::YieldOwned,
-        Rt::EnterCall,
-        Rt::LeaveCall,
-        Rt::DepthEnter,
-        Rt::ExcEnter,
-        Rt::ExcLeave,
-        Rt::TbAdd,
-        Rt::ProfileInit,
-        Rt::Main,
-    ];
-
-    /// The exported symbol name.
-    pub fn name(self) -> &'static str {
-        match self {
-            Rt::Incref => "molt_incref",
-            Rt::Decref => "molt_decref",
-            Rt::Dealloc => "molt_dealloc",
-            Rt::ConstStr => "molt_const_str",
-            Rt::ConstBigint => "molt_const_bigint",
-            Rt::ConstEllipsis => "molt_const_ellipsis",
-            Rt::WriteStderr => "molt_write_stderr",
-            Rt::Binary => "molt_binary",
-            Rt::Unary => "molt_unary",
-            Rt::Compare => "molt_compare",
-            Rt::IsTrue => "molt_is_true",
-            Rt::ModulesInit => "molt_modules_init",
-            Rt::GlobalLoad => "molt_global_load",
-            Rt::GlobalStore => "molt_global_store",
-            Rt::GlobalDel => "molt_global_del",
-            Rt::WatchFunction => "molt_watch_function",
-            Rt::BuiltinLoad => "molt_builtin_load",
-            Rt::RaiseUnbound => "molt_raise_unbound",
-            Rt::NsLoad => "molt_ns_load",
-            Rt::CellNew => "molt_cell_new",
-            Rt::CellGet => "molt_cell_get",
-            Rt::CellGetLocal => "molt_cell_get_local",
-            Rt::CellSet => "molt_cell_set",
-            Rt::FunctionClosure => "molt_function_closure",
-            Rt::Call => "molt_call",
-            Rt::CallMethod => "molt_call_method",
-            Rt::CallEx => "molt_call_ex",
-            Rt::GetAttr => "molt_getattr",
-            Rt::SetAttr => "molt_setattr",
-            Rt::GetAttrIc => "molt_getattr_ic",
-            Rt::SetAttrIc => "molt_setattr_ic",
-            Rt::CallMethodIc => "molt_call_method_ic",
-            Rt::CallMethodCached => "molt_call_method_cached",
-            Rt::MethodAppend => "molt_method_append",
-            Rt::MethodPop => "molt_method_pop",
-            Rt::MethodGet => "molt_method_get",
-            Rt::Pow => "pow",
-            Rt::FloatNan => "molt_float_nan",
-            Rt::Len => "molt_len",
-            Rt::DelAttr => "molt_delattr",
-            Rt::GetItem => "molt_getitem",
-            Rt::SetItem => "molt_setitem",
-            Rt::DelItem => "molt_delitem",
-            Rt::BuildList => "molt_build_list",
-            Rt::BuildTuple => "molt_build_tuple",
-            Rt::BuildSet => "molt_build_set",
-            Rt::BuildDict => "molt_build_dict",
-            Rt::BuildSlice => "molt_build_slice",
-            Rt::KwargsMerge => "molt_kwargs_merge",
-            Rt::StarExtend => "molt_star_extend",
-            Rt::WithExit => "molt_with_exit",
-            Rt::IdentityCheck => "molt_identity_check",
-            Rt::HandledExc => "molt_exc_handled",
-            Rt::BuildString => "molt_build_string",
-            Rt::Format => "molt_format",
-            Rt::Convert => "molt_convert",
-            Rt::Iter => "molt_iter",
-            Rt::IterNext => "molt_iter_next",
-            Rt::Unpack => "molt_unpack",
-            Rt::UnpackEx => "molt_unpack_ex",
-            Rt::TupleGet => "molt_tuple_get",
-            Rt::MakeFunction => "molt_make_function",
-            Rt::MakeClass => "molt_make_class",
-            Rt::Import => "molt_import",
-            Rt::ImportFrom => "molt_import_from",
-            Rt::ImportStar => "molt_import_star",
-            Rt::Raise => "molt_raise",
-            Rt::ExcFetch => "molt_exc_fetch",
-            Rt::ExcHold => "molt_exc_hold",
-            Rt::ExcHoldFunc => "molt_exc_hold_func",
-            Rt::ExcMatch => "molt_exc_match",
-            Rt::Yield => "molt_yield",
-            Rt::YieldOwned => "molt_yield_owned",
-            Rt::EnterCall => "molt_enter_call",
-            Rt::LeaveCall => "molt_leave_call",
-            Rt::DepthEnter => "molt_depth_enter",
-            Rt::ExcEnter => "molt_exc_enter",
-            Rt::ExcLeave => "molt_exc_leave",
-            Rt::TbAdd => "molt_tb_add",
-            Rt::ProfileInit => "molt_profile_init",
-            Rt::Main => "molt_main",
-            Rt::IsType => "molt_is_type",
-            Rt::ToIndex => "molt_to_index",
+/// Defines [`Rt`] from `molt_abi::for_each_runtime_function!`: one variant per function,
+/// its symbol and its parameter and result [`Repr`]s.
+macro_rules! define_rt {
+    (
+        runtime {
+            $( $(#[$rattr:meta])* $rvariant:ident = $rname:ident ( $($rarg:ident : $rty:ty),* $(,)? ) $(-> $rret:ty)? ; )*
         }
-    }
+        libc {
+            $( $(#[$lattr:meta])* $lvariant:ident = $lname:ident ( $($larg:ident : $lty:ty),* $(,)? ) $(-> $lret:ty)? ; )*
+        }
+    ) => {
+        /// Functions generated code calls: the runtime's exports and a few of the C
+        /// library's (`molt_abi::for_each_runtime_function!`, `docs/runtime.md`).
+        #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+        pub enum Rt {
+            $( $(#[$rattr])* $rvariant, )*
+            $( $(#[$lattr])* $lvariant, )*
+        }
 
-    /// Parameter kinds and result kind (`W` value, `I` i32, `P` pointer/size, `F` f64, `-`
-    /// none).
-    fn shape(self) -> (&'static str, char) {
-        match self {
-            Rt::Incref => ("W", 'W'),
-            Rt::Decref | Rt::Dealloc => ("W", '-'),
-            Rt::WriteStderr => ("PP", '-'),
-            Rt::ConstStr | Rt::ConstBigint | Rt::ModulesInit => ("PP", 'W'),
-            Rt::ConstEllipsis | Rt::ExcFetch => ("", 'W'),
-            Rt::EnterCall => ("", 'P'),
-            Rt::LeaveCall | Rt::ProfileInit => ("P", '-'),
-            Rt::DepthEnter => ("", 'P'),
-            Rt::ExcEnter => ("WI", '-'),
-            Rt::ExcLeave => ("I", '-'),
-            Rt::TbAdd => ("PI", '-'),
-            Rt::ExcHold | Rt::ExcHoldFunc => ("W", '-'),
-            Rt::Binary | Rt::Compare => ("IWW", 'W'),
-            Rt::Unary | Rt::Convert => ("IW", 'W'),
-            Rt::IsTrue => ("W", 'I'),
-            Rt::IsType => ("WI", 'I'),
-            Rt::ToIndex => ("W", 'W'),
-            Rt::GlobalLoad => ("WW", 'W'),
-            Rt::GlobalStore => ("WWW", 'I'),
-            Rt::GlobalDel => ("WW", 'I'),
-            Rt::WatchFunction => ("WWP", '-'),
-            Rt::ImportStar => ("WWW", 'I'),
-            Rt::IdentityCheck => ("W", 'I'),
-            Rt::HandledExc => ("", 'W'),
-            Rt::BuiltinLoad
-            | Rt::RaiseUnbound
-            | Rt::CellNew
-            | Rt::Iter
-            | Rt::WithExit
-            | Rt::IterNext
-            | Rt::Yield
-            | Rt::YieldOwned => ("W", 'W'),
-            Rt::Import => ("WIWW", 'W'),
-            Rt::NsLoad => ("WWW", 'W'),
-            Rt::CellGet => ("WW", 'W'),
-            Rt::CellGetLocal => ("WW", 'W'),
-            Rt::CellSet => ("WW", 'I'),
-            Rt::FunctionClosure => ("WP", 'W'),
-            Rt::Call => ("WPPWP", 'W'),
-            Rt::CallMethod => ("WWPPWP", 'W'),
-            Rt::CallEx => ("WWW", 'W'),
-            Rt::GetAttr | Rt::ImportFrom | Rt::GetItem => ("WW", 'W'),
-            Rt::SetAttr | Rt::SetItem | Rt::KwargsMerge => ("WWW", 'I'),
-            Rt::DelAttr | Rt::DelItem | Rt::StarExtend => ("WW", 'I'),
-            Rt::GetAttrIc => ("WWP", 'W'),
-            Rt::SetAttrIc => ("WWWP", 'I'),
-            Rt::CallMethodIc => ("WWPIPPP", 'W'),
-            Rt::CallMethodCached => ("WWPPWPP", 'W'),
-            Rt::MethodAppend => ("WWWP", 'W'),
-            Rt::MethodPop => ("WWP", 'W'),
-            Rt::MethodGet => ("WWWWP", 'W'),
-            Rt::Pow => ("FF", 'F'),
-            Rt::FloatNan => ("W", 'W'),
-            Rt::Len => ("W", 'W'),
-            Rt::BuildList | Rt::BuildTuple | Rt::BuildSet | Rt::BuildDict | Rt::BuildString => {
-                ("PP", 'W')
+        impl Rt {
+            /// Every function, in the order of the ABI's list.
+            pub const ALL: &'static [Rt] = &[$(Rt::$rvariant,)* $(Rt::$lvariant,)*];
+
+            /// The symbol name.
+            pub fn name(self) -> &'static str {
+                match self {
+                    $(Rt::$rvariant => stringify!($rname),)*
+                    $(Rt::$lvariant => stringify!($lname),)*
+                }
             }
-            Rt::BuildSlice => ("WWW", 'W'),
-            Rt::Format => ("WW", 'W'),
-            Rt::Unpack | Rt::TupleGet => ("WP", 'W'),
-            Rt::UnpackEx => ("WPP", 'W'),
-            Rt::MakeFunction => ("PPPPPW", 'W'),
-            Rt::MakeClass => ("WWWPIW", 'W'),
-            Rt::Raise => ("WW", 'W'),
-            Rt::ExcMatch => ("WW", 'I'),
-            Rt::Main => ("IPP", 'I'),
-        }
-    }
 
-    /// The Cranelift signature.
+            /// Whether the runtime exports it (else the C library does).
+            pub fn from_runtime(self) -> bool {
+                match self {
+                    $(Rt::$rvariant => true,)*
+                    $(Rt::$lvariant => false,)*
+                }
+            }
+
+            /// How each parameter is passed.
+            pub fn params(self) -> &'static [Repr] {
+                use abi_types::*;
+                match self {
+                    $(Rt::$rvariant => {
+                        const P: &[Repr] = &[$(<$rty as AbiType>::REPR),*];
+                        P
+                    })*
+                    $(Rt::$lvariant => {
+                        const P: &[Repr] = &[$(<$lty as AbiType>::REPR),*];
+                        P
+                    })*
+                }
+            }
+
+            /// How the result is passed (`None`: no result).
+            pub fn result(self) -> Option<Repr> {
+                use abi_types::*;
+                match self {
+                    $(Rt::$rvariant => None $(.or(Some(<$rret as AbiType>::REPR)))?,)*
+                    $(Rt::$lvariant => None $(.or(Some(<$lret as AbiType>::REPR)))?,)*
+                }
+            }
+        }
+    };
+}
+
+molt_abi::for_each_runtime_function!(define_rt);
+
+impl Rt {
+    /// The Cranelift signature on a 64-bit target (value words and pointers are `i64`).
     pub fn signature(self, call_conv: CallConv) -> Signature {
         let mut sig = Signature::new(call_conv);
-        let (params, ret) = self.shape();
-        let ty = |c: char| match c {
-            'I' => types::I32,
-            'F' => types::F64,
-            _ => types::I64,
-        };
-        for c in params.chars() {
-            sig.params.push(AbiParam::new(ty(c)));
+        for &p in self.params() {
+            sig.params.push(AbiParam::new(clif_type(p)));
         }
-        if ret != '-' {
-            sig.returns.push(AbiParam::new(ty(ret)));
+        if let Some(r) = self.result() {
+            sig.returns.push(AbiParam::new(clif_type(r)));
         }
         sig
+    }
+}
+
+/// `args` converted to the widths `f` takes: a 64-bit integer passed for a 32-bit parameter
+/// is truncated (`ireduce`, free on the targets we have), a 32-bit one for a 64-bit parameter
+/// zero-extended; other values pass unchanged. Call sites may compute counts and codes in
+/// either width; the call matches the ABI's signature exactly, as a wasm32 module must.
+pub fn fit_args(
+    b: &mut cranelift_frontend::FunctionBuilder<'_>,
+    f: Rt,
+    args: &[ir::Value],
+) -> Vec<ir::Value> {
+    use cranelift_codegen::ir::InstBuilder;
+    debug_assert_eq!(args.len(), f.params().len(), "arity of {}", f.name());
+    args.iter()
+        .zip(f.params())
+        .map(|(&v, &p)| {
+            let want = clif_type(p);
+            let have = b.func.dfg.value_type(v);
+            if have == want || !have.is_int() || !want.is_int() {
+                v
+            } else if have.bits() > want.bits() {
+                b.ins().ireduce(want, v)
+            } else {
+                b.ins().uextend(want, v)
+            }
+        })
+        .collect()
+}
+
+/// The Cranelift type of a [`Repr`] on a 64-bit target.
+pub fn clif_type(repr: Repr) -> ir::Type {
+    match repr {
+        Repr::I32 => types::I32,
+        Repr::F64 => types::F64,
+        Repr::Value | Repr::I64 | Repr::Ptr => types::I64,
     }
 }
 

@@ -35,36 +35,45 @@ use crate::profile::{self, Points};
 use crate::split::{Cut, Plan, Range};
 use crate::symbols::{Rt, Symbols};
 use cranelift_module::FuncId;
+use molt_abi as abi;
 use molt_mir::lanes::{Strategy, strategy};
 
 const I64: ir::Type = types::I64;
 const I32: ir::Type = types::I32;
 
-/// Bits of the special words (see `docs/runtime.md`).
-pub const NONE: i64 = (0xFFFBu64 << 48) as i64;
+// The value words and object layout of the ABI (`molt_abi`), as Cranelift immediates.
+/// `None`.
+pub const NONE: i64 = abi::value::NONE as i64;
 /// `False`.
-pub const FALSE: i64 = (0xFFFAu64 << 48) as i64;
+pub const FALSE: i64 = abi::value::FALSE as i64;
 /// `True`.
-pub const TRUE: i64 = ((0xFFFAu64 << 48) | 1) as i64;
+pub const TRUE: i64 = abi::value::TRUE as i64;
 /// *unbound*.
-pub const UNBOUND: i64 = (0xFFFCu64 << 48) as i64;
+pub const UNBOUND: i64 = abi::value::UNBOUND as i64;
 /// *error*.
-pub const ERROR: i64 = ((0xFFFCu64 << 48) | 1) as i64;
-/// Payload mask of tagged words.
-const PAYLOAD_MASK: i64 = 0x0000_FFFF_FFFF_FFFF;
-/// `Kind::Instance` in the object header (runtime ABI, `docs/runtime.md`); as a `u64` read at
-/// offset 8 it also says the header flags are 0.
-const KIND_INSTANCE: i64 = 14;
-/// Byte offset of an instance's class (runtime `INSTANCE_CLASS_OFFSET`).
-const INSTANCE_CLASS_OFFSET: i32 = 16;
-/// Byte offset of an instance's slot array pointer (runtime `INSTANCE_SLOTS_OFFSET`).
-const INSTANCE_SLOTS_OFFSET: i32 = 24;
-/// Byte offset of a class's shape (runtime `CLASS_SHAPE_OFFSET`).
-const CLASS_SHAPE_OFFSET: i32 = 16;
-/// Tag bits of an inline int.
-const INT_TAG: i64 = (0xFFF9u64 << 48) as i64;
+pub const ERROR: i64 = abi::value::ERROR as i64;
 /// *exhausted*.
-pub const EXHAUSTED: i64 = ((0xFFFCu64 << 48) | 2) as i64;
+pub const EXHAUSTED: i64 = abi::value::EXHAUSTED as i64;
+/// Payload mask of tagged words.
+const PAYLOAD_MASK: i64 = abi::value::PAYLOAD_MASK as i64;
+/// Tag bits of an inline int, in place.
+const INT_TAG: i64 = abi::value::INT_TAG_BITS as i64;
+/// The tags (bits 63..48) of pointers, inline ints, bools and `None`.
+const TAG_PTR: i64 = abi::value::TAG_PTR as i64;
+const TAG_INT: i64 = abi::value::TAG_INT as i64;
+const TAG_BOOL: i64 = abi::value::TAG_BOOL as i64;
+const TAG_NONE: i64 = abi::value::TAG_NONE as i64;
+/// `Kind::Instance` in the object header; as a `u64` read at [`HEADER_KIND_OFFSET`] it also
+/// says the header flags are 0.
+const KIND_INSTANCE: i64 = abi::layout::KIND_INSTANCE as i64;
+/// Byte offset of the header's kind and flags.
+const HEADER_KIND_OFFSET: i32 = abi::layout::HEADER_KIND_OFFSET;
+/// Byte offset of an instance's class.
+const INSTANCE_CLASS_OFFSET: i32 = abi::layout::INSTANCE_CLASS_OFFSET;
+/// Byte offset of an instance's slot array pointer.
+const INSTANCE_SLOTS_OFFSET: i32 = abi::layout::INSTANCE_SLOTS_OFFSET;
+/// Byte offset of a class's shape.
+const CLASS_SHAPE_OFFSET: i32 = abi::layout::CLASS_SHAPE_OFFSET;
 
 /// What changes across one instruction, for the forward walk over a block: the operands
 /// whose last use it is (no longer live after it), whether its result is live after it, the
@@ -619,7 +628,8 @@ impl Translator<'_> {
 
     fn call_rt(&mut self, b: &mut FunctionBuilder<'_>, f: Rt, args: &[ir::Value]) -> ir::Value {
         let r = self.rt(b, f);
-        let call = b.ins().call(r, args);
+        let args = crate::symbols::fit_args(b, f, args);
+        let call = b.ins().call(r, &args);
         b.inst_results(call)
             .first()
             .copied()
@@ -629,7 +639,7 @@ impl Translator<'_> {
     /// `incref`, inlined: pointer values (tag `0xFFF8`) get their count (offset 0) bumped.
     fn incref(&mut self, b: &mut FunctionBuilder<'_>, v: ir::Value) {
         let tag = b.ins().ushr_imm_u(v, 48);
-        let is_ptr = b.ins().icmp_imm_s(IntCC::Equal, tag, 0xFFF8);
+        let is_ptr = b.ins().icmp_imm_s(IntCC::Equal, tag, TAG_PTR);
         let inc = b.create_block();
         let cont = b.create_block();
         b.ins().brif(is_ptr, inc, &[], cont, &[]);
@@ -645,7 +655,7 @@ impl Translator<'_> {
     /// `decref`, inlined; the object is freed by `molt_dealloc` when its count reaches 0.
     fn decref(&mut self, b: &mut FunctionBuilder<'_>, v: ir::Value) {
         let tag = b.ins().ushr_imm_u(v, 48);
-        let is_ptr = b.ins().icmp_imm_s(IntCC::Equal, tag, 0xFFF8);
+        let is_ptr = b.ins().icmp_imm_s(IntCC::Equal, tag, TAG_PTR);
         let dec = b.create_block();
         let free = b.create_block();
         let cont = b.create_block();
@@ -1091,7 +1101,7 @@ impl Translator<'_> {
                 self.define(d, v);
             }
             InstKind::Unary(op, a) => {
-                let code = b.ins().iconst(I32, *op as i64);
+                let code = b.ins().iconst(I32, i64::from(unary_code(*op)));
                 let a = v!(a);
                 let r = self.call_rt(b, Rt::Unary, &[code, a]);
                 self.check(b, block, d, after, r, false)?;
@@ -1103,9 +1113,7 @@ impl Translator<'_> {
                 lhs,
                 rhs,
             } => {
-                let code = b
-                    .ins()
-                    .iconst(I32, *op as i64 + if *inplace { 16 } else { 0 });
+                let code = b.ins().iconst(I32, i64::from(binary_code(*op, *inplace)));
                 let (l, r) = (v!(lhs), v!(rhs));
                 let res = match strategy(func, d) {
                     Strategy::IntArith => self.int_arith(b, block, d, after, *op, code, l, r)?,
@@ -1165,7 +1173,7 @@ impl Translator<'_> {
                         self.int_compare(b, block, d, after, *op, l, r)?
                     }
                     _ => {
-                        let code = b.ins().iconst(I32, *op as i64);
+                        let code = b.ins().iconst(I32, i64::from(compare_code(*op)));
                         let res = self.call_rt(b, Rt::Compare, &[code, l, r]);
                         self.check(b, block, d, after, res, false)?;
                         res
@@ -1194,16 +1202,16 @@ impl Translator<'_> {
                 let tag = b.ins().ushr_imm_u(x, 48);
                 let res = match ty {
                     Type::Float => {
-                        let c = b.ins().icmp_imm_u(IntCC::UnsignedLessThan, tag, 0xFFF8);
+                        let c = b.ins().icmp_imm_u(IntCC::UnsignedLessThan, tag, TAG_PTR);
                         bool_word(b, c)
                     }
                     Type::Bool => {
-                        let c = b.ins().icmp_imm_s(IntCC::Equal, tag, 0xFFFA);
+                        let c = b.ins().icmp_imm_s(IntCC::Equal, tag, TAG_BOOL);
                         bool_word(b, c)
                     }
                     _ => {
                         // Inline ints answer inline; bigints need the object's kind.
-                        let is_small = b.ins().icmp_imm_s(IntCC::Equal, tag, 0xFFF9);
+                        let is_small = b.ins().icmp_imm_s(IntCC::Equal, tag, TAG_INT);
                         let slow = b.create_block();
                         let merge = b.create_block();
                         b.append_block_param(merge, I64);
@@ -1211,7 +1219,7 @@ impl Translator<'_> {
                         b.ins()
                             .brif(is_small, merge, &[BlockArg::Value(t)], slow, &[]);
                         b.switch_to_block(slow);
-                        let code = b.ins().iconst(I32, 0);
+                        let code = b.ins().iconst(I32, i64::from(abi::type_code::INT));
                         let r = self.call_rt(b, Rt::IsType, &[x, code]);
                         let w = bool_word(b, r);
                         b.ins().jump(merge, &[BlockArg::Value(w)]);
@@ -1239,7 +1247,7 @@ impl Translator<'_> {
             InstKind::ToIndex(v) => {
                 let x = v!(v);
                 let tag = b.ins().ushr_imm_u(x, 48);
-                let is_small = b.ins().icmp_imm_s(IntCC::Equal, tag, 0xFFF9);
+                let is_small = b.ins().icmp_imm_s(IntCC::Equal, tag, TAG_INT);
                 let slow = b.create_block();
                 let merge = b.create_block();
                 b.append_block_param(merge, I64);
@@ -1698,7 +1706,7 @@ impl Translator<'_> {
                 self.define(d, r);
             }
             InstKind::Convert(kind, v) => {
-                let k = b.ins().iconst(I32, *kind as i64);
+                let k = b.ins().iconst(I32, i64::from(conversion_code(*kind)));
                 let x = v!(v);
                 let r = self.call_rt(b, Rt::Convert, &[k, x]);
                 self.check(b, block, d, after, r, false)?;
@@ -1880,8 +1888,8 @@ impl Translator<'_> {
     ) -> (ir::Block, ir::Block) {
         let tl = b.ins().ushr_imm_u(l, 48);
         let tr = b.ins().ushr_imm_u(r, 48);
-        let cl = b.ins().icmp_imm_s(IntCC::Equal, tl, 0xFFF9);
-        let cr = b.ins().icmp_imm_s(IntCC::Equal, tr, 0xFFF9);
+        let cl = b.ins().icmp_imm_s(IntCC::Equal, tl, TAG_INT);
+        let cr = b.ins().icmp_imm_s(IntCC::Equal, tr, TAG_INT);
         let both = b.ins().band(cl, cr);
         let fast = b.create_block();
         let slow = b.create_block();
@@ -1994,7 +2002,7 @@ impl Translator<'_> {
                 // arithmetic shift; the boxed zero), so that the optimizer cannot share them
                 // with it: shared, they would be kept as values on the fast path for this one.
                 let (tl, tr) = (b.ins().sshr_imm_u(l, 48), b.ins().sshr_imm_u(r, 48));
-                let int_tag = INT_TAG >> 48;
+                let int_tag = TAG_INT;
                 let cl = b.ins().icmp_imm_s(IntCC::Equal, tl, int_tag);
                 let cr = b.ins().icmp_imm_s(IntCC::Equal, tr, int_tag);
                 let both = b.ins().band(cl, cr);
@@ -2086,16 +2094,16 @@ impl Translator<'_> {
     ) -> (ir::Value, ir::Value) {
         let mem = ir::MemFlagsData::trusted();
         let tag = b.ins().ushr_imm_u(o, 48);
-        let is_ptr = b.ins().icmp_imm_s(IntCC::Equal, tag, 0xFFF8);
+        let is_ptr = b.ins().icmp_imm_s(IntCC::Equal, tag, TAG_PTR);
         let heap = b.create_block();
         b.ins().brif(is_ptr, heap, &[], slow, &[]);
         b.switch_to_block(heap);
         let p = b.ins().band_imm_u(o, PAYLOAD_MASK);
         let is_instance = if flags_clear {
-            let header = b.ins().load(I64, mem, p, 8);
+            let header = b.ins().load(I64, mem, p, HEADER_KIND_OFFSET);
             b.ins().icmp_imm_s(IntCC::Equal, header, KIND_INSTANCE)
         } else {
-            let kind = b.ins().uload32(mem, p, 8);
+            let kind = b.ins().uload32(mem, p, HEADER_KIND_OFFSET);
             b.ins().icmp_imm_s(IntCC::Equal, kind, KIND_INSTANCE)
         };
         let instance = b.create_block();
@@ -2415,7 +2423,7 @@ impl Translator<'_> {
         if kind == Some(profile::NUMERIC) {
             self.count_failure(b, d, 0);
         }
-        let code = b.ins().iconst(I32, op as i64);
+        let code = b.ins().iconst(I32, i64::from(compare_code(op)));
         self.generic_binary(b, block, d, after, Rt::Compare, code, l, r, merge)?;
         b.switch_to_block(merge);
         Ok(b.block_params(merge)[0])
@@ -2590,16 +2598,16 @@ impl Translator<'_> {
         let not_bool = b.create_block();
         let not_none = b.create_block();
         let not_int = b.create_block();
-        let is_bool = b.ins().icmp_imm_s(IntCC::Equal, tag, 0xFFFA);
+        let is_bool = b.ins().icmp_imm_s(IntCC::Equal, tag, TAG_BOOL);
         b.ins()
             .brif(is_bool, merge, &[BlockArg::Value(v)], not_bool, &[]);
         b.switch_to_block(not_bool);
-        let is_none = b.ins().icmp_imm_s(IntCC::Equal, tag, 0xFFFB);
+        let is_none = b.ins().icmp_imm_s(IntCC::Equal, tag, TAG_NONE);
         let f = b.ins().iconst(I64, FALSE);
         b.ins()
             .brif(is_none, merge, &[BlockArg::Value(f)], not_none, &[]);
         b.switch_to_block(not_none);
-        let is_int = b.ins().icmp_imm_s(IntCC::Equal, tag, 0xFFF9);
+        let is_int = b.ins().icmp_imm_s(IntCC::Equal, tag, TAG_INT);
         let int_block = b.create_block();
         b.ins().brif(is_int, int_block, &[], not_int, &[]);
         b.switch_to_block(int_block);
@@ -2920,7 +2928,7 @@ fn numeric_pair(
         let top = b.ins().ushr_imm_u(v, 51);
         let is_float = b.ins().icmp_imm_s(IntCC::NotEqual, top, 0x1FFF);
         let tag = b.ins().ushr_imm_u(v, 48);
-        let is_int = b.ins().icmp_imm_s(IntCC::Equal, tag, 0xFFF9);
+        let is_int = b.ins().icmp_imm_s(IntCC::Equal, tag, TAG_INT);
         let as_float = as_f64(b, v);
         let i = small_int(b, v);
         let converted = b.ins().fcvt_from_sint(types::F64, i);
@@ -2970,4 +2978,148 @@ fn unreachable_terminator(func: &Function) -> Result<(), CodegenError> {
 /// the `RuntimeError` an unbound read raises (zero-argument `super()`'s first argument).
 fn slot_of(name: &str) -> &str {
     name.split(' ').next().unwrap_or(name)
+}
+
+/// The ABI code of a binary operator (`molt_abi::binary_op`), plus `INPLACE` for the
+/// in-place form.
+pub(crate) fn binary_code(op: molt_mir::BinaryOp, inplace: bool) -> u32 {
+    use abi::binary_op as c;
+    use molt_mir::BinaryOp as B;
+    let code = match op {
+        B::Add => c::ADD,
+        B::Sub => c::SUB,
+        B::Mul => c::MUL,
+        B::TrueDiv => c::TRUEDIV,
+        B::FloorDiv => c::FLOORDIV,
+        B::Mod => c::MOD,
+        B::Pow => c::POW,
+        B::LShift => c::LSHIFT,
+        B::RShift => c::RSHIFT,
+        B::BitAnd => c::AND,
+        B::BitOr => c::OR,
+        B::BitXor => c::XOR,
+        B::MatMul => c::MATMUL,
+    };
+    if inplace { code | c::INPLACE } else { code }
+}
+
+/// The ABI code of a unary operator (`molt_abi::unary_op`).
+pub(crate) fn unary_code(op: molt_mir::UnaryOp) -> u32 {
+    use abi::unary_op as c;
+    use molt_mir::UnaryOp as U;
+    match op {
+        U::Neg => c::NEG,
+        U::Pos => c::POS,
+        U::Invert => c::INVERT,
+        U::Not => c::NOT,
+    }
+}
+
+/// The ABI code of a comparison (`molt_abi::compare_op`).
+pub(crate) fn compare_code(op: molt_mir::CmpOp) -> u32 {
+    use abi::compare_op as c;
+    use molt_mir::CmpOp as C;
+    match op {
+        C::Eq => c::EQ,
+        C::Ne => c::NE,
+        C::Lt => c::LT,
+        C::Le => c::LE,
+        C::Gt => c::GT,
+        C::Ge => c::GE,
+        C::Is => c::IS,
+        C::IsNot => c::ISNOT,
+        C::In => c::IN,
+        C::NotIn => c::NOTIN,
+    }
+}
+
+/// The ABI code of a conversion (`molt_abi::conversion`).
+pub(crate) fn conversion_code(kind: molt_mir::Conversion) -> u32 {
+    use abi::conversion as c;
+    use molt_mir::Conversion as K;
+    match kind {
+        K::Str => c::STR,
+        K::Repr => c::REPR,
+        K::Ascii => c::ASCII,
+    }
+}
+
+#[cfg(test)]
+mod abi_code_tests {
+    use super::*;
+    use molt_mir::{BinaryOp as B, CmpOp as C, Conversion as K, UnaryOp as U};
+
+    /// Each operator has its own code (a duplicated arm would make two operators one).
+    #[test]
+    fn operator_codes_are_distinct_and_in_range() {
+        let binary = [
+            B::Add,
+            B::Sub,
+            B::Mul,
+            B::TrueDiv,
+            B::FloorDiv,
+            B::Mod,
+            B::Pow,
+            B::LShift,
+            B::RShift,
+            B::BitAnd,
+            B::BitOr,
+            B::BitXor,
+            B::MatMul,
+        ];
+        let mut codes: Vec<u32> = binary.iter().map(|&op| binary_code(op, false)).collect();
+        codes.sort_unstable();
+        assert_eq!(codes, (0..=abi::binary_op::MATMUL).collect::<Vec<_>>());
+        for op in binary {
+            assert_eq!(
+                binary_code(op, true),
+                binary_code(op, false) | abi::binary_op::INPLACE
+            );
+        }
+        let compare = [
+            C::Eq,
+            C::Ne,
+            C::Lt,
+            C::Le,
+            C::Gt,
+            C::Ge,
+            C::Is,
+            C::IsNot,
+            C::In,
+            C::NotIn,
+        ];
+        let mut codes: Vec<u32> = compare.iter().map(|&op| compare_code(op)).collect();
+        codes.sort_unstable();
+        assert_eq!(codes, (0..=abi::compare_op::NOTIN).collect::<Vec<_>>());
+        let mut codes: Vec<u32> = [U::Neg, U::Pos, U::Invert, U::Not]
+            .iter()
+            .map(|&op| unary_code(op))
+            .collect();
+        codes.sort_unstable();
+        assert_eq!(codes, (0..=abi::unary_op::NOT).collect::<Vec<_>>());
+        let mut codes: Vec<u32> = [K::Str, K::Repr, K::Ascii]
+            .iter()
+            .map(|&k| conversion_code(k))
+            .collect();
+        codes.sort_unstable();
+        assert_eq!(codes, (0..=abi::conversion::ASCII).collect::<Vec<_>>());
+    }
+
+    /// The signatures codegen declares follow the ABI's list: spot checks of each `Repr`.
+    #[test]
+    fn runtime_signatures_follow_the_abi_list() {
+        use molt_abi::Repr;
+        assert_eq!(Rt::Binary.name(), "molt_binary");
+        assert_eq!(Rt::Binary.params(), &[Repr::I32, Repr::Value, Repr::Value]);
+        assert_eq!(Rt::Binary.result(), Some(Repr::Value));
+        assert_eq!(Rt::Decref.result(), None);
+        assert_eq!(Rt::BuildList.params(), &[Repr::Ptr, Repr::I32]);
+        assert_eq!(Rt::EnterCall.result(), Some(Repr::I64));
+        assert_eq!(Rt::Pow.params(), &[Repr::F64, Repr::F64]);
+        assert!(!Rt::Pow.from_runtime() && Rt::Main.from_runtime());
+        let mut names: Vec<&str> = Rt::ALL.iter().map(|f| f.name()).collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), Rt::ALL.len(), "each function is listed once");
+    }
 }

@@ -641,4 +641,30 @@ mod staging_tests {
         assert!(recent.exists(), "a running build's staging file is kept");
         assert!(other.exists(), "other files are never touched");
     }
+
+    /// The two sides of the ABI meet: every function codegen imports from the runtime
+    /// (`molt_abi::for_each_runtime_function!`) is defined by the runtime library this
+    /// binary links programs with. (The runtime checks each signature when it compiles.)
+    #[test]
+    fn the_runtime_library_defines_every_function_codegen_imports() {
+        use object::read::archive::ArchiveFile;
+        let archive =
+            ArchiveFile::parse(RUNTIME_LIBRARY).expect("the runtime library is an archive");
+        let defined: std::collections::HashSet<&[u8]> = archive
+            .symbols()
+            .expect("its symbol table reads")
+            .expect("it has a symbol table")
+            .map(|sym| sym.expect("a symbol reads").name())
+            .collect();
+        let missing: Vec<&str> = molt_codegen::Rt::ALL
+            .iter()
+            .filter(|f| f.from_runtime() && !defined.contains(f.name().as_bytes()))
+            .map(|f| f.name())
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "not defined by libmolt_runtime.a: {missing:?}"
+        );
+        assert!(molt_codegen::Rt::ALL.len() > 80);
+    }
 }

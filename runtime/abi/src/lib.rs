@@ -1,0 +1,422 @@
+//! The contract between generated code and the runtime, defined once.
+//!
+//! Machine code that `molt_codegen` emits calls functions the runtime exports, passes them
+//! operator codes, tests the bits of value words, reads object fields at fixed offsets and
+//! counts profile points of numbered kinds. Both sides take all of that from this crate:
+//!
+//! - [`for_each_runtime_function!`] lists every function generated code imports, with its
+//!   symbol name and Rust signature. Codegen derives its imports and Cranelift signatures
+//!   from it; the runtime (`runtime/src/abi_check.rs`) coerces each of its exported
+//!   functions to the listed `extern "C" fn` type, so a function that is missing, renamed or
+//!   has another signature is a compile error of the runtime. The idea is wasmtime's
+//!   `foreach_builtin_function!`.
+//! - [`binary_op`], [`unary_op`], [`compare_op`], [`conversion`] and [`type_code`] number the
+//!   operations the generic entry points (`molt_binary`, ...) take.
+//! - [`value`] has the tags of the NaN-boxed value word, [`layout`] the object offsets that
+//!   generated code reads, [`profile_kind`] the kinds of profile points.
+//!
+//! The crate has no dependencies and no `std`, so it builds wherever the runtime does
+//! (native and `wasm32-unknown-unknown`).
+
+#![no_std]
+
+/// How a parameter or result of a runtime function is passed at the machine level.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub enum Repr {
+    /// A value word (`u64`, the runtime's `Value`: NaN-boxed, see [`value`]).
+    Value,
+    /// A 32-bit integer (`u32` or `i32`: counts, codes, indices, status results).
+    I32,
+    /// A 64-bit integer that is not a value word (`u64`/`i64`: bit sets, tokens).
+    I64,
+    /// An IEEE double.
+    F64,
+    /// A pointer or a `usize` (64 bits on native targets, 32 on wasm32).
+    Ptr,
+}
+
+/// A Rust type that may appear in a runtime function's signature, with its [`Repr`].
+pub trait AbiType {
+    /// How the type is passed.
+    const REPR: Repr;
+}
+
+macro_rules! abi_types {
+    ($($ty:ty => $repr:ident),* $(,)?) => {
+        $(impl AbiType for $ty { const REPR: Repr = Repr::$repr; })*
+    };
+}
+abi_types!(u32 => I32, i32 => I32, u64 => I64, i64 => I64, usize => Ptr, f64 => F64);
+
+impl<T: ?Sized> AbiType for *const T {
+    const REPR: Repr = Repr::Ptr;
+}
+impl<T: ?Sized> AbiType for *mut T {
+    const REPR: Repr = Repr::Ptr;
+}
+impl<R> AbiType for extern "C" fn() -> R {
+    const REPR: Repr = Repr::Ptr;
+}
+
+/// Stands for the runtime's `Value` outside the runtime (in codegen): a value word.
+pub enum Word {}
+
+impl AbiType for Word {
+    const REPR: Repr = Repr::Value;
+}
+
+/// Calls `$mac!` with the list of every function generated code imports.
+///
+/// The argument has two groups: `runtime { ... }`, the functions `molt_runtime` exports,
+/// and `libc { ... }`, functions of the C library that generated code calls directly. Each
+/// entry is `Variant = symbol(name: Type, ...) -> Type;` (no `->` for none), with doc
+/// comments. The types are paths the caller resolves in its own scope: `Value` (a value
+/// word; codegen binds it to [`Word`]), the integer types, `f64`, raw pointers (to
+/// `Value`, `u8`, `u64`, `FunctionCode`, `ModuleEntry`, `ProfileTable`, `c_char`) and
+/// `extern "C" fn() -> Value`. Conventions (`docs/runtime.md`): arguments are borrowed,
+/// returned values are new references, a `Value` result of `ERROR` or an `i32` result of
+/// `-1` means an exception is pending.
+#[macro_export]
+macro_rules! for_each_runtime_function {
+    ($mac:ident) => {
+        $mac! {
+            runtime {
+                /// `refcount += 1` for pointer values; returns `v`.
+                Incref = molt_incref(v: Value) -> Value;
+                /// `refcount -= 1`, freeing the object at zero.
+                Decref = molt_decref(v: Value);
+                /// Frees an object whose refcount reached zero.
+                Dealloc = molt_dealloc(v: Value);
+                /// 1 when `v` has exactly the type of `type_code` `code`, else 0.
+                IsType = molt_is_type(v: Value, code: u32) -> i32;
+                /// `operator.index(v)` as `range()` converts its arguments.
+                ToIndex = molt_to_index(v: Value) -> Value;
+                /// The interned str of `len` UTF-8 bytes at `ptr`.
+                ConstStr = molt_const_str(ptr: *const u8, len: u32) -> Value;
+                /// The int of `len` ASCII decimal digits (optional `-`) at `ptr`.
+                ConstBigint = molt_const_bigint(ptr: *const u8, len: u32) -> Value;
+                /// `...`.
+                ConstEllipsis = molt_const_ellipsis() -> Value;
+                /// Writes `len` bytes to stderr (the fatal-error path).
+                WriteStderr = molt_write_stderr(ptr: *const u8, len: usize);
+                /// `a op b`, `op` a `binary_op` code (plus `binary_op::INPLACE`).
+                Binary = molt_binary(op: u32, a: Value, b: Value) -> Value;
+                /// `op v`, `op` a `unary_op` code.
+                Unary = molt_unary(op: u32, v: Value) -> Value;
+                /// `a op b`, `op` a `compare_op` code.
+                Compare = molt_compare(op: u32, a: Value, b: Value) -> Value;
+                /// `bool(v)`: 0 or 1, -1 on error.
+                IsTrue = molt_is_true(v: Value) -> i32;
+                /// Hands the runtime the program's module table.
+                ModulesInit = molt_modules_init(table: *const ModuleEntry, len: usize) -> Value;
+                /// A module global (then the builtins).
+                GlobalLoad = molt_global_load(module: Value, name: Value) -> Value;
+                /// Stores a module global.
+                GlobalStore = molt_global_store(module: Value, name: Value, v: Value) -> i32;
+                /// Deletes a module global.
+                GlobalDel = molt_global_del(module: Value, name: Value) -> i32;
+                /// Clears `slot` (a `call.direct` slot) when the global `name` is rebound.
+                WatchFunction = molt_watch_function(module: Value, name: Value, slot: *mut Value);
+                /// A builtin by name.
+                BuiltinLoad = molt_builtin_load(name: Value) -> Value;
+                /// Raises the `UnboundLocalError`/`NameError` of `name`.
+                RaiseUnbound = molt_raise_unbound(name: Value) -> Value;
+                /// A name of a class body's namespace, then the module, then the builtins.
+                NsLoad = molt_ns_load(ns: Value, module: Value, name: Value) -> Value;
+                /// A new cell holding `v`.
+                CellNew = molt_cell_new(v: Value) -> Value;
+                /// The contents of a free variable's cell (`NameError` when empty).
+                CellGet = molt_cell_get(cell: Value, name: Value) -> Value;
+                /// The contents of the function's own local's cell.
+                CellGetLocal = molt_cell_get_local(cell: Value, name: Value) -> Value;
+                /// Stores into a cell.
+                CellSet = molt_cell_set(cell: Value, v: Value) -> i32;
+                /// Closure cell `i` of function `func`.
+                FunctionClosure = molt_function_closure(func: Value, i: u32) -> Value;
+                /// `callee(*args)` with keyword names `kwnames` (a tuple or `None`).
+                Call = molt_call(callee: Value, args: *const Value, nargs: u32, kwnames: Value, moved: u64) -> Value;
+                /// `recv.name(*args)`.
+                CallMethod = molt_call_method(recv: Value, name: Value, args: *const Value, nargs: u32, kwnames: Value, moved: u64) -> Value;
+                /// `callee(*args_tuple, **kwargs_dict)`.
+                CallEx = molt_call_ex(callee: Value, args_tuple: Value, kwargs_dict: Value) -> Value;
+                /// `o.name`.
+                GetAttr = molt_getattr(o: Value, name: Value) -> Value;
+                /// `o.name = v`.
+                SetAttr = molt_setattr(o: Value, name: Value, v: Value) -> i32;
+                /// `o.name` through an 8-byte inline cache cell.
+                GetAttrIc = molt_getattr_ic(o: Value, name: Value, cell: *mut u64) -> Value;
+                /// `o.name = v` through an 8-byte inline cache cell.
+                SetAttrIc = molt_setattr_ic(o: Value, name: Value, v: Value, cell: *mut u64) -> i32;
+                /// `recv.name(*args)` through a 16-byte method cache cell.
+                CallMethodIc = molt_call_method_ic(recv: Value, name: Value, args: *const Value, nargs: u32, cell: *mut u64, code: *const FunctionCode, moved: u64) -> Value;
+                /// `recv.name(*args)` through the 32-byte builtin-method cache cell.
+                CallMethodCached = molt_call_method_cached(recv: Value, name: Value, args: *const Value, nargs: u32, kwnames: Value, cell: *mut u64, moved: u64) -> Value;
+                /// `recv.append(x)`.
+                MethodAppend = molt_method_append(recv: Value, name: Value, x: Value, moved: u64) -> Value;
+                /// `recv.pop()`.
+                MethodPop = molt_method_pop(recv: Value, name: Value, moved: u64) -> Value;
+                /// `recv.get(key, default)`.
+                MethodGet = molt_method_get(recv: Value, name: Value, key: Value, default: Value, moved: u64) -> Value;
+                /// A float value of NaN bits `bits`.
+                FloatNan = molt_float_nan(bits: u64) -> Value;
+                /// `len(v)`.
+                Len = molt_len(v: Value) -> Value;
+                /// `del o.name`.
+                DelAttr = molt_delattr(o: Value, name: Value) -> i32;
+                /// `o[k]`.
+                GetItem = molt_getitem(o: Value, k: Value) -> Value;
+                /// `o[k] = v`.
+                SetItem = molt_setitem(o: Value, k: Value, v: Value) -> i32;
+                /// `del o[k]`.
+                DelItem = molt_delitem(o: Value, k: Value) -> i32;
+                /// A list of `n` values.
+                BuildList = molt_build_list(items: *const Value, n: u32) -> Value;
+                /// A tuple of `n` values.
+                BuildTuple = molt_build_tuple(items: *const Value, n: u32) -> Value;
+                /// A set of `n` values.
+                BuildSet = molt_build_set(items: *const Value, n: u32) -> Value;
+                /// A dict of `npairs` key, value pairs.
+                BuildDict = molt_build_dict(items: *const Value, npairs: u32) -> Value;
+                /// `slice(lo, hi, step)`.
+                BuildSlice = molt_build_slice(lo: Value, hi: Value, step: Value) -> Value;
+                /// Merges `**m` into the keyword dict `kw` of a call of `callee`.
+                KwargsMerge = molt_kwargs_merge(callee: Value, kw: Value, m: Value) -> i32;
+                /// `list.extend(v)` for `*v` in a display.
+                StarExtend = molt_star_extend(list: Value, v: Value) -> i32;
+                /// `mgr.__exit__` bound, for a `with` statement.
+                WithExit = molt_with_exit(mgr: Value) -> Value;
+                /// 1 when `v` is the identity sentinel of a failed check.
+                IdentityCheck = molt_identity_check(v: Value) -> i32;
+                /// The exception being handled (`sys.exception()`).
+                HandledExc = molt_exc_handled() -> Value;
+                /// The concatenation of `n` strs (an f-string).
+                BuildString = molt_build_string(items: *const Value, n: u32) -> Value;
+                /// `format(v, spec)`.
+                Format = molt_format(v: Value, spec: Value) -> Value;
+                /// `str`/`repr`/`ascii` of `v` (`conversion`).
+                Convert = molt_convert(kind: u32, v: Value) -> Value;
+                /// `iter(v)`.
+                Iter = molt_iter(v: Value) -> Value;
+                /// The next item, or the *exhausted* word.
+                IterNext = molt_iter_next(it: Value) -> Value;
+                /// `v` unpacked into `n` values (a tuple).
+                Unpack = molt_unpack(v: Value, n: u32) -> Value;
+                /// `v` unpacked with a starred target between `before` and `after` values.
+                UnpackEx = molt_unpack_ex(v: Value, before: u32, after: u32) -> Value;
+                /// Item `i` of tuple `t`.
+                TupleGet = molt_tuple_get(t: Value, i: u32) -> Value;
+                /// A function object for `code` with its defaults and closure cells.
+                MakeFunction = molt_make_function(code: *const FunctionCode, defaults: *const Value, ndefaults: u32, closure: *const Value, nclosure: u32, module: Value) -> Value;
+                /// A class from its name, bases tuple, namespace and slot names.
+                MakeClass = molt_make_class(name: Value, bases: Value, ns: Value, slots: *const Value, nslots: u32, module: Value) -> Value;
+                /// `import name` (`level` dots, `fromlist`) from module `importer`.
+                Import = molt_import(name: Value, level: i32, fromlist: Value, importer: Value) -> Value;
+                /// `from module import name`.
+                ImportFrom = molt_import_from(module: Value, name: Value) -> Value;
+                /// `from module import *` into `into` (`only`: the names to bind, or `None`).
+                ImportStar = molt_import_star(module: Value, into: Value, only: Value) -> i32;
+                /// `raise exc from cause`.
+                Raise = molt_raise(exc: Value, cause: Value) -> Value;
+                /// Takes the pending exception.
+                ExcFetch = molt_exc_fetch() -> Value;
+                /// Keeps `v` alive until the handler that fetched it ends.
+                ExcHold = molt_exc_hold(v: Value);
+                /// Keeps function `f` alive for the traceback.
+                ExcHoldFunc = molt_exc_hold_func(f: Value);
+                /// 1 when `exc` matches the `except` clause's `cls`.
+                ExcMatch = molt_exc_match(exc: Value, cls: Value) -> i32;
+                /// Suspends the running generator with `v` (borrowed).
+                Yield = molt_yield(v: Value) -> Value;
+                /// Suspends the running generator with `v` (owned).
+                YieldOwned = molt_yield_owned(v: Value) -> Value;
+                /// Enters a Python call: depth check and handled-exception mark; a token.
+                EnterCall = molt_enter_call() -> i64;
+                /// Leaves a call entered with `EnterCall`.
+                LeaveCall = molt_leave_call(token: i64);
+                /// Enters a call of a function without handlers (depth only); a token.
+                DepthEnter = molt_depth_enter() -> i64;
+                /// Pushes a handled exception at handler nesting `level`.
+                ExcEnter = molt_exc_enter(exc: Value, level: u32);
+                /// Pops handled exceptions down to `level`.
+                ExcLeave = molt_exc_leave(level: u32);
+                /// Adds the frame of `code` at `site` to the pending exception's traceback.
+                TbAdd = molt_tb_add(code: *const FunctionCode, site: u32);
+                /// Hands the runtime the build's profile table.
+                ProfileInit = molt_profile_init(table: *const ProfileTable);
+                /// Program entry: runs `init` as `__main__`; the exit status.
+                Main = molt_main(argc: i32, argv: *const *const c_char, init: extern "C" fn() -> Value) -> i32;
+            }
+            libc {
+                /// `pow(3)` of the C library (float `**`).
+                Pow = pow(x: f64, y: f64) -> f64;
+            }
+        }
+    };
+}
+
+/// The tag scheme of value words (NaN boxing; `docs/runtime.md`): a word whose top 16 bits
+/// are below [`TAG_PTR`] is a float; otherwise the top 16 bits are the tag and the low 48
+/// the payload.
+pub mod value {
+    /// A pointer to a heap object.
+    pub const TAG_PTR: u64 = 0xFFF8;
+    /// An inline int (48-bit two's complement payload).
+    pub const TAG_INT: u64 = 0xFFF9;
+    /// `False` (payload 0) and `True` (payload 1).
+    pub const TAG_BOOL: u64 = 0xFFFA;
+    /// `None`.
+    pub const TAG_NONE: u64 = 0xFFFB;
+    /// The special words: *unbound*, *error*, *exhausted*.
+    pub const TAG_SPECIAL: u64 = 0xFFFC;
+    /// The payload bits of a tagged word.
+    pub const PAYLOAD_MASK: u64 = 0x0000_FFFF_FFFF_FFFF;
+    /// `None`.
+    pub const NONE: u64 = TAG_NONE << 48;
+    /// `False`.
+    pub const FALSE: u64 = TAG_BOOL << 48;
+    /// `True`.
+    pub const TRUE: u64 = (TAG_BOOL << 48) | 1;
+    /// *unbound*: a local or slot without a value.
+    pub const UNBOUND: u64 = TAG_SPECIAL << 48;
+    /// *error*: the result of a failed operation (an exception is pending).
+    pub const ERROR: u64 = (TAG_SPECIAL << 48) | 1;
+    /// *exhausted*: `molt_iter_next` at the end of an iterator.
+    pub const EXHAUSTED: u64 = (TAG_SPECIAL << 48) | 2;
+    /// The tag bits of an inline int, in place.
+    pub const INT_TAG_BITS: u64 = TAG_INT << 48;
+}
+
+/// Object layout facts generated code relies on (64-bit targets; the runtime asserts each
+/// at compile time).
+pub mod layout {
+    /// Byte offset of the header word holding the object kind (`u32`) and flags (`u32`).
+    pub const HEADER_KIND_OFFSET: i32 = 8;
+    /// `Kind::Instance`: an instance of a user class.
+    pub const KIND_INSTANCE: u32 = 14;
+    /// Byte offset of an instance's class pointer.
+    pub const INSTANCE_CLASS_OFFSET: i32 = 16;
+    /// Byte offset of an instance's slot array pointer.
+    pub const INSTANCE_SLOTS_OFFSET: i32 = 24;
+    /// Byte offset of a class's shape (`u32`).
+    pub const CLASS_SHAPE_OFFSET: i32 = 16;
+}
+
+/// Codes of `molt_binary`'s `op`.
+pub mod binary_op {
+    /// `+`
+    pub const ADD: u32 = 0;
+    /// `-`
+    pub const SUB: u32 = 1;
+    /// `*`
+    pub const MUL: u32 = 2;
+    /// `/`
+    pub const TRUEDIV: u32 = 3;
+    /// `//`
+    pub const FLOORDIV: u32 = 4;
+    /// `%`
+    pub const MOD: u32 = 5;
+    /// `**`
+    pub const POW: u32 = 6;
+    /// `<<`
+    pub const LSHIFT: u32 = 7;
+    /// `>>`
+    pub const RSHIFT: u32 = 8;
+    /// `&`
+    pub const AND: u32 = 9;
+    /// `|`
+    pub const OR: u32 = 10;
+    /// `^`
+    pub const XOR: u32 = 11;
+    /// `@`
+    pub const MATMUL: u32 = 12;
+    /// Added to a code for the in-place form (`x += y` tries `__iadd__` first).
+    pub const INPLACE: u32 = 16;
+}
+
+/// Codes of `molt_unary`'s `op`.
+pub mod unary_op {
+    /// `-x`
+    pub const NEG: u32 = 0;
+    /// `+x`
+    pub const POS: u32 = 1;
+    /// `~x`
+    pub const INVERT: u32 = 2;
+    /// `not x`
+    pub const NOT: u32 = 3;
+}
+
+/// Codes of `molt_compare`'s `op`.
+pub mod compare_op {
+    /// `==`
+    pub const EQ: u32 = 0;
+    /// `!=`
+    pub const NE: u32 = 1;
+    /// `<`
+    pub const LT: u32 = 2;
+    /// `<=`
+    pub const LE: u32 = 3;
+    /// `>`
+    pub const GT: u32 = 4;
+    /// `>=`
+    pub const GE: u32 = 5;
+    /// `is`
+    pub const IS: u32 = 6;
+    /// `is not`
+    pub const ISNOT: u32 = 7;
+    /// `in`
+    pub const IN: u32 = 8;
+    /// `not in`
+    pub const NOTIN: u32 = 9;
+}
+
+/// Codes of `molt_convert`'s `kind`.
+pub mod conversion {
+    /// `str(v)`
+    pub const STR: u32 = 0;
+    /// `repr(v)`
+    pub const REPR: u32 = 1;
+    /// `ascii(v)`
+    pub const ASCII: u32 = 2;
+}
+
+/// Codes of `molt_is_type`'s `code`.
+pub mod type_code {
+    /// `int` (inline or big; not `bool`).
+    pub const INT: u32 = 0;
+    /// `float`.
+    pub const FLOAT: u32 = 1;
+    /// `bool`.
+    pub const BOOL: u32 = 2;
+}
+
+/// Kinds of profile points (`docs/profiles.md`): which operation a point counts and what its
+/// counter slots mean.
+pub mod profile_kind {
+    /// `is.type v, int` (an entry guard): checks, failures (`not-int`).
+    pub const GUARD_INT: u32 = 1;
+    /// `is.type v, float`: checks, failures (`not-float`).
+    pub const GUARD_FLOAT: u32 = 2;
+    /// `is.type v, bool`: checks, failures (`not-bool`).
+    pub const GUARD_BOOL: u32 = 3;
+    /// Small-int arithmetic: checks, `not-int`, `overflow`, `zero-divisor`.
+    pub const INT_ARITH: u32 = 4;
+    /// Small-int comparison: checks, `not-int`.
+    pub const INT_COMPARE: u32 = 5;
+    /// Mixed int/float arithmetic or comparison: checks, `not-number`, `zero-divisor`.
+    pub const NUMERIC: u32 = 6;
+    /// Float division: checks, `zero-divisor`.
+    pub const FLOAT_DIV: u32 = 7;
+    /// `call.direct`: checks, `not-bound-yet`.
+    pub const DIRECT_CALL: u32 = 8;
+    /// `call.method.direct` (inline cache): lookups, misses (`class-changed`).
+    pub const METHOD_DIRECT: u32 = 9;
+    /// `getattr.slot`/`setattr.slot` (inline cache): lookups, misses (`shape-changed`).
+    pub const SLOT: u32 = 10;
+    /// `call.method` through the runtime's inline cache: executions; the runtime counts hits
+    /// and misses in words 2 and 3 of the site's 32-byte cache cell.
+    pub const METHOD_CACHED: u32 = 11;
+    /// Any other operation of the `dynamic` lane: executions.
+    pub const DYNAMIC: u32 = 12;
+    /// Flag on a kind: the operation is in the `dynamic` lane.
+    pub const DYNAMIC_LANE: u32 = 0x100;
+}
