@@ -234,20 +234,31 @@ pub mod libm {
     /// rule: a zero result from a nonzero `y` and a finite `x`.
     pub fn atan2_range(y: f64, x: f64) -> (f64, bool) {
         let f = fns();
-        #[cfg(all(target_os = "linux", not(target_arch = "wasm32")))]
         if f.from_c {
-            // SAFETY: the calling thread's errno, written before and read after the call.
-            unsafe {
-                let e = libc::__errno_location();
-                *e = 0;
-                let r = (f.atan2)(y, x);
-                let range = *e == libc::ERANGE;
-                *e = 0;
-                return (r, range);
-            }
+            return with_errno(f.atan2, y, x);
         }
         let r = (f.atan2)(y, x);
         (r, r == 0.0 && y != 0.0 && x.is_finite())
+    }
+
+    /// `f(y, x)` of the C library, and whether it set `errno` to `ERANGE`.
+    #[cfg(all(target_os = "linux", not(target_arch = "wasm32")))]
+    fn with_errno(f: F2, y: f64, x: f64) -> (f64, bool) {
+        // SAFETY: the calling thread's errno, written before and read after the call.
+        unsafe {
+            let e = libc::__errno_location();
+            *e = 0;
+            let r = f(y, x);
+            let range = *e == libc::ERANGE;
+            *e = 0;
+            (r, range)
+        }
+    }
+
+    /// Never called: without the C library `from_c` is false.
+    #[cfg(not(all(target_os = "linux", not(target_arch = "wasm32"))))]
+    fn with_errno(f: F2, y: f64, x: f64) -> (f64, bool) {
+        (f(y, x), false)
     }
 }
 
