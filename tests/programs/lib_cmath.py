@@ -81,6 +81,7 @@ for z in (1, 2, 10, 0.5, -1, 1j, -2 - 3j, 1e300, 5e-324, 100, 1e-10j):
     print(show(complex(z)), " ".join(call(cmath.log, z, b) for b in (2, 10, math.e, 0.5, 3j, -2, 1e-300, 1 + 1j, 1.0)))
 print(call(cmath.log, 8, 2), call(cmath.log, 0, 2), call(cmath.log, 2, 0), call(cmath.log, 0, 0))
 print(call(cmath.log, 1, 1), call(cmath.log, 0, 1), call(cmath.log, 0, 1e300))
+print(call(cmath.log, 0, "x"), call(cmath.log, "x", 0), call(cmath.log, 0, None), call(cmath.log, -0.0, 1j))
 
 print("== isclose")
 pairs = [(1, 1), (1, 1 + 1e-10), (1, 1 + 1e-8), (1j, 1j + 1e-10), (1 + 1j, 1 + 1.0000000001j),
