@@ -57,8 +57,16 @@ fn prod(a: Complex, b: Complex) -> Complex {
     }
 }
 
-/// `a / b`; `None` for a zero divisor.
-fn quot(a: Complex, b: Complex) -> Option<Complex> {
+/// `x + y`, where a NaN `x` is the result even when `y` is a NaN too: the NaN (and so the
+/// sign) CPython's quotient keeps when both terms of a sum are NaNs (x86-64's `addsd` returns
+/// its first operand's NaN, and CPython's compiled code has the part of the dividend first,
+/// where Rust's has the product first).
+fn add_nan_first(x: f64, y: f64) -> f64 {
+    if x.is_nan() { x } else { x + y }
+}
+
+/// `a / b` (Smith's method, as CPython's `_Py_c_quot`); `None` for a zero divisor.
+pub(crate) fn quot(a: Complex, b: Complex) -> Option<Complex> {
     let (abs_re, abs_im) = (b.re.abs(), b.im.abs());
     if abs_re >= abs_im {
         if abs_re == 0.0 {
@@ -67,14 +75,14 @@ fn quot(a: Complex, b: Complex) -> Option<Complex> {
         let ratio = b.im / b.re;
         let denom = b.re + b.im * ratio;
         Some(Complex {
-            re: (a.re + a.im * ratio) / denom,
+            re: add_nan_first(a.re, a.im * ratio) / denom,
             im: (a.im - a.re * ratio) / denom,
         })
     } else if abs_im >= abs_re {
         let ratio = b.re / b.im;
         let denom = b.re * ratio + b.im;
         Some(Complex {
-            re: (a.re * ratio + a.im) / denom,
+            re: add_nan_first(a.im, a.re * ratio) / denom,
             im: (a.im * ratio - a.re) / denom,
         })
     } else {

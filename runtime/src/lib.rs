@@ -13,7 +13,7 @@
 //! - Semantics: [`ops`] (operators, comparison, truthiness, subscripts), [`slots`] (their
 //!   special methods on the builtin types: `int.__add__`), [`attr`] (attribute lookup), [`class`] (classes, instances, `super`, `isinstance`), [`call`] (argument
 //!   binding, the call-depth limit), [`exceptions`] (raising, the pending exception, messages).
-//! - Library: [`builtins`], [`modules`] (`sys`, `math`), [`io`] (buffered stdout).
+//! - Library: [`builtins`], [`modules`] (`sys`, `math`), [`cmath`], [`io`] (buffered stdout).
 //! - Lifetimes: [`finalize`] (`__del__`, generators closed when freed, finalization at exit).
 //! - Entry: [`entry`] (`molt_main`, the big-stack program thread), [`abi`] (every exported
 //!   function), [`fatal`] (the fatal-signal handler on an alternate stack, Unix).
@@ -42,6 +42,7 @@ pub mod builtins;
 pub mod bytes;
 pub mod call;
 pub mod class;
+pub mod cmath;
 pub mod codecs;
 pub mod complex;
 pub mod cpython_attrs;

@@ -435,7 +435,7 @@ fn not_found<T>(message: String, name: &str) -> R<T> {
 }
 
 /// Imports the absolute module `name`: from `sys.modules`, else its parent first, then the
-/// program's module table or the runtime's own modules (`sys`, `time`, `math`).
+/// program's module table or the runtime's own modules (`sys`, `time`, `math`, `cmath`).
 fn import_absolute(name: &str) -> R<Ref> {
     if let Some(m) = loaded(name) {
         return Ok(Ref::dup(m));
@@ -462,6 +462,7 @@ fn import_absolute(name: &str) -> R<Ref> {
             let m = match name {
                 "sys" => make_sys(),
                 "math" => make_math(),
+                "cmath" => crate::cmath::make_cmath(),
                 "time" => make_time(),
                 "posix" => crate::posix::make_posix(),
                 "_random" => crate::random::make_random_core(),
@@ -775,7 +776,10 @@ fn make_sys() -> Ref {
 
 // --- math ---------------------------------------------------------------------------------
 
-fn arg_f64(v: Value) -> R<f64> {
+/// A real-number argument as CPython's `PyFloat_AsDouble` takes it: a float, an int (an
+/// `OverflowError` when too large), `__float__` or `__index__`; else `TypeError: must be
+/// real number, not T`.
+pub(crate) fn arg_f64(v: Value) -> R<f64> {
     match numeric_f64(v) {
         Some(r) => r,
         None => {

@@ -11,6 +11,7 @@ The output is laid out as `cargo fmt` formats it, so the two never disagree.
 """
 import sys
 import types
+import cmath
 import math
 import time
 import posix
@@ -53,7 +54,7 @@ def gen():
     out.append("")
     out.append("/// `(module name, sorted attribute names)` for each module the runtime provides.")
     out.append("pub const MODULE_ATTRS: &[(&str, &[&str])] = &[")
-    for m in (sys, math, time, posix):
+    for m in (sys, math, cmath, time, posix):
         out.append("    (")
         out.append(f'        "{m.__name__}",')
         out.append("        &[")

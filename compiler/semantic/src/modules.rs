@@ -9,8 +9,8 @@
 //! the settings and of `[tool.molt] extra-paths` in the nearest `pyproject.toml`); in each
 //! folder a package (`name/__init__.py`) before a module (`name.py`), and a folder without
 //! `__init__.py` as a portion of a namespace package, used only when no folder has a module
-//! or regular package of that name. `math` is on CPython's path after the workspace: it is
-//! the runtime's when no workspace file takes its name. The standard modules molt writes in
+//! or regular package of that name. `math` and `cmath` are on CPython's path after the
+//! workspace: they are the runtime's when no workspace file takes their name. The standard modules molt writes in
 //! Python ([`crate::stdlib`]) are found where CPython finds its own: a built-in one
 //! (`itertools`) before any folder, the others after the workspace's folders (a workspace
 //! file of that name is [`Resolution::ShadowsStdlib`]).
@@ -29,7 +29,7 @@ use crate::diagnostics::{Diagnostic, DiagnosticCode};
 use crate::{stdlib, stdlib_names};
 
 /// The modules the runtime provides itself (`runtime/src/modules.rs`).
-pub const RUNTIME_MODULES: &[&str] = &["sys", "time", "math", "posix"];
+pub const RUNTIME_MODULES: &[&str] = &["sys", "time", "math", "cmath", "posix"];
 
 /// Modules the runtime provides for molt's own standard modules only (`_random`, the core
 /// of `random`; `_molt_re`, the engine of `re`; `_molt`, the caller's module for class
@@ -77,7 +77,7 @@ mod ids {
 /// Where a module's code comes from.
 #[derive(Clone, PartialEq, Eq, Debug, Hash)]
 pub enum ModuleSource {
-    /// The runtime provides it (`sys`, `time`, `math`).
+    /// The runtime provides it (`sys`, `time`, `math`, `cmath`).
     Runtime,
     /// A source file of the workspace: a module, or a package's `__init__.py`.
     File {

@@ -1683,6 +1683,14 @@ pub const CPYTHON_STAR_NAMES: &[(&str, &[&str])] = &[
         ],
     ),
     (
+        "cmath",
+        &[
+            "acos", "acosh", "asin", "asinh", "atan", "atanh", "cos", "cosh", "e", "exp", "inf",
+            "infj", "isclose", "isfinite", "isinf", "isnan", "log", "log10", "nan", "nanj",
+            "phase", "pi", "polar", "rect", "sin", "sinh", "sqrt", "tan", "tanh", "tau",
+        ],
+    ),
+    (
         "collections",
         &[
             "ChainMap",

@@ -15,7 +15,7 @@ OUT = os.path.join(ROOT, "compiler", "semantic", "src", "stdlib_attrs.rs")
 
 
 # The modules the runtime provides itself (`RUNTIME_MODULES` of `modules.rs`, less `posix`).
-RUNTIME_MODULES = ["math", "sys", "time"]
+RUNTIME_MODULES = ["cmath", "math", "sys", "time"]
 
 
 def main():
