@@ -23,8 +23,7 @@ use std::cell::Cell;
 
 use crate::bytes::{bytearray_vec, bytes_from_vec, bytes_like, is_bytearray, is_bytes};
 use crate::exceptions::{
-    ExcKind, R, Raised, new_exception, overflow_error, raise, raise_exc, take_pending,
-    type_error,
+    ExcKind, R, Raised, new_exception, overflow_error, raise, raise_exc, take_pending, type_error,
 };
 use crate::int::{IntV, has_index, index_value, int_from_big, int_from_i128, int_to_f64, int_view};
 use crate::object::{Args, Ref};
@@ -41,7 +40,10 @@ thread_local! {
 fn struct_error<T>(msg: impl Into<String>) -> R<T> {
     let cls = ERROR.with(Cell::get);
     if cls.is_none() {
-        return raise(ExcKind::SystemError, "molt: _molt_struct.init was not called");
+        return raise(
+            ExcKind::SystemError,
+            "molt: _molt_struct.init was not called",
+        );
     }
     let s = crate::str::str_from_string(msg.into());
     raise_exc(new_exception(cls, tuple_from_vec(vec![s])));
@@ -203,7 +205,11 @@ fn parse(fmt: &[u8]) -> R<Layout> {
             c,
             count,
             offset: size,
-            size: if matches!(c, b's' | b'p' | b'x') { 1 } else { item },
+            size: if matches!(c, b's' | b'p' | b'x') {
+                1
+            } else {
+                item
+            },
         });
         size += bytes;
         items += values;
@@ -278,7 +284,10 @@ fn native_int_rule(c: u8, size: usize) -> (Getter, Option<Range>) {
     match c {
         b'b' => (Getter::Signed(64), Some(range_for(1, true, Some("byte")))),
         b'B' => (Getter::Signed(64), Some(range_for(1, false, Some("ubyte")))),
-        b'h' => (Getter::Signed(64), Some(range_for(size, true, Some("short")))),
+        b'h' => (
+            Getter::Signed(64),
+            Some(range_for(size, true, Some("short"))),
+        ),
         b'H' => (
             Getter::Signed(64),
             Some(range_for(size, false, Some("ushort"))),
@@ -313,10 +322,7 @@ fn int_rule(mode: Mode, c: u8, size: usize) -> (Getter, Option<Range>) {
                 b'b' => (Getter::Signed(64), Some(range_for(1, true, Some("byte")))),
                 b'B' => (Getter::Signed(64), Some(range_for(1, false, Some("ubyte")))),
                 b'h' | b'i' | b'l' => (Getter::Signed(64), Some(range_for(size, true, None))),
-                b'H' | b'I' | b'L' => (
-                    Getter::Unsigned(64),
-                    Some(range_for(size, false, None)),
-                ),
+                b'H' | b'I' | b'L' => (Getter::Unsigned(64), Some(range_for(size, false, None))),
                 b'q' if little => (Getter::Signed(64), None),
                 b'Q' if little => (Getter::Unsigned(64), None),
                 b'q' => (Getter::BigSigned, None),
@@ -362,8 +368,9 @@ fn pack_int(mode: Mode, c: u8, v: Value, out: &mut [u8]) -> R<()> {
         (Getter::Unsigned(bits), Some(x)) => (x >= 0 && x < (1i128 << bits)).then_some(x),
         (Getter::BigSigned, Some(x)) => i64::try_from(x).is_ok().then_some(x),
         (Getter::BigUnsigned, Some(x)) => u64::try_from(x).is_ok().then_some(x),
-        (Getter::Pointer, Some(x)) => (x >= i128::from(i64::MIN) && x <= i128::from(u64::MAX))
-            .then_some(x),
+        (Getter::Pointer, Some(x)) => {
+            (x >= i128::from(i64::MIN) && x <= i128::from(u64::MAX)).then_some(x)
+        }
     };
     let Some(x) = ok else {
         return match getter {
@@ -514,7 +521,11 @@ fn pack_float(mode: Mode, c: u8, v: Value, out: &mut [u8]) -> R<()> {
         },
         b'f' => {
             let y = if x.is_nan() {
-                f32::from_bits(if x.is_sign_negative() { 0xffc0_0000 } else { 0x7fc0_0000 })
+                f32::from_bits(if x.is_sign_negative() {
+                    0xffc0_0000
+                } else {
+                    0x7fc0_0000
+                })
             } else {
                 x as f32
             };
@@ -584,9 +595,7 @@ fn pack_item(mode: Mode, code: &Code, v: Value, out: &mut [u8]) -> R<()> {
 /// argument (`struct.pack('<e', 70000)`) by `struct.error: int too large to convert`.
 fn pack_checked(mode: Mode, code: &Code, v: Value, out: &mut [u8]) -> R<()> {
     let r = pack_item(mode, code, v, out);
-    if r.is_err()
-        && int_view(v).is_some()
-        && crate::exceptions::pending_is(ExcKind::OverflowError)
+    if r.is_err() && int_view(v).is_some() && crate::exceptions::pending_is(ExcKind::OverflowError)
     {
         drop(take_pending());
         return struct_error("int too large to convert");
@@ -705,9 +714,7 @@ fn s_pack_into(_: Value, args: Args<'_>) -> R<Ref> {
     let size = layout.size as i64;
     if offset < 0 {
         if offset + size > 0 {
-            return struct_error(format!(
-                "no space to pack {size} bytes at offset {offset}"
-            ));
+            return struct_error(format!("no space to pack {size} bytes at offset {offset}"));
         }
         if offset + len < 0 {
             return struct_error(format!(
@@ -820,10 +827,7 @@ fn s_unpack(_: Value, args: Args<'_>) -> R<Ref> {
     let layout = parse(format_arg(fmt)?)?;
     let data = bytes_arg(buffer)?.to_vec();
     if data.len() != layout.size {
-        return struct_error(format!(
-            "unpack requires a buffer of {} bytes",
-            layout.size
-        ));
+        return struct_error(format!("unpack requires a buffer of {} bytes", layout.size));
     }
     unpack_data(&layout, &data)
 }
