@@ -184,7 +184,7 @@ fn parse(fmt: &[u8]) -> R<Layout> {
         let Some((item, align)) = entry else {
             return struct_error("bad char in struct format");
         };
-        if align > 1 && size % align != 0 {
+        if align > 1 && !size.is_multiple_of(align) {
             size = match size.checked_add(align - size % align) {
                 Some(s) if s <= max => s,
                 _ => return too_long(),
@@ -378,16 +378,16 @@ fn pack_int(mode: Mode, c: u8, v: Value, out: &mut [u8]) -> R<()> {
             _ => struct_error("int too large to convert"),
         };
     };
-    if let Some(r) = range {
-        if x < r.min || x > r.max {
-            return struct_error(match r.name {
-                Some(name) => format!("{name} format requires {} <= number <= {}", r.min, r.max),
-                None => format!(
-                    "'{}' format requires {} <= number <= {}",
-                    c as char, r.min, r.max
-                ),
-            });
-        }
+    if let Some(r) = range
+        && (x < r.min || x > r.max)
+    {
+        return struct_error(match r.name {
+            Some(name) => format!("{name} format requires {} <= number <= {}", r.min, r.max),
+            None => format!(
+                "'{}' format requires {} <= number <= {}",
+                c as char, r.min, r.max
+            ),
+        });
     }
     let le = (x as u128).to_le_bytes();
     if mode.little() {
