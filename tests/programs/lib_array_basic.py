@@ -81,3 +81,21 @@ print(a)
 attempt("del 10", a.__delitem__, 10)
 a[:] = a
 print(a, bool(a), bool(array.array("b")))
+
+print(array.array("u", "it's"), array.array("u", 'a"b'), repr(array.array("u", "\n")))
+
+
+class Signal(array.array):
+    def peak(self):
+        return max(self)
+
+
+s = Signal("h", [3, -7, 5])
+print(s, s.peak(), len(s), type(s).__name__, isinstance(s, array.array), type(s[:2]).__name__)
+a = array.array("i", range(10))
+for x in a:
+    if x == 2:
+        a.append(99)
+    if len(a) > 12:
+        break
+print(a, a.index(99), a.index(99, -2), a[-3:])

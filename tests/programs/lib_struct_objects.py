@@ -78,3 +78,17 @@ for name in ["format", "size"]:
     except AttributeError as e:
         print("AttributeError", e)
 print(s.format, s.size)
+
+
+class Named(struct.Struct):
+    def __init__(self, name, fmt):
+        super().__init__(fmt)
+        self.name = name
+
+
+n = Named("pair", ">2h")
+print(n.name, n.format, n.size, n.pack(1, -1), n.unpack(b"\x00\x02\xff\xfe"))
+try:
+    n.size = 3
+except AttributeError as e:
+    print("AttributeError", e)
