@@ -207,6 +207,16 @@ fn bytes_from_source(source: Value, name: &str) -> R<Vec<u8>> {
         }
         return Ok(vec![0; n as usize]);
     }
+    // molt's `array.array` is a Python class, not a buffer: it hands over its bytes
+    // (CPython reads an array's buffer here) through its `__molt_buffer__` method.
+    if is_kind(source, Kind::Instance)
+        && let Some(r) = crate::class::call_dunder(source, "__molt_buffer__", &[])?
+    {
+        return match bytes_like(r.v()) {
+            Some(d) => Ok(d.to_vec()),
+            None => type_error("molt: __molt_buffer__ must return bytes"),
+        };
+    }
     if !crate::iter::has_iter_protocol(source) {
         return type_error(format!(
             "cannot convert '{}' object to {name}",

@@ -79,6 +79,7 @@ pub mod set;
 pub mod slots;
 pub mod state;
 pub mod str;
+pub mod struct_core;
 pub mod suggestions;
 #[cfg(test)]
 mod tests;

@@ -36,6 +36,7 @@ pub const STDLIB_ROOT: &str = "/<molt>/stdlib";
 pub const EMBEDDED: &[(&str, &str)] = &[
     ("__future__", include_str!("../../../stdlib/__future__.py")),
     ("abc", include_str!("../../../stdlib/abc.py")),
+    ("array", include_str!("../../../stdlib/array.py")),
     ("bisect", include_str!("../../../stdlib/bisect.py")),
     (
         "collections",
@@ -72,6 +73,7 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     ("re", include_str!("../../../stdlib/re.py")),
     ("statistics", include_str!("../../../stdlib/statistics.py")),
     ("string", include_str!("../../../stdlib/string.py")),
+    ("struct", include_str!("../../../stdlib/struct.py")),
     ("typing", include_str!("../../../stdlib/typing.py")),
 ];
 

@@ -69,6 +69,21 @@ pub const CPYTHON_MODULE_NAMES: &[(&str, &[&str])] = &[
         ],
     ),
     (
+        "array",
+        &[
+            "ArrayType",
+            "__doc__",
+            "__file__",
+            "__loader__",
+            "__name__",
+            "__package__",
+            "__spec__",
+            "_array_reconstructor",
+            "array",
+            "typecodes",
+        ],
+    ),
+    (
         "bisect",
         &[
             "__builtins__",
@@ -1438,6 +1453,29 @@ pub const CPYTHON_MODULE_NAMES: &[(&str, &[&str])] = &[
         ],
     ),
     (
+        "struct",
+        &[
+            "Struct",
+            "__all__",
+            "__builtins__",
+            "__cached__",
+            "__doc__",
+            "__file__",
+            "__loader__",
+            "__name__",
+            "__package__",
+            "__spec__",
+            "_clearcache",
+            "calcsize",
+            "error",
+            "iter_unpack",
+            "pack",
+            "pack_into",
+            "unpack",
+            "unpack_from",
+        ],
+    ),
+    (
         "typing",
         &[
             "ABCMeta",
@@ -1671,6 +1709,7 @@ pub const CPYTHON_STAR_NAMES: &[(&str, &[&str])] = &[
             "update_abstractmethods",
         ],
     ),
+    ("array", &["ArrayType", "array", "typecodes"]),
     (
         "bisect",
         &[
@@ -2532,6 +2571,19 @@ pub const CPYTHON_STAR_NAMES: &[(&str, &[&str])] = &[
             "whitespace",
             "Formatter",
             "Template",
+        ],
+    ),
+    (
+        "struct",
+        &[
+            "calcsize",
+            "pack",
+            "pack_into",
+            "unpack",
+            "unpack_from",
+            "iter_unpack",
+            "Struct",
+            "error",
         ],
     ),
     (
