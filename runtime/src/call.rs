@@ -123,7 +123,11 @@ impl<'a> Args<'a> {
             }
             return type_error(format!(
                 "{fname}() takes {} {maxpos} positional argument{} ({nargs} given)",
-                if minpos < maxpos { "at most" } else { "exactly" },
+                if minpos < maxpos {
+                    "at most"
+                } else {
+                    "exactly"
+                },
                 plural(maxpos)
             ));
         }
@@ -131,7 +135,11 @@ impl<'a> Args<'a> {
         if nargs < minposonly {
             return type_error(format!(
                 "{fname}() takes {} {minposonly} positional argument{} ({nargs} given)",
-                if minposonly < maxpos { "at least" } else { "exactly" },
+                if minposonly < maxpos {
+                    "at least"
+                } else {
+                    "exactly"
+                },
                 plural(minposonly)
             ));
         }

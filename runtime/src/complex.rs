@@ -8,9 +8,7 @@
 //! other powers in polar form. Mixed operands are converted to complex first (an int
 //! through float), as CPython 3.11 does: `inf * 1j` is `(nan+infj)`.
 
-use crate::exceptions::{
-    R, overflow_error, type_error, value_error, zero_division,
-};
+use crate::exceptions::{R, overflow_error, type_error, value_error, zero_division};
 use crate::object::{Args, Kind, Ref, alloc_ref, is_kind, payload};
 use crate::value::Value;
 

@@ -150,7 +150,11 @@ pub fn hash_str(v: Value) -> i64 {
 /// hash(b"\xe9")`), and the empty str hashes to 0. Never -1.
 pub fn hash_text(t: &str) -> i64 {
     if t.is_ascii() {
-        return if t.is_empty() { 0 } else { hash_bytes(t.as_bytes()) };
+        return if t.is_empty() {
+            0
+        } else {
+            hash_bytes(t.as_bytes())
+        };
     }
     let max = t.chars().map(|c| c as u32).max().unwrap_or(0);
     let width = if max < 0x100 {
