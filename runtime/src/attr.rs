@@ -155,7 +155,7 @@ fn int_ref(i: i64) -> Ref {
 /// `getattr(o, name)`.
 pub fn getattr_str(o: Value, name: &str) -> R<Ref> {
     if is_kind(o, Kind::Instance) {
-        return instance_getattr(o, name, crate::hash::hash_bytes(name.as_bytes()));
+        return instance_getattr(o, name, crate::hash::hash_text(name));
     }
     if is_kind(o, Kind::Module) {
         let d = crate::modules::module_dict(o);

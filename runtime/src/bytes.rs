@@ -102,8 +102,9 @@ fn type_label(v: Value) -> &'static str {
     }
 }
 
-/// `hash(b)` of a `bytes` (cached); equal contents hash equal, as strs of the same
-/// code points do in CPython.
+/// `hash(b)` of a `bytes` (cached): 0 when empty, else the hash of a str whose CPython
+/// storage holds these bytes (`hash(b"abc") == hash("abc")`, as in CPython; see
+/// [`crate::hash::hash_text`]).
 pub fn bytes_hash(v: Value) -> i64 {
     // SAFETY: `v` is a bytes object.
     let d = unsafe { payload::<BytesData>(v) };
@@ -111,8 +112,11 @@ pub fn bytes_hash(v: Value) -> i64 {
     if h != 0 {
         return h;
     }
-    let h = crate::hash::hash_bytes(bytes_data(v));
-    let h = if h == 0 || h == -1 { -2 } else { h };
+    let data = bytes_data(v);
+    if data.is_empty() {
+        return 0;
+    }
+    let h = crate::hash::hash_bytes(data);
     d.hash.set(h);
     h
 }

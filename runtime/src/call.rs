@@ -95,6 +95,110 @@ impl<'a> Args<'a> {
         Ok(out)
     }
 
+    /// Binds arguments as CPython's Argument Clinic does (`_PyArg_UnpackKeywords`), with its
+    /// `TypeError` messages: `names` are the parameters in order, the first `posonly` of them
+    /// positional-only, the first `maxpos` accepted by position (the rest keyword-only), the
+    /// first `minpos` required (keyword-only ones are optional). Absent ones are `None`.
+    pub fn clinic<const N: usize>(
+        &self,
+        fname: &str,
+        names: &[&str; N],
+        posonly: usize,
+        minpos: usize,
+        maxpos: usize,
+    ) -> R<[Option<Value>; N]> {
+        let nargs = self.pos.len();
+        let mut nkw = self.kwnames.len();
+        if nargs + nkw > N {
+            return type_error(format!(
+                "{fname}() takes at most {N} {}argument{} ({} given)",
+                if nargs == 0 { "keyword " } else { "" },
+                plural(N),
+                nargs + nkw
+            ));
+        }
+        if nargs > maxpos {
+            if maxpos == 0 {
+                return type_error(format!("{fname}() takes no positional arguments"));
+            }
+            return type_error(format!(
+                "{fname}() takes {} {maxpos} positional argument{} ({nargs} given)",
+                if minpos < maxpos {
+                    "at most"
+                } else {
+                    "exactly"
+                },
+                plural(maxpos)
+            ));
+        }
+        let minposonly = posonly.min(minpos);
+        if nargs < minposonly {
+            return type_error(format!(
+                "{fname}() takes {} {minposonly} positional argument{} ({nargs} given)",
+                if minposonly < maxpos {
+                    "at least"
+                } else {
+                    "exactly"
+                },
+                plural(minposonly)
+            ));
+        }
+        let mut out = [None; N];
+        for (o, v) in out.iter_mut().zip(self.pos) {
+            *o = Some(*v);
+        }
+        let find = |name: &str| {
+            self.kwnames
+                .iter()
+                .position(|k| str_opt(*k) == Some(name))
+                .map(|j| self.kwvals[j])
+        };
+        for i in nargs.max(posonly)..N {
+            let found = if nkw > 0 {
+                find(names[i])
+            } else if i >= minpos {
+                break;
+            } else {
+                None
+            };
+            match found {
+                Some(v) => {
+                    out[i] = Some(v);
+                    nkw -= 1;
+                }
+                None if i < minpos => {
+                    return type_error(format!(
+                        "{fname}() missing required argument '{}' (pos {})",
+                        names[i],
+                        i + 1
+                    ));
+                }
+                None => {}
+            }
+        }
+        if nkw > 0 {
+            for i in posonly..nargs {
+                if find(names[i]).is_some() {
+                    return type_error(format!(
+                        "argument for {fname}() given by name ('{}') and position ({})",
+                        names[i],
+                        i + 1
+                    ));
+                }
+            }
+            let accepted = &names[posonly..];
+            for k in self.kwnames {
+                let key = str_opt(*k).unwrap_or("");
+                if !accepted.contains(&key) {
+                    return type_error(format!(
+                        "'{key}' is an invalid keyword argument for {fname}()"
+                    ));
+                }
+            }
+        }
+        Ok(out)
+    }
+
     /// Binds positional-or-keyword arguments to `names`; the first `required` are required.
     pub fn bind<const N: usize>(
         &self,

@@ -503,7 +503,7 @@ pub fn lookup(cls: Value, name: &str) -> Option<Value> {
             return r;
         }
     }
-    lookup_miss(cls, name, crate::hash::hash_bytes(name.as_bytes()))
+    lookup_miss(cls, name, crate::hash::hash_text(name))
 }
 
 #[inline(never)]
@@ -2262,7 +2262,7 @@ pub fn super_getattr(sup: Value, name: &str) -> R<Ref> {
         .position(|c| *c == cls)
         .map(|p| p + 1)
         .unwrap_or(chain.len());
-    let hash = crate::hash::hash_bytes(name.as_bytes());
+    let hash = crate::hash::hash_text(name);
     for c in &chain[pos..] {
         if let Some(f) = dict_data(class_data(*c).dict).get_str_hashed(name, hash) {
             let f = Ref::dup(f);

@@ -8,9 +8,7 @@
 //! other powers in polar form. Mixed operands are converted to complex first (an int
 //! through float), as CPython 3.11 does: `inf * 1j` is `(nan+infj)`.
 
-use crate::exceptions::{
-    ExcKind, R, overflow_error, raise, type_error, value_error, zero_division,
-};
+use crate::exceptions::{R, overflow_error, type_error, value_error, zero_division};
 use crate::object::{Args, Kind, Ref, alloc_ref, is_kind, payload};
 use crate::value::Value;
 
@@ -310,62 +308,40 @@ fn m_getnewargs(recv_: Value, args: Args<'_>) -> R<Ref> {
     ]))
 }
 
+/// `z.__format__(spec)`: [`complex_format`]; an empty spec is `str(z)` (a subclass's).
+fn m_format(recv_: Value, args: Args<'_>) -> R<Ref> {
+    let [spec] = args.exact("complex.__format__")?;
+    let z = recv(recv_)?;
+    let Some(s) = crate::str::str_opt(spec) else {
+        return type_error(format!(
+            "__format__() argument must be str, not {}",
+            crate::class::type_name(spec)
+        ));
+    };
+    if s.is_empty() {
+        return crate::ops::py_str(recv_);
+    }
+    Ok(crate::str::str_from_owned(crate::format::format_complex(
+        z.re, z.im, s,
+    )?))
+}
+
 /// The methods of `complex`.
 pub const METHODS: &[(&str, crate::object::BuiltinFn)] = &[
+    ("__format__", m_format),
     ("conjugate", m_conjugate),
     ("__complex__", m_complex),
     ("__getnewargs__", m_getnewargs),
 ];
 
-/// `format(z, spec)`: an empty spec is `str(z)`; a spec of only fill, alignment and width
-/// pads `str(z)` (right-aligned by default). Other specs are not supported yet (a `molt:`
-/// error, never a different text).
+/// `format(z, spec)`: an empty spec is `str(z)`, others are CPython's complex format
+/// specs ([`crate::format::format_complex`]).
 pub fn complex_format(v: Value, spec: &str) -> R<String> {
-    let text = complex_repr(v);
     if spec.is_empty() {
-        return Ok(text);
+        return Ok(complex_repr(v));
     }
-    let mut chars: Vec<char> = spec.chars().collect();
-    let is_align = |c: char| matches!(c, '<' | '>' | '^');
-    let (fill, align) = if chars.len() >= 2 && is_align(chars[1]) {
-        let f = chars[0];
-        let a = chars[1];
-        chars.drain(..2);
-        (f, a)
-    } else if !chars.is_empty() && is_align(chars[0]) {
-        let a = chars.remove(0);
-        (' ', a)
-    } else {
-        (' ', '>')
-    };
-    let width: String = chars.iter().collect();
-    if width.starts_with('0') {
-        return value_error("Zero padding is not allowed in complex format specifier");
-    }
-    let Ok(width) = (if width.is_empty() {
-        Ok(0)
-    } else if width.chars().all(|c| c.is_ascii_digit()) {
-        width.parse::<usize>().map_err(|_| ())
-    } else {
-        Err(())
-    }) else {
-        return raise(
-            ExcKind::NotImplementedError,
-            format!("molt: format spec {spec:?} of a complex number is not supported yet"),
-        );
-    };
-    let n = text.chars().count();
-    if n >= width {
-        return Ok(text);
-    }
-    let pad = width - n;
-    let (left, right) = match align {
-        '<' => (0, pad),
-        '^' => (pad / 2, pad - pad / 2),
-        _ => (pad, 0),
-    };
-    let fill_s = |k: usize| std::iter::repeat_n(fill, k).collect::<String>();
-    Ok(format!("{}{text}{}", fill_s(left), fill_s(right)))
+    let z = parts(v);
+    crate::format::format_complex(z.re, z.im, spec)
 }
 
 // ---------------------------------------------------------------------------------------

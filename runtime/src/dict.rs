@@ -434,7 +434,7 @@ impl DictData {
 
     /// Lookup by Rust string (never runs Python code: only str keys can match).
     pub fn get_str(&self, key: &str) -> Option<Value> {
-        let hash = crate::hash::hash_bytes(key.as_bytes());
+        let hash = crate::hash::hash_text(key);
         self.get_str_hashed(key, hash)
     }
 

@@ -97,13 +97,9 @@ pub fn parse_spec(spec: &str, type_name: &str, default_align: char) -> R<Spec> {
     if i < chars.len() && (chars[i] == ',' || chars[i] == '_') {
         s.grouping = Some(chars[i]);
         i += 1;
-        if i < chars.len() && (chars[i] == ',' || chars[i] == '_') {
-            if chars[i] == chars[i - 1] {
-                return value_error(format!(
-                    "Cannot specify '{}' with '{}'.",
-                    chars[i], chars[i]
-                ));
-            }
+        // A repeated separator is not consumed: it is the type (`,,` is "Cannot specify
+        // ',' with ','.") or the start of an invalid rest (`__f`).
+        if i < chars.len() && (chars[i] == ',' || chars[i] == '_') && chars[i] != chars[i - 1] {
             return value_error("Cannot specify both ',' and '_'.");
         }
     }
@@ -378,6 +374,102 @@ pub fn format_float(x: f64, spec: &Spec) -> R<String> {
         );
     }
     Ok(align_number(sign, &body, spec))
+}
+
+/// `format(z, spec)` for complex numbers, as CPython 3.11's `format_complex_internal`: each
+/// part is formatted as a float with the spec's type (`e E f F g G n`), precision, `#`, `z`
+/// and grouping; the imaginary part always shows its sign unless the real part is left
+/// out, and the spec's width, fill and alignment apply to the whole text. Without a type
+/// the parts are their shortest repr (`g` when a precision is given) without a `.0`, in
+/// parentheses unless the real part is a positive zero, which is then left out, as
+/// `repr(z)` does. Zero padding, `=` alignment and other types are CPython's `ValueError`s.
+pub fn format_complex(re: f64, im: f64, spec: &str) -> R<String> {
+    let sp = parse_spec(spec, "complex", '>')?;
+    if let Some(t) = sp.ty {
+        if !matches!(t, 'e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'n') {
+            return value_error(format!(
+                "Unknown format code '{t}' for object of type 'complex'"
+            ));
+        }
+    }
+    if sp.fill == '0' {
+        return value_error("Zero padding is not allowed in complex format specifier");
+    }
+    if sp.align == Some('=') {
+        return value_error("'=' alignment flag is not allowed in complex format specifier");
+    }
+    let (mut skip_re, mut parens) = (false, false);
+    let mut ty = sp.ty;
+    if ty.is_none() {
+        if re == 0.0 && re.is_sign_positive() {
+            skip_re = true;
+        } else {
+            parens = true;
+        }
+        if sp.precision.is_some() {
+            ty = Some('g');
+        }
+    }
+    let part = |x: f64, sign: Option<char>| -> R<String> {
+        let part_spec = Spec {
+            fill: ' ',
+            align: None,
+            sign,
+            z: sp.z,
+            alt: sp.alt,
+            width: 0,
+            grouping: sp.grouping,
+            precision: sp.precision,
+            ty,
+        };
+        if ty.is_some() {
+            return format_float(x, &part_spec);
+        }
+        // The shortest repr without `.0` (CPython's type 'r'), a `.` kept by `#`.
+        let mut negative = x.is_sign_negative() && !x.is_nan();
+        if part_spec.z && x == 0.0 {
+            negative = false;
+        }
+        let a = x.abs();
+        let mut body = float_repr(a);
+        if let Some(t) = body.strip_suffix(".0") {
+            body = t.to_owned();
+        }
+        if part_spec.alt && a.is_finite() && !body.contains('.') {
+            match body.find('e') {
+                Some(e) => body.insert(e, '.'),
+                None => body.push('.'),
+            }
+        }
+        if part_spec.grouping.is_some() && a.is_finite() {
+            let int_end = body
+                .find(|c: char| !c.is_ascii_digit())
+                .unwrap_or(body.len());
+            let (int_part, rest) = body.split_at(int_end);
+            body = format!(
+                "{}{rest}",
+                group_digits(int_part, part_spec.grouping, 3, 0, false)
+            );
+        }
+        Ok(format!("{}{body}", sign_str(negative, &part_spec)))
+    };
+    let mut text = String::new();
+    if parens {
+        text.push('(');
+    }
+    if !skip_re {
+        text.push_str(&part(re, sp.sign)?);
+    }
+    text.push_str(&part(im, if skip_re { sp.sign } else { Some('+') })?);
+    text.push('j');
+    if parens {
+        text.push(')');
+    }
+    let whole = Spec {
+        align: Some(sp.align.unwrap_or('>')),
+        ..sp
+    };
+    Ok(align_number("", &text, &whole))
 }
 
 /// `format(s, spec)` for strs.

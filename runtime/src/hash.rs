@@ -1,6 +1,8 @@
 //! Python `hash()`: CPython's numeric hash (so `hash(1) == hash(1.0) == hash(True)` and set
 //! iteration order of ints matches CPython), its tuple hash (xxHash-based), and a fast string
-//! hash (CPython randomizes str hashes, so any hash consistent with equality is faithful).
+//! hash (CPython randomizes str hashes, so any hash consistent with equality is faithful,
+//! provided the equalities CPython guarantees hold: `hash("") == 0` and a str hashes as the
+//! bytes of its PEP 393 storage, [`hash_text`]).
 //!
 //! Reference: CPython 3.11 `Python/pyhash.c`, `Objects/longobject.c` (`long_hash`),
 //! `Objects/tupleobject.c` (`tuplehash`).
@@ -136,9 +138,37 @@ pub fn hash_str(v: Value) -> i64 {
     if h != 0 {
         return h;
     }
-    let h = hash_bytes(s.text.as_bytes());
+    let h = hash_text(&s.text);
     s.hash.set(h);
     h
+}
+
+/// `hash()` of a str's text, computed as CPython computes it: over the code points in
+/// CPython's compact storage (PEP 393: one byte each when all are below 256, two
+/// little-endian bytes when all are below 65536, else four), so a str hashes equal to the
+/// `bytes` holding that storage (`hash("abc") == hash(b"abc")`, `hash("\xe9") ==
+/// hash(b"\xe9")`), and the empty str hashes to 0. Never -1.
+pub fn hash_text(t: &str) -> i64 {
+    if t.is_ascii() {
+        return if t.is_empty() {
+            0
+        } else {
+            hash_bytes(t.as_bytes())
+        };
+    }
+    let max = t.chars().map(|c| c as u32).max().unwrap_or(0);
+    let width = if max < 0x100 {
+        1
+    } else if max < 0x1_0000 {
+        2
+    } else {
+        4
+    };
+    let mut storage = Vec::with_capacity(t.len() * width);
+    for c in t.chars() {
+        storage.extend_from_slice(&(c as u32).to_le_bytes()[..width]);
+    }
+    hash_bytes(&storage)
 }
 
 const XXPRIME_1: u64 = 11400714785074694791;

@@ -796,6 +796,28 @@ pub(crate) fn arg_f64(v: Value) -> R<f64> {
     }
 }
 
+/// The arguments of a `math` function of `N` positional-only parameters, with CPython's
+/// messages: `math.NAME() takes no keyword arguments`, `math.NAME() takes exactly one
+/// argument (K given)` for one parameter, `NAME expected N arguments, got K` for more.
+fn math_args<const N: usize>(args: &Args<'_>, name: &str) -> R<[Value; N]> {
+    math_no_kw(args, name)?;
+    if N == 1 && args.pos.len() != 1 {
+        return type_error(format!(
+            "math.{name}() takes exactly one argument ({} given)",
+            args.pos.len()
+        ));
+    }
+    args.exact(name)
+}
+
+/// Refuses keyword arguments with CPython's `math.NAME() takes no keyword arguments`.
+fn math_no_kw(args: &Args<'_>, name: &str) -> R<()> {
+    if !args.kwnames.is_empty() {
+        return type_error(format!("math.{name}() takes no keyword arguments"));
+    }
+    Ok(())
+}
+
 fn float_ref(x: f64) -> R<Ref> {
     Ok(Ref::new(Value::from_f64(x)))
 }
@@ -803,7 +825,7 @@ fn float_ref(x: f64) -> R<Ref> {
 /// CPython's `math_1`: NaN from a non-NaN is a domain error, infinity from a finite input a
 /// range error (or a domain error when the function cannot overflow).
 fn math1(args: Args<'_>, name: &str, f: fn(f64) -> f64, can_overflow: bool) -> R<Ref> {
-    let [x] = args.exact(name)?;
+    let [x] = math_args(&args, name)?;
     let x = arg_f64(x)?;
     let r = f(x);
     if r.is_nan() && !x.is_nan() {
@@ -1005,7 +1027,7 @@ fn erf(x: f64) -> f64 {
 }
 
 fn m_sqrt(_: Value, args: Args<'_>) -> R<Ref> {
-    let [x] = args.exact("sqrt")?;
+    let [x] = math_args(&args, "sqrt")?;
     let v = arg_f64(x)?;
     if v < 0.0 {
         return value_error("math domain error");
@@ -1058,6 +1080,10 @@ fn big_frexp(b: &BigInt) -> (f64, i64) {
 }
 
 fn m_log(_: Value, args: Args<'_>) -> R<Ref> {
+    args.no_kw("log")?;
+    if args.pos.is_empty() || args.pos.len() > 2 {
+        return type_error("math.log requires 1 to 2 arguments");
+    }
     let [x, base] = args.range::<2>("log", 1)?;
     let num = log_of(x.unwrap_or(Value::NONE), f64::ln)?;
     match base {
@@ -1073,17 +1099,17 @@ fn m_log(_: Value, args: Args<'_>) -> R<Ref> {
 }
 
 fn m_log2(_: Value, args: Args<'_>) -> R<Ref> {
-    let [x] = args.exact("log2")?;
+    let [x] = math_args(&args, "log2")?;
     float_ref(log_of(x, f64::log2)?)
 }
 
 fn m_log10(_: Value, args: Args<'_>) -> R<Ref> {
-    let [x] = args.exact("log10")?;
+    let [x] = math_args(&args, "log10")?;
     float_ref(log_of(x, f64::log10)?)
 }
 
 fn m_pow(_: Value, args: Args<'_>) -> R<Ref> {
-    let [x, y] = args.exact("pow")?;
+    let [x, y] = math_args(&args, "pow")?;
     let (x, y) = (arg_f64(x)?, arg_f64(y)?);
     if x == 0.0 && y < 0.0 && y.is_finite() {
         return value_error("math domain error");
@@ -1099,12 +1125,12 @@ fn m_pow(_: Value, args: Args<'_>) -> R<Ref> {
 }
 
 fn m_atan2(_: Value, args: Args<'_>) -> R<Ref> {
-    let [y, x] = args.exact("atan2")?;
+    let [y, x] = math_args(&args, "atan2")?;
     float_ref(arg_f64(y)?.atan2(arg_f64(x)?))
 }
 
 fn m_hypot(_: Value, args: Args<'_>) -> R<Ref> {
-    args.no_kw("hypot")?;
+    math_no_kw(&args, "hypot")?;
     let mut coordinates = Vec::with_capacity(args.pos.len());
     for v in args.pos {
         coordinates.push(arg_f64(*v)?.abs());
@@ -1196,12 +1222,12 @@ fn power_of_two(k: i32) -> f64 {
 }
 
 fn m_copysign(_: Value, args: Args<'_>) -> R<Ref> {
-    let [x, y] = args.exact("copysign")?;
+    let [x, y] = math_args(&args, "copysign")?;
     float_ref(arg_f64(x)?.copysign(arg_f64(y)?))
 }
 
 fn m_fmod(_: Value, args: Args<'_>) -> R<Ref> {
-    let [x, y] = args.exact("fmod")?;
+    let [x, y] = math_args(&args, "fmod")?;
     let (x, y) = (arg_f64(x)?, arg_f64(y)?);
     if y == 0.0 && !x.is_nan() || x.is_infinite() && !y.is_nan() {
         return value_error("math domain error");
@@ -1212,7 +1238,7 @@ fn m_fmod(_: Value, args: Args<'_>) -> R<Ref> {
 /// `math.remainder(x, y)`: the IEEE 754 remainder `x - n*y`, `n` the integer nearest `x/y`
 /// (ties to even); exact. `ValueError` for an infinite `x` or a zero `y`.
 fn m_remainder(_: Value, args: Args<'_>) -> R<Ref> {
-    let [x, y] = args.exact("remainder")?;
+    let [x, y] = math_args(&args, "remainder")?;
     let (x, y) = (arg_f64(x)?, arg_f64(y)?);
     let r = libm::remainder(x, y);
     if r.is_nan() && !x.is_nan() && !y.is_nan() {
@@ -1223,14 +1249,14 @@ fn m_remainder(_: Value, args: Args<'_>) -> R<Ref> {
 
 /// `math.nextafter(x, y)`: the next float after `x` towards `y`.
 fn m_nextafter(_: Value, args: Args<'_>) -> R<Ref> {
-    let [x, y] = args.exact("nextafter")?;
+    let [x, y] = math_args(&args, "nextafter")?;
     float_ref(libm::nextafter(arg_f64(x)?, arg_f64(y)?))
 }
 
 /// `math.ulp(x)`: the value of the least significant bit of `|x|` (the gap to the next
 /// float away from zero; for the largest finite float, the gap below it).
 fn m_ulp(_: Value, args: Args<'_>) -> R<Ref> {
-    let [x] = args.exact("ulp")?;
+    let [x] = math_args(&args, "ulp")?;
     let x = arg_f64(x)?.abs();
     if x.is_nan() || x.is_infinite() {
         return float_ref(x);
@@ -1243,7 +1269,7 @@ fn m_ulp(_: Value, args: Args<'_>) -> R<Ref> {
 }
 
 fn m_modf(_: Value, args: Args<'_>) -> R<Ref> {
-    let [x] = args.exact("modf")?;
+    let [x] = math_args(&args, "modf")?;
     let x = arg_f64(x)?;
     let (frac, int) = if x.is_infinite() {
         (0.0f64.copysign(x), x)
@@ -1257,7 +1283,7 @@ fn m_modf(_: Value, args: Args<'_>) -> R<Ref> {
 }
 
 fn m_frexp(_: Value, args: Args<'_>) -> R<Ref> {
-    let [x] = args.exact("frexp")?;
+    let [x] = math_args(&args, "frexp")?;
     let (m, e) = crate::hash::frexp(arg_f64(x)?);
     Ok(crate::tuple::tuple_from_vec(vec![
         Ref::new(Value::from_f64(m)),
@@ -1266,7 +1292,7 @@ fn m_frexp(_: Value, args: Args<'_>) -> R<Ref> {
 }
 
 fn m_ldexp(_: Value, args: Args<'_>) -> R<Ref> {
-    let [x, i] = args.exact("ldexp")?;
+    let [x, i] = math_args(&args, "ldexp")?;
     let x = arg_f64(x)?;
     let e = match int_view(i) {
         Some(iv) => iv
@@ -1305,17 +1331,17 @@ fn to_int_rounded(v: Value, f: fn(f64) -> f64, name: &str) -> R<Ref> {
 }
 
 fn m_floor(_: Value, args: Args<'_>) -> R<Ref> {
-    let [x] = args.exact("floor")?;
+    let [x] = math_args(&args, "floor")?;
     to_int_rounded(x, f64::floor, "floor")
 }
 
 fn m_ceil(_: Value, args: Args<'_>) -> R<Ref> {
-    let [x] = args.exact("ceil")?;
+    let [x] = math_args(&args, "ceil")?;
     to_int_rounded(x, f64::ceil, "ceil")
 }
 
 fn m_trunc(_: Value, args: Args<'_>) -> R<Ref> {
-    let [x] = args.exact("trunc")?;
+    let [x] = math_args(&args, "trunc")?;
     to_int_rounded(x, f64::trunc, "trunc")
 }
 
@@ -1330,7 +1356,7 @@ fn int_arg<'a>(v: Value) -> R<IntV<'a>> {
 }
 
 fn m_factorial(_: Value, args: Args<'_>) -> R<Ref> {
-    let [n] = args.exact("factorial")?;
+    let [n] = math_args(&args, "factorial")?;
     let n = int_arg(n)?;
     if n.is_negative() {
         return value_error("factorial() not defined for negative values");
@@ -1354,7 +1380,7 @@ fn m_factorial(_: Value, args: Args<'_>) -> R<Ref> {
 }
 
 fn m_gcd(_: Value, args: Args<'_>) -> R<Ref> {
-    args.no_kw("gcd")?;
+    math_no_kw(&args, "gcd")?;
     let mut g = BigInt::zero();
     for v in args.pos {
         g = g.gcd(&int_arg(*v)?.to_big());
@@ -1363,7 +1389,7 @@ fn m_gcd(_: Value, args: Args<'_>) -> R<Ref> {
 }
 
 fn m_lcm(_: Value, args: Args<'_>) -> R<Ref> {
-    args.no_kw("lcm")?;
+    math_no_kw(&args, "lcm")?;
     let mut l = BigInt::one();
     for v in args.pos {
         let x = int_arg(*v)?.to_big();
@@ -1376,7 +1402,7 @@ fn m_lcm(_: Value, args: Args<'_>) -> R<Ref> {
 }
 
 fn m_isqrt(_: Value, args: Args<'_>) -> R<Ref> {
-    let [n] = args.exact("isqrt")?;
+    let [n] = math_args(&args, "isqrt")?;
     let n = int_arg(n)?;
     if n.is_negative() {
         return value_error("isqrt() argument must be nonnegative");
@@ -1385,7 +1411,7 @@ fn m_isqrt(_: Value, args: Args<'_>) -> R<Ref> {
 }
 
 fn m_comb(_: Value, args: Args<'_>) -> R<Ref> {
-    let [n, k] = args.exact("comb")?;
+    let [n, k] = math_args(&args, "comb")?;
     let (n, k) = (int_arg(n)?.to_big(), int_arg(k)?.to_big());
     if n.is_negative() {
         return value_error("n must be a non-negative integer");
@@ -1408,6 +1434,7 @@ fn m_comb(_: Value, args: Args<'_>) -> R<Ref> {
 }
 
 fn m_perm(_: Value, args: Args<'_>) -> R<Ref> {
+    math_no_kw(&args, "perm")?;
     let [n, k] = args.range::<2>("perm", 1)?;
     let n = int_arg(n.unwrap_or(Value::NONE))?.to_big();
     let k = match k {
@@ -1434,7 +1461,7 @@ fn m_perm(_: Value, args: Args<'_>) -> R<Ref> {
 }
 
 fn pred(args: Args<'_>, name: &str, f: fn(f64) -> bool) -> R<Ref> {
-    let [x] = args.exact(name)?;
+    let [x] = math_args(&args, name)?;
     Ok(Ref::new(Value::from_bool(f(arg_f64(x)?))))
 }
 
@@ -1451,7 +1478,7 @@ fn m_isfinite(_: Value, args: Args<'_>) -> R<Ref> {
 }
 
 fn m_isclose(_: Value, args: Args<'_>) -> R<Ref> {
-    let [a, b, rel, abs] = args.bind("isclose", &["a", "b", "rel_tol", "abs_tol"], 2)?;
+    let [a, b, rel, abs] = args.clinic("isclose", &["a", "b", "rel_tol", "abs_tol"], 0, 2, 2)?;
     let a = arg_f64(a.unwrap_or(Value::NONE))?;
     let b = arg_f64(b.unwrap_or(Value::NONE))?;
     let rel = match rel {
@@ -1477,7 +1504,7 @@ fn m_isclose(_: Value, args: Args<'_>) -> R<Ref> {
 }
 
 fn m_prod(_: Value, args: Args<'_>) -> R<Ref> {
-    let [it, start] = args.bind("prod", &["iterable", "start"], 1)?;
+    let [it, start] = args.clinic("prod", &["iterable", "start"], 1, 1, 1)?;
     let mut acc = Ref::dup(start.unwrap_or(Value::inline_int(1).unwrap_or(Value::NONE)));
     let iter = crate::iter::py_iter(it.unwrap_or(Value::NONE))?;
     while let Some(x) = crate::iter::py_next(iter.v())? {
@@ -1488,7 +1515,7 @@ fn m_prod(_: Value, args: Args<'_>) -> R<Ref> {
 
 /// `math.fsum`: Shewchuk's exactly rounded sum (the algorithm of CPython's `math_fsum`).
 fn m_fsum(_: Value, args: Args<'_>) -> R<Ref> {
-    let [it] = args.exact("fsum")?;
+    let [it] = math_args(&args, "fsum")?;
     let iter = crate::iter::py_iter(it)?;
     let mut partials: Vec<f64> = Vec::new();
     let mut special = 0.0f64;
@@ -1560,7 +1587,7 @@ fn m_fsum(_: Value, args: Args<'_>) -> R<Ref> {
 }
 
 fn m_dist(_: Value, args: Args<'_>) -> R<Ref> {
-    let [p, q] = args.exact("dist")?;
+    let [p, q] = math_args(&args, "dist")?;
     let p = crate::iter::collect_vec(p)?;
     let q = crate::iter::collect_vec(q)?;
     if p.len() != q.len() {
@@ -1579,7 +1606,7 @@ fn gamma_fn(
     name: &str,
     f: fn(f64) -> Result<f64, crate::gamma::GammaError>,
 ) -> R<Ref> {
-    let [x] = args.exact(name)?;
+    let [x] = math_args(&args, name)?;
     match f(arg_f64(x)?) {
         Ok(r) => float_ref(r),
         Err(crate::gamma::GammaError::Domain) => value_error("math domain error"),
