@@ -2002,7 +2002,8 @@ impl Translator<'_> {
                 // arithmetic shift; the boxed zero), so that the optimizer cannot share them
                 // with it: shared, they would be kept as values on the fast path for this one.
                 let (tl, tr) = (b.ins().sshr_imm_u(l, 48), b.ins().sshr_imm_u(r, 48));
-                let int_tag = TAG_INT;
+                // The tags as the arithmetic shift leaves them (sign-extended: -7).
+                let int_tag = INT_TAG >> 48;
                 let cl = b.ins().icmp_imm_s(IntCC::Equal, tl, int_tag);
                 let cr = b.ins().icmp_imm_s(IntCC::Equal, tr, int_tag);
                 let both = b.ins().band(cl, cr);
