@@ -343,6 +343,9 @@ pub fn type_name(v: Value) -> String {
     if cls == rt().t.generic_alias || cls == rt().t.union_type {
         return format!("types.{}", class_name(cls));
     }
+    if crate::bytes::is_array_class(cls) {
+        return "array.array".to_string();
+    }
     class_name(cls)
 }
 
