@@ -1212,7 +1212,7 @@ pub fn instance_hash(v: Value) -> R<i64> {
         return crate::generic_alias::alias_hash(v);
     }
     match lookup(cls, "__hash__") {
-        Some(f) if f.is_none() => type_error(format!("unhashable type: '{}'", class_name(cls))),
+        Some(f) if f.is_none() => type_error(format!("unhashable type: '{}'", type_name(v))),
         Some(f) if is_kind(f, Kind::Builtin) => match builtin_value(v) {
             // `int.__hash__`, `str.__hash__`, ... of a subclass instance: the value's hash.
             Some(value) => crate::hash::py_hash(value),

@@ -668,6 +668,13 @@ fn s_nbytes(_: Value, args: Args<'_>) -> R<Ref> {
     Ok(int_from_i128(bytes_arg(buffer)?.len() as i128))
 }
 
+/// `_molt_struct.is_buffer(v)`: whether `v` is a bytes-like object (bytes, bytearray or
+/// an `array.array`).
+fn s_is_buffer(_: Value, args: Args<'_>) -> R<Ref> {
+    let [v] = args.exact("is_buffer")?;
+    Ok(Ref::new(Value::from_bool(crate::bytes::is_buffer(v))))
+}
+
 /// `_molt_struct.layout(fmt)`: `(size, items)` of format `fmt` (bytes), or its
 /// `struct.error`.
 fn s_layout(_: Value, args: Args<'_>) -> R<Ref> {
@@ -915,6 +922,7 @@ pub fn make_struct_core() -> Ref {
             ("init", s_init),
             ("init_array", s_init_array),
             ("nbytes", s_nbytes),
+            ("is_buffer", s_is_buffer),
             ("layout", s_layout),
             ("pack", s_pack),
             ("pack_into", s_pack_into),

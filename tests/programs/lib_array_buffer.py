@@ -215,3 +215,16 @@ attempt("str obj enc", lambda: str(NotBuf(), "utf-8"))
 attempt("int.from_bytes list", lambda: int.from_bytes([1, 2], "big"))
 for sep in [array("B", b":"), array("B", b"::"), bytearray(b":"), bytearray(b"::"), [1], None, "é", b"\xff", "-"]:
     attempt("hex sep " + type(sep).__name__, lambda: b"ab".hex(sep))
+
+# re: patterns are str in molt; a bytes-like subject is CPython's TypeError
+import re
+
+attempt("re.search array", lambda: re.search("l", a))
+attempt("re.search bytes", lambda: re.search("l", b"hello"))
+attempt("re.split array", lambda: re.split("l", a))
+attempt("re.fullmatch bytearray", lambda: re.compile("x").fullmatch(bytearray(b"x")))
+attempt("re.compile array", lambda: re.compile(a))
+attempt("re.escape int", lambda: re.escape(1))
+attempt("hash array", lambda: hash(a))
+attempt("set of array", lambda: {a})
+attempt("dict key array", lambda: {a: 1})
