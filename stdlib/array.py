@@ -381,7 +381,7 @@ class array:
             # CPython takes the buffer of a byte array only.
             if buffer._tc not in "bB":
                 raise TypeError("a bytes-like object is required")
-            buffer = buffer.tobytes()
+            buffer = array.tobytes(buffer)
         if not isinstance(buffer, (bytes, bytearray)):
             raise TypeError(
                 "a bytes-like object is required, not '%s'" % type(buffer).__name__

@@ -155,7 +155,10 @@ pub fn number_text(d: &[u8]) -> Option<&str> {
 pub fn write_array(v: Value, data: Vec<u8>) -> R<()> {
     let write = ARRAY.with(Cell::get).write;
     if write.is_none() {
-        return raise(ExcKind::SystemError, "molt: array buffers are not registered");
+        return raise(
+            ExcKind::SystemError,
+            "molt: array buffers are not registered",
+        );
     }
     let b = bytes_from_vec(data);
     crate::call::call(write, Args::positional(&[v, b.v()]))?;
@@ -1727,7 +1730,9 @@ fn d_compare<const OPC: u32>(v: Value, args: Args<'_>) -> R<Ref> {
     let v = recv(v, "__eq__")?;
     let [other] = args.exact("__eq__")?;
     if is_bytearray(v) && is_array(other) {
-        return Ok(Ref::new(Value::from_bool(bytearray_buffer_compare(OPC, v, other)?)));
+        return Ok(Ref::new(Value::from_bool(bytearray_buffer_compare(
+            OPC, v, other,
+        )?)));
     }
     if bytes_like(other).is_none() {
         return Ok(not_implemented());

@@ -1014,7 +1014,9 @@ pub fn rich_compare(opc: u32, a: Value, b: Value) -> R<Ref> {
     }
     if crate::bytes::is_bytearray(b) && crate::bytes::is_array(a) {
         let swapped = CMP_SWAPPED[opc as usize];
-        return Ok(bool_ref(crate::bytes::bytearray_buffer_compare(swapped, b, a)?));
+        return Ok(bool_ref(crate::bytes::bytearray_buffer_compare(
+            swapped, b, a,
+        )?));
     }
     match opc {
         cmp::EQ => Ok(bool_ref(a == b)),

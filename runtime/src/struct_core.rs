@@ -772,7 +772,11 @@ fn s_pack_into(_: Value, args: Args<'_>) -> R<Ref> {
         });
         // On an error, the values before it are written (CPython packs in place), and the
         // error is raised once they are.
-        let failed = if packed.is_err() { take_pending() } else { None };
+        let failed = if packed.is_err() {
+            take_pending()
+        } else {
+            None
+        };
         // A conversion ran Python code, which may have resized the array (CPython's export
         // lock would have refused that).
         let now = crate::bytes::buffer_of(buffer)?.map_or(0, |d| d.len());

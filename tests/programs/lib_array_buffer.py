@@ -228,3 +228,35 @@ attempt("re.escape int", lambda: re.escape(1))
 attempt("hash array", lambda: hash(a))
 attempt("set of array", lambda: {a})
 attempt("dict key array", lambda: {a: 1})
+
+# the dunder methods take arrays as the operators do
+attempt("__iadd__", lambda: bytearray(b"x").__iadd__(a))
+attempt("__contains__", lambda: bytearray(b"xhello").__contains__(a))
+attempt("bytes.__contains__", lambda: b"xhello".__contains__(a))
+attempt("__mod__", lambda: b"%s".__mod__(a))
+attempt("__ne__", lambda: bytearray(b"hello").__ne__(a))
+attempt("__lt__", lambda: bytearray(b"ha").__lt__(a))
+attempt("bytes.__lt__", lambda: b"ha".__lt__(a))
+x = bytearray(b"abc")
+x[::2] = array("B", b"XY")
+print("extended slice assign", x)
+attempt("remove array", lambda: bytearray(b"abc").remove(a))
+attempt("append array", lambda: bytearray(b"abc").append(a))
+
+
+# frombytes reads a byte array's buffer, not its tobytes override; bytes() uses __bytes__
+class S(array):
+    def tobytes(self):
+        return b"zz"
+
+    def __bytes__(self):
+        return b"BYTES"
+
+
+s = S("B", b"ab")
+t = array("B")
+t.frombytes(s)
+print("frombytes subclass", t)
+attempt("bytes subclass __bytes__", lambda: bytes(s))
+attempt("bytearray subclass", lambda: bytearray(s))
+attempt("join subclass", lambda: b"".join([s]))
