@@ -4,6 +4,7 @@
 # `struct` with the native sizes of the machine, as CPython's C types.
 
 from struct import pack as _pack, unpack as _unpack
+import _molt_struct
 
 typecodes = "bBuhHiIlLqQfd"
 
@@ -380,7 +381,7 @@ class array:
             # CPython takes the buffer of a byte array only.
             if buffer._tc not in "bB":
                 raise TypeError("a bytes-like object is required")
-            buffer = buffer.tobytes()
+            buffer = array.tobytes(buffer)
         if not isinstance(buffer, (bytes, bytearray)):
             raise TypeError(
                 "a bytes-like object is required, not '%s'" % type(buffer).__name__
@@ -396,9 +397,25 @@ class array:
     def buffer_info(self):
         raise NotImplementedError("molt: array.buffer_info() is not supported (no C buffer)")
 
-    def __molt_buffer__(self):
-        # The bytes `bytes(arr)` and `bytearray(arr)` take (CPython reads the buffer).
-        return self.tobytes()
+    def _molt_bytes_at(self, start, stop, nbytes):
+        # Bytes [start, stop) of the buffer (`struct.iter_unpack` reads an array a step at
+        # a time); `nbytes` is the buffer's length when the reader started.
+        size = _ITEMSIZE[self._tc]
+        if len(self._items) * size != nbytes:
+            raise BufferError("molt: the buffer of iter_unpack was resized while iterating")
+        first = start // size
+        part = self._new(self._items[first : (stop + size - 1) // size])
+        lo = start - first * size
+        return array.tobytes(part)[lo : lo + stop - start]
+
+    def _set_buffer(self, data):
+        # A write through the buffer (`struct.pack_into(arr, ...)`): `data` is as long as
+        # the array's bytes and replaces its items.
+        size = _ITEMSIZE[self._tc]
+        values = _unpack("%d%s" % (len(data) // size, _byte_code(self._tc)), data)
+        if self._tc == "u":
+            values = [_char(v) for v in values]
+        self._items[:] = values
 
     def byteswap(self):
         size = _ITEMSIZE[self._tc]
@@ -435,3 +452,9 @@ def _char(code):
 
 
 ArrayType = array
+
+# Every consumer of bytes-like objects in the runtime (bytes methods, struct, str(),
+# int.from_bytes, ...) reads an array's machine bytes through `tobytes` of this class (an
+# override in a subclass is not used, as CPython's buffer) and writes them through
+# `_set_buffer`.
+_molt_struct.init_array(array, array.tobytes, array._set_buffer)

@@ -8,6 +8,7 @@ the Python objects on top: `Pattern`, `Match`, the replacement templates of `sub
 """
 
 import _molt_re
+import _molt_struct
 
 __all__ = [
     "match", "fullmatch", "search", "sub", "subn", "split", "findall", "finditer",
@@ -254,8 +255,9 @@ class error(Exception):
 
 
 def _check_string(string):
-    if isinstance(string, (bytes, bytearray)):
-        raise NotImplementedError("molt: matching bytes is not supported yet")
+    if _molt_struct.is_buffer(string):
+        # Patterns are str in molt (bytes patterns are refused when compiled).
+        raise TypeError("cannot use a string pattern on a bytes-like object")
     if not isinstance(string, str):
         raise TypeError(
             "expected string or bytes-like object, got '%s'" % type(string).__name__
@@ -410,7 +412,7 @@ class Pattern:
         if callable(repl):
             template = None
         else:
-            if isinstance(repl, (bytes, bytearray)):
+            if _molt_struct.is_buffer(repl):
                 raise NotImplementedError("molt: bytes replacements are not supported yet")
             if not isinstance(repl, str):
                 raise TypeError(
@@ -717,6 +719,9 @@ def _compile(pattern, flags):
         return pattern
     if isinstance(pattern, (bytes, bytearray)):
         raise NotImplementedError("molt: bytes patterns are not supported yet")
+    if _molt_struct.is_buffer(pattern):
+        # CPython looks the pattern up in its cache first: an array is unhashable.
+        hash(pattern)
     if not isinstance(pattern, str):
         raise TypeError("first argument must be string or compiled pattern")
     key = (pattern, flags)
@@ -788,8 +793,13 @@ _SPECIAL = "()[]{}?*+-|^$\\.&~# \t\n\r\v\f"
 
 def escape(pattern):
     """`pattern` with the characters special in patterns escaped by a backslash."""
+    if _molt_struct.is_buffer(pattern):
+        raise NotImplementedError("molt: re.escape of bytes is not supported")
     if not isinstance(pattern, str):
-        raise TypeError("molt: re.escape of bytes is not supported")
+        # CPython decodes any other pattern as Latin-1 bytes.
+        raise TypeError(
+            "decoding to str: need a bytes-like object, %s found" % type(pattern).__name__
+        )
     out = []
     for c in pattern:
         if c in _SPECIAL:

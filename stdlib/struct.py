@@ -97,10 +97,16 @@ class unpack_iterator:
         if offset >= self._length:
             self._buffer = None
             raise StopIteration
-        if len(buffer) != self._length:
-            raise BufferError("molt: the buffer of iter_unpack was resized while iterating")
+        if isinstance(buffer, (bytes, bytearray)):
+            if len(buffer) != self._length:
+                raise BufferError("molt: the buffer of iter_unpack was resized while iterating")
+            self._offset = offset + self._size
+            return _molt_struct.unpack_from(self._fmt, buffer, offset)
+        # An array: the bytes of this step only, read now (CPython reads the items'
+        # current bytes through the buffer the iterator holds).
+        chunk = buffer._molt_bytes_at(offset, offset + self._size, self._length)
         self._offset = offset + self._size
-        return _molt_struct.unpack_from(self._fmt, buffer, offset)
+        return _molt_struct.unpack(self._fmt, chunk)
 
     def __length_hint__(self):
         if self._buffer is None:
@@ -113,12 +119,11 @@ del unpack_iterator
 
 
 def _iter_unpack(s, buffer):
-    if not isinstance(buffer, (bytes, bytearray)):
-        raise TypeError("a bytes-like object is required, not '%s'" % type(buffer).__name__)
+    # The byte length of any bytes-like object (an array's too), or CPython's TypeError.
+    length = _molt_struct.nbytes(buffer)
     size = s._size
     if size == 0:
         raise error("cannot iteratively unpack with a struct of length 0")
-    length = len(buffer)
     if length % size != 0:
         raise error("iterative unpacking requires a buffer of a multiple of %d bytes" % size)
     it = object.__new__(_unpack_iterator)

@@ -48,6 +48,123 @@ pub fn bytes_like<'a>(v: Value) -> Option<&'a [u8]> {
     }
 }
 
+thread_local! {
+    /// `array.array` and its two buffer functions, registered by the `array` module
+    /// through `_molt_struct.init_array` (one reference each, held for the program's life);
+    /// `Value::NONE` until then.
+    static ARRAY: Cell<ArrayHooks> = const {
+        Cell::new(ArrayHooks { class: Value::NONE, read: Value::NONE, write: Value::NONE })
+    };
+}
+
+/// The class `array.array` and the functions that read and replace an array's bytes.
+#[derive(Clone, Copy)]
+struct ArrayHooks {
+    class: Value,
+    /// `read(arr) -> bytes`: the machine bytes of the items (`array.tobytes` of the base
+    /// class, so a subclass's override is not used, as CPython's buffer).
+    read: Value,
+    /// `write(arr, data)`: replaces the items by those `data` (as long as the array's
+    /// bytes) holds.
+    write: Value,
+}
+
+/// Registers `array.array` (`class`) and its buffer functions `read(arr) -> bytes` and
+/// `write(arr, bytes)` so that every bytes-like consumer accepts arrays (molt's array is
+/// a Python class over a list, not a C buffer). Takes one reference to each.
+pub fn register_array(class: Value, read: Value, write: Value) {
+    let new = ArrayHooks {
+        class: crate::object::incref(class),
+        read: crate::object::incref(read),
+        write: crate::object::incref(write),
+    };
+    let old = ARRAY.with(|a| a.replace(new));
+    crate::object::decref(old.class);
+    crate::object::decref(old.read);
+    crate::object::decref(old.write);
+}
+
+/// Whether `cls` is `array.array` itself (whose CPython `tp_name` carries its module).
+pub fn is_array_class(cls: Value) -> bool {
+    let c = ARRAY.with(Cell::get).class;
+    !c.is_none() && c == cls
+}
+
+/// Whether `v` is an `array.array` (or an instance of a subclass): a bytes-like object
+/// in CPython.
+pub fn is_array(v: Value) -> bool {
+    if !is_kind(v, Kind::Instance) {
+        return false;
+    }
+    let cls = ARRAY.with(Cell::get).class;
+    !cls.is_none() && crate::class::isinstance_class(v, cls)
+}
+
+/// The bytes of any object CPython reads through the buffer protocol that molt knows: a
+/// `bytes` or `bytearray` (borrowed, with [`bytes_like`]'s rule) or an `array.array`
+/// (its items' machine bytes, as `tobytes()`, copied); `Ok(None)` for other objects.
+///
+/// Errors: whatever reading an array raises (its items are checked when stored, so
+/// nothing in practice).
+pub fn buffer_of<'a>(v: Value) -> R<Option<std::borrow::Cow<'a, [u8]>>> {
+    if let Some(d) = bytes_like(v) {
+        return Ok(Some(std::borrow::Cow::Borrowed(d)));
+    }
+    if !is_array(v) {
+        return Ok(None);
+    }
+    let read = ARRAY.with(Cell::get).read;
+    let r = crate::call::call(read, Args::positional(&[v]))?;
+    match bytes_like(r.v()) {
+        Some(d) => Ok(Some(std::borrow::Cow::Owned(d.to_vec()))),
+        None => type_error("molt: array's buffer reader must return bytes"),
+    }
+}
+
+/// Whether `v` is a bytes-like object ([`buffer_of`] would give its bytes) without
+/// reading it.
+pub fn is_buffer(v: Value) -> bool {
+    bytes_like(v).is_some() || is_array(v)
+}
+
+/// `ba OP other` for a bytearray `ba` and an object `other` with a buffer (an array):
+/// CPython's bytearray compares any buffer's bytes (`bytes` does not). `opc` is a
+/// `crate::ops::cmp` code.
+pub fn bytearray_buffer_compare(opc: u32, ba: Value, other: Value) -> R<bool> {
+    let Some(y) = buffer_of(other)? else {
+        return type_error("molt: bytearray_buffer_compare needs a buffer");
+    };
+    Ok(crate::ops::ord_result(opc, bytes_data(ba).cmp(&y)))
+}
+
+/// The text of the bytes of a number `int(b)` / `float(b)` parse, when it can be one:
+/// CPython parses those bytes as ASCII, with only the C library's white space (so a
+/// non-ASCII byte or one of `\x1c`..`\x1f`, white space in a str, makes it invalid).
+pub fn number_text(d: &[u8]) -> Option<&str> {
+    if d.iter().any(|b| !b.is_ascii() || (0x1c..=0x1f).contains(b)) {
+        return None;
+    }
+    std::str::from_utf8(d).ok()
+}
+
+/// Replaces the bytes of array `v` (an [`is_array`] object) by `data`, as long as its
+/// current bytes: a write through CPython's writable buffer of an array.
+///
+/// Errors: a `molt:` NotImplementedError when an `array('u')` item would not be a
+/// character molt's str holds (from the array module).
+pub fn write_array(v: Value, data: Vec<u8>) -> R<()> {
+    let write = ARRAY.with(Cell::get).write;
+    if write.is_none() {
+        return raise(
+            ExcKind::SystemError,
+            "molt: array buffers are not registered",
+        );
+    }
+    let b = bytes_from_vec(data);
+    crate::call::call(write, Args::positional(&[v, b.v()]))?;
+    Ok(())
+}
+
 /// The bytes of a `bytes` or `bytearray` (the caller checked the kind).
 #[inline]
 pub fn bytes_data<'a>(v: Value) -> &'a [u8] {
@@ -195,8 +312,8 @@ pub fn byte_value(v: Value, msg: &str) -> R<u8> {
 /// The bytes of `source` as `bytes(source)` / `bytearray(source)` take them (without an
 /// encoding): a count of zero bytes, a bytes-like object, or an iterable of ints.
 fn bytes_from_source(source: Value, name: &str) -> R<Vec<u8>> {
-    if let Some(d) = bytes_like(source) {
-        return Ok(d.to_vec());
+    if let Some(d) = buffer_of(source)? {
+        return Ok(d.into_owned());
     }
     if crate::str::is_str(source) {
         return type_error("string argument without an encoding");
@@ -210,16 +327,6 @@ fn bytes_from_source(source: Value, name: &str) -> R<Vec<u8>> {
             return raise(ExcKind::MemoryError, "");
         }
         return Ok(vec![0; n as usize]);
-    }
-    // molt's `array.array` is a Python class, not a buffer: it hands over its bytes
-    // (CPython reads an array's buffer here) through its `__molt_buffer__` method.
-    if is_kind(source, Kind::Instance)
-        && let Some(r) = crate::class::call_dunder(source, "__molt_buffer__", &[])?
-    {
-        return match bytes_like(r.v()) {
-            Some(d) => Ok(d.to_vec()),
-            None => type_error("molt: __molt_buffer__ must return bytes"),
-        };
     }
     if !crate::iter::has_iter_protocol(source) {
         return type_error(format!(
@@ -347,8 +454,8 @@ pub fn bytes_getitem(v: Value, k: Value) -> R<Ref> {
 
 /// The bytes `ba[...] = src` assigns: a bytes-like object or an iterable of ints.
 fn assigned_bytes(src: Value) -> R<Vec<u8>> {
-    if let Some(d) = bytes_like(src) {
-        return Ok(d.to_vec());
+    if let Some(d) = buffer_of(src)? {
+        return Ok(d.into_owned());
     }
     const MSG: &str = "can assign only bytes, buffers, or iterables of ints in range(0, 256)";
     if crate::str::is_str(src) || crate::int::has_index(src) {
@@ -446,10 +553,10 @@ pub fn bytearray_delitem(v: Value, k: Value) -> R<()> {
 /// `a + b` where `a` is bytes-like (`inplace`: `a += b` of a bytearray extends `a`).
 /// `None` when `a` is not bytes-like.
 pub fn bytes_concat(a: Value, b: Value, inplace: bool) -> R<Option<Ref>> {
-    let Some(x) = bytes_like(a) else {
+    if bytes_like(a).is_none() {
         return Ok(None);
-    };
-    let Some(y) = bytes_like(b) else {
+    }
+    let Some(y) = buffer_of(b)? else {
         if is_kind(b, Kind::Instance) {
             return Ok(None);
         }
@@ -460,13 +567,14 @@ pub fn bytes_concat(a: Value, b: Value, inplace: bool) -> R<Option<Ref>> {
         ));
     };
     if inplace && is_bytearray(a) {
-        let y = y.to_vec();
+        let y = y.into_owned();
         bytearray_vec(a).extend_from_slice(&y);
         return Ok(Some(Ref::dup(a)));
     }
+    let x = bytes_data(a);
     let mut out = Vec::with_capacity(x.len() + y.len());
     out.extend_from_slice(x);
-    out.extend_from_slice(y);
+    out.extend_from_slice(&y);
     Ok(Some(same_type(a, out)))
 }
 
@@ -487,8 +595,8 @@ pub fn bytes_repeat(v: Value, n: i64, inplace: bool) -> R<Ref> {
 
 /// `item in b`: an int (a byte value) or a bytes-like object.
 pub fn bytes_contains(v: Value, item: Value) -> R<bool> {
-    if let Some(sub) = bytes_like(item) {
-        return Ok(find(bytes_data(v), sub, 0, usize::MAX).is_some());
+    if let Some(sub) = buffer_of(item)? {
+        return Ok(find(bytes_data(v), &sub, 0, usize::MAX).is_some());
     }
     if crate::int::has_index(item) {
         let b = byte_value(item, "byte must be in range(0, 256)")?;
@@ -548,8 +656,8 @@ fn rfind(hay: &[u8], sub: &[u8], start: usize, end: usize) -> Option<usize> {
 
 /// The `sub` argument of `find`/`count`/`index`...: bytes-like or an int.
 fn sub_arg(v: Value) -> R<Vec<u8>> {
-    if let Some(d) = bytes_like(v) {
-        return Ok(d.to_vec());
+    if let Some(d) = buffer_of(v)? {
+        return Ok(d.into_owned());
     }
     if crate::int::has_index(v) {
         return Ok(vec![byte_value(v, "byte must be in range(0, 256)")?]);
@@ -562,8 +670,8 @@ fn sub_arg(v: Value) -> R<Vec<u8>> {
 
 /// A bytes-like argument (`a bytes-like object is required, not 'str'`).
 fn buffer_arg(v: Value) -> R<Vec<u8>> {
-    match bytes_like(v) {
-        Some(d) => Ok(d.to_vec()),
+    match buffer_of(v)? {
+        Some(d) => Ok(d.into_owned()),
         None => type_error(format!(
             "a bytes-like object is required, not '{}'",
             crate::class::type_name(v)
@@ -685,13 +793,13 @@ fn affix_match(v: Value, args: Args<'_>, name: &str, suffix: bool) -> R<Ref> {
             seg.starts_with(p)
         }
     };
-    if let Some(p) = bytes_like(what) {
-        let p = p.to_vec();
+    if let Some(p) = buffer_of(what)? {
+        let p = p.into_owned();
         return Ok(Ref::new(Value::from_bool(test(&p))));
     }
     if is_kind(what, Kind::Tuple) {
         for item in crate::tuple::tuple_items(what) {
-            let Some(p) = bytes_like(*item) else {
+            let Some(p) = buffer_of(*item)? else {
                 return type_error(format!(
                     "a bytes-like object is required, not '{}'",
                     crate::class::type_name(*item)
@@ -899,7 +1007,7 @@ fn m_join(v: Value, args: Args<'_>) -> R<Ref> {
     let items = crate::iter::collect_vec(it)?;
     let mut out = Vec::new();
     for (i, x) in items.iter().enumerate() {
-        let Some(d) = bytes_like(x.v()) else {
+        let Some(d) = buffer_of(x.v())? else {
             return type_error(format!(
                 "sequence item {i}: expected a bytes-like object, {} found",
                 crate::class::type_name(x.v())
@@ -908,7 +1016,7 @@ fn m_join(v: Value, args: Args<'_>) -> R<Ref> {
         if i > 0 {
             out.extend_from_slice(bytes_data(v));
         }
-        out.extend_from_slice(d);
+        out.extend_from_slice(&d);
     }
     Ok(same_type(v, out))
 }
@@ -1086,6 +1194,7 @@ fn m_istitle(v: Value, args: Args<'_>) -> R<Ref> {
 fn partition_impl(v: Value, args: Args<'_>, name: &str, reverse: bool) -> R<Ref> {
     let v = recv(v, name)?;
     let [sep] = args.exact(name)?;
+    let sep_obj = sep;
     let sep = buffer_arg(sep)?;
     if sep.is_empty() {
         return value_error("empty separator");
@@ -1101,9 +1210,12 @@ fn partition_impl(v: Value, args: Args<'_>, name: &str, reverse: bool) -> R<Ref>
         None if reverse => [Vec::new(), Vec::new(), d.to_vec()],
         None => [d.to_vec(), Vec::new(), Vec::new()],
     };
-    Ok(crate::tuple::tuple_from_vec(
-        parts.into_iter().map(|p| same_type(v, p)).collect(),
-    ))
+    let mut items: Vec<Ref> = parts.into_iter().map(|p| same_type(v, p)).collect();
+    if found.is_some() && is_bytes(v) {
+        // A bytes's partition gives the separator object itself (a bytearray's, a copy).
+        items[1] = Ref::dup(sep_obj);
+    }
+    Ok(crate::tuple::tuple_from_vec(items))
 }
 
 fn m_partition(v: Value, args: Args<'_>) -> R<Ref> {
@@ -1272,19 +1384,18 @@ fn hex_text(d: &[u8], sep: Option<Value>, per: Option<Value>) -> R<Ref> {
     let sep: Option<u8> = match sep {
         None => None,
         Some(s) => {
-            let text: Vec<u8> = if let Some(t) = crate::str::str_opt(s) {
-                t.as_bytes().to_vec()
-            } else if let Some(b) = bytes_like(s) {
-                b.to_vec()
-            } else {
-                return type_error(format!(
-                    "sep must be str or bytes, not {}",
-                    crate::class::type_name(s)
-                ));
-            };
-            if text.len() != 1 || crate::str::str_opt(s).is_some_and(|t| t.chars().count() != 1) {
+            // CPython takes the separator's length first (any object), then its type
+            // (a str or a bytes only).
+            if crate::ops::py_len(s)? != 1 {
                 return value_error("sep must be length 1.");
             }
+            let text: Vec<u8> = if let Some(t) = crate::str::str_opt(s) {
+                t.as_bytes().to_vec()
+            } else if is_bytes(s) {
+                bytes_data(s).to_vec()
+            } else {
+                return type_error("sep must be str or bytes.");
+            };
             if !text[0].is_ascii() {
                 return value_error("sep must be ASCII.");
             }
@@ -1446,8 +1557,8 @@ fn m_extend(v: Value, args: Args<'_>) -> R<Ref> {
             crate::class::type_name(x)
         ));
     }
-    let new = if let Some(d) = bytes_like(x) {
-        d.to_vec()
+    let new = if let Some(d) = buffer_of(x)? {
+        d.into_owned()
     } else if crate::str::is_str(x) {
         // CPython iterates the str and fails on its first item.
         if crate::str::str_len(x) == 0 {
@@ -1622,6 +1733,11 @@ fn not_implemented() -> Ref {
 fn d_compare<const OPC: u32>(v: Value, args: Args<'_>) -> R<Ref> {
     let v = recv(v, "__eq__")?;
     let [other] = args.exact("__eq__")?;
+    if is_bytearray(v) && is_array(other) {
+        return Ok(Ref::new(Value::from_bool(bytearray_buffer_compare(
+            OPC, v, other,
+        )?)));
+    }
     if bytes_like(other).is_none() {
         return Ok(not_implemented());
     }
@@ -1667,7 +1783,7 @@ fn d_getitem(v: Value, args: Args<'_>) -> R<Ref> {
 fn d_add(v: Value, args: Args<'_>) -> R<Ref> {
     let v = recv(v, "__add__")?;
     let [other] = args.exact("__add__")?;
-    if bytes_like(other).is_none() {
+    if !is_buffer(other) {
         return Ok(not_implemented());
     }
     Ok(bytes_concat(v, other, false)?.unwrap_or_else(not_implemented))
@@ -1825,8 +1941,8 @@ fn int_to_bytes(recv: Value, args: Args<'_>) -> R<Ref> {
 fn int_from_bytes(cls: Value, args: Args<'_>) -> R<Ref> {
     let [source, order, signed] = args.bind("from_bytes", &["bytes", "byteorder", "signed"], 1)?;
     let source = source.unwrap_or(Value::NONE);
-    let data = match bytes_like(source) {
-        Some(d) => d.to_vec(),
+    let data = match buffer_of(source)? {
+        Some(d) => d.into_owned(),
         None if is_kind(source, Kind::Instance) => construct_from_bytes_dunder(source)?,
         None => bytes_from_source(source, "bytes")?,
     };

@@ -343,6 +343,9 @@ pub fn type_name(v: Value) -> String {
     if cls == rt().t.generic_alias || cls == rt().t.union_type {
         return format!("types.{}", class_name(cls));
     }
+    if crate::bytes::is_array_class(cls) {
+        return "array.array".to_string();
+    }
     class_name(cls)
 }
 
@@ -1209,7 +1212,7 @@ pub fn instance_hash(v: Value) -> R<i64> {
         return crate::generic_alias::alias_hash(v);
     }
     match lookup(cls, "__hash__") {
-        Some(f) if f.is_none() => type_error(format!("unhashable type: '{}'", class_name(cls))),
+        Some(f) if f.is_none() => type_error(format!("unhashable type: '{}'", type_name(v))),
         Some(f) if is_kind(f, Kind::Builtin) => match builtin_value(v) {
             // `int.__hash__`, `str.__hash__`, ... of a subclass instance: the value's hash.
             Some(value) => crate::hash::py_hash(value),

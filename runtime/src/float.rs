@@ -386,6 +386,9 @@ pub fn float_of(x: Value) -> R<Ref> {
             )),
         };
     }
+    if let Some(d) = crate::bytes::bytes_like(x) {
+        return float_from_buffer(x, d);
+    }
     if is_kind(x, Kind::Instance) {
         if let Some(r) = crate::class::call_dunder(x, "__float__", &[])? {
             if r.v().is_float() {
@@ -401,10 +404,27 @@ pub fn float_of(x: Value) -> R<Ref> {
             let i = crate::int::index_value(x)?;
             return float_of(i.v());
         }
+        // Any other buffer (an `array.array`) is read as bytes.
+        if let Some(d) = crate::bytes::buffer_of(x)? {
+            return float_from_buffer(x, &d);
+        }
     }
     type_error(format!(
         "float() argument must be a string or a real number, not '{}'",
         crate::class::type_name(x)
+    ))
+}
+
+/// `float(x)` for the bytes `d` of a bytes-like object `x`: their ASCII text parsed as a
+/// str's; the error shows `repr(x)`, as CPython's.
+fn float_from_buffer(x: Value, d: &[u8]) -> R<Ref> {
+    if let Some(f) = crate::bytes::number_text(d).and_then(parse_float) {
+        return Ok(Ref::new(Value::from_f64(f)));
+    }
+    let r = crate::ops::py_repr(x)?;
+    value_error(format!(
+        "could not convert string to float: {}",
+        crate::str::as_str(r.v())
     ))
 }
 

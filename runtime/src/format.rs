@@ -591,7 +591,7 @@ pub fn bytes_percent_format(data: &[u8], args: Value) -> R<Vec<u8>> {
 
 /// The Latin-1 text of the bytes `%s`/`%b` insert for `v` in bytes formatting.
 fn bytes_arg_text(v: Value) -> R<String> {
-    if let Some(d) = crate::bytes::bytes_like(v) {
+    if let Some(d) = crate::bytes::buffer_of(v)? {
         return Ok(d.iter().map(|b| *b as char).collect());
     }
     if is_kind(v, Kind::Instance)

@@ -492,12 +492,33 @@ pub fn int_new(_cls: Value, args: Args<'_>) -> R<Ref> {
         if b != 0 && !(2..=36).contains(&b) {
             return value_error("int() base must be >= 2 and <= 36, or 0");
         }
+        if let Some(d) = crate::bytes::bytes_like(x) {
+            return int_from_buffer(d, b as u32);
+        }
         let Some(s) = crate::str::str_opt(x) else {
             return type_error("int() can't convert non-string with explicit base");
         };
         return int_from_str(s, b as u32);
     }
     int_of(x)
+}
+
+/// `int(b, base)` for the bytes `d` of a bytes-like object: their ASCII text parsed as a
+/// str's, the error showing them as a `bytes` (CPython's message for any buffer).
+fn int_from_buffer(d: &[u8], base: u32) -> R<Ref> {
+    if let Some(s) = crate::bytes::number_text(d) {
+        match parse_int(s, base) {
+            Ok(v) => return Ok(int_from_big(v)),
+            // The digit limit's error.
+            Err(ParseIntError::TooManyDigits(..)) => return int_from_str(s, base),
+            Err(ParseIntError::Invalid) => {}
+        }
+    }
+    let shown = crate::bytes::bytes_from_vec(d.to_vec());
+    value_error(format!(
+        "invalid literal for int() with base {base}: {}",
+        crate::bytes::bytes_repr(shown.v())
+    ))
 }
 
 /// `int(s, base)` for a str.
@@ -527,6 +548,9 @@ pub fn int_of(x: Value) -> R<Ref> {
     }
     if let Some(s) = crate::str::str_opt(x) {
         return int_from_str(s, 10);
+    }
+    if let Some(d) = crate::bytes::bytes_like(x) {
+        return int_from_buffer(d, 10);
     }
     if is_kind(x, Kind::Instance) {
         for name in ["__int__", "__index__"] {
@@ -558,6 +582,10 @@ pub fn int_of(x: Value) -> R<Ref> {
                 ));
             }
             return index_value(r.v());
+        }
+        // Any other buffer (an `array.array`) is read as bytes.
+        if let Some(d) = crate::bytes::buffer_of(x)? {
+            return int_from_buffer(&d, 10);
         }
     }
     type_error(format!(

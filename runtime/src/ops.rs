@@ -962,7 +962,7 @@ pub fn compare(opc: u32, a: Value, b: Value) -> R<Ref> {
     }
 }
 
-fn ord_result(opc: u32, o: Ordering) -> bool {
+pub(crate) fn ord_result(opc: u32, o: Ordering) -> bool {
     match opc {
         cmp::EQ => o == Ordering::Equal,
         cmp::NE => o != Ordering::Equal,
@@ -1002,10 +1002,21 @@ pub fn rich_compare(opc: u32, a: Value, b: Value) -> R<Ref> {
     if let Some(r) = native_compare(opc, a, b)? {
         return Ok(bool_ref(r));
     }
+    // A bytearray compares the bytes of any buffer (an `array.array`), first when it is
+    // the left operand, after the array's own method otherwise, as CPython's.
+    if crate::bytes::is_bytearray(a) && crate::bytes::is_array(b) {
+        return Ok(bool_ref(crate::bytes::bytearray_buffer_compare(opc, a, b)?));
+    }
     if is_instance(a) || is_instance(b) {
         if let Some(r) = compare_dunder(opc, a, b)? {
             return Ok(r);
         }
+    }
+    if crate::bytes::is_bytearray(b) && crate::bytes::is_array(a) {
+        let swapped = CMP_SWAPPED[opc as usize];
+        return Ok(bool_ref(crate::bytes::bytearray_buffer_compare(
+            swapped, b, a,
+        )?));
     }
     match opc {
         cmp::EQ => Ok(bool_ref(a == b)),

@@ -422,10 +422,10 @@ pub fn str_new_ctor(_cls: Value, args: Args<'_>) -> R<Ref> {
     match slots {
         [None, _, _] => Ok(Ref::dup(rt().empty_str)),
         [Some(v), None, None] => crate::ops::py_str(v),
-        [Some(v), enc, err] if crate::bytes::bytes_like(v).is_some() => {
+        [Some(v), enc, err] if crate::bytes::is_buffer(v) => {
             let enc = enc.map_or("utf-8", as_str);
             let err = err.map_or("strict", as_str);
-            let data = crate::bytes::bytes_data(v).to_vec();
+            let data = crate::bytes::buffer_of(v)?.unwrap_or_default().into_owned();
             crate::codecs::decode_value(v, &data, enc, err)
         }
         [Some(v), _, _] if is_str(v) => type_error("decoding str is not supported"),

@@ -651,6 +651,30 @@ fn s_init(_: Value, args: Args<'_>) -> R<Ref> {
     Ok(Ref::NONE)
 }
 
+/// `_molt_struct.init_array(array, read, write)`: registers `array.array` and the
+/// functions reading (`read(arr) -> bytes`) and replacing (`write(arr, bytes)`) an array's
+/// machine bytes, so that every consumer of bytes-like objects takes arrays (see
+/// `crate::bytes::buffer_of`).
+fn s_init_array(_: Value, args: Args<'_>) -> R<Ref> {
+    let [cls, read, write] = args.exact("init_array")?;
+    crate::bytes::register_array(cls, read, write);
+    Ok(Ref::NONE)
+}
+
+/// `_molt_struct.nbytes(buffer)`: the length in bytes of a bytes-like object (an array's
+/// too), or CPython's `a bytes-like object is required` TypeError.
+fn s_nbytes(_: Value, args: Args<'_>) -> R<Ref> {
+    let [buffer] = args.exact("nbytes")?;
+    Ok(int_from_i128(bytes_arg(buffer)?.len() as i128))
+}
+
+/// `_molt_struct.is_buffer(v)`: whether `v` is a bytes-like object (bytes, bytearray or
+/// an `array.array`).
+fn s_is_buffer(_: Value, args: Args<'_>) -> R<Ref> {
+    let [v] = args.exact("is_buffer")?;
+    Ok(Ref::new(Value::from_bool(crate::bytes::is_buffer(v))))
+}
+
 /// `_molt_struct.layout(fmt)`: `(size, items)` of format `fmt` (bytes), or its
 /// `struct.error`.
 fn s_layout(_: Value, args: Args<'_>) -> R<Ref> {
@@ -703,14 +727,23 @@ fn s_pack_into(_: Value, args: Args<'_>) -> R<Ref> {
         };
     }
     let buffer = all[0];
+    // A bytearray is written in place; an `array.array` (a Python class in molt) through a
+    // copy of its bytes, written back once packed.
+    let mut copy: Option<Vec<u8>> = None;
     if !is_bytearray(buffer) {
-        return type_error(format!(
-            "argument must be read-write bytes-like object, not {}",
-            crate::class::type_name(buffer)
-        ));
+        if !crate::bytes::is_array(buffer) {
+            return type_error(format!(
+                "argument must be read-write bytes-like object, not {}",
+                crate::class::type_name(buffer)
+            ));
+        }
+        copy = crate::bytes::buffer_of(buffer)?.map(|d| d.into_owned());
     }
     let mut offset = crate::int::as_ssize(all[1], Some(ExcKind::IndexError))?;
-    let len = bytearray_vec(buffer).len() as i64;
+    let len = match &copy {
+        Some(d) => d.len(),
+        None => bytearray_vec(buffer).len(),
+    } as i64;
     let size = layout.size as i64;
     if offset < 0 {
         if offset + size > 0 {
@@ -730,16 +763,41 @@ fn s_pack_into(_: Value, args: Args<'_>) -> R<Ref> {
         ));
     }
     let start = offset as usize;
+    const RESIZED: &str = "molt: the buffer was resized while packing into it";
+    if let Some(mut data) = copy {
+        data[start..start + layout.size].fill(0);
+        let packed = pack_values(&layout, &all[2..], |off, b| {
+            data[start + off..start + off + b.len()].copy_from_slice(b);
+            Ok(())
+        });
+        // On an error, the values before it are written (CPython packs in place), and the
+        // error is raised once they are.
+        let failed = if packed.is_err() {
+            take_pending()
+        } else {
+            None
+        };
+        // A conversion ran Python code, which may have resized the array (CPython's export
+        // lock would have refused that).
+        let now = crate::bytes::buffer_of(buffer)?.map_or(0, |d| d.len());
+        if now != data.len() {
+            return raise(ExcKind::BufferError, RESIZED);
+        }
+        crate::bytes::write_array(buffer, data)?;
+        if let Some(e) = failed {
+            crate::exceptions::set_pending(e);
+            return Err(Raised);
+        }
+        packed?;
+        return Ok(Ref::NONE);
+    }
     bytearray_vec(buffer)[start..start + layout.size].fill(0);
     pack_values(&layout, &all[2..], |off, b| {
         // A conversion ran Python code, which may have resized the buffer (CPython's
         // export lock would have refused that).
         let data = bytearray_vec(buffer);
         if data.len() as i64 != len {
-            return raise(
-                ExcKind::BufferError,
-                "molt: the buffer was resized while packing into it",
-            );
+            return raise(ExcKind::BufferError, RESIZED);
         }
         data[start + off..start + off + b.len()].copy_from_slice(b);
         Ok(())
@@ -747,14 +805,9 @@ fn s_pack_into(_: Value, args: Args<'_>) -> R<Ref> {
     Ok(Ref::NONE)
 }
 
-fn bytes_arg<'a>(v: Value) -> R<&'a [u8]> {
-    match bytes_like(v) {
-        Some(b) => Ok(b),
-        // CPython reads an `array.array`'s buffer; molt's array is a Python class.
-        None if crate::class::has_dunder(v, "__molt_buffer__") => raise(
-            ExcKind::NotImplementedError,
-            "molt: struct cannot read an array's buffer yet (use its tobytes())",
-        ),
+fn bytes_arg(v: Value) -> R<Vec<u8>> {
+    match crate::bytes::buffer_of(v)? {
+        Some(b) => Ok(b.into_owned()),
         None => type_error(format!(
             "a bytes-like object is required, not '{}'",
             crate::class::type_name(v)
@@ -825,7 +878,7 @@ fn unpack_data(layout: &Layout, data: &[u8]) -> R<Ref> {
 fn s_unpack(_: Value, args: Args<'_>) -> R<Ref> {
     let [fmt, buffer] = args.exact("unpack")?;
     let layout = parse(format_arg(fmt)?)?;
-    let data = bytes_arg(buffer)?.to_vec();
+    let data = bytes_arg(buffer)?;
     if data.len() != layout.size {
         return struct_error(format!("unpack requires a buffer of {} bytes", layout.size));
     }
@@ -837,7 +890,7 @@ fn s_unpack(_: Value, args: Args<'_>) -> R<Ref> {
 fn s_unpack_from(_: Value, args: Args<'_>) -> R<Ref> {
     let [fmt, buffer, offset] = args.exact("unpack_from")?;
     let layout = parse(format_arg(fmt)?)?;
-    let data = bytes_arg(buffer)?.to_vec();
+    let data = bytes_arg(buffer)?;
     let mut offset = crate::int::index_i64(offset)?;
     let len = data.len() as i64;
     let size = layout.size as i64;
@@ -871,6 +924,9 @@ pub fn make_struct_core() -> Ref {
         m.v(),
         &[
             ("init", s_init),
+            ("init_array", s_init_array),
+            ("nbytes", s_nbytes),
+            ("is_buffer", s_is_buffer),
             ("layout", s_layout),
             ("pack", s_pack),
             ("pack_into", s_pack_into),
