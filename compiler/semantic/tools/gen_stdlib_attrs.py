@@ -8,6 +8,7 @@ python3 3.11 from the repository root:
 
 import importlib
 import os
+import subprocess
 import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
@@ -66,6 +67,8 @@ def main():
     out.append("];")
     with open(OUT, "w") as f:
         f.write("\n".join(out) + "\n")
+    # Leave the file as `cargo fmt` would, so that regenerating it changes only what changed.
+    subprocess.run(["rustfmt", "--edition", "2024", OUT], check=True)
 
 
 main()
