@@ -177,9 +177,8 @@ class array:
         a._items = items
         return a
 
-    def __getitem__(self, index):
-        if isinstance(index, slice):
-            return self._new(self._items[index])
+    def _position(self, index, message):
+        # The item position of an integer index (negative from the end), or CPython's errors.
         if not hasattr(type(index), "__index__"):
             raise TypeError("array indices must be integers")
         i = _index(index)
@@ -187,7 +186,13 @@ class array:
         if i < 0:
             i += n
         if i < 0 or i >= n:
-            raise IndexError("array index out of range")
+            raise IndexError(message)
+        return i
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return self._new(self._items[index])
+        i = self._position(index, "array index out of range")
         return self._items[i]
 
     def __setitem__(self, index, value):
@@ -209,28 +214,14 @@ class array:
                     )
             self._items[index] = items
             return
-        if not hasattr(type(index), "__index__"):
-            raise TypeError("array indices must be integers")
-        i = _index(index)
-        n = len(self._items)
-        if i < 0:
-            i += n
-        if i < 0 or i >= n:
-            raise IndexError("array assignment index out of range")
+        i = self._position(index, "array assignment index out of range")
         self._items[i] = _item(self._tc, value)
 
     def __delitem__(self, index):
         if isinstance(index, slice):
             del self._items[index]
             return
-        if not hasattr(type(index), "__index__"):
-            raise TypeError("array indices must be integers")
-        i = _index(index)
-        n = len(self._items)
-        if i < 0:
-            i += n
-        if i < 0 or i >= n:
-            raise IndexError("array assignment index out of range")
+        i = self._position(index, "array assignment index out of range")
         del self._items[i]
 
     def __add__(self, other):
