@@ -71,6 +71,8 @@ class MoltExtension implements vscode.Disposable {
   private readonly irChanged = new vscode.EventEmitter<vscode.Uri>();
   private readonly reports = new Map<string, string>();
   private refreshTimer: NodeJS.Timeout | undefined;
+  /** Counts refreshes, so that one overtaken by a newer one stops drawing. */
+  private refreshGeneration = 0;
   private stateListener: vscode.Disposable | undefined;
 
   constructor(private readonly context: vscode.ExtensionContext) {
@@ -473,6 +475,10 @@ class MoltExtension implements vscode.Disposable {
   /** Fetches coverage (and the profile, when its heat is on) of the visible Python editors,
    * then redraws their decorations and the status bar. */
   private async refresh(): Promise<void> {
+    // A refresh that a newer one overtakes while it waits for the server stops drawing: its
+    // answers may predate the newer one's (a profile fetched before a profiled run ended).
+    const generation = ++this.refreshGeneration;
+    const overtaken = () => generation !== this.refreshGeneration;
     const config = vscode.workspace.getConfiguration("molt");
     const coverageOn = config.get<boolean>("heat.coverage", false);
     const profileOn = config.get<boolean>("heat.profile", true) && config.get("profile") !== "off";
@@ -481,8 +487,14 @@ class MoltExtension implements vscode.Disposable {
         continue;
       }
       const coverage = await this.fetchCoverage(editor.document);
+      if (overtaken()) {
+        return;
+      }
       this.apply(editor, this.coverageTypes, coverageOn && coverage ? coverageShades(coverage) : []);
       const profile = profileOn ? await this.fetchProfile(editor.document) : null;
+      if (overtaken()) {
+        return;
+      }
       const profileShadesList = profile ? profileShades(profile) : [];
       this.apply(editor, this.profileTypes, profile && !profile.stale ? profileShadesList : []);
       this.apply(editor, this.staleTypes, profile && profile.stale ? profileShadesList : []);

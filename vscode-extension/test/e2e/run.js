@@ -363,9 +363,22 @@ async function main() {
       await lens.waitFor({ timeout: 30000 });
       const output = page.locator(".part.panel .monaco-editor .view-lines");
       await clickUntilOutput(lens, output, "profile:");
+      // Only the lines in the viewport are rendered: bring the hot loop (lines 12-13) into view
+      // before looking for its heat (the Molt Run panel may leave room for a few lines only).
+      const showHotLoop = async () => {
+        await page.locator(".editor-instance .monaco-editor").first().click({ position: { x: 200, y: 10 } });
+        await page.keyboard.press("Control+G");
+        await quick.waitFor({ state: "visible", timeout: 10000 });
+        await quick.fill(":12");
+        await page.keyboard.press("Enter");
+      };
+      await showHotLoop();
       let hot = 0;
-      for (let i = 0; i < 80 && hot === 0; i++) {
+      for (let i = 0; i < 160 && hot === 0; i++) {
         await page.waitForTimeout(250);
+        if (i % 40 === 39) {
+          await showHotLoop();
+        }
         hot = await page.evaluate(() => {
           let n = 0;
           for (const el of document.querySelectorAll(".monaco-editor .view-overlays div > div")) {
@@ -378,11 +391,6 @@ async function main() {
       if (hot < 1) {
         throw new Error("no line has the profile heat background");
       }
-      // Show the hot loop (line 13) in the screenshot.
-      await page.keyboard.press("Control+G");
-      await quick.waitFor({ state: "visible", timeout: 10000 });
-      await quick.fill(":9");
-      await page.keyboard.press("Enter");
       await page.waitForTimeout(500);
       await page.screenshot({ path: path.join(env.out, "profile.png") });
     });
