@@ -2,6 +2,13 @@
 //! driver embeds it (`include_bytes!`), so that the `molt-lsp` binary links programs on its
 //! own, copied anywhere, with its SHA-256 in `MOLT_RUNTIME_SHA256`.
 //! `MOLT_RUNTIME_LIB=/path/libmolt_runtime.a` skips the nested build.
+//!
+//! The wasm32 runtime (`libmolt_runtime_wasm32.a`, for `--target wasm32`) is built the same
+//! way when the wasm32 toolchain is installed (Debian's `rustc-web cargo-web rust-web-src
+//! lld-16`: `/usr/bin/rustc` with the standard library's sources, built with `-Zbuild-std`),
+//! or taken from `MOLT_WASM_RUNTIME_LIB`; `MOLT_NO_WASM_RUNTIME=1` skips it (faster builds
+//! while working on the runtime). Without it the embedded library is empty and
+//! `--target wasm32` says what to install.
 
 use std::env;
 use std::path::PathBuf;
@@ -9,6 +16,7 @@ use std::process::Command;
 
 fn main() {
     let out = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
+    wasm_runtime(&out);
     let dest = out.join("libmolt_runtime.a");
     println!("cargo:rerun-if-env-changed=MOLT_RUNTIME_LIB");
     if let Ok(prebuilt) = env::var("MOLT_RUNTIME_LIB") {
@@ -95,4 +103,82 @@ fn emit_hash(lib: &std::path::Path) {
         .collect();
     println!("cargo:rustc-env=MOLT_RUNTIME_SHA256={hex}");
     println!("cargo:rustc-env=MOLT_RUNTIME_HASH={}", &hex[..16]);
+}
+
+/// Leaves `libmolt_runtime_wasm32.a` in `out`: prebuilt, built, or empty (see the module doc).
+fn wasm_runtime(out: &std::path::Path) {
+    let dest = out.join("libmolt_runtime_wasm32.a");
+    println!("cargo:rerun-if-env-changed=MOLT_WASM_RUNTIME_LIB");
+    println!("cargo:rerun-if-env-changed=MOLT_NO_WASM_RUNTIME");
+    if let Ok(prebuilt) = env::var("MOLT_WASM_RUNTIME_LIB") {
+        install(std::path::Path::new(&prebuilt), &dest);
+        return;
+    }
+    let skip = env::var("MOLT_NO_WASM_RUNTIME").is_ok_and(|v| !v.is_empty() && v != "0");
+    let rustc = std::path::Path::new("/usr/bin/rustc");
+    let cargo = std::path::Path::new("/usr/bin/cargo");
+    let std_src = std::path::Path::new("/usr/lib/rustlib/src/rust/library");
+    let linker = find_on_path("wasm-ld-16").or_else(|| find_on_path("wasm-ld"));
+    let toolchain = rustc.is_file() && cargo.is_file() && std_src.is_dir() && linker.is_some();
+    if skip || !toolchain {
+        if !skip {
+            println!(
+                "cargo:warning=no wasm32 toolchain (Debian: rustc-web cargo-web rust-web-src \
+                 lld-16): molt-lsp is built without --target wasm32"
+            );
+        }
+        std::fs::write(&dest, b"").expect("OUT_DIR is writable");
+        return;
+    }
+    let manifest_dir =
+        PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
+    let runtime = manifest_dir.join("../../runtime");
+    for dir in ["src", "abi/src", "abi/Cargo.toml", "Cargo.toml"] {
+        println!("cargo:rerun-if-changed={}", runtime.join(dir).display());
+    }
+    let target_dir = out.join("runtime-wasm32-target");
+    let ok = Command::new(cargo)
+        .args(["build", "--release", "--lib", "--manifest-path"])
+        .arg(runtime.join("Cargo.toml"))
+        .args([
+            "--target",
+            "wasm32-unknown-unknown",
+            "-Zbuild-std=std,panic_abort",
+            "--target-dir",
+        ])
+        .arg(&target_dir)
+        .env("RUSTC", rustc)
+        .env("RUSTC_BOOTSTRAP", "1")
+        .env(
+            "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER",
+            linker.as_deref().unwrap_or(std::path::Path::new("wasm-ld")),
+        )
+        .env_remove("CARGO_TARGET_DIR")
+        .env_remove("RUSTFLAGS")
+        .env_remove("CARGO_ENCODED_RUSTFLAGS")
+        .env_remove("CARGO_BUILD_RUSTFLAGS")
+        .env_remove("CARGO_MAKEFLAGS")
+        .env_remove("MAKEFLAGS")
+        .env_remove("RUSTC_WRAPPER")
+        .env_remove("RUSTC_WORKSPACE_WRAPPER")
+        .stdin(std::process::Stdio::null())
+        .status()
+        .is_ok_and(|status| status.success());
+    assert!(
+        ok,
+        "building molt_runtime for wasm32 failed (the errors are above); \
+         MOLT_NO_WASM_RUNTIME=1 builds molt-lsp without --target wasm32"
+    );
+    install(
+        &target_dir.join("wasm32-unknown-unknown/release/libmolt_runtime.a"),
+        &dest,
+    );
+}
+
+/// `name` in a folder of `PATH`.
+fn find_on_path(name: &str) -> Option<PathBuf> {
+    let path = env::var_os("PATH")?;
+    env::split_paths(&path)
+        .map(|dir| dir.join(name))
+        .find(|p| p.is_file())
 }

@@ -79,6 +79,12 @@ struct Cli {
     #[arg(long)]
     run: bool,
 
+    /// With `--build` or `--run`: what to make. `native` (the default): an executable for
+    /// this machine. `wasm32`: a WASI preview 1 command module (`target/molt/<stem>.wasm`),
+    /// which `--run` runs under node.
+    #[arg(long, value_enum, default_value = "native")]
+    target: TargetArg,
+
     /// MIR optimization level for `--build`, `--run` and `--emit` (0 = no passes; remarks
     /// and coverage always describe the default level, 2).
     #[arg(long = "opt-level", value_name = "N", default_value_t = 2,
@@ -154,6 +160,24 @@ struct Cli {
     /// Arguments passed to the program by `--run` (after `--`).
     #[arg(last = true)]
     args: Vec<String>,
+}
+
+/// Values of `--target`.
+#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
+enum TargetArg {
+    /// A native executable.
+    Native,
+    /// A WASI preview 1 module.
+    Wasm32,
+}
+
+impl TargetArg {
+    fn codegen(self) -> molt_driver::build::Target {
+        match self {
+            TargetArg::Native => molt_driver::build::Target::Native,
+            TargetArg::Wasm32 => molt_driver::build::Target::Wasm32,
+        }
+    }
 }
 
 /// Formats of `--remarks`.
@@ -677,11 +701,18 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         };
         let file =
             molt_driver::load(&db, path).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+        let target = cli.target.codegen();
+        if profiling && target == molt_driver::build::Target::Wasm32 {
+            anyhow::bail!(
+                "--run --profile is for native programs (the wasm32 target has no profiler yet)"
+            );
+        }
         let output = cli
             .output
             .clone()
-            .unwrap_or_else(|| molt_driver::build::default_output(path));
+            .unwrap_or_else(|| molt_driver::build::default_output_for(path, target));
         let options = molt_driver::build::BuildOptions {
+            target,
             output,
             optimize: true,
             code_cache: code_cache_config(&cli),
@@ -716,6 +747,16 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         let profile_path = molt_driver::build::profile_path(&report.output);
         let status = if profiling {
             profile::run_profiled(&program, &cli.args, &profile_path)?
+        } else if target == molt_driver::build::Target::Wasm32 {
+            let mut cmd = match molt_driver::build::wasm_command(&program, &cli.args) {
+                Ok(cmd) => cmd,
+                Err(e) => {
+                    eprintln!("{e}");
+                    return Ok(ExitCode::from(build_error_code(&e)));
+                }
+            };
+            cmd.status()
+                .map_err(|e| anyhow::anyhow!("cannot run node on {}: {e}", program.display()))?
         } else {
             std::process::Command::new(&program)
                 .args(&cli.args)
@@ -943,11 +984,17 @@ fn build_all(cli: &Cli, db: &RootDatabase) -> anyhow::Result<ExitCode> {
         (Some(out), [_]) => vec![out.clone()],
         (Some(dir), _) => files
             .iter()
-            .map(|(p, _)| dir.join(p.file_stem().unwrap_or_default()))
+            .map(|(p, _)| {
+                let out = dir.join(p.file_stem().unwrap_or_default());
+                match cli.target {
+                    TargetArg::Native => out,
+                    TargetArg::Wasm32 => out.with_extension("wasm"),
+                }
+            })
             .collect(),
         (None, _) => files
             .iter()
-            .map(|(p, _)| molt_driver::build::default_output(p))
+            .map(|(p, _)| molt_driver::build::default_output_for(p, cli.target.codegen()))
             .collect(),
     };
     for (i, out) in outputs.iter().enumerate() {
@@ -966,6 +1013,7 @@ fn build_all(cli: &Cli, db: &RootDatabase) -> anyhow::Result<ExitCode> {
     let mut checked = Checked::new();
     for ((path, file), output) in files.iter().zip(outputs) {
         let options = molt_driver::build::BuildOptions {
+            target: cli.target.codegen(),
             output,
             optimize: true,
             code_cache: code_cache_config(cli),

@@ -85,6 +85,7 @@ fn every_provided_builtin_exists_with_cpythons_type() {
     let file = db.load_file(&path).expect("load");
     let exe = dir.path().join("audit");
     let options = molt_driver::build::BuildOptions {
+        target: Default::default(),
         output: exe.clone(),
         optimize: true,
         code_cache: Default::default(),

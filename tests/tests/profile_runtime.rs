@@ -32,6 +32,7 @@ fn build(src: &str) -> Built {
     let debug = frontend.debug.clone();
     let exe = dir.path().join("prog");
     let options = molt_driver::build::BuildOptions {
+        target: Default::default(),
         output: exe.clone(),
         optimize: true,
         code_cache: Default::default(),

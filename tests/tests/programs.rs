@@ -106,6 +106,7 @@ fn build_at(path: &Path, out_dir: &Path, level: molt_opt::OptLevel) -> Result<Pa
     let file = db.load_file(path).map_err(|e| e.to_string())?;
     let output = out_dir.join(path.file_stem().unwrap_or_default());
     let options = molt_driver::build::BuildOptions {
+        target: Default::default(),
         output: output.clone(),
         optimize: true,
         code_cache: Default::default(),

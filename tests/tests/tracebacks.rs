@@ -43,6 +43,7 @@ fn compiled_stderr(path: &Path, out_dir: &Path) -> Result<String, String> {
     let file = db.load_file(path).map_err(|e| e.to_string())?;
     let output = out_dir.join(path.file_stem().unwrap_or_default());
     let options = molt_driver::build::BuildOptions {
+        target: Default::default(),
         output: output.clone(),
         optimize: true,
         code_cache: Default::default(),

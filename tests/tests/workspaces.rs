@@ -29,6 +29,7 @@ fn build(dir: &Path, out: &Path, level: molt_opt::OptLevel) -> Result<PathBuf, S
         .map_err(|e| e.to_string())?;
     let output = out.join(dir.file_name().unwrap_or_default());
     let options = molt_driver::build::BuildOptions {
+        target: Default::default(),
         output: output.clone(),
         optimize: true,
         code_cache: Default::default(),

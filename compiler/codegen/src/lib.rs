@@ -15,6 +15,7 @@ pub mod profile;
 mod split;
 mod symbols;
 mod translate;
+pub mod wasm;
 
 use std::sync::Arc;
 
@@ -107,6 +108,18 @@ pub struct CodegenOptions {
     /// `__main__` module without `__file__`). The functions of a module other than
     /// `__main__` are named with its prefix (`molt_mir::Function::in_module`).
     pub modules: Vec<ProgramModule>,
+    /// What to make: a native object with a C `main`, or a wasm32 object with `_start`.
+    pub target: Target,
+}
+
+/// The code a build makes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Target {
+    /// Machine code for the host (Cranelift), an ELF object with a C `main`.
+    #[default]
+    Native,
+    /// WebAssembly (wasm32), a relocatable wasm object with a WASI `_start`.
+    Wasm32,
 }
 
 /// A module of the program, as the runtime's module table describes it
@@ -136,6 +149,7 @@ impl Default for CodegenOptions {
             build: BuildInfo::default(),
             code_cache: None,
             modules: Vec::new(),
+            target: Target::Native,
         }
     }
 }
@@ -195,14 +209,99 @@ pub fn compile_program_with_debug(
     let isa = isa_builder
         .finish(settings::Flags::new(flags))
         .map_err(|e| CodegenError::UnsupportedTarget(e.to_string()))?;
-    let call_conv = isa.default_call_conv();
-    let builder = ObjectBuilder::new(
-        isa,
-        "molt_program",
-        cranelift_module::default_libcall_names(),
-    )
-    .map_err(|e| CodegenError::Object(e.to_string()))?;
-    let mut module = ObjectModule::new(builder);
+    match options.target {
+        Target::Native => {
+            let builder = ObjectBuilder::new(
+                isa,
+                "molt_program",
+                cranelift_module::default_libcall_names(),
+            )
+            .map_err(|e| CodegenError::Object(e.to_string()))?;
+            let mut module = ObjectModule::new(builder);
+            build_module(&mut module, functions, debug, options)?;
+            module
+                .finish()
+                .emit()
+                .map_err(|e| CodegenError::Object(e.to_string()))
+        }
+        Target::Wasm32 => {
+            let mut module = wasm::WasmModule::new(isa);
+            build_module(&mut module, functions, debug, options)?;
+            module.finish().map_err(CodegenError::Object)
+        }
+    }
+}
+
+/// What the two backends do differently with the same declarations and CLIF: the native one
+/// compiles machine code (cached) into an object file, the wasm32 one selects wasm
+/// instructions ([`wasm`]).
+trait Backend: Module {
+    /// The wasm32 backend?
+    const WASM: bool;
+    /// Records the wasm signature of `f` (the native backend needs none).
+    fn set_wasm_signature(&mut self, _f: FuncId, _sig: wasm::WasmSig) {}
+    /// The wasm signature of every declared function (`None` for the native backend).
+    fn wasm_signatures(&self) -> Option<FxHashMap<FuncId, wasm::WasmSig>> {
+        None
+    }
+    /// Defines a function with code a worker made.
+    fn define_unit(&mut self, id: FuncId, code: UnitCode) -> Result<(), CodegenError>;
+}
+
+impl Backend for ObjectModule {
+    const WASM: bool = false;
+
+    fn define_unit(&mut self, id: FuncId, code: UnitCode) -> Result<(), CodegenError> {
+        let UnitCode::Native(c) = code else {
+            return Err(CodegenError::Object("wasm code for a native object".into()));
+        };
+        self.define_function_bytes(id, c.align, &c.bytes, &c.relocs)
+            .map_err(|e| CodegenError::Object(e.to_string()))?;
+        Ok(())
+    }
+}
+
+impl Backend for wasm::WasmModule {
+    const WASM: bool = true;
+
+    fn set_wasm_signature(&mut self, f: FuncId, sig: wasm::WasmSig) {
+        self.set_signature(f, sig);
+    }
+
+    fn wasm_signatures(&self) -> Option<FxHashMap<FuncId, wasm::WasmSig>> {
+        Some(
+            self.declarations()
+                .get_functions()
+                .map(|(id, _)| (id, self.signature(id)))
+                .collect(),
+        )
+    }
+
+    fn define_unit(&mut self, id: FuncId, code: UnitCode) -> Result<(), CodegenError> {
+        let UnitCode::Wasm(w) = code else {
+            return Err(CodegenError::Object(
+                "machine code for a wasm object".into(),
+            ));
+        };
+        self.define_wasm(id, w);
+        Ok(())
+    }
+}
+
+/// The code of one compiled unit, per backend.
+enum UnitCode {
+    Native(Compiled),
+    Wasm(wasm::WasmFunction),
+}
+
+/// Declares and defines everything of the program in `module` (either backend).
+fn build_module<M: Backend>(
+    module: &mut M,
+    functions: &[Arc<Function>],
+    debug: &debug::ProgramDebug,
+    options: &CodegenOptions,
+) -> Result<(), CodegenError> {
+    let call_conv = module.isa().default_call_conv();
     let obj_err = |e: cranelift_module::ModuleError| CodegenError::Object(e.to_string());
 
     // Runtime imports.
@@ -211,6 +310,7 @@ pub fn compile_program_with_debug(
         let id = module
             .declare_function(f.name(), Linkage::Import, &f.signature(call_conv))
             .map_err(obj_err)?;
+        module.set_wasm_signature(id, wasm::WasmSig::of_reprs(f.params(), f.result()));
         runtime.insert(f, id);
     }
     // Compiled functions and their descriptors.
@@ -224,6 +324,7 @@ pub fn compile_program_with_debug(
         let id = module
             .declare_function(&symbol_name("__molt_fn_", &f.name), Linkage::Local, &py_sig)
             .map_err(obj_err)?;
+        module.set_wasm_signature(id, wasm::WasmSig::python());
         func_ids.push(id);
         let mut ids = vec![id];
         for k in 1..plan.as_ref().map_or(1, split::Plan::len) {
@@ -231,6 +332,7 @@ pub fn compile_program_with_debug(
             let part = module
                 .declare_function(&name, Linkage::Local, &py_sig)
                 .map_err(obj_err)?;
+            module.set_wasm_signature(part, wasm::WasmSig::python());
             ids.push(part);
         }
         part_ids.push(ids);
@@ -246,7 +348,7 @@ pub fn compile_program_with_debug(
     }
     // Constants.
     let constants = collect_constants(functions);
-    let slot = |module: &mut ObjectModule, name: String| -> Result<DataId, CodegenError> {
+    let slot = |module: &mut M, name: String| -> Result<DataId, CodegenError> {
         let id = module
             .declare_data(&name, Linkage::Local, true, false)
             .map_err(obj_err)?;
@@ -258,24 +360,24 @@ pub fn compile_program_with_debug(
     };
     let mut strings = FxHashMap::default();
     for s in &constants.strings {
-        strings.insert(s.clone(), slot(&mut module, symbol_name("__molt_sv_", s))?);
+        strings.insert(s.clone(), slot(module, symbol_name("__molt_sv_", s))?);
     }
     let mut bigints = FxHashMap::default();
     for s in &constants.bigints {
-        bigints.insert(s.clone(), slot(&mut module, symbol_name("__molt_bv_", s))?);
+        bigints.insert(s.clone(), slot(module, symbol_name("__molt_bv_", s))?);
     }
     let mut kwnames = FxHashMap::default();
     for names in &constants.kwnames {
         kwnames.insert(
             names.clone(),
-            slot(&mut module, symbol_name("__molt_kw_", &names.join("\u{0}")))?,
+            slot(module, symbol_name("__molt_kw_", &names.join("\u{0}")))?,
         );
     }
     let mut fobj = FxHashMap::default();
     for name in &constants.direct_targets {
         fobj.insert(
             name.clone(),
-            slot(&mut module, symbol_name("__molt_fobj_", name))?,
+            slot(module, symbol_name("__molt_fobj_", name))?,
         );
     }
     let mut alias = FxHashMap::default();
@@ -283,7 +385,7 @@ pub fn compile_program_with_debug(
         alias.insert(
             key.clone(),
             (
-                slot(&mut module, symbol_name("__molt_alias_", key))?,
+                slot(module, symbol_name("__molt_alias_", key))?,
                 target.clone(),
             ),
         );
@@ -339,7 +441,7 @@ pub fn compile_program_with_debug(
         module.define_data(id, &d).map_err(obj_err)?;
         counters.insert(f.name.to_string(), id);
     }
-    let ellipsis = slot(&mut module, "__molt_ellipsis".into())?;
+    let ellipsis = slot(module, "__molt_ellipsis".into())?;
     // One slot per module: `__main__`, the modules of `options.modules` and any module a
     // function's name is prefixed with.
     let mut modules = FxHashMap::default();
@@ -348,7 +450,7 @@ pub fn compile_program_with_debug(
         .chain(functions.iter().map(|f| molt_mir::split_module(&f.name).0));
     for name in module_names {
         if !modules.contains_key(name) {
-            let id = slot(&mut module, symbols::module_slot_symbol(name))?;
+            let id = slot(module, symbols::module_slot_symbol(name))?;
             modules.insert(name.to_string(), id);
         }
     }
@@ -384,6 +486,7 @@ pub fn compile_program_with_debug(
     // Translate and compile every function (every part of a split one), in parallel: each
     // worker takes the next unit until none is left, so one big function does not hold up
     // the others' share.
+    let wasm_sigs = module.wasm_signatures();
     let isa = module.isa();
     let declarations = module.declarations();
     let key_prefix = persist::key_prefix(isa, options.optimize);
@@ -407,7 +510,7 @@ pub fn compile_program_with_debug(
     }
     let threads = options.threads.max(1).min(units.len().max(1));
     let next_unit = std::sync::atomic::AtomicUsize::new(0);
-    let compiled: Vec<Result<(usize, Compiled), CodegenError>> = std::thread::scope(|scope| {
+    let compiled: Vec<Result<(usize, UnitCode), CodegenError>> = std::thread::scope(|scope| {
         let handles: Vec<_> = (0..threads)
             .map(|_| {
                 let symbols = &symbols;
@@ -419,53 +522,68 @@ pub fn compile_program_with_debug(
                 let plans = &plans;
                 let points = &points;
                 let split_keys = &split_keys;
-                scope.spawn(move || {
-                    let mut out = Vec::new();
-                    loop {
-                        let u = next_unit.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                        let Some(&(i, k)) = units.get(u) else {
-                            break;
-                        };
-                        let f = &functions[i];
-                        let unit = Unit {
-                            function: f,
-                            points: &points[i],
-                            part: plans[i].as_ref().map(|plan| UnitPart {
-                                plan,
-                                index: k,
-                                next: part_ids[i].get(k + 1).copied(),
-                            }),
-                            id: part_ids[i][k],
-                            key: split_keys[i].as_ref().map(|key| persist::part_key(key, k)),
-                        };
-                        let result = compile_cached(
-                            &unit,
-                            isa,
-                            declarations,
-                            symbols,
-                            py_sig.clone(),
-                            key_prefix,
-                            cache,
-                        );
-                        let failed = result.is_err();
-                        out.push(result.map(|c| (u, c)));
-                        if failed {
-                            break;
+                let wasm_sigs = &wasm_sigs;
+                // Deep dominator trees recurse in the wasm32 backend: a large stack.
+                std::thread::Builder::new()
+                    .stack_size(64 << 20)
+                    .spawn_scoped(scope, move || {
+                        let mut out = Vec::new();
+                        loop {
+                            let u = next_unit.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                            let Some(&(i, k)) = units.get(u) else {
+                                break;
+                            };
+                            let f = &functions[i];
+                            let unit = Unit {
+                                function: f,
+                                points: &points[i],
+                                part: plans[i].as_ref().map(|plan| UnitPart {
+                                    plan,
+                                    index: k,
+                                    next: part_ids[i].get(k + 1).copied(),
+                                }),
+                                id: part_ids[i][k],
+                                key: split_keys[i].as_ref().map(|key| persist::part_key(key, k)),
+                            };
+                            let result = match wasm_sigs {
+                                Some(sigs) => compile_wasm(&unit, symbols, py_sig.clone(), sigs)
+                                    .map(UnitCode::Wasm),
+                                None => compile_cached(
+                                    &unit,
+                                    isa,
+                                    declarations,
+                                    symbols,
+                                    py_sig.clone(),
+                                    key_prefix,
+                                    cache,
+                                )
+                                .map(UnitCode::Native),
+                            };
+                            let failed = result.is_err();
+                            out.push(result.map(|c| (u, c)));
+                            if failed {
+                                break;
+                            }
                         }
-                    }
-                    out
-                })
+                        out
+                    })
             })
             .collect();
         handles
             .into_iter()
             .flat_map(|h| {
-                h.join().unwrap_or_else(|_| {
+                let failed = |message: &str| {
                     vec![Err(CodegenError::Internal {
                         function: "?".into(),
-                        message: "codegen thread panicked".into(),
+                        message: message.into(),
                     })]
-                })
+                };
+                match h {
+                    Ok(h) => h
+                        .join()
+                        .unwrap_or_else(|_| failed("codegen thread panicked")),
+                    Err(_) => failed("cannot start a codegen thread"),
+                }
             })
             .collect()
     });
@@ -478,30 +596,23 @@ pub fn compile_program_with_debug(
     compiled.sort_by_key(|(u, _)| *u);
     for (u, c) in compiled {
         let (i, k) = units[u];
-        module
-            .define_function_bytes(part_ids[i][k], c.align, &c.bytes, &c.relocs)
-            .map_err(obj_err)?;
         // The profile table knows each function by its first part (samples in a later
-        // part are not attributed).
-        if k == 0 {
+        // part are not attributed). Wasm code has no addresses the sampler could map.
+        if k == 0
+            && let UnitCode::Native(c) = &c
+        {
             code_sizes[i] = c.bytes.len() as u32;
-            pcmaps[i] = c.pcmap;
+            pcmaps[i] = c.pcmap.clone();
         }
+        module.define_unit(part_ids[i][k], c)?;
     }
 
     // Function descriptors.
     for (i, f) in functions.iter().enumerate() {
-        define_descriptor(
-            &mut module,
-            &symbols,
-            f,
-            debug.get(&*f.name),
-            i,
-            func_ids[i],
-        )?;
+        define_descriptor(module, &symbols, f, debug.get(&*f.name), i, func_ids[i])?;
     }
     let table = define_profile_table(
-        &mut module,
+        module,
         &symbols,
         functions,
         &points,
@@ -511,7 +622,7 @@ pub fn compile_program_with_debug(
     )?;
     // Module initializer and main.
     let init = define_init(
-        &mut module,
+        module,
         &symbols,
         &constants,
         functions,
@@ -521,11 +632,12 @@ pub fn compile_program_with_debug(
         table,
         &options.modules,
     )?;
-    define_main(&mut module, &symbols, init)?;
-    let product = module.finish();
-    product
-        .emit()
-        .map_err(|e| CodegenError::Object(e.to_string()))
+    if M::WASM {
+        define_wasm_start(module, &symbols, init)?;
+    } else {
+        define_main(module, &symbols, init)?;
+    }
+    Ok(())
 }
 
 /// A symbol name derived from content (`prefix`, a readable part, a 64-bit hash of `key`), so
@@ -771,6 +883,37 @@ fn resolve_relocs(
     Ok(relocs)
 }
 
+/// Translates `unit` to CLIF and selects wasm instructions for it (no code cache: the
+/// selection is a single linear pass).
+fn compile_wasm(
+    unit: &Unit<'_>,
+    symbols: &Symbols,
+    sig: ir::Signature,
+    sigs: &FxHashMap<FuncId, wasm::WasmSig>,
+) -> Result<wasm::WasmFunction, CodegenError> {
+    let f = unit.function;
+    let mut clif =
+        ir::Function::with_name_signature(ir::UserFuncName::user(0, unit.id.as_u32()), sig);
+    match &unit.part {
+        None => translate::translate(f, &mut clif, symbols, unit.points)?,
+        Some(part) => translate::translate_part(
+            f,
+            &mut clif,
+            symbols,
+            unit.points,
+            part.plan,
+            part.index,
+            part.next,
+        )?,
+    }
+    let sig_of = |id: FuncId| sigs.get(&id).cloned().unwrap_or_else(wasm::WasmSig::python);
+    let own = sig_of(unit.id);
+    wasm::emit::function(&clif, &own, &sig_of).map_err(|e| CodegenError::Cranelift {
+        function: f.name.to_string(),
+        message: e.0,
+    })
+}
+
 fn compile_one(
     unit: &Unit<'_>,
     isa: &dyn cranelift_codegen::isa::TargetIsa,
@@ -977,8 +1120,8 @@ fn collect_constants(functions: &[Arc<Function>]) -> Constants {
     }
 }
 
-fn define_descriptor(
-    module: &mut ObjectModule,
+fn define_descriptor<M: Module>(
+    module: &mut M,
     symbols: &Symbols,
     f: &Function,
     debug: Option<&debug::FunctionDebug>,
@@ -1079,8 +1222,8 @@ fn define_descriptor(
 /// The per-build profile table the runtime reads (`molt_runtime::profile::ProfileTable`, a
 /// `#[repr(C)]` layout mirrored here): one entry per function, in build order, with its
 /// descriptor, counters, points and code-offset → site map, plus the build id and files.
-fn define_profile_table(
-    module: &mut ObjectModule,
+fn define_profile_table<M: Module>(
+    module: &mut M,
     symbols: &Symbols,
     functions: &[Arc<Function>],
     points: &[profile::Points],
@@ -1089,7 +1232,7 @@ fn define_profile_table(
     build: &BuildInfo,
 ) -> Result<DataId, CodegenError> {
     let obj_err = |e: cranelift_module::ModuleError| CodegenError::Object(e.to_string());
-    let bytes_data = |module: &mut ObjectModule,
+    let bytes_data = |module: &mut M,
                       name: String,
                       content: Vec<u8>,
                       align: u64|
@@ -1224,8 +1367,8 @@ fn define_profile_table(
     Ok(table_id)
 }
 
-fn define_init(
-    module: &mut ObjectModule,
+fn define_init<M: Module>(
+    module: &mut M,
     symbols: &Symbols,
     constants: &Constants,
     functions: &[Arc<Function>],
@@ -1254,18 +1397,16 @@ fn define_init(
         let table_addr = b.ins().symbol_value(types::I64, gv);
         let fr = symbols.import_runtime(b.func, Rt::ProfileInit);
         b.ins().call(fr, &[table_addr]);
-        let bytes_data = |module: &mut ObjectModule,
-                          name: String,
-                          content: &[u8]|
-         -> Result<DataId, CodegenError> {
-            let id = module
-                .declare_data(&name, Linkage::Local, false, false)
-                .map_err(obj_err)?;
-            let mut d = DataDescription::new();
-            d.define(content.to_vec().into_boxed_slice());
-            module.define_data(id, &d).map_err(obj_err)?;
-            Ok(id)
-        };
+        let bytes_data =
+            |module: &mut M, name: String, content: &[u8]| -> Result<DataId, CodegenError> {
+                let id = module
+                    .declare_data(&name, Linkage::Local, false, false)
+                    .map_err(obj_err)?;
+                let mut d = DataDescription::new();
+                d.define(content.to_vec().into_boxed_slice());
+                module.define_data(id, &d).map_err(obj_err)?;
+                Ok(id)
+            };
         let store_call = |b: &mut FunctionBuilder<'_>, f: Rt, args: &[ir::Value], slot: DataId| {
             let fr = symbols.import_runtime(b.func, f);
             let args = crate::symbols::fit_args(b, f, args);
@@ -1371,8 +1512,8 @@ fn define_init(
 /// a package, bit 1: it has a `__file__`) and the builtins its compiled code loads (names
 /// separated by NUL bytes: the runtime refuses to let code outside the module shadow them,
 /// `molt_runtime::watch`). `__main__` first. Returns the table and its length.
-fn define_module_table(
-    module: &mut ObjectModule,
+fn define_module_table<M: Module>(
+    module: &mut M,
     symbols: &Symbols,
     functions: &[Arc<Function>],
     modules: &[ProgramModule],
@@ -1462,8 +1603,8 @@ fn define_module_table(
     Ok((id, list.len()))
 }
 
-fn define_main(
-    module: &mut ObjectModule,
+fn define_main<M: Module>(
+    module: &mut M,
     symbols: &Symbols,
     init: FuncId,
 ) -> Result<(), CodegenError> {
@@ -1500,6 +1641,48 @@ fn define_main(
         .define_function(main_id, &mut ctx)
         .map_err(|e| CodegenError::Cranelift {
             function: "main".into(),
+            message: e.to_string(),
+        })?;
+    Ok(())
+}
+
+/// The wasm32 command's entry point: `_start` hands the module initializer to the runtime's
+/// `molt_wasi_start`, which runs the program and exits with its status.
+fn define_wasm_start<M: Module>(
+    module: &mut M,
+    symbols: &Symbols,
+    init: FuncId,
+) -> Result<(), CodegenError> {
+    let obj_err = |e: cranelift_module::ModuleError| CodegenError::Object(e.to_string());
+    let sig = ir::Signature::new(symbols.call_conv);
+    let start_id = module
+        .declare_function("_start", Linkage::Export, &sig)
+        .map_err(obj_err)?;
+    let mut clif =
+        ir::Function::with_name_signature(ir::UserFuncName::user(0, start_id.as_u32()), sig);
+    let mut fctx = FunctionBuilderContext::new();
+    {
+        let mut b = FunctionBuilder::new(&mut clif, &mut fctx);
+        let entry = b.create_block();
+        b.switch_to_block(entry);
+        let mut init_sig = ir::Signature::new(symbols.call_conv);
+        init_sig.returns.push(AbiParam::new(types::I64));
+        let init_ref = symbols.import_local_function(b.func, init, init_sig);
+        let init_addr = b.ins().func_addr(types::I64, init_ref);
+        // FIXME(wasm): molt_wasi_start (arguments and exit status through WASI).
+        let start_ref = symbols.import_runtime(b.func, Rt::Main);
+        let zero32 = b.ins().iconst(types::I32, 0);
+        let zero = b.ins().iconst(types::I64, 0);
+        b.ins().call(start_ref, &[zero32, zero, init_addr]);
+        b.ins().return_(&[]);
+        b.seal_all_blocks();
+        b.finalize(symbols.frontend);
+    }
+    let mut ctx = Context::for_function(clif);
+    module
+        .define_function(start_id, &mut ctx)
+        .map_err(|e| CodegenError::Cranelift {
+            function: "_start".into(),
             message: e.to_string(),
         })?;
     Ok(())

@@ -19,14 +19,23 @@ use molt_semantic::modules::{ModuleSource, Program, module_graph};
 
 use crate::LocatedDiagnostic;
 
+pub use molt_codegen::Target;
+
 /// The runtime library every program links (built by `build.rs`).
 pub static RUNTIME_LIBRARY: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/libmolt_runtime.a"));
+
+/// The wasm32 runtime library (`build.rs` builds it when the wasm32 toolchain is installed;
+/// empty otherwise).
+pub static WASM_RUNTIME_LIBRARY: &[u8] =
+    include_bytes!(concat!(env!("OUT_DIR"), "/libmolt_runtime_wasm32.a"));
 
 /// Options of a native build.
 #[derive(Clone, Debug)]
 pub struct BuildOptions {
-    /// Where to write the executable.
+    /// Where to write the executable (or the `.wasm` module).
     pub output: PathBuf,
+    /// Native executable or WASI module.
+    pub target: molt_codegen::Target,
     /// Let Cranelift optimize.
     pub optimize: bool,
     /// The disk and remote code caches (`CacheConfig::from_env()` for what the user asked;
@@ -109,6 +118,46 @@ pub fn default_output(file: &Path) -> PathBuf {
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_else(|| "a.out".into());
     PathBuf::from("target").join("molt").join(stem)
+}
+
+/// Where `--build FILE --target TARGET` writes by default: [`default_output`], with `.wasm`
+/// for wasm32.
+pub fn default_output_for(file: &Path, target: molt_codegen::Target) -> PathBuf {
+    let out = default_output(file);
+    match target {
+        molt_codegen::Target::Native => out,
+        molt_codegen::Target::Wasm32 => with_suffix(&out, ".wasm"),
+    }
+}
+
+/// The node script that runs a WASI module (`node -e SCRIPT MODULE ARGS...`).
+pub const WASM_RUNNER: &str = include_str!("run_wasm.js");
+
+/// A command that runs the WASI module `module` with `args` under `node` (stdin, stdout
+/// and stderr inherited; the exit status is the program's).
+///
+/// # Errors
+/// When no `node` is on `PATH`: what to install.
+pub fn wasm_command(module: &Path, args: &[String]) -> Result<Command, BuildError> {
+    let path = std::env::var_os("PATH").unwrap_or_default();
+    let node = std::env::split_paths(&path)
+        .map(|d| d.join("node"))
+        .find(|p| p.is_file())
+        .ok_or_else(|| {
+            BuildError::Link(
+                "running a wasm32 program needs node (Node.js 18 or later, which has \
+                 node:wasi): install it, or run the module with any WASI host (wasmtime, \
+                 wasmer)"
+                    .into(),
+            )
+        })?;
+    let mut cmd = Command::new(node);
+    cmd.arg("--no-warnings")
+        .arg("-e")
+        .arg(WASM_RUNNER)
+        .arg(module)
+        .args(args);
+    Ok(cmd)
 }
 
 /// Where the build of `output` writes its site map: `<output>.sites.json`.
@@ -407,6 +456,7 @@ pub fn build_backend(
         },
         code_cache: Some(code_cache.clone()),
         modules: frontend.modules.clone(),
+        target: options.target,
         ..Default::default()
     };
     let object = molt_codegen::compile_program_with_debug(
@@ -417,7 +467,10 @@ pub fn build_backend(
     .map_err(BuildError::Codegen)?;
     let codegen = start.elapsed();
     let start = Instant::now();
-    link(&object, &options.output)?;
+    match options.target {
+        molt_codegen::Target::Native => link(&object, &options.output)?,
+        molt_codegen::Target::Wasm32 => link_wasm(&object, &options.output)?,
+    }
     let sites = sites_path(&options.output);
     write_atomically(
         &sites,
@@ -593,6 +646,109 @@ fn link(object: &[u8], output: &Path) -> Result<(), BuildError> {
     {
         use std::os::unix::fs::PermissionsExt;
         std::fs::set_permissions(&staging_path, std::fs::Permissions::from_mode(0o755))?;
+    }
+    let staged = staging.into_temp_path();
+    staged
+        .persist(output)
+        .map_err(|e| BuildError::Io(e.error))?;
+    Ok(())
+}
+
+/// The wasm32 runtime library: `$MOLT_WASM_RUNTIME_LIB`, else the one this binary embeds
+/// (written to the cache folder like the native one).
+///
+/// # Errors
+/// [`BuildError::Link`] saying how to get one when there is none.
+fn wasm_runtime_library(scratch: &Path) -> Result<PathBuf, BuildError> {
+    if let Some(p) = std::env::var_os("MOLT_WASM_RUNTIME_LIB").filter(|p| !p.is_empty()) {
+        let p = PathBuf::from(p);
+        if p.is_file() {
+            return Ok(p);
+        }
+        return Err(BuildError::Link(format!(
+            "MOLT_WASM_RUNTIME_LIB names no file: {}",
+            p.display()
+        )));
+    }
+    if WASM_RUNTIME_LIBRARY.is_empty() {
+        return Err(BuildError::Link(
+            "this molt-lsp was built without the wasm32 runtime library: install Debian's \
+             `rustc-web cargo-web rust-web-src lld-16` and rebuild molt-lsp, or set \
+             MOLT_WASM_RUNTIME_LIB to a wasm32 `libmolt_runtime.a` (README, \"WASM\")"
+                .into(),
+        ));
+    }
+    let p = scratch.join("libmolt_runtime_wasm32.a");
+    std::fs::write(&p, WASM_RUNTIME_LIBRARY)?;
+    Ok(p)
+}
+
+/// The wasm linker: `wasm-ld`, `wasm-ld-16` … on `PATH` (LLVM's lld).
+fn wasm_linker() -> Option<PathBuf> {
+    let path = std::env::var_os("PATH")?;
+    for bin in [
+        "wasm-ld",
+        "wasm-ld-19",
+        "wasm-ld-18",
+        "wasm-ld-17",
+        "wasm-ld-16",
+    ] {
+        for dir in std::env::split_paths(&path) {
+            let p = dir.join(bin);
+            if p.is_file() {
+                return Some(p);
+            }
+        }
+    }
+    None
+}
+
+/// Bytes of shadow stack of a wasm32 program (`-z stack-size`): generated code and the
+/// runtime keep their frames' memory there; CPython's default recursion limit (1,000 Python
+/// calls) must fit.
+const WASM_STACK_SIZE: u32 = 16 << 20;
+
+/// Links the wasm `object` with the wasm32 runtime into the WASI module `output`
+/// (atomically): `wasm-ld` with `_start` as the entry, the stack first in memory (an
+/// overflow traps instead of overwriting data).
+fn link_wasm(object: &[u8], output: &Path) -> Result<(), BuildError> {
+    remove_stale_staging(&std::env::temp_dir(), &[".molt-build-"]);
+    let dir = tempfile::Builder::new().prefix(".molt-build-").tempdir()?;
+    let obj_path = dir.path().join("program.o");
+    std::fs::write(&obj_path, object)?;
+    let lib_path = wasm_runtime_library(dir.path())?;
+    let linker = wasm_linker().ok_or_else(|| {
+        BuildError::Link(
+            "no wasm linker: install LLVM's lld (Debian: `apt install lld-16`, which gives \
+             `wasm-ld-16`)"
+                .into(),
+        )
+    })?;
+    let out_dir = output
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    std::fs::create_dir_all(out_dir)?;
+    remove_stale_staging(out_dir, &[".molt-link-", ".molt-sites-"]);
+    let staging = tempfile::Builder::new()
+        .prefix(".molt-link-")
+        .tempfile_in(out_dir)?;
+    let staging_path = staging.path().to_path_buf();
+    let mut cmd = Command::new(&linker);
+    cmd.arg("-o")
+        .arg(&staging_path)
+        .arg(&obj_path)
+        .arg(&lib_path)
+        .args(["--entry", "_start", "--stack-first", "--gc-sections"])
+        .arg(format!("-zstack-size={WASM_STACK_SIZE}"));
+    let out = cmd
+        .output()
+        .map_err(|e| BuildError::Link(format!("cannot run `{}`: {e}", linker.display())))?;
+    if !out.status.success() {
+        return Err(BuildError::Link(format!(
+            "{cmd:?}\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        )));
     }
     let staged = staging.into_temp_path();
     staged

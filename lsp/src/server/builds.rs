@@ -161,6 +161,7 @@ fn build_blocking(
             molt_driver::build::build_backend(
                 f,
                 &BuildOptions {
+                    target: Default::default(),
                     output,
                     optimize: true,
                     code_cache,

@@ -147,6 +147,7 @@ pub fn build(
             Err(e) => return Err(BuildFailure::Backend(e)),
         };
         let options = molt_driver::build::BuildOptions {
+            target: Default::default(),
             output: output.clone(),
             optimize: true,
             code_cache: Default::default(),
