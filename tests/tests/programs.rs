@@ -7,6 +7,7 @@ use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
 use molt_db::RootDatabase;
+use molt_driver::build::Target;
 
 use molt_tests::fuzz::run::Outcome;
 
@@ -102,11 +103,24 @@ fn build(path: &Path, out_dir: &Path) -> Result<PathBuf, String> {
 
 /// Builds `path` into `out_dir` at `level`; the error is the build's message.
 fn build_at(path: &Path, out_dir: &Path, level: molt_opt::OptLevel) -> Result<PathBuf, String> {
+    build_for(path, out_dir, level, Target::Native)
+}
+
+/// Builds `path` into `out_dir` at `level` for `target`.
+fn build_for(
+    path: &Path,
+    out_dir: &Path,
+    level: molt_opt::OptLevel,
+    target: Target,
+) -> Result<PathBuf, String> {
     let db = RootDatabase::default();
     let file = db.load_file(path).map_err(|e| e.to_string())?;
-    let output = out_dir.join(path.file_stem().unwrap_or_default());
+    let mut output = out_dir.join(path.file_stem().unwrap_or_default());
+    if target == Target::Wasm32 {
+        output.set_extension("wasm");
+    }
     let options = molt_driver::build::BuildOptions {
-        target: Default::default(),
+        target,
         output: output.clone(),
         optimize: true,
         code_cache: Default::default(),
@@ -133,7 +147,29 @@ fn programs_match_cpython_at_opt_level_1() {
     programs_match_cpython_at(molt_opt::OptLevel::O1);
 }
 
+/// The wasm32 target: every program built as a WASI module and run under node matches
+/// CPython too, except those in `tests/programs/KNOWN_FAILURES_WASM32` (with the reason).
+#[test]
+fn programs_match_cpython_on_wasm32() {
+    let no_runtime = molt_driver::build::WASM_RUNTIME_LIBRARY.is_empty()
+        && std::env::var_os("MOLT_WASM_RUNTIME_LIB").is_none();
+    if no_runtime && std::env::var_os("MOLT_NO_WASM_RUNTIME").is_some() {
+        eprintln!("skipped: molt-lsp was built with MOLT_NO_WASM_RUNTIME (no wasm32 runtime)");
+        return;
+    }
+    assert!(
+        !no_runtime,
+        "molt-lsp has no wasm32 runtime: install Debian's rustc-web cargo-web rust-web-src \
+         lld-16 (or set MOLT_NO_WASM_RUNTIME=1 to skip the wasm32 tests)"
+    );
+    programs_match_cpython_for(molt_opt::OptLevel::O2, Target::Wasm32);
+}
+
 fn programs_match_cpython_at(level: molt_opt::OptLevel) {
+    programs_match_cpython_for(level, Target::Native);
+}
+
+fn programs_match_cpython_for(level: molt_opt::OptLevel, target: Target) {
     let programs = programs();
     assert!(
         programs.len() >= 120,
@@ -157,10 +193,14 @@ fn programs_match_cpython_at(level: molt_opt::OptLevel) {
                         .to_string_lossy()
                         .into_owned();
                     let result = (|| -> Result<(), String> {
-                        let exe = build_at(path, out_dir.path(), level)
+                        let exe = build_for(path, out_dir.path(), level, target)
                             .map_err(|e| format!("build failed:\n{e}"))?;
                         let expected = cpython_outcome(&python, path)?;
-                        let mut actual_cmd = Command::new(&exe);
+                        let mut actual_cmd = match target {
+                            Target::Native => Command::new(&exe),
+                            Target::Wasm32 => molt_driver::build::wasm_command(&exe, &[])
+                                .map_err(|e| e.to_string())?,
+                        };
                         actual_cmd.current_dir(path.parent().unwrap_or(Path::new(".")));
                         let actual = run_with_timeout(actual_cmd, Duration::from_secs(60))
                             .ok_or("the compiled program timed out (60 s)")?;
@@ -190,7 +230,10 @@ fn programs_match_cpython_at(level: molt_opt::OptLevel) {
     // FIXME: programs listed in `tests/programs/KNOWN_FAILURES` (one file name per line, with
     // the reason after `#`) are today's known gaps; each must still fail, so the list shrinks
     // as they are fixed.
-    let known = known_failures();
+    let known = known_failures(match target {
+        Target::Native => "KNOWN_FAILURES",
+        Target::Wasm32 => "KNOWN_FAILURES_WASM32",
+    });
     let failed_names: Vec<&str> = failures
         .iter()
         .filter_map(|f| f.split(':').next())
@@ -205,7 +248,7 @@ fn programs_match_cpython_at(level: molt_opt::OptLevel) {
         .collect();
     assert!(
         unexpected.is_empty(),
-        "{} programs differ from CPython at {level:?}:\n\n{}",
+        "{} programs differ from CPython at {level:?} on {target:?}:\n\n{}",
         unexpected.len(),
         unexpected
             .iter()
@@ -215,12 +258,16 @@ fn programs_match_cpython_at(level: molt_opt::OptLevel) {
     );
     assert!(
         fixed.is_empty(),
-        "now passing, remove from tests/programs/KNOWN_FAILURES: {fixed:?}"
+        "now passing on {target:?}, remove from tests/programs/{}: {fixed:?}",
+        match target {
+            Target::Native => "KNOWN_FAILURES",
+            Target::Wasm32 => "KNOWN_FAILURES_WASM32",
+        }
     );
 }
 
-fn known_failures() -> Vec<String> {
-    let path = molt_tests::repo_root().join("tests/programs/KNOWN_FAILURES");
+fn known_failures(list: &str) -> Vec<String> {
+    let path = molt_tests::repo_root().join("tests/programs").join(list);
     std::fs::read_to_string(path)
         .unwrap_or_default()
         .lines()

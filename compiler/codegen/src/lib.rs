@@ -908,7 +908,16 @@ fn compile_wasm(
     }
     let sig_of = |id: FuncId| sigs.get(&id).cloned().unwrap_or_else(wasm::WasmSig::python);
     let own = sig_of(unit.id);
-    wasm::emit::function(&clif, &own, &sig_of).map_err(|e| CodegenError::Cranelift {
+    let env = wasm::emit::Env {
+        sig_of: &sig_of,
+        yields: [
+            symbols.runtime.get(&Rt::Yield).copied(),
+            symbols.runtime.get(&Rt::YieldOwned).copied(),
+        ],
+        gen_state: None,
+        gen_sent: None,
+    };
+    wasm::emit::function(&clif, &own, &env).map_err(|e| CodegenError::Cranelift {
         function: f.name.to_string(),
         message: e.0,
     })

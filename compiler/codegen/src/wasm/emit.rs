@@ -49,10 +49,25 @@ fn val_type(ty: Type) -> Result<ValType, EmitError> {
     })
 }
 
+/// The state machine of a generator's body: its cases (a block from an instruction on, the
+/// first of a block or the one after a `yield`) and its bookkeeping locals.
+struct Machine {
+    /// `(block, first instruction index)` → case number.
+    case_of: FxHashMap<(ir::Block, usize), u32>,
+    /// Local: the save area's address (`i32`).
+    area: u32,
+    /// Local: the next case (`i32`).
+    next: u32,
+    /// The locals saved across a `yield`, in save-area order.
+    saved: Vec<u32>,
+}
+
 /// Where a branch goes to in the structured code: the labels around the current position,
 /// innermost last (Ramsey's context).
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Label {
+    /// The dispatch loop of a generator's state machine.
+    Dispatch,
     /// A `block` whose end is followed by this merge node.
     BlockFollowedBy(ir::Block),
     /// A `loop` headed by this block.
@@ -61,8 +76,27 @@ enum Label {
     IfThenElse,
 }
 
-/// Translates `func` into a wasm function body. `sig_of(f)` gives the wasm signature of a
-/// function the body calls (by its module id); `own` is the function's own signature.
+/// What a function body needs to know of the module around it.
+pub struct Env<'a> {
+    /// The wasm signature of a function the body calls (by its module id).
+    pub sig_of: &'a dyn Fn(FuncId) -> WasmSig,
+    /// The runtime's `molt_yield` and `molt_yield_owned`: a body that calls one is a
+    /// generator's, compiled as a state machine.
+    pub yields: [Option<FuncId>; 2],
+    /// The runtime's `molt_gen_state(size) -> *mut u8` (the running generator's save area).
+    pub gen_state: Option<FuncId>,
+    /// The runtime's `molt_gen_sent() -> Value` (the value sent in on resumption).
+    pub gen_sent: Option<FuncId>,
+}
+
+/// Translates `func` into a wasm function body; `own` is its own signature.
+///
+/// A generator's body (one that calls `molt_yield`) becomes a state machine, since wasm has
+/// no stacks to switch: a dispatch loop over its blocks, where each `yield` saves every local
+/// to the generator's save area (`molt_gen_state`), records where to resume and returns;
+/// calling the body again restores the locals and continues after that `yield`, with the
+/// value sent in (`molt_gen_sent`) as the `yield`'s result. Its stack slots live in the save
+/// area too.
 ///
 /// # Errors
 /// [`EmitError`] for an instruction or type this backend does not select, or an irreducible
@@ -70,7 +104,7 @@ enum Label {
 pub fn function(
     func: &ir::Function,
     own: &WasmSig,
-    sig_of: &dyn Fn(FuncId) -> WasmSig,
+    env: &Env<'_>,
 ) -> Result<WasmFunction, EmitError> {
     let cfg = ControlFlowGraph::with_function(func);
     let domtree = DominatorTree::with_function(func, &cfg);
@@ -78,12 +112,14 @@ pub fn function(
         func,
         cfg: &cfg,
         domtree: &domtree,
-        sig_of,
+        env,
+        machine: None,
         code: Vec::new(),
         relocs: Vec::new(),
         locals: FxHashMap::default(),
         local_types: Vec::new(),
         nparams: own.params.len() as u32,
+        param_types: own.params.clone(),
         rpo: FxHashMap::default(),
         merge: FxHashMap::default(),
         loop_header: FxHashMap::default(),
@@ -94,12 +130,16 @@ pub fn function(
         context: Vec::new(),
     };
     e.analyse()?;
-    e.prologue(own)?;
     let entry = func
         .layout
         .entry_block()
         .ok_or_else(|| EmitError("function without blocks".into()))?;
-    e.do_tree(entry)?;
+    if e.is_generator() {
+        e.state_machine(own, entry)?;
+    } else {
+        e.prologue(own)?;
+        e.do_tree(entry)?;
+    }
     // Every path ends in `return`, `br` or `unreachable`; the function's end is unreachable.
     e.code.push(0x00);
     e.code.push(0x0b);
@@ -134,7 +174,9 @@ struct Emitter<'a> {
     func: &'a ir::Function,
     cfg: &'a ControlFlowGraph,
     domtree: &'a DominatorTree,
-    sig_of: &'a dyn Fn(FuncId) -> WasmSig,
+    env: &'a Env<'a>,
+    /// Set for a generator's body (a state machine).
+    machine: Option<Machine>,
     code: Vec<u8>,
     relocs: Vec<CodeReloc>,
     /// CLIF value → wasm local index.
@@ -142,6 +184,8 @@ struct Emitter<'a> {
     /// Types of the locals after the parameters.
     local_types: Vec<ValType>,
     nparams: u32,
+    /// The wasm types of the parameters.
+    param_types: Vec<ValType>,
     rpo: FxHashMap<ir::Block, usize>,
     merge: FxHashMap<ir::Block, bool>,
     loop_header: FxHashMap<ir::Block, bool>,
@@ -246,7 +290,7 @@ impl Emitter<'_> {
             self.convert(wt, ct)?;
             self.local_set(l);
         }
-        // Stack slots: a frame on the shadow stack.
+        // Stack slots: a frame on the shadow stack (a generator's: in its save area).
         let mut size = 0u32;
         for (_, data) in self.func.sized_stack_slots.iter() {
             let align = 1u32 << data.align_shift.min(4);
@@ -259,6 +303,9 @@ impl Emitter<'_> {
             self.frame_size = size;
             let fp = self.new_local(ValType::I32);
             self.frame = Some(fp);
+            if self.is_generator() {
+                return Ok(());
+            }
             // fp = __stack_pointer - size; __stack_pointer = fp
             self.global_get_sp();
             self.i32_const(size as i32);
@@ -349,6 +396,13 @@ impl Emitter<'_> {
             let l = self.local_for(p)?;
             self.local_set(l);
         }
+        if let Some(m) = &self.machine {
+            let case = m.case_of[&(target, 0)];
+            let next = m.next;
+            self.i32_const(case as i32);
+            self.local_set(next);
+            return self.br_to(Label::Dispatch);
+        }
         let backward = self.rpo[&target] <= self.rpo[&source];
         if backward {
             self.br_to(Label::LoopHeadedBy(target))
@@ -434,6 +488,269 @@ impl Emitter<'_> {
             self.branch(x, *call)?;
         }
         Ok(())
+    }
+
+    // ----- generators: state machines -----
+
+    /// The `yield` function `inst` calls, if it is a call of one.
+    fn yield_call(&self, inst: ir::Inst) -> Option<FuncId> {
+        let InstructionData::Call { func_ref, .. } = self.func.dfg.insts[inst] else {
+            return None;
+        };
+        let ExternalName::User(r) = self.func.dfg.ext_funcs[func_ref].name else {
+            return None;
+        };
+        let n = &self.func.params.user_named_funcs()[r];
+        let id = FuncId::from_u32(n.index);
+        (n.namespace == 0 && self.env.yields.contains(&Some(id))).then_some(id)
+    }
+
+    fn is_generator(&self) -> bool {
+        self.func
+            .layout
+            .blocks()
+            .flat_map(|b| self.func.layout.block_insts(b))
+            .any(|i| self.yield_call(i).is_some())
+    }
+
+    /// The body of a generator as a dispatch loop (see [`function`]).
+    fn state_machine(&mut self, own: &WasmSig, entry: ir::Block) -> Result<(), EmitError> {
+        let (Some(gen_state), Some(gen_sent)) = (self.env.gen_state, self.env.gen_sent) else {
+            return Err(EmitError(
+                "generator support functions are not declared".into(),
+            ));
+        };
+        // Every value gets its local now, so that each `yield` saves them all.
+        self.prologue(own)?;
+        let blocks: Vec<ir::Block> = self
+            .func
+            .layout
+            .blocks()
+            .filter(|b| self.rpo.contains_key(b))
+            .collect();
+        for &b in &blocks {
+            for &p in self.func.dfg.block_params(b) {
+                self.local_for(p)?;
+            }
+            for i in self.func.layout.block_insts(b) {
+                for &r in self.func.dfg.inst_results(i) {
+                    self.local_for(r)?;
+                }
+            }
+        }
+        let saved: Vec<u32> = (0..self.nparams + self.local_types.len() as u32)
+            .filter(|&l| Some(l) != self.frame)
+            .collect();
+        let mut cases = Vec::new();
+        let mut case_of = FxHashMap::default();
+        for &b in &blocks {
+            case_of.insert((b, 0), cases.len() as u32);
+            cases.push((b, 0, None));
+            for (k, i) in self.func.layout.block_insts(b).enumerate() {
+                if self.yield_call(i).is_some() {
+                    case_of.insert((b, k + 1), cases.len() as u32);
+                    cases.push((b, k + 1, Some(i)));
+                }
+            }
+        }
+        let area = self.new_local(ValType::I32);
+        let next = self.new_local(ValType::I32);
+        let frame_offset = (8 + 8 * saved.len() as u32).div_ceil(16) * 16;
+        let area_size = frame_offset + self.frame_size;
+        let ncases = cases.len() as u32;
+        self.machine = Some(Machine {
+            case_of,
+            area,
+            next,
+            saved: saved.clone(),
+        });
+        let head = std::mem::take(&mut self.code);
+        let head_relocs = std::mem::take(&mut self.relocs);
+
+        // The dispatch loop: `loop { block*ncases { br_table } case code... }`.
+        self.code.extend_from_slice(&[0x03, 0x40]);
+        self.context.push(Label::Dispatch);
+        for _ in 0..ncases {
+            self.code.extend_from_slice(&[0x02, 0x40]);
+            self.context.push(Label::IfThenElse);
+        }
+        self.local_get(next);
+        self.code.push(0x0e);
+        leb_u32(&mut self.code, ncases);
+        for i in 0..ncases {
+            leb_u32(&mut self.code, i);
+        }
+        leb_u32(&mut self.code, ncases.saturating_sub(1));
+        for (block, start, resumed) in cases {
+            self.code.push(0x0b);
+            self.context.pop();
+            if let Some(y) = resumed {
+                // The `yield`'s result: the value sent in.
+                self.code.push(0x10);
+                self.reloc_leb(RelocKind::FunctionIndexLeb, RelocTarget::Func(gen_sent), 0);
+                let r = self.func.dfg.first_result(y);
+                let l = self.local_for(r)?;
+                self.local_set(l);
+            }
+            self.case_code(block, start)?;
+        }
+        self.context.pop();
+        self.code.push(0x0b);
+        let body = std::mem::take(&mut self.code);
+        let body_relocs = std::mem::take(&mut self.relocs);
+
+        // After the parameters' set-up (`head`): the save area, the case to run, and on
+        // resumption the locals.
+        self.code = head;
+        self.relocs = head_relocs;
+        self.i32_const(area_size as i32);
+        self.code.push(0x10);
+        self.reloc_leb(RelocKind::FunctionIndexLeb, RelocTarget::Func(gen_state), 0);
+        self.local_set(area);
+        if let Some(fp) = self.frame {
+            self.local_get(area);
+            self.i32_const(frame_offset as i32);
+            self.code.push(0x6a);
+            self.local_set(fp);
+        }
+        // next = resume point (0: the start); the save area's resume point cleared.
+        self.local_get(area);
+        self.code.extend_from_slice(&[0x28, 2, 0]); // i32.load
+        self.local_set(next);
+        self.local_get(area);
+        self.i32_const(0);
+        self.code.extend_from_slice(&[0x36, 2, 0]); // i32.store
+        self.local_get(next);
+        self.code.extend_from_slice(&[0x04, 0x40]); // if resumed
+        for (k, &l) in saved.iter().enumerate() {
+            let t = self.type_of_local(l, own);
+            self.local_get(area);
+            let (op, align) = load_op(t);
+            self.code.push(op);
+            leb_u32(&mut self.code, align);
+            leb_u32(&mut self.code, 8 + 8 * k as u32);
+            self.local_set(l);
+        }
+        // Resume points are case numbers + 1.
+        self.local_get(next);
+        self.i32_const(1);
+        self.code.push(0x6b);
+        self.local_set(next);
+        self.code.push(0x05); // else: the entry block's case
+        let start = self.machine.as_ref().map_or(0, |m| m.case_of[&(entry, 0)]);
+        self.i32_const(start as i32);
+        self.local_set(next);
+        self.code.push(0x0b);
+        let shift = self.code.len() as u32;
+        self.code.extend_from_slice(&body);
+        self.relocs.extend(body_relocs.into_iter().map(|mut r| {
+            r.offset += shift;
+            r
+        }));
+        Ok(())
+    }
+
+    fn type_of_local(&self, l: u32, own: &WasmSig) -> ValType {
+        if l < self.nparams {
+            own.params[l as usize]
+        } else {
+            self.local_types[(l - self.nparams) as usize]
+        }
+    }
+
+    /// One case of the state machine: `block`'s instructions from index `start`, up to its
+    /// terminator or the next `yield`.
+    fn case_code(&mut self, block: ir::Block, start: usize) -> Result<(), EmitError> {
+        let insts: Vec<ir::Inst> = self.func.layout.block_insts(block).skip(start).collect();
+        for (k, inst) in insts.into_iter().enumerate() {
+            if let Some(callee) = self.yield_call(inst) {
+                return self.suspend(block, start + k + 1, inst, callee);
+            }
+            match self.func.dfg.insts[inst] {
+                InstructionData::Jump { destination, .. } => {
+                    return self.branch(block, destination);
+                }
+                InstructionData::Brif { arg, blocks, .. } => {
+                    let c = self.local_for(arg)?;
+                    self.local_get(c);
+                    if self.func.dfg.value_type(arg) == types::I64 {
+                        self.code.extend_from_slice(&[0x50, 0x45]);
+                    }
+                    self.code.extend_from_slice(&[0x04, 0x40]);
+                    self.context.push(Label::IfThenElse);
+                    self.branch(block, blocks[0])?;
+                    self.code.push(0x05);
+                    self.branch(block, blocks[1])?;
+                    self.context.pop();
+                    self.code.push(0x0b);
+                    return Ok(());
+                }
+                InstructionData::BranchTable { arg, table, .. } => {
+                    return self.branch_table(block, arg, table);
+                }
+                _ => self.inst(inst)?,
+            }
+        }
+        // A block always ends in a terminator; this case ended in a `return`.
+        self.code.push(0x00);
+        Ok(())
+    }
+
+    /// A `yield`: saves the locals, records the case to resume at, hands the value to the
+    /// runtime and returns to the resumer.
+    fn suspend(
+        &mut self,
+        block: ir::Block,
+        resume_at: usize,
+        inst: ir::Inst,
+        callee: FuncId,
+    ) -> Result<(), EmitError> {
+        let (area, saved, resume) = {
+            let m = self
+                .machine
+                .as_ref()
+                .ok_or_else(|| EmitError("yield outside a state machine".into()))?;
+            (m.area, m.saved.clone(), m.case_of[&(block, resume_at)] + 1)
+        };
+        let own_params: Vec<ValType> = (0..self.nparams)
+            .map(|l| self.type_of_local_param(l))
+            .collect();
+        for (k, &l) in saved.iter().enumerate() {
+            let t = if l < self.nparams {
+                own_params[l as usize]
+            } else {
+                self.local_types[(l - self.nparams) as usize]
+            };
+            self.local_get(area);
+            self.local_get(l);
+            let (op, align) = store_op(t);
+            self.code.push(op);
+            leb_u32(&mut self.code, align);
+            leb_u32(&mut self.code, 8 + 8 * k as u32);
+        }
+        self.local_get(area);
+        self.i32_const(resume as i32);
+        self.code.extend_from_slice(&[0x36, 2, 0]);
+        // The runtime takes the value (`molt_yield` borrows it, `molt_yield_owned` takes it).
+        let sig = (self.env.sig_of)(callee);
+        let args: Vec<ir::Value> = self.func.dfg.inst_args(inst).to_vec();
+        for (&a, &p) in args.iter().zip(&sig.params) {
+            self.get(a)?;
+            self.convert(val_type(self.func.dfg.value_type(a))?, p)?;
+        }
+        self.code.push(0x10);
+        self.reloc_leb(RelocKind::FunctionIndexLeb, RelocTarget::Func(callee), 0);
+        if sig.result.is_some() {
+            self.code.push(0x1a); // drop
+        }
+        self.i64_const(0);
+        self.code.push(0x0f); // return
+        Ok(())
+    }
+
+    fn type_of_local_param(&self, l: u32) -> ValType {
+        // Parameters keep the wasm signature's types; every other local is in `local_types`.
+        self.param_types[l as usize]
     }
 
     // ----- instructions -----
@@ -806,7 +1123,7 @@ impl Emitter<'_> {
                 let RelocTarget::Func(id) = target else {
                     return unsupported("call of data");
                 };
-                let sig = (self.sig_of)(id);
+                let sig = (self.env.sig_of)(id);
                 let args: Vec<ir::Value> = args.as_slice(&dfg.value_lists).to_vec();
                 if args.len() != sig.params.len() {
                     return Err(EmitError(format!(
@@ -1020,6 +1337,9 @@ impl Emitter<'_> {
     }
 
     fn epilogue(&mut self) {
+        if self.machine.is_some() {
+            return; // its frame is in the save area
+        }
         if let Some(fp) = self.frame {
             self.local_get(fp);
             self.i32_const(self.frame_size as i32);
@@ -1075,6 +1395,24 @@ impl Emitter<'_> {
     fn reloc_i32_const(&mut self, kind: RelocKind, target: RelocTarget, addend: i32) {
         self.code.push(0x41);
         self.reloc_leb(kind, target, addend);
+    }
+}
+
+fn load_op(t: ValType) -> (u8, u32) {
+    match t {
+        ValType::I32 => (0x28, 2),
+        ValType::I64 => (0x29, 3),
+        ValType::F32 => (0x2a, 2),
+        ValType::F64 => (0x2b, 3),
+    }
+}
+
+fn store_op(t: ValType) -> (u8, u32) {
+    match t {
+        ValType::I32 => (0x36, 2),
+        ValType::I64 => (0x37, 3),
+        ValType::F32 => (0x38, 2),
+        ValType::F64 => (0x39, 3),
     }
 }
 

@@ -266,7 +266,13 @@ impl cranelift_module::Module for WasmModule {
     ) -> ModuleResult<()> {
         let own = self.signature(func);
         let sig_of = |f: FuncId| self.signature(f);
-        let body = emit::function(&ctx.func, &own, &sig_of).map_err(|e| {
+        let env = emit::Env {
+            sig_of: &sig_of,
+            yields: [None, None],
+            gen_state: None,
+            gen_sent: None,
+        };
+        let body = emit::function(&ctx.func, &own, &env).map_err(|e| {
             ModuleError::Backend(anyhow_like(format!(
                 "{}: {}",
                 self.declarations.get_function_decl(func).linkage_name(func),
