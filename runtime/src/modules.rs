@@ -111,37 +111,18 @@ pub fn caller_module_name(skip: usize) -> Option<Value> {
         .iter()
         .find(|e| !e.slot.is_null() && text(e.file, e.file_len) == file)?;
     // SAFETY: the slot is a static word of the program.
-    let m = unsafe { *entry.slot };
+    let m = unsafe { *slot_of(entry) };
     is_kind(m, Kind::Module).then(|| module_global_name(m))
 }
 
-/// One module of the program (`#[repr(C)]`; codegen's `define_module_table` writes the
-/// table): texts are UTF-8 pointer and length pairs (length 0: none).
-#[repr(C)]
-pub struct ModuleEntry {
-    /// `__name__`.
-    pub name: *const u8,
-    /// Length of `name`.
-    pub name_len: usize,
-    /// `__file__`.
-    pub file: *const u8,
-    /// Length of `file`.
-    pub file_len: usize,
-    /// `__path__` of a package: folders separated by NUL bytes.
-    pub path: *const u8,
-    /// Length of `path`.
-    pub path_len: usize,
-    /// The descriptor of the module's `<module>` code (null for a namespace package).
-    pub code: *const crate::object::FunctionCode,
-    /// Where compiled code reads the module object.
-    pub slot: *mut Value,
-    /// Bit 0: a package; bit 1: `__file__` is set.
-    pub flags: u64,
-    /// The builtins the module's compiled code relies on (names separated by NUL bytes; see
-    /// [`crate::watch`]).
-    pub builtins: *const u8,
-    /// Length of `builtins`.
-    pub builtins_len: usize,
+/// One module of the program (`molt_abi::descriptor::ModuleEntry`: codegen's
+/// `define_module_table` writes the table; texts are UTF-8 address and length pairs, length
+/// 0: none).
+pub use molt_abi::descriptor::ModuleEntry;
+
+/// The word where compiled code reads the module object of `entry` (null: none).
+fn slot_of(entry: &ModuleEntry) -> *mut Value {
+    entry.slot.get_mut().cast::<Value>()
 }
 
 /// Watches the dict of `m`, a compiled module: its `__name__` stays a str, and the builtins
@@ -177,12 +158,9 @@ fn entries() -> &'static [ModuleEntry] {
     unsafe { std::slice::from_raw_parts(ptr, len) }
 }
 
-fn text(ptr: *const u8, len: usize) -> &'static str {
-    if ptr.is_null() || len == 0 {
-        return "";
-    }
+fn text(ptr: molt_abi::descriptor::Addr<u8>, len: u64) -> &'static str {
     // SAFETY: codegen writes `len` bytes of UTF-8 static data.
-    std::str::from_utf8(unsafe { std::slice::from_raw_parts(ptr, len) }).unwrap_or("")
+    std::str::from_utf8(unsafe { ptr.slice(len) }).unwrap_or("")
 }
 
 /// Records the program's module table and creates `__main__` (its entry 0) with its
@@ -215,7 +193,7 @@ pub unsafe fn init_program_modules(table: *const ModuleEntry, len: usize) -> Val
         && !e.slot.is_null()
     {
         // SAFETY: the slot is a static word of the program; it keeps the reference.
-        unsafe { *e.slot = m };
+        unsafe { *slot_of(e) = m };
         return m;
     }
     // No slot to keep it: it lives for the program (`sys.modules` holds it too).
@@ -509,7 +487,7 @@ fn import_absolute(name: &str) -> R<Ref> {
         // SAFETY: the slot is a static word of the program; it holds one reference (a
         // module imported again after its code failed replaces the old one).
         unsafe {
-            let old = std::mem::replace(&mut *entry.slot, incref(m.v()));
+            let old = std::mem::replace(&mut *slot_of(entry), incref(m.v()));
             if old.is_ptr() {
                 decref(old);
             }
@@ -520,7 +498,7 @@ fn import_absolute(name: &str) -> R<Ref> {
     if !entry.code.is_null() {
         INITIALIZING.with(|i| i.borrow_mut().push(name.to_string()));
         // SAFETY: codegen's descriptor of the module's `<module>` function.
-        let code = unsafe { &*entry.code };
+        let code = unsafe { &*entry.code.get() };
         let result = crate::call::run_module_code(code);
         INITIALIZING.with(|i| {
             let mut i = i.borrow_mut();
