@@ -771,7 +771,8 @@ fn function_sites(
         let failures: u64 = r.deopts.iter().map(|(_, n)| n).sum();
         if p.kind & 0xFF == kinds::METHOD_CACHED && !p.cell.is_null() {
             // SAFETY: codegen passes the site's 32-byte cache cell.
-            let (hits, misses) = unsafe { (p.cell.get().add(2).read(), p.cell.get().add(3).read()) };
+            let (hits, misses) =
+                unsafe { (p.cell.get().add(2).read(), p.cell.get().add(3).read()) };
             r.cache = Some((hits, misses));
             if misses > 0 {
                 r.deopts.push(("class-changed", misses));

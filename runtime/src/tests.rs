@@ -6,8 +6,8 @@ use std::cell::Cell;
 
 use crate::abi::*;
 use crate::object::{FunctionCode, ParamCode, live};
-use molt_abi::descriptor::{Addr, CodeAddr};
 use crate::value::Value;
+use molt_abi::descriptor::{Addr, CodeAddr};
 
 fn s(text: &'static str) -> Value {
     molt_const_str(text.as_ptr(), text.len() as u32)
