@@ -1681,17 +1681,57 @@ fn now_secs() -> f64 {
         .unwrap_or(0.0)
 }
 
+/// Seconds since the Unix epoch (WASI's realtime clock).
 #[cfg(target_arch = "wasm32")]
 fn now_secs() -> f64 {
-    0.0
+    realtime_ns() as f64 / 1e9
 }
 
+/// Nanoseconds since the Unix epoch.
+#[cfg(not(target_arch = "wasm32"))]
+fn realtime_ns() -> i128 {
+    (now_secs() * 1e9) as i128
+}
+
+/// Nanoseconds since the Unix epoch (WASI's realtime clock, id 0).
+#[cfg(target_arch = "wasm32")]
+fn realtime_ns() -> i128 {
+    i128::from(crate::wasi::clock_ns(crate::wasi::clock::REALTIME).unwrap_or(0))
+}
+
+#[cfg(not(target_arch = "wasm32"))]
 thread_local! {
     static START: std::time::Instant = std::time::Instant::now();
 }
 
+/// Nanoseconds of a clock that never goes back (arbitrary origin).
+#[cfg(not(target_arch = "wasm32"))]
 fn monotonic_ns() -> u128 {
     START.with(|s| s.elapsed().as_nanos())
+}
+
+/// Nanoseconds of WASI's monotonic clock (id 1).
+#[cfg(target_arch = "wasm32")]
+fn monotonic_ns() -> u128 {
+    u128::from(crate::wasi::clock_ns(crate::wasi::clock::MONOTONIC).unwrap_or(0))
+}
+
+/// Nanoseconds of CPU time of the process (natively, the monotonic clock for now).
+#[cfg(not(target_arch = "wasm32"))]
+fn process_ns() -> u128 {
+    monotonic_ns()
+}
+
+/// Nanoseconds of WASI's process CPU-time clock (id 2), or of the monotonic clock when the
+/// host has none.
+#[cfg(target_arch = "wasm32")]
+fn process_ns() -> u128 {
+    use crate::wasi::{clock, clock_ns};
+    u128::from(
+        clock_ns(clock::PROCESS_CPUTIME)
+            .or_else(|| clock_ns(clock::MONOTONIC))
+            .unwrap_or(0),
+    )
 }
 
 fn t_time(_: Value, args: Args<'_>) -> R<Ref> {
@@ -1701,7 +1741,7 @@ fn t_time(_: Value, args: Args<'_>) -> R<Ref> {
 
 fn t_time_ns(_: Value, args: Args<'_>) -> R<Ref> {
     args.none("time_ns")?;
-    Ok(crate::int::int_from_i128((now_secs() * 1e9) as i128))
+    Ok(crate::int::int_from_i128(realtime_ns()))
 }
 
 fn t_perf_counter(_: Value, args: Args<'_>) -> R<Ref> {
@@ -1723,7 +1763,24 @@ fn t_sleep(_: Value, args: Args<'_>) -> R<Ref> {
     crate::io::flush_stdout();
     #[cfg(not(target_arch = "wasm32"))]
     std::thread::sleep(std::time::Duration::from_secs_f64(s.min(1e9)));
+    #[cfg(target_arch = "wasm32")]
+    if !crate::wasi::sleep_ns((s.min(1e9) * 1e9) as u64) {
+        return crate::exceptions::raise(
+            ExcKind::OSError,
+            "molt: time.sleep: the WASI host refused to wait (poll_oneoff)",
+        );
+    }
     Ok(Ref::NONE)
+}
+
+fn t_process_time(_: Value, args: Args<'_>) -> R<Ref> {
+    args.none("process_time")?;
+    float_ref(process_ns() as f64 / 1e9)
+}
+
+fn t_process_time_ns(_: Value, args: Args<'_>) -> R<Ref> {
+    args.none("process_time_ns")?;
+    Ok(crate::int::int_from_i128(process_ns() as i128))
 }
 
 fn make_time() -> Ref {
@@ -1737,7 +1794,8 @@ fn make_time() -> Ref {
             ("perf_counter_ns", t_perf_counter_ns),
             ("monotonic", t_perf_counter),
             ("monotonic_ns", t_perf_counter_ns),
-            ("process_time", t_perf_counter),
+            ("process_time", t_process_time),
+            ("process_time_ns", t_process_time_ns),
             ("sleep", t_sleep),
         ],
     );

@@ -273,6 +273,9 @@ struct Session {
     output: Output,
     #[cfg(not(target_arch = "wasm32"))]
     start: std::time::Instant,
+    /// WASI's monotonic clock at the start, in nanoseconds.
+    #[cfg(target_arch = "wasm32")]
+    start_ns: u64,
     sampling: bool,
 }
 
@@ -295,7 +298,10 @@ pub unsafe extern "C" fn molt_profile_init(table: *const ProfileTable) {
         return;
     }
     TABLE.store(table.cast_mut(), std::sync::atomic::Ordering::Release);
+    #[cfg(not(target_arch = "wasm32"))]
     let var = |name: &str| std::env::var(name).ok();
+    #[cfg(target_arch = "wasm32")]
+    let var = crate::wasi::env_var;
     let Some(output) = output_from(
         var("MOLT_PROFILE").as_deref(),
         var("MOLT_PROFILE_JSON").as_deref(),
@@ -425,6 +431,8 @@ pub fn start(table: &'static ProfileTable, output: Output) {
             output,
             #[cfg(not(target_arch = "wasm32"))]
             start: std::time::Instant::now(),
+            #[cfg(target_arch = "wasm32")]
+            start_ns: crate::wasi::clock_ns(crate::wasi::clock::MONOTONIC).unwrap_or(0),
             sampling,
         });
     }
@@ -478,7 +486,9 @@ pub fn finish(exit: Exit) {
     #[cfg(not(target_arch = "wasm32"))]
     let wall_ns = session.start.elapsed().as_nanos() as u64;
     #[cfg(target_arch = "wasm32")]
-    let wall_ns = 0u64;
+    let wall_ns = crate::wasi::clock_ns(crate::wasi::clock::MONOTONIC)
+        .unwrap_or(0)
+        .saturating_sub(session.start_ns);
     let json = profile_json(session.table, exit, wall_ns, session.sampling);
     match &session.output {
         Output::None => {}
@@ -509,10 +519,13 @@ fn write_atomically(path: &str, text: &str) -> std::io::Result<()> {
     })
 }
 
-/// No file system on wasm32.
+/// No file system on wasm32 (`MOLT_PROFILE_JSON=1`, on stderr, works there).
 #[cfg(target_arch = "wasm32")]
 fn write_atomically(_path: &str, _text: &str) -> std::io::Result<()> {
-    Err(std::io::ErrorKind::Unsupported.into())
+    Err(std::io::Error::new(
+        std::io::ErrorKind::Unsupported,
+        "no file system access on wasm32 (use MOLT_PROFILE_JSON=1 for stderr)",
+    ))
 }
 
 /// Little-endian reader of the `files` blob.

@@ -250,6 +250,11 @@ macro_rules! for_each_runtime_function {
                 ProfileInit = molt_profile_init(table: *const ProfileTable);
                 /// Program entry: runs `init` as `__main__`; the exit status.
                 Main = molt_main(argc: i32, argv: *const *const c_char, init: extern "C" fn() -> Value) -> i32;
+                /// WASI command entry (what a wasm32 program's `_start` calls): runs `init` as
+                /// `__main__` with the arguments of `args_get` and ends the process with
+                /// `proc_exit(status)`; never returns. Exported on every target (natively it
+                /// takes the process arguments and ends with `exit`).
+                WasiStart = molt_wasi_start(init: extern "C" fn() -> Value);
             }
             libc {
                 /// `pow(3)` of the C library (float `**`).
