@@ -446,3 +446,36 @@ const _: () = {
     assert!(offset_of!(ProfileEdge, slot) == 8);
     assert!(offset_of!(ProfileEdge, pos) == 12);
 };
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An address word holds the pointer zero-extended and gives it back.
+    #[test]
+    fn an_address_word_round_trips() {
+        let data = [1u32, 2, 3];
+        let a = Addr::new(data.as_ptr());
+        assert_eq!(a.word(), data.as_ptr() as usize as u64);
+        assert_eq!(a.get(), data.as_ptr());
+        assert!(!a.is_null());
+        // SAFETY: `data` has three elements and outlives the slice.
+        assert_eq!(unsafe { a.slice(3) }, &data);
+        assert!(Addr::<u32>::NULL.is_null());
+        // SAFETY: null gives an empty slice without reading.
+        assert!(unsafe { Addr::<u32>::NULL.slice(5) }.is_empty());
+    }
+
+    extern "C" fn seven() -> u64 {
+        7
+    }
+
+    /// A function word is the function pointer's `usize` representation.
+    #[test]
+    fn a_code_word_is_the_function_pointer() {
+        let c = CodeAddr::new(seven as usize);
+        // SAFETY: the word was made from a function of this type.
+        let f = unsafe { core::mem::transmute::<usize, extern "C" fn() -> u64>(c.raw()) };
+        assert_eq!(f(), 7);
+    }
+}
