@@ -354,7 +354,17 @@ pub struct ProfilePoint {
 
 /// Size of a [`ProfilePoint`].
 pub const PROFILE_POINT_SIZE: usize = 32;
-/// Byte offset of [`ProfilePoint::cell`] (the `u32` fields before it are at 0, 4, ..., 20).
+/// Byte offset of [`ProfilePoint::site`] (`u32`).
+pub const PROFILE_POINT_SITE: usize = 0;
+/// Byte offset of [`ProfilePoint::kind`] (`u32`).
+pub const PROFILE_POINT_KIND: usize = 4;
+/// Byte offset of [`ProfilePoint::block`] (`u32`).
+pub const PROFILE_POINT_BLOCK: usize = 8;
+/// Byte offset of [`ProfilePoint::pos`] (`u32`).
+pub const PROFILE_POINT_POS: usize = 12;
+/// Byte offset of [`ProfilePoint::slot`] (`u32`).
+pub const PROFILE_POINT_SLOT: usize = 16;
+/// Byte offset of [`ProfilePoint::cell`].
 pub const PROFILE_POINT_CELL: usize = 24;
 
 /// One edge of a function's control-flow graph: source and target nodes, counter slot and
@@ -374,11 +384,24 @@ pub struct ProfileEdge {
 
 /// Size of a [`ProfileEdge`].
 pub const PROFILE_EDGE_SIZE: usize = 16;
+/// Byte offset of [`ProfileEdge::from`] (`u32`).
+pub const PROFILE_EDGE_FROM: usize = 0;
+/// Byte offset of [`ProfileEdge::to`] (`u32`).
+pub const PROFILE_EDGE_TO: usize = 4;
+/// Byte offset of [`ProfileEdge::slot`] (`u32`).
+pub const PROFILE_EDGE_SLOT: usize = 8;
+/// Byte offset of [`ProfileEdge::pos`] (`u32`).
+pub const PROFILE_EDGE_POS: usize = 12;
+
+/// Size of an address word ([`Addr`], [`CodeAddr`]) on every target.
+pub const ADDR_SIZE: usize = 8;
+/// Size of a value word on every target.
+pub const VALUE_SIZE: usize = 8;
 
 // The layouts, on every target this crate is built for (native and wasm32).
 const _: () = {
-    assert!(size_of::<Addr<u8>>() == 8 && align_of::<Addr<u8>>() == 8);
-    assert!(size_of::<CodeAddr>() == 8 && align_of::<CodeAddr>() == 8);
+    assert!(size_of::<Addr<u8>>() == ADDR_SIZE && align_of::<Addr<u8>>() == 8);
+    assert!(size_of::<CodeAddr>() == ADDR_SIZE && align_of::<CodeAddr>() == 8);
 
     assert!(size_of::<FunctionCode>() == FUNCTION_CODE_SIZE);
     assert!(align_of::<FunctionCode>() == 8);
@@ -433,18 +456,18 @@ const _: () = {
     assert!(offset_of!(ProfileFunction, nblocks) == PROFILE_FUNCTION_NBLOCKS);
 
     assert!(size_of::<ProfilePoint>() == PROFILE_POINT_SIZE);
-    assert!(offset_of!(ProfilePoint, site) == 0);
-    assert!(offset_of!(ProfilePoint, kind) == 4);
-    assert!(offset_of!(ProfilePoint, block) == 8);
-    assert!(offset_of!(ProfilePoint, pos) == 12);
-    assert!(offset_of!(ProfilePoint, slot) == 16);
+    assert!(offset_of!(ProfilePoint, site) == PROFILE_POINT_SITE);
+    assert!(offset_of!(ProfilePoint, kind) == PROFILE_POINT_KIND);
+    assert!(offset_of!(ProfilePoint, block) == PROFILE_POINT_BLOCK);
+    assert!(offset_of!(ProfilePoint, pos) == PROFILE_POINT_POS);
+    assert!(offset_of!(ProfilePoint, slot) == PROFILE_POINT_SLOT);
     assert!(offset_of!(ProfilePoint, cell) == PROFILE_POINT_CELL);
 
     assert!(size_of::<ProfileEdge>() == PROFILE_EDGE_SIZE);
-    assert!(offset_of!(ProfileEdge, from) == 0);
-    assert!(offset_of!(ProfileEdge, to) == 4);
-    assert!(offset_of!(ProfileEdge, slot) == 8);
-    assert!(offset_of!(ProfileEdge, pos) == 12);
+    assert!(offset_of!(ProfileEdge, from) == PROFILE_EDGE_FROM);
+    assert!(offset_of!(ProfileEdge, to) == PROFILE_EDGE_TO);
+    assert!(offset_of!(ProfileEdge, slot) == PROFILE_EDGE_SLOT);
+    assert!(offset_of!(ProfileEdge, pos) == PROFILE_EDGE_POS);
 };
 
 #[cfg(test)]
