@@ -1635,6 +1635,26 @@ pub extern "C" fn molt_main(
     crate::entry::run_program(args, init)
 }
 
+/// The entry of a WASI command module: the generated `_start` calls it with the module
+/// initializer. It reads the program arguments through WASI (`args_get`), runs the program
+/// exactly as [`molt_main`] does (on the calling thread: wasm32 has one), flushes stdout and
+/// ends the process with `proc_exit(status)`, so it never returns (see
+/// [`crate::entry::run_wasi`]). On native targets, where it exists for the sake of one ABI
+/// list, it runs the program like `molt_main` with the process's arguments and calls `exit`.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_wasi_start(init: extern "C" fn() -> Value) {
+    #[cfg(target_arch = "wasm32")]
+    crate::entry::run_wasi(init);
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let args = std::env::args_os()
+            .map(|a| a.to_string_lossy().into_owned())
+            .collect();
+        let status = crate::entry::run_program(args, init);
+        std::process::exit(status)
+    }
+}
+
 /// [`molt_enter_call`] for a callee without exception handlers: it cannot push handled
 /// exceptions, so only the recursion depth is counted. 0, or -1 with `RecursionError` set.
 #[unsafe(no_mangle)]

@@ -932,11 +932,8 @@ fn code_of<'a>(fd: &FunctionData) -> &'a FunctionCode {
 
 /// The parameter descriptors of a code object.
 pub fn params_of<'a>(code: &FunctionCode) -> &'a [ParamCode] {
-    if code.nparams == 0 || code.params.is_null() {
-        return &[];
-    }
     // SAFETY: codegen emits `nparams` descriptors at `params`.
-    unsafe { std::slice::from_raw_parts(code.params, code.nparams as usize) }
+    unsafe { code.params.slice(u64::from(code.nparams)) }
 }
 
 /// A parameter's name.
@@ -945,7 +942,7 @@ pub fn param_name<'a>(p: &ParamCode) -> &'a str {
         return "";
     }
     // SAFETY: codegen emits `name_len` bytes of UTF-8 at `name`.
-    let bytes = unsafe { std::slice::from_raw_parts(p.name, p.name_len) };
+    let bytes = unsafe { p.name.slice(p.name_len) };
     std::str::from_utf8(bytes).unwrap_or("?")
 }
 
@@ -955,7 +952,7 @@ pub fn code_name(code: &FunctionCode) -> String {
         return "?".to_owned();
     }
     // SAFETY: codegen emits `name_len` bytes of UTF-8 at `name`.
-    let bytes = unsafe { std::slice::from_raw_parts(code.name, code.name_len) };
+    let bytes = unsafe { code.name.slice(code.name_len) };
     python_qualname(std::str::from_utf8(bytes).unwrap_or("?"))
 }
 
@@ -1010,7 +1007,7 @@ pub fn call_function_owned(func: Value, args: Args<'_>) -> R<Ref> {
             func,
             crate::attr::function_name(fd),
             crate::attr::function_qualname(fd),
-            code.entry,
+            crate::object::code_entry(code),
             slots,
         );
     }
@@ -1071,7 +1068,7 @@ fn run(func: Value, code: &FunctionCode, args: &[Value]) -> R<Ref> {
     }
     r.depth.set(depth + 1);
     let base = crate::exceptions::frame_enter();
-    let result = (code.entry)(func, args.as_ptr());
+    let result = crate::object::code_entry(code)(func, args.as_ptr());
     crate::exceptions::frame_exit(base);
     r.depth.set(depth);
     from_abi(result)
@@ -1449,6 +1446,7 @@ pub fn callable_name(f: Value) -> String {
 mod tests {
     use super::*;
     use crate::object::{ParamCode, alloc_ref};
+    use molt_abi::descriptor::{Addr, CodeAddr};
 
     extern "C" fn echo_entry(_func: Value, args: *const Value) -> Value {
         // Returns a tuple of the bound parameters (3 of them in these tests), which it owns.
@@ -1462,8 +1460,8 @@ mod tests {
 
     fn p(name: &'static str, kind: u32, has_default: u32) -> ParamCode {
         ParamCode {
-            name: name.as_ptr(),
-            name_len: name.len(),
+            name: Addr::new(name.as_ptr()),
+            name_len: name.len() as u64,
             kind,
             has_default,
         }
@@ -1471,13 +1469,13 @@ mod tests {
 
     fn make(params: &'static [ParamCode], defaults: &[Value]) -> Ref {
         let code: &'static FunctionCode = Box::leak(Box::new(FunctionCode {
-            name: "f".as_ptr(),
+            name: Addr::new("f".as_ptr()),
             name_len: 1,
             nparams: params.len() as u32,
             flags: 0,
-            params: params.as_ptr(),
-            entry: echo_entry,
-            debug: std::ptr::null(),
+            params: Addr::new(params.as_ptr()),
+            entry: CodeAddr::new(echo_entry as usize),
+            debug: Addr::NULL,
             debug_len: 0,
         }));
         alloc_ref(
@@ -1617,13 +1615,13 @@ mod tests {
             crate::exceptions::to_abi(call(f, Args::positional(&[])))
         }
         let code: &'static FunctionCode = Box::leak(Box::new(FunctionCode {
-            name: "r".as_ptr(),
+            name: Addr::new("r".as_ptr()),
             name_len: 1,
             nparams: 0,
             flags: 0,
-            params: std::ptr::null(),
-            entry: recurse,
-            debug: std::ptr::null(),
+            params: Addr::NULL,
+            entry: CodeAddr::new(recurse as usize),
+            debug: Addr::NULL,
             debug_len: 0,
         }));
         let f = alloc_ref(

@@ -579,6 +579,8 @@ pub fn new_instance_raw(cls: Value, exc: Option<Box<ExcState>>) -> Ref {
         InstanceData {
             class: incref(cls),
             slots,
+            #[cfg(target_pointer_width = "32")]
+            slots_high: 0,
             dict: std::cell::Cell::new(crate::finalize::stamp_value()),
             exc,
         },

@@ -73,6 +73,30 @@ pub fn run_program(argv: Vec<String>, init: extern "C" fn() -> Value) -> i32 {
     run_program_thread(argv, init)
 }
 
+/// The exit status of a wasm32 program that hit a runtime bug (a Rust panic): 134, the status
+/// a shell shows for a native process killed by `SIGABRT` (what a panic does natively).
+#[cfg(target_arch = "wasm32")]
+pub const PANIC_STATUS: i32 = 134;
+
+/// `molt_wasi_start`: the program arguments from WASI's `args_get`, the program run as
+/// [`run_program`] runs it (on this thread), and `proc_exit` with its status. A Rust panic (a
+/// runtime bug) writes the buffered prints and `molt: fatal error: internal error: ...` to
+/// stderr and exits with [`PANIC_STATUS`] instead of trapping.
+#[cfg(target_arch = "wasm32")]
+pub fn run_wasi(init: extern "C" fn() -> Value) -> ! {
+    std::panic::set_hook(Box::new(|info| {
+        crate::io::emergency_flush_stdout();
+        let _ = crate::wasi::write_all(
+            2,
+            format!("molt: fatal error: internal error: {info}\n").as_bytes(),
+        );
+        crate::wasi::exit(PANIC_STATUS)
+    }));
+    let status = run_program(crate::wasi::args(), init);
+    flush_stdout();
+    crate::wasi::exit(status)
+}
+
 /// [`run_main`] on the current thread with the signal-safe stdout buffer and the fatal-signal
 /// handlers.
 fn run_program_thread(argv: Vec<String>, init: extern "C" fn() -> Value) -> i32 {

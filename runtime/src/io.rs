@@ -8,7 +8,9 @@
 //! complete prints with `write(2)` ([`emergency_flush_stdout`]) whatever the program was
 //! doing. Other threads (the runtime's tests) buffer in a per-thread vector.
 //!
-//! On wasm32 output is discarded for now (the WASM target gets its own host bindings later).
+//! On wasm32 the streams are WASI's file descriptors 0, 1 and 2 (`fd_read`, `fd_write`:
+//! [`crate::wasi`]); stdout is block-buffered there (WASI cannot tell a terminal) and flushed
+//! at exit, by `flush=True`, `sys.stdout.flush()` and before stdin is read.
 
 use std::cell::{RefCell, UnsafeCell};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -122,6 +124,13 @@ pub fn emergency_flush_stdout() {
     p.len.store(0, Ordering::Release);
 }
 
+/// Writes the complete buffered prints of the program thread (wasm32: for the panic hook,
+/// which must not touch the per-thread state a panicking write may hold).
+#[cfg(target_arch = "wasm32")]
+pub fn emergency_flush_stdout() {
+    program_flush();
+}
+
 #[cfg(not(target_arch = "wasm32"))]
 fn raw_write(fd: i32, bytes: &[u8]) {
     use std::io::Write;
@@ -136,7 +145,10 @@ fn raw_write(fd: i32, bytes: &[u8]) {
 }
 
 #[cfg(target_arch = "wasm32")]
-fn raw_write(_fd: i32, _bytes: &[u8]) {}
+fn raw_write(fd: i32, bytes: &[u8]) {
+    // Write errors (a closed pipe) are ignored, as natively.
+    let _ = crate::wasi::write_all(fd as u32, bytes);
+}
 
 #[cfg(not(target_arch = "wasm32"))]
 fn stdout_is_tty() -> bool {
@@ -239,10 +251,10 @@ pub fn read_line() -> Option<String> {
     }
 }
 
-/// Reads one line from stdin (always end of input on wasm32 for now).
+/// Reads one line from stdin (with its newline), or `None` at end of input (WASI `fd_read`).
 #[cfg(target_arch = "wasm32")]
 pub fn read_line() -> Option<String> {
-    None
+    crate::wasi::read_line()
 }
 
 /// The file descriptor of a stream object.

@@ -89,6 +89,8 @@ pub mod unicode;
 pub mod unicode_db;
 pub mod value;
 pub mod warnings;
+#[cfg(target_arch = "wasm32")]
+pub mod wasi;
 pub mod watch;
 
 /// Small blocks come from per-thread free lists ([`alloc`]).

@@ -111,37 +111,18 @@ pub fn caller_module_name(skip: usize) -> Option<Value> {
         .iter()
         .find(|e| !e.slot.is_null() && text(e.file, e.file_len) == file)?;
     // SAFETY: the slot is a static word of the program.
-    let m = unsafe { *entry.slot };
+    let m = unsafe { *slot_of(entry) };
     is_kind(m, Kind::Module).then(|| module_global_name(m))
 }
 
-/// One module of the program (`#[repr(C)]`; codegen's `define_module_table` writes the
-/// table): texts are UTF-8 pointer and length pairs (length 0: none).
-#[repr(C)]
-pub struct ModuleEntry {
-    /// `__name__`.
-    pub name: *const u8,
-    /// Length of `name`.
-    pub name_len: usize,
-    /// `__file__`.
-    pub file: *const u8,
-    /// Length of `file`.
-    pub file_len: usize,
-    /// `__path__` of a package: folders separated by NUL bytes.
-    pub path: *const u8,
-    /// Length of `path`.
-    pub path_len: usize,
-    /// The descriptor of the module's `<module>` code (null for a namespace package).
-    pub code: *const crate::object::FunctionCode,
-    /// Where compiled code reads the module object.
-    pub slot: *mut Value,
-    /// Bit 0: a package; bit 1: `__file__` is set.
-    pub flags: u64,
-    /// The builtins the module's compiled code relies on (names separated by NUL bytes; see
-    /// [`crate::watch`]).
-    pub builtins: *const u8,
-    /// Length of `builtins`.
-    pub builtins_len: usize,
+/// One module of the program (`molt_abi::descriptor::ModuleEntry`: codegen's
+/// `define_module_table` writes the table; texts are UTF-8 address and length pairs, length
+/// 0: none).
+pub use molt_abi::descriptor::ModuleEntry;
+
+/// The word where compiled code reads the module object of `entry` (null: none).
+fn slot_of(entry: &ModuleEntry) -> *mut Value {
+    entry.slot.get_mut().cast::<Value>()
 }
 
 /// Watches the dict of `m`, a compiled module: its `__name__` stays a str, and the builtins
@@ -177,12 +158,9 @@ fn entries() -> &'static [ModuleEntry] {
     unsafe { std::slice::from_raw_parts(ptr, len) }
 }
 
-fn text(ptr: *const u8, len: usize) -> &'static str {
-    if ptr.is_null() || len == 0 {
-        return "";
-    }
+fn text(ptr: molt_abi::descriptor::Addr<u8>, len: u64) -> &'static str {
     // SAFETY: codegen writes `len` bytes of UTF-8 static data.
-    std::str::from_utf8(unsafe { std::slice::from_raw_parts(ptr, len) }).unwrap_or("")
+    std::str::from_utf8(unsafe { ptr.slice(len) }).unwrap_or("")
 }
 
 /// Records the program's module table and creates `__main__` (its entry 0) with its
@@ -215,7 +193,7 @@ pub unsafe fn init_program_modules(table: *const ModuleEntry, len: usize) -> Val
         && !e.slot.is_null()
     {
         // SAFETY: the slot is a static word of the program; it keeps the reference.
-        unsafe { *e.slot = m };
+        unsafe { *slot_of(e) = m };
         return m;
     }
     // No slot to keep it: it lives for the program (`sys.modules` holds it too).
@@ -509,7 +487,7 @@ fn import_absolute(name: &str) -> R<Ref> {
         // SAFETY: the slot is a static word of the program; it holds one reference (a
         // module imported again after its code failed replaces the old one).
         unsafe {
-            let old = std::mem::replace(&mut *entry.slot, incref(m.v()));
+            let old = std::mem::replace(&mut *slot_of(entry), incref(m.v()));
             if old.is_ptr() {
                 decref(old);
             }
@@ -520,7 +498,7 @@ fn import_absolute(name: &str) -> R<Ref> {
     if !entry.code.is_null() {
         INITIALIZING.with(|i| i.borrow_mut().push(name.to_string()));
         // SAFETY: codegen's descriptor of the module's `<module>` function.
-        let code = unsafe { &*entry.code };
+        let code = unsafe { &*entry.code.get() };
         let result = crate::call::run_module_code(code);
         INITIALIZING.with(|i| {
             let mut i = i.borrow_mut();
@@ -1703,17 +1681,57 @@ fn now_secs() -> f64 {
         .unwrap_or(0.0)
 }
 
+/// Seconds since the Unix epoch (WASI's realtime clock).
 #[cfg(target_arch = "wasm32")]
 fn now_secs() -> f64 {
-    0.0
+    realtime_ns() as f64 / 1e9
 }
 
+/// Nanoseconds since the Unix epoch.
+#[cfg(not(target_arch = "wasm32"))]
+fn realtime_ns() -> i128 {
+    (now_secs() * 1e9) as i128
+}
+
+/// Nanoseconds since the Unix epoch (WASI's realtime clock, id 0).
+#[cfg(target_arch = "wasm32")]
+fn realtime_ns() -> i128 {
+    i128::from(crate::wasi::clock_ns(crate::wasi::clock::REALTIME).unwrap_or(0))
+}
+
+#[cfg(not(target_arch = "wasm32"))]
 thread_local! {
     static START: std::time::Instant = std::time::Instant::now();
 }
 
+/// Nanoseconds of a clock that never goes back (arbitrary origin).
+#[cfg(not(target_arch = "wasm32"))]
 fn monotonic_ns() -> u128 {
     START.with(|s| s.elapsed().as_nanos())
+}
+
+/// Nanoseconds of WASI's monotonic clock (id 1).
+#[cfg(target_arch = "wasm32")]
+fn monotonic_ns() -> u128 {
+    u128::from(crate::wasi::clock_ns(crate::wasi::clock::MONOTONIC).unwrap_or(0))
+}
+
+/// Nanoseconds of CPU time of the process (natively, the monotonic clock for now).
+#[cfg(not(target_arch = "wasm32"))]
+fn process_ns() -> u128 {
+    monotonic_ns()
+}
+
+/// Nanoseconds of WASI's process CPU-time clock (id 2), or of the monotonic clock when the
+/// host has none.
+#[cfg(target_arch = "wasm32")]
+fn process_ns() -> u128 {
+    use crate::wasi::{clock, clock_ns};
+    u128::from(
+        clock_ns(clock::PROCESS_CPUTIME)
+            .or_else(|| clock_ns(clock::MONOTONIC))
+            .unwrap_or(0),
+    )
 }
 
 fn t_time(_: Value, args: Args<'_>) -> R<Ref> {
@@ -1723,7 +1741,7 @@ fn t_time(_: Value, args: Args<'_>) -> R<Ref> {
 
 fn t_time_ns(_: Value, args: Args<'_>) -> R<Ref> {
     args.none("time_ns")?;
-    Ok(crate::int::int_from_i128((now_secs() * 1e9) as i128))
+    Ok(crate::int::int_from_i128(realtime_ns()))
 }
 
 fn t_perf_counter(_: Value, args: Args<'_>) -> R<Ref> {
@@ -1745,7 +1763,24 @@ fn t_sleep(_: Value, args: Args<'_>) -> R<Ref> {
     crate::io::flush_stdout();
     #[cfg(not(target_arch = "wasm32"))]
     std::thread::sleep(std::time::Duration::from_secs_f64(s.min(1e9)));
+    #[cfg(target_arch = "wasm32")]
+    if !crate::wasi::sleep_ns((s.min(1e9) * 1e9) as u64) {
+        return crate::exceptions::raise(
+            ExcKind::OSError,
+            "molt: time.sleep: the WASI host refused to wait (poll_oneoff)",
+        );
+    }
     Ok(Ref::NONE)
+}
+
+fn t_process_time(_: Value, args: Args<'_>) -> R<Ref> {
+    args.none("process_time")?;
+    float_ref(process_ns() as f64 / 1e9)
+}
+
+fn t_process_time_ns(_: Value, args: Args<'_>) -> R<Ref> {
+    args.none("process_time_ns")?;
+    Ok(crate::int::int_from_i128(process_ns() as i128))
 }
 
 fn make_time() -> Ref {
@@ -1759,7 +1794,8 @@ fn make_time() -> Ref {
             ("perf_counter_ns", t_perf_counter_ns),
             ("monotonic", t_perf_counter),
             ("monotonic_ns", t_perf_counter_ns),
-            ("process_time", t_perf_counter),
+            ("process_time", t_process_time),
+            ("process_time_ns", t_process_time_ns),
             ("sleep", t_sleep),
         ],
     );

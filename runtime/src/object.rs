@@ -9,12 +9,14 @@ use std::cell::{Cell, UnsafeCell};
 
 use crate::value::Value;
 
-/// The header of every heap object (`#[repr(C)]`: generated code reads `refcount` at offset 0
-/// and may read `kind` at offset 8 as a `u32`).
+/// The header of every heap object (`#[repr(C)]`, 16 bytes on every target: generated code
+/// reads and writes `refcount` at offset 0 as an `i64` and reads `kind` at offset 8 as a
+/// `u32`, or `kind` and `flags` as one `u64`; see `molt_abi::layout`).
 #[repr(C)]
 pub struct ObjHeader {
-    /// Reference count; objects with a count of [`IMMORTAL`] or more are never freed.
-    pub refcount: Cell<isize>,
+    /// Reference count (an `i64` on every target, wasm32 included); objects with a count of
+    /// [`IMMORTAL`] or more are never freed.
+    pub refcount: Cell<i64>,
     /// What the payload is.
     pub kind: Kind,
     /// Per-kind flags (0 at allocation). Instances: [`FLAG_DICT_USED`], [`FLAG_DESLOTTED`];
@@ -46,19 +48,30 @@ pub const CLASS_SHAPE_OFFSET: usize = std::mem::offset_of!(Obj<ClassData>, data.
 /// The shape of classes whose instances have no inline-cacheable slots.
 pub const SHAPE_NONE: u32 = u32::MAX;
 
-// Generated code reads these fields at the offsets of `molt_abi::layout` (64-bit targets).
-#[cfg(target_pointer_width = "64")]
+// Generated code reads these fields at the offsets of `molt_abi::layout`, the same on every
+// target (64-bit native and wasm32).
 const _: () = {
     use molt_abi::layout;
+    use std::mem::{align_of, offset_of, size_of};
+    assert!(offset_of!(ObjHeader, refcount) == layout::HEADER_REFCOUNT_OFFSET as usize);
+    assert!(offset_of!(ObjHeader, kind) == layout::HEADER_KIND_OFFSET as usize);
+    assert!(offset_of!(ObjHeader, flags) == layout::HEADER_FLAGS_OFFSET as usize);
+    assert!(size_of::<ObjHeader>() == layout::HEADER_SIZE as usize);
+    assert!(align_of::<ObjHeader>() == 8);
+    assert!(offset_of!(Obj<InstanceData>, data) == layout::HEADER_SIZE as usize);
     assert!(INSTANCE_CLASS_OFFSET == layout::INSTANCE_CLASS_OFFSET as usize);
     assert!(INSTANCE_SLOTS_OFFSET == layout::INSTANCE_SLOTS_OFFSET as usize);
+    // The slots pointer is an 8-byte word: the pointer, then (on 32-bit targets) a zero
+    // high half, and the next field starts after the word.
+    assert!(offset_of!(Obj<InstanceData>, data.dict) == INSTANCE_SLOTS_OFFSET + 8);
     assert!(CLASS_SHAPE_OFFSET == layout::CLASS_SHAPE_OFFSET as usize);
     assert!(Kind::Instance as u32 == layout::KIND_INSTANCE);
-    assert!(std::mem::offset_of!(ObjHeader, kind) == layout::HEADER_KIND_OFFSET as usize);
+    assert!(IMMORTAL == layout::IMMORTAL);
+    assert!(size_of::<Value>() == 8);
 };
 
-/// Refcount of immortal objects (constants, type objects).
-pub const IMMORTAL: isize = 1 << (isize::BITS - 4);
+/// Refcount of immortal objects (constants, type objects): `1 << 60` on every target.
+pub const IMMORTAL: i64 = molt_abi::layout::IMMORTAL;
 
 /// The kinds of heap objects. The numbers are part of the ABI (see `docs/runtime.md`).
 #[repr(u32)]
@@ -279,39 +292,22 @@ pub const ITER_TYPE_NAMES: [&str; 13] = [
     "bytearray_iterator",
 ];
 
-/// A compiled function's static descriptor, emitted by codegen (`#[repr(C)]`).
-#[repr(C)]
-pub struct FunctionCode {
-    /// Qualified name (UTF-8, `name_len` bytes).
-    pub name: *const u8,
-    /// Length of `name`.
-    pub name_len: usize,
-    /// Number of parameters.
-    pub nparams: u32,
-    /// Flags: bit 0 = generator.
-    pub flags: u32,
-    /// Parameter descriptors, `nparams` of them.
-    pub params: *const ParamCode,
-    /// The compiled code.
-    pub entry: extern "C" fn(func: Value, args: *const Value) -> Value,
-    /// The function's debug table (`debug_len` bytes, or null): source file, local names and
-    /// the source position of each site, in the format [`crate::traceback`] decodes.
-    pub debug: *const u8,
-    /// Length of `debug` in bytes.
-    pub debug_len: usize,
-}
+/// A compiled function's static descriptor and its parameters' (`molt_abi::descriptor`: one
+/// layout on every target, addresses in 8-byte words).
+pub use molt_abi::descriptor::{FunctionCode, ParamCode};
 
-/// A parameter descriptor (`#[repr(C)]`).
-#[repr(C)]
-pub struct ParamCode {
-    /// Name (UTF-8).
-    pub name: *const u8,
-    /// Length of `name`.
-    pub name_len: usize,
-    /// 0 positional-only, 1 positional-or-keyword, 2 `*args`, 3 keyword-only, 4 `**kwargs`.
-    pub kind: u32,
-    /// 1 when the parameter has a default.
-    pub has_default: u32,
+/// The signature of compiled Python code (see `docs/runtime.md`, "Calling convention").
+pub type EntryFn = extern "C" fn(func: Value, args: *const Value) -> Value;
+
+/// The compiled code of `code`.
+#[inline(always)]
+pub fn code_entry(code: &FunctionCode) -> EntryFn {
+    const { assert!(std::mem::size_of::<EntryFn>() == std::mem::size_of::<usize>()) };
+    // SAFETY: codegen writes the address of the function's code (a function-table index on
+    // wasm32, which is how Rust represents function pointers there; see
+    // `molt_abi::descriptor::CodeAddr`), zero-extended to 8 bytes; `raw` gives back the
+    // `usize` representation of that function pointer, whose type is `EntryFn`.
+    unsafe { std::mem::transmute::<usize, EntryFn>(code.entry.raw()) }
 }
 
 /// Parameter kind: positional-only.
@@ -623,8 +619,13 @@ pub struct InstanceData {
     /// Its class.
     pub class: Value,
     /// One value per name in the class's `slots` ([`Value::UNBOUND`] when unset), or null
-    /// when the class has no slots (allocated as a boxed slice of that length).
+    /// when the class has no slots (allocated as a boxed slice of that length). Generated
+    /// code reads it as an 8-byte word at `molt_abi::layout::INSTANCE_SLOTS_OFFSET` on every
+    /// target: on 32-bit ones [`InstanceData::slots_high`] completes the word.
     pub slots: *mut Value,
+    /// The high half of the `slots` word on 32-bit targets (wasm32): always 0.
+    #[cfg(target_pointer_width = "32")]
+    pub slots_high: u32,
     /// Its attribute dict, created on first use. Until then (most instances of a class with
     /// slots never need one) an inline int: the instance's creation stamp
     /// ([`crate::finalize::stamp`]), which the dict inherits as its tracking stamp (CPython
@@ -801,7 +802,7 @@ pub unsafe fn payload<'a, T>(v: Value) -> &'a T {
 }
 
 /// The current reference count of a heap object (for tests and diagnostics).
-pub fn refcount(v: Value) -> isize {
+pub fn refcount(v: Value) -> i64 {
     if v.is_ptr() {
         // SAFETY: pointer values point at a live header.
         unsafe { (*v.as_ptr()).refcount.get() }
@@ -1130,13 +1131,8 @@ mod tests {
     #[test]
     fn header_layout_is_the_documented_one() {
         assert_eq!(std::mem::offset_of!(ObjHeader, refcount), 0);
-        assert_eq!(
-            std::mem::offset_of!(ObjHeader, kind),
-            std::mem::size_of::<usize>()
-        );
-        assert_eq!(
-            std::mem::size_of::<ObjHeader>(),
-            std::mem::size_of::<usize>() + 8
-        );
+        assert_eq!(std::mem::offset_of!(ObjHeader, kind), 8);
+        assert_eq!(std::mem::offset_of!(ObjHeader, flags), 12);
+        assert_eq!(std::mem::size_of::<ObjHeader>(), 16);
     }
 }

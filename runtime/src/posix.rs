@@ -19,6 +19,12 @@ use crate::value::Value;
 /// for two-path calls such as `rename`), as CPython's `PyErr_SetFromErrnoWithFilenameObjects`.
 #[cold]
 fn os_error<T>(e: &std::io::Error, file: Option<Value>, file2: Option<Value>) -> R<T> {
+    if cfg!(target_arch = "wasm32") && e.kind() == std::io::ErrorKind::Unsupported {
+        return raise(
+            ExcKind::OSError,
+            "molt: the file system is not available on wasm32 (WASI preopened directories are not supported yet)",
+        );
+    }
     let Some(errno) = e.raw_os_error() else {
         return raise(ExcKind::OSError, e.to_string());
     };
@@ -136,6 +142,12 @@ fn p_rename(_: Value, args: Args<'_>) -> R<Ref> {
 
 fn p_getpid(_: Value, args: Args<'_>) -> R<Ref> {
     args.none("getpid")?;
+    #[cfg(target_arch = "wasm32")]
+    return raise(
+        ExcKind::NotImplementedError,
+        "molt: os.getpid() is not available on wasm32 (WASI has no process ids)",
+    );
+    #[cfg(not(target_arch = "wasm32"))]
     Ok(crate::int::int_from_i64(i64::from(std::process::id())))
 }
 
@@ -150,6 +162,14 @@ fn p_strerror(_: Value, args: Args<'_>) -> R<Ref> {
     let Ok(code) = i32::try_from(code) else {
         return crate::exceptions::overflow_error("signed integer is greater than maximum");
     };
+    // Rust's std has no error texts on wasm32-unknown-unknown (and WASI numbers errors its
+    // own way).
+    #[cfg(target_arch = "wasm32")]
+    return raise(
+        ExcKind::NotImplementedError,
+        format!("molt: os.strerror({code}) is not available on wasm32"),
+    );
+    #[cfg(not(target_arch = "wasm32"))]
     Ok(str_from_string(strerror_text(code)))
 }
 
@@ -167,10 +187,19 @@ fn strerror_text(errno: i32) -> String {
 fn p_environ(_: Value, args: Args<'_>) -> R<Ref> {
     args.none("_molt_environ")?;
     let mut pairs = Vec::new();
+    #[cfg(not(target_arch = "wasm32"))]
     for (k, v) in std::env::vars_os() {
         let k = os_str(k, "an environment variable")?;
         let v = os_str(v, "an environment variable")?;
         pairs.push(crate::tuple::tuple_from_vec(vec![k, v]));
+    }
+    // WASI's `environ_get` (lossy UTF-8), with this process's changes.
+    #[cfg(target_arch = "wasm32")]
+    for (k, v) in crate::wasi::env_vars() {
+        pairs.push(crate::tuple::tuple_from_vec(vec![
+            str_from_string(k),
+            str_from_string(v),
+        ]));
     }
     Ok(crate::list::list_from_vec(pairs))
 }
@@ -189,7 +218,12 @@ fn p_putenv(_: Value, args: Args<'_>) -> R<Ref> {
     }
     // SAFETY: compiled programs run their Python code on one thread; no other thread reads
     // the environment while it changes.
-    unsafe { std::env::set_var(key, value) };
+    #[cfg(not(target_arch = "wasm32"))]
+    unsafe {
+        std::env::set_var(key, value)
+    };
+    #[cfg(target_arch = "wasm32")]
+    crate::wasi::set_env_var(key, value);
     Ok(Ref::NONE)
 }
 
@@ -202,7 +236,12 @@ fn p_unsetenv(_: Value, args: Args<'_>) -> R<Ref> {
         return crate::exceptions::value_error("illegal environment variable name");
     }
     // SAFETY: as in `p_putenv`.
-    unsafe { std::env::remove_var(key) };
+    #[cfg(not(target_arch = "wasm32"))]
+    unsafe {
+        std::env::remove_var(key)
+    };
+    #[cfg(target_arch = "wasm32")]
+    crate::wasi::remove_env_var(key);
     Ok(Ref::NONE)
 }
 

@@ -32,9 +32,9 @@
 //! `MOLT_PROFILE_JSON=1` prints `molt_profile_json {...}` on stderr, `MOLT_PROFILE_JSON=<path>`
 //! writes the object to `<path>` atomically (a temporary file in the same directory, renamed).
 //!
-//! # Table layout (`#[repr(C)]`, written by `molt_codegen::profile`)
-//! The kinds of points and their counter slots are [`kinds`]; they are defined a second time
-//! in codegen with the same numbers (the two crates share no code); the end-to-end tests of
+//! # Table layout (`molt_abi::descriptor`, written by `molt_codegen`'s `define_profile_table`)
+//! The structures and the kinds of points ([`kinds`]) are defined once in `molt_abi`, with
+//! the same byte layout on every target (addresses in 8-byte words); the end-to-end tests of
 //! `tests/tests/profile_runtime.rs` check exact counts of every kind through real programs.
 
 #![allow(non_upper_case_globals)]
@@ -131,94 +131,14 @@ fn alloc_counter(kind: Kind) -> Counter {
     }
 }
 
-/// The per-build table generated code hands to [`molt_profile_init`].
-#[repr(C)]
-pub struct ProfileTable {
-    /// Layout version (1).
-    pub version: u32,
-    /// Number of entries of `functions`.
-    pub nfunctions: u32,
-    /// One entry per compiled function, in the order of the build (the `function` index of
-    /// the profile and the site map).
-    pub functions: *const ProfileFunction,
-    /// The build id (ASCII hex).
-    pub build_id: *const u8,
-    /// Length of `build_id`.
-    pub build_id_len: usize,
-    /// The source files: `count:u32 (path:str sha256:str)*`, a `str` being a `u32` byte
-    /// length and UTF-8 bytes (little-endian).
-    pub files: *const u8,
-    /// Length of `files` in bytes.
-    pub files_len: usize,
-}
+/// The per-build table generated code hands to [`molt_profile_init`], its functions, their
+/// points and control-flow edges (`molt_abi::descriptor`: one layout on every target).
+pub use molt_abi::descriptor::{ProfileEdge, ProfileFunction, ProfilePoint, ProfileTable};
 
-/// One compiled function of a [`ProfileTable`].
-#[repr(C)]
-pub struct ProfileFunction {
-    /// Its descriptor (name; `entry` is the start of its machine code).
-    pub code: *const FunctionCode,
-    /// Its counters: the slots its points and edges name.
-    pub counters: *mut u64,
-    /// Its profile points.
-    pub points: *const ProfilePoint,
-    /// Number of `points`.
-    pub npoints: u32,
-    /// Bytes of machine code from `code.entry`.
-    pub code_size: u32,
-    /// Code offset → site: `npcmap` triples `(start, end, site)` of `u32`, sorted by `start`
-    /// (offsets from `code.entry`, `end` exclusive).
-    pub pcmap: *const u32,
-    /// Number of triples of `pcmap`.
-    pub npcmap: u32,
-    /// One more than the largest site of `pcmap` (0 when it is empty).
-    pub nsites: u32,
-    /// The control-flow edges, `nedges` of them.
-    pub edges: *const ProfileEdge,
-    /// Number of `edges`.
-    pub nedges: u32,
-    /// Number of MIR blocks: block nodes are `0..nblocks`, and `nblocks` is the exit node.
-    pub nblocks: u32,
-}
-
-/// One edge of a function's control-flow graph (see `molt_codegen::profile::Edge`): `exit →
-/// entry` (the first edge; slot 0 when counted, in generators), a branch, a `return` (to the exit node), or an exception
-/// raised at position `pos` of a block (to its handler or the exit node).
-#[repr(C)]
-#[derive(Clone, Copy, Debug)]
-pub struct ProfileEdge {
-    /// Source node.
-    pub from: u32,
-    /// Target node.
-    pub to: u32,
-    /// Its counter slot, or [`NO_SLOT`] when the count is derived.
-    pub slot: u32,
-    /// The position of the raising instruction for an exception edge, else [`NO_SLOT`].
-    pub pos: u32,
-}
+use molt_abi::descriptor::Addr;
 
 /// `ProfileEdge::slot` of a derived edge, `ProfileEdge::pos` of a normal edge.
 pub const NO_SLOT: u32 = u32::MAX;
-
-/// One profile point: an operation whose executions, guard failures or cache hits are
-/// counted.
-#[repr(C)]
-pub struct ProfilePoint {
-    /// The MIR site.
-    pub site: u32,
-    /// What is counted: one of [`kinds`], possibly with [`kinds::DYNAMIC_LANE`].
-    pub kind: u32,
-    /// Its block (a node of the edges).
-    pub block: u32,
-    /// Its position in the block.
-    pub pos: u32,
-    /// Its first counter slot: one per deopt reason of its kind, in order.
-    pub slot: u32,
-    /// Padding (0).
-    pub pad: u32,
-    /// For [`kinds::METHOD_CACHED`]: the site's inline cache cell, whose words 2 and 3 the
-    /// runtime uses as hit and miss counters; null otherwise.
-    pub cell: *mut u64,
-}
 
 /// Kinds of profile points and their counter slots (`molt_abi::profile_kind`, shared with
 /// codegen).
@@ -353,6 +273,9 @@ struct Session {
     output: Output,
     #[cfg(not(target_arch = "wasm32"))]
     start: std::time::Instant,
+    /// WASI's monotonic clock at the start, in nanoseconds.
+    #[cfg(target_arch = "wasm32")]
+    start_ns: u64,
     sampling: bool,
 }
 
@@ -375,7 +298,10 @@ pub unsafe extern "C" fn molt_profile_init(table: *const ProfileTable) {
         return;
     }
     TABLE.store(table.cast_mut(), std::sync::atomic::Ordering::Release);
+    #[cfg(not(target_arch = "wasm32"))]
     let var = |name: &str| std::env::var(name).ok();
+    #[cfg(target_arch = "wasm32")]
+    let var = crate::wasi::env_var;
     let Some(output) = output_from(
         var("MOLT_PROFILE").as_deref(),
         var("MOLT_PROFILE_JSON").as_deref(),
@@ -433,7 +359,7 @@ fn code_at(functions: &[ProfileFunction], pc: usize) -> Option<(*const FunctionC
             return None;
         }
         // SAFETY: codegen points at the descriptor, whose `entry` is the code.
-        let start = unsafe { (*f.code).entry } as usize;
+        let start = unsafe { (*f.code.get()).entry.raw() };
         if pc < start || pc >= start + f.code_size as usize {
             return None;
         }
@@ -444,7 +370,7 @@ fn code_at(functions: &[ProfileFunction], pc: usize) -> Option<(*const FunctionC
             .chunks_exact(3)
             .find(|t| t[0] <= offset && offset < t[1])
             .map_or(u32::MAX, |t| t[2]);
-        Some((f.code, site))
+        Some((f.code.get(), site))
     })
 }
 
@@ -505,6 +431,8 @@ pub fn start(table: &'static ProfileTable, output: Output) {
             output,
             #[cfg(not(target_arch = "wasm32"))]
             start: std::time::Instant::now(),
+            #[cfg(target_arch = "wasm32")]
+            start_ns: crate::wasi::clock_ns(crate::wasi::clock::MONOTONIC).unwrap_or(0),
             sampling,
         });
     }
@@ -522,7 +450,7 @@ fn reset_counters(table: &ProfileTable) {
     let functions = unsafe { slice(table.functions, table.nfunctions as usize) };
     for f in functions {
         if !f.counters.is_null() {
-            unsafe { std::ptr::write_bytes(f.counters, 0, counter_slots(f)) };
+            unsafe { std::ptr::write_bytes(f.counters.get_mut(), 0, counter_slots(f)) };
         }
     }
 }
@@ -558,7 +486,9 @@ pub fn finish(exit: Exit) {
     #[cfg(not(target_arch = "wasm32"))]
     let wall_ns = session.start.elapsed().as_nanos() as u64;
     #[cfg(target_arch = "wasm32")]
-    let wall_ns = 0u64;
+    let wall_ns = crate::wasi::clock_ns(crate::wasi::clock::MONOTONIC)
+        .unwrap_or(0)
+        .saturating_sub(session.start_ns);
     let json = profile_json(session.table, exit, wall_ns, session.sampling);
     match &session.output {
         Output::None => {}
@@ -589,10 +519,13 @@ fn write_atomically(path: &str, text: &str) -> std::io::Result<()> {
     })
 }
 
-/// No file system on wasm32.
+/// No file system on wasm32 (`MOLT_PROFILE_JSON=1`, on stderr, works there).
 #[cfg(target_arch = "wasm32")]
 fn write_atomically(_path: &str, _text: &str) -> std::io::Result<()> {
-    Err(std::io::ErrorKind::Unsupported.into())
+    Err(std::io::Error::new(
+        std::io::ErrorKind::Unsupported,
+        "no file system access on wasm32 (use MOLT_PROFILE_JSON=1 for stderr)",
+    ))
 }
 
 /// Little-endian reader of the `files` blob.
@@ -617,13 +550,9 @@ impl<'a> Blob<'a> {
 ///
 /// # Safety
 /// A non-null `p` points at `n` valid `T`s for `'static`.
-unsafe fn slice<T>(p: *const T, n: usize) -> &'static [T] {
-    if p.is_null() || n == 0 {
-        &[]
-    } else {
-        // SAFETY: per the contract.
-        unsafe { std::slice::from_raw_parts(p, n) }
-    }
+unsafe fn slice<T>(p: Addr<T>, n: usize) -> &'static [T] {
+    // SAFETY: per the contract.
+    unsafe { p.slice(n as u64) }
 }
 
 /// Appends `s` as a JSON string.
@@ -674,8 +603,8 @@ fn profile_json(table: &ProfileTable, exit: Exit, wall_ns: u64, sampling: bool) 
     use std::fmt::Write;
     // SAFETY: codegen emits `nfunctions` entries and the byte strings with their lengths.
     let functions = unsafe { slice(table.functions, table.nfunctions as usize) };
-    let build_id = unsafe { slice(table.build_id, table.build_id_len) };
-    let files = unsafe { slice(table.files, table.files_len) };
+    let build_id = unsafe { slice(table.build_id, table.build_id_len as usize) };
+    let files = unsafe { slice(table.files, table.files_len as usize) };
     let mut totals = Totals::default();
     let mut body = String::new();
     let mut first_function = true;
@@ -693,7 +622,7 @@ fn profile_json(table: &ProfileTable, exit: Exit, wall_ns: u64, sampling: bool) 
             "?".to_owned()
         } else {
             // SAFETY: codegen points at the function's descriptor.
-            crate::call::code_name(unsafe { &*f.code })
+            crate::call::code_name(unsafe { &*f.code.get() })
         };
         let _ = write!(body, "{{\"function\":{index},\"name\":");
         json_str(&mut body, &name);
@@ -808,7 +737,7 @@ fn function_sites(
     let points = unsafe { slice(f.points, f.npoints as usize) };
     let edges = unsafe { slice(f.edges, f.nedges as usize) };
     let nslots = counter_slots(f);
-    let counters = unsafe { slice(f.counters.cast_const(), nslots) };
+    let counters = unsafe { slice(f.counters, nslots) };
     let count = |slot: u32| counters.get(slot as usize).copied().unwrap_or(0);
     // Executions per block (what flows in), and the exceptions leaving each block by position.
     let nodes = f.nblocks as usize + 1;
@@ -855,7 +784,8 @@ fn function_sites(
         let failures: u64 = r.deopts.iter().map(|(_, n)| n).sum();
         if p.kind & 0xFF == kinds::METHOD_CACHED && !p.cell.is_null() {
             // SAFETY: codegen passes the site's 32-byte cache cell.
-            let (hits, misses) = unsafe { (p.cell.add(2).read(), p.cell.add(3).read()) };
+            let (hits, misses) =
+                unsafe { (p.cell.get().add(2).read(), p.cell.get().add(3).read()) };
             r.cache = Some((hits, misses));
             if misses > 0 {
                 r.deopts.push(("class-changed", misses));
@@ -946,7 +876,7 @@ mod sampler {
         for (i, f) in functions.iter().enumerate() {
             if !f.code.is_null() {
                 // SAFETY: codegen points at the descriptor, whose `entry` is the code.
-                let start = unsafe { (*f.code).entry } as usize;
+                let start = unsafe { (*f.code.get()).entry.raw() };
                 ranges.push((start, start + f.code_size as usize, i));
             }
             samples.push(FunctionSamples {
@@ -1326,7 +1256,7 @@ mod tests {
             pos,
             slot,
             pad: 0,
-            cell: std::ptr::null_mut(),
+            cell: Addr::NULL,
         }
     }
 
@@ -1338,15 +1268,15 @@ mod tests {
         nblocks: u32,
     ) -> ProfileFunction {
         ProfileFunction {
-            code: std::ptr::null(),
-            counters: counters.as_mut_ptr(),
-            points: points.as_ptr(),
+            code: Addr::NULL,
+            counters: Addr::new(counters.as_mut_ptr()),
+            points: Addr::new(points.as_ptr()),
             npoints: points.len() as u32,
             code_size: 0,
-            pcmap: std::ptr::null(),
+            pcmap: Addr::NULL,
             npcmap: 0,
             nsites: 0,
-            edges: edges.as_ptr(),
+            edges: Addr::new(edges.as_ptr()),
             nedges: edges.len() as u32,
             nblocks,
         }
@@ -1372,10 +1302,10 @@ mod tests {
         let table = ProfileTable {
             version: 1,
             nfunctions: 1,
-            functions: &f,
-            build_id: std::ptr::null(),
+            functions: Addr::new(&f),
+            build_id: Addr::NULL,
             build_id_len: 0,
-            files: std::ptr::null(),
+            files: Addr::NULL,
             files_len: 0,
         };
         reset_counters(&table);

@@ -271,9 +271,14 @@ fn r_urandom_int(_: Value, args: Args<'_>) -> R<Ref> {
     Ok(int_from_big(BigInt::from_bytes_be(Sign::Plus, &bytes)))
 }
 
-/// Fills `buf` from the OS entropy source (`/dev/urandom`); where there is none, from the
-/// clock and addresses mixed through SHA-512 (not for cryptography).
+/// Fills `buf` from the OS entropy source (`/dev/urandom`, WASI's `random_get` on wasm32);
+/// where there is none, from the clock and addresses mixed through SHA-512 (not for
+/// cryptography).
 fn entropy(buf: &mut [u8]) {
+    #[cfg(target_arch = "wasm32")]
+    if crate::wasi::random_fill(buf) {
+        return;
+    }
     #[cfg(not(target_arch = "wasm32"))]
     {
         use std::io::Read;
@@ -284,10 +289,13 @@ fn entropy(buf: &mut [u8]) {
         }
     }
     use sha2::Digest;
+    #[cfg(not(target_arch = "wasm32"))]
     let nanos = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_nanos())
         .unwrap_or(0);
+    #[cfg(target_arch = "wasm32")]
+    let nanos = u128::from(crate::wasi::clock_ns(crate::wasi::clock::REALTIME).unwrap_or(0));
     let mut block =
         sha2::Sha512::digest([nanos.to_le_bytes(), (buf.as_ptr() as u128).to_le_bytes()].concat());
     for chunk in buf.chunks_mut(64) {

@@ -23,7 +23,12 @@ use crate::state::rt;
 
 /// Bytes of native stack kept free below the last check: a `RecursionError` is raised when
 /// less than this is left (deep Rust code between two checks, and the raise itself, run in it).
+#[cfg(not(target_arch = "wasm32"))]
 pub const STACK_MARGIN: usize = 256 << 10;
+/// Bytes of shadow stack kept free below the last check on wasm32, where only address-taken
+/// and large locals live in linear memory (frames are far smaller than native ones).
+#[cfg(target_arch = "wasm32")]
+pub const STACK_MARGIN: usize = 64 << 10;
 
 thread_local! {
     /// The lowest stack address (plus [`STACK_MARGIN`]) the code running on this thread may
@@ -106,10 +111,30 @@ fn thread_stack_bottom() -> Option<usize> {
     }
 }
 
+/// The lowest address of wasm32's shadow stack (the stack in linear memory that holds the
+/// frames' address-taken and large locals), from the linker: `wasm-ld` defines
+/// `__stack_low` and `__stack_high` around the region `-z stack-size` reserves. The stack
+/// has no guard page, so this check, with the margin, is what keeps deep recursion from
+/// writing below the stack into the program's data (with `--stack-first`, an overflow past
+/// address 0 traps instead).
+#[cfg(target_arch = "wasm32")]
+fn thread_stack_bottom() -> Option<usize> {
+    unsafe extern "C" {
+        static __stack_low: u8;
+        static __stack_high: u8;
+    }
+    let low = (&raw const __stack_low) as usize;
+    let high = (&raw const __stack_high) as usize;
+    // With `--stack-first` the stack may start at address 0, which `set_stack_bottom` would
+    // take for "unknown": 1 is as good a bottom.
+    (high > low && high - low > 2 * STACK_MARGIN).then_some(low.max(1))
+}
+
 /// Stack bounds are unknown on this target.
 #[cfg(not(any(
     all(target_os = "linux", not(target_arch = "wasm32")),
-    target_os = "macos"
+    target_os = "macos",
+    target_arch = "wasm32"
 )))]
 fn thread_stack_bottom() -> Option<usize> {
     None

@@ -158,6 +158,15 @@ pub struct CallDepth {
     pub limit: Cell<u32>,
 }
 
+// Generated code reads the depth at offset 0 and the limit at `DEPTH_LIMIT_OFFSET`.
+const _: () = {
+    assert!(std::mem::offset_of!(CallDepth, depth) == 0);
+    assert!(
+        std::mem::offset_of!(CallDepth, limit) == molt_abi::layout::DEPTH_LIMIT_OFFSET as usize
+    );
+    assert!(std::mem::size_of::<CallDepth>() == 8);
+};
+
 /// Python's default recursion limit.
 const DEFAULT_RECURSION_LIMIT: u32 = 1000;
 

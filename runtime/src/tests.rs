@@ -7,6 +7,7 @@ use std::cell::Cell;
 use crate::abi::*;
 use crate::object::{FunctionCode, ParamCode, live};
 use crate::value::Value;
+use molt_abi::descriptor::{Addr, CodeAddr};
 
 fn s(text: &'static str) -> Value {
     molt_const_str(text.as_ptr(), text.len() as u32)
@@ -74,21 +75,21 @@ fn make_fn(
         .iter()
         .enumerate()
         .map(|(i, p)| ParamCode {
-            name: p.as_ptr(),
-            name_len: p.len(),
+            name: Addr::new(p.as_ptr()),
+            name_len: p.len() as u64,
             kind: 1,
             has_default: (i + nd >= params.len()) as u32,
         })
         .collect();
     let pcs: &'static [ParamCode] = Box::leak(pcs.into_boxed_slice());
     let code: &'static FunctionCode = Box::leak(Box::new(FunctionCode {
-        name: name.as_ptr(),
-        name_len: name.len(),
+        name: Addr::new(name.as_ptr()),
+        name_len: name.len() as u64,
         nparams: params.len() as u32,
         flags: 0,
-        params: pcs.as_ptr(),
-        entry,
-        debug: std::ptr::null(),
+        params: Addr::new(pcs.as_ptr()),
+        entry: CodeAddr::new(entry as usize),
+        debug: Addr::NULL,
         debug_len: 0,
     }));
     molt_make_function(
@@ -1661,7 +1662,7 @@ fn adding_del_while_instances_made_without_it_live_finalizes_them() {
 
 thread_local! {
     /// The reference count of the first argument as `rc_entry` saw it.
-    static SEEN_RC: Cell<isize> = const { Cell::new(0) };
+    static SEEN_RC: Cell<i64> = const { Cell::new(0) };
 }
 
 /// `def f(a, b): pass`, recording `a`'s reference count on entry.
@@ -1674,7 +1675,7 @@ fn fresh_list() -> Value {
     molt_build_list([int(1)].as_ptr(), 1)
 }
 
-fn seen_rc() -> isize {
+fn seen_rc() -> i64 {
     SEEN_RC.with(|c| c.get())
 }
 

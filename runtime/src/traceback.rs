@@ -176,7 +176,7 @@ pub fn code_file(code: &FunctionCode) -> Option<&'static str> {
         return None;
     }
     // SAFETY: codegen emits `debug_len` bytes of static data at `debug`.
-    let bytes: &'static [u8] = unsafe { std::slice::from_raw_parts(code.debug, code.debug_len) };
+    let bytes: &'static [u8] = unsafe { code.debug.slice(code.debug_len) };
     Reader { bytes, at: 0 }.str()
 }
 
@@ -198,7 +198,7 @@ pub fn entry_frames(entry: &TbEntry) -> Vec<Frame> {
         return bare();
     }
     // SAFETY: codegen emits `debug_len` bytes at `debug`.
-    let bytes = unsafe { std::slice::from_raw_parts(code.debug, code.debug_len) };
+    let bytes = unsafe { code.debug.slice(code.debug_len) };
     decode(bytes, entry, &name).unwrap_or_else(bare)
 }
 

@@ -13,7 +13,12 @@
 //! - [`binary_op`], [`unary_op`], [`compare_op`], [`conversion`] and [`type_code`] number the
 //!   operations the generic entry points (`molt_binary`, ...) take.
 //! - [`value`] has the tags of the NaN-boxed value word, [`layout`] the object offsets that
-//!   generated code reads, [`profile_kind`] the kinds of profile points.
+//!   generated code reads, [`ic`] the inline cache cells, [`profile_kind`] the kinds of
+//!   profile points.
+//! - [`descriptor`] defines the static data codegen emits and the runtime reads (function
+//!   and parameter descriptors, the module table, the profile table), with one byte layout
+//!   on every target: every address is an 8-byte word ([`descriptor::Addr`]) and every
+//!   length a `u64`, so a wasm32 build reads exactly what a 64-bit build does.
 //!
 //! The crate has no dependencies and no `std`, so it builds wherever the runtime does
 //! (native and `wasm32-unknown-unknown`).
@@ -245,6 +250,11 @@ macro_rules! for_each_runtime_function {
                 ProfileInit = molt_profile_init(table: *const ProfileTable);
                 /// Program entry: runs `init` as `__main__`; the exit status.
                 Main = molt_main(argc: i32, argv: *const *const c_char, init: extern "C" fn() -> Value) -> i32;
+                /// WASI command entry (what a wasm32 program's `_start` calls): runs `init` as
+                /// `__main__` with the arguments of `args_get` and ends the process with
+                /// `proc_exit(status)`; never returns. Exported on every target (natively it
+                /// takes the process arguments and ends with `exit`).
+                WasiStart = molt_wasi_start(init: extern "C" fn() -> Value);
             }
             libc {
                 /// `pow(3)` of the C library (float `**`).
@@ -286,20 +296,68 @@ pub mod value {
     pub const INT_TAG_BITS: u64 = TAG_INT << 48;
 }
 
-/// Object layout facts generated code relies on (64-bit targets; the runtime asserts each
-/// at compile time).
+/// Object layout facts generated code relies on. They are the same on every target:
+/// native 64-bit ones and wasm32 (where the runtime pads pointer fields to 8-byte words, see
+/// [`descriptor`]); the runtime asserts each at compile time on both.
 pub mod layout {
+    /// Byte offset of the reference count in every heap object: an `i64` on every target
+    /// (generated code increments and decrements it as an `i64`).
+    pub const HEADER_REFCOUNT_OFFSET: i32 = 0;
     /// Byte offset of the header word holding the object kind (`u32`) and flags (`u32`).
     pub const HEADER_KIND_OFFSET: i32 = 8;
+    /// Byte offset of the header's flags (`u32`; generated code usually reads them together
+    /// with the kind, as one `u64` at [`HEADER_KIND_OFFSET`]).
+    pub const HEADER_FLAGS_OFFSET: i32 = 12;
+    /// Size of the object header in bytes (the payload starts here); objects are 8-aligned.
+    pub const HEADER_SIZE: i32 = 16;
+    /// The reference count of immortal objects (`1 << 60`): counts at or above half of it
+    /// are never freed.
+    pub const IMMORTAL: i64 = 1 << 60;
     /// `Kind::Instance`: an instance of a user class.
     pub const KIND_INSTANCE: u32 = 14;
-    /// Byte offset of an instance's class pointer.
+    /// Byte offset of an instance's class pointer (a value word).
     pub const INSTANCE_CLASS_OFFSET: i32 = 16;
-    /// Byte offset of an instance's slot array pointer.
+    /// Byte offset of an instance's slot array pointer: an 8-byte word on every target (on
+    /// wasm32 the low 4 bytes hold the address and the high 4 bytes are zero, so it may be
+    /// read as an `i64` or as an `i32`); null when the class has no slots.
     pub const INSTANCE_SLOTS_OFFSET: i32 = 24;
     /// Byte offset of a class's shape (`u32`).
     pub const CLASS_SHAPE_OFFSET: i32 = 16;
+    /// Byte offset of the recursion limit (`u32`) in `molt_depth`; the depth (`u32`) is at 0.
+    pub const DEPTH_LIMIT_OFFSET: i32 = 4;
 }
+
+/// Inline cache cells: static data of generated code that the runtime reads and writes.
+/// Every cell is an array of 8-byte words (`u64`), the same on every target; a word that
+/// holds an address holds it as [`descriptor::Addr`] does (zero-extended on wasm32).
+pub mod ic {
+    /// Size of a `getattr.slot`/`setattr.slot` cell (`molt_getattr_ic`, `molt_setattr_ic`):
+    /// one word, the class shape in the low 32 bits and the slot index in the high 32
+    /// (0: empty).
+    pub const SLOT_CELL_SIZE: usize = 8;
+    /// Size of a `call.method.direct` cell (`molt_call_method_ic`): the class shape
+    /// (zero-extended, word 0) and the function object found (a value word, word 1).
+    pub const METHOD_CELL_SIZE: usize = 16;
+    /// Byte offset of the shape in a `call.method.direct` cell.
+    pub const METHOD_CELL_SHAPE: usize = 0;
+    /// Byte offset of the function value in a `call.method.direct` cell.
+    pub const METHOD_CELL_FUNCTION: usize = 8;
+    /// Size of a `call.method` cell (`molt_call_method_cached`): the builtin class (a value
+    /// word, word 0), the address of the builtin method's implementation (word 1: a native
+    /// code address, a table index on wasm32), and when profiled the hit and miss counts
+    /// (words 2 and 3). 16 bytes suffice when the site is not profiled.
+    pub const CACHED_CELL_SIZE: usize = 32;
+    /// Byte offset of the class value in a `call.method` cell.
+    pub const CACHED_CELL_CLASS: usize = 0;
+    /// Byte offset of the implementation address in a `call.method` cell.
+    pub const CACHED_CELL_IMPL: usize = 8;
+    /// Byte offset of the hit count in a profiled `call.method` cell.
+    pub const CACHED_CELL_HITS: usize = 16;
+    /// Byte offset of the miss count in a profiled `call.method` cell.
+    pub const CACHED_CELL_MISSES: usize = 24;
+}
+
+pub mod descriptor;
 
 /// Codes of `molt_binary`'s `op`.
 pub mod binary_op {

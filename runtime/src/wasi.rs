@@ -1,0 +1,333 @@
+//! WASI preview 1 host bindings (wasm32 only): what the runtime needs from the host, declared
+//! by hand (no crate), with safe wrappers.
+//!
+//! On `wasm32-unknown-unknown` Rust's standard library has no operating system: output goes
+//! nowhere, stdin is empty, and the clock, the environment, sleeping and random data panic or
+//! fail. A compiled program is a WASI preview 1 command module instead, so the runtime asks
+//! the host through these imports of the module `wasi_snapshot_preview1`:
+//!
+//! | import | used for |
+//! |---|---|
+//! | `fd_write` | stdout, stderr (`print`, `sys.stdout.write`, tracebacks, fatal errors) |
+//! | `fd_read` | stdin (`input()`, `sys.stdin.readline()`) |
+//! | `proc_exit` | the exit status (`sys.exit`, an uncaught exception, the end of the program) |
+//! | `args_sizes_get`, `args_get` | `sys.argv` |
+//! | `environ_sizes_get`, `environ_get` | `os.environ`, `MOLT_PROFILE*` |
+//! | `clock_time_get` | `time.time` (realtime, id 0), `time.perf_counter`/`monotonic` (id 1), `time.process_time` (id 2) |
+//! | `poll_oneoff` | `time.sleep` (one relative clock subscription) |
+//! | `random_get` | random seeds, `_random.urandom_int` |
+//!
+//! The layouts and numbers are those of the preview 1 specification
+//! (`wasi_snapshot_preview1.witx`): sizes and pointers are `u32`, errno a `u16` returned as
+//! an `i32`, 0 on success.
+
+use std::cell::RefCell;
+
+/// The raw imports. Every function returns a WASI errno (0: success) unless stated.
+mod sys {
+    /// A buffer to write (`ciovec`: address and length, 8 bytes).
+    #[repr(C)]
+    pub struct Ciovec {
+        pub buf: *const u8,
+        pub len: usize,
+    }
+
+    /// A buffer to read into (`iovec`).
+    #[repr(C)]
+    pub struct Iovec {
+        pub buf: *mut u8,
+        pub len: usize,
+    }
+
+    /// `subscription` with a `clock` member (48 bytes): userdata (0), the union's tag
+    /// (`eventtype`, 8; 0 = clock), and at 16 the clock id (`u32`), timeout (`u64`, 24),
+    /// precision (`u64`, 32) and flags (`u16`, 40; 0 = relative timeout).
+    #[repr(C)]
+    pub struct ClockSubscription {
+        pub userdata: u64,
+        pub tag: u8,
+        pub pad: [u8; 7],
+        pub id: u32,
+        pub pad2: u32,
+        pub timeout: u64,
+        pub precision: u64,
+        pub flags: u16,
+        pub pad3: [u8; 6],
+    }
+
+    /// `event` (32 bytes): userdata, error (`u16`), type (`u8`), and the `fd_readwrite`
+    /// member (unused for clocks).
+    #[repr(C)]
+    pub struct Event {
+        pub userdata: u64,
+        pub error: u16,
+        pub kind: u8,
+        pub pad: [u8; 5],
+        pub nbytes: u64,
+        pub flags: u16,
+        pub pad2: [u8; 6],
+    }
+
+    const _: () = {
+        assert!(std::mem::size_of::<Ciovec>() == 8);
+        assert!(std::mem::size_of::<ClockSubscription>() == 48);
+        assert!(std::mem::offset_of!(ClockSubscription, id) == 16);
+        assert!(std::mem::offset_of!(ClockSubscription, timeout) == 24);
+        assert!(std::mem::offset_of!(ClockSubscription, flags) == 40);
+        assert!(std::mem::size_of::<Event>() == 32);
+    };
+
+    #[link(wasm_import_module = "wasi_snapshot_preview1")]
+    unsafe extern "C" {
+        /// Writes the `iovs_len` buffers of `iovs` to `fd`; the count written at `nwritten`.
+        #[link_name = "fd_write"]
+        pub fn fd_write(fd: u32, iovs: *const Ciovec, iovs_len: usize, nwritten: *mut usize)
+        -> i32;
+        /// Reads into the `iovs_len` buffers of `iovs` from `fd`; the count read at `nread`.
+        #[link_name = "fd_read"]
+        pub fn fd_read(fd: u32, iovs: *const Iovec, iovs_len: usize, nread: *mut usize) -> i32;
+        /// Ends the process with status `code`; does not return.
+        #[link_name = "proc_exit"]
+        pub fn proc_exit(code: u32) -> !;
+        /// The number of arguments and the bytes their NUL-terminated texts take.
+        #[link_name = "args_sizes_get"]
+        pub fn args_sizes_get(argc: *mut usize, argv_buf_size: *mut usize) -> i32;
+        /// Fills `argv` (one pointer per argument) and `argv_buf` (the texts).
+        #[link_name = "args_get"]
+        pub fn args_get(argv: *mut *mut u8, argv_buf: *mut u8) -> i32;
+        /// The number of environment entries and the bytes of their `NAME=value\0` texts.
+        #[link_name = "environ_sizes_get"]
+        pub fn environ_sizes_get(count: *mut usize, buf_size: *mut usize) -> i32;
+        /// Fills `environ` (one pointer per entry) and `environ_buf` (the texts).
+        #[link_name = "environ_get"]
+        pub fn environ_get(environ: *mut *mut u8, environ_buf: *mut u8) -> i32;
+        /// The time of clock `id` in nanoseconds at `time`.
+        #[link_name = "clock_time_get"]
+        pub fn clock_time_get(id: u32, precision: u64, time: *mut u64) -> i32;
+        /// Waits for the subscriptions; the events that happened at `out`.
+        #[link_name = "poll_oneoff"]
+        pub fn poll_oneoff(
+            subscriptions: *const ClockSubscription,
+            out: *mut Event,
+            nsubscriptions: usize,
+            nevents: *mut usize,
+        ) -> i32;
+        /// Fills `len` bytes at `buf` with random data.
+        #[link_name = "random_get"]
+        pub fn random_get(buf: *mut u8, len: usize) -> i32;
+    }
+}
+
+/// WASI errno `intr`: the call was interrupted (retried).
+const ERRNO_INTR: i32 = 27;
+/// WASI errno `again`: try again (retried for writes).
+const ERRNO_AGAIN: i32 = 6;
+
+/// Writes all of `bytes` to file descriptor `fd` (1 stdout, 2 stderr), calling `fd_write`
+/// again after a partial write. Returns false when the host reports an error (a closed
+/// pipe; the rest is dropped, as CPython drops output it cannot write at exit).
+pub fn write_all(fd: u32, mut bytes: &[u8]) -> bool {
+    while !bytes.is_empty() {
+        let iov = sys::Ciovec {
+            buf: bytes.as_ptr(),
+            len: bytes.len(),
+        };
+        let mut written = 0usize;
+        // SAFETY: one valid buffer descriptor; `written` is a valid out-parameter.
+        let errno = unsafe { sys::fd_write(fd, &iov, 1, &mut written) };
+        match errno {
+            0 if written > 0 => bytes = &bytes[written.min(bytes.len())..],
+            ERRNO_INTR | ERRNO_AGAIN => {}
+            _ => return false,
+        }
+    }
+    true
+}
+
+/// Reads at most `buf.len()` bytes from `fd` into `buf`: the count (0 at end of input), or
+/// `None` on an error.
+pub fn read(fd: u32, buf: &mut [u8]) -> Option<usize> {
+    loop {
+        let iov = sys::Iovec {
+            buf: buf.as_mut_ptr(),
+            len: buf.len(),
+        };
+        let mut n = 0usize;
+        // SAFETY: one valid buffer descriptor; `n` is a valid out-parameter.
+        let errno = unsafe { sys::fd_read(fd, &iov, 1, &mut n) };
+        match errno {
+            0 => return Some(n.min(buf.len())),
+            ERRNO_INTR => continue,
+            _ => return None,
+        }
+    }
+}
+
+thread_local! {
+    /// Bytes read from stdin past the last line returned.
+    static STDIN: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+}
+
+/// One line from stdin with its newline (the last line of the input may lack it), or `None`
+/// at end of input. Bytes that are not UTF-8 are replaced by U+FFFD.
+pub fn read_line() -> Option<String> {
+    STDIN.with(|pending| {
+        let mut pending = pending.borrow_mut();
+        let mut chunk = [0u8; 4096];
+        loop {
+            if let Some(at) = pending.iter().position(|&b| b == b'\n') {
+                let line: Vec<u8> = pending.drain(..=at).collect();
+                return Some(String::from_utf8_lossy(&line).into_owned());
+            }
+            match read(0, &mut chunk) {
+                Some(n) if n > 0 => pending.extend_from_slice(&chunk[..n]),
+                _ => {
+                    if pending.is_empty() {
+                        return None;
+                    }
+                    let line = std::mem::take(&mut *pending);
+                    return Some(String::from_utf8_lossy(&line).into_owned());
+                }
+            }
+        }
+    })
+}
+
+/// Ends the process with exit status `code` (`proc_exit`).
+pub fn exit(code: i32) -> ! {
+    // SAFETY: `proc_exit` takes any status and does not return.
+    unsafe { sys::proc_exit(code as u32) }
+}
+
+/// Reads a list of NUL-terminated texts through a `*_sizes_get`/`*_get` pair.
+fn texts(
+    sizes: unsafe extern "C" fn(*mut usize, *mut usize) -> i32,
+    get: unsafe extern "C" fn(*mut *mut u8, *mut u8) -> i32,
+) -> Vec<String> {
+    let (mut count, mut size) = (0usize, 0usize);
+    // SAFETY: two valid out-parameters.
+    if unsafe { sizes(&mut count, &mut size) } != 0 || count == 0 {
+        return Vec::new();
+    }
+    let mut ptrs: Vec<*mut u8> = vec![std::ptr::null_mut(); count];
+    let mut buf = vec![0u8; size.max(1)];
+    // SAFETY: the host writes `count` pointers into `ptrs` and `size` bytes into `buf`, the
+    // sizes it reported.
+    if unsafe { get(ptrs.as_mut_ptr(), buf.as_mut_ptr()) } != 0 {
+        return Vec::new();
+    }
+    let base = buf.as_ptr() as usize;
+    ptrs.iter()
+        .filter_map(|&p| {
+            let start = (p as usize).checked_sub(base)?;
+            let rest = buf.get(start..)?;
+            let end = rest.iter().position(|&b| b == 0).unwrap_or(rest.len());
+            Some(String::from_utf8_lossy(&rest[..end]).into_owned())
+        })
+        .collect()
+}
+
+/// The program's arguments (`args_get`; the first is the program name), lossy UTF-8.
+pub fn args() -> Vec<String> {
+    texts(sys::args_sizes_get, sys::args_get)
+}
+
+thread_local! {
+    /// The environment: read from the host on first use, then changed by `os.putenv` and
+    /// `os.unsetenv` (WASI has no call to change the host's).
+    static ENV: RefCell<Option<Vec<(String, String)>>> = const { RefCell::new(None) };
+}
+
+fn with_env<T>(f: impl FnOnce(&mut Vec<(String, String)>) -> T) -> T {
+    ENV.with(|env| {
+        let mut env = env.borrow_mut();
+        let vars = env.get_or_insert_with(|| {
+            texts(sys::environ_sizes_get, sys::environ_get)
+                .into_iter()
+                .map(|entry| match entry.split_once('=') {
+                    Some((k, v)) => (k.to_owned(), v.to_owned()),
+                    None => (entry, String::new()),
+                })
+                .collect()
+        });
+        f(vars)
+    })
+}
+
+/// The environment as `(name, value)` pairs, in the host's order.
+pub fn env_vars() -> Vec<(String, String)> {
+    with_env(|vars| vars.clone())
+}
+
+/// The value of environment variable `name`.
+pub fn env_var(name: &str) -> Option<String> {
+    with_env(|vars| vars.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone()))
+}
+
+/// Sets environment variable `name` to `value` (for this process only).
+pub fn set_env_var(name: &str, value: &str) {
+    with_env(|vars| match vars.iter_mut().find(|(k, _)| k == name) {
+        Some(entry) => entry.1 = value.to_owned(),
+        None => vars.push((name.to_owned(), value.to_owned())),
+    })
+}
+
+/// Removes environment variable `name` (for this process only).
+pub fn remove_env_var(name: &str) {
+    with_env(|vars| vars.retain(|(k, _)| k != name))
+}
+
+/// WASI clock ids.
+pub mod clock {
+    /// Wall-clock time since the Unix epoch.
+    pub const REALTIME: u32 = 0;
+    /// A clock that never goes back (arbitrary origin).
+    pub const MONOTONIC: u32 = 1;
+    /// CPU time of the process.
+    pub const PROCESS_CPUTIME: u32 = 2;
+}
+
+/// The time of clock `id` ([`clock`]) in nanoseconds, or `None` when the host does not
+/// provide that clock.
+pub fn clock_ns(id: u32) -> Option<u64> {
+    let mut t = 0u64;
+    // SAFETY: a valid out-parameter.
+    (unsafe { sys::clock_time_get(id, 1, &mut t) } == 0).then_some(t)
+}
+
+/// Fills `buf` with random bytes from the host; false when it cannot.
+pub fn random_fill(buf: &mut [u8]) -> bool {
+    // WASI hosts may limit one request; 256 bytes at a time is accepted everywhere.
+    buf.chunks_mut(256).all(|chunk| {
+        // SAFETY: `chunk` is valid for writes of its length.
+        unsafe { sys::random_get(chunk.as_mut_ptr(), chunk.len()) == 0 }
+    })
+}
+
+/// Blocks for `ns` nanoseconds (`poll_oneoff` on a relative monotonic clock timeout).
+/// Returns false when the host refused.
+pub fn sleep_ns(ns: u64) -> bool {
+    let sub = sys::ClockSubscription {
+        userdata: 0,
+        tag: 0,
+        pad: [0; 7],
+        id: clock::MONOTONIC,
+        pad2: 0,
+        timeout: ns,
+        precision: 0,
+        flags: 0,
+        pad3: [0; 6],
+    };
+    let mut event = sys::Event {
+        userdata: 0,
+        error: 0,
+        kind: 0,
+        pad: [0; 5],
+        nbytes: 0,
+        flags: 0,
+        pad2: [0; 6],
+    };
+    let mut n = 0usize;
+    // SAFETY: one subscription, room for one event, a valid out-parameter.
+    unsafe { sys::poll_oneoff(&sub, &mut event, 1, &mut n) == 0 }
+}
