@@ -1678,11 +1678,8 @@ fn define_wasm_start<M: Module>(
         init_sig.returns.push(AbiParam::new(types::I64));
         let init_ref = symbols.import_local_function(b.func, init, init_sig);
         let init_addr = b.ins().func_addr(types::I64, init_ref);
-        // FIXME(wasm): molt_wasi_start (arguments and exit status through WASI).
-        let start_ref = symbols.import_runtime(b.func, Rt::Main);
-        let zero32 = b.ins().iconst(types::I32, 0);
-        let zero = b.ins().iconst(types::I64, 0);
-        b.ins().call(start_ref, &[zero32, zero, init_addr]);
+        let start_ref = symbols.import_runtime(b.func, Rt::WasiStart);
+        b.ins().call(start_ref, &[init_addr]);
         b.ins().return_(&[]);
         b.seal_all_blocks();
         b.finalize(symbols.frontend);
