@@ -8,9 +8,8 @@
 //! complete prints with `write(2)` ([`emergency_flush_stdout`]) whatever the program was
 //! doing. Other threads (the runtime's tests) buffer in a per-thread vector.
 //!
-//! On wasm32 the streams are WASI's file descriptors 0, 1 and 2 (`fd_read`, `fd_write`:
-//! [`crate::wasi`]); stdout is block-buffered there (WASI cannot tell a terminal) and flushed
-//! at exit, by `flush=True`, `sys.stdout.flush()` and before stdin is read.
+//! On wasm32 the streams are WASI's file descriptors 0, 1 and 2 (`fd_read`, `fd_write`, and
+//! `fd_fdstat_get` to tell a terminal: [`crate::wasi`]), buffered the same way.
 
 use std::cell::{RefCell, UnsafeCell};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -158,7 +157,7 @@ fn stdout_is_tty() -> bool {
 
 #[cfg(target_arch = "wasm32")]
 fn stdout_is_tty() -> bool {
-    false
+    crate::wasi::is_terminal(1)
 }
 
 /// Appends `s` to stdout's buffer.

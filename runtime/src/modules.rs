@@ -1687,10 +1687,14 @@ fn now_secs() -> f64 {
     realtime_ns() as f64 / 1e9
 }
 
-/// Nanoseconds since the Unix epoch.
+/// Nanoseconds since the Unix epoch (negative before it).
 #[cfg(not(target_arch = "wasm32"))]
 fn realtime_ns() -> i128 {
-    (now_secs() * 1e9) as i128
+    let now = std::time::SystemTime::now();
+    match now.duration_since(std::time::UNIX_EPOCH) {
+        Ok(d) => d.as_nanos() as i128,
+        Err(e) => -(e.duration().as_nanos() as i128),
+    }
 }
 
 /// Nanoseconds since the Unix epoch (WASI's realtime clock, id 0).
@@ -1716,8 +1720,24 @@ fn monotonic_ns() -> u128 {
     u128::from(crate::wasi::clock_ns(crate::wasi::clock::MONOTONIC).unwrap_or(0))
 }
 
-/// Nanoseconds of CPU time of the process (natively, the monotonic clock for now).
-#[cfg(not(target_arch = "wasm32"))]
+/// Nanoseconds of CPU time of the process (`CLOCK_PROCESS_CPUTIME_ID`, as CPython's
+/// `process_time`), or of the monotonic clock where that clock fails.
+#[cfg(unix)]
+fn process_ns() -> u128 {
+    let mut ts = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: `ts` is a valid out-parameter.
+    if unsafe { libc::clock_gettime(libc::CLOCK_PROCESS_CPUTIME_ID, &mut ts) } == 0 {
+        ts.tv_sec.max(0) as u128 * 1_000_000_000 + ts.tv_nsec.max(0) as u128
+    } else {
+        monotonic_ns()
+    }
+}
+
+/// Nanoseconds of CPU time of the process (the monotonic clock on this target).
+#[cfg(not(any(unix, target_arch = "wasm32")))]
 fn process_ns() -> u128 {
     monotonic_ns()
 }
@@ -1735,28 +1755,28 @@ fn process_ns() -> u128 {
 }
 
 fn t_time(_: Value, args: Args<'_>) -> R<Ref> {
-    args.none("time")?;
+    args.none("time.time")?;
     float_ref(now_secs())
 }
 
 fn t_time_ns(_: Value, args: Args<'_>) -> R<Ref> {
-    args.none("time_ns")?;
+    args.none("time.time_ns")?;
     Ok(crate::int::int_from_i128(realtime_ns()))
 }
 
 fn t_perf_counter(_: Value, args: Args<'_>) -> R<Ref> {
-    args.none("perf_counter")?;
+    args.none("time.perf_counter")?;
     float_ref(monotonic_ns() as f64 / 1e9)
 }
 
 fn t_perf_counter_ns(_: Value, args: Args<'_>) -> R<Ref> {
-    args.none("perf_counter_ns")?;
+    args.none("time.perf_counter_ns")?;
     Ok(crate::int::int_from_i128(monotonic_ns() as i128))
 }
 
 fn t_sleep(_: Value, args: Args<'_>) -> R<Ref> {
-    let [s] = args.exact("sleep")?;
-    let s = arg_f64(s)?;
+    let [s] = args.exact("time.sleep")?;
+    let s = sleep_seconds(s)?;
     if s < 0.0 {
         return value_error("sleep length must be non-negative");
     }
@@ -1773,13 +1793,56 @@ fn t_sleep(_: Value, args: Args<'_>) -> R<Ref> {
     Ok(Ref::NONE)
 }
 
+/// The seconds `time.sleep` waits for `v`, converted as CPython's `_PyTime_FromSecondsObject`
+/// does (to a count of nanoseconds that fits an `i64`): a float (also a float subclass's
+/// value) must not be NaN (`ValueError`) and must fit (`OverflowError: timestamp out of range
+/// for platform time_t`); anything else goes through `__index__` (`TypeError: 'T' object
+/// cannot be interpreted as an integer`) and must fit too (`OverflowError: timestamp too
+/// large to convert to C _PyTime_t`).
+fn sleep_seconds(v: Value) -> R<f64> {
+    /// 2^63 as a float: `_PyTime_t` (nanoseconds) holds less.
+    const LIMIT: f64 = 9_223_372_036_854_775_808.0;
+    let float = if v.is_float() {
+        Some(v.as_f64())
+    } else {
+        crate::class::builtin_value(v)
+            .filter(|b| b.is_float())
+            .map(|b| b.as_f64())
+    };
+    if let Some(f) = float {
+        if f.is_nan() {
+            return value_error("Invalid value NaN (not a number)");
+        }
+        let ns = f * 1e9;
+        if !(-LIMIT..LIMIT).contains(&ns) {
+            return overflow_error("timestamp out of range for platform time_t");
+        }
+        return Ok(f);
+    }
+    let n = crate::int::index_value(v)?;
+    match crate::int::int_view(n.v()).and_then(|i| i.to_i64()) {
+        Some(secs) if secs.checked_mul(1_000_000_000).is_some() => Ok(secs as f64),
+        _ => overflow_error("timestamp too large to convert to C _PyTime_t"),
+    }
+}
+
+fn t_monotonic(_: Value, args: Args<'_>) -> R<Ref> {
+    args.none("time.monotonic")?;
+    float_ref(monotonic_ns() as f64 / 1e9)
+}
+
+fn t_monotonic_ns(_: Value, args: Args<'_>) -> R<Ref> {
+    args.none("time.monotonic_ns")?;
+    Ok(crate::int::int_from_i128(monotonic_ns() as i128))
+}
+
 fn t_process_time(_: Value, args: Args<'_>) -> R<Ref> {
-    args.none("process_time")?;
+    args.none("time.process_time")?;
     float_ref(process_ns() as f64 / 1e9)
 }
 
 fn t_process_time_ns(_: Value, args: Args<'_>) -> R<Ref> {
-    args.none("process_time_ns")?;
+    args.none("time.process_time_ns")?;
     Ok(crate::int::int_from_i128(process_ns() as i128))
 }
 
@@ -1792,8 +1855,8 @@ fn make_time() -> Ref {
             ("time_ns", t_time_ns),
             ("perf_counter", t_perf_counter),
             ("perf_counter_ns", t_perf_counter_ns),
-            ("monotonic", t_perf_counter),
-            ("monotonic_ns", t_perf_counter_ns),
+            ("monotonic", t_monotonic),
+            ("monotonic_ns", t_monotonic_ns),
             ("process_time", t_process_time),
             ("process_time_ns", t_process_time_ns),
             ("sleep", t_sleep),

@@ -10,6 +10,7 @@
 //! |---|---|
 //! | `fd_write` | stdout, stderr (`print`, `sys.stdout.write`, tracebacks, fatal errors) |
 //! | `fd_read` | stdin (`input()`, `sys.stdin.readline()`) |
+//! | `fd_fdstat_get` | whether stdout is a terminal (line buffering, `isatty()`) |
 //! | `proc_exit` | the exit status (`sys.exit`, an uncaught exception, the end of the program) |
 //! | `args_sizes_get`, `args_get` | `sys.argv` |
 //! | `environ_sizes_get`, `environ_get` | `os.environ`, `MOLT_PROFILE*` |
@@ -68,7 +69,21 @@ mod sys {
         pub pad2: [u8; 6],
     }
 
+    /// `fdstat` (24 bytes): file type (`u8`, 0), flags (`u16`, 2), base and inheriting
+    /// rights (`u64`, 8 and 16).
+    #[repr(C)]
+    pub struct Fdstat {
+        pub filetype: u8,
+        pub pad: u8,
+        pub flags: u16,
+        pub pad2: u32,
+        pub rights_base: u64,
+        pub rights_inheriting: u64,
+    }
+
     const _: () = {
+        assert!(std::mem::size_of::<Fdstat>() == 24);
+        assert!(std::mem::offset_of!(Fdstat, rights_base) == 8);
         assert!(std::mem::size_of::<Ciovec>() == 8);
         assert!(std::mem::size_of::<ClockSubscription>() == 48);
         assert!(std::mem::offset_of!(ClockSubscription, id) == 16);
@@ -86,6 +101,9 @@ mod sys {
         /// Reads into the `iovs_len` buffers of `iovs` from `fd`; the count read at `nread`.
         #[link_name = "fd_read"]
         pub fn fd_read(fd: u32, iovs: *const Iovec, iovs_len: usize, nread: *mut usize) -> i32;
+        /// The type, flags and rights of `fd` at `stat`.
+        #[link_name = "fd_fdstat_get"]
+        pub fn fd_fdstat_get(fd: u32, stat: *mut Fdstat) -> i32;
         /// Ends the process with status `code`; does not return.
         #[link_name = "proc_exit"]
         pub fn proc_exit(code: u32) -> !;
@@ -191,6 +209,24 @@ pub fn read_line() -> Option<String> {
             }
         }
     })
+}
+
+/// Whether `fd` is a terminal: a character device that cannot seek or tell (the test of
+/// wasi-libc's `isatty`; rights bits `fd_seek` = 1 << 2, `fd_tell` = 1 << 5).
+pub fn is_terminal(fd: u32) -> bool {
+    const CHARACTER_DEVICE: u8 = 2;
+    const SEEK_OR_TELL: u64 = (1 << 2) | (1 << 5);
+    let mut stat = sys::Fdstat {
+        filetype: 0,
+        pad: 0,
+        flags: 0,
+        pad2: 0,
+        rights_base: 0,
+        rights_inheriting: 0,
+    };
+    // SAFETY: a valid out-parameter.
+    let ok = unsafe { sys::fd_fdstat_get(fd, &mut stat) } == 0;
+    ok && stat.filetype == CHARACTER_DEVICE && stat.rights_base & SEEK_OR_TELL == 0
 }
 
 /// Ends the process with exit status `code` (`proc_exit`).
