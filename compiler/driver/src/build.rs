@@ -130,11 +130,50 @@ pub fn default_output_for(file: &Path, target: molt_codegen::Target) -> PathBuf 
     }
 }
 
-/// The node script that runs a WASI module (`node -e SCRIPT MODULE ARGS...`).
-pub const WASM_RUNNER: &str = include_str!("run_wasm.js");
+/// The node script that runs a WASI module (`tools/run-wasm.mjs`: `node run-wasm.mjs
+/// MODULE ARGS...`), embedded so that the binary runs wasm programs on its own.
+pub const WASM_RUNNER: &str = include_str!("../../../tools/run-wasm.mjs");
+
+/// [`WASM_RUNNER`] as a file node can run: written once per user and version to the cache
+/// folder (like the runtime library), else to a private temporary file.
+fn wasm_runner_path() -> Result<PathBuf, BuildError> {
+    use sha2::{Digest, Sha256};
+    static PATH: std::sync::OnceLock<Option<PathBuf>> = std::sync::OnceLock::new();
+    let hash: String = Sha256::digest(WASM_RUNNER.as_bytes())[..8]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    let name = format!("run-wasm-{hash}.mjs");
+    let cached = PATH.get_or_init(|| {
+        let dir = std::env::var_os("XDG_CACHE_HOME")
+            .filter(|d| !d.is_empty())
+            .map(PathBuf::from)
+            .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache")))?
+            .join("molt-lsp");
+        let path = dir.join(&name);
+        let current = std::fs::read(&path).is_ok_and(|b| b == WASM_RUNNER.as_bytes());
+        if !current {
+            std::fs::create_dir_all(&dir).ok()?;
+            let mut staging = tempfile::Builder::new()
+                .prefix(".run-wasm-")
+                .tempfile_in(&dir)
+                .ok()?;
+            std::io::Write::write_all(&mut staging, WASM_RUNNER.as_bytes()).ok()?;
+            staging.persist(&path).ok()?;
+        }
+        Some(path)
+    });
+    if let Some(p) = cached {
+        return Ok(p.clone());
+    }
+    let p = std::env::temp_dir().join(format!("molt-{}-{name}", std::process::id()));
+    std::fs::write(&p, WASM_RUNNER)?;
+    Ok(p)
+}
 
 /// A command that runs the WASI module `module` with `args` under `node` (stdin, stdout
-/// and stderr inherited; the exit status is the program's).
+/// and stderr inherited; the exit status is the program's; a trap ends with
+/// `molt: fatal error: wasm trap: ...` and status 134).
 ///
 /// # Errors
 /// When no `node` is on `PATH`: what to install.
@@ -145,18 +184,14 @@ pub fn wasm_command(module: &Path, args: &[String]) -> Result<Command, BuildErro
         .find(|p| p.is_file())
         .ok_or_else(|| {
             BuildError::Link(
-                "running a wasm32 program needs node (Node.js 18 or later, which has \
+                "running a wasm32 program needs node (Node.js 20 or later, which has \
                  node:wasi): install it, or run the module with any WASI host (wasmtime, \
                  wasmer)"
                     .into(),
             )
         })?;
     let mut cmd = Command::new(node);
-    cmd.arg("--no-warnings")
-        .arg("-e")
-        .arg(WASM_RUNNER)
-        .arg(module)
-        .args(args);
+    cmd.arg(wasm_runner_path()?).arg(module).args(args);
     Ok(cmd)
 }
 
