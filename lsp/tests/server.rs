@@ -859,6 +859,51 @@ fn build_on_save_writes_an_executable_that_matches_cpython() {
     assert_eq!(client.shutdown_and_exit(), Some(0));
 }
 
+/// `buildOnSave: "both"`: one save writes the native executable and the WASI module beside
+/// it; the "built" message names both, with each backend's phases; both print what CPython
+/// prints (the module under node).
+#[test]
+fn build_on_save_both_writes_a_native_executable_and_a_wasm_module() {
+    if molt_driver::build::WASM_RUNTIME_LIBRARY.is_empty()
+        && std::env::var_os("MOLT_WASM_RUNTIME_LIB").is_none()
+    {
+        assert!(
+            std::env::var_os("MOLT_NO_WASM_RUNTIME").is_some(),
+            "molt-lsp was built without the wasm32 runtime"
+        );
+        return;
+    }
+    let dir = workspace(&[("fib.py", FIB)]);
+    let path = dir.path().join("fib.py");
+    let mut client = Client::start(dir.path(), json!({"buildOnSave": "both"}));
+    client.open(&path, FIB);
+    client.diagnostics(&uri(&path), |d| errors(d).is_empty());
+    client.notify(
+        "textDocument/didSave",
+        json!({"textDocument": {"uri": uri(&path)}}),
+    );
+    let message = client.wait_for("window/logMessage", |p| {
+        p["message"].as_str().is_some_and(|m| m.contains("built"))
+    });
+    let native = dir.path().join("target/molt/fib");
+    let wasm = dir.path().join("target/molt/fib.wasm");
+    let text = message["message"].as_str().unwrap_or_default();
+    for artifact in [&native, &wasm] {
+        assert!(text.contains(&artifact.display().to_string()), "{text}");
+        assert!(artifact.is_file(), "{} exists", artifact.display());
+    }
+    assert!(text.contains("codegen") && text.contains("link"), "{text}");
+    let expected = python3(&path);
+    let out = Command::new(&native).output().expect("the executable runs");
+    assert_eq!(String::from_utf8_lossy(&out.stdout), expected);
+    let out = molt_driver::build::wasm_command(&wasm, &[])
+        .expect("node is installed")
+        .output()
+        .expect("the module runs");
+    assert_eq!(String::from_utf8_lossy(&out.stdout), expected);
+    assert_eq!(client.shutdown_and_exit(), Some(0));
+}
+
 /// The `$/progress` end messages seen so far.
 fn progress_ends(client: &Client) -> Vec<String> {
     client

@@ -1,5 +1,6 @@
-//! Building native executables from the editor: on save (`buildOnSave: "native"`) and by the
-//! `molt.build` / `molt.run` / `molt.runProfiled` commands.
+//! Building from the editor: on save (`buildOnSave: "native"`, `"wasm"` or `"both"`: native
+//! executables and WASI modules) and by the `molt.build` / `molt.run` / `molt.runProfiled`
+//! commands (native).
 //!
 //! **Invariant:** a build never blocks typing. Its frontend (check, optimized MIR) runs on a
 //! snapshot of the workspace database, so after a one-function edit only that function is
@@ -24,7 +25,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 use molt_db::{RootDatabase, SourceFile};
-use molt_driver::build::{BuildError, BuildOptions};
+use molt_driver::build::{BuildError, BuildOptions, Target};
 use tower_lsp_server::ls_types::{MessageType, NumberOrString};
 use tower_lsp_server::{NotCancellable, OngoingProgress, Unbounded};
 
@@ -47,7 +48,7 @@ const PROGRESS_CREATE_TIMEOUT: Duration = Duration::from_secs(5);
 /// Why a build runs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Trigger {
-    /// The file was saved with `buildOnSave: "native"`.
+    /// The file was saved with `buildOnSave` on.
     Save,
     /// A `molt.build` or `molt.run` command.
     Command,
@@ -119,16 +120,24 @@ pub fn artifact_path(out_dir: &Path, root: Option<&Path>, source: &Path) -> Path
     }
 }
 
-/// Builds `text` (the contents of `source`) into `output` on a private database. Blocking.
+/// The WASI module's path beside the native artifact `native`: `<native>.wasm`.
+pub fn wasm_artifact_path(native: &Path) -> PathBuf {
+    let mut s = native.as_os_str().to_owned();
+    s.push(".wasm");
+    PathBuf::from(s)
+}
+
+/// Builds `text` (the contents of `source`) into each of `outputs` (one frontend run, one
+/// backend run per target) on a private database. Blocking.
 fn build_blocking(
     snapshot: Option<Snapshot>,
     source: &Path,
     text: String,
     encoding_error: Option<u32>,
-    output: PathBuf,
+    outputs: Vec<(Target, PathBuf)>,
     code_cache: molt_codecache::CacheConfig,
     paths: ImportPaths,
-) -> Result<Result<molt_driver::build::BuildReport, BuildError>, analysis::AnalysisError> {
+) -> Result<Result<Vec<molt_driver::build::BuildReport>, BuildError>, analysis::AnalysisError> {
     let level = molt_opt::OptLevel::default();
     let frontend = match snapshot {
         Some(snapshot) => {
@@ -158,15 +167,20 @@ fn build_blocking(
     };
     analysis::catch(|| {
         frontend.and_then(|f| {
-            molt_driver::build::build_backend(
-                f,
-                &BuildOptions {
-                    target: Default::default(),
-                    output,
-                    optimize: true,
-                    code_cache,
-                },
-            )
+            outputs
+                .into_iter()
+                .map(|(target, output)| {
+                    molt_driver::build::build_backend(
+                        f.clone(),
+                        &BuildOptions {
+                            target,
+                            output,
+                            optimize: true,
+                            code_cache: code_cache.clone(),
+                        },
+                    )
+                })
+                .collect()
         })
     })
 }
@@ -243,14 +257,27 @@ impl Server {
     /// progress report, and a `window/showMessage` only for a command; nothing when
     /// superseded.
     pub async fn build(&self, source: PathBuf, trigger: Trigger) -> BuildOutcome {
-        let Some((text, encoding_error, output, progress_supported, code_cache, paths)) = ({
+        let Some((text, encoding_error, outputs, progress_supported, code_cache, paths)) = ({
             let state = self.state();
+            // A save builds what `buildOnSave` says; a command, the native executable.
+            let targets = match trigger {
+                Trigger::Save => state.settings.build_on_save.targets(),
+                Trigger::Command => &[Target::Native],
+            };
             state.file(&source).map(|(ws, file)| {
                 let out_dir = ws.out_dir(&state.settings, &source);
+                let native = artifact_path(&out_dir, ws.root.as_deref(), &source);
+                let outputs: Vec<(Target, PathBuf)> = targets
+                    .iter()
+                    .map(|&t| match t {
+                        Target::Native => (t, native.clone()),
+                        Target::Wasm32 => (t, wasm_artifact_path(&native)),
+                    })
+                    .collect();
                 (
                     file.text(&ws.db).clone(),
                     file.encoding_error(&ws.db),
-                    artifact_path(&out_dir, ws.root.as_deref(), &source),
+                    outputs,
                     state.client.work_done_progress,
                     state.settings.code_cache(),
                     ws.import_paths(&state.settings),
@@ -315,7 +342,7 @@ impl Server {
                 &task_source,
                 text,
                 encoding_error,
-                output,
+                outputs,
                 code_cache,
                 paths,
             )
@@ -342,7 +369,10 @@ impl Server {
         source: &Path,
         name: &str,
         result: Result<
-            Result<Result<molt_driver::build::BuildReport, BuildError>, analysis::AnalysisError>,
+            Result<
+                Result<Vec<molt_driver::build::BuildReport>, BuildError>,
+                analysis::AnalysisError,
+            >,
             tokio::task::JoinError,
         >,
         duration_ms: u64,
@@ -357,22 +387,33 @@ impl Server {
             }
         };
         let error = match result {
-            Ok(Ok(Ok(report))) => {
+            Ok(Ok(Ok(reports))) if !reports.is_empty() => {
                 end(format!("built in {duration_ms} ms")).await;
                 self.state().build_errors.remove(source);
                 self.republish(source).await;
+                // One line for all targets: each artifact with its backend's phases.
+                let artifacts: Vec<String> = reports
+                    .iter()
+                    .map(|r| {
+                        format!(
+                            "{} (codegen {} ms, link {} ms; functions: {})",
+                            r.output.display(),
+                            r.codegen.as_millis(),
+                            r.link.as_millis(),
+                            r.code_cache,
+                        )
+                    })
+                    .collect();
                 let message = format!(
-                    "molt: built {} in {duration_ms} ms (frontend {} ms, codegen {} ms, link {} ms; functions: {})",
-                    report.output.display(),
-                    report.frontend.as_millis(),
-                    report.codegen.as_millis(),
-                    report.link.as_millis(),
-                    report.code_cache,
+                    "molt: built {} in {duration_ms} ms (frontend {} ms)",
+                    artifacts.join(" and "),
+                    reports[0].frontend.as_millis(),
                 );
-                for warning in &report.warnings {
+                for warning in reports.iter().flat_map(|r| &r.warnings) {
                     self.log(MessageType::WARNING, &format!("molt: warning: {warning}"))
                         .await;
                 }
+                let report = reports.into_iter().next().expect("one report at least");
                 // A toast on every save is noise: clients with progress show the result in
                 // the progress report; the others get a message.
                 self.log(MessageType::INFO, &message).await;
@@ -398,6 +439,7 @@ impl Server {
                 self.report_failure(&message, trigger).await;
                 return BuildOutcome::Failed(message);
             }
+            Ok(Ok(Ok(_))) => "nothing to build (no target)".to_string(),
             Ok(Ok(Err(other))) => other.to_string(),
             Ok(Err(error)) => error.to_string(),
             Err(error) => format!("internal error: {error}"),

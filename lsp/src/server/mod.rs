@@ -505,7 +505,7 @@ impl LanguageServer for Server {
     }
 
     async fn did_save(&self, params: DidSaveTextDocumentParams) {
-        if self.settings().build_on_save == settings::BuildOnSave::Native {
+        if self.settings().build_on_save != settings::BuildOnSave::Off {
             let path = path_of(&params.text_document.uri);
             if workspace::is_python_file(&path) {
                 let server = self.clone();

@@ -2,7 +2,7 @@
 //! pulled `workspace/configuration` section `molt`, all with the same keys.
 //!
 //! ```json
-//! {"buildOnSave": "off" | "native", "remarks": "all" | "missed" | "off",
+//! {"buildOnSave": "off" | "native" | "wasm" | "both", "remarks": "all" | "missed" | "off",
 //!  "missedSeverity": "hint" | "warning", "outDir": "target/molt", "profile": "on" | "off",
 //!  "remoteCache": "http://host:port/prefix" | "", "extraPaths": ["lib", "/abs/src"]}
 //! ```
@@ -24,6 +24,23 @@ pub enum BuildOnSave {
     /// A native executable at `<workspace>/<outDir>/<folder>/<stem>` (the source's folder
     /// relative to the workspace folder, mirrored).
     Native,
+    /// A WASI module at `<workspace>/<outDir>/<folder>/<stem>.wasm`.
+    Wasm,
+    /// Both, from one run of the frontend.
+    Both,
+}
+
+impl BuildOnSave {
+    /// The targets a save builds (none when off).
+    pub fn targets(self) -> &'static [molt_driver::build::Target] {
+        use molt_driver::build::Target;
+        match self {
+            BuildOnSave::Off => &[],
+            BuildOnSave::Native => &[Target::Native],
+            BuildOnSave::Wasm => &[Target::Wasm32],
+            BuildOnSave::Both => &[Target::Native, Target::Wasm32],
+        }
+    }
 }
 
 /// Which optimization remarks the editor shows as diagnostics (hover and code lenses show
@@ -142,10 +159,14 @@ impl Settings {
                     self.build_on_save = match value.as_str() {
                         Some("off") => BuildOnSave::Off,
                         Some("native") => BuildOnSave::Native,
+                        Some("wasm") => BuildOnSave::Wasm,
+                        Some("both") => BuildOnSave::Both,
                         _ => {
-                            problems
-                                .invalid
-                                .push(invalid(key, value, "\"off\" or \"native\""));
+                            problems.invalid.push(invalid(
+                                key,
+                                value,
+                                "\"off\", \"native\", \"wasm\" or \"both\"",
+                            ));
                             BuildOnSave::default()
                         }
                     }
@@ -338,13 +359,30 @@ mod tests {
     }
 
     #[test]
+    fn build_on_save_takes_every_target() {
+        use molt_driver::build::Target;
+        let mut s = Settings::default();
+        for (value, expected) in [
+            ("native", BuildOnSave::Native),
+            ("wasm", BuildOnSave::Wasm),
+            ("both", BuildOnSave::Both),
+            ("off", BuildOnSave::Off),
+        ] {
+            assert_eq!(s.update(&json!({"buildOnSave": value})).invalid.len(), 0);
+            assert_eq!(s.build_on_save, expected);
+        }
+        assert_eq!(BuildOnSave::Both.targets(), [Target::Native, Target::Wasm32]);
+        assert!(BuildOnSave::Off.targets().is_empty());
+    }
+
+    #[test]
     fn invalid_values_fall_back_to_defaults() {
         let mut s = Settings::default();
         s.update(&json!({"buildOnSave": "native"}));
         s.update(&json!({"missedSeverity": "warning"}));
         s.update(&json!({"profile": "off"}));
         let p = s.update(
-            &json!({"buildOnSave": "wasm", "remarks": 3, "outDir": "", "x": 1,
+            &json!({"buildOnSave": "wasm32", "remarks": 3, "outDir": "", "x": 1,
                                  "missedSeverity": "error", "profile": true,
                                  "remoteCache": "ftp://x", "extraPaths": ["ok", 3]}),
         );
