@@ -546,8 +546,17 @@ fn build_module<M: Backend>(
                                 key: split_keys[i].as_ref().map(|key| persist::part_key(key, k)),
                             };
                             let result = match wasm_sigs {
-                                Some(sigs) => compile_wasm(&unit, symbols, py_sig.clone(), sigs)
-                                    .map(UnitCode::Wasm),
+                                Some(sigs) => {
+                                    let r = compile_wasm(&unit, symbols, py_sig.clone(), sigs);
+                                    if r.is_ok() {
+                                        COMPILED
+                                            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                                        if let Some(cache) = cache {
+                                            cache.record(molt_codecache::Source::Compiled);
+                                        }
+                                    }
+                                    r.map(UnitCode::Wasm)
+                                }
                                 None => compile_cached(
                                     &unit,
                                     isa,
