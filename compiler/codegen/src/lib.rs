@@ -547,10 +547,9 @@ fn build_module<M: Backend>(
                             };
                             let result = match wasm_sigs {
                                 Some(sigs) => {
-                                    let r = compile_wasm(&unit, symbols, py_sig.clone(), sigs);
+                                    let r = compile_wasm(&unit, isa, symbols, py_sig.clone(), sigs);
                                     if r.is_ok() {
-                                        COMPILED
-                                            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                                        COMPILED.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                                         if let Some(cache) = cache {
                                             cache.record(molt_codecache::Source::Compiled);
                                         }
@@ -896,6 +895,7 @@ fn resolve_relocs(
 /// selection is a single linear pass).
 fn compile_wasm(
     unit: &Unit<'_>,
+    isa: &dyn cranelift_codegen::isa::TargetIsa,
     symbols: &Symbols,
     sig: ir::Signature,
     sigs: &FxHashMap<FuncId, wasm::WasmSig>,
@@ -915,6 +915,15 @@ fn compile_wasm(
             part.next,
         )?,
     }
+    // Cranelift's mid-end (e-graph rewrites, GVN, LICM, redundant loads) runs on the CLIF
+    // as for the native backend; only instruction selection differs.
+    let mut ctx = Context::for_function(clif);
+    ctx.optimize(isa, &mut ControlPlane::default())
+        .map_err(|e| CodegenError::Cranelift {
+            function: f.name.to_string(),
+            message: e.to_string(),
+        })?;
+    let clif = ctx.func;
     let sig_of = |id: FuncId| sigs.get(&id).cloned().unwrap_or_else(wasm::WasmSig::python);
     let own = sig_of(unit.id);
     let env = wasm::emit::Env {
