@@ -5,8 +5,9 @@
 //
 // The program's stdin, stdout and stderr are this process's (file descriptors 0, 1, 2), its
 // `sys.argv` is `[NAME or MODULE.wasm, *ARGS]`, its environment is this process's, and this
-// process exits with the program's exit status (`proc_exit`). No directory is preopened: the
-// program has no file system access. A trap (a WebAssembly runtime error: a bug, or a stack
+// process exits with the program's exit status (`proc_exit`). No directory is preopened (the
+// program has no file system access) except, when `MOLT_PROFILE_JSON` names a file, that
+// file's folder, where the runtime writes the profile. A trap (a WebAssembly runtime error: a bug, or a stack
 // overflow outside the runtime's checks) is reported on stderr as
 // `molt: fatal error: wasm trap: MESSAGE` with exit status 134, as natively a crash ends with
 // a `molt: fatal error` line.
@@ -71,11 +72,20 @@ if (isMainThread) {
     process.exitCode = 134;
   });
 } else {
+  // The only folder the program may write: the one of its profile, when it is profiled
+  // (`MOLT_PROFILE_JSON=<absolute path>`), under its own path, so the runtime writes the
+  // file at the host path the environment names.
+  const preopens = {};
+  const profile = process.env.MOLT_PROFILE_JSON;
+  if (profile && profile.startsWith("/")) {
+    const folder = profile.slice(0, profile.lastIndexOf("/")) || "/";
+    preopens[folder] = folder;
+  }
   const wasi = new WASI({
     version: "preview1",
     args: workerData.args,
     env: process.env,
-    preopens: {},
+    preopens,
     returnOnExit: true,
   });
   let status;

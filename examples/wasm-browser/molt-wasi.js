@@ -8,7 +8,7 @@
 // It implements what molt's runtime imports: output (fd_write to stdout and stderr),
 // input (fd_read: stdin is empty), fd_fdstat_get, proc_exit, arguments, environment,
 // clocks, poll_oneoff (time.sleep, by waiting) and random_get (the Web Crypto API). There
-// is no file system. The program runs on the calling thread: run it in a Worker to keep a
+// is no file system (no preopened folder: the path functions answer EBADF). The program runs on the calling thread: run it in a Worker to keep a
 // page responsive during a long computation.
 
 const ERRNO_SUCCESS = 0;
@@ -125,6 +125,14 @@ export async function runWasi(source, options = {}) {
       v.setUint32(neventsPtr, nsubs, true);
       return ERRNO_SUCCESS;
     },
+    // No file system: no preopened folder, so nothing can be opened (the runtime asks only
+    // to write a profile, `MOLT_PROFILE_JSON=<path>`).
+    fd_prestat_get: () => ERRNO_BADF,
+    fd_prestat_dir_name: () => ERRNO_BADF,
+    path_open: () => ERRNO_BADF,
+    fd_close: () => ERRNO_BADF,
+    path_rename: () => ERRNO_BADF,
+    path_unlink_file: () => ERRNO_BADF,
     random_get(buf, len) {
       for (let off = 0; off < len; off += 65536) {
         crypto.getRandomValues(bytes().subarray(buf + off, buf + Math.min(len, off + 65536)));

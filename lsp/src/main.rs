@@ -702,11 +702,6 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         let file =
             molt_driver::load(&db, path).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
         let target = cli.target.codegen();
-        if profiling && target == molt_driver::build::Target::Wasm32 {
-            anyhow::bail!(
-                "--run --profile is for native programs (the wasm32 target has no profiler yet)"
-            );
-        }
         let output = cli
             .output
             .clone()
@@ -745,9 +740,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             PathBuf::from(".").join(&report.output)
         };
         let profile_path = molt_driver::build::profile_path(&report.output);
-        let status = if profiling {
-            profile::run_profiled(&program, &cli.args, &profile_path)?
-        } else if target == molt_driver::build::Target::Wasm32 {
+        let status = if target == molt_driver::build::Target::Wasm32 {
+            // Under node; a profiled run's counters go to the profile's folder, the only one
+            // the runner opens to the program (the wasm32 runtime has no sampler).
             let mut cmd = match molt_driver::build::wasm_command(&program, &cli.args) {
                 Ok(cmd) => cmd,
                 Err(e) => {
@@ -755,8 +750,13 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     return Ok(ExitCode::from(build_error_code(&e)));
                 }
             };
+            if profiling {
+                profile::prepare_profile(&profile_path, &mut cmd)?;
+            }
             cmd.status()
                 .map_err(|e| anyhow::anyhow!("cannot run node on {}: {e}", program.display()))?
+        } else if profiling {
+            profile::run_profiled(&program, &cli.args, &profile_path)?
         } else {
             std::process::Command::new(&program)
                 .args(&cli.args)

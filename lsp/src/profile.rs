@@ -132,11 +132,12 @@ pub fn summary(analysis: &Analysis, profile: &Path) -> String {
         for s in deopts.iter().take(SUMMARY_TOP) {
             let _ = writeln!(
                 out,
-                "    {}  `{}` in {}: {} deopts of {} ({})",
+                "    {}  `{}` in {}: {} deopt{} of {} ({})",
                 location(s),
                 s.op.as_deref().unwrap_or("?"),
                 s.function_name,
                 s.deopt_total,
+                if s.deopt_total == 1 { "" } else { "s" },
                 s.count,
                 reasons_text(s)
             );
@@ -229,12 +230,13 @@ pub fn report_text(analysis: &Analysis, profile: &Path) -> String {
         let guard = s.guard.map(|g| format!(", {g} guard")).unwrap_or_default();
         let _ = writeln!(
             out,
-            "  {}  `{}` ({}{guard}) in {}: {} deopts of {} executions ({}): {}",
+            "  {}  `{}` ({}{guard}) in {}: {} deopt{} of {} executions ({}): {}",
             location(s),
             s.op.as_deref().unwrap_or("?"),
             s.lane.map_or("?", |l| l.name()),
             s.function_name,
             s.deopt_total,
+            if s.deopt_total == 1 { "" } else { "s" },
             s.count,
             percent(s.deopt_rate),
             reasons_text(s)
@@ -368,15 +370,25 @@ pub fn run_profiled(
     args: &[String],
     profile: &Path,
 ) -> anyhow::Result<std::process::ExitStatus> {
+    let mut cmd = std::process::Command::new(program);
+    cmd.args(args);
+    prepare_profile(profile, &mut cmd)?;
+    cmd.status()
+        .map_err(|e| anyhow::anyhow!("cannot run {}: {e}", program.display()))
+}
+
+/// Removes the old profile at `profile` and makes `cmd` (the program, natively, or node
+/// running it) write its profile there: `MOLT_PROFILE_JSON` with the absolute path.
+///
+/// # Errors
+/// The old profile cannot be removed.
+pub fn prepare_profile(profile: &Path, cmd: &mut std::process::Command) -> anyhow::Result<()> {
     let profile_abs: PathBuf = std::path::absolute(profile).unwrap_or_else(|_| profile.into());
     match std::fs::remove_file(&profile_abs) {
         Ok(()) => {}
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
         Err(e) => anyhow::bail!("{}: cannot remove the old profile: {e}", profile.display()),
     }
-    std::process::Command::new(program)
-        .args(args)
-        .env("MOLT_PROFILE_JSON", &profile_abs)
-        .status()
-        .map_err(|e| anyhow::anyhow!("cannot run {}: {e}", program.display()))
+    cmd.env("MOLT_PROFILE_JSON", &profile_abs);
+    Ok(())
 }

@@ -251,3 +251,60 @@ fn the_browser_loader_runs_a_wasm_program_in_headless_chromium() {
     );
     assert!(dom.contains("exit status 1"), "{dom}");
 }
+
+/// `--run --profile --target wasm32`: the module writes its profile (the runner opens only the
+/// profile's folder to it) beside the module, and its counters are the native run's: the same
+/// MIR, the same sites, the same calls, guards and deopts (the sampler is native only).
+#[test]
+fn a_profiled_wasm_run_counts_what_the_native_run_counts() {
+    if !wasm_available() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let src = "def f(x):\n    return x * 2 + 1\n\ndef total(n: int) -> int:\n    s = 0\n    \
+               for i in range(n):\n        s += f(i)\n    return s\n\nprint(total(1000), f(1.5))\n";
+    std::fs::write(dir.path().join("app.py"), src).expect("write");
+    let mut profiles = Vec::new();
+    for (target, profile) in [
+        ("native", "target/molt/app.profile.json"),
+        ("wasm32", "target/molt/app.wasm.profile.json"),
+    ] {
+        let out = molt_lsp()
+            .current_dir(dir.path())
+            .args(["--run", "app.py", "--profile", "--target", target])
+            .output()
+            .expect("molt-lsp runs");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{target}: {stderr}");
+        assert_eq!(String::from_utf8_lossy(&out.stdout), "1000000 4.0\n");
+        assert!(stderr.contains(&format!("profile written to {profile}")), "{stderr}");
+        assert!(stderr.contains("`mul` in f: 1 deopt of 1001"), "{target}: {stderr}");
+        let text = std::fs::read_to_string(dir.path().join(profile)).expect("the profile");
+        let json: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+        profiles.push(json);
+    }
+    // Per function: name, calls and every site's count, identical.
+    let counts = |p: &serde_json::Value| -> Vec<(String, u64, String)> {
+        p["functions"]
+            .as_array()
+            .expect("functions")
+            .iter()
+            .map(|f| {
+                (
+                    f["name"].as_str().unwrap_or_default().to_owned(),
+                    f["calls"].as_u64().unwrap_or_default(),
+                    f["sites"].to_string(),
+                )
+            })
+            .collect()
+    };
+    assert_eq!(counts(&profiles[0]), counts(&profiles[1]));
+    assert_eq!(profiles[0]["counters"], profiles[1]["counters"]);
+    let out = molt_lsp()
+        .current_dir(dir.path())
+        .args(["--profile-report", "target/molt/app.wasm.profile.json"])
+        .output()
+        .expect("molt-lsp runs");
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("total"));
+}

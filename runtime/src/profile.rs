@@ -30,7 +30,8 @@
 //! starts. [`finish`] (called by [`crate::entry::run_main`] on every exit: normal end,
 //! `sys.exit`, uncaught exception after its traceback) writes the profile:
 //! `MOLT_PROFILE_JSON=1` prints `molt_profile_json {...}` on stderr, `MOLT_PROFILE_JSON=<path>`
-//! writes the object to `<path>` atomically (a temporary file in the same directory, renamed).
+//! writes the object to `<path>` atomically (a temporary file in the same directory, renamed;
+//! on wasm32 through WASI, in a folder the host preopened).
 //!
 //! # Table layout (`molt_abi::descriptor`, written by `molt_codegen`'s `define_profile_table`)
 //! The structures and the kinds of points ([`kinds`]) are defined once in `molt_abi`, with
@@ -519,13 +520,11 @@ fn write_atomically(path: &str, text: &str) -> std::io::Result<()> {
     })
 }
 
-/// No file system on wasm32 (`MOLT_PROFILE_JSON=1`, on stderr, works there).
+/// On wasm32, through WASI, in a folder the host preopened (`tools/run-wasm.mjs` preopens
+/// the profile's folder).
 #[cfg(target_arch = "wasm32")]
-fn write_atomically(_path: &str, _text: &str) -> std::io::Result<()> {
-    Err(std::io::Error::new(
-        std::io::ErrorKind::Unsupported,
-        "no file system access on wasm32 (use MOLT_PROFILE_JSON=1 for stderr)",
-    ))
+fn write_atomically(path: &str, text: &str) -> std::io::Result<()> {
+    crate::wasi::write_file_atomically(path, text).map_err(std::io::Error::other)
 }
 
 /// Little-endian reader of the `files` blob.

@@ -81,7 +81,17 @@ mod sys {
         pub rights_inheriting: u64,
     }
 
+    /// `prestat`: a preopened directory (tag 0) and the length of its name.
+    #[repr(C)]
+    pub struct Prestat {
+        /// 0: a directory.
+        pub tag: u8,
+        /// Bytes of the directory's name.
+        pub name_len: usize,
+    }
+
     const _: () = {
+        assert!(std::mem::size_of::<Prestat>() == 8);
         assert!(std::mem::size_of::<Fdstat>() == 24);
         assert!(std::mem::offset_of!(Fdstat, rights_base) == 8);
         assert!(std::mem::size_of::<Ciovec>() == 8);
@@ -133,6 +143,41 @@ mod sys {
         /// Fills `len` bytes at `buf` with random data.
         #[link_name = "random_get"]
         pub fn random_get(buf: *mut u8, len: usize) -> i32;
+        /// Whether `fd` is a preopened directory; its name's length at `prestat`.
+        #[link_name = "fd_prestat_get"]
+        pub fn fd_prestat_get(fd: u32, prestat: *mut Prestat) -> i32;
+        /// The name of the preopened directory `fd` (`len` bytes, no NUL) at `path`.
+        #[link_name = "fd_prestat_dir_name"]
+        pub fn fd_prestat_dir_name(fd: u32, path: *mut u8, len: usize) -> i32;
+        /// Opens `path` (relative to the directory `dirfd`); the new descriptor at `fd`.
+        #[link_name = "path_open"]
+        pub fn path_open(
+            dirfd: u32,
+            dirflags: u32,
+            path: *const u8,
+            path_len: usize,
+            oflags: u16,
+            rights_base: u64,
+            rights_inheriting: u64,
+            fdflags: u16,
+            fd: *mut u32,
+        ) -> i32;
+        /// Closes `fd`.
+        #[link_name = "fd_close"]
+        pub fn fd_close(fd: u32) -> i32;
+        /// Renames `old` (relative to `old_fd`) to `new` (relative to `new_fd`).
+        #[link_name = "path_rename"]
+        pub fn path_rename(
+            old_fd: u32,
+            old: *const u8,
+            old_len: usize,
+            new_fd: u32,
+            new: *const u8,
+            new_len: usize,
+        ) -> i32;
+        /// Removes the file `path` (relative to `fd`).
+        #[link_name = "path_unlink_file"]
+        pub fn path_unlink_file(fd: u32, path: *const u8, path_len: usize) -> i32;
     }
 }
 
@@ -366,4 +411,112 @@ pub fn sleep_ns(ns: u64) -> bool {
     let mut n = 0usize;
     // SAFETY: one subscription, room for one event, a valid out-parameter.
     unsafe { sys::poll_oneoff(&sub, &mut event, 1, &mut n) == 0 }
+}
+
+/// The preopened directory whose name is the longest prefix of the folder `dir` (an
+/// absolute path), and `dir`'s path relative to it. The host (`tools/run-wasm.mjs`)
+/// preopens a folder under its own path, so host paths name files inside it.
+fn preopen_for(dir: &str) -> Option<(u32, String)> {
+    let mut best: Option<(u32, String)> = None;
+    for fd in 3u32..64 {
+        let mut stat = sys::Prestat {
+            tag: 1,
+            name_len: 0,
+        };
+        // SAFETY: `stat` is a valid `prestat` for the host to fill.
+        if unsafe { sys::fd_prestat_get(fd, &mut stat) } != 0 {
+            break; // descriptors are numbered densely: the first that is not one ends them
+        }
+        if stat.tag != 0 {
+            continue;
+        }
+        let mut name = vec![0u8; stat.name_len];
+        // SAFETY: `name` has `name_len` writable bytes.
+        if unsafe { sys::fd_prestat_dir_name(fd, name.as_mut_ptr(), name.len()) } != 0 {
+            continue;
+        }
+        let Ok(name) = String::from_utf8(name) else {
+            continue;
+        };
+        let base = name.trim_end_matches('/');
+        let inside = dir == base
+            || dir
+                .strip_prefix(base)
+                .is_some_and(|rest| rest.starts_with('/'));
+        if inside && best.as_ref().is_none_or(|(_, b)| b.len() < base.len()) {
+            best = Some((fd, base.to_owned()));
+        }
+    }
+    best.map(|(fd, base)| {
+        let rel = dir[base.len()..].trim_start_matches('/').to_owned();
+        (fd, rel)
+    })
+}
+
+/// Writes `text` to the file `path` (absolute, inside a preopened folder) through a
+/// temporary file in the same folder renamed into place, so a reader never sees a partial
+/// file (as the native runtime writes profiles).
+///
+/// # Errors
+/// The folder is not preopened, or the host refused to create, write or rename (WASI errno).
+pub fn write_file_atomically(path: &str, text: &str) -> Result<(), String> {
+    let (dir, name) = path.rsplit_once('/').ok_or("not an absolute path")?;
+    let dir = if dir.is_empty() { "/" } else { dir };
+    let (dirfd, rel) = preopen_for(dir)
+        .ok_or_else(|| format!("{dir} is not a folder the host gave the program"))?;
+    let join = |n: &str| {
+        if rel.is_empty() {
+            n.to_owned()
+        } else {
+            format!("{rel}/{n}")
+        }
+    };
+    let tmp = join(&format!(".{name}.tmp"));
+    let target = join(name);
+    const O_CREAT: u16 = 1;
+    const O_TRUNC: u16 = 8;
+    // The new file's rights: writing only (`fd_write`); none to pass on.
+    const RIGHT_FD_WRITE: u64 = 1 << 6;
+    let mut fd = 0u32;
+    // SAFETY: `tmp` is valid for its length; `fd` is a valid out-pointer.
+    let errno = unsafe {
+        sys::path_open(
+            dirfd,
+            0,
+            tmp.as_ptr(),
+            tmp.len(),
+            O_CREAT | O_TRUNC,
+            RIGHT_FD_WRITE,
+            0,
+            0,
+            &mut fd,
+        )
+    };
+    if errno != 0 {
+        return Err(format!("cannot create {dir}/.{name}.tmp (WASI errno {errno})"));
+    }
+    let written = write_all(fd, text.as_bytes());
+    // SAFETY: `fd` was opened above.
+    unsafe { sys::fd_close(fd) };
+    // SAFETY: both paths are valid for their lengths.
+    let errno = if written {
+        unsafe {
+            sys::path_rename(
+                dirfd,
+                tmp.as_ptr(),
+                tmp.len(),
+                dirfd,
+                target.as_ptr(),
+                target.len(),
+            )
+        }
+    } else {
+        -1
+    };
+    if errno != 0 {
+        // SAFETY: `tmp` is valid for its length.
+        unsafe { sys::path_unlink_file(dirfd, tmp.as_ptr(), tmp.len()) };
+        return Err(format!("cannot write {path} (WASI errno {errno})"));
+    }
+    Ok(())
 }
