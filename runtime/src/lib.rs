@@ -55,10 +55,6 @@ pub mod finalize;
 pub mod float;
 pub mod format;
 pub mod gamma;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod generator;
-#[cfg(target_arch = "wasm32")]
-#[path = "generator_stub.rs"]
 pub mod generator;
 pub mod generic_alias;
 pub mod hash;
