@@ -224,8 +224,13 @@ fn resume(g: Value, input: Value) -> R<Resumed> {
             }
             if r.is_error() {
                 if pending_is(ExcKind::StopIteration) {
-                    drop(take_pending());
-                    return raise(ExcKind::RuntimeError, "generator raised StopIteration");
+                    // PEP 479: the `StopIteration` is the `RuntimeError`'s cause (and context).
+                    let stop = take_pending();
+                    return crate::exceptions::raise_with_cause(
+                        ExcKind::RuntimeError,
+                        "generator raised StopIteration",
+                        stop,
+                    );
                 }
                 return Err(Raised);
             }
