@@ -1518,7 +1518,9 @@ pub extern "C" fn molt_raise(exc: Value, cause: Value) -> Value {
 
 /// `yield v` in a generator body (`v` borrowed): suspends the generator; returns the value
 /// sent in when it is resumed (a new reference; `None` for `next`). → error when resumed by
-/// `throw()`/`close()` (the exception is pending) or outside a running generator.
+/// `throw()`/`close()` (the exception is pending) or outside a running generator. On wasm32
+/// it only records `v` as the item (the state-machine body then returns; its result is
+/// ignored, the sent value comes from [`molt_gen_sent`]).
 #[unsafe(no_mangle)]
 pub extern "C" fn molt_yield(v: Value) -> Value {
     crate::generator::yield_value(v)
@@ -1528,6 +1530,26 @@ pub extern "C" fn molt_yield(v: Value) -> Value {
 #[unsafe(no_mangle)]
 pub extern "C" fn molt_yield_owned(v: Value) -> Value {
     crate::generator::yield_owned(v)
+}
+
+/// The save area of the running generator, for wasm32's state-machine generator bodies
+/// (`docs/runtime.md`, "Generators on wasm32"): at least `size` bytes, zeroed when first
+/// allocated, 16-byte aligned, at the same address on every resumption, freed with the
+/// generator; bytes 0..4 hold the resume point (`u32`, 0 = the start). → null with
+/// `SystemError` pending outside a running generator, and natively (native bodies run on
+/// their own stacks and never call it).
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_gen_state(size: u32) -> *mut u8 {
+    crate::generator::save_area(size)
+}
+
+/// The value sent into the running generator (a new reference; `None` for `next`), for a
+/// wasm32 state-machine body resumed at a `yield`. → error when resumed by
+/// `throw()`/`close()` (the exception is pending); `SystemError` outside a running
+/// generator and natively (native bodies get the value from `molt_yield`).
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_gen_sent() -> Value {
+    crate::generator::sent_value()
 }
 
 /// Gives `v` (owned) to the pending exception: a value the names of a frame held when the

@@ -1,18 +1,23 @@
-//! Generators: calling a generator function (code flag bit 0) makes a generator object whose
-//! body runs on its own stack (a stackful coroutine, `corosensei`); `molt_yield` suspends it.
-//! `next`, `send`, `throw` and `close` resume it; PEP 479 turns a `StopIteration` escaping
-//! the body into `RuntimeError`.
+//! Generators: calling a generator function (code flag bit 0) makes a generator object;
+//! `next`, `send`, `throw` and `close` resume its body, `yield` suspends it; PEP 479 turns a
+//! `StopIteration` escaping the body into `RuntimeError`.
 //!
-//! Resumption protocol: the coroutine's input is the sent value (a new reference), or
-//! `Value::ERROR` with an exception pending (`throw`, `close`), which `molt_yield` returns
-//! so the compiled body propagates it. A generator freed while suspended is closed first
-//! (its `finally` blocks run); one that refuses to close is reset without unwinding (its
+//! This module has the semantics every target shares (states, the methods, the
+//! handled-exception state kept across suspensions, the recursion depth, closing when freed);
+//! how a body starts, resumes and suspends is its submodule `body`'s business:
+//! - native targets (`stackful.rs`): the body is ordinary compiled code on its own stack
+//!   (a stackful coroutine, `corosensei`), `molt_yield` switches back to the resumer;
+//! - wasm32 (`machine.rs`): the body is compiled as a state machine that returns at each
+//!   `yield` after saving its locals in the generator's save area (`molt_gen_state`,
+//!   `molt_gen_sent`; the protocol is in that file and `docs/runtime.md`).
+//!
+//! Resumption protocol, on both: the body's input is the sent value (a new reference), or
+//! `Value::ERROR` with an exception pending (`throw`, `close`), which the `yield` evaluates
+//! to so the compiled body propagates it. A generator freed while suspended is closed first
+//! (its `finally` blocks run); one that refuses to close is dropped without unwinding (its
 //! frame's references leak, nothing is freed twice).
 
 use std::cell::{Cell, RefCell, UnsafeCell};
-
-use corosensei::stack::{DefaultStack, Stack};
-use corosensei::{Coroutine, CoroutineResult, Yielder};
 
 use crate::exceptions::{
     ExcKind, R, Raised, pending_is, raise, set_pending, take_pending, type_error,
@@ -21,12 +26,31 @@ use crate::object::{Args, Kind, Ref, alloc_ref, decref, incref, is_kind, payload
 use crate::state::exc_class;
 use crate::value::Value;
 
-/// Bytes of (virtual) stack per generator.
-const STACK_SIZE: usize = 4 << 20;
-/// Finished generators' stacks kept for reuse.
-const POOL_MAX: usize = 16;
+#[cfg(not(target_arch = "wasm32"))]
+mod stackful;
+#[cfg(not(target_arch = "wasm32"))]
+use stackful as body;
 
-type Co = Coroutine<Value, Value, Value, DefaultStack>;
+#[cfg(target_arch = "wasm32")]
+mod machine;
+#[cfg(target_arch = "wasm32")]
+use machine as body;
+
+pub use body::{save_area, sent_value, yield_owned, yield_value};
+use body::Body;
+
+/// The code of a generator function: `fn(func, args) -> Value` (the calling convention of
+/// compiled functions, `docs/runtime.md`).
+pub type Entry = extern "C" fn(Value, *const Value) -> Value;
+
+/// What one resumption of a body produced.
+pub enum Step {
+    /// The body suspended at a `yield` of this value (owned).
+    Yield(Value),
+    /// The body finished with this result (owned), or `Value::ERROR` with the exception
+    /// pending.
+    Return(Value),
+}
 
 /// Where a generator is in its life.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -43,7 +67,8 @@ pub enum GenState {
 
 /// The payload of a generator object.
 pub struct GenData {
-    co: UnsafeCell<Option<Co>>,
+    /// The body; `None` once finished.
+    body: UnsafeCell<Option<Body>>,
     state: Cell<GenState>,
     /// The exceptions its handlers were handling when it suspended (owned), restored on top
     /// of the resumer's when it resumes (CPython's `gi_exc_state`).
@@ -53,15 +78,6 @@ pub struct GenData {
     pub qualname: Cell<Value>,
     /// `__name__` (a str, owned), like `qualname`.
     pub name: Cell<Value>,
-    /// The lowest usable address of the body's stack (for the native stack check while the
-    /// body runs, see [`crate::recursion`]).
-    stack_bottom: usize,
-}
-
-thread_local! {
-    /// The yielders of the generators currently running, innermost last.
-    static YIELDERS: RefCell<Vec<*const Yielder<Value, Value>>> = const { RefCell::new(Vec::new()) };
-    static STACKS: RefCell<Vec<DefaultStack>> = const { RefCell::new(Vec::new()) };
 }
 
 /// The payload of a generator (the caller checked the kind).
@@ -84,65 +100,22 @@ pub fn make_generator(
     func: Value,
     name: Value,
     qualname: Value,
-    entry: extern "C" fn(Value, *const Value) -> Value,
+    entry: Entry,
     args: Vec<Ref>,
 ) -> R<Ref> {
-    let func = Ref::dup(func);
-    let stack = match STACKS.with(|s| s.borrow_mut().pop()) {
-        Some(s) => s,
-        None => match DefaultStack::new(STACK_SIZE) {
-            Ok(s) => s,
-            Err(_) => return raise(ExcKind::MemoryError, "cannot allocate a generator stack"),
-        },
-    };
-    let stack_bottom = stack.limit().get();
-    let co: Co = Coroutine::with_stack(stack, move |y: &Yielder<Value, Value>, first: Value| {
-        decref(first);
-        YIELDERS.with(|ys| ys.borrow_mut().push(y as *const _));
-        let vals: Vec<Value> = args.into_iter().map(Ref::into_raw).collect();
-        let r = entry(func.v(), vals.as_ptr());
-        YIELDERS.with(|ys| ys.borrow_mut().pop());
-        drop(vals);
-        drop(func);
-        r
-    });
+    let body = Body::new(func, entry, args)?;
     let g = alloc_ref(
         Kind::Generator,
         GenData {
-            co: UnsafeCell::new(Some(co)),
+            body: UnsafeCell::new(Some(body)),
             state: Cell::new(GenState::Created),
             handled: RefCell::new(Vec::new()),
             qualname: Cell::new(incref(qualname)),
             name: Cell::new(incref(name)),
-            stack_bottom,
         },
     );
     crate::finalize::register(g.v());
     Ok(g)
-}
-
-/// `molt_yield(v)`: suspends the running generator with `v` (borrowed); returns the sent
-/// value (new reference) or `Value::ERROR` when resumed by `throw`/`close`.
-pub fn yield_value(v: Value) -> Value {
-    yield_owned(incref(v))
-}
-
-/// [`yield_value`] of an owned `v`: the reference goes to the resumer, so the suspended
-/// body keeps none (CPython's `YIELD_VALUE` pops the value off the frame's stack).
-pub fn yield_owned(v: Value) -> Value {
-    let Some(y) = YIELDERS.with(|ys| ys.borrow_mut().pop()) else {
-        crate::object::decref(v);
-        let _: R<()> = raise(
-            ExcKind::RuntimeError,
-            "yield outside of a running generator",
-        );
-        return Value::ERROR;
-    };
-    // SAFETY: the pointer was pushed by the body of the generator running now, whose
-    // coroutine (and so its yielder) is alive until the body returns.
-    let sent = unsafe { &*y }.suspend(v);
-    YIELDERS.with(|ys| ys.borrow_mut().push(y));
-    sent
 }
 
 /// What a resumption produced.
@@ -153,16 +126,16 @@ pub enum Resumed {
     Returned(Ref),
 }
 
-/// Runs one step of `co` (the body of `gd`) with `input`, as a frame of its own for the
+/// Runs one step of `body` (the body of `gd`) with `input`, as a frame of its own for the
 /// handled-exception stack: the generator's saved handled exceptions go back on top of the
 /// resumer's while it runs, and are saved again if it suspends (CPython's `gi_exc_state`).
 /// The body counts as one call for the recursion depth (the caller checked the limit), and
-/// the native stack check looks at the body's own stack while it runs.
-fn step(gd: &GenData, co: &mut Co, input: Value) -> CoroutineResult<Value, Value> {
+/// the native stack check looks at the body's own stack while it runs (if it has one).
+fn step(gd: &GenData, body: &mut Body, input: Value) -> Step {
     let r = crate::state::rt();
     let depth = r.depth.get();
     r.depth.set(depth + 1);
-    let outer_limit = crate::recursion::set_stack_bottom(gd.stack_bottom);
+    let outer_limit = body.stack_bottom().map(crate::recursion::set_stack_bottom);
     let base = crate::exceptions::frame_enter();
     let saved = std::mem::take(&mut *gd.handled.borrow_mut());
     let own = !saved.is_empty();
@@ -175,12 +148,14 @@ fn step(gd: &GenData, co: &mut Co, input: Value) -> CoroutineResult<Value, Value
             crate::exceptions::chain_context(p);
         }
     }
-    let result = co.resume(input);
-    if matches!(result, CoroutineResult::Yield(_)) {
+    let result = body.resume(input);
+    if matches!(result, Step::Yield(_)) {
         *gd.handled.borrow_mut() = crate::exceptions::handled_split_frame();
     }
     crate::exceptions::frame_exit(base);
-    crate::recursion::restore_stack_limit(outer_limit);
+    if let Some(l) = outer_limit {
+        crate::recursion::restore_stack_limit(l);
+    }
     r.depth.set(depth);
     result
 }
@@ -197,17 +172,9 @@ fn resume_too_deep(g: Value, input: Value) -> R<Resumed> {
         _ => {
             gd.state.set(GenState::Done);
             // SAFETY: single-threaded; the generator is not running.
-            let slot = unsafe { &mut *gd.co.get() };
-            if let Some(co) = slot.as_mut()
-                && co.started()
-                && !co.done()
-            {
-                // SAFETY: the body is suspended in `molt_yield`, directly under the closure;
-                // no frame on the coroutine stack needs its destructor run for soundness
-                // (see `release`).
-                unsafe { co.force_reset() };
+            if let Some(body) = unsafe { &mut *gd.body.get() }.take() {
+                body.abandon();
             }
-            drop(slot.take());
             let left = std::mem::take(&mut *gd.handled.borrow_mut());
             crate::object::decref_all(&left);
         }
@@ -238,33 +205,32 @@ fn resume(g: Value, input: Value) -> R<Resumed> {
     }
     gd.state.set(GenState::Running);
     // SAFETY: single-threaded; the `Running` state keeps any re-entrant resumption (from
-    // inside the body) away from the coroutine while this borrow is live.
-    let slot = unsafe { &mut *gd.co.get() };
-    let Some(co) = slot.as_mut() else {
+    // inside the body) away from the body while this borrow is live.
+    let slot = unsafe { &mut *gd.body.get() };
+    let Some(body) = slot.as_mut() else {
         gd.state.set(GenState::Done);
         return Ok(Resumed::Returned(Ref::NONE));
     };
-    let result = step(gd, co, input);
+    let result = step(gd, body, input);
     match result {
-        CoroutineResult::Yield(v) => {
+        Step::Yield(v) => {
             gd.state.set(GenState::Suspended);
             Ok(Resumed::Yielded(Ref::new(v)))
         }
-        CoroutineResult::Return(r) => {
+        Step::Return(r) => {
             gd.state.set(GenState::Done);
-            if let Some(co) = slot.take() {
-                let stack = co.into_stack();
-                STACKS.with(|s| {
-                    let mut s = s.borrow_mut();
-                    if s.len() < POOL_MAX {
-                        s.push(stack);
-                    }
-                });
+            if let Some(body) = slot.take() {
+                body.finished();
             }
             if r.is_error() {
                 if pending_is(ExcKind::StopIteration) {
-                    drop(take_pending());
-                    return raise(ExcKind::RuntimeError, "generator raised StopIteration");
+                    // PEP 479: the `StopIteration` is the `RuntimeError`'s cause (and context).
+                    let stop = take_pending();
+                    return crate::exceptions::raise_with_cause(
+                        ExcKind::RuntimeError,
+                        "generator raised StopIteration",
+                        stop,
+                    );
                 }
                 return Err(Raised);
             }
@@ -337,9 +303,8 @@ fn close_created(g: Value) {
     let gd = gen_data(g);
     gd.state.set(GenState::Done);
     // SAFETY: single-threaded; the generator is not running.
-    let slot = unsafe { &mut *gd.co.get() };
-    // A coroutine that never started drops its closure without unwinding.
-    drop(slot.take());
+    // A body that never started releases the arguments.
+    drop(unsafe { &mut *gd.body.get() }.take());
 }
 
 /// `g.close()`.
@@ -386,60 +351,60 @@ pub fn close_for_finalizer(g: Value) {
     }
 }
 
-/// Frees a generator's coroutine (the object `g` is being deallocated: its count is zero).
+/// Frees a generator's body (the object `g` is being deallocated: its count is zero).
 /// A suspended generator is closed first (its `finally` blocks run), without disturbing a
 /// pending exception; an exception escaping is reported on stderr, as CPython's finalizer
-/// does.
+/// does. One that yields again is dropped without unwinding.
 pub fn release(g: Value, gd: &GenData) {
     crate::finalize::unregister(g);
     // SAFETY: single-threaded; the object is being freed, nobody else can resume it.
-    let slot = unsafe { &mut *gd.co.get() };
-    if let Some(co) = slot.as_mut()
-        && co.started()
-        && !co.done()
-    {
-        let saved = take_pending();
-        let exit = crate::exceptions::new_exception(
-            exc_class(ExcKind::GeneratorExit),
-            Ref::dup(crate::state::rt().empty_tuple),
-        );
-        set_pending(exit);
-        gd.state.set(GenState::Running);
-        let escaped = match step(gd, co, Value::ERROR) {
-            CoroutineResult::Yield(v) => {
-                decref(v);
-                drop(take_pending());
-                let _: R<()> = raise(ExcKind::RuntimeError, "generator ignored GeneratorExit");
-                true
-            }
-            CoroutineResult::Return(r) if !r.is_error() => {
-                decref(r);
-                false
-            }
-            CoroutineResult::Return(_) => !pending_is(ExcKind::GeneratorExit),
-        };
-        gd.state.set(GenState::Done);
-        if escaped {
-            // The object cannot be handed to `repr` (its count is zero): its repr by hand.
-            let what = format!(
-                "<generator object {} at {}>",
-                crate::str::as_str(gd.qualname.get()),
-                crate::ops::addr(g)
+    let slot = unsafe { &mut *gd.body.get() };
+    if let Some(mut body) = slot.take() {
+        if body.suspended() {
+            let saved = take_pending();
+            let exit = crate::exceptions::new_exception(
+                exc_class(ExcKind::GeneratorExit),
+                Ref::dup(crate::state::rt().empty_tuple),
             );
-            crate::finalize::write_unraisable_text(&what);
-        }
-        drop(take_pending());
-        if let Some(s) = saved {
-            set_pending(s);
-        }
-        if !co.done() {
-            // SAFETY: the body is suspended in `molt_yield`, directly under the closure;
-            // no frame on the coroutine stack needs its destructor run for soundness (the
-            // closure's references are leaked instead of released).
-            unsafe { co.force_reset() };
+            set_pending(exit);
+            gd.state.set(GenState::Running);
+            let (escaped, finished) = match step(gd, &mut body, Value::ERROR) {
+                Step::Yield(v) => {
+                    decref(v);
+                    drop(take_pending());
+                    let _: R<()> =
+                        raise(ExcKind::RuntimeError, "generator ignored GeneratorExit");
+                    (true, false)
+                }
+                Step::Return(r) if !r.is_error() => {
+                    decref(r);
+                    (false, true)
+                }
+                Step::Return(_) => (!pending_is(ExcKind::GeneratorExit), true),
+            };
+            gd.state.set(GenState::Done);
+            if escaped {
+                // The object cannot be handed to `repr` (its count is zero): its repr by hand.
+                let what = format!(
+                    "<generator object {} at {}>",
+                    crate::str::as_str(gd.qualname.get()),
+                    crate::ops::addr(g)
+                );
+                crate::finalize::write_unraisable_text(&what);
+            }
+            drop(take_pending());
+            if let Some(s) = saved {
+                set_pending(s);
+            }
+            if finished {
+                body.finished();
+            } else {
+                body.abandon();
+            }
+        } else {
+            drop(body);
         }
     }
-    drop(slot.take());
     decref(gd.qualname.get());
     decref(gd.name.get());
     let left = std::mem::take(&mut *gd.handled.borrow_mut());

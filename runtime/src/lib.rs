@@ -7,8 +7,8 @@
 //! - [`state`]: the per-thread runtime state (builtin classes, the pending exception, the call
 //!   depth, interned constants, stdout buffer).
 //! - Types: [`int`], [`float`], [`str`], [`list`], [`tuple`], [`dict`], [`set`], [`range`],
-//!   [`iter`], [`generator`] (generators on their own stacks); [`hash`] (CPython-compatible
-//!   hashes); [`format`] (format specs and `%`); [`unicode`] (character properties and case
+//!   [`iter`], [`generator`] (own stacks natively, state machines on wasm32); [`hash`]
+//!   (CPython-compatible hashes); [`format`] (format specs and `%`); [`unicode`] (character properties and case
 //!   mappings from CPython's Unicode 14.0 database, [`unicode_db`]).
 //! - Semantics: [`ops`] (operators, comparison, truthiness, subscripts), [`slots`] (their
 //!   special methods on the builtin types: `int.__add__`), [`attr`] (attribute lookup), [`class`] (classes, instances, `super`, `isinstance`), [`call`] (argument
@@ -55,10 +55,6 @@ pub mod finalize;
 pub mod float;
 pub mod format;
 pub mod gamma;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod generator;
-#[cfg(target_arch = "wasm32")]
-#[path = "generator_stub.rs"]
 pub mod generator;
 pub mod generic_alias;
 pub mod hash;

@@ -972,7 +972,7 @@ fn erfc(x: f64) -> f64 {
 /// for targets without a C library.
 #[cfg(target_arch = "wasm32")]
 fn erf(x: f64) -> f64 {
-    if x.is_nan() {
+    if x.is_nan() || x == 0.0 {
         return x;
     }
     if x.abs() > 6.0 {
@@ -989,7 +989,7 @@ fn erf(x: f64) -> f64 {
             term *= -x2 / n;
             let add = term / (2.0 * n + 1.0);
             sum += add;
-            if add.abs() < 1e-17 * sum.abs() {
+            if add.abs() <= 1e-17 * sum.abs() {
                 break;
             }
         }

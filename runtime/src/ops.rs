@@ -479,7 +479,8 @@ pub fn py_len(v: Value) -> R<usize> {
             Kind::DictView => return Ok(dict_data(crate::dict::view_data(v).dict).len()),
             Kind::Range => {
                 let n = crate::range::range_len(crate::range::range_data(v));
-                if n > i64::MAX as u64 {
+                // `Py_ssize_t` is 32 bits on wasm32, as in CPython built for it.
+                if n > isize::MAX as u64 {
                     return crate::exceptions::overflow_error(
                         "Python int too large to convert to C ssize_t",
                     );
@@ -491,6 +492,12 @@ pub fn py_len(v: Value) -> R<usize> {
                     let n = crate::int::as_ssize(r.v(), Some(ExcKind::OverflowError))?;
                     if n < 0 {
                         return value_error("__len__() should return >= 0");
+                    }
+                    if n > isize::MAX as i64 {
+                        return crate::exceptions::overflow_error(format!(
+                            "cannot fit '{}' into an index-sized integer",
+                            type_name(r.v())
+                        ));
                     }
                     return Ok(n as usize);
                 }

@@ -932,8 +932,8 @@ fn compile_wasm(
             symbols.runtime.get(&Rt::Yield).copied(),
             symbols.runtime.get(&Rt::YieldOwned).copied(),
         ],
-        gen_state: None,
-        gen_sent: None,
+        gen_state: symbols.runtime.get(&Rt::GenState).copied(),
+        gen_sent: symbols.runtime.get(&Rt::GenSent).copied(),
     };
     wasm::emit::function(&clif, &own, &env).map_err(|e| CodegenError::Cranelift {
         function: f.name.to_string(),

@@ -234,6 +234,15 @@ macro_rules! for_each_runtime_function {
                 Yield = molt_yield(v: Value) -> Value;
                 /// Suspends the running generator with `v` (owned).
                 YieldOwned = molt_yield_owned(v: Value) -> Value;
+                /// The save area of the running generator (wasm32 state-machine bodies: at
+                /// least `size` bytes, zeroed when first allocated, 16-byte aligned, the same
+                /// address on every resumption; bytes 0..4 hold the resume point). Native
+                /// bodies never call it (`SystemError`, null).
+                GenState = molt_gen_state(size: u32) -> *mut u8;
+                /// The value sent into the running generator (new reference), or error with
+                /// the exception of `throw`/`close` pending (wasm32 state-machine bodies, on
+                /// resumption; native bodies get it from `molt_yield`: `SystemError`).
+                GenSent = molt_gen_sent() -> Value;
                 /// Enters a Python call: depth check and handled-exception mark; a token.
                 EnterCall = molt_enter_call() -> i64;
                 /// Leaves a call entered with `EnterCall`.
