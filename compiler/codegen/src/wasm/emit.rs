@@ -127,6 +127,9 @@ pub fn function(
         slot_offsets: Vec::new(),
         frame_size: 0,
         scratch: FxHashMap::default(),
+        temps: Default::default(),
+        release_after: FxHashMap::default(),
+        pool: FxHashMap::default(),
         context: Vec::new(),
     };
     e.analyse()?;
@@ -137,6 +140,7 @@ pub fn function(
     if e.is_generator() {
         e.state_machine(own, entry)?;
     } else {
+        e.find_temps();
         e.prologue(own)?;
         e.do_tree(entry)?;
     }
@@ -195,6 +199,12 @@ struct Emitter<'a> {
     frame_size: u32,
     /// Scratch locals by type (for multi-step sequences), allocated on first use.
     scratch: FxHashMap<(ValType, u8), u32>,
+    /// Values defined and last used in one block (no block parameter, no branch
+    /// argument): they share locals, taken from `pool` at the definition and given back
+    /// after the last use (`release_after`).
+    temps: rustc_hash::FxHashSet<ir::Value>,
+    release_after: FxHashMap<ir::Inst, Vec<ir::Value>>,
+    pool: FxHashMap<ValType, Vec<u32>>,
     context: Vec<Label>,
 }
 
@@ -327,7 +337,15 @@ impl Emitter<'_> {
             return Ok(l);
         }
         let t = val_type(self.func.dfg.value_type(v))?;
-        let l = self.new_local(t);
+        let reused = if self.temps.contains(&v) {
+            self.pool.get_mut(&t).and_then(Vec::pop)
+        } else {
+            None
+        };
+        let l = match reused {
+            Some(l) => l,
+            None => self.new_local(t),
+        };
         self.locals.insert(v, l);
         Ok(l)
     }
@@ -451,10 +469,78 @@ impl Emitter<'_> {
                 InstructionData::BranchTable { arg, table, .. } => {
                     return self.branch_table(x, arg, table);
                 }
-                _ => self.inst(inst)?,
+                _ => {
+                    self.inst(inst)?;
+                    self.release(inst);
+                }
             }
         }
         Ok(())
+    }
+
+    /// Gives back to the pool the locals of the temporaries whose last use is `inst`.
+    fn release(&mut self, inst: ir::Inst) {
+        let Some(values) = self.release_after.remove(&inst) else {
+            return;
+        };
+        for v in values {
+            if let Some(l) = self.locals.remove(&v) {
+                let t = if l < self.nparams {
+                    continue;
+                } else {
+                    self.local_types[(l - self.nparams) as usize]
+                };
+                self.pool.entry(t).or_default().push(l);
+            }
+        }
+    }
+
+    /// Finds the temporaries: instruction results whose uses are all in the defining block
+    /// and are not branch arguments, with the instruction after which each is dead.
+    fn find_temps(&mut self) {
+        let mut home: FxHashMap<ir::Value, (ir::Block, usize)> = FxHashMap::default();
+        let mut last: FxHashMap<ir::Value, (usize, ir::Inst)> = FxHashMap::default();
+        let mut escapes: rustc_hash::FxHashSet<ir::Value> = Default::default();
+        for b in self.func.layout.blocks() {
+            for (k, inst) in self.func.layout.block_insts(b).enumerate() {
+                for &r in self.func.dfg.inst_results(inst) {
+                    home.insert(r, (b, k));
+                    last.insert(r, (k, inst));
+                }
+                let is_branch = matches!(
+                    self.func.dfg.insts[inst],
+                    InstructionData::Jump { .. }
+                        | InstructionData::Brif { .. }
+                        | InstructionData::BranchTable { .. }
+                );
+                for &a in self.func.dfg.inst_args(inst) {
+                    match home.get(&a) {
+                        Some(&(hb, _)) if hb == b => {
+                            let e = last.entry(a).or_insert((k, inst));
+                            if k >= e.0 {
+                                *e = (k, inst);
+                            }
+                        }
+                        _ => {
+                            escapes.insert(a);
+                        }
+                    }
+                }
+                if is_branch {
+                    // Branch arguments (and a brif's condition) go to other blocks' code.
+                    self.func.dfg.inst_values(inst).for_each(|v| {
+                        escapes.insert(v);
+                    });
+                }
+            }
+        }
+        for (v, (_, inst)) in last {
+            if escapes.contains(&v) {
+                continue;
+            }
+            self.temps.insert(v);
+            self.release_after.entry(inst).or_default().push(v);
+        }
     }
 
     /// `br_table`: one `block` per entry (innermost first), each entry's branch after the
