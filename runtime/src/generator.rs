@@ -36,8 +36,8 @@ mod machine;
 #[cfg(target_arch = "wasm32")]
 use machine as body;
 
-pub use body::{save_area, sent_value, yield_owned, yield_value};
 use body::Body;
+pub use body::{save_area, sent_value, yield_owned, yield_value};
 
 /// The code of a generator function: `fn(func, args) -> Value` (the calling convention of
 /// compiled functions, `docs/runtime.md`).
@@ -372,8 +372,7 @@ pub fn release(g: Value, gd: &GenData) {
                 Step::Yield(v) => {
                     decref(v);
                     drop(take_pending());
-                    let _: R<()> =
-                        raise(ExcKind::RuntimeError, "generator ignored GeneratorExit");
+                    let _: R<()> = raise(ExcKind::RuntimeError, "generator ignored GeneratorExit");
                     (true, false)
                 }
                 Step::Return(r) if !r.is_error() => {

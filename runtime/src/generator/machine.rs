@@ -180,7 +180,10 @@ pub fn save_area(size: u32) -> *mut u8 {
     };
     let a = b.area.get();
     if !a.is_null() {
-        debug_assert!(size as usize <= b.area_size.get(), "a generator's area size changed");
+        debug_assert!(
+            size as usize <= b.area_size.get(),
+            "a generator's area size changed"
+        );
         return a;
     }
     let size = (size as usize).max(8).next_multiple_of(AREA_ALIGN);
