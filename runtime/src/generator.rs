@@ -31,7 +31,9 @@ mod stackful;
 #[cfg(not(target_arch = "wasm32"))]
 use stackful as body;
 
-#[cfg(target_arch = "wasm32")]
+// Also compiled natively for its unit tests, which drive the protocol by hand.
+#[cfg(any(target_arch = "wasm32", test))]
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod machine;
 #[cfg(target_arch = "wasm32")]
 use machine as body;
