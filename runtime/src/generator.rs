@@ -31,13 +31,15 @@ mod stackful;
 #[cfg(not(target_arch = "wasm32"))]
 use stackful as body;
 
-#[cfg(target_arch = "wasm32")]
+// Also compiled natively for its unit tests, which drive the protocol by hand.
+#[cfg(any(target_arch = "wasm32", test))]
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod machine;
 #[cfg(target_arch = "wasm32")]
 use machine as body;
 
-pub use body::{save_area, sent_value, yield_owned, yield_value};
 use body::Body;
+pub use body::{save_area, sent_value, yield_owned, yield_value};
 
 /// The code of a generator function: `fn(func, args) -> Value` (the calling convention of
 /// compiled functions, `docs/runtime.md`).
@@ -372,8 +374,7 @@ pub fn release(g: Value, gd: &GenData) {
                 Step::Yield(v) => {
                     decref(v);
                     drop(take_pending());
-                    let _: R<()> =
-                        raise(ExcKind::RuntimeError, "generator ignored GeneratorExit");
+                    let _: R<()> = raise(ExcKind::RuntimeError, "generator ignored GeneratorExit");
                     (true, false)
                 }
                 Step::Return(r) if !r.is_error() => {

@@ -51,16 +51,17 @@ impl Body {
             },
         };
         let stack_bottom = stack.limit().get();
-        let co: Co = Coroutine::with_stack(stack, move |y: &Yielder<Value, Value>, first: Value| {
-            decref(first);
-            YIELDERS.with(|ys| ys.borrow_mut().push(y as *const _));
-            let vals: Vec<Value> = args.into_iter().map(Ref::into_raw).collect();
-            let r = entry(func.v(), vals.as_ptr());
-            YIELDERS.with(|ys| ys.borrow_mut().pop());
-            drop(vals);
-            drop(func);
-            r
-        });
+        let co: Co =
+            Coroutine::with_stack(stack, move |y: &Yielder<Value, Value>, first: Value| {
+                decref(first);
+                YIELDERS.with(|ys| ys.borrow_mut().push(y as *const _));
+                let vals: Vec<Value> = args.into_iter().map(Ref::into_raw).collect();
+                let r = entry(func.v(), vals.as_ptr());
+                YIELDERS.with(|ys| ys.borrow_mut().pop());
+                drop(vals);
+                drop(func);
+                r
+            });
         Ok(Body { co, stack_bottom })
     }
 
