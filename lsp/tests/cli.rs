@@ -1018,16 +1018,6 @@ fn coverage_shows_source_and_mir_spans_are_positions() {
     );
 }
 
-/// The headless Chromium of Debian's `chromium-headless-shell`, if installed.
-fn headless_chromium() -> Option<std::path::PathBuf> {
-    [
-        "/usr/lib/chromium/chromium-headless-shell",
-        "/usr/bin/chromium-headless-shell",
-    ]
-    .iter()
-    .map(std::path::PathBuf::from)
-    .find(|p| p.is_file())
-}
 
 /// Issue 16, item 9: `--report html` writes a self-contained page per module and an index,
 /// escaped, replaced atomically, that renders in headless Chromium.
@@ -1138,7 +1128,7 @@ fn report_html_writes_escaped_self_contained_pages_that_render() {
     assert!(String::from_utf8_lossy(&out2.stderr).contains("is not a molt-lsp report"));
     assert!(dir.path().join("mine/notes.txt").is_file());
     // Rendered by headless Chromium: a screenshot of the page with line 5 expanded.
-    let Some(chromium) = headless_chromium() else {
+    let Some(chromium) = molt_tests::headless_chromium() else {
         assert!(
             std::env::var_os("CI").is_none(),
             "CI needs Debian's chromium-headless-shell for the report's rendering test"

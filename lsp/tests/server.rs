@@ -1200,7 +1200,7 @@ fn invalid_settings_are_reported_and_defaulted() {
     let dir = workspace(&[]);
     let mut client = Client::start(
         dir.path(),
-        json!({"buildOnSave": "wasm", "remarks": "missed"}),
+        json!({"buildOnSave": "wasm64", "remarks": "missed"}),
     );
     let message = client.wait_for("window/showMessage", |p| p["type"] == json!(2));
     assert!(

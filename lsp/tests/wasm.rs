@@ -123,16 +123,6 @@ fn count_occurrences(haystack: &[u8], needle: &[u8]) -> usize {
     haystack.windows(needle.len()).filter(|w| *w == needle).count()
 }
 
-/// The headless Chromium of Debian's `chromium-headless-shell`, if installed.
-fn headless_chromium() -> Option<PathBuf> {
-    [
-        "/usr/lib/chromium/chromium-headless-shell",
-        "/usr/bin/chromium-headless-shell",
-    ]
-    .iter()
-    .map(PathBuf::from)
-    .find(|p| p.is_file())
-}
 
 /// Serves the files of `dir` over HTTP on 127.0.0.1 (GET only, one thread per connection);
 /// returns the port.
@@ -198,7 +188,7 @@ fn the_browser_loader_runs_a_wasm_program_in_headless_chromium() {
     if !wasm_available() {
         return;
     }
-    let Some(chromium) = headless_chromium() else {
+    let Some(chromium) = molt_tests::headless_chromium() else {
         assert!(
             std::env::var_os("CI").is_none(),
             "CI installs chromium-headless-shell"

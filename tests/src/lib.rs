@@ -89,3 +89,15 @@ pub fn output_retrying(cmd: &mut std::process::Command) -> std::io::Result<std::
         .stderr(std::process::Stdio::piped());
     spawn_retrying(cmd)?.wait_with_output()
 }
+
+/// The headless Chromium of Debian's `chromium-headless-shell`, if installed (for tests that
+/// render pages: the HTML report, the wasm32 browser loader).
+pub fn headless_chromium() -> Option<std::path::PathBuf> {
+    [
+        "/usr/lib/chromium/chromium-headless-shell",
+        "/usr/bin/chromium-headless-shell",
+    ]
+    .iter()
+    .map(std::path::PathBuf::from)
+    .find(|p| p.is_file())
+}

@@ -891,6 +891,29 @@ fn resolve_relocs(
     Ok(relocs)
 }
 
+/// `unit` (a function, or one part of a split one) translated to CLIF with signature `sig`.
+fn translate_unit(
+    unit: &Unit<'_>,
+    symbols: &Symbols,
+    sig: ir::Signature,
+) -> Result<ir::Function, CodegenError> {
+    let mut clif =
+        ir::Function::with_name_signature(ir::UserFuncName::user(0, unit.id.as_u32()), sig);
+    match &unit.part {
+        None => translate::translate(unit.function, &mut clif, symbols, unit.points)?,
+        Some(part) => translate::translate_part(
+            unit.function,
+            &mut clif,
+            symbols,
+            unit.points,
+            part.plan,
+            part.index,
+            part.next,
+        )?,
+    }
+    Ok(clif)
+}
+
 /// Translates `unit` to CLIF and selects wasm instructions for it (no code cache: the
 /// selection is a single linear pass).
 fn compile_wasm(
@@ -901,20 +924,7 @@ fn compile_wasm(
     sigs: &FxHashMap<FuncId, wasm::WasmSig>,
 ) -> Result<wasm::WasmFunction, CodegenError> {
     let f = unit.function;
-    let mut clif =
-        ir::Function::with_name_signature(ir::UserFuncName::user(0, unit.id.as_u32()), sig);
-    match &unit.part {
-        None => translate::translate(f, &mut clif, symbols, unit.points)?,
-        Some(part) => translate::translate_part(
-            f,
-            &mut clif,
-            symbols,
-            unit.points,
-            part.plan,
-            part.index,
-            part.next,
-        )?,
-    }
+    let clif = translate_unit(unit, symbols, sig)?;
     // Cranelift's mid-end (e-graph rewrites, GVN, LICM, redundant loads) runs on the CLIF
     // as for the native backend; only instruction selection differs.
     let mut ctx = Context::for_function(clif);
@@ -948,20 +958,7 @@ fn compile_one(
     sig: ir::Signature,
 ) -> Result<(Vec<u8>, u64, Vec<ModuleReloc>, Vec<(u32, u32, u32)>), CodegenError> {
     let f = unit.function;
-    let id = unit.id;
-    let mut clif = ir::Function::with_name_signature(ir::UserFuncName::user(0, id.as_u32()), sig);
-    match &unit.part {
-        None => translate::translate(f, &mut clif, symbols, unit.points)?,
-        Some(part) => translate::translate_part(
-            f,
-            &mut clif,
-            symbols,
-            unit.points,
-            part.plan,
-            part.index,
-            part.next,
-        )?,
-    }
+    let clif = translate_unit(unit, symbols, sig)?;
     let mut ctx = Context::for_function(clif);
     let (bytes, align, relocs, pcmap) = {
         let compiled = ctx
@@ -999,7 +996,7 @@ fn compile_one(
     };
     let relocs = relocs
         .iter()
-        .map(|r| ModuleReloc::from_mach_reloc(r, &ctx.func, id))
+        .map(|r| ModuleReloc::from_mach_reloc(r, &ctx.func, unit.id))
         .collect();
     Ok((bytes, align.max(1), relocs, pcmap))
 }

@@ -632,6 +632,20 @@ fn remove_stale_staging(dir: &Path, prefixes: &[&str]) {
     }
 }
 
+/// A new temporary file beside `output` for the linker to write (renamed into place once
+/// complete), after removing what killed builds left there.
+fn link_staging(output: &Path) -> std::io::Result<tempfile::NamedTempFile> {
+    let out_dir = output
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    std::fs::create_dir_all(out_dir)?;
+    remove_stale_staging(out_dir, &[".molt-link-", ".molt-sites-"]);
+    tempfile::Builder::new()
+        .prefix(".molt-link-")
+        .tempfile_in(out_dir)
+}
+
 /// Links `object` with the runtime into the executable `output` (atomically).
 fn link(object: &[u8], output: &Path) -> Result<(), BuildError> {
     remove_stale_staging(&std::env::temp_dir(), &[".molt-build-"]);
@@ -646,15 +660,7 @@ fn link(object: &[u8], output: &Path) -> Result<(), BuildError> {
             p
         }
     };
-    let out_dir = output
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    std::fs::create_dir_all(out_dir)?;
-    remove_stale_staging(out_dir, &[".molt-link-", ".molt-sites-"]);
-    let staging = tempfile::Builder::new()
-        .prefix(".molt-link-")
-        .tempfile_in(out_dir)?;
+    let staging = link_staging(output)?;
     let staging_path = staging.path().to_path_buf();
     let cc = std::env::var("CC").unwrap_or_else(|_| "cc".into());
     let mut cmd = Command::new(&cc);
@@ -759,15 +765,7 @@ fn link_wasm(object: &[u8], output: &Path) -> Result<(), BuildError> {
                 .into(),
         )
     })?;
-    let out_dir = output
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    std::fs::create_dir_all(out_dir)?;
-    remove_stale_staging(out_dir, &[".molt-link-", ".molt-sites-"]);
-    let staging = tempfile::Builder::new()
-        .prefix(".molt-link-")
-        .tempfile_in(out_dir)?;
+    let staging = link_staging(output)?;
     let staging_path = staging.path().to_path_buf();
     let mut cmd = Command::new(&linker);
     cmd.arg("-o")

@@ -363,6 +363,17 @@ impl<'m> ObjectWriter<'m> {
         }
     }
 
+    /// The type index of each function of `functions`.
+    fn type_indices(&mut self, functions: &[FuncId]) -> Vec<u32> {
+        functions
+            .iter()
+            .map(|&f| {
+                let s = self.module.signature(f);
+                self.type_index(s)
+            })
+            .collect()
+    }
+
     fn type_index(&mut self, sig: WasmSig) -> u32 {
         if let Some(i) = self.types.iter().position(|t| *t == sig) {
             return i as u32;
@@ -382,24 +393,8 @@ impl<'m> ObjectWriter<'m> {
                 ));
             }
         }
-        let import_types: Vec<u32> = self
-            .imported
-            .clone()
-            .into_iter()
-            .map(|f| {
-                let s = m.signature(f);
-                self.type_index(s)
-            })
-            .collect();
-        let defined_types: Vec<u32> = self
-            .defined
-            .clone()
-            .into_iter()
-            .map(|f| {
-                let s = m.signature(f);
-                self.type_index(s)
-            })
-            .collect();
+        let import_types = self.type_indices(&self.imported.clone());
+        let defined_types = self.type_indices(&self.defined.clone());
 
         use wasm_encoder::{
             CodeSection, ConstExpr, CustomSection, DataSection, DataSymbolDefinition, Encode,
