@@ -1018,7 +1018,6 @@ fn coverage_shows_source_and_mir_spans_are_positions() {
     );
 }
 
-
 /// Issue 16, item 9: `--report html` writes a self-contained page per module and an index,
 /// escaped, replaced atomically, that renders in headless Chromium.
 #[test]

@@ -71,7 +71,11 @@ fn build_writes_a_wasi_module_and_run_matches_cpython() {
     // WASI only: every import comes from wasi_snapshot_preview1.
     let imports = count_occurrences(&bytes, b"wasi_snapshot_preview1");
     assert!(imports > 0);
-    assert_eq!(count_occurrences(&bytes, b"\x03env"), 0, "no env imports left");
+    assert_eq!(
+        count_occurrences(&bytes, b"\x03env"),
+        0,
+        "no env imports left"
+    );
 
     let expected = python3(dir.path(), &["x", "y"]);
     let out = molt_lsp()
@@ -120,9 +124,11 @@ fn an_uncaught_exception_ends_a_wasm_program_as_natively() {
 }
 
 fn count_occurrences(haystack: &[u8], needle: &[u8]) -> usize {
-    haystack.windows(needle.len()).filter(|w| *w == needle).count()
+    haystack
+        .windows(needle.len())
+        .filter(|w| *w == needle)
+        .count()
 }
-
 
 /// Serves the files of `dir` over HTTP on 127.0.0.1 (GET only, one thread per connection);
 /// returns the port.
@@ -153,7 +159,10 @@ fn serve(dir: PathBuf) -> u16 {
                     .trim_start_matches('/')
                     .to_owned();
                 let mut stream = &stream;
-                match std::fs::read(dir.join(&path)).ok().filter(|_| !path.contains("..")) {
+                match std::fs::read(dir.join(&path))
+                    .ok()
+                    .filter(|_| !path.contains(".."))
+                {
                     Some(body) => {
                         let kind = match Path::new(&path).extension().and_then(|e| e.to_str()) {
                             Some("html") => "text/html; charset=utf-8",
@@ -200,7 +209,14 @@ fn the_browser_loader_runs_a_wasm_program_in_headless_chromium() {
     std::fs::write(dir.path().join("app.py"), PROGRAM).expect("write");
     let out = molt_lsp()
         .current_dir(dir.path())
-        .args(["--build", "app.py", "--target", "wasm32", "-o", "site/app.wasm"])
+        .args([
+            "--build",
+            "app.py",
+            "--target",
+            "wasm32",
+            "-o",
+            "site/app.wasm",
+        ])
         .output()
         .expect("molt-lsp runs");
     assert_eq!(
@@ -222,7 +238,9 @@ fn the_browser_loader_runs_a_wasm_program_in_headless_chromium() {
             "--virtual-time-budget=20000",
             "--dump-dom",
         ])
-        .arg(format!("http://127.0.0.1:{port}/index.html?module=app.wasm"))
+        .arg(format!(
+            "http://127.0.0.1:{port}/index.html?module=app.wasm"
+        ))
         .output()
         .expect("chromium runs");
     let dom = String::from_utf8_lossy(&out.stdout);
@@ -267,8 +285,14 @@ fn a_profiled_wasm_run_counts_what_the_native_run_counts() {
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(0), "{target}: {stderr}");
         assert_eq!(String::from_utf8_lossy(&out.stdout), "1000000 4.0\n");
-        assert!(stderr.contains(&format!("profile written to {profile}")), "{stderr}");
-        assert!(stderr.contains("`mul` in f: 1 deopt of 1001"), "{target}: {stderr}");
+        assert!(
+            stderr.contains(&format!("profile written to {profile}")),
+            "{stderr}"
+        );
+        assert!(
+            stderr.contains("`mul` in f: 1 deopt of 1001"),
+            "{target}: {stderr}"
+        );
         let text = std::fs::read_to_string(dir.path().join(profile)).expect("the profile");
         let json: serde_json::Value = serde_json::from_str(&text).expect("JSON");
         profiles.push(json);

@@ -493,7 +493,9 @@ pub fn write_file_atomically(path: &str, text: &str) -> Result<(), String> {
         )
     };
     if errno != 0 {
-        return Err(format!("cannot create {dir}/.{name}.tmp (WASI errno {errno})"));
+        return Err(format!(
+            "cannot create {dir}/.{name}.tmp (WASI errno {errno})"
+        ));
     }
     let written = write_all(fd, text.as_bytes());
     // SAFETY: `fd` was opened above.

@@ -371,7 +371,10 @@ mod tests {
             assert_eq!(s.update(&json!({"buildOnSave": value})).invalid.len(), 0);
             assert_eq!(s.build_on_save, expected);
         }
-        assert_eq!(BuildOnSave::Both.targets(), [Target::Native, Target::Wasm32]);
+        assert_eq!(
+            BuildOnSave::Both.targets(),
+            [Target::Native, Target::Wasm32]
+        );
         assert!(BuildOnSave::Off.targets().is_empty());
     }
 
