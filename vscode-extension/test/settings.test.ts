@@ -36,7 +36,7 @@ test("every server setting is contributed, with a schema, a default and a descri
     assert.ok((p.markdownDescription ?? p.description ?? "").length > 20, `molt.${key} is described`);
   }
   // The server's enums (lsp/src/server/settings.rs).
-  assert.deepEqual(props["molt.buildOnSave"].enum, ["off", "native"]);
+  assert.deepEqual(props["molt.buildOnSave"].enum, ["off", "native", "wasm", "both"]);
   assert.deepEqual(props["molt.remarks"].enum, ["all", "missed", "off"]);
   assert.deepEqual(props["molt.missedSeverity"].enum, ["hint", "warning"]);
   assert.deepEqual(props["molt.profile"].enum, ["on", "off"]);
