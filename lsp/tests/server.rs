@@ -864,13 +864,7 @@ fn build_on_save_writes_an_executable_that_matches_cpython() {
 /// prints (the module under node).
 #[test]
 fn build_on_save_both_writes_a_native_executable_and_a_wasm_module() {
-    if molt_driver::build::WASM_RUNTIME_LIBRARY.is_empty()
-        && std::env::var_os("MOLT_WASM_RUNTIME_LIB").is_none()
-    {
-        assert!(
-            std::env::var_os("MOLT_NO_WASM_RUNTIME").is_some(),
-            "molt-lsp was built without the wasm32 runtime"
-        );
+    if !molt_tests::wasm_runtime_available() {
         return;
     }
     let dir = workspace(&[("fib.py", FIB)]);

@@ -10,17 +10,9 @@ fn molt_lsp() -> Command {
     Command::new(env!("CARGO_BIN_EXE_molt-lsp"))
 }
 
-/// Whether this molt-lsp has the wasm32 runtime; without it the tests require that the
-/// build said so on purpose (`MOLT_NO_WASM_RUNTIME`).
+/// Whether this molt-lsp has the wasm32 runtime (`molt_tests::wasm_runtime_available`).
 fn wasm_available() -> bool {
-    let has = !molt_driver::build::WASM_RUNTIME_LIBRARY.is_empty()
-        || std::env::var_os("MOLT_WASM_RUNTIME_LIB").is_some();
-    assert!(
-        has || std::env::var_os("MOLT_NO_WASM_RUNTIME").is_some(),
-        "molt-lsp was built without the wasm32 runtime (install rustc-web cargo-web \
-         rust-web-src lld-16, or set MOLT_NO_WASM_RUNTIME=1 to skip)"
-    );
-    has
+    molt_tests::wasm_runtime_available()
 }
 
 const PROGRAM: &str = "\

@@ -101,3 +101,26 @@ pub fn headless_chromium() -> Option<std::path::PathBuf> {
     .map(std::path::PathBuf::from)
     .find(|p| p.is_file())
 }
+
+/// Whether the wasm32 tests can run: molt-lsp embeds the wasm32 runtime (or
+/// `MOLT_WASM_RUNTIME_LIB` names one). Without it a test is skipped with a message on a
+/// developer's machine, and fails under CI (`CI` set), where the toolchain is installed,
+/// unless the build skipped the runtime on purpose (`MOLT_NO_WASM_RUNTIME`).
+pub fn wasm_runtime_available() -> bool {
+    let has = !molt_driver::build::WASM_RUNTIME_LIBRARY.is_empty()
+        || std::env::var_os("MOLT_WASM_RUNTIME_LIB").is_some();
+    if has {
+        return true;
+    }
+    let on_purpose = std::env::var_os("MOLT_NO_WASM_RUNTIME").is_some();
+    assert!(
+        on_purpose || std::env::var_os("CI").is_none(),
+        "molt-lsp was built without the wasm32 runtime: CI installs Debian's rustc-web \
+         cargo-web rust-web-src lld-16 first (.ci/run)"
+    );
+    eprintln!(
+        "skipped: molt-lsp was built without the wasm32 runtime (install Debian's rustc-web \
+         cargo-web rust-web-src lld-16 and rebuild to run the wasm32 tests)"
+    );
+    false
+}

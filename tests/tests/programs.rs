@@ -151,17 +151,9 @@ fn programs_match_cpython_at_opt_level_1() {
 /// CPython too, except those in `tests/programs/KNOWN_FAILURES_WASM32` (with the reason).
 #[test]
 fn programs_match_cpython_on_wasm32() {
-    let no_runtime = molt_driver::build::WASM_RUNTIME_LIBRARY.is_empty()
-        && std::env::var_os("MOLT_WASM_RUNTIME_LIB").is_none();
-    if no_runtime && std::env::var_os("MOLT_NO_WASM_RUNTIME").is_some() {
-        eprintln!("skipped: molt-lsp was built with MOLT_NO_WASM_RUNTIME (no wasm32 runtime)");
+    if !molt_tests::wasm_runtime_available() {
         return;
     }
-    assert!(
-        !no_runtime,
-        "molt-lsp has no wasm32 runtime: install Debian's rustc-web cargo-web rust-web-src \
-         lld-16 (or set MOLT_NO_WASM_RUNTIME=1 to skip the wasm32 tests)"
-    );
     programs_match_cpython_for(molt_opt::OptLevel::O2, Target::Wasm32);
 }
 
