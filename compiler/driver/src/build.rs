@@ -145,11 +145,7 @@ fn wasm_runner_path() -> Result<PathBuf, BuildError> {
         .collect();
     let name = format!("run-wasm-{hash}.mjs");
     let cached = PATH.get_or_init(|| {
-        let dir = std::env::var_os("XDG_CACHE_HOME")
-            .filter(|d| !d.is_empty())
-            .map(PathBuf::from)
-            .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache")))?
-            .join("molt-lsp");
+        let dir = cache_dir()?;
         let path = dir.join(&name);
         let current = std::fs::read(&path).is_ok_and(|b| b == WASM_RUNNER.as_bytes());
         if !current {
@@ -523,6 +519,18 @@ pub fn build_backend(
     })
 }
 
+/// The user's cache folder of molt-lsp: `$XDG_CACHE_HOME/molt-lsp/` or
+/// `~/.cache/molt-lsp/` (`None` without either variable).
+fn cache_dir() -> Option<PathBuf> {
+    Some(
+        std::env::var_os("XDG_CACHE_HOME")
+            .filter(|d| !d.is_empty())
+            .map(PathBuf::from)
+            .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache")))?
+            .join("molt-lsp"),
+    )
+}
+
 /// The embedded runtime library as a file the linker can read: written once per user and
 /// runtime version to `$XDG_CACHE_HOME/molt-lsp/` (or `~/.cache/molt-lsp/`), named by a hash
 /// of its contents (computed by `build.rs`) and renamed into place when complete, then reused by every link of every
@@ -531,11 +539,7 @@ pub fn build_backend(
 fn cached_runtime_library() -> Option<&'static Path> {
     static PATH: std::sync::OnceLock<Option<PathBuf>> = std::sync::OnceLock::new();
     PATH.get_or_init(|| {
-        let dir = std::env::var_os("XDG_CACHE_HOME")
-            .filter(|d| !d.is_empty())
-            .map(PathBuf::from)
-            .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache")))?
-            .join("molt-lsp");
+        let dir = cache_dir()?;
         let path = dir.join(format!("libmolt_runtime-{}.a", env!("MOLT_RUNTIME_HASH")));
         // Trusted only if its contents hash to the embedded library's SHA-256 (a truncated
         // or altered file is rewritten): hashing the file costs ~20 ms once per process and

@@ -446,36 +446,38 @@ impl Emitter<'_> {
     fn block_code(&mut self, x: ir::Block) -> Result<(), EmitError> {
         let insts: Vec<ir::Inst> = self.func.layout.block_insts(x).collect();
         for inst in insts {
-            let data = self.func.dfg.insts[inst];
-            match data {
-                InstructionData::Jump { destination, .. } => {
-                    return self.branch(x, destination);
-                }
-                InstructionData::Brif { arg, blocks, .. } => {
-                    let c = self.local_for(arg)?;
-                    self.local_get(c);
-                    if self.func.dfg.value_type(arg) == types::I64 {
-                        self.code.extend_from_slice(&[0x50, 0x45]); // i64.eqz; i32.eqz
-                    }
-                    self.code.extend_from_slice(&[0x04, 0x40]); // if (empty)
-                    self.context.push(Label::IfThenElse);
-                    self.branch(x, blocks[0])?;
-                    self.code.push(0x05); // else
-                    self.branch(x, blocks[1])?;
-                    self.context.pop();
-                    self.code.push(0x0b);
-                    return Ok(());
-                }
-                InstructionData::BranchTable { arg, table, .. } => {
-                    return self.branch_table(x, arg, table);
-                }
-                _ => {
-                    self.inst(inst)?;
-                    self.release(inst);
-                }
+            if let Some(done) = self.terminator(x, inst) {
+                return done;
             }
+            self.inst(inst)?;
+            self.release(inst);
         }
         Ok(())
+    }
+
+    /// The branch `inst` ends `x` with (`jump`, `brif`, `br_table`), or `None` for any
+    /// other instruction.
+    fn terminator(&mut self, x: ir::Block, inst: ir::Inst) -> Option<Result<(), EmitError>> {
+        Some(match self.func.dfg.insts[inst] {
+            InstructionData::Jump { destination, .. } => self.branch(x, destination),
+            InstructionData::Brif { arg, blocks, .. } => (|| {
+                let c = self.local_for(arg)?;
+                self.local_get(c);
+                if self.func.dfg.value_type(arg) == types::I64 {
+                    self.code.extend_from_slice(&[0x50, 0x45]); // i64.eqz; i32.eqz
+                }
+                self.code.extend_from_slice(&[0x04, 0x40]); // if (empty)
+                self.context.push(Label::IfThenElse);
+                self.branch(x, blocks[0])?;
+                self.code.push(0x05); // else
+                self.branch(x, blocks[1])?;
+                self.context.pop();
+                self.code.push(0x0b);
+                Ok(())
+            })(),
+            InstructionData::BranchTable { arg, table, .. } => self.branch_table(x, arg, table),
+            _ => return None,
+        })
     }
 
     /// Gives back to the pool the locals of the temporaries whose last use is `inst`.
@@ -484,12 +486,9 @@ impl Emitter<'_> {
             return;
         };
         for v in values {
-            if let Some(l) = self.locals.remove(&v) {
-                let t = if l < self.nparams {
-                    continue;
-                } else {
-                    self.local_types[(l - self.nparams) as usize]
-                };
+            // A temporary is never a parameter: its local is one of `local_types`.
+            if let Some(l) = self.locals.remove(&v).filter(|&l| l >= self.nparams) {
+                let t = self.type_of_local(l);
                 self.pool.entry(t).or_default().push(l);
             }
         }
@@ -709,7 +708,7 @@ impl Emitter<'_> {
         self.local_get(next);
         self.code.extend_from_slice(&[0x04, 0x40]); // if resumed
         for (k, &l) in saved.iter().enumerate() {
-            let t = self.type_of_local(l, own);
+            let t = self.type_of_local(l);
             self.local_get(area);
             let (op, align) = load_op(t);
             self.code.push(op);
@@ -736,9 +735,10 @@ impl Emitter<'_> {
         Ok(())
     }
 
-    fn type_of_local(&self, l: u32, own: &WasmSig) -> ValType {
+    /// A local's type: the wasm signature's for a parameter, else its declared one.
+    fn type_of_local(&self, l: u32) -> ValType {
         if l < self.nparams {
-            own.params[l as usize]
+            self.param_types[l as usize]
         } else {
             self.local_types[(l - self.nparams) as usize]
         }
@@ -752,30 +752,10 @@ impl Emitter<'_> {
             if let Some(callee) = self.yield_call(inst) {
                 return self.suspend(block, start + k + 1, inst, callee);
             }
-            match self.func.dfg.insts[inst] {
-                InstructionData::Jump { destination, .. } => {
-                    return self.branch(block, destination);
-                }
-                InstructionData::Brif { arg, blocks, .. } => {
-                    let c = self.local_for(arg)?;
-                    self.local_get(c);
-                    if self.func.dfg.value_type(arg) == types::I64 {
-                        self.code.extend_from_slice(&[0x50, 0x45]);
-                    }
-                    self.code.extend_from_slice(&[0x04, 0x40]);
-                    self.context.push(Label::IfThenElse);
-                    self.branch(block, blocks[0])?;
-                    self.code.push(0x05);
-                    self.branch(block, blocks[1])?;
-                    self.context.pop();
-                    self.code.push(0x0b);
-                    return Ok(());
-                }
-                InstructionData::BranchTable { arg, table, .. } => {
-                    return self.branch_table(block, arg, table);
-                }
-                _ => self.inst(inst)?,
+            if let Some(done) = self.terminator(block, inst) {
+                return done;
             }
+            self.inst(inst)?;
         }
         // A block always ends in a terminator; this case ended in a `return`.
         self.code.push(0x00);
@@ -798,15 +778,8 @@ impl Emitter<'_> {
                 .ok_or_else(|| EmitError("yield outside a state machine".into()))?;
             (m.area, m.saved.clone(), m.case_of[&(block, resume_at)] + 1)
         };
-        let own_params: Vec<ValType> = (0..self.nparams)
-            .map(|l| self.type_of_local_param(l))
-            .collect();
         for (k, &l) in saved.iter().enumerate() {
-            let t = if l < self.nparams {
-                own_params[l as usize]
-            } else {
-                self.local_types[(l - self.nparams) as usize]
-            };
+            let t = self.type_of_local(l);
             self.local_get(area);
             self.local_get(l);
             let (op, align) = store_op(t);
@@ -832,11 +805,6 @@ impl Emitter<'_> {
         self.i64_const(0);
         self.code.push(0x0f); // return
         Ok(())
-    }
-
-    fn type_of_local_param(&self, l: u32) -> ValType {
-        // Parameters keep the wasm signature's types; every other local is in `local_types`.
-        self.param_types[l as usize]
     }
 
     // ----- instructions -----
@@ -986,6 +954,13 @@ impl Emitter<'_> {
             InstructionData::Unary { arg, .. } => {
                 let from = dfg.value_type(arg);
                 let to = dfg.value_type(self.result(inst));
+                if op == Opcode::Ineg {
+                    if from == types::I64 {
+                        self.i64_const(0);
+                    } else {
+                        self.i32_const(0);
+                    }
+                }
                 self.get(arg)?;
                 match op {
                     Opcode::Uextend => match (from, to) {
@@ -1047,21 +1022,8 @@ impl Emitter<'_> {
                             self.code.push(0x73);
                         }
                     }
-                    Opcode::Ineg => {
-                        // 0 - x
-                        let l = self.local_for(arg)?;
-                        // Undo the push: compute 0 - x instead.
-                        self.code.push(0x1a); // drop
-                        if from == types::I64 {
-                            self.i64_const(0);
-                            self.local_get(l);
-                            self.code.push(0x7d);
-                        } else {
-                            self.i32_const(0);
-                            self.local_get(l);
-                            self.code.push(0x6b);
-                        }
-                    }
+                    // 0 - x (the 0 is pushed before x, above)
+                    Opcode::Ineg => self.code.push(if from == types::I64 { 0x7d } else { 0x6b }),
                     Opcode::Clz => self.code.push(if from == types::I64 { 0x79 } else { 0x67 }),
                     Opcode::Ctz => self.code.push(if from == types::I64 { 0x7a } else { 0x68 }),
                     Opcode::Popcnt => self.code.push(if from == types::I64 { 0x7b } else { 0x69 }),
