@@ -1,28 +1,50 @@
 #!/usr/bin/env node
 // Runs a molt wasm32 program (a WASI preview 1 command module) under node's `node:wasi`.
 //
-//   node tools/run-wasm.mjs [--argv0=NAME] MODULE.wasm [ARGS...]
+//   node tools/run-wasm.mjs [--argv0=NAME] [--in-process] MODULE.wasm [ARGS...]
 //
 // The program's stdin, stdout and stderr are this process's (file descriptors 0, 1, 2), its
 // `sys.argv` is `[NAME or MODULE.wasm, *ARGS]`, its environment is this process's, and this
 // process exits with the program's exit status (`proc_exit`). No directory is preopened (the
 // program has no file system access) except, when `MOLT_PROFILE_JSON` names a file, that
-// file's folder, where the runtime writes the profile. A trap (a WebAssembly runtime error: a bug, or a stack
-// overflow outside the runtime's checks) is reported on stderr as
+// file's folder, where the runtime writes the profile. A trap (a WebAssembly runtime error: a
+// bug, or a stack overflow outside the runtime's checks) is reported on stderr as
 // `molt: fatal error: wasm trap: MESSAGE` with exit status 134, as natively a crash ends with
 // a `molt: fatal error` line.
+//
+// Stack: V8 runs wasm frames on the thread's native stack, whose default size (about 1 MiB)
+// a Python recursion through the runtime exhausts long before the recursion limit (the
+// runtime bounds its own shadow stack, in linear memory). By default the program runs on a
+// worker thread with a 1 GiB stack, which costs a second V8 isolate (about 50-100 ms of
+// start-up). `--in-process` runs it on the main thread instead: for a caller that started
+// node with `--stack-size=KIB` and a stack resource limit above it, as `molt-lsp --run
+// --target wasm32` does.
+//
+// Tiers: V8 compiles wasm with a baseline compiler first and optimizes a function for its
+// later calls, never for a call already running, so a hot loop that runs in one call would
+// stay in baseline code. The compiler marks the program's own functions in a
+// `compilationHints` section; this script turns on V8's reading of it
+// (`--experimental-wasm-compilation-hints`) on the V8 versions known to have the flag.
 //
 // Node 20 to 22 print an ExperimentalWarning when `node:wasi` is loaded; it is suppressed
 // here so that the program's stderr is exactly what the program wrote.
 
 import { readFile } from "node:fs/promises";
+import { setFlagsFromString } from "node:v8";
 import { isMainThread, parentPort, SHARE_ENV, Worker, workerData } from "node:worker_threads";
 
-const usage = "usage: node run-wasm.mjs [--argv0=NAME] MODULE.wasm [ARGS...]";
+const usage = "usage: node run-wasm.mjs [--argv0=NAME] [--in-process] MODULE.wasm [ARGS...]";
 let argv = isMainThread ? process.argv.slice(2) : [workerData.modulePath];
 let argv0 = null;
-if (argv.length > 0 && argv[0].startsWith("--argv0=")) {
-  argv0 = argv[0].slice("--argv0=".length);
+let inProcess = false;
+for (;;) {
+  if (argv.length > 0 && argv[0].startsWith("--argv0=")) {
+    argv0 = argv[0].slice("--argv0=".length);
+  } else if (argv[0] === "--in-process") {
+    inProcess = true;
+  } else {
+    break;
+  }
   argv = argv.slice(1);
 }
 if (argv.length === 0 || argv[0] === "--help" || argv[0] === "-h") {
@@ -43,6 +65,13 @@ process.emitWarning = function (warning, ...rest) {
 };
 const { WASI } = await import("node:wasi");
 
+// V8 11 (node 20) through 13 (node 24) read the hints under this flag; an unknown flag would
+// print an error on stderr, so other versions run without it (correct, only slower).
+const v8Major = Number(process.versions.v8.split(".")[0]);
+if (isMainThread && v8Major >= 11 && v8Major <= 13) {
+  setFlagsFromString("--experimental-wasm-compilation-hints");
+}
+
 let bytes;
 try {
   bytes = await readFile(modulePath);
@@ -52,26 +81,8 @@ try {
 }
 // (Read on the main thread too, so that a missing file is reported before a worker starts.)
 
-// The program runs on a worker thread with a large stack: V8 runs wasm frames on the native
-// stack, whose default size (about 1 MiB) a Python recursion through the runtime exhausts
-// long before the recursion limit (the runtime bounds its own shadow stack, in linear memory).
-const STACK_MB = 1024;
-
-if (isMainThread) {
-  const worker = new Worker(new URL(import.meta.url), {
-    workerData: { modulePath, args: [argv0 ?? modulePath, ...programArgs] },
-    resourceLimits: { stackSizeMb: STACK_MB },
-    env: SHARE_ENV,
-    stdin: false,
-  });
-  worker.on("message", (status) => {
-    process.exitCode = status;
-  });
-  worker.on("error", (e) => {
-    process.stderr.write(`molt: fatal error: wasm trap: ${e?.message ?? e}\n`);
-    process.exitCode = 134;
-  });
-} else {
+/** Runs the module `bytes` with `args` as its argv; resolves to its exit status. */
+async function run(bytes, args) {
   // The only folder the program may write: the one of its profile, when it is profiled
   // (`MOLT_PROFILE_JSON=<absolute path>`), under its own path, so the runtime writes the
   // file at the host path the environment names.
@@ -83,27 +94,45 @@ if (isMainThread) {
   }
   const wasi = new WASI({
     version: "preview1",
-    args: workerData.args,
+    args,
     env: process.env,
     preopens,
     returnOnExit: true,
   });
-  let status;
   try {
     const module = await WebAssembly.compile(bytes);
     const instance = await WebAssembly.instantiate(module, wasi.getImportObject());
-    status = wasi.start(instance);
+    return wasi.start(instance) ?? 0;
   } catch (e) {
     if (e instanceof WebAssembly.CompileError || e instanceof WebAssembly.LinkError) {
-      process.stderr.write(
-        `run-wasm: ${workerData.modulePath} is not a runnable WASI module: ${e.message}\n`,
-      );
-      status = 2;
-    } else {
-      const message = e instanceof Error ? e.message : String(e);
-      process.stderr.write(`molt: fatal error: wasm trap: ${message}\n`);
-      status = 134;
+      process.stderr.write(`run-wasm: ${modulePath} is not a runnable WASI module: ${e.message}\n`);
+      return 2;
     }
+    const message = e instanceof Error ? e.message : String(e);
+    process.stderr.write(`molt: fatal error: wasm trap: ${message}\n`);
+    return 134;
   }
-  parentPort.postMessage(status ?? 0);
+}
+
+const STACK_MB = 1024;
+const args = [argv0 ?? modulePath, ...programArgs];
+
+if (!isMainThread) {
+  parentPort.postMessage(await run(bytes, workerData.args));
+} else if (inProcess) {
+  process.exitCode = await run(bytes, args);
+} else {
+  const worker = new Worker(new URL(import.meta.url), {
+    workerData: { modulePath, args },
+    resourceLimits: { stackSizeMb: STACK_MB },
+    env: SHARE_ENV,
+    stdin: false,
+  });
+  worker.on("message", (status) => {
+    process.exitCode = status;
+  });
+  worker.on("error", (e) => {
+    process.stderr.write(`molt: fatal error: wasm trap: ${e?.message ?? e}\n`);
+    process.exitCode = 134;
+  });
 }

@@ -89,8 +89,8 @@ pub mod warnings;
 pub mod wasi;
 pub mod watch;
 
-/// Small blocks come from per-thread free lists ([`alloc`]).
-#[cfg(not(target_arch = "wasm32"))]
+/// Small blocks come from per-thread free lists ([`alloc`]), on every target (on wasm32 the
+/// system allocator behind them is Rust's port of dlmalloc).
 #[global_allocator]
 static GLOBAL: alloc::PoolAlloc = alloc::PoolAlloc;
 

@@ -186,9 +186,71 @@ pub fn wasm_command(module: &Path, args: &[String]) -> Result<Command, BuildErro
                     .into(),
             )
         })?;
+    let runner = wasm_runner_path()?;
     let mut cmd = Command::new(node);
-    cmd.arg(wasm_runner_path()?).arg(module).args(args);
+    if node_main_thread_stack(&mut cmd) {
+        cmd.arg(format!("--stack-size={}", NODE_STACK_BYTES / 1024))
+            .arg(runner)
+            .arg("--in-process");
+    } else {
+        cmd.arg(runner);
+    }
+    cmd.arg(module).args(args);
     Ok(cmd)
+}
+
+/// Bytes of native stack a wasm32 program's frames may use under node (V8's `--stack-size`):
+/// V8 runs wasm frames on the thread's native stack, and a Python recursion through the
+/// runtime needs far more than node's default (about 1 MiB) before the runtime's own limit
+/// (its shadow stack, [`WASM_STACK_SIZE`]) applies.
+const NODE_STACK_BYTES: u64 = 1 << 30;
+
+/// Bytes of the main thread's stack above [`NODE_STACK_BYTES`], for the native frames node
+/// and V8 push beyond V8's own limit.
+const NODE_STACK_SLACK: u64 = 64 << 20;
+
+/// Arranges for node, started by `cmd`, to run the program on its main thread with a stack of
+/// [`NODE_STACK_BYTES`] + [`NODE_STACK_SLACK`]: the soft `RLIMIT_STACK` of the child is raised
+/// to that (the main thread's stack grows up to it). Returns false, changing nothing, where
+/// the hard limit does not allow it (or off Unix): the runner then uses a worker thread with
+/// a stack of its own, which starts about 50-100 ms slower.
+#[cfg(unix)]
+#[allow(unsafe_code)]
+fn node_main_thread_stack(cmd: &mut Command) -> bool {
+    use std::os::unix::process::CommandExt;
+    let want = (NODE_STACK_BYTES + NODE_STACK_SLACK) as libc::rlim_t;
+    let mut limit = libc::rlimit {
+        rlim_cur: 0,
+        rlim_max: 0,
+    };
+    // SAFETY: `getrlimit` writes the limits into `limit`, a valid `rlimit`.
+    if unsafe { libc::getrlimit(libc::RLIMIT_STACK, &mut limit) } != 0 {
+        return false;
+    }
+    if limit.rlim_max != libc::RLIM_INFINITY && limit.rlim_max < want {
+        return false;
+    }
+    let hard = limit.rlim_max;
+    // SAFETY: the closure runs in the child between fork and exec; it only calls
+    // `setrlimit`, which is async-signal-safe, and allocates nothing.
+    unsafe {
+        cmd.pre_exec(move || {
+            let raised = libc::rlimit {
+                rlim_cur: want,
+                rlim_max: hard,
+            };
+            if libc::setrlimit(libc::RLIMIT_STACK, &raised) != 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            Ok(())
+        });
+    }
+    true
+}
+
+#[cfg(not(unix))]
+fn node_main_thread_stack(_cmd: &mut Command) -> bool {
+    false
 }
 
 /// Where the build of `output` writes its site map: `<output>.sites.json`.
@@ -755,7 +817,8 @@ const WASM_STACK_SIZE: u32 = 16 << 20;
 
 /// Links the wasm `object` with the wasm32 runtime into the WASI module `output`
 /// (atomically): `wasm-ld` with `_start` as the entry, the stack first in memory (an
-/// overflow traps instead of overwriting data).
+/// overflow traps instead of overwriting data), then V8's compilation hints
+/// ([`molt_codegen::wasm::hints`]).
 fn link_wasm(object: &[u8], output: &Path) -> Result<(), BuildError> {
     remove_stale_staging(&std::env::temp_dir(), &[".molt-build-"]);
     let dir = tempfile::Builder::new().prefix(".molt-build-").tempdir()?;
@@ -787,6 +850,14 @@ fn link_wasm(object: &[u8], output: &Path) -> Result<(), BuildError> {
             String::from_utf8_lossy(&out.stderr)
         )));
     }
+    // V8's tier hints: the program's functions go straight to the optimizing tier.
+    let linked = std::fs::read(&staging_path)?;
+    let hinted = molt_codegen::wasm::hints::add_compilation_hints(
+        &linked,
+        molt_codegen::wasm::hints::is_program_function,
+    )
+    .map_err(|e| BuildError::Link(format!("{}: {e}", linker.display())))?;
+    std::fs::write(&staging_path, hinted)?;
     let staged = staging.into_temp_path();
     staged
         .persist(output)

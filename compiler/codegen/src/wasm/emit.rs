@@ -1248,9 +1248,34 @@ impl Emitter<'_> {
         Ok(())
     }
 
-    /// The high 64 bits of the signed 128-bit product `a * b` (Hacker's Delight, 8-2,
-    /// `mulhs`, on 32-bit halves).
+    /// The high 64 bits of the signed 128-bit product `a * b`. When both operands fit in 32
+    /// bits (the overflow check of most small-int multiplications), their 64-bit product is
+    /// exact and its high half is its sign, `(a * b) >> 63`; otherwise [`Self::smulhi_wide`].
     fn smulhi(&mut self, a: ir::Value, b: ir::Value) -> Result<(), EmitError> {
+        let la = self.local_for(a)?;
+        let lb = self.local_for(b)?;
+        for l in [la, lb] {
+            self.local_get(l);
+            self.local_get(l);
+            self.code.push(0xc4); // i64.extend32_s
+            self.code.push(0x51); // i64.eq
+        }
+        self.code.push(0x71); // i32.and
+        self.code.extend_from_slice(&[0x04, 0x7e]); // if (result i64)
+        self.local_get(la);
+        self.local_get(lb);
+        self.code.push(0x7e); // i64.mul
+        self.i64_const(63);
+        self.code.push(0x87); // i64.shr_s
+        self.code.push(0x05); // else
+        self.smulhi_wide(a, b)?;
+        self.code.push(0x0b); // end
+        Ok(())
+    }
+
+    /// The high 64 bits of the signed 128-bit product `a * b` for any operands (Hacker's
+    /// Delight, 8-2, `mulhs`, on 32-bit halves).
+    fn smulhi_wide(&mut self, a: ir::Value, b: ir::Value) -> Result<(), EmitError> {
         let la = self.local_for(a)?;
         let lb = self.local_for(b)?;
         let [u0, u1, v0, v1, w0, t] = [0u8, 1, 2, 3, 4, 5].map(|k| self.scratch(ValType::I64, k));

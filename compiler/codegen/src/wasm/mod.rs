@@ -16,6 +16,7 @@
 //! upper 4 staying zero; the runtime reads such words through `molt_abi`'s layouts.
 
 pub mod emit;
+pub mod hints;
 
 use cranelift_codegen::control::ControlPlane;
 use cranelift_codegen::ir;
