@@ -822,8 +822,19 @@ impl Emitter<'_> {
     fn set_result(&mut self, inst: ir::Inst) -> Result<(), EmitError> {
         let r = self.result(inst);
         let ty = self.func.dfg.value_type(r);
-        // Narrow integers are kept zero-extended.
+        // Narrow integers are kept zero-extended. Comparisons (0 or 1), and bitwise operations
+        // and selects of zero-extended operands, already are.
+        let extended = matches!(
+            self.func.dfg.insts[inst].opcode(),
+            Opcode::Icmp
+                | Opcode::Fcmp
+                | Opcode::Band
+                | Opcode::Bor
+                | Opcode::Bxor
+                | Opcode::Select
+        );
         match ty {
+            _ if extended => {}
             types::I8 => {
                 self.i32_const(0xff);
                 self.code.push(0x71);
