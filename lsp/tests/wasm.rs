@@ -115,6 +115,55 @@ fn an_uncaught_exception_ends_a_wasm_program_as_natively() {
     assert_eq!(last(&out.stderr), "KeyError: 'missing'");
 }
 
+/// A recursion of 15,000 Python calls (under a raised limit, as CPython allows): its wasm
+/// frames need far more native stack than node's default, on which it traps (`Maximum call
+/// stack size exceeded`), on the main thread (`--run`) as on the runner's worker thread
+/// (`node tools/run-wasm.mjs` by hand).
+const DEEP: &str = "import sys\nsys.setrecursionlimit(20000)\n\n\
+def depth(n):\n    return 0 if n == 0 else 1 + depth(n - 1)\n\n\nprint(depth(15000), sys.argv[1:])\n";
+
+#[test]
+fn a_module_runs_on_the_main_thread_and_on_a_worker_alike_with_tier_hints() {
+    if !wasm_available() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("app.py"), DEEP).expect("write");
+    let expected = python3(dir.path(), &["a"]);
+    assert_eq!(expected.status.code(), Some(0));
+    let out = molt_lsp()
+        .current_dir(dir.path())
+        .args(["--run", "app.py", "--target", "wasm32", "--", "a"])
+        .output()
+        .expect("molt-lsp runs");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&expected.stdout),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(out.status.code(), Some(0));
+    // The module carries V8's tier hints, once.
+    let bytes = std::fs::read(dir.path().join("target/molt/app.wasm")).expect("built");
+    assert_eq!(count_occurrences(&bytes, b"compilationHints"), 1);
+    // By hand, without a raised stack limit: the runner's worker thread.
+    let runner = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tools/run-wasm.mjs");
+    let out = Command::new("node")
+        .current_dir(dir.path())
+        .arg(&runner)
+        .args(["--argv0=app.py", "target/molt/app.wasm", "a"])
+        .output()
+        .expect("node runs");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&expected.stdout),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(out.stderr, b"", "no warning from node or V8");
+}
+
 fn count_occurrences(haystack: &[u8], needle: &[u8]) -> usize {
     haystack
         .windows(needle.len())
