@@ -408,7 +408,7 @@ fn cross_module_direct_calls_rerun_only_when_imported_signatures_change() {
         let diagnostics = molt_driver::check_program(db, program);
         assert!(diagnostics.is_empty(), "{diagnostics:?}");
         let mut events: Vec<String> = Vec::new();
-        let mut label = |db: &RootDatabase, name: &str, events: &mut Vec<String>| {
+        let label = |db: &RootDatabase, name: &str, events: &mut Vec<String>| {
             for e in db.take_events() {
                 let e = match e.split_once("(Id(") {
                     Some((query, _)) if query.starts_with("linked_") => {

@@ -128,12 +128,14 @@ pub enum BuildFailure {
     Backend(String),
 }
 
-/// Builds `source` (written to `dir/name.py`) at `level` into `dir/name`, in-process.
+/// Builds `source` (written to `dir/name.py`) at `level` for `target` into `dir/name`,
+/// in-process.
 pub fn build(
     source: &str,
     dir: &Path,
     name: &str,
     level: molt_opt::OptLevel,
+    target: molt_driver::build::Target,
 ) -> Result<PathBuf, BuildFailure> {
     let path = dir.join(format!("{name}.py"));
     std::fs::write(&path, source).map_err(|e| BuildFailure::Backend(e.to_string()))?;
@@ -147,7 +149,7 @@ pub fn build(
             Err(e) => return Err(BuildFailure::Backend(e)),
         };
         let options = molt_driver::build::BuildOptions {
-            target: Default::default(),
+            target,
             output: output.clone(),
             optimize: true,
             code_cache: Default::default(),
@@ -239,13 +241,17 @@ pub struct Workspace {
     pub dir: PathBuf,
     /// The CPython interpreter.
     pub python: PathBuf,
+    /// What programs are built for: native, or wasm32 (run under node) when
+    /// `MOLT_FUZZ_TARGET=wasm32`.
+    pub target: molt_driver::build::Target,
     counter: std::cell::Cell<usize>,
     /// Time spent running CPython, building, and running compiled programs.
     pub timing: std::cell::Cell<[Duration; 3]>,
 }
 
 impl Workspace {
-    /// A fresh directory under the system temp dir.
+    /// A fresh directory under the system temp dir; the target from `MOLT_FUZZ_TARGET`
+    /// (`wasm32`; anything else, or unset, is native).
     pub fn new() -> std::io::Result<Workspace> {
         let dir = std::env::temp_dir().join(format!(
             "molt-fuzz-{}-{}",
@@ -256,6 +262,10 @@ impl Workspace {
         Ok(Workspace {
             dir,
             python: python(),
+            target: match std::env::var("MOLT_FUZZ_TARGET").as_deref() {
+                Ok("wasm32") => molt_driver::build::Target::Wasm32,
+                _ => molt_driver::build::Target::Native,
+            },
             counter: std::cell::Cell::new(0),
             timing: std::cell::Cell::new([Duration::ZERO; 3]),
         })
@@ -297,10 +307,14 @@ impl Workspace {
     ) -> Result<Outcome, BuildFailure> {
         let name = self.next_name();
         let start = Instant::now();
-        let exe = build(source, &self.dir, &name, level);
+        let exe = build(source, &self.dir, &name, level, self.target);
         self.add_time(1, start);
         let exe = exe?;
-        let mut cmd = Command::new(&exe);
+        let mut cmd = match self.target {
+            molt_driver::build::Target::Wasm32 => molt_driver::build::wasm_command(&exe, &[])
+                .map_err(|e| BuildFailure::Backend(e.to_string()))?,
+            _ => Command::new(&exe),
+        };
         cmd.current_dir(&self.dir);
         let start = Instant::now();
         let out = run_with_timeout(cmd, Duration::from_secs(20))
