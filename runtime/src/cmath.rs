@@ -96,20 +96,20 @@ pub mod libm {
     }
 
     rust_fallbacks! {
-        r_sin: f64::sin;
-        r_cos: f64::cos;
-        r_tan: f64::tan;
-        r_exp: f64::exp;
-        r_log: f64::ln;
-        r_log1p: f64::ln_1p;
-        r_sinh: f64::sinh;
-        r_cosh: f64::cosh;
-        r_tanh: f64::tanh;
-        r_asinh: f64::asinh;
+        r_sin: crate::libm::sin;
+        r_cos: crate::libm::cos;
+        r_tan: crate::libm::tan;
+        r_exp: crate::libm::exp;
+        r_log: crate::libm::log;
+        r_log1p: crate::libm::log1p;
+        r_sinh: crate::libm::sinh;
+        r_cosh: crate::libm::cosh;
+        r_tanh: crate::libm::tanh;
+        r_asinh: crate::libm::asinh;
     }
 
     extern "C" fn r_atan2(y: f64, x: f64) -> f64 {
-        y.atan2(x)
+        crate::libm::atan2(y, x)
     }
 
     extern "C" fn r_hypot(x: f64, y: f64) -> f64 {

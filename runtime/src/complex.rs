@@ -126,16 +126,16 @@ fn pow_polar(a: Complex, b: Complex) -> Result<Complex, ZeroPower> {
         return Ok(Complex { re: 0.0, im: 0.0 });
     }
     let vabs = a.re.hypot(a.im);
-    let mut len = vabs.powf(b.re);
-    let at = a.im.atan2(a.re);
+    let mut len = crate::libm::pow(vabs, b.re);
+    let at = crate::libm::atan2(a.im, a.re);
     let mut phase = at * b.re;
     if b.im != 0.0 {
-        len /= (at * b.im).exp();
-        phase += b.im * vabs.ln();
+        len /= crate::libm::exp(at * b.im);
+        phase += b.im * crate::libm::log(vabs);
     }
     Ok(Complex {
-        re: len * phase.cos(),
-        im: len * phase.sin(),
+        re: len * crate::libm::cos(phase),
+        im: len * crate::libm::sin(phase),
     })
 }
 

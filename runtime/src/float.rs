@@ -173,7 +173,7 @@ pub fn float_pow(x: f64, y: f64) -> R<Ref> {
         let c = |re| crate::complex::Complex { re, im: 0.0 };
         return crate::complex::complex_pow(c(x), c(y));
     }
-    let r = x.powf(y);
+    let r = crate::libm::pow(x, y);
     if r.is_infinite() && x.is_finite() && y.is_finite() {
         return overflow_error("(34, 'Numerical result out of range')");
     }

@@ -103,11 +103,11 @@ fn sin_pi(x: f64) -> f64 {
     use std::f64::consts::PI;
     let y = x.abs() % 2.0;
     let r = match (2.0 * y).round() as i32 {
-        0 => (PI * y).sin(),
-        1 => (PI * (y - 0.5)).cos(),
-        2 => (PI * (1.0 - y)).sin(),
-        3 => -(PI * (y - 1.5)).cos(),
-        _ => (PI * (y - 2.0)).sin(),
+        0 => crate::libm::sin(PI * y),
+        1 => crate::libm::cos(PI * (y - 0.5)),
+        2 => crate::libm::sin(PI * (1.0 - y)),
+        3 => -crate::libm::cos(PI * (y - 1.5)),
+        _ => crate::libm::sin(PI * (y - 2.0)),
     };
     1f64.copysign(x) * r
 }
@@ -160,22 +160,22 @@ pub fn gamma(x: f64) -> Result<f64, GammaError> {
     let z = z * LANCZOS_G / y;
     let mut r;
     if x < 0.0 {
-        r = -std::f64::consts::PI / sin_pi(ax) / ax * y.exp() / lanczos_sum(ax);
+        r = -std::f64::consts::PI / sin_pi(ax) / ax * crate::libm::exp(y) / lanczos_sum(ax);
         r -= z * r;
         if ax < 140.0 {
-            r /= y.powf(ax - 0.5);
+            r /= crate::libm::pow(y, ax - 0.5);
         } else {
-            let half = y.powf(ax / 2.0 - 0.25);
+            let half = crate::libm::pow(y, ax / 2.0 - 0.25);
             r /= half;
             r /= half;
         }
     } else {
-        r = lanczos_sum(ax) / y.exp();
+        r = lanczos_sum(ax) / crate::libm::exp(y);
         r += z * r;
         if ax < 140.0 {
-            r *= y.powf(ax - 0.5);
+            r *= crate::libm::pow(y, ax - 0.5);
         } else {
-            let half = y.powf(ax / 2.0 - 0.25);
+            let half = crate::libm::pow(y, ax / 2.0 - 0.25);
             r *= half;
             r *= half;
         }
@@ -200,12 +200,12 @@ pub fn lgamma(x: f64) -> Result<f64, GammaError> {
     }
     let ax = x.abs();
     if ax < 1e-20 {
-        return Ok(-ax.ln());
+        return Ok(-crate::libm::log(ax));
     }
-    let mut r = lanczos_sum(ax).ln() - LANCZOS_G;
-    r += (ax - 0.5) * ((ax + LANCZOS_G - 0.5).ln() - 1.0);
+    let mut r = crate::libm::log(lanczos_sum(ax)) - LANCZOS_G;
+    r += (ax - 0.5) * (crate::libm::log(ax + LANCZOS_G - 0.5) - 1.0);
     if x < 0.0 {
-        r = LOG_PI - sin_pi(ax).abs().ln() - ax.ln() - r;
+        r = LOG_PI - crate::libm::log(sin_pi(ax).abs()) - crate::libm::log(ax) - r;
     }
     if r.is_infinite() {
         return Err(GammaError::Range);

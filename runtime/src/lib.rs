@@ -61,6 +61,7 @@ pub mod hash;
 pub mod int;
 pub mod io;
 pub mod iter;
+pub mod libm;
 pub mod list;
 pub mod modules;
 pub mod object;

@@ -827,23 +827,23 @@ macro_rules! math_fn {
     };
 }
 
-math_fn!(m_sin, "sin", f64::sin, false);
-math_fn!(m_cos, "cos", f64::cos, false);
-math_fn!(m_tan, "tan", f64::tan, false);
-math_fn!(m_asin, "asin", f64::asin, false);
-math_fn!(m_acos, "acos", f64::acos, false);
-math_fn!(m_atan, "atan", f64::atan, false);
-math_fn!(m_sinh, "sinh", f64::sinh, true);
-math_fn!(m_cosh, "cosh", f64::cosh, true);
-math_fn!(m_tanh, "tanh", f64::tanh, false);
+math_fn!(m_sin, "sin", crate::libm::sin, false);
+math_fn!(m_cos, "cos", crate::libm::cos, false);
+math_fn!(m_tan, "tan", crate::libm::tan, false);
+math_fn!(m_asin, "asin", crate::libm::asin, false);
+math_fn!(m_acos, "acos", crate::libm::acos, false);
+math_fn!(m_atan, "atan", crate::libm::atan, false);
+math_fn!(m_sinh, "sinh", crate::libm::sinh, true);
+math_fn!(m_cosh, "cosh", crate::libm::cosh, true);
+math_fn!(m_tanh, "tanh", crate::libm::tanh, false);
 math_fn!(m_asinh, "asinh", libc_math::asinh, false);
 math_fn!(m_acosh, "acosh", libc_math::acosh, false);
 math_fn!(m_atanh, "atanh", libc_math::atanh, false);
-math_fn!(m_exp, "exp", f64::exp, true);
-math_fn!(m_exp2, "exp2", f64::exp2, true);
-math_fn!(m_expm1, "expm1", f64::exp_m1, true);
+math_fn!(m_exp, "exp", crate::libm::exp, true);
+math_fn!(m_exp2, "exp2", crate::libm::exp2, true);
+math_fn!(m_expm1, "expm1", crate::libm::expm1, true);
 math_fn!(m_fabs, "fabs", f64::abs, false);
-math_fn!(m_log1p, "log1p", f64::ln_1p, false);
+math_fn!(m_log1p, "log1p", crate::libm::log1p, false);
 math_fn!(m_cbrt, "cbrt", libc_math::cbrt, false);
 math_fn!(m_degrees, "degrees", f64::to_degrees, true);
 math_fn!(m_radians, "radians", f64::to_radians, false);
@@ -919,18 +919,23 @@ mod libc_math {
     }
 }
 
-/// Targets without the GNU C library: Rust's functions.
+/// Targets without the GNU C library: wasm32's choices (`crate::libm`), else Rust's.
 #[cfg(not(all(target_os = "linux", not(target_arch = "wasm32"))))]
 mod libc_math {
+    #[cfg(target_arch = "wasm32")]
+    pub use crate::libm::{acosh, asinh, atanh};
     /// Rust's `asinh`.
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn asinh(x: f64) -> f64 {
         x.asinh()
     }
     /// Rust's `acosh`.
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn acosh(x: f64) -> f64 {
         x.acosh()
     }
     /// Rust's `atanh`.
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn atanh(x: f64) -> f64 {
         x.atanh()
     }
@@ -949,59 +954,30 @@ unsafe extern "C" {
     fn c_erfc(x: f64) -> f64;
 }
 
-/// `math.erf`: the C library's `erf` (as CPython), a series on wasm32.
+/// `math.erf`: the C library's `erf` (as CPython).
 #[cfg(not(target_arch = "wasm32"))]
 fn erf(x: f64) -> f64 {
     // SAFETY: a pure libm function of one double.
     unsafe { c_erf(x) }
 }
 
-/// `math.erfc`: the C library's `erfc` (as CPython), `1 - erf` on wasm32.
+/// `math.erfc`: the C library's `erfc` (as CPython).
 #[cfg(not(target_arch = "wasm32"))]
 fn erfc(x: f64) -> f64 {
     // SAFETY: a pure libm function of one double.
     unsafe { c_erfc(x) }
 }
 
+/// `math.erfc` on wasm32: the `libm` crate's (`crate::libm`).
 #[cfg(target_arch = "wasm32")]
 fn erfc(x: f64) -> f64 {
-    1.0 - erf(x)
+    crate::libm::erfc(x)
 }
 
-/// The error function (Abramowitz–Stegun 7.1.26 refined with a series; ~1e-15 accuracy),
-/// for targets without a C library.
+/// `math.erf` on wasm32: the `libm` crate's (`crate::libm`).
 #[cfg(target_arch = "wasm32")]
 fn erf(x: f64) -> f64 {
-    if x.is_nan() || x == 0.0 {
-        return x;
-    }
-    if x.abs() > 6.0 {
-        return x.signum();
-    }
-    // Maclaurin series for small |x|, continued fraction for large.
-    if x.abs() < 2.5 {
-        let mut sum = x;
-        let mut term = x;
-        let x2 = x * x;
-        let mut n = 0.0;
-        loop {
-            n += 1.0;
-            term *= -x2 / n;
-            let add = term / (2.0 * n + 1.0);
-            sum += add;
-            if add.abs() <= 1e-17 * sum.abs() {
-                break;
-            }
-        }
-        return sum * 2.0 / std::f64::consts::PI.sqrt();
-    }
-    let z = x.abs();
-    let mut f = 0.0;
-    for k in (1..60).rev() {
-        f = (k as f64 / 2.0) / (z + f);
-    }
-    let erfc = (-z * z).exp() / std::f64::consts::PI.sqrt() / (z + f);
-    (1.0 - erfc) * x.signum()
+    crate::libm::erf(x)
 }
 
 fn m_sqrt(_: Value, args: Args<'_>) -> R<Ref> {
@@ -1063,11 +1039,11 @@ fn m_log(_: Value, args: Args<'_>) -> R<Ref> {
         return type_error("math.log requires 1 to 2 arguments");
     }
     let [x, base] = args.range::<2>("log", 1)?;
-    let num = log_of(x.unwrap_or(Value::NONE), f64::ln)?;
+    let num = log_of(x.unwrap_or(Value::NONE), crate::libm::log)?;
     match base {
         None => float_ref(num),
         Some(b) => {
-            let den = log_of(b, f64::ln)?;
+            let den = log_of(b, crate::libm::log)?;
             if den == 0.0 {
                 return crate::exceptions::zero_division("float division by zero");
             }
@@ -1078,12 +1054,12 @@ fn m_log(_: Value, args: Args<'_>) -> R<Ref> {
 
 fn m_log2(_: Value, args: Args<'_>) -> R<Ref> {
     let [x] = math_args(&args, "log2")?;
-    float_ref(log_of(x, f64::log2)?)
+    float_ref(log_of(x, crate::libm::log2)?)
 }
 
 fn m_log10(_: Value, args: Args<'_>) -> R<Ref> {
     let [x] = math_args(&args, "log10")?;
-    float_ref(log_of(x, f64::log10)?)
+    float_ref(log_of(x, crate::libm::log10)?)
 }
 
 fn m_pow(_: Value, args: Args<'_>) -> R<Ref> {
@@ -1095,7 +1071,7 @@ fn m_pow(_: Value, args: Args<'_>) -> R<Ref> {
     if x < 0.0 && x.is_finite() && y.is_finite() && y.fract() != 0.0 {
         return value_error("math domain error");
     }
-    let r = x.powf(y);
+    let r = crate::libm::pow(x, y);
     if r.is_infinite() && x.is_finite() && y.is_finite() {
         return overflow_error("math range error");
     }
@@ -1104,7 +1080,7 @@ fn m_pow(_: Value, args: Args<'_>) -> R<Ref> {
 
 fn m_atan2(_: Value, args: Args<'_>) -> R<Ref> {
     let [y, x] = math_args(&args, "atan2")?;
-    float_ref(arg_f64(y)?.atan2(arg_f64(x)?))
+    float_ref(crate::libm::atan2(arg_f64(y)?, arg_f64(x)?))
 }
 
 fn m_hypot(_: Value, args: Args<'_>) -> R<Ref> {

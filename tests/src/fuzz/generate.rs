@@ -550,6 +550,12 @@ impl<'a> Gen<'a> {
                 if matches!(f, "math.log10" | "math.log2") && !self.on(Feature::MathLog2Log10) {
                     return format!("math.log({})", self.expr(Ty::Float, d));
                 }
+                let f = if f.starts_with("math.") && !self.on(Feature::Libm) {
+                    // Correctly rounded everywhere.
+                    self.pick(&["math.sqrt", "math.fabs"])
+                } else {
+                    f
+                };
                 let a = self.expr(Ty::Float, d);
                 if f == "-" {
                     format!("(-{a})")
@@ -567,13 +573,20 @@ impl<'a> Gen<'a> {
                     "min",
                     "max",
                 ]);
+                let f = if matches!(f, "math.hypot" | "math.atan2" | "math.pow")
+                    && !self.on(Feature::Libm)
+                {
+                    self.pick(&["math.copysign", "math.fmod", "min", "max"])
+                } else {
+                    f
+                };
                 let a = self.expr(Ty::Float, d);
                 let b = self.expr(Ty::Float, d);
                 format!("{f}({a}, {b})")
             }
             13 => {
                 let a = self.expr(Ty::Float, d);
-                let k = if self.on(Feature::FractionalPow) {
+                let k = if self.on(Feature::FractionalPow) && self.on(Feature::Libm) {
                     self.pick(&["2", "0.5", "-1", "3", "0", "-0.5", "100"])
                 } else {
                     self.pick(&["2", "-1", "3", "0", "100", "-2"])

@@ -63,6 +63,11 @@ pub enum Feature {
     FractionalPow,
     /// `math.log2` and `math.log10`.
     MathLog2Log10,
+    /// The `math` functions that call the platform's math library (`exp`, `log`, `sin`,
+    /// `cos`, `atan`, `log2`, `log10`, `atan2`, `hypot`, `pow`) and fractional powers: on
+    /// wasm32 their last bits differ from glibc's (a listed limitation, `docs/wasm.md`), so
+    /// `MOLT_FUZZ_TARGET=wasm32` switches this off by default.
+    Libm,
     /// A class whose `__len__` may return a negative number (`len()` and the length hint of
     /// `list()` raise `ValueError`).
     NegativeLen,
@@ -97,6 +102,7 @@ impl Feature {
         Feature::InWithoutContains,
         Feature::FractionalPow,
         Feature::MathLog2Log10,
+        Feature::Libm,
         Feature::NegativeLen,
         Feature::RedefinedNested,
         Feature::SubclassReflected,
@@ -125,6 +131,7 @@ impl Feature {
             Feature::InWithoutContains => "in_without_contains",
             Feature::FractionalPow => "fractional_pow",
             Feature::MathLog2Log10 => "math_log2_log10",
+            Feature::Libm => "libm",
             Feature::NegativeLen => "negative_len",
             Feature::RedefinedNested => "redefined_nested",
             Feature::SubclassReflected => "subclass_reflected",

@@ -603,9 +603,12 @@ pub fn level_for(n: u64) -> molt_opt::OptLevel {
 }
 
 /// The configuration from `MOLT_FUZZ_FEATURES` (see [`Config::apply`]) on top of
-/// [`Config::without_known`].
+/// [`Config::without_known`], without [`super::Feature::Libm`] when `MOLT_FUZZ_TARGET=wasm32`.
 pub fn config_from_env() -> Result<Config, String> {
     let mut cfg = Config::without_known();
+    if std::env::var("MOLT_FUZZ_TARGET").as_deref() == Ok("wasm32") {
+        cfg.features.remove(&super::Feature::Libm);
+    }
     if let Ok(spec) = std::env::var("MOLT_FUZZ_FEATURES") {
         cfg.apply(&spec)?;
     }
