@@ -46,9 +46,7 @@ pub fn guard_kind(func: &Function, inst: &InstData) -> Option<GuardKind> {
             });
         }
         InstKind::CallDirect { .. } => return Some(GuardKind::DirectCall),
-        InstKind::CallMethodDirect { .. } | InstKind::CallSuper { .. } => {
-            return Some(GuardKind::InlineCache);
-        }
+        InstKind::CallMethodDirect { .. } => return Some(GuardKind::InlineCache),
         InstKind::GetAttrSlot(..) | InstKind::SetAttrSlot(..) => return Some(GuardKind::Shape),
         _ => {}
     }
