@@ -118,5 +118,8 @@ pub fn run(func: &mut Function, ctx: &mut PassContext<'_>) {
             );
         }
     }
-    remove_insts(func, &dead);
+    if !dead.is_empty() {
+        remove_insts(func, &dead);
+        func.compact();
+    }
 }
