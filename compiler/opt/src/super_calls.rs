@@ -21,8 +21,7 @@ use crate::{PassContext, RemarkKind};
 pub fn run(func: &mut Function, ctx: &mut PassContext<'_>) {
     let uses = use_counts(func);
     let mut dead = FxHashSet::default();
-    for bi in 0..func.layout.len() {
-        let block = func.layout[bi];
+    for block in func.layout.clone() {
         let insts = func.blocks[block.index()].insts.clone();
         for (k, &inst) in insts.iter().enumerate() {
             let (receiver, name) = match &func.insts[inst.index()].kind {
@@ -92,15 +91,16 @@ pub fn run(func: &mut Function, ctx: &mut PassContext<'_>) {
             }
             let sup = *callee;
             let data = &mut func.insts[inst.index()];
-            let InstKind::CallMethod { name, args, .. } = &mut data.kind else {
+            let InstKind::CallMethod { args, .. } = &mut data.kind else {
                 continue;
             };
+            let args = std::mem::take(args);
             data.kind = InstKind::CallSuper {
                 sup,
                 class,
                 receiver: object,
-                name: std::mem::take(name),
-                args: std::mem::take(args),
+                name: name.clone(),
+                args,
             };
             dead.insert(call);
             ctx.remark(
@@ -109,11 +109,7 @@ pub fn run(func: &mut Function, ctx: &mut PassContext<'_>) {
                 RemarkKind::Applied,
                 span,
                 format!(
-                    "`super().{}()` calls the function found after the class in the receiver's MRO directly (no `super` object or bound method; inline cache on the receiver's class, with the generic path for other attributes)",
-                    match &func.insts[inst.index()].kind {
-                        InstKind::CallSuper { name, .. } => name,
-                        _ => unreachable!(),
-                    }
+                    "`super().{name}()` calls the function found after the class in the receiver's MRO directly (no `super` object or bound method; inline cache on the receiver's class, with the generic path for other attributes)"
                 ),
             );
         }
