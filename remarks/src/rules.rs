@@ -108,6 +108,18 @@ const RULES: &[Rule] = &[
         help: "Call the function by its name with positional arguments matching its parameters; do not rebind or decorate it, and avoid `*args`, `**kwargs` and keyword-only parameters on hot functions.",
     },
     Rule {
+        name: "call.super",
+        pass: "calls",
+        summary: "A `super().m(...)` call calls the method found after the class in the receiver's MRO directly, without a `super` object or a bound method.",
+        help: "Nothing to do.",
+    },
+    Rule {
+        name: "call.super.missed",
+        pass: "calls",
+        summary: "A `super().m(...)` call makes a `super` object and a bound method.",
+        help: "Pass constants, parameters or locals computed before the call as its arguments, do not bind a global `super`, and use the `super(...)` object only for the call.",
+    },
+    Rule {
         name: "loop.counted",
         pass: "loops",
         summary: "A `for` loop over `range()` became a counted native loop.",

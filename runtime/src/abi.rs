@@ -747,6 +747,116 @@ pub extern "C" fn molt_call_method_cached(
     call_method_cold(recv, name, args, nargs, kwnames, moved)
 }
 
+/// `super(cls, args[0]).name(*args[1:])` at a `call.super` site: `args` holds `nargs`
+/// positional values (the receiver first), then one value per name in `kwnames` (a tuple of
+/// strs, or `None` for no keywords); every value is borrowed. `sup` is what the name `super`
+/// held at the call and `cell` the site's 32-byte inline cache (receiver's class, `cls`, class
+/// epoch, function; see `molt_abi::ic::SUPER_CELL_SIZE`).
+///
+/// When `sup` is the builtin `super`, `cls` a class, the receiver an instance whose class has
+/// `cls` in its MRO and the attribute `name` found first in the class dicts after `cls` in
+/// that MRO (CPython's rule for `super`) a plain function, that function is called with the
+/// receiver and the arguments: no `super` object, no bound method. The cache holds that
+/// function while the receiver's class, `cls` and the class epoch (bumped by any change of a
+/// class namespace, and when a class is made or freed) are the ones it was filled with.
+/// Otherwise the call is exactly `sup(cls, args[0])` then a method call of `name` on its
+/// result. → error.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_call_super(
+    sup: Value,
+    cls: Value,
+    name: Value,
+    args: *const Value,
+    nargs: u32,
+    kwnames: Value,
+    cell: *mut u64,
+) -> Value {
+    // SAFETY: generated code passes the vectorcall layout, the receiver first.
+    let a = unsafe { vector_args(args, nargs, kwnames) };
+    let Some(&obj) = a.pos.first() else {
+        return to_abi(type_error("super() takes 2 arguments here"));
+    };
+    if !cell.is_null() && sup == rt().t.super_ && is_kind(obj, Kind::Instance) {
+        let start = crate::class::type_of(obj);
+        let epoch = crate::class::class_epoch();
+        // SAFETY: generated code passes its own 32-byte cache cell.
+        let hit = unsafe {
+            cell.read() == start.0 && cell.add(1).read() == cls.0 && cell.add(2).read() == epoch
+        };
+        let f = if hit {
+            // SAFETY: as above; word 3 holds the function cached with this key.
+            Some(Value(unsafe { cell.add(3).read() }))
+        } else {
+            super_function(start, cls, name).inspect(|f| {
+                // SAFETY: as above. The function stays alive while the epoch is unchanged:
+                // a class dict holds it, and any change of a class dict bumps the epoch.
+                unsafe {
+                    cell.write(start.0);
+                    cell.add(1).write(cls.0);
+                    cell.add(2).write(epoch);
+                    cell.add(3).write(f.0);
+                }
+            })
+        };
+        if let Some(f) = f {
+            // Held for the call, as the bound method CPython makes would hold it.
+            let f = Ref::dup(f);
+            return to_abi(crate::call::call_moved(f.v(), a, crate::call::Moved::NONE));
+        }
+    }
+    super_call_generic(sup, cls, name, a)
+}
+
+/// The plain function `name` found after `cls` in the MRO of class `start` (`start` itself
+/// first), when `cls` is in it and the first class dict holding `name` after it holds a
+/// function; `None` otherwise (also when `cls` is not a class or `name` not a str).
+fn super_function(start: Value, cls: Value, name: Value) -> Option<Value> {
+    use crate::class::class_data;
+    let n = str_opt(name)?;
+    if n == "__class__" || !is_kind(cls, Kind::Class) {
+        return None;
+    }
+    let data = class_data(start);
+    let chain = std::iter::once(start).chain(data.mro.iter().copied());
+    let mut after = chain.skip_while(|c| *c != cls);
+    after.next()?;
+    for c in after {
+        if let Some(f) = crate::dict::dict_data(class_data(c).dict).get_str(n) {
+            return is_kind(f, Kind::Function).then_some(f);
+        }
+    }
+    None
+}
+
+/// [`molt_call_super`]'s generic path: `sup(cls, obj)`, then `name` called on the result.
+#[inline(never)]
+fn super_call_generic(sup: Value, cls: Value, name: Value, a: Args<'_>) -> Value {
+    crate::profile::count(crate::profile::Counter::CallGeneric);
+    let pair = [cls, a.pos[0]];
+    let s = match crate::call::call(
+        sup,
+        Args {
+            pos: &pair,
+            kwnames: &[],
+            kwvals: &[],
+        },
+    ) {
+        Ok(s) => s,
+        Err(e) => return to_abi(Err(e)),
+    };
+    let rest = Args {
+        pos: &a.pos[1..],
+        kwnames: a.kwnames,
+        kwvals: a.kwvals,
+    };
+    to_abi(crate::call::call_method_moved(
+        s.v(),
+        name,
+        rest,
+        crate::call::Moved::NONE,
+    ))
+}
+
 /// [`molt_call_method`], out of line: the other paths of [`molt_call_method_cached`] (whose
 /// fast path then needs no stack frame for it).
 #[inline(never)]

@@ -396,6 +396,7 @@ fn build_module<M: Backend>(
             let size = match inst.kind {
                 InstKind::GetAttrSlot(..) | InstKind::SetAttrSlot(..) => 8,
                 InstKind::CallMethodDirect { .. } => 16,
+                InstKind::CallSuper { .. } => 32,
                 InstKind::CallMethod {
                     ref name, ref args, ..
                 } if symbols::method_entry(name, args).is_none() => 32,
@@ -1116,8 +1117,12 @@ fn collect_constants(functions: &[Arc<Function>]) -> Constants {
                         direct_targets.push(func.to_string());
                     }
                 }
-                InstKind::Call { args, .. } | InstKind::CallMethod { args, .. } => {
-                    if let InstKind::CallMethod { name, .. } = &inst.kind {
+                InstKind::Call { args, .. }
+                | InstKind::CallMethod { args, .. }
+                | InstKind::CallSuper { args, .. } => {
+                    if let InstKind::CallMethod { name, .. } | InstKind::CallSuper { name, .. } =
+                        &inst.kind
+                    {
                         add(&mut strings, name);
                     }
                     if !args.keywords.is_empty() {

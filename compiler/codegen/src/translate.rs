@@ -340,6 +340,9 @@ impl Translator<'_> {
                     max_array = max_array.max(args.positional.len() + args.keywords.len());
                 }
                 InstKind::CallDirect { args, .. } => max_array = max_array.max(args.len()),
+                InstKind::CallSuper { args, .. } => {
+                    max_array = max_array.max(args.positional.len() + args.keywords.len() + 1);
+                }
                 InstKind::CallMethodDirect { args, .. } => {
                     max_array = max_array.max(args.len() + 1)
                 }
@@ -1467,6 +1470,38 @@ impl Translator<'_> {
                         )
                     }
                 };
+                self.check(b, block, d, after, r, false)?;
+                self.define(d, r);
+            }
+            InstKind::CallSuper {
+                sup,
+                class,
+                receiver,
+                name,
+                args,
+            } => {
+                // Every operand is borrowed: the runtime calls the method with the receiver
+                // and the arguments in one array (the receiver first).
+                let (s, c) = (v!(sup), v!(class));
+                let mut vals = vec![v!(receiver)];
+                for a in &args.positional {
+                    vals.push(v!(a));
+                }
+                for (_, a) in &args.keywords {
+                    vals.push(v!(a));
+                }
+                let arr = self.array(b, &vals);
+                let nargs = b.ins().iconst(I64, args.positional.len() as i64 + 1);
+                let kw = if args.keywords.is_empty() {
+                    b.ins().iconst(I64, NONE)
+                } else {
+                    let names: Vec<&str> = args.keywords.iter().map(|(n, _)| &**n).collect();
+                    let slot = self.symbols.kwnames_slot(&names);
+                    self.cached(b, slot)
+                };
+                let n = self.str_const(b, name);
+                let cell = self.ic_cell(b, d)?;
+                let r = self.call_rt(b, Rt::CallSuper, &[s, c, n, arr, nargs, kw, cell]);
                 self.check(b, block, d, after, r, false)?;
                 self.define(d, r);
             }

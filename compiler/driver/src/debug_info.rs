@@ -224,7 +224,9 @@ fn function_debug(
             last.pos = positions.pos(at);
         }
         let alt = match inst.kind {
-            InstKind::CallMethod { .. } | InstKind::CallMethodDirect { .. } => positions
+            InstKind::CallMethod { .. }
+            | InstKind::CallMethodDirect { .. }
+            | InstKind::CallSuper { .. } => positions
                 .facts
                 .method_lookups
                 .get(&range)

@@ -372,6 +372,16 @@ fn write_kind(out: &mut String, kind: &InstKind) {
             let _ = write!(o, "call.method {receiver}, {}", quote(name));
             call_args(o, args);
         }
+        InstKind::CallSuper {
+            sup,
+            class,
+            receiver,
+            name,
+            args,
+        } => {
+            let _ = write!(o, "call.super {sup}, {class}, {receiver}, {}", quote(name));
+            call_args(o, args);
+        }
         InstKind::CallMethodDirect {
             receiver,
             name,

@@ -277,6 +277,12 @@ pub fn lane(func: &Function, inst: &InstData) -> Option<(Lane, Option<String>)> 
                 Some(format!("`.{name}()` on {t} calls a runtime helper")),
             ),
         },
+        (InstKind::CallSuper { name, .. }, _) => (
+            Guarded,
+            Some(format!(
+                "`super().{name}()` calls the function found after the class in the receiver's MRO directly, without a `super` object or a bound method, behind an inline cache (receiver's class, class epoch)"
+            )),
+        ),
         (InstKind::CallMethodDirect { name, func: f, .. }, _) => (
             Guarded,
             Some(format!(

@@ -342,6 +342,26 @@ pub enum InstKind {
         /// The arguments after the receiver.
         args: Vec<Value>,
     },
+    /// `call.super v1, v2, v3, "m"(v4)`: `super(v2, v3).m(v4)` where `v1` is the value the
+    /// name `super` had (`builtin.load "super"`), without a `super` object or a bound method
+    /// when `v1` is the builtin `super`, `v3` an instance of a class whose MRO holds class `v2`
+    /// and the attribute `m` found after `v2` in that MRO a plain function: that function is
+    /// called with `v3` and the arguments, behind a per-site inline cache (the class of `v3`,
+    /// `v2` and the class epoch). Otherwise exactly `v1(v2, v3).m(v4)`. The arguments are
+    /// evaluated before `v1(v2, v3)` is called, so the lowering only emits it when they cannot
+    /// run code or raise (constants, parameters of a function without `del`).
+    CallSuper {
+        /// The value of `super` at the call.
+        sup: Value,
+        /// The class argument of `super` (the `__class__` cell's value for `super()`).
+        class: Value,
+        /// The object argument of `super` (the first argument for `super()`).
+        receiver: Value,
+        /// The method name.
+        name: Box<str>,
+        /// The arguments (not counting the receiver).
+        args: CallArgs,
+    },
     /// `getattr v1, "x"`
     GetAttr(Value, Box<str>),
     /// `setattr v1, "x", v2`
@@ -626,6 +646,19 @@ impl InstKind {
                 f(receiver);
                 v(args, &mut f);
             }
+            InstKind::CallSuper {
+                sup,
+                class,
+                receiver,
+                args,
+                ..
+            } => {
+                f(sup);
+                f(class);
+                f(receiver);
+                v(&args.positional, &mut f);
+                args.keywords.iter().for_each(|(_, a)| f(a));
+            }
             InstKind::BuildList(vs)
             | InstKind::BuildTuple(vs)
             | InstKind::BuildSet(vs)
@@ -748,6 +781,19 @@ impl InstKind {
             InstKind::CallMethodDirect { receiver, args, .. } => {
                 g(receiver);
                 gs(args, &mut g);
+            }
+            InstKind::CallSuper {
+                sup,
+                class,
+                receiver,
+                args,
+                ..
+            } => {
+                g(sup);
+                g(class);
+                g(receiver);
+                gs(&mut args.positional, &mut g);
+                args.keywords.iter_mut().for_each(|(_, a)| g(a));
             }
             InstKind::BuildList(vs)
             | InstKind::BuildTuple(vs)

@@ -771,6 +771,20 @@ impl<'a> Cursor<'a> {
                     args: args.positional,
                 }
             }
+            "call.super" => {
+                let sup = self.value()?;
+                self.comma()?;
+                let class = self.value()?;
+                self.comma()?;
+                let (receiver, name) = self.value_comma_string()?;
+                InstKind::CallSuper {
+                    sup,
+                    class,
+                    receiver,
+                    name,
+                    args: self.call_args()?,
+                }
+            }
             "call.method" => {
                 let (receiver, name) = self.value_comma_string()?;
                 InstKind::CallMethod {

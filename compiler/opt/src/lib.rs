@@ -8,7 +8,7 @@
 //! Pipeline by [`OptLevel`]:
 //! - `O0`: no optimization passes; annotation assumptions are dropped (they are facts only
 //!   once guarded, see [`assumptions`]), which every level needs for correctness.
-//! - `O1`: entry guards for annotations ([`assumptions`]), [`direct_calls`], inline-cached
+//! - `O1`: entry guards for annotations ([`assumptions`]), [`super_calls`], [`direct_calls`], inline-cached
 //!   attribute [`slots`], float speculation on slot loads ([`slot_types`]), [`copy_prop`],
 //!   [`sccp`] (constant folding and branch folding), [`dce`].
 //! - `O2` (the default): `O1` plus [`counted_loops`], [`cse`] (with redundant guard
@@ -35,6 +35,7 @@ pub mod licm;
 pub mod sccp;
 pub mod slot_types;
 pub mod slots;
+pub mod super_calls;
 pub mod util;
 
 use std::sync::Arc;
@@ -187,6 +188,7 @@ pub type Pass = fn(&mut Function, &mut PassContext<'_>);
 /// Every pass by its name in the pipeline (for pass tests and debugging).
 pub const PASSES: &[(&str, Pass)] = &[
     ("assumptions", assumptions::run),
+    ("super_calls", super_calls::run),
     ("direct_calls", direct_calls::run),
     ("copy_prop", copy_prop::run),
     ("sccp", sccp::run),
@@ -206,6 +208,7 @@ pub fn pass(name: &str) -> Option<Pass> {
 fn pipeline(level: OptLevel) -> Vec<(&'static str, Pass)> {
     let mut passes: Vec<(&'static str, Pass)> = vec![("assumptions", assumptions::run)];
     if level >= OptLevel::O1 {
+        passes.push(("super_calls", super_calls::run));
         passes.push(("direct_calls", direct_calls::run));
         passes.push(("slots", slots::run));
         passes.push(("slot_types", slot_types::run));

@@ -110,6 +110,7 @@ fn hoist(
                 | InstKind::StarExtend(..)
                 | InstKind::CallMethod { .. }
                 | InstKind::CallMethodDirect { .. }
+                | InstKind::CallSuper { .. }
                 | InstKind::SetItem(..)
                 | InstKind::DelItem(..)
                 | InstKind::SetAttr(..)

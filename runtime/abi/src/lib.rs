@@ -156,6 +156,8 @@ macro_rules! for_each_runtime_function {
                 CallMethodIc = molt_call_method_ic(recv: Value, name: Value, args: *const Value, nargs: u32, cell: *mut u64, code: *const FunctionCode, moved: u64) -> Value;
                 /// `recv.name(*args)` through the 32-byte builtin-method cache cell.
                 CallMethodCached = molt_call_method_cached(recv: Value, name: Value, args: *const Value, nargs: u32, kwnames: Value, cell: *mut u64, moved: u64) -> Value;
+                /// `super(cls, args[0]).name(*args[1:])` through the 32-byte super-call cache cell.
+                CallSuper = molt_call_super(sup: Value, cls: Value, name: Value, args: *const Value, nargs: u32, kwnames: Value, cell: *mut u64) -> Value;
                 /// `recv.append(x)`.
                 MethodAppend = molt_method_append(recv: Value, name: Value, x: Value, moved: u64) -> Value;
                 /// `recv.pop()`.
@@ -356,6 +358,10 @@ pub mod ic {
     /// code address, a table index on wasm32), and when profiled the hit and miss counts
     /// (words 2 and 3). 16 bytes suffice when the site is not profiled.
     pub const CACHED_CELL_SIZE: usize = 32;
+    /// Size of a `call.super` cell (`molt_call_super`): the receiver's class (word 0), the
+    /// class argument of `super` (word 1), the class epoch (word 2) and the function found
+    /// (word 3), all zero when empty.
+    pub const SUPER_CELL_SIZE: usize = 32;
     /// Byte offset of the class value in a `call.method` cell.
     pub const CACHED_CELL_CLASS: usize = 0;
     /// Byte offset of the implementation address in a `call.method` cell.
