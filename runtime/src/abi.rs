@@ -1091,10 +1091,8 @@ pub extern "C" fn molt_getitem(o: Value, k: Value) -> Value {
             Kind::Tuple => tuple_items(o),
             _ => &[],
         };
-        let i = k.as_inline_int();
-        let j = if i < 0 { i + items.len() as i64 } else { i };
-        if j >= 0 && (j as usize) < items.len() {
-            return incref(items[j as usize]);
+        if let Some(j) = crate::int::seq_pos(k.as_inline_int(), items.len()) {
+            return incref(items[j]);
         }
     }
     getitem_slow(o, k)
@@ -1112,10 +1110,8 @@ pub extern "C" fn molt_setitem(o: Value, k: Value, v: Value) -> i32 {
         // SAFETY: kind checked; single-threaded, and no other borrow of the list's vector
         // is live (the old item is released after the store).
         let items = unsafe { &mut *payload::<crate::list::ListData>(o).items.get() };
-        let i = k.as_inline_int();
-        let j = if i < 0 { i + items.len() as i64 } else { i };
-        if j >= 0 && (j as usize) < items.len() {
-            let old = std::mem::replace(&mut items[j as usize], incref(v));
+        if let Some(j) = crate::int::seq_pos(k.as_inline_int(), items.len()) {
+            let old = std::mem::replace(&mut items[j], incref(v));
             decref(old);
             return 0;
         }

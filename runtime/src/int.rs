@@ -172,6 +172,97 @@ fn warn_if_bool(dunder: &str, r: Value) {
     }
 }
 
+/// The position a Python index `i` designates in a sequence of `len` items: `i` itself, or
+/// `i + len` for a negative `i`; `None` when that is outside `0..len`. The check is done in
+/// `i64`, before any conversion to `usize`, so an index of `2**32` is out of range on wasm32
+/// (32-bit `usize`) exactly as on 64-bit targets (a plain `as usize` would wrap it to 0).
+pub fn seq_pos(i: i64, len: usize) -> Option<usize> {
+    let n = i64::try_from(len).ok()?;
+    let j = if i < 0 { i.checked_add(n)? } else { i };
+    if j < n { usize::try_from(j).ok() } else { None }
+}
+
+/// `i` (a count, width or position the program gave, already known to be `>= 0`) as a
+/// `usize`, or `MemoryError` when it cannot be one (above 4 GiB on wasm32): anything that
+/// large is a size no allocation can satisfy there.
+pub fn size_of_count(i: i64) -> R<usize> {
+    usize::try_from(i).or_else(|_| memory_error())
+}
+
+/// `MemoryError` with CPython's empty message: an allocation a program asked for cannot be
+/// made (its size overflows, exceeds the address space, or the allocator failed).
+pub fn memory_error<T>() -> R<T> {
+    raise(ExcKind::MemoryError, "")
+}
+
+/// An empty vector with room for exactly `n` items, or `MemoryError` when the `n` items cannot
+/// be allocated (`n * size_of::<T>()` above `isize::MAX` bytes, or the allocator fails).
+/// Every allocation whose size a program chooses goes through this (or [`try_reserve`],
+/// [`try_repeat`]) instead of `Vec::with_capacity`, which aborts the process on failure.
+pub fn try_vec<T>(n: usize) -> R<Vec<T>> {
+    let mut v = Vec::new();
+    try_reserve(&mut v, n)?;
+    Ok(v)
+}
+
+/// Makes room for `extra` more items in `v` (exactly, no doubling), or `MemoryError`.
+pub fn try_reserve<T>(v: &mut Vec<T>, extra: usize) -> R<()> {
+    v.try_reserve_exact(extra).or_else(|_| memory_error())
+}
+
+/// An empty `String` with room for `n` bytes, or `MemoryError`.
+pub fn try_string(n: usize) -> R<String> {
+    let mut s = String::new();
+    s.try_reserve_exact(n).or_else(|_| memory_error())?;
+    Ok(s)
+}
+
+/// `n` copies of `s` one after another, or `MemoryError` when `s.len() * n` items overflow or
+/// cannot be allocated.
+pub fn try_repeat<T: Copy>(s: &[T], n: usize) -> R<Vec<T>> {
+    let Some(total) = s.len().checked_mul(n) else {
+        return memory_error();
+    };
+    let mut out = try_vec(total)?;
+    for _ in 0..n {
+        out.extend_from_slice(s);
+    }
+    Ok(out)
+}
+
+/// Checks that a result of `count` items of `item` bytes could be allocated, or raises
+/// `MemoryError`, for code that builds a result whose size a program chose with `format!`
+/// or `String` growth (format widths): sizes up to 1 MiB pass at once, larger ones are
+/// tried with a real (immediately released) reservation.
+pub fn check_alloc(count: u64, item: usize) -> R<()> {
+    let Some(bytes) = count.checked_mul(item as u64) else {
+        return memory_error();
+    };
+    if bytes <= 1 << 20 {
+        return Ok(());
+    }
+    let bytes = usize::try_from(bytes).or_else(|_| memory_error())?;
+    try_vec::<u8>(bytes).map(drop)
+}
+
+/// `left` copies of the character `c`, then `middle`, then `right` copies of `c` (the
+/// padding of `str.center`/`ljust`/`rjust` and of format widths), or `MemoryError` when the
+/// result cannot be allocated.
+pub fn try_pad(left: usize, c: char, middle: &str, right: usize) -> R<String> {
+    let total = left
+        .checked_add(right)
+        .and_then(|n| n.checked_mul(c.len_utf8()))
+        .and_then(|n| n.checked_add(middle.len()));
+    let Some(total) = total else {
+        return memory_error();
+    };
+    let mut out = try_string(total)?;
+    out.extend(std::iter::repeat_n(c, left));
+    out.push_str(middle);
+    out.extend(std::iter::repeat_n(c, right));
+    Ok(out)
+}
+
 /// `v` as an index into a sequence: like [`index_i64`] but `IndexError` for huge ints.
 pub fn seq_index(v: Value, what: &str) -> R<i64> {
     if let Some(IntV::Small(i)) = int_view(v) {

@@ -1338,6 +1338,13 @@ fn slice_bound(v: Value) -> R<i64> {
 
 /// CPython's `PySlice_GetIndicesEx`: (start, stop, step) adjusted to a sequence of `len`.
 pub fn slice_indices(slice: Value, len: usize) -> R<(i64, i64, i64)> {
+    slice_indices_of(slice, len as i64)
+}
+
+/// [`slice_indices`] for a length given as an `i64` (`0 <= len`), which may exceed the
+/// address space (a `range`, `slice.indices(n)`): no conversion through `usize`, so the
+/// result is the same on wasm32 as on 64-bit targets.
+pub fn slice_indices_of(slice: Value, len: i64) -> R<(i64, i64, i64)> {
     // SAFETY: callers pass a slice.
     let s = unsafe { payload::<[Value; 3]>(slice) };
     let step = if s[2].is_none() {
@@ -1348,7 +1355,6 @@ pub fn slice_indices(slice: Value, len: usize) -> R<(i64, i64, i64)> {
     if step == 0 {
         return value_error("slice step cannot be zero");
     }
-    let len = len as i64;
     let (lower, upper) = if step > 0 { (0, len) } else { (-1, len - 1) };
     let adjust = |v: Value, default: i64| -> R<i64> {
         if v.is_none() {

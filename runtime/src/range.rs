@@ -286,7 +286,7 @@ pub fn range_slice(v: Value, slice: Value) -> R<Ref> {
     let r = range_data(v);
     let len = range_len(r);
     if r.big.is_none() && len <= i64::MAX as u64 {
-        let (a, b, c) = crate::ops::slice_indices(slice, len as usize)?;
+        let (a, b, c) = crate::ops::slice_indices_of(slice, len as i64)?;
         return Ok(range_getslice(v, a, b, c));
     }
     // SAFETY: callers pass a slice.

@@ -638,7 +638,7 @@ fn slice_indices_method(recv: Value, args: Args<'_>) -> R<Ref> {
     if n < 0 {
         return crate::exceptions::value_error("length should not be negative");
     }
-    let (start, stop, step) = crate::ops::slice_indices(recv, n as usize)?;
+    let (start, stop, step) = crate::ops::slice_indices_of(recv, n)?;
     Ok(crate::tuple::tuple_from_vec(vec![
         int_from_i64(start),
         int_from_i64(stop),
