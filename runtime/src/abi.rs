@@ -832,8 +832,8 @@ pub extern "C" fn molt_float_nan(bits: u64) -> Value {
 #[unsafe(no_mangle)]
 pub extern "C" fn molt_len(v: Value) -> Value {
     crate::profile::count(crate::profile::Counter::CallBuiltin);
-    match crate::ops::py_len(v) {
-        Ok(n) => crate::int::int_from_i64(n as i64).into_raw(),
+    match crate::ops::py_len_i64(v) {
+        Ok(n) => crate::int::int_from_i64(n).into_raw(),
         Err(_) => Value::ERROR,
     }
 }

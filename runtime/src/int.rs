@@ -1138,6 +1138,50 @@ mod tests {
     }
 
     #[test]
+    fn sequence_positions_are_checked_before_any_usize_conversion() {
+        assert_eq!(seq_pos(0, 3), Some(0));
+        assert_eq!(seq_pos(2, 3), Some(2));
+        assert_eq!(seq_pos(3, 3), None);
+        assert_eq!(seq_pos(-1, 3), Some(2));
+        assert_eq!(seq_pos(-3, 3), Some(0));
+        assert_eq!(seq_pos(-4, 3), None);
+        assert_eq!(seq_pos(0, 0), None);
+        // Would be 0, 1 and 2 after a 32-bit wrap.
+        assert_eq!(seq_pos(1 << 32, 3), None);
+        assert_eq!(seq_pos((1 << 32) + 1, 3), None);
+        assert_eq!(seq_pos(-(1 << 32) + 2, 3), None);
+        assert_eq!(seq_pos(i64::MAX, 3), None);
+        assert_eq!(seq_pos(i64::MIN, 3), None);
+        assert_eq!(seq_pos(i64::MIN, usize::MAX), None);
+    }
+
+    #[test]
+    fn impossible_sizes_are_memory_errors() {
+        let _ = crate::state::rt();
+        let is_memory_error = |r: R<()>| {
+            assert!(r.is_err());
+            let e = crate::exceptions::take_pending().expect("pending");
+            assert_eq!(crate::exceptions::exception_line(e.v()), "MemoryError");
+        };
+        is_memory_error(try_vec::<u64>(usize::MAX / 4).map(drop));
+        is_memory_error(try_vec::<u8>(usize::MAX).map(drop));
+        is_memory_error(try_repeat(b"ab", usize::MAX / 2 + 1).map(drop));
+        is_memory_error(try_pad(usize::MAX, ' ', "x", 1).map(drop));
+        is_memory_error(try_pad(usize::MAX / 2, '\u{e9}', "", 0).map(drop));
+        is_memory_error(check_alloc(u64::MAX, 1));
+        is_memory_error(check_alloc(1 << 40, 1 << 30));
+        is_memory_error(size_of_count(-1).map(drop));
+        #[cfg(target_pointer_width = "32")]
+        is_memory_error(size_of_count(1 << 32).map(drop));
+        assert_eq!(try_repeat(b"ab", 3).unwrap(), b"ababab");
+        assert_eq!(try_repeat(b"ab", 0).unwrap(), b"");
+        assert_eq!(try_pad(2, '\u{e9}', "x", 1).unwrap(), "\u{e9}\u{e9}x\u{e9}");
+        assert_eq!(try_vec::<u32>(5).unwrap().capacity(), 5);
+        assert!(check_alloc(1 << 20, 1).is_ok());
+        assert_eq!(size_of_count(7).unwrap(), 7);
+    }
+
+    #[test]
     fn floor_division_and_modulo_signs() {
         for (a, b, q, m) in [
             (7, 2, 3, 1),

@@ -69,6 +69,23 @@ for name, make in seqs:
 t("range(2**40)[2**32::2**31]", lambda: range(2**40)[2**32::2**31])
 t("len(range(2**40)[2**32 + 1:])", lambda: len(range(2**40)[2**32 + 1:]))
 t("range(2**40)[2**32 + 3]", lambda: range(2**40)[2**32 + 3])
+t("len(range(2**40))", lambda: len(range(2**40)))
+t("len(range(2**63))", lambda: len(range(2**63)))
+t("bool(range(2**40))", lambda: bool(range(2**40)))
+t("range(2**40).__len__()", lambda: range(2**40).__len__())
+
+
+class Sized:
+    def __init__(self, n):
+        self.n = n
+
+    def __len__(self):
+        return self.n
+
+
+t("len(Sized(2**40))", lambda: len(Sized(2**40)))
+t("len(Sized(2**63))", lambda: len(Sized(2**63)))
+t("bool(Sized(2**32))", lambda: bool(Sized(2**32)))
 t("range(2**40)[-2**32]", lambda: range(2**40)[-2**32])
 t("slice(None).indices(2**40)", lambda: slice(None).indices(2**40))
 t("slice(2**32 + 1, None, 2).indices(2**33)", lambda: slice(2**32 + 1, None, 2).indices(2**33))
