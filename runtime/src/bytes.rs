@@ -323,10 +323,7 @@ fn bytes_from_source(source: Value, name: &str) -> R<Vec<u8>> {
         if n < 0 {
             return value_error("negative count");
         }
-        let n = crate::int::size_of_count(n)?;
-        let mut out = crate::int::try_vec(n)?;
-        out.resize(n, 0);
-        return Ok(out);
+        return crate::int::try_zeroed(crate::int::size_of_count(n)?);
     }
     if !crate::iter::has_iter_protocol(source) {
         return type_error(format!(

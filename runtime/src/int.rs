@@ -210,6 +210,13 @@ pub fn try_reserve<T>(v: &mut Vec<T>, extra: usize) -> R<()> {
     v.try_reserve_exact(extra).or_else(|_| memory_error())
 }
 
+/// `n` zero bytes (`bytes(n)`, a packed struct), or `MemoryError`.
+pub fn try_zeroed(n: usize) -> R<Vec<u8>> {
+    let mut v = try_vec(n)?;
+    v.resize(n, 0);
+    Ok(v)
+}
+
 /// An empty `String` with room for `n` bytes, or `MemoryError`.
 pub fn try_string(n: usize) -> R<String> {
     let mut s = String::new();
@@ -1177,6 +1184,8 @@ mod tests {
         assert_eq!(try_repeat(b"ab", 0).unwrap(), b"");
         assert_eq!(try_pad(2, '\u{e9}', "x", 1).unwrap(), "\u{e9}\u{e9}x\u{e9}");
         assert_eq!(try_vec::<u32>(5).unwrap().capacity(), 5);
+        assert_eq!(try_zeroed(3).unwrap(), [0, 0, 0]);
+        is_memory_error(try_zeroed(usize::MAX).map(drop));
         assert!(check_alloc(1 << 20, 1).is_ok());
         assert_eq!(size_of_count(7).unwrap(), 7);
     }
