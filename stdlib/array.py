@@ -182,6 +182,8 @@ class array:
         if not hasattr(type(index), "__index__"):
             raise TypeError("array indices must be integers")
         i = _index(index)
+        if not -(1 << 63) <= i < 1 << 63:
+            raise IndexError("cannot fit 'int' into an index-sized integer")
         n = len(self._items)
         if i < 0:
             i += n

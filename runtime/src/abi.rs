@@ -942,8 +942,8 @@ pub extern "C" fn molt_float_nan(bits: u64) -> Value {
 #[unsafe(no_mangle)]
 pub extern "C" fn molt_len(v: Value) -> Value {
     crate::profile::count(crate::profile::Counter::CallBuiltin);
-    match crate::ops::py_len(v) {
-        Ok(n) => crate::int::int_from_i64(n as i64).into_raw(),
+    match crate::ops::py_len_i64(v) {
+        Ok(n) => crate::int::int_from_i64(n).into_raw(),
         Err(_) => Value::ERROR,
     }
 }
@@ -1201,10 +1201,8 @@ pub extern "C" fn molt_getitem(o: Value, k: Value) -> Value {
             Kind::Tuple => tuple_items(o),
             _ => &[],
         };
-        let i = k.as_inline_int();
-        let j = if i < 0 { i + items.len() as i64 } else { i };
-        if j >= 0 && (j as usize) < items.len() {
-            return incref(items[j as usize]);
+        if let Some(j) = crate::int::seq_pos(k.as_inline_int(), items.len()) {
+            return incref(items[j]);
         }
     }
     getitem_slow(o, k)
@@ -1222,10 +1220,8 @@ pub extern "C" fn molt_setitem(o: Value, k: Value, v: Value) -> i32 {
         // SAFETY: kind checked; single-threaded, and no other borrow of the list's vector
         // is live (the old item is released after the store).
         let items = unsafe { &mut *payload::<crate::list::ListData>(o).items.get() };
-        let i = k.as_inline_int();
-        let j = if i < 0 { i + items.len() as i64 } else { i };
-        if j >= 0 && (j as usize) < items.len() {
-            let old = std::mem::replace(&mut items[j as usize], incref(v));
+        if let Some(j) = crate::int::seq_pos(k.as_inline_int(), items.len()) {
+            let old = std::mem::replace(&mut items[j], incref(v));
             decref(old);
             return 0;
         }

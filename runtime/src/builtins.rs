@@ -113,7 +113,7 @@ fn b_print(_: Value, args: Args<'_>) -> R<Ref> {
 
 fn b_len(_: Value, args: Args<'_>) -> R<Ref> {
     let [x] = args.exact("len")?;
-    Ok(int_from_i64(crate::ops::py_len(x)? as i64))
+    Ok(int_from_i64(crate::ops::py_len_i64(x)?))
 }
 
 fn b_abs(_: Value, args: Args<'_>) -> R<Ref> {

@@ -323,10 +323,7 @@ fn bytes_from_source(source: Value, name: &str) -> R<Vec<u8>> {
         if n < 0 {
             return value_error("negative count");
         }
-        if n > (1 << 40) {
-            return raise(ExcKind::MemoryError, "");
-        }
-        return Ok(vec![0; n as usize]);
+        return crate::int::try_zeroed(crate::int::size_of_count(n)?);
     }
     if !crate::iter::has_iter_protocol(source) {
         return type_error(format!(
@@ -581,11 +578,13 @@ pub fn bytes_concat(a: Value, b: Value, inplace: bool) -> R<Option<Ref>> {
 /// `b * n` (`inplace`: `ba *= n` repeats `ba` itself).
 pub fn bytes_repeat(v: Value, n: i64, inplace: bool) -> R<Ref> {
     let d = bytes_data(v);
-    let n = n.max(0) as u128;
-    if (d.len() as u128) * n > (1u128 << 40) {
-        return raise(ExcKind::MemoryError, "");
+    let n = n.max(0);
+    // CPython: `Py_ssize_t` overflow of the total is an `OverflowError` for bytes and a
+    // `MemoryError` for bytearray; a total that cannot be allocated is a `MemoryError`.
+    if (d.len() as u128) * (n as u128) > i64::MAX as u128 && !is_bytearray(v) {
+        return crate::exceptions::overflow_error("repeated bytes are too long");
     }
-    let out = d.repeat(n as usize);
+    let out = crate::int::try_repeat(d, crate::int::size_of_count(n)?)?;
     if inplace && is_bytearray(v) {
         *bytearray_vec(v) = out;
         return Ok(Ref::dup(v));
@@ -691,7 +690,8 @@ fn bounds(start: Option<Value>, end: Option<Value>, n: usize) -> R<(usize, usize
         };
         Ok(if i < 0 { (i + n).max(0) } else { i })
     };
-    let s = adj(start, 0)?;
+    // A start past the end stays past it (`n + 1` at most, which a `usize` holds).
+    let s = adj(start, 0)?.min(n + 1);
     let e = adj(end, n)?.min(n);
     Ok((s as usize, e as usize))
 }
@@ -836,11 +836,8 @@ fn m_replace(v: Value, args: Args<'_>) -> R<Ref> {
         None => -1,
     };
     let d = bytes_data(v);
-    let mut left = if count < 0 {
-        usize::MAX
-    } else {
-        count as usize
-    };
+    // A count above `usize::MAX` (wasm32) is as good as no limit.
+    let mut left = usize::try_from(count).unwrap_or(usize::MAX);
     let mut out = Vec::with_capacity(d.len());
     if old.is_empty() {
         // Inserted before every byte and at the end.
@@ -903,11 +900,7 @@ fn m_split(v: Value, args: Args<'_>) -> R<Ref> {
     let v = recv(v, "split")?;
     let (sep, maxsplit) = split_args(args, "split")?;
     let d = bytes_data(v);
-    let mut left = if maxsplit < 0 {
-        usize::MAX
-    } else {
-        maxsplit as usize
-    };
+    let mut left = usize::try_from(maxsplit).unwrap_or(usize::MAX);
     let mut parts = Vec::new();
     match sep {
         Some(sep) => {
@@ -954,11 +947,7 @@ fn m_rsplit(v: Value, args: Args<'_>) -> R<Ref> {
     let v = recv(v, "rsplit")?;
     let (sep, maxsplit) = split_args(args, "rsplit")?;
     let d = bytes_data(v);
-    let mut left = if maxsplit < 0 {
-        usize::MAX
-    } else {
-        maxsplit as usize
-    };
+    let mut left = usize::try_from(maxsplit).unwrap_or(usize::MAX);
     let mut parts = Vec::new();
     match sep {
         Some(sep) => {
@@ -1281,14 +1270,15 @@ fn pad(v: Value, args: Args<'_>, name: &str, how: u8) -> R<Ref> {
     if width <= n {
         return Ok(same_type(v, d.to_vec()));
     }
-    let total = (width - n) as usize;
+    let total = crate::int::size_of_count(width - n)?;
     let left = match how {
         b'l' => 0,
         b'r' => total,
         // CPython's centering rule: the odd byte goes left only when the width is odd.
         _ => total / 2 + (total & (width as usize) & 1),
     };
-    let mut out = vec![fill; left];
+    let mut out = crate::int::try_vec(crate::int::size_of_count(width)?)?;
+    out.resize(left, fill);
     out.extend_from_slice(d);
     out.resize(width as usize, fill);
     Ok(same_type(v, out))
@@ -1314,8 +1304,9 @@ fn m_zfill(v: Value, args: Args<'_>) -> R<Ref> {
     if width <= d.len() as i64 {
         return Ok(same_type(v, d.to_vec()));
     }
-    let fill = width as usize - d.len();
-    let mut out = vec![b'0'; fill];
+    let fill = crate::int::size_of_count(width)? - d.len();
+    let mut out = crate::int::try_vec(width as usize)?;
+    out.resize(fill, b'0');
     out.extend_from_slice(d);
     if !d.is_empty() && matches!(d[0], b'+' | b'-') {
         out[0] = d[0];
@@ -1355,7 +1346,11 @@ fn m_expandtabs(v: Value, args: Args<'_>) -> R<Ref> {
             b'\t' => {
                 if size > 0 {
                     let n = size - col % size;
-                    out.extend(std::iter::repeat_n(b' ', n as usize));
+                    let spaces = crate::int::size_of_count(n)?;
+                    if out.try_reserve(spaces).is_err() {
+                        return crate::int::memory_error();
+                    }
+                    out.extend(std::iter::repeat_n(b' ', spaces));
                     col += n;
                 }
             }
@@ -1899,7 +1894,7 @@ fn int_to_bytes(recv: Value, args: Args<'_>) -> R<Ref> {
     };
     let big = iv.to_big();
     let length = match length {
-        Some(l) => crate::int::as_ssize(l, Some(ExcKind::OverflowError))?,
+        Some(l) => crate::int::index_i64(l)?,
         None => 1,
     };
     if length < 0 {
@@ -1922,15 +1917,18 @@ fn int_to_bytes(recv: Value, args: Args<'_>) -> R<Ref> {
     if big == num_bigint::BigInt::from(0) {
         le.clear();
     }
-    if le.len() > length as usize {
+    if le.len() as u64 > length as u64 {
         return crate::exceptions::overflow_error("int too big to convert");
     }
+    let length = crate::int::size_of_count(length)?;
+    let extra = length - le.len();
+    crate::int::try_reserve(&mut le, extra)?;
     let fill = if signed && big.sign() == num_bigint::Sign::Minus {
         0xff
     } else {
         0
     };
-    le.resize(length as usize, fill);
+    le.resize(length, fill);
     if !little {
         le.reverse();
     }

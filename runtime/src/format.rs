@@ -89,10 +89,13 @@ pub fn parse_spec(spec: &str, type_name: &str, default_align: char) -> R<Spec> {
     }
     if i > start {
         let w: String = chars[start..i].iter().collect();
-        s.width = w.parse().unwrap_or(usize::MAX);
-        if s.width > (1 << 24) {
+        // CPython's limit is `Py_ssize_t` (64-bit); a width that cannot be allocated (or
+        // held in a wasm32 `usize`) is a `MemoryError`.
+        let Some(w) = w.parse::<u64>().ok().filter(|w| *w <= i64::MAX as u64) else {
             return value_error("Too many decimal digits in format string");
-        }
+        };
+        crate::int::check_alloc(w, s.fill.len_utf8())?;
+        s.width = usize::try_from(w).or_else(|_| crate::int::memory_error())?;
     }
     if i < chars.len() && (chars[i] == ',' || chars[i] == '_') {
         s.grouping = Some(chars[i]);
@@ -703,7 +706,8 @@ fn percent_format_impl(fmt: &str, args: Value, bytes: bool) -> R<String> {
             if wi < 0 {
                 left = true;
             }
-            width = wi.unsigned_abs() as usize;
+            crate::int::check_alloc(wi.unsigned_abs(), 1)?;
+            width = usize::try_from(wi.unsigned_abs()).or_else(|_| crate::int::memory_error())?;
             i += 1;
         } else {
             while i < chars.len() && chars[i].is_ascii_digit() {
@@ -712,6 +716,7 @@ fn percent_format_impl(fmt: &str, args: Value, bytes: bool) -> R<String> {
                     .saturating_add(chars[i] as usize - '0' as usize);
                 i += 1;
             }
+            crate::int::check_alloc(width as u64, 1)?;
         }
         // Precision.
         let mut prec: Option<usize> = None;

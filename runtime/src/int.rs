@@ -172,6 +172,104 @@ fn warn_if_bool(dunder: &str, r: Value) {
     }
 }
 
+/// The position a Python index `i` designates in a sequence of `len` items: `i` itself, or
+/// `i + len` for a negative `i`; `None` when that is outside `0..len`. The check is done in
+/// `i64`, before any conversion to `usize`, so an index of `2**32` is out of range on wasm32
+/// (32-bit `usize`) exactly as on 64-bit targets (a plain `as usize` would wrap it to 0).
+pub fn seq_pos(i: i64, len: usize) -> Option<usize> {
+    let n = i64::try_from(len).ok()?;
+    let j = if i < 0 { i.checked_add(n)? } else { i };
+    if j < n { usize::try_from(j).ok() } else { None }
+}
+
+/// `i` (a count, width or position the program gave, already known to be `>= 0`) as a
+/// `usize`, or `MemoryError` when it cannot be one (above 4 GiB on wasm32): anything that
+/// large is a size no allocation can satisfy there.
+pub fn size_of_count(i: i64) -> R<usize> {
+    usize::try_from(i).or_else(|_| memory_error())
+}
+
+/// `MemoryError` with CPython's empty message: an allocation a program asked for cannot be
+/// made (its size overflows, exceeds the address space, or the allocator failed).
+pub fn memory_error<T>() -> R<T> {
+    raise(ExcKind::MemoryError, "")
+}
+
+/// An empty vector with room for exactly `n` items, or `MemoryError` when the `n` items cannot
+/// be allocated (`n * size_of::<T>()` above `isize::MAX` bytes, or the allocator fails).
+/// Every allocation whose size a program chooses goes through this (or [`try_reserve`],
+/// [`try_repeat`]) instead of `Vec::with_capacity`, which aborts the process on failure.
+pub fn try_vec<T>(n: usize) -> R<Vec<T>> {
+    let mut v = Vec::new();
+    try_reserve(&mut v, n)?;
+    Ok(v)
+}
+
+/// Makes room for `extra` more items in `v` (exactly, no doubling), or `MemoryError`.
+pub fn try_reserve<T>(v: &mut Vec<T>, extra: usize) -> R<()> {
+    v.try_reserve_exact(extra).or_else(|_| memory_error())
+}
+
+/// `n` zero bytes (`bytes(n)`, a packed struct), or `MemoryError`.
+pub fn try_zeroed(n: usize) -> R<Vec<u8>> {
+    let mut v = try_vec(n)?;
+    v.resize(n, 0);
+    Ok(v)
+}
+
+/// An empty `String` with room for `n` bytes, or `MemoryError`.
+pub fn try_string(n: usize) -> R<String> {
+    let mut s = String::new();
+    s.try_reserve_exact(n).or_else(|_| memory_error())?;
+    Ok(s)
+}
+
+/// `n` copies of `s` one after another, or `MemoryError` when `s.len() * n` items overflow or
+/// cannot be allocated.
+pub fn try_repeat<T: Copy>(s: &[T], n: usize) -> R<Vec<T>> {
+    let Some(total) = s.len().checked_mul(n) else {
+        return memory_error();
+    };
+    let mut out = try_vec(total)?;
+    for _ in 0..n {
+        out.extend_from_slice(s);
+    }
+    Ok(out)
+}
+
+/// Checks that a result of `count` items of `item` bytes could be allocated, or raises
+/// `MemoryError`, for code that builds a result whose size a program chose with `format!`
+/// or `String` growth (format widths): sizes up to 1 MiB pass at once, larger ones are
+/// tried with a real (immediately released) reservation.
+pub fn check_alloc(count: u64, item: usize) -> R<()> {
+    let Some(bytes) = count.checked_mul(item as u64) else {
+        return memory_error();
+    };
+    if bytes <= 1 << 20 {
+        return Ok(());
+    }
+    let bytes = usize::try_from(bytes).or_else(|_| memory_error())?;
+    try_vec::<u8>(bytes).map(drop)
+}
+
+/// `left` copies of the character `c`, then `middle`, then `right` copies of `c` (the
+/// padding of `str.center`/`ljust`/`rjust` and of format widths), or `MemoryError` when the
+/// result cannot be allocated.
+pub fn try_pad(left: usize, c: char, middle: &str, right: usize) -> R<String> {
+    let total = left
+        .checked_add(right)
+        .and_then(|n| n.checked_mul(c.len_utf8()))
+        .and_then(|n| n.checked_add(middle.len()));
+    let Some(total) = total else {
+        return memory_error();
+    };
+    let mut out = try_string(total)?;
+    out.extend(std::iter::repeat_n(c, left));
+    out.push_str(middle);
+    out.extend(std::iter::repeat_n(c, right));
+    Ok(out)
+}
+
 /// `v` as an index into a sequence: like [`index_i64`] but `IndexError` for huge ints.
 pub fn seq_index(v: Value, what: &str) -> R<i64> {
     if let Some(IntV::Small(i)) = int_view(v) {
@@ -1044,6 +1142,52 @@ mod tests {
     fn small(r: R<Option<Ref>>) -> i64 {
         let r = r.unwrap().unwrap();
         int_view(r.v()).and_then(|i| i.to_i64()).unwrap()
+    }
+
+    #[test]
+    fn sequence_positions_are_checked_before_any_usize_conversion() {
+        assert_eq!(seq_pos(0, 3), Some(0));
+        assert_eq!(seq_pos(2, 3), Some(2));
+        assert_eq!(seq_pos(3, 3), None);
+        assert_eq!(seq_pos(-1, 3), Some(2));
+        assert_eq!(seq_pos(-3, 3), Some(0));
+        assert_eq!(seq_pos(-4, 3), None);
+        assert_eq!(seq_pos(0, 0), None);
+        // Would be 0, 1 and 2 after a 32-bit wrap.
+        assert_eq!(seq_pos(1 << 32, 3), None);
+        assert_eq!(seq_pos((1 << 32) + 1, 3), None);
+        assert_eq!(seq_pos(-(1 << 32) + 2, 3), None);
+        assert_eq!(seq_pos(i64::MAX, 3), None);
+        assert_eq!(seq_pos(i64::MIN, 3), None);
+        assert_eq!(seq_pos(i64::MIN, usize::MAX), None);
+    }
+
+    #[test]
+    fn impossible_sizes_are_memory_errors() {
+        let _ = crate::state::rt();
+        let is_memory_error = |r: R<()>| {
+            assert!(r.is_err());
+            let e = crate::exceptions::take_pending().expect("pending");
+            assert_eq!(crate::exceptions::exception_line(e.v()), "MemoryError");
+        };
+        is_memory_error(try_vec::<u64>(usize::MAX / 4).map(drop));
+        is_memory_error(try_vec::<u8>(usize::MAX).map(drop));
+        is_memory_error(try_repeat(b"ab", usize::MAX / 2 + 1).map(drop));
+        is_memory_error(try_pad(usize::MAX, ' ', "x", 1).map(drop));
+        is_memory_error(try_pad(usize::MAX / 2, '\u{e9}', "", 0).map(drop));
+        is_memory_error(check_alloc(u64::MAX, 1));
+        is_memory_error(check_alloc(1 << 40, 1 << 30));
+        is_memory_error(size_of_count(-1).map(drop));
+        #[cfg(target_pointer_width = "32")]
+        is_memory_error(size_of_count(1 << 32).map(drop));
+        assert_eq!(try_repeat(b"ab", 3).unwrap(), b"ababab");
+        assert_eq!(try_repeat(b"ab", 0).unwrap(), b"");
+        assert_eq!(try_pad(2, '\u{e9}', "x", 1).unwrap(), "\u{e9}\u{e9}x\u{e9}");
+        assert_eq!(try_vec::<u32>(5).unwrap().capacity(), 5);
+        assert_eq!(try_zeroed(3).unwrap(), [0, 0, 0]);
+        is_memory_error(try_zeroed(usize::MAX).map(drop));
+        assert!(check_alloc(1 << 20, 1).is_ok());
+        assert_eq!(size_of_count(7).unwrap(), 7);
     }
 
     #[test]

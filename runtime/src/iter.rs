@@ -420,6 +420,16 @@ pub fn collect_vec(v: Value) -> R<Vec<Ref>> {
     }
     let it = py_iter(v)?;
     let mut out = Vec::new();
+    if is_kind(it.v(), Kind::Iter)
+        // SAFETY: kind checked.
+        && let IterData::Range { left, .. } = unsafe { payload::<IterData>(it.v()) }
+    {
+        // A range knows its length: reserve it at once, so `list(range(2**40))` is a
+        // `MemoryError` (as in CPython, through its length hint) rather than a process that
+        // grows until the system kills it.
+        let n = usize::try_from(left.get()).or_else(|_| crate::int::memory_error())?;
+        crate::int::try_reserve(&mut out, n)?;
+    }
     while let Some(x) = py_next(it.v())? {
         out.push(x);
     }

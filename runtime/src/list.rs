@@ -3,7 +3,7 @@
 
 use std::cell::UnsafeCell;
 
-use crate::exceptions::{ExcKind, R, Raised, index_error, raise, type_error, value_error};
+use crate::exceptions::{ExcKind, R, Raised, index_error, type_error, value_error};
 use crate::object::{Args, Kind, Ref, alloc_ref, decref, incref, is_kind, payload};
 use crate::value::Value;
 
@@ -114,23 +114,19 @@ pub fn list_snapshot(v: Value) -> Vec<Ref> {
 /// `l[i]`.
 pub fn list_getindex(l: Value, i: i64) -> R<Ref> {
     let items = list_vec(l);
-    let n = items.len() as i64;
-    let j = if i < 0 { i + n } else { i };
-    if j < 0 || j >= n {
+    let Some(j) = crate::int::seq_pos(i, items.len()) else {
         return index_error("list index out of range");
-    }
-    Ok(Ref::dup(items[j as usize]))
+    };
+    Ok(Ref::dup(items[j]))
 }
 
 /// `l[i] = v`.
 pub fn list_setindex(l: Value, i: i64, v: Value) -> R<()> {
     let items = list_vec(l);
-    let n = items.len() as i64;
-    let j = if i < 0 { i + n } else { i };
-    if j < 0 || j >= n {
+    let Some(j) = crate::int::seq_pos(i, items.len()) else {
         return index_error("list assignment index out of range");
-    }
-    let old = std::mem::replace(&mut items[j as usize], incref(v));
+    };
+    let old = std::mem::replace(&mut items[j], incref(v));
     decref(old);
     Ok(())
 }
@@ -138,12 +134,10 @@ pub fn list_setindex(l: Value, i: i64, v: Value) -> R<()> {
 /// `del l[i]`.
 pub fn list_delindex(l: Value, i: i64) -> R<()> {
     let items = list_vec(l);
-    let n = items.len() as i64;
-    let j = if i < 0 { i + n } else { i };
-    if j < 0 || j >= n {
+    let Some(j) = crate::int::seq_pos(i, items.len()) else {
         return index_error("list assignment index out of range");
-    }
-    let old = items.remove(j as usize);
+    };
+    let old = items.remove(j);
     decref(old);
     Ok(())
 }
@@ -244,11 +238,10 @@ pub fn list_repeat(l: Value, n: i64) -> R<Ref> {
     if n <= 0 || items.is_empty() {
         return Ok(list_from_raw(Vec::new()));
     }
-    let total = (items.len() as u128) * (n as u128);
-    if total > (1u128 << 40) {
-        return raise(ExcKind::MemoryError, "");
-    }
-    let mut out = Vec::with_capacity(total as usize);
+    let total = crate::int::size_of_count(n)?
+        .checked_mul(items.len())
+        .map_or_else(crate::int::memory_error, Ok)?;
+    let mut out = crate::int::try_vec(total)?;
     for _ in 0..n {
         out.extend(items.iter().map(|v| incref(*v)));
     }

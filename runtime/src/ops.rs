@@ -461,31 +461,38 @@ fn instance_bool(v: Value) -> R<bool> {
         ));
     }
     if lookup_dunder(type_of(v), "__len__").is_some() {
-        return Ok(py_len(v)? != 0);
+        return Ok(py_len_i64(v)? != 0);
     }
     Ok(true)
 }
 
-/// `len(v)`.
+/// `len(v)` for the runtime's own use (a length to index or allocate with): [`py_len_i64`],
+/// with `OverflowError` when it exceeds the address space (a huge `range` on wasm32).
 pub fn py_len(v: Value) -> R<usize> {
+    let n = py_len_i64(v)?;
+    usize::try_from(n)
+        .or_else(|_| crate::exceptions::overflow_error("Python int too large to convert to C ssize_t"))
+}
+
+/// `len(v)` as Python's `len()` sees it: CPython's 64-bit `Py_ssize_t` limit on every target,
+/// so `len(range(2**40))` is exact on wasm32 too (no conversion through a 32-bit `usize`).
+pub fn py_len_i64(v: Value) -> R<i64> {
     if v.is_ptr() {
         match kind(v) {
-            Kind::Str => return Ok(crate::str::str_len(v)),
-            Kind::Bytes | Kind::ByteArray => return Ok(crate::bytes::bytes_data(v).len()),
-            Kind::List => return Ok(list_vec(v).len()),
-            Kind::Tuple => return Ok(tuple_items(v).len()),
-            Kind::Dict => return Ok(dict_data(v).len()),
-            Kind::Set => return Ok(set_data(v).len()),
-            Kind::DictView => return Ok(dict_data(crate::dict::view_data(v).dict).len()),
+            Kind::Str => return Ok(crate::str::str_len(v) as i64),
+            Kind::Bytes | Kind::ByteArray => return Ok(crate::bytes::bytes_data(v).len() as i64),
+            Kind::List => return Ok(list_vec(v).len() as i64),
+            Kind::Tuple => return Ok(tuple_items(v).len() as i64),
+            Kind::Dict => return Ok(dict_data(v).len() as i64),
+            Kind::Set => return Ok(set_data(v).len() as i64),
+            Kind::DictView => return Ok(dict_data(crate::dict::view_data(v).dict).len() as i64),
             Kind::Range => {
                 let n = crate::range::range_len(crate::range::range_data(v));
-                // `Py_ssize_t` is 32 bits on wasm32, as in CPython built for it.
-                if n > isize::MAX as u64 {
-                    return crate::exceptions::overflow_error(
+                return i64::try_from(n).or_else(|_| {
+                    crate::exceptions::overflow_error(
                         "Python int too large to convert to C ssize_t",
-                    );
-                }
-                return Ok(n as usize);
+                    )
+                });
             }
             Kind::Instance | Kind::Class => {
                 if let Some(r) = call_dunder(v, "__len__", &[])? {
@@ -493,13 +500,7 @@ pub fn py_len(v: Value) -> R<usize> {
                     if n < 0 {
                         return value_error("__len__() should return >= 0");
                     }
-                    if n > isize::MAX as i64 {
-                        return crate::exceptions::overflow_error(format!(
-                            "cannot fit '{}' into an index-sized integer",
-                            type_name(r.v())
-                        ));
-                    }
-                    return Ok(n as usize);
+                    return Ok(n);
                 }
             }
             _ => {}
@@ -1338,6 +1339,13 @@ fn slice_bound(v: Value) -> R<i64> {
 
 /// CPython's `PySlice_GetIndicesEx`: (start, stop, step) adjusted to a sequence of `len`.
 pub fn slice_indices(slice: Value, len: usize) -> R<(i64, i64, i64)> {
+    slice_indices_of(slice, len as i64)
+}
+
+/// [`slice_indices`] for a length given as an `i64` (`0 <= len`), which may exceed the
+/// address space (a `range`, `slice.indices(n)`): no conversion through `usize`, so the
+/// result is the same on wasm32 as on 64-bit targets.
+pub fn slice_indices_of(slice: Value, len: i64) -> R<(i64, i64, i64)> {
     // SAFETY: callers pass a slice.
     let s = unsafe { payload::<[Value; 3]>(slice) };
     let step = if s[2].is_none() {
@@ -1348,7 +1356,6 @@ pub fn slice_indices(slice: Value, len: usize) -> R<(i64, i64, i64)> {
     if step == 0 {
         return value_error("slice step cannot be zero");
     }
-    let len = len as i64;
     let (lower, upper) = if step > 0 { (0, len) } else { (-1, len - 1) };
     let adjust = |v: Value, default: i64| -> R<i64> {
         if v.is_none() {

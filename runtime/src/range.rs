@@ -285,8 +285,14 @@ fn slice_part(v: Value) -> R<Option<BigInt>> {
 pub fn range_slice(v: Value, slice: Value) -> R<Ref> {
     let r = range_data(v);
     let len = range_len(r);
-    if r.big.is_none() && len <= i64::MAX as u64 {
-        let (a, b, c) = crate::ops::slice_indices(slice, len as usize)?;
+    // SAFETY: callers pass a slice.
+    let step_small = {
+        let step = unsafe { payload::<[Value; 3]>(slice) }[2];
+        step.is_none() || matches!(crate::int::int_view(step), Some(crate::int::IntV::Small(_)))
+    };
+    // A step beyond the `i64` range would be clamped by `slice_indices`: big arithmetic then.
+    if r.big.is_none() && len <= i64::MAX as u64 && step_small {
+        let (a, b, c) = crate::ops::slice_indices_of(slice, len as i64)?;
         return Ok(range_getslice(v, a, b, c));
     }
     // SAFETY: callers pass a slice.

@@ -379,7 +379,7 @@ fn unary_slot<const T: u8, const U: u8>(recv: Value, args: Args<'_>) -> R<Ref> {
         HASH => Ok(int_from_i64(crate::hash::py_hash(recv)?)),
         REPR => crate::ops::py_repr(plain().v()),
         STR_ => crate::ops::py_str(plain().v()),
-        LEN => Ok(int_from_i64(crate::ops::py_len(recv)? as i64)),
+        LEN => Ok(int_from_i64(crate::ops::py_len_i64(recv)?)),
         _ => crate::iter::py_iter(recv),
     }
 }
@@ -638,7 +638,7 @@ fn slice_indices_method(recv: Value, args: Args<'_>) -> R<Ref> {
     if n < 0 {
         return crate::exceptions::value_error("length should not be negative");
     }
-    let (start, stop, step) = crate::ops::slice_indices(recv, n as usize)?;
+    let (start, stop, step) = crate::ops::slice_indices_of(recv, n)?;
     Ok(crate::tuple::tuple_from_vec(vec![
         int_from_i64(start),
         int_from_i64(stop),

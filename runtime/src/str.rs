@@ -355,11 +355,15 @@ pub fn str_repeat(s: Value, n: i64) -> R<Ref> {
     if n == 1 {
         return Ok(Ref::dup(s));
     }
-    if (t.len() as u128) * (n as u128) > (isize::MAX as u128) / 2 {
-        return raise(ExcKind::MemoryError, "");
-    }
     let d = str_data(s);
-    let text = t.repeat(n as usize);
+    // CPython counts characters against `Py_ssize_t` (64-bit); what does not fit in memory
+    // (or in a wasm32 `usize`) is a `MemoryError`.
+    if (d.char_len as u128) * (n as u128) > i64::MAX as u128 {
+        return crate::exceptions::overflow_error("repeated string is too long");
+    }
+    let bytes = crate::int::try_repeat(t.as_bytes(), crate::int::size_of_count(n)?)?;
+    // SAFETY: copies of a valid UTF-8 string, one after another.
+    let text = unsafe { String::from_utf8_unchecked(bytes) };
     if text.len() <= 1 {
         return Ok(str_from(&text));
     }
@@ -1134,7 +1138,9 @@ fn m_replace(recv: Value, args: Args<'_>) -> R<Ref> {
     if count < 0 {
         Ok(str_from_owned(s.replace(old, new)))
     } else {
-        Ok(str_from_owned(s.replacen(old, new, count as usize)))
+        // A count above `usize::MAX` (wasm32) is as good as no limit.
+        let count = usize::try_from(count).unwrap_or(usize::MAX);
+        Ok(str_from_owned(s.replacen(old, new, count)))
     }
 }
 
@@ -1284,10 +1290,16 @@ fn m_zfill(recv: Value, args: Args<'_>) -> R<Ref> {
     if width <= n {
         return Ok(Ref::dup(recv));
     }
-    let fill = "0".repeat((width - n) as usize);
+    let fill = crate::int::size_of_count(width - n)?;
     let out = match s.chars().next() {
-        Some(c @ ('+' | '-')) => format!("{c}{fill}{}", &s[1..]),
-        _ => format!("{fill}{s}"),
+        Some(c @ ('+' | '-')) => {
+            let mut out = crate::int::try_string(fill.saturating_add(s.len()))?;
+            out.push(c);
+            out.extend(std::iter::repeat_n('0', fill));
+            out.push_str(&s[1..]);
+            out
+        }
+        _ => crate::int::try_pad(fill, '0', s, 0)?,
     };
     Ok(str_from_owned(out))
 }
@@ -1319,13 +1331,6 @@ fn pad_args(recv: Value, args: Args<'_>, name: &str) -> R<(i64, char)> {
     Ok((width, fill))
 }
 
-fn pad(s: &str, left: usize, right: usize, fill: char) -> String {
-    let mut out = String::with_capacity(s.len() + left + right);
-    out.extend(std::iter::repeat_n(fill, left));
-    out.push_str(s);
-    out.extend(std::iter::repeat_n(fill, right));
-    out
-}
 
 fn m_center(recv: Value, args: Args<'_>) -> R<Ref> {
     let s = recv_str(recv)?;
@@ -1336,12 +1341,11 @@ fn m_center(recv: Value, args: Args<'_>) -> R<Ref> {
     }
     let marg = width - n;
     let left = marg / 2 + (marg & width & 1);
-    Ok(str_from_owned(pad(
-        s,
-        left as usize,
-        (marg - left) as usize,
-        fill,
-    )))
+    let (left, right) = (
+        crate::int::size_of_count(left)?,
+        crate::int::size_of_count(marg - left)?,
+    );
+    Ok(str_from_owned(crate::int::try_pad(left, fill, s, right)?))
 }
 
 fn m_ljust(recv: Value, args: Args<'_>) -> R<Ref> {
@@ -1351,7 +1355,8 @@ fn m_ljust(recv: Value, args: Args<'_>) -> R<Ref> {
     if width <= n {
         return Ok(Ref::dup(recv));
     }
-    Ok(str_from_owned(pad(s, 0, (width - n) as usize, fill)))
+    let right = crate::int::size_of_count(width - n)?;
+    Ok(str_from_owned(crate::int::try_pad(0, fill, s, right)?))
 }
 
 fn m_rjust(recv: Value, args: Args<'_>) -> R<Ref> {
@@ -1361,7 +1366,8 @@ fn m_rjust(recv: Value, args: Args<'_>) -> R<Ref> {
     if width <= n {
         return Ok(Ref::dup(recv));
     }
-    Ok(str_from_owned(pad(s, (width - n) as usize, 0, fill)))
+    let left = crate::int::size_of_count(width - n)?;
+    Ok(str_from_owned(crate::int::try_pad(left, fill, s, 0)?))
 }
 
 fn m_expandtabs(recv: Value, args: Args<'_>) -> R<Ref> {
@@ -1372,6 +1378,10 @@ fn m_expandtabs(recv: Value, args: Args<'_>) -> R<Ref> {
         Some(v) => crate::int::index_i64(v)?,
         None => 8,
     };
+    // CPython takes the tab size as a C `int`.
+    if i32::try_from(ts).is_err() {
+        return crate::exceptions::overflow_error("Python int too large to convert to C int");
+    }
     let mut out = String::new();
     let mut col = 0i64;
     for c in s.chars() {
@@ -1379,7 +1389,11 @@ fn m_expandtabs(recv: Value, args: Args<'_>) -> R<Ref> {
             '\t' => {
                 if ts > 0 {
                     let n = ts - col % ts;
-                    out.extend(std::iter::repeat_n(' ', n as usize));
+                    let spaces = crate::int::size_of_count(n)?;
+                    if out.try_reserve(spaces).is_err() {
+                        return crate::int::memory_error();
+                    }
+                    out.extend(std::iter::repeat_n(' ', spaces));
                     col += n;
                 }
             }

@@ -617,7 +617,7 @@ fn pack_values(
             b'x' => {}
             b's' | b'p' => {
                 let v = *next.next().unwrap_or(&Value::NONE);
-                let mut buf = vec![0u8; code.count];
+                let mut buf = crate::int::try_zeroed(code.count)?;
                 pack_checked(layout.mode, code, v, &mut buf)?;
                 put(code.offset, &buf)?;
             }
@@ -699,7 +699,7 @@ fn s_pack(_: Value, args: Args<'_>) -> R<Ref> {
             values.len()
         ));
     }
-    let mut out = vec![0u8; layout.size];
+    let mut out = crate::int::try_zeroed(layout.size)?;
     pack_values(&layout, &values, |off, b| {
         out[off..off + b.len()].copy_from_slice(b);
         Ok(())

@@ -50,18 +50,16 @@ pub fn tuple_items<'a>(v: Value) -> &'a [Value] {
 /// `t[i]`.
 pub fn tuple_getindex(t: Value, i: i64) -> R<Ref> {
     let items = tuple_items(t);
-    let n = items.len() as i64;
-    let j = if i < 0 { i + n } else { i };
-    if j < 0 || j >= n {
+    let Some(j) = crate::int::seq_pos(i, items.len()) else {
         return index_error("tuple index out of range");
-    }
-    Ok(Ref::dup(items[j as usize]))
+    };
+    Ok(Ref::dup(items[j]))
 }
 
 /// `t[start:stop:step]` with adjusted indices.
 pub fn tuple_getslice(t: Value, start: i64, stop: i64, step: i64) -> Ref {
     let items = tuple_items(t);
-    if step == 1 && start <= 0 && stop as usize >= items.len() {
+    if step == 1 && start <= 0 && stop >= items.len() as i64 {
         return Ref::dup(t);
     }
     let out: Vec<Value> = crate::ops::slice_positions(start, stop, step)
@@ -89,10 +87,10 @@ pub fn tuple_repeat(t: Value, n: i64) -> R<Ref> {
     if n == 1 {
         return Ok(Ref::dup(t));
     }
-    if (items.len() as u128) * (n as u128) > (1u128 << 40) {
-        return crate::exceptions::raise(crate::exceptions::ExcKind::MemoryError, "");
-    }
-    let mut out = Vec::with_capacity(items.len() * n as usize);
+    let total = crate::int::size_of_count(n)?
+        .checked_mul(items.len())
+        .map_or_else(crate::int::memory_error, Ok)?;
+    let mut out = crate::int::try_vec(total)?;
     for _ in 0..n {
         out.extend(items.iter().map(|v| incref(*v)));
     }

@@ -162,6 +162,8 @@ class deque:
             raise TypeError(
                 "sequence index must be integer, not '%s'" % _name(i)
             )
+        if not -(1 << 63) <= i < 1 << 63:
+            raise IndexError("cannot fit 'int' into an index-sized integer")
         n = len(self._items)
         if i < 0:
             i += n
