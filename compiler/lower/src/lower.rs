@@ -1409,7 +1409,8 @@ impl<'a> Lowerer<'a> {
     /// no arguments.
     fn zero_arg_super_rebound(&mut self, st: &mut FnState<'_>, callee: Value, span: Span) -> Value {
         let builtin = st.b.ins(InstKind::BuiltinLoad("super".into()), span);
-        let is_builtin = st.b.ins(InstKind::Compare(CmpOp::Is, callee, builtin), span);
+        let is_builtin =
+            st.b.ins(InstKind::Compare(CmpOp::Is, callee, builtin), span);
         let (join, result) = st.b.new_block_with_param();
         let then = st.b.new_block();
         let else_ = st.b.new_block();
