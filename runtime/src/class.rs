@@ -2058,10 +2058,12 @@ fn reshape(cls: Value) {
 
 /// Whether changing class attribute `name` from `old` to `new` (`None`: absent) can alter
 /// what an inline cache decided, so the class must get a new shape ([`class_mutated`]):
-/// an attribute hook (a dunder name), or a value that is not plain data (a function,
-/// descriptor, class or instance) on either side. Otherwise [`class_changed`] (the method
-/// cache) is enough: `C.count += 1` keeps every inline cache warm. Call it before the
-/// change, while `old` is alive.
+/// an attribute hook (a dunder name), a value that is not plain data (a function,
+/// descriptor, class or instance) on either side, or a name added or deleted (the lookup
+/// of `name` in the class and its subclasses may then find another class's attribute: plain
+/// data set on a class hides a method inherited from a base, deleting it shows the method
+/// again). Otherwise [`class_changed`] (the method cache) is enough: `C.count += 1` keeps
+/// every inline cache warm. Call it before the change, while `old` is alive.
 pub fn attr_change_needs_reshape(name: &str, old: Option<Value>, new: Option<Value>) -> bool {
     let plain = |v: Option<Value>| {
         v.is_none_or(|v| {
@@ -2077,7 +2079,7 @@ pub fn attr_change_needs_reshape(name: &str, old: Option<Value>, new: Option<Val
                 )
         })
     };
-    name.starts_with("__") || !plain(old) || !plain(new)
+    name.starts_with("__") || old.is_none() || new.is_none() || !plain(old) || !plain(new)
 }
 
 /// Called when the namespace of `cls` changed: every user class that has `cls` in

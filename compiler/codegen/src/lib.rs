@@ -1561,6 +1561,17 @@ fn define_module_table<M: Module>(
         }
         names.extend(f.assumed_builtins.iter().map(|n| &**n));
     }
+    // A module that binds a global `super` loads the builtin only to compare a `super()`
+    // callee with it (see `molt_lower`'s `zero_arg_super_rebound`): no assumption to watch.
+    for f in functions {
+        if f.insts.iter().any(|i| {
+            matches!(&i.kind, InstKind::GlobalStore(n, _) | InstKind::GlobalDel(n) if &**n == "super")
+        }) {
+            if let Some(names) = builtins.get_mut(molt_mir::split_module(&f.name).0) {
+                names.remove("super");
+            }
+        }
+    }
     let main = ProgramModule {
         name: "__main__".into(),
         ..ProgramModule::default()

@@ -82,13 +82,25 @@ fn builtins_used(db: &dyn Db, program: Program<'_>, name: &str) -> Option<FxHash
         return None;
     };
     let mut names = FxHashSet::default();
+    let mut binds_super = false;
     for f in molt_opt::optimized_file(db, *file) {
         for inst in &f.insts {
-            if let InstKind::BuiltinLoad(n) = &inst.kind {
-                names.insert(n.clone());
+            match &inst.kind {
+                InstKind::BuiltinLoad(n) => {
+                    names.insert(n.clone());
+                }
+                InstKind::GlobalStore(n, _) | InstKind::GlobalDel(n) if &**n == "super" => {
+                    binds_super = true;
+                }
+                _ => {}
             }
         }
         names.extend(f.assumed_builtins.iter().cloned());
+    }
+    // A module binding a global `super` loads the builtin only to compare a `super()` callee
+    // with it (see `molt_lower`'s `zero_arg_super_rebound`).
+    if binds_super {
+        names.remove("super");
     }
     Some(names)
 }

@@ -1399,6 +1399,43 @@ impl<'a> Lowerer<'a> {
     fn zero_arg_super(&mut self, st: &mut FnState<'_>, name: TextRange, span: Span) -> Value {
         let sup =
             st.b.ins(InstKind::BuiltinLoad("super".into()), self.span(name));
+        self.zero_arg_super_of(st, sup, span)
+    }
+
+    /// `super()` where the name `super` may be bound to something else than the builtin (a
+    /// global `super = super`, a local): its value `callee`, when it is the builtin `super`,
+    /// gets the implicit arguments as in [`Self::zero_arg_super`] (CPython's builtin reads
+    /// them from the frame, whatever name it was called by); anything else is called with
+    /// no arguments.
+    fn zero_arg_super_rebound(&mut self, st: &mut FnState<'_>, callee: Value, span: Span) -> Value {
+        let builtin = st.b.ins(InstKind::BuiltinLoad("super".into()), span);
+        let is_builtin =
+            st.b.ins(InstKind::Compare(CmpOp::Is, callee, builtin), span);
+        let (join, result) = st.b.new_block_with_param();
+        let then = st.b.new_block();
+        let else_ = st.b.new_block();
+        st.b.brif(is_builtin, then, else_, span);
+        st.b.seal(then);
+        st.b.seal(else_);
+        st.b.switch_to(then);
+        let a = self.zero_arg_super_of(st, callee, span);
+        st.b.jump(join, vec![a], span);
+        st.b.switch_to(else_);
+        let b = st.b.ins(
+            InstKind::Call {
+                callee,
+                args: CallArgs::default(),
+            },
+            span,
+        );
+        st.b.jump(join, vec![b], span);
+        st.b.seal(join);
+        st.b.switch_to(join);
+        result
+    }
+
+    /// [`Self::zero_arg_super`] with the builtin `super` already loaded in `sup`.
+    fn zero_arg_super_of(&mut self, st: &mut FnState<'_>, sup: Value, span: Span) -> Value {
         let obj = match (st.comp_iters.last(), st.first_arg.clone()) {
             (Some(it), _) => Some(*it),
             (None, Some(arg)) => Some(self.super_first_arg(st, &arg, span)),
@@ -2514,6 +2551,14 @@ impl<'a> Lowerer<'a> {
                     );
                 }
                 return self.zero_arg_super(st, n.range(), span);
+            }
+            if n.id.as_str() == "super"
+                && c.arguments.args.is_empty()
+                && c.arguments.keywords.is_empty()
+                && st.kind != Kind::Module
+            {
+                let callee = self.expr(st, &c.func);
+                return self.zero_arg_super_rebound(st, callee, span);
             }
         }
         if has_star {
