@@ -1474,7 +1474,7 @@ mod tests {
             nparams: params.len() as u32,
             flags: 0,
             params: Addr::new(params.as_ptr()),
-            entry: CodeAddr::new(echo_entry as usize),
+            entry: CodeAddr::new(echo_entry as *const () as usize),
             debug: Addr::NULL,
             debug_len: 0,
         }));
@@ -1620,7 +1620,7 @@ mod tests {
             nparams: 0,
             flags: 0,
             params: Addr::NULL,
-            entry: CodeAddr::new(recurse as usize),
+            entry: CodeAddr::new(recurse as *const () as usize),
             debug: Addr::NULL,
             debug_len: 0,
         }));

@@ -496,7 +496,7 @@ mod tests {
     /// A function word is the function pointer's `usize` representation.
     #[test]
     fn a_code_word_is_the_function_pointer() {
-        let c = CodeAddr::new(seven as usize);
+        let c = CodeAddr::new(seven as *const () as usize);
         // SAFETY: the word was made from a function of this type.
         let f = unsafe { core::mem::transmute::<usize, extern "C" fn() -> u64>(c.raw()) };
         assert_eq!(f(), 7);
