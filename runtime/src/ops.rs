@@ -470,8 +470,9 @@ fn instance_bool(v: Value) -> R<bool> {
 /// with `OverflowError` when it exceeds the address space (a huge `range` on wasm32).
 pub fn py_len(v: Value) -> R<usize> {
     let n = py_len_i64(v)?;
-    usize::try_from(n)
-        .or_else(|_| crate::exceptions::overflow_error("Python int too large to convert to C ssize_t"))
+    usize::try_from(n).or_else(|_| {
+        crate::exceptions::overflow_error("Python int too large to convert to C ssize_t")
+    })
 }
 
 /// `len(v)` as Python's `len()` sees it: CPython's 64-bit `Py_ssize_t` limit on every target,

@@ -1331,7 +1331,6 @@ fn pad_args(recv: Value, args: Args<'_>, name: &str) -> R<(i64, char)> {
     Ok((width, fill))
 }
 
-
 fn m_center(recv: Value, args: Args<'_>) -> R<Ref> {
     let s = recv_str(recv)?;
     let (width, fill) = pad_args(recv, args, "center")?;
