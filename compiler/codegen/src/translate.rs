@@ -1492,13 +1492,7 @@ impl Translator<'_> {
                 }
                 let arr = self.array(b, &vals);
                 let nargs = b.ins().iconst(I64, args.positional.len() as i64 + 1);
-                let kw = if args.keywords.is_empty() {
-                    b.ins().iconst(I64, NONE)
-                } else {
-                    let names: Vec<&str> = args.keywords.iter().map(|(n, _)| &**n).collect();
-                    let slot = self.symbols.kwnames_slot(&names);
-                    self.cached(b, slot)
-                };
+                let kw = self.kwnames(b, args);
                 let n = self.str_const(b, name);
                 let cell = self.ic_cell(b, d)?;
                 let r = self.call_rt(b, Rt::CallSuper, &[s, c, n, arr, nargs, kw, cell]);
@@ -2774,14 +2768,19 @@ impl Translator<'_> {
         }
         let arr = self.array(b, &vals);
         let n = b.ins().iconst(I64, args.positional.len() as i64);
-        let kw = if args.keywords.is_empty() {
-            b.ins().iconst(I64, NONE)
-        } else {
-            let names: Vec<&str> = args.keywords.iter().map(|(n, _)| &**n).collect();
-            let slot = self.symbols.kwnames_slot(&names);
-            self.cached(b, slot)
-        };
+        let kw = self.kwnames(b, args);
         Ok((arr, n, kw))
+    }
+
+    /// The keyword-name tuple of a call with `args` (its cached constant), or `None` when it
+    /// passes no keywords.
+    fn kwnames(&mut self, b: &mut FunctionBuilder<'_>, args: &molt_mir::CallArgs) -> ir::Value {
+        if args.keywords.is_empty() {
+            return b.ins().iconst(I64, NONE);
+        }
+        let names: Vec<&str> = args.keywords.iter().map(|(n, _)| &**n).collect();
+        let slot = self.symbols.kwnames_slot(&names);
+        self.cached(b, slot)
     }
 
     fn terminator(
