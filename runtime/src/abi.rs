@@ -636,6 +636,80 @@ pub extern "C" fn molt_call_method(
     ))
 }
 
+/// `recv.name` looked up as a method before the call's arguments (MIR `method.load`; see
+/// [`crate::call::load_method`]). → new reference, or error.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_method_load(recv: Value, name: Value) -> Value {
+    to_abi(crate::call::load_method(recv, name))
+}
+
+/// [`molt_method_load`] at a `method.load.direct` site whose inline cache is `cell` (two
+/// words: the class shape, then the function object): after the lookup the cell holds the
+/// receiver's class shape and the function found when `recv` is an instance of a cacheable
+/// class, without instance-dict attributes, whose method `name` is a function compiled from
+/// `code`, and zeros otherwise. Generated code then calls that function's compiled code
+/// directly when the loaded value is the cached function, so the cell must never keep a
+/// function other than the one this lookup found: a stale entry could name a freed
+/// function whose memory a new object took. → new reference, or error.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_method_load_ic(
+    recv: Value,
+    name: Value,
+    cell: *mut u64,
+    code: *const crate::object::FunctionCode,
+) -> Value {
+    use crate::object::{FunctionData, Kind, SHAPE_NONE, flags, is_kind, payload};
+    crate::profile::count(crate::profile::Counter::CallGeneric);
+    let r = crate::call::load_method(recv, name);
+    let mut entry = (0u64, 0u64);
+    if let Ok(f) = &r
+        && is_kind(recv, Kind::Instance)
+        && flags(recv) == 0
+        && is_kind(f.v(), Kind::Function)
+        // SAFETY: kind checked before reading the payload.
+        && std::ptr::eq(unsafe { payload::<FunctionData>(f.v()) }.code, code)
+    {
+        let shape = crate::class::class_data(crate::class::instance_data(recv).class)
+            .shape
+            .get();
+        if shape != SHAPE_NONE {
+            // A function (not a wrapped instance attribute) is what the class gave: it stays
+            // alive while the class keeps this shape.
+            entry = (u64::from(shape), f.v().0);
+        }
+    }
+    if !cell.is_null() {
+        // SAFETY: generated code passes its own 16-byte cache cell.
+        unsafe {
+            cell.write(entry.0);
+            cell.add(1).write(entry.1);
+        }
+    }
+    to_abi(r)
+}
+
+/// Calls `method`, what [`molt_method_load`] gave for `recv` (MIR `call.method.loaded`; same
+/// argument layout and `moved` mask as [`molt_call_method`], `method` borrowed). → error.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_call_method_loaded(
+    recv: Value,
+    method: Value,
+    args: *const Value,
+    nargs: u32,
+    kwnames: Value,
+    moved: u64,
+) -> Value {
+    crate::profile::count(crate::profile::Counter::CallGeneric);
+    // SAFETY: generated code passes the vectorcall layout.
+    let a = unsafe { vector_args(args, nargs, kwnames) };
+    to_abi(crate::call::call_method_loaded(
+        recv,
+        method,
+        a,
+        crate::call::Moved(moved),
+    ))
+}
+
 /// `recv.name(*args)` at a `call.method.direct` site whose inline cache is `cell` (two
 /// words: the class shape, then the function object the fast path calls): fills the cache when
 /// `recv` is an instance of a cacheable class, without instance-dict attributes, whose

@@ -730,8 +730,9 @@ enum Target {
     /// `f(*args)`: the receiver is not passed (an instance attribute, a staticmethod, a
     /// bound method made by a descriptor, ...).
     Plain(Ref),
-    /// A builtin type's method (immortal), its implementation called with the receiver.
-    Native(&'static BuiltinData),
+    /// A builtin type's method (immortal; its data and the method object), its
+    /// implementation called with the receiver.
+    Native(&'static BuiltinData, Value),
 }
 
 /// Calls attribute `f` found on class `cls` as a method of `obj` (descriptor binding
@@ -744,7 +745,7 @@ pub fn call_found(f: Value, obj: Value, cls: Value, args: Args<'_>) -> R<Ref> {
         Target::WithSelf(f) => call_with_self(f.v(), obj, args),
         Target::WithClass(f, cls) => call_with_self(f.v(), cls.v(), args),
         Target::Plain(f) => call(f.v(), args),
-        Target::Native(b) => call_native(b, obj, args),
+        Target::Native(b, _) => call_native(b, obj, args),
     }
 }
 
@@ -766,7 +767,7 @@ fn resolve_found(f: Ref, obj: Value, cls: Value) -> R<Target> {
                 return descriptor_type_error(b, obj);
             }
             // SAFETY: builtin methods are immortal.
-            Target::Native(unsafe { payload::<BuiltinData>(fv) })
+            Target::Native(unsafe { payload::<BuiltinData>(fv) }, fv)
         }
         Kind::Wrapper => {
             let w = crate::class::wrapper_data(fv);
@@ -791,7 +792,7 @@ pub fn call_method(recv: Value, name: Value, args: Args<'_>) -> R<Ref> {
         Target::WithSelf(f) => call_with_self(f.v(), recv, args),
         Target::WithClass(f, cls) => call_with_self(f.v(), cls.v(), args),
         Target::Plain(f) => call(f.v(), args),
-        Target::Native(b) => call_native(b, recv, args),
+        Target::Native(b, _) => call_native(b, recv, args),
     }
 }
 
@@ -825,13 +826,82 @@ pub fn call_method_moved(recv: Value, name: Value, args: Args<'_>, moved: Moved)
             release_receiver(recv, moved);
             call_moved(f.v(), args, moved.rest())
         }
-        Target::Native(b) => {
+        Target::Native(b, _) => {
             let r = call_native(b, recv, args);
             release_receiver(recv, moved);
             moved.rest().release(args);
             r
         }
     }
+}
+
+/// CPython's `LOAD_METHOD` (MIR `method.load`): looks `recv.name` up the way a method call
+/// does, before the call's arguments are evaluated. → the function found on the receiver's
+/// class when the call passes the receiver as `self` (a plain function, or a builtin type's
+/// method object), else the attribute's value to call as it is: a bound method for a
+/// classmethod, and a function or unbound builtin method found as a value (an instance or
+/// class attribute) wrapped in a `staticmethod` so that [`call_method_loaded`] cannot take
+/// it for the first kind. Errors: the lookup's (`AttributeError`, or what a property,
+/// descriptor or `__getattr__` raises).
+pub fn load_method(recv: Value, name: Value) -> R<Ref> {
+    Ok(match resolve_method(recv, name)? {
+        Target::WithSelf(f) => f,
+        Target::Native(_, f) => Ref::dup(f),
+        Target::WithClass(f, cls) => crate::attr::bound_method(f.v(), cls.v()),
+        Target::Plain(f) => {
+            if is_self_method(f.v()) {
+                crate::class::wrapper(WrapperKind::StaticMethod, f.v(), Value::NONE, Value::NONE)
+            } else {
+                f
+            }
+        }
+    })
+}
+
+/// Whether `f`, the result of [`load_method`], is called with the receiver first: a plain
+/// function, or a builtin method of a builtin type not bound to an object.
+fn is_self_method(f: Value) -> bool {
+    if !f.is_ptr() {
+        return false;
+    }
+    match kind(f) {
+        Kind::Function => true,
+        Kind::Builtin => {
+            // SAFETY: kind checked.
+            let b = unsafe { payload::<BuiltinData>(f) };
+            !b.owner.is_none() && b.receiver == Value::UNBOUND
+        }
+        _ => false,
+    }
+}
+
+/// Calls `method`, what [`load_method`] gave for `recv`, with `args` (MIR
+/// `call.method.loaded`): with `recv` first when `method` is a function or builtin method
+/// found on its class. `moved` marks the values the caller moved (bit 0 the receiver, bit
+/// `i + 1` value `i` of `args`), released on every path; `method` is borrowed.
+pub fn call_method_loaded(recv: Value, method: Value, args: Args<'_>, moved: Moved) -> R<Ref> {
+    if !is_self_method(method) {
+        release_receiver(recv, moved);
+        return call_moved(method, args, moved.rest());
+    }
+    if kind(method) == Kind::Function {
+        let f = Ref::dup(method);
+        return with_first(recv, args, |a| {
+            moved.own(a);
+            call_function_owned(f.v(), a)
+        });
+    }
+    // SAFETY: `is_self_method` checked the kind.
+    let b = unsafe { payload::<BuiltinData>(method) };
+    if !isinstance_class(recv, b.owner) {
+        release_receiver(recv, moved);
+        moved.rest().release(args);
+        return descriptor_type_error(b, recv);
+    }
+    let r = call_native(b, recv, args);
+    release_receiver(recv, moved);
+    moved.rest().release(args);
+    r
 }
 
 /// Calls builtin method `b` with receiver `recv`; an argument error names the method as
@@ -903,7 +973,7 @@ fn resolve_method(recv: Value, name: Value) -> R<Target> {
                 // SAFETY: kind checked.
                 let b = unsafe { payload::<BuiltinData>(f) };
                 if !b.owner.is_none() && b.receiver == Value::UNBOUND {
-                    return Ok(Target::Native(b));
+                    return Ok(Target::Native(b, f));
                 }
             }
             return resolve_found(Ref::dup(f), recv, cls);

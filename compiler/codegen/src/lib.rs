@@ -395,7 +395,7 @@ fn build_module<M: Backend>(
         for inst in &f.insts {
             let size = match inst.kind {
                 InstKind::GetAttrSlot(..) | InstKind::SetAttrSlot(..) => 8,
-                InstKind::CallMethodDirect { .. } => 16,
+                InstKind::CallMethodDirect { .. } | InstKind::MethodLoadDirect { .. } => 16,
                 InstKind::CallSuper { .. } => 32,
                 InstKind::CallMethod {
                     ref name, ref args, ..
@@ -1057,6 +1057,7 @@ fn collect_constants(functions: &[Arc<Function>]) -> Constants {
                 | InstKind::CellLoad(_, n)
                 | InstKind::NsLoad(_, n)
                 | InstKind::GetAttr(_, n)
+                | InstKind::MethodLoad(_, n)
                 | InstKind::ImportFrom(_, n)
                 | InstKind::SetAttr(_, n, _)
                 | InstKind::GetAttrSlot(_, n)
@@ -1087,7 +1088,8 @@ fn collect_constants(functions: &[Arc<Function>]) -> Constants {
                     add(&mut strings, name);
                     slots.iter().for_each(|n| add(&mut strings, n));
                 }
-                InstKind::CallMethodDirect { name, func, .. } => {
+                InstKind::CallMethodDirect { name, func, .. }
+                | InstKind::MethodLoadDirect { name, func, .. } => {
                     add(&mut strings, name);
                     add(&mut strings, func);
                 }
@@ -1119,6 +1121,7 @@ fn collect_constants(functions: &[Arc<Function>]) -> Constants {
                 }
                 InstKind::Call { args, .. }
                 | InstKind::CallMethod { args, .. }
+                | InstKind::CallMethodLoaded { args, .. }
                 | InstKind::CallSuper { args, .. } => {
                     if let InstKind::CallMethod { name, .. } | InstKind::CallSuper { name, .. } =
                         &inst.kind

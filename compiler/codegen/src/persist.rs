@@ -57,7 +57,9 @@ pub(crate) fn key(prefix: &Sha256, f: &Function, symbols: &Symbols) -> Key {
     // of the program calls it directly (`Symbols::fobj`): neither is in the MIR text.
     for inst in &f.insts {
         match &inst.kind {
-            InstKind::CallDirect { func, .. } | InstKind::CallMethodDirect { func, .. } => {
+            InstKind::CallDirect { func, .. }
+            | InstKind::CallMethodDirect { func, .. }
+            | InstKind::MethodLoadDirect { func, .. } => {
                 h.update([u8::from(symbols.handler_free.contains(&**func))]);
             }
             InstKind::MakeFunction { name, .. } => {

@@ -339,6 +339,10 @@ impl Translator<'_> {
                 InstKind::Call { args, .. } | InstKind::CallMethod { args, .. } => {
                     max_array = max_array.max(args.positional.len() + args.keywords.len());
                 }
+                // The direct path of a `call.method.loaded` passes the receiver first.
+                InstKind::CallMethodLoaded { args, .. } => {
+                    max_array = max_array.max(args.positional.len() + args.keywords.len() + 1);
+                }
                 InstKind::CallDirect { args, .. } => max_array = max_array.max(args.len()),
                 InstKind::CallSuper { args, .. } => {
                     max_array = max_array.max(args.positional.len() + args.keywords.len() + 1);
@@ -1636,6 +1640,89 @@ impl Translator<'_> {
                 self.check(b, block, d, after, r, false)?;
                 self.define(d, r);
             }
+            InstKind::MethodLoad(o, name) => {
+                let o = v!(o);
+                let n = self.str_const(b, name);
+                let r = self.call_rt(b, Rt::MethodLoad, &[o, n]);
+                self.check(b, block, d, after, r, false)?;
+                self.define(d, r);
+            }
+            InstKind::MethodLoadDirect {
+                receiver,
+                name,
+                func: target,
+            } => {
+                let recv = v!(receiver);
+                let r = self.method_load_direct(b, block, d, after, recv, name, target)?;
+                self.define(d, r);
+            }
+            InstKind::CallMethodLoaded {
+                receiver,
+                method,
+                args,
+                ..
+            } => {
+                let stack: Vec<Value> = std::iter::once(receiver)
+                    .chain(&args.positional)
+                    .chain(args.keywords.iter().map(|(_, v)| v))
+                    .copied()
+                    .collect();
+                let passing = self.passing(&stack, &[*method], after);
+                let mask = passing.1;
+                let (recv, m) = (v!(receiver), v!(method));
+                // After `method.load.direct`: the compiled method directly when the loaded
+                // value is the function its cache holds.
+                let direct = match self.func.values[method.index()].def {
+                    molt_mir::ValueDef::Result(l) if args.keywords.is_empty() => {
+                        match &self.func.insts[l.index()] {
+                            load @ InstData {
+                                kind: InstKind::MethodLoadDirect { func, .. },
+                                ..
+                            } => Some((load.clone(), func.clone())),
+                            _ => None,
+                        }
+                    }
+                    _ => None,
+                };
+                let join = b.create_block();
+                b.append_block_param(join, I64);
+                let slow = b.create_block();
+                if let Some((load, target)) = direct {
+                    let Some(&fid) = self.symbols.functions.get(&*target) else {
+                        return Err(CodegenError::Internal {
+                            function: self.func.name.to_string(),
+                            message: format!("method.load.direct of unknown function {target:?}"),
+                        });
+                    };
+                    let cell = self.ic_cell(b, &load)?;
+                    let cached = b.ins().load(
+                        I64,
+                        ir::MemFlagsData::trusted(),
+                        cell,
+                        molt_abi::ic::METHOD_CELL_FUNCTION as i32,
+                    );
+                    let hit = b.ins().icmp(IntCC::Equal, m, cached);
+                    let fast = b.create_block();
+                    b.ins().brif(hit, fast, &[], slow, &[]);
+                    b.switch_to_block(fast);
+                    let mut vals = vec![recv];
+                    for a in &args.positional {
+                        vals.push(v!(a));
+                    }
+                    self.compiled_call(b, &target, fid, m, &vals, &passing.0, join);
+                } else {
+                    b.ins().jump(slow, &[]);
+                }
+                b.switch_to_block(slow);
+                let (arr, nargs, kw) = self.call_args(b, args)?;
+                let mask = b.ins().iconst(I64, mask as i64);
+                let r = self.call_rt(b, Rt::CallMethodLoaded, &[recv, m, arr, nargs, kw, mask]);
+                b.ins().jump(join, &[BlockArg::Value(r)]);
+                b.switch_to_block(join);
+                let r = b.block_params(join)[0];
+                self.check(b, block, d, after, r, false)?;
+                self.define(d, r);
+            }
             InstKind::SetAttr(o, name, v) => {
                 let (o, x) = (v!(o), v!(v));
                 let n = self.str_const(b, name);
@@ -2322,6 +2409,50 @@ impl Translator<'_> {
         let r = b.block_params(join)[0];
         self.check(b, block, d, after, r, false)?;
         Ok(r)
+    }
+
+    /// `method.load.direct`: the function cached for the receiver's class shape (a new
+    /// reference), else `molt_method_load_ic`, which looks the method up and refills the
+    /// cache (see [`InstKind::MethodLoadDirect`]).
+    #[allow(clippy::too_many_arguments)]
+    fn method_load_direct(
+        &mut self,
+        b: &mut FunctionBuilder<'_>,
+        block: molt_mir::Block,
+        d: &InstData,
+        after: &FxHashSet<Value>,
+        recv: ir::Value,
+        name: &str,
+        target: &str,
+    ) -> Result<ir::Value, CodegenError> {
+        let Some(code) = self.symbols.code.get(target).map(|d| d.as_u32()) else {
+            return Err(CodegenError::Internal {
+                function: self.func.name.to_string(),
+                message: format!("method.load.direct of unknown function {target:?}"),
+            });
+        };
+        let cell = self.ic_cell(b, d)?;
+        let merge = b.create_block();
+        b.append_block_param(merge, I64);
+        let slow = b.create_block();
+        self.shape_guard(b, recv, cell, true, slow);
+        let f = b.ins().load(
+            I64,
+            ir::MemFlagsData::trusted(),
+            cell,
+            molt_abi::ic::METHOD_CELL_FUNCTION as i32,
+        );
+        self.incref(b, f);
+        b.ins().jump(merge, &[BlockArg::Value(f)]);
+        b.switch_to_block(slow);
+        self.count_failure(b, d, 0);
+        let n = self.str_const(b, name);
+        let code_addr = self.data_addr(b, code);
+        let r = self.call_rt(b, Rt::MethodLoadIc, &[recv, n, cell, code_addr]);
+        self.check(b, block, d, after, r, false)?;
+        b.ins().jump(merge, &[BlockArg::Value(r)]);
+        b.switch_to_block(merge);
+        Ok(b.block_params(merge)[0])
     }
 
     /// `getattr.slot`: the slot read inline behind the shape guard (an unbound slot takes

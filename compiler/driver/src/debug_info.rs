@@ -225,6 +225,8 @@ fn function_debug(
         }
         let alt = match inst.kind {
             InstKind::CallMethod { .. }
+            | InstKind::MethodLoad(..)
+            | InstKind::MethodLoadDirect { .. }
             | InstKind::CallMethodDirect { .. }
             | InstKind::CallSuper { .. } => positions
                 .facts

@@ -69,6 +69,20 @@ fn name_with_runtime_error(name: &str, message: &str) -> Box<str> {
     format!("{name} {message}").into()
 }
 
+/// Whether `e` is a literal whose evaluation cannot run code or raise (a number, string,
+/// bytes, `True`/`False`/`None` or `...`).
+fn is_literal(e: &Expr) -> bool {
+    matches!(
+        e,
+        Expr::NumberLiteral(_)
+            | Expr::StringLiteral(_)
+            | Expr::BytesLiteral(_)
+            | Expr::BooleanLiteral(_)
+            | Expr::NoneLiteral(_)
+            | Expr::EllipsisLiteral(_)
+    )
+}
+
 /// CPython's implicit `__class__` cell: a function defined directly in a class body that
 /// uses `__class__` (or reads `super`) without binding it gets it from the class.
 fn with_class_cell(mut scope: Scope) -> Scope {
@@ -2617,6 +2631,22 @@ impl<'a> Lowerer<'a> {
         } else {
             None
         };
+        // CPython looks the method up before it evaluates the arguments (`LOAD_METHOD`):
+        // when an argument may run code, the lookup comes first (`method.load`); the
+        // `method_loads` pass joins the two again where the order cannot be observed.
+        let loaded = match (receiver, method) {
+            (Some(receiver), Some(a))
+                if c.arguments.args.iter().any(|e| !is_literal(e))
+                    || c.arguments.keywords.iter().any(|k| !is_literal(&k.value)) =>
+            {
+                let name: Box<str> = self.mangle(a.attr.as_str()).into_owned().into();
+                Some((
+                    st.b.ins(InstKind::MethodLoad(receiver, name.clone()), span),
+                    name,
+                ))
+            }
+            _ => None,
+        };
         let positional: Vec<Value> = c.arguments.args.iter().map(|a| self.expr(st, a)).collect();
         let keywords: Vec<(Box<str>, Value)> = c
             .arguments
@@ -2629,6 +2659,17 @@ impl<'a> Lowerer<'a> {
             positional,
             keywords,
         };
+        if let (Some(receiver), Some((method, name))) = (receiver, loaded) {
+            return st.b.ins(
+                InstKind::CallMethodLoaded {
+                    receiver,
+                    method,
+                    name,
+                    args,
+                },
+                span,
+            );
+        }
         match (receiver, method, callee) {
             (Some(receiver), Some(a), _) => st.b.ins(
                 InstKind::CallMethod {

@@ -372,6 +372,34 @@ fn write_kind(out: &mut String, kind: &InstKind) {
             let _ = write!(o, "call.method {receiver}, {}", quote(name));
             call_args(o, args);
         }
+        InstKind::CallMethodLoaded {
+            receiver,
+            method,
+            name,
+            args,
+        } => {
+            let _ = write!(
+                o,
+                "call.method.loaded {receiver}, {method}, {}",
+                quote(name)
+            );
+            call_args(o, args);
+        }
+        InstKind::MethodLoadDirect {
+            receiver,
+            name,
+            func,
+        } => {
+            let _ = write!(
+                o,
+                "method.load.direct {receiver}, {}, {}",
+                quote(name),
+                quote(func)
+            );
+        }
+        InstKind::MethodLoad(v, n) => {
+            let _ = write!(o, "method.load {v}, {}", quote(n));
+        }
         InstKind::CallSuper {
             sup,
             class,

@@ -277,6 +277,46 @@ pub fn lane(func: &Function, inst: &InstData) -> Option<(Lane, Option<String>)> 
                 Some(format!("`.{name}()` on {t} calls a runtime helper")),
             ),
         },
+        (InstKind::MethodLoad(o, name), _) => (
+            if ty(*o) == Type::Dyn {
+                Dynamic
+            } else {
+                Runtime
+            },
+            Some(format!(
+                "`.{name}` is looked up before the call's arguments run (CPython's order), through the runtime"
+            )),
+        ),
+        (InstKind::MethodLoadDirect { name, func: f, .. }, _) => (
+            Guarded,
+            Some(format!(
+                "`.{name}` is looked up before the call's arguments run (CPython's order): `{f}` from an inline cache (class-shape check), called directly"
+            )),
+        ),
+        (InstKind::CallMethodLoaded { name, method, .. }, _) => {
+            match func.values[method.index()].def {
+                crate::ValueDef::Result(l) => match &func.insts[l.index()].kind {
+                    InstKind::MethodLoadDirect { func: f, .. } => (
+                        Guarded,
+                        Some(format!(
+                            "`.{name}()` calls `{f}` directly when the method looked up before the arguments is the one its inline cache holds"
+                        )),
+                    ),
+                    _ => (
+                        Dynamic,
+                        Some(format!(
+                            "`.{name}()` calls the method looked up before its arguments, through the runtime's generic call"
+                        )),
+                    ),
+                },
+                _ => (
+                    Dynamic,
+                    Some(format!(
+                        "`.{name}()` calls the method looked up before its arguments, through the runtime's generic call"
+                    )),
+                ),
+            }
+        }
         (InstKind::CallSuper { name, .. }, _) => (
             Guarded,
             Some(format!(

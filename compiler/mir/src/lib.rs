@@ -362,6 +362,42 @@ pub enum InstKind {
         /// The arguments (not counting the receiver).
         args: CallArgs,
     },
+    /// `method.load v1, "m"`: CPython's `LOAD_METHOD`, the lookup of method `m` on `v1` before
+    /// the call's arguments are evaluated, so that a missing attribute raises (and a property,
+    /// descriptor or `__getattr__` runs) before any argument does. The result is only for
+    /// `call.method.loaded`: the function found on the class when the receiver is to be passed
+    /// as `self` (a plain function or a builtin type's method), else the attribute's value
+    /// (wrapped in a `staticmethod` when that value is itself a function, which keeps the two
+    /// apart). The lowering emits the pair only when an argument may run code; the
+    /// `method_loads` pass fuses it back into `call.method` when nothing between the lookup
+    /// and the call can be observed.
+    MethodLoad(Value, Box<str>),
+    /// `method.load.direct v1, "m", "C.m"`: `method.load v1, "m"` where the method is
+    /// expected to be MIR function `func` (as for `call.method.direct`): codegen takes the
+    /// function from an inline cache (the receiver's class shape) and the
+    /// `call.method.loaded` of the result calls `func`'s compiled code directly when the
+    /// loaded value is that cached function (positional arguments, one per parameter after
+    /// `self`); otherwise both are generic.
+    MethodLoadDirect {
+        /// The receiver.
+        receiver: Value,
+        /// The method name.
+        name: Box<str>,
+        /// MIR name of the expected method.
+        func: Box<str>,
+    },
+    /// `call.method.loaded v1, v2, "m"(v3)`: calls what `method.load v1, "m"` gave (`v2`),
+    /// with `v1` first when `v2` is a function found on the receiver's class.
+    CallMethodLoaded {
+        /// The receiver.
+        receiver: Value,
+        /// The result of the `method.load`.
+        method: Value,
+        /// The method name (for remarks, lanes and error messages).
+        name: Box<str>,
+        /// The arguments (not counting the receiver).
+        args: CallArgs,
+    },
     /// `getattr v1, "x"`
     GetAttr(Value, Box<str>),
     /// `setattr v1, "x", v2`
@@ -585,6 +621,8 @@ impl InstKind {
             | InstKind::CellLoad(a, _)
             | InstKind::NsLoad(a, _)
             | InstKind::GetAttr(a, _)
+            | InstKind::MethodLoad(a, _)
+            | InstKind::MethodLoadDirect { receiver: a, .. }
             | InstKind::ImportFrom(a, _)
             | InstKind::ImportStar { module: a, .. }
             | InstKind::GetAttrSlot(a, _)
@@ -645,6 +683,17 @@ impl InstKind {
             InstKind::CallMethodDirect { receiver, args, .. } => {
                 f(receiver);
                 v(args, &mut f);
+            }
+            InstKind::CallMethodLoaded {
+                receiver,
+                method,
+                args,
+                ..
+            } => {
+                f(receiver);
+                f(method);
+                v(&args.positional, &mut f);
+                args.keywords.iter().for_each(|(_, a)| f(a));
             }
             InstKind::CallSuper {
                 sup,
@@ -721,6 +770,8 @@ impl InstKind {
             | InstKind::CellLoad(a, _)
             | InstKind::NsLoad(a, _)
             | InstKind::GetAttr(a, _)
+            | InstKind::MethodLoad(a, _)
+            | InstKind::MethodLoadDirect { receiver: a, .. }
             | InstKind::ImportFrom(a, _)
             | InstKind::ImportStar { module: a, .. }
             | InstKind::GetAttrSlot(a, _)
@@ -781,6 +832,17 @@ impl InstKind {
             InstKind::CallMethodDirect { receiver, args, .. } => {
                 g(receiver);
                 gs(args, &mut g);
+            }
+            InstKind::CallMethodLoaded {
+                receiver,
+                method,
+                args,
+                ..
+            } => {
+                g(receiver);
+                g(method);
+                gs(&mut args.positional, &mut g);
+                args.keywords.iter_mut().for_each(|(_, a)| g(a));
             }
             InstKind::CallSuper {
                 sup,
@@ -1067,7 +1129,8 @@ impl Function {
                 InstKind::CallDirect {
                     func, via: None, ..
                 }
-                | InstKind::CallMethodDirect { func, .. } => qualify(func),
+                | InstKind::CallMethodDirect { func, .. }
+                | InstKind::MethodLoadDirect { func, .. } => qualify(func),
                 _ => {}
             }
         }

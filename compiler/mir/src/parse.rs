@@ -785,6 +785,31 @@ impl<'a> Cursor<'a> {
                     args: self.call_args()?,
                 }
             }
+            "call.method.loaded" => {
+                let receiver = self.value()?;
+                self.comma()?;
+                let (method, name) = self.value_comma_string()?;
+                InstKind::CallMethodLoaded {
+                    receiver,
+                    method,
+                    name,
+                    args: self.call_args()?,
+                }
+            }
+            "method.load.direct" => {
+                let (receiver, name) = self.value_comma_string()?;
+                self.comma()?;
+                let func = self.string()?;
+                InstKind::MethodLoadDirect {
+                    receiver,
+                    name,
+                    func,
+                }
+            }
+            "method.load" => {
+                let (object, name) = self.value_comma_string()?;
+                InstKind::MethodLoad(object, name)
+            }
             "call.method" => {
                 let (receiver, name) = self.value_comma_string()?;
                 InstKind::CallMethod {

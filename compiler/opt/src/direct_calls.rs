@@ -9,7 +9,9 @@
 //! its nearest base class in this module defines), or, for any receiver, the only `m` that a
 //! class of this module defines. Codegen checks that guess at run time with an inline cache
 //! (the receiver's class shape, and the function found there being that method's code), so a
-//! subclass override or a patched class takes the generic path.
+//! subclass override or a patched class takes the generic path. A method looked up before its
+//! arguments (`method.load` + `call.method.loaded`, see [`crate::method_loads`]) gets the same
+//! guess on its load, which becomes `method.load.direct`.
 
 use molt_mir::{CalleeNote, Function, InstKind, Value};
 use molt_semantic::index::ParamKind;
@@ -232,13 +234,29 @@ fn method_calls(func: &mut Function, ctx: &mut PassContext<'_>) {
         .and_then(|b| func.blocks[b.index()].params.first().copied());
     let mut rewrites = Vec::new();
     for (i, inst) in func.insts.iter().enumerate() {
-        let InstKind::CallMethod {
-            receiver,
-            name,
-            args,
-        } = &inst.kind
-        else {
-            continue;
+        // `call.method`, or `call.method.loaded` of a `method.load` on the same receiver
+        // (whose load becomes `method.load.direct`: the index `load` of the rewrite).
+        let (receiver, name, args, load) = match &inst.kind {
+            InstKind::CallMethod {
+                receiver,
+                name,
+                args,
+            } => (receiver, name, args, None),
+            InstKind::CallMethodLoaded {
+                receiver,
+                method,
+                name,
+                args,
+            } => match func.values[method.index()].def {
+                molt_mir::ValueDef::Result(l)
+                    if matches!(&func.insts[l.index()].kind,
+                        InstKind::MethodLoad(r, n) if r == receiver && n == name) =>
+                {
+                    (receiver, name, args, Some(l.index()))
+                }
+                _ => continue,
+            },
+            _ => continue,
         };
         if !args.keywords.is_empty() {
             continue;
@@ -283,10 +301,23 @@ fn method_calls(func: &mut Function, ctx: &mut PassContext<'_>) {
             }
             continue;
         }
-        rewrites.push((i, format!("{owner_name}.{name}")));
+        rewrites.push((load.unwrap_or(i), format!("{owner_name}.{name}")));
     }
     for (i, target) in rewrites {
         let inst = &mut func.insts[i];
+        if let InstKind::MethodLoad(receiver, name) = &mut inst.kind {
+            let span = inst.span;
+            let message = format!(
+                "`.{name}()` calls `{target}` directly while the receiver's class is unchanged (inline cache; other receivers take the generic lookup)"
+            );
+            inst.kind = InstKind::MethodLoadDirect {
+                receiver: *receiver,
+                name: std::mem::take(name),
+                func: target.into(),
+            };
+            ctx.remark("calls", "call.direct", RemarkKind::Applied, span, message);
+            continue;
+        }
         let InstKind::CallMethod {
             receiver,
             name,

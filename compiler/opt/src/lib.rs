@@ -32,6 +32,7 @@ pub mod cse;
 pub mod dce;
 pub mod direct_calls;
 pub mod licm;
+pub mod method_loads;
 pub mod sccp;
 pub mod slot_types;
 pub mod slots;
@@ -188,6 +189,7 @@ pub type Pass = fn(&mut Function, &mut PassContext<'_>);
 /// Every pass by its name in the pipeline (for pass tests and debugging).
 pub const PASSES: &[(&str, Pass)] = &[
     ("assumptions", assumptions::run),
+    ("method_loads", method_loads::run),
     ("super_calls", super_calls::run),
     ("direct_calls", direct_calls::run),
     ("copy_prop", copy_prop::run),
@@ -206,7 +208,10 @@ pub fn pass(name: &str) -> Option<Pass> {
 }
 
 fn pipeline(level: OptLevel) -> Vec<(&'static str, Pass)> {
-    let mut passes: Vec<(&'static str, Pass)> = vec![("assumptions", assumptions::run)];
+    let mut passes: Vec<(&'static str, Pass)> = vec![
+        ("assumptions", assumptions::run),
+        ("method_loads", method_loads::run),
+    ];
     if level >= OptLevel::O1 {
         passes.push(("super_calls", super_calls::run));
         passes.push(("direct_calls", direct_calls::run));

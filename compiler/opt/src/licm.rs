@@ -109,6 +109,9 @@ fn hoist(
                 | InstKind::KwargsMerge(..)
                 | InstKind::StarExtend(..)
                 | InstKind::CallMethod { .. }
+                | InstKind::MethodLoad(..)
+                | InstKind::MethodLoadDirect { .. }
+                | InstKind::CallMethodLoaded { .. }
                 | InstKind::CallMethodDirect { .. }
                 | InstKind::CallSuper { .. }
                 | InstKind::SetItem(..)
