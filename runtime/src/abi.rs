@@ -637,13 +637,48 @@ pub extern "C" fn molt_call_method(
 }
 
 /// `recv.name` looked up as a method before the call's arguments (MIR `method.load`; see
-/// [`crate::call::load_method`]). → new reference, or error.
+/// [`crate::call::load_method`]) at a site whose inline cache is `cell` (two words: a
+/// builtin class, then its method object `name`; zero when empty). When `recv` is a builtin
+/// value (not an instance, class, module or `super`) whose class is the cached one, the
+/// method object is the answer without hashing the name or walking the MRO. The cache is
+/// filled when the method found is a builtin method of an immutable builtin class (which
+/// never changes, and whose methods are immortal). → new reference, or error.
 #[unsafe(no_mangle)]
-pub extern "C" fn molt_method_load(recv: Value, name: Value) -> Value {
+pub extern "C" fn molt_method_load_cached(recv: Value, name: Value, cell: *mut u64) -> Value {
+    use crate::object::{BuiltinData, FLAG_IMMUTABLE_TYPE, flags};
+    if !cell.is_null()
+        && !(recv.is_ptr()
+            && matches!(
+                crate::object::kind(recv),
+                Kind::Instance | Kind::Class | Kind::Module | Kind::Super
+            ))
+    {
+        let cls = crate::class::type_of(recv);
+        // SAFETY: generated code passes its own 16-byte cache cell.
+        let (cached_cls, cached_f) = unsafe { (cell.read(), cell.add(1).read()) };
+        if cached_cls == cls.0 {
+            // Builtin methods are immortal: no reference to count.
+            return Value(cached_f);
+        }
+        if flags(cls) & FLAG_IMMUTABLE_TYPE != 0
+            && let Some(f) = str_opt(name).and_then(|n| crate::class::lookup(cls, n))
+            && is_kind(f, Kind::Builtin)
+        {
+            // SAFETY: kind checked.
+            let b = unsafe { payload::<BuiltinData>(f) };
+            if !b.owner.is_none() && b.receiver == Value::UNBOUND && crate::object::is_immortal(f) {
+                // SAFETY: as above.
+                unsafe {
+                    cell.write(cls.0);
+                    cell.add(1).write(f.0);
+                }
+            }
+        }
+    }
     to_abi(crate::call::load_method(recv, name))
 }
 
-/// [`molt_method_load`] at a `method.load.direct` site whose inline cache is `cell` (two
+/// The lookup of [`molt_method_load_cached`] at a `method.load.direct` site whose inline cache is `cell` (two
 /// words: the class shape, then the function object): after the lookup the cell holds the
 /// receiver's class shape and the function found when `recv` is an instance of a cacheable
 /// class, without instance-dict attributes, whose method `name` is a function compiled from
@@ -688,7 +723,7 @@ pub extern "C" fn molt_method_load_ic(
     to_abi(r)
 }
 
-/// Calls `method`, what [`molt_method_load`] gave for `recv` (MIR `call.method.loaded`; same
+/// Calls `method`, what [`molt_method_load_cached`] gave for `recv` (MIR `call.method.loaded`; same
 /// argument layout and `moved` mask as [`molt_call_method`], `method` borrowed). → error.
 #[unsafe(no_mangle)]
 pub extern "C" fn molt_call_method_loaded(

@@ -395,7 +395,9 @@ fn build_module<M: Backend>(
         for inst in &f.insts {
             let size = match inst.kind {
                 InstKind::GetAttrSlot(..) | InstKind::SetAttrSlot(..) => 8,
-                InstKind::CallMethodDirect { .. } | InstKind::MethodLoadDirect { .. } => 16,
+                InstKind::CallMethodDirect { .. }
+                | InstKind::MethodLoadDirect { .. }
+                | InstKind::MethodLoad(..) => 16,
                 InstKind::CallSuper { .. } => 32,
                 InstKind::CallMethod {
                     ref name, ref args, ..

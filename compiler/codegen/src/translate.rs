@@ -1643,7 +1643,8 @@ impl Translator<'_> {
             InstKind::MethodLoad(o, name) => {
                 let o = v!(o);
                 let n = self.str_const(b, name);
-                let r = self.call_rt(b, Rt::MethodLoad, &[o, n]);
+                let cell = self.ic_cell(b, d)?;
+                let r = self.call_rt(b, Rt::MethodLoadCached, &[o, n, cell]);
                 self.check(b, block, d, after, r, false)?;
                 self.define(d, r);
             }

@@ -142,11 +142,11 @@ macro_rules! for_each_runtime_function {
                 Call = molt_call(callee: Value, args: *const Value, nargs: u32, kwnames: Value, moved: u64) -> Value;
                 /// `recv.name(*args)`.
                 CallMethod = molt_call_method(recv: Value, name: Value, args: *const Value, nargs: u32, kwnames: Value, moved: u64) -> Value;
-                /// `recv.name` looked up as a method, before the call's arguments.
-                MethodLoad = molt_method_load(recv: Value, name: Value) -> Value;
+                /// `recv.name` looked up as a method through a 16-byte builtin-method cache cell.
+                MethodLoadCached = molt_method_load_cached(recv: Value, name: Value, cell: *mut u64) -> Value;
                 /// `recv.name` looked up as a method through a 16-byte method cache cell.
                 MethodLoadIc = molt_method_load_ic(recv: Value, name: Value, cell: *mut u64, code: *const FunctionCode) -> Value;
-                /// Calls what `molt_method_load` gave for `recv` with `*args`.
+                /// Calls what `molt_method_load_cached` gave for `recv` with `*args`.
                 CallMethodLoaded = molt_call_method_loaded(recv: Value, method: Value, args: *const Value, nargs: u32, kwnames: Value, moved: u64) -> Value;
                 /// `callee(*args_tuple, **kwargs_dict)`.
                 CallEx = molt_call_ex(callee: Value, args_tuple: Value, kwargs_dict: Value) -> Value;
