@@ -13,7 +13,9 @@
 //! - a keyword repeated in a class pattern: "attribute name repeated in class pattern: x";
 //! - two literal keys of a mapping pattern that are equal as values (`1` and `1.0`, `True`
 //!   and `1`): "mapping pattern checks duplicate key (1.0)";
-//! - a capture of `__debug__`: "cannot assign to __debug__".
+//! - a capture of `__debug__`: "cannot assign to __debug__";
+//! - an f-string as a value pattern (CPython's grammar refuses it, ruff's parser does not):
+//!   "patterns may only match literals and attribute lookups".
 //!
 //! Each pattern is checked in the order CPython compiles it (its first error is the one
 //! CPython reports): the rules are those of `compiler_pattern*` in CPython's `compile.c`,
@@ -90,6 +92,11 @@ impl Check {
 
     fn pattern(&mut self, p: &Pattern) -> Result<(), Diagnostic> {
         match p {
+            // CPython's grammar refuses an f-string here; ruff's parser takes it.
+            Pattern::MatchValue(v) if matches!(&*v.value, Expr::FString(_)) => Err(error(
+                v.range(),
+                "patterns may only match literals and attribute lookups",
+            )),
             Pattern::MatchValue(_) | Pattern::MatchSingleton(_) => Ok(()),
             Pattern::MatchAs(a) => match &a.pattern {
                 None => {
@@ -511,6 +518,10 @@ mod tests {
             ["multiple assignments to name 'x' in pattern"]
         );
         assert!(messages(&case("    case [x, y] | [y, x]:\n        pass\n")).is_empty());
+        assert_eq!(
+            messages(&case("    case [f\"{v}\"]:\n        pass\n")),
+            ["patterns may only match literals and attribute lookups"]
+        );
         assert_eq!(
             messages(&case("    case __debug__:\n        pass\n")),
             ["cannot assign to __debug__"]
