@@ -9,7 +9,8 @@
 //!   `collections.abc.Sequence` subclasses and registered classes; never `str`, `bytes`,
 //!   `bytearray`).
 //! - [`OP_MAPPING`] `(subject)`: whether a mapping pattern may match (`MATCH_MAPPING`: `dict`
-//!   and its subclasses, `collections.abc.Mapping` subclasses and registered classes).
+//!   and its subclasses, `mappingproxy`, `collections.abc.Mapping` subclasses and
+//!   registered classes).
 //! - [`OP_KEYS`] `(subject, keys)`: the values of the tuple `keys` in the mapping `subject`,
 //!   as a tuple, or `None` when one is missing (`MATCH_KEYS`: looked up with
 //!   `subject.get(key, sentinel)`, so a `defaultdict` gains no key; a repeated key raises
@@ -129,7 +130,7 @@ pub fn is_mapping(v: Value) -> R<bool> {
     }
     let t = &rt().t;
     let cls = type_of(v);
-    if is_subclass(cls, t.dict) {
+    if is_subclass(cls, t.dict) || cls == t.mappingproxy {
         return Ok(true);
     }
     if !is_kind(v, Kind::Instance)

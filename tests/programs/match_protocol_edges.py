@@ -126,3 +126,22 @@ for v in [{1: 2}, [1, 2], "abc", Registered(), 5]:
     attempt("abstract " + type(v).__name__, lambda: m_abstract(v))
 for v in [True, False, 1, 1.0, 0.0, Tag("t"), "s", (1,)]:
     attempt("builtin " + repr(v), lambda: m_builtin(v))
+
+
+class Attrs:
+    a = 1
+
+    def method(self):
+        return 2
+
+
+for v in [Attrs.__dict__, {}.keys(), {}.items(), {}.values(), frozenset(), range(0)]:
+    match v:
+        case {"a": a, "method": m, **rest}:
+            print(type(v).__name__, "mapping", a, m(None), type(rest).__name__, "a" in rest)
+        case {}:
+            print(type(v).__name__, "empty mapping")
+        case [*_]:
+            print(type(v).__name__, "sequence")
+        case _:
+            print(type(v).__name__, "neither")
