@@ -106,7 +106,9 @@ pub fn is_sequence(v: Value) -> R<bool> {
     {
         return Ok(false);
     }
-    if [t.list, t.tuple, t.range].iter().any(|b| is_subclass(cls, *b))
+    if [t.list, t.tuple, t.range]
+        .iter()
+        .any(|b| is_subclass(cls, *b))
         || crate::bytes::is_array(v)
     {
         return Ok(true);
@@ -134,9 +136,17 @@ pub fn is_mapping(v: Value) -> R<bool> {
         return Ok(true);
     }
     if !is_kind(v, Kind::Instance)
-        || [t.list, t.tuple, t.str, t.bytes, t.bytearray, t.set, t.frozenset]
-            .iter()
-            .any(|b| is_subclass(cls, *b))
+        || [
+            t.list,
+            t.tuple,
+            t.str,
+            t.bytes,
+            t.bytearray,
+            t.set,
+            t.frozenset,
+        ]
+        .iter()
+        .any(|b| is_subclass(cls, *b))
     {
         return Ok(false);
     }

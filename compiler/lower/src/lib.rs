@@ -260,7 +260,9 @@ pub fn file_diagnostics(db: &dyn Db, file: SourceFile) -> Vec<Diagnostic> {
     let over_limits = !limits.is_empty();
     out.extend(limits);
     if !over_limits {
-        out.extend(molt_semantic::patterns::match_errors(parsed.parsed().syntax()));
+        out.extend(molt_semantic::patterns::match_errors(
+            parsed.parsed().syntax(),
+        ));
     }
     if parsed.parsed().has_invalid_syntax() || over_limits {
         out.sort_by_key(|d| (d.range.start(), d.range.end()));

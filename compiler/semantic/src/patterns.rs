@@ -109,7 +109,9 @@ impl Check {
                                     name.as_str()
                                 ),
                             ),
-                            None => error(p.range(), "wildcard makes remaining patterns unreachable"),
+                            None => {
+                                error(p.range(), "wildcard makes remaining patterns unreachable")
+                            }
                         });
                     }
                     match &a.name {
@@ -130,7 +132,10 @@ impl Check {
                 None => Ok(()),
             },
             Pattern::MatchSequence(s) => {
-                let mut stars = s.patterns.iter().filter(|p| matches!(p, Pattern::MatchStar(_)));
+                let mut stars = s
+                    .patterns
+                    .iter()
+                    .filter(|p| matches!(p, Pattern::MatchStar(_)));
                 if let (Some(_), Some(second)) = (stars.next(), stars.next()) {
                     return Err(error(
                         second.range(),
@@ -169,10 +174,16 @@ impl Check {
                     if k.attr.as_str() == "__debug__" {
                         return Err(error(k.attr.range(), "cannot assign to __debug__"));
                     }
-                    if keywords[..i].iter().any(|o| o.attr.as_str() == k.attr.as_str()) {
+                    if keywords[..i]
+                        .iter()
+                        .any(|o| o.attr.as_str() == k.attr.as_str())
+                    {
                         return Err(error(
                             k.attr.range(),
-                            format!("attribute name repeated in class pattern: {}", k.attr.as_str()),
+                            format!(
+                                "attribute name repeated in class pattern: {}",
+                                k.attr.as_str()
+                            ),
                         ));
                     }
                 }
@@ -378,7 +389,11 @@ fn float_repr(f: f64) -> String {
         } else if point as usize >= digits.len() {
             format!("{digits}{}.0", "0".repeat(point as usize - digits.len()))
         } else {
-            format!("{}.{}", &digits[..point as usize], &digits[point as usize..])
+            format!(
+                "{}.{}",
+                &digits[..point as usize],
+                &digits[point as usize..]
+            )
         };
         format!("{sign}{text}")
     } else {
@@ -469,11 +484,15 @@ mod tests {
     #[test]
     fn irrefutable_patterns_must_come_last() {
         assert_eq!(
-            messages(&case("    case x:\n        pass\n    case 1:\n        pass\n")),
+            messages(&case(
+                "    case x:\n        pass\n    case 1:\n        pass\n"
+            )),
             ["name capture 'x' makes remaining patterns unreachable"]
         );
         assert_eq!(
-            messages(&case("    case _:\n        pass\n    case 1:\n        pass\n")),
+            messages(&case(
+                "    case _:\n        pass\n    case 1:\n        pass\n"
+            )),
             ["wildcard makes remaining patterns unreachable"]
         );
         // A guard, the last case, and subpatterns make them fine.
@@ -485,7 +504,9 @@ mod tests {
         );
         // Through `as`, and as an alternative that is not the last, even in the last case.
         assert_eq!(
-            messages(&case("    case (x as y):\n        pass\n    case 1:\n        pass\n")),
+            messages(&case(
+                "    case (x as y):\n        pass\n    case 1:\n        pass\n"
+            )),
             ["name capture 'x' makes remaining patterns unreachable"]
         );
         assert_eq!(
@@ -558,7 +579,12 @@ mod tests {
             messages(&case("    case {1+2j: a, 1+2j: b}:\n        pass\n")),
             ["mapping pattern checks duplicate key ((1+2j))"]
         );
-        assert!(messages(&case("    case {1: a, '1': b, b'1': c, None: d}:\n        pass\n")).is_empty());
+        assert!(
+            messages(&case(
+                "    case {1: a, '1': b, b'1': c, None: d}:\n        pass\n"
+            ))
+            .is_empty()
+        );
     }
 
     #[test]

@@ -63,12 +63,22 @@ type Captures = Vec<(String, Value)>;
 
 /// Whether `p` is the wildcard `_`.
 fn is_wildcard(p: &Pattern) -> bool {
-    matches!(p, Pattern::MatchAs(ast::PatternMatchAs { pattern: None, name: None, .. }))
+    matches!(
+        p,
+        Pattern::MatchAs(ast::PatternMatchAs {
+            pattern: None,
+            name: None,
+            ..
+        })
+    )
 }
 
 /// Whether `p` is the starred wildcard `*_`.
 fn is_star_wildcard(p: &Pattern) -> bool {
-    matches!(p, Pattern::MatchStar(ast::PatternMatchStar { name: None, .. }))
+    matches!(
+        p,
+        Pattern::MatchStar(ast::PatternMatchStar { name: None, .. })
+    )
 }
 
 impl Lowerer<'_> {
@@ -229,7 +239,10 @@ impl Lowerer<'_> {
             if i == 0 {
                 for (name, _) in &alt_captures {
                     st.rename_counter += 1;
-                    order.push((name.clone(), format!("<match {name}>.{}", st.rename_counter)));
+                    order.push((
+                        name.clone(),
+                        format!("<match {name}>.{}", st.rename_counter),
+                    ));
                 }
             }
             // Alternatives that bind other names are a compile-time error
@@ -363,7 +376,8 @@ impl Lowerer<'_> {
         if size > 0 {
             let values = self.match_call(st, MatchOp::Keys, &[subject, keys], span);
             let none = self.constant(st, Constant::None, span);
-            let found = st.b.ins(InstKind::Compare(CmpOp::IsNot, values, none), span);
+            let found =
+                st.b.ins(InstKind::Compare(CmpOp::IsNot, values, none), span);
             self.continue_if_true(st, found, fail, span);
             let unpacked = st.b.ins(InstKind::Unpack(values, size as u32), span);
             for (i, p) in m.patterns.iter().enumerate() {
