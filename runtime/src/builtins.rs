@@ -989,6 +989,15 @@ pub fn install(r: &Runtime) {
             Value::NONE,
         ),
     );
+    dict_set_str(
+        d,
+        crate::matching::MATCH,
+        make_builtin(
+            crate::matching::MATCH,
+            crate::matching::match_builtin,
+            Value::NONE,
+        ),
+    );
     let t = &r.t;
     for cls in [
         t.object,

@@ -14,6 +14,7 @@
 //!   special methods on the builtin types: `int.__add__`), [`attr`] (attribute lookup), [`class`] (classes, instances, `super`, `isinstance`), [`call`] (argument
 //!   binding, the call-depth limit), [`exceptions`] (raising, the pending exception, messages).
 //! - Library: [`builtins`], [`modules`] (`sys`, `math`), [`cmath`], [`io`] (buffered stdout).
+//! - Statements: [`matching`] (the run-time tests of `match` statements).
 //! - Lifetimes: [`finalize`] (`__del__`, generators closed when freed, finalization at exit).
 //! - Entry: [`entry`] (`molt_main`, the big-stack program thread), [`abi`] (every exported
 //!   function), [`fatal`] (the fatal-signal handler on an alternate stack, Unix).
@@ -63,6 +64,7 @@ pub mod io;
 pub mod iter;
 pub mod libm;
 pub mod list;
+pub mod matching;
 pub mod modules;
 pub mod object;
 pub mod ops;

@@ -259,6 +259,11 @@ pub fn file_diagnostics(db: &dyn Db, file: SourceFile) -> Vec<Diagnostic> {
     let limits = molt_semantic::limits::check_limits(file.text(db), parsed.parsed());
     let over_limits = !limits.is_empty();
     out.extend(limits);
+    if !over_limits {
+        out.extend(molt_semantic::patterns::match_errors(
+            parsed.parsed().syntax(),
+        ));
+    }
     if parsed.parsed().has_invalid_syntax() || over_limits {
         out.sort_by_key(|d| (d.range.start(), d.range.end()));
         return out;

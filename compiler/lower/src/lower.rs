@@ -24,6 +24,8 @@ use rustc_hash::FxHashMap;
 
 use crate::builder::FnBuilder;
 
+mod matching;
+
 /// The runtime's hidden builtin that starts a class statement with bases or keywords
 /// (`molt_runtime::class::CLASS_PREPARE`): not a Python identifier, so no program can name
 /// or shadow it.
@@ -904,7 +906,7 @@ impl<'a> Lowerer<'a> {
                 self.class_def(st, class, is_item);
                 st.defs_are_items = is_item;
             }
-            Stmt::Match(_) => self.unsupported_stmt(st, stmt, "`match` statement"),
+            Stmt::Match(m) => self.match_stmt(st, m),
             Stmt::TypeAlias(_) => {
                 // Python 3.12 syntax: the parser already reports it as unsupported syntax.
                 self.raise_not_implemented(st, span);

@@ -248,6 +248,14 @@ pub fn lane(func: &Function, inst: &InstData) -> Option<(Lane, Option<String>)> 
                     Dynamic,
                     Some(format!("constructs `{c}` through a generic call")),
                 ),
+                // The hidden builtin of `match` statements (`molt_lower`'s `lower::matching`).
+                (_, Some((true, name))) if name == "<match>" => (
+                    Runtime,
+                    Some(
+                        "a `match` pattern test made by the runtime (the subject's kind, a mapping's keys or a class pattern's attributes)"
+                            .into(),
+                    ),
+                ),
                 (_, Some((true, name))) => (
                     Runtime,
                     Some(format!(

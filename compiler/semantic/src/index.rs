@@ -816,6 +816,12 @@ fn module_level_bindings(stmt: &Stmt, out: &mut Vec<String>) {
             }
         }
         Stmt::Delete(d) => d.targets.iter().for_each(|t| target_names(t, out)),
+        Stmt::Match(m) => {
+            crate::scope::match_names(m, out);
+            for case in &m.cases {
+                case.body.iter().for_each(|s| module_level_bindings(s, out));
+            }
+        }
         _ => {}
     }
 }
@@ -1106,6 +1112,10 @@ fn function_bindings(stmt: &Stmt, out: &mut Vec<String>) {
                 Stmt::FunctionDef(d) => self.0.push(d.name.as_str().to_owned()),
                 Stmt::ClassDef(c) => self.0.push(c.name.as_str().to_owned()),
                 Stmt::Delete(d) => d.targets.iter().for_each(|t| target_names(t, self.0)),
+                Stmt::Match(m) => {
+                    crate::scope::match_names(m, self.0);
+                    walk_stmt(self, stmt);
+                }
                 Stmt::Global(g) => self.0.extend(g.names.iter().map(|n| n.as_str().to_owned())),
                 Stmt::Nonlocal(g) => self.0.extend(g.names.iter().map(|n| n.as_str().to_owned())),
                 Stmt::Import(i) => {

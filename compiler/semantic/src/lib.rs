@@ -18,6 +18,7 @@ pub mod index;
 pub mod items;
 pub mod limits;
 pub mod modules;
+pub mod patterns;
 pub mod scope;
 pub mod star_imports;
 pub mod stdlib;

@@ -324,6 +324,42 @@ pub fn target_names(target: &Expr, out: &mut Vec<String>) {
     }
 }
 
+/// Appends the names a `match` pattern captures (`case [x, *rest] | ...`, `case {**kw}`,
+/// `case P() as p`), in source order, once per capture (each alternative of `|` captures
+/// its names again), as the binding counts of [`crate::index`] want them.
+pub fn pattern_names(pattern: &ast::Pattern, out: &mut Vec<String>) {
+    struct V<'o>(&'o mut Vec<String>);
+    impl<'a> Visitor<'a> for V<'_> {
+        fn visit_pattern(&mut self, pattern: &'a ast::Pattern) {
+            visitor::walk_pattern(self, pattern);
+            if let Some(name) = pattern_capture(pattern) {
+                self.0.push(name.to_owned());
+            }
+        }
+        // Value patterns, mapping keys and class names are expressions that bind nothing.
+        fn visit_expr(&mut self, _: &'a Expr) {}
+    }
+    V(out).visit_pattern(pattern);
+}
+
+/// The name one pattern node itself captures: `x`, `... as x`, `*x`, `**x`.
+pub fn pattern_capture(pattern: &ast::Pattern) -> Option<&str> {
+    match pattern {
+        ast::Pattern::MatchAs(a) => a.name.as_ref().map(|n| n.as_str()),
+        ast::Pattern::MatchStar(s) => s.name.as_ref().map(|n| n.as_str()),
+        ast::Pattern::MatchMapping(m) => m.rest.as_ref().map(|n| n.as_str()),
+        _ => None,
+    }
+}
+
+/// Appends the names the patterns of a `match` statement capture (not those its case
+/// bodies bind).
+pub fn match_names(m: &ast::StmtMatch, out: &mut Vec<String>) {
+    for case in &m.cases {
+        pattern_names(&case.pattern, out);
+    }
+}
+
 /// Visits what a `def` statement evaluates in the enclosing scope when it runs: its
 /// decorators, then its parameter defaults (annotations are not visited).
 pub fn walk_def_header<'a, V: Visitor<'a> + ?Sized>(v: &mut V, def: &'a ast::StmtFunctionDef) {
@@ -418,6 +454,13 @@ impl<'a> Visitor<'a> for Collector {
                 }
             }
             _ => visitor::walk_stmt(self, stmt),
+        }
+    }
+
+    fn visit_pattern(&mut self, pattern: &'a ast::Pattern) {
+        visitor::walk_pattern(self, pattern);
+        if let Some(name) = pattern_capture(pattern) {
+            self.bind(name);
         }
     }
 
@@ -579,6 +622,27 @@ mod tests {
             panic!("test source must start with a def")
         };
         Scope::of_function(Some(&def.parameters), ScopeBody::Stmts(&def.body))
+    }
+
+    #[test]
+    fn match_captures_are_locals() {
+        let s = scope_of(
+            "def f(v):\n    match v:\n        case [a, *b] | (b, a):\n            pass\n        case {'k': c, **d} if c:\n            pass\n        case P(x=e) as g:\n            return lambda: e\n        case Q.R:\n            pass\n",
+        );
+        assert_eq!(s.locals, vec!["v", "a", "b", "c", "d", "e", "g"]);
+        assert!(s.cellvars.contains("e"));
+        for used in ["P", "Q"] {
+            assert!(s.free_candidates.contains(&used.to_owned()), "{used}");
+        }
+        let mut names = Vec::new();
+        let parsed =
+            ruff_python_parser::parse_module("match v:\n    case [x, {**y}] as z:\n        pass\n")
+                .expect("valid test source");
+        let Stmt::Match(m) = &parsed.syntax().body[0] else {
+            panic!("a match statement")
+        };
+        match_names(m, &mut names);
+        assert_eq!(names, ["x", "y", "z"]);
     }
 
     #[test]

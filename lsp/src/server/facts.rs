@@ -605,6 +605,34 @@ fn collect_bindings(body: &[Stmt], out: &mut Vec<Binding>, declared: &mut Vec<St
                 }
                 collect_bindings(&s.body, out, declared);
             }
+            Stmt::Match(s) => {
+                // Names a `case` pattern captures: values of unknown source.
+                use ruff_python_ast::visitor::{Visitor, walk_pattern};
+                struct Captures<'o>(&'o mut Vec<Binding>);
+                impl<'a> Visitor<'a> for Captures<'_> {
+                    fn visit_pattern(&mut self, pattern: &'a ast::Pattern) {
+                        walk_pattern(self, pattern);
+                        let name = match pattern {
+                            ast::Pattern::MatchAs(p) => p.name.as_ref(),
+                            ast::Pattern::MatchStar(p) => p.name.as_ref(),
+                            ast::Pattern::MatchMapping(p) => p.rest.as_ref(),
+                            _ => None,
+                        };
+                        if let Some(name) = name {
+                            self.0.push(Binding {
+                                name: name.to_string(),
+                                name_range: name.range(),
+                                annotation: None,
+                                source: Source::Unknown,
+                            });
+                        }
+                    }
+                }
+                for case in &s.cases {
+                    Captures(out).visit_pattern(&case.pattern);
+                    collect_bindings(&case.body, out, declared);
+                }
+            }
             Stmt::Global(s) => declared.extend(s.names.iter().map(|n| n.to_string())),
             Stmt::Nonlocal(s) => declared.extend(s.names.iter().map(|n| n.to_string())),
             Stmt::FunctionDef(_) | Stmt::ClassDef(_) => {}
