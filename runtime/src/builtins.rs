@@ -991,6 +991,15 @@ pub fn install(r: &Runtime) {
     );
     dict_set_str(
         d,
+        crate::generator::YIELD_FROM,
+        make_builtin(
+            crate::generator::YIELD_FROM,
+            crate::generator::yield_from_builtin,
+            Value::NONE,
+        ),
+    );
+    dict_set_str(
+        d,
         crate::matching::MATCH,
         make_builtin(
             crate::matching::MATCH,

@@ -508,3 +508,126 @@ pub const METHODS: &[(&str, crate::object::BuiltinFn)] = &[
     ("__next__", m_next),
     ("__del__", m_del),
 ];
+
+/// The name of the hidden builtin behind `yield from` (not a Python identifier, so no
+/// program can name or shadow it). The lowering (`molt_lower`) writes PEP 380's delegation
+/// loop in MIR, with the `yield` of the delegating generator in it (so that it also works
+/// where generator bodies are state machines, on wasm32), and calls this builtin for the
+/// steps on the subiterator:
+///
+/// - [`YF_ITER`] `(x)`: the subiterator, `x` itself when it is a generator, else `iter(x)`
+///   (CPython's `GET_YIELD_FROM_ITER`).
+/// - [`YF_SEND`] `(it, s)`: resumes it with `s`, `next(it)` for `None` and `it.send(s)`
+///   otherwise. → `(True, y)` when it yields `y`, `(False, r)` when it finishes with the
+///   value `r` (its `StopIteration`'s `value`); other exceptions propagate.
+/// - [`YF_THROW`] `(it, exc)`: an exception thrown into the delegating generator at its
+///   `yield`: a `GeneratorExit` closes it (`it.close()` when it has one) and is raised
+///   again; anything else is passed on with `it.throw(exc)` (raised again when it has no
+///   `throw`), with [`YF_SEND`]'s result.
+///
+/// Source: PEP 380, "Formal Semantics", as CPython 3.11 implements it.
+pub const YIELD_FROM: &str = "<yield from>";
+/// `<yield from>(YF_ITER, x)`.
+pub const YF_ITER: i64 = 0;
+/// `<yield from>(YF_SEND, it, s)`.
+pub const YF_SEND: i64 = 1;
+/// `<yield from>(YF_THROW, it, exc)`.
+pub const YF_THROW: i64 = 2;
+
+/// The hidden builtin [`YIELD_FROM`].
+pub fn yield_from_builtin(_recv: Value, args: Args<'_>) -> R<Ref> {
+    let op = |v: &Value| {
+        if v.is_inline_int() {
+            v.as_inline_int()
+        } else {
+            -1
+        }
+    };
+    match args.pos {
+        [o, x] if op(o) == YF_ITER => {
+            if is_generator(*x) {
+                Ok(Ref::dup(*x))
+            } else {
+                crate::iter::py_iter(*x)
+            }
+        }
+        [o, it, s] if op(o) == YF_SEND => yf_send(*it, *s),
+        [o, it, exc] if op(o) == YF_THROW => yf_throw(*it, *exc),
+        _ => crate::exceptions::raise(ExcKind::SystemError, "bad call of <yield from>"),
+    }
+}
+
+/// `(True, y)` or `(False, r)` (see [`YIELD_FROM`]).
+fn yf_step(yielded: bool, v: Ref) -> R<Ref> {
+    let flag = if yielded { Value::TRUE } else { Value::FALSE };
+    Ok(crate::tuple::tuple_from_vec(vec![Ref::dup(flag), v]))
+}
+
+/// A step's result from a call that returns the next item or raises `StopIteration`.
+fn yf_result(r: R<Ref>) -> R<Ref> {
+    match r {
+        Ok(y) => yf_step(true, y),
+        Err(Raised) if pending_is(ExcKind::StopIteration) => {
+            let stop = take_pending().unwrap_or(Ref::NONE);
+            let value = crate::attr::getattr_str(stop.v(), "value")?;
+            yf_step(false, value)
+        }
+        Err(e) => Err(e),
+    }
+}
+
+fn yf_send(it: Value, s: Value) -> R<Ref> {
+    if is_generator(it) {
+        if gen_data(it).state.get() == GenState::Created && !s.is_none() {
+            return type_error("can't send non-None value to a just-started generator");
+        }
+        return match resume(it, incref(s))? {
+            Resumed::Yielded(y) => yf_step(true, y),
+            Resumed::Returned(r) => yf_step(false, r),
+        };
+    }
+    let name = if s.is_none() { "__next__" } else { "send" };
+    let args = if s.is_none() { vec![] } else { vec![s] };
+    let name = crate::str::str_from(name);
+    yf_result(crate::call::call_method(
+        it,
+        name.v(),
+        Args::positional(&args),
+    ))
+}
+
+fn yf_throw(it: Value, exc: Value) -> R<Ref> {
+    let again = |exc: Value| -> R<Ref> {
+        set_pending(Ref::dup(exc));
+        Err(Raised)
+    };
+    if crate::class::isinstance_class(exc, exc_class(ExcKind::GeneratorExit)) {
+        if is_generator(it) {
+            gen_close(it)?;
+        } else {
+            match crate::attr::getattr_str(it, "close") {
+                Ok(close) => {
+                    crate::call::call(close.v(), Args::positional(&[]))?;
+                }
+                Err(Raised) if pending_is(ExcKind::AttributeError) => drop(take_pending()),
+                Err(e) => return Err(e),
+            }
+        }
+        return again(exc);
+    }
+    if is_generator(it) {
+        set_pending(Ref::dup(exc));
+        return match resume(it, Value::ERROR)? {
+            Resumed::Yielded(y) => yf_step(true, y),
+            Resumed::Returned(r) => yf_step(false, r),
+        };
+    }
+    match crate::attr::getattr_str(it, "throw") {
+        Ok(throw) => yf_result(crate::call::call(throw.v(), Args::positional(&[exc]))),
+        Err(Raised) if pending_is(ExcKind::AttributeError) => {
+            drop(take_pending());
+            again(exc)
+        }
+        Err(e) => Err(e),
+    }
+}

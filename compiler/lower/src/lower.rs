@@ -2335,9 +2335,17 @@ impl<'a> Lowerer<'a> {
                 };
                 st.b.ins(InstKind::Yield(v), span)
             }
-            Expr::YieldFrom(_) => {
-                self.unsupported(e.range(), "`yield from`");
-                self.raise_not_implemented(st, span)
+            Expr::YieldFrom(y) => {
+                if st.kind == Kind::Module || !st.scope.is_generator {
+                    self.error(
+                        DiagnosticCode::InvalidSyntax,
+                        e.range(),
+                        "`yield` outside function",
+                    );
+                    return self.raise_not_implemented(st, span);
+                }
+                let x = self.expr(st, &y.value);
+                self.yield_from(st, x, span)
             }
             Expr::Compare(c) => self.compare(st, c, span),
             Expr::Call(c) => self.call(st, c, span),
@@ -2684,6 +2692,80 @@ impl<'a> Lowerer<'a> {
             (_, _, Some(callee)) => st.b.ins(InstKind::Call { callee, args }, span),
             _ => self.raise_not_implemented(st, span),
         }
+    }
+
+    /// `yield from x` (PEP 380) as a loop around this generator's own `yield`: the runtime's
+    /// hidden builtin `<yield from>` (`molt_runtime::generator::YIELD_FROM`) gets the
+    /// subiterator, resumes it with what was sent in (a `(yielded, value)` pair back) and
+    /// passes on an exception thrown in at the `yield`, whose handler is this loop's.
+    fn yield_from(&mut self, st: &mut FnState<'_>, x: Value, span: Span) -> Value {
+        const YIELD_FROM: &str = "<yield from>";
+        let (iter_op, send_op, throw_op) = (0, 1, 2);
+        let helper = st.b.ins(InstKind::BuiltinLoad(YIELD_FROM.into()), span);
+        let op = |this: &mut Self, st: &mut FnState<'_>, n: i64| {
+            this.constant(st, Constant::Int(IntConst::Small(n)), span)
+        };
+        let call = |st: &mut FnState<'_>, positional: Vec<Value>| {
+            st.b.ins(
+                InstKind::Call {
+                    callee: helper,
+                    args: CallArgs {
+                        positional,
+                        keywords: vec![],
+                    },
+                },
+                span,
+            )
+        };
+        let o = op(self, st, iter_op);
+        let it = call(st, vec![o, x]);
+        let (o, none) = (
+            op(self, st, send_op),
+            self.constant(st, Constant::None, span),
+        );
+        let first = call(st, vec![o, it, none]);
+        let outer = st.b.handler;
+        let (head, step) = st.b.new_block_with_param();
+        let (thrown, exc) = {
+            // The handler of the `yield` below: an exception thrown into this generator.
+            let saved = st.b.handler;
+            st.b.handler = outer;
+            let h = st.b.new_block_with_param();
+            st.b.handler = saved;
+            h
+        };
+        st.b.jump(head, vec![first], span);
+        st.b.switch_to(head);
+        let pair = st.b.ins(InstKind::Unpack(step, 2), span);
+        let flag = st.b.ins(InstKind::Extract(pair, 0), span);
+        let value = st.b.ins(InstKind::Extract(pair, 1), span);
+        let flag = st.b.ins(InstKind::Truthy(flag), span);
+        let yielding = st.b.new_block();
+        let done = st.b.new_block();
+        st.b.brif(flag, yielding, done, span);
+        st.b.seal(yielding);
+        st.b.seal(done);
+        st.b.switch_to(yielding);
+        self.enter_handler(st, Some(thrown));
+        let sent = st.b.ins(InstKind::Yield(value), span);
+        self.enter_handler(st, outer);
+        let o = op(self, st, send_op);
+        let next = call(st, vec![o, it, sent]);
+        st.b.jump(head, vec![next], span);
+        st.b.seal(thrown);
+        st.b.switch_to(thrown);
+        st.b.handler = outer;
+        let level = st.handler_level;
+        st.b.ins(InstKind::ExcEnter(exc, level), span);
+        st.handler_level = level + 1;
+        let o = op(self, st, throw_op);
+        let next = call(st, vec![o, it, exc]);
+        st.b.ins(InstKind::ExcLeave(level), span);
+        st.handler_level = level;
+        st.b.jump(head, vec![next], span);
+        st.b.seal(head);
+        st.b.switch_to(done);
+        value
     }
 
     fn check_call(&mut self, name: &str, positional: usize, keywords: &[&str], range: TextRange) {

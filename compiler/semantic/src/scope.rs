@@ -548,6 +548,11 @@ impl<'a> Visitor<'a> for Collector {
             }
             Expr::Yield(_) | Expr::YieldFrom(_) | Expr::Await(_) => {
                 self.is_generator = true;
+                // `yield from` installs an exception handler around its `yield` (what is
+                // thrown in goes to the subiterator).
+                if matches!(expr, Expr::YieldFrom(_)) {
+                    self.has_try = true;
+                }
                 visitor::walk_expr(self, expr);
             }
             _ => visitor::walk_expr(self, expr),
