@@ -111,6 +111,7 @@ fn hoist(
                 | InstKind::CallMethod { .. }
                 | InstKind::CallMethodDirect { .. }
                 | InstKind::CallSuper { .. }
+                | InstKind::CallClassDirect { .. }
                 | InstKind::SetItem(..)
                 | InstKind::DelItem(..)
                 | InstKind::SetAttr(..)
