@@ -390,12 +390,16 @@ fn build_module<M: Backend>(
             ),
         );
     }
+    let mut classes = FxHashMap::default();
+    for key in &constants.class_targets {
+        classes.insert(key.clone(), slot(module, symbol_name("__molt_cobj_", key))?);
+    }
     let mut ic = FxHashMap::default();
     for f in functions {
         for inst in &f.insts {
             let size = match inst.kind {
                 InstKind::GetAttrSlot(..) | InstKind::SetAttrSlot(..) => 8,
-                InstKind::CallMethodDirect { .. } => 16,
+                InstKind::CallMethodDirect { .. } | InstKind::CallClassDirect { .. } => 16,
                 InstKind::CallSuper { .. } => 32,
                 InstKind::CallMethod {
                     ref name, ref args, ..
@@ -469,6 +473,7 @@ fn build_module<M: Backend>(
         functions: functions_by_name,
         fobj,
         alias,
+        classes,
         ic,
         depth,
         profile_on,
@@ -1009,6 +1014,8 @@ struct Constants {
     /// Globals that `call.direct ... via` calls through ([`symbols::alias_key`]), with the
     /// function they are called as.
     aliases: Vec<(String, symbols::AliasOf)>,
+    /// Globals that `call.class.direct` constructs through ([`symbols::alias_key`]).
+    class_targets: Vec<String>,
     strings: Vec<String>,
     bigints: Vec<String>,
     kwnames: Vec<Vec<String>>,
@@ -1027,6 +1034,7 @@ fn collect_constants(functions: &[Arc<Function>]) -> Constants {
     let mut seen_targets: rustc_hash::FxHashSet<String> = Default::default();
     let mut aliases: Vec<(String, symbols::AliasOf)> = Vec::new();
     let mut seen_aliases: rustc_hash::FxHashSet<String> = Default::default();
+    let mut class_targets: Vec<String> = Vec::new();
     let mut add = |strings: &mut Vec<String>, s: &str| {
         if !seen_strings.contains(s) {
             seen_strings.insert(s.to_owned());
@@ -1091,6 +1099,14 @@ fn collect_constants(functions: &[Arc<Function>]) -> Constants {
                     add(&mut strings, name);
                     add(&mut strings, func);
                 }
+                InstKind::CallClassDirect { class, .. } => {
+                    // The slow path loads the class's global by name.
+                    add(&mut strings, class);
+                    let key = symbols::alias_key(&f.name, class);
+                    if !class_targets.contains(&key) {
+                        class_targets.push(key);
+                    }
+                }
                 InstKind::CallDirect { func, via, .. } => {
                     // The slow path loads the callee's global by its Python name (for a
                     // function of another module, the global it is called through).
@@ -1143,6 +1159,7 @@ fn collect_constants(functions: &[Arc<Function>]) -> Constants {
     Constants {
         direct_targets,
         aliases,
+        class_targets,
         strings,
         bigints,
         kwnames,

@@ -57,7 +57,9 @@ pub(crate) fn key(prefix: &Sha256, f: &Function, symbols: &Symbols) -> Key {
     // of the program calls it directly (`Symbols::fobj`): neither is in the MIR text.
     for inst in &f.insts {
         match &inst.kind {
-            InstKind::CallDirect { func, .. } | InstKind::CallMethodDirect { func, .. } => {
+            InstKind::CallDirect { func, .. }
+            | InstKind::CallMethodDirect { func, .. }
+            | InstKind::CallClassDirect { init: func, .. } => {
                 h.update([u8::from(symbols.handler_free.contains(&**func))]);
             }
             InstKind::MakeFunction { name, .. } => {
@@ -77,6 +79,13 @@ pub(crate) fn key(prefix: &Sha256, f: &Function, symbols: &Symbols) -> Key {
                 None => {}
             },
             _ => {}
+        }
+        // A store of a global that `call.class.direct` constructs through may fill its
+        // slot (`Symbols::classes`).
+        if let InstKind::GlobalStore(name, _) = &inst.kind {
+            if symbols.class_slot(&f.name, name).is_some() {
+                h.update([6]);
+            }
         }
     }
     Key(h.finalize().into())
