@@ -704,20 +704,18 @@ pub extern "C" fn molt_call_class_ic(
             && cd.meta.is_none()
             && !crate::class::is_metaclass(cls)
             && crate::class::lookup(cls, "__new__").is_some_and(|f| is_kind(f, Kind::Builtin));
-        if plain {
-            if let Some(f) = crate::class::lookup(cls, "__init__") {
-                // SAFETY: kind checked before reading the payload.
-                if is_kind(f, Kind::Function)
-                    && std::ptr::eq(unsafe { payload::<FunctionData>(f) }.code, code)
-                {
-                    // SAFETY: generated code passes its own 16-byte cache cell. The
-                    // function stays alive while the class keeps this shape (a dict of its
-                    // MRO holds it; any change gives the class a new shape).
-                    unsafe {
-                        cell.write(u64::from(shape));
-                        cell.add(1).write(f.0);
-                    }
-                }
+        // SAFETY (the payload read): kind checked first.
+        if plain
+            && let Some(f) = crate::class::lookup(cls, "__init__")
+            && is_kind(f, Kind::Function)
+            && std::ptr::eq(unsafe { payload::<FunctionData>(f) }.code, code)
+        {
+            // SAFETY: generated code passes its own 16-byte cache cell. The function stays
+            // alive while the class keeps this shape (a dict of its MRO holds it; any change
+            // gives the class a new shape).
+            unsafe {
+                cell.write(u64::from(shape));
+                cell.add(1).write(f.0);
             }
         }
     }

@@ -742,12 +742,17 @@ pub fn alloc<T>(kind: Kind, data: T) -> Value {
 /// size is a multiple of a value word).
 fn instance_layout(n: usize) -> std::alloc::Layout {
     const _: () = assert!(
-        std::mem::size_of::<Obj<InstanceData>>() % std::mem::size_of::<Value>() == 0
+        std::mem::size_of::<Obj<InstanceData>>().is_multiple_of(std::mem::size_of::<Value>())
     );
     let size = std::mem::size_of::<Obj<InstanceData>>() + n * std::mem::size_of::<Value>();
     // SAFETY: the alignment is a type's (a power of two) and `size` (a slot count of a
     // class, bounded by its names) does not overflow `isize` once rounded up.
-    unsafe { std::alloc::Layout::from_size_align_unchecked(size, std::mem::align_of::<Obj<InstanceData>>()) }
+    unsafe {
+        std::alloc::Layout::from_size_align_unchecked(
+            size,
+            std::mem::align_of::<Obj<InstanceData>>(),
+        )
+    }
 }
 
 /// Allocates an instance (refcount 1) with `n` slots, all [`Value::UNBOUND`], in the same

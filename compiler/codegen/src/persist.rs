@@ -82,10 +82,10 @@ pub(crate) fn key(prefix: &Sha256, f: &Function, symbols: &Symbols) -> Key {
         }
         // A store of a global that `call.class.direct` constructs through may fill its
         // slot (`Symbols::classes`).
-        if let InstKind::GlobalStore(name, _) = &inst.kind {
-            if symbols.class_slot(&f.name, name).is_some() {
-                h.update([6]);
-            }
+        if let InstKind::GlobalStore(name, _) = &inst.kind
+            && symbols.class_slot(&f.name, name).is_some()
+        {
+            h.update([6]);
         }
     }
     Key(h.finalize().into())

@@ -27,7 +27,11 @@ use crate::{PassContext, RemarkKind};
 
 /// The classes of `class`'s chain in this module, `class` first (up to a base that is not a
 /// class of the module, or a cycle).
-fn chain<'i>(db: &dyn molt_db::Db, index: &'i ModuleIndex, class: &'i ClassInfo) -> Vec<&'i ClassInfo> {
+fn chain<'i>(
+    db: &dyn molt_db::Db,
+    index: &'i ModuleIndex,
+    class: &'i ClassInfo,
+) -> Vec<&'i ClassInfo> {
     let object = db.intern("object");
     let mut out = vec![class];
     let mut current = class;
@@ -84,10 +88,7 @@ fn plan<'i>(
         ));
     }
     let init = db.intern("__init__");
-    let Some((owner, sig)) = classes
-        .iter()
-        .find_map(|c| c.method(init).map(|s| (*c, s)))
-    else {
+    let Some((owner, sig)) = classes.iter().find_map(|c| c.method(init).map(|s| (*c, s))) else {
         return Err(format!(
             "`{name}` has no `__init__` of its own or from a base of this module"
         ));
@@ -110,8 +111,7 @@ fn plan<'i>(
     }
     if keywords {
         return Err(
-            "the call passes keyword arguments; pass them by position to construct directly"
-                .into(),
+            "the call passes keyword arguments; pass them by position to construct directly".into(),
         );
     }
     if sig.params.len() != nargs + 1 {
@@ -154,14 +154,19 @@ pub fn run(func: &mut Function, ctx: &mut PassContext<'_>) {
                     format!("`{name}(...)` constructs the instance through a generic call: {why}"),
                 );
             };
-            let (owner, _) =
-                match plan(db, index, class, args.positional.len(), !args.keywords.is_empty()) {
-                    Ok(p) => p,
-                    Err(why) => {
-                        missed(ctx, &why);
-                        continue;
-                    }
-                };
+            let (owner, _) = match plan(
+                db,
+                index,
+                class,
+                args.positional.len(),
+                !args.keywords.is_empty(),
+            ) {
+                Ok(p) => p,
+                Err(why) => {
+                    missed(ctx, &why);
+                    continue;
+                }
+            };
             if uses[callee.index()] != 1 {
                 missed(ctx, "the class object is used elsewhere too");
                 continue;
@@ -176,7 +181,9 @@ pub fn run(func: &mut Function, ctx: &mut PassContext<'_>) {
             {
                 missed(
                     ctx,
-                    &format!("an argument is computed between loading `{name}` and the call (it could raise or run code first); compute it into a local first"),
+                    &format!(
+                        "an argument is computed between loading `{name}` and the call (it could raise or run code first); compute it into a local first"
+                    ),
                 );
                 continue;
             }
