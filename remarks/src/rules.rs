@@ -120,6 +120,18 @@ const RULES: &[Rule] = &[
         help: "Pass constants, parameters or locals computed before the call as its arguments, do not bind a global `super`, and use the `super(...)` object only for the call.",
     },
     Rule {
+        name: "call.class.direct",
+        pass: "calls",
+        summary: "A call of a class of the module allocates the instance and calls its compiled `__init__` directly.",
+        help: "Nothing to do.",
+    },
+    Rule {
+        name: "call.class.direct.missed",
+        pass: "calls",
+        summary: "A call of a class of the module constructs the instance through a generic call.",
+        help: "Construct with positional arguments matching `__init__`'s parameters, computed into locals before the call when computing them could raise or run code; do not decorate the class, give it a metaclass or `__new__`, or derive it from a builtin class or an imported one.",
+    },
+    Rule {
         name: "loop.counted",
         pass: "loops",
         summary: "A `for` loop over `range()` became a counted native loop.",

@@ -787,6 +787,71 @@ pub extern "C" fn molt_call_method_ic(
     molt_call_method(recv, name, args, nargs, Value::NONE, moved)
 }
 
+/// `cls(*args)` (same argument layout as [`molt_call`], no keywords) at a `call.class.direct`
+/// site whose inline cache is `cell` (two words: the class shape, then the `__init__`
+/// function object the fast path calls): fills the cache when calling `cls` is known to
+/// run `type.__call__` with `object.__new__` (an object-layout class of metaclass `type`
+/// whose `__new__` is the builtin one) and an `__init__` compiled from `code`, on a class
+/// whose attribute access is inline-cached (its shape changes whenever any of that
+/// changes); then calls `cls` like [`molt_call`] (with the same `moved` mask). → error.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_call_class_ic(
+    cls: Value,
+    args: *const Value,
+    nargs: u32,
+    cell: *mut u64,
+    code: *const crate::object::FunctionCode,
+    moved: u64,
+) -> Value {
+    use crate::object::{FunctionData, Kind, SHAPE_NONE, is_kind, payload};
+    if !cell.is_null() && crate::class::is_class(cls) {
+        let cd = crate::class::class_data(cls);
+        let shape = cd.shape.get();
+        let plain = shape != SHAPE_NONE
+            && cd.layout == crate::object::Layout::Object
+            && cd.ctor.is_none()
+            && cd.meta.is_none()
+            && !crate::class::is_metaclass(cls)
+            && crate::class::lookup(cls, "__new__").is_some_and(|f| is_kind(f, Kind::Builtin));
+        // SAFETY (the payload read): kind checked first.
+        if plain
+            && let Some(f) = crate::class::lookup(cls, "__init__")
+            && is_kind(f, Kind::Function)
+            && std::ptr::eq(unsafe { payload::<FunctionData>(f) }.code, code)
+        {
+            // SAFETY: generated code passes its own 16-byte cache cell. The function stays
+            // alive while the class keeps this shape (a dict of its MRO holds it; any change
+            // gives the class a new shape).
+            unsafe {
+                cell.write(u64::from(shape));
+                cell.add(1).write(f.0);
+            }
+        }
+    }
+    molt_call(cls, args, nargs, Value::NONE, moved)
+}
+
+/// A new instance of `cls`, a class whose `call.class.direct` cache hit (object layout,
+/// `object.__new__`): what `object.__new__(cls)` makes, before `__init__` runs. Never fails.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_new_instance(cls: Value) -> Value {
+    crate::class::new_instance_raw(cls, None).into_raw()
+}
+
+/// Raises CPython's `TypeError: __init__() should return None, not 'T'` for `r`, the
+/// result (owned, released here) of an `__init__` that a `call.class.direct` site called.
+/// → error.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_init_not_none(r: Value) -> Value {
+    let r = crate::object::Ref::new(r);
+    let e: crate::exceptions::R<crate::object::Ref> = crate::exceptions::type_error(format!(
+        "__init__() should return None, not '{}'",
+        crate::class::type_name(r.v())
+    ));
+    drop(r);
+    to_abi(e)
+}
+
 /// `recv.name(*args)` (same argument layout as [`molt_call_method`]) at a `call.method` site
 /// whose inline cache is `cell` (two words: a builtin class, then the [`BuiltinFn`] of its
 /// method `name`; zero when empty).

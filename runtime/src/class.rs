@@ -569,22 +569,14 @@ pub fn call_dunder(obj: Value, name: &str, args: &[Value]) -> R<Option<Ref>> {
 /// A new instance of `cls` (an Object- or Exception-layout class), without `__init__`.
 pub fn new_instance_raw(cls: Value, exc: Option<Box<ExcState>>) -> Ref {
     let n = class_data(cls).slots.len();
-    let slots = if n == 0 {
-        std::ptr::null_mut()
-    } else {
-        Box::into_raw(vec![Value::UNBOUND; n].into_boxed_slice()).cast::<Value>()
-    };
-    let inst = alloc_ref(
-        Kind::Instance,
-        InstanceData {
-            class: incref(cls),
-            slots,
-            #[cfg(target_pointer_width = "32")]
-            slots_high: 0,
-            dict: std::cell::Cell::new(crate::finalize::stamp_value()),
-            exc,
-        },
-    );
+    let inst = crate::object::alloc_instance(n, |slots| InstanceData {
+        class: incref(cls),
+        slots,
+        #[cfg(target_pointer_width = "32")]
+        slots_high: 0,
+        dict: std::cell::Cell::new(crate::finalize::stamp_value()),
+        exc,
+    });
     crate::finalize::on_new_instance(cls, inst.v());
     inst
 }

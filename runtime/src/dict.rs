@@ -364,14 +364,18 @@ impl DictData {
     }
 
     /// Tells [`crate::watch`] that entry `i` (with str hash `hash`) of a watched dict is
-    /// about to hold `value` (`None`: be removed), when its value is a function or a module:
-    /// only those can be what a direct-call slot watches. One test for other dicts.
+    /// about to hold `value` (`None`: be removed), when its value is a function, a module or
+    /// a class: only those can be what a direct-call slot (or a `call.class.direct` class
+    /// slot) watches. One test for other dicts.
     #[inline]
     fn before_replace(&self, i: usize, hash: i64, value: Option<Value>) {
         let inner = self.inner();
         if inner.watched {
             let e = inner.entries[i];
-            if is_kind(e.value, Kind::Function) || is_kind(e.value, Kind::Module) {
+            if is_kind(e.value, Kind::Function)
+                || is_kind(e.value, Kind::Module)
+                || is_kind(e.value, Kind::Class)
+            {
                 crate::watch::on_replace(self, e.key, hash, value);
             }
         }

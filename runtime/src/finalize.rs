@@ -94,8 +94,15 @@ pub fn note_late_del() {
 /// For an instance `v` made while its class had no `__del__`: when the class (or a base)
 /// has one now (see [`note_late_del`]), makes `v` an instance with a finalizer, registered
 /// under its creation stamp, and returns `true`. `v` may be dying (count zero).
+#[inline]
 pub fn adopt_late(v: Value) -> bool {
-    if !LATE_DEL.with(Cell::get) || !made_without_del(flags(v)) {
+    // Inlined into the free path: one thread-local test unless `__del__` came late.
+    LATE_DEL.with(Cell::get) && adopt_late_slow(v)
+}
+
+#[inline(never)]
+fn adopt_late_slow(v: Value) -> bool {
+    if !made_without_del(flags(v)) {
         return false;
     }
     let inst = crate::class::instance_data(v);

@@ -619,7 +619,8 @@ pub struct InstanceData {
     /// Its class.
     pub class: Value,
     /// One value per name in the class's `slots` ([`Value::UNBOUND`] when unset), or null
-    /// when the class has no slots (allocated as a boxed slice of that length). Generated
+    /// when the class has no slots (in the same block as the object, right after it:
+    /// [`alloc_instance`]). Generated
     /// code reads it as an 8-byte word at `molt_abi::layout::INSTANCE_SLOTS_OFFSET` on every
     /// target: on 32-bit ones [`InstanceData::slots_high`] completes the word.
     pub slots: *mut Value,
@@ -734,6 +735,62 @@ pub fn alloc<T>(kind: Kind, data: T) -> Value {
         data,
     });
     Value::from_ptr(Box::into_raw(obj).cast())
+}
+
+/// The memory layout of an instance with `n` slots: the object, then its slot array in the
+/// same block (one allocation per instance; the array starts right after the object, whose
+/// size is a multiple of a value word).
+fn instance_layout(n: usize) -> std::alloc::Layout {
+    const _: () = assert!(
+        std::mem::size_of::<Obj<InstanceData>>().is_multiple_of(std::mem::size_of::<Value>())
+    );
+    let size = std::mem::size_of::<Obj<InstanceData>>() + n * std::mem::size_of::<Value>();
+    // SAFETY: the alignment is a type's (a power of two) and `size` (a slot count of a
+    // class, bounded by its names) does not overflow `isize` once rounded up.
+    unsafe {
+        std::alloc::Layout::from_size_align_unchecked(
+            size,
+            std::mem::align_of::<Obj<InstanceData>>(),
+        )
+    }
+}
+
+/// Allocates an instance (refcount 1) with `n` slots, all [`Value::UNBOUND`], in the same
+/// block as the object: `data` gets the slot array's address (null when `n` is 0) and
+/// returns the payload. Freed by [`free_object`] with the same layout.
+pub fn alloc_instance(n: usize, data: impl FnOnce(*mut Value) -> InstanceData) -> Ref {
+    #[cfg(test)]
+    live::add(1);
+    crate::profile::count_alloc(Kind::Instance);
+    let layout = instance_layout(n);
+    // SAFETY: a non-zero layout; the block is initialized below before it is used.
+    let p = unsafe { std::alloc::alloc(layout) }.cast::<Obj<InstanceData>>();
+    if p.is_null() {
+        std::alloc::handle_alloc_error(layout);
+    }
+    let slots = if n == 0 {
+        std::ptr::null_mut()
+    } else {
+        // SAFETY: the slot array follows the object inside the block.
+        let first = unsafe { p.add(1) }.cast::<Value>();
+        for i in 0..n {
+            // SAFETY: `i < n` words of the block after the object.
+            unsafe { first.add(i).write(Value::UNBOUND) };
+        }
+        first
+    };
+    // SAFETY: `p` is a fresh block with room and alignment for the object.
+    unsafe {
+        p.write(Obj {
+            header: ObjHeader {
+                refcount: Cell::new(1),
+                kind: Kind::Instance,
+                flags: Cell::new(0),
+            },
+            data: data(slots),
+        })
+    };
+    Ref(Value::from_ptr(p.cast()))
 }
 
 /// Allocates an object and returns it as an owned reference.
@@ -1045,20 +1102,25 @@ fn free_object(v: Value) {
                     live::add(1);
                     return;
                 }
-                let obj = Box::from_raw(p as *mut Obj<InstanceData>);
+                // The object and its slot array are one block ([`alloc_instance`]): the
+                // payload is moved out and the block freed once the slots are released.
+                let obj = std::ptr::read(p as *mut Obj<InstanceData>);
                 if crate::finalize::made_without_del((*p).flags.get()) {
                     let count = &payload::<ClassData>(obj.data.class).without_del;
                     count.set(count.get().saturating_sub(1));
                 }
-                if !obj.data.slots.is_null() {
-                    let n = payload::<ClassData>(obj.data.class).slots.len();
-                    let slots =
-                        Box::from_raw(std::ptr::slice_from_raw_parts_mut(obj.data.slots, n));
-                    slots
-                        .iter()
-                        .filter(|v| **v != Value::UNBOUND)
-                        .for_each(|v| decref(*v));
+                let n = if obj.data.slots.is_null() {
+                    0
+                } else {
+                    payload::<ClassData>(obj.data.class).slots.len()
+                };
+                for i in 0..n {
+                    let x = *obj.data.slots.add(i);
+                    if x != Value::UNBOUND {
+                        decref(x);
+                    }
                 }
+                std::alloc::dealloc(p.cast::<u8>(), instance_layout(n));
                 decref(obj.data.class);
                 decref(obj.data.dict.get());
                 if let Some(exc) = &obj.data.exc {

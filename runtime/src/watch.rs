@@ -10,7 +10,9 @@
 //!   the `def` runs) instead of looking the global up. The slot is watched: when the
 //!   module's global of that name is rebound to another object or deleted, the slot is
 //!   cleared, and the call site takes its generic path (a global lookup and an ordinary
-//!   call) from then on, as CPython would call whatever the global holds. Direct calls
+//!   call) from then on, as CPython would call whatever the global holds. Classes that
+//!   `call.class.direct` constructs are watched the same way: the class statement stores
+//!   the class in a slot of its own, cleared when the global is rebound. Direct calls
 //!   from another module go through a global of the importer (`from m import f` binds `f`,
 //!   `import m` binds `m`): it has a slot of its own, filled when the import stores the
 //!   function (or the module) in it, and watched the same way.
@@ -41,7 +43,8 @@ use crate::value::Value;
 #[derive(Clone, Copy)]
 enum Assumption {
     /// The global still holds the object stored in `slot` (the `call.direct` slot of a
-    /// top-level `def`, or of an imported function or module; the slot owns one reference).
+    /// top-level `def`, or of an imported function or module, or the class slot of a
+    /// `call.class.direct`; the slot owns one reference).
     Function { slot: *mut Value },
     /// The module has no global of this name: it is the builtin.
     NotShadowed,

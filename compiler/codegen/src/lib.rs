@@ -390,6 +390,10 @@ fn build_module<M: Backend>(
             ),
         );
     }
+    let mut classes = FxHashMap::default();
+    for key in &constants.class_targets {
+        classes.insert(key.clone(), slot(module, symbol_name("__molt_cobj_", key))?);
+    }
     let mut ic = FxHashMap::default();
     for f in functions {
         for inst in &f.insts {
@@ -397,7 +401,8 @@ fn build_module<M: Backend>(
                 InstKind::GetAttrSlot(..) | InstKind::SetAttrSlot(..) => 8,
                 InstKind::CallMethodDirect { .. }
                 | InstKind::MethodLoadDirect { .. }
-                | InstKind::MethodLoad(..) => 16,
+                | InstKind::MethodLoad(..)
+                | InstKind::CallClassDirect { .. } => 16,
                 InstKind::CallSuper { .. } => 32,
                 InstKind::CallMethod {
                     ref name, ref args, ..
@@ -471,6 +476,7 @@ fn build_module<M: Backend>(
         functions: functions_by_name,
         fobj,
         alias,
+        classes,
         ic,
         depth,
         profile_on,
@@ -1011,6 +1017,8 @@ struct Constants {
     /// Globals that `call.direct ... via` calls through ([`symbols::alias_key`]), with the
     /// function they are called as.
     aliases: Vec<(String, symbols::AliasOf)>,
+    /// Globals that `call.class.direct` constructs through ([`symbols::alias_key`]).
+    class_targets: Vec<String>,
     strings: Vec<String>,
     bigints: Vec<String>,
     kwnames: Vec<Vec<String>>,
@@ -1029,6 +1037,7 @@ fn collect_constants(functions: &[Arc<Function>]) -> Constants {
     let mut seen_targets: rustc_hash::FxHashSet<String> = Default::default();
     let mut aliases: Vec<(String, symbols::AliasOf)> = Vec::new();
     let mut seen_aliases: rustc_hash::FxHashSet<String> = Default::default();
+    let mut class_targets: Vec<String> = Vec::new();
     let mut add = |strings: &mut Vec<String>, s: &str| {
         if !seen_strings.contains(s) {
             seen_strings.insert(s.to_owned());
@@ -1095,6 +1104,14 @@ fn collect_constants(functions: &[Arc<Function>]) -> Constants {
                     add(&mut strings, name);
                     add(&mut strings, func);
                 }
+                InstKind::CallClassDirect { class, .. } => {
+                    // The slow path loads the class's global by name.
+                    add(&mut strings, class);
+                    let key = symbols::alias_key(&f.name, class);
+                    if !class_targets.contains(&key) {
+                        class_targets.push(key);
+                    }
+                }
                 InstKind::CallDirect { func, via, .. } => {
                     // The slow path loads the callee's global by its Python name (for a
                     // function of another module, the global it is called through).
@@ -1148,6 +1165,7 @@ fn collect_constants(functions: &[Arc<Function>]) -> Constants {
     Constants {
         direct_targets,
         aliases,
+        class_targets,
         strings,
         bigints,
         kwnames,

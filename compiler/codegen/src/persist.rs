@@ -59,7 +59,8 @@ pub(crate) fn key(prefix: &Sha256, f: &Function, symbols: &Symbols) -> Key {
         match &inst.kind {
             InstKind::CallDirect { func, .. }
             | InstKind::CallMethodDirect { func, .. }
-            | InstKind::MethodLoadDirect { func, .. } => {
+            | InstKind::MethodLoadDirect { func, .. }
+            | InstKind::CallClassDirect { init: func, .. } => {
                 h.update([u8::from(symbols.handler_free.contains(&**func))]);
             }
             InstKind::MakeFunction { name, .. } => {
@@ -79,6 +80,13 @@ pub(crate) fn key(prefix: &Sha256, f: &Function, symbols: &Symbols) -> Key {
                 None => {}
             },
             _ => {}
+        }
+        // A store of a global that `call.class.direct` constructs through may fill its
+        // slot (`Symbols::classes`).
+        if let InstKind::GlobalStore(name, _) = &inst.kind
+            && symbols.class_slot(&f.name, name).is_some()
+        {
+            h.update([6]);
         }
     }
     Key(h.finalize().into())

@@ -314,7 +314,12 @@ fn kind_of(func: &Function, d: &InstData) -> Option<u32> {
         | (InstKind::Compare(..), Strategy::NumericCompare) => NUMERIC,
         (InstKind::Binary { .. }, Strategy::FloatDiv) => FLOAT_DIV,
         (InstKind::CallDirect { .. }, _) => DIRECT_CALL,
-        (InstKind::CallMethodDirect { .. } | InstKind::MethodLoadDirect { .. }, _) => METHOD_DIRECT,
+        (
+            InstKind::CallMethodDirect { .. }
+            | InstKind::MethodLoadDirect { .. }
+            | InstKind::CallClassDirect { .. },
+            _,
+        ) => METHOD_DIRECT,
         (InstKind::GetAttrSlot(..) | InstKind::SetAttrSlot(..), _) => SLOT,
         (InstKind::CallMethod { name, args, .. }, _)
             if crate::symbols::method_entry(name, args).is_none() =>

@@ -171,9 +171,14 @@ pub struct Symbols {
     /// global holds it (set when the global is stored, cleared by the runtime's watch), and
     /// what that object is.
     pub alias: FxHashMap<String, (DataId, AliasOf)>,
+    /// Per global that `call.class.direct` constructs a class of its module through (keyed
+    /// by [`alias_key`]): a slot holding the class its `class` statement stored there, while
+    /// the global holds it (cleared by the runtime's watch).
+    pub classes: FxHashMap<String, DataId>,
     /// Per `getattr.slot`/`setattr.slot` site (keyed by [`ic_symbol`]): its 8-byte inline
     /// cache cell (class shape in the low 32 bits, slot index in the high 32 bits; 0 = empty).
-    /// Per `call.method.direct` site: 16 bytes (class shape, then the function object).
+    /// Per `call.method.direct` site: 16 bytes (class shape, then the function object);
+    /// per `call.class.direct` site the same (the class's shape, then its `__init__`).
     /// Per `call.method` site without a [`method_entry`]: 32 bytes (builtin class, the
     /// builtin method's implementation, then the hit and miss counters of profiling).
     pub ic: FxHashMap<String, DataId>,
@@ -315,6 +320,14 @@ impl Symbols {
         self.alias
             .get(&alias_key(function, name))
             .map(|(d, target)| (d.as_u32(), target))
+    }
+
+    /// The slot of [`Self::classes`] for the global `name` of the module of MIR function
+    /// `function`.
+    pub fn class_slot(&self, function: &str, name: &str) -> Option<u32> {
+        self.classes
+            .get(&alias_key(function, name))
+            .map(|d| d.as_u32())
     }
 
     /// The slot holding the module object of MIR function `function` (its module is the

@@ -347,7 +347,8 @@ impl Translator<'_> {
                 InstKind::CallSuper { args, .. } => {
                     max_array = max_array.max(args.positional.len() + args.keywords.len() + 1);
                 }
-                InstKind::CallMethodDirect { args, .. } => {
+                InstKind::CallMethodDirect { args, .. }
+                | InstKind::CallClassDirect { args, .. } => {
                     max_array = max_array.max(args.len() + 1)
                 }
                 InstKind::MakeClass { slots, .. } => max_array = max_array.max(slots.len()),
@@ -1295,6 +1296,18 @@ impl Translator<'_> {
                     let of = of.clone();
                     self.bind_alias(b, alias, &of, name, v);
                 }
+                if let Some(slot) = self.class_statement_slot(name, d) {
+                    // The `class` statement of a class that `call.class.direct` constructs:
+                    // the class goes in its slot (one reference, kept for the program's
+                    // life) and the runtime clears the slot when the global is rebound or
+                    // deleted, from this module or any other (`molt_runtime::watch`).
+                    self.incref(b, v);
+                    let addr = self.data_addr(b, slot);
+                    b.ins().store(ir::MemFlagsData::trusted(), v, addr, 0);
+                    let m = self.module(b);
+                    let n = self.str_const(b, name);
+                    self.call_rt(b, Rt::WatchFunction, &[m, n, addr]);
+                }
             }
             InstKind::GlobalDel(name) => {
                 let m = self.module(b);
@@ -1745,6 +1758,15 @@ impl Translator<'_> {
                     .collect::<Result<Vec<_>, _>>()?;
                 let r = self
                     .call_method_direct(b, block, d, after, recv, name, target, &vals, passing)?;
+                self.define(d, r);
+            }
+            InstKind::CallClassDirect { class, init, args } => {
+                let passing = self.passing(args, &[], after);
+                let vals = args
+                    .iter()
+                    .map(|v| self.val(*v))
+                    .collect::<Result<Vec<_>, _>>()?;
+                let r = self.call_class_direct(b, block, d, after, class, init, &vals, passing)?;
                 self.define(d, r);
             }
             InstKind::GetAttrSlot(o, name) => {
@@ -2454,6 +2476,149 @@ impl Translator<'_> {
         b.ins().jump(merge, &[BlockArg::Value(r)]);
         b.switch_to_block(merge);
         Ok(b.block_params(merge)[0])
+    }
+
+    /// The [`Symbols::classes`] slot that `global.store name` (instruction `d`) fills: in a
+    /// module's top-level code, the store of the class its `class` statement just made
+    /// (`make.class` of the same name), of a global some `call.class.direct` constructs
+    /// through.
+    fn class_statement_slot(&self, name: &str, d: &InstData) -> Option<u32> {
+        let slot = self.symbols.class_slot(&self.func.name, name)?;
+        if molt_mir::split_module(&self.func.name).1 != "<module>" {
+            return None;
+        }
+        let InstKind::GlobalStore(_, v) = &d.kind else {
+            return None;
+        };
+        let molt_mir::ValueDef::Result(def) = self.func.values[v.index()].def else {
+            return None;
+        };
+        match &self.func.insts[def.index()].kind {
+            InstKind::MakeClass { name: made, .. } if &**made == name => Some(slot),
+            _ => None,
+        }
+    }
+
+    /// `call.class.direct`: the class comes from its slot (empty before the `class`
+    /// statement ran or after the global was rebound: the global is loaded and called);
+    /// behind the shape guard of the class against the site's cell, the instance is
+    /// allocated (`molt_new_instance`) and the cached `__init__`'s compiled code called
+    /// with it and the arguments; a result other than `None` raises CPython's `TypeError`
+    /// (`molt_init_not_none`). A cache miss calls `molt_call_class_ic`, which fills the
+    /// cache and calls the class generically.
+    #[allow(clippy::too_many_arguments)]
+    fn call_class_direct(
+        &mut self,
+        b: &mut FunctionBuilder<'_>,
+        block: molt_mir::Block,
+        d: &InstData,
+        after: &FxHashSet<Value>,
+        class: &str,
+        init: &str,
+        args: &[ir::Value],
+        (pass, mask): (Vec<Pass>, u64),
+    ) -> Result<ir::Value, CodegenError> {
+        let (Some(slot), Some(&fid), Some(code)) = (
+            self.symbols.class_slot(&self.func.name, class),
+            self.symbols.functions.get(init),
+            self.symbols.code.get(init).map(|d| d.as_u32()),
+        ) else {
+            return Err(CodegenError::Internal {
+                function: self.func.name.to_string(),
+                message: format!("call.class.direct of unknown class {class:?} or {init:?}"),
+            });
+        };
+        let mem = ir::MemFlagsData::trusted();
+        let cell = self.ic_cell(b, d)?;
+        let join = b.create_block();
+        b.append_block_param(join, I64);
+        let addr = self.data_addr(b, slot);
+        let cls = b.ins().load(I64, mem, addr, 0);
+        let bound = b.ins().icmp_imm_s(IntCC::NotEqual, cls, 0);
+        let check = b.create_block();
+        let unbound = b.create_block();
+        b.ins().brif(bound, check, &[], unbound, &[]);
+        // The class's shape against the cached one.
+        b.switch_to_block(check);
+        let p = b.ins().band_imm_u(cls, PAYLOAD_MASK);
+        let shape = b.ins().uload32(mem, p, CLASS_SHAPE_OFFSET);
+        let cached = b.ins().load(I64, mem, cell, 0);
+        let cached_shape = b.ins().band_imm_u(cached, 0xFFFF_FFFF);
+        let hit = b.ins().icmp(IntCC::Equal, shape, cached_shape);
+        let fast = b.create_block();
+        let miss = b.create_block();
+        b.ins().brif(hit, fast, &[], miss, &[]);
+        // Fast path: a new instance, then `__init__`'s compiled code with it (a reference
+        // of its own: the callee owns its arguments) and the arguments.
+        b.switch_to_block(fast);
+        let f = b.ins().load(I64, mem, cell, 8);
+        let inst = self.call_rt(b, Rt::NewInstance, &[cls]);
+        let mut vals = vec![inst];
+        vals.extend_from_slice(args);
+        let mut passes = vec![Pass::Share];
+        passes.extend_from_slice(&pass);
+        let returned = b.create_block();
+        b.append_block_param(returned, I64);
+        self.compiled_call(b, init, fid, f, &vals, &passes, returned);
+        b.switch_to_block(returned);
+        let r = b.block_params(returned)[0];
+        let is_none = b.ins().icmp_imm_s(IntCC::Equal, r, NONE);
+        let made = b.create_block();
+        let failed = b.create_block();
+        b.ins().brif(is_none, made, &[], failed, &[]);
+        b.switch_to_block(made);
+        b.ins().jump(join, &[BlockArg::Value(inst)]);
+        // `__init__` raised, or returned something other than `None` (CPython raises, then
+        // releases the result, then the instance).
+        b.switch_to_block(failed);
+        b.set_cold_block(failed);
+        let raised = b.ins().icmp_imm_s(IntCC::Equal, r, ERROR);
+        let not_none = b.create_block();
+        let release = b.create_block();
+        b.ins().brif(raised, release, &[], not_none, &[]);
+        b.switch_to_block(not_none);
+        self.call_rt(b, Rt::InitNotNone, &[r]);
+        b.ins().jump(release, &[]);
+        b.switch_to_block(release);
+        self.decref(b, inst);
+        let err = b.ins().iconst(I64, ERROR);
+        b.ins().jump(join, &[BlockArg::Value(err)]);
+        // Cache miss: the runtime fills the cache and calls the class.
+        b.switch_to_block(miss);
+        self.count_failure(b, d, 0);
+        let arr = self.array(b, args);
+        let nargs = b.ins().iconst(I32, args.len() as i64);
+        let code_addr = self.data_addr(b, code);
+        let m = b.ins().iconst(I64, mask as i64);
+        let res = self.call_rt(b, Rt::CallClassIc, &[cls, arr, nargs, cell, code_addr, m]);
+        b.ins().jump(join, &[BlockArg::Value(res)]);
+        // No class in the slot: an ordinary call of the global (`NameError` before the
+        // `class` statement ran; whatever the global holds after it was rebound).
+        b.switch_to_block(unbound);
+        self.count_failure(b, d, 0);
+        let module = self.module(b);
+        let n = self.str_const(b, class);
+        let g = self.call_rt(b, Rt::GlobalLoad, &[module, n]);
+        let g_failed = b.ins().icmp_imm_s(IntCC::Equal, g, ERROR);
+        let call_slow = b.create_block();
+        let no_call = b.create_block();
+        b.ins().brif(g_failed, no_call, &[], call_slow, &[]);
+        // No call took the moved arguments: they are released here.
+        b.switch_to_block(no_call);
+        self.release_moved(b, args, &pass);
+        b.ins().jump(join, &[BlockArg::Value(g)]);
+        b.switch_to_block(call_slow);
+        let arr = self.array(b, args);
+        let nargs = b.ins().iconst(I64, args.len() as i64);
+        let none = b.ins().iconst(I64, NONE);
+        let m = b.ins().iconst(I64, mask as i64);
+        let res = self.call_rt(b, Rt::Call, &[g, arr, nargs, none, m]);
+        self.decref(b, g);
+        b.ins().jump(join, &[BlockArg::Value(res)]);
+        b.switch_to_block(join);
+        let r = b.block_params(join)[0];
+        self.check(b, block, d, after, r, false)?;
+        Ok(r)
     }
 
     /// `getattr.slot`: the slot read inline behind the shape guard (an unbound slot takes

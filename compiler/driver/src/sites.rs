@@ -46,7 +46,9 @@ pub fn guard_kind(func: &Function, inst: &InstData) -> Option<GuardKind> {
             });
         }
         InstKind::CallDirect { .. } => return Some(GuardKind::DirectCall),
-        InstKind::CallMethodDirect { .. } | InstKind::MethodLoadDirect { .. } => {
+        InstKind::CallMethodDirect { .. }
+        | InstKind::MethodLoadDirect { .. }
+        | InstKind::CallClassDirect { .. } => {
             return Some(GuardKind::InlineCache);
         }
         InstKind::GetAttrSlot(..) | InstKind::SetAttrSlot(..) => return Some(GuardKind::Shape),

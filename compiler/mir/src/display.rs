@@ -410,6 +410,10 @@ fn write_kind(out: &mut String, kind: &InstKind) {
             let _ = write!(o, "call.super {sup}, {class}, {receiver}, {}", quote(name));
             call_args(o, args);
         }
+        InstKind::CallClassDirect { class, init, args } => {
+            let _ = write!(o, "call.class.direct {}, {}", quote(class), quote(init));
+            list(o, args);
+        }
         InstKind::CallMethodDirect {
             receiver,
             name,

@@ -331,6 +331,12 @@ pub fn lane(func: &Function, inst: &InstData) -> Option<(Lane, Option<String>)> 
                 "`super().{name}()` calls the function found after the class in the receiver's MRO directly, without a `super` object or a bound method, behind an inline cache (receiver's class, class epoch)"
             )),
         ),
+        (InstKind::CallClassDirect { class, init, .. }, _) => (
+            Guarded,
+            Some(format!(
+                "`{class}(...)` allocates the instance and calls `{init}` directly behind a class-shape check (inline cache)"
+            )),
+        ),
         (InstKind::CallMethodDirect { name, func: f, .. }, _) => (
             Guarded,
             Some(format!(

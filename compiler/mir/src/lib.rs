@@ -342,6 +342,26 @@ pub enum InstKind {
         /// The arguments after the receiver.
         args: Vec<Value>,
     },
+    /// `call.class.direct "C", "C.__init__"(v1, v2)`: `C(v1, v2)` of the class bound once to the
+    /// module global `C` by a top-level `class` statement, expected to construct through
+    /// `type.__call__` with `object.__new__` and the MIR function `init` as `__init__`
+    /// (positional arguments, one per parameter after `self`). Codegen reads the class from
+    /// a slot of its own (filled when the `class` statement stores the global, cleared by the
+    /// runtime when the global is rebound or deleted, `molt_runtime::watch`) instead of
+    /// loading the global, and behind an inline cache (the class's shape, which changes
+    /// when `__init__`, `__new__` or any other special method of it or a base changes)
+    /// allocates the instance and calls `init`'s compiled code directly, raising CPython's
+    /// `TypeError` when it returns something other than `None`. Otherwise exactly
+    /// `global.load "C"` and `call` with the arguments: the optimizer only emits it when
+    /// nothing between that load and the call can raise or run code.
+    CallClassDirect {
+        /// The module global holding the class (its `class` statement's name).
+        class: Box<str>,
+        /// MIR name of the expected `__init__`.
+        init: Box<str>,
+        /// The arguments after the instance.
+        args: Vec<Value>,
+    },
     /// `call.super v1, v2, v3, "m"(v4)`: `super(v2, v3).m(v4)` where `v1` is the value the
     /// name `super` had (`builtin.load "super"`), without a `super` object or a bound method
     /// when `v1` is the builtin `super`, `v3` an instance of a class whose MRO holds class `v2`
@@ -715,7 +735,8 @@ impl InstKind {
             | InstKind::BuildString(vs)
             | InstKind::KeepAlive(vs)
             | InstKind::Bind(vs)
-            | InstKind::CallDirect { args: vs, .. } => v(vs, &mut f),
+            | InstKind::CallDirect { args: vs, .. }
+            | InstKind::CallClassDirect { args: vs, .. } => v(vs, &mut f),
             InstKind::MakeFunction {
                 defaults, closure, ..
             } => {
@@ -864,7 +885,8 @@ impl InstKind {
             | InstKind::BuildString(vs)
             | InstKind::KeepAlive(vs)
             | InstKind::Bind(vs)
-            | InstKind::CallDirect { args: vs, .. } => gs(vs, &mut g),
+            | InstKind::CallDirect { args: vs, .. }
+            | InstKind::CallClassDirect { args: vs, .. } => gs(vs, &mut g),
             InstKind::MakeFunction {
                 defaults, closure, ..
             } => {
@@ -1112,7 +1134,7 @@ impl Function {
 
     /// This function as compiled into module `module` of a program of several modules: its
     /// name and the function names it refers to (`make.function`, `call.direct`,
-    /// `call.method.direct`) get the prefix `module:` (see [`split_module`]), so that the
+    /// `call.method.direct`, `call.class.direct`'s `__init__`) get the prefix `module:` (see [`split_module`]), so that the
     /// symbols of equal names in two modules differ. Functions of `__main__` keep their
     /// names.
     pub fn in_module(&self, module: &str) -> Function {
@@ -1130,7 +1152,8 @@ impl Function {
                     func, via: None, ..
                 }
                 | InstKind::CallMethodDirect { func, .. }
-                | InstKind::MethodLoadDirect { func, .. } => qualify(func),
+                | InstKind::MethodLoadDirect { func, .. }
+                | InstKind::CallClassDirect { init: func, .. } => qualify(func),
                 _ => {}
             }
         }

@@ -756,6 +756,20 @@ impl<'a> Cursor<'a> {
                     kwargs,
                 }
             }
+            "call.class.direct" => {
+                let class = self.string()?;
+                self.comma()?;
+                let init = self.string()?;
+                let args = self.call_args()?;
+                if !args.keywords.is_empty() {
+                    return self.error("`call.class.direct` takes positional arguments only");
+                }
+                InstKind::CallClassDirect {
+                    class,
+                    init,
+                    args: args.positional,
+                }
+            }
             "call.method.direct" => {
                 let (receiver, name) = self.value_comma_string()?;
                 self.comma()?;

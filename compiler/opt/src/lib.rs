@@ -13,6 +13,8 @@
 //!   [`sccp`] (constant folding and branch folding), [`dce`].
 //! - `O2` (the default): `O1` plus [`counted_loops`], [`cse`] (with redundant guard
 //!   elimination) and [`licm`], then copy propagation, SCCP and DCE again.
+//! - Both end with [`class_calls`] (direct construction of the module's classes), which
+//!   wants the loop counters typed.
 //!
 //! The queries ([`optimized_function_mir`], [`optimized_module_mir`]) run at the default level
 //! and are what codegen, `--emit=mir` and the language server read; [`optimize_file_at`]
@@ -25,6 +27,7 @@
 //! re-optimizes nothing of its importers.
 
 pub mod assumptions;
+pub mod class_calls;
 pub mod copy_prop;
 pub mod counted_loops;
 pub mod cross_module;
@@ -200,6 +203,7 @@ pub const PASSES: &[(&str, Pass)] = &[
     ("licm", licm::run),
     ("slots", slots::run),
     ("slot_types", slot_types::run),
+    ("class_calls", class_calls::run),
 ];
 
 /// The pass named `name` (see [`PASSES`]).
@@ -228,6 +232,10 @@ fn pipeline(level: OptLevel) -> Vec<(&'static str, Pass)> {
         passes.push(("copy_prop", copy_prop::run));
         passes.push(("sccp", sccp::run));
         passes.push(("dce", dce::run));
+    }
+    if level >= OptLevel::O1 {
+        // Last: loop counters are typed by then (see `class_calls`).
+        passes.push(("class_calls", class_calls::run));
     }
     passes
 }

@@ -114,6 +114,7 @@ fn hoist(
                 | InstKind::CallMethodLoaded { .. }
                 | InstKind::CallMethodDirect { .. }
                 | InstKind::CallSuper { .. }
+                | InstKind::CallClassDirect { .. }
                 | InstKind::SetItem(..)
                 | InstKind::DelItem(..)
                 | InstKind::SetAttr(..)

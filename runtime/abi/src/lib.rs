@@ -160,6 +160,12 @@ macro_rules! for_each_runtime_function {
                 SetAttrIc = molt_setattr_ic(o: Value, name: Value, v: Value, cell: *mut u64) -> i32;
                 /// `recv.name(*args)` through a 16-byte method cache cell.
                 CallMethodIc = molt_call_method_ic(recv: Value, name: Value, args: *const Value, nargs: u32, cell: *mut u64, code: *const FunctionCode, moved: u64) -> Value;
+                /// `cls(*args)` at a `call.class.direct` site through its 16-byte cache cell.
+                CallClassIc = molt_call_class_ic(cls: Value, args: *const Value, nargs: u32, cell: *mut u64, code: *const FunctionCode, moved: u64) -> Value;
+                /// A new instance of class `cls` (object layout), before `__init__`.
+                NewInstance = molt_new_instance(cls: Value) -> Value;
+                /// Raises `__init__()`'s "should return None" `TypeError` for its result `r` (owned).
+                InitNotNone = molt_init_not_none(r: Value) -> Value;
                 /// `recv.name(*args)` through the 32-byte builtin-method cache cell.
                 CallMethodCached = molt_call_method_cached(recv: Value, name: Value, args: *const Value, nargs: u32, kwnames: Value, cell: *mut u64, moved: u64) -> Value;
                 /// `super(cls, args[0]).name(*args[1:])` through the 32-byte super-call cache cell.
@@ -359,6 +365,10 @@ pub mod ic {
     pub const METHOD_CELL_SHAPE: usize = 0;
     /// Byte offset of the function value in a `call.method.direct` cell.
     pub const METHOD_CELL_FUNCTION: usize = 8;
+    /// Size of a `call.class.direct` cell (`molt_call_class_ic`): the class shape
+    /// (zero-extended, word 0) and its `__init__` function object (a value word, word 1),
+    /// as a `call.method.direct` cell.
+    pub const CLASS_CELL_SIZE: usize = 16;
     /// Size of a `call.method` cell (`molt_call_method_cached`): the builtin class (a value
     /// word, word 0), the address of the builtin method's implementation (word 1: a native
     /// code address, a table index on wasm32), and when profiled the hit and miss counts
