@@ -202,12 +202,21 @@ fn a_build_writes_a_site_map_that_validates() {
     assert_eq!(slot["guard"], "shape");
     let (_, direct) = site(&map, "<module>", "call.direct");
     assert_eq!(direct["guard"], "direct-call");
-    let (_, method) = site(&map, "<module>", "call.method.direct");
+    // `v.add(Vec(2))`: the method is looked up before the argument is made (CPython's
+    // order), through the inline cache of `method.load.direct`.
+    let (_, method) = site(&map, "<module>", "method.load.direct");
     assert_eq!(method["guard"], "inline-cache");
+    // `Vec(1)` constructs directly behind the class's inline cache; `print(...)`, a builtin,
+    // is an unguarded call of the runtime.
+    let (_, construct) = site(&map, "<module>", "call.class.direct");
+    assert_eq!(
+        (&construct["lane"], &construct["guard"], &construct["line"]),
+        (&json!("guarded"), &json!("inline-cache"), &json!(20))
+    );
     let (_, call) = site(&map, "<module>", "call");
     assert_eq!(
-        (&call["lane"], call.get("guard")),
-        (&json!("dynamic"), None)
+        (&call["lane"], call.get("guard"), &call["line"]),
+        (&json!("runtime"), None, &json!(21))
     );
 }
 
