@@ -1456,11 +1456,7 @@ impl Translator<'_> {
                 name,
                 args,
             } => {
-                let stack: Vec<Value> = std::iter::once(receiver)
-                    .chain(&args.positional)
-                    .chain(args.keywords.iter().map(|(_, v)| v))
-                    .copied()
-                    .collect();
+                let stack = method_stack(*receiver, args);
                 let (_, mask) = self.passing(&stack, &[], after);
                 let recv = v!(receiver);
                 let n = self.str_const(b, name);
@@ -1676,11 +1672,7 @@ impl Translator<'_> {
                 args,
                 ..
             } => {
-                let stack: Vec<Value> = std::iter::once(receiver)
-                    .chain(&args.positional)
-                    .chain(args.keywords.iter().map(|(_, v)| v))
-                    .copied()
-                    .collect();
+                let stack = method_stack(*receiver, args);
                 let passing = self.passing(&stack, &[*method], after);
                 let mask = passing.1;
                 let (recv, m) = (v!(receiver), v!(method));
@@ -3454,4 +3446,14 @@ mod abi_code_tests {
         names.dedup();
         assert_eq!(names.len(), Rt::ALL.len(), "each function is listed once");
     }
+}
+
+/// The values a method call passes, in the order of its `moved` mask: the receiver, the
+/// positional arguments, then the values of the keyword arguments.
+fn method_stack(receiver: Value, args: &molt_mir::CallArgs) -> Vec<Value> {
+    std::iter::once(&receiver)
+        .chain(&args.positional)
+        .chain(args.keywords.iter().map(|(_, v)| v))
+        .copied()
+        .collect()
 }

@@ -2320,15 +2320,17 @@ impl<'a> Lowerer<'a> {
                 );
                 self.raise_not_implemented(st, span)
             }
+            Expr::Yield(_) | Expr::YieldFrom(_)
+                if st.kind == Kind::Module || !st.scope.is_generator =>
+            {
+                self.error(
+                    DiagnosticCode::InvalidSyntax,
+                    e.range(),
+                    "`yield` outside function",
+                );
+                self.raise_not_implemented(st, span)
+            }
             Expr::Yield(y) => {
-                if st.kind == Kind::Module || !st.scope.is_generator {
-                    self.error(
-                        DiagnosticCode::InvalidSyntax,
-                        e.range(),
-                        "`yield` outside function",
-                    );
-                    return self.raise_not_implemented(st, span);
-                }
                 let v = match &y.value {
                     Some(v) => self.expr(st, v),
                     None => self.constant(st, Constant::None, span),
@@ -2336,14 +2338,6 @@ impl<'a> Lowerer<'a> {
                 st.b.ins(InstKind::Yield(v), span)
             }
             Expr::YieldFrom(y) => {
-                if st.kind == Kind::Module || !st.scope.is_generator {
-                    self.error(
-                        DiagnosticCode::InvalidSyntax,
-                        e.range(),
-                        "`yield` outside function",
-                    );
-                    return self.raise_not_implemented(st, span);
-                }
                 let x = self.expr(st, &y.value);
                 self.yield_from(st, x, span)
             }

@@ -305,37 +305,42 @@ fn method_calls(func: &mut Function, ctx: &mut PassContext<'_>) {
     }
     for (i, target) in rewrites {
         let inst = &mut func.insts[i];
-        if let InstKind::MethodLoad(receiver, name) = &mut inst.kind {
-            let span = inst.span;
-            let message = format!(
-                "`.{name}()` calls `{target}` directly while the receiver's class is unchanged (inline cache; other receivers take the generic lookup)"
-            );
-            inst.kind = InstKind::MethodLoadDirect {
-                receiver: *receiver,
-                name: std::mem::take(name),
-                func: target.into(),
-            };
-            ctx.remark("calls", "call.direct", RemarkKind::Applied, span, message);
-            continue;
-        }
-        let InstKind::CallMethod {
-            receiver,
-            name,
-            args,
-        } = &mut inst.kind
-        else {
-            continue;
-        };
         let span = inst.span;
-        let message = format!(
-            "`.{name}()` calls `{target}` directly while the receiver's class is unchanged (inline cache; other receivers take the generic lookup)"
-        );
-        inst.kind = InstKind::CallMethodDirect {
-            receiver: *receiver,
-            name: std::mem::take(name),
-            func: target.into(),
-            args: std::mem::take(&mut args.positional),
+        let (name, kind) = match &mut inst.kind {
+            InstKind::MethodLoad(receiver, name) => {
+                let name = std::mem::take(name);
+                let kind = InstKind::MethodLoadDirect {
+                    receiver: *receiver,
+                    name: name.clone(),
+                    func: target.as_str().into(),
+                };
+                (name, kind)
+            }
+            InstKind::CallMethod {
+                receiver,
+                name,
+                args,
+            } => {
+                let name = std::mem::take(name);
+                let kind = InstKind::CallMethodDirect {
+                    receiver: *receiver,
+                    name: name.clone(),
+                    func: target.as_str().into(),
+                    args: std::mem::take(&mut args.positional),
+                };
+                (name, kind)
+            }
+            _ => continue,
         };
-        ctx.remark("calls", "call.direct", RemarkKind::Applied, span, message);
+        inst.kind = kind;
+        ctx.remark(
+            "calls",
+            "call.direct",
+            RemarkKind::Applied,
+            span,
+            format!(
+                "`.{name}()` calls `{target}` directly while the receiver's class is unchanged (inline cache; other receivers take the generic lookup)"
+            ),
+        );
     }
 }
