@@ -885,10 +885,10 @@ pub fn call_method_loaded(recv: Value, method: Value, args: Args<'_>, moved: Mov
         return call_moved(method, args, moved.rest());
     }
     if kind(method) == Kind::Function {
-        let f = Ref::dup(method);
+        // The caller keeps `method` alive until the call returns.
         return with_first(recv, args, |a| {
             moved.own(a);
-            call_function_owned(f.v(), a)
+            call_function_owned(method, a)
         });
     }
     // SAFETY: `is_self_method` checked the kind. `load_method` found this method for `recv`

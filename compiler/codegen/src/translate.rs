@@ -1678,18 +1678,11 @@ impl Translator<'_> {
                 let (recv, m) = (v!(receiver), v!(method));
                 // After `method.load.direct`: the compiled method directly when the loaded
                 // value is the function its cache holds.
-                let direct = match self.func.values[method.index()].def {
-                    molt_mir::ValueDef::Result(l) if args.keywords.is_empty() => {
-                        match &self.func.insts[l.index()] {
-                            load @ InstData {
-                                kind: InstKind::MethodLoadDirect { func, .. },
-                                ..
-                            } => Some((load.clone(), func.clone())),
-                            _ => None,
-                        }
-                    }
-                    _ => None,
-                };
+                let direct = self
+                    .func
+                    .direct_method_load(*method)
+                    .filter(|_| args.keywords.is_empty())
+                    .map(|(load, func)| (load.clone(), Box::<str>::from(func)));
                 let join = b.create_block();
                 b.append_block_param(join, I64);
                 let slow = b.create_block();

@@ -302,22 +302,14 @@ pub fn lane(func: &Function, inst: &InstData) -> Option<(Lane, Option<String>)> 
             )),
         ),
         (InstKind::CallMethodLoaded { name, method, .. }, _) => {
-            match func.values[method.index()].def {
-                crate::ValueDef::Result(l) => match &func.insts[l.index()].kind {
-                    InstKind::MethodLoadDirect { func: f, .. } => (
-                        Guarded,
-                        Some(format!(
-                            "`.{name}()` calls `{f}` directly when the method looked up before the arguments is the one its inline cache holds"
-                        )),
-                    ),
-                    _ => (
-                        Dynamic,
-                        Some(format!(
-                            "`.{name}()` calls the method looked up before its arguments, through the runtime's generic call"
-                        )),
-                    ),
-                },
-                _ => (
+            match func.direct_method_load(*method) {
+                Some((_, f)) => (
+                    Guarded,
+                    Some(format!(
+                        "`.{name}()` calls `{f}` directly when the method looked up before the arguments is the one its inline cache holds"
+                    )),
+                ),
+                None => (
                     Dynamic,
                     Some(format!(
                         "`.{name}()` calls the method looked up before its arguments, through the runtime's generic call"

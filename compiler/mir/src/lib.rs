@@ -1275,6 +1275,19 @@ impl Function {
         out
     }
 
+    /// The `method.load.direct` instruction that defines `method`, and the MIR function it
+    /// expects; `None` when `method` is not such a load's result.
+    pub fn direct_method_load(&self, method: Value) -> Option<(&InstData, &str)> {
+        let ValueDef::Result(load) = self.values[method.index()].def else {
+            return None;
+        };
+        let data = &self.insts[load.index()];
+        match &data.kind {
+            InstKind::MethodLoadDirect { func, .. } => Some((data, func)),
+            _ => None,
+        }
+    }
+
     /// The type of `value`.
     pub fn ty(&self, value: Value) -> &Type {
         &self.values[value.index()].ty
