@@ -1112,7 +1112,8 @@ fn collect_constants(functions: &[Arc<Function>]) -> Constants {
                         class_targets.push(key);
                     }
                 }
-                InstKind::CallDirect { func, via, .. } => {
+                InstKind::CallDirect { func, via, .. }
+                | InstKind::GlobalLoadDirect { func, via } => {
                     // The slow path loads the callee's global by its Python name (for a
                     // function of another module, the global it is called through).
                     match via {

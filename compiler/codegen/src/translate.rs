@@ -660,6 +660,15 @@ impl Translator<'_> {
         b.switch_to_block(cont);
     }
 
+    /// Adds `delta` to the reference count of `v`, known to be a heap object that another
+    /// reference keeps alive (no tag test, no release at zero).
+    fn add_to_count(&mut self, b: &mut FunctionBuilder<'_>, v: ir::Value, delta: i64) {
+        let p = b.ins().band_imm_u(v, PAYLOAD_MASK);
+        let rc = b.ins().load(I64, ir::MemFlagsData::trusted(), p, 0);
+        let rc1 = b.ins().iadd_imm_s(rc, delta);
+        b.ins().store(ir::MemFlagsData::trusted(), rc1, p, 0);
+    }
+
     /// `decref`, inlined; the object is freed by `molt_dealloc` when its count reaches 0.
     fn decref(&mut self, b: &mut FunctionBuilder<'_>, v: ir::Value) {
         let tag = b.ins().ushr_imm_u(v, 48);
@@ -1512,54 +1521,106 @@ impl Translator<'_> {
                 self.check(b, block, d, after, r, false)?;
                 self.define(d, r);
             }
+            InstKind::GlobalLoadDirect { func: target, via } => {
+                let (slot, global, _) = self.direct_slot(target, via.as_deref())?;
+                let addr = self.data_addr(b, slot);
+                let fobj = b.ins().load(I64, ir::MemFlagsData::trusted(), addr, 0);
+                let fast = b.create_block();
+                let slow = b.create_block();
+                let join = b.create_block();
+                b.append_block_param(join, I64);
+                b.ins().brif(fobj, fast, &[], slow, &[]);
+                // The `def` ran and the global still holds its function: the slot's.
+                b.switch_to_block(fast);
+                if d.result.is_some_and(|r| self.needs_rc(r)) {
+                    self.add_to_count(b, fobj, 1);
+                }
+                b.ins().jump(join, &[BlockArg::Value(fobj)]);
+                // Otherwise the name as CPython reads it (`NameError` before the `def`).
+                // (Not a profile point: the call after it counts the failure.)
+                b.switch_to_block(slow);
+                let m = self.module(b);
+                let n = self.str_const(b, global);
+                let g = self.call_rt(b, Rt::GlobalLoad, &[m, n]);
+                b.ins().jump(join, &[BlockArg::Value(g)]);
+                b.switch_to_block(join);
+                let r = b.block_params(join)[0];
+                self.check(b, block, d, after, r, false)?;
+                self.define(d, r);
+            }
             InstKind::CallDirect {
                 func: target,
                 args,
                 via,
+                loaded: Some(loaded),
+            } => {
+                // The callee was read before the arguments (`global.load.direct`): the
+                // compiled code when that value is still the function in the slot.
+                let (pass, mask) = self.passing(args, &[*loaded], after);
+                let callee = v!(loaded);
+                // The call releases the callee when it is its last use.
+                let consume = self.needs_rc(*loaded)
+                    && !after.contains(loaded)
+                    && !args.contains(loaded)
+                    && !self.is_constant(*loaded);
+                if consume {
+                    self.moved.push(*loaded);
+                }
+                let vals = args
+                    .iter()
+                    .map(|v| self.val(*v))
+                    .collect::<Result<Vec<_>, _>>()?;
+                let (slot, _, _) = self.direct_slot(target, via.as_deref())?;
+                let fid = self.direct_target(target)?;
+                let now = self.cached(b, slot);
+                let same = b.ins().icmp(IntCC::Equal, callee, now);
+                let fast = b.create_block();
+                let slow = b.create_block();
+                let join = b.create_block();
+                b.append_block_param(join, I64);
+                b.ins().brif(same, fast, &[], slow, &[]);
+                b.switch_to_block(fast);
+                if consume {
+                    // The `def`'s function object: its slot holds a reference for the
+                    // program's life, so this one is never the last.
+                    self.add_to_count(b, callee, -1);
+                }
+                self.compiled_call(b, target, fid, callee, &vals, &pass, join);
+                // Rebound while the arguments ran, or not the `def`'s function: call what
+                // was read.
+                b.switch_to_block(slow);
+                self.count_failure(b, d, 0);
+                let arr = self.array(b, &vals);
+                let nargs = b.ins().iconst(I64, vals.len() as i64);
+                let none = b.ins().iconst(I64, NONE);
+                let mask = b.ins().iconst(I64, mask as i64);
+                let res = self.call_rt(b, Rt::Call, &[callee, arr, nargs, none, mask]);
+                if consume {
+                    self.decref(b, callee);
+                }
+                b.ins().jump(join, &[BlockArg::Value(res)]);
+                b.switch_to_block(join);
+                let r = b.block_params(join)[0];
+                self.check(b, block, d, after, r, false)?;
+                self.define(d, r);
+            }
+            InstKind::CallDirect {
+                func: target,
+                args,
+                via,
+                loaded: None,
             } => {
                 let (pass, mask) = self.passing(args, &[], after);
                 let vals = args
                     .iter()
                     .map(|v| self.val(*v))
                     .collect::<Result<Vec<_>, _>>()?;
-                // A function of another module is called through this module's global
-                // `via`, whose own slot holds the function while the global does; through
-                // `m.f`, while the global `m` holds the module (its slot) and the module's
-                // `f` the function of its `def` (the function's own slot).
-                let (global, attr) = match via {
-                    Some(via) => match via.split_once('.') {
-                        Some((global, attr)) => (global, Some(attr)),
-                        None => (&**via, None),
-                    },
-                    None => (molt_mir::split_module(target).1, None),
-                };
-                let (slot, module_slot) = match (via, attr) {
-                    (Some(_), None) => (
-                        self.symbols
-                            .alias_slot(&self.func.name, global)
-                            .map(|(slot, _)| slot),
-                        None,
-                    ),
-                    (Some(_), Some(_)) => (
-                        self.symbols.fobj.get(&**target).map(|d| d.as_u32()),
-                        self.symbols
-                            .alias_slot(&self.func.name, global)
-                            .map(|(slot, _)| slot),
-                    ),
-                    (None, _) => (self.symbols.fobj.get(&**target).map(|d| d.as_u32()), None),
-                };
-                let (Some(slot), Some(&fid)) = (slot, self.symbols.functions.get(&**target)) else {
-                    return Err(CodegenError::Internal {
-                        function: func.name.to_string(),
-                        message: format!("call.direct of unknown function {target:?}"),
-                    });
-                };
-                if attr.is_some() && module_slot.is_none() {
-                    return Err(CodegenError::Internal {
-                        function: func.name.to_string(),
-                        message: format!("call.direct through unknown module global {global:?}"),
-                    });
-                }
+                let (slot, global, module_slot) = self.direct_slot(target, via.as_deref())?;
+                let attr = via
+                    .as_deref()
+                    .and_then(|v| v.split_once('.'))
+                    .map(|(_, a)| a);
+                let fid = self.direct_target(target)?;
                 let addr = self.data_addr(b, slot);
                 let fobj = b.ins().load(I64, ir::MemFlagsData::trusted(), addr, 0);
                 let mut defined = b.ins().icmp_imm_s(IntCC::NotEqual, fobj, 0);
@@ -2286,6 +2347,63 @@ impl Translator<'_> {
         self.call_rt(b, Rt::WatchFunction, &[m, n, addr]);
         b.ins().jump(done, &[]);
         b.switch_to_block(done);
+    }
+
+    /// The data slot a direct call of MIR function `target` tests, the global its slow path
+    /// reads, and, for `via "m.f"`, the slot of the global `m` (which must hold the module
+    /// `m`). A function of this module: its `def`'s slot; through a global bound by
+    /// `from m import f as g` (`via "g"`): that global's own slot.
+    ///
+    /// Errors: [`CodegenError::Internal`] when the symbols lack the function or global.
+    fn direct_slot<'s>(
+        &self,
+        target: &'s str,
+        via: Option<&'s str>,
+    ) -> Result<(u32, &'s str, Option<u32>), CodegenError> {
+        let internal = |message: String| CodegenError::Internal {
+            function: self.func.name.to_string(),
+            message,
+        };
+        let (global, attr) = match via {
+            Some(via) => match via.split_once('.') {
+                Some((global, attr)) => (global, Some(attr)),
+                None => (via, None),
+            },
+            None => (molt_mir::split_module(target).1, None),
+        };
+        let fobj = || self.symbols.fobj.get(target).map(|d| d.as_u32());
+        let alias = || {
+            self.symbols
+                .alias_slot(&self.func.name, global)
+                .map(|(slot, _)| slot)
+        };
+        let (slot, module_slot) = match (via, attr) {
+            (Some(_), None) => (alias(), None),
+            (Some(_), Some(_)) => match alias() {
+                Some(m) => (fobj(), Some(m)),
+                None => {
+                    return Err(internal(format!(
+                        "call.direct through unknown module global {global:?}"
+                    )));
+                }
+            },
+            (None, _) => (fobj(), None),
+        };
+        let slot =
+            slot.ok_or_else(|| internal(format!("call.direct of unknown function {target:?}")))?;
+        Ok((slot, global, module_slot))
+    }
+
+    /// The compiled function a direct call of MIR function `target` enters.
+    fn direct_target(&self, target: &str) -> Result<cranelift_module::FuncId, CodegenError> {
+        self.symbols
+            .functions
+            .get(target)
+            .copied()
+            .ok_or_else(|| CodegenError::Internal {
+                function: self.func.name.to_string(),
+                message: format!("call.direct of unknown function {target:?}"),
+            })
     }
 
     /// Calls compiled MIR function `target` (`fid`) with function object `fobj` and one

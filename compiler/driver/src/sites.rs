@@ -26,7 +26,8 @@ use crate::report::Origin;
 ///
 /// - `is.type` of a parameter (function versioning): [`GuardKind::Entry`]; of a loaded
 ///   attribute (slot speculation): [`GuardKind::FloatTag`];
-/// - `call.direct`: [`GuardKind::DirectCall`] (the callee's `def` must be bound);
+/// - `call.direct`: [`GuardKind::DirectCall`] (the callee's `def` must be bound, and for
+///   `call.direct ... loaded` still be what was read before the arguments);
 /// - `call.method.direct`: [`GuardKind::InlineCache`];
 /// - `getattr.slot` / `setattr.slot`: [`GuardKind::Shape`];
 /// - small-int arithmetic ([`Strategy::IntArith`]): [`GuardKind::Overflow`] when both operands

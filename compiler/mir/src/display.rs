@@ -307,6 +307,12 @@ fn write_kind(out: &mut String, kind: &InstKind) {
         InstKind::Truthy(a) => {
             let _ = write!(o, "truthy {a}");
         }
+        InstKind::GlobalLoadDirect { func, via } => {
+            let _ = write!(o, "global.load.direct {}", quote(func));
+            if let Some(via) = via {
+                let _ = write!(o, " via {}", quote(via));
+            }
+        }
         InstKind::GlobalLoad(n) => {
             let _ = write!(o, "global.load {}", quote(n));
         }
@@ -350,11 +356,19 @@ fn write_kind(out: &mut String, kind: &InstKind) {
             let _ = write!(o, "call {callee}");
             call_args(o, args);
         }
-        InstKind::CallDirect { func, args, via } => {
+        InstKind::CallDirect {
+            func,
+            args,
+            via,
+            loaded,
+        } => {
             let _ = write!(o, "call.direct {}", quote(func));
             list(o, args);
             if let Some(via) = via {
                 let _ = write!(o, " via {}", quote(via));
+            }
+            if let Some(loaded) = loaded {
+                let _ = write!(o, " loaded {loaded}");
             }
         }
         InstKind::CallEx {

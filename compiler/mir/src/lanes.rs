@@ -237,6 +237,19 @@ pub fn lane(func: &Function, inst: &InstData) -> Option<(Lane, Option<String>)> 
         }
         (InstKind::Unary(_, v), _) => known_or(*v, "the operand", Runtime),
         (InstKind::Truthy(_), _) => (Runtime, Some("calls the runtime's bool()".into())),
+        (
+            InstKind::CallDirect {
+                func: f,
+                loaded: Some(_),
+                ..
+            },
+            _,
+        ) => (
+            Guarded,
+            Some(format!(
+                "calls `{f}` directly when the function read before the arguments is still the one its `def` made"
+            )),
+        ),
         (InstKind::CallDirect { .. }, _) => (Native, None),
         (InstKind::Call { .. }, Strategy::BuiltinLen) => (
             Runtime,
@@ -381,6 +394,13 @@ pub fn lane(func: &Function, inst: &InstData) -> Option<(Lane, Option<String>)> 
         (InstKind::SlotLoad(_) | InstKind::SlotStore(..) | InstKind::SlotDel(_), _)
         | (InstKind::CheckBound(..), _)
         | (InstKind::IsType(..), _) => (Native, None),
+        (InstKind::GlobalLoadDirect { func: f, via }, _) => (
+            Guarded,
+            Some(format!(
+                "`{}` is read before the call's arguments run (CPython's order): from `{f}`'s slot once its `def` has run (checked inline), else looked up",
+                via.as_deref().unwrap_or_else(|| crate::split_module(f).1)
+            )),
+        ),
         (InstKind::GlobalLoad(name), _) => (
             Runtime,
             Some(format!("global `{name}` is read through a cached lookup")),

@@ -257,6 +257,21 @@ pub enum InstKind {
     Truthy(Value),
     /// `global.load "x"`: read a module global, falling back to builtins; raises `NameError`.
     GlobalLoad(Box<str>),
+    /// `global.load.direct "f"`: `global.load` of the global that names the module function
+    /// `f` (MIR name), which `call.direct ... loaded` calls. Once `f`'s `def` has run (and
+    /// while the global still holds its function object), codegen reads the function from
+    /// its slot instead of looking the name up; otherwise it is `global.load` (`NameError`,
+    /// or whatever now holds the name). The read happens where CPython reads the callee,
+    /// before the call's arguments run.
+    ///
+    /// `global.load.direct "m:f" via "g"`: the same for a function of another module called
+    /// through this module's global `g` (see `call.direct ... via`).
+    GlobalLoadDirect {
+        /// MIR name of the function expected in the global.
+        func: Box<str>,
+        /// For a function of another module: this module's global it is read through.
+        via: Option<Box<str>>,
+    },
     /// `global.store "x", v1`
     GlobalStore(Box<str>, Value),
     /// `global.del "x"`
@@ -301,6 +316,13 @@ pub enum InstKind {
     /// compiled code directly while `g` holds the function object that `m`'s `def f` made
     /// (checked when `g` is stored, and watched after that), and is an ordinary call of the
     /// global `g` otherwise.
+    ///
+    /// `call.direct "f"(v2) loaded v1`: the callee was read before the arguments ran, by
+    /// `v1 = global.load.direct "f"` (CPython's order; used when something between the read
+    /// and the call could raise or run code). The compiled code is called directly when
+    /// `v1` is the function object in `f`'s slot at the call; otherwise `v1` is called
+    /// generically (the global was rebound while the arguments ran, or `f`'s `def` had not
+    /// run and the name found something else).
     CallDirect {
         /// MIR name of the callee.
         func: Box<str>,
@@ -309,6 +331,9 @@ pub enum InstKind {
         /// For a function of another module: the global of this module it is called
         /// through (see above); `None` for a function of this module.
         via: Option<Box<str>>,
+        /// The callee read before the arguments (a `global.load.direct`), when the read
+        /// and the call are apart.
+        loaded: Option<Value>,
     },
     /// `call.ex v1, v2, v3`: `callee(*v2, **v3)` with a tuple and a dict.
     CallEx {
@@ -622,6 +647,7 @@ impl InstKind {
         match self {
             InstKind::Const(_)
             | InstKind::GlobalLoad(_)
+            | InstKind::GlobalLoadDirect { .. }
             | InstKind::GlobalDel(_)
             | InstKind::BuiltinLoad(_)
             | InstKind::HandledExc
@@ -735,8 +761,13 @@ impl InstKind {
             | InstKind::BuildString(vs)
             | InstKind::KeepAlive(vs)
             | InstKind::Bind(vs)
-            | InstKind::CallDirect { args: vs, .. }
             | InstKind::CallClassDirect { args: vs, .. } => v(vs, &mut f),
+            InstKind::CallDirect { args, loaded, .. } => {
+                v(args, &mut f);
+                if let Some(a) = loaded {
+                    f(a);
+                }
+            }
             InstKind::MakeFunction {
                 defaults, closure, ..
             } => {
@@ -772,6 +803,7 @@ impl InstKind {
         match self {
             InstKind::Const(_)
             | InstKind::GlobalLoad(_)
+            | InstKind::GlobalLoadDirect { .. }
             | InstKind::GlobalDel(_)
             | InstKind::BuiltinLoad(_)
             | InstKind::HandledExc
@@ -885,8 +917,13 @@ impl InstKind {
             | InstKind::BuildString(vs)
             | InstKind::KeepAlive(vs)
             | InstKind::Bind(vs)
-            | InstKind::CallDirect { args: vs, .. }
             | InstKind::CallClassDirect { args: vs, .. } => gs(vs, &mut g),
+            InstKind::CallDirect { args, loaded, .. } => {
+                gs(args, &mut g);
+                if let Some(a) = loaded {
+                    g(a);
+                }
+            }
             InstKind::MakeFunction {
                 defaults, closure, ..
             } => {
@@ -1151,6 +1188,7 @@ impl Function {
                 InstKind::CallDirect {
                     func, via: None, ..
                 }
+                | InstKind::GlobalLoadDirect { func, via: None }
                 | InstKind::CallMethodDirect { func, .. }
                 | InstKind::MethodLoadDirect { func, .. }
                 | InstKind::CallClassDirect { init: func, .. } => qualify(func),

@@ -694,6 +694,15 @@ impl<'a> Cursor<'a> {
             "const.unbound" => InstKind::Const(Constant::Unbound),
             "truthy" => InstKind::Truthy(self.value()?),
             "global.load" => InstKind::GlobalLoad(self.string()?),
+            "global.load.direct" => {
+                let func = self.string()?;
+                let via = if self.eat_keyword("via") {
+                    Some(self.string()?)
+                } else {
+                    None
+                };
+                InstKind::GlobalLoadDirect { func, via }
+            }
             "global.store" => {
                 let (name, value) = self.string_comma_value()?;
                 InstKind::GlobalStore(name, value)
@@ -742,10 +751,16 @@ impl<'a> Cursor<'a> {
                 } else {
                     None
                 };
+                let loaded = if self.eat_keyword("loaded") {
+                    Some(self.value()?)
+                } else {
+                    None
+                };
                 InstKind::CallDirect {
                     func,
                     args: args.positional,
                     via,
+                    loaded,
                 }
             }
             "call.ex" => {

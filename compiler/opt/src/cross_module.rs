@@ -18,7 +18,7 @@
 //! ([`crate::linked_item_mir`]), because which file `m` is depends on the program's
 //! search path.
 
-use molt_mir::{CalleeNote, Function, InstKind, Value};
+use molt_mir::{CalleeNote, Function, Inst, InstKind, Value, ValueDef};
 use molt_semantic::imported_calls::ImportedFunction;
 use rustc_hash::FxHashMap;
 
@@ -57,7 +57,26 @@ pub fn run(func: &mut Function, ctx: &mut PassContext<'_>, imported: &[ImportedF
     }
     let mut dead_loads: Vec<Value> = Vec::new();
     let mut generic: Vec<&ImportedFunction> = Vec::new();
-    for inst in &mut func.insts {
+    // Calls whose callee read must stay before the arguments (`crate::direct_calls`).
+    let blocks = crate::util::inst_blocks(func);
+    let apart: rustc_hash::FxHashSet<usize> = func
+        .insts
+        .iter()
+        .enumerate()
+        .filter_map(|(i, inst)| match &inst.kind {
+            InstKind::Call { callee, .. } if loads.contains_key(callee) => {
+                match func.values[callee.index()].def {
+                    ValueDef::Result(load) => {
+                        crate::util::order_visible(func, &blocks, load, Inst(i as u32)).then_some(i)
+                    }
+                    _ => None,
+                }
+            }
+            _ => None,
+        })
+        .collect();
+    let mut direct_loads = Vec::new();
+    for (i, inst) in func.insts.iter_mut().enumerate() {
         let (callee, args, found) = match &inst.kind {
             InstKind::Call { callee, args } => match loads.get(callee) {
                 Some(found) => (*callee, args, *found),
@@ -120,11 +139,18 @@ pub fn run(func: &mut Function, ctx: &mut PassContext<'_>, imported: &[ImportedF
                 "{called} calls the compiled function of the imported module directly (no argument binding or lookup)"
             ),
         );
+        let loaded =
+            (apart.contains(&i) && matches!(inst.kind, InstKind::Call { .. })).then_some(callee);
         inst.kind = InstKind::CallDirect {
             func: target.clone(),
             args: args.positional.clone(),
             via: Some(local.clone()),
+            loaded,
         };
+        if loaded.is_some() {
+            direct_loads.push((callee, target.clone(), Some(local.clone())));
+            continue;
+        }
         if let Some(n) = uses.get_mut(&callee) {
             *n -= 1;
             if *n == 0 {
@@ -147,5 +173,6 @@ pub fn run(func: &mut Function, ctx: &mut PassContext<'_>, imported: &[ImportedF
             None => func.callee_notes.push((found.local.clone(), note)),
         }
     }
+    crate::direct_calls::read_directly(func, direct_loads);
     crate::direct_calls::remove_dead_loads(func, &dead_loads);
 }

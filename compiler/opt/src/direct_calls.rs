@@ -4,6 +4,14 @@
 //! called without argument binding or a globals lookup; codegen keeps an ordinary call for the
 //! time before the `def` has run).
 //!
+//! CPython reads the callee before it evaluates the arguments, so `k(1 // 0)` run before
+//! `def k` raises `NameError`, and a call whose arguments rebind `k` calls the old `k`. When
+//! something between the read and the call could raise or run code
+//! ([`crate::util::order_visible`]), the read stays where it is as `global.load.direct` (the
+//! function from its slot, or the generic lookup before the `def` has run) and the call
+//! becomes `call.direct ... loaded`, which calls the compiled code when the value read is
+//! still the function in the slot. Otherwise the read moves into the call.
+//!
 //! Method calls: `call.method recv, "m"(...)` becomes `call.method.direct` when the method it
 //! will most likely reach is known: `self.m()` in a method of class `C` (the `m` that `C` or
 //! its nearest base class in this module defines), or, for any receiver, the only `m` that a
@@ -13,9 +21,9 @@
 //! arguments (`method.load` + `call.method.loaded`, see [`crate::method_loads`]) gets the same
 //! guess on its load, which becomes `method.load.direct`.
 
-use molt_mir::{CalleeNote, Function, InstKind, Value};
+use molt_mir::{CalleeNote, Function, Inst, InstKind, Value, ValueDef};
 use molt_semantic::index::ParamKind;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::{PassContext, RemarkKind};
 
@@ -58,7 +66,20 @@ pub fn run(func: &mut Function, ctx: &mut PassContext<'_>) {
         }
     }
     let mut dead_loads: Vec<Value> = Vec::new();
-    for inst in &mut func.insts {
+    let blocks = crate::util::inst_blocks(func);
+    // Calls whose callee read stays before the arguments (see the module doc).
+    let mut apart: FxHashSet<Inst> = FxHashSet::default();
+    for (i, inst) in func.insts.iter().enumerate() {
+        if let InstKind::Call { callee, .. } = &inst.kind
+            && callable.contains_key(callee)
+            && let ValueDef::Result(load) = func.values[callee.index()].def
+            && crate::util::order_visible(func, &blocks, load, Inst(i as u32))
+        {
+            apart.insert(Inst(i as u32));
+        }
+    }
+    let mut direct_loads = Vec::new();
+    for (i, inst) in func.insts.iter_mut().enumerate() {
         let InstKind::Call { callee, args } = &inst.kind else {
             continue;
         };
@@ -99,13 +120,28 @@ pub fn run(func: &mut Function, ctx: &mut PassContext<'_>) {
             "call.direct",
             RemarkKind::Applied,
             inst.span,
-            format!("`{name}(...)` calls the compiled function directly (no argument binding or global lookup)"),
+            if apart.contains(&Inst(i as u32)) {
+                format!("`{name}(...)` calls the compiled function directly (no argument binding; `{name}` is read before the arguments, as CPython does, from the slot its `def` fills)")
+            } else {
+                format!("`{name}(...)` calls the compiled function directly (no argument binding or global lookup)")
+            },
         );
         let callee = *callee;
+        if apart.contains(&Inst(i as u32)) {
+            inst.kind = InstKind::CallDirect {
+                func: name.clone(),
+                args: args.positional.clone(),
+                via: None,
+                loaded: Some(callee),
+            };
+            direct_loads.push((callee, name.clone(), None));
+            continue;
+        }
         inst.kind = InstKind::CallDirect {
             func: name.clone(),
             args: args.positional.clone(),
             via: None,
+            loaded: None,
         };
         if let Some(n) = uses.get_mut(&callee) {
             *n -= 1;
@@ -114,10 +150,26 @@ pub fn run(func: &mut Function, ctx: &mut PassContext<'_>) {
             }
         }
     }
+    read_directly(func, direct_loads);
     note_generic_callees(func, ctx, &globals);
     method_calls(func, ctx);
     // Drop loads no instruction uses any more.
     remove_dead_loads(func, &dead_loads);
+}
+
+/// Turns the `global.load`s defining the callees of `call.direct ... loaded` into
+/// `global.load.direct`: `loads` holds, per loaded value, the MIR function the call expects
+/// and, for a function of another module, the global of this module it is read through.
+pub(crate) fn read_directly(func: &mut Function, loads: Vec<(Value, Box<str>, Option<Box<str>>)>) {
+    for (v, target, via) in loads {
+        let ValueDef::Result(load) = func.values[v.index()].def else {
+            continue;
+        };
+        let data = &mut func.insts[load.index()];
+        if matches!(data.kind, InstKind::GlobalLoad(_)) {
+            data.kind = InstKind::GlobalLoadDirect { func: target, via };
+        }
+    }
 }
 
 /// Removes the instructions defining `dead` (callee loads no instruction uses any more) and

@@ -139,6 +139,34 @@ pub fn is_pure(func: &Function, inst: &InstData) -> bool {
     }
 }
 
+/// Whether a program could tell `first` ran before `then` rather than right before it: false
+/// when both are in one block and every instruction between them is [`is_pure`] (`blocks`
+/// from [`inst_blocks`]), true otherwise.
+pub fn order_visible(
+    func: &Function,
+    blocks: &FxHashMap<Inst, Block>,
+    first: Inst,
+    then: Inst,
+) -> bool {
+    let (Some(b), Some(c)) = (blocks.get(&first), blocks.get(&then)) else {
+        return true;
+    };
+    if b != c {
+        return true;
+    }
+    let insts = &func.blocks[b.index()].insts;
+    let (Some(i), Some(j)) = (
+        insts.iter().position(|&x| x == first),
+        insts.iter().position(|&x| x == then),
+    ) else {
+        return true;
+    };
+    i > j
+        || !insts[i + 1..j]
+            .iter()
+            .all(|x| is_pure(func, &func.insts[x.index()]))
+}
+
 /// Clones `blocks` (with their parameters, instructions and handlers) into new blocks at the
 /// end of the layout. Uses of values defined in the cloned blocks are rewritten to the copies;
 /// branches and handlers among the cloned blocks point at the copies. Returns the block and

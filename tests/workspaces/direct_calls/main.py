@@ -64,6 +64,11 @@ except NameError as e:
 user.inc = inc
 print("restored", user.run(5)[0], user.hot(1000))
 
+# The callee is read before the arguments: the arguments rebind `user.inc`, the call still
+# calls the function read before them, the next call the new one.
+print("read first", user.read_first(7))
+user.inc = inc
+
 # Recursion through an imported name keeps the recursion limit.
 import sys
 sys.setrecursionlimit(60)

@@ -1,4 +1,6 @@
 """Imports functions of `ops` by name and calls them in the ways a program does."""
+import sys
+
 import early
 from ops import inc, scale, mul as times, count, name_of, fact, countdown, later
 
@@ -24,3 +26,14 @@ def hot(n: int) -> int:
     for i in range(n):
         s += inc(i)
     return s
+
+
+def rebind_inc(x):
+    """Rebinds this module's `inc` while a call's arguments run."""
+    sys.modules[__name__].inc = lambda v: ("rebound", v)
+    return x
+
+
+def read_first(x):
+    # CPython reads `inc` before the argument runs: the call gets the function read then.
+    return inc(rebind_inc(x)), inc(x)
