@@ -1,4 +1,6 @@
 # Parsing: a recursive-descent parser and evaluator of integer expressions (errors as values).
+from typing import Optional
+
 MOD = 1_000_003
 
 
@@ -112,7 +114,7 @@ class Parser:
         if not self.error:
             self.error = f"{message} at token {self.pos}"
 
-    def parse(self) -> Node | None:
+    def parse(self) -> Optional[Node]:
         node = self.expr()
         if not self.error and self.pos != len(self.tokens):
             self.fail(f"unexpected {self.peek()!r}")
