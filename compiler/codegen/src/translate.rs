@@ -1806,13 +1806,23 @@ impl Translator<'_> {
                     .call_method_direct(b, block, d, after, recv, name, target, &vals, passing)?;
                 self.define(d, r);
             }
-            InstKind::CallClassDirect { class, init, args } => {
-                let passing = self.passing(args, &[], after);
+            InstKind::CallClassDirect {
+                class,
+                init,
+                args,
+                loaded,
+            } => {
+                let passing = self.passing(args, loaded.as_slice(), after);
                 let vals = args
                     .iter()
                     .map(|v| self.val(*v))
                     .collect::<Result<Vec<_>, _>>()?;
-                let r = self.call_class_direct(b, block, d, after, class, init, &vals, passing)?;
+                let loaded = match loaded {
+                    Some(v) => Some(v!(v)),
+                    None => None,
+                };
+                let r = self
+                    .call_class_direct(b, block, d, after, class, init, loaded, &vals, passing)?;
                 self.define(d, r);
             }
             InstKind::GetAttrSlot(o, name) => {
@@ -2618,6 +2628,7 @@ impl Translator<'_> {
         after: &FxHashSet<Value>,
         class: &str,
         init: &str,
+        loaded: Option<ir::Value>,
         args: &[ir::Value],
         (pass, mask): (Vec<Pass>, u64),
     ) -> Result<ir::Value, CodegenError> {
@@ -2637,7 +2648,11 @@ impl Translator<'_> {
         b.append_block_param(join, I64);
         let addr = self.data_addr(b, slot);
         let cls = b.ins().load(I64, mem, addr, 0);
-        let bound = b.ins().icmp_imm_s(IntCC::NotEqual, cls, 0);
+        // With the class read before the arguments: that class must be the slot's.
+        let bound = match loaded {
+            Some(v) => b.ins().icmp(IntCC::Equal, cls, v),
+            None => b.ins().icmp_imm_s(IntCC::NotEqual, cls, 0),
+        };
         let check = b.create_block();
         let unbound = b.create_block();
         b.ins().brif(bound, check, &[], unbound, &[]);
@@ -2696,9 +2711,22 @@ impl Translator<'_> {
         let res = self.call_rt(b, Rt::CallClassIc, &[cls, arr, nargs, cell, code_addr, m]);
         b.ins().jump(join, &[BlockArg::Value(res)]);
         // No class in the slot: an ordinary call of the global (`NameError` before the
-        // `class` statement ran; whatever the global holds after it was rebound).
+        // `class` statement ran; whatever the global holds after it was rebound), or of
+        // the value read before the arguments.
         b.switch_to_block(unbound);
         self.count_failure(b, d, 0);
+        if let Some(v) = loaded {
+            let arr = self.array(b, args);
+            let nargs = b.ins().iconst(I64, args.len() as i64);
+            let none = b.ins().iconst(I64, NONE);
+            let m = b.ins().iconst(I64, mask as i64);
+            let res = self.call_rt(b, Rt::Call, &[v, arr, nargs, none, m]);
+            b.ins().jump(join, &[BlockArg::Value(res)]);
+            b.switch_to_block(join);
+            let r = b.block_params(join)[0];
+            self.check(b, block, d, after, r, false)?;
+            return Ok(r);
+        }
         let module = self.module(b);
         let n = self.str_const(b, class);
         let g = self.call_rt(b, Rt::GlobalLoad, &[module, n]);

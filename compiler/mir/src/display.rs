@@ -424,9 +424,17 @@ fn write_kind(out: &mut String, kind: &InstKind) {
             let _ = write!(o, "call.super {sup}, {class}, {receiver}, {}", quote(name));
             call_args(o, args);
         }
-        InstKind::CallClassDirect { class, init, args } => {
+        InstKind::CallClassDirect {
+            class,
+            init,
+            args,
+            loaded,
+        } => {
             let _ = write!(o, "call.class.direct {}, {}", quote(class), quote(init));
             list(o, args);
+            if let Some(loaded) = loaded {
+                let _ = write!(o, " loaded {loaded}");
+            }
         }
         InstKind::CallMethodDirect {
             receiver,

@@ -377,8 +377,12 @@ pub enum InstKind {
     /// when `__init__`, `__new__` or any other special method of it or a base changes)
     /// allocates the instance and calls `init`'s compiled code directly, raising CPython's
     /// `TypeError` when it returns something other than `None`. Otherwise exactly
-    /// `global.load "C"` and `call` with the arguments: the optimizer only emits it when
-    /// nothing between that load and the call can raise or run code.
+    /// `global.load "C"` and `call` with the arguments: without `loaded`, the optimizer only
+    /// emits it when nothing between that load and the call can raise or run code.
+    ///
+    /// `call.class.direct "C", "C.__init__"(v2) loaded v1`: the class was read before the
+    /// arguments ran (`v1 = global.load "C"`, CPython's order); the direct construction
+    /// applies when `v1` is the class in the slot, and otherwise `v1` is called generically.
     CallClassDirect {
         /// The module global holding the class (its `class` statement's name).
         class: Box<str>,
@@ -386,6 +390,8 @@ pub enum InstKind {
         init: Box<str>,
         /// The arguments after the instance.
         args: Vec<Value>,
+        /// The class read before the arguments, when the read and the call are apart.
+        loaded: Option<Value>,
     },
     /// `call.super v1, v2, v3, "m"(v4)`: `super(v2, v3).m(v4)` where `v1` is the value the
     /// name `super` had (`builtin.load "super"`), without a `super` object or a bound method
@@ -760,9 +766,9 @@ impl InstKind {
             | InstKind::BuildDict(vs)
             | InstKind::BuildString(vs)
             | InstKind::KeepAlive(vs)
-            | InstKind::Bind(vs)
-            | InstKind::CallClassDirect { args: vs, .. } => v(vs, &mut f),
-            InstKind::CallDirect { args, loaded, .. } => {
+            | InstKind::Bind(vs) => v(vs, &mut f),
+            InstKind::CallDirect { args, loaded, .. }
+            | InstKind::CallClassDirect { args, loaded, .. } => {
                 v(args, &mut f);
                 if let Some(a) = loaded {
                     f(a);
@@ -916,9 +922,9 @@ impl InstKind {
             | InstKind::BuildDict(vs)
             | InstKind::BuildString(vs)
             | InstKind::KeepAlive(vs)
-            | InstKind::Bind(vs)
-            | InstKind::CallClassDirect { args: vs, .. } => gs(vs, &mut g),
-            InstKind::CallDirect { args, loaded, .. } => {
+            | InstKind::Bind(vs) => gs(vs, &mut g),
+            InstKind::CallDirect { args, loaded, .. }
+            | InstKind::CallClassDirect { args, loaded, .. } => {
                 gs(args, &mut g);
                 if let Some(a) = loaded {
                     g(a);

@@ -779,10 +779,16 @@ impl<'a> Cursor<'a> {
                 if !args.keywords.is_empty() {
                     return self.error("`call.class.direct` takes positional arguments only");
                 }
+                let loaded = if self.eat_keyword("loaded") {
+                    Some(self.value()?)
+                } else {
+                    None
+                };
                 InstKind::CallClassDirect {
                     class,
                     init,
                     args: args.positional,
+                    loaded,
                 }
             }
             "call.method.direct" => {

@@ -10,11 +10,14 @@
 //! time (the global still holding the class, the class's shape, `__init__` being that
 //! function's code) and otherwise makes the generic call.
 //!
-//! The rewrite drops the load of the global and reads the class when the call happens, so
-//! it is made only when nothing between the load and the call can raise or run code
-//! ([`crate::util::is_pure`]): the class is then the same object, and a `NameError` comes
-//! before anything else. It runs after the other passes, when loop counters are typed
-//! (`Point(i, i + 1)` computes an int addition in between). Remarks: `call.class.direct`
+//! When nothing between the load of the global and the call can raise or run code
+//! ([`crate::util::is_pure`]), the rewrite drops the load and reads the class when the call
+//! happens: the class is then the same object, and a `NameError` comes before anything
+//! else. Otherwise (`Vec(self.x + o.x, ...)`, an argument computed in another block) the
+//! load stays where CPython reads the class, before the arguments, and the call becomes
+//! `call.class.direct ... loaded`, which constructs directly only when the class read is
+//! still the one in the slot. It runs after the other passes, when loop counters are typed
+//! (`Point(i, i + 1)` computes an int addition in between, and then needs no read). Remarks: `call.class.direct`
 //! (applied) and `call.class.direct.missed` (with the reason) for every call of such a class.
 
 use molt_mir::{Function, InstKind, ValueDef};
@@ -167,26 +170,17 @@ pub fn run(func: &mut Function, ctx: &mut PassContext<'_>) {
                     continue;
                 }
             };
-            if uses[callee.index()] != 1 {
-                missed(ctx, "the class object is used elsewhere too");
-                continue;
-            }
-            let Some(start) = insts[..k].iter().position(|&i| i == load) else {
-                missed(ctx, &format!("`{name}` is loaded in another block"));
-                continue;
-            };
-            if !insts[start + 1..k]
+            // CPython reads the class before the arguments: when something between could
+            // raise or run code, the read stays and the call checks what it read.
+            let apart = insts[..k]
                 .iter()
-                .all(|i| is_pure(func, &func.insts[i.index()]))
-            {
-                missed(
-                    ctx,
-                    &format!(
-                        "an argument is computed between loading `{name}` and the call (it could raise or run code first); compute it into a local first"
-                    ),
-                );
-                continue;
-            }
+                .position(|&i| i == load)
+                .is_none_or(|start| {
+                    !insts[start + 1..k]
+                        .iter()
+                        .all(|i| is_pure(func, &func.insts[i.index()]))
+                });
+            let loaded = (apart || uses[callee.index()] != 1).then_some(*callee);
             let init = format!("{}.__init__", db.resolve(owner.name));
             let data = &mut func.insts[inst.index()];
             let InstKind::Call { args, .. } = &mut data.kind else {
@@ -197,8 +191,11 @@ pub fn run(func: &mut Function, ctx: &mut PassContext<'_>) {
                 class: name.clone(),
                 init: init.clone().into(),
                 args,
+                loaded,
             };
-            dead.insert(load);
+            if loaded.is_none() {
+                dead.insert(load);
+            }
             ctx.remark(
                 "calls",
                 "call.class.direct",
