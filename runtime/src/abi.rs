@@ -173,6 +173,16 @@ pub extern "C" fn molt_compare(op: u32, a: Value, b: Value) -> Value {
             return Value::from_bool(r);
         }
     }
+    // Two exact strs (`c == " "` in a tokenizer): their texts, without the generic
+    // dispatch. A str subclass, whose methods may be overridden, takes the generic path.
+    if op <= molt_abi::compare_op::GE && is_kind(a, Kind::Str) && is_kind(b, Kind::Str) {
+        let o = if a == b {
+            std::cmp::Ordering::Equal
+        } else {
+            crate::str::as_str(a).cmp(crate::str::as_str(b))
+        };
+        return Value::from_bool(crate::ops::ord_result(op, o));
+    }
     to_abi(crate::ops::compare(op, a, b))
 }
 
@@ -1377,6 +1387,9 @@ pub extern "C" fn molt_getitem(o: Value, k: Value) -> Value {
         };
         if let Some(j) = crate::int::seq_pos(k.as_inline_int(), items.len()) {
             return incref(items[j]);
+        }
+        if is_kind(o, Kind::Str) {
+            return to_abi(crate::str::str_getindex(o, k.as_inline_int()));
         }
     }
     getitem_slow(o, k)
