@@ -164,6 +164,19 @@ class _GenericAlias(_Final):
             raise AttributeError(name)
         return getattr(self.__origin__, name)
 
+    def __call__(self, *args, **kwargs):
+        # `Box[int](5)`: an instance of the origin, which remembers the alias it was made
+        # through when it can (`__orig_class__`); the special forms and the aliases of
+        # builtin classes raise as their origin does when called.
+        origin = self.__origin__
+        result = origin(*args, **kwargs)
+        if isinstance(origin, type):
+            try:
+                result.__orig_class__ = self
+            except AttributeError:
+                pass
+        return result
+
     def __repr__(self):
         args = self.__args__
         if self._name == "Union":
@@ -252,10 +265,29 @@ class _SpecialGenericAlias(_Final):
         return (self.__origin__,)
 
     def __call__(self, *args, **kwargs):
+        if self.__origin__ is None:
+            # The abstract classes of `collections.abc` behind these names.
+            methods = _ABSTRACT_METHODS[self._name]
+            raise TypeError(
+                "Can't instantiate abstract class %s with abstract method%s %s"
+                % (self._name, "s" if len(methods) > 1 else "", ", ".join(methods))
+            )
         raise TypeError(
             "Type %s cannot be instantiated; use %s() instead"
             % (self._name, self.__origin__.__name__)
         )
+
+
+# The abstract methods of the `collections.abc` class each origin-less alias names.
+_ABSTRACT_METHODS = {
+    "Callable": ("__call__",),
+    "Iterable": ("__iter__",),
+    "Iterator": ("__next__",),
+    "Sequence": ("__getitem__", "__len__"),
+    "Mapping": ("__getitem__", "__iter__", "__len__"),
+    "Sized": ("__len__",),
+    "Hashable": ("__hash__",),
+}
 
 
 def _has(obj, *names):
