@@ -693,9 +693,10 @@ impl Translator<'_> {
         }
     }
 
-    /// [`Self::release`] on a path that exceptions take: a call of `molt_decref` instead of
-    /// the inline test, decrement and test (one block instead of three, and a third of the
-    /// instructions, for code that runs only when an exception is raised).
+    /// [`Self::release`] on the path of an exception leaving the function: a call of
+    /// `molt_decref` instead of the inline test, decrement and test (one block instead of
+    /// three, and a third of the instructions, for code that runs only when an exception
+    /// propagates).
     fn release_cold(&mut self, b: &mut FunctionBuilder<'_>, v: Value) {
         if !self.needs_rc(v) {
             return;
@@ -1022,7 +1023,12 @@ impl Translator<'_> {
                 continue;
             };
             match step {
-                TailStep::Release(v) => self.release_cold(b, v),
+                // Leaving the function (the exception propagates: a traceback entry and
+                // the frame's holds cost more than a call), a release is a call; into a
+                // handler of this function (exceptions as control flow, often in a loop), it
+                // stays inline.
+                TailStep::Release(v) if handler.is_none() => self.release_cold(b, v),
+                TailStep::Release(v) => self.release(b, v),
                 TailStep::HoldSlots => {
                     for slot in self.slot_order.clone() {
                         let v = b.ins().stack_load(I64, I64, slot, 0);
