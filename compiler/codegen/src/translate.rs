@@ -750,29 +750,6 @@ impl Translator<'_> {
         }
     }
 
-    /// Adds one to counter `slot + which` (`which` an `i64` computed at run time).
-    fn bump_at(&mut self, b: &mut FunctionBuilder<'_>, slot: u32, which: ir::Value) {
-        let Some(counters) = self.counters else {
-            return;
-        };
-        // The base address as `bump_many` finds it (see there).
-        let base = match self.counters_slot {
-            Some(s) => b.ins().stack_load(I64, I64, s, 0),
-            None => {
-                let colocated = !self.symbols.is_imported_data(counters);
-                let gv = self.symbols.import_data(b.func, counters, colocated);
-                b.ins().symbol_value(I64, gv)
-            }
-        };
-        let offset = b.ins().ishl_imm_u(which, 3);
-        let addr = b.ins().iadd(base, offset);
-        let mem = ir::MemFlagsData::trusted();
-        let at = (slot * 8) as i32;
-        let old = b.ins().load(I64, mem, addr, at);
-        let new = b.ins().iadd_imm_s(old, 1);
-        b.ins().store(mem, new, addr, at);
-    }
-
     /// Runs `count` (which updates deopt counters) only while profiling. Deopts are counted
     /// on slow paths, but a slow path can be the common one (floats through an int
     /// operation's guard), so its counters test the switch first: a load and a branch
@@ -2172,17 +2149,26 @@ impl Translator<'_> {
                 let cl = b.ins().icmp_imm_s(IntCC::Equal, tl, int_tag);
                 let cr = b.ins().icmp_imm_s(IntCC::Equal, tr, int_tag);
                 let both = b.ins().band(cl, cr);
-                // Exactly one guard failed: slot 0 (not two ints), 1 (overflow) or 2 (a zero
-                // divisor), so one counter update at `both + zero`.
-                let mut which = b.ins().uextend(I64, both);
-                if matches!(op, BinaryOp::FloorDiv | BinaryOp::Mod) {
+                let zero = if matches!(op, BinaryOp::FloorDiv | BinaryOp::Mod) {
                     // Given two ints, a zero divisor is the boxed zero.
                     let is_zero = b.ins().icmp_imm_s(IntCC::Equal, r, INT_TAG);
-                    let zero = b.ins().band(both, is_zero);
-                    let zero = b.ins().uextend(I64, zero);
-                    which = b.ins().iadd(which, zero);
-                }
-                t.bump_at(b, p.slot, which);
+                    b.ins().band(both, is_zero)
+                } else {
+                    b.ins().iconst(types::I8, 0)
+                };
+                let not_int = b.ins().bxor_imm_u(both, 1);
+                let not_zero = b.ins().bxor_imm_u(zero, 1);
+                let overflow = b.ins().band(both, not_zero);
+                let [not_int, overflow, zero] =
+                    [not_int, overflow, zero].map(|c| b.ins().uextend(I64, c));
+                t.bump_many(
+                    b,
+                    &[
+                        (p.slot, Some(not_int)),
+                        (p.slot + 1, Some(overflow)),
+                        (p.slot + 2, Some(zero)),
+                    ],
+                );
             });
         }
         // Operands typed `int` (proven: MIR's type facts are) are never floats: their slow
