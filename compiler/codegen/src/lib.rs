@@ -650,6 +650,7 @@ fn build_module<M: Backend>(
                                 insts: f.insts.len(),
                                 clif_insts,
                                 thread,
+                                once: cheap[u],
                                 start,
                                 end: compile_start.elapsed(),
                                 translate,
@@ -1064,7 +1065,7 @@ fn compile_one(
     let clif = translate_unit(unit, symbols, sig)?;
     let translated = t.elapsed();
     let clif_insts = clif.dfg.num_insts();
-    if std::env::var("MOLT_DUMP_CLIF").ok().as_deref() == Some(&*f.name) {
+    if timing::DUMP_CLIF.as_deref() == Some(&*f.name) {
         eprintln!("{}", clif.display());
     }
     CONTEXT.with(|cell| {

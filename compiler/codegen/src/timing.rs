@@ -2,8 +2,9 @@
 //! `MOLT_CODEGEN_TIMES` is set (to anything but `0`): the wall time of each phase of
 //! `build_module`, the busy time of each worker thread, the sum of translation (MIR → CLIF)
 //! and Cranelift compile times, Cranelift's own pass times summed over the threads, and the
-//! slowest units. Measuring is always on (a few clock reads per function); only the report
-//! depends on the variable.
+//! slowest units (wall times: on a loaded machine they include time spent waiting for a
+//! core). Measuring is always on (a few clock reads per unit); only the report depends on the
+//! variable.
 
 use std::cell::Cell;
 use std::sync::LazyLock;
@@ -13,6 +14,12 @@ use std::time::{Duration, Instant};
 pub(crate) static ENABLED: LazyLock<bool> = LazyLock::new(|| {
     std::env::var_os("MOLT_CODEGEN_TIMES").is_some_and(|v| !v.is_empty() && v != "0")
 });
+
+/// `MOLT_DUMP_CLIF=NAME`: the CLIF of the MIR function `NAME` (as codegen names it:
+/// `helper:f` in module `helper`; each part of a function compiled in parts) is printed to
+/// stderr before Cranelift compiles it.
+pub(crate) static DUMP_CLIF: LazyLock<Option<String>> =
+    LazyLock::new(|| std::env::var("MOLT_DUMP_CLIF").ok().filter(|v| !v.is_empty()));
 
 thread_local! {
     /// Translation and Cranelift time of the last unit this thread compiled (zero when it
@@ -40,6 +47,8 @@ pub(crate) struct UnitTime {
     pub clif_insts: usize,
     /// Worker thread index.
     pub thread: usize,
+    /// Compiled with the settings of code that runs once (`once`).
+    pub once: bool,
     /// Since the compile phase began, when the unit was taken and when it was done.
     pub start: Duration,
     pub end: Duration,
@@ -108,14 +117,15 @@ impl Report {
         out.push_str("  slowest units (MIR insts, CLIF insts, translate, cranelift, thread, start):\n");
         for u in slow.iter().take(12) {
             out.push_str(&format!(
-                "    {:<40} {:6} {:6} {:7.1} {:7.1}  t{} @{:.1}\n",
+                "    {:<40} {:6} {:6} {:7.1} {:7.1}  t{} @{:.1}{}\n",
                 u.name,
                 u.insts,
                 u.clif_insts,
                 ms(u.translate),
                 ms(u.compile),
                 u.thread,
-                ms(u.start)
+                ms(u.start),
+                if u.once { " (runs once)" } else { "" }
             ));
         }
         if let Some(p) = &self.passes {
