@@ -107,7 +107,7 @@ impl Report {
         let translate: Duration = self.units.iter().map(|u| u.translate).sum();
         let compile: Duration = self.units.iter().map(|u| u.compile).sum();
         out.push_str(&format!(
-            "  {} units: translate {:.1} ms, cranelift {:.1} ms (CPU, all threads)\n",
+            "  {} units: translate {:.1} ms, cranelift {:.1} ms (summed over the units)\n",
             self.units.len(),
             ms(translate),
             ms(compile)
