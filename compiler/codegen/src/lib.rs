@@ -179,9 +179,12 @@ pub fn compile_program_with_debug(
     debug: &debug::ProgramDebug,
     options: &CodegenOptions,
 ) -> Result<Vec<u8>, CodegenError> {
-    let isa = make_isa(if options.optimize { "speed" } else { "none" }, "backtracking")?;
+    let isa = make_isa(
+        if options.optimize { "speed" } else { "none" },
+        "backtracking",
+    )?;
     // Code that runs once (`runs_once`): no e-graph pass, and the single-pass register
-    // allocator (linear time; it spills more, which code run once does not notice).
+    // allocator (one pass over the code; it spills more, which code run once does not notice).
     let once_isa = make_isa("none", "single_pass")?;
     match options.target {
         Target::Native => {
@@ -574,7 +577,11 @@ fn build_module<M: Backend>(
     let next_unit = std::sync::atomic::AtomicUsize::new(0);
     let t = times.phase("declarations", t);
     let compile_start = t;
-    type Done = (Vec<Result<(usize, UnitCode), CodegenError>>, Vec<timing::UnitTime>, cranelift_codegen::timing::PassTimes);
+    type Done = (
+        Vec<Result<(usize, UnitCode), CodegenError>>,
+        Vec<timing::UnitTime>,
+        cranelift_codegen::timing::PassTimes,
+    );
     let compiled: Vec<Done> = std::thread::scope(|scope| {
         let handles: Vec<_> = (0..threads)
             .map(|thread| {
@@ -1059,7 +1066,7 @@ fn compile_one(
     isa: &dyn cranelift_codegen::isa::TargetIsa,
     symbols: &Symbols,
     sig: ir::Signature,
-) -> Result<(Vec<u8>, u64, Vec<ModuleReloc>, Vec<(u32, u32, u32)>), CodegenError> {
+) -> Result<MachineCode, CodegenError> {
     let f = unit.function;
     let t = std::time::Instant::now();
     let clif = translate_unit(unit, symbols, sig)?;
@@ -1092,7 +1099,7 @@ fn compile_in(
     unit: &Unit<'_>,
     isa: &dyn cranelift_codegen::isa::TargetIsa,
     ctx: &mut Context,
-) -> Result<(Vec<u8>, u64, Vec<ModuleReloc>, Vec<(u32, u32, u32)>), CodegenError> {
+) -> Result<MachineCode, CodegenError> {
     let f = unit.function;
     let (bytes, align, relocs, pcmap) = {
         let compiled = ctx
@@ -1134,6 +1141,10 @@ fn compile_in(
         .collect();
     Ok((bytes, align.max(1), relocs, pcmap))
 }
+
+/// A unit's machine code, its alignment, its relocations and its code-offset → MIR site
+/// map (`(start, end, site)`, sorted by start).
+type MachineCode = (Vec<u8>, u64, Vec<ModuleReloc>, Vec<(u32, u32, u32)>);
 
 /// Constants the module initializer creates.
 struct Constants {

@@ -18,8 +18,11 @@ pub(crate) static ENABLED: LazyLock<bool> = LazyLock::new(|| {
 /// `MOLT_DUMP_CLIF=NAME`: the CLIF of the MIR function `NAME` (as codegen names it:
 /// `helper:f` in module `helper`; each part of a function compiled in parts) is printed to
 /// stderr before Cranelift compiles it.
-pub(crate) static DUMP_CLIF: LazyLock<Option<String>> =
-    LazyLock::new(|| std::env::var("MOLT_DUMP_CLIF").ok().filter(|v| !v.is_empty()));
+pub(crate) static DUMP_CLIF: LazyLock<Option<String>> = LazyLock::new(|| {
+    std::env::var("MOLT_DUMP_CLIF")
+        .ok()
+        .filter(|v| !v.is_empty())
+});
 
 thread_local! {
     /// Translation and Cranelift time of the last unit this thread compiled (zero when it
@@ -114,7 +117,9 @@ impl Report {
         ));
         let mut slow: Vec<&UnitTime> = self.units.iter().collect();
         slow.sort_by_key(|u| std::cmp::Reverse(u.translate + u.compile));
-        out.push_str("  slowest units (MIR insts, CLIF insts, translate, cranelift, thread, start):\n");
+        out.push_str(
+            "  slowest units (MIR insts, CLIF insts, translate, cranelift, thread, start):\n",
+        );
         for u in slow.iter().take(12) {
             out.push_str(&format!(
                 "    {:<40} {:6} {:6} {:7.1} {:7.1}  t{} @{:.1}{}\n",
