@@ -10,10 +10,12 @@
 pub mod debug;
 mod liveness;
 mod memory_cache;
+mod once;
 mod persist;
 pub mod profile;
 mod split;
 mod symbols;
+mod timing;
 mod translate;
 pub mod wasm;
 
@@ -177,17 +179,61 @@ pub fn compile_program_with_debug(
     debug: &debug::ProgramDebug,
     options: &CodegenOptions,
 ) -> Result<Vec<u8>, CodegenError> {
+    let isa = make_isa(
+        if options.optimize { "speed" } else { "none" },
+        "backtracking",
+    )?;
+    // Code that runs once (`runs_once`): no e-graph pass, and the single-pass register
+    // allocator (one pass over the code; it spills more, which code run once does not notice).
+    let once_isa = make_isa("none", "single_pass")?;
+    match options.target {
+        Target::Native => {
+            let builder = ObjectBuilder::new(
+                isa,
+                "molt_program",
+                cranelift_module::default_libcall_names(),
+            )
+            .map_err(|e| CodegenError::Object(e.to_string()))?;
+            let mut module = ObjectModule::new(builder);
+            build_module(&mut module, functions, debug, options, &*once_isa)?;
+            let t = std::time::Instant::now();
+            let object = module
+                .finish()
+                .emit()
+                .map_err(|e| CodegenError::Object(e.to_string()));
+            if *timing::ENABLED {
+                eprintln!(
+                    "  object emission              {:8.1} ms",
+                    t.elapsed().as_secs_f64() * 1000.0
+                );
+            }
+            object
+        }
+        Target::Wasm32 => {
+            let mut module = wasm::WasmModule::new(isa);
+            build_module(&mut module, functions, debug, options, &*once_isa)?;
+            module.finish().map_err(CodegenError::Object)
+        }
+    }
+}
+
+/// The host's ISA with Cranelift's `opt_level` and `regalloc_algorithm` set to `opt_level`
+/// and `regalloc` (the other flags are those of every build).
+///
+/// # Errors
+/// [`CodegenError::UnsupportedTarget`] when the host or a setting is not supported.
+fn make_isa(
+    opt_level: &str,
+    regalloc: &str,
+) -> Result<cranelift_codegen::isa::OwnedTargetIsa, CodegenError> {
     let mut flags = settings::builder();
     let set = |flags: &mut settings::Builder, k: &str, v: &str| {
         flags
             .set(k, v)
             .map_err(|e| CodegenError::UnsupportedTarget(e.to_string()))
     };
-    set(
-        &mut flags,
-        "opt_level",
-        if options.optimize { "speed" } else { "none" },
-    )?;
+    set(&mut flags, "opt_level", opt_level)?;
+    set(&mut flags, "regalloc_algorithm", regalloc)?;
     set(&mut flags, "is_pic", "true")?;
     // Frame pointers everywhere: the sampling profiler walks them from a runtime helper to
     // the compiled code that called it.
@@ -204,32 +250,10 @@ pub fn compile_program_with_debug(
             "false"
         },
     )?;
-    let isa_builder =
-        cranelift_native::builder().map_err(|e| CodegenError::UnsupportedTarget(e.to_string()))?;
-    let isa = isa_builder
+    cranelift_native::builder()
+        .map_err(|e| CodegenError::UnsupportedTarget(e.to_string()))?
         .finish(settings::Flags::new(flags))
-        .map_err(|e| CodegenError::UnsupportedTarget(e.to_string()))?;
-    match options.target {
-        Target::Native => {
-            let builder = ObjectBuilder::new(
-                isa,
-                "molt_program",
-                cranelift_module::default_libcall_names(),
-            )
-            .map_err(|e| CodegenError::Object(e.to_string()))?;
-            let mut module = ObjectModule::new(builder);
-            build_module(&mut module, functions, debug, options)?;
-            module
-                .finish()
-                .emit()
-                .map_err(|e| CodegenError::Object(e.to_string()))
-        }
-        Target::Wasm32 => {
-            let mut module = wasm::WasmModule::new(isa);
-            build_module(&mut module, functions, debug, options)?;
-            module.finish().map_err(CodegenError::Object)
-        }
-    }
+        .map_err(|e| CodegenError::UnsupportedTarget(e.to_string()))
 }
 
 /// What the two backends do differently with the same declarations and CLIF: the native one
@@ -300,7 +324,10 @@ fn build_module<M: Backend>(
     functions: &[Arc<Function>],
     debug: &debug::ProgramDebug,
     options: &CodegenOptions,
+    once_isa: &dyn cranelift_codegen::isa::TargetIsa,
 ) -> Result<(), CodegenError> {
+    let mut times = timing::Report::default();
+    let t = std::time::Instant::now();
     let call_conv = module.isa().default_call_conv();
     let obj_err = |e: cranelift_module::ModuleError| CodegenError::Object(e.to_string());
 
@@ -517,16 +544,54 @@ fn build_module<M: Backend>(
     if let Ok(mut c) = CODE_CACHE.lock() {
         c.begin_build();
     }
+    // Biggest first (by MIR instructions, a stable sort: ties in program order), so that a
+    // big function taken last does not leave the other threads idle at the end. The order
+    // changes only when each unit is compiled, not its code or its place in the object.
+    let unit_cost = |&(i, k): &(usize, usize)| match &plans[i] {
+        Some(plan) => plan.parts[k].iter().map(|r| r.end - r.start).sum(),
+        None => functions[i].insts.len(),
+    };
+    // Units that run once get the cheap settings (`once`); the wasm32 backend selects from
+    // the optimized CLIF of every unit.
+    let cheap: Vec<bool> = if M::WASM {
+        vec![false; units.len()]
+    } else {
+        let cyclic: Vec<Option<Vec<bool>>> = functions
+            .iter()
+            .map(|f| {
+                (molt_mir::split_module(&f.name).1 == "<module>").then(|| once::cyclic_blocks(f))
+            })
+            .collect();
+        units
+            .iter()
+            .map(|&(i, k)| {
+                cyclic[i]
+                    .as_ref()
+                    .is_some_and(|c| once::runs_once(&functions[i], plans[i].as_ref(), k, c))
+            })
+            .collect()
+    };
+    let mut order: Vec<usize> = (0..units.len()).collect();
+    order.sort_by_key(|&u| std::cmp::Reverse(unit_cost(&units[u])));
     let threads = options.threads.max(1).min(units.len().max(1));
     let next_unit = std::sync::atomic::AtomicUsize::new(0);
-    let compiled: Vec<Result<(usize, UnitCode), CodegenError>> = std::thread::scope(|scope| {
+    let t = times.phase("declarations", t);
+    let compile_start = t;
+    type Done = (
+        Vec<Result<(usize, UnitCode), CodegenError>>,
+        Vec<timing::UnitTime>,
+        cranelift_codegen::timing::PassTimes,
+    );
+    let compiled: Vec<Done> = std::thread::scope(|scope| {
         let handles: Vec<_> = (0..threads)
-            .map(|_| {
+            .map(|thread| {
                 let symbols = &symbols;
                 let py_sig = &py_sig;
                 let part_ids = &part_ids;
                 let key_prefix = &key_prefix;
                 let units = &units;
+                let order = &order;
+                let cheap = &cheap;
                 let next_unit = &next_unit;
                 let plans = &plans;
                 let points = &points;
@@ -537,11 +602,15 @@ fn build_module<M: Backend>(
                     .stack_size(64 << 20)
                     .spawn_scoped(scope, move || {
                         let mut out = Vec::new();
+                        let mut unit_times = Vec::new();
+                        let _ = cranelift_codegen::timing::take_current();
                         loop {
-                            let u = next_unit.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                            let Some(&(i, k)) = units.get(u) else {
+                            let start = compile_start.elapsed();
+                            let n = next_unit.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                            let Some(&u) = order.get(n) else {
                                 break;
                             };
+                            let (i, k) = units[u];
                             let f = &functions[i];
                             let unit = Unit {
                                 function: f,
@@ -567,7 +636,7 @@ fn build_module<M: Backend>(
                                 }
                                 None => compile_cached(
                                     &unit,
-                                    isa,
+                                    if cheap[u] { once_isa } else { isa },
                                     declarations,
                                     symbols,
                                     py_sig.clone(),
@@ -578,22 +647,42 @@ fn build_module<M: Backend>(
                             };
                             let failed = result.is_err();
                             out.push(result.map(|c| (u, c)));
+                            let (translate, compile, clif_insts) = timing::take_last();
+                            unit_times.push(timing::UnitTime {
+                                name: if plans[i].is_some() {
+                                    format!("{}#part{k}", f.name)
+                                } else {
+                                    f.name.to_string()
+                                },
+                                insts: f.insts.len(),
+                                clif_insts,
+                                thread,
+                                once: cheap[u],
+                                start,
+                                end: compile_start.elapsed(),
+                                translate,
+                                compile,
+                            });
                             if failed {
                                 break;
                             }
                         }
-                        out
+                        (out, unit_times, cranelift_codegen::timing::take_current())
                     })
             })
             .collect();
         handles
             .into_iter()
-            .flat_map(|h| {
-                let failed = |message: &str| {
-                    vec![Err(CodegenError::Internal {
-                        function: "?".into(),
-                        message: message.into(),
-                    })]
+            .map(|h| {
+                let failed = |message: &str| -> Done {
+                    (
+                        vec![Err(CodegenError::Internal {
+                            function: "?".into(),
+                            message: message.into(),
+                        })],
+                        Vec::new(),
+                        cranelift_codegen::timing::PassTimes::default(),
+                    )
                 };
                 match h {
                     Ok(h) => h
@@ -609,7 +698,14 @@ fn build_module<M: Backend>(
     if let Ok(mut c) = CODE_CACHE.lock() {
         c.trim();
     }
-    let mut compiled = compiled.into_iter().collect::<Result<Vec<_>, _>>()?;
+    let t = times.phase("compile (threads)", t);
+    let mut results = Vec::new();
+    for (out, unit_times, passes) in compiled {
+        results.extend(out);
+        times.units.extend(unit_times);
+        times.add_passes(&passes);
+    }
+    let mut compiled = results.into_iter().collect::<Result<Vec<_>, _>>()?;
     compiled.sort_by_key(|(u, _)| *u);
     for (u, c) in compiled {
         let (i, k) = units[u];
@@ -624,6 +720,7 @@ fn build_module<M: Backend>(
         module.define_unit(part_ids[i][k], c)?;
     }
 
+    let t = times.phase("define units", t);
     // Function descriptors.
     for (i, f) in functions.iter().enumerate() {
         define_descriptor(module, &symbols, f, debug.get(&*f.name), i, func_ids[i])?;
@@ -653,6 +750,10 @@ fn build_module<M: Backend>(
         define_wasm_start(module, &symbols, init)?;
     } else {
         define_main(module, &symbols, init)?;
+    }
+    times.phase("descriptors, profile table, init", t);
+    if *timing::ENABLED {
+        times.print();
     }
     Ok(())
 }
@@ -965,10 +1066,41 @@ fn compile_one(
     isa: &dyn cranelift_codegen::isa::TargetIsa,
     symbols: &Symbols,
     sig: ir::Signature,
-) -> Result<(Vec<u8>, u64, Vec<ModuleReloc>, Vec<(u32, u32, u32)>), CodegenError> {
+) -> Result<MachineCode, CodegenError> {
     let f = unit.function;
+    let t = std::time::Instant::now();
     let clif = translate_unit(unit, symbols, sig)?;
-    let mut ctx = Context::for_function(clif);
+    let translated = t.elapsed();
+    let clif_insts = clif.dfg.num_insts();
+    if timing::DUMP_CLIF.as_deref() == Some(&*f.name) {
+        eprintln!("{}", clif.display());
+    }
+    CONTEXT.with(|cell| {
+        let mut ctx = cell.borrow_mut();
+        ctx.clear();
+        ctx.func = clif;
+        let out = compile_in(unit, isa, &mut ctx);
+        timing::set_last(translated, t.elapsed() - translated, clif_insts);
+        out
+    })
+}
+
+thread_local! {
+    /// Cranelift's context of this thread, reused for every unit it compiles so that its
+    /// buffers (the register allocator's above all) are allocated once per thread rather
+    /// than once per function. The code Cranelift makes does not depend on what the context
+    /// compiled before.
+    static CONTEXT: std::cell::RefCell<Context> = std::cell::RefCell::new(Context::new());
+}
+
+/// Compiles the CLIF in `ctx.func` (unit `unit`) for `isa`: machine code, alignment,
+/// relocations and the code-offset → MIR site map.
+fn compile_in(
+    unit: &Unit<'_>,
+    isa: &dyn cranelift_codegen::isa::TargetIsa,
+    ctx: &mut Context,
+) -> Result<MachineCode, CodegenError> {
+    let f = unit.function;
     let (bytes, align, relocs, pcmap) = {
         let compiled = ctx
             .compile(isa, &mut ControlPlane::default())
@@ -1009,6 +1141,10 @@ fn compile_one(
         .collect();
     Ok((bytes, align.max(1), relocs, pcmap))
 }
+
+/// A unit's machine code, its alignment, its relocations and its code-offset → MIR site
+/// map (`(start, end, site)`, sorted by start).
+type MachineCode = (Vec<u8>, u64, Vec<ModuleReloc>, Vec<(u32, u32, u32)>);
 
 /// Constants the module initializer creates.
 struct Constants {

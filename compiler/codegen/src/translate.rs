@@ -702,6 +702,19 @@ impl Translator<'_> {
         }
     }
 
+    /// [`Self::release`] on the path of an exception leaving the function: a call of
+    /// `molt_decref` instead of the inline test, decrement and test (one block instead of
+    /// three, and a third of the instructions, for code that runs only when an exception
+    /// propagates).
+    fn release_cold(&mut self, b: &mut FunctionBuilder<'_>, v: Value) {
+        if !self.needs_rc(v) {
+            return;
+        }
+        if let Some(&cv) = self.values.get(&v) {
+            self.call_rt(b, Rt::Decref, &[cv]);
+        }
+    }
+
     /// The profile point of `d`, if it is counted.
     fn point(&self, d: &InstData) -> Option<profile::Point> {
         self.points.at(d.site.index() as u32)
@@ -996,6 +1009,11 @@ impl Translator<'_> {
                 continue;
             };
             match step {
+                // Leaving the function (the exception propagates: a traceback entry and
+                // the frame's holds cost more than a call), a release is a call; into a
+                // handler of this function (exceptions as control flow, often in a loop), it
+                // stays inline.
+                TailStep::Release(v) if handler.is_none() => self.release_cold(b, v),
                 TailStep::Release(v) => self.release(b, v),
                 TailStep::HoldSlots => {
                     for slot in self.slot_order.clone() {
@@ -2224,7 +2242,11 @@ impl Translator<'_> {
                 );
             });
         }
-        if matches!(op, BinaryOp::Add | BinaryOp::Sub | BinaryOp::Mul) {
+        // Operands typed `int` (proven: MIR's type facts are) are never floats: their slow
+        // path is the runtime's big-int arithmetic, with no float test on the way.
+        let ints_only = matches!(&d.kind, InstKind::Binary { lhs, rhs, .. }
+            if *self.func.ty(*lhs) == Type::Int && *self.func.ty(*rhs) == Type::Int);
+        if matches!(op, BinaryOp::Add | BinaryOp::Sub | BinaryOp::Mul) && !ints_only {
             // Speculation's second guess: floats, or a float and a small int (operands of
             // unknown type, such as attribute values, are often floats), compute natively.
             let (ok, x, y) = numeric_pair(b, l, r, true);
