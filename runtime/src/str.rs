@@ -1184,7 +1184,9 @@ fn m_title(recv: Value, args: Args<'_>) -> R<Ref> {
 /// has one of the `flag` bits.
 fn pred_all(recv: Value, args: Args<'_>, name: &str, flag: u16) -> R<Ref> {
     let s = recv_str(recv)?;
-    args.none(&format!("str.{name}"))?;
+    if !args.is_empty() {
+        args.none(&format!("str.{name}"))?;
+    }
     bool_ref(!s.is_empty() && s.chars().all(|c| unicode::has_any(c, flag)))
 }
 
