@@ -1,5 +1,5 @@
 # The members of sys.stdout, sys.stderr and sys.stdin CPython's TextIOWrapper has: writing,
-# the attributes, and the TypeErrors of bad arguments (stdin is closed or empty here).
+# the attributes, and the TypeErrors of bad arguments (stdin is empty here: /dev/null).
 import sys
 
 out, err, inp = sys.stdout, sys.stderr, sys.stdin
@@ -9,7 +9,7 @@ out.writelines(iter(["e\n"]))
 out.writelines([])
 out.writelines(x + "\n" for x in "fg")
 print(out.write("héllo ✓\n"), out.write(""))
-err.writelines(["to stderr\n"])
+print(err.writelines([]), err.write(""))
 for s in (inp, out, err):
     print(s.name, s.mode, s.encoding, s.errors, s.closed, s.newlines)
     print(s.fileno(), s.isatty(), s.readable(), s.writable())
@@ -36,6 +36,7 @@ attempt(lambda: out.writelines(1))
 attempt(lambda: out.writelines())
 attempt(lambda: out.writelines(["x\n"], ["y\n"]))
 attempt(lambda: err.writelines([b"x"]))
+attempt(lambda: err.write(1))
 attempt(lambda: out.isatty(1))
 attempt(lambda: out.fileno(1))
 attempt(lambda: out.writable(1))
@@ -49,4 +50,3 @@ attempt(lambda: next(sys.stdin))
 print(hasattr(out, "writelines"), hasattr(out, "encoding"), hasattr(out, "nonexistent"))
 print(getattr(out, "name"), getattr(err, "errors", None))
 print("end", file=out)
-print("last line to stderr", file=err)
