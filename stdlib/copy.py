@@ -29,6 +29,13 @@ _ATOMIC = (
 _SHALLOW_IMMUTABLE = _ATOMIC + (tuple, frozenset, slice)
 
 
+def _same(a, b):
+    # `a is b` without the runtime's refusal of `is` between equal floats and ints outside
+    # the small-int cache (molt keeps them unboxed): two such words that are equal are the
+    # same object here, as a value and its copy are in CPython.
+    return type(a) is type(b) and id(a) == id(b)
+
+
 def _user_defined(cls, name):
     # Whether a class of the program (not `object`) defines `name`.
     for klass in cls.__mro__:
@@ -83,7 +90,7 @@ def deepcopy(x, memo=None, _nil=[]):
             return memo[d]
         same = True
         for i in range(len(x)):
-            if items[i] is not x[i]:
+            if not _same(items[i], x[i]):
                 same = False
                 break
         y = x if same else tuple(items)
@@ -105,7 +112,7 @@ def deepcopy(x, memo=None, _nil=[]):
             y = copier(memo)
         else:
             y = _reconstruct(x, memo)
-    if y is not x:
+    if not _same(y, x):
         memo[d] = y
         _keep_alive(x, memo)
     return y

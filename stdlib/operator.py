@@ -14,6 +14,12 @@ __all__ = [
 _abs = abs
 
 
+def _same(a, b):
+    # `a is b` without the runtime's refusal of `is` between equal floats and ints outside
+    # the small-int cache (molt keeps them unboxed): two such words are one object here.
+    return type(a) is type(b) and id(a) == id(b)
+
+
 def lt(a, b):
     return a < b
 
@@ -144,7 +150,7 @@ def contains(a, b):
 def countOf(a, b):
     n = 0
     for x in a:
-        if x is b or x == b:
+        if _same(x, b) or x == b:
             n += 1
     return n
 
@@ -160,7 +166,7 @@ def getitem(a, b):
 def indexOf(a, b):
     i = 0
     for x in a:
-        if x is b or x == b:
+        if _same(x, b) or x == b:
             return i
         i += 1
     raise ValueError("sequence.index(x): x not in sequence")

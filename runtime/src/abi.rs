@@ -1952,9 +1952,9 @@ pub extern "C" fn molt_main(
 
 /// The entry of a WASI command module: the generated `_start` calls it with the module
 /// initializer. It reads the program arguments through WASI (`args_get`), runs the program
-/// exactly as [`molt_main`] does (on the calling thread: wasm32 has one), flushes stdout and
-/// ends the process with `proc_exit(status)`, so it never returns (see
-/// [`crate::entry::run_wasi`]). On native targets, where it exists for the sake of one ABI
+/// exactly as [`molt_main`] does (on the calling thread: wasm32 has one), flushes stdout,
+/// then returns for exit status 0 (`_start` returns: WASI's exit status 0) and ends the
+/// process with `proc_exit(status)` for another status (see [`crate::entry::run_wasi`]). On native targets, where it exists for the sake of one ABI
 /// list, it runs the program like `molt_main` with the process's arguments and calls `exit`.
 #[unsafe(no_mangle)]
 pub extern "C" fn molt_wasi_start(init: extern "C" fn() -> Value) {

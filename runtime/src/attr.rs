@@ -468,6 +468,7 @@ fn special_attr(o: Value, name: &str) -> R<Option<Ref>> {
         }
         Kind::Super => Some(crate::class::super_getattr(o, name)?),
         Kind::Generator => crate::generator::gen_getattr(o, name),
+        Kind::File => crate::io::file_getattr(o, name)?,
         Kind::DictView if name == "mapping" => Some(crate::class::mappingproxy_new(
             crate::dict::view_data(o).dict,
         )),

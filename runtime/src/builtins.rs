@@ -904,11 +904,9 @@ fn b_input(_: Value, args: Args<'_>) -> R<Ref> {
     crate::io::flush_stdout();
     match crate::io::read_line() {
         Some(mut line) => {
+            // Only the `\n` goes, as CPython's `input()` strips it from a line of stdin.
             if line.ends_with('\n') {
                 line.pop();
-                if line.ends_with('\r') {
-                    line.pop();
-                }
             }
             Ok(str_from_owned(line))
         }

@@ -561,7 +561,9 @@ pub fn qualify_method_error<T>(r: R<T>, b: &BuiltinData, recv: Value, bound_obje
         return r;
     }
     let class = if bound_object {
-        type_name(recv).to_owned()
+        // The `__name__` of the receiver's class, as CPython's method qualnames (not its
+        // `tp_name`: `TextIOWrapper.write()`, not `_io.TextIOWrapper.write()`).
+        crate::class::class_name(type_of(recv))
     } else {
         owner.to_owned()
     };

@@ -346,6 +346,9 @@ pub fn type_name(v: Value) -> String {
     if crate::bytes::is_array_class(cls) {
         return "array.array".to_string();
     }
+    if cls == rt().t.file {
+        return "_io.TextIOWrapper".to_string();
+    }
     class_name(cls)
 }
 
@@ -2712,6 +2715,12 @@ pub fn install_methods(r: &Runtime) {
     install(t.range, crate::range::METHODS);
     install(t.complex, crate::complex::METHODS);
     install(t.file, crate::io::FILE_METHODS);
+    // CPython's class is `_io.TextIOWrapper`.
+    dict_set_str(
+        class_data(t.file).dict,
+        "__module__",
+        crate::str::str_from("_io").v(),
+    );
     install(t.generator, crate::generator::METHODS);
     crate::slots::install(r);
     crate::generic_alias::install(r);

@@ -79,11 +79,14 @@ pub fn run_program(argv: Vec<String>, init: extern "C" fn() -> Value) -> i32 {
 pub const PANIC_STATUS: i32 = 134;
 
 /// `molt_wasi_start`: the program arguments from WASI's `args_get`, the program run as
-/// [`run_program`] runs it (on this thread), and `proc_exit` with its status. A Rust panic (a
-/// runtime bug) writes the buffered prints and `molt: fatal error: internal error: ...` to
-/// stderr and exits with [`PANIC_STATUS`] instead of trapping.
+/// [`run_program`] runs it (on this thread, finalization and the flush of stdout included),
+/// then: for status 0 a return (so `_start` returns, which WASI hosts take as exit status 0),
+/// for another status `proc_exit(status)`. Returning spares the usual exit the host's
+/// `proc_exit` exception (node's `node:wasi` with `returnOnExit` throws one through the wasm
+/// frames). A Rust panic (a runtime bug) writes the buffered prints and `molt: fatal error: internal error: ...` to stderr and
+/// exits with [`PANIC_STATUS`] instead of trapping.
 #[cfg(target_arch = "wasm32")]
-pub fn run_wasi(init: extern "C" fn() -> Value) -> ! {
+pub fn run_wasi(init: extern "C" fn() -> Value) {
     std::panic::set_hook(Box::new(|info| {
         crate::io::emergency_flush_stdout();
         let _ = crate::wasi::write_all(
@@ -94,7 +97,9 @@ pub fn run_wasi(init: extern "C" fn() -> Value) -> ! {
     }));
     let status = run_program(crate::wasi::args(), init);
     flush_stdout();
-    crate::wasi::exit(status)
+    if status != 0 {
+        crate::wasi::exit(status)
+    }
 }
 
 /// [`run_main`] on the current thread with the signal-safe stdout buffer and the fatal-signal

@@ -240,20 +240,163 @@ pub fn write_fd(fd: i32, s: &str) {
     }
 }
 
-/// Reads one line from stdin (with its newline), or `None` at end of input.
+/// Text read from stdin and not consumed yet: `text[start..]`, decoded from UTF-8 as the
+/// bytes arrive (invalid bytes become U+FFFD, one per maximal invalid sequence, as
+/// `String::from_utf8_lossy` does); `carry` holds the first bytes of a character split
+/// between two reads. Every stdin reader (`input()`, the `sys.stdin` methods, iteration)
+/// takes from this one buffer, so they can be mixed as in CPython.
+struct StdinBuf {
+    text: String,
+    start: usize,
+    carry: Vec<u8>,
+    eof: bool,
+}
+
+thread_local! {
+    static STDIN: RefCell<StdinBuf> = const {
+        RefCell::new(StdinBuf { text: String::new(), start: 0, carry: Vec::new(), eof: false })
+    };
+}
+
+/// Bytes asked of the host per read of stdin.
+const STDIN_CHUNK: usize = 1 << 16;
+
+/// Reads up to `buf.len()` bytes of stdin; 0 at end of input (or on an error).
 #[cfg(not(target_arch = "wasm32"))]
-pub fn read_line() -> Option<String> {
-    let mut line = String::new();
-    match std::io::stdin().read_line(&mut line) {
-        Ok(0) | Err(_) => None,
-        Ok(_) => Some(line),
+fn read_stdin_chunk(buf: &mut [u8]) -> usize {
+    use std::io::Read;
+    loop {
+        match std::io::stdin().lock().read(buf) {
+            Ok(n) => return n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(_) => return 0,
+        }
     }
 }
 
-/// Reads one line from stdin (with its newline), or `None` at end of input (WASI `fd_read`).
+/// Reads up to `buf.len()` bytes of stdin (WASI `fd_read`); 0 at end of input.
 #[cfg(target_arch = "wasm32")]
+fn read_stdin_chunk(buf: &mut [u8]) -> usize {
+    crate::wasi::read(0, buf).unwrap_or(0)
+}
+
+/// The byte offset in `s` after its first `n` chars, or `None` when `s` has fewer.
+fn char_end(s: &str, n: usize) -> Option<usize> {
+    if n == 0 {
+        return Some(0);
+    }
+    s.char_indices().nth(n - 1).map(|(i, c)| i + c.len_utf8())
+}
+
+impl StdinBuf {
+    fn avail(&self) -> &str {
+        &self.text[self.start..]
+    }
+
+    /// Consumes the first `n` bytes (a char boundary) of the available text.
+    fn take(&mut self, n: usize) -> String {
+        let s = self.text[self.start..self.start + n].to_string();
+        self.start += n;
+        s
+    }
+
+    /// Reads one more chunk from stdin into `text` (sets `eof` at end of input).
+    fn fill(&mut self) {
+        if self.eof {
+            return;
+        }
+        if self.start > 0 && self.start * 2 >= self.text.len() {
+            self.text.drain(..self.start);
+            self.start = 0;
+        }
+        let mut chunk = vec![0u8; STDIN_CHUNK];
+        let n = read_stdin_chunk(&mut chunk);
+        let mut bytes = std::mem::take(&mut self.carry);
+        if n == 0 {
+            self.eof = true;
+            self.text.push_str(&String::from_utf8_lossy(&bytes));
+            return;
+        }
+        bytes.extend_from_slice(&chunk[..n]);
+        let mut rest: &[u8] = &bytes;
+        loop {
+            match std::str::from_utf8(rest) {
+                Ok(s) => {
+                    self.text.push_str(s);
+                    rest = &[];
+                    break;
+                }
+                Err(e) => {
+                    let (good, bad) = rest.split_at(e.valid_up_to());
+                    // SAFETY: `valid_up_to` bytes are valid UTF-8.
+                    self.text
+                        .push_str(unsafe { std::str::from_utf8_unchecked(good) });
+                    match e.error_len() {
+                        Some(len) => {
+                            self.text.push('\u{FFFD}');
+                            rest = &bad[len..];
+                        }
+                        None => {
+                            rest = bad;
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+        self.carry = rest.to_vec();
+    }
+
+    /// One line with its `\n` (the last one may have none), at most `limit` chars; `""` at
+    /// end of input.
+    fn line(&mut self, limit: Option<usize>) -> String {
+        let mut scanned = 0;
+        loop {
+            let avail = self.avail();
+            let newline = avail[scanned..].find('\n').map(|p| scanned + p + 1);
+            let capped = limit.and_then(|n| char_end(avail, n));
+            let end = match (newline, capped) {
+                (Some(a), Some(b)) => Some(a.min(b)),
+                (a, b) => a.or(b),
+            };
+            if let Some(end) = end {
+                return self.take(end);
+            }
+            if self.eof {
+                let n = avail.len();
+                return self.take(n);
+            }
+            scanned = avail.len();
+            self.fill();
+        }
+    }
+
+    /// `n` chars (all the rest for `None`), fewer at end of input.
+    fn read(&mut self, n: Option<usize>) -> String {
+        let (mut seen_bytes, mut seen_chars) = (0, 0);
+        loop {
+            let avail = self.avail();
+            if let Some(n) = n {
+                let fresh = &avail[seen_bytes..];
+                if let Some(end) = char_end(fresh, n - seen_chars) {
+                    return self.take(seen_bytes + end);
+                }
+                seen_chars += fresh.chars().count();
+                seen_bytes = avail.len();
+            }
+            if self.eof {
+                let all = avail.len();
+                return self.take(all);
+            }
+            self.fill();
+        }
+    }
+}
+
+/// Reads one line from stdin (with its newline), or `None` at end of input.
 pub fn read_line() -> Option<String> {
-    crate::wasi::read_line()
+    let line = STDIN.with(|b| b.borrow_mut().line(None));
+    (!line.is_empty()).then_some(line)
 }
 
 /// The file descriptor of a stream object.
@@ -265,6 +408,9 @@ pub fn file_fd(v: Value) -> i32 {
 /// Writes `s` to `file` (a stream object, or any object with a `write` method).
 pub fn write_to(file: Value, s: &str) -> R<()> {
     if is_kind(file, Kind::File) {
+        if file_fd(file) == 0 {
+            return unsupported_operation("not writable");
+        }
         let _levels = write_levels()?;
         write_fd(file_fd(file), s);
         return Ok(());
@@ -283,9 +429,32 @@ fn recv_file(recv: Value) -> R<i32> {
     }
 }
 
+/// The `io.UnsupportedOperation` CPython raises for reading stdout/stderr or writing stdin,
+/// which molt does not have (a `molt:` error instead).
+fn unsupported_operation<T>(what: &str) -> R<T> {
+    raise(
+        ExcKind::NotImplementedError,
+        format!("molt: io.UnsupportedOperation is not supported yet ({what})"),
+    )
+}
+
+/// The receiver of a reading method: stdin. Stdout is flushed first (molt writes the
+/// buffered prints before it waits for input).
+fn recv_reader(recv: Value) -> R<()> {
+    if recv_file(recv)? != 0 {
+        return unsupported_operation("not readable");
+    }
+    flush_stdout();
+    Ok(())
+}
+
 fn m_write(recv: Value, args: Args<'_>) -> R<Ref> {
     let fd = recv_file(recv)?;
     let [s] = args.exact("write")?;
+    write_text(fd, s)
+}
+
+fn write_text(fd: i32, s: Value) -> R<Ref> {
     let Some(text) = crate::str::str_opt(s) else {
         return type_error(format!(
             "write() argument must be str, not {}",
@@ -293,11 +462,22 @@ fn m_write(recv: Value, args: Args<'_>) -> R<Ref> {
         ));
     };
     if fd == 0 {
-        return raise(ExcKind::OSError, "not writable");
+        return unsupported_operation("not writable");
     }
     let _levels = write_levels()?;
     write_fd(fd, text);
     Ok(crate::int::int_from_i64(text.chars().count() as i64))
+}
+
+fn m_writelines(recv: Value, args: Args<'_>) -> R<Ref> {
+    let fd = recv_file(recv)?;
+    // CPython's `writelines` is `_IOBase`'s, and its argument errors say so.
+    let [lines] = args.exact("_IOBase.writelines")?;
+    let it = crate::iter::py_iter(lines)?;
+    while let Some(line) = crate::iter::py_next(it.v())? {
+        write_text(fd, line.v())?;
+    }
+    Ok(Ref::NONE)
 }
 
 fn m_flush(recv: Value, args: Args<'_>) -> R<Ref> {
@@ -309,17 +489,125 @@ fn m_flush(recv: Value, args: Args<'_>) -> R<Ref> {
     Ok(Ref::NONE)
 }
 
+/// A size argument of `read`/`readlines` (CPython's `_Py_convert_optional_to_ssize_t`):
+/// `None` or an index; `None` for a negative one (no limit).
+fn optional_size(v: Option<Value>) -> R<Option<usize>> {
+    let Some(v) = v.filter(|v| !v.is_none()) else {
+        return Ok(None);
+    };
+    if !crate::int::has_index(v) {
+        return type_error(format!(
+            "argument should be integer or None, not '{}'",
+            crate::class::type_name(v)
+        ));
+    }
+    let n = crate::int::as_ssize(v, Some(ExcKind::OverflowError))?;
+    Ok((n >= 0).then_some(n as usize))
+}
+
 fn m_readline(recv: Value, args: Args<'_>) -> R<Ref> {
+    let [size] = args.range::<1>("readline", 0)?;
+    // CPython's `readline` takes an index only (`None` is a TypeError).
+    let limit = match size {
+        Some(v) => {
+            let n = crate::int::as_ssize(v, Some(ExcKind::OverflowError))?;
+            (n >= 0).then_some(n as usize)
+        }
+        None => None,
+    };
+    recv_reader(recv)?;
+    Ok(crate::str::str_from_owned(
+        STDIN.with(|b| b.borrow_mut().line(limit)),
+    ))
+}
+
+fn m_read(recv: Value, args: Args<'_>) -> R<Ref> {
+    let [size] = args.range::<1>("read", 0)?;
+    let n = optional_size(size)?;
+    recv_reader(recv)?;
+    Ok(crate::str::str_from_owned(
+        STDIN.with(|b| b.borrow_mut().read(n)),
+    ))
+}
+
+fn m_readlines(recv: Value, args: Args<'_>) -> R<Ref> {
+    args.no_kw("_IOBase.readlines")?;
+    let [hint] = args.range::<1>("readlines", 0)?;
+    let hint = optional_size(hint)?.filter(|&h| h > 0);
+    recv_reader(recv)?;
+    let mut lines = Vec::new();
+    let mut total = 0;
+    loop {
+        let line = STDIN.with(|b| b.borrow_mut().line(None));
+        if line.is_empty() {
+            break;
+        }
+        total += line.chars().count();
+        lines.push(crate::str::str_from_owned(line));
+        // CPython's `IOBase.readlines`: the line that takes the total past the hint is the
+        // last one.
+        if hint.is_some_and(|h| total > h) {
+            break;
+        }
+    }
+    Ok(crate::list::list_from_vec(lines))
+}
+
+/// `next(sys.stdin)`: the next line, `None` at end of input.
+pub fn file_next(f: Value) -> R<Option<Ref>> {
+    recv_reader(f)?;
+    let line = STDIN.with(|b| b.borrow_mut().line(None));
+    Ok((!line.is_empty()).then(|| crate::str::str_from_owned(line)))
+}
+
+fn m_iter(recv: Value, args: Args<'_>) -> R<Ref> {
     recv_file(recv)?;
-    args.none("readline")?;
-    flush_stdout();
-    Ok(crate::str::str_from_owned(read_line().unwrap_or_default()))
+    args.none("__iter__")?;
+    Ok(Ref::dup(recv))
+}
+
+fn m_next(recv: Value, args: Args<'_>) -> R<Ref> {
+    recv_file(recv)?;
+    args.none("__next__")?;
+    match file_next(recv)? {
+        Some(line) => Ok(line),
+        None => crate::exceptions::raise_with(ExcKind::StopIteration, Vec::new()),
+    }
+}
+
+/// Whether file descriptor `fd` (0, 1 or 2) is a terminal.
+#[cfg(not(target_arch = "wasm32"))]
+fn fd_is_tty(fd: i32) -> bool {
+    use std::io::IsTerminal;
+    match fd {
+        0 => std::io::stdin().is_terminal(),
+        1 => stdout_is_tty(),
+        _ => std::io::stderr().is_terminal(),
+    }
+}
+
+/// Whether file descriptor `fd` (0, 1 or 2) is a terminal.
+#[cfg(target_arch = "wasm32")]
+fn fd_is_tty(fd: i32) -> bool {
+    crate::wasi::is_terminal(fd as u32)
 }
 
 fn m_isatty(recv: Value, args: Args<'_>) -> R<Ref> {
     let fd = recv_file(recv)?;
     args.none("isatty")?;
-    Ok(Ref::new(Value::from_bool(fd == 1 && stdout_is_tty())))
+    Ok(Ref::new(Value::from_bool(fd_is_tty(fd))))
+}
+
+fn m_readable(recv: Value, args: Args<'_>) -> R<Ref> {
+    let fd = recv_file(recv)?;
+    args.none("readable")?;
+    Ok(Ref::new(Value::from_bool(fd == 0)))
+}
+
+fn m_writable(recv: Value, args: Args<'_>) -> R<Ref> {
+    let fd = recv_file(recv)?;
+    args.none("writable")?;
+    Ok(Ref::new(Value::from_bool(fd != 0)))
 }
 
 fn m_fileno(recv: Value, args: Args<'_>) -> R<Ref> {
@@ -328,11 +616,119 @@ fn m_fileno(recv: Value, args: Args<'_>) -> R<Ref> {
     Ok(crate::int::int_from_i64(fd as i64))
 }
 
+/// Whether CPython would run unbuffered (`PYTHONUNBUFFERED` set to a non-empty value; molt
+/// has no `-u`): then its streams are `write_through` and none is `line_buffering`.
+fn unbuffered() -> bool {
+    env_var("PYTHONUNBUFFERED").is_some_and(|v| !v.is_empty())
+}
+
+/// The environment variable `name` of the process (`None` when unset or not UTF-8).
+fn env_var(name: &str) -> Option<String> {
+    #[cfg(target_arch = "wasm32")]
+    return crate::wasi::env_var(name);
+    #[cfg(not(target_arch = "wasm32"))]
+    std::env::var(name).ok()
+}
+
+/// The `errors` CPython 3.11 gives stdin and stdout: `surrogateescape` in UTF-8 mode
+/// (`PYTHONUTF8=1`) and in the C, POSIX and C.UTF-8 locales (the effective `LC_CTYPE`: the
+/// first of `LC_ALL`, `LC_CTYPE`, `LANG` that is set), else `strict`. A locale the system
+/// does not have is the C locale to CPython (natively, `setlocale` answers; on wasm32 the
+/// name is taken as given). `Err` (a `molt:` error) when `PYTHONIOENCODING` chooses them.
+fn stdio_errors() -> R<&'static str> {
+    if env_var("PYTHONIOENCODING").is_some_and(|v| !v.is_empty()) {
+        return raise(
+            ExcKind::NotImplementedError,
+            "molt: the encoding and errors of the standard streams under PYTHONIOENCODING are not supported yet",
+        );
+    }
+    if env_var("PYTHONUTF8").is_some_and(|v| v == "1") {
+        return Ok("surrogateescape");
+    }
+    let c_like = |name: &str| matches!(name, "" | "C" | "POSIX" | "C.UTF-8" | "C.utf8");
+    Ok(if c_like(&effective_ctype()) {
+        "surrogateescape"
+    } else {
+        "strict"
+    })
+}
+
+/// The name of the `LC_CTYPE` locale the environment selects, as `setlocale(LC_CTYPE, "")`
+/// resolves it (`C` when the system lacks it); the previous locale is restored.
+#[cfg(not(target_arch = "wasm32"))]
+fn effective_ctype() -> String {
+    // SAFETY: `setlocale` with valid C strings; the previous name is copied before the next
+    // call; the program is single-threaded where it runs (the program thread).
+    unsafe {
+        let old = libc::setlocale(libc::LC_CTYPE, std::ptr::null());
+        let old = (!old.is_null()).then(|| std::ffi::CStr::from_ptr(old).to_owned());
+        let chosen = libc::setlocale(libc::LC_CTYPE, c"".as_ptr());
+        let name = if chosen.is_null() {
+            "C".to_string()
+        } else {
+            std::ffi::CStr::from_ptr(chosen)
+                .to_string_lossy()
+                .into_owned()
+        };
+        if let Some(old) = old {
+            libc::setlocale(libc::LC_CTYPE, old.as_ptr());
+        }
+        name
+    }
+}
+
+/// The name of the `LC_CTYPE` locale the environment selects (see the native version).
+#[cfg(target_arch = "wasm32")]
+fn effective_ctype() -> String {
+    ["LC_ALL", "LC_CTYPE", "LANG"]
+        .iter()
+        .filter_map(|k| env_var(k))
+        .find(|v| !v.is_empty())
+        .unwrap_or_default()
+}
+
+/// The data attributes of `sys.stdin`/`sys.stdout`/`sys.stderr` (`None`: not one of them;
+/// the other attributes CPython's `TextIOWrapper` has raise `molt:` errors, see
+/// [`crate::cpython_attrs`]).
+pub fn file_getattr(o: Value, name: &str) -> R<Option<Ref>> {
+    let fd = file_fd(o);
+    let s = |t: &str| Ok(Some(crate::str::str_from(t)));
+    let b = |x: bool| Ok(Some(Ref::new(Value::from_bool(x))));
+    match name {
+        "name" => s(match fd {
+            0 => "<stdin>",
+            1 => "<stdout>",
+            _ => "<stderr>",
+        }),
+        "mode" => s(if fd == 0 { "r" } else { "w" }),
+        "encoding" => {
+            stdio_errors()?;
+            s("utf-8")
+        }
+        "errors" => {
+            let errors = stdio_errors()?;
+            s(if fd == 2 { "backslashreplace" } else { errors })
+        }
+        "closed" => b(false),
+        "newlines" => Ok(Some(Ref::NONE)),
+        "write_through" => b(unbuffered()),
+        "line_buffering" => b(!unbuffered() && (fd == 2 || fd_is_tty(fd))),
+        _ => Ok(None),
+    }
+}
+
 /// Methods of the stream objects.
 pub const FILE_METHODS: &[(&str, crate::object::BuiltinFn)] = &[
     ("write", m_write),
+    ("writelines", m_writelines),
     ("flush", m_flush),
+    ("read", m_read),
     ("readline", m_readline),
+    ("readlines", m_readlines),
     ("isatty", m_isatty),
+    ("readable", m_readable),
+    ("writable", m_writable),
     ("fileno", m_fileno),
+    ("__iter__", m_iter),
+    ("__next__", m_next),
 ];

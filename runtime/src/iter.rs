@@ -118,7 +118,8 @@ pub fn py_iter(v: Value) -> R<Ref> {
                 len: set_data(v).len(),
             },
         ),
-        Kind::Iter | Kind::Generator => Ref::dup(v),
+        // A stream is its own iterator (its lines), as CPython's.
+        Kind::Iter | Kind::Generator | Kind::File => Ref::dup(v),
         Kind::Instance => return instance_iter(v),
         Kind::Class
             if crate::class::meta_hook(v, "__iter__").is_some()
@@ -161,7 +162,8 @@ pub fn has_iter_protocol(v: Value) -> bool {
             | Kind::DictView
             | Kind::Set
             | Kind::Iter
-            | Kind::Generator => true,
+            | Kind::Generator
+            | Kind::File => true,
             Kind::Instance => {
                 crate::class::has_dunder(v, "__iter__")
                     || crate::class::has_dunder(v, "__getitem__")
@@ -244,6 +246,7 @@ fn instance_iter(v: Value) -> R<Ref> {
 pub fn is_iterator(v: Value) -> bool {
     is_kind(v, Kind::Iter)
         || is_kind(v, Kind::Generator)
+        || is_kind(v, Kind::File)
         || (is_kind(v, Kind::Instance) && crate::class::has_dunder(v, "__next__"))
 }
 
@@ -256,6 +259,9 @@ pub fn py_next(it: Value) -> R<Option<Ref>> {
     }
     if is_kind(it, Kind::Generator) {
         return crate::generator::gen_next(it);
+    }
+    if is_kind(it, Kind::File) {
+        return crate::io::file_next(it);
     }
     if is_kind(it, Kind::Instance) {
         return match crate::class::call_dunder(it, "__next__", &[]) {

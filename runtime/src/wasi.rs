@@ -9,9 +9,9 @@
 //! | import | used for |
 //! |---|---|
 //! | `fd_write` | stdout, stderr (`print`, `sys.stdout.write`, tracebacks, fatal errors) |
-//! | `fd_read` | stdin (`input()`, `sys.stdin.readline()`) |
-//! | `fd_fdstat_get` | whether stdout is a terminal (line buffering, `isatty()`) |
-//! | `proc_exit` | the exit status (`sys.exit`, an uncaught exception, the end of the program) |
+//! | `fd_read` | stdin (`input()`, `sys.stdin`'s reading methods and iteration) |
+//! | `fd_fdstat_get` | whether a standard stream is a terminal (line buffering, `isatty()`) |
+//! | `proc_exit` | a non-zero exit status (`sys.exit(n)`, an uncaught exception); status 0 returns from `_start` |
 //! | `args_sizes_get`, `args_get` | `sys.argv` |
 //! | `environ_sizes_get`, `environ_get` | `os.environ`, `MOLT_PROFILE*` |
 //! | `clock_time_get` | `time.time` (realtime, id 0), `time.perf_counter`/`monotonic` (id 1), `time.process_time` (id 2) |
@@ -224,36 +224,6 @@ pub fn read(fd: u32, buf: &mut [u8]) -> Option<usize> {
             _ => return None,
         }
     }
-}
-
-thread_local! {
-    /// Bytes read from stdin past the last line returned.
-    static STDIN: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
-}
-
-/// One line from stdin with its newline (the last line of the input may lack it), or `None`
-/// at end of input. Bytes that are not UTF-8 are replaced by U+FFFD.
-pub fn read_line() -> Option<String> {
-    STDIN.with(|pending| {
-        let mut pending = pending.borrow_mut();
-        let mut chunk = [0u8; 4096];
-        loop {
-            if let Some(at) = pending.iter().position(|&b| b == b'\n') {
-                let line: Vec<u8> = pending.drain(..=at).collect();
-                return Some(String::from_utf8_lossy(&line).into_owned());
-            }
-            match read(0, &mut chunk) {
-                Some(n) if n > 0 => pending.extend_from_slice(&chunk[..n]),
-                _ => {
-                    if pending.is_empty() {
-                        return None;
-                    }
-                    let line = std::mem::take(&mut *pending);
-                    return Some(String::from_utf8_lossy(&line).into_owned());
-                }
-            }
-        }
-    })
 }
 
 /// Whether `fd` is a terminal: a character device that cannot seek or tell (the test of

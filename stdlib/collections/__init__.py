@@ -12,6 +12,12 @@ import _molt
 _GenericAlias = type(list[int])
 
 
+def _same(a, b):
+    # `a is b` without the runtime's refusal of `is` between equal floats and ints outside
+    # the small-int cache (molt keeps them unboxed): two such words are one object here.
+    return type(a) is type(b) and id(a) == id(b)
+
+
 def _name(obj):
     return type(obj).__name__
 
@@ -100,7 +106,7 @@ class deque:
         state = self._state
         n = 0
         for item in self._items:
-            if item is x or item == x:
+            if _same(item, x) or item == x:
                 n += 1
             if state != self._state:
                 raise RuntimeError("deque mutated during iteration")
@@ -117,7 +123,7 @@ class deque:
         state = self._state
         for i in range(start, stop):
             item = self._items[i]
-            if item is x or item == x:
+            if _same(item, x) or item == x:
                 return i
             if state != self._state:
                 raise RuntimeError("deque mutated during iteration")
@@ -132,7 +138,7 @@ class deque:
     def remove(self, value):
         for i in range(len(self._items)):
             item = self._items[i]
-            if item is value or item == value:
+            if _same(item, value) or item == value:
                 self._state += 1
                 del self._items[i]
                 return
@@ -185,7 +191,7 @@ class deque:
     def __contains__(self, x):
         state = self._state
         for item in self._items:
-            if item is x or item == x:
+            if _same(item, x) or item == x:
                 return True
             if state != self._state:
                 raise RuntimeError("deque mutated during iteration")

@@ -8,6 +8,12 @@ import abc as _abc
 from abc import abstractmethod
 
 
+def _same(a, b):
+    # `a is b` without the runtime's refusal of `is` between equal floats and ints outside
+    # the small-int cache (molt keeps them unboxed): two such words are one object here.
+    return type(a) is type(b) and id(a) == id(b)
+
+
 # `C[int]` of the classes CPython makes generic: a `types.GenericAlias`.
 _GenericAlias = type(list[int])
 
@@ -465,7 +471,7 @@ class ItemsView(Set):
         except KeyError:
             return False
         else:
-            return v is value or v == value
+            return _same(v, value) or v == value
 
     def __iter__(self):
         for key in self._mapping:
@@ -482,7 +488,7 @@ class ValuesView(MappingView):
     def __contains__(self, value):
         for key in self._mapping:
             v = self._mapping[key]
-            if v is value or v == value:
+            if _same(v, value) or v == value:
                 return True
         return False
 
@@ -580,7 +586,7 @@ class Sequence(Collection):
 
     def __contains__(self, value):
         for v in self:
-            if v is value or v == value:
+            if _same(v, value) or v == value:
                 return True
         return False
 
@@ -599,13 +605,13 @@ class Sequence(Collection):
                 v = self[i]
             except IndexError:
                 break
-            if v is value or v == value:
+            if _same(v, value) or v == value:
                 return i
             i += 1
         raise ValueError
 
     def count(self, value):
-        return sum(1 for v in self if v is value or v == value)
+        return sum(1 for v in self if _same(v, value) or v == value)
 
 
 Sequence = _abc._AbstractClass(Sequence, None, (Reversible, Collection))
