@@ -129,7 +129,7 @@ const RULES: &[Rule] = &[
         name: "call.class.direct.missed",
         pass: "calls",
         summary: "A call of a class of the module constructs the instance through a generic call.",
-        help: "Construct with positional arguments matching `__init__`'s parameters, computed into locals before the call when computing them could raise or run code; do not decorate the class, give it a metaclass or `__new__`, or derive it from a builtin class or an imported one.",
+        help: "Construct with positional arguments matching `__init__`'s parameters; do not decorate the class, give it a metaclass or `__new__`, or derive it from a builtin class or an imported one.",
     },
     Rule {
         name: "loop.counted",
