@@ -101,7 +101,11 @@ fn stdin_programs_match_cpython_for(target: Target) {
     let mut runs = 0;
     for path in &programs {
         let modes = modes(path);
-        assert!(!modes.is_empty(), "{} has no `# modes:` line", path.display());
+        assert!(
+            !modes.is_empty(),
+            "{} has no `# modes:` line",
+            path.display()
+        );
         let exe = match build(path, out_dir.path(), target) {
             Ok(exe) => exe,
             Err(e) => {

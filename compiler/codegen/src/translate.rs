@@ -1608,11 +1608,7 @@ impl Translator<'_> {
                 // was read.
                 b.switch_to_block(slow);
                 self.count_failure(b, d, 0);
-                let arr = self.array(b, &vals);
-                let nargs = b.ins().iconst(I64, vals.len() as i64);
-                let none = b.ins().iconst(I64, NONE);
-                let mask = b.ins().iconst(I64, mask as i64);
-                let res = self.call_rt(b, Rt::Call, &[callee, arr, nargs, none, mask]);
+                let res = self.call_positional(b, callee, &vals, mask);
                 if consume {
                     self.decref(b, callee);
                 }
@@ -1699,11 +1695,7 @@ impl Translator<'_> {
                 self.release_moved(b, &vals, &pass);
                 b.ins().jump(join, &[BlockArg::Value(g)]);
                 b.switch_to_block(call_slow);
-                let arr = self.array(b, &vals);
-                let nargs = b.ins().iconst(I64, vals.len() as i64);
-                let none = b.ins().iconst(I64, NONE);
-                let mask = b.ins().iconst(I64, mask as i64);
-                let res = self.call_rt(b, Rt::Call, &[g, arr, nargs, none, mask]);
+                let res = self.call_positional(b, g, &vals, mask);
                 self.decref(b, g);
                 b.ins().jump(join, &[BlockArg::Value(res)]);
                 b.switch_to_block(join);
@@ -2381,6 +2373,22 @@ impl Translator<'_> {
         b.switch_to_block(done);
     }
 
+    /// `callee(*vals)` through the runtime's generic call (`molt_call`), the values in
+    /// `mask` moved into it (see [`Self::passing`]); the result word (or the error word).
+    fn call_positional(
+        &mut self,
+        b: &mut FunctionBuilder<'_>,
+        callee: ir::Value,
+        vals: &[ir::Value],
+        mask: u64,
+    ) -> ir::Value {
+        let arr = self.array(b, vals);
+        let nargs = b.ins().iconst(I64, vals.len() as i64);
+        let none = b.ins().iconst(I64, NONE);
+        let mask = b.ins().iconst(I64, mask as i64);
+        self.call_rt(b, Rt::Call, &[callee, arr, nargs, none, mask])
+    }
+
     /// The data slot a direct call of MIR function `target` tests, the global its slow path
     /// reads, and, for `via "m.f"`, the slot of the global `m` (which must hold the module
     /// `m`). A function of this module: its `def`'s slot; through a global bound by
@@ -2738,11 +2746,7 @@ impl Translator<'_> {
         b.switch_to_block(unbound);
         self.count_failure(b, d, 0);
         if let Some(v) = loaded {
-            let arr = self.array(b, args);
-            let nargs = b.ins().iconst(I64, args.len() as i64);
-            let none = b.ins().iconst(I64, NONE);
-            let m = b.ins().iconst(I64, mask as i64);
-            let res = self.call_rt(b, Rt::Call, &[v, arr, nargs, none, m]);
+            let res = self.call_positional(b, v, args, mask);
             b.ins().jump(join, &[BlockArg::Value(res)]);
             b.switch_to_block(join);
             let r = b.block_params(join)[0];
@@ -2761,11 +2765,7 @@ impl Translator<'_> {
         self.release_moved(b, args, &pass);
         b.ins().jump(join, &[BlockArg::Value(g)]);
         b.switch_to_block(call_slow);
-        let arr = self.array(b, args);
-        let nargs = b.ins().iconst(I64, args.len() as i64);
-        let none = b.ins().iconst(I64, NONE);
-        let m = b.ins().iconst(I64, mask as i64);
-        let res = self.call_rt(b, Rt::Call, &[g, arr, nargs, none, m]);
+        let res = self.call_positional(b, g, args, mask);
         self.decref(b, g);
         b.ins().jump(join, &[BlockArg::Value(res)]);
         b.switch_to_block(join);
