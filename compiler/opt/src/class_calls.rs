@@ -25,7 +25,7 @@ use molt_semantic::index::ParamKind;
 use molt_semantic::{ClassInfo, FunctionSig, ModuleIndex};
 use rustc_hash::FxHashSet;
 
-use crate::util::{is_pure, remove_insts, use_counts};
+use crate::util::{calls_reading_apart, remove_insts, use_counts};
 use crate::{PassContext, RemarkKind};
 
 /// The classes of `class`'s chain in this module, `class` first (up to a base that is not a
@@ -130,10 +130,11 @@ fn plan<'i>(
 pub fn run(func: &mut Function, ctx: &mut PassContext<'_>) {
     let (db, index) = (ctx.db, ctx.index);
     let uses = use_counts(func);
+    let apart = calls_reading_apart(func);
     let mut dead = FxHashSet::default();
     for block in func.layout.clone() {
         let insts = func.blocks[block.index()].insts.clone();
-        for (k, &inst) in insts.iter().enumerate() {
+        for &inst in &insts {
             let InstKind::Call { callee, args } = &func.insts[inst.index()].kind else {
                 continue;
             };
@@ -172,15 +173,7 @@ pub fn run(func: &mut Function, ctx: &mut PassContext<'_>) {
             };
             // CPython reads the class before the arguments: when something between could
             // raise or run code, the read stays and the call checks what it read.
-            let apart = insts[..k]
-                .iter()
-                .position(|&i| i == load)
-                .is_none_or(|start| {
-                    !insts[start + 1..k]
-                        .iter()
-                        .all(|i| is_pure(func, &func.insts[i.index()]))
-                });
-            let loaded = (apart || uses[callee.index()] != 1).then_some(*callee);
+            let loaded = (apart.contains(&inst) || uses[callee.index()] != 1).then_some(*callee);
             let init = format!("{}.__init__", db.resolve(owner.name));
             let data = &mut func.insts[inst.index()];
             let InstKind::Call { args, .. } = &mut data.kind else {

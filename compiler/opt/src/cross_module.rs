@@ -18,7 +18,7 @@
 //! ([`crate::linked_item_mir`]), because which file `m` is depends on the program's
 //! search path.
 
-use molt_mir::{CalleeNote, Function, Inst, InstKind, Value, ValueDef};
+use molt_mir::{CalleeNote, Function, Inst, InstKind, Value};
 use molt_semantic::imported_calls::ImportedFunction;
 use rustc_hash::FxHashMap;
 
@@ -58,23 +58,7 @@ pub fn run(func: &mut Function, ctx: &mut PassContext<'_>, imported: &[ImportedF
     let mut dead_loads: Vec<Value> = Vec::new();
     let mut generic: Vec<&ImportedFunction> = Vec::new();
     // Calls whose callee read must stay before the arguments (`crate::direct_calls`).
-    let blocks = crate::util::inst_blocks(func);
-    let apart: rustc_hash::FxHashSet<usize> = func
-        .insts
-        .iter()
-        .enumerate()
-        .filter_map(|(i, inst)| match &inst.kind {
-            InstKind::Call { callee, .. } if loads.contains_key(callee) => {
-                match func.values[callee.index()].def {
-                    ValueDef::Result(load) => {
-                        crate::util::order_visible(func, &blocks, load, Inst(i as u32)).then_some(i)
-                    }
-                    _ => None,
-                }
-            }
-            _ => None,
-        })
-        .collect();
+    let apart = crate::util::calls_reading_apart(func);
     let mut direct_loads = Vec::new();
     for (i, inst) in func.insts.iter_mut().enumerate() {
         let (callee, args, found) = match &inst.kind {
@@ -139,8 +123,9 @@ pub fn run(func: &mut Function, ctx: &mut PassContext<'_>, imported: &[ImportedF
                 "{called} calls the compiled function of the imported module directly (no argument binding or lookup)"
             ),
         );
-        let loaded =
-            (apart.contains(&i) && matches!(inst.kind, InstKind::Call { .. })).then_some(callee);
+        let loaded = (apart.contains(&Inst(i as u32))
+            && matches!(inst.kind, InstKind::Call { .. }))
+        .then_some(callee);
         inst.kind = InstKind::CallDirect {
             func: target.clone(),
             args: args.positional.clone(),

@@ -7,7 +7,7 @@
 //! CPython reads the callee before it evaluates the arguments, so `k(1 // 0)` run before
 //! `def k` raises `NameError`, and a call whose arguments rebind `k` calls the old `k`. When
 //! something between the read and the call could raise or run code
-//! ([`crate::util::order_visible`]), the read stays where it is as `global.load.direct` (the
+//! ([`crate::util::calls_reading_apart`]), the read stays where it is as `global.load.direct` (the
 //! function from its slot, or the generic lookup before the `def` has run) and the call
 //! becomes `call.direct ... loaded`, which calls the compiled code when the value read is
 //! still the function in the slot. Otherwise the read moves into the call.
@@ -23,7 +23,7 @@
 
 use molt_mir::{CalleeNote, Function, Inst, InstKind, Value, ValueDef};
 use molt_semantic::index::ParamKind;
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 
 use crate::{PassContext, RemarkKind};
 
@@ -66,18 +66,8 @@ pub fn run(func: &mut Function, ctx: &mut PassContext<'_>) {
         }
     }
     let mut dead_loads: Vec<Value> = Vec::new();
-    let blocks = crate::util::inst_blocks(func);
     // Calls whose callee read stays before the arguments (see the module doc).
-    let mut apart: FxHashSet<Inst> = FxHashSet::default();
-    for (i, inst) in func.insts.iter().enumerate() {
-        if let InstKind::Call { callee, .. } = &inst.kind
-            && callable.contains_key(callee)
-            && let ValueDef::Result(load) = func.values[callee.index()].def
-            && crate::util::order_visible(func, &blocks, load, Inst(i as u32))
-        {
-            apart.insert(Inst(i as u32));
-        }
-    }
+    let apart = crate::util::calls_reading_apart(func);
     let mut direct_loads = Vec::new();
     for (i, inst) in func.insts.iter_mut().enumerate() {
         let InstKind::Call { callee, args } = &inst.kind else {

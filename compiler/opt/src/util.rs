@@ -139,32 +139,38 @@ pub fn is_pure(func: &Function, inst: &InstData) -> bool {
     }
 }
 
-/// Whether a program could tell `first` ran before `then` rather than right before it: false
-/// when both are in one block and every instruction between them is [`is_pure`] (`blocks`
-/// from [`inst_blocks`]), true otherwise.
-pub fn order_visible(
-    func: &Function,
-    blocks: &FxHashMap<Inst, Block>,
-    first: Inst,
-    then: Inst,
-) -> bool {
-    let (Some(b), Some(c)) = (blocks.get(&first), blocks.get(&then)) else {
-        return true;
-    };
-    if b != c {
-        return true;
+/// The `call` instructions of `func` whose callee is read apart from the call: by an
+/// instruction of another block, or of the same block with something between them that is
+/// not [`is_pure`] (could raise or run code), so a program could tell the read came first.
+/// One pass over the instructions.
+pub fn calls_reading_apart(func: &Function) -> FxHashSet<Inst> {
+    let mut out = FxHashSet::default();
+    // Per block: each instruction's position, and the position of the last impure one.
+    let mut position: FxHashMap<Inst, usize> = FxHashMap::default();
+    for block in &func.layout {
+        position.clear();
+        let mut last_impure: Option<usize> = None;
+        for (k, &inst) in func.blocks[block.index()].insts.iter().enumerate() {
+            let data = &func.insts[inst.index()];
+            if let InstKind::Call { callee, .. } = &data.kind {
+                let apart = match func.values[callee.index()].def {
+                    ValueDef::Result(load) => match position.get(&load) {
+                        Some(&p) => last_impure.is_some_and(|q| q > p),
+                        None => true,
+                    },
+                    _ => true,
+                };
+                if apart {
+                    out.insert(inst);
+                }
+            }
+            position.insert(inst, k);
+            if !is_pure(func, data) {
+                last_impure = Some(k);
+            }
+        }
     }
-    let insts = &func.blocks[b.index()].insts;
-    let (Some(i), Some(j)) = (
-        insts.iter().position(|&x| x == first),
-        insts.iter().position(|&x| x == then),
-    ) else {
-        return true;
-    };
-    i > j
-        || !insts[i + 1..j]
-            .iter()
-            .all(|x| is_pure(func, &func.insts[x.index()]))
+    out
 }
 
 /// Clones `blocks` (with their parameters, instructions and handlers) into new blocks at the
