@@ -356,8 +356,11 @@ impl DictData {
     pub fn set_name(&self, name: Value, hash: i64, v: Value) {
         match self.find_name(name, hash) {
             Some(i) => {
-                self.before_replace(i, hash, Some(v));
-                self.replace_value_at(i, v)
+                let retired = self.before_replace(i, hash, Some(v));
+                self.replace_value_at(i, v);
+                if retired {
+                    crate::watch::release_retired();
+                }
             }
             None => self.push(hash, incref(name), incref(v)),
         }
@@ -366,9 +369,10 @@ impl DictData {
     /// Tells [`crate::watch`] that entry `i` (with str hash `hash`) of a watched dict is
     /// about to hold `value` (`None`: be removed), when its value is a function, a module or
     /// a class: only those can be what a direct-call slot (or a `call.class.direct` class
-    /// slot) watches. One test for other dicts.
+    /// slot) watches. One test for other dicts. True when a slot may have been cleared:
+    /// the caller then calls [`crate::watch::release_retired`] once the change is done.
     #[inline]
-    fn before_replace(&self, i: usize, hash: i64, value: Option<Value>) {
+    fn before_replace(&self, i: usize, hash: i64, value: Option<Value>) -> bool {
         let inner = self.inner();
         if inner.watched {
             let e = inner.entries[i];
@@ -377,8 +381,10 @@ impl DictData {
                 || is_kind(e.value, Kind::Class)
             {
                 crate::watch::on_replace(self, e.key, hash, value);
+                return true;
             }
         }
+        false
     }
 
     /// Replaces the value of live entry `i` with `v` (borrowed).
@@ -497,7 +503,7 @@ impl DictData {
         }
         match self.find(key, hash)? {
             Some(i) => {
-                self.before_replace(i, hash, Some(value));
+                let retired = self.before_replace(i, hash, Some(value));
                 let inner = self.inner();
                 if inner.tracked == NOT_TRACKED && may_track(value) {
                     inner.tracked = crate::finalize::stamp();
@@ -505,6 +511,9 @@ impl DictData {
                 let e = &mut inner.entries[i];
                 let old = std::mem::replace(&mut e.value, incref(value));
                 decref(old);
+                if retired {
+                    crate::watch::release_retired();
+                }
             }
             None => {
                 if self.inner().watched {
@@ -522,8 +531,12 @@ impl DictData {
         let Some(i) = self.find(key, hash)? else {
             return Ok(None);
         };
-        self.before_replace(i, hash, None);
-        Ok(Some(self.remove_entry(i, hash)))
+        let retired = self.before_replace(i, hash, None);
+        let value = self.remove_entry(i, hash);
+        if retired {
+            crate::watch::release_retired();
+        }
+        Ok(Some(value))
     }
 
     fn remove_entry(&self, i: usize, hash: i64) -> Ref {
@@ -553,21 +566,28 @@ impl DictData {
             .iter()
             .rposition(|e| e.key != Value::UNBOUND)?;
         let e = inner.entries[i];
-        self.before_replace(i, e.hash, None);
+        let retired = self.before_replace(i, e.hash, None);
         let key = Ref::dup(e.key);
         let value = self.remove_entry(i, e.hash);
         // As CPython's `popitem`: the entries end at the removed one (the next insertion
         // reuses its index), and the usable count stays as it was.
         self.inner().entries.truncate(i);
+        if retired {
+            crate::watch::release_retired();
+        }
         Some((key, value))
     }
 
     /// Removes every item.
     pub fn clear(&self) {
-        if self.inner().watched {
+        let watched = self.inner().watched;
+        if watched {
             crate::watch::on_clear(self);
         }
         self.clear_entries();
+        if watched {
+            crate::watch::release_retired();
+        }
     }
 
     fn clear_entries(&self) {

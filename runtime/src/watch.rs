@@ -27,6 +27,10 @@
 //!   `if __name__ == "__main__":` compares two strs). Storing anything else in it raises
 //!   `NotImplementedError` with a `molt:` message.
 //!
+//! A slot owns one reference to its object, released when the slot is cleared (so a
+//! function whose global is rebound is freed then, as under CPython); a compiled call that
+//! entered the function through the slot holds a reference of its own while it runs.
+//!
 //! Watches live in a per-thread table keyed by the address of the dict's payload; a dict
 //! with watches has its `watched` flag set, so writes to every other dict cost one test.
 //! CPython 3.12 has the same mechanism for its own specializations (`PyDict_AddWatcher`).
@@ -59,6 +63,9 @@ struct Watch {
 }
 
 thread_local! {
+    /// References of cleared direct-call slots, released when the dict change that cleared
+    /// them is done ([`release_retired`]).
+    static RETIRED: RefCell<Vec<Value>> = const { RefCell::new(Vec::new()) };
     /// The watches, by the address of the watched dict's [`DictData`] and the str hash of
     /// the name: a write to a watched dict costs one hash lookup.
     static WATCHES: RefCell<FxHashMap<(usize, i64), Vec<Watch>>> =
@@ -195,9 +202,28 @@ fn invalidated(w: &Watch, value: Option<Value>) -> bool {
         // The `def` itself storing its function (or a store of the same object).
         return false;
     }
-    // The slot's reference is not released: that could run finalizers while the dict is
-    // changing (it stays with the program's other static data).
+    // The slot's reference is released once the dict has changed (releasing it now could
+    // run finalizers while the dict is half-way through the change): see
+    // [`release_retired`].
     // SAFETY: as above.
-    unsafe { *slot = Value(0) };
+    let held = unsafe { std::mem::replace(&mut *slot, Value(0)) };
+    if held.0 != 0 {
+        RETIRED.with(|r| r.borrow_mut().push(held));
+    }
     true
+}
+
+/// Releases the references of the direct-call slots cleared by the last change of a
+/// watched dict ([`on_replace`], [`on_clear`]). The dict calls it when the change is done
+/// (after releasing the entry's old value, as CPython does): a function only the slot and
+/// the global held is then freed, its defaults and attributes finalized, at the rebinding
+/// as under CPython. A compiled call running that function holds a reference of its own
+/// (CPython's frame holds its function too), so the function outlives it.
+pub fn release_retired() {
+    loop {
+        let Some(v) = RETIRED.with(|r| r.borrow_mut().pop()) else {
+            return;
+        };
+        crate::object::decref(v);
+    }
 }

@@ -227,6 +227,19 @@ fn translate_with(
     Ok(())
 }
 
+/// How a compiled call keeps its function object alive while the callee runs (CPython's
+/// frame holds its function, `f_func`, until it returns).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Hold {
+    /// Something else keeps it (a method cache's or a class's reference).
+    Borrowed,
+    /// A reference is taken before the call and released after it (the function came from
+    /// a direct-call slot, whose reference goes if the global is rebound meanwhile).
+    Take,
+    /// The caller's own reference to it (its last use) is released after the call.
+    Owned,
+}
+
 /// How a call site passes one argument.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Pass {
@@ -1598,12 +1611,11 @@ impl Translator<'_> {
                 b.append_block_param(join, I64);
                 b.ins().brif(same, fast, &[], slow, &[]);
                 b.switch_to_block(fast);
-                if consume {
-                    // The `def`'s function object: its slot holds a reference for the
-                    // program's life, so this one is never the last.
-                    self.add_to_count(b, callee, -1);
-                }
-                self.compiled_call(b, target, fid, callee, &vals, &pass, join);
+                // The call holds the function as CPython's frame does (`f_func`): the slot's
+                // reference goes when the global is rebound, maybe while the call runs. The
+                // value read is that reference when it is the last use, else one is taken.
+                let hold = if consume { Hold::Owned } else { Hold::Take };
+                self.compiled_call(b, target, fid, callee, &vals, &pass, join, hold);
                 // Rebound while the arguments ran, or not the `def`'s function: call what
                 // was read.
                 b.switch_to_block(slow);
@@ -1661,9 +1673,11 @@ impl Translator<'_> {
                 let join = b.create_block();
                 b.append_block_param(join, I64);
                 b.ins().brif(defined, fast, &[], slow, &[]);
-                // Fast path: count the call depth, call the compiled code with the arguments.
+                // Fast path: count the call depth, call the compiled code with the arguments
+                // (holding the function: the slot's reference goes if the global is rebound
+                // while it runs).
                 b.switch_to_block(fast);
-                self.compiled_call(b, target, fid, fobj, &vals, &pass, join);
+                self.compiled_call(b, target, fid, fobj, &vals, &pass, join, Hold::Take);
                 // Before the `def` has run: an ordinary call of the global (`NameError`).
                 b.switch_to_block(slow);
                 self.count_failure(b, d, 0);
@@ -1779,7 +1793,7 @@ impl Translator<'_> {
                     for a in &args.positional {
                         vals.push(v!(a));
                     }
-                    self.compiled_call(b, &target, fid, m, &vals, &passing.0, join);
+                    self.compiled_call(b, &target, fid, m, &vals, &passing.0, join, Hold::Borrowed);
                 } else {
                     b.ins().jump(slow, &[]);
                 }
@@ -2450,7 +2464,8 @@ impl Translator<'_> {
     /// argument per parameter (passed as `pass` says: shared ones are incremented for the
     /// callee, which owns its arguments), counting the call depth around it, and jumps to
     /// `join` with the result (the error word past the recursion limit, after releasing
-    /// the moved arguments, as CPython clears a frame that fails to start).
+    /// the moved arguments, as CPython clears a frame that fails to start). `hold` says how
+    /// the call keeps `fobj` alive while it runs.
     #[allow(clippy::too_many_arguments)]
     fn compiled_call(
         &mut self,
@@ -2461,6 +2476,7 @@ impl Translator<'_> {
         vals: &[ir::Value],
         pass: &[Pass],
         join: ir::Block,
+        hold: Hold,
     ) {
         if self.symbols.handler_free.contains(target) {
             // Depth counting inline: `molt_depth_enter` only to raise RecursionError.
@@ -2478,14 +2494,23 @@ impl Translator<'_> {
             b.switch_to_block(raise);
             self.call_rt(b, Rt::DepthEnter, &[]);
             self.release_moved(b, vals, pass);
+            if hold == Hold::Owned {
+                self.call_rt(b, Rt::Decref, &[fobj]);
+            }
             let err = b.ins().iconst(I64, ERROR);
             b.ins().jump(join, &[BlockArg::Value(err)]);
             b.switch_to_block(call_block);
             self.share(b, vals, pass);
             let depth1 = b.ins().iadd_imm_s(depth, 1);
             b.ins().store(flags, depth1, cells, 0);
+            if hold == Hold::Take {
+                self.add_to_count(b, fobj, 1);
+            }
             let res = self.call_code(b, fid, fobj, vals);
             b.ins().store(flags, depth, cells, 0);
+            if hold != Hold::Borrowed {
+                self.release_held(b, fobj);
+            }
             b.ins().jump(join, &[BlockArg::Value(res)]);
             return;
         }
@@ -2498,14 +2523,43 @@ impl Translator<'_> {
         b.set_cold_block(raise);
         b.switch_to_block(raise);
         self.release_moved(b, vals, pass);
+        if hold == Hold::Owned {
+            self.call_rt(b, Rt::Decref, &[fobj]);
+        }
         let err = b.ins().iconst(I64, ERROR);
         b.ins().jump(join, &[BlockArg::Value(err)]);
         b.switch_to_block(call_block);
         self.share(b, vals, pass);
+        if hold == Hold::Take {
+            self.add_to_count(b, fobj, 1);
+        }
         let res = self.call_code(b, fid, fobj, vals);
         let leave = self.rt(b, Rt::LeaveCall);
         b.ins().call(leave, &[entered]);
+        if hold != Hold::Borrowed {
+            self.release_held(b, fobj);
+        }
         b.ins().jump(join, &[BlockArg::Value(res)]);
+    }
+
+    /// Releases the reference a compiled call held on its function object (a heap object:
+    /// no tag test), freeing it when that was the last (its global was rebound while the
+    /// call ran).
+    fn release_held(&mut self, b: &mut FunctionBuilder<'_>, fobj: ir::Value) {
+        let p = b.ins().band_imm_u(fobj, PAYLOAD_MASK);
+        let rc = b.ins().load(I64, ir::MemFlagsData::trusted(), p, 0);
+        let rc1 = b.ins().iadd_imm_s(rc, -1);
+        b.ins().store(ir::MemFlagsData::trusted(), rc1, p, 0);
+        let dead = b.ins().icmp_imm_s(IntCC::Equal, rc1, 0);
+        let free = b.create_block();
+        let cont = b.create_block();
+        b.set_cold_block(free);
+        b.ins().brif(dead, free, &[], cont, &[]);
+        b.switch_to_block(free);
+        let r = self.rt(b, Rt::Dealloc);
+        b.ins().call(r, &[fobj]);
+        b.ins().jump(cont, &[]);
+        b.switch_to_block(cont);
     }
 
     /// Calls compiled function `fid` with function object `fobj` and the arguments `vals`
@@ -2557,7 +2611,7 @@ impl Translator<'_> {
         let fobj = b.ins().load(I64, ir::MemFlagsData::trusted(), cell, 8);
         let mut vals = vec![recv];
         vals.extend_from_slice(args);
-        self.compiled_call(b, target, fid, fobj, &vals, &pass, join);
+        self.compiled_call(b, target, fid, fobj, &vals, &pass, join, Hold::Borrowed);
         b.switch_to_block(slow);
         self.count_failure(b, d, 0);
         let arr = self.array(b, args);
@@ -2707,7 +2761,7 @@ impl Translator<'_> {
         passes.extend_from_slice(&pass);
         let returned = b.create_block();
         b.append_block_param(returned, I64);
-        self.compiled_call(b, init, fid, f, &vals, &passes, returned);
+        self.compiled_call(b, init, fid, f, &vals, &passes, returned, Hold::Borrowed);
         b.switch_to_block(returned);
         let r = b.block_params(returned)[0];
         let is_none = b.ins().icmp_imm_s(IntCC::Equal, r, NONE);
