@@ -2503,15 +2503,9 @@ impl Translator<'_> {
             self.share(b, vals, pass);
             let depth1 = b.ins().iadd_imm_s(depth, 1);
             b.ins().store(flags, depth1, cells, 0);
-            if hold == Hold::Take {
-                self.add_to_count(b, fobj, 1);
-            }
-            let res = self.call_code(b, fid, fobj, vals);
-            b.ins().store(flags, depth, cells, 0);
-            if hold != Hold::Borrowed {
-                self.release_held(b, fobj);
-            }
-            b.ins().jump(join, &[BlockArg::Value(res)]);
+            self.held_call(b, target, (fid, fobj), vals, hold, join, |_, b| {
+                b.ins().store(flags, depth, cells, 0);
+            });
             return;
         }
         // A callee with exception handlers also enters a handled-exception frame.
@@ -2530,12 +2524,50 @@ impl Translator<'_> {
         b.ins().jump(join, &[BlockArg::Value(err)]);
         b.switch_to_block(call_block);
         self.share(b, vals, pass);
+        self.held_call(b, target, (fid, fobj), vals, hold, join, |t, b| {
+            let leave = t.rt(b, Rt::LeaveCall);
+            b.ins().call(leave, &[entered]);
+        });
+    }
+
+    /// The call itself of [`Self::compiled_call`]: calls `fid` with `fobj` and `vals`, runs
+    /// `after` (the depth count's restore), and jumps to `join` with the result, holding
+    /// `fobj` as `hold` says. A function calling itself with its own function object takes
+    /// no reference: the frame running it already has it held (by induction, from the first
+    /// call into the function, which took one or was given one), and a reference count
+    /// changed around every recursive call chains the calls through memory (a load waiting
+    /// on the previous store): that call is emitted twice, one copy per case, so the
+    /// common one tests once before the call and nothing after it.
+    #[allow(clippy::too_many_arguments)]
+    fn held_call(
+        &mut self,
+        b: &mut FunctionBuilder<'_>,
+        target: &str,
+        (fid, fobj): (cranelift_module::FuncId, ir::Value),
+        vals: &[ir::Value],
+        hold: Hold,
+        join: ir::Block,
+        after: impl Fn(&mut Self, &mut FunctionBuilder<'_>),
+    ) {
+        let own = self
+            .func_param
+            .filter(|_| hold == Hold::Take && target == &*self.func.name);
+        if let Some(own) = own {
+            let same = b.ins().icmp(IntCC::Equal, fobj, own);
+            let plain = b.create_block();
+            let take = b.create_block();
+            b.ins().brif(same, plain, &[], take, &[]);
+            b.switch_to_block(plain);
+            let res = self.call_code(b, fid, fobj, vals);
+            after(self, b);
+            b.ins().jump(join, &[BlockArg::Value(res)]);
+            b.switch_to_block(take);
+        }
         if hold == Hold::Take {
             self.add_to_count(b, fobj, 1);
         }
         let res = self.call_code(b, fid, fobj, vals);
-        let leave = self.rt(b, Rt::LeaveCall);
-        b.ins().call(leave, &[entered]);
+        after(self, b);
         if hold != Hold::Borrowed {
             self.release_held(b, fobj);
         }
