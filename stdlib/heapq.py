@@ -1,9 +1,21 @@
 # molt's `heapq`: a binary min-heap kept in a list (heap[k] <= heap[2k+1], heap[2k+2]),
-# written for molt. The sift order is the one CPython's C implementation follows, so every
-# operation leaves the list in CPython's exact order: `_siftup` walks the smaller child down
-# to a leaf, then `_siftdown` moves the item back up to its place.
+# written for molt. The heap operations are the runtime's (`_heapq`, as CPython's come from
+# its C module of that name): they compare and move items in CPython's exact order.
+from _heapq import (
+    _heapify_max,
+    _heappop_max,
+    _heapreplace_max,
+    heapify,
+    heappop,
+    heappush,
+    heappushpop,
+    heapreplace,
+)
 
 
+# The pure-Python sift helpers CPython's `heapq` also has (`_siftdown` moves the item at
+# `pos` towards the root, `_siftup` walks the smaller child down to a leaf, then sifts the
+# item back up).
 def _siftdown(heap, startpos, pos):
     item = heap[pos]
     while pos > startpos:
@@ -31,60 +43,6 @@ def _siftup(heap, pos):
         child = 2 * pos + 1
     heap[pos] = item
     _siftdown(heap, start, pos)
-
-
-def _check(heap, function, argument="argument 1"):
-    if not isinstance(heap, list):
-        raise TypeError(
-            "%s() %s must be list, not %s" % (function, argument, type(heap).__name__)
-        )
-
-
-def heappush(heap, item):
-    _check(heap, "heappush")
-    heap.append(item)
-    _siftdown(heap, 0, len(heap) - 1)
-
-
-def heappop(heap):
-    _check(heap, "heappop", "argument")
-    if not heap:
-        raise IndexError("index out of range")
-    last = heap.pop()
-    if not heap:
-        return last
-    top = heap[0]
-    heap[0] = last
-    _siftup(heap, 0)
-    return top
-
-
-def heapreplace(heap, item):
-    _check(heap, "heapreplace")
-    if not heap:
-        raise IndexError("index out of range")
-    top = heap[0]
-    heap[0] = item
-    _siftup(heap, 0)
-    return top
-
-
-def heappushpop(heap, item):
-    _check(heap, "heappushpop")
-    if heap and heap[0] < item:
-        top = heap[0]
-        heap[0] = item
-        _siftup(heap, 0)
-        return top
-    return item
-
-
-def heapify(x):
-    _check(x, "heapify", "argument")
-    i = len(x) // 2 - 1
-    while i >= 0:
-        _siftup(x, i)
-        i -= 1
 
 
 def nsmallest(n, iterable, key=None):

@@ -59,6 +59,7 @@ pub mod gamma;
 pub mod generator;
 pub mod generic_alias;
 pub mod hash;
+pub mod heapq;
 pub mod int;
 pub mod io;
 pub mod iter;
