@@ -1154,8 +1154,20 @@ fn seq_compare(opc: u32, a: Value, b: Value) -> R<bool> {
         if i >= la || i >= lb {
             return Ok(ord_result(opc, la.cmp(&lb)));
         }
-        let x = Ref::dup(crate::iter::seq_items(a)[i]);
-        let y = Ref::dup(crate::iter::seq_items(b)[i]);
+        let (x, y) = (crate::iter::seq_items(a)[i], crate::iter::seq_items(b)[i]);
+        if x.is_inline_int() && y.is_inline_int() {
+            // Two small ints (the usual keys of sorted or heaped tuples): no reference,
+            // no dispatch, and nothing a comparison of them could run.
+            match x.as_inline_int().cmp(&y.as_inline_int()) {
+                Ordering::Equal => {
+                    i += 1;
+                    continue;
+                }
+                o => return Ok(ord_result(opc, o)),
+            }
+        }
+        let x = Ref::dup(x);
+        let y = Ref::dup(y);
         if !py_eq_bool(x.v(), y.v())? {
             return match opc {
                 cmp::EQ => Ok(false),
