@@ -886,14 +886,17 @@ fn b_callable(_: Value, args: Args<'_>) -> R<Ref> {
     Ok(Ref::new(Value::from_bool(is_callable(x))))
 }
 
+/// `id(x)`: the address of a heap object (below 2**48), and for a value held in the word
+/// itself (an inline int, a float, `None`, a bool) 2**64 plus the word, so that two
+/// values have the same id exactly when they are the same word or the same object.
 fn b_id(_: Value, args: Args<'_>) -> R<Ref> {
     let [x] = args.exact("id")?;
     let id = if x.is_ptr() {
-        x.0 & crate::value::PAYLOAD_MASK
+        (x.0 & crate::value::PAYLOAD_MASK) as i128
     } else {
-        x.0 >> 1
+        (1i128 << 64) | x.0 as i128
     };
-    Ok(crate::int::int_from_i128(id as i128))
+    Ok(crate::int::int_from_i128(id))
 }
 
 fn b_input(_: Value, args: Args<'_>) -> R<Ref> {

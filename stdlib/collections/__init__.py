@@ -23,8 +23,12 @@ def _name(obj):
 
 
 class deque:
-    # The items in a list, oldest first. `_state` counts mutations so that an iterator can
-    # tell that the deque changed under it.
+    # The items are `_items[_head:]`, oldest first. `popleft` leaves a `None` hole in front
+    # instead of shifting the list (the holes go when they are most of the list, or when a
+    # method needs the list without them: `_live`), and `appendleft` fills holes, making room
+    # in front of the list (as many holes as items) when there is none; so both ends cost
+    # O(1) amortized, as CPython's block list does. `_state` counts mutations so that an
+    # iterator can tell that the deque changed under it.
 
     __class_getitem__ = classmethod(_GenericAlias)
     def __hash__(self):
@@ -39,6 +43,7 @@ class deque:
             if maxlen < 0:
                 raise ValueError("maxlen must be non-negative")
         self._items = []
+        self._head = 0
         self._maxlen = maxlen
         self._state = 0
         self.extend(iterable)
@@ -47,27 +52,47 @@ class deque:
     def maxlen(self):
         return self._maxlen
 
-    def _trim_left(self):
-        if self._maxlen is not None and len(self._items) > self._maxlen:
-            del self._items[: len(self._items) - self._maxlen]
+    def _live(self):
+        # The list of the items, without the holes in front.
+        if self._head:
+            del self._items[: self._head]
+            self._head = 0
+        return self._items
 
-    def _trim_right(self):
-        if self._maxlen is not None and len(self._items) > self._maxlen:
-            del self._items[self._maxlen :]
+    def _drop_first(self):
+        # Releases the oldest item, leaving a hole (see the class comment).
+        items = self._items
+        head = self._head
+        items[head] = None
+        head += 1
+        if head == len(items):
+            items.clear()
+            head = 0
+        elif head >= 16 and head * 4 > len(items) * 3:
+            del items[:head]
+            head = 0
+        self._head = head
 
     def append(self, x):
         self._state += 1
         if self._maxlen == 0:
             return
         self._items.append(x)
-        self._trim_left()
+        if self._maxlen is not None and len(self._items) - self._head > self._maxlen:
+            self._drop_first()
 
     def appendleft(self, x):
         self._state += 1
         if self._maxlen == 0:
             return
-        self._items.insert(0, x)
-        self._trim_right()
+        if not self._head:
+            room = max(8, len(self._items))
+            self._items[0:0] = [None] * room
+            self._head = room
+        self._head -= 1
+        self._items[self._head] = x
+        if self._maxlen is not None and len(self._items) - self._head > self._maxlen:
+            self._items.pop()
 
     def extend(self, iterable):
         if iterable is self:
@@ -82,19 +107,27 @@ class deque:
             self.appendleft(x)
 
     def pop(self):
-        if not self._items:
+        items = self._items
+        if len(items) == self._head:
             raise IndexError("pop from an empty deque")
         self._state += 1
-        return self._items.pop()
+        x = items.pop()
+        if len(items) == self._head:
+            items.clear()
+            self._head = 0
+        return x
 
     def popleft(self):
-        if not self._items:
+        if len(self._items) == self._head:
             raise IndexError("pop from an empty deque")
         self._state += 1
-        return self._items.pop(0)
+        x = self._items[self._head]
+        self._drop_first()
+        return x
 
     def clear(self):
         self._state += 1
+        self._head = 0
         self._items.clear()
 
     def copy(self):
@@ -105,7 +138,7 @@ class deque:
     def count(self, x):
         state = self._state
         n = 0
-        for item in self._items:
+        for item in self._live():
             if _same(item, x) or item == x:
                 n += 1
             if state != self._state:
@@ -113,7 +146,8 @@ class deque:
         return n
 
     def index(self, x, start=0, stop=None):
-        n = len(self._items)
+        items = self._live()
+        n = len(items)
         if stop is None or stop > n:
             stop = n
         if start < 0:
@@ -122,7 +156,7 @@ class deque:
             stop = max(stop + n, 0)
         state = self._state
         for i in range(start, stop):
-            item = self._items[i]
+            item = items[i]
             if _same(item, x) or item == x:
                 return i
             if state != self._state:
@@ -130,38 +164,45 @@ class deque:
         raise ValueError("%r is not in deque" % (x,))
 
     def insert(self, i, x):
-        if self._maxlen is not None and len(self._items) >= self._maxlen:
+        items = self._live()
+        if self._maxlen is not None and len(items) >= self._maxlen:
             raise IndexError("deque already at its maximum size")
         self._state += 1
-        self._items.insert(i, x)
+        items.insert(i, x)
 
     def remove(self, value):
-        for i in range(len(self._items)):
-            item = self._items[i]
-            if _same(item, value) or item == value:
+        items = self._live()
+        state = self._state
+        for i in range(len(items)):
+            item = items[i]
+            found = _same(item, value) or bool(item == value)
+            if state != self._state:
+                raise IndexError("deque mutated during iteration")
+            if found:
                 self._state += 1
-                del self._items[i]
+                del self._live()[i]
                 return
         raise ValueError("%r is not in deque" % (value,))
 
     def reverse(self):
         self._state += 1
-        self._items.reverse()
+        self._live().reverse()
 
     def rotate(self, n=1):
-        length = len(self._items)
+        items = self._live()
+        length = len(items)
         if length <= 1:
             return
         n %= length
         if n:
             self._state += 1
-            self._items[:] = self._items[-n:] + self._items[:-n]
+            items[:] = items[-n:] + items[:-n]
 
     def __len__(self):
-        return len(self._items)
+        return len(self._items) - self._head
 
     def __bool__(self):
-        return bool(self._items)
+        return len(self._items) > self._head
 
     def _index(self, i):
         if not isinstance(i, int):
@@ -170,7 +211,7 @@ class deque:
             )
         if not -(1 << 63) <= i < 1 << 63:
             raise IndexError("cannot fit 'int' into an index-sized integer")
-        n = len(self._items)
+        n = len(self._items) - self._head
         if i < 0:
             i += n
         if i < 0 or i >= n:
@@ -178,19 +219,19 @@ class deque:
         return i
 
     def __getitem__(self, i):
-        return self._items[self._index(i)]
+        return self._items[self._head + self._index(i)]
 
     def __setitem__(self, i, x):
-        self._items[self._index(i)] = x
+        self._items[self._head + self._index(i)] = x
 
     def __delitem__(self, i):
         i = self._index(i)
         self._state += 1
-        del self._items[i]
+        del self._live()[i]
 
     def __contains__(self, x):
         state = self._state
-        for item in self._items:
+        for item in self._live():
             if _same(item, x) or item == x:
                 return True
             if state != self._state:
@@ -200,7 +241,7 @@ class deque:
     def __iter__(self):
         state = self._state
         items = self._items
-        i = 0
+        i = self._head
         while i < len(items):
             if state != self._state:
                 raise RuntimeError("deque mutated during iteration")
@@ -213,7 +254,7 @@ class deque:
         state = self._state
         items = self._items
         i = len(items) - 1
-        while i >= 0:
+        while i >= self._head:
             if state != self._state:
                 raise RuntimeError("deque mutated during iteration")
             yield items[i]
@@ -224,7 +265,7 @@ class deque:
             return "[...]"
         _repr_enter(self)
         try:
-            body = repr(self._items)
+            body = repr(self._live())
         finally:
             _repr_leave(self)
         if self._maxlen is None:
@@ -234,32 +275,32 @@ class deque:
     def __eq__(self, other):
         if not isinstance(other, deque):
             return NotImplemented
-        return self._items == other._items
+        return self._live() == other._live()
 
     def __ne__(self, other):
         if not isinstance(other, deque):
             return NotImplemented
-        return self._items != other._items
+        return self._live() != other._live()
 
     def __lt__(self, other):
         if not isinstance(other, deque):
             return NotImplemented
-        return self._items < other._items
+        return self._live() < other._live()
 
     def __le__(self, other):
         if not isinstance(other, deque):
             return NotImplemented
-        return self._items <= other._items
+        return self._live() <= other._live()
 
     def __gt__(self, other):
         if not isinstance(other, deque):
             return NotImplemented
-        return self._items > other._items
+        return self._live() > other._live()
 
     def __ge__(self, other):
         if not isinstance(other, deque):
             return NotImplemented
-        return self._items >= other._items
+        return self._live() >= other._live()
 
     def __add__(self, other):
         if not isinstance(other, deque):
@@ -279,7 +320,7 @@ class deque:
             return NotImplemented
         result = self.__class__((), self._maxlen)
         for _ in range(n):
-            result.extend(self._items)
+            result.extend(self._live())
         return result
 
     __rmul__ = __mul__
@@ -287,7 +328,7 @@ class deque:
     def __imul__(self, n):
         if not isinstance(n, int):
             return NotImplemented
-        items = list(self._items)
+        items = list(self._live())
         self.clear()
         for _ in range(n):
             self.extend(items)
