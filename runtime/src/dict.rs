@@ -56,7 +56,15 @@ struct Inner {
     /// Empty (linear search, tables of 8 slots or none) or the `1 << log2` table of entry
     /// indices / EMPTY / DUMMY.
     indices: Vec<u32>,
-    len: usize,
+    /// Number of items (a `u32`, with [`Inner::first`], so the dict keeps its allocation
+    /// size class).
+    len: u32,
+    /// Every entry before this index is a deleted one: kept by removals of the first
+    /// live entry, rebuilds and iterations that scan from the start (which move it past
+    /// the deleted entries they skip), so that taking the first item (`next(iter(d))`,
+    /// as `OrderedDict.popitem(last=False)` and `lru_cache`'s eviction do) after many
+    /// removals from the front does not rescan them: amortized O(1).
+    first: u32,
     /// log2 of the table size (0: no table yet).
     log2: u8,
     /// Whether compiled code watches some of this dict's keys ([`crate::watch`]): a module's
@@ -84,6 +92,7 @@ impl Default for Inner {
             entries: Vec::new(),
             indices: Vec::new(),
             len: 0,
+            first: 0,
             log2: 0,
             watched: false,
             usable: 0,
@@ -133,7 +142,21 @@ impl DictData {
 
     /// Number of items.
     pub fn len(&self) -> usize {
-        self.inner().len
+        self.inner().len as usize
+    }
+
+    /// An index below which every entry is deleted ([`Inner::first`]): a scan for the
+    /// first live entry may start there.
+    #[inline]
+    pub fn first_live_hint(&self) -> usize {
+        self.inner().first as usize
+    }
+
+    /// Records that the entries before `i` are all deleted (a scan from at most
+    /// [`Self::first_live_hint`] found its first live entry at `i`).
+    #[inline]
+    pub fn set_first_live(&self, i: usize) {
+        self.inner().first = i as u32;
     }
 
     /// Whether there are no items.
@@ -286,12 +309,13 @@ impl DictData {
     /// Compacts the entries into a table of `1 << log2` slots and rebuilds the index table
     /// (CPython's `dictresize`).
     fn resize(inner: &mut Inner, log2: u8) {
-        if inner.entries.len() != inner.len {
+        if inner.entries.len() != inner.len as usize {
             inner.entries.retain(|e| e.key != Value::UNBOUND);
         }
+        inner.first = 0;
         inner.version = next_version();
         inner.log2 = log2;
-        inner.usable = usable_fraction(log2).saturating_sub(inner.len) as u32;
+        inner.usable = usable_fraction(log2).saturating_sub(inner.len as usize) as u32;
         if log2 <= LOG2_MINSIZE {
             inner.indices = Vec::new();
             return;
@@ -308,7 +332,7 @@ impl DictData {
         let inner = self.inner();
         if inner.usable == 0 {
             // CPython's growth rate: three times the number of items.
-            Self::resize(inner, log2_for(inner.len * 3));
+            Self::resize(inner, log2_for(inner.len as usize * 3));
         }
         let ix = inner.entries.len() as u32;
         if inner.tracked == NOT_TRACKED && (may_track(key) || may_track(value)) {
@@ -553,6 +577,9 @@ impl DictData {
             },
         );
         inner.len -= 1;
+        if i == inner.first as usize {
+            inner.first += 1;
+        }
         inner.version = next_version();
         decref(e.key);
         Ref::new(e.value)
@@ -571,7 +598,11 @@ impl DictData {
         let value = self.remove_entry(i, e.hash);
         // As CPython's `popitem`: the entries end at the removed one (the next insertion
         // reuses its index), and the usable count stays as it was.
-        self.inner().entries.truncate(i);
+        let inner = self.inner();
+        inner.entries.truncate(i);
+        if inner.first as usize > i {
+            inner.first = i as u32;
+        }
         if retired {
             crate::watch::release_retired();
         }
@@ -595,6 +626,7 @@ impl DictData {
         let entries = std::mem::take(&mut inner.entries);
         inner.indices = Vec::new();
         inner.len = 0;
+        inner.first = 0;
         inner.log2 = 0;
         inner.usable = 0;
         inner.version = next_version();
@@ -667,7 +699,7 @@ pub fn dict_copy(d: Value) -> Ref {
     let src = dict_data(d);
     let dst = dict_data(out.v());
     let si = src.inner();
-    if si.len > 0 && si.len >= si.entries.len() * 2 / 3 {
+    if si.len > 0 && si.len as usize >= si.entries.len() * 2 / 3 {
         let di = dst.inner();
         di.entries = si
             .entries
@@ -682,6 +714,7 @@ pub fn dict_copy(d: Value) -> Ref {
             .collect();
         di.indices = si.indices.clone();
         di.len = si.len;
+        di.first = si.first;
         di.log2 = si.log2;
         di.usable = si.usable;
         if si.tracked != NOT_TRACKED {

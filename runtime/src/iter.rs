@@ -355,9 +355,15 @@ fn native_next(data: &IterData) -> R<Option<Ref>> {
                     "dictionary changed size during iteration",
                 );
             }
-            let mut i = i0;
+            // The entries before the dict's hint are deleted ones; a scan from there
+            // moves the hint to the live entry it finds.
+            let hint = d.first_live_hint();
+            let mut i = i0.max(hint);
             while i < d.entries_len() {
                 if let Some((k, v)) = d.entry(i) {
+                    if i0 <= hint && i != hint {
+                        d.set_first_live(i);
+                    }
                     if left.get() == 0 {
                         index.set(usize::MAX);
                         return raise(
