@@ -277,7 +277,7 @@ pub fn module_debug(
         origins.insert(&f.name, module);
     }
     for item in &module_items(db, file).functions {
-        let origin = Origin::Item(item.offset(db));
+        let origin = Origin::of_item(db, *item);
         for f in &molt_lower::function_mir(db, *item).functions {
             origins.insert(&f.name, origin);
         }

@@ -112,10 +112,10 @@ pub fn site_map(
         );
     }
     for item in &module_items(db, file).functions {
-        let origin = Origin::Item(item.offset(db));
+        let origin = Origin::of_item(db, *item);
         let range = (
             item.offset(db),
-            item.offset(db) + item.text(db).len() as u32,
+            item.offset(db) + molt_semantic::items::item_file_len(db, *item),
         );
         for (i, f) in molt_lower::function_mir(db, *item)
             .functions
