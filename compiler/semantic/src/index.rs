@@ -736,7 +736,12 @@ impl DataclassNames {
             collect_bindings(db, stmt, &mut bindings);
         }
         let star = db.intern("*");
-        if bindings.contains(&star) {
+        // `dataclasses.dataclass = f` (or `setattr(dataclasses, ...)`): its decorator may
+        // be another function.
+        let patched = patched_names(body);
+        let module_patched = modules.iter().any(|m| patched.contains(m))
+            || patched.iter().any(|p| p == "dataclasses");
+        if bindings.contains(&star) || module_patched {
             return DataclassNames {
                 names: Vec::new(),
                 modules: Vec::new(),
