@@ -172,10 +172,7 @@ fn function_debug(
     file: &str,
     positions: &Positions<'_>,
 ) -> FunctionDebug {
-    let to_file = |s: Span| {
-        let start = origin.to_file(s.start);
-        (start, origin.to_file(s.end).max(start))
-    };
+    let to_file = |s: Span| origin.range_to_file(s.start, s.end);
     // Inlined frames, outermost first (a frame contains the frames nested in it).
     let mut inlined: Vec<(&molt_mir::InlinedFrame, (u32, u32), (u32, u32))> = func
         .inlined_frames

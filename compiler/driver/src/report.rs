@@ -38,12 +38,23 @@ impl Origin<'_> {
         Origin::Item(item.offset(db), item.synthetic(db))
     }
 
-    pub(crate) fn to_file(self, offset: u32) -> u32 {
+    fn to_file(self, offset: u32) -> u32 {
         match self {
             Origin::Module(map) => map.to_file(offset),
             Origin::Item(base, None) => base.saturating_add(offset),
             Origin::Item(base, Some(len)) => base.saturating_add(offset.min(len)),
         }
+    }
+
+    /// The file range `(start, end)` of the relative range `start..end` (`end >= start`;
+    /// not clamped to the file's length). Every range of a synthetic item is its whole
+    /// clamp range (the decorator), so that a traceback or remark underlines that.
+    pub(crate) fn range_to_file(self, start: u32, end: u32) -> (u32, u32) {
+        if let Origin::Item(base, Some(len)) = self {
+            return (base, base.saturating_add(len));
+        }
+        let start = self.to_file(start);
+        (start, self.to_file(end).max(start))
     }
 }
 
@@ -63,8 +74,7 @@ impl LocatedFunction<'_> {
     /// The file byte range `(start, end)` of a span of this function (`end >= start`; not
     /// clamped to the file's length).
     pub fn file_range(&self, span: molt_mir::Span) -> (u32, u32) {
-        let start = self.origin.to_file(span.start);
-        (start, self.origin.to_file(span.end).max(start))
+        self.origin.range_to_file(span.start, span.end)
     }
 }
 
@@ -281,8 +291,8 @@ fn place(
     coverage: &mut Vec<FunctionCoverage>,
 ) {
     let locate = |l: &mut Location| {
-        let start = origin.to_file(l.start);
-        *l = loc.location(start, origin.to_file(l.end).max(start));
+        let (start, end) = origin.range_to_file(l.start, l.end);
+        *l = loc.location(start, end);
     };
     for r in &part.remarks {
         let mut r = r.clone();

@@ -150,8 +150,9 @@ pub fn site_map(
             continue;
         };
         let to_file = |s: Span| {
-            let start = placement.origin.to_file(s.start).min(len);
-            (start, placement.origin.to_file(s.end).clamp(start, len))
+            let (start, end) = placement.origin.range_to_file(s.start, s.end);
+            let start = start.min(len);
+            (start, end.clamp(start, len))
         };
         let mut lines: Option<(u32, u32)> = None;
         for &block in &func.layout {

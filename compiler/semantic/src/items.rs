@@ -290,14 +290,14 @@ pub fn skeleton_parts(db: &dyn Db, file: SourceFile) -> (ModuleSkeleton, Skeleto
         {
             // The compiled `__init__` of a dataclass and its marker, at the end of the
             // body with the indentation of its first statement (`dataclass_init::candidate`
-            // checked it starts its line); positions in them map to the decorator, and the
-            // class statement still ends where it ends in the file.
+            // checked it starts its line); positions in them map into the decorator (clamped
+            // to its end), and the class statement still ends where it ends in the file.
             let first = first.range().start().to_usize();
             let line = text[..first].rfind('\n').map_or(0, |i| i + 1);
             map.segments.push((
                 skeleton.len() as u32,
                 decorator.range().start().to_u32(),
-                0,
+                decorator.range().len().to_u32(),
             ));
             skeleton.push_str(&init.skeleton_text(&text[line..first]));
             map.segments.push((skeleton.len() as u32, end as u32, 0));
