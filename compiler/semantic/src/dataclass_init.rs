@@ -145,7 +145,10 @@ pub fn dataclass_imports(body: &[Stmt]) -> (Vec<String>, Vec<String>) {
     for stmt in body {
         match stmt {
             Stmt::ImportFrom(i)
-                if i.level == 0 && i.module.as_ref().is_some_and(|m| m.as_str() == "dataclasses") =>
+                if i.level == 0
+                    && i.module
+                        .as_ref()
+                        .is_some_and(|m| m.as_str() == "dataclasses") =>
             {
                 for a in &i.names {
                     if a.name.as_str() == "dataclass" {
@@ -189,7 +192,11 @@ pub fn candidate(class: &ast::StmtClassDef, text: &str) -> Option<(DataclassInit
     let first = class.body.first()?;
     let start = first.range().start().to_usize();
     let line_start = text.get(..start)?.rfind('\n').map_or(0, |i| i + 1);
-    if !text.get(line_start..start)?.chars().all(|c| c == ' ' || c == '\t') {
+    if !text
+        .get(line_start..start)?
+        .chars()
+        .all(|c| c == ' ' || c == '\t')
+    {
         return None;
     }
     let mut fields: Vec<DataclassField> = Vec::new();

@@ -775,7 +775,10 @@ impl DataclassNames {
             DecoratorName::Name(n) => self.names.contains(n),
             DecoratorName::Module(m) => self.modules.contains(m),
         };
-        let has_base = class.arguments.as_deref().is_some_and(|a| !a.args.is_empty());
+        let has_base = class
+            .arguments
+            .as_deref()
+            .is_some_and(|a| !a.args.is_empty());
         if !known || (has_base && self.object_bound) {
             return None;
         }

@@ -115,7 +115,8 @@ pub fn module_items(db: &dyn Db, file: SourceFile) -> ModuleItems<'_> {
                 let class_name = Some(class.name.to_string());
                 for s in &class.body {
                     if let Stmt::FunctionDef(def) = s {
-                        let (qualname, item_text, offset) = add(&mut names, def, Some(class.name.as_str()));
+                        let (qualname, item_text, offset) =
+                            add(&mut names, def, Some(class.name.as_str()));
                         functions.push(FunctionItem::new(
                             db,
                             file,
@@ -340,4 +341,74 @@ pub fn module_skeleton(db: &dyn Db, file: SourceFile) -> ModuleSkeleton {
 #[salsa::tracked(returns(ref))]
 pub fn skeleton_map(db: &dyn Db, file: SourceFile) -> SkeletonMap {
     skeleton_parts(db, file).1.clone()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use molt_db::RootDatabase;
+
+    const SRC: &str = "from dataclasses import dataclass\n\n\n@dataclass\nclass V:\n    x: float\n    y: int = 0\n\n    def n(self):\n        return self.x\n\nprint(V(1.0))\n";
+
+    #[test]
+    fn a_dataclass_init_is_a_synthetic_item_mapped_to_the_decorator() {
+        let db = RootDatabase::default();
+        let file = SourceFile::new(&db, "m.py".into(), SRC.to_owned(), None);
+        let items = &module_items(&db, file).functions;
+        let names: Vec<&str> = items.iter().map(|i| i.qualname(&db).as_str()).collect();
+        assert_eq!(names, ["V.n", "V.__init__"]);
+        let (method, init) = (items[0], items[1]);
+        let decorator = SRC.find("@dataclass").expect("decorator") as u32;
+        assert_eq!(method.synthetic(&db), None);
+        assert_eq!(init.synthetic(&db), Some("@dataclass".len() as u32));
+        assert_eq!(init.offset(&db), decorator);
+        assert_eq!(
+            init.text(&db),
+            "    def __init__(self, x: float, y: int = 0):\n        self.x = x\n        self.y = y"
+        );
+        // Positions clamp to the decorator; a method's are shifted.
+        assert_eq!(item_file_offset(&db, init, 3), decorator + 3);
+        assert_eq!(item_file_offset(&db, init, 1000), decorator + 10);
+        assert_eq!(item_file_len(&db, init), 10);
+        assert_eq!(item_file_offset(&db, method, 4), method.offset(&db) + 4);
+
+        let skeleton = &module_skeleton(&db, file).text;
+        let added = "\n    def __init__(self, x: float, y: int = 0): ...\n    __molt_dataclass_init__ = (('x', 'y', ), False)\n";
+        let at = skeleton.find(added).expect("the def and the marker") as u32;
+        let map = skeleton_map(&db, file);
+        for offset in [at + 1, at + 20, at + added.len() as u32 - 2] {
+            let f = map.to_file(offset);
+            assert!((decorator..=decorator + 10).contains(&f), "{offset} -> {f}");
+        }
+        // The class statement still ends where it ends in the file.
+        let class_end = SRC.find("\n\nprint").expect("end") as u32;
+        assert_eq!(map.to_file(at + added.len() as u32 - 1), class_end);
+
+        let index = crate::module_index(&db, file);
+        let class = index.stable_class(db.intern("V")).expect("class");
+        assert!(!class.decorated);
+        assert!(class.dataclass_init.is_some());
+        assert_eq!(class.slot_layout(), [db.intern("x"), db.intern("y")]);
+        let sig = class.method(db.intern("__init__")).expect("__init__");
+        let defaults: Vec<bool> = sig.params.iter().map(|p| p.has_default).collect();
+        assert_eq!(defaults, [false, false, true]);
+        assert!(index.metaclass_is_type(class));
+    }
+
+    #[test]
+    fn a_rebound_decorator_name_gets_no_init() {
+        let db = RootDatabase::default();
+        let src = format!("{SRC}dataclass = None\n");
+        let file = SourceFile::new(&db, "m.py".into(), src, None);
+        let names: Vec<String> = module_items(&db, file)
+            .functions
+            .iter()
+            .map(|i| i.qualname(&db).clone())
+            .collect();
+        assert_eq!(names, ["V.n"]);
+        assert!(!module_skeleton(&db, file).text.contains("__init__"));
+        let index = crate::module_index(&db, file);
+        let class = index.stable_class(db.intern("V")).expect("class");
+        assert!(class.decorated && class.dataclass_init.is_none());
+    }
 }
