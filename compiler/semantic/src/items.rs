@@ -70,10 +70,10 @@ pub fn item_file_len(db: &dyn Db, item: FunctionItem<'_>) -> u32 {
 
 /// The compiled `__init__` of each top-level class statement of `file` that gets one, in
 /// source order (`None` for the others).
-fn dataclass_inits<'a>(
-    db: &'a dyn Db,
+fn dataclass_inits(
+    db: &dyn Db,
     file: SourceFile,
-) -> impl Iterator<Item = Option<&'a crate::dataclass_init::DataclassInit>> {
+) -> impl Iterator<Item = Option<&crate::dataclass_init::DataclassInit>> {
     crate::index::module_index(db, file)
         .classes
         .iter()
