@@ -204,6 +204,14 @@ print(Frozen(1), KwOnly(x=1), Factory(1), WithClassVar(2), AliasClassVar(3), Slo
 print(Child(1.0, 2.0, 3.0), Child(1.0, 2.0), Plain(3.0, 4.0).length(), Plain(3.0, 4.0))
 print(HasInit(1, 2), AliasClassVar.total, WithClassVar.total)
 attempt(AliasClassVar, 1, 2)
+
+
+def build_alias(a, b):
+    # A direct construction of the compiled method, which dataclasses dropped.
+    return AliasClassVar(a, b)
+
+
+attempt(build_alias, 1, 2)
 attempt(Child, 1.0)
 attempt(Plain, 1.0)
 attempt(KwOnly, 1)
