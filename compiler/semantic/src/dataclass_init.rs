@@ -10,7 +10,7 @@
 //! construction, fixed-layout slots), and its argument errors are CPython's, raised by the
 //! call itself.
 //!
-//! The class body also gets a marker, `__molt_dataclass_init__ = (("x", "y"), True)` (the
+//! The class body also gets a marker, `__molt_dataclass_init__ = (('x', 'y', ), True)` (the
 //! fields the method takes, in order, and whether it calls `__post_init__`), which
 //! `dataclasses` removes before anything can see it: when the fields it finds are those, it
 //! keeps the compiled method (moved to where CPython's `dataclass` adds its own, after
