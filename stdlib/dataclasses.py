@@ -671,7 +671,40 @@ def _class_signature(cls):
 # --- The decorator ------------------------------------------------------------------------
 
 
+_COMPILED_INIT = "__molt_dataclass_init__"
+
+
+def _compiled_init_fits(compiled, init_fn, all_init_fields, std_init_fields, has_post_init):
+    # Whether the `__init__` the compiler wrote from the class's source does what the
+    # generated one would: the same parameters and defaults, every field a plain one taken
+    # by position, `__post_init__` called alike (an annotation the compiler could not read,
+    # such as an alias of `ClassVar`, makes it fall back to the generated method).
+    names, post_init = compiled
+    if bool(has_post_init) != post_init or len(all_init_fields) != len(std_init_fields):
+        return False
+    if [f.name for f in std_init_fields] != list(names):
+        return False
+    defaults = []
+    for f in std_init_fields:
+        if f._field_type is not _FIELD or f.default_factory is not MISSING:
+            return False
+        if f.default is not MISSING:
+            defaults.append(f.default)
+    compiled_defaults = init_fn.__defaults__ or ()
+    if len(defaults) != len(compiled_defaults):
+        return False
+    for a, b in zip(defaults, compiled_defaults):
+        if type(a) is not type(b) or a != b:
+            return False
+    return True
+
+
 def _process_class(cls, init, repr, eq, order, unsafe_hash, frozen, match_args, kw_only, slots, weakref_slot):
+    # The compiler writes `__init__` itself for simple dataclasses and says so with a
+    # marker: the fields it takes and whether it calls `__post_init__`. Nothing sees it.
+    compiled = cls.__dict__.get(_COMPILED_INIT, None)
+    if compiled is not None:
+        delattr(cls, _COMPILED_INIT)
     fields = {}
     setattr(cls, _PARAMS, _DataclassParams(init, repr, eq, order, unsafe_hash, frozen))
 
@@ -734,9 +767,18 @@ def _process_class(cls, init, repr, eq, order, unsafe_hash, frozen, match_args, 
     if init:
         has_post_init = hasattr(cls, _POST_INIT_NAME)
         self_name = "__dataclass_self__" if "self" in fields else "self"
-        init_fn = _init_fn(
-            all_init_fields, std_init_fields, kw_only_init_fields, frozen, has_post_init, self_name, slots
-        )
+        if compiled is not None:
+            init_fn = cls.__dict__["__init__"]
+            # Re-added below, where CPython's dataclass adds the `__init__` it generates.
+            delattr(cls, "__init__")
+            if not _compiled_init_fits(compiled, init_fn, all_init_fields, std_init_fields, has_post_init):
+                init_fn = None
+        else:
+            init_fn = None
+        if init_fn is None:
+            init_fn = _init_fn(
+                all_init_fields, std_init_fields, kw_only_init_fields, frozen, has_post_init, self_name, slots
+            )
         _SIGNATURES[init_fn] = _signature_text(std_init_fields, kw_only_init_fields)
         _set_new_attribute(cls, "__init__", init_fn)
 

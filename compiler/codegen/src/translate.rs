@@ -1336,17 +1336,36 @@ impl Translator<'_> {
                     let of = of.clone();
                     self.bind_alias(b, alias, &of, name, v);
                 }
-                if let Some(slot) = self.class_statement_slot(name, d) {
+                if let Some((slot, made)) = self.class_statement_slot(name, d) {
                     // The `class` statement of a class that `call.class.direct` constructs:
                     // the class goes in its slot (one reference, kept for the program's
                     // life) and the runtime clears the slot when the global is rebound or
-                    // deleted, from this module or any other (`molt_runtime::watch`).
+                    // deleted, from this module or any other (`molt_runtime::watch`). A
+                    // decorated class (`@dataclass`) fills it only when the decorator
+                    // returned the class it was given (classes are never freed: their MRO
+                    // holds them, so the two words are equal only for the same class).
+                    let cont = match made {
+                        Some(made) => {
+                            let made = self.val(made)?;
+                            let same = b.ins().icmp(IntCC::Equal, v, made);
+                            let fill = b.create_block();
+                            let cont = b.create_block();
+                            b.ins().brif(same, fill, &[], cont, &[]);
+                            b.switch_to_block(fill);
+                            Some(cont)
+                        }
+                        None => None,
+                    };
                     self.incref(b, v);
                     let addr = self.data_addr(b, slot);
                     b.ins().store(ir::MemFlagsData::trusted(), v, addr, 0);
                     let m = self.module(b);
                     let n = self.str_const(b, name);
                     self.call_rt(b, Rt::WatchFunction, &[m, n, addr]);
+                    if let Some(cont) = cont {
+                        b.ins().jump(cont, &[]);
+                        b.switch_to_block(cont);
+                    }
                 }
             }
             InstKind::GlobalDel(name) => {
@@ -2710,8 +2729,10 @@ impl Translator<'_> {
     /// The [`Symbols::classes`] slot that `global.store name` (instruction `d`) fills: in a
     /// module's top-level code, the store of the class its `class` statement just made
     /// (`make.class` of the same name), of a global some `call.class.direct` constructs
-    /// through.
-    fn class_statement_slot(&self, name: &str, d: &InstData) -> Option<u32> {
+    /// through. With the class value to compare when the stored value is the result of one
+    /// decorator called with the class (`@dataclass`): the slot is filled only if it is
+    /// that class.
+    fn class_statement_slot(&self, name: &str, d: &InstData) -> Option<(u32, Option<Value>)> {
         let slot = self.symbols.class_slot(&self.func.name, name)?;
         if molt_mir::split_module(&self.func.name).1 != "<module>" {
             return None;
@@ -2719,11 +2740,27 @@ impl Translator<'_> {
         let InstKind::GlobalStore(_, v) = &d.kind else {
             return None;
         };
+        let is_class = |v: Value| match self.func.values[v.index()].def {
+            molt_mir::ValueDef::Result(def) => matches!(
+                &self.func.insts[def.index()].kind,
+                InstKind::MakeClass { name: made, .. } if &**made == name
+            ),
+            _ => false,
+        };
+        if is_class(*v) {
+            return Some((slot, None));
+        }
         let molt_mir::ValueDef::Result(def) = self.func.values[v.index()].def else {
             return None;
         };
         match &self.func.insts[def.index()].kind {
-            InstKind::MakeClass { name: made, .. } if &**made == name => Some(slot),
+            InstKind::Call { args, .. }
+                if args.keywords.is_empty()
+                    && args.positional.len() == 1
+                    && is_class(args.positional[0]) =>
+            {
+                Some((slot, Some(args.positional[0])))
+            }
             _ => None,
         }
     }

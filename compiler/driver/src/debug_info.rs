@@ -172,10 +172,7 @@ fn function_debug(
     file: &str,
     positions: &Positions<'_>,
 ) -> FunctionDebug {
-    let to_file = |s: Span| {
-        let start = origin.to_file(s.start);
-        (start, origin.to_file(s.end).max(start))
-    };
+    let to_file = |s: Span| origin.range_to_file(s.start, s.end);
     // Inlined frames, outermost first (a frame contains the frames nested in it).
     let mut inlined: Vec<(&molt_mir::InlinedFrame, (u32, u32), (u32, u32))> = func
         .inlined_frames
@@ -277,7 +274,7 @@ pub fn module_debug(
         origins.insert(&f.name, module);
     }
     for item in &module_items(db, file).functions {
-        let origin = Origin::Item(item.offset(db));
+        let origin = Origin::of_item(db, *item);
         for f in &molt_lower::function_mir(db, *item).functions {
             origins.insert(&f.name, origin);
         }

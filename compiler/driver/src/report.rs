@@ -27,16 +27,34 @@ use molt_semantic::module_items;
 pub(crate) enum Origin<'db> {
     /// The module's top-level code (spans index the module skeleton).
     Module(&'db molt_semantic::items::SkeletonMap),
-    /// A `def` item starting at this file offset.
-    Item(u32),
+    /// A `def` item starting at this file offset; for an item the compiler wrote
+    /// ([`FunctionItem::synthetic`]), the length of the range its offsets are clamped to.
+    Item(u32, Option<u32>),
 }
 
 impl Origin<'_> {
-    pub(crate) fn to_file(self, offset: u32) -> u32 {
+    /// The origin of `item`'s spans.
+    pub(crate) fn of_item(db: &dyn Db, item: FunctionItem<'_>) -> Self {
+        Origin::Item(item.offset(db), item.synthetic(db))
+    }
+
+    fn to_file(self, offset: u32) -> u32 {
         match self {
             Origin::Module(map) => map.to_file(offset),
-            Origin::Item(base) => base.saturating_add(offset),
+            Origin::Item(base, None) => base.saturating_add(offset),
+            Origin::Item(base, Some(len)) => base.saturating_add(offset.min(len)),
         }
+    }
+
+    /// The file range `(start, end)` of the relative range `start..end` (`end >= start`;
+    /// not clamped to the file's length). Every range of a synthetic item is its whole
+    /// clamp range (the decorator), so that a traceback or remark underlines that.
+    pub(crate) fn range_to_file(self, start: u32, end: u32) -> (u32, u32) {
+        if let Origin::Item(base, Some(len)) = self {
+            return (base, base.saturating_add(len));
+        }
+        let start = self.to_file(start);
+        (start, self.to_file(end).max(start))
     }
 }
 
@@ -56,8 +74,7 @@ impl LocatedFunction<'_> {
     /// The file byte range `(start, end)` of a span of this function (`end >= start`; not
     /// clamped to the file's length).
     pub fn file_range(&self, span: molt_mir::Span) -> (u32, u32) {
-        let start = self.origin.to_file(span.start);
-        (start, self.origin.to_file(span.end).max(start))
+        self.origin.range_to_file(span.start, span.end)
     }
 }
 
@@ -75,7 +92,7 @@ pub fn located_functions(db: &dyn Db, file: SourceFile) -> Vec<LocatedFunction<'
         })
         .collect();
     for item in &module_items(db, file).functions {
-        let origin = Origin::Item(item.offset(db));
+        let origin = Origin::of_item(db, *item);
         out.extend(
             molt_opt::optimized_function_mir(db, *item)
                 .iter()
@@ -185,7 +202,7 @@ fn assemble(
         f.location = loc.location(0, 0);
     }
     for (item, part) in module_items(db, file).functions.iter().zip(items) {
-        let origin = Origin::Item(item.offset(db));
+        let origin = Origin::of_item(db, *item);
         place(&loc, origin, part, &mut remarks, &mut coverage);
     }
     let mut report = Report::new(env!("CARGO_PKG_VERSION"), remarks, coverage);
@@ -211,7 +228,18 @@ fn item_report<'db>(db: &'db dyn Db, item: FunctionItem<'db>) -> RelativeReport 
     for o in molt_opt::optimized_function_mir(db, item) {
         collect(Some(item_text), o, &mut out.remarks, &mut out.coverage);
     }
+    drop_synthetic_fixes(db, item, &mut out);
     out
+}
+
+/// The text of an item the compiler wrote (a dataclass's `__init__`) is not in the file:
+/// a fix editing it would edit the decorator its positions map to.
+fn drop_synthetic_fixes(db: &dyn Db, item: FunctionItem<'_>, out: &mut RelativeReport) {
+    if item.synthetic(db).is_some() {
+        for r in &mut out.remarks {
+            r.fix = None;
+        }
+    }
 }
 
 /// [`item_report`] of `item` as a module of `program` (see [`program_file_report`]).
@@ -226,6 +254,7 @@ fn linked_item_report<'db>(
     for o in molt_opt::linked_item_mir(db, program, item) {
         collect(Some(item_text), o, &mut out.remarks, &mut out.coverage);
     }
+    drop_synthetic_fixes(db, item, &mut out);
     out
 }
 
@@ -262,8 +291,8 @@ fn place(
     coverage: &mut Vec<FunctionCoverage>,
 ) {
     let locate = |l: &mut Location| {
-        let start = origin.to_file(l.start);
-        *l = loc.location(start, origin.to_file(l.end).max(start));
+        let (start, end) = origin.range_to_file(l.start, l.end);
+        *l = loc.location(start, end);
     };
     for r in &part.remarks {
         let mut r = r.clone();

@@ -112,10 +112,10 @@ pub fn site_map(
         );
     }
     for item in &module_items(db, file).functions {
-        let origin = Origin::Item(item.offset(db));
+        let origin = Origin::of_item(db, *item);
         let range = (
             item.offset(db),
-            item.offset(db) + item.text(db).len() as u32,
+            item.offset(db) + molt_semantic::items::item_file_len(db, *item),
         );
         for (i, f) in molt_lower::function_mir(db, *item)
             .functions
@@ -150,8 +150,9 @@ pub fn site_map(
             continue;
         };
         let to_file = |s: Span| {
-            let start = placement.origin.to_file(s.start).min(len);
-            (start, placement.origin.to_file(s.end).clamp(start, len))
+            let (start, end) = placement.origin.range_to_file(s.start, s.end);
+            let start = start.min(len);
+            (start, end.clamp(start, len))
         };
         let mut lines: Option<(u32, u32)> = None;
         for &block in &func.layout {

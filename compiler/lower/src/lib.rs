@@ -174,10 +174,9 @@ pub fn star_conditions(db: &dyn Db, file: SourceFile) -> Vec<StarCondition> {
         out.push(c);
     }
     for item in &module_items(db, file).functions {
-        let offset = item.offset(db);
         out.extend(function_mir(db, *item).star_conditions.iter().map(|c| {
             let mut c = c.clone();
-            c.diagnostic = c.diagnostic.shifted(offset);
+            c.diagnostic = item_diagnostic(db, *item, &c.diagnostic);
             c
         }));
     }
@@ -286,17 +285,25 @@ pub fn file_diagnostics(db: &dyn Db, file: SourceFile) -> Vec<Diagnostic> {
         out.push(d);
     }
     for item in &module_items(db, file).functions {
-        let offset = item.offset(db);
         out.extend(
             function_mir(db, *item)
                 .diagnostics
                 .iter()
-                .map(|d| d.shifted(offset)),
+                .map(|d| item_diagnostic(db, *item, d)),
         );
     }
     out.sort_by_key(|d| (d.range.start(), d.range.end()));
     out.dedup();
     out
+}
+
+/// A diagnostic of `item` (item-relative range) with file offsets.
+fn item_diagnostic(db: &dyn Db, item: FunctionItem<'_>, d: &Diagnostic) -> Diagnostic {
+    let mut d = d.clone();
+    let start = items::item_file_offset(db, item, d.range.start().to_u32());
+    let end = items::item_file_offset(db, item, d.range.end().to_u32()).max(start);
+    d.range = TextRange::new(start.into(), end.into());
+    d
 }
 
 /// All MIR functions of `file` in source order: `<module>` and its nested functions first,

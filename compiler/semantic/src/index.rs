@@ -323,6 +323,11 @@ pub struct ClassInfo {
     pub decorated: bool,
     /// The class body binds `__init__` or `__new__` other than by `def` (`__init__ = f`).
     pub constructor_bound: bool,
+    /// The `__init__` the compiler writes for this `@dataclass` class
+    /// ([`crate::dataclass_init`]): then `methods`, `fields` and `float_fields` include it
+    /// as if the body defined it, and `decorated` is false (the decorator returns the class
+    /// itself).
+    pub dataclass_init: Option<crate::dataclass_init::DataclassInit>,
 }
 
 impl ClassInfo {
@@ -558,6 +563,8 @@ pub fn module_index(db: &dyn Db, file: SourceFile) -> ModuleIndex {
             _ => None,
         })
         .collect();
+    let dataclass_names = DataclassNames::of(db, body);
+    let text = file.text(db);
     let mut index = ModuleIndex::default();
     let mut bindings: Vec<Symbol> = Vec::new();
     let mut star_rebound: Vec<Symbol> = Vec::new();
@@ -569,6 +576,20 @@ pub fn module_index(db: &dyn Db, file: SourceFile) -> ModuleIndex {
                     .push(FunctionSig::from_def(db, def, &class_names));
             }
             Stmt::ClassDef(class) => {
+                // An eligible dataclass is read as if its body defined the `__init__` the
+                // compiler writes for it.
+                let dataclass_init = dataclass_names.init_of(class, text);
+                let augmented;
+                let class = match &dataclass_init {
+                    Some((_, def)) => {
+                        let mut c = class.clone();
+                        c.body.push(Stmt::FunctionDef(def.clone()));
+                        c.decorator_list.clear();
+                        augmented = c;
+                        &augmented
+                    }
+                    None => class,
+                };
                 let base = match class.arguments.as_deref() {
                     Some(args) if args.args.len() == 1 && args.keywords.is_empty() => {
                         match &args.args[0] {
@@ -594,6 +615,7 @@ pub fn module_index(db: &dyn Db, file: SourceFile) -> ModuleIndex {
                     defines_slots: false,
                     attribute_hook: None,
                     constructor_bound: false,
+                    dataclass_init: dataclass_init.map(|(init, _)| init),
                     decorated: !class.decorator_list.is_empty()
                         || class
                             .arguments
@@ -687,6 +709,82 @@ pub fn module_index(db: &dyn Db, file: SourceFile) -> ModuleIndex {
     index.patched = patched;
     index.build_tables();
     index
+}
+
+/// What a module binds to `dataclasses.dataclass` for good (see [`crate::dataclass_init`]).
+struct DataclassNames {
+    /// Names bound once, by `from dataclasses import dataclass [as n]`.
+    names: Vec<String>,
+    /// Names bound once, by `import dataclasses [as m]`.
+    modules: Vec<String>,
+    /// The module binds `object`.
+    object_bound: bool,
+}
+
+impl DataclassNames {
+    fn of(db: &dyn Db, body: &[Stmt]) -> DataclassNames {
+        let (names, modules) = crate::dataclass_init::dataclass_imports(body);
+        if names.is_empty() && modules.is_empty() {
+            return DataclassNames {
+                names,
+                modules,
+                object_bound: true,
+            };
+        }
+        let mut bindings = Vec::new();
+        for stmt in body {
+            collect_bindings(db, stmt, &mut bindings);
+        }
+        let star = db.intern("*");
+        // `dataclasses.dataclass = f` (or `setattr(dataclasses, ...)`): its decorator may
+        // be another function.
+        let patched = patched_names(body);
+        let module_patched = modules.iter().any(|m| patched.contains(m))
+            || patched.iter().any(|p| p == "dataclasses");
+        if bindings.contains(&star) || module_patched {
+            return DataclassNames {
+                names: Vec::new(),
+                modules: Vec::new(),
+                object_bound: true,
+            };
+        }
+        let once = |n: &String| {
+            let sym = db.intern(n);
+            bindings.iter().filter(|b| **b == sym).count() == 1
+        };
+        let object = db.intern("object");
+        DataclassNames {
+            names: names.iter().filter(|n| once(n)).cloned().collect(),
+            modules: modules.iter().filter(|n| once(n)).cloned().collect(),
+            object_bound: bindings.contains(&object),
+        }
+    }
+
+    /// The compiled `__init__` of `class` and its `def`, when the class is eligible.
+    fn init_of(
+        &self,
+        class: &ast::StmtClassDef,
+        text: &str,
+    ) -> Option<(crate::dataclass_init::DataclassInit, ast::StmtFunctionDef)> {
+        use crate::dataclass_init::{DecoratorName, candidate};
+        if self.names.is_empty() && self.modules.is_empty() {
+            return None;
+        }
+        let (init, name) = candidate(class, text)?;
+        let known = match &name {
+            DecoratorName::Name(n) => self.names.contains(n),
+            DecoratorName::Module(m) => self.modules.contains(m),
+        };
+        let has_base = class
+            .arguments
+            .as_deref()
+            .is_some_and(|a| !a.args.is_empty());
+        if !known || (has_base && self.object_bound) {
+            return None;
+        }
+        let def = init.parsed_def()?;
+        Some((init, def))
+    }
 }
 
 /// The names `N` of `N.attr = ...`, `N.attr += ...`, `del N.attr`, `setattr(N, ...)` and

@@ -41,9 +41,44 @@ mod tracked {
         #[tracked]
         #[returns(copy)]
         pub offset: u32,
+        /// For an item the compiler wrote (the `__init__` of a dataclass,
+        /// [`crate::dataclass_init`]), whose text is not in the file: the length of the
+        /// file range from `offset` (the class's decorator) that its positions are clamped
+        /// to. `None` for an item cut from the file.
+        #[tracked]
+        #[returns(copy)]
+        pub synthetic: Option<u32>,
     }
 }
 pub use tracked::FunctionItem;
+
+/// The file offset of the item-relative offset `rel` of `item`: `offset + rel`, clamped to
+/// the decorator's range for a synthetic item ([`FunctionItem::synthetic`]).
+pub fn item_file_offset(db: &dyn Db, item: FunctionItem<'_>, rel: u32) -> u32 {
+    match item.synthetic(db) {
+        Some(len) => item.offset(db).saturating_add(rel.min(len)),
+        None => item.offset(db).saturating_add(rel),
+    }
+}
+
+/// The file length an item's positions cover: its text's, or the clamp range of a
+/// synthetic item.
+pub fn item_file_len(db: &dyn Db, item: FunctionItem<'_>) -> u32 {
+    item.synthetic(db)
+        .unwrap_or_else(|| item.text(db).len() as u32)
+}
+
+/// The compiled `__init__` of each top-level class statement of `file` that gets one, in
+/// source order (`None` for the others).
+fn dataclass_inits(
+    db: &dyn Db,
+    file: SourceFile,
+) -> impl Iterator<Item = Option<&crate::dataclass_init::DataclassInit>> {
+    crate::index::module_index(db, file)
+        .classes
+        .iter()
+        .map(|c| c.dataclass_init.as_ref())
+}
 
 /// The items of one file, in source order.
 #[derive(Clone, PartialEq, Eq, Debug, salsa::SalsaValue)]
@@ -61,27 +96,52 @@ pub fn module_items(db: &dyn Db, file: SourceFile) -> ModuleItems<'_> {
     let text = file.text(db);
     let mut functions = Vec::new();
     let mut names = ItemNames::default();
-    let mut add = |def: &StmtFunctionDef, class: Option<&str>| {
+    let add = |names: &mut ItemNames, def: &StmtFunctionDef, class: Option<&str>| {
         let range = item_range(text, def);
         let qualname = names.next(class, def.name.as_str());
         let item_text = text[range.start().to_usize()..range.end().to_usize()].to_owned();
-        functions.push(FunctionItem::new(
-            db,
-            file,
-            qualname,
-            class.map(str::to_owned),
-            item_text,
-            range.start().to_u32(),
-        ));
+        (qualname, item_text, range.start().to_u32())
     };
+    let mut inits = dataclass_inits(db, file);
     for stmt in &parsed.parsed().syntax().body {
         match stmt {
-            Stmt::FunctionDef(def) => add(def, None),
+            Stmt::FunctionDef(def) => {
+                let (qualname, item_text, offset) = add(&mut names, def, None);
+                functions.push(FunctionItem::new(
+                    db, file, qualname, None, item_text, offset, None,
+                ));
+            }
             Stmt::ClassDef(class) => {
+                let class_name = Some(class.name.to_string());
                 for s in &class.body {
                     if let Stmt::FunctionDef(def) = s {
-                        add(def, Some(class.name.as_str()));
+                        let (qualname, item_text, offset) =
+                            add(&mut names, def, Some(class.name.as_str()));
+                        functions.push(FunctionItem::new(
+                            db,
+                            file,
+                            qualname,
+                            class_name.clone(),
+                            item_text,
+                            offset,
+                            None,
+                        ));
                     }
+                }
+                if let (Some(Some(init)), Some(decorator)) =
+                    (inits.next(), class.decorator_list.first())
+                {
+                    // Named after the methods, as the skeleton adds its `def` after them.
+                    let qualname = names.next(Some(class.name.as_str()), "__init__");
+                    functions.push(FunctionItem::new(
+                        db,
+                        file,
+                        qualname,
+                        class_name,
+                        init.item_text(),
+                        decorator.range().start().to_u32(),
+                        Some(decorator.range().len().to_u32()),
+                    ));
                 }
             }
             _ => {}
@@ -190,6 +250,7 @@ pub fn skeleton_parts(db: &dyn Db, file: SourceFile) -> (ModuleSkeleton, Skeleto
     let text = file.text(db);
     let mut skeleton = String::new();
     let mut map = SkeletonMap::default();
+    let mut inits = dataclass_inits(db, file);
     let copy = |from: usize, to: usize, skeleton: &mut String, map: &mut SkeletonMap| {
         if to > from {
             map.segments
@@ -223,6 +284,25 @@ pub fn skeleton_parts(db: &dyn Db, file: SourceFile) -> (ModuleSkeleton, Skeleto
             pos = to;
         }
         copy(pos, end, &mut skeleton, &mut map);
+        if let Stmt::ClassDef(class) = stmt
+            && let Some(Some(init)) = inits.next()
+            && let (Some(decorator), Some(first)) =
+                (class.decorator_list.first(), class.body.first())
+        {
+            // The compiled `__init__` of a dataclass and its marker, at the end of the
+            // body with the indentation of its first statement (`dataclass_init::candidate`
+            // checked it starts its line); positions in them map into the decorator (clamped
+            // to its end), and the class statement still ends where it ends in the file.
+            let first = first.range().start().to_usize();
+            let line = text[..first].rfind('\n').map_or(0, |i| i + 1);
+            map.segments.push((
+                skeleton.len() as u32,
+                decorator.range().start().to_u32(),
+                decorator.range().len().to_u32(),
+            ));
+            skeleton.push_str(&init.skeleton_text(&text[line..first]));
+            map.segments.push((skeleton.len() as u32, end as u32, 0));
+        }
         skeleton.push('\n');
     }
     (ModuleSkeleton { text: skeleton }, map)
@@ -261,4 +341,74 @@ pub fn module_skeleton(db: &dyn Db, file: SourceFile) -> ModuleSkeleton {
 #[salsa::tracked(returns(ref))]
 pub fn skeleton_map(db: &dyn Db, file: SourceFile) -> SkeletonMap {
     skeleton_parts(db, file).1.clone()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use molt_db::RootDatabase;
+
+    const SRC: &str = "from dataclasses import dataclass\n\n\n@dataclass\nclass V:\n    x: float\n    y: int = 0\n\n    def n(self):\n        return self.x\n\nprint(V(1.0))\n";
+
+    #[test]
+    fn a_dataclass_init_is_a_synthetic_item_mapped_to_the_decorator() {
+        let db = RootDatabase::default();
+        let file = SourceFile::new(&db, "m.py".into(), SRC.to_owned(), None);
+        let items = &module_items(&db, file).functions;
+        let names: Vec<&str> = items.iter().map(|i| i.qualname(&db).as_str()).collect();
+        assert_eq!(names, ["V.n", "V.__init__"]);
+        let (method, init) = (items[0], items[1]);
+        let decorator = SRC.find("@dataclass").expect("decorator") as u32;
+        assert_eq!(method.synthetic(&db), None);
+        assert_eq!(init.synthetic(&db), Some("@dataclass".len() as u32));
+        assert_eq!(init.offset(&db), decorator);
+        assert_eq!(
+            init.text(&db),
+            "    def __init__(self, x: float, y: int = 0):\n        self.x = x\n        self.y = y"
+        );
+        // Positions clamp to the decorator; a method's are shifted.
+        assert_eq!(item_file_offset(&db, init, 3), decorator + 3);
+        assert_eq!(item_file_offset(&db, init, 1000), decorator + 10);
+        assert_eq!(item_file_len(&db, init), 10);
+        assert_eq!(item_file_offset(&db, method, 4), method.offset(&db) + 4);
+
+        let skeleton = &module_skeleton(&db, file).text;
+        let added = "\n    def __init__(self, x: float, y: int = 0): ...\n    __molt_dataclass_init__ = (('x', 'y', ), False)\n";
+        let at = skeleton.find(added).expect("the def and the marker") as u32;
+        let map = skeleton_map(&db, file);
+        for offset in [at + 1, at + 20, at + added.len() as u32 - 2] {
+            let f = map.to_file(offset);
+            assert!((decorator..=decorator + 10).contains(&f), "{offset} -> {f}");
+        }
+        // The class statement still ends where it ends in the file.
+        let class_end = SRC.find("\n\nprint").expect("end") as u32;
+        assert_eq!(map.to_file(at + added.len() as u32 - 1), class_end);
+
+        let index = crate::module_index(&db, file);
+        let class = index.stable_class(db.intern("V")).expect("class");
+        assert!(!class.decorated);
+        assert!(class.dataclass_init.is_some());
+        assert_eq!(class.slot_layout(), [db.intern("x"), db.intern("y")]);
+        let sig = class.method(db.intern("__init__")).expect("__init__");
+        let defaults: Vec<bool> = sig.params.iter().map(|p| p.has_default).collect();
+        assert_eq!(defaults, [false, false, true]);
+        assert!(index.metaclass_is_type(class));
+    }
+
+    #[test]
+    fn a_rebound_decorator_name_gets_no_init() {
+        let db = RootDatabase::default();
+        let src = format!("{SRC}dataclass = None\n");
+        let file = SourceFile::new(&db, "m.py".into(), src, None);
+        let names: Vec<String> = module_items(&db, file)
+            .functions
+            .iter()
+            .map(|i| i.qualname(&db).clone())
+            .collect();
+        assert_eq!(names, ["V.n"]);
+        assert!(!module_skeleton(&db, file).text.contains("__init__"));
+        let index = crate::module_index(&db, file);
+        let class = index.stable_class(db.intern("V")).expect("class");
+        assert!(class.decorated && class.dataclass_init.is_none());
+    }
 }

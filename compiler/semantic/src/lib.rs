@@ -9,6 +9,7 @@
 //! none of them.
 
 pub mod builtins;
+pub mod dataclass_init;
 pub mod diagnostics;
 pub mod entry_points;
 pub mod exit_order;
