@@ -114,6 +114,21 @@ pub extern "C" fn molt_const_ellipsis() -> Value {
     rt().ellipsis
 }
 
+/// `a + b` (`op`: the add code, maybe in-place) taking over the caller's reference to `a`,
+/// its last use: two exact strs with `a` held by that reference only are concatenated in
+/// place (`crate::str::concat_in_place`), anything else is [`molt_binary`] and then `a` is
+/// released (after computing the result, as CPython's `BINARY_OP` releases its operands).
+/// → error.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_binary_add_moved(op: u32, a: Value, b: Value) -> Value {
+    if let Some(r) = crate::str::concat_in_place(a, b) {
+        return r;
+    }
+    let r = molt_binary(op, a, b);
+    crate::object::decref(a);
+    r
+}
+
 /// `a op b`; `op` is `add, sub, mul, truediv, floordiv, mod, pow, lshift, rshift, bitand,
 /// bitor, bitxor, matmul` (0..=12), plus 16 for the in-place form. → error.
 #[unsafe(no_mangle)]

@@ -858,6 +858,18 @@ pub unsafe fn payload<'a, T>(v: Value) -> &'a T {
     unsafe { &(*(v.as_ptr() as *const Obj<T>)).data }
 }
 
+/// The payload of a pointer value with payload type `T`, for mutation.
+///
+/// # Safety
+/// As [`payload`], and no other reference to the payload may be in use while the returned
+/// one is (the caller holds the only reference to the object).
+#[inline]
+#[allow(clippy::mut_from_ref)]
+pub unsafe fn payload_mut<'a, T>(v: Value) -> &'a mut T {
+    // SAFETY: per the contract, `v` points at a live `Obj<T>` nothing else is reading.
+    unsafe { &mut (*(v.as_ptr() as *mut Obj<T>)).data }
+}
+
 /// The current reference count of a heap object (for tests and diagnostics).
 pub fn refcount(v: Value) -> i64 {
     if v.is_ptr() {

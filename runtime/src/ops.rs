@@ -766,19 +766,15 @@ fn binary_dunder(o: u32, inplace: bool, a: Value, b: Value) -> R<Option<Ref>> {
 
 fn binary_type_error<T>(o: u32, inplace: bool, a: Value, b: Value) -> R<T> {
     let (ta, tb) = (type_name(a), type_name(b));
-    if o == op::ADD && !inplace {
+    if o == op::ADD {
+        // `+=` on a str or a tuple is their `+` (a list's is `extend`, not here).
         for (k, n) in [
             (Kind::Str, "str"),
             (Kind::List, "list"),
             (Kind::Tuple, "tuple"),
         ] {
-            if is_kind(crate::class::unwrap_value(a), k) {
-                let shown = if k == Kind::Str {
-                    format!("\"{tb}\"")
-                } else {
-                    format!("\"{tb}\"")
-                };
-                return type_error(format!("can only concatenate {n} (not {shown}) to {n}"));
+            if is_kind(crate::class::unwrap_value(a), k) && !(inplace && k == Kind::List) {
+                return type_error(format!("can only concatenate {n} (not \"{tb}\") to {n}"));
             }
         }
     }

@@ -91,6 +91,30 @@ pub fn str_intern(s: &str) -> Value {
     v
 }
 
+/// `a + b` for two exact strs when `a` is referenced only by the caller, who gives that
+/// reference up: `b`'s text is appended to `a`'s in place (amortized O(len(b)) through the
+/// allocator's in-place growth) and `a` is the result, as CPython's `+=` on a str whose only
+/// reference is the variable being assigned. `None` (nothing done) otherwise.
+pub fn concat_in_place(a: Value, b: Value) -> Option<Value> {
+    if !is_str(a) || !is_str(b) || crate::object::refcount(a) != 1 {
+        return None;
+    }
+    // SAFETY: kinds checked; the caller's reference is the only one, so nothing else reads
+    // the payload (immortal strs, shared by construction, never have a count of 1).
+    let sa = unsafe { crate::object::payload_mut::<StrData>(a) };
+    let sb = str_data(b);
+    let mut text = String::from(std::mem::take(&mut sa.text));
+    // Exactly the new length, as CPython resizes: the allocator grows the block in place
+    // when the memory after it is free (or remaps the pages of a large block).
+    text.reserve_exact(sb.text.len());
+    text.push_str(&sb.text);
+    sa.text = text.into_boxed_str();
+    sa.char_len += sb.char_len;
+    sa.is_ascii &= sb.is_ascii;
+    sa.hash.set(0);
+    Some(a)
+}
+
 /// Whether `v` is a str.
 #[inline]
 pub fn is_str(v: Value) -> bool {

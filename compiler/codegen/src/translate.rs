@@ -1173,6 +1173,20 @@ impl Translator<'_> {
                         self.numeric_arith(b, block, d, after, *op, code, l, r)?
                     }
                     Strategy::FloatDiv => self.float_div(b, block, d, after, code, l, r)?,
+                    _ if *op == BinaryOp::Add
+                        && lhs != rhs
+                        && !after.contains(lhs)
+                        && matches!(func.ty(*lhs), molt_mir::Type::Str | molt_mir::Type::Dyn)
+                        && !self.is_constant(*lhs) =>
+                    {
+                        // The add is the left operand's last use: the runtime takes it over,
+                        // so a str nothing else holds grows in place (`s += t` in a loop is
+                        // linear, as in CPython).
+                        self.moved.push(*lhs);
+                        let res = self.call_rt(b, Rt::BinaryAddMoved, &[code, l, r]);
+                        self.check(b, block, d, after, res, false)?;
+                        res
+                    }
                     _ => {
                         let res = self.call_rt(b, Rt::Binary, &[code, l, r]);
                         self.check(b, block, d, after, res, false)?;

@@ -106,6 +106,10 @@ macro_rules! for_each_runtime_function {
                 WriteStderr = molt_write_stderr(ptr: *const u8, len: usize);
                 /// `a op b`, `op` a `binary_op` code (plus `binary_op::INPLACE`).
                 Binary = molt_binary(op: u32, a: Value, b: Value) -> Value;
+                /// `a + b` (`op` 0 or `0 | binary_op::INPLACE`) where the caller's reference to
+                /// `a` is its last: the function takes it over (a str only this reference
+                /// holds is extended in place, as CPython's `+=` on a str does).
+                BinaryAddMoved = molt_binary_add_moved(op: u32, a: Value, b: Value) -> Value;
                 /// `op v`, `op` a `unary_op` code.
                 Unary = molt_unary(op: u32, v: Value) -> Value;
                 /// `a op b`, `op` a `compare_op` code.
