@@ -526,6 +526,19 @@ pub fn sort_items(items: &[Value], key: Option<Value>, reverse: bool) -> R<Vec<u
         }
         return Ok(order);
     }
+    if kv.iter().all(|v| crate::tuple::is_tuple(*v)) {
+        // Tuples (records sorted by their fields): their comparison directly, without the
+        // generic dispatch of each `<` (CPython's `unsafe_tuple_compare` likewise).
+        let lt = |x: Value, y: Value| crate::ops::seq_compare(crate::ops::cmp::LT, x, y);
+        merge_sort(&mut order, &mut |a, b| {
+            if reverse {
+                lt(kv[b], kv[a])
+            } else {
+                lt(kv[a], kv[b])
+            }
+        })?;
+        return Ok(order);
+    }
     merge_sort(&mut order, &mut |a, b| {
         if reverse {
             crate::ops::py_lt_bool(kv[b], kv[a])

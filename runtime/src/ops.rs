@@ -1138,8 +1138,9 @@ fn dict_eq(a: Value, b: Value) -> R<bool> {
     Ok(true)
 }
 
-/// Lexicographic comparison of two lists or two tuples.
-fn seq_compare(opc: u32, a: Value, b: Value) -> R<bool> {
+/// Lexicographic comparison of two lists or two tuples (`opc` a `cmp` code), as CPython's
+/// `list_richcompare`/`tuplerichcompare`: the first items that are not equal decide.
+pub(crate) fn seq_compare(opc: u32, a: Value, b: Value) -> R<bool> {
     let len = |v: Value| crate::iter::seq_items(v).len();
     if opc <= cmp::NE && len(a) != len(b) {
         return Ok(opc == cmp::NE);
@@ -1151,16 +1152,25 @@ fn seq_compare(opc: u32, a: Value, b: Value) -> R<bool> {
             return Ok(ord_result(opc, la.cmp(&lb)));
         }
         let (x, y) = (crate::iter::seq_items(a)[i], crate::iter::seq_items(b)[i]);
-        if x.is_inline_int() && y.is_inline_int() {
-            // Two small ints (the usual keys of sorted or heaped tuples): no reference,
-            // no dispatch, and nothing a comparison of them could run.
-            match x.as_inline_int().cmp(&y.as_inline_int()) {
-                Ordering::Equal => {
-                    i += 1;
-                    continue;
-                }
-                o => return Ok(ord_result(opc, o)),
+        // Two small ints, two exact strs (ordered by code point, as their UTF-8 bytes are)
+        // or two floats that are not NaN, the usual items of sorted or heaped tuples: no
+        // reference, no dispatch, and nothing a comparison of them could run.
+        let native = if x.is_inline_int() && y.is_inline_int() {
+            Some(x.as_inline_int().cmp(&y.as_inline_int()))
+        } else if crate::str::is_str(x) && crate::str::is_str(y) {
+            Some(crate::str::as_str(x).cmp(crate::str::as_str(y)))
+        } else if x.is_float() && y.is_float() {
+            x.as_f64().partial_cmp(&y.as_f64())
+        } else {
+            None
+        };
+        match native {
+            Some(Ordering::Equal) => {
+                i += 1;
+                continue;
             }
+            Some(o) => return Ok(ord_result(opc, o)),
+            None => {}
         }
         let x = Ref::dup(x);
         let y = Ref::dup(y);
