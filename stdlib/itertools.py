@@ -1,6 +1,15 @@
 # molt's `itertools`: iterator building blocks, written for molt (not CPython's code). Each
 # iterator is a class named as CPython's (`type(count())` is `itertools.count`), consumes its
 # input as lazily as CPython's C implementation does, and raises CPython's errors.
+# The combinatoric iterators are the runtime's (`runtime/src/itertools.rs`), as fast as
+# CPython's C ones.
+
+from _molt_itertools import (
+    combinations,
+    combinations_with_replacement,
+    permutations,
+    product,
+)
 
 _MISSING = object()
 
@@ -429,165 +438,6 @@ class zip_longest:
                 self._its[i] = None
                 out.append(self._fill)
         return tuple(out)
-
-
-class product:
-    def __init__(self, *iterables, repeat=1):
-        if repeat < 0:
-            raise ValueError("repeat argument cannot be negative")
-        pools = [tuple(p) for p in iterables] * repeat
-        self._pools = pools
-        self._indices = [0] * len(pools)
-        self._done = False
-        for p in pools:
-            if not p:
-                self._done = True
-        self._started = False
-
-    def __iter__(self):
-        return self
-
-    def __next__(self):
-        if self._done:
-            raise StopIteration
-        pools = self._pools
-        idx = self._indices
-        if self._started:
-            i = len(pools) - 1
-            while i >= 0:
-                idx[i] += 1
-                if idx[i] < len(pools[i]):
-                    break
-                idx[i] = 0
-                i -= 1
-            if i < 0:
-                self._done = True
-                raise StopIteration
-        self._started = True
-        return tuple(pools[i][idx[i]] for i in range(len(pools)))
-
-
-def _check_r(r):
-    if not isinstance(r, int):
-        raise TypeError("Expected int as r")
-    if r < 0:
-        raise ValueError("r must be non-negative")
-
-
-class permutations:
-    def __init__(self, iterable, r=None):
-        pool = tuple(iterable)
-        n = len(pool)
-        if r is None:
-            r = n
-        _check_r(r)
-        self._pool = pool
-        self._r = r
-        self._indices = list(range(r))
-        self._done = r > n
-        self._started = False
-
-    def __iter__(self):
-        return self
-
-    def __next__(self):
-        if self._done:
-            raise StopIteration
-        n = len(self._pool)
-        r = self._r
-        idx = self._indices
-        if self._started:
-            # The next arrangement of distinct indices in lexicographic order.
-            i = r - 1
-            while i >= 0:
-                used = idx[:i]
-                j = idx[i] + 1
-                while j < n and j in used:
-                    j += 1
-                if j < n:
-                    idx[i] = j
-                    used.append(j)
-                    k = i + 1
-                    candidate = 0
-                    while k < r:
-                        while candidate in used:
-                            candidate += 1
-                        idx[k] = candidate
-                        used.append(candidate)
-                        k += 1
-                    break
-                i -= 1
-            if i < 0:
-                self._done = True
-                raise StopIteration
-        self._started = True
-        return tuple(self._pool[i] for i in idx)
-
-
-class combinations:
-    def __init__(self, iterable, r):
-        pool = tuple(iterable)
-        _check_r(r)
-        self._pool = pool
-        self._r = r
-        self._indices = list(range(r))
-        self._done = r > len(pool)
-        self._started = False
-
-    def __iter__(self):
-        return self
-
-    def __next__(self):
-        if self._done:
-            raise StopIteration
-        n = len(self._pool)
-        r = self._r
-        idx = self._indices
-        if self._started:
-            i = r - 1
-            while i >= 0 and idx[i] == i + n - r:
-                i -= 1
-            if i < 0:
-                self._done = True
-                raise StopIteration
-            idx[i] += 1
-            for j in range(i + 1, r):
-                idx[j] = idx[j - 1] + 1
-        self._started = True
-        return tuple(self._pool[i] for i in idx)
-
-
-class combinations_with_replacement:
-    def __init__(self, iterable, r):
-        pool = tuple(iterable)
-        _check_r(r)
-        self._pool = pool
-        self._r = r
-        self._indices = [0] * r
-        self._done = not pool and r > 0
-        self._started = False
-
-    def __iter__(self):
-        return self
-
-    def __next__(self):
-        if self._done:
-            raise StopIteration
-        n = len(self._pool)
-        r = self._r
-        idx = self._indices
-        if self._started:
-            i = r - 1
-            while i >= 0 and idx[i] == n - 1:
-                i -= 1
-            if i < 0:
-                self._done = True
-                raise StopIteration
-            value = idx[i] + 1
-            for j in range(i, r):
-                idx[j] = value
-        self._started = True
-        return tuple(self._pool[i] for i in idx)
 
 
 class _tee:

@@ -273,10 +273,18 @@ pub enum IterType {
     BytesIterator,
     /// `iter(b)` of a `bytearray`.
     ByteArrayIterator,
+    /// `itertools.permutations(...)` (`crate::itertools`).
+    Permutations,
+    /// `itertools.combinations(...)`.
+    Combinations,
+    /// `itertools.combinations_with_replacement(...)`.
+    CombinationsWithReplacement,
+    /// `itertools.product(...)`.
+    Product,
 }
 
 /// The class names of [`IterType`], in its order.
-pub const ITER_TYPE_NAMES: [&str; 13] = [
+pub const ITER_TYPE_NAMES: [&str; 17] = [
     "enumerate",
     "zip",
     "map",
@@ -290,6 +298,10 @@ pub const ITER_TYPE_NAMES: [&str; 13] = [
     "dict_reverseitemiterator",
     "bytes_iterator",
     "bytearray_iterator",
+    "permutations",
+    "combinations",
+    "combinations_with_replacement",
+    "product",
 ];
 
 /// A compiled function's static descriptor and its parameters' (`molt_abi::descriptor`: one
