@@ -196,6 +196,48 @@ print(dict.fromkeys(combinations("abc", 2)))
 print(sum(x * y for x, y in product(range(30), repeat=2)))
 print(max(permutations([3, 1, 2])), min(combinations_with_replacement([5, 4], 3)))
 
+# Subclasses (CPython's classes can be subclassed; `__new__` and `__next__` overrides).
+class P(itertools.permutations):
+    def __init__(self, *a, **k):
+        self.note = "made"
+p = P("abc", 2)
+print(type(p).__name__, p.note, iter(p) is p, next(p), list(p), next(p, "end"))
+print(repr(p).startswith("<__main__.P object at"), isinstance(p, itertools.permutations))
+class X(itertools.product):
+    def __next__(self):
+        return ("x",) + super().__next__()
+print(list(X("ab", repeat=2)))
+class C(itertools.combinations):
+    pass
+print(list(C(range(4), r=3)), C.__mro__)
+c = C("abc", 1)
+c.extra = 5
+print(c.extra, list(c), c.__dict__)
+class W(itertools.combinations_with_replacement):
+    def __new__(cls, it, r):
+        self = super().__new__(cls, it, r)
+        self.r = r
+        return self
+w = W("ab", 2)
+print(w.r, list(w))
+try:
+    C("ab")
+except TypeError as e:
+    print(e)
+try:
+    P("ab", foo=1)
+except TypeError as e:
+    print(e)
+print(sum(1 for _ in P(range(7))))
+print(list(zip(P("ab"), C("xyz", 2))))
+for f in [lambda: itertools.permutations.__new__(1), lambda: itertools.permutations.__new__(int, "a"),
+          lambda: itertools.permutations.__new__(), lambda: list(itertools.permutations.__new__(itertools.permutations, "ab")),
+          lambda: list(P.__new__(P, "ab", 1)), lambda: type(P.__new__(P, "ab", 1)).__name__, lambda: itertools.product.__new__(P, "a")]:
+    try:
+        print(f())
+    except Exception as e:
+        print(type(e).__name__, e)
+
 # A large count: a loop over permutations(range(9)) (362,880 tuples).
 total = 0
 last = None
