@@ -538,7 +538,8 @@ pub enum Layout {
     /// Instances are builtin values created by the class's constructor (`int`, `list`, ...).
     Builtin,
     /// Instances of a user subclass of a builtin value type (`int`, `float`, `str`, `tuple`,
-    /// `list`, `dict`, `set`, `frozenset`): `Kind::Instance` objects like those of
+    /// `list`, `dict`, `set`, `frozenset`, `itertools`' native classes:
+    /// `crate::class::is_value_type`): `Kind::Instance` objects like those of
     /// [`Layout::Object`] whose first member slot (`crate::class::VALUE_SLOT`) holds the
     /// builtin value (of the exact builtin type) that the builtin methods operate on.
     Value,
