@@ -1,14 +1,16 @@
 # molt's `itertools`: iterator building blocks, written for molt (not CPython's code). Each
 # iterator is a class named as CPython's (`type(count())` is `itertools.count`), consumes its
 # input as lazily as CPython's C implementation does, and raises CPython's errors.
-# The combinatoric iterators are the runtime's (`runtime/src/itertools.rs`), as fast as
+# The combinatoric iterators, `cycle` and `zip_longest` are the runtime's (`runtime/src/itertools.rs`), as fast as
 # CPython's C ones.
 
 from _molt_itertools import (
     combinations,
     combinations_with_replacement,
+    cycle,
     permutations,
     product,
+    zip_longest,
 )
 
 _MISSING = object()
@@ -44,30 +46,6 @@ class count:
         if type(step) is int and step == 1:
             return "count(%r)" % (self._value,)
         return "count(%r, %r)" % (self._value, step)
-
-
-class cycle:
-    def __init__(self, iterable, /):
-        self._it = iter(iterable)
-        self._saved = []
-        self._index = 0
-        self._first_pass = True
-
-    def __iter__(self):
-        return self
-
-    def __next__(self):
-        if self._first_pass:
-            for item in self._it:
-                self._saved.append(item)
-                return item
-            self._first_pass = False
-            self._it = None
-        if not self._saved:
-            raise StopIteration
-        item = self._saved[self._index]
-        self._index = (self._index + 1) % len(self._saved)
-        return item
 
 
 class repeat:
@@ -408,36 +386,6 @@ class pairwise:
         self._it = None
         self._old = _MISSING
         raise StopIteration
-
-
-class zip_longest:
-    def __init__(self, *iterables, fillvalue=None):
-        self._its = [iter(it) for it in iterables]
-        self._active = len(self._its)
-        self._fill = fillvalue
-
-    def __iter__(self):
-        return self
-
-    def __next__(self):
-        if not self._its or self._active == 0:
-            raise StopIteration
-        out = []
-        for i in range(len(self._its)):
-            it = self._its[i]
-            if it is None:
-                out.append(self._fill)
-                continue
-            for item in it:
-                out.append(item)
-                break
-            else:
-                self._active -= 1
-                if self._active == 0:
-                    raise StopIteration
-                self._its[i] = None
-                out.append(self._fill)
-        return tuple(out)
 
 
 class _tee:

@@ -64,7 +64,7 @@ pub fn is_value_type(cls: Value) -> bool {
 }
 
 /// The builtin types whose user subclasses have [`Layout::Value`] instances.
-fn value_types() -> [Value; 12] {
+fn value_types() -> [Value; 14] {
     let r = rt();
     let t = &r.t;
     let native = |i: usize| r.iter_types[crate::itertools::NATIVE_CLASSES[i].0 as usize];
@@ -81,6 +81,8 @@ fn value_types() -> [Value; 12] {
         native(1),
         native(2),
         native(3),
+        native(4),
+        native(5),
     ]
 }
 

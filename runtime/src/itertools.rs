@@ -17,6 +17,8 @@
 //! - `product`: an odometer over the pools, the last pool varying fastest.
 //!
 //! An exhausted iterator stays exhausted and keeps its pool until it is freed (as CPython's).
+//!
+//! `cycle` and `zip_longest` are native too (they are the slowest as Python classes).
 
 use crate::exceptions::{R, overflow_error, type_error, value_error};
 use crate::iter::native_iter;
@@ -25,7 +27,7 @@ use crate::state::{Runtime, rt};
 use crate::value::Value;
 
 /// The `IterType`s of the native `itertools` classes, with their names.
-pub const NATIVE_CLASSES: [(IterType, &str); 4] = [
+pub const NATIVE_CLASSES: [(IterType, &str); 6] = [
     (IterType::Permutations, "permutations"),
     (IterType::Combinations, "combinations"),
     (
@@ -33,6 +35,8 @@ pub const NATIVE_CLASSES: [(IterType, &str); 4] = [
         "combinations_with_replacement",
     ),
     (IterType::Product, "product"),
+    (IterType::Cycle, "cycle"),
+    (IterType::ZipLongest, "zip_longest"),
 ];
 
 /// Gives the native `itertools` classes `__module__` `itertools` (so `repr` of the class is
@@ -291,5 +295,84 @@ pub fn product_new(_: Value, args: Args<'_>) -> R<Ref> {
                 .map(|(p, &i)| crate::tuple::tuple_items(p.v())[i]),
         );
         Ok(Some(crate::tuple::tuple_from_slice(&result)))
+    }))
+}
+
+/// `itertools.cycle(iterable, /)`: the items of `iterable`, read one at a time and saved,
+/// then the saved items over and over (nothing when there were none). The input iterator
+/// is released once exhausted.
+pub fn cycle_new(_: Value, args: Args<'_>) -> R<Ref> {
+    args.no_kw("cycle")?;
+    if args.pos.len() != 1 {
+        return type_error(format!(
+            "cycle expected 1 argument, got {}",
+            args.pos.len()
+        ));
+    }
+    let mut it = Some(crate::iter::py_iter(args.pos[0])?);
+    let mut saved: Vec<Ref> = Vec::new();
+    let mut index = 0usize;
+    Ok(native_iter(IterType::Cycle, move || {
+        if let Some(source) = &it {
+            if let Some(item) = crate::iter::py_next(source.v())? {
+                saved.push(Ref::dup(item.v()));
+                return Ok(Some(item));
+            }
+            it = None;
+        }
+        if saved.is_empty() {
+            return Ok(None);
+        }
+        let item = Ref::dup(saved[index].v());
+        index = if index + 1 >= saved.len() { 0 } else { index + 1 };
+        Ok(Some(item))
+    }))
+}
+
+/// `itertools.zip_longest(*iterables, fillvalue=None)`: tuples of one item of each
+/// iterable, `fillvalue` standing for the exhausted ones, until all are exhausted. As in
+/// CPython, an exception raised by an input ends the iteration for good, and an exhausted
+/// input is released.
+pub fn zip_longest_new(_: Value, args: Args<'_>) -> R<Ref> {
+    let mut fill = Value::NONE;
+    if !args.kwnames.is_empty() {
+        match args.kw("fillvalue") {
+            Some(v) if args.kwnames.len() == 1 => fill = v,
+            _ => return type_error("zip_longest() got an unexpected keyword argument"),
+        }
+    }
+    let fill = Ref::dup(fill);
+    let mut its: Vec<Option<Ref>> = Vec::with_capacity(args.pos.len());
+    for a in args.pos {
+        its.push(Some(crate::iter::py_iter(*a)?));
+    }
+    let mut active = its.len();
+    Ok(native_iter(IterType::ZipLongest, move || {
+        if active == 0 {
+            return Ok(None);
+        }
+        let mut items = Vec::with_capacity(its.len());
+        for slot in its.iter_mut() {
+            let Some(it) = slot else {
+                items.push(Ref::dup(fill.v()));
+                continue;
+            };
+            match crate::iter::py_next(it.v()) {
+                Ok(Some(x)) => items.push(x),
+                Ok(None) => {
+                    active -= 1;
+                    if active == 0 {
+                        return Ok(None);
+                    }
+                    *slot = None;
+                    items.push(Ref::dup(fill.v()));
+                }
+                Err(e) => {
+                    active = 0;
+                    return Err(e);
+                }
+            }
+        }
+        Ok(Some(crate::tuple::tuple_from_vec(items)))
     }))
 }

@@ -281,10 +281,14 @@ pub enum IterType {
     CombinationsWithReplacement,
     /// `itertools.product(...)`.
     Product,
+    /// `itertools.cycle(...)`.
+    Cycle,
+    /// `itertools.zip_longest(...)`.
+    ZipLongest,
 }
 
 /// The class names of [`IterType`], in its order.
-pub const ITER_TYPE_NAMES: [&str; 17] = [
+pub const ITER_TYPE_NAMES: [&str; 19] = [
     "enumerate",
     "zip",
     "map",
@@ -302,6 +306,8 @@ pub const ITER_TYPE_NAMES: [&str; 17] = [
     "combinations",
     "combinations_with_replacement",
     "product",
+    "cycle",
+    "zip_longest",
 ];
 
 /// A compiled function's static descriptor and its parameters' (`molt_abi::descriptor`: one

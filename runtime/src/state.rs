@@ -340,6 +340,8 @@ fn init() -> &'static Runtime {
                 "combinations" => Some(crate::itertools::combinations_new),
                 "combinations_with_replacement" => Some(crate::itertools::cwr_new),
                 "product" => Some(crate::itertools::product_new),
+                "cycle" => Some(crate::itertools::cycle_new),
+                "zip_longest" => Some(crate::itertools::zip_longest_new),
                 _ => None,
             };
             c(name, object, B, ctor)
