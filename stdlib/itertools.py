@@ -1,6 +1,17 @@
 # molt's `itertools`: iterator building blocks, written for molt (not CPython's code). Each
 # iterator is a class named as CPython's (`type(count())` is `itertools.count`), consumes its
 # input as lazily as CPython's C implementation does, and raises CPython's errors.
+# The combinatoric iterators, `cycle` and `zip_longest` are the runtime's (`runtime/src/itertools.rs`), as fast as
+# CPython's C ones.
+
+from _molt_itertools import (
+    combinations,
+    combinations_with_replacement,
+    cycle,
+    permutations,
+    product,
+    zip_longest,
+)
 
 _MISSING = object()
 
@@ -35,30 +46,6 @@ class count:
         if type(step) is int and step == 1:
             return "count(%r)" % (self._value,)
         return "count(%r, %r)" % (self._value, step)
-
-
-class cycle:
-    def __init__(self, iterable, /):
-        self._it = iter(iterable)
-        self._saved = []
-        self._index = 0
-        self._first_pass = True
-
-    def __iter__(self):
-        return self
-
-    def __next__(self):
-        if self._first_pass:
-            for item in self._it:
-                self._saved.append(item)
-                return item
-            self._first_pass = False
-            self._it = None
-        if not self._saved:
-            raise StopIteration
-        item = self._saved[self._index]
-        self._index = (self._index + 1) % len(self._saved)
-        return item
 
 
 class repeat:
@@ -399,195 +386,6 @@ class pairwise:
         self._it = None
         self._old = _MISSING
         raise StopIteration
-
-
-class zip_longest:
-    def __init__(self, *iterables, fillvalue=None):
-        self._its = [iter(it) for it in iterables]
-        self._active = len(self._its)
-        self._fill = fillvalue
-
-    def __iter__(self):
-        return self
-
-    def __next__(self):
-        if not self._its or self._active == 0:
-            raise StopIteration
-        out = []
-        for i in range(len(self._its)):
-            it = self._its[i]
-            if it is None:
-                out.append(self._fill)
-                continue
-            for item in it:
-                out.append(item)
-                break
-            else:
-                self._active -= 1
-                if self._active == 0:
-                    raise StopIteration
-                self._its[i] = None
-                out.append(self._fill)
-        return tuple(out)
-
-
-class product:
-    def __init__(self, *iterables, repeat=1):
-        if repeat < 0:
-            raise ValueError("repeat argument cannot be negative")
-        pools = [tuple(p) for p in iterables] * repeat
-        self._pools = pools
-        self._indices = [0] * len(pools)
-        self._done = False
-        for p in pools:
-            if not p:
-                self._done = True
-        self._started = False
-
-    def __iter__(self):
-        return self
-
-    def __next__(self):
-        if self._done:
-            raise StopIteration
-        pools = self._pools
-        idx = self._indices
-        if self._started:
-            i = len(pools) - 1
-            while i >= 0:
-                idx[i] += 1
-                if idx[i] < len(pools[i]):
-                    break
-                idx[i] = 0
-                i -= 1
-            if i < 0:
-                self._done = True
-                raise StopIteration
-        self._started = True
-        return tuple(pools[i][idx[i]] for i in range(len(pools)))
-
-
-def _check_r(r):
-    if not isinstance(r, int):
-        raise TypeError("Expected int as r")
-    if r < 0:
-        raise ValueError("r must be non-negative")
-
-
-class permutations:
-    def __init__(self, iterable, r=None):
-        pool = tuple(iterable)
-        n = len(pool)
-        if r is None:
-            r = n
-        _check_r(r)
-        self._pool = pool
-        self._r = r
-        self._indices = list(range(r))
-        self._done = r > n
-        self._started = False
-
-    def __iter__(self):
-        return self
-
-    def __next__(self):
-        if self._done:
-            raise StopIteration
-        n = len(self._pool)
-        r = self._r
-        idx = self._indices
-        if self._started:
-            # The next arrangement of distinct indices in lexicographic order.
-            i = r - 1
-            while i >= 0:
-                used = idx[:i]
-                j = idx[i] + 1
-                while j < n and j in used:
-                    j += 1
-                if j < n:
-                    idx[i] = j
-                    used.append(j)
-                    k = i + 1
-                    candidate = 0
-                    while k < r:
-                        while candidate in used:
-                            candidate += 1
-                        idx[k] = candidate
-                        used.append(candidate)
-                        k += 1
-                    break
-                i -= 1
-            if i < 0:
-                self._done = True
-                raise StopIteration
-        self._started = True
-        return tuple(self._pool[i] for i in idx)
-
-
-class combinations:
-    def __init__(self, iterable, r):
-        pool = tuple(iterable)
-        _check_r(r)
-        self._pool = pool
-        self._r = r
-        self._indices = list(range(r))
-        self._done = r > len(pool)
-        self._started = False
-
-    def __iter__(self):
-        return self
-
-    def __next__(self):
-        if self._done:
-            raise StopIteration
-        n = len(self._pool)
-        r = self._r
-        idx = self._indices
-        if self._started:
-            i = r - 1
-            while i >= 0 and idx[i] == i + n - r:
-                i -= 1
-            if i < 0:
-                self._done = True
-                raise StopIteration
-            idx[i] += 1
-            for j in range(i + 1, r):
-                idx[j] = idx[j - 1] + 1
-        self._started = True
-        return tuple(self._pool[i] for i in idx)
-
-
-class combinations_with_replacement:
-    def __init__(self, iterable, r):
-        pool = tuple(iterable)
-        _check_r(r)
-        self._pool = pool
-        self._r = r
-        self._indices = [0] * r
-        self._done = not pool and r > 0
-        self._started = False
-
-    def __iter__(self):
-        return self
-
-    def __next__(self):
-        if self._done:
-            raise StopIteration
-        n = len(self._pool)
-        r = self._r
-        idx = self._indices
-        if self._started:
-            i = r - 1
-            while i >= 0 and idx[i] == n - 1:
-                i -= 1
-            if i < 0:
-                self._done = True
-                raise StopIteration
-            value = idx[i] + 1
-            for j in range(i, r):
-                idx[j] = value
-        self._started = True
-        return tuple(self._pool[i] for i in idx)
 
 
 class _tee:

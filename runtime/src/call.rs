@@ -665,10 +665,14 @@ fn invoke_on_value(b: &BuiltinData, recv: Value, value: Value, args: Args<'_>) -
         }
         r => r?,
     };
-    // A method of a mutable type that returns its receiver (`__iadd__`, `__ior__`) gives
-    // the subclass instance back; the immutable types return an exact copy in CPython.
+    // A method of a mutable type that returns its receiver (`__iadd__`, `__ior__`, an
+    // iterator's `__iter__`) gives the subclass instance back; the immutable types return
+    // an exact copy in CPython.
     let t = &rt().t;
-    if r.v() == value && [t.list, t.dict, t.set].contains(&type_of(value)) {
+    if r.v() == value
+        && ([t.list, t.dict, t.set].contains(&type_of(value))
+            || crate::object::is_kind(value, Kind::Iter))
+    {
         return Ok(Ref::dup(recv));
     }
     Ok(r)

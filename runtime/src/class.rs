@@ -56,14 +56,18 @@ pub fn has_no_dict(cls: Value) -> bool {
 pub const VALUE_SLOT: &str = "\u{0}value";
 
 /// Whether `cls` is one of the builtin types whose user subclasses have [`Layout::Value`]
-/// instances: `int`, `float`, `str`, `tuple`, `list`, `dict`, `set`, `frozenset`.
+/// instances: `int`, `float`, `str`, `tuple`, `list`, `dict`, `set`, `frozenset`, and the
+/// native `itertools` classes (`class P(itertools.permutations)`: the instance carries the
+/// native iterator, which its `__next__` advances).
 pub fn is_value_type(cls: Value) -> bool {
     value_types().contains(&cls)
 }
 
 /// The builtin types whose user subclasses have [`Layout::Value`] instances.
-fn value_types() -> [Value; 8] {
-    let t = &rt().t;
+fn value_types() -> [Value; 14] {
+    let r = rt();
+    let t = &r.t;
+    let native = |i: usize| r.iter_types[crate::itertools::NATIVE_CLASSES[i].0 as usize];
     [
         t.int,
         t.float,
@@ -73,6 +77,12 @@ fn value_types() -> [Value; 8] {
         t.dict,
         t.set,
         t.frozenset,
+        native(0),
+        native(1),
+        native(2),
+        native(3),
+        native(4),
+        native(5),
     ]
 }
 
@@ -673,7 +683,11 @@ fn value_new(cls: Value, owner: Value, args: Args<'_>) -> R<Ref> {
 /// `frozenset`; `owner` is the type it is bound to): an exact value when `cls` is the
 /// builtin type itself, an instance of the subclass `cls` carrying the value otherwise.
 fn value_dunder_new(owner: Value, args: Args<'_>) -> R<Ref> {
-    let oname = class_name(owner);
+    // CPython's `tp_name`: `int`, `itertools.permutations`.
+    let oname = match class_module(owner) {
+        Some(m) if m != "builtins" => format!("{m}.{}", class_name(owner)),
+        _ => class_name(owner),
+    };
     let Some((&cls, rest)) = args.pos.split_first() else {
         return type_error(format!("{oname}.__new__(): not enough arguments"));
     };

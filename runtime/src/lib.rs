@@ -63,6 +63,7 @@ pub mod heapq;
 pub mod int;
 pub mod io;
 pub mod iter;
+pub mod itertools;
 pub mod libm;
 pub mod list;
 pub mod matching;

@@ -447,6 +447,7 @@ fn import_absolute(name: &str) -> R<Ref> {
                 "_molt_re" => crate::re::make_re_core(),
                 "_molt_struct" => crate::struct_core::make_struct_core(),
                 "_heapq" => crate::heapq::make_heapq(),
+                "_molt_itertools" => crate::itertools::make_itertools_core(),
                 "_molt" => make_molt(),
                 _ => return not_found(format!("No module named '{name}'"), name),
             };

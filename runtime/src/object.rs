@@ -273,10 +273,22 @@ pub enum IterType {
     BytesIterator,
     /// `iter(b)` of a `bytearray`.
     ByteArrayIterator,
+    /// `itertools.permutations(...)` (`crate::itertools`).
+    Permutations,
+    /// `itertools.combinations(...)`.
+    Combinations,
+    /// `itertools.combinations_with_replacement(...)`.
+    CombinationsWithReplacement,
+    /// `itertools.product(...)`.
+    Product,
+    /// `itertools.cycle(...)`.
+    Cycle,
+    /// `itertools.zip_longest(...)`.
+    ZipLongest,
 }
 
 /// The class names of [`IterType`], in its order.
-pub const ITER_TYPE_NAMES: [&str; 13] = [
+pub const ITER_TYPE_NAMES: [&str; 19] = [
     "enumerate",
     "zip",
     "map",
@@ -290,6 +302,12 @@ pub const ITER_TYPE_NAMES: [&str; 13] = [
     "dict_reverseitemiterator",
     "bytes_iterator",
     "bytearray_iterator",
+    "permutations",
+    "combinations",
+    "combinations_with_replacement",
+    "product",
+    "cycle",
+    "zip_longest",
 ];
 
 /// A compiled function's static descriptor and its parameters' (`molt_abi::descriptor`: one
@@ -526,7 +544,8 @@ pub enum Layout {
     /// Instances are builtin values created by the class's constructor (`int`, `list`, ...).
     Builtin,
     /// Instances of a user subclass of a builtin value type (`int`, `float`, `str`, `tuple`,
-    /// `list`, `dict`, `set`, `frozenset`): `Kind::Instance` objects like those of
+    /// `list`, `dict`, `set`, `frozenset`, `itertools`' native classes:
+    /// `crate::class::is_value_type`): `Kind::Instance` objects like those of
     /// [`Layout::Object`] whose first member slot (`crate::class::VALUE_SLOT`) holds the
     /// builtin value (of the exact builtin type) that the builtin methods operate on.
     Value,

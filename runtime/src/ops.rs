@@ -256,7 +256,8 @@ fn repr_string_inner(v: Value) -> R<String> {
         }
         Kind::Module => Ok(crate::modules::module_repr(v)),
         Kind::Instance => instance_repr(v),
-        Kind::Iter => Ok(format!("<iterator object at {}>", addr(v))),
+        // `<list_iterator object at ...>`, `<itertools.permutations object at ...>`.
+        Kind::Iter => Ok(default_repr(v)),
         Kind::Cell => Ok(format!("<cell at {}>", addr(v))),
         Kind::Super => {
             // SAFETY: kind checked.

@@ -827,4 +827,5 @@ pub fn install(r: &Runtime) {
         let ns = crate::class::class_data(cls).dict;
         crate::dict::dict_set_str(ns, "__hash__", Value::NONE);
     }
+    crate::itertools::install(r);
 }

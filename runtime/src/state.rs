@@ -105,7 +105,8 @@ pub struct Runtime {
     /// Exception classes, indexed by [`ExcKind`].
     pub exc: Vec<Value>,
     /// Classes of closure-driven iterators, indexed by [`crate::object::IterType`]
-    /// (`enumerate`, `zip`, `map`, `filter` and `reversed` are callable).
+    /// (`enumerate`, `zip`, `map`, `filter` and `reversed` are callable, and so are
+    /// `itertools`' native classes, [`crate::itertools::NATIVE_CLASSES`]).
     pub iter_types: Vec<Value>,
     /// Classes of the other builtin iterators, by name ([`ITER_CLASS_NAMES`]).
     pub iter_classes: Vec<Value>,
@@ -335,6 +336,12 @@ fn init() -> &'static Runtime {
                 "map" => Some(crate::builtins::b_map),
                 "filter" => Some(crate::builtins::b_filter),
                 "reversed" => Some(crate::builtins::b_reversed),
+                "permutations" => Some(crate::itertools::permutations_new),
+                "combinations" => Some(crate::itertools::combinations_new),
+                "combinations_with_replacement" => Some(crate::itertools::cwr_new),
+                "product" => Some(crate::itertools::product_new),
+                "cycle" => Some(crate::itertools::cycle_new),
+                "zip_longest" => Some(crate::itertools::zip_longest_new),
                 _ => None,
             };
             c(name, object, B, ctor)
