@@ -150,7 +150,15 @@ pub struct StrData {
     pub is_ascii: bool,
     /// Cached hash (0 = not computed yet).
     pub hash: Cell<i64>,
+    /// Code point → byte offset table of a non-ASCII str, built by the first index far
+    /// enough from the start to need it (see [`crate::str::StrIndex`]); always empty for an
+    /// ASCII str.
+    pub index: std::cell::OnceCell<Box<crate::str::StrIndex>>,
 }
+
+// A str object stays in the 64-byte allocation size class (`crate::alloc`): the lazily
+// built index is one pointer word, which fits in what was padding.
+const _: () = assert!(std::mem::size_of::<Obj<StrData>>() <= 64);
 
 /// `range` payload. Bounds that fit in an `i64` are stored as machine ints (the fast path);
 /// a range with any bound beyond that keeps all three as `BigInt`s in `big`.

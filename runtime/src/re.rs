@@ -1723,44 +1723,28 @@ impl Compiled {
     }
 }
 
-/// Code point index ↔ byte offset of one string.
+/// Code point index ↔ byte offset of one string (through the str's own breadcrumbs,
+/// [`crate::str::StrIndex`], so a call costs no more than a few code points walked, however
+/// long the string).
 struct Offsets<'a> {
     text: &'a str,
-    ascii: bool,
-    /// Byte offset of each code point, and the length at the end (non-ASCII only).
-    bytes: Vec<usize>,
+    data: &'a crate::object::StrData,
 }
 
 impl<'a> Offsets<'a> {
     fn new(v: Value) -> Offsets<'a> {
-        let d = str_data(v);
-        let text: &'a str = as_str(v);
-        if d.is_ascii {
-            return Offsets {
-                text,
-                ascii: true,
-                bytes: Vec::new(),
-            };
-        }
-        let mut bytes: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
-        bytes.push(text.len());
         Offsets {
-            text,
-            ascii: false,
-            bytes,
+            text: as_str(v),
+            data: str_data(v),
         }
     }
 
     fn byte(&self, i: usize) -> usize {
-        if self.ascii { i } else { self.bytes[i] }
+        crate::str::byte_offset(self.data, i.min(self.data.char_len))
     }
 
     fn index(&self, b: usize) -> usize {
-        if self.ascii {
-            b
-        } else {
-            self.bytes.partition_point(|&x| x < b)
-        }
+        crate::str::char_index(self.data, b)
     }
 }
 
