@@ -471,12 +471,14 @@ pub fn str_getslice(s: Value, start: i64, stop: i64, step: i64) -> Ref {
             return Ref::dup(rt().empty_str);
         }
         let first = byte_offset(d, start as usize);
+        // A step beyond `usize` (a 32-bit target) takes one code point, as the count says.
+        let stride = usize::try_from(step.unsigned_abs()).unwrap_or(usize::MAX);
         if step > 0 {
-            let chars = d.text[first..].chars().step_by(step as usize);
+            let chars = d.text[first..].chars().step_by(stride);
             out.extend(chars.take(count));
         } else {
             let end = first + d.text[first..].chars().next().map_or(0, char::len_utf8);
-            let chars = d.text[..end].chars().rev().step_by(step.unsigned_abs() as usize);
+            let chars = d.text[..end].chars().rev().step_by(stride);
             out.extend(chars.take(count));
         }
     }
