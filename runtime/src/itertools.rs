@@ -113,7 +113,10 @@ pub fn permutations_new(_: Value, args: Args<'_>) -> R<Ref> {
     let (mut indices, mut cycles) = if done {
         (Vec::new(), Vec::new())
     } else {
-        ((0..n).collect::<Vec<_>>(), (n - r + 1..=n).rev().collect::<Vec<_>>())
+        (
+            (0..n).collect::<Vec<_>>(),
+            (n - r + 1..=n).rev().collect::<Vec<_>>(),
+        )
     };
     let mut started = false;
     Ok(native_iter(IterType::Permutations, move || {
@@ -180,13 +183,8 @@ pub fn combinations_new(_: Value, args: Args<'_>) -> R<Ref> {
 /// `itertools.combinations_with_replacement(iterable, r)`: the `r`-tuples of non-decreasing
 /// positions of the pool, in lexicographic order.
 pub fn cwr_new(_: Value, args: Args<'_>) -> R<Ref> {
-    let [iterable, r] = args.clinic(
-        "combinations_with_replacement",
-        &["iterable", "r"],
-        0,
-        2,
-        2,
-    )?;
+    let [iterable, r] =
+        args.clinic("combinations_with_replacement", &["iterable", "r"], 0, 2, 2)?;
     let r = ssize_arg(r.unwrap_or(Value::NONE))?;
     let pool = pool_of(iterable.unwrap_or(Value::NONE))?;
     let r = non_negative(r)?;
@@ -200,24 +198,27 @@ pub fn cwr_new(_: Value, args: Args<'_>) -> R<Ref> {
         v
     };
     let mut started = false;
-    Ok(native_iter(IterType::CombinationsWithReplacement, move || {
-        if done {
-            return Ok(None);
-        }
-        let items = crate::tuple::tuple_items(pool.v());
-        if !started {
-            started = true;
-            return Ok(Some(pick(items, &indices)));
-        }
-        // The rightmost index below `n - 1` grows by one; the ones after it take its value.
-        let Some(i) = (0..r).rev().find(|&i| indices[i] != n - 1) else {
-            done = true;
-            return Ok(None);
-        };
-        let value = indices[i] + 1;
-        indices[i..].fill(value);
-        Ok(Some(pick(items, &indices)))
-    }))
+    Ok(native_iter(
+        IterType::CombinationsWithReplacement,
+        move || {
+            if done {
+                return Ok(None);
+            }
+            let items = crate::tuple::tuple_items(pool.v());
+            if !started {
+                started = true;
+                return Ok(Some(pick(items, &indices)));
+            }
+            // The rightmost index below `n - 1` grows by one; the ones after it take its value.
+            let Some(i) = (0..r).rev().find(|&i| indices[i] != n - 1) else {
+                done = true;
+                return Ok(None);
+            };
+            let value = indices[i] + 1;
+            indices[i..].fill(value);
+            Ok(Some(pick(items, &indices)))
+        },
+    ))
 }
 
 /// `itertools.product(*iterables, repeat=1)`: the tuples of one item of each pool (the
@@ -304,10 +305,7 @@ pub fn product_new(_: Value, args: Args<'_>) -> R<Ref> {
 pub fn cycle_new(_: Value, args: Args<'_>) -> R<Ref> {
     args.no_kw("cycle")?;
     if args.pos.len() != 1 {
-        return type_error(format!(
-            "cycle expected 1 argument, got {}",
-            args.pos.len()
-        ));
+        return type_error(format!("cycle expected 1 argument, got {}", args.pos.len()));
     }
     let mut it = Some(crate::iter::py_iter(args.pos[0])?);
     let mut saved: Vec<Ref> = Vec::new();
@@ -324,7 +322,11 @@ pub fn cycle_new(_: Value, args: Args<'_>) -> R<Ref> {
             return Ok(None);
         }
         let item = Ref::dup(saved[index].v());
-        index = if index + 1 >= saved.len() { 0 } else { index + 1 };
+        index = if index + 1 >= saved.len() {
+            0
+        } else {
+            index + 1
+        };
         Ok(Some(item))
     }))
 }

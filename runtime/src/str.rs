@@ -377,7 +377,8 @@ fn advance(text: &[u8], mut b: usize, mut n: usize) -> usize {
 /// The breadcrumbs of a non-ASCII str, built on first use.
 #[inline]
 fn str_index(d: &StrData) -> &StrIndex {
-    d.index.get_or_init(|| Box::new(StrIndex::build(&d.text, d.char_len)))
+    d.index
+        .get_or_init(|| Box::new(StrIndex::build(&d.text, d.char_len)))
 }
 
 /// Byte offset of code point `i` in `d` (`i <= char_len`): `O(1)` for an ASCII str, at most
@@ -1799,9 +1800,19 @@ mod tests {
     fn breadcrumbs_convert_every_index_both_ways() {
         // Mixed 1- to 4-byte code points, with lengths around the breadcrumb spacing and the
         // eight-byte steps of `advance`.
-        let pieces = ["a", "\u{e9}", "\u{20ac}", "\u{1d11e}", "bc", "\u{10ffff}", "\u{7ff}"];
+        let pieces = [
+            "a",
+            "\u{e9}",
+            "\u{20ac}",
+            "\u{1d11e}",
+            "bc",
+            "\u{10ffff}",
+            "\u{7ff}",
+        ];
         for len in [0, 1, 7, 8, 9, 31, 32, 33, 63, 64, 65, 200, 1000] {
-            let text: String = (0..len).map(|i| pieces[(i * i + 3 * i) % pieces.len()]).collect();
+            let text: String = (0..len)
+                .map(|i| pieces[(i * i + 3 * i) % pieces.len()])
+                .collect();
             let text: String = text.chars().take(len).collect();
             let s = str_from_string(text.clone());
             let d = str_data(s.v());
@@ -1821,7 +1832,11 @@ mod tests {
                 assert_eq!(as_str(neg.v()).chars().collect::<Vec<_>>(), [c]);
             }
             // Only a non-ASCII str long enough builds a table.
-            assert_eq!(d.index.get().is_some(), !d.is_ascii && len > CRUMB, "{text:?}");
+            assert_eq!(
+                d.index.get().is_some(),
+                !d.is_ascii && len > CRUMB,
+                "{text:?}"
+            );
         }
     }
 
@@ -1831,7 +1846,13 @@ mod tests {
         let chars: Vec<char> = text.chars().collect();
         let s = str_from(&text);
         let n = chars.len() as i64;
-        for (start, stop, step) in [(0, n, 2), (3, 100, 7), (n - 1, -1, -1), (n - 2, 5, -3), (70, 0, -33)] {
+        for (start, stop, step) in [
+            (0, n, 2),
+            (3, 100, 7),
+            (n - 1, -1, -1),
+            (n - 2, 5, -3),
+            (70, 0, -33),
+        ] {
             let want: String = crate::ops::slice_positions(start, stop, step)
                 .map(|i| chars[i])
                 .collect();

@@ -37,8 +37,14 @@ pub const RUNTIME_MODULES: &[&str] = &["sys", "time", "math", "cmath", "posix"];
 /// iterators of `itertools`; `_molt`, the caller's module for
 /// class factories): they resolve like [`RUNTIME_MODULES`], but an import of one outside
 /// `stdlib/` is an `unsupported-syntax` error (CPython's modules of these names differ).
-pub const PRIVATE_RUNTIME_MODULES: &[&str] =
-    &["_random", "_molt_re", "_molt_struct", "_heapq", "_molt_itertools", "_molt"];
+pub const PRIVATE_RUNTIME_MODULES: &[&str] = &[
+    "_random",
+    "_molt_re",
+    "_molt_struct",
+    "_heapq",
+    "_molt_itertools",
+    "_molt",
+];
 
 fn is_runtime_module(name: &str) -> bool {
     RUNTIME_MODULES.contains(&name) || PRIVATE_RUNTIME_MODULES.contains(&name)
