@@ -649,7 +649,8 @@ fn class_getattr(cls: Value, name: &str) -> R<Ref> {
     let cd = class_data(cls);
     match name {
         "__name__" => return Ok(Ref::dup(cd.name)),
-        "__qualname__" => return Ok(Ref::dup(cd.name)),
+        "__qualname__" if cd.qualname.is_none() => return Ok(Ref::dup(cd.name)),
+        "__qualname__" => return Ok(Ref::dup(cd.qualname)),
         "__class__" => return Ok(Ref::dup(type_of(cls))),
         "__base__" => return Ok(Ref::dup(cd.base)),
         "__bases__" => {

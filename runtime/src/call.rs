@@ -1493,6 +1493,10 @@ pub fn kwargs_merge(callee: Value, kw: Value, m: Value) -> R<()> {
 /// `__main__.C.m()`, `math.sqrt()`, `print()`.
 pub fn function_str(f: Value) -> String {
     let qualname = callable_name(f);
+    // The hidden builtin a class statement calls is CPython's `__build_class__`.
+    if qualname == crate::class::CLASS_PREPARE {
+        return "__build_class__()".into();
+    }
     let module = crate::attr::getattr_str(f, "__module__")
         .ok()
         .and_then(|m| str_opt(m.v()).map(str::to_owned));

@@ -256,6 +256,7 @@ pub fn new_builtin_class(
         layout,
         ctor,
         members: 0,
+        qualname: Value::NONE,
     };
     let cls = immortalize(alloc(Kind::Class, data));
     crate::object::set_flags(cls, crate::object::FLAG_IMMUTABLE_TYPE);
@@ -344,6 +345,14 @@ pub fn type_of(v: Value) -> Value {
 /// `cls.__name__` (the caller checked that `cls` is a class).
 pub fn class_name(cls: Value) -> String {
     as_str(class_data(cls).name).to_string()
+}
+
+/// `cls.__qualname__`: `f.<locals>.C` for a class defined in function `f`, `Outer.Inner`
+/// for one defined in a class body, `__name__` otherwise.
+pub fn class_qualname(cls: Value) -> String {
+    let cd = class_data(cls);
+    let q = if cd.qualname.is_none() { cd.name } else { cd.qualname };
+    as_str(q).to_string()
 }
 
 /// `type(v).__name__`.
@@ -1092,6 +1101,7 @@ pub fn new_mappingproxy_class(object: Value) -> Value {
         layout: Layout::Object,
         ctor: Some(mappingproxy_ctor),
         members: 1,
+        qualname: Value::NONE,
         has_del: std::cell::Cell::new(0),
         without_del: std::cell::Cell::new(0),
     };
@@ -1525,9 +1535,21 @@ pub fn type_new_core(
     // The implicit `__class__` cell of the class's functions: filled with the new class
     // before `__set_name__` and `__init_subclass__` run, and not kept in the class dict.
     let mut class_cell = None;
+    let mut qualname = Value::NONE;
     for (k, v) in &body {
         match crate::str::str_opt(*k) {
-            Some("__qualname__" | "__module__") => {}
+            Some("__module__") => {}
+            // CPython's `type_new_set_ht_name`: kept as the class's `__qualname__`, not in
+            // its dict.
+            Some("__qualname__") => {
+                if !crate::str::is_str(*v) {
+                    return type_error(format!(
+                        "type __qualname__ must be a str, not {}",
+                        type_name(*v)
+                    ));
+                }
+                qualname = *v;
+            }
             Some("__classcell__") => {
                 if !is_kind(*v, Kind::Cell) {
                     return type_error(format!(
@@ -1721,6 +1743,11 @@ pub fn type_new_core(
             layout,
             ctor: None,
             members: nmembers,
+            qualname: if qualname.is_none() || crate::str::str_opt(qualname) == crate::str::str_opt(name) {
+                Value::NONE
+            } else {
+                incref(qualname)
+            },
         },
     );
     if no_dict {

@@ -55,6 +55,7 @@ fn new_class(object: Value, name: &str, slots: &[&str], ctor: Option<BuiltinFn>)
         layout: Layout::Object,
         ctor,
         members,
+        qualname: Value::NONE,
         has_del: std::cell::Cell::new(0),
         without_del: std::cell::Cell::new(0),
         meta: Value::NONE,

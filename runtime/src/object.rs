@@ -599,6 +599,10 @@ pub struct ClassData {
     /// (member slots: never part of the instance `__dict__`); the others are the
     /// optimizer's storage for dict attributes.
     pub members: usize,
+    /// `__qualname__` when it differs from `__name__` (a str, owned: a class defined in a
+    /// function or another class, or a namespace giving `__qualname__`); `Value::NONE`
+    /// when it is `__name__`. See [`crate::class::class_qualname`].
+    pub qualname: Value,
 }
 
 /// Exception state of an exception instance.
@@ -1125,6 +1129,7 @@ fn free_object(v: Value) {
                 let obj = Box::from_raw(p as *mut Obj<ClassData>);
                 decref_all(&obj.data.slots);
                 decref(obj.data.name);
+                decref(obj.data.qualname);
                 decref(obj.data.meta);
                 decref(obj.data.base);
                 decref_all(&obj.data.bases);

@@ -248,7 +248,7 @@ fn repr_string_inner(v: Value) -> R<String> {
         }
         Kind::Class if crate::class::meta_hook(v, "__repr__").is_some() => instance_repr(v),
         Kind::Class => {
-            let name = class_name(v);
+            let name = crate::class::class_qualname(v);
             match crate::class::class_module(v) {
                 Some(m) if m != "builtins" => Ok(format!("<class '{m}.{name}'>")),
                 _ => Ok(format!("<class '{name}'>")),
@@ -330,7 +330,7 @@ fn instance_repr(v: Value) -> R<String> {
 /// `object.__repr__`: `<__main__.A object at 0x...>`.
 pub fn default_repr(v: Value) -> String {
     let cls = type_of(v);
-    let name = class_name(cls);
+    let name = crate::class::class_qualname(cls);
     match crate::class::class_module(cls) {
         Some(m) if m != "builtins" => format!("<{m}.{name} object at {}>", addr(v)),
         _ => format!("<{name} object at {}>", addr(v)),

@@ -1201,7 +1201,6 @@ fn collect_constants(functions: &[Arc<Function>]) -> Constants {
                 | InstKind::SlotLoad(n)
                 | InstKind::SlotDel(n)
                 | InstKind::CheckBound(_, n)
-                | InstKind::CellLoad(_, n)
                 | InstKind::NsLoad(_, n)
                 | InstKind::GetAttr(_, n)
                 | InstKind::MethodLoad(_, n)
@@ -1210,6 +1209,10 @@ fn collect_constants(functions: &[Arc<Function>]) -> Constants {
                 | InstKind::GetAttrSlot(_, n)
                 | InstKind::SetAttrSlot(_, n, _)
                 | InstKind::DelAttr(_, n) => add(&mut strings, n),
+                InstKind::CellLoad(_, n) => add(
+                    &mut strings,
+                    n.strip_prefix(molt_mir::CLASS_FREE_PREFIX).unwrap_or(n),
+                ),
                 InstKind::Import { name, fromlist, .. } => {
                     add(&mut strings, name);
                     if !fromlist.is_empty() {

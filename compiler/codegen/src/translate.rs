@@ -1469,6 +1469,10 @@ impl Translator<'_> {
                     }
                     molt_mir::ValueDef::Param(..) => false,
                 };
+                let (own, name) = match name.strip_prefix(molt_mir::CLASS_FREE_PREFIX) {
+                    Some(free) => (false, free),
+                    None => (own, &**name),
+                };
                 let c = v!(c);
                 let n = self.str_const(b, name);
                 let rt = if own { Rt::CellGetLocal } else { Rt::CellGet };

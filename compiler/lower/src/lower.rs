@@ -44,9 +44,10 @@ pub struct Lowerer<'a> {
     /// Diagnostics, with item-relative ranges.
     pub diagnostics: Vec<Diagnostic>,
     used_names: FxHashMap<String, u32>,
-    /// Names bound by each class body being lowered (innermost last): a name a class body
-    /// binds is not a builtin there.
-    class_bound: Vec<Vec<String>>,
+    /// The scope of each class body being lowered (innermost last, see
+    /// [`Scope::of_class`]): the names it binds (not builtins there), declares `global` or
+    /// `nonlocal`, and reads from enclosing functions.
+    class_bound: Vec<Scope>,
     /// The innermost enclosing class, whose name private names are mangled with.
     mangle_class: Option<String>,
     /// Names of the item functions `<module>` creates, given in the order of
@@ -96,6 +97,25 @@ fn with_class_cell(mut scope: Scope) -> Scope {
         scope.nonlocals.insert(CLASS.to_owned());
     }
     scope
+}
+
+/// How a class body reaches a name (see [`Lowerer::class_body_name`]).
+enum ClassBodyName {
+    /// The class namespace, then the module's globals, then the builtins.
+    Namespace,
+    /// Declared `global` in the class body.
+    Global,
+    /// Declared `nonlocal` in the class body: the enclosing function's cell.
+    Nonlocal(Value),
+    /// Read without being bound in the class body, and bound by an enclosing function:
+    /// the namespace if it has the key, else the function's cell.
+    Free(Value),
+}
+
+/// The `cell.load` name of a read, in a class body, of a cell of the function the body is
+/// inlined in (see [`molt_mir::CLASS_FREE_PREFIX`]).
+fn class_free_name(name: &str) -> Box<str> {
+    format!("{}{name}", molt_mir::CLASS_FREE_PREFIX).into()
 }
 
 /// What kind of code a function body is.
@@ -799,7 +819,12 @@ impl<'a> Lowerer<'a> {
                         "`nonlocal` declaration not allowed at module level",
                     );
                 } else {
-                    let refs: Vec<&Scope> = st.enclosing.iter().collect();
+                    let mut refs: Vec<&Scope> = st.enclosing.iter().collect();
+                    // A class body's `nonlocal` names a variable of the function that runs
+                    // the `class` statement (or of one enclosing it).
+                    if st.class_ns.is_some() {
+                        refs.push(&st.scope);
+                    }
                     for name in &n.names {
                         let bound = refs
                             .iter()
@@ -1349,16 +1374,14 @@ impl<'a> Lowerer<'a> {
             .map(|d| self.expr(st, &d.expression))
             .collect();
         let defaults = self.defaults(st, &def.parameters);
-        let qualname = match (st.kind, &st.class_ns) {
-            (Kind::Module, None) => def.name.as_str().to_owned(),
-            (Kind::Module, Some(_)) => format!("{}.{}", st.qualname, def.name.as_str()),
-            (Kind::Function, _) => format!("{}.<locals>.{}", st.qualname, def.name.as_str()),
-        };
+        let qualname = self.nested_qualname(st, def.name.as_str());
         let mut enclosing = st.enclosing.clone();
         if st.kind == Kind::Function {
             enclosing.push(st.scope.clone());
         }
-        let class_name = st.class_ns.map(|_| st.qualname.clone());
+        // The class whose body defines it: its name mangles private names (and, for a top-level
+        // class, names the method items).
+        let class_name = st.class_ns.and_then(|_| self.mangle_class.clone());
         let (name, freevars) = if is_item {
             let item = self
                 .item_names
@@ -1405,7 +1428,7 @@ impl<'a> Lowerer<'a> {
                 && self
                     .class_bound
                     .last()
-                    .is_some_and(|names| names.iter().any(|n| n == name)))
+                    .is_some_and(|scope| scope.locals.iter().any(|n| n == name)))
     }
 
     /// `super()` without arguments, as CPython 3.11's `super_init_without_args`: the current
@@ -1577,11 +1600,12 @@ impl<'a> Lowerer<'a> {
         methods_are_items: bool,
     ) {
         let span = self.span(class.range());
-        if st.kind == Kind::Function || st.class_ns.is_some() {
-            self.unsupported(class.range(), "a class defined inside a function or class");
-            self.raise_not_implemented(st, span);
-            return;
-        }
+        // A class defined in a function or in another class body: its methods are not items
+        // (they are lowered here, as closures over the enclosing functions), and its name
+        // may shadow a top-level class of the same name, whose layout it does not share.
+        let nested = st.kind == Kind::Function || st.class_ns.is_some();
+        let methods_are_items = methods_are_items && !nested;
+        let qualname = self.nested_qualname(st, class.name.as_str());
         if class.type_params.is_some() {
             self.unsupported(class.range(), "a generic class (type parameters)");
         }
@@ -1590,54 +1614,90 @@ impl<'a> Lowerer<'a> {
             .iter()
             .map(|d| self.expr(st, &d.expression))
             .collect();
-        let mut bases = Vec::new();
-        let mut keywords = Vec::new();
-        if let Some(args) = &class.arguments {
-            for a in &args.args {
-                bases.push(self.expr(st, a));
-            }
-            for k in &args.keywords {
-                match &k.arg {
-                    Some(name) => {
-                        let v = self.expr(st, &k.value);
-                        keywords.push((Box::<str>::from(name.as_str()), v));
-                    }
-                    None => self.unsupported(k.range(), "`**` in the keywords of a class"),
+        let mut keywords: Vec<(Option<&ast::Identifier>, Value)> = Vec::new();
+        let mut prepared = false;
+        let bases = match class.arguments.as_deref() {
+            Some(args) => {
+                prepared = !args.args.is_empty() || !args.keywords.is_empty();
+                // `class C(*bases)` unpacks as a call's arguments do.
+                let bases = if args.args.iter().any(|a| matches!(a, Expr::Starred(_))) {
+                    self.sequence(st, &args.args, span, SeqKind::Tuple)
+                } else {
+                    let values = args.args.iter().map(|a| self.expr(st, a)).collect();
+                    st.b.ins(InstKind::BuildTuple(values), span)
+                };
+                for k in &args.keywords {
+                    let v = self.expr(st, &k.value);
+                    keywords.push((k.arg.as_ref(), v));
                 }
+                bases
             }
-        }
+            None => st.b.ins(InstKind::BuildTuple(vec![]), span),
+        };
         // A class with bases or keywords may have a metaclass other than `type`: the
         // runtime's hidden builtin `<class prepare>` (CPython's `__build_class__` up to the
         // body) finds it and calls its `__prepare__`, and returns the state that
         // `make.class` gets in place of the bases; its item 0 is the namespace.
-        let prepared = !bases.is_empty() || !keywords.is_empty();
-        let bases = st.b.ins(InstKind::BuildTuple(bases), span);
         let (bases, ns) = if prepared {
             let prepare = st.b.ins(InstKind::BuiltinLoad(CLASS_PREPARE.into()), span);
             let name = self.constant(st, Constant::Str(class.name.as_str().into()), span);
-            let state = st.b.ins(
-                InstKind::Call {
-                    callee: prepare,
-                    args: CallArgs {
-                        positional: vec![name, bases],
-                        keywords,
+            let state = if keywords.iter().all(|(k, _)| k.is_some()) {
+                let keywords = keywords
+                    .into_iter()
+                    .filter_map(|(k, v)| Some((Box::<str>::from(k?.as_str()), v)))
+                    .collect();
+                st.b.ins(
+                    InstKind::Call {
+                        callee: prepare,
+                        args: CallArgs {
+                            positional: vec![name, bases],
+                            keywords,
+                        },
                     },
-                },
-                span,
-            );
+                    span,
+                )
+            } else {
+                // `class C(**kw)`: the keywords are merged as a call's (`KwargsMerge`
+                // names the callee `__build_class__()` in its errors, as CPython does).
+                let kwargs = st.b.ins(InstKind::BuildDict(vec![]), span);
+                for (k, v) in keywords {
+                    match k {
+                        Some(k) => {
+                            let one = st.b.ins(InstKind::BuildDict(vec![]), span);
+                            let key = self.constant(st, Constant::Str(k.as_str().into()), span);
+                            st.b.ins(InstKind::SetItem(one, key, v), span);
+                            st.b.ins(InstKind::KwargsMerge(prepare, kwargs, one), span);
+                        }
+                        None => {
+                            st.b.ins(InstKind::KwargsMerge(prepare, kwargs, v), span);
+                        }
+                    }
+                }
+                let args = st.b.ins(InstKind::BuildTuple(vec![name, bases]), span);
+                st.b.ins(
+                    InstKind::CallEx {
+                        callee: prepare,
+                        args,
+                        kwargs,
+                    },
+                    span,
+                )
+            };
             let zero = self.constant(st, Constant::Int(IntConst::Small(0)), span);
             let ns = st.b.ins(InstKind::GetItem(state, zero), span);
-            // CPython's class body starts with `__module__ = __name__` and
-            // `__qualname__ = 'C'`, which a `__prepare__` mapping sees.
-            let module = st.b.ins(InstKind::GlobalLoad("__name__".into()), span);
-            let key = self.constant(st, Constant::Str("__module__".into()), span);
-            st.b.ins(InstKind::SetItem(ns, key, module), span);
-            let key = self.constant(st, Constant::Str("__qualname__".into()), span);
-            st.b.ins(InstKind::SetItem(ns, key, name), span);
             (state, ns)
         } else {
             (bases, st.b.ins(InstKind::BuildDict(vec![]), span))
         };
+        // CPython's class body starts with `__module__ = __name__` and
+        // `__qualname__ = 'f.<locals>.C'`, which the body (and a `__prepare__` mapping)
+        // sees; the runtime keeps `__qualname__` out of the class dict.
+        let module = st.b.ins(InstKind::GlobalLoad("__name__".into()), span);
+        let key = self.constant(st, Constant::Str("__module__".into()), span);
+        st.b.ins(InstKind::SetItem(ns, key, module), span);
+        let key = self.constant(st, Constant::Str("__qualname__".into()), span);
+        let qualname_value = self.constant(st, Constant::Str(qualname.as_str().into()), span);
+        st.b.ins(InstKind::SetItem(ns, key, qualname_value), span);
         // The implicit `__class__` cell of the class's functions, handed to the class as
         // `__classcell__` (CPython's `type.__new__` fills it with the new class).
         let class_cell = if self.class_needs_cell(class) {
@@ -1651,10 +1711,9 @@ impl<'a> Lowerer<'a> {
             None => st.cells.remove("__class__"),
         };
         let saved_ns = st.class_ns.replace(ns);
-        let saved_name = std::mem::replace(&mut st.qualname, class.name.as_str().to_owned());
-        st.defs_are_items = methods_are_items;
-        let bound = Scope::of_function(None, ScopeBody::Stmts(&class.body)).locals;
-        self.class_bound.push(bound);
+        let saved_name = std::mem::replace(&mut st.qualname, qualname);
+        let saved_items = std::mem::replace(&mut st.defs_are_items, methods_are_items);
+        self.class_bound.push(Scope::of_class(&class.body));
         // CPython runs the class body in a frame named after the class (for tracebacks).
         if let (Some(first), Some(last)) = (class.body.first(), class.body.last()) {
             st.inlined_frames.push(molt_mir::InlinedFrame {
@@ -1675,7 +1734,7 @@ impl<'a> Lowerer<'a> {
         self.stmts(st, &class.body);
         self.mangle_class = saved_mangle;
         self.class_bound.pop();
-        st.defs_are_items = false;
+        st.defs_are_items = saved_items;
         st.qualname = saved_name;
         st.class_ns = saved_ns;
         match saved_cell {
@@ -1687,9 +1746,10 @@ impl<'a> Lowerer<'a> {
             st.b.ins(InstKind::SetItem(ns, key, cell), span);
         }
         // Fixed-layout slots from the module index (a class name defined twice gets none:
-        // the index cannot tell the two bodies apart).
+        // the index cannot tell the two bodies apart; nor does a nested class, which the
+        // index does not describe).
         let sym = self.db.intern(class.name.as_str());
-        let slots = match self.index.only_class(sym) {
+        let slots = match self.index.only_class(sym).filter(|_| !nested) {
             Some(info) => self
                 .index
                 .slot_layout(self.db, info)
@@ -1818,18 +1878,31 @@ impl<'a> Lowerer<'a> {
         if let Some(var) = self.renamed(st, name).map(str::to_owned) {
             return st.b.read_var(&var);
         }
-        if let Some(ns) = st.class_ns {
-            let bound_in_class = self
-                .class_bound
-                .last()
-                .is_some_and(|names| names.iter().any(|n| n == name));
-            if !bound_in_class && !self.index.is_global(self.db.intern(name)) {
-                self.check_builtin_unless_star(name, range);
+        let mut resolution = self.resolution(st, name);
+        // The own scope of a comprehension inlined in a class body (all but its first
+        // iterable) is a function scope for CPython, whose lookups skip the class.
+        let class_ns = st.class_ns.filter(|_| st.comprehension.is_none());
+        if let Some(ns) = class_ns {
+            match self.class_body_name(st, name) {
+                ClassBodyName::Namespace => {
+                    let bound_in_class = self
+                        .class_bound
+                        .last()
+                        .is_some_and(|scope| scope.locals.iter().any(|n| n == name));
+                    if !bound_in_class && !self.index.is_global(self.db.intern(name)) {
+                        self.check_builtin_unless_star(name, range);
+                    }
+                    let name = self.mangle(name).into_owned();
+                    return st.b.ins(InstKind::NsLoad(ns, name.into()), span);
+                }
+                ClassBodyName::Nonlocal(cell) => {
+                    return st.b.ins(InstKind::CellLoad(cell, class_free_name(name)), span);
+                }
+                ClassBodyName::Free(cell) => return self.class_deref(st, ns, cell, name, span),
+                ClassBodyName::Global => resolution = Resolution::Global,
             }
-            let name = self.mangle(name).into_owned();
-            return st.b.ins(InstKind::NsLoad(ns, name.into()), span);
         }
-        match self.resolution(st, name) {
+        match resolution {
             Resolution::Local => {
                 Self::note_local(st, name);
                 if st.use_slots {
@@ -1844,6 +1917,10 @@ impl<'a> Lowerer<'a> {
                 }
             }
             Resolution::Cell | Resolution::Free => match st.cells.get(name).copied() {
+                // A class body's comprehension reads the function's cells as free variables.
+                Some(cell) if st.class_ns.is_some() => {
+                    st.b.ins(InstKind::CellLoad(cell, class_free_name(name)), span)
+                }
                 Some(cell) => st.b.ins(InstKind::CellLoad(cell, name.into()), span),
                 None => st.b.ins(InstKind::GlobalLoad(name.into()), span),
             },
@@ -1882,6 +1959,61 @@ impl<'a> Lowerer<'a> {
         }
     }
 
+    /// How `name` is reached from the class body being lowered (CPython's compiler picks
+    /// `LOAD_NAME`, `LOAD_GLOBAL`, `LOAD_DEREF` or `LOAD_CLASSDEREF` the same way).
+    fn class_body_name(&self, st: &FnState<'_>, name: &str) -> ClassBodyName {
+        let Some(scope) = self.class_bound.last() else {
+            return ClassBodyName::Namespace;
+        };
+        if scope.globals.contains(name) {
+            return ClassBodyName::Global;
+        }
+        // A private name is mangled: `_C__x`, which no enclosing function binds here.
+        if st.kind == Kind::Function
+            && self.mangle(name) == name
+            && matches!(self.resolution(st, name), Resolution::Cell | Resolution::Free)
+            && let Some(&cell) = st.cells.get(name)
+        {
+            if scope.nonlocals.contains(name) {
+                return ClassBodyName::Nonlocal(cell);
+            }
+            if !scope.locals.iter().any(|n| n == name) {
+                return ClassBodyName::Free(cell);
+            }
+        }
+        ClassBodyName::Namespace
+    }
+
+    /// CPython's `LOAD_CLASSDEREF`: a name a class body reads without binding it, which an
+    /// enclosing function binds, comes from the class namespace when it has the key (a
+    /// `__prepare__` mapping may), else from the function's cell.
+    fn class_deref(
+        &mut self,
+        st: &mut FnState<'_>,
+        ns: Value,
+        cell: Value,
+        name: &str,
+        span: Span,
+    ) -> Value {
+        let key = self.constant(st, Constant::Str(name.into()), span);
+        let has = st.b.ins(InstKind::Compare(CmpOp::In, key, ns), span);
+        let (join, result) = st.b.new_block_with_param();
+        let then = st.b.new_block();
+        let else_ = st.b.new_block();
+        st.b.brif(has, then, else_, span);
+        st.b.seal(then);
+        st.b.seal(else_);
+        st.b.switch_to(then);
+        let a = st.b.ins(InstKind::GetItem(ns, key), span);
+        st.b.jump(join, vec![a], span);
+        st.b.switch_to(else_);
+        let b = st.b.ins(InstKind::CellLoad(cell, class_free_name(name)), span);
+        st.b.jump(join, vec![b], span);
+        st.b.seal(join);
+        st.b.switch_to(join);
+        result
+    }
+
     fn store_local(&mut self, st: &mut FnState<'_>, name: &str, v: Value, span: Span) {
         Self::note_local(st, name);
         if st.use_slots {
@@ -1906,13 +2038,23 @@ impl<'a> Lowerer<'a> {
             Self::rebind(st, &var, v, span);
             return;
         }
+        let mut resolution = self.resolution(st, name);
         if let Some(ns) = st.class_ns {
-            let name = self.mangle(name).into_owned();
-            let key = self.constant(st, Constant::Str(name.into()), span);
-            st.b.ins(InstKind::SetItem(ns, key, v), span);
-            return;
+            match self.class_body_name(st, name) {
+                ClassBodyName::Namespace | ClassBodyName::Free(_) => {
+                    let name = self.mangle(name).into_owned();
+                    let key = self.constant(st, Constant::Str(name.into()), span);
+                    st.b.ins(InstKind::SetItem(ns, key, v), span);
+                    return;
+                }
+                ClassBodyName::Nonlocal(cell) => {
+                    st.b.ins(InstKind::CellStore(cell, v), span);
+                    return;
+                }
+                ClassBodyName::Global => resolution = Resolution::Global,
+            }
         }
-        match self.resolution(st, name) {
+        match resolution {
             Resolution::Local => self.store_local(st, name, v, span),
             Resolution::Cell | Resolution::Free => match st.cells.get(name).copied() {
                 Some(cell) => {
@@ -1930,9 +2072,22 @@ impl<'a> Lowerer<'a> {
 
     fn delete_name(&mut self, st: &mut FnState<'_>, name: &str, span: Span) {
         if let Some(ns) = st.class_ns {
-            let name = self.mangle(name).into_owned();
-            let key = self.constant(st, Constant::Str(name.into()), span);
-            st.b.ins(InstKind::DelItem(ns, key), span);
+            match self.class_body_name(st, name) {
+                ClassBodyName::Namespace | ClassBodyName::Free(_) => {
+                    let name = self.mangle(name).into_owned();
+                    let key = self.constant(st, Constant::Str(name.into()), span);
+                    st.b.ins(InstKind::DelItem(ns, key), span);
+                }
+                ClassBodyName::Nonlocal(cell) => {
+                    // CPython's `DELETE_DEREF`: a `NameError` when already empty.
+                    st.b.ins(InstKind::CellLoad(cell, class_free_name(name)), span);
+                    let u = st.b.unbound_value();
+                    st.b.ins(InstKind::CellStore(cell, u), span);
+                }
+                ClassBodyName::Global => {
+                    st.b.ins(InstKind::GlobalDel(name.into()), span);
+                }
+            }
             return;
         }
         if self.resolution(st, name) == Resolution::Local {
@@ -3287,10 +3442,14 @@ impl<'a> Lowerer<'a> {
         st.b.seal(header);
     }
 
+    /// The `__qualname__` of a function, lambda, comprehension or class named `leaf` defined
+    /// here: `C.leaf` in the body of class `C` (whose qualname `st.qualname` is while its body
+    /// is lowered), `f.<locals>.leaf` in function `f`, `leaf` in module code.
     fn nested_qualname(&self, st: &FnState<'_>, leaf: &str) -> String {
-        match st.kind {
-            Kind::Module => leaf.to_owned(),
-            Kind::Function => format!("{}.<locals>.{leaf}", st.qualname),
+        match (st.kind, st.class_ns) {
+            (_, Some(_)) => format!("{}.{leaf}", st.qualname),
+            (Kind::Module, None) => leaf.to_owned(),
+            (Kind::Function, None) => format!("{}.<locals>.{leaf}", st.qualname),
         }
     }
 

@@ -202,6 +202,12 @@ pub enum CmpOp {
     NotIn,
 }
 
+/// Prefix of a `cell.load` name (`".x"`) for a class body's read of a cell that the function
+/// it is inlined in made: CPython runs a class body as code of its own, for which the cell
+/// is a free variable, so an empty one is a `NameError` ("cannot access free variable"),
+/// not the `UnboundLocalError` of the function's own read.
+pub const CLASS_FREE_PREFIX: &str = ".";
+
 /// Conversions applied to f-string replacement fields (`!s`, `!r`, `!a`).
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
 pub enum Conversion {
@@ -292,6 +298,8 @@ pub enum InstKind {
     /// `cell.new v1`: a closure cell holding `v1` (which may be `const.unbound`).
     CellNew(Value),
     /// `cell.load v1, "x"`: the cell's content; raises `NameError`/`UnboundLocalError` if empty.
+    /// A name starting with [`CLASS_FREE_PREFIX`] is a class body's read of a cell of the
+    /// function it is inlined in.
     CellLoad(Value, Box<str>),
     /// `cell.store v1, v2`
     CellStore(Value, Value),

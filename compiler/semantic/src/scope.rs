@@ -82,6 +82,34 @@ impl Scope {
         collector.finish()
     }
 
+    /// Analyses a class body, as a scope nested in the function (or class) that runs the
+    /// `class` statement: `locals` are the names the body binds (kept in the class
+    /// namespace), `free_candidates` the names it reads without binding them (CPython's
+    /// `LOAD_CLASSDEREF` when an enclosing function binds them) followed by the free
+    /// variables of its methods and other nested scopes, which skip the class scope
+    /// (`__class__` aside, the implicit cell the class provides). `cellvars` stays empty:
+    /// a class body makes no cells for its own names.
+    pub fn of_class(body: &[Stmt]) -> Scope {
+        let mut collector = Collector {
+            class_body: true,
+            ..Collector::default()
+        };
+        for s in body {
+            collector.visit_stmt(s);
+        }
+        let passthrough = std::mem::take(&mut collector.passthrough);
+        let mut scope = collector.finish();
+        scope.cellvars.clear();
+        // `finish` counted the nested scopes' free names that the body binds as cells: none
+        // reach the class, they pass through.
+        for name in passthrough {
+            if !scope.free_candidates.contains(&name) && !scope.globals.contains(&name) {
+                scope.free_candidates.push(name);
+            }
+        }
+        scope
+    }
+
     /// How `name` resolves from this scope, given the enclosing function scopes (innermost
     /// last).
     pub fn resolve(&self, name: &str, enclosing: &[&Scope]) -> Resolution {
@@ -225,6 +253,10 @@ struct Collector {
     is_generator: bool,
     has_try: bool,
     has_del: bool,
+    /// This is a class body (see [`Scope::of_class`]).
+    class_body: bool,
+    /// In a class body: the free variables of its nested scopes, which skip it.
+    passthrough: Vec<String>,
 }
 
 impl Collector {
@@ -249,6 +281,19 @@ impl Collector {
             let saved = std::mem::take(&mut self.comprehension_targets);
             self.bind(name);
             self.comprehension_targets = saved;
+        }
+    }
+
+    /// A free variable of a scope nested here. In a function it is a name this scope uses
+    /// (a cell if it binds it, else its own free variable); a class body does not take part
+    /// in the lookup of its nested scopes (CPython's rule: methods skip the class scope), so
+    /// there it passes through to the enclosing function, except `__class__`, the cell the
+    /// class itself provides.
+    fn child_free(&mut self, name: &str) {
+        if !self.class_body {
+            self.use_name(name);
+        } else if name != "__class__" && !self.passthrough.iter().any(|n| n == name) {
+            self.passthrough.push(name.to_owned());
         }
     }
 
@@ -305,8 +350,10 @@ impl Collector {
                 scope.free_candidates.push(name.clone());
             }
         }
-        for child in &nested {
-            scope.capture_from(child);
+        if !self.class_body {
+            for child in &nested {
+                scope.capture_from(child);
+            }
         }
         scope
     }
@@ -404,17 +451,18 @@ impl<'a> Visitor<'a> for Collector {
                 self.bind(def.name.as_str());
                 let child = Scope::of_function(Some(&def.parameters), ScopeBody::Stmts(&def.body));
                 for name in &child.free_candidates {
-                    self.use_name(name);
+                    self.child_free(name);
                 }
                 self.nested.push(child);
             }
             Stmt::ClassDef(class) => {
-                // Classes inside functions are reported unsupported by the lowering; bind the
-                // name so resolution stays consistent.
+                walk_class_header(self, class);
                 self.bind(class.name.as_str());
-                if let Some(args) = &class.arguments {
-                    self.visit_arguments(args);
+                let child = Scope::of_class(&class.body);
+                for name in &child.free_candidates {
+                    self.child_free(name);
                 }
+                self.nested.push(child);
             }
             Stmt::Global(g) => {
                 for n in &g.names {
@@ -499,7 +547,7 @@ impl<'a> Visitor<'a> for Collector {
                 let child =
                     Scope::of_function(lambda.parameters.as_deref(), ScopeBody::Expr(&lambda.body));
                 for name in &child.free_candidates {
-                    self.use_name(name);
+                    self.child_free(name);
                 }
                 self.nested.push(child);
             }
@@ -509,7 +557,7 @@ impl<'a> Visitor<'a> for Collector {
                 }
                 let child = Scope::of_function(None, ScopeBody::Generator(generator));
                 for name in &child.free_candidates {
-                    self.use_name(name);
+                    self.child_free(name);
                 }
                 for name in &child.walrus_targets {
                     self.bind_walrus(name);
@@ -598,7 +646,7 @@ impl Collector {
         }
         let child = Scope::of_function(None, ScopeBody::Comprehension(generators, elt, value));
         for name in &child.free_candidates {
-            self.use_name(name);
+            self.child_free(name);
         }
         for name in &child.walrus_targets {
             self.bind_walrus(name);
@@ -664,6 +712,35 @@ mod tests {
             "comprehension target is local to it"
         );
         assert!(!s.is_generator);
+    }
+
+    #[test]
+    fn class_bodies_pass_method_free_variables_through() {
+        // `a` is read by the class body (LOAD_CLASSDEREF), `b` only by a method (which skips
+        // the class scope even though the class binds `b`), `c` by nobody inside the class;
+        // `__class__` is the class's own cell, `g` a global of the module.
+        let s = scope_of(
+            "def f(a, b, c):\n    class C(Base):\n        x = a\n        b = 2\n        def m(self):\n            return b + g + super().m()\n    return C, c\n",
+        );
+        assert_eq!(s.locals, vec!["a", "b", "c", "C"]);
+        assert!(s.cellvars.contains("a") && s.cellvars.contains("b"));
+        assert!(!s.cellvars.contains("c") && !s.cellvars.contains("C"));
+        for name in ["Base", "g"] {
+            assert!(s.free_candidates.contains(&name.to_owned()), "{name}");
+        }
+        assert!(!s.free_candidates.contains(&"__class__".to_owned()));
+        let parsed = ruff_python_parser::parse_module(
+            "class C:\n    global g\n    nonlocal n\n    g = 1\n    y = z\n    def m(self):\n        return y\n",
+        )
+        .expect("valid test source");
+        let Stmt::ClassDef(class) = &parsed.syntax().body[0] else {
+            panic!("a class")
+        };
+        let class = Scope::of_class(&class.body);
+        assert_eq!(class.locals, vec!["y", "m"]);
+        assert!(class.globals.contains("g") && class.nonlocals.contains("n"));
+        assert!(class.cellvars.is_empty());
+        assert_eq!(class.free_candidates, vec!["z", "n", "y"]);
     }
 
     #[test]
