@@ -23,6 +23,9 @@ pub fn bind(f: Value, obj: Value, cls: Value) -> R<Ref> {
     if !f.is_ptr() {
         return Ok(Ref::dup(f));
     }
+    if let Some(m) = rebind_class_builtin(f, cls) {
+        return Ok(m);
+    }
     match kind(f) {
         Kind::Function if !obj.is_none() => Ok(bound_method(f, obj)),
         Kind::Builtin if !obj.is_none() => {
@@ -474,6 +477,36 @@ fn special_attr(o: Value, name: &str) -> R<Option<Ref>> {
         )),
         _ => None,
     })
+}
+
+/// A class method of a builtin type (`dict.fromkeys`, `int.from_bytes`, `float.fromhex`,
+/// `object.__init_subclass__`: CPython's `METH_CLASS`) found on class `cls`, a subclass of
+/// the type that defines it: the method bound to `cls`, as CPython's `classmethod_descriptor`
+/// binds it (so `D.fromkeys(...)` makes a `D`). `None` when `f` is anything else or is
+/// already bound to `cls`. A builtin `__new__` stays bound to its type, as in CPython.
+pub fn rebind_class_builtin(f: Value, cls: Value) -> Option<Ref> {
+    if !f.is_ptr() || !is_kind(f, Kind::Builtin) {
+        return None;
+    }
+    // SAFETY: kind checked.
+    let b = unsafe { payload::<BuiltinData>(f) };
+    if b.flavor() != crate::object::BuiltinFlavor::Class
+        || b.name == "__new__"
+        || b.receiver == cls
+        || !crate::class::is_class(cls)
+    {
+        return None;
+    }
+    Some(alloc_ref(
+        Kind::Builtin,
+        BuiltinData {
+            name: b.name,
+            f: b.f,
+            receiver: incref(cls),
+            owner: Value::NONE,
+            home: b.home,
+        },
+    ))
 }
 
 /// The attributes CPython gives a builtin callable of each flavor (see

@@ -1458,11 +1458,17 @@ fn fromhex(cls: Value, args: Args<'_>) -> R<Ref> {
         out.push((hi * 16 + lo) as u8);
         i += 2;
     }
-    if cls == crate::state::rt().t.bytearray {
-        Ok(bytearray_from_vec(out))
+    let t = &crate::state::rt().t;
+    let made = if crate::class::is_class(cls) && crate::class::is_subclass(cls, t.bytearray) {
+        bytearray_from_vec(out)
     } else {
-        Ok(bytes_from_vec(out))
+        bytes_from_vec(out)
+    };
+    // Through a subclass: `cls(made)`, as CPython.
+    if cls == t.bytes || cls == t.bytearray || !crate::class::is_class(cls) {
+        return Ok(made);
     }
+    crate::call::call(cls, Args::positional(&[made.v()]))
 }
 
 fn m_decode(v: Value, args: Args<'_>) -> R<Ref> {

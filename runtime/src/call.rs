@@ -766,6 +766,9 @@ fn resolve_found(f: Ref, obj: Value, cls: Value) -> R<Target> {
         Kind::Builtin => {
             // SAFETY: kind checked.
             let b = unsafe { payload::<BuiltinData>(fv) };
+            if let Some(m) = crate::attr::rebind_class_builtin(fv, cls) {
+                return Ok(Target::Plain(m));
+            }
             if b.owner.is_none() || b.receiver != Value::UNBOUND {
                 return Ok(Target::Plain(f));
             }

@@ -2533,14 +2533,26 @@ fn object_delattr(recv: Value, args: Args<'_>) -> R<Ref> {
     Ok(Ref::NONE)
 }
 
-fn object_init_subclass(_recv: Value, args: Args<'_>) -> R<Ref> {
-    // CPython's `TypeError` names the class, which this static builtin does not receive
-    // (class creation itself reports it: see `type_new_core`).
+/// `object.__init_subclass__()`, a class method: the receiver is the class it is called
+/// through (the new class, from `super().__init_subclass__(**kw)`), which CPython's
+/// `TypeError` for keyword arguments names.
+fn object_init_subclass(cls: Value, args: Args<'_>) -> R<Ref> {
     if !args.kwnames.is_empty() {
-        return raise(
-            ExcKind::NotImplementedError,
-            "molt: keyword arguments passed on to object.__init_subclass__ (CPython: 'C.__init_subclass__() takes no keyword arguments') are not supported yet",
-        );
+        let name = if is_class(cls) {
+            class_name(cls)
+        } else {
+            "object".to_owned()
+        };
+        return type_error(format!(
+            "{name}.__init_subclass__() takes no keyword arguments"
+        ));
+    }
+    if !args.pos.is_empty() {
+        return type_error(format!(
+            "{}.__init_subclass__() takes no arguments ({} given)",
+            if is_class(cls) { class_name(cls) } else { "object".to_owned() },
+            args.pos.len()
+        ));
     }
     Ok(Ref::NONE)
 }

@@ -1104,15 +1104,26 @@ fn m_clear(recv: Value, args: Args<'_>) -> R<Ref> {
     Ok(Ref::NONE)
 }
 
-fn m_fromkeys(_recv: Value, args: Args<'_>) -> R<Ref> {
-    // Called through the class (`dict.fromkeys(it, v)`): the receiver slot holds the first arg.
+fn m_fromkeys(cls: Value, args: Args<'_>) -> R<Ref> {
+    // The receiver is the class it is called through (`dict`, or a subclass `D.fromkeys`).
     args.no_kw("dict.fromkeys")?;
     let [it, value] = args.range::<2>("fromkeys", 1)?;
-    let d = dict_new();
+    // CPython: `cls()`, filled directly when that is an exact dict, through `__setitem__`
+    // otherwise.
+    let d = if cls == crate::state::rt().t.dict || !crate::class::is_class(cls) {
+        dict_new()
+    } else {
+        crate::call::call(cls, Args::positional(&[]))?
+    };
     let value = value.unwrap_or(Value::NONE);
     let it = crate::iter::py_iter(it.unwrap_or(Value::NONE))?;
+    let exact = is_dict(d.v()) && crate::class::type_of(d.v()) == crate::state::rt().t.dict;
     while let Some(k) = crate::iter::py_next(it.v())? {
-        dict_data(d.v()).set(k.v(), value)?;
+        if exact {
+            dict_data(d.v()).set(k.v(), value)?;
+        } else {
+            crate::ops::setitem(d.v(), k.v(), value)?;
+        }
     }
     Ok(d)
 }
@@ -1131,7 +1142,7 @@ pub const METHODS: &[(&str, crate::object::BuiltinFn)] = &[
     ("clear", m_clear),
 ];
 
-/// The class methods of `dict` (`dict.fromkeys`; the receiver is `dict`, unused).
+/// The class methods of `dict` (`dict.fromkeys`; the receiver is the class it is called through).
 pub const CLASS_METHODS: &[(&str, crate::object::BuiltinFn)] = &[("fromkeys", m_fromkeys)];
 
 #[cfg(test)]

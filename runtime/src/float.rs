@@ -580,7 +580,7 @@ pub fn parse_hex_float(s: &str) -> Result<f64, bool> {
     f.map(sign).ok_or(true)
 }
 
-fn s_fromhex(_: Value, args: Args<'_>) -> R<Ref> {
+fn s_fromhex(cls: Value, args: Args<'_>) -> R<Ref> {
     let [s] = args.exact("fromhex")?;
     let Some(text) = crate::str::str_opt(s) else {
         return type_error(format!(
@@ -588,11 +588,16 @@ fn s_fromhex(_: Value, args: Args<'_>) -> R<Ref> {
             crate::class::type_name(s)
         ));
     };
-    match parse_hex_float(text) {
-        Ok(f) => Ok(Ref::new(Value::from_f64(f))),
-        Err(true) => overflow_error("hexadecimal value too large to represent as a float"),
-        Err(false) => value_error("invalid hexadecimal floating-point string"),
+    let f = match parse_hex_float(text) {
+        Ok(f) => Value::from_f64(f),
+        Err(true) => return overflow_error("hexadecimal value too large to represent as a float"),
+        Err(false) => return value_error("invalid hexadecimal floating-point string"),
+    };
+    // Through a subclass (`F.fromhex(s)`): `F(value)`, as CPython.
+    if cls.is_none() || cls == crate::state::rt().t.float || !crate::class::is_class(cls) {
+        return Ok(Ref::new(f));
     }
+    crate::call::call(cls, Args::positional(&[f]))
 }
 
 fn m_round(recv: Value, args: Args<'_>) -> R<Ref> {
@@ -631,7 +636,7 @@ pub const METHODS: &[(&str, crate::object::BuiltinFn)] = &[
     ("__ceil__", m_ceil),
 ];
 
-/// The class methods of `float` (`float.fromhex`; the receiver is `float`, unused).
+/// The class methods of `float` (`float.fromhex`; the receiver is the class it is called through).
 pub const CLASS_METHODS: &[(&str, crate::object::BuiltinFn)] = &[("fromhex", s_fromhex)];
 
 /// The int view helper for mixed arithmetic: `Some(f64)` for floats and ints.

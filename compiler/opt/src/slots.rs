@@ -39,7 +39,11 @@ pub fn run(func: &mut Function, ctx: &mut PassContext<'_>) {
             InstKind::SetAttr(o, n, v) if names.contains(&**n) => {
                 inst.kind = InstKind::SetAttrSlot(*o, std::mem::take(n), *v);
             }
-            InstKind::MakeClass { name, slots, .. } => {
+            // A class made in a function is not one of the module's top-level classes, which
+            // the index describes (it may share a name with one).
+            InstKind::MakeClass { name, slots, .. }
+                if molt_mir::split_module(&func.name).1 == "<module>" =>
+            {
                 reports.push((inst.span, name.clone(), slots.clone()));
             }
             _ => {}
