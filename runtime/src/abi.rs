@@ -412,6 +412,24 @@ pub extern "C" fn molt_builtin_load(name: Value) -> Value {
     to_abi(builtin_load_cached(name))
 }
 
+/// A builtin by name, remembered in `cell` (a site's zeroed 8-byte inline cache) when it is
+/// an immortal object: the builtins dict cannot change (no program can reach it), so
+/// generated code reads the cell instead of calling again. → error (`NameError`) as
+/// [`molt_builtin_load`].
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_builtin_load_cell(name: Value, cell: *mut u64) -> Value {
+    let r = builtin_load_cached(name);
+    if let Ok(v) = &r
+        && v.v().is_ptr()
+        && crate::object::is_immortal(v.v())
+        && !cell.is_null()
+    {
+        // SAFETY: generated code passes the address of the site's own 8-byte cell.
+        unsafe { *cell = v.v().0 };
+    }
+    to_abi(r)
+}
+
 /// A builtin through the global cache (keyed by the builtins dict itself).
 fn builtin_load_cached(name: Value) -> R<Ref> {
     if !crate::str::is_str(name) {

@@ -1389,10 +1389,29 @@ impl Translator<'_> {
                 self.check(b, block, d, after, r, true)?;
             }
             InstKind::BuiltinLoad(name) => {
+                // The builtins never change: the site's cell keeps the (immortal) object the
+                // first load found, and later loads read it.
+                let cell = self.ic_cell(b, d)?;
+                let cached = b.ins().load(I64, ir::MemFlagsData::trusted(), cell, 0);
+                let slow = b.create_block();
+                let hit = b.create_block();
+                let merge = b.create_block();
+                b.append_block_param(merge, I64);
+                b.set_cold_block(slow);
+                b.ins().brif(cached, hit, &[], slow, &[]);
+                b.switch_to_block(hit);
+                if d.result.is_some_and(|r| self.needs_rc(r)) {
+                    self.add_to_count(b, cached, 1);
+                }
+                b.ins().jump(merge, &[BlockArg::Value(cached)]);
+                b.switch_to_block(slow);
                 let n = self.str_const(b, name);
-                let r = self.call_rt(b, Rt::BuiltinLoad, &[n]);
+                let r = self.call_rt(b, Rt::BuiltinLoadCell, &[n, cell]);
                 self.check(b, block, d, after, r, false)?;
-                self.define(d, r);
+                b.ins().jump(merge, &[BlockArg::Value(r)]);
+                b.switch_to_block(merge);
+                let v = b.block_params(merge)[0];
+                self.define(d, v);
             }
             InstKind::SlotLoad(name) => {
                 let slot = self.slot(name)?;

@@ -406,8 +406,10 @@ pub fn lane(func: &Function, inst: &InstData) -> Option<(Lane, Option<String>)> 
             Some(format!("global `{name}` is read through a cached lookup")),
         ),
         (InstKind::BuiltinLoad(name), _) => (
-            Runtime,
-            Some(format!("builtin `{name}` is read through a cached lookup")),
+            Guarded,
+            Some(format!(
+                "builtin `{name}` is read from the site's inline cache (the builtins never change; the first read looks it up)"
+            )),
         ),
         _ => (Runtime, Some("calls a runtime helper".into())),
     })

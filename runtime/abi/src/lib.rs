@@ -128,6 +128,10 @@ macro_rules! for_each_runtime_function {
                 WatchFunction = molt_watch_function(module: Value, name: Value, slot: *mut Value);
                 /// A builtin by name.
                 BuiltinLoad = molt_builtin_load(name: Value) -> Value;
+                /// A builtin by name, remembered in the site's 8-byte `cell` when it is an
+                /// immortal object (every builtin class and function): the builtins never
+                /// change, so the site reads the cell from then on.
+                BuiltinLoadCell = molt_builtin_load_cell(name: Value, cell: *mut u64) -> Value;
                 /// Raises the `UnboundLocalError`/`NameError` of `name`.
                 RaiseUnbound = molt_raise_unbound(name: Value) -> Value;
                 /// A name of a class body's namespace, then the module, then the builtins.
