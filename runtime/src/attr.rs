@@ -414,6 +414,7 @@ fn special_attr(o: Value, name: &str) -> R<Option<Ref>> {
     }
     Ok(match kind(o) {
         Kind::Complex => crate::complex::complex_getattr(o, name),
+        Kind::MemoryView => crate::memoryview::getattr(o, name)?,
         Kind::Range => {
             let r = crate::range::range_data(o);
             match name {

@@ -1018,6 +1018,7 @@ pub fn install(r: &Runtime) {
         t.str,
         t.bytes,
         t.bytearray,
+        t.memoryview,
         t.list,
         t.tuple,
         t.dict,

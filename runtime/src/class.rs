@@ -293,6 +293,7 @@ pub fn type_of(v: Value) -> Value {
             Kind::Set => t.set,
             Kind::Range => t.range,
             Kind::Complex => t.complex,
+            Kind::MemoryView => t.memoryview,
             Kind::Iter => crate::iter::iter_class(v),
             Kind::Slice => t.slice,
             Kind::Function => t.function,
@@ -2728,6 +2729,7 @@ pub fn install_methods(r: &Runtime) {
     install(t.dict_items, crate::dict::VIEW_METHODS);
     install(t.range, crate::range::METHODS);
     install(t.complex, crate::complex::METHODS);
+    install(t.memoryview, crate::memoryview::METHODS);
     install(t.file, crate::io::FILE_METHODS);
     // CPython's class is `_io.TextIOWrapper`.
     dict_set_str(
