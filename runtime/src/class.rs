@@ -1555,7 +1555,8 @@ pub fn type_new_core(
     let layout = match base_cd.layout {
         Layout::Builtin if is_value_type(base) => Layout::Value,
         Layout::Builtin
-            if base_cd.ctor.is_none() && base != rt().t.object && !is_metaclass(base) =>
+            if (base_cd.ctor.is_none() && base != rt().t.object && !is_metaclass(base))
+                || base == rt().t.memoryview =>
         {
             return type_error(format!(
                 "type '{}' is not an acceptable base type",
@@ -1758,11 +1759,12 @@ pub fn type_new_core(
     Ok(cls)
 }
 
-/// CPython's `TypeError` for a base class that cannot be subclassed (`bool`, and builtin
-/// types without a constructor other than `object` and the metaclasses).
+/// CPython's `TypeError` for a base class that cannot be subclassed (`bool`, `memoryview`,
+/// and builtin types without a constructor other than `object` and the metaclasses).
 fn check_acceptable_base(b: Value) -> R<()> {
     let cd = class_data(b);
     let refused = b == rt().t.bool
+        || b == rt().t.memoryview
         || (cd.layout == Layout::Builtin
             && !is_value_type(b)
             && cd.ctor.is_none()

@@ -141,4 +141,13 @@ for bad in ["abc", 1, None, [1, 2], 1.5]:
 attempt("no argument", lambda: memoryview())
 attempt("two arguments", lambda: memoryview(b"a", b"b"))
 attempt("bad keyword", lambda: memoryview(obj=b"a"))
+import copy
+attempt("copy", lambda: copy.copy(m))
+attempt("deepcopy", lambda: copy.deepcopy([m]))
+print(format(m, "") == repr(m), str(m) == repr(m), memoryview.__module__, m.__class__ is memoryview)
+try:
+    class Sub(memoryview):
+        pass
+except TypeError as e:
+    print("subclass", e)
 attempt("iteration released mid-way", lambda: [x for x in (lambda q: (q, q.release())[0])(memoryview(b"ab"))])
