@@ -1006,6 +1006,9 @@ fn setattr_other(o: Value, n: &str, name: Value, v: Value) -> R<()> {
             return r;
         }
     }
+    if crate::memoryview::is_memoryview(o) && crate::memoryview::is_data_attr(n) {
+        return crate::memoryview::not_writable(n);
+    }
     if crate::class::lookup(type_of(o), n).is_some() {
         return raise(
             ExcKind::AttributeError,
@@ -1095,6 +1098,9 @@ pub fn generic_delattr(o: Value, name: Value) -> R<()> {
             if let Some(r) = crate::generator::gen_setattr(o, n, None) {
                 return r;
             }
+        }
+        if crate::memoryview::is_memoryview(o) && crate::memoryview::is_data_attr(n) {
+            return crate::memoryview::not_writable(n);
         }
         return attribute_error(o, n);
     };

@@ -822,10 +822,9 @@ fn tuple_of(xs: &[i64]) -> Ref {
     crate::tuple::tuple_from_vec(xs.iter().map(|x| int_from_i64(*x)).collect())
 }
 
-/// The data attributes of a view (`obj`, `nbytes`, `shape`, ...); `Ok(None)` for other
-/// names.
-pub fn getattr(v: Value, name: &str) -> R<Option<Ref>> {
-    if !matches!(
+/// Whether `name` is one of the (read-only) data attributes of a view.
+pub fn is_data_attr(name: &str) -> bool {
+    matches!(
         name,
         "obj"
             | "nbytes"
@@ -839,7 +838,21 @@ pub fn getattr(v: Value, name: &str) -> R<Option<Ref>> {
             | "c_contiguous"
             | "f_contiguous"
             | "contiguous"
-    ) {
+    )
+}
+
+/// CPython's `AttributeError` for assigning or deleting data attribute `name` of a view.
+pub fn not_writable<T>(name: &str) -> R<T> {
+    raise(
+        ExcKind::AttributeError,
+        format!("attribute '{name}' of 'memoryview' objects is not writable"),
+    )
+}
+
+/// The data attributes of a view (`obj`, `nbytes`, `shape`, ...); `Ok(None)` for other
+/// names.
+pub fn getattr(v: Value, name: &str) -> R<Option<Ref>> {
+    if !is_data_attr(name) {
         return Ok(None);
     }
     let m = live(v)?;
