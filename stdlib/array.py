@@ -375,6 +375,13 @@ class array:
             if buffer._tc not in "bB":
                 raise TypeError("a bytes-like object is required")
             buffer = array.tobytes(buffer)
+        elif isinstance(buffer, memoryview):
+            # A simple buffer: C-contiguous views only (any format), as CPython's.
+            if not buffer.c_contiguous:
+                raise BufferError("memoryview: underlying buffer is not C-contiguous")
+            if buffer.itemsize != 1:
+                raise TypeError("a bytes-like object is required")
+            buffer = buffer.tobytes()
         if not isinstance(buffer, (bytes, bytearray)):
             raise TypeError(
                 "a bytes-like object is required, not '%s'" % type(buffer).__name__

@@ -135,6 +135,9 @@ def _reconstruct(x, memo):
             args = deepcopy(args, memo)
         y = cls(*args)
         state = x.__dict__ or None
+    elif cls is memoryview:
+        # CPython's `object.__reduce_ex__` refuses views (copyreg's message).
+        raise TypeError("cannot pickle memoryview objects")
     elif cls.__module__ == "builtins":
         raise _unsupported(cls)
     else:

@@ -97,6 +97,10 @@ class unpack_iterator:
         if offset >= self._length:
             self._buffer = None
             raise StopIteration
+        if isinstance(buffer, memoryview):
+            # A view's length cannot change (its exporter cannot be resized).
+            self._offset = offset + self._size
+            return _molt_struct.unpack_from(self._fmt, buffer, offset)
         if isinstance(buffer, (bytes, bytearray)):
             if len(buffer) != self._length:
                 raise BufferError("molt: the buffer of iter_unpack was resized while iterating")

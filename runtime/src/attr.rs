@@ -417,6 +417,7 @@ fn special_attr(o: Value, name: &str) -> R<Option<Ref>> {
     }
     Ok(match kind(o) {
         Kind::Complex => crate::complex::complex_getattr(o, name),
+        Kind::MemoryView => crate::memoryview::getattr(o, name)?,
         Kind::Range => {
             let r = crate::range::range_data(o);
             match name {
@@ -1039,6 +1040,9 @@ fn setattr_other(o: Value, n: &str, name: Value, v: Value) -> R<()> {
             return r;
         }
     }
+    if crate::memoryview::is_memoryview(o) && crate::memoryview::is_data_attr(n) {
+        return crate::memoryview::not_writable(n);
+    }
     if crate::class::lookup(type_of(o), n).is_some() {
         return raise(
             ExcKind::AttributeError,
@@ -1128,6 +1132,9 @@ pub fn generic_delattr(o: Value, name: Value) -> R<()> {
             if let Some(r) = crate::generator::gen_setattr(o, n, None) {
                 return r;
             }
+        }
+        if crate::memoryview::is_memoryview(o) && crate::memoryview::is_data_attr(n) {
+            return crate::memoryview::not_writable(n);
         }
         return attribute_error(o, n);
     };

@@ -509,6 +509,19 @@ pub(crate) fn b_reversed(_: Value, args: Args<'_>) -> R<Ref> {
     if crate::dict::is_dict(seq) || is_kind(seq, Kind::DictView) {
         return Ok(crate::dict::dict_reversed(seq));
     }
+    if crate::memoryview::is_memoryview(seq) {
+        // The sequence protocol: the length now, an item per step (a view released or
+        // of several dimensions raises at that step, as CPython's).
+        let mut i = crate::memoryview::len(seq)?;
+        let obj = Ref::dup(seq);
+        return Ok(native_iter(crate::object::IterType::Reversed, move || {
+            if i <= 0 {
+                return Ok(None);
+            }
+            i -= 1;
+            crate::memoryview::getitem(obj.v(), crate::int::int_from_i64(i).v()).map(Some)
+        }));
+    }
     if crate::bytes::bytes_like(seq).is_some() {
         // A `reversed` object over the sequence protocol, as CPython's for bytes.
         let mut i = crate::bytes::bytes_data(seq).len();
@@ -1018,6 +1031,7 @@ pub fn install(r: &Runtime) {
         t.str,
         t.bytes,
         t.bytearray,
+        t.memoryview,
         t.list,
         t.tuple,
         t.dict,

@@ -21,6 +21,47 @@ pub struct BytesData {
     pub data: UnsafeCell<Vec<u8>>,
     /// Cached hash of a `bytes` (0 = not computed yet).
     pub hash: Cell<i64>,
+    /// The live `memoryview`s of a `bytearray` (its buffer exports): while there are any,
+    /// its length cannot change ([`check_resize`]).
+    pub exports: Cell<u32>,
+}
+
+/// Counts `delta` (1 or -1) more buffer exports of bytearray `v` (a memoryview made or
+/// released).
+pub fn add_export(v: Value, delta: i32) {
+    debug_assert!(is_bytearray(v));
+    // SAFETY: `v` is a live bytearray.
+    let d = unsafe { payload::<BytesData>(v) };
+    d.exports.set(d.exports.get().wrapping_add_signed(delta));
+}
+
+/// CPython's refusal to resize an exported bytearray: `BufferError: Existing exports of
+/// data: object cannot be re-sized` when bytearray `v` has a live memoryview and its length
+/// would become `new_len` (a length change only: same-size writes are allowed).
+pub fn check_resize(v: Value, new_len: usize) -> R<()> {
+    // SAFETY: `v` is a live bytearray.
+    let d = unsafe { payload::<BytesData>(v) };
+    if d.exports.get() > 0 && bytes_data(v).len() != new_len {
+        return raise(
+            ExcKind::BufferError,
+            "Existing exports of data: object cannot be re-sized",
+        );
+    }
+    Ok(())
+}
+
+/// `Ok(())` when bytearray `v` has no buffer export, else the `BufferError` of
+/// [`check_resize`] (CPython's `_canresize`, checked before operations that may shrink).
+pub fn check_can_resize(v: Value) -> R<()> {
+    // SAFETY: `v` is a live bytearray.
+    let d = unsafe { payload::<BytesData>(v) };
+    if d.exports.get() > 0 {
+        return raise(
+            ExcKind::BufferError,
+            "Existing exports of data: object cannot be re-sized",
+        );
+    }
+    Ok(())
 }
 
 /// Whether `v` is a `bytes`.
@@ -101,14 +142,20 @@ pub fn is_array(v: Value) -> bool {
 }
 
 /// The bytes of any object CPython reads through the buffer protocol that molt knows: a
-/// `bytes` or `bytearray` (borrowed, with [`bytes_like`]'s rule) or an `array.array`
-/// (its items' machine bytes, as `tobytes()`, copied); `Ok(None)` for other objects.
+/// `bytes` or `bytearray` (borrowed, with [`bytes_like`]'s rule), a C-contiguous
+/// `memoryview` (borrowed likewise) or an `array.array` (its items' machine bytes, as
+/// `tobytes()`, copied); `Ok(None)` for other objects and for a view that is not
+/// C-contiguous or was released (CPython's simple buffer request fails for it; see
+/// `crate::memoryview::require_contiguous` for the consumers that report that error).
 ///
 /// Errors: whatever reading an array raises (its items are checked when stored, so
 /// nothing in practice).
 pub fn buffer_of<'a>(v: Value) -> R<Option<std::borrow::Cow<'a, [u8]>>> {
     if let Some(d) = bytes_like(v) {
         return Ok(Some(std::borrow::Cow::Borrowed(d)));
+    }
+    if crate::memoryview::is_memoryview(v) {
+        return Ok(crate::memoryview::contiguous_bytes(v).map(std::borrow::Cow::Borrowed));
     }
     if !is_array(v) {
         return Ok(None);
@@ -124,7 +171,7 @@ pub fn buffer_of<'a>(v: Value) -> R<Option<std::borrow::Cow<'a, [u8]>>> {
 /// Whether `v` is a bytes-like object ([`buffer_of`] would give its bytes) without
 /// reading it.
 pub fn is_buffer(v: Value) -> bool {
-    bytes_like(v).is_some() || is_array(v)
+    bytes_like(v).is_some() || crate::memoryview::is_memoryview(v) || is_array(v)
 }
 
 /// `ba OP other` for a bytearray `ba` and an object `other` with a buffer (an array):
@@ -188,6 +235,7 @@ fn alloc_bytes(k: Kind, data: Vec<u8>) -> Ref {
         BytesData {
             data: UnsafeCell::new(data),
             hash: Cell::new(0),
+            exports: Cell::new(0),
         },
     )
 }
@@ -312,6 +360,10 @@ pub fn byte_value(v: Value, msg: &str) -> R<u8> {
 /// The bytes of `source` as `bytes(source)` / `bytearray(source)` take them (without an
 /// encoding): a count of zero bytes, a bytes-like object, or an iterable of ints.
 fn bytes_from_source(source: Value, name: &str) -> R<Vec<u8>> {
+    if crate::memoryview::is_memoryview(source) {
+        // Any view, contiguous or not (CPython copies a full buffer).
+        return crate::memoryview::view_bytes(source);
+    }
     if let Some(d) = buffer_of(source)? {
         return Ok(d.into_owned());
     }
@@ -477,6 +529,8 @@ pub fn bytearray_setitem(v: Value, k: Value, x: Value) -> R<()> {
         if step == 1 {
             let lo = (start.max(0) as usize).min(items.len());
             let hi = (stop.max(start).max(0) as usize).min(items.len());
+            check_resize(v, items.len() - (hi - lo) + new.len())?;
+            let items = bytearray_vec(v);
             items.splice(lo..hi, new);
             return Ok(());
         }
@@ -516,6 +570,11 @@ pub fn bytearray_delitem(v: Value, k: Value) -> R<()> {
     if is_kind(k, Kind::Slice) {
         let (start, stop, step) = crate::ops::slice_indices(k, bytearray_vec(v).len())?;
         let mut positions: Vec<usize> = crate::ops::slice_positions(start, stop, step).collect();
+        // CPython checks the exports before an extended slice's length, and only a
+        // non-empty simple slice.
+        if step != 1 || !positions.is_empty() {
+            check_can_resize(v)?;
+        }
         positions.sort_unstable();
         let items = bytearray_vec(v);
         let mut p = positions.into_iter().peekable();
@@ -543,6 +602,7 @@ pub fn bytearray_delitem(v: Value, k: Value) -> R<()> {
     if j < 0 || j >= n {
         return index_error("bytearray index out of range");
     }
+    check_can_resize(v)?;
     items.remove(j as usize);
     Ok(())
 }
@@ -565,6 +625,7 @@ pub fn bytes_concat(a: Value, b: Value, inplace: bool) -> R<Option<Ref>> {
     };
     if inplace && is_bytearray(a) {
         let y = y.into_owned();
+        check_resize(a, bytes_data(a).len() + y.len())?;
         bytearray_vec(a).extend_from_slice(&y);
         return Ok(Some(Ref::dup(a)));
     }
@@ -584,6 +645,9 @@ pub fn bytes_repeat(v: Value, n: i64, inplace: bool) -> R<Ref> {
     if (d.len() as u128) * (n as u128) > i64::MAX as u128 && !is_bytearray(v) {
         return crate::exceptions::overflow_error("repeated bytes are too long");
     }
+    if inplace && is_bytearray(v) && (d.len() as u128) * (n as u128) != d.len() as u128 {
+        check_can_resize(v)?;
+    }
     let out = crate::int::try_repeat(d, crate::int::size_of_count(n)?)?;
     if inplace && is_bytearray(v) {
         *bytearray_vec(v) = out;
@@ -594,6 +658,7 @@ pub fn bytes_repeat(v: Value, n: i64, inplace: bool) -> R<Ref> {
 
 /// `item in b`: an int (a byte value) or a bytes-like object.
 pub fn bytes_contains(v: Value, item: Value) -> R<bool> {
+    crate::memoryview::require_contiguous(item)?;
     if let Some(sub) = buffer_of(item)? {
         return Ok(find(bytes_data(v), &sub, 0, usize::MAX).is_some());
     }
@@ -655,6 +720,7 @@ fn rfind(hay: &[u8], sub: &[u8], start: usize, end: usize) -> Option<usize> {
 
 /// The `sub` argument of `find`/`count`/`index`...: bytes-like or an int.
 fn sub_arg(v: Value) -> R<Vec<u8>> {
+    crate::memoryview::require_contiguous(v)?;
     if let Some(d) = buffer_of(v)? {
         return Ok(d.into_owned());
     }
@@ -669,6 +735,7 @@ fn sub_arg(v: Value) -> R<Vec<u8>> {
 
 /// A bytes-like argument (`a bytes-like object is required, not 'str'`).
 fn buffer_arg(v: Value) -> R<Vec<u8>> {
+    crate::memoryview::require_contiguous(v)?;
     match buffer_of(v)? {
         Some(d) => Ok(d.into_owned()),
         None => type_error(format!(
@@ -793,12 +860,14 @@ fn affix_match(v: Value, args: Args<'_>, name: &str, suffix: bool) -> R<Ref> {
             seg.starts_with(p)
         }
     };
+    crate::memoryview::require_contiguous(what)?;
     if let Some(p) = buffer_of(what)? {
         let p = p.into_owned();
         return Ok(Ref::new(Value::from_bool(test(&p))));
     }
     if is_kind(what, Kind::Tuple) {
         for item in crate::tuple::tuple_items(what) {
+            crate::memoryview::require_contiguous(*item)?;
             let Some(p) = buffer_of(*item)? else {
                 return type_error(format!(
                     "a bytes-like object is required, not '{}'",
@@ -1374,8 +1443,8 @@ fn m_hex(v: Value, args: Args<'_>) -> R<Ref> {
     hex_text(&d, sep, per)
 }
 
-/// `b.hex(sep, bytes_per_sep)` (also `int`'s and memory views' would use it).
-fn hex_text(d: &[u8], sep: Option<Value>, per: Option<Value>) -> R<Ref> {
+/// `b.hex(sep, bytes_per_sep)` of the bytes `d` (also `memoryview.hex`).
+pub fn hex_text(d: &[u8], sep: Option<Value>, per: Option<Value>) -> R<Ref> {
     let sep: Option<u8> = match sep {
         None => None,
         Some(s) => {
@@ -1544,6 +1613,7 @@ fn m_append(v: Value, args: Args<'_>) -> R<Ref> {
     let v = recv_ba(v, "append")?;
     let [x] = args.exact("append")?;
     let b = byte_value(x, "byte must be in range(0, 256)")?;
+    check_resize(v, bytes_data(v).len() + 1)?;
     bytearray_vec(v).push(b);
     Ok(Ref::NONE)
 }
@@ -1560,6 +1630,9 @@ fn m_extend(v: Value, args: Args<'_>) -> R<Ref> {
     }
     let new = if let Some(d) = buffer_of(x)? {
         d.into_owned()
+    } else if crate::memoryview::is_memoryview(x) {
+        // CPython asks a buffer for a simple slice assignment (not C-contiguous, released).
+        return type_error("can't set bytearray slice from memoryview");
     } else if crate::str::is_str(x) {
         // CPython iterates the str and fails on its first item.
         if crate::str::str_len(x) == 0 {
@@ -1574,6 +1647,7 @@ fn m_extend(v: Value, args: Args<'_>) -> R<Ref> {
     } else {
         bytes_from_source(x, "bytearray")?
     };
+    check_resize(v, bytes_data(v).len() + new.len())?;
     bytearray_vec(v).extend_from_slice(&new);
     Ok(Ref::NONE)
 }
@@ -1594,6 +1668,7 @@ fn m_pop(v: Value, args: Args<'_>) -> R<Ref> {
     if j < 0 || j >= n {
         return index_error("pop index out of range");
     }
+    check_can_resize(v)?;
     Ok(int_from_i64(items.remove(j as usize) as i64))
 }
 
@@ -1602,6 +1677,7 @@ fn m_insert(v: Value, args: Args<'_>) -> R<Ref> {
     let [i, x] = args.exact("insert")?;
     let i = crate::int::as_ssize(i, Some(ExcKind::OverflowError))?;
     let b = byte_value(x, "byte must be in range(0, 256)")?;
+    check_resize(v, bytes_data(v).len() + 1)?;
     let items = bytearray_vec(v);
     let n = items.len() as i64;
     let j = if i < 0 { (i + n).max(0) } else { i.min(n) };
@@ -1616,6 +1692,7 @@ fn m_remove(v: Value, args: Args<'_>) -> R<Ref> {
     let items = bytearray_vec(v);
     match items.iter().position(|c| *c == b) {
         Some(p) => {
+            check_can_resize(v)?;
             items.remove(p);
             Ok(Ref::NONE)
         }
@@ -1626,6 +1703,7 @@ fn m_remove(v: Value, args: Args<'_>) -> R<Ref> {
 fn m_clear(v: Value, args: Args<'_>) -> R<Ref> {
     let v = recv_ba(v, "clear")?;
     args.none("clear")?;
+    check_resize(v, 0)?;
     bytearray_vec(v).clear();
     Ok(Ref::NONE)
 }

@@ -294,6 +294,7 @@ pub fn type_of(v: Value) -> Value {
             Kind::Set => t.set,
             Kind::Range => t.range,
             Kind::Complex => t.complex,
+            Kind::MemoryView => t.memoryview,
             Kind::Iter => crate::iter::iter_class(v),
             Kind::Slice => t.slice,
             Kind::Function => t.function,
@@ -1576,7 +1577,8 @@ pub fn type_new_core(
     let layout = match base_cd.layout {
         Layout::Builtin if is_value_type(base) => Layout::Value,
         Layout::Builtin
-            if base_cd.ctor.is_none() && base != rt().t.object && !is_metaclass(base) =>
+            if (base_cd.ctor.is_none() && base != rt().t.object && !is_metaclass(base))
+                || base == rt().t.memoryview =>
         {
             return type_error(format!(
                 "type '{}' is not an acceptable base type",
@@ -1784,11 +1786,12 @@ pub fn type_new_core(
     Ok(cls)
 }
 
-/// CPython's `TypeError` for a base class that cannot be subclassed (`bool`, and builtin
-/// types without a constructor other than `object` and the metaclasses).
+/// CPython's `TypeError` for a base class that cannot be subclassed (`bool`, `memoryview`,
+/// and builtin types without a constructor other than `object` and the metaclasses).
 fn check_acceptable_base(b: Value) -> R<()> {
     let cd = class_data(b);
     let refused = b == rt().t.bool
+        || b == rt().t.memoryview
         || (cd.layout == Layout::Builtin
             && !is_value_type(b)
             && cd.ctor.is_none()
@@ -2767,6 +2770,7 @@ pub fn install_methods(r: &Runtime) {
     install(t.dict_items, crate::dict::VIEW_METHODS);
     install(t.range, crate::range::METHODS);
     install(t.complex, crate::complex::METHODS);
+    install(t.memoryview, crate::memoryview::METHODS);
     install(t.file, crate::io::FILE_METHODS);
     // CPython's class is `_io.TextIOWrapper`.
     dict_set_str(

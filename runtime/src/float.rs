@@ -389,6 +389,12 @@ pub fn float_of(x: Value) -> R<Ref> {
     if let Some(d) = crate::bytes::bytes_like(x) {
         return float_from_buffer(x, d);
     }
+    // A C-contiguous view is read as bytes (CPython's simple buffer).
+    if crate::memoryview::is_memoryview(x)
+        && let Some(d) = crate::memoryview::contiguous_bytes(x)
+    {
+        return float_from_buffer(x, d);
+    }
     if is_kind(x, Kind::Instance) {
         if let Some(r) = crate::class::call_dunder(x, "__float__", &[])? {
             if r.v().is_float() {

@@ -594,6 +594,11 @@ pub fn bytes_percent_format(data: &[u8], args: Value) -> R<Vec<u8>> {
 
 /// The Latin-1 text of the bytes `%s`/`%b` insert for `v` in bytes formatting.
 fn bytes_arg_text(v: Value) -> R<String> {
+    if crate::memoryview::is_memoryview(v) {
+        // Any view, contiguous or not (CPython copies a full buffer).
+        let d = crate::memoryview::view_bytes(v)?;
+        return Ok(d.iter().map(|b| *b as char).collect());
+    }
     if let Some(d) = crate::bytes::buffer_of(v)? {
         return Ok(d.iter().map(|b| *b as char).collect());
     }

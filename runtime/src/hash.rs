@@ -241,6 +241,7 @@ pub fn py_hash(v: Value) -> R<i64> {
             Ok(if h == -1 { -2 } else { h })
         }
         Kind::Complex => Ok(crate::complex::complex_hash(v)),
+        Kind::MemoryView => crate::memoryview::hash(v),
         Kind::Range => {
             // CPython: hash((len, start, step)) with `None` for start (len 0) and step (len < 2).
             let r = crate::range::range_data(v);

@@ -650,6 +650,12 @@ pub fn int_of(x: Value) -> R<Ref> {
     if let Some(d) = crate::bytes::bytes_like(x) {
         return int_from_buffer(d, 10);
     }
+    // A C-contiguous view is read as bytes (CPython's simple buffer).
+    if crate::memoryview::is_memoryview(x)
+        && let Some(d) = crate::memoryview::contiguous_bytes(x)
+    {
+        return int_from_buffer(d, 10);
+    }
     if is_kind(x, Kind::Instance) {
         for name in ["__int__", "__index__"] {
             if let Some(r) = crate::class::call_dunder(x, name, &[])? {

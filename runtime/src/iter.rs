@@ -105,6 +105,7 @@ pub fn py_iter(v: Value) -> R<Ref> {
             },
         ),
         Kind::Bytes | Kind::ByteArray => crate::bytes::bytes_iter(v),
+        Kind::MemoryView => return crate::memoryview::iter(v),
         Kind::Dict => dict_iter(v, DictPart::Keys),
         Kind::DictView => {
             let d = crate::dict::view_data(v);
@@ -158,6 +159,7 @@ pub fn has_iter_protocol(v: Value) -> bool {
             | Kind::Str
             | Kind::Bytes
             | Kind::ByteArray
+            | Kind::MemoryView
             | Kind::Dict
             | Kind::DictView
             | Kind::Set

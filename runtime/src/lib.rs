@@ -67,6 +67,7 @@ pub mod itertools;
 pub mod libm;
 pub mod list;
 pub mod matching;
+pub mod memoryview;
 pub mod modules;
 pub mod object;
 pub mod ops;

@@ -129,6 +129,8 @@ pub enum Kind {
     ByteArray = 25,
     /// `complex`: [`crate::complex::Complex`].
     Complex = 26,
+    /// `memoryview`: [`crate::memoryview::MemData`].
+    MemoryView = 27,
 }
 
 /// A heap object with payload `T`.
@@ -293,10 +295,12 @@ pub enum IterType {
     Cycle,
     /// `itertools.zip_longest(...)`.
     ZipLongest,
+    /// `iter(mv)` of a `memoryview`.
+    MemoryIterator,
 }
 
 /// The class names of [`IterType`], in its order.
-pub const ITER_TYPE_NAMES: [&str; 19] = [
+pub const ITER_TYPE_NAMES: [&str; 20] = [
     "enumerate",
     "zip",
     "map",
@@ -316,6 +320,7 @@ pub const ITER_TYPE_NAMES: [&str; 19] = [
     "product",
     "cycle",
     "zip_longest",
+    "memory_iterator",
 ];
 
 /// A compiled function's static descriptor and its parameters' (`molt_abi::descriptor`: one
@@ -1084,6 +1089,7 @@ fn free_object(v: Value) {
                 drop(Box::from_raw(p as *mut Obj<crate::bytes::BytesData>))
             }
             Kind::Complex => drop(Box::from_raw(p as *mut Obj<crate::complex::Complex>)),
+            Kind::MemoryView => crate::memoryview::free(p),
             Kind::Iter => {
                 let obj = Box::from_raw(p as *mut Obj<IterData>);
                 match obj.data {

@@ -168,6 +168,7 @@ fn repr_string_inner(v: Value) -> R<String> {
         Kind::Range => Ok(crate::range::range_repr(v)),
         Kind::Bytes | Kind::ByteArray => Ok(crate::bytes::bytes_repr(v)),
         Kind::Complex => Ok(crate::complex::complex_repr(v)),
+        Kind::MemoryView => Ok(crate::memoryview::repr(v)),
         Kind::Slice => {
             // SAFETY: kind checked.
             let s = unsafe { payload::<[Value; 3]>(v) };
@@ -440,6 +441,7 @@ pub fn is_true(v: Value) -> R<bool> {
             z.re != 0.0 || z.im != 0.0
         }
         Kind::DictView => !dict_data(crate::dict::view_data(v).dict).is_empty(),
+        Kind::MemoryView => return crate::memoryview::truth(v),
         Kind::Instance => return instance_bool(v),
         Kind::Class
             if crate::class::meta_hook(v, "__bool__").is_some()
@@ -488,6 +490,7 @@ pub fn py_len_i64(v: Value) -> R<i64> {
             Kind::Dict => return Ok(dict_data(v).len() as i64),
             Kind::Set => return Ok(set_data(v).len() as i64),
             Kind::DictView => return Ok(dict_data(crate::dict::view_data(v).dict).len() as i64),
+            Kind::MemoryView => return crate::memoryview::len(v),
             Kind::Range => {
                 let n = crate::range::range_len(crate::range::range_data(v));
                 return i64::try_from(n).or_else(|_| {
@@ -926,6 +929,8 @@ pub fn native_eq(a: Value, b: Value) -> Option<bool> {
         | (Kind::DictView, _)
         | (_, Kind::DictView)
         | (Kind::BoundMethod, Kind::BoundMethod)
+        | (Kind::MemoryView, _)
+        | (_, Kind::MemoryView)
         | (Kind::Instance, _)
         | (_, Kind::Instance) => None,
         _ => Some(false),
@@ -1010,7 +1015,11 @@ pub fn rich_compare(opc: u32, a: Value, b: Value) -> R<Ref> {
     }
     // A bytearray compares the bytes of any buffer (an `array.array`), first when it is
     // the left operand, after the array's own method otherwise, as CPython's.
-    if crate::bytes::is_bytearray(a) && crate::bytes::is_array(b) {
+    // (A C-contiguous memoryview too: CPython's bytearray orders any simple buffer.)
+    let simple_view = |v: Value| {
+        crate::memoryview::is_memoryview(v) && crate::memoryview::contiguous_bytes(v).is_some()
+    };
+    if crate::bytes::is_bytearray(a) && (crate::bytes::is_array(b) || simple_view(b)) {
         return Ok(bool_ref(crate::bytes::bytearray_buffer_compare(opc, a, b)?));
     }
     if is_instance(a) || is_instance(b) {
@@ -1018,7 +1027,7 @@ pub fn rich_compare(opc: u32, a: Value, b: Value) -> R<Ref> {
             return Ok(r);
         }
     }
-    if crate::bytes::is_bytearray(b) && crate::bytes::is_array(a) {
+    if crate::bytes::is_bytearray(b) && (crate::bytes::is_array(a) || simple_view(a)) {
         let swapped = CMP_SWAPPED[opc as usize];
         return Ok(bool_ref(crate::bytes::bytearray_buffer_compare(
             swapped, b, a,
@@ -1068,6 +1077,21 @@ fn native_compare(opc: u32, a: Value, b: Value) -> R<Option<bool>> {
         return Ok(None);
     }
     let (ka, kb) = (kind(a), kind(b));
+    if opc <= cmp::NE && ka != Kind::Instance && kb != Kind::Instance {
+        // A view compares by value with any buffer (`NotImplemented` otherwise).
+        let eq = if ka == Kind::MemoryView {
+            crate::memoryview::equal(a, b)?
+        } else {
+            None
+        };
+        let eq = match eq {
+            None if kb == Kind::MemoryView => crate::memoryview::equal(b, a)?,
+            e => e,
+        };
+        if let Some(eq) = eq {
+            return Ok(Some(if opc == cmp::EQ { eq } else { !eq }));
+        }
+    }
     let r = match (ka, kb) {
         (Kind::Str, Kind::Str) => ord_result(opc, as_str(a).cmp(as_str(b))),
         (Kind::Bytes | Kind::ByteArray, Kind::Bytes | Kind::ByteArray) => ord_result(
@@ -1269,6 +1293,16 @@ pub fn contains(container: Value, item: Value) -> R<bool> {
                     crate::object::DictPart::Values => {}
                 }
             }
+            Kind::MemoryView => {
+                // No `__contains__`: membership iterates the items.
+                let it = crate::iter::py_iter(container)?;
+                while let Some(x) = crate::iter::py_next(it.v())? {
+                    if py_eq_bool(x.v(), item)? {
+                        return Ok(true);
+                    }
+                }
+                return Ok(false);
+            }
             Kind::Class if crate::class::user_meta(container).is_some() => {
                 if let Some(f) = crate::class::meta_hook(container, "__contains__") {
                     let f = Ref::dup(f);
@@ -1455,6 +1489,7 @@ pub fn getitem(o: Value, k: Value) -> R<Ref> {
         }
         Kind::Dict => crate::dict::dict_getitem(o, k),
         Kind::Bytes | Kind::ByteArray => crate::bytes::bytes_getitem(o, k),
+        Kind::MemoryView => crate::memoryview::getitem(o, k),
         Kind::Range => {
             if is_kind(k, Kind::Slice) {
                 return crate::range::range_slice(o, k);
@@ -1500,6 +1535,7 @@ pub fn setitem(o: Value, k: Value, v: Value) -> R<()> {
             }
             Kind::Dict => return dict_data(o).set(k, v),
             Kind::ByteArray => return crate::bytes::bytearray_setitem(o, k, v),
+            Kind::MemoryView => return crate::memoryview::setitem(o, k, v),
             Kind::Instance => {
                 if call_dunder(o, "__setitem__", &[k, v])?.is_some() {
                     return Ok(());
@@ -1528,6 +1564,7 @@ pub fn delitem(o: Value, k: Value) -> R<()> {
                 return crate::list::list_delindex(o, i);
             }
             Kind::ByteArray => return crate::bytes::bytearray_delitem(o, k),
+            Kind::MemoryView => return crate::memoryview::delitem(o, k),
             Kind::Dict => {
                 return match dict_data(o).remove(k)? {
                     Some(_) => Ok(()),

@@ -29,6 +29,8 @@ pub struct Types {
     pub bytes: Value,
     /// `bytearray`.
     pub bytearray: Value,
+    /// `memoryview`.
+    pub memoryview: Value,
     /// `NoneType`.
     pub none: Value,
     /// `list`.
@@ -267,6 +269,12 @@ fn init() -> &'static Runtime {
         str: c("str", object, B, ctor(crate::str::str_new_ctor)),
         bytes: c("bytes", object, B, ctor(crate::bytes::bytes_new)),
         bytearray: c("bytearray", object, B, ctor(crate::bytes::bytearray_new)),
+        memoryview: c(
+            "memoryview",
+            object,
+            B,
+            ctor(crate::memoryview::memoryview_new),
+        ),
         none: c("NoneType", object, B, ctor(crate::builtins::none_new)),
         list: c("list", object, B, ctor(crate::list::list_new)),
         tuple: c("tuple", object, B, ctor(crate::tuple::tuple_new)),

@@ -589,7 +589,14 @@ pub fn str_new_ctor(_cls: Value, args: Args<'_>) -> R<Ref> {
         [Some(v), enc, err] if crate::bytes::is_buffer(v) => {
             let enc = enc.map_or("utf-8", as_str);
             let err = err.map_or("strict", as_str);
-            let data = crate::bytes::buffer_of(v)?.unwrap_or_default().into_owned();
+            let Some(data) = crate::bytes::buffer_of(v)? else {
+                // A view that is not C-contiguous has no simple buffer.
+                return type_error(format!(
+                    "decoding to str: need a bytes-like object, {} found",
+                    crate::class::type_name(v)
+                ));
+            };
+            let data = data.into_owned();
             crate::codecs::decode_value(v, &data, enc, err)
         }
         [Some(v), _, _] if is_str(v) => type_error("decoding str is not supported"),

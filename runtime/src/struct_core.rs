@@ -731,7 +731,10 @@ fn s_pack_into(_: Value, args: Args<'_>) -> R<Ref> {
     // copy of its bytes, written back once packed.
     let mut copy: Option<Vec<u8>> = None;
     if !is_bytearray(buffer) {
-        if !crate::bytes::is_array(buffer) {
+        let view = crate::memoryview::is_memoryview(buffer)
+            && crate::memoryview::is_writable(buffer)
+            && crate::memoryview::contiguous_bytes(buffer).is_some();
+        if !view && !crate::bytes::is_array(buffer) {
             return type_error(format!(
                 "argument must be read-write bytes-like object, not {}",
                 crate::class::type_name(buffer)
@@ -783,7 +786,11 @@ fn s_pack_into(_: Value, args: Args<'_>) -> R<Ref> {
         if now != data.len() {
             return raise(ExcKind::BufferError, RESIZED);
         }
-        crate::bytes::write_array(buffer, data)?;
+        if crate::memoryview::is_memoryview(buffer) {
+            crate::memoryview::write_contiguous(buffer, &data)?;
+        } else {
+            crate::bytes::write_array(buffer, data)?;
+        }
         if let Some(e) = failed {
             crate::exceptions::set_pending(e);
             return Err(Raised);
@@ -806,6 +813,7 @@ fn s_pack_into(_: Value, args: Args<'_>) -> R<Ref> {
 }
 
 fn bytes_arg(v: Value) -> R<Vec<u8>> {
+    crate::memoryview::require_contiguous(v)?;
     match crate::bytes::buffer_of(v)? {
         Some(b) => Ok(b.into_owned()),
         None => type_error(format!(

@@ -1882,3 +1882,48 @@ fn generators_own_their_arguments() {
     molt_decref(outer);
     molt_decref(count);
 }
+
+#[test]
+fn memoryview_export_lock_follows_release_and_freeing() {
+    let (bytearray, memoryview) = (builtin("bytearray"), builtin("memoryview"));
+    let base = live::count();
+    let ba = ok(call(bytearray, &[int(4)]));
+    let mv = ok(call(memoryview, &[ba]));
+    assert_eq!(
+        crate::object::refcount(ba),
+        2,
+        "the view holds its exporter"
+    );
+    // A slice is a view of the same memory: a write through it is seen by the bytearray.
+    let key = ok(molt_build_slice(int(1), Value::NONE, Value::NONE));
+    let sl = ok(molt_getitem(mv, key));
+    molt_decref(key);
+    assert_eq!(molt_setitem(sl, int(0), int(7)), 0);
+    assert_eq!(repr(ba), "bytearray(b'\\x00\\x07\\x00\\x00')");
+    let one = [int(1)];
+    assert_eq!(
+        err_line(method(ba, "append", &one)),
+        "BufferError: Existing exports of data: object cannot be re-sized"
+    );
+    ok(method(mv, "release", &[]));
+    assert_eq!(
+        err_line(method(ba, "append", &one)),
+        "BufferError: Existing exports of data: object cannot be re-sized",
+        "the slice still exports"
+    );
+    assert_eq!(
+        err_line(molt_len(mv)),
+        "ValueError: operation forbidden on released memoryview object"
+    );
+    molt_decref(sl);
+    ok(method(ba, "append", &one));
+    assert_eq!(repr(ba), "bytearray(b'\\x00\\x07\\x00\\x00\\x01')");
+    molt_decref(mv);
+    assert_eq!(
+        crate::object::refcount(ba),
+        1,
+        "views released their exporter"
+    );
+    molt_decref(ba);
+    assert_eq!(live::count(), base, "everything was freed");
+}

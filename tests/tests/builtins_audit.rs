@@ -135,7 +135,7 @@ fn every_unsupported_builtin_is_a_compile_time_error() {
 #[test]
 fn a_global_or_class_binding_shadows_an_unsupported_builtin() {
     let db = RootDatabase::default();
-    let src = "def open(p):\n    return p\nprint(open('x'))\nclass C:\n    memoryview = 1\n    y = memoryview\n";
+    let src = "def open(p):\n    return p\nprint(open('x'))\nclass C:\n    breakpoint = 1\n    y = breakpoint\n";
     let file = molt_db::SourceFile::from_bytes(&db, "/audit/shadow.py", src.as_bytes());
     let diagnostics = molt_lower::file_diagnostics(&db, file);
     assert!(diagnostics.is_empty(), "{diagnostics:?}");

@@ -108,6 +108,7 @@ pub const BUILTINS: &[&str] = &[
     "list",
     "map",
     "max",
+    "memoryview",
     "min",
     "next",
     "object",
@@ -166,7 +167,6 @@ pub const UNSUPPORTED_BUILTINS: &[(&str, &str)] = &[
     ("help", "the interactive help system"),
     ("license", "the interactive `license` helper"),
     ("locals", "the `locals()` namespace dictionary"),
-    ("memoryview", "the `memoryview` type"),
     ("open", "files (`open`)"),
 ];
 

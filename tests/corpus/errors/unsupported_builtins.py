@@ -18,5 +18,5 @@ def open(path: str) -> str:
 
 print(open("a.txt"))
 print(evaluate("1 + 2"), raw("x"))
-handle = memoryview  # error: unsupported-builtin
+handle = breakpoint  # error: unsupported-builtin
 print(vars())  # error: unsupported-builtin
