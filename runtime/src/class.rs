@@ -64,13 +64,14 @@ pub fn is_value_type(cls: Value) -> bool {
 }
 
 /// The builtin types whose user subclasses have [`Layout::Value`] instances.
-fn value_types() -> [Value; 14] {
+fn value_types() -> [Value; 15] {
     let r = rt();
     let t = &r.t;
     let native = |i: usize| r.iter_types[crate::itertools::NATIVE_CLASSES[i].0 as usize];
     [
         t.int,
         t.float,
+        t.complex,
         t.str,
         t.tuple,
         t.list,
