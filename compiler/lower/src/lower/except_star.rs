@@ -96,6 +96,9 @@ impl<'db> Lowerer<'db> {
             st.current_exc.pop();
             if !st.b.is_terminated() {
                 if let Some(name) = &clause.name {
+                    // `name = None; del name`, which works even after `del name`.
+                    let none = self.constant(st, Constant::None, clause_span);
+                    self.store_name(st, name.as_str(), none, self.span(name.range()));
                     self.delete_name(st, name.as_str(), self.span(name.range()));
                 }
             }
