@@ -472,9 +472,7 @@ fn same_metadata(a: Value, b: Value) -> bool {
                 .zip(t2.iter())
                 .all(|(p, q)| std::ptr::eq(p.code, q.code) && p.site == q.site)
     };
-    same_tb
-        && x.cause.get() == y.cause.get()
-        && x.context.get() == y.context.get()
+    same_tb && x.cause.get() == y.cause.get() && x.context.get() == y.context.get()
 }
 
 /// The leaves of `exc` (a group's, recursively; `exc` itself otherwise).

@@ -183,7 +183,11 @@ pub const EXC_TABLE: &[(ExcKind, &str, Option<ExcKind>)] = {
         (EncodingWarning, "EncodingWarning", Some(Warning)),
         (UnicodeEncodeError, "UnicodeEncodeError", Some(UnicodeError)),
         (UnicodeDecodeError, "UnicodeDecodeError", Some(UnicodeError)),
-        (BaseExceptionGroup, "BaseExceptionGroup", Some(BaseException)),
+        (
+            BaseExceptionGroup,
+            "BaseExceptionGroup",
+            Some(BaseException),
+        ),
         // Its second base, `Exception`, is added where the class is made (`state.rs`).
         (ExceptionGroup, "ExceptionGroup", Some(BaseExceptionGroup)),
     ]
@@ -901,7 +905,10 @@ pub(crate) fn notes_text(exc: Value, margin: &str) -> String {
             .map(|v| Ref::dup(*v))
             .collect()
     } else if crate::tuple::is_tuple(notes.v()) {
-        tuple_items(notes.v()).iter().map(|v| Ref::dup(*v)).collect()
+        tuple_items(notes.v())
+            .iter()
+            .map(|v| Ref::dup(*v))
+            .collect()
     } else {
         out.push_str(margin);
         match crate::ops::repr_string(notes.v()) {

@@ -475,7 +475,9 @@ impl Printer {
                         "The above exception was the direct cause of the following exception:\n",
                     );
                 }
-            } else if !state.suppress_context.get() && is_exception(ctx) && !self.seen.contains(&ctx)
+            } else if !state.suppress_context.get()
+                && is_exception(ctx)
+                && !self.seen.contains(&ctx)
             {
                 self.chained(
                     ctx,

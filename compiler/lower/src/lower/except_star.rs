@@ -32,7 +32,13 @@ enum Op {
 
 impl<'db> Lowerer<'db> {
     /// `<except*>(op, args...)`.
-    fn except_star_call(&mut self, st: &mut FnState<'_>, op: Op, args: &[Value], span: Span) -> Value {
+    fn except_star_call(
+        &mut self,
+        st: &mut FnState<'_>,
+        op: Op,
+        args: &[Value],
+        span: Span,
+    ) -> Value {
         let callee = st.b.ins(InstKind::BuiltinLoad(EXCEPT_STAR.into()), span);
         let op = self.constant(st, Constant::Int(IntConst::Small(op as i64)), span);
         let mut positional = vec![op];
@@ -74,9 +80,11 @@ impl<'db> Lowerer<'db> {
                 continue;
             };
             let cls = self.expr(st, ty);
-            let matched = self.except_star_call(st, Op::Match, &[state, cls], self.span(ty.range()));
+            let matched =
+                self.except_star_call(st, Op::Match, &[state, cls], self.span(ty.range()));
             let none = self.constant(st, Constant::None, clause_span);
-            let is_none = st.b.ins(InstKind::Compare(CmpOp::Is, matched, none), clause_span);
+            let is_none =
+                st.b.ins(InstKind::Compare(CmpOp::Is, matched, none), clause_span);
             // An exception leaving the body is collected, then the next clause runs.
             st.b.handler = region_handler;
             let (raised_block, raised) = st.b.new_block_with_param();
