@@ -1174,15 +1174,7 @@ impl<'a> Lowerer<'a> {
             st.b.ins(InstKind::ExcEnter(exc, level), span);
             st.handler_level = level + 1;
             if t.is_star {
-                self.except_star_clauses(
-                    st,
-                    &t.handlers,
-                    exc,
-                    level,
-                    region_handler,
-                    normal_exit,
-                    span,
-                );
+                self.except_star_clauses(st, t, exc, level, region_handler, normal_exit);
             }
             for handler in t.handlers.iter().filter(|_| !t.is_star) {
                 let ast::ExceptHandler::ExceptHandler(clause) = handler;

@@ -55,7 +55,7 @@ impl<'db> Lowerer<'db> {
         )
     }
 
-    /// The `except*` clauses of a `try`, in the handler block of its body (after
+    /// The `except*` clauses of `try` statement `t`, in the handler block of its body (after
     /// `exc.enter exc, level`, `level` being the frame's handler level around the `try`):
     /// jumps to `normal_exit` when every exception was handled, else
     /// re-raises what is left. Instructions outside the clause bodies raise to
@@ -63,13 +63,14 @@ impl<'db> Lowerer<'db> {
     pub(super) fn except_star_clauses<'t>(
         &mut self,
         st: &mut FnState<'t>,
-        handlers: &'t [ast::ExceptHandler],
+        t: &'t ast::StmtTry,
         exc: Value,
         level: u32,
         region_handler: Option<Block>,
         normal_exit: Block,
-        span: Span,
     ) {
+        let span = self.span(t.range());
+        let handlers = &t.handlers;
         let state = self.except_star_call(st, Op::Start, &[exc], span);
         for handler in handlers {
             let ast::ExceptHandler::ExceptHandler(clause) = handler;
@@ -102,13 +103,13 @@ impl<'db> Lowerer<'db> {
             st.current_exc.push(matched);
             self.stmts(st, &clause.body);
             st.current_exc.pop();
-            if !st.b.is_terminated() {
-                if let Some(name) = &clause.name {
-                    // `name = None; del name`, which works even after `del name`.
-                    let none = self.constant(st, Constant::None, clause_span);
-                    self.store_name(st, name.as_str(), none, self.span(name.range()));
-                    self.delete_name(st, name.as_str(), self.span(name.range()));
-                }
+            if let Some(name) = &clause.name
+                && !st.b.is_terminated()
+            {
+                // `name = None; del name`, which works even after `del name`.
+                let none = self.constant(st, Constant::None, clause_span);
+                self.store_name(st, name.as_str(), none, self.span(name.range()));
+                self.delete_name(st, name.as_str(), self.span(name.range()));
             }
             st.b.handler = region_handler;
             if !st.b.is_terminated() {
