@@ -661,6 +661,11 @@ fn instance_builtin_attr(o: Value, name: &str) -> R<Option<Ref>> {
                 ))));
             }
             "__traceback__" => return crate::traceback::traceback_attr(o).map(Some),
+            "message" | "exceptions" => {
+                if let Some(v) = crate::exc_group::group_attr(o, name) {
+                    return Ok(Some(v));
+                }
+            }
             "value" | "code" | "errno" | "strerror" | "filename" | "filename2" | "name" | "obj"
             | "path" | "msg" => {
                 if inst
@@ -919,6 +924,9 @@ fn instance_setattr(o: Value, n: &str, name: Value, v: Value) -> R<()> {
     }
     if let (Some(state), None) = (&inst.exc, &descr) {
         let slot = match n {
+            "message" | "exceptions" if crate::exc_group::is_group(o) => {
+                return raise(ExcKind::AttributeError, "readonly attribute");
+            }
             "args" => {
                 let t = if crate::tuple::is_tuple(v) {
                     Ref::dup(v)
@@ -1095,6 +1103,9 @@ pub fn generic_delattr(o: Value, name: Value) -> R<()> {
             if is_data_descriptor(d.v()) {
                 return descriptor_set(d.v(), o, n, None);
             }
+        }
+        if matches!(n, "message" | "exceptions") && crate::exc_group::is_group(o) {
+            return raise(ExcKind::AttributeError, "readonly attribute");
         }
         if crate::class::slot_ptr(o, n).is_some() {
             // A dict attribute kept in a slot: a later assignment puts it last in

@@ -1021,6 +1021,15 @@ pub fn install(r: &Runtime) {
             Value::NONE,
         ),
     );
+    dict_set_str(
+        d,
+        crate::exc_group::EXCEPT_STAR,
+        make_builtin(
+            crate::exc_group::EXCEPT_STAR,
+            crate::exc_group::except_star_builtin,
+            Value::NONE,
+        ),
+    );
     let t = &r.t;
     for cls in [
         t.object,

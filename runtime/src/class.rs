@@ -264,6 +264,22 @@ pub fn new_builtin_class(
     cls
 }
 
+/// A builtin class of several bases (`ExceptionGroup`): `bases[0]` is its `__base__`,
+/// `mro` its MRO without itself (computed by the caller).
+pub fn new_builtin_class_with_bases(
+    name: &str,
+    bases: &[Value],
+    mro: Vec<Value>,
+    layout: Layout,
+) -> Value {
+    let cls = new_builtin_class(name, bases[0], layout, None);
+    // SAFETY: the class was just made and nothing else refers to it yet.
+    let data = unsafe { crate::object::payload_mut::<ClassData>(cls) };
+    data.bases = bases.iter().map(|b| incref(*b)).collect();
+    data.mro = mro.into_boxed_slice();
+    cls
+}
+
 /// `TypeError` when `cls` is a builtin class, whose attributes cannot be set or deleted.
 pub fn check_mutable_class(cls: Value, attr: &str) -> R<()> {
     if crate::object::flags(cls) & crate::object::FLAG_IMMUTABLE_TYPE != 0 {
@@ -639,6 +655,11 @@ pub fn call_class(cls: Value, args: Args<'_>) -> R<Ref> {
     let inst = match cd.layout {
         Layout::Object => new_instance_raw(cls, None),
         Layout::Value => value_new(cls, value_type(cls), args)?,
+        Layout::Exception
+            if is_subclass(cls, crate::state::exc_class(ExcKind::BaseExceptionGroup)) =>
+        {
+            crate::exc_group::group_new(cls, args)?
+        }
         Layout::Exception => {
             let os_error = crate::state::exc_class(ExcKind::OSError);
             if cls == os_error {
@@ -2817,4 +2838,7 @@ pub fn install_methods(r: &Runtime) {
             ("add_note", exc_add_note),
         ],
     );
+    let group = r.exc[ExcKind::BaseExceptionGroup as usize];
+    install(group, crate::exc_group::METHODS);
+    install_static(group, crate::exc_group::CLASS_METHODS, StaticBinding::Class);
 }

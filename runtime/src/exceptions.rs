@@ -80,9 +80,13 @@ pub enum ExcKind {
     EncodingWarning,
     UnicodeEncodeError,
     UnicodeDecodeError,
+    BaseExceptionGroup,
+    ExceptionGroup,
 }
 
 /// Every builtin exception class: kind, name, base (`None` = `object`). Bases come first.
+/// `ExceptionGroup` has a second base, `Exception` (CPython's MRO: `ExceptionGroup`,
+/// `BaseExceptionGroup`, `Exception`, `BaseException`, `object`).
 pub const EXC_TABLE: &[(ExcKind, &str, Option<ExcKind>)] = {
     use ExcKind::*;
     &[
@@ -179,6 +183,13 @@ pub const EXC_TABLE: &[(ExcKind, &str, Option<ExcKind>)] = {
         (EncodingWarning, "EncodingWarning", Some(Warning)),
         (UnicodeEncodeError, "UnicodeEncodeError", Some(UnicodeError)),
         (UnicodeDecodeError, "UnicodeDecodeError", Some(UnicodeError)),
+        (
+            BaseExceptionGroup,
+            "BaseExceptionGroup",
+            Some(BaseException),
+        ),
+        // Its second base, `Exception`, is added where the class is made (`state.rs`).
+        (ExceptionGroup, "ExceptionGroup", Some(BaseExceptionGroup)),
     ]
 };
 
@@ -880,8 +891,9 @@ pub fn traceback_text(exc: Value) -> String {
 
 /// The notes CPython 3.11 prints after an uncaught exception's last line: each str in
 /// `__notes__` on its own line (other values by `str`, or their `repr` when `__notes__` is
-/// not a list or tuple).
-pub(crate) fn notes_text(exc: Value) -> String {
+/// not a list or tuple); every line of a note behind `margin` (inside an exception group's
+/// tree).
+pub(crate) fn notes_text(exc: Value, margin: &str) -> String {
     let Some(notes) = crate::class::is_instance(exc)
         .then(|| crate::class::instance_data(exc).dict_opt())
         .flatten()
@@ -889,27 +901,43 @@ pub(crate) fn notes_text(exc: Value) -> String {
     else {
         return String::new();
     };
-    let as_text = |v: Value, f: fn(Value) -> R<String>| {
-        f(v).unwrap_or_else(|_| {
-            drop(take_pending());
-            "<note str() failed>".to_string()
-        })
-    };
+    let notes = Ref::dup(notes);
     let mut out = String::new();
-    let items: Vec<Ref> = if crate::list::is_list(notes) {
-        crate::list::list_vec(notes)
+    let items: Vec<Ref> = if crate::list::is_list(notes.v()) {
+        crate::list::list_vec(notes.v())
             .iter()
             .map(|v| Ref::dup(*v))
             .collect()
-    } else if crate::tuple::is_tuple(notes) {
-        tuple_items(notes).iter().map(|v| Ref::dup(*v)).collect()
+    } else if crate::tuple::is_tuple(notes.v()) {
+        tuple_items(notes.v())
+            .iter()
+            .map(|v| Ref::dup(*v))
+            .collect()
     } else {
-        out.push_str(&as_text(notes, crate::ops::repr_string));
+        out.push_str(margin);
+        match crate::ops::repr_string(notes.v()) {
+            Ok(s) => out.push_str(&s),
+            Err(Raised) => {
+                drop(take_pending());
+                out.push_str("<note str() failed>");
+            }
+        }
         out.push('\n');
         return out;
     };
     for note in items {
-        out.push_str(&as_text(note.v(), crate::ops::str_string));
+        match crate::ops::str_string(note.v()) {
+            Ok(s) => {
+                for line in s.split_inclusive('\n') {
+                    out.push_str(margin);
+                    out.push_str(line);
+                }
+            }
+            Err(Raised) => {
+                drop(take_pending());
+                out.push_str("<note str() failed>");
+            }
+        }
         out.push('\n');
     }
     out

@@ -291,6 +291,10 @@ fn referents(v: Value, out: &mut Vec<Value>) {
             }
             if let Some(e) = &inst.exc {
                 out.push(e.args.get());
+                if crate::exc_group::is_group(v) {
+                    // An exception group's tuple of exceptions.
+                    out.push(e.obj.get());
+                }
                 out.extend(e.held.borrow().iter());
             }
         }

@@ -49,6 +49,7 @@ pub mod complex;
 pub mod cpython_attrs;
 pub mod dict;
 pub mod entry;
+pub mod exc_group;
 pub mod exceptions;
 #[cfg(unix)]
 pub mod fatal;

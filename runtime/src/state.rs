@@ -326,6 +326,23 @@ fn init() -> &'static Runtime {
             Some(b) => exc[*b as usize],
             None => object,
         };
+        if *k == ExcKind::ExceptionGroup {
+            // `ExceptionGroup(BaseExceptionGroup, Exception)`.
+            let exception = exc[ExcKind::Exception as usize];
+            let mro = vec![
+                base,
+                exception,
+                exc[ExcKind::BaseException as usize],
+                object,
+            ];
+            exc.push(crate::class::new_builtin_class_with_bases(
+                name,
+                &[base, exception],
+                mro,
+                E,
+            ));
+            continue;
+        }
         exc.push(c(name, base, E, None));
     }
     let chars = (0u32..256)

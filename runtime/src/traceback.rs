@@ -407,45 +407,194 @@ fn frames_text(exc: Value, cache: &mut SourceCache) -> String {
 
 /// The text CPython prints for an uncaught exception: the chain of causes and contexts
 /// first, then `Traceback (most recent call last):`, the frames, and the last line with
-/// its `Did you mean` suggestion.
+/// its `Did you mean` suggestion. An exception group prints as CPython 3.11's tree (its
+/// `print_exception_group`): the group's own traceback under `Exception Group Traceback`,
+/// then each member under a `+---- N ----` line, indented by two columns per level and
+/// marked with `| `; at most [`MAX_GROUP_WIDTH`] members and [`MAX_GROUP_DEPTH`] levels.
 pub fn traceback_text(exc: Value) -> String {
-    let mut cache = SourceCache::new();
-    let mut seen = Vec::new();
-    let mut out = String::new();
-    chain_text(exc, &mut cache, &mut seen, &mut out);
-    out
+    let mut p = Printer {
+        cache: SourceCache::new(),
+        seen: Vec::new(),
+        out: String::new(),
+        depth: 0,
+        need_close: false,
+    };
+    p.recursive(exc);
+    p.out
 }
 
-fn chain_text(exc: Value, cache: &mut SourceCache, seen: &mut Vec<Value>, out: &mut String) {
-    seen.push(exc);
-    if let Some(state) = exc_state(exc) {
-        let cause = state.cause.get();
-        let ctx = state.context.get();
-        if is_exception(cause) && !seen.contains(&cause) {
-            chain_text(cause, cache, seen, out);
-            out.push_str(
-                "\nThe above exception was the direct cause of the following exception:\n\n",
-            );
-        } else if !state.suppress_context.get() && is_exception(ctx) && !seen.contains(&ctx) {
-            chain_text(ctx, cache, seen, out);
-            out.push_str(
-                "\nDuring handling of the above exception, another exception occurred:\n\n",
-            );
+/// CPython's `max_group_width`: members printed per group.
+const MAX_GROUP_WIDTH: usize = 15;
+/// CPython's `max_group_depth`: nesting levels of groups printed.
+const MAX_GROUP_DEPTH: usize = 10;
+
+/// The state of one traceback print (CPython's `exception_print_context`).
+struct Printer {
+    cache: SourceCache,
+    /// The exceptions printed so far (a chain never prints one twice).
+    seen: Vec<Value>,
+    out: String,
+    /// The nesting level in exception groups (0 outside any).
+    depth: usize,
+    /// The closing line of the innermost group is still to be written.
+    need_close: bool,
+}
+
+impl Printer {
+    fn indent(&mut self) {
+        for _ in 0..2 * self.depth {
+            self.out.push(' ');
         }
     }
-    let has_tb = exc_state(exc).is_some_and(|s| !s.tb.borrow().is_empty());
-    if has_tb {
-        out.push_str("Traceback (most recent call last):\n");
-        out.push_str(&frames_text(exc, cache));
+
+    /// The indentation and margin of a line inside a group (nothing outside groups).
+    fn margin(&mut self) {
+        self.indent();
+        if self.depth > 0 {
+            self.out.push_str("| ");
+        }
     }
-    out.push_str(&exception_line(exc));
-    if let Some(s) = crate::suggestions::suggestion(exc) {
-        out.push_str(". Did you mean: '");
-        out.push_str(&s);
-        out.push_str("'?");
+
+    /// Writes `text` (whole lines), each line behind the margin.
+    fn lines(&mut self, text: &str) {
+        for line in text.split_inclusive('\n') {
+            self.margin();
+            self.out.push_str(line);
+        }
     }
-    out.push('\n');
-    out.push_str(&crate::exceptions::notes_text(exc));
+
+    fn recursive(&mut self, exc: Value) {
+        self.seen.push(exc);
+        if let Some(state) = exc_state(exc) {
+            let cause = state.cause.get();
+            let ctx = state.context.get();
+            if is_exception(cause) {
+                if !self.seen.contains(&cause) {
+                    self.chained(
+                        cause,
+                        "The above exception was the direct cause of the following exception:\n",
+                    );
+                }
+            } else if !state.suppress_context.get()
+                && is_exception(ctx)
+                && !self.seen.contains(&ctx)
+            {
+                self.chained(
+                    ctx,
+                    "During handling of the above exception, another exception occurred:\n",
+                );
+            }
+        }
+        if crate::exc_group::is_group(exc) {
+            self.group(exc);
+        } else {
+            self.single(exc);
+        }
+    }
+
+    fn chained(&mut self, exc: Value, message: &str) {
+        let need_close = self.need_close;
+        self.recursive(exc);
+        self.need_close = need_close;
+        self.margin();
+        self.out.push('\n');
+        self.margin();
+        self.out.push_str(message);
+        self.margin();
+        self.out.push('\n');
+    }
+
+    /// One exception without its members: traceback, last line, notes.
+    fn single(&mut self, exc: Value) {
+        let has_tb = exc_state(exc).is_some_and(|s| !s.tb.borrow().is_empty());
+        if has_tb {
+            let is_group = crate::exc_group::is_group(exc);
+            self.indent();
+            if is_group && self.depth == 1 {
+                self.out.push_str("+ ");
+            } else if self.depth > 0 {
+                self.out.push_str("| ");
+            }
+            self.out.push_str(if is_group {
+                "Exception Group Traceback (most recent call last):\n"
+            } else {
+                "Traceback (most recent call last):\n"
+            });
+            let frames = frames_text(exc, &mut self.cache);
+            self.lines(&frames);
+        }
+        self.margin();
+        self.out.push_str(&exception_line(exc));
+        if let Some(s) = crate::suggestions::suggestion(exc) {
+            self.out.push_str(". Did you mean: '");
+            self.out.push_str(&s);
+            self.out.push_str("'?");
+        }
+        self.out.push('\n');
+        let margin = if self.depth > 0 {
+            format!("{}| ", " ".repeat(2 * self.depth))
+        } else {
+            String::new()
+        };
+        self.out
+            .push_str(&crate::exceptions::notes_text(exc, &margin));
+    }
+
+    fn group(&mut self, exc: Value) {
+        if self.depth > MAX_GROUP_DEPTH {
+            self.margin();
+            self.out
+                .push_str(&format!("... (max_group_depth is {MAX_GROUP_DEPTH})\n"));
+            return;
+        }
+        if self.depth == 0 {
+            self.depth += 1;
+        }
+        self.single(exc);
+        let members: Vec<crate::Ref> = crate::exc_group::group_excs(exc)
+            .iter()
+            .map(|e| crate::Ref::dup(*e))
+            .collect();
+        let n = members.len().min(MAX_GROUP_WIDTH + 1);
+        self.need_close = false;
+        for (i, member) in members.iter().take(n).enumerate() {
+            let last = i + 1 == n;
+            if last {
+                self.need_close = true;
+            }
+            self.indent();
+            let first = if i == 0 { "+-" } else { "  " };
+            if i < MAX_GROUP_WIDTH {
+                self.out.push_str(&format!(
+                    "{first}+---------------- {} ----------------\n",
+                    i + 1
+                ));
+            } else {
+                self.out
+                    .push_str(&format!("{first}+---------------- ... ----------------\n"));
+            }
+            self.depth += 1;
+            if i < MAX_GROUP_WIDTH {
+                self.recursive(member.v());
+            } else {
+                let remaining = members.len() - MAX_GROUP_WIDTH;
+                self.margin();
+                self.out.push_str(&format!(
+                    "and {remaining} more exception{}\n",
+                    if remaining > 1 { "s" } else { "" }
+                ));
+            }
+            if last && self.need_close {
+                self.indent();
+                self.out.push_str("+------------------------------------\n");
+                self.need_close = false;
+            }
+            self.depth -= 1;
+        }
+        if self.depth == 1 {
+            self.depth -= 1;
+        }
+    }
 }
 
 #[cfg(test)]

@@ -24,6 +24,7 @@ use rustc_hash::FxHashMap;
 
 use crate::builder::FnBuilder;
 
+mod except_star;
 mod matching;
 
 /// The runtime's hidden builtin that starts a class statement with bases or keywords
@@ -1157,10 +1158,6 @@ impl<'a> Lowerer<'a> {
 
     fn try_stmt<'t>(&mut self, st: &mut FnState<'t>, t: &'t ast::StmtTry) {
         let span = self.span(t.range());
-        if t.is_star {
-            let range = t.handlers.first().map(|h| h.range()).unwrap_or(t.range());
-            self.unsupported(range, "`except*`");
-        }
         let outer = st.b.handler;
         let after = st.b.new_block();
         // The finally handler: runs the finally body, then re-raises.
@@ -1201,7 +1198,10 @@ impl<'a> Lowerer<'a> {
             let level = st.handler_level;
             st.b.ins(InstKind::ExcEnter(exc, level), span);
             st.handler_level = level + 1;
-            for handler in &t.handlers {
+            if t.is_star {
+                self.except_star_clauses(st, t, exc, level, region_handler, normal_exit);
+            }
+            for handler in t.handlers.iter().filter(|_| !t.is_star) {
                 let ast::ExceptHandler::ExceptHandler(clause) = handler;
                 let clause_span = self.span(clause.range());
                 let body_block = st.b.new_block();

@@ -9,6 +9,7 @@ pub const BUILTINS: &[&str] = &[
     "AssertionError",
     "AttributeError",
     "BaseException",
+    "BaseExceptionGroup",
     "BlockingIOError",
     "BrokenPipeError",
     "BufferError",
@@ -24,6 +25,7 @@ pub const BUILTINS: &[&str] = &[
     "EnvironmentError",
     "Ellipsis",
     "Exception",
+    "ExceptionGroup",
     "False",
     "FileExistsError",
     "FileNotFoundError",
@@ -141,8 +143,6 @@ pub const BUILTINS: &[&str] = &[
 /// they are (for the `unsupported-builtin` diagnostic). A program that uses one would get a
 /// `NameError` at run time where CPython succeeds, so the compiler rejects it instead.
 pub const UNSUPPORTED_BUILTINS: &[(&str, &str)] = &[
-    ("BaseExceptionGroup", "exception groups"),
-    ("ExceptionGroup", "exception groups"),
     ("IndentationError", "the `SyntaxError` family"),
     ("SyntaxError", "the `SyntaxError` family"),
     ("TabError", "the `SyntaxError` family"),
