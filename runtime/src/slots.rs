@@ -1,5 +1,5 @@
 //! Slot wrappers of the builtin types: the special methods CPython exposes on `int`, `bool`,
-//! `float`, `str`, `list`, `tuple`, `dict`, `set`, `frozenset`, `range` and `slice`
+//! `float`, `complex`, `str`, `list`, `tuple`, `dict`, `set`, `frozenset`, `range` and `slice`
 //! (`int.__add__(2, 3)`, `(1).__add__(1.5)` is `NotImplemented`, `[].__len__()`). Each is a
 //! thin layer over the operation the runtime implements natively, with CPython's rules for
 //! which operands a type accepts (others give `NotImplemented`) and its argument checks.
@@ -27,6 +27,7 @@ const RANGE: u8 = 8;
 const SLICE: u8 = 9;
 /// `dict_keys` and `dict_items` (set-like dict views).
 const VIEW: u8 = 10;
+const COMPLEX: u8 = 11;
 
 // Operations beyond the ABI's operator codes (unary slots).
 const NEG: u8 = 0;
@@ -131,6 +132,7 @@ fn accepts(family: u8, o: u32, other: Value) -> bool {
         INT => is_int(other),
         BOOL => is_int(other),
         FLOAT => other.is_float() || is_int(other),
+        COMPLEX => crate::complex::is_complex(other) || other.is_float() || is_int(other),
         DICT => crate::dict::is_dict(other),
         SET => is_set_like(other),
         _ => {
@@ -177,7 +179,7 @@ fn binary_op(
             let (a, b) = if reflected { (b, a) } else { (a, b) };
             crate::ops::binary(o, a.v(), b.v())
         }
-        FLOAT => {
+        FLOAT | COMPLEX => {
             let (a, b) = if reflected {
                 (other, recv)
             } else {
@@ -280,6 +282,9 @@ fn pow_slot<const T: u8, const REFLECTED: bool>(recv: Value, args: Args<'_>) -> 
     if T == FLOAT {
         return type_error("pow() 3rd argument not allowed unless all arguments are integers");
     }
+    if T == COMPLEX {
+        return crate::exceptions::value_error("complex modulo");
+    }
     if !is_int(other) || !is_int(m) {
         return not_implemented();
     }
@@ -330,6 +335,10 @@ fn compare_slot<const T: u8, const OP: u32>(recv: Value, args: Args<'_>) -> R<Re
     let ok = match T {
         INT | BOOL => is_int(other),
         FLOAT => other.is_float() || is_int(other),
+        COMPLEX => {
+            !ordering
+                && (crate::complex::is_complex(other) || other.is_float() || is_int(other))
+        }
         STR => is_kind(other, Kind::Str),
         LIST => is_kind(other, Kind::List),
         TUPLE => is_kind(other, Kind::Tuple),
@@ -534,6 +543,27 @@ const FLOAT_OTHER: Table = &[
 ];
 
 const BOOL_OTHER: Table = &[unary!(BOOL, REPR)];
+
+const COMPLEX_ARITH: Table = numeric_slots!(COMPLEX, [add, sub, mul, truediv]);
+
+const COMPLEX_OTHER: Table = &[
+    ("__pow__", pow_slot::<COMPLEX, false>),
+    ("__rpow__", pow_slot::<COMPLEX, true>),
+    unary!(COMPLEX, NEG),
+    unary!(COMPLEX, POS),
+    unary!(COMPLEX, ABS),
+    unary!(COMPLEX, BOOL_),
+    unary!(COMPLEX, HASH),
+    unary!(COMPLEX, REPR),
+    ("__complex__", complex_method),
+    ("__format__", format_method),
+];
+
+/// `complex.__complex__(self)` (3.11): the value as an exact complex.
+fn complex_method(recv: Value, args: Args<'_>) -> R<Ref> {
+    args.none("__complex__")?;
+    Ok(Ref::dup(crate::class::unwrap_value(recv)))
+}
 
 const STR_SLOTS: Table = &[
     ("__add__", binary_slot::<STR, { op::ADD }, false, false>),
@@ -771,6 +801,7 @@ pub fn install(r: &Runtime) {
         (t.int, &[INT_ARITH, INT_OTHER, comparisons!(INT)]),
         (t.bool, &[BOOL_ARITH, BOOL_OTHER]),
         (t.float, &[FLOAT_ARITH, FLOAT_OTHER, comparisons!(FLOAT)]),
+        (t.complex, &[COMPLEX_ARITH, COMPLEX_OTHER, comparisons!(COMPLEX)]),
         (t.str, &[STR_SLOTS, comparisons!(STR)]),
         (t.list, &[LIST_SLOTS, comparisons!(LIST)]),
         (t.tuple, &[TUPLE_SLOTS, comparisons!(TUPLE)]),
