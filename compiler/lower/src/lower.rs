@@ -135,6 +135,9 @@ enum Cleanup<'t> {
     Finally(&'t [Stmt]),
     /// `exit(None, None, None)` of a `with`.
     WithExit(Value),
+    /// The end of an `except E as name:` clause: `name = None; del name` (CPython's
+    /// cleanup, which works even after the body deleted the name).
+    Unbind(&'t str),
 }
 
 struct CleanupFrame<'t> {
@@ -962,6 +965,13 @@ impl<'a> Lowerer<'a> {
         st.b.ins(InstKind::Const(Constant::None), span)
     }
 
+    /// CPython's end of an `except ... as name:` clause: `name = None; del name`.
+    fn unbind_handler_name(&mut self, st: &mut FnState<'_>, name: &str, span: Span) {
+        let none = self.constant(st, Constant::None, span);
+        self.store_name(st, name, none, span);
+        self.delete_name(st, name, span);
+    }
+
     /// Emits the cleanups (finally bodies, with-exits) of frames above `depth`, innermost
     /// first, each under the handler outside its own `try`.
     fn run_cleanups<'t>(&mut self, st: &mut FnState<'t>, depth: usize) {
@@ -986,6 +996,7 @@ impl<'a> Lowerer<'a> {
             let saved = st.cleanups.split_off(index);
             match cleanup {
                 Cleanup::Finally(body) => self.stmts(st, body),
+                Cleanup::Unbind(name) => self.unbind_handler_name(st, name, Span::default()),
                 Cleanup::WithExit(exit) => {
                     let none = self.constant(st, Constant::None, Span::default());
                     st.b.ins(
@@ -1220,13 +1231,19 @@ impl<'a> Lowerer<'a> {
                 st.b.switch_to(body_block);
                 if let Some(name) = &clause.name {
                     self.store_name(st, name.as_str(), exc, self.span(name.range()));
+                    // `break`, `continue` and `return` in the body unbind the name too.
+                    st.cleanups.push(CleanupFrame {
+                        cleanup: Cleanup::Unbind(name.as_str()),
+                        outer_handler: st.b.handler,
+                    });
                 }
                 st.current_exc.push(exc);
                 self.stmts(st, &clause.body);
                 st.current_exc.pop();
                 if let Some(name) = &clause.name {
+                    st.cleanups.pop();
                     if !st.b.is_terminated() {
-                        self.delete_name(st, name.as_str(), self.span(name.range()));
+                        self.unbind_handler_name(st, name.as_str(), self.span(name.range()));
                     }
                 }
                 if !st.b.is_terminated() {
