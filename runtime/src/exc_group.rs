@@ -533,13 +533,7 @@ fn star_finish(state: Value) -> R<Ref> {
 
 /// The hidden builtin `<except*>` (see the module docs).
 pub fn except_star_builtin(_recv: Value, args: Args<'_>) -> R<Ref> {
-    let op = args
-        .pos
-        .first()
-        .filter(|v| v.is_inline_int())
-        .map(|v| v.as_inline_int())
-        .unwrap_or(-1);
-    let a = &args.pos[args.pos.len().min(1)..];
+    let (op, a) = crate::matching::hidden_op(args);
     match (op, a) {
         (OP_START, [exc]) => Ok(crate::list::list_from_vec(vec![
             Ref::dup(*exc),

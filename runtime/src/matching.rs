@@ -52,15 +52,21 @@ pub const OP_REST: i64 = 4;
 /// `<match>(OP_LEN, subject)`.
 pub const OP_LEN: i64 = 5;
 
-/// The hidden builtin `<match>` (see the module docs).
-pub fn match_builtin(_recv: Value, args: Args<'_>) -> R<Ref> {
+/// The operation code and operands of a call of a hidden builtin (`<match>`, `<except*>`):
+/// the first argument, an int the compiler wrote (-1 if it is missing), and the rest.
+pub(crate) fn hidden_op<'a>(args: Args<'a>) -> (i64, &'a [Value]) {
     let op = args
         .pos
         .first()
         .filter(|v| v.is_inline_int())
         .map(|v| v.as_inline_int())
         .unwrap_or(-1);
-    let a = &args.pos[args.pos.len().min(1)..];
+    (op, &args.pos[args.pos.len().min(1)..])
+}
+
+/// The hidden builtin `<match>` (see the module docs).
+pub fn match_builtin(_recv: Value, args: Args<'_>) -> R<Ref> {
+    let (op, a) = hidden_op(args);
     match (op, a) {
         (OP_SEQUENCE, [subject]) => Ok(Ref::new(Value::from_bool(is_sequence(*subject)?))),
         (OP_MAPPING, [subject]) => Ok(Ref::new(Value::from_bool(is_mapping(*subject)?))),

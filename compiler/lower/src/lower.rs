@@ -965,6 +965,31 @@ impl<'a> Lowerer<'a> {
         st.b.ins(InstKind::Const(Constant::None), span)
     }
 
+    /// A call of the runtime's hidden builtin `builtin` (`<match>`, `<except*>`: names no
+    /// program can write) with operation code `op` first, then `args`.
+    fn hidden_op_call(
+        &mut self,
+        st: &mut FnState<'_>,
+        builtin: &str,
+        op: i64,
+        args: &[Value],
+        span: Span,
+    ) -> Value {
+        let callee = st.b.ins(InstKind::BuiltinLoad(builtin.into()), span);
+        let mut positional = vec![self.constant(st, Constant::Int(IntConst::Small(op)), span)];
+        positional.extend_from_slice(args);
+        st.b.ins(
+            InstKind::Call {
+                callee,
+                args: CallArgs {
+                    positional,
+                    keywords: vec![],
+                },
+            },
+            span,
+        )
+    }
+
     /// CPython's end of an `except ... as name:` clause: `name = None; del name`.
     fn unbind_handler_name(&mut self, st: &mut FnState<'_>, name: &str, span: Span) {
         let none = self.constant(st, Constant::None, span);

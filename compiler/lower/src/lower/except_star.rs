@@ -39,20 +39,7 @@ impl<'db> Lowerer<'db> {
         args: &[Value],
         span: Span,
     ) -> Value {
-        let callee = st.b.ins(InstKind::BuiltinLoad(EXCEPT_STAR.into()), span);
-        let op = self.constant(st, Constant::Int(IntConst::Small(op as i64)), span);
-        let mut positional = vec![op];
-        positional.extend_from_slice(args);
-        st.b.ins(
-            InstKind::Call {
-                callee,
-                args: CallArgs {
-                    positional,
-                    keywords: vec![],
-                },
-            },
-            span,
-        )
+        self.hidden_op_call(st, EXCEPT_STAR, op as i64, args, span)
     }
 
     /// The `except*` clauses of `try` statement `t`, in the handler block of its body (after

@@ -136,19 +136,7 @@ impl Lowerer<'_> {
         args: &[Value],
         span: Span,
     ) -> Value {
-        let callee = st.b.ins(InstKind::BuiltinLoad(MATCH.into()), span);
-        let mut positional = vec![self.int_const(st, op as usize, span)];
-        positional.extend_from_slice(args);
-        st.b.ins(
-            InstKind::Call {
-                callee,
-                args: CallArgs {
-                    positional,
-                    keywords: vec![],
-                },
-            },
-            span,
-        )
+        self.hidden_op_call(st, MATCH, op as i64, args, span)
     }
 
     /// `len(v)` with the builtin `len` (CPython's `GET_LEN`), shadowed or not.
