@@ -358,6 +358,19 @@ def _repr_leave(obj):
 # The default of `OrderedDict.pop` (`_MISSING` is rebound below, for `namedtuple`).
 _NO_DEFAULT = object()
 
+# dict's methods, read once: the mapping classes below call them on themselves (a
+# subclass's overrides are called where CPython's C code calls them).
+_dict_contains = dict.__contains__
+_dict_len = dict.__len__
+_dict_setitem = dict.__setitem__
+_dict_clear = dict.clear
+_dict_items = dict.items
+_dict_keys = dict.keys
+_dict_pop = dict.pop
+_dict_popitem = dict.popitem
+_dict_update = dict.update
+_dict_values = dict.values
+
 
 def _is_mapping(obj):
     # `isinstance(obj, collections.abc.Mapping)`, with the common case first.
@@ -417,14 +430,14 @@ class defaultdict(dict):
         if not isinstance(other, dict):
             return NotImplemented
         result = type(self)(self.default_factory, self)
-        dict.update(result, other)
+        _dict_update(result, other)
         return result
 
     def __ror__(self, other):
         if not isinstance(other, dict):
             return NotImplemented
         result = type(self)(self.default_factory, other)
-        dict.update(result, self)
+        _dict_update(result, self)
         return result
 
 
@@ -476,7 +489,7 @@ class Counter(dict):
                     for elem, count in iterable.items():
                         self[elem] = count + self_get(elem, 0)
                 else:
-                    dict.update(self, iterable)
+                    _dict_update(self, iterable)
             elif not self and type(self) is Counter:
                 # An empty exact Counter counts in a plain dict, then takes its items (in
                 # the order first seen, also when the iterable raises).
@@ -486,7 +499,7 @@ class Counter(dict):
                     for elem in iterable:
                         counts[elem] = counts_get(elem, 0) + 1
                 finally:
-                    dict.update(self, counts)
+                    _dict_update(self, counts)
             else:
                 self_get = self.get
                 for elem in iterable:
@@ -660,7 +673,7 @@ def _od_update(od, other, kwds):
     # CPython's `MutableMapping.update` of an OrderedDict: item by item through
     # `od[key] = value` (a subclass's `__setitem__` is honoured).
     if isinstance(other, dict):
-        for key, value in dict.items(other) if type(other) is dict else other.items():
+        for key, value in _dict_items(other) if type(other) is dict else other.items():
             od[key] = value
     elif hasattr(other, "keys"):
         for key in other.keys():
@@ -689,34 +702,34 @@ class OrderedDict(dict):
         _od_update(self, other, kwds)
 
     def popitem(self, last=True):
-        if not dict.__len__(self):
+        if not _dict_len(self):
             raise KeyError("dictionary is empty")
         if type(self) is OrderedDict:
             if last:
-                return dict.popitem(self)
-            key = next(iter(dict.keys(self)))
-            return (key, dict.pop(self, key))
+                return _dict_popitem(self)
+            key = next(iter(_dict_keys(self)))
+            return (key, _dict_pop(self, key))
         # A subclass's `__getitem__` and `__delitem__` are honoured, as in CPython.
         if last:
-            key = next(reversed(dict.keys(self)))
+            key = next(reversed(_dict_keys(self)))
         else:
-            key = next(iter(dict.keys(self)))
+            key = next(iter(_dict_keys(self)))
         value = self[key]
         del self[key]
         return (key, value)
 
     def move_to_end(self, key, last=True):
-        value = dict.pop(self, key)
+        value = _dict_pop(self, key)
         if last:
-            dict.__setitem__(self, key, value)
+            _dict_setitem(self, key, value)
             return
-        rest = list(dict.items(self))
-        dict.clear(self)
-        dict.__setitem__(self, key, value)
-        dict.update(self, rest)
+        rest = list(_dict_items(self))
+        _dict_clear(self)
+        _dict_setitem(self, key, value)
+        _dict_update(self, rest)
 
     def pop(self, key, default=_NO_DEFAULT):
-        if dict.__contains__(self, key):
+        if _dict_contains(self, key):
             value = self[key]
             del self[key]
             return value
@@ -741,11 +754,9 @@ class OrderedDict(dict):
 
     def copy(self):
         result = type(self)()
-        for key in dict.keys(self):
+        for key in _dict_keys(self):
             result[key] = self[key]
         return result
-
-    __copy__ = copy
 
     def __reduce__(self):
         state = getattr(self, "__dict__", None) or None
@@ -753,7 +764,7 @@ class OrderedDict(dict):
 
     def __eq__(self, other):
         if isinstance(other, OrderedDict):
-            return dict.__eq__(self, other) and list(dict.keys(self)) == list(dict.keys(other))
+            return dict.__eq__(self, other) and list(_dict_keys(self)) == list(_dict_keys(other))
         return dict.__eq__(self, other)
 
     def __ne__(self, other):
@@ -799,7 +810,7 @@ class _OrderedView:
         self._mapping = mapping
 
     def __len__(self):
-        return dict.__len__(self._mapping)
+        return _dict_len(self._mapping)
 
     def __repr__(self):
         return "%s(%r)" % (_name(self), list(self))
@@ -852,41 +863,41 @@ class _OrderedSetView(_OrderedView):
 
 class odict_keys(_OrderedSetView):
     def _view(self):
-        return dict.keys(self._mapping)
+        return _dict_keys(self._mapping)
 
     def __iter__(self):
-        return iter(dict.keys(self._mapping))
+        return iter(_dict_keys(self._mapping))
 
     def __reversed__(self):
-        return reversed(dict.keys(self._mapping))
+        return reversed(_dict_keys(self._mapping))
 
     def __contains__(self, key):
-        return dict.__contains__(self._mapping, key)
+        return _dict_contains(self._mapping, key)
 
 
 class odict_values(_OrderedView):
     def _view(self):
-        return dict.values(self._mapping)
+        return _dict_values(self._mapping)
 
     def __iter__(self):
-        return iter(dict.values(self._mapping))
+        return iter(_dict_values(self._mapping))
 
     def __reversed__(self):
-        return reversed(dict.values(self._mapping))
+        return reversed(_dict_values(self._mapping))
 
 
 class odict_items(_OrderedSetView):
     def _view(self):
-        return dict.items(self._mapping)
+        return _dict_items(self._mapping)
 
     def __iter__(self):
-        return iter(dict.items(self._mapping))
+        return iter(_dict_items(self._mapping))
 
     def __reversed__(self):
-        return reversed(dict.items(self._mapping))
+        return reversed(_dict_items(self._mapping))
 
     def __contains__(self, item):
-        return item in dict.items(self._mapping)
+        return item in _dict_items(self._mapping)
 
 
 class ChainMap(abc.MutableMapping):

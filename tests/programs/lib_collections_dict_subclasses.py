@@ -190,3 +190,57 @@ for i in range(20):
     if len(lru) > 4:
         lru.popitem(last=False)
 print(lru)
+
+# --- copies, overrides and mixed comparisons ----------------------------------------------
+od = OrderedDict(a=1)
+od.x = 2
+print(copy.copy(od).__dict__, copy.deepcopy(od), copy.deepcopy(od).__dict__)
+print(d.__reduce__()[:2], Counter("ab").__reduce__())
+
+
+class L(list):
+    pass
+
+
+lst = L([1, [2]])
+lst.tag = 1
+lcopy = copy.deepcopy(lst)
+print(lcopy, type(lcopy).__name__, lcopy.tag, lcopy[1] is lst[1], copy.copy(lst)[1] is lst[1])
+
+
+def gen():
+    yield "a"
+    yield "a"
+    raise ValueError("boom")
+
+
+partial = Counter()
+try:
+    partial.update(gen())
+except ValueError:
+    print(partial)
+print(Counter("ab") == Counter("ba"), OrderedDict(a=1) == Counter(a=1), Counter(a=1) == OrderedDict(a=1))
+print(OrderedDict(a=1).__eq__(3), Counter().__eq__(3))
+
+
+class MD(defaultdict):
+    def __missing__(self, k):
+        return 42
+
+
+print(MD(int)["x"], defaultdict(int).__missing__("k"))
+try:
+    defaultdict().__missing__("k")
+except KeyError as exc:
+    print(repr(exc))
+
+
+class LoudOD(OrderedDict):
+    def __setitem__(self, key, value):
+        print("set", key, value)
+        super().__setitem__(key, value)
+
+
+lo = LoudOD([("a", 1)], b=2)
+lo.update(c=3)
+print(lo.popitem(last=False), lo.copy(), OrderedDict(a=1).values())
