@@ -148,13 +148,18 @@ def _reconstruct(x, memo):
             state = _default_state(x, cls)
     if memo is not None:
         memo[id(x)] = y
-    if state is None:
-        return y
+    if state is not None:
+        _set_state(y, cls, state, memo)
+    _copy_items(x, y, memo)
+    return y
+
+
+def _set_state(y, cls, state, memo):
     if memo is not None:
         state = deepcopy(state, memo)
     if _user_defined(cls, "__setstate__"):
         y.__setstate__(state)
-        return y
+        return
     slots = None
     if isinstance(state, tuple) and len(state) == 2:
         state, slots = state
@@ -163,7 +168,20 @@ def _reconstruct(x, memo):
     if slots:
         for key, value in slots.items():
             setattr(y, key, value)
-    return y
+
+
+def _copy_items(x, y, memo):
+    # The items of a `list` or `dict` subclass's instance, which CPython's reduction
+    # carries after the state (`y.append(item)`, `y[key] = value`).
+    if isinstance(x, list):
+        for item in list.__iter__(x):
+            y.append(item if memo is None else deepcopy(item, memo))
+    elif isinstance(x, dict):
+        for key, value in dict.items(x):
+            if memo is not None:
+                key = deepcopy(key, memo)
+                value = deepcopy(value, memo)
+            y[key] = value
 
 
 def _default_state(x, cls):

@@ -933,16 +933,6 @@ def is_dataclass(obj):
     return hasattr(cls, _FIELDS)
 
 
-def _dict_like(obj):
-    # `dict` and, since molt's `collections` classes are not `dict` subclasses, those.
-    if isinstance(obj, dict):
-        return True
-    collections = sys.modules.get("collections")
-    if collections is None:
-        return False
-    return isinstance(obj, (collections.OrderedDict, collections.defaultdict, collections.Counter))
-
-
 def _convert(obj, factory, as_dict):
     # The recursion of `asdict` (`as_dict`) and `astuple`.
     if _is_dataclass_instance(obj):
@@ -959,7 +949,7 @@ def _convert(obj, factory, as_dict):
         return type(obj)(*[_convert(v, factory, as_dict) for v in obj])
     if isinstance(obj, (list, tuple)):
         return type(obj)(_convert(v, factory, as_dict) for v in obj)
-    if _dict_like(obj):
+    if isinstance(obj, dict):
         if as_dict:
             return type(obj)((_convert(k, factory, True), _convert(v, factory, True)) for k, v in obj.items())
         return type(obj)((_convert(k, factory, False), _convert(v, factory, False)) for k, v in obj.items())

@@ -1026,6 +1026,12 @@ pub fn rich_compare(opc: u32, a: Value, b: Value) -> R<Ref> {
         if let Some(r) = compare_dunder(opc, a, b)? {
             return Ok(r);
         }
+        // The subclass instance's method declined (`Counter.__eq__` returns NotImplemented
+        // for a `dict`): CPython then runs the builtin operand's own comparison on the
+        // builtin value the instance carries (`dict.__eq__(d, counter)`).
+        if let Some(r) = builtin_operand_compare(opc, a, b)? {
+            return Ok(bool_ref(r));
+        }
     }
     if crate::bytes::is_bytearray(b) && (crate::bytes::is_array(a) || simple_view(a)) {
         let swapped = CMP_SWAPPED[opc as usize];
@@ -1043,6 +1049,28 @@ pub fn rich_compare(opc: u32, a: Value, b: Value) -> R<Ref> {
             type_name(b)
         )),
     }
+}
+
+/// The builtin operand's comparison of `a op b` when exactly one operand is an instance of
+/// a subclass of a builtin container or str type and the other a builtin value of that same
+/// type (its methods declined): the builtin's slot compares the instance's builtin value.
+/// `None` for any other pair (then `==` falls back to identity).
+fn builtin_operand_compare(opc: u32, a: Value, b: Value) -> R<Option<bool>> {
+    let (plain, inner, op) = match (is_instance(a), is_instance(b)) {
+        (true, false) => match crate::class::builtin_value(a) {
+            Some(x) => (b, x, CMP_SWAPPED[opc as usize]),
+            None => return Ok(None),
+        },
+        (false, true) => match crate::class::builtin_value(b) {
+            Some(y) => (a, y, opc),
+            None => return Ok(None),
+        },
+        _ => return Ok(None),
+    };
+    if !plain.is_ptr() || !inner.is_ptr() || kind(plain) != kind(inner) {
+        return Ok(None);
+    }
+    native_compare(op, plain, inner)
 }
 
 /// Comparison of builtin values; `None` when not natively comparable.

@@ -1,8 +1,7 @@
 # molt's `collections`, written for molt: `deque`, `defaultdict`, `Counter`, `OrderedDict`,
-# `ChainMap` and `namedtuple`. The mapping classes were written before molt could
-# instantiate subclasses of `dict`: they keep their items in a plain dict (`_data`) and
-# forward to it; their reprs, messages and iteration orders are CPython's (docs/stdlib.md
-# lists what still differs).
+# `ChainMap` and `namedtuple`. `defaultdict`, `Counter` and `OrderedDict` are subclasses of
+# `dict`, as in CPython; their reprs, messages and iteration orders are CPython's
+# (docs/stdlib.md lists what still differs).
 
 from . import abc
 import _molt
@@ -356,171 +355,123 @@ def _repr_leave(obj):
             return
 
 
-_MISSING = object()
+# The default of `OrderedDict.pop` (`_MISSING` is rebound below, for `namedtuple`).
+_NO_DEFAULT = object()
+
+# dict's methods, read once: the mapping classes below call them on themselves (a
+# subclass's overrides are called where CPython's C code calls them).
+_dict_contains = dict.__contains__
+_dict_len = dict.__len__
+_dict_setitem = dict.__setitem__
+_dict_clear = dict.clear
+_dict_items = dict.items
+_dict_keys = dict.keys
+_dict_pop = dict.pop
+_dict_popitem = dict.popitem
+_dict_update = dict.update
+_dict_values = dict.values
 
 
-class _DictBase:
-    # The mapping methods every dict-like class here forwards to `_data`.
-
-    __hash__ = None
-
-    def __len__(self):
-        return len(self._data)
-
-    def __iter__(self):
-        return iter(self._data)
-
-    def __reversed__(self):
-        return reversed(self._data)
-
-    def __contains__(self, key):
-        return key in self._data
-
-    def __getitem__(self, key):
-        try:
-            return self._data[key]
-        except KeyError:
-            return self.__missing__(key)
-
-    def __missing__(self, key):
-        raise KeyError(key)
-
-    def __setitem__(self, key, value):
-        self._data[key] = value
-
-    def __delitem__(self, key):
-        del self._data[key]
-
-    def keys(self):
-        return self._data.keys()
-
-    def values(self):
-        return self._data.values()
-
-    def items(self):
-        return self._data.items()
-
-    def get(self, key, default=None):
-        return self._data.get(key, default)
-
-    def setdefault(self, key, default=None):
-        return self._data.setdefault(key, default)
-
-    def pop(self, key, default=_MISSING):
-        if default is _MISSING:
-            return self._data.pop(key)
-        return self._data.pop(key, default)
-
-    def popitem(self):
-        return self._data.popitem()
-
-    def clear(self):
-        self._data.clear()
-
-    def update(self, other=(), **kwargs):
-        if isinstance(other, _DictBase):
-            other = other._data
-        self._data.update(other, **kwargs)
-
-    def __eq__(self, other):
-        if isinstance(other, _DictBase):
-            return self._data == other._data
-        if isinstance(other, dict):
-            return self._data == other
-        return NotImplemented
-
-    def __ne__(self, other):
-        result = self.__eq__(other)
-        if result is NotImplemented:
-            return result
-        return not result
-
-    def __or__(self, other):
-        if not isinstance(other, (dict, _DictBase)):
-            return NotImplemented
-        result = self.copy()
-        result.update(other)
-        return result
-
-    def __ror__(self, other):
-        if not isinstance(other, (dict, _DictBase)):
-            return NotImplemented
-        result = self.copy()
-        result._data = dict(other)
-        result.update(self)
-        return result
-
-    def __ior__(self, other):
-        self.update(other)
-        return self
-
-    def _dict_repr(self):
-        if _repr_running(self):
-            return "{...}"
-        _repr_enter(self)
-        try:
-            return repr(self._data)
-        finally:
-            _repr_leave(self)
+def _is_mapping(obj):
+    # `isinstance(obj, collections.abc.Mapping)`, with the common case first.
+    return isinstance(obj, dict) or isinstance(obj, abc.Mapping)
 
 
-class defaultdict(_DictBase):
+class defaultdict(dict):
+    # A `dict` whose `__missing__` stores and returns `default_factory()`. The factory is a
+    # slot, as CPython's member: the instances have no `__dict__`.
+
+    __slots__ = ("default_factory",)
     __class_getitem__ = classmethod(_GenericAlias)
+
     def __hash__(self):
         raise TypeError("unhashable type: 'collections.defaultdict'")
 
-    def __init__(self, default_factory=None, *args, **kwargs):
+    def __init__(self, default_factory=None, /, *args, **kwargs):
         if default_factory is not None and not callable(default_factory):
             raise TypeError("first argument must be callable or None")
         self.default_factory = default_factory
-        self._data = dict(*args, **kwargs)
+        dict.__init__(self, *args, **kwargs)
 
     def __missing__(self, key):
-        if self.default_factory is None:
+        factory = self.default_factory
+        if factory is None:
             raise KeyError(key)
-        value = self.default_factory()
-        self._data[key] = value
+        value = factory()
+        self[key] = value
         return value
 
     def copy(self):
-        return self.__class__(self.default_factory, self._data)
+        return type(self)(self.default_factory, self)
 
     __copy__ = copy
 
+    def __reduce__(self):
+        factory = self.default_factory
+        args = () if factory is None else (factory,)
+        return (type(self), args, None, None, iter(self.items()))
+
     def __repr__(self):
-        if self.default_factory is None:
-            factory = "None"
-        elif _repr_running(self.default_factory):
-            factory = "..."
+        body = dict.__repr__(self)
+        factory = self.default_factory
+        if factory is None:
+            shown = "None"
+        elif _repr_running(factory):
+            shown = "..."
         else:
-            factory = repr(self.default_factory)
-        return "%s(%s, %s)" % (_name(self), factory, self._dict_repr())
+            _repr_enter(factory)
+            try:
+                shown = repr(factory)
+            finally:
+                _repr_leave(factory)
+        return "%s(%s, %s)" % (_name(self), shown, body)
+
+    def __or__(self, other):
+        if not isinstance(other, dict):
+            return NotImplemented
+        result = type(self)(self.default_factory, self)
+        _dict_update(result, other)
+        return result
+
+    def __ror__(self, other):
+        if not isinstance(other, dict):
+            return NotImplemented
+        result = type(self)(self.default_factory, other)
+        _dict_update(result, self)
+        return result
 
 
-class Counter(_DictBase):
+def _count_of(item):
+    return item[1]
+
+
+class Counter(dict):
+    # A `dict` of counts: missing elements count 0 (without being stored).
+
     __class_getitem__ = classmethod(_GenericAlias)
-    def __init__(self, iterable=None, **kwds):
-        self._data = {}
+
+    def __init__(self, iterable=None, /, **kwds):
+        dict.__init__(self)
         self.update(iterable, **kwds)
 
     def __missing__(self, key):
         return 0
 
-    def __delitem__(self, key):
-        if key in self._data:
-            del self._data[key]
+    def __delitem__(self, elem):
+        if elem in self:
+            dict.__delitem__(self, elem)
 
     def total(self):
-        return sum(self._data.values())
+        return sum(self.values())
 
     def most_common(self, n=None):
-        ordered = sorted(self._data.items(), key=_count_of, reverse=True)
+        ordered = sorted(self.items(), key=_count_of, reverse=True)
         if n is None:
             return ordered
         return ordered[: max(n, 0)]
 
     def elements(self):
-        for elem, count in self._data.items():
+        for elem, count in self.items():
             for _ in range(count):
                 yield elem
 
@@ -530,25 +481,41 @@ class Counter(_DictBase):
             "Counter.fromkeys() is undefined.  Use Counter(iterable) instead."
         )
 
-    def update(self, iterable=None, **kwds):
+    def update(self, iterable=None, /, **kwds):
         if iterable is not None:
-            if isinstance(iterable, (dict, _DictBase)):
-                for elem, count in iterable.items():
-                    self._data[elem] = self._data.get(elem, 0) + count
+            if _is_mapping(iterable):
+                if self:
+                    self_get = self.get
+                    for elem, count in iterable.items():
+                        self[elem] = count + self_get(elem, 0)
+                else:
+                    _dict_update(self, iterable)
+            elif not self and type(self) is Counter:
+                # An empty exact Counter counts in a plain dict, then takes its items (in
+                # the order first seen, also when the iterable raises).
+                counts = {}
+                counts_get = counts.get
+                try:
+                    for elem in iterable:
+                        counts[elem] = counts_get(elem, 0) + 1
+                finally:
+                    _dict_update(self, counts)
             else:
+                self_get = self.get
                 for elem in iterable:
-                    self._data[elem] = self._data.get(elem, 0) + 1
+                    self[elem] = self_get(elem, 0) + 1
         if kwds:
             self.update(kwds)
 
-    def subtract(self, iterable=None, **kwds):
+    def subtract(self, iterable=None, /, **kwds):
         if iterable is not None:
-            if isinstance(iterable, (dict, _DictBase)):
+            self_get = self.get
+            if _is_mapping(iterable):
                 for elem, count in iterable.items():
-                    self._data[elem] = self._data.get(elem, 0) - count
+                    self[elem] = self_get(elem, 0) - count
             else:
                 for elem in iterable:
-                    self._data[elem] = self._data.get(elem, 0) - 1
+                    self[elem] = self_get(elem, 0) - 1
         if kwds:
             self.subtract(kwds)
 
@@ -557,13 +524,16 @@ class Counter(_DictBase):
 
     __copy__ = copy
 
+    def __reduce__(self):
+        return self.__class__, (dict(self),)
+
     def __repr__(self):
-        if not self._data:
+        if not self:
             return "%s()" % _name(self)
         try:
             shown = dict(self.most_common())
         except TypeError:
-            shown = dict(self._data)
+            shown = dict(self)
         if _repr_running(self):
             return "%s({...})" % _name(self)
         _repr_enter(self)
@@ -574,14 +544,13 @@ class Counter(_DictBase):
 
     def __eq__(self, other):
         if not isinstance(other, Counter):
-            return _DictBase.__eq__(self, other)
+            return NotImplemented
         return all(self[e] == other[e] for c in (self, other) for e in c)
 
     def __ne__(self, other):
-        result = self.__eq__(other)
-        if result is NotImplemented:
-            return result
-        return not result
+        if not isinstance(other, Counter):
+            return NotImplemented
+        return not self == other
 
     def __le__(self, other):
         if not isinstance(other, Counter):
@@ -607,136 +576,172 @@ class Counter(_DictBase):
         if not isinstance(other, Counter):
             return NotImplemented
         result = Counter()
-        for elem, count in self._data.items():
-            total = count + other[elem]
-            if total > 0:
-                result._data[elem] = total
-        for elem, count in other._data.items():
-            if elem not in self._data and count > 0:
-                result._data[elem] = count
+        for elem, count in self.items():
+            newcount = count + other[elem]
+            if newcount > 0:
+                result[elem] = newcount
+        for elem, count in other.items():
+            if elem not in self and count > 0:
+                result[elem] = count
         return result
 
     def __sub__(self, other):
         if not isinstance(other, Counter):
             return NotImplemented
         result = Counter()
-        for elem, count in self._data.items():
-            diff = count - other[elem]
-            if diff > 0:
-                result._data[elem] = diff
-        for elem, count in other._data.items():
-            if elem not in self._data and count < 0:
-                result._data[elem] = 0 - count
+        for elem, count in self.items():
+            newcount = count - other[elem]
+            if newcount > 0:
+                result[elem] = newcount
+        for elem, count in other.items():
+            if elem not in self and count < 0:
+                result[elem] = 0 - count
         return result
 
     def __or__(self, other):
         if not isinstance(other, Counter):
             return NotImplemented
         result = Counter()
-        for elem, count in self._data.items():
+        for elem, count in self.items():
             other_count = other[elem]
-            best = other_count if count < other_count else count
-            if best > 0:
-                result._data[elem] = best
-        for elem, count in other._data.items():
-            if elem not in self._data and count > 0:
-                result._data[elem] = count
+            newcount = other_count if count < other_count else count
+            if newcount > 0:
+                result[elem] = newcount
+        for elem, count in other.items():
+            if elem not in self and count > 0:
+                result[elem] = count
         return result
 
     def __and__(self, other):
         if not isinstance(other, Counter):
             return NotImplemented
         result = Counter()
-        for elem, count in self._data.items():
+        for elem, count in self.items():
             other_count = other[elem]
-            least = count if count < other_count else other_count
-            if least > 0:
-                result._data[elem] = least
+            newcount = count if count < other_count else other_count
+            if newcount > 0:
+                result[elem] = newcount
         return result
 
     def __pos__(self):
         result = Counter()
-        for elem, count in self._data.items():
+        for elem, count in self.items():
             if count > 0:
-                result._data[elem] = count
+                result[elem] = count
         return result
 
     def __neg__(self):
         result = Counter()
-        for elem, count in self._data.items():
+        for elem, count in self.items():
             if count < 0:
-                result._data[elem] = 0 - count
+                result[elem] = 0 - count
         return result
 
     def _keep_positive(self):
-        for elem in [e for e, c in self._data.items() if not c > 0]:
-            del self._data[elem]
+        nonpositive = [elem for elem, count in self.items() if not count > 0]
+        for elem in nonpositive:
+            del self[elem]
         return self
 
+    # The in-place forms take any mapping (`other.items()`), as CPython's do.
     def __iadd__(self, other):
-        if not isinstance(other, Counter):
-            return NotImplemented
-        for elem, count in other._data.items():
-            self._data[elem] = self._data.get(elem, 0) + count
+        for elem, count in other.items():
+            self[elem] += count
         return self._keep_positive()
 
     def __isub__(self, other):
-        if not isinstance(other, Counter):
-            return NotImplemented
-        for elem, count in other._data.items():
-            self._data[elem] = self._data.get(elem, 0) - count
+        for elem, count in other.items():
+            self[elem] -= count
         return self._keep_positive()
 
     def __ior__(self, other):
-        if not isinstance(other, Counter):
-            return NotImplemented
-        for elem, other_count in other._data.items():
-            count = self._data.get(elem, 0)
+        for elem, other_count in other.items():
+            count = self[elem]
             if other_count > count:
-                self._data[elem] = other_count
+                self[elem] = other_count
         return self._keep_positive()
 
     def __iand__(self, other):
-        if not isinstance(other, Counter):
-            return NotImplemented
-        for elem, count in self._data.items():
+        for elem, count in self.items():
             other_count = other[elem]
             if other_count < count:
-                self._data[elem] = other_count
+                self[elem] = other_count
         return self._keep_positive()
 
 
-def _count_of(item):
-    return item[1]
+def _od_update(od, other, kwds):
+    # CPython's `MutableMapping.update` of an OrderedDict: item by item through
+    # `od[key] = value` (a subclass's `__setitem__` is honoured).
+    if isinstance(other, dict):
+        for key, value in _dict_items(other) if type(other) is dict else other.items():
+            od[key] = value
+    elif hasattr(other, "keys"):
+        for key in other.keys():
+            od[key] = other[key]
+    else:
+        for pair in other:
+            key, value = pair
+            od[key] = value
+    for key, value in kwds.items():
+        od[key] = value
 
 
-class OrderedDict(_DictBase):
+class OrderedDict(dict):
+    # The dict's own insertion order is the order: `move_to_end(key)` re-inserts the key,
+    # `move_to_end(key, last=False)` rebuilds the dict (O(n)).
+
     __class_getitem__ = classmethod(_GenericAlias)
+
     def __hash__(self):
         raise TypeError("unhashable type: 'collections.OrderedDict'")
 
-    def __init__(self, other=(), **kwargs):
-        self._data = {}
-        self.update(other, **kwargs)
+    def __init__(self, other=(), /, **kwds):
+        _od_update(self, other, kwds)
+
+    def update(self, other=(), /, **kwds):
+        _od_update(self, other, kwds)
 
     def popitem(self, last=True):
-        if not self._data:
+        if not _dict_len(self):
             raise KeyError("dictionary is empty")
+        if type(self) is OrderedDict:
+            if last:
+                return _dict_popitem(self)
+            key = next(iter(_dict_keys(self)))
+            return (key, _dict_pop(self, key))
+        # A subclass's `__getitem__` and `__delitem__` are honoured, as in CPython.
         if last:
-            return self._data.popitem()
-        key = next(iter(self._data))
-        return (key, self._data.pop(key))
+            key = next(reversed(_dict_keys(self)))
+        else:
+            key = next(iter(_dict_keys(self)))
+        value = self[key]
+        del self[key]
+        return (key, value)
 
     def move_to_end(self, key, last=True):
-        value = self._data.pop(key)
+        value = _dict_pop(self, key)
         if last:
-            self._data[key] = value
+            _dict_setitem(self, key, value)
             return
-        rest = list(self._data.items())
-        self._data.clear()
-        self._data[key] = value
-        for k, v in rest:
-            self._data[k] = v
+        rest = list(_dict_items(self))
+        _dict_clear(self)
+        _dict_setitem(self, key, value)
+        _dict_update(self, rest)
+
+    def pop(self, key, default=_NO_DEFAULT):
+        if _dict_contains(self, key):
+            value = self[key]
+            del self[key]
+            return value
+        if default is _NO_DEFAULT:
+            raise KeyError(key)
+        return default
+
+    def setdefault(self, key, default=None):
+        if key in self:
+            return self[key]
+        self[key] = default
+        return default
 
     def keys(self):
         return odict_keys(self)
@@ -748,79 +753,151 @@ class OrderedDict(_DictBase):
         return odict_items(self)
 
     def copy(self):
-        return self.__class__(self)
-
-    __copy__ = copy
-
-    @classmethod
-    def fromkeys(cls, iterable, value=None):
-        result = cls()
-        for key in iterable:
-            result[key] = value
+        result = type(self)()
+        for key in _dict_keys(self):
+            result[key] = self[key]
         return result
+
+    def __reduce__(self):
+        state = getattr(self, "__dict__", None) or None
+        return (type(self), (), state, None, iter(self.items()))
 
     def __eq__(self, other):
         if isinstance(other, OrderedDict):
-            return self._data == other._data and list(self._data) == list(other._data)
-        return _DictBase.__eq__(self, other)
+            return dict.__eq__(self, other) and list(_dict_keys(self)) == list(_dict_keys(other))
+        return dict.__eq__(self, other)
 
     def __ne__(self, other):
-        result = self.__eq__(other)
-        if result is NotImplemented:
-            return result
-        return not result
+        if isinstance(other, OrderedDict):
+            return not self.__eq__(other)
+        return dict.__ne__(self, other)
 
     def __repr__(self):
-        if not self._data:
-            return "%s()" % _name(self)
         if _repr_running(self):
             return "..."
+        if not self:
+            return "%s()" % _name(self)
         _repr_enter(self)
         try:
-            return "%s(%r)" % (_name(self), list(self._data.items()))
+            return "%s(%r)" % (_name(self), list(self.items()))
         finally:
             _repr_leave(self)
 
+    def __or__(self, other):
+        if not isinstance(other, dict):
+            return NotImplemented
+        result = type(self)(self)
+        _od_update(result, other, {})
+        return result
+
+    def __ror__(self, other):
+        if not isinstance(other, dict):
+            return NotImplemented
+        result = type(self)(other)
+        _od_update(result, self, {})
+        return result
+
+    def __ior__(self, other):
+        _od_update(self, other, {})
+        return self
+
 
 class _OrderedView:
+    # The views of an OrderedDict: the dict's own views under CPython's names; the set
+    # operations of keys and items are those of the dict's views.
+
     def __init__(self, mapping):
         self._mapping = mapping
 
     def __len__(self):
-        return len(self._mapping._data)
+        return _dict_len(self._mapping)
 
     def __repr__(self):
         return "%s(%r)" % (_name(self), list(self))
 
+    @property
+    def mapping(self):
+        return self._view().mapping
 
-class odict_keys(_OrderedView):
+
+class _OrderedSetView(_OrderedView):
+    def __eq__(self, other):
+        if isinstance(other, _OrderedSetView):
+            other = other._view()
+        return self._view() == other
+
+    def __ne__(self, other):
+        if isinstance(other, _OrderedSetView):
+            other = other._view()
+        return self._view() != other
+
+    def __and__(self, other):
+        return self._view() & other
+
+    def __rand__(self, other):
+        return other & self._view()
+
+    def __or__(self, other):
+        return self._view() | other
+
+    def __ror__(self, other):
+        return other | self._view()
+
+    def __sub__(self, other):
+        return self._view() - other
+
+    def __rsub__(self, other):
+        return other - self._view()
+
+    def __xor__(self, other):
+        return self._view() ^ other
+
+    def __rxor__(self, other):
+        return other ^ self._view()
+
+    def isdisjoint(self, other):
+        return self._view().isdisjoint(other)
+
+    __hash__ = None
+
+
+class odict_keys(_OrderedSetView):
+    def _view(self):
+        return _dict_keys(self._mapping)
+
     def __iter__(self):
-        return iter(self._mapping._data.keys())
+        return iter(_dict_keys(self._mapping))
 
     def __reversed__(self):
-        return reversed(self._mapping._data.keys())
+        return reversed(_dict_keys(self._mapping))
 
     def __contains__(self, key):
-        return key in self._mapping._data
+        return _dict_contains(self._mapping, key)
 
 
 class odict_values(_OrderedView):
+    def _view(self):
+        return _dict_values(self._mapping)
+
     def __iter__(self):
-        return iter(self._mapping._data.values())
+        return iter(_dict_values(self._mapping))
 
     def __reversed__(self):
-        return reversed(self._mapping._data.values())
+        return reversed(_dict_values(self._mapping))
 
 
-class odict_items(_OrderedView):
+class odict_items(_OrderedSetView):
+    def _view(self):
+        return _dict_items(self._mapping)
+
     def __iter__(self):
-        return iter(self._mapping._data.items())
+        return iter(_dict_items(self._mapping))
 
     def __reversed__(self):
-        return reversed(self._mapping._data.items())
+        return reversed(_dict_items(self._mapping))
 
     def __contains__(self, item):
-        return item in self._mapping._data.items()
+        return item in _dict_items(self._mapping)
 
 
 class ChainMap(abc.MutableMapping):
@@ -930,7 +1007,6 @@ class ChainMap(abc.MutableMapping):
 
 
 abc.MutableSequence.register(deque)
-abc.MutableMapping.register(_DictBase)
 abc.Hashable._hook_exclude = abc.Hashable._hook_exclude + (deque, defaultdict, OrderedDict)
 abc.KeysView.register(odict_keys)
 abc.ValuesView.register(odict_values)
