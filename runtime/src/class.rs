@@ -369,7 +369,11 @@ pub fn class_name(cls: Value) -> String {
 /// for one defined in a class body, `__name__` otherwise.
 pub fn class_qualname(cls: Value) -> String {
     let cd = class_data(cls);
-    let q = if cd.qualname.is_none() { cd.name } else { cd.qualname };
+    let q = if cd.qualname.is_none() {
+        cd.name
+    } else {
+        cd.qualname
+    };
     as_str(q).to_string()
 }
 
@@ -1767,7 +1771,9 @@ pub fn type_new_core(
             layout,
             ctor: None,
             members: nmembers,
-            qualname: if qualname.is_none() || crate::str::str_opt(qualname) == crate::str::str_opt(name) {
+            qualname: if qualname.is_none()
+                || crate::str::str_opt(qualname) == crate::str::str_opt(name)
+            {
                 Value::NONE
             } else {
                 incref(qualname)
@@ -2575,7 +2581,11 @@ fn object_init_subclass(cls: Value, args: Args<'_>) -> R<Ref> {
     if !args.pos.is_empty() {
         return type_error(format!(
             "{}.__init_subclass__() takes no arguments ({} given)",
-            if is_class(cls) { class_name(cls) } else { "object".to_owned() },
+            if is_class(cls) {
+                class_name(cls)
+            } else {
+                "object".to_owned()
+            },
             args.pos.len()
         ));
     }

@@ -858,11 +858,12 @@ pub fn exception_line(exc: Value) -> String {
     // CPython qualifies the type with its module unless that is `__main__` or `builtins`
     // (`copy.Error: ...`).
     let cls = crate::class::type_of(exc);
-    let mut name = if crate::class::is_class(cls) && !crate::class::class_data(cls).qualname.is_none() {
-        crate::class::class_qualname(cls)
-    } else {
-        crate::class::type_name(exc)
-    };
+    let mut name =
+        if crate::class::is_class(cls) && !crate::class::class_data(cls).qualname.is_none() {
+            crate::class::class_qualname(cls)
+        } else {
+            crate::class::type_name(exc)
+        };
     if crate::class::is_class(cls)
         && let Some(module) = crate::class::class_module(cls)
         && module != "__main__"

@@ -336,8 +336,7 @@ fn compare_slot<const T: u8, const OP: u32>(recv: Value, args: Args<'_>) -> R<Re
         INT | BOOL => is_int(other),
         FLOAT => other.is_float() || is_int(other),
         COMPLEX => {
-            !ordering
-                && (crate::complex::is_complex(other) || other.is_float() || is_int(other))
+            !ordering && (crate::complex::is_complex(other) || other.is_float() || is_int(other))
         }
         STR => is_kind(other, Kind::Str),
         LIST => is_kind(other, Kind::List),
@@ -801,7 +800,10 @@ pub fn install(r: &Runtime) {
         (t.int, &[INT_ARITH, INT_OTHER, comparisons!(INT)]),
         (t.bool, &[BOOL_ARITH, BOOL_OTHER]),
         (t.float, &[FLOAT_ARITH, FLOAT_OTHER, comparisons!(FLOAT)]),
-        (t.complex, &[COMPLEX_ARITH, COMPLEX_OTHER, comparisons!(COMPLEX)]),
+        (
+            t.complex,
+            &[COMPLEX_ARITH, COMPLEX_OTHER, comparisons!(COMPLEX)],
+        ),
         (t.str, &[STR_SLOTS, comparisons!(STR)]),
         (t.list, &[LIST_SLOTS, comparisons!(LIST)]),
         (t.tuple, &[TUPLE_SLOTS, comparisons!(TUPLE)]),

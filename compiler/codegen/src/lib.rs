@@ -425,9 +425,9 @@ fn build_module<M: Backend>(
     for f in functions {
         for inst in &f.insts {
             let size = match inst.kind {
-                InstKind::GetAttrSlot(..) | InstKind::SetAttrSlot(..) | InstKind::BuiltinLoad(..) => {
-                    8
-                }
+                InstKind::GetAttrSlot(..)
+                | InstKind::SetAttrSlot(..)
+                | InstKind::BuiltinLoad(..) => 8,
                 InstKind::CallMethodDirect { .. }
                 | InstKind::MethodLoadDirect { .. }
                 | InstKind::MethodLoad(..)

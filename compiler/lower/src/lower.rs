@@ -1938,7 +1938,9 @@ impl<'a> Lowerer<'a> {
                     return st.b.ins(InstKind::NsLoad(ns, name.into()), span);
                 }
                 ClassBodyName::Nonlocal(cell) => {
-                    return st.b.ins(InstKind::CellLoad(cell, class_free_name(name)), span);
+                    return st
+                        .b
+                        .ins(InstKind::CellLoad(cell, class_free_name(name)), span);
                 }
                 ClassBodyName::Free(cell) => return self.class_deref(st, ns, cell, name, span),
                 ClassBodyName::Global => resolution = Resolution::Global,
@@ -2013,7 +2015,10 @@ impl<'a> Lowerer<'a> {
         // A private name is mangled: `_C__x`, which no enclosing function binds here.
         if st.kind == Kind::Function
             && self.mangle(name) == name
-            && matches!(self.resolution(st, name), Resolution::Cell | Resolution::Free)
+            && matches!(
+                self.resolution(st, name),
+                Resolution::Cell | Resolution::Free
+            )
             && let Some(&cell) = st.cells.get(name)
         {
             if scope.nonlocals.contains(name) {
@@ -2049,7 +2054,8 @@ impl<'a> Lowerer<'a> {
         let a = st.b.ins(InstKind::GetItem(ns, key), span);
         st.b.jump(join, vec![a], span);
         st.b.switch_to(else_);
-        let b = st.b.ins(InstKind::CellLoad(cell, class_free_name(name)), span);
+        let b =
+            st.b.ins(InstKind::CellLoad(cell, class_free_name(name)), span);
         st.b.jump(join, vec![b], span);
         st.b.seal(join);
         st.b.switch_to(join);

@@ -11,7 +11,7 @@
 //! `break`, `continue` and `return` cannot leave a clause's body: CPython's compiler rejects
 //! them, and so does [`Lowerer::check_except_star_body`].
 
-use molt_mir::{Block, CallArgs, CmpOp, Constant, InstKind, IntConst, Span, Value};
+use molt_mir::{Block, CmpOp, Constant, InstKind, Span, Value};
 use molt_semantic::DiagnosticCode;
 use ruff_python_ast::{self as ast, Stmt};
 use ruff_text_size::Ranged;
