@@ -93,10 +93,7 @@ impl<'db> Lowerer<'db> {
             if let Some(name) = &clause.name
                 && !st.b.is_terminated()
             {
-                // `name = None; del name`, which works even after `del name`.
-                let none = self.constant(st, Constant::None, clause_span);
-                self.store_name(st, name.as_str(), none, self.span(name.range()));
-                self.delete_name(st, name.as_str(), self.span(name.range()));
+                self.unbind_handler_name(st, name.as_str(), self.span(name.range()));
             }
             st.b.handler = region_handler;
             if !st.b.is_terminated() {
@@ -107,10 +104,7 @@ impl<'db> Lowerer<'db> {
             st.b.switch_to(raised_block);
             st.b.ins(InstKind::ExcEnter(raised, level + 1), clause_span);
             if let Some(name) = &clause.name {
-                // CPython's cleanup: `name = None; del name`.
-                let none = self.constant(st, Constant::None, clause_span);
-                self.store_name(st, name.as_str(), none, self.span(name.range()));
-                self.delete_name(st, name.as_str(), self.span(name.range()));
+                self.unbind_handler_name(st, name.as_str(), self.span(name.range()));
             }
             self.except_star_call(st, Op::Raised, &[state, raised], clause_span);
             st.b.ins(InstKind::ExcLeave(level + 1), clause_span);
