@@ -100,18 +100,25 @@ impl State {
     /// The index of the workspace holding `path`: the one with the longest folder containing
     /// it, else the loose workspace (0).
     pub fn workspace_for(&self, path: &Path) -> usize {
-        let mut best = (0, 0);
+        self.folder_of(path).unwrap_or(0)
+    }
+
+    /// The index of the innermost workspace folder whose root contains `path`, or `None`
+    /// when no open folder does (the file belongs to the loose workspace, or to a folder
+    /// removed since the path was seen).
+    pub fn folder_of(&self, path: &Path) -> Option<usize> {
+        let mut best: Option<(usize, usize)> = None;
         for (i, ws) in self.workspaces.iter().enumerate() {
             if let Some(root) = &ws.root
                 && path.starts_with(root)
             {
                 let depth = root.components().count();
-                if depth > best.1 {
-                    best = (i, depth);
+                if best.is_none_or(|(_, d)| depth > d) {
+                    best = Some((i, depth));
                 }
             }
         }
-        best.0
+        best.map(|(i, _)| i)
     }
 
     /// The current revision of `path` (0 if it never had one).

@@ -369,8 +369,11 @@ impl Server {
                         if state.documents.contains_key(&path) {
                             continue;
                         }
+                        // The folder may have been removed while the file was read.
+                        let Some(i) = state.folder_of(&path) else {
+                            continue;
+                        };
                         let (text, error) = decode(&bytes);
-                        let i = state.workspace_for(&path);
                         let created = state
                             .workspaces
                             .get(i)
