@@ -1254,19 +1254,28 @@ impl<'a> Lowerer<'a> {
                 st.b.seal(body_block);
                 st.b.seal(next);
                 st.b.switch_to(body_block);
+                // With `as name`, the body is CPython's `try: body finally: name = None;
+                // del name`: `break`, `continue` and `return` run the cleanup frame, an
+                // exception raised out of the body goes through `unbind`, which unbinds the
+                // name and re-raises.
+                let mut unbind = None;
                 if let Some(name) = &clause.name {
                     self.store_name(st, name.as_str(), exc, self.span(name.range()));
-                    // `break`, `continue` and `return` in the body unbind the name too.
                     st.cleanups.push(CleanupFrame {
                         cleanup: Cleanup::Unbind(name.as_str()),
-                        outer_handler: st.b.handler,
+                        outer_handler: region_handler,
                     });
+                    st.b.handler = region_handler;
+                    let (h, raised) = st.b.new_block_with_param();
+                    self.enter_handler(st, Some(h));
+                    unbind = Some((h, raised, name));
                 }
                 st.current_exc.push(exc);
                 self.stmts(st, &clause.body);
                 st.current_exc.pop();
-                if let Some(name) = &clause.name {
+                if let Some((_, _, name)) = unbind {
                     st.cleanups.pop();
+                    self.enter_handler(st, region_handler);
                     if !st.b.is_terminated() {
                         self.unbind_handler_name(st, name.as_str(), self.span(name.range()));
                     }
@@ -1275,6 +1284,17 @@ impl<'a> Lowerer<'a> {
                     st.b.ins(InstKind::ExcLeave(level), clause_span);
                 }
                 st.b.jump(normal_exit, vec![], clause_span);
+                if let Some((h, raised, name)) = unbind {
+                    st.b.seal(h);
+                    st.b.switch_to(h);
+                    st.b.handler = region_handler;
+                    let inner = st.handler_level;
+                    st.b.ins(InstKind::ExcEnter(raised, inner), clause_span);
+                    st.handler_level = inner + 1;
+                    self.unbind_handler_name(st, name.as_str(), self.span(name.range()));
+                    self.reraise_(st, raised, clause_span);
+                    st.handler_level = inner;
+                }
                 st.b.switch_to(next);
             }
             // No clause matched: propagate.
