@@ -763,8 +763,8 @@ fn container_init(recv: Value, args: Args<'_>) -> R<Ref> {
     };
     let made = ctor(cls, args)?;
     if cls == t.list {
-        let new = std::mem::take(crate::list::list_vec(made.v()));
-        let old = std::mem::replace(crate::list::list_vec(recv), new);
+        let new = crate::list::list_vec(made.v()).take();
+        let old = crate::list::list_vec(recv).replace(new);
         crate::object::decref_all(&old);
     } else if cls == t.dict {
         crate::dict::dict_update(recv, made.v())?;

@@ -7,15 +7,183 @@ use crate::exceptions::{ExcKind, R, Raised, index_error, type_error, value_error
 use crate::object::{Args, Kind, Ref, alloc_ref, decref, incref, is_kind, payload};
 use crate::value::Value;
 
-/// The payload of a list object (`#[repr(C)]`: the items come first, so code that only
-/// needs them may read the payload as `UnsafeCell<Vec<Value>>`).
+/// The payload of a list object (`#[repr(C)]`: the items come first; generated code reads
+/// their address and count at `molt_abi::layout::LIST_ITEMS_OFFSET` and `LIST_LEN_OFFSET`).
 #[repr(C)]
 pub struct ListData {
     /// The items.
-    pub items: UnsafeCell<Vec<Value>>,
+    pub items: UnsafeCell<ListItems>,
     /// When the list was made, in [`crate::finalize::stamp`] units: the finalizable objects
     /// made before it are older (it orders finalization at exit).
     pub stamp: u64,
+}
+
+/// The items of a list: a growable array of owned values, `Vec<Value>`'s storage with a
+/// layout of our own (`Vec`'s field order is unspecified) that generated code can index:
+/// three 8-byte words on every target, the address of the first item (zero-extended on
+/// wasm32), the number of items, the capacity. The memory is a `Vec<Value>`'s: operations
+/// that grow or shrink it rebuild the `Vec` for their duration ([`ListItems::with_vec`]).
+/// Dropping it frees the storage but does not release the items (values are plain words).
+#[repr(C)]
+pub struct ListItems {
+    /// Address of the first item (dangling but aligned when the capacity is 0).
+    ptr: u64,
+    /// Number of items.
+    len: u64,
+    /// Number of items the storage holds.
+    cap: u64,
+}
+
+// The words generated code reads.
+const _: () = {
+    use molt_abi::layout;
+    use std::mem::offset_of;
+    let items = layout::HEADER_SIZE as usize + offset_of!(ListData, items);
+    assert!(items + offset_of!(ListItems, ptr) == layout::LIST_ITEMS_OFFSET as usize);
+    assert!(items + offset_of!(ListItems, len) == layout::LIST_LEN_OFFSET as usize);
+    assert!(crate::object::Kind::List as u32 == layout::KIND_LIST);
+};
+
+impl ListItems {
+    /// Takes over the storage of `v`.
+    pub fn from_vec(v: Vec<Value>) -> ListItems {
+        let mut v = std::mem::ManuallyDrop::new(v);
+        ListItems {
+            ptr: v.as_mut_ptr() as usize as u64,
+            len: v.len() as u64,
+            cap: v.capacity() as u64,
+        }
+    }
+
+    /// Runs `f` on the items as a `Vec`, then keeps whatever storage `f` left (also when
+    /// `f` unwinds). `f` must not reach this list through another path.
+    #[inline]
+    pub fn with_vec<T>(&mut self, f: impl FnOnce(&mut Vec<Value>) -> T) -> T {
+        struct WriteBack<'a> {
+            items: &'a mut ListItems,
+            vec: std::mem::ManuallyDrop<Vec<Value>>,
+        }
+        impl Drop for WriteBack<'_> {
+            fn drop(&mut self) {
+                self.items.ptr = self.vec.as_mut_ptr() as usize as u64;
+                self.items.len = self.vec.len() as u64;
+                self.items.cap = self.vec.capacity() as u64;
+            }
+        }
+        // SAFETY: the three words always describe the live storage of a `Vec<Value>` (see
+        // `from_vec` and `WriteBack`), which only this `ListItems` owns.
+        let vec = unsafe {
+            Vec::from_raw_parts(
+                self.ptr as usize as *mut Value,
+                self.len as usize,
+                self.cap as usize,
+            )
+        };
+        let mut guard = WriteBack {
+            items: self,
+            vec: std::mem::ManuallyDrop::new(vec),
+        };
+        f(&mut guard.vec)
+    }
+
+    /// Removes and returns every item, leaving the list empty.
+    pub fn take(&mut self) -> Vec<Value> {
+        self.replace(Vec::new())
+    }
+
+    /// Replaces the items with `new`, returning the old ones.
+    pub fn replace(&mut self, new: Vec<Value>) -> Vec<Value> {
+        self.with_vec(|v| std::mem::replace(v, new))
+    }
+
+    /// Replaces the items with `new`, freeing the old storage (the old items are not
+    /// released: the caller has taken them).
+    pub fn set(&mut self, new: Vec<Value>) {
+        drop(self.replace(new));
+    }
+
+    /// Appends `x`.
+    #[inline]
+    pub fn push(&mut self, x: Value) {
+        if self.len < self.cap {
+            // SAFETY: in bounds of the storage (len < cap).
+            unsafe { (self.ptr as usize as *mut Value).add(self.len as usize).write(x) };
+            self.len += 1;
+        } else {
+            self.with_vec(|v| v.push(x));
+        }
+    }
+
+    /// Removes the last item.
+    #[inline]
+    pub fn pop(&mut self) -> Option<Value> {
+        if self.len == 0 {
+            return None;
+        }
+        self.len -= 1;
+        // SAFETY: the item at the old last position is initialized.
+        Some(unsafe { (self.ptr as usize as *const Value).add(self.len as usize).read() })
+    }
+
+    /// Inserts `x` at `i` (`i <= len`).
+    pub fn insert(&mut self, i: usize, x: Value) {
+        self.with_vec(|v| v.insert(i, x));
+    }
+
+    /// Removes the item at `i` (`i < len`), shifting the rest down.
+    pub fn remove(&mut self, i: usize) -> Value {
+        self.with_vec(|v| v.remove(i))
+    }
+
+    /// Appends the items of `it`.
+    pub fn extend(&mut self, it: impl IntoIterator<Item = Value>) {
+        self.with_vec(|v| v.extend(it));
+    }
+
+    /// Replaces the items in `range` with those of `with`; returns the removed ones.
+    pub fn splice(
+        &mut self,
+        range: std::ops::Range<usize>,
+        with: impl IntoIterator<Item = Value>,
+    ) -> Vec<Value> {
+        self.with_vec(|v| v.splice(range, with).collect())
+    }
+
+    /// Reserves room for `n` more items.
+    pub fn reserve(&mut self, n: usize) {
+        self.with_vec(|v| v.reserve(n));
+    }
+}
+
+impl Drop for ListItems {
+    fn drop(&mut self) {
+        drop(self.take());
+    }
+}
+
+impl std::ops::Deref for ListItems {
+    type Target = [Value];
+    #[inline]
+    fn deref(&self) -> &[Value] {
+        // SAFETY: `len` initialized items at a non-null, aligned address.
+        unsafe { std::slice::from_raw_parts(self.ptr as usize as *const Value, self.len as usize) }
+    }
+}
+
+impl std::ops::DerefMut for ListItems {
+    #[inline]
+    fn deref_mut(&mut self) -> &mut [Value] {
+        // SAFETY: as `deref`; the list's items are borrowed mutably through `self`.
+        unsafe {
+            std::slice::from_raw_parts_mut(self.ptr as usize as *mut Value, self.len as usize)
+        }
+    }
+}
+
+impl std::fmt::Debug for ListItems {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
 }
 
 /// Whether `v` is a list.
@@ -30,7 +198,7 @@ pub fn is_list(v: Value) -> bool {
 /// calls, decrefs of items are fine: there are no finalizers).
 #[inline]
 #[allow(clippy::mut_from_ref)]
-pub fn list_vec<'a>(v: Value) -> &'a mut Vec<Value> {
+pub fn list_vec<'a>(v: Value) -> &'a mut ListItems {
     debug_assert!(is_list(v));
     // SAFETY: `v` is a live list; single-threaded, and callers follow the rule above.
     unsafe { &mut *payload::<ListData>(v).items.get() }
@@ -61,7 +229,7 @@ pub fn list_from_raw(items: Vec<Value>) -> Ref {
     alloc_ref(
         Kind::List,
         ListData {
-            items: UnsafeCell::new(items),
+            items: UnsafeCell::new(ListItems::from_vec(items)),
             stamp: crate::finalize::stamp(),
         },
     )
@@ -74,7 +242,9 @@ pub fn list_made_at(items: Vec<Ref>, stamp: u64) -> Ref {
     alloc_ref(
         Kind::List,
         ListData {
-            items: UnsafeCell::new(items.into_iter().map(Ref::into_raw).collect()),
+            items: UnsafeCell::new(ListItems::from_vec(
+                items.into_iter().map(Ref::into_raw).collect(),
+            )),
             stamp,
         },
     )
@@ -174,9 +344,7 @@ pub fn list_setslice(l: Value, start: i64, stop: i64, step: i64, src: Value) -> 
         let hi = (stop.max(start)).max(0) as usize;
         let lo = lo.min(items.len());
         let hi = hi.min(items.len());
-        let removed: Vec<Value> = items
-            .splice(lo..hi, new.into_iter().map(Ref::into_raw))
-            .collect();
+        let removed: Vec<Value> = items.splice(lo..hi, new.into_iter().map(Ref::into_raw));
         // Last first, as CPython's `list_ass_slice` releases them.
         for v in removed.into_iter().rev() {
             decref(v);
@@ -206,7 +374,7 @@ pub fn list_delslice(l: Value, start: i64, stop: i64, step: i64) {
     let mut removed = Vec::with_capacity(positions.len());
     let mut keep = Vec::with_capacity(items.len() - positions.len());
     let mut p = positions.into_iter().peekable();
-    for (i, v) in items.drain(..).enumerate() {
+    for (i, v) in items.take().into_iter().enumerate() {
         if p.peek() == Some(&i) {
             p.next();
             removed.push(v);
@@ -214,7 +382,7 @@ pub fn list_delslice(l: Value, start: i64, stop: i64, step: i64) {
             keep.push(v);
         }
     }
-    *items = keep;
+    items.set(keep);
     // CPython releases a contiguous slice last item first, an extended one in index order.
     if step == 1 {
         removed.reverse();
@@ -410,7 +578,7 @@ fn m_copy(recv: Value, args: Args<'_>) -> R<Ref> {
 fn m_clear(recv: Value, args: Args<'_>) -> R<Ref> {
     let l = recv_list(recv)?;
     args.none("clear")?;
-    let old = std::mem::take(list_vec(l));
+    let old = list_vec(l).take();
     // Last item first, as CPython's `list.clear` releases them.
     for v in old.into_iter().rev() {
         decref(v);
@@ -451,13 +619,13 @@ fn m_sort(recv: Value, args: Args<'_>) -> R<Ref> {
 /// Sorts list `l` in place (stable), with an optional key function.
 pub fn list_sort(l: Value, key: Option<Value>, reverse: bool) -> R<()> {
     // CPython empties the list while sorting, so that mutation is detected.
-    let items = std::mem::take(list_vec(l));
+    let items = list_vec(l).take();
     let result = sort_items(&items, key, reverse);
-    let during = std::mem::take(list_vec(l));
+    let during = list_vec(l).take();
     match result {
         Ok(order) => {
             let sorted: Vec<Value> = order.into_iter().map(|i| items[i]).collect();
-            *list_vec(l) = sorted;
+            list_vec(l).set(sorted);
             let modified = !during.is_empty();
             for v in during {
                 decref(v);
@@ -468,7 +636,7 @@ pub fn list_sort(l: Value, key: Option<Value>, reverse: bool) -> R<()> {
             Ok(())
         }
         Err(Raised) => {
-            *list_vec(l) = items;
+            list_vec(l).set(items);
             for v in during {
                 decref(v);
             }

@@ -1065,7 +1065,7 @@ fn free_object(v: Value) {
             Kind::List => {
                 let obj = Box::from_raw(p as *mut Obj<crate::list::ListData>);
                 // Last item first, as CPython frees a list (observable through `__del__`).
-                for x in obj.data.items.into_inner().into_iter().rev() {
+                for x in obj.data.items.into_inner().take().into_iter().rev() {
                     decref(x);
                 }
             }

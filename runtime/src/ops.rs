@@ -133,7 +133,7 @@ fn repr_string_inner(v: Value) -> R<String> {
         Kind::Str => Ok(crate::str::repr_text(as_str(v), false)),
         Kind::BigInt => crate::int::int_to_string(int_view(v).unwrap_or(IntV::Small(0))),
         Kind::List => repr_guard(v, "[...]", || {
-            Ok(format!("[{}]", join_reprs(&list_vec(v).clone())?))
+            Ok(format!("[{}]", join_reprs(&list_vec(v).to_vec())?))
         }),
         Kind::Tuple => {
             let items = tuple_items(v);
@@ -645,8 +645,8 @@ fn container_binop(o: u32, inplace: bool, a: Value, b: Value) -> R<Option<Ref>> 
                 Kind::Str => crate::str::str_repeat(seq, count)?,
                 Kind::List if inplace && seq == a => {
                     let rep = crate::list::list_repeat(a, count)?;
-                    let new = std::mem::take(list_vec(rep.v()));
-                    let old = std::mem::replace(list_vec(a), new);
+                    let new = list_vec(rep.v()).take();
+                    let old = list_vec(a).replace(new);
                     crate::object::decref_all(&old);
                     Ref::dup(a)
                 }

@@ -28,7 +28,7 @@ const UPPER_MASK: u32 = 0x8000_0000;
 const LOWER_MASK: u32 = 0x7fff_ffff;
 
 /// The state list argument: a list of exactly `N + 1` items.
-fn state_list<'a>(v: Value) -> R<&'a mut Vec<Value>> {
+fn state_list<'a>(v: Value) -> R<&'a mut [Value]> {
     if !is_list(v) {
         return type_error("molt: random state must be a list");
     }
@@ -140,7 +140,7 @@ fn temper(mut y: u32) -> u32 {
 
 /// Draws words from a state list, twisting it in place when its words are used up.
 struct Draw<'a> {
-    items: &'a mut Vec<Value>,
+    items: &'a mut [Value],
     index: usize,
 }
 

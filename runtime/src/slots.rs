@@ -236,8 +236,8 @@ fn sequence_op(
                 TUPLE => crate::tuple::tuple_repeat(recv, n),
                 _ if inplace => {
                     let rep = crate::list::list_repeat(recv, n)?;
-                    let new = std::mem::take(crate::list::list_vec(rep.v()));
-                    let old = std::mem::replace(crate::list::list_vec(recv), new);
+                    let new = crate::list::list_vec(rep.v()).take();
+                    let old = crate::list::list_vec(recv).replace(new);
                     crate::object::decref_all(&old);
                     Ok(Ref::dup(recv))
                 }

@@ -1992,12 +1992,12 @@ mod tests {
         let recv = str_from("no separator here");
         let sep = str_from(",");
         let list = m_split(recv.v(), Args::positional(&[sep.v()])).unwrap();
-        assert_eq!(crate::list::list_vec(list.v()), &[recv.v()]);
+        assert_eq!(&crate::list::list_vec(list.v())[..], &[recv.v()]);
         let list = m_split(recv.v(), Args::positional(&[])).unwrap();
         assert_eq!(texts(&list), ["no", "separator", "here"]);
         let word = str_from("word");
         let list = m_rsplit(word.v(), Args::positional(&[])).unwrap();
-        assert_eq!(crate::list::list_vec(list.v()), &[word.v()]);
+        assert_eq!(&crate::list::list_vec(list.v())[..], &[word.v()]);
     }
 
     fn find_with(f: crate::object::BuiltinFn, recv: &str, sub: &str, range: &[Value]) -> i64 {

@@ -66,6 +66,11 @@ const TAG_NONE: i64 = abi::value::TAG_NONE as i64;
 /// `Kind::Instance` in the object header; as a `u64` read at [`HEADER_KIND_OFFSET`] it also
 /// says the header flags are 0.
 const KIND_INSTANCE: i64 = abi::layout::KIND_INSTANCE as i64;
+/// `Kind::List` in the object header.
+const KIND_LIST: i64 = abi::layout::KIND_LIST as i64;
+/// Byte offset of a list's item array address and of its item count.
+const LIST_ITEMS_OFFSET: i32 = abi::layout::LIST_ITEMS_OFFSET;
+const LIST_LEN_OFFSET: i32 = abi::layout::LIST_LEN_OFFSET;
 /// Byte offset of the header's kind and flags.
 const HEADER_KIND_OFFSET: i32 = abi::layout::HEADER_KIND_OFFSET;
 /// Byte offset of an instance's class.
@@ -1521,9 +1526,44 @@ impl Translator<'_> {
             }
             InstKind::Call { callee, args } if strategy(func, d) == Strategy::BuiltinLen => {
                 let _ = v!(callee);
-                let x = v!(&args.positional[0]);
+                let arg = args.positional[0];
+                let x = v!(&arg);
+                let merge = b.create_block();
+                b.append_block_param(merge, I64);
+                let arg_ty = self.func.ty(arg).clone();
+                if matches!(arg_ty, Type::List(_) | Type::Dyn) {
+                    // A list's length is read inline (an inline int: fewer than 2^47 items).
+                    let slow = b.create_block();
+                    let list = b.create_block();
+                    if arg_ty == Type::Dyn {
+                        let tag = b.ins().ushr_imm_u(x, 48);
+                        let is_ptr = b.ins().icmp_imm_s(IntCC::Equal, tag, TAG_PTR);
+                        let heap = b.create_block();
+                        b.ins().brif(is_ptr, heap, &[], slow, &[]);
+                        b.switch_to_block(heap);
+                        let p = b.ins().band_imm_u(x, PAYLOAD_MASK);
+                        let kind =
+                            b.ins()
+                                .uload32(ir::MemFlagsData::trusted(), p, HEADER_KIND_OFFSET);
+                        let is_list = b.ins().icmp_imm_s(IntCC::Equal, kind, KIND_LIST);
+                        b.ins().brif(is_list, list, &[], slow, &[]);
+                    } else {
+                        b.ins().jump(list, &[]);
+                    }
+                    b.switch_to_block(list);
+                    let p = b.ins().band_imm_u(x, PAYLOAD_MASK);
+                    let len = b
+                        .ins()
+                        .load(I64, ir::MemFlagsData::trusted(), p, LIST_LEN_OFFSET);
+                    let r = b.ins().bor_imm_u(len, INT_TAG);
+                    b.ins().jump(merge, &[BlockArg::Value(r)]);
+                    b.switch_to_block(slow);
+                }
                 let r = self.call_rt(b, Rt::Len, &[x]);
                 self.check(b, block, d, after, r, false)?;
+                b.ins().jump(merge, &[BlockArg::Value(r)]);
+                b.switch_to_block(merge);
+                let r = b.block_params(merge)[0];
                 self.define(d, r);
             }
             InstKind::Call { callee, args } => {
@@ -1920,16 +1960,47 @@ impl Translator<'_> {
                 let r = self.call_rt(b, Rt::DelAttr, &[o, n]);
                 self.check(b, block, d, after, r, true)?;
             }
-            InstKind::GetItem(o, k) => {
-                let (o, k) = (v!(o), v!(k));
+            InstKind::GetItem(mo, mk) => {
+                let (o, k) = (v!(mo), v!(mk));
+                let inline = self.list_index_inline(*mo, *mk);
+                let merge = b.create_block();
+                b.append_block_param(merge, I64);
+                if inline {
+                    let slow = b.create_block();
+                    let addr = self.list_item_addr(b, o, k, *self.func.ty(*mo) == Type::Dyn, slow);
+                    let r = b.ins().load(I64, ir::MemFlagsData::trusted(), addr, 0);
+                    self.incref(b, r);
+                    b.ins().jump(merge, &[BlockArg::Value(r)]);
+                    b.set_cold_block(slow);
+                    b.switch_to_block(slow);
+                }
                 let r = self.call_rt(b, Rt::GetItem, &[o, k]);
                 self.check(b, block, d, after, r, false)?;
+                b.ins().jump(merge, &[BlockArg::Value(r)]);
+                b.switch_to_block(merge);
+                let r = b.block_params(merge)[0];
                 self.define(d, r);
             }
-            InstKind::SetItem(o, k, v) => {
-                let (o, k, x) = (v!(o), v!(k), v!(v));
+            InstKind::SetItem(mo, mk, v) => {
+                let (o, k, x) = (v!(mo), v!(mk), v!(v));
+                let inline = self.list_index_inline(*mo, *mk);
+                let merge = b.create_block();
+                if inline {
+                    let slow = b.create_block();
+                    let addr = self.list_item_addr(b, o, k, *self.func.ty(*mo) == Type::Dyn, slow);
+                    let mem = ir::MemFlagsData::trusted();
+                    let old = b.ins().load(I64, mem, addr, 0);
+                    self.incref(b, x);
+                    b.ins().store(mem, x, addr, 0);
+                    self.decref(b, old);
+                    b.ins().jump(merge, &[]);
+                    b.set_cold_block(slow);
+                    b.switch_to_block(slow);
+                }
                 let r = self.call_rt(b, Rt::SetItem, &[o, k, x]);
                 self.check(b, block, d, after, r, true)?;
+                b.ins().jump(merge, &[]);
+                b.switch_to_block(merge);
             }
             InstKind::DelItem(o, k) => {
                 let (o, k) = (v!(o), v!(k));
@@ -2359,6 +2430,62 @@ impl Translator<'_> {
             .ins()
             .load(I64, ir::MemFlagsData::trusted(), p, INSTANCE_SLOTS_OFFSET);
         b.ins().iadd(slots, offset)
+    }
+
+    /// Whether `o[k]` gets the inline list path (see [`Translator::list_item_addr`]): the
+    /// container is a list or of unknown type, the index an int or of unknown type.
+    fn list_index_inline(&self, o: Value, k: Value) -> bool {
+        matches!(self.func.ty(o), Type::List(_) | Type::Dyn)
+            && matches!(self.func.ty(k), Type::Int | Type::Dyn)
+    }
+
+    /// The address of item `k` of list `o`, or a branch to `slow` unless `o` is a list (its
+    /// header's kind, tested when `check_kind`; a `list`-typed value is one) and `k` an inline
+    /// int that indexes it (negative from the end, as Python). The item words are read at
+    /// `molt_abi::layout::LIST_ITEMS_OFFSET` and `LIST_LEN_OFFSET` (`molt_runtime::list::ListItems`).
+    fn list_item_addr(
+        &mut self,
+        b: &mut FunctionBuilder<'_>,
+        o: ir::Value,
+        k: ir::Value,
+        check_kind: bool,
+        slow: ir::Block,
+    ) -> ir::Value {
+        let mem = ir::MemFlagsData::trusted();
+        let k_tag = b.ins().ushr_imm_u(k, 48);
+        let is_int = b.ins().icmp_imm_s(IntCC::Equal, k_tag, TAG_INT);
+        let int = b.create_block();
+        b.ins().brif(is_int, int, &[], slow, &[]);
+        b.switch_to_block(int);
+        if check_kind {
+            let tag = b.ins().ushr_imm_u(o, 48);
+            let is_ptr = b.ins().icmp_imm_s(IntCC::Equal, tag, TAG_PTR);
+            let heap = b.create_block();
+            b.ins().brif(is_ptr, heap, &[], slow, &[]);
+            b.switch_to_block(heap);
+            let p = b.ins().band_imm_u(o, PAYLOAD_MASK);
+            let kind = b.ins().uload32(mem, p, HEADER_KIND_OFFSET);
+            let is_list = b.ins().icmp_imm_s(IntCC::Equal, kind, KIND_LIST);
+            let list = b.create_block();
+            b.ins().brif(is_list, list, &[], slow, &[]);
+            b.switch_to_block(list);
+        }
+        let p = b.ins().band_imm_u(o, PAYLOAD_MASK);
+        // The index: the 48-bit payload, sign-extended; a negative one counts from the end.
+        let shifted = b.ins().ishl_imm_u(k, 16);
+        let i = b.ins().sshr_imm_u(shifted, 16);
+        let len = b.ins().load(I64, mem, p, LIST_LEN_OFFSET);
+        let from_end = b.ins().iadd(i, len);
+        let negative = b.ins().icmp_imm_s(IntCC::SignedLessThan, i, 0);
+        let i = b.ins().select(negative, from_end, i);
+        // One unsigned compare rejects both a still-negative index and one past the end.
+        let inside = b.ins().icmp(IntCC::UnsignedLessThan, i, len);
+        let found = b.create_block();
+        b.ins().brif(inside, found, &[], slow, &[]);
+        b.switch_to_block(found);
+        let items = b.ins().load(I64, mem, p, LIST_ITEMS_OFFSET);
+        let offset = b.ins().ishl_imm_u(i, 3);
+        b.ins().iadd(items, offset)
     }
 
     /// Branches to `slow` unless `o` is an instance (header kind and, when `flags_clear`,

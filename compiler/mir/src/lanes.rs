@@ -80,7 +80,8 @@ pub enum Strategy {
     /// `truthy` of an int or unknown value: inline for bools, `None` and small ints, else the
     /// runtime's `bool()`.
     TruthyInline,
-    /// `len(x)` with the builtin `len` (one positional argument): the runtime's length
+    /// `len(x)` with the builtin `len` (one positional argument): a list's length read
+    /// inline (behind a kind check when `x` has an unknown type), else the runtime's length
     /// operation called directly, not through the builtin function object.
     BuiltinLen,
     /// Whatever the instruction's own lowering is (see [`lane`]).
@@ -251,9 +252,14 @@ pub fn lane(func: &Function, inst: &InstData) -> Option<(Lane, Option<String>)> 
             )),
         ),
         (InstKind::CallDirect { .. }, _) => (Native, None),
+        (InstKind::Call { args, .. }, Strategy::BuiltinLen)
+            if matches!(ty(args.positional[0]), Type::List(_)) =>
+        {
+            (Native, None)
+        }
         (InstKind::Call { .. }, Strategy::BuiltinLen) => (
             Runtime,
-            Some("`len()` calls the runtime's length operation directly".into()),
+            Some("`len()` calls the runtime's length operation directly (a list's is read inline)".into()),
         ),
         (InstKind::Call { callee, args }, _) => {
             match (func.ty(*callee), callee_name(func, *callee)) {
@@ -373,6 +379,14 @@ pub fn lane(func: &Function, inst: &InstData) -> Option<(Lane, Option<String>)> 
                 Some(format!("attribute `.{name}` uses a cached lookup")),
             ),
         },
+        (InstKind::GetItem(o, k) | InstKind::SetItem(o, k, _), _)
+            if matches!(ty(*o), Type::List(_)) && matches!(ty(*k), Type::Int | Type::Dyn) =>
+        {
+            (
+                Guarded,
+                Some("indexes the list inline when the index is a small int in range".into()),
+            )
+        }
         (InstKind::GetItem(o, _) | InstKind::SetItem(o, _, _) | InstKind::DelItem(o, _), _) => {
             known_or(*o, "the container", Runtime)
         }

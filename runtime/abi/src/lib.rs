@@ -352,6 +352,13 @@ pub mod layout {
     /// wasm32 the low 4 bytes hold the address and the high 4 bytes are zero, so it may be
     /// read as an `i64` or as an `i32`); null when the class has no slots.
     pub const INSTANCE_SLOTS_OFFSET: i32 = 24;
+    /// `Kind::List`: a list (exactly `list`; instances of subclasses are instances).
+    pub const KIND_LIST: u32 = 3;
+    /// Byte offset of a list's item array address: an 8-byte word on every target (on
+    /// wasm32 the address is zero-extended), the address of `len` consecutive value words.
+    pub const LIST_ITEMS_OFFSET: i32 = 16;
+    /// Byte offset of a list's item count (`u64`, fewer than 2^47).
+    pub const LIST_LEN_OFFSET: i32 = 24;
     /// Byte offset of a class's shape (`u32`).
     pub const CLASS_SHAPE_OFFSET: i32 = 16;
     /// Byte offset of the recursion limit (`u32`) in `molt_depth`; the depth (`u32`) is at 0.
