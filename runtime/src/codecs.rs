@@ -539,10 +539,13 @@ pub fn unicode_translate_error_init(recv: Value, args: crate::object::Args<'_>) 
             if crate::str::str_opt(v).is_some() {
                 return Ok(());
             }
-            type_error(format!(
-                "argument {i} must be str, not {}",
+            // CPython's argument parser names `None` itself, other values by type.
+            let got = if v.is_none() {
+                "None".to_owned()
+            } else {
                 crate::class::type_name(v)
-            ))
+            };
+            type_error(format!("argument {i} must be str, not {got}"))
         };
         want_str(1, *object)?;
         crate::exc_members::store(recv, TRANSLATE, "object", *object);
