@@ -63,6 +63,9 @@ pub fn bind(f: Value, obj: Value, cls: Value) -> R<Ref> {
                     if obj.is_none() || !is_kind(obj, Kind::Instance) {
                         return Ok(Ref::dup(f));
                     }
+                    if let Some(r) = crate::exc_members::descriptor_get(f, obj) {
+                        return r;
+                    }
                     descriptor_get_builtin(w.kind, as_str(w.f), obj)
                 }
             }
@@ -390,9 +393,10 @@ fn special_attr(o: Value, name: &str) -> R<Option<Ref>> {
         if is_kind(o, Kind::Wrapper) {
             let w = wrapper_data(o);
             return Ok(Some(match w.kind {
-                WrapperKind::Property => Ref::dup(w.doc.get()),
+                // A member's `__doc__` is `None` but for the builtin exception fields.
+                WrapperKind::Property | WrapperKind::Member => Ref::dup(w.doc.get()),
                 WrapperKind::StaticMethod | WrapperKind::ClassMethod => getattr_str(w.f, name)?,
-                WrapperKind::Member | WrapperKind::GetSet => Ref::NONE,
+                WrapperKind::GetSet => Ref::NONE,
             }));
         }
         return Ok(Some(Ref::NONE));
@@ -836,6 +840,9 @@ pub fn descriptor_set(d: Value, o: Value, n: &str, v: Option<Value>) -> R<()> {
             as_str(w.setter),
             crate::class::type_name(o)
         ));
+    }
+    if let Some(r) = crate::exc_members::descriptor_set(d, o, v) {
+        return r;
     }
     match w.kind {
         WrapperKind::Property => {

@@ -2793,6 +2793,28 @@ pub fn install_methods(r: &Runtime) {
             &[("__init__", crate::codecs::unicode_error_init)],
         );
     }
+    install(
+        r.exc[ExcKind::UnicodeTranslateError as usize],
+        &[
+            ("__init__", crate::codecs::unicode_translate_error_init),
+            ("__str__", crate::codecs::unicode_translate_error_str),
+        ],
+    );
+    for k in [
+        ExcKind::SyntaxError,
+        ExcKind::IndentationError,
+        ExcKind::TabError,
+    ] {
+        install(
+            r.exc[k as usize],
+            &[("__init__", crate::exc_syntax::syntax_error_init)],
+        );
+    }
+    install(
+        r.exc[ExcKind::SyntaxError as usize],
+        &[("__str__", crate::exc_syntax::syntax_error_str)],
+    );
+    crate::exc_members::install(r);
     install(t.tuple, crate::tuple::METHODS);
     install(t.dict, crate::dict::METHODS);
     install_static(t.dict, crate::dict::CLASS_METHODS, StaticBinding::Class);

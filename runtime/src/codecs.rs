@@ -519,6 +519,97 @@ pub fn unicode_error_str(exc: Value) -> R<Option<String>> {
     )))
 }
 
+const TRANSLATE: ExcKind = ExcKind::UnicodeTranslateError;
+
+/// `UnicodeTranslateError.__init__(self, object, start, end, reason)`:
+/// `BaseException.__init__`, then the four fields, converted as CPython's `"UnnU"` format
+/// does (`object` and `reason` str, `start` and `end` through `__index__` to 64-bit ints) and
+/// stored in that order. On an error `object` and `reason` are unset and an int stored
+/// before the error stays, as in CPython.
+pub fn unicode_translate_error_init(recv: Value, args: crate::object::Args<'_>) -> R<Ref> {
+    crate::class::exc_init(recv, args)?;
+    let r = (|| {
+        let [object, start, end, reason] = args.pos else {
+            return type_error(format!(
+                "function takes exactly 4 arguments ({} given)",
+                args.pos.len()
+            ));
+        };
+        let want_str = |i: usize, v: Value| -> R<()> {
+            if crate::str::str_opt(v).is_some() {
+                return Ok(());
+            }
+            // CPython's argument parser names `None` itself, other values by type.
+            let got = if v.is_none() {
+                "None".to_owned()
+            } else {
+                crate::class::type_name(v)
+            };
+            type_error(format!("argument {i} must be str, not {got}"))
+        };
+        want_str(1, *object)?;
+        crate::exc_members::store(recv, TRANSLATE, "object", *object);
+        for (name, v) in [("start", start), ("end", end)] {
+            let i = crate::int::int_from_i64(crate::int::index_i64(*v)?);
+            crate::exc_members::store(recv, TRANSLATE, name, i.v());
+        }
+        want_str(4, *reason)?;
+        crate::exc_members::store(recv, TRANSLATE, "reason", *reason);
+        Ok(())
+    })();
+    if r.is_err() {
+        crate::exc_members::store(recv, TRANSLATE, "object", Value::UNBOUND);
+        crate::exc_members::store(recv, TRANSLATE, "reason", Value::UNBOUND);
+    }
+    r.map(|()| Ref::NONE)
+}
+
+/// `UnicodeTranslateError.__str__`: `can't translate character '\xe9' in position 1:
+/// reason` when the error spans the one character at `start` (its code point as `\xNN`,
+/// `\uNNNN` or `\UNNNNNNNN`; `IndexError` for a negative `start`, as CPython reads the
+/// character), else `can't translate characters in position 1-3: reason` (`end - 1`
+/// however the two compare); `''` when `object` is unset and `<NULL>` for an unset
+/// `reason`. An `object` set to something other than a str (where CPython reads memory it
+/// should not) gives the second form.
+pub fn unicode_translate_error_str(recv: Value, _args: crate::object::Args<'_>) -> R<Ref> {
+    let object = crate::exc_members::raw(recv, TRANSLATE, "object");
+    if object == Value::UNBOUND {
+        return Ok(crate::str::str_from(""));
+    }
+    let reason = crate::exc_members::raw(recv, TRANSLATE, "reason");
+    let reason = if reason == Value::UNBOUND {
+        "<NULL>".to_owned()
+    } else {
+        crate::ops::str_string(reason)?
+    };
+    let position = |name: &str| {
+        let v = crate::exc_members::read(recv, TRANSLATE, name);
+        crate::int::int_view(v.v())
+            .and_then(|i| i.to_i64())
+            .unwrap_or(0)
+    };
+    let (start, end) = (position("start"), position("end"));
+    if let Some(text) = crate::str::str_opt(object) {
+        let n = text.chars().count() as i64;
+        if start < n && Some(end) == start.checked_add(1) {
+            let Some(c) = usize::try_from(start)
+                .ok()
+                .and_then(|i| text.chars().nth(i))
+            else {
+                return crate::exceptions::index_error("string index out of range");
+            };
+            return Ok(crate::str::str_from_owned(format!(
+                "can't translate character '{}' in position {start}: {reason}",
+                escape_char(c)
+            )));
+        }
+    }
+    Ok(crate::str::str_from_owned(format!(
+        "can't translate characters in position {start}-{}: {reason}",
+        end.wrapping_sub(1)
+    )))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

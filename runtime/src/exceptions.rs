@@ -82,6 +82,10 @@ pub enum ExcKind {
     UnicodeDecodeError,
     BaseExceptionGroup,
     ExceptionGroup,
+    SyntaxError,
+    IndentationError,
+    TabError,
+    UnicodeTranslateError,
 }
 
 /// Every builtin exception class: kind, name, base (`None` = `object`). Bases come first.
@@ -190,8 +194,21 @@ pub const EXC_TABLE: &[(ExcKind, &str, Option<ExcKind>)] = {
         ),
         // Its second base, `Exception`, is added where the class is made (`state.rs`).
         (ExceptionGroup, "ExceptionGroup", Some(BaseExceptionGroup)),
+        (SyntaxError, "SyntaxError", Some(Exception)),
+        (IndentationError, "IndentationError", Some(SyntaxError)),
+        (TabError, "TabError", Some(IndentationError)),
+        (
+            UnicodeTranslateError,
+            "UnicodeTranslateError",
+            Some(UnicodeError),
+        ),
     ]
 };
+
+/// The name of builtin exception class `k` (`"ValueError"`).
+pub fn exc_name(k: ExcKind) -> &'static str {
+    EXC_TABLE[k as usize].1
+}
 
 /// Makes `exc` (an exception instance, owned) the pending exception.
 pub fn set_pending(exc: Ref) {
@@ -855,6 +872,13 @@ pub fn base_exception_repr(v: Value) -> R<String> {
 /// other than `__main__`), or just `Type` when `str(e)` is empty.
 /// An exception in `__str__` itself gives `<exception str() failed>` as CPython does.
 pub fn exception_line(exc: Value) -> String {
+    exception_line_with(exc, exc)
+}
+
+/// The last line of a traceback for `exc` showing `message` (borrowed) instead of `exc`
+/// itself, as CPython does for an uncaught `SyntaxError` (its `msg`): `Type: str(message)`,
+/// or just `Type` when `message` is `None` or its `str` is empty.
+pub fn exception_line_with(exc: Value, message: Value) -> String {
     // CPython qualifies the type with its module unless that is `__main__` or `builtins`
     // (`copy.Error: ...`).
     let cls = crate::class::type_of(exc);
@@ -871,7 +895,10 @@ pub fn exception_line(exc: Value) -> String {
     {
         name = format!("{module}.{name}");
     }
-    let msg = match crate::ops::str_string(exc) {
+    if message.is_none() {
+        return name;
+    }
+    let msg = match crate::ops::str_string(message) {
         Ok(s) => s,
         Err(Raised) => {
             drop(take_pending());

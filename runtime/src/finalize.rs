@@ -14,7 +14,7 @@ use std::cell::{Cell, RefCell};
 
 use rustc_hash::FxHashMap;
 
-use crate::exceptions::{set_pending, take_pending, traceback_text};
+use crate::exceptions::{set_pending, take_pending};
 use crate::io::{flush_stdout, write_stderr};
 use crate::object::{Kind, Ref, decref, flags, incref, kind, set_flags};
 use crate::value::Value;
@@ -177,7 +177,7 @@ pub fn write_unraisable_text(what: &str) {
     };
     flush_stdout();
     write_stderr(&format!("Exception ignored in: {what}\n"));
-    write_stderr(&traceback_text(exc.v()));
+    write_stderr(&crate::traceback::unraisable_traceback_text(exc.v()));
 }
 
 /// Runs `__del__` of instance `v` (alive: the caller holds a reference), once.
@@ -296,6 +296,14 @@ fn referents(v: Value, out: &mut Vec<Value>) {
                     out.push(e.obj.get());
                 }
                 out.extend(e.held.borrow().iter());
+                out.extend(
+                    e.members
+                        .get()
+                        .into_iter()
+                        .flatten()
+                        .map(|m| m.get())
+                        .filter(|x| *x != Value::UNBOUND),
+                );
             }
         }
         _ => {}

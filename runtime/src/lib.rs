@@ -50,6 +50,8 @@ pub mod cpython_attrs;
 pub mod dict;
 pub mod entry;
 pub mod exc_group;
+pub mod exc_members;
+pub mod exc_syntax;
 pub mod exceptions;
 #[cfg(unix)]
 pub mod fatal;

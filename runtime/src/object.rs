@@ -631,6 +631,11 @@ pub struct ExcState {
     /// frames, and so their locals, alive until the exception is freed. Appended by
     /// generated code as the exception leaves each function (`molt_exc_hold`).
     pub held: std::cell::RefCell<Vec<Value>>,
+    /// The member fields of the builtin classes that declare some (`SyntaxError.msg`,
+    /// `UnicodeTranslateError.start`, ...: [`crate::exc_members`]), one per member of the
+    /// class's table, owned, [`Value::UNBOUND`] while unset (CPython's `NULL`). Made on
+    /// the first store.
+    pub members: std::cell::OnceCell<Box<[Cell<Value>]>>,
 }
 
 impl ExcState {
@@ -645,6 +650,7 @@ impl ExcState {
             obj: Cell::new(Value::UNBOUND),
             tb: std::cell::RefCell::new(Vec::new()),
             held: std::cell::RefCell::new(Vec::new()),
+            members: std::cell::OnceCell::new(),
         }
     }
 }
@@ -733,7 +739,9 @@ pub enum WrapperKind {
     /// `property(fget, fset, fdel)`.
     Property,
     /// A member of `__slots__` (`member_descriptor`): `f` is the attribute name, `setter`
-    /// the name of the class that declared it (strs).
+    /// the name of the class that declared it (strs), `deleter` `None`; or a field of a
+    /// builtin exception class (`SyntaxError.msg`), whose `deleter` is that class and `doc`
+    /// its `__doc__` ([`crate::exc_members`]).
     Member,
     /// The `__dict__` or `__weakref__` entry of a class namespace (`getset_descriptor`):
     /// `f` is the attribute name, `setter` the name of the class (strs).
@@ -1183,6 +1191,9 @@ fn free_object(v: Value) {
                     decref(exc.context.get());
                     decref(exc.name.get());
                     decref(exc.obj.get());
+                    for m in exc.members.get().into_iter().flatten() {
+                        decref(m.get());
+                    }
                 }
             }
             Kind::Module => {

@@ -33,7 +33,9 @@
 use std::cell::Cell;
 use std::collections::HashMap;
 
-use crate::exceptions::{exc_state, exception_line, is_exception, peek_pending};
+use crate::exceptions::{
+    exc_state, exception_line, exception_line_with, is_exception, peek_pending,
+};
 use crate::object::FunctionCode;
 use crate::value::Value;
 
@@ -411,13 +413,28 @@ fn frames_text(exc: Value, cache: &mut SourceCache) -> String {
 /// `print_exception_group`): the group's own traceback under `Exception Group Traceback`,
 /// then each member under a `+---- N ----` line, indented by two columns per level and
 /// marked with `| `; at most [`MAX_GROUP_WIDTH`] members and [`MAX_GROUP_DEPTH`] levels.
+///
+/// An exception with a `print_file_and_line` attribute (every `SyntaxError`) shows its
+/// location and source text after its frames and its `msg` on the last line
+/// ([`crate::exc_syntax::uncaught_layout`]).
 pub fn traceback_text(exc: Value) -> String {
+    print_text(exc, true)
+}
+
+/// [`traceback_text`] for an exception that could not be raised (`Exception ignored in`):
+/// CPython's hook for those prints every exception's `str`, a `SyntaxError`'s too.
+pub fn unraisable_traceback_text(exc: Value) -> String {
+    print_text(exc, false)
+}
+
+fn print_text(exc: Value, syntax_layout: bool) -> String {
     let mut p = Printer {
         cache: SourceCache::new(),
         seen: Vec::new(),
         out: String::new(),
         depth: 0,
         need_close: false,
+        syntax_layout,
     };
     p.recursive(exc);
     p.out
@@ -438,6 +455,8 @@ struct Printer {
     depth: usize,
     /// The closing line of the innermost group is still to be written.
     need_close: bool,
+    /// Whether an exception with `print_file_and_line` gets the `SyntaxError` layout.
+    syntax_layout: bool,
 }
 
 impl Printer {
@@ -523,8 +542,23 @@ impl Printer {
             let frames = frames_text(exc, &mut self.cache);
             self.lines(&frames);
         }
+        let layout = if self.syntax_layout {
+            crate::exc_syntax::uncaught_layout(exc)
+        } else {
+            None
+        };
         self.margin();
-        self.out.push_str(&exception_line(exc));
+        match &layout {
+            Some(layout) => {
+                self.out.push_str(&layout.file_line);
+                // CPython writes the source text and the carets without the margin.
+                self.out.push_str(&layout.text);
+                self.margin();
+                self.out
+                    .push_str(&exception_line_with(exc, layout.message.v()));
+            }
+            None => self.out.push_str(&exception_line(exc)),
+        }
         if let Some(s) = crate::suggestions::suggestion(exc) {
             self.out.push_str(". Did you mean: '");
             self.out.push_str(&s);

@@ -35,6 +35,7 @@ pub const BUILTINS: &[&str] = &[
     "IOError",
     "ImportError",
     "ImportWarning",
+    "IndentationError",
     "IndexError",
     "InterruptedError",
     "IsADirectoryError",
@@ -60,9 +61,11 @@ pub const BUILTINS: &[&str] = &[
     "RuntimeWarning",
     "StopAsyncIteration",
     "StopIteration",
+    "SyntaxError",
     "SyntaxWarning",
     "SystemError",
     "SystemExit",
+    "TabError",
     "TimeoutError",
     "True",
     "TypeError",
@@ -70,6 +73,7 @@ pub const BUILTINS: &[&str] = &[
     "UnicodeDecodeError",
     "UnicodeEncodeError",
     "UnicodeError",
+    "UnicodeTranslateError",
     "UnicodeWarning",
     "UserWarning",
     "ValueError",
@@ -143,13 +147,6 @@ pub const BUILTINS: &[&str] = &[
 /// they are (for the `unsupported-builtin` diagnostic). A program that uses one would get a
 /// `NameError` at run time where CPython succeeds, so the compiler rejects it instead.
 pub const UNSUPPORTED_BUILTINS: &[(&str, &str)] = &[
-    ("IndentationError", "the `SyntaxError` family"),
-    ("SyntaxError", "the `SyntaxError` family"),
-    ("TabError", "the `SyntaxError` family"),
-    (
-        "UnicodeTranslateError",
-        "`UnicodeTranslateError` (no codec of the runtime translates)",
-    ),
     ("__build_class__", "the class-building hook"),
     ("__import__", "dynamic imports"),
     ("__loader__", "module loader objects"),
