@@ -1581,9 +1581,9 @@ pub extern "C" fn molt_iter_next(it: Value) -> Value {
             crate::object::IterData::Seq { seq, index } => {
                 let i = index.get();
                 let items = crate::iter::seq_items(*seq);
-                if i < items.len() {
+                if i < items.len() as u64 {
                     index.set(i + 1);
-                    return incref(items[i]);
+                    return incref(items[i as usize]);
                 }
             }
             _ => {}

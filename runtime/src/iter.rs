@@ -290,12 +290,12 @@ fn native_next(data: &IterData) -> R<Option<Ref>> {
         IterData::Seq { seq, index } => {
             let i = index.get();
             let items = seq_items(*seq);
-            if i < items.len() {
+            if i < items.len() as u64 {
                 index.set(i + 1);
-                Ok(Some(Ref::dup(items[i])))
+                Ok(Some(Ref::dup(items[i as usize])))
             } else {
                 // Stay exhausted even if a list grows later.
-                index.set(usize::MAX);
+                index.set(u64::MAX);
                 Ok(None)
             }
         }

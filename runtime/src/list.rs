@@ -41,6 +41,7 @@ const _: () = {
     let items = layout::HEADER_SIZE as usize + offset_of!(ListData, items);
     assert!(items + offset_of!(ListItems, ptr) == layout::LIST_ITEMS_OFFSET as usize);
     assert!(items + offset_of!(ListItems, len) == layout::LIST_LEN_OFFSET as usize);
+    assert!(items + offset_of!(ListItems, cap) == layout::LIST_CAP_OFFSET as usize);
     assert!(crate::object::Kind::List as u32 == layout::KIND_LIST);
 };
 

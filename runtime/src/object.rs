@@ -66,6 +66,7 @@ const _: () = {
     assert!(offset_of!(Obj<InstanceData>, data.dict) == INSTANCE_SLOTS_OFFSET + 8);
     assert!(CLASS_SHAPE_OFFSET == layout::CLASS_SHAPE_OFFSET as usize);
     assert!(Kind::Instance as u32 == layout::KIND_INSTANCE);
+    assert!(Kind::Iter as u32 == layout::KIND_ITER);
     assert!(IMMORTAL == layout::IMMORTAL);
     assert!(size_of::<Value>() == 8);
 };
@@ -190,15 +191,19 @@ pub enum DictPart {
 /// end, or `Err` with an exception pending.
 pub type NativeNext = Box<dyn FnMut() -> crate::R<Option<crate::Ref>>>;
 
-/// Iterator payloads.
+/// Iterator payloads. `#[repr(u32)]` fixes the layout of each variant as a `#[repr(C)]`
+/// struct whose first field is the `u32` discriminant: generated code advances a list
+/// iterator inline, reading the discriminant ([`molt_abi::layout::ITER_VARIANT_OFFSET`], `Seq`
+/// is 0) and `Seq`'s fields (`ITER_SEQ_OFFSET`, `ITER_SEQ_INDEX_OFFSET`).
+#[repr(u32)]
 pub enum IterData {
     /// Over a list or tuple by index (the sequence is kept alive by the iterator).
     Seq {
         /// The list or tuple.
         seq: Value,
-        /// Next index.
-        index: Cell<usize>,
-    },
+        /// Next index; `u64::MAX` once exhausted (it stays exhausted if the list grows).
+        index: Cell<u64>,
+    } = molt_abi::layout::ITER_SEQ,
     /// Over a list or tuple backwards (`reversed`).
     SeqRev {
         /// The list or tuple.

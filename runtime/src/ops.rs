@@ -954,6 +954,11 @@ pub fn py_lt_bool(a: Value, b: Value) -> R<bool> {
     if a.is_inline_int() && b.is_inline_int() {
         return Ok(a.as_inline_int() < b.as_inline_int());
     }
+    // Two exact tuples (the records of heaps and sorts): their comparison directly, without
+    // a bool object in between (the same `seq_compare` `rich_compare` reaches).
+    if crate::tuple::is_tuple(a) && crate::tuple::is_tuple(b) {
+        return seq_compare(cmp::LT, a, b);
+    }
     let r = rich_compare(cmp::LT, a, b)?;
     is_true(r.v())
 }

@@ -1927,3 +1927,38 @@ fn memoryview_export_lock_follows_release_and_freeing() {
     molt_decref(ba);
     assert_eq!(live::count(), base, "everything was freed");
 }
+
+/// The words generated code reads in lists and list iterators are where `molt_abi::layout`
+/// says (the enum layout of `IterData` has no compile-time `offset_of`).
+#[test]
+fn list_and_iterator_layout_matches_the_abi() {
+    use molt_abi::layout;
+    let list = ok(molt_build_list([int(7), int(8), int(9)].as_ptr(), 3));
+    let it = ok(molt_iter(list));
+    // SAFETY: both are live objects of the runtime; only their words are read.
+    unsafe {
+        let word = |v: Value, offset: i32| -> u64 {
+            (v.as_ptr() as *const u8)
+                .add(offset as usize)
+                .cast::<u64>()
+                .read()
+        };
+        let kind = |v: Value| (word(v, layout::HEADER_KIND_OFFSET) & 0xFFFF_FFFF) as u32;
+        assert_eq!(kind(list), layout::KIND_LIST);
+        assert_eq!(word(list, layout::LIST_LEN_OFFSET), 3);
+        let items = word(list, layout::LIST_ITEMS_OFFSET) as usize as *const Value;
+        assert_eq!((*items.add(2)).as_inline_int(), 9);
+        assert_eq!(kind(it), layout::KIND_ITER);
+        assert_eq!(
+            (word(it, layout::ITER_VARIANT_OFFSET) & 0xFFFF_FFFF) as u32,
+            layout::ITER_SEQ
+        );
+        assert_eq!(word(it, layout::ITER_SEQ_OFFSET), list.0);
+        assert_eq!(word(it, layout::ITER_SEQ_INDEX_OFFSET), 0);
+        let first = molt_iter_next(it);
+        assert_eq!(first.as_inline_int(), 7);
+        assert_eq!(word(it, layout::ITER_SEQ_INDEX_OFFSET), 1);
+    }
+    molt_decref(it);
+    molt_decref(list);
+}

@@ -68,9 +68,16 @@ const TAG_NONE: i64 = abi::value::TAG_NONE as i64;
 const KIND_INSTANCE: i64 = abi::layout::KIND_INSTANCE as i64;
 /// `Kind::List` in the object header.
 const KIND_LIST: i64 = abi::layout::KIND_LIST as i64;
+/// `Kind::Iter` in the object header, an iterator's variant and `Seq`'s fields.
+const KIND_ITER: i64 = abi::layout::KIND_ITER as i64;
+const ITER_VARIANT_OFFSET: i32 = abi::layout::ITER_VARIANT_OFFSET;
+const ITER_SEQ: i64 = abi::layout::ITER_SEQ as i64;
+const ITER_SEQ_OFFSET: i32 = abi::layout::ITER_SEQ_OFFSET;
+const ITER_SEQ_INDEX_OFFSET: i32 = abi::layout::ITER_SEQ_INDEX_OFFSET;
 /// Byte offset of a list's item array address and of its item count.
 const LIST_ITEMS_OFFSET: i32 = abi::layout::LIST_ITEMS_OFFSET;
 const LIST_LEN_OFFSET: i32 = abi::layout::LIST_LEN_OFFSET;
+const LIST_CAP_OFFSET: i32 = abi::layout::LIST_CAP_OFFSET;
 /// Byte offset of the header's kind and flags.
 const HEADER_KIND_OFFSET: i32 = abi::layout::HEADER_KIND_OFFSET;
 /// Byte offset of an instance's class.
@@ -1596,7 +1603,22 @@ impl Translator<'_> {
                 let (_, mask) = self.passing(&stack, &[], after);
                 let recv = v!(receiver);
                 let n = self.str_const(b, name);
-                let r = match crate::symbols::method_entry(name, args) {
+                let entry = crate::symbols::method_entry(name, args);
+                let merge = b.create_block();
+                b.append_block_param(merge, I64);
+                if matches!(entry, Some(Rt::MethodAppend | Rt::MethodPop))
+                    && matches!(self.func.ty(*receiver), Type::List(_) | Type::Dyn)
+                {
+                    let item = match args.positional.first() {
+                        Some(a) => Some(v!(a)),
+                        None => None,
+                    };
+                    let check_kind = *self.func.ty(*receiver) == Type::Dyn;
+                    let r = self.list_append_pop_inline(b, recv, item, mask, check_kind);
+                    b.ins().jump(merge, &[BlockArg::Value(r.0)]);
+                    b.switch_to_block(r.1);
+                }
+                let r = match entry {
                     Some(entry) => {
                         let mut vals = vec![recv, n];
                         for a in &args.positional {
@@ -1620,6 +1642,9 @@ impl Translator<'_> {
                     }
                 };
                 self.check(b, block, d, after, r, false)?;
+                b.ins().jump(merge, &[BlockArg::Value(r)]);
+                b.switch_to_block(merge);
+                let r = b.block_params(merge)[0];
                 self.define(d, r);
             }
             InstKind::CallSuper {
@@ -2486,6 +2511,123 @@ impl Translator<'_> {
         let items = b.ins().load(I64, mem, p, LIST_ITEMS_OFFSET);
         let offset = b.ins().ishl_imm_u(i, 3);
         b.ins().iadd(items, offset)
+    }
+
+    /// `l.append(x)` (`item` is `Some(x)`) or `l.pop()` inline when `l` is a list (its kind
+    /// tested when `check_kind`) with room for one more item, or with an item to pop: the
+    /// result (`None`, or the popped item, whose reference passes to the caller) and the
+    /// block to continue in otherwise, where nothing has happened yet. `moved` is the call's
+    /// move mask (bit 0: the list, bit 1: `x`), honoured as the runtime's entry points do.
+    fn list_append_pop_inline(
+        &mut self,
+        b: &mut FunctionBuilder<'_>,
+        l: ir::Value,
+        item: Option<ir::Value>,
+        moved: u64,
+        check_kind: bool,
+    ) -> (ir::Value, ir::Block) {
+        let mem = ir::MemFlagsData::trusted();
+        let slow = b.create_block();
+        if check_kind {
+            let tag = b.ins().ushr_imm_u(l, 48);
+            let is_ptr = b.ins().icmp_imm_s(IntCC::Equal, tag, TAG_PTR);
+            let heap = b.create_block();
+            b.ins().brif(is_ptr, heap, &[], slow, &[]);
+            b.switch_to_block(heap);
+            let p = b.ins().band_imm_u(l, PAYLOAD_MASK);
+            let kind = b.ins().uload32(mem, p, HEADER_KIND_OFFSET);
+            let is_list = b.ins().icmp_imm_s(IntCC::Equal, kind, KIND_LIST);
+            let list = b.create_block();
+            b.ins().brif(is_list, list, &[], slow, &[]);
+            b.switch_to_block(list);
+        }
+        let p = b.ins().band_imm_u(l, PAYLOAD_MASK);
+        let len = b.ins().load(I64, mem, p, LIST_LEN_OFFSET);
+        let fast = b.create_block();
+        let result = match item {
+            Some(x) => {
+                let cap = b.ins().load(I64, mem, p, LIST_CAP_OFFSET);
+                let room = b.ins().icmp(IntCC::UnsignedLessThan, len, cap);
+                b.ins().brif(room, fast, &[], slow, &[]);
+                b.switch_to_block(fast);
+                if moved & 2 == 0 {
+                    self.incref(b, x);
+                }
+                let items = b.ins().load(I64, mem, p, LIST_ITEMS_OFFSET);
+                let offset = b.ins().ishl_imm_u(len, 3);
+                let addr = b.ins().iadd(items, offset);
+                b.ins().store(mem, x, addr, 0);
+                let len1 = b.ins().iadd_imm_s(len, 1);
+                b.ins().store(mem, len1, p, LIST_LEN_OFFSET);
+                b.ins().iconst(I64, NONE)
+            }
+            None => {
+                let nonempty = b.ins().icmp_imm_s(IntCC::NotEqual, len, 0);
+                b.ins().brif(nonempty, fast, &[], slow, &[]);
+                b.switch_to_block(fast);
+                let last = b.ins().iadd_imm_s(len, -1);
+                b.ins().store(mem, last, p, LIST_LEN_OFFSET);
+                let items = b.ins().load(I64, mem, p, LIST_ITEMS_OFFSET);
+                let offset = b.ins().ishl_imm_u(last, 3);
+                let addr = b.ins().iadd(items, offset);
+                b.ins().load(I64, mem, addr, 0)
+            }
+        };
+        if moved & 1 != 0 {
+            self.decref(b, l);
+        }
+        (result, slow)
+    }
+
+    /// The next item of iterator `it` (a new reference) when it is the runtime's iterator
+    /// over a list with items left (`IterData::Seq` of a list), advancing it; otherwise a
+    /// branch to `slow`, which also sees the end of the list (the runtime marks the iterator
+    /// exhausted for good, as CPython's list iterator drops its list).
+    fn list_iter_next(
+        &mut self,
+        b: &mut FunctionBuilder<'_>,
+        it: ir::Value,
+        slow: ir::Block,
+    ) -> ir::Value {
+        let mem = ir::MemFlagsData::trusted();
+        let tag = b.ins().ushr_imm_u(it, 48);
+        let is_ptr = b.ins().icmp_imm_s(IntCC::Equal, tag, TAG_PTR);
+        let heap = b.create_block();
+        b.ins().brif(is_ptr, heap, &[], slow, &[]);
+        b.switch_to_block(heap);
+        let p = b.ins().band_imm_u(it, PAYLOAD_MASK);
+        let kind = b.ins().uload32(mem, p, HEADER_KIND_OFFSET);
+        let is_iter = b.ins().icmp_imm_s(IntCC::Equal, kind, KIND_ITER);
+        let iter = b.create_block();
+        b.ins().brif(is_iter, iter, &[], slow, &[]);
+        b.switch_to_block(iter);
+        let variant = b.ins().uload32(mem, p, ITER_VARIANT_OFFSET);
+        let is_seq = b.ins().icmp_imm_s(IntCC::Equal, variant, ITER_SEQ);
+        let seq_iter = b.create_block();
+        b.ins().brif(is_seq, seq_iter, &[], slow, &[]);
+        b.switch_to_block(seq_iter);
+        // The sequence of a `Seq` iterator is a list or a tuple (a heap object).
+        let seq = b.ins().load(I64, mem, p, ITER_SEQ_OFFSET);
+        let q = b.ins().band_imm_u(seq, PAYLOAD_MASK);
+        let seq_kind = b.ins().uload32(mem, q, HEADER_KIND_OFFSET);
+        let is_list = b.ins().icmp_imm_s(IntCC::Equal, seq_kind, KIND_LIST);
+        let list = b.create_block();
+        b.ins().brif(is_list, list, &[], slow, &[]);
+        b.switch_to_block(list);
+        let index = b.ins().load(I64, mem, p, ITER_SEQ_INDEX_OFFSET);
+        let len = b.ins().load(I64, mem, q, LIST_LEN_OFFSET);
+        let left = b.ins().icmp(IntCC::UnsignedLessThan, index, len);
+        let found = b.create_block();
+        b.ins().brif(left, found, &[], slow, &[]);
+        b.switch_to_block(found);
+        let next = b.ins().iadd_imm_s(index, 1);
+        b.ins().store(mem, next, p, ITER_SEQ_INDEX_OFFSET);
+        let items = b.ins().load(I64, mem, q, LIST_ITEMS_OFFSET);
+        let offset = b.ins().ishl_imm_u(index, 3);
+        let addr = b.ins().iadd(items, offset);
+        let item = b.ins().load(I64, mem, addr, 0);
+        self.incref(b, item);
+        item
     }
 
     /// Branches to `slow` unless `o` is an instance (header kind and, when `flags_clear`,
@@ -3555,7 +3697,17 @@ impl Translator<'_> {
             }
             InstKind::IterNext(it, body, exit) => {
                 let itv = self.val(*it)?;
+                let merge = b.create_block();
+                b.append_block_param(merge, I64);
+                let slow = b.create_block();
+                let item = self.list_iter_next(b, itv, slow);
+                b.ins().jump(merge, &[BlockArg::Value(item)]);
+                // Not cold: iterators over dicts, strs and generators always take it.
+                b.switch_to_block(slow);
                 let item = self.call_rt(b, Rt::IterNext, &[itv]);
+                b.ins().jump(merge, &[BlockArg::Value(item)]);
+                b.switch_to_block(merge);
+                let item = b.block_params(merge)[0];
                 let not_done = b.ins().icmp_imm_s(IntCC::NotEqual, item, EXHAUSTED);
                 let not_error = b.ins().icmp_imm_s(IntCC::NotEqual, item, ERROR);
                 let got = b.ins().band(not_done, not_error);

@@ -359,6 +359,20 @@ pub mod layout {
     pub const LIST_ITEMS_OFFSET: i32 = 16;
     /// Byte offset of a list's item count (`u64`, fewer than 2^47).
     pub const LIST_LEN_OFFSET: i32 = 24;
+    /// Byte offset of a list's capacity (`u64`): how many items the array holds; generated
+    /// code appends in place while the count is below it.
+    pub const LIST_CAP_OFFSET: i32 = 32;
+    /// `Kind::Iter`: an iterator of the runtime (`molt_runtime::object::IterData`).
+    pub const KIND_ITER: u32 = 8;
+    /// Byte offset of an iterator's variant (`u32`).
+    pub const ITER_VARIANT_OFFSET: i32 = 16;
+    /// The variant of an iterator over a list or tuple by index.
+    pub const ITER_SEQ: u32 = 0;
+    /// Byte offset of the sequence (a value word) of an [`ITER_SEQ`] iterator.
+    pub const ITER_SEQ_OFFSET: i32 = 24;
+    /// Byte offset of the next index (`u64`; `u64::MAX` once exhausted) of an [`ITER_SEQ`]
+    /// iterator.
+    pub const ITER_SEQ_INDEX_OFFSET: i32 = 32;
     /// Byte offset of a class's shape (`u32`).
     pub const CLASS_SHAPE_OFFSET: i32 = 16;
     /// Byte offset of the recursion limit (`u32`) in `molt_depth`; the depth (`u32`) is at 0.
