@@ -201,17 +201,28 @@ const _: () = {
     // A str of up to 15 bytes (27 on 32-bit targets) is a block of the 64-byte allocation
     // size class (`crate::alloc`), the class of the object alone when the text was apart.
     assert!(STR_TEXT_OFFSET + 15 <= 64);
+    // The offsets `docs/runtime.md` gives.
+    #[cfg(target_pointer_width = "64")]
+    assert!(STR_TEXT_OFFSET == 49);
+    #[cfg(target_pointer_width = "32")]
+    assert!(STR_TEXT_OFFSET == 37);
 };
+
+/// The alignment of str objects.
+const STR_ALIGN: usize = std::mem::align_of::<Obj<StrHead>>();
 
 /// The memory layout of a str object holding `len` bytes of text: the header and fixed
 /// fields, the text, then padding to the object's alignment (so that the block is as long
 /// as `size_of_val` of the full reference says). `None` when the size overflows `isize`.
 #[inline]
 fn str_layout(len: usize) -> Option<std::alloc::Layout> {
-    let size = STR_TEXT_OFFSET.checked_add(len)?;
-    let layout =
-        std::alloc::Layout::from_size_align(size, std::mem::align_of::<Obj<StrHead>>()).ok()?;
-    Some(layout.pad_to_align())
+    if len > isize::MAX as usize - STR_TEXT_OFFSET - STR_ALIGN {
+        return None;
+    }
+    let size = (STR_TEXT_OFFSET + len + STR_ALIGN - 1) & !(STR_ALIGN - 1);
+    // SAFETY: the alignment is a type's (a power of two) and `size`, checked above, stays
+    // within `isize` (rounding added less than the alignment).
+    Some(unsafe { std::alloc::Layout::from_size_align_unchecked(size, STR_ALIGN) })
 }
 
 /// The payload of a str object (a live object of kind [`Kind::Str`]).

@@ -435,7 +435,14 @@ pub fn str_getslice(s: Value, start: i64, stop: i64, step: i64) -> Ref {
                 byte_offset(d, stop as usize),
             )
         };
-        return substr(d, &d.as_str()[b0..b1]);
+        let sub = &d.as_str()[b0..b1];
+        // The code point count is known: the slice is not scanned.
+        let count = (stop - start) as usize;
+        return if sub.len() <= 1 {
+            str_from(sub)
+        } else {
+            str_known(sub, count, sub.len() == count)
+        };
     }
     let idx = crate::ops::slice_positions(start, stop, step);
     if d.is_ascii {
@@ -1193,7 +1200,18 @@ fn join_values(sep: Value, items: &[Value]) -> R<Ref> {
     } else {
         items
     };
-    let sep = str_data(sep);
+    join_strs(str_data(sep), items)
+}
+
+/// The concatenation of `items`, all exact strs (f-strings: `molt_build_string`), written
+/// straight into the new object; one item is returned itself.
+pub fn str_concat_all(items: &[Value]) -> R<Ref> {
+    debug_assert!(items.iter().all(|v| is_str(*v)));
+    join_strs(str_data(rt().empty_str), items)
+}
+
+/// [`join_values`] once str subclass instances are unwrapped.
+fn join_strs(sep: &StrData, items: &[Value]) -> R<Ref> {
     let mut bytes = 0usize;
     let mut chars = 0usize;
     let mut is_ascii = sep.is_ascii;
