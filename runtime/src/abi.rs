@@ -1512,6 +1512,9 @@ pub extern "C" fn molt_build_string(items: *const Value, n: u32) -> Value {
     // SAFETY: generated code passes `n` values.
     let vs = unsafe { values(items, n) };
     let r = (|| {
+        if vs.iter().all(|v| crate::str::is_str(*v)) {
+            return crate::str::str_concat_all(vs);
+        }
         let mut out = String::new();
         for v in vs {
             match str_opt(*v) {

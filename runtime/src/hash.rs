@@ -133,12 +133,12 @@ pub fn hash_bytes(b: &[u8]) -> i64 {
 #[inline]
 pub fn hash_str(v: Value) -> i64 {
     // SAFETY: callers pass a live str.
-    let s = unsafe { payload::<crate::object::StrData>(v) };
+    let s = unsafe { crate::object::str_payload(v) };
     let h = s.hash.get();
     if h != 0 {
         return h;
     }
-    let h = hash_text(&s.text);
+    let h = hash_text(s.as_str());
     s.hash.set(h);
     h
 }

@@ -134,34 +134,294 @@ pub enum Kind {
     MemoryView = 27,
 }
 
-/// A heap object with payload `T`.
+/// A heap object with payload `T` (unsized for a str: [`StrData`]).
 #[repr(C)]
-pub struct Obj<T> {
+pub struct Obj<T: ?Sized> {
     /// The header.
     pub header: ObjHeader,
     /// The payload.
     pub data: T,
 }
 
-/// `str` payload: UTF-8 text with its length in code points cached.
-pub struct StrData {
-    /// The text.
-    pub text: Box<str>,
-    /// Number of code points.
-    pub char_len: usize,
-    /// Whether all code points are ASCII (then byte index == char index).
-    pub is_ascii: bool,
+/// `str` payload: the facts cached about the text, then the UTF-8 text itself, in the same
+/// allocation as the object (a str is one block: see [`StrBuilder`], the only way to make
+/// one, and `free_str`).
+///
+/// A str object is an `Obj<StrData>`, a dynamically sized type whose pointer metadata is the
+/// text's length in bytes; the length is also stored in the object (`len`), so that the thin
+/// pointer of a [`Value`] is enough to rebuild the full reference ([`str_payload`]). The
+/// fixed part is [`StrBody<[u8; 0]>`](StrBody): with `#[repr(C)]` its fields sit at the
+/// same offsets as in `StrBody<str>`, and the text starts where it ends, at
+/// [`STR_TEXT_OFFSET`] (49 on 64-bit targets: a str of up to 15 bytes is a 64-byte block).
+#[repr(C)]
+pub struct StrBody<T: ?Sized> {
     /// Cached hash (0 = not computed yet).
     pub hash: Cell<i64>,
+    /// Number of code points.
+    pub char_len: usize,
+    /// Length of the text in bytes (the pointer metadata of the full reference).
+    len: usize,
     /// Code point → byte offset table of a non-ASCII str, built by the first index far
     /// enough from the start to need it (see [`crate::str::StrIndex`]); always empty for an
     /// ASCII str.
     pub index: std::cell::OnceCell<Box<crate::str::StrIndex>>,
+    /// Whether all code points are ASCII (then byte index == char index).
+    pub is_ascii: bool,
+    /// The text: `str` in a str object, `[u8; 0]` in the fixed part ([`StrHead`]).
+    text: T,
 }
 
-// A str object stays in the 64-byte allocation size class (`crate::alloc`): the lazily
-// built index is one pointer word, which fits in what was padding.
-const _: () = assert!(std::mem::size_of::<Obj<StrData>>() <= 64);
+/// The payload of a str object.
+pub type StrData = StrBody<str>;
+
+/// The fixed-size part of a str payload (every field but the text).
+type StrHead = StrBody<[u8; 0]>;
+
+impl StrData {
+    /// The text.
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// The length of the text in bytes.
+    #[inline]
+    pub fn byte_len(&self) -> usize {
+        self.len
+    }
+}
+
+/// Byte offset of the text in a str object, from the start of the header.
+pub const STR_TEXT_OFFSET: usize = std::mem::offset_of!(Obj<StrHead>, data.text);
+
+const _: () = {
+    // The fixed part is laid out as the prefix of every str payload: the same fields, and
+    // the alignment of the whole (8, from the `i64` hash, on every target).
+    assert!(std::mem::align_of::<Obj<StrHead>>() == 8);
+    assert!(std::mem::offset_of!(Obj<StrHead>, data) == molt_abi::layout::HEADER_SIZE as usize);
+    // A str of up to 15 bytes (27 on 32-bit targets) is a block of the 64-byte allocation
+    // size class (`crate::alloc`), the class of the object alone when the text was apart.
+    assert!(STR_TEXT_OFFSET + 15 <= 64);
+    // The offsets `docs/runtime.md` gives.
+    #[cfg(target_pointer_width = "64")]
+    assert!(STR_TEXT_OFFSET == 49);
+    #[cfg(target_pointer_width = "32")]
+    assert!(STR_TEXT_OFFSET == 37);
+};
+
+/// The alignment of str objects.
+const STR_ALIGN: usize = std::mem::align_of::<Obj<StrHead>>();
+
+/// The memory layout of a str object holding `len` bytes of text: the header and fixed
+/// fields, the text, then padding to the object's alignment (so that the block is as long
+/// as `size_of_val` of the full reference says). `None` when the size overflows `isize`.
+#[inline]
+fn str_layout(len: usize) -> Option<std::alloc::Layout> {
+    if len > isize::MAX as usize - STR_TEXT_OFFSET - STR_ALIGN {
+        return None;
+    }
+    let size = (STR_TEXT_OFFSET + len + STR_ALIGN - 1) & !(STR_ALIGN - 1);
+    // SAFETY: the alignment is a type's (a power of two) and `size`, checked above, stays
+    // within `isize` (rounding added less than the alignment).
+    Some(unsafe { std::alloc::Layout::from_size_align_unchecked(size, STR_ALIGN) })
+}
+
+/// The payload of a str object (a live object of kind [`Kind::Str`]).
+///
+/// # Safety
+/// `v` must be a live str object, and stay alive while the reference is used.
+#[inline]
+pub unsafe fn str_payload<'a>(v: Value) -> &'a StrData {
+    let p = v.as_ptr().cast::<u8>();
+    // SAFETY: per the contract `p` is a str object: its fixed part is initialized, and its
+    // block holds `len` bytes of text after it, so the rebuilt full pointer covers the
+    // object's block exactly (up to padding, also in the block).
+    unsafe {
+        let len = (*p.cast::<Obj<StrHead>>()).data.len;
+        let full = std::ptr::slice_from_raw_parts(p, len) as *const Obj<StrData>;
+        &(*full).data
+    }
+}
+
+/// A str object being made: the block is allocated with room for exactly `len` bytes of
+/// text, which [`StrBuilder::push_str`] copies in (so that concatenation, `join` and
+/// slicing copy each byte once, into the final object), and [`StrBuilder::finish`] returns
+/// the object once all `len` bytes are written. Only whole `&str`s go in, so the text is
+/// valid UTF-8. A builder dropped before `finish` frees its block.
+pub struct StrBuilder {
+    /// The block: header and fixed fields initialized, text written up to `filled`.
+    p: std::ptr::NonNull<Obj<StrHead>>,
+    /// Bytes of text the object holds.
+    len: usize,
+    /// Bytes written so far.
+    filled: usize,
+}
+
+impl StrBuilder {
+    /// A builder for a str of `len` bytes; aborts the process when memory runs out (for
+    /// sizes bounded by text that already exists).
+    #[inline]
+    pub fn new(len: usize) -> StrBuilder {
+        match str_layout(len) {
+            Some(layout) => StrBuilder::alloc(len, layout)
+                .unwrap_or_else(|| std::alloc::handle_alloc_error(layout)),
+            None => panic!("str of {len} bytes is too long"),
+        }
+    }
+
+    /// A builder for a str of `len` bytes, or `MemoryError` when it cannot be allocated
+    /// (sizes a program chooses: `s * n`, `sep.join(...)`).
+    pub fn try_new(len: usize) -> crate::R<StrBuilder> {
+        match str_layout(len).and_then(|layout| StrBuilder::alloc(len, layout)) {
+            Some(b) => Ok(b),
+            None => crate::int::memory_error(),
+        }
+    }
+
+    /// Allocates the block and initializes the header and fixed fields (`None`: the
+    /// allocator failed).
+    #[inline]
+    fn alloc(len: usize, layout: std::alloc::Layout) -> Option<StrBuilder> {
+        // SAFETY: the layout has a non-zero size (at least the fixed part).
+        let p = unsafe { std::alloc::alloc(layout) }.cast::<Obj<StrHead>>();
+        let p = std::ptr::NonNull::new(p)?;
+        // SAFETY: the block has room and alignment for the fixed part (the layout starts
+        // with it and is padded to at least its size), and no text is written yet, so its
+        // trailing padding, which the text may reuse, can be written over.
+        unsafe {
+            p.as_ptr().write(Obj {
+                header: ObjHeader {
+                    refcount: Cell::new(1),
+                    kind: Kind::Str,
+                    flags: Cell::new(0),
+                },
+                data: StrBody {
+                    hash: Cell::new(0),
+                    char_len: 0,
+                    len,
+                    index: std::cell::OnceCell::new(),
+                    is_ascii: true,
+                    text: [],
+                },
+            })
+        };
+        Some(StrBuilder { p, len, filled: 0 })
+    }
+
+    /// Appends `s` (panics when the text would exceed the length given at creation).
+    #[inline]
+    pub fn push_str(&mut self, s: &str) {
+        assert!(s.len() <= self.len - self.filled, "str builder overflow");
+        // SAFETY: the block holds `len` bytes of text at `STR_TEXT_OFFSET`, of which
+        // `filled + s.len() <= len` are in use after this copy; `s` is another object's
+        // text or a Rust string, never this block.
+        unsafe {
+            let dst = self
+                .p
+                .as_ptr()
+                .cast::<u8>()
+                .add(STR_TEXT_OFFSET + self.filled);
+            std::ptr::copy_nonoverlapping(s.as_ptr(), dst, s.len());
+        }
+        self.filled += s.len();
+    }
+
+    /// The finished object (refcount 1), holding `char_len` code points, all ASCII when
+    /// `is_ascii` (the caller knows both; checked in debug builds). Panics unless exactly
+    /// the `len` bytes given at creation were written.
+    #[inline]
+    pub fn finish(self, char_len: usize, is_ascii: bool) -> Ref {
+        assert!(self.filled == self.len, "str builder underflow");
+        let p = self.p.as_ptr();
+        std::mem::forget(self);
+        // SAFETY: the fixed part was initialized by `alloc`; nothing else references the
+        // new object yet.
+        unsafe {
+            (*p).data.char_len = char_len;
+            (*p).data.is_ascii = is_ascii;
+        }
+        #[cfg(test)]
+        live::add(1);
+        crate::profile::count_alloc(Kind::Str);
+        let v = Value::from_ptr(p.cast());
+        debug_assert_eq!(
+            {
+                // SAFETY: a complete str object.
+                let d = unsafe { str_payload(v) };
+                (d.as_str().chars().count(), d.as_str().is_ascii())
+            },
+            (char_len, is_ascii)
+        );
+        Ref(v)
+    }
+}
+
+impl Drop for StrBuilder {
+    fn drop(&mut self) {
+        // SAFETY: a block of this length's layout that no object was made of; its fixed
+        // fields own nothing (the index is empty).
+        unsafe {
+            if let Some(layout) = str_layout(self.len) {
+                std::alloc::dealloc(self.p.as_ptr().cast(), layout);
+            }
+        }
+    }
+}
+
+/// Appends `b` (of `b_chars` code points, all ASCII when `b_ascii`) to the text of the str
+/// object `a` and returns the object, which may have moved: its block is resized to the new
+/// length (in place when the allocator can: within a size class, or by the system
+/// allocator's `realloc`). The cached hash is reset and the code point index dropped.
+///
+/// # Safety
+/// `a` must be a live str object that nothing else references or reads (the caller owns
+/// its only reference, which this consumes), and `b` must not be its text.
+pub unsafe fn str_append(a: Value, b: &str, b_chars: usize, b_ascii: bool) -> Value {
+    let p = a.as_ptr().cast::<Obj<StrHead>>();
+    // SAFETY: per the contract, `p` is a str object nobody else reads; the old layout is
+    // the one it was allocated (or last resized) with, the new one is a str layout too, and
+    // the text is written within it.
+    unsafe {
+        let old_len = (*p).data.len;
+        let Some(new_len) = old_len.checked_add(b.len()) else {
+            panic!("str too long");
+        };
+        let old = str_layout(old_len).unwrap_or_else(|| std::hint::unreachable_unchecked());
+        let Some(new) = str_layout(new_len) else {
+            panic!("str of {new_len} bytes is too long");
+        };
+        // The index holds offsets of the old text only: dropped before the move.
+        drop((*p).data.index.take());
+        let q = std::alloc::realloc(p.cast::<u8>(), old, new.size()).cast::<Obj<StrHead>>();
+        if q.is_null() {
+            std::alloc::handle_alloc_error(new);
+        }
+        let dst = q.cast::<u8>().add(STR_TEXT_OFFSET + old_len);
+        std::ptr::copy_nonoverlapping(b.as_ptr(), dst, b.len());
+        let d = &raw mut (*q).data;
+        (*d).len = new_len;
+        (*d).char_len += b_chars;
+        (*d).is_ascii &= b_ascii;
+        (*d).hash.set(0);
+        Value::from_ptr(q.cast())
+    }
+}
+
+/// Frees a str object (refcount zero): drops its code point index and frees the block with
+/// the layout of its length.
+///
+/// # Safety
+/// `p` must be a str object nothing references any more.
+unsafe fn free_str(p: *mut ObjHeader) {
+    let p = p.cast::<Obj<StrHead>>();
+    // SAFETY: per the contract; the block was allocated with the layout of its length.
+    unsafe {
+        let len = (*p).data.len;
+        std::ptr::drop_in_place(&raw mut (*p).data.index);
+        let layout = str_layout(len).unwrap_or_else(|| std::hint::unreachable_unchecked());
+        std::alloc::dealloc(p.cast(), layout);
+    }
+}
 
 /// `range` payload. Bounds that fit in an `i64` are stored as machine ints (the fast path);
 /// a range with any bound beyond that keeps all three as `BigInt`s in `big`.
@@ -1074,7 +1334,7 @@ fn free_object(v: Value) {
         let p = v.as_ptr();
         match (*p).kind {
             Kind::BigInt => drop(Box::from_raw(p as *mut Obj<num_bigint::BigInt>)),
-            Kind::Str => drop(Box::from_raw(p as *mut Obj<StrData>)),
+            Kind::Str => free_str(p),
             Kind::List => {
                 let obj = Box::from_raw(p as *mut Obj<crate::list::ListData>);
                 // Last item first, as CPython frees a list (observable through `__del__`).

@@ -3,50 +3,40 @@
 
 use crate::exceptions::{ExcKind, R, index_error, raise, type_error, value_error};
 use crate::list::list_from_raw;
-use crate::object::{Args, Kind, Ref, StrData, alloc_ref, is_kind, payload};
+use crate::object::{Args, Kind, Ref, StrBuilder, StrData, is_kind};
 use crate::state::rt;
 use crate::tuple::tuple_from_vec;
 use crate::unicode;
 use crate::value::Value;
 
-/// A new str object (never cached; safe to call while the runtime initializes).
+/// A new str object with the text of `s` (never cached; safe to call while the runtime
+/// initializes). The text is copied into the object: code that knows the length of what it
+/// builds writes it into a [`StrBuilder`] directly.
 pub fn str_from_string(s: String) -> Ref {
-    let is_ascii = s.is_ascii();
-    let char_len = if is_ascii { s.len() } else { s.chars().count() };
-    alloc_ref(
-        Kind::Str,
-        StrData {
-            text: s.into_boxed_str(),
-            char_len,
-            is_ascii,
-            hash: std::cell::Cell::new(0),
-            index: std::cell::OnceCell::new(),
-        },
-    )
+    str_new(&s)
 }
 
-/// A new str object whose code point count and ASCII-ness the caller already knows, so the
-/// text is not scanned again (`text.len() >= 2`; shorter strs come from the cache).
-fn str_from_box(text: Box<str>, char_len: usize, is_ascii: bool) -> Ref {
-    debug_assert_eq!(char_len, text.chars().count());
-    debug_assert_eq!(is_ascii, text.is_ascii());
-    alloc_ref(
-        Kind::Str,
-        StrData {
-            text,
-            char_len,
-            is_ascii,
-            hash: std::cell::Cell::new(0),
-            index: std::cell::OnceCell::new(),
-        },
-    )
+/// A new str object with the text `s` (never cached).
+fn str_new(s: &str) -> Ref {
+    let is_ascii = s.is_ascii();
+    let char_len = if is_ascii { s.len() } else { s.chars().count() };
+    str_known(s, char_len, is_ascii)
+}
+
+/// A new str object with the text `s`, whose code point count and ASCII-ness the caller
+/// already knows, so the text is not scanned again (never cached).
+fn str_known(s: &str, char_len: usize, is_ascii: bool) -> Ref {
+    let mut b = StrBuilder::new(s.len());
+    b.push_str(s);
+    b.finish(char_len, is_ascii)
 }
 
 /// A str that is a slice `sub` of the text of `parent`: a slice of an ASCII str is ASCII, so
 /// its length in code points is its length in bytes and it is not scanned.
+#[inline]
 fn substr(parent: &StrData, sub: &str) -> Ref {
     if parent.is_ascii && sub.len() > 1 {
-        str_from_box(Box::from(sub), sub.len(), true)
+        str_known(sub, sub.len(), true)
     } else {
         str_from(sub)
     }
@@ -61,16 +51,12 @@ pub fn str_from(s: &str) -> Ref {
     if b.len() == 1 {
         return Ref::dup(rt().chars[b[0] as usize]);
     }
-    str_from_string(s.to_string())
+    str_new(s)
 }
 
-/// A str owning `s` (one-character and empty strs come from a cache).
+/// A str with the text of `s` (one-character and empty strs come from a cache).
 pub fn str_from_owned(s: String) -> Ref {
-    if s.len() <= 1 {
-        str_from(&s)
-    } else {
-        str_from_string(s)
-    }
+    str_from(&s)
 }
 
 /// The one-character str for `c`.
@@ -79,7 +65,7 @@ pub fn str_from_char(c: char) -> Ref {
     if cp < 256 {
         return Ref::dup(rt().chars[cp as usize]);
     }
-    str_from_string(c.to_string())
+    str_known(c.encode_utf8(&mut [0; 4]), 1, false)
 }
 
 /// An immortal str interned by content (names, constants).
@@ -88,33 +74,24 @@ pub fn str_intern(s: &str) -> Value {
     if let Some(v) = r.interned.borrow().get(s) {
         return *v;
     }
-    let v = crate::object::immortalize(str_from_string(s.to_string()).into_raw());
+    let v = crate::object::immortalize(str_new(s).into_raw());
     r.interned.borrow_mut().insert(s.into(), v);
     v
 }
 
 /// `a + b` for two exact strs when `a` is referenced only by the caller, who gives that
 /// reference up: `b`'s text is appended to `a`'s in place (amortized O(len(b)) through the
-/// allocator's in-place growth) and `a` is the result, as CPython's `+=` on a str whose only
-/// reference is the variable being assigned. `None` (nothing done) otherwise.
+/// allocator's in-place growth: [`crate::object::str_append`]) and `a`, possibly moved, is
+/// the result, as CPython's `+=` on a str whose only reference is the variable being
+/// assigned. `None` (nothing done) otherwise.
 pub fn concat_in_place(a: Value, b: Value) -> Option<Value> {
-    if !is_str(a) || !is_str(b) || crate::object::refcount(a) != 1 {
+    if a == b || !is_str(a) || !is_str(b) || crate::object::refcount(a) != 1 {
         return None;
     }
-    // SAFETY: kinds checked; the caller's reference is the only one, so nothing else reads
-    // the payload (immortal strs, shared by construction, never have a count of 1).
-    let sa = unsafe { crate::object::payload_mut::<StrData>(a) };
     let sb = str_data(b);
-    let mut text = String::from(std::mem::take(&mut sa.text));
-    // Exactly the new length, as CPython resizes: the allocator grows the block in place
-    // when the memory after it is free (or remaps the pages of a large block).
-    text.reserve_exact(sb.text.len());
-    text.push_str(&sb.text);
-    sa.text = text.into_boxed_str();
-    sa.char_len += sb.char_len;
-    sa.is_ascii &= sb.is_ascii;
-    sa.hash.set(0);
-    Some(a)
+    // SAFETY: kinds checked; the caller's reference is the only one (immortal strs, shared by
+    // construction, never have a count of 1), given up here, and `b` is another object.
+    Some(unsafe { crate::object::str_append(a, sb.as_str(), sb.char_len, sb.is_ascii) })
 }
 
 /// Whether `v` is a str.
@@ -128,13 +105,13 @@ pub fn is_str(v: Value) -> bool {
 pub fn str_data<'a>(v: Value) -> &'a StrData {
     debug_assert!(is_str(v));
     // SAFETY: `v` is a live str (callers check the kind).
-    unsafe { payload::<StrData>(v) }
+    unsafe { crate::object::str_payload(v) }
 }
 
 /// The text of a str value (the caller checked the kind).
 #[inline]
 pub fn as_str<'a>(v: Value) -> &'a str {
-    &str_data(v).text
+    str_data(v).as_str()
 }
 
 /// The text of `v` if it is a str.
@@ -378,7 +355,7 @@ fn advance(text: &[u8], mut b: usize, mut n: usize) -> usize {
 #[inline]
 fn str_index(d: &StrData) -> &StrIndex {
     d.index
-        .get_or_init(|| Box::new(StrIndex::build(&d.text, d.char_len)))
+        .get_or_init(|| Box::new(StrIndex::build(d.as_str(), d.char_len)))
 }
 
 /// Byte offset of code point `i` in `d` (`i <= char_len`): `O(1)` for an ASCII str, at most
@@ -388,9 +365,9 @@ pub fn byte_offset(d: &StrData, i: usize) -> usize {
         return i;
     }
     if i >= d.char_len {
-        return d.text.len();
+        return d.byte_len();
     }
-    let bytes = d.text.as_bytes();
+    let bytes = d.as_str().as_bytes();
     if i < CRUMB {
         return advance(bytes, 0, i);
     }
@@ -405,10 +382,10 @@ pub fn char_index(d: &StrData, b: usize) -> usize {
     if d.is_ascii {
         return b;
     }
-    if b >= d.text.len() {
+    if b >= d.byte_len() {
         return d.char_len;
     }
-    let bytes = d.text.as_bytes();
+    let bytes = d.as_str().as_bytes();
     let count = |from: usize| bytes[from..b].iter().filter(|&&x| is_char_start(x)).count();
     // Near the start, or in a text of at most one breadcrumb's span (at most `4 * CRUMB`
     // bytes, which never gets a table), count from the start.
@@ -429,10 +406,12 @@ pub fn str_getindex(s: Value, i: i64) -> R<Ref> {
         return index_error("string index out of range");
     }
     if d.is_ascii {
-        return Ok(Ref::dup(rt().chars[d.text.as_bytes()[j as usize] as usize]));
+        return Ok(Ref::dup(
+            rt().chars[d.as_str().as_bytes()[j as usize] as usize],
+        ));
     }
     let b = byte_offset(d, j as usize);
-    match d.text[b..].chars().next() {
+    match d.as_str()[b..].chars().next() {
         Some(c) => Ok(str_from_char(c)),
         None => index_error("string index out of range"),
     }
@@ -456,54 +435,65 @@ pub fn str_getslice(s: Value, start: i64, stop: i64, step: i64) -> Ref {
                 byte_offset(d, stop as usize),
             )
         };
-        return substr(d, &d.text[b0..b1]);
+        let sub = &d.as_str()[b0..b1];
+        // The code point count is known: the slice is not scanned.
+        let count = (stop - start) as usize;
+        return if sub.len() <= 1 {
+            str_from(sub)
+        } else {
+            str_known(sub, count, sub.len() == count)
+        };
     }
     let idx = crate::ops::slice_positions(start, stop, step);
-    let mut out = String::new();
     if d.is_ascii {
-        let b = d.text.as_bytes();
-        for i in idx {
-            out.push(b[i] as char);
-        }
-    } else {
-        // Only the code points the slice spans are walked, from the first one it takes.
         let count = crate::ops::slice_len(start, stop, step);
-        if count == 0 {
-            return Ref::dup(rt().empty_str);
+        let text = d.as_str();
+        if count <= 1 {
+            return match idx.into_iter().next() {
+                Some(i) => str_from(&text[i..=i]),
+                None => Ref::dup(rt().empty_str),
+            };
         }
-        let first = byte_offset(d, start as usize);
-        // A step beyond `usize` (a 32-bit target) takes one code point, as the count says.
-        let stride = usize::try_from(step.unsigned_abs()).unwrap_or(usize::MAX);
-        if step > 0 {
-            let chars = d.text[first..].chars().step_by(stride);
-            out.extend(chars.take(count));
-        } else {
-            let end = first + d.text[first..].chars().next().map_or(0, char::len_utf8);
-            let chars = d.text[..end].chars().rev().step_by(stride);
-            out.extend(chars.take(count));
+        let mut out = StrBuilder::new(count);
+        for i in idx {
+            out.push_str(&text[i..=i]);
         }
+        return out.finish(count, true);
+    }
+    // Only the code points the slice spans are walked, from the first one it takes.
+    let count = crate::ops::slice_len(start, stop, step);
+    if count == 0 {
+        return Ref::dup(rt().empty_str);
+    }
+    let mut out = String::new();
+    let first = byte_offset(d, start as usize);
+    // A step beyond `usize` (a 32-bit target) takes one code point, as the count says.
+    let stride = usize::try_from(step.unsigned_abs()).unwrap_or(usize::MAX);
+    if step > 0 {
+        let chars = d.as_str()[first..].chars().step_by(stride);
+        out.extend(chars.take(count));
+    } else {
+        let end = first + d.as_str()[first..].chars().next().map_or(0, char::len_utf8);
+        let chars = d.as_str()[..end].chars().rev().step_by(stride);
+        out.extend(chars.take(count));
     }
     str_from_owned(out)
 }
 
-/// Concatenation of two strs.
+/// Concatenation of two strs, written straight into the new object.
 pub fn str_concat(a: Value, b: Value) -> Ref {
-    let (x, y) = (as_str(a), as_str(b));
+    let (da, db) = (str_data(a), str_data(b));
+    let (x, y) = (da.as_str(), db.as_str());
     if x.is_empty() {
         return Ref::dup(b);
     }
     if y.is_empty() {
         return Ref::dup(a);
     }
-    let mut s = String::with_capacity(x.len() + y.len());
-    s.push_str(x);
-    s.push_str(y);
-    let (da, db) = (str_data(a), str_data(b));
-    str_from_box(
-        s.into_boxed_str(),
-        da.char_len + db.char_len,
-        da.is_ascii && db.is_ascii,
-    )
+    let mut out = StrBuilder::new(x.len() + y.len());
+    out.push_str(x);
+    out.push_str(y);
+    out.finish(da.char_len + db.char_len, da.is_ascii && db.is_ascii)
 }
 
 /// `s * n`.
@@ -515,23 +505,24 @@ pub fn str_repeat(s: Value, n: i64) -> R<Ref> {
     if n == 1 {
         return Ok(Ref::dup(s));
     }
+    if t.is_empty() {
+        return Ok(Ref::dup(rt().empty_str));
+    }
     let d = str_data(s);
     // CPython counts characters against `Py_ssize_t` (64-bit); what does not fit in memory
     // (or in a wasm32 `usize`) is a `MemoryError`.
     if (d.char_len as u128) * (n as u128) > i64::MAX as u128 {
         return crate::exceptions::overflow_error("repeated string is too long");
     }
-    let bytes = crate::int::try_repeat(t.as_bytes(), crate::int::size_of_count(n)?)?;
-    // SAFETY: copies of a valid UTF-8 string, one after another.
-    let text = unsafe { String::from_utf8_unchecked(bytes) };
-    if text.len() <= 1 {
-        return Ok(str_from(&text));
+    let n = crate::int::size_of_count(n)?;
+    let Some(bytes) = t.len().checked_mul(n) else {
+        return crate::int::memory_error();
+    };
+    let mut out = StrBuilder::try_new(bytes)?;
+    for _ in 0..n {
+        out.push_str(t);
     }
-    Ok(str_from_box(
-        text.into_boxed_str(),
-        d.char_len * n as usize,
-        d.is_ascii,
-    ))
+    Ok(out.finish(d.char_len * n, d.is_ascii))
 }
 
 /// `sub in s`.
@@ -1050,7 +1041,7 @@ const SPLIT_PREALLOC: usize = 12;
 /// for a list. A str that is not split is returned itself as the only item, as in CPython.
 fn split_sep(recv: Value, sep: &str, maxsplit: i64) -> Vec<Value> {
     let d = str_data(recv);
-    let text: &str = &d.text;
+    let text: &str = d.as_str();
     let limit = usize::try_from(maxsplit).unwrap_or(usize::MAX);
     let mut out = Vec::with_capacity(limit.saturating_add(1).min(SPLIT_PREALLOC));
     if let ([b], true) = (sep.as_bytes(), text.len() >= SHORT_HAYSTACK && maxsplit < 0) {
@@ -1076,7 +1067,7 @@ fn split_sep(recv: Value, sep: &str, maxsplit: i64) -> Vec<Value> {
 /// `s.rsplit(sep, maxsplit)` for a non-empty `sep`; see [`split_sep`].
 fn rsplit_sep(recv: Value, sep: &str, maxsplit: i64) -> Vec<Value> {
     let d = str_data(recv);
-    let text: &str = &d.text;
+    let text: &str = d.as_str();
     let limit = usize::try_from(maxsplit).unwrap_or(usize::MAX);
     let mut out = Vec::with_capacity(limit.saturating_add(1).min(SPLIT_PREALLOC));
     let mut end = text.len();
@@ -1101,7 +1092,7 @@ fn rsplit_sep(recv: Value, sep: &str, maxsplit: i64) -> Vec<Value> {
 fn whitespace_parts_to_list(recv: Value, parts: Vec<&str>) -> R<Ref> {
     let d = str_data(recv);
     if let [only] = parts.as_slice()
-        && only.len() == d.text.len()
+        && only.len() == d.byte_len()
     {
         return Ok(list_from_raw(vec![Ref::dup(recv).into_raw()]));
     }
@@ -1209,7 +1200,18 @@ fn join_values(sep: Value, items: &[Value]) -> R<Ref> {
     } else {
         items
     };
-    let sep = str_data(sep);
+    join_strs(str_data(sep), items)
+}
+
+/// The concatenation of `items`, all exact strs (f-strings: `molt_build_string`), written
+/// straight into the new object; one item is returned itself.
+pub fn str_concat_all(items: &[Value]) -> R<Ref> {
+    debug_assert!(items.iter().all(|v| is_str(*v)));
+    join_strs(str_data(rt().empty_str), items)
+}
+
+/// [`join_values`] once str subclass instances are unwrapped.
+fn join_strs(sep: &StrData, items: &[Value]) -> R<Ref> {
     let mut bytes = 0usize;
     let mut chars = 0usize;
     let mut is_ascii = sep.is_ascii;
@@ -1221,7 +1223,7 @@ fn join_values(sep: Value, items: &[Value]) -> R<Ref> {
             ));
         }
         let d = str_data(*item);
-        bytes += d.text.len();
+        bytes += d.byte_len();
         chars += d.char_len;
         is_ascii &= d.is_ascii;
     }
@@ -1231,8 +1233,7 @@ fn join_values(sep: Value, items: &[Value]) -> R<Ref> {
         _ => items.len() - 1,
     };
     let total = sep
-        .text
-        .len()
+        .byte_len()
         .checked_mul(gaps)
         .and_then(|n| n.checked_add(bytes))
         .filter(|n| *n <= isize::MAX as usize);
@@ -1240,17 +1241,25 @@ fn join_values(sep: Value, items: &[Value]) -> R<Ref> {
         return raise(ExcKind::MemoryError, "");
     };
     chars += sep.char_len * gaps;
-    let mut out = String::with_capacity(bytes);
+    if bytes <= 1 {
+        // Empty, or one ASCII character (the separator's or an item's): from the caches.
+        let mut out = String::new();
+        for (i, item) in items.iter().enumerate() {
+            if i > 0 {
+                out.push_str(sep.as_str());
+            }
+            out.push_str(as_str(*item));
+        }
+        return Ok(str_from(&out));
+    }
+    let mut out = StrBuilder::try_new(bytes)?;
     for (i, item) in items.iter().enumerate() {
         if i > 0 {
-            out.push_str(&sep.text);
+            out.push_str(sep.as_str());
         }
         out.push_str(as_str(*item));
     }
-    if out.len() <= 1 {
-        return Ok(str_from(&out));
-    }
-    Ok(str_from_box(out.into_boxed_str(), chars, is_ascii))
+    Ok(out.finish(chars, is_ascii))
 }
 
 fn strip_impl(recv: Value, args: Args<'_>, name: &str, left: bool, right: bool) -> R<Ref> {
@@ -1847,6 +1856,157 @@ mod tests {
         }
     }
 
+    /// Short, size-class-boundary and long texts, ASCII and not.
+    fn sample_texts() -> Vec<String> {
+        let mut out = Vec::new();
+        for len in [
+            0, 1, 2, 7, 8, 14, 15, 16, 17, 31, 32, 33, 200, 207, 208, 300, 5000, 70_000,
+        ] {
+            out.push("abcdefghij".chars().cycle().take(len).collect());
+            out.push(
+                "a\u{e9}\u{20ac}\u{1d11e}"
+                    .chars()
+                    .cycle()
+                    .take(len)
+                    .collect(),
+            );
+        }
+        out
+    }
+
+    #[test]
+    fn a_str_is_one_block_with_its_text_inline() {
+        let _ = rt();
+        let before = crate::object::live::count();
+        for text in sample_texts() {
+            let s = str_from_string(text.clone());
+            let d = str_data(s.v());
+            assert_eq!(d.as_str(), text);
+            assert_eq!(d.byte_len(), text.len());
+            assert_eq!(d.char_len, text.chars().count(), "{text:?}");
+            assert_eq!(d.is_ascii, text.is_ascii(), "{text:?}");
+            assert_eq!(d.hash.get(), 0);
+            if text.len() >= 2 {
+                // The text follows the fixed fields in the object's own block.
+                assert_eq!(
+                    d.as_str().as_ptr() as usize,
+                    s.v().as_ptr() as usize + crate::object::STR_TEXT_OFFSET,
+                );
+            }
+            // Build the index of a non-ASCII str, and hash it: both go away with the str.
+            if !d.is_ascii {
+                assert_eq!(
+                    char_index(d, byte_offset(d, d.char_len / 2)),
+                    d.char_len / 2
+                );
+            }
+            assert_eq!(crate::hash::hash_str(s.v()), crate::hash::hash_text(&text));
+            // Every constructor agrees on the facts.
+            for other in [str_from(&text), str_from_owned(text.clone())] {
+                let o = str_data(other.v());
+                assert_eq!(
+                    (o.as_str(), o.char_len, o.is_ascii),
+                    (d.as_str(), d.char_len, d.is_ascii)
+                );
+            }
+        }
+        assert_eq!(crate::object::live::count(), before, "every str was freed");
+    }
+
+    #[test]
+    fn in_place_concatenation_grows_the_block_and_resets_the_caches() {
+        let _ = rt();
+        let before = crate::object::live::count();
+        let mut s = str_from(&"\u{e9}".repeat(100)).into_raw();
+        let d = str_data(s);
+        assert_eq!(byte_offset(d, 50), 100);
+        assert!(d.index.get().is_some());
+        crate::hash::hash_str(s);
+        let mut want = "\u{e9}".repeat(100);
+        let pieces = ["x".repeat(100), "\u{20ac}y".to_string(), "z".repeat(3000)];
+        for piece in &pieces {
+            let b = str_from(piece);
+            s = concat_in_place(s, b.v()).expect("the only reference grows in place");
+            want.push_str(piece);
+            let d = str_data(s);
+            assert_eq!(d.as_str(), want);
+            assert_eq!(d.char_len, want.chars().count());
+            assert!(!d.is_ascii);
+            // The hash and the index of the old text were dropped.
+            assert_eq!(d.hash.get(), 0);
+            assert!(d.index.get().is_none());
+            assert_eq!(crate::hash::hash_str(s), crate::hash::hash_text(&want));
+            let i = d.char_len - 2;
+            assert_eq!(byte_offset(d, i), want.char_indices().nth(i).unwrap().0);
+        }
+        // Not in place: a shared str, or the str added to itself.
+        let other = str_from("ab");
+        let shared = Ref::dup(s);
+        assert!(concat_in_place(s, other.v()).is_none());
+        drop(shared);
+        assert!(concat_in_place(s, s).is_none());
+        assert!(concat_in_place(s, Value::NONE).is_none());
+        crate::object::decref(s);
+        drop(other);
+        assert_eq!(crate::object::live::count(), before, "every str was freed");
+    }
+
+    #[test]
+    fn built_strs_take_exactly_their_length() {
+        let _ = rt();
+        let mut b = StrBuilder::new(5);
+        b.push_str("ab");
+        b.push_str("\u{e9}c");
+        let s = b.finish(4, false);
+        assert_eq!((as_str(s.v()), str_len(s.v())), ("ab\u{e9}c", 4));
+        // A builder dropped before it finished frees its block.
+        let mut unfinished = StrBuilder::new(100);
+        unfinished.push_str("abc");
+        drop(unfinished);
+        let more = std::panic::catch_unwind(|| {
+            let mut b = StrBuilder::new(2);
+            b.push_str("abc");
+        });
+        assert!(more.is_err(), "writing past the length panics");
+        let fewer = std::panic::catch_unwind(|| StrBuilder::new(2).finish(0, true).into_raw());
+        assert!(fewer.is_err(), "finishing short of the length panics");
+        // A size beyond memory is a `MemoryError`, not an abort.
+        assert!(StrBuilder::try_new(usize::MAX - 8).is_err());
+        drop(crate::exceptions::take_pending());
+    }
+
+    #[test]
+    fn repeat_join_concat_and_stepped_slices_build_the_exact_text() {
+        let _ = rt();
+        let before = crate::object::live::count();
+        for (text, n) in [("ab", 3), ("\u{e9}", 2), ("x", 300), ("", 5)] {
+            let s = str_from(text);
+            let r = str_repeat(s.v(), n).unwrap();
+            assert_eq!(as_str(r.v()), text.repeat(n as usize));
+            assert_eq!(str_len(r.v()), text.chars().count() * n as usize);
+        }
+        let a = str_from("h\u{e9}");
+        let b = str_from("llo");
+        let c = str_concat(a.v(), b.v());
+        assert_eq!(
+            (as_str(c.v()), str_len(c.v()), str_data(c.v()).is_ascii),
+            ("h\u{e9}llo", 5, false)
+        );
+        // A one-byte join result is the cached character.
+        let sep = str_from(",");
+        let empties = list_from_raw(vec![str_from("").into_raw(), str_from("").into_raw()]);
+        let j = join_values(sep.v(), crate::iter::seq_items(empties.v())).unwrap();
+        assert_eq!(j.v(), rt().chars[b',' as usize]);
+        let ascii = str_from("abcdefghij");
+        assert_eq!(as_str(str_getslice(ascii.v(), 9, -1, -3).v()), "jgda");
+        assert_eq!(
+            str_getslice(ascii.v(), 2, 3, 5).v(),
+            rt().chars[b'c' as usize]
+        );
+        drop((a, b, c, sep, empties, j, ascii));
+        assert_eq!(crate::object::live::count(), before, "every str was freed");
+    }
+
     #[test]
     fn stepped_slices_of_non_ascii_text() {
         let text = "a\u{e9}\u{20ac}\u{1d11e}b".repeat(30);
@@ -1912,9 +2072,9 @@ mod tests {
             .map(|v| {
                 let d = str_data(*v);
                 // The cached length and ASCII flag agree with the text.
-                assert_eq!(d.char_len, d.text.chars().count(), "{:?}", &d.text);
-                assert_eq!(d.is_ascii, d.text.is_ascii(), "{:?}", &d.text);
-                d.text.to_string()
+                assert_eq!(d.char_len, d.as_str().chars().count(), "{:?}", d.as_str());
+                assert_eq!(d.is_ascii, d.as_str().is_ascii(), "{:?}", d.as_str());
+                d.as_str().to_string()
             })
             .collect()
     }
@@ -2066,8 +2226,8 @@ mod tests {
         let list = list_from_raw(items.iter().map(|r| Ref::dup(r.v()).into_raw()).collect());
         let joined = call(m_join, ", ", &[list.v()]);
         let d = str_data(joined.v());
-        assert_eq!(&*d.text, "alpha, b, , \u{e9}t\u{e9}");
-        assert_eq!(d.char_len, d.text.chars().count());
+        assert_eq!(d.as_str(), "alpha, b, , \u{e9}t\u{e9}");
+        assert_eq!(d.char_len, d.as_str().chars().count());
         assert!(!d.is_ascii);
         let ascii = call(
             m_join,
