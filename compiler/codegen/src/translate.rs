@@ -1541,23 +1541,9 @@ impl Translator<'_> {
                 if matches!(arg_ty, Type::List(_) | Type::Dyn) {
                     // A list's length is read inline (an inline int: fewer than 2^47 items).
                     let slow = b.create_block();
-                    let list = b.create_block();
                     if arg_ty == Type::Dyn {
-                        let tag = b.ins().ushr_imm_u(x, 48);
-                        let is_ptr = b.ins().icmp_imm_s(IntCC::Equal, tag, TAG_PTR);
-                        let heap = b.create_block();
-                        b.ins().brif(is_ptr, heap, &[], slow, &[]);
-                        b.switch_to_block(heap);
-                        let p = b.ins().band_imm_u(x, PAYLOAD_MASK);
-                        let kind =
-                            b.ins()
-                                .uload32(ir::MemFlagsData::trusted(), p, HEADER_KIND_OFFSET);
-                        let is_list = b.ins().icmp_imm_s(IntCC::Equal, kind, KIND_LIST);
-                        b.ins().brif(is_list, list, &[], slow, &[]);
-                    } else {
-                        b.ins().jump(list, &[]);
+                        self.kind_guard(b, x, KIND_LIST, slow);
                     }
-                    b.switch_to_block(list);
                     let p = b.ins().band_imm_u(x, PAYLOAD_MASK);
                     let len = b
                         .ins()
@@ -2483,17 +2469,7 @@ impl Translator<'_> {
         b.ins().brif(is_int, int, &[], slow, &[]);
         b.switch_to_block(int);
         if check_kind {
-            let tag = b.ins().ushr_imm_u(o, 48);
-            let is_ptr = b.ins().icmp_imm_s(IntCC::Equal, tag, TAG_PTR);
-            let heap = b.create_block();
-            b.ins().brif(is_ptr, heap, &[], slow, &[]);
-            b.switch_to_block(heap);
-            let p = b.ins().band_imm_u(o, PAYLOAD_MASK);
-            let kind = b.ins().uload32(mem, p, HEADER_KIND_OFFSET);
-            let is_list = b.ins().icmp_imm_s(IntCC::Equal, kind, KIND_LIST);
-            let list = b.create_block();
-            b.ins().brif(is_list, list, &[], slow, &[]);
-            b.switch_to_block(list);
+            self.kind_guard(b, o, KIND_LIST, slow);
         }
         let p = b.ins().band_imm_u(o, PAYLOAD_MASK);
         // The index: the 48-bit payload, sign-extended; a negative one counts from the end.
@@ -2529,17 +2505,7 @@ impl Translator<'_> {
         let mem = ir::MemFlagsData::trusted();
         let slow = b.create_block();
         if check_kind {
-            let tag = b.ins().ushr_imm_u(l, 48);
-            let is_ptr = b.ins().icmp_imm_s(IntCC::Equal, tag, TAG_PTR);
-            let heap = b.create_block();
-            b.ins().brif(is_ptr, heap, &[], slow, &[]);
-            b.switch_to_block(heap);
-            let p = b.ins().band_imm_u(l, PAYLOAD_MASK);
-            let kind = b.ins().uload32(mem, p, HEADER_KIND_OFFSET);
-            let is_list = b.ins().icmp_imm_s(IntCC::Equal, kind, KIND_LIST);
-            let list = b.create_block();
-            b.ins().brif(is_list, list, &[], slow, &[]);
-            b.switch_to_block(list);
+            self.kind_guard(b, l, KIND_LIST, slow);
         }
         let p = b.ins().band_imm_u(l, PAYLOAD_MASK);
         let len = b.ins().load(I64, mem, p, LIST_LEN_OFFSET);
@@ -2579,6 +2545,31 @@ impl Translator<'_> {
         (result, slow)
     }
 
+    /// Branches to `slow` unless `v` is a heap object whose header has kind `kind`; returns
+    /// the object's address.
+    fn kind_guard(
+        &mut self,
+        b: &mut FunctionBuilder<'_>,
+        v: ir::Value,
+        kind: i64,
+        slow: ir::Block,
+    ) -> ir::Value {
+        let tag = b.ins().ushr_imm_u(v, 48);
+        let is_ptr = b.ins().icmp_imm_s(IntCC::Equal, tag, TAG_PTR);
+        let heap = b.create_block();
+        b.ins().brif(is_ptr, heap, &[], slow, &[]);
+        b.switch_to_block(heap);
+        let p = b.ins().band_imm_u(v, PAYLOAD_MASK);
+        let found = b
+            .ins()
+            .uload32(ir::MemFlagsData::trusted(), p, HEADER_KIND_OFFSET);
+        let is_kind = b.ins().icmp_imm_s(IntCC::Equal, found, kind);
+        let ok = b.create_block();
+        b.ins().brif(is_kind, ok, &[], slow, &[]);
+        b.switch_to_block(ok);
+        p
+    }
+
     /// The next item of iterator `it` (a new reference) when it is the runtime's iterator
     /// over a list with items left (`IterData::Seq` of a list), advancing it; otherwise a
     /// branch to `slow`, which also sees the end of the list (the runtime marks the iterator
@@ -2590,17 +2581,7 @@ impl Translator<'_> {
         slow: ir::Block,
     ) -> ir::Value {
         let mem = ir::MemFlagsData::trusted();
-        let tag = b.ins().ushr_imm_u(it, 48);
-        let is_ptr = b.ins().icmp_imm_s(IntCC::Equal, tag, TAG_PTR);
-        let heap = b.create_block();
-        b.ins().brif(is_ptr, heap, &[], slow, &[]);
-        b.switch_to_block(heap);
-        let p = b.ins().band_imm_u(it, PAYLOAD_MASK);
-        let kind = b.ins().uload32(mem, p, HEADER_KIND_OFFSET);
-        let is_iter = b.ins().icmp_imm_s(IntCC::Equal, kind, KIND_ITER);
-        let iter = b.create_block();
-        b.ins().brif(is_iter, iter, &[], slow, &[]);
-        b.switch_to_block(iter);
+        let p = self.kind_guard(b, it, KIND_ITER, slow);
         let variant = b.ins().uload32(mem, p, ITER_VARIANT_OFFSET);
         let is_seq = b.ins().icmp_imm_s(IntCC::Equal, variant, ITER_SEQ);
         let seq_iter = b.create_block();

@@ -259,7 +259,10 @@ pub fn lane(func: &Function, inst: &InstData) -> Option<(Lane, Option<String>)> 
         }
         (InstKind::Call { .. }, Strategy::BuiltinLen) => (
             Runtime,
-            Some("`len()` calls the runtime's length operation directly (a list's is read inline)".into()),
+            Some(
+                "`len()` calls the runtime's length operation directly (a list's is read inline)"
+                    .into(),
+            ),
         ),
         (InstKind::Call { callee, args }, _) => {
             match (func.ty(*callee), callee_name(func, *callee)) {
