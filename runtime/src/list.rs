@@ -108,7 +108,11 @@ impl ListItems {
     pub fn push(&mut self, x: Value) {
         if self.len < self.cap {
             // SAFETY: in bounds of the storage (len < cap).
-            unsafe { (self.ptr as usize as *mut Value).add(self.len as usize).write(x) };
+            unsafe {
+                (self.ptr as usize as *mut Value)
+                    .add(self.len as usize)
+                    .write(x)
+            };
             self.len += 1;
         } else {
             self.with_vec(|v| v.push(x));
@@ -123,7 +127,11 @@ impl ListItems {
         }
         self.len -= 1;
         // SAFETY: the item at the old last position is initialized.
-        Some(unsafe { (self.ptr as usize as *const Value).add(self.len as usize).read() })
+        Some(unsafe {
+            (self.ptr as usize as *const Value)
+                .add(self.len as usize)
+                .read()
+        })
     }
 
     /// Inserts `x` at `i` (`i <= len`).
