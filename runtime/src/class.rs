@@ -2784,15 +2784,20 @@ pub fn install_methods(r: &Runtime) {
         install_static(c, crate::bytes::STATIC_METHODS, StaticBinding::Static);
     }
     dict_set_str(class_data(t.bytearray).dict, "__hash__", Value::NONE);
-    for k in [
-        crate::exceptions::ExcKind::UnicodeEncodeError,
-        crate::exceptions::ExcKind::UnicodeDecodeError,
-    ] {
-        install(
-            r.exc[k as usize],
-            &[("__init__", crate::codecs::unicode_error_init)],
-        );
-    }
+    install(
+        r.exc[ExcKind::UnicodeEncodeError as usize],
+        &[
+            ("__init__", crate::codecs::unicode_error_init),
+            ("__str__", crate::codecs::unicode_encode_error_str),
+        ],
+    );
+    install(
+        r.exc[ExcKind::UnicodeDecodeError as usize],
+        &[
+            ("__init__", crate::codecs::unicode_error_init),
+            ("__str__", crate::codecs::unicode_decode_error_str),
+        ],
+    );
     install(
         r.exc[ExcKind::UnicodeTranslateError as usize],
         &[

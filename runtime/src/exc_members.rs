@@ -1,13 +1,13 @@
 //! The member fields of the builtin exception classes whose instances CPython 3.11 lays out
-//! with fields of their own: `SyntaxError` (and so `IndentationError` and `TabError`) and
-//! `UnicodeTranslateError`. As in CPython, each field is a `member_descriptor` in its
-//! class's namespace (`SyntaxError.msg`), and its value lives in the instance, here in its
-//! exception state ([`crate::object::ExcState::members`]), not in its `__dict__`: `vars(e)`
-//! stays `{}`.
+//! with fields of their own: `SyntaxError` (and so `IndentationError` and `TabError`),
+//! `UnicodeEncodeError`, `UnicodeDecodeError` and `UnicodeTranslateError`. As in CPython,
+//! each field is a `member_descriptor` in its class's namespace (`SyntaxError.msg`), and its
+//! value lives in the instance, here in its exception state
+//! ([`crate::object::ExcState::members`]), not in its `__dict__`: `vars(e)` stays `{}`.
 //!
 //! A field is an object (CPython's `T_OBJECT`: unset reads as `None`, `del` unsets it) or a
 //! machine-sized int (`T_PYSSIZET`: unset reads as `0`, only an int can be stored, and it
-//! cannot be deleted).
+//! cannot be deleted; a store that fails leaves `-1`, as CPython's does).
 
 use crate::exceptions::{ExcKind, R, exc_state, raise, type_error};
 use crate::object::{Ref, WrapperKind, incref};
@@ -29,7 +29,7 @@ struct MemberTable {
 }
 
 const TABLES: &[MemberTable] = {
-    use MemberType::{Object, Ssize};
+    use MemberType::Object;
     &[
         MemberTable {
             owner: ExcKind::SyntaxError,
@@ -49,15 +49,30 @@ const TABLES: &[MemberTable] = {
             ],
         },
         MemberTable {
-            owner: ExcKind::UnicodeTranslateError,
-            members: &[
-                ("encoding", Object, "exception encoding"),
-                ("object", Object, "exception object"),
-                ("start", Ssize, "exception start"),
-                ("end", Ssize, "exception end"),
-                ("reason", Object, "exception reason"),
-            ],
+            owner: ExcKind::UnicodeEncodeError,
+            members: UNICODE_ERROR_MEMBERS,
         },
+        MemberTable {
+            owner: ExcKind::UnicodeDecodeError,
+            members: UNICODE_ERROR_MEMBERS,
+        },
+        MemberTable {
+            owner: ExcKind::UnicodeTranslateError,
+            members: UNICODE_ERROR_MEMBERS,
+        },
+    ]
+};
+
+/// The fields of `UnicodeEncodeError`, `UnicodeDecodeError` and `UnicodeTranslateError`
+/// (each class has its own descriptors; `UnicodeError` has none).
+const UNICODE_ERROR_MEMBERS: &[(&str, MemberType, &str)] = {
+    use MemberType::{Object, Ssize};
+    &[
+        ("encoding", Object, "exception encoding"),
+        ("object", Object, "exception object"),
+        ("start", Ssize, "exception start"),
+        ("end", Ssize, "exception end"),
+        ("reason", Object, "exception reason"),
     ]
 };
 
@@ -207,7 +222,8 @@ pub fn descriptor_get(d: Value, obj: Value) -> Option<R<Ref>> {
 
 /// `d.__set__(obj, v)` (`v` is `Some`) or `d.__delete__(obj)` when `d` is the member
 /// descriptor of an exception field (`None` otherwise), with CPython's checks: an int field
-/// takes only ints that fit 64 bits and cannot be deleted.
+/// takes only ints that fit 64 bits (after a failed store it holds `-1`) and cannot be
+/// deleted.
 pub fn descriptor_set(d: Value, obj: Value, v: Option<Value>) -> Option<R<()>> {
     let (owner, i) = descriptor_field(d)?;
     let (name, ty, _) = table(owner)?.members[i];
@@ -221,8 +237,12 @@ pub fn descriptor_set(d: Value, obj: Value, v: Option<Value>) -> Option<R<()>> {
                 return type_error("can't delete numeric/char attribute");
             }
             (MemberType::Ssize, Some(v)) => {
-                let i = crate::int::int_from_i64(as_ssize(v)?);
+                // CPython writes the conversion's result, `-1` on an error, before it
+                // checks for the error.
+                let r = as_ssize(v);
+                let i = crate::int::int_from_i64(*r.as_ref().unwrap_or(&-1));
                 store(obj, owner, name, i.v());
+                r?;
             }
         }
         Ok(())

@@ -831,9 +831,6 @@ pub fn base_exception_str(v: Value) -> R<String> {
     if let Some(s) = os_error_str(v)? {
         return Ok(s);
     }
-    if let Some(s) = crate::codecs::unicode_error_str(v)? {
-        return Ok(s);
-    }
     if crate::class::isinstance_class(v, exc_class(ExcKind::ImportError)) {
         // `str()` of an `ImportError` is its `msg` when that is a str.
         let msg = crate::attr::getattr_str(v, "msg")?;
