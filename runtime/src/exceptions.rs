@@ -876,22 +876,7 @@ pub fn exception_line(exc: Value) -> String {
 /// itself, as CPython does for an uncaught `SyntaxError` (its `msg`): `Type: str(message)`,
 /// or just `Type` when `message` is `None` or its `str` is empty.
 pub fn exception_line_with(exc: Value, message: Value) -> String {
-    // CPython qualifies the type with its module unless that is `__main__` or `builtins`
-    // (`copy.Error: ...`).
-    let cls = crate::class::type_of(exc);
-    let mut name =
-        if crate::class::is_class(cls) && !crate::class::class_data(cls).qualname.is_none() {
-            crate::class::class_qualname(cls)
-        } else {
-            crate::class::type_name(exc)
-        };
-    if crate::class::is_class(cls)
-        && let Some(module) = crate::class::class_module(cls)
-        && module != "__main__"
-        && module != "builtins"
-    {
-        name = format!("{module}.{name}");
-    }
+    let name = exception_type_name(exc);
     if message.is_none() {
         return name;
     }
@@ -907,6 +892,26 @@ pub fn exception_line_with(exc: Value, message: Value) -> String {
     } else {
         format!("{name}: {msg}")
     }
+}
+
+/// The type of `exc` as a traceback's last line names it: its qualified name, behind its
+/// module unless that is `__main__` or `builtins` (`copy.Error`, `Outer.Inner`).
+pub fn exception_type_name(exc: Value) -> String {
+    let cls = crate::class::type_of(exc);
+    let mut name =
+        if crate::class::is_class(cls) && !crate::class::class_data(cls).qualname.is_none() {
+            crate::class::class_qualname(cls)
+        } else {
+            crate::class::type_name(exc)
+        };
+    if crate::class::is_class(cls)
+        && let Some(module) = crate::class::class_module(cls)
+        && module != "__main__"
+        && module != "builtins"
+    {
+        name = format!("{module}.{name}");
+    }
+    name
 }
 
 /// The text CPython prints for an uncaught exception (see [`crate::traceback`]).
