@@ -677,21 +677,6 @@ fn instance_builtin_attr(o: Value, name: &str) -> R<Option<Ref>> {
                 ))));
             }
             "__traceback__" => return crate::traceback::traceback_attr(o).map(Some),
-            "message" | "exceptions" => {
-                if let Some(v) = crate::exc_group::group_attr(o, name) {
-                    return Ok(Some(v));
-                }
-            }
-            "value" | "code" | "errno" | "strerror" | "filename" | "filename2" | "name" | "obj"
-            | "path" | "msg" => {
-                if inst
-                    .dict_opt()
-                    .is_some_and(|d| dict_data(d).get_str(name).is_some())
-                {
-                    return Ok(None);
-                }
-                return Ok(crate::exceptions::exc_derived_attr(o, name));
-            }
             _ => {}
         }
     }

@@ -155,7 +155,7 @@ pub fn exit_status_for_pending() -> i32 {
             Ok(c) => c,
             Err(_) => {
                 drop(take_pending());
-                crate::exceptions::exc_derived_attr(exc.v(), "code").unwrap_or(Ref::NONE)
+                crate::exc_members::read(exc.v(), ExcKind::SystemExit, "code")
             }
         };
         let code = code.v();
