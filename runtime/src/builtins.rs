@@ -915,7 +915,7 @@ fn b_input(_: Value, args: Args<'_>) -> R<Ref> {
         crate::io::write_stdout(&crate::ops::str_string(p)?);
     }
     crate::io::flush_stdout();
-    match crate::io::read_line() {
+    match crate::io::read_line()? {
         Some(mut line) => {
             // Only the `\n` goes, as CPython's `input()` strips it from a line of stdin.
             if line.ends_with('\n') {
