@@ -12,7 +12,8 @@ use crate::object::decref;
 use crate::state::{exc_class, rt};
 use crate::value::Value;
 
-/// The program arguments as Rust strings (lossy UTF-8).
+/// The program arguments as Rust strings (lossy UTF-8; an argument that is not UTF-8 is
+/// recorded by `crate::modules::note_argv_not_utf8`).
 ///
 /// # Safety
 /// `argv` must point at `argc` valid NUL-terminated strings (or be null when `argc` is 0).
@@ -29,6 +30,9 @@ pub unsafe fn collect_argv(argc: i32, argv: *const *const c_char) -> Vec<String>
         }
         // SAFETY: `p` is NUL-terminated.
         let s = unsafe { CStr::from_ptr(p) };
+        if s.to_str().is_err() {
+            crate::modules::note_argv_not_utf8();
+        }
         out.push(s.to_string_lossy().into_owned());
     }
     out

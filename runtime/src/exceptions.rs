@@ -603,6 +603,16 @@ pub fn attribute_error<T>(o: Value, name: &str) -> R<T> {
 
 #[cold]
 fn attribute_error_plain<T>(o: Value, name: &str) -> R<T> {
+    if name == "argv"
+        && crate::modules::argv_not_utf8()
+        && is_kind(o, Kind::Module)
+        && crate::modules::module_name(o) == "sys"
+    {
+        return raise(
+            ExcKind::NotImplementedError,
+            "molt: sys.argv with an argument that is not valid UTF-8 is not supported yet",
+        );
+    }
     if let Some(owner) = cpython_attribute_owner(o, name) {
         return raise(
             ExcKind::NotImplementedError,
