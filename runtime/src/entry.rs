@@ -7,7 +7,6 @@ use std::ffi::{CStr, c_char};
 use crate::class::isinstance_class;
 use crate::exceptions::{ExcKind, take_pending, traceback_text};
 use crate::io::{flush_stdout, write_stderr};
-use crate::object::Ref;
 use crate::object::decref;
 use crate::state::{exc_class, rt};
 use crate::value::Value;
