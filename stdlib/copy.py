@@ -131,6 +131,12 @@ def _reconstruct(x, memo):
     cls = type(x)
     if isinstance(x, BaseException):
         args = x.args
+        if isinstance(x, OSError) and len(args) == 2 and x.filename is not None:
+            # `OSError.__reduce__` gives the file names back to the constructor.
+            if x.filename2 is None:
+                args = args + (x.filename,)
+            else:
+                args = args + (x.filename, None, x.filename2)
         if memo is not None:
             args = deepcopy(args, memo)
         y = cls(*args)

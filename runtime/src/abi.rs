@@ -1999,7 +1999,12 @@ pub extern "C" fn molt_wasi_start(init: extern "C" fn() -> Value) {
     #[cfg(not(target_arch = "wasm32"))]
     {
         let args = std::env::args_os()
-            .map(|a| a.to_string_lossy().into_owned())
+            .map(|a| {
+                if a.to_str().is_none() {
+                    crate::modules::note_argv_not_utf8();
+                }
+                a.to_string_lossy().into_owned()
+            })
             .collect();
         let status = crate::entry::run_program(args, init);
         std::process::exit(status)

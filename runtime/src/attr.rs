@@ -466,6 +466,18 @@ fn special_attr(o: Value, name: &str) -> R<Option<Ref>> {
                     Some(Ref::dup(w.f))
                 }
                 (WrapperKind::Member | WrapperKind::GetSet, "__name__") => Some(Ref::dup(w.f)),
+                // The field of a builtin exception class (`SyntaxError.msg`): its class is
+                // the descriptor's `deleter` (see `crate::exc_members`).
+                (WrapperKind::Member, "__objclass__") if !w.deleter.is_none() => {
+                    Some(Ref::dup(w.deleter))
+                }
+                (WrapperKind::Member, "__qualname__") if !w.deleter.is_none() => {
+                    Some(crate::str::str_from_owned(format!(
+                        "{}.{}",
+                        crate::str::as_str(w.setter),
+                        crate::str::as_str(w.f)
+                    )))
+                }
                 // CPython copies these from the wrapped callable (`functools.wraps`-like).
                 (
                     WrapperKind::StaticMethod | WrapperKind::ClassMethod,
@@ -665,21 +677,6 @@ fn instance_builtin_attr(o: Value, name: &str) -> R<Option<Ref>> {
                 ))));
             }
             "__traceback__" => return crate::traceback::traceback_attr(o).map(Some),
-            "message" | "exceptions" => {
-                if let Some(v) = crate::exc_group::group_attr(o, name) {
-                    return Ok(Some(v));
-                }
-            }
-            "value" | "code" | "errno" | "strerror" | "filename" | "filename2" | "name" | "obj"
-            | "path" | "msg" => {
-                if inst
-                    .dict_opt()
-                    .is_some_and(|d| dict_data(d).get_str(name).is_some())
-                {
-                    return Ok(None);
-                }
-                return Ok(crate::exceptions::exc_derived_attr(o, name));
-            }
             _ => {}
         }
     }

@@ -738,10 +738,7 @@ fn b_chr(_: Value, args: Args<'_>) -> R<Ref> {
     }
     match char::from_u32(n as u32) {
         Some(c) => Ok(crate::str::str_from_char(c)),
-        None => raise(
-            ExcKind::ValueError,
-            "molt: chr() of a surrogate code point is not supported yet",
-        ),
+        None => crate::str::lone_surrogate_error("chr()", n as u32),
     }
 }
 
@@ -918,7 +915,7 @@ fn b_input(_: Value, args: Args<'_>) -> R<Ref> {
         crate::io::write_stdout(&crate::ops::str_string(p)?);
     }
     crate::io::flush_stdout();
-    match crate::io::read_line() {
+    match crate::io::read_line()? {
         Some(mut line) => {
             // Only the `\n` goes, as CPython's `input()` strips it from a line of stdin.
             if line.ends_with('\n') {

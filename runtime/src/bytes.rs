@@ -733,8 +733,9 @@ fn sub_arg(v: Value) -> R<Vec<u8>> {
     ))
 }
 
-/// A bytes-like argument (`a bytes-like object is required, not 'str'`).
-fn buffer_arg(v: Value) -> R<Vec<u8>> {
+/// A bytes-like argument (`a bytes-like object is required, not 'str'`), copied; the
+/// `BufferError`/`ValueError` of a view that is not C-contiguous or was released.
+pub fn buffer_arg(v: Value) -> R<Vec<u8>> {
     crate::memoryview::require_contiguous(v)?;
     match buffer_of(v)? {
         Some(d) => Ok(d.into_owned()),

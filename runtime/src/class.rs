@@ -664,19 +664,13 @@ pub fn call_class(cls: Value, args: Args<'_>) -> R<Ref> {
         {
             crate::exc_group::group_new(cls, args)?
         }
+        Layout::Exception if is_subclass(cls, crate::state::exc_class(ExcKind::OSError)) => {
+            // `OSError(errno, ...)` makes the subclass of that errno, as in CPython.
+            crate::exceptions::os_error_new(cls, args.pos, !args.kwnames.is_empty())?
+        }
         Layout::Exception => {
-            let os_error = crate::state::exc_class(ExcKind::OSError);
-            if cls == os_error {
-                // `OSError(errno, ...)` makes the subclass of that errno, as in CPython.
-                let sub = crate::exceptions::os_error_subclass(args.pos);
-                if sub != ExcKind::OSError {
-                    return call_class(crate::state::exc_class(sub), args);
-                }
-            }
             let state = ExcState::new(crate::tuple::tuple_from_slice(args.pos).into_raw());
-            let inst = new_instance_raw(cls, Some(Box::new(state)));
-            crate::exceptions::os_error_init(inst.v());
-            inst
+            new_instance_raw(cls, Some(Box::new(state)))
         }
         Layout::Builtin => {
             let base = cd
@@ -1075,11 +1069,13 @@ fn object_new(_recv: Value, args: Args<'_>) -> R<Ref> {
             }
             Ok(new_instance_raw(cls, None))
         }
-        Layout::Exception => {
-            let inst = crate::exceptions::new_exception(cls, crate::tuple::tuple_from_slice(rest));
-            crate::exceptions::os_error_init(inst.v());
-            Ok(inst)
+        Layout::Exception if is_subclass(cls, crate::state::exc_class(ExcKind::OSError)) => {
+            crate::exceptions::os_error_new(cls, rest, !args.kwnames.is_empty())
         }
+        Layout::Exception => Ok(crate::exceptions::new_exception_bare(
+            cls,
+            crate::tuple::tuple_from_slice(rest),
+        )),
         Layout::Value => {
             let name = class_name(cls);
             type_error(format!(
@@ -2594,15 +2590,39 @@ fn object_init_subclass(cls: Value, args: Args<'_>) -> R<Ref> {
 
 // --- BaseException's methods ------------------------------------------------------------
 
-/// `BaseException.__init__`: keeps the positional arguments as `args`.
+/// `BaseException.__init__`: keeps the positional arguments as `args`; no keyword
+/// arguments.
 pub fn exc_init(recv: Value, args: Args<'_>) -> R<Ref> {
-    crate::exceptions::init_keywords(recv, args.kwnames, args.kwvals)?;
-    if let Some(state) = crate::exceptions::exc_state(recv) {
-        let new = crate::tuple::tuple_from_slice(args.pos).into_raw();
-        let old = state.args.replace(new);
-        crate::object::decref(old);
-        crate::exceptions::os_error_init(recv);
+    if !args.kwnames.is_empty() {
+        return type_error(format!("{}() takes no keyword arguments", type_name(recv)));
     }
+    set_exc_args(recv, args.pos);
+    Ok(Ref::NONE)
+}
+
+fn set_exc_args(recv: Value, pos: &[Value]) {
+    if let Some(state) = crate::exceptions::exc_state(recv) {
+        let new = crate::tuple::tuple_from_slice(pos).into_raw();
+        crate::object::decref(state.args.replace(new));
+    }
+}
+
+/// `__init__` of `StopIteration`, `SystemExit`, `ImportError`, `NameError`,
+/// `AttributeError` and `OSError`: `BaseException.__init__`'s `args`, the keyword arguments
+/// of the class (`crate::exceptions::init_keywords`), then the fields the arguments set
+/// (`crate::exc_members::init_from_args`, `crate::exceptions::os_error_init`). An `OSError`
+/// took its arguments in `__new__` unless its class takes them here
+/// (`crate::exceptions::os_error_uses_init`); then this does nothing.
+fn exc_fields_init(recv: Value, args: Args<'_>) -> R<Ref> {
+    if isinstance_class(recv, crate::state::exc_class(ExcKind::OSError))
+        && !crate::exceptions::os_error_uses_init(type_of(recv))
+    {
+        return Ok(Ref::NONE);
+    }
+    crate::exceptions::init_keywords(recv, args.kwnames, args.kwvals)?;
+    set_exc_args(recv, args.pos);
+    crate::exc_members::init_from_args(recv);
+    crate::exceptions::os_error_init(recv);
     Ok(Ref::NONE)
 }
 
@@ -2784,15 +2804,20 @@ pub fn install_methods(r: &Runtime) {
         install_static(c, crate::bytes::STATIC_METHODS, StaticBinding::Static);
     }
     dict_set_str(class_data(t.bytearray).dict, "__hash__", Value::NONE);
-    for k in [
-        crate::exceptions::ExcKind::UnicodeEncodeError,
-        crate::exceptions::ExcKind::UnicodeDecodeError,
-    ] {
-        install(
-            r.exc[k as usize],
-            &[("__init__", crate::codecs::unicode_error_init)],
-        );
-    }
+    install(
+        r.exc[ExcKind::UnicodeEncodeError as usize],
+        &[
+            ("__init__", crate::codecs::unicode_error_init),
+            ("__str__", crate::codecs::unicode_encode_error_str),
+        ],
+    );
+    install(
+        r.exc[ExcKind::UnicodeDecodeError as usize],
+        &[
+            ("__init__", crate::codecs::unicode_error_init),
+            ("__str__", crate::codecs::unicode_decode_error_str),
+        ],
+    );
     install(
         r.exc[ExcKind::UnicodeTranslateError as usize],
         &[
@@ -2858,6 +2883,16 @@ pub fn install_methods(r: &Runtime) {
     }
     for c in [t.staticmethod, t.classmethod] {
         install(c, &[("__get__", m_descr_get)]);
+    }
+    for k in [
+        ExcKind::StopIteration,
+        ExcKind::SystemExit,
+        ExcKind::ImportError,
+        ExcKind::NameError,
+        ExcKind::AttributeError,
+        ExcKind::OSError,
+    ] {
+        install(r.exc[k as usize], &[("__init__", exc_fields_init)]);
     }
     let base_exc = r.exc[ExcKind::BaseException as usize];
     install(

@@ -380,7 +380,7 @@ fn raise_unicode<T>(
     end: usize,
     reason: &str,
 ) -> R<T> {
-    let args = vec![
+    let args = [
         crate::str::str_from(encoding),
         obj,
         crate::int::int_from_i64(start as i64),
@@ -389,133 +389,176 @@ fn raise_unicode<T>(
     ];
     let exc = crate::exceptions::new_exception(
         crate::state::exc_class(k),
-        crate::tuple::tuple_from_vec(args),
+        crate::tuple::tuple_from_vec(args.to_vec()),
     );
-    set_unicode_attrs(exc.v())?;
+    let pos: Vec<Value> = args.iter().map(Ref::v).collect();
+    unicode_error_fields(exc.v(), k, &pos)?;
     crate::exceptions::raise_exc(exc);
     Err(crate::exceptions::Raised)
 }
 
-fn small_int(v: Value) -> Option<i64> {
-    match crate::int::int_view(v) {
-        Some(crate::int::IntV::Small(i)) => Some(i),
-        _ => None,
+/// CPython's `TypeError` for argument `i` (1-based) of a Unicode error's `__init__` that
+/// must be a str: its argument parser names `None` itself and other values by type.
+fn want_str(i: usize, v: Value) -> R<()> {
+    if crate::str::str_opt(v).is_some() {
+        return Ok(());
     }
-}
-
-const ATTRS: [&str; 5] = ["encoding", "object", "start", "end", "reason"];
-
-/// Sets `encoding`, `object`, `start`, `end` and `reason` of a Unicode error from its five
-/// `args`, checking their types as CPython's `__init__` does.
-fn set_unicode_attrs(exc: Value) -> R<()> {
-    let args = crate::exceptions::exc_args(exc);
-    let items = crate::tuple::tuple_items(args).to_vec();
-    let decode =
-        crate::class::isinstance_class(exc, crate::state::exc_class(ExcKind::UnicodeDecodeError));
-    if items.len() != 5 {
-        return type_error(format!(
-            "function takes exactly 5 arguments ({} given)",
-            items.len()
-        ));
-    }
-    let want = |i: usize, ok: bool, what: &str| -> R<()> {
-        if ok {
-            Ok(())
-        } else {
-            type_error(format!(
-                "argument {} must be {what}, not {}",
-                i + 1,
-                crate::class::type_name(items[i])
-            ))
-        }
-    };
-    want(0, crate::str::is_str(items[0]), "str")?;
-    if decode {
-        want(
-            1,
-            crate::bytes::bytes_like(items[1]).is_some(),
-            "bytes-like object",
-        )?;
+    let got = if v.is_none() {
+        "None".to_owned()
     } else {
-        want(1, crate::str::is_str(items[1]), "str")?;
-    }
-    want(2, crate::int::int_view(items[2]).is_some(), "int")?;
-    want(3, crate::int::int_view(items[3]).is_some(), "int")?;
-    want(4, crate::str::is_str(items[4]), "str")?;
-    for (name, v) in ATTRS.iter().zip(&items) {
-        let v = if decode && *name == "object" && crate::bytes::is_bytearray(*v) {
-            crate::bytes::bytes_from_vec(crate::bytes::bytes_data(*v).to_vec())
-        } else {
-            Ref::dup(*v)
-        };
-        crate::attr::setattr(exc, crate::str::str_intern(name), v.v())?;
-    }
-    Ok(())
+        crate::class::type_name(v)
+    };
+    type_error(format!("argument {i} must be str, not {got}"))
 }
 
-/// `UnicodeEncodeError.__init__` / `UnicodeDecodeError.__init__`: the base class's, then
-/// the five attributes.
+/// The class (`UnicodeEncodeError` or `UnicodeDecodeError`) whose fields `exc` has.
+fn unicode_error_kind(exc: Value) -> ExcKind {
+    let decode = ExcKind::UnicodeDecodeError;
+    if crate::class::isinstance_class(exc, crate::state::exc_class(decode)) {
+        decode
+    } else {
+        ExcKind::UnicodeEncodeError
+    }
+}
+
+/// Stores the five fields of `exc`, a `UnicodeEncodeError` or `UnicodeDecodeError` (`k`),
+/// from the arguments `pos` of its `__init__`, as CPython 3.11 does: `encoding`, `object`
+/// and `reason` are unset first; then the arguments are converted and stored in order
+/// (`encoding` and `reason` str; `object` a str for encoding, anything for decoding;
+/// `start` and `end` through `__index__` to 64-bit ints). On an error `encoding`, `object`
+/// and `reason` are unset again while an int stored before the error stays. A decoding
+/// error's `object` that is not a bytes (or a subclass) is replaced by a copy of its bytes
+/// through the buffer protocol (`TypeError: a bytes-like object is required, not 'str'`).
+fn unicode_error_fields(exc: Value, k: ExcKind, pos: &[Value]) -> R<()> {
+    use crate::exc_members::store;
+    for name in ["encoding", "object", "reason"] {
+        store(exc, k, name, Value::UNBOUND);
+    }
+    let r = (|| {
+        let [encoding, object, start, end, reason] = pos else {
+            return type_error(format!(
+                "function takes exactly 5 arguments ({} given)",
+                pos.len()
+            ));
+        };
+        want_str(1, *encoding)?;
+        store(exc, k, "encoding", *encoding);
+        if k == ExcKind::UnicodeEncodeError {
+            want_str(2, *object)?;
+        }
+        store(exc, k, "object", *object);
+        for (name, v) in [("start", start), ("end", end)] {
+            let i = crate::int::int_from_i64(crate::int::index_i64(*v)?);
+            store(exc, k, name, i.v());
+        }
+        want_str(5, *reason)?;
+        store(exc, k, "reason", *reason);
+        if k == ExcKind::UnicodeDecodeError && !crate::bytes::is_bytes(*object) {
+            let data = crate::bytes::buffer_arg(*object)?;
+            store(exc, k, "object", crate::bytes::bytes_from_vec(data).v());
+        }
+        Ok(())
+    })();
+    if r.is_err() {
+        for name in ["encoding", "object", "reason"] {
+            store(exc, k, name, Value::UNBOUND);
+        }
+    }
+    r
+}
+
+/// `UnicodeEncodeError.__init__` / `UnicodeDecodeError.__init__(self, encoding, object,
+/// start, end, reason)`: `BaseException.__init__`, then the five fields (see
+/// [`unicode_error_fields`]).
 pub fn unicode_error_init(recv: Value, args: crate::object::Args<'_>) -> R<Ref> {
     crate::class::exc_init(recv, args)?;
-    set_unicode_attrs(recv)?;
+    unicode_error_fields(recv, unicode_error_kind(recv), args.pos)?;
     Ok(Ref::NONE)
 }
 
-/// `str(e)` of a `UnicodeEncodeError` or `UnicodeDecodeError` whose attributes are set:
-/// CPython's `'ascii' codec can't encode character '\xe9' in position 1: ...`.
-pub fn unicode_error_str(exc: Value) -> R<Option<String>> {
-    let encode =
-        crate::class::isinstance_class(exc, crate::state::exc_class(ExcKind::UnicodeEncodeError));
-    let decode =
-        crate::class::isinstance_class(exc, crate::state::exc_class(ExcKind::UnicodeDecodeError));
-    if !encode && !decode {
-        return Ok(None);
+/// `str()` of an unset field as CPython's `PyObject_Str` gives it for `NULL`, else the
+/// field's `str()`.
+fn field_str(exc: Value, k: ExcKind, name: &str) -> R<String> {
+    let v = crate::exc_members::raw(exc, k, name);
+    if v == Value::UNBOUND {
+        return Ok("<NULL>".to_owned());
     }
-    let mut vals = Vec::with_capacity(5);
-    for name in ATTRS {
-        match crate::attr::getattr_str(exc, name) {
-            Ok(v) => vals.push(v),
-            Err(_) => {
-                drop(crate::exceptions::take_pending());
-                return Ok(None);
-            }
-        }
-    }
-    let enc = crate::ops::str_string(vals[0].v())?;
-    let reason = crate::ops::str_string(vals[4].v())?;
-    let (Some(start), Some(end)) = (small_int(vals[2].v()), small_int(vals[3].v())) else {
-        return Ok(None);
+    crate::ops::str_string(v)
+}
+
+/// `start` and `end` of a Unicode error, unset ones as `0`.
+fn positions(exc: Value, k: ExcKind) -> (i64, i64) {
+    let position = |name: &str| {
+        let v = crate::exc_members::read(exc, k, name);
+        crate::int::int_view(v.v())
+            .and_then(|i| i.to_i64())
+            .unwrap_or(0)
     };
-    let obj = vals[1].v();
-    if encode {
-        let Some(text) = crate::str::str_opt(obj) else {
-            return Ok(None);
-        };
+    (position("start"), position("end"))
+}
+
+/// `UnicodeEncodeError.__str__`: `'ascii' codec can't encode character '\xe9' in position
+/// 1: reason` when the error spans the one character at `start` (`IndexError` for a negative
+/// `start`, where CPython's own read of the character fails and it then reports a
+/// `SystemError` naming the caller), else `'ascii' codec can't encode characters in position
+/// 1-3: reason` (`end - 1` however the two compare); `''` when `object` is unset, `<NULL>`
+/// for an unset `encoding` or `reason`. An `object` set to something other than a str (where
+/// CPython reads memory it should not) gives the second form.
+pub fn unicode_encode_error_str(recv: Value, _args: crate::object::Args<'_>) -> R<Ref> {
+    let k = ExcKind::UnicodeEncodeError;
+    let object = crate::exc_members::raw(recv, k, "object");
+    if object == Value::UNBOUND {
+        return Ok(crate::str::str_from(""));
+    }
+    let reason = field_str(recv, k, "reason")?;
+    let enc = field_str(recv, k, "encoding")?;
+    let (start, end) = positions(recv, k);
+    if let Some(text) = crate::str::str_opt(object) {
         let n = text.chars().count() as i64;
-        if start < n && end == start + 1 {
-            let c = text.chars().nth(start as usize).unwrap_or('\0');
-            return Ok(Some(format!(
+        if start < n && Some(end) == start.checked_add(1) {
+            let Some(c) = usize::try_from(start)
+                .ok()
+                .and_then(|i| text.chars().nth(i))
+            else {
+                return crate::exceptions::index_error("string index out of range");
+            };
+            return Ok(crate::str::str_from_owned(format!(
                 "'{enc}' codec can't encode character '{}' in position {start}: {reason}",
                 escape_char(c)
             )));
         }
-        return Ok(Some(format!(
-            "'{enc}' codec can't encode characters in position {start}-{}: {reason}",
-            end - 1
-        )));
     }
-    let Some(data) = crate::bytes::bytes_like(obj) else {
-        return Ok(None);
-    };
-    if start >= 0 && (start as usize) < data.len() && end == start + 1 {
-        return Ok(Some(format!(
-            "'{enc}' codec can't decode byte 0x{:02x} in position {start}: {reason}",
-            data[start as usize]
-        )));
+    Ok(crate::str::str_from_owned(format!(
+        "'{enc}' codec can't encode characters in position {start}-{}: {reason}",
+        end.wrapping_sub(1)
+    )))
+}
+
+/// `UnicodeDecodeError.__str__`: `'utf-8' codec can't decode byte 0xff in position 1:
+/// reason` when the error spans the one byte at `start`, else `'utf-8' codec can't decode
+/// bytes in position 1-3: reason`; `''` when `object` is unset, `<NULL>` for an unset
+/// `encoding` or `reason`. A negative `start`, or an `object` set to something other than a
+/// bytes (where CPython reads memory it should not), gives the second form.
+pub fn unicode_decode_error_str(recv: Value, _args: crate::object::Args<'_>) -> R<Ref> {
+    let k = ExcKind::UnicodeDecodeError;
+    let object = crate::exc_members::raw(recv, k, "object");
+    if object == Value::UNBOUND {
+        return Ok(crate::str::str_from(""));
     }
-    Ok(Some(format!(
+    let reason = field_str(recv, k, "reason")?;
+    let enc = field_str(recv, k, "encoding")?;
+    let (start, end) = positions(recv, k);
+    if crate::bytes::is_bytes(object) && Some(end) == start.checked_add(1) {
+        let data = crate::bytes::bytes_data(object);
+        if let Some(b) = usize::try_from(start).ok().and_then(|i| data.get(i)) {
+            return Ok(crate::str::str_from_owned(format!(
+                "'{enc}' codec can't decode byte 0x{b:02x} in position {start}: {reason}"
+            )));
+        }
+    }
+    Ok(crate::str::str_from_owned(format!(
         "'{enc}' codec can't decode bytes in position {start}-{}: {reason}",
-        end - 1
+        end.wrapping_sub(1)
     )))
 }
 
@@ -534,18 +577,6 @@ pub fn unicode_translate_error_init(recv: Value, args: crate::object::Args<'_>) 
                 "function takes exactly 4 arguments ({} given)",
                 args.pos.len()
             ));
-        };
-        let want_str = |i: usize, v: Value| -> R<()> {
-            if crate::str::str_opt(v).is_some() {
-                return Ok(());
-            }
-            // CPython's argument parser names `None` itself, other values by type.
-            let got = if v.is_none() {
-                "None".to_owned()
-            } else {
-                crate::class::type_name(v)
-            };
-            type_error(format!("argument {i} must be str, not {got}"))
         };
         want_str(1, *object)?;
         crate::exc_members::store(recv, TRANSLATE, "object", *object);
@@ -582,13 +613,7 @@ pub fn unicode_translate_error_str(recv: Value, _args: crate::object::Args<'_>) 
     } else {
         crate::ops::str_string(reason)?
     };
-    let position = |name: &str| {
-        let v = crate::exc_members::read(recv, TRANSLATE, name);
-        crate::int::int_view(v.v())
-            .and_then(|i| i.to_i64())
-            .unwrap_or(0)
-    };
-    let (start, end) = (position("start"), position("end"));
+    let (start, end) = positions(recv, TRANSLATE);
     if let Some(text) = crate::str::str_opt(object) {
         let n = text.chars().count() as i64;
         if start < n && Some(end) == start.checked_add(1) {

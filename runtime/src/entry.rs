@@ -7,12 +7,12 @@ use std::ffi::{CStr, c_char};
 use crate::class::isinstance_class;
 use crate::exceptions::{ExcKind, take_pending, traceback_text};
 use crate::io::{flush_stdout, write_stderr};
-use crate::object::Ref;
 use crate::object::decref;
 use crate::state::{exc_class, rt};
 use crate::value::Value;
 
-/// The program arguments as Rust strings (lossy UTF-8).
+/// The program arguments as Rust strings (lossy UTF-8; an argument that is not UTF-8 is
+/// recorded by `crate::modules::note_argv_not_utf8`).
 ///
 /// # Safety
 /// `argv` must point at `argc` valid NUL-terminated strings (or be null when `argc` is 0).
@@ -29,6 +29,9 @@ pub unsafe fn collect_argv(argc: i32, argv: *const *const c_char) -> Vec<String>
         }
         // SAFETY: `p` is NUL-terminated.
         let s = unsafe { CStr::from_ptr(p) };
+        if s.to_str().is_err() {
+            crate::modules::note_argv_not_utf8();
+        }
         out.push(s.to_string_lossy().into_owned());
     }
     out
@@ -155,7 +158,7 @@ pub fn exit_status_for_pending() -> i32 {
             Ok(c) => c,
             Err(_) => {
                 drop(take_pending());
-                crate::exceptions::exc_derived_attr(exc.v(), "code").unwrap_or(Ref::NONE)
+                crate::exc_members::read(exc.v(), ExcKind::SystemExit, "code")
             }
         };
         let code = code.v();

@@ -405,9 +405,19 @@ pub fn is_exception(v: Value) -> bool {
     exc_state(v).is_some()
 }
 
-/// A new exception of class `cls` (an exception class) with `args` (a tuple), without
-/// running `__init__`.
+/// A new exception of class `cls` (an exception class) with `args` (a tuple), as the
+/// runtime raises it: without running `__init__`, but with the fields the builtin
+/// `__init__` sets from `args` (`StopIteration.value`, ...: see
+/// [`crate::exc_members::init_from_args`]).
 pub fn new_exception(cls: Value, args: Ref) -> Ref {
+    let exc = new_exception_bare(cls, args);
+    crate::exc_members::init_from_args(exc.v());
+    exc
+}
+
+/// A new exception of class `cls` with `args` (a tuple) and no fields set, as
+/// `BaseException.__new__` makes it.
+pub fn new_exception_bare(cls: Value, args: Ref) -> Ref {
     let state = ExcState::new(args.into_raw());
     new_instance_raw(cls, Some(Box::new(state)))
 }
@@ -472,34 +482,42 @@ pub fn import_error_at<T>(
     Err(Raised)
 }
 
-/// `BaseException.__init__` and `ImportError.__init__` keyword arguments: `ImportError` (and
-/// its subclasses) take `name` and `path`, kept in the exception state; every other exception
-/// takes none ("ValueError() takes no keyword arguments").
+/// The keyword arguments of the `__init__` of the classes whose `__init__` takes some
+/// (CPython 3.11's): `ImportError` (and subclasses) takes `name` and `path`, `NameError`
+/// takes `name`, `AttributeError` takes `name` and `obj`; each such field is set to its
+/// argument, or unset when it is not given, on every call. Any other exception takes none
+/// (`OSError() takes no keyword arguments`).
 pub fn init_keywords(exc: Value, kwnames: &[Value], kwvals: &[Value]) -> R<()> {
-    if kwnames.is_empty() {
-        return Ok(());
-    }
-    let Some(state) = exc_state(exc) else {
-        return Ok(());
-    };
-    if !crate::class::isinstance_class(exc, exc_class(ExcKind::ImportError)) {
+    use crate::exc_members::store;
+    let is = |k: ExcKind| crate::class::isinstance_class(exc, exc_class(k));
+    let (owner, fields): (ExcKind, &[&str]) = if is(ExcKind::ImportError) {
+        (ExcKind::ImportError, &["name", "path"])
+    } else if is(ExcKind::NameError) {
+        (ExcKind::NameError, &["name"])
+    } else if is(ExcKind::AttributeError) {
+        (ExcKind::AttributeError, &["name", "obj"])
+    } else {
+        if kwnames.is_empty() {
+            return Ok(());
+        }
         return type_error(format!(
             "{}() takes no keyword arguments",
             crate::class::type_name(exc)
         ));
-    }
+    };
+    let mut given = vec![Value::UNBOUND; fields.len()];
     for (k, v) in kwnames.iter().zip(kwvals) {
         let key = crate::str::as_str(*k);
-        let cell = match key {
-            "name" => &state.name,
-            "path" => &state.obj,
-            _ => {
-                return type_error(format!(
-                    "'{key}' is an invalid keyword argument for ImportError()"
-                ));
-            }
+        let Some(i) = fields.iter().position(|f| *f == key) else {
+            return type_error(format!(
+                "'{key}' is an invalid keyword argument for {}()",
+                exc_name(owner)
+            ));
         };
-        crate::object::decref(cell.replace(crate::object::incref(*v)));
+        given[i] = *v;
+    }
+    for (name, v) in fields.iter().zip(given) {
+        store(exc, owner, name, v);
     }
     Ok(())
 }
@@ -585,6 +603,16 @@ pub fn attribute_error<T>(o: Value, name: &str) -> R<T> {
 
 #[cold]
 fn attribute_error_plain<T>(o: Value, name: &str) -> R<T> {
+    if name == "argv"
+        && crate::modules::argv_not_utf8()
+        && is_kind(o, Kind::Module)
+        && crate::modules::module_name(o) == "sys"
+    {
+        return raise(
+            ExcKind::NotImplementedError,
+            "molt: sys.argv with an argument that is not valid UTF-8 is not supported yet",
+        );
+    }
     if let Some(owner) = cpython_attribute_owner(o, name) {
         return raise(
             ExcKind::NotImplementedError,
@@ -657,84 +685,6 @@ pub fn exc_args(v: Value) -> Value {
     }
 }
 
-/// The attributes that builtin exception classes derive from `args`: `StopIteration.value`
-/// (the first argument, or `None`), `SystemExit.code` (`None`, the argument, or the
-/// tuple of several) and `OSError`'s `errno` and `strerror` (the first two arguments when
-/// there are two to five, else `None`) and `filename`/`filename2` (`None` unless the constructor stored
-/// them in the instance dict, see [`os_error_init`]). `None` for other names and classes.
-pub fn exc_derived_attr(v: Value, name: &str) -> Option<Ref> {
-    let k = match name {
-        "name" | "path" | "msg"
-            if crate::class::isinstance_class(v, exc_class(ExcKind::ImportError)) =>
-        {
-            // `ImportError` keeps `name` and `path` in the state (`path` in the `obj` cell)
-            // and derives `msg` from a single argument, as CPython's initializer sets it.
-            let state = exc_state(v)?;
-            let x = match name {
-                "name" => state.name.get(),
-                "path" => state.obj.get(),
-                _ => match tuple_items(exc_args(v)) {
-                    [one] => *one,
-                    _ => Value::NONE,
-                },
-            };
-            return Some(if x == Value::UNBOUND {
-                Ref::NONE
-            } else {
-                Ref::dup(x)
-            });
-        }
-        "name" | "obj" => {
-            let state = exc_state(v)?;
-            let is_attr = crate::class::isinstance_class(v, exc_class(ExcKind::AttributeError));
-            let has = is_attr
-                || (name == "name"
-                    && crate::class::isinstance_class(v, exc_class(ExcKind::NameError)));
-            if !has {
-                return None;
-            }
-            let x = if name == "name" {
-                state.name.get()
-            } else {
-                state.obj.get()
-            };
-            return Some(if x == Value::UNBOUND {
-                Ref::NONE
-            } else {
-                Ref::dup(x)
-            });
-        }
-        "value" => ExcKind::StopIteration,
-        "code" => ExcKind::SystemExit,
-        "errno" | "strerror" | "filename" | "filename2" => {
-            if !crate::class::isinstance_class(v, exc_class(ExcKind::OSError)) {
-                return None;
-            }
-            let items = tuple_items(exc_args(v));
-            if !(2..=5).contains(&items.len()) {
-                return Some(Ref::NONE);
-            }
-            return Some(match name {
-                "errno" => Ref::dup(items[0]),
-                "strerror" => Ref::dup(items[1]),
-                _ => Ref::NONE,
-            });
-        }
-        _ => return None,
-    };
-    if !crate::class::isinstance_class(v, exc_class(k)) {
-        return None;
-    }
-    let args = exc_args(v);
-    let items = tuple_items(args);
-    Some(match (k, items) {
-        (_, []) => Ref::NONE,
-        (_, [one, ..]) if k == ExcKind::StopIteration => Ref::dup(*one),
-        (_, [one]) => Ref::dup(*one),
-        _ => Ref::dup(args),
-    })
-}
-
 /// The class `OSError(*args)` makes, as CPython on Linux: with two to five arguments whose
 /// first is an int errno of a more specific subclass (2 `ENOENT` gives `FileNotFoundError`),
 /// that subclass; else `OSError`.
@@ -769,56 +719,113 @@ pub fn os_error_subclass(args: &[Value]) -> ExcKind {
     }
 }
 
-/// Splits the constructor arguments of an `OSError` (or subclass) instance `exc` as CPython
-/// does: with three to five arguments and a filename (third) that is not `None`, `args` keeps
-/// only `(errno, strerror)` and the third and fifth become `filename` and `filename2`
-/// (stored in the instance dict, where CPython has member slots: `vars(e)` shows them).
+/// Whether `OSError` subclass `cls` takes its arguments in `__init__` rather than in
+/// `__new__` (CPython's `oserror_use_init`): when it defines its own `__init__` but not
+/// its own `__new__`. Then `OSError.__new__` leaves `args` empty and the fields unset, and
+/// `OSError.__init__` (through `super()`) sets them; otherwise `__new__` does it all and
+/// `OSError.__init__` does nothing.
+pub fn os_error_uses_init(cls: Value) -> bool {
+    let own =
+        |name: &str| crate::class::lookup(cls, name).is_some_and(|f| !is_kind(f, Kind::Builtin));
+    own("__init__") && !own("__new__")
+}
+
+/// `OSError.__new__(cls, *args)` (`keywords`: whether keyword arguments were given), as
+/// CPython's: `OSError` itself makes the subclass of the errno ([`os_error_subclass`]), and
+/// the arguments set `args` and the fields ([`os_error_init`]) unless the class takes them
+/// in `__init__` ([`os_error_uses_init`]: then `args` is empty).
+pub fn os_error_new(cls: Value, args: &[Value], keywords: bool) -> R<Ref> {
+    if os_error_uses_init(cls) {
+        return Ok(new_exception_bare(cls, tuple_from_vec(Vec::new())));
+    }
+    if keywords {
+        return type_error(format!("{}() takes no keyword arguments", class_name(cls)));
+    }
+    let cls = if cls == exc_class(ExcKind::OSError) {
+        exc_class(os_error_subclass(args))
+    } else {
+        cls
+    };
+    let inst = new_exception_bare(cls, crate::tuple::tuple_from_slice(args));
+    os_error_init(inst.v());
+    Ok(inst)
+}
+
+/// Sets the fields of an `OSError` (or subclass) instance `exc` from its arguments as
+/// CPython's constructor does: with two to five arguments, `errno` and `strerror` are the
+/// first two; a third (`filename`) that is not `None` is kept with the fifth (`filename2`,
+/// unless `None`), and `args` then keeps only `(errno, strerror)`. Fields the arguments do
+/// not give are unset.
 pub fn os_error_init(exc: Value) {
-    let args = exc_args(exc);
-    let items = tuple_items(args);
-    if !(3..=5).contains(&items.len())
-        || items[2] == Value::NONE
-        || !crate::class::isinstance_class(exc, exc_class(ExcKind::OSError))
-    {
+    use crate::exc_members::store;
+    if !crate::class::isinstance_class(exc, exc_class(ExcKind::OSError)) {
         return;
     }
     let Some(state) = exc_state(exc) else { return };
-    let filename = Ref::dup(items[2]);
-    let filename2 = items.get(4).map(|v| Ref::dup(*v));
-    let kept = tuple_from_vec(vec![Ref::dup(items[0]), Ref::dup(items[1])]);
-    crate::object::decref(state.args.replace(kept.into_raw()));
-    let name = crate::str::str_from("filename");
-    let _ = crate::attr::generic_setattr(exc, name.v(), filename.v());
-    if let Some(f2) = filename2 {
-        let name = crate::str::str_from("filename2");
-        let _ = crate::attr::generic_setattr(exc, name.v(), f2.v());
+    let args = Ref::dup(exc_args(exc));
+    let items = tuple_items(args.v());
+    let os = ExcKind::OSError;
+    let parsed = (2..=5).contains(&items.len());
+    let at = |i: usize| match items.get(i) {
+        Some(v) if parsed && !v.is_none() => *v,
+        _ => Value::UNBOUND,
+    };
+    let filename = at(2);
+    let filename2 = if filename == Value::UNBOUND {
+        Value::UNBOUND
+    } else {
+        at(4)
+    };
+    store(
+        exc,
+        os,
+        "errno",
+        if parsed { items[0] } else { Value::UNBOUND },
+    );
+    store(
+        exc,
+        os,
+        "strerror",
+        if parsed { items[1] } else { Value::UNBOUND },
+    );
+    store(exc, os, "filename", filename);
+    store(exc, os, "filename2", filename2);
+    if filename != Value::UNBOUND {
+        let kept = tuple_from_vec(vec![Ref::dup(items[0]), Ref::dup(items[1])]);
+        crate::object::decref(state.args.replace(kept.into_raw()));
     }
 }
 
-/// `str(e)` of an `OSError` with an errno: `[Errno 2] message`, then `: 'filename'` and
-/// ` -> 'filename2'` when set. `None` when `e` has no errno/strerror pair.
+/// `str(e)` of an `OSError` as CPython's: `[Errno N] message`, then `: 'filename'` and
+/// ` -> 'filename2'` when `filename` is set (unset fields show as `None`);
+/// `[Errno N] message` when both `errno` and `strerror` are set. `None` otherwise
+/// (`BaseException`'s str applies).
 fn os_error_str(v: Value) -> R<Option<String>> {
-    if !crate::class::isinstance_class(v, exc_class(ExcKind::OSError)) {
+    use crate::exc_members::raw;
+    let os = ExcKind::OSError;
+    if !crate::class::isinstance_class(v, exc_class(os)) {
         return Ok(None);
     }
-    let items = tuple_items(exc_args(v));
-    if !(2..=5).contains(&items.len()) {
-        return Ok(None);
-    }
-    let (errno, strerror) = (&items[0], &items[1]);
-    let mut s = format!(
-        "[Errno {}] {}",
-        crate::ops::str_string(*errno)?,
-        crate::ops::str_string(*strerror)?
-    );
-    let filename = crate::attr::getattr_str(v, "filename")?;
-    if filename.v() != Value::NONE {
+    let field = |name: &str| match raw(v, os, name) {
+        Value::UNBOUND => None,
+        x => Some(x),
+    };
+    let or_none = |x: Option<Value>| x.unwrap_or(Value::NONE);
+    let (errno, strerror) = (field("errno"), field("strerror"));
+    let mut s = match (field("filename"), errno, strerror) {
+        (None, Some(_), Some(_)) | (Some(_), _, _) => format!(
+            "[Errno {}] {}",
+            crate::ops::str_string(or_none(errno))?,
+            crate::ops::str_string(or_none(strerror))?
+        ),
+        _ => return Ok(None),
+    };
+    if let Some(filename) = field("filename") {
         s.push_str(": ");
-        s.push_str(&crate::ops::repr_string(filename.v())?);
-        let filename2 = crate::attr::getattr_str(v, "filename2")?;
-        if filename2.v() != Value::NONE {
+        s.push_str(&crate::ops::repr_string(filename)?);
+        if let Some(filename2) = field("filename2") {
             s.push_str(" -> ");
-            s.push_str(&crate::ops::repr_string(filename2.v())?);
+            s.push_str(&crate::ops::repr_string(filename2)?);
         }
     }
     Ok(Some(s))
@@ -829,9 +836,6 @@ fn os_error_str(v: Value) -> R<Option<String>> {
 /// errno gives `[Errno N] message` (see [`os_error_str`]).
 pub fn base_exception_str(v: Value) -> R<String> {
     if let Some(s) = os_error_str(v)? {
-        return Ok(s);
-    }
-    if let Some(s) = crate::codecs::unicode_error_str(v)? {
         return Ok(s);
     }
     if crate::class::isinstance_class(v, exc_class(ExcKind::ImportError)) {
@@ -879,22 +883,7 @@ pub fn exception_line(exc: Value) -> String {
 /// itself, as CPython does for an uncaught `SyntaxError` (its `msg`): `Type: str(message)`,
 /// or just `Type` when `message` is `None` or its `str` is empty.
 pub fn exception_line_with(exc: Value, message: Value) -> String {
-    // CPython qualifies the type with its module unless that is `__main__` or `builtins`
-    // (`copy.Error: ...`).
-    let cls = crate::class::type_of(exc);
-    let mut name =
-        if crate::class::is_class(cls) && !crate::class::class_data(cls).qualname.is_none() {
-            crate::class::class_qualname(cls)
-        } else {
-            crate::class::type_name(exc)
-        };
-    if crate::class::is_class(cls)
-        && let Some(module) = crate::class::class_module(cls)
-        && module != "__main__"
-        && module != "builtins"
-    {
-        name = format!("{module}.{name}");
-    }
+    let name = exception_type_name(exc);
     if message.is_none() {
         return name;
     }
@@ -910,6 +899,26 @@ pub fn exception_line_with(exc: Value, message: Value) -> String {
     } else {
         format!("{name}: {msg}")
     }
+}
+
+/// The type of `exc` as a traceback's last line names it: its qualified name, behind its
+/// module unless that is `__main__` or `builtins` (`copy.Error`, `Outer.Inner`).
+pub fn exception_type_name(exc: Value) -> String {
+    let cls = crate::class::type_of(exc);
+    let mut name =
+        if crate::class::is_class(cls) && !crate::class::class_data(cls).qualname.is_none() {
+            crate::class::class_qualname(cls)
+        } else {
+            crate::class::type_name(exc)
+        };
+    if crate::class::is_class(cls)
+        && let Some(module) = crate::class::class_module(cls)
+        && module != "__main__"
+        && module != "builtins"
+    {
+        name = format!("{module}.{name}");
+    }
+    name
 }
 
 /// The text CPython prints for an uncaught exception (see [`crate::traceback`]).

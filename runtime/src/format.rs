@@ -262,6 +262,9 @@ pub fn format_int(i: IntV<'_>, spec: &Spec) -> R<String> {
                     "Python int too large to convert to C long",
                 );
             };
+            if (0xD800..=0xDFFF).contains(&c) {
+                return crate::str::lone_surrogate_error("format() with 'c'", c as u32);
+            }
             let cp = Some(c).filter(|c| (0..=0x10ffff).contains(c));
             let Some(ch) = cp.and_then(|c| char::from_u32(c as u32)) else {
                 return crate::exceptions::overflow_error("%c arg not in range(0x110000)");
@@ -918,11 +921,11 @@ fn percent_format_impl(fmt: &str, args: Value, bytes: bool) -> R<String> {
                     }
                     t.to_string()
                 } else if let Some(iv) = int_view(v) {
-                    match iv
-                        .to_i64()
-                        .and_then(|c| u32::try_from(c).ok())
-                        .and_then(char::from_u32)
-                    {
+                    let cp = iv.to_i64().and_then(|c| u32::try_from(c).ok());
+                    if let Some(cp @ 0xD800..=0xDFFF) = cp {
+                        return crate::str::lone_surrogate_error("'%c' formatting", cp);
+                    }
+                    match cp.and_then(char::from_u32) {
                         Some(ch) => ch.to_string(),
                         None => {
                             return crate::exceptions::overflow_error(

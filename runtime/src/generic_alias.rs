@@ -119,7 +119,17 @@ pub fn install(r: &crate::state::Runtime) {
         ],
     );
     // `type[int]` works without one: CPython's `PyObject_GetItem` special-cases `type`.
-    for cls in [t.list, t.dict, t.tuple, t.set, t.frozenset] {
+    // `ExceptionGroup` inherits the one of `BaseExceptionGroup`.
+    let generic = [
+        t.list,
+        t.dict,
+        t.tuple,
+        t.set,
+        t.frozenset,
+        r.iter_types[crate::object::IterType::Enumerate as usize],
+        r.exc[crate::exceptions::ExcKind::BaseExceptionGroup as usize],
+    ];
+    for cls in generic {
         let m = crate::class::make_static_builtin(
             "__class_getitem__",
             class_getitem,
@@ -172,7 +182,7 @@ fn ga_ctor(_cls: Value, args: Args<'_>) -> R<Ref> {
 }
 
 /// `cls[item]` for the builtin generic classes (`list`, `dict`, `tuple`, `set`,
-/// `frozenset`): a `GenericAlias`.
+/// `frozenset`, `enumerate`, `BaseExceptionGroup` and their subclasses): a `GenericAlias`.
 fn class_getitem(cls: Value, args: Args<'_>) -> R<Ref> {
     let [item] = args.exact("__class_getitem__")?;
     Ok(generic_alias(cls, item))

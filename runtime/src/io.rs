@@ -241,21 +241,48 @@ pub fn write_fd(fd: i32, s: &str) {
 }
 
 /// Text read from stdin and not consumed yet: `text[start..]`, decoded from UTF-8 as the
-/// bytes arrive (invalid bytes become U+FFFD, one per maximal invalid sequence, as
-/// `String::from_utf8_lossy` does); `carry` holds the first bytes of a character split
-/// between two reads. Every stdin reader (`input()`, the `sys.stdin` methods, iteration)
-/// takes from this one buffer, so they can be mixed as in CPython.
+/// bytes arrive; `carry` holds the first bytes of a character split between two reads.
+/// Every stdin reader (`input()`, the `sys.stdin` methods, iteration) takes from this one
+/// buffer, so they can be mixed as in CPython. Input that is not UTF-8 sets `invalid`
+/// (its bytes are replaced by U+FFFD in `text`, which no reader returns: see
+/// [`with_stdin`]).
 struct StdinBuf {
     text: String,
     start: usize,
     carry: Vec<u8>,
     eof: bool,
+    invalid: bool,
 }
 
 thread_local! {
     static STDIN: RefCell<StdinBuf> = const {
-        RefCell::new(StdinBuf { text: String::new(), start: 0, carry: Vec::new(), eof: false })
+        RefCell::new(StdinBuf {
+            text: String::new(),
+            start: 0,
+            carry: Vec::new(),
+            eof: false,
+            invalid: false,
+        })
     };
+}
+
+/// Runs `f` on the stdin buffer. Errors: a `molt:` `NotImplementedError` once stdin gave
+/// bytes that are not UTF-8, where CPython's reader raises `UnicodeDecodeError` (at a
+/// position that depends on its buffering) or, with `surrogateescape`, returns text with
+/// lone surrogates, which molt's str cannot hold.
+fn with_stdin<T>(f: impl FnOnce(&mut StdinBuf) -> T) -> R<T> {
+    let (r, invalid) = STDIN.with(|b| {
+        let mut b = b.borrow_mut();
+        let r = f(&mut b);
+        (r, b.invalid)
+    });
+    if invalid {
+        return raise(
+            ExcKind::NotImplementedError,
+            "molt: reading stdin that is not valid UTF-8 is not supported yet",
+        );
+    }
+    Ok(r)
 }
 
 /// Bytes asked of the host per read of stdin.
@@ -314,7 +341,11 @@ impl StdinBuf {
         let mut bytes = std::mem::take(&mut self.carry);
         if n == 0 {
             self.eof = true;
-            self.text.push_str(&String::from_utf8_lossy(&bytes));
+            if !bytes.is_empty() {
+                // A character cut short by the end of input.
+                self.invalid = true;
+                self.text.push_str(&String::from_utf8_lossy(&bytes));
+            }
             return;
         }
         bytes.extend_from_slice(&chunk[..n]);
@@ -333,6 +364,7 @@ impl StdinBuf {
                         .push_str(unsafe { std::str::from_utf8_unchecked(good) });
                     match e.error_len() {
                         Some(len) => {
+                            self.invalid = true;
                             self.text.push('\u{FFFD}');
                             rest = &bad[len..];
                         }
@@ -393,10 +425,11 @@ impl StdinBuf {
     }
 }
 
-/// Reads one line from stdin (with its newline), or `None` at end of input.
-pub fn read_line() -> Option<String> {
-    let line = STDIN.with(|b| b.borrow_mut().line(None));
-    (!line.is_empty()).then_some(line)
+/// Reads one line from stdin (with its newline), or `None` at end of input. Errors: see
+/// [`with_stdin`].
+pub fn read_line() -> R<Option<String>> {
+    let line = with_stdin(|b| b.line(None))?;
+    Ok((!line.is_empty()).then_some(line))
 }
 
 /// The file descriptor of a stream object.
@@ -516,18 +549,14 @@ fn m_readline(recv: Value, args: Args<'_>) -> R<Ref> {
         None => None,
     };
     recv_reader(recv)?;
-    Ok(crate::str::str_from_owned(
-        STDIN.with(|b| b.borrow_mut().line(limit)),
-    ))
+    Ok(crate::str::str_from_owned(with_stdin(|b| b.line(limit))?))
 }
 
 fn m_read(recv: Value, args: Args<'_>) -> R<Ref> {
     let [size] = args.range::<1>("read", 0)?;
     let n = optional_size(size)?;
     recv_reader(recv)?;
-    Ok(crate::str::str_from_owned(
-        STDIN.with(|b| b.borrow_mut().read(n)),
-    ))
+    Ok(crate::str::str_from_owned(with_stdin(|b| b.read(n))?))
 }
 
 fn m_readlines(recv: Value, args: Args<'_>) -> R<Ref> {
@@ -538,7 +567,7 @@ fn m_readlines(recv: Value, args: Args<'_>) -> R<Ref> {
     let mut lines = Vec::new();
     let mut total = 0;
     loop {
-        let line = STDIN.with(|b| b.borrow_mut().line(None));
+        let line = with_stdin(|b| b.line(None))?;
         if line.is_empty() {
             break;
         }
@@ -556,7 +585,7 @@ fn m_readlines(recv: Value, args: Args<'_>) -> R<Ref> {
 /// `next(sys.stdin)`: the next line, `None` at end of input.
 pub fn file_next(f: Value) -> R<Option<Ref>> {
     recv_reader(f)?;
-    let line = STDIN.with(|b| b.borrow_mut().line(None));
+    let line = with_stdin(|b| b.line(None))?;
     Ok((!line.is_empty()).then(|| crate::str::str_from_owned(line)))
 }
 

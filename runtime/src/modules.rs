@@ -703,15 +703,17 @@ fn sys_set_int_max_str_digits(_: Value, args: Args<'_>) -> R<Ref> {
 fn make_sys() -> Ref {
     let m = module_new("sys");
     let argv = rt().argv.get();
-    add(
-        m.v(),
-        "argv",
-        if argv.is_none() {
-            crate::list::list_from_raw(Vec::new())
-        } else {
-            Ref::dup(argv)
-        },
-    );
+    if !argv_not_utf8() {
+        add(
+            m.v(),
+            "argv",
+            if argv.is_none() {
+                crate::list::list_from_raw(Vec::new())
+            } else {
+                Ref::dup(argv)
+            },
+        );
+    }
     add(m.v(), "stdout", Ref::dup(std_stream(1)));
     add(m.v(), "stderr", Ref::dup(std_stream(2)));
     add(m.v(), "stdin", Ref::dup(std_stream(0)));
@@ -1843,8 +1845,27 @@ fn make_time() -> Ref {
     m
 }
 
-/// Sets `sys.argv` (and remembers it for a `sys` imported later).
+/// Set when a program argument is not UTF-8 (see [`note_argv_not_utf8`]).
+static ARGV_NOT_UTF8: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Records that a program argument is not UTF-8: CPython's `sys.argv` then holds a str with
+/// lone surrogates (`surrogateescape`), which molt's str cannot hold, so `sys` gets no
+/// `argv` and reading it raises a `molt:` `NotImplementedError` ([`argv_not_utf8`]).
+pub fn note_argv_not_utf8() {
+    ARGV_NOT_UTF8.store(true, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// Whether a program argument was not UTF-8 (see [`note_argv_not_utf8`]).
+pub fn argv_not_utf8() -> bool {
+    ARGV_NOT_UTF8.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+/// Sets `sys.argv` (and remembers it for a `sys` imported later); nothing when an argument
+/// is not UTF-8 (see [`note_argv_not_utf8`]).
 pub fn set_argv(argv: Vec<String>) {
+    if argv_not_utf8() {
+        return;
+    }
     let list =
         crate::list::list_from_vec(argv.into_iter().map(crate::str::str_from_owned).collect());
     let r = rt();

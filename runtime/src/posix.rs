@@ -193,9 +193,18 @@ fn p_environ(_: Value, args: Args<'_>) -> R<Ref> {
         let v = os_str(v, "an environment variable")?;
         pairs.push(crate::tuple::tuple_from_vec(vec![k, v]));
     }
-    // WASI's `environ_get` (lossy UTF-8), with this process's changes.
+    // WASI's `environ_get`, with this process's changes.
     #[cfg(target_arch = "wasm32")]
-    for (k, v) in crate::wasi::env_vars() {
+    let vars = crate::wasi::env_vars();
+    #[cfg(target_arch = "wasm32")]
+    if crate::wasi::env_not_utf8() {
+        return raise(
+            ExcKind::NotImplementedError,
+            "molt: an environment variable that is not valid UTF-8 is not supported yet",
+        );
+    }
+    #[cfg(target_arch = "wasm32")]
+    for (k, v) in vars {
         pairs.push(crate::tuple::tuple_from_vec(vec![
             str_from_string(k),
             str_from_string(v),

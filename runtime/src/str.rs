@@ -59,6 +59,18 @@ pub fn str_from_owned(s: String) -> Ref {
     str_from(&s)
 }
 
+/// The `molt:` `NotImplementedError` for `what` (e.g. `chr()`), whose CPython result would
+/// hold the lone surrogate `cp` (U+D800..=U+DFFF): a str of the runtime is UTF-8 text, which
+/// cannot hold one.
+pub fn lone_surrogate_error<T>(what: &str, cp: u32) -> R<T> {
+    raise(
+        ExcKind::NotImplementedError,
+        format!(
+            "molt: {what} would make a str with the lone surrogate U+{cp:04X}, which molt's str cannot hold"
+        ),
+    )
+}
+
 /// The one-character str for `c`.
 pub fn str_from_char(c: char) -> Ref {
     let cp = c as u32;
@@ -1708,12 +1720,16 @@ fn m_translate(recv: Value, args: Args<'_>) -> R<Ref> {
         if let Some(t) = str_opt(m) {
             out.push_str(t);
         } else if let Some(i) = crate::int::int_view(m) {
-            match i
-                .to_i64()
-                .and_then(|i| u32::try_from(i).ok())
-                .and_then(char::from_u32)
-            {
-                Some(t) => out.push(t),
+            match i.to_i64().and_then(|i| u32::try_from(i).ok()) {
+                Some(cp @ 0xD800..=0xDFFF) => {
+                    return lone_surrogate_error("str.translate()", cp);
+                }
+                Some(cp) => match char::from_u32(cp) {
+                    Some(t) => out.push(t),
+                    None => {
+                        return value_error("character mapping must be in range(0x110000)");
+                    }
+                },
                 None => return value_error("character mapping must be in range(0x110000)"),
             }
         } else {

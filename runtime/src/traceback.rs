@@ -418,26 +418,41 @@ fn frames_text(exc: Value, cache: &mut SourceCache) -> String {
 /// location and source text after its frames and its `msg` on the last line
 /// ([`crate::exc_syntax::uncaught_layout`]).
 pub fn traceback_text(exc: Value) -> String {
-    print_text(exc, true)
-}
-
-/// [`traceback_text`] for an exception that could not be raised (`Exception ignored in`):
-/// CPython's hook for those prints every exception's `str`, a `SyntaxError`'s too.
-pub fn unraisable_traceback_text(exc: Value) -> String {
-    print_text(exc, false)
-}
-
-fn print_text(exc: Value, syntax_layout: bool) -> String {
     let mut p = Printer {
         cache: SourceCache::new(),
         seen: Vec::new(),
         out: String::new(),
         depth: 0,
         need_close: false,
-        syntax_layout,
     };
     p.recursive(exc);
     p.out
+}
+
+/// What CPython 3.11's default hook for an exception that could not be raised prints after
+/// `Exception ignored in: ...` (its `write_unraisable_exc_file`): the exception's own
+/// traceback, if it has one, and `Type: str(exc)` (the type qualified as on a traceback's
+/// last line; `: ` even when the str is empty, `<exception str() failed>` when `str`
+/// raises). Nothing else: no chained causes or contexts, no members of an exception group,
+/// no notes, no `Did you mean` suggestion, and a `SyntaxError` shows its `str` too.
+pub fn unraisable_traceback_text(exc: Value) -> String {
+    let mut out = String::new();
+    let has_tb = exc_state(exc).is_some_and(|s| !s.tb.borrow().is_empty());
+    if has_tb {
+        out.push_str("Traceback (most recent call last):\n");
+        out.push_str(&frames_text(exc, &mut SourceCache::new()));
+    }
+    out.push_str(&crate::exceptions::exception_type_name(exc));
+    out.push_str(": ");
+    match crate::ops::str_string(exc) {
+        Ok(s) => out.push_str(&s),
+        Err(crate::exceptions::Raised) => {
+            drop(crate::exceptions::take_pending());
+            out.push_str("<exception str() failed>");
+        }
+    }
+    out.push('\n');
+    out
 }
 
 /// CPython's `max_group_width`: members printed per group.
@@ -455,8 +470,6 @@ struct Printer {
     depth: usize,
     /// The closing line of the innermost group is still to be written.
     need_close: bool,
-    /// Whether an exception with `print_file_and_line` gets the `SyntaxError` layout.
-    syntax_layout: bool,
 }
 
 impl Printer {
@@ -542,11 +555,7 @@ impl Printer {
             let frames = frames_text(exc, &mut self.cache);
             self.lines(&frames);
         }
-        let layout = if self.syntax_layout {
-            crate::exc_syntax::uncaught_layout(exc)
-        } else {
-            None
-        };
+        let layout = crate::exc_syntax::uncaught_layout(exc);
         self.margin();
         match &layout {
             Some(layout) => {

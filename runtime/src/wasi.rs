@@ -250,10 +250,12 @@ pub fn exit(code: i32) -> ! {
     unsafe { sys::proc_exit(code as u32) }
 }
 
-/// Reads a list of NUL-terminated texts through a `*_sizes_get`/`*_get` pair.
+/// Reads a list of NUL-terminated texts through a `*_sizes_get`/`*_get` pair (lossy UTF-8;
+/// `not_utf8` runs when one is not UTF-8).
 fn texts(
     sizes: unsafe extern "C" fn(*mut usize, *mut usize) -> i32,
     get: unsafe extern "C" fn(*mut *mut u8, *mut u8) -> i32,
+    not_utf8: fn(),
 ) -> Vec<String> {
     let (mut count, mut size) = (0usize, 0usize);
     // SAFETY: two valid out-parameters.
@@ -273,14 +275,22 @@ fn texts(
             let start = (p as usize).checked_sub(base)?;
             let rest = buf.get(start..)?;
             let end = rest.iter().position(|&b| b == 0).unwrap_or(rest.len());
+            if std::str::from_utf8(&rest[..end]).is_err() {
+                not_utf8();
+            }
             Some(String::from_utf8_lossy(&rest[..end]).into_owned())
         })
         .collect()
 }
 
-/// The program's arguments (`args_get`; the first is the program name), lossy UTF-8.
+/// The program's arguments (`args_get`; the first is the program name), lossy UTF-8 (see
+/// `crate::modules::note_argv_not_utf8`).
 pub fn args() -> Vec<String> {
-    texts(sys::args_sizes_get, sys::args_get)
+    texts(
+        sys::args_sizes_get,
+        sys::args_get,
+        crate::modules::note_argv_not_utf8,
+    )
 }
 
 thread_local! {
@@ -293,13 +303,15 @@ fn with_env<T>(f: impl FnOnce(&mut Vec<(String, String)>) -> T) -> T {
     ENV.with(|env| {
         let mut env = env.borrow_mut();
         let vars = env.get_or_insert_with(|| {
-            texts(sys::environ_sizes_get, sys::environ_get)
-                .into_iter()
-                .map(|entry| match entry.split_once('=') {
-                    Some((k, v)) => (k.to_owned(), v.to_owned()),
-                    None => (entry, String::new()),
-                })
-                .collect()
+            texts(sys::environ_sizes_get, sys::environ_get, || {
+                ENV_NOT_UTF8.store(true, std::sync::atomic::Ordering::Relaxed)
+            })
+            .into_iter()
+            .map(|entry| match entry.split_once('=') {
+                Some((k, v)) => (k.to_owned(), v.to_owned()),
+                None => (entry, String::new()),
+            })
+            .collect()
         });
         f(vars)
     })
@@ -308,6 +320,14 @@ fn with_env<T>(f: impl FnOnce(&mut Vec<(String, String)>) -> T) -> T {
 /// The environment as `(name, value)` pairs, in the host's order.
 pub fn env_vars() -> Vec<(String, String)> {
     with_env(|vars| vars.clone())
+}
+
+/// Set when an entry of the host's environment is not UTF-8 (its text is lossy).
+static ENV_NOT_UTF8: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Whether an entry of the host's environment was not UTF-8 (read after [`env_vars`]).
+pub fn env_not_utf8() -> bool {
+    ENV_NOT_UTF8.load(std::sync::atomic::Ordering::Relaxed)
 }
 
 /// The value of environment variable `name`.

@@ -160,3 +160,26 @@ fn stdin_programs_match_cpython_on_wasm32() {
     }
     stdin_programs_match_cpython_for(Target::Wasm32);
 }
+
+/// Stdin that is not UTF-8: CPython raises `UnicodeDecodeError` (at a point that depends on
+/// its buffering) or, under `surrogateescape`, gives lone surrogates, which molt's str
+/// cannot hold; every reading mode raises a `molt:` error instead of returning U+FFFD.
+#[test]
+fn stdin_that_is_not_utf8_is_a_molt_error() {
+    let path = molt_tests::repo_root().join("tests/stdin/read_modes.py");
+    let out_dir = tempfile::tempdir().expect("temp dir");
+    let exe = build(&path, out_dir.path(), Target::Native).expect("build");
+    let mut failures = Vec::new();
+    for input in [&b"ok\n\xff\nmore\n"[..], b"caf\xc3", b"\xed\xa0\x80\n"] {
+        for mode in modes(&path) {
+            let mut cmd = Command::new(&exe);
+            cmd.arg(&mode);
+            let out = run(cmd, input).expect("run");
+            let expected = "NotImplementedError: molt: reading stdin that is not valid UTF-8 is not supported yet";
+            if out.last_stderr_line != expected || out.code != Some(1) {
+                failures.push(format!("{mode} with {input:?}: {out:?}"));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

@@ -258,6 +258,10 @@ pub fn file_diagnostics(db: &dyn Db, file: SourceFile) -> Vec<Diagnostic> {
     let limits = molt_semantic::limits::check_limits(file.text(db), parsed.parsed());
     let over_limits = !limits.is_empty();
     out.extend(limits);
+    out.extend(molt_semantic::surrogates::lone_surrogate_literals(
+        file.text(db),
+        parsed.parsed(),
+    ));
     if !over_limits {
         out.extend(molt_semantic::patterns::match_errors(
             parsed.parsed().syntax(),

@@ -25,6 +25,7 @@ pub mod star_imports;
 pub mod stdlib;
 pub mod stdlib_attrs;
 pub mod stdlib_names;
+pub mod surrogates;
 pub mod warnings;
 
 pub use diagnostics::{Diagnostic, DiagnosticCode, Severity};
