@@ -670,7 +670,13 @@ pub fn call_class(cls: Value, args: Args<'_>) -> R<Ref> {
         }
         Layout::Exception => {
             let state = ExcState::new(crate::tuple::tuple_from_slice(args.pos).into_raw());
-            new_instance_raw(cls, Some(Box::new(state)))
+            let inst = new_instance_raw(cls, Some(Box::new(state)));
+            // `BaseException.__init__` without keywords would set `args` to the tuple
+            // `__new__` just set: the instance is complete (`raise ValueError("...")`).
+            if args.kwnames.is_empty() && init_is_base_exception_init(cls) {
+                return Ok(inst);
+            }
+            inst
         }
         Layout::Builtin => {
             let base = cd
@@ -1003,6 +1009,20 @@ pub fn class_finish(
 
 /// Calls `__init__` of the class of the new instance `inst` with the arguments of the class
 /// call; CPython's `TypeError` when it returns something other than `None`.
+/// Whether `cls`'s `__init__` is `BaseException.__init__` itself (not overridden anywhere
+/// in its MRO).
+fn init_is_base_exception_init(cls: Value) -> bool {
+    lookup(cls, "__init__").is_some_and(|f| {
+        is_kind(f, Kind::Builtin)
+            // SAFETY: `f` is a live builtin function object (checked above).
+            // (A function with the same code merged into this one would behave the same.)
+            && std::ptr::fn_addr_eq(
+                unsafe { crate::object::payload::<BuiltinData>(f) }.f,
+                exc_init as BuiltinFn,
+            )
+    })
+}
+
 fn run_init(inst: Value, args: Args<'_>) -> R<()> {
     let cls = type_of(inst);
     let init = lookup(cls, "__init__").map(Ref::dup);

@@ -261,6 +261,13 @@ pub fn handled_truncate(len: usize) {
     if h.len() <= len {
         return;
     }
+    if h.len() == len + 1 {
+        // The common case (one handler left) without allocating. The entry is off the
+        // stack before its release can run a finalizer that touches the stack.
+        let v = h.pop().expect("non-empty: checked above");
+        crate::object::decref(v);
+        return;
+    }
     let dropped = h.split_off(len);
     crate::object::decref_all(&dropped);
 }

@@ -66,7 +66,13 @@ pub fn note_lookup_failed() {
 pub fn tb_add(code: *const FunctionCode, site: u32) {
     let lookup = LOOKUP_FAILED.with(|f| f.replace(false));
     if let Some(state) = exc_state(peek_pending()) {
-        state.tb.borrow_mut().push(TbEntry { code, site, lookup });
+        let mut tb = state.tb.borrow_mut();
+        // Room for a few frames at once: most exceptions cross two or three before they
+        // are caught.
+        if tb.capacity() == 0 {
+            tb.reserve_exact(4);
+        }
+        tb.push(TbEntry { code, site, lookup });
     }
 }
 

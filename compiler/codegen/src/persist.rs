@@ -88,6 +88,12 @@ pub(crate) fn key(prefix: &Sha256, f: &Function, symbols: &Symbols) -> Key {
         {
             h.update([6]);
         }
+        // A load of such a global reads that slot.
+        if let InstKind::GlobalLoad(name) = &inst.kind
+            && symbols.class_slot(&f.name, name).is_some()
+        {
+            h.update([7]);
+        }
     }
     Key(h.finalize().into())
 }

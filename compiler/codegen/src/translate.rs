@@ -1346,9 +1346,16 @@ impl Translator<'_> {
                 self.define(d, v);
             }
             InstKind::GlobalLoad(name) => {
-                let m = self.module(b);
-                let n = self.str_const(b, name);
-                let r = self.call_rt(b, Rt::GlobalLoad, &[m, n]);
+                let r = match self.symbols.class_slot(&self.func.name, name) {
+                    // A global that `call.class.direct` constructs through: its slot holds
+                    // the class while the global is bound to it.
+                    Some(slot) => self.global_load_through_slot(b, d, slot, name),
+                    None => {
+                        let m = self.module(b);
+                        let n = self.str_const(b, name);
+                        self.call_rt(b, Rt::GlobalLoad, &[m, n])
+                    }
+                };
                 self.check(b, block, d, after, r, false)?;
                 self.define(d, r);
             }
@@ -1661,28 +1668,9 @@ impl Translator<'_> {
             }
             InstKind::GlobalLoadDirect { func: target, via } => {
                 let (slot, global, _) = self.direct_slot(target, via.as_deref())?;
-                let addr = self.data_addr(b, slot);
-                let fobj = b.ins().load(I64, ir::MemFlagsData::trusted(), addr, 0);
-                let fast = b.create_block();
-                let slow = b.create_block();
-                let join = b.create_block();
-                b.append_block_param(join, I64);
-                b.ins().brif(fobj, fast, &[], slow, &[]);
                 // The `def` ran and the global still holds its function: the slot's.
-                b.switch_to_block(fast);
-                if d.result.is_some_and(|r| self.needs_rc(r)) {
-                    self.add_to_count(b, fobj, 1);
-                }
-                b.ins().jump(join, &[BlockArg::Value(fobj)]);
-                // Otherwise the name as CPython reads it (`NameError` before the `def`).
                 // (Not a profile point: the call after it counts the failure.)
-                b.switch_to_block(slow);
-                let m = self.module(b);
-                let n = self.str_const(b, global);
-                let g = self.call_rt(b, Rt::GlobalLoad, &[m, n]);
-                b.ins().jump(join, &[BlockArg::Value(g)]);
-                b.switch_to_block(join);
-                let r = b.block_params(join)[0];
+                let r = self.global_load_through_slot(b, d, slot, &global);
                 self.check(b, block, d, after, r, false)?;
                 self.define(d, r);
             }
@@ -3011,6 +2999,41 @@ impl Translator<'_> {
         b.ins().jump(merge, &[BlockArg::Value(r)]);
         b.switch_to_block(merge);
         Ok(b.block_params(merge)[0])
+    }
+
+    /// Global `name` read through `slot`, a static word that holds the object the global is
+    /// bound to while it is that object (a function's `def` or a class statement filled it;
+    /// the runtime's watch clears it when the global is rebound or deleted): the slot's
+    /// object, with a new reference when `d`'s result is counted, or, when the slot is
+    /// empty, the name looked up as CPython does (`molt_global_load`: `NameError` before
+    /// the statement ran). The result may be the error word; the caller checks it.
+    fn global_load_through_slot(
+        &mut self,
+        b: &mut FunctionBuilder<'_>,
+        d: &InstData,
+        slot: u32,
+        name: &str,
+    ) -> ir::Value {
+        let addr = self.data_addr(b, slot);
+        let obj = b.ins().load(I64, ir::MemFlagsData::trusted(), addr, 0);
+        let fast = b.create_block();
+        let slow = b.create_block();
+        let join = b.create_block();
+        b.append_block_param(join, I64);
+        b.ins().brif(obj, fast, &[], slow, &[]);
+        b.switch_to_block(fast);
+        if d.result.is_some_and(|r| self.needs_rc(r)) {
+            self.add_to_count(b, obj, 1);
+        }
+        b.ins().jump(join, &[BlockArg::Value(obj)]);
+        b.switch_to_block(slow);
+        b.set_cold_block(slow);
+        let m = self.module(b);
+        let n = self.str_const(b, name);
+        let g = self.call_rt(b, Rt::GlobalLoad, &[m, n]);
+        b.ins().jump(join, &[BlockArg::Value(g)]);
+        b.switch_to_block(join);
+        b.block_params(join)[0]
     }
 
     /// The [`Symbols::classes`] slot that `global.store name` (instruction `d`) fills: in a
