@@ -109,8 +109,9 @@ impl Report {
         }
         let translate: Duration = self.units.iter().map(|u| u.translate).sum();
         let compile: Duration = self.units.iter().map(|u| u.compile).sum();
+        let clif: usize = self.units.iter().map(|u| u.clif_insts).sum();
         out.push_str(&format!(
-            "  {} units: translate {:.1} ms, cranelift {:.1} ms (summed over the units)\n",
+            "  {} units, {clif} CLIF instructions: translate {:.1} ms, cranelift {:.1} ms (summed over the units)\n",
             self.units.len(),
             ms(translate),
             ms(compile)

@@ -637,7 +637,24 @@ impl Translator<'_> {
         !matches!(
             self.func.ty(v),
             Type::Float | Type::Bool | Type::None | Type::Never
-        )
+        ) && !self.is_immediate_constant(v)
+    }
+
+    /// Whether `v` is a constant whose word is not a pointer (a small int, `Unbound`):
+    /// reference counting does nothing to it, so no code is emitted for it.
+    fn is_immediate_constant(&self, v: Value) -> bool {
+        let molt_mir::ValueDef::Result(inst) = self.func.values[v.index()].def else {
+            return false;
+        };
+        match &self.func.insts[inst.index()].kind {
+            InstKind::Const(Constant::Int(IntConst::Small(i))) => {
+                (-(1i64 << 47)..(1i64 << 47)).contains(i)
+            }
+            InstKind::Const(
+                Constant::Unbound | Constant::None | Constant::Bool(_) | Constant::Float(_),
+            ) => true,
+            _ => false,
+        }
     }
 
     fn val(&self, v: Value) -> Result<ir::Value, CodegenError> {
@@ -671,6 +688,9 @@ impl Translator<'_> {
 
     /// `incref`, inlined: pointer values (tag `0xFFF8`) get their count (offset 0) bumped.
     fn incref(&mut self, b: &mut FunctionBuilder<'_>, v: ir::Value) {
+        if iconst_of(b, v).is_some_and(|w| (w as u64 >> 48) as i64 != TAG_PTR) {
+            return;
+        }
         let tag = b.ins().ushr_imm_u(v, 48);
         let is_ptr = b.ins().icmp_imm_s(IntCC::Equal, tag, TAG_PTR);
         let inc = b.create_block();
@@ -696,6 +716,9 @@ impl Translator<'_> {
 
     /// `decref`, inlined; the object is freed by `molt_dealloc` when its count reaches 0.
     fn decref(&mut self, b: &mut FunctionBuilder<'_>, v: ir::Value) {
+        if iconst_of(b, v).is_some_and(|w| (w as u64 >> 48) as i64 != TAG_PTR) {
+            return;
+        }
         let tag = b.ins().ushr_imm_u(v, 48);
         let is_ptr = b.ins().icmp_imm_s(IntCC::Equal, tag, TAG_PTR);
         let dec = b.create_block();
@@ -735,7 +758,9 @@ impl Translator<'_> {
         if !self.needs_rc(v) {
             return;
         }
-        if let Some(&cv) = self.values.get(&v) {
+        if let Some(&cv) = self.values.get(&v)
+            && !iconst_of(b, cv).is_some_and(|w| (w as u64 >> 48) as i64 != TAG_PTR)
+        {
             self.call_rt(b, Rt::Decref, &[cv]);
         }
     }
@@ -2231,11 +2256,21 @@ impl Translator<'_> {
         l: ir::Value,
         r: ir::Value,
     ) -> (ir::Block, ir::Block) {
-        let tl = b.ins().ushr_imm_u(l, 48);
-        let tr = b.ins().ushr_imm_u(r, 48);
-        let cl = b.ins().icmp_imm_s(IntCC::Equal, tl, TAG_INT);
-        let cr = b.ins().icmp_imm_s(IntCC::Equal, tr, TAG_INT);
-        let both = b.ins().band(cl, cr);
+        // A constant operand's tag is known here: only the other one is tested (and when
+        // the constant is not a small int, the fast path is never taken).
+        let is_small = |b: &mut FunctionBuilder<'_>, v: ir::Value| match iconst_of(b, v) {
+            Some(w) => Err((w as u64 >> 48) as i64 == TAG_INT),
+            None => {
+                let t = b.ins().ushr_imm_u(v, 48);
+                Ok(b.ins().icmp_imm_s(IntCC::Equal, t, TAG_INT))
+            }
+        };
+        let both = match (is_small(b, l), is_small(b, r)) {
+            (Ok(cl), Ok(cr)) => b.ins().band(cl, cr),
+            (Ok(c), Err(true)) | (Err(true), Ok(c)) => c,
+            (Err(x), Err(y)) => b.ins().iconst(types::I8, i64::from(x && y)),
+            (Ok(_), Err(false)) | (Err(false), Ok(_)) => b.ins().iconst(types::I8, 0),
+        };
         let fast = b.create_block();
         let slow = b.create_block();
         b.set_cold_block(slow);
@@ -3823,8 +3858,28 @@ fn bool_word(b: &mut FunctionBuilder<'_>, c: ir::Value) -> ir::Value {
 
 /// The payload of an inline int, sign-extended from 48 bits.
 fn small_int(b: &mut FunctionBuilder<'_>, v: ir::Value) -> ir::Value {
+    if let Some(w) = iconst_of(b, v) {
+        // A constant word: its payload, sign-extended, as a constant.
+        return b.ins().iconst(I64, (w << 16) >> 16);
+    }
     let shifted = b.ins().ishl_imm_u(v, 16);
     b.ins().sshr_imm_u(shifted, 16)
+}
+
+/// The word of `v` when the instruction that defined it is an `iconst` (a constant that
+/// translation emitted: small ints, `None`, booleans), so that checks of its tag can be
+/// decided while translating instead of emitted for Cranelift to fold.
+fn iconst_of(b: &FunctionBuilder<'_>, v: ir::Value) -> Option<i64> {
+    let ir::ValueDef::Result(inst, _) = b.func.dfg.value_def(v) else {
+        return None;
+    };
+    match b.func.dfg.insts[inst] {
+        ir::InstructionData::UnaryImm {
+            opcode: ir::Opcode::Iconst,
+            imm,
+        } if b.func.dfg.value_type(v) == I64 => Some(imm.bits()),
+        _ => None,
+    }
 }
 
 /// An inline int word from a payload that fits in 48 bits.
