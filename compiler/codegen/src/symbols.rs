@@ -236,10 +236,14 @@ impl Symbols {
             namespace: 0,
             index: id.as_u32(),
         });
+        // Colocated: the runtime is linked statically into the same executable, so a call
+        // is a direct `call rel32` rather than a load of the address from the GOT and an
+        // indirect call (the linker resolves the relocation; a libc function gets a PLT
+        // entry).
         func.import_function(ExtFuncData {
             name: ExternalName::user(name),
             signature,
-            colocated: false,
+            colocated: true,
             patchable: false,
         })
     }

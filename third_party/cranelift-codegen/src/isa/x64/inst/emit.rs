@@ -1401,7 +1401,14 @@ pub(crate) fn emit(
             let riprel = asm::Amode::RipRelative {
                 target: asm::DeferredTarget::None,
             };
-            if info.flags.is_pic() {
+            if info.flags.is_pic() && distance == &RelocDistance::Near {
+                // A symbol of this object (colocated): its address is position-independent
+                // as an offset from the instruction, so no GOT entry is needed.
+                // Generates: leaq symbol(%rip), %dst
+                asm::inst::leaq_rm::new(*dst, riprel).emit(sink, info, state);
+                let cur = sink.cur_offset();
+                sink.add_reloc_at_offset(cur - 4, Reloc::X86PCRel4, name, *offset - 4);
+            } else if info.flags.is_pic() {
                 // Generates: movq symbol@GOTPCREL(%rip), %dst
                 asm::inst::movq_rm::new(*dst, riprel).emit(sink, info, state);
                 let cur = sink.cur_offset();
