@@ -1914,7 +1914,7 @@ pub extern "C" fn molt_exc_fetch() -> Value {
         None => {
             let e = crate::exceptions::new_exception(
                 exc_class(ExcKind::RuntimeError),
-                crate::tuple::tuple_from_vec(vec![crate::str::str_from("no exception is pending")]),
+                crate::tuple::tuple_from_array([crate::str::str_from("no exception is pending")]),
             );
             e.into_raw()
         }
