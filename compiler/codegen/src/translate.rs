@@ -2034,7 +2034,11 @@ impl Translator<'_> {
             }
             InstKind::SetItem(mo, mk, v) => {
                 let (o, k, x) = (v!(mo), v!(mk), v!(v));
-                let inline = self.seq_index_inline(*mo, *mk) == Some(SeqKinds::List);
+                // Stores are inline for lists only (a tuple never changes).
+                let inline = matches!(
+                    self.seq_index_inline(*mo, *mk),
+                    Some(SeqKinds::List | SeqKinds::Dyn)
+                );
                 let merge = b.create_block();
                 if inline {
                     let slow = b.create_block();
