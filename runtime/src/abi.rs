@@ -1621,14 +1621,14 @@ fn unpack(v: Value, n: usize) -> R<Ref> {
         return value_error(format!("too many values to unpack (expected {n})"));
     }
     let it = crate::iter::unpack_iter(v)?;
-    let mut items = Vec::with_capacity(n);
-    while items.len() < n {
+    let mut items = TakenItems(Vec::with_capacity(n));
+    while items.0.len() < n {
         match crate::iter::py_next(it.v())? {
-            Some(x) => items.push(x),
+            Some(x) => items.0.push(x),
             None => {
                 return value_error(format!(
                     "not enough values to unpack (expected {n}, got {})",
-                    items.len()
+                    items.0.len()
                 ));
             }
         }
@@ -1636,7 +1636,20 @@ fn unpack(v: Value, n: usize) -> R<Ref> {
     if crate::iter::py_next(it.v())?.is_some() {
         return value_error(format!("too many values to unpack (expected {n})"));
     }
-    Ok(crate::tuple::tuple_from_vec(items))
+    Ok(crate::tuple::tuple_from_vec(std::mem::take(&mut items.0)))
+}
+
+/// The items an unpacking took from an iterator so far: released last first when the
+/// unpacking fails (as CPython unwinds the items it pushed on its stack; observable through
+/// `__del__`).
+struct TakenItems(Vec<Ref>);
+
+impl Drop for TakenItems {
+    fn drop(&mut self) {
+        while let Some(x) = self.0.pop() {
+            drop(x);
+        }
+    }
 }
 
 /// `v` unpacked into exactly `n` items, as a tuple. → error (`ValueError`).
@@ -1652,10 +1665,11 @@ fn unpack_ex(v: Value, before: usize, after: usize) -> R<Ref> {
         crate::iter::collect_vec(crate::iter::unpack_iter(v)?.v())?
     };
     if items.len() < before + after {
+        let items = TakenItems(items);
         return value_error(format!(
             "not enough values to unpack (expected at least {}, got {})",
             before + after,
-            items.len()
+            items.0.len()
         ));
     }
     let mut items = items;
@@ -1914,7 +1928,7 @@ pub extern "C" fn molt_exc_fetch() -> Value {
         None => {
             let e = crate::exceptions::new_exception(
                 exc_class(ExcKind::RuntimeError),
-                crate::tuple::tuple_from_vec(vec![crate::str::str_from("no exception is pending")]),
+                crate::tuple::tuple_from_array([crate::str::str_from("no exception is pending")]),
             );
             e.into_raw()
         }

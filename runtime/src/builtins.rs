@@ -360,7 +360,7 @@ pub(crate) fn b_enumerate(_: Value, args: Args<'_>) -> R<Ref> {
             )?,
         };
         let idx = std::mem::replace(&mut counter, next);
-        Ok(Some(crate::tuple::tuple_from_vec(vec![idx, x])))
+        Ok(Some(crate::tuple::tuple_from_array([idx, x])))
     }))
 }
 
@@ -631,7 +631,7 @@ fn b_divmod(_: Value, args: Args<'_>) -> R<Ref> {
         }
         let q = crate::int::int_binop(crate::int::op::FLOORDIV, x, y)?.unwrap_or(Ref::NONE);
         let r = crate::int::int_binop(crate::int::op::MOD, x, y)?.unwrap_or(Ref::NONE);
-        return Ok(crate::tuple::tuple_from_vec(vec![q, r]));
+        return Ok(crate::tuple::tuple_from_array([q, r]));
     }
     if let (Some(x), Some(y)) = (crate::float::numeric_f64(a), crate::float::numeric_f64(b)) {
         let (x, y) = (x?, y?);
@@ -639,7 +639,7 @@ fn b_divmod(_: Value, args: Args<'_>) -> R<Ref> {
             return crate::exceptions::zero_division("float divmod()");
         }
         let (q, r) = crate::float::float_divmod(x, y);
-        return Ok(crate::tuple::tuple_from_vec(vec![
+        return Ok(crate::tuple::tuple_from_array([
             Ref::new(Value::from_f64(q)),
             Ref::new(Value::from_f64(r)),
         ]));

@@ -1604,7 +1604,7 @@ fn m_getnewargs(v: Value, args: Args<'_>) -> R<Ref> {
     let v = recv(v, "__getnewargs__")?;
     args.none("__getnewargs__")?;
     let b = bytes_from_vec(bytes_data(v).to_vec());
-    Ok(crate::tuple::tuple_from_vec(vec![b]))
+    Ok(crate::tuple::tuple_from_array([b]))
 }
 
 // ---------------------------------------------------------------------------------------

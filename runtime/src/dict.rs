@@ -1057,7 +1057,7 @@ fn m_popitem(recv: Value, args: Args<'_>) -> R<Ref> {
     let d = recv_dict(recv)?;
     args.none("popitem")?;
     match d.pop_last() {
-        Some((k, v)) => Ok(crate::tuple::tuple_from_vec(vec![k, v])),
+        Some((k, v)) => Ok(crate::tuple::tuple_from_array([k, v])),
         None => raise(ExcKind::KeyError, "popitem(): dictionary is empty"),
     }
 }

@@ -241,7 +241,7 @@ fn m_split(recv: Value, args: Args<'_>) -> R<Ref> {
     let cond = one_arg(&args, "split")?;
     let m = matcher(cond)?;
     let (matched, rest) = split_recursive(recv, &m, true)?;
-    Ok(tuple_from_vec(vec![
+    Ok(crate::tuple::tuple_from_array([
         matched.unwrap_or(Ref::NONE),
         rest.unwrap_or(Ref::NONE),
     ]))
@@ -439,7 +439,7 @@ fn star_match(state: Value, types: Value) -> R<Ref> {
         if is_group(rest.v()) {
             (Ref::dup(rest.v()), Ref::NONE)
         } else {
-            let wrapped = create_group(tuple_from_vec(vec![Ref::dup(rest.v())]))?;
+            let wrapped = create_group(crate::tuple::tuple_from_array([Ref::dup(rest.v())]))?;
             (wrapped, Ref::NONE)
         }
     } else if is_group(rest.v()) {

@@ -449,7 +449,7 @@ pub fn raise_with<T>(k: ExcKind, args: Vec<Ref>) -> R<T> {
 #[cold]
 pub fn raise_with_cause<T>(k: ExcKind, msg: impl Into<String>, cause: Option<Ref>) -> R<T> {
     let s = crate::str::str_from_string(msg.into());
-    let exc = new_exception(exc_class(k), tuple_from_vec(vec![s]));
+    let exc = new_exception(exc_class(k), crate::tuple::tuple_from_array([s]));
     if let (Some(state), Some(cause)) = (exc_state(exc.v()), cause) {
         state.context.set(crate::object::incref(cause.v()));
         state.suppress_context.set(true);
@@ -474,7 +474,7 @@ pub fn import_error_at<T>(
     path: Option<&str>,
 ) -> R<T> {
     let s = crate::str::str_from_string(msg);
-    let exc = new_exception(exc_class(kind), tuple_from_vec(vec![s]));
+    let exc = new_exception(exc_class(kind), crate::tuple::tuple_from_array([s]));
     if let Some(state) = exc_state(exc.v()) {
         if let Some(name) = name {
             let n = crate::str::str_from(name);
@@ -798,7 +798,7 @@ pub fn os_error_init(exc: Value) {
     store(exc, os, "filename", filename);
     store(exc, os, "filename2", filename2);
     if filename != Value::UNBOUND {
-        let kept = tuple_from_vec(vec![Ref::dup(items[0]), Ref::dup(items[1])]);
+        let kept = crate::tuple::tuple_from_array([Ref::dup(items[0]), Ref::dup(items[1])]);
         crate::object::decref(state.args.replace(kept.into_raw()));
     }
 }

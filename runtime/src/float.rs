@@ -483,7 +483,7 @@ fn m_as_integer_ratio(recv: Value, args: Args<'_>) -> R<Ref> {
             n << ((-exp) as usize),
         )
     };
-    Ok(crate::tuple::tuple_from_vec(vec![
+    Ok(crate::tuple::tuple_from_array([
         crate::int::int_from_big(num),
         crate::int::int_from_big(den),
     ]))

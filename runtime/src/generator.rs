@@ -560,7 +560,7 @@ pub fn yield_from_builtin(_recv: Value, args: Args<'_>) -> R<Ref> {
 /// `(True, y)` or `(False, r)` (see [`YIELD_FROM`]).
 fn yf_step(yielded: bool, v: Ref) -> R<Ref> {
     let flag = if yielded { Value::TRUE } else { Value::FALSE };
-    Ok(crate::tuple::tuple_from_vec(vec![Ref::dup(flag), v]))
+    Ok(crate::tuple::tuple_from_array([Ref::dup(flag), v]))
 }
 
 /// A step's result from a call that returns the next item or raises `StopIteration`.

@@ -164,7 +164,7 @@ pub fn generic_alias(origin: Value, args: Value) -> Ref {
     let args = if crate::tuple::is_tuple(args) {
         Ref::dup(args)
     } else {
-        crate::tuple::tuple_from_vec(vec![Ref::dup(args)])
+        crate::tuple::tuple_from_array([Ref::dup(args)])
     };
     let inst = new_instance_raw(rt().t.generic_alias, None);
     // SAFETY: the class has two slots.
@@ -309,7 +309,7 @@ fn ga_getitem(recv: Value, _args: Args<'_>) -> R<Ref> {
 
 fn ga_mro_entries(recv: Value, args: Args<'_>) -> R<Ref> {
     let [_bases] = args.exact("__mro_entries__")?;
-    Ok(crate::tuple::tuple_from_vec(vec![Ref::dup(slot(recv, 0))]))
+    Ok(crate::tuple::tuple_from_array([Ref::dup(slot(recv, 0))]))
 }
 
 fn ga_instancecheck(_recv: Value, _args: Args<'_>) -> R<Ref> {

@@ -1111,7 +1111,7 @@ fn m_conjugate(recv: Value, args: Args<'_>) -> R<Ref> {
 fn m_as_integer_ratio(recv: Value, args: Args<'_>) -> R<Ref> {
     let i = recv_int(recv)?;
     args.none("as_integer_ratio")?;
-    Ok(crate::tuple::tuple_from_vec(vec![
+    Ok(crate::tuple::tuple_from_array([
         int_from_big(i.to_big()),
         int_from_i64(1),
     ]))

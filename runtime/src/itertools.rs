@@ -22,7 +22,7 @@
 
 use crate::exceptions::{R, overflow_error, type_error, value_error};
 use crate::iter::native_iter;
-use crate::object::{Args, IterType, Kind, Ref, alloc_ref, incref};
+use crate::object::{Args, IterType, Ref, incref};
 use crate::state::{Runtime, rt};
 use crate::value::Value;
 
@@ -71,12 +71,11 @@ fn pick(pool: &[Value], indices: &[usize]) -> Ref {
     if indices.is_empty() {
         return Ref::dup(rt().empty_tuple);
     }
-    let mut b = Box::<[Value]>::new_uninit_slice(indices.len());
-    for (slot, &i) in b.iter_mut().zip(indices) {
-        slot.write(incref(pool[i]));
+    let mut b = crate::object::TupleBuilder::new(indices.len());
+    for &i in indices {
+        b.push(incref(pool[i]));
     }
-    // SAFETY: every slot was written above.
-    alloc_ref(Kind::Tuple, unsafe { b.assume_init() })
+    b.finish()
 }
 
 /// `r` of `combinations` and `combinations_with_replacement` (a `Py_ssize_t` argument:

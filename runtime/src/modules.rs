@@ -1234,7 +1234,7 @@ fn m_modf(_: Value, args: Args<'_>) -> R<Ref> {
     } else {
         (x.fract(), x.trunc())
     };
-    Ok(crate::tuple::tuple_from_vec(vec![
+    Ok(crate::tuple::tuple_from_array([
         Ref::new(Value::from_f64(frac)),
         Ref::new(Value::from_f64(int)),
     ]))
@@ -1243,7 +1243,7 @@ fn m_modf(_: Value, args: Args<'_>) -> R<Ref> {
 fn m_frexp(_: Value, args: Args<'_>) -> R<Ref> {
     let [x] = math_args(&args, "frexp")?;
     let (m, e) = crate::hash::frexp(arg_f64(x)?);
-    Ok(crate::tuple::tuple_from_vec(vec![
+    Ok(crate::tuple::tuple_from_array([
         Ref::new(Value::from_f64(m)),
         int_from_i64(e as i64),
     ]))

@@ -84,7 +84,8 @@ pub enum Kind {
     Str = 2,
     /// `list`: [`crate::list::ListData`].
     List = 3,
-    /// `tuple`: `Box<[Value]>`.
+    /// `tuple`: [`TupleData`], the items inline (exactly `tuple`; instances of subclasses are
+    /// instances).
     Tuple = 4,
     /// `dict`: [`crate::dict::DictData`].
     Dict = 5,
@@ -419,6 +420,226 @@ unsafe fn free_str(p: *mut ObjHeader) {
         let len = (*p).data.len;
         std::ptr::drop_in_place(&raw mut (*p).data.index);
         let layout = str_layout(len).unwrap_or_else(|| std::hint::unreachable_unchecked());
+        std::alloc::dealloc(p.cast(), layout);
+    }
+}
+
+/// `tuple` payload: the item count, then the items, in the same block as the object (a tuple
+/// is one allocation: see [`TupleBuilder`], the only way to make one, and `free_tuple`).
+///
+/// A tuple object is an `Obj<TupleData>`, a dynamically sized type whose pointer metadata is
+/// the item count; the count is also stored in the object (`len`), so that the thin pointer of
+/// a [`Value`] is enough to rebuild the full reference ([`tuple_payload`]). The fixed part is
+/// [`TupleBody<[Value; 0]>`](TupleBody). `#[repr(C)]` fixes the words generated code reads:
+/// the count at `molt_abi::layout::TUPLE_LEN_OFFSET` (a `u64` on every target) and the items
+/// at `TUPLE_ITEMS_OFFSET` (16 and 24 on every target: a tuple of `n` items is a block of
+/// `24 + 8n` bytes, a small block of the allocator up to 29 items).
+#[repr(C)]
+pub struct TupleBody<T: ?Sized> {
+    /// Number of items (the pointer metadata of the full reference).
+    len: u64,
+    /// The items (owned references): `[Value]` in a tuple object, `[Value; 0]` in the fixed
+    /// part ([`TupleHead`]).
+    items: T,
+}
+
+/// The payload of a tuple object.
+pub type TupleData = TupleBody<[Value]>;
+
+/// The fixed-size part of a tuple payload (the count).
+type TupleHead = TupleBody<[Value; 0]>;
+
+impl TupleData {
+    /// The items (borrowed; they never change once the tuple is made).
+    #[inline]
+    pub fn items(&self) -> &[Value] {
+        &self.items
+    }
+}
+
+/// Byte offset of the item count in a tuple object, from the start of the header.
+pub const TUPLE_LEN_OFFSET: usize = std::mem::offset_of!(Obj<TupleHead>, data.len);
+/// Byte offset of the first item in a tuple object, from the start of the header.
+pub const TUPLE_ITEMS_OFFSET: usize = std::mem::offset_of!(Obj<TupleHead>, data.items);
+
+// Generated code reads the count and the items at the offsets of `molt_abi::layout`, the
+// same on every target (64-bit native and wasm32).
+const _: () = {
+    use molt_abi::layout;
+    assert!(std::mem::align_of::<Obj<TupleHead>>() == 8);
+    assert!(std::mem::size_of::<Obj<TupleHead>>() == TUPLE_ITEMS_OFFSET);
+    assert!(TUPLE_LEN_OFFSET == layout::TUPLE_LEN_OFFSET as usize);
+    assert!(TUPLE_ITEMS_OFFSET == layout::TUPLE_ITEMS_OFFSET as usize);
+    assert!(Kind::Tuple as u32 == layout::KIND_TUPLE);
+    // A pair is a 48-byte block, the size class of the object alone when the items were apart.
+    assert!(TUPLE_ITEMS_OFFSET + 2 * std::mem::size_of::<Value>() <= 48);
+};
+
+/// The memory layout of a tuple object of `n` items: the header, the count and the items
+/// (no padding: every part is a multiple of 8 bytes, the alignment). `None` when the size
+/// overflows `isize`.
+///
+/// Only this function, [`tuple_payload`], [`TupleBuilder`] and `free_tuple` know that the
+/// items live in the object's block; everything else reads them through `TupleData::items`.
+#[inline]
+fn tuple_layout(n: usize) -> Option<std::alloc::Layout> {
+    let size = n
+        .checked_mul(std::mem::size_of::<Value>())?
+        .checked_add(TUPLE_ITEMS_OFFSET)?;
+    if size > isize::MAX as usize {
+        return None;
+    }
+    // SAFETY: the alignment is a type's (a power of two) and `size`, a multiple of it, stays
+    // within `isize` (checked above).
+    Some(unsafe { std::alloc::Layout::from_size_align_unchecked(size, 8) })
+}
+
+/// The payload of a tuple object (a live object of kind [`Kind::Tuple`]).
+///
+/// # Safety
+/// `v` must be a live tuple object, and stay alive while the reference is used.
+#[inline]
+pub unsafe fn tuple_payload<'a>(v: Value) -> &'a TupleData {
+    let p = v.as_ptr().cast::<Obj<TupleHead>>();
+    // SAFETY: per the contract `p` is a tuple object: its count is initialized and its block
+    // holds that many initialized items after it, so the rebuilt full pointer covers the
+    // object's block exactly.
+    unsafe {
+        let len = (*p).data.len as usize;
+        let full = std::ptr::slice_from_raw_parts(p.cast::<u8>(), len) as *const Obj<TupleData>;
+        &(*full).data
+    }
+}
+
+/// A tuple object being made: the block is allocated with room for exactly `len` items,
+/// which [`TupleBuilder::push`] writes in order, and [`TupleBuilder::finish`] returns the
+/// object once all are written. A builder dropped before `finish` releases the items it was
+/// given and frees its block.
+pub struct TupleBuilder {
+    /// The block: header and count initialized, items written up to `filled`.
+    p: std::ptr::NonNull<Obj<TupleHead>>,
+    /// Items the object holds.
+    len: usize,
+    /// Items written so far.
+    filled: usize,
+}
+
+impl TupleBuilder {
+    /// A builder for a tuple of `len` items; aborts the process when memory runs out (for
+    /// sizes bounded by values that already exist). A tuple of 0 items is a new object: the
+    /// shared empty tuple is `crate::state::Runtime::empty_tuple`.
+    #[inline]
+    pub fn new(len: usize) -> TupleBuilder {
+        match tuple_layout(len) {
+            Some(layout) => TupleBuilder::alloc(len, layout)
+                .unwrap_or_else(|| std::alloc::handle_alloc_error(layout)),
+            None => panic!("tuple of {len} items is too long"),
+        }
+    }
+
+    /// A builder for a tuple of `len` items, or `MemoryError` when it cannot be allocated
+    /// (sizes a program chooses: `t * n`).
+    pub fn try_new(len: usize) -> crate::R<TupleBuilder> {
+        match tuple_layout(len).and_then(|layout| TupleBuilder::alloc(len, layout)) {
+            Some(b) => Ok(b),
+            None => crate::int::memory_error(),
+        }
+    }
+
+    /// Allocates the block and initializes the header and count (`None`: the allocator
+    /// failed).
+    #[inline]
+    fn alloc(len: usize, layout: std::alloc::Layout) -> Option<TupleBuilder> {
+        // SAFETY: the layout has a non-zero size (at least the fixed part).
+        let p = unsafe { std::alloc::alloc(layout) }.cast::<Obj<TupleHead>>();
+        let p = std::ptr::NonNull::new(p)?;
+        // SAFETY: the block has room and alignment for the fixed part (the layout starts with
+        // it).
+        unsafe {
+            p.as_ptr().write(Obj {
+                header: ObjHeader {
+                    refcount: Cell::new(1),
+                    kind: Kind::Tuple,
+                    flags: Cell::new(0),
+                },
+                data: TupleBody {
+                    len: len as u64,
+                    items: [],
+                },
+            })
+        };
+        Some(TupleBuilder { p, len, filled: 0 })
+    }
+
+    /// Appends `v`, an owned reference the tuple takes over (panics when the tuple already
+    /// holds the number of items given at creation).
+    #[inline]
+    pub fn push(&mut self, v: Value) {
+        assert!(self.filled < self.len, "tuple builder overflow");
+        // SAFETY: the block holds `len` item words at `TUPLE_ITEMS_OFFSET`, of which word
+        // `filled < len` is written now.
+        unsafe {
+            self.p
+                .as_ptr()
+                .cast::<u8>()
+                .add(TUPLE_ITEMS_OFFSET)
+                .cast::<Value>()
+                .add(self.filled)
+                .write(v)
+        };
+        self.filled += 1;
+    }
+
+    /// The finished object (refcount 1). Panics unless exactly the `len` items given at
+    /// creation were written.
+    #[inline]
+    pub fn finish(self) -> Ref {
+        assert!(self.filled == self.len, "tuple builder underflow");
+        let p = self.p.as_ptr();
+        std::mem::forget(self);
+        #[cfg(test)]
+        live::add(1);
+        crate::profile::count_alloc(Kind::Tuple);
+        Ref(Value::from_ptr(p.cast()))
+    }
+}
+
+impl Drop for TupleBuilder {
+    fn drop(&mut self) {
+        // SAFETY: a block of this length's layout that no object was made of, its first
+        // `filled` items written (owned references, released here).
+        unsafe {
+            let items = self
+                .p
+                .as_ptr()
+                .cast::<u8>()
+                .add(TUPLE_ITEMS_OFFSET)
+                .cast::<Value>();
+            for i in 0..self.filled {
+                decref(*items.add(i));
+            }
+            if let Some(layout) = tuple_layout(self.len) {
+                std::alloc::dealloc(self.p.as_ptr().cast(), layout);
+            }
+        }
+    }
+}
+
+/// Frees a tuple object (refcount zero): releases its items, last first (as CPython frees a
+/// tuple, observable through `__del__`), and frees the block with the layout of its length.
+///
+/// # Safety
+/// `p` must be a tuple object nothing references any more.
+unsafe fn free_tuple(p: *mut ObjHeader) {
+    // SAFETY: per the contract; the items are owned references, and the block was allocated
+    // with the layout of its length. Releasing an item may free other objects, never this one.
+    unsafe {
+        let len = (*p.cast::<Obj<TupleHead>>()).data.len as usize;
+        let items = p.cast::<u8>().add(TUPLE_ITEMS_OFFSET).cast::<Value>();
+        for i in (0..len).rev() {
+            decref(*items.add(i));
+        }
+        let layout = tuple_layout(len).unwrap_or_else(|| std::hint::unreachable_unchecked());
         std::alloc::dealloc(p.cast(), layout);
     }
 }
@@ -1342,13 +1563,7 @@ fn free_object(v: Value) {
                     decref(x);
                 }
             }
-            Kind::Tuple => {
-                let obj = Box::from_raw(p as *mut Obj<Box<[Value]>>);
-                // Last item first, as CPython frees a tuple.
-                for x in obj.data.iter().rev() {
-                    decref(*x);
-                }
-            }
+            Kind::Tuple => free_tuple(p),
             Kind::Dict => {
                 let obj = Box::from_raw(p as *mut Obj<crate::dict::DictData>);
                 obj.data.release();

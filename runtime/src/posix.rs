@@ -191,7 +191,7 @@ fn p_environ(_: Value, args: Args<'_>) -> R<Ref> {
     for (k, v) in std::env::vars_os() {
         let k = os_str(k, "an environment variable")?;
         let v = os_str(v, "an environment variable")?;
-        pairs.push(crate::tuple::tuple_from_vec(vec![k, v]));
+        pairs.push(crate::tuple::tuple_from_array([k, v]));
     }
     // WASI's `environ_get`, with this process's changes.
     #[cfg(target_arch = "wasm32")]
@@ -205,7 +205,7 @@ fn p_environ(_: Value, args: Args<'_>) -> R<Ref> {
     }
     #[cfg(target_arch = "wasm32")]
     for (k, v) in vars {
-        pairs.push(crate::tuple::tuple_from_vec(vec![
+        pairs.push(crate::tuple::tuple_from_array([
             str_from_string(k),
             str_from_string(v),
         ]));
@@ -280,7 +280,7 @@ fn p_stat(_: Value, args: Args<'_>) -> R<Ref> {
         0
     };
     let (mtime, atime, ctime) = times(&md);
-    Ok(crate::tuple::tuple_from_vec(vec![
+    Ok(crate::tuple::tuple_from_array([
         crate::int::int_from_i64(kind),
         crate::int::int_from_i128(i128::from(md.len())),
         Ref::new(Value::from_f64(mtime)),

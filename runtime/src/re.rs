@@ -1595,7 +1595,7 @@ fn fail_result(f: Fail) -> R<Ref> {
                 Some(p) => int_from_i64(p as i64),
                 None => Ref::NONE,
             };
-            Ok(crate::tuple::tuple_from_vec(vec![str_from(&msg), pos]))
+            Ok(crate::tuple::tuple_from_array([str_from(&msg), pos]))
         }
         Fail::Overflow(msg) => raise(ExcKind::OverflowError, msg),
         Fail::Value(msg) => raise(ExcKind::ValueError, msg),
@@ -1659,9 +1659,9 @@ fn r_compile(_: Value, args: Args<'_>) -> R<Ref> {
         .unwrap_or_default();
     let names: Vec<Ref> = names
         .iter()
-        .map(|(n, g)| crate::tuple::tuple_from_vec(vec![str_from(n), int_from_i64(*g as i64)]))
+        .map(|(n, g)| crate::tuple::tuple_from_array([str_from(n), int_from_i64(*g as i64)]))
         .collect();
-    Ok(crate::tuple::tuple_from_vec(vec![
+    Ok(crate::tuple::tuple_from_array([
         int_from_i64(id as i64),
         int_from_i64(groups as i64),
         crate::list::list_from_vec(names),

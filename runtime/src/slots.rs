@@ -668,7 +668,7 @@ fn slice_indices_method(recv: Value, args: Args<'_>) -> R<Ref> {
         return crate::exceptions::value_error("length should not be negative");
     }
     let (start, stop, step) = crate::ops::slice_indices_of(recv, n)?;
-    Ok(crate::tuple::tuple_from_vec(vec![
+    Ok(crate::tuple::tuple_from_array([
         int_from_i64(start),
         int_from_i64(stop),
         int_from_i64(step),

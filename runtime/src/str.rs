@@ -2265,7 +2265,7 @@ mod tests {
             as_str(call(m_join, ",", &[list_from_raw(vec![]).v()]).v()),
             ""
         );
-        let tuple = tuple_from_vec(vec![str_from("x"), str_from("y")]);
+        let tuple = crate::tuple::tuple_from_array([str_from("x"), str_from("y")]);
         assert_eq!(as_str(call(m_join, "", &[tuple.v()]).v()), "xy");
         let bad = list_from_raw(vec![str_from("a").into_raw(), int(3)]);
         let err = call_err(m_join, ",", &[bad.v()]);

@@ -46,7 +46,7 @@ fn struct_error<T>(msg: impl Into<String>) -> R<T> {
         );
     }
     let s = crate::str::str_from_string(msg.into());
-    raise_exc(new_exception(cls, tuple_from_vec(vec![s])));
+    raise_exc(new_exception(cls, crate::tuple::tuple_from_array([s])));
     Err(Raised)
 }
 
@@ -680,7 +680,7 @@ fn s_is_buffer(_: Value, args: Args<'_>) -> R<Ref> {
 fn s_layout(_: Value, args: Args<'_>) -> R<Ref> {
     let [fmt] = args.exact("layout")?;
     let layout = parse(format_arg(fmt)?)?;
-    Ok(tuple_from_vec(vec![
+    Ok(crate::tuple::tuple_from_array([
         int_from_i128(layout.size as i128),
         int_from_i128(layout.items as i128),
     ]))

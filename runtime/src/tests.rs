@@ -1982,3 +1982,96 @@ fn list_and_iterator_layout_matches_the_abi() {
     molt_decref(it);
     molt_decref(list);
 }
+
+/// The words generated code reads in tuples are where `molt_abi::layout` says: the kind, the
+/// count, and the items inline after it.
+#[test]
+fn tuple_layout_matches_the_abi() {
+    use molt_abi::layout;
+    let x = s("x");
+    let t = ok(molt_build_tuple([int(7), x, int(9)].as_ptr(), 3));
+    // SAFETY: a live object of the runtime; only its words are read.
+    unsafe {
+        let word = |v: Value, offset: i32| -> u64 {
+            (v.as_ptr() as *const u8)
+                .add(offset as usize)
+                .cast::<u64>()
+                .read()
+        };
+        assert_eq!(
+            (word(t, layout::HEADER_KIND_OFFSET) & 0xFFFF_FFFF) as u32,
+            layout::KIND_TUPLE
+        );
+        assert_eq!(word(t, layout::TUPLE_LEN_OFFSET), 3);
+        let item = |i: i32| word(t, layout::TUPLE_ITEMS_OFFSET + 8 * i);
+        assert_eq!(Value(item(0)).as_inline_int(), 7);
+        assert_eq!(item(1), x.0);
+        assert_eq!(Value(item(2)).as_inline_int(), 9);
+    }
+    assert_eq!(crate::tuple::tuple_items(t), &[int(7), x, int(9)]);
+    molt_decref(t);
+    molt_decref(x);
+}
+
+/// A tuple is one block holding its items: it keeps each item alive, releases them (last
+/// first) when it dies, and tuples of any length (empty, small, beyond the allocator's small
+/// blocks) are made and freed without leaks; a builder dropped before it finished releases
+/// what it was given.
+#[test]
+fn tuples_own_their_items_and_free_their_block() {
+    use crate::object::{TupleBuilder, live, refcount};
+    let _ = crate::state::rt();
+    let before = live::count();
+    let item = crate::str::str_from("only held by the tuple").into_raw();
+    let t = crate::tuple::tuple_from_raw(vec![item, int(1)]);
+    assert_eq!(refcount(item), 1);
+    let got = molt_tuple_get(t.v(), 0);
+    assert_eq!(got, item);
+    assert_eq!(refcount(item), 2);
+    drop(t);
+    // The item survives the tuple that held it.
+    assert_eq!(refcount(item), 1);
+    assert_eq!(crate::str::as_str(got), "only held by the tuple");
+    molt_decref(got);
+    assert_eq!(live::count(), before);
+    // Empty: a new object when asked for one (start-up), else the shared `()`.
+    let e = crate::tuple::tuple_from_raw(Vec::new());
+    assert!(crate::tuple::tuple_items(e.v()).is_empty());
+    assert_ne!(e.v(), crate::state::rt().empty_tuple);
+    drop(e);
+    assert_eq!(
+        crate::tuple::tuple_from_slice(&[]).v(),
+        crate::state::rt().empty_tuple
+    );
+    // Lengths around the allocator's small-block limit and far beyond it.
+    for n in [1usize, 2, 3, 29, 30, 31, 1000, 100_000] {
+        let strs: Vec<Value> = (0..n)
+            .map(|i| crate::str::str_from(&format!("s{i}")).into_raw())
+            .collect();
+        let t = crate::tuple::tuple_from_slice(&strs);
+        for v in &strs {
+            molt_decref(*v);
+        }
+        let items = crate::tuple::tuple_items(t.v());
+        assert_eq!(items.len(), n);
+        assert_eq!(crate::str::as_str(items[n - 1]), format!("s{}", n - 1));
+        assert!(items.iter().all(|v| refcount(*v) == 1));
+        let r = crate::tuple::tuple_repeat(t.v(), 2).unwrap_or_else(|_| panic!("repeat"));
+        assert_eq!(crate::tuple::tuple_items(r.v()).len(), 2 * n);
+        let s = crate::tuple::tuple_getslice(t.v(), 1, n as i64, 2);
+        assert_eq!(crate::tuple::tuple_items(s.v()).len(), n / 2);
+        drop((r, s, t));
+        assert_eq!(live::count(), before, "n = {n}");
+    }
+    // A builder dropped half-way releases the items it holds and frees its block.
+    let held = crate::str::str_from("pushed").into_raw();
+    let mut b = TupleBuilder::new(3);
+    b.push(crate::object::incref(held));
+    drop(b);
+    assert_eq!(refcount(held), 1);
+    molt_decref(held);
+    assert_eq!(live::count(), before);
+    // Too long for memory: MemoryError, nothing allocated.
+    assert!(TupleBuilder::try_new(usize::MAX / 4).is_err());
+    crate::exceptions::take_pending();
+}

@@ -1,7 +1,7 @@
 //! `tuple`: construction, item access and the tuple methods.
 
 use crate::exceptions::{R, index_error, type_error, value_error};
-use crate::object::{Args, Kind, Ref, alloc_ref, incref, is_kind, payload};
+use crate::object::{Args, Kind, Ref, TupleBuilder, incref, is_kind, tuple_payload};
 use crate::state::rt;
 use crate::value::Value;
 
@@ -16,12 +16,32 @@ pub fn tuple_from_vec(items: Vec<Ref>) -> Ref {
     if items.is_empty() {
         return Ref::dup(rt().empty_tuple);
     }
-    tuple_from_raw(items.into_iter().map(Ref::into_raw).collect())
+    let mut b = TupleBuilder::new(items.len());
+    for x in items {
+        b.push(x.into_raw());
+    }
+    b.finish()
 }
 
-/// A tuple taking ownership of raw owned values (never shared; safe during start-up).
+/// A tuple taking ownership of `N` references (`N > 0`: not the shared `()`).
+#[inline]
+pub fn tuple_from_array<const N: usize>(items: [Ref; N]) -> Ref {
+    const { assert!(N > 0) };
+    let mut b = TupleBuilder::new(N);
+    for x in items {
+        b.push(x.into_raw());
+    }
+    b.finish()
+}
+
+/// A tuple taking ownership of raw owned values (never shared; safe during start-up, before
+/// the shared `()` exists).
 pub fn tuple_from_raw(items: Vec<Value>) -> Ref {
-    alloc_ref(Kind::Tuple, items.into_boxed_slice())
+    let mut b = TupleBuilder::new(items.len());
+    for x in items {
+        b.push(x);
+    }
+    b.finish()
 }
 
 /// A tuple with new references to borrowed values.
@@ -29,12 +49,11 @@ pub fn tuple_from_slice(items: &[Value]) -> Ref {
     if items.is_empty() {
         return Ref::dup(rt().empty_tuple);
     }
-    let mut b = Box::<[Value]>::new_uninit_slice(items.len());
-    for (slot, v) in b.iter_mut().zip(items) {
-        slot.write(incref(*v));
+    let mut b = TupleBuilder::new(items.len());
+    for v in items {
+        b.push(incref(*v));
     }
-    // SAFETY: every slot was written above.
-    alloc_ref(Kind::Tuple, unsafe { b.assume_init() })
+    b.finish()
 }
 
 /// The items of a tuple (borrowed; empty for non-tuples).
@@ -44,7 +63,7 @@ pub fn tuple_items<'a>(v: Value) -> &'a [Value] {
         return &[];
     }
     // SAFETY: `v` is a live tuple; its items never change.
-    unsafe { payload::<Box<[Value]>>(v) }
+    unsafe { tuple_payload(v) }.items()
 }
 
 /// `t[i]`.
@@ -62,20 +81,28 @@ pub fn tuple_getslice(t: Value, start: i64, stop: i64, step: i64) -> Ref {
     if step == 1 && start <= 0 && stop >= items.len() as i64 {
         return Ref::dup(t);
     }
-    let out: Vec<Value> = crate::ops::slice_positions(start, stop, step)
-        .map(|i| incref(items[i]))
-        .collect();
-    if out.is_empty() {
+    let n = crate::ops::slice_len(start, stop, step);
+    if n == 0 {
         return Ref::dup(rt().empty_tuple);
     }
-    tuple_from_raw(out)
+    let mut out = TupleBuilder::new(n);
+    for i in crate::ops::slice_positions(start, stop, step) {
+        out.push(incref(items[i]));
+    }
+    out.finish()
 }
 
 /// `a + b` for tuples.
 pub fn tuple_concat(a: Value, b: Value) -> Ref {
-    let mut out: Vec<Value> = tuple_items(a).iter().map(|v| incref(*v)).collect();
-    out.extend(tuple_items(b).iter().map(|v| incref(*v)));
-    tuple_from_raw(out)
+    let (a, b) = (tuple_items(a), tuple_items(b));
+    if a.is_empty() && b.is_empty() {
+        return Ref::dup(rt().empty_tuple);
+    }
+    let mut out = TupleBuilder::new(a.len() + b.len());
+    for v in a.iter().chain(b) {
+        out.push(incref(*v));
+    }
+    out.finish()
 }
 
 /// `t * n`.
@@ -90,11 +117,13 @@ pub fn tuple_repeat(t: Value, n: i64) -> R<Ref> {
     let total = crate::int::size_of_count(n)?
         .checked_mul(items.len())
         .map_or_else(crate::int::memory_error, Ok)?;
-    let mut out = crate::int::try_vec(total)?;
+    let mut out = TupleBuilder::try_new(total)?;
     for _ in 0..n {
-        out.extend(items.iter().map(|v| incref(*v)));
+        for v in items {
+            out.push(incref(*v));
+        }
     }
-    Ok(tuple_from_raw(out))
+    Ok(out.finish())
 }
 
 /// `tuple(...)` constructor.

@@ -74,6 +74,11 @@ const ITER_VARIANT_OFFSET: i32 = abi::layout::ITER_VARIANT_OFFSET;
 const ITER_SEQ: i64 = abi::layout::ITER_SEQ as i64;
 const ITER_SEQ_OFFSET: i32 = abi::layout::ITER_SEQ_OFFSET;
 const ITER_SEQ_INDEX_OFFSET: i32 = abi::layout::ITER_SEQ_INDEX_OFFSET;
+/// `Kind::Tuple` in the object header; byte offsets of a tuple's item count and of its
+/// first item (the items are in the object).
+const KIND_TUPLE: i64 = abi::layout::KIND_TUPLE as i64;
+const TUPLE_LEN_OFFSET: i32 = abi::layout::TUPLE_LEN_OFFSET;
+const TUPLE_ITEMS_OFFSET: i32 = abi::layout::TUPLE_ITEMS_OFFSET;
 /// Byte offset of a list's item array address and of its item count.
 const LIST_ITEMS_OFFSET: i32 = abi::layout::LIST_ITEMS_OFFSET;
 const LIST_LEN_OFFSET: i32 = abi::layout::LIST_LEN_OFFSET;
@@ -217,6 +222,9 @@ fn translate_with(
         exit_keep: Vec::new(),
         slots_released: false,
         moved: Vec::new(),
+        uses: use_counts(func),
+        unpacked: FxHashMap::default(),
+        range_end: 0,
         values: FxHashMap::default(),
         blocks: Vec::new(),
         slots: FxHashMap::default(),
@@ -252,6 +260,30 @@ enum Hold {
     Owned,
 }
 
+/// The sequences an index operation reads inline ([`Translator::seq_index_inline`]).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum SeqKinds {
+    /// A list (the value is one).
+    List,
+    /// A tuple (the value is one).
+    Tuple,
+    /// A list or a tuple, told apart by the object's kind (a value of unknown type).
+    Dyn,
+}
+
+/// The number of operand uses of each value of `func` (by value index).
+fn use_counts(func: &Function) -> Vec<u32> {
+    let mut uses = vec![0u32; func.values.len()];
+    for data in &func.blocks {
+        for inst in &data.insts {
+            func.insts[inst.index()]
+                .kind
+                .visit_operands(|v| uses[v.index()] += 1);
+        }
+    }
+    uses
+}
+
 /// How a call site passes one argument.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Pass {
@@ -284,6 +316,13 @@ struct Translator<'a> {
     /// The values whose reference the instruction being translated (a call) took over:
     /// they are not released after it, nor on its exception edge.
     moved: Vec<Value>,
+    /// The number of operand uses of each MIR value (by index) in the function.
+    uses: Vec<u32>,
+    /// The results of `unpack`s whose extracts read the items inline ([`Translator::unpack`]),
+    /// with the address of the first item.
+    unpacked: FxHashMap<Value, ir::Value>,
+    /// The end (exclusive instruction index) of the block range being translated.
+    range_end: usize,
     values: FxHashMap<Value, ir::Value>,
     blocks: Vec<ir::Block>,
     /// Stack slot of each local kept in a slot (`slot.load`/`slot.store`).
@@ -545,6 +584,7 @@ impl Translator<'_> {
                 }
                 b.set_srcloc(ir::SourceLoc::new(d.site.index() as u32));
                 self.position = (block.index() as u32, i as u32);
+                self.range_end = range.end;
                 self.moved.clear();
                 if d.kind.is_terminator() {
                     self.terminator(b, block, d, after)?;
@@ -1986,12 +2026,12 @@ impl Translator<'_> {
             }
             InstKind::GetItem(mo, mk) => {
                 let (o, k) = (v!(mo), v!(mk));
-                let inline = self.list_index_inline(*mo, *mk);
+                let seq = self.seq_index_inline(*mo, *mk);
                 let merge = b.create_block();
                 b.append_block_param(merge, I64);
-                if inline {
+                if let Some(seq) = seq {
                     let slow = b.create_block();
-                    let addr = self.list_item_addr(b, o, k, *self.func.ty(*mo) == Type::Dyn, slow);
+                    let addr = self.seq_item_addr(b, o, k, seq, slow);
                     let r = b.ins().load(I64, ir::MemFlagsData::trusted(), addr, 0);
                     self.incref(b, r);
                     b.ins().jump(merge, &[BlockArg::Value(r)]);
@@ -2007,7 +2047,11 @@ impl Translator<'_> {
             }
             InstKind::SetItem(mo, mk, v) => {
                 let (o, k, x) = (v!(mo), v!(mk), v!(v));
-                let inline = self.list_index_inline(*mo, *mk);
+                // Stores are inline for lists only (a tuple never changes).
+                let inline = matches!(
+                    self.seq_index_inline(*mo, *mk),
+                    Some(SeqKinds::List | SeqKinds::Dyn)
+                );
                 let merge = b.create_block();
                 if inline {
                     let slow = b.create_block();
@@ -2101,10 +2145,7 @@ impl Translator<'_> {
             }
             InstKind::Unpack(v, n) => {
                 let x = v!(v);
-                let n = b.ins().iconst(I64, *n as i64);
-                let r = self.call_rt(b, Rt::Unpack, &[x, n]);
-                self.check(b, block, d, after, r, false)?;
-                self.define(d, r);
+                self.unpack(b, block, d, after, *v, x, *n)?;
             }
             InstKind::UnpackEx(v, before, after_n) => {
                 let x = v!(v);
@@ -2116,10 +2157,29 @@ impl Translator<'_> {
             }
             InstKind::Extract(v, n) => {
                 let x = v!(v);
-                let n = b.ins().iconst(I64, *n as i64);
-                let r = self.call_rt(b, Rt::TupleGet, &[x, n]);
-                self.check(b, block, d, after, r, false)?;
-                self.define(d, r);
+                let mem = ir::MemFlagsData::trusted();
+                let offset = 8 * *n as i32;
+                if let Some(&items) = self.unpacked.get(v) {
+                    // Read straight from the unpacked tuple or list (see `unpack`).
+                    let r = b.ins().load(I64, mem, items, offset);
+                    if d.result.is_some_and(|r| self.needs_rc(r)) {
+                        self.incref(b, r);
+                    }
+                    self.define(d, r);
+                } else if self.made_tuple_of(*v, *n) {
+                    // An exact tuple with more than `n` items.
+                    let p = b.ins().band_imm_u(x, PAYLOAD_MASK);
+                    let r = b.ins().load(I64, mem, p, TUPLE_ITEMS_OFFSET + offset);
+                    if d.result.is_some_and(|r| self.needs_rc(r)) {
+                        self.incref(b, r);
+                    }
+                    self.define(d, r);
+                } else {
+                    let n = b.ins().iconst(I64, *n as i64);
+                    let r = self.call_rt(b, Rt::TupleGet, &[x, n]);
+                    self.check(b, block, d, after, r, false)?;
+                    self.define(d, r);
+                }
             }
             InstKind::MakeFunction {
                 name,
@@ -2466,11 +2526,270 @@ impl Translator<'_> {
         b.ins().iadd(slots, offset)
     }
 
-    /// Whether `o[k]` gets the inline list path (see [`Translator::list_item_addr`]): the
-    /// container is a list or of unknown type, the index an int or of unknown type.
-    fn list_index_inline(&self, o: Value, k: Value) -> bool {
-        matches!(self.func.ty(o), Type::List(_) | Type::Dyn)
-            && matches!(self.func.ty(k), Type::Int | Type::Dyn)
+    /// Which sequences `o[k]` indexes inline (see [`Translator::seq_item_addr`]): a list
+    /// (`o` a list), a tuple (`o` a tuple), or either (`o` of unknown type: the item is read
+    /// inline for a list or a tuple, `Dyn` then), when the index is an int or of unknown type.
+    /// A store (`o[k] = v`) is inline for lists only.
+    fn seq_index_inline(&self, o: Value, k: Value) -> Option<SeqKinds> {
+        if !matches!(self.func.ty(k), Type::Int | Type::Dyn) {
+            return None;
+        }
+        match self.func.ty(o) {
+            Type::List(_) => Some(SeqKinds::List),
+            Type::Tuple(_) => Some(SeqKinds::Tuple),
+            Type::Dyn => Some(SeqKinds::Dyn),
+            _ => None,
+        }
+    }
+
+    /// The address of item `k` of `o`, a list or a tuple as `kinds` says (a list's or a
+    /// tuple's kind is tested for a value of unknown type), or a branch to `slow` unless `k`
+    /// is an inline int that indexes it (negative from the end, as Python).
+    fn seq_item_addr(
+        &mut self,
+        b: &mut FunctionBuilder<'_>,
+        o: ir::Value,
+        k: ir::Value,
+        kinds: SeqKinds,
+        slow: ir::Block,
+    ) -> ir::Value {
+        let tuple = match kinds {
+            SeqKinds::List => return self.list_item_addr(b, o, k, false, slow),
+            SeqKinds::Tuple => None,
+            SeqKinds::Dyn => Some(()),
+        };
+        let mem = ir::MemFlagsData::trusted();
+        let k_tag = b.ins().ushr_imm_u(k, 48);
+        let is_int = b.ins().icmp_imm_s(IntCC::Equal, k_tag, TAG_INT);
+        let int = b.create_block();
+        b.ins().brif(is_int, int, &[], slow, &[]);
+        b.switch_to_block(int);
+        // The sequence's item count and the address of its first item.
+        let (len, items) = match tuple {
+            None => {
+                let p = b.ins().band_imm_u(o, PAYLOAD_MASK);
+                let len = b.ins().load(I64, mem, p, TUPLE_LEN_OFFSET);
+                let items = b.ins().iadd_imm_s(p, i64::from(TUPLE_ITEMS_OFFSET));
+                (len, items)
+            }
+            Some(()) => {
+                let tag = b.ins().ushr_imm_u(o, 48);
+                let is_ptr = b.ins().icmp_imm_s(IntCC::Equal, tag, TAG_PTR);
+                let heap = b.create_block();
+                b.ins().brif(is_ptr, heap, &[], slow, &[]);
+                b.switch_to_block(heap);
+                let p = b.ins().band_imm_u(o, PAYLOAD_MASK);
+                let kind = b.ins().uload32(mem, p, HEADER_KIND_OFFSET);
+                let seq = b.create_block();
+                b.append_block_param(seq, I64);
+                b.append_block_param(seq, I64);
+                let list = b.create_block();
+                let not_list = b.create_block();
+                let tuple = b.create_block();
+                let is_list = b.ins().icmp_imm_s(IntCC::Equal, kind, KIND_LIST);
+                b.ins().brif(is_list, list, &[], not_list, &[]);
+                b.switch_to_block(list);
+                let len = b.ins().load(I64, mem, p, LIST_LEN_OFFSET);
+                let items = b.ins().load(I64, mem, p, LIST_ITEMS_OFFSET);
+                b.ins()
+                    .jump(seq, &[BlockArg::Value(len), BlockArg::Value(items)]);
+                b.switch_to_block(not_list);
+                let is_tuple = b.ins().icmp_imm_s(IntCC::Equal, kind, KIND_TUPLE);
+                b.ins().brif(is_tuple, tuple, &[], slow, &[]);
+                b.switch_to_block(tuple);
+                let len = b.ins().load(I64, mem, p, TUPLE_LEN_OFFSET);
+                let items = b.ins().iadd_imm_s(p, i64::from(TUPLE_ITEMS_OFFSET));
+                b.ins()
+                    .jump(seq, &[BlockArg::Value(len), BlockArg::Value(items)]);
+                b.switch_to_block(seq);
+                let params = b.block_params(seq);
+                (params[0], params[1])
+            }
+        };
+        // The index: the 48-bit payload, sign-extended; a negative one counts from the end.
+        let shifted = b.ins().ishl_imm_u(k, 16);
+        let i = b.ins().sshr_imm_u(shifted, 16);
+        let from_end = b.ins().iadd(i, len);
+        let negative = b.ins().icmp_imm_s(IntCC::SignedLessThan, i, 0);
+        let i = b.ins().select(negative, from_end, i);
+        // One unsigned compare rejects both a still-negative index and one past the end.
+        let inside = b.ins().icmp(IntCC::UnsignedLessThan, i, len);
+        let found = b.create_block();
+        b.ins().brif(inside, found, &[], slow, &[]);
+        b.switch_to_block(found);
+        let offset = b.ins().ishl_imm_u(i, 3);
+        b.ins().iadd(items, offset)
+    }
+
+    /// Whether `t` is the result of an `unpack` or `unpack.ex` (an exact tuple) with more
+    /// than `n` items.
+    fn made_tuple_of(&self, t: Value, n: u32) -> bool {
+        let molt_mir::ValueDef::Result(inst) = self.func.values[t.index()].def else {
+            return false;
+        };
+        match self.func.insts[inst.index()].kind {
+            InstKind::Unpack(_, count) => n < count,
+            InstKind::UnpackEx(_, before, after) => n <= before + after,
+            _ => false,
+        }
+    }
+
+    /// Whether the `unpack` being translated is followed directly, in the same range, by
+    /// `extract`s of its result that are all of that result's uses: then nothing runs
+    /// between the unpack and the reads of its items, which may come from the unpacked
+    /// object itself, a list included.
+    fn extracts_follow(&self, block: molt_mir::Block, t: Value) -> bool {
+        let insts = &self.func.blocks[block.index()].insts;
+        let mut count = 0;
+        for inst in insts
+            .iter()
+            .take(self.range_end)
+            .skip(self.position.1 as usize + 1)
+        {
+            match self.func.insts[inst.index()].kind {
+                InstKind::Extract(x, _) if x == t => count += 1,
+                _ => break,
+            }
+        }
+        count > 0 && count == self.uses[t.index()]
+    }
+
+    /// `unpack v, n` (`x` is `v`'s word): `v` unpacked into exactly `n` items, as a tuple;
+    /// the runtime (`molt_unpack`) makes it, and raises `ValueError`, unless `v` is an exact
+    /// tuple of `n` items (then the result is `v` itself, as the runtime would return).
+    ///
+    /// When the extracts of the result follow directly ([`Self::extracts_follow`]), they read
+    /// the items in place (`unpacked` holds their address) from a tuple or a list of `n`
+    /// items, and only the runtime's tuple is a real object: the result is that tuple, or
+    /// `v` itself when this is `v`'s last use (kept alive until the last extract), or `None`.
+    #[allow(clippy::too_many_arguments)]
+    fn unpack(
+        &mut self,
+        b: &mut FunctionBuilder<'_>,
+        block: molt_mir::Block,
+        d: &InstData,
+        after: &FxHashSet<Value>,
+        v: Value,
+        x: ir::Value,
+        n: u32,
+    ) -> Result<(), CodegenError> {
+        let mem = ir::MemFlagsData::trusted();
+        let ty = self.func.ty(v).clone();
+        let in_place = d.result.is_some_and(|t| self.extracts_follow(block, t));
+        let proven = matches!(&ty, Type::Tuple(ts) if ts.len() == n as usize);
+        let may_tuple = matches!(&ty, Type::Tuple(_) | Type::Dyn);
+        let may_list = in_place && matches!(&ty, Type::List(_) | Type::Dyn);
+        // This is `v`'s last use: its reference goes to the result instead of being released.
+        let dies = self.needs_rc(v) && !after.contains(&v);
+        let merge = b.create_block();
+        b.append_block_param(merge, I64);
+        if in_place {
+            b.append_block_param(merge, I64);
+        }
+        // The fast paths' result: `v` itself (a new reference, or the frame's when it dies
+        // here); in place, `v` when it dies here (released after the last extract), else
+        // `None` (the frame keeps `v` alive past the extracts).
+        let fast_result = |t: &mut Self, b: &mut FunctionBuilder<'_>| {
+            if in_place && !dies {
+                b.ins().iconst(I64, NONE)
+            } else {
+                if !dies {
+                    t.add_to_count(b, x, 1);
+                }
+                x
+            }
+        };
+        if proven {
+            let t = fast_result(self, b);
+            let mut args = vec![BlockArg::Value(t)];
+            if in_place {
+                let p = b.ins().band_imm_u(x, PAYLOAD_MASK);
+                let items = b.ins().iadd_imm_s(p, i64::from(TUPLE_ITEMS_OFFSET));
+                args.push(BlockArg::Value(items));
+            }
+            b.ins().jump(merge, &args);
+        } else {
+            let slow = b.create_block();
+            b.set_cold_block(slow);
+            if may_tuple || may_list {
+                let tag = b.ins().ushr_imm_u(x, 48);
+                let is_ptr = b.ins().icmp_imm_s(IntCC::Equal, tag, TAG_PTR);
+                let heap = b.create_block();
+                b.ins().brif(is_ptr, heap, &[], slow, &[]);
+                b.switch_to_block(heap);
+                let p = b.ins().band_imm_u(x, PAYLOAD_MASK);
+                let kind = b.ins().uload32(mem, p, HEADER_KIND_OFFSET);
+                // Item count and first item's address of a tuple or list of `n` items.
+                let fast = |t: &mut Self,
+                            b: &mut FunctionBuilder<'_>,
+                            kind_code: i64,
+                            other: ir::Block| {
+                    let seq = b.create_block();
+                    let is_kind = b.ins().icmp_imm_s(IntCC::Equal, kind, kind_code);
+                    b.ins().brif(is_kind, seq, &[], other, &[]);
+                    b.switch_to_block(seq);
+                    let len_offset = if kind_code == KIND_TUPLE {
+                        TUPLE_LEN_OFFSET
+                    } else {
+                        LIST_LEN_OFFSET
+                    };
+                    let len = b.ins().load(I64, mem, p, len_offset);
+                    let fits = b.ins().icmp_imm_s(IntCC::Equal, len, i64::from(n));
+                    let found = b.create_block();
+                    b.ins().brif(fits, found, &[], slow, &[]);
+                    b.switch_to_block(found);
+                    let r = fast_result(t, b);
+                    let mut args = vec![BlockArg::Value(r)];
+                    if in_place {
+                        let items = if kind_code == KIND_TUPLE {
+                            b.ins().iadd_imm_s(p, i64::from(TUPLE_ITEMS_OFFSET))
+                        } else {
+                            b.ins().load(I64, mem, p, LIST_ITEMS_OFFSET)
+                        };
+                        args.push(BlockArg::Value(items));
+                    }
+                    b.ins().jump(merge, &args);
+                };
+                match (may_tuple, may_list) {
+                    (true, true) => {
+                        let list_test = b.create_block();
+                        fast(self, b, KIND_TUPLE, list_test);
+                        b.switch_to_block(list_test);
+                        fast(self, b, KIND_LIST, slow);
+                    }
+                    (true, false) => fast(self, b, KIND_TUPLE, slow),
+                    _ => fast(self, b, KIND_LIST, slow),
+                }
+            } else {
+                b.ins().jump(slow, &[]);
+            }
+            // The runtime's tuple (and its `ValueError`s), `v` borrowed.
+            b.switch_to_block(slow);
+            let count = b.ins().iconst(I64, i64::from(n));
+            let r = self.call_rt(b, Rt::Unpack, &[x, count]);
+            self.check(b, block, d, after, r, false)?;
+            if dies {
+                self.decref(b, x);
+            }
+            let mut args = vec![BlockArg::Value(r)];
+            if in_place {
+                let p = b.ins().band_imm_u(r, PAYLOAD_MASK);
+                let items = b.ins().iadd_imm_s(p, i64::from(TUPLE_ITEMS_OFFSET));
+                args.push(BlockArg::Value(items));
+            }
+            b.ins().jump(merge, &args);
+        }
+        // Released on the slow path above, or moved into the result on the fast ones.
+        if dies {
+            self.moved.push(v);
+        }
+        b.switch_to_block(merge);
+        let params = b.block_params(merge).to_vec();
+        if let (true, Some(t)) = (in_place, d.result) {
+            self.unpacked.insert(t, params[1]);
+        }
+        self.define(d, params[0]);
+        Ok(())
     }
 
     /// The address of item `k` of list `o`, or a branch to `slow` unless `o` is a list (its

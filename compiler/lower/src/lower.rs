@@ -2207,9 +2207,18 @@ impl<'a> Lowerer<'a> {
                     ),
                     None => st.b.ins(InstKind::Unpack(v, elts.len() as u32), span),
                 };
-                for (i, e) in elts.iter().enumerate() {
-                    let item =
-                        st.b.ins(InstKind::Extract(tuple, i as u32), self.span(e.range()));
+                // Every item is taken before the first store, as CPython's
+                // `UNPACK_SEQUENCE` pushes them all (a store may run code): the extracts
+                // follow the unpack directly, which lets codegen read the items straight
+                // from an unpacked tuple or list.
+                let items: Vec<Value> = elts
+                    .iter()
+                    .enumerate()
+                    .map(|(i, e)| {
+                        st.b.ins(InstKind::Extract(tuple, i as u32), self.span(e.range()))
+                    })
+                    .collect();
+                for (e, item) in elts.iter().zip(items) {
                     let e = match e {
                         Expr::Starred(s) => &*s.value,
                         e => e,

@@ -390,6 +390,30 @@ pub fn lane(func: &Function, inst: &InstData) -> Option<(Lane, Option<String>)> 
                 Some("indexes the list inline when the index is a small int in range".into()),
             )
         }
+        (InstKind::GetItem(o, k), _)
+            if matches!(ty(*o), Type::Tuple(_)) && matches!(ty(*k), Type::Int | Type::Dyn) =>
+        {
+            (
+                Guarded,
+                Some("indexes the tuple inline when the index is a small int in range".into()),
+            )
+        }
+        (InstKind::Unpack(v, n), _) => match ty(*v) {
+            Type::Tuple(ts) if ts.len() == *n as usize => (Native, None),
+            Type::Dyn => (
+                Guarded,
+                Some(format!(
+                    "unpacks inline when the value is a tuple of {n} items (or a list, when the items are assigned right away); other values go through the runtime"
+                )),
+            ),
+            Type::List(_) => (
+                Guarded,
+                Some(format!(
+                    "unpacks inline when the list has {n} items and the items are assigned right away; otherwise through the runtime"
+                )),
+            ),
+            _ => (Runtime, Some("calls a runtime helper".into())),
+        },
         (InstKind::GetItem(o, _) | InstKind::SetItem(o, _, _) | InstKind::DelItem(o, _), _) => {
             known_or(*o, "the container", Runtime)
         }

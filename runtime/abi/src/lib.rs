@@ -362,6 +362,15 @@ pub mod layout {
     /// Byte offset of a list's capacity (`u64`): how many items the array holds; generated
     /// code appends in place while the count is below it.
     pub const LIST_CAP_OFFSET: i32 = 32;
+    /// `Kind::Tuple`: a tuple (exactly `tuple`; instances of subclasses, namedtuples
+    /// included, are instances holding one).
+    pub const KIND_TUPLE: u32 = 4;
+    /// Byte offset of a tuple's item count (`u64` on every target). A tuple never changes
+    /// after it is made.
+    pub const TUPLE_LEN_OFFSET: i32 = 16;
+    /// Byte offset of a tuple's first item: the items are `len` consecutive value words in
+    /// the object itself, from here.
+    pub const TUPLE_ITEMS_OFFSET: i32 = 24;
     /// `Kind::Iter`: an iterator of the runtime (`molt_runtime::object::IterData`).
     pub const KIND_ITER: u32 = 8;
     /// Byte offset of an iterator's variant (`u32`).
