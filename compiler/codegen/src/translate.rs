@@ -2606,17 +2606,7 @@ impl Translator<'_> {
                 (params[0], params[1])
             }
         };
-        // The index: the 48-bit payload, sign-extended; a negative one counts from the end.
-        let shifted = b.ins().ishl_imm_u(k, 16);
-        let i = b.ins().sshr_imm_u(shifted, 16);
-        let from_end = b.ins().iadd(i, len);
-        let negative = b.ins().icmp_imm_s(IntCC::SignedLessThan, i, 0);
-        let i = b.ins().select(negative, from_end, i);
-        // One unsigned compare rejects both a still-negative index and one past the end.
-        let inside = b.ins().icmp(IntCC::UnsignedLessThan, i, len);
-        let found = b.create_block();
-        b.ins().brif(inside, found, &[], slow, &[]);
-        b.switch_to_block(found);
+        let i = checked_index(b, k, len, slow);
         let offset = b.ins().ishl_imm_u(i, 3);
         b.ins().iadd(items, offset)
     }
@@ -2814,18 +2804,8 @@ impl Translator<'_> {
             self.kind_guard(b, o, KIND_LIST, slow);
         }
         let p = b.ins().band_imm_u(o, PAYLOAD_MASK);
-        // The index: the 48-bit payload, sign-extended; a negative one counts from the end.
-        let shifted = b.ins().ishl_imm_u(k, 16);
-        let i = b.ins().sshr_imm_u(shifted, 16);
         let len = b.ins().load(I64, mem, p, LIST_LEN_OFFSET);
-        let from_end = b.ins().iadd(i, len);
-        let negative = b.ins().icmp_imm_s(IntCC::SignedLessThan, i, 0);
-        let i = b.ins().select(negative, from_end, i);
-        // One unsigned compare rejects both a still-negative index and one past the end.
-        let inside = b.ins().icmp(IntCC::UnsignedLessThan, i, len);
-        let found = b.create_block();
-        b.ins().brif(inside, found, &[], slow, &[]);
-        b.switch_to_block(found);
+        let i = checked_index(b, k, len, slow);
         let items = b.ins().load(I64, mem, p, LIST_ITEMS_OFFSET);
         let offset = b.ins().ishl_imm_u(i, 3);
         b.ins().iadd(items, offset)
@@ -4183,6 +4163,27 @@ fn small_int(b: &mut FunctionBuilder<'_>, v: ir::Value) -> ir::Value {
     }
     let shifted = b.ins().ishl_imm_u(v, 16);
     b.ins().sshr_imm_u(shifted, 16)
+}
+
+/// The position that small-int word `k` indexes in a sequence of `len` items (`u64`): its
+/// 48-bit payload sign-extended, counted from the end when negative. Branches to `slow` when
+/// the position is outside `0..len` (one unsigned compare rejects both a still-negative index
+/// and one past the end); translation continues in a new block where it is inside.
+fn checked_index(
+    b: &mut FunctionBuilder<'_>,
+    k: ir::Value,
+    len: ir::Value,
+    slow: ir::Block,
+) -> ir::Value {
+    let i = small_int(b, k);
+    let from_end = b.ins().iadd(i, len);
+    let negative = b.ins().icmp_imm_s(IntCC::SignedLessThan, i, 0);
+    let i = b.ins().select(negative, from_end, i);
+    let inside = b.ins().icmp(IntCC::UnsignedLessThan, i, len);
+    let found = b.create_block();
+    b.ins().brif(inside, found, &[], slow, &[]);
+    b.switch_to_block(found);
+    i
 }
 
 /// The word of `v` when the instruction that defined it is an `iconst` (a constant that
