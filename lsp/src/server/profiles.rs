@@ -306,15 +306,33 @@ impl State {
 }
 
 impl Server {
-    /// Loads the profiles in the output folder `out_dir` the first time it is asked for (at
-    /// workspace load, and when a document outside every folder is opened), or again with
-    /// `again` (the folder was just created).
+    /// Loads the profiles in the output folder `out_dir` the first time it is asked for (when
+    /// a document is opened), or again with `again` (the folder was just created or just
+    /// started being watched). A scan also forgets the profiles loaded from `out_dir` that
+    /// are no longer on disk: one removed before the folder was watched is otherwise never
+    /// seen to go.
     pub(super) async fn scan_profiles(&self, out_dir: PathBuf, again: bool) {
-        if !self.state().profiles.scanned.insert(out_dir.clone()) && !again {
-            return;
-        }
+        let known: Vec<PathBuf> = {
+            let mut state = self.state();
+            if !state.profiles.scanned.insert(out_dir.clone()) && !again {
+                return;
+            }
+            state
+                .profiles
+                .profiles
+                .keys()
+                .filter(|p| p.starts_with(&out_dir))
+                .cloned()
+                .collect()
+        };
         let dir = out_dir.clone();
-        let Ok(paths) = tokio::task::spawn_blocking(move || profiles_in(&dir)).await else {
+        let Ok(paths) = tokio::task::spawn_blocking(move || {
+            let mut paths = profiles_in(&dir);
+            paths.extend(known);
+            paths
+        })
+        .await
+        else {
             return;
         };
         if !paths.is_empty() {

@@ -139,6 +139,7 @@ impl Server {
         let profiles_dir = out_dir.clone();
         let loaded = tokio::task::spawn_blocking(move || {
             // Watch first, then read: a file written in between is seen twice, not missed.
+            std::thread::sleep(std::time::Duration::from_secs(4)); // TEMP
             let mut problems = Vec::new();
             let mut watcher = match FolderWatcher::new(events) {
                 Ok(watcher) => Some(watcher),
@@ -196,7 +197,9 @@ impl Server {
             format!("molt: loaded {count} Python files from {}", root.display()),
         )
         .await;
-        self.scan_profiles(profiles_dir, false).await;
+        // Again even when an opened document had it scanned: the watches start only now, so
+        // a profile written or removed before them is seen by this scan alone.
+        self.scan_profiles(profiles_dir, true).await;
     }
 
     /// Watches the output folder of every workspace folder and reads its profiles (after
