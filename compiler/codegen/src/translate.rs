@@ -839,8 +839,7 @@ impl Translator<'_> {
         let base = match self.counters_slot {
             Some(slot) => b.ins().stack_load(I64, I64, slot, 0),
             None => {
-                let colocated = !self.symbols.is_imported_data(counters);
-                let gv = self.symbols.import_data(b.func, counters, colocated);
+                let gv = self.symbols.import_data(b.func, counters);
                 b.ins().symbol_value(I64, gv)
             }
         };
@@ -874,7 +873,7 @@ impl Translator<'_> {
             None => {
                 let gv = self
                     .symbols
-                    .import_data(b.func, self.symbols.profile_on.as_u32(), false);
+                    .import_data(b.func, self.symbols.profile_on.as_u32());
                 let addr = b.ins().symbol_value(I64, gv);
                 b.ins().load(I64, ir::MemFlagsData::trusted(), addr, 0)
             }
@@ -907,8 +906,7 @@ impl Translator<'_> {
         let gv = match self.imported_data.get(&data) {
             Some(gv) => *gv,
             None => {
-                let colocated = !self.symbols.is_imported_data(data);
-                let gv = self.symbols.import_data(b.func, data, colocated);
+                let gv = self.symbols.import_data(b.func, data);
                 self.imported_data.insert(data, gv);
                 gv
             }
