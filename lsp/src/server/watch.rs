@@ -197,6 +197,34 @@ impl Server {
             format!("molt: loaded {count} Python files from {}", root.display()),
         )
         .await;
+        // Files the server knew before the watches started (opened, then closed) and that
+        // were removed meanwhile: nothing reported their removal.
+        let known: Vec<PathBuf> = {
+            let state = self.state();
+            state
+                .workspaces
+                .iter()
+                .find(|ws| ws.root.as_deref() == Some(root.as_path()))
+                .map(|ws| {
+                    ws.files
+                        .keys()
+                        .filter(|p| !state.documents.contains_key(*p))
+                        .cloned()
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        let gone = tokio::task::spawn_blocking(move || {
+            known
+                .into_iter()
+                .filter(|p| !p.exists())
+                .collect::<Vec<_>>()
+        })
+        .await
+        .unwrap_or_default();
+        if !gone.is_empty() {
+            self.apply_disk_changes(gone).await;
+        }
         // Again even when an opened document had it scanned: the watches start only now, so
         // a profile written or removed before them is seen by this scan alone.
         self.scan_profiles(profiles_dir, true).await;
