@@ -139,7 +139,6 @@ impl Server {
         let profiles_dir = out_dir.clone();
         let loaded = tokio::task::spawn_blocking(move || {
             // Watch first, then read: a file written in between is seen twice, not missed.
-            std::thread::sleep(std::time::Duration::from_secs(4)); // TEMP
             let mut problems = Vec::new();
             let mut watcher = match FolderWatcher::new(events) {
                 Ok(watcher) => Some(watcher),
