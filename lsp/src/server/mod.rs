@@ -508,6 +508,7 @@ impl LanguageServer for Server {
         if self.settings().build_on_save != settings::BuildOnSave::Off {
             let path = path_of(&params.text_document.uri);
             if workspace::is_python_file(&path) {
+                self.supersede_builds(&path);
                 let server = self.clone();
                 tokio::spawn(async move { server.build_on_save(path).await });
             }
