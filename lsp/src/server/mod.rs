@@ -487,7 +487,12 @@ impl LanguageServer for Server {
                 .await;
             }
         }
-        self.pull_configuration().await;
+        if self.pull_configuration().await {
+            // Documents opened meanwhile were checked, and workspace folders loaded, with
+            // the settings from before.
+            self.watch_output_folders().await;
+            self.refresh_overlays().await;
+        }
         self.log(MessageType::INFO, "molt-lsp ready").await;
     }
 
