@@ -335,6 +335,38 @@ impl Server {
             .await;
     }
 
+    /// Checks the open documents of the workspace folder `root` again in the background,
+    /// publishing those whose diagnostics changed ([`Priority::Dependent`]): after its load
+    /// changed files that their checks may have read.
+    pub fn recheck_open_documents(&self, root: &Path) {
+        let open: Vec<(PathBuf, u64)> = {
+            let mut state = self.state();
+            let Some(i) = state
+                .workspaces
+                .iter()
+                .position(|ws| ws.root.as_deref() == Some(root))
+            else {
+                return;
+            };
+            let paths: Vec<PathBuf> = state
+                .documents
+                .keys()
+                .filter(|p| state.folder_of(p) == Some(i))
+                .cloned()
+                .collect();
+            paths
+                .into_iter()
+                .map(|p| {
+                    let revision = state.bump(&p);
+                    (p, revision)
+                })
+                .collect()
+        };
+        for (path, revision) in open {
+            self.schedule_diagnostics(path, revision, Priority::Dependent);
+        }
+    }
+
     /// Recomputes the diagnostics of every open document (after a settings change).
     pub fn republish_open_documents(&self) {
         let open: Vec<(PathBuf, u64)> = {

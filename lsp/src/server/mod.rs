@@ -188,6 +188,12 @@ struct Shared {
     builds: Builds,
     /// Background analyses (files changed on disk) run one at a time.
     background: tokio::sync::Semaphore,
+    /// Serializes reading the disk into the workspaces (a workspace folder's load, a batch
+    /// of watcher events): each reads and applies what it read as one step, so that an
+    /// older read is never applied over a newer one.
+    disk: tokio::sync::Mutex<()>,
+    /// Serializes reading profiles into the profile store, for the same reason.
+    profile_reads: tokio::sync::Mutex<()>,
     shutdown_requested: Arc<AtomicBool>,
     watch_events: UnboundedSender<WatchEvent>,
     watch_receiver: Mutex<Option<UnboundedReceiver<WatchEvent>>>,
@@ -203,6 +209,8 @@ impl Server {
                 publish: tokio::sync::Mutex::new(()),
                 builds: Builds::default(),
                 background: tokio::sync::Semaphore::new(1),
+                disk: tokio::sync::Mutex::new(()),
+                profile_reads: tokio::sync::Mutex::new(()),
                 shutdown_requested,
                 watch_events,
                 watch_receiver: Mutex::new(Some(watch_receiver)),
