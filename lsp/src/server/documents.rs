@@ -23,7 +23,7 @@ use super::Server;
 use super::analysis::{self, AnalysisError};
 use super::diagnostics;
 use super::profile_view;
-use super::state::{Document, path_of};
+use super::state::{Document, State, path_of};
 use super::workspace;
 
 /// How urgent a diagnostics computation is.
@@ -339,39 +339,41 @@ impl Server {
     /// publishing those whose diagnostics changed ([`Priority::Dependent`]): after its load
     /// changed files that their checks may have read.
     pub fn recheck_open_documents(&self, root: &Path) {
-        let open: Vec<(PathBuf, u64)> = {
-            let mut state = self.state();
-            let Some(i) = state
+        self.recheck_open(Priority::Dependent, |state| {
+            let i = state
                 .workspaces
                 .iter()
-                .position(|ws| ws.root.as_deref() == Some(root))
-            else {
-                return;
-            };
-            let paths: Vec<PathBuf> = state
-                .documents
-                .keys()
-                .filter(|p| state.folder_of(p) == Some(i))
-                .cloned()
-                .collect();
-            paths
-                .into_iter()
-                .map(|p| {
-                    let revision = state.bump(&p);
-                    (p, revision)
-                })
-                .collect()
-        };
-        for (path, revision) in open {
-            self.schedule_diagnostics(path, revision, Priority::Dependent);
-        }
+                .position(|ws| ws.root.as_deref() == Some(root))?;
+            Some(
+                state
+                    .documents
+                    .keys()
+                    .filter(|p| state.folder_of(p) == Some(i))
+                    .cloned()
+                    .collect(),
+            )
+        });
     }
 
     /// Recomputes the diagnostics of every open document (after a settings change).
     pub fn republish_open_documents(&self) {
+        self.recheck_open(Priority::Edit, |state| {
+            Some(state.documents.keys().cloned().collect())
+        });
+    }
+
+    /// Checks again, at `priority`, the open documents `select` names (nothing when it gives
+    /// `None`), each under a new revision.
+    fn recheck_open(
+        &self,
+        priority: Priority,
+        select: impl FnOnce(&State) -> Option<Vec<PathBuf>>,
+    ) {
         let open: Vec<(PathBuf, u64)> = {
             let mut state = self.state();
-            let paths: Vec<PathBuf> = state.documents.keys().cloned().collect();
+            let Some(paths) = select(&state) else {
+                return;
+            };
             paths
                 .into_iter()
                 .map(|p| {
@@ -381,7 +383,7 @@ impl Server {
                 .collect()
         };
         for (path, revision) in open {
-            self.schedule_diagnostics(path, revision, Priority::Edit);
+            self.schedule_diagnostics(path, revision, priority);
         }
     }
 }
