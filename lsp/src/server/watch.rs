@@ -273,10 +273,13 @@ impl Server {
                     }
                 }
             }
+            // Not found by the scan and not on disk (a file of an ignored folder, which the
+            // scan skips, stays as it is).
             let gone: Vec<PathBuf> = ws
                 .files
                 .keys()
                 .filter(|p| !on_disk.contains(*p) && !state.documents.contains_key(*p))
+                .filter(|p| std::fs::symlink_metadata(p).is_err())
                 .cloned()
                 .collect();
             stale |= !gone.is_empty();
