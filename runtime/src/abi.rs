@@ -1195,6 +1195,22 @@ fn method_call_slow(recv: Value, name: Value, args: &[Value], moved: u64) -> Val
     )
 }
 
+/// `recv.isdigit()`, `.isalpha()`, ... (`which` a `molt_abi::str_pred` code, `name` the
+/// method's name): the test itself for an exact str (a str subclass may override the
+/// method), else called like [`molt_call_method`] (`moved` as there: bit 0 `recv`). → error.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_method_str_pred(recv: Value, name: Value, which: u32, moved: u64) -> Value {
+    if is_kind(recv, Kind::Str) {
+        // SAFETY: kind checked; the caller holds `recv`.
+        if let Some(r) = unsafe { crate::str::pred_code(recv, which) } {
+            crate::profile::count(crate::profile::Counter::CallBuiltin);
+            release_if_moved(recv, moved, 0);
+            return Value::from_bool(r);
+        }
+    }
+    method_call_slow(recv, name, &[], moved)
+}
+
 /// `recv.pop()` (`name` is `"pop"`): pops the last item of a non-empty list at once, else
 /// calls like [`molt_call_method`] (`moved` as there: bit 0 `recv`). → error.
 #[unsafe(no_mangle)]

@@ -208,6 +208,24 @@ const _: () = {
     assert!(STR_TEXT_OFFSET == 49);
     #[cfg(target_pointer_width = "32")]
     assert!(STR_TEXT_OFFSET == 37);
+    // What generated code reads (`molt_abi::layout`): the kind, the byte length, the text.
+    assert!(Kind::Str as u32 == molt_abi::layout::KIND_STR);
+    #[cfg(target_pointer_width = "64")]
+    {
+        assert!(
+            std::mem::offset_of!(Obj<StrHead>, data.len) as i32
+                == molt_abi::layout::STR_LEN_OFFSET_64
+        );
+        assert!(STR_TEXT_OFFSET as i32 == molt_abi::layout::STR_TEXT_OFFSET_64);
+    }
+    #[cfg(target_pointer_width = "32")]
+    {
+        assert!(
+            std::mem::offset_of!(Obj<StrHead>, data.len) as i32
+                == molt_abi::layout::STR_LEN_OFFSET_32
+        );
+        assert!(STR_TEXT_OFFSET as i32 == molt_abi::layout::STR_TEXT_OFFSET_32);
+    }
 };
 
 /// The alignment of str objects.

@@ -1378,6 +1378,33 @@ fn pred_all(recv: Value, args: Args<'_>, name: &str, flag: u16) -> R<Ref> {
     bool_ref(!s.is_empty() && s.chars().all(|c| unicode::has_any(c, flag)))
 }
 
+/// `str.isdigit()` and the other all-characters tests of `molt_abi::str_pred` (`which`) on
+/// the exact str `recv` (an ASCII str is tested byte by byte); `None` for another code.
+///
+/// # Safety
+/// `recv` must be a live str object.
+pub unsafe fn pred_code(recv: Value, which: u32) -> Option<bool> {
+    use molt_abi::str_pred::*;
+    use unicode::{ALPHA, DECIMAL, DIGIT, NUMERIC, SPACE};
+    let flag = match which {
+        ISDIGIT => DIGIT,
+        ISDECIMAL => DECIMAL,
+        ISNUMERIC => NUMERIC,
+        ISALPHA => ALPHA,
+        ISALNUM => ALPHA | DECIMAL | DIGIT | NUMERIC,
+        ISSPACE => SPACE,
+        _ => return None,
+    };
+    // SAFETY: per the contract.
+    let data = unsafe { crate::object::str_payload(recv) };
+    let s = data.as_str();
+    Some(if data.is_ascii {
+        !s.is_empty() && s.bytes().all(|b| unicode::ascii_has_any(b, flag))
+    } else {
+        s.chars().all(|c| unicode::has_any(c, flag))
+    })
+}
+
 fn m_isdigit(recv: Value, args: Args<'_>) -> R<Ref> {
     pred_all(recv, args, "isdigit", unicode::DIGIT)
 }

@@ -59,6 +59,12 @@ pub fn display_width(chars: &[char]) -> usize {
         .sum()
 }
 
+/// Whether the ASCII character `b` (below 128) has any flag of `flag`.
+#[inline]
+pub fn ascii_has_any(b: u8, flag: u16) -> bool {
+    ASCII_FLAGS[(b & 0x7f) as usize] & flag != 0
+}
+
 /// Whether `c` has any flag of `flag`.
 #[inline]
 pub fn has_any(c: char, flag: u16) -> bool {

@@ -495,6 +495,7 @@ fn build_module<M: Backend>(
     let symbols = Symbols {
         call_conv,
         frontend,
+        wasm32: options.target == Target::Wasm32,
         runtime,
         strings,
         bigints,

@@ -147,6 +147,9 @@ pub struct Symbols {
     pub call_conv: CallConv,
     /// Target facts the function builder needs.
     pub frontend: cranelift_codegen::isa::TargetFrontendConfig,
+    /// The build is for wasm32, whose runtime lays out some objects with 4-byte fields
+    /// (a str's length and text offsets, `molt_abi::layout`).
+    pub wasm32: bool,
     /// Runtime imports.
     pub runtime: FxHashMap<Rt, FuncId>,
     /// Cache slot per string constant.
@@ -197,8 +200,9 @@ pub struct Symbols {
 }
 
 /// How a `call.method` site calls: the runtime entry point specialized for the method
-/// (`molt_method_append`, `_pop`, `_get`: positional arguments in registers, the list or dict
-/// operation inline, any other receiver through the generic path), or `None` for
+/// (`molt_method_append`, `_pop`, `_get`, `_str_pred` for `isdigit()` and the other
+/// character tests: positional arguments in registers, the list, dict or str operation
+/// inline, any other receiver through the generic path), or `None` for
 /// `molt_call_method_cached` with a 16-byte inline cache cell.
 pub fn method_entry(name: &str, args: &molt_mir::CallArgs) -> Option<Rt> {
     if !args.keywords.is_empty() {
@@ -208,6 +212,7 @@ pub fn method_entry(name: &str, args: &molt_mir::CallArgs) -> Option<Rt> {
         ("append", 1) => Some(Rt::MethodAppend),
         ("pop", 0) => Some(Rt::MethodPop),
         ("get", 1 | 2) => Some(Rt::MethodGet),
+        (name, 0) if molt_abi::str_pred::of(name).is_some() => Some(Rt::MethodStrPred),
         _ => None,
     }
 }

@@ -1333,6 +1333,9 @@ impl Translator<'_> {
                         self.define_bool(b, d, c);
                         return Ok(());
                     }
+                    Strategy::StrConstCompare => {
+                        self.str_const_compare(b, block, d, after, *op, (*lhs, *rhs), l, r)?
+                    }
                     Strategy::FloatCompare => {
                         let (x, y) = (as_f64(b, l), as_f64(b, r));
                         let c = b.ins().fcmp(float_cc(*op), x, y);
@@ -1717,6 +1720,10 @@ impl Translator<'_> {
                 let r = match entry {
                     Some(entry) => {
                         let mut vals = vec![recv, n];
+                        if entry == Rt::MethodStrPred {
+                            let which = abi::str_pred::of(name).unwrap_or(u32::MAX);
+                            vals.push(b.ins().iconst(I32, i64::from(which)));
+                        }
                         for a in &args.positional {
                             vals.push(v!(a));
                         }
@@ -3730,6 +3737,124 @@ impl Translator<'_> {
         } else {
             Compared::Word(param)
         })
+    }
+
+    /// `==` / `!=` of a short str constant with another value (`Strategy::StrConstCompare`):
+    /// the same word is equal (a str equals itself); an exact str (kind `Str`: never a
+    /// subclass instance) is equal when its byte length and bytes are the constant's, read
+    /// in 8-, 4-, 2- and 1-byte pieces from the object's text; any other value takes
+    /// `molt_compare` with the operands in their order. The result is a bool word, or what
+    /// the generic comparison returned.
+    #[allow(clippy::too_many_arguments)]
+    fn str_const_compare(
+        &mut self,
+        b: &mut FunctionBuilder<'_>,
+        block: molt_mir::Block,
+        d: &InstData,
+        after: &FxHashSet<Value>,
+        op: CmpOp,
+        (lhs, rhs): (Value, Value),
+        l: ir::Value,
+        r: ir::Value,
+    ) -> Result<ir::Value, CodegenError> {
+        let Some((text, const_right)) = molt_mir::lanes::str_const_operand(self.func, lhs, rhs)
+        else {
+            return Err(CodegenError::Internal {
+                function: self.func.name.to_string(),
+                message: "str comparison without a str constant".into(),
+            });
+        };
+        let (x, c) = if const_right { (l, r) } else { (r, l) };
+        let eq = op == CmpOp::Eq;
+        let word = |b: &mut FunctionBuilder<'_>, equal: bool| {
+            b.ins().iconst(I64, if equal == eq { TRUE } else { FALSE })
+        };
+        let (len_offset, text_offset) = if self.symbols.wasm32 {
+            (
+                abi::layout::STR_LEN_OFFSET_32,
+                abi::layout::STR_TEXT_OFFSET_32,
+            )
+        } else {
+            (
+                abi::layout::STR_LEN_OFFSET_64,
+                abi::layout::STR_TEXT_OFFSET_64,
+            )
+        };
+        let mem = ir::MemFlagsData::trusted();
+        let merge = b.create_block();
+        b.append_block_param(merge, I64);
+        let slow = b.create_block();
+        let not_same = b.create_block();
+        let same = b.ins().icmp(IntCC::Equal, x, c);
+        let yes = word(b, true);
+        b.ins()
+            .brif(same, merge, &[BlockArg::Value(yes)], not_same, &[]);
+        b.switch_to_block(not_same);
+        let tag = b.ins().ushr_imm_u(x, 48);
+        let is_ptr = b.ins().icmp_imm_s(IntCC::Equal, tag, TAG_PTR);
+        let heap = b.create_block();
+        b.ins().brif(is_ptr, heap, &[], slow, &[]);
+        b.switch_to_block(heap);
+        let p = b.ins().band_imm_u(x, PAYLOAD_MASK);
+        let kind = b.ins().uload32(mem, p, HEADER_KIND_OFFSET);
+        let is_str = b
+            .ins()
+            .icmp_imm_s(IntCC::Equal, kind, i64::from(abi::layout::KIND_STR));
+        let exact = b.create_block();
+        b.ins().brif(is_str, exact, &[], slow, &[]);
+        b.switch_to_block(exact);
+        let len = if self.symbols.wasm32 {
+            b.ins().uload32(mem, p, len_offset)
+        } else {
+            b.ins().load(I64, mem, p, len_offset)
+        };
+        let same_len = b.ins().icmp_imm_s(IntCC::Equal, len, text.len() as i64);
+        let bytes = b.create_block();
+        let no = word(b, false);
+        b.ins()
+            .brif(same_len, bytes, &[], merge, &[BlockArg::Value(no)]);
+        b.switch_to_block(bytes);
+        // The text is not aligned: plain (possibly unaligned) loads that cannot trap.
+        let unaligned = ir::MemFlagsData::new().with_notrap();
+        let mut all = None;
+        let mut at = 0usize;
+        let raw = text.as_bytes();
+        while at < raw.len() {
+            let size = [8usize, 4, 2, 1]
+                .into_iter()
+                .find(|&n| n <= raw.len() - at)
+                .unwrap_or(1);
+            let offset = text_offset + at as i32;
+            let got = match size {
+                8 => b.ins().load(I64, unaligned, p, offset),
+                4 => b.ins().uload32(unaligned, p, offset),
+                2 => b.ins().uload16(I64, unaligned, p, offset),
+                _ => b.ins().uload8(I64, unaligned, p, offset),
+            };
+            let mut want = [0u8; 8];
+            want[..size].copy_from_slice(&raw[at..at + size]);
+            let want = u64::from_le_bytes(want) as i64;
+            let piece = b.ins().icmp_imm_s(IntCC::Equal, got, want);
+            all = Some(match all {
+                Some(a) => b.ins().band(a, piece),
+                None => piece,
+            });
+            at += size;
+        }
+        let w = match all {
+            Some(c) => {
+                let c = if eq { c } else { b.ins().bxor_imm_u(c, 1) };
+                bool_word(b, c)
+            }
+            // The empty constant: equal lengths are equal strs.
+            None => word(b, true),
+        };
+        b.ins().jump(merge, &[BlockArg::Value(w)]);
+        b.switch_to_block(slow);
+        let code = b.ins().iconst(I32, i64::from(compare_code(op)));
+        self.generic_binary(b, block, d, after, Rt::Compare, code, l, r, merge)?;
+        b.switch_to_block(merge);
+        Ok(b.block_params(merge)[0])
     }
 
     /// `+ - * ** /` on a float and an int or unknown value (`**` also on two floats), or `/`

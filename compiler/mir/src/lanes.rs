@@ -73,6 +73,12 @@ pub enum Strategy {
     /// `< <= > >= == !=` of a proven float with an int or unknown operand: native `fcmp`
     /// when both words are floats or small ints, otherwise generic.
     NumericCompare,
+    /// `==` / `!=` of a str constant of at most [`STR_COMPARE_INLINE_MAX`] bytes with a
+    /// value of unknown type (or a proven str): the same word is equal; an exact `str`
+    /// compares its byte length, then its bytes with the constant's, inline; anything else
+    /// (a str subclass, which may override `__eq__`, or another type) takes the generic
+    /// comparison.
+    StrConstCompare,
     /// `is` / `is not`: a comparison of the two words.
     Identity,
     /// `truthy` of a proven bool: a comparison with `True`.
@@ -129,6 +135,9 @@ pub fn strategy(func: &Function, inst: &InstData) -> Strategy {
         InstKind::Compare(op, lhs, rhs) => match op {
             CmpOp::Is | CmpOp::IsNot => Strategy::Identity,
             CmpOp::In | CmpOp::NotIn => Strategy::Default,
+            CmpOp::Eq | CmpOp::Ne if str_const_operand(func, *lhs, *rhs).is_some() => {
+                Strategy::StrConstCompare
+            }
             _ if float(*lhs) && float(*rhs) => Strategy::FloatCompare,
             _ if intish(*lhs) && intish(*rhs) => Strategy::IntCompare,
             _ if (float(*lhs) && intish(*rhs)) || (intish(*lhs) && float(*rhs)) => {
@@ -149,6 +158,35 @@ pub fn strategy(func: &Function, inst: &InstData) -> Strategy {
             _ => Strategy::Default,
         },
         _ => Strategy::Default,
+    }
+}
+
+/// The longest str constant (in UTF-8 bytes) that `==`/`!=` compares inline
+/// ([`Strategy::StrConstCompare`]).
+pub const STR_COMPARE_INLINE_MAX: usize = 16;
+
+/// For a comparison of `lhs` with `rhs`: the text of the operand that is a `const.str` of at
+/// most [`STR_COMPARE_INLINE_MAX`] bytes and whether it is the right one, when the other
+/// operand has an unknown type or is a str ([`Strategy::StrConstCompare`]).
+pub fn str_const_operand(
+    func: &Function,
+    lhs: crate::Value,
+    rhs: crate::Value,
+) -> Option<(&str, bool)> {
+    let text = |v: crate::Value| match func.values[v.index()].def {
+        crate::ValueDef::Result(inst) => match &func.insts[inst.index()].kind {
+            InstKind::Const(crate::Constant::Str(s)) if s.len() <= STR_COMPARE_INLINE_MAX => {
+                Some(&**s)
+            }
+            _ => None,
+        },
+        crate::ValueDef::Param(..) => None,
+    };
+    let other_ok = |v: crate::Value| matches!(func.ty(v), Type::Dyn | Type::Str);
+    match (text(lhs), text(rhs)) {
+        (_, Some(t)) if other_ok(lhs) => Some((t, true)),
+        (Some(t), _) if other_ok(rhs) => Some((t, false)),
+        _ => None,
     }
 }
 
@@ -189,6 +227,13 @@ pub fn lane(func: &Function, inst: &InstData) -> Option<(Lane, Option<String>)> 
             Some("checks for small ints (and overflow) at run time".into()),
         ),
         (_, Strategy::FloatDiv) => (Guarded, Some("checks for a zero divisor".into())),
+        (_, Strategy::StrConstCompare) => (
+            Guarded,
+            Some(
+                "compares an exact str with the constant inline (length, then bytes); other values through the generic comparison"
+                    .into(),
+            ),
+        ),
         (_, Strategy::NumericArith | Strategy::NumericCompare) => (
             Guarded,
             Some("checks for floats and small ints at run time".into()),

@@ -184,6 +184,10 @@ macro_rules! for_each_runtime_function {
                 MethodPop = molt_method_pop(recv: Value, name: Value, moved: u64) -> Value;
                 /// `recv.get(key, default)`.
                 MethodGet = molt_method_get(recv: Value, name: Value, key: Value, default: Value, moved: u64) -> Value;
+                /// `recv.isdigit()` and the other character tests without arguments (`which`
+                /// a `str_pred` code; `name` the method's name): answered at once for an
+                /// exact str, else called like `molt_call_method` (`moved`: bit 0 `recv`).
+                MethodStrPred = molt_method_str_pred(recv: Value, name: Value, which: u32, moved: u64) -> Value;
                 /// A float value of NaN bits `bits`.
                 FloatNan = molt_float_nan(bits: u64) -> Value;
                 /// `len(v)`.
@@ -362,6 +366,18 @@ pub mod layout {
     /// Byte offset of a list's capacity (`u64`): how many items the array holds; generated
     /// code appends in place while the count is below it.
     pub const LIST_CAP_OFFSET: i32 = 32;
+    /// `Kind::Str`: a str (exactly `str`; instances of subclasses are instances holding
+    /// one). Its fields differ between 64-bit targets and wasm32 (`usize` fields), so each
+    /// offset below has one constant per pointer width.
+    pub const KIND_STR: u32 = 2;
+    /// Byte offset of a str's text length in bytes on 64-bit targets (a `u64`).
+    pub const STR_LEN_OFFSET_64: i32 = 32;
+    /// Byte offset of a str's UTF-8 text on 64-bit targets (`len` bytes, in the object).
+    pub const STR_TEXT_OFFSET_64: i32 = 49;
+    /// Byte offset of a str's text length in bytes on wasm32 (a `u32`).
+    pub const STR_LEN_OFFSET_32: i32 = 28;
+    /// Byte offset of a str's UTF-8 text on wasm32.
+    pub const STR_TEXT_OFFSET_32: i32 = 37;
     /// `Kind::Tuple`: a tuple (exactly `tuple`; instances of subclasses, namedtuples
     /// included, are instances holding one).
     pub const KIND_TUPLE: u32 = 4;
@@ -494,6 +510,36 @@ pub mod compare_op {
     pub const IN: u32 = 8;
     /// `not in`
     pub const NOTIN: u32 = 9;
+}
+
+/// Codes of `molt_method_str_pred`'s `which`: the str methods that test every character
+/// (true when the str is not empty and every character has the property).
+pub mod str_pred {
+    /// `str.isdigit`
+    pub const ISDIGIT: u32 = 0;
+    /// `str.isdecimal`
+    pub const ISDECIMAL: u32 = 1;
+    /// `str.isnumeric`
+    pub const ISNUMERIC: u32 = 2;
+    /// `str.isalpha`
+    pub const ISALPHA: u32 = 3;
+    /// `str.isalnum`
+    pub const ISALNUM: u32 = 4;
+    /// `str.isspace`
+    pub const ISSPACE: u32 = 5;
+
+    /// The code of the method `name` (taking no arguments), if it is one of these.
+    pub fn of(name: &str) -> Option<u32> {
+        Some(match name {
+            "isdigit" => ISDIGIT,
+            "isdecimal" => ISDECIMAL,
+            "isnumeric" => ISNUMERIC,
+            "isalpha" => ISALPHA,
+            "isalnum" => ISALNUM,
+            "isspace" => ISSPACE,
+            _ => return None,
+        })
+    }
 }
 
 /// Codes of `molt_convert`'s `kind`.
