@@ -920,14 +920,26 @@ pub extern "C" fn molt_call_method_cached(
     if crate::profile::on() {
         count_cached_call(recv, cell);
     }
-    if cell.is_null()
-        || (recv.is_ptr()
-            && matches!(
-                crate::object::kind(recv),
-                Kind::Instance | Kind::Class | Kind::Module | Kind::Super
-            ))
-    {
+    if cell.is_null() {
         return call_method_cold(recv, name, args, nargs, kwnames, moved);
+    }
+    if recv.is_ptr() {
+        match crate::object::kind(recv) {
+            Kind::Instance => {
+                // SAFETY: generated code passes its own cell of `CACHED_CELL_SIZE` bytes.
+                let entries = unsafe { cell.add(molt_abi::ic::CACHED_CELL_INSTANCES / 8) };
+                if let Some(r) =
+                    call_method_instance_cached(recv, name, args, nargs, kwnames, entries, moved)
+                {
+                    return r;
+                }
+                return call_method_cold(recv, name, args, nargs, kwnames, moved);
+            }
+            Kind::Class | Kind::Module | Kind::Super => {
+                return call_method_cold(recv, name, args, nargs, kwnames, moved);
+            }
+            _ => {}
+        }
     }
     let cls = crate::class::type_of(recv);
     // SAFETY: generated code passes its own 16-byte cache cell.
@@ -962,6 +974,94 @@ pub extern "C" fn molt_call_method_cached(
         }
     }
     call_method_cold(recv, name, args, nargs, kwnames, moved)
+}
+
+/// The instance part of a `call.method` site's cache (`molt_abi::ic::CACHED_CELL_INSTANCES`):
+/// `entries` holds [`CACHED_CELL_INSTANCE_ENTRIES`](molt_abi::ic::CACHED_CELL_INSTANCE_ENTRIES)
+/// pairs of words, a class shape (0: empty) and the function object that `name` finds on
+/// the class of that shape. When `recv` is an instance whose class has a cached shape and
+/// whose dict holds no attribute (which could shadow the method), that function is called
+/// at once with the receiver and the arguments ([`crate::call::call_method_exact`]: no
+/// lookup through the MRO, no bound method, no argument binding). On a miss the method is
+/// looked up; a compiled function taking exactly these arguments goes into the first empty
+/// entry (when all are full, the oldest entry leaves and the new one is last) and is called
+/// the same way. The class keeps the function alive while it has that
+/// shape (any change to a class of its MRO gives it a new shape, and shapes are never
+/// reused). `None` when the call takes the generic path (keywords, a class that is not
+/// cached, a method that is not such a function, or a name held in one of the instance's
+/// slots).
+fn call_method_instance_cached(
+    recv: Value,
+    name: Value,
+    args: *const Value,
+    nargs: u32,
+    kwnames: Value,
+    entries: *mut u64,
+    moved: u64,
+) -> Option<Value> {
+    use crate::object::{FunctionData, SHAPE_NONE, flags};
+    use molt_abi::ic::CACHED_CELL_INSTANCE_ENTRIES as N;
+    if kwnames != Value::NONE || flags(recv) != 0 {
+        return None;
+    }
+    let class = crate::class::instance_data(recv).class;
+    let shape = crate::class::class_data(class).shape.get();
+    if shape == SHAPE_NONE {
+        return None;
+    }
+    let args: &[Value] = if nargs == 0 {
+        &[]
+    } else {
+        // SAFETY: generated code passes `nargs` values at `args`.
+        unsafe { std::slice::from_raw_parts(args, nargs as usize) }
+    };
+    // (A hit counts in the cell when profiling: `count_cached_call`.)
+    let call = |f: Value| {
+        crate::call::call_method_exact(f, recv, args, crate::call::Moved(moved)).map(to_abi)
+    };
+    for k in 0..N {
+        // SAFETY: `entries` has `N` pairs of words.
+        let (s, f) = unsafe { (entries.add(2 * k).read(), entries.add(2 * k + 1).read()) };
+        if s == u64::from(shape) {
+            return call(Value(f));
+        }
+        if s == 0 {
+            break;
+        }
+    }
+    let n = str_opt(name)?;
+    let f = crate::class::lookup(class, n)?;
+    if !is_kind(f, Kind::Function) {
+        return None;
+    }
+    // SAFETY: kind checked.
+    let fd = unsafe { payload::<FunctionData>(f) };
+    let code = crate::call::code_params(fd);
+    if !fd.simple.get() || code.0 != nargs + 1 || code.1 {
+        return None;
+    }
+    // An attribute of the instance's slots named like the method would shadow it.
+    let slots = &crate::class::class_data(class).slots;
+    if slots.iter().any(|s| crate::str::as_str(*s) == n) {
+        return None;
+    }
+    // SAFETY: as above. The first empty entry; when all are full, the oldest (entry 0)
+    // leaves, the others move down and the new one is last.
+    unsafe {
+        let mut k = (0..N).find(|&k| entries.add(2 * k).read() == 0);
+        if k.is_none() {
+            for j in 0..N - 1 {
+                entries.add(2 * j).write(entries.add(2 * j + 2).read());
+                entries.add(2 * j + 1).write(entries.add(2 * j + 3).read());
+            }
+            k = Some(N - 1);
+        }
+        let k = k.unwrap_or(N - 1);
+        entries.add(2 * k).write(u64::from(shape));
+        entries.add(2 * k + 1).write(f.0);
+    }
+    crate::profile::count(crate::profile::Counter::CallGeneric);
+    call(f)
 }
 
 /// `super(cls, args[0]).name(*args[1:])` at a `call.super` site: `args` holds `nargs`
@@ -1131,13 +1231,27 @@ fn count_cached_call(recv: Value, cell: *mut u64) {
     if cell.is_null() {
         return;
     }
-    let hit = !(recv.is_ptr()
-        && matches!(
-            crate::object::kind(recv),
-            Kind::Instance | Kind::Class | Kind::Module | Kind::Super
-        ))
-        // SAFETY: generated code passes its own cache cell (32 bytes when profiled).
-        && unsafe { cell.read() } == crate::class::type_of(recv).0;
+    let hit = if recv.is_ptr() && crate::object::kind(recv) == Kind::Instance {
+        // An instance whose class's shape has an entry (see `call_method_instance_cached`).
+        let class = crate::class::instance_data(recv).class;
+        let shape = u64::from(crate::class::class_data(class).shape.get());
+        (0..molt_abi::ic::CACHED_CELL_INSTANCE_ENTRIES).any(|k| {
+            // SAFETY: generated code passes its own cell of `CACHED_CELL_SIZE` bytes.
+            unsafe {
+                cell.add(molt_abi::ic::CACHED_CELL_INSTANCES / 8 + 2 * k)
+                    .read()
+                    == shape
+            }
+        })
+    } else {
+        !(recv.is_ptr()
+            && matches!(
+                crate::object::kind(recv),
+                Kind::Class | Kind::Module | Kind::Super
+            ))
+            // SAFETY: generated code passes its own cache cell.
+            && unsafe { cell.read() } == crate::class::type_of(recv).0
+    };
     // SAFETY: as above.
     unsafe {
         let c = cell.add(if hit { 2 } else { 3 });

@@ -1051,6 +1051,12 @@ pub fn python_qualname(symbol: &str) -> String {
     out
 }
 
+/// The number of parameters of `fd`'s code and whether it is a generator function's.
+pub fn code_params(fd: &FunctionData) -> (u32, bool) {
+    let code = code_of(fd);
+    (code.nparams, code.flags & 1 != 0)
+}
+
 /// Whether every parameter is positional-or-keyword without a default.
 pub fn is_simple(code: &FunctionCode) -> bool {
     params_of(code)
@@ -1128,6 +1134,32 @@ pub fn call_exact(callee: Value, args: *const Value, nargs: u32, moved: Moved) -
     moved.own(Args::positional(args));
     let r = run(callee, code, args);
     release_callee(callee, moved);
+    Some(r)
+}
+
+/// A method call of compiled function `func` on `recv` with positional `args` (borrowed, or
+/// moved as `moved` says: bit 0 the receiver, bit `i + 1` value `i`) when `func` takes
+/// exactly the receiver and those arguments, without defaults, and is not a generator: the
+/// arguments go straight into its frame, without a bound method or argument binding. `None`
+/// (nothing taken) when the call is not of that shape or has more than 7 arguments.
+pub fn call_method_exact(func: Value, recv: Value, args: &[Value], moved: Moved) -> Option<R<Ref>> {
+    // SAFETY: callers pass a function object.
+    let fd = unsafe { payload::<FunctionData>(func) };
+    let code = code_of(fd);
+    let n = args.len() + 1;
+    if !fd.simple.get() || code.flags & 1 != 0 || code.nparams as usize != n || n > 8 {
+        return None;
+    }
+    let mut all = [Value::UNBOUND; 8];
+    all[0] = recv;
+    all[1..n].copy_from_slice(args);
+    let all = &all[..n];
+    moved.own(Args::positional(all));
+    // The class keeps `func` alive while it has the shape the caller checked, but the call
+    // may change the class: the frame holds its own reference.
+    crate::object::incref(func);
+    let r = run(func, code, all);
+    crate::object::decref(func);
     Some(r)
 }
 

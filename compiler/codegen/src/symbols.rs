@@ -182,8 +182,9 @@ pub struct Symbols {
     /// cache cell (class shape in the low 32 bits, slot index in the high 32 bits; 0 = empty).
     /// Per `call.method.direct` site: 16 bytes (class shape, then the function object);
     /// per `call.class.direct` site the same (the class's shape, then its `__init__`).
-    /// Per `call.method` site without a [`method_entry`]: 32 bytes (builtin class, the
-    /// builtin method's implementation, then the hit and miss counters of profiling).
+    /// Per `call.method` site without a [`method_entry`]: `molt_abi::ic::CACHED_CELL_SIZE`
+    /// bytes (builtin class, the builtin method's implementation, the hit and miss counters
+    /// of profiling, then the (class shape, function) entries of instance receivers).
     pub ic: FxHashMap<String, DataId>,
     /// The runtime's `molt_depth` (`molt_runtime::state::CallDepth`: call depth `u32` at
     /// offset 0, recursion limit `u32` at offset 4), imported.

@@ -425,9 +425,17 @@ pub mod ic {
     pub const CLASS_CELL_SIZE: usize = 16;
     /// Size of a `call.method` cell (`molt_call_method_cached`): the builtin class (a value
     /// word, word 0), the address of the builtin method's implementation (word 1: a native
-    /// code address, a table index on wasm32), and when profiled the hit and miss counts
-    /// (words 2 and 3). 16 bytes suffice when the site is not profiled.
-    pub const CACHED_CELL_SIZE: usize = 32;
+    /// code address, a table index on wasm32), when profiled the hit and miss counts
+    /// (words 2 and 3), then from [`CACHED_CELL_INSTANCES`] the cache of methods called on
+    /// instances of user classes: [`CACHED_CELL_INSTANCE_ENTRIES`] pairs of a class shape
+    /// (zero-extended; 0 when empty) and the compiled function found on that class (a value
+    /// word).
+    pub const CACHED_CELL_SIZE: usize = CACHED_CELL_INSTANCES + 16 * CACHED_CELL_INSTANCE_ENTRIES;
+    /// Byte offset of the instance entries in a `call.method` cell.
+    pub const CACHED_CELL_INSTANCES: usize = 32;
+    /// The number of instance entries (class shapes) a `call.method` cell holds: a site
+    /// calling the method of up to this many classes calls each directly.
+    pub const CACHED_CELL_INSTANCE_ENTRIES: usize = 4;
     /// Size of a `call.super` cell (`molt_call_super`): the receiver's class (word 0), the
     /// class argument of `super` (word 1), the class epoch (word 2) and the function found
     /// (word 3), all zero when empty.
