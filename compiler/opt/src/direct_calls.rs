@@ -14,7 +14,8 @@
 //!
 //! Method calls: `call.method recv, "m"(...)` becomes `call.method.direct` when the method it
 //! will most likely reach is known: `self.m()` in a method of class `C` (the `m` that `C` or
-//! its nearest base class in this module defines), or, for any receiver, the only `m` that a
+//! its nearest base class in this module defines; `self` also when the method reads it from
+//! the cell a nested function or comprehension shares), or, for any receiver, the only `m` that a
 //! class of this module defines. Codegen checks that guess at run time with an inline cache
 //! (the receiver's class shape, and the function found there being that method's code), so a
 //! subclass override or a patched class takes the generic path. A method looked up before its
@@ -274,6 +275,20 @@ fn method_calls(func: &mut Function, ctx: &mut PassContext<'_>) {
         .layout
         .first()
         .and_then(|b| func.blocks[b.index()].params.first().copied());
+    // `self` read from its cell (a nested function or comprehension captures it): a
+    // `cell.load` of the first parameter's name. (A closure could rebind it with
+    // `nonlocal`; the inline cache checks the guess at run time anyway.)
+    let self_name = func.params.first().map(|p| p.name.clone());
+    let is_self = |v: Value| {
+        Some(v) == self_value
+            || match func.values[v.index()].def {
+                ValueDef::Result(def) => matches!(
+                    &func.insts[def.index()].kind,
+                    InstKind::CellLoad(_, n) if Some(n) == self_name.as_ref()
+                ),
+                ValueDef::Param(..) => false,
+            }
+    };
     let mut rewrites = Vec::new();
     for (i, inst) in func.insts.iter().enumerate() {
         // `call.method`, or `call.method.loaded` of a `method.load` on the same receiver
@@ -305,7 +320,7 @@ fn method_calls(func: &mut Function, ctx: &mut PassContext<'_>) {
         }
         let method = db.intern(name);
         let class = match (self_class, func.ty(*receiver)) {
-            (Some(c), _) if Some(*receiver) == self_value => Some(c),
+            (Some(c), _) if is_self(*receiver) => Some(c),
             (_, molt_mir::Type::Instance(c)) => Some(db.intern(c)),
             _ => None,
         };
