@@ -174,3 +174,19 @@ try:
     "a".isdigit(1)
 except TypeError as e:
     print(type(e).__name__, e)
+
+# Every ASCII character through each test (one-character strs are tested inline).
+for name, f in zip(tests, calls):
+    bits = "".join("1" if f(chr(i)) else "0" for i in range(128))
+    print(name, bits)
+
+
+# The receiver a temporary (its reference moves into the call).
+def temp_tests(text):
+    out = []
+    for i in range(len(text)):
+        out.append((text[i].isdigit(), text[i:i + 2].isalpha(), (text[i] * 2).isspace()))
+    return out
+
+
+print(temp_tests("a1 \t\x1cé²"))

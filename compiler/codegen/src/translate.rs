@@ -1717,6 +1717,13 @@ impl Translator<'_> {
                     b.ins().jump(merge, &[BlockArg::Value(r.0)]);
                     b.switch_to_block(r.1);
                 }
+                if entry == Some(Rt::MethodStrPred)
+                    && let Some(which) = abi::str_pred::of(name)
+                {
+                    let r = self.str_pred_inline(b, recv, which, mask);
+                    b.ins().jump(merge, &[BlockArg::Value(r.0)]);
+                    b.switch_to_block(r.1);
+                }
                 let r = match entry {
                     Some(entry) => {
                         let mut vals = vec![recv, n];
@@ -2910,6 +2917,78 @@ impl Translator<'_> {
             self.decref(b, l);
         }
         (result, slow)
+    }
+
+    /// `s.isdigit()` and the other character tests of `abi::str_pred` (`which`) inline when
+    /// `s` is an exact str of one byte (one ASCII character): the bool word, and the block
+    /// to continue in otherwise, where nothing has happened yet. `moved` is the call's move
+    /// mask (bit 0: the receiver), honoured as `molt_method_str_pred` does.
+    fn str_pred_inline(
+        &mut self,
+        b: &mut FunctionBuilder<'_>,
+        s: ir::Value,
+        which: u32,
+        moved: u64,
+    ) -> (ir::Value, ir::Block) {
+        use abi::str_pred::*;
+        let mem = ir::MemFlagsData::trusted();
+        let (len_offset, text_offset) = if self.symbols.wasm32 {
+            (
+                abi::layout::STR_LEN_OFFSET_32,
+                abi::layout::STR_TEXT_OFFSET_32,
+            )
+        } else {
+            (
+                abi::layout::STR_LEN_OFFSET_64,
+                abi::layout::STR_TEXT_OFFSET_64,
+            )
+        };
+        let slow = b.create_block();
+        let p = self.kind_guard(b, s, i64::from(abi::layout::KIND_STR), slow);
+        let len = if self.symbols.wasm32 {
+            b.ins().uload32(mem, p, len_offset)
+        } else {
+            b.ins().load(I64, mem, p, len_offset)
+        };
+        let one = b.ins().icmp_imm_s(IntCC::Equal, len, 1);
+        let fast = b.create_block();
+        b.ins().brif(one, fast, &[], slow, &[]);
+        b.switch_to_block(fast);
+        let c = b
+            .ins()
+            .uload8(I64, ir::MemFlagsData::new().with_notrap(), p, text_offset);
+        // `c - lo <u n`: `c` is in `lo..lo + n`.
+        let within = |b: &mut FunctionBuilder<'_>, c: ir::Value, lo: u8, n: i64| {
+            let d = b.ins().iadd_imm_s(c, -i64::from(lo));
+            b.ins().icmp_imm_u(IntCC::UnsignedLessThan, d, n)
+        };
+        let digit = |b: &mut FunctionBuilder<'_>| within(b, c, b'0', 10);
+        let alpha = |b: &mut FunctionBuilder<'_>| {
+            let lower = b.ins().bor_imm_u(c, 0x20);
+            within(b, lower, b'a', 26)
+        };
+        let cond = match which {
+            ISALPHA => alpha(b),
+            ISALNUM => {
+                let (x, y) = (digit(b), alpha(b));
+                b.ins().bor(x, y)
+            }
+            // The ASCII whitespace of `str.isspace`: `\t\n\x0b\x0c\r`, `\x1c`-`\x1f`, space.
+            ISSPACE => {
+                let controls = within(b, c, 9, 5);
+                let separators = within(b, c, 0x1c, 4);
+                let space = b.ins().icmp_imm_s(IntCC::Equal, c, 32);
+                let x = b.ins().bor(controls, separators);
+                b.ins().bor(x, space)
+            }
+            // `isdigit`, `isdecimal`, `isnumeric`: the ASCII digits.
+            _ => digit(b),
+        };
+        let w = bool_word(b, cond);
+        if moved & 1 != 0 {
+            self.decref(b, s);
+        }
+        (w, slow)
     }
 
     /// Branches to `slow` unless `v` is a heap object whose header has kind `kind`; returns
@@ -4597,6 +4676,30 @@ mod abi_code_tests {
             .collect();
         codes.sort_unstable();
         assert_eq!(codes, (0..=abi::conversion::ASCII).collect::<Vec<_>>());
+    }
+
+    /// The character tests lanes call inline (`molt_mir::lanes::STR_PREDICATES`) are
+    /// exactly those `molt_method_str_pred` numbers, each with its own code.
+    #[test]
+    fn str_predicates_match_the_abi_codes() {
+        let codes: Vec<u32> = molt_mir::lanes::STR_PREDICATES
+            .iter()
+            .map(|n| abi::str_pred::of(n).expect("a str_pred code"))
+            .collect();
+        let mut unique = codes.clone();
+        unique.sort_unstable();
+        unique.dedup();
+        assert_eq!(unique.len(), codes.len());
+        for name in [
+            "isupper",
+            "islower",
+            "isascii",
+            "istitle",
+            "isprintable",
+            "find",
+        ] {
+            assert_eq!(abi::str_pred::of(name), None, "{name}");
+        }
     }
 
     /// The signatures codegen declares follow the ABI's list: spot checks of each `Repr`.

@@ -161,6 +161,17 @@ pub fn strategy(func: &Function, inst: &InstData) -> Strategy {
     }
 }
 
+/// The str methods that test every character (`molt_abi::str_pred`), which generated code
+/// answers inline for a one-character str.
+pub const STR_PREDICATES: [&str; 6] = [
+    "isdigit",
+    "isdecimal",
+    "isnumeric",
+    "isalpha",
+    "isalnum",
+    "isspace",
+];
+
 /// The longest str constant (in UTF-8 bytes) that `==`/`!=` compares inline
 /// ([`Strategy::StrConstCompare`]).
 pub const STR_COMPARE_INLINE_MAX: usize = 16;
@@ -340,6 +351,25 @@ pub fn lane(func: &Function, inst: &InstData) -> Option<(Lane, Option<String>)> 
             Dynamic,
             Some("a call with `*args`/`**kwargs` binds arguments at run time".into()),
         ),
+        (
+            InstKind::CallMethod {
+                receiver,
+                name,
+                args,
+            },
+            _,
+        ) if args.positional.is_empty()
+            && args.keywords.is_empty()
+            && STR_PREDICATES.contains(&&**name)
+            && matches!(ty(*receiver), Type::Dyn | Type::Str) =>
+        {
+            (
+                Guarded,
+                Some(format!(
+                    "`.{name}()` tests a one-character str inline; other strs and receivers call the runtime's str test (any other receiver's method through the generic call)"
+                )),
+            )
+        }
         (InstKind::CallMethod { receiver, name, .. }, _) => match ty(*receiver) {
             Type::Dyn => (
                 Dynamic,
