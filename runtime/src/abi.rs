@@ -198,6 +198,19 @@ pub extern "C" fn molt_compare(op: u32, a: Value, b: Value) -> Value {
         };
         return Value::from_bool(crate::ops::ord_result(op, o));
     }
+    // An exact str in a tuple of exact strs (`tok in ("+", "-")`): no `__eq__` of a user
+    // class can run, so the texts decide.
+    if (op == molt_abi::compare_op::IN || op == molt_abi::compare_op::NOTIN)
+        && is_kind(a, Kind::Str)
+        && is_kind(b, Kind::Tuple)
+    {
+        let items = tuple_items(b);
+        if items.iter().all(|&v| is_kind(v, Kind::Str)) {
+            let s = crate::str::as_str(a);
+            let found = items.iter().any(|&v| v == a || crate::str::as_str(v) == s);
+            return Value::from_bool(found != (op == molt_abi::compare_op::NOTIN));
+        }
+    }
     to_abi(crate::ops::compare(op, a, b))
 }
 
