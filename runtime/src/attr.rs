@@ -935,7 +935,7 @@ fn instance_setattr(o: Value, n: &str, name: Value, v: Value) -> R<()> {
                 let t = if crate::tuple::is_tuple(v) {
                     Ref::dup(v)
                 } else {
-                    crate::tuple::tuple_from_vec(crate::iter::collect_vec(v)?)
+                    crate::tuple::tuple_from_vec(crate::iter::collect_vec(v)?.into_vec())
                 };
                 let old = state.args.replace(t.into_raw());
                 crate::object::decref(old);

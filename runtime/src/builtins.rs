@@ -147,27 +147,46 @@ fn min_max(args: Args<'_>, name: &str, want_max: bool) -> R<Ref> {
             }
         }
     }
-    let items: Vec<Ref> = match args.pos {
+    // One iterable is consumed lazily, each item's key computed and compared as it comes
+    // (as CPython: the iterator's side effects interleave with the key function's, and a
+    // comparison error stops the iteration).
+    let it: Option<Ref> = match args.pos {
         [] => return type_error(format!("{name} expected at least 1 argument, got 0")),
-        [it] => crate::iter::collect_vec(*it)?,
-        many => {
+        [it] => Some(crate::iter::py_iter(*it)?),
+        _ => {
             if default.is_some() {
                 return type_error(format!(
                     "Cannot specify a default for {name}() with multiple positional arguments"
                 ));
             }
-            many.iter().map(|v| Ref::dup(*v)).collect()
+            None
         }
     };
+    let mut next_arg = 0;
+    // (key, item): on an error the key is released before the item, then the iterator, as
+    // CPython does.
     let mut best: Option<(Ref, Ref)> = None;
-    for item in items {
+    loop {
+        let item = match &it {
+            Some(it) => match crate::iter::py_next(it.v())? {
+                Some(x) => x,
+                None => break,
+            },
+            None => match args.pos.get(next_arg) {
+                Some(v) => {
+                    next_arg += 1;
+                    Ref::dup(*v)
+                }
+                None => break,
+            },
+        };
         let k = match key {
             Some(f) => crate::ops::call1(f, item.v())?,
             None => item.clone(),
         };
         match &best {
-            None => best = Some((item, k)),
-            Some((_, bk)) => {
+            None => best = Some((k, item)),
+            Some((bk, _)) => {
                 let better = if want_max {
                     let r = crate::ops::rich_compare(crate::ops::cmp::GT, k.v(), bk.v())?;
                     is_true(r.v())?
@@ -175,13 +194,16 @@ fn min_max(args: Args<'_>, name: &str, want_max: bool) -> R<Ref> {
                     py_lt_bool(k.v(), bk.v())?
                 };
                 if better {
-                    best = Some((item, k));
+                    best = Some((k, item));
+                } else {
+                    drop(item);
+                    drop(k);
                 }
             }
         }
     }
     match best {
-        Some((item, _)) => Ok(item),
+        Some((_, item)) => Ok(item),
         None => match default {
             Some(d) => Ok(Ref::dup(d)),
             None => value_error(format!("{name}() arg is an empty sequence")),
@@ -484,7 +506,7 @@ fn b_sorted(_: Value, args: Args<'_>) -> R<Ref> {
         None => false,
     };
     let stamp = crate::finalize::stamp();
-    let l = crate::list::list_made_at(crate::iter::collect_vec(*it)?, stamp);
+    let l = crate::list::list_made_at(crate::iter::collect_vec(*it)?.into_vec(), stamp);
     crate::list::list_sort(l.v(), key.filter(|k| !k.is_none()), reverse)?;
     Ok(l)
 }

@@ -11,7 +11,7 @@ use crate::dict::{dict_data, dict_new};
 use crate::exceptions::{ExcKind, R, Raised, from_abi, raise, type_error};
 use crate::object::{
     Args, BuiltinData, FunctionCode, FunctionData, Kind, PARAM_KW_ONLY, PARAM_POS_ONLY,
-    PARAM_POS_OR_KW, PARAM_VAR_KW, PARAM_VAR_POS, ParamCode, Ref, WrapperKind, kind, payload,
+    PARAM_POS_OR_KW, PARAM_VAR_KW, PARAM_VAR_POS, ParamCode, Ref, RefVec, WrapperKind, kind, payload,
 };
 use crate::state::rt;
 use crate::str::{as_str, str_opt};
@@ -1401,13 +1401,16 @@ fn missing_arguments(qualname: &str, names: &[&str], kind: &str) -> R<()> {
 /// `callee(*args, **kwargs)` with a tuple (or any iterable; unbound for none) and a dict (or
 /// `None`).
 pub fn call_ex(callee: Value, args: Value, kwargs: Value) -> R<Ref> {
-    let pos: Vec<Ref> = if crate::tuple::is_tuple(args) {
-        crate::tuple::tuple_items(args)
-            .iter()
-            .map(|v| Ref::dup(*v))
-            .collect()
+    // Released last first after the call, as CPython releases the argument tuple.
+    let pos: RefVec = if crate::tuple::is_tuple(args) {
+        RefVec(
+            crate::tuple::tuple_items(args)
+                .iter()
+                .map(|v| Ref::dup(*v))
+                .collect(),
+        )
     } else if args == Value::UNBOUND {
-        Vec::new()
+        RefVec::new()
     } else if !crate::iter::has_iter_protocol(args) {
         return type_error(format!(
             "{} argument after * must be an iterable, not {}",

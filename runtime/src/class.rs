@@ -5,7 +5,7 @@
 use crate::dict::{dict_data, dict_new, dict_set_str};
 use crate::exceptions::{ExcKind, R, raise, type_error};
 use crate::object::{
-    Args, BuiltinData, BuiltinFn, ClassData, ExcState, InstanceData, Kind, Layout, Ref, SHAPE_NONE,
+    Args, BuiltinData, BuiltinFn, ClassData, ExcState, InstanceData, Kind, Layout, Ref, RefVec, SHAPE_NONE,
     WrapperData, WrapperKind, alloc, alloc_ref, immortalize, incref, is_kind, kind, payload,
 };
 use crate::state::{Runtime, rt};
@@ -2047,7 +2047,7 @@ fn set_names(cls: Value) -> R<()> {
 /// and `ValueError`s for bad declarations (`ns` is the class namespace).
 fn parse_slots(decl: Value, class_name: Value, ns: &Ref) -> R<(Vec<Ref>, bool, bool)> {
     let items = if crate::str::is_str(decl) {
-        vec![Ref::dup(decl)]
+        RefVec(vec![Ref::dup(decl)])
     } else {
         crate::iter::collect_vec(decl)?
     };

@@ -4,7 +4,7 @@
 use std::cell::UnsafeCell;
 
 use crate::exceptions::{ExcKind, R, Raised, index_error, type_error, value_error};
-use crate::object::{Args, Kind, Ref, alloc_ref, decref, incref, is_kind, payload};
+use crate::object::{Args, Kind, Ref, RefVec, alloc_ref, decref, incref, is_kind, payload};
 use crate::value::Value;
 
 /// The payload of a list object (`#[repr(C)]`: the items come first; generated code reads
@@ -280,7 +280,7 @@ pub fn list_new(_cls: Value, args: Args<'_>) -> R<Ref> {
             // CPython's order: `iter(it)` first, then the length hint.
             let iter = crate::iter::py_iter(it)?;
             crate::iter::length_hint_check(it)?;
-            Ok(list_made_at(crate::iter::collect_vec(iter.v())?, stamp))
+            Ok(list_made_at(crate::iter::collect_vec(iter.v())?.into_vec(), stamp))
         }
     }
 }
@@ -333,8 +333,8 @@ pub fn list_getslice(l: Value, start: i64, stop: i64, step: i64) -> Ref {
 /// `l[start:stop:step] = src` with adjusted indices.
 pub fn list_setslice(l: Value, start: i64, stop: i64, step: i64, src: Value) -> R<()> {
     // Materialize first: `src` may be `l` itself or an arbitrary iterable.
-    let new: Vec<Ref> = if is_list(src) {
-        list_snapshot(src)
+    let new: RefVec = if is_list(src) {
+        RefVec(list_snapshot(src))
     } else {
         match crate::iter::collect_vec(src) {
             Ok(v) => v,
@@ -353,7 +353,7 @@ pub fn list_setslice(l: Value, start: i64, stop: i64, step: i64, src: Value) -> 
         let hi = (stop.max(start)).max(0) as usize;
         let lo = lo.min(items.len());
         let hi = hi.min(items.len());
-        let removed: Vec<Value> = items.splice(lo..hi, new.into_iter().map(Ref::into_raw));
+        let removed: Vec<Value> = items.splice(lo..hi, new.into_vec().into_iter().map(Ref::into_raw));
         // Last first, as CPython's `list_ass_slice` releases them.
         for v in removed.into_iter().rev() {
             decref(v);
@@ -368,9 +368,14 @@ pub fn list_setslice(l: Value, start: i64, stop: i64, step: i64, src: Value) -> 
             positions.len()
         ));
     }
+    // As CPython: every item is replaced before the old ones are released (in slice order),
+    // so their `__del__` methods see the assignment done.
+    let mut old = Vec::with_capacity(positions.len());
     for (p, v) in positions.into_iter().zip(new) {
-        let old = std::mem::replace(&mut items[p], v.into_raw());
-        decref(old);
+        old.push(std::mem::replace(&mut items[p], v.into_raw()));
+    }
+    for v in old {
+        decref(v);
     }
     Ok(())
 }
@@ -656,13 +661,15 @@ pub fn list_sort(l: Value, key: Option<Value>, reverse: bool) -> R<()> {
 
 /// The stable sorted order (a permutation of indices) of `items`.
 pub fn sort_items(items: &[Value], key: Option<Value>, reverse: bool) -> R<Vec<usize>> {
+    // When the key function raises, the keys computed so far are released last first; when
+    // a comparison does, all of them first to last (CPython's `list.sort`).
     let keys: Vec<Ref> = match key {
         Some(k) => {
-            let mut ks = Vec::with_capacity(items.len());
+            let mut ks = RefVec(Vec::with_capacity(items.len()));
             for v in items {
                 ks.push(crate::call::call(k, Args::positional(&[*v]))?);
             }
-            ks
+            ks.into_vec()
         }
         None => items.iter().map(|v| Ref::dup(*v)).collect(),
     };

@@ -323,7 +323,7 @@ pub fn import_star(module: Value, into: Value, only: Value) -> R<()> {
         return Ok(());
     }
     let (names, from_all): (Vec<Ref>, bool) = match module_all(module) {
-        Some(all) => (crate::iter::collect_vec(all.v())?, true),
+        Some(all) => (crate::iter::collect_vec(all.v())?.into_vec(), true),
         None => (
             crate::dict::dict_data(module_dict(module))
                 .items()

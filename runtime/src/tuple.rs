@@ -140,7 +140,7 @@ pub fn tuple_new(_cls: Value, args: Args<'_>) -> R<Ref> {
             if items.is_empty() {
                 return Ok(Ref::dup(rt().empty_tuple));
             }
-            Ok(tuple_from_vec(items))
+            Ok(tuple_from_vec(items.into_vec()))
         }
     }
 }
