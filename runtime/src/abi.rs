@@ -12,8 +12,8 @@ use std::ffi::c_char;
 
 use crate::exceptions::{ExcKind, R, raise, to_abi, to_abi_i32, type_error, value_error};
 use crate::object::{
-    Args, FunctionCode, FunctionData, Kind, Ref, RefVec, alloc_ref, decref, immortalize, incref, is_kind,
-    payload,
+    Args, FunctionCode, FunctionData, Kind, Ref, RefVec, alloc_ref, decref, immortalize, incref,
+    is_kind, payload,
 };
 use crate::state::{exc_class, rt};
 use crate::str::str_opt;

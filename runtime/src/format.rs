@@ -527,7 +527,13 @@ pub fn format_value(v: Value, spec: &str) -> R<Ref> {
             return Ok(Ref::dup(v));
         }
         let sp = parse_spec(spec, "str", '<')?;
-        return Ok(crate::str::str_from_owned(format_str(s, &sp)?));
+        let text = format_str(s, &sp)?;
+        // Neither padded nor cut: the str itself, as in CPython.
+        let n = crate::str::str_len(v);
+        if sp.precision.is_none_or(|p| p >= n) && sp.width <= n {
+            return Ok(Ref::dup(v));
+        }
+        return Ok(crate::str::str_from_owned(text));
     }
     if spec.is_empty() && !is_kind(v, Kind::Instance) {
         return crate::ops::py_str(v);
@@ -584,6 +590,85 @@ fn pad_printf(body: String, width: usize, left: bool) -> String {
 /// `fmt % args`.
 pub fn percent_format(fmt: &str, args: Value) -> R<String> {
     percent_format_impl(fmt, args, false)
+}
+
+/// `fmt % args` when `fmt` is one `%s`, `%r` or `%a` conversion and nothing else (an
+/// optional `(key)` with an exact dict `args`, `-` flags, digits for the width and
+/// precision) with one value: when its text is neither padded nor cut, the str object the
+/// conversion gave, as CPython's formatting returns it (`"%s" % s is s`). `None` for any
+/// other format, before anything is converted (then [`percent_format`] builds the text,
+/// and raises its errors).
+pub fn percent_single(fmt: &str, args: Value) -> R<Option<Ref>> {
+    let Some(rest) = fmt.strip_prefix('%') else {
+        return Ok(None);
+    };
+    let (key, rest) = match rest.strip_prefix('(') {
+        Some(r) => match r.split_once(')') {
+            Some((k, r)) if !k.contains('(') => (Some(k), r),
+            _ => return Ok(None),
+        },
+        None => (None, rest),
+    };
+    let left = rest.starts_with('-');
+    let rest = rest.trim_start_matches('-');
+    let digits = |s: &str| s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
+    // Small numbers only (a huge width is the general path's error).
+    let number = |d: &str| d.parse::<usize>().ok().filter(|n| *n < 1 << 20);
+    let w = digits(rest);
+    let width = if w == 0 {
+        0
+    } else {
+        match number(&rest[..w]) {
+            Some(n) => n,
+            None => return Ok(None),
+        }
+    };
+    let rest = &rest[w..];
+    let (prec, rest) = match rest.strip_prefix('.') {
+        Some(r) => {
+            let p = digits(r);
+            match number(&r[..p]) {
+                Some(n) => (Some(n), &r[p..]),
+                None => return Ok(None),
+            }
+        }
+        None => (None, rest),
+    };
+    let conv = match rest {
+        "s" | "r" | "a" => rest,
+        _ => return Ok(None),
+    };
+    let arg = match key {
+        Some(k) => {
+            if !crate::dict::is_dict(args) {
+                return Ok(None);
+            }
+            let k = crate::str::str_from(k);
+            crate::ops::getitem(args, k.v())?
+        }
+        None if crate::tuple::is_tuple(args) => match crate::tuple::tuple_items(args) {
+            [one] => Ref::dup(*one),
+            _ => return Ok(None),
+        },
+        // A tuple subclass's items are the values: left to the general path.
+        None if crate::tuple::is_tuple(crate::class::unwrap_value(args)) => return Ok(None),
+        None => Ref::dup(args),
+    };
+    let text = match conv {
+        "s" => crate::ops::py_str(arg.v())?,
+        "r" => crate::ops::py_repr(arg.v())?,
+        _ => crate::ops::py_ascii(arg.v())?,
+    };
+    let s = str_opt(text.v()).unwrap_or("");
+    let n = s.chars().count();
+    // (A str subclass instance from `__str__` too, as CPython.)
+    if width <= n && prec.is_none_or(|p| p >= n) {
+        return Ok(Some(text));
+    }
+    let cut: String = s.chars().take(prec.unwrap_or(n)).collect();
+    Ok(Some(crate::str::str_from_owned(pad_printf(
+        cut, width, left,
+    ))))
 }
 
 /// `data % args` for a bytes-like `data`: as [`percent_format`] over the bytes taken as
@@ -988,15 +1073,17 @@ fn number_pad(
 // ---------------------------------------------------------------------------------------
 // str.format
 
-/// `fmt.format(*args, **kwargs)`.
-pub fn str_format(fmt: &str, args: Args<'_>) -> R<String> {
+/// `fmt.format(*args, **kwargs)`. When the output is the last field's text alone (the
+/// pieces before it empty), it is the str object that field's formatting gave (CPython's
+/// writer keeps that object: `"{}".format(s) is s`).
+pub fn str_format(fmt: &str, args: Args<'_>) -> R<Ref> {
     let mut auto = AutoIndex::Unknown;
     render(fmt, Fields::Args(args), &mut auto, 2)
 }
 
 /// `fmt.format_map(mapping)`: named fields are looked up with `mapping[name]`; a positional
-/// field is a `ValueError`.
-pub fn str_format_map(fmt: &str, mapping: Value) -> R<String> {
+/// field is a `ValueError`. The result as for [`str_format`].
+pub fn str_format_map(fmt: &str, mapping: Value) -> R<Ref> {
     let mut auto = AutoIndex::Unknown;
     render(fmt, Fields::Mapping(mapping), &mut auto, 2)
 }
@@ -1047,7 +1134,7 @@ enum AutoIndex {
     Manual,
 }
 
-fn render(fmt: &str, args: Fields<'_>, auto: &mut AutoIndex, depth: u32) -> R<String> {
+fn render(fmt: &str, args: Fields<'_>, auto: &mut AutoIndex, depth: u32) -> R<Ref> {
     let chars: Vec<char> = fmt.chars().collect();
     let mut out = String::new();
     let mut i = 0;
@@ -1095,9 +1182,13 @@ fn render(fmt: &str, args: Fields<'_>, auto: &mut AutoIndex, depth: u32) -> R<St
         if depth == 0 {
             return value_error("Max string recursion exceeded");
         }
-        out.push_str(&render_field(&field, args, auto, depth)?);
+        let piece = render_field(&field, args, auto, depth)?;
+        if i == chars.len() && out.is_empty() {
+            return Ok(piece);
+        }
+        out.push_str(str_opt(piece.v()).unwrap_or(""));
     }
-    Ok(out)
+    Ok(crate::str::str_from_owned(out))
 }
 
 /// CPython's message for a replacement field that starts at `{` (the text after it is
@@ -1130,7 +1221,8 @@ fn unclosed_field_message(rest: &[char]) -> &'static str {
     }
 }
 
-fn render_field(field: &str, args: Fields<'_>, auto: &mut AutoIndex, depth: u32) -> R<String> {
+/// The str object one replacement field formats to.
+fn render_field(field: &str, args: Fields<'_>, auto: &mut AutoIndex, depth: u32) -> R<Ref> {
     // Split off `:spec` (the first ':' not inside brackets) and `!conv`.
     let mut name_end = field.len();
     let mut bracket = false;
@@ -1227,12 +1319,12 @@ fn render_field(field: &str, args: Fields<'_>, auto: &mut AutoIndex, depth: u32)
         Some(c) => return value_error(format!("Unknown conversion specifier {c}")),
     };
     let spec = if spec.contains('{') {
-        render(spec, args, auto, depth - 1)?
+        let r = render(spec, args, auto, depth - 1)?;
+        as_str(r.v()).to_string()
     } else {
         spec.to_string()
     };
-    let r = format_value(obj.v(), &spec)?;
-    Ok(as_str(r.v()).to_string())
+    format_value(obj.v(), &spec)
 }
 
 #[cfg(test)]
@@ -1409,12 +1501,23 @@ mod tests {
         let b = crate::str::str_from("b");
         let args = [a.v(), b.v()];
         assert_eq!(
-            str_format("{0}{1}{0}", Args::positional(&args)).unwrap(),
+            as_str(
+                str_format("{0}{1}{0}", Args::positional(&args))
+                    .unwrap()
+                    .v()
+            ),
             "aba"
         );
-        assert_eq!(str_format("{}-{}", Args::positional(&args)).unwrap(), "a-b");
         assert_eq!(
-            str_format("{{}}{:>3}", Args::positional(&args)).unwrap(),
+            as_str(str_format("{}-{}", Args::positional(&args)).unwrap().v()),
+            "a-b"
+        );
+        assert_eq!(
+            as_str(
+                str_format("{{}}{:>3}", Args::positional(&args))
+                    .unwrap()
+                    .v()
+            ),
             "{}  a"
         );
         let w = crate::str::str_intern("w");
@@ -1423,7 +1526,7 @@ mod tests {
             kwnames: &[w],
             kwvals: &[int(4)],
         };
-        assert_eq!(str_format("{:>{w}}", kw).unwrap(), "   a");
+        assert_eq!(as_str(str_format("{:>{w}}", kw).unwrap().v()), "   a");
         assert!(str_format("{}{}{}", Args::positional(&args)).is_err());
         let e = crate::exceptions::take_pending().unwrap();
         assert_eq!(

@@ -7,8 +7,7 @@ use std::cell::{Cell, UnsafeCell};
 use crate::dict::dict_data;
 use crate::exceptions::{ExcKind, R, Raised, pending_is, raise, take_pending, type_error};
 use crate::object::{
-    RefVec,
-    DictPart, IterData, IterType, Kind, Ref, alloc_ref, incref, is_kind, kind, payload,
+    DictPart, IterData, IterType, Kind, Ref, RefVec, alloc_ref, incref, is_kind, kind, payload,
 };
 use crate::set::set_data;
 use crate::state::rt;

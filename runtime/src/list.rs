@@ -280,7 +280,10 @@ pub fn list_new(_cls: Value, args: Args<'_>) -> R<Ref> {
             // CPython's order: `iter(it)` first, then the length hint.
             let iter = crate::iter::py_iter(it)?;
             crate::iter::length_hint_check(it)?;
-            Ok(list_made_at(crate::iter::collect_vec(iter.v())?.into_vec(), stamp))
+            Ok(list_made_at(
+                crate::iter::collect_vec(iter.v())?.into_vec(),
+                stamp,
+            ))
         }
     }
 }
@@ -353,7 +356,8 @@ pub fn list_setslice(l: Value, start: i64, stop: i64, step: i64, src: Value) -> 
         let hi = (stop.max(start)).max(0) as usize;
         let lo = lo.min(items.len());
         let hi = hi.min(items.len());
-        let removed: Vec<Value> = items.splice(lo..hi, new.into_vec().into_iter().map(Ref::into_raw));
+        let removed: Vec<Value> =
+            items.splice(lo..hi, new.into_vec().into_iter().map(Ref::into_raw));
         // Last first, as CPython's `list_ass_slice` releases them.
         for v in removed.into_iter().rev() {
             decref(v);
