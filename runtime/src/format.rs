@@ -706,25 +706,38 @@ fn percent_format_impl(fmt: &str, args: Value, bytes: bool) -> R<String> {
     // A tuple subclass's instance (a namedtuple) supplies its items as a tuple does.
     let tuple_value = crate::class::unwrap_value(args);
     let tuple_args = crate::tuple::is_tuple(tuple_value);
-    let is_mapping = crate::dict::is_dict(args)
-        || (is_kind(args, Kind::Instance)
-            && crate::class::has_dunder(args, "__getitem__")
-            && !tuple_args
-            && !crate::str::is_str(crate::class::unwrap_value(args)));
-    let items: Vec<Value> = if tuple_args {
-        crate::tuple::tuple_items(tuple_value).to_vec()
+    // CPython's `PyMapping_Check` (a type with item access), less tuples and strs (and for
+    // bytes formatting, bytes and bytearrays): what `%(key)s` reads, and what may be given
+    // with arguments left unused.
+    let is_mapping = !tuple_args
+        && match crate::object::kind_of(args) {
+            Some(Kind::Dict | Kind::List | Kind::Range | Kind::MemoryView) => true,
+            Some(Kind::Bytes | Kind::ByteArray) => !bytes,
+            Some(Kind::Instance) => {
+                crate::class::has_dunder(args, "__getitem__")
+                    && !crate::str::is_str(crate::class::unwrap_value(args))
+            }
+            _ => false,
+        };
+    // The values, as CPython's formatting context: a tuple's items one by one, any other
+    // object once (`arglen` -1); a `(key)` makes the mapping's value the one to take next.
+    let mut current: Ref = Ref::dup(args);
+    let (mut arglen, mut argidx): (i64, i64) = if tuple_args {
+        (crate::tuple::tuple_items(tuple_value).len() as i64, 0)
     } else {
-        vec![args]
+        (-1, -2)
     };
-    let mut next_arg = 0usize;
-    let mut used_mapping = false;
     let chars: Vec<char> = fmt.chars().collect();
     let mut out = String::with_capacity(fmt.len() + 16);
     let mut i = 0;
-    let take_arg = |next_arg: &mut usize| -> R<Value> {
-        if *next_arg < items.len() {
-            *next_arg += 1;
-            Ok(items[*next_arg - 1])
+    let take_arg = |current: &Ref, arglen: i64, argidx: &mut i64| -> R<Value> {
+        if *argidx < arglen {
+            *argidx += 1;
+            if arglen < 0 {
+                Ok(current.v())
+            } else {
+                Ok(crate::tuple::tuple_items(tuple_value)[(*argidx - 1) as usize])
+            }
         } else {
             type_error("not enough arguments for format string")
         }
@@ -747,7 +760,6 @@ fn percent_format_impl(fmt: &str, args: Value, bytes: bool) -> R<String> {
             continue;
         }
         // Mapping key.
-        let mut arg: Option<Ref> = None;
         if chars[i] == '(' {
             if !is_mapping {
                 return type_error("format requires a mapping");
@@ -772,8 +784,8 @@ fn percent_format_impl(fmt: &str, args: Value, bytes: bool) -> R<String> {
             } else {
                 crate::str::str_from_owned(key)
             };
-            arg = Some(crate::ops::getitem(args, k.v())?);
-            used_mapping = true;
+            current = crate::ops::getitem(args, k.v())?;
+            (arglen, argidx) = (-1, -2);
         }
         // Flags.
         let (mut left, mut plus, mut space, mut alt, mut zero) =
@@ -792,7 +804,7 @@ fn percent_format_impl(fmt: &str, args: Value, bytes: bool) -> R<String> {
         // Width.
         let mut width = 0usize;
         if i < chars.len() && chars[i] == '*' {
-            let w = take_arg(&mut next_arg)?;
+            let w = take_arg(&current, arglen, &mut argidx)?;
             let Some(wi) = int_view(w).and_then(|x| x.to_i64()) else {
                 return type_error("* wants int");
             };
@@ -816,7 +828,7 @@ fn percent_format_impl(fmt: &str, args: Value, bytes: bool) -> R<String> {
         if i < chars.len() && chars[i] == '.' {
             i += 1;
             if i < chars.len() && chars[i] == '*' {
-                let p = take_arg(&mut next_arg)?;
+                let p = take_arg(&current, arglen, &mut argidx)?;
                 let Some(pi) = int_view(p).and_then(|x| x.to_i64()) else {
                     return type_error("* wants int");
                 };
@@ -846,10 +858,9 @@ fn percent_format_impl(fmt: &str, args: Value, bytes: bool) -> R<String> {
             out.push('%');
             continue;
         }
-        let v = match &arg {
-            Some(a) => a.v(),
-            None => take_arg(&mut next_arg)?,
-        };
+        // (Held: the next key may replace `current`.)
+        let v = Ref::dup(take_arg(&current, arglen, &mut argidx)?);
+        let v = v.v();
         let body = match conv {
             's' | 'r' | 'a' | 'b' if bytes => {
                 let s = match conv {
@@ -1035,12 +1046,7 @@ fn percent_format_impl(fmt: &str, args: Value, bytes: bool) -> R<String> {
         out.push_str(&body);
     }
     let what = if bytes { "bytes" } else { "string" };
-    if tuple_args && next_arg < items.len() {
-        return type_error(format!(
-            "not all arguments converted during {what} formatting"
-        ));
-    }
-    if !tuple_args && !is_mapping && next_arg == 0 && !used_mapping {
+    if argidx < arglen && !is_mapping {
         return type_error(format!(
             "not all arguments converted during {what} formatting"
         ));
@@ -1135,6 +1141,9 @@ enum AutoIndex {
 }
 
 fn render(fmt: &str, args: Fields<'_>, auto: &mut AutoIndex, depth: u32) -> R<Ref> {
+    if depth == 0 {
+        return value_error("Max string recursion exceeded");
+    }
     let chars: Vec<char> = fmt.chars().collect();
     let mut out = String::new();
     let mut i = 0;
@@ -1158,30 +1167,12 @@ fn render(fmt: &str, args: Fields<'_>, auto: &mut AutoIndex, depth: u32) -> R<Re
             i += 2;
             continue;
         }
-        // A replacement field: find its matching '}'.
-        let mut j = i + 1;
-        let mut level = 1;
-        while j < chars.len() {
-            match chars[j] {
-                '{' => level += 1,
-                '}' => {
-                    level -= 1;
-                    if level == 0 {
-                        break;
-                    }
-                }
-                _ => {}
-            }
-            j += 1;
+        // A replacement field.
+        if i + 1 == chars.len() {
+            return value_error("Single '{' encountered in format string");
         }
-        if j >= chars.len() {
-            return value_error(unclosed_field_message(&chars[i + 1..]));
-        }
-        let field: String = chars[i + 1..j].iter().collect();
-        i = j + 1;
-        if depth == 0 {
-            return value_error("Max string recursion exceeded");
-        }
+        let (field, next) = parse_field(&chars, i + 1)?;
+        i = next;
         let piece = render_field(&field, args, auto, depth)?;
         if i == chars.len() && out.is_empty() {
             return Ok(piece);
@@ -1191,72 +1182,88 @@ fn render(fmt: &str, args: Fields<'_>, auto: &mut AutoIndex, depth: u32) -> R<Re
     Ok(crate::str::str_from_owned(out))
 }
 
-/// CPython's message for a replacement field that starts at `{` (the text after it is
-/// `rest`) and has no closing `}`.
-fn unclosed_field_message(rest: &[char]) -> &'static str {
-    let mut k = 0;
-    while k < rest.len() {
-        match rest[k] {
-            '{' => return "unexpected '{' in field name",
+/// A replacement field of a format string: `{name!conv:spec}`.
+struct Field {
+    name: String,
+    conv: Option<char>,
+    spec: String,
+}
+
+/// The replacement field starting at `chars[start]` (after its `{`), and the index after
+/// its closing `}`. As CPython's scan: the name ends at the first `}`, `:` or `!` not
+/// inside `[...]` (a `{` in it is an error), a conversion is one character followed by
+/// `}` or `:`, and the spec runs to the `}` that balances the braces in it.
+fn parse_field(chars: &[char], start: usize) -> R<(Field, usize)> {
+    let mut k = start;
+    let mut stop = None;
+    while k < chars.len() {
+        let c = chars[k];
+        k += 1;
+        match c {
+            '{' => return value_error("unexpected '{' in field name"),
             '[' => {
-                while k < rest.len() && rest[k] != ']' {
+                while k < chars.len() && chars[k] != ']' {
                     k += 1;
                 }
             }
-            '!' if k + 1 == rest.len() => {
-                return "end of string while looking for conversion specifier";
-            }
-            '!' if k + 2 < rest.len() && rest[k + 2] != ':' => {
-                return "expected ':' after conversion specifier";
-            }
-            '!' | ':' => return "unmatched '{' in format spec",
-            _ => {}
-        }
-        k += 1;
-    }
-    if rest.is_empty() {
-        "Single '{' encountered in format string"
-    } else {
-        "expected '}' before end of string"
-    }
-}
-
-/// The str object one replacement field formats to.
-fn render_field(field: &str, args: Fields<'_>, auto: &mut AutoIndex, depth: u32) -> R<Ref> {
-    // Split off `:spec` (the first ':' not inside brackets) and `!conv`.
-    let mut name_end = field.len();
-    let mut bracket = false;
-    for (k, ch) in field.char_indices() {
-        match ch {
-            '[' => bracket = true,
-            ']' => bracket = false,
-            '!' | ':' if !bracket => {
-                name_end = k;
+            '}' | ':' | '!' => {
+                stop = Some(c);
                 break;
             }
             _ => {}
         }
     }
-    let name = &field[..name_end];
-    if name.contains('{') {
-        return value_error("unexpected '{' in field name");
-    }
-    let rest = &field[name_end..];
-    let (conv, spec) = if let Some(r) = rest.strip_prefix('!') {
-        let mut cs = r.chars();
-        let conv = cs.next();
-        let after = cs.as_str();
-        let spec = match after.strip_prefix(':') {
-            Some(s) => s,
-            None if after.is_empty() => "",
-            None => return value_error("expected ':' after conversion specifier"),
-        };
-        (conv, spec)
-    } else if let Some(s) = rest.strip_prefix(':') {
-        (None, s)
-    } else {
-        (None, "")
+    let Some(c) = stop else {
+        return value_error("expected '}' before end of string");
     };
+    let name: String = chars[start..k - 1].iter().collect();
+    let mut field = Field {
+        name,
+        conv: None,
+        spec: String::new(),
+    };
+    if c == '}' {
+        return Ok((field, k));
+    }
+    if c == '!' {
+        let Some(conv) = chars.get(k) else {
+            return value_error("end of string while looking for conversion specifier");
+        };
+        field.conv = Some(*conv);
+        k += 1;
+        if let Some(after) = chars.get(k) {
+            k += 1;
+            if *after == '}' {
+                return Ok((field, k));
+            }
+            if *after != ':' {
+                return value_error("expected ':' after conversion specifier");
+            }
+        }
+    }
+    let spec_start = k;
+    let mut level = 1;
+    while k < chars.len() {
+        match chars[k] {
+            '{' => level += 1,
+            '}' => {
+                level -= 1;
+                if level == 0 {
+                    field.spec = chars[spec_start..k].iter().collect();
+                    return Ok((field, k + 1));
+                }
+            }
+            _ => {}
+        }
+        k += 1;
+    }
+    value_error("unmatched '{' in format spec")
+}
+
+/// The str object one replacement field formats to.
+fn render_field(field: &Field, args: Fields<'_>, auto: &mut AutoIndex, depth: u32) -> R<Ref> {
+    let name = field.name.as_str();
+    let (conv, spec) = (field.conv, field.spec.as_str());
     // The argument.
     let first_end = name.find(['.', '[']).unwrap_or(name.len());
     let first = &name[..first_end];
@@ -1300,7 +1307,10 @@ fn render_field(field: &str, args: Fields<'_>, auto: &mut AutoIndex, depth: u32)
                 return value_error("Missing ']' in format string");
             };
             let key = &r[..end];
-            let k = if !key.is_empty() && key.chars().all(|c| c.is_ascii_digit()) {
+            if key.is_empty() {
+                return value_error("Empty attribute in format string");
+            }
+            let k = if key.chars().all(|c| c.is_ascii_digit()) {
                 crate::int::int_from_str(key, 10)?
             } else {
                 crate::str::str_from(key)
