@@ -688,6 +688,32 @@ fn sys_intern(_: Value, args: Args<'_>) -> R<Ref> {
     }
 }
 
+/// `sys.exc_info()`: `(type, value, traceback)` of the exception being handled, or three
+/// `None`s.
+fn sys_exc_info(_: Value, args: Args<'_>) -> R<Ref> {
+    args.none("exc_info")?;
+    let e = crate::exceptions::handled_top();
+    if e.is_none() {
+        return Ok(crate::tuple::tuple_from_slice(&[
+            Value::NONE,
+            Value::NONE,
+            Value::NONE,
+        ]));
+    }
+    let tb = crate::attr::getattr_str(e, "__traceback__")?;
+    Ok(crate::tuple::tuple_from_slice(&[
+        crate::class::type_of(e),
+        e,
+        tb.v(),
+    ]))
+}
+
+/// `sys.exception()`: the exception being handled, or `None`.
+fn sys_exception(_: Value, args: Args<'_>) -> R<Ref> {
+    args.none("exception")?;
+    Ok(Ref::dup(crate::exceptions::handled_top()))
+}
+
 fn sys_get_int_max_str_digits(_: Value, args: Args<'_>) -> R<Ref> {
     args.none("get_int_max_str_digits")?;
     Ok(int_from_i64(crate::int::max_str_digits() as i64))
@@ -750,6 +776,8 @@ fn make_sys() -> Ref {
             ("getrecursionlimit", sys_getrecursionlimit),
             ("setrecursionlimit", sys_setrecursionlimit),
             ("intern", sys_intern),
+            ("exc_info", sys_exc_info),
+            ("exception", sys_exception),
             ("get_int_max_str_digits", sys_get_int_max_str_digits),
             ("set_int_max_str_digits", sys_set_int_max_str_digits),
         ],
