@@ -52,6 +52,17 @@ fn b_print(_: Value, args: Args<'_>) -> R<Ref> {
     let mut end = "\n".to_string();
     let mut file = Value::NONE;
     let mut flush = false;
+    // Argument Clinic rejects an unknown keyword before looking at any value.
+    if let Some(key) = args
+        .kwnames
+        .iter()
+        .map(|k| str_opt(*k).unwrap_or(""))
+        .find(|k| !matches!(*k, "sep" | "end" | "file" | "flush"))
+    {
+        return type_error(format!(
+            "'{key}' is an invalid keyword argument for print()"
+        ));
+    }
     for (k, v) in args.kwnames.iter().zip(args.kwvals) {
         let key = str_opt(*k).unwrap_or("");
         let as_text = |what: &str| -> R<Option<String>> {
@@ -78,34 +89,76 @@ fn b_print(_: Value, args: Args<'_>) -> R<Ref> {
             }
         }
     }
+    // `file=None` is `sys.stdout` as the program set it (nothing printed when it is None).
+    let file = if file.is_none() {
+        Ref::dup(crate::modules::sys_stream(1)?)
+    } else {
+        Ref::dup(file)
+    };
+    let file = file.v();
+    if file.is_none() {
+        return Ok(Ref::NONE);
+    }
+    // CPython writes each piece (item, separator, end) with its own `write` call, and an
+    // item's `str()` runs between them. A file object of the runtime buffers the text and
+    // writes it before any Python code runs (an item's `__str__`) and before an error, which
+    // is the same output; another object gets every piece through its `write`.
+    let stdout = file == crate::modules::std_stream(1);
+    let native = stdout || is_kind(file, Kind::File);
     let mut out = String::new();
+    let emit = |out: &mut String| -> R<()> {
+        if out.is_empty() {
+            return Ok(());
+        }
+        if stdout {
+            crate::io::write_stdout_counted(out)?;
+        } else {
+            crate::io::write_to(file, out)?;
+        }
+        out.clear();
+        Ok(())
+    };
+    let put = |out: &mut String, piece: &str| -> R<()> {
+        if native {
+            out.push_str(piece);
+            Ok(())
+        } else {
+            crate::io::write_to(file, piece)
+        }
+    };
     for (i, v) in args.pos.iter().enumerate() {
         if i > 0 {
-            out.push_str(&sep);
+            put(&mut out, &sep)?;
         }
         if crate::str::is_str(*v) {
-            out.push_str(crate::str::as_str(*v));
+            put(&mut out, crate::str::as_str(*v))?;
         } else {
-            out.push_str(&crate::ops::str_string(*v)?);
+            // Plain values format without running Python code.
+            let plain = !v.is_ptr() || matches!(kind(*v), Kind::BigInt | Kind::Str);
+            if !plain {
+                emit(&mut out)?;
+            }
+            let text = match crate::ops::str_string(*v) {
+                Ok(t) => t,
+                Err(e) => {
+                    emit(&mut out)?;
+                    return Err(e);
+                }
+            };
+            put(&mut out, &text)?;
         }
     }
-    out.push_str(&end);
-    if file.is_none() {
-        crate::io::write_stdout_counted(&out)?;
-        if flush {
-            crate::io::flush_stdout();
-        }
-    } else {
-        crate::io::write_to(file, &out)?;
-        if flush {
-            if is_kind(file, Kind::File) {
-                if crate::io::file_fd(file) == 1 {
-                    crate::io::flush_stdout();
-                }
-            } else {
-                let name = crate::str::str_intern("flush");
-                crate::call::call_method(file, name, Args::positional(&[]))?;
+    put(&mut out, &end)?;
+    emit(&mut out)?;
+    if flush {
+        if is_kind(file, Kind::File) {
+            // Only stdout is buffered.
+            if crate::io::file_fd(file) == 1 {
+                crate::io::flush_stdout();
             }
+        } else {
+            let name = crate::str::str_intern("flush");
+            crate::call::call_method(file, name, Args::positional(&[]))?;
         }
     }
     Ok(Ref::NONE)

@@ -538,18 +538,18 @@ fn assigned_bytes(src: Value) -> R<Vec<u8>> {
     if let Some(d) = buffer_of(src)? {
         return Ok(d.into_owned());
     }
-    const MSG: &str = "can assign only bytes, buffers, or iterables of ints in range(0, 256)";
-    if crate::str::is_str(src) || crate::int::has_index(src) {
-        return type_error(MSG);
+    // CPython refuses strs and numbers (`PyNumber_Check`), then converts as `bytearray(src)`
+    // does, with its errors.
+    let number = src.is_float()
+        || crate::int::is_int(src)
+        || crate::complex::is_complex(src)
+        || crate::int::has_index(src)
+        || crate::class::has_dunder(src, "__int__")
+        || crate::class::has_dunder(src, "__float__");
+    if crate::str::str_opt(src).is_some() || number {
+        return type_error("can assign only bytes, buffers, or iterables of ints in range(0, 256)");
     }
-    match bytes_from_source(src, "bytearray") {
-        Ok(d) => Ok(d),
-        Err(Raised) if pending_is(ExcKind::TypeError) => {
-            drop(take_pending());
-            type_error(MSG)
-        }
-        Err(e) => Err(e),
-    }
+    bytes_from_source(src, "bytearray")
 }
 
 /// `ba[k] = x` of a bytearray.
@@ -565,6 +565,10 @@ pub fn bytearray_setitem(v: Value, k: Value, x: Value) -> R<()> {
             let items = bytearray_vec(v);
             items.splice(lo..hi, new);
             return Ok(());
+        }
+        if new.is_empty() {
+            // CPython deletes an extended slice that is assigned no bytes.
+            return bytearray_delitem(v, k);
         }
         let positions: Vec<usize> = crate::ops::slice_positions(start, stop, step).collect();
         if positions.len() != new.len() {

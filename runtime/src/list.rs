@@ -339,16 +339,22 @@ pub fn list_setslice(l: Value, start: i64, stop: i64, step: i64, src: Value) -> 
     let new: RefVec = if is_list(src) {
         RefVec(list_snapshot(src))
     } else {
-        match crate::iter::collect_vec(src) {
-            Ok(v) => v,
+        // Only a TypeError of `iter(src)` is reworded (an iterator's own passes through).
+        let it = match crate::iter::py_iter(src) {
+            Ok(it) => it,
             Err(Raised) => {
                 if crate::exceptions::pending_is(ExcKind::TypeError) {
                     drop(crate::exceptions::take_pending());
-                    return type_error("can only assign an iterable");
+                    return type_error(if step == 1 {
+                        "can only assign an iterable"
+                    } else {
+                        "must assign iterable to extended slice"
+                    });
                 }
                 return Err(Raised);
             }
-        }
+        };
+        crate::iter::collect_vec(it.v())?
     };
     let items = list_vec(l);
     if step == 1 {

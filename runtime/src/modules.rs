@@ -214,6 +214,22 @@ pub fn sys_modules() -> Value {
 }
 
 /// The module named `name` in `sys.modules` (borrowed), if it was imported.
+/// `sys.stdout` (`fd` 1) or `sys.stderr` (2) as the program sees it (borrowed): what it
+/// assigned to the attribute of `sys`, else the standard stream. `RuntimeError: lost
+/// sys.stdout` when the attribute was deleted, as in CPython.
+pub fn sys_stream(fd: i32) -> R<Value> {
+    let name = if fd == 2 { "stderr" } else { "stdout" };
+    if let Some(m) = loaded("sys")
+        && is_kind(m, Kind::Module)
+    {
+        return match crate::dict::dict_data(module_dict(m)).get_str(name) {
+            Some(v) => Ok(v),
+            None => crate::exceptions::raise(ExcKind::RuntimeError, format!("lost sys.{name}")),
+        };
+    }
+    Ok(std_stream(fd))
+}
+
 fn loaded(name: &str) -> Option<Value> {
     crate::dict::dict_data(sys_modules()).get_str(name)
 }
