@@ -106,8 +106,10 @@ fn b_print(_: Value, args: Args<'_>) -> R<Ref> {
     let stdout = file == crate::modules::std_stream(1);
     let native = stdout || is_kind(file, Kind::File);
     let mut out = String::new();
-    let emit = |out: &mut String| -> R<()> {
-        if out.is_empty() {
+    // (The last write happens even when empty: CPython always writes `end`, a call that
+    // counts for the recursion limit.)
+    let emit = |out: &mut String, last: bool| -> R<()> {
+        if out.is_empty() && !last {
             return Ok(());
         }
         if stdout {
@@ -136,12 +138,12 @@ fn b_print(_: Value, args: Args<'_>) -> R<Ref> {
             // Plain values format without running Python code.
             let plain = !v.is_ptr() || matches!(kind(*v), Kind::BigInt | Kind::Str);
             if !plain {
-                emit(&mut out)?;
+                emit(&mut out, false)?;
             }
             let text = match crate::ops::str_string(*v) {
                 Ok(t) => t,
                 Err(e) => {
-                    emit(&mut out)?;
+                    emit(&mut out, false)?;
                     return Err(e);
                 }
             };
@@ -149,7 +151,9 @@ fn b_print(_: Value, args: Args<'_>) -> R<Ref> {
         }
     }
     put(&mut out, &end)?;
-    emit(&mut out)?;
+    if native {
+        emit(&mut out, true)?;
+    }
     if flush {
         if is_kind(file, Kind::File) {
             // Only stdout is buffered.
@@ -548,19 +552,16 @@ fn b_sorted(_: Value, args: Args<'_>) -> R<Ref> {
             args.pos.len()
         ));
     }
+    // As CPython: the list first, then `list.sort`'s arguments.
+    let stamp = crate::finalize::stamp();
+    let l = crate::list::list_made_at(crate::iter::collect_vec(*it)?.into_vec(), stamp);
     let rest = Args {
         pos: &[],
         kwnames: args.kwnames,
         kwvals: args.kwvals,
     };
-    let [key, reverse] = rest.bind("sort", &["key", "reverse"], 0)?;
-    let reverse = match reverse {
-        Some(r) => is_true(r)?,
-        None => false,
-    };
-    let stamp = crate::finalize::stamp();
-    let l = crate::list::list_made_at(crate::iter::collect_vec(*it)?.into_vec(), stamp);
-    crate::list::list_sort(l.v(), key.filter(|k| !k.is_none()), reverse)?;
+    let (key, reverse) = crate::list::sort_args(rest)?;
+    crate::list::list_sort(l.v(), key, reverse)?;
     Ok(l)
 }
 

@@ -8,9 +8,7 @@
 
 use std::cell::{Cell, UnsafeCell};
 
-use crate::exceptions::{
-    ExcKind, R, Raised, index_error, pending_is, raise, take_pending, type_error, value_error,
-};
+use crate::exceptions::{ExcKind, R, index_error, raise, type_error, value_error};
 use crate::int::{IntV, int_from_i64, int_view};
 use crate::object::{Args, IterType, Kind, Ref, alloc_ref, is_kind, payload};
 use crate::value::Value;

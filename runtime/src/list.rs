@@ -612,7 +612,15 @@ fn m_clear(recv: Value, args: Args<'_>) -> R<Ref> {
 
 fn m_sort(recv: Value, args: Args<'_>) -> R<Ref> {
     let l = recv_list(recv)?;
-    // Argument Clinic's checks for `sort(*, key=None, reverse=False)`, in its order.
+    let (key, reverse) = sort_args(args)?;
+    list_sort(l, key, reverse)?;
+    Ok(Ref::NONE)
+}
+
+/// The `key` (`None` for none) and `reverse` arguments of `list.sort` (and `sorted`), with
+/// Argument Clinic's checks for `sort(*, key=None, reverse=False)` in its order; `reverse`
+/// is taken as a C int, as in CPython 3.11.
+pub fn sort_args(args: Args<'_>) -> R<(Option<Value>, bool)> {
     let given = args.pos.len() + args.kwnames.len();
     if given > 2 {
         let keyword = if args.pos.is_empty() { "keyword " } else { "" };
@@ -633,83 +641,93 @@ fn m_sort(recv: Value, args: Args<'_>) -> R<Ref> {
     }
     let [key, reverse] = args.bind("sort", &["key", "reverse"], 0)?;
     let reverse = match reverse {
-        Some(r) => crate::ops::is_true(r)?,
+        Some(r) => {
+            let i = match crate::int::int_view(r) {
+                Some(crate::int::IntV::Big(_)) => i64::MAX,
+                _ => crate::int::index_i64(r)?,
+            };
+            if i32::try_from(i).is_err() {
+                return crate::exceptions::overflow_error(
+                    "Python int too large to convert to C int",
+                );
+            }
+            i != 0
+        }
         None => false,
     };
-    list_sort(l, key.filter(|k| !k.is_none()), reverse)?;
-    Ok(Ref::NONE)
+    Ok((key.filter(|k| !k.is_none()), reverse))
 }
 
-/// Sorts list `l` in place (stable), with an optional key function.
+/// Sorts list `l` in place (stable), with an optional key function. A comparison that
+/// raises leaves the list in the order CPython's sort leaves it in.
 pub fn list_sort(l: Value, key: Option<Value>, reverse: bool) -> R<()> {
     // CPython empties the list while sorting, so that mutation is detected.
     let items = list_vec(l).take();
-    let result = sort_items(&items, key, reverse);
+    let (order, result) = sort_items(&items, key, reverse);
     let during = list_vec(l).take();
-    match result {
-        Ok(order) => {
-            let sorted: Vec<Value> = order.into_iter().map(|i| items[i]).collect();
-            list_vec(l).set(sorted);
-            let modified = !during.is_empty();
-            for v in during {
-                decref(v);
-            }
-            if modified {
-                return value_error("list modified during sort");
-            }
-            Ok(())
-        }
-        Err(Raised) => {
-            list_vec(l).set(items);
-            for v in during {
-                decref(v);
-            }
-            Err(Raised)
-        }
+    let sorted: Vec<Value> = order.into_iter().map(|i| items[i]).collect();
+    list_vec(l).set(sorted);
+    let modified = !during.is_empty();
+    for v in during {
+        decref(v);
     }
+    result?;
+    if modified {
+        return value_error("list modified during sort");
+    }
+    Ok(())
 }
 
-/// The stable sorted order (a permutation of indices) of `items`.
-pub fn sort_items(items: &[Value], key: Option<Value>, reverse: bool) -> R<Vec<usize>> {
+/// The stable sorted order (a permutation of indices) of `items`, by their keys, and
+/// whether the sort succeeded: when a key function or a comparison raises, the order is
+/// where CPython's sort left the items (unchanged for a failing key function).
+pub fn sort_items(items: &[Value], key: Option<Value>, reverse: bool) -> (Vec<usize>, R<()>) {
+    let identity = || (0..items.len()).collect::<Vec<usize>>();
     // When the key function raises, the keys computed so far are released last first; when
     // a comparison does, all of them first to last (CPython's `list.sort`).
     let keys: Vec<Ref> = match key {
         Some(k) => {
             let mut ks = RefVec(Vec::with_capacity(items.len()));
             for v in items {
-                ks.push(crate::call::call(k, Args::positional(&[*v]))?);
+                match crate::call::call(k, Args::positional(&[*v])) {
+                    Ok(r) => ks.push(r),
+                    Err(e) => return (identity(), Err(e)),
+                }
             }
             ks.into_vec()
         }
         None => items.iter().map(|v| Ref::dup(*v)).collect(),
     };
     let kv: Vec<Value> = keys.iter().map(Ref::v).collect();
-    let mut order: Vec<usize> = (0..kv.len()).collect();
-    // Fast paths: homogeneous ints, floats without NaN, strs (total orders).
+    let mut order: Vec<usize> = identity();
+    // Fast paths: homogeneous ints, floats without NaN, strs: total orders whose
+    // comparisons run no Python code, so any stable sort gives CPython's result.
     if kv.iter().all(|v| v.is_inline_int()) {
         if reverse {
             order.sort_by(|a, b| kv[*b].as_inline_int().cmp(&kv[*a].as_inline_int()));
         } else {
             order.sort_by_key(|i| kv[*i].as_inline_int());
         }
-        return Ok(order);
+        return (order, Ok(()));
     }
     if kv.iter().all(|v| v.is_float() && !v.as_f64().is_nan()) {
         let f = |i: usize| kv[i].as_f64();
+        // total_cmp orders -0.0 before 0.0, Python treats them as equal: the partial
+        // order keeps them in place (a stable sort of a total preorder).
         if reverse {
-            order.sort_by(|a, b| f(*b).total_cmp(&f(*a)).then(std::cmp::Ordering::Equal));
+            order.sort_by(|a, b| {
+                f(*b)
+                    .partial_cmp(&f(*a))
+                    .unwrap_or(std::cmp::Ordering::Equal)
+            });
         } else {
-            order.sort_by(|a, b| f(*a).total_cmp(&f(*b)));
+            order.sort_by(|a, b| {
+                f(*a)
+                    .partial_cmp(&f(*b))
+                    .unwrap_or(std::cmp::Ordering::Equal)
+            });
         }
-        // total_cmp orders -0.0 before 0.0, Python treats them as equal: restore
-        // stability among equal values.
-        if kv.iter().any(|v| v.as_f64() == 0.0) {
-            order = (0..kv.len()).collect();
-            merge_sort(&mut order, &mut |a, b| {
-                Ok(if reverse { f(b) < f(a) } else { f(a) < f(b) })
-            })?;
-        }
-        return Ok(order);
+        return (order, Ok(()));
     }
     if kv.iter().all(|v| crate::str::is_str(*v)) {
         let s = |i: usize| crate::str::as_str(kv[i]);
@@ -718,79 +736,27 @@ pub fn sort_items(items: &[Value], key: Option<Value>, reverse: bool) -> R<Vec<u
         } else {
             order.sort_by(|a, b| s(*a).cmp(s(*b)));
         }
-        return Ok(order);
+        return (order, Ok(()));
     }
-    if kv.iter().all(|v| crate::tuple::is_tuple(*v)) {
+    // Anything else may run Python code in its comparisons: CPython's algorithm, for the
+    // same comparisons in the same order. A reverse sort reverses the items first and the
+    // result after (so equal items keep their order), as CPython does.
+    if reverse {
+        order.reverse();
+    }
+    let result = if kv.iter().all(|v| crate::tuple::is_tuple(*v)) {
         // Tuples (records sorted by their fields): their comparison directly, without the
         // generic dispatch of each `<` (CPython's `unsafe_tuple_compare` likewise).
-        let lt = |x: Value, y: Value| crate::ops::seq_compare(crate::ops::cmp::LT, x, y);
-        merge_sort(&mut order, &mut |a, b| {
-            if reverse {
-                lt(kv[b], kv[a])
-            } else {
-                lt(kv[a], kv[b])
-            }
-        })?;
-        return Ok(order);
+        crate::timsort::timsort(&mut order, &mut |a, b| {
+            crate::ops::seq_compare(crate::ops::cmp::LT, kv[a], kv[b])
+        })
+    } else {
+        crate::timsort::timsort(&mut order, &mut |a, b| crate::ops::py_lt_bool(kv[a], kv[b]))
+    };
+    if reverse {
+        order.reverse();
     }
-    merge_sort(&mut order, &mut |a, b| {
-        if reverse {
-            crate::ops::py_lt_bool(kv[b], kv[a])
-        } else {
-            crate::ops::py_lt_bool(kv[a], kv[b])
-        }
-    })?;
-    Ok(order)
-}
-
-/// A stable merge sort using only a fallible "less than" (never panics, whatever `lt`
-/// answers).
-pub fn merge_sort(v: &mut [usize], lt: &mut dyn FnMut(usize, usize) -> R<bool>) -> R<()> {
-    let n = v.len();
-    if n < 2 {
-        return Ok(());
-    }
-    const RUN: usize = 16;
-    // Insertion sort small runs.
-    let mut start = 0;
-    while start < n {
-        let end = (start + RUN).min(n);
-        for i in start + 1..end {
-            let mut j = i;
-            while j > start && lt(v[j], v[j - 1])? {
-                v.swap(j, j - 1);
-                j -= 1;
-            }
-        }
-        start = end;
-    }
-    let mut buf = v.to_vec();
-    let mut width = RUN;
-    while width < n {
-        let mut lo = 0;
-        while lo < n {
-            let mid = (lo + width).min(n);
-            let hi = (lo + 2 * width).min(n);
-            let (mut i, mut j, mut k) = (lo, mid, lo);
-            while i < mid && j < hi {
-                if lt(v[j], v[i])? {
-                    buf[k] = v[j];
-                    j += 1;
-                } else {
-                    buf[k] = v[i];
-                    i += 1;
-                }
-                k += 1;
-            }
-            buf[k..k + (mid - i)].copy_from_slice(&v[i..mid]);
-            k += mid - i;
-            buf[k..k + (hi - j)].copy_from_slice(&v[j..hi]);
-            lo = hi;
-        }
-        v.copy_from_slice(&buf);
-        width *= 2;
-    }
-    Ok(())
+    (order, result)
 }
 
 /// The methods of `list`.
@@ -812,27 +778,68 @@ pub const METHODS: &[(&str, crate::object::BuiltinFn)] = &[
 mod tests {
     use super::*;
 
+    use crate::timsort::timsort;
+
+    /// A pseudo-random sequence (xorshift), for inputs with runs of every kind.
+    fn noise(n: usize, seed: u64, modulo: i64) -> Vec<i64> {
+        let mut x = seed;
+        (0..n)
+            .map(|_| {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                (x % modulo as u64) as i64
+            })
+            .collect()
+    }
+
     #[test]
-    fn merge_sort_is_stable_and_sorts() {
-        let keys: Vec<i64> = (0..200).map(|i| (i * 37) % 11).collect();
-        let mut order: Vec<usize> = (0..keys.len()).collect();
-        merge_sort(&mut order, &mut |a, b| Ok(keys[a] < keys[b])).unwrap();
-        for w in order.windows(2) {
-            assert!(keys[w[0]] < keys[w[1]] || (keys[w[0]] == keys[w[1]] && w[0] < w[1]));
+    fn timsort_is_stable_and_sorts() {
+        for (n, modulo) in [
+            (0, 1),
+            (1, 1),
+            (2, 2),
+            (63, 5),
+            (64, 7),
+            (200, 11),
+            (5000, 50),
+        ] {
+            for seed in 1..4u64 {
+                let mut keys = noise(n, seed, modulo);
+                // Some runs (ascending and descending) for the merges to find.
+                if n > 100 {
+                    keys[10..60].sort();
+                    keys[70..100].sort_by(|a, b| b.cmp(a));
+                }
+                let mut order: Vec<usize> = (0..keys.len()).collect();
+                timsort(&mut order, &mut |a, b| Ok(keys[a] < keys[b])).unwrap();
+                for w in order.windows(2) {
+                    assert!(keys[w[0]] < keys[w[1]] || (keys[w[0]] == keys[w[1]] && w[0] < w[1]));
+                }
+            }
         }
     }
 
     #[test]
-    fn merge_sort_survives_inconsistent_comparisons() {
-        let mut order: Vec<usize> = (0..100).collect();
-        let mut flip = false;
-        merge_sort(&mut order, &mut |_, _| {
-            flip = !flip;
-            Ok(flip)
-        })
-        .unwrap();
-        let mut seen = order.clone();
-        seen.sort();
-        assert_eq!(seen, (0..100).collect::<Vec<_>>());
+    fn timsort_keeps_a_permutation_whatever_happens() {
+        for fail_at in [None, Some(1), Some(50), Some(700)] {
+            let mut order: Vec<usize> = (0..300).collect();
+            let mut flip = false;
+            let mut calls = 0;
+            let r = timsort(&mut order, &mut |_, _| {
+                calls += 1;
+                if Some(calls) == fail_at {
+                    return crate::exceptions::value_error("stop");
+                }
+                flip = !flip;
+                Ok(flip)
+            });
+            if r.is_err() {
+                drop(crate::exceptions::take_pending());
+            }
+            let mut seen = order.clone();
+            seen.sort();
+            assert_eq!(seen, (0..300).collect::<Vec<_>>());
+        }
     }
 }
