@@ -916,8 +916,15 @@ fn instance_setattr(o: Value, n: &str, name: Value, v: Value) -> R<()> {
         }
     } else {
         match n {
-            "__dict__" if !crate::class::has_no_dict(cls) => return set_instance_dict(o, Some(v)),
+            "__dict__" if !crate::class::has_no_dict(cls) && cls != rt().t.object => {
+                return set_instance_dict(o, Some(v));
+            }
             "__class__" => {
+                if cls == rt().t.object
+                    && let Some(r) = builtin_readonly(o, n, Some(v))
+                {
+                    return r;
+                }
                 return raise(
                     ExcKind::NotImplementedError,
                     "molt: assigning __class__ is not supported yet",
@@ -997,7 +1004,8 @@ fn store_in_dict(
         // A first assignment out of slot order: keep every attribute in the dict from
         // now on, so that `__dict__` shows them in assignment order.
         crate::class::deslot(o);
-    } else if crate::class::has_no_dict(cls) {
+    } else if crate::class::has_no_dict(cls) || cls == rt().t.object {
+        // (Instances of `object` itself have no `__dict__` either.)
         if crate::class::lookup_hashed(cls, n, crate::hash::hash_str(name)).is_some() {
             return raise(
                 ExcKind::AttributeError,
