@@ -279,8 +279,14 @@ fn b_max(_: Value, args: Args<'_>) -> R<Ref> {
 fn b_sum(_: Value, args: Args<'_>) -> R<Ref> {
     let [it, start] = args.bind("sum", &["iterable", "start"], 1)?;
     let start = start.unwrap_or(Value::inline_int(0).unwrap_or(Value::NONE));
-    if crate::str::is_str(start) {
+    if str_opt(start).is_some() {
         return type_error("sum() can't sum strings [use ''.join(seq) instead]");
+    }
+    if crate::bytes::is_bytes(start) {
+        return type_error("sum() can't sum bytes [use b''.join(seq) instead]");
+    }
+    if crate::bytes::is_bytearray(start) {
+        return type_error("sum() can't sum bytearray [use b''.join(seq) instead]");
     }
     let iter = py_iter(it.unwrap_or(Value::NONE))?;
     let mut acc = Ref::dup(start);
@@ -450,7 +456,7 @@ pub(crate) fn b_zip(_: Value, args: Args<'_>) -> R<Ref> {
             "strict" => strict = is_true(*v)?,
             other => {
                 return type_error(format!(
-                    "zip() got an unexpected keyword argument '{other}'"
+                    "'{other}' is an invalid keyword argument for zip()"
                 ));
             }
         }
@@ -574,13 +580,14 @@ pub(crate) fn b_reversed(_: Value, args: Args<'_>) -> R<Ref> {
         return crate::range::range_reversed(seq);
     }
     if crate::str::is_str(seq) {
-        let chars: Vec<Ref> = crate::str::as_str(seq)
+        // A `reversed` object (CPython's, over the sequence protocol), of the characters.
+        let mut chars: Vec<Ref> = crate::str::as_str(seq)
             .chars()
-            .rev()
             .map(crate::str::str_from_char)
             .collect();
-        let l = crate::list::list_from_vec(chars);
-        return py_iter(l.v());
+        return Ok(native_iter(crate::object::IterType::Reversed, move || {
+            Ok(chars.pop())
+        }));
     }
     if crate::dict::is_dict(seq) || is_kind(seq, Kind::DictView) {
         return Ok(crate::dict::dict_reversed(seq));
@@ -879,6 +886,9 @@ fn b_iter(_: Value, args: Args<'_>) -> R<Ref> {
     match sentinel {
         None => py_iter(x),
         Some(s) => {
+            if !is_callable(x) {
+                return type_error("iter(v, w): v must be callable");
+            }
             let f = Ref::dup(x);
             let s = Ref::dup(s);
             let mut done = false;
