@@ -234,6 +234,9 @@ pub fn format_int(i: IntV<'_>, spec: &Spec) -> R<String> {
     if spec.precision.is_some() {
         return value_error("Precision not allowed in integer format specifier");
     }
+    if spec.z {
+        return value_error("Negative zero coercion (z) not allowed in integer format specifier");
+    }
     let big = i.to_big();
     let negative = big.sign() == num_bigint::Sign::Minus;
     let mag = big.magnitude();
@@ -489,6 +492,9 @@ pub fn format_str(s: &str, spec: &Spec) -> R<String> {
     }
     if spec.sign.is_some() {
         return value_error("Sign not allowed in string format specifier");
+    }
+    if spec.z {
+        return value_error("Negative zero coercion (z) not allowed in string format specifier");
     }
     if spec.alt {
         return value_error("Alternate form (#) not allowed in string format specifier");
