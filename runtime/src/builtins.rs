@@ -791,6 +791,16 @@ fn ternary_pow(base: Value, exp: Value, m: Value) -> R<Ref> {
 
 fn b_ord(_: Value, args: Args<'_>) -> R<Ref> {
     let [c] = args.exact("ord")?;
+    // A bytes or bytearray of one byte too.
+    if let Some(d) = crate::bytes::bytes_like(c) {
+        return match d[..] {
+            [b] => Ok(int_from_i64(b as i64)),
+            _ => type_error(format!(
+                "ord() expected a character, but string of length {} found",
+                d.len()
+            )),
+        };
+    }
     let Some(s) = str_opt(c) else {
         return type_error(format!(
             "ord() expected string of length 1, but {} found",
