@@ -804,10 +804,16 @@ fn bounds(start: Option<Value>, end: Option<Value>, n: usize) -> R<(usize, usize
     let n = n as i64;
     let adj = |v: Option<Value>, default: i64| -> R<i64> {
         let i = match v {
-            Some(v) if !v.is_none() => crate::int::as_ssize(v, None)?,
-            _ => default,
+            Some(v) if v.is_none() => default,
+            Some(v) if crate::int::has_index(v) => crate::int::as_ssize(v, None)?,
+            Some(_) => {
+                return type_error(
+                    "slice indices must be integers or None or have an __index__ method",
+                );
+            }
+            None => default,
         };
-        Ok(if i < 0 { (i + n).max(0) } else { i })
+        Ok(if i < 0 { i.saturating_add(n).max(0) } else { i })
     };
     // A start past the end stays past it (`n + 1` at most, which a `usize` holds).
     let s = adj(start, 0)?.min(n + 1);

@@ -528,12 +528,16 @@ fn find_eq(l: Value, x: Value, start: usize, stop: usize) -> R<Option<usize>> {
     Ok(None)
 }
 
-/// Adjusts optional `start`/`stop` arguments of `index` against length `n`.
+/// Adjusts optional `start`/`stop` arguments of `index` against length `n`: ints or
+/// objects with `__index__`, clamped (CPython's `_PyEval_SliceIndexNotNone`).
 pub fn index_bounds(start: Option<Value>, stop: Option<Value>, n: usize) -> R<(usize, usize)> {
     let n = n as i64;
     let adj = |v: Option<Value>, default: i64| -> R<i64> {
         let i = match v {
-            Some(v) => crate::int::index_i64(v)?,
+            Some(v) if crate::int::has_index(v) => crate::int::as_ssize(v, None)?,
+            Some(_) => {
+                return type_error("slice indices must be integers or have an __index__ method");
+            }
             None => default,
         };
         Ok(if i < 0 {

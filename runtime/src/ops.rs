@@ -1394,7 +1394,7 @@ pub fn contains(container: Value, item: Value) -> R<bool> {
         }
         if matches!(
             kind(container),
-            Kind::Iter | Kind::Instance | Kind::DictView
+            Kind::Iter | Kind::Instance | Kind::DictView | Kind::Generator | Kind::File
         ) {
             let it = crate::iter::py_iter(container)?;
             while let Some(x) = crate::iter::py_next(it.v())? {
