@@ -1488,6 +1488,26 @@ fn remarks_are_diagnostics_filtered_by_settings() {
     assert_eq!(client.shutdown_and_exit(), Some(0));
 }
 
+/// Settings the server pulls at start-up (`workspace/configuration`, which some clients
+/// answer instead of sending `initializationOptions`) reach a document opened before the
+/// answer came: it is checked again with them.
+#[test]
+fn settings_pulled_at_start_up_apply_to_a_document_opened_meanwhile() {
+    let dir = workspace(&[]);
+    let path = dir.path().join("typed.py");
+    let mut client = Client::start(dir.path(), Value::Null);
+    // Answered only once the client reads again, after the document is open.
+    client.configuration = json!({"remarks": "all"});
+    client.open(&path, TYPED);
+    let published = client.diagnostics(&uri(&path), |d| !with_code(d, "guard.entry").is_empty());
+    let guard = with_code(
+        published["diagnostics"].as_array().expect("array"),
+        "guard.entry",
+    );
+    assert_eq!(guard[0]["severity"], json!(3), "{published}");
+    assert_eq!(client.shutdown_and_exit(), Some(0));
+}
+
 #[test]
 fn inlay_hints_show_types_and_lanes() {
     let dir = workspace(&[]);

@@ -761,7 +761,9 @@ pub use molt_abi::binary_op as op;
 /// `a op b` for two ints. `None` for operators ints do not support (`@`).
 pub fn int_binop(opc: u32, a: IntV<'_>, b: IntV<'_>) -> R<Option<Ref>> {
     use op::*;
-    if let (IntV::Small(x), IntV::Small(y)) = (a, b) {
+    // Machine arithmetic for every operand that fits in an `i64`, not only the inline ones:
+    // `seed * 1103515245 % 2**31` makes a heap int of 61 bits, and its `%` needs no BigInt.
+    if let (Some(x), Some(y)) = (a.to_i64(), b.to_i64()) {
         if let Some(r) = small_binop(opc, x, y)? {
             return Ok(Some(r));
         }
@@ -880,7 +882,7 @@ fn small_binop(opc: u32, x: i64, y: i64) -> R<Option<Ref>> {
             }
             let mut acc: i128 = 1;
             let mut ok = true;
-            if y > 128 && x.abs() > 1 {
+            if y > 128 && x.unsigned_abs() > 1 {
                 ok = false;
             } else {
                 for _ in 0..y.min(130) {
@@ -916,8 +918,8 @@ pub fn int_truediv(a: IntV<'_>, b: IntV<'_>) -> R<Ref> {
     if b.is_zero() {
         return zero_division("division by zero");
     }
-    if let (IntV::Small(x), IntV::Small(y)) = (a, b) {
-        if x.abs() < (1 << 53) && y.abs() < (1 << 53) {
+    if let (Some(x), Some(y)) = (a.to_i64(), b.to_i64()) {
+        if x.unsigned_abs() < (1 << 53) && y.unsigned_abs() < (1 << 53) {
             return Ok(Ref::new(Value::from_f64(x as f64 / y as f64)));
         }
     }

@@ -1587,7 +1587,7 @@ fn define_init<M: Module>(
         let entry = b.create_block();
         b.switch_to_block(entry);
         // Profiling starts (when the environment asks for it) before any compiled code runs.
-        let gv = symbols.import_data(b.func, profile_table.as_u32(), true);
+        let gv = symbols.import_data(b.func, profile_table.as_u32());
         let table_addr = b.ins().symbol_value(types::I64, gv);
         let fr = symbols.import_runtime(b.func, Rt::ProfileInit);
         b.ins().call(fr, &[table_addr]);
@@ -1606,7 +1606,7 @@ fn define_init<M: Module>(
             let args = crate::symbols::fit_args(b, f, args);
             let call = b.ins().call(fr, &args);
             let v = b.inst_results(call)[0];
-            let gv = symbols.import_data(b.func, slot.as_u32(), true);
+            let gv = symbols.import_data(b.func, slot.as_u32());
             let addr = b.ins().symbol_value(types::I64, gv);
             b.ins().store(ir::MemFlagsData::trusted(), v, addr, 0);
             v
@@ -1617,7 +1617,7 @@ fn define_init<M: Module>(
                 "__molt_startup_stderr".into(),
                 startup_stderr.as_bytes(),
             )?;
-            let gv = symbols.import_data(b.func, text.as_u32(), true);
+            let gv = symbols.import_data(b.func, text.as_u32());
             let addr = b.ins().symbol_value(types::I64, gv);
             let len = b.ins().iconst(types::I64, startup_stderr.len() as i64);
             let fr = symbols.import_runtime(b.func, Rt::WriteStderr);
@@ -1625,7 +1625,7 @@ fn define_init<M: Module>(
         }
         // The module table; the runtime creates `__main__` now, the others when imported.
         let (table, count) = define_module_table(module, symbols, functions, modules)?;
-        let gv = symbols.import_data(b.func, table.as_u32(), true);
+        let gv = symbols.import_data(b.func, table.as_u32());
         let addr = b.ins().symbol_value(types::I64, gv);
         let count = b.ins().iconst(types::I64, count as i64);
         let fr = symbols.import_runtime(b.func, Rt::ModulesInit);
@@ -1634,7 +1634,7 @@ fn define_init<M: Module>(
         let mut str_values: FxHashMap<&str, ir::Value> = FxHashMap::default();
         for (k, s) in constants.strings.iter().enumerate() {
             let data = bytes_data(module, format!("__molt_sb_{k}"), s.as_bytes())?;
-            let gv = symbols.import_data(b.func, data.as_u32(), true);
+            let gv = symbols.import_data(b.func, data.as_u32());
             let addr = b.ins().symbol_value(types::I64, gv);
             let len = b.ins().iconst(types::I64, s.len() as i64);
             let v = store_call(&mut b, Rt::ConstStr, &[addr, len], symbols.strings[s]);
@@ -1642,7 +1642,7 @@ fn define_init<M: Module>(
         }
         for (k, digits) in constants.bigints.iter().enumerate() {
             let data = bytes_data(module, format!("__molt_bb_{k}"), digits.as_bytes())?;
-            let gv = symbols.import_data(b.func, data.as_u32(), true);
+            let gv = symbols.import_data(b.func, data.as_u32());
             let addr = b.ins().symbol_value(types::I64, gv);
             let len = b.ins().iconst(types::I64, digits.len() as i64);
             store_call(

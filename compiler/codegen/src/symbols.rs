@@ -268,14 +268,11 @@ impl Symbols {
         })
     }
 
-    /// Imports data object `data` (a `DataId` index) into `func`; `colocated` for data this
-    /// object defines (addressed PC-relative), not for the runtime's (through the GOT).
-    pub fn import_data(
-        &self,
-        func: &mut ir::Function,
-        data: u32,
-        colocated: bool,
-    ) -> ir::GlobalValue {
+    /// Imports data object `data` (a `DataId` index) into `func`, addressed PC-relative
+    /// (`lea sym(%rip)`), the runtime's own data (`molt_depth`, the profiling switch)
+    /// included: the runtime is linked statically into the same executable, so no GOT entry
+    /// is needed (wasm32 ignores the flag: every address is a linker-patched constant).
+    pub fn import_data(&self, func: &mut ir::Function, data: u32) -> ir::GlobalValue {
         let name = func.declare_imported_user_function(UserExternalName {
             namespace: 1,
             index: data,
@@ -283,7 +280,7 @@ impl Symbols {
         func.create_global_value(ir::GlobalValueData::Symbol {
             name: ExternalName::user(name),
             offset: ir::immediates::Imm64::new(0),
-            colocated,
+            colocated: true,
             tls: false,
         })
     }
@@ -339,11 +336,6 @@ impl Symbols {
     pub fn module_slot(&self, function: &str) -> Option<u32> {
         let (module, _) = molt_mir::split_module(function);
         self.modules.get(module).map(|d| d.as_u32())
-    }
-
-    /// Whether `data` is the runtime's (imported: addressed through the GOT).
-    pub fn is_imported_data(&self, data: u32) -> bool {
-        data == self.depth.as_u32() || data == self.profile_on.as_u32()
     }
 
     /// The descriptor of MIR function `name`.

@@ -39,6 +39,7 @@ use molt_abi as abi;
 use molt_mir::lanes::{Strategy, strategy};
 
 const I64: ir::Type = types::I64;
+const I8: ir::Type = types::I8;
 const I32: ir::Type = types::I32;
 
 // The value words and object layout of the ABI (`molt_abi`), as Cranelift immediates.
@@ -226,6 +227,7 @@ fn translate_with(
         unpacked: FxHashMap::default(),
         range_end: 0,
         values: FxHashMap::default(),
+        conds: FxHashMap::default(),
         blocks: Vec::new(),
         slots: FxHashMap::default(),
         slot_order: Vec::new(),
@@ -324,6 +326,11 @@ struct Translator<'a> {
     /// The end (exclusive instruction index) of the block range being translated.
     range_end: usize,
     values: FxHashMap<Value, ir::Value>,
+    /// For `bool` values made from a machine condition (a comparison, a type test, a truth
+    /// test): that condition (`i8`, 1 for `True`), so that a `brif` on the value tests it
+    /// directly instead of comparing the word with `True` again (the word itself, a
+    /// `select`, is then dead code when nothing else uses it).
+    conds: FxHashMap<Value, ir::Value>,
     blocks: Vec<ir::Block>,
     /// Stack slot of each local kept in a slot (`slot.load`/`slot.store`).
     slots: FxHashMap<Box<str>, ir::StackSlot>,
@@ -832,8 +839,7 @@ impl Translator<'_> {
         let base = match self.counters_slot {
             Some(slot) => b.ins().stack_load(I64, I64, slot, 0),
             None => {
-                let colocated = !self.symbols.is_imported_data(counters);
-                let gv = self.symbols.import_data(b.func, counters, colocated);
+                let gv = self.symbols.import_data(b.func, counters);
                 b.ins().symbol_value(I64, gv)
             }
         };
@@ -867,7 +873,7 @@ impl Translator<'_> {
             None => {
                 let gv = self
                     .symbols
-                    .import_data(b.func, self.symbols.profile_on.as_u32(), false);
+                    .import_data(b.func, self.symbols.profile_on.as_u32());
                 let addr = b.ins().symbol_value(I64, gv);
                 b.ins().load(I64, ir::MemFlagsData::trusted(), addr, 0)
             }
@@ -900,8 +906,7 @@ impl Translator<'_> {
         let gv = match self.imported_data.get(&data) {
             Some(gv) => *gv,
             None => {
-                let colocated = !self.symbols.is_imported_data(data);
-                let gv = self.symbols.import_data(b.func, data, colocated);
+                let gv = self.symbols.import_data(b.func, data);
                 self.imported_data.insert(data, gv);
                 gv
             }
@@ -1165,6 +1170,30 @@ impl Translator<'_> {
         }
     }
 
+    /// Defines the result of `d` as the bool word of the condition `c` (`i8`, 1 for
+    /// `True`), remembering `c` for branches on the result (see [`Translator::conds`]).
+    fn define_bool(&mut self, b: &mut FunctionBuilder<'_>, d: &InstData, c: ir::Value) {
+        let w = bool_word(b, c);
+        self.define(d, w);
+        if let Some(r) = d.result {
+            self.conds.insert(r, c);
+        }
+    }
+
+    /// The condition (`i8`, 1 for `True`) of the bool word of MIR value `v`: the one it was
+    /// made from, or a comparison of the word with `True`.
+    fn cond_of(
+        &mut self,
+        b: &mut FunctionBuilder<'_>,
+        v: Value,
+    ) -> Result<ir::Value, CodegenError> {
+        if let Some(c) = self.conds.get(&v) {
+            return Ok(*c);
+        }
+        let w = self.val(v)?;
+        Ok(b.ins().icmp_imm_s(IntCC::Equal, w, TRUE))
+    }
+
     fn instruction(
         &mut self,
         b: &mut FunctionBuilder<'_>,
@@ -1301,15 +1330,23 @@ impl Translator<'_> {
                         } else {
                             b.ins().bxor_imm_u(same, 1)
                         };
-                        bool_word(b, c)
+                        self.define_bool(b, d, c);
+                        return Ok(());
                     }
                     Strategy::FloatCompare => {
                         let (x, y) = (as_f64(b, l), as_f64(b, r));
                         let c = b.ins().fcmp(float_cc(*op), x, y);
-                        bool_word(b, c)
+                        self.define_bool(b, d, c);
+                        return Ok(());
                     }
                     Strategy::IntCompare | Strategy::NumericCompare => {
-                        self.int_compare(b, block, d, after, *op, l, r)?
+                        match self.int_compare(b, block, d, after, *op, l, r)? {
+                            Compared::Cond(c) => {
+                                self.define_bool(b, d, c);
+                                return Ok(());
+                            }
+                            Compared::Word(w) => w,
+                        }
                     }
                     _ => {
                         let code = b.ins().iconst(I32, i64::from(compare_code(*op)));
@@ -1321,57 +1358,56 @@ impl Translator<'_> {
                 self.define(d, res);
             }
             InstKind::Truthy(a) => {
+                let operand = *a;
                 let a = v!(a);
-                let v = match strategy(func, d) {
+                let c = match strategy(func, d) {
                     // A bool is its own truth value.
-                    Strategy::BoolTruthy => a,
+                    Strategy::BoolTruthy => {
+                        self.define(d, a);
+                        if let (Some(r), Some(c)) = (d.result, self.conds.get(&operand).copied()) {
+                            self.conds.insert(r, c);
+                        }
+                        return Ok(());
+                    }
                     Strategy::TruthyInline => self.truthy_inline(b, block, d, after, a)?,
                     _ => {
                         let r = self.call_rt(b, Rt::IsTrue, &[a]);
                         self.check(b, block, d, after, r, true)?;
-                        let t = b.ins().iconst(I64, TRUE);
-                        let f = b.ins().iconst(I64, FALSE);
-                        b.ins().select(r, t, f)
+                        b.ins().icmp_imm_s(IntCC::NotEqual, r, 0)
                     }
                 };
-                self.define(d, v);
+                self.define_bool(b, d, c);
             }
             InstKind::IsType(v, ty) => {
                 let x = v!(v);
                 let tag = b.ins().ushr_imm_u(x, 48);
-                let res = match ty {
-                    Type::Float => {
-                        let c = b.ins().icmp_imm_u(IntCC::UnsignedLessThan, tag, TAG_PTR);
-                        bool_word(b, c)
-                    }
-                    Type::Bool => {
-                        let c = b.ins().icmp_imm_s(IntCC::Equal, tag, TAG_BOOL);
-                        bool_word(b, c)
-                    }
+                let c = match ty {
+                    Type::Float => b.ins().icmp_imm_u(IntCC::UnsignedLessThan, tag, TAG_PTR),
+                    Type::Bool => b.ins().icmp_imm_s(IntCC::Equal, tag, TAG_BOOL),
                     _ => {
                         // Inline ints answer inline; bigints need the object's kind.
                         let is_small = b.ins().icmp_imm_s(IntCC::Equal, tag, TAG_INT);
                         let slow = b.create_block();
                         let merge = b.create_block();
-                        b.append_block_param(merge, I64);
-                        let t = b.ins().iconst(I64, TRUE);
+                        b.append_block_param(merge, I8);
                         b.ins()
-                            .brif(is_small, merge, &[BlockArg::Value(t)], slow, &[]);
+                            .brif(is_small, merge, &[BlockArg::Value(is_small)], slow, &[]);
                         b.switch_to_block(slow);
                         let code = b.ins().iconst(I32, i64::from(abi::type_code::INT));
                         let r = self.call_rt(b, Rt::IsType, &[x, code]);
-                        let w = bool_word(b, r);
-                        b.ins().jump(merge, &[BlockArg::Value(w)]);
+                        let c = b.ins().icmp_imm_s(IntCC::NotEqual, r, 0);
+                        b.ins().jump(merge, &[BlockArg::Value(c)]);
                         b.switch_to_block(merge);
                         b.block_params(merge)[0]
                     }
                 };
+                self.define_bool(b, d, c);
                 // An entry guard: a failure when the test is false (unless the `brif` on
                 // the result counts its else edge).
                 if let Some(p) = self.point(d)
                     && !p.via_edge
                 {
-                    let failed = b.ins().icmp_imm_s(IntCC::NotEqual, res, TRUE);
+                    let failed = b.ins().bxor_imm_u(c, 1);
                     let count = b.create_block();
                     let cont = b.create_block();
                     b.set_cold_block(count);
@@ -1381,7 +1417,6 @@ impl Translator<'_> {
                     b.ins().jump(cont, &[]);
                     b.switch_to_block(cont);
                 }
-                self.define(d, res);
             }
             InstKind::ToIndex(v) => {
                 let x = v!(v);
@@ -1405,10 +1440,8 @@ impl Translator<'_> {
                 let (e, c) = (v!(e), v!(c));
                 let r = self.call_rt(b, Rt::ExcMatch, &[e, c]);
                 self.check(b, block, d, after, r, true)?;
-                let t = b.ins().iconst(I64, TRUE);
-                let f = b.ins().iconst(I64, FALSE);
-                let v = b.ins().select(r, t, f);
-                self.define(d, v);
+                let c = b.ins().icmp_imm_s(IntCC::NotEqual, r, 0);
+                self.define_bool(b, d, c);
             }
             InstKind::GlobalLoad(name) => {
                 let r = match self.symbols.class_slot(&self.func.name, name) {
@@ -1549,10 +1582,15 @@ impl Translator<'_> {
             // Only extends lifetimes: the operands that die here are released by the caller.
             InstKind::KeepAlive(_) | InstKind::Bind(_) => {}
             InstKind::Assume(v, _) => {
-                // An assumption only: the optimizer turns it into a guard. Same value, new owner.
+                // An assumption only: the optimizer turns it into a guard. Same value, new
+                // owner: the operand's reference when this is its last use, else a new one.
                 let x = v!(v);
                 if d.result.is_some_and(|r| self.needs_rc(r)) {
-                    self.incref(b, x);
+                    if self.needs_rc(*v) && !after.contains(v) {
+                        self.moved.push(*v);
+                    } else {
+                        self.incref(b, x);
+                    }
                 }
                 self.define(d, x);
             }
@@ -3631,7 +3669,7 @@ impl Translator<'_> {
         Ok(())
     }
 
-    /// Comparisons with the small-int fast path.
+    /// Comparisons with the small-int fast path (then floats, then the runtime).
     #[allow(clippy::too_many_arguments)]
     fn int_compare(
         &mut self,
@@ -3642,15 +3680,21 @@ impl Translator<'_> {
         op: CmpOp,
         l: ir::Value,
         r: ir::Value,
-    ) -> Result<ir::Value, CodegenError> {
+    ) -> Result<Compared, CodegenError> {
+        // A `bool` result (the operands' comparison cannot return anything else) merges as
+        // its condition; otherwise as the word (a rich comparison may return any object).
+        let as_cond = d.result.is_some_and(|v| *self.func.ty(v) == Type::Bool);
         let merge = b.create_block();
-        b.append_block_param(merge, I64);
+        b.append_block_param(merge, if as_cond { I8 } else { I64 });
+        let merge_arg = |b: &mut FunctionBuilder<'_>, c: ir::Value| {
+            if as_cond { c } else { bool_word(b, c) }
+        };
         let (_, slow) = self.both_small(b, l, r);
         // Same tag: comparing the words shifted left by 16 orders the payloads.
         let x = b.ins().ishl_imm_u(l, 16);
         let y = b.ins().ishl_imm_u(r, 16);
         let c = b.ins().icmp(int_cc(op), x, y);
-        let w = bool_word(b, c);
+        let w = merge_arg(b, c);
         b.ins().jump(merge, &[BlockArg::Value(w)]);
         b.switch_to_block(slow);
         let kind = self.point(d).map(|p| p.kind);
@@ -3664,16 +3708,28 @@ impl Translator<'_> {
         b.ins().brif(ok, fast, &[], generic, &[]);
         b.switch_to_block(fast);
         let fc = b.ins().fcmp(float_cc(op), fx, fy);
-        let fw = bool_word(b, fc);
+        let fw = merge_arg(b, fc);
         b.ins().jump(merge, &[BlockArg::Value(fw)]);
         b.switch_to_block(generic);
         if kind == Some(profile::NUMERIC) {
             self.count_failure(b, d, 0);
         }
         let code = b.ins().iconst(I32, i64::from(compare_code(op)));
-        self.generic_binary(b, block, d, after, Rt::Compare, code, l, r, merge)?;
+        if as_cond {
+            let res = self.call_rt(b, Rt::Compare, &[code, l, r]);
+            self.check(b, block, d, after, res, false)?;
+            let c = b.ins().icmp_imm_s(IntCC::Equal, res, TRUE);
+            b.ins().jump(merge, &[BlockArg::Value(c)]);
+        } else {
+            self.generic_binary(b, block, d, after, Rt::Compare, code, l, r, merge)?;
+        }
         b.switch_to_block(merge);
-        Ok(b.block_params(merge)[0])
+        let param = b.block_params(merge)[0];
+        Ok(if as_cond {
+            Compared::Cond(param)
+        } else {
+            Compared::Word(param)
+        })
     }
 
     /// `+ - * ** /` on a float and an int or unknown value (`**` also on two floats), or `/`
@@ -3840,17 +3896,20 @@ impl Translator<'_> {
         v: ir::Value,
     ) -> Result<ir::Value, CodegenError> {
         let merge = b.create_block();
-        b.append_block_param(merge, I64);
+        b.append_block_param(merge, I8);
         let tag = b.ins().ushr_imm_u(v, 48);
         let not_bool = b.create_block();
         let not_none = b.create_block();
         let not_int = b.create_block();
         let is_bool = b.ins().icmp_imm_s(IntCC::Equal, tag, TAG_BOOL);
-        b.ins()
-            .brif(is_bool, merge, &[BlockArg::Value(v)], not_bool, &[]);
+        let bool_block = b.create_block();
+        b.ins().brif(is_bool, bool_block, &[], not_bool, &[]);
+        b.switch_to_block(bool_block);
+        let is_true = b.ins().icmp_imm_s(IntCC::Equal, v, TRUE);
+        b.ins().jump(merge, &[BlockArg::Value(is_true)]);
         b.switch_to_block(not_bool);
         let is_none = b.ins().icmp_imm_s(IntCC::Equal, tag, TAG_NONE);
-        let f = b.ins().iconst(I64, FALSE);
+        let f = b.ins().iconst(I8, 0);
         b.ins()
             .brif(is_none, merge, &[BlockArg::Value(f)], not_none, &[]);
         b.switch_to_block(not_none);
@@ -3860,13 +3919,12 @@ impl Translator<'_> {
         b.switch_to_block(int_block);
         let payload = b.ins().ishl_imm_u(v, 16);
         let nz = b.ins().icmp_imm_s(IntCC::NotEqual, payload, 0);
-        let w = bool_word(b, nz);
-        b.ins().jump(merge, &[BlockArg::Value(w)]);
+        b.ins().jump(merge, &[BlockArg::Value(nz)]);
         b.switch_to_block(not_int);
         let r = self.call_rt(b, Rt::IsTrue, &[v]);
         self.check(b, block, d, after, r, true)?;
-        let w = bool_word(b, r);
-        b.ins().jump(merge, &[BlockArg::Value(w)]);
+        let c = b.ins().icmp_imm_s(IntCC::NotEqual, r, 0);
+        b.ins().jump(merge, &[BlockArg::Value(c)]);
         b.switch_to_block(merge);
         Ok(b.block_params(merge)[0])
     }
@@ -4021,8 +4079,7 @@ impl Translator<'_> {
                 self.edge(b, &owned, call, None)
             }
             InstKind::Brif(c, then, else_) => {
-                let cv = self.val(*c)?;
-                let cond = b.ins().icmp_imm_s(IntCC::Equal, cv, TRUE);
+                let cond = self.cond_of(b, *c)?;
                 let tb = b.create_block();
                 let eb = b.create_block();
                 b.ins().brif(cond, tb, &[], eb, &[]);
@@ -4070,11 +4127,13 @@ impl Translator<'_> {
             InstKind::Return(v) => {
                 self.count_edge(b, 0);
                 let rv = self.val(*v)?;
-                if self.needs_rc(*v) {
-                    self.incref(b, rv);
-                }
+                // The frame's reference to the returned value becomes the caller's (the
+                // frame's other values are released, in reverse order, as before).
+                let returned = *v;
                 for v in owned.iter().rev() {
-                    self.release(b, *v);
+                    if *v != returned {
+                        self.release(b, *v);
+                    }
                 }
                 if !self.slots_released {
                     self.release_slots(b);
@@ -4153,6 +4212,13 @@ fn bool_word(b: &mut FunctionBuilder<'_>, c: ir::Value) -> ir::Value {
     let t = b.ins().iconst(I64, TRUE);
     let f = b.ins().iconst(I64, FALSE);
     b.ins().select(c, t, f)
+}
+
+/// What [`Translator::int_compare`] gives: the condition (`i8`) of a `bool` result, or the
+/// word of a result that may be any object.
+enum Compared {
+    Cond(ir::Value),
+    Word(ir::Value),
 }
 
 /// The payload of an inline int, sign-extended from 48 bits.

@@ -618,10 +618,55 @@ fn cached_runtime_library() -> Option<&'static Path> {
                 .ok()?;
             std::io::Write::write_all(&mut staging, RUNTIME_LIBRARY).ok()?;
             staging.persist(&path).ok()?;
+        } else if let Ok(file) = std::fs::File::options().append(true).open(&path) {
+            // Used now: its modification time orders the libraries for pruning.
+            let _ = file.set_modified(std::time::SystemTime::now());
         }
+        prune_runtime_libraries(&dir, &path);
         Some(path)
     })
     .as_deref()
+}
+
+/// How many runtime libraries of other molt-lsp versions [`prune_runtime_libraries`] keeps
+/// (the most recently used). Each is ~36 MB; every upgrade, and every rebuild of molt-lsp
+/// while developing it, writes a new one.
+const KEPT_OTHER_RUNTIME_LIBRARIES: usize = 2;
+
+/// A runtime library used more recently than this is never removed: a process of another
+/// version may be about to link with it (one that finds its library gone links with a
+/// private copy instead, see [`link`]).
+const RUNTIME_LIBRARY_GRACE: std::time::Duration = std::time::Duration::from_secs(15 * 60);
+
+/// Removes from the cache folder `dir` the runtime libraries (`libmolt_runtime-<hash>.a`)
+/// of other versions than `own`, except the [`KEPT_OTHER_RUNTIME_LIBRARIES`] most recently
+/// used and those used within [`RUNTIME_LIBRARY_GRACE`]. Errors are ignored (another
+/// process may be pruning too).
+fn prune_runtime_libraries(dir: &Path, own: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut others: Vec<(std::time::SystemTime, PathBuf)> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.as_path() != own)
+        .filter(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with("libmolt_runtime-") && n.ends_with(".a"))
+        })
+        .filter_map(|p| Some((std::fs::metadata(&p).ok()?.modified().ok()?, p)))
+        .collect();
+    others.sort_by(|a, b| b.cmp(a));
+    let now = std::time::SystemTime::now();
+    for (modified, path) in others.into_iter().skip(KEPT_OTHER_RUNTIME_LIBRARIES) {
+        let recent = now
+            .duration_since(modified)
+            .map_or(true, |age| age < RUNTIME_LIBRARY_GRACE);
+        if !recent {
+            let _ = std::fs::remove_file(path);
+        }
+    }
 }
 
 /// The SHA-256 of the file at `path` in lowercase hex, read in blocks; `None` if it cannot
@@ -718,36 +763,28 @@ fn link(object: &[u8], output: &Path) -> Result<(), BuildError> {
     let dir = tempfile::Builder::new().prefix(".molt-build-").tempdir()?;
     let obj_path = dir.path().join("program.o");
     std::fs::write(&obj_path, object)?;
-    let lib_path = match cached_runtime_library() {
-        Some(p) => p.to_path_buf(),
-        None => {
-            let p = dir.path().join("libmolt_runtime.a");
-            std::fs::write(&p, RUNTIME_LIBRARY)?;
-            p
-        }
-    };
     let staging = link_staging(output)?;
     let staging_path = staging.path().to_path_buf();
-    let cc = std::env::var("CC").unwrap_or_else(|_| "cc".into());
-    let mut cmd = Command::new(&cc);
-    cmd.arg("-o")
-        .arg(&staging_path)
-        .arg(&obj_path)
-        .arg(&lib_path);
-    cmd.args(["-lm", "-lpthread", "-ldl"]);
-    if let Some(linker) = fast_linker() {
-        cmd.arg(format!("-fuse-ld={linker}"));
-    }
-    let out = cmd.output().map_err(|e| {
-        BuildError::Link(format!(
-            "cannot run `{cc}`: {e} (a C compiler is needed to link)"
-        ))
-    })?;
-    if !out.status.success() {
-        return Err(BuildError::Link(format!(
-            "{cmd:?}\n{}",
-            String::from_utf8_lossy(&out.stderr)
-        )));
+    let private_copy = || -> std::io::Result<PathBuf> {
+        let p = dir.path().join("libmolt_runtime.a");
+        std::fs::write(&p, RUNTIME_LIBRARY)?;
+        Ok(p)
+    };
+    // A cached library that another version's pruning removed (see
+    // `prune_runtime_libraries`), even while the linker ran, is replaced by a private copy.
+    let cached = cached_runtime_library().filter(|p| p.is_file());
+    let lib_path = match cached {
+        Some(p) => p.to_path_buf(),
+        None => private_copy()?,
+    };
+    let out = match run_linker(&staging_path, &obj_path, &lib_path)? {
+        Err(_) if cached.is_some() && !lib_path.is_file() => {
+            run_linker(&staging_path, &obj_path, &private_copy()?)?
+        }
+        out => out,
+    };
+    if let Err(message) = out {
+        return Err(BuildError::Link(message));
     }
     #[cfg(unix)]
     {
@@ -759,6 +796,34 @@ fn link(object: &[u8], output: &Path) -> Result<(), BuildError> {
         .persist(output)
         .map_err(|e| BuildError::Io(e.error))?;
     Ok(())
+}
+
+/// Runs the C compiler driver to link `object` with the runtime library `lib` into `output`.
+/// `Ok(Err(message))` when the linker failed (its command and error output).
+///
+/// # Errors
+/// [`BuildError::Link`] when the C compiler cannot be run at all.
+fn run_linker(output: &Path, object: &Path, lib: &Path) -> Result<Result<(), String>, BuildError> {
+    let cc = std::env::var("CC").unwrap_or_else(|_| "cc".into());
+    let mut cmd = Command::new(&cc);
+    cmd.arg("-o").arg(output).arg(object).arg(lib);
+    cmd.args(["-lm", "-lpthread", "-ldl"]);
+    if let Some(linker) = fast_linker() {
+        cmd.arg(format!("-fuse-ld={linker}"));
+    }
+    let out = cmd.output().map_err(|e| {
+        BuildError::Link(format!(
+            "cannot run `{cc}`: {e} (a C compiler is needed to link)"
+        ))
+    })?;
+    if out.status.success() {
+        Ok(Ok(()))
+    } else {
+        Ok(Err(format!(
+            "{cmd:?}\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        )))
+    }
 }
 
 /// The wasm32 runtime library: `$MOLT_WASM_RUNTIME_LIB`, else the one this binary embeds
@@ -930,5 +995,56 @@ mod staging_tests {
             "not defined by libmolt_runtime.a: {missing:?}"
         );
         assert!(molt_codegen::Rt::ALL.len() > 80);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::{Duration, SystemTime};
+
+    /// A file named `name` in `dir` last modified `age` ago.
+    fn aged(dir: &Path, name: &str, age: Duration) -> PathBuf {
+        let path = dir.join(name);
+        let file = std::fs::File::create(&path).expect("create");
+        file.set_modified(SystemTime::now() - age)
+            .expect("set the modification time");
+        path
+    }
+
+    #[test]
+    fn pruning_keeps_the_own_the_recent_and_the_most_recently_used_libraries() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let hour = Duration::from_secs(3600);
+        let own = aged(dir.path(), "libmolt_runtime-own.a", 30 * hour);
+        let just_used = aged(dir.path(), "libmolt_runtime-a.a", Duration::from_secs(60));
+        let newer = aged(dir.path(), "libmolt_runtime-b.a", 2 * hour);
+        let older = aged(dir.path(), "libmolt_runtime-c.a", 3 * hour);
+        let oldest = aged(dir.path(), "libmolt_runtime-d.a", 4 * hour);
+        let unrelated = aged(dir.path(), "libother-e.a", 5 * hour);
+        prune_runtime_libraries(dir.path(), &own);
+        for kept in [&own, &just_used, &newer, &unrelated] {
+            assert!(kept.exists(), "{} was removed", kept.display());
+        }
+        for removed in [&older, &oldest] {
+            assert!(!removed.exists(), "{} was kept", removed.display());
+        }
+    }
+
+    #[test]
+    fn pruning_never_removes_a_library_used_within_the_grace_period() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let own = aged(dir.path(), "libmolt_runtime-own.a", Duration::ZERO);
+        let recent: Vec<PathBuf> = (0..5)
+            .map(|i| {
+                aged(
+                    dir.path(),
+                    &format!("libmolt_runtime-{i}.a"),
+                    Duration::from_secs(60 * i),
+                )
+            })
+            .collect();
+        prune_runtime_libraries(dir.path(), &own);
+        assert!(recent.iter().all(|p| p.exists()));
     }
 }

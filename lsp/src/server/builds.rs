@@ -215,6 +215,13 @@ pub fn save_targets(
 }
 
 impl Server {
+    /// Supersedes the builds of `source` started so far (a newer save of it arrived): their
+    /// results are discarded. Called when the save arrives, not when its own build starts,
+    /// which may be much later (after the analysis that finds what to build).
+    pub(super) fn supersede_builds(&self, source: &Path) {
+        self.shared.builds.start(source);
+    }
+
     /// Builds what saving `path` builds ([`save_targets`]), one build after the other (the
     /// build slot serializes them); the saved file is built on its own when it cannot be
     /// analysed (cancelled by an edit, or unknown).
@@ -257,7 +264,15 @@ impl Server {
     /// progress report, and a `window/showMessage` only for a command; nothing when
     /// superseded.
     pub async fn build(&self, source: PathBuf, trigger: Trigger) -> BuildOutcome {
-        let Some((text, encoding_error, outputs, progress_supported, code_cache, paths)) = ({
+        let Some((
+            generation,
+            text,
+            encoding_error,
+            outputs,
+            progress_supported,
+            code_cache,
+            paths,
+        )) = ({
             let state = self.state();
             // A save builds what `buildOnSave` says; a command, the native executable.
             let targets = match trigger {
@@ -274,7 +289,10 @@ impl Server {
                         Target::Wasm32 => (t, wasm_artifact_path(&native)),
                     })
                     .collect();
+                // The generation is taken with the text, under the state lock: a newer
+                // generation always has the newer text (edits take the lock too).
                 (
+                    self.shared.builds.start(&source),
                     file.text(&ws.db).clone(),
                     file.encoding_error(&ws.db),
                     outputs,
@@ -283,10 +301,10 @@ impl Server {
                     ws.import_paths(&state.settings),
                 )
             })
-        }) else {
+        })
+        else {
             return BuildOutcome::Failed(format!("unknown file {}", source.display()));
         };
-        let generation = self.shared.builds.start(&source);
         let name = source
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())

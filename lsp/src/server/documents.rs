@@ -23,7 +23,7 @@ use super::Server;
 use super::analysis::{self, AnalysisError};
 use super::diagnostics;
 use super::profile_view;
-use super::state::{Document, path_of};
+use super::state::{Document, State, path_of};
 use super::workspace;
 
 /// How urgent a diagnostics computation is.
@@ -144,54 +144,68 @@ impl Server {
     /// ([`Priority::Dependent`]): for one file whose text changed, the files whose program
     /// (the file as entry, with the modules its imports reach) contains it; every other file
     /// when files appeared or disappeared (`structural`) or several changed at once, since
-    /// imports that found nothing or something else may now find them.
+    /// imports that found nothing or something else may now find them. The search for the
+    /// importers of one file, when a write cancels it (an edit of another file), is tried
+    /// again; it is dropped only when that file changed again (the newer change has a round
+    /// of its own).
     pub fn schedule_dependents(&self, changed: Vec<PathBuf>, structural: bool) {
         let Some(first) = changed.first() else { return };
         let first = first.clone();
+        // The change this is for: a newer change of a single file schedules its own round.
+        let revision = self.state().revision(&first);
         let server = self.clone();
         tokio::spawn(async move {
-            // The snapshot is taken only now, in the running task: a snapshot held by a task
-            // waiting to be polled would block the next write, and the writer (holding the
-            // state lock) can keep every worker from polling it.
-            let job = {
-                let state = server.state();
-                let ws = &state.workspaces[state.workspace_for(&first)];
-                let others: Vec<(PathBuf, molt_db::SourceFile)> = ws
-                    .files
-                    .iter()
-                    .filter(|(p, _)| !changed.contains(p))
-                    .map(|(p, f)| (p.clone(), *f))
-                    .collect();
-                if others.is_empty() {
-                    return;
-                }
-                let one = match changed.as_slice() {
-                    [path] if !structural => ws.files.get(path).copied(),
-                    _ => None,
+            let dependents = loop {
+                // The snapshot is taken only now, in the running task: a snapshot held by a
+                // task waiting to be polled would block the next write, and the writer
+                // (holding the state lock) can keep every worker from polling it.
+                let job = {
+                    let state = server.state();
+                    let ws = &state.workspaces[state.workspace_for(&first)];
+                    let others: Vec<(PathBuf, molt_db::SourceFile)> = ws
+                        .files
+                        .iter()
+                        .filter(|(p, _)| !changed.contains(p))
+                        .map(|(p, f)| (p.clone(), *f))
+                        .collect();
+                    if others.is_empty() {
+                        return;
+                    }
+                    let one = match changed.as_slice() {
+                        [path] if !structural => ws.files.get(path).copied(),
+                        _ => None,
+                    };
+                    if one.is_some() && state.revision(&first) != revision {
+                        return;
+                    }
+                    let db = one.map(|_| ws.db.clone());
+                    (db, others, one, ws.import_paths(&state.settings))
                 };
-                let db = one.map(|_| ws.db.clone());
-                (db, others, one, ws.import_paths(&state.settings))
-            };
-            let (db, others, changed, paths) = job;
-            let dependents = match (changed, db) {
-                (Some(file), Some(db)) => {
-                    analysis::run(db, move |db| {
-                        others
-                            .into_iter()
-                            .filter(|(_, other)| {
-                                molt_semantic::modules::module_graph(db, paths.program(db, *other))
-                                    .files()
-                                    .contains(&file)
-                            })
-                            .map(|(p, _)| p)
-                            .collect::<Vec<PathBuf>>()
-                    })
-                    .await
+                let (db, others, one, paths) = job;
+                let (Some(file), Some(db)) = (one, db) else {
+                    break others.into_iter().map(|(p, _)| p).collect::<Vec<PathBuf>>();
+                };
+                let found = analysis::run(db, move |db| {
+                    others
+                        .into_iter()
+                        .filter(|(_, other)| {
+                            molt_semantic::modules::module_graph(db, paths.program(db, *other))
+                                .files()
+                                .contains(&file)
+                        })
+                        .map(|(p, _)| p)
+                        .collect::<Vec<PathBuf>>()
+                })
+                .await;
+                match found {
+                    Ok(dependents) => break dependents,
+                    // Cancelled by a write: retried, unless the write was a newer change of
+                    // this file (checked above). An edit of another file schedules the
+                    // importers of that file, not of this one.
+                    Err(analysis::AnalysisError::Cancelled) => continue,
+                    Err(analysis::AnalysisError::Panicked(_)) => return,
                 }
-                _ => Ok(others.into_iter().map(|(p, _)| p).collect()),
             };
-            // Cancelled by a newer write: that write schedules its own dependents.
-            let Ok(dependents) = dependents else { return };
             let scheduled: Vec<(PathBuf, u64)> = {
                 let mut state = server.state();
                 dependents
@@ -321,11 +335,45 @@ impl Server {
             .await;
     }
 
+    /// Checks the open documents of the workspace folder `root` again in the background,
+    /// publishing those whose diagnostics changed ([`Priority::Dependent`]): after its load
+    /// changed files that their checks may have read.
+    pub fn recheck_open_documents(&self, root: &Path) {
+        self.recheck_open(Priority::Dependent, |state| {
+            let i = state
+                .workspaces
+                .iter()
+                .position(|ws| ws.root.as_deref() == Some(root))?;
+            Some(
+                state
+                    .documents
+                    .keys()
+                    .filter(|p| state.folder_of(p) == Some(i))
+                    .cloned()
+                    .collect(),
+            )
+        });
+    }
+
     /// Recomputes the diagnostics of every open document (after a settings change).
     pub fn republish_open_documents(&self) {
+        self.recheck_open(Priority::Edit, |state| {
+            Some(state.documents.keys().cloned().collect())
+        });
+    }
+
+    /// Checks again, at `priority`, the open documents `select` names (nothing when it gives
+    /// `None`), each under a new revision.
+    fn recheck_open(
+        &self,
+        priority: Priority,
+        select: impl FnOnce(&State) -> Option<Vec<PathBuf>>,
+    ) {
         let open: Vec<(PathBuf, u64)> = {
             let mut state = self.state();
-            let paths: Vec<PathBuf> = state.documents.keys().cloned().collect();
+            let Some(paths) = select(&state) else {
+                return;
+            };
             paths
                 .into_iter()
                 .map(|p| {
@@ -335,7 +383,7 @@ impl Server {
                 .collect()
         };
         for (path, revision) in open {
-            self.schedule_diagnostics(path, revision, Priority::Edit);
+            self.schedule_diagnostics(path, revision, priority);
         }
     }
 }

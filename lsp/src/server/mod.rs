@@ -188,6 +188,12 @@ struct Shared {
     builds: Builds,
     /// Background analyses (files changed on disk) run one at a time.
     background: tokio::sync::Semaphore,
+    /// Serializes reading the disk into the workspaces (a workspace folder's load, a batch
+    /// of watcher events): each reads and applies what it read as one step, so that an
+    /// older read is never applied over a newer one.
+    disk: tokio::sync::Mutex<()>,
+    /// Serializes reading profiles into the profile store, for the same reason.
+    profile_reads: tokio::sync::Mutex<()>,
     shutdown_requested: Arc<AtomicBool>,
     watch_events: UnboundedSender<WatchEvent>,
     watch_receiver: Mutex<Option<UnboundedReceiver<WatchEvent>>>,
@@ -203,6 +209,8 @@ impl Server {
                 publish: tokio::sync::Mutex::new(()),
                 builds: Builds::default(),
                 background: tokio::sync::Semaphore::new(1),
+                disk: tokio::sync::Mutex::new(()),
+                profile_reads: tokio::sync::Mutex::new(()),
                 shutdown_requested,
                 watch_events,
                 watch_receiver: Mutex::new(Some(watch_receiver)),
@@ -487,7 +495,12 @@ impl LanguageServer for Server {
                 .await;
             }
         }
-        self.pull_configuration().await;
+        if self.pull_configuration().await {
+            // Documents opened meanwhile were checked, and workspace folders loaded, with
+            // the settings from before.
+            self.watch_output_folders().await;
+            self.refresh_overlays().await;
+        }
         self.log(MessageType::INFO, "molt-lsp ready").await;
     }
 
@@ -508,6 +521,7 @@ impl LanguageServer for Server {
         if self.settings().build_on_save != settings::BuildOnSave::Off {
             let path = path_of(&params.text_document.uri);
             if workspace::is_python_file(&path) {
+                self.supersede_builds(&path);
                 let server = self.clone();
                 tokio::spawn(async move { server.build_on_save(path).await });
             }

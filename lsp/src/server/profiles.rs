@@ -57,8 +57,8 @@ pub struct LoadedProfile {
 }
 
 /// The modification time and length of the profile file and of the site map beside it:
-/// when neither changed, a watcher event for them (reading them is one: the watcher reports
-/// opens) needs no reload.
+/// when neither changed, a scan of the output folder (the workspace's load, a new output
+/// folder, a settings change) or a watcher event for the folder needs no reload.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct FileStamps {
     /// The profile: modified, length in bytes.
@@ -350,6 +350,10 @@ impl Server {
         if profiles.is_empty() {
             return;
         }
+        // One read at a time, each applied before the next starts (see `Shared`): a read
+        // that started earlier and ends later would put back a profile a newer read found
+        // removed or changed, and two reads of an unchanged profile would both load it.
+        let reading = self.shared.profile_reads.lock().await;
         let (previous, editor_texts) = {
             let state = self.state();
             let previous: Vec<Option<Arc<LoadedProfile>>> =
@@ -416,6 +420,7 @@ impl Server {
                 }
             }
         }
+        drop(reading);
         for (typ, message) in messages {
             self.log(typ, message).await;
         }

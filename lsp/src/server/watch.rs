@@ -1,21 +1,28 @@
 //! Watching workspace folders for changes made outside the editor (git checkout, generated
-//! files), with `notify` behind `notify-debouncer-mini`.
+//! files), with `notify`, debounced here ([`DEBOUNCE`]).
 //!
 //! Each folder that is not ignored (see `workspace::is_ignored`) gets its own non-recursive
 //! watch, so build output and virtual environments, which can hold thousands of folders,
 //! cost no watches at all; a folder created later is watched when its creation is seen.
-//! Events are debounced ([`DEBOUNCE`]) and sent, as paths, to the server's main loop.
+//! Events are debounced and sent, as paths, to the server's main loop.
 //!
 //! The output folder (`outDir`) is the exception: it is watched by itself, with its
 //! subfolders (builds mirror the workspace's folders there), and with the folders between it
 //! and the workspace folder, to see it created, for the profiles and site maps runs and
 //! builds write there (`profiles`).
+//!
+//! **Invariant:** watch first, then read. A folder is watched before it is listed and a file
+//! before it is read, so that a change made meanwhile is seen twice (by the read and as an
+//! event) rather than never. Reads are not events: the watcher reports every open, the
+//! server's own included, and each read answering an event would otherwise cause the next.
 
 use std::path::{Path, PathBuf};
-use std::time::Duration;
+use std::sync::mpsc::{Receiver, RecvTimeoutError};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
-use notify::{RecommendedWatcher, RecursiveMode};
-use notify_debouncer_mini::{DebounceEventResult, Debouncer, new_debouncer};
+use notify::event::{AccessKind, AccessMode};
+use notify::{EventKind, RecommendedWatcher, RecursiveMode, Watcher};
 use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender};
 use tower_lsp_server::ls_types::{MessageType, WorkspaceFoldersChangeEvent};
 
@@ -25,72 +32,129 @@ use super::profiles::is_profile_file;
 use super::state::path_of;
 use super::workspace::{Workspace, is_ignored, is_python_file, scan};
 
-/// How long a path must be quiet before its change is reported (a `git checkout` writes many
-/// files in a burst; editors save through a temporary file and a rename).
+/// How long the watched folders must be quiet before their changes are reported (a
+/// `git checkout` writes many files in a burst; editors save through a temporary file and a
+/// rename).
 pub const DEBOUNCE: Duration = Duration::from_millis(100);
+
+/// The longest a change waits to be reported while changes keep coming.
+pub const MAX_DEBOUNCE: Duration = Duration::from_secs(1);
 
 /// A batch of changed paths reported by a watcher (files or folders; created, changed or
 /// removed: the receiver looks at the disk to see which).
 #[derive(Debug)]
 pub enum WatchEvent {
-    /// Paths that changed.
+    /// Paths that changed, sorted, without duplicates.
     Changed(Vec<PathBuf>),
     /// The watcher failed (the message, for the log).
     Error(String),
 }
 
-/// The watcher of one workspace folder. Dropping it stops watching.
+/// The watcher of one workspace folder. Clones share it (a scan on a blocking thread
+/// watches the folders it lists); it stops watching when the last clone is dropped.
+#[derive(Clone)]
 pub struct FolderWatcher {
-    debouncer: Debouncer<RecommendedWatcher>,
+    watcher: Arc<Mutex<RecommendedWatcher>>,
 }
 
 impl FolderWatcher {
-    /// Starts a watcher that sends its events to `events`. It watches nothing until
-    /// [`FolderWatcher::watch`] is called.
+    /// Starts a watcher that sends its events to `events`, debounced by a thread of its own
+    /// (which ends with the watcher). It watches nothing until [`FolderWatcher::watch`] is
+    /// called.
     ///
     /// # Errors
     /// The watcher could not be created (for example, the inotify limit is reached).
     pub fn new(events: UnboundedSender<WatchEvent>) -> notify::Result<FolderWatcher> {
-        let debouncer = new_debouncer(DEBOUNCE, move |result: DebounceEventResult| {
-            let event = match result {
-                Ok(events) => WatchEvent::Changed(events.into_iter().map(|e| e.path).collect()),
-                Err(error) => WatchEvent::Error(error.to_string()),
-            };
-            // The receiver is gone only when the server is shutting down.
-            let _ = events.send(event);
+        let (raw, received) = std::sync::mpsc::channel();
+        let watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
+            // The receiver is gone only when the debouncing thread is.
+            let _ = raw.send(event);
         })?;
-        Ok(FolderWatcher { debouncer })
+        std::thread::Builder::new()
+            .name("molt-watch".to_owned())
+            .spawn(move || debounce(&received, &events))
+            .map_err(notify::Error::io)?;
+        Ok(FolderWatcher {
+            watcher: Arc::new(Mutex::new(watcher)),
+        })
+    }
+
+    fn watch_with(&self, folder: &Path, mode: RecursiveMode) -> notify::Result<()> {
+        self.watcher
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .watch(folder, mode)
     }
 
     /// Watches the entries of `folder` (not its subfolders).
     ///
     /// # Errors
     /// The folder cannot be watched (removed meanwhile, or the watch limit is reached).
-    pub fn watch(&mut self, folder: &Path) -> notify::Result<()> {
-        self.debouncer
-            .watcher()
-            .watch(folder, RecursiveMode::NonRecursive)
+    pub fn watch(&self, folder: &Path) -> notify::Result<()> {
+        self.watch_with(folder, RecursiveMode::NonRecursive)
     }
 
     /// Watches `folder` and every folder under it, including those created later.
     ///
     /// # Errors
     /// The folder cannot be watched (removed meanwhile, or the watch limit is reached).
-    pub fn watch_tree(&mut self, folder: &Path) -> notify::Result<()> {
-        self.debouncer
-            .watcher()
-            .watch(folder, RecursiveMode::Recursive)
+    pub fn watch_tree(&self, folder: &Path) -> notify::Result<()> {
+        self.watch_with(folder, RecursiveMode::Recursive)
+    }
+}
+
+/// Whether an event is a read: an open, or a close after reading (a close after writing is
+/// a change: the file was just written).
+fn is_read(kind: &EventKind) -> bool {
+    matches!(kind, EventKind::Access(access) if *access != AccessKind::Close(AccessMode::Write))
+}
+
+/// Forwards the paths of the `raw` events to `events` in batches: a batch is sent once no
+/// event came for [`DEBOUNCE`], or [`MAX_DEBOUNCE`] after its first event. Reads (`Access`
+/// events) are left out (see the module docs). Returns when either channel closes.
+fn debounce(raw: &Receiver<notify::Result<notify::Event>>, events: &UnboundedSender<WatchEvent>) {
+    let mut pending: Vec<PathBuf> = Vec::new();
+    let mut first: Option<Instant> = None;
+    loop {
+        let received = match first {
+            None => raw.recv().map_err(|_| RecvTimeoutError::Disconnected),
+            Some(start) => {
+                let left = MAX_DEBOUNCE.saturating_sub(start.elapsed());
+                if left.is_zero() {
+                    Err(RecvTimeoutError::Timeout)
+                } else {
+                    raw.recv_timeout(DEBOUNCE.min(left))
+                }
+            }
+        };
+        let sent = match received {
+            Ok(Ok(event)) => {
+                if !is_read(&event.kind) && !event.paths.is_empty() {
+                    first.get_or_insert_with(Instant::now);
+                    pending.extend(event.paths);
+                }
+                Ok(())
+            }
+            Ok(Err(error)) => events.send(WatchEvent::Error(error.to_string())),
+            Err(RecvTimeoutError::Timeout) => {
+                first = None;
+                pending.sort();
+                pending.dedup();
+                events.send(WatchEvent::Changed(std::mem::take(&mut pending)))
+            }
+            Err(RecvTimeoutError::Disconnected) => return,
+        };
+        // The receiver is gone only when the server is shutting down.
+        if sent.is_err() {
+            return;
+        }
     }
 }
 
 /// Watches the output folder `out_dir` of the workspace folder `root` and the folders between
 /// them that exist (the workspace folder itself is watched already), so that its creation and
 /// the files written in it are seen. Returns the problems.
-pub fn watch_output_folder(
-    watcher: &mut FolderWatcher,
-    root: &Path,
-    out_dir: &Path,
-) -> Vec<String> {
+pub fn watch_output_folder(watcher: &FolderWatcher, root: &Path, out_dir: &Path) -> Vec<String> {
     let mut folders = Vec::new();
     if out_dir.starts_with(root) {
         let mut dir = out_dir;
@@ -125,36 +189,38 @@ enum DiskChange {
     File(PathBuf, Vec<u8>),
     /// A path that no longer exists: the file, or every file under the folder.
     Removed(PathBuf),
-    /// A new folder to watch.
-    Folder(PathBuf),
 }
 
 impl Server {
-    /// Loads every Python file of the workspace folder `root` and starts watching it. Files
-    /// already known (open in the editor) keep their text.
+    /// Loads every Python file of the workspace folder `root` and starts watching it. Open
+    /// documents keep the editor's text; the other files the workspace knew already (closed
+    /// documents) take the disk's, and are forgotten if they are no longer there: changes
+    /// made before the watches started are seen by this read alone.
     pub(super) async fn load_workspace(self, root: PathBuf) {
         let out_dir = self.settings().out_dir_in(&root);
         let events = self.shared.watch_events.clone();
         let scan_root = root.clone();
-        let profiles_dir = out_dir.clone();
+        let mut profiles_dir = out_dir.clone();
+        // Held until what was read is applied (see `Shared::disk`).
+        let disk = self.shared.disk.lock().await;
         let loaded = tokio::task::spawn_blocking(move || {
-            // Watch first, then read: a file written in between is seen twice, not missed.
-            std::thread::sleep(std::time::Duration::from_secs(4)); // TEMP
             let mut problems = Vec::new();
-            let mut watcher = match FolderWatcher::new(events) {
+            let watcher = match FolderWatcher::new(events) {
                 Ok(watcher) => Some(watcher),
                 Err(error) => {
                     problems.push(format!("cannot watch {}: {error}", scan_root.display()));
                     None
                 }
             };
-            let found = scan(&scan_root, &scan_root, &out_dir);
-            if let Some(watcher) = &mut watcher {
-                for folder in &found.folders {
-                    if let Err(error) = watcher.watch(folder) {
-                        problems.push(format!("cannot watch {}: {error}", folder.display()));
-                    }
+            // Watch first, then read: a file written in between is seen twice, not missed.
+            let found = scan(&scan_root, &scan_root, &out_dir, &mut |folder| {
+                if let Some(watcher) = &watcher
+                    && let Err(error) = watcher.watch(folder)
+                {
+                    problems.push(format!("cannot watch {}: {error}", folder.display()));
                 }
+            });
+            if let Some(watcher) = &watcher {
                 problems.extend(watch_output_folder(watcher, &scan_root, &out_dir));
             }
             let files: Vec<(PathBuf, Vec<u8>)> = found
@@ -169,24 +235,84 @@ impl Server {
             return;
         };
         let count = files.len();
-        {
-            let mut state = self.state();
-            let Some(i) = state
+        let mut problems = problems;
+        let (changed, removed, stale) = {
+            let mut guard = self.state();
+            let state = &mut *guard;
+            let Some(ws) = state
                 .workspaces
-                .iter()
-                .position(|ws| ws.root.as_deref() == Some(root.as_path()))
+                .iter_mut()
+                .find(|ws| ws.root.as_deref() == Some(root.as_path()))
             else {
                 return; // The folder was removed meanwhile.
             };
-            if let Some(ws) = state.workspaces.get_mut(i) {
-                ws.watcher = watcher;
-                for (path, bytes) in files {
-                    if !ws.files.contains_key(&path) {
-                        let (text, error) = decode(&bytes);
-                        ws.set_file(&path, text, error);
+            // `outDir` changed while the folder was read (the settings pulled at start-up):
+            // its output folder is watched now (`watch_output_folders` found no watcher).
+            let out_now = state.settings.out_dir_in(&root);
+            if out_now != profiles_dir {
+                if let Some(watcher) = &watcher {
+                    problems.extend(watch_output_folder(watcher, &root, &out_now));
+                }
+                profiles_dir = out_now;
+            }
+            ws.watcher = watcher;
+            let mut changed = Vec::new();
+            let mut stale = false;
+            let mut on_disk = std::collections::HashSet::new();
+            for (path, bytes) in files {
+                on_disk.insert(path.clone());
+                if state.documents.contains_key(&path) {
+                    continue;
+                }
+                let known = ws.files.contains_key(&path);
+                let (text, error) = decode(&bytes);
+                if ws.load_file(&path, text, error) {
+                    stale = true;
+                    if known {
+                        changed.push(path);
                     }
                 }
             }
+            // Not found by the scan and not on disk (a file of an ignored folder, which the
+            // scan skips, stays as it is).
+            let gone: Vec<PathBuf> = ws
+                .files
+                .keys()
+                .filter(|p| !on_disk.contains(*p) && !state.documents.contains_key(*p))
+                .filter(|p| std::fs::symlink_metadata(p).is_err())
+                .cloned()
+                .collect();
+            stale |= !gone.is_empty();
+            let changed: Vec<(PathBuf, u64)> = changed
+                .into_iter()
+                .map(|path| {
+                    let revision = state.bump(&path);
+                    (path, revision)
+                })
+                .collect();
+            let removed: Vec<(PathBuf, u64, Option<tower_lsp_server::ls_types::Uri>)> = gone
+                .into_iter()
+                .map(|path| {
+                    let uri = state.uri(&path);
+                    let revision = state.remove_file(&path);
+                    (path, revision, uri)
+                })
+                .collect();
+            (changed, removed, stale)
+        };
+        drop(disk);
+        for (path, revision, uri) in removed {
+            if let Some(uri) = uri {
+                self.publish(&path, revision, uri, None, Vec::new()).await;
+            }
+        }
+        for (path, revision) in changed {
+            self.schedule_diagnostics(path, revision, Priority::Background);
+        }
+        if stale {
+            // Checks of open documents may have read the disk before the load (an import of
+            // a file created since): they are checked again.
+            self.recheck_open_documents(&root);
         }
         for problem in problems.iter().take(5) {
             self.log(MessageType::WARNING, format!("molt: {problem}"))
@@ -215,7 +341,7 @@ impl Server {
                     continue;
                 };
                 let out_dir = settings.out_dir_in(&root);
-                if let Some(watcher) = ws.watcher.as_mut() {
+                if let Some(watcher) = &ws.watcher {
                     problems.extend(watch_output_folder(watcher, &root, &out_dir));
                 }
                 out_dirs.push(out_dir);
@@ -225,8 +351,9 @@ impl Server {
             self.log(MessageType::WARNING, format!("molt: {problem}"))
                 .await;
         }
+        // Read again even if it was read before: it was not watched since.
         for out_dir in out_dirs {
-            self.scan_profiles(out_dir, false).await;
+            self.scan_profiles(out_dir, true).await;
         }
     }
 
@@ -262,16 +389,19 @@ impl Server {
     /// Reloads files changed on disk that are not open in the editor, forgets removed ones,
     /// watches new folders, and republishes diagnostics of the files that changed.
     async fn apply_disk_changes(&self, paths: Vec<PathBuf>) {
-        // Which workspace folders (and their output folders) the paths belong to.
-        let roots: Vec<(PathBuf, PathBuf)> = {
+        // Held until what was read is applied (see `Shared::disk`).
+        let disk = self.shared.disk.lock().await;
+        // Which workspace folders (and their output folders) the paths belong to, with
+        // their watchers (a new folder is watched before it is read).
+        let roots: Vec<(PathBuf, PathBuf, Option<FolderWatcher>)> = {
             let state = self.state();
             state
                 .workspaces
                 .iter()
-                .filter_map(|ws| ws.root.clone())
-                .map(|root| {
+                .filter_map(|ws| Some((ws.root.clone()?, ws.watcher.clone())))
+                .map(|(root, watcher)| {
                     let out = state.settings.out_dir_in(&root);
-                    (root, out)
+                    (root, out, watcher)
                 })
                 .collect()
         };
@@ -280,10 +410,10 @@ impl Server {
             let mut profiles = Vec::new();
             let mut output_folders = Vec::new();
             for path in paths {
-                let Some((root, out)) = roots
+                let Some((root, out, watcher)) = roots
                     .iter()
-                    .filter(|(root, out)| path.starts_with(root) || path.starts_with(out))
-                    .max_by_key(|(root, _)| root.components().count())
+                    .filter(|(root, out, _)| path.starts_with(root) || path.starts_with(out))
+                    .max_by_key(|(root, _, _)| root.components().count())
                 else {
                     continue;
                 };
@@ -303,8 +433,12 @@ impl Server {
                 match std::fs::metadata(&path) {
                     Ok(meta) if meta.is_dir() => {
                         if !is_ignored(root, &path, out, true) {
-                            let found = scan(root, &path, out);
-                            changes.extend(found.folders.into_iter().map(DiskChange::Folder));
+                            // A new folder: watched, then listed (see `scan`).
+                            let found = scan(root, &path, out, &mut |folder| {
+                                if let Some(watcher) = watcher {
+                                    let _ = watcher.watch(folder);
+                                }
+                            });
                             for file in found.files {
                                 if let Ok(bytes) = std::fs::read(&file) {
                                     changes.push(DiskChange::File(file, bytes));
@@ -336,12 +470,12 @@ impl Server {
         output_folders.dedup();
         for (root, out) in output_folders {
             let problems = {
-                let mut state = self.state();
+                let state = self.state();
                 let i = state.workspace_for(&root);
                 state
                     .workspaces
-                    .get_mut(i)
-                    .and_then(|ws| ws.watcher.as_mut())
+                    .get(i)
+                    .and_then(|ws| ws.watcher.as_ref())
                     .map(|watcher| watch_output_folder(watcher, &root, &out))
                     .unwrap_or_default()
             };
@@ -358,16 +492,6 @@ impl Server {
             let mut state = self.state();
             for change in changes {
                 match change {
-                    DiskChange::Folder(folder) => {
-                        let i = state.workspace_for(&folder);
-                        if let Some(watcher) = state
-                            .workspaces
-                            .get_mut(i)
-                            .and_then(|ws| ws.watcher.as_mut())
-                        {
-                            let _ = watcher.watch(&folder);
-                        }
-                    }
                     DiskChange::File(path, bytes) => {
                         if state.documents.contains_key(&path) {
                             continue;
@@ -415,6 +539,7 @@ impl Server {
                 }
             }
         }
+        drop(disk);
         let structural = !removed.is_empty() || changed.iter().any(|(_, _, created)| *created);
         let mut touched: Vec<PathBuf> = Vec::new();
         for (path, revision, uri) in removed {

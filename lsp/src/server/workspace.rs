@@ -45,10 +45,10 @@ pub fn is_ignored(root: &Path, path: &Path, out_dir: &Path, is_dir: bool) -> boo
         .any(|c| is_ignored_folder_name(&c.as_os_str().to_string_lossy()))
 }
 
-/// What a scan of a folder found: the folders to watch and the Python files to load.
+/// What a scan of a folder found: the folders it listed and the Python files to load.
 #[derive(Debug, Default)]
 pub struct Scan {
-    /// Folders (not ignored), the start folder first.
+    /// Folders listed (not ignored), the start folder first.
     pub folders: Vec<PathBuf>,
     /// `*.py` files in them, sorted per folder.
     pub files: Vec<PathBuf>,
@@ -56,10 +56,13 @@ pub struct Scan {
 
 /// Scans `dir` (inside the workspace `root`) recursively, skipping ignored folders and
 /// `out_dir`. Symbolic links to folders are not followed; unreadable folders are skipped.
-pub fn scan(root: &Path, dir: &Path, out_dir: &Path) -> Scan {
+/// `watch` is called with each folder before it is listed (watch first, then read: an entry
+/// created meanwhile is then listed, or reported by the watcher, or both).
+pub fn scan(root: &Path, dir: &Path, out_dir: &Path, watch: &mut dyn FnMut(&Path)) -> Scan {
     let mut scan = Scan::default();
     let mut stack = vec![dir.to_path_buf()];
     while let Some(dir) = stack.pop() {
+        watch(&dir);
         let Ok(entries) = std::fs::read_dir(&dir) else {
             continue;
         };
@@ -147,6 +150,16 @@ impl Workspace {
         changed || !known
     }
 
+    /// Sets the contents of `path` as read by the workspace's load. Returns whether the
+    /// database had an input for the path already (an analysis looked for the file, or it
+    /// was known) and its contents changed: a check that read the old ones is stale.
+    pub fn load_file(&mut self, path: &Path, text: String, encoding_error: Option<u32>) -> bool {
+        let existed = self.db.files().get(path).is_some();
+        let (file, changed) = self.db.set_file_text(path, text, encoding_error);
+        self.files.insert(path.to_path_buf(), file);
+        existed && changed
+    }
+
     /// Forgets `path`. Salsa inputs cannot be deleted, so its text is emptied to free it and
     /// its status becomes missing (imports of it no longer resolve). Returns whether the
     /// file was known.
@@ -209,7 +222,11 @@ mod tests {
             std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
             std::fs::write(&path, "x = 1\n").expect("write");
         }
-        let scan = scan(root, root, &root.join("target/molt"));
+        let mut watched = Vec::new();
+        let scan = scan(root, root, &root.join("target/molt"), &mut |folder| {
+            watched.push(folder.to_path_buf())
+        });
+        assert_eq!(watched, scan.folders);
         let mut files: Vec<_> = scan
             .files
             .iter()
