@@ -829,6 +829,12 @@ fn run_linker(output: &Path, object: &Path, lib: &Path) -> Result<Result<(), Str
     let mut cmd = Command::new(&cc);
     cmd.arg("-o").arg(output).arg(object).arg(lib);
     cmd.args(["-lm", "-lpthread", "-ldl"]);
+    // The runtime library's DWARF (mostly the Rust standard library's, ~5 MB) is of no use
+    // in a program's executable (tracebacks come from molt's own tables, the profiler walks
+    // frame pointers, and the symbol table stays): leaving it out makes the executable a
+    // third smaller and the link ~20% faster.
+    #[cfg(target_os = "linux")]
+    cmd.arg("-Wl,--strip-debug");
     if let Some(linker) = fast_linker() {
         cmd.arg(format!("-fuse-ld={linker}"));
     }
