@@ -12,8 +12,8 @@ use std::ffi::c_char;
 
 use crate::exceptions::{ExcKind, R, raise, to_abi, to_abi_i32, type_error, value_error};
 use crate::object::{
-    Args, FunctionCode, FunctionData, Kind, Ref, alloc_ref, decref, immortalize, incref, is_kind,
-    payload,
+    Args, FunctionCode, FunctionData, Kind, Ref, RefVec, alloc_ref, decref, immortalize, incref,
+    is_kind, payload,
 };
 use crate::state::{exc_class, rt};
 use crate::str::str_opt;
@@ -1764,14 +1764,16 @@ fn unpack(v: Value, n: usize) -> R<Ref> {
         return value_error(format!("too many values to unpack (expected {n})"));
     }
     let it = crate::iter::unpack_iter(v)?;
-    let mut items = TakenItems(Vec::with_capacity(n));
-    while items.0.len() < n {
+    // The items taken so far are released last first when the unpacking fails, as
+    // CPython unwinds the items it pushed on its stack.
+    let mut items = RefVec(Vec::with_capacity(n));
+    while items.len() < n {
         match crate::iter::py_next(it.v())? {
-            Some(x) => items.0.push(x),
+            Some(x) => items.push(x),
             None => {
                 return value_error(format!(
                     "not enough values to unpack (expected {n}, got {})",
-                    items.0.len()
+                    items.len()
                 ));
             }
         }
@@ -1779,20 +1781,7 @@ fn unpack(v: Value, n: usize) -> R<Ref> {
     if crate::iter::py_next(it.v())?.is_some() {
         return value_error(format!("too many values to unpack (expected {n})"));
     }
-    Ok(crate::tuple::tuple_from_vec(std::mem::take(&mut items.0)))
-}
-
-/// The items an unpacking took from an iterator so far: released last first when the
-/// unpacking fails (as CPython unwinds the items it pushed on its stack; observable through
-/// `__del__`).
-struct TakenItems(Vec<Ref>);
-
-impl Drop for TakenItems {
-    fn drop(&mut self) {
-        while let Some(x) = self.0.pop() {
-            drop(x);
-        }
-    }
+    Ok(crate::tuple::tuple_from_vec(items.into_vec()))
 }
 
 /// `v` unpacked into exactly `n` items, as a tuple. → error (`ValueError`).
@@ -1808,14 +1797,13 @@ fn unpack_ex(v: Value, before: usize, after: usize) -> R<Ref> {
         crate::iter::collect_vec(crate::iter::unpack_iter(v)?.v())?
     };
     if items.len() < before + after {
-        let items = TakenItems(items);
         return value_error(format!(
             "not enough values to unpack (expected at least {}, got {})",
             before + after,
-            items.0.len()
+            items.len()
         ));
     }
-    let mut items = items;
+    let mut items = items.into_vec();
     let tail = items.split_off(items.len() - after);
     let middle = items.split_off(before);
     let mut out = items;

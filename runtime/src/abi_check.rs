@@ -10,7 +10,7 @@ use std::ffi::c_char;
 use crate::abi::*;
 use crate::modules::ModuleEntry;
 use crate::object::FunctionCode;
-use crate::profile::{ProfileTable, molt_profile_init};
+use crate::profile::{ProfileTable, molt_profile_count, molt_profile_init, molt_profile_int_guard};
 use crate::value::Value;
 
 macro_rules! check_signatures {

@@ -916,8 +916,15 @@ fn instance_setattr(o: Value, n: &str, name: Value, v: Value) -> R<()> {
         }
     } else {
         match n {
-            "__dict__" if !crate::class::has_no_dict(cls) => return set_instance_dict(o, Some(v)),
+            "__dict__" if !crate::class::has_no_dict(cls) && cls != rt().t.object => {
+                return set_instance_dict(o, Some(v));
+            }
             "__class__" => {
+                if cls == rt().t.object
+                    && let Some(r) = builtin_readonly(o, n, Some(v))
+                {
+                    return r;
+                }
                 return raise(
                     ExcKind::NotImplementedError,
                     "molt: assigning __class__ is not supported yet",
@@ -935,7 +942,7 @@ fn instance_setattr(o: Value, n: &str, name: Value, v: Value) -> R<()> {
                 let t = if crate::tuple::is_tuple(v) {
                     Ref::dup(v)
                 } else {
-                    crate::tuple::tuple_from_vec(crate::iter::collect_vec(v)?)
+                    crate::tuple::tuple_from_vec(crate::iter::collect_vec(v)?.into_vec())
                 };
                 let old = state.args.replace(t.into_raw());
                 crate::object::decref(old);
@@ -997,7 +1004,8 @@ fn store_in_dict(
         // A first assignment out of slot order: keep every attribute in the dict from
         // now on, so that `__dict__` shows them in assignment order.
         crate::class::deslot(o);
-    } else if crate::class::has_no_dict(cls) {
+    } else if crate::class::has_no_dict(cls) || cls == rt().t.object {
+        // (Instances of `object` itself have no `__dict__` either.)
         if crate::class::lookup_hashed(cls, n, crate::hash::hash_str(name)).is_some() {
             return raise(
                 ExcKind::AttributeError,
@@ -1055,6 +1063,9 @@ fn setattr_other(o: Value, n: &str, name: Value, v: Value) -> R<()> {
     if crate::memoryview::is_memoryview(o) && crate::memoryview::is_data_attr(n) {
         return crate::memoryview::not_writable(n);
     }
+    if let Some(r) = builtin_readonly(o, n, Some(v)) {
+        return r;
+    }
     if crate::class::lookup(type_of(o), n).is_some() {
         return raise(
             ExcKind::AttributeError,
@@ -1065,6 +1076,70 @@ fn setattr_other(o: Value, n: &str, name: Value, v: Value) -> R<()> {
         );
     }
     attribute_error(o, n)
+}
+
+/// CPython's read-only data descriptors of the builtin types whose values the runtime keeps
+/// out of the class namespace: `(owner type, attribute, is a member)`. Assigning or
+/// deleting one is "readonly attribute" for a member and "attribute 'x' of 'T' objects is
+/// not writable" for a getset (named after the type that defines it: `True.real` is an
+/// `int`'s).
+const READONLY_DATA: &[(&str, &str, bool)] = &[
+    ("int", "real", false),
+    ("int", "imag", false),
+    ("int", "numerator", false),
+    ("int", "denominator", false),
+    ("float", "real", false),
+    ("float", "imag", false),
+    ("complex", "real", true),
+    ("complex", "imag", true),
+    ("range", "start", true),
+    ("range", "stop", true),
+    ("range", "step", true),
+    ("slice", "start", true),
+    ("slice", "stop", true),
+    ("slice", "step", true),
+    ("builtin_function_or_method", "__name__", false),
+    ("builtin_function_or_method", "__qualname__", false),
+    ("builtin_function_or_method", "__doc__", false),
+    ("builtin_function_or_method", "__self__", false),
+    ("builtin_function_or_method", "__text_signature__", false),
+];
+
+/// The error of assigning (`v` is `Some`) or deleting attribute `n` of `o`, an object of a
+/// builtin type without a `__dict__`, when `n` is one of its read-only data attributes
+/// ([`READONLY_DATA`]) or `__class__`; `None` otherwise.
+fn builtin_readonly(o: Value, n: &str, v: Option<Value>) -> Option<R<()>> {
+    if n == "__class__" {
+        return Some(match v {
+            None => type_error("can't delete __class__ attribute"),
+            Some(c) if !is_class(c) => type_error(format!(
+                "__class__ must be set to a class, not '{}' object",
+                crate::class::type_name(c)
+            )),
+            Some(_) => type_error(
+                "__class__ assignment only supported for mutable types or ModuleType subclasses",
+            ),
+        });
+    }
+    let cls = type_of(o);
+    let mro = std::iter::once(cls).chain(crate::class::class_data(cls).mro.iter().copied());
+    for c in mro {
+        let owner = crate::class::class_name(c);
+        if let Some((_, _, member)) = READONLY_DATA
+            .iter()
+            .find(|(t, a, _)| *t == owner && *a == n)
+        {
+            return Some(if *member {
+                raise(ExcKind::AttributeError, "readonly attribute")
+            } else {
+                raise(
+                    ExcKind::AttributeError,
+                    format!("attribute '{n}' of '{owner}' objects is not writable"),
+                )
+            });
+        }
+    }
+    None
 }
 
 /// `delattr(o, name)`.
@@ -1150,6 +1225,18 @@ pub fn generic_delattr(o: Value, name: Value) -> R<()> {
         }
         if crate::memoryview::is_memoryview(o) && crate::memoryview::is_data_attr(n) {
             return crate::memoryview::not_writable(n);
+        }
+        if let Some(r) = builtin_readonly(o, n, None) {
+            return r;
+        }
+        if crate::class::lookup(type_of(o), n).is_some() {
+            return raise(
+                ExcKind::AttributeError,
+                format!(
+                    "'{}' object attribute '{n}' is read-only",
+                    crate::class::type_name(o)
+                ),
+            );
         }
         return attribute_error(o, n);
     };

@@ -52,6 +52,17 @@ fn b_print(_: Value, args: Args<'_>) -> R<Ref> {
     let mut end = "\n".to_string();
     let mut file = Value::NONE;
     let mut flush = false;
+    // Argument Clinic rejects an unknown keyword before looking at any value.
+    if let Some(key) = args
+        .kwnames
+        .iter()
+        .map(|k| str_opt(*k).unwrap_or(""))
+        .find(|k| !matches!(*k, "sep" | "end" | "file" | "flush"))
+    {
+        return type_error(format!(
+            "'{key}' is an invalid keyword argument for print()"
+        ));
+    }
     for (k, v) in args.kwnames.iter().zip(args.kwvals) {
         let key = str_opt(*k).unwrap_or("");
         let as_text = |what: &str| -> R<Option<String>> {
@@ -78,34 +89,80 @@ fn b_print(_: Value, args: Args<'_>) -> R<Ref> {
             }
         }
     }
+    // `file=None` is `sys.stdout` as the program set it (nothing printed when it is None).
+    let file = if file.is_none() {
+        Ref::dup(crate::modules::sys_stream(1)?)
+    } else {
+        Ref::dup(file)
+    };
+    let file = file.v();
+    if file.is_none() {
+        return Ok(Ref::NONE);
+    }
+    // CPython writes each piece (item, separator, end) with its own `write` call, and an
+    // item's `str()` runs between them. A file object of the runtime buffers the text and
+    // writes it before any Python code runs (an item's `__str__`) and before an error, which
+    // is the same output; another object gets every piece through its `write`.
+    let stdout = file == crate::modules::std_stream(1);
+    let native = stdout || is_kind(file, Kind::File);
     let mut out = String::new();
+    // (The last write happens even when empty: CPython always writes `end`, a call that
+    // counts for the recursion limit.)
+    let emit = |out: &mut String, last: bool| -> R<()> {
+        if out.is_empty() && !last {
+            return Ok(());
+        }
+        if stdout {
+            crate::io::write_stdout_counted(out)?;
+        } else {
+            crate::io::write_to(file, out)?;
+        }
+        out.clear();
+        Ok(())
+    };
+    let put = |out: &mut String, piece: &str| -> R<()> {
+        if native {
+            out.push_str(piece);
+            Ok(())
+        } else {
+            crate::io::write_to(file, piece)
+        }
+    };
     for (i, v) in args.pos.iter().enumerate() {
         if i > 0 {
-            out.push_str(&sep);
+            put(&mut out, &sep)?;
         }
         if crate::str::is_str(*v) {
-            out.push_str(crate::str::as_str(*v));
+            put(&mut out, crate::str::as_str(*v))?;
         } else {
-            out.push_str(&crate::ops::str_string(*v)?);
+            // Plain values format without running Python code.
+            let plain = !v.is_ptr() || matches!(kind(*v), Kind::BigInt | Kind::Str);
+            if !plain {
+                emit(&mut out, false)?;
+            }
+            let text = match crate::ops::str_string(*v) {
+                Ok(t) => t,
+                Err(e) => {
+                    emit(&mut out, false)?;
+                    return Err(e);
+                }
+            };
+            put(&mut out, &text)?;
         }
     }
-    out.push_str(&end);
-    if file.is_none() {
-        crate::io::write_stdout_counted(&out)?;
-        if flush {
-            crate::io::flush_stdout();
-        }
-    } else {
-        crate::io::write_to(file, &out)?;
-        if flush {
-            if is_kind(file, Kind::File) {
-                if crate::io::file_fd(file) == 1 {
-                    crate::io::flush_stdout();
-                }
-            } else {
-                let name = crate::str::str_intern("flush");
-                crate::call::call_method(file, name, Args::positional(&[]))?;
+    put(&mut out, &end)?;
+    if native {
+        emit(&mut out, true)?;
+    }
+    if flush {
+        if is_kind(file, Kind::File) {
+            // Only stdout is buffered.
+            if crate::io::file_fd(file) == 1 {
+                crate::io::flush_stdout();
             }
+        } else {
+            let name = crate::str::str_intern("flush");
+            crate::call::call_method(file, name, Args::positional(&[]))?;
         }
     }
     Ok(Ref::NONE)
@@ -147,27 +204,46 @@ fn min_max(args: Args<'_>, name: &str, want_max: bool) -> R<Ref> {
             }
         }
     }
-    let items: Vec<Ref> = match args.pos {
+    // One iterable is consumed lazily, each item's key computed and compared as it comes
+    // (as CPython: the iterator's side effects interleave with the key function's, and a
+    // comparison error stops the iteration).
+    let it: Option<Ref> = match args.pos {
         [] => return type_error(format!("{name} expected at least 1 argument, got 0")),
-        [it] => crate::iter::collect_vec(*it)?,
-        many => {
+        [it] => Some(crate::iter::py_iter(*it)?),
+        _ => {
             if default.is_some() {
                 return type_error(format!(
                     "Cannot specify a default for {name}() with multiple positional arguments"
                 ));
             }
-            many.iter().map(|v| Ref::dup(*v)).collect()
+            None
         }
     };
+    let mut next_arg = 0;
+    // (key, item): on an error the key is released before the item, then the iterator, as
+    // CPython does.
     let mut best: Option<(Ref, Ref)> = None;
-    for item in items {
+    loop {
+        let item = match &it {
+            Some(it) => match crate::iter::py_next(it.v())? {
+                Some(x) => x,
+                None => break,
+            },
+            None => match args.pos.get(next_arg) {
+                Some(v) => {
+                    next_arg += 1;
+                    Ref::dup(*v)
+                }
+                None => break,
+            },
+        };
         let k = match key {
             Some(f) => crate::ops::call1(f, item.v())?,
             None => item.clone(),
         };
         match &best {
-            None => best = Some((item, k)),
-            Some((_, bk)) => {
+            None => best = Some((k, item)),
+            Some((bk, _)) => {
                 let better = if want_max {
                     let r = crate::ops::rich_compare(crate::ops::cmp::GT, k.v(), bk.v())?;
                     is_true(r.v())?
@@ -175,13 +251,16 @@ fn min_max(args: Args<'_>, name: &str, want_max: bool) -> R<Ref> {
                     py_lt_bool(k.v(), bk.v())?
                 };
                 if better {
-                    best = Some((item, k));
+                    best = Some((k, item));
+                } else {
+                    drop(item);
+                    drop(k);
                 }
             }
         }
     }
     match best {
-        Some((item, _)) => Ok(item),
+        Some((_, item)) => Ok(item),
         None => match default {
             Some(d) => Ok(Ref::dup(d)),
             None => value_error(format!("{name}() arg is an empty sequence")),
@@ -200,8 +279,14 @@ fn b_max(_: Value, args: Args<'_>) -> R<Ref> {
 fn b_sum(_: Value, args: Args<'_>) -> R<Ref> {
     let [it, start] = args.bind("sum", &["iterable", "start"], 1)?;
     let start = start.unwrap_or(Value::inline_int(0).unwrap_or(Value::NONE));
-    if crate::str::is_str(start) {
+    if str_opt(start).is_some() {
         return type_error("sum() can't sum strings [use ''.join(seq) instead]");
+    }
+    if crate::bytes::is_bytes(start) {
+        return type_error("sum() can't sum bytes [use b''.join(seq) instead]");
+    }
+    if crate::bytes::is_bytearray(start) {
+        return type_error("sum() can't sum bytearray [use b''.join(seq) instead]");
     }
     let iter = py_iter(it.unwrap_or(Value::NONE))?;
     let mut acc = Ref::dup(start);
@@ -371,7 +456,7 @@ pub(crate) fn b_zip(_: Value, args: Args<'_>) -> R<Ref> {
             "strict" => strict = is_true(*v)?,
             other => {
                 return type_error(format!(
-                    "zip() got an unexpected keyword argument '{other}'"
+                    "'{other}' is an invalid keyword argument for zip()"
                 ));
             }
         }
@@ -473,19 +558,16 @@ fn b_sorted(_: Value, args: Args<'_>) -> R<Ref> {
             args.pos.len()
         ));
     }
+    // As CPython: the list first, then `list.sort`'s arguments.
+    let stamp = crate::finalize::stamp();
+    let l = crate::list::list_made_at(crate::iter::collect_vec(*it)?.into_vec(), stamp);
     let rest = Args {
         pos: &[],
         kwnames: args.kwnames,
         kwvals: args.kwvals,
     };
-    let [key, reverse] = rest.bind("sort", &["key", "reverse"], 0)?;
-    let reverse = match reverse {
-        Some(r) => is_true(r)?,
-        None => false,
-    };
-    let stamp = crate::finalize::stamp();
-    let l = crate::list::list_made_at(crate::iter::collect_vec(*it)?, stamp);
-    crate::list::list_sort(l.v(), key.filter(|k| !k.is_none()), reverse)?;
+    let (key, reverse) = crate::list::sort_args(rest)?;
+    crate::list::list_sort(l.v(), key, reverse)?;
     Ok(l)
 }
 
@@ -498,13 +580,14 @@ pub(crate) fn b_reversed(_: Value, args: Args<'_>) -> R<Ref> {
         return crate::range::range_reversed(seq);
     }
     if crate::str::is_str(seq) {
-        let chars: Vec<Ref> = crate::str::as_str(seq)
+        // A `reversed` object (CPython's, over the sequence protocol), of the characters.
+        let mut chars: Vec<Ref> = crate::str::as_str(seq)
             .chars()
-            .rev()
             .map(crate::str::str_from_char)
             .collect();
-        let l = crate::list::list_from_vec(chars);
-        return py_iter(l.v());
+        return Ok(native_iter(crate::object::IterType::Reversed, move || {
+            Ok(chars.pop())
+        }));
     }
     if crate::dict::is_dict(seq) || is_kind(seq, Kind::DictView) {
         return Ok(crate::dict::dict_reversed(seq));
@@ -708,6 +791,16 @@ fn ternary_pow(base: Value, exp: Value, m: Value) -> R<Ref> {
 
 fn b_ord(_: Value, args: Args<'_>) -> R<Ref> {
     let [c] = args.exact("ord")?;
+    // A bytes or bytearray of one byte too.
+    if let Some(d) = crate::bytes::bytes_like(c) {
+        return match d[..] {
+            [b] => Ok(int_from_i64(b as i64)),
+            _ => type_error(format!(
+                "ord() expected a character, but string of length {} found",
+                d.len()
+            )),
+        };
+    }
     let Some(s) = str_opt(c) else {
         return type_error(format!(
             "ord() expected string of length 1, but {} found",
@@ -803,6 +896,9 @@ fn b_iter(_: Value, args: Args<'_>) -> R<Ref> {
     match sentinel {
         None => py_iter(x),
         Some(s) => {
+            if !is_callable(x) {
+                return type_error("iter(v, w): v must be callable");
+            }
             let f = Ref::dup(x);
             let s = Ref::dup(s);
             let mut done = false;

@@ -8,9 +8,7 @@
 
 use std::cell::{Cell, UnsafeCell};
 
-use crate::exceptions::{
-    ExcKind, R, Raised, index_error, pending_is, raise, take_pending, type_error, value_error,
-};
+use crate::exceptions::{ExcKind, R, index_error, raise, type_error, value_error};
 use crate::int::{IntV, int_from_i64, int_view};
 use crate::object::{Args, IterType, Kind, Ref, alloc_ref, is_kind, payload};
 use crate::value::Value;
@@ -240,14 +238,36 @@ fn alloc_bytes(k: Kind, data: Vec<u8>) -> Ref {
     )
 }
 
-/// A new `bytes` holding `data`.
+/// A `bytes` holding `data`: new, except that the empty bytes and those of one byte are
+/// shared (as CPython's).
 pub fn bytes_from_vec(data: Vec<u8>) -> Ref {
-    alloc_bytes(Kind::Bytes, data)
+    let slot = match data[..] {
+        [] => 256,
+        [b] => b as usize,
+        _ => return alloc_bytes(Kind::Bytes, data),
+    };
+    let cell = &crate::state::rt().small_bytes[slot];
+    if cell.get() == Value::UNBOUND {
+        cell.set(crate::object::immortalize(
+            alloc_bytes(Kind::Bytes, data).into_raw(),
+        ));
+    }
+    Ref::dup(cell.get())
 }
 
 /// A new `bytearray` holding `data`.
 pub fn bytearray_from_vec(data: Vec<u8>) -> Ref {
     alloc_bytes(Kind::ByteArray, data)
+}
+
+/// [`same_type`], except that an exact bytes `like` whose bytes are `data` is returned
+/// itself: CPython's bytes methods that change nothing (`strip`, `center`, `translate`,
+/// ...) return their receiver (a bytearray's, a copy).
+fn same_or_new(like: Value, data: Vec<u8>) -> Ref {
+    if is_bytes(like) && bytes_data(like) == &data[..] {
+        return Ref::dup(like);
+    }
+    same_type(like, data)
 }
 
 /// A new object of the same type as `like` (`bytes` or `bytearray`) holding `data`.
@@ -454,6 +474,12 @@ fn str_arg<'a>(fname: &str, what: &str, v: Value) -> R<&'a str> {
 /// `bytes(...)`: `bytes()`, `bytes(n)`, `bytes(iterable_of_ints)`, `bytes(bytes_like)`,
 /// `bytes(str, encoding[, errors])`, `bytes(obj_with___bytes__)`.
 pub fn bytes_new(_cls: Value, args: Args<'_>) -> R<Ref> {
+    // `bytes(b)` of an exact bytes is `b` itself, as in CPython.
+    if let ([x], []) = (args.pos, args.kwnames)
+        && is_bytes(*x)
+    {
+        return Ok(Ref::dup(*x));
+    }
     let data = construct("bytes", args)?;
     Ok(bytes_from_vec(data))
 }
@@ -487,6 +513,10 @@ pub fn bytes_getitem(v: Value, k: Value) -> R<Ref> {
     if is_kind(k, Kind::Slice) {
         let (a, b, c) = crate::ops::slice_indices(k, bytes_data(v).len())?;
         let d = bytes_data(v);
+        // A slice of all of an exact bytes is the object itself, as in CPython.
+        if is_bytes(v) && a == 0 && c == 1 && b as usize >= d.len() {
+            return Ok(Ref::dup(v));
+        }
         let out: Vec<u8> = crate::ops::slice_positions(a, b, c).map(|i| d[i]).collect();
         return Ok(same_type(v, out));
     }
@@ -506,18 +536,18 @@ fn assigned_bytes(src: Value) -> R<Vec<u8>> {
     if let Some(d) = buffer_of(src)? {
         return Ok(d.into_owned());
     }
-    const MSG: &str = "can assign only bytes, buffers, or iterables of ints in range(0, 256)";
-    if crate::str::is_str(src) || crate::int::has_index(src) {
-        return type_error(MSG);
+    // CPython refuses strs and numbers (`PyNumber_Check`), then converts as `bytearray(src)`
+    // does, with its errors.
+    let number = src.is_float()
+        || crate::int::is_int(src)
+        || crate::complex::is_complex(src)
+        || crate::int::has_index(src)
+        || crate::class::has_dunder(src, "__int__")
+        || crate::class::has_dunder(src, "__float__");
+    if crate::str::str_opt(src).is_some() || number {
+        return type_error("can assign only bytes, buffers, or iterables of ints in range(0, 256)");
     }
-    match bytes_from_source(src, "bytearray") {
-        Ok(d) => Ok(d),
-        Err(Raised) if pending_is(ExcKind::TypeError) => {
-            drop(take_pending());
-            type_error(MSG)
-        }
-        Err(e) => Err(e),
-    }
+    bytes_from_source(src, "bytearray")
 }
 
 /// `ba[k] = x` of a bytearray.
@@ -533,6 +563,10 @@ pub fn bytearray_setitem(v: Value, k: Value, x: Value) -> R<()> {
             let items = bytearray_vec(v);
             items.splice(lo..hi, new);
             return Ok(());
+        }
+        if new.is_empty() {
+            // CPython deletes an extended slice that is assigned no bytes.
+            return bytearray_delitem(v, k);
         }
         let positions: Vec<usize> = crate::ops::slice_positions(start, stop, step).collect();
         if positions.len() != new.len() {
@@ -630,6 +664,15 @@ pub fn bytes_concat(a: Value, b: Value, inplace: bool) -> R<Option<Ref>> {
         return Ok(Some(Ref::dup(a)));
     }
     let x = bytes_data(a);
+    // Concatenating an empty bytes to an exact bytes gives the latter, as in CPython.
+    if is_bytes(a) {
+        if x.is_empty() && is_bytes(b) {
+            return Ok(Some(Ref::dup(b)));
+        }
+        if y.is_empty() {
+            return Ok(Some(Ref::dup(a)));
+        }
+    }
     let mut out = Vec::with_capacity(x.len() + y.len());
     out.extend_from_slice(x);
     out.extend_from_slice(&y);
@@ -648,10 +691,18 @@ pub fn bytes_repeat(v: Value, n: i64, inplace: bool) -> R<Ref> {
     if inplace && is_bytearray(v) && (d.len() as u128) * (n as u128) != d.len() as u128 {
         check_can_resize(v)?;
     }
+    if is_bytes(v) && (n == 1 || d.is_empty()) {
+        // CPython's bytes repetition returns the object itself when the size is unchanged,
+        // and otherwise a new object (also when empty: `b * 0 is b""` is False).
+        return Ok(Ref::dup(v));
+    }
     let out = crate::int::try_repeat(d, crate::int::size_of_count(n)?)?;
     if inplace && is_bytearray(v) {
         *bytearray_vec(v) = out;
         return Ok(Ref::dup(v));
+    }
+    if is_bytes(v) && out.len() <= 1 {
+        return Ok(alloc_bytes(Kind::Bytes, out));
     }
     Ok(same_type(v, out))
 }
@@ -753,10 +804,16 @@ fn bounds(start: Option<Value>, end: Option<Value>, n: usize) -> R<(usize, usize
     let n = n as i64;
     let adj = |v: Option<Value>, default: i64| -> R<i64> {
         let i = match v {
-            Some(v) if !v.is_none() => crate::int::as_ssize(v, None)?,
-            _ => default,
+            Some(v) if v.is_none() => default,
+            Some(v) if crate::int::has_index(v) => crate::int::as_ssize(v, None)?,
+            Some(_) => {
+                return type_error(
+                    "slice indices must be integers or None or have an __index__ method",
+                );
+            }
+            None => default,
         };
-        Ok(if i < 0 { (i + n).max(0) } else { i })
+        Ok(if i < 0 { i.saturating_add(n).max(0) } else { i })
     };
     // A start past the end stays past it (`n + 1` at most, which a `usize` holds).
     let s = adj(start, 0)?.min(n + 1);
@@ -906,6 +963,14 @@ fn m_replace(v: Value, args: Args<'_>) -> R<Ref> {
         None => -1,
     };
     let d = bytes_data(v);
+    // Nothing to replace gives an exact bytes itself, as in CPython.
+    if is_bytes(v)
+        && (count == 0
+            || old.is_empty() && new.is_empty()
+            || !old.is_empty() && memchr::memmem::find(d, &old).is_none())
+    {
+        return Ok(Ref::dup(v));
+    }
     // A count above `usize::MAX` (wasm32) is as good as no limit.
     let mut left = usize::try_from(count).unwrap_or(usize::MAX);
     let mut out = Vec::with_capacity(d.len());
@@ -962,13 +1027,28 @@ fn split_args(args: Args<'_>, name: &str) -> R<(Option<Vec<u8>>, i64)> {
     Ok((sep, maxsplit))
 }
 
-fn parts_list(like: Value, parts: Vec<Vec<u8>>) -> Ref {
-    crate::list::list_from_vec(parts.into_iter().map(|p| same_type(like, p)).collect())
+/// The list of `parts` of `like`; a part that is all of an exact bytes `like` is `like`
+/// itself when `whole_is_self` (CPython's splits, except a whitespace split with
+/// `maxsplit=0`).
+fn parts_list(like: Value, parts: Vec<Vec<u8>>, whole_is_self: bool) -> Ref {
+    crate::list::list_from_vec(
+        parts
+            .into_iter()
+            .map(|p| {
+                if whole_is_self {
+                    same_or_new(like, p)
+                } else {
+                    same_type(like, p)
+                }
+            })
+            .collect(),
+    )
 }
 
 fn m_split(v: Value, args: Args<'_>) -> R<Ref> {
     let v = recv(v, "split")?;
     let (sep, maxsplit) = split_args(args, "split")?;
+    let whole_is_self = sep.is_some() || maxsplit != 0;
     let d = bytes_data(v);
     let mut left = usize::try_from(maxsplit).unwrap_or(usize::MAX);
     let mut parts = Vec::new();
@@ -1010,12 +1090,13 @@ fn m_split(v: Value, args: Args<'_>) -> R<Ref> {
             }
         }
     }
-    Ok(parts_list(v, parts))
+    Ok(parts_list(v, parts, whole_is_self))
 }
 
 fn m_rsplit(v: Value, args: Args<'_>) -> R<Ref> {
     let v = recv(v, "rsplit")?;
     let (sep, maxsplit) = split_args(args, "rsplit")?;
+    let whole_is_self = sep.is_some() || maxsplit != 0;
     let d = bytes_data(v);
     let mut left = usize::try_from(maxsplit).unwrap_or(usize::MAX);
     let mut parts = Vec::new();
@@ -1057,13 +1138,20 @@ fn m_rsplit(v: Value, args: Args<'_>) -> R<Ref> {
         }
     }
     parts.reverse();
-    Ok(parts_list(v, parts))
+    Ok(parts_list(v, parts, whole_is_self))
 }
 
 fn m_join(v: Value, args: Args<'_>) -> R<Ref> {
     let v = recv(v, "join")?;
     let [it] = args.exact("join")?;
     let items = crate::iter::collect_vec(it)?;
+    // One exact bytes item is the result itself (for a bytes separator), as in CPython.
+    if let [only] = &items[..]
+        && is_bytes(v)
+        && is_bytes(only.v())
+    {
+        return Ok(only.clone());
+    }
     let mut out = Vec::new();
     for (i, x) in items.iter().enumerate() {
         let Some(d) = buffer_of(x.v())? else {
@@ -1104,7 +1192,7 @@ fn strip_impl(v: Value, args: Args<'_>, name: &str, left: bool, right: bool) -> 
             e -= 1;
         }
     }
-    Ok(same_type(v, d[s..e].to_vec()))
+    Ok(same_or_new(v, d[s..e].to_vec()))
 }
 
 fn m_strip(v: Value, args: Args<'_>) -> R<Ref> {
@@ -1269,7 +1357,7 @@ fn partition_impl(v: Value, args: Args<'_>, name: &str, reverse: bool) -> R<Ref>
         None if reverse => [Vec::new(), Vec::new(), d.to_vec()],
         None => [d.to_vec(), Vec::new(), Vec::new()],
     };
-    let mut items: Vec<Ref> = parts.into_iter().map(|p| same_type(v, p)).collect();
+    let mut items: Vec<Ref> = parts.into_iter().map(|p| same_or_new(v, p)).collect();
     if found.is_some() && is_bytes(v) {
         // A bytes's partition gives the separator object itself (a bytearray's, a copy).
         items[1] = Ref::dup(sep_obj);
@@ -1314,7 +1402,7 @@ fn m_splitlines(v: Value, args: Args<'_>) -> R<Ref> {
     if start < d.len() {
         parts.push(d[start..].to_vec());
     }
-    Ok(parts_list(v, parts))
+    Ok(parts_list(v, parts, true))
 }
 
 fn fill_arg(name: &str, fill: Option<Value>) -> R<u8> {
@@ -1338,7 +1426,7 @@ fn pad(v: Value, args: Args<'_>, name: &str, how: u8) -> R<Ref> {
     let d = bytes_data(v);
     let n = d.len() as i64;
     if width <= n {
-        return Ok(same_type(v, d.to_vec()));
+        return Ok(same_or_new(v, d.to_vec()));
     }
     let total = crate::int::size_of_count(width - n)?;
     let left = match how {
@@ -1372,7 +1460,7 @@ fn m_zfill(v: Value, args: Args<'_>) -> R<Ref> {
     let width = crate::int::as_ssize(width, None)?;
     let d = bytes_data(v);
     if width <= d.len() as i64 {
-        return Ok(same_type(v, d.to_vec()));
+        return Ok(same_or_new(v, d.to_vec()));
     }
     let fill = crate::int::size_of_count(width)? - d.len();
     let mut out = crate::int::try_vec(width as usize)?;
@@ -1390,7 +1478,7 @@ fn m_removeprefix(v: Value, args: Args<'_>) -> R<Ref> {
     let [p] = args.exact("removeprefix")?;
     let p = buffer_arg(p)?;
     let d = bytes_data(v);
-    Ok(same_type(v, d.strip_prefix(&p[..]).unwrap_or(d).to_vec()))
+    Ok(same_or_new(v, d.strip_prefix(&p[..]).unwrap_or(d).to_vec()))
 }
 
 fn m_removesuffix(v: Value, args: Args<'_>) -> R<Ref> {
@@ -1398,7 +1486,7 @@ fn m_removesuffix(v: Value, args: Args<'_>) -> R<Ref> {
     let [p] = args.exact("removesuffix")?;
     let p = buffer_arg(p)?;
     let d = bytes_data(v);
-    Ok(same_type(v, d.strip_suffix(&p[..]).unwrap_or(d).to_vec()))
+    Ok(same_or_new(v, d.strip_suffix(&p[..]).unwrap_or(d).to_vec()))
 }
 
 fn m_expandtabs(v: Value, args: Args<'_>) -> R<Ref> {
@@ -1581,7 +1669,7 @@ fn m_translate(v: Value, args: Args<'_>) -> R<Ref> {
         .filter(|b| !delete.contains(*b))
         .map(|b| table.as_ref().map_or(*b, |t| t[*b as usize]))
         .collect();
-    Ok(same_type(v, out))
+    Ok(same_or_new(v, out))
 }
 
 /// `bytes.maketrans(frm, to)` (a static method): the identity table with `frm[i]` mapped to

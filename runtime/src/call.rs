@@ -11,7 +11,8 @@ use crate::dict::{dict_data, dict_new};
 use crate::exceptions::{ExcKind, R, Raised, from_abi, raise, type_error};
 use crate::object::{
     Args, BuiltinData, FunctionCode, FunctionData, Kind, PARAM_KW_ONLY, PARAM_POS_ONLY,
-    PARAM_POS_OR_KW, PARAM_VAR_KW, PARAM_VAR_POS, ParamCode, Ref, WrapperKind, kind, payload,
+    PARAM_POS_OR_KW, PARAM_VAR_KW, PARAM_VAR_POS, ParamCode, Ref, RefVec, WrapperKind, kind,
+    payload,
 };
 use crate::state::rt;
 use crate::str::{as_str, str_opt};
@@ -675,7 +676,41 @@ fn invoke_on_value(b: &BuiltinData, recv: Value, value: Value, args: Args<'_>) -
     {
         return Ok(Ref::dup(recv));
     }
-    Ok(r)
+    if crate::str::is_str(value) && r.v() != value {
+        return Ok(str_parts_of_subclass(b, recv, value, r));
+    }
+    Ok(crate::class::fresh_if_carried(r, value))
+}
+
+/// The result `r` of str method `b` on the text `value` of the subclass instance `recv`,
+/// where CPython's result holds `recv` or copies of its text rather than the text object:
+/// `partition`/`rpartition` not finding the separator give `recv` itself, the splits give
+/// new exact strs.
+fn str_parts_of_subclass(b: &BuiltinData, recv: Value, value: Value, r: Ref) -> Ref {
+    match b.name {
+        "partition" | "rpartition" => {
+            let items = crate::tuple::tuple_items(r.v());
+            if items.contains(&value) {
+                let swapped: Vec<Value> = items
+                    .iter()
+                    .map(|v| if *v == value { recv } else { *v })
+                    .collect();
+                return crate::tuple::tuple_from_slice(&swapped);
+            }
+            r
+        }
+        "split" | "rsplit" | "splitlines" if crate::list::is_list(r.v()) => {
+            let items = crate::list::list_vec(r.v());
+            for item in items.iter_mut() {
+                if *item == value {
+                    *item = crate::str::str_copy(value).into_raw();
+                    crate::object::decref(value);
+                }
+            }
+            r
+        }
+        _ => r,
+    }
 }
 
 /// The TypeError of a builtin type's method called on an object of another type: a slot
@@ -1433,13 +1468,16 @@ fn missing_arguments(qualname: &str, names: &[&str], kind: &str) -> R<()> {
 /// `callee(*args, **kwargs)` with a tuple (or any iterable; unbound for none) and a dict (or
 /// `None`).
 pub fn call_ex(callee: Value, args: Value, kwargs: Value) -> R<Ref> {
-    let pos: Vec<Ref> = if crate::tuple::is_tuple(args) {
-        crate::tuple::tuple_items(args)
-            .iter()
-            .map(|v| Ref::dup(*v))
-            .collect()
+    // Released last first after the call, as CPython releases the argument tuple.
+    let pos: RefVec = if crate::tuple::is_tuple(args) {
+        RefVec(
+            crate::tuple::tuple_items(args)
+                .iter()
+                .map(|v| Ref::dup(*v))
+                .collect(),
+        )
     } else if args == Value::UNBOUND {
-        Vec::new()
+        RefVec::new()
     } else if !crate::iter::has_iter_protocol(args) {
         return type_error(format!(
             "{} argument after * must be an iterable, not {}",

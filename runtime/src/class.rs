@@ -5,8 +5,9 @@
 use crate::dict::{dict_data, dict_new, dict_set_str};
 use crate::exceptions::{ExcKind, R, raise, type_error};
 use crate::object::{
-    Args, BuiltinData, BuiltinFn, ClassData, ExcState, InstanceData, Kind, Layout, Ref, SHAPE_NONE,
-    WrapperData, WrapperKind, alloc, alloc_ref, immortalize, incref, is_kind, kind, payload,
+    Args, BuiltinData, BuiltinFn, ClassData, ExcState, InstanceData, Kind, Layout, Ref, RefVec,
+    SHAPE_NONE, WrapperData, WrapperKind, alloc, alloc_ref, immortalize, incref, is_kind, kind,
+    payload,
 };
 use crate::state::{Runtime, rt};
 use crate::str::{as_str, str_from, str_from_string};
@@ -124,6 +125,33 @@ pub fn builtin_value(v: Value) -> Option<Value> {
 #[inline]
 pub fn unwrap_value(v: Value) -> Value {
     builtin_value(v).unwrap_or(v)
+}
+
+/// `r`, the result of a builtin operation on the value `carried` by an instance of a
+/// subclass of a builtin type; when it is `carried` itself (`S("a") + ""`, `T(t)[:]`,
+/// `S(" a").strip()` with nothing to strip) and the type is immutable, a new exact copy of
+/// it instead, as CPython's operations return for a subclass instance (where for an exact
+/// value they return the object itself): the value a subclass instance carries is never
+/// seen on its own.
+pub fn fresh_if_carried(r: Ref, carried: Value) -> Ref {
+    if r.v() != carried || !carried.is_ptr() {
+        return r;
+    }
+    match crate::object::kind(carried) {
+        Kind::Str => crate::str::str_copy(carried),
+        Kind::Tuple => crate::tuple::tuple_from_slice(crate::tuple::tuple_items(carried)),
+        Kind::BigInt => match crate::int::int_view(carried) {
+            Some(crate::int::IntV::Big(b)) => crate::int::int_from_big(b.clone()),
+            _ => r,
+        },
+        Kind::Set if crate::set::is_frozen(carried) => {
+            match crate::set::set_from_iterable(carried) {
+                Ok(s) => crate::set::freeze(s),
+                Err(_) => r,
+            }
+        }
+        _ => r,
+    }
 }
 
 /// A new instance of the [`Layout::Value`] class `cls` carrying `value` (stolen: an exact
@@ -2047,7 +2075,7 @@ fn set_names(cls: Value) -> R<()> {
 /// and `ValueError`s for bad declarations (`ns` is the class namespace).
 fn parse_slots(decl: Value, class_name: Value, ns: &Ref) -> R<(Vec<Ref>, bool, bool)> {
     let items = if crate::str::is_str(decl) {
-        vec![Ref::dup(decl)]
+        RefVec(vec![Ref::dup(decl)])
     } else {
         crate::iter::collect_vec(decl)?
     };

@@ -914,6 +914,14 @@ pub fn view_binop(op: char, a: Value, b: Value) -> R<Ref> {
     use crate::set::{set_data, set_from_iterable, set_new};
     if op == '&' {
         let (view, other) = if is_set_view(a) { (a, b) } else { (b, a) };
+        // A set at least as large as the view: the set's own intersection, which hashes
+        // each of the view's items (CPython's order, and its errors).
+        if crate::set::is_set(other)
+            && !crate::set::is_frozen(other)
+            && crate::ops::py_len(view)? <= set_data(other).len()
+        {
+            return crate::set::set_intersection(other, view);
+        }
         let (view, other) =
             if is_set_view(other) && crate::ops::py_len(other)? > crate::ops::py_len(view)? {
                 (other, view)

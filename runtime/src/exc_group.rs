@@ -161,7 +161,7 @@ pub fn group_new(cls: Value, args: Args<'_>) -> R<Ref> {
     let args_tuple = crate::tuple::tuple_from_slice(args.pos);
     let mut state = ExcState::new(args_tuple.into_raw());
     state.name = std::cell::Cell::new(crate::object::incref(message));
-    state.obj = std::cell::Cell::new(tuple_from_vec(items).into_raw());
+    state.obj = std::cell::Cell::new(tuple_from_vec(items.into_vec()).into_raw());
     Ok(crate::class::new_instance_raw(cls, Some(Box::new(state))))
 }
 
@@ -381,7 +381,7 @@ fn subset(orig: Value, excs: Vec<Ref>) -> R<Option<Ref>> {
     if let Some(notes) = notes
         && is_sequence(notes.v())
     {
-        let copy = crate::list::list_from_vec(crate::iter::collect_vec(notes.v())?);
+        let copy = crate::list::list_from_vec(crate::iter::collect_vec(notes.v())?.into_vec());
         crate::attr::setattr(eg.v(), key, copy.v())?;
     }
     Ok(Some(eg))

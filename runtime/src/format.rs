@@ -234,6 +234,9 @@ pub fn format_int(i: IntV<'_>, spec: &Spec) -> R<String> {
     if spec.precision.is_some() {
         return value_error("Precision not allowed in integer format specifier");
     }
+    if spec.z {
+        return value_error("Negative zero coercion (z) not allowed in integer format specifier");
+    }
     let big = i.to_big();
     let negative = big.sign() == num_bigint::Sign::Minus;
     let mag = big.magnitude();
@@ -490,6 +493,9 @@ pub fn format_str(s: &str, spec: &Spec) -> R<String> {
     if spec.sign.is_some() {
         return value_error("Sign not allowed in string format specifier");
     }
+    if spec.z {
+        return value_error("Negative zero coercion (z) not allowed in string format specifier");
+    }
     if spec.alt {
         return value_error("Alternate form (#) not allowed in string format specifier");
     }
@@ -527,7 +533,13 @@ pub fn format_value(v: Value, spec: &str) -> R<Ref> {
             return Ok(Ref::dup(v));
         }
         let sp = parse_spec(spec, "str", '<')?;
-        return Ok(crate::str::str_from_owned(format_str(s, &sp)?));
+        let text = format_str(s, &sp)?;
+        // Neither padded nor cut: the str itself, as in CPython.
+        let n = crate::str::str_len(v);
+        if sp.precision.is_none_or(|p| p >= n) && sp.width <= n {
+            return Ok(Ref::dup(v));
+        }
+        return Ok(crate::str::str_from_owned(text));
     }
     if spec.is_empty() && !is_kind(v, Kind::Instance) {
         return crate::ops::py_str(v);
@@ -586,6 +598,85 @@ pub fn percent_format(fmt: &str, args: Value) -> R<String> {
     percent_format_impl(fmt, args, false)
 }
 
+/// `fmt % args` when `fmt` is one `%s`, `%r` or `%a` conversion and nothing else (an
+/// optional `(key)` with an exact dict `args`, `-` flags, digits for the width and
+/// precision) with one value: when its text is neither padded nor cut, the str object the
+/// conversion gave, as CPython's formatting returns it (`"%s" % s is s`). `None` for any
+/// other format, before anything is converted (then [`percent_format`] builds the text,
+/// and raises its errors).
+pub fn percent_single(fmt: &str, args: Value) -> R<Option<Ref>> {
+    let Some(rest) = fmt.strip_prefix('%') else {
+        return Ok(None);
+    };
+    let (key, rest) = match rest.strip_prefix('(') {
+        Some(r) => match r.split_once(')') {
+            Some((k, r)) if !k.contains('(') => (Some(k), r),
+            _ => return Ok(None),
+        },
+        None => (None, rest),
+    };
+    let left = rest.starts_with('-');
+    let rest = rest.trim_start_matches('-');
+    let digits = |s: &str| s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
+    // Small numbers only (a huge width is the general path's error).
+    let number = |d: &str| d.parse::<usize>().ok().filter(|n| *n < 1 << 20);
+    let w = digits(rest);
+    let width = if w == 0 {
+        0
+    } else {
+        match number(&rest[..w]) {
+            Some(n) => n,
+            None => return Ok(None),
+        }
+    };
+    let rest = &rest[w..];
+    let (prec, rest) = match rest.strip_prefix('.') {
+        Some(r) => {
+            let p = digits(r);
+            match number(&r[..p]) {
+                Some(n) => (Some(n), &r[p..]),
+                None => return Ok(None),
+            }
+        }
+        None => (None, rest),
+    };
+    let conv = match rest {
+        "s" | "r" | "a" => rest,
+        _ => return Ok(None),
+    };
+    let arg = match key {
+        Some(k) => {
+            if !crate::dict::is_dict(args) {
+                return Ok(None);
+            }
+            let k = crate::str::str_from(k);
+            crate::ops::getitem(args, k.v())?
+        }
+        None if crate::tuple::is_tuple(args) => match crate::tuple::tuple_items(args) {
+            [one] => Ref::dup(*one),
+            _ => return Ok(None),
+        },
+        // A tuple subclass's items are the values: left to the general path.
+        None if crate::tuple::is_tuple(crate::class::unwrap_value(args)) => return Ok(None),
+        None => Ref::dup(args),
+    };
+    let text = match conv {
+        "s" => crate::ops::py_str(arg.v())?,
+        "r" => crate::ops::py_repr(arg.v())?,
+        _ => crate::ops::py_ascii(arg.v())?,
+    };
+    let s = str_opt(text.v()).unwrap_or("");
+    let n = s.chars().count();
+    // (A str subclass instance from `__str__` too, as CPython.)
+    if width <= n && prec.is_none_or(|p| p >= n) {
+        return Ok(Some(text));
+    }
+    let cut: String = s.chars().take(prec.unwrap_or(n)).collect();
+    Ok(Some(crate::str::str_from_owned(pad_printf(
+        cut, width, left,
+    ))))
+}
+
 /// `data % args` for a bytes-like `data`: as [`percent_format`] over the bytes taken as
 /// Latin-1 text, with `%s`/`%b` taking bytes-like objects (or `__bytes__`), `%r`/`%a`
 /// giving `ascii()`, `%c` an int below 256 or a single byte, and mapping keys as bytes.
@@ -621,25 +712,38 @@ fn percent_format_impl(fmt: &str, args: Value, bytes: bool) -> R<String> {
     // A tuple subclass's instance (a namedtuple) supplies its items as a tuple does.
     let tuple_value = crate::class::unwrap_value(args);
     let tuple_args = crate::tuple::is_tuple(tuple_value);
-    let is_mapping = crate::dict::is_dict(args)
-        || (is_kind(args, Kind::Instance)
-            && crate::class::has_dunder(args, "__getitem__")
-            && !tuple_args
-            && !crate::str::is_str(crate::class::unwrap_value(args)));
-    let items: Vec<Value> = if tuple_args {
-        crate::tuple::tuple_items(tuple_value).to_vec()
+    // CPython's `PyMapping_Check` (a type with item access), less tuples and strs (and for
+    // bytes formatting, bytes and bytearrays): what `%(key)s` reads, and what may be given
+    // with arguments left unused.
+    let is_mapping = !tuple_args
+        && match crate::object::kind_of(args) {
+            Some(Kind::Dict | Kind::List | Kind::Range | Kind::MemoryView) => true,
+            Some(Kind::Bytes | Kind::ByteArray) => !bytes,
+            Some(Kind::Instance) => {
+                crate::class::has_dunder(args, "__getitem__")
+                    && !crate::str::is_str(crate::class::unwrap_value(args))
+            }
+            _ => false,
+        };
+    // The values, as CPython's formatting context: a tuple's items one by one, any other
+    // object once (`arglen` -1); a `(key)` makes the mapping's value the one to take next.
+    let mut current: Ref = Ref::dup(args);
+    let (mut arglen, mut argidx): (i64, i64) = if tuple_args {
+        (crate::tuple::tuple_items(tuple_value).len() as i64, 0)
     } else {
-        vec![args]
+        (-1, -2)
     };
-    let mut next_arg = 0usize;
-    let mut used_mapping = false;
     let chars: Vec<char> = fmt.chars().collect();
     let mut out = String::with_capacity(fmt.len() + 16);
     let mut i = 0;
-    let take_arg = |next_arg: &mut usize| -> R<Value> {
-        if *next_arg < items.len() {
-            *next_arg += 1;
-            Ok(items[*next_arg - 1])
+    let take_arg = |current: &Ref, arglen: i64, argidx: &mut i64| -> R<Value> {
+        if *argidx < arglen {
+            *argidx += 1;
+            if arglen < 0 {
+                Ok(current.v())
+            } else {
+                Ok(crate::tuple::tuple_items(tuple_value)[(*argidx - 1) as usize])
+            }
         } else {
             type_error("not enough arguments for format string")
         }
@@ -662,7 +766,6 @@ fn percent_format_impl(fmt: &str, args: Value, bytes: bool) -> R<String> {
             continue;
         }
         // Mapping key.
-        let mut arg: Option<Ref> = None;
         if chars[i] == '(' {
             if !is_mapping {
                 return type_error("format requires a mapping");
@@ -687,8 +790,8 @@ fn percent_format_impl(fmt: &str, args: Value, bytes: bool) -> R<String> {
             } else {
                 crate::str::str_from_owned(key)
             };
-            arg = Some(crate::ops::getitem(args, k.v())?);
-            used_mapping = true;
+            current = crate::ops::getitem(args, k.v())?;
+            (arglen, argidx) = (-1, -2);
         }
         // Flags.
         let (mut left, mut plus, mut space, mut alt, mut zero) =
@@ -707,7 +810,7 @@ fn percent_format_impl(fmt: &str, args: Value, bytes: bool) -> R<String> {
         // Width.
         let mut width = 0usize;
         if i < chars.len() && chars[i] == '*' {
-            let w = take_arg(&mut next_arg)?;
+            let w = take_arg(&current, arglen, &mut argidx)?;
             let Some(wi) = int_view(w).and_then(|x| x.to_i64()) else {
                 return type_error("* wants int");
             };
@@ -731,7 +834,7 @@ fn percent_format_impl(fmt: &str, args: Value, bytes: bool) -> R<String> {
         if i < chars.len() && chars[i] == '.' {
             i += 1;
             if i < chars.len() && chars[i] == '*' {
-                let p = take_arg(&mut next_arg)?;
+                let p = take_arg(&current, arglen, &mut argidx)?;
                 let Some(pi) = int_view(p).and_then(|x| x.to_i64()) else {
                     return type_error("* wants int");
                 };
@@ -761,10 +864,9 @@ fn percent_format_impl(fmt: &str, args: Value, bytes: bool) -> R<String> {
             out.push('%');
             continue;
         }
-        let v = match &arg {
-            Some(a) => a.v(),
-            None => take_arg(&mut next_arg)?,
-        };
+        // (Held: the next key may replace `current`.)
+        let v = Ref::dup(take_arg(&current, arglen, &mut argidx)?);
+        let v = v.v();
         let body = match conv {
             's' | 'r' | 'a' | 'b' if bytes => {
                 let s = match conv {
@@ -950,12 +1052,7 @@ fn percent_format_impl(fmt: &str, args: Value, bytes: bool) -> R<String> {
         out.push_str(&body);
     }
     let what = if bytes { "bytes" } else { "string" };
-    if tuple_args && next_arg < items.len() {
-        return type_error(format!(
-            "not all arguments converted during {what} formatting"
-        ));
-    }
-    if !tuple_args && !is_mapping && next_arg == 0 && !used_mapping {
+    if argidx < arglen && !is_mapping {
         return type_error(format!(
             "not all arguments converted during {what} formatting"
         ));
@@ -988,15 +1085,17 @@ fn number_pad(
 // ---------------------------------------------------------------------------------------
 // str.format
 
-/// `fmt.format(*args, **kwargs)`.
-pub fn str_format(fmt: &str, args: Args<'_>) -> R<String> {
+/// `fmt.format(*args, **kwargs)`. When the output is the last field's text alone (the
+/// pieces before it empty), it is the str object that field's formatting gave (CPython's
+/// writer keeps that object: `"{}".format(s) is s`).
+pub fn str_format(fmt: &str, args: Args<'_>) -> R<Ref> {
     let mut auto = AutoIndex::Unknown;
     render(fmt, Fields::Args(args), &mut auto, 2)
 }
 
 /// `fmt.format_map(mapping)`: named fields are looked up with `mapping[name]`; a positional
-/// field is a `ValueError`.
-pub fn str_format_map(fmt: &str, mapping: Value) -> R<String> {
+/// field is a `ValueError`. The result as for [`str_format`].
+pub fn str_format_map(fmt: &str, mapping: Value) -> R<Ref> {
     let mut auto = AutoIndex::Unknown;
     render(fmt, Fields::Mapping(mapping), &mut auto, 2)
 }
@@ -1047,7 +1146,10 @@ enum AutoIndex {
     Manual,
 }
 
-fn render(fmt: &str, args: Fields<'_>, auto: &mut AutoIndex, depth: u32) -> R<String> {
+fn render(fmt: &str, args: Fields<'_>, auto: &mut AutoIndex, depth: u32) -> R<Ref> {
+    if depth == 0 {
+        return value_error("Max string recursion exceeded");
+    }
     let chars: Vec<char> = fmt.chars().collect();
     let mut out = String::new();
     let mut i = 0;
@@ -1071,100 +1173,103 @@ fn render(fmt: &str, args: Fields<'_>, auto: &mut AutoIndex, depth: u32) -> R<St
             i += 2;
             continue;
         }
-        // A replacement field: find its matching '}'.
-        let mut j = i + 1;
-        let mut level = 1;
-        while j < chars.len() {
-            match chars[j] {
-                '{' => level += 1,
-                '}' => {
-                    level -= 1;
-                    if level == 0 {
-                        break;
-                    }
-                }
-                _ => {}
-            }
-            j += 1;
+        // A replacement field.
+        if i + 1 == chars.len() {
+            return value_error("Single '{' encountered in format string");
         }
-        if j >= chars.len() {
-            return value_error(unclosed_field_message(&chars[i + 1..]));
+        let (field, next) = parse_field(&chars, i + 1)?;
+        i = next;
+        let piece = render_field(&field, args, auto, depth)?;
+        if i == chars.len() && out.is_empty() {
+            return Ok(piece);
         }
-        let field: String = chars[i + 1..j].iter().collect();
-        i = j + 1;
-        if depth == 0 {
-            return value_error("Max string recursion exceeded");
-        }
-        out.push_str(&render_field(&field, args, auto, depth)?);
+        out.push_str(str_opt(piece.v()).unwrap_or(""));
     }
-    Ok(out)
+    Ok(crate::str::str_from_owned(out))
 }
 
-/// CPython's message for a replacement field that starts at `{` (the text after it is
-/// `rest`) and has no closing `}`.
-fn unclosed_field_message(rest: &[char]) -> &'static str {
-    let mut k = 0;
-    while k < rest.len() {
-        match rest[k] {
-            '{' => return "unexpected '{' in field name",
+/// A replacement field of a format string: `{name!conv:spec}`.
+struct Field {
+    name: String,
+    conv: Option<char>,
+    spec: String,
+}
+
+/// The replacement field starting at `chars[start]` (after its `{`), and the index after
+/// its closing `}`. As CPython's scan: the name ends at the first `}`, `:` or `!` not
+/// inside `[...]` (a `{` in it is an error), a conversion is one character followed by
+/// `}` or `:`, and the spec runs to the `}` that balances the braces in it.
+fn parse_field(chars: &[char], start: usize) -> R<(Field, usize)> {
+    let mut k = start;
+    let mut stop = None;
+    while k < chars.len() {
+        let c = chars[k];
+        k += 1;
+        match c {
+            '{' => return value_error("unexpected '{' in field name"),
             '[' => {
-                while k < rest.len() && rest[k] != ']' {
+                while k < chars.len() && chars[k] != ']' {
                     k += 1;
                 }
             }
-            '!' if k + 1 == rest.len() => {
-                return "end of string while looking for conversion specifier";
-            }
-            '!' if k + 2 < rest.len() && rest[k + 2] != ':' => {
-                return "expected ':' after conversion specifier";
-            }
-            '!' | ':' => return "unmatched '{' in format spec",
-            _ => {}
-        }
-        k += 1;
-    }
-    if rest.is_empty() {
-        "Single '{' encountered in format string"
-    } else {
-        "expected '}' before end of string"
-    }
-}
-
-fn render_field(field: &str, args: Fields<'_>, auto: &mut AutoIndex, depth: u32) -> R<String> {
-    // Split off `:spec` (the first ':' not inside brackets) and `!conv`.
-    let mut name_end = field.len();
-    let mut bracket = false;
-    for (k, ch) in field.char_indices() {
-        match ch {
-            '[' => bracket = true,
-            ']' => bracket = false,
-            '!' | ':' if !bracket => {
-                name_end = k;
+            '}' | ':' | '!' => {
+                stop = Some(c);
                 break;
             }
             _ => {}
         }
     }
-    let name = &field[..name_end];
-    if name.contains('{') {
-        return value_error("unexpected '{' in field name");
-    }
-    let rest = &field[name_end..];
-    let (conv, spec) = if let Some(r) = rest.strip_prefix('!') {
-        let mut cs = r.chars();
-        let conv = cs.next();
-        let after = cs.as_str();
-        let spec = match after.strip_prefix(':') {
-            Some(s) => s,
-            None if after.is_empty() => "",
-            None => return value_error("expected ':' after conversion specifier"),
-        };
-        (conv, spec)
-    } else if let Some(s) = rest.strip_prefix(':') {
-        (None, s)
-    } else {
-        (None, "")
+    let Some(c) = stop else {
+        return value_error("expected '}' before end of string");
     };
+    let name: String = chars[start..k - 1].iter().collect();
+    let mut field = Field {
+        name,
+        conv: None,
+        spec: String::new(),
+    };
+    if c == '}' {
+        return Ok((field, k));
+    }
+    if c == '!' {
+        let Some(conv) = chars.get(k) else {
+            return value_error("end of string while looking for conversion specifier");
+        };
+        field.conv = Some(*conv);
+        k += 1;
+        if let Some(after) = chars.get(k) {
+            k += 1;
+            if *after == '}' {
+                return Ok((field, k));
+            }
+            if *after != ':' {
+                return value_error("expected ':' after conversion specifier");
+            }
+        }
+    }
+    let spec_start = k;
+    let mut level = 1;
+    while k < chars.len() {
+        match chars[k] {
+            '{' => level += 1,
+            '}' => {
+                level -= 1;
+                if level == 0 {
+                    field.spec = chars[spec_start..k].iter().collect();
+                    return Ok((field, k + 1));
+                }
+            }
+            _ => {}
+        }
+        k += 1;
+    }
+    value_error("unmatched '{' in format spec")
+}
+
+/// The str object one replacement field formats to.
+fn render_field(field: &Field, args: Fields<'_>, auto: &mut AutoIndex, depth: u32) -> R<Ref> {
+    let name = field.name.as_str();
+    let (conv, spec) = (field.conv, field.spec.as_str());
     // The argument.
     let first_end = name.find(['.', '[']).unwrap_or(name.len());
     let first = &name[..first_end];
@@ -1208,7 +1313,10 @@ fn render_field(field: &str, args: Fields<'_>, auto: &mut AutoIndex, depth: u32)
                 return value_error("Missing ']' in format string");
             };
             let key = &r[..end];
-            let k = if !key.is_empty() && key.chars().all(|c| c.is_ascii_digit()) {
+            if key.is_empty() {
+                return value_error("Empty attribute in format string");
+            }
+            let k = if key.chars().all(|c| c.is_ascii_digit()) {
                 crate::int::int_from_str(key, 10)?
             } else {
                 crate::str::str_from(key)
@@ -1227,12 +1335,12 @@ fn render_field(field: &str, args: Fields<'_>, auto: &mut AutoIndex, depth: u32)
         Some(c) => return value_error(format!("Unknown conversion specifier {c}")),
     };
     let spec = if spec.contains('{') {
-        render(spec, args, auto, depth - 1)?
+        let r = render(spec, args, auto, depth - 1)?;
+        as_str(r.v()).to_string()
     } else {
         spec.to_string()
     };
-    let r = format_value(obj.v(), &spec)?;
-    Ok(as_str(r.v()).to_string())
+    format_value(obj.v(), &spec)
 }
 
 #[cfg(test)]
@@ -1409,12 +1517,23 @@ mod tests {
         let b = crate::str::str_from("b");
         let args = [a.v(), b.v()];
         assert_eq!(
-            str_format("{0}{1}{0}", Args::positional(&args)).unwrap(),
+            as_str(
+                str_format("{0}{1}{0}", Args::positional(&args))
+                    .unwrap()
+                    .v()
+            ),
             "aba"
         );
-        assert_eq!(str_format("{}-{}", Args::positional(&args)).unwrap(), "a-b");
         assert_eq!(
-            str_format("{{}}{:>3}", Args::positional(&args)).unwrap(),
+            as_str(str_format("{}-{}", Args::positional(&args)).unwrap().v()),
+            "a-b"
+        );
+        assert_eq!(
+            as_str(
+                str_format("{{}}{:>3}", Args::positional(&args))
+                    .unwrap()
+                    .v()
+            ),
             "{}  a"
         );
         let w = crate::str::str_intern("w");
@@ -1423,7 +1542,7 @@ mod tests {
             kwnames: &[w],
             kwvals: &[int(4)],
         };
-        assert_eq!(str_format("{:>{w}}", kw).unwrap(), "   a");
+        assert_eq!(as_str(str_format("{:>{w}}", kw).unwrap().v()), "   a");
         assert!(str_format("{}{}{}", Args::positional(&args)).is_err());
         let e = crate::exceptions::take_pending().unwrap();
         assert_eq!(

@@ -346,7 +346,8 @@ fn unionable(v: Value) -> bool {
 /// their members, flattened and without repeats; the member itself when only one remains.
 /// `None` when an operand cannot be in a union (the caller raises CPython's TypeError).
 pub fn type_or(a: Value, b: Value) -> R<Option<Ref>> {
-    if !unionable(a) || !unionable(b) {
+    // `None | None`: neither side has `__or__` (`None` only joins a type's union).
+    if !unionable(a) || !unionable(b) || (a.is_none() && b.is_none()) {
         return Ok(None);
     }
     let mut members: Vec<Ref> = Vec::new();

@@ -7,7 +7,7 @@ use std::cell::{Cell, UnsafeCell};
 use crate::dict::dict_data;
 use crate::exceptions::{ExcKind, R, Raised, pending_is, raise, take_pending, type_error};
 use crate::object::{
-    DictPart, IterData, IterType, Kind, Ref, alloc_ref, incref, is_kind, kind, payload,
+    DictPart, IterData, IterType, Kind, Ref, RefVec, alloc_ref, incref, is_kind, kind, payload,
 };
 use crate::set::set_data;
 use crate::state::rt;
@@ -427,13 +427,14 @@ pub fn seq_items<'a>(v: Value) -> &'a [Value] {
     }
 }
 
-/// All items of an iterable, as new references.
-pub fn collect_vec(v: Value) -> R<Vec<Ref>> {
+/// All items of an iterable, as new references (released last first when dropped, as
+/// CPython's list; so too those taken before the iterator raises).
+pub fn collect_vec(v: Value) -> R<RefVec> {
     if crate::list::is_list(v) || crate::tuple::is_tuple(v) {
-        return Ok(seq_items(v).iter().map(|x| Ref::dup(*x)).collect());
+        return Ok(RefVec(seq_items(v).iter().map(|x| Ref::dup(*x)).collect()));
     }
     let it = py_iter(v)?;
-    let mut out = Vec::new();
+    let mut out = RefVec::new();
     if is_kind(it.v(), Kind::Iter)
         // SAFETY: kind checked.
         && let IterData::Range { left, .. } = unsafe { payload::<IterData>(it.v()) }

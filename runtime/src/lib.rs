@@ -88,6 +88,7 @@ pub mod struct_core;
 pub mod suggestions;
 #[cfg(test)]
 mod tests;
+pub mod timsort;
 pub mod traceback;
 pub mod tuple;
 pub mod unicode;

@@ -4,7 +4,7 @@
 use std::cell::UnsafeCell;
 
 use crate::exceptions::{ExcKind, R, Raised, index_error, type_error, value_error};
-use crate::object::{Args, Kind, Ref, alloc_ref, decref, incref, is_kind, payload};
+use crate::object::{Args, Kind, Ref, RefVec, alloc_ref, decref, incref, is_kind, payload};
 use crate::value::Value;
 
 /// The payload of a list object (`#[repr(C)]`: the items come first; generated code reads
@@ -280,7 +280,10 @@ pub fn list_new(_cls: Value, args: Args<'_>) -> R<Ref> {
             // CPython's order: `iter(it)` first, then the length hint.
             let iter = crate::iter::py_iter(it)?;
             crate::iter::length_hint_check(it)?;
-            Ok(list_made_at(crate::iter::collect_vec(iter.v())?, stamp))
+            Ok(list_made_at(
+                crate::iter::collect_vec(iter.v())?.into_vec(),
+                stamp,
+            ))
         }
     }
 }
@@ -333,19 +336,25 @@ pub fn list_getslice(l: Value, start: i64, stop: i64, step: i64) -> Ref {
 /// `l[start:stop:step] = src` with adjusted indices.
 pub fn list_setslice(l: Value, start: i64, stop: i64, step: i64, src: Value) -> R<()> {
     // Materialize first: `src` may be `l` itself or an arbitrary iterable.
-    let new: Vec<Ref> = if is_list(src) {
-        list_snapshot(src)
+    let new: RefVec = if is_list(src) {
+        RefVec(list_snapshot(src))
     } else {
-        match crate::iter::collect_vec(src) {
-            Ok(v) => v,
+        // Only a TypeError of `iter(src)` is reworded (an iterator's own passes through).
+        let it = match crate::iter::py_iter(src) {
+            Ok(it) => it,
             Err(Raised) => {
                 if crate::exceptions::pending_is(ExcKind::TypeError) {
                     drop(crate::exceptions::take_pending());
-                    return type_error("can only assign an iterable");
+                    return type_error(if step == 1 {
+                        "can only assign an iterable"
+                    } else {
+                        "must assign iterable to extended slice"
+                    });
                 }
                 return Err(Raised);
             }
-        }
+        };
+        crate::iter::collect_vec(it.v())?
     };
     let items = list_vec(l);
     if step == 1 {
@@ -353,7 +362,8 @@ pub fn list_setslice(l: Value, start: i64, stop: i64, step: i64, src: Value) -> 
         let hi = (stop.max(start)).max(0) as usize;
         let lo = lo.min(items.len());
         let hi = hi.min(items.len());
-        let removed: Vec<Value> = items.splice(lo..hi, new.into_iter().map(Ref::into_raw));
+        let removed: Vec<Value> =
+            items.splice(lo..hi, new.into_vec().into_iter().map(Ref::into_raw));
         // Last first, as CPython's `list_ass_slice` releases them.
         for v in removed.into_iter().rev() {
             decref(v);
@@ -368,9 +378,14 @@ pub fn list_setslice(l: Value, start: i64, stop: i64, step: i64, src: Value) -> 
             positions.len()
         ));
     }
+    // As CPython: every item is replaced before the old ones are released (in slice order),
+    // so their `__del__` methods see the assignment done.
+    let mut old = Vec::with_capacity(positions.len());
     for (p, v) in positions.into_iter().zip(new) {
-        let old = std::mem::replace(&mut items[p], v.into_raw());
-        decref(old);
+        old.push(std::mem::replace(&mut items[p], v.into_raw()));
+    }
+    for v in old {
+        decref(v);
     }
     Ok(())
 }
@@ -513,12 +528,16 @@ fn find_eq(l: Value, x: Value, start: usize, stop: usize) -> R<Option<usize>> {
     Ok(None)
 }
 
-/// Adjusts optional `start`/`stop` arguments of `index` against length `n`.
+/// Adjusts optional `start`/`stop` arguments of `index` against length `n`: ints or
+/// objects with `__index__`, clamped (CPython's `_PyEval_SliceIndexNotNone`).
 pub fn index_bounds(start: Option<Value>, stop: Option<Value>, n: usize) -> R<(usize, usize)> {
     let n = n as i64;
     let adj = |v: Option<Value>, default: i64| -> R<i64> {
         let i = match v {
-            Some(v) => crate::int::index_i64(v)?,
+            Some(v) if crate::int::has_index(v) => crate::int::as_ssize(v, None)?,
+            Some(_) => {
+                return type_error("slice indices must be integers or have an __index__ method");
+            }
             None => default,
         };
         Ok(if i < 0 {
@@ -597,7 +616,15 @@ fn m_clear(recv: Value, args: Args<'_>) -> R<Ref> {
 
 fn m_sort(recv: Value, args: Args<'_>) -> R<Ref> {
     let l = recv_list(recv)?;
-    // Argument Clinic's checks for `sort(*, key=None, reverse=False)`, in its order.
+    let (key, reverse) = sort_args(args)?;
+    list_sort(l, key, reverse)?;
+    Ok(Ref::NONE)
+}
+
+/// The `key` (`None` for none) and `reverse` arguments of `list.sort` (and `sorted`), with
+/// Argument Clinic's checks for `sort(*, key=None, reverse=False)` in its order; `reverse`
+/// is taken as a C int, as in CPython 3.11.
+pub fn sort_args(args: Args<'_>) -> R<(Option<Value>, bool)> {
     let given = args.pos.len() + args.kwnames.len();
     if given > 2 {
         let keyword = if args.pos.is_empty() { "keyword " } else { "" };
@@ -618,81 +645,93 @@ fn m_sort(recv: Value, args: Args<'_>) -> R<Ref> {
     }
     let [key, reverse] = args.bind("sort", &["key", "reverse"], 0)?;
     let reverse = match reverse {
-        Some(r) => crate::ops::is_true(r)?,
+        Some(r) => {
+            let i = match crate::int::int_view(r) {
+                Some(crate::int::IntV::Big(_)) => i64::MAX,
+                _ => crate::int::index_i64(r)?,
+            };
+            if i32::try_from(i).is_err() {
+                return crate::exceptions::overflow_error(
+                    "Python int too large to convert to C int",
+                );
+            }
+            i != 0
+        }
         None => false,
     };
-    list_sort(l, key.filter(|k| !k.is_none()), reverse)?;
-    Ok(Ref::NONE)
+    Ok((key.filter(|k| !k.is_none()), reverse))
 }
 
-/// Sorts list `l` in place (stable), with an optional key function.
+/// Sorts list `l` in place (stable), with an optional key function. A comparison that
+/// raises leaves the list in the order CPython's sort leaves it in.
 pub fn list_sort(l: Value, key: Option<Value>, reverse: bool) -> R<()> {
     // CPython empties the list while sorting, so that mutation is detected.
     let items = list_vec(l).take();
-    let result = sort_items(&items, key, reverse);
+    let (order, result) = sort_items(&items, key, reverse);
     let during = list_vec(l).take();
-    match result {
-        Ok(order) => {
-            let sorted: Vec<Value> = order.into_iter().map(|i| items[i]).collect();
-            list_vec(l).set(sorted);
-            let modified = !during.is_empty();
-            for v in during {
-                decref(v);
-            }
-            if modified {
-                return value_error("list modified during sort");
-            }
-            Ok(())
-        }
-        Err(Raised) => {
-            list_vec(l).set(items);
-            for v in during {
-                decref(v);
-            }
-            Err(Raised)
-        }
+    let sorted: Vec<Value> = order.into_iter().map(|i| items[i]).collect();
+    list_vec(l).set(sorted);
+    let modified = !during.is_empty();
+    for v in during {
+        decref(v);
     }
+    result?;
+    if modified {
+        return value_error("list modified during sort");
+    }
+    Ok(())
 }
 
-/// The stable sorted order (a permutation of indices) of `items`.
-pub fn sort_items(items: &[Value], key: Option<Value>, reverse: bool) -> R<Vec<usize>> {
+/// The stable sorted order (a permutation of indices) of `items`, by their keys, and
+/// whether the sort succeeded: when a key function or a comparison raises, the order is
+/// where CPython's sort left the items (unchanged for a failing key function).
+pub fn sort_items(items: &[Value], key: Option<Value>, reverse: bool) -> (Vec<usize>, R<()>) {
+    let identity = || (0..items.len()).collect::<Vec<usize>>();
+    // When the key function raises, the keys computed so far are released last first; when
+    // a comparison does, all of them first to last (CPython's `list.sort`).
     let keys: Vec<Ref> = match key {
         Some(k) => {
-            let mut ks = Vec::with_capacity(items.len());
+            let mut ks = RefVec(Vec::with_capacity(items.len()));
             for v in items {
-                ks.push(crate::call::call(k, Args::positional(&[*v]))?);
+                match crate::call::call(k, Args::positional(&[*v])) {
+                    Ok(r) => ks.push(r),
+                    Err(e) => return (identity(), Err(e)),
+                }
             }
-            ks
+            ks.into_vec()
         }
         None => items.iter().map(|v| Ref::dup(*v)).collect(),
     };
     let kv: Vec<Value> = keys.iter().map(Ref::v).collect();
-    let mut order: Vec<usize> = (0..kv.len()).collect();
-    // Fast paths: homogeneous ints, floats without NaN, strs (total orders).
+    let mut order: Vec<usize> = identity();
+    // Fast paths: homogeneous ints, floats without NaN, strs: total orders whose
+    // comparisons run no Python code, so any stable sort gives CPython's result.
     if kv.iter().all(|v| v.is_inline_int()) {
         if reverse {
             order.sort_by(|a, b| kv[*b].as_inline_int().cmp(&kv[*a].as_inline_int()));
         } else {
             order.sort_by_key(|i| kv[*i].as_inline_int());
         }
-        return Ok(order);
+        return (order, Ok(()));
     }
     if kv.iter().all(|v| v.is_float() && !v.as_f64().is_nan()) {
         let f = |i: usize| kv[i].as_f64();
+        // total_cmp orders -0.0 before 0.0, Python treats them as equal: the partial
+        // order keeps them in place (a stable sort of a total preorder).
         if reverse {
-            order.sort_by(|a, b| f(*b).total_cmp(&f(*a)).then(std::cmp::Ordering::Equal));
+            order.sort_by(|a, b| {
+                f(*b)
+                    .partial_cmp(&f(*a))
+                    .unwrap_or(std::cmp::Ordering::Equal)
+            });
         } else {
-            order.sort_by(|a, b| f(*a).total_cmp(&f(*b)));
+            order.sort_by(|a, b| {
+                f(*a)
+                    .partial_cmp(&f(*b))
+                    .unwrap_or(std::cmp::Ordering::Equal)
+            });
         }
-        // total_cmp orders -0.0 before 0.0, Python treats them as equal: restore
-        // stability among equal values.
-        if kv.iter().any(|v| v.as_f64() == 0.0) {
-            order = (0..kv.len()).collect();
-            merge_sort(&mut order, &mut |a, b| {
-                Ok(if reverse { f(b) < f(a) } else { f(a) < f(b) })
-            })?;
-        }
-        return Ok(order);
+        return (order, Ok(()));
     }
     if kv.iter().all(|v| crate::str::is_str(*v)) {
         let s = |i: usize| crate::str::as_str(kv[i]);
@@ -701,79 +740,27 @@ pub fn sort_items(items: &[Value], key: Option<Value>, reverse: bool) -> R<Vec<u
         } else {
             order.sort_by(|a, b| s(*a).cmp(s(*b)));
         }
-        return Ok(order);
+        return (order, Ok(()));
     }
-    if kv.iter().all(|v| crate::tuple::is_tuple(*v)) {
+    // Anything else may run Python code in its comparisons: CPython's algorithm, for the
+    // same comparisons in the same order. A reverse sort reverses the items first and the
+    // result after (so equal items keep their order), as CPython does.
+    if reverse {
+        order.reverse();
+    }
+    let result = if kv.iter().all(|v| crate::tuple::is_tuple(*v)) {
         // Tuples (records sorted by their fields): their comparison directly, without the
         // generic dispatch of each `<` (CPython's `unsafe_tuple_compare` likewise).
-        let lt = |x: Value, y: Value| crate::ops::seq_compare(crate::ops::cmp::LT, x, y);
-        merge_sort(&mut order, &mut |a, b| {
-            if reverse {
-                lt(kv[b], kv[a])
-            } else {
-                lt(kv[a], kv[b])
-            }
-        })?;
-        return Ok(order);
+        crate::timsort::timsort(&mut order, &mut |a, b| {
+            crate::ops::seq_compare(crate::ops::cmp::LT, kv[a], kv[b])
+        })
+    } else {
+        crate::timsort::timsort(&mut order, &mut |a, b| crate::ops::py_lt_bool(kv[a], kv[b]))
+    };
+    if reverse {
+        order.reverse();
     }
-    merge_sort(&mut order, &mut |a, b| {
-        if reverse {
-            crate::ops::py_lt_bool(kv[b], kv[a])
-        } else {
-            crate::ops::py_lt_bool(kv[a], kv[b])
-        }
-    })?;
-    Ok(order)
-}
-
-/// A stable merge sort using only a fallible "less than" (never panics, whatever `lt`
-/// answers).
-pub fn merge_sort(v: &mut [usize], lt: &mut dyn FnMut(usize, usize) -> R<bool>) -> R<()> {
-    let n = v.len();
-    if n < 2 {
-        return Ok(());
-    }
-    const RUN: usize = 16;
-    // Insertion sort small runs.
-    let mut start = 0;
-    while start < n {
-        let end = (start + RUN).min(n);
-        for i in start + 1..end {
-            let mut j = i;
-            while j > start && lt(v[j], v[j - 1])? {
-                v.swap(j, j - 1);
-                j -= 1;
-            }
-        }
-        start = end;
-    }
-    let mut buf = v.to_vec();
-    let mut width = RUN;
-    while width < n {
-        let mut lo = 0;
-        while lo < n {
-            let mid = (lo + width).min(n);
-            let hi = (lo + 2 * width).min(n);
-            let (mut i, mut j, mut k) = (lo, mid, lo);
-            while i < mid && j < hi {
-                if lt(v[j], v[i])? {
-                    buf[k] = v[j];
-                    j += 1;
-                } else {
-                    buf[k] = v[i];
-                    i += 1;
-                }
-                k += 1;
-            }
-            buf[k..k + (mid - i)].copy_from_slice(&v[i..mid]);
-            k += mid - i;
-            buf[k..k + (hi - j)].copy_from_slice(&v[j..hi]);
-            lo = hi;
-        }
-        v.copy_from_slice(&buf);
-        width *= 2;
-    }
-    Ok(())
+    (order, result)
 }
 
 /// The methods of `list`.
@@ -795,27 +782,68 @@ pub const METHODS: &[(&str, crate::object::BuiltinFn)] = &[
 mod tests {
     use super::*;
 
+    use crate::timsort::timsort;
+
+    /// A pseudo-random sequence (xorshift), for inputs with runs of every kind.
+    fn noise(n: usize, seed: u64, modulo: i64) -> Vec<i64> {
+        let mut x = seed;
+        (0..n)
+            .map(|_| {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                (x % modulo as u64) as i64
+            })
+            .collect()
+    }
+
     #[test]
-    fn merge_sort_is_stable_and_sorts() {
-        let keys: Vec<i64> = (0..200).map(|i| (i * 37) % 11).collect();
-        let mut order: Vec<usize> = (0..keys.len()).collect();
-        merge_sort(&mut order, &mut |a, b| Ok(keys[a] < keys[b])).unwrap();
-        for w in order.windows(2) {
-            assert!(keys[w[0]] < keys[w[1]] || (keys[w[0]] == keys[w[1]] && w[0] < w[1]));
+    fn timsort_is_stable_and_sorts() {
+        for (n, modulo) in [
+            (0, 1),
+            (1, 1),
+            (2, 2),
+            (63, 5),
+            (64, 7),
+            (200, 11),
+            (5000, 50),
+        ] {
+            for seed in 1..4u64 {
+                let mut keys = noise(n, seed, modulo);
+                // Some runs (ascending and descending) for the merges to find.
+                if n > 100 {
+                    keys[10..60].sort();
+                    keys[70..100].sort_by(|a, b| b.cmp(a));
+                }
+                let mut order: Vec<usize> = (0..keys.len()).collect();
+                timsort(&mut order, &mut |a, b| Ok(keys[a] < keys[b])).unwrap();
+                for w in order.windows(2) {
+                    assert!(keys[w[0]] < keys[w[1]] || (keys[w[0]] == keys[w[1]] && w[0] < w[1]));
+                }
+            }
         }
     }
 
     #[test]
-    fn merge_sort_survives_inconsistent_comparisons() {
-        let mut order: Vec<usize> = (0..100).collect();
-        let mut flip = false;
-        merge_sort(&mut order, &mut |_, _| {
-            flip = !flip;
-            Ok(flip)
-        })
-        .unwrap();
-        let mut seen = order.clone();
-        seen.sort();
-        assert_eq!(seen, (0..100).collect::<Vec<_>>());
+    fn timsort_keeps_a_permutation_whatever_happens() {
+        for fail_at in [None, Some(1), Some(50), Some(700)] {
+            let mut order: Vec<usize> = (0..300).collect();
+            let mut flip = false;
+            let mut calls = 0;
+            let r = timsort(&mut order, &mut |_, _| {
+                calls += 1;
+                if Some(calls) == fail_at {
+                    return crate::exceptions::value_error("stop");
+                }
+                flip = !flip;
+                Ok(flip)
+            });
+            if r.is_err() {
+                drop(crate::exceptions::take_pending());
+            }
+            let mut seen = order.clone();
+            seen.sort();
+            assert_eq!(seen, (0..300).collect::<Vec<_>>());
+        }
     }
 }

@@ -214,6 +214,22 @@ pub fn sys_modules() -> Value {
 }
 
 /// The module named `name` in `sys.modules` (borrowed), if it was imported.
+/// `sys.stdout` (`fd` 1) or `sys.stderr` (2) as the program sees it (borrowed): what it
+/// assigned to the attribute of `sys`, else the standard stream. `RuntimeError: lost
+/// sys.stdout` when the attribute was deleted, as in CPython.
+pub fn sys_stream(fd: i32) -> R<Value> {
+    let name = if fd == 2 { "stderr" } else { "stdout" };
+    if let Some(m) = loaded("sys")
+        && is_kind(m, Kind::Module)
+    {
+        return match crate::dict::dict_data(module_dict(m)).get_str(name) {
+            Some(v) => Ok(v),
+            None => crate::exceptions::raise(ExcKind::RuntimeError, format!("lost sys.{name}")),
+        };
+    }
+    Ok(std_stream(fd))
+}
+
 fn loaded(name: &str) -> Option<Value> {
     crate::dict::dict_data(sys_modules()).get_str(name)
 }
@@ -323,7 +339,7 @@ pub fn import_star(module: Value, into: Value, only: Value) -> R<()> {
         return Ok(());
     }
     let (names, from_all): (Vec<Ref>, bool) = match module_all(module) {
-        Some(all) => (crate::iter::collect_vec(all.v())?, true),
+        Some(all) => (crate::iter::collect_vec(all.v())?.into_vec(), true),
         None => (
             crate::dict::dict_data(module_dict(module))
                 .items()
@@ -688,6 +704,32 @@ fn sys_intern(_: Value, args: Args<'_>) -> R<Ref> {
     }
 }
 
+/// `sys.exc_info()`: `(type, value, traceback)` of the exception being handled, or three
+/// `None`s.
+fn sys_exc_info(_: Value, args: Args<'_>) -> R<Ref> {
+    args.none("exc_info")?;
+    let e = crate::exceptions::handled_top();
+    if e.is_none() {
+        return Ok(crate::tuple::tuple_from_slice(&[
+            Value::NONE,
+            Value::NONE,
+            Value::NONE,
+        ]));
+    }
+    let tb = crate::attr::getattr_str(e, "__traceback__")?;
+    Ok(crate::tuple::tuple_from_slice(&[
+        crate::class::type_of(e),
+        e,
+        tb.v(),
+    ]))
+}
+
+/// `sys.exception()`: the exception being handled, or `None`.
+fn sys_exception(_: Value, args: Args<'_>) -> R<Ref> {
+    args.none("exception")?;
+    Ok(Ref::dup(crate::exceptions::handled_top()))
+}
+
 fn sys_get_int_max_str_digits(_: Value, args: Args<'_>) -> R<Ref> {
     args.none("get_int_max_str_digits")?;
     Ok(int_from_i64(crate::int::max_str_digits() as i64))
@@ -750,6 +792,8 @@ fn make_sys() -> Ref {
             ("getrecursionlimit", sys_getrecursionlimit),
             ("setrecursionlimit", sys_setrecursionlimit),
             ("intern", sys_intern),
+            ("exc_info", sys_exc_info),
+            ("exception", sys_exception),
             ("get_int_max_str_digits", sys_get_int_max_str_digits),
             ("set_int_max_str_digits", sys_set_int_max_str_digits),
         ],

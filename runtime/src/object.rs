@@ -1510,6 +1510,93 @@ impl std::fmt::Debug for Ref {
     }
 }
 
+/// Owned references that are released last first when dropped: the order in which CPython
+/// frees the items of a list or tuple, and the items an unpacking pushed on its stack
+/// (`__del__` methods make it visible). Runtime code that gathers the items of an iterable
+/// before using them holds them in one, so that an exception part way (the iterator's own,
+/// or a bad item found later) releases them as CPython releases its partly built list.
+///
+/// Derefs to the `Vec`; `into_vec` hands the references over, and iterating by value yields
+/// them first to last and releases those not taken last first.
+#[derive(Default)]
+pub struct RefVec(pub Vec<Ref>);
+
+impl RefVec {
+    /// An empty collection.
+    pub fn new() -> RefVec {
+        RefVec(Vec::new())
+    }
+
+    /// The references, now owned by the caller.
+    pub fn into_vec(mut self) -> Vec<Ref> {
+        std::mem::take(&mut self.0)
+    }
+}
+
+impl Drop for RefVec {
+    fn drop(&mut self) {
+        while let Some(x) = self.0.pop() {
+            drop(x);
+        }
+    }
+}
+
+impl std::ops::Deref for RefVec {
+    type Target = Vec<Ref>;
+    fn deref(&self) -> &Vec<Ref> {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for RefVec {
+    fn deref_mut(&mut self) -> &mut Vec<Ref> {
+        &mut self.0
+    }
+}
+
+impl From<Vec<Ref>> for RefVec {
+    fn from(v: Vec<Ref>) -> RefVec {
+        RefVec(v)
+    }
+}
+
+/// The by-value iterator of a [`RefVec`]: the references not taken are released last first.
+pub struct RefVecIter(std::vec::IntoIter<Ref>);
+
+impl Iterator for RefVecIter {
+    type Item = Ref;
+    fn next(&mut self) -> Option<Ref> {
+        self.0.next()
+    }
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.0.size_hint()
+    }
+}
+
+impl Drop for RefVecIter {
+    fn drop(&mut self) {
+        while let Some(x) = self.0.next_back() {
+            drop(x);
+        }
+    }
+}
+
+impl IntoIterator for RefVec {
+    type Item = Ref;
+    type IntoIter = RefVecIter;
+    fn into_iter(self) -> RefVecIter {
+        RefVecIter(self.into_vec().into_iter())
+    }
+}
+
+impl<'a> IntoIterator for &'a RefVec {
+    type Item = &'a Ref;
+    type IntoIter = std::slice::Iter<'a, Ref>;
+    fn into_iter(self) -> std::slice::Iter<'a, Ref> {
+        self.0.iter()
+    }
+}
+
 /// Releases every value of a slice of owned references.
 pub fn decref_all(vs: &[Value]) {
     for v in vs {

@@ -316,15 +316,21 @@ fn repr_string_inner(v: Value) -> R<String> {
 }
 
 fn instance_repr(v: Value) -> R<String> {
+    let r = instance_repr_obj(v)?;
+    Ok(str_opt(r.v()).unwrap_or("").to_string())
+}
+
+/// The repr of an instance as a str object: the one its `__repr__` returned.
+fn instance_repr_obj(v: Value) -> R<Ref> {
     match call_dunder(v, "__repr__", &[])? {
         Some(r) => match str_opt(r.v()) {
-            Some(s) => Ok(s.to_string()),
+            Some(_) => Ok(r),
             None => type_error(format!(
                 "__repr__ returned non-string (type {})",
                 type_name(r.v())
             )),
         },
-        None => Ok(default_repr(v)),
+        None => Ok(str_from_owned(default_repr(v))),
     }
 }
 
@@ -368,7 +374,7 @@ pub fn py_str(v: Value) -> R<Ref> {
     if is_kind(v, Kind::Instance) || crate::class::meta_hook(v, "__str__").is_some() {
         let _level = crate::recursion::enter(crate::recursion::IN_STR)?;
         if let Some(r) = call_dunder(v, "__str__", &[])? {
-            if is_str(r.v()) {
+            if str_opt(r.v()).is_some() {
                 return Ok(r);
             }
             return type_error(format!(
@@ -380,16 +386,21 @@ pub fn py_str(v: Value) -> R<Ref> {
     Ok(str_from_owned(str_string(v)?))
 }
 
-/// `repr(v)`.
+/// `repr(v)`: for an instance, the str its `__repr__` returned itself, as in CPython.
 pub fn py_repr(v: Value) -> R<Ref> {
+    if is_kind(v, Kind::Instance) {
+        let _level = crate::recursion::enter(crate::recursion::IN_REPR)?;
+        return instance_repr_obj(v);
+    }
     Ok(str_from_owned(repr_string(v)?))
 }
 
-/// `ascii(v)`.
+/// `ascii(v)`: the repr itself when it is ASCII, as in CPython.
 pub fn py_ascii(v: Value) -> R<Ref> {
-    let r = repr_string(v)?;
+    let obj = py_repr(v)?;
+    let r = str_opt(obj.v()).unwrap_or("");
     if r.is_ascii() {
-        return Ok(str_from_owned(r));
+        return Ok(obj);
     }
     let mut out = String::new();
     for c in r.chars() {
@@ -581,6 +592,9 @@ pub fn binary(opc: u32, a: Value, b: Value) -> R<Ref> {
                 drop(crate::exceptions::take_pending());
                 binary_type_error(o, inplace, a, b)
             }
+            // `"" + S("a")` is a new exact str, not the text the instance carries.
+            Ok(r) if ub != b => Ok(crate::class::fresh_if_carried(r, ub)),
+            Ok(r) if ua != a => Ok(crate::class::fresh_if_carried(r, ua)),
             r => r,
         };
     }
@@ -654,9 +668,10 @@ fn container_binop(o: u32, inplace: bool, a: Value, b: Value) -> R<Option<Ref>> 
                 _ => crate::tuple::tuple_repeat(seq, count)?,
             }
         }
-        op::MOD if ka == Some(Kind::Str) => {
-            str_from_owned(crate::format::percent_format(as_str(a), b)?)
-        }
+        op::MOD if ka == Some(Kind::Str) => match crate::format::percent_single(as_str(a), b)? {
+            Some(r) => r,
+            None => str_from_owned(crate::format::percent_format(as_str(a), b)?),
+        },
         op::SUB | op::AND | op::OR | op::XOR if ka == Some(Kind::Set) && kb == Some(Kind::Set) => {
             // A frozenset has no in-place form: `f |= s` makes a new frozenset.
             if inplace && !crate::set::is_frozen(a) {
@@ -1379,7 +1394,7 @@ pub fn contains(container: Value, item: Value) -> R<bool> {
         }
         if matches!(
             kind(container),
-            Kind::Iter | Kind::Instance | Kind::DictView
+            Kind::Iter | Kind::Instance | Kind::DictView | Kind::Generator | Kind::File
         ) {
             let it = crate::iter::py_iter(container)?;
             while let Some(x) = crate::iter::py_next(it.v())? {

@@ -286,6 +286,44 @@ unsafe impl Send for Session {}
 
 static SESSION: Mutex<Option<Session>> = Mutex::new(None);
 
+/// Counts why generated code left the small-int fast path of an arithmetic operation (its
+/// slow path calls this, behind the test of the switch, instead of classifying inline: one
+/// call in place of some twenty instructions per operation). `counters` points at the
+/// operation's three deopt counters: `[0]` one of `l`, `r` is not an inline int, `[1]` the
+/// result overflowed the inline range, `[2]` (when `divide` is 1, for `//` and `%`) the
+/// divisor is zero.
+///
+/// # Safety
+/// `counters` points at three `u64` counters of the calling function's counter array.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn molt_profile_int_guard(
+    counters: *mut u64,
+    l: crate::value::Value,
+    r: crate::value::Value,
+    divide: u32,
+) {
+    let which = if !(l.is_inline_int() && r.is_inline_int()) {
+        0
+    } else if divide != 0 && r.is_inline_int() && r.as_inline_int() == 0 {
+        2
+    } else {
+        1
+    };
+    // SAFETY: the caller passes the operation's three counters.
+    unsafe { *counters.add(which) += 1 };
+}
+
+/// Adds one to `counters[which]`: a deopt counter chosen by a condition generated code
+/// computed (its slow path calls this behind the test of the switch).
+///
+/// # Safety
+/// `counters` points at a `u64` counter array with more than `which` elements.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn molt_profile_count(counters: *mut u64, which: u32) {
+    // SAFETY: the caller passes an index into its counter array.
+    unsafe { *counters.add(which as usize) += 1 };
+}
+
 /// Called first thing by the module initializer with the build's table: reads
 /// `MOLT_PROFILE`/`MOLT_PROFILE_JSON` and, when profiling is asked for, switches the
 /// counters on and starts the sampler.

@@ -129,6 +129,9 @@ pub struct Runtime {
     pub chars: Vec<Value>,
     /// `''`.
     pub empty_str: Value,
+    /// The shared bytes objects of length 0 (index 256) and 1 (index: the byte), made on
+    /// first use (`Value::UNBOUND` before), as CPython shares them.
+    pub small_bytes: Vec<Cell<Value>>,
     /// `()`.
     pub empty_tuple: Value,
     /// `...`.
@@ -389,6 +392,7 @@ fn init() -> &'static Runtime {
         recursion_limit: &call_depth.limit,
         chars,
         empty_str: immortalize(crate::str::str_from_string(String::new()).into_raw()),
+        small_bytes: (0..257).map(|_| Cell::new(Value::UNBOUND)).collect(),
         empty_tuple: immortalize(crate::tuple::tuple_from_raw(Vec::new()).into_raw()),
         ellipsis: immortalize(crate::object::alloc(crate::object::Kind::Ellipsis, ())),
         not_implemented: immortalize(crate::object::alloc(

@@ -16,6 +16,15 @@ pub fn str_from_string(s: String) -> Ref {
     str_new(&s)
 }
 
+/// A new str with the text of the str `v` (the empty str is shared).
+pub fn str_copy(v: Value) -> Ref {
+    let d = str_data(v);
+    if d.byte_len() == 0 {
+        return Ref::dup(rt().empty_str);
+    }
+    str_known(d.as_str(), d.char_len, d.is_ascii)
+}
+
 /// A new str object with the text `s` (never cached).
 fn str_new(s: &str) -> Ref {
     let is_ascii = s.is_ascii();
@@ -83,6 +92,10 @@ pub fn str_from_char(c: char) -> Ref {
 /// An immortal str interned by content (names, constants).
 pub fn str_intern(s: &str) -> Value {
     let r = rt();
+    if s.is_empty() {
+        // The one empty str, as in CPython (`"" is str()`).
+        return r.empty_str;
+    }
     if let Some(v) = r.interned.borrow().get(s) {
         return *v;
     }
@@ -1100,11 +1113,12 @@ fn rsplit_sep(recv: Value, sep: &str, maxsplit: i64) -> Vec<Value> {
 }
 
 /// A list of the parts of a whitespace split of `recv`; a str that is not split is returned
-/// itself as the only item, as in CPython.
-fn whitespace_parts_to_list(recv: Value, parts: Vec<&str>) -> R<Ref> {
+/// itself as the only item, as in CPython (except with `maxsplit=0`, where CPython copies).
+fn whitespace_parts_to_list(recv: Value, parts: Vec<&str>, maxsplit: i64) -> R<Ref> {
     let d = str_data(recv);
     if let [only] = parts.as_slice()
         && only.len() == d.byte_len()
+        && maxsplit != 0
     {
         return Ok(list_from_raw(vec![Ref::dup(recv).into_raw()]));
     }
@@ -1115,7 +1129,7 @@ fn m_split(recv: Value, args: Args<'_>) -> R<Ref> {
     let s = recv_str(recv)?;
     let (sep, maxsplit) = split_args(args, "split")?;
     match sep {
-        None => whitespace_parts_to_list(recv, split_whitespace(s, maxsplit)),
+        None => whitespace_parts_to_list(recv, split_whitespace(s, maxsplit), maxsplit),
         Some(sep) => Ok(list_from_raw(split_sep(recv, sep, maxsplit))),
     }
 }
@@ -1124,7 +1138,7 @@ fn m_rsplit(recv: Value, args: Args<'_>) -> R<Ref> {
     let s = recv_str(recv)?;
     let (sep, maxsplit) = split_args(args, "rsplit")?;
     match sep {
-        None => whitespace_parts_to_list(recv, rsplit_whitespace(s, maxsplit)),
+        None => whitespace_parts_to_list(recv, rsplit_whitespace(s, maxsplit), maxsplit),
         Some(sep) => Ok(list_from_raw(rsplit_sep(recv, sep, maxsplit))),
     }
 }
@@ -1172,6 +1186,12 @@ fn m_splitlines(recv: Value, args: Args<'_>) -> R<Ref> {
     if start < s.len() {
         out.push(&s[start..]);
     }
+    if let [only] = out[..]
+        && only.len() == s.len()
+    {
+        // One line that is all of the str: the str itself, as in CPython.
+        return Ok(list_from_raw(vec![Ref::dup(recv).into_raw()]));
+    }
     substrs_to_list(str_data(recv), out)
 }
 
@@ -1201,13 +1221,19 @@ fn m_join(recv: Value, args: Args<'_>) -> R<Ref> {
 /// code points, so the text is built in a buffer of the exact size and not scanned again.
 /// One item is returned itself, as in CPython.
 fn join_values(sep: Value, items: &[Value]) -> R<Ref> {
-    // Instances of str subclasses join as the text they carry.
+    // Instances of str subclasses join as the text they carry (one alone gives a new exact
+    // str, as in CPython).
     let unwrapped: Vec<Value>;
     let items = if items.iter().any(|v| is_kind(*v, Kind::Instance)) {
         unwrapped = items
             .iter()
             .map(|v| crate::class::unwrap_value(*v))
             .collect();
+        if let [only] = unwrapped[..]
+            && is_str(only)
+        {
+            return Ok(str_copy(only));
+        }
         &unwrapped[..]
     } else {
         items
@@ -1317,12 +1343,18 @@ fn m_replace(recv: Value, args: Args<'_>) -> R<Ref> {
     let s = recv_str(recv)?;
     args.no_kw("str.replace")?;
     let [old, new, count] = args.range::<3>("replace", 2)?;
-    let old = must_str_n(old.unwrap_or(Value::NONE), "replace", 1)?;
-    let new = must_str_n(new.unwrap_or(Value::NONE), "replace", 2)?;
+    let (old_v, new_v) = (old.unwrap_or(Value::NONE), new.unwrap_or(Value::NONE));
+    let old = must_str_n(old_v, "replace", 1)?;
+    let new = must_str_n(new_v, "replace", 2)?;
     let count = match count {
         Some(c) => crate::int::index_i64(c)?,
         None => -1,
     };
+    // Nothing replaced (no count, the same object for both, no occurrence): the str
+    // itself, as in CPython.
+    if count == 0 || old_v == new_v || !old.is_empty() && !s.contains(old) {
+        return Ok(Ref::dup(recv));
+    }
     if count < 0 {
         Ok(str_from_owned(s.replace(old, new)))
     } else {
@@ -1598,6 +1630,10 @@ fn m_expandtabs(recv: Value, args: Args<'_>) -> R<Ref> {
     if i32::try_from(ts).is_err() {
         return crate::exceptions::overflow_error("Python int too large to convert to C int");
     }
+    if !s.contains('\t') {
+        // Nothing to expand: the str itself, as in CPython.
+        return Ok(Ref::dup(recv));
+    }
     let mut out = String::new();
     let mut col = 0i64;
     for c in s.chars() {
@@ -1648,13 +1684,20 @@ fn m_removesuffix(recv: Value, args: Args<'_>) -> R<Ref> {
 
 fn m_format(recv: Value, args: Args<'_>) -> R<Ref> {
     let s = recv_str(recv)?;
-    Ok(str_from_owned(crate::format::str_format(s, args)?))
+    if !s.contains(['{', '}']) {
+        // No field: the template itself, whatever the arguments (as CPython).
+        return Ok(Ref::dup(recv));
+    }
+    crate::format::str_format(s, args)
 }
 
 fn m_format_map(recv: Value, args: Args<'_>) -> R<Ref> {
     let s = recv_str(recv)?;
     let [mapping] = args.exact("str.format_map")?;
-    Ok(str_from_owned(crate::format::str_format_map(s, mapping)?))
+    if !s.contains(['{', '}']) {
+        return Ok(Ref::dup(recv));
+    }
+    crate::format::str_format_map(s, mapping)
 }
 
 /// `str.maketrans(x[, y[, z]])` (a static method): a dict from code points to code points,

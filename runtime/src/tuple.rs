@@ -92,12 +92,15 @@ pub fn tuple_getslice(t: Value, start: i64, stop: i64, step: i64) -> Ref {
     out.finish()
 }
 
-/// `a + b` for tuples.
+/// `a + b` for tuples: one of them when the other is empty, as in CPython.
 pub fn tuple_concat(a: Value, b: Value) -> Ref {
-    let (a, b) = (tuple_items(a), tuple_items(b));
-    if a.is_empty() && b.is_empty() {
-        return Ref::dup(rt().empty_tuple);
+    if tuple_items(a).is_empty() {
+        return Ref::dup(b);
     }
+    if tuple_items(b).is_empty() {
+        return Ref::dup(a);
+    }
+    let (a, b) = (tuple_items(a), tuple_items(b));
     let mut out = TupleBuilder::new(a.len() + b.len());
     for v in a.iter().chain(b) {
         out.push(incref(*v));
@@ -140,7 +143,7 @@ pub fn tuple_new(_cls: Value, args: Args<'_>) -> R<Ref> {
             if items.is_empty() {
                 return Ok(Ref::dup(rt().empty_tuple));
             }
-            Ok(tuple_from_vec(items))
+            Ok(tuple_from_vec(items.into_vec()))
         }
     }
 }

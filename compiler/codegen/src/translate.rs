@@ -450,7 +450,7 @@ impl Translator<'_> {
         let params = b.block_params(entry).to_vec();
         self.func_param = Some(params[0]);
         // Profiling: in a function with loops, the address of the counters goes to a stack
-        // slot (see `bump_many`); the entry count is slot 0, when it cannot be derived.
+        // slot (see `counters_base`); the entry count is slot 0, when it cannot be derived.
         if let Some(counters) = self.counters
             && self.points.has_loops
         {
@@ -817,49 +817,53 @@ impl Translator<'_> {
         self.points.at(d.site.index() as u32)
     }
 
-    /// Adds one to counter `slot` when profiling is on.
+    /// Adds one to counter `slot`. Counters count whether profiling is on or not (a memory
+    /// add each, with no test of the switch: cheaper than a test, and nothing stays live
+    /// across the function); the runtime reads them only when a profile is recorded, and
+    /// zeroes them when the recording starts.
     fn bump(&mut self, b: &mut FunctionBuilder<'_>, slot: u32) {
-        self.bump_many(b, &[(slot, None)]);
-    }
-
-    /// Adds to counters: one, or the `i64` amount given, per slot. Counters count whether
-    /// profiling is on or not (a memory add each, with no test of the switch: cheaper than
-    /// a test, and nothing stays live across the function); the runtime reads them only
-    /// when a profile is recorded, and zeroes them when the recording starts.
-    fn bump_many(&mut self, b: &mut FunctionBuilder<'_>, adds: &[(u32, Option<ir::Value>)]) {
         let Some(counters) = self.counters else {
             return;
         };
-        // The address is a constant (a GOT load), which Cranelift treats as pure: it would
-        // hoist it out of loops, and reuse it from one update to the next ones it dominates,
-        // keeping it in a register through the loop or the rest of the function (and the
-        // values it displaces on the stack). So a function with loops loads it from its
-        // stack slot (a load stays where it is), and the others use a global value of their
-        // own per update, which nothing shares.
-        let base = match self.counters_slot {
+        let base = self.counters_base(b, counters);
+        let mem = ir::MemFlagsData::trusted();
+        let offset = (slot * 8) as i32;
+        let old = b.ins().load(I64, mem, base, offset);
+        let new = b.ins().iadd_imm_s(old, 1);
+        b.ins().store(mem, new, base, offset);
+    }
+
+    /// The address of this function's counter array (`counters`, its data id).
+    ///
+    /// The address is a constant (a GOT load), which Cranelift treats as pure: it would
+    /// hoist it out of loops, and reuse it from one update to the next ones it dominates,
+    /// keeping it in a register through the loop or the rest of the function (and the
+    /// values it displaces on the stack). So a function with loops loads it from its stack
+    /// slot (a load stays where it is), and the others use a global value of their own per
+    /// update, which nothing shares.
+    fn counters_base(&mut self, b: &mut FunctionBuilder<'_>, counters: u32) -> ir::Value {
+        match self.counters_slot {
             Some(slot) => b.ins().stack_load(I64, I64, slot, 0),
             None => {
                 let gv = self.symbols.import_data(b.func, counters);
                 b.ins().symbol_value(I64, gv)
             }
-        };
-        let mem = ir::MemFlagsData::trusted();
-        for &(slot, amount) in adds {
-            let offset = (slot * 8) as i32;
-            let old = b.ins().load(I64, mem, base, offset);
-            let new = match amount {
-                Some(a) => b.ins().iadd(old, a),
-                None => b.ins().iadd_imm_s(old, 1),
-            };
-            b.ins().store(mem, new, base, offset);
         }
+    }
+
+    /// The address of counter `slot` of this function's counter array, for a runtime
+    /// helper that counts (see [`Self::counters_base`] for where the array's address
+    /// comes from); `None` when the function has no counters.
+    fn counter_addr(&mut self, b: &mut FunctionBuilder<'_>, slot: u32) -> Option<ir::Value> {
+        let base = self.counters_base(b, self.counters?);
+        Some(b.ins().iadd_imm_s(base, i64::from(slot) * 8))
     }
 
     /// Runs `count` (which updates deopt counters) only while profiling. Deopts are counted
     /// on slow paths, but a slow path can be the common one (floats through an int
     /// operation's guard), so its counters test the switch first: a load and a branch
     /// when profiling is off. The switch comes from the stack slot of a function with loops
-    /// (see `bump_many`), else from an unshared global value.
+    /// (see `counters_base`), else from an unshared global value.
     fn when_profiling(
         &mut self,
         b: &mut FunctionBuilder<'_>,
@@ -2488,37 +2492,15 @@ impl Translator<'_> {
         }
         b.switch_to_block(slow);
         if let Some(p) = self.point(d) {
+            // Which guard failed (the tags, the overflow check or a zero divisor) is worked
+            // out by the runtime: a call here instead of the classification inline keeps
+            // every guarded operation's code (and its compile time) small.
+            let divide = matches!(op, BinaryOp::FloorDiv | BinaryOp::Mod);
             self.when_profiling(b, |t, b| {
-                // Which guard failed: the tags, a zero divisor, or the overflow check. Computed
-                // from the operands with other instructions than the fast path's tests (an
-                // arithmetic shift; the boxed zero), so that the optimizer cannot share them
-                // with it: shared, they would be kept as values on the fast path for this one.
-                let (tl, tr) = (b.ins().sshr_imm_u(l, 48), b.ins().sshr_imm_u(r, 48));
-                // The tags as the arithmetic shift leaves them (sign-extended: -7).
-                let int_tag = INT_TAG >> 48;
-                let cl = b.ins().icmp_imm_s(IntCC::Equal, tl, int_tag);
-                let cr = b.ins().icmp_imm_s(IntCC::Equal, tr, int_tag);
-                let both = b.ins().band(cl, cr);
-                let zero = if matches!(op, BinaryOp::FloorDiv | BinaryOp::Mod) {
-                    // Given two ints, a zero divisor is the boxed zero.
-                    let is_zero = b.ins().icmp_imm_s(IntCC::Equal, r, INT_TAG);
-                    b.ins().band(both, is_zero)
-                } else {
-                    b.ins().iconst(types::I8, 0)
-                };
-                let not_int = b.ins().bxor_imm_u(both, 1);
-                let not_zero = b.ins().bxor_imm_u(zero, 1);
-                let overflow = b.ins().band(both, not_zero);
-                let [not_int, overflow, zero] =
-                    [not_int, overflow, zero].map(|c| b.ins().uextend(I64, c));
-                t.bump_many(
-                    b,
-                    &[
-                        (p.slot, Some(not_int)),
-                        (p.slot + 1, Some(overflow)),
-                        (p.slot + 2, Some(zero)),
-                    ],
-                );
+                if let Some(counters) = t.counter_addr(b, p.slot) {
+                    let divide = b.ins().iconst(types::I32, i64::from(divide));
+                    t.call_rt(b, Rt::ProfileIntGuard, &[counters, l, r, divide]);
+                }
             });
         }
         // Operands typed `int` (proven: MIR's type facts are) are never floats: their slow
@@ -4012,9 +3994,11 @@ impl Translator<'_> {
                 b.ins().iconst(types::I8, 0)
             };
             self.when_profiling(b, |t, b| {
-                let not_number = b.ins().bxor_imm_u(zero, 1);
-                let [not_number, zero] = [not_number, zero].map(|c| b.ins().uextend(I64, c));
-                t.bump_many(b, &[(p.slot, Some(not_number)), (p.slot + 1, Some(zero))]);
+                // Counter 0 (not numbers) or 1 (a zero divisor).
+                if let Some(counters) = t.counter_addr(b, p.slot) {
+                    let which = b.ins().uextend(types::I32, zero);
+                    t.call_rt(b, Rt::ProfileCount, &[counters, which]);
+                }
             });
         }
         self.generic_binary(b, block, d, after, Rt::Binary, code, l, r, merge)?;

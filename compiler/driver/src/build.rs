@@ -295,7 +295,9 @@ pub fn build_at(
     options: &BuildOptions,
     level: molt_opt::OptLevel,
 ) -> Result<BuildReport, BuildError> {
-    build_backend(build_frontend(db, file, level)?, options)
+    with_runtime_library_checked(options, || {
+        build_backend(build_frontend(db, file, level)?, options)
+    })
 }
 
 /// [`build_at`] of a program of several modules ([`build_program_frontend`]).
@@ -308,7 +310,26 @@ pub fn build_program_at(
     options: &BuildOptions,
     level: molt_opt::OptLevel,
 ) -> Result<BuildReport, BuildError> {
-    build_backend(build_program_frontend(db, program, level)?, options)
+    with_runtime_library_checked(options, || {
+        build_backend(build_program_frontend(db, program, level)?, options)
+    })
+}
+
+/// Runs `build` while another thread checks (or writes) the cached runtime library the link
+/// will need ([`cached_runtime_library`]: hashing its ~37 MB takes ~20 ms, once per process),
+/// so that the check overlaps the frontend, which runs on one core. The thread is joined
+/// before this returns, whatever `build` returned: no half-written library is left behind
+/// by a build that stopped early.
+fn with_runtime_library_checked<T>(options: &BuildOptions, build: impl FnOnce() -> T) -> T {
+    if options.target != molt_codegen::Target::Native {
+        return build();
+    }
+    std::thread::scope(|s| {
+        s.spawn(|| {
+            let _ = cached_runtime_library();
+        });
+        build()
+    })
 }
 
 /// What the database part of a build produced: everything codegen needs, owned, so the
@@ -808,6 +829,12 @@ fn run_linker(output: &Path, object: &Path, lib: &Path) -> Result<Result<(), Str
     let mut cmd = Command::new(&cc);
     cmd.arg("-o").arg(output).arg(object).arg(lib);
     cmd.args(["-lm", "-lpthread", "-ldl"]);
+    // The runtime library's DWARF (mostly the Rust standard library's, ~5 MB) is of no use
+    // in a program's executable (tracebacks come from molt's own tables, the profiler walks
+    // frame pointers, and the symbol table stays): leaving it out makes the executable a
+    // third smaller and the link ~20% faster.
+    #[cfg(target_os = "linux")]
+    cmd.arg("-Wl,--strip-debug");
     if let Some(linker) = fast_linker() {
         cmd.arg(format!("-fuse-ld={linker}"));
     }

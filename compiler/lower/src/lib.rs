@@ -241,7 +241,20 @@ pub fn file_diagnostics(db: &dyn Db, file: SourceFile) -> Vec<Diagnostic> {
         ));
     }
     let parsed = parse(db, file);
+    let limits = molt_semantic::limits::check_limits(file.text(db), parsed.parsed());
+    // A `try` with an `else` but neither `except` nor `finally`: the parser reports it after
+    // the statement, CPython (and the limits check) at the `else`; keep CPython's.
+    let try_else = limits
+        .iter()
+        .filter(|d| d.message == molt_semantic::limits::TRY_ELSE_WITHOUT_EXCEPT)
+        .map(|d| d.range.start())
+        .min();
     for error in parsed.parsed().errors() {
+        if try_else.is_some_and(|at| at < error.location.start())
+            && error.error.to_string() == "Expected `except` or `finally` after `try` block"
+        {
+            continue;
+        }
         out.push(Diagnostic::error(
             DiagnosticCode::SyntaxError,
             error.location,
@@ -255,7 +268,6 @@ pub fn file_diagnostics(db: &dyn Db, file: SourceFile) -> Vec<Diagnostic> {
             error.to_string(),
         ));
     }
-    let limits = molt_semantic::limits::check_limits(file.text(db), parsed.parsed());
     let over_limits = !limits.is_empty();
     out.extend(limits);
     out.extend(molt_semantic::surrogates::lone_surrogate_literals(

@@ -521,6 +521,13 @@ pub fn lane(func: &Function, inst: &InstData) -> Option<(Lane, Option<String>)> 
             Runtime,
             Some(format!("global `{name}` is read through a cached lookup")),
         ),
+        (InstKind::ToIndex(_), _) => (
+            Guarded,
+            Some(
+                "a small int is its own index (checked inline); other values go through the runtime (`__index__`)"
+                    .into(),
+            ),
+        ),
         (InstKind::BuiltinLoad(name), _) => (
             Guarded,
             Some(format!(

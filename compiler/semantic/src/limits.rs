@@ -21,6 +21,9 @@
 //! - the symbol table's rules for `:=` in comprehensions (PEP 572): not in an iterable of a
 //!   comprehension, not rebinding an iteration variable, not in a comprehension in a class
 //!   body.
+//!
+//! And one rule of CPython's grammar that the parser lets through: a `try` with an `else`
+//! clause needs an `except` clause (`expected 'except' or 'finally' block`, at the `else`).
 
 use ruff_python_ast::token::TokenKind;
 use ruff_python_ast::visitor::Visitor;
@@ -102,8 +105,27 @@ pub fn check_limits(text: &str, parsed: &Parsed<ModModule>) -> Vec<Diagnostic> {
             _ => {}
         }
     }
-    // The statement walk below recurses once per nesting level, which the indentation limit
-    // bounds; skip it when that limit is already exceeded.
+    // The statement walks below recurse once per nesting level, which the indentation limit
+    // bounds; skip them when that limit is already exceeded. A grammar error stops CPython
+    // before any of the compiler's checks.
+    if !reported_indent && out.is_empty() {
+        let mut first: Option<TextSize> = None;
+        try_else_without_except(&parsed.syntax().body, &mut first);
+        if let Some(at) = first {
+            let keyword = parsed
+                .tokens()
+                .iter()
+                .filter(|t| t.kind() == TokenKind::Else && t.start() < at)
+                .last()
+                .map_or(TextRange::empty(at), |t| t.range());
+            out.push(Diagnostic::error(
+                DiagnosticCode::SyntaxError,
+                keyword,
+                TRY_ELSE_WITHOUT_EXCEPT,
+            ));
+            return out;
+        }
+    }
     if !reported_indent {
         let mut blocks = BlockCounter { error: None };
         blocks.stmts(&parsed.syntax().body, 0);
@@ -126,6 +148,59 @@ pub fn check_limits(text: &str, parsed: &Parsed<ModModule>) -> Vec<Diagnostic> {
         out.extend(NamedExprCheck::run(parsed.syntax()));
     }
     out
+}
+
+/// The message of the diagnostic for a `try` with an `else` but no `except` (CPython's).
+pub const TRY_ELSE_WITHOUT_EXCEPT: &str = "expected 'except' or 'finally' block";
+
+/// The earliest `try` statement in `body` (at any depth) that has an `else` clause but no
+/// `except` clause, as the start of its `else` body, into `first`.
+fn try_else_without_except(body: &[Stmt], first: &mut Option<TextSize>) {
+    for stmt in body {
+        match stmt {
+            Stmt::FunctionDef(def) => try_else_without_except(&def.body, first),
+            Stmt::ClassDef(class) => try_else_without_except(&class.body, first),
+            Stmt::For(ast::StmtFor { body, orelse, .. })
+            | Stmt::While(ast::StmtWhile { body, orelse, .. }) => {
+                try_else_without_except(body, first);
+                try_else_without_except(orelse, first);
+            }
+            Stmt::If(ast::StmtIf {
+                body,
+                elif_else_clauses,
+                ..
+            }) => {
+                try_else_without_except(body, first);
+                for clause in elif_else_clauses {
+                    try_else_without_except(&clause.body, first);
+                }
+            }
+            Stmt::With(with) => try_else_without_except(&with.body, first),
+            Stmt::Try(t) => {
+                try_else_without_except(&t.body, first);
+                for handler in &t.handlers {
+                    let ast::ExceptHandler::ExceptHandler(h) = handler;
+                    try_else_without_except(&h.body, first);
+                }
+                if t.handlers.is_empty()
+                    && let Some(s) = t.orelse.first()
+                {
+                    let at = s.start();
+                    if first.is_none_or(|f| at < f) {
+                        *first = Some(at);
+                    }
+                }
+                try_else_without_except(&t.orelse, first);
+                try_else_without_except(&t.finalbody, first);
+            }
+            Stmt::Match(m) => {
+                for case in &m.cases {
+                    try_else_without_except(&case.body, first);
+                }
+            }
+            _ => {}
+        }
+    }
 }
 
 /// The kind of scope a [`NamedExprCheck`] frame stands for.

@@ -283,6 +283,12 @@ macro_rules! for_each_runtime_function {
                 TbAdd = molt_tb_add(code: *const FunctionCode, site: u32);
                 /// Hands the runtime the build's profile table.
                 ProfileInit = molt_profile_init(table: *const ProfileTable);
+                /// Counts why the small-int fast path of an arithmetic operation on `l` and
+                /// `r` was left, in the three deopt counters at `counters` (`[0]` an operand
+                /// not an inline int, `[1]` overflow, `[2]` a zero divisor when `divide` is 1).
+                ProfileIntGuard = molt_profile_int_guard(counters: *mut u64, l: Value, r: Value, divide: u32);
+                /// Adds one to `counters[which]` (a deopt counter picked by a condition).
+                ProfileCount = molt_profile_count(counters: *mut u64, which: u32);
                 /// Program entry: runs `init` as `__main__`; the exit status.
                 Main = molt_main(argc: i32, argv: *const *const c_char, init: extern "C" fn() -> Value) -> i32;
                 /// WASI command entry (what a wasm32 program's `_start` calls): runs `init` as
