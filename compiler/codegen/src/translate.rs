@@ -833,6 +833,26 @@ impl Translator<'_> {
         b.ins().store(mem, new, base, offset);
     }
 
+    /// The byte offset of an exact str's text from its object address, on the target.
+    fn str_text_offset(&self) -> i32 {
+        if self.symbols.wasm32 {
+            abi::layout::STR_TEXT_OFFSET_32
+        } else {
+            abi::layout::STR_TEXT_OFFSET_64
+        }
+    }
+
+    /// The length in bytes (an `i64`) of the exact str at address `p`, read as the target
+    /// stores it (a `usize`: 32 bits on wasm32).
+    fn str_byte_len(&self, b: &mut FunctionBuilder<'_>, p: ir::Value) -> ir::Value {
+        let mem = ir::MemFlagsData::trusted();
+        if self.symbols.wasm32 {
+            b.ins().uload32(mem, p, abi::layout::STR_LEN_OFFSET_32)
+        } else {
+            b.ins().load(I64, mem, p, abi::layout::STR_LEN_OFFSET_64)
+        }
+    }
+
     /// The address of this function's counter array (`counters`, its data id).
     ///
     /// The address is a constant (a GOT load), which Cranelift treats as pure: it would
@@ -2913,25 +2933,10 @@ impl Translator<'_> {
         moved: u64,
     ) -> (ir::Value, ir::Block) {
         use abi::str_pred::*;
-        let mem = ir::MemFlagsData::trusted();
-        let (len_offset, text_offset) = if self.symbols.wasm32 {
-            (
-                abi::layout::STR_LEN_OFFSET_32,
-                abi::layout::STR_TEXT_OFFSET_32,
-            )
-        } else {
-            (
-                abi::layout::STR_LEN_OFFSET_64,
-                abi::layout::STR_TEXT_OFFSET_64,
-            )
-        };
+        let text_offset = self.str_text_offset();
         let slow = b.create_block();
         let p = self.kind_guard(b, s, i64::from(abi::layout::KIND_STR), slow);
-        let len = if self.symbols.wasm32 {
-            b.ins().uload32(mem, p, len_offset)
-        } else {
-            b.ins().load(I64, mem, p, len_offset)
-        };
+        let len = self.str_byte_len(b, p);
         let one = b.ins().icmp_imm_s(IntCC::Equal, len, 1);
         let fast = b.create_block();
         b.ins().brif(one, fast, &[], slow, &[]);
@@ -3830,17 +3835,7 @@ impl Translator<'_> {
         let word = |b: &mut FunctionBuilder<'_>, equal: bool| {
             b.ins().iconst(I64, if equal == eq { TRUE } else { FALSE })
         };
-        let (len_offset, text_offset) = if self.symbols.wasm32 {
-            (
-                abi::layout::STR_LEN_OFFSET_32,
-                abi::layout::STR_TEXT_OFFSET_32,
-            )
-        } else {
-            (
-                abi::layout::STR_LEN_OFFSET_64,
-                abi::layout::STR_TEXT_OFFSET_64,
-            )
-        };
+        let text_offset = self.str_text_offset();
         let mem = ir::MemFlagsData::trusted();
         let merge = b.create_block();
         b.append_block_param(merge, I64);
@@ -3864,11 +3859,7 @@ impl Translator<'_> {
         let exact = b.create_block();
         b.ins().brif(is_str, exact, &[], slow, &[]);
         b.switch_to_block(exact);
-        let len = if self.symbols.wasm32 {
-            b.ins().uload32(mem, p, len_offset)
-        } else {
-            b.ins().load(I64, mem, p, len_offset)
-        };
+        let len = self.str_byte_len(b, p);
         let same_len = b.ins().icmp_imm_s(IntCC::Equal, len, text.len() as i64);
         let bytes = b.create_block();
         let no = word(b, false);
