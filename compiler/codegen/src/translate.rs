@@ -3836,7 +3836,6 @@ impl Translator<'_> {
             b.ins().iconst(I64, if equal == eq { TRUE } else { FALSE })
         };
         let text_offset = self.str_text_offset();
-        let mem = ir::MemFlagsData::trusted();
         let merge = b.create_block();
         b.append_block_param(merge, I64);
         let slow = b.create_block();
@@ -3846,19 +3845,7 @@ impl Translator<'_> {
         b.ins()
             .brif(same, merge, &[BlockArg::Value(yes)], not_same, &[]);
         b.switch_to_block(not_same);
-        let tag = b.ins().ushr_imm_u(x, 48);
-        let is_ptr = b.ins().icmp_imm_s(IntCC::Equal, tag, TAG_PTR);
-        let heap = b.create_block();
-        b.ins().brif(is_ptr, heap, &[], slow, &[]);
-        b.switch_to_block(heap);
-        let p = b.ins().band_imm_u(x, PAYLOAD_MASK);
-        let kind = b.ins().uload32(mem, p, HEADER_KIND_OFFSET);
-        let is_str = b
-            .ins()
-            .icmp_imm_s(IntCC::Equal, kind, i64::from(abi::layout::KIND_STR));
-        let exact = b.create_block();
-        b.ins().brif(is_str, exact, &[], slow, &[]);
-        b.switch_to_block(exact);
+        let p = self.kind_guard(b, x, i64::from(abi::layout::KIND_STR), slow);
         let len = self.str_byte_len(b, p);
         let same_len = b.ins().icmp_imm_s(IntCC::Equal, len, text.len() as i64);
         let bytes = b.create_block();
