@@ -144,6 +144,18 @@ const RULES: &[Rule] = &[
         help: "Iterate directly over `range(stop)`, `range(start, stop)` or `range(start, stop, step)` with a non-zero integer constant step.",
     },
     Rule {
+        name: "loop.unboxed",
+        pass: "int_loops",
+        summary: "A loop of integer arithmetic also runs as a copy on machine integers.",
+        help: "Nothing to do.",
+    },
+    Rule {
+        name: "loop.unboxed.missed",
+        pass: "int_loops",
+        summary: "A loop of integer arithmetic runs on boxed values because a value in it is not known to be an `int`.",
+        help: "Annotate the parameter (`n: int`) or convert the value with `int(...)`, so that every value the loop computes with is an `int`.",
+    },
+    Rule {
         name: "slots.applied",
         pass: "slots",
         summary: "A class uses fixed-layout attribute slots.",

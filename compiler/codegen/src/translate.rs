@@ -38,6 +38,8 @@ use cranelift_module::FuncId;
 use molt_abi as abi;
 use molt_mir::lanes::{Strategy, strategy};
 
+mod int_loops;
+
 const I64: ir::Type = types::I64;
 const I8: ir::Type = types::I8;
 const I32: ir::Type = types::I32;
@@ -242,6 +244,11 @@ fn translate_with(
         profile_on_slot: None,
         tails: FxHashMap::default(),
         tail_ends: FxHashMap::default(),
+        int_loops: if part.whole {
+            int_loops::plan(func)
+        } else {
+            Vec::new()
+        },
     };
     t.run(&mut b, part)?;
     b.seal_all_blocks();
@@ -359,6 +366,9 @@ struct Translator<'a> {
     /// The last block of the exception edges into each handler (entering it with the
     /// pending exception; `None`: returning *error*).
     tail_ends: FxHashMap<Option<molt_mir::Block>, ir::Block>,
+    /// The integer loops that get a machine-integer copy ([`int_loops`]; none in a part of
+    /// a split function).
+    int_loops: Vec<int_loops::LoopCopy>,
 }
 
 impl Translator<'_> {
@@ -636,7 +646,7 @@ impl Translator<'_> {
                 self.call_next_part(b, part, cut, &live)?;
             }
         }
-        Ok(())
+        self.int_loop_copies(b)
     }
 
     /// Ends a part at `cut`: calls the next part with the values live there (their
@@ -4368,7 +4378,11 @@ impl Translator<'_> {
                 self.release(b, *v);
             }
         }
-        b.ins().jump(self.blocks[target.index()], &args);
+        let dest = match self.loop_entry(b, target) {
+            Some(dispatch) => dispatch,
+            None => self.blocks[target.index()],
+        };
+        b.ins().jump(dest, &args);
         Ok(())
     }
 }

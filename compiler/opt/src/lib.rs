@@ -15,6 +15,8 @@
 //!   elimination) and [`licm`], then copy propagation, SCCP and DCE again.
 //! - Both end with [`class_calls`] (direct construction of the module's classes), which
 //!   wants the loop counters typed.
+//! - Every level ends with [`int_loops`], which only reports the loops codegen compiles on
+//!   machine integers.
 //!
 //! The queries ([`optimized_function_mir`], [`optimized_module_mir`]) run at the default level
 //! and are what codegen, `--emit=mir` and the language server read; [`optimize_file_at`]
@@ -34,6 +36,7 @@ pub mod cross_module;
 pub mod cse;
 pub mod dce;
 pub mod direct_calls;
+pub mod int_loops;
 pub mod licm;
 pub mod method_loads;
 pub mod sccp;
@@ -204,6 +207,7 @@ pub const PASSES: &[(&str, Pass)] = &[
     ("slots", slots::run),
     ("slot_types", slot_types::run),
     ("class_calls", class_calls::run),
+    ("int_loops", int_loops::run),
 ];
 
 /// The pass named `name` (see [`PASSES`]).
@@ -237,6 +241,8 @@ fn pipeline(level: OptLevel) -> Vec<(&'static str, Pass)> {
         // Last: loop counters are typed by then (see `class_calls`).
         passes.push(("class_calls", class_calls::run));
     }
+    // Remarks only: codegen compiles the integer loops of the final MIR at every level.
+    passes.push(("int_loops", int_loops::run));
     passes
 }
 

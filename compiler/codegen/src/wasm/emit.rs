@@ -891,6 +891,28 @@ impl Emitter<'_> {
                     self.local_set(l);
                     return Ok(());
                 }
+                if matches!(op, Opcode::Smin | Opcode::Smax | Opcode::Umin | Opcode::Umax) {
+                    // `select(a, b, a < b)` (or `>`): the e-graph makes these from selects.
+                    let signed = matches!(op, Opcode::Smin | Opcode::Smax);
+                    if signed && !matches!(ty, types::I32 | types::I64) {
+                        return unsupported("narrow type");
+                    }
+                    let (lt, gt) = match (wide, signed) {
+                        (true, true) => (0x53, 0x55),
+                        (true, false) => (0x54, 0x56),
+                        (false, true) => (0x48, 0x4a),
+                        (false, false) => (0x49, 0x4b),
+                    };
+                    for _ in 0..2 {
+                        self.get(args[0])?;
+                        self.get(args[1])?;
+                    }
+                    let min = matches!(op, Opcode::Smin | Opcode::Umin);
+                    self.code.push(if min { lt } else { gt });
+                    self.code.push(0x1b);
+                    self.set_result(inst)?;
+                    return Ok(());
+                }
                 let signed_narrow = matches!(ty, types::I8 | types::I16)
                     && matches!(
                         op,

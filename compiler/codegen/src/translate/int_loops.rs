@@ -1,0 +1,471 @@
+//! The machine-integer copy of an integer loop ([`molt_mir::int_loops`]).
+//!
+//! The generic translation of the loop stays as it is. Every edge into the loop header from
+//! outside the loop goes to a *dispatch* block instead, which takes the copy when the header
+//! arguments and the `int`s the loop reads from outside are all inline ints (and profiling is
+//! off, so that the generic code counts what a profile shows), and the generic header
+//! otherwise. In the copy, an `int` is its 48-bit payload in an `i64` and a `bool` a machine
+//! condition: an operation is the machine instruction and, where the result may leave the
+//! inline range (or the operation may raise), a check that *bails*: it boxes the values the
+//! header parameters had at the start of the iteration and jumps to the generic header, which
+//! runs the iteration again. An edge out of the loop bails the same way (the generic header
+//! then leaves the loop as the generic code does), so the copy never needs the values the
+//! generic code defines in the loop.
+
+use cranelift_codegen::ir::condcodes::IntCC;
+use cranelift_codegen::ir::{self, BlockArg, InstBuilder};
+use cranelift_frontend::FunctionBuilder;
+use molt_mir::int_loops::IntLoop;
+use molt_mir::{BinaryOp, Block, BlockCall, CmpOp, Constant, InstKind, IntConst, Type, UnaryOp};
+use molt_mir::{Value, ValueDef};
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use super::{I8, I64, Translator, box_small_int, fits_small, int_cc, small_int};
+use crate::CodegenError;
+
+/// An integer loop of the function being translated, and its dispatch block once an edge
+/// from outside has asked for it.
+pub(super) struct LoopCopy {
+    lp: IntLoop,
+    body: FxHashSet<Block>,
+    dispatch: Option<ir::Block>,
+}
+
+/// The integer loops of `func` that get a machine-integer copy.
+pub(super) fn plan(func: &molt_mir::Function) -> Vec<LoopCopy> {
+    let (loops, _missed) = molt_mir::int_loops::find(func);
+    loops
+        .into_iter()
+        .map(|lp| LoopCopy {
+            body: lp.blocks.iter().copied().collect(),
+            lp,
+            dispatch: None,
+        })
+        .collect()
+}
+
+/// The state of translating one copy: the machine values of the MIR values, the copy's
+/// blocks, and where a failed check goes.
+struct Copy {
+    raw: FxHashMap<Value, ir::Value>,
+    conds: FxHashMap<Value, ir::Value>,
+    blocks: FxHashMap<Block, ir::Block>,
+    /// Boxes its parameters (the header's machine values at the start of the iteration) and
+    /// jumps to the generic header.
+    bail: ir::Block,
+    /// The copy's header parameters (the arguments of every bail).
+    start: Vec<ir::Value>,
+}
+
+impl Translator<'_> {
+    /// The CLIF block an edge from the block being translated to `target` jumps to: the
+    /// dispatch block of `target`'s integer loop when the edge enters the loop from outside.
+    pub(super) fn loop_entry(
+        &mut self,
+        b: &mut FunctionBuilder<'_>,
+        target: Block,
+    ) -> Option<ir::Block> {
+        let from = Block(self.position.0);
+        let func = self.func;
+        let copy = self
+            .int_loops
+            .iter_mut()
+            .find(|c| c.lp.header == target && !c.body.contains(&from))?;
+        Some(*copy.dispatch.get_or_insert_with(|| {
+            let block = b.create_block();
+            for _ in &func.blocks[target.index()].params {
+                b.append_block_param(block, I64);
+            }
+            block
+        }))
+    }
+
+    /// Translates the dispatch block and the machine-integer copy of every integer loop that
+    /// an edge entered (after the generic translation, whose values the dispatch reads).
+    pub(super) fn int_loop_copies(
+        &mut self,
+        b: &mut FunctionBuilder<'_>,
+    ) -> Result<(), CodegenError> {
+        for k in 0..self.int_loops.len() {
+            let Some(dispatch) = self.int_loops[k].dispatch else {
+                continue;
+            };
+            let lp = self.int_loops[k].lp.clone();
+            let body = self.int_loops[k].body.clone();
+            self.loop_copy(b, &lp, &body, dispatch)?;
+        }
+        Ok(())
+    }
+
+    fn loop_copy(
+        &mut self,
+        b: &mut FunctionBuilder<'_>,
+        lp: &IntLoop,
+        body: &FxHashSet<Block>,
+        dispatch: ir::Block,
+    ) -> Result<(), CodegenError> {
+        let func = self.func;
+        let generic = self.blocks[lp.header.index()];
+        b.switch_to_block(dispatch);
+        let site = func.terminator(lp.header).map(|t| t.site);
+        b.set_srcloc(site.map_or(ir::SourceLoc::default(), |s| {
+            ir::SourceLoc::new(s.index() as u32)
+        }));
+        let args = b.block_params(dispatch).to_vec();
+        let generic_args: Vec<BlockArg> = args.iter().map(|a| BlockArg::Value(*a)).collect();
+        // The words that must be inline ints: the header arguments, then the invariants.
+        let mut words = args.clone();
+        for v in &lp.invariants {
+            match self.values.get(v) {
+                Some(w) => words.push(*w),
+                None => {
+                    // Not translated (unreachable code): never take the copy.
+                    b.ins().jump(generic, &generic_args);
+                    return Ok(());
+                }
+            }
+        }
+        let mut ok: Option<ir::Value> = None;
+        for w in &words {
+            let t = b.ins().ushr_imm_u(*w, 48);
+            let c = b.ins().icmp_imm_s(IntCC::Equal, t, super::TAG_INT);
+            ok = Some(match ok {
+                Some(o) => b.ins().band(o, c),
+                None => c,
+            });
+        }
+        if self.counters.is_some() {
+            // Under a profile, the generic code runs (it counts edges and guard failures).
+            let gv = self
+                .symbols
+                .import_data(b.func, self.symbols.profile_on.as_u32());
+            let addr = b.ins().symbol_value(I64, gv);
+            let on = b.ins().load(I64, ir::MemFlagsData::trusted(), addr, 0);
+            let off = b.ins().icmp_imm_s(IntCC::Equal, on, 0);
+            ok = Some(match ok {
+                Some(o) => b.ins().band(o, off),
+                None => off,
+            });
+        }
+        let enter = b.create_block();
+        match ok {
+            Some(ok) => {
+                b.ins().brif(ok, enter, &[], generic, &generic_args);
+            }
+            None => {
+                b.ins().jump(enter, &[]);
+            }
+        }
+        b.switch_to_block(enter);
+        let mut copy = Copy {
+            raw: FxHashMap::default(),
+            conds: FxHashMap::default(),
+            blocks: FxHashMap::default(),
+            bail: b.create_block(),
+            start: Vec::new(),
+        };
+        for (v, w) in lp.invariants.iter().zip(&words[args.len()..]) {
+            let r = small_int(b, *w);
+            copy.raw.insert(*v, r);
+        }
+        let raw_args: Vec<BlockArg> = args
+            .iter()
+            .map(|a| BlockArg::Value(small_int(b, *a)))
+            .collect();
+        for &block in &lp.blocks {
+            let cb = b.create_block();
+            for p in &func.blocks[block.index()].params {
+                let ty = if *func.ty(*p) == Type::Bool { I8 } else { I64 };
+                b.append_block_param(cb, ty);
+            }
+            copy.blocks.insert(block, cb);
+        }
+        let header = copy.blocks[&lp.header];
+        copy.start = b.block_params(header).to_vec();
+        b.ins().jump(header, &raw_args);
+
+        // The bail: box the start values, run the iteration generically.
+        b.switch_to_block(copy.bail);
+        b.set_cold_block(copy.bail);
+        let mut boxed = Vec::new();
+        for _ in &copy.start {
+            let p = b.append_block_param(copy.bail, I64);
+            boxed.push(BlockArg::Value(box_small_int(b, p)));
+        }
+        b.ins().jump(generic, &boxed);
+
+        for &block in &lp.blocks {
+            let cb = copy.blocks[&block];
+            b.switch_to_block(cb);
+            let data = &func.blocks[block.index()];
+            let params = b.block_params(cb).to_vec();
+            for (p, x) in data.params.iter().zip(params) {
+                if *func.ty(*p) == Type::Bool {
+                    copy.conds.insert(*p, x);
+                } else {
+                    copy.raw.insert(*p, x);
+                }
+            }
+            for &inst in &data.insts {
+                let d = &func.insts[inst.index()];
+                b.set_srcloc(ir::SourceLoc::new(d.site.index() as u32));
+                self.copy_inst(b, &mut copy, body, d)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// One instruction of the copy ([`molt_mir::int_loops`] admits these only).
+    fn copy_inst(
+        &mut self,
+        b: &mut FunctionBuilder<'_>,
+        copy: &mut Copy,
+        body: &FxHashSet<Block>,
+        d: &molt_mir::InstData,
+    ) -> Result<(), CodegenError> {
+        let unexpected = || CodegenError::Internal {
+            function: self.func.name.to_string(),
+            message: format!("{:?} in an integer loop", d.kind),
+        };
+        let result = |copy: &mut Copy, x: ir::Value| {
+            if let Some(r) = d.result {
+                copy.raw.insert(r, x);
+            }
+        };
+        let cond = |copy: &mut Copy, c: ir::Value| {
+            if let Some(r) = d.result {
+                copy.conds.insert(r, c);
+            }
+        };
+        match &d.kind {
+            InstKind::Const(Constant::Int(IntConst::Small(k))) => {
+                let x = b.ins().iconst(I64, *k);
+                result(copy, x);
+            }
+            InstKind::Const(Constant::Bool(v)) => {
+                let c = b.ins().iconst(I8, i64::from(*v));
+                cond(copy, c);
+            }
+            InstKind::Binary { op, lhs, rhs, .. } => {
+                let x = self.raw(b, copy, *lhs)?;
+                let y = self.raw(b, copy, *rhs)?;
+                let r = self.copy_binary(b, copy, *op, x, y).ok_or_else(unexpected)?;
+                result(copy, r);
+            }
+            InstKind::Unary(op, x) if *func_ty(self, *x) == Type::Int => {
+                let x = self.raw(b, copy, *x)?;
+                match op {
+                    UnaryOp::Neg => {
+                        let r = b.ins().ineg(x);
+                        let fits = fits_small(b, r);
+                        guard(b, copy, fits);
+                        result(copy, r);
+                    }
+                    UnaryOp::Pos => result(copy, x),
+                    UnaryOp::Invert => {
+                        let r = b.ins().bnot(x);
+                        result(copy, r);
+                    }
+                    UnaryOp::Not => {
+                        let c = b.ins().icmp_imm_s(IntCC::Equal, x, 0);
+                        cond(copy, c);
+                    }
+                }
+            }
+            InstKind::Unary(UnaryOp::Not, x) => {
+                let c = *copy.conds.get(x).ok_or_else(unexpected)?;
+                let n = b.ins().icmp_imm_s(IntCC::Equal, c, 0);
+                cond(copy, n);
+            }
+            InstKind::Truthy(x) => {
+                let c = match copy.conds.get(x) {
+                    Some(c) => *c,
+                    None => {
+                        let x = self.raw(b, copy, *x)?;
+                        b.ins().icmp_imm_s(IntCC::NotEqual, x, 0)
+                    }
+                };
+                cond(copy, c);
+            }
+            InstKind::Compare(op, l, r) => {
+                let x = self.raw(b, copy, *l)?;
+                let y = self.raw(b, copy, *r)?;
+                if matches!(op, CmpOp::Is | CmpOp::IsNot | CmpOp::In | CmpOp::NotIn) {
+                    return Err(unexpected());
+                }
+                let c = b.ins().icmp(int_cc(*op), x, y);
+                cond(copy, c);
+            }
+            InstKind::KeepAlive(_) => {}
+            InstKind::Jump(call) => {
+                let (target, args) = self.copy_edge(b, copy, body, call)?;
+                b.ins().jump(target, &args);
+            }
+            InstKind::Brif(c, t, e) => {
+                let c = *copy.conds.get(c).ok_or_else(unexpected)?;
+                let (tb, targs) = self.copy_edge(b, copy, body, t)?;
+                let (eb, eargs) = self.copy_edge(b, copy, body, e)?;
+                b.ins().brif(c, tb, &targs, eb, &eargs);
+            }
+            _ => return Err(unexpected()),
+        }
+        Ok(())
+    }
+
+    /// The machine value of `int` operand `v` in the copy.
+    fn raw(
+        &self,
+        b: &mut FunctionBuilder<'_>,
+        copy: &Copy,
+        v: Value,
+    ) -> Result<ir::Value, CodegenError> {
+        if let Some(x) = copy.raw.get(&v) {
+            return Ok(*x);
+        }
+        // A constant defined outside the loop (an edge argument).
+        if let ValueDef::Result(i) = self.func.values[v.index()].def
+            && let InstKind::Const(Constant::Int(IntConst::Small(k))) =
+                &self.func.insts[i.index()].kind
+        {
+            return Ok(b.ins().iconst(I64, *k));
+        }
+        Err(CodegenError::Internal {
+            function: self.func.name.to_string(),
+            message: format!("{v} has no machine value in an integer loop"),
+        })
+    }
+
+    /// An edge of the copy: into the loop, the copy's block with machine arguments; out of
+    /// it, the bail with the iteration's start values.
+    fn copy_edge(
+        &self,
+        b: &mut FunctionBuilder<'_>,
+        copy: &Copy,
+        body: &FxHashSet<Block>,
+        call: &BlockCall,
+    ) -> Result<(ir::Block, Vec<BlockArg>), CodegenError> {
+        if !body.contains(&call.block) {
+            let start = copy.start.iter().map(|v| BlockArg::Value(*v)).collect();
+            return Ok((copy.bail, start));
+        }
+        let params = &self.func.blocks[call.block.index()].params;
+        let mut args = Vec::with_capacity(call.args.len());
+        for (a, p) in call.args.iter().zip(params) {
+            let x = if *self.func.ty(*p) == Type::Bool && !copy.raw.contains_key(a) {
+                match copy.conds.get(a) {
+                    Some(c) => *c,
+                    None => {
+                        return Err(CodegenError::Internal {
+                            function: self.func.name.to_string(),
+                            message: format!("{a} is not a condition in an integer loop"),
+                        });
+                    }
+                }
+            } else {
+                self.raw(b, copy, *a)?
+            };
+            args.push(BlockArg::Value(x));
+        }
+        Ok((copy.blocks[&call.block], args))
+    }
+
+    /// `x op y` on machine ints of the inline range, with the checks that bail when the
+    /// result leaves that range or Python would raise; `None` for an operator the copy does
+    /// not have.
+    fn copy_binary(
+        &self,
+        b: &mut FunctionBuilder<'_>,
+        copy: &Copy,
+        op: BinaryOp,
+        x: ir::Value,
+        y: ir::Value,
+    ) -> Option<ir::Value> {
+        let r = match op {
+            BinaryOp::Add => {
+                let s = b.ins().iadd(x, y);
+                let fits = fits_small(b, s);
+                guard(b, copy, fits);
+                s
+            }
+            BinaryOp::Sub => {
+                let s = b.ins().isub(x, y);
+                let fits = fits_small(b, s);
+                guard(b, copy, fits);
+                s
+            }
+            BinaryOp::Mul => {
+                // Two 48-bit factors: the product fits in 96 bits; it must fit in 48.
+                let lo = b.ins().imul(x, y);
+                let hi = b.ins().smulhi(x, y);
+                let sign = b.ins().sshr_imm_u(lo, 63);
+                let no_wrap = b.ins().icmp(IntCC::Equal, hi, sign);
+                let small = fits_small(b, lo);
+                let ok = b.ins().band(no_wrap, small);
+                guard(b, copy, ok);
+                lo
+            }
+            BinaryOp::FloorDiv | BinaryOp::Mod => {
+                // A zero divisor raises ZeroDivisionError: the generic code does that.
+                let nonzero = b.ins().icmp_imm_s(IntCC::NotEqual, y, 0);
+                guard(b, copy, nonzero);
+                // Python rounds toward negative infinity (see `Translator::int_arith`).
+                let q = b.ins().sdiv(x, y);
+                let rem = b.ins().srem(x, y);
+                let rem_nonzero = b.ins().icmp_imm_s(IntCC::NotEqual, rem, 0);
+                let signs = b.ins().bxor(rem, y);
+                let differ = b.ins().icmp_imm_s(IntCC::SignedLessThan, signs, 0);
+                let adjust = b.ins().band(rem_nonzero, differ);
+                let one = b.ins().uextend(I64, adjust);
+                if op == BinaryOp::Mod {
+                    let add = b.ins().imul(one, y);
+                    b.ins().iadd(rem, add)
+                } else {
+                    let fq = b.ins().isub(q, one);
+                    let fits = fits_small(b, fq);
+                    guard(b, copy, fits);
+                    fq
+                }
+            }
+            BinaryOp::BitAnd => b.ins().band(x, y),
+            BinaryOp::BitOr => b.ins().bor(x, y),
+            BinaryOp::BitXor => b.ins().bxor(x, y),
+            BinaryOp::LShift => {
+                // A count in 0..48 (a negative one raises ValueError); the result must shift
+                // back to `x` (no bit lost) and fit the inline range.
+                let in_range = b.ins().icmp_imm_u(IntCC::UnsignedLessThan, y, 48);
+                guard(b, copy, in_range);
+                let s = b.ins().ishl(x, y);
+                let back = b.ins().sshr(s, y);
+                let kept = b.ins().icmp(IntCC::Equal, back, x);
+                let small = fits_small(b, s);
+                let ok = b.ins().band(kept, small);
+                guard(b, copy, ok);
+                s
+            }
+            BinaryOp::RShift => {
+                // A non-negative count (a negative one raises ValueError); 63 and beyond
+                // leave the sign.
+                let nonneg = b.ins().icmp_imm_s(IntCC::SignedGreaterThanOrEqual, y, 0);
+                guard(b, copy, nonneg);
+                let max = b.ins().iconst(I64, 63);
+                let big = b.ins().icmp(IntCC::SignedGreaterThan, y, max);
+                let count = b.ins().select(big, max, y);
+                b.ins().sshr(x, count)
+            }
+            _ => return None,
+        };
+        Some(r)
+    }
+}
+
+fn func_ty<'f>(t: &'f Translator<'_>, v: Value) -> &'f Type {
+    t.func.ty(v)
+}
+
+/// Continues in a new block when `ok`, else bails with the iteration's start values.
+fn guard(b: &mut FunctionBuilder<'_>, copy: &Copy, ok: ir::Value) {
+    let cont = b.create_block();
+    let start: Vec<BlockArg> = copy.start.iter().map(|v| BlockArg::Value(*v)).collect();
+    b.ins().brif(ok, cont, &[], copy.bail, &start);
+    b.switch_to_block(cont);
+}

@@ -1,0 +1,310 @@
+//! Integer loops: natural loops whose every instruction is arithmetic or a comparison on
+//! `int` values (and branches on the results), which codegen also compiles as a second copy
+//! that keeps those values as machine integers (`i64`) in registers: no tag tests, no boxing
+//! between operations, only the overflow checks.
+//!
+//! Such a loop has no side effect, so the copy needs no way to resume the generic code in the
+//! middle of an iteration: whenever a machine integer would leave the inline range (48 bits),
+//! a divisor is zero, a shift count is negative, or control leaves the loop, the copy jumps to
+//! the generic loop header with the values the header's parameters had at the start of that
+//! iteration, and the generic code runs the iteration again (raising, making a big int or
+//! leaving the loop as CPython would) and goes on to the end of the loop. The copy is entered
+//! only from outside the loop, when every `int` the loop reads from outside and every header
+//! argument is an inline int; a loop never goes back to the copy after leaving it, so a value
+//! that keeps overflowing costs one wasted iteration, not one per iteration.
+//!
+//! This is the loop form of trace-based speculation with a re-executed iteration as the exit
+//! (in the spirit of LuaJIT's and PyPy's guard exits, restricted to loops without side
+//! effects so that an exit needs no state reconstruction).
+
+use std::collections::HashSet;
+
+use crate::dominators::{DominatorTree, predecessors};
+use crate::{BinaryOp, Block, BlockCall, CmpOp, Constant, Function, Inst, InstData, InstKind};
+use crate::{IntConst, Span, Type, UnaryOp, Value, ValueDef};
+
+/// Payload bits of an inline int (the runtime's small ints: 48-bit two's complement).
+pub const INLINE_INT_BITS: u32 = 48;
+
+/// A loop codegen compiles a machine-integer copy of.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct IntLoop {
+    /// The loop header (the target of the back edges; it dominates the body).
+    pub header: Block,
+    /// The loop's blocks, the header first, then the others in layout order.
+    pub blocks: Vec<Block>,
+    /// The `int` operands the loop reads but does not define (loop invariants), in order of
+    /// first use: the copy's entry checks that each is an inline int.
+    pub invariants: Vec<Value>,
+    /// The span of the loop (of the header's terminator: the loop statement), for remarks.
+    pub span: Span,
+}
+
+/// Why a loop whose instructions are all integer operations is not an [`IntLoop`]: a value
+/// is not known to be an `int` (an annotation or a conversion would make it one).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Missed {
+    /// The loop header.
+    pub header: Block,
+    /// The span of the loop, for remarks.
+    pub span: Span,
+    /// The value of unknown or other type.
+    pub value: Value,
+}
+
+/// The loops of `func`, innermost last, each either eligible for the machine-integer copy or
+/// missed only because of a value's type ([`Missed`]); loops with calls, memory accesses or
+/// other side effects are neither (they are not integer loops at all).
+pub fn find(func: &Function) -> (Vec<IntLoop>, Vec<Missed>) {
+    let doms = DominatorTree::compute(func);
+    let preds = predecessors(func);
+    let mut found = Vec::new();
+    let mut missed = Vec::new();
+    for &header in doms.reverse_postorder() {
+        let back: Vec<Block> = preds[header.index()]
+            .iter()
+            .copied()
+            .filter(|p| doms.dominates(header, *p))
+            .collect();
+        if back.is_empty() {
+            continue;
+        }
+        let body = loop_body(&preds, header, &back);
+        // The header must be entered from outside (a loop at the function's entry block is
+        // entered by the function itself).
+        if header.index() == 0 || preds[header.index()].iter().all(|p| body.contains(p)) {
+            continue;
+        }
+        match classify(func, header, &body) {
+            Verdict::Eligible(invariants) => {
+                let mut blocks = vec![header];
+                blocks.extend(
+                    func.layout
+                        .iter()
+                        .copied()
+                        .filter(|b| *b != header && body.contains(b)),
+                );
+                found.push(IntLoop {
+                    header,
+                    blocks,
+                    invariants,
+                    span: loop_span(func, header),
+                });
+            }
+            Verdict::Untyped(value) => missed.push(Missed {
+                header,
+                span: loop_span(func, header),
+                value,
+            }),
+            Verdict::NotIntegerLoop => {}
+        }
+    }
+    (found, missed)
+}
+
+enum Verdict {
+    Eligible(Vec<Value>),
+    Untyped(Value),
+    NotIntegerLoop,
+}
+
+fn loop_span(func: &Function, header: Block) -> Span {
+    func.terminator(header).map_or(Span::new(0, 0), |t| t.span)
+}
+
+fn loop_body(preds: &[Vec<Block>], header: Block, back: &[Block]) -> HashSet<Block> {
+    let mut body: HashSet<Block> = HashSet::new();
+    body.insert(header);
+    let mut stack: Vec<Block> = back.to_vec();
+    while let Some(b) = stack.pop() {
+        if body.insert(b) {
+            stack.extend(preds[b.index()].iter().copied());
+        }
+    }
+    body
+}
+
+/// Whether `v` is a constant int that fits the inline range.
+fn inline_const(func: &Function, v: Value) -> bool {
+    let ValueDef::Result(i) = func.values[v.index()].def else {
+        return false;
+    };
+    match &func.insts[i.index()].kind {
+        InstKind::Const(Constant::Int(IntConst::Small(k))) => fits_inline(*k),
+        _ => false,
+    }
+}
+
+/// Whether `k` fits the 48-bit payload of an inline int.
+pub fn fits_inline(k: i64) -> bool {
+    let shift = 64 - INLINE_INT_BITS;
+    (k << shift) >> shift == k
+}
+
+fn classify(func: &Function, header: Block, body: &HashSet<Block>) -> Verdict {
+    let insts: HashSet<Inst> = body
+        .iter()
+        .flat_map(|b| func.blocks[b.index()].insts.iter().copied())
+        .collect();
+    let mut c = Classifier {
+        func,
+        header,
+        body,
+        insts: &insts,
+        untyped: None,
+        other: false,
+        invariants: Vec::new(),
+    };
+    for b in body {
+        let data = &func.blocks[b.index()];
+        for p in &data.params {
+            match func.ty(*p) {
+                Type::Int => {}
+                // A `bool` parameter (a flag merged from branches) is a machine condition.
+                Type::Bool if *b != header => {}
+                Type::Dyn => {
+                    c.untyped.get_or_insert(*p);
+                }
+                _ => return Verdict::NotIntegerLoop,
+            }
+        }
+        for &inst in &data.insts {
+            if !c.inst(&func.insts[inst.index()]) {
+                return Verdict::NotIntegerLoop;
+            }
+        }
+    }
+    if c.other {
+        return Verdict::NotIntegerLoop;
+    }
+    match c.untyped {
+        Some(v) => Verdict::Untyped(v),
+        None => Verdict::Eligible(c.invariants),
+    }
+}
+
+struct Classifier<'a> {
+    func: &'a Function,
+    header: Block,
+    body: &'a HashSet<Block>,
+    insts: &'a HashSet<Inst>,
+    /// The first value of unknown type (`dyn`) where an `int` is needed.
+    untyped: Option<Value>,
+    /// A value of another known type (`float`, `str`, ...) where an `int` is needed.
+    other: bool,
+    invariants: Vec<Value>,
+}
+
+impl Classifier<'_> {
+    fn defined_here(&self, v: Value) -> bool {
+        match self.func.values[v.index()].def {
+            ValueDef::Result(i) => self.insts.contains(&i),
+            ValueDef::Param(b, _) => self.body.contains(&b),
+        }
+    }
+
+    /// An operand that must be an `int`: defined in the loop by an integer operation, or
+    /// read from outside (checked on entry to the copy).
+    fn want_int(&mut self, v: Value) {
+        match self.func.ty(v) {
+            Type::Int => {
+                if !self.defined_here(v) && !self.invariants.contains(&v) {
+                    self.invariants.push(v);
+                }
+            }
+            Type::Dyn => {
+                self.untyped.get_or_insert(v);
+            }
+            _ => self.other = true,
+        }
+    }
+
+    /// A condition: a `bool` made in the loop (a comparison, a truth test, a flag).
+    fn is_cond(&self, v: Value) -> bool {
+        *self.func.ty(v) == Type::Bool && self.defined_here(v)
+    }
+
+    fn want_result(&mut self, d: &InstData, ty: Type) {
+        if let Some(r) = d.result {
+            match self.func.ty(r) {
+                t if *t == ty => {}
+                Type::Dyn => {
+                    self.untyped.get_or_insert(r);
+                }
+                _ => self.other = true,
+            }
+        }
+    }
+
+    /// Whether `d` may be in an integer loop (types aside, which it records).
+    fn inst(&mut self, d: &InstData) -> bool {
+        match &d.kind {
+            InstKind::Const(Constant::Int(IntConst::Small(k))) => fits_inline(*k),
+            InstKind::Const(Constant::Bool(_)) => true,
+            InstKind::Binary { op, lhs, rhs, .. } => {
+                let integer = matches!(
+                    op,
+                    BinaryOp::Add
+                        | BinaryOp::Sub
+                        | BinaryOp::Mul
+                        | BinaryOp::FloorDiv
+                        | BinaryOp::Mod
+                        | BinaryOp::BitAnd
+                        | BinaryOp::BitOr
+                        | BinaryOp::BitXor
+                        | BinaryOp::LShift
+                        | BinaryOp::RShift
+                );
+                self.want_int(*lhs);
+                self.want_int(*rhs);
+                self.want_result(d, Type::Int);
+                integer
+            }
+            InstKind::Unary(UnaryOp::Neg | UnaryOp::Pos | UnaryOp::Invert, x) => {
+                self.want_int(*x);
+                self.want_result(d, Type::Int);
+                true
+            }
+            InstKind::Unary(UnaryOp::Not, x) | InstKind::Truthy(x) => {
+                if !self.is_cond(*x) {
+                    self.want_int(*x);
+                }
+                self.want_result(d, Type::Bool);
+                true
+            }
+            InstKind::Compare(op, l, r) => {
+                self.want_int(*l);
+                self.want_int(*r);
+                self.want_result(d, Type::Bool);
+                matches!(
+                    op,
+                    CmpOp::Eq | CmpOp::Ne | CmpOp::Lt | CmpOp::Le | CmpOp::Gt | CmpOp::Ge
+                )
+            }
+            InstKind::KeepAlive(_) => true,
+            InstKind::Jump(call) => self.args_fit(call),
+            InstKind::Brif(c, t, e) => self.is_cond(*c) && self.args_fit(t) && self.args_fit(e),
+            _ => false,
+        }
+    }
+
+    /// The arguments of an edge: into the loop, each an `int` (or a condition for a `bool`
+    /// parameter); out of the loop, anything (the copy leaves through the generic header,
+    /// see the module documentation).
+    fn args_fit(&mut self, call: &BlockCall) -> bool {
+        if !self.body.contains(&call.block) {
+            return true;
+        }
+        let params = &self.func.blocks[call.block.index()].params;
+        for (a, p) in call.args.iter().zip(params) {
+            if *self.func.ty(*p) == Type::Bool && call.block != self.header {
+                if !self.is_cond(*a) {
+                    return false;
+                }
+            } else if !inline_const(self.func, *a) {
+                self.want_int(*a);
+            }
+        }
+        true
+    }
+}

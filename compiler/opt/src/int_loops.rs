@@ -1,0 +1,53 @@
+//! Remarks for integer loops: loops of integer arithmetic and comparisons only, which
+//! codegen also compiles as a copy on machine integers ([`molt_mir::int_loops`] decides which;
+//! this pass changes nothing and says what codegen will do, and, for a loop that would
+//! qualify but for a value of unknown type, which value that is).
+
+use molt_mir::{Function, Span, ValueDef};
+
+use crate::{PassContext, RemarkKind};
+
+/// Reports `loop.unboxed` (applied) for every integer loop of `func` and
+/// `loop.unboxed.missed` for every loop that only a value of unknown type keeps from being one.
+/// A loop the entry guards compiled twice (for annotated arguments, and a generic copy for
+/// others) gets one remark: applied when either copy is an integer loop, else the first miss.
+pub fn run(func: &mut Function, ctx: &mut PassContext<'_>) {
+    let (loops, missed) = molt_mir::int_loops::find(func);
+    let mut spans: Vec<Span> = Vec::new();
+    for lp in &loops {
+        if spans.contains(&lp.span) {
+            continue;
+        }
+        spans.push(lp.span);
+        ctx.remark(
+            "int_loops",
+            "loop.unboxed",
+            RemarkKind::Applied,
+            lp.span,
+            "this loop's integer arithmetic runs on machine integers: no type tests or boxing between operations; a value leaving the 48-bit inline range, or an operation that raises, runs that iteration again on the generic path",
+        );
+    }
+    for m in &missed {
+        if spans.contains(&m.span) {
+            continue;
+        }
+        spans.push(m.span);
+        let (span, what) = match func.values[m.value.index()].def {
+            ValueDef::Param(block, i) if block.index() == 0 => match func.params.get(i as usize) {
+                Some(p) => (m.span, format!("parameter `{}`", p.name)),
+                None => (m.span, "a value".to_string()),
+            },
+            ValueDef::Param(..) => (m.span, "a variable assigned in the loop".to_string()),
+            ValueDef::Result(inst) => (func.insts[inst.index()].span, "this value".to_string()),
+        };
+        ctx.remark(
+            "int_loops",
+            "loop.unboxed.missed",
+            RemarkKind::Missed,
+            span,
+            format!(
+                "this loop's integer arithmetic could run on machine integers, but {what} is not known to be an `int` (an annotation such as `n: int`, or `int(...)`, would make it one)"
+            ),
+        );
+    }
+}
