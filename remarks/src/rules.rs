@@ -146,14 +146,14 @@ const RULES: &[Rule] = &[
     Rule {
         name: "loop.unboxed",
         pass: "int_loops",
-        summary: "A loop of integer arithmetic also runs as a copy on machine integers.",
+        summary: "A loop of `int` and `float` arithmetic also runs as a copy on machine integers and floats in registers.",
         help: "Nothing to do.",
     },
     Rule {
         name: "loop.unboxed.missed",
         pass: "int_loops",
-        summary: "A loop of integer arithmetic runs on boxed values because a value in it is not known to be an `int`.",
-        help: "Annotate the parameter (`n: int`) or convert the value with `int(...)`, so that every value the loop computes with is an `int`.",
+        summary: "A loop of arithmetic runs on boxed values because a value in it is not known to be an `int` or a `float`.",
+        help: "Annotate the parameter (`n: int`, `x: float`) or convert the value (`int(...)`, `float(...)`), so that every value the loop computes with is an `int` or a `float`.",
     },
     Rule {
         name: "slots.applied",

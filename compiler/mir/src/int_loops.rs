@@ -1,17 +1,18 @@
 //! Integer loops: natural loops whose every instruction is arithmetic or a comparison on
-//! `int` values (and branches on the results), which codegen also compiles as a second copy
-//! that keeps those values as machine integers (`i64`) in registers: no tag tests, no boxing
-//! between operations, only the overflow checks.
+//! `int` and `float` values (and branches on the results), which codegen also compiles as a
+//! second copy that keeps those values in machine registers (an `int` as an `i64`, a `float`
+//! as an `f64`): no tag tests, no boxing between operations, only the checks Python needs.
 //!
 //! Such a loop has no side effect, so the copy needs no way to resume the generic code in the
 //! middle of an iteration: whenever a machine integer would leave the inline range (48 bits),
-//! a divisor is zero, a shift count is negative, or control leaves the loop, the copy jumps to
-//! the generic loop header with the values the header's parameters had at the start of that
-//! iteration, and the generic code runs the iteration again (raising, making a big int or
-//! leaving the loop as CPython would) and goes on to the end of the loop. The copy is entered
-//! only from outside the loop, when every `int` the loop reads from outside and every header
-//! argument is an inline int; a loop never goes back to the copy after leaving it, so a value
-//! that keeps overflowing costs one wasted iteration, not one per iteration.
+//! a float operation makes a NaN (the runtime keeps each NaN as an object), a divisor is zero,
+//! a shift count is negative, or control leaves the loop, the copy jumps to the generic loop
+//! header with the values the header's parameters had at the start of that iteration, and the
+//! generic code runs the iteration again (raising, making a big int or a NaN, or leaving the
+//! loop as CPython would) and goes on to the end of the loop. The copy is entered only from
+//! outside the loop, when every number the loop reads from outside and every header argument
+//! is an inline int or a float word; a loop never goes back to the copy after leaving it, so a
+//! value that keeps overflowing costs one wasted iteration, not one per iteration.
 //!
 //! This is the loop form of trace-based speculation with a re-executed iteration as the exit
 //! (in the spirit of LuaJIT's and PyPy's guard exits, restricted to loops without side
@@ -33,8 +34,8 @@ pub struct IntLoop {
     pub header: Block,
     /// The loop's blocks, the header first, then the others in layout order.
     pub blocks: Vec<Block>,
-    /// The `int` operands the loop reads but does not define (loop invariants), in order of
-    /// first use: the copy's entry checks that each is an inline int.
+    /// The `int` and `float` operands the loop reads but does not define (loop invariants),
+    /// in order of first use: the copy's entry checks that each is an inline int or a float.
     pub invariants: Vec<Value>,
     /// The span of the loop (of the header's terminator: the loop statement), for remarks.
     pub span: Span,
@@ -124,13 +125,15 @@ fn loop_body(preds: &[Vec<Block>], header: Block, back: &[Block]) -> HashSet<Blo
     body
 }
 
-/// Whether `v` is a constant int that fits the inline range.
+/// Whether `v` is a constant int that fits the inline range, or a constant float other than
+/// NaN (which the runtime keeps as an object).
 fn inline_const(func: &Function, v: Value) -> bool {
     let ValueDef::Result(i) = func.values[v.index()].def else {
         return false;
     };
     match &func.insts[i.index()].kind {
         InstKind::Const(Constant::Int(IntConst::Small(k))) => fits_inline(*k),
+        InstKind::Const(Constant::Float(x)) => !x.is_nan(),
         _ => false,
     }
 }
@@ -151,19 +154,20 @@ fn classify(func: &Function, header: Block, body: &HashSet<Block>) -> Verdict {
         header,
         body,
         insts: &insts,
-        untyped: None,
+        untyped: Vec::new(),
         other: false,
         invariants: Vec::new(),
     };
-    for b in body {
+    // In layout order, so that the remark names the same value every time.
+    for b in func.layout.iter().filter(|b| body.contains(b)) {
         let data = &func.blocks[b.index()];
         for p in &data.params {
             match func.ty(*p) {
-                Type::Int => {}
+                Type::Int | Type::Float => {}
                 // A `bool` parameter (a flag merged from branches) is a machine condition.
                 Type::Bool if *b != header => {}
                 Type::Dyn => {
-                    c.untyped.get_or_insert(*p);
+                    c.untyped.push(*p);
                 }
                 _ => return Verdict::NotIntegerLoop,
             }
@@ -177,7 +181,12 @@ fn classify(func: &Function, header: Block, body: &HashSet<Block>) -> Verdict {
     if c.other {
         return Verdict::NotIntegerLoop;
     }
-    match c.untyped {
+    // The value to name: a parameter of the function (an annotation fixes it) first.
+    let param =
+        c.untyped.iter().copied().find(
+            |v| matches!(func.values[v.index()].def, ValueDef::Param(b, _) if b.index() == 0),
+        );
+    match param.or(c.untyped.first().copied()) {
         Some(v) => Verdict::Untyped(v),
         None => Verdict::Eligible(c.invariants),
     }
@@ -188,9 +197,9 @@ struct Classifier<'a> {
     header: Block,
     body: &'a HashSet<Block>,
     insts: &'a HashSet<Inst>,
-    /// The first value of unknown type (`dyn`) where an `int` is needed.
-    untyped: Option<Value>,
-    /// A value of another known type (`float`, `str`, ...) where an `int` is needed.
+    /// The values of unknown type (`dyn`) where a number is needed.
+    untyped: Vec<Value>,
+    /// A value of another known type (`str`, `list`, ...) where a number is needed.
     other: bool,
     invariants: Vec<Value>,
 }
@@ -203,20 +212,33 @@ impl Classifier<'_> {
         }
     }
 
-    /// An operand that must be an `int`: defined in the loop by an integer operation, or
-    /// read from outside (checked on entry to the copy).
-    fn want_int(&mut self, v: Value) {
+    /// An operand that must be an `int` (or, with `float`, a `float`): defined in the loop
+    /// by an arithmetic operation, or read from outside (checked on entry to the copy).
+    fn want(&mut self, v: Value, float: bool) {
         match self.func.ty(v) {
-            Type::Int => {
-                if !self.defined_here(v) && !self.invariants.contains(&v) {
-                    self.invariants.push(v);
-                }
-            }
+            Type::Int => {}
+            Type::Float if float => {}
             Type::Dyn => {
-                self.untyped.get_or_insert(v);
+                self.untyped.push(v);
+                return;
             }
-            _ => self.other = true,
+            _ => {
+                self.other = true;
+                return;
+            }
         }
+        if !self.defined_here(v) && !self.invariants.contains(&v) {
+            self.invariants.push(v);
+        }
+    }
+
+    fn want_int(&mut self, v: Value) {
+        self.want(v, false);
+    }
+
+    /// An `int` or `float` operand.
+    fn want_number(&mut self, v: Value) {
+        self.want(v, true);
     }
 
     /// A condition: a `bool` made in the loop (a comparison, a truth test, a flag).
@@ -229,7 +251,7 @@ impl Classifier<'_> {
             match self.func.ty(r) {
                 t if *t == ty => {}
                 Type::Dyn => {
-                    self.untyped.get_or_insert(r);
+                    self.untyped.push(r);
                 }
                 _ => self.other = true,
             }
@@ -238,9 +260,20 @@ impl Classifier<'_> {
 
     /// Whether `d` may be in an integer loop (types aside, which it records).
     fn inst(&mut self, d: &InstData) -> bool {
+        let float_result = d.result.is_some_and(|r| *self.func.ty(r) == Type::Float);
         match &d.kind {
             InstKind::Const(Constant::Int(IntConst::Small(k))) => fits_inline(*k),
+            InstKind::Const(Constant::Float(x)) => !x.is_nan(),
             InstKind::Const(Constant::Bool(_)) => true,
+            InstKind::Binary { op, lhs, rhs, .. } if float_result => {
+                // `float` arithmetic (an `int` operand is converted exactly: 48 bits).
+                self.want_number(*lhs);
+                self.want_number(*rhs);
+                matches!(
+                    op,
+                    BinaryOp::Add | BinaryOp::Sub | BinaryOp::Mul | BinaryOp::TrueDiv
+                )
+            }
             InstKind::Binary { op, lhs, rhs, .. } => {
                 let integer = matches!(
                     op,
@@ -255,10 +288,17 @@ impl Classifier<'_> {
                         | BinaryOp::LShift
                         | BinaryOp::RShift
                 );
-                self.want_int(*lhs);
-                self.want_int(*rhs);
+                // A result of unknown type: the operands may be floats too (the remark then
+                // names the first value of unknown type).
+                let unknown = d.result.is_some_and(|r| *self.func.ty(r) == Type::Dyn);
+                self.want(*lhs, unknown);
+                self.want(*rhs, unknown);
                 self.want_result(d, Type::Int);
                 integer
+            }
+            InstKind::Unary(UnaryOp::Neg | UnaryOp::Pos, x) if float_result => {
+                self.want(*x, true);
+                *self.func.ty(*x) == Type::Float
             }
             InstKind::Unary(UnaryOp::Neg | UnaryOp::Pos | UnaryOp::Invert, x) => {
                 self.want_int(*x);
@@ -267,14 +307,14 @@ impl Classifier<'_> {
             }
             InstKind::Unary(UnaryOp::Not, x) | InstKind::Truthy(x) => {
                 if !self.is_cond(*x) {
-                    self.want_int(*x);
+                    self.want_number(*x);
                 }
                 self.want_result(d, Type::Bool);
                 true
             }
             InstKind::Compare(op, l, r) => {
-                self.want_int(*l);
-                self.want_int(*r);
+                self.want_number(*l);
+                self.want_number(*r);
                 self.want_result(d, Type::Bool);
                 matches!(
                     op,
@@ -297,12 +337,26 @@ impl Classifier<'_> {
         }
         let params = &self.func.blocks[call.block.index()].params;
         for (a, p) in call.args.iter().zip(params) {
-            if *self.func.ty(*p) == Type::Bool && call.block != self.header {
-                if !self.is_cond(*a) {
-                    return false;
+            let (pt, at) = (self.func.ty(*p), self.func.ty(*a));
+            match pt {
+                Type::Bool if call.block != self.header => {
+                    if !self.is_cond(*a) {
+                        return false;
+                    }
                 }
-            } else if !inline_const(self.func, *a) {
-                self.want_int(*a);
+                // An argument has its parameter's type (the machine value's kind).
+                Type::Int | Type::Float if at == pt => {
+                    if !inline_const(self.func, *a) {
+                        self.want_number(*a);
+                    }
+                }
+                Type::Int | Type::Float if *at == Type::Dyn => {
+                    self.untyped.push(*a);
+                }
+                Type::Dyn => {
+                    self.untyped.push(*p);
+                }
+                _ => self.other = true,
             }
         }
         true

@@ -1,5 +1,5 @@
-//! Remarks for integer loops: loops of integer arithmetic and comparisons only, which
-//! codegen also compiles as a copy on machine integers ([`molt_mir::int_loops`] decides which;
+//! Remarks for integer loops: loops of `int` and `float` arithmetic and comparisons only,
+//! which codegen also compiles as a copy on machine integers and floats ([`molt_mir::int_loops`] decides which;
 //! this pass changes nothing and says what codegen will do, and, for a loop that would
 //! qualify but for a value of unknown type, which value that is).
 
@@ -24,7 +24,7 @@ pub fn run(func: &mut Function, ctx: &mut PassContext<'_>) {
             "loop.unboxed",
             RemarkKind::Applied,
             lp.span,
-            "this loop's integer arithmetic runs on machine integers: no type tests or boxing between operations; a value leaving the 48-bit inline range, or an operation that raises, runs that iteration again on the generic path",
+            "this loop's arithmetic runs on machine integers and floats in registers: no type tests or boxing between operations; an int leaving the 48-bit inline range, a NaN, or an operation that raises runs that iteration again on the generic path",
         );
     }
     for m in &missed {
@@ -46,7 +46,7 @@ pub fn run(func: &mut Function, ctx: &mut PassContext<'_>) {
             RemarkKind::Missed,
             span,
             format!(
-                "this loop's integer arithmetic could run on machine integers, but {what} is not known to be an `int` (an annotation such as `n: int`, or `int(...)`, would make it one)"
+                "this loop's arithmetic could run on machine integers and floats, but {what} is not known to be an `int` or a `float` (an annotation such as `n: int` or `x: float`, or a conversion, would make it one)"
             ),
         );
     }

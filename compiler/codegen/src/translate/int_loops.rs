@@ -2,25 +2,26 @@
 //!
 //! The generic translation of the loop stays as it is. Every edge into the loop header from
 //! outside the loop goes to a *dispatch* block instead, which takes the copy when the header
-//! arguments and the `int`s the loop reads from outside are all inline ints (and profiling is
-//! off, so that the generic code counts what a profile shows), and the generic header
-//! otherwise. In the copy, an `int` is its 48-bit payload in an `i64` and a `bool` a machine
-//! condition: an operation is the machine instruction and, where the result may leave the
-//! inline range (or the operation may raise), a check that *bails*: it boxes the values the
+//! arguments and the numbers the loop reads from outside are all inline ints or float words
+//! (and profiling is off, so that the generic code counts what a profile shows), and the
+//! generic header otherwise. In the copy, an `int` is its 48-bit payload in an `i64`, a
+//! `float` an `f64` and a `bool` a machine condition: an operation is the machine instruction
+//! and, where the result may leave the inline range or be a NaN (or the operation may raise),
+//! a check that *bails*: it boxes the values the
 //! header parameters had at the start of the iteration and jumps to the generic header, which
 //! runs the iteration again. An edge out of the loop bails the same way (the generic header
 //! then leaves the loop as the generic code does), so the copy never needs the values the
 //! generic code defines in the loop.
 
-use cranelift_codegen::ir::condcodes::IntCC;
-use cranelift_codegen::ir::{self, BlockArg, InstBuilder};
+use cranelift_codegen::ir::condcodes::{FloatCC, IntCC};
+use cranelift_codegen::ir::{self, BlockArg, InstBuilder, types};
 use cranelift_frontend::FunctionBuilder;
 use molt_mir::int_loops::IntLoop;
 use molt_mir::{BinaryOp, Block, BlockCall, CmpOp, Constant, InstKind, IntConst, Type, UnaryOp};
 use molt_mir::{Value, ValueDef};
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::{I8, I64, Translator, box_small_int, fits_small, int_cc, small_int};
+use super::{I8, I64, Translator, as_f64, box_small_int, fits_small, float_cc, int_cc, small_int};
 use crate::CodegenError;
 
 /// An integer loop of the function being translated, and its dispatch block once an edge
@@ -113,8 +114,15 @@ impl Translator<'_> {
         }));
         let args = b.block_params(dispatch).to_vec();
         let generic_args: Vec<BlockArg> = args.iter().map(|a| BlockArg::Value(*a)).collect();
-        // The words that must be inline ints: the header arguments, then the invariants.
+        // The words that must be inline ints (or floats, by their MIR type): the header
+        // arguments, then the invariants.
         let mut words = args.clone();
+        let mut kinds: Vec<bool> = func.blocks[lp.header.index()]
+            .params
+            .iter()
+            .map(|p| *func.ty(*p) == Type::Float)
+            .collect();
+        kinds.extend(lp.invariants.iter().map(|v| *func.ty(*v) == Type::Float));
         for v in &lp.invariants {
             match self.values.get(v) {
                 Some(w) => words.push(*w),
@@ -126,9 +134,15 @@ impl Translator<'_> {
             }
         }
         let mut ok: Option<ir::Value> = None;
-        for w in &words {
-            let t = b.ins().ushr_imm_u(*w, 48);
-            let c = b.ins().icmp_imm_s(IntCC::Equal, t, super::TAG_INT);
+        for (w, float) in words.iter().zip(&kinds) {
+            let c = if *float {
+                // A float word never has its top 13 bits all set (a NaN is an object).
+                let top = b.ins().ushr_imm_u(*w, 51);
+                b.ins().icmp_imm_s(IntCC::NotEqual, top, 0x1FFF)
+            } else {
+                let t = b.ins().ushr_imm_u(*w, 48);
+                b.ins().icmp_imm_s(IntCC::Equal, t, super::TAG_INT)
+            };
             ok = Some(match ok {
                 Some(o) => b.ins().band(o, c),
                 None => c,
@@ -164,18 +178,31 @@ impl Translator<'_> {
             bail: b.create_block(),
             start: Vec::new(),
         };
-        for (v, w) in lp.invariants.iter().zip(&words[args.len()..]) {
-            let r = small_int(b, *w);
+        let unbox = |b: &mut FunctionBuilder<'_>, w: ir::Value, float: bool| {
+            if float { as_f64(b, w) } else { small_int(b, w) }
+        };
+        for ((v, w), float) in lp
+            .invariants
+            .iter()
+            .zip(&words[args.len()..])
+            .zip(&kinds[args.len()..])
+        {
+            let r = unbox(b, *w, *float);
             copy.raw.insert(*v, r);
         }
         let raw_args: Vec<BlockArg> = args
             .iter()
-            .map(|a| BlockArg::Value(small_int(b, *a)))
+            .zip(&kinds)
+            .map(|(a, float)| BlockArg::Value(unbox(b, *a, *float)))
             .collect();
         for &block in &lp.blocks {
             let cb = b.create_block();
             for p in &func.blocks[block.index()].params {
-                let ty = if *func.ty(*p) == Type::Bool { I8 } else { I64 };
+                let ty = match func.ty(*p) {
+                    Type::Bool => I8,
+                    Type::Float => types::F64,
+                    _ => I64,
+                };
                 b.append_block_param(cb, ty);
             }
             copy.blocks.insert(block, cb);
@@ -188,9 +215,16 @@ impl Translator<'_> {
         b.switch_to_block(copy.bail);
         b.set_cold_block(copy.bail);
         let mut boxed = Vec::new();
-        for _ in &copy.start {
-            let p = b.append_block_param(copy.bail, I64);
-            boxed.push(BlockArg::Value(box_small_int(b, p)));
+        for float in &kinds[..args.len()] {
+            let w = if *float {
+                // Never a NaN: every float of the copy was checked.
+                let p = b.append_block_param(copy.bail, types::F64);
+                b.ins().bitcast(I64, ir::MemFlagsData::new(), p)
+            } else {
+                let p = b.append_block_param(copy.bail, I64);
+                box_small_int(b, p)
+            };
+            boxed.push(BlockArg::Value(w));
         }
         b.ins().jump(generic, &boxed);
 
@@ -237,10 +271,51 @@ impl Translator<'_> {
                 copy.conds.insert(r, c);
             }
         };
+        let float_result = d.result.is_some_and(|r| *self.func.ty(r) == Type::Float);
         match &d.kind {
             InstKind::Const(Constant::Int(IntConst::Small(k))) => {
                 let x = b.ins().iconst(I64, *k);
                 result(copy, x);
+            }
+            InstKind::Const(Constant::Float(x)) => {
+                let x = b.ins().f64const(*x);
+                result(copy, x);
+            }
+            InstKind::Binary { op, lhs, rhs, .. } if float_result => {
+                let x = self.float_of(b, copy, *lhs)?;
+                let y = self.float_of(b, copy, *rhs)?;
+                let r = match op {
+                    BinaryOp::Add => b.ins().fadd(x, y),
+                    BinaryOp::Sub => b.ins().fsub(x, y),
+                    BinaryOp::Mul => b.ins().fmul(x, y),
+                    BinaryOp::TrueDiv => {
+                        // A zero divisor raises ZeroDivisionError: the generic code does that.
+                        let zero = b.ins().f64const(0.0);
+                        let nonzero = b.ins().fcmp(FloatCC::NotEqual, y, zero);
+                        guard(b, copy, nonzero);
+                        b.ins().fdiv(x, y)
+                    }
+                    _ => return Err(unexpected()),
+                };
+                // A NaN is an object of its own: the generic code makes it.
+                let ordered = b.ins().fcmp(FloatCC::Ordered, r, r);
+                guard(b, copy, ordered);
+                result(copy, r);
+            }
+            InstKind::Unary(op, x) if float_result => {
+                let x = self.raw(b, copy, *x)?;
+                let r = match op {
+                    UnaryOp::Neg => b.ins().fneg(x),
+                    UnaryOp::Pos => x,
+                    _ => return Err(unexpected()),
+                };
+                result(copy, r);
+            }
+            InstKind::Unary(UnaryOp::Not, x) if *func_ty(self, *x) == Type::Float => {
+                let x = self.raw(b, copy, *x)?;
+                let zero = b.ins().f64const(0.0);
+                let c = b.ins().fcmp(FloatCC::Equal, x, zero);
+                cond(copy, c);
             }
             InstKind::Const(Constant::Bool(v)) => {
                 let c = b.ins().iconst(I8, i64::from(*v));
@@ -249,7 +324,9 @@ impl Translator<'_> {
             InstKind::Binary { op, lhs, rhs, .. } => {
                 let x = self.raw(b, copy, *lhs)?;
                 let y = self.raw(b, copy, *rhs)?;
-                let r = self.copy_binary(b, copy, *op, x, y).ok_or_else(unexpected)?;
+                let r = self
+                    .copy_binary(b, copy, *op, x, y)
+                    .ok_or_else(unexpected)?;
                 result(copy, r);
             }
             InstKind::Unary(op, x) if *func_ty(self, *x) == Type::Int => {
@@ -280,6 +357,11 @@ impl Translator<'_> {
             InstKind::Truthy(x) => {
                 let c = match copy.conds.get(x) {
                     Some(c) => *c,
+                    None if *func_ty(self, *x) == Type::Float => {
+                        let x = self.raw(b, copy, *x)?;
+                        let zero = b.ins().f64const(0.0);
+                        b.ins().fcmp(FloatCC::NotEqual, x, zero)
+                    }
                     None => {
                         let x = self.raw(b, copy, *x)?;
                         b.ins().icmp_imm_s(IntCC::NotEqual, x, 0)
@@ -293,7 +375,16 @@ impl Translator<'_> {
                 if matches!(op, CmpOp::Is | CmpOp::IsNot | CmpOp::In | CmpOp::NotIn) {
                     return Err(unexpected());
                 }
-                let c = b.ins().icmp(int_cc(*op), x, y);
+                let floats = *func_ty(self, *l) == Type::Float || *func_ty(self, *r) == Type::Float;
+                let c = if floats {
+                    // An `int` operand converts exactly (48 bits), so this is Python's exact
+                    // comparison of an int with a float.
+                    let x = self.float_of(b, copy, *l)?;
+                    let y = self.float_of(b, copy, *r)?;
+                    b.ins().fcmp(float_cc(*op), x, y)
+                } else {
+                    b.ins().icmp(int_cc(*op), x, y)
+                };
                 cond(copy, c);
             }
             InstKind::KeepAlive(_) => {}
@@ -323,15 +414,34 @@ impl Translator<'_> {
             return Ok(*x);
         }
         // A constant defined outside the loop (an edge argument).
-        if let ValueDef::Result(i) = self.func.values[v.index()].def
-            && let InstKind::Const(Constant::Int(IntConst::Small(k))) =
-                &self.func.insts[i.index()].kind
-        {
-            return Ok(b.ins().iconst(I64, *k));
+        if let ValueDef::Result(i) = self.func.values[v.index()].def {
+            match &self.func.insts[i.index()].kind {
+                InstKind::Const(Constant::Int(IntConst::Small(k))) => {
+                    return Ok(b.ins().iconst(I64, *k));
+                }
+                InstKind::Const(Constant::Float(x)) => return Ok(b.ins().f64const(*x)),
+                _ => {}
+            }
         }
         Err(CodegenError::Internal {
             function: self.func.name.to_string(),
             message: format!("{v} has no machine value in an integer loop"),
+        })
+    }
+
+    /// The machine `f64` of number operand `v`: a float, or an `int` converted (exactly: its
+    /// 48 bits fit the mantissa).
+    fn float_of(
+        &self,
+        b: &mut FunctionBuilder<'_>,
+        copy: &Copy,
+        v: Value,
+    ) -> Result<ir::Value, CodegenError> {
+        let x = self.raw(b, copy, v)?;
+        Ok(if *self.func.ty(v) == Type::Float {
+            x
+        } else {
+            b.ins().fcvt_from_sint(types::F64, x)
         })
     }
 

@@ -891,7 +891,10 @@ impl Emitter<'_> {
                     self.local_set(l);
                     return Ok(());
                 }
-                if matches!(op, Opcode::Smin | Opcode::Smax | Opcode::Umin | Opcode::Umax) {
+                if matches!(
+                    op,
+                    Opcode::Smin | Opcode::Smax | Opcode::Umin | Opcode::Umax
+                ) {
                     // `select(a, b, a < b)` (or `>`): the e-graph makes these from selects.
                     let signed = matches!(op, Opcode::Smin | Opcode::Smax);
                     if signed && !matches!(ty, types::I32 | types::I64) {
