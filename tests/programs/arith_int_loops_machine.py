@@ -156,7 +156,84 @@ def compare_chain(n: int) -> int:
     return hits
 
 
+def wide_intermediates(n: int) -> int:
+    # Within an iteration values may pass 48 bits (and come back with `%`).
+    acc = 0
+    for i in range(n):
+        big = (i + 1) * 2**40
+        acc = (acc + big * 3 + (big << 6) - (big >> 3)) % 1000000007
+    return acc
+
+
+def near_64_bits(n: int) -> int:
+    out = 0
+    for i in range(n):
+        x = -(2**62) * 2 + i
+        y = x // -1
+        z = -x
+        w = (x >> 1) << 1
+        out = (out + (y % 1000) + (z % 997) + (w % 991)) % 1000003
+    return out
+
+
+def exact_against_floats(n: int) -> int:
+    hits = 0
+    for i in range(n):
+        x = 2**53 + i
+        if x == 2.0**53:
+            hits += 1
+        if x > 9007199254740992.0:
+            hits += 10
+        if x / 1 == 9007199254740992.0:
+            hits += 100
+    return hits
+
+
+class Noisy:
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __del__(self) -> None:
+        print("released", self.name)
+
+
+def carried_object(n: int) -> int:
+    # `j` holds an object when the loops start: the inner `for` releases it when it first
+    # rebinds `j`, at that moment and not later.
+    j = Noisy("j")
+    total = 0
+    for i in range(n):
+        print("outer", i)
+        for j in range(i):
+            total += j * i
+    return total
+
+
+def carried_int(n: int) -> int:
+    j = 2**70
+    k = -1
+    total = 0
+    for i in range(n):
+        for j in range(i):
+            k = j
+            total += (i ^ j) + k
+    return total + j + k
+
+
+def carried_flag(n: int) -> int:
+    seen = None
+    total = 0
+    for i in range(n):
+        seen = i % 3 == 0
+        total += i
+    return total + (1 if seen else 0)
+
+
+print(carried_object(4))
+print(carried_int(30), carried_int(0), carried_int(1))
+print(carried_flag(10), carried_flag(0))
 print(sum_squares(1000), sum_squares(0), sum_squares(-5))
+print(wide_intermediates(1000), near_64_bits(50), exact_against_floats(4))
 print(grows_past_inline(40))
 print(adds_past_inline(2**47 - 5, 3), adds_past_inline(0, 300))
 print(adds_past_inline(2**70, 2))

@@ -3,8 +3,12 @@
 //! second copy that keeps those values in machine registers (an `int` as an `i64`, a `float`
 //! as an `f64`): no tag tests, no boxing between operations, only the checks Python needs.
 //!
+//! The loop may also carry `dyn` values it does not compute with (the previous binding of a
+//! variable the loop rebinds, such as an inner `for` loop's variable), as words.
+//!
 //! Such a loop has no side effect, so the copy needs no way to resume the generic code in the
-//! middle of an iteration: whenever a machine integer would leave the inline range (48 bits),
+//! middle of an iteration: whenever a machine integer would leave 64 bits (or the inline
+//! range, 48 bits, at the end of an iteration),
 //! a float operation makes a NaN (the runtime keeps each NaN as an object), a divisor is zero,
 //! a shift count is negative, or control leaves the loop, the copy jumps to the generic loop
 //! header with the values the header's parameters had at the start of that iteration, and the
@@ -138,6 +142,20 @@ fn inline_const(func: &Function, v: Value) -> bool {
     }
 }
 
+/// Whether `v` is a constant whose word has no reference count: `None`, *unbound*, a bool, an
+/// inline int, a float other than NaN.
+pub fn immediate_const(func: &Function, v: Value) -> bool {
+    let ValueDef::Result(i) = func.values[v.index()].def else {
+        return false;
+    };
+    match &func.insts[i.index()].kind {
+        InstKind::Const(Constant::None | Constant::Unbound | Constant::Bool(_)) => true,
+        InstKind::Const(Constant::Int(IntConst::Small(k))) => fits_inline(*k),
+        InstKind::Const(Constant::Float(x)) => !x.is_nan(),
+        _ => false,
+    }
+}
+
 /// Whether `k` fits the 48-bit payload of an inline int.
 pub fn fits_inline(k: i64) -> bool {
     let shift = 64 - INLINE_INT_BITS;
@@ -149,11 +167,13 @@ fn classify(func: &Function, header: Block, body: &HashSet<Block>) -> Verdict {
         .iter()
         .flat_map(|b| func.blocks[b.index()].insts.iter().copied())
         .collect();
+    let carried = carried_params(func, body, &insts);
     let mut c = Classifier {
         func,
         header,
         body,
         insts: &insts,
+        carried: &carried,
         untyped: Vec::new(),
         other: false,
         invariants: Vec::new(),
@@ -166,6 +186,7 @@ fn classify(func: &Function, header: Block, body: &HashSet<Block>) -> Verdict {
                 Type::Int | Type::Float => {}
                 // A `bool` parameter (a flag merged from branches) is a machine condition.
                 Type::Bool if *b != header => {}
+                Type::Dyn if carried.contains(p) => {}
                 Type::Dyn => {
                     c.untyped.push(*p);
                 }
@@ -192,11 +213,62 @@ fn classify(func: &Function, header: Block, body: &HashSet<Block>) -> Verdict {
     }
 }
 
+/// The `dyn` parameters of the loop's blocks that the loop only carries: every use in the loop
+/// is a `keepalive` or an argument for another such parameter (the previous binding of a
+/// variable, which a rebinding releases: `for j in ...` inside a loop carries the old `j`).
+/// The copy keeps them as words; entering it needs them to be values without a reference
+/// count (see [`Classifier::args_fit`] and codegen's dispatch).
+fn carried_params(func: &Function, body: &HashSet<Block>, insts: &HashSet<Inst>) -> HashSet<Value> {
+    let mut carried: HashSet<Value> = body
+        .iter()
+        .flat_map(|b| func.blocks[b.index()].params.iter().copied())
+        .filter(|p| *func.ty(*p) == Type::Dyn)
+        .collect();
+    loop {
+        let mut drop: Vec<Value> = Vec::new();
+        for &inst in insts {
+            let kind = &func.insts[inst.index()].kind;
+            match kind {
+                InstKind::KeepAlive(_) => {}
+                InstKind::Jump(_) | InstKind::Brif(..) => {
+                    if let InstKind::Brif(c, ..) = kind {
+                        if carried.contains(c) {
+                            drop.push(*c);
+                        }
+                    }
+                    for call in kind.successors() {
+                        let params = &func.blocks[call.block.index()].params;
+                        let inside = body.contains(&call.block);
+                        for (a, p) in call.args.iter().zip(params) {
+                            if carried.contains(a) && inside && !carried.contains(p) {
+                                drop.push(*a);
+                            }
+                        }
+                    }
+                }
+                other => other.visit_operands(|v| {
+                    if carried.contains(v) {
+                        drop.push(*v);
+                    }
+                }),
+            }
+        }
+        if drop.is_empty() {
+            return carried;
+        }
+        for v in drop {
+            carried.remove(&v);
+        }
+    }
+}
+
 struct Classifier<'a> {
     func: &'a Function,
     header: Block,
     body: &'a HashSet<Block>,
     insts: &'a HashSet<Inst>,
+    /// See [`carried_params`].
+    carried: &'a HashSet<Value>,
     /// The values of unknown type (`dyn`) where a number is needed.
     untyped: Vec<Value>,
     /// A value of another known type (`str`, `list`, ...) where a number is needed.
@@ -352,6 +424,21 @@ impl Classifier<'_> {
                 }
                 Type::Int | Type::Float if *at == Type::Dyn => {
                     self.untyped.push(*a);
+                }
+                // A carried parameter: a number, condition or carried value of the loop, or
+                // a constant without a reference count (an object from outside would need
+                // one, which the copy does not keep).
+                Type::Dyn if self.carried.contains(p) => {
+                    let ok = match at {
+                        Type::Int | Type::Float => {
+                            self.defined_here(*a) || immediate_const(self.func, *a)
+                        }
+                        Type::Bool => self.is_cond(*a) || immediate_const(self.func, *a),
+                        _ => self.carried.contains(a) || immediate_const(self.func, *a),
+                    };
+                    if !ok {
+                        return false;
+                    }
                 }
                 Type::Dyn => {
                     self.untyped.push(*p);

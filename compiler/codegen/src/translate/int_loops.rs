@@ -1,17 +1,21 @@
-//! The machine-integer copy of an integer loop ([`molt_mir::int_loops`]).
+//! The machine-register copy of an integer loop ([`molt_mir::int_loops`]).
 //!
 //! The generic translation of the loop stays as it is. Every edge into the loop header from
 //! outside the loop goes to a *dispatch* block instead, which takes the copy when the header
-//! arguments and the numbers the loop reads from outside are all inline ints or float words
-//! (and profiling is off, so that the generic code counts what a profile shows), and the
-//! generic header otherwise. In the copy, an `int` is its 48-bit payload in an `i64`, a
-//! `float` an `f64` and a `bool` a machine condition: an operation is the machine instruction
-//! and, where the result may leave the inline range or be a NaN (or the operation may raise),
-//! a check that *bails*: it boxes the values the
-//! header parameters had at the start of the iteration and jumps to the generic header, which
-//! runs the iteration again. An edge out of the loop bails the same way (the generic header
-//! then leaves the loop as the generic code does), so the copy never needs the values the
-//! generic code defines in the loop.
+//! arguments and the numbers the loop reads from outside are inline ints or float words (a
+//! carried parameter: any word without a reference count), and profiling is off (so that the
+//! generic code counts what a profile shows); the generic header otherwise. In the copy, an
+//! `int` is an `i64`, a `float` an `f64`, a `bool` a machine condition and a carried value its
+//! word: an operation is the machine instruction and, where Python's result could differ (an
+//! int result beyond 64 bits, a NaN, a zero divisor, a negative shift count, an int compared
+//! with a float beyond 2**53), a check that *bails*: it boxes the values the header
+//! parameters had at the start of the iteration and jumps to the generic header, which runs
+//! the iteration again. Within an iteration an `int` may use all 64 bits; the arguments of a
+//! back edge must be inline ints again (48 bits, checked unless known: a remainder, a
+//! constant, an unchanged header value), so the start values always box without allocating.
+//! An edge out of the loop bails the same way (the generic header then leaves the loop as
+//! the generic code does), so the copy never needs the values the generic code defines in
+//! the loop.
 
 use cranelift_codegen::ir::condcodes::{FloatCC, IntCC};
 use cranelift_codegen::ir::{self, BlockArg, InstBuilder, types};
@@ -21,7 +25,7 @@ use molt_mir::{BinaryOp, Block, BlockCall, CmpOp, Constant, InstKind, IntConst, 
 use molt_mir::{Value, ValueDef};
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::{I8, I64, Translator, as_f64, box_small_int, fits_small, float_cc, int_cc, small_int};
+use super::{I8, I64, Translator, as_f64, box_small_int, float_cc, int_cc, small_int};
 use crate::CodegenError;
 
 /// An integer loop of the function being translated, and its dispatch block once an edge
@@ -56,6 +60,15 @@ struct Copy {
     bail: ir::Block,
     /// The copy's header parameters (the arguments of every bail).
     start: Vec<ir::Value>,
+    /// The MIR loop header.
+    header: Block,
+    /// The `int` values known to be in the inline range (48 bits): the header parameters (by
+    /// induction: back edges check), the invariants, constants, and remainders of a division
+    /// by such a value. A back edge checks only the others.
+    inline: FxHashSet<Value>,
+    /// Back edges whose `int` arguments are still to be checked against the inline range:
+    /// (edge block, whether each parameter is an `int`).
+    back_edges: Vec<(ir::Block, Vec<bool>)>,
 }
 
 impl Translator<'_> {
@@ -117,12 +130,17 @@ impl Translator<'_> {
         // The words that must be inline ints (or floats, by their MIR type): the header
         // arguments, then the invariants.
         let mut words = args.clone();
-        let mut kinds: Vec<bool> = func.blocks[lp.header.index()]
+        let kind = |v: &Value| match func.ty(*v) {
+            Type::Float => Kind::Float,
+            Type::Int => Kind::Int,
+            _ => Kind::Word,
+        };
+        let mut kinds: Vec<Kind> = func.blocks[lp.header.index()]
             .params
             .iter()
-            .map(|p| *func.ty(*p) == Type::Float)
+            .map(kind)
             .collect();
-        kinds.extend(lp.invariants.iter().map(|v| *func.ty(*v) == Type::Float));
+        kinds.extend(lp.invariants.iter().map(kind));
         for v in &lp.invariants {
             match self.values.get(v) {
                 Some(w) => words.push(*w),
@@ -134,14 +152,22 @@ impl Translator<'_> {
             }
         }
         let mut ok: Option<ir::Value> = None;
-        for (w, float) in words.iter().zip(&kinds) {
-            let c = if *float {
-                // A float word never has its top 13 bits all set (a NaN is an object).
-                let top = b.ins().ushr_imm_u(*w, 51);
-                b.ins().icmp_imm_s(IntCC::NotEqual, top, 0x1FFF)
-            } else {
-                let t = b.ins().ushr_imm_u(*w, 48);
-                b.ins().icmp_imm_s(IntCC::Equal, t, super::TAG_INT)
+        for (w, kind) in words.iter().zip(&kinds) {
+            let c = match kind {
+                Kind::Float => {
+                    // A float word never has its top 13 bits all set (a NaN is an object).
+                    let top = b.ins().ushr_imm_u(*w, 51);
+                    b.ins().icmp_imm_s(IntCC::NotEqual, top, 0x1FFF)
+                }
+                Kind::Int => {
+                    let t = b.ins().ushr_imm_u(*w, 48);
+                    b.ins().icmp_imm_s(IntCC::Equal, t, super::TAG_INT)
+                }
+                Kind::Word => {
+                    // A carried value must have no reference count (the copy keeps none).
+                    let t = b.ins().ushr_imm_u(*w, 48);
+                    b.ins().icmp_imm_s(IntCC::NotEqual, t, super::TAG_PTR)
+                }
             };
             ok = Some(match ok {
                 Some(o) => b.ins().band(o, c),
@@ -177,23 +203,30 @@ impl Translator<'_> {
             blocks: FxHashMap::default(),
             bail: b.create_block(),
             start: Vec::new(),
+            header: lp.header,
+            inline: lp.invariants.iter().copied().collect(),
+            back_edges: Vec::new(),
         };
-        let unbox = |b: &mut FunctionBuilder<'_>, w: ir::Value, float: bool| {
-            if float { as_f64(b, w) } else { small_int(b, w) }
+        copy.inline
+            .extend(func.blocks[lp.header.index()].params.iter().copied());
+        let unbox = |b: &mut FunctionBuilder<'_>, w: ir::Value, kind: Kind| match kind {
+            Kind::Float => as_f64(b, w),
+            Kind::Int => small_int(b, w),
+            Kind::Word => w,
         };
-        for ((v, w), float) in lp
+        for ((v, w), kind) in lp
             .invariants
             .iter()
             .zip(&words[args.len()..])
             .zip(&kinds[args.len()..])
         {
-            let r = unbox(b, *w, *float);
+            let r = unbox(b, *w, *kind);
             copy.raw.insert(*v, r);
         }
         let raw_args: Vec<BlockArg> = args
             .iter()
             .zip(&kinds)
-            .map(|(a, float)| BlockArg::Value(unbox(b, *a, *float)))
+            .map(|(a, kind)| BlockArg::Value(unbox(b, *a, *kind)))
             .collect();
         for &block in &lp.blocks {
             let cb = b.create_block();
@@ -215,14 +248,18 @@ impl Translator<'_> {
         b.switch_to_block(copy.bail);
         b.set_cold_block(copy.bail);
         let mut boxed = Vec::new();
-        for float in &kinds[..args.len()] {
-            let w = if *float {
-                // Never a NaN: every float of the copy was checked.
-                let p = b.append_block_param(copy.bail, types::F64);
-                b.ins().bitcast(I64, ir::MemFlagsData::new(), p)
-            } else {
-                let p = b.append_block_param(copy.bail, I64);
-                box_small_int(b, p)
+        for kind in &kinds[..args.len()] {
+            let w = match kind {
+                Kind::Float => {
+                    // Never a NaN: every float of the copy was checked.
+                    let p = b.append_block_param(copy.bail, types::F64);
+                    b.ins().bitcast(I64, ir::MemFlagsData::new(), p)
+                }
+                Kind::Int => {
+                    let p = b.append_block_param(copy.bail, I64);
+                    box_small_int(b, p)
+                }
+                Kind::Word => b.append_block_param(copy.bail, I64),
             };
             boxed.push(BlockArg::Value(w));
         }
@@ -276,14 +313,17 @@ impl Translator<'_> {
             InstKind::Const(Constant::Int(IntConst::Small(k))) => {
                 let x = b.ins().iconst(I64, *k);
                 result(copy, x);
+                copy.inline.extend(d.result);
             }
             InstKind::Const(Constant::Float(x)) => {
                 let x = b.ins().f64const(*x);
                 result(copy, x);
             }
             InstKind::Binary { op, lhs, rhs, .. } if float_result => {
-                let x = self.float_of(b, copy, *lhs)?;
-                let y = self.float_of(b, copy, *rhs)?;
+                // `int / int` is exact in Python: both ints must convert exactly.
+                let exact = *op == BinaryOp::TrueDiv;
+                let x = self.float_of(b, copy, *lhs, exact)?;
+                let y = self.float_of(b, copy, *rhs, exact)?;
                 let r = match op {
                     BinaryOp::Add => b.ins().fadd(x, y),
                     BinaryOp::Sub => b.ins().fsub(x, y),
@@ -333,9 +373,8 @@ impl Translator<'_> {
                 let x = self.raw(b, copy, *x)?;
                 match op {
                     UnaryOp::Neg => {
-                        let r = b.ins().ineg(x);
-                        let fits = fits_small(b, r);
-                        guard(b, copy, fits);
+                        let zero = b.ins().iconst(I64, 0);
+                        let r = self.checked(b, copy, Checked::Sub, zero, x);
                         result(copy, r);
                     }
                     UnaryOp::Pos => result(copy, x),
@@ -377,10 +416,10 @@ impl Translator<'_> {
                 }
                 let floats = *func_ty(self, *l) == Type::Float || *func_ty(self, *r) == Type::Float;
                 let c = if floats {
-                    // An `int` operand converts exactly (48 bits), so this is Python's exact
-                    // comparison of an int with a float.
-                    let x = self.float_of(b, copy, *l)?;
-                    let y = self.float_of(b, copy, *r)?;
+                    // An `int` operand that converts exactly: Python's exact comparison of an
+                    // int with a float.
+                    let x = self.float_of(b, copy, *l, true)?;
+                    let y = self.float_of(b, copy, *r, true)?;
                     b.ins().fcmp(float_cc(*op), x, y)
                 } else {
                     b.ins().icmp(int_cc(*op), x, y)
@@ -391,12 +430,14 @@ impl Translator<'_> {
             InstKind::Jump(call) => {
                 let (target, args) = self.copy_edge(b, copy, body, call)?;
                 b.ins().jump(target, &args);
+                back_edges(b, copy);
             }
             InstKind::Brif(c, t, e) => {
                 let c = *copy.conds.get(c).ok_or_else(unexpected)?;
                 let (tb, targs) = self.copy_edge(b, copy, body, t)?;
                 let (eb, eargs) = self.copy_edge(b, copy, body, e)?;
                 b.ins().brif(c, tb, &targs, eb, &eargs);
+                back_edges(b, copy);
             }
             _ => return Err(unexpected()),
         }
@@ -429,28 +470,151 @@ impl Translator<'_> {
         })
     }
 
-    /// The machine `f64` of number operand `v`: a float, or an `int` converted (exactly: its
-    /// 48 bits fit the mantissa).
-    fn float_of(
+    /// The word of `v` for a carried parameter ([`molt_mir::int_loops`]): a number boxed (an
+    /// `int` outside the inline range bails), a condition as `True`/`False`, a carried word
+    /// or an immediate constant as it is.
+    fn word(
         &self,
         b: &mut FunctionBuilder<'_>,
         copy: &Copy,
         v: Value,
     ) -> Result<ir::Value, CodegenError> {
+        if let ValueDef::Result(i) = self.func.values[v.index()].def
+            && let InstKind::Const(c) = &self.func.insts[i.index()].kind
+            && !copy.raw.contains_key(&v)
+            && !copy.conds.contains_key(&v)
+        {
+            let w = match c {
+                Constant::None => super::NONE,
+                Constant::Unbound => super::UNBOUND,
+                Constant::Bool(true) => super::TRUE,
+                Constant::Bool(false) => super::FALSE,
+                Constant::Int(IntConst::Small(k)) if molt_mir::int_loops::fits_inline(*k) => {
+                    (k & super::PAYLOAD_MASK) | super::INT_TAG
+                }
+                Constant::Float(x) if !x.is_nan() => x.to_bits() as i64,
+                _ => {
+                    return Err(CodegenError::Internal {
+                        function: self.func.name.to_string(),
+                        message: format!("{v} is not an immediate constant"),
+                    });
+                }
+            };
+            return Ok(b.ins().iconst(I64, w));
+        }
+        if let Some(c) = copy.conds.get(&v) {
+            return Ok(super::bool_word(b, *c));
+        }
         let x = self.raw(b, copy, v)?;
-        Ok(if *self.func.ty(v) == Type::Float {
-            x
-        } else {
-            b.ins().fcvt_from_sint(types::F64, x)
+        Ok(match self.func.ty(v) {
+            Type::Float => b.ins().bitcast(I64, ir::MemFlagsData::new(), x),
+            Type::Int => {
+                if !self.is_inline(copy, v) {
+                    let shifted = b.ins().iadd_imm_s(x, 1 << 47);
+                    let ok = b
+                        .ins()
+                        .icmp_imm_u(IntCC::UnsignedLessThan, shifted, 1 << 48);
+                    guard(b, copy, ok);
+                }
+                box_small_int(b, x)
+            }
+            _ => x,
         })
     }
 
-    /// An edge of the copy: into the loop, the copy's block with machine arguments; out of
-    /// it, the bail with the iteration's start values.
-    fn copy_edge(
+    /// Whether `int` value `v` is known to be in the inline range ([`Copy::inline`]).
+    fn is_inline(&self, copy: &Copy, v: Value) -> bool {
+        copy.inline.contains(&v)
+            || matches!(self.func.values[v.index()].def, ValueDef::Result(i)
+                if matches!(self.func.insts[i.index()].kind,
+                    InstKind::Const(Constant::Int(IntConst::Small(k)))
+                        if molt_mir::int_loops::fits_inline(k)))
+    }
+
+    /// The machine `f64` of number operand `v`: a float, or an `int` converted (rounded to
+    /// nearest, as Python's `int + float` converts; with `exact`, the copy bails for an int
+    /// that an `f64` does not hold exactly, beyond 2**53, where Python's comparisons and
+    /// `int / int` are exact and a conversion would not be).
+    fn float_of(
         &self,
         b: &mut FunctionBuilder<'_>,
         copy: &Copy,
+        v: Value,
+        exact: bool,
+    ) -> Result<ir::Value, CodegenError> {
+        let x = self.raw(b, copy, v)?;
+        if *self.func.ty(v) == Type::Float {
+            return Ok(x);
+        }
+        if exact {
+            let shifted = b.ins().iadd_imm_s(x, 1 << 53);
+            let ok = b
+                .ins()
+                .icmp_imm_u(IntCC::UnsignedLessThanOrEqual, shifted, 1 << 54);
+            guard(b, copy, ok);
+        }
+        Ok(b.ins().fcvt_from_sint(types::F64, x))
+    }
+
+    /// `x + y`, `x - y` or `x * y` of machine ints, bailing when the result does not fit 64
+    /// bits (the overflow flag natively; the sign rule on wasm32, which has no flags).
+    fn checked(
+        &self,
+        b: &mut FunctionBuilder<'_>,
+        copy: &Copy,
+        op: Checked,
+        x: ir::Value,
+        y: ir::Value,
+    ) -> ir::Value {
+        if !self.symbols.wasm32 {
+            let (r, overflow) = match op {
+                Checked::Add => b.ins().sadd_overflow(x, y),
+                Checked::Sub => b.ins().ssub_overflow(x, y),
+                Checked::Mul => b.ins().smul_overflow(x, y),
+            };
+            guard_not(b, copy, overflow);
+            return r;
+        }
+        let (r, ok) = match op {
+            Checked::Add | Checked::Sub => {
+                // Overflow iff the result's sign differs from both operands' (addition) or
+                // from the minuend's and agrees with the subtrahend's (subtraction).
+                let r = if op == Checked::Add {
+                    b.ins().iadd(x, y)
+                } else {
+                    b.ins().isub(x, y)
+                };
+                let xr = b.ins().bxor(x, r);
+                let other = if op == Checked::Add {
+                    b.ins().bxor(y, r)
+                } else {
+                    b.ins().bxor(x, y)
+                };
+                let both = b.ins().band(xr, other);
+                (
+                    r,
+                    b.ins().icmp_imm_s(IntCC::SignedGreaterThanOrEqual, both, 0),
+                )
+            }
+            Checked::Mul => {
+                let lo = b.ins().imul(x, y);
+                let hi = b.ins().smulhi(x, y);
+                let sign = b.ins().sshr_imm_u(lo, 63);
+                (lo, b.ins().icmp(IntCC::Equal, hi, sign))
+            }
+        };
+        guard(b, copy, ok);
+        r
+    }
+
+    /// An edge of the copy: into the loop, the copy's block with machine arguments (through
+    /// an edge block that checks that the `int`s fit the inline range, for a back edge:
+    /// within an iteration they may use all 64 bits, at its start they are inline ints); out
+    /// of it, the bail with the iteration's start values.
+    fn copy_edge(
+        &self,
+        b: &mut FunctionBuilder<'_>,
+        copy: &mut Copy,
         body: &FxHashSet<Block>,
         call: &BlockCall,
     ) -> Result<(ir::Block, Vec<BlockArg>), CodegenError> {
@@ -461,7 +625,9 @@ impl Translator<'_> {
         let params = &self.func.blocks[call.block.index()].params;
         let mut args = Vec::with_capacity(call.args.len());
         for (a, p) in call.args.iter().zip(params) {
-            let x = if *self.func.ty(*p) == Type::Bool && !copy.raw.contains_key(a) {
+            let x = if *self.func.ty(*p) == Type::Dyn {
+                self.word(b, copy, *a)?
+            } else if *self.func.ty(*p) == Type::Bool && !copy.raw.contains_key(a) {
                 match copy.conds.get(a) {
                     Some(c) => *c,
                     None => {
@@ -475,6 +641,26 @@ impl Translator<'_> {
                 self.raw(b, copy, *a)?
             };
             args.push(BlockArg::Value(x));
+        }
+        if call.block == copy.header {
+            let ints: Vec<bool> = params
+                .iter()
+                .zip(&call.args)
+                .map(|(p, a)| *self.func.ty(*p) == Type::Int && !self.is_inline(copy, *a))
+                .collect();
+            if ints.contains(&true) {
+                let edge = b.create_block();
+                for p in params {
+                    let ty = if *self.func.ty(*p) == Type::Float {
+                        types::F64
+                    } else {
+                        I64
+                    };
+                    b.append_block_param(edge, ty);
+                }
+                copy.back_edges.push((edge, ints));
+                return Ok((edge, args));
+            }
         }
         Ok((copy.blocks[&call.block], args))
     }
@@ -491,33 +677,18 @@ impl Translator<'_> {
         y: ir::Value,
     ) -> Option<ir::Value> {
         let r = match op {
-            BinaryOp::Add => {
-                let s = b.ins().iadd(x, y);
-                let fits = fits_small(b, s);
-                guard(b, copy, fits);
-                s
-            }
-            BinaryOp::Sub => {
-                let s = b.ins().isub(x, y);
-                let fits = fits_small(b, s);
-                guard(b, copy, fits);
-                s
-            }
-            BinaryOp::Mul => {
-                // Two 48-bit factors: the product fits in 96 bits; it must fit in 48.
-                let lo = b.ins().imul(x, y);
-                let hi = b.ins().smulhi(x, y);
-                let sign = b.ins().sshr_imm_u(lo, 63);
-                let no_wrap = b.ins().icmp(IntCC::Equal, hi, sign);
-                let small = fits_small(b, lo);
-                let ok = b.ins().band(no_wrap, small);
-                guard(b, copy, ok);
-                lo
-            }
+            BinaryOp::Add => self.checked(b, copy, Checked::Add, x, y),
+            BinaryOp::Sub => self.checked(b, copy, Checked::Sub, x, y),
+            BinaryOp::Mul => self.checked(b, copy, Checked::Mul, x, y),
             BinaryOp::FloorDiv | BinaryOp::Mod => {
-                // A zero divisor raises ZeroDivisionError: the generic code does that.
+                // A zero divisor raises ZeroDivisionError: the generic code does that; the
+                // one quotient that does not fit 64 bits (`MIN // -1`) is a big int.
                 let nonzero = b.ins().icmp_imm_s(IntCC::NotEqual, y, 0);
                 guard(b, copy, nonzero);
+                let min = b.ins().icmp_imm_s(IntCC::Equal, x, i64::MIN);
+                let minus_one = b.ins().icmp_imm_s(IntCC::Equal, y, -1);
+                let wraps = b.ins().band(min, minus_one);
+                guard_not(b, copy, wraps);
                 // Python rounds toward negative infinity (see `Translator::int_arith`).
                 let q = b.ins().sdiv(x, y);
                 let rem = b.ins().srem(x, y);
@@ -530,26 +701,22 @@ impl Translator<'_> {
                     let add = b.ins().imul(one, y);
                     b.ins().iadd(rem, add)
                 } else {
-                    let fq = b.ins().isub(q, one);
-                    let fits = fits_small(b, fq);
-                    guard(b, copy, fits);
-                    fq
+                    // `q - 1` only when the remainder is non-zero: `q > MIN` then.
+                    b.ins().isub(q, one)
                 }
             }
             BinaryOp::BitAnd => b.ins().band(x, y),
             BinaryOp::BitOr => b.ins().bor(x, y),
             BinaryOp::BitXor => b.ins().bxor(x, y),
             BinaryOp::LShift => {
-                // A count in 0..48 (a negative one raises ValueError); the result must shift
-                // back to `x` (no bit lost) and fit the inline range.
-                let in_range = b.ins().icmp_imm_u(IntCC::UnsignedLessThan, y, 48);
+                // A count in 0..64 (a negative one raises ValueError); the result must shift
+                // back to `x` (no bit lost).
+                let in_range = b.ins().icmp_imm_u(IntCC::UnsignedLessThan, y, 64);
                 guard(b, copy, in_range);
                 let s = b.ins().ishl(x, y);
                 let back = b.ins().sshr(s, y);
                 let kept = b.ins().icmp(IntCC::Equal, back, x);
-                let small = fits_small(b, s);
-                let ok = b.ins().band(kept, small);
-                guard(b, copy, ok);
+                guard(b, copy, kept);
                 s
             }
             BinaryOp::RShift => {
@@ -570,6 +737,53 @@ impl Translator<'_> {
 
 fn func_ty<'f>(t: &'f Translator<'_>, v: Value) -> &'f Type {
     t.func.ty(v)
+}
+
+/// Translates the back-edge blocks [`Translator::copy_edge`] asked for: each checks that its
+/// `int` arguments are inline ints (48 bits) and jumps to the copy's header.
+fn back_edges(b: &mut FunctionBuilder<'_>, copy: &mut Copy) {
+    let header = copy.blocks[&copy.header];
+    for (edge, ints) in std::mem::take(&mut copy.back_edges) {
+        b.switch_to_block(edge);
+        let params = b.block_params(edge).to_vec();
+        for (p, int) in params.iter().zip(&ints) {
+            if *int {
+                // `p` in -2**47 .. 2**47, as one unsigned comparison.
+                let shifted = b.ins().iadd_imm_s(*p, 1 << 47);
+                let ok = b
+                    .ins()
+                    .icmp_imm_u(IntCC::UnsignedLessThan, shifted, 1 << 48);
+                guard(b, copy, ok);
+            }
+        }
+        let args: Vec<BlockArg> = params.iter().map(|p| BlockArg::Value(*p)).collect();
+        b.ins().jump(header, &args);
+    }
+}
+
+/// How a header argument or invariant enters the copy: an inline int (its payload), a float
+/// word (its `f64`), or a carried word (as it is, without a reference count).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Int,
+    Float,
+    Word,
+}
+
+/// The operations [`Translator::checked`] makes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Checked {
+    Add,
+    Sub,
+    Mul,
+}
+
+/// Bails with the iteration's start values when `bad`, else continues in a new block.
+fn guard_not(b: &mut FunctionBuilder<'_>, copy: &Copy, bad: ir::Value) {
+    let cont = b.create_block();
+    let start: Vec<BlockArg> = copy.start.iter().map(|v| BlockArg::Value(*v)).collect();
+    b.ins().brif(bad, copy.bail, &start, cont, &[]);
+    b.switch_to_block(cont);
 }
 
 /// Continues in a new block when `ok`, else bails with the iteration's start values.
