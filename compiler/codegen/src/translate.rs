@@ -2472,23 +2472,10 @@ impl Translator<'_> {
             b.switch_to_block(divide);
         }
         let (res, fits) = match op {
-            BinaryOp::FloorDiv | BinaryOp::Mod => {
-                // Python rounds toward negative infinity: adjust C's truncating quotient
-                // when the remainder is non-zero and its sign differs from the divisor's.
-                let q = b.ins().sdiv(x, y);
-                let rem = b.ins().srem(x, y);
-                let rem_nonzero = b.ins().icmp_imm_s(IntCC::NotEqual, rem, 0);
-                let signs = b.ins().bxor(rem, y);
-                let differ = b.ins().icmp_imm_s(IntCC::SignedLessThan, signs, 0);
-                let adjust = b.ins().band(rem_nonzero, differ);
-                let one = b.ins().uextend(I64, adjust);
-                if op == BinaryOp::Mod {
-                    let add = b.ins().imul(one, y);
-                    (b.ins().iadd(rem, add), None)
-                } else {
-                    let fq = b.ins().isub(q, one);
-                    (fq, Some(fits_small(b, fq)))
-                }
+            BinaryOp::Mod => (floor_div_mod(b, op, x, y), None),
+            BinaryOp::FloorDiv => {
+                let fq = floor_div_mod(b, op, x, y);
+                (fq, Some(fits_small(b, fq)))
             }
             BinaryOp::Add => {
                 let s = b.ins().iadd(x, y);
@@ -4399,6 +4386,31 @@ fn bool_word(b: &mut FunctionBuilder<'_>, c: ir::Value) -> ir::Value {
 enum Compared {
     Cond(ir::Value),
     Word(ir::Value),
+}
+
+/// `x // y` (`op` `FloorDiv`) or `x % y` (`Mod`) of machine ints, as Python rounds: toward
+/// negative infinity. C's truncating quotient is adjusted when the remainder is non-zero and
+/// its sign differs from the divisor's. The caller rules out a zero divisor and `MIN // -1`
+/// (which trap).
+fn floor_div_mod(
+    b: &mut FunctionBuilder<'_>,
+    op: BinaryOp,
+    x: ir::Value,
+    y: ir::Value,
+) -> ir::Value {
+    let q = b.ins().sdiv(x, y);
+    let rem = b.ins().srem(x, y);
+    let rem_nonzero = b.ins().icmp_imm_s(IntCC::NotEqual, rem, 0);
+    let signs = b.ins().bxor(rem, y);
+    let differ = b.ins().icmp_imm_s(IntCC::SignedLessThan, signs, 0);
+    let adjust = b.ins().band(rem_nonzero, differ);
+    let one = b.ins().uextend(I64, adjust);
+    if op == BinaryOp::Mod {
+        let add = b.ins().imul(one, y);
+        b.ins().iadd(rem, add)
+    } else {
+        b.ins().isub(q, one)
+    }
 }
 
 /// The payload of an inline int, sign-extended from 48 bits.

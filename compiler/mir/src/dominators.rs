@@ -67,6 +67,25 @@ impl DominatorTree {
     }
 }
 
+/// The blocks of the natural loop of `header` whose back edges come from `back` (each
+/// dominated by `header`): the header and every block that reaches a back edge's source
+/// without passing through the header (`preds` as [`predecessors`] gives them).
+pub fn natural_loop(
+    preds: &[Vec<Block>],
+    header: Block,
+    back: &[Block],
+) -> std::collections::HashSet<Block> {
+    let mut body = std::collections::HashSet::new();
+    body.insert(header);
+    let mut stack: Vec<Block> = back.to_vec();
+    while let Some(b) = stack.pop() {
+        if body.insert(b) {
+            stack.extend(preds[b.index()].iter().copied());
+        }
+    }
+    body
+}
+
 /// The predecessors of every block, indexed by block: each block that has an edge (branch or
 /// exception handler) to it, once, in increasing block order. Unreachable blocks count too.
 pub fn predecessors(func: &Function) -> Vec<Vec<Block>> {

@@ -24,7 +24,7 @@
 
 use std::collections::HashSet;
 
-use crate::dominators::{DominatorTree, predecessors};
+use crate::dominators::{DominatorTree, natural_loop, predecessors};
 use crate::{BinaryOp, Block, BlockCall, CmpOp, Constant, Function, Inst, InstData, InstKind};
 use crate::{IntConst, Span, Type, UnaryOp, Value, ValueDef};
 
@@ -74,7 +74,7 @@ pub fn find(func: &Function) -> (Vec<IntLoop>, Vec<Missed>) {
         if back.is_empty() {
             continue;
         }
-        let body = loop_body(&preds, header, &back);
+        let body = natural_loop(&preds, header, &back);
         // The header must be entered from outside (a loop at the function's entry block is
         // entered by the function itself).
         if header.index() == 0 || preds[header.index()].iter().all(|p| body.contains(p)) {
@@ -115,18 +115,6 @@ enum Verdict {
 
 fn loop_span(func: &Function, header: Block) -> Span {
     func.terminator(header).map_or(Span::new(0, 0), |t| t.span)
-}
-
-fn loop_body(preds: &[Vec<Block>], header: Block, back: &[Block]) -> HashSet<Block> {
-    let mut body: HashSet<Block> = HashSet::new();
-    body.insert(header);
-    let mut stack: Vec<Block> = back.to_vec();
-    while let Some(b) = stack.pop() {
-        if body.insert(b) {
-            stack.extend(preds[b.index()].iter().copied());
-        }
-    }
-    body
 }
 
 /// Whether `v` is a constant int that fits the inline range, or a constant float other than

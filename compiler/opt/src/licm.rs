@@ -36,7 +36,9 @@ pub fn run(func: &mut Function, ctx: &mut PassContext<'_>) {
             if back.is_empty() {
                 continue;
             }
-            let body = loop_body(&preds, header, &back);
+            let body: FxHashSet<Block> = molt_mir::dominators::natural_loop(&preds, header, &back)
+                .into_iter()
+                .collect();
             let entries: Vec<Block> = preds[header.index()]
                 .iter()
                 .copied()
@@ -62,18 +64,6 @@ pub fn run(func: &mut Function, ctx: &mut PassContext<'_>) {
         molt_mir::types::infer(func);
         func.compact();
     }
-}
-
-fn loop_body(preds: &[Vec<Block>], header: Block, back: &[Block]) -> FxHashSet<Block> {
-    let mut body: FxHashSet<Block> = FxHashSet::default();
-    body.insert(header);
-    let mut stack: Vec<Block> = back.to_vec();
-    while let Some(b) = stack.pop() {
-        if body.insert(b) {
-            stack.extend(preds[b.index()].iter().copied());
-        }
-    }
-    body
 }
 
 #[allow(clippy::too_many_arguments)]

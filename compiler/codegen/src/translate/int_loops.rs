@@ -25,7 +25,9 @@ use molt_mir::{BinaryOp, Block, BlockCall, CmpOp, Constant, InstKind, IntConst, 
 use molt_mir::{Value, ValueDef};
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::{I8, I64, Translator, as_f64, box_small_int, float_cc, int_cc, small_int};
+use super::{
+    I8, I64, Translator, as_f64, box_small_int, float_cc, floor_div_mod, int_cc, small_int,
+};
 use crate::CodegenError;
 
 /// An integer loop of the function being translated, and its dispatch block once an edge
@@ -689,21 +691,8 @@ impl Translator<'_> {
                 let minus_one = b.ins().icmp_imm_s(IntCC::Equal, y, -1);
                 let wraps = b.ins().band(min, minus_one);
                 guard_not(b, copy, wraps);
-                // Python rounds toward negative infinity (see `Translator::int_arith`).
-                let q = b.ins().sdiv(x, y);
-                let rem = b.ins().srem(x, y);
-                let rem_nonzero = b.ins().icmp_imm_s(IntCC::NotEqual, rem, 0);
-                let signs = b.ins().bxor(rem, y);
-                let differ = b.ins().icmp_imm_s(IntCC::SignedLessThan, signs, 0);
-                let adjust = b.ins().band(rem_nonzero, differ);
-                let one = b.ins().uextend(I64, adjust);
-                if op == BinaryOp::Mod {
-                    let add = b.ins().imul(one, y);
-                    b.ins().iadd(rem, add)
-                } else {
-                    // `q - 1` only when the remainder is non-zero: `q > MIN` then.
-                    b.ins().isub(q, one)
-                }
+                // `q - 1` (floor division) only when the remainder is non-zero: `q > MIN`.
+                floor_div_mod(b, op, x, y)
             }
             BinaryOp::BitAnd => b.ins().band(x, y),
             BinaryOp::BitOr => b.ins().bor(x, y),
