@@ -311,9 +311,13 @@ pub fn new_builtin_class_with_bases(
 /// `TypeError` when `cls` is a builtin class, whose attributes cannot be set or deleted.
 pub fn check_mutable_class(cls: Value, attr: &str) -> R<()> {
     if crate::object::flags(cls) & crate::object::FLAG_IMMUTABLE_TYPE != 0 {
+        let name = if crate::structseq::is_struct_sequence(cls) {
+            crate::structseq::type_name_of_class(cls)
+        } else {
+            as_str(class_data(cls).name).to_string()
+        };
         return crate::exceptions::type_error(format!(
-            "cannot set '{attr}' attribute of immutable type '{}'",
-            as_str(class_data(cls).name)
+            "cannot set '{attr}' attribute of immutable type '{name}'"
         ));
     }
     Ok(())
@@ -417,6 +421,9 @@ pub fn type_name(v: Value) -> String {
     }
     if cls == rt().t.file {
         return "_io.TextIOWrapper".to_string();
+    }
+    if crate::structseq::is_struct_sequence(cls) {
+        return crate::structseq::type_name_of_class(cls);
     }
     class_name(cls)
 }
@@ -1642,6 +1649,12 @@ pub fn type_new_core(
             }
             _ => d.set(*k, *v)?,
         }
+    }
+    if crate::structseq::is_struct_sequence(base) {
+        return type_error(format!(
+            "type '{}' is not an acceptable base type",
+            crate::structseq::type_name_of_class(base)
+        ));
     }
     let base_cd = class_data(base);
     let layout = match base_cd.layout {
