@@ -900,6 +900,24 @@ fn type_dunder_prepare(_recv: Value, _args: Args<'_>) -> R<Ref> {
     Ok(dict_new())
 }
 
+/// `type.__instancecheck__(cls, obj)`: whether `obj` is an instance of class `cls` by its
+/// type's MRO, without any metaclass hook (what a metaclass's own `__instancecheck__` calls
+/// through `super()`).
+fn type_instancecheck(recv: Value, args: Args<'_>) -> R<Ref> {
+    let [obj] = args.exact("__instancecheck__")?;
+    Ok(Ref::new(Value::from_bool(isinstance_class(obj, recv))))
+}
+
+/// `type.__subclasscheck__(cls, sub)`: whether class `sub` derives from `cls`, without any
+/// metaclass hook; CPython's `TypeError` when `sub` is not a class.
+fn type_subclasscheck(recv: Value, args: Args<'_>) -> R<Ref> {
+    let [sub] = args.exact("__subclasscheck__")?;
+    if !is_class(sub) {
+        return type_error("issubclass() arg 1 must be a class");
+    }
+    Ok(Ref::new(Value::from_bool(is_subclass(sub, recv))))
+}
+
 /// The first step of a class statement with bases or keywords (CPython's `__build_class__`
 /// up to the body), as the hidden builtin [`CLASS_PREPARE`] called with `(name, bases,
 /// **keywords)`: resolves `__mro_entries__`, finds the metaclass (the `metaclass` keyword,
@@ -1488,6 +1506,8 @@ const META_METHODS: &[&str] = &[
     "__init_subclass__",
     "__set_name__",
     "__class_getitem__",
+    "__instancecheck__",
+    "__subclasscheck__",
     "__module__",
     "__qualname__",
     "__doc__",
@@ -2831,6 +2851,8 @@ pub fn install_methods(r: &Runtime) {
         &[
             ("__init__", type_dunder_init),
             ("__call__", type_dunder_call),
+            ("__instancecheck__", type_instancecheck),
+            ("__subclasscheck__", type_subclasscheck),
         ],
     );
     // Both are bound to `type` in CPython (`type.__new__.__self__ is type`).
