@@ -366,8 +366,22 @@ fn b_format(_: Value, args: Args<'_>) -> R<Ref> {
 }
 
 /// `isinstance(obj, classinfo)` (classes or nested tuples of classes).
+/// A class whose metaclass defines `__instancecheck__` decides through it (CPython's
+/// `PyObject_IsInstance`), except when `obj` is exactly of that class.
 pub fn isinstance_any(obj: Value, classinfo: Value) -> R<bool> {
     if is_class(classinfo) {
+        if crate::class::type_of(obj) != classinfo
+            && let Some(hook) = crate::class::meta_hook(classinfo, "__instancecheck__")
+        {
+            let hook = Ref::dup(hook);
+            let r = crate::call::call_found(
+                hook.v(),
+                classinfo,
+                crate::class::type_of(classinfo),
+                Args::positional(&[obj]),
+            )?;
+            return crate::ops::is_true(r.v());
+        }
         return Ok(isinstance_class(obj, classinfo));
     }
     if crate::tuple::is_tuple(classinfo) {
@@ -391,8 +405,24 @@ fn b_isinstance(_: Value, args: Args<'_>) -> R<Ref> {
     Ok(Ref::new(Value::from_bool(isinstance_any(obj, classinfo)?)))
 }
 
+/// `issubclass(cls, classinfo)`: a class whose metaclass defines `__subclasscheck__`
+/// decides through it (whatever `cls` is, as in CPython's `PyObject_IsSubclass`); otherwise
+/// `cls` must be a class.
 fn issubclass_any(cls: Value, classinfo: Value) -> R<bool> {
     if is_class(classinfo) {
+        if let Some(hook) = crate::class::meta_hook(classinfo, "__subclasscheck__") {
+            let hook = Ref::dup(hook);
+            let r = crate::call::call_found(
+                hook.v(),
+                classinfo,
+                crate::class::type_of(classinfo),
+                Args::positional(&[cls]),
+            )?;
+            return crate::ops::is_true(r.v());
+        }
+        if !is_class(cls) {
+            return type_error("issubclass() arg 1 must be a class");
+        }
         return Ok(is_subclass(cls, classinfo));
     }
     if crate::tuple::is_tuple(classinfo) {
@@ -406,14 +436,14 @@ fn issubclass_any(cls: Value, classinfo: Value) -> R<bool> {
     if let Some(r) = crate::class::call_dunder(classinfo, "__subclasscheck__", &[cls])? {
         return crate::ops::is_true(r.v());
     }
+    if !is_class(cls) {
+        return type_error("issubclass() arg 1 must be a class");
+    }
     type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union")
 }
 
 fn b_issubclass(_: Value, args: Args<'_>) -> R<Ref> {
     let [cls, classinfo] = args.exact("issubclass")?;
-    if !is_class(cls) {
-        return type_error("issubclass() arg 1 must be a class");
-    }
     Ok(Ref::new(Value::from_bool(issubclass_any(cls, classinfo)?)))
 }
 

@@ -311,9 +311,13 @@ pub fn new_builtin_class_with_bases(
 /// `TypeError` when `cls` is a builtin class, whose attributes cannot be set or deleted.
 pub fn check_mutable_class(cls: Value, attr: &str) -> R<()> {
     if crate::object::flags(cls) & crate::object::FLAG_IMMUTABLE_TYPE != 0 {
+        let name = if crate::structseq::is_struct_sequence(cls) {
+            crate::structseq::type_name_of_class(cls)
+        } else {
+            as_str(class_data(cls).name).to_string()
+        };
         return crate::exceptions::type_error(format!(
-            "cannot set '{attr}' attribute of immutable type '{}'",
-            as_str(class_data(cls).name)
+            "cannot set '{attr}' attribute of immutable type '{name}'"
         ));
     }
     Ok(())
@@ -417,6 +421,9 @@ pub fn type_name(v: Value) -> String {
     }
     if cls == rt().t.file {
         return "_io.TextIOWrapper".to_string();
+    }
+    if crate::structseq::is_struct_sequence(cls) {
+        return crate::structseq::type_name_of_class(cls);
     }
     class_name(cls)
 }
@@ -891,6 +898,24 @@ fn type_dunder_call(recv: Value, args: Args<'_>) -> R<Ref> {
 /// `type.__prepare__(name, bases, **kw)`: a new empty dict.
 fn type_dunder_prepare(_recv: Value, _args: Args<'_>) -> R<Ref> {
     Ok(dict_new())
+}
+
+/// `type.__instancecheck__(cls, obj)`: whether `obj` is an instance of class `cls` by its
+/// type's MRO, without any metaclass hook (what a metaclass's own `__instancecheck__` calls
+/// through `super()`).
+fn type_instancecheck(recv: Value, args: Args<'_>) -> R<Ref> {
+    let [obj] = args.exact("__instancecheck__")?;
+    Ok(Ref::new(Value::from_bool(isinstance_class(obj, recv))))
+}
+
+/// `type.__subclasscheck__(cls, sub)`: whether class `sub` derives from `cls`, without any
+/// metaclass hook; CPython's `TypeError` when `sub` is not a class.
+fn type_subclasscheck(recv: Value, args: Args<'_>) -> R<Ref> {
+    let [sub] = args.exact("__subclasscheck__")?;
+    if !is_class(sub) {
+        return type_error("issubclass() arg 1 must be a class");
+    }
+    Ok(Ref::new(Value::from_bool(is_subclass(sub, recv))))
 }
 
 /// The first step of a class statement with bases or keywords (CPython's `__build_class__`
@@ -1481,6 +1506,8 @@ const META_METHODS: &[&str] = &[
     "__init_subclass__",
     "__set_name__",
     "__class_getitem__",
+    "__instancecheck__",
+    "__subclasscheck__",
     "__module__",
     "__qualname__",
     "__doc__",
@@ -1642,6 +1669,12 @@ pub fn type_new_core(
             }
             _ => d.set(*k, *v)?,
         }
+    }
+    if crate::structseq::is_struct_sequence(base) {
+        return type_error(format!(
+            "type '{}' is not an acceptable base type",
+            crate::structseq::type_name_of_class(base)
+        ));
     }
     let base_cd = class_data(base);
     let layout = match base_cd.layout {
@@ -2818,6 +2851,8 @@ pub fn install_methods(r: &Runtime) {
         &[
             ("__init__", type_dunder_init),
             ("__call__", type_dunder_call),
+            ("__instancecheck__", type_instancecheck),
+            ("__subclasscheck__", type_subclasscheck),
         ],
     );
     // Both are bound to `type` in CPython (`type.__new__.__self__ is type`).

@@ -85,6 +85,7 @@ pub mod slots;
 pub mod state;
 pub mod str;
 pub mod struct_core;
+pub mod structseq;
 pub mod suggestions;
 #[cfg(test)]
 mod tests;

@@ -742,6 +742,15 @@ fn sys_set_int_max_str_digits(_: Value, args: Args<'_>) -> R<Ref> {
     Ok(Ref::NONE)
 }
 
+/// Adds struct sequence `made` (see [`crate::structseq`]) to module `m` as `name`; making
+/// one only fails on memory errors, which leave the attribute out.
+fn add_struct_sequence(m: Value, name: &str, made: R<Ref>) {
+    match made {
+        Ok(v) => add(m, name, v),
+        Err(_) => drop(crate::exceptions::take_pending()),
+    }
+}
+
 fn make_sys() -> Ref {
     let m = module_new("sys");
     let argv = rt().argv.get();
@@ -771,18 +780,71 @@ fn make_sys() -> Ref {
         }),
     );
     add(m.v(), "byteorder", str_from("little"));
-    let vi = [
-        int_from_i64(3),
-        int_from_i64(11),
-        int_from_i64(7),
-        str_from("final"),
-        int_from_i64(0),
-    ];
-    add(
-        m.v(),
+    let version_info = crate::structseq::new_struct_sequence(
+        "sys",
         "version_info",
-        crate::tuple::tuple_from_vec(vi.into_iter().collect()),
+        &["major", "minor", "micro", "releaselevel", "serial"],
+        vec![
+            int_from_i64(3),
+            int_from_i64(11),
+            int_from_i64(7),
+            str_from("final"),
+            int_from_i64(0),
+        ],
+        false,
     );
+    add_struct_sequence(m.v(), "version_info", version_info);
+    let float_info = crate::structseq::new_struct_sequence(
+        "sys",
+        "float_info",
+        &[
+            "max",
+            "max_exp",
+            "max_10_exp",
+            "min",
+            "min_exp",
+            "min_10_exp",
+            "dig",
+            "mant_dig",
+            "epsilon",
+            "radix",
+            "rounds",
+        ],
+        vec![
+            Ref::new(Value::from_f64(f64::MAX)),
+            int_from_i64(f64::MAX_EXP as i64),
+            int_from_i64(f64::MAX_10_EXP as i64),
+            Ref::new(Value::from_f64(f64::MIN_POSITIVE)),
+            int_from_i64(f64::MIN_EXP as i64),
+            int_from_i64(f64::MIN_10_EXP as i64),
+            int_from_i64(f64::DIGITS as i64),
+            int_from_i64(f64::MANTISSA_DIGITS as i64),
+            Ref::new(Value::from_f64(f64::EPSILON)),
+            int_from_i64(f64::RADIX as i64),
+            int_from_i64(1),
+        ],
+        true,
+    );
+    add_struct_sequence(m.v(), "float_info", float_info);
+    // CPython's int layout (30-bit digits): what its `sys.int_info` reports on 64-bit Linux.
+    let int_info = crate::structseq::new_struct_sequence(
+        "sys",
+        "int_info",
+        &[
+            "bits_per_digit",
+            "sizeof_digit",
+            "default_max_str_digits",
+            "str_digits_check_threshold",
+        ],
+        vec![
+            int_from_i64(30),
+            int_from_i64(4),
+            int_from_i64(4300),
+            int_from_i64(640),
+        ],
+        true,
+    );
+    add_struct_sequence(m.v(), "int_info", int_info);
     add(m.v(), "path", crate::list::list_from_raw(Vec::new()));
     add(m.v(), "modules", Ref::dup(sys_modules()));
     add_fns(

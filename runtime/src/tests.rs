@@ -2075,3 +2075,21 @@ fn tuples_own_their_items_and_free_their_block() {
     assert!(TupleBuilder::try_new(usize::MAX / 4).is_err());
     crate::exceptions::take_pending();
 }
+
+#[test]
+fn runtime_module_names_match_the_compilers_lists() {
+    let _ = crate::state::rt();
+    for (name, listed) in molt_abi::runtime_module_names::ALL {
+        let m = crate::modules::import(name, 0, Value::NONE, Value::NONE)
+            .unwrap_or_else(|_| panic!("import {name}"));
+        let mut names: Vec<String> = crate::dict::dict_data(crate::modules::module_dict(m.v()))
+            .items()
+            .into_iter()
+            .map(|(k, _)| crate::str::as_str(k).to_string())
+            .filter(|k| !k.starts_with("__"))
+            .collect();
+        names.sort();
+        let listed: Vec<String> = listed.iter().map(|s| s.to_string()).collect();
+        assert_eq!(names, listed, "the names of module {name}");
+    }
+}

@@ -1245,8 +1245,10 @@ impl<'a> Lowerer<'a> {
                 match &clause.type_ {
                     Some(ty) => {
                         let cls = self.expr(st, ty);
-                        let m =
-                            st.b.ins(InstKind::ExcMatch(exc, cls), self.span(ty.range()));
+                        // At the whole clause, as CPython's `CHECK_EXC_MATCH`: a traceback
+                        // through it (a class not deriving from BaseException) underlines
+                        // nothing when the clause spans several lines.
+                        let m = st.b.ins(InstKind::ExcMatch(exc, cls), clause_span);
                         st.b.brif(m, body_block, next, clause_span);
                     }
                     None => st.b.jump(body_block, vec![], clause_span),

@@ -230,7 +230,19 @@ fn add_star(
     };
     match source {
         ModuleSource::Runtime => match cpython_star_names(&name) {
-            Some(names) => out.names.extend(names.iter().map(|n| (*n).to_owned())),
+            Some(names) => match crate::stdlib::runtime_module_names(&name) {
+                // A listed runtime module (`sys`) binds the names CPython's binds that it has.
+                Some(ours) => {
+                    for n in names {
+                        if ours.contains(n) {
+                            out.names.insert((*n).to_owned());
+                        } else {
+                            out.unsupported.push(((*n).to_owned(), name.clone()));
+                        }
+                    }
+                }
+                None => out.names.extend(names.iter().map(|n| (*n).to_owned())),
+            },
             None => out.unknown = true,
         },
         ModuleSource::Namespace { .. } => out.packages.push(name),

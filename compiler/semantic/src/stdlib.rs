@@ -11,7 +11,9 @@
 //! Where our module lacks a name CPython's module has (`functools.singledispatch`), a use of
 //! it (`from functools import singledispatch`, `functools.singledispatch`) is a compile-time
 //! error naming both ([`stdlib_name_diagnostics`]), never a run-time difference. A name
-//! neither has stays CPython's run-time `ImportError`/`AttributeError`.
+//! neither has stays CPython's run-time `ImportError`/`AttributeError`. The same holds for
+//! the runtime's `sys` and `time` modules, whose names are listed in
+//! [`molt_abi::runtime_module_names`] (`sys.getsizeof` is a compile-time error).
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -131,6 +133,21 @@ pub fn embedded_module(db: &dyn Db, name: &str) -> Option<ModuleSource> {
     })
 }
 
+/// The public names of runtime module `name` when the compiler checks uses of it (`sys`,
+/// `time`: see [`molt_abi::runtime_module_names`]).
+pub fn runtime_module_names(name: &str) -> Option<&'static [&'static str]> {
+    molt_abi::runtime_module_names::ALL
+        .iter()
+        .find(|(m, _)| *m == name)
+        .map(|(_, names)| *names)
+}
+
+/// Whether uses of names of module `name` are checked: an embedded module or a listed
+/// runtime module.
+fn checked_module(name: &str) -> bool {
+    embedded_source(name).is_some() || runtime_module_names(name).is_some()
+}
+
 /// The names CPython 3.11's module `name` has (`dir(module)`), if it is one molt ships.
 pub fn cpython_names(name: &str) -> Option<&'static [&'static str]> {
     CPYTHON_MODULE_NAMES
@@ -180,6 +197,23 @@ fn name_problem(db: &dyn Db, module: &str, ours: SourceFile, name: &str) -> Opti
     }
 }
 
+/// Why `module.name` cannot be compiled for runtime module `module` providing `ours`:
+/// CPython's module has the public name and the runtime's does not. `None` otherwise (a name
+/// neither has is CPython's run-time `AttributeError`; a private one, `sys._getframe`, stays
+/// the runtime's `molt:` `NotImplementedError`).
+fn runtime_name_problem(module: &str, ours: &[&str], name: &str) -> Option<String> {
+    if name.starts_with('_') || ours.contains(&name) {
+        return None;
+    }
+    // The public names of a module without `__all__` (`sys`, `time`).
+    let cpython = cpython_star_names(module)?;
+    cpython.binary_search(&name).is_ok().then(|| {
+        format!(
+            "`{module}.{name}` is not supported yet: molt's `{module}` module does not provide `{name}`"
+        )
+    })
+}
+
 /// The embedded module that `name` (absolute) resolves to in `program`, with its file.
 fn embedded_target(db: &dyn Db, program: Program<'_>, name: &str) -> Option<SourceFile> {
     embedded_source(name)?;
@@ -209,6 +243,20 @@ pub fn stdlib_name_diagnostics<'db>(
     let uses = stdlib_name_uses(db, file);
     let mut out = Vec::new();
     for use_ in uses {
+        if let Some(ours) = runtime_module_names(&use_.module) {
+            let runtime = matches!(
+                resolve_module(db, program, ModuleName::new(db, use_.module.clone())),
+                Resolution::Found(ModuleSource::Runtime)
+            );
+            if runtime && let Some(message) = runtime_name_problem(&use_.module, ours, &use_.name) {
+                out.push(Diagnostic::error(
+                    DiagnosticCode::UnsupportedSyntax,
+                    use_.range,
+                    message,
+                ));
+            }
+            continue;
+        }
         let Some(ours) = embedded_target(db, program, &use_.module) else {
             continue;
         };
@@ -252,7 +300,7 @@ pub fn stdlib_name_uses(db: &dyn Db, file: SourceFile) -> Vec<ModuleNameUse> {
                 Stmt::Import(i) => {
                     for alias in &i.names {
                         let name = alias.name.as_str();
-                        if embedded_source(name).is_none() {
+                        if !checked_module(name) {
                             continue;
                         }
                         // `import a.b` binds `a`; `import a.b as c` binds `c` to `a.b`.
@@ -263,7 +311,7 @@ pub fn stdlib_name_uses(db: &dyn Db, file: SourceFile) -> Vec<ModuleNameUse> {
                                 (top, top)
                             }
                         };
-                        if embedded_source(module).is_some() {
+                        if checked_module(module) {
                             self.aliases.insert(bound.to_string(), module.to_string());
                         }
                     }
@@ -273,7 +321,7 @@ pub fn stdlib_name_uses(db: &dyn Db, file: SourceFile) -> Vec<ModuleNameUse> {
                     names,
                     level: 0,
                     ..
-                }) if embedded_source(module.as_str()).is_some() => {
+                }) if checked_module(module.as_str()) => {
                     for alias in names {
                         if alias.name.as_str() == "*" {
                             continue;
@@ -367,6 +415,29 @@ mod tests {
             );
             let top = name.split('.').next().unwrap_or(name);
             assert!(crate::stdlib_names::is_stdlib(top), "{name}");
+        }
+    }
+}
+
+#[cfg(test)]
+mod runtime_name_tests {
+    use super::*;
+
+    #[test]
+    fn names_the_runtime_modules_lack_are_errors() {
+        let sys = runtime_module_names("sys").expect("sys is listed");
+        let time = runtime_module_names("time").expect("time is listed");
+        assert!(runtime_name_problem("sys", sys, "getsizeof").is_some());
+        assert!(runtime_name_problem("sys", sys, "argv").is_none());
+        assert!(runtime_name_problem("sys", sys, "not_in_cpython").is_none());
+        assert!(runtime_name_problem("sys", sys, "_getframe").is_none());
+        assert!(runtime_name_problem("time", time, "strftime").is_some());
+        // Every listed name is one of CPython's.
+        for (module, names) in molt_abi::runtime_module_names::ALL {
+            let cpython = cpython_star_names(module).expect("CPython's names");
+            for n in *names {
+                assert!(cpython.contains(n), "{module}.{n}");
+            }
         }
     }
 }

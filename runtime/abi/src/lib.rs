@@ -19,6 +19,8 @@
 //!   and parameter descriptors, the module table, the profile table), with one byte layout
 //!   on every target: every address is an 8-byte word ([`descriptor::Addr`]) and every
 //!   length a `u64`, so a wasm32 build reads exactly what a 64-bit build does.
+//! - [`runtime_module_names`] lists the public names of the runtime's `sys` and `time`
+//!   modules, which the compiler checks uses of `sys.x` against.
 //!
 //! The crate has no dependencies and no `std`, so it builds wherever the runtime does
 //! (native and `wasm32-unknown-unknown`).
@@ -457,6 +459,51 @@ pub mod ic {
 }
 
 pub mod descriptor;
+
+/// The public names (no dunders) of the runtime's modules whose CPython counterparts have
+/// more: a program using one of CPython's names that is missing here gets a compile-time
+/// `unsupported-syntax` error (`molt_semantic::stdlib`). The runtime's tests check each list
+/// against the module it makes.
+pub mod runtime_module_names {
+    /// `sys`, sorted.
+    pub const SYS: &[&str] = &[
+        "argv",
+        "byteorder",
+        "exc_info",
+        "exception",
+        "exit",
+        "float_info",
+        "get_int_max_str_digits",
+        "getrecursionlimit",
+        "int_info",
+        "intern",
+        "maxsize",
+        "modules",
+        "path",
+        "platform",
+        "set_int_max_str_digits",
+        "setrecursionlimit",
+        "stderr",
+        "stdin",
+        "stdout",
+        "version",
+        "version_info",
+    ];
+    /// `time`, sorted.
+    pub const TIME: &[&str] = &[
+        "monotonic",
+        "monotonic_ns",
+        "perf_counter",
+        "perf_counter_ns",
+        "process_time",
+        "process_time_ns",
+        "sleep",
+        "time",
+        "time_ns",
+    ];
+    /// `(module, its names)` for the modules listed here.
+    pub const ALL: &[(&str, &[&str])] = &[("sys", SYS), ("time", TIME)];
+}
 
 /// Codes of `molt_binary`'s `op`.
 pub mod binary_op {
