@@ -1302,7 +1302,9 @@ fn join_strs(sep: &StrData, items: &[Value]) -> R<Ref> {
 
 fn strip_impl(recv: Value, args: Args<'_>, name: &str, left: bool, right: bool) -> R<Ref> {
     let s = recv_str(recv)?;
-    args.no_kw(&format!("str.{name}"))?;
+    if !args.kwnames.is_empty() {
+        args.no_kw(&format!("str.{name}"))?;
+    }
     let [chars] = args.range::<1>(name, 0)?;
     let out = match chars {
         Some(c) if !c.is_none() => {
@@ -1500,7 +1502,11 @@ fn m_isprintable(recv: Value, args: Args<'_>) -> R<Ref> {
 
 fn partition_impl(recv: Value, args: Args<'_>, name: &str, rev: bool) -> R<Ref> {
     let s = recv_str(recv)?;
-    let [sep] = args.exact(&format!("str.{name}"))?;
+    let sep = match (args.pos, args.kwnames.is_empty()) {
+        ([sep], true) => *sep,
+        // The qualified name is formatted only for the error.
+        _ => args.exact::<1>(&format!("str.{name}"))?[0],
+    };
     let sep = plain_str(sep, false)?;
     if sep.is_empty() {
         return value_error("empty separator");
@@ -1554,7 +1560,9 @@ fn m_zfill(recv: Value, args: Args<'_>) -> R<Ref> {
 }
 
 fn pad_args(recv: Value, args: Args<'_>, name: &str) -> R<(i64, char)> {
-    args.no_kw(&format!("str.{name}"))?;
+    if !args.kwnames.is_empty() {
+        args.no_kw(&format!("str.{name}"))?;
+    }
     let [w, fill] = args.range::<2>(name, 1)?;
     let width = crate::int::index_i64(w.unwrap_or(Value::NONE))?;
     let fill = match fill {
