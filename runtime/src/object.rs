@@ -290,6 +290,7 @@ impl StrBuilder {
 
     /// A builder for a str of `len` bytes, or `MemoryError` when it cannot be allocated
     /// (sizes a program chooses: `s * n`, `sep.join(...)`).
+    #[inline]
     pub fn try_new(len: usize) -> crate::R<StrBuilder> {
         match str_layout(len).and_then(|layout| StrBuilder::alloc(len, layout)) {
             Some(b) => Ok(b),

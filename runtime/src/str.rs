@@ -741,19 +741,28 @@ const SHORT_HAYSTACK: usize = 64;
 ///
 /// Offsets are byte offsets; when both are UTF-8 text, a match always starts and ends on
 /// char boundaries (UTF-8 is self-synchronizing). A one-byte needle is a `memchr`; in a
-/// short haystack the candidates are the positions whose first and last bytes match (at
-/// most [`SHORT_HAYSTACK`]² byte comparisons); otherwise `memchr::memmem` (Two-Way with a
-/// SIMD prefilter), which is linear in the worst case.
+/// short haystack the candidates are the positions of the needle's first byte (each found
+/// with `memchr`) whose last byte matches too (at most [`SHORT_HAYSTACK`]² byte
+/// comparisons); otherwise `memchr::memmem` (Two-Way with a SIMD prefilter), which is
+/// linear in the worst case.
 fn find_bytes(hay: &[u8], needle: &[u8]) -> Option<usize> {
     match needle {
         [] => Some(0),
         [b] => memchr::memchr(*b, hay),
         _ if needle.len() > hay.len() => None,
         [first, middle @ .., last] if hay.len() < SHORT_HAYSTACK => {
+            // The candidates are where the first byte occurs (`memchr` skips to each).
             let n = needle.len();
-            (0..=hay.len() - n).find(|&i| {
-                hay[i] == *first && hay[i + n - 1] == *last && &hay[i + 1..i + n - 1] == middle
-            })
+            let starts = &hay[..=hay.len() - n];
+            let mut from = 0;
+            while let Some(j) = memchr::memchr(*first, &starts[from..]) {
+                let i = from + j;
+                if hay[i + n - 1] == *last && &hay[i + 1..i + n - 1] == middle {
+                    return Some(i);
+                }
+                from = i + 1;
+            }
+            None
         }
         _ => memchr::memmem::find(hay, needle),
     }
@@ -767,10 +776,16 @@ fn rfind_bytes(hay: &[u8], needle: &[u8]) -> Option<usize> {
         [b] => memchr::memrchr(*b, hay),
         _ if needle.len() > hay.len() => None,
         [first, middle @ .., last] if hay.len() < SHORT_HAYSTACK => {
+            // The candidates are where the first byte occurs, last first (`memrchr`).
             let n = needle.len();
-            (0..=hay.len() - n).rev().find(|&i| {
-                hay[i] == *first && hay[i + n - 1] == *last && &hay[i + 1..i + n - 1] == middle
-            })
+            let mut starts = &hay[..=hay.len() - n];
+            while let Some(i) = memchr::memrchr(*first, starts) {
+                if hay[i + n - 1] == *last && &hay[i + 1..i + n - 1] == middle {
+                    return Some(i);
+                }
+                starts = &starts[..i];
+            }
+            None
         }
         _ => memchr::memmem::rfind(hay, needle),
     }
@@ -839,6 +854,10 @@ fn for_each_rmatch(hay: &[u8], needle: &[u8], mut f: impl FnMut(usize) -> bool) 
 /// Resolves optional `start`/`end` (code point indices, None allowed) to a byte range.
 fn sub_range(s: Value, start: Option<Value>, end: Option<Value>) -> R<Option<(usize, usize)>> {
     let d = str_data(s);
+    if start.is_none_or(|v| v.is_none()) && end.is_none_or(|v| v.is_none()) {
+        // The whole str (`s.find(x)`): no code point to convert.
+        return Ok(Some((0, d.byte_len())));
+    }
     let n = d.char_len as i64;
     let get = |v: Option<Value>, default: i64| -> R<i64> {
         match v {
