@@ -1271,6 +1271,7 @@ pub struct WrapperData {
 }
 
 /// Allocates an object with refcount 1.
+#[inline]
 pub fn alloc<T>(kind: Kind, data: T) -> Value {
     #[cfg(test)]
     live::add(1);
