@@ -144,6 +144,18 @@ const RULES: &[Rule] = &[
         help: "Iterate directly over `range(stop)`, `range(start, stop)` or `range(start, stop, step)` with a non-zero integer constant step.",
     },
     Rule {
+        name: "builtin.ctor.typed",
+        pass: "builtin_ctors",
+        summary: "A call of the builtin `set`, `list` or `dict` has a known result type (an empty call became a literal).",
+        help: "Nothing to do.",
+    },
+    Rule {
+        name: "builtin.ctor.typed.missed",
+        pass: "builtin_ctors",
+        summary: "A call of the builtin `set`, `list` or `dict` keeps an unknown result type.",
+        help: "Call `set` and `list` with at most one positional argument and no keywords, `dict` with at most one positional argument: other calls raise `TypeError`.",
+    },
+    Rule {
         name: "slots.applied",
         pass: "slots",
         summary: "A class uses fixed-layout attribute slots.",

@@ -74,7 +74,7 @@ pub fn run(func: &mut Function, ctx: &mut PassContext<'_>) {
                 Err(why) => {
                     ctx.remark(
                         "builtin_ctors",
-                        "builtin.ctor.typed",
+                        "builtin.ctor.typed.missed",
                         RemarkKind::Missed,
                         span,
                         format!("`{name}(...)` keeps an unknown type: {why}"),
