@@ -156,6 +156,18 @@ const RULES: &[Rule] = &[
         help: "Annotate the parameter (`n: int`, `x: float`) or convert the value (`int(...)`, `float(...)`), so that every value the loop computes with is an `int` or a `float`.",
     },
     Rule {
+        name: "builtin.ctor.typed",
+        pass: "builtin_ctors",
+        summary: "A call of the builtin `set`, `list` or `dict` has a known result type (an empty call became a literal).",
+        help: "Nothing to do.",
+    },
+    Rule {
+        name: "builtin.ctor.typed.missed",
+        pass: "builtin_ctors",
+        summary: "A call of the builtin `set`, `list` or `dict` keeps an unknown result type.",
+        help: "Call `set` and `list` with at most one positional argument and no keywords, `dict` with at most one positional argument: other calls raise `TypeError`.",
+    },
+    Rule {
         name: "slots.applied",
         pass: "slots",
         summary: "A class uses fixed-layout attribute slots.",

@@ -1020,6 +1020,13 @@ fn resolve_method(recv: Value, name: Value) -> R<Target> {
             }
             return resolve_found(Ref::dup(f), recv, cls);
         }
+    } else if kind(recv) == Kind::Module {
+        // `m.f(...)`: a module's attribute is its global (what `getattr_str` finds first),
+        // looked up with the name's cached hash.
+        let d = dict_data(crate::modules::module_dict(recv));
+        if let Some(v) = d.get_str_hashed(n, hash) {
+            return Ok(Target::Plain(Ref::dup(v)));
+        }
     }
     Ok(Target::Plain(method_lookup(recv, n)?))
 }

@@ -26,12 +26,14 @@ use crate::value::Value;
 
 /// `a < b` for a min-heap, `b < a` for a max-heap, holding both items meanwhile.
 fn less(a: Value, b: Value, max: bool) -> R<bool> {
-    let (a, b) = (Ref::dup(a), Ref::dup(b));
-    if max {
-        crate::ops::py_lt_bool(b.v(), a.v())
-    } else {
-        crate::ops::py_lt_bool(a.v(), b.v())
+    let (a, b) = if max { (b, a) } else { (a, b) };
+    // Small ints, or tuples of them (`(priority, item)` records): answered without running
+    // any code that could change the heap, so nothing needs holding.
+    if let Some(r) = crate::ops::lt_native(a, b) {
+        return Ok(r);
     }
+    let (a, b) = (Ref::dup(a), Ref::dup(b));
+    crate::ops::py_lt_bool(a.v(), b.v())
 }
 
 fn changed_size<T>() -> R<T> {
@@ -111,13 +113,19 @@ fn heap_arg(heap: Value, function: &str, two: bool) -> R<Value> {
 
 /// The arguments of a function of one parameter (CPython's `METH_O` messages).
 fn one(args: &Args<'_>, function: &str) -> R<Value> {
-    let [heap] = args.exact::<1>(&format!("_heapq.{function}"))?;
+    let heap = match (args.pos, args.kwnames.is_empty()) {
+        ([heap], true) => *heap,
+        // The qualified name is formatted only for the error.
+        _ => args.exact::<1>(&format!("_heapq.{function}"))?[0],
+    };
     heap_arg(heap, function, false)
 }
 
 /// The arguments of a function of two parameters (CPython's `METH_FASTCALL` messages).
 fn two(args: &Args<'_>, function: &str) -> R<(Value, Value)> {
-    args.no_kw(&format!("_heapq.{function}"))?;
+    if !args.kwnames.is_empty() {
+        args.no_kw(&format!("_heapq.{function}"))?;
+    }
     let [heap, item] = args.exact::<2>(function)?;
     Ok((heap_arg(heap, function, true)?, item))
 }

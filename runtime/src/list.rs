@@ -234,6 +234,7 @@ pub fn list_from_vec(items: Vec<Ref>) -> Ref {
 }
 
 /// A list taking ownership of raw owned values.
+#[inline]
 pub fn list_from_raw(items: Vec<Value>) -> Ref {
     alloc_ref(
         Kind::List,
@@ -260,7 +261,12 @@ pub fn list_made_at(items: Vec<Ref>, stamp: u64) -> Ref {
 }
 
 /// A list with new references to borrowed values.
+#[inline]
 pub fn list_from_slice(items: &[Value]) -> Ref {
+    if items.is_empty() {
+        // `[]` and `list()`: no buffer until the first item.
+        return list_from_raw(Vec::new());
+    }
     list_from_raw(items.iter().map(|v| incref(*v)).collect())
 }
 

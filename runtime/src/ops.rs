@@ -966,8 +966,8 @@ pub fn py_eq_bool(a: Value, b: Value) -> R<bool> {
 
 /// `a < b` as a bool.
 pub fn py_lt_bool(a: Value, b: Value) -> R<bool> {
-    if a.is_inline_int() && b.is_inline_int() {
-        return Ok(a.as_inline_int() < b.as_inline_int());
+    if let Some(r) = lt_native(a, b) {
+        return Ok(r);
     }
     // Two exact tuples (the records of heaps and sorts): their comparison directly, without
     // a bool object in between (the same `seq_compare` `rich_compare` reaches).
@@ -1211,6 +1211,53 @@ fn dict_eq(a: Value, b: Value) -> R<bool> {
     Ok(true)
 }
 
+/// `a < b` when it is decided without running any Python code: two small ints, or two exact
+/// tuples whose items up to the first unequal pair (or the end of the shorter one) are
+/// small ints, exact strs or floats that are not NaN (the records of heaps and sorts).
+/// `None`: the caller takes the general comparison.
+#[inline]
+pub(crate) fn lt_native(a: Value, b: Value) -> Option<bool> {
+    if a.is_inline_int() && b.is_inline_int() {
+        return Some(a.as_inline_int() < b.as_inline_int());
+    }
+    if is_tuple(a) && is_tuple(b) {
+        return tuple_native_prefix(cmp::LT, tuple_items(a), tuple_items(b)).ok();
+    }
+    None
+}
+
+/// The ordering of two items that compare without running Python code (two small ints, two
+/// exact strs, two floats that are not NaN); `None` for anything else.
+#[inline(always)]
+fn item_order_native(x: Value, y: Value) -> Option<Ordering> {
+    if x.is_inline_int() && y.is_inline_int() {
+        Some(x.as_inline_int().cmp(&y.as_inline_int()))
+    } else if is_str(x) && is_str(y) {
+        // By code point, as their UTF-8 bytes order.
+        Some(as_str(x).cmp(as_str(y)))
+    } else if x.is_float() && y.is_float() {
+        x.as_f64().partial_cmp(&y.as_f64())
+    } else {
+        None
+    }
+}
+
+/// The lexicographic comparison `opc` of two tuples' items as far as their items compare
+/// natively ([`item_order_native`]): `Ok(result)` when that decides it, `Err(i)` with the
+/// index of the first pair that needs the general comparison. Tuples never change, so the
+/// item slices stay valid throughout.
+#[inline]
+fn tuple_native_prefix(opc: u32, xs: &[Value], ys: &[Value]) -> Result<bool, usize> {
+    for (i, (x, y)) in xs.iter().zip(ys).enumerate() {
+        match item_order_native(*x, *y) {
+            Some(Ordering::Equal) => {}
+            Some(o) => return Ok(ord_result(opc, o)),
+            None => return Err(i),
+        }
+    }
+    Ok(ord_result(opc, xs.len().cmp(&ys.len())))
+}
+
 /// Lexicographic comparison of two lists or two tuples (`opc` a `cmp` code), as CPython's
 /// `list_richcompare`/`tuplerichcompare`: the first items that are not equal decide.
 pub(crate) fn seq_compare(opc: u32, a: Value, b: Value) -> R<bool> {
@@ -1219,25 +1266,22 @@ pub(crate) fn seq_compare(opc: u32, a: Value, b: Value) -> R<bool> {
         return Ok(opc == cmp::NE);
     }
     let mut i = 0;
+    if is_tuple(a) && is_tuple(b) {
+        match tuple_native_prefix(opc, tuple_items(a), tuple_items(b)) {
+            Ok(r) => return Ok(r),
+            Err(first) => i = first,
+        }
+    }
     loop {
         let (la, lb) = (len(a), len(b));
         if i >= la || i >= lb {
             return Ok(ord_result(opc, la.cmp(&lb)));
         }
         let (x, y) = (crate::iter::seq_items(a)[i], crate::iter::seq_items(b)[i]);
-        // Two small ints, two exact strs (ordered by code point, as their UTF-8 bytes are)
-        // or two floats that are not NaN, the usual items of sorted or heaped tuples: no
-        // reference, no dispatch, and nothing a comparison of them could run.
-        let native = if x.is_inline_int() && y.is_inline_int() {
-            Some(x.as_inline_int().cmp(&y.as_inline_int()))
-        } else if crate::str::is_str(x) && crate::str::is_str(y) {
-            Some(crate::str::as_str(x).cmp(crate::str::as_str(y)))
-        } else if x.is_float() && y.is_float() {
-            x.as_f64().partial_cmp(&y.as_f64())
-        } else {
-            None
-        };
-        match native {
+        // Two small ints, two exact strs or two floats that are not NaN, the usual items of
+        // sorted or heaped sequences: no reference, no dispatch, and nothing a comparison of
+        // them could run.
+        match item_order_native(x, y) {
             Some(Ordering::Equal) => {
                 i += 1;
                 continue;

@@ -741,19 +741,28 @@ const SHORT_HAYSTACK: usize = 64;
 ///
 /// Offsets are byte offsets; when both are UTF-8 text, a match always starts and ends on
 /// char boundaries (UTF-8 is self-synchronizing). A one-byte needle is a `memchr`; in a
-/// short haystack the candidates are the positions whose first and last bytes match (at
-/// most [`SHORT_HAYSTACK`]² byte comparisons); otherwise `memchr::memmem` (Two-Way with a
-/// SIMD prefilter), which is linear in the worst case.
+/// short haystack the candidates are the positions of the needle's first byte (each found
+/// with `memchr`) whose last byte matches too (at most [`SHORT_HAYSTACK`]² byte
+/// comparisons); otherwise `memchr::memmem` (Two-Way with a SIMD prefilter), which is
+/// linear in the worst case.
 fn find_bytes(hay: &[u8], needle: &[u8]) -> Option<usize> {
     match needle {
         [] => Some(0),
         [b] => memchr::memchr(*b, hay),
         _ if needle.len() > hay.len() => None,
         [first, middle @ .., last] if hay.len() < SHORT_HAYSTACK => {
+            // The candidates are where the first byte occurs (`memchr` skips to each).
             let n = needle.len();
-            (0..=hay.len() - n).find(|&i| {
-                hay[i] == *first && hay[i + n - 1] == *last && &hay[i + 1..i + n - 1] == middle
-            })
+            let starts = &hay[..=hay.len() - n];
+            let mut from = 0;
+            while let Some(j) = memchr::memchr(*first, &starts[from..]) {
+                let i = from + j;
+                if hay[i + n - 1] == *last && &hay[i + 1..i + n - 1] == middle {
+                    return Some(i);
+                }
+                from = i + 1;
+            }
+            None
         }
         _ => memchr::memmem::find(hay, needle),
     }
@@ -767,10 +776,16 @@ fn rfind_bytes(hay: &[u8], needle: &[u8]) -> Option<usize> {
         [b] => memchr::memrchr(*b, hay),
         _ if needle.len() > hay.len() => None,
         [first, middle @ .., last] if hay.len() < SHORT_HAYSTACK => {
+            // The candidates are where the first byte occurs, last first (`memrchr`).
             let n = needle.len();
-            (0..=hay.len() - n).rev().find(|&i| {
-                hay[i] == *first && hay[i + n - 1] == *last && &hay[i + 1..i + n - 1] == middle
-            })
+            let mut starts = &hay[..=hay.len() - n];
+            while let Some(i) = memchr::memrchr(*first, starts) {
+                if hay[i + n - 1] == *last && &hay[i + 1..i + n - 1] == middle {
+                    return Some(i);
+                }
+                starts = &starts[..i];
+            }
+            None
         }
         _ => memchr::memmem::rfind(hay, needle),
     }
@@ -839,6 +854,10 @@ fn for_each_rmatch(hay: &[u8], needle: &[u8], mut f: impl FnMut(usize) -> bool) 
 /// Resolves optional `start`/`end` (code point indices, None allowed) to a byte range.
 fn sub_range(s: Value, start: Option<Value>, end: Option<Value>) -> R<Option<(usize, usize)>> {
     let d = str_data(s);
+    if start.is_none_or(|v| v.is_none()) && end.is_none_or(|v| v.is_none()) {
+        // The whole str (`s.find(x)`): no code point to convert.
+        return Ok(Some((0, d.byte_len())));
+    }
     let n = d.char_len as i64;
     let get = |v: Option<Value>, default: i64| -> R<i64> {
         match v {
@@ -1302,7 +1321,9 @@ fn join_strs(sep: &StrData, items: &[Value]) -> R<Ref> {
 
 fn strip_impl(recv: Value, args: Args<'_>, name: &str, left: bool, right: bool) -> R<Ref> {
     let s = recv_str(recv)?;
-    args.no_kw(&format!("str.{name}"))?;
+    if !args.kwnames.is_empty() {
+        args.no_kw(&format!("str.{name}"))?;
+    }
     let [chars] = args.range::<1>(name, 0)?;
     let out = match chars {
         Some(c) if !c.is_none() => {
@@ -1500,7 +1521,11 @@ fn m_isprintable(recv: Value, args: Args<'_>) -> R<Ref> {
 
 fn partition_impl(recv: Value, args: Args<'_>, name: &str, rev: bool) -> R<Ref> {
     let s = recv_str(recv)?;
-    let [sep] = args.exact(&format!("str.{name}"))?;
+    let sep = match (args.pos, args.kwnames.is_empty()) {
+        ([sep], true) => *sep,
+        // The qualified name is formatted only for the error.
+        _ => args.exact::<1>(&format!("str.{name}"))?[0],
+    };
     let sep = plain_str(sep, false)?;
     if sep.is_empty() {
         return value_error("empty separator");
@@ -1554,7 +1579,9 @@ fn m_zfill(recv: Value, args: Args<'_>) -> R<Ref> {
 }
 
 fn pad_args(recv: Value, args: Args<'_>, name: &str) -> R<(i64, char)> {
-    args.no_kw(&format!("str.{name}"))?;
+    if !args.kwnames.is_empty() {
+        args.no_kw(&format!("str.{name}"))?;
+    }
     let [w, fill] = args.range::<2>(name, 1)?;
     let width = crate::int::index_i64(w.unwrap_or(Value::NONE))?;
     let fill = match fill {

@@ -260,6 +260,32 @@ pub fn result_type(kind: &InstKind, ty: &dyn Fn(Value) -> Type) -> Type {
         InstKind::CheckBound(a, _) => ty(*a),
         InstKind::MakeFunction { name, .. } => Function(name.clone()),
         InstKind::MakeClass { name, .. } => Class(name.clone()),
+        // A method of an exact str (a `str` fact is never an instance of a subclass, whose
+        // methods could be overridden): what the builtin method returns, or raises.
+        InstKind::CallMethod { receiver, name, .. } => match ty(*receiver) {
+            Never => Never,
+            Str => str_method_type(name),
+            _ => Dyn,
+        },
+        _ => Dyn,
+    }
+}
+
+/// The result type of the builtin method `name` of an exact str: a new or the same exact
+/// str, a new list (of strs, but mutable, so `list[dyn]`), an int, a bool, or a 3-tuple of
+/// strs; `dyn` for the others.
+pub fn str_method_type(name: &str) -> Type {
+    use Type::*;
+    match name {
+        "join" | "strip" | "lstrip" | "rstrip" | "lower" | "upper" | "replace" | "removeprefix"
+        | "removesuffix" | "ljust" | "rjust" | "center" | "zfill" | "casefold" | "title"
+        | "capitalize" | "swapcase" | "expandtabs" => Str,
+        "split" | "rsplit" | "splitlines" => List(Box::new(Dyn)),
+        "find" | "rfind" | "index" | "rindex" | "count" => Int,
+        "startswith" | "endswith" | "isdigit" | "isdecimal" | "isnumeric" | "isalpha"
+        | "isalnum" | "isspace" | "isupper" | "islower" | "istitle" | "isidentifier"
+        | "isprintable" | "isascii" => Bool,
+        "partition" | "rpartition" => Tuple(vec![Str, Str, Str]),
         _ => Dyn,
     }
 }

@@ -8,7 +8,8 @@
 //! Pipeline by [`OptLevel`]:
 //! - `O0`: no optimization passes; annotation assumptions are dropped (they are facts only
 //!   once guarded, see [`assumptions`]), which every level needs for correctness.
-//! - `O1`: entry guards for annotations ([`assumptions`]), [`super_calls`], [`direct_calls`], inline-cached
+//! - `O1`: entry guards for annotations ([`assumptions`]), [`super_calls`], typed results of
+//!   the builtin container constructors ([`builtin_ctors`]), [`direct_calls`], inline-cached
 //!   attribute [`slots`], float speculation on slot loads ([`slot_types`]), [`copy_prop`],
 //!   [`sccp`] (constant folding and branch folding), [`dce`].
 //! - `O2` (the default): `O1` plus [`counted_loops`], [`cse`] (with redundant guard
@@ -29,6 +30,7 @@
 //! re-optimizes nothing of its importers.
 
 pub mod assumptions;
+pub mod builtin_ctors;
 pub mod class_calls;
 pub mod copy_prop;
 pub mod counted_loops;
@@ -197,6 +199,7 @@ pub const PASSES: &[(&str, Pass)] = &[
     ("assumptions", assumptions::run),
     ("method_loads", method_loads::run),
     ("super_calls", super_calls::run),
+    ("builtin_ctors", builtin_ctors::run),
     ("direct_calls", direct_calls::run),
     ("copy_prop", copy_prop::run),
     ("sccp", sccp::run),
@@ -222,6 +225,7 @@ fn pipeline(level: OptLevel) -> Vec<(&'static str, Pass)> {
     ];
     if level >= OptLevel::O1 {
         passes.push(("super_calls", super_calls::run));
+        passes.push(("builtin_ctors", builtin_ctors::run));
         passes.push(("direct_calls", direct_calls::run));
         passes.push(("slots", slots::run));
         passes.push(("slot_types", slot_types::run));
