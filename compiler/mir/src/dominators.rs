@@ -65,6 +65,16 @@ impl DominatorTree {
     pub fn reverse_postorder(&self) -> &[Block] {
         &self.reverse_postorder
     }
+
+    /// The sources of the back edges into `header`: its predecessors (`preds` as
+    /// [`predecessors`] gives them) that it dominates. Empty when `header` heads no loop.
+    pub fn back_edges(&self, preds: &[Vec<Block>], header: Block) -> Vec<Block> {
+        preds[header.index()]
+            .iter()
+            .copied()
+            .filter(|p| self.dominates(header, *p))
+            .collect()
+    }
 }
 
 /// The blocks of the natural loop of `header` whose back edges come from `back` (each

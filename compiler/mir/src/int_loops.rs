@@ -66,11 +66,7 @@ pub fn find(func: &Function) -> (Vec<IntLoop>, Vec<Missed>) {
     let mut found = Vec::new();
     let mut missed = Vec::new();
     for &header in doms.reverse_postorder() {
-        let back: Vec<Block> = preds[header.index()]
-            .iter()
-            .copied()
-            .filter(|p| doms.dominates(header, *p))
-            .collect();
+        let back = doms.back_edges(&preds, header);
         if back.is_empty() {
             continue;
         }

@@ -28,11 +28,7 @@ pub fn run(func: &mut Function, ctx: &mut PassContext<'_>) {
         headers.reverse();
         let mut changed = false;
         for header in headers {
-            let back: Vec<Block> = preds[header.index()]
-                .iter()
-                .copied()
-                .filter(|p| doms.dominates(header, *p))
-                .collect();
+            let back = doms.back_edges(&preds, header);
             if back.is_empty() {
                 continue;
             }
