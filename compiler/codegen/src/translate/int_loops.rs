@@ -249,19 +249,21 @@ impl Translator<'_> {
         // The bail: box the start values, run the iteration generically.
         b.switch_to_block(copy.bail);
         b.set_cold_block(copy.bail);
+        // All parameters first: Cranelift admits none after the block's first instruction.
+        let starts: Vec<ir::Value> = kinds[..args.len()]
+            .iter()
+            .map(|kind| {
+                let ty = if *kind == Kind::Float { types::F64 } else { I64 };
+                b.append_block_param(copy.bail, ty)
+            })
+            .collect();
         let mut boxed = Vec::new();
-        for kind in &kinds[..args.len()] {
+        for (kind, p) in kinds[..args.len()].iter().zip(starts) {
             let w = match kind {
-                Kind::Float => {
-                    // Never a NaN: every float of the copy was checked.
-                    let p = b.append_block_param(copy.bail, types::F64);
-                    b.ins().bitcast(I64, ir::MemFlagsData::new(), p)
-                }
-                Kind::Int => {
-                    let p = b.append_block_param(copy.bail, I64);
-                    box_small_int(b, p)
-                }
-                Kind::Word => b.append_block_param(copy.bail, I64),
+                // Never a NaN: every float of the copy was checked.
+                Kind::Float => b.ins().bitcast(I64, ir::MemFlagsData::new(), p),
+                Kind::Int => box_small_int(b, p),
+                Kind::Word => p,
             };
             boxed.push(BlockArg::Value(w));
         }
