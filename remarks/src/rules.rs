@@ -156,6 +156,12 @@ const RULES: &[Rule] = &[
         help: "Annotate the parameter (`n: int`, `x: float`) or convert the value (`int(...)`, `float(...)`), so that every value the loop computes with is an `int` or a `float`.",
     },
     Rule {
+        name: "function.unboxed",
+        pass: "int_loops",
+        summary: "A recursive function of `int` arithmetic also runs as a copy on machine integers that calls itself directly.",
+        help: "Nothing to do.",
+    },
+    Rule {
         name: "builtin.ctor.typed",
         pass: "builtin_ctors",
         summary: "A call of the builtin `set`, `list` or `dict` has a known result type (an empty call became a literal).",

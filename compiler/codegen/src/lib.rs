@@ -373,6 +373,51 @@ fn build_module<M: Backend>(
             .map_err(obj_err)?;
         code.insert(f.name.to_string(), data);
     }
+    // The machine copies of integer functions (not of a function compiled in parts) and
+    // their bail counters.
+    let int_fns: Vec<Option<molt_mir::int_functions::IntFunction>> = functions
+        .iter()
+        .zip(&plans)
+        .map(|(f, plan)| {
+            plan.is_none()
+                .then(|| molt_mir::int_functions::find(f))
+                .flatten()
+        })
+        .collect();
+    let mut machine = FxHashMap::default();
+    let mut machine_ids: Vec<Option<FuncId>> = vec![None; functions.len()];
+    let mut bails = FxHashMap::default();
+    for (i, (f, ifn)) in functions.iter().zip(&int_fns).enumerate() {
+        let Some(ifn) = ifn else {
+            continue;
+        };
+        let sig = translate::machine_signature(call_conv, ifn.params.len());
+        let id = module
+            .declare_function(&symbol_name("__molt_fnm_", &f.name), Linkage::Local, &sig)
+            .map_err(obj_err)?;
+        module.set_wasm_signature(
+            id,
+            wasm::WasmSig {
+                params: vec![wasm::ValType::I64; ifn.params.len()],
+                result: Some(wasm::ValType::I64),
+            },
+        );
+        machine.insert(f.name.to_string(), id);
+        machine_ids[i] = Some(id);
+        let data = module
+            .declare_data(
+                &symbol_name("__molt_bails_", &f.name),
+                Linkage::Local,
+                true,
+                false,
+            )
+            .map_err(obj_err)?;
+        let mut d = DataDescription::new();
+        d.define_zeroinit(8);
+        d.set_align(8);
+        module.define_data(data, &d).map_err(obj_err)?;
+        bails.insert(f.name.to_string(), data);
+    }
     // Constants.
     let constants = collect_constants(functions);
     let slot = |module: &mut M, name: String| -> Result<DataId, CodegenError> {
@@ -520,6 +565,8 @@ fn build_module<M: Backend>(
             })
             .map(|f| f.name.to_string())
             .collect(),
+        machine,
+        bails,
     };
 
     // Translate and compile every function (every part of a split one), in parallel: each
@@ -530,10 +577,18 @@ fn build_module<M: Backend>(
     let declarations = module.declarations();
     let key_prefix = persist::key_prefix(isa, options.optimize);
     let cache = options.code_cache.as_deref();
+    // (function, part), and (function, [`MACHINE`]) for a machine copy.
     let units: Vec<(usize, usize)> = part_ids
         .iter()
         .enumerate()
         .flat_map(|(i, ids)| (0..ids.len()).map(move |k| (i, k)))
+        .chain(
+            machine_ids
+                .iter()
+                .enumerate()
+                .filter(|(_, id)| id.is_some())
+                .map(|(i, _)| (i, MACHINE)),
+        )
         .collect();
     // The key of a split function, hashed once for all its parts.
     let split_keys: Vec<Option<molt_codecache::Key>> = functions
@@ -551,8 +606,8 @@ fn build_module<M: Backend>(
     // big function taken last does not leave the other threads idle at the end. The order
     // changes only when each unit is compiled, not its code or its place in the object.
     let unit_cost = |&(i, k): &(usize, usize)| match &plans[i] {
-        Some(plan) => plan.parts[k].iter().map(|r| r.end - r.start).sum(),
-        None => functions[i].insts.len(),
+        Some(plan) if k != MACHINE => plan.parts[k].iter().map(|r| r.end - r.start).sum(),
+        _ => functions[i].insts.len(),
     };
     // Units that run once get the cheap settings (`once`); the wasm32 backend selects from
     // the optimized CLIF of every unit.
@@ -568,9 +623,10 @@ fn build_module<M: Backend>(
         units
             .iter()
             .map(|&(i, k)| {
-                cyclic[i]
-                    .as_ref()
-                    .is_some_and(|c| once::runs_once(&functions[i], plans[i].as_ref(), k, c))
+                k != MACHINE
+                    && cyclic[i]
+                        .as_ref()
+                        .is_some_and(|c| once::runs_once(&functions[i], plans[i].as_ref(), k, c))
             })
             .collect()
     };
@@ -600,6 +656,8 @@ fn build_module<M: Backend>(
                 let points = &points;
                 let split_keys = &split_keys;
                 let wasm_sigs = &wasm_sigs;
+                let int_fns = &int_fns;
+                let machine_ids = &machine_ids;
                 // Deep dominator trees recurse in the wasm32 backend: a large stack.
                 std::thread::Builder::new()
                     .stack_size(64 << 20)
@@ -615,6 +673,7 @@ fn build_module<M: Backend>(
                             };
                             let (i, k) = units[u];
                             let f = &functions[i];
+                            let machine = int_fns[i].as_ref().filter(|_| k == MACHINE);
                             let unit = Unit {
                                 function: f,
                                 points: &points[i],
@@ -623,12 +682,22 @@ fn build_module<M: Backend>(
                                     index: k,
                                     next: part_ids[i].get(k + 1).copied(),
                                 }),
-                                id: part_ids[i][k],
+                                id: match (machine, machine_ids[i]) {
+                                    (Some(_), Some(id)) => id,
+                                    _ => part_ids[i][k],
+                                },
                                 key: split_keys[i].as_ref().map(|key| persist::part_key(key, k)),
+                                machine,
+                            };
+                            let sig = match machine {
+                                Some(ifn) => {
+                                    translate::machine_signature(call_conv, ifn.params.len())
+                                }
+                                None => py_sig.clone(),
                             };
                             let result = match wasm_sigs {
                                 Some(sigs) => {
-                                    let r = compile_wasm(&unit, isa, symbols, py_sig.clone(), sigs);
+                                    let r = compile_wasm(&unit, isa, symbols, sig, sigs);
                                     if r.is_ok() {
                                         COMPILED.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                                         if let Some(cache) = cache {
@@ -642,7 +711,7 @@ fn build_module<M: Backend>(
                                     if cheap[u] { once_isa } else { isa },
                                     declarations,
                                     symbols,
-                                    py_sig.clone(),
+                                    sig,
                                     key_prefix,
                                     cache,
                                 )
@@ -652,7 +721,9 @@ fn build_module<M: Backend>(
                             out.push(result.map(|c| (u, c)));
                             let (translate, compile, clif_insts) = timing::take_last();
                             unit_times.push(timing::UnitTime {
-                                name: if plans[i].is_some() {
+                                name: if k == MACHINE {
+                                    format!("{}#machine", f.name)
+                                } else if plans[i].is_some() {
                                     format!("{}#part{k}", f.name)
                                 } else {
                                     f.name.to_string()
@@ -714,6 +785,12 @@ fn build_module<M: Backend>(
         let (i, k) = units[u];
         // The profile table knows each function by its first part (samples in a later
         // part are not attributed). Wasm code has no addresses the sampler could map.
+        if k == MACHINE {
+            if let Some(id) = machine_ids[i] {
+                module.define_unit(id, c)?;
+            }
+            continue;
+        }
         if k == 0
             && let UnitCode::Native(c) = &c
         {
@@ -833,6 +910,9 @@ static COMPILED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize
 static CACHED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
 
 /// One thing to compile: a function, or one part of a function compiled in parts.
+/// The "part index" of a function's machine copy among the units of a build.
+const MACHINE: usize = usize::MAX;
+
 struct Unit<'a> {
     function: &'a Function,
     /// The function's profile points.
@@ -842,6 +922,9 @@ struct Unit<'a> {
     id: FuncId,
     /// Its persistent key when known beforehand (the parts of a split function).
     key: Option<molt_codecache::Key>,
+    /// The function's machine copy, when the unit is that copy
+    /// ([`molt_mir::int_functions`]).
+    machine: Option<&'a molt_mir::int_functions::IntFunction>,
 }
 
 /// Part `index` of a function compiled in parts, and the function of the next part.
@@ -870,6 +953,11 @@ fn compile_cached(
     let key = match &unit.key {
         Some(key) => *key,
         None => persist::key(key_prefix, f, symbols),
+    };
+    // The machine copy of a function is cached under a key of its own.
+    let key = match unit.machine {
+        Some(_) => persist::part_key(&key, MACHINE),
+        None => key,
     };
     let memory_key = u64::from_le_bytes(key.0[..8].try_into().unwrap_or_default());
     let record = |source: Source| {
@@ -1012,6 +1100,10 @@ fn translate_unit(
 ) -> Result<ir::Function, CodegenError> {
     let mut clif =
         ir::Function::with_name_signature(ir::UserFuncName::user(0, unit.id.as_u32()), sig);
+    if let Some(ifn) = unit.machine {
+        translate::translate_machine(unit.function, ifn, &mut clif, symbols, unit.points)?;
+        return Ok(clif);
+    }
     match &unit.part {
         None => translate::translate(unit.function, &mut clif, symbols, unit.points)?,
         Some(part) => translate::translate_part(

@@ -198,6 +198,12 @@ pub struct Symbols {
     /// MIR functions without exception handlers: calls of them count the recursion depth
     /// only (inline against `molt_depth`), no handled-exception frame.
     pub handler_free: rustc_hash::FxHashSet<String>,
+    /// Per MIR name of an integer function ([`molt_mir::int_functions`]): its machine copy
+    /// (signature [`crate::translate::machine_signature`]).
+    pub machine: FxHashMap<String, FuncId>,
+    /// Per MIR name of an integer function: its bail count (an `i64`, zero at start), which
+    /// stops the generic code entering the copy at [`molt_mir::int_functions::BAIL_LIMIT`].
+    pub bails: FxHashMap<String, DataId>,
 }
 
 /// How a `call.method` site calls: the runtime entry point specialized for the method

@@ -38,7 +38,10 @@ use cranelift_module::FuncId;
 use molt_abi as abi;
 use molt_mir::lanes::{Strategy, strategy};
 
+mod int_functions;
 mod int_loops;
+
+pub(crate) use int_functions::machine_signature;
 
 const I64: ir::Type = types::I64;
 const I8: ir::Type = types::I8;
@@ -156,7 +159,37 @@ pub fn translate(
         next: None,
         whole: true,
     };
-    translate_with(func, clif, symbols, points, &liveness, &held, &part)
+    translate_with(func, clif, symbols, points, &liveness, &held, &part, None)
+}
+
+/// Translates the machine copy of integer function `func` ([`molt_mir::int_functions`]) into
+/// `clif` (an empty Cranelift function with signature [`machine_signature`]).
+pub(crate) fn translate_machine(
+    func: &Function,
+    ifn: &molt_mir::int_functions::IntFunction,
+    clif: &mut ir::Function,
+    symbols: &Symbols,
+    points: &Points,
+) -> Result<(), CodegenError> {
+    let liveness = Liveness::compute(func);
+    let held = Held::compute(func);
+    let part = Part {
+        ranges: &[],
+        cuts: &[],
+        entry: None,
+        next: None,
+        whole: false,
+    };
+    translate_with(
+        func,
+        clif,
+        symbols,
+        points,
+        &liveness,
+        &held,
+        &part,
+        Some(ifn),
+    )
 }
 
 /// Translates part `index` of `func` as `plan` cuts it ([`crate::split`]) into `clif`; `next`
@@ -185,6 +218,7 @@ pub(crate) fn translate_part(
         &plan.liveness,
         &plan.held,
         &part,
+        None,
     )
 }
 
@@ -202,6 +236,8 @@ struct Part<'a> {
     whole: bool,
 }
 
+/// Translates `part` of `func`, or with `machine`, the function's machine copy.
+#[allow(clippy::too_many_arguments)]
 fn translate_with(
     func: &Function,
     clif: &mut ir::Function,
@@ -210,6 +246,7 @@ fn translate_with(
     liveness: &Liveness,
     held: &Held,
     part: &Part<'_>,
+    machine: Option<&molt_mir::int_functions::IntFunction>,
 ) -> Result<(), CodegenError> {
     let mut fctx = FunctionBuilderContext::new();
     // Source locations are MIR sites (absolute: base 0), for the sampler's code-offset map.
@@ -249,8 +286,16 @@ fn translate_with(
         } else {
             Vec::new()
         },
+        int_function: if part.whole && symbols.machine.contains_key(&*func.name) {
+            molt_mir::int_functions::find(func)
+        } else {
+            None
+        },
     };
-    t.run(&mut b, part)?;
+    match machine {
+        Some(ifn) => t.machine_copy(&mut b, ifn)?,
+        None => t.run(&mut b, part)?,
+    }
     b.seal_all_blocks();
     b.finalize(symbols.frontend);
     Ok(())
@@ -369,6 +414,9 @@ struct Translator<'a> {
     /// The integer loops that get a machine-integer copy ([`int_loops`]; none in a part of
     /// a split function).
     int_loops: Vec<int_loops::LoopCopy>,
+    /// The function's machine copy, when it has one ([`int_functions`]): the generic code
+    /// enters it at the start of the typed version.
+    int_function: Option<molt_mir::int_functions::IntFunction>,
 }
 
 impl Translator<'_> {
@@ -535,6 +583,9 @@ impl Translator<'_> {
                 let bparams = b.block_params(cb).to_vec();
                 for (p, v) in data.params.iter().zip(bparams) {
                     self.values.insert(*p, v);
+                }
+                if self.int_function.as_ref().is_some_and(|f| f.entry == block) {
+                    self.int_function_entry(b)?;
                 }
             }
             let slice = &data.insts[range.start..range.end];

@@ -17,6 +17,7 @@
 pub mod compact;
 pub mod display;
 pub mod dominators;
+pub mod int_functions;
 pub mod int_loops;
 pub mod lanes;
 pub mod parse;

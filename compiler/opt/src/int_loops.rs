@@ -1,17 +1,29 @@
 //! Remarks for integer loops: loops of `int` and `float` arithmetic and comparisons only,
 //! which codegen also compiles as a copy on machine integers and floats ([`molt_mir::int_loops`] decides which;
 //! this pass changes nothing and says what codegen will do, and, for a loop that would
-//! qualify but for a value of unknown type, which value that is).
+//! qualify but for a value of unknown type, which value that is), and for integer functions,
+//! recursive ones that codegen also compiles as a machine copy
+//! ([`molt_mir::int_functions`]).
 
 use molt_mir::{Function, Span, ValueDef};
 
 use crate::{PassContext, RemarkKind};
 
-/// Reports `loop.unboxed` (applied) for every integer loop of `func` and
+/// Reports `function.unboxed` (applied) when `func` is an integer function, `loop.unboxed`
+/// (applied) for every integer loop of `func` and
 /// `loop.unboxed.missed` for every loop that only a value of unknown type keeps from being one.
 /// A loop the entry guards compiled twice (for annotated arguments, and a generic copy for
 /// others) gets one remark: applied when either copy is an integer loop, else the first miss.
 pub fn run(func: &mut Function, ctx: &mut PassContext<'_>) {
+    if let Some(ifn) = molt_mir::int_functions::find(func) {
+        ctx.remark(
+            "int_loops",
+            "function.unboxed",
+            RemarkKind::Applied,
+            ifn.span,
+            "this recursive function also runs as a copy on machine integers: called with ints of the 48-bit inline range, it computes in registers and calls itself directly, with no type tests, boxing or reference counts; a result beyond 64 bits, an operation that raises, or the recursion limit runs the call again on the generic path",
+        );
+    }
     let (loops, missed) = molt_mir::int_loops::find(func);
     let mut spans: Vec<Span> = Vec::new();
     for lp in &loops {

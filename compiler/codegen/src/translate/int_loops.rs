@@ -53,24 +53,27 @@ pub(super) fn plan(func: &molt_mir::Function) -> Vec<LoopCopy> {
 
 /// The state of translating one copy: the machine values of the MIR values, the copy's
 /// blocks, and where a failed check goes.
-struct Copy {
-    raw: FxHashMap<Value, ir::Value>,
-    conds: FxHashMap<Value, ir::Value>,
-    blocks: FxHashMap<Block, ir::Block>,
+pub(super) struct Copy {
+    pub(super) raw: FxHashMap<Value, ir::Value>,
+    pub(super) conds: FxHashMap<Value, ir::Value>,
+    pub(super) blocks: FxHashMap<Block, ir::Block>,
     /// Boxes its parameters (the header's machine values at the start of the iteration) and
-    /// jumps to the generic header.
-    bail: ir::Block,
-    /// The copy's header parameters (the arguments of every bail).
-    start: Vec<ir::Value>,
-    /// The MIR loop header.
-    header: Block,
+    /// jumps to the generic header; in a function's copy, returns *bail*.
+    pub(super) bail: ir::Block,
+    /// The copy's header parameters (the arguments of every bail; none in a function's).
+    pub(super) start: Vec<ir::Value>,
+    /// The MIR loop header (`None` in a function's copy, which has no back edges to check).
+    pub(super) header: Option<Block>,
+    /// The values of MIR type `dyn` that are `int`s in the copy (a function's copy:
+    /// [`molt_mir::int_functions::IntFunction::ints`]).
+    pub(super) ints: FxHashSet<Value>,
     /// The `int` values known to be in the inline range (48 bits): the header parameters (by
     /// induction: back edges check), the invariants, constants, and remainders of a division
     /// by such a value. A back edge checks only the others.
-    inline: FxHashSet<Value>,
+    pub(super) inline: FxHashSet<Value>,
     /// Back edges whose `int` arguments are still to be checked against the inline range:
     /// (edge block, whether each parameter is an `int`).
-    back_edges: Vec<(ir::Block, Vec<bool>)>,
+    pub(super) back_edges: Vec<(ir::Block, Vec<bool>)>,
 }
 
 impl Translator<'_> {
@@ -205,7 +208,8 @@ impl Translator<'_> {
             blocks: FxHashMap::default(),
             bail: b.create_block(),
             start: Vec::new(),
-            header: lp.header,
+            header: Some(lp.header),
+            ints: FxHashSet::default(),
             inline: lp.invariants.iter().copied().collect(),
             back_edges: Vec::new(),
         };
@@ -253,7 +257,11 @@ impl Translator<'_> {
         let starts: Vec<ir::Value> = kinds[..args.len()]
             .iter()
             .map(|kind| {
-                let ty = if *kind == Kind::Float { types::F64 } else { I64 };
+                let ty = if *kind == Kind::Float {
+                    types::F64
+                } else {
+                    I64
+                };
                 b.append_block_param(copy.bail, ty)
             })
             .collect();
@@ -291,7 +299,7 @@ impl Translator<'_> {
     }
 
     /// One instruction of the copy ([`molt_mir::int_loops`] admits these only).
-    fn copy_inst(
+    pub(super) fn copy_inst(
         &mut self,
         b: &mut FunctionBuilder<'_>,
         copy: &mut Copy,
@@ -312,7 +320,7 @@ impl Translator<'_> {
                 copy.conds.insert(r, c);
             }
         };
-        let float_result = d.result.is_some_and(|r| *self.func.ty(r) == Type::Float);
+        let float_result = d.result.is_some_and(|r| *self.cty(copy, r) == Type::Float);
         match &d.kind {
             InstKind::Const(Constant::Int(IntConst::Small(k))) => {
                 let x = b.ins().iconst(I64, *k);
@@ -355,7 +363,7 @@ impl Translator<'_> {
                 };
                 result(copy, r);
             }
-            InstKind::Unary(UnaryOp::Not, x) if *func_ty(self, *x) == Type::Float => {
+            InstKind::Unary(UnaryOp::Not, x) if *self.cty(copy, *x) == Type::Float => {
                 let x = self.raw(b, copy, *x)?;
                 let zero = b.ins().f64const(0.0);
                 let c = b.ins().fcmp(FloatCC::Equal, x, zero);
@@ -373,7 +381,7 @@ impl Translator<'_> {
                     .ok_or_else(unexpected)?;
                 result(copy, r);
             }
-            InstKind::Unary(op, x) if *func_ty(self, *x) == Type::Int => {
+            InstKind::Unary(op, x) if *self.cty(copy, *x) == Type::Int => {
                 let x = self.raw(b, copy, *x)?;
                 match op {
                     UnaryOp::Neg => {
@@ -400,7 +408,7 @@ impl Translator<'_> {
             InstKind::Truthy(x) => {
                 let c = match copy.conds.get(x) {
                     Some(c) => *c,
-                    None if *func_ty(self, *x) == Type::Float => {
+                    None if *self.cty(copy, *x) == Type::Float => {
                         let x = self.raw(b, copy, *x)?;
                         let zero = b.ins().f64const(0.0);
                         b.ins().fcmp(FloatCC::NotEqual, x, zero)
@@ -418,7 +426,8 @@ impl Translator<'_> {
                 if matches!(op, CmpOp::Is | CmpOp::IsNot | CmpOp::In | CmpOp::NotIn) {
                     return Err(unexpected());
                 }
-                let floats = *func_ty(self, *l) == Type::Float || *func_ty(self, *r) == Type::Float;
+                let floats =
+                    *self.cty(copy, *l) == Type::Float || *self.cty(copy, *r) == Type::Float;
                 let c = if floats {
                     // An `int` operand that converts exactly: Python's exact comparison of an
                     // int with a float.
@@ -448,8 +457,18 @@ impl Translator<'_> {
         Ok(())
     }
 
+    /// The type of `v` in the copy: its MIR type, or `int` for a value the copy infers to
+    /// be one ([`Copy::ints`]).
+    pub(super) fn cty<'f>(&'f self, copy: &Copy, v: Value) -> &'f Type {
+        if copy.ints.contains(&v) {
+            &Type::Int
+        } else {
+            self.func.ty(v)
+        }
+    }
+
     /// The machine value of `int` operand `v` in the copy.
-    fn raw(
+    pub(super) fn raw(
         &self,
         b: &mut FunctionBuilder<'_>,
         copy: &Copy,
@@ -510,7 +529,7 @@ impl Translator<'_> {
             return Ok(super::bool_word(b, *c));
         }
         let x = self.raw(b, copy, v)?;
-        Ok(match self.func.ty(v) {
+        Ok(match self.cty(copy, v) {
             Type::Float => b.ins().bitcast(I64, ir::MemFlagsData::new(), x),
             Type::Int => {
                 if !self.is_inline(copy, v) {
@@ -547,7 +566,7 @@ impl Translator<'_> {
         exact: bool,
     ) -> Result<ir::Value, CodegenError> {
         let x = self.raw(b, copy, v)?;
-        if *self.func.ty(v) == Type::Float {
+        if *self.cty(copy, v) == Type::Float {
             return Ok(x);
         }
         if exact {
@@ -629,9 +648,9 @@ impl Translator<'_> {
         let params = &self.func.blocks[call.block.index()].params;
         let mut args = Vec::with_capacity(call.args.len());
         for (a, p) in call.args.iter().zip(params) {
-            let x = if *self.func.ty(*p) == Type::Dyn {
+            let x = if *self.cty(copy, *p) == Type::Dyn {
                 self.word(b, copy, *a)?
-            } else if *self.func.ty(*p) == Type::Bool && !copy.raw.contains_key(a) {
+            } else if *self.cty(copy, *p) == Type::Bool && !copy.raw.contains_key(a) {
                 match copy.conds.get(a) {
                     Some(c) => *c,
                     None => {
@@ -646,11 +665,11 @@ impl Translator<'_> {
             };
             args.push(BlockArg::Value(x));
         }
-        if call.block == copy.header {
+        if Some(call.block) == copy.header {
             let ints: Vec<bool> = params
                 .iter()
                 .zip(&call.args)
-                .map(|(p, a)| *self.func.ty(*p) == Type::Int && !self.is_inline(copy, *a))
+                .map(|(p, a)| *self.cty(copy, *p) == Type::Int && !self.is_inline(copy, *a))
                 .collect();
             if ints.contains(&true) {
                 let edge = b.create_block();
@@ -726,14 +745,12 @@ impl Translator<'_> {
     }
 }
 
-fn func_ty<'f>(t: &'f Translator<'_>, v: Value) -> &'f Type {
-    t.func.ty(v)
-}
-
 /// Translates the back-edge blocks [`Translator::copy_edge`] asked for: each checks that its
 /// `int` arguments are inline ints (48 bits) and jumps to the copy's header.
 fn back_edges(b: &mut FunctionBuilder<'_>, copy: &mut Copy) {
-    let header = copy.blocks[&copy.header];
+    let Some(header) = copy.header.map(|h| copy.blocks[&h]) else {
+        return;
+    };
     for (edge, ints) in std::mem::take(&mut copy.back_edges) {
         b.switch_to_block(edge);
         let params = b.block_params(edge).to_vec();
@@ -770,7 +787,7 @@ enum Checked {
 }
 
 /// Bails with the iteration's start values when `bad`, else continues in a new block.
-fn guard_not(b: &mut FunctionBuilder<'_>, copy: &Copy, bad: ir::Value) {
+pub(super) fn guard_not(b: &mut FunctionBuilder<'_>, copy: &Copy, bad: ir::Value) {
     let cont = b.create_block();
     let start: Vec<BlockArg> = copy.start.iter().map(|v| BlockArg::Value(*v)).collect();
     b.ins().brif(bad, copy.bail, &start, cont, &[]);
@@ -778,7 +795,7 @@ fn guard_not(b: &mut FunctionBuilder<'_>, copy: &Copy, bad: ir::Value) {
 }
 
 /// Continues in a new block when `ok`, else bails with the iteration's start values.
-fn guard(b: &mut FunctionBuilder<'_>, copy: &Copy, ok: ir::Value) {
+pub(super) fn guard(b: &mut FunctionBuilder<'_>, copy: &Copy, ok: ir::Value) {
     let cont = b.create_block();
     let start: Vec<BlockArg> = copy.start.iter().map(|v| BlockArg::Value(*v)).collect();
     b.ins().brif(ok, cont, &[], copy.bail, &start);
