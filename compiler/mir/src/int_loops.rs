@@ -4,7 +4,11 @@
 //! as an `f64`): no tag tests, no boxing between operations, only the checks Python needs.
 //!
 //! The loop may also carry `dyn` values it does not compute with (the previous binding of a
-//! variable the loop rebinds, such as an inner `for` loop's variable), as words.
+//! variable the loop rebinds, such as an inner `for` loop's variable), as words, and read
+//! items of lists defined outside it (`getitem`): reading has no side effect, and nothing
+//! in the loop can change a list. The items are speculated to be floats (when that types
+//! the whole loop, e.g. from a `0.0` accumulator), else ints ([`IntLoop::types`]); a read
+//! whose index is outside the list or whose item has another type bails like an overflow.
 //!
 //! Such a loop has no side effect, so the copy needs no way to resume the generic code in the
 //! middle of an iteration: whenever a machine integer would leave 64 bits (or the inline
@@ -22,7 +26,7 @@
 //! (in the spirit of LuaJIT's and PyPy's guard exits, restricted to loops without side
 //! effects so that an exit needs no state reconstruction).
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use crate::dominators::{DominatorTree, natural_loop, predecessors};
 use crate::{BinaryOp, Block, BlockCall, CmpOp, Constant, Function, Inst, InstData, InstKind};
@@ -43,6 +47,13 @@ pub struct IntLoop {
     pub invariants: Vec<Value>,
     /// The span of the loop (of the header's terminator: the loop statement), for remarks.
     pub span: Span,
+    /// The lists the loop reads items of (`getitem`), defined outside it: the copy's entry
+    /// checks that each is a list (nothing in the loop can change one).
+    pub lists: Vec<Value>,
+    /// The values of MIR type `dyn` that the copy keeps as an `int` or a `float`: items read
+    /// from a list (the type speculated for all of them, checked at each read) and what the
+    /// loop computes from them.
+    pub types: HashMap<Value, Type>,
 }
 
 /// Why a loop whose instructions are all integer operations is not an [`IntLoop`]: a value
@@ -76,8 +87,25 @@ pub fn find(func: &Function) -> (Vec<IntLoop>, Vec<Missed>) {
         if header.index() == 0 || preds[header.index()].iter().all(|p| body.contains(p)) {
             continue;
         }
-        match classify(func, header, &body) {
-            Verdict::Eligible(invariants) => {
+        // Items read from lists: speculated to be floats, else ints (the first that types
+        // the whole loop).
+        let reads = body.iter().any(|b| {
+            func.blocks[b.index()]
+                .insts
+                .iter()
+                .any(|i| matches!(func.insts[i.index()].kind, InstKind::GetItem(..)))
+        });
+        let mut verdict = classify(func, header, &body, None);
+        if reads {
+            for spec in [Type::Float, Type::Int] {
+                verdict = classify(func, header, &body, Some(spec));
+                if matches!(verdict, Verdict::Eligible(..)) {
+                    break;
+                }
+            }
+        }
+        match verdict {
+            Verdict::Eligible(invariants, lists, types) => {
                 let mut blocks = vec![header];
                 blocks.extend(
                     func.layout
@@ -90,6 +118,8 @@ pub fn find(func: &Function) -> (Vec<IntLoop>, Vec<Missed>) {
                     blocks,
                     invariants,
                     span: loop_span(func, header),
+                    lists,
+                    types,
                 });
             }
             Verdict::Untyped(value) => missed.push(Missed {
@@ -104,7 +134,8 @@ pub fn find(func: &Function) -> (Vec<IntLoop>, Vec<Missed>) {
 }
 
 enum Verdict {
-    Eligible(Vec<Value>),
+    /// The invariants, the lists read, the speculated types.
+    Eligible(Vec<Value>, Vec<Value>, HashMap<Value, Type>),
     Untyped(Value),
     NotIntegerLoop,
 }
@@ -146,12 +177,18 @@ pub fn fits_inline(k: i64) -> bool {
     (k << shift) >> shift == k
 }
 
-fn classify(func: &Function, header: Block, body: &HashSet<Block>) -> Verdict {
+/// Whether the loop of `header` and `body` is an integer loop, with `spec` the type of the
+/// items it reads from lists (`None`: a loop that reads none).
+fn classify(func: &Function, header: Block, body: &HashSet<Block>, spec: Option<Type>) -> Verdict {
     let insts: HashSet<Inst> = body
         .iter()
         .flat_map(|b| func.blocks[b.index()].insts.iter().copied())
         .collect();
     let carried = carried_params(func, body, &insts);
+    let types = match &spec {
+        Some(spec) => speculate(func, body, &carried, spec),
+        None => HashMap::new(),
+    };
     let mut c = Classifier {
         func,
         header,
@@ -161,12 +198,14 @@ fn classify(func: &Function, header: Block, body: &HashSet<Block>) -> Verdict {
         untyped: Vec::new(),
         other: false,
         invariants: Vec::new(),
+        lists: Vec::new(),
+        types: &types,
     };
     // In layout order, so that the remark names the same value every time.
     for b in func.layout.iter().filter(|b| body.contains(b)) {
         let data = &func.blocks[b.index()];
         for p in &data.params {
-            match func.ty(*p) {
+            match c.ty(*p) {
                 Type::Int | Type::Float => {}
                 // A `bool` parameter (a flag merged from branches) is a machine condition.
                 Type::Bool if *b != header => {}
@@ -193,7 +232,102 @@ fn classify(func: &Function, header: Block, body: &HashSet<Block>) -> Verdict {
         );
     match param.or(c.untyped.first().copied()) {
         Some(v) => Verdict::Untyped(v),
-        None => Verdict::Eligible(c.invariants),
+        None => {
+            let lists = c.lists;
+            Verdict::Eligible(c.invariants, lists, types)
+        }
+    }
+}
+
+/// The types the copy gives `dyn` values of the loop when every item read from a list is a
+/// `spec`: the reads, arithmetic on numbers of known types, and block parameters (not
+/// carried ones) whose every argument has the same type. A parameter whose arguments differ
+/// (an `int` on entry, a `float` from the loop) stays `dyn`.
+fn speculate(
+    func: &Function,
+    body: &HashSet<Block>,
+    carried: &HashSet<Value>,
+    spec: &Type,
+) -> HashMap<Value, Type> {
+    let mut types: HashMap<Value, Type> = HashMap::new();
+    let mut mixed: HashSet<Value> = HashSet::new();
+    let number = |t: &Type| matches!(t, Type::Int | Type::Float);
+    loop {
+        let mut changed = false;
+        let ty = |types: &HashMap<Value, Type>, v: Value| -> Type {
+            types.get(&v).cloned().unwrap_or_else(|| func.ty(v).clone())
+        };
+        for b in func.layout.iter() {
+            for inst in &func.blocks[b.index()].insts {
+                let d = &func.insts[inst.index()];
+                let inside = body.contains(b);
+                let new = match (&d.kind, d.result) {
+                    (InstKind::GetItem(..), Some(r)) if inside => Some((r, spec.clone())),
+                    (InstKind::Binary { op, lhs, rhs, .. }, Some(r)) if inside => {
+                        let (l, rt) = (ty(&types, *lhs), ty(&types, *rhs));
+                        let t = if !number(&l) || !number(&rt) {
+                            None
+                        } else if *op == BinaryOp::TrueDiv {
+                            Some(Type::Float)
+                        } else if l == Type::Float || rt == Type::Float {
+                            matches!(op, BinaryOp::Add | BinaryOp::Sub | BinaryOp::Mul)
+                                .then_some(Type::Float)
+                        } else {
+                            Some(Type::Int)
+                        };
+                        t.map(|t| (r, t))
+                    }
+                    (InstKind::Unary(UnaryOp::Neg | UnaryOp::Pos, x), Some(r)) if inside => {
+                        let t = ty(&types, *x);
+                        number(&t).then_some((r, t))
+                    }
+                    (InstKind::Jump(_) | InstKind::Brif(..), _) => {
+                        for call in d.kind.successors() {
+                            if !body.contains(&call.block) {
+                                continue;
+                            }
+                            let params = &func.blocks[call.block.index()].params;
+                            for (a, p) in call.args.iter().zip(params) {
+                                if *func.ty(*p) != Type::Dyn
+                                    || carried.contains(p)
+                                    || mixed.contains(p)
+                                {
+                                    continue;
+                                }
+                                let t = ty(&types, *a);
+                                if *func.ty(*a) == Type::Dyn && !types.contains_key(a) {
+                                    continue;
+                                }
+                                match types.get(p) {
+                                    None if number(&t) => {
+                                        types.insert(*p, t);
+                                        changed = true;
+                                    }
+                                    Some(old) if *old == t => {}
+                                    _ => {
+                                        types.remove(p);
+                                        mixed.insert(*p);
+                                        changed = true;
+                                    }
+                                }
+                            }
+                        }
+                        None
+                    }
+                    _ => None,
+                };
+                if let Some((r, t)) = new
+                    && *func.ty(r) == Type::Dyn
+                    && types.get(&r) != Some(&t)
+                {
+                    types.insert(r, t);
+                    changed = true;
+                }
+            }
+        }
+        if !changed {
+            return types;
+        }
     }
 }
 
@@ -258,9 +392,18 @@ struct Classifier<'a> {
     /// A value of another known type (`str`, `list`, ...) where a number is needed.
     other: bool,
     invariants: Vec<Value>,
+    /// The lists read (`getitem`), defined outside the loop.
+    lists: Vec<Value>,
+    /// The speculated types of `dyn` values ([`speculate`]).
+    types: &'a HashMap<Value, Type>,
 }
 
 impl Classifier<'_> {
+    /// The type of `v` in the copy: speculated, else its MIR type.
+    fn ty(&self, v: Value) -> &Type {
+        self.types.get(&v).unwrap_or_else(|| self.func.ty(v))
+    }
+
     fn defined_here(&self, v: Value) -> bool {
         match self.func.values[v.index()].def {
             ValueDef::Result(i) => self.insts.contains(&i),
@@ -271,7 +414,7 @@ impl Classifier<'_> {
     /// An operand that must be an `int` (or, with `float`, a `float`): defined in the loop
     /// by an arithmetic operation, or read from outside (checked on entry to the copy).
     fn want(&mut self, v: Value, float: bool) {
-        match self.func.ty(v) {
+        match self.ty(v) {
             Type::Int => {}
             Type::Float if float => {}
             Type::Dyn => {
@@ -299,12 +442,12 @@ impl Classifier<'_> {
 
     /// A condition: a `bool` made in the loop (a comparison, a truth test, a flag).
     fn is_cond(&self, v: Value) -> bool {
-        *self.func.ty(v) == Type::Bool && self.defined_here(v)
+        *self.ty(v) == Type::Bool && self.defined_here(v)
     }
 
     fn want_result(&mut self, d: &InstData, ty: Type) {
         if let Some(r) = d.result {
-            match self.func.ty(r) {
+            match self.ty(r) {
                 t if *t == ty => {}
                 Type::Dyn => {
                     self.untyped.push(r);
@@ -316,7 +459,7 @@ impl Classifier<'_> {
 
     /// Whether `d` may be in an integer loop (types aside, which it records).
     fn inst(&mut self, d: &InstData) -> bool {
-        let float_result = d.result.is_some_and(|r| *self.func.ty(r) == Type::Float);
+        let float_result = d.result.is_some_and(|r| *self.ty(r) == Type::Float);
         match &d.kind {
             InstKind::Const(Constant::Int(IntConst::Small(k))) => fits_inline(*k),
             InstKind::Const(Constant::Float(x)) => !x.is_nan(),
@@ -346,7 +489,7 @@ impl Classifier<'_> {
                 );
                 // A result of unknown type: the operands may be floats too (the remark then
                 // names the first value of unknown type).
-                let unknown = d.result.is_some_and(|r| *self.func.ty(r) == Type::Dyn);
+                let unknown = d.result.is_some_and(|r| *self.ty(r) == Type::Dyn);
                 self.want(*lhs, unknown);
                 self.want(*rhs, unknown);
                 self.want_result(d, Type::Int);
@@ -354,7 +497,7 @@ impl Classifier<'_> {
             }
             InstKind::Unary(UnaryOp::Neg | UnaryOp::Pos, x) if float_result => {
                 self.want(*x, true);
-                *self.func.ty(*x) == Type::Float
+                *self.ty(*x) == Type::Float
             }
             InstKind::Unary(UnaryOp::Neg | UnaryOp::Pos | UnaryOp::Invert, x) => {
                 self.want_int(*x);
@@ -377,6 +520,21 @@ impl Classifier<'_> {
                     CmpOp::Eq | CmpOp::Ne | CmpOp::Lt | CmpOp::Le | CmpOp::Gt | CmpOp::Ge
                 )
             }
+            // An item of a list defined outside the loop, at an `int` index: speculated to
+            // be an `int` or a `float` ([`speculate`]), checked at each read.
+            InstKind::GetItem(l, k) => {
+                if self.defined_here(*l) || !matches!(self.func.ty(*l), Type::List(_) | Type::Dyn) {
+                    return false;
+                }
+                self.want_int(*k);
+                if !self.lists.contains(l) {
+                    self.lists.push(*l);
+                }
+                match d.result.map(|r| self.ty(r)) {
+                    Some(Type::Int | Type::Float) => true,
+                    _ => false,
+                }
+            }
             InstKind::KeepAlive(_) => true,
             InstKind::Jump(call) => self.args_fit(call),
             InstKind::Brif(c, t, e) => self.is_cond(*c) && self.args_fit(t) && self.args_fit(e),
@@ -393,7 +551,7 @@ impl Classifier<'_> {
         }
         let params = &self.func.blocks[call.block.index()].params;
         for (a, p) in call.args.iter().zip(params) {
-            let (pt, at) = (self.func.ty(*p), self.func.ty(*a));
+            let (pt, at) = (self.ty(*p), self.ty(*a));
             match pt {
                 Type::Bool if call.block != self.header => {
                     if !self.is_cond(*a) {

@@ -140,7 +140,8 @@ impl Translator<'_> {
             bail: b.create_block(),
             start: Vec::new(),
             header: None,
-            ints: ifn.ints.iter().copied().collect(),
+            types: ifn.ints.iter().map(|v| (*v, Type::Int)).collect(),
+            lists: FxHashMap::default(),
             inline: FxHashSet::default(),
             back_edges: Vec::new(),
         };

@@ -64,9 +64,13 @@ pub(super) struct Copy {
     pub(super) start: Vec<ir::Value>,
     /// The MIR loop header (`None` in a function's copy, which has no back edges to check).
     pub(super) header: Option<Block>,
-    /// The values of MIR type `dyn` that are `int`s in the copy (a function's copy:
+    /// The values of MIR type `dyn` that the copy keeps as an `int` or a `float` (items read
+    /// from lists, [`IntLoop::types`]; a function's copy:
     /// [`molt_mir::int_functions::IntFunction::ints`]).
-    pub(super) ints: FxHashSet<Value>,
+    pub(super) types: FxHashMap<Value, Type>,
+    /// The lists the loop reads: their length and the address of their first item, loaded
+    /// on entry (nothing in the copy changes a list).
+    pub(super) lists: FxHashMap<Value, (ir::Value, ir::Value)>,
     /// The `int` values known to be in the inline range (48 bits): the header parameters (by
     /// induction: back edges check), the invariants, constants, and remainders of a division
     /// by such a value. A back edge checks only the others.
@@ -135,7 +139,7 @@ impl Translator<'_> {
         // The words that must be inline ints (or floats, by their MIR type): the header
         // arguments, then the invariants.
         let mut words = args.clone();
-        let kind = |v: &Value| match func.ty(*v) {
+        let kind = |v: &Value| match lp.types.get(v).unwrap_or_else(|| func.ty(*v)) {
             Type::Float => Kind::Float,
             Type::Int => Kind::Int,
             _ => Kind::Word,
@@ -202,6 +206,30 @@ impl Translator<'_> {
             }
         }
         b.switch_to_block(enter);
+        // The lists read: each must be a list (its object's kind; a subclass's instance is
+        // not), whose length and items stay as they are while the copy runs.
+        let mem = ir::MemFlagsData::trusted();
+        let mut lists = FxHashMap::default();
+        for l in &lp.lists {
+            let Some(w) = self.values.get(l).copied() else {
+                b.ins().jump(generic, &generic_args);
+                return Ok(());
+            };
+            let t = b.ins().ushr_imm_u(w, 48);
+            let is_ptr = b.ins().icmp_imm_s(IntCC::Equal, t, super::TAG_PTR);
+            let heap = b.create_block();
+            b.ins().brif(is_ptr, heap, &[], generic, &generic_args);
+            b.switch_to_block(heap);
+            let p = b.ins().band_imm_u(w, super::PAYLOAD_MASK);
+            let kind = b.ins().uload32(mem, p, super::HEADER_KIND_OFFSET);
+            let is_list = b.ins().icmp_imm_s(IntCC::Equal, kind, super::KIND_LIST);
+            let list = b.create_block();
+            b.ins().brif(is_list, list, &[], generic, &generic_args);
+            b.switch_to_block(list);
+            let len = b.ins().load(I64, mem, p, super::LIST_LEN_OFFSET);
+            let items = b.ins().load(I64, mem, p, super::LIST_ITEMS_OFFSET);
+            lists.insert(*l, (len, items));
+        }
         let mut copy = Copy {
             raw: FxHashMap::default(),
             conds: FxHashMap::default(),
@@ -209,7 +237,8 @@ impl Translator<'_> {
             bail: b.create_block(),
             start: Vec::new(),
             header: Some(lp.header),
-            ints: FxHashSet::default(),
+            types: lp.types.iter().map(|(v, t)| (*v, t.clone())).collect(),
+            lists,
             inline: lp.invariants.iter().copied().collect(),
             back_edges: Vec::new(),
         };
@@ -237,7 +266,7 @@ impl Translator<'_> {
         for &block in &lp.blocks {
             let cb = b.create_block();
             for p in &func.blocks[block.index()].params {
-                let ty = match func.ty(*p) {
+                let ty = match lp.types.get(p).unwrap_or_else(|| func.ty(*p)) {
                     Type::Bool => I8,
                     Type::Float => types::F64,
                     _ => I64,
@@ -283,7 +312,7 @@ impl Translator<'_> {
             let data = &func.blocks[block.index()];
             let params = b.block_params(cb).to_vec();
             for (p, x) in data.params.iter().zip(params) {
-                if *func.ty(*p) == Type::Bool {
+                if *self.cty(&copy, *p) == Type::Bool {
                     copy.conds.insert(*p, x);
                 } else {
                     copy.raw.insert(*p, x);
@@ -439,6 +468,38 @@ impl Translator<'_> {
                 };
                 cond(copy, c);
             }
+            InstKind::GetItem(l, k) => {
+                // An item of a list the entry checked: the index from the end when negative,
+                // within the length, the item of the speculated type.
+                let (len, items) = *copy.lists.get(l).ok_or_else(unexpected)?;
+                let i = self.raw(b, copy, *k)?;
+                let from_end = b.ins().iadd(i, len);
+                let negative = b.ins().icmp_imm_s(IntCC::SignedLessThan, i, 0);
+                let i = b.ins().select(negative, from_end, i);
+                let inside = b.ins().icmp(IntCC::UnsignedLessThan, i, len);
+                guard(b, copy, inside);
+                let offset = b.ins().ishl_imm_u(i, 3);
+                let addr = b.ins().iadd(items, offset);
+                let w = b.ins().load(I64, ir::MemFlagsData::trusted(), addr, 0);
+                let r = d.result.ok_or_else(unexpected)?;
+                let x = match self.cty(copy, r) {
+                    Type::Float => {
+                        let top = b.ins().ushr_imm_u(w, 51);
+                        let float = b.ins().icmp_imm_s(IntCC::NotEqual, top, 0x1FFF);
+                        guard(b, copy, float);
+                        as_f64(b, w)
+                    }
+                    Type::Int => {
+                        let t = b.ins().ushr_imm_u(w, 48);
+                        let int = b.ins().icmp_imm_s(IntCC::Equal, t, super::TAG_INT);
+                        guard(b, copy, int);
+                        copy.inline.insert(r);
+                        small_int(b, w)
+                    }
+                    _ => return Err(unexpected()),
+                };
+                result(copy, x);
+            }
             InstKind::KeepAlive(_) => {}
             InstKind::Jump(call) => {
                 let (target, args) = self.copy_edge(b, copy, body, call)?;
@@ -458,13 +519,9 @@ impl Translator<'_> {
     }
 
     /// The type of `v` in the copy: its MIR type, or `int` for a value the copy infers to
-    /// be one ([`Copy::ints`]).
-    pub(super) fn cty<'f>(&'f self, copy: &Copy, v: Value) -> &'f Type {
-        if copy.ints.contains(&v) {
-            &Type::Int
-        } else {
-            self.func.ty(v)
-        }
+    /// be one ([`Copy::types`]).
+    pub(super) fn cty<'f>(&'f self, copy: &'f Copy, v: Value) -> &'f Type {
+        copy.types.get(&v).unwrap_or_else(|| self.func.ty(v))
     }
 
     /// The machine value of `int` operand `v` in the copy.
@@ -674,7 +731,7 @@ impl Translator<'_> {
             if ints.contains(&true) {
                 let edge = b.create_block();
                 for p in params {
-                    let ty = if *self.func.ty(*p) == Type::Float {
+                    let ty = if *self.cty(copy, *p) == Type::Float {
                         types::F64
                     } else {
                         I64
