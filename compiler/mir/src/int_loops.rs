@@ -9,6 +9,11 @@
 //! in the loop can change a list. The items are speculated to be floats (when that types
 //! the whole loop, e.g. from a `0.0` accumulator), else ints ([`IntLoop::types`]); a read
 //! whose index is outside the list or whose item has another type bails like an overflow.
+//! A store of a number into such a list (`setitem`) is admitted at the end of an iteration
+//! (its block jumps back to the header and reads no item after it): codegen makes it after
+//! every check of the iteration, so a bail never runs it twice, and only over an old item
+//! without a reference count. A `dyn` value from outside the loop used in its arithmetic
+//! gets the speculated type too, checked on entry.
 //!
 //! Such a loop has no side effect, so the copy needs no way to resume the generic code in the
 //! middle of an iteration: whenever a machine integer would leave 64 bits (or the inline
@@ -87,23 +92,32 @@ pub fn find(func: &Function) -> (Vec<IntLoop>, Vec<Missed>) {
         if header.index() == 0 || preds[header.index()].iter().all(|p| body.contains(p)) {
             continue;
         }
-        // Items read from lists: speculated to be floats, else ints (the first that types
-        // the whole loop).
+        // Items read from lists: speculated to be floats when a float takes part in the
+        // loop's arithmetic (a `0.0` accumulator), else ints; the other type when the first
+        // does not type the whole loop.
         let reads = body.iter().any(|b| {
             func.blocks[b.index()]
                 .insts
                 .iter()
                 .any(|i| matches!(func.insts[i.index()].kind, InstKind::GetItem(..)))
         });
-        let mut verdict = classify(func, header, &body, None);
-        if reads {
-            for spec in [Type::Float, Type::Int] {
-                verdict = classify(func, header, &body, Some(spec));
-                if matches!(verdict, Verdict::Eligible(..)) {
-                    break;
-                }
+        let verdict = if reads {
+            let order = if involves_float(func, header, &body) {
+                [Type::Float, Type::Int]
+            } else {
+                [Type::Int, Type::Float]
+            };
+            let first = classify(func, header, &body, Some(order[0].clone()));
+            match first {
+                Verdict::Eligible(..) => first,
+                _ => match classify(func, header, &body, Some(order[1].clone())) {
+                    v @ Verdict::Eligible(..) => v,
+                    _ => first,
+                },
             }
-        }
+        } else {
+            classify(func, header, &body, None)
+        };
         match verdict {
             Verdict::Eligible(invariants, lists, types) => {
                 let mut blocks = vec![header];
@@ -131,6 +145,26 @@ pub fn find(func: &Function) -> (Vec<IntLoop>, Vec<Missed>) {
         }
     }
     (found, missed)
+}
+
+/// Whether a value of MIR type `float` is an operand in the loop or an argument of an edge
+/// into its header.
+fn involves_float(func: &Function, header: Block, body: &HashSet<Block>) -> bool {
+    let float = |v: &Value| *func.ty(*v) == Type::Float;
+    func.layout.iter().any(|b| {
+        func.blocks[b.index()].insts.iter().any(|i| {
+            let kind = &func.insts[i.index()].kind;
+            if body.contains(b) {
+                let mut any = false;
+                kind.visit_operands(|v| any |= float(v));
+                any
+            } else {
+                kind.successors()
+                    .iter()
+                    .any(|c| c.block == header && c.args.iter().any(float))
+            }
+        })
+    })
 }
 
 enum Verdict {
@@ -252,6 +286,27 @@ fn speculate(
     let mut types: HashMap<Value, Type> = HashMap::new();
     let mut mixed: HashSet<Value> = HashSet::new();
     let number = |t: &Type| matches!(t, Type::Int | Type::Float);
+    let insts: HashSet<Inst> = body
+        .iter()
+        .flat_map(|b| func.blocks[b.index()].insts.iter().copied())
+        .collect();
+    // A `dyn` value from outside the loop that its arithmetic uses (an item read before the
+    // loop, such as `aik = ai[k]`): of the speculated type too, checked on entry.
+    let outside = |v: Value| match func.values[v.index()].def {
+        ValueDef::Result(i) => !insts.contains(&i),
+        ValueDef::Param(b, _) => !body.contains(&b),
+    };
+    for b in body {
+        for inst in &func.blocks[b.index()].insts {
+            if let InstKind::Binary { lhs, rhs, .. } = &func.insts[inst.index()].kind {
+                for v in [*lhs, *rhs] {
+                    if *func.ty(v) == Type::Dyn && outside(v) {
+                        types.insert(v, spec.clone());
+                    }
+                }
+            }
+        }
+    }
     loop {
         let mut changed = false;
         let ty = |types: &HashMap<Value, Type>, v: Value| -> Type {
@@ -535,11 +590,53 @@ impl Classifier<'_> {
                     _ => false,
                 }
             }
+            // A store of a number into a list defined outside the loop: codegen makes it at
+            // the end of the iteration, after every check (a bail must not run it twice),
+            // so the block must end the iteration (jump back to the header) and read no
+            // item after it.
+            InstKind::SetItem(l, k, v) => {
+                if self.defined_here(*l) || !matches!(self.func.ty(*l), Type::List(_) | Type::Dyn) {
+                    return false;
+                }
+                self.want_int(*k);
+                self.want_number(*v);
+                if !self.lists.contains(l) {
+                    self.lists.push(*l);
+                }
+                self.stores_end_iteration(d)
+            }
             InstKind::KeepAlive(_) => true,
             InstKind::Jump(call) => self.args_fit(call),
             InstKind::Brif(c, t, e) => self.is_cond(*c) && self.args_fit(t) && self.args_fit(e),
             _ => false,
         }
+    }
+
+    /// Whether the block of store `d` jumps back to the header and reads no list item after
+    /// the store.
+    fn stores_end_iteration(&self, d: &InstData) -> bool {
+        let Some(b) = self.body.iter().find(|b| {
+            self.func.blocks[b.index()]
+                .insts
+                .iter()
+                .any(|i| std::ptr::eq(&self.func.insts[i.index()], d))
+        }) else {
+            return false;
+        };
+        let insts = &self.func.blocks[b.index()].insts;
+        let Some(at) = insts
+            .iter()
+            .position(|i| std::ptr::eq(&self.func.insts[i.index()], d))
+        else {
+            return false;
+        };
+        let ends = matches!(
+            self.func.terminator(*b).map(|t| &t.kind),
+            Some(InstKind::Jump(call)) if call.block == self.header
+        );
+        ends && !insts[at..]
+            .iter()
+            .any(|i| matches!(self.func.insts[i.index()].kind, InstKind::GetItem(..)))
     }
 
     /// The arguments of an edge: into the loop, each an `int` (or a condition for a `bool`

@@ -144,6 +144,7 @@ impl Translator<'_> {
             lists: FxHashMap::default(),
             inline: FxHashSet::default(),
             back_edges: Vec::new(),
+            pending: Vec::new(),
         };
         for &block in &ifn.blocks {
             let cb = b.create_block();

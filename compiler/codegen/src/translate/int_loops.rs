@@ -77,7 +77,11 @@ pub(super) struct Copy {
     pub(super) inline: FxHashSet<Value>,
     /// Back edges whose `int` arguments are still to be checked against the inline range:
     /// (edge block, whether each parameter is an `int`).
-    pub(super) back_edges: Vec<(ir::Block, Vec<bool>)>,
+    pub(super) back_edges: Vec<(ir::Block, Vec<bool>, Vec<(ir::Value, ir::Value)>)>,
+    /// The stores of the block being translated (item address, word), checked and made at
+    /// the end of the iteration, after every check of its back edge: a bail before them
+    /// runs the iteration again, so none may come after them.
+    pub(super) pending: Vec<(ir::Value, ir::Value)>,
 }
 
 impl Translator<'_> {
@@ -241,6 +245,7 @@ impl Translator<'_> {
             lists,
             inline: lp.invariants.iter().copied().collect(),
             back_edges: Vec::new(),
+            pending: Vec::new(),
         };
         copy.inline
             .extend(func.blocks[lp.header.index()].params.iter().copied());
@@ -501,8 +506,50 @@ impl Translator<'_> {
                 result(copy, x);
             }
             InstKind::KeepAlive(_) => {}
+            InstKind::SetItem(l, k, v) => {
+                // The item's address (the index checked as a read checks it), an old item
+                // without a reference count (releasing one could run code), the new word.
+                let (len, items) = *copy.lists.get(l).ok_or_else(unexpected)?;
+                let i = self.raw(b, copy, *k)?;
+                let from_end = b.ins().iadd(i, len);
+                let negative = b.ins().icmp_imm_s(IntCC::SignedLessThan, i, 0);
+                let i = b.ins().select(negative, from_end, i);
+                let inside = b.ins().icmp(IntCC::UnsignedLessThan, i, len);
+                guard(b, copy, inside);
+                let offset = b.ins().ishl_imm_u(i, 3);
+                let addr = b.ins().iadd(items, offset);
+                let old = b.ins().load(I64, ir::MemFlagsData::trusted(), addr, 0);
+                let t = b.ins().ushr_imm_u(old, 48);
+                let plain = b.ins().icmp_imm_s(IntCC::NotEqual, t, super::TAG_PTR);
+                guard(b, copy, plain);
+                let x = self.raw(b, copy, *v)?;
+                let word = match self.cty(copy, *v) {
+                    Type::Float => b.ins().bitcast(I64, ir::MemFlagsData::new(), x),
+                    Type::Int => {
+                        if !self.is_inline(copy, *v) {
+                            let shifted = b.ins().iadd_imm_s(x, 1 << 47);
+                            let ok = b
+                                .ins()
+                                .icmp_imm_u(IntCC::UnsignedLessThan, shifted, 1 << 48);
+                            guard(b, copy, ok);
+                        }
+                        box_small_int(b, x)
+                    }
+                    _ => return Err(unexpected()),
+                };
+                copy.pending.push((addr, word));
+            }
             InstKind::Jump(call) => {
                 let (target, args) = self.copy_edge(b, copy, body, call)?;
+                let stores = std::mem::take(&mut copy.pending);
+                match copy.back_edges.last_mut() {
+                    Some(edge) if edge.0 == target => edge.2 = stores,
+                    _ => {
+                        for (addr, word) in stores {
+                            b.ins().store(ir::MemFlagsData::trusted(), word, addr, 0);
+                        }
+                    }
+                }
                 b.ins().jump(target, &args);
                 back_edges(b, copy);
             }
@@ -738,7 +785,7 @@ impl Translator<'_> {
                     };
                     b.append_block_param(edge, ty);
                 }
-                copy.back_edges.push((edge, ints));
+                copy.back_edges.push((edge, ints, Vec::new()));
                 return Ok((edge, args));
             }
         }
@@ -808,7 +855,7 @@ fn back_edges(b: &mut FunctionBuilder<'_>, copy: &mut Copy) {
     let Some(header) = copy.header.map(|h| copy.blocks[&h]) else {
         return;
     };
-    for (edge, ints) in std::mem::take(&mut copy.back_edges) {
+    for (edge, ints, stores) in std::mem::take(&mut copy.back_edges) {
         b.switch_to_block(edge);
         let params = b.block_params(edge).to_vec();
         for (p, int) in params.iter().zip(&ints) {
@@ -820,6 +867,9 @@ fn back_edges(b: &mut FunctionBuilder<'_>, copy: &mut Copy) {
                     .icmp_imm_u(IntCC::UnsignedLessThan, shifted, 1 << 48);
                 guard(b, copy, ok);
             }
+        }
+        for (addr, word) in stores {
+            b.ins().store(ir::MemFlagsData::trusted(), word, addr, 0);
         }
         let args: Vec<BlockArg> = params.iter().map(|p| BlockArg::Value(*p)).collect();
         b.ins().jump(header, &args);
