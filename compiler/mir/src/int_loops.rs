@@ -101,22 +101,32 @@ pub fn find(func: &Function) -> (Vec<IntLoop>, Vec<Missed>) {
                 .iter()
                 .any(|i| matches!(func.insts[i.index()].kind, InstKind::GetItem(..)))
         });
-        let verdict = if reads {
-            let order = if involves_float(func, header, &body) {
-                [Type::Float, Type::Int]
-            } else {
-                [Type::Int, Type::Float]
-            };
-            let first = classify(func, header, &body, Some(order[0].clone()));
-            match first {
-                Verdict::Eligible(..) => first,
-                _ => match classify(func, header, &body, Some(order[1].clone())) {
-                    v @ Verdict::Eligible(..) => v,
-                    _ => first,
-                },
-            }
+        // Without reads, a loop may still use a number of unknown type from before it (an
+        // unannotated parameter): speculated the same way when the loop is not one otherwise.
+        let first = if reads {
+            None
         } else {
-            classify(func, header, &body, None)
+            Some(classify(func, header, &body, None))
+        };
+        let verdict = match first {
+            Some(v @ Verdict::Eligible(..)) => v,
+            Some(v) if !dyn_from_outside(func, &body) => v,
+            first => {
+                let order = if involves_float(func, header, &body) {
+                    [Type::Float, Type::Int]
+                } else {
+                    [Type::Int, Type::Float]
+                };
+                let spec0 = classify(func, header, &body, Some(order[0].clone()));
+                match spec0 {
+                    Verdict::Eligible(..) => spec0,
+                    _ => match classify(func, header, &body, Some(order[1].clone())) {
+                        v @ Verdict::Eligible(..) => v,
+                        // The remark names what the loop misses without speculation.
+                        _ => first.unwrap_or(spec0),
+                    },
+                }
+            }
         };
         match verdict {
             Verdict::Eligible(invariants, lists, types) => {
@@ -145,6 +155,23 @@ pub fn find(func: &Function) -> (Vec<IntLoop>, Vec<Missed>) {
         }
     }
     (found, missed)
+}
+
+/// Whether an arithmetic operand in the loop is a `dyn` value defined outside it (what
+/// [`speculate`] gives a type).
+fn dyn_from_outside(func: &Function, body: &HashSet<Block>) -> bool {
+    let outside = |v: Value| match func.values[v.index()].def {
+        ValueDef::Result(i) => !body
+            .iter()
+            .any(|b| func.blocks[b.index()].insts.contains(&i)),
+        ValueDef::Param(b, _) => !body.contains(&b),
+    };
+    body.iter().any(|b| {
+        func.blocks[b.index()].insts.iter().any(|i| {
+            matches!(&func.insts[i.index()].kind, InstKind::Binary { lhs, rhs, .. }
+                if [*lhs, *rhs].iter().any(|v| *func.ty(*v) == Type::Dyn && outside(*v)))
+        })
+    })
 }
 
 /// Whether a value of MIR type `float` is an operand in the loop or an argument of an edge
