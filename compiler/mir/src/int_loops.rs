@@ -59,6 +59,23 @@ pub struct IntLoop {
     /// from a list (the type speculated for all of them, checked at each read) and what the
     /// loop computes from them.
     pub types: HashMap<Value, Type>,
+    /// The loop's counters ([`Counter`]).
+    pub counters: Vec<Counter>,
+}
+
+/// A counter of an integer loop: a header parameter that starts at a constant `>= 0`, is
+/// increased by a positive constant on every back edge, and leaves the loop unless it is
+/// below an `int` bound read from outside (an inline int, checked on entry). Inside the loop
+/// (past the header's test) it is in `0..bound`, so it indexes without a negative-index
+/// adjustment, and `counter + 1` neither overflows nor leaves the inline range: the copy
+/// checks neither. (Range analysis in its simplest form: the induction variable of a counted
+/// loop, bounded by the loop test.)
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Counter {
+    /// The header parameter.
+    pub param: Value,
+    /// The increments (`add param, 1`) whose results the back edges pass.
+    pub steps: Vec<Value>,
 }
 
 /// Why a loop whose instructions are all integer operations is not an [`IntLoop`]: a value
@@ -137,6 +154,7 @@ pub fn find(func: &Function) -> (Vec<IntLoop>, Vec<Missed>) {
                         .copied()
                         .filter(|b| *b != header && body.contains(b)),
                 );
+                let counters = counters(func, header, &body, &invariants);
                 found.push(IntLoop {
                     header,
                     blocks,
@@ -144,6 +162,7 @@ pub fn find(func: &Function) -> (Vec<IntLoop>, Vec<Missed>) {
                     span: loop_span(func, header),
                     lists,
                     types,
+                    counters,
                 });
             }
             Verdict::Untyped(value) => missed.push(Missed {
@@ -155,6 +174,72 @@ pub fn find(func: &Function) -> (Vec<IntLoop>, Vec<Missed>) {
         }
     }
     (found, missed)
+}
+
+/// The counters of an integer loop ([`Counter`]): the header ends in `brif (cmp.lt p,
+/// bound)` with the true edge into the loop and the false edge out of it, `bound` an `int`
+/// invariant or an inline constant, every edge into the header from outside passes a
+/// constant `>= 0` for `p`, and every back edge passes `add p, 1`.
+fn counters(
+    func: &Function,
+    header: Block,
+    body: &HashSet<Block>,
+    invariants: &[Value],
+) -> Vec<Counter> {
+    let def = |v: Value| match func.values[v.index()].def {
+        ValueDef::Result(i) => Some(&func.insts[i.index()].kind),
+        ValueDef::Param(..) => None,
+    };
+    let Some(InstKind::Brif(c, t, e)) = func.terminator(header).map(|d| &d.kind) else {
+        return Vec::new();
+    };
+    if !body.contains(&t.block) || body.contains(&e.block) {
+        return Vec::new();
+    }
+    let Some(InstKind::Compare(CmpOp::Lt, p, bound)) = def(*c) else {
+        return Vec::new();
+    };
+    let params = &func.blocks[header.index()].params;
+    let Some(k) = params.iter().position(|q| q == p) else {
+        return Vec::new();
+    };
+    let bounded =
+        *func.ty(*bound) == Type::Int && (invariants.contains(bound) || inline_const(func, *bound));
+    if !bounded || *func.ty(*p) != Type::Int {
+        return Vec::new();
+    }
+    let mut steps = Vec::new();
+    for b in &func.layout {
+        let Some(term) = func.terminator(*b) else {
+            continue;
+        };
+        for call in term
+            .kind
+            .successors()
+            .into_iter()
+            .filter(|c| c.block == header)
+        {
+            let Some(&a) = call.args.get(k) else {
+                return Vec::new();
+            };
+            let ok = if body.contains(b) {
+                let step = matches!(def(a), Some(InstKind::Binary { op: BinaryOp::Add, lhs, rhs, .. })
+                    if lhs == p && matches!(def(*rhs),
+                        Some(InstKind::Const(Constant::Int(IntConst::Small(1))))));
+                if step && !steps.contains(&a) {
+                    steps.push(a);
+                }
+                step
+            } else {
+                matches!(def(a), Some(InstKind::Const(Constant::Int(IntConst::Small(start))))
+                    if *start >= 0 && fits_inline(*start))
+            };
+            if !ok {
+                return Vec::new();
+            }
+        }
+    }
+    vec![Counter { param: *p, steps }]
 }
 
 /// Whether an arithmetic operand in the loop is a `dyn` value defined outside it (what

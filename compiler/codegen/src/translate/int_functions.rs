@@ -145,6 +145,8 @@ impl Translator<'_> {
             inline: FxHashSet::default(),
             back_edges: Vec::new(),
             pending: Vec::new(),
+            nonneg: FxHashSet::default(),
+            steps: FxHashSet::default(),
         };
         for &block in &ifn.blocks {
             let cb = b.create_block();

@@ -82,6 +82,11 @@ pub(super) struct Copy {
     /// the end of the iteration, after every check of its back edge: a bail before them
     /// runs the iteration again, so none may come after them.
     pub(super) pending: Vec<(ir::Value, ir::Value)>,
+    /// Values known to be `>= 0` (the loop's counters, [`IntLoop::counters`]): an index needs
+    /// no adjustment from the end.
+    pub(super) nonneg: FxHashSet<Value>,
+    /// The counters' increments: no overflow check, and inline ints.
+    pub(super) steps: FxHashSet<Value>,
 }
 
 impl Translator<'_> {
@@ -246,6 +251,12 @@ impl Translator<'_> {
             inline: lp.invariants.iter().copied().collect(),
             back_edges: Vec::new(),
             pending: Vec::new(),
+            nonneg: lp.counters.iter().map(|c| c.param).collect(),
+            steps: lp
+                .counters
+                .iter()
+                .flat_map(|c| c.steps.iter().copied())
+                .collect(),
         };
         copy.inline
             .extend(func.blocks[lp.header.index()].params.iter().copied());
@@ -407,6 +418,16 @@ impl Translator<'_> {
                 let c = b.ins().iconst(I8, i64::from(*v));
                 cond(copy, c);
             }
+            InstKind::Binary { lhs, rhs, .. }
+                if d.result.is_some_and(|r| copy.steps.contains(&r)) =>
+            {
+                // A counter's increment: below an inline bound before it, so within it after.
+                let x = self.raw(b, copy, *lhs)?;
+                let y = self.raw(b, copy, *rhs)?;
+                let r = b.ins().iadd(x, y);
+                result(copy, r);
+                copy.inline.extend(d.result);
+            }
             InstKind::Binary { op, lhs, rhs, .. } => {
                 let x = self.raw(b, copy, *lhs)?;
                 let y = self.raw(b, copy, *rhs)?;
@@ -477,10 +498,7 @@ impl Translator<'_> {
                 // An item of a list the entry checked: the index from the end when negative,
                 // within the length, the item of the speculated type.
                 let (len, items) = *copy.lists.get(l).ok_or_else(unexpected)?;
-                let i = self.raw(b, copy, *k)?;
-                let from_end = b.ins().iadd(i, len);
-                let negative = b.ins().icmp_imm_s(IntCC::SignedLessThan, i, 0);
-                let i = b.ins().select(negative, from_end, i);
+                let i = self.index(b, copy, *k, len)?;
                 let inside = b.ins().icmp(IntCC::UnsignedLessThan, i, len);
                 guard(b, copy, inside);
                 let offset = b.ins().ishl_imm_u(i, 3);
@@ -510,10 +528,7 @@ impl Translator<'_> {
                 // The item's address (the index checked as a read checks it), an old item
                 // without a reference count (releasing one could run code), the new word.
                 let (len, items) = *copy.lists.get(l).ok_or_else(unexpected)?;
-                let i = self.raw(b, copy, *k)?;
-                let from_end = b.ins().iadd(i, len);
-                let negative = b.ins().icmp_imm_s(IntCC::SignedLessThan, i, 0);
-                let i = b.ins().select(negative, from_end, i);
+                let i = self.index(b, copy, *k, len)?;
                 let inside = b.ins().icmp(IntCC::UnsignedLessThan, i, len);
                 guard(b, copy, inside);
                 let offset = b.ins().ishl_imm_u(i, 3);
@@ -563,6 +578,24 @@ impl Translator<'_> {
             _ => return Err(unexpected()),
         }
         Ok(())
+    }
+
+    /// The position index `k` names in a sequence of `len` items: counted from the end when
+    /// negative (not for a value known to be `>= 0`).
+    fn index(
+        &self,
+        b: &mut FunctionBuilder<'_>,
+        copy: &Copy,
+        k: Value,
+        len: ir::Value,
+    ) -> Result<ir::Value, CodegenError> {
+        let i = self.raw(b, copy, k)?;
+        if copy.nonneg.contains(&k) {
+            return Ok(i);
+        }
+        let from_end = b.ins().iadd(i, len);
+        let negative = b.ins().icmp_imm_s(IntCC::SignedLessThan, i, 0);
+        Ok(b.ins().select(negative, from_end, i))
     }
 
     /// The type of `v` in the copy: its MIR type, or `int` for a value the copy infers to
