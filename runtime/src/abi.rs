@@ -660,10 +660,13 @@ pub extern "C" fn molt_call(
         });
     }
     let moved = crate::call::Moved(moved);
-    if !crate::tuple::is_tuple(kwnames)
-        && let Some(r) = crate::call::call_exact(callee, args, nargs, moved)
-    {
-        return to_abi(r);
+    if !crate::tuple::is_tuple(kwnames) {
+        if let Some(r) = crate::call::call_exact(callee, args, nargs, moved) {
+            return to_abi(r);
+        }
+        if let Some(r) = crate::call::call_class_positional(callee, args, nargs, moved) {
+            return to_abi(r);
+        }
     }
     // SAFETY: generated code passes the vectorcall layout.
     let a = unsafe { vector_args(args, nargs, kwnames) };
@@ -1955,12 +1958,12 @@ pub extern "C" fn molt_import_star(module: Value, into: Value, only: Value) -> i
 }
 
 fn exception_from(v: Value, what: &str) -> R<Ref> {
+    if crate::exceptions::is_exception(v) {
+        return Ok(Ref::dup(v));
+    }
     if crate::class::is_class(v) && crate::class::is_subclass(v, exc_class(ExcKind::BaseException))
     {
         return crate::class::call_class_object(v, Args::positional(&[]));
-    }
-    if crate::exceptions::is_exception(v) {
-        return Ok(Ref::dup(v));
     }
     type_error(what.to_string())
 }
@@ -2087,6 +2090,11 @@ pub extern "C" fn molt_exc_leave(level: u32) {
 }
 
 fn exc_match(exc: Value, cls: Value) -> R<bool> {
+    // An exception of exactly the class named: the class is an exception class.
+    if crate::object::is_kind(exc, Kind::Instance) && crate::class::instance_data(exc).class == cls
+    {
+        return Ok(true);
+    }
     let base = exc_class(ExcKind::BaseException);
     if crate::class::is_class(cls) {
         if !crate::class::is_subclass(cls, base) {

@@ -159,10 +159,11 @@ pub fn group_new(cls: Value, args: Args<'_>) -> R<Ref> {
         ));
     }
     let args_tuple = crate::tuple::tuple_from_slice(args.pos);
-    let mut state = ExcState::new(args_tuple.into_raw());
-    state.name = std::cell::Cell::new(crate::object::incref(message));
-    state.obj = std::cell::Cell::new(tuple_from_vec(items.into_vec()).into_raw());
-    Ok(crate::class::new_instance_raw(cls, Some(Box::new(state))))
+    let state = ExcState::boxed(args_tuple.into_raw());
+    state.name.set(crate::object::incref(message));
+    state.obj
+        .set(tuple_from_vec(items.into_vec()).into_raw());
+    Ok(crate::class::new_instance_raw(cls, Some(state)))
 }
 
 /// `BaseExceptionGroup.__new__` as a builtin: `(cls, message, exceptions)`.

@@ -425,8 +425,7 @@ pub fn new_exception(cls: Value, args: Ref) -> Ref {
 /// A new exception of class `cls` with `args` (a tuple) and no fields set, as
 /// `BaseException.__new__` makes it.
 pub fn new_exception_bare(cls: Value, args: Ref) -> Ref {
-    let state = ExcState::new(args.into_raw());
-    new_instance_raw(cls, Some(Box::new(state)))
+    new_instance_raw(cls, Some(ExcState::boxed(args.into_raw())))
 }
 
 /// Raises builtin exception `k` with one str argument. Always `Err`.

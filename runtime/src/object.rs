@@ -1102,6 +1102,11 @@ pub struct ClassData {
     /// Whether the class has `__del__`, as of a class epoch: `epoch << 1 | has_del`, or 0 when
     /// not known yet (see `crate::finalize::on_new_instance`).
     pub has_del: Cell<u64>,
+    /// Whether calling the class without keywords builds the exception directly, as of a
+    /// class epoch: `epoch << 1 | plain`, or 0 when not known yet (see
+    /// `crate::class::call_class_object`). Plain: an exception class whose `__new__` and
+    /// `__init__` are `BaseException`'s, outside the `OSError` and exception-group families.
+    pub plain_exc: Cell<u64>,
     /// Live instances made while the class had no `__del__` (see
     /// `crate::finalize::made_without_del`): adding `__del__` cannot reach them.
     pub without_del: Cell<usize>,
@@ -1158,6 +1163,56 @@ impl ExcState {
             members: std::cell::OnceCell::new(),
         }
     }
+
+    /// [`ExcState::new`] in a box: the box of a freed exception when one is kept (see
+    /// [`ExcState::recycle`]), with the capacity of its traceback and `held` vectors.
+    pub fn boxed(args: Value) -> Box<ExcState> {
+        match EXC_STATES.try_with(|p| p.borrow_mut().pop()) {
+            Ok(Some(state)) => {
+                state.args.set(args);
+                state
+            }
+            _ => Box::new(ExcState::new(args)),
+        }
+    }
+
+    /// Keeps the state of a freed exception for [`ExcState::boxed`]: its values must have
+    /// been released already (they are overwritten, not released). Clears the fields; a
+    /// state with members, or with a long traceback, is dropped instead.
+    #[inline]
+    fn recycle(mut self: Box<ExcState>) {
+        if self.members.get().is_some()
+            || self.tb.get_mut().capacity() > EXC_STATE_TB_MAX
+            || self.held.get_mut().capacity() > EXC_STATE_TB_MAX
+        {
+            return;
+        }
+        self.args.set(Value::NONE);
+        self.cause.set(Value::NONE);
+        self.context.set(Value::NONE);
+        self.suppress_context.set(false);
+        self.name.set(Value::NONE);
+        self.obj.set(Value::UNBOUND);
+        self.tb.get_mut().clear();
+        self.held.get_mut().clear();
+        let _ = EXC_STATES.try_with(|p| {
+            let mut p = p.borrow_mut();
+            if p.len() < EXC_STATES_MAX {
+                p.push(self);
+            }
+        });
+    }
+}
+
+/// How many freed exception states [`ExcState::recycle`] keeps.
+const EXC_STATES_MAX: usize = 8;
+/// The longest traceback (and `held` list) whose storage a kept state may retain.
+const EXC_STATE_TB_MAX: usize = 64;
+
+thread_local! {
+    /// Freed exception states kept for reuse (see [`ExcState::boxed`]).
+    static EXC_STATES: std::cell::RefCell<Vec<Box<ExcState>>> =
+        const { std::cell::RefCell::new(Vec::new()) };
 }
 
 /// An instance of a user class (or of an exception class).
@@ -1777,12 +1832,15 @@ fn free_object(v: Value) {
                 std::alloc::dealloc(p.cast::<u8>(), instance_layout(n));
                 decref(obj.data.class);
                 decref(obj.data.dict.get());
-                if let Some(exc) = &obj.data.exc {
+                if let Some(mut exc) = obj.data.exc {
                     decref(exc.args.get());
-                    // The frames its traceback kept alive, innermost first.
-                    for x in exc.held.take() {
-                        decref(x);
+                    // The frames its traceback kept alive, innermost first. (Nothing
+                    // reaches the dying exception's state: it is borrowed mutably.)
+                    let held = exc.held.get_mut();
+                    for x in held.iter() {
+                        decref(*x);
                     }
+                    held.clear();
                     decref(exc.cause.get());
                     decref(exc.context.get());
                     decref(exc.name.get());
@@ -1790,6 +1848,7 @@ fn free_object(v: Value) {
                     for m in exc.members.get().into_iter().flatten() {
                         decref(m.get());
                     }
+                    exc.recycle();
                 }
             }
             Kind::Module => {
