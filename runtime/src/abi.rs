@@ -1957,6 +1957,7 @@ pub extern "C" fn molt_import_star(module: Value, into: Value, only: Value) -> i
     to_abi_i32(crate::modules::import_star(module, into, only))
 }
 
+#[inline(always)]
 fn exception_from(v: Value, what: &str) -> R<Ref> {
     if crate::exceptions::is_exception(v) {
         return Ok(Ref::dup(v));
@@ -2034,6 +2035,12 @@ pub extern "C" fn molt_gen_sent() -> Value {
 /// the exception is freed. Non-pointer values (and the exception itself) are just dropped.
 #[unsafe(no_mangle)]
 pub extern "C" fn molt_exc_hold(v: Value) {
+    exc_hold(v)
+}
+
+/// [`molt_exc_hold`]'s work.
+#[inline(always)]
+fn exc_hold(v: Value) {
     if !v.is_ptr() {
         return;
     }
@@ -2050,7 +2057,7 @@ pub extern "C" fn molt_exc_hold(v: Value) {
 #[unsafe(no_mangle)]
 pub extern "C" fn molt_exc_hold_func(f: Value) {
     if crate::object::is_kind(f, Kind::Function) {
-        molt_exc_hold(crate::object::incref(f));
+        exc_hold(crate::object::incref(f));
     }
 }
 

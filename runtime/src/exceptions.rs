@@ -211,6 +211,7 @@ pub fn exc_name(k: ExcKind) -> &'static str {
 }
 
 /// Makes `exc` (an exception instance, owned) the pending exception.
+#[inline]
 pub fn set_pending(exc: Ref) {
     let old = rt().pending.replace(exc.into_raw());
     crate::object::decref(old);
@@ -219,6 +220,7 @@ pub fn set_pending(exc: Ref) {
 /// Raises `exc` (an exception instance, owned): records the exception being handled as its
 /// `__context__` (implicit chaining, CPython's `_PyErr_SetObject`), then makes it pending.
 /// Use [`set_pending`] instead to re-install an exception that was already raised.
+#[inline]
 pub fn raise_exc(exc: Ref) {
     chain_context(exc.v());
     set_pending(exc);
@@ -273,6 +275,7 @@ pub fn handled_truncate(len: usize) {
 }
 
 /// Pushes `exc` (borrowed) as the innermost exception being handled.
+#[inline]
 pub fn handled_push(exc: Value) {
     handled_vec().push(crate::object::incref(exc));
 }
@@ -283,6 +286,7 @@ pub fn handled_extend(entries: Vec<Value>) {
 }
 
 /// The innermost exception being handled (borrowed), or `None`.
+#[inline]
 pub fn handled_top() -> Value {
     handled_vec().last().copied().unwrap_or(Value::NONE)
 }
@@ -323,6 +327,7 @@ pub fn handled_split_frame() -> Vec<Value> {
 /// `molt_exc_enter(exc, level)`: a handler of the running frame starts handling `exc`
 /// (borrowed). The frame's handled stack is trimmed to `level` entries (the handlers in
 /// progress around the `try`), then `exc` is pushed.
+#[inline]
 pub fn exc_enter(exc: Value, level: u32) {
     exc_leave(level);
     handled_push(exc);
@@ -330,18 +335,33 @@ pub fn exc_enter(exc: Value, level: u32) {
 
 /// `molt_exc_leave(level)`: handlers of the running frame ended normally; trims the frame's
 /// handled stack to `level` entries.
+#[inline]
 pub fn exc_leave(level: u32) {
     let keep = rt().handled_base.get().saturating_add(level as usize);
-    if handled_len() > keep {
+    let h = handled_vec();
+    if h.len() == keep.saturating_add(1) {
+        // The handler of an `except` ends (as `handled_truncate`'s common case).
+        let v = h.pop().expect("non-empty: checked above");
+        crate::object::decref(v);
+    } else if h.len() > keep {
         handled_truncate(keep);
     }
 }
 
 /// Implicit chaining: `exc.__context__ = ` the exception being handled (unless it is `exc`
 /// itself), breaking any cycle this would create as CPython does.
+#[inline]
 pub fn chain_context(exc: Value) {
     let handled = handled_top();
-    if handled.is_none() || handled == exc || !is_exception(exc) {
+    if handled.is_none() || handled == exc {
+        return;
+    }
+    chain_context_to(exc, handled);
+}
+
+#[inline(never)]
+fn chain_context_to(exc: Value, handled: Value) {
+    if !is_exception(exc) {
         return;
     }
     // Break a cycle: if `exc` is in the context chain of `handled`, cut the chain there.
@@ -377,6 +397,7 @@ pub fn chain_context(exc: Value) {
 }
 
 /// Takes the pending exception, if any.
+#[inline]
 pub fn take_pending() -> Option<Ref> {
     let v = rt().pending.replace(Value::UNBOUND);
     if v == Value::UNBOUND {
@@ -387,6 +408,7 @@ pub fn take_pending() -> Option<Ref> {
 }
 
 /// The pending exception (borrowed), or `Value::UNBOUND`.
+#[inline]
 pub fn peek_pending() -> Value {
     rt().pending.get()
 }
@@ -398,6 +420,7 @@ pub fn pending_is(k: ExcKind) -> bool {
 }
 
 /// The exception state of an exception instance.
+#[inline]
 pub fn exc_state<'a>(v: Value) -> Option<&'a ExcState> {
     if !is_kind(v, Kind::Instance) {
         return None;
@@ -408,6 +431,7 @@ pub fn exc_state<'a>(v: Value) -> Option<&'a ExcState> {
 }
 
 /// Whether `v` is an exception instance.
+#[inline]
 pub fn is_exception(v: Value) -> bool {
     exc_state(v).is_some()
 }

@@ -1167,7 +1167,7 @@ impl ExcState {
     /// [`ExcState::new`] in a box: the box of a freed exception when one is kept (see
     /// [`ExcState::recycle`]), with the capacity of its traceback and `held` vectors.
     pub fn boxed(args: Value) -> Box<ExcState> {
-        match EXC_STATES.try_with(|p| p.borrow_mut().pop()) {
+        match EXC_STATES.try_with(ExcStatePool::pop) {
             Ok(Some(state)) => {
                 state.args.set(args);
                 state
@@ -1195,12 +1195,40 @@ impl ExcState {
         self.obj.set(Value::UNBOUND);
         self.tb.get_mut().clear();
         self.held.get_mut().clear();
-        let _ = EXC_STATES.try_with(|p| {
-            let mut p = p.borrow_mut();
-            if p.len() < EXC_STATES_MAX {
-                p.push(self);
-            }
-        });
+        let _ = EXC_STATES.try_with(|p| p.push(self));
+    }
+}
+
+/// Freed exception states kept for reuse: a stack of at most [`EXC_STATES_MAX`] boxes
+/// (owned, as raw pointers from `Box::into_raw`).
+struct ExcStatePool {
+    len: Cell<usize>,
+    items: [Cell<*mut ExcState>; EXC_STATES_MAX],
+}
+
+impl ExcStatePool {
+    #[inline]
+    fn pop(&self) -> Option<Box<ExcState>> {
+        let n = self.len.get().checked_sub(1)?;
+        self.len.set(n);
+        // SAFETY: the first `len` items are boxes the pool owns.
+        Some(unsafe { Box::from_raw(self.items[n].get()) })
+    }
+
+    /// Keeps `state`, or drops it when the pool is full.
+    #[inline]
+    fn push(&self, state: Box<ExcState>) {
+        let n = self.len.get();
+        if let Some(slot) = self.items.get(n) {
+            slot.set(Box::into_raw(state));
+            self.len.set(n + 1);
+        }
+    }
+}
+
+impl Drop for ExcStatePool {
+    fn drop(&mut self) {
+        while self.pop().is_some() {}
     }
 }
 
@@ -1211,8 +1239,12 @@ const EXC_STATE_TB_MAX: usize = 64;
 
 thread_local! {
     /// Freed exception states kept for reuse (see [`ExcState::boxed`]).
-    static EXC_STATES: std::cell::RefCell<Vec<Box<ExcState>>> =
-        const { std::cell::RefCell::new(Vec::new()) };
+    static EXC_STATES: ExcStatePool = const {
+        ExcStatePool {
+            len: Cell::new(0),
+            items: [const { Cell::new(std::ptr::null_mut()) }; EXC_STATES_MAX],
+        }
+    };
 }
 
 /// An instance of a user class (or of an exception class).
@@ -1833,7 +1865,17 @@ fn free_object(v: Value) {
                 decref(obj.data.class);
                 decref(obj.data.dict.get());
                 if let Some(mut exc) = obj.data.exc {
-                    decref(exc.args.get());
+                    let args = exc.args.get();
+                    if is_kind(args, Kind::Tuple) && (*args.as_ptr()).refcount.get() == 1 {
+                        // The exception's own `args` tuple (the usual case) is freed here
+                        // rather than through `dealloc` (a tuple has no finalizer; its items
+                        // are released through `decref` as usual).
+                        #[cfg(test)]
+                        live::add(-1);
+                        free_tuple(args.as_ptr());
+                    } else {
+                        decref(args);
+                    }
                     // The frames its traceback kept alive, innermost first. (Nothing
                     // reaches the dying exception's state: it is borrowed mutably.)
                     let held = exc.held.get_mut();
@@ -1841,10 +1883,13 @@ fn free_object(v: Value) {
                         decref(*x);
                     }
                     held.clear();
-                    decref(exc.cause.get());
-                    decref(exc.context.get());
-                    decref(exc.name.get());
-                    decref(exc.obj.get());
+                    // Mostly `None`: tested here rather than in a call each.
+                    for f in [&exc.cause, &exc.context, &exc.name, &exc.obj] {
+                        let x = f.get();
+                        if x.is_ptr() {
+                            decref(x);
+                        }
+                    }
                     for m in exc.members.get().into_iter().flatten() {
                         decref(m.get());
                     }

@@ -253,7 +253,11 @@ impl Translator<'_> {
         let starts: Vec<ir::Value> = kinds[..args.len()]
             .iter()
             .map(|kind| {
-                let ty = if *kind == Kind::Float { types::F64 } else { I64 };
+                let ty = if *kind == Kind::Float {
+                    types::F64
+                } else {
+                    I64
+                };
                 b.append_block_param(copy.bail, ty)
             })
             .collect();
