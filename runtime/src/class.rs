@@ -1099,7 +1099,7 @@ fn plain_exception_uncached(cls: Value) -> bool {
 /// `BaseException.__new__(cls, *pos)` makes it (`__init__` not run).
 fn new_plain_exception(cls: Value, pos: &[Value]) -> Ref {
     let args = crate::tuple::tuple_from_slice(pos).into_raw();
-    new_instance_raw(cls, Some(ExcState::boxed(args)))
+    new_instance_raw(cls, Some(crate::exceptions::exc_state_box(args)))
 }
 
 /// Whether `cls`'s `__init__` is `BaseException.__init__` itself (not overridden anywhere

@@ -159,7 +159,7 @@ pub fn group_new(cls: Value, args: Args<'_>) -> R<Ref> {
         ));
     }
     let args_tuple = crate::tuple::tuple_from_slice(args.pos);
-    let state = ExcState::boxed(args_tuple.into_raw());
+    let state = crate::exceptions::exc_state_box(args_tuple.into_raw());
     state.name.set(crate::object::incref(message));
     state.obj.set(tuple_from_vec(items.into_vec()).into_raw());
     Ok(crate::class::new_instance_raw(cls, Some(state)))

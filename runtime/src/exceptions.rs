@@ -396,6 +396,123 @@ fn chain_context_to(exc: Value, handled: Value) {
     }
 }
 
+// --- Reuse of exception states ------------------------------------------------------------
+//
+// An exception raised and caught in a loop makes and frees one state per iteration, each
+// with a traceback vector and a `held` vector that grow as it leaves frames. Freed states
+// are kept (a few, cleared, with their vectors' storage) and handed to the next exceptions.
+
+/// How many freed exception states [`release_exc_state`] keeps.
+const EXC_STATES_MAX: usize = 8;
+/// The longest traceback (and `held` list) whose storage a kept state may retain.
+const EXC_STATE_TB_MAX: usize = 64;
+
+/// Freed exception states kept for reuse: a stack of at most [`EXC_STATES_MAX`] boxes
+/// (owned, as raw pointers from `Box::into_raw`).
+struct ExcStatePool {
+    len: std::cell::Cell<usize>,
+    items: [std::cell::Cell<*mut ExcState>; EXC_STATES_MAX],
+}
+
+impl ExcStatePool {
+    #[inline]
+    fn pop(&self) -> Option<Box<ExcState>> {
+        let n = self.len.get().checked_sub(1)?;
+        self.len.set(n);
+        // SAFETY: the first `len` items are boxes the pool owns.
+        Some(unsafe { Box::from_raw(self.items[n].get()) })
+    }
+
+    /// Keeps `state`, or drops it when the pool is full.
+    #[inline]
+    fn push(&self, state: Box<ExcState>) {
+        let n = self.len.get();
+        if let Some(slot) = self.items.get(n) {
+            slot.set(Box::into_raw(state));
+            self.len.set(n + 1);
+        }
+    }
+}
+
+impl Drop for ExcStatePool {
+    fn drop(&mut self) {
+        while self.pop().is_some() {}
+    }
+}
+
+thread_local! {
+    /// Freed exception states kept for reuse (see [`exc_state_box`]).
+    static EXC_STATES: ExcStatePool = const {
+        ExcStatePool {
+            len: std::cell::Cell::new(0),
+            items: [const { std::cell::Cell::new(std::ptr::null_mut()) }; EXC_STATES_MAX],
+        }
+    };
+}
+
+/// [`ExcState::new`] in a box: a kept state of a freed exception when there is one (see
+/// [`release_exc_state`]), with the storage of its traceback and `held` vectors.
+pub fn exc_state_box(args: Value) -> Box<ExcState> {
+    match EXC_STATES.try_with(ExcStatePool::pop) {
+        Ok(Some(state)) => {
+            state.args.set(args);
+            state
+        }
+        _ => Box::new(ExcState::new(args)),
+    }
+}
+
+/// Releases what the state of a freed exception holds (`args`, the frames its traceback
+/// kept, `__cause__`, `__context__`, the fields), in that order, then keeps the state for
+/// reuse, cleared (unless it has members or long vectors, or the pool is full: then it is
+/// dropped). Called by `crate::object::free_object`.
+#[inline(never)]
+pub fn release_exc_state(mut exc: Box<ExcState>) {
+    let args = exc.args.get();
+    if is_kind(args, Kind::Tuple) && crate::object::refcount(args) == 1 {
+        // The exception's own `args` tuple (the usual case) is freed here rather than
+        // through `dealloc` (a tuple has no finalizer; its items are released through
+        // `decref` as usual).
+        #[cfg(test)]
+        crate::object::live::add(-1);
+        // SAFETY: a tuple whose only reference was the exception's.
+        unsafe { crate::object::free_tuple(args.as_ptr()) };
+    } else {
+        crate::object::decref(args);
+    }
+    // The frames its traceback kept alive, innermost first. (Nothing reaches the dying
+    // exception's state: it is borrowed mutably.)
+    let held = exc.held.get_mut();
+    for x in held.iter() {
+        crate::object::decref(*x);
+    }
+    held.clear();
+    // Mostly `None`: tested here rather than in a call each.
+    for f in [&exc.cause, &exc.context, &exc.name, &exc.obj] {
+        let x = f.get();
+        if x.is_ptr() {
+            crate::object::decref(x);
+        }
+    }
+    for m in exc.members.get().into_iter().flatten() {
+        crate::object::decref(m.get());
+    }
+    if exc.members.get().is_some()
+        || exc.tb.get_mut().capacity() > EXC_STATE_TB_MAX
+        || exc.held.get_mut().capacity() > EXC_STATE_TB_MAX
+    {
+        return;
+    }
+    exc.args.set(Value::NONE);
+    exc.cause.set(Value::NONE);
+    exc.context.set(Value::NONE);
+    exc.suppress_context.set(false);
+    exc.name.set(Value::NONE);
+    exc.obj.set(Value::UNBOUND);
+    exc.tb.get_mut().clear();
+    let _ = EXC_STATES.try_with(|p| p.push(exc));
+}
+
 /// Takes the pending exception, if any.
 #[inline]
 pub fn take_pending() -> Option<Ref> {
@@ -449,7 +566,7 @@ pub fn new_exception(cls: Value, args: Ref) -> Ref {
 /// A new exception of class `cls` with `args` (a tuple) and no fields set, as
 /// `BaseException.__new__` makes it.
 pub fn new_exception_bare(cls: Value, args: Ref) -> Ref {
-    new_instance_raw(cls, Some(ExcState::boxed(args.into_raw())))
+    new_instance_raw(cls, Some(exc_state_box(args.into_raw())))
 }
 
 /// Raises builtin exception `k` with one str argument. Always `Err`.

@@ -649,7 +649,7 @@ impl Drop for TupleBuilder {
 ///
 /// # Safety
 /// `p` must be a tuple object nothing references any more.
-unsafe fn free_tuple(p: *mut ObjHeader) {
+pub(crate) unsafe fn free_tuple(p: *mut ObjHeader) {
     // SAFETY: per the contract; the items are owned references, and the block was allocated
     // with the layout of its length. Releasing an item may free other objects, never this one.
     unsafe {
@@ -1163,88 +1163,6 @@ impl ExcState {
             members: std::cell::OnceCell::new(),
         }
     }
-
-    /// [`ExcState::new`] in a box: the box of a freed exception when one is kept (see
-    /// [`ExcState::recycle`]), with the capacity of its traceback and `held` vectors.
-    pub fn boxed(args: Value) -> Box<ExcState> {
-        match EXC_STATES.try_with(ExcStatePool::pop) {
-            Ok(Some(state)) => {
-                state.args.set(args);
-                state
-            }
-            _ => Box::new(ExcState::new(args)),
-        }
-    }
-
-    /// Keeps the state of a freed exception for [`ExcState::boxed`]: its values must have
-    /// been released already (they are overwritten, not released). Clears the fields; a
-    /// state with members, or with a long traceback, is dropped instead.
-    #[inline]
-    fn recycle(mut self: Box<ExcState>) {
-        if self.members.get().is_some()
-            || self.tb.get_mut().capacity() > EXC_STATE_TB_MAX
-            || self.held.get_mut().capacity() > EXC_STATE_TB_MAX
-        {
-            return;
-        }
-        self.args.set(Value::NONE);
-        self.cause.set(Value::NONE);
-        self.context.set(Value::NONE);
-        self.suppress_context.set(false);
-        self.name.set(Value::NONE);
-        self.obj.set(Value::UNBOUND);
-        self.tb.get_mut().clear();
-        self.held.get_mut().clear();
-        let _ = EXC_STATES.try_with(|p| p.push(self));
-    }
-}
-
-/// Freed exception states kept for reuse: a stack of at most [`EXC_STATES_MAX`] boxes
-/// (owned, as raw pointers from `Box::into_raw`).
-struct ExcStatePool {
-    len: Cell<usize>,
-    items: [Cell<*mut ExcState>; EXC_STATES_MAX],
-}
-
-impl ExcStatePool {
-    #[inline]
-    fn pop(&self) -> Option<Box<ExcState>> {
-        let n = self.len.get().checked_sub(1)?;
-        self.len.set(n);
-        // SAFETY: the first `len` items are boxes the pool owns.
-        Some(unsafe { Box::from_raw(self.items[n].get()) })
-    }
-
-    /// Keeps `state`, or drops it when the pool is full.
-    #[inline]
-    fn push(&self, state: Box<ExcState>) {
-        let n = self.len.get();
-        if let Some(slot) = self.items.get(n) {
-            slot.set(Box::into_raw(state));
-            self.len.set(n + 1);
-        }
-    }
-}
-
-impl Drop for ExcStatePool {
-    fn drop(&mut self) {
-        while self.pop().is_some() {}
-    }
-}
-
-/// How many freed exception states [`ExcState::recycle`] keeps.
-const EXC_STATES_MAX: usize = 8;
-/// The longest traceback (and `held` list) whose storage a kept state may retain.
-const EXC_STATE_TB_MAX: usize = 64;
-
-thread_local! {
-    /// Freed exception states kept for reuse (see [`ExcState::boxed`]).
-    static EXC_STATES: ExcStatePool = const {
-        ExcStatePool {
-            len: Cell::new(0),
-            items: [const { Cell::new(std::ptr::null_mut()) }; EXC_STATES_MAX],
-        }
-    };
 }
 
 /// An instance of a user class (or of an exception class).
@@ -1864,36 +1782,8 @@ fn free_object(v: Value) {
                 std::alloc::dealloc(p.cast::<u8>(), instance_layout(n));
                 decref(obj.data.class);
                 decref(obj.data.dict.get());
-                if let Some(mut exc) = obj.data.exc {
-                    let args = exc.args.get();
-                    if is_kind(args, Kind::Tuple) && (*args.as_ptr()).refcount.get() == 1 {
-                        // The exception's own `args` tuple (the usual case) is freed here
-                        // rather than through `dealloc` (a tuple has no finalizer; its items
-                        // are released through `decref` as usual).
-                        #[cfg(test)]
-                        live::add(-1);
-                        free_tuple(args.as_ptr());
-                    } else {
-                        decref(args);
-                    }
-                    // The frames its traceback kept alive, innermost first. (Nothing
-                    // reaches the dying exception's state: it is borrowed mutably.)
-                    let held = exc.held.get_mut();
-                    for x in held.iter() {
-                        decref(*x);
-                    }
-                    held.clear();
-                    // Mostly `None`: tested here rather than in a call each.
-                    for f in [&exc.cause, &exc.context, &exc.name, &exc.obj] {
-                        let x = f.get();
-                        if x.is_ptr() {
-                            decref(x);
-                        }
-                    }
-                    for m in exc.members.get().into_iter().flatten() {
-                        decref(m.get());
-                    }
-                    exc.recycle();
+                if let Some(exc) = obj.data.exc {
+                    crate::exceptions::release_exc_state(exc);
                 }
             }
             Kind::Module => {
