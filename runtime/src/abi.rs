@@ -664,8 +664,16 @@ pub extern "C" fn molt_call(
         if let Some(r) = crate::call::call_exact(callee, args, nargs, moved) {
             return to_abi(r);
         }
-        if let Some(r) = crate::call::call_class_positional(callee, args, nargs, moved) {
-            return to_abi(r);
+        if crate::object::is_kind(callee, Kind::Class) {
+            let pos: &[Value] = if nargs == 0 {
+                &[]
+            } else {
+                // SAFETY: generated code passes `nargs` values at `args`.
+                unsafe { std::slice::from_raw_parts(args, nargs as usize) }
+            };
+            if let Some(r) = crate::call::call_class_positional(callee, pos, moved) {
+                return to_abi(r);
+            }
         }
     }
     // SAFETY: generated code passes the vectorcall layout.

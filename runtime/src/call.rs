@@ -1184,21 +1184,10 @@ pub fn call_exact(callee: Value, args: *const Value, nargs: u32, moved: Moved) -
 /// view; the callee and the moved arguments are released afterwards. `None` (nothing
 /// taken) when `callee` is not a class.
 #[inline]
-pub fn call_class_positional(
-    callee: Value,
-    args: *const Value,
-    nargs: u32,
-    moved: Moved,
-) -> Option<R<Ref>> {
+pub fn call_class_positional(callee: Value, pos: &[Value], moved: Moved) -> Option<R<Ref>> {
     if !crate::object::is_kind(callee, Kind::Class) {
         return None;
     }
-    let pos: &[Value] = if nargs == 0 {
-        &[]
-    } else {
-        // SAFETY: generated code passes `nargs` values at `args`.
-        unsafe { std::slice::from_raw_parts(args, nargs as usize) }
-    };
     let r = crate::class::call_class_object(callee, Args::positional(pos));
     Some(borrowed(callee, Args::positional(pos), moved, r))
 }
