@@ -660,10 +660,21 @@ pub extern "C" fn molt_call(
         });
     }
     let moved = crate::call::Moved(moved);
-    if !crate::tuple::is_tuple(kwnames)
-        && let Some(r) = crate::call::call_exact(callee, args, nargs, moved)
-    {
-        return to_abi(r);
+    if !crate::tuple::is_tuple(kwnames) {
+        if let Some(r) = crate::call::call_exact(callee, args, nargs, moved) {
+            return to_abi(r);
+        }
+        if crate::object::is_kind(callee, Kind::Class) {
+            let pos: &[Value] = if nargs == 0 {
+                &[]
+            } else {
+                // SAFETY: generated code passes `nargs` values at `args`.
+                unsafe { std::slice::from_raw_parts(args, nargs as usize) }
+            };
+            if let Some(r) = crate::call::call_class_positional(callee, pos, moved) {
+                return to_abi(r);
+            }
+        }
     }
     // SAFETY: generated code passes the vectorcall layout.
     let a = unsafe { vector_args(args, nargs, kwnames) };
@@ -1954,13 +1965,14 @@ pub extern "C" fn molt_import_star(module: Value, into: Value, only: Value) -> i
     to_abi_i32(crate::modules::import_star(module, into, only))
 }
 
+#[inline(always)]
 fn exception_from(v: Value, what: &str) -> R<Ref> {
+    if crate::exceptions::is_exception(v) {
+        return Ok(Ref::dup(v));
+    }
     if crate::class::is_class(v) && crate::class::is_subclass(v, exc_class(ExcKind::BaseException))
     {
         return crate::class::call_class_object(v, Args::positional(&[]));
-    }
-    if crate::exceptions::is_exception(v) {
-        return Ok(Ref::dup(v));
     }
     type_error(what.to_string())
 }
@@ -2031,6 +2043,12 @@ pub extern "C" fn molt_gen_sent() -> Value {
 /// the exception is freed. Non-pointer values (and the exception itself) are just dropped.
 #[unsafe(no_mangle)]
 pub extern "C" fn molt_exc_hold(v: Value) {
+    exc_hold(v)
+}
+
+/// [`molt_exc_hold`]'s work.
+#[inline(always)]
+fn exc_hold(v: Value) {
     if !v.is_ptr() {
         return;
     }
@@ -2047,7 +2065,7 @@ pub extern "C" fn molt_exc_hold(v: Value) {
 #[unsafe(no_mangle)]
 pub extern "C" fn molt_exc_hold_func(f: Value) {
     if crate::object::is_kind(f, Kind::Function) {
-        molt_exc_hold(crate::object::incref(f));
+        exc_hold(crate::object::incref(f));
     }
 }
 
@@ -2087,6 +2105,11 @@ pub extern "C" fn molt_exc_leave(level: u32) {
 }
 
 fn exc_match(exc: Value, cls: Value) -> R<bool> {
+    // An exception of exactly the class named: the class is an exception class.
+    if crate::object::is_kind(exc, Kind::Instance) && crate::class::instance_data(exc).class == cls
+    {
+        return Ok(true);
+    }
     let base = exc_class(ExcKind::BaseException);
     if crate::class::is_class(cls) {
         if !crate::class::is_subclass(cls, base) {

@@ -1179,6 +1179,19 @@ pub fn call_exact(callee: Value, args: *const Value, nargs: u32, moved: Moved) -
     Some(r)
 }
 
+/// `molt_call` of a class with positional arguments only (`raise ValueError("...")`,
+/// `Point(1, 2)`): [`crate::class::call_class_object`] without building the generic argument
+/// view; the callee and the moved arguments are released afterwards. `None` (nothing
+/// taken) when `callee` is not a class.
+#[inline]
+pub fn call_class_positional(callee: Value, pos: &[Value], moved: Moved) -> Option<R<Ref>> {
+    if !crate::object::is_kind(callee, Kind::Class) {
+        return None;
+    }
+    let r = crate::class::call_class_object(callee, Args::positional(pos));
+    Some(borrowed(callee, Args::positional(pos), moved, r))
+}
+
 /// A method call of compiled function `func` on `recv` with positional `args` (borrowed, or
 /// moved as `moved` says: bit 0 the receiver, bit `i + 1` value `i`) when `func` takes
 /// exactly the receiver and those arguments, without defaults, and is not a generator: the

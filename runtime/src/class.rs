@@ -273,6 +273,7 @@ pub fn new_builtin_class(
     }
     let data = ClassData {
         has_del: std::cell::Cell::new(0),
+        plain_exc: std::cell::Cell::new(0),
         without_del: std::cell::Cell::new(0),
         shape: std::cell::Cell::new(crate::object::SHAPE_NONE),
         slots: Box::new([]),
@@ -663,6 +664,11 @@ pub fn new_instance_raw(cls: Value, exc: Option<Box<ExcState>>) -> Ref {
 /// Calls class `cls` as `cls(*args)` does: the `__call__` of its metaclass when a Python
 /// metaclass defines one, else [`call_class`] (`type.__call__`).
 pub fn call_class_object(cls: Value, args: Args<'_>) -> R<Ref> {
+    // `raise ValueError("...")`: a class of metaclass `type` whose instances
+    // `BaseException.__new__` completes (see [`plain_exception_class`]).
+    if class_data(cls).meta.is_none() && args.kwnames.is_empty() && plain_exception_class(cls) {
+        return Ok(new_plain_exception(cls, args.pos));
+    }
     if let Some(f) = meta_hook(cls, "__call__") {
         let f = Ref::dup(f);
         return crate::call::call_found(f.v(), cls, type_of(cls), args);
@@ -704,11 +710,10 @@ pub fn call_class(cls: Value, args: Args<'_>) -> R<Ref> {
             crate::exceptions::os_error_new(cls, args.pos, !args.kwnames.is_empty())?
         }
         Layout::Exception => {
-            let state = ExcState::new(crate::tuple::tuple_from_slice(args.pos).into_raw());
-            let inst = new_instance_raw(cls, Some(Box::new(state)));
             // `BaseException.__init__` without keywords would set `args` to the tuple
-            // `__new__` just set: the instance is complete (`raise ValueError("...")`).
-            if args.kwnames.is_empty() && init_is_base_exception_init(cls) {
+            // `__new__` sets: the instance is complete (`raise ValueError("...")`).
+            let inst = new_plain_exception(cls, args.pos);
+            if args.kwnames.is_empty() && plain_exception_class(cls) {
                 return Ok(inst);
             }
             inst
@@ -1060,8 +1065,43 @@ pub fn class_finish(
     Ok(cls)
 }
 
-/// Calls `__init__` of the class of the new instance `inst` with the arguments of the class
-/// call; CPython's `TypeError` when it returns something other than `None`.
+/// Whether calling class `cls` (of metaclass `type`) without keywords makes an exception
+/// that `BaseException.__new__` completes: an exception class without a Python `__new__`,
+/// whose `__init__` is `BaseException.__init__` itself, outside the `OSError` and
+/// exception-group families (whose `__new__` does more). Cached on the class for one class
+/// epoch (any change to a class namespace ends it).
+#[inline]
+pub fn plain_exception_class(cls: Value) -> bool {
+    let cd = class_data(cls);
+    let epoch = class_epoch();
+    let cached = cd.plain_exc.get();
+    if cached >> 1 == epoch {
+        return cached & 1 == 1;
+    }
+    let plain = plain_exception_uncached(cls);
+    cd.plain_exc.set(epoch << 1 | u64::from(plain));
+    plain
+}
+
+#[inline(never)]
+fn plain_exception_uncached(cls: Value) -> bool {
+    let cd = class_data(cls);
+    cd.ctor.is_none()
+        && cd.layout == Layout::Exception
+        && !is_metaclass(cls)
+        && lookup(cls, "__new__").is_none_or(|f| is_kind(f, Kind::Builtin))
+        && !is_subclass(cls, crate::state::exc_class(ExcKind::BaseExceptionGroup))
+        && !is_subclass(cls, crate::state::exc_class(ExcKind::OSError))
+        && init_is_base_exception_init(cls)
+}
+
+/// A new instance of exception class `cls` with `args` = the tuple of `pos` (borrowed), as
+/// `BaseException.__new__(cls, *pos)` makes it (`__init__` not run).
+fn new_plain_exception(cls: Value, pos: &[Value]) -> Ref {
+    let args = crate::tuple::tuple_from_slice(pos).into_raw();
+    new_instance_raw(cls, Some(crate::exceptions::exc_state_box(args)))
+}
+
 /// Whether `cls`'s `__init__` is `BaseException.__init__` itself (not overridden anywhere
 /// in its MRO).
 fn init_is_base_exception_init(cls: Value) -> bool {
@@ -1076,6 +1116,8 @@ fn init_is_base_exception_init(cls: Value) -> bool {
     })
 }
 
+/// Calls `__init__` of the class of the new instance `inst` with the arguments of the class
+/// call; CPython's `TypeError` when it returns something other than `None`.
 fn run_init(inst: Value, args: Args<'_>) -> R<()> {
     let cls = type_of(inst);
     let init = lookup(cls, "__init__").map(Ref::dup);
@@ -1199,6 +1241,7 @@ pub fn new_mappingproxy_class(object: Value) -> Value {
         members: 1,
         qualname: Value::NONE,
         has_del: std::cell::Cell::new(0),
+        plain_exc: std::cell::Cell::new(0),
         without_del: std::cell::Cell::new(0),
     };
     let cls = immortalize(alloc(Kind::Class, data));
@@ -1832,6 +1875,7 @@ pub fn type_new_core(
         Kind::Class,
         ClassData {
             has_del: std::cell::Cell::new(0),
+            plain_exc: std::cell::Cell::new(0),
             without_del: std::cell::Cell::new(0),
             shape: std::cell::Cell::new(SHAPE_NONE),
             slots: slots.into_boxed_slice(),

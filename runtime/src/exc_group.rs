@@ -2,7 +2,7 @@
 //! (`__new__`, `__str__`, `derive`, `split`, `subgroup`), and the run-time part of
 //! `try`/`except*` behind the hidden builtin [`EXCEPT_STAR`].
 //!
-//! An exception group is an exception instance whose state ([`ExcState`]) keeps its message
+//! An exception group is an exception instance whose state ([`ExcState`](crate::object::ExcState)) keeps its message
 //! in the `name` cell and its exceptions (a tuple) in the `obj` cell: those cells serve only
 //! `NameError`, `AttributeError` and `ImportError` otherwise, which cannot share an
 //! instance layout with a group (CPython's layout conflict, `LAYOUT_EXCEPTIONS` in
@@ -28,7 +28,7 @@
 
 use crate::class::{class_name, is_class, is_subclass, isinstance_class, type_name};
 use crate::exceptions::{ExcKind, R, exc_state, is_exception, type_error, value_error};
-use crate::object::{Args, ExcState, Kind, Ref, is_kind};
+use crate::object::{Args, Kind, Ref, is_kind};
 use crate::state::exc_class;
 use crate::tuple::{tuple_from_vec, tuple_items};
 use crate::value::Value;
@@ -159,10 +159,10 @@ pub fn group_new(cls: Value, args: Args<'_>) -> R<Ref> {
         ));
     }
     let args_tuple = crate::tuple::tuple_from_slice(args.pos);
-    let mut state = ExcState::new(args_tuple.into_raw());
-    state.name = std::cell::Cell::new(crate::object::incref(message));
-    state.obj = std::cell::Cell::new(tuple_from_vec(items.into_vec()).into_raw());
-    Ok(crate::class::new_instance_raw(cls, Some(Box::new(state))))
+    let state = crate::exceptions::exc_state_box(args_tuple.into_raw());
+    state.name.set(crate::object::incref(message));
+    state.obj.set(tuple_from_vec(items.into_vec()).into_raw());
+    Ok(crate::class::new_instance_raw(cls, Some(state)))
 }
 
 /// `BaseExceptionGroup.__new__` as a builtin: `(cls, message, exceptions)`.

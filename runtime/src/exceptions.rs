@@ -211,6 +211,7 @@ pub fn exc_name(k: ExcKind) -> &'static str {
 }
 
 /// Makes `exc` (an exception instance, owned) the pending exception.
+#[inline]
 pub fn set_pending(exc: Ref) {
     let old = rt().pending.replace(exc.into_raw());
     crate::object::decref(old);
@@ -219,6 +220,7 @@ pub fn set_pending(exc: Ref) {
 /// Raises `exc` (an exception instance, owned): records the exception being handled as its
 /// `__context__` (implicit chaining, CPython's `_PyErr_SetObject`), then makes it pending.
 /// Use [`set_pending`] instead to re-install an exception that was already raised.
+#[inline]
 pub fn raise_exc(exc: Ref) {
     chain_context(exc.v());
     set_pending(exc);
@@ -273,6 +275,7 @@ pub fn handled_truncate(len: usize) {
 }
 
 /// Pushes `exc` (borrowed) as the innermost exception being handled.
+#[inline]
 pub fn handled_push(exc: Value) {
     handled_vec().push(crate::object::incref(exc));
 }
@@ -283,6 +286,7 @@ pub fn handled_extend(entries: Vec<Value>) {
 }
 
 /// The innermost exception being handled (borrowed), or `None`.
+#[inline]
 pub fn handled_top() -> Value {
     handled_vec().last().copied().unwrap_or(Value::NONE)
 }
@@ -323,6 +327,7 @@ pub fn handled_split_frame() -> Vec<Value> {
 /// `molt_exc_enter(exc, level)`: a handler of the running frame starts handling `exc`
 /// (borrowed). The frame's handled stack is trimmed to `level` entries (the handlers in
 /// progress around the `try`), then `exc` is pushed.
+#[inline]
 pub fn exc_enter(exc: Value, level: u32) {
     exc_leave(level);
     handled_push(exc);
@@ -330,18 +335,33 @@ pub fn exc_enter(exc: Value, level: u32) {
 
 /// `molt_exc_leave(level)`: handlers of the running frame ended normally; trims the frame's
 /// handled stack to `level` entries.
+#[inline]
 pub fn exc_leave(level: u32) {
     let keep = rt().handled_base.get().saturating_add(level as usize);
-    if handled_len() > keep {
+    let h = handled_vec();
+    if h.len() == keep.saturating_add(1) {
+        // The handler of an `except` ends (as `handled_truncate`'s common case).
+        let v = h.pop().expect("non-empty: checked above");
+        crate::object::decref(v);
+    } else if h.len() > keep {
         handled_truncate(keep);
     }
 }
 
 /// Implicit chaining: `exc.__context__ = ` the exception being handled (unless it is `exc`
 /// itself), breaking any cycle this would create as CPython does.
+#[inline]
 pub fn chain_context(exc: Value) {
     let handled = handled_top();
-    if handled.is_none() || handled == exc || !is_exception(exc) {
+    if handled.is_none() || handled == exc {
+        return;
+    }
+    chain_context_to(exc, handled);
+}
+
+#[inline(never)]
+fn chain_context_to(exc: Value, handled: Value) {
+    if !is_exception(exc) {
         return;
     }
     // Break a cycle: if `exc` is in the context chain of `handled`, cut the chain there.
@@ -376,7 +396,125 @@ pub fn chain_context(exc: Value) {
     }
 }
 
+// --- Reuse of exception states ------------------------------------------------------------
+//
+// An exception raised and caught in a loop makes and frees one state per iteration, each
+// with a traceback vector and a `held` vector that grow as it leaves frames. Freed states
+// are kept (a few, cleared, with their vectors' storage) and handed to the next exceptions.
+
+/// How many freed exception states [`release_exc_state`] keeps.
+const EXC_STATES_MAX: usize = 8;
+/// The longest traceback (and `held` list) whose storage a kept state may retain.
+const EXC_STATE_TB_MAX: usize = 64;
+
+/// Freed exception states kept for reuse: a stack of at most [`EXC_STATES_MAX`] boxes
+/// (owned, as raw pointers from `Box::into_raw`).
+struct ExcStatePool {
+    len: std::cell::Cell<usize>,
+    items: [std::cell::Cell<*mut ExcState>; EXC_STATES_MAX],
+}
+
+impl ExcStatePool {
+    #[inline]
+    fn pop(&self) -> Option<Box<ExcState>> {
+        let n = self.len.get().checked_sub(1)?;
+        self.len.set(n);
+        // SAFETY: the first `len` items are boxes the pool owns.
+        Some(unsafe { Box::from_raw(self.items[n].get()) })
+    }
+
+    /// Keeps `state`, or drops it when the pool is full.
+    #[inline]
+    fn push(&self, state: Box<ExcState>) {
+        let n = self.len.get();
+        if let Some(slot) = self.items.get(n) {
+            slot.set(Box::into_raw(state));
+            self.len.set(n + 1);
+        }
+    }
+}
+
+impl Drop for ExcStatePool {
+    fn drop(&mut self) {
+        while self.pop().is_some() {}
+    }
+}
+
+thread_local! {
+    /// Freed exception states kept for reuse (see [`exc_state_box`]).
+    static EXC_STATES: ExcStatePool = const {
+        ExcStatePool {
+            len: std::cell::Cell::new(0),
+            items: [const { std::cell::Cell::new(std::ptr::null_mut()) }; EXC_STATES_MAX],
+        }
+    };
+}
+
+/// [`ExcState::new`] in a box: a kept state of a freed exception when there is one (see
+/// [`release_exc_state`]), with the storage of its traceback and `held` vectors.
+pub fn exc_state_box(args: Value) -> Box<ExcState> {
+    match EXC_STATES.try_with(ExcStatePool::pop) {
+        Ok(Some(state)) => {
+            state.args.set(args);
+            state
+        }
+        _ => Box::new(ExcState::new(args)),
+    }
+}
+
+/// Releases what the state of a freed exception holds (`args`, the frames its traceback
+/// kept, `__cause__`, `__context__`, the fields), in that order, then keeps the state for
+/// reuse, cleared (unless it has members or long vectors, or the pool is full: then it is
+/// dropped). Called by `crate::object::free_object`.
+#[inline(never)]
+pub fn release_exc_state(mut exc: Box<ExcState>) {
+    let args = exc.args.get();
+    if is_kind(args, Kind::Tuple) && crate::object::refcount(args) == 1 {
+        // The exception's own `args` tuple (the usual case) is freed here rather than
+        // through `dealloc` (a tuple has no finalizer; its items are released through
+        // `decref` as usual).
+        #[cfg(test)]
+        crate::object::live::add(-1);
+        // SAFETY: a tuple whose only reference was the exception's.
+        unsafe { crate::object::free_tuple(args.as_ptr()) };
+    } else {
+        crate::object::decref(args);
+    }
+    // The frames its traceback kept alive, innermost first. (Nothing reaches the dying
+    // exception's state: it is borrowed mutably.)
+    let held = exc.held.get_mut();
+    for x in held.iter() {
+        crate::object::decref(*x);
+    }
+    held.clear();
+    // Mostly `None`: tested here rather than in a call each.
+    for f in [&exc.cause, &exc.context, &exc.name, &exc.obj] {
+        let x = f.get();
+        if x.is_ptr() {
+            crate::object::decref(x);
+        }
+    }
+    for m in exc.members.get().into_iter().flatten() {
+        crate::object::decref(m.get());
+    }
+    if exc.members.get().is_some()
+        || exc.tb.get_mut().capacity() > EXC_STATE_TB_MAX
+        || exc.held.get_mut().capacity() > EXC_STATE_TB_MAX
+    {
+        return;
+    }
+    exc.args.set(Value::NONE);
+    exc.cause.set(Value::NONE);
+    exc.context.set(Value::NONE);
+    exc.suppress_context.set(false);
+    exc.name.set(Value::NONE);
+    exc.obj.set(Value::UNBOUND);
+    exc.tb.get_mut().clear();
+    let _ = EXC_STATES.try_with(|p| p.push(exc));
+}
+
 /// Takes the pending exception, if any.
+#[inline]
 pub fn take_pending() -> Option<Ref> {
     let v = rt().pending.replace(Value::UNBOUND);
     if v == Value::UNBOUND {
@@ -387,6 +525,7 @@ pub fn take_pending() -> Option<Ref> {
 }
 
 /// The pending exception (borrowed), or `Value::UNBOUND`.
+#[inline]
 pub fn peek_pending() -> Value {
     rt().pending.get()
 }
@@ -398,6 +537,7 @@ pub fn pending_is(k: ExcKind) -> bool {
 }
 
 /// The exception state of an exception instance.
+#[inline]
 pub fn exc_state<'a>(v: Value) -> Option<&'a ExcState> {
     if !is_kind(v, Kind::Instance) {
         return None;
@@ -408,6 +548,7 @@ pub fn exc_state<'a>(v: Value) -> Option<&'a ExcState> {
 }
 
 /// Whether `v` is an exception instance.
+#[inline]
 pub fn is_exception(v: Value) -> bool {
     exc_state(v).is_some()
 }
@@ -425,8 +566,7 @@ pub fn new_exception(cls: Value, args: Ref) -> Ref {
 /// A new exception of class `cls` with `args` (a tuple) and no fields set, as
 /// `BaseException.__new__` makes it.
 pub fn new_exception_bare(cls: Value, args: Ref) -> Ref {
-    let state = ExcState::new(args.into_raw());
-    new_instance_raw(cls, Some(Box::new(state)))
+    new_instance_raw(cls, Some(exc_state_box(args.into_raw())))
 }
 
 /// Raises builtin exception `k` with one str argument. Always `Err`.

@@ -57,6 +57,7 @@ fn new_class(object: Value, name: &str, slots: &[&str], ctor: Option<BuiltinFn>)
         members,
         qualname: Value::NONE,
         has_del: std::cell::Cell::new(0),
+        plain_exc: std::cell::Cell::new(0),
         without_del: std::cell::Cell::new(0),
         meta: Value::NONE,
     };

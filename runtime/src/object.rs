@@ -649,7 +649,7 @@ impl Drop for TupleBuilder {
 ///
 /// # Safety
 /// `p` must be a tuple object nothing references any more.
-unsafe fn free_tuple(p: *mut ObjHeader) {
+pub(crate) unsafe fn free_tuple(p: *mut ObjHeader) {
     // SAFETY: per the contract; the items are owned references, and the block was allocated
     // with the layout of its length. Releasing an item may free other objects, never this one.
     unsafe {
@@ -1102,6 +1102,11 @@ pub struct ClassData {
     /// Whether the class has `__del__`, as of a class epoch: `epoch << 1 | has_del`, or 0 when
     /// not known yet (see `crate::finalize::on_new_instance`).
     pub has_del: Cell<u64>,
+    /// Whether calling the class without keywords builds the exception directly, as of a
+    /// class epoch: `epoch << 1 | plain`, or 0 when not known yet (see
+    /// `crate::class::call_class_object`). Plain: an exception class whose `__new__` and
+    /// `__init__` are `BaseException`'s, outside the `OSError` and exception-group families.
+    pub plain_exc: Cell<u64>,
     /// Live instances made while the class had no `__del__` (see
     /// `crate::finalize::made_without_del`): adding `__del__` cannot reach them.
     pub without_del: Cell<usize>,
@@ -1777,19 +1782,8 @@ fn free_object(v: Value) {
                 std::alloc::dealloc(p.cast::<u8>(), instance_layout(n));
                 decref(obj.data.class);
                 decref(obj.data.dict.get());
-                if let Some(exc) = &obj.data.exc {
-                    decref(exc.args.get());
-                    // The frames its traceback kept alive, innermost first.
-                    for x in exc.held.take() {
-                        decref(x);
-                    }
-                    decref(exc.cause.get());
-                    decref(exc.context.get());
-                    decref(exc.name.get());
-                    decref(exc.obj.get());
-                    for m in exc.members.get().into_iter().flatten() {
-                        decref(m.get());
-                    }
+                if let Some(exc) = obj.data.exc {
+                    crate::exceptions::release_exc_state(exc);
                 }
             }
             Kind::Module => {

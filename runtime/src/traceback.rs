@@ -63,16 +63,29 @@ pub fn note_lookup_failed() {
 }
 
 /// `molt_tb_add`: records the frame of `code` at `site` on the pending exception.
+#[inline]
 pub fn tb_add(code: *const FunctionCode, site: u32) {
     let lookup = LOOKUP_FAILED.with(|f| f.replace(false));
     if let Some(state) = exc_state(peek_pending()) {
         let mut tb = state.tb.borrow_mut();
-        // Room for a few frames at once: most exceptions cross two or three before they
-        // are caught.
-        if tb.capacity() == 0 {
-            tb.reserve_exact(4);
+        if tb.len() == tb.capacity() {
+            grow(&mut tb);
         }
         tb.push(TbEntry { code, site, lookup });
+    }
+}
+
+/// Makes room in a full traceback for one more entry (out of line: the storage of a reused
+/// exception state usually has room already).
+#[cold]
+#[inline(never)]
+fn grow(tb: &mut Vec<TbEntry>) {
+    // Room for a few frames at once: most exceptions cross two or three before they are
+    // caught.
+    if tb.capacity() == 0 {
+        tb.reserve_exact(4);
+    } else {
+        tb.reserve(1);
     }
 }
 
