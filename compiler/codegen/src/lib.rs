@@ -398,7 +398,7 @@ fn build_module<M: Backend>(
         module.set_wasm_signature(
             id,
             wasm::WasmSig {
-                params: vec![wasm::ValType::I64; ifn.params.len()],
+                params: vec![wasm::ValType::I64; ifn.params.len() + 1],
                 result: Some(wasm::ValType::I64),
             },
         );

@@ -31,14 +31,16 @@ use crate::CodegenError;
 /// What the machine copy of a function returns when it bails.
 const BAIL: i64 = i64::MIN;
 
-/// The signature of the machine copy of a function of `params` parameters: one `i64` each
-/// (a machine integer, any of 64 bits), returning an `i64` (the result, or [`BAIL`]).
+/// The signature of the machine copy of a function of `params` parameters: the call depth
+/// (an `i64`: the copy counts its own recursion in a register, not in `molt_depth`, which no
+/// code it runs reads), then one `i64` per parameter (a machine integer, any of 64 bits),
+/// returning an `i64` (the result, or [`BAIL`]).
 pub(crate) fn machine_signature(
     call_conv: cranelift_codegen::isa::CallConv,
     params: usize,
 ) -> ir::Signature {
     let mut sig = ir::Signature::new(call_conv);
-    for _ in 0..params {
+    for _ in 0..=params {
         sig.params.push(ir::AbiParam::new(I64));
     }
     sig.returns.push(ir::AbiParam::new(I64));
@@ -98,8 +100,12 @@ impl Translator<'_> {
         let cont = b.create_block();
         b.ins().brif(all, enter, &[], cont, &[]);
         b.switch_to_block(enter);
-        let raw: Vec<ir::Value> = words.iter().map(|w| small_int(b, *w)).collect();
-        let sig = machine_signature(self.symbols.call_conv, raw.len());
+        let cells = self.data_addr(b, self.symbols.depth.as_u32());
+        let depth = b.ins().load(I32, flags, cells, 0);
+        let depth = b.ins().uextend(I64, depth);
+        let mut raw = vec![depth];
+        raw.extend(words.iter().map(|w| small_int(b, *w)));
+        let sig = machine_signature(self.symbols.call_conv, words.len());
         let callee = self.symbols.import_local_function(b.func, fid, sig);
         let call = b.ins().call(callee, &raw);
         let r = b.inst_results(call)[0];
@@ -158,8 +164,9 @@ impl Translator<'_> {
         }
         b.switch_to_block(entry);
         let params = b.block_params(entry).to_vec();
-        for (v, x) in ifn.params.iter().zip(params) {
-            copy.raw.insert(*v, x);
+        let depth = params[0];
+        for (v, x) in ifn.params.iter().zip(&params[1..]) {
+            copy.raw.insert(*v, *x);
         }
         b.ins().jump(copy.blocks[&ifn.entry], &[]);
         b.switch_to_block(copy.bail);
@@ -190,7 +197,7 @@ impl Translator<'_> {
                 b.set_srcloc(ir::SourceLoc::new(d.site.index() as u32));
                 match &d.kind {
                     InstKind::CallDirect { args, .. } => {
-                        self.machine_call(b, &mut copy, d, args)?
+                        self.machine_call(b, &mut copy, d, args, depth)?
                     }
                     InstKind::Return(v) => {
                         let x = self.raw(b, &copy, *v)?;
@@ -203,15 +210,17 @@ impl Translator<'_> {
         Ok(())
     }
 
-    /// A call of the function itself in its machine copy: the depth counted as the generic
-    /// call counts it (bailing at the recursion limit, where the generic call raises
-    /// RecursionError), the copy called with the machine arguments, a bail passed on.
+    /// A call of the function itself in its machine copy, at call depth `depth`: the depth
+    /// checked as the generic call checks it (bailing at the recursion limit, where the
+    /// generic call raises RecursionError), the copy called with the next depth and the
+    /// machine arguments, a bail passed on.
     fn machine_call(
         &mut self,
         b: &mut FunctionBuilder<'_>,
         copy: &mut Copy,
         d: &molt_mir::InstData,
         args: &[Value],
+        depth: ir::Value,
     ) -> Result<(), CodegenError> {
         let fid =
             *self
@@ -228,19 +237,19 @@ impl Translator<'_> {
             .collect::<Result<Vec<_>, _>>()?;
         let cells = self.data_addr(b, self.symbols.depth.as_u32());
         let flags = ir::MemFlagsData::trusted();
-        let depth = b.ins().load(I32, flags, cells, 0);
         let limit = b.ins().load(I32, flags, cells, 4);
+        let limit = b.ins().uextend(I64, limit);
         let too_deep = b
             .ins()
             .icmp(IntCC::UnsignedGreaterThanOrEqual, depth, limit);
         guard_not(b, copy, too_deep);
         let depth1 = b.ins().iadd_imm_s(depth, 1);
-        b.ins().store(flags, depth1, cells, 0);
         let sig = machine_signature(self.symbols.call_conv, raw.len());
         let callee = self.symbols.import_local_function(b.func, fid, sig);
-        let call = b.ins().call(callee, &raw);
+        let mut call_args = vec![depth1];
+        call_args.extend(raw);
+        let call = b.ins().call(callee, &call_args);
         let r = b.inst_results(call)[0];
-        b.ins().store(flags, depth, cells, 0);
         let failed = b.ins().icmp_imm_s(IntCC::Equal, r, BAIL);
         guard_not(b, copy, failed);
         if let Some(result) = d.result {
