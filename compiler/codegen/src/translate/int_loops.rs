@@ -497,12 +497,7 @@ impl Translator<'_> {
             InstKind::GetItem(l, k) => {
                 // An item of a list the entry checked: the index from the end when negative,
                 // within the length, the item of the speculated type.
-                let (len, items) = *copy.lists.get(l).ok_or_else(unexpected)?;
-                let i = self.index(b, copy, *k, len)?;
-                let inside = b.ins().icmp(IntCC::UnsignedLessThan, i, len);
-                guard(b, copy, inside);
-                let offset = b.ins().ishl_imm_u(i, 3);
-                let addr = b.ins().iadd(items, offset);
+                let addr = self.item_addr(b, copy, *l, *k)?;
                 let w = b.ins().load(I64, ir::MemFlagsData::trusted(), addr, 0);
                 let r = d.result.ok_or_else(unexpected)?;
                 let x = match self.cty(copy, r) {
@@ -527,12 +522,7 @@ impl Translator<'_> {
             InstKind::SetItem(l, k, v) => {
                 // The item's address (the index checked as a read checks it), an old item
                 // without a reference count (releasing one could run code), the new word.
-                let (len, items) = *copy.lists.get(l).ok_or_else(unexpected)?;
-                let i = self.index(b, copy, *k, len)?;
-                let inside = b.ins().icmp(IntCC::UnsignedLessThan, i, len);
-                guard(b, copy, inside);
-                let offset = b.ins().ishl_imm_u(i, 3);
-                let addr = b.ins().iadd(items, offset);
+                let addr = self.item_addr(b, copy, *l, *k)?;
                 let old = b.ins().load(I64, ir::MemFlagsData::trusted(), addr, 0);
                 let t = b.ins().ushr_imm_u(old, 48);
                 let plain = b.ins().icmp_imm_s(IntCC::NotEqual, t, super::TAG_PTR);
@@ -578,6 +568,26 @@ impl Translator<'_> {
             _ => return Err(unexpected()),
         }
         Ok(())
+    }
+
+    /// The address of item `k` of list `l` (one the entry checked), bailing unless `k`
+    /// indexes it.
+    fn item_addr(
+        &self,
+        b: &mut FunctionBuilder<'_>,
+        copy: &Copy,
+        l: Value,
+        k: Value,
+    ) -> Result<ir::Value, CodegenError> {
+        let (len, items) = *copy.lists.get(&l).ok_or_else(|| CodegenError::Internal {
+            function: self.func.name.to_string(),
+            message: format!("{l} is not a list the integer loop checked"),
+        })?;
+        let i = self.index(b, copy, k, len)?;
+        let inside = b.ins().icmp(IntCC::UnsignedLessThan, i, len);
+        guard(b, copy, inside);
+        let offset = b.ins().ishl_imm_u(i, 3);
+        Ok(b.ins().iadd(items, offset))
     }
 
     /// The position index `k` names in a sequence of `len` items: counted from the end when
