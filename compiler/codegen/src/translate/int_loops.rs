@@ -527,21 +527,10 @@ impl Translator<'_> {
                 let t = b.ins().ushr_imm_u(old, 48);
                 let plain = b.ins().icmp_imm_s(IntCC::NotEqual, t, super::TAG_PTR);
                 guard(b, copy, plain);
-                let x = self.raw(b, copy, *v)?;
-                let word = match self.cty(copy, *v) {
-                    Type::Float => b.ins().bitcast(I64, ir::MemFlagsData::new(), x),
-                    Type::Int => {
-                        if !self.is_inline(copy, *v) {
-                            let shifted = b.ins().iadd_imm_s(x, 1 << 47);
-                            let ok = b
-                                .ins()
-                                .icmp_imm_u(IntCC::UnsignedLessThan, shifted, 1 << 48);
-                            guard(b, copy, ok);
-                        }
-                        box_small_int(b, x)
-                    }
-                    _ => return Err(unexpected()),
-                };
+                if !matches!(self.cty(copy, *v), Type::Int | Type::Float) {
+                    return Err(unexpected());
+                }
+                let word = self.word(b, copy, *v)?;
                 copy.pending.push((addr, word));
             }
             InstKind::Jump(call) => {
@@ -680,11 +669,7 @@ impl Translator<'_> {
             Type::Float => b.ins().bitcast(I64, ir::MemFlagsData::new(), x),
             Type::Int => {
                 if !self.is_inline(copy, v) {
-                    let shifted = b.ins().iadd_imm_s(x, 1 << 47);
-                    let ok = b
-                        .ins()
-                        .icmp_imm_u(IntCC::UnsignedLessThan, shifted, 1 << 48);
-                    guard(b, copy, ok);
+                    guard_inline(b, copy, x);
                 }
                 box_small_int(b, x)
             }
@@ -903,12 +888,7 @@ fn back_edges(b: &mut FunctionBuilder<'_>, copy: &mut Copy) {
         let params = b.block_params(edge).to_vec();
         for (p, int) in params.iter().zip(&ints) {
             if *int {
-                // `p` in -2**47 .. 2**47, as one unsigned comparison.
-                let shifted = b.ins().iadd_imm_s(*p, 1 << 47);
-                let ok = b
-                    .ins()
-                    .icmp_imm_u(IntCC::UnsignedLessThan, shifted, 1 << 48);
-                guard(b, copy, ok);
+                guard_inline(b, copy, *p);
             }
         }
         for (addr, word) in stores {
@@ -942,6 +922,16 @@ pub(super) fn guard_not(b: &mut FunctionBuilder<'_>, copy: &Copy, bad: ir::Value
     let start: Vec<BlockArg> = copy.start.iter().map(|v| BlockArg::Value(*v)).collect();
     b.ins().brif(bad, copy.bail, &start, cont, &[]);
     b.switch_to_block(cont);
+}
+
+/// Bails unless machine int `x` is in the inline range (-2**47 .. 2**47, as one unsigned
+/// comparison).
+fn guard_inline(b: &mut FunctionBuilder<'_>, copy: &Copy, x: ir::Value) {
+    let shifted = b.ins().iadd_imm_s(x, 1 << 47);
+    let ok = b
+        .ins()
+        .icmp_imm_u(IntCC::UnsignedLessThan, shifted, 1 << 48);
+    guard(b, copy, ok);
 }
 
 /// Continues in a new block when `ok`, else bails with the iteration's start values.
