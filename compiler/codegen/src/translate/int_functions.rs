@@ -22,10 +22,10 @@ use cranelift_codegen::ir::{self, InstBuilder};
 use cranelift_frontend::FunctionBuilder;
 use molt_mir::int_functions::{BAIL_LIMIT, IntFunction};
 use molt_mir::{InstKind, Type, Value};
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashSet;
 
 use super::int_loops::{Copy, guard_not};
-use super::{I8, I32, I64, TAG_INT, Translator, box_small_int, small_int};
+use super::{I32, I64, TAG_INT, Translator, box_small_int, small_int};
 use crate::CodegenError;
 
 /// What the machine copy of a function returns when it bails.
@@ -139,29 +139,11 @@ impl Translator<'_> {
         let func = self.func;
         let entry = b.create_block();
         b.append_block_params_for_function_params(entry);
-        let mut copy = Copy {
-            raw: FxHashMap::default(),
-            conds: FxHashMap::default(),
-            blocks: FxHashMap::default(),
-            bail: b.create_block(),
-            start: Vec::new(),
-            header: None,
-            types: ifn.ints.iter().map(|v| (*v, Type::Int)).collect(),
-            lists: FxHashMap::default(),
-            inline: FxHashSet::default(),
-            back_edges: Vec::new(),
-            pending: Vec::new(),
-            nonneg: FxHashSet::default(),
-            steps: FxHashSet::default(),
-        };
-        for &block in &ifn.blocks {
-            let cb = b.create_block();
-            for p in &func.blocks[block.index()].params {
-                let ty = if *func.ty(*p) == Type::Bool { I8 } else { I64 };
-                b.append_block_param(cb, ty);
-            }
-            copy.blocks.insert(block, cb);
-        }
+        let mut copy = Copy::new(
+            b.create_block(),
+            ifn.ints.iter().map(|v| (*v, Type::Int)).collect(),
+        );
+        self.copy_blocks(b, &mut copy, &ifn.blocks);
         b.switch_to_block(entry);
         let params = b.block_params(entry).to_vec();
         let depth = params[0];
@@ -176,17 +158,8 @@ impl Translator<'_> {
 
         let body: FxHashSet<molt_mir::Block> = ifn.blocks.iter().copied().collect();
         for &block in &ifn.blocks {
-            let cb = copy.blocks[&block];
-            b.switch_to_block(cb);
+            self.enter_copy_block(b, &mut copy, block);
             let data = &func.blocks[block.index()];
-            let bparams = b.block_params(cb).to_vec();
-            for (p, x) in data.params.iter().zip(bparams) {
-                if *func.ty(*p) == Type::Bool {
-                    copy.conds.insert(*p, x);
-                } else {
-                    copy.raw.insert(*p, x);
-                }
-            }
             let skip = if block == ifn.entry {
                 ifn.params.len()
             } else {

@@ -89,7 +89,71 @@ pub(super) struct Copy {
     pub(super) steps: FxHashSet<Value>,
 }
 
+impl Copy {
+    /// A copy that bails to `bail`, with the types of `types` for `dyn` values and nothing
+    /// else known yet.
+    pub(super) fn new(bail: ir::Block, types: FxHashMap<Value, Type>) -> Copy {
+        Copy {
+            raw: FxHashMap::default(),
+            conds: FxHashMap::default(),
+            blocks: FxHashMap::default(),
+            bail,
+            start: Vec::new(),
+            header: None,
+            types,
+            lists: FxHashMap::default(),
+            inline: FxHashSet::default(),
+            back_edges: Vec::new(),
+            pending: Vec::new(),
+            nonneg: FxHashSet::default(),
+            steps: FxHashSet::default(),
+        }
+    }
+}
+
 impl Translator<'_> {
+    /// Creates the copy's CLIF block of each of `blocks`, with a parameter of the machine
+    /// type of each MIR parameter (`i8` condition, `f64`, else `i64`).
+    pub(super) fn copy_blocks(
+        &self,
+        b: &mut FunctionBuilder<'_>,
+        copy: &mut Copy,
+        blocks: &[Block],
+    ) {
+        for &block in blocks {
+            let cb = b.create_block();
+            for p in &self.func.blocks[block.index()].params {
+                let ty = match self.cty(copy, *p) {
+                    Type::Bool => I8,
+                    Type::Float => types::F64,
+                    _ => I64,
+                };
+                b.append_block_param(cb, ty);
+            }
+            copy.blocks.insert(block, cb);
+        }
+    }
+
+    /// Switches to the copy of MIR block `block` and binds its parameters (a `bool` as a
+    /// condition, a number as its machine value).
+    pub(super) fn enter_copy_block(
+        &self,
+        b: &mut FunctionBuilder<'_>,
+        copy: &mut Copy,
+        block: Block,
+    ) {
+        let cb = copy.blocks[&block];
+        b.switch_to_block(cb);
+        let params = b.block_params(cb).to_vec();
+        for (p, x) in self.func.blocks[block.index()].params.iter().zip(params) {
+            if *self.cty(copy, *p) == Type::Bool {
+                copy.conds.insert(*p, x);
+            } else {
+                copy.raw.insert(*p, x);
+            }
+        }
+    }
+
     /// The CLIF block an edge from the block being translated to `target` jumps to: the
     /// dispatch block of `target`'s integer loop when the edge enters the loop from outside.
     pub(super) fn loop_entry(
@@ -239,25 +303,19 @@ impl Translator<'_> {
             let items = b.ins().load(I64, mem, p, super::LIST_ITEMS_OFFSET);
             lists.insert(*l, (len, items));
         }
-        let mut copy = Copy {
-            raw: FxHashMap::default(),
-            conds: FxHashMap::default(),
-            blocks: FxHashMap::default(),
-            bail: b.create_block(),
-            start: Vec::new(),
-            header: Some(lp.header),
-            types: lp.types.iter().map(|(v, t)| (*v, t.clone())).collect(),
-            lists,
-            inline: lp.invariants.iter().copied().collect(),
-            back_edges: Vec::new(),
-            pending: Vec::new(),
-            nonneg: lp.counters.iter().map(|c| c.param).collect(),
-            steps: lp
-                .counters
-                .iter()
-                .flat_map(|c| c.steps.iter().copied())
-                .collect(),
-        };
+        let mut copy = Copy::new(
+            b.create_block(),
+            lp.types.iter().map(|(v, t)| (*v, t.clone())).collect(),
+        );
+        copy.header = Some(lp.header);
+        copy.lists = lists;
+        copy.inline = lp.invariants.iter().copied().collect();
+        copy.nonneg = lp.counters.iter().map(|c| c.param).collect();
+        copy.steps = lp
+            .counters
+            .iter()
+            .flat_map(|c| c.steps.iter().copied())
+            .collect();
         copy.inline
             .extend(func.blocks[lp.header.index()].params.iter().copied());
         let unbox = |b: &mut FunctionBuilder<'_>, w: ir::Value, kind: Kind| match kind {
@@ -279,18 +337,7 @@ impl Translator<'_> {
             .zip(&kinds)
             .map(|(a, kind)| BlockArg::Value(unbox(b, *a, *kind)))
             .collect();
-        for &block in &lp.blocks {
-            let cb = b.create_block();
-            for p in &func.blocks[block.index()].params {
-                let ty = match lp.types.get(p).unwrap_or_else(|| func.ty(*p)) {
-                    Type::Bool => I8,
-                    Type::Float => types::F64,
-                    _ => I64,
-                };
-                b.append_block_param(cb, ty);
-            }
-            copy.blocks.insert(block, cb);
-        }
+        self.copy_blocks(b, &mut copy, &lp.blocks);
         let header = copy.blocks[&lp.header];
         copy.start = b.block_params(header).to_vec();
         b.ins().jump(header, &raw_args);
@@ -323,17 +370,8 @@ impl Translator<'_> {
         b.ins().jump(generic, &boxed);
 
         for &block in &lp.blocks {
-            let cb = copy.blocks[&block];
-            b.switch_to_block(cb);
+            self.enter_copy_block(b, &mut copy, block);
             let data = &func.blocks[block.index()];
-            let params = b.block_params(cb).to_vec();
-            for (p, x) in data.params.iter().zip(params) {
-                if *self.cty(&copy, *p) == Type::Bool {
-                    copy.conds.insert(*p, x);
-                } else {
-                    copy.raw.insert(*p, x);
-                }
-            }
             for &inst in &data.insts {
                 let d = &func.insts[inst.index()];
                 b.set_srcloc(ir::SourceLoc::new(d.site.index() as u32));
