@@ -1435,6 +1435,15 @@ pub extern "C" fn molt_exc_handled() -> Value {
     }
 }
 
+/// The int `i` as a new reference: an inline int when it fits in 48 bits, else a new heap
+/// int. Generated code keeps the intermediate results of integer expressions in machine
+/// registers (`(seed * 1103515245 + 12345) % 2**31`); the generic path of an operation that
+/// uses one beyond the inline range boxes it with this.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_int_from_i64(i: i64) -> Value {
+    crate::int::int_from_i64(i).into_raw()
+}
+
 /// Called by `is`/`is not` when both operands are the same word `v`: 0 when CPython would
 /// also see one object, else (→ -1) `NotImplementedError`. Ints outside CPython's small-int
 /// cache (-5..=256) and floats are unboxed here, so whether two equal ones are one object

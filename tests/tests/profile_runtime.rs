@@ -204,6 +204,49 @@ fn an_int_add_counts_exactly_its_overflows() {
     assert_eq!(record["deopts"], serde_json::json!({"overflow": 7}));
 }
 
+/// `(seed * 1103515245 + 12345) % 2**31`: the product (up to 61 bits) and the sum are beyond
+/// the inline range (48 bits) but stay in machine registers for the operation that uses
+/// them, so no guard of the chain fails; a sum of two such products beyond 64 bits fails the
+/// add's overflow guard (and only that one), and the result is still exact.
+#[test]
+fn an_int_chain_keeps_wide_intermediates_in_registers() {
+    let built = build(
+        "def step(seed: int) -> int:\n    return (seed * 1103515245 + 12345) % 2147483648\n\n\
+         def wide(a: int, b: int, c: int) -> int:\n    return (a * b + c * b) % 1000003\n\n\
+         s = 1\nfor i in range(100):\n    s = step(s)\n\
+         t = 0\nfor i in range(10):\n    t = t + wide(2 ** 31, 2 ** 31, 2 ** 31 if i < 3 else i)\n\
+         print(s, t)\n",
+    );
+    let (out, profile) = profiled(&built);
+    let mut s: u64 = 1;
+    for _ in 0..100 {
+        s = (s * 1103515245 + 12345) % 2147483648;
+    }
+    let t: u128 = (0..10u128)
+        .map(|i| ((1u128 << 62) + if i < 3 { 1u128 << 62 } else { i << 31 }) % 1000003)
+        .sum();
+    assert_eq!(stdout(&out), format!("{s} {t}\n"));
+    let typed = |f: &Function, d: &InstData, want: molt_mir::BinaryOp| {
+        matches!(&d.kind, InstKind::Binary { op, lhs, .. }
+            if *op == want && *f.ty(*lhs) == molt_mir::Type::Int)
+    };
+    for op in [
+        molt_mir::BinaryOp::Mul,
+        molt_mir::BinaryOp::Add,
+        molt_mir::BinaryOp::Mod,
+    ] {
+        let record = site_record(&profile, site(&built, "step", |f, d| typed(f, d, op)));
+        assert_eq!(record["count"], 100, "{op:?}: {record}");
+        assert!(record.get("deopts").is_none(), "{op:?}: {record}");
+    }
+    let add = site_record(
+        &profile,
+        site(&built, "wide", |f, d| typed(f, d, molt_mir::BinaryOp::Add)),
+    );
+    assert_eq!(add["count"], 10, "{add}");
+    assert_eq!(add["deopts"], serde_json::json!({"overflow": 3}));
+}
+
 #[test]
 fn an_int_modulo_counts_exactly_its_zero_divisors() {
     let built = build(

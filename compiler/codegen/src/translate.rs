@@ -264,6 +264,7 @@ fn translate_with(
         moved: Vec::new(),
         uses: use_counts(func),
         unpacked: FxHashMap::default(),
+        wide: FxHashMap::default(),
         range_end: 0,
         values: FxHashMap::default(),
         conds: FxHashMap::default(),
@@ -350,6 +351,22 @@ enum Pass {
     Plain,
 }
 
+/// A guarded integer operation's result as a machine integer, for its only use (another
+/// guarded integer operation in the same range, [`Translator::int_arith`]): `raw` (`i64`)
+/// holds the value when `ok` (`i8`) is 1, which the fast path always sets, even for a value
+/// beyond the inline range (48 bits) that the word cannot hold. The value's word is then a
+/// placeholder (the inline int 0): only the generic path of the use needs the word, and it
+/// boxes `raw` itself ([`Translator::materialize`]). When the operation took its own generic
+/// path, `ok` says whether the runtime's result is an inline int (`raw` is its payload).
+///
+/// `(seed * 1103515245 + 12345) % 2147483648` so computes the 61-bit product and the sum in
+/// registers, where CPython (and the plain guarded code) allocates two big ints.
+#[derive(Clone, Copy)]
+struct Wide {
+    raw: ir::Value,
+    ok: ir::Value,
+}
+
 struct Translator<'a> {
     func: &'a Function,
     symbols: &'a Symbols,
@@ -375,6 +392,9 @@ struct Translator<'a> {
     /// The results of `unpack`s whose extracts read the items inline ([`Translator::unpack`]),
     /// with the address of the first item.
     unpacked: FxHashMap<Value, ir::Value>,
+    /// The results of guarded integer operations kept in a machine register for their only
+    /// use, a guarded integer operation later in the same range ([`Translator::int_arith`]).
+    wide: FxHashMap<Value, Wide>,
     /// The end (exclusive instruction index) of the block range being translated.
     range_end: usize,
     values: FxHashMap<Value, ir::Value>,
@@ -2497,7 +2517,86 @@ impl Translator<'_> {
         Ok(())
     }
 
-    /// `+ - * & | ^` with the small-int fast path (tag guard, overflow guard).
+    /// Whether the result `v` of the guarded integer operation being translated has one use,
+    /// a guarded integer operation or comparison later in the same range (see [`Wide`]).
+    fn wide_use(&self, block: molt_mir::Block, v: Value) -> bool {
+        if self.uses[v.index()] != 1 {
+            return false;
+        }
+        let func = self.func;
+        func.blocks[block.index()]
+            .insts
+            .iter()
+            .take(self.range_end)
+            .skip(self.position.1 as usize + 1)
+            .map(|i| &func.insts[i.index()])
+            .any(|d| match &d.kind {
+                InstKind::Binary { lhs, rhs, .. } if *lhs == v || *rhs == v => {
+                    strategy(func, d) == Strategy::IntArith
+                }
+                InstKind::Compare(_, lhs, rhs) if *lhs == v || *rhs == v => matches!(
+                    strategy(func, d),
+                    Strategy::IntCompare | Strategy::NumericCompare
+                ),
+                _ => false,
+            })
+    }
+
+    /// The word of an operand kept in a register ([`Wide`]) for the generic path of its use,
+    /// with whether that word is a reference made here (an `i8`, 1 when the caller must
+    /// release it): `word` itself when the operation that made it took its generic path, else
+    /// `raw` boxed (a new heap int when it is beyond the inline range). Cold code.
+    fn materialize(
+        &mut self,
+        b: &mut FunctionBuilder<'_>,
+        word: ir::Value,
+        w: Wide,
+    ) -> (ir::Value, ir::Value) {
+        let fits = fits_small(b, w.raw);
+        let beyond = b.ins().bxor_imm_u(fits, 1);
+        let heap = b.ins().band(w.ok, beyond);
+        let small = box_small_int(b, w.raw);
+        let word = b.ins().select(w.ok, small, word);
+        let alloc = b.create_block();
+        let join = b.create_block();
+        b.append_block_param(join, I64);
+        b.append_block_param(join, I8);
+        b.set_cold_block(alloc);
+        let no = b.ins().iconst(I8, 0);
+        b.ins().brif(
+            heap,
+            alloc,
+            &[],
+            join,
+            &[BlockArg::Value(word), BlockArg::Value(no)],
+        );
+        b.switch_to_block(alloc);
+        let boxed = self.call_rt(b, Rt::IntFromI64, &[w.raw]);
+        let yes = b.ins().iconst(I8, 1);
+        b.ins()
+            .jump(join, &[BlockArg::Value(boxed), BlockArg::Value(yes)]);
+        b.switch_to_block(join);
+        (b.block_params(join)[0], b.block_params(join)[1])
+    }
+
+    /// Releases `word` when `owned` (`i8`) is 1 ([`Translator::materialize`]).
+    fn release_if(&mut self, b: &mut FunctionBuilder<'_>, word: ir::Value, owned: ir::Value) {
+        let release = b.create_block();
+        let done = b.create_block();
+        b.set_cold_block(release);
+        b.ins().brif(owned, release, &[], done, &[]);
+        b.switch_to_block(release);
+        self.decref(b, word);
+        b.ins().jump(done, &[]);
+        b.switch_to_block(done);
+    }
+
+    /// `+ - * & | ^ // % << >>` with the small-int fast path (tag guard, overflow guard).
+    ///
+    /// An operand kept in a register by the operation that made it ([`Wide`]) is used as it
+    /// is (any `i64`); a result whose only use is another such operation stays in a register
+    /// too, so only the overflow of 64 bits leaves the fast path of a chain, and the inline
+    /// range (48 bits) is checked where the chain's result becomes a word.
     #[allow(clippy::too_many_arguments)]
     fn int_arith(
         &mut self,
@@ -2510,55 +2609,177 @@ impl Translator<'_> {
         l: ir::Value,
         r: ir::Value,
     ) -> Result<ir::Value, CodegenError> {
+        let InstKind::Binary { lhs, rhs, .. } = d.kind else {
+            return Err(CodegenError::Internal {
+                function: self.func.name.to_string(),
+                message: "int_arith on a non-binary instruction".into(),
+            });
+        };
+        let wide_in = [self.wide.get(&lhs).copied(), self.wide.get(&rhs).copied()];
+        let any_wide = wide_in.iter().any(Option::is_some);
+        let wide_out = d.result.filter(|v| self.wide_use(block, *v));
         let merge = b.create_block();
         b.append_block_param(merge, I64);
-        let (_, slow) = self.both_small(b, l, r);
-        let (x, y) = (small_int(b, l), small_int(b, r));
-        if matches!(op, BinaryOp::FloorDiv | BinaryOp::Mod) {
-            // A zero divisor takes the generic path (which raises ZeroDivisionError); the
-            // 48-bit operands cannot make `sdiv` overflow.
-            let nonzero = b.ins().icmp_imm_s(IntCC::NotEqual, y, 0);
-            let divide = b.create_block();
-            b.ins().brif(nonzero, divide, &[], slow, &[]);
-            b.switch_to_block(divide);
+        if wide_out.is_some() {
+            b.append_block_param(merge, I64);
+            b.append_block_param(merge, I8);
         }
-        let (res, fits) = match op {
-            BinaryOp::Mod => (floor_div_mod(b, op, x, y), None),
-            BinaryOp::FloorDiv => {
-                let fq = floor_div_mod(b, op, x, y);
-                (fq, Some(fits_small(b, fq)))
+        let slow = match wide_in {
+            [None, None] => self.both_small(b, l, r).1,
+            _ => {
+                let tested = |b: &mut FunctionBuilder<'_>, word: ir::Value, w: Option<Wide>| match w
+                {
+                    Some(w) => w.ok,
+                    None => {
+                        let t = b.ins().ushr_imm_u(word, 48);
+                        b.ins().icmp_imm_s(IntCC::Equal, t, TAG_INT)
+                    }
+                };
+                let (cl, cr) = (tested(b, l, wide_in[0]), tested(b, r, wide_in[1]));
+                let both = b.ins().band(cl, cr);
+                let fast = b.create_block();
+                let slow = b.create_block();
+                b.set_cold_block(slow);
+                b.ins().brif(both, fast, &[], slow, &[]);
+                b.switch_to_block(fast);
+                slow
             }
-            BinaryOp::Add => {
-                let s = b.ins().iadd(x, y);
-                (s, Some(fits_small(b, s)))
+        };
+        let operand = |b: &mut FunctionBuilder<'_>, word: ir::Value, w: Option<Wide>| match w {
+            Some(w) => w.raw,
+            None => small_int(b, word),
+        };
+        let (x, y) = (operand(b, l, wide_in[0]), operand(b, r, wide_in[1]));
+        // Branches to `slow` unless `c` (`i8`) is 1.
+        let guard = |b: &mut FunctionBuilder<'_>, c: ir::Value| {
+            let next = b.create_block();
+            b.ins().brif(c, next, &[], slow, &[]);
+            b.switch_to_block(next);
+        };
+        if matches!(op, BinaryOp::FloorDiv | BinaryOp::Mod) {
+            // A zero divisor takes the generic path (which raises ZeroDivisionError). The
+            // 48-bit operands cannot make `sdiv` overflow; a register operand can
+            // (`i64::MIN // -1`), so a divisor of -1 then takes the generic path too.
+            let nonzero = b.ins().icmp_imm_s(IntCC::NotEqual, y, 0);
+            guard(b, nonzero);
+            if any_wide {
+                let not_minus_one = b.ins().icmp_imm_s(IntCC::NotEqual, y, -1);
+                guard(b, not_minus_one);
             }
-            BinaryOp::Sub => {
-                let s = b.ins().isub(x, y);
-                (s, Some(fits_small(b, s)))
+        }
+        // The result, and whether it is exact in 64 bits (`None`: always). With 48-bit
+        // operands only `+`, `-` and `//` (and `*`, `<<`, checked) can leave the inline
+        // range; register operands may make any result a wide one.
+        let (res, exact) = match op {
+            BinaryOp::Mod | BinaryOp::FloorDiv => (floor_div_mod(b, op, x, y), None),
+            BinaryOp::Add | BinaryOp::Sub if any_wide => {
+                // Overflow of 64 bits (two's complement, Hacker's Delight 2-13): a sum
+                // overflowed when its sign differs from both operands', a difference when
+                // the operands' signs differ and its sign differs from `x`'s. (Plain
+                // instructions: the wasm32 backend selects no `sadd_overflow`.)
+                let (s, other) = if op == BinaryOp::Add {
+                    let s = b.ins().iadd(x, y);
+                    (s, b.ins().bxor(y, s))
+                } else {
+                    let s = b.ins().isub(x, y);
+                    (s, b.ins().bxor(x, y))
+                };
+                let from_x = b.ins().bxor(x, s);
+                let both = b.ins().band(from_x, other);
+                (
+                    s,
+                    Some(b.ins().icmp_imm_s(IntCC::SignedGreaterThanOrEqual, both, 0)),
+                )
             }
+            BinaryOp::Add => (b.ins().iadd(x, y), None),
+            BinaryOp::Sub => (b.ins().isub(x, y), None),
             BinaryOp::Mul => {
                 let lo = b.ins().imul(x, y);
                 let hi = b.ins().smulhi(x, y);
                 let sign = b.ins().sshr_imm_u(lo, 63);
-                let no_wrap = b.ins().icmp(IntCC::Equal, hi, sign);
-                let small = fits_small(b, lo);
-                (lo, Some(b.ins().band(no_wrap, small)))
+                (lo, Some(b.ins().icmp(IntCC::Equal, hi, sign)))
+            }
+            BinaryOp::LShift => {
+                // A count in 0..64 (a negative one raises ValueError in the generic path);
+                // the result must shift back to `x` (no bit lost).
+                let in_range = b.ins().icmp_imm_u(IntCC::UnsignedLessThan, y, 64);
+                guard(b, in_range);
+                let s = b.ins().ishl(x, y);
+                let back = b.ins().sshr(s, y);
+                (s, Some(b.ins().icmp(IntCC::Equal, back, x)))
+            }
+            BinaryOp::RShift => {
+                // A non-negative count (a negative one raises ValueError in the generic
+                // path); 63 and beyond leave the sign.
+                let nonneg = b.ins().icmp_imm_s(IntCC::SignedGreaterThanOrEqual, y, 0);
+                guard(b, nonneg);
+                let max = b.ins().iconst(I64, 63);
+                let big = b.ins().icmp(IntCC::SignedGreaterThan, y, max);
+                let count = b.ins().select(big, max, y);
+                (b.ins().sshr(x, count), None)
             }
             BinaryOp::BitAnd => (b.ins().band(x, y), None),
             BinaryOp::BitOr => (b.ins().bor(x, y), None),
             _ => (b.ins().bxor(x, y), None),
         };
-        let boxed = box_small_int(b, res);
-        match fits {
-            Some(fits) => {
+        if let Some(exact) = exact {
+            guard(b, exact);
+        }
+        if wide_out.is_some() {
+            let placeholder = b.ins().iconst(I64, INT_TAG as i64);
+            let yes = b.ins().iconst(I8, 1);
+            b.ins().jump(
+                merge,
+                &[
+                    BlockArg::Value(placeholder),
+                    BlockArg::Value(res),
+                    BlockArg::Value(yes),
+                ],
+            );
+        } else {
+            // Operations of 48-bit operands whose result always fits (`%`, `&`, `|`, `^`,
+            // `>>`) need no range check.
+            let may_leave = any_wide
+                || matches!(
+                    op,
+                    BinaryOp::Add
+                        | BinaryOp::Sub
+                        | BinaryOp::Mul
+                        | BinaryOp::FloorDiv
+                        | BinaryOp::LShift
+                );
+            let boxed = box_small_int(b, res);
+            if may_leave {
+                let fits = fits_small(b, res);
                 b.ins()
                     .brif(fits, merge, &[BlockArg::Value(boxed)], slow, &[]);
-            }
-            None => {
+            } else {
                 b.ins().jump(merge, &[BlockArg::Value(boxed)]);
             }
         }
         b.switch_to_block(slow);
+        // The generic path takes words: register operands are boxed here.
+        let mut made = Vec::new();
+        let mut word = |t: &mut Self, b: &mut FunctionBuilder<'_>, v, w: Option<Wide>| match w {
+            Some(w) => {
+                let (word, owned) = t.materialize(b, v, w);
+                made.push((word, owned));
+                word
+            }
+            None => v,
+        };
+        // What the profile's classification sees of an operand: a register operand is an int
+        // that passed its tag test (`raw != 0` as an inline int, so that a zero divisor is
+        // told apart), a word that the operation making it left as a word is that word.
+        let seen = |b: &mut FunctionBuilder<'_>, word: ir::Value, w: Option<Wide>| match w {
+            Some(w) => {
+                let nonzero = b.ins().icmp_imm_s(IntCC::NotEqual, w.raw, 0);
+                let nonzero = b.ins().uextend(I64, nonzero);
+                let small = b.ins().bor_imm_u(nonzero, INT_TAG);
+                b.ins().select(w.ok, small, word)
+            }
+            None => word,
+        };
         if let Some(p) = self.point(d) {
             // Which guard failed (the tags, the overflow check or a zero divisor) is worked
             // out by the runtime: a call here instead of the classification inline keeps
@@ -2566,15 +2787,28 @@ impl Translator<'_> {
             let divide = matches!(op, BinaryOp::FloorDiv | BinaryOp::Mod);
             self.when_profiling(b, |t, b| {
                 if let Some(counters) = t.counter_addr(b, p.slot) {
+                    let (pl, pr) = (seen(b, l, wide_in[0]), seen(b, r, wide_in[1]));
                     let divide = b.ins().iconst(types::I32, i64::from(divide));
-                    t.call_rt(b, Rt::ProfileIntGuard, &[counters, l, r, divide]);
+                    t.call_rt(b, Rt::ProfileIntGuard, &[counters, pl, pr, divide]);
                 }
             });
         }
+        let l = word(self, b, l, wide_in[0]);
+        let r = word(self, b, r, wide_in[1]);
+        // The merge's arguments for a word the generic path made (see [`Wide`]).
+        let wide_args = |b: &mut FunctionBuilder<'_>, res: ir::Value| {
+            let mut args = vec![BlockArg::Value(res)];
+            if wide_out.is_some() {
+                let t = b.ins().ushr_imm_u(res, 48);
+                let ok = b.ins().icmp_imm_s(IntCC::Equal, t, TAG_INT);
+                let raw = small_int(b, res);
+                args.extend([BlockArg::Value(raw), BlockArg::Value(ok)]);
+            }
+            args
+        };
         // Operands typed `int` (proven: MIR's type facts are) are never floats: their slow
         // path is the runtime's big-int arithmetic, with no float test on the way.
-        let ints_only = matches!(&d.kind, InstKind::Binary { lhs, rhs, .. }
-            if *self.func.ty(*lhs) == Type::Int && *self.func.ty(*rhs) == Type::Int);
+        let ints_only = *self.func.ty(lhs) == Type::Int && *self.func.ty(rhs) == Type::Int;
         if matches!(op, BinaryOp::Add | BinaryOp::Sub | BinaryOp::Mul) && !ints_only {
             // Speculation's second guess: floats, or a float and a small int (operands of
             // unknown type, such as attribute values, are often floats), compute natively.
@@ -2584,12 +2818,25 @@ impl Translator<'_> {
             b.ins().brif(ok, fast, &[], generic, &[]);
             b.switch_to_block(fast);
             let res = self.float_arith(b, op, x, y);
-            b.ins().jump(merge, &[BlockArg::Value(res)]);
+            let args = wide_args(b, res);
+            b.ins().jump(merge, &args);
             b.switch_to_block(generic);
         }
-        self.generic_binary(b, block, d, after, Rt::Binary, code, l, r, merge)?;
+        // (A heap int boxed here is never a float: the float path above is not taken with
+        // one, and the call below releases it.)
+        let res = self.call_rt(b, Rt::Binary, &[code, l, r]);
+        for (word, owned) in made {
+            self.release_if(b, word, owned);
+        }
+        self.check(b, block, d, after, res, false)?;
+        let args = wide_args(b, res);
+        b.ins().jump(merge, &args);
         b.switch_to_block(merge);
-        Ok(b.block_params(merge)[0])
+        let params = b.block_params(merge).to_vec();
+        if let (Some(v), &[_, raw, ok]) = (wide_out, &params[..]) {
+            self.wide.insert(v, Wide { raw, ok });
+        }
+        Ok(params[0])
     }
 
     /// The address of the inline cache cell of instruction `d`.
@@ -3810,18 +4057,72 @@ impl Translator<'_> {
         let merge_arg = |b: &mut FunctionBuilder<'_>, c: ir::Value| {
             if as_cond { c } else { bool_word(b, c) }
         };
-        let (_, slow) = self.both_small(b, l, r);
-        // Same tag: comparing the words shifted left by 16 orders the payloads.
-        let x = b.ins().ishl_imm_u(l, 16);
-        let y = b.ins().ishl_imm_u(r, 16);
-        let c = b.ins().icmp(int_cc(op), x, y);
-        let w = merge_arg(b, c);
-        b.ins().jump(merge, &[BlockArg::Value(w)]);
+        let InstKind::Compare(_, lhs, rhs) = d.kind else {
+            return Err(CodegenError::Internal {
+                function: self.func.name.to_string(),
+                message: "int_compare on a non-comparison".into(),
+            });
+        };
+        let wide_in = [self.wide.get(&lhs).copied(), self.wide.get(&rhs).copied()];
+        let slow = match wide_in {
+            [None, None] => {
+                let (_, slow) = self.both_small(b, l, r);
+                // Same tag: comparing the words shifted left by 16 orders the payloads.
+                let x = b.ins().ishl_imm_u(l, 16);
+                let y = b.ins().ishl_imm_u(r, 16);
+                let c = b.ins().icmp(int_cc(op), x, y);
+                let w = merge_arg(b, c);
+                b.ins().jump(merge, &[BlockArg::Value(w)]);
+                slow
+            }
+            _ => {
+                // An operand kept in a register ([`Wide`]) compares as its `i64`.
+                let mut both = None;
+                let mut xs = Vec::new();
+                for (word, w) in [(l, wide_in[0]), (r, wide_in[1])] {
+                    let (ok, x) = match w {
+                        Some(w) => (w.ok, w.raw),
+                        None => {
+                            let t = b.ins().ushr_imm_u(word, 48);
+                            let ok = b.ins().icmp_imm_s(IntCC::Equal, t, TAG_INT);
+                            (ok, small_int(b, word))
+                        }
+                    };
+                    both = Some(match both {
+                        Some(c) => b.ins().band(c, ok),
+                        None => ok,
+                    });
+                    xs.push(x);
+                }
+                let fast = b.create_block();
+                let slow = b.create_block();
+                b.set_cold_block(slow);
+                let both = both.unwrap_or_else(|| b.ins().iconst(I8, 0));
+                b.ins().brif(both, fast, &[], slow, &[]);
+                b.switch_to_block(fast);
+                let c = b.ins().icmp(int_cc(op), xs[0], xs[1]);
+                let w = merge_arg(b, c);
+                b.ins().jump(merge, &[BlockArg::Value(w)]);
+                slow
+            }
+        };
         b.switch_to_block(slow);
         let kind = self.point(d).map(|p| p.kind);
         if kind == Some(profile::INT_COMPARE) {
             self.count_failure(b, d, 0);
         }
+        // The generic path takes words: register operands are boxed here.
+        let mut made = Vec::new();
+        let mut word = |t: &mut Self, b: &mut FunctionBuilder<'_>, v, w: Option<Wide>| match w {
+            Some(w) => {
+                let (word, owned) = t.materialize(b, v, w);
+                made.push((word, owned));
+                word
+            }
+            None => v,
+        };
+        let l = word(self, b, l, wide_in[0]);
+        let r = word(self, b, r, wide_in[1]);
         // Floats, or a float and a small int (exact as an `f64`: Python compares the values).
         let (ok, fx, fy) = numeric_pair(b, l, r, false);
         let fast = b.create_block();
@@ -3836,14 +4137,17 @@ impl Translator<'_> {
             self.count_failure(b, d, 0);
         }
         let code = b.ins().iconst(I32, i64::from(compare_code(op)));
-        if as_cond {
-            let res = self.call_rt(b, Rt::Compare, &[code, l, r]);
-            self.check(b, block, d, after, res, false)?;
-            let c = b.ins().icmp_imm_s(IntCC::Equal, res, TRUE);
-            b.ins().jump(merge, &[BlockArg::Value(c)]);
-        } else {
-            self.generic_binary(b, block, d, after, Rt::Compare, code, l, r, merge)?;
+        let res = self.call_rt(b, Rt::Compare, &[code, l, r]);
+        for (word, owned) in made {
+            self.release_if(b, word, owned);
         }
+        self.check(b, block, d, after, res, false)?;
+        let res = if as_cond {
+            b.ins().icmp_imm_s(IntCC::Equal, res, TRUE)
+        } else {
+            res
+        };
+        b.ins().jump(merge, &[BlockArg::Value(res)]);
         b.switch_to_block(merge);
         let param = b.block_params(merge)[0];
         Ok(if as_cond {

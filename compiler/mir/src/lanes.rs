@@ -110,6 +110,8 @@ pub fn strategy(func: &Function, inst: &InstData) -> Strategy {
                     | BinaryOp::BitXor
                     | BinaryOp::FloorDiv
                     | BinaryOp::Mod
+                    | BinaryOp::LShift
+                    | BinaryOp::RShift
             );
             let numeric = |v| float(v) || intish(v);
             let float_op = matches!(op, BinaryOp::Add | BinaryOp::Sub | BinaryOp::Mul);

@@ -220,6 +220,10 @@ macro_rules! for_each_runtime_function {
                 WithExit = molt_with_exit(mgr: Value) -> Value;
                 /// 1 when `v` is the identity sentinel of a failed check.
                 IdentityCheck = molt_identity_check(v: Value) -> i32;
+                /// The int `i` as a new reference: inline when it fits in 48 bits, else a new
+                /// heap int (an integer generated code kept in a machine register, boxed for
+                /// the generic path of the operation that uses it).
+                IntFromI64 = molt_int_from_i64(i: i64) -> Value;
                 /// The exception being handled (`sys.exception()`).
                 HandledExc = molt_exc_handled() -> Value;
                 /// The concatenation of `n` strs (an f-string).
