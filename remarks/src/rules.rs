@@ -162,6 +162,12 @@ const RULES: &[Rule] = &[
         help: "Nothing to do.",
     },
     Rule {
+        name: "function.unboxed.missed",
+        pass: "int_loops",
+        summary: "A recursive function runs only on boxed values because something in it is not `int` arithmetic.",
+        help: "Annotate every parameter `int`, and keep the function to arithmetic, comparisons, branches, calls of itself and `return` of ints: move other calls, attribute and item access, globals and `try` to a caller.",
+    },
+    Rule {
         name: "builtin.ctor.typed",
         pass: "builtin_ctors",
         summary: "A call of the builtin `set`, `list` or `dict` has a known result type (an empty call became a literal).",

@@ -2617,7 +2617,11 @@ impl Translator<'_> {
         };
         let wide_in = [self.wide.get(&lhs).copied(), self.wide.get(&rhs).copied()];
         let any_wide = wide_in.iter().any(Option::is_some);
-        let wide_out = d.result.filter(|v| self.wide_use(block, *v));
+        // Only a result with an operand proven `int` (a constant, say) stays in a register:
+        // two operands of unknown type are as likely floats (`dx * dx + dy * dy`), whose
+        // path would then pay for the register form at every link of the chain.
+        let int_operand = [lhs, rhs].iter().any(|v| *self.func.ty(*v) == Type::Int);
+        let wide_out = d.result.filter(|v| int_operand && self.wide_use(block, *v));
         let merge = b.create_block();
         b.append_block_param(merge, I64);
         if wide_out.is_some() {
@@ -2722,10 +2726,10 @@ impl Translator<'_> {
             BinaryOp::BitOr => (b.ins().bor(x, y), None),
             _ => (b.ins().bxor(x, y), None),
         };
-        if let Some(exact) = exact {
-            guard(b, exact);
-        }
         if wide_out.is_some() {
+            if let Some(exact) = exact {
+                guard(b, exact);
+            }
             let placeholder = b.ins().iconst(I64, INT_TAG as i64);
             let yes = b.ins().iconst(I8, 1);
             b.ins().jump(
@@ -2749,12 +2753,20 @@ impl Translator<'_> {
                         | BinaryOp::LShift
                 );
             let boxed = box_small_int(b, res);
-            if may_leave {
-                let fits = fits_small(b, res);
-                b.ins()
-                    .brif(fits, merge, &[BlockArg::Value(boxed)], slow, &[]);
-            } else {
-                b.ins().jump(merge, &[BlockArg::Value(boxed)]);
+            // One branch for both checks (exact in 64 bits, and in the inline range).
+            let fits = may_leave.then(|| fits_small(b, res));
+            let fits = match (exact, fits) {
+                (Some(e), Some(f)) => Some(b.ins().band(e, f)),
+                (e, f) => e.or(f),
+            };
+            match fits {
+                Some(fits) => {
+                    b.ins()
+                        .brif(fits, merge, &[BlockArg::Value(boxed)], slow, &[]);
+                }
+                None => {
+                    b.ins().jump(merge, &[BlockArg::Value(boxed)]);
+                }
             }
         }
         b.switch_to_block(slow);

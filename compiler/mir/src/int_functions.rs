@@ -52,22 +52,47 @@ impl IntFunction {
     }
 }
 
+/// Why a function that calls itself is not an integer function ([`find_or_miss`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Miss {
+    /// What keeps it from being one: the parameters' annotations, or an instruction.
+    pub span: Span,
+    /// The reason, a clause for a remark ("not every parameter is annotated `int`").
+    pub reason: String,
+}
+
 /// The machine copy `func` gets, if it is an integer function (see the module
 /// documentation): `None` for every other function, including integer functions that do not
 /// call themselves (their loops get [`crate::int_loops`] copies; a call costs little next to
 /// its body).
 pub fn find(func: &Function) -> Option<IntFunction> {
-    let params = &func.blocks.first()?.params;
+    find_or_miss(func).ok()
+}
+
+/// [`find`], or, for a function with parameters that calls itself directly and is not an
+/// integer function, the first thing that keeps it from being one (`Err(Some(..))`, for the
+/// `function.unboxed.missed` remark); `Err(None)` for every other function, and for shapes
+/// of code a user cannot change (what the code before the typed version does).
+pub fn find_or_miss(func: &Function) -> Result<IntFunction, Option<Miss>> {
+    let Some(params) = func.blocks.first().map(|b| &b.params) else {
+        return Err(None);
+    };
     if params.is_empty() {
-        return None;
+        return Err(None);
     }
     // Cheap first: most functions do not call themselves.
     let calls_self = |kind: &InstKind| matches!(kind, InstKind::CallDirect { func: callee, .. } if **callee == *func.name);
-    if !func.insts.iter().any(|d| calls_self(&d.kind)) {
-        return None;
-    }
+    let Some(self_call) = func.insts.iter().find(|d| calls_self(&d.kind)) else {
+        return Err(None);
+    };
+    let miss = |span: Span, reason: &str| {
+        Some(Miss {
+            span,
+            reason: reason.to_string(),
+        })
+    };
     // The typed entry: a block starting with an `assume p, int` of each parameter.
-    let (entry, assumed) = func.layout.iter().find_map(|&b| {
+    let entry = func.layout.iter().find_map(|&b| {
         if b.index() == 0 || !func.blocks[b.index()].params.is_empty() {
             return None;
         }
@@ -86,17 +111,52 @@ pub fn find(func: &Function) -> Option<IntFunction> {
         }
         let assumed: Option<Vec<Value>> = assumed.into_iter().collect();
         Some((b, assumed?))
-    })?;
+    });
+    let Some((entry, assumed)) = entry else {
+        // A parameter annotated with another type (`x: float`), or used as something other
+        // than a number (`node.kids`, `for x in xs`), is not an int the user forgot to
+        // annotate: nothing to say.
+        let number_use = |kind: &InstKind| {
+            matches!(
+                kind,
+                InstKind::Binary { .. }
+                    | InstKind::Unary(..)
+                    | InstKind::Compare(..)
+                    | InstKind::Truthy(_)
+                    | InstKind::IsType(..)
+                    | InstKind::Assume(_, Type::Int)
+                    | InstKind::KeepAlive(_)
+                    | InstKind::Return(_)
+                    | InstKind::Jump(_)
+                    | InstKind::Brif(..)
+            ) || calls_self(kind)
+        };
+        let other_use = func
+            .insts
+            .iter()
+            .any(|d| !number_use(&d.kind) && d.kind.operands().iter().any(|v| params.contains(v)));
+        if other_use {
+            return Err(None);
+        }
+        return Err(miss(
+            self_call.span,
+            "not every parameter is annotated `int`",
+        ));
+    };
     // The blocks reachable from it.
     let mut region: HashSet<Block> = HashSet::from([entry]);
     let mut stack = vec![entry];
     while let Some(b) = stack.pop() {
         if func.blocks[b.index()].handler.is_some() {
-            return None;
+            let span = func.blocks[b.index()]
+                .insts
+                .first()
+                .map_or(self_call.span, |i| func.insts[i.index()].span);
+            return Err(miss(span, "it handles exceptions (`try`)"));
         }
         for s in func.successors(b) {
             if s.index() == 0 {
-                return None;
+                return Err(None);
             }
             if region.insert(s) {
                 stack.push(s);
@@ -124,7 +184,7 @@ pub fn find(func: &Function) -> Option<IntFunction> {
                 )
             });
         if !only_tests {
-            return None;
+            return Err(None);
         }
         stack.extend(preds[b.index()].iter().copied());
     }
@@ -161,9 +221,9 @@ pub fn find(func: &Function) -> Option<IntFunction> {
                     InstKind::CallDirect {
                         func: callee,
                         via: None,
-                        loaded: None,
+                        loaded,
                         ..
-                    } => **callee == *func.name,
+                    } => **callee == *func.name && loaded.is_none_or(|v| own_load(func, &v)),
                     InstKind::Binary { op, lhs, rhs, .. } => {
                         int_op(*op) && is_int(&ints, *lhs) && is_int(&ints, *rhs)
                     }
@@ -211,7 +271,16 @@ pub fn find(func: &Function) -> Option<IntFunction> {
                     conds.insert(*p);
                 }
                 _ if is_int(&ints, *p) => {}
-                _ => return None,
+                _ => {
+                    let span = func.blocks[b.index()]
+                        .insts
+                        .first()
+                        .map_or(self_call.span, |i| func.insts[i.index()].span);
+                    return Err(miss(
+                        span,
+                        "a variable assigned in it is not known to be an `int`",
+                    ));
+                }
             }
         }
         for inst in &func.blocks[b.index()].insts[skip(b)..] {
@@ -247,18 +316,32 @@ pub fn find(func: &Function) -> Option<IntFunction> {
                     func: callee,
                     args,
                     via: None,
-                    loaded: None,
-                } if **callee == *func.name => {
+                    loaded,
+                } if **callee == *func.name && loaded.is_none_or(|v| own_load(func, &v)) => {
                     calls_itself = true;
                     args.len() == params.len() && args.iter().all(|a| int_operand(&ints, *a))
                 }
+                // The function read from its global before the arguments of a call of itself
+                // (`call.direct ... loaded`): the copy calls itself directly, and nothing in
+                // it can rebind the global (the generic code checks the global on entry).
+                InstKind::GlobalLoadDirect {
+                    func: callee,
+                    via: None,
+                } if **callee == *func.name => d.result.is_some_and(|r| {
+                    func.insts.iter().all(|u| match &u.kind {
+                        InstKind::CallDirect { loaded, args, .. } if *loaded == Some(r) => {
+                            !args.contains(&r)
+                        }
+                        kind => !kind.operands().contains(&r),
+                    })
+                }),
                 InstKind::KeepAlive(_) => true,
                 InstKind::Return(v) => int_operand(&ints, *v),
                 InstKind::Jump(_) | InstKind::Brif(..) => {
                     if let InstKind::Brif(c, ..) = &d.kind
                         && !conds.contains(c)
                     {
-                        return None;
+                        return Err(miss(d.span, "a condition is not a comparison of ints"));
                     }
                     d.kind.successors().iter().all(|call| {
                         let ps = &func.blocks[call.block.index()].params;
@@ -274,21 +357,93 @@ pub fn find(func: &Function) -> Option<IntFunction> {
                 _ => false,
             };
             if !ok {
-                return None;
+                return Err(Some(Miss {
+                    span: d.span,
+                    reason: unsupported(func, &d.kind),
+                }));
             }
         }
     }
     if !calls_itself {
-        return None;
+        return Err(None);
     }
     let span = func.insts[func.blocks[entry.index()].insts[0].index()].span;
-    Some(IntFunction {
+    Ok(IntFunction {
         entry,
         params: assumed,
         blocks,
         ints,
         span,
     })
+}
+
+/// Whether `v` is the function read from its own global (`global.load.direct` of `func`'s
+/// name, for a `call.direct ... loaded v` of itself).
+fn own_load(func: &Function, v: &Value) -> bool {
+    match func.values[v.index()].def {
+        ValueDef::Result(i) => matches!(
+            &func.insts[i.index()].kind,
+            InstKind::GlobalLoadDirect { func: callee, via: None } if **callee == *func.name
+        ),
+        ValueDef::Param(..) => false,
+    }
+}
+
+/// Why the machine copy cannot have an instruction of `kind` (see [`Miss::reason`]).
+fn unsupported(func: &Function, kind: &InstKind) -> String {
+    let text = crate::display::kind_text(kind);
+    let op = text.split_whitespace().next().unwrap_or("");
+    match kind {
+        InstKind::Binary { op: o, .. } if !int_op(*o) => {
+            format!("`{op}` is not an integer operation")
+        }
+        InstKind::Compare(o, ..)
+            if !matches!(
+                o,
+                CmpOp::Eq | CmpOp::Ne | CmpOp::Lt | CmpOp::Le | CmpOp::Gt | CmpOp::Ge
+            ) =>
+        {
+            format!("`{op}` is not an integer comparison")
+        }
+        InstKind::CallDirect {
+            func: callee, args, ..
+        } if **callee == *func.name && args.len() != func.blocks[0].params.len() => {
+            "a call of itself passes another number of arguments".to_string()
+        }
+        InstKind::Binary { .. }
+        | InstKind::Unary(..)
+        | InstKind::Compare(..)
+        | InstKind::Truthy(_)
+        | InstKind::Return(_)
+        | InstKind::Jump(_)
+        | InstKind::Brif(..) => {
+            format!("an operand of `{op}` is not known to be an `int`")
+        }
+        InstKind::CallDirect { func: callee, .. } if **callee == *func.name => {
+            "a call of itself passes a value that is not known to be an `int`".to_string()
+        }
+        InstKind::Const(_) => {
+            let value = text.split_once(' ').map_or("", |(_, v)| v);
+            format!("the constant `{value}` is not an int of the inline range (48 bits)")
+        }
+        InstKind::BuiltinLoad(name) => format!("it uses the builtin `{name}`"),
+        InstKind::GlobalLoad(name) => format!("it uses the global `{name}`"),
+        InstKind::GlobalLoadDirect { .. }
+        | InstKind::Call { .. }
+        | InstKind::CallMethod { .. }
+        | InstKind::CallDirect { .. }
+        | InstKind::CallMethodDirect { .. }
+        | InstKind::CallClassDirect { .. } => "it calls another function".to_string(),
+        InstKind::GetAttr(..) | InstKind::GetAttrSlot(..) | InstKind::SetAttrSlot(..) => {
+            "it reads or writes an attribute".to_string()
+        }
+        InstKind::GetItem(..) | InstKind::SetItem(..) => {
+            "it reads or writes an item of a container".to_string()
+        }
+        _ => format!(
+            "`{op}` is not integer arithmetic, a comparison or a call of the function itself"
+        ),
+    }
 }
 
 /// The integer operators the copy computes (on ints: `int / int` is a float).
@@ -339,7 +494,7 @@ fn inline_const(func: &Function, v: Value) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::find;
+    use super::{find, find_or_miss};
     use crate::parse::parse_function;
 
     /// `fib` with its typed version (block1 on) and a generic one (block4); `body` replaces
@@ -407,5 +562,56 @@ block4:
             let f = parse_function(&fib_with(body)).unwrap();
             assert_eq!(find(&f), None, "{body}");
         }
+    }
+
+    #[test]
+    fn misses_say_why_and_only_for_would_be_int_functions() {
+        let reason = |text: &str| {
+            let f = parse_function(text).unwrap();
+            find_or_miss(&f).err().flatten().map(|m| m.reason)
+        };
+        // Another function called: said, at the call.
+        let other = fib_with(
+            "    v5: dyn = call.direct \"other\"(v2) @7..8 #7
+    v6: dyn = call.direct \"fib\"(v2) @7..8 #8
+    return v6 @7..8 #9",
+        );
+        assert_eq!(reason(&other).as_deref(), Some("it calls another function"));
+        // A true division: said.
+        let div = fib_with(
+            "    v5: dyn = call.direct \"fib\"(v2) @7..8 #7
+    v6: dyn = truediv v5, v2 @7..8 #8
+    return v6 @7..8 #9",
+        );
+        assert_eq!(
+            reason(&div).as_deref(),
+            Some("`truediv` is not an integer operation")
+        );
+        // An unannotated parameter used as a number: said.
+        let untyped = r#"function "f"(n) {
+block0(v0: dyn):
+    v1: int = const.int 1 @1..2 #0
+    v2: dyn = sub v0, v1 @1..2 #1
+    v3: dyn = call.direct "f"(v2) @1..2 #2
+    return v3 @1..2 #3
+}"#;
+        assert_eq!(
+            reason(untyped).as_deref(),
+            Some("not every parameter is annotated `int`")
+        );
+        // A parameter used as an object (a tree walk): nothing to say.
+        let walk = r#"function "walk"(node) {
+block0(v0: dyn):
+    v1: dyn = getattr v0, "left" @1..2 #0
+    v2: dyn = call.direct "walk"(v1) @1..2 #1
+    return v2 @1..2 #2
+}"#;
+        assert_eq!(reason(walk), None);
+        // Not recursive: nothing to say.
+        let plain = r#"function "g"(n) {
+block0(v0: dyn):
+    return v0 @1..2 #0
+}"#;
+        assert_eq!(reason(plain), None);
     }
 }

@@ -9,20 +9,36 @@ use molt_mir::{Function, Span, ValueDef};
 
 use crate::{PassContext, RemarkKind};
 
-/// Reports `function.unboxed` (applied) when `func` is an integer function, `loop.unboxed`
+/// Reports `function.unboxed` (applied) when `func` is an integer function (missed, with
+/// the reason, when it calls itself but is not one: [`molt_mir::int_functions::find_or_miss`]), `loop.unboxed`
 /// (applied) for every integer loop of `func` and
 /// `loop.unboxed.missed` for every loop that only a value of unknown type keeps from being one.
 /// A loop the entry guards compiled twice (for annotated arguments, and a generic copy for
 /// others) gets one remark: applied when either copy is an integer loop, else the first miss.
 pub fn run(func: &mut Function, ctx: &mut PassContext<'_>) {
-    if let Some(ifn) = molt_mir::int_functions::find(func) {
-        ctx.remark(
-            "int_loops",
-            "function.unboxed",
-            RemarkKind::Applied,
-            ifn.span,
-            "this recursive function also runs as a copy on machine integers: called with ints of the 48-bit inline range, it computes in registers and calls itself directly, with no type tests, boxing or reference counts; a result beyond 64 bits, an operation that raises, or the recursion limit runs the call again on the generic path",
-        );
+    match molt_mir::int_functions::find_or_miss(func) {
+        Ok(ifn) => {
+            ctx.remark(
+                "int_loops",
+                "function.unboxed",
+                RemarkKind::Applied,
+                ifn.span,
+                "this recursive function also runs as a copy on machine integers: called with ints of the 48-bit inline range, it computes in registers and calls itself directly, with no type tests, boxing or reference counts; a result beyond 64 bits, an operation that raises, or the recursion limit runs the call again on the generic path",
+            );
+        }
+        Err(Some(miss)) => {
+            ctx.remark(
+                "int_loops",
+                "function.unboxed.missed",
+                RemarkKind::Missed,
+                miss.span,
+                format!(
+                    "this recursive function could also run as a copy on machine integers, but {}",
+                    miss.reason
+                ),
+            );
+        }
+        Err(None) => {}
     }
     let (loops, missed) = molt_mir::int_loops::find(func);
     let mut spans: Vec<Span> = Vec::new();

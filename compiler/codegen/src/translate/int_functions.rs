@@ -172,6 +172,8 @@ impl Translator<'_> {
                     InstKind::CallDirect { args, .. } => {
                         self.machine_call(b, &mut copy, d, args, depth)?
                     }
+                    // The function read for a call of itself: the copy calls itself directly.
+                    InstKind::GlobalLoadDirect { .. } => {}
                     InstKind::Return(v) => {
                         let x = self.raw(b, &copy, *v)?;
                         b.ins().return_(&[x]);
