@@ -1435,13 +1435,51 @@ pub extern "C" fn molt_exc_handled() -> Value {
     }
 }
 
-/// The int `i` as a new reference: an inline int when it fits in 48 bits, else a new heap
-/// int. Generated code keeps the intermediate results of integer expressions in machine
-/// registers (`(seed * 1103515245 + 12345) % 2**31`); the generic path of an operation that
-/// uses one beyond the inline range boxes it with this.
+/// The operands of a guarded int operation whose generic path runs with some of them kept
+/// in registers by generated code: bit 0 of `wide` says the left one is the int `raw_l`
+/// (the word `l` is then a placeholder), bit 1 the same of the right one. Boxes those (a new
+/// heap int beyond the inline range, 48 bits) and runs `f` on the operands.
+fn with_wide_operands(
+    l: Value,
+    r: Value,
+    raw_l: i64,
+    raw_r: i64,
+    wide: u32,
+    f: impl FnOnce(Value, Value) -> Value,
+) -> Value {
+    let boxed = |bit: u32, raw: i64| (wide & bit != 0).then(|| crate::int::int_from_i64(raw));
+    let (bl, br) = (boxed(1, raw_l), boxed(2, raw_r));
+    f(bl.as_ref().map_or(l, Ref::v), br.as_ref().map_or(r, Ref::v))
+}
+
+/// `molt_binary(op, l, r)` where generated code kept some operands in registers (see
+/// `with_wide_operands`): the generic path of an integer expression such as
+/// `(seed * 1103515245 + 12345) % 2**31`, whose intermediate results stay in registers
+/// beyond the inline range → error.
 #[unsafe(no_mangle)]
-pub extern "C" fn molt_int_from_i64(i: i64) -> Value {
-    crate::int::int_from_i64(i).into_raw()
+pub extern "C" fn molt_binary_wide(
+    op: u32,
+    l: Value,
+    r: Value,
+    raw_l: i64,
+    raw_r: i64,
+    wide: u32,
+) -> Value {
+    with_wide_operands(l, r, raw_l, raw_r, wide, |l, r| molt_binary(op, l, r))
+}
+
+/// `molt_compare(op, l, r)` where generated code kept some operands in registers (see
+/// `molt_binary_wide`) → error.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_compare_wide(
+    op: u32,
+    l: Value,
+    r: Value,
+    raw_l: i64,
+    raw_r: i64,
+    wide: u32,
+) -> Value {
+    with_wide_operands(l, r, raw_l, raw_r, wide, |l, r| molt_compare(op, l, r))
 }
 
 /// Called by `is`/`is not` when both operands are the same word `v`: 0 when CPython would

@@ -2542,53 +2542,54 @@ impl Translator<'_> {
             })
     }
 
-    /// The word of an operand kept in a register ([`Wide`]) for the generic path of its use,
-    /// with whether that word is a reference made here (an `i8`, 1 when the caller must
-    /// release it): `word` itself when the operation that made it took its generic path, else
-    /// `raw` boxed (a new heap int when it is beyond the inline range). Cold code.
-    fn materialize(
+    /// The generic path of a guarded int operation or comparison (`f`: `molt_binary` or
+    /// `molt_compare`), with `code`: with operands kept in registers ([`Wide`]), the `_wide`
+    /// entry point, which boxes those itself (a bit per operand says which, at run time: an
+    /// operation that took its own generic path left a word); the result or *error*.
+    fn generic_wide(
         &mut self,
         b: &mut FunctionBuilder<'_>,
-        word: ir::Value,
-        w: Wide,
-    ) -> (ir::Value, ir::Value) {
-        let fits = fits_small(b, w.raw);
-        let beyond = b.ins().bxor_imm_u(fits, 1);
-        let heap = b.ins().band(w.ok, beyond);
-        let small = box_small_int(b, w.raw);
-        let word = b.ins().select(w.ok, small, word);
-        let alloc = b.create_block();
-        let join = b.create_block();
-        b.append_block_param(join, I64);
-        b.append_block_param(join, I8);
-        b.set_cold_block(alloc);
-        let no = b.ins().iconst(I8, 0);
-        b.ins().brif(
-            heap,
-            alloc,
-            &[],
-            join,
-            &[BlockArg::Value(word), BlockArg::Value(no)],
-        );
-        b.switch_to_block(alloc);
-        let boxed = self.call_rt(b, Rt::IntFromI64, &[w.raw]);
-        let yes = b.ins().iconst(I8, 1);
-        b.ins()
-            .jump(join, &[BlockArg::Value(boxed), BlockArg::Value(yes)]);
-        b.switch_to_block(join);
-        (b.block_params(join)[0], b.block_params(join)[1])
+        f: Rt,
+        code: ir::Value,
+        [l, r]: [ir::Value; 2],
+        wide_in: [Option<Wide>; 2],
+    ) -> ir::Value {
+        if wide_in.iter().all(Option::is_none) {
+            return self.call_rt(b, f, &[code, l, r]);
+        }
+        let mut raws = [l, r];
+        let mut bits = b.ins().iconst(I32, 0);
+        for (i, w) in wide_in.iter().enumerate() {
+            match w {
+                Some(w) => {
+                    raws[i] = w.raw;
+                    let ok = b.ins().uextend(I32, w.ok);
+                    let bit = b.ins().ishl_imm_u(ok, i as i64);
+                    bits = b.ins().bor(bits, bit);
+                }
+                None => raws[i] = b.ins().iconst(I64, 0),
+            }
+        }
+        let wide = if f == Rt::Compare {
+            Rt::CompareWide
+        } else {
+            Rt::BinaryWide
+        };
+        self.call_rt(b, wide, &[code, l, r, raws[0], raws[1], bits])
     }
 
-    /// Releases `word` when `owned` (`i8`) is 1 ([`Translator::materialize`]).
-    fn release_if(&mut self, b: &mut FunctionBuilder<'_>, word: ir::Value, owned: ir::Value) {
-        let release = b.create_block();
-        let done = b.create_block();
-        b.set_cold_block(release);
-        b.ins().brif(owned, release, &[], done, &[]);
-        b.switch_to_block(release);
-        self.decref(b, word);
-        b.ins().jump(done, &[]);
-        b.switch_to_block(done);
+    /// Whether no operand in `wide_in` holds its value in a register (`i8`, 1 when none
+    /// does): the float paths read the words.
+    fn words_only(b: &mut FunctionBuilder<'_>, wide_in: [Option<Wide>; 2]) -> Option<ir::Value> {
+        let mut cond: Option<ir::Value> = None;
+        for w in wide_in.into_iter().flatten() {
+            let word = b.ins().bxor_imm_u(w.ok, 1);
+            cond = Some(match cond {
+                Some(c) => b.ins().band(c, word),
+                None => word,
+            });
+        }
+        cond
     }
 
     /// `+ - * & | ^ // % << >>` with the small-int fast path (tag guard, overflow guard).
@@ -2770,16 +2771,6 @@ impl Translator<'_> {
             }
         }
         b.switch_to_block(slow);
-        // The generic path takes words: register operands are boxed here.
-        let mut made = Vec::new();
-        let mut word = |t: &mut Self, b: &mut FunctionBuilder<'_>, v, w: Option<Wide>| match w {
-            Some(w) => {
-                let (word, owned) = t.materialize(b, v, w);
-                made.push((word, owned));
-                word
-            }
-            None => v,
-        };
         // What the profile's classification sees of an operand: a register operand is an int
         // that passed its tag test (`raw != 0` as an inline int, so that a zero divisor is
         // told apart), a word that the operation making it left as a word is that word.
@@ -2805,8 +2796,6 @@ impl Translator<'_> {
                 }
             });
         }
-        let l = word(self, b, l, wide_in[0]);
-        let r = word(self, b, r, wide_in[1]);
         // The merge's arguments for a word the generic path made (see [`Wide`]).
         let wide_args = |b: &mut FunctionBuilder<'_>, res: ir::Value| {
             let mut args = vec![BlockArg::Value(res)];
@@ -2824,7 +2813,12 @@ impl Translator<'_> {
         if matches!(op, BinaryOp::Add | BinaryOp::Sub | BinaryOp::Mul) && !ints_only {
             // Speculation's second guess: floats, or a float and a small int (operands of
             // unknown type, such as attribute values, are often floats), compute natively.
+            // (Only words: an operand in a register is an int, its word a placeholder.)
             let (ok, x, y) = numeric_pair(b, l, r, true);
+            let ok = match Self::words_only(b, wide_in) {
+                Some(words) => b.ins().band(ok, words),
+                None => ok,
+            };
             let fast = b.create_block();
             let generic = b.create_block();
             b.ins().brif(ok, fast, &[], generic, &[]);
@@ -2834,12 +2828,7 @@ impl Translator<'_> {
             b.ins().jump(merge, &args);
             b.switch_to_block(generic);
         }
-        // (A heap int boxed here is never a float: the float path above is not taken with
-        // one, and the call below releases it.)
-        let res = self.call_rt(b, Rt::Binary, &[code, l, r]);
-        for (word, owned) in made {
-            self.release_if(b, word, owned);
-        }
+        let res = self.generic_wide(b, Rt::Binary, code, [l, r], wide_in);
         self.check(b, block, d, after, res, false)?;
         let args = wide_args(b, res);
         b.ins().jump(merge, &args);
@@ -4123,20 +4112,13 @@ impl Translator<'_> {
         if kind == Some(profile::INT_COMPARE) {
             self.count_failure(b, d, 0);
         }
-        // The generic path takes words: register operands are boxed here.
-        let mut made = Vec::new();
-        let mut word = |t: &mut Self, b: &mut FunctionBuilder<'_>, v, w: Option<Wide>| match w {
-            Some(w) => {
-                let (word, owned) = t.materialize(b, v, w);
-                made.push((word, owned));
-                word
-            }
-            None => v,
-        };
-        let l = word(self, b, l, wide_in[0]);
-        let r = word(self, b, r, wide_in[1]);
         // Floats, or a float and a small int (exact as an `f64`: Python compares the values).
+        // (Only words: an operand in a register is an int, its word a placeholder.)
         let (ok, fx, fy) = numeric_pair(b, l, r, false);
+        let ok = match Self::words_only(b, wide_in) {
+            Some(words) => b.ins().band(ok, words),
+            None => ok,
+        };
         let fast = b.create_block();
         let generic = b.create_block();
         b.ins().brif(ok, fast, &[], generic, &[]);
@@ -4149,10 +4131,7 @@ impl Translator<'_> {
             self.count_failure(b, d, 0);
         }
         let code = b.ins().iconst(I32, i64::from(compare_code(op)));
-        let res = self.call_rt(b, Rt::Compare, &[code, l, r]);
-        for (word, owned) in made {
-            self.release_if(b, word, owned);
-        }
+        let res = self.generic_wide(b, Rt::Compare, code, [l, r], wide_in);
         self.check(b, block, d, after, res, false)?;
         let res = if as_cond {
             b.ins().icmp_imm_s(IntCC::Equal, res, TRUE)

@@ -220,10 +220,13 @@ macro_rules! for_each_runtime_function {
                 WithExit = molt_with_exit(mgr: Value) -> Value;
                 /// 1 when `v` is the identity sentinel of a failed check.
                 IdentityCheck = molt_identity_check(v: Value) -> i32;
-                /// The int `i` as a new reference: inline when it fits in 48 bits, else a new
-                /// heap int (an integer generated code kept in a machine register, boxed for
-                /// the generic path of the operation that uses it).
-                IntFromI64 = molt_int_from_i64(i: i64) -> Value;
+                /// `molt_binary(op, l, r)` where bit 0 of `wide` says the left operand is the
+                /// int `raw_l` (an integer generated code kept in a machine register; the word
+                /// `l` is then not the operand) and bit 1 the same of the right one.
+                BinaryWide = molt_binary_wide(op: u32, l: Value, r: Value, raw_l: i64, raw_r: i64, wide: u32) -> Value;
+                /// `molt_compare(op, l, r)` with operands kept in registers, as
+                /// `molt_binary_wide`.
+                CompareWide = molt_compare_wide(op: u32, l: Value, r: Value, raw_l: i64, raw_r: i64, wide: u32) -> Value;
                 /// The exception being handled (`sys.exception()`).
                 HandledExc = molt_exc_handled() -> Value;
                 /// The concatenation of `n` strs (an f-string).
