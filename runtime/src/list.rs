@@ -786,8 +786,6 @@ pub const METHODS: &[(&str, crate::object::BuiltinFn)] = &[
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-
     use crate::timsort::timsort;
 
     /// A pseudo-random sequence (xorshift), for inputs with runs of every kind.
