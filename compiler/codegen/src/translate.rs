@@ -4737,25 +4737,33 @@ enum Compared {
 /// `x // y` (`op` `FloorDiv`) or `x % y` (`Mod`) of machine ints, as Python rounds: toward
 /// negative infinity. C's truncating quotient is adjusted when the remainder is non-zero and
 /// its sign differs from the divisor's. The caller rules out a zero divisor and `MIN // -1`
-/// (which trap).
+/// (which trap). One division: `%` needs only the remainder, `//` derives it from the
+/// quotient (`sdiv` and `srem` are each a division instruction, which no pass merges, and a
+/// division that may trap is never removed as unused).
 fn floor_div_mod(
     b: &mut FunctionBuilder<'_>,
     op: BinaryOp,
     x: ir::Value,
     y: ir::Value,
 ) -> ir::Value {
-    let q = b.ins().sdiv(x, y);
-    let rem = b.ins().srem(x, y);
+    let (q, rem) = if op == BinaryOp::Mod {
+        (None, b.ins().srem(x, y))
+    } else {
+        let q = b.ins().sdiv(x, y);
+        let qy = b.ins().imul(q, y);
+        (Some(q), b.ins().isub(x, qy))
+    };
     let rem_nonzero = b.ins().icmp_imm_s(IntCC::NotEqual, rem, 0);
     let signs = b.ins().bxor(rem, y);
     let differ = b.ins().icmp_imm_s(IntCC::SignedLessThan, signs, 0);
     let adjust = b.ins().band(rem_nonzero, differ);
     let one = b.ins().uextend(I64, adjust);
-    if op == BinaryOp::Mod {
-        let add = b.ins().imul(one, y);
-        b.ins().iadd(rem, add)
-    } else {
-        b.ins().isub(q, one)
+    match q {
+        None => {
+            let add = b.ins().imul(one, y);
+            b.ins().iadd(rem, add)
+        }
+        Some(q) => b.ins().isub(q, one),
     }
 }
 
