@@ -4,6 +4,6 @@
 static long fib(long n) { return n < 2 ? n : fib(n - 1) + fib(n - 2); }
 
 int main(void) {
-    printf("%ld\n", fib(33));
+    printf("%ld\n", fib(34));
     return 0;
 }

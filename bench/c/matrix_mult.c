@@ -3,7 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#define N 185
+#define N 250
 
 static double *make_matrix(int n, long seed) {
     double *m = malloc(sizeof(double) * n * n);

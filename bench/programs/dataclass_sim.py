@@ -88,7 +88,7 @@ def simulate(n: int, steps: int) -> World:
     return world
 
 
-world = simulate(400, 1000)
+world = simulate(400, 2500)
 top = max(world.particles, key=lambda p: p.bounces)
 print(f"bounces={sum(p.bounces for p in world.particles)} collisions={world.collisions} "
       f"energy={world.energy():.6f} top={top.bounces} at ({top.pos.x:.4f}, {top.pos.y:.4f})")

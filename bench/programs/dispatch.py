@@ -23,4 +23,4 @@ def execute(code, n: int) -> int:
 
 
 program = [(0, 2), (0, 3), (1, 0), (0, 4), (2, 0), (3, 0), (0, 7), (3, 0)]
-print(execute(program, 600_000))
+print(execute(program, 1_000_000))

@@ -16,4 +16,4 @@ def run(n: int) -> int:
     return total + caught
 
 
-print(run(3_000_000))
+print(run(5_000_000))

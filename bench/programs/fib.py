@@ -5,4 +5,4 @@ def fib(n: int) -> int:
     return fib(n - 1) + fib(n - 2)
 
 
-print(fib(33))
+print(fib(34))

@@ -45,7 +45,7 @@ def dijkstra(graph: dict[int, list[tuple[int, int]]], source: int) -> dict[int, 
     return dist
 
 
-graph = make_graph(20_000, 3, 99)
+graph = make_graph(40_000, 3, 99)
 levels = bfs(graph, 0)
 print("bfs", len(levels), max(levels.values()), sum(levels.values()))
 for source in (0, 4_321, 17_777):

@@ -7,4 +7,4 @@ def kernel(n: int, scale: float) -> float:
     return acc
 
 
-print(round(kernel(6_000_000, 0.001), 3))
+print(round(kernel(10_000_000, 0.001), 3))

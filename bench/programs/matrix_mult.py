@@ -32,7 +32,7 @@ def matmul(a: list[list[float]], b: list[list[float]]) -> list[list[float]]:
     return c
 
 
-n = 185
+n = 250
 a = make_matrix(n, 1)
 b = make_matrix(n, 2)
 c = matmul(a, b)

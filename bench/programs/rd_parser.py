@@ -214,4 +214,4 @@ def run(count: int) -> None:
     print(first_error)
 
 
-run(16_000)
+run(25_000)

@@ -9,4 +9,4 @@ def run(rounds: int) -> int:
     return total
 
 
-print(run(150))
+print(run(250))

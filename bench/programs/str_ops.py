@@ -11,4 +11,4 @@ def run(n: int) -> int:
     return hits
 
 
-print(run(1_200_000))
+print(run(2_000_000))

@@ -86,7 +86,7 @@ def summarize(tokens: list[tuple[str, str]]) -> str:
     return " ".join(parts) + f" ints={ints} floats={floats:.1f} longest={longest}"
 
 
-src = make_source(40_000)
+src = make_source(80_000)
 tokens = tokenize(src)
 print(len(src), len(tokens), summarize(tokens))
 print(" ".join(text for _, text in tokens[:24]))
