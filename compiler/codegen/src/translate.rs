@@ -352,12 +352,13 @@ enum Pass {
 }
 
 /// A guarded integer operation's result as a machine integer, for its only use (another
-/// guarded integer operation in the same range, [`Translator::int_arith`]): `raw` (`i64`)
+/// guarded integer operation or comparison in the same range, [`Translator::int_arith`]): `raw` (`i64`)
 /// holds the value when `ok` (`i8`) is 1, which the fast path always sets, even for a value
 /// beyond the inline range (48 bits) that the word cannot hold. The value's word is then a
-/// placeholder (the inline int 0): only the generic path of the use needs the word, and it
-/// boxes `raw` itself ([`Translator::materialize`]). When the operation took its own generic
-/// path, `ok` says whether the runtime's result is an inline int (`raw` is its payload).
+/// placeholder (the inline int 0): only the generic path of the use needs the word, and the
+/// runtime boxes `raw` there ([`Translator::generic_wide`]). When the operation took its own
+/// generic path, `ok` says whether the runtime's result is an inline int (`raw` is its
+/// payload).
 ///
 /// `(seed * 1103515245 + 12345) % 2147483648` so computes the 61-bit product and the sum in
 /// registers, where CPython (and the plain guarded code) allocates two big ints.
@@ -393,7 +394,8 @@ struct Translator<'a> {
     /// with the address of the first item.
     unpacked: FxHashMap<Value, ir::Value>,
     /// The results of guarded integer operations kept in a machine register for their only
-    /// use, a guarded integer operation later in the same range ([`Translator::int_arith`]).
+    /// use, a guarded integer operation or comparison later in the same range
+    /// ([`Translator::int_arith`]).
     wide: FxHashMap<Value, Wide>,
     /// The end (exclusive instruction index) of the block range being translated.
     range_end: usize,
@@ -2704,24 +2706,12 @@ impl Translator<'_> {
                 let sign = b.ins().sshr_imm_u(lo, 63);
                 (lo, Some(b.ins().icmp(IntCC::Equal, hi, sign)))
             }
-            BinaryOp::LShift => {
-                // A count in 0..64 (a negative one raises ValueError in the generic path);
-                // the result must shift back to `x` (no bit lost).
-                let in_range = b.ins().icmp_imm_u(IntCC::UnsignedLessThan, y, 64);
-                guard(b, in_range);
-                let s = b.ins().ishl(x, y);
-                let back = b.ins().sshr(s, y);
-                (s, Some(b.ins().icmp(IntCC::Equal, back, x)))
-            }
-            BinaryOp::RShift => {
-                // A non-negative count (a negative one raises ValueError in the generic
-                // path); 63 and beyond leave the sign.
-                let nonneg = b.ins().icmp_imm_s(IntCC::SignedGreaterThanOrEqual, y, 0);
-                guard(b, nonneg);
-                let max = b.ins().iconst(I64, 63);
-                let big = b.ins().icmp(IntCC::SignedGreaterThan, y, max);
-                let count = b.ins().select(big, max, y);
-                (b.ins().sshr(x, count), None)
+            BinaryOp::LShift | BinaryOp::RShift => {
+                let (r, conds) = shift(b, op, x, y);
+                for c in conds {
+                    guard(b, c);
+                }
+                (r, None)
             }
             BinaryOp::BitAnd => (b.ins().band(x, y), None),
             BinaryOp::BitOr => (b.ins().bor(x, y), None),
@@ -4732,6 +4722,31 @@ fn bool_word(b: &mut FunctionBuilder<'_>, c: ir::Value) -> ir::Value {
 enum Compared {
     Cond(ir::Value),
     Word(ir::Value),
+}
+
+/// `x << y` or `x >> y` (`op`) of machine ints as Python computes them, and the conditions
+/// (`i8`s) under which that is the result: for `<<` a count in 0..64 and no bit lost (a
+/// negative count raises ValueError, a lost bit makes a big int), for `>>` a count `>= 0`
+/// (63 and beyond leave the sign). The caller takes its generic path when one is 0.
+fn shift(
+    b: &mut FunctionBuilder<'_>,
+    op: BinaryOp,
+    x: ir::Value,
+    y: ir::Value,
+) -> (ir::Value, Vec<ir::Value>) {
+    if op == BinaryOp::LShift {
+        let in_range = b.ins().icmp_imm_u(IntCC::UnsignedLessThan, y, 64);
+        let s = b.ins().ishl(x, y);
+        let back = b.ins().sshr(s, y);
+        let kept = b.ins().icmp(IntCC::Equal, back, x);
+        (s, vec![in_range, kept])
+    } else {
+        let nonneg = b.ins().icmp_imm_s(IntCC::SignedGreaterThanOrEqual, y, 0);
+        let max = b.ins().iconst(I64, 63);
+        let big = b.ins().icmp(IntCC::SignedGreaterThan, y, max);
+        let count = b.ins().select(big, max, y);
+        (b.ins().sshr(x, count), vec![nonneg])
+    }
 }
 
 /// `x // y` (`op` `FloorDiv`) or `x % y` (`Mod`) of machine ints, as Python rounds: toward

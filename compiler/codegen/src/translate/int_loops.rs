@@ -26,7 +26,7 @@ use molt_mir::{Value, ValueDef};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::{
-    I8, I64, Translator, as_f64, box_small_int, float_cc, floor_div_mod, int_cc, small_int,
+    I8, I64, Translator, as_f64, box_small_int, float_cc, floor_div_mod, int_cc, shift, small_int,
 };
 use crate::CodegenError;
 
@@ -888,26 +888,12 @@ impl Translator<'_> {
             BinaryOp::BitAnd => b.ins().band(x, y),
             BinaryOp::BitOr => b.ins().bor(x, y),
             BinaryOp::BitXor => b.ins().bxor(x, y),
-            BinaryOp::LShift => {
-                // A count in 0..64 (a negative one raises ValueError); the result must shift
-                // back to `x` (no bit lost).
-                let in_range = b.ins().icmp_imm_u(IntCC::UnsignedLessThan, y, 64);
-                guard(b, copy, in_range);
-                let s = b.ins().ishl(x, y);
-                let back = b.ins().sshr(s, y);
-                let kept = b.ins().icmp(IntCC::Equal, back, x);
-                guard(b, copy, kept);
-                s
-            }
-            BinaryOp::RShift => {
-                // A non-negative count (a negative one raises ValueError); 63 and beyond
-                // leave the sign.
-                let nonneg = b.ins().icmp_imm_s(IntCC::SignedGreaterThanOrEqual, y, 0);
-                guard(b, copy, nonneg);
-                let max = b.ins().iconst(I64, 63);
-                let big = b.ins().icmp(IntCC::SignedGreaterThan, y, max);
-                let count = b.ins().select(big, max, y);
-                b.ins().sshr(x, count)
+            BinaryOp::LShift | BinaryOp::RShift => {
+                let (r, conds) = shift(b, op, x, y);
+                for c in conds {
+                    guard(b, copy, c);
+                }
+                r
             }
             _ => return None,
         };
