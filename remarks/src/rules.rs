@@ -108,6 +108,18 @@ const RULES: &[Rule] = &[
         help: "Call the function by its name with positional arguments matching its parameters; do not rebind or decorate it, and avoid `*args`, `**kwargs` and keyword-only parameters on hot functions.",
     },
     Rule {
+        name: "inline.applied",
+        pass: "inline",
+        summary: "A small method's body was copied into the caller, behind a check that the receiver's class still has that method.",
+        help: "Nothing to do.",
+    },
+    Rule {
+        name: "inline.missed",
+        pass: "inline",
+        summary: "A call of a small method stays a call because something in the method keeps it from being inlined.",
+        help: "Keep small hot methods to attribute access, arithmetic, comparisons, branches and calls of builtins: move loops, `try` statements and calls of other functions or methods to the caller, or into a method called less often.",
+    },
+    Rule {
         name: "call.super",
         pass: "calls",
         summary: "A `super().m(...)` call calls the method found after the class in the receiver's MRO directly, without a `super` object or a bound method.",

@@ -827,31 +827,65 @@ pub extern "C" fn molt_call_method_ic(
     code: *const crate::object::FunctionCode,
     moved: u64,
 ) -> Value {
-    use crate::object::{FunctionData, Kind, SHAPE_NONE, flags, is_kind, payload};
     crate::profile::count(crate::profile::Counter::CallGeneric);
-    if !cell.is_null() && is_kind(recv, Kind::Instance) && flags(recv) == 0 {
-        let class = crate::class::instance_data(recv).class;
-        let shape = crate::class::class_data(class).shape.get();
-        if shape != SHAPE_NONE {
-            if let Some(n) = crate::str::str_opt(name) {
-                if let Some(f) = crate::class::lookup(class, n) {
-                    // SAFETY: kind checked before reading the payload.
-                    if is_kind(f, Kind::Function)
-                        && std::ptr::eq(unsafe { payload::<FunctionData>(f) }.code, code)
-                    {
-                        // SAFETY: generated code passes its own 16-byte cache cell. The
-                        // function stays alive while the class keeps this shape (its dict
-                        // holds it; any change gives the class a new shape).
-                        unsafe {
-                            cell.write(u64::from(shape));
-                            cell.add(1).write(f.0);
-                        }
-                    }
-                }
-            }
-        }
-    }
+    fill_method_cell(recv, name, cell, code);
     molt_call_method(recv, name, args, nargs, Value::NONE, moved)
+}
+
+/// Fills the 16-byte cache cell of a `call.method.direct` or `method.is` site (the class
+/// shape, then the function object) when `recv` is a plain instance (no instance attribute
+/// can shadow a method: flags clear) of a class with a shape, on which `name` finds a
+/// function compiled from `code`; returns whether it did. Only reads class dictionaries:
+/// no descriptor, `__getattr__` or other Python code runs, and nothing raises.
+fn fill_method_cell(
+    recv: Value,
+    name: Value,
+    cell: *mut u64,
+    code: *const crate::object::FunctionCode,
+) -> bool {
+    use crate::object::{FunctionData, Kind, SHAPE_NONE, flags, is_kind, payload};
+    if cell.is_null() || !is_kind(recv, Kind::Instance) || flags(recv) != 0 {
+        return false;
+    }
+    let class = crate::class::instance_data(recv).class;
+    let shape = crate::class::class_data(class).shape.get();
+    if shape == SHAPE_NONE {
+        return false;
+    }
+    let Some(n) = crate::str::str_opt(name) else {
+        return false;
+    };
+    let Some(f) = crate::class::lookup(class, n) else {
+        return false;
+    };
+    // SAFETY: kind checked before reading the payload.
+    if !is_kind(f, Kind::Function)
+        || !std::ptr::eq(unsafe { payload::<FunctionData>(f) }.code, code)
+    {
+        return false;
+    }
+    // SAFETY: generated code passes its own 16-byte cache cell. The function stays alive
+    // while the class keeps this shape (its dict holds it; any change gives the class a
+    // new shape).
+    unsafe {
+        cell.write(u64::from(shape));
+        cell.add(1).write(f.0);
+    }
+    true
+}
+
+/// `method.is recv, name, f` after its inline cache missed: 1 when `recv.name` finds the
+/// function compiled from `code` (the cache `cell` is then filled for the next check), else
+/// 0, and the caller makes the call generically. Never raises or runs code (see
+/// [`fill_method_cell`]).
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_method_ic_probe(
+    recv: Value,
+    name: Value,
+    cell: *mut u64,
+    code: *const crate::object::FunctionCode,
+) -> i32 {
+    i32::from(fill_method_cell(recv, name, cell, code))
 }
 
 /// `cls(*args)` (same argument layout as [`molt_call`], no keywords) at a `call.class.direct`

@@ -475,6 +475,7 @@ fn build_module<M: Backend>(
                 | InstKind::BuiltinLoad(..) => 8,
                 InstKind::CallMethodDirect { .. }
                 | InstKind::MethodLoadDirect { .. }
+                | InstKind::MethodIs { .. }
                 | InstKind::MethodLoad(..)
                 | InstKind::CallClassDirect { .. } => 16,
                 InstKind::CallSuper { .. } => 32,
@@ -1334,7 +1335,8 @@ fn collect_constants(functions: &[Arc<Function>]) -> Constants {
                     slots.iter().for_each(|n| add(&mut strings, n));
                 }
                 InstKind::CallMethodDirect { name, func, .. }
-                | InstKind::MethodLoadDirect { name, func, .. } => {
+                | InstKind::MethodLoadDirect { name, func, .. }
+                | InstKind::MethodIs { name, func, .. } => {
                     add(&mut strings, name);
                     add(&mut strings, func);
                 }

@@ -60,6 +60,7 @@ pub(crate) fn key(prefix: &Sha256, f: &Function, symbols: &Symbols) -> Key {
             InstKind::CallDirect { func, .. }
             | InstKind::CallMethodDirect { func, .. }
             | InstKind::MethodLoadDirect { func, .. }
+            | InstKind::MethodIs { func, .. }
             | InstKind::CallClassDirect { init: func, .. } => {
                 h.update([u8::from(symbols.handler_free.contains(&**func))]);
             }

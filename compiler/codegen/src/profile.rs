@@ -317,6 +317,7 @@ fn kind_of(func: &Function, d: &InstData) -> Option<u32> {
         (
             InstKind::CallMethodDirect { .. }
             | InstKind::MethodLoadDirect { .. }
+            | InstKind::MethodIs { .. }
             | InstKind::CallClassDirect { .. },
             _,
         ) => METHOD_DIRECT,

@@ -265,6 +265,12 @@ fn translate_with(
         uses: use_counts(func),
         unpacked: FxHashMap::default(),
         wide: FxHashMap::default(),
+        inline_depths: func
+            .inlined_sites
+            .iter()
+            .map(|o| (o.site, o.frames.len() as i64))
+            .collect(),
+        inline_depth: 0,
         range_end: 0,
         values: FxHashMap::default(),
         conds: FxHashMap::default(),
@@ -397,6 +403,14 @@ struct Translator<'a> {
     /// use, a guarded integer operation or comparison later in the same range
     /// ([`Translator::int_arith`]).
     wide: FxHashMap<Value, Wide>,
+    /// Per site of an instruction copied from inlined bodies, how many inlined calls it is
+    /// in (`Function::inlined_sites`).
+    inline_depths: FxHashMap<molt_mir::SiteId, i64>,
+    /// The [`Self::inline_depths`] entry of the instruction being translated (0 for the
+    /// function's own code): the frames CPython would have above this function's. The
+    /// runtime calls it makes, and the compiled calls, count them in the recursion depth
+    /// (`molt_depth`) while they run, so that Python code they run sees CPython's depth.
+    inline_depth: i64,
     /// The end (exclusive instruction index) of the block range being translated.
     range_end: usize,
     values: FxHashMap<Value, ir::Value>,
@@ -674,6 +688,7 @@ impl Translator<'_> {
                 }
                 b.set_srcloc(ir::SourceLoc::new(d.site.index() as u32));
                 self.position = (block.index() as u32, i as u32);
+                self.inline_depth = self.inline_depths.get(&d.site).copied().unwrap_or(0);
                 self.range_end = range.end;
                 self.moved.clear();
                 if d.kind.is_terminator() {
@@ -715,6 +730,7 @@ impl Translator<'_> {
                     }
                 }
             }
+            self.inline_depth = 0;
             if let Some(cut) = end_cut {
                 self.call_next_part(b, part, cut, &live)?;
             }
@@ -807,13 +823,46 @@ impl Translator<'_> {
     }
 
     fn call_rt(&mut self, b: &mut FunctionBuilder<'_>, f: Rt, args: &[ir::Value]) -> ir::Value {
+        // In an inlined body, Python code the runtime runs (a dunder method, a generic
+        // call) runs as deep as CPython runs it: under the frames inlined away. Not around
+        // the depth count of a compiled call (`compiled_call` adds them itself) or the
+        // exception bookkeeping of an edge.
+        let k = self.inline_depth;
+        let wrap = k > 0
+            && !matches!(
+                f,
+                Rt::EnterCall
+                    | Rt::LeaveCall
+                    | Rt::DepthEnter
+                    | Rt::TbAdd
+                    | Rt::ExcFetch
+                    | Rt::ExcHold
+                    | Rt::ExcHoldFunc
+            );
+        if wrap {
+            self.adjust_depth(b, k);
+        }
         let r = self.rt(b, f);
         let args = crate::symbols::fit_args(b, f, args);
         let call = b.ins().call(r, &args);
-        b.inst_results(call)
+        let result = b
+            .inst_results(call)
             .first()
             .copied()
-            .unwrap_or_else(|| b.ins().iconst(I64, 0))
+            .unwrap_or_else(|| b.ins().iconst(I64, 0));
+        if wrap {
+            self.adjust_depth(b, -k);
+        }
+        result
+    }
+
+    /// Adds `delta` to the runtime's call depth (`molt_depth`).
+    fn adjust_depth(&mut self, b: &mut FunctionBuilder<'_>, delta: i64) {
+        let cells = self.data_addr(b, self.symbols.depth.as_u32());
+        let flags = ir::MemFlagsData::trusted();
+        let depth = b.ins().load(I32, flags, cells, 0);
+        let depth = b.ins().iadd_imm_s(depth, delta);
+        b.ins().store(flags, depth, cells, 0);
     }
 
     /// `incref`, inlined: pointer values (tag `0xFFF8`) get their count (offset 0) bumped.
@@ -2060,6 +2109,15 @@ impl Translator<'_> {
                 let r = self.call_rt(b, Rt::MethodLoadCached, &[o, n, cell]);
                 self.check(b, block, d, after, r, false)?;
                 self.define(d, r);
+            }
+            InstKind::MethodIs {
+                receiver,
+                name,
+                func: target,
+            } => {
+                let recv = v!(receiver);
+                let c = self.method_is(b, d, recv, name, target)?;
+                self.define_bool(b, d, c);
             }
             InstKind::MethodLoadDirect {
                 receiver,
@@ -3503,6 +3561,11 @@ impl Translator<'_> {
         join: ir::Block,
         hold: Hold,
     ) {
+        // Called from an inlined body: the frames inlined away count while the call runs.
+        let k = self.inline_depth;
+        if k > 0 {
+            self.adjust_depth(b, k);
+        }
         if self.symbols.handler_free.contains(target) {
             // Depth counting inline: `molt_depth_enter` only to raise RecursionError.
             let cells = self.data_addr(b, self.symbols.depth.as_u32());
@@ -3522,6 +3585,9 @@ impl Translator<'_> {
             if hold == Hold::Owned {
                 self.call_rt(b, Rt::Decref, &[fobj]);
             }
+            if k > 0 {
+                self.adjust_depth(b, -k);
+            }
             let err = b.ins().iconst(I64, ERROR);
             b.ins().jump(join, &[BlockArg::Value(err)]);
             b.switch_to_block(call_block);
@@ -3529,7 +3595,8 @@ impl Translator<'_> {
             let depth1 = b.ins().iadd_imm_s(depth, 1);
             b.ins().store(flags, depth1, cells, 0);
             self.held_call(b, target, (fid, fobj), vals, hold, join, |_, b| {
-                b.ins().store(flags, depth, cells, 0);
+                let restored = b.ins().iadd_imm_s(depth, -k);
+                b.ins().store(flags, restored, cells, 0);
             });
             return;
         }
@@ -3545,6 +3612,9 @@ impl Translator<'_> {
         if hold == Hold::Owned {
             self.call_rt(b, Rt::Decref, &[fobj]);
         }
+        if k > 0 {
+            self.adjust_depth(b, -k);
+        }
         let err = b.ins().iconst(I64, ERROR);
         b.ins().jump(join, &[BlockArg::Value(err)]);
         b.switch_to_block(call_block);
@@ -3552,6 +3622,9 @@ impl Translator<'_> {
         self.held_call(b, target, (fid, fobj), vals, hold, join, |t, b| {
             let leave = t.rt(b, Rt::LeaveCall);
             b.ins().call(leave, &[entered]);
+            if k > 0 {
+                t.adjust_depth(b, -k);
+            }
         });
     }
 
@@ -3686,6 +3759,59 @@ impl Translator<'_> {
         let r = b.block_params(join)[0];
         self.check(b, block, d, after, r, false)?;
         Ok(r)
+    }
+
+    /// `method.is`: the shape guard of the site's method cache, and on a miss
+    /// `molt_method_ic_probe` (which fills the cache when the method is `target`'s code); a
+    /// native bool (see [`InstKind::MethodIs`]). A miss counts as the guard's failure. On a
+    /// hit, false when the call stack is as deep as the recursion limit allows: the call
+    /// the inlined body stands for would raise `RecursionError`, which the generic call
+    /// then does.
+    fn method_is(
+        &mut self,
+        b: &mut FunctionBuilder<'_>,
+        d: &InstData,
+        recv: ir::Value,
+        name: &str,
+        target: &str,
+    ) -> Result<ir::Value, CodegenError> {
+        let Some(code) = self.symbols.code.get(target).map(|d| d.as_u32()) else {
+            return Err(CodegenError::Internal {
+                function: self.func.name.to_string(),
+                message: format!("method.is of unknown function {target:?}"),
+            });
+        };
+        let cell = self.ic_cell(b, d)?;
+        let merge = b.create_block();
+        b.append_block_param(merge, I8);
+        let slow = b.create_block();
+        self.shape_guard(b, recv, cell, true, slow);
+        let depth_check = b.create_block();
+        b.ins().jump(depth_check, &[]);
+        b.set_cold_block(slow);
+        b.switch_to_block(slow);
+        self.count_failure(b, d, 0);
+        let n = self.str_const(b, name);
+        let code_addr = self.data_addr(b, code);
+        let r = self.call_rt(b, Rt::MethodIcProbe, &[recv, n, cell, code_addr]);
+        let no = b.ins().iconst(I8, 0);
+        b.ins()
+            .brif(r, depth_check, &[], merge, &[BlockArg::Value(no)]);
+        // A call here would raise RecursionError: the generic call does.
+        b.switch_to_block(depth_check);
+        let cells = self.data_addr(b, self.symbols.depth.as_u32());
+        let flags = ir::MemFlagsData::trusted();
+        let depth = b.ins().load(I32, flags, cells, 0);
+        let limit = b.ins().load(I32, flags, cells, 4);
+        // (Under inlined calls: the frames inlined away are on CPython's stack.)
+        let depth = match self.inline_depth {
+            0 => depth,
+            k => b.ins().iadd_imm_s(depth, k),
+        };
+        let room = b.ins().icmp(IntCC::UnsignedLessThan, depth, limit);
+        b.ins().jump(merge, &[BlockArg::Value(room)]);
+        b.switch_to_block(merge);
+        Ok(b.block_params(merge)[0])
     }
 
     /// `method.load.direct`: the function cached for the receiver's class shape (a new

@@ -14,7 +14,7 @@ use molt_semantic::module_items;
 use ruff_python_ast::visitor::{self, Visitor};
 use ruff_python_ast::{self as ast, Expr};
 use ruff_text_size::Ranged;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::report::Origin;
 
@@ -165,14 +165,32 @@ fn within(inner: (u32, u32), outer: (u32, u32)) -> bool {
     outer.0 <= inner.0 && inner.1 <= outer.1
 }
 
-/// The debug table of `func`, whose spans map to the file through `origin`.
+/// A function whose body the optimizer inlined into others: where its spans map to the file,
+/// and its `co_varnames`.
+struct Callee<'a> {
+    origin: Origin<'a>,
+    varnames: Vec<String>,
+}
+
+/// `co_name` of MIR function `name`: the last part of its qualified name (`add` for
+/// `Acc.add`, `g` for `f.<locals>.g`).
+fn co_name(name: &str) -> &str {
+    let qualname = molt_mir::split_module(name).1;
+    qualname.rsplit('.').next().unwrap_or(qualname)
+}
+
+/// The debug table of `func`, whose spans map to the file through `origin`; the functions
+/// inlined into it are looked up in `callees`.
 fn function_debug(
     func: &Function,
     origin: Origin<'_>,
     file: &str,
     positions: &Positions<'_>,
+    callees: &FxHashMap<&str, Callee<'_>>,
 ) -> FunctionDebug {
     let to_file = |s: Span| origin.range_to_file(s.start, s.end);
+    let inlined_sites: FxHashMap<molt_mir::SiteId, &molt_mir::InlinedSite> =
+        func.inlined_sites.iter().map(|o| (o.site, o)).collect();
     // Inlined frames, outermost first (a frame contains the frames nested in it).
     let mut inlined: Vec<(&molt_mir::InlinedFrame, (u32, u32), (u32, u32))> = func
         .inlined_frames
@@ -219,6 +237,24 @@ fn function_debug(
         };
         if let Some(last) = frames.last_mut() {
             last.pos = positions.pos(at);
+        }
+        // Copied from inlined bodies: the callees' frames, under the call.
+        let mut range = range;
+        for frame in inlined_sites
+            .get(&inst.site)
+            .map_or(&[][..], |o| &o.frames[..])
+        {
+            let Some(callee) = callees.get(&*frame.callee) else {
+                break;
+            };
+            range = callee
+                .origin
+                .range_to_file(frame.span.start, frame.span.end);
+            frames.push(FrameInfo {
+                name: co_name(&frame.callee).to_owned(),
+                varnames: callee.varnames.clone(),
+                pos: positions.pos(range),
+            });
         }
         let alt = match inst.kind {
             InstKind::CallMethod { .. }
@@ -279,13 +315,30 @@ pub fn module_debug(
             origins.insert(&f.name, origin);
         }
     }
+    // The functions inlined into others (of this module, so among `functions`).
+    let inlined: FxHashSet<&str> = functions
+        .iter()
+        .flat_map(|f| f.inlined_sites.iter())
+        .flat_map(|o| o.frames.iter().map(|frame| &*frame.callee))
+        .collect();
+    let callees: FxHashMap<&str, Callee<'_>> = functions
+        .iter()
+        .filter(|f| inlined.contains(&*f.name))
+        .filter_map(|f| {
+            let callee = Callee {
+                origin: *origins.get(&*f.name)?,
+                varnames: f.varnames.iter().map(|n| n.to_string()).collect(),
+            };
+            Some((&*f.name, callee))
+        })
+        .collect();
     functions
         .iter()
         .filter_map(|f| {
             let origin = *origins.get(&*f.name)?;
             Some((
                 f.name.to_string(),
-                function_debug(f, origin, path, &positions),
+                function_debug(f, origin, path, &positions, &callees),
             ))
         })
         .collect()

@@ -49,6 +49,7 @@ pub fn guard_kind(func: &Function, inst: &InstData) -> Option<GuardKind> {
         InstKind::CallDirect { .. } => return Some(GuardKind::DirectCall),
         InstKind::CallMethodDirect { .. }
         | InstKind::MethodLoadDirect { .. }
+        | InstKind::MethodIs { .. }
         | InstKind::CallClassDirect { .. } => {
             return Some(GuardKind::InlineCache);
         }

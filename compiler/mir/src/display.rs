@@ -399,6 +399,13 @@ fn write_kind(out: &mut String, kind: &InstKind) {
             );
             call_args(o, args);
         }
+        InstKind::MethodIs {
+            receiver,
+            name,
+            func,
+        } => {
+            let _ = write!(o, "method.is {receiver}, {}, {}", quote(name), quote(func));
+        }
         InstKind::MethodLoadDirect {
             receiver,
             name,

@@ -372,6 +372,13 @@ pub fn lane(func: &Function, inst: &InstData) -> Option<(Lane, Option<String>)> 
                 )),
             )
         }
+        (InstKind::CallMethod { name, .. }, _) if func.inline_fallback_of(inst).is_some() => (
+            Guarded,
+            Some(format!(
+                "`.{name}()` runs the inlined body of `{}` while the receiver's class has it (class-shape check); other receivers take this generic call",
+                func.inline_fallback_of(inst).unwrap_or_default()
+            )),
+        ),
         (InstKind::CallMethod { receiver, name, .. }, _) => match ty(*receiver) {
             Type::Dyn => (
                 Dynamic,
@@ -392,6 +399,12 @@ pub fn lane(func: &Function, inst: &InstData) -> Option<(Lane, Option<String>)> 
             },
             Some(format!(
                 "`.{name}` is looked up before the call's arguments run (CPython's order), through the runtime"
+            )),
+        ),
+        (InstKind::MethodIs { name, func: f, .. }, _) => (
+            Guarded,
+            Some(format!(
+                "`.{name}` checked to be `{f}` (class-shape check of an inline cache): its body is inlined here"
             )),
         ),
         (InstKind::MethodLoadDirect { name, func: f, .. }, _) => (

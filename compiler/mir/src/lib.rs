@@ -447,6 +447,24 @@ pub enum InstKind {
         /// MIR name of the expected method.
         func: Box<str>,
     },
+    /// `method.is v1, "m", "C.m"`: does `v1.m` find MIR function `func` the way
+    /// `call.method.direct` checks it (a plain instance, no instance attribute that could
+    /// shadow `m`, and its class's shape the one the inline cache saw with `func`'s code as
+    /// `m`)? A native bool that neither raises nor runs code: on a cache miss the runtime
+    /// looks `m` up on the class (no descriptor, `__getattr__` or instance attribute runs)
+    /// and fills the cache when it finds `func`. False too when calling a function here
+    /// would exceed the recursion limit (the generic call then raises `RecursionError`, as
+    /// the call would have). The guard in front of a method body the
+    /// optimizer inlined ([`crate::Function::inlined_sites`]); the other branch makes the
+    /// call generically.
+    MethodIs {
+        /// The receiver.
+        receiver: Value,
+        /// The method name.
+        name: Box<str>,
+        /// MIR name of the expected method.
+        func: Box<str>,
+    },
     /// `call.method.loaded v1, v2, "m"(v3)`: calls what `method.load v1, "m"` gave (`v2`),
     /// with `v1` first when `v2` is a function found on the receiver's class.
     CallMethodLoaded {
@@ -685,6 +703,7 @@ impl InstKind {
             | InstKind::GetAttr(a, _)
             | InstKind::MethodLoad(a, _)
             | InstKind::MethodLoadDirect { receiver: a, .. }
+            | InstKind::MethodIs { receiver: a, .. }
             | InstKind::ImportFrom(a, _)
             | InstKind::ImportStar { module: a, .. }
             | InstKind::GetAttrSlot(a, _)
@@ -841,6 +860,7 @@ impl InstKind {
             | InstKind::GetAttr(a, _)
             | InstKind::MethodLoad(a, _)
             | InstKind::MethodLoadDirect { receiver: a, .. }
+            | InstKind::MethodIs { receiver: a, .. }
             | InstKind::ImportFrom(a, _)
             | InstKind::ImportStar { module: a, .. }
             | InstKind::GetAttrSlot(a, _)
@@ -1111,6 +1131,11 @@ pub struct Function {
     /// Frames CPython has for code that lowering inlined into this function (a class body,
     /// a comprehension). Not printed; read for tracebacks.
     pub inlined_frames: Vec<InlinedFrame>,
+    /// The sites of instructions the optimizer copied from another function's body (an
+    /// inlined call): their spans are the call's, and these records say where each came
+    /// from, so that a traceback shows the callee's frame under the caller's. Passes that
+    /// copy an instruction keep its record ([`Function::copy_site_origin`]). Not printed.
+    pub inlined_sites: Vec<InlinedSite>,
     /// Builtins the optimizer relied on that no longer appear as `builtin.load` (`range`
     /// after a `for` loop over it became a counted loop). With the names of every
     /// `builtin.load`, the builtins a module's code needs unshadowed. Not printed.
@@ -1174,6 +1199,27 @@ pub struct InlinedFrame {
     pub outside: Option<Span>,
 }
 
+/// Where the instruction of site `site` came from when the optimizer inlined calls
+/// ([`Function::inlined_sites`]).
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+pub struct InlinedSite {
+    /// The site in this function.
+    pub site: SiteId,
+    /// The inlined calls the instruction is in, outermost first (one per level of inlining:
+    /// a method inlined into a method that was inlined here gives two).
+    pub frames: Vec<InlinedCall>,
+}
+
+/// One level of [`InlinedSite::frames`].
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+pub struct InlinedCall {
+    /// MIR name of the function whose body was copied (of the same module).
+    pub callee: Box<str>,
+    /// Where in that function (relative to its origin): the instruction itself at the
+    /// innermost level, else the call inlined at the next level.
+    pub span: Span,
+}
+
 impl Function {
     /// An empty function with an entry block.
     pub fn new(name: impl Into<Box<str>>) -> Function {
@@ -1207,8 +1253,14 @@ impl Function {
                 | InstKind::GlobalLoadDirect { func, via: None }
                 | InstKind::CallMethodDirect { func, .. }
                 | InstKind::MethodLoadDirect { func, .. }
+                | InstKind::MethodIs { func, .. }
                 | InstKind::CallClassDirect { init: func, .. } => qualify(func),
                 _ => {}
+            }
+        }
+        for origin in &mut out.inlined_sites {
+            for frame in &mut origin.frames {
+                qualify(&mut frame.callee);
             }
         }
         out
@@ -1237,6 +1289,56 @@ impl Function {
         });
         self.blocks[block.index()].params.push(value);
         value
+    }
+
+    /// Records that the instruction of site `to` is a copy of the one of site `from`: when
+    /// `from` came from an inlined body, so does `to` (see [`Function::inlined_sites`]).
+    pub fn copy_site_origin(&mut self, from: SiteId, to: SiteId) {
+        if from == to {
+            return;
+        }
+        if let Some(origin) = self.inlined_sites.iter().find(|o| o.site == from) {
+            let copy = InlinedSite {
+                site: to,
+                ..origin.clone()
+            };
+            self.inlined_sites.push(copy);
+        }
+    }
+
+    /// For the generic `call.method` on the other branch of an inlined call's `method.is`
+    /// (same receiver, name and span), the MIR function that was inlined. Scans the
+    /// function when it has inlined sites.
+    pub fn inline_fallback_of(&self, inst: &InstData) -> Option<&str> {
+        let InstKind::CallMethod { receiver, name, .. } = &inst.kind else {
+            return None;
+        };
+        if self.inlined_sites.is_empty() {
+            return None;
+        }
+        self.insts.iter().find_map(|d| match &d.kind {
+            InstKind::MethodIs {
+                receiver: r,
+                name: n,
+                func,
+            } if r == receiver && n == name && d.span == inst.span => Some(&**func),
+            _ => None,
+        })
+    }
+
+    /// Whether the instruction of `site` was copied from an inlined body
+    /// ([`Function::inlined_sites`]).
+    pub fn is_inlined_site(&self, site: SiteId) -> bool {
+        self.inlined_sites.iter().any(|o| o.site == site)
+    }
+
+    /// The inlined calls the instruction of `site` is in, outermost first (empty for the
+    /// function's own code; see [`Function::inlined_sites`]).
+    pub fn inlined_frames_of(&self, site: SiteId) -> &[InlinedCall] {
+        self.inlined_sites
+            .iter()
+            .find(|o| o.site == site)
+            .map_or(&[], |o| &o.frames[..])
     }
 
     /// Hands out a fresh site id.

@@ -831,6 +831,16 @@ impl<'a> Cursor<'a> {
                     args: self.call_args()?,
                 }
             }
+            "method.is" => {
+                let (receiver, name) = self.value_comma_string()?;
+                self.comma()?;
+                let func = self.string()?;
+                InstKind::MethodIs {
+                    receiver,
+                    name,
+                    func,
+                }
+            }
             "method.load.direct" => {
                 let (receiver, name) = self.value_comma_string()?;
                 self.comma()?;
@@ -1382,6 +1392,7 @@ impl FunctionReader {
             next_site: self.next_site,
             varnames: Vec::new(),
             inlined_frames: Vec::new(),
+            inlined_sites: Vec::new(),
             assumed_builtins: Vec::new(),
             callee_notes: Vec::new(),
         })

@@ -210,7 +210,10 @@ pub fn result_type(kind: &InstKind, ty: &dyn Fn(Value) -> Type) -> Type {
                 _ => Dyn,
             }
         }
-        InstKind::Truthy(_) | InstKind::ExcMatch(..) | InstKind::IsType(..) => Bool,
+        InstKind::Truthy(_)
+        | InstKind::ExcMatch(..)
+        | InstKind::IsType(..)
+        | InstKind::MethodIs { .. } => Bool,
         InstKind::ToIndex(_) => Int,
         // Lists, sets and dicts are mutable: what a literal held says nothing about what the
         // container holds later, so their element types are unknown. Tuples are immutable.

@@ -38,6 +38,7 @@ pub mod cross_module;
 pub mod cse;
 pub mod dce;
 pub mod direct_calls;
+pub mod inline;
 pub mod int_loops;
 pub mod licm;
 pub mod method_loads;
@@ -130,6 +131,10 @@ pub struct PassContext<'a> {
     /// The attribute names expected to hold floats ([`slot_float_hints`]); `None` in pass
     /// tests, which compute them per function.
     pub float_hints: Option<&'a std::collections::BTreeMap<Box<str>, slot_types::FloatHint>>,
+    /// The bodies [`inline`] may copy, by MIR function name: a function's MIR after the
+    /// passes before inlining ([`pre_inline_function`]), `None` when it is not of this
+    /// module. `None` (no inlining) outside `O2` and in pass tests that give none.
+    pub callees: Option<&'a dyn Fn(&str) -> Option<Arc<Function>>>,
     remarks: Vec<Remark>,
     function: Box<str>,
 }
@@ -148,6 +153,7 @@ impl<'a> PassContext<'a> {
             level,
             slot_names: None,
             float_hints: None,
+            callees: None,
             remarks: Vec::new(),
             function: function.into(),
         }
@@ -207,6 +213,7 @@ pub const PASSES: &[(&str, Pass)] = &[
     ("counted_loops", counted_loops::run),
     ("cse", cse::run),
     ("licm", licm::run),
+    ("inline", inline::run),
     ("slots", slots::run),
     ("slot_types", slot_types::run),
     ("class_calls", class_calls::run),
@@ -218,40 +225,61 @@ pub fn pass(name: &str) -> Option<Pass> {
     PASSES.iter().find(|(n, _)| *n == name).map(|(_, p)| *p)
 }
 
-fn pipeline(level: OptLevel) -> Vec<(&'static str, Pass)> {
-    let mut passes: Vec<(&'static str, Pass)> = vec![
+/// The passes of `level` before [`inline`] and after it.
+fn phases(level: OptLevel) -> (Vec<(&'static str, Pass)>, Vec<(&'static str, Pass)>) {
+    let mut before: Vec<(&'static str, Pass)> = vec![
         ("assumptions", assumptions::run),
         ("method_loads", method_loads::run),
     ];
     if level >= OptLevel::O1 {
-        passes.push(("super_calls", super_calls::run));
-        passes.push(("builtin_ctors", builtin_ctors::run));
-        passes.push(("direct_calls", direct_calls::run));
-        passes.push(("slots", slots::run));
-        passes.push(("slot_types", slot_types::run));
-        passes.push(("copy_prop", copy_prop::run));
-        passes.push(("sccp", sccp::run));
-        passes.push(("dce", dce::run));
+        before.push(("super_calls", super_calls::run));
+        before.push(("builtin_ctors", builtin_ctors::run));
+        before.push(("direct_calls", direct_calls::run));
+        before.push(("slots", slots::run));
+        before.push(("slot_types", slot_types::run));
+        before.push(("copy_prop", copy_prop::run));
+        before.push(("sccp", sccp::run));
+        before.push(("dce", dce::run));
     }
+    let mut after: Vec<(&'static str, Pass)> = Vec::new();
     if level >= OptLevel::O2 {
-        passes.push(("counted_loops", counted_loops::run));
-        passes.push(("cse", cse::run));
-        passes.push(("licm", licm::run));
-        passes.push(("copy_prop", copy_prop::run));
-        passes.push(("sccp", sccp::run));
-        passes.push(("dce", dce::run));
+        after.push(("counted_loops", counted_loops::run));
+        after.push(("cse", cse::run));
+        after.push(("licm", licm::run));
+        after.push(("copy_prop", copy_prop::run));
+        after.push(("sccp", sccp::run));
+        after.push(("dce", dce::run));
     }
     if level >= OptLevel::O1 {
         // Last: loop counters are typed by then (see `class_calls`).
-        passes.push(("class_calls", class_calls::run));
+        after.push(("class_calls", class_calls::run));
     }
     // Remarks only: codegen compiles the integer loops of the final MIR at every level.
-    passes.push(("int_loops", int_loops::run));
-    passes
+    after.push(("int_loops", int_loops::run));
+    (before, after)
 }
 
-/// Runs the pipeline of `level` on one function. In debug builds the verifier checks the
-/// result of every pass; a failure panics naming the pass (a compiler bug).
+/// Runs `passes` on `f`. In debug builds the verifier checks the result of every pass; a
+/// failure panics naming the pass (a compiler bug).
+fn run_passes(f: &mut Function, ctx: &mut PassContext<'_>, passes: &[(&'static str, Pass)]) {
+    for (name, pass) in passes {
+        pass(f, ctx);
+        if cfg!(debug_assertions) {
+            if let Err(errors) = molt_mir::verify::verify(f) {
+                let errors: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+                panic!(
+                    "invalid MIR after pass {name} in {}:\n{}\n{f}",
+                    f.name,
+                    errors.join("\n")
+                );
+            }
+        }
+    }
+}
+
+/// Runs the pipeline of `level` on one function, without inlining (see [`finish`] for
+/// that). In debug builds the verifier checks the result of every pass; a failure panics
+/// naming the pass (a compiler bug).
 pub fn optimize(
     db: &dyn Db,
     index: &molt_semantic::ModuleIndex,
@@ -272,52 +300,197 @@ pub fn optimize_with(
     func: &Arc<Function>,
     level: OptLevel,
 ) -> Optimized {
-    let mut f = (**func).clone();
-    let mut ctx = PassContext {
+    let setting = Setting {
         db,
         index,
-        level,
         slot_names,
         float_hints,
-        remarks: Vec::new(),
-        function: func.name.clone(),
+        level,
     };
-    for (name, pass) in pipeline(level) {
-        pass(&mut f, &mut ctx);
-        if cfg!(debug_assertions) {
-            if let Err(errors) = molt_mir::verify::verify(&f) {
-                let errors: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
-                panic!(
-                    "invalid MIR after pass {name} in {}:\n{}\n{f}",
-                    f.name,
-                    errors.join("\n")
-                );
+    let before = setting.run(func, Phase::Before, None);
+    setting.run(&before.func, Phase::After, Some(before.remarks))
+}
+
+/// What the passes of one module see (see [`PassContext`]).
+#[derive(Clone, Copy)]
+struct Setting<'a> {
+    db: &'a dyn Db,
+    index: &'a molt_semantic::ModuleIndex,
+    slot_names: Option<&'a std::collections::BTreeSet<Box<str>>>,
+    float_hints: Option<&'a std::collections::BTreeMap<Box<str>, slot_types::FloatHint>>,
+    level: OptLevel,
+}
+
+/// Which passes [`Setting::run`] runs.
+enum Phase<'a> {
+    /// Those before inlining.
+    Before,
+    /// Inlining with these bodies (when anything is inlined, a copy propagation, SCCP and
+    /// DCE follow), then the passes after it.
+    Inline(&'a dyn Fn(&str) -> Option<Arc<Function>>),
+    /// The passes after inlining, without it.
+    After,
+}
+
+impl Setting<'_> {
+    /// Runs `phase` on `func`, after the remarks `earlier` of the phases before.
+    fn run(
+        &self,
+        func: &Arc<Function>,
+        phase: Phase<'_>,
+        earlier: Option<Vec<Remark>>,
+    ) -> Optimized {
+        let mut f = (**func).clone();
+        let mut ctx = PassContext {
+            db: self.db,
+            index: self.index,
+            level: self.level,
+            slot_names: self.slot_names,
+            float_hints: self.float_hints,
+            callees: None,
+            remarks: earlier.unwrap_or_default(),
+            function: func.name.clone(),
+        };
+        let (before, after) = phases(self.level);
+        match phase {
+            Phase::Before => run_passes(&mut f, &mut ctx, &before),
+            Phase::Inline(callees) => {
+                if self.level >= OptLevel::O2 {
+                    ctx.callees = Some(callees);
+                    let sites = f.inlined_sites.len();
+                    run_passes(&mut f, &mut ctx, &[("inline", inline::run)]);
+                    if f.inlined_sites.len() > sites {
+                        run_passes(
+                            &mut f,
+                            &mut ctx,
+                            &[
+                                ("copy_prop", copy_prop::run),
+                                ("sccp", sccp::run),
+                                ("dce", dce::run),
+                            ],
+                        );
+                    }
+                }
+                run_passes(&mut f, &mut ctx, &after);
             }
+            Phase::After => run_passes(&mut f, &mut ctx, &after),
+        }
+        Optimized {
+            func: if f == **func {
+                func.clone()
+            } else {
+                Arc::new(f)
+            },
+            remarks: ctx.remarks,
         }
     }
-    Optimized {
-        func: if f == **func {
-            func.clone()
-        } else {
-            Arc::new(f)
-        },
-        remarks: ctx.remarks,
+}
+
+/// The MIR of one item's functions after the passes before inlining (default level): what
+/// [`inline`] copies into callers, and what [`optimized_function_mir`] continues from.
+#[salsa::tracked(returns(ref))]
+pub fn pre_inline_function_mir<'db>(db: &'db dyn Db, item: FunctionItem<'db>) -> Vec<Optimized> {
+    let file = item.file(db);
+    let setting = module_setting(db, file, OptLevel::default());
+    function_mir(db, item)
+        .functions
+        .iter()
+        .map(|f| setting.run(f, Phase::Before, None))
+        .collect()
+}
+
+/// The MIR of the module's top-level code after the passes before inlining (see
+/// [`pre_inline_function_mir`]).
+#[salsa::tracked(returns(ref))]
+pub fn pre_inline_module_mir(db: &dyn Db, file: SourceFile) -> Vec<Optimized> {
+    let setting = module_setting(db, file, OptLevel::default());
+    module_mir(db, file)
+        .functions
+        .iter()
+        .map(|f| setting.run(f, Phase::Before, None))
+        .collect()
+}
+
+fn module_setting(db: &dyn Db, file: SourceFile, level: OptLevel) -> Setting<'_> {
+    Setting {
+        db,
+        index: molt_semantic::module_index(db, file),
+        slot_names: Some(slot_attribute_names(db, file)),
+        float_hints: Some(slot_float_hints(db, file)),
+        level,
     }
+}
+
+/// The function items of a file by qualified name (sorted), for finding the item of a MIR
+/// function name.
+#[derive(Clone, PartialEq, Eq, Debug, salsa::SalsaValue)]
+pub struct ItemsByName<'db> {
+    sorted: Vec<(String, FunctionItem<'db>)>,
+}
+
+/// [`ItemsByName`] of `file`: changes only when items are added, removed or renamed.
+#[salsa::tracked(returns(ref))]
+pub fn items_by_name(db: &dyn Db, file: SourceFile) -> ItemsByName<'_> {
+    let mut sorted: Vec<(String, FunctionItem<'_>)> = module_items(db, file)
+        .functions
+        .iter()
+        .map(|item| (item.qualname(db).clone(), *item))
+        .collect();
+    sorted.sort_by(|a, b| a.0.cmp(&b.0));
+    ItemsByName { sorted }
+}
+
+/// The MIR of function `name` of `file` after the passes before inlining (what [`inline`]
+/// copies): `None` when no item of the file defines it. A nested function is found in the
+/// item of its outermost enclosing `def`.
+pub fn pre_inline_function(db: &dyn Db, file: SourceFile, name: &str) -> Option<Arc<Function>> {
+    let items = items_by_name(db, file);
+    // The item: the longest qualified name that is `name` or a prefix of it ending a part.
+    let mut prefix = name;
+    loop {
+        if let Ok(k) = items
+            .sorted
+            .binary_search_by(|(n, _)| n.as_str().cmp(prefix))
+        {
+            let item = items.sorted[k].1;
+            return pre_inline_function_mir(db, item)
+                .iter()
+                .find(|o| &*o.func.name == name)
+                .map(|o| o.func.clone());
+        }
+        prefix = &prefix[..prefix.rfind('.')?];
+    }
+}
+
+/// Finishes the optimization of `pre` (a function after the passes before inlining):
+/// inlining with the bodies of `file`'s functions, then the passes after it.
+fn finish(db: &dyn Db, file: SourceFile, pre: &Optimized) -> Optimized {
+    let setting = module_setting(db, file, OptLevel::default());
+    let callees = |name: &str| pre_inline_function(db, file, name);
+    setting.run(
+        &pre.func,
+        Phase::Inline(&callees),
+        Some(pre.remarks.clone()),
+    )
 }
 
 /// The optimized MIR of one item's functions (default level).
 #[salsa::tracked(returns(ref))]
 pub fn optimized_function_mir<'db>(db: &'db dyn Db, item: FunctionItem<'db>) -> Vec<Optimized> {
     let file = item.file(db);
-    let index = molt_semantic::module_index(db, file);
-    optimize_all(db, index, file, function_mir(db, item), OptLevel::default())
+    pre_inline_function_mir(db, item)
+        .iter()
+        .map(|pre| finish(db, file, pre))
+        .collect()
 }
 
 /// The optimized MIR of the module's top-level code (default level).
 #[salsa::tracked(returns(ref))]
 pub fn optimized_module_mir(db: &dyn Db, file: SourceFile) -> Vec<Optimized> {
-    let index = molt_semantic::module_index(db, file);
-    optimize_all(db, index, file, module_mir(db, file), OptLevel::default())
+    pre_inline_module_mir(db, file)
+        .iter()
+        .map(|pre| finish(db, file, pre))
+        .collect()
 }
 
 /// The attribute names that some class of `file` keeps in a fixed slot (the classes whose

@@ -69,7 +69,12 @@ pub fn run(func: &mut Function, ctx: &mut PassContext<'_>) {
             for &inst in &func.blocks[block.index()].insts {
                 let data = &func.insts[inst.index()];
                 if let Some(r) = data.result {
-                    let new = evaluate(&data.kind, &|v: Value| value[v.index()].clone());
+                    let new = match &data.kind {
+                        InstKind::IsType(x, t) if has_exact_type(func, *x, t) => {
+                            Lattice::Const(Constant::Bool(true))
+                        }
+                        kind => evaluate(kind, &|v: Value| value[v.index()].clone()),
+                    };
                     let merged = match (&value[r.index()], &new) {
                         (Lattice::Top, x) => x.clone(),
                         (old, x) if old == x => old.clone(),
@@ -149,10 +154,13 @@ fn rewrite(func: &mut Function, ctx: &mut PassContext<'_>, value: &[Lattice], ex
             if matches!(data.kind, InstKind::Const(_)) {
                 continue;
             }
+            // (What folds in an inlined body is the callee's code, specialized for the
+            // caller's arguments: not a remark about the caller's line.)
             if matches!(
                 data.kind,
                 InstKind::Binary { .. } | InstKind::Unary(..) | InstKind::Compare(..)
-            ) {
+            ) && !func.is_inlined_site(data.site)
+            {
                 ctx.remark(
                     "const",
                     "fold.constant",
@@ -184,16 +192,18 @@ fn rewrite(func: &mut Function, ctx: &mut PassContext<'_>, value: &[Lattice], ex
             _ => continue,
         };
         let always = matches!(&value[c.index()], Lattice::Const(Constant::Bool(true)));
-        ctx.remark(
-            "sccp",
-            "sccp.branch",
-            RemarkKind::Applied,
-            func.insts[t.index()].span,
-            format!(
-                "this condition is always {}; the other branch was removed",
-                if always { "true" } else { "false" }
-            ),
-        );
+        if !func.is_inlined_site(func.insts[t.index()].site) {
+            ctx.remark(
+                "sccp",
+                "sccp.branch",
+                RemarkKind::Applied,
+                func.insts[t.index()].span,
+                format!(
+                    "this condition is always {}; the other branch was removed",
+                    if always { "true" } else { "false" }
+                ),
+            );
+        }
         func.insts[t.index()].kind = InstKind::Jump(taken);
         any = true;
     }
@@ -254,6 +264,21 @@ fn show(c: &Constant) -> String {
 }
 
 /// Abstract evaluation of one instruction.
+/// Whether `x`'s static type says it has exactly the scalar type `t` (`is.type x, t` is
+/// then true: an inlined method's entry guard on an argument the caller knows). Not for a
+/// result of `index`, which `__index__` may give as a `bool` or another `int` subclass.
+fn has_exact_type(func: &Function, x: Value, t: &Type) -> bool {
+    let scalar = matches!(
+        t,
+        Type::Int | Type::Float | Type::Bool | Type::Str | Type::None
+    );
+    let from_index = match func.values[x.index()].def {
+        molt_mir::ValueDef::Result(i) => matches!(func.insts[i.index()].kind, InstKind::ToIndex(_)),
+        molt_mir::ValueDef::Param(..) => false,
+    };
+    scalar && func.ty(x) == t && !from_index
+}
+
 fn evaluate(kind: &InstKind, v: &dyn Fn(Value) -> Lattice) -> Lattice {
     let operands = kind.operands();
     if operands.iter().any(|o| v(*o) == Lattice::Top) && !matches!(kind, InstKind::Const(_)) {

@@ -202,6 +202,8 @@ pub fn clone_blocks(
             let data = func.insts[inst.index()].clone();
             let ty = data.result.map(|r| func.ty(r).clone()).unwrap_or(Type::Dyn);
             let new_result = func.append_inst(nb, data.kind.clone(), ty, data.span);
+            let new_site = func.next_site - 1;
+            func.copy_site_origin(data.site, molt_mir::SiteId(new_site));
             if let (Some(old), Some(new)) = (data.result, new_result) {
                 value_map.insert(old, new);
             }

@@ -170,6 +170,8 @@ macro_rules! for_each_runtime_function {
                 SetAttrIc = molt_setattr_ic(o: Value, name: Value, v: Value, cell: *mut u64) -> i32;
                 /// `recv.name(*args)` through a 16-byte method cache cell.
                 CallMethodIc = molt_call_method_ic(recv: Value, name: Value, args: *const Value, nargs: u32, cell: *mut u64, code: *const FunctionCode, moved: u64) -> Value;
+                /// `method.is`: 1 when `recv.name` finds the function compiled from `code` (filling the 16-byte method cache cell), else 0; never raises or runs code.
+                MethodIcProbe = molt_method_ic_probe(recv: Value, name: Value, cell: *mut u64, code: *const FunctionCode) -> i32;
                 /// `cls(*args)` at a `call.class.direct` site through its 16-byte cache cell.
                 CallClassIc = molt_call_class_ic(cls: Value, args: *const Value, nargs: u32, cell: *mut u64, code: *const FunctionCode, moved: u64) -> Value;
                 /// A new instance of class `cls` (object layout), before `__init__`.

@@ -1,0 +1,461 @@
+//! Inlining of small methods: `call.method.direct recv, "m", "C.m"(args)` whose callee is a
+//! small leaf function becomes the callee's body, copied into the caller behind a
+//! `method.is` guard, with the generic call on the other branch:
+//!
+//! ```text
+//!     v9: dyn = call.method.direct v0, "add", "Acc.add"(v7)
+//! ```
+//! becomes
+//! ```text
+//!     v20: bool = method.is v0, "add", "Acc.add"
+//!     brif v20, block11, block12
+//! block11:                      ; Acc.add's blocks, its parameters replaced by v0, v7
+//!     ...
+//!     jump block13(v31)         ; was `return v31`
+//! block12:
+//!     v9: dyn = call.method v0, "add"(v7)
+//!     jump block13(v9)
+//! block13(v32: dyn):            ; the rest of the caller's block
+//! ```
+//!
+//! The guard is the one `call.method.direct` makes before calling the compiled method
+//! directly (the receiver a plain instance whose class has the shape the inline cache saw
+//! with `C.m`'s code as `m`): a subclass that overrides `m`, a patched class or an instance
+//! attribute named `m` take the generic call. What the body then does is what the call
+//! would have done, in the caller's frame:
+//! - its instructions keep a record of where they came from ([`molt_mir::InlinedSite`]), so
+//!   a traceback through them shows the callee's frame under the call, as CPython's does;
+//! - `method.is` is false at the recursion limit (the generic call raises
+//!   `RecursionError` there), and the runtime calls and compiled calls an inlined body
+//!   makes count its missing frames in the recursion depth while they run (codegen), so
+//!   Python code run from it (a dunder method, a generic call) is exactly as deep as in
+//!   CPython;
+//! - the callee calls no Python function or method (builtins are fine) other than methods
+//!   that are themselves small leaves, which are inlined in their turn (two levels at most:
+//!   `advance()` calling `peek()`);
+//! - it has no loop, `try`, `yield`, closure, nested function or comprehension (the
+//!   frames and cells those need are the callee's own);
+//! - in a `try` block of the caller, the names it keeps at a frame exit (its `keepalive`s)
+//!   are its parameters, which the caller holds anyway, or values that cannot have a
+//!   finalizer (`int`, `float`, `bool`, `str`, `None`): when an exception leaves the body,
+//!   CPython's traceback keeps the callee's frame and its locals alive until the handler
+//!   lets it go, which the inlined body does not do (outside a `try`, the exception leaves
+//!   the caller too, and codegen hands the values its names hold, the callee's included,
+//!   to the exception, as the frames' exit would);
+//! - it has at most [`LIMIT`] instructions (its generic entry-guard copy included, which
+//!   the caller's types usually fold away), and at most twice that with the methods it
+//!   calls.
+//!
+//! The body inlined is the callee's MIR after the passes before this one (the
+//! `molt_opt::pre_inline_mir` query), so inlining never depends on another function's
+//! inlining (no cycles) and an edit of the callee re-optimizes only the functions that
+//! inline it. Only `O2` inlines.
+//!
+//! Remarks: `inline.applied` at each inlined call; `inline.missed` at a call of a method
+//! small enough (at most twice the limit) that something else keeps out, with the reason.
+
+use std::sync::Arc;
+
+use molt_mir::{
+    Block, BlockCall, CallArgs, Function, InlinedCall, InlinedSite, Inst, InstKind, Type, Value,
+    ValueDef,
+};
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use crate::util::{inst_blocks, replace_uses};
+use crate::{PassContext, RemarkKind};
+
+/// The largest body inlined, in MIR instructions (terminators included).
+pub const LIMIT: usize = 48;
+
+/// Why `callee` cannot be inlined, as a phrase for the missed remark; `None` when it can.
+/// With `nested`, the bodies of the methods `callee` calls directly: a call of one that is
+/// a leaf itself (and not `callee`) is allowed, and inlined in its turn. `in_try`: the call
+/// is in a `try` block of the caller.
+pub fn blocker(
+    callee: &Function,
+    nested: Option<&dyn Fn(&str) -> Option<Arc<Function>>>,
+    in_try: bool,
+) -> Option<String> {
+    if callee.is_generator {
+        return Some("is a generator".into());
+    }
+    if !callee.freevars.is_empty() {
+        return Some("uses variables of an enclosing function or `super()`".into());
+    }
+    if !callee.inlined_frames.is_empty() {
+        return Some("has a comprehension".into());
+    }
+    if !callee.inlined_sites.is_empty() {
+        return Some("inlines calls itself".into());
+    }
+    if callee.blocks.iter().any(|b| b.handler.is_some()) {
+        return Some("has a `try` statement".into());
+    }
+    let size = size_of(callee);
+    if size > LIMIT {
+        return Some(format!(
+            "is {size} instructions long, more than the limit of {LIMIT}"
+        ));
+    }
+    // Loops: a branch to a block at or before its own in reverse postorder.
+    let order: FxHashMap<Block, usize> = callee
+        .reverse_postorder()
+        .into_iter()
+        .enumerate()
+        .map(|(k, b)| (b, k))
+        .collect();
+    let builtin = |v: &Value| match callee.values[v.index()].def {
+        ValueDef::Result(i) => matches!(callee.insts[i.index()].kind, InstKind::BuiltinLoad(_)),
+        ValueDef::Param(..) => false,
+    };
+    let params = &callee.blocks[callee.entry().index()].params;
+    let finalizer_free = |v: &Value| {
+        params.contains(v)
+            || matches!(
+                callee.ty(*v),
+                Type::Int | Type::Float | Type::Bool | Type::Str | Type::None
+            )
+    };
+    // The leaf methods called, and their size with the callee's.
+    let mut total = size;
+    for block in &callee.layout {
+        let here = order.get(block).copied().unwrap_or(usize::MAX);
+        for inst in &callee.blocks[block.index()].insts {
+            let kind = &callee.insts[inst.index()].kind;
+            let reason = match kind {
+                InstKind::CallMethodDirect { func: target, .. }
+                    if nested.is_some() && **target != *callee.name =>
+                {
+                    let leaf = nested
+                        .and_then(|lookup| lookup(target))
+                        .filter(|inner| blocker(inner, None, in_try).is_none());
+                    match leaf {
+                        Some(inner) => {
+                            total += size_of(&inner);
+                            (total > 2 * LIMIT).then(|| {
+                                format!(
+                                    "is {total} instructions long with the methods it calls, more than the limit of {}",
+                                    2 * LIMIT
+                                )
+                            })
+                        }
+                        None => Some(format!(
+                            "calls `{target}`, which is not a small method that calls nothing"
+                        )),
+                    }
+                }
+                InstKind::Call { callee: f, .. } if !builtin(f) => {
+                    Some("calls a Python function".to_string())
+                }
+                InstKind::CallDirect { .. }
+                | InstKind::CallEx { .. }
+                | InstKind::CallMethod { .. }
+                | InstKind::CallMethodDirect { .. }
+                | InstKind::CallClassDirect { .. }
+                | InstKind::CallSuper { .. }
+                | InstKind::MethodLoad(..)
+                | InstKind::MethodLoadDirect { .. }
+                | InstKind::CallMethodLoaded { .. } => Some("calls a method or function".into()),
+                InstKind::Yield(_) => Some("is a generator".into()),
+                InstKind::MakeFunction { .. } | InstKind::MakeClass { .. } => {
+                    Some("defines a function or class".into())
+                }
+                InstKind::CellNew(_)
+                | InstKind::CellLoad(..)
+                | InstKind::CellStore(..)
+                | InstKind::FreeVar(_) => Some("shares variables with a nested function".into()),
+                InstKind::Import { .. } | InstKind::ImportFrom(..) | InstKind::ImportStar { .. } => {
+                    Some("imports a module".into())
+                }
+                InstKind::ExcEnter(..)
+                | InstKind::ExcLeave(_)
+                | InstKind::HandledExc
+                | InstKind::WithExit(_)
+                | InstKind::Reraise(_) => Some("handles exceptions".into()),
+                InstKind::GetIter(_) | InstKind::IterNext(..) => Some("has a loop".into()),
+                // An exception leaving the body keeps the callee's frame, and so its
+                // variables, alive in its traceback. Uncaught in the caller, it takes the
+                // caller's held values along, these included (codegen's frame exit); caught
+                // there, the inlined body would release them at once, so a finalizer would
+                // run before CPython runs it.
+                InstKind::KeepAlive(vs) | InstKind::Bind(vs)
+                    if in_try && !vs.iter().all(finalizer_free) =>
+                {
+                    Some(
+                        "has local variables that an exception caught around this call would keep alive"
+                            .into(),
+                    )
+                }
+                _ => None,
+            };
+            if reason.is_some() {
+                return reason;
+            }
+            let back_edge = kind
+                .successors()
+                .iter()
+                .any(|s| order.get(&s.block).is_some_and(|&k| k <= here));
+            if back_edge {
+                return Some("has a loop".into());
+            }
+        }
+    }
+    None
+}
+
+/// The number of instructions of `func` (terminators included).
+fn size_of(func: &Function) -> usize {
+    func.layout
+        .iter()
+        .map(|b| func.blocks[b.index()].insts.len())
+        .sum()
+}
+
+/// The pass: inlines every eligible `call.method.direct` of `func` whose callee
+/// `ctx.callee_mir` gives (nothing without it).
+pub fn run(func: &mut Function, ctx: &mut PassContext<'_>) {
+    let Some(lookup) = ctx.callees else {
+        return;
+    };
+    let mut tried: FxHashSet<Inst> = FxHashSet::default();
+    loop {
+        let Some((call, callee)) = next_site(func, ctx, lookup, &mut tried) else {
+            return;
+        };
+        inline_call(func, ctx, call, &callee);
+    }
+}
+
+/// The next `call.method.direct` not yet tried whose callee can be inlined (reporting the
+/// ones whose callee cannot, when it is small).
+fn next_site(
+    func: &Function,
+    ctx: &mut PassContext<'_>,
+    lookup: &dyn Fn(&str) -> Option<Arc<Function>>,
+    tried: &mut FxHashSet<Inst>,
+) -> Option<(Inst, Arc<Function>)> {
+    for block in &func.layout {
+        for &inst in &func.blocks[block.index()].insts {
+            let data = &func.insts[inst.index()];
+            let InstKind::CallMethodDirect {
+                name, func: target, ..
+            } = &data.kind
+            else {
+                continue;
+            };
+            if !tried.insert(inst) {
+                continue;
+            }
+            if **target == *func.name {
+                continue;
+            }
+            let Some(callee) = lookup(target) else {
+                continue;
+            };
+            let in_try = func.blocks[block.index()].handler.is_some();
+            match blocker(&callee, Some(lookup), in_try) {
+                None => return Some((inst, callee)),
+                Some(why) => {
+                    if size_of(&callee) <= 2 * LIMIT {
+                        ctx.remark(
+                            "inline",
+                            "inline.missed",
+                            RemarkKind::Missed,
+                            data.span,
+                            format!("`.{name}()` is not inlined: `{target}` {why}"),
+                        )
+                        .args
+                        .push(("callee".into(), target.to_string()));
+                    }
+                }
+            }
+        }
+    }
+    None
+}
+
+/// Replaces `call` (a `call.method.direct`) with `callee`'s body behind `method.is`.
+fn inline_call(func: &mut Function, ctx: &mut PassContext<'_>, call: Inst, callee: &Function) {
+    let data = func.insts[call.index()].clone();
+    let InstKind::CallMethodDirect {
+        receiver,
+        name,
+        func: target,
+        args,
+    } = data.kind
+    else {
+        return;
+    };
+    let callee_params = &callee.blocks[callee.entry().index()].params;
+    if callee_params.len() != args.len() + 1 {
+        return;
+    }
+    let Some(&block) = inst_blocks(func).get(&call) else {
+        return;
+    };
+    let span = data.span;
+    // The inlined calls the call itself is in (it came from a body inlined before).
+    let outer = func.inlined_frames_of(data.site).to_vec();
+    let handler = func.blocks[block.index()].handler;
+    let result_ty = data.result.map(|r| func.ty(r).clone()).unwrap_or(Type::Dyn);
+    // The rest of the block, after the call, with the call's result as its parameter.
+    let rest = func.create_block();
+    func.blocks[rest.index()].handler = handler;
+    let joined = func.append_block_param(rest, result_ty);
+    let position = func.blocks[block.index()]
+        .insts
+        .iter()
+        .position(|i| *i == call)
+        .expect("the call is in its block");
+    let tail: Vec<Inst> = func.blocks[block.index()].insts.split_off(position + 1);
+    func.blocks[block.index()].insts.pop();
+    func.blocks[rest.index()].insts = tail;
+    if let Some(r) = data.result {
+        let map: FxHashMap<Value, Value> = [(r, joined)].into_iter().collect();
+        replace_uses(func, &map);
+    }
+    // The generic call, under the call's own site.
+    let slow = func.create_block();
+    func.blocks[slow.index()].handler = handler;
+    func.insts[call.index()].kind = InstKind::CallMethod {
+        receiver,
+        name: name.clone(),
+        args: CallArgs {
+            positional: args.clone(),
+            keywords: Vec::new(),
+        },
+    };
+    func.blocks[slow.index()].insts.push(call);
+    let generic = data.result.unwrap_or(joined);
+    func.append_inst(
+        slow,
+        InstKind::Jump(BlockCall {
+            block: rest,
+            args: vec![generic],
+        }),
+        Type::Dyn,
+        span,
+    );
+    // The body: blocks, then instructions with operands and successors mapped.
+    let mut values: FxHashMap<Value, Value> = FxHashMap::default();
+    values.insert(callee_params[0], receiver);
+    for (p, a) in callee_params[1..].iter().zip(&args) {
+        values.insert(*p, *a);
+    }
+    let mut blocks: FxHashMap<Block, Block> = FxHashMap::default();
+    for &b in &callee.layout {
+        let nb = func.create_block();
+        func.blocks[nb.index()].handler = handler;
+        blocks.insert(b, nb);
+        if b != callee.entry() {
+            for &p in &callee.blocks[b.index()].params {
+                let np = func.append_block_param(nb, callee.ty(p).clone());
+                values.insert(p, np);
+            }
+        }
+    }
+    let mut copied: Vec<Inst> = Vec::new();
+    for &b in &callee.layout {
+        let nb = blocks[&b];
+        for &inst in &callee.blocks[b.index()].insts {
+            let d = &callee.insts[inst.index()];
+            let kind = match &d.kind {
+                InstKind::Return(v) => InstKind::Jump(BlockCall {
+                    block: rest,
+                    args: vec![*v],
+                }),
+                other => {
+                    let mut kind = other.clone();
+                    for succ in kind.successors_mut() {
+                        succ.block = blocks[&succ.block];
+                    }
+                    kind
+                }
+            };
+            let ty = d.result.map(|r| callee.ty(r).clone()).unwrap_or(Type::Dyn);
+            let result = func.append_inst(nb, kind, ty, span);
+            if let (Some(old), Some(new)) = (d.result, result) {
+                values.insert(old, new);
+            }
+            let new = *func.blocks[nb.index()].insts.last().expect("just appended");
+            let site = func.insts[new.index()].site;
+            let mut frames = outer.clone();
+            frames.push(InlinedCall {
+                callee: target.clone(),
+                span: d.span,
+            });
+            func.inlined_sites.push(InlinedSite { site, frames });
+            copied.push(new);
+        }
+    }
+    for inst in copied {
+        let kind = &mut func.insts[inst.index()].kind;
+        kind.map_operands(|v| *values.get(&v).unwrap_or(&v));
+    }
+    // The guard ends the call's block.
+    let guard = func
+        .append_inst(
+            block,
+            InstKind::MethodIs {
+                receiver,
+                name: name.clone(),
+                func: target.clone(),
+            },
+            Type::Bool,
+            span,
+        )
+        .expect("method.is has a result");
+    if !outer.is_empty() {
+        let site = func.insts[func.blocks[block.index()]
+            .insts
+            .last()
+            .expect("the guard")
+            .index()]
+        .site;
+        func.inlined_sites.push(InlinedSite {
+            site,
+            frames: outer.clone(),
+        });
+    }
+    func.append_inst(
+        block,
+        InstKind::Brif(
+            guard,
+            BlockCall {
+                block: blocks[&callee.entry()],
+                args: Vec::new(),
+            },
+            BlockCall {
+                block: slow,
+                args: Vec::new(),
+            },
+        ),
+        Type::Dyn,
+        span,
+    );
+    // Layout: the guard's block, the body, the generic call, the rest.
+    let at = func
+        .layout
+        .iter()
+        .position(|b| *b == block)
+        .expect("the block is laid out");
+    func.layout
+        .retain(|b| !blocks.values().any(|nb| nb == b) && *b != slow && *b != rest);
+    let mut inserted: Vec<Block> = callee.layout.iter().map(|b| blocks[b]).collect();
+    inserted.push(slow);
+    inserted.push(rest);
+    func.layout.splice(at + 1..at + 1, inserted);
+    let size: usize = callee.blocks.iter().map(|b| b.insts.len()).sum();
+    ctx.remark(
+        "inline",
+        "inline.applied",
+        RemarkKind::Applied,
+        span,
+        format!(
+            "`.{name}()` inlined: the body of `{target}` ({size} instructions) runs here while the receiver's class has it as `{name}`"
+        ),
+    )
+    .args
+    .push(("callee".into(), target.to_string()));
+}
