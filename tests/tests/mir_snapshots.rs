@@ -53,6 +53,7 @@ fn corpus_mir_verifies_and_round_trips() {
             reread.next_site = func.next_site;
             reread.varnames = func.varnames.clone();
             reread.inlined_frames = func.inlined_frames.clone();
+            reread.inlined_sites = func.inlined_sites.clone();
             reread.assumed_builtins = func.assumed_builtins.clone();
             reread.callee_notes = func.callee_notes.clone();
             assert_eq!(

@@ -297,9 +297,10 @@ fn inline_caches_count_hits_and_misses() {
     );
     let (out, profile) = profiled(&built);
     assert_eq!(stdout(&out), "1225\n");
-    // `p.get()`: a direct method call behind the class-shape cache, cold on the first call.
+    // `p.get()`: inlined behind the class-shape cache of the call (`method.is`), cold on
+    // the first call.
     let call = site(&built, "total", |_, d| {
-        matches!(d.kind, InstKind::CallMethodDirect { .. })
+        matches!(d.kind, InstKind::MethodIs { .. })
     });
     let record = site_record(&profile, call);
     assert_eq!(record["count"], 50, "{record}");
@@ -308,8 +309,8 @@ fn inline_caches_count_hits_and_misses() {
         (&49.into(), &1.into())
     );
     assert_eq!(record["deopts"], serde_json::json!({"class-changed": 1}));
-    // `self.x` in `get`: a slot read, cold once.
-    let read = site(&built, "P.get", |_, d| {
+    // `self.x` of `get`, inlined into `total`: a slot read, cold once.
+    let read = site(&built, "total", |_, d| {
         matches!(d.kind, InstKind::GetAttrSlot(..))
     });
     let record = site_record(&profile, read);

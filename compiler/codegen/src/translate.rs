@@ -2114,9 +2114,16 @@ impl Translator<'_> {
                 receiver,
                 name,
                 func: target,
+                loaded,
             } => {
                 let recv = v!(receiver);
-                let c = self.method_is(b, d, recv, name, target)?;
+                let c = match loaded {
+                    Some(m) => {
+                        let mv = v!(m);
+                        self.method_loaded_is(b, *m, mv)?
+                    }
+                    None => self.method_is(b, d, recv, name, target)?,
+                };
                 self.define_bool(b, d, c);
             }
             InstKind::MethodLoadDirect {
@@ -3797,8 +3804,51 @@ impl Translator<'_> {
         let no = b.ins().iconst(I8, 0);
         b.ins()
             .brif(r, depth_check, &[], merge, &[BlockArg::Value(no)]);
-        // A call here would raise RecursionError: the generic call does.
         b.switch_to_block(depth_check);
+        let room = self.depth_room(b);
+        b.ins().jump(merge, &[BlockArg::Value(room)]);
+        b.switch_to_block(merge);
+        Ok(b.block_params(merge)[0])
+    }
+
+    /// `method.is ... loaded m`: `m` (what a `method.load.direct` gave) is the function
+    /// that load's inline cache holds, and [`Self::depth_room`].
+    fn method_loaded_is(
+        &mut self,
+        b: &mut FunctionBuilder<'_>,
+        m: Value,
+        mv: ir::Value,
+    ) -> Result<ir::Value, CodegenError> {
+        let Some((load, _)) = self.func.direct_method_load(m).map(|(l, f)| (l.clone(), f)) else {
+            return Err(CodegenError::Internal {
+                function: self.func.name.to_string(),
+                message: "method.is loaded from something else than method.load.direct".into(),
+            });
+        };
+        let cell = self.ic_cell(b, &load)?;
+        let cached = b.ins().load(
+            I64,
+            ir::MemFlagsData::trusted(),
+            cell,
+            molt_abi::ic::METHOD_CELL_FUNCTION as i32,
+        );
+        let hit = b.ins().icmp(IntCC::Equal, mv, cached);
+        let merge = b.create_block();
+        b.append_block_param(merge, I8);
+        let depth_check = b.create_block();
+        let no = b.ins().iconst(I8, 0);
+        b.ins()
+            .brif(hit, depth_check, &[], merge, &[BlockArg::Value(no)]);
+        b.switch_to_block(depth_check);
+        let room = self.depth_room(b);
+        b.ins().jump(merge, &[BlockArg::Value(room)]);
+        b.switch_to_block(merge);
+        Ok(b.block_params(merge)[0])
+    }
+
+    /// Whether a call here would stay within the recursion limit (`molt_depth` below the
+    /// limit, counting the frames inlined away around the instruction): an `i8`.
+    fn depth_room(&mut self, b: &mut FunctionBuilder<'_>) -> ir::Value {
         let cells = self.data_addr(b, self.symbols.depth.as_u32());
         let flags = ir::MemFlagsData::trusted();
         let depth = b.ins().load(I32, flags, cells, 0);
@@ -3808,10 +3858,7 @@ impl Translator<'_> {
             0 => depth,
             k => b.ins().iadd_imm_s(depth, k),
         };
-        let room = b.ins().icmp(IntCC::UnsignedLessThan, depth, limit);
-        b.ins().jump(merge, &[BlockArg::Value(room)]);
-        b.switch_to_block(merge);
-        Ok(b.block_params(merge)[0])
+        b.ins().icmp(IntCC::UnsignedLessThan, depth, limit)
     }
 
     /// `method.load.direct`: the function cached for the receiver's class shape (a new

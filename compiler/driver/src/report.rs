@@ -348,12 +348,18 @@ fn collect(
             fix: None,
         });
     }
-    // Coverage: one entry per (span, op), best lane.
+    // Coverage: one entry per (span, op), best lane. Instructions copied from inlined
+    // bodies are the callees' code, covered (and remarked on) at the callees' own lines.
+    let inlined: std::collections::HashSet<molt_mir::SiteId> =
+        func.inlined_sites.iter().map(|o| o.site).collect();
     let mut ops: Vec<(molt_mir::Span, OpCoverage)> = Vec::new();
     let mut index: std::collections::HashMap<(molt_mir::Span, String), usize> = Default::default();
     for &block in &func.layout {
         for &inst in &func.blocks[block.index()].insts {
             let data = &func.insts[inst.index()];
+            if inlined.contains(&data.site) {
+                continue;
+            }
             let Some((l, reason)) = molt_mir::lanes::lane(func, data) else {
                 continue;
             };

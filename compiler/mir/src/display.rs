@@ -403,8 +403,12 @@ fn write_kind(out: &mut String, kind: &InstKind) {
             receiver,
             name,
             func,
+            loaded,
         } => {
             let _ = write!(o, "method.is {receiver}, {}, {}", quote(name), quote(func));
+            if let Some(loaded) = loaded {
+                let _ = write!(o, " loaded {loaded}");
+            }
         }
         InstKind::MethodLoadDirect {
             receiver,

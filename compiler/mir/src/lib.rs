@@ -457,6 +457,11 @@ pub enum InstKind {
     /// the call would have). The guard in front of a method body the
     /// optimizer inlined ([`crate::Function::inlined_sites`]); the other branch makes the
     /// call generically.
+    ///
+    /// `method.is v1, "m", "C.m" loaded v2`: the method was looked up before the call's
+    /// arguments ran, by `v2 = method.load.direct v1, "m", "C.m"`: true when `v2` is the
+    /// function that load's inline cache holds (`func`'s code, found on the receiver's
+    /// class), and the recursion limit allows the call.
     MethodIs {
         /// The receiver.
         receiver: Value,
@@ -464,6 +469,9 @@ pub enum InstKind {
         name: Box<str>,
         /// MIR name of the expected method.
         func: Box<str>,
+        /// The method looked up before the arguments (a `method.load.direct`), when the
+        /// lookup and the call are apart.
+        loaded: Option<Value>,
     },
     /// `call.method.loaded v1, v2, "m"(v3)`: calls what `method.load v1, "m"` gave (`v2`),
     /// with `v1` first when `v2` is a function found on the receiver's class.
@@ -703,7 +711,6 @@ impl InstKind {
             | InstKind::GetAttr(a, _)
             | InstKind::MethodLoad(a, _)
             | InstKind::MethodLoadDirect { receiver: a, .. }
-            | InstKind::MethodIs { receiver: a, .. }
             | InstKind::ImportFrom(a, _)
             | InstKind::ImportStar { module: a, .. }
             | InstKind::GetAttrSlot(a, _)
@@ -803,6 +810,14 @@ impl InstKind {
                     f(a);
                 }
             }
+            InstKind::MethodIs {
+                receiver, loaded, ..
+            } => {
+                f(receiver);
+                if let Some(a) = loaded {
+                    f(a);
+                }
+            }
             InstKind::MakeFunction {
                 defaults, closure, ..
             } => {
@@ -860,7 +875,6 @@ impl InstKind {
             | InstKind::GetAttr(a, _)
             | InstKind::MethodLoad(a, _)
             | InstKind::MethodLoadDirect { receiver: a, .. }
-            | InstKind::MethodIs { receiver: a, .. }
             | InstKind::ImportFrom(a, _)
             | InstKind::ImportStar { module: a, .. }
             | InstKind::GetAttrSlot(a, _)
@@ -956,6 +970,14 @@ impl InstKind {
             InstKind::CallDirect { args, loaded, .. }
             | InstKind::CallClassDirect { args, loaded, .. } => {
                 gs(args, &mut g);
+                if let Some(a) = loaded {
+                    g(a);
+                }
+            }
+            InstKind::MethodIs {
+                receiver, loaded, ..
+            } => {
+                g(receiver);
                 if let Some(a) = loaded {
                     g(a);
                 }
@@ -1321,6 +1343,7 @@ impl Function {
                 receiver: r,
                 name: n,
                 func,
+                ..
             } if r == receiver && n == name && d.span == inst.span => Some(&**func),
             _ => None,
         })

@@ -835,10 +835,16 @@ impl<'a> Cursor<'a> {
                 let (receiver, name) = self.value_comma_string()?;
                 self.comma()?;
                 let func = self.string()?;
+                let loaded = if self.eat_keyword("loaded") {
+                    Some(self.value()?)
+                } else {
+                    None
+                };
                 InstKind::MethodIs {
                     receiver,
                     name,
                     func,
+                    loaded,
                 }
             }
             "method.load.direct" => {

@@ -123,12 +123,17 @@ pub fn blocker(
         let here = order.get(block).copied().unwrap_or(usize::MAX);
         for inst in &callee.blocks[block.index()].insts {
             let kind = &callee.insts[inst.index()].kind;
+            // A call of another small method of the module (inlined in its turn).
+            let inner_call = nested
+                .and(DirectCall::of(callee, kind))
+                .filter(|call| *call.target != *callee.name);
             let reason = match kind {
-                InstKind::CallMethodDirect { func: target, .. }
-                    if nested.is_some() && **target != *callee.name =>
-                {
+                // Its load: what `inner_call` checks, with the loaded call.
+                InstKind::MethodLoadDirect { .. } if nested.is_some() => None,
+                _ if inner_call.is_some() => {
+                    let target = inner_call.map(|call| call.target).unwrap_or_default();
                     let leaf = nested
-                        .and_then(|lookup| lookup(target))
+                        .and_then(|lookup| lookup(&target))
                         .filter(|inner| blocker(inner, None, in_try).is_none());
                     match leaf {
                         Some(inner) => {
@@ -212,23 +217,74 @@ fn size_of(func: &Function) -> usize {
         .sum()
 }
 
-/// The pass: inlines every eligible `call.method.direct` of `func` whose callee
+/// The pass: inlines every eligible [`DirectCall`] of `func` whose callee
 /// `ctx.callee_mir` gives (nothing without it).
 pub fn run(func: &mut Function, ctx: &mut PassContext<'_>) {
     let Some(lookup) = ctx.callees else {
         return;
     };
     let mut tried: FxHashSet<Inst> = FxHashSet::default();
-    loop {
-        let Some((call, callee)) = next_site(func, ctx, lookup, &mut tried) else {
-            return;
-        };
-        inline_call(func, ctx, call, &callee);
+    let mut any = false;
+    while let Some((call, callee)) = next_site(func, ctx, lookup, &mut tried) {
+        any |= inline_call(func, ctx, call, &callee);
+    }
+    if any {
+        func.compact();
     }
 }
 
-/// The next `call.method.direct` not yet tried whose callee can be inlined (reporting the
-/// ones whose callee cannot, when it is small).
+/// A method call bound to a function of the module: `call.method.direct`, or a
+/// `call.method.loaded` (positional arguments) of what a `method.load.direct` gave.
+struct DirectCall {
+    receiver: Value,
+    name: Box<str>,
+    target: Box<str>,
+    args: Vec<Value>,
+    /// The `method.load.direct`'s result, for a loaded call.
+    loaded: Option<Value>,
+}
+
+impl DirectCall {
+    fn of(func: &Function, kind: &InstKind) -> Option<DirectCall> {
+        match kind {
+            InstKind::CallMethodDirect {
+                receiver,
+                name,
+                func: target,
+                args,
+            } => Some(DirectCall {
+                receiver: *receiver,
+                name: name.clone(),
+                target: target.clone(),
+                args: args.clone(),
+                loaded: None,
+            }),
+            InstKind::CallMethodLoaded {
+                receiver,
+                method,
+                name,
+                args,
+            } if args.keywords.is_empty() => {
+                let (load, target) = func.direct_method_load(*method)?;
+                // The load's receiver is the call's (the lowering's pairing).
+                let InstKind::MethodLoadDirect { receiver: r, .. } = &load.kind else {
+                    return None;
+                };
+                (r == receiver).then(|| DirectCall {
+                    receiver: *receiver,
+                    name: name.clone(),
+                    target: target.into(),
+                    args: args.positional.clone(),
+                    loaded: Some(*method),
+                })
+            }
+            _ => None,
+        }
+    }
+}
+
+/// The next direct method call ([`DirectCall`]) not yet tried whose callee can be inlined
+/// (reporting the ones whose callee cannot, when it is small).
 fn next_site(
     func: &Function,
     ctx: &mut PassContext<'_>,
@@ -238,19 +294,16 @@ fn next_site(
     for block in &func.layout {
         for &inst in &func.blocks[block.index()].insts {
             let data = &func.insts[inst.index()];
-            let InstKind::CallMethodDirect {
-                name, func: target, ..
-            } = &data.kind
-            else {
+            let Some(DirectCall { name, target, .. }) = DirectCall::of(func, &data.kind) else {
                 continue;
             };
             if !tried.insert(inst) {
                 continue;
             }
-            if **target == *func.name {
+            if *target == *func.name {
                 continue;
             }
-            let Some(callee) = lookup(target) else {
+            let Some(callee) = lookup(&target) else {
                 continue;
             };
             let in_try = func.blocks[block.index()].handler.is_some();
@@ -275,24 +328,31 @@ fn next_site(
     None
 }
 
-/// Replaces `call` (a `call.method.direct`) with `callee`'s body behind `method.is`.
-fn inline_call(func: &mut Function, ctx: &mut PassContext<'_>, call: Inst, callee: &Function) {
+/// Replaces `call` (a [`DirectCall`]) with `callee`'s body behind `method.is`; false when
+/// the call does not fit the body (nothing changed).
+fn inline_call(
+    func: &mut Function,
+    ctx: &mut PassContext<'_>,
+    call: Inst,
+    callee: &Function,
+) -> bool {
     let data = func.insts[call.index()].clone();
-    let InstKind::CallMethodDirect {
+    let Some(DirectCall {
         receiver,
         name,
-        func: target,
+        target,
         args,
-    } = data.kind
+        loaded,
+    }) = DirectCall::of(func, &data.kind)
     else {
-        return;
+        return false;
     };
     let callee_params = &callee.blocks[callee.entry().index()].params;
     if callee_params.len() != args.len() + 1 {
-        return;
+        return false;
     }
     let Some(&block) = inst_blocks(func).get(&call) else {
-        return;
+        return false;
     };
     let span = data.span;
     // The inlined calls the call itself is in (it came from a body inlined before).
@@ -315,17 +375,20 @@ fn inline_call(func: &mut Function, ctx: &mut PassContext<'_>, call: Inst, calle
         let map: FxHashMap<Value, Value> = [(r, joined)].into_iter().collect();
         replace_uses(func, &map);
     }
-    // The generic call, under the call's own site.
+    // The generic call, under the call's own site (a loaded call stays as it is: it calls
+    // what was loaded).
     let slow = func.create_block();
     func.blocks[slow.index()].handler = handler;
-    func.insts[call.index()].kind = InstKind::CallMethod {
-        receiver,
-        name: name.clone(),
-        args: CallArgs {
-            positional: args.clone(),
-            keywords: Vec::new(),
-        },
-    };
+    if loaded.is_none() {
+        func.insts[call.index()].kind = InstKind::CallMethod {
+            receiver,
+            name: name.clone(),
+            args: CallArgs {
+                positional: args.clone(),
+                keywords: Vec::new(),
+            },
+        };
+    }
     func.blocks[slow.index()].insts.push(call);
     let generic = data.result.unwrap_or(joined);
     func.append_inst(
@@ -401,6 +464,7 @@ fn inline_call(func: &mut Function, ctx: &mut PassContext<'_>, call: Inst, calle
                 receiver,
                 name: name.clone(),
                 func: target.clone(),
+                loaded,
             },
             Type::Bool,
             span,
@@ -458,4 +522,5 @@ fn inline_call(func: &mut Function, ctx: &mut PassContext<'_>, call: Inst, calle
     )
     .args
     .push(("callee".into(), target.to_string()));
+    true
 }
