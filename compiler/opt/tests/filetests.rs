@@ -3,7 +3,8 @@
 //! `; ==== expected ====` the function the passes must produce followed by their remarks
 //! (`; remark <name> <kind> @<start>..<end>: <message>`). A file whose expected function
 //! equals its input is a case that must not fire. Lines `; py: <python>` give the module
-//! source the passes see through the module index (classes, stable functions).
+//! source the passes see through the module index (classes, stable functions), and the
+//! bodies `inline` copies (its functions after the passes before inlining).
 //!
 //! Re-bless after an intended change with `MOLT_BLESS=1 cargo test -p molt_opt --test filetests`
 //! and review the diff.
@@ -40,7 +41,10 @@ fn run_file(path: &Path) -> Result<(), String> {
     let file = molt_db::SourceFile::new(&db, "filetest.py".into(), source, None);
     let index = molt_semantic::module_index(&db, file);
     let name = func.name.to_string();
+    // `inline` copies the bodies of the `; py:` module's functions.
+    let callees = |callee: &str| molt_opt::pre_inline_function(&db, file, callee);
     let mut ctx = PassContext::new(&db, index, OptLevel::O2, &name);
+    ctx.callees = Some(&callees);
     for pass in &passes {
         let run = molt_opt::pass(pass).ok_or_else(|| format!("unknown pass {pass}"))?;
         run(&mut func, &mut ctx);
