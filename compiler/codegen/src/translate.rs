@@ -3768,6 +3768,20 @@ impl Translator<'_> {
         Ok(r)
     }
 
+    /// The data object of MIR function `target`'s code descriptor (what the runtime
+    /// compares a function object's code with); an internal error naming the instruction
+    /// `what` when the program has no such function.
+    fn code_descriptor(&self, target: &str, what: &str) -> Result<u32, CodegenError> {
+        self.symbols
+            .code
+            .get(target)
+            .map(|d| d.as_u32())
+            .ok_or_else(|| CodegenError::Internal {
+                function: self.func.name.to_string(),
+                message: format!("{what} of unknown function {target:?}"),
+            })
+    }
+
     /// `method.is`: the shape guard of the site's method cache, and on a miss
     /// `molt_method_ic_probe` (which fills the cache when the method is `target`'s code); a
     /// native bool (see [`InstKind::MethodIs`]). A miss counts as the guard's failure. On a
@@ -3782,12 +3796,7 @@ impl Translator<'_> {
         name: &str,
         target: &str,
     ) -> Result<ir::Value, CodegenError> {
-        let Some(code) = self.symbols.code.get(target).map(|d| d.as_u32()) else {
-            return Err(CodegenError::Internal {
-                function: self.func.name.to_string(),
-                message: format!("method.is of unknown function {target:?}"),
-            });
-        };
+        let code = self.code_descriptor(target, "method.is")?;
         let cell = self.ic_cell(b, d)?;
         let merge = b.create_block();
         b.append_block_param(merge, I8);
@@ -3875,12 +3884,7 @@ impl Translator<'_> {
         name: &str,
         target: &str,
     ) -> Result<ir::Value, CodegenError> {
-        let Some(code) = self.symbols.code.get(target).map(|d| d.as_u32()) else {
-            return Err(CodegenError::Internal {
-                function: self.func.name.to_string(),
-                message: format!("method.load.direct of unknown function {target:?}"),
-            });
-        };
+        let code = self.code_descriptor(target, "method.load.direct")?;
         let cell = self.ic_cell(b, d)?;
         let merge = b.create_block();
         b.append_block_param(merge, I64);
