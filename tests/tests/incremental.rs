@@ -91,6 +91,8 @@ fn editing_one_body_relowers_only_that_function() {
     let mut expected: Vec<String> = PER_FILE.iter().map(|s| s.to_string()).collect();
     expected.push("function_mir(f17)".into());
     expected.push("optimized_function_mir(f17)".into());
+    // The MIR inlining copies from (the edited function's own, before inlining).
+    expected.push("pre_inline_function_mir(f17)".into());
     expected.sort();
     assert_eq!(events, expected);
 }
@@ -205,7 +207,11 @@ fn editing_a_body_in_an_imported_module_relowers_nothing_of_its_importer() {
     let lowered: Vec<&String> = events.iter().filter(|e| e.contains("mir(")).collect();
     assert_eq!(
         lowered,
-        ["function_mir(double)", "optimized_function_mir(double)"],
+        [
+            "function_mir(double)",
+            "optimized_function_mir(double)",
+            "pre_inline_function_mir(double)"
+        ],
         "{events:#?}"
     );
     assert!(
@@ -282,7 +288,11 @@ fn editing_a_body_in_a_star_imported_module_rechecks_nothing_of_its_importer() {
     let lowered: Vec<&String> = events.iter().filter(|e| e.contains("mir(")).collect();
     assert_eq!(
         lowered,
-        ["function_mir(double)", "optimized_function_mir(double)"],
+        [
+            "function_mir(double)",
+            "optimized_function_mir(double)",
+            "pre_inline_function_mir(double)"
+        ],
         "{events:#?}"
     );
     for query in [
@@ -481,7 +491,8 @@ fn cross_module_direct_calls_rerun_only_when_imported_signatures_change() {
         [
             "function_mir(double)",
             "linked_item_mir(helper:double)",
-            "optimized_function_mir(double)"
+            "optimized_function_mir(double)",
+            "pre_inline_function_mir(double)"
         ],
         "{events:#?}"
     );
@@ -514,6 +525,7 @@ fn cross_module_direct_calls_rerun_only_when_imported_signatures_change() {
     for query in [
         "function_mir(use)".to_string(),
         "optimized_function_mir(use)".to_string(),
+        "pre_inline_function_mir(use)".to_string(),
         "function_mir(other)".to_string(),
         format!("module_mir{main_id}"),
         format!("optimized_module_mir{main_id}"),

@@ -34,7 +34,9 @@
 //!   that are themselves small leaves, which are inlined in their turn (two levels at most:
 //!   `advance()` calling `peek()`);
 //! - it has no loop, `try`, `yield`, closure, nested function or comprehension (the
-//!   frames and cells those need are the callee's own);
+//!   frames and cells those need are the callee's own), and no `raise` statement (the
+//!   exception edge of a `raise` hands the frame's locals listed before it to the
+//!   exception, and those would be the callee's, not the caller's);
 //! - in a `try` block of the caller, the names it keeps at a frame exit (its `keepalive`s)
 //!   are its parameters, which the caller holds anyway, or values that cannot have a
 //!   finalizer (`int`, `float`, `bool`, `str`, `None`): when an exception leaves the body,
@@ -179,6 +181,12 @@ pub fn blocker(
                 | InstKind::WithExit(_)
                 | InstKind::Reraise(_) => Some("handles exceptions".into()),
                 InstKind::GetIter(_) | InstKind::IterNext(..) => Some("has a loop".into()),
+                // A `raise` leaving the function hands the frame's locals to the exception
+                // as the keepalive before it lists them: in a caller, that list would be
+                // the callee's, and the caller's locals would be released instead of kept
+                // by the traceback. (Exceptions an operation raises take the caller's
+                // ordinary exception edge, which keeps them.)
+                InstKind::Raise(..) => Some("has a `raise` statement".into()),
                 // An exception leaving the body keeps the callee's frame, and so its
                 // variables, alive in its traceback. Uncaught in the caller, it takes the
                 // caller's held values along, these included (codegen's frame exit); caught
