@@ -96,6 +96,19 @@ pub(crate) fn key(prefix: &Sha256, f: &Function, symbols: &Symbols) -> Key {
             h.update([7]);
         }
     }
+    // How many inlined frames each copied instruction is in: the recursion depth its runtime
+    // calls count (not in the MIR text; where the frames' code is, is the debug table's).
+    let mut depths: Vec<(u32, u32)> = f
+        .inlined_sites
+        .iter()
+        .map(|o| (o.site.0, o.frames.len() as u32))
+        .collect();
+    depths.sort_unstable();
+    for (site, depth) in depths {
+        h.update([8]);
+        h.update(site.to_le_bytes());
+        h.update(depth.to_le_bytes());
+    }
     Key(h.finalize().into())
 }
 
