@@ -1,5 +1,6 @@
-//! Inlining of small methods: `call.method.direct recv, "m", "C.m"(args)` whose callee is a
-//! small leaf function becomes the callee's body, copied into the caller behind a
+//! Inlining of small methods: `call.method.direct recv, "m", "C.m"(args)` (or a
+//! `call.method.loaded` of what a `method.load.direct` gave, behind `method.is ... loaded`)
+//! whose callee is small becomes the callee's body, copied into the caller behind a
 //! `method.is` guard, with the generic call on the other branch:
 //!
 //! ```text
@@ -49,7 +50,7 @@
 //!   calls.
 //!
 //! The body inlined is the callee's MIR after the passes before this one (the
-//! `molt_opt::pre_inline_mir` query), so inlining never depends on another function's
+//! [`crate::pre_inline_function_mir`] query), so inlining never depends on another function's
 //! inlining (no cycles) and an edit of the callee re-optimizes only the functions that
 //! inline it. Only `O2` inlines.
 //!
@@ -226,7 +227,7 @@ fn size_of(func: &Function) -> usize {
 }
 
 /// The pass: inlines every eligible [`DirectCall`] of `func` whose callee
-/// `ctx.callee_mir` gives (nothing without it).
+/// `ctx.callees` gives (nothing without it).
 pub fn run(func: &mut Function, ctx: &mut PassContext<'_>) {
     let Some(lookup) = ctx.callees else {
         return;
