@@ -226,7 +226,7 @@ fn size_of(func: &Function) -> usize {
         .sum()
 }
 
-/// The pass: inlines every eligible [`DirectCall`] of `func` whose callee
+/// The pass: inlines every eligible direct method call of `func` whose callee
 /// `ctx.callees` gives (nothing without it).
 pub fn run(func: &mut Function, ctx: &mut PassContext<'_>) {
     let Some(lookup) = ctx.callees else {

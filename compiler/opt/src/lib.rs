@@ -277,8 +277,8 @@ fn run_passes(f: &mut Function, ctx: &mut PassContext<'_>, passes: &[(&'static s
     }
 }
 
-/// Runs the pipeline of `level` on one function, without inlining (see [`finish`] for
-/// that). In debug builds the verifier checks the result of every pass; a failure panics
+/// Runs the pipeline of `level` on one function, without inlining (the cached queries,
+/// [`optimized_function_mir`] and [`optimized_module_mir`], inline). In debug builds the verifier checks the result of every pass; a failure panics
 /// naming the pass (a compiler bug).
 pub fn optimize(
     db: &dyn Db,
