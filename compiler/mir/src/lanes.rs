@@ -372,21 +372,23 @@ pub fn lane(func: &Function, inst: &InstData) -> Option<(Lane, Option<String>)> 
                 )),
             )
         }
-        (InstKind::CallMethod { name, .. }, _) if func.inline_fallback_of(inst).is_some() => (
-            Guarded,
-            Some(format!(
-                "`.{name}()` runs the inlined body of `{}` while the receiver's class has it (class-shape check); other receivers take this generic call",
-                func.inline_fallback_of(inst).unwrap_or_default()
-            )),
-        ),
-        (InstKind::CallMethod { receiver, name, .. }, _) => match ty(*receiver) {
-            Type::Dyn => (
+        (InstKind::CallMethod { receiver, name, .. }, _) => match (
+            func.inline_fallback_of(inst),
+            ty(*receiver),
+        ) {
+            (Some(inlined), _) => (
+                Guarded,
+                Some(format!(
+                    "`.{name}()` runs the inlined body of `{inlined}` while the receiver's class has it (class-shape check); other receivers take this generic call"
+                )),
+            ),
+            (None, Type::Dyn) => (
                 Dynamic,
                 Some(format!(
                     "`.{name}()` is looked up at run time: the receiver has an unknown type"
                 )),
             ),
-            t => (
+            (None, t) => (
                 Runtime,
                 Some(format!("`.{name}()` on {t} calls a runtime helper")),
             ),

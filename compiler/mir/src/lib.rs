@@ -1349,12 +1349,6 @@ impl Function {
         })
     }
 
-    /// Whether the instruction of `site` was copied from an inlined body
-    /// ([`Function::inlined_sites`]).
-    pub fn is_inlined_site(&self, site: SiteId) -> bool {
-        self.inlined_sites.iter().any(|o| o.site == site)
-    }
-
     /// The inlined calls the instruction of `site` is in, outermost first (empty for the
     /// function's own code; see [`Function::inlined_sites`]).
     pub fn inlined_frames_of(&self, site: SiteId) -> &[InlinedCall] {

@@ -140,6 +140,8 @@ pub fn run(func: &mut Function, ctx: &mut PassContext<'_>) {
 
 fn rewrite(func: &mut Function, ctx: &mut PassContext<'_>, value: &[Lattice], executable: &[bool]) {
     let mut any = false;
+    let inlined: rustc_hash::FxHashSet<molt_mir::SiteId> =
+        func.inlined_sites.iter().map(|o| o.site).collect();
     // Folded instructions become constants.
     for &block in &func.layout.clone() {
         if !executable[block.index()] {
@@ -159,7 +161,7 @@ fn rewrite(func: &mut Function, ctx: &mut PassContext<'_>, value: &[Lattice], ex
             if matches!(
                 data.kind,
                 InstKind::Binary { .. } | InstKind::Unary(..) | InstKind::Compare(..)
-            ) && !func.is_inlined_site(data.site)
+            ) && !inlined.contains(&data.site)
             {
                 ctx.remark(
                     "const",
@@ -192,7 +194,7 @@ fn rewrite(func: &mut Function, ctx: &mut PassContext<'_>, value: &[Lattice], ex
             _ => continue,
         };
         let always = matches!(&value[c.index()], Lattice::Const(Constant::Bool(true)));
-        if !func.is_inlined_site(func.insts[t.index()].site) {
+        if !inlined.contains(&func.insts[t.index()].site) {
             ctx.remark(
                 "sccp",
                 "sccp.branch",
