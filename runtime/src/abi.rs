@@ -904,32 +904,58 @@ pub extern "C" fn molt_call_class_ic(
     code: *const crate::object::FunctionCode,
     moved: u64,
 ) -> Value {
-    use crate::object::{FunctionData, Kind, SHAPE_NONE, is_kind, payload};
-    if !cell.is_null() && crate::class::is_class(cls) {
-        let cd = crate::class::class_data(cls);
-        let shape = cd.shape.get();
-        let plain = shape != SHAPE_NONE
-            && cd.layout == crate::object::Layout::Object
-            && cd.ctor.is_none()
-            && cd.meta.is_none()
-            && !crate::class::is_metaclass(cls)
-            && crate::class::lookup(cls, "__new__").is_some_and(|f| is_kind(f, Kind::Builtin));
-        // SAFETY (the payload read): kind checked first.
-        if plain
-            && let Some(f) = crate::class::lookup(cls, "__init__")
-            && is_kind(f, Kind::Function)
-            && std::ptr::eq(unsafe { payload::<FunctionData>(f) }.code, code)
-        {
-            // SAFETY: generated code passes its own 16-byte cache cell. The function stays
-            // alive while the class keeps this shape (a dict of its MRO holds it; any change
-            // gives the class a new shape).
-            unsafe {
-                cell.write(u64::from(shape));
-                cell.add(1).write(f.0);
-            }
-        }
-    }
+    fill_class_cell(cls, cell, code);
     molt_call(cls, args, nargs, Value::NONE, moved)
+}
+
+/// `class.is` after its inline cache missed: 1 when calling `cls` constructs with
+/// `object.__new__` and the `__init__` compiled from `code` (the cache `cell` is then filled
+/// for the next check), else 0, and the caller constructs generically. Never raises or runs
+/// code (see [`fill_class_cell`]).
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_class_ic_probe(
+    cls: Value,
+    cell: *mut u64,
+    code: *const crate::object::FunctionCode,
+) -> i32 {
+    i32::from(fill_class_cell(cls, cell, code))
+}
+
+/// Fills the 16-byte construction cache `cell` (the class shape, then the `__init__`
+/// function object) when calling `cls` is known to run `type.__call__` with
+/// `object.__new__` (an object-layout class of metaclass `type` whose `__new__` is the
+/// builtin one) and an `__init__` compiled from `code`, on a class whose attribute access
+/// is inline-cached (its shape changes whenever any of that changes). Whether it filled
+/// the cell; reads the class and its MRO only (no lookup runs Python code).
+fn fill_class_cell(cls: Value, cell: *mut u64, code: *const crate::object::FunctionCode) -> bool {
+    use crate::object::{FunctionData, Kind, SHAPE_NONE, is_kind, payload};
+    if cell.is_null() || !crate::class::is_class(cls) {
+        return false;
+    }
+    let cd = crate::class::class_data(cls);
+    let shape = cd.shape.get();
+    let plain = shape != SHAPE_NONE
+        && cd.layout == crate::object::Layout::Object
+        && cd.ctor.is_none()
+        && cd.meta.is_none()
+        && !crate::class::is_metaclass(cls)
+        && crate::class::lookup(cls, "__new__").is_some_and(|f| is_kind(f, Kind::Builtin));
+    // SAFETY (the payload read): kind checked first.
+    if plain
+        && let Some(f) = crate::class::lookup(cls, "__init__")
+        && is_kind(f, Kind::Function)
+        && std::ptr::eq(unsafe { payload::<FunctionData>(f) }.code, code)
+    {
+        // SAFETY: generated code passes its own 16-byte cache cell. The function stays
+        // alive while the class keeps this shape (a dict of its MRO holds it; any change
+        // gives the class a new shape).
+        unsafe {
+            cell.write(u64::from(shape));
+            cell.add(1).write(f.0);
+        }
+        return true;
+    }
+    false
 }
 
 /// A new instance of `cls`, a class whose `call.class.direct` cache hit (object layout,

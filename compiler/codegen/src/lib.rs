@@ -477,6 +477,7 @@ fn build_module<M: Backend>(
                 | InstKind::MethodLoadDirect { .. }
                 | InstKind::MethodIs { .. }
                 | InstKind::MethodLoad(..)
+                | InstKind::ClassIs { .. }
                 | InstKind::CallClassDirect { .. } => 16,
                 InstKind::CallSuper { .. } => 32,
                 InstKind::CallMethod {
@@ -1340,7 +1341,9 @@ fn collect_constants(functions: &[Arc<Function>]) -> Constants {
                     add(&mut strings, name);
                     add(&mut strings, func);
                 }
-                InstKind::CallClassDirect { class, .. } => {
+                InstKind::CallClassDirect { class, .. }
+                | InstKind::ClassIs { class, .. }
+                | InstKind::NewInstance { class } => {
                     // The slow path loads the class's global by name.
                     add(&mut strings, class);
                     let key = symbols::alias_key(&f.name, class);

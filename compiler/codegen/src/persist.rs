@@ -61,6 +61,7 @@ pub(crate) fn key(prefix: &Sha256, f: &Function, symbols: &Symbols) -> Key {
             | InstKind::CallMethodDirect { func, .. }
             | InstKind::MethodLoadDirect { func, .. }
             | InstKind::MethodIs { func, .. }
+            | InstKind::ClassIs { init: func, .. }
             | InstKind::CallClassDirect { init: func, .. } => {
                 h.update([u8::from(symbols.handler_free.contains(&**func))]);
             }

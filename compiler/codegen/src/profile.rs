@@ -318,6 +318,7 @@ fn kind_of(func: &Function, d: &InstData) -> Option<u32> {
             InstKind::CallMethodDirect { .. }
             | InstKind::MethodLoadDirect { .. }
             | InstKind::MethodIs { .. }
+            | InstKind::ClassIs { .. }
             | InstKind::CallClassDirect { .. },
             _,
         ) => METHOD_DIRECT,

@@ -2126,6 +2126,25 @@ impl Translator<'_> {
                 };
                 self.define_bool(b, d, c);
             }
+            InstKind::ClassIs {
+                class,
+                init,
+                loaded,
+            } => {
+                let loaded = match loaded {
+                    Some(v) => Some(v!(v)),
+                    None => None,
+                };
+                let c = self.class_is(b, d, class, init, loaded)?;
+                self.define_bool(b, d, c);
+            }
+            InstKind::NewInstance { class } => {
+                let slot = self.class_slot_of(class)?;
+                let addr = self.data_addr(b, slot);
+                let cls = b.ins().load(I64, ir::MemFlagsData::trusted(), addr, 0);
+                let r = self.call_rt(b, Rt::NewInstance, &[cls]);
+                self.define(d, r);
+            }
             InstKind::MethodLoadDirect {
                 receiver,
                 name,
@@ -3848,6 +3867,74 @@ impl Translator<'_> {
         let no = b.ins().iconst(I8, 0);
         b.ins()
             .brif(hit, depth_check, &[], merge, &[BlockArg::Value(no)]);
+        b.switch_to_block(depth_check);
+        let room = self.depth_room(b);
+        b.ins().jump(merge, &[BlockArg::Value(room)]);
+        b.switch_to_block(merge);
+        Ok(b.block_params(merge)[0])
+    }
+
+    /// The [`Symbols::classes`] slot of the class `call.class.direct` (or `class.is`,
+    /// `new.instance`) constructs through the module global `class`.
+    fn class_slot_of(&self, class: &str) -> Result<u32, CodegenError> {
+        self.symbols
+            .class_slot(&self.func.name, class)
+            .ok_or_else(|| CodegenError::Internal {
+                function: self.func.name.to_string(),
+                message: format!("construction of unknown class {class:?}"),
+            })
+    }
+
+    /// `class.is`: the class in the global's slot (the value read before the arguments,
+    /// with `loaded`), its shape against the site's construction cache, and on a miss
+    /// `molt_class_ic_probe` (which fills the cache when the class constructs with
+    /// `object.__new__` and `init`'s code); then [`Self::depth_room`]. A native bool (see
+    /// [`InstKind::ClassIs`]); a miss counts as the guard's failure.
+    fn class_is(
+        &mut self,
+        b: &mut FunctionBuilder<'_>,
+        d: &InstData,
+        class: &str,
+        init: &str,
+        loaded: Option<ir::Value>,
+    ) -> Result<ir::Value, CodegenError> {
+        let code = self.code_descriptor(init, "class.is")?;
+        let slot = self.class_slot_of(class)?;
+        let cell = self.ic_cell(b, d)?;
+        let mem = ir::MemFlagsData::trusted();
+        let merge = b.create_block();
+        b.append_block_param(merge, I8);
+        let no = b.ins().iconst(I8, 0);
+        let addr = self.data_addr(b, slot);
+        let cls = b.ins().load(I64, mem, addr, 0);
+        let bound = match loaded {
+            Some(v) => b.ins().icmp(IntCC::Equal, cls, v),
+            None => b.ins().icmp_imm_s(IntCC::NotEqual, cls, 0),
+        };
+        let check = b.create_block();
+        let unbound = b.create_block();
+        b.ins().brif(bound, check, &[], unbound, &[]);
+        b.set_cold_block(unbound);
+        b.switch_to_block(unbound);
+        self.count_failure(b, d, 0);
+        b.ins().jump(merge, &[BlockArg::Value(no)]);
+        b.switch_to_block(check);
+        let p = b.ins().band_imm_u(cls, PAYLOAD_MASK);
+        let shape = b.ins().uload32(mem, p, CLASS_SHAPE_OFFSET);
+        let cached = b.ins().load(I64, mem, cell, 0);
+        let cached_shape = b.ins().band_imm_u(cached, 0xFFFF_FFFF);
+        let hit = b.ins().icmp(IntCC::Equal, shape, cached_shape);
+        let depth_check = b.create_block();
+        let slow = b.create_block();
+        b.ins().brif(hit, depth_check, &[], slow, &[]);
+        b.set_cold_block(slow);
+        b.switch_to_block(slow);
+        self.count_failure(b, d, 0);
+        let code_addr = self.data_addr(b, code);
+        let r = self.call_rt(b, Rt::ClassIcProbe, &[cls, cell, code_addr]);
+        let no = b.ins().iconst(I8, 0);
+        b.ins()
+            .brif(r, depth_check, &[], merge, &[BlockArg::Value(no)]);
         b.switch_to_block(depth_check);
         let room = self.depth_room(b);
         b.ins().jump(merge, &[BlockArg::Value(room)]);

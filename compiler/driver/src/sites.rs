@@ -50,6 +50,7 @@ pub fn guard_kind(func: &Function, inst: &InstData) -> Option<GuardKind> {
         InstKind::CallMethodDirect { .. }
         | InstKind::MethodLoadDirect { .. }
         | InstKind::MethodIs { .. }
+        | InstKind::ClassIs { .. }
         | InstKind::CallClassDirect { .. } => {
             return Some(GuardKind::InlineCache);
         }

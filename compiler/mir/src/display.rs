@@ -410,6 +410,19 @@ fn write_kind(out: &mut String, kind: &InstKind) {
                 let _ = write!(o, " loaded {loaded}");
             }
         }
+        InstKind::ClassIs {
+            class,
+            init,
+            loaded,
+        } => {
+            let _ = write!(o, "class.is {}, {}", quote(class), quote(init));
+            if let Some(loaded) = loaded {
+                let _ = write!(o, " loaded {loaded}");
+            }
+        }
+        InstKind::NewInstance { class } => {
+            let _ = write!(o, "new.instance {}", quote(class));
+        }
         InstKind::MethodLoadDirect {
             receiver,
             name,

@@ -437,6 +437,18 @@ pub fn lane(func: &Function, inst: &InstData) -> Option<(Lane, Option<String>)> 
                 "`super().{name}()` calls the function found after the class in the receiver's MRO directly, without a `super` object or a bound method, behind an inline cache (receiver's class, class epoch)"
             )),
         ),
+        (InstKind::ClassIs { class, init, .. }, _) => (
+            Guarded,
+            Some(format!(
+                "`{class}(...)` checked to construct with `{init}` (class-shape check of an inline cache): the allocation and `{init}`'s body are inlined here"
+            )),
+        ),
+        (InstKind::NewInstance { class }, _) => (
+            Native,
+            Some(format!(
+                "allocates the `{class}` instance directly"
+            )),
+        ),
         (InstKind::CallClassDirect { class, init, .. }, _) => (
             Guarded,
             Some(format!(

@@ -473,6 +473,34 @@ pub enum InstKind {
         /// lookup and the call are apart.
         loaded: Option<Value>,
     },
+    /// `class.is "C", "C.__init__"`: whether `C(...)` here would construct exactly as
+    /// `call.class.direct "C", "C.__init__"(...)`'s fast path does: the class bound to the
+    /// module global `C` by its `class` statement is still there (its slot of
+    /// [`InstKind::CallClassDirect`]), its shape is the one this site's inline cache saw with
+    /// `object.__new__` and `init`'s code as `__init__` (on a miss, the runtime probes the
+    /// class without running code and fills the cache), and calling a function here would
+    /// stay within the recursion limit. The guard in front of an `__init__` body the
+    /// optimizer inlined after an [`InstKind::NewInstance`]; the other branch constructs
+    /// with `call.class.direct`.
+    ///
+    /// `class.is "C", "C.__init__" loaded v1`: the class was read before the arguments
+    /// (`v1 = global.load "C"`), and must be the class in the slot.
+    ClassIs {
+        /// The module global holding the class.
+        class: Box<str>,
+        /// MIR name of the expected `__init__`.
+        init: Box<str>,
+        /// The class read before the arguments, when the read and the construction are apart.
+        loaded: Option<Value>,
+    },
+    /// `new.instance "C"`: a new instance of the class in `C`'s slot (see
+    /// [`InstKind::ClassIs`]), all its slots unbound: what `object.__new__(C)` makes. Only
+    /// right after a `class.is "C", ...` that was true (nothing runs in between), which
+    /// proves the slot holds the class. Never fails.
+    NewInstance {
+        /// The module global holding the class.
+        class: Box<str>,
+    },
     /// `call.method.loaded v1, v2, "m"(v3)`: calls what `method.load v1, "m"` gave (`v2`),
     /// with `v1` first when `v2` is a function found on the receiver's class.
     CallMethodLoaded {
@@ -697,6 +725,7 @@ impl InstKind {
             | InstKind::SlotDel(_)
             | InstKind::FreeVar(_)
             | InstKind::Import { .. }
+            | InstKind::NewInstance { .. }
             | InstKind::ExcLeave(_)
             | InstKind::Unreachable => {}
             InstKind::ExcEnter(a, _) => f(a),
@@ -818,6 +847,11 @@ impl InstKind {
                     f(a);
                 }
             }
+            InstKind::ClassIs { loaded, .. } => {
+                if let Some(a) = loaded {
+                    f(a);
+                }
+            }
             InstKind::MakeFunction {
                 defaults, closure, ..
             } => {
@@ -861,6 +895,7 @@ impl InstKind {
             | InstKind::SlotDel(_)
             | InstKind::FreeVar(_)
             | InstKind::Import { .. }
+            | InstKind::NewInstance { .. }
             | InstKind::ExcLeave(_)
             | InstKind::Unreachable => {}
             InstKind::ExcEnter(a, _) => g(a),
@@ -978,6 +1013,11 @@ impl InstKind {
                 receiver, loaded, ..
             } => {
                 g(receiver);
+                if let Some(a) = loaded {
+                    g(a);
+                }
+            }
+            InstKind::ClassIs { loaded, .. } => {
                 if let Some(a) = loaded {
                     g(a);
                 }
@@ -1276,6 +1316,7 @@ impl Function {
                 | InstKind::CallMethodDirect { func, .. }
                 | InstKind::MethodLoadDirect { func, .. }
                 | InstKind::MethodIs { func, .. }
+                | InstKind::ClassIs { init: func, .. }
                 | InstKind::CallClassDirect { init: func, .. } => qualify(func),
                 _ => {}
             }

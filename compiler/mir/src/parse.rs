@@ -847,6 +847,24 @@ impl<'a> Cursor<'a> {
                     loaded,
                 }
             }
+            "class.is" => {
+                let class = self.string()?;
+                self.comma()?;
+                let init = self.string()?;
+                let loaded = if self.eat_keyword("loaded") {
+                    Some(self.value()?)
+                } else {
+                    None
+                };
+                InstKind::ClassIs {
+                    class,
+                    init,
+                    loaded,
+                }
+            }
+            "new.instance" => InstKind::NewInstance {
+                class: self.string()?,
+            },
             "method.load.direct" => {
                 let (receiver, name) = self.value_comma_string()?;
                 self.comma()?;

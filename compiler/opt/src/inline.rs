@@ -54,6 +54,17 @@
 //! inlining (no cycles) and an edit of the callee re-optimizes only the functions that
 //! inline it. Only `O2` inlines.
 //!
+//! Constructions inline the same way ([`run_constructors`], after `class_calls` made
+//! them): `call.class.direct "C", "C.__init__"(args)` whose `__init__` is such a body and
+//! returns `None` on every path becomes `class.is "C", "C.__init__"` (the check the direct
+//! construction makes: the class in its slot has the shape its cache saw with
+//! `object.__new__` and that `__init__`; false at the recursion limit), then
+//! `new.instance "C"` (the allocation `type.__call__` makes) and the body with `self` the
+//! new instance, which the construction gives; `call.class.direct` stays on the other
+//! branch. Not in a `try` block of the caller: an exception raised by `__init__` keeps the
+//! new instance alive in its traceback until the handler ends, where the inlined body would
+//! release it at once.
+//!
 //! Remarks: `inline.applied` at each inlined call; `inline.missed` at a call of a method
 //! small enough (at most twice the limit) that something else keeps out, with the reason.
 
@@ -127,9 +138,9 @@ pub fn blocker(
         for inst in &callee.blocks[block.index()].insts {
             let kind = &callee.insts[inst.index()].kind;
             // A call of another small method of the module (inlined in its turn).
-            let inner_call = nested
-                .and(DirectCall::of(callee, kind))
-                .filter(|call| *call.target != *callee.name);
+            let inner_call = nested.and(DirectCall::of(callee, kind)).filter(|call| {
+                matches!(call.kind, CallKind::Method { .. }) && *call.target != *callee.name
+            });
             let reason = match kind {
                 // Its load: what `inner_call` checks, with the loaded call.
                 InstKind::MethodLoadDirect { .. } if nested.is_some() => None,
@@ -226,15 +237,25 @@ fn size_of(func: &Function) -> usize {
         .sum()
 }
 
-/// The pass: inlines every eligible direct method call of `func` whose callee
-/// `ctx.callees` gives (nothing without it).
+/// The pass: inlines every eligible direct method call and construction of `func` whose
+/// callee `ctx.callees` gives (nothing without it).
 pub fn run(func: &mut Function, ctx: &mut PassContext<'_>) {
+    run_for(func, ctx, false);
+}
+
+/// [`run`] for constructions only (`call.class.direct`): the pipeline runs it after
+/// [`crate::class_calls`] makes them, once the method calls are inlined.
+pub fn run_constructors(func: &mut Function, ctx: &mut PassContext<'_>) {
+    run_for(func, ctx, true);
+}
+
+fn run_for(func: &mut Function, ctx: &mut PassContext<'_>, constructors_only: bool) {
     let Some(lookup) = ctx.callees else {
         return;
     };
     let mut tried: FxHashSet<Inst> = FxHashSet::default();
     let mut any = false;
-    while let Some((call, callee)) = next_site(func, ctx, lookup, &mut tried) {
+    while let Some((call, callee)) = next_site(func, ctx, lookup, &mut tried, constructors_only) {
         any |= inline_call(func, ctx, call, &callee);
     }
     if any {
@@ -242,15 +263,23 @@ pub fn run(func: &mut Function, ctx: &mut PassContext<'_>) {
     }
 }
 
-/// A method call bound to a function of the module: `call.method.direct`, or a
-/// `call.method.loaded` (positional arguments) of what a `method.load.direct` gave.
+/// A call bound to a function of the module: a method call (`call.method.direct`, or a
+/// `call.method.loaded` with positional arguments of what a `method.load.direct` gave), or
+/// a construction (`call.class.direct`, whose function is the class's `__init__`).
 struct DirectCall {
-    receiver: Value,
-    name: Box<str>,
+    /// What the guard checks and the body's first parameter is.
+    kind: CallKind,
     target: Box<str>,
     args: Vec<Value>,
-    /// The `method.load.direct`'s result, for a loaded call.
+    /// The `method.load.direct`'s (or the class read's) result, for a loaded call.
     loaded: Option<Value>,
+}
+
+enum CallKind {
+    /// `receiver.name(args)`: the body's `self` is the receiver.
+    Method { receiver: Value, name: Box<str> },
+    /// `class(args)`: the body's `self` is a new instance of the class.
+    Construct { class: Box<str> },
 }
 
 impl DirectCall {
@@ -262,8 +291,10 @@ impl DirectCall {
                 func: target,
                 args,
             } => Some(DirectCall {
-                receiver: *receiver,
-                name: name.clone(),
+                kind: CallKind::Method {
+                    receiver: *receiver,
+                    name: name.clone(),
+                },
                 target: target.clone(),
                 args: args.clone(),
                 loaded: None,
@@ -280,16 +311,62 @@ impl DirectCall {
                     return None;
                 };
                 (r == receiver).then(|| DirectCall {
-                    receiver: *receiver,
-                    name: name.clone(),
+                    kind: CallKind::Method {
+                        receiver: *receiver,
+                        name: name.clone(),
+                    },
                     target: target.into(),
                     args: args.positional.clone(),
                     loaded: Some(*method),
                 })
             }
+            InstKind::CallClassDirect {
+                class,
+                init,
+                args,
+                loaded,
+            } => Some(DirectCall {
+                kind: CallKind::Construct {
+                    class: class.clone(),
+                },
+                target: init.clone(),
+                args: args.clone(),
+                loaded: *loaded,
+            }),
             _ => None,
         }
     }
+
+    /// The call as the remarks show it: `.m()` or `C(...)`.
+    fn shown(&self) -> String {
+        match &self.kind {
+            CallKind::Method { name, .. } => format!("`.{name}()`"),
+            CallKind::Construct { class } => format!("`{class}(...)`"),
+        }
+    }
+}
+
+/// Why the `__init__` of a construction in a `try` block (`in_try`) cannot be inlined, beyond
+/// [`blocker`]: it may return something else than `None` (the call raises `TypeError`
+/// then), or the call is in a `try` block (an exception raised by `__init__` keeps the new
+/// instance alive in its traceback until the handler ends, where the inlined body would
+/// release it at once).
+fn constructor_blocker(init: &Function, in_try: bool) -> Option<String> {
+    if in_try {
+        return Some(
+            "runs in a `try` block (an exception from `__init__` keeps the new instance alive in its traceback)".into(),
+        );
+    }
+    let returns_none = init.layout.iter().all(|b| {
+        init.blocks[b.index()]
+            .insts
+            .iter()
+            .all(|i| match &init.insts[i.index()].kind {
+                InstKind::Return(v) => *init.ty(*v) == Type::None,
+                _ => true,
+            })
+    });
+    (!returns_none).then(|| "may return something other than `None`".into())
 }
 
 /// The next direct method call ([`DirectCall`]) not yet tried whose callee can be inlined
@@ -299,24 +376,34 @@ fn next_site(
     ctx: &mut PassContext<'_>,
     lookup: &dyn Fn(&str) -> Option<Arc<Function>>,
     tried: &mut FxHashSet<Inst>,
+    constructors_only: bool,
 ) -> Option<(Inst, Arc<Function>)> {
     for block in &func.layout {
         for &inst in &func.blocks[block.index()].insts {
             let data = &func.insts[inst.index()];
-            let Some(DirectCall { name, target, .. }) = DirectCall::of(func, &data.kind) else {
+            let Some(call) = DirectCall::of(func, &data.kind) else {
                 continue;
             };
+            if constructors_only && matches!(call.kind, CallKind::Method { .. }) {
+                continue;
+            }
             if !tried.insert(inst) {
                 continue;
             }
-            if *target == *func.name {
+            if *call.target == *func.name {
                 continue;
             }
-            let Some(callee) = lookup(&target) else {
+            let target = &call.target;
+            let Some(callee) = lookup(target) else {
                 continue;
             };
             let in_try = func.blocks[block.index()].handler.is_some();
-            match blocker(&callee, Some(lookup), in_try) {
+            let why = match call.kind {
+                CallKind::Method { .. } => None,
+                CallKind::Construct { .. } => constructor_blocker(&callee, in_try),
+            }
+            .or_else(|| blocker(&callee, Some(lookup), in_try));
+            match why {
                 None => return Some((inst, callee)),
                 Some(why) => {
                     if size_of(&callee) <= 2 * LIMIT {
@@ -325,7 +412,7 @@ fn next_site(
                             "inline.missed",
                             RemarkKind::Missed,
                             data.span,
-                            format!("`.{name}()` is not inlined: `{target}` {why}"),
+                            format!("{} is not inlined: `{target}` {why}", call.shown()),
                         )
                         .args
                         .push(("callee".into(), target.to_string()));
@@ -346,16 +433,16 @@ fn inline_call(
     callee: &Function,
 ) -> bool {
     let data = func.insts[call.index()].clone();
-    let Some(DirectCall {
-        receiver,
-        name,
+    let Some(site) = DirectCall::of(func, &data.kind) else {
+        return false;
+    };
+    let shown = site.shown();
+    let DirectCall {
+        kind,
         target,
         args,
         loaded,
-    }) = DirectCall::of(func, &data.kind)
-    else {
-        return false;
-    };
+    } = site;
     let callee_params = &callee.blocks[callee.entry().index()].params;
     if callee_params.len() != args.len() + 1 {
         return false;
@@ -388,9 +475,10 @@ fn inline_call(
     // what was loaded).
     let slow = func.create_block();
     func.blocks[slow.index()].handler = handler;
-    if loaded.is_none() {
+    // (A construction stays `call.class.direct`, whose own cache decides.)
+    if let (CallKind::Method { receiver, name }, None) = (&kind, loaded) {
         func.insts[call.index()].kind = InstKind::CallMethod {
-            receiver,
+            receiver: *receiver,
             name: name.clone(),
             args: CallArgs {
                 positional: args.clone(),
@@ -411,7 +499,6 @@ fn inline_call(
     );
     // The body: blocks, then instructions with operands and successors mapped.
     let mut values: FxHashMap<Value, Value> = FxHashMap::default();
-    values.insert(callee_params[0], receiver);
     for (p, a) in callee_params[1..].iter().zip(&args) {
         values.insert(*p, *a);
     }
@@ -427,15 +514,46 @@ fn inline_call(
             }
         }
     }
+    // `self`: the receiver, or the new instance (the caller's code, as `type.__call__`
+    // allocates it before `__init__` runs).
+    let constructs = matches!(kind, CallKind::Construct { .. });
+    match &kind {
+        CallKind::Method { receiver, .. } => {
+            values.insert(callee_params[0], *receiver);
+        }
+        CallKind::Construct { class } => {
+            let entry = blocks[&callee.entry()];
+            let new = func
+                .append_inst(
+                    entry,
+                    InstKind::NewInstance {
+                        class: class.clone(),
+                    },
+                    Type::Dyn,
+                    span,
+                )
+                .expect("new.instance has a result");
+            if !outer.is_empty() {
+                let site = func.insts[func.blocks[entry.index()].insts[0].index()].site;
+                func.inlined_sites.push(InlinedSite {
+                    site,
+                    frames: outer.clone(),
+                });
+            }
+            values.insert(callee_params[0], new);
+        }
+    }
     let mut copied: Vec<Inst> = Vec::new();
     for &b in &callee.layout {
         let nb = blocks[&b];
         for &inst in &callee.blocks[b.index()].insts {
             let d = &callee.insts[inst.index()];
             let kind = match &d.kind {
+                // (An `__init__` returns `None`: the construction gives the instance, its
+                // `self`, mapped to the new instance below like the other operands.)
                 InstKind::Return(v) => InstKind::Jump(BlockCall {
                     block: rest,
-                    args: vec![*v],
+                    args: vec![if constructs { callee_params[0] } else { *v }],
                 }),
                 other => {
                     let mut kind = other.clone();
@@ -466,19 +584,22 @@ fn inline_call(
         kind.map_operands(|v| *values.get(&v).unwrap_or(&v));
     }
     // The guard ends the call's block.
+    let check = match &kind {
+        CallKind::Method { receiver, name } => InstKind::MethodIs {
+            receiver: *receiver,
+            name: name.clone(),
+            func: target.clone(),
+            loaded,
+        },
+        CallKind::Construct { class } => InstKind::ClassIs {
+            class: class.clone(),
+            init: target.clone(),
+            loaded,
+        },
+    };
     let guard = func
-        .append_inst(
-            block,
-            InstKind::MethodIs {
-                receiver,
-                name: name.clone(),
-                func: target.clone(),
-                loaded,
-            },
-            Type::Bool,
-            span,
-        )
-        .expect("method.is has a result");
+        .append_inst(block, check, Type::Bool, span)
+        .expect("the guard has a result");
     if !outer.is_empty() {
         let site = func.insts[func.blocks[block.index()]
             .insts
@@ -525,9 +646,14 @@ fn inline_call(
         "inline.applied",
         RemarkKind::Applied,
         span,
-        format!(
-            "`.{name}()` inlined: the body of `{target}` ({size} instructions) runs here while the receiver's class has it as `{name}`"
-        ),
+        match &kind {
+            CallKind::Method { name, .. } => format!(
+                "{shown} inlined: the body of `{target}` ({size} instructions) runs here while the receiver's class has it as `{name}`"
+            ),
+            CallKind::Construct { class } => format!(
+                "{shown} inlined: the instance is allocated here and the body of `{target}` ({size} instructions) runs here while `{class}` constructs with it"
+            ),
+        },
     )
     .args
     .push(("callee".into(), target.to_string()));

@@ -321,6 +321,13 @@ struct Setting<'a> {
     level: OptLevel,
 }
 
+/// What runs after something was inlined: the caller's values flow into the body.
+const CLEANUP: &[(&str, Pass)] = &[
+    ("copy_prop", copy_prop::run),
+    ("sccp", sccp::run),
+    ("dce", dce::run),
+];
+
 /// Which passes [`Setting::run`] runs.
 enum Phase<'a> {
     /// Those before inlining.
@@ -360,18 +367,21 @@ impl Setting<'_> {
                     let sites = f.inlined_sites.len();
                     run_passes(&mut f, &mut ctx, &[("inline", inline::run)]);
                     if f.inlined_sites.len() > sites {
-                        run_passes(
-                            &mut f,
-                            &mut ctx,
-                            &[
-                                ("copy_prop", copy_prop::run),
-                                ("sccp", sccp::run),
-                                ("dce", dce::run),
-                            ],
-                        );
+                        run_passes(&mut f, &mut ctx, CLEANUP);
                     }
+                    // Constructions exist once `class_calls` ran (the last pass but the
+                    // remarks-only `int_loops`): their `__init__`s are inlined then.
+                    let (main, last) = after.split_at(after.len() - 1);
+                    run_passes(&mut f, &mut ctx, main);
+                    let sites = f.inlined_sites.len();
+                    run_passes(&mut f, &mut ctx, &[("inline", inline::run_constructors)]);
+                    if f.inlined_sites.len() > sites {
+                        run_passes(&mut f, &mut ctx, CLEANUP);
+                    }
+                    run_passes(&mut f, &mut ctx, last);
+                } else {
+                    run_passes(&mut f, &mut ctx, &after);
                 }
-                run_passes(&mut f, &mut ctx, &after);
             }
             Phase::After => run_passes(&mut f, &mut ctx, &after),
         }

@@ -174,6 +174,8 @@ macro_rules! for_each_runtime_function {
                 MethodIcProbe = molt_method_ic_probe(recv: Value, name: Value, cell: *mut u64, code: *const FunctionCode) -> i32;
                 /// `cls(*args)` at a `call.class.direct` site through its 16-byte cache cell.
                 CallClassIc = molt_call_class_ic(cls: Value, args: *const Value, nargs: u32, cell: *mut u64, code: *const FunctionCode, moved: u64) -> Value;
+                /// `class.is`: 1 when calling `cls` constructs with `object.__new__` and the `__init__` compiled from `code` (filling the 16-byte cache cell), else 0; never raises or runs code.
+                ClassIcProbe = molt_class_ic_probe(cls: Value, cell: *mut u64, code: *const FunctionCode) -> i32;
                 /// A new instance of class `cls` (object layout), before `__init__`.
                 NewInstance = molt_new_instance(cls: Value) -> Value;
                 /// Raises `__init__()`'s "should return None" `TypeError` for its result `r` (owned).
