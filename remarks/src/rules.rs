@@ -110,7 +110,7 @@ const RULES: &[Rule] = &[
     Rule {
         name: "inline.applied",
         pass: "inline",
-        summary: "A small method's body was copied into the caller, behind a check that the receiver's class still has that method.",
+        summary: "A small method's body was copied into the caller, behind a check that the receiver's class still has that method; or a construction of a class whose `__init__` is small allocates the instance and runs that body in the caller.",
         help: "Nothing to do.",
     },
     Rule {
