@@ -1621,9 +1621,14 @@ thread_local! {
     /// Objects whose count reached zero while [`DEALLOC_NESTING_MAX`] deallocations were in
     /// progress: the outermost [`dealloc`] frees them.
     static DEALLOC_DEFERRED: UnsafeCell<Vec<Value>> = const { UnsafeCell::new(Vec::new()) };
+    /// Whether [`DEALLOC_DEFERRED`] may hold objects: the outermost [`dealloc`] reads this
+    /// flag (a plain thread-local word) instead of the list, which needs a destructor and so
+    /// a registration check on every access.
+    static DEALLOC_DEFERRED_ANY: Cell<bool> = const { Cell::new(false) };
 }
 
 fn deferred_push(v: Value) {
+    DEALLOC_DEFERRED_ANY.with(|a| a.set(true));
     // SAFETY: thread-local; no reference into the vector outlives this call.
     DEALLOC_DEFERRED.with(|d| unsafe { (*d.get()).push(v) });
 }
@@ -1658,10 +1663,11 @@ pub fn dealloc(v: Value) {
     }
     DEALLOC_NESTING.with(|n| n.set(nesting + 1));
     free_object(v);
-    if nesting == 0 {
+    if nesting == 0 && DEALLOC_DEFERRED_ANY.with(Cell::get) {
         while let Some(x) = deferred_pop() {
             free_object(x);
         }
+        DEALLOC_DEFERRED_ANY.with(|a| a.set(false));
     }
     DEALLOC_NESTING.with(|n| n.set(nesting));
 }

@@ -3,8 +3,9 @@
 # ordinary construction: its `__init__` replaced, a `__new__` added, a
 # class attribute added (a new shape), `__setattr__`, an `__init__` that returns early or
 # returns a value, one that raises inside and outside a `try`, `__del__` order, a nested
-# method call in `__init__`, deep recursion through constructions, and an uncaught
-# exception raised in an inlined `__init__` (its traceback shows the `__init__` frame).
+# method call in `__init__`, deep recursion through constructions, a construction in a
+# method inlined in its turn, and an uncaught exception raised in an `__init__` inlined
+# with the method that constructs (its traceback shows both frames).
 
 
 class Point:
@@ -236,8 +237,34 @@ class Fails:
 
 
 def make_all(n):
-    return [Fails(n - i).r for i in range(n + 1)]
+    return [Fails(n - i + 1).r for i in range(n + 1)]
 
 
-print(make_all(2)[:2])
-make_all(3)
+print(make_all(2))
+
+
+class V2:
+    def __init__(self, x, y):
+        self.x = x
+        self.y = y
+        self.inv = 1 / (x + y)
+
+    def add(self, o):
+        return V2(self.x + o.x, self.y + o.y)
+
+    def scale(self, k):
+        return V2(self.x * k, self.y * k)
+
+
+def walk(n):
+    v = V2(1, 1)
+    for i in range(n):
+        v = v.add(V2(1, i)).scale(2)
+    if n > 4:
+        v = v.add(V2(-v.x, -v.y))
+    return v
+
+
+w = walk(3)
+print(w.x, w.y, w.inv)
+walk(6)

@@ -126,6 +126,20 @@ fn plan<'i>(
     Ok((owner, sig))
 }
 
+/// The MIR name of the `__init__` (`"B.__init__"`) that [`run`] makes a call of the
+/// module global `class` with `nargs` positional arguments run directly, or `None` when
+/// such a call stays generic.
+pub fn direct_init(
+    db: &dyn molt_db::Db,
+    index: &ModuleIndex,
+    class: &str,
+    nargs: usize,
+) -> Option<String> {
+    let info = index.stable_class(db.intern(class))?;
+    let (owner, _) = plan(db, index, info, nargs, false).ok()?;
+    Some(format!("{}.__init__", db.resolve(owner.name)))
+}
+
 /// Rewrites the eligible class calls of `func` (see the module doc).
 pub fn run(func: &mut Function, ctx: &mut PassContext<'_>) {
     let (db, index) = (ctx.db, ctx.index);

@@ -82,15 +82,24 @@ use crate::{PassContext, RemarkKind};
 /// The largest body inlined, in MIR instructions (terminators included).
 pub const LIMIT: usize = 48;
 
+/// What [`blocker`] looks through to let a callee call other code of the module.
+#[derive(Clone, Copy)]
+pub struct Nested<'a> {
+    /// The body of a function of the module by MIR name (after the passes before inlining).
+    pub body: &'a dyn Fn(&str) -> Option<Arc<Function>>,
+    /// For a call of the module global `C` with `n` positional arguments: the MIR name of
+    /// the `__init__` that [`crate::class_calls`] will make it run directly, if it will.
+    pub construct: Option<&'a dyn Fn(&str, usize) -> Option<String>>,
+}
+
 /// Why `callee` cannot be inlined, as a phrase for the missed remark; `None` when it can.
-/// With `nested`, the bodies of the methods `callee` calls directly: a call of one that is
-/// a leaf itself (and not `callee`) is allowed, and inlined in its turn. `in_try`: the call
-/// is in a `try` block of the caller.
-pub fn blocker(
-    callee: &Function,
-    nested: Option<&dyn Fn(&str) -> Option<Arc<Function>>>,
-    in_try: bool,
-) -> Option<String> {
+/// With `nested`, the functions `callee` calls directly: a call of a method that is a leaf
+/// itself (and not `callee`) is allowed, and inlined in its turn; with
+/// [`Nested::construct`], so is a construction of a module class whose `__init__` is a
+/// leaf that [`constructor_blocker`] lets through (once `class_calls` made it direct in the
+/// caller, [`run_constructors`] inlines it). `in_try`: the call is in a `try` block of the
+/// caller.
+pub fn blocker(callee: &Function, nested: Option<Nested<'_>>, in_try: bool) -> Option<String> {
     if callee.is_generator {
         return Some("is a generator".into());
     }
@@ -147,7 +156,7 @@ pub fn blocker(
                 _ if inner_call.is_some() => {
                     let target = inner_call.map(|call| call.target).unwrap_or_default();
                     let leaf = nested
-                        .and_then(|lookup| lookup(&target))
+                        .and_then(|n| (n.body)(&target))
                         .filter(|inner| blocker(inner, None, in_try).is_none());
                     match leaf {
                         Some(inner) => {
@@ -164,8 +173,27 @@ pub fn blocker(
                         )),
                     }
                 }
-                InstKind::Call { callee: f, .. } if !builtin(f) => {
-                    Some("calls a Python function".to_string())
+                InstKind::Call { callee: f, args } if !builtin(f) => {
+                    match nested.and_then(|n| construction(callee, n, *f, args)) {
+                        Some(init) => match blocker(&init, None, in_try)
+                            .or_else(|| constructor_blocker(&init, in_try))
+                        {
+                            None => {
+                                total += size_of(&init);
+                                (total > 2 * LIMIT).then(|| {
+                                    format!(
+                                        "is {total} instructions long with the methods it calls, more than the limit of {}",
+                                        2 * LIMIT
+                                    )
+                                })
+                            }
+                            Some(why) => Some(format!(
+                                "constructs an instance whose `{}` {why}",
+                                init.name
+                            )),
+                        },
+                        None => Some("calls a Python function".to_string()),
+                    }
                 }
                 InstKind::CallDirect { .. }
                 | InstKind::CallEx { .. }
@@ -227,6 +255,29 @@ pub fn blocker(
         }
     }
     None
+}
+
+/// The `__init__` body of a construction `callee` makes with `call f(args)`: `f` read from
+/// a module global holding a class that [`crate::class_calls`] will construct directly.
+fn construction(
+    callee: &Function,
+    nested: Nested<'_>,
+    f: Value,
+    args: &CallArgs,
+) -> Option<Arc<Function>> {
+    let ValueDef::Result(load) = callee.values[f.index()].def else {
+        return None;
+    };
+    let InstKind::GlobalLoad(class) = &callee.insts[load.index()].kind else {
+        return None;
+    };
+    if !args.keywords.is_empty() {
+        return None;
+    }
+    let init = (nested.construct?)(class, args.positional.len())?;
+    (init != *callee.name)
+        .then(|| (nested.body)(&init))
+        .flatten()
 }
 
 /// The number of instructions of `func` (terminators included).
@@ -378,6 +429,10 @@ fn next_site(
     tried: &mut FxHashSet<Inst>,
     constructors_only: bool,
 ) -> Option<(Inst, Arc<Function>)> {
+    let (db, index) = (ctx.db, ctx.index);
+    let constructs =
+        |class: &str, nargs: usize| crate::class_calls::direct_init(db, index, class, nargs);
+    let constructs: &dyn Fn(&str, usize) -> Option<String> = &constructs;
     for block in &func.layout {
         for &inst in &func.blocks[block.index()].insts {
             let data = &func.insts[inst.index()];
@@ -398,11 +453,16 @@ fn next_site(
                 continue;
             };
             let in_try = func.blocks[block.index()].handler.is_some();
-            let why = match call.kind {
-                CallKind::Method { .. } => None,
-                CallKind::Construct { .. } => constructor_blocker(&callee, in_try),
-            }
-            .or_else(|| blocker(&callee, Some(lookup), in_try));
+            // (Constructions in an `__init__` stay calls: `class_calls` ran already.)
+            let (why, construct) = match call.kind {
+                CallKind::Method { .. } => (None, Some(constructs)),
+                CallKind::Construct { .. } => (constructor_blocker(&callee, in_try), None),
+            };
+            let nested = Nested {
+                body: lookup,
+                construct,
+            };
+            let why = why.or_else(|| blocker(&callee, Some(nested), in_try));
             match why {
                 None => return Some((inst, callee)),
                 Some(why) => {
