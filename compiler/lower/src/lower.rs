@@ -2583,6 +2583,20 @@ impl<'a> Lowerer<'a> {
                 self.raise_not_implemented(st, span)
             }
             Expr::Attribute(a) => {
+                // The traceback of a raised exception is a traceback object, which the
+                // runtime does not model: the exception an `except ... as e` caught has
+                // one (a fresh exception's is `None`, and writing `None` is fine).
+                if a.attr.as_str() == "__traceback__"
+                    && let Expr::Name(n) = &*a.value
+                    && st.cleanups.iter().any(
+                        |c| matches!(c.cleanup, Cleanup::Unbind(name) if name == n.id.as_str()),
+                    )
+                {
+                    self.unsupported(
+                        a.range(),
+                        "reading `__traceback__` of a caught exception (traceback objects)",
+                    );
+                }
                 let obj = self.expr(st, &a.value);
                 let attr = self.mangle(a.attr.as_str()).into_owned();
                 st.b.ins(InstKind::GetAttr(obj, attr.into()), span)
