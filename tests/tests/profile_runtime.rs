@@ -324,6 +324,37 @@ fn inline_caches_count_hits_and_misses() {
 }
 
 #[test]
+fn inlined_constructions_count_their_class_guard() {
+    let built = build(
+        "class P:\n    def __init__(self, x):\n        self.x = x\n\n\
+         def negated(self, x):\n    self.x = -x\n\n\
+         def make(n):\n    t = 0\n    for i in range(n):\n        if i == 30:\n            P.__init__ = negated\n        t = t + P(i).x\n    return t\n\n\
+         print(make(50))\n",
+    );
+    let (out, profile) = profiled(&built);
+    assert_eq!(stdout(&out), "-355\n");
+    // `P(i)`: `P.__init__`'s body inlined behind `class.is`, cold on the first construction;
+    // once `__init__` is replaced, every construction fails the guard and takes the direct
+    // construction's generic path.
+    let guard = site(&built, "make", |_, d| {
+        matches!(d.kind, InstKind::ClassIs { .. })
+    });
+    let record = site_record(&profile, guard);
+    assert_eq!(record["count"], 50, "{record}");
+    assert_eq!(
+        (&record["hits"], &record["misses"]),
+        (&29.into(), &21.into()),
+        "{record}"
+    );
+    assert_eq!(
+        record["deopts"],
+        serde_json::json!({"class-changed": 21}),
+        "{record}"
+    );
+    assert_eq!(profile["counters"]["allocations"]["instance"], 50);
+}
+
+#[test]
 fn the_stderr_form_is_one_line_after_the_program_output() {
     let built = build("print('hello')\n");
     let out = run(&built, &[("MOLT_PROFILE_JSON", "1")]);

@@ -3823,12 +3823,31 @@ impl Translator<'_> {
         self.shape_guard(b, recv, cell, true, slow);
         let depth_check = b.create_block();
         b.ins().jump(depth_check, &[]);
+        Ok(self.guard_end(b, d, slow, depth_check, merge, |t, b| {
+            let n = t.str_const(b, name);
+            let code_addr = t.data_addr(b, code);
+            t.call_rt(b, Rt::MethodIcProbe, &[recv, n, cell, code_addr])
+        }))
+    }
+
+    /// The end of a `method.is` or `class.is` guard: `slow`, where the inline cache missed,
+    /// counts the guard's failure and asks the runtime with `probe` (an `i32`, nonzero when
+    /// it filled the cache for the expected function); a hit or a filled cache goes on to
+    /// `depth_check`, [`Self::depth_room`]. The guard's `i8` is `merge`'s parameter, which
+    /// this returns with the builder in `merge`.
+    fn guard_end(
+        &mut self,
+        b: &mut FunctionBuilder<'_>,
+        d: &InstData,
+        slow: ir::Block,
+        depth_check: ir::Block,
+        merge: ir::Block,
+        probe: impl FnOnce(&mut Self, &mut FunctionBuilder<'_>) -> ir::Value,
+    ) -> ir::Value {
         b.set_cold_block(slow);
         b.switch_to_block(slow);
         self.count_failure(b, d, 0);
-        let n = self.str_const(b, name);
-        let code_addr = self.data_addr(b, code);
-        let r = self.call_rt(b, Rt::MethodIcProbe, &[recv, n, cell, code_addr]);
+        let r = probe(self, b);
         let no = b.ins().iconst(I8, 0);
         b.ins()
             .brif(r, depth_check, &[], merge, &[BlockArg::Value(no)]);
@@ -3836,7 +3855,7 @@ impl Translator<'_> {
         let room = self.depth_room(b);
         b.ins().jump(merge, &[BlockArg::Value(room)]);
         b.switch_to_block(merge);
-        Ok(b.block_params(merge)[0])
+        b.block_params(merge)[0]
     }
 
     /// `method.is ... loaded m`: `m` (what a `method.load.direct` gave) is the function
@@ -3927,19 +3946,10 @@ impl Translator<'_> {
         let depth_check = b.create_block();
         let slow = b.create_block();
         b.ins().brif(hit, depth_check, &[], slow, &[]);
-        b.set_cold_block(slow);
-        b.switch_to_block(slow);
-        self.count_failure(b, d, 0);
-        let code_addr = self.data_addr(b, code);
-        let r = self.call_rt(b, Rt::ClassIcProbe, &[cls, cell, code_addr]);
-        let no = b.ins().iconst(I8, 0);
-        b.ins()
-            .brif(r, depth_check, &[], merge, &[BlockArg::Value(no)]);
-        b.switch_to_block(depth_check);
-        let room = self.depth_room(b);
-        b.ins().jump(merge, &[BlockArg::Value(room)]);
-        b.switch_to_block(merge);
-        Ok(b.block_params(merge)[0])
+        Ok(self.guard_end(b, d, slow, depth_check, merge, |t, b| {
+            let code_addr = t.data_addr(b, code);
+            t.call_rt(b, Rt::ClassIcProbe, &[cls, cell, code_addr])
+        }))
     }
 
     /// Whether a call here would stay within the recursion limit (`molt_depth` below the
