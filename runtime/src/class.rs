@@ -647,6 +647,7 @@ pub fn call_dunder(obj: Value, name: &str, args: &[Value]) -> R<Option<Ref>> {
 }
 
 /// A new instance of `cls` (an Object- or Exception-layout class), without `__init__`.
+#[inline]
 pub fn new_instance_raw(cls: Value, exc: Option<Box<ExcState>>) -> Ref {
     let n = class_data(cls).slots.len();
     let inst = crate::object::alloc_instance(n, |slots| InstanceData {
