@@ -938,6 +938,7 @@ fn fill_class_cell(cls: Value, cell: *mut u64, code: *const crate::object::Funct
         && cd.layout == crate::object::Layout::Object
         && cd.ctor.is_none()
         && cd.meta.is_none()
+        && !cd.new_slot.get()
         && !crate::class::is_metaclass(cls)
         && crate::class::lookup(cls, "__new__").is_some_and(|f| is_kind(f, Kind::Builtin));
     // SAFETY (the payload read): kind checked first.

@@ -275,6 +275,7 @@ pub fn new_builtin_class(
         has_del: std::cell::Cell::new(0),
         plain_exc: std::cell::Cell::new(0),
         without_del: std::cell::Cell::new(0),
+        new_slot: std::cell::Cell::new(false),
         shape: std::cell::Cell::new(crate::object::SHAPE_NONE),
         slots: Box::new([]),
         name: immortalize(str_from_string(name.to_string()).into_raw()),
@@ -677,6 +678,18 @@ pub fn call_class_object(cls: Value, args: Args<'_>) -> R<Ref> {
     call_class(cls, args)
 }
 
+/// Calls `new`, the `__new__` found on class `cls`, with `args` (`cls` first), as
+/// `cls.__new__(*args)` reads it: a plain function stays unbound (a `def __new__` of a class
+/// body is made a staticmethod; one assigned to the class later is the bare function,
+/// called unbound all the same), a staticmethod gives its function, a classmethod binds
+/// the class.
+fn call_new(new: Value, cls: Value, args: Args<'_>) -> R<Ref> {
+    if is_kind(new, Kind::Function) {
+        return crate::call::call(new, args);
+    }
+    crate::call::call_found(new, cls, cls, args)
+}
+
 /// Calls class `cls`: builtin constructors, or a new instance initialized by `__init__`.
 pub fn call_class(cls: Value, args: Args<'_>) -> R<Ref> {
     let cd = class_data(cls);
@@ -690,12 +703,23 @@ pub fn call_class(cls: Value, args: Args<'_>) -> R<Ref> {
         if let Some(new) = lookup(cls, "__new__").filter(|f| !is_kind(*f, Kind::Builtin)) {
             // A user `__new__`: `__init__` runs only when it returns an instance of `cls`.
             let new = Ref::dup(new);
-            let inst = crate::call::call_found(new.v(), cls, cls, prepend(cls, args).args())?;
+            let inst = call_new(new.v(), cls, prepend(cls, args).args())?;
             if !isinstance_class(inst.v(), cls) {
                 return Ok(inst);
             }
             run_init(inst.v(), args)?;
             return Ok(inst);
+        }
+        // A `__new__` the class or a base had, deleted since: CPython still calls it
+        // through the class's `__new__` slot, which finds `object.__new__` and gives it the
+        // arguments.
+        if cd.layout == Layout::Object
+            && cd.new_slot.get()
+            && (!args.pos.is_empty() || !args.kwnames.is_empty())
+        {
+            return type_error(
+                "object.__new__() takes exactly one argument (the type to instantiate)",
+            );
         }
     }
     let inst = match cd.layout {
@@ -824,7 +848,7 @@ fn metaclass_call(cls: Value, args: Args<'_>) -> R<Ref> {
     let new = lookup(cls, "__new__").map(Ref::dup);
     let made = match new {
         Some(f) if !is_kind(f.v(), Kind::Builtin) => {
-            crate::call::call_found(f.v(), cls, cls, prepend(cls, args).args())?
+            call_new(f.v(), cls, prepend(cls, args).args())?
         }
         _ => type_dunder_new(Value::NONE, prepend(cls, args).args())?,
     };
@@ -1174,7 +1198,9 @@ fn object_new(_recv: Value, args: Args<'_>) -> R<Ref> {
     match cd.layout {
         Layout::Object => {
             if excess {
-                if lookup(cls, "__new__").is_some_and(|f| !is_kind(f, Kind::Builtin)) {
+                if cd.new_slot.get()
+                    || lookup(cls, "__new__").is_some_and(|f| !is_kind(f, Kind::Builtin))
+                {
                     return type_error(
                         "object.__new__() takes exactly one argument (the type to instantiate)",
                     );
@@ -1244,6 +1270,7 @@ pub fn new_mappingproxy_class(object: Value) -> Value {
         has_del: std::cell::Cell::new(0),
         plain_exc: std::cell::Cell::new(0),
         without_del: std::cell::Cell::new(0),
+        new_slot: std::cell::Cell::new(false),
     };
     let cls = immortalize(alloc(Kind::Class, data));
     crate::object::set_flags(cls, crate::object::FLAG_IMMUTABLE_TYPE | FLAG_NO_DICT);
@@ -1638,7 +1665,7 @@ pub fn type_new_core(
                 kwnames: kw.kwnames,
                 kwvals: kw.kwvals,
             };
-            return crate::call::call_found(new.v(), winner, winner, args);
+            return call_new(new.v(), winner, args);
         }
     }
     let meta = winner;
@@ -1867,6 +1894,10 @@ pub fn type_new_core(
     let nmembers = members.len();
     slots.extend(members);
     let mro: Vec<Value> = mro.into_iter().map(incref).collect();
+    // CPython's `tp_new` is `slot_tp_new` from here on when the body defines `__new__` or
+    // a base's is (see `ClassData::new_slot`).
+    let new_slot = dict_data(dict.v()).get_str("__new__").is_some()
+        || mro.iter().any(|c| class_data(*c).new_slot.get());
     let all_bases: Vec<Value> = if bases_items.len() > 1 {
         bases_items.iter().map(|b| incref(*b)).collect()
     } else {
@@ -1878,6 +1909,7 @@ pub fn type_new_core(
             has_del: std::cell::Cell::new(0),
             plain_exc: std::cell::Cell::new(0),
             without_del: std::cell::Cell::new(0),
+            new_slot: std::cell::Cell::new(new_slot),
             shape: std::cell::Cell::new(SHAPE_NONE),
             slots: slots.into_boxed_slice(),
             name: incref(name),

@@ -59,6 +59,7 @@ fn new_class(object: Value, name: &str, slots: &[&str], ctor: Option<BuiltinFn>)
         has_del: std::cell::Cell::new(0),
         plain_exc: std::cell::Cell::new(0),
         without_del: std::cell::Cell::new(0),
+        new_slot: std::cell::Cell::new(false),
         meta: Value::NONE,
     };
     let cls = immortalize(alloc(Kind::Class, data));

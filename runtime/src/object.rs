@@ -1110,6 +1110,12 @@ pub struct ClassData {
     /// Live instances made while the class had no `__del__` (see
     /// `crate::finalize::made_without_del`): adding `__del__` cannot reach them.
     pub without_del: Cell<usize>,
+    /// Whether the class or a base had a Python `__new__` when the class was made, or was
+    /// given one since: CPython's `tp_new` then stays `slot_tp_new` even after the
+    /// `__new__` is deleted, so `object.__new__` finds the call's arguments excessive
+    /// (`TypeError: object.__new__() takes exactly one argument`) where a class that never
+    /// had one constructs (see `crate::class::call_class`).
+    pub new_slot: Cell<bool>,
     /// How many of the last `slots` are declared in `__slots__` of the class or its bases
     /// (member slots: never part of the instance `__dict__`); the others are the
     /// optimizer's storage for dict attributes.
