@@ -1037,8 +1037,7 @@ fn setattr_other(o: Value, n: &str, name: Value, v: Value) -> R<()> {
         }
         let reshape_all = crate::class::before_protocol_change(o, n, Some(v))?;
         if n == "__new__" {
-            // Sticky, as CPython's `tp_new` (see `ClassData::new_slot`).
-            class_data(o).new_slot.set(true);
+            crate::class::mark_new_slot(o);
         }
         let d = dict_data(class_data(o).dict);
         let reshape = crate::class::attr_change_needs_reshape(n, d.get_str(n), Some(v));

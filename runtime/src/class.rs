@@ -2331,6 +2331,20 @@ pub fn forget_shaped(cls: Value) {
     });
 }
 
+/// `cls` was given a `__new__`: it and the live classes deriving from it keep CPython's
+/// `__new__` slot from now on (see `ClassData::new_slot`; CPython updates the slot of every
+/// subclass).
+pub fn mark_new_slot(cls: Value) {
+    class_data(cls).new_slot.set(true);
+    USER_CLASSES.with(|s| {
+        for c in s.borrow().iter() {
+            if class_data(*c).mro.contains(&cls) {
+                class_data(*c).new_slot.set(true);
+            }
+        }
+    });
+}
+
 /// The user classes alive (borrowed values: a class leaves the list when it is freed).
 pub fn user_classes() -> Vec<Value> {
     USER_CLASSES.with(|s| s.borrow().clone())

@@ -1,5 +1,5 @@
-# A class whose `__new__` is deleted after it had one: CPython keeps calling the class's
-# `__new__` slot, which then finds `object.__new__` and rejects the call's arguments (a
+# A class whose `__new__` is deleted after it had one (also through a base given one
+# after the subclass was made): CPython keeps calling the class's `__new__` slot, which then finds `object.__new__` and rejects the call's arguments (a
 # class that never had a `__new__` of its own or from a base constructs as usual). Direct
 # and inlined constructions must see it too.
 
@@ -91,3 +91,21 @@ def bare(n):
 
 
 print(bare(6))
+
+
+class Base:
+    def __init__(self, v):
+        self.v = v
+
+
+class Derived(Base):
+    pass
+
+
+Base.__new__ = new
+print(Derived(7).v)
+del Base.__new__
+try:
+    Derived(8)
+except TypeError as e:
+    print("derived", e)

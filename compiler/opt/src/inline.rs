@@ -61,7 +61,8 @@
 //! `object.__new__` and that `__init__`; false at the recursion limit), then
 //! `new.instance "C"` (the allocation `type.__call__` makes) and the body with `self` the
 //! new instance, which the construction gives; `call.class.direct` stays on the other
-//! branch. Not in a `try` block of the caller: an exception raised by `__init__` keeps the
+//! branch. (That round inlines constructions only: a small method the `__init__` calls
+//! stays a direct call in the copy.) Not in a `try` block of the caller: an exception raised by `__init__` keeps the
 //! new instance alive in its traceback until the handler ends, where the inlined body would
 //! release it at once.
 //!
@@ -397,11 +398,10 @@ impl DirectCall {
     }
 }
 
-/// Why the `__init__` of a construction in a `try` block (`in_try`) cannot be inlined, beyond
-/// [`blocker`]: it may return something else than `None` (the call raises `TypeError`
-/// then), or the call is in a `try` block (an exception raised by `__init__` keeps the new
-/// instance alive in its traceback until the handler ends, where the inlined body would
-/// release it at once).
+/// Why a construction's `__init__` cannot be inlined, beyond [`blocker`]: it may return
+/// something else than `None` (the call raises `TypeError` then), or the call is in a `try`
+/// block (`in_try`: an exception raised by `__init__` keeps the new instance alive in its
+/// traceback until the handler ends, where the inlined body would release it at once).
 fn constructor_blocker(init: &Function, in_try: bool) -> Option<String> {
     if in_try {
         return Some(
