@@ -110,14 +110,14 @@ const RULES: &[Rule] = &[
     Rule {
         name: "inline.applied",
         pass: "inline",
-        summary: "A small method's body was copied into the caller, behind a check that the receiver's class still has that method; or a construction of a class whose `__init__` is small allocates the instance and runs that body in the caller.",
+        summary: "A small method's or function's body was copied into the caller, behind a check that the receiver's class still has that method (or the global still holds that function); or a construction of a class whose `__init__` is small allocates the instance and runs that body in the caller.",
         help: "Nothing to do.",
     },
     Rule {
         name: "inline.missed",
         pass: "inline",
-        summary: "A call of a small method stays a call because something in the method keeps it from being inlined.",
-        help: "Keep small hot methods to attribute access, arithmetic, comparisons, branches and calls of builtins: move loops, `try` statements and calls of other functions or methods to the caller, or into a method called less often.",
+        summary: "A call of a small method or function stays a call because something in its body, or where it is called, keeps it from being inlined.",
+        help: "Keep small hot methods and functions to attribute access, arithmetic, comparisons, branches and calls of builtins: move loops, `try` statements and calls of other functions or methods to the caller, or into a function called less often.",
     },
     Rule {
         name: "call.super",

@@ -313,7 +313,7 @@ fn kind_of(func: &Function, d: &InstData) -> Option<u32> {
         (InstKind::Binary { .. }, Strategy::NumericArith)
         | (InstKind::Compare(..), Strategy::NumericCompare) => NUMERIC,
         (InstKind::Binary { .. }, Strategy::FloatDiv) => FLOAT_DIV,
-        (InstKind::CallDirect { .. }, _) => DIRECT_CALL,
+        (InstKind::CallDirect { .. } | InstKind::FuncIs { .. }, _) => DIRECT_CALL,
         (
             InstKind::CallMethodDirect { .. }
             | InstKind::MethodLoadDirect { .. }

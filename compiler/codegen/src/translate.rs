@@ -2138,6 +2138,14 @@ impl Translator<'_> {
                 let c = self.class_is(b, d, class, init, loaded)?;
                 self.define_bool(b, d, c);
             }
+            InstKind::FuncIs {
+                func: target,
+                loaded,
+            } => {
+                let f = v!(loaded);
+                let c = self.func_is(b, d, target, f)?;
+                self.define_bool(b, d, c);
+            }
             InstKind::NewInstance { class } => {
                 let slot = self.class_slot_of(class)?;
                 let addr = self.data_addr(b, slot);
@@ -3950,6 +3958,36 @@ impl Translator<'_> {
             let code_addr = t.data_addr(b, code);
             t.call_rt(b, Rt::ClassIcProbe, &[cls, cell, code_addr])
         }))
+    }
+
+    /// `func.is "f" loaded v`: `v` (the global read) is the function in `f`'s direct-call
+    /// slot (the `def`'s; cleared when the global is rebound), then [`Self::depth_room`]. A
+    /// native bool (see [`InstKind::FuncIs`]); a miss counts as the guard's failure.
+    fn func_is(
+        &mut self,
+        b: &mut FunctionBuilder<'_>,
+        d: &InstData,
+        target: &str,
+        loaded: ir::Value,
+    ) -> Result<ir::Value, CodegenError> {
+        let (slot, _, _) = self.direct_slot(target, None)?;
+        let now = self.cached(b, slot);
+        let hit = b.ins().icmp(IntCC::Equal, loaded, now);
+        let merge = b.create_block();
+        b.append_block_param(merge, I8);
+        let depth_check = b.create_block();
+        let miss = b.create_block();
+        b.ins().brif(hit, depth_check, &[], miss, &[]);
+        b.set_cold_block(miss);
+        b.switch_to_block(miss);
+        self.count_failure(b, d, 0);
+        let no = b.ins().iconst(I8, 0);
+        b.ins().jump(merge, &[BlockArg::Value(no)]);
+        b.switch_to_block(depth_check);
+        let room = self.depth_room(b);
+        b.ins().jump(merge, &[BlockArg::Value(room)]);
+        b.switch_to_block(merge);
+        Ok(b.block_params(merge)[0])
     }
 
     /// Whether a call here would stay within the recursion limit (`molt_depth` below the

@@ -46,7 +46,9 @@ pub fn guard_kind(func: &Function, inst: &InstData) -> Option<GuardKind> {
                 _ => GuardKind::FloatTag,
             });
         }
-        InstKind::CallDirect { .. } => return Some(GuardKind::DirectCall),
+        InstKind::CallDirect { .. } | InstKind::FuncIs { .. } => {
+            return Some(GuardKind::DirectCall);
+        }
         InstKind::CallMethodDirect { .. }
         | InstKind::MethodLoadDirect { .. }
         | InstKind::MethodIs { .. }

@@ -420,6 +420,9 @@ fn write_kind(out: &mut String, kind: &InstKind) {
                 let _ = write!(o, " loaded {loaded}");
             }
         }
+        InstKind::FuncIs { func, loaded } => {
+            let _ = write!(o, "func.is {} loaded {loaded}", quote(func));
+        }
         InstKind::NewInstance { class } => {
             let _ = write!(o, "new.instance {}", quote(class));
         }

@@ -443,6 +443,12 @@ pub fn lane(func: &Function, inst: &InstData) -> Option<(Lane, Option<String>)> 
                 "`{class}(...)` checked to construct with `{init}` (class-shape check of an inline cache): the allocation and `{init}`'s body are inlined here"
             )),
         ),
+        (InstKind::FuncIs { func: f, .. }, _) => (
+            Guarded,
+            Some(format!(
+                "`{f}(...)` checked to still be the function its `def` made (a comparison with its slot): its body is inlined here"
+            )),
+        ),
         (InstKind::NewInstance { class }, _) => (
             Native,
             Some(format!(

@@ -493,6 +493,20 @@ pub enum InstKind {
         /// The class read before the arguments, when the read and the construction are apart.
         loaded: Option<Value>,
     },
+    /// `func.is "f" loaded v1`: whether calling `v1` (the module global `f`, read by
+    /// `v1 = global.load.direct "f"`) here would run `f`'s compiled code as
+    /// `call.direct "f"(...)`'s fast path does: `v1` is the function the `def` made, still in
+    /// its direct-call slot (a rebinding of the global, from anywhere, clears the slot), and
+    /// calling a function here would stay within the recursion limit (the generic call raises
+    /// `RecursionError` otherwise). The guard in front of a function body the optimizer
+    /// inlined ([`crate::Function::inlined_sites`]), which holds `v1` until the body ends as
+    /// CPython's frame holds its function; the other branch makes the direct call.
+    FuncIs {
+        /// MIR name of the expected function (a top-level `def` of this module).
+        func: Box<str>,
+        /// The function read from the global.
+        loaded: Value,
+    },
     /// `new.instance "C"`: a new instance of the class in `C`'s slot (see
     /// [`InstKind::ClassIs`]), all its slots unbound: what `object.__new__(C)` makes. Only
     /// right after a `class.is "C", ...` that was true (nothing runs in between), which
@@ -852,6 +866,7 @@ impl InstKind {
                     f(a);
                 }
             }
+            InstKind::FuncIs { loaded, .. } => f(loaded),
             InstKind::MakeFunction {
                 defaults, closure, ..
             } => {
@@ -1022,6 +1037,7 @@ impl InstKind {
                     g(a);
                 }
             }
+            InstKind::FuncIs { loaded, .. } => g(loaded),
             InstKind::MakeFunction {
                 defaults, closure, ..
             } => {
@@ -1317,6 +1333,7 @@ impl Function {
                 | InstKind::MethodLoadDirect { func, .. }
                 | InstKind::MethodIs { func, .. }
                 | InstKind::ClassIs { init: func, .. }
+                | InstKind::FuncIs { func, .. }
                 | InstKind::CallClassDirect { init: func, .. } => qualify(func),
                 _ => {}
             }

@@ -862,6 +862,16 @@ impl<'a> Cursor<'a> {
                     loaded,
                 }
             }
+            "func.is" => {
+                let func = self.string()?;
+                if !self.eat_keyword("loaded") {
+                    return self.error("expected `loaded` after `func.is \"f\"`");
+                }
+                InstKind::FuncIs {
+                    func,
+                    loaded: self.value()?,
+                }
+            }
             "new.instance" => InstKind::NewInstance {
                 class: self.string()?,
             },

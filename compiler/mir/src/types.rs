@@ -214,7 +214,8 @@ pub fn result_type(kind: &InstKind, ty: &dyn Fn(Value) -> Type) -> Type {
         | InstKind::ExcMatch(..)
         | InstKind::IsType(..)
         | InstKind::MethodIs { .. }
-        | InstKind::ClassIs { .. } => Bool,
+        | InstKind::ClassIs { .. }
+        | InstKind::FuncIs { .. } => Bool,
         InstKind::ToIndex(_) => Int,
         // Lists, sets and dicts are mutable: what a literal held says nothing about what the
         // container holds later, so their element types are unknown. Tuples are immutable.

@@ -66,6 +66,15 @@
 //! new instance alive in its traceback until the handler ends, where the inlined body would
 //! release it at once.
 //!
+//! Direct calls of functions of the module inline the same way: `call.direct "f"(args)`
+//! (with or without `loaded`; not `via` a global of another module) whose body is such a
+//! body becomes `func.is "f"` (the function's direct-call slot still holds the `def`'s
+//! function, which a rebinding of the global clears; with `loaded`, that function is the
+//! value read before the arguments; false at the recursion limit) and the body with its
+//! parameters the arguments, with the `call.direct` itself on the other branch. Not in a
+//! `try` block of the caller: an exception leaving the function keeps its frame, and so the
+//! function object and its variables, alive in the traceback until the handler ends.
+//!
 //! Remarks: `inline.applied` at each inlined call; `inline.missed` at a call of a method
 //! small enough (at most twice the limit) that something else keeps out, with the reason.
 
@@ -332,6 +341,9 @@ enum CallKind {
     Method { receiver: Value, name: Box<str> },
     /// `class(args)`: the body's `self` is a new instance of the class.
     Construct { class: Box<str> },
+    /// `f(args)` of a function of this module (`call.direct`): the body's parameters are
+    /// the arguments.
+    Function,
 }
 
 impl DirectCall {
@@ -372,6 +384,18 @@ impl DirectCall {
                     loaded: Some(*method),
                 })
             }
+            // (A function of another module, `via` a global of this one, stays a call.)
+            InstKind::CallDirect {
+                func: target,
+                args,
+                via: None,
+                loaded,
+            } => Some(DirectCall {
+                kind: CallKind::Function,
+                target: target.clone(),
+                args: args.clone(),
+                loaded: *loaded,
+            }),
             InstKind::CallClassDirect {
                 class,
                 init,
@@ -394,6 +418,7 @@ impl DirectCall {
         match &self.kind {
             CallKind::Method { name, .. } => format!("`.{name}()`"),
             CallKind::Construct { class } => format!("`{class}(...)`"),
+            CallKind::Function => format!("`{}(...)`", self.target),
         }
     }
 }
@@ -420,6 +445,33 @@ fn constructor_blocker(init: &Function, in_try: bool) -> Option<String> {
     (!returns_none).then(|| "may return something other than `None`".into())
 }
 
+/// Records that the last instruction of `block` runs inside the inlined calls `outer` (the
+/// frames of a body it was copied into; nothing when `outer` is empty).
+fn mark_outer(func: &mut Function, block: Block, outer: &[InlinedCall]) {
+    if outer.is_empty() {
+        return;
+    }
+    let last = *func.blocks[block.index()]
+        .insts
+        .last()
+        .expect("an instruction was just appended");
+    let site = func.insts[last.index()].site;
+    func.inlined_sites.push(InlinedSite {
+        site,
+        frames: outer.to_vec(),
+    });
+}
+
+/// Why a function call cannot be inlined, beyond [`blocker`]: it is in a `try` block
+/// (`in_try`: an exception leaving the body keeps the function's frame, and with it the
+/// function object, alive in its traceback until the handler ends; the inlined body holds
+/// nothing once it is left).
+fn function_blocker(in_try: bool) -> Option<String> {
+    in_try.then(|| {
+        "runs in a `try` block (an exception from the function keeps its frame alive in the traceback)".into()
+    })
+}
+
 /// The next direct method call ([`DirectCall`]) not yet tried whose callee can be inlined
 /// (reporting the ones whose callee cannot, when it is small).
 fn next_site(
@@ -439,7 +491,7 @@ fn next_site(
             let Some(call) = DirectCall::of(func, &data.kind) else {
                 continue;
             };
-            if constructors_only && matches!(call.kind, CallKind::Method { .. }) {
+            if constructors_only && !matches!(call.kind, CallKind::Construct { .. }) {
                 continue;
             }
             if !tried.insert(inst) {
@@ -457,6 +509,7 @@ fn next_site(
             let (why, construct) = match call.kind {
                 CallKind::Method { .. } => (None, Some(constructs)),
                 CallKind::Construct { .. } => (constructor_blocker(&callee, in_try), None),
+                CallKind::Function => (function_blocker(in_try), Some(constructs)),
             };
             let nested = Nested {
                 body: lookup,
@@ -504,7 +557,9 @@ fn inline_call(
         loaded,
     } = site;
     let callee_params = &callee.blocks[callee.entry().index()].params;
-    if callee_params.len() != args.len() + 1 {
+    // A method's and an `__init__`'s first parameter is `self`.
+    let first = usize::from(!matches!(kind, CallKind::Function));
+    if callee_params.len() != args.len() + first {
         return false;
     }
     let Some(&block) = inst_blocks(func).get(&call) else {
@@ -559,7 +614,7 @@ fn inline_call(
     );
     // The body: blocks, then instructions with operands and successors mapped.
     let mut values: FxHashMap<Value, Value> = FxHashMap::default();
-    for (p, a) in callee_params[1..].iter().zip(&args) {
+    for (p, a) in callee_params[first..].iter().zip(&args) {
         values.insert(*p, *a);
     }
     let mut blocks: FxHashMap<Block, Block> = FxHashMap::default();
@@ -602,6 +657,7 @@ fn inline_call(
             }
             values.insert(callee_params[0], new);
         }
+        CallKind::Function => {}
     }
     let mut copied: Vec<Inst> = Vec::new();
     for &b in &callee.layout {
@@ -656,22 +712,59 @@ fn inline_call(
             init: target.clone(),
             loaded,
         },
+        CallKind::Function => {
+            // The body holds the function, as CPython's frame does (`f_func`): the global
+            // may be rebound while it runs. A call that reads the global itself reads it
+            // here, where it would (nothing between the arguments and the call runs code);
+            // the rest keeps that value until the body ends, or hands it to an exception
+            // leaving the body.
+            let f = match loaded {
+                Some(f) => f,
+                None => {
+                    let f = func
+                        .append_inst(
+                            block,
+                            InstKind::GlobalLoadDirect {
+                                func: target.clone(),
+                                via: None,
+                            },
+                            Type::Dyn,
+                            span,
+                        )
+                        .expect("global.load.direct has a result");
+                    mark_outer(func, block, &outer);
+                    f
+                }
+            };
+            func.append_inst(rest, InstKind::KeepAlive(vec![f]), Type::Dyn, span);
+            let keep = func.blocks[rest.index()]
+                .insts
+                .pop()
+                .expect("the keepalive just appended");
+            func.blocks[rest.index()].insts.insert(0, keep);
+            let site = func.insts[func.blocks[rest.index()].insts[0].index()].site;
+            if !outer.is_empty() {
+                func.inlined_sites.push(InlinedSite {
+                    site,
+                    frames: outer.clone(),
+                });
+            }
+            InstKind::FuncIs {
+                func: target.clone(),
+                loaded: f,
+            }
+        }
     };
-    let guard = func
-        .append_inst(block, check, Type::Bool, span)
+    func.append_inst(block, check, Type::Bool, span)
         .expect("the guard has a result");
-    if !outer.is_empty() {
-        let site = func.insts[func.blocks[block.index()]
-            .insts
-            .last()
-            .expect("the guard")
-            .index()]
-        .site;
-        func.inlined_sites.push(InlinedSite {
-            site,
-            frames: outer.clone(),
-        });
-    }
+    let guard = func.insts[func.blocks[block.index()]
+        .insts
+        .last()
+        .expect("the guard")
+        .index()]
+    .result
+    .expect("the guard has a result");
+    mark_outer(func, block, &outer);
     func.append_inst(
         block,
         InstKind::Brif(
@@ -712,6 +805,9 @@ fn inline_call(
             ),
             CallKind::Construct { class } => format!(
                 "{shown} inlined: the instance is allocated here and the body of `{target}` ({size} instructions) runs here while `{class}` constructs with it"
+            ),
+            CallKind::Function => format!(
+                "{shown} inlined: the body of `{target}` ({size} instructions) runs here while the global holds the function its `def` made"
             ),
         },
     )
