@@ -472,7 +472,8 @@ fn run_with_profile_passes_the_exit_code_through() {
 }
 
 /// A program that spends almost all its time in one loop (`hot`) and whose `mixed` deopts
-/// exactly 100 times (`not-int`: floats reach an int fast path).
+/// exactly 100 times (`not-int`: floats reach an int fast path; `main` calls it through
+/// another name, a generic call, so that its own code runs rather than an inlined copy).
 const HOT: &str = "\
 def hot(n: int) -> int:
     s = 0
@@ -486,11 +487,11 @@ def mixed(a, b):
 
 
 def main():
-    t = 0
+    t, call = 0, mixed
     for k in range(100):
-        t = mixed(t, 1)
+        t = call(t, 1)
     for k in range(100):
-        mixed(1.5, 2.5)
+        call(1.5, 2.5)
     print(hot(40000000), t)
 
 

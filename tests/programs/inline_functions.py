@@ -5,7 +5,7 @@
 # caller, uncaught with its traceback), a body that calls a small method, a call in a
 # `try` block (not inlined), `__del__` order of the body's locals and of the function when
 # its global goes away while the body runs (returning or raising), and arguments that do
-# not match the annotations (the body's generic copy).
+# not match the annotations (the body's generic copy), and a small function calling another.
 import sys
 
 
@@ -31,6 +31,21 @@ def run(n: int) -> float:
 
 
 print("run", run(1000))
+
+
+def hyp2(x: float, y: float) -> float:
+    # Calls a small function itself: both bodies run in the caller.
+    return sq(x) + sq(y)
+
+
+def nested(n: int) -> float:
+    s = 0.0
+    for i in range(n):
+        s += hyp2(i * 0.25, 1.5)
+    return s
+
+
+print("nested", nested(100))
 
 
 def twice(x):

@@ -619,7 +619,8 @@ fn build_module<M: Backend>(
         let cyclic: Vec<Option<Vec<bool>>> = functions
             .iter()
             .map(|f| {
-                (molt_mir::split_module(&f.name).1 == "<module>").then(|| once::cyclic_blocks(f))
+                (molt_mir::split_module(&f.name).1 == "<module>")
+                    .then(|| molt_mir::dominators::cyclic_blocks(f))
             })
             .collect();
         units

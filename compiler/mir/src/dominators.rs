@@ -267,6 +267,78 @@ impl Dominance {
     }
 }
 
+/// Per block of `f`, whether it lies on a cycle of the control-flow graph (branch and
+/// exception edges): a block of a strongly connected component of more than one block, or
+/// one with an edge to itself. Tarjan's algorithm ("Depth-first search and linear graph
+/// algorithms", SIAM J. Computing 1972), iterative; linear in blocks and edges.
+pub fn cyclic_blocks(f: &Function) -> Vec<bool> {
+    let n = f.blocks.len();
+    let succ: Vec<Vec<Block>> = (0..n).map(|b| f.successors(Block(b as u32))).collect();
+    const NONE: u32 = u32::MAX;
+    let mut index = vec![NONE; n];
+    let mut low = vec![0u32; n];
+    let mut on_stack = vec![false; n];
+    let mut stack: Vec<usize> = Vec::new();
+    let mut cyclic = vec![false; n];
+    let mut counter = 0u32;
+    for root in 0..n {
+        if index[root] != NONE {
+            continue;
+        }
+        index[root] = counter;
+        low[root] = counter;
+        counter += 1;
+        stack.push(root);
+        on_stack[root] = true;
+        // (block, next successor to visit)
+        let mut calls: Vec<(usize, usize)> = vec![(root, 0)];
+        while let Some(&mut (v, ref mut next)) = calls.last_mut() {
+            if let Some(&w) = succ[v].get(*next) {
+                *next += 1;
+                let w = w.index();
+                if w >= n {
+                    continue;
+                }
+                if w == v {
+                    cyclic[v] = true;
+                }
+                if index[w] == NONE {
+                    index[w] = counter;
+                    low[w] = counter;
+                    counter += 1;
+                    stack.push(w);
+                    on_stack[w] = true;
+                    calls.push((w, 0));
+                } else if on_stack[w] {
+                    low[v] = low[v].min(index[w]);
+                }
+            } else {
+                calls.pop();
+                if let Some(&(p, _)) = calls.last() {
+                    low[p] = low[p].min(low[v]);
+                }
+                if low[v] == index[v] {
+                    // `v` roots a component: the blocks above it on the stack.
+                    let mut members = Vec::new();
+                    while let Some(w) = stack.pop() {
+                        on_stack[w] = false;
+                        members.push(w);
+                        if w == v {
+                            break;
+                        }
+                    }
+                    if members.len() > 1 {
+                        for w in members {
+                            cyclic[w] = true;
+                        }
+                    }
+                }
+            }
+        }
+    }
+    cyclic
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -424,5 +496,48 @@ block3:
         assert!(tree.reverse_postorder().is_empty());
         assert!(!tree.is_reachable(Block(0)));
         assert!(predecessors(&func).is_empty());
+    }
+
+    fn cyclic_of(text: &str) -> Vec<bool> {
+        let f = crate::parse::parse_function(text).expect("parses");
+        cyclic_blocks(&f)
+    }
+
+    #[test]
+    fn straight_line_code_has_no_cycle() {
+        let c = cyclic_of(
+            r#"function "<module>"() {
+block0:
+    v0: int = const.int 1 @0..1 #0
+    jump block1 @0..1 #1
+block1:
+    return v0 @0..1 #2
+}
+"#,
+        );
+        assert_eq!(c, vec![false, false]);
+    }
+
+    #[test]
+    fn a_loop_and_a_self_loop_are_cycles() {
+        // block1 and block2 are a loop; block3 loops on itself; block0 and block4 are in none.
+        let c = cyclic_of(
+            r#"function "<module>"() {
+block0:
+    v0: bool = const.bool true @0..1 #0
+    jump block1 @0..1 #1
+block1:
+    brif v0, block2, block3 @0..1 #2
+block2:
+    jump block1 @0..1 #3
+block3:
+    brif v0, block3, block4 @0..1 #4
+block4:
+    v1: int = const.int 1 @0..1 #5
+    return v1 @0..1 #6
+}
+"#,
+        );
+        assert_eq!(c, vec![false, true, true, true, false]);
     }
 }

@@ -75,6 +75,10 @@
 //! `try` block of the caller: an exception leaving the function keeps its frame, and so the
 //! function object and its variables, alive in the traceback until the handler ends.
 //!
+//! A module body's calls outside its loops are not inlined (that code runs once: a copy
+//! would cost compile time for no speed; the blocks on a cycle are
+//! [`molt_mir::dominators::cyclic_blocks`]).
+//!
 //! Remarks: `inline.applied` at each inlined call; `inline.missed` at a call of a method
 //! small enough (at most twice the limit) that something else keeps out, with the reason.
 
@@ -158,7 +162,8 @@ pub fn blocker(callee: &Function, nested: Option<Nested<'_>>, in_try: bool) -> O
             let kind = &callee.insts[inst.index()].kind;
             // A call of another small method of the module (inlined in its turn).
             let inner_call = nested.and(DirectCall::of(callee, kind)).filter(|call| {
-                matches!(call.kind, CallKind::Method { .. }) && *call.target != *callee.name
+                matches!(call.kind, CallKind::Method { .. } | CallKind::Function)
+                    && *call.target != *callee.name
             });
             let reason = match kind {
                 // Its load: what `inner_call` checks, with the loaded call.
@@ -179,7 +184,7 @@ pub fn blocker(callee: &Function, nested: Option<Nested<'_>>, in_try: bool) -> O
                             })
                         }
                         None => Some(format!(
-                            "calls `{target}`, which is not a small method that calls nothing"
+                            "calls `{target}`, which is not a small method or function that calls nothing"
                         )),
                     }
                 }
@@ -485,7 +490,17 @@ fn next_site(
     let constructs =
         |class: &str, nargs: usize| crate::class_calls::direct_init(db, index, class, nargs);
     let constructs: &dyn Fn(&str, usize) -> Option<String> = &constructs;
+    // A module body outside its loops runs once: a call there is not worth its copy (code
+    // size and compile time, for no speed).
+    let cyclic = (molt_mir::split_module(&func.name).1 == "<module>")
+        .then(|| molt_mir::dominators::cyclic_blocks(func));
     for block in &func.layout {
+        if cyclic
+            .as_ref()
+            .is_some_and(|c| !c.get(block.index()).copied().unwrap_or(false))
+        {
+            continue;
+        }
         for &inst in &func.blocks[block.index()].insts {
             let data = &func.insts[inst.index()];
             let Some(call) = DirectCall::of(func, &data.kind) else {
