@@ -48,6 +48,52 @@ def nested(n: int) -> float:
 print("nested", nested(100))
 
 
+def triple(x: int) -> int:
+    return x * 3 + 1
+
+
+def big_steps(start: int, n: int) -> int:
+    # On machine registers until `triple` leaves the 48-bit inline range: that iteration
+    # runs again on the generic path, which makes a big int.
+    t = 0
+    for i in range(n):
+        t += triple(start + i)
+    return t
+
+
+print("big", big_steps(2**45 - 3, 6), big_steps(2**46, 3), big_steps(-(2**47), 2))
+
+
+def loop_at_depth(n: int) -> int:
+    t = 0
+    for i in range(n):
+        t += triple(i)
+    return t
+
+
+def descend(k):
+    if k == 0:
+        return loop_at_depth(10)
+    return descend(k - 1)
+
+
+def deep_loop(k):
+    try:
+        return descend(k)
+    except RecursionError:
+        return "recursion error"
+
+
+sys.setrecursionlimit(120)
+print("deep loop", deep_loop(50), deep_loop(500))
+# At the limit, the call of `triple` in the loop raises (the copy leaves the loop there).
+at_limit = []
+for k in range(110, 120):
+    at_limit.append(deep_loop(k))
+print("at the limit", at_limit)
+sys.setrecursionlimit(1000)
+
+
 def twice(x):
     return x + x
 

@@ -103,7 +103,8 @@ pub fn find(func: &Function) -> (Vec<IntLoop>, Vec<Missed>) {
         if back.is_empty() {
             continue;
         }
-        let body = natural_loop(&preds, header, &back);
+        let mut body = natural_loop(&preds, header, &back);
+        prune_guard_fallbacks(func, &preds, header, &mut body);
         // The header must be entered from outside (a loop at the function's entry block is
         // entered by the function itself).
         if header.index() == 0 || preds[header.index()].iter().all(|p| body.contains(p)) {
@@ -127,7 +128,7 @@ pub fn find(func: &Function) -> (Vec<IntLoop>, Vec<Missed>) {
         };
         let verdict = match first {
             Some(v @ Verdict::Eligible(..)) => v,
-            Some(v) if !dyn_from_outside(func, &body) => v,
+            Some(v) if !dyn_from_outside(func, &body) && !inlines_functions(func, &body) => v,
             first => {
                 let order = if involves_float(func, header, &body) {
                     [Type::Float, Type::Int]
@@ -174,6 +175,55 @@ pub fn find(func: &Function) -> (Vec<IntLoop>, Vec<Missed>) {
         }
     }
     (found, missed)
+}
+
+/// Removes from `body` the blocks that make the call on the other branch of an inlined
+/// function body's guard (`brif (func.is ...), body, fallback` where the fallback block is
+/// a `call.direct` and a jump back into the loop, reached from the guard only): the copy
+/// bails there instead (the guard is false only when the global was rebound or at the
+/// recursion limit, and the generic code then makes the call), so the call is not in the
+/// copy and the join after it gets only the inlined body's value.
+fn prune_guard_fallbacks(
+    func: &Function,
+    preds: &[Vec<Block>],
+    header: Block,
+    body: &mut HashSet<Block>,
+) {
+    let guarded = |c: &Value| match func.values[c.index()].def {
+        ValueDef::Result(i) => matches!(func.insts[i.index()].kind, InstKind::FuncIs { .. }),
+        ValueDef::Param(..) => false,
+    };
+    let mut fallbacks = Vec::new();
+    for b in body.iter() {
+        let Some(InstKind::Brif(c, _, e)) = func.terminator(*b).map(|t| &t.kind) else {
+            continue;
+        };
+        if !guarded(c) || e.block == header || preds[e.block.index()] != [*b] {
+            continue;
+        }
+        let insts = &func.blocks[e.block.index()].insts;
+        let shape = matches!(
+            insts.iter().map(|i| &func.insts[i.index()].kind).collect::<Vec<_>>()[..],
+            [InstKind::CallDirect { .. }, InstKind::Jump(call)] if body.contains(&call.block)
+        );
+        if shape {
+            fallbacks.push(e.block);
+        }
+    }
+    for f in fallbacks {
+        body.remove(&f);
+    }
+}
+
+/// Whether the loop holds an inlined function body (a `func.is` guard): its values are
+/// typed by speculation, from the body's only edge into the join after it.
+fn inlines_functions(func: &Function, body: &HashSet<Block>) -> bool {
+    body.iter().any(|b| {
+        func.blocks[b.index()]
+            .insts
+            .iter()
+            .any(|i| matches!(func.insts[i.index()].kind, InstKind::FuncIs { .. }))
+    })
 }
 
 /// The counters of an integer loop ([`Counter`]): the header ends in `brif (cmp.lt p,
@@ -332,7 +382,7 @@ fn classify(func: &Function, header: Block, body: &HashSet<Block>, spec: Option<
         .collect();
     let carried = carried_params(func, body, &insts);
     let types = match &spec {
-        Some(spec) => speculate(func, body, &carried, spec),
+        Some(spec) => speculate(func, header, body, &carried, spec),
         None => HashMap::new(),
     };
     let mut c = Classifier {
@@ -391,6 +441,7 @@ fn classify(func: &Function, header: Block, body: &HashSet<Block>, spec: Option<
 /// (an `int` on entry, a `float` from the loop) stays `dyn`.
 fn speculate(
     func: &Function,
+    header: Block,
     body: &HashSet<Block>,
     carried: &HashSet<Value>,
     spec: &Type,
@@ -448,9 +499,21 @@ fn speculate(
                         let t = ty(&types, *x);
                         number(&t).then_some((r, t))
                     }
+                    // A comparison of two numbers (an inlined body's generic copy compares
+                    // values of unknown type) is a condition.
+                    (InstKind::Compare(op, l, r2), Some(r)) if inside => {
+                        let ordered = matches!(
+                            op,
+                            CmpOp::Eq | CmpOp::Ne | CmpOp::Lt | CmpOp::Le | CmpOp::Gt | CmpOp::Ge
+                        );
+                        (ordered && number(&ty(&types, *l)) && number(&ty(&types, *r2)))
+                            .then_some((r, Type::Bool))
+                    }
                     (InstKind::Jump(_) | InstKind::Brif(..), _) => {
                         for call in d.kind.successors() {
-                            if !body.contains(&call.block) {
+                            // Into the loop; from outside only into the header (a guard's
+                            // fallback, outside the copy, joins the body elsewhere).
+                            if !body.contains(&call.block) || (!inside && call.block != header) {
                                 continue;
                             }
                             let params = &func.blocks[call.block.index()].params;
@@ -461,8 +524,16 @@ fn speculate(
                                 {
                                     continue;
                                 }
-                                let t = ty(&types, *a);
-                                if *func.ty(*a) == Type::Dyn && !types.contains_key(a) {
+                                // A value of unknown type entering the loop (an
+                                // accumulator bound before an outer loop): of the speculated
+                                // type, which the copy's entry checks.
+                                let untyped = *func.ty(*a) == Type::Dyn && !types.contains_key(a);
+                                let t = if untyped && !inside {
+                                    spec.clone()
+                                } else {
+                                    ty(&types, *a)
+                                };
+                                if untyped && inside {
                                     continue;
                                 }
                                 match types.get(p) {
@@ -718,6 +789,36 @@ impl Classifier<'_> {
                 self.stores_end_iteration(d)
             }
             InstKind::KeepAlive(_) => true,
+            // What an inlined function body's guard checks (reads of its slot and the
+            // recursion depth; no side effect).
+            InstKind::GlobalLoadDirect { via: None, .. } | InstKind::FuncIs { .. } => true,
+            // The entry guard of an inlined body: decided by the operand's type in the copy
+            // (an `int` or a `float`, speculated or proven).
+            InstKind::IsType(v, t) if matches!(t, Type::Int | Type::Float | Type::Bool) => {
+                match self.ty(*v) {
+                    Type::Int | Type::Float => {
+                        if !self.defined_here(*v) && !self.invariants.contains(v) {
+                            self.invariants.push(*v);
+                        }
+                    }
+                    Type::Dyn => self.untyped.push(*v),
+                    _ => self.other = true,
+                }
+                true
+            }
+            // A type the entry guard of an inlined body proved: the operand's.
+            InstKind::Assume(v, t) if matches!(t, Type::Int | Type::Float) => {
+                match self.ty(*v) {
+                    vt if vt == t => {
+                        if !self.defined_here(*v) && !self.invariants.contains(v) {
+                            self.invariants.push(*v);
+                        }
+                    }
+                    Type::Dyn => self.untyped.push(*v),
+                    _ => self.other = true,
+                }
+                true
+            }
             InstKind::Jump(call) => self.args_fit(call),
             InstKind::Brif(c, t, e) => self.is_cond(*c) && self.args_fit(t) && self.args_fit(e),
             _ => false,

@@ -557,6 +557,49 @@ impl Translator<'_> {
                 result(copy, x);
             }
             InstKind::KeepAlive(_) => {}
+            // An inlined function body's guard: the function's slot (bail before its `def`
+            // ran: the generic code raises `NameError`), the value read being it, and room
+            // for a call within the recursion limit (the generic code raises otherwise).
+            // Nothing in the copy runs code, so nothing can rebind the global meanwhile;
+            // the copy holds no reference.
+            InstKind::GlobalLoadDirect {
+                func: target,
+                via: None,
+            } => {
+                let (slot, _, _) = self.direct_slot(target, None)?;
+                let f = self.cached(b, slot);
+                let bound = b.ins().icmp_imm_s(IntCC::NotEqual, f, 0);
+                guard(b, copy, bound);
+                result(copy, f);
+            }
+            InstKind::FuncIs {
+                func: target,
+                loaded,
+            } => {
+                let f = self.raw(b, copy, *loaded)?;
+                let (slot, _, _) = self.direct_slot(target, None)?;
+                let now = self.cached(b, slot);
+                let same = b.ins().icmp(IntCC::Equal, f, now);
+                self.inline_depth = self.inline_depths.get(&d.site).copied().unwrap_or(0);
+                let room = self.depth_room(b);
+                let c = b.ins().band(same, room);
+                cond(copy, c);
+            }
+            // An inlined body's entry guard: the copy knows the operand's type.
+            InstKind::IsType(v, t) => {
+                let c = b.ins().iconst(I8, i64::from(self.cty(copy, *v) == t));
+                cond(copy, c);
+            }
+            InstKind::Assume(v, _) => match copy.conds.get(v).copied() {
+                Some(c) => cond(copy, c),
+                None => {
+                    let x = self.raw(b, copy, *v)?;
+                    result(copy, x);
+                    if copy.inline.contains(v) {
+                        copy.inline.extend(d.result);
+                    }
+                }
+            },
             InstKind::SetItem(l, k, v) => {
                 // The item's address (the index checked as a read checks it), an old item
                 // without a reference count (releasing one could run code), the new word.
