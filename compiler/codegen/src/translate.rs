@@ -265,11 +265,7 @@ fn translate_with(
         uses: use_counts(func),
         unpacked: FxHashMap::default(),
         wide: FxHashMap::default(),
-        inline_depths: func
-            .inlined_sites
-            .iter()
-            .map(|o| (o.site, o.frames.len() as i64))
-            .collect(),
+        inline_depths: inline_depths(func),
         inline_depth: 0,
         range_end: 0,
         values: FxHashMap::default(),
@@ -306,6 +302,42 @@ fn translate_with(
     b.seal_all_blocks();
     b.finalize(symbols.frontend);
     Ok(())
+}
+
+/// Per site of `func` under frames CPython has and `func` does not, how many: the inlined
+/// calls it was copied from (`Function::inlined_sites`), and the comprehensions and class
+/// bodies lowering inlined that it runs in (`Function::inlined_frames`, by the rule of the
+/// traceback tables: within the frame's body, not the construct itself, not its first
+/// iterable, which runs in the enclosing frame). A class body counts twice: CPython 3.11's
+/// `__build_class__` enters the interpreter again to run it, which takes a level of the
+/// limit besides the frame (measured: a call in a class body fails two levels sooner than
+/// one in a function, one in a comprehension one level sooner). Sites under none are left
+/// out.
+fn inline_depths(func: &molt_mir::Function) -> FxHashMap<molt_mir::SiteId, i64> {
+    let within = |a: molt_mir::Span, b: molt_mir::Span| b.start <= a.start && a.end <= b.end;
+    let calls: FxHashMap<molt_mir::SiteId, i64> = func
+        .inlined_sites
+        .iter()
+        .map(|o| (o.site, o.frames.len() as i64))
+        .collect();
+    let mut depths = FxHashMap::default();
+    for inst in &func.insts {
+        let frames = func
+            .inlined_frames
+            .iter()
+            .filter(|f| {
+                within(inst.span, f.body)
+                    && inst.span != f.span
+                    && !f.outside.is_some_and(|o| within(inst.span, o))
+            })
+            .map(|f| if f.name.starts_with('<') { 1 } else { 2 })
+            .sum::<i64>();
+        let k = frames + calls.get(&inst.site).copied().unwrap_or(0);
+        if k > 0 {
+            depths.insert(inst.site, k);
+        }
+    }
+    depths
 }
 
 /// How a compiled call keeps its function object alive while the callee runs (CPython's
