@@ -67,13 +67,15 @@
 //! release it at once.
 //!
 //! Direct calls of functions of the module inline the same way: `call.direct "f"(args)`
-//! (with or without `loaded`; not `via` a global of another module) whose body is such a
-//! body becomes `func.is "f"` (the function's direct-call slot still holds the `def`'s
-//! function, which a rebinding of the global clears; with `loaded`, that function is the
-//! value read before the arguments; false at the recursion limit) and the body with its
-//! parameters the arguments, with the `call.direct` itself on the other branch. Not in a
-//! `try` block of the caller: an exception leaving the function keeps its frame, and so the
-//! function object and its variables, alive in the traceback until the handler ends.
+//! (not `via` a global of another module) whose body is such a body becomes `func.is "f"
+//! loaded v` (`v` the function read before the arguments, or, for a call that reads the
+//! global itself, a `global.load.direct "f"` added at the call; true while `v` is the
+//! function in the direct-call slot, which a rebinding of the global clears, and not at the
+//! recursion limit) and the body with its parameters the arguments, then a `keepalive (v)`
+//! where the branches join (the body holds its function, as CPython's frame does), with the
+//! `call.direct` itself on the other branch. Not in a `try` block of the caller: an
+//! exception leaving the function keeps its frame, and so the function object and its
+//! variables, alive in the traceback until the handler ends.
 //!
 //! A module body's calls outside its loops are not inlined (that code runs once: a copy
 //! would cost compile time for no speed; the blocks on a cycle are
