@@ -96,6 +96,12 @@ const RULES: &[Rule] = &[
         help: "Nothing to do; an attribute that holds another value (an int passed to a `float` parameter, a later store) takes the generic copy and behaves as in CPython.",
     },
     Rule {
+        name: "guard.pow",
+        pass: "unbox",
+        summary: "The result of `**` on two floats is checked to be a float: the float arithmetic on it is native, with a generic copy for a complex result.",
+        help: "Nothing to do; a negative base with a fractional exponent gives a complex number, as in CPython, and takes the generic copy.",
+    },
+    Rule {
         name: "call.direct",
         pass: "calls",
         summary: "A call was bound to a known function at compile time.",

@@ -1410,6 +1410,46 @@ pub extern "C" fn molt_method_str_pred(recv: Value, name: Value, which: u32, mov
     method_call_slow(recv, name, &[], moved)
 }
 
+/// `recv.name(a0, a1)` with `nargs` positional arguments (at most 2; `which` a
+/// `molt_abi::str_method` code, `name` the method's name) where the receiver is typed `str`:
+/// the method's implementation called at once for an exact str (the methods of the builtin
+/// type cannot be replaced), with the errors qualified as through the method cache; else
+/// called like [`molt_call_method`] (`moved` as there: bit 0 `recv`, bits 1 and 2 the
+/// arguments). → error.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_method_str(
+    recv: Value,
+    name: Value,
+    which: u32,
+    a0: Value,
+    a1: Value,
+    nargs: u32,
+    moved: u64,
+) -> Value {
+    let buf = [a0, a1];
+    let args = &buf[..(nargs as usize).min(2)];
+    if is_kind(recv, Kind::Str)
+        && let Some(&(_, f)) = crate::str::METHODS.get(which as usize)
+    {
+        crate::profile::count(crate::profile::Counter::CallBuiltin);
+        let r = match f(recv, crate::object::Args::positional(args)) {
+            Ok(v) => v.into_raw(),
+            Err(e) => match qualify_cached_error(Err(e), recv, name) {
+                Ok(v) => v.into_raw(),
+                Err(_) => Value::ERROR,
+            },
+        };
+        if moved != 0 {
+            release_if_moved(recv, moved, 0);
+            for (i, a) in args.iter().enumerate() {
+                release_if_moved(*a, moved, i as u32 + 1);
+            }
+        }
+        return r;
+    }
+    method_call_slow(recv, name, args, moved)
+}
+
 /// `recv.pop()` (`name` is `"pop"`): pops the last item of a non-empty list at once, else
 /// calls like [`molt_call_method`] (`moved` as there: bit 0 `recv`). → error.
 #[unsafe(no_mangle)]

@@ -25,6 +25,11 @@ pub const HASH_INF: i64 = 314159;
 #[inline]
 pub fn hash_i64(i: i64) -> i64 {
     let m = HASH_MODULUS as i64;
+    if i > -m && i < m {
+        // Below the modulus in magnitude (every inline int): the value itself, without a
+        // 64-bit division.
+        return if i == -1 { -2 } else { i };
+    }
     let mut h = if i >= 0 {
         i % m
     } else {

@@ -1915,6 +1915,13 @@ mod tests {
     use super::*;
 
     #[test]
+    fn methods_are_numbered_as_the_abi_says() {
+        // `molt_method_str` indexes `METHODS` with the codes of `molt_abi::str_method`.
+        let names: Vec<&str> = METHODS.iter().map(|(n, _)| *n).collect();
+        assert_eq!(names, molt_abi::str_method::NAMES);
+    }
+
+    #[test]
     fn repr_quotes_and_escapes_like_cpython() {
         assert_eq!(repr_text("a'b", false), "\"a'b\"");
         assert_eq!(repr_text("a\"b'", false), "'a\"b\\''");

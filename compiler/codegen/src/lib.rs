@@ -481,8 +481,12 @@ fn build_module<M: Backend>(
                 | InstKind::CallClassDirect { .. } => 16,
                 InstKind::CallSuper { .. } => 32,
                 InstKind::CallMethod {
-                    ref name, ref args, ..
-                } if symbols::method_entry(name, args).is_none() => molt_abi::ic::CACHED_CELL_SIZE,
+                    receiver,
+                    ref name,
+                    ref args,
+                } if symbols::method_entry(name, args, f.ty(receiver)).is_none() => {
+                    molt_abi::ic::CACHED_CELL_SIZE
+                }
                 _ => continue,
             };
             let name = symbols::ic_symbol(&f.name, inst.site.index() as u32);

@@ -323,9 +323,14 @@ fn kind_of(func: &Function, d: &InstData) -> Option<u32> {
             _,
         ) => METHOD_DIRECT,
         (InstKind::GetAttrSlot(..) | InstKind::SetAttrSlot(..), _) => SLOT,
-        (InstKind::CallMethod { name, args, .. }, _)
-            if crate::symbols::method_entry(name, args).is_none() =>
-        {
+        (
+            InstKind::CallMethod {
+                receiver,
+                name,
+                args,
+            },
+            _,
+        ) if crate::symbols::method_entry(name, args, func.ty(*receiver)).is_none() => {
             METHOD_CACHED | if dynamic { DYNAMIC_LANE } else { 0 }
         }
         _ if dynamic => DYNAMIC | DYNAMIC_LANE,

@@ -209,9 +209,15 @@ pub struct Symbols {
 /// How a `call.method` site calls: the runtime entry point specialized for the method
 /// (`molt_method_append`, `_pop`, `_get`, `_str_pred` for `isdigit()` and the other
 /// character tests: positional arguments in registers, the list, dict or str operation
-/// inline, any other receiver through the generic path), or `None` for
+/// inline, any other receiver through the generic path; `molt_method_str` for the other
+/// methods of a receiver typed `str` with at most two positional arguments, which calls the
+/// method's implementation without a lookup), or `None` for
 /// `molt_call_method_cached` with a 16-byte inline cache cell.
-pub fn method_entry(name: &str, args: &molt_mir::CallArgs) -> Option<Rt> {
+pub fn method_entry(
+    name: &str,
+    args: &molt_mir::CallArgs,
+    receiver: &molt_mir::Type,
+) -> Option<Rt> {
     if !args.keywords.is_empty() {
         return None;
     }
@@ -220,6 +226,11 @@ pub fn method_entry(name: &str, args: &molt_mir::CallArgs) -> Option<Rt> {
         ("pop", 0) => Some(Rt::MethodPop),
         ("get", 1 | 2) => Some(Rt::MethodGet),
         (name, 0) if molt_abi::str_pred::of(name).is_some() => Some(Rt::MethodStrPred),
+        (name, 0..=2)
+            if *receiver == molt_mir::Type::Str && molt_abi::str_method::of(name).is_some() =>
+        {
+            Some(Rt::MethodStr)
+        }
         _ => None,
     }
 }

@@ -1890,7 +1890,7 @@ impl Translator<'_> {
                 let (_, mask) = self.passing(&stack, &[], after);
                 let recv = v!(receiver);
                 let n = self.str_const(b, name);
-                let entry = crate::symbols::method_entry(name, args);
+                let entry = crate::symbols::method_entry(name, args, self.func.ty(*receiver));
                 let merge = b.create_block();
                 b.append_block_param(merge, I64);
                 if matches!(entry, Some(Rt::MethodAppend | Rt::MethodPop))
@@ -1919,8 +1919,20 @@ impl Translator<'_> {
                             let which = abi::str_pred::of(name).unwrap_or(u32::MAX);
                             vals.push(b.ins().iconst(I32, i64::from(which)));
                         }
+                        if entry == Rt::MethodStr {
+                            let which = abi::str_method::of(name).unwrap_or(u32::MAX);
+                            vals.push(b.ins().iconst(I32, i64::from(which)));
+                        }
                         for a in &args.positional {
                             vals.push(v!(a));
+                        }
+                        if entry == Rt::MethodStr {
+                            // Unused argument registers hold a harmless word.
+                            while vals.len() < 5 {
+                                vals.push(b.ins().iconst(I64, NONE));
+                            }
+                            let n = args.positional.len() as i64;
+                            vals.push(b.ins().iconst(I32, n));
                         }
                         if entry == Rt::MethodGet && vals.len() == 3 {
                             vals.push(b.ins().iconst(I64, UNBOUND));

@@ -326,6 +326,9 @@ fn method_calls(func: &mut Function, ctx: &mut PassContext<'_>) {
         };
         let found = match class {
             Some(c) => resolve_method(index, c, method),
+            // A receiver of a builtin type (`str`, `list`, ...) is no instance of the module's
+            // classes.
+            None if *func.ty(*receiver) != molt_mir::Type::Dyn => continue,
             None => index
                 .only_class_defining(method)
                 .and_then(|c| resolve_method(index, c.name, method)),

@@ -78,6 +78,8 @@ pub fn run(func: &mut Function, _ctx: &mut PassContext<'_>) {
     if !dead.is_empty() {
         remove_insts(func, &dead);
         func.compact();
+        // A joined call on a str has the method's result type (`" ".join(x)` is a str).
+        molt_mir::types::infer(func);
     }
 }
 

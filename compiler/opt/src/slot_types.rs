@@ -21,8 +21,14 @@
 //! failure point enters the generic copy at its own block, so the copy is made once: the
 //! code grows by at most the window's size.
 //!
+//! The same check follows `x ** y` on two floats (hinted loads, values computed from them,
+//! or values typed `float`): its result is a float except for a negative base with a
+//! fractional exponent, which gives a complex number, so `(dx * dx + dy * dy) ** 0.5` and
+//! the arithmetic on it are native behind one tag test.
+//!
 //! Remarks: `guard.slot` (applied) at the first checked load of each attribute in a
-//! function, saying where the hint comes from.
+//! function, saying where the hint comes from; `guard.pow` (applied) at the first checked
+//! power of a function.
 //!
 //! The technique is speculation on a type test with a slow path that continues in
 //! unspecialized code (as the "uncommon branch" of the SELF compilers and the type
@@ -92,9 +98,6 @@ pub fn run(func: &mut Function, ctx: &mut PassContext<'_>) {
             &local
         }
     };
-    if hints.is_empty() {
-        return;
-    }
     let mut remarked: FxHashSet<Box<str>> = FxHashSet::default();
     let escaping = escaping_values(func);
     let mut windows = 0;
@@ -159,10 +162,25 @@ fn float_op(kind: &InstKind) -> Option<Vec<Value>> {
     }
 }
 
-/// The values of `insts` that are floats once the loads `loads` are checked: the loads, and
+/// The operands of `x ** y` (two operands, no modulus): checked after the operation when both
+/// are floats, since its result is a float except for a negative base with a fractional
+/// exponent (a complex number, as in CPython).
+fn float_pow(kind: &InstKind) -> Option<Vec<Value>> {
+    match kind {
+        InstKind::Binary {
+            op: BinaryOp::Pow,
+            lhs,
+            rhs,
+            ..
+        } => Some(vec![*lhs, *rhs]),
+        _ => None,
+    }
+}
+
+/// The values of `insts` that are floats once the checks `checked` pass: those values, and
 /// the results of float operations whose operands are all such values or proven floats.
-fn float_values(func: &Function, insts: &[Inst], loads: &FxHashSet<Value>) -> FxHashSet<Value> {
-    let mut floats = loads.clone();
+fn float_values(func: &Function, insts: &[Inst], checked: &FxHashSet<Value>) -> FxHashSet<Value> {
+    let mut floats = checked.clone();
     for &inst in insts {
         let data = &func.insts[inst.index()];
         if matches!(data.kind, InstKind::Compare(..)) {
@@ -192,27 +210,41 @@ fn speculate_block(
     let Some(terminator) = insts.len().checked_sub(1) else {
         return false;
     };
-    // Hinted loads whose type is unknown.
-    let candidates: FxHashSet<Value> = insts[..terminator]
-        .iter()
-        .filter_map(|&i| {
-            let d = &func.insts[i.index()];
-            match (&d.kind, d.result) {
-                (InstKind::GetAttrSlot(_, name), Some(r))
-                    if hints.contains_key(name) && *func.ty(r) == Type::Dyn =>
-                {
-                    Some(r)
-                }
-                _ => None,
-            }
-        })
-        .collect();
+    // Hinted loads whose type is unknown, and powers of floats (`d2 ** 0.5`: a float, unless
+    // a negative base with a fractional exponent makes it complex), in one forward scan so
+    // that a power of loaded values counts.
+    let mut candidates: FxHashSet<Value> = FxHashSet::default();
+    let mut floats: FxHashSet<Value> = FxHashSet::default();
+    for &i in &insts[..terminator] {
+        let d = &func.insts[i.index()];
+        let Some(r) = d.result else { continue };
+        if *func.ty(r) != Type::Dyn {
+            continue;
+        }
+        let checked = match &d.kind {
+            InstKind::GetAttrSlot(_, name) => hints.contains_key(name),
+            kind => float_pow(kind).is_some_and(|ops| {
+                ops.iter()
+                    .all(|v| floats.contains(v) || *func.ty(*v) == Type::Float)
+            }),
+        };
+        if checked {
+            candidates.insert(r);
+            floats.insert(r);
+        } else if !matches!(d.kind, InstKind::Compare(..))
+            && float_op(&d.kind).is_some_and(|ops| {
+                ops.iter()
+                    .all(|v| floats.contains(v) || *func.ty(*v) == Type::Float)
+            })
+        {
+            floats.insert(r);
+        }
+    }
     if candidates.is_empty() {
         return false;
     }
-    // Keep the loads that some native float operation would read (through other float
+    // Keep the checks that some native float operation would read (through other float
     // values): a check that enables nothing is not worth its branch.
-    let floats = float_values(func, &insts[..terminator], &candidates);
     let mut kept: FxHashSet<Value> = FxHashSet::default();
     let def_of: FxHashMap<Value, Inst> = insts
         .iter()
@@ -236,6 +268,12 @@ fn speculate_block(
             }
             if candidates.contains(&v) {
                 kept.insert(v);
+                // A checked power is native when its operands are floats too.
+                if let Some(i) = def_of.get(&v)
+                    && let Some(ops) = float_pow(&func.insts[i.index()].kind)
+                {
+                    stack.extend(ops.into_iter().filter(|o| floats.contains(o)));
+                }
                 continue;
             }
             if let Some(i) = def_of.get(&v)
@@ -439,6 +477,17 @@ fn speculate_block(
             && remarked.insert(name.clone())
         {
             remark(func, ctx, *object, name, span, hints);
+        } else if float_pow(&func.insts[inst.index()].kind).is_some()
+            && remarked.insert("**".into())
+        {
+            let r = ctx.remark(
+                "unbox",
+                "guard.pow",
+                RemarkKind::Applied,
+                span,
+                "`**` of two floats is expected to give a float (it gives a complex number for a negative base and a fractional exponent): the result is checked, the float arithmetic on it is native, and any other value runs a generic copy of this code".to_string(),
+            );
+            r.args.push(("type".into(), "float".into()));
         }
     }
     let args = live_out.iter().map(|v| *spec.get(v).unwrap_or(v)).collect();

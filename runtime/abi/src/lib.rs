@@ -194,6 +194,11 @@ macro_rules! for_each_runtime_function {
                 /// a `str_pred` code; `name` the method's name): answered at once for an
                 /// exact str, else called like `molt_call_method` (`moved`: bit 0 `recv`).
                 MethodStrPred = molt_method_str_pred(recv: Value, name: Value, which: u32, moved: u64) -> Value;
+                /// `recv.name(a0, a1)` with `nargs` (0 to 2) positional arguments on a str
+                /// (`which` a `str_method` code; `name` the method's name): the method's
+                /// implementation called at once for an exact str, else called like
+                /// `molt_call_method` (`moved`: bit 0 `recv`, bits 1 and 2 the arguments).
+                MethodStr = molt_method_str(recv: Value, name: Value, which: u32, a0: Value, a1: Value, nargs: u32, moved: u64) -> Value;
                 /// A float value of NaN bits `bits`.
                 FloatNan = molt_float_nan(bits: u64) -> Value;
                 /// `len(v)`.
@@ -611,6 +616,65 @@ pub mod str_pred {
             "isspace" => ISSPACE,
             _ => return None,
         })
+    }
+}
+
+/// Codes of `molt_method_str`'s `which`: the methods of `str`, numbered in this order (the
+/// runtime's table of str methods lists them in the same order; a test checks it).
+pub mod str_method {
+    /// The names, by code.
+    pub const NAMES: &[&str] = &[
+        "find",
+        "rfind",
+        "index",
+        "rindex",
+        "count",
+        "startswith",
+        "endswith",
+        "split",
+        "rsplit",
+        "splitlines",
+        "join",
+        "strip",
+        "lstrip",
+        "rstrip",
+        "replace",
+        "upper",
+        "lower",
+        "casefold",
+        "swapcase",
+        "capitalize",
+        "title",
+        "isdigit",
+        "isdecimal",
+        "isnumeric",
+        "isalpha",
+        "isalnum",
+        "isspace",
+        "isascii",
+        "isupper",
+        "islower",
+        "istitle",
+        "isidentifier",
+        "isprintable",
+        "partition",
+        "rpartition",
+        "zfill",
+        "center",
+        "ljust",
+        "rjust",
+        "expandtabs",
+        "removeprefix",
+        "removesuffix",
+        "format",
+        "format_map",
+        "translate",
+        "encode",
+    ];
+
+    /// The code of str method `name`, if `str` has it.
+    pub fn of(name: &str) -> Option<u32> {
+        NAMES.iter().position(|n| *n == name).map(|i| i as u32)
     }
 }
 
