@@ -1344,6 +1344,13 @@ fn count_cached_call(recv: Value, cell: *mut u64) {
     }
 }
 
+/// The one-character str of ASCII code `byte` (generated code indexes an ASCII str inline
+/// and reads the character's str here): a new reference. Never fails.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_ascii_char(byte: u32) -> Value {
+    incref(crate::state::rt().chars[(byte & 0x7F) as usize])
+}
+
 /// A new NaN float value with the sign of `bits` (the NaN native float arithmetic produced,
 /// as raw `f64` bits) and a fresh payload, so it is a distinct object: generated code calls
 /// it for every NaN result. Never fails.

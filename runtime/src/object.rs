@@ -217,6 +217,10 @@ const _: () = {
                 == molt_abi::layout::STR_LEN_OFFSET_64
         );
         assert!(STR_TEXT_OFFSET as i32 == molt_abi::layout::STR_TEXT_OFFSET_64);
+        assert!(
+            std::mem::offset_of!(Obj<StrHead>, data.is_ascii) as i32
+                == molt_abi::layout::STR_ASCII_OFFSET_64
+        );
     }
     #[cfg(target_pointer_width = "32")]
     {
@@ -225,6 +229,10 @@ const _: () = {
                 == molt_abi::layout::STR_LEN_OFFSET_32
         );
         assert!(STR_TEXT_OFFSET as i32 == molt_abi::layout::STR_TEXT_OFFSET_32);
+        assert!(
+            std::mem::offset_of!(Obj<StrHead>, data.is_ascii) as i32
+                == molt_abi::layout::STR_ASCII_OFFSET_32
+        );
     }
 };
 

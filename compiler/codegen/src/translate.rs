@@ -2326,9 +2326,28 @@ impl Translator<'_> {
                 b.append_block_param(merge, I64);
                 if let Some(seq) = seq {
                     let slow = b.create_block();
-                    let addr = self.seq_item_addr(b, o, k, seq, slow);
+                    // A value of unknown type may also be a str.
+                    let other = if seq == SeqKinds::Dyn {
+                        b.create_block()
+                    } else {
+                        slow
+                    };
+                    let addr = self.seq_item_addr(b, o, k, seq, slow, other);
                     let r = b.ins().load(I64, ir::MemFlagsData::trusted(), addr, 0);
                     self.incref(b, r);
+                    b.ins().jump(merge, &[BlockArg::Value(r)]);
+                    if other != slow {
+                        b.switch_to_block(other);
+                        let r = self.str_char_inline(b, o, k, slow);
+                        b.ins().jump(merge, &[BlockArg::Value(r)]);
+                    }
+                    b.set_cold_block(slow);
+                    b.switch_to_block(slow);
+                } else if *self.func.ty(*mo) == Type::Str
+                    && matches!(self.func.ty(*mk), Type::Int | Type::Dyn)
+                {
+                    let slow = b.create_block();
+                    let r = self.str_char_inline(b, o, k, slow);
                     b.ins().jump(merge, &[BlockArg::Value(r)]);
                     b.set_cold_block(slow);
                     b.switch_to_block(slow);
@@ -3019,8 +3038,9 @@ impl Translator<'_> {
     }
 
     /// The address of item `k` of `o`, a list or a tuple as `kinds` says (a list's or a
-    /// tuple's kind is tested for a value of unknown type), or a branch to `slow` unless `k`
-    /// is an inline int that indexes it (negative from the end, as Python).
+    /// tuple's kind is tested for a value of unknown type, branching to `other` for an object
+    /// of another kind), or a branch to `slow` unless `k` is an inline int that indexes it
+    /// (negative from the end, as Python).
     fn seq_item_addr(
         &mut self,
         b: &mut FunctionBuilder<'_>,
@@ -3028,6 +3048,7 @@ impl Translator<'_> {
         k: ir::Value,
         kinds: SeqKinds,
         slow: ir::Block,
+        other: ir::Block,
     ) -> ir::Value {
         let tuple = match kinds {
             SeqKinds::List => return self.list_item_addr(b, o, k, false, slow),
@@ -3071,7 +3092,7 @@ impl Translator<'_> {
                     .jump(seq, &[BlockArg::Value(len), BlockArg::Value(items)]);
                 b.switch_to_block(not_list);
                 let is_tuple = b.ins().icmp_imm_s(IntCC::Equal, kind, KIND_TUPLE);
-                b.ins().brif(is_tuple, tuple, &[], slow, &[]);
+                b.ins().brif(is_tuple, tuple, &[], other, &[]);
                 b.switch_to_block(tuple);
                 let len = b.ins().load(I64, mem, p, TUPLE_LEN_OFFSET);
                 let items = b.ins().iadd_imm_s(p, i64::from(TUPLE_ITEMS_OFFSET));
@@ -3285,6 +3306,42 @@ impl Translator<'_> {
         let items = b.ins().load(I64, mem, p, LIST_ITEMS_OFFSET);
         let offset = b.ins().ishl_imm_u(i, 3);
         b.ins().iadd(items, offset)
+    }
+
+    /// `s[k]` for an exact ASCII str `s` (its kind tested) and an inline int `k` in range
+    /// (negative from the end): the one-character str of the byte there, from the runtime's
+    /// table (`molt_ascii_char`, a new reference). Anything else branches to `slow`, where
+    /// nothing has happened yet.
+    fn str_char_inline(
+        &mut self,
+        b: &mut FunctionBuilder<'_>,
+        s: ir::Value,
+        k: ir::Value,
+        slow: ir::Block,
+    ) -> ir::Value {
+        let mem = ir::MemFlagsData::trusted();
+        let k_tag = b.ins().ushr_imm_u(k, 48);
+        let is_int = b.ins().icmp_imm_s(IntCC::Equal, k_tag, TAG_INT);
+        let int = b.create_block();
+        b.ins().brif(is_int, int, &[], slow, &[]);
+        b.switch_to_block(int);
+        let p = self.kind_guard(b, s, i64::from(abi::layout::KIND_STR), slow);
+        let ascii_offset = if self.symbols.wasm32 {
+            abi::layout::STR_ASCII_OFFSET_32
+        } else {
+            abi::layout::STR_ASCII_OFFSET_64
+        };
+        let ascii = b.ins().uload8(I64, mem, p, ascii_offset);
+        let in_ascii = b.create_block();
+        b.ins().brif(ascii, in_ascii, &[], slow, &[]);
+        b.switch_to_block(in_ascii);
+        // An ASCII str's characters are its bytes.
+        let len = self.str_byte_len(b, p);
+        let i = checked_index(b, k, len, slow);
+        let at = b.ins().iadd(p, i);
+        let text_offset = self.str_text_offset();
+        let byte = b.ins().uload8(I32, mem, at, text_offset);
+        self.call_rt(b, Rt::AsciiChar, &[byte])
     }
 
     /// `l.append(x)` (`item` is `Some(x)`) or `l.pop()` inline when `l` is a list (its kind

@@ -501,6 +501,17 @@ pub fn lane(func: &Function, inst: &InstData) -> Option<(Lane, Option<String>)> 
             )
         }
         (InstKind::GetItem(o, k), _)
+            if ty(*o) == Type::Str && matches!(ty(*k), Type::Int | Type::Dyn) =>
+        {
+            (
+                Guarded,
+                Some(
+                    "indexes the str inline when it is ASCII and the index is a small int in range"
+                        .into(),
+                ),
+            )
+        }
+        (InstKind::GetItem(o, k), _)
             if matches!(ty(*o), Type::Tuple(_)) && matches!(ty(*k), Type::Int | Type::Dyn) =>
         {
             (

@@ -199,6 +199,8 @@ macro_rules! for_each_runtime_function {
                 /// implementation called at once for an exact str, else called like
                 /// `molt_call_method` (`moved`: bit 0 `recv`, bits 1 and 2 the arguments).
                 MethodStr = molt_method_str(recv: Value, name: Value, which: u32, a0: Value, a1: Value, nargs: u32, moved: u64) -> Value;
+                /// The one-character str of ASCII code `byte` (below 128), a new reference.
+                AsciiChar = molt_ascii_char(byte: u32) -> Value;
                 /// A float value of NaN bits `bits`.
                 FloatNan = molt_float_nan(bits: u64) -> Value;
                 /// `len(v)`.
@@ -400,6 +402,11 @@ pub mod layout {
     pub const STR_TEXT_OFFSET_64: i32 = 49;
     /// Byte offset of a str's text length in bytes on wasm32 (a `u32`).
     pub const STR_LEN_OFFSET_32: i32 = 28;
+    /// Byte offset of a str's ASCII flag on 64-bit targets (a `bool` byte: 1 when every
+    /// character is ASCII, so that character `i` is byte `i` of the text).
+    pub const STR_ASCII_OFFSET_64: i32 = 48;
+    /// Byte offset of a str's ASCII flag on wasm32.
+    pub const STR_ASCII_OFFSET_32: i32 = 36;
     /// Byte offset of a str's UTF-8 text on wasm32.
     pub const STR_TEXT_OFFSET_32: i32 = 37;
     /// `Kind::Tuple`: a tuple (exactly `tuple`; instances of subclasses, namedtuples
