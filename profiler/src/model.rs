@@ -135,6 +135,8 @@ pub enum DeoptReason {
     NotFloat,
     /// An annotated `bool` parameter was not a bool.
     NotBool,
+    /// An annotated `str` parameter was not an exact str.
+    NotStr,
     /// A mixed int/float fast path met something else.
     NotNumber,
     /// Small-int arithmetic overflowed the inline representation.
@@ -153,10 +155,11 @@ pub enum DeoptReason {
 
 impl DeoptReason {
     /// Every reason, in the documented order.
-    pub const ALL: [DeoptReason; 10] = [
+    pub const ALL: [DeoptReason; 11] = [
         DeoptReason::NotInt,
         DeoptReason::NotFloat,
         DeoptReason::NotBool,
+        DeoptReason::NotStr,
         DeoptReason::NotNumber,
         DeoptReason::Overflow,
         DeoptReason::ZeroDivisor,
@@ -172,6 +175,7 @@ impl DeoptReason {
             DeoptReason::NotInt => "not-int",
             DeoptReason::NotFloat => "not-float",
             DeoptReason::NotBool => "not-bool",
+            DeoptReason::NotStr => "not-str",
             DeoptReason::NotNumber => "not-number",
             DeoptReason::Overflow => "overflow",
             DeoptReason::ZeroDivisor => "zero-divisor",

@@ -231,6 +231,9 @@ pub fn reason_advice(reason: DeoptReason) -> &'static str {
             "a value here was not a float; pass floats (e.g. `1.0`, not `1`) where `float` is annotated"
         }
         DeoptReason::NotBool => "a value here was not a bool; pass `True`/`False`",
+        DeoptReason::NotStr => {
+            "a value here was not a str (or was an instance of a subclass of str); pass plain strs where `str` is annotated"
+        }
         DeoptReason::NotNumber => {
             "a mixed int/float operation met another type; keep the operands numbers"
         }

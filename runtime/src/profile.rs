@@ -152,6 +152,7 @@ fn layout(kind: u32) -> (&'static [&'static str], bool, bool) {
         kinds::GUARD_INT => (&["not-int"], true, false),
         kinds::GUARD_FLOAT => (&["not-float"], true, false),
         kinds::GUARD_BOOL => (&["not-bool"], true, false),
+        kinds::GUARD_STR => (&["not-str"], true, false),
         kinds::INT_ARITH => (&["not-int", "overflow", "zero-divisor"], true, false),
         kinds::INT_COMPARE => (&["not-int"], true, false),
         kinds::NUMERIC => (&["not-number", "zero-divisor"], true, false),

@@ -181,6 +181,24 @@ fn an_entry_guard_counts_its_checks_and_not_int_deopts() {
 }
 
 #[test]
+fn a_str_entry_guard_counts_not_str_deopts() {
+    let built = build(
+        // (The calls are in `try` blocks, where `f` is not inlined: its own code runs.)
+        "class S(str):\n    pass\n\n\
+         def f(s: str) -> int:\n    return len(s.split(','))\n\n\
+         t = 0\nfor i in range(300):\n    try:\n        t = t + f('a,b')\n    except TypeError:\n        pass\n\
+         for i in range(20):\n    try:\n        t = t + f(S('a,b,c'))\n    except TypeError:\n        pass\nprint(t)\n",
+    );
+    let (out, profile) = profiled(&built);
+    assert_eq!(stdout(&out), "660\n");
+    let guard = site(&built, "f", |_, d| matches!(d.kind, InstKind::IsType(..)));
+    let record = site_record(&profile, guard);
+    assert_eq!(record["count"], 320, "{record}");
+    // An instance of a subclass of `str` runs the generic copy.
+    assert_eq!(record["deopts"], serde_json::json!({"not-str": 20}));
+}
+
+#[test]
 fn an_int_add_counts_exactly_its_overflows() {
     let built = build(
         // (The calls are in a `try` block, where `add` is not inlined: its own code runs.)

@@ -16,8 +16,8 @@ use rustc_hash::FxHashMap;
 
 // The kinds of points, shared with the runtime's reader of the counters.
 pub use molt_abi::profile_kind::{
-    DIRECT_CALL, DYNAMIC, DYNAMIC_LANE, FLOAT_DIV, GUARD_BOOL, GUARD_FLOAT, GUARD_INT, INT_ARITH,
-    INT_COMPARE, METHOD_CACHED, METHOD_DIRECT, NUMERIC, SLOT,
+    DIRECT_CALL, DYNAMIC, DYNAMIC_LANE, FLOAT_DIV, GUARD_BOOL, GUARD_FLOAT, GUARD_INT, GUARD_STR,
+    INT_ARITH, INT_COMPARE, METHOD_CACHED, METHOD_DIRECT, NUMERIC, SLOT,
 };
 
 /// Counter slots of a point of `kind` (its deopt counters; executions come from the edge
@@ -26,8 +26,8 @@ pub fn slot_count(kind: u32) -> u32 {
     match kind & 0xFF {
         INT_ARITH => 3,
         NUMERIC => 2,
-        GUARD_INT | GUARD_FLOAT | GUARD_BOOL | INT_COMPARE | FLOAT_DIV | DIRECT_CALL
-        | METHOD_DIRECT | SLOT => 1,
+        GUARD_INT | GUARD_FLOAT | GUARD_BOOL | GUARD_STR | INT_COMPARE | FLOAT_DIV
+        | DIRECT_CALL | METHOD_DIRECT | SLOT => 1,
         _ => 0,
     }
 }
@@ -308,6 +308,7 @@ fn kind_of(func: &Function, d: &InstData) -> Option<u32> {
         (InstKind::IsType(_, Type::Int), _) => GUARD_INT,
         (InstKind::IsType(_, Type::Float), _) => GUARD_FLOAT,
         (InstKind::IsType(_, Type::Bool), _) => GUARD_BOOL,
+        (InstKind::IsType(_, Type::Str), _) => GUARD_STR,
         (InstKind::Binary { .. }, Strategy::IntArith) => INT_ARITH,
         (InstKind::Compare(..), Strategy::IntCompare) => INT_COMPARE,
         (InstKind::Binary { .. }, Strategy::NumericArith)

@@ -1575,6 +1575,29 @@ impl Translator<'_> {
                 let c = match ty {
                     Type::Float => b.ins().icmp_imm_u(IntCC::UnsignedLessThan, tag, TAG_PTR),
                     Type::Bool => b.ins().icmp_imm_s(IntCC::Equal, tag, TAG_BOOL),
+                    Type::Str => {
+                        // An object whose kind is `str` (exactly: a subclass's instances are
+                        // instances).
+                        let is_ptr = b.ins().icmp_imm_s(IntCC::Equal, tag, TAG_PTR);
+                        let heap = b.create_block();
+                        let merge = b.create_block();
+                        b.append_block_param(merge, I8);
+                        b.ins()
+                            .brif(is_ptr, heap, &[], merge, &[BlockArg::Value(is_ptr)]);
+                        b.switch_to_block(heap);
+                        let p = b.ins().band_imm_u(x, PAYLOAD_MASK);
+                        let kind =
+                            b.ins()
+                                .uload32(ir::MemFlagsData::trusted(), p, HEADER_KIND_OFFSET);
+                        let is_str = b.ins().icmp_imm_s(
+                            IntCC::Equal,
+                            kind,
+                            i64::from(abi::layout::KIND_STR),
+                        );
+                        b.ins().jump(merge, &[BlockArg::Value(is_str)]);
+                        b.switch_to_block(merge);
+                        b.block_params(merge)[0]
+                    }
                     _ => {
                         // Inline ints answer inline; bigints need the object's kind.
                         let is_small = b.ins().icmp_imm_s(IntCC::Equal, tag, TAG_INT);

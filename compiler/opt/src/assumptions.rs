@@ -2,7 +2,8 @@
 //! instructions, which are *not* facts (Python does not enforce annotations). This pass makes
 //! them facts or drops them:
 //!
-//! - At `O1` and above, parameters annotated `int`, `float` or `bool` get an **entry guard**:
+//! - At `O1` and above, parameters annotated `int`, `float`, `bool` or `str` get an **entry
+//!   guard** (exact types: an instance of a subclass of `str` runs the generic copy):
 //!   the function is versioned. The entry block tests each such parameter with `is.type`; when
 //!   all tests pass, control enters the original body, where the `assume`s are now proven
 //!   facts; otherwise it enters a generic copy of the body in which the `assume`s are gone.
@@ -36,7 +37,7 @@ pub fn run(func: &mut Function, ctx: &mut PassContext<'_>) {
             let data = &func.insts[inst.index()];
             if let InstKind::Assume(v, t) = &data.kind
                 && entry_params.contains(v)
-                && matches!(t, Type::Int | Type::Float | Type::Bool)
+                && matches!(t, Type::Int | Type::Float | Type::Bool | Type::Str)
                 && !guards.iter().any(|(g, _, _)| g == v)
             {
                 guards.push((*v, t.clone(), data.span));

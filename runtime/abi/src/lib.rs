@@ -733,6 +733,8 @@ pub mod profile_kind {
     pub const METHOD_CACHED: u32 = 11;
     /// Any other operation of the `dynamic` lane: executions.
     pub const DYNAMIC: u32 = 12;
+    /// `is.type v, str` (an entry guard): checks, failures (`not-str`).
+    pub const GUARD_STR: u32 = 13;
     /// Flag on a kind: the operation is in the `dynamic` lane.
     pub const DYNAMIC_LANE: u32 = 0x100;
 }
