@@ -3079,11 +3079,7 @@ impl Translator<'_> {
             SeqKinds::Dyn => Some(()),
         };
         let mem = ir::MemFlagsData::trusted();
-        let k_tag = b.ins().ushr_imm_u(k, 48);
-        let is_int = b.ins().icmp_imm_s(IntCC::Equal, k_tag, TAG_INT);
-        let int = b.create_block();
-        b.ins().brif(is_int, int, &[], slow, &[]);
-        b.switch_to_block(int);
+        inline_int_or(b, k, slow);
         // The sequence's item count and the address of its first item.
         let (len, items) = match tuple {
             None => {
@@ -3315,11 +3311,7 @@ impl Translator<'_> {
         slow: ir::Block,
     ) -> ir::Value {
         let mem = ir::MemFlagsData::trusted();
-        let k_tag = b.ins().ushr_imm_u(k, 48);
-        let is_int = b.ins().icmp_imm_s(IntCC::Equal, k_tag, TAG_INT);
-        let int = b.create_block();
-        b.ins().brif(is_int, int, &[], slow, &[]);
-        b.switch_to_block(int);
+        inline_int_or(b, k, slow);
         if check_kind {
             self.kind_guard(b, o, KIND_LIST, slow);
         }
@@ -3343,11 +3335,7 @@ impl Translator<'_> {
         slow: ir::Block,
     ) -> ir::Value {
         let mem = ir::MemFlagsData::trusted();
-        let k_tag = b.ins().ushr_imm_u(k, 48);
-        let is_int = b.ins().icmp_imm_s(IntCC::Equal, k_tag, TAG_INT);
-        let int = b.create_block();
-        b.ins().brif(is_int, int, &[], slow, &[]);
-        b.switch_to_block(int);
+        inline_int_or(b, k, slow);
         let p = self.kind_guard(b, s, i64::from(abi::layout::KIND_STR), slow);
         let ascii_offset = if self.symbols.wasm32 {
             abi::layout::STR_ASCII_OFFSET_32
@@ -5226,6 +5214,15 @@ fn small_int(b: &mut FunctionBuilder<'_>, v: ir::Value) -> ir::Value {
     }
     let shifted = b.ins().ishl_imm_u(v, 16);
     b.ins().sshr_imm_u(shifted, 16)
+}
+
+/// Continues in a new block when `k` is an inline int, else branches to `slow`.
+fn inline_int_or(b: &mut FunctionBuilder<'_>, k: ir::Value, slow: ir::Block) {
+    let k_tag = b.ins().ushr_imm_u(k, 48);
+    let is_int = b.ins().icmp_imm_s(IntCC::Equal, k_tag, TAG_INT);
+    let int = b.create_block();
+    b.ins().brif(is_int, int, &[], slow, &[]);
+    b.switch_to_block(int);
 }
 
 /// The position that small-int word `k` indexes in a sequence of `len` items (`u64`): its
