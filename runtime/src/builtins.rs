@@ -356,7 +356,7 @@ fn b_format(_: Value, args: Args<'_>) -> R<Ref> {
             None => {
                 return type_error(format!(
                     "format() argument 2 must be str, not {}",
-                    type_name(s)
+                    crate::class::arg_type_name(s)
                 ));
             }
         },

@@ -466,7 +466,7 @@ fn str_arg<'a>(fname: &str, what: &str, v: Value) -> R<&'a str> {
         Some(s) => Ok(s),
         None => type_error(format!(
             "{fname}() argument '{what}' must be str, not {}",
-            crate::class::type_name(v)
+            crate::class::arg_type_name(v)
         )),
     }
 }
@@ -801,24 +801,33 @@ pub fn buffer_arg(v: Value) -> R<Vec<u8>> {
 /// CPython's `ADJUST_INDICES`: `end` clamped to `n`, negative values counted from the end;
 /// a `start` past `end` is kept (callers treat it as "not found").
 fn bounds(start: Option<Value>, end: Option<Value>, n: usize) -> R<(usize, usize)> {
-    let n = n as i64;
-    let adj = |v: Option<Value>, default: i64| -> R<i64> {
-        let i = match v {
-            Some(v) if v.is_none() => default,
-            Some(v) if crate::int::has_index(v) => crate::int::as_ssize(v, None)?,
+    Ok(adjust_bounds(bound_values(start, end)?, n))
+}
+
+/// The `start`/`end` arguments converted to integers (`None` where absent or `None`), as
+/// CPython converts them before the `sub` argument; [`adjust_bounds`] applies them.
+fn bound_values(start: Option<Value>, end: Option<Value>) -> R<(Option<i64>, Option<i64>)> {
+    let conv = |v: Option<Value>| -> R<Option<i64>> {
+        match v {
+            Some(v) if v.is_none() => Ok(None),
+            Some(v) if crate::int::has_index(v) => Ok(Some(crate::int::as_ssize(v, None)?)),
             Some(_) => {
-                return type_error(
-                    "slice indices must be integers or None or have an __index__ method",
-                );
+                type_error("slice indices must be integers or None or have an __index__ method")
             }
-            None => default,
-        };
-        Ok(if i < 0 { i.saturating_add(n).max(0) } else { i })
+            None => Ok(None),
+        }
     };
+    Ok((conv(start)?, conv(end)?))
+}
+
+/// [`bounds`] from converted values, for a length of `n` bytes.
+fn adjust_bounds((start, end): (Option<i64>, Option<i64>), n: usize) -> (usize, usize) {
+    let n = n as i64;
+    let adj = |i: i64| if i < 0 { i.saturating_add(n).max(0) } else { i };
     // A start past the end stays past it (`n + 1` at most, which a `usize` holds).
-    let s = adj(start, 0)?.min(n + 1);
-    let e = adj(end, n)?.min(n);
-    Ok((s as usize, e as usize))
+    let s = adj(start.unwrap_or(0)).min(n + 1);
+    let e = adj(end.unwrap_or(n)).min(n);
+    (s as usize, e as usize)
 }
 
 fn recv(v: Value, name: &str) -> R<Value> {
@@ -846,9 +855,11 @@ fn recv_ba(v: Value, name: &str) -> R<Value> {
 fn find_like(recv_v: Value, args: Args<'_>, name: &str, reverse: bool) -> R<Option<usize>> {
     let v = recv(recv_v, name)?;
     let [sub, start, end] = args.range::<3>(name, 1)?;
+    // CPython converts the bounds before `sub`.
+    let range = bound_values(start, end)?;
     let sub = sub_arg(sub.unwrap_or(Value::NONE))?;
     let d = bytes_data(v);
-    let (s, e) = bounds(start, end, d.len())?;
+    let (s, e) = adjust_bounds(range, d.len());
     let d = bytes_data(v);
     Ok(if reverse {
         rfind(d, &sub, s, e)
@@ -886,8 +897,10 @@ fn m_rindex(v: Value, args: Args<'_>) -> R<Ref> {
 fn m_count(v: Value, args: Args<'_>) -> R<Ref> {
     let v = recv(v, "count")?;
     let [sub, start, end] = args.range::<3>("count", 1)?;
+    // CPython converts the bounds before `sub`.
+    let range = bound_values(start, end)?;
     let sub = sub_arg(sub.unwrap_or(Value::NONE))?;
-    let (s, e) = bounds(start, end, bytes_data(v).len())?;
+    let (s, e) = adjust_bounds(range, bytes_data(v).len());
     let d = bytes_data(v);
     if s > e || s > d.len() {
         return Ok(int_from_i64(0));
@@ -1010,6 +1023,11 @@ fn is_space(b: u8) -> bool {
 
 fn split_args(args: Args<'_>, name: &str) -> R<(Option<Vec<u8>>, i64)> {
     let [sep, maxsplit] = args.bind(name, &["sep", "maxsplit"], 0)?;
+    // Argument Clinic converts `maxsplit` first; the method checks `sep` after.
+    let maxsplit = match maxsplit {
+        Some(m) => crate::int::as_ssize(m, Some(ExcKind::OverflowError))?,
+        None => -1,
+    };
     let sep = match sep {
         Some(s) if !s.is_none() => {
             let s = buffer_arg(s)?;
@@ -1019,10 +1037,6 @@ fn split_args(args: Args<'_>, name: &str) -> R<(Option<Vec<u8>>, i64)> {
             Some(s)
         }
         _ => None,
-    };
-    let maxsplit = match maxsplit {
-        Some(m) => crate::int::as_ssize(m, Some(ExcKind::OverflowError))?,
-        None => -1,
     };
     Ok((sep, maxsplit))
 }
@@ -1144,7 +1158,19 @@ fn m_rsplit(v: Value, args: Args<'_>) -> R<Ref> {
 fn m_join(v: Value, args: Args<'_>) -> R<Ref> {
     let v = recv(v, "join")?;
     let [it] = args.exact("join")?;
-    let items = crate::iter::collect_vec(it)?;
+    // `PySequence_Fast(iterable, "can only join an iterable")`: a value that is not
+    // iterable gets that message.
+    let iter = match crate::iter::py_iter(it) {
+        Ok(i) => i,
+        Err(e) => {
+            if crate::exceptions::pending_is(ExcKind::TypeError) {
+                drop(crate::exceptions::take_pending());
+                return type_error("can only join an iterable");
+            }
+            return Err(e);
+        }
+    };
+    let items = crate::iter::collect_vec(iter.v())?;
     // One exact bytes item is the result itself (for a bytes separator), as in CPython.
     if let [only] = &items[..]
         && is_bytes(v)
@@ -1412,7 +1438,7 @@ fn fill_arg(name: &str, fill: Option<Value>) -> R<u8> {
             Some(d) if d.len() == 1 => Ok(d[0]),
             _ => type_error(format!(
                 "{name}() argument 2 must be a byte string of length 1, not {}",
-                crate::class::type_name(f)
+                crate::class::arg_type_name(f)
             )),
         },
     }
@@ -1590,7 +1616,7 @@ fn fromhex(cls: Value, args: Args<'_>) -> R<Ref> {
     let Some(text) = crate::str::str_opt(s) else {
         return type_error(format!(
             "fromhex() argument must be str, not {}",
-            crate::class::type_name(s)
+            crate::class::arg_type_name(s)
         ));
     };
     let chars: Vec<char> = text.chars().collect();
@@ -2053,7 +2079,7 @@ fn byteorder_arg(v: Option<Value>) -> R<bool> {
         Some(_) => value_error("byteorder must be either 'little' or 'big'"),
         None => type_error(format!(
             "to_bytes() argument 'byteorder' must be str, not {}",
-            crate::class::type_name(v)
+            crate::class::arg_type_name(v)
         )),
     }
 }

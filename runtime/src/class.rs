@@ -411,6 +411,17 @@ pub fn class_qualname(cls: Value) -> String {
     as_str(q).to_string()
 }
 
+/// The type of `v` as CPython's argument parsing names it in "argument ... must be X, not
+/// Y" errors: `None` for `None` (`_PyArg_BadArgument` and `getargs.c` special-case it), else
+/// [`type_name`].
+pub fn arg_type_name(v: Value) -> String {
+    if v.is_none() {
+        "None".to_string()
+    } else {
+        type_name(v)
+    }
+}
+
 /// `type(v).__name__`.
 pub fn type_name(v: Value) -> String {
     let cls = type_of(v);
@@ -1638,7 +1649,7 @@ pub fn type_new_core(
     if crate::str::str_opt(name).is_none() {
         return type_error(format!(
             "type.__new__() argument 1 must be str, not {}",
-            type_name(name)
+            crate::class::arg_type_name(name)
         ));
     }
     if !crate::tuple::is_tuple(bases) {

@@ -315,7 +315,7 @@ fn m_format(recv_: Value, args: Args<'_>) -> R<Ref> {
     let Some(s) = crate::str::str_opt(spec) else {
         return type_error(format!(
             "__format__() argument must be str, not {}",
-            crate::class::type_name(spec)
+            crate::class::arg_type_name(spec)
         ));
     };
     if s.is_empty() {

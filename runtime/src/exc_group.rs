@@ -119,7 +119,7 @@ pub fn group_new(cls: Value, args: Args<'_>) -> R<Ref> {
     if !crate::str::is_str(message) {
         return type_error(format!(
             "BaseExceptionGroup.__new__() argument 1 must be str, not {}",
-            type_name(message)
+            crate::class::arg_type_name(message)
         ));
     }
     if !is_sequence(excs) {

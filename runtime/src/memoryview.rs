@@ -982,7 +982,7 @@ fn m_cast(v: Value, args: Args<'_>) -> R<Ref> {
     let Some(fmt) = crate::str::str_opt(format) else {
         return type_error(format!(
             "cast() argument 'format' must be str, not {}",
-            crate::class::type_name(format)
+            crate::class::arg_type_name(format)
         ));
     };
     let m = live(v)?;

@@ -422,7 +422,7 @@ fn format_method(recv: Value, args: Args<'_>) -> R<Ref> {
     let Some(s) = crate::str::str_opt(spec) else {
         return type_error(format!(
             "__format__() argument must be str, not {}",
-            crate::class::type_name(spec)
+            crate::class::arg_type_name(spec)
         ));
     };
     let plain = as_plain_int(recv);
@@ -728,7 +728,7 @@ fn float_getformat(_recv: Value, args: Args<'_>) -> R<Ref> {
         }
         None => type_error(format!(
             "__getformat__() argument must be str, not {}",
-            crate::class::type_name(typestr)
+            crate::class::arg_type_name(typestr)
         )),
     }
 }

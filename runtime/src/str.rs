@@ -595,7 +595,7 @@ pub fn str_new_ctor(_cls: Value, args: Args<'_>) -> R<Ref> {
             return type_error(format!(
                 "str() argument '{}' must be str, not {}",
                 NAMES[i],
-                crate::class::type_name(v)
+                crate::class::arg_type_name(v)
             ));
         }
     }
@@ -645,7 +645,7 @@ fn must_str<'a>(v: Value, fname: &str) -> R<&'a str> {
         Some(s) => Ok(s),
         None => type_error(format!(
             "{fname}() argument must be str, not {}",
-            crate::class::type_name(v)
+            crate::class::arg_type_name(v)
         )),
     }
 }
@@ -710,7 +710,7 @@ fn must_str_n<'a>(v: Value, fname: &str, n: u32) -> R<&'a str> {
         Some(s) => Ok(s),
         None => type_error(format!(
             "{fname}() argument {n} must be str, not {}",
-            crate::class::type_name(v)
+            crate::class::arg_type_name(v)
         )),
     }
 }
@@ -890,8 +890,10 @@ fn sub_range(s: Value, start: Option<Value>, end: Option<Value>) -> R<Option<(us
 fn find_impl(recv: Value, args: Args<'_>, name: &str, rev: bool) -> R<Option<usize>> {
     let s = recv_str(recv)?;
     let [sub, start, end] = tuple_args::<3>(args, name, 1)?;
+    // CPython converts the bounds before it checks `sub`.
+    let range = sub_range(recv, start, end)?;
     let sub = plain_str(sub.unwrap_or(Value::NONE), false)?;
-    let Some((b0, b1)) = sub_range(recv, start, end)? else {
+    let Some((b0, b1)) = range else {
         return Ok(None);
     };
     let hay = &s.as_bytes()[b0..b1];
@@ -936,8 +938,10 @@ fn m_rindex(recv: Value, args: Args<'_>) -> R<Ref> {
 fn m_count(recv: Value, args: Args<'_>) -> R<Ref> {
     let s = recv_str(recv)?;
     let [sub, start, end] = tuple_args::<3>(args, "count", 1)?;
+    // CPython converts the bounds before it checks `sub`.
+    let range = sub_range(recv, start, end)?;
     let sub = plain_str(sub.unwrap_or(Value::NONE), false)?;
-    let Some((b0, b1)) = sub_range(recv, start, end)? else {
+    let Some((b0, b1)) = range else {
         return int_ref(0);
     };
     let hay = &s[b0..b1];
@@ -961,16 +965,17 @@ fn affix_impl(recv: Value, args: Args<'_>, name: &str, suffix: bool) -> R<Ref> {
     let s = recv_str(recv)?;
     let [pat, start, end] = tuple_args::<3>(args, name, 1)?;
     let pat = pat.unwrap_or(Value::NONE);
-    let Some((b0, b1)) = sub_range(recv, start, end)? else {
-        return bool_ref(false);
-    };
-    let hay = &s[b0..b1];
+    // An empty range matches nothing, but the pattern's type is still checked (CPython's
+    // `tailmatch` sees the range after the type test).
+    let hay = sub_range(recv, start, end)?.map(|(b0, b1)| &s[b0..b1]);
     let check = |p: &str| {
-        if suffix {
-            hay.ends_with(p)
-        } else {
-            hay.starts_with(p)
-        }
+        hay.is_some_and(|hay| {
+            if suffix {
+                hay.ends_with(p)
+            } else {
+                hay.starts_with(p)
+            }
+        })
     };
     if let Some(p) = str_opt(pat) {
         return bool_ref(check(p));
@@ -1063,14 +1068,15 @@ fn split_args(args: Args<'_>, name: &str) -> R<(Option<&'static str>, i64)> {
             args.bind(name, &["sep", "maxsplit"], 0)?
         }
     };
+    // Argument Clinic converts `maxsplit` first; the method checks `sep` after.
+    let maxsplit = match maxsplit {
+        None => -1,
+        Some(v) => crate::int::index_i64(v)?,
+    };
     let sep = match sep {
         None => None,
         Some(v) if v.is_none() => None,
         Some(v) => Some(plain_str(v, true)?),
-    };
-    let maxsplit = match maxsplit {
-        None => -1,
-        Some(v) => crate::int::index_i64(v)?,
     };
     if sep == Some("") {
         return value_error("empty separator");
@@ -1768,7 +1774,7 @@ fn s_maketrans(_recv: Value, args: Args<'_>) -> R<Ref> {
         Some(s) => Ok(s),
         None => type_error(format!(
             "maketrans() argument {n} must be str, not {}",
-            crate::class::type_name(v)
+            crate::class::arg_type_name(v)
         )),
     };
     let to = arg_str(y, 2)?;
@@ -1846,7 +1852,7 @@ fn m_encode(recv: Value, args: Args<'_>) -> R<Ref> {
                 Some(t) => Ok(t),
                 None => type_error(format!(
                     "encode() argument '{what}' must be str, not {}",
-                    crate::class::type_name(v)
+                    crate::class::arg_type_name(v)
                 )),
             },
         }
