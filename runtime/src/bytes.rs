@@ -1158,19 +1158,7 @@ fn m_rsplit(v: Value, args: Args<'_>) -> R<Ref> {
 fn m_join(v: Value, args: Args<'_>) -> R<Ref> {
     let v = recv(v, "join")?;
     let [it] = args.exact("join")?;
-    // `PySequence_Fast(iterable, "can only join an iterable")`: a value that is not
-    // iterable gets that message.
-    let iter = match crate::iter::py_iter(it) {
-        Ok(i) => i,
-        Err(e) => {
-            if crate::exceptions::pending_is(ExcKind::TypeError) {
-                drop(crate::exceptions::take_pending());
-                return type_error("can only join an iterable");
-            }
-            return Err(e);
-        }
-    };
-    let items = crate::iter::collect_vec(iter.v())?;
+    let items = crate::iter::collect_for_join(it)?;
     // One exact bytes item is the result itself (for a bytes separator), as in CPython.
     if let [only] = &items[..]
         && is_bytes(v)

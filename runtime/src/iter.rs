@@ -76,6 +76,23 @@ pub fn length_hint_check(v: Value) -> R<()> {
     }
 }
 
+/// The items of `it` for `str.join`/`bytes.join`, as CPython's `PySequence_Fast(it, "can
+/// only join an iterable")`: a value that is not iterable raises `TypeError: can only join
+/// an iterable`; errors of the iteration itself pass through.
+pub fn collect_for_join(it: Value) -> R<RefVec> {
+    let iter = match py_iter(it) {
+        Ok(i) => i,
+        Err(e) => {
+            if pending_is(ExcKind::TypeError) {
+                drop(take_pending());
+                return type_error("can only join an iterable");
+            }
+            return Err(e);
+        }
+    };
+    collect_vec(iter.v())
+}
+
 /// `iter(v)`.
 pub fn py_iter(v: Value) -> R<Ref> {
     if !v.is_ptr() {

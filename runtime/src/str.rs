@@ -1227,17 +1227,7 @@ fn m_join(recv: Value, args: Args<'_>) -> R<Ref> {
         // Joining runs no Python code, so the borrowed items cannot change under us.
         return join_values(recv, crate::iter::seq_items(it));
     }
-    let iter = match crate::iter::py_iter(it) {
-        Ok(i) => i,
-        Err(e) => {
-            if crate::exceptions::pending_is(ExcKind::TypeError) {
-                drop(crate::exceptions::take_pending());
-                return type_error("can only join an iterable");
-            }
-            return Err(e);
-        }
-    };
-    let items = crate::iter::collect_vec(iter.v())?;
+    let items = crate::iter::collect_for_join(it)?;
     let values: Vec<Value> = items.iter().map(Ref::v).collect();
     join_values(recv, &values)
 }
